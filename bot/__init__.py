@@ -1,0 +1,1 @@
+"""ALK-positive NSCLC next-line therapy assistant: decision module, knowledge base, NLU, storage, CLI."""
