@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, NamedTuple
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 CASE_SCHEMA = json.loads((SCHEMA_DIR / "case.schema.json").read_text(encoding="utf-8"))
@@ -25,56 +24,76 @@ class CaseError(ValueError):
         self.field = field
 
 
-_JSON_TYPES: dict[str, Callable[[Any], bool]] = {
-    "null": lambda v: v is None,
-    "boolean": lambda v: isinstance(v, bool),
-    # JSON Schema counts 1.0 as an integer; validate_case turns it into 1.
-    "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool)) or (isinstance(v, float) and v.is_integer()),
-    "string": lambda v: isinstance(v, str),
-    "array": lambda v: isinstance(v, list),
-    "object": lambda v: isinstance(v, dict),
-}
-
-
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _type_test(types: list[str]) -> Callable[[Any], bool]:
+    """A predicate for JSON types (JSON keeps booleans apart from numbers, and counts 1.0 as an integer)."""
+    allowed = set(types)
+
+    def ok(v: Any) -> bool:
+        t = type(v)
+        if v is None:
+            return "null" in allowed
+        if t is bool:
+            return "boolean" in allowed
+        if t is int:
+            return "integer" in allowed
+        if t is float:
+            return "integer" in allowed and v.is_integer()
+        if t is str:
+            return "string" in allowed
+        if t is list:
+            return "array" in allowed
+        if t is dict:
+            return "object" in allowed
+        return False
+    return ok
+
+
 def _compile(name: str, spec: Mapping[str, Any]) -> Callable[[Any], None]:
     """A function that raises CaseError when ``value`` breaks ``spec`` (one property of the schema)."""
     checks: list[Callable[[Any], None]] = []
+    if spec.get("type") == ["boolean", "null"] and len(spec) <= 2:  # the commonest shape, checked in one step
+
+        def check_flag(v: Any) -> None:
+            if v is not None and v is not True and v is not False:
+                raise CaseError(name, f"{_show(v)} has the wrong type; expected boolean or null")
+        return check_flag
     if "enum" in spec:
-        allowed = spec["enum"]
-        shown = ", ".join("null" if a is None else str(a) for a in allowed)
+        allowed = {(type(a), a) for a in spec["enum"]}  # type-tagged: True is not 1
+        shown = ", ".join("null" if a is None else str(a) for a in spec["enum"])
 
         def check_enum(v: Any) -> None:
-            # 'True in [1]' is true in Python; JSON keeps booleans and numbers apart.
-            if not any(v is a or (type(v) is type(a) and v == a) for a in allowed):
+            try:
+                ok = (type(v), v) in allowed
+            except TypeError:  # unhashable (a list or an object)
+                ok = False
+            if not ok:
                 raise CaseError(name, f"{_show(v)} is not allowed; allowed values: {shown}")
         checks.append(check_enum)
     if "type" in spec:
         types = spec["type"] if isinstance(spec["type"], list) else [spec["type"]]
-        tests = [_JSON_TYPES[t] for t in types]
-        wanted = " or ".join(types)
+        type_ok, wanted = _type_test(types), " or ".join(types)
 
         def check_type(v: Any) -> None:
-            if not any(t(v) for t in tests):
+            if not type_ok(v):
                 raise CaseError(name, f"{_show(v)} has the wrong type; expected {wanted}")
         checks.append(check_type)
     if "minimum" in spec or "maximum" in spec:
         lo, hi = spec.get("minimum"), spec.get("maximum")
 
         def check_range(v: Any) -> None:
-            if isinstance(v, (int, float)) and not isinstance(v, bool) and (
-                    (lo is not None and v < lo) or (hi is not None and v > hi)):
+            if type(v) in (int, float) and ((lo is not None and v < lo) or (hi is not None and v > hi)):
                 raise CaseError(name, f"{_show(v)} is out of range; allowed values: {lo} to {hi}")
         checks.append(check_range)
     if "pattern" in spec:
-        rx = re.compile(spec["pattern"])
+        search = re.compile(spec["pattern"]).search
 
         def check_pattern(v: Any) -> None:
-            if isinstance(v, str) and not rx.search(v):
+            if type(v) is str and not search(v):
                 raise CaseError(name, f"{_show(v)} does not match the pattern {spec['pattern']}")
         checks.append(check_pattern)
     if "items" in spec:
@@ -82,15 +101,30 @@ def _compile(name: str, spec: Mapping[str, Any]) -> Callable[[Any], None]:
         unique = spec.get("uniqueItems", False)
 
         def check_items(v: Any) -> None:
-            if isinstance(v, list):
-                for i, item in enumerate(v):
-                    try:
-                        item_check(item)
-                    except CaseError as err:
-                        raise CaseError(f"{name}[{i}]", str(err).split(": ", 1)[1]) from None
-                if unique and len({json.dumps(i, sort_keys=True) for i in v}) != len(v):
+            if type(v) is not list:
+                return
+            for i, item in enumerate(v):
+                try:
+                    item_check(item)
+                except CaseError as err:
+                    raise CaseError(f"{name}[{i}]", str(err).split(": ", 1)[1]) from None
+            if unique and len(v) > 1:
+                try:
+                    distinct = len({(type(i), i) for i in v})
+                except TypeError:
+                    distinct = len({json.dumps(i, sort_keys=True) for i in v})
+                if distinct != len(v):
                     raise CaseError(name, "items must be unique")
         checks.append(check_items)
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+
+        def check_both(v: Any) -> None:
+            first(v)
+            second(v)
+        return check_both
 
     def check(v: Any) -> None:
         for c in checks:
@@ -99,13 +133,11 @@ def _compile(name: str, spec: Mapping[str, Any]) -> Callable[[Any], None]:
 
 
 _PROPERTIES = CASE_SCHEMA["properties"]
-_CHECKS = {name: _compile(name, spec) for name, spec in _PROPERTIES.items()}
 FIELDS = tuple(_PROPERTIES)
 
 
-@dataclass(frozen=True, slots=True)
-class Case:
-    """A schema-valid case. Absent fields are None (unknown); lists become tuples."""
+class Case(NamedTuple):
+    """A schema-valid case. Absent fields are None (unknown); lists become tuples. Immutable."""
     alk_positive: bool | None = None
     alk_fusion_at_progression: bool | None = None
     histology: str | None = None
@@ -131,7 +163,8 @@ class Case:
     region: str | None = None
 
 
-assert set(Case.__dataclass_fields__) == set(FIELDS), "Case fields and case.schema.json disagree"
+assert set(Case._fields) == set(FIELDS), "Case fields and case.schema.json disagree"
+_CHECKS = {name: (_compile(name, _PROPERTIES[name]), i) for i, name in enumerate(Case._fields)}
 
 
 def validate_case(data: Any) -> Case:
@@ -140,18 +173,19 @@ def validate_case(data: Any) -> Case:
         return data
     if not isinstance(data, dict):
         raise CaseError("", f"a case is a JSON object of fields, not {type(data).__name__}")
-    values = {}
+    values = [None] * len(FIELDS)
     for key, value in data.items():
-        check = _CHECKS.get(key)
-        if check is None:
-            raise CaseError(str(key), f"unknown field; allowed fields: {', '.join(FIELDS)}")
+        try:
+            check, index = _CHECKS[key]
+        except (KeyError, TypeError):
+            raise CaseError(str(key), f"unknown field; allowed fields: {', '.join(FIELDS)}") from None
         check(value)
-        if isinstance(value, list):
+        if type(value) is list:
             value = tuple(value)
-        elif isinstance(value, float):
+        elif type(value) is float:
             value = int(value)
-        values[key] = value
-    return Case(**values)
+        values[index] = value
+    return Case._make(values)
 
 
 def case_to_dict(case: Case) -> dict[str, Any]:

@@ -13,6 +13,7 @@ order in the output.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any, Iterable, Mapping
 
 from bot import knowledge
@@ -85,10 +86,16 @@ class _Run:
         if name not in self.optional:
             self.optional.append(name)
 
+    def fmt(self, template: str, fill: Mapping[str, str]) -> str:
+        if "{" not in template:
+            return template
+        values = _Blank(self.fill)
+        values.update(fill)
+        return template.format_map(values)
+
     def caveat(self, cid: str, key: str | None = None, **fill: str) -> None:
         cav = self.kb.caveats[cid]
-        values = _Blank(self.fill, **fill)
-        self.caveats.setdefault(f"{cid}:{key}" if key else cid, (cav.text.format_map(values), cav.evidence))
+        self.caveats.setdefault(f"{cid}:{key}" if key else cid, (self.fmt(cav.text, fill), cav.evidence))
 
     def add_avoid(self, therapy: str, reason: str, evidence: Iterable[str]) -> None:
         if therapy in self.avoid:
@@ -101,7 +108,7 @@ class _Run:
     def apply(self, rule_id: str, variant: str = "default", secondary: bool = False, **fill: str) -> bool:
         """Record that ``rule_id`` fired; a deciding rule sets the options, a secondary one adds alternatives."""
         v = self.kb.rules[rule_id].variants[variant]
-        because = v.because.format_map(_Blank(self.fill, **fill))
+        because = self.fmt(v.because, fill)
         self.trace.append((rule_id, because))
         self.escalate(v.status)
         if secondary:
@@ -147,7 +154,23 @@ class Engine:
         self.second_gen = frozenset(d for d, drug in kb.drugs.items() if drug.generation == "2G")
         self.bypass_ids = {b.lower(): b for b in kb.bypass}
         self.tki_regimen = {r.drug: rid for rid, r in kb.regimens.items() if r.kind == "alk_tki"}
+        self.poor_ps_contraindications = [(rid, k) for rid, r in kb.regimens.items() for k in r.contraindications
+                                          if k.when == "ecog_3_4"]
+        # The fixed parts of output items, built once (copied into each document, never shared).
+        self._rule_items = {rid: {"rule": rid, "title": r.title, "confidence": r.confidence}
+                            for rid, r in kb.rules.items()}
+        self._evidence_items = {key: self._evidence_item(e) for key, e in kb.evidence.items()}
         self._check_witnesses()
+
+    @staticmethod
+    def _evidence_item(e: knowledge.Evidence) -> dict[str, Any]:
+        item: dict[str, Any] = {"id": e.key, "citation": e.citation,
+                                "level": e.level + (" (unverified)" if e.unverified else "")}
+        if e.year is not None:
+            item["year"] = e.year
+        if e.url:
+            item["url"] = e.url
+        return item
 
     def _check_witnesses(self) -> None:
         """Every rule must be reachable: its witness case fires it (the 'no unreachable rule' check)."""
@@ -323,8 +346,10 @@ class Engine:
     def _resistance(self, run: _Run) -> bool:
         c = run.case
         if c.biopsy is None:
-            run.need("biopsy")
-            return run.apply("M8", "pending")
+            if not (c.alk_mutations or c.bypass_alterations):
+                run.need("biopsy")
+                return run.apply("M8", "pending")
+            run.would_help("biopsy")  # findings were reported, so something was tested; the sample type is unsaid
         if c.biopsy == "none":
             return run.apply("M8", "none")
         if run.flags or run.unknown_bypass:
@@ -423,15 +448,6 @@ class Engine:
                     out.setdefault(drug, []).append((label, cell.evidence))
         return out
 
-    def _contraindicated(self, run: _Run, therapy: str) -> knowledge.Contraindication | None:
-        c = run.case
-        holds = {"squamous": c.histology == "squamous" or c.transformation == "squamous",
-                 "ecog_3_4": c.ecog is not None and c.ecog >= 3}
-        for k in self.kb.regimens[therapy].contraindications:
-            if holds[k.when]:
-                return k
-        return None
-
     def _filter(self, run: _Run) -> None:
         kb, c = self.kb, run.case
         resistant = self._resistance_calls(run)
@@ -441,10 +457,8 @@ class Engine:
                 run.add_avoid(therapy, f"Resistant to {_join(h[0] for h in hits)} in the mutation table.",
                               _unique(e for h in hits for e in h[1]))
         if c.ecog is not None and c.ecog >= 3:  # P1/P2: no cytotoxic chemotherapy or immunotherapy, said outright
-            for therapy, reg in kb.regimens.items():
-                for k in reg.contraindications:
-                    if k.when == "ecog_3_4":
-                        run.add_avoid(therapy, k.reason, k.evidence)
+            for therapy, k in self.poor_ps_contraindications:
+                run.add_avoid(therapy, k.reason, k.evidence)
         squamous = c.histology == "squamous" or c.transformation == "squamous"
         if squamous:
             for i, therapy in enumerate(run.preferred + run.alternatives):
@@ -454,6 +468,11 @@ class Engine:
                     run.why.setdefault("platinum_paclitaxel", "Squamous-compatible chemotherapy in place of "
                                                               "pemetrexed or bevacizumab regimens.")
                     break
+        holding = set()
+        if squamous:
+            holding.add("squamous")
+        if c.ecog is not None and c.ecog >= 3:
+            holding.add("ecog_3_4")
         had_preferred = bool(run.preferred)
         kept: dict[str, list[str]] = {"preferred": [], "alternatives": []}
         for slot in ("preferred", "alternatives"):
@@ -461,7 +480,7 @@ class Engine:
                 reg = kb.regimens[therapy]
                 if reg.avoid_only or therapy in run.avoid:
                     continue
-                contra = self._contraindicated(run, therapy)
+                contra = next((k for k in reg.contraindications if k.when in holding), None) if holding else None
                 if contra is not None:
                     run.add_avoid(therapy, contra.reason, contra.evidence)
                     continue
@@ -521,7 +540,7 @@ class Engine:
     def _option(self, run: _Run, therapy: str, rule_evidence: tuple[str, ...]) -> dict[str, Any]:
         reg = self.kb.regimens[therapy]
         return {"therapy": therapy, "label": reg.label, "why": run.why.get(therapy, reg.label),
-                "evidence": list(_unique((*rule_evidence, *reg.evidence)))}
+                "evidence": list(_unique((*rule_evidence, *reg.evidence)) if rule_evidence else reg.evidence)}
 
     def _document(self, run: _Run, deciding: str | None) -> Recommendation:
         kb = self.kb
@@ -532,22 +551,10 @@ class Engine:
                  for t, (reason, ev) in run.avoid.items()]
         caveats = [{"id": cid, "text": text, "evidence": list(ev)} for cid, (text, ev) in run.caveats.items()]
         caveats.append({"id": "disclaimer", "text": kb.disclaimer, "evidence": []})
-        rationale = []
-        for rid, because in run.trace:
-            rule = kb.rules[rid]
-            rationale.append({"rule": rid, "title": rule.title, "because": because, "confidence": rule.confidence,
-                              "evidence": list(rule.evidence)})
-        keys = _unique(k for group in (rationale, preferred, alternatives, avoid, caveats)
-                       for item in group for k in item["evidence"])
-        evidence = []
-        for key in keys:
-            e = kb.evidence[key]
-            item = {"id": key, "citation": e.citation, "level": e.level + (" (unverified)" if e.unverified else "")}
-            if e.year is not None:
-                item["year"] = e.year
-            if e.url:
-                item["url"] = e.url
-            evidence.append(item)
+        rationale = [dict(self._rule_items[rid], because=because, evidence=list(kb.rules[rid].evidence))
+                     for rid, because in run.trace]
+        keys = dict.fromkeys(chain.from_iterable(item["evidence"] for group in (rationale, preferred, alternatives,
+                                                                                avoid, caveats) for item in group))
         return {
             "status": run.status,
             "knowledge_version": kb.version,
@@ -557,7 +564,7 @@ class Engine:
             "caveats": caveats,
             "missing": list(_unique(run.required + run.optional)),
             "rationale": rationale,
-            "evidence": evidence,
+            "evidence": [dict(self._evidence_items[k]) for k in keys],
         }
 
     def decide(self, case: Mapping[str, Any] | Case) -> Recommendation:

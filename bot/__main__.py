@@ -1,0 +1,109 @@
+"""Command line: ``python -m bot recommend|extract|check-kb|kb-hash`` (spec/README.md section 2).
+
+Exit codes: 0 on success; 2 with one line on stderr for input the command cannot use (an invalid case,
+malformed JSON, a missing file) or a broken knowledge base.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+
+class UsageError(Exception):
+    """Input the command cannot use: printed as one line, exit 2."""
+
+
+def _read_case(source: str) -> Any:
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except OSError as err:
+        raise UsageError(f"cannot read {source}: {err.strerror or err}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise UsageError(f"{'stdin' if source == '-' else source}: not valid JSON ({err.msg} at line {err.lineno} "
+                         f"column {err.colno})") from None
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False)
+
+
+def cmd_recommend(args: argparse.Namespace) -> int:
+    from bot.decision import CaseError, decide
+    from bot.render import render_text
+
+    case = _read_case(args.case)
+    try:
+        rec = decide(case)
+    except CaseError as err:
+        raise UsageError(f"invalid case: {err}") from None
+    print(render_text(rec) if args.text else _dump(rec))
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from bot.nlu.extractor import extract_case
+
+    print(_dump(extract_case(" ".join(args.text))))
+    return 0
+
+
+def cmd_check_kb(args: argparse.Namespace) -> int:
+    from bot import knowledge
+    from bot.decision import Engine
+
+    kb = knowledge.load(args.path)
+    Engine(kb)  # checks rule order, the caveats and therapies the engine names, and every rule's witness
+    print(f"knowledge base {kb.version}: {len(kb.evidence)} evidence entries, {len(kb.drugs)} drugs, "
+          f"{len(kb.mutations)} mutations, {len(kb.compounds)} compound pairs, {len(kb.bypass)} bypass alterations, "
+          f"{len(kb.regimens)} regimens, {len(kb.rules)} rules: OK")
+    return 0
+
+
+def cmd_kb_hash(args: argparse.Namespace) -> int:
+    import re
+
+    from bot import knowledge
+
+    digest = knowledge.content_hash(Path(args.path))
+    if args.write:
+        meta = Path(args.path) / "meta.yml"
+        text = meta.read_text(encoding="utf-8")
+        meta.write_text(re.sub(r"(?m)^content_sha256:.*$", f"content_sha256: {digest}", text), encoding="utf-8")
+    print(digest)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from bot import knowledge
+
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("recommend", help="print the recommendation for a case (JSON, keys sorted)")
+    p.add_argument("case", help="case.schema.json document, or - for stdin")
+    p.add_argument("--text", action="store_true", help="the answer as a clinician reads it in chat")
+    p.set_defaults(func=cmd_recommend)
+    p = sub.add_parser("extract", help="print the case fields the clinical entity extractor finds in free text")
+    p.add_argument("text", nargs="+")
+    p.set_defaults(func=cmd_extract)
+    p = sub.add_parser("check-kb", help="load and validate the knowledge base")
+    p.add_argument("--path", default=str(knowledge.KNOWLEDGE_DIR))
+    p.set_defaults(func=cmd_check_kb)
+    p = sub.add_parser("kb-hash", help="print (or --write into meta.yml) the knowledge base's content hash")
+    p.add_argument("--path", default=str(knowledge.KNOWLEDGE_DIR))
+    p.add_argument("--write", action="store_true")
+    p.set_defaults(func=cmd_kb_hash)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except (UsageError, knowledge.KnowledgeError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

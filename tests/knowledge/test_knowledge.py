@@ -1,0 +1,125 @@
+"""The knowledge base loads, and a broken one fails loudly, naming the file and the entry at fault."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot import knowledge
+from bot.decision import Engine
+
+KB_DIR = knowledge.KNOWLEDGE_DIR
+
+
+@pytest.fixture
+def kb_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "knowledge"
+    shutil.copytree(KB_DIR, target)
+    return target
+
+
+def edit(directory: Path, name: str, change) -> None:
+    path = directory / f"{name}.yml"
+    data = yaml.safe_load(path.read_text())
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+
+def test_project_knowledge_base_loads_and_every_rule_is_reachable():
+    kb = knowledge.load(KB_DIR)
+    Engine(kb)
+    assert kb.version and kb.alk_length == 1620
+    assert {"G1202R", "L1196M", "I1171N", "1151Tins"} <= set(kb.mutations)
+
+
+def test_knowledge_version_changes_with_content():
+    """content_sha256 in meta.yml must match the files: edit the KB, bump the version, re-hash."""
+    kb = knowledge.default()
+    assert kb.content_sha256 == knowledge.content_hash(KB_DIR), (
+        "data/knowledge changed without a new knowledge_version: bump it in meta.yml and run "
+        "'python -m bot kb-hash --write'")
+
+
+def test_every_mutation_has_a_call_for_every_tki_and_matches_alk(kb=None):
+    kb = knowledge.default()
+    for m in list(kb.mutations.values()) + list(kb.compounds.values()):
+        assert set(m.activity) == set(kb.drugs), m.name
+    for name in kb.mutations:
+        ref, pos, _ = knowledge.parse_mutation(name)
+        assert ref is None or kb.reference_residue(pos) == ref
+
+
+@pytest.mark.parametrize("file, change, where, says", [
+    ("evidence", lambda d: d["evidence"].pop("SHAW2019"), "SHAW2019", "not in evidence.yml"),
+    ("mutations", lambda d: d["mutations"]["G1202R"]["activity"].pop("brigatinib"), "G1202R",
+     "no activity call for brigatinib"),
+    ("mutations", lambda d: d["mutations"]["L1196M"]["activity"]["lorlatinib"].update(call="maybe"),
+     "L1196M.activity.lorlatinib", "'call' must be one of"),
+    ("mutations", lambda d: d["mutations"].update(G2032R=d["mutations"]["G1202R"]), "G2032R",
+     "outside ALK's 1620 amino acids"),
+    ("mutations", lambda d: d["mutations"].update(A1202R=d["mutations"]["G1202R"]), "A1202R", "ALK has G at 1202"),
+    ("mutations", lambda d: d["compound_mutations"]["G1202R+L1196M"].update(members=["G1202R", "X9999Y"]),
+     "G1202R+L1196M", "member 'X9999Y'"),
+    ("rules", lambda d: d["rules"]["M2"]["variants"]["default"].update(preferred=["lorlatinib_plus_magic"]), "M2",
+     "therapy id 'lorlatinib_plus_magic' is not in regimens.yml"),
+    ("rules", lambda d: d["rules"]["S1"]["variants"]["default"].update(caveats=["no_such_caveat"]), "S1",
+     "caveat 'no_such_caveat'"),
+    ("rules", lambda d: d["rules"]["M1"]["variants"]["default"].update(preferred=["pd1_pdl1_monotherapy"]), "M1",
+     "may only be named in 'avoid'"),
+    ("regimens", lambda d: d["regimens"]["abcp"].update(kind="magic"), "abcp", "'kind' must be one of"),
+    ("regimens", lambda d: d["regimens"]["abcp"]["contraindications"][0].update(when="tuesday"), "abcp",
+     "contraindication 'when'"),
+    ("drugs", lambda d: d["drugs"]["lorlatinib"].update(generation="9G"), "lorlatinib", "'generation' must be"),
+    ("caveats", lambda d: d["caveats"]["flare_risk"].update(evidence=[]), "flare_risk", "at least one evidence key"),
+    ("meta", lambda d: d.update(knowledge_version="latest"), "knowledge_version", "must look like"),
+    ("bypass", lambda d: d["bypass_alterations"]["MET_amplification"].update(group="maybe"), "MET_amplification",
+     "'group' must be one of"),
+])
+def test_broken_knowledge_base_names_file_and_entry(kb_copy, file, change, where, says):
+    edit(kb_copy, file, change)
+    with pytest.raises(knowledge.KnowledgeError) as err:
+        knowledge.load(kb_copy)
+    message = str(err.value)
+    assert f"{file}.yml" in message and where in message and says in message, message
+
+
+def test_unreachable_rule_is_caught_by_its_witness(kb_copy):
+    # A witness that no longer reaches its rule means the rule became unreachable (or the witness is wrong).
+    edit(kb_copy, "rules", lambda d: d["rules"]["S4"].update(witness={**d["rules"]["S4"]["witness"],
+                                                                       "progression": "systemic"}))
+    with pytest.raises(knowledge.KnowledgeError, match=r"rules.yml: S4.witness: the witness case does not reach S4"):
+        Engine(knowledge.load(kb_copy))
+
+
+def test_rules_out_of_order_are_refused(kb_copy):
+    def swap(d):
+        rules = d["rules"]
+        d["rules"] = {"M2" if k == "M1" else "M1" if k == "M2" else k: rules["M2" if k == "M1" else "M1" if k == "M2" else k]
+                      for k in rules}
+    edit(kb_copy, "rules", swap)
+    with pytest.raises(knowledge.KnowledgeError, match="in that order"):
+        Engine(knowledge.load(kb_copy))
+
+
+def test_invalid_yaml_names_the_file(kb_copy):
+    (kb_copy / "drugs.yml").write_text("drugs: [unclosed\n")
+    with pytest.raises(knowledge.KnowledgeError, match=r"drugs.yml: \(file\): not valid YAML"):
+        knowledge.load(kb_copy)
+
+
+@pytest.mark.parametrize("text, canonical", [
+    ("G1202R", "G1202R"), ("p.G1202R", "G1202R"), ("p.Gly1202Arg", "G1202R"), ("Gly1202Arg", "G1202R"),
+    ("gly1202arg", "G1202R"), ("p.(Gly1202Arg)", "G1202R"), ("l1196m", "L1196M"), ("T1151dup", "1151Tins"),
+    ("1151Tins", "1151Tins"), ("p.Thr1151dup", "1151Tins"), ("Ile1171Asn", "I1171N"),
+])
+def test_mutation_spellings_normalise(text, canonical):
+    assert knowledge.default().canonical_mutation(text) == canonical
+
+
+def test_evidence_links_are_built_from_identifiers():
+    ev = knowledge.default().evidence
+    assert ev["SHAW2019"].url == "https://doi.org/10.1200/JCO.18.02236"
+    assert ev["ALTA3-2023"].url == "https://clinicaltrials.gov/study/NCT03596866"
+    assert ev["NCCN2019"].url is None
