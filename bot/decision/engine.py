@@ -27,7 +27,7 @@ RULE_ORDER = ("G0", "G1", "G2", "C0", "P1", "P2", "H1", "S1", "S2", "S3", "S4", 
 # Caveats the engine attaches by name (besides those each rule variant lists).
 ENGINE_CAVEATS = ("plasma_only_mutation", "co_occurring_bypass", "bypass_no_implication", "unknown_variant",
                   "unknown_bypass", "mutation_note", "second_gen_switch", "l1198f_crizotinib", "transformation_under_ps",
-                  "cyp3a_inducer", "lipids_comorbidity", "psychiatric_comorbidity", "eu_label", "contradiction")
+                  "cyp3a_inducer", "lipids_comorbidity", "psychiatric_comorbidity", "contradiction")
 # knowledge.md section 3.3, rule 3: a mutation-consistent second-generation TKI only if lorlatinib is impossible.
 SECOND_GEN_FALLBACK_MUTATIONS = frozenset({"I1171T", "I1171N", "I1171S", "V1180L"})
 SECOND_GEN_FALLBACK_DRUGS = ("ceritinib", "brigatinib")
@@ -156,6 +156,8 @@ class Engine:
         self.tki_regimen = {r.drug: rid for rid, r in kb.regimens.items() if r.kind == "alk_tki"}
         self.poor_ps_contraindications = [(rid, k) for rid, r in kb.regimens.items() for k in r.contraindications
                                           if k.when == "ecog_3_4"]
+        self.lorlatinib_toxicities = [(f"lorlatinib_{t['id']}", (" ".join(t["text"].split()), tuple(t["evidence"])))
+                                      for t in kb.drugs["lorlatinib"].toxicities]
         # The fixed parts of output items, built once (copied into each document, never shared).
         self._rule_items = {rid: {"rule": rid, "title": r.title, "confidence": r.confidence}
                             for rid, r in kb.rules.items()}
@@ -519,8 +521,8 @@ class Engine:
             named = sorted(lipids) + (["psychiatric_history"] if psych else [])
             run.apply("X4", comorbidity_detail=(", all the more with " + _join(n.replace("_", " ") for n in named))
                       if named else "")
-            for tox in kb.drugs["lorlatinib"].toxicities:
-                run.caveats.setdefault(f"lorlatinib_{tox['id']}", (" ".join(tox["text"].split()), tuple(tox["evidence"])))
+            for cid, caveat in self.lorlatinib_toxicities:
+                run.caveats.setdefault(cid, caveat)
             if lipids:
                 run.caveat("lipids_comorbidity")
             if psych:
@@ -529,7 +531,6 @@ class Engine:
         if "lorlatinib" in offered and prior and prior[0] in ("brigatinib", "ensartinib"):
             if c.region in kb.eu_regions:
                 run.apply("X5")
-                run.caveat("eu_label", tki=prior[0])
             elif c.region is None:
                 run.would_help("region")
         if c.histology is None and any(kb.regimens[t].kind in CHEMO_KINDS for t in offered):

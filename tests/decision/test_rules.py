@@ -352,3 +352,14 @@ def test_X5_eu_label_caveat_after_first_line_brigatinib():
     assert "X5" not in fired(run(prior_tkis=["alectinib"], region="EU"))
     assert "X5" not in fired(run(prior_tkis=["brigatinib"], region="US"))
     assert "X5" in fired(run(prior_tkis=["ensartinib"], region="DE"))
+
+
+def test_no_caveat_or_sentence_has_an_unfilled_placeholder():
+    for c in (case(prior_tkis=["brigatinib"], region="EU"), case(prior_tkis=["iruplinalkib"]),
+              case(alk_mutations=["G2032R", "G1123S"], bypass_alterations=["FOO_fusion", "TP53_mutation"]),
+              case(biopsy="none", alk_mutations=["G1202R"]), case(bypass_alterations=["KRAS_G12C"])):
+        rec = decide(c)
+        texts = [x["text"] for x in rec["caveats"]] + [r["because"] for r in rec["rationale"]] + \
+                [o["why"] for o in rec["preferred"] + rec["alternatives"]]
+        for text in texts:
+            assert "{" not in text and "?" not in text.replace("?)", ""), text
