@@ -35,6 +35,7 @@ ACTIVE = ("sensitive", "intermediate")
 TESTED = ("tissue", "plasma", "tissue_and_plasma")
 CHEMO_KINDS = ("chemotherapy", "chemo_immunotherapy")
 _RANK = {"recommendation": 0, "needs_information": 1, "out_of_scope": 2}
+_BIOPSY_WORDS = {"tissue": "tissue", "plasma": "plasma", "tissue_and_plasma": "tissue and plasma"}
 
 
 class _Blank(dict):
@@ -50,26 +51,48 @@ class _Flag:
     impossible: bool
 
 
-@dataclass
 class _Run:
     """The state of one decision as the rules are applied."""
-    case: Case
-    kb: knowledge.KnowledgeBase
-    fill: dict[str, str]
-    known: list[str] = field(default_factory=list)
-    flags: list[_Flag] = field(default_factory=list)
-    bypass: dict[str, list[str]] = field(default_factory=lambda: {"met": [], "other": [], "no_implication": []})
-    unknown_bypass: list[str] = field(default_factory=list)
-    status: str = "recommendation"
-    required: list[str] = field(default_factory=list)
-    optional: list[str] = field(default_factory=list)
-    trace: list[tuple[str, str]] = field(default_factory=list)  # (rule id, because)
-    preferred: list[str] = field(default_factory=list)
-    why: dict[str, str] = field(default_factory=dict)
-    alternatives: list[str] = field(default_factory=list)
-    caveats: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
-    avoid: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
-    withhold: bool = False  # ALK status unconfirmed: no ALK-directed option is offered
+
+    __slots__ = ("case", "kb", "_fill", "known", "flags", "bypass", "unknown_bypass", "status", "required",
+                 "optional", "trace", "preferred", "why", "alternatives", "caveats", "avoid", "withhold")
+
+    def __init__(self, case: Case, kb: knowledge.KnowledgeBase):
+        self.case, self.kb = case, kb
+        self._fill: dict[str, str] | None = None
+        self.known: list[str] = []
+        self.flags: list[_Flag] = []
+        self.bypass: dict[str, list[str]] = {"met": [], "other": [], "no_implication": []}
+        self.unknown_bypass: list[str] = []
+        self.status = "recommendation"
+        self.required: list[str] = []
+        self.optional: list[str] = []
+        self.trace: list[tuple[str, str]] = []  # (rule id, because)
+        self.preferred: list[str] = []
+        self.why: dict[str, str] = {}
+        self.alternatives: list[str] = []
+        self.caveats: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self.avoid: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self.withhold = False  # ALK status unconfirmed: no ALK-directed option is offered
+
+    @property
+    def fill(self) -> dict[str, str]:
+        """The case's words for sentence placeholders, computed the first time a sentence needs them."""
+        if self._fill is None:
+            c, kb = self.case, self.kb
+            prior = c.prior_tkis
+            labels = [kb.bypass[b].label for b in self.bypass["met"] + self.bypass["other"]]
+            self._fill = {
+                "tkis": " then ".join(prior) if prior else "none recorded",
+                "last_tki": prior[-1] if prior else "the current ALK TKI",
+                "first_tki": prior[0] if prior else "?",
+                "ecog": str(c.ecog),
+                "biopsy": _BIOPSY_WORDS.get(c.biopsy, "resistance"),
+                "region": c.region or "?",
+                "mutations": "ALK " + _join(self.known) if self.known else "no ALK mutation",
+                "bypass": _join(labels) if labels else "no bypass alteration",
+            }
+        return self._fill
 
     def escalate(self, status: str) -> None:
         if _RANK[status] > _RANK[self.status]:
@@ -156,6 +179,7 @@ class Engine:
         self.tki_regimen = {r.drug: rid for rid, r in kb.regimens.items() if r.kind == "alk_tki"}
         self.poor_ps_contraindications = [(rid, k) for rid, r in kb.regimens.items() for k in r.contraindications
                                           if k.when == "ecog_3_4"]
+        self._option_evidence: dict[tuple[str | None, str], tuple[str, ...]] = {}  # a memo of fixed unions
         self.lorlatinib_toxicities = [(f"lorlatinib_{t['id']}", (" ".join(t["text"].split()), tuple(t["evidence"])))
                                       for t in kb.drugs["lorlatinib"].toxicities]
         # The fixed parts of output items, built once (copied into each document, never shared).
@@ -189,16 +213,7 @@ class Engine:
 
     def _start(self, case: Case) -> _Run:
         kb = self.kb
-        prior = case.prior_tkis
-        run = _Run(case, kb, {
-            "tkis": " then ".join(prior) if prior else "none recorded",
-            "last_tki": prior[-1] if prior else "the current ALK TKI",
-            "first_tki": prior[0] if prior else "?",
-            "ecog": str(case.ecog),
-            "biopsy": {"tissue": "tissue", "plasma": "plasma", "tissue_and_plasma": "tissue and plasma"}.get(
-                case.biopsy or "", "resistance"),
-            "region": case.region or "?",
-        })
+        run = _Run(case, kb)
         for given in case.alk_mutations or ():
             name = kb.spellings.get(given.upper())
             if name is not None:
@@ -223,9 +238,6 @@ class Engine:
                 run.unknown_bypass.append(given)
             else:
                 run.bypass[kb.bypass[bid].group].append(bid)
-        run.fill["mutations"] = "ALK " + _join(run.known) if run.known else "no ALK mutation"
-        labels = [kb.bypass[b].label for b in run.bypass["met"] + run.bypass["other"]]
-        run.fill["bypass"] = _join(labels) if labels else "no bypass alteration"
         return run
 
     # ---- deciding blocks, in order -------------------------------------------------------------------------------
@@ -452,7 +464,7 @@ class Engine:
 
     def _filter(self, run: _Run) -> None:
         kb, c = self.kb, run.case
-        resistant = self._resistance_calls(run)
+        resistant = self._resistance_calls(run) if run.known else {}
         for drug, hits in resistant.items():
             therapy = self.tki_regimen.get(drug)
             if therapy is not None:
@@ -476,19 +488,9 @@ class Engine:
         if c.ecog is not None and c.ecog >= 3:
             holding.add("ecog_3_4")
         had_preferred = bool(run.preferred)
-        kept: dict[str, list[str]] = {"preferred": [], "alternatives": []}
-        for slot in ("preferred", "alternatives"):
-            for therapy in getattr(run, slot):
-                reg = kb.regimens[therapy]
-                if reg.avoid_only or therapy in run.avoid:
-                    continue
-                contra = next((k for k in reg.contraindications if k.when in holding), None) if holding else None
-                if contra is not None:
-                    run.add_avoid(therapy, contra.reason, contra.evidence)
-                    continue
-                if therapy not in kept["preferred"] and therapy not in kept["alternatives"]:
-                    kept[slot].append(therapy)
-        run.preferred, run.alternatives = kept["preferred"], kept["alternatives"]
+        seen: set[str] = set()
+        run.preferred, run.alternatives = (self._keep(run, slot, holding, seen)
+                                           for slot in (run.preferred, run.alternatives))
         # X1: after a second-generation TKI, another one is never the preferred choice.
         if self.second_gen.intersection(c.prior_tkis or ()):
             demoted = [t for t in run.preferred if kb.regimens[t].drug in self.second_gen]
@@ -499,6 +501,21 @@ class Engine:
             run.preferred = [promoted]
             run.why[promoted] = ("The options the rule names are resistant or contraindicated here; "
                                  + run.why.get(promoted, kb.regimens[promoted].label))
+
+    def _keep(self, run: _Run, therapies: list[str], holding: set[str], seen: set[str]) -> list[str]:
+        """The therapies that may be offered, in order, once; the contraindicated ones go to 'avoid'."""
+        kept = []
+        for therapy in therapies:
+            reg = self.kb.regimens[therapy]
+            if therapy in seen or reg.avoid_only or therapy in run.avoid:
+                continue
+            contra = next((k for k in reg.contraindications if k.when in holding), None) if holding else None
+            if contra is not None:
+                run.add_avoid(therapy, contra.reason, contra.evidence)
+                continue
+            seen.add(therapy)
+            kept.append(therapy)
+        return kept
 
     def _modifiers(self, run: _Run) -> None:
         kb, c = self.kb, run.case
@@ -538,16 +555,20 @@ class Engine:
 
     # ---- the document ----------------------------------------------------------------------------------------------
 
-    def _option(self, run: _Run, therapy: str, rule_evidence: tuple[str, ...]) -> dict[str, Any]:
+    def _option(self, run: _Run, therapy: str, rule: str | None) -> dict[str, Any]:
+        """A preferred option cites its rule's evidence and the regimen's; an alternative, the regimen's."""
         reg = self.kb.regimens[therapy]
-        return {"therapy": therapy, "label": reg.label, "why": run.why.get(therapy, reg.label),
-                "evidence": list(_unique((*rule_evidence, *reg.evidence)) if rule_evidence else reg.evidence)}
+        key = (rule, therapy)
+        evidence = self._option_evidence.get(key)
+        if evidence is None:
+            rule_evidence = self.kb.rules[rule].evidence if rule else ()
+            evidence = self._option_evidence[key] = _unique((*rule_evidence, *reg.evidence))
+        return {"therapy": therapy, "label": reg.label, "why": run.why.get(therapy, reg.label), "evidence": list(evidence)}
 
     def _document(self, run: _Run, deciding: str | None) -> Recommendation:
         kb = self.kb
-        rule_evidence = kb.rules[deciding].evidence if deciding else ()
-        preferred = [self._option(run, t, rule_evidence) for t in run.preferred]
-        alternatives = [self._option(run, t, ()) for t in run.alternatives]
+        preferred = [self._option(run, t, deciding) for t in run.preferred]
+        alternatives = [self._option(run, t, None) for t in run.alternatives]
         avoid = [{"therapy": t, "label": kb.regimens[t].label, "reason": reason, "evidence": list(ev)}
                  for t, (reason, ev) in run.avoid.items()]
         caveats = [{"id": cid, "text": text, "evidence": list(ev)} for cid, (text, ev) in run.caveats.items()]
