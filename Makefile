@@ -9,6 +9,7 @@ PIP_VERSION := 24.0
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONDONTWRITEBYTECODE := 1
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: test run venv bench clean
 

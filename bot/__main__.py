@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot recommend|extract|check-kb|kb-hash`` (spec/README.md section 2).
+"""Command line: ``python -m bot recommend|extract|audit|check-stores|check-kb|kb-hash`` (spec/README.md section 2).
 
 Exit codes: 0 on success; 2 with one line on stderr for input the command cannot use (an invalid case,
 malformed JSON, a missing file) or a broken knowledge base.
@@ -78,6 +78,54 @@ def cmd_kb_hash(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.storage.audit import AuditLog, export
+
+    def day(text: str | None) -> date | None:
+        try:
+            return date.fromisoformat(text) if text else None
+        except ValueError:
+            raise UsageError(f"dates are YYYY-MM-DD, not {text!r}") from None
+
+    log = AuditLog()
+    try:
+        records = log.records(since=day(args.since), until=day(args.until), rule=args.rule, limit=args.limit or None)
+    except SQLAlchemyError as err:
+        raise UsageError(f"cannot read the audit database: {str(getattr(err, 'orig', err)).strip().splitlines()[0]}") from None
+    if args.format == "table":
+        for r in records:
+            print(f"{r['created_at'][:19]}  {r['status']:<17} {r['preferred'] or '-':<28} {' '.join(r['rules']):<16} "
+                  f"kb {r['knowledge_version']}  {r['conversation_id']}")
+        print(f"{len(records)} record(s); {log.pending()} waiting in the spool")
+        return 0
+    text = export(records, args.format)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"{len(records)} record(s) written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_check_stores(args: argparse.Namespace) -> int:
+    from bot.storage import config
+    from bot.storage.stores import StoreUnavailable, check_database, lock_store_from_url
+
+    try:
+        check_database(config.setting("TRACKER_DB_URL"), "tracker store")
+        check_database(config.setting("AUDIT_DB_URL"), "audit log")
+        lock_store_from_url(config.setting("LOCK_STORE_URL"))
+    except StoreUnavailable as err:
+        raise UsageError(str(err)) from None
+    print("stores OK: tracker " + config.describe(config.setting("TRACKER_DB_URL")) + ", audit "
+          + config.describe(config.setting("AUDIT_DB_URL")) + ", lock " + config.setting("LOCK_STORE_URL").split("@")[-1])
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from bot import knowledge
 
@@ -97,6 +145,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--path", default=str(knowledge.KNOWLEDGE_DIR))
     p.add_argument("--write", action="store_true")
     p.set_defaults(func=cmd_kb_hash)
+    p = sub.add_parser("audit", help="list recent audit records, or export them as JSON lines or CSV")
+    p.add_argument("--since", help="first day, YYYY-MM-DD")
+    p.add_argument("--until", help="last day, YYYY-MM-DD (inclusive)")
+    p.add_argument("--rule", help="only records whose rule trace has this rule id, e.g. M2")
+    p.add_argument("--limit", type=int, default=50, help="at most this many, newest first (0: all)")
+    p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    p.add_argument("--output", help="write the export to this file instead of stdout")
+    p.set_defaults(func=cmd_audit)
+    p = sub.add_parser("check-stores", help="check the tracker store, audit log and lock store can be used")
+    p.set_defaults(func=cmd_check_stores)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -1,0 +1,219 @@
+"""The audit log: one record per recommendation, one per clinician feedback; written once, never dropped.
+
+A write that the database refuses (it is down, or unreachable for a moment) is kept in a spool folder on local disk
+and written as soon as the database answers again (every later write, and `flush()`, tries the spool first). Every
+record has an idempotency key, so a retry after an uncertain failure never writes it twice. The caller learns
+whether the record is stored or spooled and tells the user.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from bot.storage import config
+from bot.storage.db import make_engine, migrate
+from bot.storage.models import AuditRecord, Feedback
+
+log = logging.getLogger(__name__)
+RATINGS = ("helpful", "not_helpful", "disagree")
+_TABLES = {"audit_record": AuditRecord, "feedback": Feedback}
+_KEYS = {"audit_record": "record_id", "feedback": "feedback_id"}
+_SCRUB = [(re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"), "[email]"),
+          (re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"), "[date]"),
+          (re.compile(r"\b\d{5,}\b"), "[number]")]
+
+
+def scrub(text: str | None, limit: int = 500) -> str | None:
+    """A clinician's free-text reason, minus what could identify a patient (dates, long numbers, e-mails)."""
+    if not text:
+        return None
+    for pattern, replacement in _SCRUB:
+        text = pattern.sub(replacement, text)
+    return " ".join(text.split())[:limit]
+
+
+def case_hash(case: Mapping[str, Any], knowledge_version: str) -> str:
+    """The same case under the same knowledge gives the same hash (sorted-key JSON)."""
+    payload = json.dumps(case, sort_keys=True, separators=(",", ":")) + "|" + knowledge_version
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _key(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:40]
+
+
+@dataclass(frozen=True)
+class Written:
+    """What happened to a record: stored in the database, or spooled on disk until the database answers."""
+    key: str
+    stored: bool
+
+
+class AuditLog:
+    """Writes and reads the audit database named by AUDIT_DB_URL (default: SQLite under var/)."""
+
+    def __init__(self, url: str | None = None, spool_dir: str | Path | None = None):
+        self.url = url or config.setting("AUDIT_DB_URL")
+        self.spool = Path(spool_dir or config.setting("AUDIT_SPOOL_DIR"))
+        self._engine: sa.engine.Engine | None = None
+
+    @property
+    def engine(self) -> sa.engine.Engine:
+        if self._engine is None:
+            engine = make_engine(self.url)
+            migrate(engine)  # raises while the database is unreachable; retried on the next write
+            self._engine = engine
+        return self._engine
+
+    # ---- writing ---------------------------------------------------------------------------------------------------
+
+    def record(self, conversation_id: str, case: Mapping[str, Any], recommendation: Mapping[str, Any],
+               message_id: str = "", now: datetime | None = None) -> Written:
+        """Log one recommendation. The key is derived from the conversation, the message and the case, so the
+        same answer to the same message is stored once however often it is retried."""
+        version = recommendation["knowledge_version"]
+        digest = case_hash(case, version)
+        row = {
+            "record_id": _key(conversation_id, message_id, digest),
+            "conversation_id": conversation_id,
+            "created_at": (now or datetime.now(timezone.utc)).isoformat(),
+            "knowledge_version": version,
+            "status": recommendation["status"],
+            "preferred": ",".join(o["therapy"] for o in recommendation["preferred"]),
+            "rules": ",".join(r["rule"] for r in recommendation["rationale"]),
+            "case_hash": digest,
+            "case_json": json.dumps(case, sort_keys=True),
+            "recommendation_json": json.dumps(recommendation, sort_keys=True),
+        }
+        return self._write("audit_record", row)
+
+    def feedback(self, conversation_id: str, rating: str, record_id: str | None = None, reason: str | None = None,
+                 message_id: str = "", now: datetime | None = None) -> Written:
+        """Log a clinician's verdict on a recommendation ('helpful', 'not_helpful' or 'disagree')."""
+        if rating not in RATINGS:
+            raise ValueError(f"rating must be one of {', '.join(RATINGS)}, not {rating!r}")
+        row = {
+            "feedback_id": _key(conversation_id, message_id, rating, record_id or ""),
+            "record_id": record_id,
+            "conversation_id": conversation_id,
+            "created_at": (now or datetime.now(timezone.utc)).isoformat(),
+            "rating": rating,
+            "reason": scrub(reason),
+        }
+        return self._write("feedback", row)
+
+    def _write(self, table: str, row: dict[str, Any]) -> Written:
+        key = row[_KEYS[table]]
+        try:
+            self.flush()
+            self._insert(table, row)
+            return Written(key, True)
+        except (SQLAlchemyError, OSError) as err:
+            log.warning("audit database unavailable (%s): %s spooled for retry", config.describe(self.url), key)
+            log.debug("audit write failed", exc_info=err)
+            self._dispose()
+            self._to_spool(table, row)
+            return Written(key, False)
+
+    def _insert(self, table: str, row: dict[str, Any]) -> None:
+        model, key = _TABLES[table], _KEYS[table]
+        values = dict(row, created_at=datetime.fromisoformat(row["created_at"]))
+        with Session(self.engine) as session:
+            exists = session.execute(sa.select(getattr(model, key)).where(getattr(model, key) == row[key])).first()
+            if exists:
+                return
+            session.add(model(**values))
+            try:
+                session.commit()
+            except IntegrityError:  # written meanwhile by another attempt: once is enough
+                session.rollback()
+
+    def _dispose(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+    def _to_spool(self, table: str, row: dict[str, Any]) -> None:
+        self.spool.mkdir(parents=True, exist_ok=True)
+        path = self.spool / f"{row['created_at'][:26].replace(':', '')}-{table}-{row[_KEYS[table]]}.json"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"table": table, "row": row}))
+        os.replace(tmp, path)
+
+    def pending(self) -> int:
+        """How many records wait in the spool for the database."""
+        return len(list(self.spool.glob("*.json"))) if self.spool.exists() else 0
+
+    def flush(self) -> int:
+        """Write every spooled record, oldest first; stop at the first failure (it raises). Returns how many."""
+        if not self.spool.exists():
+            return 0
+        done = 0
+        for path in sorted(self.spool.glob("*.json")):
+            item = json.loads(path.read_text())
+            self._insert(item["table"], item["row"])
+            path.unlink()
+            done += 1
+        return done
+
+    # ---- reading ---------------------------------------------------------------------------------------------------
+
+    def records(self, since: date | None = None, until: date | None = None, rule: str | None = None,
+                limit: int | None = 100) -> list[dict[str, Any]]:
+        """Recent records, newest first; ``until`` is inclusive; ``rule`` keeps records whose trace has it."""
+        query = sa.select(AuditRecord).order_by(AuditRecord.created_at.desc(), AuditRecord.id.desc())
+        if since:
+            query = query.where(AuditRecord.created_at >= datetime.combine(since, time.min))
+        if until:
+            query = query.where(AuditRecord.created_at <= datetime.combine(until, time.max))
+        if rule:
+            query = query.where((sa.literal(",") + AuditRecord.rules + sa.literal(",")).like(f"%,{rule},%"))
+        if limit:
+            query = query.limit(limit)
+        with Session(self.engine) as session:
+            return [_as_dict(r) for r in session.execute(query).scalars()]
+
+    def feedback_for(self, record_id: str) -> list[dict[str, Any]]:
+        query = sa.select(Feedback).where(Feedback.record_id == record_id).order_by(Feedback.id)
+        with Session(self.engine) as session:
+            return [{"rating": f.rating, "reason": f.reason, "conversation_id": f.conversation_id,
+                     "created_at": f.created_at.isoformat()} for f in session.execute(query).scalars()]
+
+
+def _as_dict(r: AuditRecord) -> dict[str, Any]:
+    return {"record_id": r.record_id, "conversation_id": r.conversation_id,
+            "created_at": r.created_at.replace(tzinfo=r.created_at.tzinfo or timezone.utc).isoformat(),
+            "knowledge_version": r.knowledge_version, "status": r.status, "preferred": r.preferred,
+            "rules": r.rules.split(",") if r.rules else [], "case_hash": r.case_hash,
+            "case": json.loads(r.case_json), "recommendation": json.loads(r.recommendation_json)}
+
+
+def export(records: Iterable[Mapping[str, Any]], fmt: str) -> str:
+    """JSON lines (whole records) or CSV (one row per record, the documents as JSON cells)."""
+    records = list(records)
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, sort_keys=True) + "\n" for r in records)
+    if fmt == "csv":
+        out = io.StringIO()
+        fields = ["record_id", "created_at", "conversation_id", "knowledge_version", "status", "preferred", "rules",
+                  "case_hash", "case", "recommendation"]
+        writer = csv.DictWriter(out, fieldnames=fields)
+        writer.writeheader()
+        for r in records:
+            writer.writerow({**{k: r[k] for k in fields}, "rules": ",".join(r["rules"]),
+                             "case": json.dumps(r["case"], sort_keys=True),
+                             "recommendation": json.dumps(r["recommendation"], sort_keys=True)})
+        return out.getvalue()
+    raise ValueError(f"format must be jsonl or csv, not {fmt!r}")

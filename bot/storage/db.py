@@ -1,0 +1,35 @@
+"""Engines and schema migrations for the project's own databases (audit log, feedback, practice records)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import Engine, make_url
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; for SQLite, the folder is created and writers wait instead of failing at once."""
+    parsed = make_url(url)
+    kwargs: dict = {"future": True, "pool_pre_ping": True}
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        if "timeout" not in parsed.query:
+            kwargs["connect_args"] = {"timeout": 15}
+    else:
+        kwargs["pool_timeout"] = 5
+        kwargs["connect_args"] = {"connect_timeout": 5} if parsed.get_backend_name() == "postgresql" else {}
+    return sa.create_engine(url, **kwargs)
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the database to the newest schema (Alembic 'upgrade head'); a no-op when it is there already."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")

@@ -1,0 +1,63 @@
+"""Tables of the audit database (SQLAlchemy 1.4 declarative, used in 2.0 style). Alembic migrations in
+bot/storage/migrations/ create them; these classes are what the code reads and writes.
+
+No patient identifiers: the case document has none by design (case.schema.json) and no free text typed by a user
+is stored here, except the reason a clinician gives with feedback, scrubbed of digit runs and e-mail addresses
+(bot.storage.audit.scrub) because it may mention a patient by accident.
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.orm import declarative_base
+
+Base = declarative_base()
+
+
+class AuditRecord(Base):
+    """One recommendation as it was given: what the assistant was told and what it answered."""
+
+    __tablename__ = "audit_record"
+
+    id = sa.Column(sa.Integer, primary_key=True, autoincrement=True)
+    record_id = sa.Column(sa.String(64), nullable=False, unique=True)  # idempotency key: retries write once
+    conversation_id = sa.Column(sa.String(255), nullable=False, index=True)
+    created_at = sa.Column(sa.DateTime(timezone=True), nullable=False, index=True)
+    knowledge_version = sa.Column(sa.String(32), nullable=False)
+    status = sa.Column(sa.String(32), nullable=False)
+    preferred = sa.Column(sa.String(255), nullable=False)  # therapy ids, comma-separated
+    rules = sa.Column(sa.String(255), nullable=False)  # rule ids fired, in order, comma-separated
+    case_hash = sa.Column(sa.String(64), nullable=False, index=True)  # sha256 of the case + knowledge version
+    case_json = sa.Column(sa.Text, nullable=False)
+    recommendation_json = sa.Column(sa.Text, nullable=False)
+
+
+class Feedback(Base):
+    """A clinician's verdict on one recommendation: helpful, not helpful, or disagree (with a reason)."""
+
+    __tablename__ = "feedback"
+
+    id = sa.Column(sa.Integer, primary_key=True, autoincrement=True)
+    feedback_id = sa.Column(sa.String(64), nullable=False, unique=True)
+    record_id = sa.Column(sa.String(64), sa.ForeignKey("audit_record.record_id"), nullable=True, index=True)
+    conversation_id = sa.Column(sa.String(255), nullable=False, index=True)
+    created_at = sa.Column(sa.DateTime(timezone=True), nullable=False)
+    rating = sa.Column(sa.String(16), nullable=False)
+    reason = sa.Column(sa.Text, nullable=True)
+
+
+class PracticeAttempt(Base):
+    """One trainee answer to a practice case, graded against the decision module."""
+
+    __tablename__ = "practice_attempt"
+
+    id = sa.Column(sa.Integer, primary_key=True, autoincrement=True)
+    attempt_id = sa.Column(sa.String(64), nullable=False, unique=True)
+    trainee_id = sa.Column(sa.String(255), nullable=False, index=True)
+    case_id = sa.Column(sa.String(64), nullable=False)
+    topic = sa.Column(sa.String(64), nullable=False)
+    difficulty = sa.Column(sa.Integer, nullable=False)
+    therapy_grade = sa.Column(sa.String(16), nullable=False)
+    score = sa.Column(sa.Float, nullable=False)
+    findings_named = sa.Column(sa.Text, nullable=False)  # JSON list
+    knowledge_version = sa.Column(sa.String(32), nullable=False)
+    created_at = sa.Column(sa.DateTime(timezone=True), nullable=False, index=True)

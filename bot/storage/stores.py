@@ -1,0 +1,85 @@
+"""The tracker and lock stores Rasa is configured with (bot/endpoints.yml), checked before they are trusted.
+
+Rasa's own SQL tracker store logs an error and carries on in memory when its database cannot be written, and
+loops forever while a server is down; a clinical assistant must not lose conversations silently. So the store
+here writes a row and reads it back at start-up, and refuses to start with a clear message otherwise. The lock
+store is chosen by one URL (LOCK_STORE_URL): memory:// for one server, redis://host:port/db?key_prefix=... for
+several servers sharing conversations.
+"""
+from __future__ import annotations
+
+import uuid
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import sqlalchemy as sa
+from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
+from rasa.core.tracker_store import SQLTrackerStore
+
+from bot.storage import config
+from bot.storage.db import make_engine
+
+
+class StoreUnavailable(RuntimeError):
+    """A store the assistant needs cannot be written and read back."""
+
+
+_CHECK = sa.Table("store_check", sa.MetaData(), sa.Column("token", sa.String(64), primary_key=True))
+
+
+def check_database(url: str, what: str = "tracker store") -> None:
+    """Write a row to ``url`` and read it back, or raise StoreUnavailable saying what to fix."""
+    token = uuid.uuid4().hex
+    try:
+        engine = make_engine(url)
+        try:
+            with engine.begin() as conn:
+                _CHECK.create(conn, checkfirst=True)
+                conn.execute(_CHECK.insert().values(token=token))
+            with engine.begin() as conn:
+                found = conn.execute(sa.select(_CHECK.c.token).where(_CHECK.c.token == token)).scalar()
+                conn.execute(_CHECK.delete().where(_CHECK.c.token == token))
+        finally:
+            engine.dispose()
+    except Exception as err:  # noqa: BLE001 - any failure means the store is unusable; say which and why
+        reason = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+        raise StoreUnavailable(f"The {what} database {config.describe(url)} cannot be written and read back "
+                               f"({reason}). Fix its path or permissions, or start the database server, "
+                               f"then start the assistant again.") from None
+    if found != token:
+        raise StoreUnavailable(f"The {what} database {config.describe(url)} did not return what was written.")
+
+
+class CheckedSQLTrackerStore(SQLTrackerStore):
+    """Rasa's SQL tracker store on TRACKER_DB_URL, after a write-and-read-back check that refuses to start."""
+
+    def __init__(self, domain: Any = None, host: str | None = None, event_broker: Any = None, **kwargs: Any):
+        url = host or config.setting("TRACKER_DB_URL")
+        check_database(url, "tracker store")
+        super().__init__(domain=domain, host=url, event_broker=event_broker, **kwargs)
+
+
+class ConfiguredLockStore(LockStore):
+    """The lock store LOCK_STORE_URL names; Rasa instantiates this class from endpoints.yml."""
+
+    def __new__(cls, endpoint_config: Any = None) -> LockStore:  # type: ignore[misc]
+        url = (getattr(endpoint_config, "url", None) or config.setting("LOCK_STORE_URL")).strip()
+        return lock_store_from_url(url)
+
+
+def lock_store_from_url(url: str) -> LockStore:
+    parts = urlsplit(url)
+    if parts.scheme in ("memory", "in_memory", ""):
+        return InMemoryLockStore()
+    if parts.scheme not in ("redis", "rediss"):
+        raise StoreUnavailable(f"LOCK_STORE_URL must be memory:// or redis://host:port/db, not {url!r}")
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    store = RedisLockStore(host=parts.hostname or "localhost", port=parts.port or 6379,
+                           db=int(parts.path.strip("/") or 1), password=parts.password,
+                           use_ssl=parts.scheme == "rediss", key_prefix=query.get("key_prefix"))
+    try:
+        store.red.ping()
+    except Exception as err:  # noqa: BLE001
+        raise StoreUnavailable(f"The Redis lock store at {parts.hostname}:{parts.port or 6379} does not answer "
+                               f"({err}). Start Redis or set LOCK_STORE_URL=memory:// for a single server.") from None
+    return store

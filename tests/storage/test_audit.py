@@ -1,0 +1,193 @@
+"""The audit log on SQLite and PostgreSQL: round trip, once-only writes, filters, export, outages, scrubbing."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from bot.decision import decide
+from bot.storage.audit import AuditLog, case_hash, export, scrub
+from tests.services import PG_HOST, PG_PORT
+
+ROOT = Path(__file__).resolve().parents[2]
+G1202R = {"alk_positive": True, "prior_tkis": ["alectinib"], "progression": "systemic", "ecog": 1, "biopsy": "tissue",
+          "alk_mutations": ["G1202R"], "bypass_alterations": []}
+OLIGO = {"alk_positive": True, "prior_tkis": ["brigatinib"], "progression": "oligoprogression", "ecog": 0}
+
+
+def roundtrip(log: AuditLog) -> None:
+    day1 = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
+    first = log.record("conv-1", G1202R, decide(G1202R), message_id="m1", now=day1)
+    again = log.record("conv-1", G1202R, decide(G1202R), message_id="m1", now=day1 + timedelta(seconds=5))
+    other = log.record("conv-2", OLIGO, decide(OLIGO), message_id="m7", now=day1 + timedelta(days=2))
+    assert first.stored and again.stored and first.key == again.key and other.key != first.key
+    rows = log.records()
+    assert [r["conversation_id"] for r in rows] == ["conv-2", "conv-1"], "written once, newest first"
+    rec = rows[1]
+    assert rec["case"] == G1202R and rec["recommendation"] == decide(G1202R)
+    assert rec["rules"][0] == "M2" and rec["preferred"] == "lorlatinib"
+    assert rec["knowledge_version"] == decide(G1202R)["knowledge_version"]
+    assert rec["case_hash"] == case_hash(G1202R, rec["knowledge_version"])
+    assert [r["conversation_id"] for r in log.records(rule="M2")] == ["conv-1"]
+    assert [r["conversation_id"] for r in log.records(rule="S1")] == ["conv-2"]
+    assert log.records(rule="M") == []
+    assert [r["conversation_id"] for r in log.records(until=date(2026, 11, 1))] == ["conv-1"]
+    assert [r["conversation_id"] for r in log.records(since=date(2026, 11, 2))] == ["conv-2"]
+    fb = log.feedback("conv-1", "disagree", record_id=first.key, reason="would give chemo; DOB 03/04/1961, MRN 12345678")
+    assert fb.stored
+    stored = log.feedback_for(first.key)
+    assert stored[0]["rating"] == "disagree" and "1961" not in stored[0]["reason"] and "12345678" not in stored[0]["reason"]
+    lines = [json.loads(line) for line in export(rows, "jsonl").splitlines()]
+    assert [line["record_id"] for line in lines] == [r["record_id"] for r in rows]
+    table = list(csv.DictReader(io.StringIO(export(rows, "csv"))))
+    assert json.loads(table[1]["case"]) == G1202R and table[1]["rules"].startswith("M2")
+
+
+def test_sqlite_roundtrip(tmp_path):
+    roundtrip(AuditLog(f"sqlite:///{tmp_path / 'audit.db'}", tmp_path / "spool"))
+
+
+def test_postgresql_roundtrip(pg_url, tmp_path):
+    roundtrip(AuditLog(pg_url, tmp_path / "spool"))
+
+
+def test_no_user_free_text_or_identifier_in_the_audit_record(tmp_path):
+    log = AuditLog(f"sqlite:///{tmp_path / 'audit.db'}", tmp_path / "spool")
+    log.record("conv-9", G1202R, decide(G1202R), message_id="m1")
+    with sqlite3.connect(tmp_path / "audit.db") as db:
+        columns = [c[1] for c in db.execute("PRAGMA table_info(audit_record)")]
+    assert not {"text", "message", "user_text", "patient", "name"} & set(columns)
+
+
+def test_scrub_keeps_mutations_and_ecog_but_drops_dates_numbers_and_emails():
+    text = scrub("G1202R on tissue, ECOG 2; seen 12/03/2024, MRN 99887766, call a.b@example.org")
+    assert "G1202R" in text and "ECOG 2" in text
+    assert "12/03/2024" not in text and "99887766" not in text and "example.org" not in text
+
+
+def test_sqlite_locked_database_spools_then_writes_once_it_is_free(tmp_path):
+    path = tmp_path / "audit.db"
+    log = AuditLog(f"sqlite:///{path}?timeout=0.2", tmp_path / "spool")
+    log.records()  # creates the schema
+    blocker = sqlite3.connect(path, timeout=0.2)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        result = log.record("conv-1", G1202R, decide(G1202R), message_id="m1")
+        assert not result.stored and log.pending() == 1
+    finally:
+        blocker.rollback()
+        blocker.close()
+    later = log.record("conv-2", OLIGO, decide(OLIGO), message_id="m2")
+    assert later.stored and log.pending() == 0
+    assert sorted(r["conversation_id"] for r in log.records()) == ["conv-1", "conv-2"]
+
+
+class Proxy:
+    """A TCP forwarder to PostgreSQL that can be cut and restored: an outage without touching the server."""
+
+    def __init__(self, port: int):
+        self.target = port
+        self.server = socket.socket()
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen(16)
+        self.port = self.server.getsockname()[1]
+        self.up = True
+        self.conns: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            if not self.up:
+                client.close()
+                continue
+            upstream = socket.create_connection((PG_HOST, self.target))
+            self.conns += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(a: socket.socket, b: socket.socket) -> None:
+        try:
+            while data := a.recv(65536):
+                b.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (a, b):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def cut(self) -> None:
+        self.up = False
+        for s in self.conns:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        self.conns.clear()
+
+    def restore(self) -> None:
+        self.up = True
+
+
+def test_postgresql_outage_is_reported_and_the_record_written_once_it_returns(pg_url, tmp_path):
+    proxy = Proxy(PG_PORT)
+    via_proxy = pg_url.replace(f"{PG_HOST}:{PG_PORT}", f"127.0.0.1:{proxy.port}")
+    log = AuditLog(via_proxy, tmp_path / "spool")
+    assert log.record("conv-0", OLIGO, decide(OLIGO), message_id="m0").stored
+    proxy.cut()
+    down = log.record("conv-1", G1202R, decide(G1202R), message_id="m1")
+    assert not down.stored and log.pending() == 1
+    proxy.restore()
+    assert log.flush() == 1 and log.pending() == 0
+    direct = AuditLog(pg_url, tmp_path / "other-spool")
+    rows = direct.records()
+    assert sorted(r["conversation_id"] for r in rows) == ["conv-0", "conv-1"]
+    assert log.flush() == 0 and len(direct.records()) == 2, "a second flush writes nothing twice"
+
+
+def test_closed_port_spools_instead_of_failing(tmp_path):
+    log = AuditLog("postgresql://postgres@127.0.0.1:1/nothing", tmp_path / "spool")
+    assert not log.record("conv-1", G1202R, decide(G1202R)).stored
+    assert log.pending() == 1
+
+
+def test_cli_audit_lists_and_exports_with_filters(tmp_path):
+    url = f"sqlite:///{tmp_path / 'audit.db'}"
+    log = AuditLog(url, tmp_path / "spool")
+    log.record("conv-a", G1202R, decide(G1202R), message_id="1")
+    log.record("conv-b", OLIGO, decide(OLIGO), message_id="2")
+    env = {"AUDIT_DB_URL": url, "AUDIT_SPOOL_DIR": str(tmp_path / "spool"), "PATH": "/usr/bin:/bin"}
+    run = lambda *a: subprocess.run([sys.executable, "-m", "bot", "audit", *a], capture_output=True, text=True,  # noqa: E731
+                                    cwd=ROOT, env=env, timeout=60)
+    table = run()
+    assert table.returncode == 0 and "conv-a" in table.stdout and "2 record(s)" in table.stdout
+    jsonl = run("--format", "jsonl", "--rule", "M2")
+    assert [json.loads(x)["conversation_id"] for x in jsonl.stdout.splitlines()] == ["conv-a"]
+    out = tmp_path / "export.csv"
+    assert run("--format", "csv", "--output", str(out)).returncode == 0
+    assert len(list(csv.DictReader(out.open()))) == 2
+    bad = run("--since", "yesterday")
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_migrations_create_the_schema_on_postgresql(pg_url, tmp_path):
+    AuditLog(pg_url, tmp_path / "spool").records()
+    tables = set(sa.inspect(sa.create_engine(pg_url)).get_table_names())
+    assert {"audit_record", "feedback", "practice_attempt", "alembic_version"} <= tables
