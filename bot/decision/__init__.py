@@ -12,16 +12,16 @@ from bot import knowledge
 from bot.decision.case import FIELDS, Case, CaseError, case_to_dict, validate_case
 from bot.decision.engine import Engine, Recommendation
 
-__all__ = ["Case", "CaseError", "Engine", "FIELDS", "Recommendation", "case_to_dict", "decide", "engine",
+__all__ = ["Case", "CaseError", "Engine", "FIELDS", "Recommendation", "case_to_dict", "decide", "default_engine",
            "validate_case"]
 
 
 @lru_cache(maxsize=1)
-def engine() -> Engine:
+def default_engine() -> Engine:
     """The engine over the project's knowledge base, built (and checked) once per process."""
     return Engine(knowledge.default())
 
 
 def decide(case: Mapping[str, Any] | Case) -> Recommendation:
     """The recommendation for ``case``. A case the schema rejects raises CaseError (a ValueError)."""
-    return engine().decide(case)
+    return default_engine().decide(case)

@@ -38,9 +38,17 @@ _RANK = {"recommendation": 0, "needs_information": 1, "out_of_scope": 2}
 _BIOPSY_WORDS = {"tissue": "tissue", "plasma": "plasma", "tissue_and_plasma": "tissue and plasma"}
 
 
-class _Blank(dict):
-    def __missing__(self, key: str) -> str:
-        return "?"
+class _Words:
+    """Placeholder values for one sentence: the sentence's own, then the case's, then '?'."""
+
+    __slots__ = ("own", "case")
+
+    def __init__(self, own: Mapping[str, str], case: Mapping[str, str]):
+        self.own, self.case = own, case
+
+    def __getitem__(self, key: str) -> str:
+        value = self.own.get(key)
+        return value if value is not None else self.case.get(key, "?")
 
 
 @dataclass
@@ -112,9 +120,7 @@ class _Run:
     def fmt(self, template: str, fill: Mapping[str, str]) -> str:
         if "{" not in template:
             return template
-        values = _Blank(self.fill)
-        values.update(fill)
-        return template.format_map(values)
+        return template.format_map(_Words(fill, self.fill))
 
     def caveat(self, cid: str, key: str | None = None, **fill: str) -> None:
         cav = self.kb.caveats[cid]
@@ -180,6 +186,8 @@ class Engine:
         self.poor_ps_contraindications = [(rid, k) for rid, r in kb.regimens.items() for k in r.contraindications
                                           if k.when == "ecog_3_4"]
         self._option_evidence: dict[tuple[str | None, str], tuple[str, ...]] = {}  # a memo of fixed unions
+        self.always_avoid = [(t, (kb.regimens[t].avoid_reason, kb.regimens[t].evidence))
+                             for t in ("pd1_pdl1_monotherapy", "egfr_tki")]  # X1
         self.lorlatinib_toxicities = [(f"lorlatinib_{t['id']}", (" ".join(t["text"].split()), tuple(t["evidence"])))
                                       for t in kb.drugs["lorlatinib"].toxicities]
         # The fixed parts of output items, built once (copied into each document, never shared).
@@ -520,8 +528,9 @@ class Engine:
     def _modifiers(self, run: _Run) -> None:
         kb, c = self.kb, run.case
         run.apply("X1")
-        for therapy in ("pd1_pdl1_monotherapy", "egfr_tki"):
-            self._avoid_regimen(run, therapy)
+        for therapy, entry in self.always_avoid:
+            if therapy not in run.avoid:
+                run.avoid[therapy] = entry
         if c.histology == "squamous" or c.transformation == "squamous":
             run.apply("X2", histology_detail="Squamous histology" if c.histology == "squamous"
                       else "Squamous transformation")
