@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.storage import config
-from bot.storage.db import make_engine, migrate
+from bot.storage.db import Database
 from bot.storage.models import AuditRecord, Feedback
 
 log = logging.getLogger(__name__)
@@ -62,21 +62,12 @@ class Written:
     stored: bool
 
 
-class AuditLog:
+class AuditLog(Database):
     """Writes and reads the audit database named by AUDIT_DB_URL (default: SQLite under var/)."""
 
     def __init__(self, url: str | None = None, spool_dir: str | Path | None = None):
-        self.url = url or config.setting("AUDIT_DB_URL")
+        super().__init__(url or config.setting("AUDIT_DB_URL"))
         self.spool = Path(spool_dir or config.setting("AUDIT_SPOOL_DIR"))
-        self._engine: sa.engine.Engine | None = None
-
-    @property
-    def engine(self) -> sa.engine.Engine:
-        if self._engine is None:
-            engine = make_engine(self.url)
-            migrate(engine)  # raises while the database is unreachable; retried on the next write
-            self._engine = engine
-        return self._engine
 
     # ---- writing ---------------------------------------------------------------------------------------------------
 
@@ -124,7 +115,7 @@ class AuditLog:
         except (SQLAlchemyError, OSError) as err:
             log.warning("audit database unavailable (%s): %s spooled for retry", config.describe(self.url), key)
             log.debug("audit write failed", exc_info=err)
-            self._dispose()
+            self.dispose()
             self._to_spool(table, row)
             return Written(key, False)
 
@@ -140,10 +131,6 @@ class AuditLog:
                 session.commit()
             except IntegrityError:  # written meanwhile by another attempt: once is enough
                 session.rollback()
-
-    def _dispose(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
 
     def _to_spool(self, table: str, row: dict[str, Any]) -> None:
         self.spool.mkdir(parents=True, exist_ok=True)

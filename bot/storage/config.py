@@ -21,6 +21,8 @@ DEFAULTS = {
 
 def setting(name: str) -> str:
     """The environment's value for ``name``, or the embedded default."""
+    if name == "PRACTICE_DB_URL":  # practice records live with the audit log unless told otherwise
+        return os.environ.get(name) or setting("AUDIT_DB_URL")
     return os.environ.get(name) or DEFAULTS[name]
 
 

@@ -33,3 +33,24 @@ def migrate(engine: Engine) -> None:
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")
+
+
+class Database:
+    """A lazily connected, migrated database: the first use creates the engine and runs the migrations, so a
+    database that is down at start-up is retried on the next use instead of failing the process."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self._engine: Engine | None = None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            engine = make_engine(self.url)
+            migrate(engine)
+            self._engine = engine
+        return self._engine
+
+    def dispose(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
