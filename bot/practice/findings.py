@@ -1,0 +1,184 @@
+"""Key findings: what a trainee should name for a case, and which findings a free-text answer names.
+
+The key findings of a case follow from the rules that fired on it (decide()'s rationale) and a table, per rule,
+of the case fields that are its key findings (data/cases/grading_findings.yml): M2 -> the ALK mutation, S1 ->
+oligoprogression, P2 -> ECOG 3-4 and comfort goals. Nothing is written per case. The finder reads the answer
+through the knowledge base (mutation notations and regions, bypass and transformation names) and the table's
+phrases, skipping findings the answer states as absent ("no MET amplification").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import yaml
+
+from bot import knowledge
+from bot.decision import FIELDS
+from bot.practice import vocabulary
+from bot.practice.mentions import PRIOR, phrase_regex
+
+FINDINGS_FILE = Path(__file__).resolve().parents[2] / "data" / "cases" / "grading_findings.yml"
+_AA3 = "|".join(knowledge.THREE_TO_ONE)
+_MUTATION = re.compile(rf"(?<![\w.])(?:p\.)?(?:(?:{_AA3})\d{{2,4}}(?:{_AA3}|del|dup|fs)|[A-Z]\d{{3,4}}(?:[A-Z]|del|dup|fs|ins)"
+                       rf"|\d{{3,4}}[A-Z]ins)(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class KeyFinding:
+    """A finding the trainee should name, the rule it comes from, and how feedback words it."""
+    id: str
+    rule: str
+    field: str | None
+    label: str
+
+
+def _fail(entry: str, message: str) -> None:
+    raise ValueError(f"data/cases/{FINDINGS_FILE.name}: {entry}: {message}")
+
+
+def _gene(bypass_id: str) -> str:
+    return bypass_id.split("_")[0].upper()
+
+
+class FindingTable:
+    """The rule -> key-finding table, labels, hints, and the finder over free text."""
+
+    def __init__(self, raw: Mapping[str, Any], kb: knowledge.KnowledgeBase, therapies: vocabulary.TherapyVocabulary):
+        self.kb, self.therapies = kb, therapies
+        self.rules = self._rules(raw.get("key_findings") or {})
+        self.buckets = {f: {v: name for name, values in b.items() for v in values}
+                        for f, b in (raw.get("buckets") or {}).items()}
+        self.labels: Mapping[str, str] = raw.get("labels") or {}
+        self.hints: Mapping[str, str] = raw.get("hints") or {}
+        self.general_hints: Sequence[str] = raw.get("general_hints") or ()
+        negation = raw.get("negation") or {}
+        self.negated_before = re.compile(rf"(?<!\w)(?:{'|'.join(negation.get('before', []))})\W+(?:[\w'-]+\W+){{0,2}}$",
+                                         re.IGNORECASE)
+        self.negated_after = re.compile(rf"^\W*(?:{'|'.join(negation.get('after', []))})(?!\w)", re.IGNORECASE)
+        self.phrases = self._phrases(raw.get("finder") or {})
+
+    def _rules(self, raw: Mapping[str, Any]) -> dict[str, list[Mapping[str, Any]]]:
+        for rid in self.kb.rules:
+            if rid not in raw:
+                _fail("key_findings", f"rule {rid} has no entry (use [] for none)")
+        for rid, entries in raw.items():
+            if rid not in self.kb.rules:
+                _fail(f"key_findings.{rid}", "not a rule id of rules.yml")
+            for entry in entries:
+                if not ("finding" in entry or entry.get("field") in FIELDS):
+                    _fail(f"key_findings.{rid}", f"{entry} names neither a case field nor a finding")
+        return dict(raw)
+
+    def _phrases(self, raw: Mapping[str, list[str]]) -> list[tuple[re.Pattern[str], str]]:
+        """The table's phrases plus the knowledge base's names for bypass alterations, transformations and
+        mutation regions ('solvent front' -> G1202R)."""
+        out = [(phrase_regex(p), fid) for fid, phrases in raw.items() for p in phrases]
+        for bid, finding in self.kb.bypass.items():
+            out += [(phrase_regex(re.escape(n)), f"bypass_alterations:{bid}") for n in (*finding.names, finding.label)]
+            out.append((phrase_regex(re.escape(_gene(bid)), case_sensitive=True), f"bypass_alterations:{_gene(bid)}"))
+        for tid, finding in self.kb.transformations.items():
+            out += [(phrase_regex(re.escape(n)), f"transformation:{tid}") for n in (*finding.names, finding.label)]
+        regions: dict[str, list[str]] = {}
+        for name, mutation in self.kb.mutations.items():
+            if "(" not in mutation.region:
+                regions.setdefault(mutation.region, []).append(name)
+        for region, names in regions.items():
+            longer = [r for r in regions if r != region and r.startswith(region)]
+            guard = "".join(f"(?!{re.escape(r[len(region):])})" for r in longer)
+            pattern = phrase_regex(re.escape(region).replace(r"\ ", "[- ]") + guard)
+            out += [(pattern, f"alk_mutations:{n}") for n in names]
+        return out
+
+    # ---- what the trainee should name --------------------------------------------------------------------------
+
+    def _values(self, field: str, value: Any) -> list[tuple[Any, str]]:
+        """(raw value, finding value) pairs of one case field: a list gives its elements, or 'none' when empty."""
+        if isinstance(value, (list, tuple)):
+            return [(v, str(v)) for v in value] if value else [("none", "none")]
+        if isinstance(value, bool):
+            return [(value, "true" if value else "false")]
+        if value is None:
+            return [(None, "unknown")]
+        if field == "region" and value in self.kb.eu_regions:
+            return [(value, "EU")]
+        return [(value, self.buckets.get(field, {}).get(value, str(value)))]
+
+    def label(self, finding_id: str) -> str:
+        field, _, value = finding_id.partition(":")
+        template = self.labels.get(finding_id) or self.labels.get(field) or finding_id
+        label = value.replace("_", " ")
+        if field == "bypass_alterations" and value in self.kb.bypass:
+            label = self.kb.bypass[value].label
+        elif field == "transformation" and value in self.kb.transformations:
+            label = self.kb.transformations[value].label
+        return template.format(value=value.replace("_", " "), label=label)
+
+    def key_findings(self, case: Mapping[str, Any], rules_fired: Iterable[str]) -> list[KeyFinding]:
+        """The findings the fired rules rest on, in rule order, each once."""
+        out: dict[str, KeyFinding] = {}
+        for rid in rules_fired:
+            for entry in self.rules.get(rid, ()):
+                if "finding" in entry:
+                    ids = [(entry["finding"], None)]
+                else:
+                    field = entry["field"]
+                    when = entry.get("when")
+                    ids = [(entry.get("as") or f"{field}:{shown}", field)
+                           for raw, shown in self._values(field, case.get(field))
+                           if when is None or raw in when or (raw is None and None in when)]
+                for fid, field in ids:
+                    out.setdefault(fid, KeyFinding(fid, rid, field, self.label(fid)))
+        return list(out.values())
+
+    def hint_for(self, finding: KeyFinding) -> str:
+        return self.hints.get(finding.id) or self.hints.get(finding.id.split(":")[0]) or self.hints.get(
+            finding.field or "", "Look again at the case summary.")
+
+    # ---- what the trainee named ----------------------------------------------------------------------------------
+
+    def _stated(self, text: str, start: int, end: int) -> bool:
+        """False when the words right around the finding say it is absent."""
+        return not (self.negated_before.search(text[max(0, start - 40):start]) or self.negated_after.search(text[end:end + 40]))
+
+    def cited(self, text: str) -> set[str]:
+        """Finding ids the answer names (as present), from the phrase table, the knowledge base and TKIs given."""
+        text = text.translate(str.maketrans({"\u2019": "'"}))
+        out: set[str] = set()
+        masked = text
+        for pattern, fid in self.phrases:
+            for m in pattern.finditer(text):
+                if fid.startswith("bypass_alterations:"):  # 'BRAF V600E' is not an ALK mutation
+                    masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
+                if self._stated(text, m.start(), m.end()):
+                    out.add(fid)
+        for m in _MUTATION.finditer(masked):
+            name = self.kb.canonical_mutation(m.group()) or knowledge.normalise_mutation(m.group())
+            if name and self._stated(text, m.start(), m.end()):
+                out.add(f"alk_mutations:{name}")
+        for mention in self.therapies.choice(text).mentions:
+            regimen = self.kb.regimens.get(mention.value)
+            if mention.reading == PRIOR and regimen is not None and regimen.drug:
+                out.add(f"prior_tkis:{regimen.drug}")
+        return out
+
+    @staticmethod
+    def named(key: KeyFinding, cited: set[str]) -> bool:
+        """A bypass alteration counts when its gene is named (the mechanism is what matters: 'KRAS' for KRAS G12C)."""
+        if key.id in cited:
+            return True
+        if key.id.startswith("bypass_alterations:") and not key.id.endswith(":none"):
+            gene = _gene(key.id.split(":", 1)[1])
+            return any(c.startswith("bypass_alterations:") and _gene(c.split(":", 1)[1]) == gene
+                       and not c.endswith(":none") for c in cited)
+        return False
+
+
+@lru_cache(maxsize=1)
+def default() -> FindingTable:
+    """The project's finding table over the project's knowledge base, built once per process."""
+    raw = yaml.safe_load(FINDINGS_FILE.read_text(encoding="utf-8"))
+    return FindingTable(raw, knowledge.default(), vocabulary.default())
