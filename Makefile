@@ -11,7 +11,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: test run venv bench clean
+.PHONY: test run venv nlu model web chromium setup bench clean
 
 venv: $(VENV)/.installed
 
@@ -26,8 +26,30 @@ $(VENV)/.installed: requirements.lock scripts/python310.sh
 	$(PY) -m pip check
 	@touch $@
 
-test: venv
+# The spaCy clinical pipeline, built from the knowledge base (no model download); rebuilt when either changes.
+NLU_DIR := var/nlu/clinical
+nlu: $(NLU_DIR)/meta.json
+$(NLU_DIR)/meta.json: $(VENV)/.installed $(wildcard data/knowledge/*.yml) $(wildcard bot/nlu/*.py)
+	@mkdir -p var
+	$(PY) -m bot.nlu.build $(NLU_DIR)
+
+# A trained model for the current data; scripts/train.sh does nothing when one already matches.
+model: nlu
+	@scripts/train.sh
+
+# socket.io-client for the web page, from the lock-filed npm install; Debian's chromium for the browser test.
+web:
+	@scripts/web_assets.sh
+chromium:
+	@scripts/ensure_chromium.sh
+
+setup: venv nlu model web
+
+test: setup chromium
 	$(PY) -m pytest
+
+run: setup
+	@scripts/run.sh
 
 bench: venv
 	$(PY) bench/decide.py

@@ -1,0 +1,164 @@
+"""The answer and what follows it: recommend, why, evidence, what-if, new case, stop, fallback.
+
+Each action reads the case from the slots and asks bot.decision; none of them decides anything itself. The answer
+is deterministic, so "why" and "evidence" recompute it rather than keep a copy in the tracker.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.case_state import CASE_SLOTS, case_from_slots, label, read_message
+from bot.decision import decide
+from bot.render import case_summary, preferred_sentence, render_text
+from bot.storage.audit import AuditLog
+
+log = logging.getLogger(__name__)
+
+ANSWER_BUTTONS = [{"title": "Why?", "payload": "/ask_why"}, {"title": "Evidence", "payload": "/ask_evidence"},
+                  {"title": "New case", "payload": "/start_case"}]
+FEEDBACK_BUTTONS = [{"title": "Helpful", "payload": "/feedback_helpful"},
+                    {"title": "Not helpful", "payload": "/feedback_not_helpful"},
+                    {"title": "Disagree", "payload": "/feedback_disagree"}]
+NO_ANSWER_YET = "I haven't given a recommendation in this conversation yet. Describe the case, or type 'help'."
+
+_audit: AuditLog | None = None
+
+
+def audit_log() -> AuditLog:
+    """One audit log per action-server process (its engine pools connections)."""
+    global _audit
+    if _audit is None:
+        _audit = AuditLog()
+    return _audit
+
+
+def answered(tracker: Tracker) -> bool:
+    return tracker.get_slot("last_record_id") is not None
+
+
+class ActionRecommend(Action):
+    def name(self) -> str:
+        return "action_recommend"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        case = case_from_slots(tracker.current_slot_values())
+        rec = decide(case)
+        dispatcher.utter_message(text=f"Case: {case_summary(case)}.")
+        message_id = (tracker.latest_message or {}).get("message_id") or ""
+        written = audit_log().record(tracker.sender_id, case, rec, message_id=message_id)
+        dispatcher.utter_message(text=render_text(rec), buttons=ANSWER_BUTTONS,
+                                 json_message={"recommendation": rec, "case": case})
+        if not written.stored:
+            dispatcher.utter_message(text="Note: the audit log is unavailable right now. This recommendation's "
+                                          "record is kept on the action server and will be written as soon as the "
+                                          "database answers; nothing is lost.")
+        dispatcher.utter_message(text="Was this helpful?", buttons=FEEDBACK_BUTTONS)
+        return [SlotSet("last_record_id", written.key)]
+
+
+class ActionExplain(Action):
+    def name(self) -> str:
+        return "action_explain"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        case = case_from_slots(tracker.current_slot_values())
+        if not answered(tracker):
+            rec = decide(case)
+            need = ", ".join(label(f) for f in rec["missing"][:3]) or "the case"
+            dispatcher.utter_message(text=f"{NO_ANSWER_YET} So far I still need: {need}.")
+            return []
+        rec = decide(case)
+        lines = [preferred_sentence(rec), "Rule trace:"]
+        lines += [f"{r['rule']}: {r['because']}" for r in rec["rationale"]]
+        dispatcher.utter_message(text="\n".join(lines), buttons=ANSWER_BUTTONS[1:])
+        return []
+
+
+class ActionEvidence(Action):
+    def name(self) -> str:
+        return "action_evidence"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        if not answered(tracker):
+            dispatcher.utter_message(text=NO_ANSWER_YET)
+            return []
+        rec = decide(case_from_slots(tracker.current_slot_values()))
+        lines = [f"Evidence behind this answer (knowledge base {rec['knowledge_version']}):"]
+        for e in rec["evidence"]:
+            link = f" {e['url']}" if e.get("url") else ""
+            level = f" ({e['level']})" if e.get("level") else ""
+            lines.append(f"[{e['id']}] {e['citation']}{level}.{link}")
+        dispatcher.utter_message(text="\n".join(lines), buttons=ANSWER_BUTTONS[::2])
+        return []
+
+
+class ActionWhatIf(Action):
+    """Change the findings a 'what if' names on a copy of the case and compare the answers; the case is kept."""
+
+    def name(self) -> str:
+        return "action_what_if"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        reading = read_message(tracker.latest_message or {}, None)
+        for problem in reading.problems:
+            dispatcher.utter_message(text=problem)
+        if not reading.updates:
+            dispatcher.utter_message(text="Tell me which finding to change, e.g. 'what if it were plasma only?' or "
+                                          "'what if there were also MET amplification?'. The case itself is kept.")
+            return []
+        case = case_from_slots(tracker.current_slot_values())
+        before, after = decide(case), decide({**case, **reading.updates})
+        changed = "; ".join(f"{label(k)}: {_shown(v)}" for k, v in reading.updates.items())
+        same = [o["therapy"] for o in before["preferred"]] == [o["therapy"] for o in after["preferred"]]
+        verdict = "The preferred option would not change." if same else "The answer would change."
+        dispatcher.utter_message(
+            text=f"What if {changed}? {verdict}\nNow: {preferred_sentence(before)}\n"
+                 f"With that change: {preferred_sentence(after)}\n(The case itself is unchanged; correct it by "
+                 "stating the finding, e.g. 'actually it was plasma only'.)",
+            json_message={"what_if": {"changes": reading.updates, "recommendation": after}})
+        return []
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(map(str, value)) or "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value).replace("_", " ")
+
+
+class ActionResetCase(Action):
+    def name(self) -> str:
+        return "action_reset_case"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        dispatcher.utter_message(response="utter_start_case")
+        dispatcher.utter_message(json_message={"case": {}})
+        return [ActiveLoop(None)] + [SlotSet(name, None) for name in CASE_SLOTS] + [
+            SlotSet("case_skipped", []), SlotSet("case_failures", 0), SlotSet("last_record_id", None),
+            SlotSet("requested_slot", None)]
+
+
+class ActionStopForm(Action):
+    def name(self) -> str:
+        return "action_stop_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        dispatcher.utter_message(response="utter_stopped")
+        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("case_failures", 0)]
+
+
+class ActionDefaultFallback(Action):
+    """Low confidence in what to do next: say so plainly and keep the case (never an empty reply)."""
+
+    def name(self) -> str:
+        return "action_default_fallback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        dispatcher.utter_message(response="utter_default")
+        return []

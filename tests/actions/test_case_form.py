@@ -1,0 +1,77 @@
+"""validate_case_form: reading answers, asking only what the engine needs, re-asking helpfully."""
+from __future__ import annotations
+
+from actions.case_form import ValidateCaseForm
+from bot.decision import decide
+from tests.actions.conftest import make_tracker, run, slot_events
+
+FORM = ValidateCaseForm()
+
+
+def test_a_whole_case_fills_every_slot_and_asks_nothing():
+    text = "ALK+ adeno, alectinib, systemic PD, tissue NGS ALK G1202R, no bypass, ECOG 1"
+    events, dispatcher = run(FORM, make_tracker(text, events=[{"event": "active_loop", "name": "case_form"}]))
+    slots = slot_events(events)
+    assert slots["prior_tkis"] == ["alectinib"] and slots["alk_mutations"] == ["G1202R"] and slots["ecog"] == 1
+    assert slots["requested_slot"] is None
+    assert any(m.get("custom", {}).get("case", {}).get("progression") == "systemic" for m in dispatcher.messages)
+
+
+def test_the_next_question_is_the_engines_first_missing_field():
+    slots = {"alk_positive": True, "prior_tkis": ["alectinib"]}
+    events, _ = run(FORM, make_tracker("systemic progression", slots=slots, active_loop="case_form"))
+    new = slot_events(events)
+    case = {**slots, "progression": "systemic"}
+    assert new["progression"] == "systemic"
+    assert new["requested_slot"] == next(f for f in decide(case)["missing"] if f not in case)
+
+
+def test_short_answers_are_read_for_the_question_asked():
+    slots = {"requested_slot": "ecog"}
+    assert slot_events(run(FORM, make_tracker("2", slots=slots, active_loop="case_form"))[0])["ecog"] == 2
+    slots = {"requested_slot": "brain_metastases"}
+    events, _ = run(FORM, make_tracker("yes", intent="affirm", slots=slots, active_loop="case_form"))
+    assert slot_events(events)["brain_metastases"] is True
+    slots = {"requested_slot": "alk_mutations"}
+    assert slot_events(run(FORM, make_tracker("none", intent="deny", slots=slots,
+                                              active_loop="case_form"))[0])["alk_mutations"] == []
+
+
+def test_not_known_skips_the_question_for_good():
+    slots = {"alk_positive": True, "prior_tkis": ["alectinib"], "requested_slot": "ecog"}
+    events, _ = run(FORM, make_tracker("not known", intent="dont_know", slots=slots, active_loop="case_form"))
+    new = slot_events(events)
+    assert new["case_skipped"] == ["ecog"] and new["requested_slot"] not in ("ecog", None)
+
+
+def test_unknown_drug_is_named_with_a_suggestion_and_nothing_is_filled():
+    slots = {"alk_positive": True, "requested_slot": "prior_tkis"}
+    events, dispatcher = run(FORM, make_tracker("brigatanibb", slots=slots, active_loop="case_form"))
+    text = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "brigatanibb" in text and "brigatinib" in text
+    assert "prior_tkis" not in slot_events(events)
+
+
+def test_repeated_failures_offer_to_skip_or_stop():
+    slots = {"requested_slot": "prior_tkis", "case_failures": 1}
+    events, dispatcher = run(FORM, make_tracker("the blue one", intent="nlu_fallback", slots=slots,
+                                                active_loop="case_form"))
+    assert slot_events(events)["case_failures"] == 2
+    payloads = [b["payload"] for m in dispatcher.messages for b in m.get("buttons") or []]
+    assert "/dont_know" in payloads and "/stop" in payloads
+
+
+def test_interruptions_are_left_to_the_rules():
+    slots = {"requested_slot": "ecog", "prior_tkis": ["alectinib"]}
+    events, dispatcher = run(FORM, make_tracker("why not brigatinib?", intent="ask_why", slots=slots,
+                                                active_loop="case_form"))
+    assert events == [] and dispatcher.messages == []
+
+
+def test_after_an_interruption_the_form_asks_again_without_rereading():
+    slots = {"alk_positive": True, "prior_tkis": ["alectinib"], "requested_slot": "ecog"}
+    events = [{"event": "action", "name": "utter_help"}]
+    tracker = make_tracker("help", intent="help", slots=slots, active_loop="case_form")
+    tracker.events.extend(events)
+    new, dispatcher = run(FORM, tracker)
+    assert list(slot_events(new)) == ["requested_slot"] and dispatcher.messages == []
