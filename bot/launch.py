@@ -87,8 +87,7 @@ class Stack:
         return proc
 
     def start_actions(self) -> None:
-        self._spawn("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "-p", str(self.action_port),
-                                "-i", HOST])
+        self._spawn("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "-p", str(self.action_port)])
 
     def start_rasa(self, port: int | None = None, name: str = "rasa") -> str:
         port = port or self.rasa_port

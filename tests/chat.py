@@ -42,6 +42,6 @@ class Chat:
         """The conversation so far, for an assertion message."""
         lines = []
         for text, replies in self.transcript:
-            lines.append(f"> {text}")
+            lines.append(f"> {text[:300]}")
             lines += [f"< {t}" for t in self.texts(replies)]
         return "\n".join(lines)

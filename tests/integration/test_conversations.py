@@ -12,7 +12,7 @@ from tests.chat import Chat
 from tests.integration.clinician import consult
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-EXAMPLES = {e["id"]: e for e in yaml.safe_load((FIXTURES / "examples.yaml").read_text())}
+EXAMPLES = {e["id"]: e for e in yaml.safe_load((FIXTURES / "examples.yaml").read_text())["examples"]}
 SCHEMA = yaml.safe_load((Path(__file__).resolve().parents[2] / "bot" / "schemas" /
                          "recommendation.schema.json").read_text())
 

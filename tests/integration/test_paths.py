@@ -70,9 +70,10 @@ def test_why_evidence_and_what_if(stack):
 
 def test_out_of_scope_case_is_signposted(stack):
     chat = Chat(stack.base_url)
-    rec = Chat.data(chat.say("ALK+ NSCLC progressing on first-line lorlatinib, systemic, no rebiopsy, ECOG 1"),
-                    "recommendation")
-    assert rec["status"] == "out_of_scope" and not rec["preferred"], chat.show()
+    replies = chat.say("ALK+ NSCLC progressing on first-line lorlatinib, systemic, no rebiopsy, ECOG 1")
+    rec = Chat.data(replies, "recommendation")
+    assert rec["status"] == "out_of_scope" and rec["rationale"][0]["rule"] == "G1", chat.show()
+    assert "Outside this assistant's scope" in " ".join(Chat.texts(replies))
 
 
 def test_out_of_scope_request_and_fallback_get_a_sentence(stack):
@@ -104,6 +105,10 @@ def test_bad_input_gets_a_clear_message_and_loses_nothing(stack):
     assert "characters" in " ".join(Chat.texts(chat.say("G1202R " * 2000)))
     # an impossible mutation is flagged to verify, never interpreted
     replies = chat.say("tissue NGS: ALK G2032R, no bypass, ECOG 1")
+    for _ in range(5):
+        if Chat.data(replies, "recommendation") or not Chat.data(replies, "asking"):
+            break
+        replies = chat.say("not known")
     rec = Chat.data(replies, "recommendation") or {}
     flagged = json.dumps(rec)
     assert "G2032R" in flagged and "lorlatinib" not in _therapies(rec), chat.show()
