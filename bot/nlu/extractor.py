@@ -148,6 +148,8 @@ class ClinicalContext(_TableComponent):
         self.neg_before = re.compile(rf"(?<![\w-])(?:{_words(t['negation']['before'])})(?![\w])", re.IGNORECASE)
         self.neg_after = re.compile(rf"^\s*(?:[:=-]\s*|\b(?:is|was|were|are)\s+)?(?:{_words(t['negation']['after'])})"
                                     r"(?![\w])", re.IGNORECASE)
+        self.found_after = re.compile(rf"^\s*(?:[:=-]\s*|\b(?:is|was|were|are)\s+)?(?:{_words(t['negation']['found_after'])})"
+                                      r"(?![\w])", re.IGNORECASE)
         self.breaks = re.compile(_words(t["negation"]["breaks"]), re.IGNORECASE)
         self.cand_before = re.compile(rf"(?<![\w])(?:{_words(t['candidate']['before'])})\s+(?:\w+\s+)?$",
                                       re.IGNORECASE)
@@ -162,22 +164,23 @@ class ClinicalContext(_TableComponent):
             role = None
             if item["entity"] in self.negatable and self._negated(text, found, i):
                 role = NEGATED
-            elif item["entity"] == "tki":
+            elif item["entity"] in ("tki", "biopsy_type"):
                 before = text[max(0, item["start"] - 40):item["start"]]
                 if self.tki_neg.search(before):
                     role = NEGATED
-                elif self.cand_before.search(before) or self.cand_after.match(text[item["end"]:item["end"] + 20]):
+                elif item["entity"] == "tki" and self.cand_before.search(before) or self.cand_after.match(text[item["end"]:item["end"] + 20]):
                     role = CANDIDATE
             if item["negated_only"] and role != NEGATED:
                 continue
             result.append(Entity(item["entity"], item["value"], item["start"], item["end"],
                                  text[item["start"]:item["end"]], role))
-        doc._.clinical = result
+        doc._.clinical = _chronological(text, result)
         return doc
 
     def _negated(self, text: str, found: list[dict[str, Any]], i: int) -> bool:
         item = found[i]
-        if self.neg_after.match(text[item["end"]:item["end"] + 40]):
+        after = text[item["end"]:item["end"] + 40]
+        if self.neg_after.match(after):
             return True
         # the nearest cue before the finding, in the same clause, with only other findings and list words between
         start = max(0, item["start"] - 160)
@@ -192,7 +195,22 @@ class ClinicalContext(_TableComponent):
             if other["start"] >= gap_start:
                 a, b = other["start"] - gap_start, other["end"] - gap_start
                 gap = gap[:a] + " " * (b - a) + gap[b:]
+        if "," in gap and self.found_after.match(after):  # "negative for X, KRAS G12C detected": a new item
+            return False
         return not self.breaks.search(gap) and bool(_LIST_GAP.match(gap))
+
+
+_AFTER = re.compile(r"^\s*(?:after|following|post[- ]?|which followed|having failed)\s*$", re.IGNORECASE)
+
+
+def _chronological(text: str, found: list[Entity]) -> list[Entity]:
+    """TKIs in the order given, except 'lorlatinib after alectinib', which names the later one first."""
+    out = list(found)
+    tkis = [i for i, e in enumerate(out) if e.entity == "tki"]
+    for a, b in zip(tkis, tkis[1:]):
+        if _AFTER.match(text[out[a].end:out[b].start]):
+            out[a], out[b] = out[b], out[a]
+    return out
 
 
 @Language.factory("clinical_phrases")
@@ -233,10 +251,10 @@ def load(path: str | Path | None = None) -> Extractor:
     """The saved pipeline, or (if missing or built from another knowledge base) one built now in memory."""
     path = Path(path or DEFAULT_PATH)
     expected = vocabulary.fingerprint(vocabulary.table())
-    if (path / "meta.json").exists():
-        nlp = spacy.load(path)
-        if nlp.meta.get("clinical_fingerprint") == expected:
-            return Extractor(nlp)
+    meta = path / "meta.json"
+    if meta.exists():
+        if json.loads(meta.read_text()).get("clinical_fingerprint") == expected:
+            return Extractor(spacy.load(path))
         log.warning("the clinical pipeline at %s is stale (knowledge base or phrases changed): building it in memory; "
                     "run `make nlu` to rebuild it on disk", path)
     else:
@@ -275,7 +293,7 @@ def case_fields(entities: Iterable[Mapping[str, Any] | Entity]) -> dict[str, Any
                 findings[key].append(value)
         elif name == "transformation":
             out["transformation"] = "none" if role == NEGATED else value
-        elif name == "biopsy_type":
+        elif name == "biopsy_type" and role != NEGATED:
             biopsies.append(value)
         elif name == "ecog" and value.isdigit() and int(value) <= 4:
             out["ecog"] = int(value)

@@ -1,21 +1,29 @@
-"""The clinical extractor as a Rasa 3 NLU component (config.yml: bot.nlu.rasa_component.ClinicalEntityExtractor).
+"""The clinical extractor in Rasa's NLU pipeline (config.yml): ClinicalEntityExtractor returns its entities,
+ClinicalEntityFeaturizer gives the intent classifier the kinds of facts a message states.
 
 It needs no training: the pipeline is built from the knowledge base by `make` (bot/nlu/build.py) and loaded from
 `pipeline_path`; if that is missing or stale it is built in memory, so a model never serves an outdated vocabulary.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Type
+
+import numpy as np
+import scipy.sparse
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.nlu.featurizers.sparse_featurizer.sparse_featurizer import SparseFeaturizer
+from rasa.nlu.tokenizers.tokenizer import Tokenizer
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.extractor import DEFAULT_PATH, Extractor, load
+from bot.nlu.extractor import CANDIDATE, DEFAULT_PATH, ENTITIES as ENTITY_NAMES, NEGATED, Extractor, load
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -46,4 +54,59 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
             if found:
                 message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(found),
                             add_to_output=True)
+        return messages
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
+class ClinicalEntityFeaturizer(SparseFeaturizer, GraphComponent):
+    """Tells the intent classifier which kinds of clinical facts a message states (a drug, a mutation, a negated
+    finding ...), so that "MET FISH negative" reads as giving findings and not as a bare "no"."""
+
+    COLUMNS = (*ENTITY_NAMES, NEGATED, CANDIDATE)
+
+    @classmethod
+    def required_components(cls) -> List[Type]:
+        return [Tokenizer]
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {**SparseFeaturizer.get_default_config(), "pipeline_path": str(DEFAULT_PATH)}
+
+    @classmethod
+    def validate_config(cls, config: Dict[Text, Any]) -> None:
+        """Nothing to check: the only setting is the pipeline path, which `load` handles."""
+
+    def __init__(self, config: Dict[Text, Any], name: Text) -> None:
+        super().__init__(name, config)
+        self.extractor = load(config.get("pipeline_path") or None)
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "ClinicalEntityFeaturizer":
+        return cls(config, execution_context.node_name)
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "ClinicalEntityFeaturizer":
+        return cls(config, execution_context.node_name)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        self.process(training_data.training_examples)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            tokens = message.get(TOKENS_NAMES[TEXT], [])
+            if not message.get(TEXT) or not tokens:
+                continue
+            sequence = np.zeros([len(tokens), len(self.COLUMNS)])
+            sentence = np.zeros([1, len(self.COLUMNS)])
+            for e in self.extractor.entities(message.get(TEXT)):
+                columns = [self.COLUMNS.index(e.entity)] + ([self.COLUMNS.index(e.role)] if e.role else [])
+                sentence[0, columns] = 1.0
+                for i, token in enumerate(tokens):
+                    if token.start < e.end and token.end > e.start:
+                        sequence[i, columns] = 1.0
+            self.add_features_to_message(scipy.sparse.coo_matrix(sequence), scipy.sparse.coo_matrix(sentence),
+                                         TEXT, message)
         return messages

@@ -1,0 +1,92 @@
+"""The clinical extractor on what clinicians type (table-driven), its roles, its saved pipeline and its Rasa part."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bot.decision import validate_case
+from bot.nlu import extractor
+from bot.nlu.build import build
+from tests.nlu.phrasing_table import rows
+
+ROWS = rows()
+
+
+def test_the_table_is_large_enough():
+    assert len(ROWS) >= 150
+
+
+@pytest.mark.parametrize("text,fields", ROWS, ids=[t[:60] for t, _ in ROWS])
+def test_phrasing(text, fields):
+    found = extractor.extract_case(text)
+    assert found == fields
+    validate_case({"prior_tkis": [], **found})  # what is read is a valid (partial) case
+
+
+@pytest.mark.parametrize("text,entity,value", [
+    ("no MET amp", "bypass_alteration", "MET_amplification"),
+    ("G1202R not detected", "alk_mutation", "G1202R"),
+    ("negative for ALK resistance mutations", "alk_mutation", "none"),
+    ("without EGFR mutation", "bypass_alteration", "EGFR_mutation"),
+    ("no SCLC", "transformation", "small_cell"),
+    ("no leptomeningeal spread", "leptomeningeal", "true"),
+])
+def test_findings_stated_absent_are_negated(text, entity, value):
+    [e] = [e for e in extractor.load().entities(text) if e.entity == entity]
+    assert (e.value, e.role) == (value, "negated")
+
+
+def test_positions_point_at_the_text():
+    text = "Tissue NGS: ALK p.Gly1202Arg and L1196M; MET/CEP7 ratio 6; ECOG 2; on Lorbrena?"
+    for e in extractor.load().entities(text):
+        assert text[e.start:e.end] == e.text
+
+
+def test_unknown_drugs_are_reported_with_a_suggestion():
+    found = {e.value: e for e in extractor.load().entities("had xyzinib then brigatanibb") if e.entity == "unknown_drug"}
+    assert set(found) == {"xyzinib", "brigatanibb"}
+    assert extractor.did_you_mean("brigatanibb") == "brigatinib"
+    assert extractor.did_you_mean("xyzinib") is None
+
+
+def test_saved_pipeline_round_trip_and_stale_rebuild(tmp_path, caplog):
+    path = build(tmp_path / "clinical")
+    extractor.load.cache_clear()
+    loaded = extractor.load(path)
+    assert [e.value for e in loaded.entities("alectinib, G1202R")] == ["alectinib", "G1202R"]
+    meta = json.loads((path / "meta.json").read_text())
+    meta["clinical_fingerprint"] = "stale"
+    (path / "meta.json").write_text(json.dumps(meta))
+    extractor.load.cache_clear()
+    rebuilt = extractor.load(path)
+    assert "stale" in caplog.text
+    assert [e.value for e in rebuilt.entities("alectinib, G1202R")] == ["alectinib", "G1202R"]
+    extractor.load.cache_clear()
+
+
+def test_huge_text_is_bounded():
+    text = "G1202R " * 10000
+    assert len(extractor.load().entities(text)) <= extractor.MAX_CHARS // 7 + 1
+
+
+def test_rasa_component_adds_entities_with_roles():
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu.rasa_component import ClinicalEntityExtractor
+
+    component = ClinicalEntityExtractor(ClinicalEntityExtractor.get_default_config())
+    [message] = component.process([Message.build(text="alectinib, no MET amp, ECOG 1")])
+    got = [(e["entity"], e["value"], e.get("role"), e["extractor"]) for e in message.get("entities")]
+    assert got == [("tki", "alectinib", None, "ClinicalEntityExtractor"),
+                   ("bypass_alteration", "MET_amplification", "negated", "ClinicalEntityExtractor"),
+                   ("ecog", "1", None, "ClinicalEntityExtractor")]
+
+
+def test_cli_extract_prints_the_partial_case():
+    out = subprocess.run([sys.executable, "-m", "bot", "extract", "alectinib then systemic PD, tissue NGS G1202R, ECOG 1"],
+                         capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == {"prior_tkis": ["alectinib"], "progression": "systemic", "biopsy": "tissue",
+                               "alk_mutations": ["G1202R"], "ecog": 1}
