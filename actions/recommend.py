@@ -13,6 +13,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.case_state import CASE_SLOTS, case_from_slots, label, read_message
+from bot import knowledge
 from bot.decision import decide
 from bot.render import case_summary, preferred_sentence, render_text
 from bot.storage.audit import AuditLog
@@ -37,6 +38,15 @@ def audit_log() -> AuditLog:
     return _audit
 
 
+def card_data(rec: dict[str, Any], case: dict[str, Any]) -> dict[str, Any]:
+    """What travels with the answer's text (spec/README.md section 4), plus what a page needs to draw the card:
+    the label of every therapy named, and the disclaimer."""
+    kb = knowledge.default()
+    named = {o["therapy"] for key in ("preferred", "alternatives", "avoid") for o in rec[key]}
+    labels = {t: kb.regimens[t].label for t in sorted(named) if t in kb.regimens}
+    return {"recommendation": rec, "case": case, "labels": labels, "disclaimer": kb.disclaimer}
+
+
 def answered(tracker: Tracker) -> bool:
     return tracker.get_slot("last_record_id") is not None
 
@@ -51,8 +61,7 @@ class ActionRecommend(Action):
         dispatcher.utter_message(text=f"Case: {case_summary(case)}.")
         message_id = (tracker.latest_message or {}).get("message_id") or ""
         written = audit_log().record(tracker.sender_id, case, rec, message_id=message_id)
-        dispatcher.utter_message(text=render_text(rec), buttons=ANSWER_BUTTONS,
-                                 json_message={"recommendation": rec, "case": case})
+        dispatcher.utter_message(text=render_text(rec), buttons=ANSWER_BUTTONS, json_message=card_data(rec, case))
         if not written.stored:
             dispatcher.utter_message(text="Note: the audit log is unavailable right now. This recommendation's "
                                           "record is kept on the action server and will be written as soon as the "

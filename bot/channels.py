@@ -17,11 +17,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.messages import problem_with
+from bot.messages import SOMETHING_WENT_WRONG, problem_with
 
 log = structlog.get_logger()
-UNAVAILABLE = "Sorry, something went wrong on my side and I could not answer. Nothing you told me is lost: please " \
-              "send your message again."
 
 
 class CardCollectingOutputChannel(CollectingOutputChannel):
@@ -67,6 +65,6 @@ class RestInput(StockRestInput):
                 log.error("rest.message.timeout")
             except Exception:  # noqa: BLE001 - the user gets a sentence, the log gets the trace
                 log.exception("rest.message.failure")
-            return response.json(collector.messages or [{"recipient_id": sender, "text": UNAVAILABLE}])
+            return response.json(collector.messages or [{"recipient_id": sender, "text": SOMETHING_WENT_WRONG}])
 
         return webhook

@@ -6,6 +6,8 @@ REST channel and the web channel use this, and so do the actions (for `rasa shel
 from __future__ import annotations
 
 MAX_MESSAGE_CHARS = 5000
+SOMETHING_WENT_WRONG = ("Sorry, something went wrong on my side and I could not answer. Nothing you told me is lost: "
+                        "please send your message again.")
 
 
 def problem_with(text: str | None) -> str | None:

@@ -1,0 +1,1 @@
+"""The clinician web page and the socket.io channel that serves it (same origin as the Rasa server)."""
