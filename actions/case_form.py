@@ -19,9 +19,12 @@ from actions.case_state import CASE_SLOTS, MAX_MESSAGE, case_from_slots, label, 
 from bot.decision import decide
 
 ASKABLE = frozenset(CASE_SLOTS) - {"current_therapy", "pdl1_tps", "comorbidities"}
-INTERRUPTIONS = frozenset({"greet", "goodbye", "help", "start_case", "start_over", "stop", "ask_why", "ask_evidence",
-                           "what_if", "out_of_scope", "feedback_helpful", "feedback_not_helpful",
-                           "feedback_disagree", "practice_start", "practice_stats"})
+# Messages that are not answers: the dialogue rules answer them and the form asks again. The first group names
+# drugs and findings as part of the question ("why not brigatinib?", "what if MET amp?"), so it never fills the
+# case; for the second, a message that states findings was misread and is taken as the answer it is.
+QUESTIONS = frozenset({"ask_why", "ask_evidence", "what_if", "start_case", "start_over", "stop", "feedback_disagree"})
+INTERRUPTIONS = QUESTIONS | {"greet", "goodbye", "help", "out_of_scope", "feedback_helpful", "feedback_not_helpful",
+                             "practice_start", "practice_stats"}
 OFFER_AFTER = 2  # failed answers to one question before offering to skip it or stop
 
 
@@ -49,8 +52,8 @@ class ValidateCaseForm(Action):
             case = case_from_slots(tracker.current_slot_values())
             return [SlotSet("requested_slot", next_question(case, skipped))]
         activating = kind == ACTIVATION
-        if intent in INTERRUPTIONS and not activating:
-            return []  # not an answer ("why not brigatinib?" names a drug, not a finding): the rules answer it
+        if intent in INTERRUPTIONS and not activating and (intent in QUESTIONS or not reading.updates):
+            return []  # not an answer: the rules answer it
         for problem in reading.problems:
             dispatcher.utter_message(text=problem)
         if reading.too_long:

@@ -6,6 +6,7 @@ is deterministic, so "why" and "evidence" recompute it rather than keep a copy i
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -35,6 +36,7 @@ def audit_log() -> AuditLog:
     global _audit
     if _audit is None:
         _audit = AuditLog()
+        _audit.retry_in_background(float(os.environ.get("AUDIT_RETRY_SECONDS", "30")))
     return _audit
 
 

@@ -93,7 +93,7 @@ class Stack:
         port = port or self.rasa_port
         self._spawn(name, [sys.executable, "-m", "bot.server", "run", "--model", str(self.model),
                            "--endpoints", "bot/endpoints.yml", "--credentials", "bot/credentials.yml",
-                           "--enable-api", "--auth-token", self.token, "-i", HOST, "-p", str(port)])
+                           "--enable-api", f"--auth-token={self.token}", "-i", HOST, "-p", str(port)])
         return f"http://{HOST}:{port}"
 
     def start(self, timeout: float = 180) -> "Stack":

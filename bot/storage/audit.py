@@ -14,6 +14,8 @@ import json
 import logging
 import os
 import re
+import threading
+import time as time_module
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from pathlib import Path
@@ -138,6 +140,22 @@ class AuditLog(Database):
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps({"table": table, "row": row}))
         os.replace(tmp, path)
+
+    def retry_in_background(self, every: float) -> threading.Thread:
+        """Flush the spool every ``every`` seconds while records wait, so an outage's records reach the database
+        when it returns even if no new recommendation is written (the action server starts this)."""
+        def loop() -> None:
+            while True:
+                time_module.sleep(every)
+                if not self.pending():
+                    continue
+                try:
+                    log.info("audit database back: %d spooled records written", self.flush())
+                except (SQLAlchemyError, OSError):
+                    self.dispose()
+        thread = threading.Thread(target=loop, name="audit-retry", daemon=True)
+        thread.start()
+        return thread
 
     def pending(self) -> int:
         """How many records wait in the spool for the database."""

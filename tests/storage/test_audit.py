@@ -4,11 +4,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import socket
 import sqlite3
 import subprocess
 import sys
-import threading
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -17,7 +15,7 @@ import sqlalchemy as sa
 
 from bot.decision import decide
 from bot.storage.audit import AuditLog, case_hash, export, scrub
-from tests.services import PG_HOST, PG_PORT
+from tests.services import PG_HOST, PG_PORT, Proxy
 
 ROOT = Path(__file__).resolve().parents[2]
 G1202R = {"alk_positive": True, "prior_tkis": ["alectinib"], "progression": "systemic", "ecog": 1, "biopsy": "tissue",
@@ -90,60 +88,6 @@ def test_sqlite_locked_database_spools_then_writes_once_it_is_free(tmp_path):
     later = log.record("conv-2", OLIGO, decide(OLIGO), message_id="m2")
     assert later.stored and log.pending() == 0
     assert sorted(r["conversation_id"] for r in log.records()) == ["conv-1", "conv-2"]
-
-
-class Proxy:
-    """A TCP forwarder to PostgreSQL that can be cut and restored: an outage without touching the server."""
-
-    def __init__(self, port: int):
-        self.target = port
-        self.server = socket.socket()
-        self.server.bind(("127.0.0.1", 0))
-        self.server.listen(16)
-        self.port = self.server.getsockname()[1]
-        self.up = True
-        self.conns: list[socket.socket] = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self.server.accept()
-            except OSError:
-                return
-            if not self.up:
-                client.close()
-                continue
-            upstream = socket.create_connection((PG_HOST, self.target))
-            self.conns += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
-
-    @staticmethod
-    def _pipe(a: socket.socket, b: socket.socket) -> None:
-        try:
-            while data := a.recv(65536):
-                b.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for s in (a, b):
-                try:
-                    s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-
-    def cut(self) -> None:
-        self.up = False
-        for s in self.conns:
-            try:
-                s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-        self.conns.clear()
-
-    def restore(self) -> None:
-        self.up = True
 
 
 def test_postgresql_outage_is_reported_and_the_record_written_once_it_returns(pg_url, tmp_path):

@@ -1,0 +1,116 @@
+"""Persistence through the real Rasa server: restarts, two servers sharing PostgreSQL and Redis, store faults.
+
+The SQLite tests need nothing; the PostgreSQL/Redis ones use tests/services.py (fail in CI when missing)."""
+from __future__ import annotations
+
+import json
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from bot.launch import free_port
+from bot.storage.audit import AuditLog
+from tests.chat import Chat
+from tests.conftest import start_stack
+from tests.services import PG_HOST, PG_PORT, Proxy
+
+STEPS = ["new case", "yes", "alectinib"]  # ALK confirmed, prior TKI: the form then asks for ECOG
+
+
+def _mid_case(chat: Chat, base_url: str | None = None) -> None:
+    for text in STEPS:
+        chat.say(text, base_url)
+    assert Chat.data(chat.transcript[-1][1], "asking") == "ecog", chat.show()
+
+
+def _finish(chat: Chat, base_url: str | None = None) -> dict:
+    replies = chat.say("ECOG 1, systemic progression, tissue NGS: ALK G1202R, no bypass, no transformation", base_url)
+    rec = Chat.data(replies, "recommendation")
+    assert rec is not None, chat.show()
+    return Chat.data(replies, "case")
+
+
+def _restart_resumes(tmp_path: Path, env: dict[str, str] | None = None) -> None:
+    stack = start_stack(tmp_path, env)
+    try:
+        chat = Chat(stack.base_url)
+        _mid_case(chat)
+        stack.stop("rasa")
+        stack.start_rasa()
+        stack.wait()
+        case = _finish(chat)
+        assert case["prior_tkis"] == ["alectinib"] and case["alk_positive"] is True, "the case before the restart"
+    finally:
+        stack.stop()
+
+
+def test_sqlite_restart_resumes_the_conversation(tmp_path):
+    _restart_resumes(tmp_path)
+
+
+def test_postgresql_and_redis_restart_resumes_the_conversation(tmp_path, pg_url, redis_url):
+    _restart_resumes(tmp_path, {"TRACKER_DB_URL": pg_url, "AUDIT_DB_URL": pg_url, "LOCK_STORE_URL": redis_url})
+
+
+def _tracker(base_url: str, token: str, sender: str) -> dict:
+    with urllib.request.urlopen(f"{base_url}/conversations/{sender}/tracker?token={token}", timeout=30) as r:
+        return json.loads(r.read())
+
+
+def test_two_servers_share_one_conversation_without_losing_or_duplicating(tmp_path, pg_url, redis_url):
+    stack = start_stack(tmp_path, {"TRACKER_DB_URL": pg_url, "AUDIT_DB_URL": pg_url, "LOCK_STORE_URL": redis_url})
+    try:
+        second = stack.start_rasa(port=free_port(), name="rasa-2")
+        stack.wait()
+        servers = [stack.base_url, second]
+        chat = Chat(stack.base_url)
+        turns = STEPS + ["ECOG 1", "systemic progression", "tissue NGS", "ALK G1202R", "no bypass",
+                         "no transformation", "adenocarcinoma"]
+        for i, text in enumerate(turns):
+            replies = chat.say(text, servers[i % 2])
+            assert Chat.texts(replies), f"no reply from {servers[i % 2]} to {text!r}"
+            if Chat.data(replies, "recommendation"):
+                break
+        assert Chat.data(chat.transcript[-1][1], "recommendation"), chat.show()
+        for url in servers:  # both servers hold the same conversation, each message once, in order
+            events = _tracker(url, stack.token, chat.sender)["events"]
+            said = [e["text"] for e in events if e["event"] == "user"]
+            assert said == [t for t, _ in chat.transcript], said
+        records = [r for r in AuditLog(pg_url, tmp_path / "spool2").records(limit=None)
+                   if r["conversation_id"] == chat.sender]
+        assert len(records) == 1
+    finally:
+        stack.stop()
+
+
+def test_unwritable_tracker_database_stops_the_assistant_with_a_clear_message(tmp_path):
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    with pytest.raises(RuntimeError) as failure:
+        start_stack(tmp_path, {"TRACKER_DB_URL": f"sqlite:///{blocker / 'tracker.db'}"}, with_actions=False)
+    assert "tracker store" in str(failure.value).lower(), str(failure.value)[-2000:]
+
+
+def test_audit_outage_is_told_and_the_record_written_when_it_returns(tmp_path, pg_url):
+    proxy = Proxy(PG_PORT)
+    via_proxy = pg_url.replace(f"{PG_HOST}:{PG_PORT}", f"127.0.0.1:{proxy.port}")
+    stack = start_stack(tmp_path, {"AUDIT_DB_URL": via_proxy, "AUDIT_RETRY_SECONDS": "1"})
+    try:
+        chat = Chat(stack.base_url)
+        proxy.cut()
+        replies = chat.say("ALK+ adeno, alectinib, systemic PD, tissue NGS ALK G1202R, no bypass, ECOG 1")
+        assert Chat.data(replies, "recommendation"), chat.show()
+        assert any("audit log is unavailable" in t for t in Chat.texts(replies)), chat.show()
+        direct = AuditLog(pg_url, tmp_path / "direct-spool")
+        assert not [r for r in direct.records(limit=None) if r["conversation_id"] == chat.sender]
+        proxy.restore()
+        for _ in range(40):
+            records = [r for r in direct.records(limit=None) if r["conversation_id"] == chat.sender]
+            if records:
+                break
+            time.sleep(0.5)
+        assert len(records) == 1 and records[0]["rules"][0] == "M2"
+    finally:
+        stack.stop()
