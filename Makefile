@@ -11,7 +11,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: test run venv nlu model web chromium setup bench clean
+.PHONY: test run shell venv nlu model web chromium setup bench clean
 
 venv: $(VENV)/.installed
 
@@ -50,6 +50,10 @@ test: setup chromium
 
 run: setup
 	@scripts/run.sh
+
+# The assistant in this terminal (rasa shell), with the action server and the same stores.
+shell: setup
+	@scripts/run.sh --shell
 
 bench: venv
 	$(PY) bench/decide.py

@@ -151,13 +151,27 @@ class Stack:
         self.stop()
 
 
+def shell(stack: Stack) -> int:
+    """`rasa shell` with the action server and the stores `make run` uses."""
+    stack.start_actions()
+    try:
+        stack.wait()
+        return subprocess.call([sys.executable, "-m", "bot.server", "shell", "--model", str(stack.model),
+                                "--endpoints", "bot/endpoints.yml"], cwd=ROOT, env=stack._env())
+    finally:
+        stack.stop()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.launch", description=__doc__)
     parser.add_argument("--port", type=int, default=int(os.environ.get("RASA_PORT", 5005)))
     parser.add_argument("--action-port", type=int, default=int(os.environ.get("ACTION_PORT", 5055)))
     parser.add_argument("--model", type=Path, default=None)
+    parser.add_argument("--shell", action="store_true", help="talk to the assistant in this terminal (rasa shell)")
     args = parser.parse_args(argv)
     stack = Stack(model=args.model or latest_model(), rasa_port=args.port, action_port=args.action_port)
+    if args.shell:
+        return shell(stack)
     start = time.monotonic()
     print(f"starting the action server (:{stack.action_port}) and the Rasa server (:{stack.rasa_port}); "
           f"logs in {stack.log_dir}", flush=True)
