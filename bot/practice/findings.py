@@ -4,7 +4,8 @@ The key findings of a case follow from the rules that fired on it (decide()'s ra
 of the case fields that are its key findings (data/cases/grading_findings.yml): M2 -> the ALK mutation, S1 ->
 oligoprogression, P2 -> ECOG 3-4 and comfort goals. Nothing is written per case. The finder reads the answer
 through the knowledge base (mutation notations and regions, bypass and transformation names) and the table's
-phrases, skipping findings the answer states as absent ("no MET amplification").
+phrases, skipping findings the answer states as absent ("no MET amplification"), and through the clinical
+extractor the chat uses (bot/nlu), so what the assistant understands in a case it also credits in an answer.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import yaml
 
 from bot import knowledge
 from bot.decision import FIELDS
+from bot.nlu.extractor import extract_case
 from bot.practice import vocabulary
 from bot.practice.mentions import PRIOR, phrase_regex
 
@@ -159,6 +161,10 @@ class FindingTable:
             name = self.kb.canonical_mutation(m.group()) or knowledge.normalise_mutation(m.group())
             if name and self._stated(text, m.start(), m.end()):
                 out.add(f"alk_mutations:{name}")
+        # what the chat's own extractor reads in the answer (a drug named is the answer, not a prior TKI)
+        for field, value in extract_case(text).items():
+            if field != "prior_tkis":
+                out.update(f"{field}:{shown}" for _, shown in self._values(field, value))
         for mention in self.therapies.choice(text).mentions:
             regimen = self.kb.regimens.get(mention.value)
             if mention.reading == PRIOR and regimen is not None and regimen.drug:
