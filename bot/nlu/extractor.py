@@ -40,7 +40,7 @@ ENTITIES = ("tki", "alk_mutation", "bypass_alteration", "progression_pattern", "
             "unknown_drug", "histology", "brain_metastases", "leptomeningeal", "cns_lesions", "compound",
             "symptomatic", "alk_status", "cyp3a_inducer", "pdl1_tps", "prior_chemotherapy", "prior_immunotherapy",
             "comorbidity", "goals_of_care")
-_ECOG = re.compile(r"\b(?:ecog(?:\s*ps)?|who\s*ps|ps|performance\s+status)\s*(?:of|is|was|=|:|score)?\s*([0-4])"
+_ECOG = re.compile(r"\b(?:ecog(?:\s*ps)?|who\s*ps|ps|performance\s+status)\s*(?:of|is|was|to|now|=|:|score)?\s*([0-4])"
                    r"(?![\d.%]|\s*(?:mm|cm|%))", re.IGNORECASE)
 _PDL1 = re.compile(r"\b(?:pd-?l1(?:\s*(?:tps|expression))?|tps)\s*(?:of|is|was|=|:)?\s*(\d{1,3})\s*%", re.IGNORECASE)
 # What may stand between a negation cue and the findings it covers ("negative for ALK, MET or other bypass").

@@ -1,5 +1,6 @@
 """The clinical extractor in Rasa's NLU pipeline (config.yml): ClinicalEntityExtractor returns its entities,
-ClinicalEntityFeaturizer gives the intent classifier the kinds of facts a message states.
+ClinicalEntityFeaturizer gives the intent classifier the kinds of facts a message states, and
+FindingsAreInformation reads a message that states findings as information.
 
 It needs no training: the pipeline is built from the knowledge base by `make` (bot/nlu/build.py) and loaded from
 `pipeline_path`; if that is missing or stale it is built in memory, so a model never serves an outdated vocabulary.
@@ -19,7 +20,8 @@ from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.featurizers.sparse_featurizer.sparse_featurizer import SparseFeaturizer
 from rasa.nlu.tokenizers.tokenizer import Tokenizer
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import (ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY,
+                                      PREDICTED_CONFIDENCE_KEY, TEXT)
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -109,4 +111,40 @@ class ClinicalEntityFeaturizer(SparseFeaturizer, GraphComponent):
                         sequence[i, columns] = 1.0
             self.add_features_to_message(scipy.sparse.coo_matrix(sequence), scipy.sparse.coo_matrix(sentence),
                                          TEXT, message)
+        return messages
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class FindingsAreInformation(GraphComponent):
+    """A message that states case findings is giving information, whatever small talk the classifier heard in it.
+
+    Runs after the intent classifiers (and the fallback): when the top intent is one that carries no findings
+    (greeting, yes/no, help, fallback …) but the clinical extractor found some in the message, the intent becomes
+    `inform`. Questions that name findings ("why not brigatinib?", "what if MET amp?") keep their intent."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"override": ["greet", "goodbye", "help", "affirm", "deny", "dont_know", "stop", "out_of_scope",
+                             "feedback_helpful", "feedback_not_helpful", "practice_stats", "practice_hint",
+                             "nlu_fallback"],
+                "ignore_entities": ["unknown_drug"]}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.override = frozenset(config["override"])
+        self.ignore = frozenset(config["ignore_entities"])
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "FindingsAreInformation":
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            intent = message.get(INTENT) or {}
+            findings = [e for e in message.get(ENTITIES, []) if e.get("entity") not in self.ignore]
+            if intent.get(INTENT_NAME_KEY) in self.override and findings:
+                informed = {INTENT_NAME_KEY: "inform", PREDICTED_CONFIDENCE_KEY: 1.0}
+                message.set(INTENT, informed, add_to_output=True)
+                ranking = [r for r in message.get(INTENT_RANKING_KEY, []) if r.get(INTENT_NAME_KEY) != "inform"]
+                message.set(INTENT_RANKING_KEY, [informed, *ranking], add_to_output=True)
         return messages

@@ -90,3 +90,20 @@ def test_cli_extract_prints_the_partial_case():
                          capture_output=True, text=True, check=True).stdout
     assert json.loads(out) == {"prior_tkis": ["alectinib"], "progression": "systemic", "biopsy": "tissue",
                                "alk_mutations": ["G1202R"], "ecog": 1}
+
+
+def test_findings_make_a_message_information_whatever_the_classifier_heard():
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu.rasa_component import ClinicalEntityExtractor, FindingsAreInformation
+
+    extractor_component = ClinicalEntityExtractor(ClinicalEntityExtractor.get_default_config())
+    override = FindingsAreInformation(FindingsAreInformation.get_default_config())
+    cases = [("systemic progression", "practice_stats", "inform"), ("no, ECOG 2", "deny", "inform"),
+             ("why not brigatinib?", "ask_why", "ask_why"), ("no", "deny", "deny"),
+             ("xyzinib", "nlu_fallback", "nlu_fallback")]
+    for text, heard, expected in cases:
+        message = Message.build(text=text)
+        message.set("intent", {"name": heard, "confidence": 0.4})
+        [message] = override.process(extractor_component.process([message]))
+        assert message.get("intent")["name"] == expected, text
