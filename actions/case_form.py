@@ -14,8 +14,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.case_state import CASE_SLOTS, MAX_MESSAGE, case_from_slots, changed_slots, label, read_message
 from actions.turns import ACTIVATION, RESUME, turn_kind
-from actions.case_state import CASE_SLOTS, MAX_MESSAGE, case_from_slots, label, read_message
 from bot.decision import decide
 
 ASKABLE = frozenset(CASE_SLOTS) - {"current_therapy", "pdl1_tps", "comorbidities"}
@@ -60,7 +60,6 @@ class ValidateCaseForm(Action):
             dispatcher.utter_message(text=f"That message is longer than {MAX_MESSAGE} characters, so I did not read "
                                           "it. Paste the relevant part (TKIs, progression, re-biopsy findings, ECOG).")
 
-        events: list[EventType] = [SlotSet(name, value) for name, value in reading.updates.items()]
         if reading.skip and requested:
             skipped.append(requested)
         slots = {**tracker.current_slot_values(), **reading.updates}
@@ -80,5 +79,7 @@ class ValidateCaseForm(Action):
         if reading.updates:
             dispatcher.utter_message(json_message={"case": case})
         question = next_question(case, skipped)
-        return events + [SlotSet("case_skipped", skipped), SlotSet("case_failures", failures),
-                         SlotSet("requested_slot", question)]
+        # case_failures and the requested slot are always set: Rasa reads the next question from the reply, and a
+        # reply without a filled slot would make Rasa reject the form's turn
+        return changed_slots(tracker, {**reading.updates, "case_skipped": skipped}) + [
+            SlotSet("case_failures", failures), SlotSet("requested_slot", question)]

@@ -75,6 +75,14 @@ def read_message(message: Mapping[str, Any], requested: str | None) -> Reading:
     return reading
 
 
+def changed_slots(tracker: Any, values: Mapping[str, Any]) -> list[Any]:
+    """SlotSet events for the values that differ from the tracker's (an unchanged slot costs an event anyway)."""
+    from rasa_sdk.events import SlotSet
+
+    current = tracker.current_slot_values()
+    return [SlotSet(name, value) for name, value in values.items() if current.get(name) != value]
+
+
 def label(field_name: str) -> str:
     """How a field is named to a clinician."""
     return FIELD_LABELS.get(field_name, field_name.replace("_", " "))

@@ -13,7 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.case_state import CASE_SLOTS, case_from_slots, label, read_message
+from actions.case_state import CASE_SLOTS, case_from_slots, changed_slots, label, read_message
 from bot import knowledge
 from bot.decision import decide
 from bot.render import case_summary, preferred_sentence, render_text
@@ -150,9 +150,10 @@ class ActionResetCase(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
         dispatcher.utter_message(response="utter_start_case")
         dispatcher.utter_message(json_message={"case": {}})
-        return [ActiveLoop(None)] + [SlotSet(name, None) for name in CASE_SLOTS] + [
-            SlotSet("case_skipped", []), SlotSet("case_failures", 0), SlotSet("last_record_id", None),
-            SlotSet("requested_slot", None)]
+        cleared = {**{name: None for name in CASE_SLOTS}, "case_skipped": [], "case_failures": 0,
+                   "last_record_id": None, "requested_slot": None}
+        # only what changes: every event is replayed whenever the conversation is loaded
+        return [ActiveLoop(None)] + changed_slots(tracker, cleared)
 
 
 class ActionStopForm(Action):

@@ -1,7 +1,8 @@
 """Start the Rasa server with the assistant's guards: ``python -m bot.server run …`` takes rasa's own arguments.
 
 Rasa logs a failed custom action and carries on, so a clinician whose action server is down would get an empty
-reply. Here every failed call to the action server also sends one plain sentence to the user (once per message).
+reply. Here every failed call to the action server also sends one plain sentence to the user (once per message),
+and the action server's replies are validated without re-checking Rasa's fixed schema each time.
 The tracker store's start-up check lives in bot.storage.stores.CheckedSQLTrackerStore (named in endpoints.yml).
 """
 from __future__ import annotations
@@ -38,8 +39,39 @@ def install_action_failure_reply() -> None:
     RemoteAction.run = run  # type: ignore[method-assign]
 
 
+def install_cached_response_validation() -> None:
+    """Check action-server replies against Rasa's response schema with a validator built once.
+
+    Rasa calls `jsonschema.validate(result, schema)` for every custom action, and jsonschema 4.17 checks the (fixed)
+    schema against its meta-schema on every call: about 55 ms of CPU per action, most of a turn's cost here
+    (measured with cProfile; see bench/conversation.py). The replies are checked exactly as before."""
+    from jsonschema import Draft7Validator, ValidationError
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.constants import DOCS_BASE_URL
+
+    if getattr(RemoteAction._validate_action_result, "_cached", False):
+        return
+    schema = RemoteAction.action_response_format_spec()
+    Draft7Validator.check_schema(schema)  # the schema uses nothing newer than draft 7, whose validator is cheaper
+    validator = Draft7Validator(schema)
+
+    def validate(self: RemoteAction, result: Any) -> bool:
+        try:
+            validator.validate(result)
+            return True
+        except ValidationError as e:
+            e.message += (". Failed to validate Action server response from API, make sure your response from the "
+                          f"Action endpoint is valid. For more information about the format visit "
+                          f"{DOCS_BASE_URL}/custom-actions")
+            raise e
+
+    validate._cached = True  # type: ignore[attr-defined]
+    RemoteAction._validate_action_result = validate  # type: ignore[method-assign]
+
+
 def main(argv: list[str] | None = None) -> None:
     install_action_failure_reply()
+    install_cached_response_validation()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *(sys.argv[1:] if argv is None else argv)]

@@ -241,9 +241,17 @@ def build_pipeline(table: dict[str, Any] | None = None) -> Language:
 class Extractor:
     def __init__(self, nlp: Language):
         self.nlp = nlp
+        self._last: tuple[str, tuple[Entity, ...]] = ("", ())
 
     def entities(self, text: str) -> list[Entity]:
-        return list(self.nlp(text[:MAX_CHARS])._.clinical)
+        """The findings in ``text``. The Rasa components ask twice per message (entities, then features): the last
+        text's answer is kept."""
+        text = text[:MAX_CHARS]
+        last_text, last = self._last
+        if text != last_text:
+            last = tuple(self.nlp(text)._.clinical)
+            self._last = (text, last)
+        return list(last)
 
 
 @lru_cache(maxsize=4)

@@ -38,3 +38,36 @@ def test_lock_store_in_memory_and_redis(redis_url):
 def test_redis_down_refuses():
     with pytest.raises(StoreUnavailable, match="does not answer"):
         lock_store_from_url("redis://127.0.0.1:1/1")
+
+
+def test_tracker_store_saves_each_event_once_across_two_servers(tmp_path):
+    """Two store instances (two Rasa servers) on one database, alternating turns, and a save without a load."""
+    import asyncio
+
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, UserUttered
+
+    from bot.storage.stores import CheckedSQLTrackerStore
+
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    domain = Domain.empty()
+    a, b = CheckedSQLTrackerStore(domain, url), CheckedSQLTrackerStore(domain, url)
+
+    async def turn(store, text, load=True):
+        from rasa.shared.core.trackers import DialogueStateTracker
+
+        tracker = (await store.retrieve("c1") if load else None) or DialogueStateTracker("c1", domain.slots)
+        if not load:  # a tracker built elsewhere: the store must count what is stored
+            tracker = DialogueStateTracker.from_events("c1", list((await store.retrieve("c1")).events), domain.slots)
+            store._stored.clear()
+        tracker.update(UserUttered(text))
+        tracker.update(ActionExecuted("action_listen"))
+        await store.save(tracker)
+
+    async def run():
+        for i, store in enumerate([a, b, a, b]):
+            await turn(store, f"turn {i}")
+        await turn(a, "no load", load=False)
+        return [e.text for e in (await b.retrieve("c1")).events if isinstance(e, UserUttered)]
+
+    assert asyncio.run(run()) == ["turn 0", "turn 1", "turn 2", "turn 3", "no load"]
