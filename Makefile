@@ -55,8 +55,13 @@ run: setup
 shell: setup
 	@scripts/run.sh --shell
 
-bench: venv
+# Benchmarks print figures and write bench/results/*.json (about 6 minutes; not part of the tests).
+bench: setup
 	$(PY) bench/decide.py
+	$(PY) bench/nlu_extractor.py --cv
+	$(PY) bench/practice_grading.py
+	$(PY) bench/audit.py
+	$(PY) bench/conversation.py --stores both
 
 clean:
 	rm -rf $(VENV) var models .pytest_cache
