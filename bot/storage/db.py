@@ -14,13 +14,15 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; for SQLite, the folder is created and writers wait instead of failing at once."""
     parsed = make_url(url)
-    kwargs: dict = {"future": True, "pool_pre_ping": True}
+    kwargs: dict = {"future": True}
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        if "timeout" not in parsed.query:
-            kwargs["connect_args"] = {"timeout": 15}
+        # connections are kept (a file database is otherwise reopened for every session)
+        kwargs.update(poolclass=sa.pool.QueuePool, pool_size=4,
+                      connect_args={"check_same_thread": False, **({} if "timeout" in parsed.query else {"timeout": 15})})
     else:
+        kwargs["pool_pre_ping"] = True  # a server that went away and came back: reconnect instead of failing
         kwargs["pool_timeout"] = 5
         kwargs["connect_args"] = {"connect_timeout": 5} if parsed.get_backend_name() == "postgresql" else {}
     engine = sa.create_engine(url, **kwargs)

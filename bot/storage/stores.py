@@ -21,7 +21,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.storage import config
-from bot.storage.db import make_engine, tune_sqlite
+from bot.storage.db import make_engine
 
 
 class StoreUnavailable(RuntimeError):
@@ -73,9 +73,7 @@ class CheckedSQLTrackerStore(SQLTrackerStore):
         self._stored: OrderedDict[str, int] = OrderedDict()
         if self.engine.dialect.name == "sqlite":
             self.engine.dispose()
-            self.engine = sa.create_engine(self.engine.url, poolclass=sa.pool.QueuePool, pool_size=4,
-                                           connect_args={"check_same_thread": False, "timeout": 15})
-            tune_sqlite(self.engine)
+            self.engine = make_engine(str(self.engine.url))
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> Any:
