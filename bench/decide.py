@@ -14,6 +14,7 @@ import random
 import statistics
 import sys
 import time
+import timeit
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,17 +62,14 @@ def varied_cases(n: int, seed: int = 20261124) -> list[dict]:
     return out
 
 
-def interpreter_reference(n: int = 5_000_000) -> float:
-    """Seconds for a plain Python loop of n additions (best of three): a yardstick for comparing the figures above
-    across machines, whose single-core speed differs by a factor of two or more between sessions here."""
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        total = 0
-        for i in range(n):
-            total += i
-        best = min(best, time.perf_counter() - t0)
-    return best
+YARDSTICK_ADDITIONS = 5_000_000
+
+
+def interpreter_reference(n: int = YARDSTICK_ADDITIONS) -> float:
+    """Seconds for a plain Python loop of n additions (best of three, as timeit reports): a yardstick for comparing
+    decide() figures across machines, whose single-core speed differs twofold or more between sessions here."""
+    return min(timeit.repeat("for i in range(n): total += i", setup="total = 0", number=1, repeat=3,
+                             globals={"n": n}))
 
 
 def main() -> None:
@@ -141,8 +139,8 @@ def main() -> None:
     print(f"knowledge base: load + validate {result['kb_load_ms']} ms, engine checks (rule witnesses) "
           f"{result['engine_check_ms']} ms, total {result['kb_load_total_ms']} ms")
     print(f"statuses in the case set: {statuses}")
-    print(f"interpreter yardstick: 5,000,000 additions in a Python loop took {reference_s:.3f} s on this machine "
-          f"(compare figures from different machines by it)")
+    print(f"interpreter yardstick: {YARDSTICK_ADDITIONS:,} additions in a Python loop took {reference_s:.3f} s "
+          f"on this machine (compare figures from different machines by it)")
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "decide.json").write_text(json.dumps(result, indent=2) + "\n")
