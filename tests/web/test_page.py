@@ -1,13 +1,12 @@
 """The clinician page in a real browser (Debian's chromium through Playwright), against the real servers."""
 from __future__ import annotations
 
-import json
 import os
-import time
 from pathlib import Path
 
 import pytest
 
+from bot import knowledge
 from tests.chat import Chat
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -53,12 +52,8 @@ def _send(page, text: str) -> None:
 
 
 def test_case_to_card_reload_and_markup(stack, page, artifacts):
-    start = time.monotonic()
-    page.goto(stack.page_url)
+    page.goto(stack.page_url)  # how long this takes is measured by bench/page_load.py, not asserted here
     page.wait_for_selector(".msg.bot", timeout=30000)
-    first_message_s = time.monotonic() - start
-    (artifacts / "web_timing.json").write_text(json.dumps({"page_load_to_first_bot_message_s": round(first_message_s, 3)}))
-    print(f"page load to first bot message: {first_message_s:.2f} s")
 
     _send(page, CASE)
     page.wait_for_selector(".card", timeout=30000)
@@ -72,7 +67,8 @@ def test_case_to_card_reload_and_markup(stack, page, artifacts):
     links = card.locator("details.evidence a")
     assert links.count() >= 1 and links.first.get_attribute("href").startswith("https://")
     assert rec["evidence"][0]["id"] in card.locator("details.evidence").inner_text()
-    assert rec["knowledge_version"] in card.inner_text()
+    assert rec["knowledge_version"] == knowledge.default().version
+    assert f"knowledge base {knowledge.default().version}" in card.inner_text().lower()
     panel = page.locator("#case-fields").inner_text()
     assert "G1202R" in panel and "alectinib" in panel
     card.locator("details.trace summary").click()
