@@ -25,9 +25,11 @@ from bot.decision.case import CASE_SCHEMA
 KB = knowledge.default()
 PROPS: Mapping[str, Mapping[str, Any]] = CASE_SCHEMA["properties"]
 
-# Fixed, derandomised runs in `make test` (the same cases every time, no example database); set
-# HYPOTHESIS_PROFILE=explore for a longer random search while developing.
+# Fixed, derandomised runs in `make test` (the same cases every time, no example database); `make mutation`
+# uses a short one (each mutant reruns the tests); HYPOTHESIS_PROFILE=explore searches longer while developing.
 settings.register_profile("ci", max_examples=400, derandomize=True, database=None, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+settings.register_profile("mutation", max_examples=60, derandomize=True, database=None, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 settings.register_profile("explore", max_examples=5000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])

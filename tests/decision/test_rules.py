@@ -363,3 +363,12 @@ def test_no_caveat_or_sentence_has_an_unfilled_placeholder():
                 [o["why"] for o in rec["preferred"] + rec["alternatives"]]
         for text in texts:
             assert "{" not in text and "?" not in text.replace("?)", ""), text
+
+
+# ---- added for issue 16 (mutation testing): tests that pin what the rule decides, not only that it asks -----------
+
+def test_S3_uncharacterised_cns_progression_decides_S3_with_provisional_lorlatinib():
+    rec = run(progression="cns_only")
+    assert fired(rec)[0] == "S3" and preferred(rec) == ["lorlatinib"]
+    assert rec["status"] == "needs_information"
+    assert rec["missing"][:3] == ["cns_lesions", "leptomeningeal", "symptomatic"]
