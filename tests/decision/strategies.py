@@ -146,12 +146,17 @@ COMORBIDITIES = st.none() | st.lists(st.sampled_from(enum_of("comorbidities")), 
 REGION = st.none() | st.sampled_from(sorted(KB.eu_regions | {"US", "JP", "CN", "GB"}))
 
 
+# Treatment-history shapes and their weights; 'unclassified' only while drugs.yml has TKIs of no known generation.
+HISTORY_SHAPES = weighted((shape, w) for shape, w in [
+    ("after_2g", 44), ("crizotinib_then_2g", 16), ("after_lorlatinib", 10), ("two_2g", 5), ("crizotinib_only", 4),
+    ("unclassified", 4), ("unknown", 4), ("lorlatinib_first", 2), ("none", 2), ("any_order", 2)]
+    if shape != "unclassified" or BY_GENERATION["unclassified"])
+
+
 @st.composite
 def prior_tkis(draw) -> list[str] | None:
     """A treatment history in the order ALK TKIs are given: 1G, then 2G-class, then lorlatinib."""
-    shape = draw(weighted([("after_2g", 46), ("crizotinib_then_2g", 16), ("after_lorlatinib", 7),
-                           ("two_2g", 5), ("crizotinib_only", 4), ("unclassified", 4), ("unknown", 4),
-                           ("lorlatinib_first", 2), ("none", 2), ("any_order", 2)]))
+    shape = draw(HISTORY_SHAPES)
     first, second, unclassified, third = (BY_GENERATION[g] for g in ("1G", "2G", "unclassified", "3G"))
     pick = lambda pool: draw(one_of_values(pool))  # noqa: E731
     if shape == "unknown":
@@ -278,6 +283,12 @@ def cases(draw) -> dict[str, Any]:
             c["leptomeningeal"] = draw(one_of_values([None, False, True]))
         c["symptomatic"] = draw(weighted([(None, 5), (False, 4), (True, 1)]))
     c.update(draw(findings(c["biopsy"])))
+    if "intolerant_tkis" in PROPS and c["prior_tkis"]:  # a TKI stopped for toxicity is one the patient had
+        which = draw(weighted([(None, 6), ("none", 2), ("last", 2), ("first", 1)]))
+        c["intolerant_tkis"] = {"none": [], "last": [c["prior_tkis"][-1]], "first": [c["prior_tkis"][0]]}.get(which)
+    if "cyp3a_inducer_stoppable" in PROPS:
+        c["cyp3a_inducer_stoppable"] = draw(weighted([(None, 1), (True, 1), (False, 1)])) \
+            if c["strong_cyp3a_inducer"] else None
     if c["biopsy"] == "none" and draw(weighted([(True, 4), (False, 1)])):
         c["transformation"] = draw(one_of_values([None, "none"]))
     # Fields the schema has and this module does not weight (new ones included), drawn from the schema.

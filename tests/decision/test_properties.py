@@ -48,11 +48,30 @@ ANY_CASE = SCHEMA_CASES | gen.CASES
 # ---- what the knowledge base forbids for a case (the oracle) -----------------------------------------------------
 
 def _holds(when: str, case: Mapping[str, Any]) -> bool:
-    """Whether a regimen contraindication condition of regimens.yml holds for the case."""
-    ecog = case.get("ecog")
+    """Whether a condition that regimens.yml names (contraindications, 'unless') holds for the case, read from the
+    case fields' definitions in case.schema.json; a condition this does not know raises KeyError."""
+    ecog, transformation = case.get("ecog"), case.get("transformation")
+    current, progression = case.get("current_therapy"), case.get("progression")
+    comorbid = set(case.get("comorbidities") or ())
+    prior = case.get("prior_tkis") or []
     conditions = {
-        "squamous": case.get("histology") == "squamous" or case.get("transformation") == "squamous",
+        "squamous": case.get("histology") == "squamous" or transformation == "squamous",
         "ecog_3_4": ecog is not None and ecog >= 3,
+        "small_cell_ecog3_disease_driven": ecog == 3 and transformation in SMALL_CELL
+                                           and case.get("goals_of_care") == "disease_directed",
+        "prior_immunotherapy": case.get("prior_immunotherapy") is True,
+        "prior_chemotherapy": case.get("prior_chemotherapy") is True,
+        "progressing_on_chemotherapy": current == "chemotherapy" and progression != "none",
+        "progressing_on_chemo_immunotherapy": current == "chemo_immunotherapy" and progression != "none",
+        "no_current_therapy": current == "none" or (current is None and bool(prior)
+                                                     and prior[-1] in (case.get("intolerant_tkis") or [])),
+        "current_tki_resistant": bool(set(_current_regimens(case)) & set(_resistant_regimens(case))),
+        "cyp3a_inducer_unstoppable": case.get("strong_cyp3a_inducer") is True
+                                     and case.get("cyp3a_inducer_stoppable") is False,
+        "strong_cyp3a_inhibitor": case.get("strong_cyp3a_inhibitor") is True,
+        "pregnant": case.get("pregnancy_status") == "pregnant",
+        "childbearing_potential": case.get("pregnancy_status") == "childbearing_potential",
+        **{c: c in comorbid for c in gen.enum_of("comorbidities")},
     }
     return conditions[when]
 
@@ -91,28 +110,32 @@ def _current_regimens(case: Mapping[str, Any]) -> list[str]:
     return []
 
 
-def _small_cell_exception(rid: str, case: Mapping[str, Any]) -> bool:
-    """Platinum-etoposide for a small-cell transformation stays possible at ECOG 3 (issue 17, behaviour 5)."""
-    return rid == "platinum_etoposide" and case.get("ecog") == 3 and case.get("transformation") in SMALL_CELL
+def _resistant_regimens(case: Mapping[str, Any]) -> dict[str, str]:
+    """TKI regimen -> the mutation-table row (single or compound) that marks it resistant."""
+    out = {}
+    for label, activity in _resistance_rows(case):
+        for drug, cell in activity.items():
+            if cell.call == "resistant":
+                out.update((rid, label) for rid in _tki_regimens(drug))
+    return out
 
 
 def forbidden(case: Mapping[str, Any]) -> dict[str, str]:
     """therapy id -> why the knowledge base forbids offering it for this case."""
     out: dict[str, str] = {}
     poor_ps = _holds("ecog_3_4", case)
+    small_cell_exception = _holds("small_cell_ecog3_disease_driven", case)
     for rid, reg in KB.regimens.items():
         if reg.avoid_only:
             out[rid] = "may only be avoided"
         for k in reg.contraindications:
-            if _holds(k.when, case) and not (k.when == "ecog_3_4" and _small_cell_exception(rid, case)):
+            unless = getattr(k, "unless", None)
+            if _holds(k.when, case) and not (unless and _holds(unless, case)):
                 out[rid] = f"contraindicated ({k.when})"
-        if reg.kind in CHEMO_KINDS and poor_ps and not _small_cell_exception(rid, case):
+        if reg.kind in CHEMO_KINDS and poor_ps and not (rid == "platinum_etoposide" and small_cell_exception):
             out[rid] = "chemotherapy at ECOG 3-4"
-    for label, activity in _resistance_rows(case):
-        for drug, cell in activity.items():
-            if cell.call == "resistant":
-                for rid in _tki_regimens(drug):
-                    out[rid] = f"resistant to {label} in the mutation table"
+    for rid, label in _resistant_regimens(case).items():
+        out[rid] = f"resistant to {label} in the mutation table"
     if case.get("progression") == "systemic":
         for rid in _current_regimens(case):
             out[rid] = "the disease is progressing on it"
@@ -169,8 +192,12 @@ def test_nothing_the_knowledge_base_forbids_is_offered(case):
 @SETTINGS
 @given(gen.CASES)
 def test_needs_information_still_names_a_provisional_option(case):
+    """Asking for a finding is no reason to name nothing: an ALK-positive case that needs information still gets a
+    provisional option. Not when the findings contradict each other (rule C0): no option can be judged safe on
+    them until the contradiction is resolved."""
     rec = decide(case)
-    if rec["status"] == "needs_information" and case.get("alk_positive") is True:
+    if rec["status"] == "needs_information" and case.get("alk_positive") is True \
+            and rec["rationale"][0]["rule"] != "C0":
         assert rec["preferred"], "a needs_information answer for an ALK-positive case names a provisional option"
         assert rec["missing"], "and says what it needs"
 
@@ -195,7 +222,8 @@ def test_scope_and_sequencing(case):
 
 def test_every_contraindication_condition_is_understood_by_the_oracle():
     """A condition added to regimens.yml must be added to _holds, or the invariant above would skip it."""
-    conditions = {k.when for r in KB.regimens.values() for k in r.contraindications}
+    conditions = {c for r in KB.regimens.values() for k in r.contraindications
+                  for c in (k.when, getattr(k, "unless", None)) if c}
     for when in sorted(conditions):
         _holds(when, {})  # KeyError names a condition the oracle does not know
 
