@@ -17,7 +17,7 @@ import jsonschema
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.decision import CaseError, decide, validate_case
+from bot.decision import CaseError, case_to_dict, decide, validate_case
 from bot.decision.case import CASE_SCHEMA
 from tests.decision import strategies as gen
 from tests.decision.conftest import SCHEMAS
@@ -246,6 +246,12 @@ def test_every_rule_decides_a_fair_share_of_generated_cases():
     print(f"\nDeciding rule over {total} generated cases:\n{table}\n  statuses: {dict(statuses)}")
     thin = {rid: seen[rid] for rid in gen.deciding_rules() if seen[rid] < gen.RULE_FLOOR * total}
     assert not thin, f"rules deciding under {gen.RULE_FLOOR:.0%} of {total} cases: {thin}\n{table}"
+
+
+@SETTINGS
+@given(gen.CASES)
+def test_a_case_survives_the_round_trip_through_the_validator(case):
+    assert case_to_dict(validate_case(case)) == {k: v for k, v in case.items() if v is not None}
 
 
 JUNK = st.one_of(st.none(), st.booleans(), st.integers(-3, 120), st.floats(allow_nan=False, allow_infinity=False),

@@ -372,3 +372,21 @@ def test_S3_uncharacterised_cns_progression_decides_S3_with_provisional_lorlatin
     assert fired(rec)[0] == "S3" and preferred(rec) == ["lorlatinib"]
     assert rec["status"] == "needs_information"
     assert rec["missing"][:3] == ["cns_lesions", "leptomeningeal", "symptomatic"]
+
+
+def test_a_freshly_built_engine_cites_the_knowledge_base_entries_exactly():
+    """Evidence items are built once, when the engine is built: check them on an engine built here."""
+    from bot import knowledge
+    from bot.decision import Engine
+
+    kb = knowledge.default()
+    engine = Engine(kb)
+    cited = 0
+    for rule in kb.rules.values():
+        for item in engine.decide(rule.witness)["evidence"]:
+            e = kb.evidence[item["id"]]
+            assert item["citation"] == e.citation
+            assert item["level"] == e.level + (" (unverified)" if e.unverified else "")
+            assert item.get("year") == e.year and item.get("url") == e.url
+            cited += 1
+    assert cited > len(kb.rules)

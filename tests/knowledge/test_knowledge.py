@@ -157,3 +157,9 @@ def test_evidence_links_are_built_from_identifiers():
     assert ev["SHAW2019"].url == "https://doi.org/10.1200/JCO.18.02236"
     assert ev["ALTA3-2023"].url == "https://clinicaltrials.gov/study/NCT03596866"
     assert ev["NCCN2019"].url is None
+
+
+def test_a_witness_that_is_not_a_valid_case_is_refused(kb_copy):
+    edit(kb_copy, "rules", lambda d: d["rules"]["S4"].update(witness={"ecog": 9}))
+    with pytest.raises(knowledge.KnowledgeError, match=r"rules.yml: S4.witness: not a valid case: ecog"):
+        Engine(knowledge.load(kb_copy))
