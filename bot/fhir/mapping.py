@@ -98,7 +98,6 @@ class Mapper:
 
     def __init__(self, bundle: ParsedBundle, kb: knowledge.KnowledgeBase):
         self.bundle, self.kb, self.out = bundle, kb, Import()
-        self.drug_names = {n.lower(): d.name for d in kb.drugs.values() for n in (d.name, *d.brands)}
         self.progression_start: str | None = None
         self._panel: dict[str, dict[str, set[str]]] = {}  # specimen kind -> ALK, bypass, tested, sources
 
@@ -127,21 +126,13 @@ class Mapper:
         concept = getattr(resource, "medicationCodeableConcept", None)
         reference = getattr(resource, "medicationReference", None)
         if concept is None and reference is not None:
-            medication = self.bundle.get(reference.reference)
-            concept = getattr(medication, "code", None)
-        code = _code(concept, codes.RXNORM)
-        if code in codes.RXNORM_TKIS:
-            return codes.RXNORM_TKIS[code], f"RxNorm {code}"
-        for text in _texts(concept):
-            for word in re.findall(r"[a-z]+", text):
-                if word in self.drug_names:
-                    return self.drug_names[word], f"name '{word}'"
-        return None, ""
+            concept = getattr(self.bundle.get(reference.reference), "code", None)
+        return alk_tki(concept, self.kb)
 
     def medications(self) -> None:
         found: list[tuple[str | None, int, str, Any, str]] = []
         for i, r in enumerate(self.bundle.of_type("MedicationStatement", "MedicationRequest", "MedicationAdministration")):
-            if not _live(r) or getattr(r, "intent", "order") in ("proposal", "plan", "option"):
+            if r.status in (*VOID, "draft") or getattr(r, "intent", "order") in ("proposal", "plan", "option"):
                 continue
             drug, how = self._tki(r)
             if drug is None:
@@ -394,6 +385,20 @@ class Mapper:
             self.out.set("transformation", "squamous", f"{ref(condition)} morphology at progression (name)")
         else:
             self.out.skip(condition, "morphology at progression", "not a transformation the case records")
+
+
+def alk_tki(concept: Any, kb: knowledge.KnowledgeBase) -> tuple[str | None, str]:
+    """The ALK TKI a medication concept names (by a confirmed RxNorm code, else by a generic or brand name the
+    knowledge base lists) and how it was recognised; (None, "") for any other medicine."""
+    code = _code(concept, codes.RXNORM)
+    if code in codes.RXNORM_TKIS:
+        return codes.RXNORM_TKIS[code], f"RxNorm {code}"
+    names = {n.lower(): d.name for d in kb.drugs.values() for n in (d.name, *d.brands)}
+    for text in _texts(concept):
+        for word in re.findall(r"[a-z]+", text):
+            if word in names:
+                return names[word], f"name '{word}'"
+    return None, ""
 
 
 def _interpretations(obs: Any) -> Iterable[str]:
