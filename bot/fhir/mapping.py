@@ -133,6 +133,7 @@ class Mapper:
         found: list[tuple[str | None, int, str, Any, str]] = []
         for i, r in enumerate(self.bundle.of_type("MedicationStatement", "MedicationRequest", "MedicationAdministration")):
             if r.status in (*VOID, "draft") or getattr(r, "intent", "order") in ("proposal", "plan", "option"):
+                self.out.skip(r, "medication", "a draft, proposal or void record is not a treatment received")
                 continue
             drug, how = self._tki(r)
             if drug is None:
@@ -150,7 +151,7 @@ class Mapper:
         undated = [t[3] for t in found if t[0] is None]
         for r in undated:
             self.out.skip(r, "date", "no start date: the order of ALK TKIs falls back to the Bundle's order")
-        ordered = sorted(found, key=lambda t: (t[0] or "9999", t[1])) if not undated else found
+        ordered = found if undated else sorted(found, key=lambda t: (t[0], t[1]))
         for when, _, drug, r, how in ordered:
             self.out.add("prior_tkis", drug, f"{ref(r)} ({how}, {when or 'undated'})")
         dated = [t[0] for t in found if t[0]]
