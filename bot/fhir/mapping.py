@@ -238,12 +238,17 @@ class Mapper:
         self._biopsy()
 
     def _alk_fusion(self, obs: Any, present: bool, at_progression: bool, kind: str | None) -> None:
+        """At this progression the fusion counts as found if any specimen shows it; the specimen named is tissue
+        whenever tissue was tested (only a tissue result that loses the fusion questions ALK status)."""
         if present:
             self.out.set("alk_positive", True, f"{ref(obs)} (ALK fusion present)")
-        if at_progression:
-            self.out.set("alk_fusion_at_progression", present, f"{ref(obs)} ({kind or 'specimen not coded'})")
-            if present and kind and "alk_fusion_specimen" in FIELDS:
-                self.out.set("alk_fusion_specimen", kind, f"{ref(obs)} specimen")
+        if not at_progression:
+            return
+        found = present or bool(self.out.case.get("alk_fusion_at_progression"))
+        self.out.set("alk_fusion_at_progression", found, f"{ref(obs)} ({'present' if present else 'absent'}, "
+                                                          f"{kind or 'specimen not coded'})")
+        if kind and "alk_fusion_specimen" in FIELDS and self.out.case.get("alk_fusion_specimen") != "tissue":
+            self.out.set("alk_fusion_specimen", kind, f"{ref(obs)} specimen")
 
     def _negative(self, gene: str, obs: Any, kind: str) -> None:
         name = "alk_mutations" if gene == "ALK" else "bypass_alterations"

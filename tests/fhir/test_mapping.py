@@ -21,7 +21,7 @@ GAPS = {"V01": {"symptomatic"}, "V05": set(), "V07": {"biopsy"}, "V11": {"biopsy
         "V17": {"biopsy", "brain_metastases", "cns_lesions", "leptomeningeal", "symptomatic"},
         "V20": {"biopsy", "symptomatic"}, "V24": {"biopsy", "goals_of_care"}}
 # Fields the Bundles carry beyond the example's case (the example leaves them to their defaults).
-EXTRA = {"current_therapy": "alk_tki", "region": "DE", "comorbidities": ["renal_impairment"]}
+EXTRA = {"current_therapy": "alk_tki", "region": "DE", "comorbidities": ["renal_impairment"], "alk_fusion_specimen": "tissue"}
 
 
 def load(name: str) -> dict:
@@ -76,6 +76,10 @@ def test_plasma_and_tissue_disagreeing_keeps_both_and_says_so():
     assert result.case["bypass_alterations"] == ["MET_amplification"]
     assert any("Observation/met-plasma" in s for s in result.provenance["bypass_alterations"])
     assert len(result.conflicts) == 2 and all("tissue" in c and "plasma" in c for c in result.conflicts)
+    # plasma alone tested the fusion and did not find it: recorded as such, never as a tissue loss
+    assert result.case["alk_fusion_at_progression"] is False
+    if "alk_fusion_specimen" in FIELDS:
+        assert result.case["alk_fusion_specimen"] == "plasma"
 
 
 def test_tkis_are_ordered_by_date_not_by_bundle_order():

@@ -163,7 +163,8 @@ BUNDLES: dict[str, list[dict[str, Any]]] = {
         variant("alk-tissue", "ALK", "tissue", protein="NP_004295.2:p.Gly1202Arg"),
         variant("alk-plasma", "ALK", "plasma", present=False),
         variant("met-tissue", "MET", "tissue", present=False),
-        variant("met-plasma", "MET", "plasma", called="MET amplification", copies=8)],
+        variant("met-plasma", "MET", "plasma", called="MET amplification", copies=8),
+        variant("fusion-plasma", "ALK", "plasma", present=False, called="EML4-ALK fusion")],
     "tkis_wrong_order": base("systemic", [
         tki("brigatinib", BRIGATINIB, "2022-06-01", status="active", kind="MedicationRequest"),
         tki("alectinib", ALECTINIB, "2021-02-01", "2022-05-20", "stopped", reason="Stopped for toxicity (myalgia)")]) + [
