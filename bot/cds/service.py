@@ -186,7 +186,9 @@ class CdsService:
         imported = record_from_prefetch(body)
         rec = decide(imported.case)
         if service_id == PATIENT_VIEW:
-            return {"cards": [self._patient_view(rec, imported, page_url)]}
+            # a chart with neither an ALK fusion nor an ALK TKI is not this service's patient: no card, no noise
+            relevant = imported.case.get("alk_positive") or imported.case.get("prior_tkis")
+            return {"cards": [self._patient_view(rec, imported, page_url)] if relevant else []}
         return {"cards": self._order_select(rec, imported, body)}
 
     def _audited(self, rec: Mapping[str, Any], case: Mapping[str, Any]) -> str:

@@ -72,6 +72,15 @@ def test_every_bundle_gets_a_valid_card(base, name):
     assert answer(name)["status"].replace("_", " ") == card["source"]["topic"]["display"]
 
 
+def test_no_card_for_a_patient_without_alk_findings_or_tkis(base):
+    body = patient_view("V01")
+    for key, value in body["prefetch"].items():
+        if key != "patient":
+            value["entry"] = []
+    r = post(f"{base}/cds-services/{PATIENT_VIEW}", body)
+    assert r.status_code == 200 and r.json() == {"cards": []}
+
+
 def test_card_uuids_are_unique(base):
     body = patient_view("V01")
     uuids = {post(f"{base}/cds-services/{PATIENT_VIEW}", body).json()["cards"][0]["uuid"] for _ in range(3)}
