@@ -216,7 +216,7 @@
   document.getElementById("new-case").addEventListener("click", function () { send("/start_case", "New case"); });
 
   // ---- a case opened from the health record: a CDS Hooks card's link ends in #case=<token> (bot/cds) ----------
-  // The token is traded once for the case and its answer (POST, so it stays out of logs) and then leaves the URL.
+  // The page trades the token for the case and its answer (POST, so it stays out of logs); it then leaves the URL.
   function loadLinkedCase() {
     var match = /^#case=([A-Za-z0-9_-]{20,})$/.exec(location.hash);
     if (!match) return;
