@@ -9,6 +9,7 @@ all (the mapping may still recognise the concept by its name, and says so in the
 - LOINC 97509-4 Cancer Disease Progression, SNOMED 268910001: mCODE example cancer-disease-status-jenny-m;
   SNOMED 271299001 / 359746009 / 260415000: mCODE CancerDiseaseStatus value set (FSH source)
 - SNOMED 35917007 and 1187332001 Adenocarcinoma, 254637007 NSCLC: mCODE example primary-cancer-condition-nsclc
+- SNOMED 94225005 Secondary malignant neoplasm of brain: mCODE example secondary-cancer-condition-brain-mets
 - SNOMED 119376003 Tissue specimen, 119361006 Plasma specimen: SNOMED CT specimen hierarchy (seen in HL7 IG sources)
 - SNOMED 233703007 Interstitial lung disease, 73211009 Diabetes mellitus: SNOMED CT (several published code maps)
 - LOINC 82810-3 Pregnancy status, SNOMED 77386006 Pregnant: IPS pregnancy-status examples
@@ -45,6 +46,7 @@ DISEASE_STATUS_VALUES = {"271299001": "worsened", "268910001": "improved", "3597
                          "260415000": "no_evidence_of_disease"}
 HISTOLOGY = {"35917007": "adenocarcinoma", "1187332001": "adenocarcinoma"}
 SPECIMEN = {"119376003": "tissue", "119361006": "plasma"}
+BRAIN_METASTASES = "94225005"
 COMORBIDITY_CODES = {"233703007": "interstitial_lung_disease", "73211009": "diabetes"}
 PREGNANT = "77386006"
 GENES = {"HGNC:427": "ALK", "HGNC:7029": "MET", "HGNC:3236": "EGFR"}

@@ -350,13 +350,16 @@ class Mapper:
             if any(x.url == codes.HISTOLOGY_EXTENSION for x in c.extension or ()):
                 cancers.append(c)
                 continue
+            status = _code(c.clinicalStatus, "http://terminology.hl7.org/CodeSystem/condition-clinical") or "active"
+            if _is(c.code, codes.SNOMED, codes.BRAIN_METASTASES) and status == "active":
+                self.out.set("brain_metastases", True, f"{ref(c)} (SNOMED {codes.BRAIN_METASTASES})")
+                continue
             comorbidity = next((codes.COMORBIDITY_CODES[x.code] for x in _codings(c.code)
                                 if x.system == codes.SNOMED and x.code in codes.COMORBIDITY_CODES), None)
             how = "SNOMED code"
             if comorbidity is None:
                 comorbidity = next((v for t in _texts(c.code) for k, v in COMORBIDITY_WORDS.items() if k in t), None)
                 how = "name"
-            status = _code(c.clinicalStatus, "http://terminology.hl7.org/CodeSystem/condition-clinical") or "active"
             if comorbidity and status == "active":
                 self.out.add("comorbidities", comorbidity, f"{ref(c)} ({how})")
             else:

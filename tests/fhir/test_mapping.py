@@ -18,7 +18,7 @@ EXAMPLES = {e["id"]: e for e in yaml.safe_load((HERE.parent / "fixtures" / "exam
 # What each worked example states that a FHIR record cannot carry in a form the mapping reads: these must stay
 # unmapped (absent), never filled by a guess.
 GAPS = {"V01": {"symptomatic"}, "V05": set(), "V07": {"biopsy"}, "V11": {"biopsy"}, "V15": set(),
-        "V17": {"biopsy", "brain_metastases", "cns_lesions", "leptomeningeal", "symptomatic"},
+        "V17": {"biopsy", "cns_lesions", "leptomeningeal", "symptomatic"},
         "V20": {"biopsy", "symptomatic"}, "V24": {"biopsy", "goals_of_care"}}
 # Fields the Bundles carry beyond the example's case (the example leaves them to their defaults).
 EXTRA = {"current_therapy": "alk_tki", "region": "DE", "comorbidities": ["renal_impairment"], "alk_fusion_specimen": "tissue"}

@@ -151,7 +151,8 @@ BUNDLES: dict[str, list[dict[str, Any]]] = {
         ecog(1), *TISSUE_NEGATIVE,
         {**primary_cancer(cc(None, None, text="Small cell carcinoma")), "id": "transformed",
          "onsetDateTime": "2023-03-15"}],
-    "V17": base("cns_only", [alectinib()]) + [ecog(0)],
+    "V17": base("cns_only", [alectinib()]) + [
+        ecog(0), condition("brain-mets", cc(SCT, "94225005", "Secondary malignant neoplasm of brain"), "2023-03-01")],
     "V20": base("oligoprogression", [tki("brigatinib", BRIGATINIB, "2021-02-01", status="active",
                                          kind="MedicationRequest")]) + [
         ecog(0), condition("ckd", cc(None, None, text="Chronic kidney disease stage 3"))],
