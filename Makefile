@@ -63,6 +63,7 @@ bench: setup chromium
 	$(PY) bench/page_load.py
 	$(PY) bench/audit.py
 	$(PY) bench/conversation.py --stores both
+	$(PY) bench/cds_hooks.py
 
 # Mutation testing (not part of make test): mutmut mutates bot/decision/ and the extractor's negation and role logic
 # (configured in setup.cfg), reruns the tests that cover each mutant, then prints the score per area. Results are
