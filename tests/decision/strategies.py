@@ -2,7 +2,7 @@
 
 Why not draw every field uniformly from the schema: such cases end mostly in 'needs_information' or out of
 scope, so the deeper rules (the resistance block, compound pairs, post-lorlatinib care) are reached a few times in
-a thousand. Here each field is drawn from what the knowledge base knows (its mutations, compound pairs, spellings,
+a thousand. Here each field is drawn from what the knowledge base knows (its mutations, compound pairs,
 TKIs and their generations, bypass ids, transformations, regimens), weighted towards complete ALK-positive cases
 after a second-generation TKI, while keeping a share of unknown, impossible and contradictory findings. A field the
 schema gains later (and this module does not name) is still drawn, from its schema definition, so new case fields
@@ -27,12 +27,10 @@ PROPS: Mapping[str, Mapping[str, Any]] = CASE_SCHEMA["properties"]
 
 # Fixed, derandomised runs in `make test` (the same cases every time, no example database); `make mutation`
 # uses a short one (each mutant reruns the tests); HYPOTHESIS_PROFILE=explore searches longer while developing.
-settings.register_profile("ci", max_examples=400, derandomize=True, database=None, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-settings.register_profile("mutation", max_examples=60, derandomize=True, database=None, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-settings.register_profile("explore", max_examples=5000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+_QUIET = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.filter_too_much]}
+settings.register_profile("ci", max_examples=400, derandomize=True, database=None, **_QUIET)
+settings.register_profile("mutation", max_examples=60, derandomize=True, database=None, **_QUIET)
+settings.register_profile("explore", max_examples=5000, **_QUIET)
 PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # The least share of generated cases each deciding rule must get (a rule below it is barely tested).
