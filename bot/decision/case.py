@@ -140,8 +140,10 @@ class Case(NamedTuple):
     """A schema-valid case. Absent fields are None (unknown); lists become tuples. Immutable."""
     alk_positive: bool | None = None
     alk_fusion_at_progression: bool | None = None
+    alk_fusion_specimen: str | None = None
     histology: str | None = None
     prior_tkis: tuple[str, ...] | None = None
+    intolerant_tkis: tuple[str, ...] | None = None
     current_therapy: str | None = None
     prior_chemotherapy: bool | None = None
     prior_immunotherapy: bool | None = None
@@ -159,7 +161,10 @@ class Case(NamedTuple):
     transformation: str | None = None
     pdl1_tps: int | None = None
     strong_cyp3a_inducer: bool | None = None
+    cyp3a_inducer_stoppable: bool | None = None
+    strong_cyp3a_inhibitor: bool | None = None
     comorbidities: tuple[str, ...] | None = None
+    pregnancy_status: str | None = None
     region: str | None = None
 
 

@@ -82,9 +82,15 @@ def test_G2_no_tki_yet_is_first_line_and_out_of_scope():
     assert rec["status"] == "out_of_scope" and fired(rec)[0] == "G2" and rec["preferred"] == []
 
 
-def test_G2_only_unclassified_tkis_is_out_of_scope():
-    rec = run(prior_tkis=["iruplinalkib"])
-    assert rec["status"] == "out_of_scope" and "unclassified_tki" in caveat_ids(rec)
+def test_G2_iruplinalkib_and_envonalkib_are_second_generation_class_for_sequencing():
+    """Issue 17.11: a case after them runs the post-second-generation algorithm, not left without options."""
+    for tki in ("iruplinalkib", "envonalkib"):
+        for changes, rule in (({}, "M4"), ({"alk_mutations": ["G1202R"]}, "M2"), ({"progression": "oligoprogression"}, "S1")):
+            rec = run(prior_tkis=[tki], **changes)
+            assert rec["status"] == "recommendation" and fired(rec)[0] == rule, (tki, changes)
+            assert rec["preferred"]
+        rec = run(prior_tkis=["crizotinib", tki], alk_mutations=["I1171N"])
+        assert preferred(rec) == ["lorlatinib"] and tki not in options(rec)
 
 
 # ---- consistency -------------------------------------------------------------------------------------------------
@@ -115,9 +121,20 @@ def test_P1_unknown_goals_asks_for_them():
     assert rec["status"] == "needs_information" and rec["missing"][0] == "goals_of_care"
 
 
-def test_P1_wins_over_small_cell_transformation_but_says_so():
-    rec = run(ecog=3, goals_of_care="disease_directed", transformation="small_cell")
-    assert fired(rec)[0] == "P1" and "transformation_under_ps" in caveat_ids(rec)
+def test_H1_small_cell_is_not_overridden_by_the_performance_status_rule():
+    """Issue 17.5: platinum-etoposide also at ECOG 3 with disease-driven decline; never an ALK TKI alone."""
+    for t in ("small_cell", "small_cell_mixed"):
+        rec = run(ecog=3, goals_of_care="disease_directed", transformation=t)
+        assert fired(rec)[0] == "H1" and preferred(rec) == ["platinum_etoposide"], t
+        assert "lorlatinib" not in preferred(rec) and "alk_tki_monotherapy" in avoided(rec)
+        assert {"platinum_pemetrexed", "abcp"} <= set(avoided(rec))  # the exception is platinum-etoposide only
+    for changes in ({"ecog": 4, "goals_of_care": "disease_directed"}, {"ecog": 3, "goals_of_care": None}):
+        rec = run(transformation="small_cell", **changes)
+        assert fired(rec)[0] == "H1" and preferred(rec) == ["best_supportive_care"], changes
+        assert "platinum_etoposide" in avoided(rec) and "platinum_etoposide" not in options(rec)
+        assert not {"lorlatinib", "alectinib"} & set(options(rec))
+    rec = run(ecog=3, goals_of_care="comfort", transformation="small_cell")
+    assert fired(rec)[0] == "P2" and preferred(rec) == ["best_supportive_care"]
 
 
 def test_P2_comfort_goals_get_best_supportive_care():
@@ -141,10 +158,17 @@ def test_H1_mixed_histology_adds_a_tumour_board_on_keeping_the_tki():
 # ---- pattern of progression --------------------------------------------------------------------------------------
 
 def test_S1_oligoprogression_gets_local_therapy_whatever_the_biopsy():
+    for mutations in ([], ["L1196M"], None):
+        rec = run(progression="oligoprogression", alk_mutations=mutations)
+        assert fired(rec)[0] == "S1" and preferred(rec) == ["local_therapy_continue_tki"], mutations
+        assert "lorlatinib" in options(rec) and "biopsy" not in rec["missing"]
+
+
+def test_S1_never_continues_a_tki_the_table_marks_resistant():
+    """Invariant: 'continue' of the running TKI is never offered while that TKI is listed under avoid."""
     rec = run(progression="oligoprogression", alk_mutations=["G1202R"])
-    assert fired(rec)[0] == "S1" and preferred(rec) == ["local_therapy_continue_tki"]
-    assert "lorlatinib" in options(rec)
-    assert "biopsy" not in rec["missing"]
+    assert fired(rec)[0] == "S1" and "alectinib" in avoided(rec)
+    assert preferred(rec) == ["lorlatinib"] and "local_therapy_continue_tki" not in options(rec)
 
 
 def test_S2_limited_cns_only_gets_radiosurgery_and_continue():
@@ -296,9 +320,14 @@ def test_M9_unknown_but_possible_variant_goes_to_the_board_then_proceeds_as_M4()
     assert rec["status"] == "recommendation"
 
 
-def test_M9_known_variant_without_lorlatinib_data_is_not_assumed_sensitive():
-    rec = run(alk_mutations=["G1123S"])
-    assert preferred(rec) == ["molecular_tumor_board"]
+def test_M1_tabled_mutation_with_unknown_lorlatinib_call_is_on_target_with_a_caveat():
+    """Issue 17.2: G1202del, D1203N (and any tabled row with an unknown lorlatinib call) decide by M1, not M9."""
+    for mutation in ("G1202del", "D1203N", "G1123S", "L1256F", "L1196Q", "T1151M"):
+        rec = run(alk_mutations=[mutation])
+        assert fired(rec)[0] == "M1" and preferred(rec) == ["lorlatinib"], mutation
+        assert "M9" not in fired(rec) and rec["status"] == "recommendation"
+        assert "lorlatinib_call_unknown" in caveat_ids(rec), mutation
+    assert "lorlatinib_call_unknown" not in caveat_ids(run(alk_mutations=["L1196M"]))
 
 
 def test_M9_unknown_variant_beside_G1202R_keeps_the_G1202R_reasoning():
