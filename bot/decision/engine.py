@@ -539,8 +539,8 @@ class Engine:
         return run.apply("M4", "pending" if pending else "default", secondary)
 
     def _after_lorlatinib(self, run: _Run) -> bool:
-        """After lorlatinib: MET still routes to dual inhibition; otherwise a trial (G1), with crizotinib's
-        re-sensitisation put to a tumour board where the table says a finding is crizotinib-sensitive."""
+        """After lorlatinib: MET still routes to dual inhibition; otherwise a trial (G1), with crizotinib put to a
+        tumour board where the table calls a reported finding crizotinib-sensitive (re-sensitisation)."""
         if run.bypass["met"]:
             return run.apply("M5")
         run.apply("G1")
@@ -549,7 +549,7 @@ class Engine:
         if self._table_sensitive(run, "crizotinib"):
             for therapy in ("molecular_tumor_board", "crizotinib"):
                 run.alternatives.append(therapy)
-                run.why.setdefault(therapy, "Crizotinib re-sensitisation by L1198F (case level): a tumour board decides.")
+                run.why.setdefault(therapy, self.kb.caveats["l1198f_crizotinib"].text)
             run.caveat("l1198f_crizotinib")
         return True
 
