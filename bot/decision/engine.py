@@ -69,7 +69,7 @@ class _Run:
 
     __slots__ = ("case", "kb", "_fill", "known", "untabled", "flags", "bypass", "unknown_bypass", "status",
                  "required", "optional", "trace", "preferred", "why", "alternatives", "caveats", "avoid", "withhold",
-                 "after_lorlatinib", "conditions", "blocked", "decider")
+                 "after_lorlatinib", "conditions", "decider")
 
     def __init__(self, case: Case, kb: knowledge.KnowledgeBase):
         self.case, self.kb = case, kb
@@ -77,7 +77,7 @@ class _Run:
         self.known: list[str] = []  # reported mutations with a row in the mutation table, canonical names
         self.untabled: list[str] = []  # reported mutations possible for ALK's kinase domain but without a row
         self.flags: list[_Flag] = []
-        self.bypass: dict[str, list[str]] = {g: [] for g in knowledge.BYPASS_GROUPS}
+        self.bypass: dict[str, list[str]] = {"met": [], "other": [], "no_implication": [], "unconfirmed": []}
         self.unknown_bypass: list[str] = []
         self.status = "recommendation"
         self.required: list[str] = []
@@ -91,7 +91,6 @@ class _Run:
         self.withhold = False  # ALK status unconfirmed: no ALK-directed option is offered
         self.after_lorlatinib = False  # rule G1's context: lorlatinib already given
         self.conditions: set[str] = set()  # the case conditions regimens' contraindications and cautions name
-        self.blocked: dict[str, tuple[str, tuple[str, ...]]] = {}  # never offered here; listed in avoid if named
         self.decider: str | None = None  # the rule that set the preferred options
 
     @property
@@ -144,8 +143,10 @@ class _Run:
         return template.format_map(_Words(fill, self.fill))
 
     def caveat(self, cid: str, key: str | None = None, **fill: str) -> None:
-        cav = self.kb.caveats[cid]
-        self.caveats.setdefault(f"{cid}:{key}" if key else cid, (self.fmt(cav.text, fill), cav.evidence))
+        name = f"{cid}:{key}" if key else cid
+        if name not in self.caveats:
+            cav = self.kb.caveats[cid]
+            self.caveats[name] = (self.fmt(cav.text, fill), cav.evidence)
 
     def add_avoid(self, therapy: str, reason: str, evidence: Iterable[str]) -> None:
         if therapy in self.avoid:
@@ -153,7 +154,7 @@ class _Run:
             if reason not in old_reason:
                 reason = f"{old_reason} {reason}"
             evidence = _unique((*old_evidence, *evidence))
-        self.avoid[therapy] = (reason, tuple(evidence))
+        self.avoid[therapy] = (reason, evidence if type(evidence) is tuple else tuple(evidence))
 
     def avoid_regimen(self, therapy: str) -> None:
         reg = self.kb.regimens[therapy]
@@ -187,6 +188,12 @@ class _Run:
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
+
+
+def _sensitive(rows: list[tuple[str, Mapping[str, knowledge.Activity]]], drug: str) -> bool:
+    """Some table row the findings reach calls ``drug`` sensitive and none calls it resistant."""
+    calls = [row[drug].call for _, row in rows]
+    return "sensitive" in calls and "resistant" not in calls
 
 
 def _running_tki(c: Case) -> str | None:
@@ -227,6 +234,11 @@ class Engine:
                                           if k.when == "ecog_3_4"]
         self._option_evidence: dict[tuple[str | None, str], tuple[str, ...]] = {}  # a memo of fixed unions
         self.lorlatinib_cautions = frozenset(cond for cond, _ in kb.regimens["lorlatinib"].cautions)
+        # Each table row's resistant cells, found once: id(row) -> ((drug, evidence), ...).
+        rows = [m.activity for m in kb.mutations.values()] + [m.activity for m in kb.compounds.values()]
+        self._row_resistant = {id(row): tuple((d, cell.evidence) for d, cell in row.items() if cell.call == "resistant")
+                               for row in rows + [kb.compound_default]}
+        self._caution_conditions = {rid: frozenset(cond for cond, _ in r.cautions) for rid, r in kb.regimens.items()}
         self.lorlatinib_toxicities = [(f"lorlatinib_{t['id']}", (" ".join(t["text"].split()), tuple(t["evidence"])))
                                       for t in kb.drugs["lorlatinib"].toxicities]
         # The fixed parts of output items, built once (copied into each document, never shared).
@@ -347,6 +359,9 @@ class Engine:
 
     def _consistency(self, run: _Run) -> bool:
         c = run.case
+        if (c.biopsy != "none" and c.compound is not True and c.brain_metastases is not False
+                and not (c.progression == "indolent" and c.symptomatic) and not c.intolerant_tkis):
+            return False  # none of the contradictions below can hold
         problems: list[tuple[str, tuple[str, ...]]] = []
         if c.biopsy == "none":
             reported = [name for name, value in (("ALK mutations", c.alk_mutations),
@@ -469,8 +484,9 @@ class Engine:
         if c.biopsy == "none":
             return run.apply("M8", "none")
         impossible = [f for f in run.flags if f.impossible]
-        # A possible but untabled mutation that is part of a compound goes through the compound rule (M3) itself.
-        shown = impossible or ([] if run.compound else run.flags)
+        # An untabled member of a listed compound pair is interpreted by the pair's row (M3), not flagged by M9.
+        listed = run.compound and frozenset(run.members) in self.kb.compounds
+        shown = impossible or [f for f in run.flags if not (listed and f.given in run.untabled)]
         if impossible:
             run.need("alk_mutations")
         if shown:
@@ -546,7 +562,7 @@ class Engine:
         run.apply("G1")
         if run.compound:
             run.caveat("compound_uncertain")
-        if self._table_sensitive(run, "crizotinib"):
+        if _sensitive(self._table_rows(run), "crizotinib"):
             for therapy in ("molecular_tumor_board", "crizotinib"):
                 run.alternatives.append(therapy)
                 run.why.setdefault(therapy, self.kb.caveats["l1198f_crizotinib"].text)
@@ -588,46 +604,41 @@ class Engine:
             rows[:0] = [(m, kb.mutations[m].activity) for m in run.known]
         return rows
 
-    def _table_sensitive(self, run: _Run, drug: str) -> bool:
-        """Some reported finding is sensitive to ``drug`` in the table and none is resistant."""
-        calls = [row[drug].call for _, row in self._table_rows(run)] if run.members else []
-        return "sensitive" in calls and "resistant" not in calls
-
-    def _block_tkis(self, run: _Run, rows: list[tuple[str, Mapping[str, knowledge.Activity]]]) -> None:
-        """TKIs never offered for this case: resistant ones go to 'avoid' outright; the others only if named."""
-        kb, c = self.kb, run.case
+    def _avoid_resistant(self, run: _Run, rows: list[tuple[str, Mapping[str, knowledge.Activity]]]) -> None:
+        """Every TKI a table row the findings reach marks resistant goes to 'avoid', named or not."""
         resistant: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for label, row in rows:
-            for drug, cell in row.items():
-                if cell.call == "resistant":
-                    resistant.setdefault(drug, []).append((label, cell.evidence))
-        tki = self.tki_regimen  # drugs without a regimen (not offered here) need no blocking
+            for drug, evidence in self._row_resistant[id(row)]:
+                resistant.setdefault(drug, []).append((label, evidence))
         for drug, hits in resistant.items():
-            if drug in tki:
-                run.add_avoid(tki[drug], f"Resistant to {_join(h[0] for h in hits)} in the mutation table.",
-                          _unique(e for h in hits for e in h[1]))
-        if run.compound:  # a member's single-mutation sensitivity never carries to the pair
+            if drug in self.tki_regimen:  # drugs without a regimen are never offered here
+                run.add_avoid(self.tki_regimen[drug], f"Resistant to {_join(h[0] for h in hits)} in the mutation table.",
+                              _unique(e for h in hits for e in h[1]))
+
+    def _tki_block(self, run: _Run, drug: str) -> tuple[str, tuple[str, ...]] | None:
+        """Why the TKI ``drug`` may not be offered here (besides a resistant call), or None. Asked only for a TKI
+        a rule names, so that the common case costs nothing."""
+        kb, c = self.kb, run.case
+        if run.compound and drug in self.early_gen:  # one member's sensitivity never carries to the pair
             exact = kb.compounds.get(frozenset(run.members))
-            pair = exact.activity if exact is not None else kb.compound_default
-            for drug in sorted(self.early_gen.intersection(tki) - resistant.keys()):
-                if pair[drug].call not in ACTIVE:
-                    run.blocked[tki[drug]] = (
-                        "Two or more ALK mutations (compound or of unknown phase): one member's sensitivity does not "
-                        "carry to the pair, and the pair's call for it is not active.", kb.compound_default[drug].evidence
-                        or ("YODA2018",))
-        intolerant = set(c.intolerant_tkis or ())
+            if (exact.activity if exact is not None else kb.compound_default)[drug].call not in ACTIVE:
+                return ("Two or more ALK mutations (compound or of unknown phase): one member's sensitivity does not "
+                        "carry to the pair, and the pair's call for it is not active.",
+                        kb.compound_default[drug].evidence or ("YODA2018",))
         prior = c.prior_tkis or ()
-        for i, drug in enumerate(prior):
-            resumed = i == len(prior) - 1 and c.progression == _NO_PROGRESSION and drug not in intolerant
-            if resumed or drug not in tki or drug in resistant or self._table_sensitive(run, drug):
-                continue
-            run.blocked.setdefault(tki[drug], (
-                "Stopped for toxicity before." if drug in intolerant else "Already given: the disease progressed on it.",
-                kb.regimens[tki[drug]].evidence))
+        if drug not in prior or (run.members and _sensitive(self._table_rows(run), drug)):
+            return None
+        evidence = kb.regimens[self.tki_regimen[drug]].evidence
+        if drug in (c.intolerant_tkis or ()):
+            return "Stopped for toxicity before.", evidence
+        if drug != prior[-1] or c.progression != _NO_PROGRESSION:  # the last one may be resumed if nothing progresses
+            return "Already given: the disease progressed on it.", evidence
+        return None
 
     def _filter(self, run: _Run) -> None:
         kb, c = self.kb, run.case
-        self._block_tkis(run, self._table_rows(run) if run.members else [])
+        if run.members:
+            self._avoid_resistant(run, self._table_rows(run))
         for group in ("met", "other"):
             for b in run.bypass[group]:
                 for therapy in kb.bypass[b].avoid:
@@ -656,8 +667,8 @@ class Engine:
             if promoted in run.alternatives:
                 run.alternatives.remove(promoted)
             run.preferred = [promoted]
-            run.why[promoted] = ("The options the rule names are resistant or contraindicated here; "
-                                 + run.why.get(promoted, kb.regimens[promoted].label))
+            why = run.why.get(promoted, kb.regimens[promoted].label)
+            run.why[promoted] = "The options the rule names are resistant or contraindicated here; " + why[0].lower() + why[1:]
 
     def _keep(self, run: _Run, therapies: list[str], holding: set[str], seen: set[str]) -> list[str]:
         """The therapies that may be offered, in order, once; the blocked or contraindicated ones go to 'avoid',
@@ -667,10 +678,16 @@ class Engine:
             reg = self.kb.regimens[therapy]
             if therapy in seen or reg.avoid_only or therapy in run.avoid:
                 continue
-            if therapy in run.blocked:
-                run.add_avoid(therapy, *run.blocked[therapy])
+            block = self._tki_block(run, reg.drug) if reg.drug is not None else None
+            if block is not None:
+                run.add_avoid(therapy, *block)
                 continue
-            contra = next((k for k in reg.contraindications if k.when in holding and k.unless not in holding), None)
+            contra = None
+            if holding:
+                for k in reg.contraindications:
+                    if k.when in holding and k.unless not in holding:
+                        contra = k
+                        break
             if contra is None:
                 seen.add(therapy)
                 kept.append(therapy)
@@ -740,8 +757,12 @@ class Engine:
 
     def _cautions(self, run: _Run) -> None:
         """X7: each offered regimen's cautions (regimens.yml) whose condition holds add their caveat."""
+        if not run.conditions:
+            return
         held: list[str] = []
         for therapy in run.preferred + run.alternatives:
+            if run.conditions.isdisjoint(self._caution_conditions[therapy]):
+                continue
             for cond, cav in self.kb.regimens[therapy].cautions:
                 if cond in run.conditions:
                     run.caveat(cav)
