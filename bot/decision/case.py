@@ -56,6 +56,24 @@ def _type_test(types: list[str]) -> Callable[[Any], bool]:
 def _compile(name: str, spec: Mapping[str, Any]) -> Callable[[Any], None]:
     """A function that raises CaseError when ``value`` breaks ``spec`` (one property of the schema)."""
     checks: list[Callable[[Any], None]] = []
+    items = spec.get("items")
+    if (spec.get("type") in ("array", ["array", "null"]) and isinstance(items, dict) and set(items) == {"enum"}
+            and all(type(a) is str for a in items["enum"])):  # a list of names (prior_tkis, comorbidities, ...)
+        allowed = frozenset(items["enum"])
+        nullable, unique = spec["type"] != "array", spec.get("uniqueItems", False)
+        slow = _compile(name, {k: v for k, v in spec.items() if k != "items"} | {"items": dict(items, type="string")})
+
+        def check_names(v: Any) -> None:
+            if type(v) is list:
+                try:
+                    if allowed.issuperset(v) and (not unique or len(set(v)) == len(v)):
+                        return
+                except TypeError:  # an unhashable item: the detailed check names it
+                    pass
+            elif v is None and nullable:
+                return
+            slow(v)  # raises with the precise message
+        return check_names
     if spec.get("type") == ["boolean", "null"] and len(spec) <= 2:  # the commonest shape, checked in one step
 
         def check_flag(v: Any) -> None:

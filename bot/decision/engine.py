@@ -69,7 +69,7 @@ class _Run:
 
     __slots__ = ("case", "kb", "_fill", "known", "untabled", "flags", "bypass", "unknown_bypass", "status",
                  "required", "optional", "trace", "preferred", "why", "alternatives", "caveats", "avoid", "withhold",
-                 "after_lorlatinib", "conditions", "decider")
+                 "after_lorlatinib", "conditions", "decider", "members", "compound", "rows")
 
     def __init__(self, case: Case, kb: knowledge.KnowledgeBase):
         self.case, self.kb = case, kb
@@ -92,16 +92,12 @@ class _Run:
         self.after_lorlatinib = False  # rule G1's context: lorlatinib already given
         self.conditions: set[str] = set()  # the case conditions regimens' contraindications and cautions name
         self.decider: str | None = None  # the rule that set the preferred options
-
-    @property
-    def members(self) -> list[str]:
-        """The reported mutations that can be members of a compound (tabled, or possible but untabled)."""
-        return self.known + self.untabled
-
-    @property
-    def compound(self) -> bool:
-        """Two or more mutations in cis, or of unknown phase: the compound rule applies."""
-        return len(self.known) + len(self.untabled) >= 2 and self.case.compound is not False
+        # Set once the mutations are read (_start): the reported mutations that can be members of a compound
+        # (tabled, or possible but untabled), and whether the compound rule applies (two or more of them, in cis
+        # or of unknown phase).
+        self.members: list[str] = []
+        self.compound = False
+        self.rows: list[tuple[str, Mapping[str, knowledge.Activity]]] | None = None  # the table rows reached (cache)
 
     @property
     def fill(self) -> dict[str, str]:
@@ -122,13 +118,10 @@ class _Run:
             }
         return self._fill
 
-    def escalate(self, status: str) -> None:
-        if _RANK[status] > _RANK[self.status]:
-            self.status = status
-
     def need(self, name: str) -> None:
         """A field that must be known before the answer is a recommendation."""
-        self.escalate("needs_information")
+        if self.status == "recommendation":
+            self.status = "needs_information"
         if name not in self.required:
             self.required.append(name)
 
@@ -165,7 +158,8 @@ class _Run:
         v = self.kb.rules[rule_id].variants[variant]
         because = self.fmt(v.because, fill)
         self.trace.append((rule_id, because))
-        self.escalate(v.status)
+        if v.status != "recommendation" and _RANK[v.status] > _RANK[self.status]:
+            self.status = v.status
         if secondary:
             for therapy in v.preferred:
                 self.alternatives.append(therapy)
@@ -238,6 +232,7 @@ class Engine:
         rows = [m.activity for m in kb.mutations.values()] + [m.activity for m in kb.compounds.values()]
         self._row_resistant = {id(row): tuple((d, cell.evidence) for d, cell in row.items() if cell.call == "resistant")
                                for row in rows + [kb.compound_default]}
+        self._notes = {name: " ".join(m.note.split()) for name, m in kb.mutations.items() if m.note}
         self._caution_conditions = {rid: frozenset(cond for cond, _ in r.cautions) for rid, r in kb.regimens.items()}
         self.lorlatinib_toxicities = [(f"lorlatinib_{t['id']}", (" ".join(t["text"].split()), tuple(t["evidence"])))
                                       for t in kb.drugs["lorlatinib"].toxicities]
@@ -296,6 +291,9 @@ class Engine:
                 run.unknown_bypass.append(given)
             else:
                 run.bypass[kb.bypass[bid].group].append(bid)
+        if run.known or run.untabled:
+            run.members = run.known + run.untabled
+            run.compound = len(run.members) >= 2 and case.compound is not False
         run.conditions = self._conditions(case)
         return run
 
@@ -423,8 +421,9 @@ class Engine:
     def _intolerance(self, run: _Run) -> bool:
         """T1: the last TKI was stopped for toxicity and nothing runs now: another ALK TKI, not the resistance path."""
         c = run.case
-        prior = c.prior_tkis or ()
-        if run.after_lorlatinib or not prior or prior[-1] not in (c.intolerant_tkis or ()):
+        if run.after_lorlatinib or not c.prior_tkis:
+            return False
+        if c.prior_tkis[-1] not in c.intolerant_tkis:
             return False
         if c.current_therapy not in (None, "none"):
             return False
@@ -473,7 +472,8 @@ class Engine:
             run.caveat("unknown_variant", f.given, variant=f.given, problem=f.problem[0].upper() + f.problem[1:] + ".")
         for given in run.unknown_bypass:
             run.caveat("unknown_bypass", given, variant=given)
-        self._bypass_caveats(run)
+        if run.bypass["no_implication"] or run.bypass["unconfirmed"]:
+            self._bypass_caveats(run)
         if run.after_lorlatinib:
             return self._after_lorlatinib(run)
         if c.biopsy is None:
@@ -510,9 +510,9 @@ class Engine:
         if run.bypass["met"] or run.bypass["other"]:
             run.caveat("co_occurring_bypass")
         for name in run.known:
-            note = kb.mutations[name].note
+            note = self._notes.get(name)
             if note:
-                run.caveat("mutation_note", name, variant=name, note=" ".join(note.split()))
+                run.caveat("mutation_note", name, variant=name, note=note)
         if c.biopsy == "plasma":
             run.caveat("plasma_only_mutation")
 
@@ -588,6 +588,8 @@ class Engine:
     def _table_rows(self, run: _Run) -> list[tuple[str, Mapping[str, knowledge.Activity]]]:
         """(label, activity row) for every table row the reported mutations reach: each single row, and for a
         compound every listed pair among the members plus the compound default (or, in cis, the exact pair alone)."""
+        if run.rows is not None:
+            return run.rows
         kb, c = self.kb, run.case
         rows: list[tuple[str, Mapping[str, knowledge.Activity]]] = []
         exact = None
@@ -602,6 +604,7 @@ class Engine:
                 rows.append(("+".join(run.members) + suffix, kb.compound_default))
         if exact is None or c.compound is not True:  # in cis, a listed pair's row replaces its members' rows
             rows[:0] = [(m, kb.mutations[m].activity) for m in run.known]
+        run.rows = rows
         return rows
 
     def _avoid_resistant(self, run: _Run, rows: list[tuple[str, Mapping[str, knowledge.Activity]]]) -> None:
@@ -674,14 +677,17 @@ class Engine:
         """The therapies that may be offered, in order, once; the blocked or contraindicated ones go to 'avoid',
         each replaced by its 'instead' therapy (regimens.yml) where that one may be given."""
         kept = []
+        prior = run.case.prior_tkis or ()
+        compound = run.compound
         for therapy in therapies:
             reg = self.kb.regimens[therapy]
             if therapy in seen or reg.avoid_only or therapy in run.avoid:
                 continue
-            block = self._tki_block(run, reg.drug) if reg.drug is not None else None
-            if block is not None:
-                run.add_avoid(therapy, *block)
-                continue
+            if reg.drug is not None and (compound or reg.drug in prior):
+                block = self._tki_block(run, reg.drug)
+                if block is not None:
+                    run.add_avoid(therapy, *block)
+                    continue
             contra = None
             if holding:
                 for k in reg.contraindications:
@@ -704,9 +710,11 @@ class Engine:
         if "squamous" in run.conditions:
             run.apply("X2", histology_detail="Squamous histology" if c.histology == "squamous"
                       else "Squamous transformation")
-        self._cns_weighting(run)
+        if c.progression == "systemic":
+            self._cns_weighting(run)
         offered = set(run.preferred) | set(run.alternatives)
-        self._cyp3a(run, offered)
+        if c.strong_cyp3a_inducer is not False or c.strong_cyp3a_inhibitor:
+            self._cyp3a(run, offered)
         if "lorlatinib" in run.preferred:
             named = sorted(self.lorlatinib_cautions.intersection(c.comorbidities or ()))
             run.apply("X4", comorbidity_detail=(", all the more with " + _join(n.replace("_", " ") for n in named))
@@ -719,14 +727,15 @@ class Engine:
                 run.apply("X5")
             elif c.region is None:
                 run.would_help("region")
-        self._cautions(run)
+        if run.conditions:
+            self._cautions(run)
         if c.histology is None and any(kb.regimens[t].kind in CHEMO_KINDS for t in offered):
             run.would_help("histology")
 
     def _cns_weighting(self, run: _Run) -> None:
         """X6: brain or leptomeningeal disease with systemic progression puts lorlatinib ahead of chemotherapy."""
         c = run.case
-        if c.progression != "systemic" or not (c.brain_metastases or c.leptomeningeal or c.cns_lesions):
+        if not (c.brain_metastases or c.leptomeningeal or c.cns_lesions):
             return
         if "lorlatinib" not in run.preferred and "lorlatinib" not in run.alternatives:
             return
@@ -749,7 +758,7 @@ class Engine:
             run.apply("X3", "unknown" if c.cyp3a_inducer_stoppable is None else "default")
             run.why["lorlatinib"] = (run.trace[-1][1] + " Then: "
                                      + run.why.get("lorlatinib", self.kb.regimens["lorlatinib"].label))
-            run.caveats = {k: v for k, v in sorted(run.caveats.items(), key=lambda kv: kv[0] != "cyp3a_inducer")}
+            run.caveats = {"cyp3a_inducer": run.caveats.pop("cyp3a_inducer"), **run.caveats}
         elif c.strong_cyp3a_inducer is None and "lorlatinib" in offered:
             run.would_help("strong_cyp3a_inducer")
         if c.strong_cyp3a_inhibitor and "lorlatinib" in offered:
@@ -757,8 +766,6 @@ class Engine:
 
     def _cautions(self, run: _Run) -> None:
         """X7: each offered regimen's cautions (regimens.yml) whose condition holds add their caveat."""
-        if not run.conditions:
-            return
         held: list[str] = []
         for therapy in run.preferred + run.alternatives:
             if run.conditions.isdisjoint(self._caution_conditions[therapy]):
@@ -793,8 +800,8 @@ class Engine:
         caveats.append({"id": "disclaimer", "text": kb.disclaimer, "evidence": []})
         rationale = [dict(self._rule_items[rid], because=because, evidence=list(kb.rules[rid].evidence))
                      for rid, because in run.trace]
-        keys = dict.fromkeys(chain.from_iterable(item["evidence"] for group in (rationale, preferred, alternatives,
-                                                                                avoid, caveats) for item in group))
+        keys = dict.fromkeys(chain.from_iterable([item["evidence"] for group in (rationale, preferred, alternatives,
+                                                                                 avoid, caveats) for item in group]))
         return {
             "status": run.status,
             "knowledge_version": kb.version,
@@ -811,7 +818,8 @@ class Engine:
         """The recommendation for ``case``; raises CaseError (a ValueError) if the case breaks the schema."""
         run = self._start(validate_case(case))
         decided = (self._scope(run) or self._consistency(run) or self._performance(run) or self._histology(run)
-                   or self._intolerance(run) or self._pattern(run) or self._resistance(run))
+                   or (run.case.intolerant_tkis and self._intolerance(run)) or self._pattern(run)
+                   or self._resistance(run))
         assert decided
         deciding = run.decider or next((rid for rid, _ in run.trace if rid != "G0" or not run.withhold), None)
         if run.withhold:
