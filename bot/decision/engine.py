@@ -629,14 +629,17 @@ class Engine:
                         "carry to the pair, and the pair's call for it is not active.",
                         kb.compound_default[drug].evidence or ("YODA2018",))
         prior = c.prior_tkis or ()
-        if drug not in prior or (run.members and _sensitive(self._table_rows(run), drug)):
+        intolerant = c.intolerant_tkis or ()
+        if drug not in prior and drug not in intolerant:
             return None
         evidence = kb.regimens[self.tki_regimen[drug]].evidence
-        if drug in (c.intolerant_tkis or ()):
+        if drug in intolerant:
             return "Stopped for toxicity before.", evidence
-        if drug != prior[-1] or c.progression != _NO_PROGRESSION:  # the last one may be resumed if nothing progresses
-            return "Already given: the disease progressed on it.", evidence
-        return None
+        if drug == prior[-1]:  # the last one may be resumed only when nothing progresses
+            return None if c.progression == _NO_PROGRESSION else ("The disease is progressing on it.", evidence)
+        if run.members and _sensitive(self._table_rows(run), drug):  # an earlier TKI a finding re-sensitises to
+            return None
+        return "Already given: the disease progressed on it.", evidence
 
     def _filter(self, run: _Run) -> None:
         kb, c = self.kb, run.case
@@ -677,13 +680,13 @@ class Engine:
         """The therapies that may be offered, in order, once; the blocked or contraindicated ones go to 'avoid',
         each replaced by its 'instead' therapy (regimens.yml) where that one may be given."""
         kept = []
-        prior = run.case.prior_tkis or ()
+        prior, intolerant = run.case.prior_tkis or (), run.case.intolerant_tkis or ()
         compound = run.compound
         for therapy in therapies:
             reg = self.kb.regimens[therapy]
             if therapy in seen or reg.avoid_only or therapy in run.avoid:
                 continue
-            if reg.drug is not None and (compound or reg.drug in prior):
+            if reg.drug is not None and (compound or reg.drug in prior or reg.drug in intolerant):
                 block = self._tki_block(run, reg.drug)
                 if block is not None:
                     run.add_avoid(therapy, *block)

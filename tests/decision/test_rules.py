@@ -406,12 +406,20 @@ CHEMO = {rid for rid, r in KB.regimens.items() if r.kind in ("chemotherapy", "ch
 CONTINUE = {rid for rid, r in KB.regimens.items() if r.kind in ("continue", "local")}
 
 
+def possible_kinase_change(name: str) -> bool:
+    """A change ALK's kinase domain can carry (right reference residue, inside the domain)."""
+    ref, pos, _ = knowledge.parse_mutation(name) or (None, 0, "")
+    wild = KB.reference_residue(pos)
+    return KB.kinase_domain[0] <= pos <= KB.kinase_domain[1] and (ref is None or wild is None or wild == ref)
+
+
 def table_resistant(c: dict) -> set[str]:
     """Every TKI regimen a row of the mutation table marks resistant for the case's mutations (recomputed from the
     YAML here, not from the engine): single rows, listed pairs among the mutations and, for two or more mutations
     not stated as separate clones, the compound default (an exact listed pair in cis replaces the rest)."""
     names = [KB.canonical_mutation(m) or m for m in c.get("alk_mutations") or []]
     tabled = [n for n in names if n in KB.mutations]
+    names = [n for n in names if n in KB.mutations or possible_kinase_change(n)]  # a non-ALK variant is no member
     rows = []
     if len(names) >= 2 and c.get("compound") is not False:
         exact = KB.compounds.get(frozenset(names))
@@ -445,15 +453,21 @@ def check_invariants(c: dict, rec: dict) -> None:
         assert not (CHEMO - ({"platinum_etoposide"} if exempt else set())) & offered
     if c.get("progression") not in (None, "none") and running:
         assert running not in offered, "the TKI the disease is progressing on is re-offered"
+    assert not set(c.get("intolerant_tkis") or ()) & offered, "a TKI stopped for toxicity is re-offered"
     if c.get("progression") != "none" and c.get("current_therapy") == "chemo_immunotherapy":
         assert "abcp" not in offered
     if c.get("strong_cyp3a_inducer") and c.get("cyp3a_inducer_stoppable") is False:
         assert "lorlatinib" not in offered
-    if rec["status"] == "needs_information" and any(o not in avoid for o in ("lorlatinib", "best_supportive_care")):
+    # A provisional option whenever one is safe: not for a contradictory case (C0) or unconfirmed ALK status (G0),
+    # where nothing is built on the findings until they are corrected.
+    if rec["status"] == "needs_information" and rec["rationale"][0]["rule"] not in ("C0", "G0"):
         assert rec["preferred"], "needs_information without a provisional option"
 
 
 HARD_CASES = [
+    case(prior_tkis=["ensartinib"], intolerant_tkis=["ensartinib"], progression="oligoprogression",
+         alk_mutations=["L1196M"], current_therapy=None),
+    case(prior_tkis=["crizotinib"], alk_mutations=["G2032R", "I1171S"], progression="oligoprogression"),
     case(prior_tkis=["crizotinib"], alk_mutations=["L1196Q"]),
     case(prior_tkis=["crizotinib"], alk_mutations=["T1151M"]),
     case(alk_mutations=["I1171N", "D1203N"], compound=True),
