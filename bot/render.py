@@ -13,8 +13,10 @@ from bot import knowledge
 FIELD_LABELS = {
     "alk_positive": "confirmed ALK rearrangement (IHC, FISH or NGS)",
     "alk_fusion_at_progression": "whether the ALK fusion was found again on the progression biopsy",
+    "alk_fusion_specimen": "whether that fusion result came from tissue or from plasma (ctDNA)",
     "histology": "histology (adenocarcinoma, squamous, other NSCLC)",
     "prior_tkis": "ALK inhibitors received, in order",
+    "intolerant_tkis": "ALK inhibitors stopped for toxicity rather than progression (or none)",
     "current_therapy": "current therapy",
     "prior_chemotherapy": "prior chemotherapy",
     "prior_immunotherapy": "prior immunotherapy",
@@ -32,6 +34,9 @@ FIELD_LABELS = {
     "transformation": "histologic transformation on re-biopsy (small-cell, squamous, none)",
     "pdl1_tps": "PD-L1 TPS",
     "strong_cyp3a_inducer": "whether the patient takes a strong CYP3A inducer (e.g. rifampicin, carbamazepine)",
+    "cyp3a_inducer_stoppable": "whether the strong CYP3A inducer can be stopped or switched before lorlatinib",
+    "strong_cyp3a_inhibitor": "whether the patient takes a strong CYP3A inhibitor (e.g. itraconazole, clarithromycin)",
+    "pregnancy_status": "pregnancy or childbearing potential",
     "comorbidities": "relevant comorbidities",
     "region": "country or region of treatment (for label and reimbursement)",
 }
