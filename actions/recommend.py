@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.case_state import CASE_SLOTS, case_from_slots, changed_slots, label, read_message
 from bot import knowledge
 from bot.decision import decide
-from bot.render import case_summary, preferred_sentence, render_text
+from bot.render import card_view, case_summary, note_text, preferred_sentence, render_text
 from bot.storage.audit import AuditLog
 
 log = logging.getLogger(__name__)
@@ -42,11 +42,13 @@ def audit_log() -> AuditLog:
 
 def card_data(rec: dict[str, Any], case: dict[str, Any]) -> dict[str, Any]:
     """What travels with the answer's text (spec/README.md section 4), plus what a page needs to draw the card:
-    the label of every therapy named, and the disclaimer."""
+    the label of every therapy named, the disclaimer, the clinician's view of the answer (bot.render.card_view)
+    and the text "Copy to note" puts in the patient's note."""
     kb = knowledge.default()
     named = {o["therapy"] for key in ("preferred", "alternatives", "avoid") for o in rec[key]}
     labels = {t: kb.regimens[t].label for t in sorted(named) if t in kb.regimens}
-    return {"recommendation": rec, "case": case, "labels": labels, "disclaimer": kb.disclaimer}
+    return {"recommendation": rec, "case": case, "labels": labels, "disclaimer": kb.disclaimer,
+            "card": card_view(rec, case), "note": note_text(rec, case)}
 
 
 def answered(tracker: Tracker) -> bool:
@@ -63,7 +65,7 @@ class ActionRecommend(Action):
         dispatcher.utter_message(text=f"Case: {case_summary(case)}.")
         message_id = (tracker.latest_message or {}).get("message_id") or ""
         written = audit_log().record(tracker.sender_id, case, rec, message_id=message_id)
-        dispatcher.utter_message(text=render_text(rec), buttons=ANSWER_BUTTONS, json_message=card_data(rec, case))
+        dispatcher.utter_message(text=render_text(rec, case), buttons=ANSWER_BUTTONS, json_message=card_data(rec, case))
         if not written.stored:
             dispatcher.utter_message(text="Note: the audit log is unavailable right now. This recommendation's "
                                           "record is kept on the action server and will be written as soon as the "
