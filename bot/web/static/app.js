@@ -14,7 +14,8 @@
   var statusEl = document.getElementById("status");
   var caseFields = document.getElementById("case-fields");
   var disclaimer = document.getElementById("disclaimer");
-  var PLACEHOLDER = input.getAttribute("placeholder");
+  var PHONE = window.matchMedia("(max-width: 800px)");
+  var PLACEHOLDER = PHONE.matches ? "Describe the case or ask" : input.getAttribute("placeholder");
   var fieldLabels = {};
   var state = load();
   var typingTimer = null;
@@ -80,8 +81,11 @@
     var label = (fieldLabels[key] || key.replace(/_/g, " ")).split(" (")[0];
     return label.charAt(0).toUpperCase() + label.slice(1);
   }
+  // A changed finding stays marked (with its earlier value) until the case changes again.
   function showCase(caseDoc) {
-    var before = state.caseDoc || {};
+    if (JSON.stringify(caseDoc) !== JSON.stringify(state.caseDoc || {})) state.casePrev = state.caseDoc || {};
+    if (!Object.keys(caseDoc || {}).length) state.casePrev = {};
+    var before = state.casePrev || {};
     state.caseDoc = caseDoc;
     save();
     caseFields.replaceChildren();
@@ -154,11 +158,17 @@
     if (e.registry) { li.appendChild(document.createTextNode(" ")); li.appendChild(link(e.registry.id, e.registry.url)); }
     return li;
   }
+  // Options that share a sentence: each its own item, the sentence said once under them.
   function labelled(group, text) {
-    var li = el("li");
-    li.appendChild(el("strong", null, group.labels.join("; ")));
-    li.appendChild(document.createTextNode(": " + text));
-    return li;
+    var items = document.createDocumentFragment();
+    group.labels.forEach(function (label, i) {
+      var li = el("li");
+      li.appendChild(el("strong", null, label));
+      if (group.labels.length === 1) li.appendChild(document.createTextNode(": " + text));
+      items.appendChild(li);
+    });
+    if (group.labels.length > 1) items.appendChild(el("li", "shared", (group.labels.length === 2 ? "Both: " : "All: ") + text));
+    return items;
   }
   function card(custom, time) {
     var v = custom.card;
@@ -253,6 +263,7 @@
   var topicSelect = document.getElementById("practice-topic");
   var levelSelect = document.getElementById("practice-level");
 
+  document.getElementById("practice-settings").open = !PHONE.matches;
   function setMode(mode) {
     state.mode = mode;
     save();
@@ -270,6 +281,7 @@
     notice.textContent = p.notice || "";
     notice.hidden = !p.notice;
     document.getElementById("vignette-box").open = true;
+    vignette.classList.remove("answered");
     if (p.bank) {
       topicSelect.replaceChildren();
       var total = Object.keys(p.bank).reduce(function (n, t) { return n + p.bank[t].total; }, 0);
@@ -341,14 +353,19 @@
   function rated() { state.rated = state.rated || {}; return state.rated; }
   function caseKey() { return state.session + ":" + view.caseNo; }
 
+  // The server confirms a new case after the words that asked for it: the separator goes before that request.
   function newCaseDivider(time) {
-    log.querySelectorAll(".msg").forEach(function (n) { n.classList.add("earlier"); });
+    var users = log.querySelectorAll(".msg.user");
+    var request = users.length ? users[users.length - 1] : null;
+    log.querySelectorAll(".msg").forEach(function (n) { if (n !== request && !(request && (request.compareDocumentPosition(n) & 4))) n.classList.add("earlier"); });
     view.caseNo += 1;
     view.caseHasContent = false;
     view.pinned = null;
     var li = el("li", "divider");
     li.appendChild(el("span", null, "New case · " + clock(time)));
-    log.appendChild(li);
+    log.insertBefore(li, request);
+    if (request) request.dataset.case = view.caseNo;
+    li.scrollIntoView({ block: "start" });
   }
   function draw(entry) {
     var custom = entry.custom || {};
@@ -366,7 +383,14 @@
       li.appendChild(card(custom, entry.time));
       printTarget(li);
       view.pinned = li;
+    } else if (custom.practice && entry.text) {
+      var shown = el("details", "bubble practice-case");  // the vignette itself stays in view above
+      var lines = entry.text.split("\n");
+      shown.appendChild(el("summary", null, lines[0]));
+      shown.appendChild(el("p", null, lines.slice(1).join("\n").trim()));
+      li.appendChild(shown);
     } else if (custom.practice_grade) {
+      vignette.classList.add("answered");
       li.classList.add("answer");
       li.appendChild(feedbackCard(custom.practice_grade));
       view.pinned = li;
