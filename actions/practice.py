@@ -119,8 +119,7 @@ class ActionPracticeNext(Action):
         session = session_of(tracker)
         current = tracker.get_slot("practice_case_id")
         if intent == "practice_skip" and current:
-            session["results"].append({"case_id": current, "topic": practice.get(current).topic, "grade": "skipped",
-                                       "score": None})
+            session["results"].append(_result(current, "skipped", None))
         else:
             chosen, topic, level = requested_filters(message)
             if chosen:
@@ -177,8 +176,8 @@ class ActionPracticeStats(Action):
             return []
         sizes = practice.sizes()
         lines = [f"Your progress ({len(attempts)} attempts):"]
-        lines += [f"• {practice.TOPIC_LABELS.get(t, t)} ({t.replace('_', ' ')}; {sizes[t]['total']} cases in the "
-                  f"bank): {s.correct}/{s.attempts} preferred ({s.accuracy:.0%})" for t, s in by_topic.items()]
+        lines += [f"• {practice.TOPIC_LABELS.get(t, t)}: {s.correct}/{s.attempts} preferred ({s.accuracy:.0%}; "
+                  f"{sizes[t]['total']} cases in the bank)" for t, s in by_topic.items()]
         weak = [practice.TOPIC_LABELS.get(t, t) for t, s in by_topic.items() if s.accuracy < 0.6]
         if weak:
             lines.append("Cases on " + ", ".join(weak) + " will come back sooner.")
@@ -224,10 +223,15 @@ def _record(tracker: Tracker, case_id: str, grade: str, score: float, named: lis
                 knowledge_base().version, attempt_key=message.get("message_id") or "")
 
 
+def _result(case_id: str, grade: str, score: float | None) -> dict[str, Any]:
+    topic = practice.get(case_id).topic
+    return {"case_id": case_id, "topic": topic, "topic_label": practice.TOPIC_LABELS[topic], "grade": grade,
+            "score": score}
+
+
 def _with_result(tracker: Tracker, case_id: str, grade: str, score: float | None) -> dict[str, Any]:
     session = session_of(tracker)
-    session["results"].append({"case_id": case_id, "topic": practice.get(case_id).topic, "grade": grade,
-                               "score": score})
+    session["results"].append(_result(case_id, grade, score))
     if case_id not in session["seen"]:
         session["seen"].append(case_id)
     return session

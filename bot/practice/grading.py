@@ -103,8 +103,9 @@ def _verdict(rec: Mapping[str, Any], grade: str, chosen: str | None, kb: knowled
     return f"{mine} is not preferred here because {lead} Preferred: {best}."
 
 
-def _rubric(rec: Mapping[str, Any], grade: str, named: list[findings.KeyFinding],
-            missed: list[findings.KeyFinding], rejected: list[str], kb: knowledge.KnowledgeBase) -> tuple[RubricItem, ...]:
+def _rubric(rec: Mapping[str, Any], grade: str, named: list[findings.KeyFinding], missed: list[findings.KeyFinding],
+            rejected: list[str], kb: knowledge.KnowledgeBase,
+            vocab: vocabulary.TherapyVocabulary) -> tuple[RubricItem, ...]:
     keys = len(named) + len(missed)
     recall = len(named) / keys if keys else 1.0
     therapy = RubricItem("therapy", THERAPY_POINTS[grade], THERAPY_POINTS[PREFERRED],
@@ -115,8 +116,11 @@ def _rubric(rec: Mapping[str, Any], grade: str, named: list[findings.KeyFinding]
                        ("; missed: " + ", ".join(f.label for f in missed) if missed else ""))
     to_avoid = [a["therapy"] for a in rec["avoid"]]
     offered = [o["therapy"] for o in rec["preferred"] + rec["alternatives"]]
-    right = [t for t in rejected if t in to_avoid]
-    wrong = [t for t in rejected if t in offered]
+    def members(therapy: str) -> tuple[str, ...]:  # a family ('no chemotherapy') stands for its members
+        return tuple(vocab.families.get(therapy, (therapy,)))
+
+    right = [t for t in rejected if any(m in to_avoid for m in members(t))]
+    wrong = [t for t in rejected if t not in right and any(m in offered for m in members(t))]
     if wrong:
         avoid = RubricItem("what to avoid", 0.0, AVOID_POINTS, f"you ruled out {_labels(kb, wrong)}, which is offered")
     elif right:
@@ -185,7 +189,7 @@ def grade(case_id: str, answer: str) -> Grade:
     named = [k for k in keys if table.named(k, cited)]
     missed = [k for k in keys if k not in named]
     rejected = choice.rejected()
-    rubric = _rubric(rec, graded, named, missed, rejected, kb)
+    rubric = _rubric(rec, graded, named, missed, rejected, kb, vocab)
     score = _score(rubric, graded)
     verdict = _verdict(rec, graded, chosen, kb)
     return Grade(graded, chosen, [k.id for k in named], [k.id for k in missed], score,

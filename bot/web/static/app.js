@@ -281,7 +281,7 @@
     notice.textContent = p.notice || "";
     notice.hidden = !p.notice;
     document.getElementById("vignette-box").open = true;
-    vignette.classList.remove("answered");
+    vignette.classList.remove("answered", "ended");
     if (p.bank) {
       topicSelect.replaceChildren();
       var total = Object.keys(p.bank).reduce(function (n, t) { return n + p.bank[t].total; }, 0);
@@ -332,7 +332,7 @@
     node.appendChild(el("p", "headline", "Session summary"));
     node.appendChild(el("p", "preferred", s.answered ? s.answered + " answered · average " + Math.round(s.mean_score * 100) + "%" : "No case answered"));
     node.appendChild(list(s.results, function (r) {
-      return el("li", null, r.case_id + " · " + human(r.topic) + " · " + r.grade + (r.score !== null && r.grade !== "revealed" ? " · " + Math.round(r.score * 100) + "%" : ""));
+      return el("li", null, r.case_id + " · " + (r.topic_label || human(r.topic)) + " · " + r.grade + (r.score !== null && r.grade !== "revealed" ? " · " + Math.round(r.score * 100) + "%" : ""));
     }));
     if (s.revisit.length) node.appendChild(el("p", null, "Worth revisiting: " + s.revisit.join(", ") + "."));
     return node;
@@ -370,7 +370,7 @@
   function draw(entry) {
     var custom = entry.custom || {};
     if (custom.case && !Object.keys(custom.case).length && view.caseHasContent) newCaseDivider(entry.time);
-    if (custom.practice) setMode("practice");
+    if (custom.practice) { setMode("practice"); vignette.classList.remove("answered", "ended"); }
     if (custom.case && !custom.card) setMode("clinic");
     var li = el("li", "msg " + entry.who);
     li.dataset.case = view.caseNo;
@@ -395,6 +395,7 @@
       li.appendChild(feedbackCard(custom.practice_grade));
       view.pinned = li;
     } else if (custom.practice_summary) {
+      vignette.classList.add("ended");
       li.appendChild(summaryCard(custom.practice_summary));
     } else if (entry.text) {
       if (isFeedbackPrompt(entry)) {
