@@ -344,7 +344,7 @@ def note_text(rec: Mapping[str, Any], case: Mapping[str, Any], day: date | None 
     if view["alternatives"]:
         lines.append("Alternatives: " + "; ".join(label for g in view["alternatives"] for label in g["labels"]) + ".")
     for group in view["avoid"]:
-        lines.append(f"Avoid {_join(group['labels'])}: {group['reason']}")
+        lines.append(f"Avoid: {_join(group['labels'])} ({group['reason'].rstrip('.')}).")
     cited = (view["key_evidence"] + view["more_evidence"])[:NOTE_CITATIONS]
     if cited:
         lines.append("Key evidence: " + "; ".join(

@@ -201,7 +201,7 @@
       var avoid = list(v.avoid, function (g) { return labelled(g, g.reason); }, "avoid");
       if (v.routine_avoid.length) {
         var li = el("li", "routine");
-        var fold = el("details");
+        var fold = el("details", "routine-fold");
         fold.appendChild(el("summary", null, "As in every ALK-positive relapse: " +
           v.routine_avoid.map(function (a) { return a.label; }).join("; ")));
         fold.appendChild(list(v.routine_avoid, function (a) { return el("li", null, a.label + ": " + a.reason); }));
