@@ -17,6 +17,7 @@ from typing import Any, Iterable, Mapping
 import yaml
 
 from bot import knowledge
+from bot.decision import decide
 
 # How each case field is named when the assistant asks for it or lists it as missing.
 FIELD_LABELS = {
@@ -224,8 +225,6 @@ def _registry_ids() -> dict[str, str]:
 def _routine_avoid() -> dict[str, str]:
     """The avoid entries (therapy → reason) every in-scope answer carries, found by asking the engine for each
     rule's witness case: derived, so they follow the knowledge base when it changes."""
-    from bot.decision import decide
-
     kb = knowledge.default()
     common: set[tuple[str, str]] | None = None
     for rule in kb.rules.values():

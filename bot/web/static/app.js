@@ -161,7 +161,7 @@
   // Options that share a sentence: each its own item, the sentence said once under them.
   function labelled(group, text) {
     var items = document.createDocumentFragment();
-    group.labels.forEach(function (label, i) {
+    group.labels.forEach(function (label) {
       var li = el("li");
       li.appendChild(el("strong", null, label));
       if (group.labels.length === 1) li.appendChild(document.createTextNode(": " + text));
