@@ -350,3 +350,14 @@ def note_text(rec: Mapping[str, Any], case: Mapping[str, Any], day: date | None 
             e["citation"] + (f" ({e['registry']['id']})" if e.get("registry") else "") for e in cited) + ".")
     lines.append(f"Knowledge base {view['knowledge_version']}. {view['disclaimer']}")
     return "\n".join(lines)
+
+
+def card_data(rec: Mapping[str, Any], case: Mapping[str, Any]) -> dict[str, Any]:
+    """What travels with the answer's text (spec/README.md section 4), plus what a page needs to draw the card:
+    the label of every therapy named, the disclaimer, the clinician's view of the answer (:func:`card_view`) and
+    the text "Copy to note" puts in the patient's note. The chat and the CDS Hooks case link both send it."""
+    kb = knowledge.default()
+    named = {o["therapy"] for key in ("preferred", "alternatives", "avoid") for o in rec[key]}
+    labels = {t: kb.regimens[t].label for t in sorted(named) if t in kb.regimens}
+    return {"recommendation": rec, "case": case, "labels": labels, "disclaimer": kb.disclaimer,
+            "card": card_view(rec, case), "note": note_text(rec, case)}
