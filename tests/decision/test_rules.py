@@ -735,3 +735,27 @@ def test_a_freshly_built_engine_cites_the_knowledge_base_entries_exactly():
             assert item.get("year") == e.year and item.get("url") == e.url
             cited += 1
     assert cited > len(kb.rules)
+
+
+def test_C0_names_each_contradiction_and_asks_for_its_fields():
+    contradictions = [
+        ({"biopsy": "none", "alk_mutations": ["G1202R"]}, "no re-biopsy was done, yet alk mutations reported",
+         {"biopsy", "alk_mutations"}),
+        ({"biopsy": "none", "alk_mutations": [], "transformation": "small_cell"}, "yet a transformation reported",
+         {"biopsy", "transformation"}),
+        ({"compound": True, "alk_mutations": ["G1202R"]}, "fewer than two alk mutations", {"compound", "alk_mutations"}),
+        ({"progression": "cns_only", "brain_metastases": False}, "brain metastases are recorded as absent",
+         {"brain_metastases", "progression"}),
+        ({"progression": "indolent", "symptomatic": True}, "yet the patient is symptomatic", {"progression", "symptomatic"}),
+        ({"intolerant_tkis": ["brigatinib"]}, "not among the tkis received", {"intolerant_tkis", "prior_tkis"}),
+    ]
+    for changes, says, asks in contradictions:
+        rec = run(**changes)
+        assert fired(rec)[0] == "C0" and rec["status"] == "needs_information", changes
+        assert says in rec["rationale"][0]["because"].lower(), (changes, rec["rationale"][0]["because"])
+        [caveat] = [c for c in rec["caveats"] if c["id"] == "contradiction"]
+        assert says in caveat["text"].lower() and caveat["text"][0].isupper() and caveat["text"].endswith(".")
+        assert asks <= set(rec["missing"]), (changes, rec["missing"])
+    both = run(compound=True, alk_mutations=["G1202R"], progression="indolent", symptomatic=True)
+    assert "fewer than two alk mutations are listed; progression is called indolent" in \
+        both["rationale"][0]["because"].lower()
