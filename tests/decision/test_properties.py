@@ -214,9 +214,11 @@ def test_scope_and_sequencing(case):
     # ALK-negative cases are recognised, never forced through the algorithm.
     if case.get("alk_positive") is False:
         assert rec["status"] == "out_of_scope"
-    # A variant the engine cannot interpret never leads to a plain recommendation built on it.
-    known = [KB.canonical_mutation(m) for m in case.get("alk_mutations") or []]
-    if any(k is None for k in known) and rec["rationale"][0]["rule"].startswith("M"):
+    # A variant the engine cannot interpret (in no row of the mutation table, single or a reported compound pair)
+    # never leads to a plain recommendation built on it.
+    names = _mutation_names(case)
+    in_pairs = {m for key in KB.compounds if key <= set(names) and case.get("compound") is not False for m in key}
+    if any(n not in KB.mutations and n not in in_pairs for n in names) and rec["rationale"][0]["rule"].startswith("M"):
         assert rec["rationale"][0]["rule"] == "M9"
 
 
