@@ -2,8 +2,8 @@
 ClinicalEntityFeaturizer gives the intent classifier the kinds of facts a message states, and
 FindingsAreInformation reads a message that states findings as information.
 
-It needs no training: the pipeline is built from the knowledge base by `make` (bot/nlu/build.py) and loaded from
-`pipeline_path`; if that is missing or stale it is built in memory, so a model never serves an outdated vocabulary.
+It needs no training: the extractor is built from the knowledge base and the phrase file when the component loads,
+so a model never serves an outdated vocabulary.
 """
 from __future__ import annotations
 
@@ -25,17 +25,17 @@ from rasa.shared.nlu.constants import (ENTITIES, INTENT, INTENT_NAME_KEY, INTENT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.extractor import CANDIDATE, DEFAULT_PATH, ENTITIES as ENTITY_NAMES, NEGATED, Extractor, load
+from bot.nlu.extractor import ENTITIES as ENTITY_NAMES, ROLES, Extractor, load
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"pipeline_path": str(DEFAULT_PATH)}
+        return {}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
-        self.extractor: Extractor = load(config.get("pipeline_path") or None)
+        self.extractor: Extractor = load()
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -64,7 +64,7 @@ class ClinicalEntityFeaturizer(SparseFeaturizer, GraphComponent):
     """Tells the intent classifier which kinds of clinical facts a message states (a drug, a mutation, a negated
     finding ...), so that "MET FISH negative" reads as giving findings and not as a bare "no"."""
 
-    COLUMNS = (*ENTITY_NAMES, NEGATED, CANDIDATE)
+    COLUMNS = (*ENTITY_NAMES, *ROLES)
 
     @classmethod
     def required_components(cls) -> List[Type]:
@@ -72,15 +72,15 @@ class ClinicalEntityFeaturizer(SparseFeaturizer, GraphComponent):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {**SparseFeaturizer.get_default_config(), "pipeline_path": str(DEFAULT_PATH)}
+        return SparseFeaturizer.get_default_config()
 
     @classmethod
     def validate_config(cls, config: Dict[Text, Any]) -> None:
-        """Nothing to check: the only setting is the pipeline path, which `load` handles."""
+        """Nothing to check: the component has no settings of its own."""
 
     def __init__(self, config: Dict[Text, Any], name: Text) -> None:
         super().__init__(name, config)
-        self.extractor = load(config.get("pipeline_path") or None)
+        self.extractor = load()
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,

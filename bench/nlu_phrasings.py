@@ -1,0 +1,76 @@
+"""Benchmark: the extractor's field-level precision, recall and F1 on the independent phrasing sets, and how long
+`python -m bot extract` takes to answer.
+
+tests/nlu/independent_tune.yml is the half the extractor was tuned on; tests/nlu/independent_heldout.yml (added by
+the integrator) is the half it was not, and its figure is the one that says how well the extractor reads text it
+has not seen. tests/nlu/independent_questions.yml, when present, holds questions that must change nothing: the
+figure is how many of them did. Prints the figures and writes bench/results/nlu_phrasings.json. A benchmark, not a
+test. Usage: python bench/nlu_phrasings.py [--misses] [--cli-runs 5]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.nlu import extractor  # noqa: E402
+from tests.nlu import independent  # noqa: E402
+
+CLI_TEXT = "ALK+ adeno, alectinib 26 mo, systemic PD in liver and bone, liver core bx NGS: ALK G1202R, no MET amp, ECOG 1"
+
+
+def cli_seconds(runs: int) -> dict[str, float]:
+    """Wall-clock seconds of a whole `python -m bot extract` process (start-up, imports, vocabulary, answer)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "bot", "extract", CLI_TEXT], cwd=ROOT, check=True, capture_output=True,
+                       env=dict(os.environ, RASA_TELEMETRY_ENABLED="false"))
+        times.append(time.perf_counter() - start)
+    code = ("import sys, bot.__main__ as m; m.main(['extract', 'x']); "
+            "print(sorted(k for k in sys.modules if k.split('.')[0] in ('tensorflow', 'rasa', 'spacy', 'torch')))")
+    loaded = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True)
+    return {"best": round(min(times), 3), "median": round(statistics.median(times), 3), "runs": runs,
+            "heavy_modules_imported": loaded.stdout.strip().splitlines()[-1]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--misses", action="store_true", help="print every sentence not read exactly")
+    parser.add_argument("--cli-runs", type=int, default=5)
+    args = parser.parse_args()
+    results: dict = {}
+    for name, path in (("tune", independent.TUNE), ("heldout", independent.HELDOUT)):
+        if not path.exists():
+            print(f"{name}: {path.relative_to(ROOT)} not present")
+            continue
+        s = independent.score(independent.items(path), extractor.extract_case)
+        results[name] = {**s.summary(), "misses": s.misses}
+        print(f"{name} ({s.items} sentences): precision {s.precision:.3f}, recall {s.recall:.3f}, F1 {s.f1:.3f}; "
+              f"{s.exact} read exactly")
+        if args.misses:
+            for m in s.misses:
+                print(f"  [{m['class']}] {m['text']!r}\n      extra={m['extra']} missing={m['missing']}")
+    if independent.QUESTIONS.exists():
+        rows = independent.items(independent.QUESTIONS)
+        changed = [r["text"] for r in rows if extractor.extract_case(r["text"])]
+        results["questions"] = {"items": len(rows), "changed_the_case": len(changed), "examples": changed[:20]}
+        print(f"questions ({len(rows)}): {len(changed)} would change the case")
+    results["cli_extract_seconds"] = cli = cli_seconds(args.cli_runs)
+    print(f"python -m bot extract: best {cli['best']} s, median {cli['median']} s over {cli['runs']} runs "
+          f"(target < 1 s); heavy modules imported: {cli['heavy_modules_imported']}")
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "nlu_phrasings.json").write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
