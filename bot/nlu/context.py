@@ -113,14 +113,19 @@ class Context:
             stated = self._stated_role(text, spans, i)
             if stated == "dropped" or (span.negated_only and stated != NEGATED):
                 continue
-            supposed = any(a <= span.start < b for a, b in regions) or self._scoped(
-                self.uncertain_before, text, spans, i) is not None or bool(
-                self.uncertain_after.match(text[span.end:span.end + 40]))
+            supposed = any(a <= span.start < b for a, b in regions) or (
+                stated is None and span.value != "none" and self._uncertain(text, spans, i))
             role = stated if stated == CANDIDATE or not supposed else HYPOTHETICAL
             out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start:span.end], role,
                               stated))
         out += self._intolerance(text, out)
         return _chronological(text, out)
+
+    def _uncertain(self, text: str, spans: list[Span], i: int) -> bool:
+        """A hedge or a plan around a finding stated present ("to rule out SCLC", "tissue biopsy planned"); a
+        statement of absence stays one ("no rebiopsy planned")."""
+        return (self._scoped(self.uncertain_before, text, spans, i) is not None
+                or bool(self.uncertain_after.match(text[spans[i].end:spans[i].end + 40])))
 
     def _stated_role(self, text: str, spans: list[Span], i: int) -> str | None:
         span = spans[i]

@@ -1,4 +1,5 @@
-"""The clinical extractor on what clinicians type (table-driven), its roles, its saved pipeline and its Rasa part."""
+"""The clinical extractor on the project's hand-written phrasing table, its positions, its build check, its bounds,
+its command line and its Rasa part. (Roles: test_roles.py; the independent set: test_independent.py.)"""
 from __future__ import annotations
 
 import json
@@ -8,7 +9,7 @@ import sys
 import pytest
 
 from bot.decision import validate_case
-from bot.nlu import extractor
+from bot.nlu import extractor, vocabulary
 from bot.nlu.build import build
 from tests.nlu.phrasing_table import rows
 
@@ -16,7 +17,7 @@ ROWS = rows()
 
 
 def test_the_table_is_large_enough():
-    assert len(ROWS) >= 150
+    assert len(ROWS) >= 130
 
 
 @pytest.mark.parametrize("text,fields", ROWS, ids=[t[:60] for t, _ in ROWS])
@@ -52,19 +53,20 @@ def test_unknown_drugs_are_reported_with_a_suggestion():
     assert extractor.did_you_mean("xyzinib") is None
 
 
-def test_saved_pipeline_round_trip_and_stale_rebuild(tmp_path, caplog):
+def test_build_checks_and_saves_the_vocabulary(tmp_path):
     path = build(tmp_path / "clinical")
-    extractor.load.cache_clear()
-    loaded = extractor.load(path)
-    assert [e.value for e in loaded.entities("alectinib, G1202R")] == ["alectinib", "G1202R"]
-    meta = json.loads((path / "meta.json").read_text())
-    meta["clinical_fingerprint"] = "stale"
-    (path / "meta.json").write_text(json.dumps(meta))
-    extractor.load.cache_clear()
-    rebuilt = extractor.load(path)
-    assert "stale" in caplog.text
-    assert [e.value for e in rebuilt.entities("alectinib, G1202R")] == ["alectinib", "G1202R"]
-    extractor.load.cache_clear()
+    saved = json.loads((path / "table.json").read_text())
+    assert saved == json.loads(json.dumps(vocabulary.table()))
+    assert json.loads((path / "meta.json").read_text()) == {"clinical_fingerprint": vocabulary.fingerprint(saved)}
+
+
+def test_a_broken_phrase_fails_the_build(monkeypatch, tmp_path):
+    broken = dict(vocabulary.table())
+    broken["regexes"] = broken["regexes"] + [{"entity": "ecog", "value": "1", "negated_only": False,
+                                              "pattern": "unbalanced (bracket"}]
+    monkeypatch.setattr(vocabulary, "table", lambda kb=None: broken)
+    with pytest.raises(Exception, match="missing \\)|unbalanced|unterminated"):
+        build(tmp_path / "clinical")
 
 
 def test_huge_text_is_bounded():
