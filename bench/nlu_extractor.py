@@ -1,4 +1,5 @@
-"""Benchmark: the clinical extractor's precision, recall and F1 on its phrasing table, its speed, and (with --cv)
+"""Benchmark: the clinical extractor's precision, recall and F1 on the hand-written phrasing table (a regression
+table written with the vocabulary: the measure of reading is bench/nlu_phrasings.py), its speed, and (with --cv)
 Rasa's cross-validated intent accuracy and entity F1 on the NLU training data.
 
 Precision and recall are over (case field, value) pairs: a field read wrongly counts as one false positive and one

@@ -49,6 +49,26 @@ def cli_seconds(runs: int) -> dict[str, Any]:
             "heavy_modules_imported": loaded.stdout.strip().splitlines()[-1]}
 
 
+# Messages of the chat's longest accepted length (5,000 characters) built to be slow to read: punctuation, one
+# repeated cue, lists of sites, mutations, numbers, questions and negations.
+HOSTILE = {"punctuation": "!?.,;:-" * 715, "sites": "progression in liver, bone and nodes; " * 130, "no": "no " * 1666,
+           "mutations": "ALK G1202R " * 450, "numbers": "1234 " * 1000, "letters": "a" * 5000,
+           "cues": ("no MET amp, KRAS or BRAF, what if ECOG were 3? alectinib after crizotinib stopped for "
+                    "hepatotoxicity. ") * 40, "full-width": "G１２０２R " * 555}
+
+
+def worst_case_ms() -> dict[str, float]:
+    """CPU milliseconds to read each hostile message (the answer cache is cleared before each)."""
+    reader = extractor.load()
+    out = {}
+    for name, text in HOSTILE.items():
+        reader._last = ("", ())
+        start = time.process_time()
+        reader.entities(text[:5000])
+        out[name] = round((time.process_time() - start) * 1000, 1)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--misses", action="store_true", help="print every sentence not read exactly")
@@ -71,6 +91,8 @@ def main() -> None:
         changed = [r["text"] for r in rows if extractor.extract_case(r["text"])]
         results["questions"] = {"items": len(rows), "changed_the_case": len(changed), "examples": changed[:20]}
         print(f"questions ({len(rows)}): {len(changed)} would change the case")
+    results["worst_case_ms_5000_chars"] = worst = worst_case_ms()
+    print(f"reading a hostile 5,000-character message: worst {max(worst.values())} ms CPU ({worst})")
     results["cli_extract_seconds"] = cli = cli_seconds(args.cli_runs)
     print(f"python -m bot extract over {cli['runs']} runs: wall best {cli['best']} s, median {cli['median']} s; "
           f"CPU best {cli['cpu_best']} s, median {cli['cpu_median']} s (target < 1 s); heavy modules imported: "

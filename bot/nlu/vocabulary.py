@@ -56,10 +56,9 @@ def _expand(pattern: str, defines: dict[str, str]) -> str:
     return pattern
 
 
-def _overridden(name: dict[str, str], regexes: list[dict[str, Any]]) -> bool:
+def _overridden(name: dict[str, str], regexes: dict[str, list[re.Pattern[str]]]) -> bool:
     """A name that one of the phrase file's patterns for the same entity reads as a whole (the phrase decides)."""
-    return any(r["entity"] == name["label"] and re.fullmatch(r["pattern"], name["pattern"], re.IGNORECASE)
-               for r in regexes)
+    return any(r.fullmatch(name["pattern"]) for r in regexes.get(name["label"], ()))
 
 
 def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
@@ -77,13 +76,18 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         names += [{"label": "transformation", "pattern": n, "id": finding.id} for n in finding.names]
     regexes = [{"entity": p["entity"], "value": str(p["value"]), "negated_only": bool(p.get("negated_only")),
                 "pattern": _expand(pattern, defines)} for p in raw["phrases"] for pattern in p["patterns"]]
+    labels = {n["label"] for n in names}
+    by_label: dict[str, list[re.Pattern[str]]] = {}
+    for r in regexes:
+        if r["entity"] in labels:
+            by_label.setdefault(r["entity"], []).append(re.compile(r["pattern"], re.IGNORECASE))
     tki_spellings = sorted({n["pattern"] for n in names if n["label"] == "tki"}, key=len, reverse=True)
     defines["TKI"] = "|".join(re.escape(s) for s in tki_spellings)
     cues = {section: {k: [_expand(c, defines) for c in v] if isinstance(v, list) else v
                       for k, v in raw[section].items()}
             for section in ("negation", "candidate", "tki_negation", "hypothetical", "intolerance")}
     return {
-        "names": [n for n in names if not _overridden(n, regexes)],
+        "names": [n for n in names if not _overridden(n, by_label)],
         "regexes": regexes,
         "mutations": [re.escape(s) for s in sorted(kb.spellings, key=len, reverse=True)] + MUTATION_PATTERNS,
         "variant_shapes": VARIANT_SHAPES,

@@ -109,3 +109,12 @@ def test_findings_make_a_message_information_whatever_the_classifier_heard():
         message.set("intent", {"name": heard, "confidence": 0.4})
         [message] = override.process(extractor_component.process([message]))
         assert message.get("intent")["name"] == expected, text
+
+
+def test_cli_extract_names_what_it_did_not_take():
+    done = subprocess.run([sys.executable, "-m", "bot", "extract", "MET amplified, MET not amplified; NGS G1202fs; "
+                           "should we give lorlatinib?"], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == {}
+    assert done.stderr.splitlines() == ["stated both ways, left out: bypass_alterations",
+                                        "unreadable variant, not read: G1202fs",
+                                        "candidate, not taken as a finding: lorlatinib"]
