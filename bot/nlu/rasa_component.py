@@ -120,18 +120,20 @@ class FindingsAreInformation(GraphComponent):
 
     Runs after the intent classifiers (and the fallback): when the top intent is one that carries no findings
     (greeting, yes/no, help, fallback …) but the clinical extractor found some in the message, the intent becomes
-    `inform`. Questions that name findings ("why not brigatinib?", "what if MET amp?") keep their intent."""
+    `inform`. Questions that name findings ("why not brigatinib?", "what if MET amp?") keep their intent, and
+    findings only supposed or offered (roles `hypothetical`, `candidate`) do not make a message information."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"override": ["greet", "goodbye", "help", "affirm", "deny", "dont_know", "stop", "out_of_scope",
                              "feedback_helpful", "feedback_not_helpful", "practice_stats", "practice_hint",
                              "nlu_fallback"],
-                "ignore_entities": ["unknown_drug"]}
+                "ignore_entities": ["unknown_drug"], "ignore_roles": ["hypothetical", "candidate"]}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.override = frozenset(config["override"])
         self.ignore = frozenset(config["ignore_entities"])
+        self.ignore_roles = frozenset(config["ignore_roles"])
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -141,7 +143,8 @@ class FindingsAreInformation(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = message.get(INTENT) or {}
-            findings = [e for e in message.get(ENTITIES, []) if e.get("entity") not in self.ignore]
+            findings = [e for e in message.get(ENTITIES, []) if e.get("entity") not in self.ignore
+                        and e.get("role") not in self.ignore_roles]
             if intent.get(INTENT_NAME_KEY) in self.override and findings:
                 informed = {INTENT_NAME_KEY: "inform", PREDICTED_CONFIDENCE_KEY: 1.0}
                 message.set(INTENT, informed, add_to_output=True)

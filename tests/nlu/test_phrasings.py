@@ -103,7 +103,8 @@ def test_findings_make_a_message_information_whatever_the_classifier_heard():
     override = FindingsAreInformation(FindingsAreInformation.get_default_config())
     cases = [("systemic progression", "practice_stats", "inform"), ("no, ECOG 2", "deny", "inform"),
              ("why not brigatinib?", "ask_why", "ask_why"), ("no", "deny", "deny"),
-             ("xyzinib", "nlu_fallback", "nlu_fallback")]
+             ("xyzinib", "nlu_fallback", "nlu_fallback"), ("is lorlatinib safe with statins?", "help", "help"),
+             ("NGS: G1202fs", "nlu_fallback", "inform")]
     for text, heard, expected in cases:
         message = Message.build(text=text)
         message.set("intent", {"name": heard, "confidence": 0.4})
