@@ -65,7 +65,7 @@ class Context:
         self.gap = re.compile(rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b)*$", re.IGNORECASE)
         self.tki_neg_before = _before(table["tki_negation"]["before"], r"[\s-]+(?:(?!tolerat)\w+\s+)?")
         self.tki_neg_after = _after(table["tki_negation"]["after"])
-        self.cand_before = _before(table["candidate"]["before"], r"\s+(?:(?!after|following|post|since|from|on)\w+\s+)?")
+        self.cand_before = _before(table["candidate"]["before"], r"\s+(?:(?!after|following|post|since|from|on|of)\w+\s+)?")
         self.cand_after = _after(table["candidate"]["after"])
         self.question_start = re.compile(rf"^\W*(?:{_words(hyp['question_start'])})(?![\w])", re.IGNORECASE)
         self.clause_question = re.compile(rf"^\W*(?:{_words(hyp['clause_start'])})(?![\w])", re.IGNORECASE)
@@ -85,14 +85,15 @@ class Context:
 
     def hypothetical_regions(self, text: str) -> list[tuple[int, int]]:
         """The parts of ``text`` that ask or suppose rather than state: a question from its asking clause to its
-        end (the last clause when no clause starts like a question), and every conditional clause."""
+        end (the last clause when no clause starts like a question), a conditional clause, and the whole of a
+        sentence that opens with a condition."""
         regions = []
         for start, end in sentences(text):
             sentence = text[start:end]
             if sentence.rstrip().endswith("?") or self.question_start.match(sentence):
                 regions.append((self._asking_clause(text, start, end), end))
-            for m in self.conditional.finditer(sentence):
-                brk = _CLAUSE_BREAK.search(sentence, m.end())
+            for m in self.conditional.finditer(sentence):  # "if X, give Y": the whole sentence; "give Y if X": X
+                brk = None if not sentence[:m.start()].strip() else _CLAUSE_BREAK.search(sentence, m.end())
                 regions.append((start + m.start(), start + (brk.start() if brk else len(sentence))))
         return regions
 

@@ -15,6 +15,8 @@ The contract (the dialogue's actions rely on it):
     "candidate"     a TKI named as an option ("should we give lorlatinib?", "considering brigatinib")
     "hypothetical"  inside a question, a what-if or an uncertain clause ("can I use brigatinib instead?", "what would
                     you give if there were a G1202R?", "is lorlatinib safe with statins?", "to rule out SCLC")
+  `progression_pattern` also takes three values that are halves of a pattern and never fields on their own
+  (`cns_progressing`, `body_controlled`, `rest_controlled`: case_fields reads them together).
   TKIs come in treatment order ("brigatinib after crizotinib" → crizotinib, brigatinib), the current one last.
   `unreadable_variant` (value: the text as written) is a mutation-like notation that cannot be read as an ALK
   protein change (G1202fs, X9999Y, c.3604G>A, G1202*, full-width digits); `unknown_drug` a word shaped like a

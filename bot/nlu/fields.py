@@ -28,6 +28,7 @@ NUMBERS = {"ecog": ("ecog", 4), "pdl1_tps": ("pdl1_tps", 100)}
 PRECEDENCE = {"progression": ("systemic", "cns_only", "oligoprogression", "indolent"),
               "transformation": ("small_cell_mixed", "small_cell"),
               "pregnancy_status": ("pregnant", "childbearing_potential")}
+HALVES = frozenset({"cns_progressing", "body_controlled", "rest_controlled"})  # progression values never fields
 _ALK_STATUS = {"positive": ("alk_positive", True), "negative": ("alk_positive", False),
                "fusion_present": ("alk_fusion_at_progression", True),
                "fusion_lost": ("alk_fusion_at_progression", False)}
@@ -81,6 +82,10 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
             out[field] = [v for v in items if v != "none"]
         elif items:
             out[field] = items
+    if "progression" in values:
+        values["progression"] = _progression(values["progression"])
+        if not values["progression"]:
+            del values["progression"]
     for field, stated in values.items():
         if field == "biopsy":
             out[field] = _biopsy(stated)
@@ -91,6 +96,18 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
         else:
             clashes.append(field)
     return out, sorted(clashes)
+
+
+def _progression(stated: list[str]) -> list[str]:
+    """The patterns stated, with the halves read together: brain progression with the body controlled (or the
+    body said controlled on its own) is CNS-only; the rest controlled beside extracranial lesions is
+    oligoprogression; brain progression alone is no pattern (brain_metastases says it)."""
+    out = [v for v in stated if v not in HALVES]
+    if "body_controlled" in stated or {"cns_progressing", "rest_controlled"} <= set(stated):
+        out.append("cns_only")
+    elif "rest_controlled" in stated:
+        out.append("oligoprogression")
+    return list(dict.fromkeys(out))
 
 
 def _biopsy(stated: list[str]) -> str:

@@ -14,6 +14,7 @@ from typing import Any, Iterable
 from bot import knowledge
 
 OVERLAYS = frozenset({"symptomatic", "brain_metastases", "prior_chemotherapy", "prior_immunotherapy"})
+OVERLAY_VALUES = frozenset({"cns_progressing"})  # "new brain mets" is progression beside the lesions' count
 _NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
 _ECOG_VALUE = r"([0-4]|zero|one|two|three|four)"
 _ECOG = re.compile(
@@ -107,10 +108,15 @@ class Reader:
 def _resolve(found: list[Span]) -> list[Span]:
     chosen: list[Span] = []
     for item in sorted(found, key=lambda s: (-(s.end - s.start), s.priority, s.start)):
-        rivals = [c for c in chosen if c.entity == item.entity or not {c.entity, item.entity} & OVERLAYS]
+        rivals = [c for c in chosen if _kind(c) == _kind(item)]
         if all(item.end <= c.start or item.start >= c.end or _alternative(c, item) for c in rivals):
             chosen.append(item)
     return sorted(chosen, key=lambda s: (s.start, s.end))
+
+
+def _kind(span: Span) -> str:
+    """Spans of one kind compete for the text: an overlay only with overlays of its entity, the rest together."""
+    return span.entity if span.entity in OVERLAYS or span.value in OVERLAY_VALUES else ""
 
 
 def _alternative(a: Span, b: Span) -> bool:

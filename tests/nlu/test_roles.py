@@ -190,7 +190,7 @@ def test_an_unreadable_variant_is_named_back_and_never_a_field(text):
 @pytest.mark.parametrize("text,fields", [
     ("ALK G1202R", {"alk_mutations": ["G1202R"]}),
     ("ALK p.(Gly1202Arg)", {"alk_mutations": ["G1202R"]}),
-    ("EGFR T790M", {}),
+    ("EGFR T790M", {"bypass_alterations": ["EGFR_mutation"]}),
     ("KRAS G12C", {"bypass_alterations": ["KRAS_G12C"]}),
 ])
 def test_readable_variants_and_other_genes_are_not_reported_unreadable(text, fields):
