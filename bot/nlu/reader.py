@@ -24,8 +24,9 @@ _ECOG = re.compile(
     r"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from [0-4])? to|to)\s*)?[:=]?\s*"
     rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?))", re.IGNORECASE)
-_PDL1 = re.compile(r"\b(?:pd-?l1(?:\s*(?:tps|expression|\(22c3\)|22c3|sp263))?|tps)\s*(?:of|is|was|=|:)?\s*(\d{1,3})\s*%",
-                   re.IGNORECASE)
+_PDL1 = re.compile(r"\b(?:pd-?l1(?:\s*(?:tps|expression|\(22c3\)|22c3|sp263|ihc|tumou?r proportion score))*|tps|"
+                   r"tumou?r proportion score)[\s:=(]*(?:(?:of|is|was|at|high|low|positive|negative|expressed in)[\s:=(]*)*"
+                   r"(\d{1,3})\s*%", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
