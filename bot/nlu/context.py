@@ -77,6 +77,8 @@ class Context:
                                       rf"(?:{_words(tol['toxicity'])})(?![\w])[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
                                       rf"(?:{_words(tol['stopped_for_toxicity'])})(?![\w])", re.IGNORECASE)
         self.came_off = _before(tol["came_off"], r"\s*")
+        self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
+        self.stop = re.compile(rf"(?<![\w-])(?:{_words(tol['stop'])})(?![\w])", re.IGNORECASE)
         self.not_tolerated = _before(tol["not_tolerated"], r"\s*")
         self.toxicity = re.compile(rf"(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
         self.switched_to = re.compile(r"(?:\bto|\bonto|\bon to|\binto)\s+$", re.IGNORECASE)
@@ -172,7 +174,8 @@ class Context:
     def _intolerance(self, text: str, found: list[Entity]) -> list[Entity]:
         """A TKI stopped for toxicity: the stop and the toxicity stated after it, before the next TKI ("alectinib
         stopped for hepatotoxicity", "crizotinib (grade 3 bradycardia), switched to ceritinib"), or the TKI named
-        right after "came off", "switched from", "could not tolerate" with the toxicity in the same sentence."""
+        right after "came off", "switched from", "could not tolerate" with the toxicity in the same sentence, or
+        right after a toxicity ("pneumonitis on brigatinib") with the stop in the same sentence."""
         out = []
         bounds = sentences(text)
         tkis = [e for e in found if e.entity == "tki"]
@@ -190,6 +193,8 @@ class Context:
                     span = (offset + b.start(), offset + b.end())
                 elif self.came_off.search(before) and (t := self.toxicity.search(text, e.end, s_end)):
                     span = t.span()
+                elif (b := self.toxicity_on.search(before)) and self.stop.search(text, e.end, s_end):
+                    span = (offset + b.start(), offset + b.end())
             if span:
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0]:span[1]], e.role, e.stated_role))
         return out

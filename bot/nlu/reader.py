@@ -7,8 +7,10 @@ brain mets", "never received chemo or immunotherapy") are overlays that compete 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable
 
 from bot import knowledge
@@ -19,7 +21,8 @@ _NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
 _ECOG_VALUE = r"([0-4]|zero|one|two|three|four)"
 _ECOG = re.compile(
     r"(?<![\w-])(?:(?:ecog|zubrod|eastern cooperative oncology group)(?:[\s-]*(?:ps|performance[\s-]+(?:status|score)))?|"
-    r"who[\s-]*(?:ps|performance[\s-]+status)|ps|performance[\s-]+status)[\s:=-]*"
+    r"who[\s-]*(?:ps|performance[\s-]+status)|ps|performance[\s-]+status)(?:\s*\((?:ecog|who)\))?"
+    r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
     r"(?:(?:of|is|was|were|would be|be|became|becomes|is now|now|score|currently|remains|at|(?:has |had |have )?(?:declined|dropped|worsened|improved|"
     r"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from [0-4])? to|to)\s*)?[:=]?\s*"
     rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
@@ -107,12 +110,15 @@ class Reader:
 
 
 def _resolve(found: list[Span]) -> list[Span]:
-    chosen: list[Span] = []
+    """Longest first, then by priority: a span is kept unless it overlaps one already kept of its kind."""
+    kept: dict[str, list[Span]] = {}  # by kind, sorted by start, never overlapping but for alternatives
     for item in sorted(found, key=lambda s: (-(s.end - s.start), s.priority, s.start)):
-        rivals = [c for c in chosen if _kind(c) == _kind(item)]
-        if all(item.end <= c.start or item.start >= c.end or _alternative(c, item) for c in rivals):
-            chosen.append(item)
-    return sorted(chosen, key=lambda s: (s.start, s.end))
+        same = kept.setdefault(_kind(item), [])
+        i = bisect.bisect_left([c.start for c in same], item.start)
+        near = same[max(0, i - 1):i + 1] + [c for c in same[i + 1:] if c.start < item.end]
+        if all(item.end <= c.start or item.start >= c.end or _alternative(c, item) for c in near):
+            same.insert(i, item)
+    return sorted((s for spans in kept.values() for s in spans), key=lambda s: (s.start, s.end))
 
 
 def _kind(span: Span) -> str:
@@ -125,6 +131,7 @@ def _alternative(a: Span, b: Span) -> bool:
     return (a.entity, a.start, a.end) == (b.entity, b.start, b.end) and a.value != b.value
 
 
+@lru_cache(maxsize=4096)
 def alk_variant(text: str) -> str | None:
     """The one-letter name of an ALK protein change as written, or None when it cannot be one: a notation that
     does not normalise, a frameshift or stop, a position past ALK's end or a residue ALK does not have there."""
