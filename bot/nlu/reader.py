@@ -43,7 +43,8 @@ class Span:
 
 
 def _alternation(patterns: Iterable[str]) -> str:
-    return "|".join(f"(?:{p})" for p in patterns)
+    """One group: the boundaries written around it apply to every alternative."""
+    return "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
 
 
 def _key(text: str) -> str:
