@@ -65,7 +65,9 @@ class Reader:
         self.regexes = [(re.compile(rf"(?<![\w+]){r['pattern']}(?![\w])", re.IGNORECASE), r) for r in table["regexes"]]
         self.mutation = re.compile(rf"(?<![\w.]){_alternation(table['mutations'])}(?![\w*])", re.IGNORECASE)
         self.variant = re.compile(rf"(?<![\w.]){_alternation(table['variant_shapes'])}(?![\w*>])")
-        self.other_gene = re.compile(rf"\b(?:{table['other_genes']})\s*(?:p\.|c\.)?\s*[:\-]?\s*$", re.IGNORECASE)
+        # "BRAF V600E", "EGFR: p.T790M", "BRAF V600E (p.Val600Glu)": another gene's change, not ALK's
+        self.other_gene = re.compile(rf"\b(?:{table['other_genes']})\s*(?:p\.|c\.)?\s*[:\-]?\s*(?:[\w.>*]+\s*\(\s*)?$",
+                                     re.IGNORECASE)
         self.drug_shape = re.compile(table["drug_shape"], re.IGNORECASE)
         self.word = re.compile(r"\b[a-z]{5,}\b", re.IGNORECASE)
         self.drugs = frozenset(table["drug_spellings"])
@@ -107,7 +109,7 @@ class Reader:
         return _resolve(found)
 
     def _other_gene(self, text: str, start: int) -> bool:
-        return bool(self.other_gene.search(text[max(0, start - 14):start]))
+        return bool(self.other_gene.search(text[max(0, start - 30):start]))
 
 
 def _resolve(found: list[Span]) -> list[Span]:
@@ -137,6 +139,7 @@ def alk_variant(text: str) -> str | None:
     """The one-letter name of an ALK protein change as written, or None when it cannot be one: a notation that
     does not normalise, a frameshift or stop, a position past ALK's end or a residue ALK does not have there."""
     kb = knowledge.default()
+    text = text.replace("(", "").replace(")", "")  # "(p.G1202R)" split by a report's brackets
     known = kb.canonical_mutation(text)
     if known:
         return known
