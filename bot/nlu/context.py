@@ -204,11 +204,14 @@ class Context:
 
 # Between two TKIs, words that say the second came first: "lorlatinib after alectinib", "Zykadia 2L after
 # crizotinib", "lorlatinib now; before that Alecensa"; unless the sequence is also stated forwards ("then").
-_LATER_FIRST = re.compile(r"^[^.\n]{0,50}?\b(?:after|following|post[- ]?|which followed|having failed|subsequent to|"
-                          r"previously|prior(?!\s+to)(?:ly)?|before that|before this|initially|formerly|earlier)"
+_LATER_FIRST = re.compile(r"^[^.\n]{0,50}?\b(?:after|following|post[- ]?|which followed|having|subsequent to|since|"
+                          r"previously|prior(?!\s+to)(?:ly)?|before that|before this|initially|formerly|earlier|"
+                          r"(?:switched|changed|moved|swapped)(?: over)? from|replacing)"
                           r"\b[\w\s/-]{0,40}$", re.IGNORECASE)
-_FORWARDS = re.compile(r"\bthen\b|->|→|\bfollowed by\b|\bswitched\b|\bchanged\b|\bmoved\b|\bsubsequently\b|"
-                       r"\bnext\b|\bthereafter\b|\bafterwards\b|\bstarted\b(?=.*\bprior\b)", re.IGNORECASE)
+_FORWARDS = re.compile(r"\bthen\b|->|→|\bfollowed by\b|\b(?:switched|changed|moved)(?: over)? to\b|\bsubsequently\b|"
+                       r"\bnext\b|\bthereafter\b|\bafterwards\b|\breplaced by\b", re.IGNORECASE)
+# TKIs listed together ("after crizotinib and ceritinib")
+_JOINED = re.compile(r"^\s*(?:,|and|&|/|\+|,\s*and|then|,\s*then|->|→)\s*$", re.IGNORECASE)
 
 
 def _line(text: str, e: Entity) -> int | None:
@@ -226,23 +229,35 @@ def _line(text: str, e: Entity) -> int | None:
 
 def _chronological(text: str, found: list[Entity]) -> list[Entity]:
     """The stated TKIs in treatment order: by the lines written beside them when each has a different one, else as
-    written with every run joined by 'after', 'following', 'previously' ... reversed."""
+    written, except that what follows 'after', 'following', 'previously' ... (and the TKIs listed with it) came
+    before the TKI it follows."""
     slots = [i for i, e in enumerate(found) if e.entity == "tki" and e.role is None]
     tkis = [found[i] for i in slots]
     lines = [_line(text, e) for e in tkis]
     if len(tkis) > 1 and None not in lines and len(set(lines)) == len(lines):
         ordered = [e for _, e in sorted(zip(lines, tkis), key=lambda p: p[0])]
     else:
-        ordered, run = [], [tkis[0]] if tkis else []
-        for prev, cur in zip(tkis, tkis[1:]):
-            between = text[prev.end:cur.start]
-            if _LATER_FIRST.match(between) and not _FORWARDS.search(between):
-                run.append(cur)
-            else:
-                ordered += reversed(run)
-                run = [cur]
-        ordered += reversed(run)
+        ordered, k = [], 0
+        while k < len(tkis):
+            block, k = _earlier_first(text, tkis, k)
+            ordered += block
     out = list(found)
     for i, e in zip(slots, ordered):
         out[i] = e
     return out
+
+
+def _earlier_first(text: str, tkis: list[Entity], k: int) -> tuple[list[Entity], int]:
+    """The TKI at k with what the text says came before it, oldest first; and the index after them."""
+    head, nxt = tkis[k], k + 1
+    if nxt == len(tkis) or not _later_first(text[head.end:tkis[nxt].start]):
+        return [head], nxt
+    before, nxt = _earlier_first(text, tkis, nxt)
+    while nxt < len(tkis) and _JOINED.match(text[tkis[nxt - 1].end:tkis[nxt].start]):
+        more, nxt = _earlier_first(text, tkis, nxt)
+        before += more
+    return before + [head], nxt
+
+
+def _later_first(between: str) -> bool:
+    return bool(_LATER_FIRST.match(between)) and not _FORWARDS.search(between)

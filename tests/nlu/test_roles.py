@@ -207,6 +207,11 @@ def test_readable_variants_and_other_genes_are_not_reported_unreadable(text, fie
     ("crizotinib -> alectinib -> lorlatinib", ["crizotinib", "alectinib", "lorlatinib"]),
     ("lorlatinib (3rd line), alectinib (2nd line), crizotinib (1st line)", ["crizotinib", "alectinib", "lorlatinib"]),
     ("crizotinib then alectinib, stopped after 2 years", ["crizotinib", "alectinib"]),
+    ("lorlatinib after brigatinib after crizotinib", ["crizotinib", "brigatinib", "lorlatinib"]),
+    ("lorlatinib after failing crizotinib then alectinib", ["crizotinib", "alectinib", "lorlatinib"]),
+    ("on alectinib since progression on crizotinib", ["crizotinib", "alectinib"]),
+    ("alectinib, switched from crizotinib after 10 months", ["crizotinib", "alectinib"]),
+    ("treated with crizotinib, then changed to brigatinib", ["crizotinib", "brigatinib"]),
 ])
 def test_tkis_come_in_treatment_order(text, order):
     assert extractor.extract_case(text)["prior_tkis"] == order
