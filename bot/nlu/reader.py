@@ -23,7 +23,8 @@ _ECOG = re.compile(
     r"(?<![\w-])(?:(?:ecog|zubrod|eastern cooperative oncology group)(?:[\s-]*(?:ps|performance[\s-]+(?:status|score)))?|"
     r"who[\s-]*(?:ps|performance[\s-]+status)|ps|performance[\s-]+status)(?:\s*\((?:ecog|who)\))?"
     r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
-    r"(?:(?:of|is|was|were|would be|be|became|becomes|is now|now|score|currently|remains|at|(?:has |had |have )?(?:declined|dropped|worsened|improved|"
+    r"(?:(?:(?:was |were )?[0-4] (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
+    r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|remains|at|(?:has |had |have )?(?:declined|dropped|worsened|improved|"
     r"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from [0-4])? to|to)\s*)?[:=]?\s*"
     rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?))", re.IGNORECASE)
