@@ -76,6 +76,10 @@ QUESTIONS = [
     "Did the patient receive brigatinib?",
     "would MET amplification change the answer",
     "any role for SRS with 2 small brain mets?",
+    "In a patient with KRAS G12C, what next?",
+    "For a pregnant patient, which TKI?",
+    "If MET amplified, add capmatinib?",
+    "suppose no brain mets",
 ]
 
 
