@@ -119,3 +119,10 @@ def test_cli_extract_names_what_it_did_not_take():
     assert done.stderr.splitlines() == ["stated both ways, left out: bypass_alterations",
                                         "unreadable variant, not read: G1202fs",
                                         "candidate, not taken as a finding: lorlatinib"]
+
+
+def test_cli_extract_loads_no_model_stack():
+    code = ("import sys, bot.__main__ as m; m.main(['extract', 'alectinib, G1202R']); "
+            "print(sorted({k.split('.')[0] for k in sys.modules} & {'tensorflow', 'rasa', 'spacy', 'torch', 'thinc'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
