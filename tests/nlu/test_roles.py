@@ -27,7 +27,7 @@ DENIALS = [
     ("not squamous", "histology", "squamous", {}),
     ("no brain mets", "brain_metastases", "true", {"brain_metastases": False}),
     ("no leptomeningeal spread", "leptomeningeal", "true", {"leptomeningeal": False}),
-    ("no whole-brain radiotherapy", "cns_lesions", "extensive", {}),
+    ("not SRS-amenable", "cns_lesions", "limited", {}),
     ("not in cis", "compound", "true", {"compound": False}),
     ("no headaches", "symptomatic", "true", {"symptomatic": False}),
     ("not symptomatic", "symptomatic", "true", {"symptomatic": False}),
