@@ -23,6 +23,7 @@ _CLAUSE_BREAK = re.compile(r",|:|\s[-–—]+\s|\(|\)|\bbut\b|\bso\b|\band then\
 # after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR, KRAS,"
 _LIST_END = re.compile(r"\b(?:or|nor|and)\s*$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|/|\bor\b|\bnor\b)", re.IGNORECASE)
+_DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 _NEW = re.compile(r"\bnew\b", re.IGNORECASE)
 _LINE = re.compile(r"\b(?:([1-5])\s*L\b|([1-5])(?:st|nd|rd|th)[\s-]*line|(first|second|third|fourth|fifth)[\s-]*line)",
                    re.IGNORECASE)
@@ -31,6 +32,11 @@ _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 def _words(cues: Iterable[str]) -> str:
     return "|".join(f"(?:{c})" for c in cues)
+
+
+def _cue(cues: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``cues`` as whole words, anywhere."""
+    return re.compile(rf"(?<![\w-])(?:{_words(cues)})(?![\w])", re.IGNORECASE)
 
 
 def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
@@ -58,7 +64,7 @@ class Context:
         neg, hyp = table["negation"], table["hypothetical"]
         self.not_negatable = frozenset(table["not_negatable"])
         self.new_keeps = frozenset(table["unchanged_when_new"])
-        self.neg_before = re.compile(rf"(?<![\w-])(?:{_words(neg['before'])})(?![\w])", re.IGNORECASE)
+        self.neg_before = _cue(neg["before"])
         self.neg_after = _after(neg["after"])
         self.found_after = _after(neg["found_after"])
         self.breaks = re.compile(_words(neg["breaks"]), re.IGNORECASE)
@@ -69,8 +75,8 @@ class Context:
         self.cand_after = _after(table["candidate"]["after"])
         self.question_start = re.compile(rf"^\W*(?:{_words(hyp['question_start'])})(?![\w])", re.IGNORECASE)
         self.clause_question = re.compile(rf"^\W*(?:{_words(hyp['clause_start'])})(?![\w])", re.IGNORECASE)
-        self.conditional = re.compile(rf"(?<![\w-])(?:{_words(hyp['conditional'])})(?![\w])", re.IGNORECASE)
-        self.uncertain_before = re.compile(rf"(?<![\w-])(?:{_words(hyp['uncertain_before'])})(?![\w])", re.IGNORECASE)
+        self.conditional = _cue(hyp["conditional"])
+        self.uncertain_before = _cue(hyp["uncertain_before"])
         self.uncertain_after = _after(hyp["uncertain_after"])
         tol = table["intolerance"]
         self.stopped_for = re.compile(rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?(?:{_words(tol['toxicity'])})|"
@@ -78,7 +84,7 @@ class Context:
                                       rf"(?:{_words(tol['stopped_for_toxicity'])})(?![\w])", re.IGNORECASE)
         self.came_off = _before(tol["came_off"], r"\s*")
         self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
-        self.stop = re.compile(rf"(?<![\w-])(?:{_words(tol['stop'])})(?![\w])", re.IGNORECASE)
+        self.stop = _cue(tol["stop"])
         self.not_tolerated = _before(tol["not_tolerated"], r"\s*")
         self.toxicity = re.compile(rf"(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
         self.switched_to = re.compile(r"(?:\bto|\bonto|\bon to|\binto)\s+$", re.IGNORECASE)
@@ -114,7 +120,7 @@ class Context:
         out: list[Entity] = []
         for i, span in enumerate(spans):
             stated = self._stated_role(text, spans, i)
-            if stated == "dropped" or (span.negated_only and stated != NEGATED):
+            if stated == _DROPPED or (span.negated_only and stated != NEGATED):
                 continue
             supposed = any(a <= span.start < b for a, b in regions) or (
                 stated is None and span.value != "none" and self._uncertain(text, spans, i))
@@ -148,7 +154,7 @@ class Context:
         gap = self._scoped(self.neg_before, text, spans, i)
         if gap is None:
             return None
-        return "dropped" if span.entity in self.new_keeps and _NEW.search(gap) else NEGATED
+        return _DROPPED if span.entity in self.new_keeps and _NEW.search(gap) else NEGATED
 
     def _scoped(self, cue: re.Pattern[str], text: str, spans: list[Span], i: int) -> str | None:
         """The words between the nearest ``cue`` before finding i and the finding, when the cue reaches it (same
