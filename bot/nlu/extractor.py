@@ -19,8 +19,9 @@ The contract (the dialogue's actions rely on it):
   (`cns_progressing`, `body_controlled`, `rest_controlled`: case_fields reads them together).
   TKIs come in treatment order ("brigatinib after crizotinib" → crizotinib, brigatinib), the current one last.
   `unreadable_variant` (value: the text as written) is a mutation-like notation that cannot be read as an ALK
-  protein change (G1202fs, X9999Y, c.3604G>A, G1202*, full-width digits); `unknown_drug` a word shaped like a
-  kinase inhibitor that is not one we know. Neither ever becomes a case field.
+  protein change (G1202fs, X9999Y, c.3604G>A, G1202*, full-width digits); a readable change at a residue ALK does
+  not have (G2032R) stays an `alk_mutation`, which the decision module names as impossible. `unknown_drug` is a
+  word shaped like a kinase inhibitor that is not one we know. Neither report ever becomes a case field.
 - `case_fields(entities)` → the case fields stated (case.schema.json names, plus `intolerant_tkis`,
   `pregnancy_status` and `strong_cyp3a_inhibitor`); never a field from a `candidate` or `hypothetical` entity, never
   a negated finding as present, and none of the fields in `conflicts(entities)`.

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from bot import knowledge
+from bot.nlu.vocabulary import AMINO
 
 OVERLAYS = frozenset({"symptomatic", "brain_metastases", "prior_chemotherapy", "prior_immunotherapy"})
 OVERLAY_VALUES = frozenset({"cns_progressing"})  # "new brain mets" is progression beside the lesions' count
@@ -137,8 +138,9 @@ def _alternative(a: Span, b: Span) -> bool:
 
 @lru_cache(maxsize=4096)
 def alk_variant(text: str) -> str | None:
-    """The one-letter name of an ALK protein change as written, or None when it cannot be one: a notation that
-    does not normalise, a frameshift or stop, a position past ALK's end or a residue ALK does not have there."""
+    """The one-letter name of an ALK protein change as written, or None when the notation cannot be read as one (it
+    does not normalise, names a letter that is no amino acid, or is a frameshift or a stop). A readable change at a residue ALK does not have is kept as
+    written: the decision module names it as impossible."""
     kb = knowledge.default()
     text = text.replace("(", "").replace(")", "")  # "(p.G1202R)" split by a report's brackets
     known = kb.canonical_mutation(text)
@@ -146,9 +148,9 @@ def alk_variant(text: str) -> str | None:
         return known
     name = knowledge.normalise_mutation(text)
     parsed = knowledge.parse_mutation(name) if name and name.isascii() else None
-    if not parsed or parsed[2] == "fs":
+    if not parsed:
         return None
-    ref, position, _ = parsed
-    if position > kb.alk_length or (ref and kb.reference_residue(position) not in (None, ref)):
-        return None
-    return name
+    ref, _, change = parsed
+    alt = change[:-3] if change.endswith("ins") else change
+    amino_acids = (ref is None or ref in AMINO) and (change in ("del", "dup") or (len(alt) == 1 and alt in AMINO))
+    return name if amino_acids else None
