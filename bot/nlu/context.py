@@ -23,6 +23,7 @@ _CLAUSE_BREAK = re.compile(r",|:|\s[-–—]+\s|\(|\)|\bbut\b|\bso\b|\band then\
 # after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR, KRAS,"
 _LIST_END = re.compile(r"\b(?:or|nor|and)\s*$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|/|\bor\b|\bnor\b)", re.IGNORECASE)
+_NOT = r"(?<!\bnot )(?<!\bno )(?<!\bwithout )"  # "stopped on progression, not toxicity"
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 _NEW = re.compile(r"\bnew\b", re.IGNORECASE)
 _LINE = re.compile(r"\b(?:([1-5])\s*L\b|([1-5])(?:st|nd|rd|th)[\s-]*line|(first|second|third|fourth|fifth)[\s-]*line)",
@@ -79,7 +80,7 @@ class Context:
         self.uncertain_before = _cue(hyp["uncertain_before"])
         self.uncertain_after = _after(hyp["uncertain_after"])
         tol = table["intolerance"]
-        self.stopped_for = re.compile(rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?(?:{_words(tol['toxicity'])})|"
+        self.stopped_for = re.compile(rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{_NOT}(?:{_words(tol['toxicity'])})|"
                                       rf"(?:{_words(tol['toxicity'])})(?![\w])[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
                                       rf"(?:{_words(tol['stopped_for_toxicity'])})(?![\w])", re.IGNORECASE)
         self.came_off = _before(tol["came_off"], r"\s*")
