@@ -66,9 +66,10 @@ bench: setup chromium
 	$(PY) bench/cds_hooks.py
 
 # Mutation testing (not part of make test): mutmut mutates bot/decision/ and the extractor's negation and role logic
-# (configured in setup.cfg), reruns the tests that cover each mutant, then prints the score per area. Results are
-# kept in mutants/, so a rerun tests only what changed; delete mutants/ for a fresh run. About an hour on 2 cores.
-MUTANTS := 'bot.decision.*' 'bot.nlu.extractor.xǁClinicalContextǁ*' 'bot.nlu.extractor.x__chronological*'
+# (bot/nlu/context.py; configured in setup.cfg), reruns the tests that cover each mutant, then prints the score per
+# area. Results stay in mutants/, so a rerun tests only what changed; delete mutants/ for a fresh run. About an hour
+# on 2 cores.
+MUTANTS := 'bot.decision.*' 'bot.nlu.context.*'
 mutation: venv
 	HYPOTHESIS_PROFILE=mutation $(VENV)/bin/mutmut run --max-children 2 $(MUTANTS)
 	$(PY) scripts/mutation_score.py

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Areas the score is reported for: a name and the mutant-name prefixes it covers.
 AREAS = {
     "bot/decision": ("bot.decision.",),
-    "extractor negation and role logic": ("bot.nlu.extractor.xǁClinicalContextǁ", "bot.nlu.extractor.x__chronological"),
+    "extractor negation and role logic (bot/nlu/context.py)": ("bot.nlu.context.",),
 }
 # Functions that run only when their module is imported: under fork isolation (setup.cfg) their mutants are never
 # exercised, so they are counted apart rather than as survivors (the validator property test covers them).
