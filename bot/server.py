@@ -11,9 +11,11 @@ comes from RASA_AUTH_TOKEN, not the command line, so `ps` does not show it.
 """
 from __future__ import annotations
 
+import asyncio
 import hmac
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 ACTIONS_DOWN = ("I can't reach the part of the assistant that computes recommendations (the action server is not "
@@ -73,6 +75,31 @@ def install_cached_response_validation() -> None:
 
     validate._cached = True  # type: ignore[attr-defined]
     RemoteAction._validate_action_result = validate  # type: ignore[method-assign]
+
+
+def install_parse_off_the_loop() -> None:
+    """Run NLU (tokenising, the clinical extractor, features, the intent classifier) in one worker thread.
+
+    Rasa parses a message synchronously inside its event loop, so a message built to be expensive (thousands of
+    mutation names: every finding is compared with the others) held every other clinician for about a second. In a
+    thread, the interpreter hands the loop its turn every few milliseconds; one worker keeps the components'
+    per-message caches single-threaded. bench/event_loop.py measures the longest hold."""
+    from rasa.core.processor import MessageProcessor
+
+    if getattr(MessageProcessor.parse_message, "_off_the_loop", False):
+        return
+    original = MessageProcessor.parse_message
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
+
+    async def parse_message(self: MessageProcessor, message: Any, tracker: Any = None,
+                            only_output_properties: bool = True) -> Any:
+        if self.http_interpreter:
+            return await original(self, message, tracker, only_output_properties)
+        return await asyncio.get_running_loop().run_in_executor(
+            worker, lambda: asyncio.run(original(self, message, tracker, only_output_properties)))
+
+    parse_message._off_the_loop = True  # type: ignore[attr-defined]
+    MessageProcessor.parse_message = parse_message  # type: ignore[method-assign]
 
 
 SECURITY_HEADERS = {
@@ -138,6 +165,7 @@ def main(argv: list[str] | None = None) -> None:
     install_action_failure_reply()
     install_cached_response_validation()
     install_http_guards()
+    install_parse_off_the_loop()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *rasa_arguments(sys.argv[1:] if argv is None else argv, dict(os.environ))]

@@ -31,8 +31,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from bot.channels import WEB_PREFIX, clean_text, own_metadata
-from bot.messages import SOMETHING_WENT_WRONG, problem_with
+from bot.channels import WEB_PREFIX, own_metadata, read_message
+from bot.messages import SOMETHING_WENT_WRONG
 from bot.render import FIELD_LABELS
 from bot.storage.config import secret
 
@@ -146,8 +146,8 @@ class WebChatInput(SocketIOInput):
                 return
             output = WebOutput(sio, self.bot_message_evt)
             data = data if isinstance(data, dict) else {}
-            text = data.get("message")
-            problem = problem_with(clean_text(text) if isinstance(text, str) else None)
+            raw = data.get("message")
+            text, problem = read_message(raw if isinstance(raw, str) else None)
             if problem:
                 await output.send_response(session_id, {"text": problem})
                 return
@@ -161,7 +161,6 @@ class WebChatInput(SocketIOInput):
                 await sio.emit("session_error", {"text": "The message's metadata is not a small JSON object."},
                                room=sid)
                 return
-            text = clean_text(text)
             try:
                 await on_new_message(UserMessage(text, output, session_id, input_channel=self.name(),
                                                  metadata=metadata))
