@@ -43,10 +43,11 @@ NOT_RESUMED = ("That conversation can't be resumed from this page (its secret is
 NO_SESSION = "This page has no conversation yet: reload the page."
 
 
-def same_origin(origin: str, environ: Dict[str, Any]) -> bool:
-    """A browser's socket is accepted only from the page's own origin (host and port of the request)."""
+def same_origin(origin: Optional[str], environ: Dict[str, Any]) -> bool:
+    """A browser's socket is accepted only from the page's own origin (host and port of the request). Without an
+    Origin header (not a browser) there is nothing to allow: no CORS header is sent."""
     host = environ.get("HTTP_HOST", "").lower()
-    return bool(host) and origin.lower().split("://", 1)[-1].rstrip("/") == host
+    return bool(origin and host) and origin.lower().split("://", 1)[-1].rstrip("/") == host
 
 
 class WebOutput(SocketIOOutput):
@@ -121,7 +122,7 @@ class WebChatInput(SocketIOInput):
             return response.json({"status": "ok"})
 
         @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: Text, data: object) -> None:
+        async def session_request(sid: Text, data: object = None) -> None:
             session_id = self._resumable(data)
             if session_id is None:
                 if isinstance(data, dict) and data.get("session_id"):
@@ -139,7 +140,7 @@ class WebChatInput(SocketIOInput):
             bound.pop(sid, None)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
-        async def handle_message(sid: Text, data: object) -> None:
+        async def handle_message(sid: Text, data: object = None) -> None:
             session_id = bound.get(sid)
             if session_id is None:
                 await sio.emit("session_error", {"text": NO_SESSION}, room=sid)
