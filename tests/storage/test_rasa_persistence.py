@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -112,5 +113,52 @@ def test_audit_outage_is_told_and_the_record_written_when_it_returns(tmp_path, p
                 break
             time.sleep(0.5)
         assert len(records) == 1 and records[0]["rules"][0] == "M2"
+    finally:
+        stack.stop()
+
+
+RACED = ["ECOG 1", "systemic progression", "tissue NGS", "ALK G1202R", "no bypass", "adenocarcinoma"]
+
+
+def test_two_servers_serialise_simultaneous_messages_to_one_conversation(tmp_path, pg_url, redis_url):
+    """Six messages to one conversation at the same moment, alternating between two Rasa servers: each answer must be
+    computed on the case including every message processed before it (the tracker's order), none in parallel."""
+    import threading
+
+    from tests.chat import post
+
+    stack = start_stack(tmp_path, {"TRACKER_DB_URL": pg_url, "AUDIT_DB_URL": pg_url, "LOCK_STORE_URL": redis_url})
+    try:
+        servers = [stack.base_url, stack.start_rasa(port=free_port(), name="rasa-2")]
+        stack.wait()
+        too_long = urllib.request.Request(f"{servers[1]}/webhooks/rest/webhook", method="POST",
+                                          data=json.dumps({"sender": "x" * 300, "message": "hi"}).encode(),
+                                          headers={"Content-Type": "application/json"})
+        with pytest.raises(urllib.error.HTTPError) as refused:  # PostgreSQL's 255-character column never sees it
+            urllib.request.urlopen(too_long, timeout=30)
+        assert refused.value.code == 400
+        chat = Chat(stack.base_url)
+        _mid_case(chat)
+        start, replies = threading.Barrier(len(RACED)), {}
+
+        def send(i: int, text: str) -> None:
+            start.wait()
+            replies[text] = post(f"{servers[i % 2]}/webhooks/rest/webhook", {"sender": chat.sender, "message": text},
+                                 timeout=120)
+
+        threads = [threading.Thread(target=send, args=(i, t)) for i, t in enumerate(RACED)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        orders = [[e["text"] for e in _tracker(url, stack.token, chat.sender)["events"] if e["event"] == "user"]
+                  for url in servers]
+        assert orders[0] == orders[1] and sorted(orders[0][len(STEPS):]) == sorted(RACED), orders
+        seen: set[str] = set()
+        for text in orders[0][len(STEPS):]:  # in the order the servers processed them
+            case = Chat.data(replies[text], "case")
+            assert case is not None and seen <= set(case), f"{text!r} answered on a stale case: {case} lacks {seen}"
+            assert set(case) - seen, f"{text!r} added nothing to {case}"
+            seen = set(case)
     finally:
         stack.stop()
