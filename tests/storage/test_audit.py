@@ -129,7 +129,8 @@ def test_cli_audit_lists_and_exports_with_filters(tmp_path):
     table = run()
     assert table.returncode == 0 and log.conversation_key("conv-a") in table.stdout and "2 record(s)" in table.stdout
     jsonl = run("--format", "jsonl", "--rule", "M2")
-    assert [json.loads(x)["conversation_id"] for x in jsonl.stdout.splitlines()] == [log.conversation_key("conv-a")]
+    listed = [json.loads(x)["conversation_id"] for x in jsonl.stdout.splitlines()]
+    assert listed == [log.conversation_key("conv-a")]
     out = tmp_path / "export.csv"
     assert run("--format", "csv", "--output", str(out)).returncode == 0
     assert len(list(csv.DictReader(out.open()))) == 2

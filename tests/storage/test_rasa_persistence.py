@@ -33,6 +33,11 @@ def _finish(chat: Chat, base_url: str | None = None) -> dict:
     return Chat.data(replies, "case")
 
 
+def _records_of(audit: AuditLog, sender: str) -> list[dict]:
+    """The audit records of one conversation (the log stores a keyed hash of its sender id)."""
+    return [r for r in audit.records(limit=None) if r["conversation_id"] == audit.conversation_key(sender)]
+
+
 def _restart_resumes(tmp_path: Path, env: dict[str, str] | None = None) -> None:
     stack = start_stack(tmp_path, env)
     try:
@@ -79,8 +84,8 @@ def test_two_servers_share_one_conversation_without_losing_or_duplicating(tmp_pa
             events = _tracker(url, stack.token, chat.sender)["events"]
             said = [e["text"] for e in events if e["event"] == "user"]
             assert said == [t for t, _ in chat.transcript], said
-        records = [r for r in AuditLog(pg_url, tmp_path / "spool2").records(limit=None)
-                   if r["conversation_id"] == chat.sender]
+        direct = AuditLog(pg_url, tmp_path / "spool2")
+        records = _records_of(direct, chat.sender)
         assert len(records) == 1
     finally:
         stack.stop()
@@ -105,10 +110,10 @@ def test_audit_outage_is_told_and_the_record_written_when_it_returns(tmp_path, p
         assert Chat.data(replies, "recommendation"), chat.show()
         assert any("audit log is unavailable" in t for t in Chat.texts(replies)), chat.show()
         direct = AuditLog(pg_url, tmp_path / "direct-spool")
-        assert not [r for r in direct.records(limit=None) if r["conversation_id"] == chat.sender]
+        assert not _records_of(direct, chat.sender)
         proxy.restore()
         for _ in range(40):
-            records = [r for r in direct.records(limit=None) if r["conversation_id"] == chat.sender]
+            records = _records_of(direct, chat.sender)
             if records:
                 break
             time.sleep(0.5)

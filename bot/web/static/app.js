@@ -171,7 +171,9 @@
   function sessionSecret(socket) {
     socket.on("session_secret", function (secret) { state.sessionSecret = secret; save(); });
     socket.on("session_error", function (msg) { record({ who: "bot", text: msg.text, time: Date.now() }); });
-    return function request() { return { session_id: state.session || null, session_secret: state.sessionSecret || null }; };
+    return function request() {
+      return { session_id: state.session || null, session_secret: state.sessionSecret || null };
+    };
   }
   var sessionRequest = sessionSecret(socket);
 
