@@ -32,7 +32,8 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # Playwright's wait_for_function evaluates strings, which the page's CSP forbids; tests/web/test_csp.py keeps it on
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -117,7 +118,7 @@ def test_keyboard_only_and_quick_replies(stack, page):
 
 
 def test_narrow_screen_and_reconnect(stack, browser):
-    context = browser.new_context(viewport={"width": 375, "height": 740})
+    context = browser.new_context(viewport={"width": 375, "height": 740}, bypass_csp=True)
     page = context.new_page()
     try:
         page.goto(stack.page_url)
