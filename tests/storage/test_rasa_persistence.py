@@ -122,11 +122,13 @@ def test_audit_outage_is_told_and_the_record_written_when_it_returns(tmp_path, p
         stack.stop()
 
 
-RACED = ["ECOG 1", "systemic progression", "tissue NGS", "ALK G1202R", "no bypass", "adenocarcinoma"]
+RACED = ["ECOG 1", "systemic progression", "tissue NGS", "ALK G1202R", "no bypass", "adenocarcinoma",
+         "no transformation", "PD-L1 TPS 10%", "no brain metastases", "not on a strong CYP3A inducer",
+         "no leptomeningeal disease"]
 
 
 def test_two_servers_serialise_simultaneous_messages_to_one_conversation(tmp_path, pg_url, redis_url):
-    """Six messages to one conversation at the same moment, alternating between two Rasa servers: each answer must be
+    """Eleven messages to one conversation at the same moment, alternating between two Rasa servers: each answer must be
     computed on the case including every message processed before it (the tracker's order), none in parallel."""
     import threading
 
