@@ -9,8 +9,8 @@ A record the database refuses for what it holds (a value too long, a character i
 can never be written: it is moved to the spool's `dead-letter` folder and logged, and the records after it are written
 (a spool flushed in order must not wait forever behind it). A database dropped and created again is migrated again
 on the next write. Conversations are named by a keyed hash of the sender id (`conversation_key`, key AUDIT_ID_KEY),
-never by the id a client chose, and a feedback reason is scrubbed of capitalised words (names) as well as dates,
-long numbers and e-mail addresses.
+never by the id a client chose, and a feedback reason is scrubbed of names (see `scrub`) as well as dates, long
+numbers and e-mail addresses.
 """
 from __future__ import annotations
 
@@ -44,19 +44,27 @@ _TABLES = {"audit_record": AuditRecord, "feedback": Feedback}
 _KEYS = {"audit_record": "record_id", "feedback": "feedback_id"}
 _SCRUB = [(re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"), "[email]"),
           (re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"), "[date]"),
-          (re.compile(r"\b\d{5,}\b"), "[number]"),
-          (re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\b"), "[name]")]  # Smith, O'Neil; ALK, G1202R stay
+          (re.compile(r"\b\d{5,}\b"), "[number]")]
+_CAPITALISED = re.compile(r"\b(?:[A-Z]'(?=[A-Z]))?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\b")  # Smith, O'Brien; ALK, G1202R, ECOG are not
+_TITLE = re.compile(r"\b(?:mr|mrs|ms|miss|dr|prof|patient|pt)\.?\s+$", re.IGNORECASE)
 DEAD_LETTER = "dead-letter"
 
 
 def scrub(text: str | None, limit: int = 500) -> str | None:
-    """A clinician's free-text reason, minus what could identify a patient: dates, long numbers, e-mails, and every
-    capitalised word (a name; clinical terms are lower case or acronyms: 'lorlatinib', 'ALK', 'G1202R', 'ECOG')."""
+    """A clinician's free-text reason, minus what could identify a patient: dates, long numbers, e-mails, and names:
+    a capitalised word inside a sentence or after a title (Mrs, Dr, patient). Clinical terms are lower case or
+    acronyms ('lorlatinib', 'ALK', 'G1202R', 'ECOG') and stay, and so does the capital that opens a sentence."""
     if not text:
         return None
     for pattern, replacement in _SCRUB:
         text = pattern.sub(replacement, text)
-    return " ".join(text.split())[:limit]
+
+    def name(match: re.Match) -> str:
+        before = text[:match.start()]
+        opens_sentence = not before.strip() or before.rstrip()[-1] in ".!?;:(\n"
+        return match[0] if opens_sentence and not _TITLE.search(before) else "[name]"
+
+    return " ".join(_CAPITALISED.sub(name, text).split())[:limit]
 
 
 def case_hash(case: Mapping[str, Any], knowledge_version: str) -> str:
