@@ -35,6 +35,7 @@ from bot.channels import WEB_PREFIX, own_metadata, read_message
 from bot.messages import SOMETHING_WENT_WRONG
 from bot.render import FIELD_LABELS
 from bot.storage.config import secret
+from bot.web import trainee
 
 log = structlog.get_logger()
 STATIC = (Path(__file__).parent / "static").resolve()
@@ -120,6 +121,8 @@ class WebChatInput(SocketIOInput):
         @page.route("/health", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
+
+        trainee.register(sio, self.namespace)
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: object = None) -> None:

@@ -2,11 +2,11 @@
 its session secret: a reload resumes the conversation, a page without the secret gets a new one."""
 from __future__ import annotations
 
-from tests.web.test_page import CASE, browser  # noqa: F401  (fixture)
+from tests.web.test_page import CASE
 
 
-def test_the_page_runs_under_its_policy_and_resumes_only_with_its_secret(stack, browser):  # noqa: F811
-    context = browser.new_context()
+def test_the_page_runs_under_its_policy_and_resumes_only_with_its_secret(stack, browser):
+    context = browser.new_context(bypass_csp=False)
     page = context.new_page()
     problems: list[str] = []
     page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
@@ -26,7 +26,7 @@ def test_the_page_runs_under_its_policy_and_resumes_only_with_its_secret(stack, 
         assert problems == [], problems
     finally:
         context.close()
-    stranger = browser.new_context()
+    stranger = browser.new_context(bypass_csp=False)
     page = stranger.new_page()
     try:  # another browser that knows the session id but not the secret
         page.goto(stack.page_url)
