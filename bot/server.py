@@ -157,7 +157,7 @@ def rasa_arguments(argv: list[str], env: dict[str, str]) -> list[str]:
     this process's argument list is visible to every user of the machine, its environment is not."""
     if env.get("RASA_AUTH_TOKEN") and argv and argv[0] == "run" \
             and not any(a.startswith("--auth-token") for a in argv):
-        return [*argv, "--auth-token", env["RASA_AUTH_TOKEN"]]
+        return [*argv, f"--auth-token={env['RASA_AUTH_TOKEN']}"]  # "=": a token may start with "-"
     return argv
 
 
