@@ -33,6 +33,8 @@ _SENDER = re.compile(r"[A-Za-z0-9_.:@+=-]{1,%d}" % MAX_SENDER_CHARS)
 _UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 MAX_RUN = 64  # characters without a space; longer runs are split (spaCy's tokenizer is quadratic in a run's length)
 _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
+_PAYLOAD = re.compile(r"/\w+(\{.*\})?", re.DOTALL)
+MAX_PAYLOAD = 300  # a longer run costs the tokenizer more than a few milliseconds, if Rasa does not take it whole
 SENDER_RULE = (f"a sender id is 1 to {MAX_SENDER_CHARS} characters: letters, digits and . _ : @ + = -")
 
 
@@ -52,6 +54,8 @@ def clean_text(text: str) -> str:
     split into pieces of MAX_RUN: no finding is that long, and 5,000 brackets in one run cost spaCy's tokenizer
     about 8 s of the event loop, while the same split into runs costs a millisecond (bench/event_loop.py)."""
     text = _UNREADABLE.sub(" ", text)
+    if len(text) <= MAX_PAYLOAD and _PAYLOAD.fullmatch(text):  # a button's or the page's `/intent{...}` stays whole
+        return text
     return _LONG_RUN.sub(lambda m: " ".join(m[0][i:i + MAX_RUN] for i in range(0, len(m[0]), MAX_RUN)), text)
 
 
