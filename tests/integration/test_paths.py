@@ -122,7 +122,7 @@ def test_feedback_is_written_to_the_audit_log(stack):
     chat.say("/feedback_helpful")
     chat.say("disagree because we would consider a trial")
     audit = AuditLog(stack.env["AUDIT_DB_URL"])
-    records = [r for r in audit.records(limit=None) if r["conversation_id"] == chat.sender]
+    records = [r for r in audit.records(limit=None) if r["conversation_id"] == audit.conversation_key(chat.sender)]
     assert len(records) == 1 and records[0]["rules"][0] == "M2"
     ratings = [f["rating"] for f in audit.feedback_for(records[0]["record_id"])]
     assert sorted(ratings) == ["disagree", "helpful"]
