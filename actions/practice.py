@@ -31,7 +31,7 @@ TOPIC_WORDS = {
 }
 DIFFICULTY_WORDS = {1: r"easy|simple|basic", 2: r"medium|intermediate", 3: r"hard|difficult|advanced|tricky"}
 NOT_ANSWERS = frozenset({"practice_hint", "practice_skip", "practice_stats", "practice_start", "stop", "help", "greet",
-                         "goodbye", "start_case", "start_over"})
+                         "goodbye", "start_case", "start_over", "thanks"})
 _store: PracticeStore | None = None
 
 
