@@ -30,7 +30,7 @@ ASKABLE = frozenset(CASE_SLOTS) - {"current_therapy", "pdl1_tps", "comorbidities
 # drugs and findings as part of the question ("why not brigatinib?", "what if MET amp?"), so it never fills the
 # case; for the second, a message that states findings was misread and is taken as the answer it is.
 QUESTIONS = frozenset({"ask_why", "ask_evidence", "what_if", "start_case", "start_over", "stop", "feedback_disagree"})
-INTERRUPTIONS = QUESTIONS | {"greet", "goodbye", "help", "out_of_scope", "feedback_helpful", "feedback_not_helpful",
+INTERRUPTIONS = QUESTIONS | {"greet", "help", "out_of_scope", "feedback_helpful", "feedback_not_helpful",
                              "practice_start", "practice_stats", "thanks"}
 OFFER_AFTER = 2  # times one question is asked without an answer before the clinician is offered to skip or stop
 SKIP_BUTTONS = [{"title": "Skip this question", "payload": "/dont_know"}, {"title": "Stop", "payload": "/stop"}]
@@ -42,9 +42,7 @@ def next_question(case: dict[str, Any], skipped: list[str], first: list[str] | N
     """The first field the engine needs that is unknown and not declared unknown by the clinician; fields the
     clinician contradicted come first."""
     rec = decide(case)
-    if rec["status"] != "needs_information" and not first:
-        return None
-    fields = [*(first or []), *rec["missing"]]
+    fields = [*(first or []), *(rec["missing"] if rec["status"] == "needs_information" else [])]
     return next((f for f in fields if f in ASKABLE and f not in case and f not in skipped), None)
 
 

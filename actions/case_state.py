@@ -65,7 +65,9 @@ def read_message(message: Mapping[str, Any], requested: str | None, case: Mappin
     reading.asked = [e for e in entities if any(a <= int(e.get("start", -1)) < b for a, b in spans)]
     entities = [e for e in entities if e not in reading.asked]
     reading.contradicted = [f for f in conflicts(entities) if f in CASE_SLOTS]
-    reading.updates = {k: v for k, v in case_fields(entities).items() if k not in reading.contradicted}
+    # fields the case does not hold (the extractor reads a few more) are left to whatever holds them
+    reading.updates = {k: v for k, v in case_fields(entities).items()
+                       if k in CASE_SLOTS and k not in reading.contradicted}
     for field_name in reading.contradicted:
         reading.problems.append(f"You wrote the {label(field_name)} both ways in that message, so I left it as it "
                                 "was. Which is it?")
@@ -105,7 +107,7 @@ def _read_bare_answer(message: Mapping[str, Any], requested: str, reading: Readi
     text = message.get("text") or ""
     intent = (message.get("intent") or {}).get("name")
     value = bare_answer(requested, text)
-    if value is SKIP or (value is None and intent in ("dont_know", "practice_skip")):
+    if value is SKIP or (value is None and intent == "dont_know"):
         reading.skip = True
     elif value is not None:
         reading.updates[requested] = value

@@ -30,8 +30,8 @@ TOPIC_WORDS = {
     "modifiers": r"modifiers?|toxicit\w*|interactions?|cyp3a",
 }
 DIFFICULTY_WORDS = {1: r"easy|simple|basic", 2: r"medium|intermediate", 3: r"hard|difficult|advanced|tricky"}
-NOT_ANSWERS = frozenset({"practice_hint", "practice_skip", "practice_stats", "practice_start", "stop", "help", "greet",
-                         "goodbye", "start_case", "start_over", "thanks"})
+NOT_ANSWERS = frozenset({"dont_know", "practice_stats", "practice_start", "stop", "help", "greet", "start_case",
+                         "start_over", "thanks"})
 _store: PracticeStore | None = None
 
 

@@ -15,10 +15,10 @@ from typing import Any, Iterable, Mapping
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.case_state import alk_evidence
+from actions.case_state import CASE_SLOTS, alk_evidence
 from bot import knowledge
 from bot.decision import CaseError, decide
-from bot.nlu.extractor import case_fields
+from bot.nlu.extractor import case_fields, scenario_fields
 from bot.render import finding_text, preferred_sentence
 
 LABEL_QUESTION = re.compile(
@@ -44,7 +44,6 @@ _THERAPY = [(re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE), ids)
 # A TKI named after these words is one the patient received in the scenario, not an option to give now.
 _RECEIVED = re.compile(r"\b(?:was|were|had|has|received|been on|after|following|post|on|failed|progressed on|"
                        r"progressing on|treated with)\s+(?:\w+\s+)?$", re.IGNORECASE)
-SCENARIO_ROLES = frozenset({"hypothetical", "candidate"})
 
 
 def answer_question(dispatcher: CollectingDispatcher, text: str, entities: list[Mapping[str, Any]],
@@ -58,36 +57,32 @@ def answer_question(dispatcher: CollectingDispatcher, text: str, entities: list[
                                       f"label{where} (FDA or EMA prescribing information) or ask your pharmacist. "
                                       "The case is unchanged.")
         return True
-    options, findings = _split_options(text, entities, case)
+    options = _options(text, entities)
     answered = False
     if options:
-        dispatcher.utter_message(text=_options_text(options, case, text))
+        dispatcher.utter_message(text=_options_text(options, case))
         answered = True
-    changes = scenario_changes(findings, case)
+    changes = scenario_changes(text, entities, case, {word for word, _ in options}, scenario)
     if changes:
         compare(dispatcher, case, changes)
         answered = True
     return answered
 
 
-def _split_options(text: str, entities: list[Mapping[str, Any]],
-                   case: Mapping[str, Any]) -> tuple[list[tuple[str, tuple[str, ...]]], list[Mapping[str, Any]]]:
-    """(therapies named as options to give, with their ids; the entities that describe a scenario)."""
-    options: list[tuple[str, tuple[str, ...]]] = []
-    findings: list[Mapping[str, Any]] = []
+def _options(text: str, entities: list[Mapping[str, Any]]) -> list[tuple[str, tuple[str, ...]]]:
+    """The therapies named as options to give ("can I use brigatinib?", "what about chemo?"), with their ids; a TKI
+    named as received ("what if it was brigatinib?", "after brigatinib") belongs to the scenario instead."""
+    options = []
     for e in entities:
-        received = _RECEIVED.search(text[max(0, int(e.get("start", 0)) - 30):int(e.get("start", 0))])
-        if e.get("entity") == "tki" and not received:  # "why not brigatinib?" asks about brigatinib too
-            options.append((str(e["value"]), (str(e["value"]),)))
-        else:
-            findings.append(e)
+        start = int(e.get("start", 0))
+        if e.get("entity") == "tki" and not _RECEIVED.search(text[max(0, start - 30):start]):
+            options.append((str(e["value"]), (str(e["value"]),)))  # "why not brigatinib?" asks about it too
     for regex, ids in _THERAPY:
-        for m in regex.finditer(text):
-            options.append((m.group(), ids))
-    return options, findings
+        options += [(m.group(), ids) for m in regex.finditer(text)]
+    return options
 
 
-def _options_text(options: Iterable[tuple[str, tuple[str, ...]]], case: Mapping[str, Any], text: str) -> str:
+def _options_text(options: Iterable[tuple[str, tuple[str, ...]]], case: Mapping[str, Any]) -> str:
     rec = decide(case)
     placed = {o["therapy"]: f"is the preferred option: {o['why']}" for o in rec["preferred"]}
     placed.update({o["therapy"]: f"is an alternative: {o['why']}" for o in rec["alternatives"]})
@@ -104,15 +99,18 @@ def _options_text(options: Iterable[tuple[str, tuple[str, ...]]], case: Mapping[
     return f"{head}: " + "\n".join(dict.fromkeys(lines)) + f"\n{preferred_sentence(rec)}"
 
 
-def scenario_changes(entities: Iterable[Mapping[str, Any]], case: Mapping[str, Any]) -> dict[str, Any]:
-    """The findings a what-if names, as case fields: asked-about findings count as stated for the scenario, and
-    one TKI named replaces the current one ("what if it was brigatinib?")."""
-    stated = [{k: v for k, v in e.items() if not (k == "role" and v in SCENARIO_ROLES)} for e in entities]
-    changes = case_fields(stated)
-    tkis = changes.get("prior_tkis")
-    if tkis and len(tkis) == 1 and case.get("prior_tkis") and tkis[0] not in case["prior_tkis"]:
-        changes["prior_tkis"] = [*case["prior_tkis"][:-1], tkis[0]]
-    return {k: v for k, v in changes.items() if case.get(k) != v}
+def scenario_changes(text: str, entities: list[Mapping[str, Any]], case: Mapping[str, Any], options: set[str],
+                     scenario: bool) -> dict[str, Any]:
+    """The findings a question supposes, as case fields (the extractor reads them as if stated). In a what-if as a
+    whole, findings stated plainly ("what if: plasma only") count too. TKIs named as options are not a scenario;
+    one TKI supposed replaces the current one ("what if it was brigatinib?")."""
+    changes = {**(case_fields(entities) if scenario else {}), **scenario_fields(text)}
+    tkis = [t for t in changes.pop("prior_tkis", []) if t not in options]
+    if tkis:
+        current = list(case.get("prior_tkis") or [])
+        changes["prior_tkis"] = [*current[:-1], tkis[0]] if len(tkis) == 1 and current and tkis[0] not in current \
+            else tkis
+    return {k: v for k, v in changes.items() if k in CASE_SLOTS and case.get(k) != v}
 
 
 def compare(dispatcher: CollectingDispatcher, case: Mapping[str, Any], changes: Mapping[str, Any]) -> None:
