@@ -30,7 +30,7 @@ ASKABLE = frozenset(CASE_SLOTS) - {"current_therapy", "pdl1_tps", "comorbidities
 # drugs and findings as part of the question ("why not brigatinib?", "what if MET amp?"), so it never fills the
 # case; for the second, a message that states findings was misread and is taken as the answer it is.
 QUESTIONS = frozenset({"ask_why", "ask_evidence", "what_if", "start_case", "start_over", "stop", "feedback_disagree"})
-INTERRUPTIONS = QUESTIONS | {"greet", "help", "feedback_helpful", "feedback_not_helpful",
+INTERRUPTIONS = QUESTIONS | {"greet", "help", "out_of_scope", "feedback_helpful", "feedback_not_helpful",
                              "practice_start", "practice_stats", "thanks"}
 OFFER_AFTER = 2  # times one question is asked without an answer before the clinician is offered to skip or stop
 SKIP_BUTTONS = [{"title": "Skip this question", "payload": "/dont_know"}, {"title": "Stop", "payload": "/stop"}]
