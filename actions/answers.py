@@ -100,7 +100,7 @@ def _answers() -> dict[str, dict[str, Any]]:
         answers = table.setdefault(field, {})
         if any(b["payload"] == "/affirm" for b in buttons):
             answers.update({w: value for value, words in BOOLEAN.items() for w in words})
-        if field in ("alk_mutations", "bypass_alterations"):
+        if field in ("alk_mutations", "bypass_alterations", "intolerant_tkis"):
             answers.update({w: [] for w in NONE_FOUND})
         for value, words in WORDS.get(field, {}).items():
             answers.update({w: list(value) if isinstance(value, tuple) else value for w in words})

@@ -18,7 +18,7 @@ from bot.render import FIELD_LABELS, SHORT_LABELS, finding_text, value_text
 CASE_SLOTS: tuple[str, ...] = tuple(FIELDS)
 BOOLEAN_FIELDS = frozenset({"alk_positive", "alk_fusion_at_progression", "brain_metastases", "leptomeningeal",
                             "symptomatic", "compound", "strong_cyp3a_inducer", "prior_chemotherapy",
-                            "prior_immunotherapy"})
+                            "prior_immunotherapy", "cyp3a_inducer_stoppable", "strong_cyp3a_inhibitor"})
 MAX_MESSAGE = 5000  # characters read from one message; a pasted note longer than this is asked to be trimmed
 KNOWN_DRUGS = "crizotinib, ceritinib, alectinib, brigatinib, ensartinib, lorlatinib, iruplinalkib and envonalkib"
 
@@ -107,7 +107,7 @@ def _read_bare_answer(message: Mapping[str, Any], requested: str, reading: Readi
     text = message.get("text") or ""
     intent = (message.get("intent") or {}).get("name")
     value = bare_answer(requested, text)
-    if value is SKIP or (value is None and intent == "dont_know"):
+    if value is SKIP or (value is None and intent in ("dont_know", "practice_skip")):
         reading.skip = True
     elif value is not None:
         reading.updates[requested] = value

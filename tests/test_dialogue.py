@@ -17,8 +17,9 @@ DATA = ["--domain", "bot/domain", "--data", "data/nlu", "data/rules", "data/stor
 ENV = dict(os.environ, RASA_TELEMETRY_ENABLED="false")
 # Responses Rasa's own default actions send (action_restart for a typed /restart, action_back for /back).
 DEFAULT_ACTION_RESPONSES = {"utter_restart", "utter_back"}
-# Intents only a button sends: "Back to clinical use" after a practice answer (typed, "start over" is start_case).
-BUTTON_ONLY_INTENTS = {"start_over"}
+# Intents only a button sends: "Back to clinical use" after a practice answer (typed, "start over" is start_case),
+# and the page's in-place correction of a finding (typed, a correction is inform).
+BUTTON_ONLY_INTENTS = {"start_over", "correct_finding"}
 
 
 def _run(args: list[str]) -> subprocess.CompletedProcess:
