@@ -142,7 +142,7 @@ def test_action_server_down_gets_a_sentence(tmp_path):
 
 def _records(stack, chat) -> list[dict]:
     audit = AuditLog(stack.env["AUDIT_DB_URL"])
-    return [r for r in audit.records(limit=None) if r["conversation_id"] == chat.sender]
+    return [r for r in audit.records(limit=None) if r["conversation_id"] == audit.conversation_key(chat.sender)]
 
 
 def _unchanged(chat: Chat) -> bool:
