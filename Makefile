@@ -65,6 +65,7 @@ bench: setup
 	$(PY) bench/audit.py
 	$(PY) bench/conversation.py --stores both
 	$(PY) bench/cds_hooks.py
+	$(PY) bench/event_loop.py
 
 clean:
 	rm -rf $(VENV) var models .pytest_cache
