@@ -26,10 +26,12 @@ $(VENV)/.installed: requirements.lock scripts/python310.sh
 	$(PY) -m pip check
 	@touch $@
 
-# The spaCy clinical pipeline, built from the knowledge base (no model download); rebuilt when either changes.
+# The spaCy clinical pipeline (a bounded tokenizer and the clinical_reader component, bot/nlu/pipeline.py), built in
+# code from the knowledge base and the phrase file (no model download); rebuilt when either or the code changes.
 NLU_DIR := var/nlu/clinical
 nlu: $(NLU_DIR)/meta.json
-$(NLU_DIR)/meta.json: $(VENV)/.installed $(wildcard data/knowledge/*.yml) $(wildcard bot/nlu/*.py)
+$(NLU_DIR)/meta.json: $(VENV)/.installed $(wildcard data/knowledge/*.yml) $(wildcard data/vocabulary/*.yml) \
+		$(wildcard bot/nlu/*.py)
 	@mkdir -p var
 	$(PY) -m bot.nlu.build $(NLU_DIR)
 

@@ -2,15 +2,21 @@
 ClinicalEntityFeaturizer gives the intent classifier the kinds of facts a message states, and
 FindingsAreInformation reads a message that states findings as information.
 
-It needs no training: the extractor is built from the knowledge base and the phrase file when the component loads,
-so a model never serves an outdated vocabulary.
+Both readers go through the spaCy pipeline (pipeline.py) saved at var/nlu/clinical by `make nlu`: each message
+becomes a Doc whose `doc.spans["clinical"]` are the findings (label, `_.value`, `_.role`), turned here into Rasa
+entity dicts. spaCy hosts the pipeline in the Rasa server; `python -m bot extract` and the actions call the same
+reader (reader.py, context.py) without importing spaCy, whose 3.4 import pulls TensorFlow through thinc. No
+training: a pipeline built from another vocabulary than the current one is rebuilt when the component loads, so a
+model never serves an outdated vocabulary.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text, Type
 
 import numpy as np
 import scipy.sparse
+from spacy.language import Language
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -25,7 +31,20 @@ from rasa.shared.nlu.constants import (ENTITIES, INTENT, INTENT_NAME_KEY, INTENT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.extractor import ENTITIES as ENTITY_NAMES, ROLES, Extractor, load
+from bot.nlu import pipeline
+from bot.nlu.build import DEFAULT_PATH
+from bot.nlu.entity import Entity
+from bot.nlu.extractor import ENTITIES as ENTITY_NAMES, ROLES
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Language:
+    return pipeline.load(DEFAULT_PATH)
+
+
+def read(text: Text) -> List[Entity]:
+    """The findings in a message, read by the spaCy pipeline."""
+    return pipeline.entities(_nlp()(text))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -35,7 +54,7 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
         return {}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
-        self.extractor: Extractor = load()
+        _nlp()
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -52,7 +71,7 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
             text: Optional[Text] = message.get(TEXT)
             if not text:
                 continue
-            found = [dict(e.as_rasa(), confidence_entity=1.0) for e in self.extractor.entities(text)]
+            found = [dict(e.as_rasa(), confidence_entity=1.0) for e in read(text)]
             if found:
                 message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(found),
                             add_to_output=True)
@@ -80,7 +99,7 @@ class ClinicalEntityFeaturizer(SparseFeaturizer, GraphComponent):
 
     def __init__(self, config: Dict[Text, Any], name: Text) -> None:
         super().__init__(name, config)
-        self.extractor = load()
+        _nlp()
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -103,7 +122,7 @@ class ClinicalEntityFeaturizer(SparseFeaturizer, GraphComponent):
                 continue
             sequence = np.zeros([len(tokens), len(self.COLUMNS)])
             sentence = np.zeros([1, len(self.COLUMNS)])
-            for e in self.extractor.entities(message.get(TEXT)):
+            for e in read(message.get(TEXT)):
                 columns = [self.COLUMNS.index(e.entity)] + ([self.COLUMNS.index(e.role)] if e.role else [])
                 sentence[0, columns] = 1.0
                 for i, token in enumerate(tokens):

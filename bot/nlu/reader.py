@@ -1,7 +1,8 @@
 """Where the findings are in a text: names, phrases, mutations and ECOG/PD-L1 values, as character spans.
 
-Plain regular expressions over the vocabulary table (vocabulary.py): no tokenizer and no model stack, so the
-command line answers at once and the work per message grows linearly with its length. Overlapping readings are
+Plain regular expressions over the vocabulary table (vocabulary.py), over the raw text: no tokenizer and no model
+stack, so the command line answers at once and the work per message grows linearly with its length. In the Rasa
+server the spaCy pipeline's `clinical_reader` component (pipeline.py) runs this reader over `doc.text`. Overlapping readings are
 resolved longest-first, names before phrases; facts stated inside another finding's phrase ("2 small asymptomatic
 brain mets", "never received chemo or immunotherapy") are overlays that compete only with their own kind.
 """

@@ -53,13 +53,6 @@ def test_unknown_drugs_are_reported_with_a_suggestion():
     assert extractor.did_you_mean("xyzinib") is None
 
 
-def test_build_checks_and_saves_the_vocabulary(tmp_path):
-    path = build(tmp_path / "clinical")
-    saved = json.loads((path / "table.json").read_text())
-    assert saved == json.loads(json.dumps(vocabulary.table()))
-    assert json.loads((path / "meta.json").read_text()) == {"clinical_fingerprint": vocabulary.fingerprint(saved)}
-
-
 def test_a_broken_phrase_fails_the_build(monkeypatch, tmp_path):
     broken = dict(vocabulary.table())
     broken["regexes"] = broken["regexes"] + [{"entity": "ecog", "value": "1", "negated_only": False,

@@ -1,0 +1,121 @@
+"""The spaCy pipeline that hosts the clinical extraction in the Rasa server reads exactly what the reader alone reads
+(`python -m bot extract` and the actions call the reader without spaCy): the same kind, value, role and character
+offsets, in the same order, on every sentence we have (the held-out sets included: agreement is not tuning, and
+their sentences are never printed) and on hostile text. The pipeline is the one saved by `python -m bot.nlu.build`
+and read back by `spacy.load`, as the Rasa components read it."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+from bench.nlu_phrasings import HOSTILE
+from bot.nlu import pipeline, vocabulary
+from bot.nlu.build import build
+from bot.nlu.extractor import Extractor
+from tests.nlu import independent
+from tests.nlu.phrasing_table import rows, vocabulary_rows
+
+HOSTILE_TEXTS = [*HOSTILE.values(), "!?.,;:-" * 715, "(" * 5000, "G１２０２R after ＡＬＫ ｌｏｒｌａｔｉｎｉｂ, ECOG １",
+                 "alectinib\\ud800 G1202R \\udfff", "alectinib\ud800G1202R\udfff ECOG 1\ud83d", "no\x00MET amp\x00ECOG 2",
+                 "\x00" * 5000, "  \n\t alectinib  \n\n  then   lorlatinib\r\n", "", " ", "brainmets G1202Rx ECOG1"]
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory):
+    return spacy.load(build(tmp_path_factory.mktemp("nlu") / "clinical"))
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return Extractor(vocabulary.table())
+
+
+def _key(entities):
+    return [(e.entity, e.value, e.role, e.stated_role, e.start, e.end) for e in entities]
+
+
+def _disagreements(nlp, reader, texts):
+    return [i for i, text in enumerate(texts) if _key(pipeline.entities(nlp(text))) != _key(reader.entities(text))]
+
+
+@pytest.mark.parametrize("name,texts", [
+    ("phrasings.yml", [text for text, _ in rows()]),
+    ("vocabulary round-trip", [text for text, _ in vocabulary_rows()]),
+    ("independent_tune.yml", [r["text"] for r in independent.items(independent.TUNE)]),
+])
+def test_the_pipeline_reads_what_the_reader_reads(nlp, reader, name, texts):
+    found = sum(len(reader.entities(t)) for t in texts)
+    assert found > len(texts) // 2  # the sentences state findings: the comparison is not between two empty lists
+    assert [texts[i] for i in _disagreements(nlp, reader, texts)] == []
+
+
+@pytest.mark.parametrize("path", [independent.HELDOUT, independent.QUESTIONS], ids=["heldout", "questions"])
+def test_the_pipeline_reads_what_the_reader_reads_on_the_held_out_sets(nlp, reader, path):
+    if not path.exists():
+        pytest.skip(f"{path.name} not present")
+    texts = [r["text"] for r in independent.items(path)]
+    assert texts
+    assert _disagreements(nlp, reader, texts) == []  # indices only: the held-out sentences are not shown
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS, ids=range(len(HOSTILE_TEXTS)))
+def test_the_pipeline_reads_hostile_text_as_the_reader_does(nlp, reader, text):
+    doc = nlp(text)
+    assert _key(pipeline.entities(doc)) == _key(reader.entities(text))
+    assert len(doc.text) == len(text) and len(doc) <= len(text)
+    assert doc.text == text or any("\ud800" <= c <= "\udfff" for c in text)
+
+
+def test_spans_carry_kind_value_and_role_and_ents_do_not_overlap(nlp):
+    text = "brigatinib after crizotinib; 2 small asymptomatic brain mets, no MET amp; should we give lorlatinib?"
+    doc = nlp(text)
+    spans = [(s.label_, s._.value, s._.role, s.text) for s in doc.spans[pipeline.SPANS_KEY]]
+    assert ("tki", "crizotinib", None, "crizotinib") in spans
+    assert ("bypass_alteration", "MET_amplification", "negated", "MET amp") in spans
+    assert ("tki", "lorlatinib", "candidate", "lorlatinib") in spans
+    assert [s[1] for s in spans if s[0] == "tki"] == ["crizotinib", "brigatinib", "lorlatinib"]  # treatment order
+    ents = sorted(doc.ents, key=lambda s: s.start)
+    assert ents and all(a.end <= b.start for a, b in zip(ents, ents[1:]))
+    assert {(s.start_char, s.end_char) for s in ents} <= {(s.start_char, s.end_char)
+                                                          for s in doc.spans[pipeline.SPANS_KEY]}
+
+
+def test_a_token_is_split_where_a_finding_starts_or_ends_inside_it(nlp):
+    doc = pipeline._split_at(nlp.make_doc("had brainmets, ECOG1 now"), {4, 9, 15, 19})
+    assert [t.text for t in doc] == ["had", "brain", "mets", ",", "ECOG", "1", "now"]
+    assert doc.text == "had brainmets, ECOG1 now"
+    assert doc.char_span(9, 13).text == "mets" and doc.char_span(15, 19).text == "ECOG"
+
+
+def test_the_saved_pipeline_carries_its_vocabulary(tmp_path):
+    path = build(tmp_path / "clinical")
+    saved = json.loads((path / pipeline.COMPONENT / "table.json").read_text())
+    assert saved == json.loads(json.dumps(vocabulary.table()))
+    assert spacy.load(path).meta["clinical_fingerprint"] == vocabulary.fingerprint(saved)
+
+
+def test_a_pipeline_built_from_another_vocabulary_is_not_served(tmp_path, monkeypatch):
+    table = vocabulary.table()
+    stale = dict(table, regexes=[r for r in table["regexes"] if r["entity"] != "biopsy_type"])
+    pipeline.build_nlp(stale).to_disk(tmp_path / "clinical")
+    assert not pipeline.entities(spacy.load(tmp_path / "clinical")("liquid biopsy"))
+    served = pipeline.load(tmp_path / "clinical")
+    assert [e.entity for e in pipeline.entities(served("liquid biopsy"))] == ["biopsy_type"]
+    assert [e.entity for e in pipeline.entities(pipeline.load(tmp_path / "missing")("ECOG 1"))] == ["ecog"]
+
+
+def test_the_rasa_component_reads_through_the_spacy_pipeline(monkeypatch):
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu import rasa_component
+
+    component = rasa_component.ClinicalEntityExtractor({})
+    docs = []
+    nlp = rasa_component._nlp()
+    monkeypatch.setattr(rasa_component, "_nlp", lambda: lambda text: docs.append(nlp(text)) or docs[-1])
+    [message] = component.process([Message.build(text="alectinib, no MET amp, ECOG 1")])
+    assert len(docs) == 1 and docs[0].text == "alectinib, no MET amp, ECOG 1"
+    assert [(e["entity"], e["value"], e.get("role"), e["start"]) for e in message.get("entities")] == [
+        (s.label_, s._.value, s._.role, s.start_char) for s in docs[0].spans[pipeline.SPANS_KEY]]
