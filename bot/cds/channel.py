@@ -5,7 +5,8 @@ Routes (base URL for the EHR: http://127.0.0.1:5005/webhooks/cds):
   GET  /cds-services                    discovery
   POST /cds-services/{id}               a hook call (patient-view, order-select)
   POST /cds-services/{id}/feedback      card outcomes, recorded in the audit log
-  POST /case-exchange                   the page trades a card link's token for the case (never the case in a URL)
+  POST /case-exchange                   the page trades a card link's token, with its session and secret, for the
+                                        case, which is written into that conversation (bot.cds.handover)
 Requests are checked for size, JSON and shape before anything else; the JWT when CDS_JWT_JWKS is set
 (bot.cds.auth). Browser-based CDS clients (the CDS Hooks sandbox) need CORS: allow their origin with
 CDS_ALLOWED_ORIGINS (comma-separated); none is allowed by default.
@@ -24,9 +25,12 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.cds.auth import AuthError, JwtVerifier
+from bot.cds.handover import write_case
 from bot.cds.service import MAX_BODY_BYTES, CdsError, CdsService
 from bot.cds.tokens import CaseTokens
 from bot.storage.audit import AuditLog
+from bot.storage.config import secret
+from bot.web.channel import holds_session
 
 log = structlog.get_logger()
 
@@ -49,9 +53,16 @@ class CdsHooksInput(InputChannel):
 
     def __init__(self) -> None:
         self._audit: AuditLog | None = None
+        self._web_key: bytes | None = None
         self.service = CdsService(audit=self.audit_log, tokens=CaseTokens())
         self.verifier = JwtVerifier.from_environment()
         self.origins = {o.strip() for o in os.environ.get("CDS_ALLOWED_ORIGINS", "").split(",") if o.strip()}
+
+    def web_key(self) -> bytes:
+        """The web channel's session key (bot.web.channel.holds_session): the page proves its session with it."""
+        if self._web_key is None:
+            self._web_key = secret("WEB_SESSION_KEY")
+        return self._web_key
 
     def audit_log(self) -> AuditLog:
         if self._audit is None:
@@ -125,15 +136,26 @@ class CdsHooksInput(InputChannel):
 
         @bp.route("/case-exchange", methods=["POST"])
         async def case_exchange(request: Request) -> HTTPResponse:
-            """The clinician page's half of a card link: the token in, the case and its answer out."""
+            """The clinician page's half of a card link: the token and the page's session (with its secret) in;
+            the case written into that conversation, and the case and its answer out."""
             try:
-                token = json.loads(request.body or b"").get("token")
+                body = json.loads(request.body or b"")
+                token, session_id, given = body.get("token"), body.get("session_id"), body.get("session_secret")
             except (ValueError, AttributeError):
-                token = None
+                token = session_id = given = None
+            if not holds_session(self.web_key(), session_id, given):
+                return response.json({"error": "this page's conversation could not be confirmed: reload the page "
+                                               "and open the card's link again"}, status=403)
             payload = self.service.tokens.redeem(token)
             if payload is None:
                 return response.json({"error": "this case link has expired or is unknown: open the card again"},
                                      status=404)
+            try:
+                await write_case(request.app.ctx.agent, session_id, payload["case"], payload.get("record_id"))
+            except Exception:  # noqa: BLE001 - the page gets a sentence, the log gets the trace
+                log.exception("cds.case_exchange.failure")
+                return response.json({"error": "the case could not be loaded into this conversation; it has been "
+                                               "logged"}, status=500)
             return response.json(payload, headers={"Cache-Control": "no-store"})
 
         return bp

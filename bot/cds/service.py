@@ -191,15 +191,18 @@ class CdsService:
             return {"cards": [self._patient_view(rec, imported, page_url)] if relevant else []}
         return {"cards": self._order_select(rec, imported, body)}
 
-    def _audited(self, rec: Mapping[str, Any], case: Mapping[str, Any]) -> str:
+    def _audited(self, rec: Mapping[str, Any], case: Mapping[str, Any]) -> tuple[str, str]:
+        """The card's uuid and its audit record's id."""
         card = str(uuid.uuid4())
-        self.audit().record(f"cds:{card}", case, rec)
-        return card
+        return card, self.audit().record(f"cds:{card}", case, rec).key
 
     def _patient_view(self, rec: dict[str, Any], imported: Import, page_url: str) -> dict[str, Any]:
+        card, record_id = self._audited(rec, imported.case)
         token = self.tokens.issue({**card_data(rec, imported.case), "text": render_text(rec),
+                                   "readback": f"Case from the health record: {case_summary(imported.case)}.",
+                                   "record_id": record_id,
                                    "provenance": imported.provenance, "unmapped": imported.unmapped})
-        return {"uuid": self._audited(rec, imported.case),
+        return {"uuid": card,
                 "summary": _summary(preferred_sentence(rec)),
                 "indicator": "info", "source": _source(rec), "detail": patient_view_detail(rec, imported),
                 "links": [{"label": "Open this case in the ALK relapse assistant", "type": "absolute",
@@ -233,7 +236,7 @@ class CdsService:
         lines += ["", f"Read from the record: {_md(case_summary(imported.case))}", "", "**Evidence**"]
         lines += _evidence_lines(rec, list(avoided.get("evidence", [])))
         card: dict[str, Any] = {
-            "uuid": self._audited(rec, imported.case), "indicator": "warning", "source": _source(rec),
+            "uuid": self._audited(rec, imported.case)[0], "indicator": "warning", "source": _source(rec),
             "summary": _summary(f"Avoid {drug}: {avoided['reason']}"), "detail": "\n".join(lines + _footer(rec)),
             "overrideReasons": OVERRIDE_REASONS}
         if preferred:

@@ -44,6 +44,17 @@ NOT_RESUMED = ("That conversation can't be resumed from this page (its secret is
 NO_SESSION = "This page has no conversation yet: reload the page."
 
 
+def session_secret(key: bytes, session_id: str) -> str:
+    """The secret that proves a page holds ``session_id``: an HMAC of the id under the server's key."""
+    return hmac.new(key, session_id.encode(), hashlib.sha256).hexdigest()
+
+
+def holds_session(key: bytes, session_id: object, given: object) -> bool:
+    """Whether ``given`` is the secret of the web session ``session_id`` (the page's proof that it owns it)."""
+    return isinstance(session_id, str) and isinstance(given, str) and session_id.startswith(WEB_PREFIX) \
+        and hmac.compare_digest(session_secret(key, session_id), given)
+
+
 def same_origin(origin: Optional[str], environ: Dict[str, Any]) -> bool:
     """A browser's socket is accepted only from the page's own origin (host and port of the request). Without an
     Origin header (not a browser) there is nothing to allow: no CORS header is sent."""
@@ -75,18 +86,12 @@ class WebChatInput(SocketIOInput):
     def name(cls) -> Text:
         return "web"
 
-    def _secret(self, session_id: str) -> str:
-        return hmac.new(self._key, session_id.encode(), hashlib.sha256).hexdigest()
-
     def _resumable(self, asked: object) -> Optional[str]:
         """The session id asked for, when the request carries its secret; otherwise None."""
         if not isinstance(asked, dict):
             return None
-        session_id, given = asked.get("session_id"), asked.get("session_secret")
-        if isinstance(session_id, str) and isinstance(given, str) and session_id.startswith(WEB_PREFIX) \
-                and hmac.compare_digest(self._secret(session_id), given):
-            return session_id
-        return None
+        session_id = asked.get("session_id")
+        return session_id if holds_session(self._key, session_id, asked.get("session_secret")) else None
 
     def get_output_channel(self) -> Optional[WebOutput]:
         return WebOutput(self.sio, self.bot_message_evt) if self.sio else None
@@ -135,7 +140,7 @@ class WebChatInput(SocketIOInput):
                 sio.leave_room(sid, bound[sid])
             bound[sid] = session_id
             sio.enter_room(sid, session_id)
-            await sio.emit("session_secret", self._secret(session_id), room=sid)
+            await sio.emit("session_secret", session_secret(self._key, session_id), room=sid)
             await sio.emit("session_confirm", session_id, room=sid)
 
         @sio.on("disconnect", namespace=self.namespace)

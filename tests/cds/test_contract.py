@@ -11,9 +11,10 @@ import pytest
 import requests
 
 from bot.cds.service import ORDER_SELECT, PATIENT_VIEW, PREFETCH
-from bot.decision import decide
+from bot.decision import FIELDS, decide
 from bot.fhir import import_bundle
 from bot.storage.audit import AuditLog
+from tests.security.client import Socket, Tally
 from tests.cds.requests import BUNDLES, draft_order, order_select, patient_view, validate
 
 
@@ -176,12 +177,62 @@ def test_feedback_checks(base, item, word):
     assert r.status_code == 400 and word in r.json()["error"]
 
 
-def test_case_link_exchanges_for_the_case_once_issued(base, stack):
-    card = post(f"{base}/cds-services/{PATIENT_VIEW}", patient_view("V01")).json()["cards"][0]
-    token = card["links"][0]["url"].split("#case=")[1]
-    r = post(base + "/case-exchange", {"token": token})
-    assert r.status_code == 200
-    expected = import_bundle(json.loads((BUNDLES / "V01.json").read_text())).case
-    assert r.json()["case"] == expected and r.json()["recommendation"] == decide(expected)
-    assert post(base + "/case-exchange", {"token": token[:-2] + "xx"}).status_code == 404
-    assert post(base + "/case-exchange", "nonsense").status_code == 404
+def page_session(stack) -> tuple[Socket, str, str]:
+    """A clinician page's socket and the session id and secret the server gave it."""
+    sock = Socket(Tally(), stack.base_url)
+    sock.emit("session_request", {})
+    secret = sock.wait("session_secret")
+    return sock, sock.wait("session_confirm"), secret
+
+
+def slots(stack, session_id: str) -> dict:
+    r = requests.get(f"{stack.base_url}/conversations/{session_id}/tracker", params={"token": stack.token}, timeout=30)
+    assert r.status_code == 200, r.text
+    return r.json()["slots"]
+
+
+def card_token(base: str, bundle: str) -> str:
+    card = post(f"{base}/cds-services/{PATIENT_VIEW}", patient_view(bundle)).json()["cards"][0]
+    return card["links"][0]["url"].split("#case=")[1]
+
+
+def test_case_link_exchanges_for_the_case_and_writes_it_into_the_page_conversation(base, stack):
+    token = card_token(base, "V01")
+    sock, session_id, secret = page_session(stack)
+    try:
+        r = post(base + "/case-exchange", {"token": token, "session_id": session_id, "session_secret": secret})
+        assert r.status_code == 200, r.text
+        expected = import_bundle(json.loads((BUNDLES / "V01.json").read_text())).case
+        assert r.json()["case"] == expected and r.json()["recommendation"] == decide(expected)
+        assert r.json()["readback"].startswith("Case from the health record:")
+        held = slots(stack, session_id)
+        assert {k: held[k] for k in expected} == expected and held["answered_case"] == expected
+        assert held["last_record_id"] and all(held[k] is None for k in FIELDS if k not in expected)
+        for bad in ({"token": token[:-2] + "xx", "session_id": session_id, "session_secret": secret},
+                    {"token": "x" * 32, "session_id": session_id, "session_secret": secret}):
+            assert post(base + "/case-exchange", bad).status_code == 404
+    finally:
+        sock.client.disconnect()
+
+
+def test_a_case_link_cannot_write_into_a_conversation_the_caller_does_not_own(base, stack):
+    victim, victim_id, victim_secret = page_session(stack)
+    attacker, _, attacker_secret = page_session(stack)
+    try:
+        before = slots(stack, victim_id)
+        token = card_token(base, "V01")
+        for forged in ({"token": token, "session_id": victim_id},
+                       {"token": token, "session_id": victim_id, "session_secret": attacker_secret},
+                       {"token": token, "session_id": victim_id, "session_secret": victim_secret[:-1] + "0"},
+                       {"token": token, "session_id": "cds-" + victim_id, "session_secret": victim_secret},
+                       {"token": token}, "nonsense"):
+            r = post(base + "/case-exchange", forged)
+            assert r.status_code == 403 and "case" not in r.json(), forged
+        assert slots(stack, victim_id) == before and before["alk_positive"] is None
+        # the token was not spent on the refusals: its owner still loads it
+        assert post(base + "/case-exchange", {"token": token, "session_id": victim_id,
+                                              "session_secret": victim_secret}).status_code == 200
+        assert slots(stack, victim_id)["alk_positive"] is True
+    finally:
+        victim.client.disconnect()
+        attacker.client.disconnect()

@@ -459,7 +459,9 @@
   });
   socket.on("disconnect", function () { setStatus("connection lost: reconnecting…", "offline"); });
   socket.io.on("reconnect_attempt", function () { setStatus("connection lost: reconnecting…", "offline"); });
+  var sessionConfirmed = false;  // this page load's session, as opposed to one remembered from a previous load
   socket.on("session_confirm", function (sessionId) {
+    sessionConfirmed = true;
     var first = !state.session || state.session !== sessionId;
     state.session = sessionId;
     save();
@@ -545,20 +547,23 @@
     var match = /^#case=([A-Za-z0-9_-]{20,})$/.exec(location.hash);
     if (!match) return;
     history.replaceState(null, "", location.pathname + location.search);
-    // what is shown is kept in the session's transcript, so wait for the session id before recording it
-    var whenSession = function (fn) { if (state.session) fn(); else socket.once("session_confirm", function () { fn(); }); };
+    // the server writes the case into this page's conversation, which the page proves it holds with the session's
+    // secret: so wait for this page load's session confirmation (the secret comes just before it)
+    var whenSession = function (fn) { if (sessionConfirmed) fn(); else socket.once("session_confirm", function () { fn(); }); };
     var say = function (text) { whenSession(function () { record({ who: "bot", text: text, time: Date.now() }); }); };
-    fetch("../cds/case-exchange", { method: "POST", headers: { "Content-Type": "application/json" },
-                                    body: JSON.stringify({ token: match[1] }) })
-      .then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
-      .then(function (res) {
-        if (!res.ok) { say(res.data.error || "This case link could not be opened."); return; }
-        whenSession(function () {
+    whenSession(function () {
+      fetch("../cds/case-exchange", { method: "POST", headers: { "Content-Type": "application/json" },
+                                      body: JSON.stringify({ token: match[1], session_id: state.session,
+                                                             session_secret: state.sessionSecret }) })
+        .then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
+        .then(function (res) {
+          if (!res.ok) { say(res.data.error || "This case link could not be opened."); return; }
           showCase(res.data.case);
+          record({ who: "bot", text: res.data.readback, time: Date.now() });
           record({ who: "bot", text: res.data.text, custom: res.data, time: Date.now() });
-        });
-      })
-      .catch(function () { say("This case link could not be opened: the assistant did not answer."); });
+        })
+        .catch(function () { say("This case link could not be opened: the assistant did not answer."); });
+    });
   }
 
   // ---- start: labels, then what this session already showed -----------------------------------------------
