@@ -11,7 +11,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: test run shell venv nlu model web chromium setup bench clean
+.PHONY: test run shell venv nlu model web chromium setup bench mutation clean
 
 venv: $(VENV)/.installed
 
@@ -56,14 +56,24 @@ shell: setup
 	@scripts/run.sh --shell
 
 # Benchmarks print figures and write bench/results/*.json (about 6 minutes; not part of the tests).
-bench: setup
+bench: setup chromium
 	$(PY) bench/decide.py
 	$(PY) bench/nlu_extractor.py --cv
 	$(PY) bench/practice_grading.py
+	$(PY) bench/page_load.py
 	$(PY) bench/audit.py
 	$(PY) bench/conversation.py --stores both
 	$(PY) bench/cds_hooks.py
 	$(PY) bench/event_loop.py
 
+# Mutation testing (not part of make test): mutmut mutates bot/decision/ and the extractor's negation and role logic
+# (bot/nlu/context.py; configured in setup.cfg), reruns the tests that cover each mutant, then prints the score per
+# area. Results stay in mutants/, so a rerun tests only what changed; delete mutants/ for a fresh run. About an hour
+# on 2 cores.
+MUTANTS := 'bot.decision.*' 'bot.nlu.context.*'
+mutation: venv
+	HYPOTHESIS_PROFILE=mutation $(VENV)/bin/mutmut run --max-children 2 $(MUTANTS)
+	$(PY) scripts/mutation_score.py
+
 clean:
-	rm -rf $(VENV) var models .pytest_cache
+	rm -rf $(VENV) var models .pytest_cache mutants

@@ -82,6 +82,7 @@ def cmd_check_kb(args: argparse.Namespace) -> int:
     from bot.decision import Engine
 
     kb = knowledge.load(args.path)
+    knowledge.check_content_hash(args.path)  # content changed without a new knowledge_version?
     Engine(kb)  # checks rule order, the caveats and therapies the engine names, and every rule's witness
     print(f"knowledge base {kb.version}: {len(kb.evidence)} evidence entries, {len(kb.drugs)} drugs, "
           f"{len(kb.mutations)} mutations, {len(kb.compounds)} compound pairs, {len(kb.bypass)} bypass alterations, "

@@ -275,6 +275,20 @@ def content_hash(directory: Path = KNOWLEDGE_DIR) -> str:
     return h.hexdigest()
 
 
+def check_content_hash(directory: Path | str = KNOWLEDGE_DIR) -> None:
+    """Refuse a knowledge base whose files differ from the content_sha256 that meta.yml records.
+
+    Every answer names its knowledge_version, so two different contents must never share one: a content change
+    without a new version (and a re-hash) is an error, found here rather than in an audit afterwards."""
+    directory = Path(directory)
+    meta = _read(directory, "meta")
+    recorded, actual = str(meta.get("content_sha256", "")), content_hash(directory)
+    _Checker.need(recorded == actual, "meta", "content_sha256",
+                  f"the knowledge files changed but knowledge_version {meta.get('knowledge_version')} was not "
+                  f"bumped (recorded hash {recorded[:12]}, files hash {actual[:12]}): bump knowledge_version, "
+                  "then run 'python -m bot kb-hash --write'")
+
+
 class _Checker:
     """Small helpers that turn a malformed entry into a KnowledgeError naming file and entry."""
 

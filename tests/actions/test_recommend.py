@@ -7,6 +7,7 @@ from pathlib import Path
 
 from actions.feedback import ActionFeedback
 from actions.recommend import ActionEvidence, ActionExplain, ActionRecommend, ActionWhatIf, audit_log
+from bot import knowledge
 from bot.decision import decide
 from tests.actions.conftest import make_tracker, run, slot_events
 
@@ -22,7 +23,8 @@ def test_recommend_reads_back_answers_with_text_and_data_and_audits():
     rec = answer["custom"]["recommendation"]
     jsonschema.validate(rec, SCHEMA)
     assert rec == json.loads(json.dumps(decide(CASE))) and answer["custom"]["case"] == CASE
-    assert "Lorlatinib" in answer["text"] and "2026" in answer["text"]  # names the therapy and the KB version
+    assert "Lorlatinib" in answer["text"] and knowledge.default().version in answer["text"]  # therapy and KB version
+    assert rec["knowledge_version"] == knowledge.default().version
     assert {b["payload"] for b in answer["buttons"]} >= {"/ask_why", "/ask_evidence", "/start_case"}
     record_id = slot_events(events)["last_record_id"]
     [record] = audit_log().records()

@@ -708,3 +708,54 @@ def test_17_13_engine_holds_no_mutation_names_or_regimen_swaps():
     for name in list(KB.mutations) + ["platinum_paclitaxel", "platinum_pemetrexed", "abcp", "kras_", "hyperlipidemia",
                                       "psychiatric_history", "ceritinib", "brigatinib", "egfr_tki", "pd1_pdl1"]:
         assert name not in source, name
+
+
+# ---- added for issue 16 (mutation testing): tests that pin what the rule decides, not only that it asks -----------
+
+def test_S3_uncharacterised_cns_progression_decides_S3_with_provisional_lorlatinib():
+    rec = run(progression="cns_only")
+    assert fired(rec)[0] == "S3" and preferred(rec) == ["lorlatinib"]
+    assert rec["status"] == "needs_information"
+    assert rec["missing"][:3] == ["cns_lesions", "leptomeningeal", "symptomatic"]
+
+
+def test_a_freshly_built_engine_cites_the_knowledge_base_entries_exactly():
+    """Evidence items are built once, when the engine is built: check them on an engine built here."""
+    from bot import knowledge
+    from bot.decision import Engine
+
+    kb = knowledge.default()
+    engine = Engine(kb)
+    cited = 0
+    for rule in kb.rules.values():
+        for item in engine.decide(rule.witness)["evidence"]:
+            e = kb.evidence[item["id"]]
+            assert item["citation"] == e.citation
+            assert item["level"] == e.level + (" (unverified)" if e.unverified else "")
+            assert item.get("year") == e.year and item.get("url") == e.url
+            cited += 1
+    assert cited > len(kb.rules)
+
+
+def test_C0_names_each_contradiction_and_asks_for_its_fields():
+    contradictions = [
+        ({"biopsy": "none", "alk_mutations": ["G1202R"]}, "no re-biopsy was done, yet alk mutations reported",
+         {"biopsy", "alk_mutations"}),
+        ({"biopsy": "none", "alk_mutations": [], "transformation": "small_cell"}, "yet a transformation reported",
+         {"biopsy", "transformation"}),
+        ({"compound": True, "alk_mutations": ["G1202R"]}, "fewer than two alk mutations", {"compound", "alk_mutations"}),
+        ({"progression": "cns_only", "brain_metastases": False}, "brain metastases are recorded as absent",
+         {"brain_metastases", "progression"}),
+        ({"progression": "indolent", "symptomatic": True}, "yet the patient is symptomatic", {"progression", "symptomatic"}),
+        ({"intolerant_tkis": ["brigatinib"]}, "not among the tkis received", {"intolerant_tkis", "prior_tkis"}),
+    ]
+    for changes, says, asks in contradictions:
+        rec = run(**changes)
+        assert fired(rec)[0] == "C0" and rec["status"] == "needs_information", changes
+        assert says in rec["rationale"][0]["because"].lower(), (changes, rec["rationale"][0]["because"])
+        [caveat] = [c for c in rec["caveats"] if c["id"] == "contradiction"]
+        assert says in caveat["text"].lower() and caveat["text"][0].isupper() and caveat["text"].endswith(".")
+        assert asks <= set(rec["missing"]), (changes, rec["missing"])
+    both = run(compound=True, alk_mutations=["G1202R"], progression="indolent", symptomatic=True)
+    assert "fewer than two alk mutations are listed; progression is called indolent" in \
+        both["rationale"][0]["because"].lower()

@@ -7,11 +7,17 @@ from tests.chat import Chat
 from tests.conftest import start_stack
 
 
-def _answer_for(case_id: str) -> str:
-    """A trainee who names the engine's preferred therapy (the grader decides what that earns)."""
-    rec = practice.expected(case_id)
-    therapy = rec["preferred"][0]["label"] if rec["preferred"] else "more information first"
-    return f"{therapy}, because of the findings"
+# What a thoracic oncologist answers for each CNS practice case (knowledge.md rules S2 and S3: radiosurgery with the
+# TKI continued for limited, asymptomatic brain lesions; lorlatinib for extensive, symptomatic or leptomeningeal
+# disease), written here rather than read from the engine, so the grade is checked against a stated expectation.
+CNS_ANSWERS = {
+    "CNS01": "stereotactic radiosurgery to the two lesions, because the rest is controlled",
+    "CNS02": "lorlatinib, because the brain metastases are many and symptomatic",
+    "CNS03": "lorlatinib, because of leptomeningeal disease",
+    "CNS04": "stereotactic radiosurgery, after asking about symptoms",
+    "CNS05": "lorlatinib, because the lesion is symptomatic",
+}
+HARMFUL = "I would give pembrolizumab alone"  # PD-(L)1 monotherapy: never right for ALK-positive NSCLC
 
 
 def test_practice_session(stack):
@@ -26,22 +32,20 @@ def test_practice_session(stack):
     hint = Chat.texts(chat.say("hint"))[0]
     assert hint == f"Hint: {practice.hint(case_id, 0)}", chat.show()
 
-    replies = chat.say(_answer_for(case_id))
+    assert case_id in CNS_ANSWERS, f"a CNS case this test states no answer for: {case_id}"
+    replies = chat.say(CNS_ANSWERS[case_id])
     graded = Chat.data(replies, "practice_grade")
     assert graded and graded["case_id"] == case_id, chat.show()
-    assert graded["therapy_grade"] == practice.grade(case_id, _answer_for(case_id)).therapy_grade == "preferred"
+    assert graded["therapy_grade"] == "preferred", chat.show()
+    assert graded["score"] > 0.5
     assert "Another case?" in " ".join(Chat.texts(replies))
 
-    # a harmful answer on the next case is graded as harmful
+    # a harmful answer on the next case is graded as harmful and scores nothing, whatever findings it names
     replies = chat.say("next case")
     next_id = Chat.data(replies, "practice")["case_id"]
-    harmful = practice.expected(next_id)["avoid"]
-    if harmful:
-        kb_label = harmful[0]["therapy"].replace("_", " ")
-        graded = Chat.data(chat.say(f"I would give {kb_label}"), "practice_grade")
-        assert graded["therapy_grade"] == practice.grade(next_id, f"I would give {kb_label}").therapy_grade
-    else:
-        chat.say("skip")
+    graded = Chat.data(chat.say(HARMFUL), "practice_grade")
+    assert graded["case_id"] == next_id and graded["therapy_grade"] == "harmful", chat.show()
+    assert graded["score"] == 0.0
 
     stats = chat.say("stats")
     text = " ".join(Chat.texts(stats))

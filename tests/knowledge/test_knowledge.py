@@ -1,7 +1,10 @@
 """The knowledge base loads, and a broken one fails loudly, naming the file and the entry at fault."""
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ from bot import knowledge
 from bot.decision import Engine
 
 KB_DIR = knowledge.KNOWLEDGE_DIR
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -34,12 +38,42 @@ def test_project_knowledge_base_loads_and_every_rule_is_reachable():
     assert {"G1202R", "L1196M", "I1171N", "1151Tins"} <= set(kb.mutations)
 
 
-def test_knowledge_version_changes_with_content():
+def test_project_knowledge_base_matches_its_recorded_hash():
     """content_sha256 in meta.yml must match the files: edit the KB, bump the version, re-hash."""
-    kb = knowledge.default()
-    assert kb.content_sha256 == knowledge.content_hash(KB_DIR), (
-        "data/knowledge changed without a new knowledge_version: bump it in meta.yml and run "
-        "'python -m bot kb-hash --write'")
+    knowledge.check_content_hash(KB_DIR)
+
+
+def _bump(directory: Path) -> str:
+    meta = directory / "meta.yml"
+    text = meta.read_text()
+    old = re.search(r"(?m)^knowledge_version: (\S+)$", text).group(1)
+    year, month, patch = old.split(".")
+    new = f"{year}.{month}.{int(patch) + 1}"
+    meta.write_text(text.replace(f"knowledge_version: {old}", f"knowledge_version: {new}"))
+    return new
+
+
+def test_content_change_without_a_version_bump_is_refused(kb_copy):
+    """A clinical statement edited in a copy of the KB, version and hash untouched: the hash check refuses it,
+    naming the version that should have been bumped; bumping the version and re-hashing makes it load."""
+    path = kb_copy / "caveats.yml"
+    path.write_text(path.read_text().replace("keep the gap to the next therapy short", "keep the gap short", 1))
+    with pytest.raises(knowledge.KnowledgeError, match=r"meta.yml: content_sha256: .*knowledge_version "
+                                                       + re.escape(knowledge.default().version) + " was not bumped"):
+        knowledge.check_content_hash(kb_copy)
+    cli = [sys.executable, "-m", "bot"]
+    refused = subprocess.run(cli + ["check-kb", "--path", str(kb_copy)], capture_output=True, text=True, cwd=ROOT)
+    assert refused.returncode != 0 and "was not bumped" in refused.stderr + refused.stdout
+    new_version = _bump(kb_copy)
+    subprocess.run(cli + ["kb-hash", "--path", str(kb_copy), "--write"], check=True, capture_output=True, cwd=ROOT)
+    knowledge.check_content_hash(kb_copy)
+    assert knowledge.load(kb_copy).version == new_version
+
+
+def test_a_version_bump_alone_is_refused_until_rehashed(kb_copy):
+    _bump(kb_copy)
+    with pytest.raises(knowledge.KnowledgeError, match="content_sha256"):
+        knowledge.check_content_hash(kb_copy)
 
 
 def test_every_mutation_has_a_call_for_every_tki_and_matches_alk(kb=None):
@@ -123,3 +157,9 @@ def test_evidence_links_are_built_from_identifiers():
     assert ev["SHAW2019"].url == "https://doi.org/10.1200/JCO.18.02236"
     assert ev["ALTA3-2023"].url == "https://clinicaltrials.gov/study/NCT03596866"
     assert ev["NCCN2019"].url is None
+
+
+def test_a_witness_that_is_not_a_valid_case_is_refused(kb_copy):
+    edit(kb_copy, "rules", lambda d: d["rules"]["S4"].update(witness={"ecog": 9}))
+    with pytest.raises(knowledge.KnowledgeError, match=r"rules.yml: S4.witness: not a valid case: ecog"):
+        Engine(knowledge.load(kb_copy))

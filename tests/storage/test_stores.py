@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.storage.stores import StoreUnavailable, check_database, lock_store_from_url
+from bot.storage.stores import CheckedSQLTrackerStore, StoreUnavailable, check_database, lock_store_from_url
 
 
 def test_sqlite_tracker_database_is_checked(tmp_path):
@@ -16,6 +16,19 @@ def test_unwritable_sqlite_path_refuses_with_a_clear_message(tmp_path):
     blocker.write_text("a file where the folder should be")
     with pytest.raises(StoreUnavailable, match="cannot be written and read back.*start the assistant again"):
         check_database(f"sqlite:///{blocker / 'tracker.db'}")
+
+
+def test_tracker_store_itself_refuses_an_unwritable_database(tmp_path):
+    """The check is wired into the store Rasa builds, not only callable: no store object, a clear message."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be")
+    with pytest.raises(StoreUnavailable, match="tracker store database .*cannot be written and read back"):
+        CheckedSQLTrackerStore(host=f"sqlite:///{blocker / 'tracker.db'}")
+
+
+def test_tracker_store_on_a_usable_database_starts(tmp_path):
+    store = CheckedSQLTrackerStore(host=f"sqlite:///{tmp_path / 'tracker.db'}")
+    assert store.engine.dialect.name == "sqlite" and (tmp_path / "tracker.db").exists()
 
 
 def test_unreachable_postgresql_refuses(tmp_path):

@@ -7,13 +7,12 @@ the tests check the card's structure and behaviour, not its wording.
 """
 from __future__ import annotations
 
-import json
 import re
-import time
 from datetime import date
 
 import pytest
 
+from bot import knowledge
 from tests.chat import Chat
 from tests.web.browser import LAPTOP, PHONE, bot_count, correct, send, wait_for_card
 
@@ -44,11 +43,8 @@ def _visible_disclaimers(page, text: str) -> int:
 
 
 def test_card_headline_confidence_evidence_reload_and_markup(stack, page, artifacts):
-    start = time.monotonic()
-    page.goto(stack.page_url)
+    page.goto(stack.page_url)  # how long this takes is measured by bench/page_load.py, not asserted here
     page.wait_for_selector(".msg.bot", timeout=30000)
-    first_message_s = time.monotonic() - start
-    (artifacts / "web_timing.json").write_text(json.dumps({"page_load_to_first_bot_message_s": round(first_message_s, 3)}))
 
     send(page, "hello")  # some history, so that the answer arrives below the fold
     send(page, "help")
@@ -73,7 +69,8 @@ def test_card_headline_confidence_evidence_reload_and_markup(stack, page, artifa
     # plain words, the disclaimer once on the screen, the knowledge-base version
     assert not JARGON.search(card.inner_text()), JARGON.search(card.inner_text())
     assert _visible_disclaimers(page, "does not replace") == 1
-    assert rec["knowledge_version"] in card.inner_text()
+    assert rec["knowledge_version"] == knowledge.default().version
+    assert f"knowledge base {knowledge.default().version}" in card.inner_text().lower()
     # avoid entries every relapse carries are one folded line; the case's own ones are spelled out
     assert card.locator(".avoid > li.routine").count() == 1
     assert card.locator(".avoid > li:not(.routine)").count() >= 1
@@ -163,7 +160,7 @@ def test_copy_to_note_and_print_one_a4_page(stack, browser, artifacts):
         page.wait_for_function("b => b.textContent === 'Copied'", arg=button.element_handle())
         note = page.evaluate("navigator.clipboard.readText()")
         (artifacts / "note.txt").write_text(note)
-        assert date.today().isoformat() in note and view["knowledge_version"] in note
+        assert date.today().isoformat() in note and knowledge.default().version in note
         assert view["preferred"][0]["labels"][0] in note
         readback = next(t for t in Chat.texts(replies) if t.startswith("Case: "))  # the chat's read-back
         assert readback in note and case["alk_mutations"][0] in readback
