@@ -13,6 +13,7 @@ from typing import Any, Mapping
 from actions.answers import SKIP, bare_answer
 from bot.decision import FIELDS, CaseError, validate_case
 from bot.nlu.extractor import case_fields, conflicts, did_you_mean, message_is_question
+from bot.nlu.reader import alk_variant
 from bot.render import FIELD_LABELS, SHORT_LABELS, finding_text, value_text
 
 CASE_SLOTS: tuple[str, ...] = tuple(FIELDS)
@@ -59,7 +60,7 @@ def read_message(message: Mapping[str, Any], requested: str | None, case: Mappin
     if len(text) > MAX_MESSAGE:
         reading.too_long = True
         return reading
-    entities = message.get("entities") or []
+    entities = _read_payload_variants(text, message.get("entities") or [])
     spans = asked_spans(text)
     reading.question = bool(spans)
     reading.asked = [e for e in entities if any(a <= int(e.get("start", -1)) < b for a, b in spans)]
@@ -72,6 +73,8 @@ def read_message(message: Mapping[str, Any], requested: str | None, case: Mappin
         reading.problems.append(f"You wrote the {label(field_name)} both ways in that message, so I left it as it "
                                 "was. Which is it?")
     _name_unreadable(entities, reading)
+    if text.startswith("/") and any(e.get("entity") == "unreadable_variant" for e in entities):
+        reading.updates.pop("alk_mutations", None)  # the page's list editor: the list stays as it was
     if requested and requested not in reading.updates and requested not in reading.contradicted and not spans:
         _read_bare_answer(message, requested, reading)
     _drop_invalid(reading)
@@ -83,6 +86,22 @@ def asked_spans(text: str) -> list[tuple[int, int]]:
     """Where the message asks rather than states: each sentence the extractor calls a question. A case pasted with
     'what next?' at its end keeps its findings; 'can I use brigatinib instead?' states none."""
     return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if message_is_question(m.group())]
+
+
+def _read_payload_variants(text: str, entities: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """A payload (the case panel's mutation editor, or a typed '/correct_finding{...}') carries each mutation as
+    the clinician typed it: read each as a report's notation is read (p.Gly1202Arg → G1202R); one that cannot be
+    read becomes an unreadable variant, named back and never taken."""
+    if not text.startswith("/"):
+        return entities
+    read = []
+    for entity in entities:
+        value = str(entity.get("value") or "")
+        if entity.get("entity") == "alk_mutation" and value != "none":
+            known = alk_variant(value.strip()[:40])
+            entity = {**entity, "value": known} if known else {**entity, "entity": "unreadable_variant"}
+        read.append(entity)
+    return read
 
 
 def _name_unreadable(entities: list[Mapping[str, Any]], reading: Reading) -> None:

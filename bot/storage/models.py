@@ -87,3 +87,15 @@ class TraineeSession(Base):
     session_id = sa.Column(sa.String(255), primary_key=True)
     trainee_id = sa.Column(sa.String(64), nullable=False)
     created_at = sa.Column(sa.DateTime(timezone=True), nullable=False)
+
+
+class TraineeSignInFailure(Base):
+    """One wrong code typed for a trainee name. Kept in the database, not in a server's memory, so every server
+    counts the same failures and a restart does not reset them: the attempt limit in bot.storage.practice reads
+    them back."""
+
+    __tablename__ = "trainee_sign_in_failure"
+
+    id = sa.Column(sa.Integer, primary_key=True, autoincrement=True)
+    name_key = sa.Column(sa.String(128), nullable=False, index=True)
+    created_at = sa.Column(sa.DateTime(timezone=True), nullable=False, index=True)

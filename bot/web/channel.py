@@ -34,6 +34,7 @@ from socketio import AsyncServer
 from bot.channels import WEB_PREFIX, own_metadata, read_message
 from bot.messages import SOMETHING_WENT_WRONG
 from bot.render import FIELD_LABELS
+from bot.web.choices import list_choices
 from bot.storage.config import secret
 from bot.web import trainee
 
@@ -122,6 +123,10 @@ class WebChatInput(SocketIOInput):
         @page.route("/labels.json", methods=["GET"])
         async def labels(_: Request) -> HTTPResponse:
             return response.json(FIELD_LABELS)
+
+        @page.route("/choices.json", methods=["GET"])
+        async def choices(_: Request) -> HTTPResponse:
+            return response.json(list_choices())
 
         @page.route("/health", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

@@ -5,6 +5,8 @@ them; the dialogue rules that route these messages are tested in tests/stories a
 """
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from actions.case_form import ValidateCaseForm
@@ -262,3 +264,24 @@ def test_stop_says_what_was_stopped():
     stopped = run(ActionStopForm(), make_tracker("stop", intent="stop", slots=dict(CASE)))[1]
     assert stopped.messages[0]["response"] == "utter_stopped"
     assert "nothing to stop" in texts(run(ActionStopForm(), make_tracker("stop", intent="stop"))[1])
+
+
+def _payload(field: str, values: list[str]):
+    """The case panel's list editor: the values as typed, one entity each, as Rasa parses a '/intent{...}'."""
+    text = "/correct_finding" + json.dumps({field: values})
+    return make_tracker(text, intent="correct_finding", slots=dict(CASE), active_loop="case_form",
+                        entities=[{"entity": field, "value": v, "start": 16, "end": len(text)} for v in values])
+
+
+def test_a_mutation_typed_in_the_panel_is_read_as_a_report_writes_it():
+    events, dispatcher = run(FORM, _payload("alk_mutation", ["p.Leu1196Met"]))
+    assert case_changes(events) == {"alk_mutations": ["L1196M"]}
+    assert "G1202R → L1196M" in texts(dispatcher)
+
+
+@pytest.mark.parametrize("values", [["G1202Q7"], ["L1196M", "kinase domain change"], ["G1202R", "Gly1202Xyz"]])
+def test_an_unreadable_mutation_from_the_panel_is_named_and_the_list_stays(values):
+    events, dispatcher = run(FORM, _payload("alk_mutation", values))
+    assert "alk_mutations" not in case_changes(events)
+    bad = values[-1]
+    assert f"couldn't read '{bad}'" in texts(dispatcher)

@@ -2,9 +2,12 @@
 that practises as an account only after its code was checked."""
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import sqlalchemy as sa
 import pytest
 
+from bot.storage import practice
 from bot.storage.practice import PracticeStore, SignInError
 
 
@@ -50,3 +53,53 @@ def test_sign_out_and_bad_names_or_codes(store):
     for name, code in (("", "long-enough"), ("x" * 81, "long-enough"), ("Ana", "short")):
         with pytest.raises(SignInError):
             store.sign_in("conv", name, code)
+
+
+def test_a_new_account_needs_a_code_that_meets_the_rule(store):
+    for weak in ("abc1", "lettersonly", "12345678", "Ana Lopez", "ana  LOPEZ"):
+        with pytest.raises(SignInError, match="at least 8 characters"):
+            store.sign_in("conv", "Ana Lopez", weak)
+    with store.engine.connect() as db:
+        assert db.execute(sa.text("SELECT count(*) FROM trainee_account")).scalar() == 0
+    assert store.sign_in("conv", "Ana Lopez", "heron-77")[2]
+
+
+def test_wrong_codes_lock_the_name_across_servers_and_restarts_then_it_opens_again(tmp_path):
+    url = f"sqlite:///{tmp_path / 'practice.db'}"
+    first = PracticeStore(url)
+    t0 = datetime(2026, 12, 2, 10, 0, tzinfo=timezone.utc)
+    trainee, _, _ = first.sign_in("owner", "Ana", "blue-heron-7", now=t0)
+    for i in range(practice.MAX_FAILURES - 1):
+        with pytest.raises(SignInError, match="does not match"):
+            first.sign_in("intruder", "Ana", f"guess-{i:04d}", now=t0 + timedelta(minutes=i))
+    first.dispose()
+    second = PracticeStore(url)  # another server, or the same one restarted
+    tripped = t0 + timedelta(minutes=practice.MAX_FAILURES - 1)
+    with pytest.raises(SignInError, match="Too many wrong codes") as last:
+        second.sign_in("intruder", "Ana", "guess-last", now=tripped)
+    retry_at = tripped + practice.LOCKOUT
+    assert f"{retry_at:%H:%M} UTC" in str(last.value)
+    # while locked even the right code is refused, and the refusal does not extend the lock
+    with pytest.raises(SignInError, match=f"after {retry_at:%H:%M} UTC"):
+        second.sign_in("owner-phone", "Ana", "blue-heron-7", now=retry_at - timedelta(seconds=1))
+    assert second.trainee_for("owner-phone") == "owner-phone" and second.trainee_for("intruder") == "intruder"
+    # other names are not affected
+    assert second.sign_in("ben", "Ben", "river-otter-3", now=tripped)[2]
+    assert second.sign_in("owner-phone", "Ana", "blue-heron-7", now=retry_at)[0] == trainee
+    second.dispose()
+
+
+def test_a_right_code_clears_the_count_and_spaced_failures_never_lock(store):
+    t0 = datetime(2026, 12, 2, 10, 0, tzinfo=timezone.utc)
+    store.sign_in("owner", "Ana", "blue-heron-7", now=t0)
+    for i in range(3 * practice.MAX_FAILURES):  # one wrong code every 4 minutes: never 5 in 15 minutes
+        with pytest.raises(SignInError, match="does not match"):
+            store.sign_in("typo", "Ana", "blue-heron-8", now=t0 + timedelta(minutes=4 * i))
+    later = t0 + timedelta(hours=2)
+    for i in range(practice.MAX_FAILURES - 1):
+        with pytest.raises(SignInError, match="does not match"):
+            store.sign_in("typo", "Ana", "blue-heron-8", now=later)
+    store.sign_in("owner", "Ana", "blue-heron-7", now=later)  # the owner gets it right: the count starts over
+    for i in range(practice.MAX_FAILURES - 1):
+        with pytest.raises(SignInError, match="does not match"):
+            store.sign_in("typo", "Ana", "blue-heron-8", now=later)

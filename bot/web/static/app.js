@@ -77,6 +77,15 @@
     prior_chemotherapy: { entity: "prior_chemotherapy", choices: BOOL },
     prior_immunotherapy: { entity: "prior_immunotherapy", choices: BOOL }
   };
+  // list fields: add and remove items; TKIs and bypass alterations from the knowledge base's values
+  // (choices.json), mutations typed and read by the assistant, which names back any it cannot read
+  var LIST_EDIT = {
+    prior_tkis: { entity: "tki", source: "prior_tkis", required: true },
+    bypass_alterations: { entity: "bypass_alteration", source: "bypass_alterations" },
+    alk_mutations: { entity: "alk_mutation", typed: true }
+  };
+  var NUMBER_EDIT = { pdl1_tps: { entity: "pdl1_tps", min: 0, max: 100, unit: "%" } };
+  var listChoices = {};
   function fieldName(key) {
     var label = (fieldLabels[key] || key.replace(/_/g, " ")).split(" (")[0];
     return label.charAt(0).toUpperCase() + label.slice(1);
@@ -97,11 +106,12 @@
       row.dataset.field = key;
       row.appendChild(el("dt", null, fieldName(key)));
       var dd = el("dd");
-      if (EDIT[key]) {
+      var editor = EDIT[key] ? editField : LIST_EDIT[key] ? editList : NUMBER_EDIT[key] ? editNumber : null;
+      if (editor) {
         var button = el("button", "value", human(caseDoc[key]));
         button.type = "button";
         button.setAttribute("aria-label", fieldName(key) + ": " + human(caseDoc[key]) + ". Correct it");
-        button.addEventListener("click", function () { editField(row, key); });
+        button.addEventListener("click", function () { editor(row, key); });
         dd.appendChild(button);
       } else {
         dd.textContent = human(caseDoc[key]);
@@ -127,15 +137,114 @@
     dd.replaceChildren(select);
     select.focus();
     select.addEventListener("change", function () {
-      var entities = {};
-      entities[spec.entity] = select.value;
-      var chosen = select.options[select.selectedIndex].textContent;
-      send("/correct_finding" + JSON.stringify(entities), "Correction: " + fieldName(key).toLowerCase() + " → " + chosen);
-      dd.replaceChildren(el("span", "pending", chosen + " (recomputing…)"));
+      sendCorrection(dd, key, spec.entity, select.value, select.options[select.selectedIndex].textContent);
     });
-    select.addEventListener("keydown", function (event) {
+    cancelOnEscape(select);
+  }
+  // One way for every in-place correction: a structured payload on the ordinary channel; the panel shows the
+  // change (with "was …") only when the assistant answers with the new case.
+  function sendCorrection(dd, key, entity, value, shown) {
+    var entities = {};
+    entities[entity] = value;
+    send("/correct_finding" + JSON.stringify(entities), "Correction: " + fieldName(key).toLowerCase() + " → " + shown);
+    dd.replaceChildren(el("span", "pending", shown + " (recomputing…)"));
+  }
+  function cancelOnEscape(node) {
+    node.addEventListener("keydown", function (event) {
       if (event.key === "Escape") showCase(state.caseDoc);
     });
+  }
+  function smallButton(text, label, onClick) {
+    var b = el("button", "small", text);
+    b.type = "button";
+    if (label) b.setAttribute("aria-label", label);
+    b.addEventListener("click", onClick);
+    return b;
+  }
+  function editList(row, key) {
+    var spec = LIST_EDIT[key];
+    var items = (state.caseDoc[key] || []).slice();
+    var dd = row.querySelector("dd");
+    var box = el("div", "list-editor");
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", "Correct " + fieldName(key));
+    var ul = el("ul");
+    var adder;
+    var apply = smallButton("Apply", "Apply the corrected " + fieldName(key).toLowerCase(), function () {
+      if (spec.typed && adder.value.trim()) add(adder.value.trim());
+      var shown = items.length ? items.map(human).join(", ") : "none";
+      sendCorrection(dd, key, spec.entity, items.length ? items : ["none"], shown);
+    });
+    function redraw() {
+      ul.replaceChildren();
+      items.forEach(function (item, i) {
+        var li = el("li", null, human(item) + " ");
+        li.appendChild(smallButton("×", "Remove " + human(item), function () { items.splice(i, 1); redraw(); }));
+        ul.appendChild(li);
+      });
+      if (!items.length) ul.appendChild(el("li", "muted", spec.required ? "at least one is needed" : "none found"));
+      apply.disabled = spec.required && !items.length;
+      if (!spec.typed) fillChoices();
+    }
+    function add(value) { if (value && items.indexOf(value) < 0) items.push(value); redraw(); }
+    function fillChoices() {
+      adder.replaceChildren(el("option", null, "add…"));
+      adder.options[0].value = "";
+      (listChoices[spec.source] || []).forEach(function (c) {
+        if (items.indexOf(c[0]) >= 0) return;
+        var option = el("option", null, c[1]);
+        option.value = c[0];
+        adder.appendChild(option);
+      });
+    }
+    if (spec.typed) {
+      adder = el("input");
+      adder.placeholder = "e.g. G1202R";
+      adder.maxLength = 40;
+      adder.setAttribute("aria-label", "Add a " + fieldName(key).toLowerCase().replace(/s$/, ""));
+      adder.addEventListener("keydown", function (event) {
+        if (event.key === "Enter") { event.preventDefault(); add(adder.value.trim()); adder.value = ""; }
+      });
+    } else {
+      adder = el("select");
+      adder.setAttribute("aria-label", "Add to " + fieldName(key).toLowerCase());
+      adder.addEventListener("change", function () { add(adder.value); });
+    }
+    var controls = el("div", "list-controls");
+    controls.appendChild(adder);
+    if (spec.typed) controls.appendChild(smallButton("Add", null, function () { add(adder.value.trim()); adder.value = ""; }));
+    controls.appendChild(apply);
+    controls.appendChild(smallButton("Cancel", null, function () { showCase(state.caseDoc); }));
+    box.appendChild(ul);
+    box.appendChild(controls);
+    cancelOnEscape(box);
+    redraw();
+    dd.replaceChildren(box);
+    adder.focus();
+  }
+  function editNumber(row, key) {
+    var spec = NUMBER_EDIT[key];
+    var dd = row.querySelector("dd");
+    var input = el("input");
+    input.type = "number";
+    input.min = spec.min;
+    input.max = spec.max;
+    input.step = 1;
+    input.value = state.caseDoc[key];
+    input.setAttribute("aria-label", "Correct " + fieldName(key) + " (" + spec.min + " to " + spec.max + spec.unit + ")");
+    var error = el("span", "error");
+    function apply() {
+      var n = Number(input.value);
+      if (input.value.trim() === "" || !Number.isInteger(n) || n < spec.min || n > spec.max) {
+        error.textContent = "A whole number from " + spec.min + " to " + spec.max + ".";
+        return;
+      }
+      sendCorrection(dd, key, spec.entity, String(n), n + spec.unit);
+    }
+    input.addEventListener("keydown", function (event) { if (event.key === "Enter") { event.preventDefault(); apply(); } });
+    cancelOnEscape(input);
+    dd.replaceChildren(input, smallButton("Apply", "Apply the corrected " + fieldName(key), apply), error);
+    input.focus();
   }
 
   // ---- the recommendation card (from the clinician view bot.render.card_view builds) -------------------------
@@ -471,6 +580,7 @@
     stopTyping();
     var custom = msg.custom || {};
     if (custom.case) showCase(custom.case);
+    else if (caseFields.querySelector(".pending")) showCase(state.caseDoc);  // answered without a change
     if (custom.practice) showPractice(custom.practice);
     record({ who: "bot", text: msg.text || "", replies: msg.quick_replies || msg.buttons || [], custom: custom,
              time: Date.now() });
@@ -571,6 +681,8 @@
     fieldLabels = labels;
     if (state.caseDoc) showCase(state.caseDoc);
   }).catch(function () { /* labels are a nicety: raw field names still read */ });
+  fetch("choices.json").then(function (r) { return r.json(); }).then(function (choices) { listChoices = choices; })
+    .catch(function () { /* without them the list editors offer removal and typed mutations only */ });
   setMode(state.mode || "clinic");
   if (state.practice) showPractice(state.practice);
   if (state.trainee) showTrainee(state.trainee);
