@@ -2,8 +2,8 @@
 
 One real Rasa server and action server (SQLite stores, as `make run` starts them). A clinician works through many
 cases in one conversation (the worked cases typed, questions answered, "why?", "evidence", a correction, a what-if,
-"new case"); a trainee practises many cases in one conversation ("practice", an answer, "next case", now and then
-"hint" or "stats"). Each turn's latency is recorded against its message number; the medians and p95s over messages
+"new case"); a trainee practises many cases in one conversation ("practice", an answer, the "Next case" button, now and
+then "hint" or "stats"). Each turn's latency is recorded against its message number; the medians and p95s over messages
 1-20, 140-160 and 290-310 are printed, with their ratio to the first window. Then the Rasa server's resident memory,
 and (with --stored N) its memory after N stored conversations of about 50 turns each were written to the tracker
 store and a hundred of them were resumed. Prints the figures and writes bench/results/long_conversation.json.
@@ -32,6 +32,7 @@ from tests.integration.test_conversations import EXAMPLES, TYPED  # noqa: E402
 
 WINDOWS = {"1-20": (1, 20), "140-160": (140, 160), "290-310": (290, 310)}
 CORRECTIONS = ["actually it was brigatinib", "what if it were plasma only?", "why?", "show me the evidence"]
+NEXT_PRACTICE_CASE = "/practice_start"  # the "Next case" button under a graded answer (typed, it means a clinical case)
 PRACTICE_ANSWERS = ["lorlatinib, because of the G1202R; I'd avoid brigatinib", "platinum etoposide",
                     "SRS to the brain lesions and continue alectinib", "I'd give best supportive care"]
 
@@ -63,7 +64,7 @@ def trainee_messages(chat: Chat) -> Iterator[str]:
         yield PRACTICE_ANSWERS[n % len(PRACTICE_ANSWERS)]
         if n % 7 == 3:
             yield "stats"
-        yield "next case"
+        yield NEXT_PRACTICE_CASE
         n += 1
 
 

@@ -2,7 +2,9 @@
 
 Rasa logs a failed custom action and carries on, so a clinician whose action server is down would get an empty
 reply. Here every failed call to the action server also sends one plain sentence to the user (once per message),
-and the action server's replies are validated without re-checking Rasa's fixed schema each time.
+and the action server's replies are validated without re-checking Rasa's fixed schema each time, events are
+rebuilt without searching Rasa's event classes each time, and a message that begins another case starts a new Rasa
+session first (bot/sessions.py).
 The tracker store's start-up check lives in bot.storage.stores.CheckedSQLTrackerStore (named in endpoints.yml).
 """
 from __future__ import annotations
@@ -69,9 +71,84 @@ def install_cached_response_validation() -> None:
     RemoteAction._validate_action_result = validate  # type: ignore[method-assign]
 
 
-def main(argv: list[str] | None = None) -> None:
+def install_event_type_cache() -> None:
+    """Look up an event's class by its type name once, not by walking Event's subclass tree for every event.
+
+    Rasa rebuilds every event of the session from JSON on each turn (the tracker store load, and the events each
+    custom action returns), and `Event.resolve_by_type` walks all of Event's subclasses recursively, with an
+    `inspect.isabstract` check on each, for every single event: 14% of a turn's CPU in a short conversation and 36%
+    by message 150 (cProfile, bench/profile_conversation.py). The first lookup of each name is Rasa's own; a name it
+    does not know still goes to Rasa (a default or the error), so only found classes are remembered."""
+    from rasa.shared.core.events import Event
+
+    if getattr(Event.resolve_by_type, "_cached", False):
+        return
+    original = Event.resolve_by_type
+    found: dict[str, type] = {}
+
+    def resolve_by_type(type_name: str, default: Any = None) -> Any:
+        cls = found.get(type_name)
+        if cls is None:
+            cls = original(type_name, default)
+            if cls is not None and cls is not default:
+                found[type_name] = cls
+        return cls
+
+    resolve_by_type._cached = True  # type: ignore[attr-defined]
+    Event.resolve_by_type = staticmethod(resolve_by_type)  # type: ignore[method-assign]
+
+
+def install_session_per_case() -> None:
+    """Start a new Rasa session before a message that begins another case (bot.sessions says why and which).
+
+    Rasa starts a session before logging a message only after a long pause. Here the message is read first; if it
+    begins a case and the session already holds a user message, the processor runs action_session_start, told
+    through Rasa's session_started_metadata slot that this is a case boundary. The message is then logged in the
+    new session and the rules answer it as before."""
+    from rasa.core.policies.policy import PolicyPrediction
+    from rasa.core.processor import MessageProcessor
+    from rasa.shared.core.constants import ACTION_SESSION_START_NAME, SESSION_START_METADATA_SLOT
+    from rasa.shared.core.events import SessionStarted, SlotSet, UserUttered
+
+    from bot.sessions import CASE_BOUNDARY, CASE_STARTS
+
+    if getattr(MessageProcessor._handle_message_with_tracker, "_per_case", False):
+        return
+    original = MessageProcessor._handle_message_with_tracker
+
+    def session_has_spoken(tracker: Any) -> bool:
+        for event in reversed(tracker.events):
+            if isinstance(event, UserUttered):
+                return True
+            if isinstance(event, SessionStarted):
+                return False
+        return False
+
+    async def handle(self: MessageProcessor, message: Any, tracker: Any) -> None:
+        if not message.parse_data:
+            message.parse_data = await self.parse_message(message, tracker)
+        intent = (message.parse_data.get("intent") or {}).get("name")
+        if intent in CASE_STARTS and session_has_spoken(tracker):
+            metadata = {**(message.metadata or {}), CASE_BOUNDARY: intent}
+            tracker.update(SlotSet(SESSION_START_METADATA_SLOT, metadata), self.domain)
+            await self._run_action(self._get_action(ACTION_SESSION_START_NAME), tracker, message.output_channel,
+                                   self.nlg, PolicyPrediction.for_action_name(self.domain, ACTION_SESSION_START_NAME))
+        await original(self, message, tracker)
+
+    handle._per_case = True  # type: ignore[attr-defined]
+    MessageProcessor._handle_message_with_tracker = handle  # type: ignore[method-assign]
+
+
+def install_patches() -> None:
+    """Every change above, for `python -m bot.server` and for anything running Rasa's agent in-process."""
     install_action_failure_reply()
     install_cached_response_validation()
+    install_event_type_cache()
+    install_session_per_case()
+
+
+def main(argv: list[str] | None = None) -> None:
+    install_patches()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *(sys.argv[1:] if argv is None else argv)]

@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import sqlalchemy as sa
 from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.storage import config
@@ -87,6 +88,21 @@ class CheckedSQLTrackerStore(SQLTrackerStore):
         if not fetch_events_from_all_sessions:
             self._remember(sender_id, len(tracker.events) if tracker else 0)
         return tracker
+
+    def _event_query(self, session: Any, sender_id: str, fetch_events_from_all_sessions: bool) -> Any:
+        """As Rasa's, but the current session starts at the latest session_started row by id, not by timestamp.
+
+        A conversation starts a session per case (bot.sessions), so this query decides what every turn loads.
+        Rasa compares timestamps, which lets in rows of the session before: the session_started event an action
+        returns is stamped before Rasa logs that action's own event, and two servers' clocks differ. Row ids are
+        the order events were stored in, which is also the order Rasa loads them in."""
+        query = session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id)
+        if not fetch_events_from_all_sessions:
+            start = session.query(sa.func.max(self.SQLEvent.id)).filter(
+                self.SQLEvent.sender_id == sender_id,
+                self.SQLEvent.type_name == SessionStarted.type_name).scalar_subquery()
+            query = query.filter(self.SQLEvent.id >= sa.func.coalesce(start, 0))
+        return query.order_by(self.SQLEvent.id)
 
     def _additional_events(self, session: Any, tracker: Any) -> Iterator:
         stored = self._stored.pop(tracker.sender_id, None)
