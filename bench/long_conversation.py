@@ -7,7 +7,8 @@ then "hint" or "stats"). Each turn's latency is recorded against its message num
 1-20, 140-160 and 290-310 are printed, with their ratio to the first window. Then the Rasa server's resident memory,
 and (with --stored N) its memory after N stored conversations of about 50 turns each were written to the tracker
 store and a hundred of them were resumed. Prints the figures and writes bench/results/long_conversation.json.
-A benchmark, not a test. Usage: python bench/long_conversation.py [--messages 310] [--stored 1000]
+A benchmark, not a test.
+Usage: python bench/long_conversation.py [--messages 310] [--stored 1000] [--who clinician,trainee]
 """
 from __future__ import annotations
 
@@ -68,6 +69,9 @@ def trainee_messages(chat: Chat) -> Iterator[str]:
         n += 1
 
 
+SCRIPTS = {"clinician": clinician_messages, "trainee": trainee_messages}
+
+
 def run(base_url: str, script: Callable[[Chat], Iterator[str]], messages: int) -> list[float]:
     """Latency of each of the first ``messages`` turns of one conversation driven by ``script``."""
     chat = Chat(base_url, sender=f"bench-{uuid.uuid4().hex[:12]}")
@@ -119,6 +123,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=310)
     parser.add_argument("--stored", type=int, default=1000, help="conversations of ~50 turns for the memory figure")
+    parser.add_argument("--who", default="clinician,trainee", help="which conversations to time")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="alkbot-long-"))
     tracker_url = f"sqlite:///{tmp / 'tracker.db'}"
@@ -129,7 +134,8 @@ def main() -> None:
     stack.start()
     try:
         run(stack.base_url, clinician_messages, 30)  # warm-up
-        for name, script in (("clinician", clinician_messages), ("trainee", trainee_messages)):
+        for name in args.who.split(","):
+            script = SCRIPTS[name]
             latencies = run(stack.base_url, script, args.messages)
             results[name] = windows(latencies)
             print(f"{name}:")

@@ -25,10 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.long_conversation import clinician_messages, trainee_messages  # noqa: E402
-from bot.launch import Stack, environment, free_port, latest_model  # noqa: E402
-
-SCRIPTS = {"clinician": clinician_messages, "trainee": trainee_messages}
+from bench.long_conversation import SCRIPTS  # noqa: E402
+from bot.launch import Stack, free_port, latest_model  # noqa: E402
 
 
 async def converse(model: Path, who: str, messages: int, windows: list[tuple[int, int]], top: int) -> None:
@@ -84,8 +82,9 @@ def main() -> None:
     windows = [tuple(int(x) for x in w.split("-")) for w in args.windows.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="alkbot-profile-"))
     stack = Stack(model=latest_model(), action_port=free_port(), log_dir=tmp / "logs",
-                  env={"TRACKER_DB_URL": f"sqlite:///{tmp / 'tracker.db'}", "AUDIT_DB_URL": f"sqlite:///{tmp / 'audit.db'}",
-                       "AUDIT_SPOOL_DIR": str(tmp / "spool"), "LOCK_STORE_URL": "memory://"})
+                  env={"TRACKER_DB_URL": f"sqlite:///{tmp / 'tracker.db'}",
+                       "AUDIT_DB_URL": f"sqlite:///{tmp / 'audit.db'}", "AUDIT_SPOOL_DIR": str(tmp / "spool"),
+                       "LOCK_STORE_URL": "memory://"})
     os.environ.update(stack._env())
     stack.start_actions()
     try:

@@ -99,22 +99,31 @@ def install_event_type_cache() -> None:
 
 
 def install_session_per_case() -> None:
-    """Start a new Rasa session before a message that begins another case (bot.sessions says why and which).
+    """Start a new Rasa session before a message that begins another case (bot/sessions.py: why, and what it keeps).
 
-    Rasa starts a session before logging a message only after a long pause. Here the message is read first; if it
-    begins a case and the session already holds a user message, the processor runs action_session_start, told
-    through Rasa's session_started_metadata slot that this is a case boundary. The message is then logged in the
-    new session and the rules answer it as before."""
+    Rasa starts a session before logging a message only for the first message and after a long pause. Here the
+    message is read first; if it begins a case and the current session already holds a user message, a session is
+    started as Rasa starts one (an action_session_start step, session_started, the kept slots, action_listen), in
+    this process: a new case costs no call to the action server and works while that server is down. The message
+    is then logged in the new session and the rules answer it as before."""
+    from rasa.core.actions.action import ActionSessionStart
     from rasa.core.policies.policy import PolicyPrediction
     from rasa.core.processor import MessageProcessor
-    from rasa.shared.core.constants import ACTION_SESSION_START_NAME, SESSION_START_METADATA_SLOT
-    from rasa.shared.core.events import SessionStarted, SlotSet, UserUttered
+    from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
+    from rasa.shared.core.constants import SESSION_START_METADATA_SLOT
+    from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
 
-    from bot.sessions import CASE_BOUNDARY, CASE_STARTS
+    from bot.sessions import CASE_STARTS, carried_slots
 
     if getattr(MessageProcessor._handle_message_with_tracker, "_per_case", False):
         return
     original = MessageProcessor._handle_message_with_tracker
+
+    class NewCaseSessionStart(ActionSessionStart):
+        async def run(self, output_channel: Any, nlg: Any, tracker: Any, domain: Any) -> list:
+            kept = carried_slots(tracker.current_slot_values())
+            return [SessionStarted(), *(SlotSet(name, value) for name, value in kept.items()),
+                    ActionExecuted(ACTION_LISTEN_NAME)]
 
     def session_has_spoken(tracker: Any) -> bool:
         for event in reversed(tracker.events):
@@ -127,12 +136,11 @@ def install_session_per_case() -> None:
     async def handle(self: MessageProcessor, message: Any, tracker: Any) -> None:
         if not message.parse_data:
             message.parse_data = await self.parse_message(message, tracker)
-        intent = (message.parse_data.get("intent") or {}).get("name")
-        if intent in CASE_STARTS and session_has_spoken(tracker):
-            metadata = {**(message.metadata or {}), CASE_BOUNDARY: intent}
-            tracker.update(SlotSet(SESSION_START_METADATA_SLOT, metadata), self.domain)
-            await self._run_action(self._get_action(ACTION_SESSION_START_NAME), tracker, message.output_channel,
-                                   self.nlg, PolicyPrediction.for_action_name(self.domain, ACTION_SESSION_START_NAME))
+        if (message.parse_data.get("intent") or {}).get("name") in CASE_STARTS and session_has_spoken(tracker):
+            if message.metadata:  # as Rasa does before its own session start
+                tracker.update(SlotSet(SESSION_START_METADATA_SLOT, message.metadata), self.domain)
+            await self._run_action(NewCaseSessionStart(), tracker, message.output_channel, self.nlg,
+                                   PolicyPrediction.for_action_name(self.domain, ACTION_SESSION_START_NAME))
         await original(self, message, tracker)
 
     handle._per_case = True  # type: ignore[attr-defined]

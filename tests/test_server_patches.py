@@ -21,3 +21,12 @@ def test_event_classes_are_found_as_rasa_finds_them():
     assert Event.resolve_by_type("no_such_event", SlotSet) is SlotSet
     with pytest.raises(ValueError):
         Event.resolve_by_type("no_such_event")
+
+
+def test_a_new_case_keeps_only_what_bot_sessions_names():
+    from bot.sessions import carried_slots
+
+    slots = {"prior_tkis": ["alectinib"], "alk_mutations": ["G1202R"], "last_record_id": "r-1",
+             "practice_case_id": "P07", "requested_slot": "ecog", "session_started_metadata": {"trainee_id": "t-9"},
+             "compound": None}
+    assert carried_slots(slots) == {"session_started_metadata": {"trainee_id": "t-9"}}

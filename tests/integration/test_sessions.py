@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import urllib.request
 
-from bot import practice
 from bot.storage.audit import AuditLog
 from tests.chat import Chat
 from tests.integration.clinician import consult
@@ -66,9 +65,7 @@ def test_each_practice_case_is_a_session_and_the_trainee_keeps_their_progress(st
         shown = Chat.data(chat.say(request, metadata=trainee), "practice")
         assert shown, chat.show()
         case_id = shown["case_id"]
-        rec = practice.expected(case_id)
-        answer = rec["preferred"][0]["label"] if rec["preferred"] else "more information first"
-        grade = Chat.data(chat.say(answer, metadata=trainee), "practice_grade")
+        grade = Chat.data(chat.say("lorlatinib, because of the findings", metadata=trainee), "practice_grade")
         assert grade and grade["case_id"] == case_id, chat.show()
         graded.append(case_id)
     stats = Chat.data(chat.say("stats", metadata=trainee), "practice_stats")
