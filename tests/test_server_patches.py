@@ -30,3 +30,41 @@ def test_a_new_case_keeps_only_what_bot_sessions_names():
              "practice_case_id": "P07", "requested_slot": "ecog", "session_started_metadata": {"trainee_id": "t-9"},
              "compound": None}
     assert carried_slots(slots) == {"session_started_metadata": {"trainee_id": "t-9"}}
+
+
+REPLIES = [
+    {"events": [], "responses": []},
+    {"events": [{"event": "slot", "name": "ecog", "value": 1, "timestamp": None},
+                {"event": "active_loop", "name": None}, {"event": "session_started"},
+                {"event": "action", "name": "action_listen", "policy": None, "confidence": None}],
+     "responses": [{"text": "hi", "custom": {"case": {}}}]},
+    {"events": [{"event": "slot", "value": 1}]},                 # a slot event without its name
+    {"events": [{"event": "no_such_event"}]},
+    {"events": [{"event": ["slot"]}]},
+    {"events": [{"name": "x"}]},
+    {"events": ["slot"]},
+    {"events": None},
+    {"events": [{"event": "slot", "name": "x", "timestamp": "yesterday"}]},
+    {"responses": ["text"]},
+    [],
+]
+
+
+@pytest.mark.parametrize("reply", REPLIES)
+def test_action_replies_are_accepted_and_refused_as_rasa_does(reply):
+    import jsonschema
+    from rasa.core.actions.action import RemoteAction
+
+    from bot.server import install_cached_response_validation
+
+    try:
+        jsonschema.validate(reply, RemoteAction.action_response_format_spec())
+        expected = True
+    except jsonschema.ValidationError:
+        expected = False
+    install_cached_response_validation()
+    try:
+        got = RemoteAction._validate_action_result(None, reply)
+    except jsonschema.ValidationError:
+        got = False
+    assert got == expected

@@ -55,6 +55,12 @@ def check_database(url: str, what: str = "tracker store") -> None:
         raise StoreUnavailable(f"The {what} database {config.describe(url)} did not return what was written.")
 
 
+# Where each conversation's sessions start: the latest one is looked up on every turn, and a conversation holds one
+# session per case, so without this index the lookup reads every event the conversation ever had.
+SESSION_STARTS = sa.Index("ix_events_sender_type_id", SQLTrackerStore.SQLEvent.sender_id,
+                          SQLTrackerStore.SQLEvent.type_name, SQLTrackerStore.SQLEvent.id)
+
+
 class CheckedSQLTrackerStore(SQLTrackerStore):
     """Rasa's SQL tracker store on TRACKER_DB_URL, after a write-and-read-back check that refuses to start.
 
@@ -72,6 +78,7 @@ class CheckedSQLTrackerStore(SQLTrackerStore):
         check_database(url, "tracker store")
         super().__init__(domain=domain, host=url, event_broker=event_broker, **kwargs)
         self._stored: OrderedDict[str, int] = OrderedDict()
+        SESSION_STARTS.create(self.engine, checkfirst=True)  # databases created before the index existed
         if self.engine.dialect.name == "sqlite":
             self.engine.dispose()
             self.engine = make_engine(str(self.engine.url))
