@@ -210,7 +210,7 @@ def main() -> None:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"whole case conversations over REST, {args.duration:.0f} s per run (targets: 1 clinician p95 ≤ 100 ms; "
-          f"{args.clients} concurrent ≥ 1.5× the stock bot's turns/s; zero errors)")
+          f"{args.clients} concurrent ≥ 2× the stock bot's turns/s; zero errors)")
     for key in [k for k in results if k.startswith("ours_")] + (["stock"] if "stock" in results else []):
         r = results[key]
         print(line(f"{key} 1 client", r["one_client"]))
