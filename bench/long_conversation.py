@@ -131,8 +131,8 @@ def main() -> None:
            "AUDIT_SPOOL_DIR": str(tmp / "spool"), "LOCK_STORE_URL": "memory://"}
     stack = Stack(model=latest_model(), rasa_port=free_port(), action_port=free_port(), env=env, log_dir=tmp / "logs")
     results: dict = {}
-    stack.start()
     try:
+        stack.start()  # inside the try: a server that fails to start must not leave the other one running
         run(stack.base_url, clinician_messages, 30)  # warm-up
         for name in args.who.split(","):
             script = SCRIPTS[name]

@@ -68,3 +68,34 @@ def test_action_replies_are_accepted_and_refused_as_rasa_does(reply):
     except jsonschema.ValidationError:
         got = False
     assert got == expected
+
+
+def test_rasa_deep_copies_only_debug_log_values_where_the_copy_is_dropped():
+    """install_log_arguments_uncopied is right only while every copy.* use in those modules is a deepcopy inside
+    a structlogger.debug(...) call: a Rasa upgrade that copies for another reason makes this fail."""
+    import ast
+    import inspect
+
+    from rasa.core import processor
+    from rasa.core.policies import memoization, rule_policy
+
+    for module in (processor, rule_policy, memoization):
+        tree = ast.parse(inspect.getsource(module))
+        in_debug = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and ast.unparse(node.func) == "structlogger.debug":
+                in_debug |= {id(n) for n in ast.walk(node)}
+        uses = [n for n in ast.walk(tree) if isinstance(n, ast.Attribute) and ast.unparse(n.value) == "copy"]
+        assert uses, module.__name__
+        for use in uses:
+            assert use.attr == "deepcopy" and id(use) in in_debug, f"{module.__name__}:{use.lineno}"
+
+
+def test_debug_log_values_are_handed_over_uncopied():
+    from rasa.core import processor
+
+    from bot.server import install_log_arguments_uncopied
+
+    install_log_arguments_uncopied()
+    value = {"events": [1, 2]}
+    assert processor.copy.deepcopy(value) is value
