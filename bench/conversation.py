@@ -5,8 +5,9 @@ types them (the case, answers to any question, "why?", "evidence"), with 1 clini
 clinicians (closed loop, no think time). In the same run a stock `rasa init` bot, trained in a temporary folder,
 replays a fixed script the same way, and our figures are printed as ratios to its. Also: the servers' CPU time per
 turn (the machine is shared, so turns per second depend on what else runs; the CPU a turn costs does not), the Rasa
-server's resident memory, training time, and time from start to ready. With --stores pg (or both) the run is repeated with PostgreSQL
-(tracker store, audit log) and Redis (lock store). Prints the figures and writes bench/results/conversation.json.
+server's resident memory, training time, and time from start to ready. With --stores pg (or both) the run is
+repeated with PostgreSQL (tracker store, audit log) and Redis (lock store). Prints the figures and writes
+bench/results/conversation.json.
 A benchmark, not a test. Usage: python bench/conversation.py [--duration 30] [--clients 20] [--stores sqlite|pg|both]
 """
 from __future__ import annotations
