@@ -62,6 +62,7 @@ bench: setup
 	$(PY) bench/practice_grading.py
 	$(PY) bench/audit.py
 	$(PY) bench/conversation.py --stores both
+	$(PY) bench/cds_hooks.py
 	$(PY) bench/long_conversation.py
 
 clean:

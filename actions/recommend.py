@@ -14,9 +14,8 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.case_state import CASE_SLOTS, case_from_slots, changed_slots, label, read_message
-from bot import knowledge
 from bot.decision import decide
-from bot.render import case_summary, preferred_sentence, render_text
+from bot.render import card_data, case_summary, preferred_sentence, render_text
 from bot.storage.audit import AuditLog
 
 log = logging.getLogger(__name__)
@@ -38,15 +37,6 @@ def audit_log() -> AuditLog:
         _audit = AuditLog()
         _audit.retry_in_background(float(os.environ.get("AUDIT_RETRY_SECONDS", "30")))
     return _audit
-
-
-def card_data(rec: dict[str, Any], case: dict[str, Any]) -> dict[str, Any]:
-    """What travels with the answer's text (spec/README.md section 4), plus what a page needs to draw the card:
-    the label of every therapy named, and the disclaimer."""
-    kb = knowledge.default()
-    named = {o["therapy"] for key in ("preferred", "alternatives", "avoid") for o in rec[key]}
-    labels = {t: kb.regimens[t].label for t in sorted(named) if t in kb.regimens}
-    return {"recommendation": rec, "case": case, "labels": labels, "disclaimer": kb.disclaimer}
 
 
 def answered(tracker: Tracker) -> bool:

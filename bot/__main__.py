@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot recommend|extract|audit|check-stores|check-kb|kb-hash`` (spec/README.md section 2).
+"""Command line: ``python -m bot recommend|extract|import-fhir|audit|check-stores|check-kb|kb-hash`` (spec/README.md section 2).
 
 Exit codes: 0 on success; 2 with one line on stderr for input the command cannot use (an invalid case,
 malformed JSON, a missing file) or a broken knowledge base.
@@ -42,6 +42,22 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     except CaseError as err:
         raise UsageError(f"invalid case: {err}") from None
     print(render_text(rec) if args.text else _dump(rec))
+    return 0
+
+
+def cmd_import_fhir(args: argparse.Namespace) -> int:
+    from bot.fhir import BundleError, import_bundle
+
+    try:
+        imported = import_bundle(_read_case(args.bundle))
+    except BundleError as err:
+        raise UsageError(str(err)) from None
+    out = imported.as_dict()
+    if args.recommend:
+        from bot.decision import decide
+
+        out["recommendation"] = decide(imported.case)
+    print(_dump(out))
     return 0
 
 
@@ -138,6 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("extract", help="print the case fields the clinical entity extractor finds in free text")
     p.add_argument("text", nargs="+")
     p.set_defaults(func=cmd_extract)
+    p = sub.add_parser("import-fhir", help="map a FHIR R4 / mCODE Bundle to a case, with the source of each field")
+    p.add_argument("bundle", help="FHIR R4 Bundle (JSON), or - for stdin")
+    p.add_argument("--recommend", action="store_true", help="also print the recommendation for the case")
+    p.set_defaults(func=cmd_import_fhir)
     p = sub.add_parser("check-kb", help="load and validate the knowledge base")
     p.add_argument("--path", default=str(knowledge.KNOWLEDGE_DIR))
     p.set_defaults(func=cmd_check_kb)

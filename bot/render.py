@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
+from bot import knowledge
+
 # How each case field is named when the assistant asks for it or lists it as missing.
 FIELD_LABELS = {
     "alk_positive": "confirmed ALK rearrangement (IHC, FISH or NGS)",
@@ -145,3 +147,12 @@ def preferred_sentence(rec: Mapping[str, Any]) -> str:
     if rec["status"] == "needs_information":
         return (f"Provisionally: {names}. " if names else "") + "I need: " + missing_text(rec["missing"][:3]) + "."
     return f"Preferred: {names}."
+
+
+def card_data(rec: Mapping[str, Any], case: Mapping[str, Any]) -> dict[str, Any]:
+    """What travels with the answer's text (spec/README.md section 4), plus what a page needs to draw the card:
+    the label of every therapy named, and the disclaimer. The chat and the CDS Hooks case link both send it."""
+    kb = knowledge.default()
+    named = {o["therapy"] for key in ("preferred", "alternatives", "avoid") for o in rec[key]}
+    labels = {t: kb.regimens[t].label for t in sorted(named) if t in kb.regimens}
+    return {"recommendation": rec, "case": case, "labels": labels, "disclaimer": kb.disclaimer}

@@ -31,6 +31,7 @@ from bot.storage.models import AuditRecord, Feedback
 
 log = logging.getLogger(__name__)
 RATINGS = ("helpful", "not_helpful", "disagree")
+CARD_OUTCOMES = ("accepted", "overridden")
 _TABLES = {"audit_record": AuditRecord, "feedback": Feedback}
 _KEYS = {"audit_record": "record_id", "feedback": "feedback_id"}
 _SCRUB = [(re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"), "[email]"),
@@ -98,6 +99,10 @@ class AuditLog(Database):
         """Log a clinician's verdict on a recommendation ('helpful', 'not_helpful' or 'disagree')."""
         if rating not in RATINGS:
             raise ValueError(f"rating must be one of {', '.join(RATINGS)}, not {rating!r}")
+        return self._feedback(conversation_id, rating, record_id, reason, message_id, now)
+
+    def _feedback(self, conversation_id: str, rating: str, record_id: str | None, reason: str | None,
+                  message_id: str, now: datetime | None) -> Written:
         row = {
             "feedback_id": _key(conversation_id, message_id, rating, record_id or ""),
             "record_id": record_id,
@@ -107,6 +112,22 @@ class AuditLog(Database):
             "reason": scrub(reason),
         }
         return self._write("feedback", row)
+
+    # A CDS Hooks card is audited as a recommendation whose conversation id is 'cds:<card uuid>'; the EHR's
+    # feedback on it (accepted / overridden) is a feedback row with that outcome as its rating.
+    def card_record(self, card_uuid: str) -> str | None:
+        """The audit record id of the recommendation a CDS card carried, or None for an unknown card."""
+        query = sa.select(AuditRecord.record_id).where(AuditRecord.conversation_id == f"cds:{card_uuid}")
+        with Session(self.engine) as session:
+            return session.execute(query).scalar()
+
+    def card_feedback(self, card_uuid: str, outcome: str, reason: str | None = None,
+                      now: datetime | None = None) -> Written:
+        """Log a CDS card's outcome ('accepted' or 'overridden') against the card's audit record."""
+        if outcome not in CARD_OUTCOMES:
+            raise ValueError(f"outcome must be one of {', '.join(CARD_OUTCOMES)}, not {outcome!r}")
+        when = now or datetime.now(timezone.utc)
+        return self._feedback(f"cds:{card_uuid}", outcome, self.card_record(card_uuid), reason, when.isoformat(), when)
 
     def _write(self, table: str, row: dict[str, Any]) -> Written:
         key = row[_KEYS[table]]

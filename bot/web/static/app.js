@@ -215,6 +215,28 @@
   });
   document.getElementById("new-case").addEventListener("click", function () { send("/start_case", "New case"); });
 
+  // ---- a case opened from the health record: a CDS Hooks card's link ends in #case=<token> (bot/cds) ----------
+  // The page trades the token for the case and its answer (POST, so it stays out of logs); it then leaves the URL.
+  function loadLinkedCase() {
+    var match = /^#case=([A-Za-z0-9_-]{20,})$/.exec(location.hash);
+    if (!match) return;
+    history.replaceState(null, "", location.pathname + location.search);
+    // what is shown is kept in the session's transcript, so wait for the session id before recording it
+    var whenSession = function (fn) { if (state.session) fn(); else socket.once("session_confirm", function () { fn(); }); };
+    var say = function (text) { whenSession(function () { record({ who: "bot", text: text, time: Date.now() }); }); };
+    fetch("../cds/case-exchange", { method: "POST", headers: { "Content-Type": "application/json" },
+                                    body: JSON.stringify({ token: match[1] }) })
+      .then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
+      .then(function (res) {
+        if (!res.ok) { say(res.data.error || "This case link could not be opened."); return; }
+        whenSession(function () {
+          showCase(res.data.case);
+          record({ who: "bot", text: res.data.text, custom: res.data, time: Date.now() });
+        });
+      })
+      .catch(function () { say("This case link could not be opened: the assistant did not answer."); });
+  }
+
   // ---- start: labels, then what this session already showed -----------------------------------------------
   fetch("labels.json").then(function (r) { return r.json(); }).then(function (labels) {
     fieldLabels = labels;
@@ -222,5 +244,6 @@
   }).catch(function () { /* labels are a nicety: raw field names still read */ });
   if (state.session) transcript().forEach(draw);
   if (state.caseDoc) showCase(state.caseDoc);
+  loadLinkedCase();
   input.focus();
 })();

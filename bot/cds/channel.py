@@ -1,0 +1,139 @@
+"""The CDS Hooks service as a Rasa input channel: served by the Rasa server at /webhooks/cds/, the same origin as
+the clinician page, so a card's link opens the page on the server that holds the case link (bot.cds.tokens).
+
+Routes (base URL for the EHR: http://127.0.0.1:5005/webhooks/cds):
+  GET  /cds-services                    discovery
+  POST /cds-services/{id}               a hook call (patient-view, order-select)
+  POST /cds-services/{id}/feedback      card outcomes, recorded in the audit log
+  POST /case-exchange                   the page trades a card link's token for the case (never the case in a URL)
+Requests are checked for size, JSON and shape before anything else; the JWT when CDS_JWT_JWKS is set
+(bot.cds.auth). Browser-based CDS clients (the CDS Hooks sandbox) need CORS: allow their origin with
+CDS_ALLOWED_ORIGINS (comma-separated); none is allowed by default.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from typing import Any, Awaitable, Callable, Iterator, Tuple
+
+import structlog
+from rasa.core.channels.channel import InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.cds.auth import AuthError, JwtVerifier
+from bot.cds.service import MAX_BODY_BYTES, CdsError, CdsService
+from bot.cds.tokens import CaseTokens
+from bot.storage.audit import AuditLog
+
+log = structlog.get_logger()
+
+
+class JsonWithLength(HTTPResponse):
+    """Sanic 21.12 drops the Content-Length and Content-Type of every 412 (read as the answer to a conditional
+    request), so the EHR would wait for the end of a body it cannot measure; CDS Hooks' 412 carries a JSON message."""
+
+    @property
+    def processed_headers(self) -> Iterator[Tuple[bytes, bytes]]:
+        return ((name.encode("ascii"), f"{value}".encode()) for name, value in self.headers.items())
+
+
+class CdsHooksInput(InputChannel):
+    """No conversation runs through this channel: it only answers the EHR (and the page's case exchange)."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "cds"
+
+    def __init__(self) -> None:
+        self._audit: AuditLog | None = None
+        self.service = CdsService(audit=self.audit_log, tokens=CaseTokens())
+        self.verifier = JwtVerifier.from_environment()
+        self.origins = {o.strip() for o in os.environ.get("CDS_ALLOWED_ORIGINS", "").split(",") if o.strip()}
+
+    def audit_log(self) -> AuditLog:
+        if self._audit is None:
+            self._audit = AuditLog()
+        return self._audit
+
+    @staticmethod
+    def public_base(request: Request) -> str:
+        """The service's base URL as the EHR calls it: CDS_PUBLIC_URL behind a proxy, else this request's own."""
+        return os.environ.get("CDS_PUBLIC_URL") or f"{request.scheme}://{request.host}/webhooks/cds"
+
+    def _headers(self, request: Request) -> dict[str, str]:
+        origin = request.headers.get("origin")
+        if origin and origin in self.origins:
+            return {"Access-Control-Allow-Origin": origin, "Vary": "Origin",
+                    "Access-Control-Allow-Headers": "Authorization, Content-Type",
+                    "Access-Control-Allow-Methods": "GET, POST, OPTIONS"}
+        return {}
+
+    def _reply(self, request: Request, body: Any, status: int = 200) -> HTTPResponse:
+        if status == 412:
+            return JsonWithLength(json.dumps(body), status=status, content_type="application/json",
+                                  headers={**self._headers(request), "content-type": "application/json"})
+        return response.json(body, status=status, headers=self._headers(request))
+
+    def _error(self, request: Request, status: int, message: str) -> HTTPResponse:
+        return self._reply(request, {"error": message}, status)
+
+    async def _guarded(self, request: Request, path: str, work: Callable[[Any], Any]) -> HTTPResponse:
+        """Size, JSON and JWT checks, then ``work(body)`` off the event loop (it reads and writes the audit DB)."""
+        if request.method == "OPTIONS":
+            return response.empty(headers=self._headers(request))
+        if self.verifier is not None:
+            try:
+                self.verifier.verify(request.headers.get("authorization"), self.public_base(request) + path)
+            except AuthError as err:
+                return self._error(request, 401, str(err))
+        body: Any = None
+        if request.method == "POST":
+            if len(request.body or b"") > MAX_BODY_BYTES:
+                return self._error(request, 413, f"request larger than {MAX_BODY_BYTES} bytes")
+            try:
+                body = json.loads(request.body or b"")
+            except (ValueError, UnicodeDecodeError):
+                return self._error(request, 400, "the request body must be JSON")
+        try:
+            return self._reply(request, await asyncio.get_running_loop().run_in_executor(None, work, body))
+        except CdsError as err:
+            return self._error(request, err.status, str(err))
+        except Exception:  # noqa: BLE001 - the EHR gets a sentence, the log gets the trace
+            log.exception("cds.failure", path=path)
+            return self._error(request, 500, "the CDS service could not answer this request; it has been logged")
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        bp = Blueprint("cds_hooks", __name__)
+
+        @bp.route("/cds-services", methods=["GET", "OPTIONS"])
+        async def discovery(request: Request) -> HTTPResponse:
+            return await self._guarded(request, "/cds-services", lambda _: self.service.discovery())
+
+        @bp.route("/cds-services/<service_id>", methods=["POST", "OPTIONS"])
+        async def call(request: Request, service_id: str) -> HTTPResponse:
+            page = self.public_base(request).rsplit("/cds", 1)[0] + "/web/"
+            return await self._guarded(request, f"/cds-services/{service_id}",
+                                       lambda body: self.service.call(service_id, body, page))
+
+        @bp.route("/cds-services/<service_id>/feedback", methods=["POST", "OPTIONS"])
+        async def feedback(request: Request, service_id: str) -> HTTPResponse:
+            return await self._guarded(request, f"/cds-services/{service_id}/feedback",
+                                       lambda body: self.service.feedback(service_id, body))
+
+        @bp.route("/case-exchange", methods=["POST"])
+        async def case_exchange(request: Request) -> HTTPResponse:
+            """The clinician page's half of a card link: the token in, the case and its answer out."""
+            try:
+                token = json.loads(request.body or b"").get("token")
+            except (ValueError, AttributeError):
+                token = None
+            payload = self.service.tokens.redeem(token)
+            if payload is None:
+                return response.json({"error": "this case link has expired or is unknown: open the card again"},
+                                     status=404)
+            return response.json(payload, headers={"Cache-Control": "no-store"})
+
+        return bp
