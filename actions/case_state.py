@@ -17,8 +17,8 @@ from bot.render import FIELD_LABELS
 CASE_SLOTS: tuple[str, ...] = tuple(FIELDS)
 BOOLEAN_FIELDS = frozenset({"alk_positive", "alk_fusion_at_progression", "brain_metastases", "leptomeningeal",
                             "symptomatic", "compound", "strong_cyp3a_inducer", "prior_chemotherapy",
-                            "prior_immunotherapy"})
-LIST_FIELDS = frozenset({"alk_mutations", "bypass_alterations"})
+                            "prior_immunotherapy", "cyp3a_inducer_stoppable", "strong_cyp3a_inhibitor"})
+LIST_FIELDS = frozenset({"alk_mutations", "bypass_alterations", "intolerant_tkis"})
 MAX_MESSAGE = 5000  # characters read from one message; a pasted note longer than this is asked to be trimmed
 
 _BARE_ECOG = re.compile(r"^\s*(?:ecog|ps|who)?\s*:?\s*([0-4])\s*\.?\s*$", re.IGNORECASE)

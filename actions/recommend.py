@@ -53,7 +53,7 @@ class ActionRecommend(Action):
         dispatcher.utter_message(text=f"Case: {case_summary(case)}.")
         message_id = (tracker.latest_message or {}).get("message_id") or ""
         written = audit_log().record(tracker.sender_id, case, rec, message_id=message_id)
-        dispatcher.utter_message(text=render_text(rec), buttons=ANSWER_BUTTONS, json_message=card_data(rec, case))
+        dispatcher.utter_message(text=render_text(rec, case), buttons=ANSWER_BUTTONS, json_message=card_data(rec, case))
         if not written.stored:
             dispatcher.utter_message(text="Note: the audit log is unavailable right now. This recommendation's "
                                           "record is kept on the action server and will be written as soon as the "

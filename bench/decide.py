@@ -46,7 +46,7 @@ def varied_cases(n: int, seed: int = 20261124) -> list[dict]:
                                         rng.choice([1, 1, 1, 2]))
             elif name == "region":
                 case[name] = rng.choice(["EU", "US", "DE", "JP", None])
-            elif name == "comorbidities":
+            elif "enum" in spec.get("items", {}):  # comorbidities, intolerant_tkis
                 case[name] = rng.sample(spec["items"]["enum"], rng.choice([0, 1, 2]))
             elif "enum" in spec:
                 case[name] = rng.choice(spec["enum"])

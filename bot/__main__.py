@@ -41,7 +41,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         rec = decide(case)
     except CaseError as err:
         raise UsageError(f"invalid case: {err}") from None
-    print(render_text(rec) if args.text else _dump(rec))
+    print(render_text(rec, case) if args.text else _dump(rec))
     return 0
 
 

@@ -31,8 +31,14 @@ LEVELS = ("guideline", "regulatory", "phase 3", "phase 2", "retrospective", "cas
           "review", "consensus", "registry", "press", "not citable")
 REGIMEN_KINDS = ("alk_tki", "chemotherapy", "chemo_immunotherapy", "immunotherapy", "targeted", "local",
                  "continue", "trial", "referral", "supportive")
-CONTRAINDICATIONS = ("squamous", "ecog_3_4")
-BYPASS_GROUPS = ("met", "other", "no_implication")
+# Case conditions that regimens' contraindications and cautions name (the engine computes them from the case).
+CONDITIONS = ("squamous", "ecog_3_4", "small_cell_ecog3_disease_driven", "renal_impairment", "interstitial_lung_disease",
+              "hepatic_impairment", "diabetes", "hyperlipidemia", "cardiovascular_disease", "psychiatric_history",
+              "prior_immunotherapy", "prior_chemotherapy", "progressing_on_chemotherapy",
+              "progressing_on_chemo_immunotherapy", "no_current_therapy", "current_tki_resistant",
+              "cyp3a_inducer_unstoppable", "strong_cyp3a_inhibitor", "pregnant", "childbearing_potential")
+# met: rule M5; other: rule M6; no_implication: a caveat only; unconfirmed: a caveat asking for confirmation.
+BYPASS_GROUPS = ("met", "other", "no_implication", "unconfirmed")
 BLOCKS = ("scope", "consistency", "performance", "histology", "pattern", "resistance", "modifier")
 STATUSES = ("recommendation", "needs_information", "out_of_scope")
 TRANSFORMATIONS = ("small_cell", "small_cell_mixed", "squamous")
@@ -81,6 +87,7 @@ class Mutation:
     note: str | None = None
     aliases: tuple[str, ...] = ()
     members: tuple[str, ...] = ()  # compound entries only
+    rule: str | None = None  # the resistance rule a single mutation decides by (M1 when not named)
 
 
 @dataclass(frozen=True)
@@ -100,6 +107,8 @@ class Contraindication:
     when: str
     reason: str
     evidence: tuple[str, ...]
+    unless: str | None = None  # a condition that lifts the contraindication
+    instead: str | None = None  # the therapy that takes this one's place
 
 
 @dataclass(frozen=True)
@@ -112,6 +121,7 @@ class Regimen:
     avoid_only: bool = False
     avoid_reason: str | None = None
     contraindications: tuple[Contraindication, ...] = ()
+    cautions: tuple[tuple[str, str], ...] = ()  # (condition, caveat id)
 
 
 @dataclass(frozen=True)
@@ -123,6 +133,7 @@ class Finding:
     implication: str
     evidence: tuple[str, ...]
     group: str | None = None
+    avoid: tuple[str, ...] = ()  # therapies (regimens.yml) to list under 'avoid' when this finding is reported
 
 
 @dataclass(frozen=True)
@@ -139,6 +150,7 @@ class Variant:
     preferred: tuple[str, ...] = ()
     alternatives: tuple[tuple[str, str], ...] = ()  # (therapy, why)
     caveats: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()  # therapies listed under 'avoid' (with the regimen's avoid_reason) when it fires
 
 
 @dataclass(frozen=True)
@@ -153,6 +165,14 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class SecondGenFallback:
+    """knowledge.md 3.3 rule 3: a mutation-consistent second-generation TKI only if lorlatinib cannot be used."""
+    mutations: frozenset[str]
+    drugs: tuple[str, ...]
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     version: str
     content_sha256: str
@@ -162,11 +182,13 @@ class KnowledgeBase:
     reference_start: int
     reference_segment: str
     eu_regions: frozenset[str]
+    eu_label_first_tkis: frozenset[str]  # first ALK TKIs the EU lorlatinib label names (X5 when another came first)
     evidence: Mapping[str, Evidence]
     drugs: Mapping[str, Drug]
     mutations: Mapping[str, Mutation]
     compounds: Mapping[frozenset[str], Mutation]
     compound_default: Mapping[str, Activity]
+    fallback: SecondGenFallback
     bypass: Mapping[str, Finding]
     transformations: Mapping[str, Finding]
     regimens: Mapping[str, Regimen]
@@ -366,8 +388,9 @@ def _load_mutations(data: Mapping[str, Any], drugs: Mapping[str, Drug], meta: Ma
         for spelling in spellings_of(name) + [a for alias in aliases for a in spellings_of(alias)]:
             other = spellings.setdefault(spelling.upper(), name)
             c.need(other == name, "mutations", name, f"spelling '{spelling}' is also used by {other}")
+        c.need(m.get("rule") in (None, "M1", "M2"), "mutations", name, "'rule' must be M1 or M2")
         mutations[name] = Mutation(name, c.text(m.get("region"), "mutations", name, "region"),
-                                   _activity(m, name, drugs, c), m.get("note"), aliases)
+                                   _activity(m, name, drugs, c), m.get("note"), aliases, (), m.get("rule"))
     compounds: dict[frozenset[str], Mutation] = {}
     default = None
     for name, m in _section(data, "mutations", "compound_mutations").items():
@@ -379,12 +402,24 @@ def _load_mutations(data: Mapping[str, Any], drugs: Mapping[str, Drug], meta: Ma
         members = tuple(m.get("members") or ())
         c.need(len(members) >= 2, "mutations", name, "a compound entry lists at least two members")
         for member in members:
-            c.need(member in mutations, "mutations", name, f"member '{member}' is not a single-mutation entry")
+            parsed = parse_mutation(member)
+            ref, pos = (parsed[0], parsed[1]) if parsed else (None, 0)
+            wild = segment[pos - start] if 0 <= pos - start < len(segment) else None
+            c.need(member in mutations or (parsed is not None and wild is not None and ref in (None, wild)),
+                   "mutations", name, f"member '{member}' is neither a single-mutation entry nor a possible ALK change")
         c.need(frozenset(members) not in compounds, "mutations", name, "the same pair is listed twice")
         compounds[frozenset(members)] = Mutation(name, c.text(m.get("region"), "mutations", name, "region"),
                                                  activity, m.get("note"), (), members)
     c.need(default is not None, "mutations", "compound_mutations", "a 'default' compound entry is required")
-    return mutations, compounds, default, spellings
+    fb = c.mapping(data.get("second_generation_fallback"), "mutations", "second_generation_fallback")
+    for member in fb.get("mutations") or ():
+        c.need(member in mutations, "mutations", "second_generation_fallback", f"'{member}' is not a mutation entry")
+    for drug in fb.get("drugs") or ():
+        c.need(drug in drugs and drugs[drug].generation == "2G", "mutations", "second_generation_fallback",
+               f"'{drug}' is not a second-generation drug in drugs.yml")
+    fallback = SecondGenFallback(frozenset(fb.get("mutations") or ()), tuple(fb.get("drugs") or ()),
+                                 c.keys(fb.get("evidence"), "mutations", "second_generation_fallback"))
+    return mutations, compounds, default, spellings, fallback
 
 
 def _load_findings(data: Mapping[str, Any], section: str, allowed_ids: tuple[str, ...] | None, c: _Checker):
@@ -399,8 +434,8 @@ def _load_findings(data: Mapping[str, Any], section: str, allowed_ids: tuple[str
         names = f.get("names")
         c.need(isinstance(names, list) and names, "bypass", fid, "'names' must list how reports write it")
         out[fid] = Finding(fid, c.text(f.get("label"), "bypass", fid, "label"), tuple(names),
-                           c.text(f.get("implication"), "bypass", fid, "implication"),
-                           c.keys(f.get("evidence"), "bypass", fid), f.get("group"))
+                           " ".join(c.text(f.get("implication"), "bypass", fid, "implication").split()),
+                           c.keys(f.get("evidence"), "bypass", fid), f.get("group"), tuple(f.get("avoid") or ()))
     return out
 
 
@@ -415,14 +450,25 @@ def _load_regimens(data: Mapping[str, Any], drugs: Mapping[str, Drug], c: _Check
         c.need(drug is None or drug in drugs, "regimens", rid, f"drug '{drug}' is not in drugs.yml")
         contra = []
         for k in r.get("contraindications") or ():
-            c.need(isinstance(k, dict) and k.get("when") in CONTRAINDICATIONS, "regimens", rid,
-                   f"contraindication 'when' must be one of {', '.join(CONTRAINDICATIONS)}")
-            contra.append(Contraindication(k["when"], c.text(k.get("reason"), "regimens", rid, "reason"),
-                                           c.keys(k.get("evidence"), "regimens", f"{rid}.contraindications")))
+            c.need(isinstance(k, dict) and k.get("when") in CONDITIONS and k.get("unless") in (None, *CONDITIONS),
+                   "regimens", rid, f"contraindication 'when' and 'unless' must be one of {', '.join(CONDITIONS)}")
+            contra.append(Contraindication(k["when"], " ".join(c.text(k.get("reason"), "regimens", rid, "reason").split()),
+                                           c.keys(k.get("evidence"), "regimens", f"{rid}.contraindications"),
+                                           k.get("unless"), k.get("instead")))
+        cautions = []
+        for k in r.get("cautions") or ():
+            c.need(isinstance(k, dict) and k.get("when") in CONDITIONS and isinstance(k.get("caveat"), str),
+                   "regimens", rid, f"a caution names a condition ({', '.join(CONDITIONS)}) and a caveat id")
+            cautions.append((k["when"], k["caveat"]))
         avoid_only = bool(r.get("avoid_only"))
         reason = " ".join(c.text(r.get("avoid_reason"), "regimens", rid, "avoid_reason").split()) if avoid_only else None
         out[rid] = Regimen(rid, c.text(r.get("label"), "regimens", rid, "label"), r["kind"],
-                           c.keys(r.get("evidence"), "regimens", rid), drug, avoid_only, reason, tuple(contra))
+                           c.keys(r.get("evidence"), "regimens", rid), drug, avoid_only, reason, tuple(contra),
+                           tuple(cautions))
+    for rid, r in out.items():
+        for k in r.contraindications:
+            c.need(k.instead is None or (k.instead in out and not out[k.instead].avoid_only), "regimens", rid,
+                   f"'instead: {k.instead}' is not a therapy that may be offered")
     return out
 
 
@@ -455,9 +501,11 @@ def _load_rules(data: Mapping[str, Any], regimens: Mapping[str, Regimen], caveat
                 c.text(why, "rules", f"{where}.alternatives.{therapy}", "why")
             for cav in v.get("caveats") or ():
                 c.need(cav in caveats, "rules", where, f"caveat '{cav}' is not in caveats.yml")
+            for therapy in v.get("avoid") or ():
+                c.need(therapy in regimens, "rules", where, f"therapy id '{therapy}' is not in regimens.yml")
             variants[vname] = Variant(" ".join(c.text(v.get("because"), "rules", where, "because").split()),
                                       v.get("status", "recommendation"), preferred, alternatives,
-                                      tuple(v.get("caveats") or ()))
+                                      tuple(v.get("caveats") or ()), tuple(v.get("avoid") or ()))
         c.need(bool(variants), "rules", rid, "a rule needs at least one variant")
         out[rid] = Rule(rid, r["block"], c.text(r.get("title"), "rules", rid, "title"),
                         c.text(r.get("confidence"), "rules", rid, "confidence"),
@@ -482,9 +530,16 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> KnowledgeBase:
     evidence = _load_evidence(raw["evidence"])
     c = _Checker(set(evidence))
     drugs = _load_drugs(raw["drugs"], c)
-    mutations, compounds, compound_default, spellings = _load_mutations(raw["mutations"], drugs, protein, c)
+    mutations, compounds, compound_default, spellings, fallback = _load_mutations(raw["mutations"], drugs, protein, c)
     regimens = _load_regimens(raw["regimens"], drugs, c)
     caveats = _load_caveats(raw["caveats"], c)
+    for rid, r in regimens.items():
+        for _, cav in r.cautions:
+            c.need(cav in caveats, "regimens", rid, f"caution caveat '{cav}' is not in caveats.yml")
+    bypass = _load_findings(raw["bypass"], "bypass_alterations", None, c)
+    for bid, b in bypass.items():
+        for therapy in b.avoid:
+            c.need(therapy in regimens, "bypass", bid, f"therapy id '{therapy}' is not in regimens.yml")
     return KnowledgeBase(
         version=version,
         content_sha256=str(meta.get("content_sha256", "")),
@@ -494,12 +549,14 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> KnowledgeBase:
         reference_start=protein["reference_start"],
         reference_segment=protein["reference_segment"],
         eu_regions=frozenset(meta.get("eu_regions") or ()),
+        eu_label_first_tkis=frozenset(meta.get("eu_lorlatinib_label_first_tkis") or ()),
         evidence=evidence,
         drugs=drugs,
         mutations=mutations,
         compounds=compounds,
         compound_default=compound_default,
-        bypass=_load_findings(raw["bypass"], "bypass_alterations", None, c),
+        fallback=fallback,
+        bypass=bypass,
         transformations=_load_findings(raw["bypass"], "transformations", TRANSFORMATIONS, c),
         regimens=regimens,
         caveats=caveats,

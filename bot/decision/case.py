@@ -56,6 +56,24 @@ def _type_test(types: list[str]) -> Callable[[Any], bool]:
 def _compile(name: str, spec: Mapping[str, Any]) -> Callable[[Any], None]:
     """A function that raises CaseError when ``value`` breaks ``spec`` (one property of the schema)."""
     checks: list[Callable[[Any], None]] = []
+    items = spec.get("items")
+    if (spec.get("type") in ("array", ["array", "null"]) and isinstance(items, dict) and set(items) == {"enum"}
+            and all(type(a) is str for a in items["enum"])):  # a list of names (prior_tkis, comorbidities, ...)
+        allowed = frozenset(items["enum"])
+        nullable, unique = spec["type"] != "array", spec.get("uniqueItems", False)
+        slow = _compile(name, {k: v for k, v in spec.items() if k != "items"} | {"items": dict(items, type="string")})
+
+        def check_names(v: Any) -> None:
+            if type(v) is list:
+                try:
+                    if allowed.issuperset(v) and (not unique or len(set(v)) == len(v)):
+                        return
+                except TypeError:  # an unhashable item: the detailed check names it
+                    pass
+            elif v is None and nullable:
+                return
+            slow(v)  # raises with the precise message
+        return check_names
     if spec.get("type") == ["boolean", "null"] and len(spec) <= 2:  # the commonest shape, checked in one step
 
         def check_flag(v: Any) -> None:
@@ -140,8 +158,10 @@ class Case(NamedTuple):
     """A schema-valid case. Absent fields are None (unknown); lists become tuples. Immutable."""
     alk_positive: bool | None = None
     alk_fusion_at_progression: bool | None = None
+    alk_fusion_specimen: str | None = None
     histology: str | None = None
     prior_tkis: tuple[str, ...] | None = None
+    intolerant_tkis: tuple[str, ...] | None = None
     current_therapy: str | None = None
     prior_chemotherapy: bool | None = None
     prior_immunotherapy: bool | None = None
@@ -159,7 +179,10 @@ class Case(NamedTuple):
     transformation: str | None = None
     pdl1_tps: int | None = None
     strong_cyp3a_inducer: bool | None = None
+    cyp3a_inducer_stoppable: bool | None = None
+    strong_cyp3a_inhibitor: bool | None = None
     comorbidities: tuple[str, ...] | None = None
+    pregnancy_status: str | None = None
     region: str | None = None
 
 

@@ -23,7 +23,12 @@ CASES_DIR = Path(__file__).resolve().parents[2] / "data" / "cases"
 NON_CASE_PREFIX = "grading_"
 TOPICS = ("scope", "testing", "on_target_mutation", "compound_mutation", "bypass", "transformation",
           "progression_pattern", "cns", "performance_status", "modifiers")
+TOPIC_LABELS = {"scope": "scope", "testing": "testing", "on_target_mutation": "on-target mutations",
+                "compound_mutation": "compound mutations", "bypass": "bypass alterations",
+                "transformation": "transformation", "progression_pattern": "pattern of progression", "cns": "CNS",
+                "performance_status": "performance status", "modifiers": "modifiers"}
 DIFFICULTIES = (1, 2, 3)
+DIFFICULTY_LABELS = {1: "easy", 2: "medium", 3: "hard"}
 REQUIRED = ("id", "title", "topic", "difficulty", "vignette", "case", "teaching_points")
 OPTIONAL = ("about_missing_information",)
 
@@ -166,3 +171,18 @@ def get(case_id: str) -> PracticeCase:
 def expected(case_id: str) -> dict[str, Any]:
     """The expected answer: the decision module's recommendation for the case, never a stored one."""
     return decide(get(case_id).case)
+
+
+def sizes() -> dict[str, dict[str, Any]]:
+    """How many cases the bank holds per topic, in all and per difficulty (the practice menu shows them)."""
+    return {t: {"label": TOPIC_LABELS[t], "total": len(cases(t)),
+                "by_difficulty": {str(d): len(cases(t, d)) for d in DIFFICULTIES}} for t in TOPICS}
+
+
+def nearest_topic(topic: str, exclude: set[str] | frozenset[str] = frozenset()) -> str | None:
+    """The topic closest to ``topic`` that still has cases outside ``exclude`` (case ids): topics are ordered as
+    the decision module checks a case (scope, testing, mutations, ..., modifiers), so the nearest is the
+    neighbouring step of the same reasoning; the later neighbour wins a tie."""
+    i = TOPICS.index(topic)
+    by_distance = sorted((t for t in TOPICS if t != topic), key=lambda t: (abs(TOPICS.index(t) - i), -TOPICS.index(t)))
+    return next((t for t in by_distance if any(c.id not in exclude for c in cases(t))), None)

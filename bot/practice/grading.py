@@ -1,9 +1,11 @@
 """Grade a trainee's free-text answer to a bank case against what the decision module decides for it.
 
-The therapy grade compares the answer's chosen therapy with decide()'s preferred options, alternatives and
-'avoid' list; the reasoning grade counts which key findings of the rule trace the answer names. Feedback
-explains what the engine decided and why (the rule trace), cites the evidence and adds the case's teaching
-points, so a trainee learns from every attempt, right or wrong.
+Partial credit, on a short rubric a trainee can read: the therapy (the engine's preferred option earns full
+marks, an option it lists as an alternative is a defensible answer and earns most of them), the findings that
+drive the decision (which key findings of the rule trace the answer names), and what to avoid (whether the answer
+names something on the engine's avoid list). A harmful choice scores 0 whatever the rest. Feedback starts with
+the trainee's own choice ("whole-brain RT is not preferred here because ..."), then explains what the engine
+decided and why (the rule trace), cites the evidence and adds the case's teaching points.
 """
 from __future__ import annotations
 
@@ -12,16 +14,27 @@ from typing import Any, Mapping
 
 from bot import knowledge
 from bot.practice import bank, findings, vocabulary
+from bot.render import clinician
 
 PREFERRED, ACCEPTABLE, WRONG, HARMFUL = "preferred", "acceptable", "wrong", "harmful"
 THERAPY_GRADES = (PREFERRED, ACCEPTABLE, WRONG, HARMFUL)  # best first: a family takes its best-placed member
-# The score weighs the choice above the reasoning; a harmful choice scores 0 whatever the reasoning, because an
-# answer that would hurt the patient fails the case.
-THERAPY_CREDIT = {PREFERRED: 1.0, ACCEPTABLE: 0.5, WRONG: 0.0, HARMFUL: 0.0}
-THERAPY_WEIGHT = 0.7
+# Rubric points: the choice weighs most; a harmful choice scores 0 whatever the reasoning, because an answer that
+# would hurt the patient fails the case.
+THERAPY_POINTS = {PREFERRED: 3.0, ACCEPTABLE: 2.0, WRONG: 0.0, HARMFUL: 0.0}
+FINDINGS_POINTS = 1.0
+AVOID_POINTS = 1.0
 _STATUS_WORDS = {"recommendation": "a recommendation",
                  "needs_information": "more information is needed before a firm recommendation",
                  "out_of_scope": "outside this algorithm: it signposts rather than recommends"}
+
+
+@dataclass(frozen=True)
+class RubricItem:
+    """One line of the rubric: what was marked, the points earned out of the points possible, and why."""
+    item: str
+    earned: float
+    possible: float
+    comment: str
 
 
 @dataclass(frozen=True)
@@ -35,6 +48,8 @@ class Grade:
     score: float
     feedback: str
     rejected_therapies: list[str] = field(default_factory=list)
+    rubric: tuple[RubricItem, ...] = ()
+    verdict: str = ""
 
 
 def _place(therapy: str, rec: Mapping[str, Any]) -> str:
@@ -63,41 +78,102 @@ def _labels(kb: knowledge.KnowledgeBase, therapies: list[str]) -> str:
     return "; ".join(kb.regimens[t].label if t in kb.regimens else t.replace("_", " ") for t in therapies) or "none"
 
 
-def _feedback(practice_case: bank.PracticeCase, rec: Mapping[str, Any], grade: str, chosen: str | None,
-              named: list[findings.KeyFinding], missed: list[findings.KeyFinding], rejected: list[str],
-              kb: knowledge.KnowledgeBase) -> str:
+def _verdict(rec: Mapping[str, Any], grade: str, chosen: str | None, kb: knowledge.KnowledgeBase) -> str:
+    """A sentence about the trainee's own choice, with the engine's reason."""
     preferred = [o["therapy"] for o in rec["preferred"]]
-    lines = []
+    deciding = rec["rationale"][0]["because"] if rec["rationale"] else ""
+    best = _labels(kb, preferred)
     if chosen is None:
-        lines.append("No therapy was recognised in your answer: name the one you would choose.")
-    elif chosen == vocabulary.REQUEST_INFORMATION:
-        lines.append(f"You asked for more information first: {grade}.")
-    else:
-        lines.append(f"Your choice, {_labels(kb, [chosen])}: {grade}.")
-    if grade == HARMFUL and chosen is not None:
+        return "No therapy was recognised in your answer: name the one you would choose."
+    if chosen == vocabulary.REQUEST_INFORMATION:
+        if grade == PREFERRED:
+            return f"Asking for more information first is right here: {deciding}"
+        return f"Asking for more information first is not needed here: the case already decides it. {deciding}"
+    mine = _labels(kb, [chosen])
+    if grade == PREFERRED:
+        return f"{mine} is the preferred choice here: {deciding}"
+    if grade == ACCEPTABLE:
+        why = next((o["why"] for o in rec["alternatives"] if o["therapy"] == chosen), "")
+        return (f"{mine} is a defensible alternative here ({why.rstrip('.')}), but {best} is preferred: "
+                f"{deciding}")
+    if grade == HARMFUL:
         reason = next(a["reason"] for a in rec["avoid"] if a["therapy"] == chosen)
-        lines.append(f"It is on the list to avoid: {reason}")
-    ruled_out = [t for t in rejected if t in preferred]
-    if ruled_out:
-        lines.append(f"You ruled out {_labels(kb, ruled_out)}, which the assistant prefers here.")
+        return f"{mine} should be avoided here: {reason}"
+    lead = deciding[:1].lower() + deciding[1:] if deciding[1:2].islower() else deciding
+    return f"{mine} is not preferred here because {lead} Preferred: {best}."
+
+
+def _rubric(rec: Mapping[str, Any], grade: str, named: list[findings.KeyFinding], missed: list[findings.KeyFinding],
+            rejected: list[str], kb: knowledge.KnowledgeBase,
+            vocab: vocabulary.TherapyVocabulary) -> tuple[RubricItem, ...]:
+    keys = len(named) + len(missed)
+    recall = len(named) / keys if keys else 1.0
+    therapy = RubricItem("therapy", THERAPY_POINTS[grade], THERAPY_POINTS[PREFERRED],
+                         {PREFERRED: "the preferred option", ACCEPTABLE: "a defensible alternative",
+                          WRONG: "not among the options", HARMFUL: "on the list to avoid"}[grade])
+    found = RubricItem("findings that drive it", round(FINDINGS_POINTS * recall * 2) / 2, FINDINGS_POINTS,
+                       ("named: " + ", ".join(f.label for f in named) if named else "none named") +
+                       ("; missed: " + ", ".join(f.label for f in missed) if missed else ""))
+    to_avoid = [a["therapy"] for a in rec["avoid"]]
+    offered = [o["therapy"] for o in rec["preferred"] + rec["alternatives"]]
+    def members(therapy: str) -> tuple[str, ...]:  # a family ('no chemotherapy') stands for its members
+        return tuple(vocab.families.get(therapy, (therapy,)))
+
+    right = [t for t in rejected if any(m in to_avoid for m in members(t))]
+    wrong = [t for t in rejected if t not in right and any(m in offered for m in members(t))]
+    if wrong:
+        avoid = RubricItem("what to avoid", 0.0, AVOID_POINTS, f"you ruled out {_labels(kb, wrong)}, which is offered")
+    elif right:
+        avoid = RubricItem("what to avoid", AVOID_POINTS, AVOID_POINTS, f"named: {_labels(kb, right)}")
+    else:
+        example = next((a for a in rec["avoid"]), None)
+        avoid = RubricItem("what to avoid", 0.0, AVOID_POINTS,
+                           "not named" + (f", e.g. {_labels(kb, [example['therapy']])}" if example else ""))
+    return therapy, found, avoid
+
+
+def _score(rubric: tuple[RubricItem, ...], grade: str) -> float:
+    if grade == HARMFUL:
+        return 0.0
+    return round(sum(r.earned for r in rubric) / sum(r.possible for r in rubric), 3)
+
+
+def explanation(practice_case: bank.PracticeCase, rec: Mapping[str, Any], kb: knowledge.KnowledgeBase) -> list[str]:
+    """What the engine decided for the case and why, its evidence and the teaching points: the part of the
+    feedback every trainee reads, and what "show me the answer" shows."""
+    preferred = [o["therapy"] for o in rec["preferred"]]
     status = _STATUS_WORDS[rec["status"]]
     if rec["status"] == "needs_information" and rec["missing"]:
         status += f" (missing: {', '.join(rec['missing'])})"
-    lines.append(f"The assistant's answer (knowledge base {rec['knowledge_version']}) is {status}. "
-                 f"Preferred: {_labels(kb, preferred)}. "
-                 f"Alternatives: {_labels(kb, [o['therapy'] for o in rec['alternatives']])}.")
+    lines = [f"The assistant's answer (knowledge base {rec['knowledge_version']}) is {status}. "
+             f"Preferred: {_labels(kb, preferred)}. "
+             f"Alternatives: {_labels(kb, [o['therapy'] for o in rec['alternatives']])}."]
     lines.append("Why, rule by rule:")
     lines += [f"- {r['rule']} ({r['title']}): {r['because']}" for r in rec["rationale"]]
-    if named or missed:
-        lines.append("Key findings you named: " + (", ".join(f.label for f in named) or "none") + ".")
-        if missed:
-            lines.append("Key findings you missed: " + ", ".join(f.label for f in missed) + ".")
-    keys = list(dict.fromkeys(k for r in rec["rationale"] for k in r["evidence"]))
+    keys = evidence_keys(rec)
     if keys:
         lines.append("Evidence: " + "; ".join(f"[{k}] {kb.evidence[k].citation}" for k in keys))
     lines.append("Teaching points:")
     lines += [f"- {p.text} [{', '.join(p.evidence)}]" for p in practice_case.teaching_points]
-    return "\n".join(lines)
+    return lines
+
+
+def evidence_keys(rec: Mapping[str, Any]) -> list[str]:
+    """The evidence of the rule trace, in trace order."""
+    return list(dict.fromkeys(k for r in rec["rationale"] for k in r["evidence"]))
+
+
+def _feedback(practice_case: bank.PracticeCase, rec: Mapping[str, Any], grade: str, verdict: str,
+              rubric: tuple[RubricItem, ...], score: float, rejected: list[str], kb: knowledge.KnowledgeBase) -> str:
+    preferred = [o["therapy"] for o in rec["preferred"]]
+    lines = [verdict, f"Grade: {grade}, score {score:.0%} (" +
+             "; ".join(f"{r.item} {r.earned:g}/{r.possible:g}: {r.comment}" for r in rubric) + ")."]
+    if grade == HARMFUL:
+        lines.append("It is on the list to avoid, so the answer scores 0.")
+    ruled_out = [t for t in rejected if t in preferred]
+    if ruled_out:
+        lines.append(f"You ruled out {_labels(kb, ruled_out)}, which the assistant prefers here.")
+    return clinician("\n".join(lines + explanation(practice_case, rec, kb)))
 
 
 def grade(case_id: str, answer: str) -> Grade:
@@ -112,11 +188,12 @@ def grade(case_id: str, answer: str) -> Grade:
     cited = table.cited(answer)
     named = [k for k in keys if table.named(k, cited)]
     missed = [k for k in keys if k not in named]
-    recall = len(named) / len(keys) if keys else 1.0
-    score = 0.0 if graded == HARMFUL else THERAPY_WEIGHT * THERAPY_CREDIT[graded] + (1 - THERAPY_WEIGHT) * recall
     rejected = choice.rejected()
-    return Grade(graded, chosen, [k.id for k in named], [k.id for k in missed], round(score, 3),
-                 _feedback(practice_case, rec, graded, chosen, named, missed, rejected, kb), rejected)
+    rubric = _rubric(rec, graded, named, missed, rejected, kb, vocab)
+    score = _score(rubric, graded)
+    verdict = _verdict(rec, graded, chosen, kb)
+    return Grade(graded, chosen, [k.id for k in named], [k.id for k in missed], score,
+                 _feedback(practice_case, rec, graded, verdict, rubric, score, rejected, kb), rejected, rubric, verdict)
 
 
 def hint(case_id: str, already_given: int = 0) -> str:

@@ -18,7 +18,7 @@ from bot.practice import bank
 
 BOX_INTERVALS = (timedelta(0), timedelta(days=1), timedelta(days=3), timedelta(days=7), timedelta(days=21))
 CORRECT = "preferred"
-FAILED = ("wrong", "harmful")
+FAILED = ("wrong", "harmful", "revealed")  # a revealed answer: the case comes back like a wrong one
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 

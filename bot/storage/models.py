@@ -61,3 +61,29 @@ class PracticeAttempt(Base):
     findings_named = sa.Column(sa.Text, nullable=False)  # JSON list
     knowledge_version = sa.Column(sa.String(32), nullable=False)
     created_at = sa.Column(sa.DateTime(timezone=True), nullable=False, index=True)
+
+
+class TraineeAccount(Base):
+    """A trainee who keeps their progress across browsers: a name and a personal code they chose. The code is
+    stored only as a salted scrypt hash (bot.storage.practice), never as typed."""
+
+    __tablename__ = "trainee_account"
+
+    id = sa.Column(sa.Integer, primary_key=True, autoincrement=True)
+    trainee_id = sa.Column(sa.String(64), nullable=False, unique=True)
+    name_key = sa.Column(sa.String(128), nullable=False, unique=True)  # the name, case-folded, spaces collapsed
+    display_name = sa.Column(sa.String(128), nullable=False)
+    code_salt = sa.Column(sa.String(64), nullable=False)   # hex
+    code_hash = sa.Column(sa.String(128), nullable=False)  # hex, scrypt
+    created_at = sa.Column(sa.DateTime(timezone=True), nullable=False)
+
+
+class TraineeSession(Base):
+    """Which signed-in trainee a conversation (the page's session id) practises as; set only after the code was
+    checked, so a conversation cannot claim another trainee's record."""
+
+    __tablename__ = "trainee_session"
+
+    session_id = sa.Column(sa.String(255), primary_key=True)
+    trainee_id = sa.Column(sa.String(64), nullable=False)
+    created_at = sa.Column(sa.DateTime(timezone=True), nullable=False)

@@ -1,9 +1,17 @@
-"""Trainees' practice records: every graded attempt, kept per trainee (the conversation's sender id, or an id the
-web page stores), so progress and spaced repetition survive restarts. Same database as the audit log."""
+"""Trainees' practice records: every graded attempt, kept per trainee, so progress and spaced repetition survive
+restarts. Same database as the audit log.
+
+A trainee is the conversation (its sender id) until they sign in with a name and a personal code of their
+choosing; from then on the conversation practises as that account, in any browser. The code is kept only as a
+salted scrypt hash and compared in constant time; the binding of a conversation to an account is written only
+after the code was checked, and the actions read it from here, never from what a client sends, so nobody can read
+or write another trainee's record without their code."""
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+import secrets
 from datetime import datetime, timezone
 from typing import Any, Iterable
 
@@ -12,7 +20,25 @@ from sqlalchemy.orm import Session
 
 from bot.storage import config
 from bot.storage.db import Database
-from bot.storage.models import PracticeAttempt
+from bot.storage.models import PracticeAttempt, TraineeAccount, TraineeSession
+
+MIN_CODE = 6
+MAX_NAME = 80
+# scrypt's cost: about 16 MiB and tens of milliseconds per check (RFC 7914's interactive-login figures).
+SCRYPT = {"n": 2 ** 14, "r": 8, "p": 1, "dklen": 32}
+
+
+class SignInError(ValueError):
+    """The name or the code cannot be used; the message is for the trainee."""
+
+
+def name_key(name: str) -> str:
+    """The name as accounts are looked up: case-folded, inner spaces collapsed."""
+    return " ".join(name.split()).casefold()
+
+
+def hash_code(code: str, salt: bytes) -> str:
+    return hashlib.scrypt(code.encode("utf-8"), salt=salt, maxmem=64 * 1024 * 1024, **SCRYPT).hex()
 
 
 class PracticeStore(Database):
@@ -47,3 +73,46 @@ class PracticeStore(Database):
                      "findings_named": json.loads(a.findings_named), "knowledge_version": a.knowledge_version,
                      "timestamp": a.created_at.replace(tzinfo=a.created_at.tzinfo or timezone.utc)}
                     for a in session.execute(query).scalars()]
+
+    def sign_in(self, session_id: str, name: str, code: str, now: datetime | None = None) -> tuple[str, str, bool]:
+        """Bind the conversation to the trainee ``name``: (trainee id, display name, whether the account is new).
+        An unknown name creates the account with this code; a known name needs its code."""
+        shown = " ".join((name or "").split())
+        if not shown or len(shown) > MAX_NAME:
+            raise SignInError(f"Choose a name of 1 to {MAX_NAME} characters.")
+        if len(code or "") < MIN_CODE:
+            raise SignInError(f"Choose a personal code of at least {MIN_CODE} characters.")
+        when = now or datetime.now(timezone.utc)
+        with Session(self.engine) as session:
+            account = session.execute(sa.select(TraineeAccount).where(TraineeAccount.name_key == name_key(shown))
+                                      ).scalar_one_or_none()
+            created = account is None
+            if created:
+                salt = secrets.token_bytes(16)
+                account = TraineeAccount(trainee_id="trainee:" + secrets.token_hex(16), name_key=name_key(shown),
+                                         display_name=shown, code_salt=salt.hex(),
+                                         code_hash=hash_code(code, salt), created_at=when)
+                session.add(account)
+            elif not hmac.compare_digest(hash_code(code, bytes.fromhex(account.code_salt)), account.code_hash):
+                raise SignInError("That name is taken and the code does not match. Check the code, or choose "
+                                  "another name.")
+            session.merge(TraineeSession(session_id=session_id, trainee_id=account.trainee_id, created_at=when))
+            session.commit()
+            return account.trainee_id, account.display_name, created
+
+    def sign_out(self, session_id: str) -> None:
+        with Session(self.engine) as session:
+            session.execute(sa.delete(TraineeSession).where(TraineeSession.session_id == session_id))
+            session.commit()
+
+    def trainee_for(self, session_id: str) -> str:
+        """The trainee a conversation practises as: its signed-in account, or the conversation itself."""
+        with Session(self.engine) as session:
+            bound = session.execute(sa.select(TraineeSession.trainee_id)
+                                    .where(TraineeSession.session_id == session_id)).scalar_one_or_none()
+        return bound or session_id
+
+    def display_name(self, trainee_id: str) -> str | None:
+        with Session(self.engine) as session:
+            return session.execute(sa.select(TraineeAccount.display_name)
+                                   .where(TraineeAccount.trainee_id == trainee_id)).scalar_one_or_none()

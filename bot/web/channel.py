@@ -24,6 +24,7 @@ from socketio import AsyncServer
 
 from bot.messages import SOMETHING_WENT_WRONG, problem_with
 from bot.render import FIELD_LABELS
+from bot.web import trainee
 
 log = structlog.get_logger()
 STATIC = Path(__file__).resolve().parent / "static"
@@ -73,6 +74,8 @@ class WebChatInput(SocketIOInput):
         @page.route("/health", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
+
+        trainee.register(sio, self.namespace)
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Optional[Dict]) -> None:

@@ -10,7 +10,7 @@ from bot.cds.service import PATIENT_VIEW
 from bot.decision import decide
 from bot.fhir import import_bundle
 from tests.cds.requests import BUNDLES, patient_view, validate
-from tests.web.test_page import browser  # noqa: F401 - the module's chromium fixture
+from tests.web.conftest import browser  # noqa: F401 - the page tests' chromium fixture
 
 
 def test_card_link_opens_the_page_with_the_case_loaded(stack, browser, artifacts):  # noqa: F811

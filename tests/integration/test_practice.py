@@ -45,7 +45,7 @@ def test_practice_session(stack):
 
     stats = chat.say("stats")
     text = " ".join(Chat.texts(stats))
-    assert "cns" in text and Chat.data(stats, "practice_stats")["cns"]["attempts"] >= 1, chat.show()
+    assert practice.TOPIC_LABELS["cns"] in text and Chat.data(stats, "practice_stats")["cns"]["attempts"] >= 1, chat.show()
     assert len(PracticeStore(stack.env["AUDIT_DB_URL"]).attempts(chat.sender)) >= 1
 
 
@@ -67,3 +67,50 @@ def test_progress_survives_a_restart(tmp_path):
             or attempts[-1]["therapy_grade"] == "preferred" or nxt != case_id
     finally:
         stack.stop()
+
+
+def test_skip_moves_on_and_a_topic_that_runs_out_offers_the_nearest(stack):
+    chat = Chat(stack.base_url)
+    topic = min(practice.TOPIC_LABELS, key=lambda t: len(practice.cases(t)))
+    seen = [Chat.data(chat.say(f'/practice_start{{"practice_topic": "{topic}"}}'), "practice")["case_id"]]
+    for _ in range(len(practice.cases(topic)) - 1):
+        seen.append(Chat.data(chat.say("skip"), "practice")["case_id"])
+    assert len(set(seen)) == len(seen) and {practice.get(c).topic for c in seen} == {topic}, chat.show()
+    replies = chat.say("skip")
+    shown = Chat.data(replies, "practice")
+    near = practice.nearest_topic(topic, set(seen))
+    assert shown["topic"] == near and shown["case_id"] not in seen, chat.show()
+    assert f"all {len(seen)}" in shown["notice"] and practice.TOPIC_LABELS[near] in " ".join(Chat.texts(replies))
+    assert shown["bank"][topic]["total"] == len(seen)
+
+
+def test_show_me_the_answer_then_the_session_summary(stack):
+    chat = Chat(stack.base_url)
+    case_id = Chat.data(chat.say("practice"), "practice")["case_id"]
+    replies = chat.say("show me the answer")
+    shown = Chat.data(replies, "practice_grade")
+    assert shown and shown["revealed"] and shown["case_id"] == case_id, chat.show()
+    assert shown["teaching_points"] and any(e["url"] for e in shown["evidence"]) or shown["evidence"] == []
+    assert "Another case?" in " ".join(Chat.texts(replies))
+    answered = Chat.data(chat.say("next case"), "practice")["case_id"]
+    graded = Chat.data(chat.say("lorlatinib, because of the findings"), "practice_grade")
+    assert graded["rubric"] and graded["verdict"] and graded["case_id"] == answered
+    summary = Chat.data(chat.say("/practice_end"), "practice_summary")
+    assert summary["counts"]["revealed"] == 1 and summary["answered"] == 1, chat.show()
+    assert [r["case_id"] for r in summary["results"]] == [case_id, answered]
+    assert summary["mean_score"] == graded["score"]
+
+
+def test_a_trainee_id_sent_by_the_client_is_ignored(stack):
+    victim, attacker = Chat(stack.base_url), Chat(stack.base_url)
+    victim.say("practice")
+    victim.say("lorlatinib")
+    before = PracticeStore(stack.env["AUDIT_DB_URL"]).attempts(victim.sender)
+    assert len(before) == 1
+    spoof = {"trainee_id": victim.sender}
+    attacker.say("practice", metadata=spoof)
+    attacker.say("best supportive care", metadata=spoof)
+    stats = Chat.data(attacker.say("my stats", metadata=spoof), "practice_stats")
+    assert sum(t["attempts"] for t in stats.values()) == 1  # the attacker's own answer, not the victim's
+    assert PracticeStore(stack.env["AUDIT_DB_URL"]).attempts(victim.sender) == before
+    assert len(PracticeStore(stack.env["AUDIT_DB_URL"]).attempts(attacker.sender)) == 1

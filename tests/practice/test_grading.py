@@ -160,17 +160,23 @@ def test_table_covers_many_cases_and_every_grade():
     assert {r[2] for r in ROWS} == {P, A, W, H}
 
 
-@pytest.mark.parametrize("case_id, partial, full", [
-    ("ONT01", "lorlatinib", "lorlatinib for the G1202R"),
-    ("CNS02", "lorlatinib", "lorlatinib: many symptomatic lesions, brain only"),
-    ("PS02", "best supportive care", "best supportive care: ECOG 4 and she wants comfort"),
-    ("BYP03", "carboplatin pemetrexed", "carboplatin pemetrexed for the KRAS G12C bypass"),
+@pytest.mark.parametrize("case_id, partial, reasoned, full", [
+    ("ONT01", "lorlatinib", "lorlatinib for the G1202R", "lorlatinib for the G1202R; avoid brigatinib"),
+    ("CNS02", "lorlatinib", "lorlatinib: many symptomatic lesions, brain only",
+     "lorlatinib: many symptomatic lesions, brain only; not pembrolizumab alone"),
+    ("PS02", "best supportive care", "best supportive care: ECOG 4 and she wants comfort",
+     "best supportive care: ECOG 4 and she wants comfort; no chemotherapy"),
+    ("BYP03", "carboplatin pemetrexed", "carboplatin pemetrexed for the KRAS G12C bypass",
+     "carboplatin pemetrexed for the KRAS G12C bypass, not an EGFR TKI"),
 ])
-def test_right_therapy_with_missed_findings_scores_less_than_the_full_answer(case_id, partial, full):
-    part, whole = grading.grade(case_id, partial), grading.grade(case_id, full)
-    assert part.therapy_grade == whole.therapy_grade == P
-    assert part.missed_findings and not whole.missed_findings
-    assert part.score < whole.score == 1.0
+def test_partial_credit_on_the_rubric(case_id, partial, reasoned, full):
+    """Therapy alone earns part of the score, the findings that drive it more, naming what to avoid the rest."""
+    part, better, whole = (grading.grade(case_id, a) for a in (partial, reasoned, full))
+    assert part.therapy_grade == better.therapy_grade == whole.therapy_grade == P
+    assert part.missed_findings and not better.missed_findings
+    assert 0 < part.score < better.score < whole.score == 1.0
+    assert [r.item for r in whole.rubric] == ["therapy", "findings that drive it", "what to avoid"]
+    assert whole.rubric[2].earned == whole.rubric[2].possible and better.rubric[2].earned == 0
 
 
 def test_harmful_scores_zero_whatever_the_reasoning():
@@ -217,3 +223,28 @@ def test_any_text_gets_a_grade(answer):
     g = grading.grade("ONT01", answer)
     assert g.therapy_grade in grading.THERAPY_GRADES and 0.0 <= g.score <= 1.0
     assert grading.grade("ONT01", answer) == g
+
+
+def test_a_defensible_alternative_is_acceptable_where_the_engine_lists_it():
+    """Local therapy while continuing the TKI, for a case where decide() lists it as an alternative."""
+    case_id = next(c.id for c in bank.cases() if "local_therapy_continue_tki" in
+                   [o["therapy"] for o in bank.expected(c.id)["alternatives"]])
+    g = grading.grade(case_id, "SRS to the lesions and continue the current TKI")
+    assert g.therapy_grade == A and g.chosen_therapy == "local_therapy_continue_tki"
+    assert 0 < g.score < grading.grade(case_id, bank.expected(case_id)["preferred"][0]["label"]).score + 0.4
+    assert "defensible alternative" in g.verdict and g.rubric[0].earned == grading.THERAPY_POINTS[A]
+
+
+def test_feedback_addresses_the_trainees_own_choice():
+    rec = bank.expected("ONT01")
+    wrong = grading.grade("ONT01", "whole-brain radiotherapy")
+    assert wrong.therapy_grade == W and "is not preferred here because" in wrong.verdict
+    assert rec["rationale"][0]["because"][1:40] in wrong.verdict and wrong.feedback.startswith(wrong.verdict)
+    harmful = grading.grade("ONT01", "brigatinib")
+    assert "should be avoided here" in harmful.verdict and "Brigatinib" in harmful.verdict
+
+
+def test_feedback_is_in_plain_words():
+    for case in bank.cases():
+        text = grading.grade(case.id, "lorlatinib").feedback
+        assert "mutation table" not in text and "conflict register" not in text, case.id

@@ -17,6 +17,9 @@ def exercise(store: PracticeStore) -> None:
     assert attempts[0]["findings_named"] == ["alk_mutations"] and attempts[1]["timestamp"] > attempts[0]["timestamp"]
     assert [a["case_id"] for a in store.attempts("trainee-b")] == ["C01"]
     assert store.attempts("nobody") == []
+    trainee, _, created = store.sign_in(f"conv-{t0.timestamp()}", "Storage Test Trainee", "a-code-123")
+    assert store.sign_in("other-conv", "storage test trainee", "a-code-123")[0] == trainee
+    assert store.trainee_for("other-conv") == trainee and store.trainee_for("unbound") == "unbound"
 
 
 def test_sqlite(tmp_path):

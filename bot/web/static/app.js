@@ -1,7 +1,9 @@
-/* The clinician page. Every string from the bot or the user is inserted as text (textContent), never as HTML.
+/* The clinician page and practice mode. Every string from the bot or the user is inserted as text (textContent),
+ * never as HTML; no inline script or handler (the page runs under a CSP without 'unsafe-inline').
  * The conversation lives on the server (session persistence: the socket joins the session id kept in
  * localStorage); Rasa does not replay history to a new socket, so the page also keeps what it has shown, keyed
- * by that session id, and draws it again after a reload. */
+ * by that session id, and draws it again after a reload. Drawing is deterministic over that transcript, so the
+ * case separators, superseded cards and the one feedback question per case come back the same after a reload. */
 (function () {
   "use strict";
 
@@ -11,9 +13,13 @@
   var typing = document.getElementById("typing");
   var statusEl = document.getElementById("status");
   var caseFields = document.getElementById("case-fields");
+  var disclaimer = document.getElementById("disclaimer");
+  var PHONE = window.matchMedia("(max-width: 800px)");
+  var PLACEHOLDER = PHONE.matches ? "Describe the case or ask" : input.getAttribute("placeholder");
   var fieldLabels = {};
   var state = load();
   var typingTimer = null;
+  var view = { caseNo: 1, caseHasContent: false, pinned: null };  // rebuilt on every full draw
 
   function load() {
     try { return JSON.parse(localStorage.getItem(STORE)) || {}; } catch (e) { return {}; }
@@ -41,84 +47,201 @@
   function clock(time) {
     return new Date(time).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   }
+  function link(text, href) {
+    var a = el("a", null, text);
+    if (/^https:\/\//.test(href || "")) { a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer"; }
+    return a;
+  }
 
-  // ---- the case panel ---------------------------------------------------------------------------------------
+  // ---- the case panel: shows the case, and corrects a finding in place ------------------------------------
+  // field → the extractor's entity that states it, and the choices (a structured payload goes through the
+  // ordinary channel; the case changes only when the assistant answers with the new case).
+  var BOOL = [["true", "yes"], ["false", "no"]];
+  var EDIT = {
+    alk_positive: { entity: "alk_status", choices: [["positive", "yes"], ["negative", "no"]] },
+    histology: { entity: "histology", choices: [["adenocarcinoma"], ["squamous"], ["other_nsclc", "other NSCLC"]] },
+    progression: { entity: "progression_pattern", choices: [["systemic"], ["oligoprogression"], ["cns_only", "CNS only"],
+                                                             ["indolent"], ["none"]] },
+    brain_metastases: { entity: "brain_metastases", choices: BOOL },
+    cns_lesions: { entity: "cns_lesions", choices: [["limited"], ["extensive"]] },
+    leptomeningeal: { entity: "leptomeningeal", choices: BOOL },
+    symptomatic: { entity: "symptomatic", choices: BOOL },
+    ecog: { entity: "ecog", choices: [["0"], ["1"], ["2"], ["3"], ["4"]] },
+    goals_of_care: { entity: "goals_of_care", choices: [["disease_directed", "disease-directed"], ["comfort"]] },
+    biopsy: { entity: "biopsy_type", choices: [["tissue", "tissue NGS"], ["plasma", "plasma ctDNA"],
+                                                ["tissue_and_plasma", "tissue and plasma"], ["none", "no re-biopsy"]] },
+    compound: { entity: "compound", choices: BOOL },
+    transformation: { entity: "transformation", choices: [["none"], ["small_cell", "small-cell"],
+                                                          ["small_cell_mixed", "mixed small-cell"], ["squamous"]] },
+    strong_cyp3a_inducer: { entity: "cyp3a_inducer", choices: BOOL },
+    prior_chemotherapy: { entity: "prior_chemotherapy", choices: BOOL },
+    prior_immunotherapy: { entity: "prior_immunotherapy", choices: BOOL }
+  };
+  function fieldName(key) {
+    var label = (fieldLabels[key] || key.replace(/_/g, " ")).split(" (")[0];
+    return label.charAt(0).toUpperCase() + label.slice(1);
+  }
+  // A changed finding stays marked (with its earlier value) until the case changes again.
   function showCase(caseDoc) {
+    if (JSON.stringify(caseDoc) !== JSON.stringify(state.caseDoc || {})) state.casePrev = state.caseDoc || {};
+    if (!Object.keys(caseDoc || {}).length) state.casePrev = {};
+    var before = state.casePrev || {};
     state.caseDoc = caseDoc;
     save();
     caseFields.replaceChildren();
     var keys = Object.keys(caseDoc || {});
     if (!keys.length) { caseFields.appendChild(el("div", "empty", "Nothing collected yet.")); return; }
     keys.forEach(function (key) {
-      var label = (fieldLabels[key] || key.replace(/_/g, " ")).split(" (")[0];
-      caseFields.appendChild(el("dt", null, label.charAt(0).toUpperCase() + label.slice(1)));
-      caseFields.appendChild(el("dd", null, human(caseDoc[key])));
+      var changed = Object.keys(before).length && JSON.stringify(before[key]) !== JSON.stringify(caseDoc[key]);
+      var row = el("div", "field" + (changed ? " changed" : ""));
+      row.dataset.field = key;
+      row.appendChild(el("dt", null, fieldName(key)));
+      var dd = el("dd");
+      if (EDIT[key]) {
+        var button = el("button", "value", human(caseDoc[key]));
+        button.type = "button";
+        button.setAttribute("aria-label", fieldName(key) + ": " + human(caseDoc[key]) + ". Correct it");
+        button.addEventListener("click", function () { editField(row, key); });
+        dd.appendChild(button);
+      } else {
+        dd.textContent = human(caseDoc[key]);
+      }
+      if (changed) dd.appendChild(el("span", "was", key in before ? "was " + human(before[key]) : "new"));
+      row.appendChild(dd);
+      caseFields.appendChild(row);
+    });
+  }
+  function editField(row, key) {
+    var spec = EDIT[key];
+    var current = String(state.caseDoc[key]);
+    var select = el("select");
+    select.setAttribute("aria-label", "Correct " + fieldName(key));
+    spec.choices.forEach(function (c) {
+      var option = el("option", null, c[1] || human(c[0]));
+      option.value = c[0];
+      var shown = spec.entity === "alk_status" ? String(c[0] === "positive") : c[0];
+      if (shown === current) option.selected = true;
+      select.appendChild(option);
+    });
+    var dd = row.querySelector("dd");
+    dd.replaceChildren(select);
+    select.focus();
+    select.addEventListener("change", function () {
+      var entities = {};
+      entities[spec.entity] = select.value;
+      var chosen = select.options[select.selectedIndex].textContent;
+      send("/correct_finding" + JSON.stringify(entities), "Correction: " + fieldName(key).toLowerCase() + " → " + chosen);
+      dd.replaceChildren(el("span", "pending", chosen + " (recomputing…)"));
+    });
+    select.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") showCase(state.caseDoc);
     });
   }
 
-  // ---- the recommendation card ------------------------------------------------------------------------------
-  var HEADLINE = { recommendation: "Recommended next line", needs_information: "Provisional: information needed",
-                   out_of_scope: "Outside this assistant's scope" };
-
+  // ---- the recommendation card (from the clinician view bot.render.card_view builds) -------------------------
   function list(items, render, className) {
     var ul = el("ul", className);
     items.forEach(function (item) { ul.appendChild(render(item)); });
     return ul;
   }
-  function section(card, title, node) {
-    card.appendChild(el("h3", null, title));
-    card.appendChild(node);
+  function section(card, title, node, className) {
+    var box = el("section", className);
+    box.appendChild(el("h3", null, title));
+    box.appendChild(node);
+    card.appendChild(box);
   }
-  function card(data, text) {
-    var rec = data.recommendation, labels = data.labels || {};
-    var label = function (t) { return labels[t] || human(t); };
-    var node = el("article", "card status-" + rec.status);
-    node.setAttribute("aria-label", "Recommendation");
-    node.appendChild(el("p", "headline", HEADLINE[rec.status] || rec.status));
-    rec.preferred.forEach(function (o) {
-      node.appendChild(el("p", "preferred", o.label));
-      if (o.why) node.appendChild(el("p", "why", o.why));
+  function evidenceItem(e) {
+    var li = el("li");
+    li.appendChild(document.createTextNode(e.citation));
+    if (e.level) li.appendChild(el("span", "level", e.level));
+    if (e.url) { li.appendChild(document.createTextNode(" ")); li.appendChild(link("article", e.url)); }
+    if (e.registry) { li.appendChild(document.createTextNode(" ")); li.appendChild(link(e.registry.id, e.registry.url)); }
+    return li;
+  }
+  // Options that share a sentence: each its own item, the sentence said once under them.
+  function labelled(group, text) {
+    var items = document.createDocumentFragment();
+    group.labels.forEach(function (label) {
+      var li = el("li");
+      li.appendChild(el("strong", null, label));
+      if (group.labels.length === 1) li.appendChild(document.createTextNode(": " + text));
+      items.appendChild(li);
     });
-    if (rec.alternatives.length) section(node, "Alternatives", list(rec.alternatives, function (o) {
-      var li = el("li"); li.appendChild(el("strong", null, o.label)); if (o.why) li.appendChild(document.createTextNode(": " + o.why)); return li;
-    }));
-    if (rec.avoid.length) section(node, "Avoid", list(rec.avoid, function (a) {
-      var li = el("li"); li.appendChild(el("strong", null, label(a.therapy))); li.appendChild(document.createTextNode(": " + a.reason)); return li;
-    }, "avoid"));
-    if (rec.caveats.length) section(node, "Caveats", list(rec.caveats, function (c) { return el("li", null, c.text); }));
-    if (rec.missing.length) section(node, "Would change or strengthen the answer", el("p", null,
-      rec.missing.map(function (f) { return (fieldLabels[f] || human(f)).split(" (")[0]; }).join("; ")));
+    if (group.labels.length > 1) items.appendChild(el("li", "shared", (group.labels.length === 2 ? "Both: " : "All: ") + text));
+    return items;
+  }
+  function card(custom, time) {
+    var v = custom.card;
+    var node = el("article", "card status-" + v.status);
+    node.setAttribute("aria-label", "Recommendation");
+    node.appendChild(el("p", "superseded-note", "Superseded by the answer below"));
+    var head = el("div", "head");
+    head.appendChild(el("p", "headline", v.headline));
+    v.preferred.forEach(function (g) {
+      g.labels.forEach(function (label) { head.appendChild(el("p", "preferred", label)); });
+      head.appendChild(el("p", "why", g.why));
+    });
+    node.appendChild(head);
+    if (v.scope) {
+      var scope = el("div", "scope");
+      scope.appendChild(el("p", null, v.scope.means));
+      var instead = el("p"); instead.appendChild(el("strong", null, "Where to go instead: "));
+      instead.appendChild(document.createTextNode(v.scope.instead));
+      scope.appendChild(instead);
+      node.appendChild(scope);
+    }
+    if (v.confidence) {
+      var conf = el("p", "confidence");
+      conf.appendChild(el("span", "badge " + v.confidence.level, "Confidence: " + v.confidence.level));
+      conf.appendChild(document.createTextNode(" " + v.confidence.meaning + "."));
+      node.appendChild(conf);
+    }
+    if (v.alternatives.length) section(node, "Alternatives", list(v.alternatives, function (g) { return labelled(g, g.why); }), "alternatives");
+    if (v.avoid.length || v.routine_avoid.length) {
+      var avoid = list(v.avoid, function (g) { return labelled(g, g.reason); }, "avoid");
+      if (v.routine_avoid.length) {
+        var li = el("li", "routine");
+        var fold = el("details", "routine-fold");
+        fold.appendChild(el("summary", null, "As in every ALK-positive relapse: " +
+          v.routine_avoid.map(function (a) { return a.label; }).join("; ")));
+        fold.appendChild(list(v.routine_avoid, function (a) { return el("li", null, a.label + ": " + a.reason); }));
+        li.appendChild(fold);
+        avoid.appendChild(li);
+      }
+      section(node, "Avoid", avoid, "avoid-box");
+    }
+    if (v.caveats.length) section(node, "Caveats", list(v.caveats, function (c) { return el("li", null, c); }), "caveats");
+    if (v.missing.length) section(node, "Would change or strengthen the answer", el("p", null, v.missing.join("; ")), "missing");
+    if (v.key_evidence.length) section(node, "Key evidence", list(v.key_evidence, evidenceItem, "key-evidence"), "evidence-box");
+    if (v.more_evidence.length) {
+      var more = el("details", "evidence");
+      more.appendChild(el("summary", null, "More evidence (" + v.more_evidence.length + ")"));
+      more.appendChild(list(v.more_evidence, evidenceItem));
+      node.appendChild(more);
+    }
     var why = el("details", "trace");
-    why.appendChild(el("summary", null, "Why? Rule trace (" + rec.rationale.map(function (r) { return r.rule; }).join(" → ") + ")"));
-    why.appendChild(list(rec.rationale, function (r) {
-      var li = el("li"); li.appendChild(el("strong", null, r.rule + ": ")); li.appendChild(document.createTextNode(r.because)); return li;
+    why.appendChild(el("summary", null, "Rule trace (" + v.trace.map(function (r) { return r.rule; }).join(" → ") + ")"));
+    why.appendChild(list(v.trace, function (r) {
+      var li = el("li"); li.appendChild(el("strong", null, r.rule + " " + r.title + ": ")); li.appendChild(document.createTextNode(r.because)); return li;
     }));
     node.appendChild(why);
-    var evidence = el("details", "evidence");
-    evidence.appendChild(el("summary", null, "Evidence (" + rec.evidence.length + ")"));
-    evidence.appendChild(list(rec.evidence, function (e) {
-      var li = el("li");
-      li.appendChild(el("strong", null, e.id + " "));
-      li.appendChild(document.createTextNode(e.citation));
-      if (e.level) li.appendChild(el("span", "level", e.level));
-      if (e.url && /^https:\/\//.test(e.url)) {
-        var a = el("a", null, "link"); a.href = e.url; a.target = "_blank"; a.rel = "noopener noreferrer";
-        li.appendChild(document.createTextNode(" ")); li.appendChild(a);
-      }
-      return li;
-    }));
-    node.appendChild(evidence);
-    node.appendChild(el("p", "meta", "Knowledge base " + rec.knowledge_version + ". " + (data.disclaimer || "")));
+    node.appendChild(el("p", "meta", "Knowledge base " + v.knowledge_version + " · " + new Date(time).toLocaleString()));
     var actions = el("div", "actions");
-    var copy = el("button", "secondary", "Copy summary");
+    var copy = el("button", "secondary copy-note", "Copy to note");
     copy.type = "button";
-    copy.addEventListener("click", function () { copyText(text || "", copy); });
+    copy.addEventListener("click", function () { copyText(custom.note || "", copy); });
+    var print = el("button", "secondary print", "Print");
+    print.type = "button";
+    print.addEventListener("click", function () { printCard(node.closest("li")); });
     actions.appendChild(copy);
+    actions.appendChild(print);
     node.appendChild(actions);
+    if (v.disclaimer) disclaimer.textContent = v.disclaimer;
     return node;
   }
   function copyText(text, button) {
-    var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy summary"; }, 1500); };
+    var label = button.textContent;
+    var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = label; }, 1500); };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
     } else { fallbackCopy(text); done(); }
@@ -129,24 +252,171 @@
     area.select(); try { document.execCommand("copy"); } catch (e) { /* nothing more to try */ }
     area.remove();
   }
+  function printTarget(li) {
+    log.querySelectorAll(".print-target").forEach(function (n) { n.classList.remove("print-target"); });
+    if (li) li.classList.add("print-target");
+  }
+  function printCard(li) { printTarget(li); window.print(); }
+
+  // ---- practice: the vignette panel, the feedback card, the summary ------------------------------------------
+  var vignette = document.getElementById("vignette");
+  var topicSelect = document.getElementById("practice-topic");
+  var levelSelect = document.getElementById("practice-level");
+
+  document.getElementById("practice-settings").open = !PHONE.matches;
+  function setMode(mode) {
+    state.mode = mode;
+    save();
+    document.body.classList.toggle("practice", mode === "practice");
+    vignette.hidden = mode !== "practice";
+    input.setAttribute("placeholder", mode === "practice" ? "Your answer" : PLACEHOLDER);
+  }
+  function showPractice(p) {
+    state.practice = p;
+    save();
+    document.getElementById("vignette-title").textContent = "Case " + p.case_id + " · " + p.topic_label + " · " +
+      ["", "easy", "medium", "hard"][p.difficulty];
+    document.getElementById("vignette-text").textContent = p.vignette;
+    var notice = document.getElementById("vignette-notice");
+    notice.textContent = p.notice || "";
+    notice.hidden = !p.notice;
+    document.getElementById("vignette-box").open = true;
+    vignette.classList.remove("answered", "ended");
+    if (p.bank) {
+      topicSelect.replaceChildren();
+      var total = Object.keys(p.bank).reduce(function (n, t) { return n + p.bank[t].total; }, 0);
+      var any = el("option", null, "Any topic (" + total + " cases)"); any.value = "any"; topicSelect.appendChild(any);
+      Object.keys(p.bank).forEach(function (t) {
+        var o = el("option", null, p.bank[t].label + " (" + p.bank[t].total + ")"); o.value = t; topicSelect.appendChild(o);
+      });
+    }
+    var filter = p.filter || {};
+    topicSelect.value = filter.topic || "any";
+    levelSelect.value = filter.difficulty ? String(filter.difficulty) : "any";
+    if (p.trainee !== undefined) showTrainee(p.trainee);
+  }
+  var GRADE_WORDS = { preferred: "Preferred answer", acceptable: "Acceptable: a defensible alternative",
+                      wrong: "Not the answer here", harmful: "Harmful: on the list to avoid" };
+  function feedbackCard(g) {
+    var node = el("article", "card feedback grade-" + (g.revealed ? "revealed" : g.therapy_grade));
+    node.setAttribute("aria-label", "Feedback");
+    var head = el("div", "head");
+    head.appendChild(el("p", "headline", g.revealed ? "The answer" : GRADE_WORDS[g.therapy_grade] + " · score " + Math.round(g.score * 100) + "%"));
+    if (g.verdict) head.appendChild(el("p", "verdict", g.verdict));
+    node.appendChild(head);
+    if (g.rubric) {
+      var table = el("table", "rubric");
+      g.rubric.forEach(function (r) {
+        var tr = el("tr");
+        tr.appendChild(el("th", null, r.item));
+        tr.appendChild(el("td", "points", r.earned + " / " + r.possible));
+        tr.appendChild(el("td", null, r.comment));
+        table.appendChild(tr);
+      });
+      section(node, "Rubric", table);
+    }
+    var a = g.answer;
+    var answer = el("div");
+    answer.appendChild(el("p", "preferred", a.preferred.join("; ") || "More information first"));
+    if (a.alternatives.length) answer.appendChild(el("p", null, "Also defensible: " + a.alternatives.join("; ")));
+    if (a.avoid.length) answer.appendChild(el("p", "avoid-line", "Avoid: " + a.avoid.join("; ")));
+    answer.appendChild(list(a.why, function (w) { return el("li", null, w); }));
+    section(node, "The assistant's answer", answer);
+    section(node, "Teaching points", list(g.teaching_points, function (p) { return el("li", null, p.text); }));
+    if (g.evidence.length) section(node, "Evidence", list(g.evidence, evidenceItem, "key-evidence"));
+    return node;
+  }
+  function summaryCard(s) {
+    var node = el("article", "card summary");
+    node.setAttribute("aria-label", "Session summary");
+    node.appendChild(el("p", "headline", "Session summary"));
+    node.appendChild(el("p", "preferred", s.answered ? s.answered + " answered · average " + Math.round(s.mean_score * 100) + "%" : "No case answered"));
+    node.appendChild(list(s.results, function (r) {
+      return el("li", null, r.case_id + " · " + (r.topic_label || human(r.topic)) + " · " + r.grade + (r.score !== null && r.grade !== "revealed" ? " · " + Math.round(r.score * 100) + "%" : ""));
+    }));
+    if (s.revisit.length) node.appendChild(el("p", null, "Worth revisiting: " + s.revisit.join(", ") + "."));
+    return node;
+  }
+  function showTrainee(name) {
+    state.trainee = name || null;
+    save();
+    document.getElementById("trainee-state").textContent = name ? "Signed in as " + name + ": progress follows you to any browser."
+      : "Progress is kept in this browser.";
+    document.getElementById("sign-in").hidden = !!name;
+    document.getElementById("sign-out").hidden = !name;
+  }
 
   // ---- the log ------------------------------------------------------------------------------------------------
+  function isFeedbackPrompt(entry) {
+    return (entry.replies || []).some(function (r) { return /^\/feedback_/.test(r.payload); });
+  }
+  function rated() { state.rated = state.rated || {}; return state.rated; }
+  function caseKey() { return state.session + ":" + view.caseNo; }
+
+  // The server confirms a new case after the words that asked for it: the separator goes before that request.
+  function newCaseDivider(time) {
+    var users = log.querySelectorAll(".msg.user");
+    var request = users.length ? users[users.length - 1] : null;
+    log.querySelectorAll(".msg").forEach(function (n) { if (n !== request && !(request && (request.compareDocumentPosition(n) & 4))) n.classList.add("earlier"); });
+    view.caseNo += 1;
+    view.caseHasContent = false;
+    view.pinned = null;
+    var li = el("li", "divider");
+    li.appendChild(el("span", null, "New case · " + clock(time)));
+    log.insertBefore(li, request);
+    if (request) request.dataset.case = view.caseNo;
+    li.scrollIntoView({ block: "start" });
+  }
   function draw(entry) {
-    var li = el("li", "msg " + entry.who);
     var custom = entry.custom || {};
-    if (custom.recommendation) {
-      li.appendChild(card(custom, entry.text));
+    if (custom.case && !Object.keys(custom.case).length && view.caseHasContent) newCaseDivider(entry.time);
+    if (custom.practice) { setMode("practice"); vignette.classList.remove("answered", "ended"); }
+    if (custom.case && !custom.card) setMode("clinic");
+    var li = el("li", "msg " + entry.who);
+    li.dataset.case = view.caseNo;
+    if (custom.card) {
+      log.querySelectorAll('.msg.answer[data-case="' + view.caseNo + '"]').forEach(function (n) {
+        n.classList.add("superseded");
+        n.querySelectorAll("details").forEach(function (d) { d.open = false; });
+      });
+      li.classList.add("answer");
+      li.appendChild(card(custom, entry.time));
+      printTarget(li);
+      view.pinned = li;
+    } else if (custom.practice && entry.text) {
+      var shown = el("details", "bubble practice-case");  // the vignette itself stays in view above
+      var lines = entry.text.split("\n");
+      shown.appendChild(el("summary", null, lines[0]));
+      shown.appendChild(el("p", null, lines.slice(1).join("\n").trim()));
+      li.appendChild(shown);
+    } else if (custom.practice_grade) {
+      vignette.classList.add("answered");
+      li.classList.add("answer");
+      li.appendChild(feedbackCard(custom.practice_grade));
+      view.pinned = li;
+    } else if (custom.practice_summary) {
+      vignette.classList.add("ended");
+      li.appendChild(summaryCard(custom.practice_summary));
     } else if (entry.text) {
+      if (isFeedbackPrompt(entry)) {
+        if (rated()[caseKey()]) return;  // asked and answered for this case already
+        log.querySelectorAll('.feedback-prompt[data-case="' + view.caseNo + '"]').forEach(function (n) { n.remove(); });
+        li.classList.add("feedback-prompt");
+      }
       li.appendChild(el("div", "bubble", entry.text));
     } else {
       return;  // data only (the case panel's update): nothing to show in the log
     }
+    if (entry.who === "user") { view.caseHasContent = true; view.pinned = null; }
     if (entry.replies && entry.replies.length) {
       var row = el("div", "replies");
       entry.replies.forEach(function (r) {
         var b = el("button", null, r.title);
         b.type = "button";
-        b.addEventListener("click", function () { send(r.payload, r.title); });
+        b.addEventListener("click", function () {
+          if (/^\/feedback_/.test(r.payload)) { rated()[caseKey()] = true; save(); }
+          send(r.payload, r.title);
+        });
         row.appendChild(b);
       });
       li.appendChild(row);
@@ -154,7 +424,13 @@
     var time = el("time", null, clock(entry.time)); time.dateTime = new Date(entry.time).toISOString();
     li.appendChild(time);
     log.appendChild(li);
-    li.scrollIntoView({ block: "end" });
+    scroll(li);
+  }
+  // The view shows the newest answer's headline, not its end: the messages that follow an answer (the feedback
+  // question) do not push it out of view.
+  function scroll(li) {
+    var target = view.pinned ? view.pinned.querySelector(".head") || view.pinned : li;
+    target.scrollIntoView({ block: view.pinned ? "start" : "end" });
   }
   function record(entry) {
     transcript().push(entry);
@@ -183,14 +459,21 @@
     stopTyping();
     var custom = msg.custom || {};
     if (custom.case) showCase(custom.case);
+    if (custom.practice) showPractice(custom.practice);
     record({ who: "bot", text: msg.text || "", replies: msg.quick_replies || msg.buttons || [], custom: custom,
              time: Date.now() });
+  });
+  socket.on("trainee_status", function (status) {
+    var error = document.getElementById("sign-in-error");
+    error.textContent = status.error || "";
+    if (!status.error) showTrainee(status.name);
   });
 
   function send(text, shown) {
     if (!text || !text.trim()) return;
+    view.pinned = null;
     if (shown !== null) record({ who: "user", text: shown || text, time: Date.now() });
-    socket.emit("user_uttered", { message: text, session_id: state.session, metadata: { trainee_id: state.session } });
+    socket.emit("user_uttered", { message: text, session_id: state.session });
     startTyping();
   }
   function startTyping() {
@@ -214,6 +497,37 @@
     }
   });
   document.getElementById("new-case").addEventListener("click", function () { send("/start_case", "New case"); });
+  document.getElementById("practice").addEventListener("click", function () { send("/practice_start", "Practice"); });
+  var toggle = document.getElementById("toggle-case");
+  toggle.addEventListener("click", function () {
+    var open = !document.body.classList.contains("case-open");
+    document.body.classList.toggle("case-open", open);
+    toggle.setAttribute("aria-expanded", String(open));
+  });
+  document.getElementById("practice-go").addEventListener("click", function () {
+    var entities = { practice_topic: topicSelect.value, practice_level: levelSelect.value };
+    send("/practice_start" + JSON.stringify(entities), "Practice: " +
+      topicSelect.options[topicSelect.selectedIndex].textContent.replace(/ \(\d+( cases)?\)$/, "") + ", " +
+      levelSelect.options[levelSelect.selectedIndex].textContent.toLowerCase() + " difficulty");
+  });
+  document.getElementById("practice-end").addEventListener("click", function () { send("/practice_end", "End session"); });
+  document.getElementById("practice-actions").addEventListener("click", function (event) {
+    var b = event.target.closest("button[data-payload]");
+    if (b) send(b.dataset.payload, b.textContent);
+  });
+  document.getElementById("sign-in-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var code = document.getElementById("trainee-code");
+    socket.emit("trainee_sign_in", { session_id: state.session, name: document.getElementById("trainee-name").value,
+                                     code: code.value });
+    code.value = "";
+  });
+  document.getElementById("sign-out").addEventListener("click", function () {
+    socket.emit("trainee_sign_out", { session_id: state.session });
+  });
+  window.addEventListener("beforeprint", function () {
+    if (!log.querySelector(".print-target")) printTarget(log.querySelector(".msg.answer:last-of-type"));
+  });
 
   // ---- a case opened from the health record: a CDS Hooks card's link ends in #case=<token> (bot/cds) ----------
   // The page trades the token for the case and its answer (POST, so it stays out of logs); it then leaves the URL.
@@ -242,6 +556,9 @@
     fieldLabels = labels;
     if (state.caseDoc) showCase(state.caseDoc);
   }).catch(function () { /* labels are a nicety: raw field names still read */ });
+  setMode(state.mode || "clinic");
+  if (state.practice) showPractice(state.practice);
+  if (state.trainee) showTrainee(state.trainee);
   if (state.session) transcript().forEach(draw);
   if (state.caseDoc) showCase(state.caseDoc);
   loadLinkedCase();
