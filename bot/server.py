@@ -139,7 +139,8 @@ def install_session_per_case() -> None:
     message is read first; if it begins a case and the current session already holds a user message, a session is
     started as Rasa starts one (an action_session_start step, session_started, the kept slots, action_listen), in
     this process: a new case costs no call to the action server and works while that server is down. The message
-    is then logged in the new session and the rules answer it as before."""
+    is then logged in the new session and the rules answer it as before, also those that depend on what the bot
+    said last."""
     from rasa.core.actions.action import ActionSessionStart
     from rasa.core.policies.policy import PolicyPrediction
     from rasa.core.processor import MessageProcessor
@@ -156,8 +157,20 @@ def install_session_per_case() -> None:
     class NewCaseSessionStart(ActionSessionStart):
         async def run(self, output_channel: Any, nlg: Any, tracker: Any, domain: Any) -> list:
             kept = carried_slots(tracker.current_slot_values())
+            answered = answered_action(tracker, domain)
             return [SessionStarted(), *(SlotSet(name, value) for name, value in kept.items()),
-                    ActionExecuted(ACTION_LISTEN_NAME)]
+                    *([ActionExecuted(answered)] if answered else []), ActionExecuted(ACTION_LISTEN_NAME)]
+
+    def answered_action(tracker: Any, domain: Any) -> str | None:
+        """What the bot did just before this message, which rules may read it by ("next case" after "Another
+        case?" is the next practice case): repeated at the start of the new session. A form is not repeated: the
+        new case's form starts afresh."""
+        for event in reversed(tracker.events):
+            if isinstance(event, SessionStarted):
+                return None
+            if isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME:
+                return None if event.action_name in domain.form_names else event.action_name
+        return None
 
     def session_has_spoken(tracker: Any) -> bool:
         for event in reversed(tracker.events):

@@ -13,9 +13,10 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 CASE_STARTS = frozenset({"start_case", "start_over", "practice_start"})  # intents that begin another case
-# What a new case keeps: Rasa's slot with the metadata the client sent when the conversation began (the page's
-# trainee_id). Nothing of the previous case is kept; the trainee id also arrives with every message.
-CARRIED_ACROSS_CASES: tuple[str, ...] = ("session_started_metadata",)
+# What a new case keeps: the trainee's practice session (the filter asked for, the cases seen, one result per case:
+# "skip" moves on and the summary covers the sitting), and Rasa's slot with the metadata the client sent when the
+# conversation began. Nothing of the previous case is kept.
+CARRIED_ACROSS_CASES: tuple[str, ...] = ("practice_session", "session_started_metadata")
 
 
 def carried_slots(slots: Mapping[str, Any]) -> dict[str, Any]:

@@ -28,8 +28,9 @@ def test_a_new_case_keeps_only_what_bot_sessions_names():
 
     slots = {"prior_tkis": ["alectinib"], "alk_mutations": ["G1202R"], "last_record_id": "r-1",
              "practice_case_id": "P07", "requested_slot": "ecog", "session_started_metadata": {"trainee_id": "t-9"},
-             "compound": None}
-    assert carried_slots(slots) == {"session_started_metadata": {"trainee_id": "t-9"}}
+             "practice_session": {"seen": ["P07"], "results": []}, "compound": None}
+    assert carried_slots(slots) == {"session_started_metadata": {"trainee_id": "t-9"},
+                                    "practice_session": {"seen": ["P07"], "results": []}}
 
 
 REPLIES = [

@@ -57,18 +57,18 @@ def test_a_new_case_starts_a_new_session_and_the_earlier_case_does_not_leak(stac
     assert sorted(r["case"].get("alk_mutations") is not None for r in records) == [False, True]
 
 
-def test_each_practice_case_is_a_session_and_the_trainee_keeps_their_progress(stack):
+def test_each_practice_case_is_a_session_and_the_practice_session_carries_over(stack):
     chat = Chat(stack.base_url)
-    trainee = {"trainee_id": f"trainee-{chat.sender}"}
     graded = []
-    for request in ("practice", "/practice_start", "/practice_start"):  # then the "Next case" button, twice
-        shown = Chat.data(chat.say(request, metadata=trainee), "practice")
+    for request in ("practice", "next case", "/practice_start"):  # typed after "Another case?", then the button
+        shown = Chat.data(chat.say(request), "practice")
         assert shown, chat.show()
-        case_id = shown["case_id"]
-        grade = Chat.data(chat.say("lorlatinib, because of the findings", metadata=trainee), "practice_grade")
-        assert grade and grade["case_id"] == case_id, chat.show()
-        graded.append(case_id)
-    stats = Chat.data(chat.say("stats", metadata=trainee), "practice_stats")
+        grade = Chat.data(chat.say("lorlatinib, because of the findings"), "practice_grade")
+        assert grade and grade["case_id"] == shown["case_id"], chat.show()
+        graded.append(shown["case_id"])
+    summary = Chat.data(chat.say("/practice_end"), "practice_summary")
+    assert [r["case_id"] for r in summary["results"]] == graded, chat.show()
+    stats = Chat.data(chat.say("stats"), "practice_stats")
     assert sum(topic["attempts"] for topic in stats.values()) == len(graded), chat.show()
     sessions = _sessions(_events(stack, chat.sender))
-    assert [s[0] for s in sessions] == ["practice", "/practice_start", "/practice_start"], sessions
+    assert [s[0] for s in sessions] == ["practice", "next case", "/practice_start"], sessions
