@@ -62,9 +62,18 @@ def cmd_import_fhir(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from bot.nlu.extractor import extract_case
+    """The case fields on stdout; on stderr, one line for each thing read but not taken into the case."""
+    from bot.nlu.extractor import case_fields, conflicts, load
 
-    print(_dump(extract_case(" ".join(args.text))))
+    entities = load().entities(" ".join(args.text))
+    print(_dump(case_fields(entities)))
+    for field in conflicts(entities):
+        print(f"stated both ways, left out: {field}", file=sys.stderr)
+    for e in entities:
+        if e.entity in ("unreadable_variant", "unknown_drug"):
+            print(f"{e.entity.replace('_', ' ')}, not read: {e.text}", file=sys.stderr)
+        elif e.role in ("candidate", "hypothetical"):
+            print(f"{e.role}, not taken as a finding: {e.text}", file=sys.stderr)
     return 0
 
 

@@ -2,8 +2,8 @@
 ClinicalEntityFeaturizer gives the intent classifier the kinds of facts a message states, and
 FindingsAreInformation reads a message that states findings as information.
 
-It needs no training: the pipeline is built from the knowledge base by `make` (bot/nlu/build.py) and loaded from
-`pipeline_path`; if that is missing or stale it is built in memory, so a model never serves an outdated vocabulary.
+It needs no training: the extractor is built from the knowledge base and the phrase file when the component loads,
+so a model never serves an outdated vocabulary.
 """
 from __future__ import annotations
 
@@ -25,17 +25,17 @@ from rasa.shared.nlu.constants import (ENTITIES, INTENT, INTENT_NAME_KEY, INTENT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.extractor import CANDIDATE, DEFAULT_PATH, ENTITIES as ENTITY_NAMES, NEGATED, Extractor, load
+from bot.nlu.extractor import ENTITIES as ENTITY_NAMES, ROLES, Extractor, load
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"pipeline_path": str(DEFAULT_PATH)}
+        return {}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
-        self.extractor: Extractor = load(config.get("pipeline_path") or None)
+        self.extractor: Extractor = load()
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -64,7 +64,7 @@ class ClinicalEntityFeaturizer(SparseFeaturizer, GraphComponent):
     """Tells the intent classifier which kinds of clinical facts a message states (a drug, a mutation, a negated
     finding ...), so that "MET FISH negative" reads as giving findings and not as a bare "no"."""
 
-    COLUMNS = (*ENTITY_NAMES, NEGATED, CANDIDATE)
+    COLUMNS = (*ENTITY_NAMES, *ROLES)
 
     @classmethod
     def required_components(cls) -> List[Type]:
@@ -72,15 +72,15 @@ class ClinicalEntityFeaturizer(SparseFeaturizer, GraphComponent):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {**SparseFeaturizer.get_default_config(), "pipeline_path": str(DEFAULT_PATH)}
+        return SparseFeaturizer.get_default_config()
 
     @classmethod
     def validate_config(cls, config: Dict[Text, Any]) -> None:
-        """Nothing to check: the only setting is the pipeline path, which `load` handles."""
+        """Nothing to check: the component has no settings of its own."""
 
     def __init__(self, config: Dict[Text, Any], name: Text) -> None:
         super().__init__(name, config)
-        self.extractor = load(config.get("pipeline_path") or None)
+        self.extractor = load()
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -120,18 +120,20 @@ class FindingsAreInformation(GraphComponent):
 
     Runs after the intent classifiers (and the fallback): when the top intent is one that carries no findings
     (greeting, yes/no, help, fallback …) but the clinical extractor found some in the message, the intent becomes
-    `inform`. Questions that name findings ("why not brigatinib?", "what if MET amp?") keep their intent."""
+    `inform`. Questions that name findings ("why not brigatinib?", "what if MET amp?") keep their intent, and
+    findings only supposed or offered (roles `hypothetical`, `candidate`) do not make a message information."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"override": ["greet", "goodbye", "help", "affirm", "deny", "dont_know", "stop", "out_of_scope",
                              "feedback_helpful", "feedback_not_helpful", "practice_stats", "practice_hint",
                              "nlu_fallback"],
-                "ignore_entities": ["unknown_drug"]}
+                "ignore_entities": ["unknown_drug"], "ignore_roles": ["hypothetical", "candidate"]}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.override = frozenset(config["override"])
         self.ignore = frozenset(config["ignore_entities"])
+        self.ignore_roles = frozenset(config["ignore_roles"])
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -141,7 +143,8 @@ class FindingsAreInformation(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = message.get(INTENT) or {}
-            findings = [e for e in message.get(ENTITIES, []) if e.get("entity") not in self.ignore]
+            findings = [e for e in message.get(ENTITIES, []) if e.get("entity") not in self.ignore
+                        and e.get("role") not in self.ignore_roles]
             if intent.get(INTENT_NAME_KEY) in self.override and findings:
                 informed = {INTENT_NAME_KEY: "inform", PREDICTED_CONFIDENCE_KEY: 1.0}
                 message.set(INTENT, informed, add_to_output=True)

@@ -2,8 +2,10 @@
 
 Names (drugs with brands and misspellings, mutation spellings, bypass alterations, transformations) come from
 data/knowledge, so a drug or mutation added there is understood in the chat without touching this code. Phrases
-that are not names (progression patterns, biopsy types, negation cues) are the YAML file's regular expressions.
-The result is plain data (JSON-serialisable), saved inside the spaCy pipeline by build.py.
+that are not names (progression patterns, biopsy types, negation and question cues) are the YAML file's regular
+expressions. Where a phrase of the file reads a knowledge-base name more precisely ("MET gain" is a low-level gain,
+not an amplification), the phrase decides. The result is plain data (JSON-serialisable): `python -m bot.nlu.build`
+checks it compiles and saves it for inspection.
 """
 from __future__ import annotations
 
@@ -17,6 +19,11 @@ import yaml
 
 from bot import knowledge
 
+try:  # the C loader reads the phrase file about ten times faster
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml missing
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
 PHRASES_FILE = Path(__file__).resolve().parents[2] / "data" / "vocabulary" / "clinical_phrases.yml"
 
 AMINO = "ACDEFGHIKLMNPQRSTVWY"
@@ -27,19 +34,38 @@ MUTATION_PATTERNS = [
     rf"(?:p\.)?\(?(?:{THREE})\d{{3,4}}(?:{THREE}|Ter|del|dup|fs)\)?",
     rf"(?:[{AMINO}])?\d{{4}}_?(?:[{AMINO}]\d{{4}})?ins[{AMINO}]+",
 ]
+# Notations shaped like a variant that the patterns above cannot read: other letters, cDNA or genomic positions,
+# full-width digits, nonsense and frameshift forms. They are reported back, never guessed.
+VARIANT_SHAPES = [
+    r"(?:p\.)?\(?[A-Za-z]\d{3,5}(?:[A-Za-z]{1,3}|\*|fs\*?\d*|X)\)?",
+    r"(?:p\.)?\(?[A-Za-z][０-９\d]*[０-９][０-９\d]*[A-Za-z*]\w*\)?",
+    r"[cgn]\.[\-*]?\d+(?:[+\-_]\d+)*(?:[ACGTacgt]>[ACGTacgt]|del\w*|dup\w*|ins\w*)",
+]
 # Genes whose protein changes are not ALK's: "BRAF V600E", "EGFR T790M", "ROS1 G2032R".
 OTHER_GENES = r"EGFR|KRAS|NRAS|HRAS|BRAF|PIK3CA|MET|TP53|HER2|ERBB2|MAP2K1|MEK1|KIT|RET|ROS1|NF2|STK11|KEAP1|IDH1"
 DRUG_SHAPE = r"[a-z]{3,}(?:ti?n[ia]?b+|nib+|lisib|ciclib|rafenib)"  # how kinase inhibitors' names end
 
 
 def _phrases() -> dict[str, Any]:
-    return yaml.safe_load(PHRASES_FILE.read_text())
+    return yaml.load(PHRASES_FILE.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def _expand(pattern: str, defines: dict[str, str]) -> str:
+    for name, fragment in defines.items():
+        pattern = pattern.replace("{" + name + "}", f"(?:{fragment})")
+    return pattern
+
+
+def _overridden(name: dict[str, str], regexes: dict[str, list[re.Pattern[str]]]) -> bool:
+    """A name that one of the phrase file's patterns for the same entity reads as a whole (the phrase decides)."""
+    return any(r.fullmatch(name["pattern"]) for r in regexes.get(name["label"], ()))
 
 
 def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
-    """Everything the pipeline needs, as data: names for the entity ruler, regexes for the phrase component."""
+    """Everything the reader needs, as data: names, phrase regexes, mutation shapes and the cue words."""
     kb = kb or knowledge.default()
     raw = _phrases()
+    defines = {k: str(v) for k, v in (raw.get("defines") or {}).items()}
     names: list[dict[str, str]] = []
     for generic, drug in kb.drugs.items():
         for spelling in (generic, *drug.brands, *drug.misspellings):
@@ -48,24 +74,33 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         names += [{"label": "bypass_alteration", "pattern": n, "id": finding.id} for n in finding.names]
     for finding in kb.transformations.values():
         names += [{"label": "transformation", "pattern": n, "id": finding.id} for n in finding.names]
-    mutation_spellings = sorted(kb.spellings, key=len, reverse=True)
     regexes = [{"entity": p["entity"], "value": str(p["value"]), "negated_only": bool(p.get("negated_only")),
-                "pattern": pattern} for p in raw["phrases"] for pattern in p["patterns"]]
+                "pattern": _expand(pattern, defines)} for p in raw["phrases"] for pattern in p["patterns"]]
+    labels = {n["label"] for n in names}
+    by_label: dict[str, list[re.Pattern[str]]] = {}
+    for r in regexes:
+        if r["entity"] in labels:
+            by_label.setdefault(r["entity"], []).append(re.compile(r["pattern"], re.IGNORECASE))
+    tki_spellings = sorted({n["pattern"] for n in names if n["label"] == "tki"}, key=len, reverse=True)
+    defines["TKI"] = "|".join(re.escape(s) for s in tki_spellings)
+    cues = {section: {k: [_expand(c, defines) for c in v] if isinstance(v, list) else v
+                      for k, v in raw[section].items()}
+            for section in ("negation", "candidate", "tki_negation", "hypothetical", "intolerance")}
     return {
-        "names": names,
+        "names": [n for n in names if not _overridden(n, by_label)],
         "regexes": regexes,
-        "mutations": [re.escape(s) for s in mutation_spellings] + MUTATION_PATTERNS,
+        "mutations": [re.escape(s) for s in sorted(kb.spellings, key=len, reverse=True)] + MUTATION_PATTERNS,
+        "variant_shapes": VARIANT_SHAPES,
         "other_genes": OTHER_GENES,
         "drug_shape": DRUG_SHAPE,
-        "drug_spellings": sorted({n["pattern"].lower() for n in names if n["label"] == "tki"}),
-        "negatable": raw["negatable"],
-        "negation": raw["negation"],
-        "candidate": raw["candidate"],
-        "tki_negation": raw["tki_negation"],
+        "drug_spellings": sorted({s.lower() for s in tki_spellings}),
+        "not_negatable": raw["not_negatable"],
+        "unchanged_when_new": raw["unchanged_when_new"],
+        **cues,
         "kb_hash": kb.content_sha256,
     }
 
 
 def fingerprint(data: dict[str, Any]) -> str:
-    """Changes whenever the knowledge base or the phrase file does: a saved pipeline with another is stale."""
+    """Changes whenever the knowledge base or the phrase file does."""
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]

@@ -1,4 +1,5 @@
-"""The clinical extractor on what clinicians type (table-driven), its roles, its saved pipeline and its Rasa part."""
+"""The clinical extractor on the project's hand-written phrasing table, its positions, its build check, its bounds,
+its command line and its Rasa part. (Roles: test_roles.py; the independent set: test_independent.py.)"""
 from __future__ import annotations
 
 import json
@@ -8,7 +9,7 @@ import sys
 import pytest
 
 from bot.decision import validate_case
-from bot.nlu import extractor
+from bot.nlu import extractor, vocabulary
 from bot.nlu.build import build
 from tests.nlu.phrasing_table import rows
 
@@ -16,7 +17,7 @@ ROWS = rows()
 
 
 def test_the_table_is_large_enough():
-    assert len(ROWS) >= 150
+    assert len(ROWS) >= 130
 
 
 @pytest.mark.parametrize("text,fields", ROWS, ids=[t[:60] for t, _ in ROWS])
@@ -52,19 +53,20 @@ def test_unknown_drugs_are_reported_with_a_suggestion():
     assert extractor.did_you_mean("xyzinib") is None
 
 
-def test_saved_pipeline_round_trip_and_stale_rebuild(tmp_path, caplog):
+def test_build_checks_and_saves_the_vocabulary(tmp_path):
     path = build(tmp_path / "clinical")
-    extractor.load.cache_clear()
-    loaded = extractor.load(path)
-    assert [e.value for e in loaded.entities("alectinib, G1202R")] == ["alectinib", "G1202R"]
-    meta = json.loads((path / "meta.json").read_text())
-    meta["clinical_fingerprint"] = "stale"
-    (path / "meta.json").write_text(json.dumps(meta))
-    extractor.load.cache_clear()
-    rebuilt = extractor.load(path)
-    assert "stale" in caplog.text
-    assert [e.value for e in rebuilt.entities("alectinib, G1202R")] == ["alectinib", "G1202R"]
-    extractor.load.cache_clear()
+    saved = json.loads((path / "table.json").read_text())
+    assert saved == json.loads(json.dumps(vocabulary.table()))
+    assert json.loads((path / "meta.json").read_text()) == {"clinical_fingerprint": vocabulary.fingerprint(saved)}
+
+
+def test_a_broken_phrase_fails_the_build(monkeypatch, tmp_path):
+    broken = dict(vocabulary.table())
+    broken["regexes"] = broken["regexes"] + [{"entity": "ecog", "value": "1", "negated_only": False,
+                                              "pattern": "unbalanced (bracket"}]
+    monkeypatch.setattr(vocabulary, "table", lambda kb=None: broken)
+    with pytest.raises(Exception, match="missing \\)|unbalanced|unterminated"):
+        build(tmp_path / "clinical")
 
 
 def test_huge_text_is_bounded():
@@ -101,9 +103,26 @@ def test_findings_make_a_message_information_whatever_the_classifier_heard():
     override = FindingsAreInformation(FindingsAreInformation.get_default_config())
     cases = [("systemic progression", "practice_stats", "inform"), ("no, ECOG 2", "deny", "inform"),
              ("why not brigatinib?", "ask_why", "ask_why"), ("no", "deny", "deny"),
-             ("xyzinib", "nlu_fallback", "nlu_fallback")]
+             ("xyzinib", "nlu_fallback", "nlu_fallback"), ("is lorlatinib safe with statins?", "help", "help"),
+             ("NGS: G1202fs", "nlu_fallback", "inform")]
     for text, heard, expected in cases:
         message = Message.build(text=text)
         message.set("intent", {"name": heard, "confidence": 0.4})
         [message] = override.process(extractor_component.process([message]))
         assert message.get("intent")["name"] == expected, text
+
+
+def test_cli_extract_names_what_it_did_not_take():
+    done = subprocess.run([sys.executable, "-m", "bot", "extract", "MET amplified, MET not amplified; NGS G1202fs; "
+                           "should we give lorlatinib?"], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == {}
+    assert done.stderr.splitlines() == ["stated both ways, left out: bypass_alterations",
+                                        "unreadable variant, not read: G1202fs",
+                                        "candidate, not taken as a finding: lorlatinib"]
+
+
+def test_cli_extract_loads_no_model_stack():
+    code = ("import sys, bot.__main__ as m; m.main(['extract', 'alectinib, G1202R']); "
+            "print(sorted({k.split('.')[0] for k in sys.modules} & {'tensorflow', 'rasa', 'spacy', 'torch', 'thinc'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"

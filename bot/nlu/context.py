@@ -1,0 +1,270 @@
+"""The role of each finding in its sentence: stated, stated absent, named as an option, or only supposed.
+
+    negated       "no MET amp", "G1202R not detected", "denies headaches", "lorlatinib-naive"
+    candidate     a TKI named as an option ("should we give lorlatinib?", "considering brigatinib")
+    hypothetical  inside a question, a what-if or an uncertain clause ("is lorlatinib safe with statins?",
+                  "what would you give if there were a G1202R?", "to rule out SCLC transformation")
+
+Every kind of finding can be negated except a measured value (ECOG, PD-L1) and the reader's reports (unknown drug,
+unreadable variant). A negation cue reaches a finding only through list words and other findings ("negative for
+ALK, MET or other bypass"), never across a clause break. Also here: which TKI was stopped for toxicity, and the
+treatment sequence of the TKIs named ("brigatinib after crizotinib" was crizotinib first).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
+from bot.nlu.reader import Span
+
+_SENTENCE_END = re.compile(r"[!?;\n]+|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bp)(?<!\bc)\.(?=\s|$)", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r",|:|\s[-–—]+\s|\(|\)|\bbut\b|\bso\b|\band then\b", re.IGNORECASE)
+# after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR, KRAS,"
+_LIST_END = re.compile(r"\b(?:or|nor|and)\s*$", re.IGNORECASE)
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|/|\bor\b|\bnor\b)", re.IGNORECASE)
+_NOT = r"(?<!\bnot )(?<!\bno )(?<!\bwithout )"  # "stopped on progression, not toxicity"
+_DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
+_NEW = re.compile(r"\bnew\b", re.IGNORECASE)
+_LINE = re.compile(r"\b(?:([1-5])\s*L\b|([1-5])(?:st|nd|rd|th)[\s-]*line|(first|second|third|fourth|fifth)[\s-]*line)",
+                   re.IGNORECASE)
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _words(cues: Iterable[str]) -> str:
+    return "|".join(f"(?:{c})" for c in cues)
+
+
+def _cue(cues: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``cues`` as whole words, anywhere."""
+    return re.compile(rf"(?<![\w-])(?:{_words(cues)})(?![\w])", re.IGNORECASE)
+
+
+def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_words(cues)}){gap}$", re.IGNORECASE)
+
+
+def _after(cues: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"^[\s:=-]*(?:\b(?:is|was|were|are|has been|have been)\s+)?(?:{_words(cues)})(?![\w])",
+                      re.IGNORECASE)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; the end includes its terminator."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+class Context:
+    def __init__(self, table: dict[str, Any]):
+        neg, hyp = table["negation"], table["hypothetical"]
+        self.not_negatable = frozenset(table["not_negatable"])
+        self.new_keeps = frozenset(table["unchanged_when_new"])
+        self.neg_before = _cue(neg["before"])
+        self.neg_after = _after(neg["after"])
+        self.found_after = _after(neg["found_after"])
+        self.breaks = re.compile(_words(neg["breaks"]), re.IGNORECASE)
+        self.gap = re.compile(rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b)*$", re.IGNORECASE)
+        self.tki_neg_before = _before(table["tki_negation"]["before"], r"[\s-]+(?:(?!tolerat)\w+\s+)?")
+        self.tki_neg_after = _after(table["tki_negation"]["after"])
+        self.cand_before = _before(table["candidate"]["before"], r"\s+(?:(?!after|following|post|since|from|on|of)\w+\s+)?")
+        self.cand_after = _after(table["candidate"]["after"])
+        self.question_start = re.compile(rf"^\W*(?:{_words(hyp['question_start'])})(?![\w])", re.IGNORECASE)
+        self.clause_question = re.compile(rf"^\W*(?:{_words(hyp['clause_start'])})(?![\w])", re.IGNORECASE)
+        self.conditional = _cue(hyp["conditional"])
+        self.uncertain_before = _cue(hyp["uncertain_before"])
+        self.uncertain_after = _after(hyp["uncertain_after"])
+        tol = table["intolerance"]
+        self.stopped_for = re.compile(rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{_NOT}(?:{_words(tol['toxicity'])})|"
+                                      rf"(?:{_words(tol['toxicity'])})(?![\w])[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
+                                      rf"(?:{_words(tol['stopped_for_toxicity'])})(?![\w])", re.IGNORECASE)
+        self.came_off = _before(tol["came_off"], r"\s*")
+        self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
+        self.stop = _cue(tol["stop"])
+        self.not_tolerated = _before(tol["not_tolerated"], r"\s*")
+        self.toxicity = re.compile(rf"(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
+        self.switched_to = re.compile(r"(?:\bto|\bonto|\bon to|\binto)\s+$", re.IGNORECASE)
+
+    # ---- questions and what-ifs ------------------------------------------------------------------------------
+
+    def hypothetical_regions(self, text: str) -> list[tuple[int, int]]:
+        """The parts of ``text`` that ask or suppose rather than state: a question from its asking clause to its
+        end (the last clause when no clause starts like a question), a conditional clause, and the whole of a
+        sentence that opens with a condition."""
+        regions = []
+        for start, end in sentences(text):
+            sentence = text[start:end]
+            if sentence.rstrip().endswith("?") or self.question_start.match(sentence):
+                regions.append((self._asking_clause(text, start, end), end))
+            for m in self.conditional.finditer(sentence):  # "if X, give Y": the whole sentence; "give Y if X": X
+                brk = None if not sentence[:m.start()].strip() else _CLAUSE_BREAK.search(sentence, m.end())
+                regions.append((start + m.start(), start + (brk.start() if brk else len(sentence))))
+        return regions
+
+    def _asking_clause(self, text: str, start: int, end: int) -> int:
+        bounds = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+        bounds = [b for b in bounds if text[b:end].strip(" ?!.")]
+        for b in bounds:
+            if self.clause_question.match(text[b:end]):
+                return b
+        return bounds[-1] if bounds else start
+
+    # ---- roles -----------------------------------------------------------------------------------------------
+
+    def entities(self, text: str, spans: list[Span]) -> list[Entity]:
+        regions = self.hypothetical_regions(text)
+        out: list[Entity] = []
+        for i, span in enumerate(spans):
+            stated = self._stated_role(text, spans, i)
+            if stated == _DROPPED or (span.negated_only and stated != NEGATED):
+                continue
+            supposed = any(a <= span.start < b for a, b in regions) or (
+                stated is None and span.value != "none" and self._uncertain(text, spans, i))
+            role = stated if stated == CANDIDATE or not supposed else HYPOTHETICAL
+            out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start:span.end], role,
+                              stated))
+        out += self._intolerance(text, out)
+        return _chronological(text, out)
+
+    def _uncertain(self, text: str, spans: list[Span], i: int) -> bool:
+        """A hedge or a plan around a finding stated present ("to rule out SCLC", "tissue biopsy planned"); a
+        statement of absence stays one ("no rebiopsy planned")."""
+        return (self._scoped(self.uncertain_before, text, spans, i) is not None
+                or bool(self.uncertain_after.match(text[spans[i].end:spans[i].end + 40])))
+
+    def _stated_role(self, text: str, spans: list[Span], i: int) -> str | None:
+        span = spans[i]
+        if span.entity in self.not_negatable:
+            return None
+        before, after = text[max(0, span.start - 40):span.start], text[span.end:span.end + 40]
+        if span.entity == "tki":
+            if self.tki_neg_before.search(before) or self.tki_neg_after.match(after):
+                return NEGATED
+            if self.cand_before.search(before) or self.cand_after.match(after):
+                return CANDIDATE
+            return None
+        if span.entity == "biopsy_type":  # "no SCLC on the rebiopsy" denies the SCLC, not the rebiopsy
+            return NEGATED if self.tki_neg_before.search(before) or self.tki_neg_after.match(after) else None
+        if self.neg_after.match(after):
+            return NEGATED
+        gap = self._scoped(self.neg_before, text, spans, i)
+        if gap is None:
+            return None
+        return _DROPPED if span.entity in self.new_keeps and _NEW.search(gap) else NEGATED
+
+    def _scoped(self, cue: re.Pattern[str], text: str, spans: list[Span], i: int) -> str | None:
+        """The words between the nearest ``cue`` before finding i and the finding, when the cue reaches it (same
+        clause, only list words and other findings between); None when it does not."""
+        span = spans[i]
+        start = max(0, span.start - 160)
+        cues = list(cue.finditer(text, start, span.start))
+        if not cues:
+            return None
+        gap_start = cues[-1].end()
+        gap = text[gap_start:span.start]
+        for other in spans[:i]:  # blank out the findings listed between the cue and this one
+            if other.start >= gap_start and other.end <= span.start:
+                a, b = other.start - gap_start, other.end - gap_start
+                gap = gap[:a] + " " * (b - a) + gap[b:]
+        after = text[span.end:span.end + 40]
+        if "," in gap and (self.found_after.match(after) or not (_LIST_END.search(gap) or _LIST_GOES_ON.match(after))):
+            return None  # "negative for X, KRAS G12C found"; "no headaches, two small brain mets"
+        return gap if not self.breaks.search(gap) and self.gap.match(gap) else None
+
+    # ---- intolerance -----------------------------------------------------------------------------------------
+
+    def _intolerance(self, text: str, found: list[Entity]) -> list[Entity]:
+        """A TKI stopped for toxicity: the stop and the toxicity stated after it, before the next TKI ("alectinib
+        stopped for hepatotoxicity", "crizotinib (grade 3 bradycardia), switched to ceritinib"), or the TKI named
+        right after "came off", "switched from", "could not tolerate" with the toxicity in the same sentence, or
+        right after a toxicity ("pneumonitis on brigatinib") with the stop in the same sentence."""
+        out = []
+        bounds = sentences(text)
+        tkis = [e for e in found if e.entity == "tki"]
+        for k, e in enumerate(tkis):
+            if e.role in (NEGATED, CANDIDATE):
+                continue
+            s_start, s_end = next((a, b) for a, b in bounds if a <= e.start < b)
+            following = min([t.start for t in tkis[k + 1:] if t.start > e.end] + [s_end])
+            before = text[max(s_start, e.start - 40):e.start]
+            m = self.stopped_for.search(text, e.end, following)
+            span = m.span() if m else None
+            if span is None and not self.switched_to.search(before):
+                offset = e.start - len(before)
+                if b := self.not_tolerated.search(before):
+                    span = (offset + b.start(), offset + b.end())
+                elif self.came_off.search(before) and (t := self.toxicity.search(text, e.end, s_end)):
+                    span = t.span()
+                elif (b := self.toxicity_on.search(before)) and self.stop.search(text, e.end, s_end):
+                    span = (offset + b.start(), offset + b.end())
+            if span:
+                out.append(Entity("intolerant_tki", e.value, *span, text[span[0]:span[1]], e.role, e.stated_role))
+        return out
+
+
+# ---- treatment sequence ----------------------------------------------------------------------------------------
+
+# Between two TKIs, words that say the second came first: "lorlatinib after alectinib", "Zykadia 2L after
+# crizotinib", "lorlatinib now; before that Alecensa"; unless the sequence is also stated forwards ("then").
+_LATER_FIRST = re.compile(r"^[^.\n]{0,50}?\b(?:after|following|post[- ]?|which followed|having|subsequent to|since|"
+                          r"previously|prior(?!\s+to)(?:ly)?|before that|before this|initially|formerly|earlier|"
+                          r"(?:switched|changed|moved|swapped)(?: over)? from|replacing)"
+                          r"\b[\w\s/-]{0,40}$", re.IGNORECASE)
+_FORWARDS = re.compile(r"\bthen\b|->|→|\bfollowed by\b|\b(?:switched|changed|moved)(?: over)? to\b|\bsubsequently\b|"
+                       r"\bnext\b|\bthereafter\b|\bafterwards\b|\breplaced by\b", re.IGNORECASE)
+# TKIs listed together ("after crizotinib and ceritinib")
+_JOINED = re.compile(r"^\s*(?:,|and|&|/|\+|,\s*and|then|,\s*then|->|→)\s*$", re.IGNORECASE)
+
+
+def _line(text: str, e: Entity) -> int | None:
+    """The line of therapy written right beside a TKI ("2L lorlatinib", "alectinib (first-line)"), the nearer one
+    when there is one on each side, never across a sentence break."""
+    before = re.split(r"[.;\n]", text[max(0, e.start - 14):e.start])[-1]
+    after = re.split(r"[.;\n]", text[e.end:e.end + 18])[0]
+    found = [(len(before) - m.end(), m) for m in _LINE.finditer(before)] + [(m.start(), m) for m in _LINE.finditer(after)]
+    if not found:
+        return None
+    m = min(found, key=lambda f: f[0])[1]
+    digit = m.group(1) or m.group(2)
+    return int(digit) if digit else _ORDINAL[m.group(3).lower()]
+
+
+def _chronological(text: str, found: list[Entity]) -> list[Entity]:
+    """The stated TKIs in treatment order: by the lines written beside them when each has a different one, else as
+    written, except that what follows 'after', 'following', 'previously' ... (and the TKIs listed with it) came
+    before the TKI it follows."""
+    slots = [i for i, e in enumerate(found) if e.entity == "tki" and e.role is None]
+    tkis = [found[i] for i in slots]
+    lines = [_line(text, e) for e in tkis]
+    if len(tkis) > 1 and None not in lines and len(set(lines)) == len(lines):
+        ordered = [e for _, e in sorted(zip(lines, tkis), key=lambda p: p[0])]
+    else:
+        ordered, k = [], 0
+        while k < len(tkis):
+            block, k = _earlier_first(text, tkis, k)
+            ordered += block
+    out = list(found)
+    for i, e in zip(slots, ordered):
+        out[i] = e
+    return out
+
+
+def _earlier_first(text: str, tkis: list[Entity], k: int) -> tuple[list[Entity], int]:
+    """The TKI at k with what the text says came before it, oldest first; and the index after them."""
+    head, nxt = tkis[k], k + 1
+    if nxt == len(tkis) or not _later_first(text[head.end:tkis[nxt].start]):
+        return [head], nxt
+    before, nxt = _earlier_first(text, tkis, nxt)
+    while nxt < len(tkis) and _JOINED.match(text[tkis[nxt - 1].end:tkis[nxt].start]):
+        more, nxt = _earlier_first(text, tkis, nxt)
+        before += more
+    return before + [head], nxt
+
+
+def _later_first(between: str) -> bool:
+    return bool(_LATER_FIRST.match(between)) and not _FORWARDS.search(between)

@@ -1,0 +1,128 @@
+"""Entities → case fields (case.schema.json), with one set of rules for our entities and Rasa's entity dicts.
+
+Only statements count: a finding in the role `candidate` or `hypothetical` never becomes a field, a `negated`
+one only ever as absent. A field stated both ways in one message ("MET amplified, MET not amplified"; "systemic
+progression, no progression"; "ECOG 1-2") is a conflict: it is reported by `conflicts` and left out of
+`case_fields`, never settled by word order. Where one statement refines another ("SCLC transformation ... combined
+small cell and adenocarcinoma"; brain progression beside liver and bone progression) the more specific or more
+extensive one is the reading, by the precedence lists below.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Iterable, Mapping
+
+from bot.nlu.entity import NEGATED, Entity, as_dict
+
+# entity -> list field; the lists marked tested mean "tested, none found" when stated empty
+LISTS = {"tki": "prior_tkis", "alk_mutation": "alk_mutations", "bypass_alteration": "bypass_alterations",
+         "comorbidity": "comorbidities", "intolerant_tki": "intolerant_tkis"}
+TESTED = frozenset({"alk_mutations", "bypass_alterations"})
+BOOLEANS = {"brain_metastases": "brain_metastases", "leptomeningeal": "leptomeningeal", "symptomatic": "symptomatic",
+            "compound": "compound", "cyp3a_inducer": "strong_cyp3a_inducer", "cyp3a_inhibitor": "strong_cyp3a_inhibitor",
+            "prior_chemotherapy": "prior_chemotherapy", "prior_immunotherapy": "prior_immunotherapy"}
+SINGLES = {"progression_pattern": "progression", "histology": "histology", "cns_lesions": "cns_lesions",
+           "goals_of_care": "goals_of_care", "pregnancy": "pregnancy_status", "transformation": "transformation"}
+NUMBERS = {"ecog": ("ecog", 4), "pdl1_tps": ("pdl1_tps", 100)}
+# When two values of a field are both stated, the first in its list is the reading; any other pair is a conflict.
+PRECEDENCE = {"progression": ("systemic", "cns_only", "oligoprogression", "indolent"),
+              "transformation": ("small_cell_mixed", "small_cell"),
+              "pregnancy_status": ("pregnant", "childbearing_potential")}
+HALVES = frozenset({"cns_progressing", "body_controlled", "rest_controlled"})  # progression values never fields
+_ALK_STATUS = {"positive": ("alk_positive", True), "negative": ("alk_positive", False),
+               "fusion_present": ("alk_fusion_at_progression", True),
+               "fusion_lost": ("alk_fusion_at_progression", False)}
+
+
+def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tuple[str, Any, bool]]:
+    """(field, value, stated present) for every stated finding."""
+    for e in map(as_dict, entities):
+        name, value, role = e.get("entity"), str(e.get("value")), e.get("role")
+        if role not in (None, NEGATED):
+            continue
+        present = role != NEGATED
+        if name in LISTS:
+            yield LISTS[name], value, present
+        elif name in BOOLEANS and value in ("true", "false"):
+            yield BOOLEANS[name], (value == "true") == present, True
+        elif name == "alk_status" and value in _ALK_STATUS:
+            field, truth = _ALK_STATUS[value]
+            yield field, truth == present, True
+        elif name == "transformation" and not present:
+            yield "transformation", "none", True
+        elif name in SINGLES and present:
+            yield SINGLES[name], value, True
+        elif name in NUMBERS and present and value.isdigit() and int(value) <= NUMBERS[name][1]:
+            yield NUMBERS[name][0], int(value), True
+        elif name == "biopsy_type" and present:
+            yield "biopsy", value, True
+        if name == "cns_lesions" and present:  # a count or extent of brain lesions says there are brain metastases
+            yield "brain_metastases", True, True
+
+
+def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any], list[str]]:
+    lists: dict[str, list[str]] = defaultdict(list)
+    absent: dict[str, set[str]] = defaultdict(set)
+    values: dict[str, list[Any]] = defaultdict(list)
+    for field, value, present in _statements(entities):
+        if field in LISTS.values():
+            lists.setdefault(field, [])
+            if not present:
+                absent[field].add(value)
+            elif value not in lists[field]:
+                lists[field].append(value)
+        elif value not in values[field]:
+            values[field].append(value)
+    out: dict[str, Any] = {}
+    clashes: list[str] = []
+    for field, items in lists.items():
+        if set(items) & absent[field]:
+            clashes.append(field)
+        elif field in TESTED:
+            out[field] = [v for v in items if v != "none"]
+        elif items:
+            out[field] = items
+    if "progression" in values:
+        values["progression"] = _progression(values["progression"])
+        if not values["progression"]:
+            del values["progression"]
+    for field, stated in values.items():
+        if field == "biopsy":
+            out[field] = _biopsy(stated)
+        elif len(stated) == 1:
+            out[field] = stated[0]
+        elif set(stated) <= set(PRECEDENCE.get(field, ())):
+            out[field] = next(v for v in PRECEDENCE[field] if v in stated)
+        else:
+            clashes.append(field)
+    return out, sorted(clashes)
+
+
+def _progression(stated: list[str]) -> list[str]:
+    """The patterns stated, with the halves read together: brain progression with the body controlled (or the
+    body said controlled on its own) is CNS-only; the rest controlled beside extracranial lesions is
+    oligoprogression; brain progression alone is no pattern (brain_metastases says it)."""
+    out = [v for v in stated if v not in HALVES]
+    if "body_controlled" in stated or {"cns_progressing", "rest_controlled"} <= set(stated):
+        out.append("cns_only")
+    elif "rest_controlled" in stated:
+        out.append("oligoprogression")
+    return list(dict.fromkeys(out))
+
+
+def _biopsy(stated: list[str]) -> str:
+    kinds = set(stated) - {"none"}
+    if "tissue_and_plasma" in kinds or {"tissue", "plasma"} <= kinds:
+        return "tissue_and_plasma"
+    return next(iter(kinds)) if kinds else "none"
+
+
+def case_fields(entities: Iterable[Mapping[str, Any] | Entity]) -> dict[str, Any]:
+    """Case fields stated by the entities; absent and conflicting fields are left out. prior_tkis keep the order
+    the entities come in (the extractor gives them in treatment order, the current therapy last)."""
+    return _read(entities)[0]
+
+
+def conflicts(entities: Iterable[Mapping[str, Any] | Entity]) -> list[str]:
+    """The case fields stated both ways, or with two values where one is expected, in the same message."""
+    return _read(list(entities))[1]

@@ -1,0 +1,156 @@
+"""Where the findings are in a text: names, phrases, mutations and ECOG/PD-L1 values, as character spans.
+
+Plain regular expressions over the vocabulary table (vocabulary.py): no tokenizer and no model stack, so the
+command line answers at once and the work per message grows linearly with its length. Overlapping readings are
+resolved longest-first, names before phrases; facts stated inside another finding's phrase ("2 small asymptomatic
+brain mets", "never received chemo or immunotherapy") are overlays that compete only with their own kind.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable
+
+from bot import knowledge
+from bot.nlu.vocabulary import AMINO
+
+OVERLAYS = frozenset({"symptomatic", "brain_metastases", "prior_chemotherapy", "prior_immunotherapy"})
+OVERLAY_VALUES = frozenset({"cns_progressing"})  # "new brain mets" is progression beside the lesions' count
+_NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
+_ECOG_VALUE = r"([0-4]|zero|one|two|three|four)"
+_ECOG = re.compile(
+    r"(?<![\w-])(?:(?:ecog|zubrod|eastern cooperative oncology group)(?:[\s-]*(?:ps|performance[\s-]+(?:status|score)))?|"
+    r"who[\s-]*(?:ps|performance[\s-]+status)|ps|performance[\s-]+status)(?:\s*\((?:ecog|who)\))?"
+    r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
+    r"(?:(?:(?:was |were )?[0-4] (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
+    r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|remains|at|(?:has |had |have )?(?:declined|dropped|worsened|improved|"
+    r"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from [0-4])? to|to)\s*)?[:=]?\s*"
+    rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
+    r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?))", re.IGNORECASE)
+_PDL1 = re.compile(r"\b(?:pd-?l1(?:\s*(?:tps|expression|\(22c3\)|22c3|sp263|ihc|tumou?r proportion score))*|tps|"
+                   r"tumou?r proportion score)[\s:=(]*(?:(?:of|is|was|at|high|low|positive|negative|expressed in)[\s:=(]*)*"
+                   r"(\d{1,3})\s*%", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    entity: str
+    value: str
+    priority: int = 2
+    negated_only: bool = False
+
+
+def _alternation(patterns: Iterable[str]) -> str:
+    """One group: the boundaries written around it apply to every alternative."""
+    return "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s\-]+", "", text.lower())
+
+
+def _name_pattern(name: str) -> str:
+    """A name as written, with any run of spaces or hyphens matching any other ("small-cell", "small cell")."""
+    return r"[\s\-]*".join(re.escape(part) for part in re.split(r"[\s\-]+", name))
+
+
+class Reader:
+    def __init__(self, table: dict[str, Any]):
+        self.names = {_key(n["pattern"]): (n["label"], n["id"]) for n in table["names"]}
+        spellings = sorted((n["pattern"] for n in table["names"]), key=len, reverse=True)
+        self.name_re = re.compile(rf"(?<![\w]){_alternation(_name_pattern(s) for s in spellings)}(?![\w])",
+                                  re.IGNORECASE)
+        self.regexes = [(re.compile(rf"(?<![\w+]){r['pattern']}(?![\w])", re.IGNORECASE), r) for r in table["regexes"]]
+        self.mutation = re.compile(rf"(?<![\w.]){_alternation(table['mutations'])}(?![\w*])", re.IGNORECASE)
+        self.variant = re.compile(rf"(?<![\w.]){_alternation(table['variant_shapes'])}(?![\w*>])")
+        # "BRAF V600E", "EGFR: p.T790M", "BRAF V600E (p.Val600Glu)": another gene's change, not ALK's
+        self.other_gene = re.compile(rf"\b(?:{table['other_genes']})\s*(?:p\.|c\.)?\s*[:\-]?\s*(?:[\w.>*]+\s*\(\s*)?$",
+                                     re.IGNORECASE)
+        self.drug_shape = re.compile(table["drug_shape"], re.IGNORECASE)
+        self.word = re.compile(r"\b[a-z]{5,}\b", re.IGNORECASE)
+        self.drugs = frozenset(table["drug_spellings"])
+        self.drug_prefixes = frozenset(d[:5] for d in self.drugs if len(d) >= 7)
+
+    def spans(self, text: str) -> list[Span]:
+        """Every finding in ``text``, in reading order, with no two competing spans overlapping."""
+        found: list[Span] = []
+        for m in self.name_re.finditer(text):
+            label, value = self.names[_key(m.group())]
+            found.append(Span(m.start(), m.end(), label, value, 0))
+        for m in self.mutation.finditer(text):
+            if not self._other_gene(text, m.start()):
+                value = alk_variant(m.group())
+                found.append(Span(m.start(), m.end(), "alk_mutation", value, 1) if value
+                             else Span(m.start(), m.end(), "unreadable_variant", m.group(), 1))
+        for m in self.variant.finditer(text):
+            if not self._other_gene(text, m.start()) and not alk_variant(m.group()):
+                found.append(Span(m.start(), m.end(), "unreadable_variant", m.group(), 4))
+        for m in _ECOG.finditer(text):
+            for group in (1, 2):
+                if m.group(group):
+                    found.append(Span(m.start(), m.end(), "ecog", _NUMBER_WORDS.get(m.group(group).lower(),
+                                                                                      m.group(group)), 1))
+        for m in _PDL1.finditer(text):
+            if int(m.group(1)) <= 100:
+                found.append(Span(m.start(), m.end(), "pdl1_tps", str(int(m.group(1))), 1))
+        for regex, row in self.regexes:
+            for m in regex.finditer(text):
+                in_context = "at" in regex.groupindex  # read in its context: decides over a plain reading
+                start, end = m.span("at") if in_context else m.span()
+                if end > start:
+                    found.append(Span(start, end, row["entity"], row["value"], 1 if in_context else 2,
+                                      row["negated_only"]))
+        for m in self.word.finditer(text):
+            word = m.group().lower()
+            if word not in self.drugs and (self.drug_shape.fullmatch(word) or word[:5] in self.drug_prefixes):
+                found.append(Span(m.start(), m.end(), "unknown_drug", m.group(), 3))
+        return _resolve(found)
+
+    def _other_gene(self, text: str, start: int) -> bool:
+        return bool(self.other_gene.search(text[max(0, start - 30):start]))
+
+
+def _resolve(found: list[Span]) -> list[Span]:
+    """Longest first, then by priority: a span is kept unless it overlaps one already kept of its kind."""
+    kept: dict[str, list[Span]] = {}  # by kind, sorted by start, never overlapping but for alternatives
+    for item in sorted(found, key=lambda s: (-(s.end - s.start), s.priority, s.start)):
+        same = kept.setdefault(_kind(item), [])
+        i = bisect.bisect_left([c.start for c in same], item.start)
+        near = same[max(0, i - 1):i + 1] + [c for c in same[i + 1:] if c.start < item.end]
+        if all(item.end <= c.start or item.start >= c.end or _alternative(c, item) for c in near):
+            same.insert(i, item)
+    return sorted((s for spans in kept.values() for s in spans), key=lambda s: (s.start, s.end))
+
+
+def _kind(span: Span) -> str:
+    """Spans of one kind compete for the text: an overlay only with overlays of its entity, the rest together."""
+    return span.entity if span.entity in OVERLAYS or span.value in OVERLAY_VALUES else ""
+
+
+def _alternative(a: Span, b: Span) -> bool:
+    """Two values read from one span ("ECOG 1-2"): both stand, and the field logic sees the disagreement."""
+    return (a.entity, a.start, a.end) == (b.entity, b.start, b.end) and a.value != b.value
+
+
+@lru_cache(maxsize=4096)
+def alk_variant(text: str) -> str | None:
+    """The one-letter name of an ALK protein change as written, or None when the notation cannot be read as one (it
+    does not normalise, names a letter that is no amino acid, or is a frameshift or a stop). A readable change at a residue ALK does not have is kept as
+    written: the decision module names it as impossible."""
+    kb = knowledge.default()
+    text = text.replace("(", "").replace(")", "")  # "(p.G1202R)" split by a report's brackets
+    known = kb.canonical_mutation(text)
+    if known:
+        return known
+    name = knowledge.normalise_mutation(text)
+    parsed = knowledge.parse_mutation(name) if name and name.isascii() else None
+    if not parsed:
+        return None
+    ref, _, change = parsed
+    alt = change[:-3] if change.endswith("ins") else change
+    amino_acids = (ref is None or ref in AMINO) and (change in ("del", "dup") or (len(alt) == 1 and alt in AMINO))
+    return name if amino_acids else None

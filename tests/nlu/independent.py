@@ -1,0 +1,81 @@
+"""Field-level scoring of the extractor on the independent phrasing sets (written by another hand, see
+independent_tune.yml's header): shared by tests/nlu/test_independent.py and bench/nlu_phrasings.py.
+
+Each case field the extractor reads is one (field, value) pair; a list contributes one pair per item, except
+`prior_tkis` and `intolerant_tkis`, whose order is part of the answer (the whole list is one pair, so a wrong order
+costs a false positive and a false negative). An empty list is the pair (field, []). `current_therapy: alk_tki`
+counts as absent, as the set's conventions say.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+TUNE = HERE / "independent_tune.yml"
+HELDOUT = HERE / "independent_heldout.yml"
+QUESTIONS = HERE / "independent_questions.yml"  # questions that must not change the case, when the integrator adds it
+ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
+
+
+def items(path: Path) -> list[dict[str, Any]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def pairs(fields: dict[str, Any]) -> set[tuple[str, str]]:
+    out = set()
+    for name, value in fields.items():
+        if name == "current_therapy" and value == "alk_tki":
+            continue
+        if name in ORDERED or not isinstance(value, list):
+            out.add((name, json.dumps(value)))
+        elif not value:
+            out.add((name, "[]"))
+        else:
+            out |= {(name, json.dumps(v)) for v in value}
+    return out
+
+
+@dataclass
+class Score:
+    items: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    exact: int = 0
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def summary(self) -> dict[str, Any]:
+        return {"items": self.items, "exact": self.exact, "tp": self.tp, "fp": self.fp, "fn": self.fn,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+def score(rows: list[dict[str, Any]], read: Callable[[str], dict[str, Any]]) -> Score:
+    s = Score()
+    for row in rows:
+        got, want = pairs(read(row["text"])), pairs(row.get("expect") or {})
+        s.items += 1
+        s.tp, s.fp, s.fn = s.tp + len(got & want), s.fp + len(got - want), s.fn + len(want - got)
+        if got == want:
+            s.exact += 1
+        else:
+            s.misses.append({"text": row["text"], "class": row.get("class"), "extra": sorted(got - want),
+                             "missing": sorted(want - got)})
+    return s
