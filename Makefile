@@ -63,6 +63,7 @@ bench: setup
 	$(PY) bench/audit.py
 	$(PY) bench/conversation.py --stores both
 	$(PY) bench/cds_hooks.py
+	$(PY) bench/event_loop.py
 	$(PY) bench/long_conversation.py
 
 clean:

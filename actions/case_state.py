@@ -10,28 +10,32 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from bot.decision import FIELDS
-from bot.nlu.extractor import case_fields, did_you_mean
-from bot.render import FIELD_LABELS
+from actions.answers import SKIP, bare_answer
+from bot.decision import FIELDS, CaseError, validate_case
+from bot.nlu.extractor import case_fields, conflicts, did_you_mean, message_is_question
+from bot.render import FIELD_LABELS, SHORT_LABELS, finding_text, value_text
 
 CASE_SLOTS: tuple[str, ...] = tuple(FIELDS)
 BOOLEAN_FIELDS = frozenset({"alk_positive", "alk_fusion_at_progression", "brain_metastases", "leptomeningeal",
                             "symptomatic", "compound", "strong_cyp3a_inducer", "prior_chemotherapy",
                             "prior_immunotherapy", "cyp3a_inducer_stoppable", "strong_cyp3a_inhibitor"})
-LIST_FIELDS = frozenset({"alk_mutations", "bypass_alterations", "intolerant_tkis"})
 MAX_MESSAGE = 5000  # characters read from one message; a pasted note longer than this is asked to be trimmed
+KNOWN_DRUGS = "crizotinib, ceritinib, alectinib, brigatinib, ensartinib, lorlatinib, iruplinalkib and envonalkib"
 
-_BARE_ECOG = re.compile(r"^\s*(?:ecog|ps|who)?\s*:?\s*([0-4])\s*\.?\s*$", re.IGNORECASE)
 _BARE_REGION = re.compile(r"^\s*([A-Za-z]{2})\s*\.?\s*$")
-_NONE = re.compile(r"^\s*(?:none(?: found| detected)?|no(?:ne|thing)?|negative|nil|not detected)\s*\.?\s*$", re.IGNORECASE)
+_SENTENCE = re.compile(r".+?(?:[.?!;]+(?=\s|$)|\n|$)", re.DOTALL)
 
 
 @dataclass
 class Reading:
-    """What one message says about the case."""
+    """What one message says about the case, and what the clinician must be told about how it was read."""
     updates: dict[str, Any] = field(default_factory=dict)
     skip: bool = False          # "not known" to the question asked
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)   # what could not be read, said before anything else
+    notes: dict[str, str] = field(default_factory=dict)  # fields taken without being typed, and why
+    contradicted: list[str] = field(default_factory=list)  # fields stated both ways: asked about, left unchanged
+    asked: list[Mapping[str, Any]] = field(default_factory=list)  # entities named inside a question: not findings
+    question: bool = False      # the message asks something (it may state findings too)
     too_long: bool = False
 
     @property
@@ -44,35 +48,116 @@ def case_from_slots(slots: Mapping[str, Any]) -> dict[str, Any]:
     return {name: slots[name] for name in CASE_SLOTS if slots.get(name) is not None}
 
 
-def read_message(message: Mapping[str, Any], requested: str | None) -> Reading:
-    """The case fields a user message states, read in the light of the question it answers."""
+def read_message(message: Mapping[str, Any], requested: str | None, case: Mapping[str, Any] | None = None) -> Reading:
+    """The case fields a user message states, read in the light of the question it answers and the case so far.
+
+    Only findings stated as facts count: the extractor leaves out what is negated, named as an option or asked
+    about. A field stated both ways is left unchanged and asked about; a value the case schema rejects (a typed
+    payload, a notation the extractor could not read) is named back and never used."""
     text = message.get("text") or ""
-    intent = (message.get("intent") or {}).get("name")
     reading = Reading()
     if len(text) > MAX_MESSAGE:
         reading.too_long = True
         return reading
     entities = message.get("entities") or []
-    reading.updates = dict(case_fields(entities))
-    for entity in entities:
-        if entity.get("entity") == "unknown_drug":
-            word = str(entity.get("value") or entity.get("text") or "")
-            guess = did_you_mean(word)
-            hint = f": did you mean {guess}?" if guess else ". I know crizotinib, ceritinib, alectinib, brigatinib, " \
-                                                             "ensartinib, lorlatinib, iruplinalkib and envonalkib."
-            reading.problems.append(f"I don't know '{word}' as an ALK inhibitor{hint}")
-    if requested and requested not in reading.updates:
-        if intent in ("dont_know", "practice_skip"):
-            reading.skip = True
-        elif requested in BOOLEAN_FIELDS and intent in ("affirm", "deny"):
-            reading.updates[requested] = intent == "affirm"
-        elif requested == "ecog" and (m := _BARE_ECOG.match(text)):
-            reading.updates["ecog"] = int(m.group(1))
-        elif requested == "region" and (m := _BARE_REGION.match(text)):
-            reading.updates["region"] = m.group(1).upper()
-        elif requested in LIST_FIELDS and _NONE.match(text):
-            reading.updates[requested] = []
+    spans = asked_spans(text)
+    reading.question = bool(spans)
+    reading.asked = [e for e in entities if any(a <= int(e.get("start", -1)) < b for a, b in spans)]
+    entities = [e for e in entities if e not in reading.asked]
+    reading.contradicted = [f for f in conflicts(entities) if f in CASE_SLOTS]
+    # fields the case does not hold (the extractor reads a few more) are left to whatever holds them
+    reading.updates = {k: v for k, v in case_fields(entities).items()
+                       if k in CASE_SLOTS and k not in reading.contradicted}
+    for field_name in reading.contradicted:
+        reading.problems.append(f"You wrote the {label(field_name)} both ways in that message, so I left it as it "
+                                "was. Which is it?")
+    _name_unreadable(entities, reading)
+    if requested and requested not in reading.updates and requested not in reading.contradicted and not spans:
+        _read_bare_answer(message, requested, reading)
+    _drop_invalid(reading)
+    _take_alk_positive(case or {}, reading)
     return reading
+
+
+def asked_spans(text: str) -> list[tuple[int, int]]:
+    """Where the message asks rather than states: each sentence the extractor calls a question. A case pasted with
+    'what next?' at its end keeps its findings; 'can I use brigatinib instead?' states none."""
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if message_is_question(m.group())]
+
+
+def _name_unreadable(entities: list[Mapping[str, Any]], reading: Reading) -> None:
+    """Drug names and variant notations the extractor could not read are named back to the clinician, never
+    guessed; a report with an unreadable variant is not read as 'no ALK mutation'."""
+    for entity in entities:
+        word = str(entity.get("value") or entity.get("text") or "")
+        if entity.get("entity") == "unknown_drug":
+            guess = did_you_mean(word)
+            hint = f": did you mean {guess}?" if guess else f". I know {KNOWN_DRUGS}."
+            reading.problems.append(f"I don't know '{word}' as an ALK inhibitor{hint}")
+        elif entity.get("entity") == "unreadable_variant":
+            reading.problems.append(f"I couldn't read '{word}' as an ALK mutation (I read notations such as G1202R, "
+                                    "p.Gly1202Arg or 1151Tins), so I did not add it. Please check the report and "
+                                    "type the variant again.")
+            if reading.updates.get("alk_mutations") == []:
+                del reading.updates["alk_mutations"]
+
+
+def _read_bare_answer(message: Mapping[str, Any], requested: str, reading: Reading) -> None:
+    """A short answer means what it answers: '1' to the ECOG question, 'no' to the brain metastases question."""
+    text = message.get("text") or ""
+    intent = (message.get("intent") or {}).get("name")
+    value = bare_answer(requested, text)
+    if value is SKIP or (value is None and intent in ("dont_know", "practice_skip")):
+        reading.skip = True
+    elif value is not None:
+        reading.updates[requested] = value
+    elif requested in BOOLEAN_FIELDS and intent in ("affirm", "deny"):
+        reading.updates[requested] = intent == "affirm"
+    elif requested == "region" and (m := _BARE_REGION.match(text)):
+        reading.updates["region"] = m.group(1).upper()
+
+
+def _drop_invalid(reading: Reading) -> None:
+    """A value the case schema rejects (e.g. a typed '/inform{...}' payload) is named and left out."""
+    for name, value in list(reading.updates.items()):
+        try:
+            validate_case({name: value})
+        except CaseError as error:
+            del reading.updates[name]
+            shown = str(value)[:60]
+            reading.problems.append(f"I couldn't use '{shown}' as the {label(name)}, so I left it out. ({error})")
+
+
+def alk_evidence(findings: Mapping[str, Any]) -> str | None:
+    """The ALK resistance mutation or ALK inhibitor named among ``findings``: naming one says the tumour is
+    ALK-positive."""
+    return (findings.get("alk_mutations") or [None])[0] or (findings.get("prior_tkis") or [None])[0]
+
+
+def _take_alk_positive(case: Mapping[str, Any], reading: Reading) -> None:
+    """Take ALK-positive as stated (and say so) rather than ask, when the clinician named an ALK inhibitor the
+    patient received or an ALK resistance mutation."""
+    if case.get("alk_positive") is not None or "alk_positive" in reading.updates:
+        return
+    because = alk_evidence(reading.updates)
+    if because:
+        reading.updates["alk_positive"] = True
+        reading.notes["alk_positive"] = (f"Taken as ALK-positive ({because} was named); say 'ALK negative' if "
+                                         "that is wrong.")
+
+
+def describe_changes(case: Mapping[str, Any], updates: Mapping[str, Any]) -> str | None:
+    """'Changed: prior TKIs alectinib → brigatinib' for every finding the message changed: nothing changes
+    unseen."""
+    changed = [f"{SHORT_LABELS.get(k, k)} {value_text(k, case[k])} → {value_text(k, v)}"
+               for k, v in updates.items() if k in case and case[k] != v]
+    return f"Changed: {'; '.join(changed)}." if changed else None
+
+
+def describe_new(case: Mapping[str, Any], updates: Mapping[str, Any]) -> str | None:
+    """'Noted: tissue NGS, ECOG 1' for the findings a message added."""
+    new = [finding_text(k, v) for k, v in updates.items() if k not in case]
+    return f"Noted: {', '.join(new)}." if new else None
 
 
 def changed_slots(tracker: Any, values: Mapping[str, Any]) -> list[Any]:

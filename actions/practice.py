@@ -36,7 +36,7 @@ TOPIC_WORDS = {
 }
 DIFFICULTY_WORDS = {1: r"easy|simple|basic", 2: r"medium|intermediate", 3: r"hard|difficult|advanced|tricky"}
 NOT_ANSWERS = frozenset({"practice_hint", "practice_skip", "practice_stats", "practice_start", "practice_reveal",
-                         "practice_end", "stop", "help", "greet", "goodbye", "start_case", "start_over"})
+                         "practice_end", "stop", "help", "greet", "thanks", "start_case", "start_over"})
 SESSION = "practice_session"
 MORE_BUTTONS = [{"title": "Next case", "payload": "/practice_start"}, {"title": "My progress", "payload": "/practice_stats"},
                 {"title": "End session", "payload": "/practice_end"}]

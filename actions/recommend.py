@@ -14,6 +14,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.case_state import CASE_SLOTS, case_from_slots, changed_slots, label, read_message
+from actions.questions import answer_question
 from bot.decision import decide
 from bot.render import card_data, case_summary, preferred_sentence, render_text
 from bot.storage.audit import AuditLog
@@ -44,12 +45,21 @@ def answered(tracker: Tracker) -> bool:
 
 
 class ActionRecommend(Action):
+    """Read the case back and answer. An answer is computed and audited once per case: the same case again (a
+    question, a restated finding) only says that the answer stands, and an empty case is never audited."""
+
     def name(self) -> str:
         return "action_recommend"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
         case = case_from_slots(tracker.current_slot_values())
+        if not case:
+            dispatcher.utter_message(text="There is no case yet. " + NO_ANSWER_YET.split(". ", 1)[1])
+            return []
         rec = decide(case)
+        if answered(tracker) and tracker.get_slot("answered_case") == case:
+            dispatcher.utter_message(text=f"The case is unchanged, so the answer stands. {preferred_sentence(rec)}")
+            return []
         dispatcher.utter_message(text=f"Case: {case_summary(case)}.")
         message_id = (tracker.latest_message or {}).get("message_id") or ""
         written = audit_log().record(tracker.sender_id, case, rec, message_id=message_id)
@@ -59,21 +69,25 @@ class ActionRecommend(Action):
                                           "record is kept on the action server and will be written as soon as the "
                                           "database answers; nothing is lost.")
         dispatcher.utter_message(text="Was this helpful?", buttons=FEEDBACK_BUTTONS)
-        return [SlotSet("last_record_id", written.key)]
+        return [SlotSet("last_record_id", written.key), SlotSet("answered_case", case)]
 
 
 class ActionExplain(Action):
+    """'Why?' explains the answer; 'why not brigatinib?' says where brigatinib stands in it."""
+
     def name(self) -> str:
         return "action_explain"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
         case = case_from_slots(tracker.current_slot_values())
+        message = tracker.latest_message or {}
+        if answer_question(dispatcher, message.get("text") or "", message.get("entities") or [], case):
+            return []
+        rec = decide(case)
         if not answered(tracker):
-            rec = decide(case)
             need = ", ".join(label(f) for f in rec["missing"][:3]) or "the case"
             dispatcher.utter_message(text=f"{NO_ANSWER_YET} So far I still need: {need}.")
             return []
-        rec = decide(case)
         lines = [preferred_sentence(rec), "Rule trace:"]
         lines += [f"{r['rule']}: {r['because']}" for r in rec["rationale"]]
         dispatcher.utter_message(text="\n".join(lines), buttons=ANSWER_BUTTONS[1:])
@@ -105,32 +119,16 @@ class ActionWhatIf(Action):
         return "action_what_if"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        reading = read_message(tracker.latest_message or {}, None)
+        message = tracker.latest_message or {}
+        reading = read_message(message, None)
         for problem in reading.problems:
             dispatcher.utter_message(text=problem)
-        if not reading.updates:
+        case = case_from_slots(tracker.current_slot_values())
+        if not answer_question(dispatcher, message.get("text") or "", message.get("entities") or [], case,
+                               scenario=True):
             dispatcher.utter_message(text="Tell me which finding to change, e.g. 'what if it were plasma only?' or "
                                           "'what if there were also MET amplification?'. The case itself is kept.")
-            return []
-        case = case_from_slots(tracker.current_slot_values())
-        before, after = decide(case), decide({**case, **reading.updates})
-        changed = "; ".join(f"{label(k)}: {_shown(v)}" for k, v in reading.updates.items())
-        same = [o["therapy"] for o in before["preferred"]] == [o["therapy"] for o in after["preferred"]]
-        verdict = "The preferred option would not change." if same else "The answer would change."
-        dispatcher.utter_message(
-            text=f"What if {changed}? {verdict}\nNow: {preferred_sentence(before)}\n"
-                 f"With that change: {preferred_sentence(after)}\n(The case itself is unchanged; correct it by "
-                 "stating the finding, e.g. 'actually it was plasma only'.)",
-            json_message={"what_if": {"changes": reading.updates, "recommendation": after}})
         return []
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, list):
-        return ", ".join(map(str, value)) or "none"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value).replace("_", " ")
 
 
 class ActionResetCase(Action):
@@ -141,17 +139,25 @@ class ActionResetCase(Action):
         dispatcher.utter_message(response="utter_start_case")
         dispatcher.utter_message(json_message={"case": {}})
         cleared = {**{name: None for name in CASE_SLOTS}, "case_skipped": [], "case_failures": 0,
-                   "last_record_id": None, "requested_slot": None}
+                   "last_record_id": None, "answered_case": None, "awaiting_reason": False, "requested_slot": None}
         # only what changes: every event is replayed whenever the conversation is loaded
         return [ActiveLoop(None)] + changed_slots(tracker, cleared)
 
 
 class ActionStopForm(Action):
+    """'Stop' says what was stopped: a practice case, a case in progress, or nothing."""
+
     def name(self) -> str:
         return "action_stop_form"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        dispatcher.utter_message(response="utter_stopped")
+        if tracker.active_loop_name == "practice_form":
+            dispatcher.utter_message(text="Practice stopped; your progress so far is kept. Type 'practice' for "
+                                          "another case, or describe a patient's case.")
+        elif case_from_slots(tracker.current_slot_values()):
+            dispatcher.utter_message(response="utter_stopped")
+        else:
+            dispatcher.utter_message(text="There is nothing to stop. Describe a case, or type 'help'.")
         return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("case_failures", 0)]
 
 

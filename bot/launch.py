@@ -1,7 +1,10 @@
 """Start the action server and the Rasa server together, wait until both answer, stop both cleanly.
 
 `make run` (through scripts/run.sh) and the integration tests use this same code, so what the tests start is what
-a clinician gets. Everything binds to 127.0.0.1: Rasa's token protects its HTTP API, not its webhooks.
+a clinician gets. Everything binds to 127.0.0.1: Rasa's token protects its HTTP API, not its webhooks. The action
+server answers only calls carrying a secret this launcher gives both servers (ACTION_SERVER_SECRET), and secrets
+travel in the environment, never on a command line (which `ps` shows to every user). A server that dies while
+`make run` is up is reported with the end of its log and started again (`Stack.revive`).
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 from bot.storage import config
 
@@ -58,6 +61,7 @@ class Stack:
     rasa_port: int = 5005
     action_port: int = 5055
     token: str = field(default_factory=lambda: os.environ.get("RASA_AUTH_TOKEN") or secrets.token_urlsafe(18))
+    action_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     env: dict[str, str] = field(default_factory=dict)
     log_dir: Path = ROOT / "var" / "log"
     with_actions: bool = True
@@ -76,7 +80,8 @@ class Stack:
         return f"http://{HOST}:{self.action_port}/webhook"
 
     def _env(self) -> dict[str, str]:
-        return environment({"ACTION_SERVER_URL": self.action_url, "RASA_AUTH_TOKEN": self.token, **self.env})
+        return environment({"ACTION_SERVER_URL": self.action_url, "RASA_AUTH_TOKEN": self.token,
+                            "ACTION_SERVER_SECRET": self.action_secret, **self.env})
 
     def _spawn(self, name: str, args: list[str]) -> subprocess.Popen:
         self.log_dir.mkdir(parents=True, exist_ok=True)
@@ -87,13 +92,14 @@ class Stack:
         return proc
 
     def start_actions(self) -> None:
-        self._spawn("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "-p", str(self.action_port)])
+        self._spawn("actions", [sys.executable, "-m", "bot.action_server", "--actions", "actions",
+                                "-p", str(self.action_port)])
 
     def start_rasa(self, port: int | None = None, name: str = "rasa") -> str:
         port = port or self.rasa_port
         self._spawn(name, [sys.executable, "-m", "bot.server", "run", "--model", str(self.model),
                            "--endpoints", "bot/endpoints.yml", "--credentials", "bot/credentials.yml",
-                           "--enable-api", f"--auth-token={self.token}", "-i", HOST, "-p", str(port)])
+                           "--enable-api", "-i", HOST, "-p", str(port)])  # the token: RASA_AUTH_TOKEN
         return f"http://{HOST}:{port}"
 
     def start(self, timeout: float = 180) -> "Stack":
@@ -122,6 +128,20 @@ class Stack:
             if pending and time.monotonic() > deadline:
                 raise TimeoutError(f"not ready after {timeout:.0f} s: {', '.join(pending)}")
             time.sleep(0.3)
+
+    def dead(self) -> list[str]:
+        """The servers that have exited."""
+        return [name for name, proc in self.processes.items() if proc.poll() is not None]
+
+    def revive(self, timeout: float = 180) -> list[str]:
+        """Start again, with the same arguments, every server that has exited; wait until they answer. Returns
+        their names. One dead server (a crash, an out-of-memory kill) no longer takes the other one down."""
+        dead = self.dead()
+        for name in dead:
+            self._spawn(name, list(self.processes[name].args))
+        if dead:
+            self.wait(timeout)
+        return dead
 
     def _url_of(self, name: str) -> str:
         args = self.processes[name].args
@@ -192,15 +212,39 @@ def main(argv: list[str] | None = None) -> int:
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
-    while not stopping:
-        dead = [n for n, p in stack.processes.items() if p.poll() is not None]
-        if dead:
-            print(f"the {dead[0]} server stopped:\n{stack.log_tail(dead[0])}", file=sys.stderr)
-            break
-        time.sleep(0.5)
+    failed = supervise(stack, lambda: stopping)
     print("stopping…", flush=True)
     stack.stop()
-    return 0 if stopping else 1
+    return 1 if failed else 0
+
+
+MAX_RESTARTS = 5  # per server within RESTART_WINDOW seconds; more means it cannot run, so the launcher gives up
+RESTART_WINDOW = 300.0
+
+
+def supervise(stack: Stack, stopping: Callable[[], bool]) -> bool:
+    """Watch the servers until ``stopping()``; a server that dies is reported and started again. Returns True when
+    the launcher had to give up (a server kept dying or could not start again)."""
+    restarts: dict[str, list[float]] = {}
+    while not stopping():
+        for name in stack.dead():
+            now = time.monotonic()
+            recent = [t for t in restarts.get(name, []) if t > now - RESTART_WINDOW] + [now]
+            restarts[name] = recent
+            print(f"the {name} server stopped (exit code {stack.processes[name].returncode}); end of its log:\n"
+                  f"{stack.log_tail(name)}", file=sys.stderr, flush=True)
+            if len(recent) > MAX_RESTARTS:
+                print(f"the {name} server stopped {len(recent)} times in {RESTART_WINDOW:.0f} s: giving up",
+                      file=sys.stderr, flush=True)
+                return True
+        if stack.dead():
+            try:
+                print(f"restarted: {', '.join(stack.revive())}", file=sys.stderr, flush=True)
+            except (RuntimeError, TimeoutError) as err:
+                print(f"could not restart: {err}", file=sys.stderr, flush=True)
+                return True
+        time.sleep(0.5)
+    return False
 
 
 if __name__ == "__main__":

@@ -107,53 +107,90 @@ def _join(items: Iterable[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+# Short names for a field when a change to it is shown ("Changed: prior TKIs alectinib → brigatinib").
+SHORT_LABELS = {
+    "alk_positive": "ALK status", "alk_fusion_at_progression": "ALK fusion at progression", "histology": "histology",
+    "prior_tkis": "prior TKIs", "current_therapy": "current therapy", "prior_chemotherapy": "prior chemotherapy",
+    "prior_immunotherapy": "prior immunotherapy", "progression": "progression", "brain_metastases": "brain metastases",
+    "cns_lesions": "CNS lesions", "leptomeningeal": "leptomeningeal disease", "symptomatic": "symptomatic",
+    "ecog": "ECOG", "goals_of_care": "goals of care", "biopsy": "re-biopsy", "alk_mutations": "ALK mutations",
+    "compound": "mutations in cis", "bypass_alterations": "bypass alterations", "transformation": "transformation",
+    "pdl1_tps": "PD-L1 TPS", "strong_cyp3a_inducer": "strong CYP3A inducer", "comorbidities": "comorbidities",
+    "region": "region",
+}
+_VALUE_WORDS = {**_PROGRESSION, **_BIOPSY, "alk_positive": {True: "positive", False: "negative"}}
+
+
+def value_text(field: str, value: Any) -> str:
+    """A field's value in words, without the field's name: 'alectinib, brigatinib', 'tissue NGS', 'yes'."""
+    if isinstance(value, bool):
+        return _VALUE_WORDS.get(field, {}).get(value) or ("yes" if value else "no")
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v).replace("_", " ") for v in value) or "none"
+    if field in ("progression", "biopsy"):
+        return _VALUE_WORDS.get(value, str(value))
+    return str(value).replace("_", " ") + ("%" if field == "pdl1_tps" else "")
+
+
+def finding_text(field: str, value: Any) -> str:
+    """One finding as a phrase that names itself: 'ECOG 1', 'no ALK mutation', 'ALK-positive', 'tissue NGS'."""
+    if isinstance(value, bool) and field in _FLAG_PHRASES:
+        return _FLAG_PHRASES[field][value]
+    if field == "prior_tkis":
+        return ("prior TKIs " + " → ".join(value)) if value else "no prior ALK TKI"
+    if field == "alk_mutations":
+        return "ALK " + "/".join(value) if value else "no ALK mutation"
+    if field == "bypass_alterations":
+        return ", ".join(v.replace("_", " ") for v in value) if value else "no bypass alteration"
+    if field == "transformation":
+        return "no transformation" if value == "none" else value.replace("_", "-") + " transformation"
+    if field in ("progression", "biopsy", "ecog", "histology"):
+        return (f"ECOG {value}" if field == "ecog" else value_text(field, value))
+    if field == "cns_lesions":
+        return f"{value} CNS lesions"
+    if field == "goals_of_care":
+        return "comfort-focused goals" if value == "comfort" else "disease-directed goals"
+    if field == "region":
+        return f"treated in {value}"
+    return f"{SHORT_LABELS.get(field, field)}: {value_text(field, value)}"
+
+
+_FLAG_PHRASES = {
+    "alk_positive": {True: "ALK-positive", False: "ALK-negative"},
+    "alk_fusion_at_progression": {True: "ALK fusion found again at progression", False: "ALK fusion lost at progression"},
+    "brain_metastases": {True: "brain metastases", False: "no brain metastases"},
+    "leptomeningeal": {True: "leptomeningeal disease", False: "no leptomeningeal disease"},
+    "symptomatic": {True: "symptomatic", False: "asymptomatic"},
+    "compound": {True: "mutations in cis (compound)", False: "mutations in separate clones"},
+    "strong_cyp3a_inducer": {True: "on a strong CYP3A inducer", False: "no strong CYP3A inducer"},
+    "prior_chemotherapy": {True: "prior chemotherapy", False: "no prior chemotherapy"},
+    "prior_immunotherapy": {True: "prior immunotherapy", False: "no prior immunotherapy"},
+}
+# The read-back's order after its head (TKIs → progression): what the re-biopsy showed, then the patient.
+_READ_BACK = ("alk_mutations", "compound", "bypass_alterations", "transformation", "alk_fusion_at_progression",
+              "ecog", "goals_of_care", "histology", "alk_positive", "strong_cyp3a_inducer", "prior_chemotherapy",
+              "prior_immunotherapy", "pdl1_tps", "comorbidities", "current_therapy", "region")
+
+
 def case_summary(case: Mapping[str, Any]) -> str:
-    """The case in one line, e.g. 'alectinib → systemic progression, tissue NGS: ALK G1202R, ECOG 1'."""
-    parts: list[str] = []
+    """The case in one line, naming every finding it holds, e.g. 'alectinib → systemic progression, tissue NGS:
+    ALK G1202R, no bypass alteration, ECOG 1, ALK-positive'. Every finding that can drive the answer is named, so
+    the clinician sees exactly what it was computed on."""
     tkis = case.get("prior_tkis")
     head = " → ".join(tkis) if tkis else ("no ALK TKI yet" if tkis == [] else "ALK TKIs not given")
     if case.get("progression"):
         head += " → " + _PROGRESSION[case["progression"]]
-    parts.append(head)
-    cns = [w for w, on in (("limited CNS lesions", case.get("cns_lesions") == "limited"),
-                           ("extensive CNS lesions", case.get("cns_lesions") == "extensive"),
-                           ("leptomeningeal", case.get("leptomeningeal") is True),
-                           ("symptomatic", case.get("symptomatic") is True),
-                           ("asymptomatic", case.get("symptomatic") is False)) if on]
+    cns = [finding_text(f, case[f]) for f in ("cns_lesions", "leptomeningeal", "symptomatic") if f in case]
+    if case.get("brain_metastases") is not None and "cns_lesions" not in case:
+        cns.insert(0, finding_text("brain_metastases", case["brain_metastases"]))
     if cns:
-        parts[-1] += " (" + ", ".join(cns) + ")"
-    if case.get("biopsy"):
-        findings = []
-        muts = case.get("alk_mutations")
-        if muts:
-            link = " in cis" if case.get("compound") is True else " (separate clones)" if case.get("compound") is False else ""
-            findings.append("ALK " + "/".join(muts) + link)
-        elif muts == []:
-            findings.append("no ALK mutation")
-        bypass = case.get("bypass_alterations")
-        if bypass:
-            findings.append(", ".join(b.replace("_", " ") for b in bypass))
-        elif bypass == [] and muts == []:
-            findings[-1] = "no ALK mutation or bypass"
-        if case.get("transformation") not in (None, "none"):
-            findings.append(case["transformation"].replace("_", "-") + " transformation")
-        text = _BIOPSY[case["biopsy"]]
-        parts.append(text + (": " + ", ".join(findings) if findings else ""))
-    if case.get("ecog") is not None:
-        parts.append(f"ECOG {case['ecog']}")
-    if case.get("goals_of_care") == "comfort":
-        parts.append("comfort-focused goals")
-    if case.get("histology"):
-        parts.append(case["histology"].replace("_", " "))
-    if case.get("alk_positive") is False:
-        parts.append("ALK-negative")
-    elif case.get("alk_positive") is None:
-        parts.append("ALK status unconfirmed")
-    if case.get("strong_cyp3a_inducer"):
-        parts.append("on a strong CYP3A inducer")
-    if case.get("region"):
-        parts.append(f"treated in {case['region']}")
-    return ", ".join(parts)
+        head += " (" + ", ".join(cns) + ")"
+    findings = [finding_text(f, case[f]) for f in _READ_BACK if case.get(f) is not None]
+    if case.get("alk_positive") is None:
+        findings.append("ALK status unconfirmed")
+    if case.get("biopsy") not in (None, "none"):  # what the re-biopsy showed reads as its result
+        return f"{head}, {_BIOPSY[case['biopsy']]}: " + ", ".join(findings)
+    return ", ".join([head, *([_BIOPSY["none"]] if case.get("biopsy") else []), *findings])
 
 
 def missing_text(fields: Iterable[str]) -> str:

@@ -4,11 +4,19 @@ A write that the database refuses (it is down, or unreachable for a moment) is k
 and written as soon as the database answers again (every later write, and `flush()`, tries the spool first). Every
 record has an idempotency key, so a retry after an uncertain failure never writes it twice. The caller learns
 whether the record is stored or spooled and tells the user.
+
+A record the database refuses for what it holds (a value too long, a character it cannot store), not for being away,
+can never be written: it is moved to the spool's `dead-letter` folder and logged, and the records after it are written
+(a spool flushed in order must not wait forever behind it). A database dropped and created again is migrated again
+on the next write. Conversations are named by a keyed hash of the sender id (`conversation_key`, key AUDIT_ID_KEY),
+never by the id a client chose, and a feedback reason is scrubbed of names (see `scrub`) as well as dates, long
+numbers and e-mail addresses.
 """
 from __future__ import annotations
 
 import csv
 import hashlib
+import hmac
 import io
 import json
 import logging
@@ -22,7 +30,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, ProgrammingError, SQLAlchemyError, StatementError
 from sqlalchemy.orm import Session
 
 from bot.storage import config
@@ -37,21 +45,45 @@ _KEYS = {"audit_record": "record_id", "feedback": "feedback_id"}
 _SCRUB = [(re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"), "[email]"),
           (re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"), "[date]"),
           (re.compile(r"\b\d{5,}\b"), "[number]")]
+_CAPITALISED = re.compile(r"\b(?:[A-Z]'(?=[A-Z]))?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\b")  # Smith, O'Brien; ALK, G1202R, ECOG are not
+_TITLE = re.compile(r"\b(?:mr|mrs|ms|miss|dr|prof|patient|pt)\.?\s+$", re.IGNORECASE)
+DEAD_LETTER = "dead-letter"
 
 
 def scrub(text: str | None, limit: int = 500) -> str | None:
-    """A clinician's free-text reason, minus what could identify a patient (dates, long numbers, e-mails)."""
+    """A clinician's free-text reason, minus what could identify a patient: dates, long numbers, e-mails, and names:
+    a capitalised word inside a sentence or after a title (Mrs, Dr, patient). Clinical terms are lower case or
+    acronyms ('lorlatinib', 'ALK', 'G1202R', 'ECOG') and stay, and so does the capital that opens a sentence."""
     if not text:
         return None
     for pattern, replacement in _SCRUB:
         text = pattern.sub(replacement, text)
-    return " ".join(text.split())[:limit]
+
+    def name(match: re.Match) -> str:
+        before = text[:match.start()]
+        opens_sentence = not before.strip() or before.rstrip()[-1] in ".!?;:(\n"
+        return match[0] if opens_sentence and not _TITLE.search(before) else "[name]"
+
+    return " ".join(_CAPITALISED.sub(name, text).split())[:limit]
 
 
 def case_hash(case: Mapping[str, Any], knowledge_version: str) -> str:
     """The same case under the same knowledge gives the same hash (sorted-key JSON)."""
     payload = json.dumps(case, sort_keys=True, separators=(",", ":")) + "|" + knowledge_version
     return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _permanent(err: BaseException) -> bool:
+    """True when the database refused the record itself (it will refuse it every time), not an outage."""
+    return isinstance(err, (DataError, IntegrityError, ValueError, TypeError)) or (
+        isinstance(err, StatementError) and not hasattr(err, "connection_invalidated"))
+
+
+def _schema_missing(err: BaseException) -> bool:
+    """True when the tables are gone (the database was dropped and created again)."""
+    text = str(getattr(err, "orig", err)).lower()
+    return isinstance(err, (ProgrammingError, SQLAlchemyError)) and ("no such table" in text or
+                                                                      "does not exist" in text)
 
 
 def _key(*parts: str) -> str:
@@ -68,9 +100,15 @@ class Written:
 class AuditLog(Database):
     """Writes and reads the audit database named by AUDIT_DB_URL (default: SQLite under var/)."""
 
-    def __init__(self, url: str | None = None, spool_dir: str | Path | None = None):
+    def __init__(self, url: str | None = None, spool_dir: str | Path | None = None, id_key: bytes | None = None):
         super().__init__(url or config.setting("AUDIT_DB_URL"))
         self.spool = Path(spool_dir or config.setting("AUDIT_SPOOL_DIR"))
+        self._id_key = id_key or config.secret("AUDIT_ID_KEY")
+
+    def conversation_key(self, sender_id: str) -> str:
+        """What the audit log stores for a conversation: HMAC-SHA256 of the sender id (32 hex digits). An operator
+        who knows a sender id finds its records with it; the log alone does not reveal the id."""
+        return hmac.new(self._id_key, sender_id.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()[:32]
 
     # ---- writing ---------------------------------------------------------------------------------------------------
 
@@ -80,6 +118,7 @@ class AuditLog(Database):
         same answer to the same message is stored once however often it is retried."""
         version = recommendation["knowledge_version"]
         digest = case_hash(case, version)
+        conversation_id = self.conversation_key(conversation_id)
         row = {
             "record_id": _key(conversation_id, message_id, digest),
             "conversation_id": conversation_id,
@@ -103,6 +142,7 @@ class AuditLog(Database):
 
     def _feedback(self, conversation_id: str, rating: str, record_id: str | None, reason: str | None,
                   message_id: str, now: datetime | None) -> Written:
+        conversation_id = self.conversation_key(conversation_id)
         row = {
             "feedback_id": _key(conversation_id, message_id, rating, record_id or ""),
             "record_id": record_id,
@@ -117,7 +157,8 @@ class AuditLog(Database):
     # feedback on it (accepted / overridden) is a feedback row with that outcome as its rating.
     def card_record(self, card_uuid: str) -> str | None:
         """The audit record id of the recommendation a CDS card carried, or None for an unknown card."""
-        query = sa.select(AuditRecord.record_id).where(AuditRecord.conversation_id == f"cds:{card_uuid}")
+        query = sa.select(AuditRecord.record_id).where(
+            AuditRecord.conversation_id == self.conversation_key(f"cds:{card_uuid}"))
         with Session(self.engine) as session:
             return session.execute(query).scalar()
 
@@ -135,7 +176,12 @@ class AuditLog(Database):
             self.flush()
             self._insert(table, row)
             return Written(key, True)
-        except (SQLAlchemyError, OSError) as err:
+        except Exception as err:  # noqa: BLE001 - sorted below: refused for good, or the database is away
+            if _permanent(err):
+                self._dead_letter(table, row, err)
+                return Written(key, True)
+            if not isinstance(err, (SQLAlchemyError, OSError)):
+                raise
             log.warning("audit database unavailable (%s): %s spooled for retry", config.describe(self.url), key)
             log.debug("audit write failed", exc_info=err)
             self.dispose()
@@ -143,6 +189,17 @@ class AuditLog(Database):
             return Written(key, False)
 
     def _insert(self, table: str, row: dict[str, Any]) -> None:
+        """Insert once; when the tables are gone, migrate again and retry once."""
+        try:
+            self._insert_once(table, row)
+        except SQLAlchemyError as err:
+            if not _schema_missing(err):
+                raise
+            log.warning("audit tables missing in %s: migrating again", config.describe(self.url))
+            self.reset()
+            self._insert_once(table, row)
+
+    def _insert_once(self, table: str, row: dict[str, Any]) -> None:
         model, key = _TABLES[table], _KEYS[table]
         values = dict(row, created_at=datetime.fromisoformat(row["created_at"]))
         with Session(self.engine) as session:
@@ -154,6 +211,17 @@ class AuditLog(Database):
                 session.commit()
             except IntegrityError:  # written meanwhile by another attempt: once is enough
                 session.rollback()
+                if not session.execute(sa.select(getattr(model, key)).where(getattr(model, key) == row[key])).first():
+                    raise
+
+    def _dead_letter(self, table: str, row: dict[str, Any], err: BaseException) -> None:
+        """Set aside a record the database will never take, with the reason, and say so in the log."""
+        folder = self.spool / DEAD_LETTER
+        folder.mkdir(parents=True, exist_ok=True)
+        reason = str(getattr(err, "orig", None) or err).strip().splitlines()[0][:300]
+        path = folder / f"{row['created_at'][:26].replace(':', '')}-{table}-{row[_KEYS[table]]}.json"
+        path.write_text(json.dumps({"table": table, "row": row, "error": reason}))
+        log.error("audit record %s refused by the database (%s): set aside in %s", row[_KEYS[table]], reason, path)
 
     def _to_spool(self, table: str, row: dict[str, Any]) -> None:
         self.spool.mkdir(parents=True, exist_ok=True)
@@ -183,15 +251,21 @@ class AuditLog(Database):
         return len(list(self.spool.glob("*.json"))) if self.spool.exists() else 0
 
     def flush(self) -> int:
-        """Write every spooled record, oldest first; stop at the first failure (it raises). Returns how many."""
+        """Write every spooled record, oldest first; a record the database refuses for good is set aside
+        (dead-letter) and the next one tried; an outage stops the flush (it raises). Returns how many were written."""
         if not self.spool.exists():
             return 0
         done = 0
         for path in sorted(self.spool.glob("*.json")):
             item = json.loads(path.read_text())
-            self._insert(item["table"], item["row"])
+            try:
+                self._insert(item["table"], item["row"])
+                done += 1
+            except Exception as err:  # noqa: BLE001 - an outage is raised again; a refused record is set aside
+                if not _permanent(err):
+                    raise
+                self._dead_letter(item["table"], item["row"], err)
             path.unlink()
-            done += 1
         return done
 
     # ---- reading ---------------------------------------------------------------------------------------------------

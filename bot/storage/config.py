@@ -6,6 +6,7 @@ at PostgreSQL and Redis. Credentials live in the environment, never in a committ
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,6 +25,23 @@ def setting(name: str) -> str:
     if name == "PRACTICE_DB_URL":  # practice records live with the audit log unless told otherwise
         return os.environ.get(name) or setting("AUDIT_DB_URL")
     return os.environ.get(name) or DEFAULTS[name]
+
+
+def secret(name: str) -> bytes:
+    """A server-side key: the environment's ``name``, or a random key kept in var/<name>.key (created once, readable
+    by this user only), so it survives restarts and every server on this machine shares it. Several machines that
+    must agree (two Rasa servers on different hosts, the audit log's hashed ids) set the variable."""
+    if os.environ.get(name):
+        return os.environ[name].encode()
+    path = VAR / f"{name.lower()}.key"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32))
+    except FileExistsError:
+        pass
+    return path.read_text().strip().encode()
 
 
 def describe(url: str) -> str:

@@ -70,3 +70,9 @@ class Database:
     def dispose(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+
+    def reset(self) -> None:
+        """Forget the engine, so the next use connects and migrates again (the database was dropped and created
+        again while this process ran)."""
+        self.dispose()
+        self._engine = None

@@ -5,18 +5,29 @@ loops forever while a server is down; a clinical assistant must not lose convers
 here writes a row and reads it back at start-up, and refuses to start with a clear message otherwise. The lock
 store is chosen by one URL (LOCK_STORE_URL): memory:// for one server, redis://host:port/db?key_prefix=... for
 several servers sharing conversations.
+
+Why Rasa's own RedisLockStore did not serialise two servers: its "ticket lock" is one JSON value per conversation
+that each server reads, changes and writes back (GET, then SET), so two servers taking a ticket at the same moment
+both read "no ticket yet", both take ticket 0 and both run; and a server killed while holding a ticket leaves it for
+the ticket's whole lifetime (60 s), so the conversation's next message waited that long. RedisMutexLockStore takes the
+lock with one atomic `SET key token NX PX ttl`, renews the short expiry while the turn runs, and releases only its
+own token: a killed server's lock is gone within LOCK_TTL_SECONDS.
 """
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
+import logging
+import time
 import uuid
+from contextlib import asynccontextmanager
 from collections import OrderedDict
-from typing import Any, Iterator
+from typing import Any, AsyncIterator, Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import sqlalchemy as sa
-from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
+from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -24,6 +35,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.storage import config
 from bot.storage.db import make_engine
 
+log = logging.getLogger(__name__)
 
 class StoreUnavailable(RuntimeError):
     """A store the assistant needs cannot be written and read back."""
@@ -133,19 +145,68 @@ class ConfiguredLockStore(LockStore):
         return lock_store_from_url(url)
 
 
+LOCK_TTL_SECONDS = 5.0  # how long a dead server's lock outlives it; renewed every second while a turn runs
+_RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0"
+_RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
+
+
+class RedisMutexLockStore(LockStore):
+    """One lock per conversation in Redis, taken atomically and expiring soon after its holder dies (see above)."""
+
+    POLL_SECONDS = 0.02
+
+    def __init__(self, red: Any, key_prefix: str | None = None, ttl: float = LOCK_TTL_SECONDS):
+        super().__init__()
+        self.red = red
+        self.prefix = f"{key_prefix}:conversation-lock:" if key_prefix else "conversation-lock:"
+        self.ttl_ms = int(ttl * 1000)
+
+    def key(self, conversation_id: str) -> str:
+        return self.prefix + conversation_id
+
+    @asynccontextmanager
+    async def lock(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME,
+                   wait_time_in_seconds: float = 1) -> AsyncIterator[None]:
+        """Hold the conversation's lock for the block; wait for it at most ``lock_lifetime`` seconds."""
+        key, token = self.key(conversation_id), uuid.uuid4().hex
+        deadline = time.monotonic() + lock_lifetime
+        while not self.red.set(key, token, nx=True, px=self.ttl_ms):
+            if time.monotonic() > deadline:
+                raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
+            await asyncio.sleep(self.POLL_SECONDS)
+        renewing = asyncio.ensure_future(self._renew(key, token))
+        try:
+            yield None
+        finally:
+            renewing.cancel()
+            self.red.eval(_RELEASE, 1, key, token)
+
+    async def _renew(self, key: str, token: str) -> None:
+        while True:
+            await asyncio.sleep(self.ttl_ms / 5000)
+            if not self.red.eval(_RENEW, 1, key, token):
+                log.error("the lock %s expired while its turn was running (the event loop stalled)", key)
+                return
+
+
 def lock_store_from_url(url: str) -> LockStore:
     parts = urlsplit(url)
     if parts.scheme in ("memory", "in_memory", ""):
         return InMemoryLockStore()
     if parts.scheme not in ("redis", "rediss"):
         raise StoreUnavailable(f"LOCK_STORE_URL must be memory:// or redis://host:port/db, not {url!r}")
+    import redis
+
     query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
-    store = RedisLockStore(host=parts.hostname or "localhost", port=parts.port or 6379,
-                           db=int(parts.path.strip("/") or 1), password=parts.password,
-                           use_ssl=parts.scheme == "rediss", key_prefix=query.get("key_prefix"))
+    prefix = query.get("key_prefix")
+    if prefix is not None and not prefix.isalnum():
+        raise StoreUnavailable(f"LOCK_STORE_URL's key_prefix must be letters and digits, not {prefix!r}")
+    red = redis.StrictRedis(host=parts.hostname or "localhost", port=parts.port or 6379,
+                            db=int(parts.path.strip("/") or 1), password=parts.password,
+                            ssl=parts.scheme == "rediss", socket_timeout=10)
     try:
-        store.red.ping()
+        red.ping()
     except Exception as err:  # noqa: BLE001
         raise StoreUnavailable(f"The Redis lock store at {parts.hostname}:{parts.port or 6379} does not answer "
                                f"({err}). Start Redis or set LOCK_STORE_URL=memory:// for a single server.") from None
-    return store
+    return RedisMutexLockStore(red, prefix)

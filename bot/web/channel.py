@@ -5,12 +5,21 @@ offline. Differences from Rasa's stock socket.io channel, each for a reason:
 - a message with data (`custom`) is emitted as one event carrying its text, quick replies and data (the stock
   channel passes `custom` as keyword arguments to `emit`, which fails for a recommendation document);
 - empty or oversized messages are answered at once (bot.messages) and never reach the tracker;
-- the socket is always bound to the page's session id (session persistence), so a reload finds the conversation.
+- the socket is always bound to the page's session id (session persistence), so a reload finds the conversation;
+- the server, not the page, chooses session ids (unguessable, `web-` + 32 random bytes) and binds each socket to
+  the session it asked for: messages go to that session whatever the payload says, and a socket resumes a session
+  only with its secret (an HMAC of the id under a server key), which the page keeps in its storage. A page on
+  another origin is refused at the handshake (python-socketio's default same-origin check; its
+  `cors_allowed_origins=[]` would switch the check off);
+- the session and message pass the same door as REST (bot.channels): a readable sender id, clean text, the
+  client's metadata without `trainee_id`.
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
-import uuid
+import secrets
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
@@ -22,12 +31,24 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from bot.messages import SOMETHING_WENT_WRONG, problem_with
+from bot.channels import WEB_PREFIX, own_metadata, read_message
+from bot.messages import SOMETHING_WENT_WRONG
 from bot.render import FIELD_LABELS
+from bot.storage.config import secret
 from bot.web import trainee
 
 log = structlog.get_logger()
-STATIC = Path(__file__).resolve().parent / "static"
+STATIC = (Path(__file__).parent / "static").resolve()
+NOT_RESUMED = ("That conversation can't be resumed from this page (its secret is missing or wrong), so a new one "
+               "has started.")
+NO_SESSION = "This page has no conversation yet: reload the page."
+
+
+def same_origin(origin: Optional[str], environ: Dict[str, Any]) -> bool:
+    """A browser's socket is accepted only from the page's own origin (host and port of the request). Without an
+    Origin header (not a browser) there is nothing to allow: no CORS header is sent."""
+    host = environ.get("HTTP_HOST", "").lower()
+    return bool(origin and host) and origin.lower().split("://", 1)[-1].rstrip("/") == host
 
 
 class WebOutput(SocketIOOutput):
@@ -54,14 +75,40 @@ class WebChatInput(SocketIOInput):
     def name(cls) -> Text:
         return "web"
 
+    def _secret(self, session_id: str) -> str:
+        return hmac.new(self._key, session_id.encode(), hashlib.sha256).hexdigest()
+
+    def _resumable(self, asked: object) -> Optional[str]:
+        """The session id asked for, when the request carries its secret; otherwise None."""
+        if not isinstance(asked, dict):
+            return None
+        session_id, given = asked.get("session_id"), asked.get("session_secret")
+        if isinstance(session_id, str) and isinstance(given, str) and session_id.startswith(WEB_PREFIX) \
+                and hmac.compare_digest(self._secret(session_id), given):
+            return session_id
+        return None
+
     def get_output_channel(self) -> Optional[WebOutput]:
         return WebOutput(self.sio, self.bot_message_evt) if self.sio else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=same_origin)
         self.sio = sio
+        self._key = secret("WEB_SESSION_KEY")
+        bound: Dict[Text, Text] = {}  # socket id -> the session it created or proved it holds
         page = SocketBlueprint(sio, self.socketio_path, "web_page", __name__)
-        page.static("/static", str(STATIC), name="web_static")
+
+        @page.route("/static/<name:path>", methods=["GET"])
+        async def static(_: Request, name: str) -> HTTPResponse:
+            """A file of the page; a folder, a path leaving static/ or an unreadable name is a 404, not a 500."""
+            try:
+                path = (STATIC / name).resolve()
+                found = STATIC in path.parents and path.is_file()
+            except (OSError, ValueError):
+                found = False
+            if not found:
+                return response.json({"error": "not found"}, status=404)
+            return await response.file(path)
 
         @page.route("/", methods=["GET"])
         async def index(_: Request) -> HTTPResponse:
@@ -78,26 +125,46 @@ class WebChatInput(SocketIOInput):
         trainee.register(sio, self.namespace)
 
         @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: Text, data: Optional[Dict]) -> None:
-            session_id = (data or {}).get("session_id") or uuid.uuid4().hex
+        async def session_request(sid: Text, data: object = None) -> None:
+            session_id = self._resumable(data)
+            if session_id is None:
+                if isinstance(data, dict) and data.get("session_id"):
+                    await sio.emit("session_error", {"text": NOT_RESUMED}, room=sid)
+                session_id = WEB_PREFIX + secrets.token_urlsafe(32)
+            if bound.get(sid) not in (None, session_id):
+                sio.leave_room(sid, bound[sid])
+            bound[sid] = session_id
             sio.enter_room(sid, session_id)
+            await sio.emit("session_secret", self._secret(session_id), room=sid)
             await sio.emit("session_confirm", session_id, room=sid)
 
+        @sio.on("disconnect", namespace=self.namespace)
+        async def disconnect(sid: Text) -> None:
+            bound.pop(sid, None)
+
         @sio.on(self.user_message_evt, namespace=self.namespace)
-        async def handle_message(sid: Text, data: Dict) -> None:
-            session_id = (data or {}).get("session_id")
-            if not session_id:
-                log.warning("web.message.without_session")
+        async def handle_message(sid: Text, data: object = None) -> None:
+            session_id = bound.get(sid)
+            if session_id is None:
+                await sio.emit("session_error", {"text": NO_SESSION}, room=sid)
                 return
             output = WebOutput(sio, self.bot_message_evt)
-            text = data.get("message")
-            problem = problem_with(text if isinstance(text, str) else None)
+            data = data if isinstance(data, dict) else {}
+            raw = data.get("message")
+            text, problem = read_message(raw if isinstance(raw, str) else None)
             if problem:
                 await output.send_response(session_id, {"text": problem})
                 return
-            metadata = data.get(self.metadata_key) or {}
-            if isinstance(metadata, str):
-                metadata = json.loads(metadata)
+            metadata = data.get(self.metadata_key)
+            try:
+                metadata = json.loads(metadata) if isinstance(metadata, str) else metadata
+            except ValueError:
+                metadata = None
+            metadata = own_metadata(metadata)
+            if metadata is None:
+                await sio.emit("session_error", {"text": "The message's metadata is not a small JSON object."},
+                               room=sid)
+                return
             try:
                 await on_new_message(UserMessage(text, output, session_id, input_channel=self.name(),
                                                  metadata=metadata))

@@ -13,13 +13,14 @@ from bot.nlu.extractor import load
 
 def make_tracker(text: str = "", intent: str = "inform", slots: dict[str, Any] | None = None,
                  active_loop: str | None = None, events: list[dict[str, Any]] | None = None,
-                 entities: list[dict[str, Any]] | None = None, sender: str = "clinician-1") -> Tracker:
+                 entities: list[dict[str, Any]] | None = None, sender: str = "clinician-1",
+                 message_id: str = "m1") -> Tracker:
     """A tracker whose latest message is ``text``, with entities from the real extractor unless given."""
     if entities is None:
         entities = [{"entity": e.entity, "value": e.value, "start": e.start, "end": e.end,
                      **({"role": e.role} if e.role else {})} for e in load().entities(text)]
     message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": entities,
-               "message_id": "m1"}
+               "message_id": message_id}
     user_event = {"event": "user", "text": text, "parse_data": message}
     return Tracker(sender, slots or {}, message, (events or []) + [user_event], False, None,
                    {"name": active_loop} if active_loop else {}, "action_listen")

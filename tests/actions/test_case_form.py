@@ -53,7 +53,7 @@ def test_unknown_drug_is_named_with_a_suggestion_and_nothing_is_filled():
 
 
 def test_repeated_failures_offer_to_skip_or_stop():
-    slots = {"requested_slot": "prior_tkis", "case_failures": 1}
+    slots = {"alk_positive": True, "requested_slot": "prior_tkis", "case_failures": 1}
     events, dispatcher = run(FORM, make_tracker("the blue one", intent="nlu_fallback", slots=slots,
                                                 active_loop="case_form"))
     assert slot_events(events)["case_failures"] == 2

@@ -122,7 +122,7 @@ def test_feedback_is_written_to_the_audit_log(stack):
     chat.say("/feedback_helpful")
     chat.say("disagree because we would consider a trial")
     audit = AuditLog(stack.env["AUDIT_DB_URL"])
-    records = [r for r in audit.records(limit=None) if r["conversation_id"] == chat.sender]
+    records = [r for r in audit.records(limit=None) if r["conversation_id"] == audit.conversation_key(chat.sender)]
     assert len(records) == 1 and records[0]["rules"][0] == "M2"
     ratings = [f["rating"] for f in audit.feedback_for(records[0]["record_id"])]
     assert sorted(ratings) == ["disagree", "helpful"]
@@ -136,3 +136,136 @@ def test_action_server_down_gets_a_sentence(tmp_path):
         assert any("action server" in t for t in Chat.texts(replies)), replies
     finally:
         stack.stop()
+
+
+# ---- issue 15: the case changes only when the clinician states a finding ------------------------------------------
+
+def _records(stack, chat) -> list[dict]:
+    audit = AuditLog(stack.env["AUDIT_DB_URL"])
+    return [r for r in audit.records(limit=None) if r["conversation_id"] == chat.sender]
+
+
+def _unchanged(chat: Chat) -> bool:
+    """Restating a finding the case holds says the answer stands: the case is what it was."""
+    return "answer stands" in " ".join(Chat.texts(chat.say("ECOG 1")))
+
+
+QUESTIONS = ["can I use brigatinib instead?", "is lorlatinib safe with statins?", "what about chemo instead?",
+             "would ceritinib work against G1202R?", "what would you give after brigatinib if there were a G1202R?",
+             "Alunbrig or Lorbrena?", "what if it was brigatinib?", "why not crizotinib?"]
+
+
+def test_questions_naming_drugs_and_findings_never_change_the_case(stack):
+    chat = Chat(stack.base_url)
+    chat.say(V01)
+    for question in QUESTIONS:
+        replies = chat.say(question)
+        assert Chat.texts(replies), question
+        assert Chat.data(replies, "recommendation") is None, chat.show()
+    said = "\n".join(t for _, replies in chat.transcript[1:] for t in Chat.texts(replies))
+    assert "I can't answer dosing, interaction or side-effect questions" in said, said
+    assert "Did the patient receive brigatinib?" not in said or "tell me" in said
+    assert _unchanged(chat), chat.show()
+    assert len(_records(stack, chat)) == 1
+
+
+def test_a_question_before_any_case_starts_nothing(stack):
+    chat = Chat(stack.base_url)
+    replies = chat.say("what would you give after brigatinib if there were a G1202R?")
+    assert Chat.data(replies, "recommendation") is None and "lorlatinib" in " ".join(Chat.texts(replies)).lower()
+    assert Chat.data(chat.say("alectinib, systemic PD, no rebiopsy, ECOG 1"), "case")["prior_tkis"] == ["alectinib"]
+
+
+def test_the_reason_after_disagree_is_feedback_not_case_data(stack):
+    chat = Chat(stack.base_url)
+    chat.say(V01)
+    chat.say("/feedback_disagree")
+    replies = chat.say("she progressed on brigatinib in 03/2024 with 3 new liver mets, ECOG 2 since 12.05.2025")
+    assert Chat.data(replies, "recommendation") is None, chat.show()
+    assert "recorded as the reason" in " ".join(Chat.texts(replies)), chat.show()
+    [record] = _records(stack, chat)
+    feedback = AuditLog(stack.env["AUDIT_DB_URL"]).feedback_for(record["record_id"])
+    assert [f["rating"] for f in feedback] == ["disagree", "disagree"] and any(f["reason"] for f in feedback)
+    assert _unchanged(chat), chat.show()
+
+
+def test_what_if_in_natural_forms_compares_and_keeps_the_case(stack):
+    chat = Chat(stack.base_url)
+    chat.say(V01)
+    for text, field in (("what if ECOG were 3?", "ecog"), ("what if it was brigatinib?", "prior_tkis"),
+                        ("what if the rebiopsy had shown small cell transformation?", "transformation")):
+        what_if = Chat.data(chat.say(text), "what_if")
+        assert what_if and field in what_if["changes"], chat.show()
+    replies = chat.say("what about chemo instead?")
+    assert "carboplatin" in " ".join(Chat.texts(replies)).lower(), chat.show()
+    assert _unchanged(chat), chat.show()
+
+
+def test_alk_positive_is_taken_from_the_named_tki_and_shown(stack):
+    chat = Chat(stack.base_url)
+    replies = chat.say("alectinib 2 yrs, systemic PD, no rebiopsy, ECOG 1")
+    asked = [Chat.data(r, "asking") for _, r in chat.transcript]
+    assert "alk_positive" not in asked, chat.show()
+    assert "Taken as ALK-positive" in " ".join(Chat.texts(replies)), chat.show()
+
+
+def test_bare_answers_and_noted_findings_step_by_step(stack):
+    chat = Chat(stack.base_url)
+    answers = {"alk_positive": "yes", "prior_tkis": "alectinib", "progression": "widespread", "ecog": "one",
+               "biopsy": "tissue", "alk_mutations": "None", "bypass_alterations": "none", "transformation": "None",
+               "histology": "adeno", "brain_metastases": "no", "symptomatic": "no", "alk_fusion_at_progression": "yes"}
+    replies = chat.say("new case")
+    noted = False
+    for _ in range(14):
+        field = Chat.data(replies, "asking")
+        if field is None:
+            break
+        if field == "ecog" and not noted:  # a reply that answers something else first
+            noted = True
+            replies = chat.say("tissue biopsy")
+            assert any(t.startswith("Noted: ") for t in Chat.texts(replies)), chat.show()
+            assert Chat.data(replies, "asking") == "ecog", chat.show()
+            continue
+        assert field in answers, chat.show()
+        replies = chat.say(answers[field])
+    rec, case = Chat.data(replies, "recommendation"), Chat.data(replies, "case")
+    assert rec is not None, chat.show()
+    assert case["progression"] == "systemic" and case["ecog"] == 1 and case["alk_mutations"] == []
+
+
+def test_a_correction_is_shown_as_a_change(stack):
+    chat = Chat(stack.base_url)
+    chat.say(V01)
+    replies = chat.say("sorry, it was brigatinib")
+    assert "Changed: prior TKIs alectinib → brigatinib." in Chat.texts(replies), chat.show()
+    readback = next(t for t in Chat.texts(replies) if t.startswith("Case: "))
+    assert "brigatinib" in readback and "G1202R" in readback
+
+
+def test_typed_intents_get_true_answers(stack):
+    chat = Chat(stack.base_url)
+    chat.say(V01)
+    assert any("Case cleared" in t for t in Chat.texts(chat.say("/restart"))), chat.show()
+    assert "haven't given a recommendation" in " ".join(Chat.texts(chat.say("why?"))), chat.show()
+    replies = chat.say('/inform{"progression_pattern":"sideways"}')
+    text = " ".join(Chat.texts(replies))
+    assert "sideways" in text and "action server" not in text, chat.show()
+    assert len(_records(stack, chat)) == 1  # the answer before the restart; nothing for an empty case
+
+
+def test_contradictions_and_unreadable_variants_are_asked_about(stack):
+    chat = Chat(stack.base_url)
+    text = " ".join(Chat.texts(chat.say("ALK+ adeno, alectinib, systemic progression, no progression, ECOG 1")))
+    assert "both ways" in text, chat.show()
+    text = " ".join(Chat.texts(chat.say("tissue NGS: ALK G1202fs")))
+    assert "G1202fs" in text, chat.show()
+
+
+def test_small_talk_mid_case_and_stop_in_practice(stack):
+    chat = Chat(stack.base_url)
+    chat.say("new case")
+    replies = chat.say("thanks")
+    assert Chat.data(replies, "asking") == "alk_positive" and Chat.texts(replies)[0].startswith("Thank you"), \
+        chat.show()
+    chat.say("practice")
+    assert "Practice stopped" in " ".join(Chat.texts(chat.say("stop"))), chat.show()

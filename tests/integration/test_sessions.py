@@ -53,7 +53,7 @@ def test_a_new_case_starts_a_new_session_and_the_earlier_case_does_not_leak(stac
     # the policies see the current case only; every message and both answers are kept
     assert _sessions(_events(stack, chat.sender)) == [first_messages, second_messages + ["why?"]]
     audit = AuditLog(stack.env["AUDIT_DB_URL"], tmp_path / "spool")
-    records = [r for r in audit.records(limit=None) if r["conversation_id"] == chat.sender]
+    records = [r for r in audit.records(limit=None) if r["conversation_id"] == audit.conversation_key(chat.sender)]
     assert sorted(r["case"].get("alk_mutations") is not None for r in records) == [False, True]
 
 

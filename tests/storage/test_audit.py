@@ -23,6 +23,12 @@ G1202R = {"alk_positive": True, "prior_tkis": ["alectinib"], "progression": "sys
 OLIGO = {"alk_positive": True, "prior_tkis": ["brigatinib"], "progression": "oligoprogression", "ecog": 0}
 
 
+def names(log: AuditLog, rows: list[dict]) -> list[str]:
+    """The sender ids behind the records' conversation ids (the audit log stores a keyed hash of each)."""
+    known = {log.conversation_key(f"conv-{c}"): f"conv-{c}" for c in "0129ab"}
+    return [known[r["conversation_id"]] for r in rows]
+
+
 def roundtrip(log: AuditLog) -> None:
     day1 = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
     first = log.record("conv-1", G1202R, decide(G1202R), message_id="m1", now=day1)
@@ -30,17 +36,17 @@ def roundtrip(log: AuditLog) -> None:
     other = log.record("conv-2", OLIGO, decide(OLIGO), message_id="m7", now=day1 + timedelta(days=2))
     assert first.stored and again.stored and first.key == again.key and other.key != first.key
     rows = log.records()
-    assert [r["conversation_id"] for r in rows] == ["conv-2", "conv-1"], "written once, newest first"
+    assert names(log, rows) == ["conv-2", "conv-1"], "written once, newest first"
     rec = rows[1]
     assert rec["case"] == G1202R and rec["recommendation"] == decide(G1202R)
     assert rec["rules"][0] == "M2" and rec["preferred"] == "lorlatinib"
     assert rec["knowledge_version"] == decide(G1202R)["knowledge_version"]
     assert rec["case_hash"] == case_hash(G1202R, rec["knowledge_version"])
-    assert [r["conversation_id"] for r in log.records(rule="M2")] == ["conv-1"]
-    assert [r["conversation_id"] for r in log.records(rule="S1")] == ["conv-2"]
+    assert names(log, log.records(rule="M2")) == ["conv-1"]
+    assert names(log, log.records(rule="S1")) == ["conv-2"]
     assert log.records(rule="M") == []
-    assert [r["conversation_id"] for r in log.records(until=date(2026, 11, 1))] == ["conv-1"]
-    assert [r["conversation_id"] for r in log.records(since=date(2026, 11, 2))] == ["conv-2"]
+    assert names(log, log.records(until=date(2026, 11, 1))) == ["conv-1"]
+    assert names(log, log.records(since=date(2026, 11, 2))) == ["conv-2"]
     fb = log.feedback("conv-1", "disagree", record_id=first.key, reason="would give chemo; DOB 03/04/1961, MRN 12345678")
     assert fb.stored
     stored = log.feedback_for(first.key)
@@ -87,7 +93,7 @@ def test_sqlite_locked_database_spools_then_writes_once_it_is_free(tmp_path):
         blocker.close()
     later = log.record("conv-2", OLIGO, decide(OLIGO), message_id="m2")
     assert later.stored and log.pending() == 0
-    assert sorted(r["conversation_id"] for r in log.records()) == ["conv-1", "conv-2"]
+    assert sorted(names(log, log.records())) == ["conv-1", "conv-2"]
 
 
 def test_postgresql_outage_is_reported_and_the_record_written_once_it_returns(pg_url, tmp_path):
@@ -102,7 +108,7 @@ def test_postgresql_outage_is_reported_and_the_record_written_once_it_returns(pg
     assert log.flush() == 1 and log.pending() == 0
     direct = AuditLog(pg_url, tmp_path / "other-spool")
     rows = direct.records()
-    assert sorted(r["conversation_id"] for r in rows) == ["conv-0", "conv-1"]
+    assert sorted(names(direct, rows)) == ["conv-0", "conv-1"]
     assert log.flush() == 0 and len(direct.records()) == 2, "a second flush writes nothing twice"
 
 
@@ -121,9 +127,10 @@ def test_cli_audit_lists_and_exports_with_filters(tmp_path):
     run = lambda *a: subprocess.run([sys.executable, "-m", "bot", "audit", *a], capture_output=True, text=True,  # noqa: E731
                                     cwd=ROOT, env=env, timeout=60)
     table = run()
-    assert table.returncode == 0 and "conv-a" in table.stdout and "2 record(s)" in table.stdout
+    assert table.returncode == 0 and log.conversation_key("conv-a") in table.stdout and "2 record(s)" in table.stdout
     jsonl = run("--format", "jsonl", "--rule", "M2")
-    assert [json.loads(x)["conversation_id"] for x in jsonl.stdout.splitlines()] == ["conv-a"]
+    listed = [json.loads(x)["conversation_id"] for x in jsonl.stdout.splitlines()]
+    assert listed == [log.conversation_key("conv-a")]
     out = tmp_path / "export.csv"
     assert run("--format", "csv", "--output", str(out)).returncode == 0
     assert len(list(csv.DictReader(out.open()))) == 2

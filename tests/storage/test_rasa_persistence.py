@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -30,6 +31,11 @@ def _finish(chat: Chat, base_url: str | None = None) -> dict:
     rec = Chat.data(replies, "recommendation")
     assert rec is not None, chat.show()
     return Chat.data(replies, "case")
+
+
+def _records_of(audit: AuditLog, sender: str) -> list[dict]:
+    """The audit records of one conversation (the log stores a keyed hash of its sender id)."""
+    return [r for r in audit.records(limit=None) if r["conversation_id"] == audit.conversation_key(sender)]
 
 
 def _restart_resumes(tmp_path: Path, env: dict[str, str] | None = None) -> None:
@@ -78,8 +84,8 @@ def test_two_servers_share_one_conversation_without_losing_or_duplicating(tmp_pa
             events = _tracker(url, stack.token, chat.sender)["events"]
             said = [e["text"] for e in events if e["event"] == "user"]
             assert said == [t for t, _ in chat.transcript], said
-        records = [r for r in AuditLog(pg_url, tmp_path / "spool2").records(limit=None)
-                   if r["conversation_id"] == chat.sender]
+        direct = AuditLog(pg_url, tmp_path / "spool2")
+        records = _records_of(direct, chat.sender)
         assert len(records) == 1
     finally:
         stack.stop()
@@ -104,13 +110,62 @@ def test_audit_outage_is_told_and_the_record_written_when_it_returns(tmp_path, p
         assert Chat.data(replies, "recommendation"), chat.show()
         assert any("audit log is unavailable" in t for t in Chat.texts(replies)), chat.show()
         direct = AuditLog(pg_url, tmp_path / "direct-spool")
-        assert not [r for r in direct.records(limit=None) if r["conversation_id"] == chat.sender]
+        assert not _records_of(direct, chat.sender)
         proxy.restore()
         for _ in range(40):
-            records = [r for r in direct.records(limit=None) if r["conversation_id"] == chat.sender]
+            records = _records_of(direct, chat.sender)
             if records:
                 break
             time.sleep(0.5)
         assert len(records) == 1 and records[0]["rules"][0] == "M2"
+    finally:
+        stack.stop()
+
+
+RACED = ["ECOG 1", "systemic progression", "tissue NGS", "ALK G1202R", "no bypass", "adenocarcinoma",
+         "no transformation", "PD-L1 TPS 10%", "no brain metastases", "not on a strong CYP3A inducer",
+         "no leptomeningeal disease"]
+
+
+def test_two_servers_serialise_simultaneous_messages_to_one_conversation(tmp_path, pg_url, redis_url):
+    """Eleven messages to one conversation at the same moment, alternating between two Rasa servers: each answer must be
+    computed on the case including every message processed before it (the tracker's order), none in parallel."""
+    import threading
+
+    from tests.chat import post
+
+    stack = start_stack(tmp_path, {"TRACKER_DB_URL": pg_url, "AUDIT_DB_URL": pg_url, "LOCK_STORE_URL": redis_url})
+    try:
+        servers = [stack.base_url, stack.start_rasa(port=free_port(), name="rasa-2")]
+        stack.wait()
+        too_long = urllib.request.Request(f"{servers[1]}/webhooks/rest/webhook", method="POST",
+                                          data=json.dumps({"sender": "x" * 300, "message": "hi"}).encode(),
+                                          headers={"Content-Type": "application/json"})
+        with pytest.raises(urllib.error.HTTPError) as refused:  # PostgreSQL's 255-character column never sees it
+            urllib.request.urlopen(too_long, timeout=30)
+        assert refused.value.code == 400
+        chat = Chat(stack.base_url)
+        _mid_case(chat)
+        start, replies = threading.Barrier(len(RACED)), {}
+
+        def send(i: int, text: str) -> None:
+            start.wait()
+            replies[text] = post(f"{servers[i % 2]}/webhooks/rest/webhook", {"sender": chat.sender, "message": text},
+                                 timeout=120)
+
+        threads = [threading.Thread(target=send, args=(i, t)) for i, t in enumerate(RACED)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        orders = [[e["text"] for e in _tracker(url, stack.token, chat.sender)["events"] if e["event"] == "user"]
+                  for url in servers]
+        assert orders[0] == orders[1] and sorted(orders[0][len(STEPS):]) == sorted(RACED), orders
+        seen: set[str] = set()
+        for text in orders[0][len(STEPS):]:  # in the order the servers processed them
+            case = Chat.data(replies[text], "case")
+            assert case is not None and seen <= set(case), f"{text!r} answered on a stale case: {case} lacks {seen}"
+            assert set(case) - seen, f"{text!r} added nothing to {case}"
+            seen = set(case)
     finally:
         stack.stop()

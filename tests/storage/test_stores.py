@@ -28,11 +28,13 @@ def test_postgresql_tracker_database_is_checked(pg_url):
 
 
 def test_lock_store_in_memory_and_redis(redis_url):
-    from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
+    from rasa.core.lock_store import InMemoryLockStore
+
+    from bot.storage.stores import RedisMutexLockStore
 
     assert isinstance(lock_store_from_url("memory://"), InMemoryLockStore)
     store = lock_store_from_url(redis_url)
-    assert isinstance(store, RedisLockStore) and store.key_prefix.startswith("alkbottest")
+    assert isinstance(store, RedisMutexLockStore) and store.key("c").startswith("alkbottest")
 
 
 def test_redis_down_refuses():

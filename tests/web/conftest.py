@@ -11,6 +11,20 @@ from tests.web.browser import LAPTOP
 CHROMIUM = Path("/usr/bin/chromium")
 
 
+class CspBypassingBrowser:
+    """The browser, whose contexts bypass the page's Content-Security-Policy unless told otherwise: Playwright's
+    wait_for_function evaluates strings, which the policy forbids. tests/web/test_csp.py runs the page under it."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        return self._browser.new_context(**{"bypass_csp": True, **options})
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
@@ -22,7 +36,7 @@ def browser():
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"])
-        yield b
+        yield CspBypassingBrowser(b)
         b.close()
 
 

@@ -18,6 +18,8 @@ from tests.chat import Chat
 from tests.web.browser import LAPTOP, PHONE, bot_count, correct, send, wait_for_card
 
 CASE = "ALK+ adeno, alectinib, now systemic progression in liver and bone, tissue NGS ALK G1202R, no bypass, ECOG 1"
+# A case whose answer turns on the pattern of progression (no resistance mutation keeps the running TKI usable).
+NO_MUTATION = "ALK+ adeno, alectinib, now systemic progression in liver and bone, tissue NGS: no ALK mutation, no bypass, ECOG 1"
 ALK_NEGATIVE = "ALK negative adenocarcinoma, alectinib, now systemic progression in liver and bone, ECOG 1"
 MARKUP = "<img src=x onerror=alert(1)> <script>window.__xss=1</script> hello"
 JARGON = re.compile(r"conflict register|mutation table|On the other findings|\(unverified\)|\([GCPHSMX]\d+\)")
@@ -95,14 +97,14 @@ def test_card_headline_confidence_evidence_reload_and_markup(stack, page, artifa
 def test_correction_in_place_supersedes_and_asks_for_feedback_once(stack, page, artifacts):
     page.goto(stack.page_url)
     page.wait_for_selector(".msg.bot", timeout=30000)
-    first = wait_for_card(page, lambda: send(page, CASE))
+    first = wait_for_card(page, lambda: send(page, NO_MUTATION))
     first_label = first.locator(".preferred").first.inner_text()
     assert page.locator(".feedback-prompt").count() == 1
 
     # correct the pattern of progression in the case panel: click, choose; the answer is recomputed
     corrected = wait_for_card(page, lambda: correct(page, "progression", "oligoprogression"))
     clinician = Chat(stack.base_url)
-    clinician.say(CASE)
+    clinician.say(NO_MUTATION)
     expected = Chat.data(clinician.say("actually it is oligoprogression"), "recommendation")
     assert corrected.locator(".preferred").first.inner_text() == expected["preferred"][0]["label"] != first_label
     row = page.locator('#case-fields [data-field="progression"]')

@@ -443,9 +443,19 @@
 
   function setStatus(text, cls) { statusEl.textContent = text; statusEl.className = "status " + cls; }
 
+  // ---- the session's secret: the server binds a session to the socket that holds its secret -----------------
+  function sessionSecret(socket) {
+    socket.on("session_secret", function (secret) { state.sessionSecret = secret; save(); });
+    socket.on("session_error", function (msg) { record({ who: "bot", text: msg.text, time: Date.now() }); });
+    return function request() {
+      return { session_id: state.session || null, session_secret: state.sessionSecret || null };
+    };
+  }
+  var sessionRequest = sessionSecret(socket);
+
   socket.on("connect", function () {
     setStatus("connected", "online");
-    socket.emit("session_request", { session_id: state.session || null });
+    socket.emit("session_request", sessionRequest());
   });
   socket.on("disconnect", function () { setStatus("connection lost: reconnecting…", "offline"); });
   socket.io.on("reconnect_attempt", function () { setStatus("connection lost: reconnecting…", "offline"); });

@@ -1,0 +1,140 @@
+"""Questions about the case are answered, never read into it.
+
+A question that names a drug or a finding gets one of three answers, and the case stays as the clinician stated it:
+- dosing, interaction or side-effect questions ("is lorlatinib safe with statins?"): an honest 'I can't answer
+  that; see the label';
+- a therapy named as an option ("can I use brigatinib instead?", "what about chemo?"): where it stands in the
+  answer for the case so far, and, for an ALK inhibitor the case does not list, "Did the patient receive it?";
+- a scenario ("what if ECOG were 3?", "what would you give after brigatinib if there were a G1202R?"): the answer
+  for that scenario beside the answer for the case, compared.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Mapping
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.case_state import CASE_SLOTS, alk_evidence
+from bot import knowledge
+from bot.decision import CaseError, decide
+from bot.nlu.extractor import case_fields, scenario_fields
+from bot.render import finding_text, preferred_sentence
+
+LABEL_QUESTION = re.compile(
+    r"\b(?:dos(?:e|es|ed|ing|age)|mg|titrat\w*|interact\w*|safe|safely|together with|combined? with|alongside|"
+    r"co-?administ\w*|(?:given|give|taken|take|used|use|start\w*)\s+(?:together\s+)?with|inducers?|rifamp\w*|"
+    r"carbamazepine|phenytoin|statins?|grapefruit|warfarin|anticoagula\w*|ppis?|side[- ]effects?|toxicit\w*|adverse|"
+    r"qtc?|pregnan\w*|breast-?feeding|renal|hepatic|liver function|food)\b", re.IGNORECASE)
+# Therapies a clinician names in words, and the therapy ids (regimens.yml) each stands for.
+THERAPY_WORDS = {
+    r"chemo\w*|platin\w*|carboplatin|cisplatin|pemetrexed|paclitaxel|etoposide|docetaxel":
+        ("platinum_pemetrexed", "platinum_paclitaxel", "platinum_etoposide", "abcp"),
+    r"immuno\w*|io|checkpoint\w*|pembro\w*|nivo\w*|atezo\w*|durva\w*|pd-?1|pd-?l1 inhibitors?":
+        ("pd1_pdl1_monotherapy", "abcp"),
+    r"abcp|impower ?150": ("abcp",),
+    r"(?:clinical )?trials?": ("clinical_trial",),
+    r"srs|sbrt|radio\w*|radiation|radiosurgery|local therapy|surgery|resection":
+        ("local_therapy_continue_tki",),
+    r"supportive|hospice|palliative care|bsc": ("best_supportive_care",),
+    r"continu\w*|stay on|keep (?:going|on)": ("continue_current_therapy",),
+    r"met inhibitors?|capmatinib|tepotinib|savolitinib|crizotinib plus": ("alk_tki_plus_met_inhibitor",),
+}
+_THERAPY = [(re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE), ids) for words, ids in THERAPY_WORDS.items()]
+# A TKI named after these words is one the patient received in the scenario, not an option to give now.
+_RECEIVED = re.compile(r"\b(?:was|were|had|has|received|been on|after|following|post|on|failed|progressed on|"
+                       r"progressing on|treated with)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def answer_question(dispatcher: CollectingDispatcher, text: str, entities: list[Mapping[str, Any]],
+                    case: Mapping[str, Any], scenario: bool = False) -> bool:
+    """Answer a question about the case; True when something was answered. ``scenario``: the message is a what-if
+    as a whole ("what if plasma only"), so every finding it names belongs to the scenario."""
+    if LABEL_QUESTION.search(text):
+        drugs = sorted({str(e["value"]) for e in entities if e.get("entity") == "tki"})
+        where = f" for {', '.join(drugs)}" if drugs else ""
+        dispatcher.utter_message(text=f"I can't answer dosing, interaction or side-effect questions; see the current "
+                                      f"label{where} (FDA or EMA prescribing information) or ask your pharmacist. "
+                                      "The case is unchanged.")
+        return True
+    options = _options(text, entities)
+    answered = False
+    if options:
+        dispatcher.utter_message(text=_options_text(options, case))
+        answered = True
+    changes = scenario_changes(text, entities, case, {word for word, _ in options}, scenario)
+    if changes:
+        compare(dispatcher, case, changes)
+        answered = True
+    return answered
+
+
+def _options(text: str, entities: list[Mapping[str, Any]]) -> list[tuple[str, tuple[str, ...]]]:
+    """The therapies named as options to give ("can I use brigatinib?", "what about chemo?"), with their ids; a TKI
+    named as received ("what if it was brigatinib?", "after brigatinib") belongs to the scenario instead."""
+    options = []
+    for e in entities:
+        start = int(e.get("start", 0))
+        if e.get("entity") == "tki" and not _RECEIVED.search(text[max(0, start - 30):start]):
+            options.append((str(e["value"]), (str(e["value"]),)))  # "why not brigatinib?" asks about it too
+    for regex, ids in _THERAPY:
+        options += [(m.group(), ids) for m in regex.finditer(text)]
+    return options
+
+
+def _options_text(options: Iterable[tuple[str, tuple[str, ...]]], case: Mapping[str, Any]) -> str:
+    rec = decide(case)
+    placed = {o["therapy"]: f"is the preferred option: {o['why']}" for o in rec["preferred"]}
+    placed.update({o["therapy"]: f"is an alternative: {o['why']}" for o in rec["alternatives"]})
+    placed.update({a["therapy"]: f"is listed to avoid: {a['reason']}" for a in rec["avoid"]})
+    regimens = knowledge.default().regimens
+    head = "On the case so far (provisional)" if rec["status"] == "needs_information" else "For this case"
+    lines = []
+    for word, ids in options:
+        found = [f"{regimens[t].label if t in regimens else t} {placed[t]}" for t in ids if t in placed]
+        lines += found or [f"{word.capitalize()} is not among the options for this case."]
+        if word in knowledge.default().drugs and word not in (case.get("prior_tkis") or []):
+            lines.append(f"Did the patient receive {word}? If so, tell me (e.g. 'received {word} after alectinib') "
+                         "and I will add it to the case; asking about it does not.")
+    return f"{head}: " + "\n".join(dict.fromkeys(lines)) + f"\n{preferred_sentence(rec)}"
+
+
+def scenario_changes(text: str, entities: list[Mapping[str, Any]], case: Mapping[str, Any], options: set[str],
+                     scenario: bool) -> dict[str, Any]:
+    """The findings a question supposes, as case fields (the extractor reads them as if stated). In a what-if as a
+    whole, findings stated plainly ("what if: plasma only") count too. TKIs named as options are not a scenario;
+    one TKI supposed replaces the current one ("what if it was brigatinib?")."""
+    changes = {**(case_fields(entities) if scenario else {}), **scenario_fields(text)}
+    tkis = [t for t in changes.pop("prior_tkis", []) if t not in options]
+    if tkis:
+        current = list(case.get("prior_tkis") or [])
+        changes["prior_tkis"] = [*current[:-1], tkis[0]] if len(tkis) == 1 and current and tkis[0] not in current \
+            else tkis
+    return {k: v for k, v in changes.items() if k in CASE_SLOTS and case.get(k) != v}
+
+
+def compare(dispatcher: CollectingDispatcher, case: Mapping[str, Any], changes: Mapping[str, Any]) -> None:
+    """The answer for the case and for the case with ``changes``, side by side; the case itself is kept."""
+    scenario = {**case, **changes}
+    if scenario.get("alk_positive") is None and alk_evidence(scenario):
+        scenario["alk_positive"] = True  # as for a stated case
+    try:
+        after = decide(scenario)
+    except CaseError as error:
+        dispatcher.utter_message(text=f"I can't compute that scenario ({error}). The case is unchanged.")
+        return
+    described = ", ".join(finding_text(k, v) for k, v in changes.items())
+    if not case:
+        dispatcher.utter_message(
+            text=f"For that scenario ({described}): {preferred_sentence(after)}\n(This is an answer to the "
+                 "question only; no case was started. Describe the patient's case to get a recommendation.)",
+            json_message={"what_if": {"changes": dict(changes), "recommendation": after}})
+        return
+    before = decide(case)
+    same = [o["therapy"] for o in before["preferred"]] == [o["therapy"] for o in after["preferred"]]
+    verdict = "The preferred option would not change." if same else "The answer would change."
+    dispatcher.utter_message(
+        text=f"What if {described}? {verdict}\nNow: {preferred_sentence(before)}\n"
+             f"With that change: {preferred_sentence(after)}\n(The case itself is unchanged; correct it by stating "
+             "the finding, e.g. 'actually it was plasma only'.)",
+        json_message={"what_if": {"changes": dict(changes), "recommendation": after}})

@@ -1,0 +1,264 @@
+"""The case changes only when the clinician states a finding, and every change is shown (issue 15).
+
+Each test runs the real clinical extractor and the real action code on messages written the way clinicians write
+them; the dialogue rules that route these messages are tested in tests/stories and over REST.
+"""
+from __future__ import annotations
+
+import pytest
+
+from actions.case_form import ValidateCaseForm
+from actions.case_state import CASE_SLOTS
+from actions.feedback import ActionFeedback, ActionFeedbackReason
+from actions.recommend import ActionExplain, ActionRecommend, ActionStopForm, ActionWhatIf, audit_log
+from tests.actions.conftest import make_tracker, run, slot_events
+
+FORM = ValidateCaseForm()
+CASE = {"alk_positive": True, "prior_tkis": ["alectinib"], "progression": "systemic", "biopsy": "tissue",
+        "alk_mutations": ["G1202R"], "bypass_alterations": [], "ecog": 1, "histology": "adenocarcinoma"}
+IN_PROGRESS = {"alk_positive": True, "prior_tkis": ["alectinib"], "progression": "systemic", "requested_slot": "ecog"}
+
+
+def texts(dispatcher) -> str:
+    return "\n".join(m.get("text") or "" for m in dispatcher.messages)
+
+
+def case_changes(events) -> dict:
+    return {k: v for k, v in slot_events(events).items() if k in CASE_SLOTS}
+
+
+@pytest.mark.parametrize("question", [
+    "can I use brigatinib instead?",
+    "could we switch to Alunbrig?",
+    "would lorlatinib work here?",
+    "what about ceritinib",
+    "is brigatinib an option after alectinib?",
+    "should she get lorlatinib next?",
+    "any role for crizotinib?",
+])
+def test_a_drug_named_in_a_question_is_answered_not_added(question):
+    events, dispatcher = run(FORM, make_tracker(question, slots=dict(IN_PROGRESS), active_loop="case_form"))
+    assert case_changes(events) == {}, texts(dispatcher)
+    said = texts(dispatcher)
+    assert any(d in said.lower() for d in ("brigatinib", "lorlatinib", "ceritinib", "crizotinib")), said
+    assert slot_events(events)["requested_slot"] == "ecog"  # the question in progress is asked again
+
+
+def test_a_drug_not_in_the_case_is_asked_about():
+    _, dispatcher = run(FORM, make_tracker("can I use brigatinib instead?", slots=dict(IN_PROGRESS),
+                                           active_loop="case_form"))
+    assert "Did the patient receive brigatinib?" in texts(dispatcher)
+
+
+@pytest.mark.parametrize("question", ["is lorlatinib safe with statins?", "what dose of brigatinib after alectinib?",
+                                      "can lorlatinib be given with rifampicin?", "lorla and grapefruit ok?"])
+def test_dosing_and_interaction_questions_get_an_honest_answer(question):
+    events, dispatcher = run(FORM, make_tracker(question, slots=dict(IN_PROGRESS), active_loop="case_form"))
+    assert case_changes(events) == {}
+    assert "I can't answer dosing, interaction or side-effect questions" in texts(dispatcher)
+
+
+def test_what_about_chemo_says_where_chemotherapy_stands():
+    events, dispatcher = run(FORM, make_tracker("what about chemo instead?", slots=dict(CASE, requested_slot=None),
+                                                active_loop="case_form"))
+    assert case_changes(events) == {}
+    assert "carboplatin" in texts(dispatcher).lower()
+
+
+def test_a_case_ending_in_a_question_keeps_its_findings():
+    text = "alectinib x 2 yrs, ECOG 1, now systemic PD, liver core bx NGS G1202R. What next?"
+    events, _ = run(FORM, make_tracker(text, events=[{"event": "active_loop", "name": "case_form"}]))
+    changes = case_changes(events)
+    assert changes["prior_tkis"] == ["alectinib"] and changes["alk_mutations"] == ["G1202R"] and changes["ecog"] == 1
+
+
+@pytest.mark.parametrize("text, field", [
+    ("what if ECOG were 3?", "ecog"),
+    ("what if it was brigatinib?", "prior_tkis"),
+    ("what if the rebiopsy had shown MET amplification?", "bypass_alterations"),
+    ("and if it were plasma only?", "biopsy"),
+])
+def test_what_if_compares_and_keeps_the_case(text, field):
+    events, dispatcher = run(ActionWhatIf(), make_tracker(text, intent="what_if", slots=dict(CASE,
+                                                                                          last_record_id="r1")))
+    assert events == []
+    what_if = dispatcher.messages[-1]["custom"]["what_if"]
+    assert field in what_if["changes"], texts(dispatcher)
+    assert "Now:" in texts(dispatcher) and "With that change:" in texts(dispatcher)
+
+
+def test_what_if_it_was_brigatinib_replaces_the_current_tki_in_the_scenario_only():
+    slots = dict(CASE, prior_tkis=["crizotinib", "alectinib"])
+    _, dispatcher = run(ActionWhatIf(), make_tracker("what if it was brigatinib?", intent="what_if", slots=slots))
+    assert dispatcher.messages[-1]["custom"]["what_if"]["changes"]["prior_tkis"] == ["crizotinib", "brigatinib"]
+
+
+def test_a_hypothetical_with_no_case_answers_the_scenario_and_starts_nothing():
+    text = "what would you give after brigatinib if there were a G1202R?"
+    events, dispatcher = run(ActionWhatIf(), make_tracker(text, intent="what_if"))
+    assert events == []
+    what_if = dispatcher.messages[-1]["custom"]["what_if"]
+    assert what_if["changes"]["alk_mutations"] == ["G1202R"] and "no case was started" in texts(dispatcher)
+
+
+def test_a_hypothetical_read_by_the_form_does_not_replace_the_case_in_progress():
+    text = "what would you give after brigatinib if there were a G1202R?"
+    events, dispatcher = run(FORM, make_tracker(text, slots=dict(IN_PROGRESS), active_loop="case_form"))
+    assert case_changes(events) == {}, texts(dispatcher)
+
+
+def test_why_not_a_drug_says_where_it_stands():
+    _, dispatcher = run(ActionExplain(), make_tracker("why not brigatinib?", intent="ask_why",
+                                                      slots=dict(CASE, last_record_id="r1")))
+    assert "Brigatinib" in texts(dispatcher) and "avoid" in texts(dispatcher)
+
+
+# ---- feedback is feedback ------------------------------------------------------------------------------------------
+
+def _answered():
+    events, _ = run(ActionRecommend(), make_tracker("", slots=dict(CASE)))
+    return dict(CASE, **slot_events(events))
+
+
+def test_disagree_button_waits_for_a_reason():
+    slots = _answered()
+    events, dispatcher = run(ActionFeedback(), make_tracker("/feedback_disagree", intent="feedback_disagree",
+                                                            slots=slots))
+    assert slot_events(events) == {"awaiting_reason": True} and "why" in texts(dispatcher)
+
+
+@pytest.mark.parametrize("reason", ["she progressed on brigatinib in 03/2024, ECOG 2 now",
+                                    "tumour board 12.05.2025 chose chemo, PS 1, MET amp 6 copies",
+                                    "we would give lorlatinib 100 mg, plasma only showed L1196M"])
+def test_the_reason_after_disagree_is_recorded_and_never_read_into_the_case(reason):
+    slots = dict(_answered(), awaiting_reason=True)
+    for action, kwargs in ((ActionFeedbackReason(), {"message_id": "m2"}),
+                           (FORM, {"active_loop": "case_form", "message_id": "m3"})):
+        events, dispatcher = run(action, make_tracker(reason, slots=dict(slots), **kwargs))
+        assert case_changes(events) == {}, texts(dispatcher)
+        assert slot_events(events)["awaiting_reason"] is False
+        assert "recorded as the reason" in texts(dispatcher)
+    reasons = [f["reason"] for f in audit_log().feedback_for(slots["last_record_id"])]
+    assert len(reasons) == 2 and all(r for r in reasons)
+    assert len(audit_log().records()) == 1  # the recommendation was not re-issued
+
+
+# ---- the answer is computed once per case --------------------------------------------------------------------------
+
+def test_the_same_case_is_not_reissued_and_an_empty_case_is_never_audited():
+    slots = _answered()
+    events, dispatcher = run(ActionRecommend(), make_tracker("", slots=slots))
+    assert events == [] and "answer stands" in texts(dispatcher)
+    events, dispatcher = run(ActionRecommend(), make_tracker("", slots={}))
+    assert events == [] and "no case yet" in texts(dispatcher)
+    assert len(audit_log().records()) == 1
+
+
+# ---- reading answers -----------------------------------------------------------------------------------------------
+
+def test_alk_positive_is_taken_from_a_named_alk_inhibitor_and_said():
+    events, dispatcher = run(FORM, make_tracker("alectinib for 2 years", slots={"requested_slot": "alk_positive"},
+                                                active_loop="case_form"))
+    new = slot_events(events)
+    assert new["alk_positive"] is True and new["requested_slot"] != "alk_positive"
+    assert "Taken as ALK-positive" in texts(dispatcher)
+
+
+def test_alk_positive_is_taken_from_an_alk_mutation():
+    events, _ = run(FORM, make_tracker("NGS showed ALK L1196M", events=[{"event": "active_loop",
+                                                                          "name": "case_form"}]))
+    assert slot_events(events)["alk_positive"] is True
+
+
+def test_a_stated_alk_negative_is_kept():
+    slots = {"alk_positive": False, "requested_slot": "prior_tkis"}
+    events, _ = run(FORM, make_tracker("alectinib", slots=slots, active_loop="case_form"))
+    assert "alk_positive" not in slot_events(events)
+
+
+# A button's label, or the word clinicians type instead, typed alone answers the question just asked.
+BARE = [("alk_positive", "no", False), ("alk_positive", "Yes", True), ("brain_metastases", "None", False),
+        ("leptomeningeal", "no", False), ("symptomatic", "nope", False), ("alk_mutations", "None", []),
+        ("alk_mutations", "no", []), ("alk_mutations", "nil", []), ("bypass_alterations", "None found", []),
+        ("bypass_alterations", "negative", []), ("progression", "widespread", "systemic"),
+        ("progression", "Oligoprogression (1-4 sites)", "oligoprogression"), ("progression", "brain only", "cns_only"),
+        ("progression", "no", "none"), ("biopsy", "No re-biopsy", "none"), ("biopsy", "liquid", "plasma"),
+        ("biopsy", "both", "tissue_and_plasma"), ("transformation", "None", "none"),
+        ("transformation", "SCLC", "small_cell"), ("ecog", "two", 2), ("ecog", "1", 1), ("cns_lesions", "few", "limited"),
+        ("cns_lesions", "Extensive", "extensive"), ("goals_of_care", "palliative", "comfort"),
+        ("histology", "adeno", "adenocarcinoma"), ("prior_tkis", "none", []), ("compound", "no", False),
+        ("strong_cyp3a_inducer", "no", False), ("alk_fusion_at_progression", "yes", True), ("region", "us", "US")]
+
+
+@pytest.mark.parametrize("field, text, value", BARE)
+def test_a_bare_answer_answers_the_question_asked(field, text, value):
+    events, _ = run(FORM, make_tracker(text, slots={"requested_slot": field}, active_loop="case_form"))
+    assert slot_events(events).get(field) == value
+
+
+@pytest.mark.parametrize("field", sorted({f for f, _, _ in BARE}))
+def test_not_known_skips_every_question(field):
+    events, _ = run(FORM, make_tracker("not known", slots={"requested_slot": field}, active_loop="case_form"))
+    assert field in slot_events(events)["case_skipped"]
+
+
+def test_a_reply_with_other_findings_says_what_was_taken_and_asks_again():
+    events, dispatcher = run(FORM, make_tracker("tissue biopsy done last week", slots=dict(IN_PROGRESS,
+                                                requested_slot="ecog", biopsy=None), active_loop="case_form"))
+    assert "Noted: tissue NGS." in texts(dispatcher)
+    assert slot_events(events)["requested_slot"] == "ecog" and slot_events(events)["biopsy"] == "tissue"
+
+
+def test_the_same_question_is_not_asked_a_third_time_without_a_skip():
+    slots = dict(IN_PROGRESS)
+    offered = []
+    for _ in range(3):
+        events, dispatcher = run(FORM, make_tracker("hmm let me check", intent="nlu_fallback", slots=slots,
+                                                    active_loop="case_form"))
+        slots.update(slot_events(events))
+        offered.append(any(b["payload"] == "/dont_know" for m in dispatcher.messages for b in m.get("buttons") or []))
+    assert offered[1] and offered[2], offered
+
+
+def test_every_change_is_shown():
+    slots = dict(CASE, requested_slot=None)
+    events, dispatcher = run(FORM, make_tracker("actually it was brigatinib", slots=slots, active_loop="case_form"))
+    assert slot_events(events)["prior_tkis"] == ["brigatinib"]
+    assert "Changed: prior TKIs alectinib → brigatinib." in texts(dispatcher)
+
+
+def test_a_typed_payload_with_a_value_the_case_cannot_take_gets_a_true_sentence():
+    entities = [{"entity": "progression_pattern", "value": "sideways"}, {"entity": "ecog", "value": "1"}]
+    events, dispatcher = run(FORM, make_tracker('/inform{"progression_pattern":"sideways","ecog":"1"}',
+                                                entities=entities, slots=dict(IN_PROGRESS), active_loop="case_form"))
+    assert "sideways" in texts(dispatcher) and "progression" not in slot_events(events)
+    assert slot_events(events)["ecog"] == 1
+
+
+# ---- what the extractor reports (bot/nlu: conflicts and unreadable variants) -----------------------------------
+
+@pytest.mark.parametrize("text", ["systemic progression, no progression", "MET amplified, MET not amplified"])
+def test_a_contradiction_is_pointed_out_and_asked_about(text):
+    events, dispatcher = run(FORM, make_tracker(text, slots=dict(IN_PROGRESS, progression=None,
+                                                                 requested_slot="progression"),
+                                                active_loop="case_form"))
+    assert "both ways" in texts(dispatcher)
+    assert not {"progression", "bypass_alterations"} & set(case_changes(events))
+
+
+@pytest.mark.parametrize("variant", ["G1202fs", "X9999Y", "c.3604G>A"])
+def test_an_unreadable_variant_is_named_back(variant):
+    events, dispatcher = run(FORM, make_tracker(f"tissue NGS: ALK {variant}", slots=dict(IN_PROGRESS),
+                                                active_loop="case_form"))
+    assert variant in texts(dispatcher)
+    assert not case_changes(events).get("alk_mutations")
+
+
+# ---- stop ----------------------------------------------------------------------------------------------------------
+
+def test_stop_says_what_was_stopped():
+    tracker = make_tracker("stop", intent="stop", slots={"practice_case_id": "P01"}, active_loop="practice_form")
+    assert "Practice stopped" in texts(run(ActionStopForm(), tracker)[1])
+    stopped = run(ActionStopForm(), make_tracker("stop", intent="stop", slots=dict(CASE)))[1]
+    assert stopped.messages[0]["response"] == "utter_stopped"
+    assert "nothing to stop" in texts(run(ActionStopForm(), make_tracker("stop", intent="stop"))[1])

@@ -1,0 +1,102 @@
+"""Property: no message phrased as a question changes the case (issue 15).
+
+Questions are generated from the knowledge base's drug, brand, mutation and bypass names and many question frames
+(with and without a question mark), parsed by the trained model's real NLU pipeline (intent classifier and clinical
+extractor), and handed to the action code the dialogue rules would run for that intent, with a case in progress
+(the form asking) and after an answer (the form re-opened by the message). Not one may write a case field. The
+same property over REST, on a few questions, is in tests/integration/test_conversations.py.
+"""
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from actions.case_form import ValidateCaseForm
+from actions.case_state import CASE_SLOTS
+from actions.feedback import ActionFeedback
+from actions.recommend import ActionExplain, ActionWhatIf
+from bot import knowledge
+from bot.launch import latest_model
+from tests.actions.conftest import run, slot_events
+from rasa_sdk import Tracker
+
+KB = knowledge.default()
+DRUGS = sorted({name for generic, d in KB.drugs.items() for name in (generic, *d.brands)})
+MUTATIONS = sorted(KB.mutations) + ["p.Gly1202Arg", "Leu1196Met", "G1202R/L1196M"]
+BYPASS = sorted({name for b in KB.bypass.values() for name in b.names})
+FINDINGS = ["ECOG 3", "PS 2", "plasma only", "tissue NGS", "small cell transformation", "brain mets",
+            "leptomeningeal disease", "oligoprogression", "CNS-only progression", "comfort care", "squamous histology",
+            "no rebiopsy", "systemic progression", "symptomatic brain mets", "a compound mutation", "PD-L1 80%"]
+THERAPIES = ["chemo", "chemotherapy", "immunotherapy", "carboplatin pemetrexed", "a clinical trial", "SRS",
+             "radiotherapy", "ABCP", "best supportive care"]
+FRAMES = [
+    "can I use {drug} instead?", "could we switch to {drug}?", "what if it was {drug}?", "what if it was {drug}",
+    "what if there were a {mutation}?", "what would you give after {drug} if there were a {mutation}?",
+    "is {drug} safe with statins?", "would {drug} work against {mutation}?", "does {mutation} respond to {drug}?",
+    "what about {finding} instead?", "what if {finding}?", "what if {finding}", "is {drug} active against {mutation}?",
+    "should we consider {drug}?", "did you consider {drug}?", "how about {drug}?", "how about {drug}",
+    "any data for {drug} in {mutation}?", "would {finding} change the answer?", "what if the patient had {finding}?",
+    "is {drug} an option with {finding}?", "can {drug} be used after {drug2}?", "what about {therapy} instead?",
+    "what about {therapy}", "would {therapy} be better than {drug}?", "is {bypass} a reason to avoid {drug}?",
+    "what if the rebiopsy showed {bypass}?", "would you still give {drug} with {bypass}?",
+    "what dose of {drug} after {drug2}?", "why not {drug}?", "why not {drug} for {mutation}?",
+    "Q: {drug} after {drug2} with {mutation}?", "{drug} or {drug2}?", "{drug} for {mutation}?",
+    "what's the evidence for {drug} in {mutation}?", "suppose {finding}, would you change?",
+    "if there were {bypass}, would {drug} still work?", "what if she had received {drug} first?",
+]
+IN_PROGRESS = {"alk_positive": True, "prior_tkis": ["alectinib"], "progression": "systemic",
+               "requested_slot": "ecog"}
+ANSWERED = {"alk_positive": True, "prior_tkis": ["alectinib"], "progression": "systemic", "biopsy": "tissue",
+            "alk_mutations": ["G1202R"], "bypass_alterations": [], "ecog": 1, "histology": "adenocarcinoma",
+            "last_record_id": "r1"}
+# The custom action the dialogue rules run for an intent the form hands back (data/rules/case.yml); every other
+# intent is answered by a response, which cannot write a slot.
+RULE_ACTIONS = {"what_if": ActionWhatIf(), "ask_why": ActionExplain(), "feedback_helpful": ActionFeedback(),
+                "feedback_not_helpful": ActionFeedback(), "feedback_disagree": ActionFeedback()}
+
+questions = st.builds(
+    lambda frame, drug, drug2, mutation, finding, therapy, bypass: frame.format(
+        drug=drug, drug2=drug2, mutation=mutation, finding=finding, therapy=therapy, bypass=bypass),
+    st.sampled_from(FRAMES), st.sampled_from(DRUGS), st.sampled_from(DRUGS), st.sampled_from(MUTATIONS),
+    st.sampled_from(FINDINGS), st.sampled_from(THERAPIES), st.sampled_from(BYPASS))
+
+
+@pytest.fixture(scope="module")
+def parse():
+    """The trained model's NLU pipeline, as the Rasa server runs it."""
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(latest_model()))
+    loop = asyncio.new_event_loop()
+    yield lambda text: loop.run_until_complete(agent.parse_message(text))
+    loop.close()
+
+
+def _tracker(parsed: dict[str, Any], slots: dict[str, Any], activating: bool) -> Tracker:
+    message = {"text": parsed["text"], "intent": parsed["intent"], "entities": parsed.get("entities", []),
+               "message_id": "q"}
+    events = [{"event": "user", "text": parsed["text"], "parse_data": message}]
+    if activating:
+        events.append({"event": "active_loop", "name": "case_form"})
+    return Tracker("property", dict(slots), message, events, False, None, {"name": "case_form"}, "action_listen")
+
+
+def case_written(parsed: dict[str, Any], slots: dict[str, Any], activating: bool) -> dict[str, Any]:
+    """The case fields the message would write, through the form and the rule that answers what it hands back."""
+    events, _ = run(ValidateCaseForm(), _tracker(parsed, slots, activating))
+    if not events and parsed["intent"]["name"] in RULE_ACTIONS:
+        events, _ = run(RULE_ACTIONS[parsed["intent"]["name"]], _tracker(parsed, slots, activating))
+    return {k: v for k, v in slot_events(events).items() if k in CASE_SLOTS}
+
+
+@pytest.mark.parametrize("slots, activating", [(IN_PROGRESS, False), (ANSWERED, True)],
+                         ids=["case in progress", "after the answer"])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(question=questions)
+def test_no_question_changes_the_case(parse, slots, activating, question):
+    parsed = parse(question)
+    assert case_written(parsed, slots, activating) == {}, (question, parsed["intent"], parsed.get("entities"))
