@@ -67,6 +67,7 @@ bench: setup chromium
 	$(PY) bench/conversation.py --stores both
 	$(PY) bench/cds_hooks.py
 	$(PY) bench/event_loop.py
+	$(PY) bench/long_conversation.py
 
 # Mutation testing (not part of make test): mutmut mutates bot/decision/ and the extractor's negation and role logic
 # (bot/nlu/context.py; configured in setup.cfg), reruns the tests that cover each mutant, then prints the score per

@@ -2,7 +2,9 @@
 
 Rasa logs a failed custom action and carries on, so a clinician whose action server is down would get an empty
 reply. Here every failed call to the action server also sends one plain sentence to the user (once per message),
-and the action server's replies are validated without re-checking Rasa's fixed schema each time.
+and the action server's replies are validated without re-checking Rasa's fixed schema each time, events are
+rebuilt without searching Rasa's event classes each time, the values of debug log lines are not deep-copied, and
+a message that begins another case starts a new Rasa session first (bot/sessions.py).
 The tracker store's start-up check lives in bot.storage.stores.CheckedSQLTrackerStore (named in endpoints.yml).
 
 Every HTTP answer carries the page's security headers (a Content-Security-Policy without inline script, no framing,
@@ -48,11 +50,15 @@ def install_action_failure_reply() -> None:
 
 
 def install_cached_response_validation() -> None:
-    """Check action-server replies against Rasa's response schema with a validator built once.
+    """Check action-server replies against Rasa's response schema with validators built once.
 
     Rasa calls `jsonschema.validate(result, schema)` for every custom action, and jsonschema 4.17 checks the (fixed)
     schema against its meta-schema on every call: about 55 ms of CPU per action, most of a turn's cost here
-    (measured with cProfile; see bench/conversation.py). The replies are checked exactly as before."""
+    (measured with cProfile; see bench/conversation.py). The schema's events are a `oneOf` over Rasa's 23 event
+    types, so every event was still tried against all 23 (5% of a turn's CPU, bench/profile_conversation.py); each
+    type's schema requires its own `event` name, so only the one the event names can match, and each event is
+    checked against that one. The replies are checked exactly as before; an event naming no known type is checked
+    against the whole `oneOf`, for Rasa's own message."""
     from jsonschema import Draft7Validator, ValidationError
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.constants import DOCS_BASE_URL
@@ -61,11 +67,22 @@ def install_cached_response_validation() -> None:
         return
     schema = RemoteAction.action_response_format_spec()
     Draft7Validator.check_schema(schema)  # the schema uses nothing newer than draft 7, whose validator is cheaper
-    validator = Draft7Validator(schema)
+    event_schema = schema["properties"]["events"]["items"]
+    each_event = {k: v for k, v in event_schema.items() if k != "oneOf"}
+    by_type = {sub["properties"]["event"]["const"]: Draft7Validator({**each_event, "allOf": [sub]})
+               for sub in event_schema["oneOf"]}
+    if len(by_type) != len(event_schema["oneOf"]):
+        raise RuntimeError("Rasa's event schema changed: each event type no longer has an event name of its own")
+    envelope = Draft7Validator({**schema, "properties": {**schema["properties"], "events": {"type": "array"}}})
+    any_event = Draft7Validator(event_schema)
 
     def validate(self: RemoteAction, result: Any) -> bool:
         try:
-            validator.validate(result)
+            envelope.validate(result)
+            for event in result.get("events") or []:
+                kind = event.get("event") if isinstance(event, dict) else None
+                validator = by_type.get(kind) if isinstance(kind, str) else None
+                (validator or any_event).validate(event)
             return True
         except ValidationError as e:
             e.message += (". Failed to validate Action server response from API, make sure your response from the "
@@ -75,6 +92,114 @@ def install_cached_response_validation() -> None:
 
     validate._cached = True  # type: ignore[attr-defined]
     RemoteAction._validate_action_result = validate  # type: ignore[method-assign]
+
+
+def install_event_type_cache() -> None:
+    """Look up an event's class by its type name once, not by walking Event's subclass tree for every event.
+
+    Rasa rebuilds every event of the session from JSON on each turn (the tracker store load, and the events each
+    custom action returns), and `Event.resolve_by_type` walks all of Event's subclasses recursively, with an
+    `inspect.isabstract` check on each, for every single event: 14% of a turn's CPU in a short conversation and 36%
+    by message 150 (cProfile, bench/profile_conversation.py). The first lookup of each name is Rasa's own; a name it
+    does not know still goes to Rasa (a default or the error), so only found classes are remembered."""
+    from rasa.shared.core.events import Event
+
+    if getattr(Event.resolve_by_type, "_cached", False):
+        return
+    original = Event.resolve_by_type
+    found: dict[str, type] = {}
+
+    def resolve_by_type(type_name: str, default: Any = None) -> Any:
+        cls = found.get(type_name)
+        if cls is None:
+            cls = original(type_name, default)
+            if cls is not None and cls is not default:
+                found[type_name] = cls
+        return cls
+
+    resolve_by_type._cached = True  # type: ignore[attr-defined]
+    Event.resolve_by_type = staticmethod(resolve_by_type)  # type: ignore[method-assign]
+
+
+def install_log_arguments_uncopied() -> None:
+    """Stop deep-copying the values of debug log lines that are never written.
+
+    In these three Rasa modules every `copy.deepcopy` is an argument of a `structlogger.debug(...)` call (events,
+    states, parse data), evaluated on every turn whatever the log level: 6% of the Rasa server's CPU per turn
+    (cProfile, bench/profile_conversation.py). structlog renders a line when it is logged, so the copy protects
+    nothing; the modules get a `copy` whose deepcopy hands the value over as it is."""
+    import copy
+    import types
+
+    from rasa.core import processor
+    from rasa.core.policies import memoization, rule_policy
+
+    uncopied = types.SimpleNamespace(deepcopy=lambda value, memo=None: value)
+    for module in (processor, rule_policy, memoization):
+        if module.copy is copy:
+            module.copy = uncopied  # type: ignore[assignment]
+
+
+def install_session_per_case() -> None:
+    """Start a new Rasa session before a message that begins another case (bot/sessions.py: why, and what it keeps).
+
+    Rasa starts a session before logging a message only for the first message and after a long pause. Here the
+    message is read first; if it begins a case and the current session already holds a user message, a session is
+    started as Rasa starts one (an action_session_start step, session_started, the kept slots, action_listen), in
+    this process: a new case costs no call to the action server and works while that server is down. The message
+    is then logged in the new session and the rules answer it as before, also those that depend on what the bot
+    said last."""
+    from rasa.core.actions.action import ActionSessionStart
+    from rasa.core.policies.policy import PolicyPrediction
+    from rasa.core.processor import MessageProcessor
+    from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
+    from rasa.shared.core.constants import SESSION_START_METADATA_SLOT
+    from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+
+    from bot.sessions import CASE_STARTS, carried_slots
+
+    if getattr(MessageProcessor._handle_message_with_tracker, "_per_case", False):
+        return
+    original = MessageProcessor._handle_message_with_tracker
+
+    class NewCaseSessionStart(ActionSessionStart):
+        async def run(self, output_channel: Any, nlg: Any, tracker: Any, domain: Any) -> list:
+            kept = carried_slots(tracker.current_slot_values())
+            answered = answered_action(tracker, domain)
+            return [SessionStarted(), *(SlotSet(name, value) for name, value in kept.items()),
+                    *([ActionExecuted(answered)] if answered else []), ActionExecuted(ACTION_LISTEN_NAME)]
+
+    def answered_action(tracker: Any, domain: Any) -> str | None:
+        """What the bot did just before this message, which rules may read it by ("next case" after "Another
+        case?" is the next practice case): repeated at the start of the new session. A form is not repeated: the
+        new case's form starts afresh."""
+        for event in reversed(tracker.events):
+            if isinstance(event, SessionStarted):
+                return None
+            if isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME:
+                return None if event.action_name in domain.form_names else event.action_name
+        return None
+
+    def session_has_spoken(tracker: Any) -> bool:
+        for event in reversed(tracker.events):
+            if isinstance(event, UserUttered):
+                return True
+            if isinstance(event, SessionStarted):
+                return False
+        return False
+
+    async def handle(self: MessageProcessor, message: Any, tracker: Any) -> None:
+        if not message.parse_data:
+            message.parse_data = await self.parse_message(message, tracker)
+        if (message.parse_data.get("intent") or {}).get("name") in CASE_STARTS and session_has_spoken(tracker):
+            if message.metadata:  # as Rasa does before its own session start
+                tracker.update(SlotSet(SESSION_START_METADATA_SLOT, message.metadata), self.domain)
+            await self._run_action(NewCaseSessionStart(), tracker, message.output_channel, self.nlg,
+                                   PolicyPrediction.for_action_name(self.domain, ACTION_SESSION_START_NAME))
+        await original(self, message, tracker)
+
+    handle._per_case = True  # type: ignore[attr-defined]
+    MessageProcessor._handle_message_with_tracker = handle  # type: ignore[method-assign]
 
 
 def install_parse_off_the_loop() -> None:
@@ -161,11 +286,20 @@ def rasa_arguments(argv: list[str], env: dict[str, str]) -> list[str]:
     return argv
 
 
-def main(argv: list[str] | None = None) -> None:
+def install_patches() -> None:
+    """The changes to Rasa's message handling above, for `python -m bot.server` and for anything running Rasa's
+    agent in-process (bench/profile_conversation.py)."""
     install_action_failure_reply()
     install_cached_response_validation()
-    install_http_guards()
+    install_event_type_cache()
+    install_log_arguments_uncopied()
     install_parse_off_the_loop()
+    install_session_per_case()
+
+
+def main(argv: list[str] | None = None) -> None:
+    install_patches()
+    install_http_guards()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *rasa_arguments(sys.argv[1:] if argv is None else argv, dict(os.environ))]

@@ -29,6 +29,7 @@ from urllib.parse import parse_qs, urlsplit
 import sqlalchemy as sa
 from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.storage import config
@@ -66,6 +67,12 @@ def check_database(url: str, what: str = "tracker store") -> None:
         raise StoreUnavailable(f"The {what} database {config.describe(url)} did not return what was written.")
 
 
+# Where each conversation's sessions start: the latest one is looked up on every turn, and a conversation holds one
+# session per case, so without this index the lookup reads every event the conversation ever had.
+SESSION_STARTS = sa.Index("ix_events_sender_type_id", SQLTrackerStore.SQLEvent.sender_id,
+                          SQLTrackerStore.SQLEvent.type_name, SQLTrackerStore.SQLEvent.id)
+
+
 class CheckedSQLTrackerStore(SQLTrackerStore):
     """Rasa's SQL tracker store on TRACKER_DB_URL, after a write-and-read-back check that refuses to start.
 
@@ -83,6 +90,7 @@ class CheckedSQLTrackerStore(SQLTrackerStore):
         check_database(url, "tracker store")
         super().__init__(domain=domain, host=url, event_broker=event_broker, **kwargs)
         self._stored: OrderedDict[str, int] = OrderedDict()
+        SESSION_STARTS.create(self.engine, checkfirst=True)  # databases created before the index existed
         if self.engine.dialect.name == "sqlite":
             self.engine.dispose()
             self.engine = make_engine(str(self.engine.url))
@@ -99,6 +107,21 @@ class CheckedSQLTrackerStore(SQLTrackerStore):
         if not fetch_events_from_all_sessions:
             self._remember(sender_id, len(tracker.events) if tracker else 0)
         return tracker
+
+    def _event_query(self, session: Any, sender_id: str, fetch_events_from_all_sessions: bool) -> Any:
+        """As Rasa's, but the current session starts at the latest session_started row by id, not by timestamp.
+
+        A conversation starts a session per case (bot.sessions), so this query decides what every turn loads.
+        Rasa compares timestamps, which lets in rows of the session before: the session_started event an action
+        returns is stamped before Rasa logs that action's own event, and two servers' clocks differ. Row ids are
+        the order events were stored in, which is also the order Rasa loads them in."""
+        query = session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id)
+        if not fetch_events_from_all_sessions:
+            start = session.query(sa.func.max(self.SQLEvent.id)).filter(
+                self.SQLEvent.sender_id == sender_id,
+                self.SQLEvent.type_name == SessionStarted.type_name).scalar_subquery()
+            query = query.filter(self.SQLEvent.id >= sa.func.coalesce(start, 0))
+        return query.order_by(self.SQLEvent.id)
 
     def _additional_events(self, session: Any, tracker: Any) -> Iterator:
         stored = self._stored.pop(tracker.sender_id, None)

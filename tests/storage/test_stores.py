@@ -86,3 +86,32 @@ def test_tracker_store_saves_each_event_once_across_two_servers(tmp_path):
         return [e.text for e in (await b.retrieve("c1")).events if isinstance(e, UserUttered)]
 
     assert asyncio.run(run()) == ["turn 0", "turn 1", "turn 2", "turn 3", "no load"]
+
+
+def test_tracker_store_loads_the_current_session_only_in_stored_order(tmp_path):
+    """A conversation holds one session per case; a turn loads the latest. The order is the order stored: the
+    previous session's last message stamped later than the new session's start (another server's clock) stays
+    in the previous session."""
+    import asyncio
+
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.storage.stores import CheckedSQLTrackerStore
+
+    domain = Domain.empty()
+    store = CheckedSQLTrackerStore(domain, f"sqlite:///{tmp_path / 'tracker.db'}")
+    events = [SessionStarted(timestamp=1), ActionExecuted("action_listen", timestamp=2),
+              UserUttered("first case", timestamp=3), UserUttered("new case", timestamp=9),
+              ActionExecuted("action_session_start", timestamp=9), SessionStarted(timestamp=8),
+              ActionExecuted("action_listen", timestamp=10), UserUttered("second case", timestamp=11)]
+
+    async def run():
+        await store.save(DialogueStateTracker.from_events("c1", events, domain.slots))
+        current, full = await store.retrieve("c1"), await store.retrieve_full_tracker("c1")
+        return ([e.text for e in t.events if isinstance(e, UserUttered)] for t in (current, full))
+
+    current, full = asyncio.run(run())
+    assert current == ["second case"]
+    assert full == ["first case", "new case", "second case"]
