@@ -20,7 +20,7 @@ from actions.turns import ANSWER, turn_kind
 from bot import practice
 from bot.knowledge import default as knowledge_base
 from bot.render import clinician
-from bot.storage.practice import PracticeStore
+from bot.storage.practice import shared_store
 
 TOPIC_WORDS = {
     "scope": r"scope|out of scope",
@@ -40,19 +40,11 @@ NOT_ANSWERS = frozenset({"practice_hint", "practice_skip", "practice_stats", "pr
 SESSION = "practice_session"
 MORE_BUTTONS = [{"title": "Next case", "payload": "/practice_start"}, {"title": "My progress", "payload": "/practice_stats"},
                 {"title": "End session", "payload": "/practice_end"}]
-_store: PracticeStore | None = None
-
-
-def store() -> PracticeStore:
-    global _store
-    if _store is None:
-        _store = PracticeStore()
-    return _store
 
 
 def trainee(tracker: Tracker) -> str:
     """The signed-in account of this conversation, or the conversation itself."""
-    return store().trainee_for(tracker.sender_id)
+    return shared_store().trainee_for(tracker.sender_id)
 
 
 def session_of(tracker: Tracker) -> dict[str, Any]:
@@ -127,7 +119,7 @@ class ActionPracticeNext(Action):
         if current and current not in session["seen"]:
             session["seen"].append(current)
         who = trainee(tracker)
-        attempts = store().attempts(who)
+        attempts = shared_store().attempts(who)
         case, notice = _pick(attempts, session["topic"], session["difficulty"], set(session["seen"]), who)
         if case is None:  # the whole bank seen: a new round
             session["seen"] = []
@@ -145,7 +137,7 @@ class ActionPracticeNext(Action):
                                        "difficulty": case.difficulty, "vignette": case.vignette.strip(),
                                        "notice": notice, "bank": practice.sizes(),
                                        "filter": {"topic": session["topic"], "difficulty": session["difficulty"]},
-                                       "trainee": store().display_name(who)}})
+                                       "trainee": shared_store().display_name(who)}})
         return [SlotSet("practice_case_id", case.id), SlotSet("practice_hints", 0), SlotSet("practice_answer", None),
                 SlotSet(SESSION, session), SlotSet("requested_slot", None)]
 
@@ -169,7 +161,7 @@ class ActionPracticeStats(Action):
         return "action_practice_stats"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        attempts = store().attempts(trainee(tracker))
+        attempts = shared_store().attempts(trainee(tracker))
         by_topic = practice.stats(attempts)
         if not by_topic:
             dispatcher.utter_message(text="No practice attempts yet: type 'practice' to start.")
@@ -219,7 +211,7 @@ def feedback_data(case_id: str, grade: practice.Grade | None) -> dict[str, Any]:
 def _record(tracker: Tracker, case_id: str, grade: str, score: float, named: list[str]) -> None:
     case = practice.get(case_id)
     message = tracker.latest_message or {}
-    store().add(trainee(tracker), case_id, case.topic, case.difficulty, grade, score, named,
+    shared_store().add(trainee(tracker), case_id, case.topic, case.difficulty, grade, score, named,
                 knowledge_base().version, attempt_key=message.get("message_id") or "")
 
 

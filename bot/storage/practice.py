@@ -172,3 +172,15 @@ class PracticeStore(Database):
         with Session(self.engine) as session:
             return session.execute(sa.select(TraineeAccount.display_name)
                                    .where(TraineeAccount.trainee_id == trainee_id)).scalar_one_or_none()
+
+
+_shared: PracticeStore | None = None
+
+
+def shared_store() -> PracticeStore:
+    """This process's practice store on PRACTICE_DB_URL, opened on first use: the action server's practice actions
+    and the web channel's sign-in share it."""
+    global _shared
+    if _shared is None:
+        _shared = PracticeStore()
+    return _shared

@@ -13,17 +13,9 @@ from typing import Any, Dict, Optional, Text
 import structlog
 from socketio import AsyncServer
 
-from bot.storage.practice import PracticeStore, SignInError
+from bot.storage.practice import SignInError, shared_store
 
 log = structlog.get_logger()
-_store: PracticeStore | None = None
-
-
-def store() -> PracticeStore:
-    global _store
-    if _store is None:
-        _store = PracticeStore()
-    return _store
 
 
 def register(sio: AsyncServer, namespace: Optional[Text]) -> None:
@@ -41,7 +33,7 @@ def register(sio: AsyncServer, namespace: Optional[Text]) -> None:
             return
         try:
             trainee_id, name, created = await asyncio.get_running_loop().run_in_executor(
-                None, store().sign_in, session_id, str(data.get("name") or ""), str(data.get("code") or ""))
+                None, shared_store().sign_in, session_id, str(data.get("name") or ""), str(data.get("code") or ""))
         except SignInError as err:
             await sio.emit("trainee_status", {"error": str(err)}, room=sid)
             return
@@ -56,5 +48,5 @@ def register(sio: AsyncServer, namespace: Optional[Text]) -> None:
     async def sign_out(sid: Text, data: Optional[Dict]) -> None:
         session_id = (data or {}).get("session_id")
         if joined(sid, session_id):
-            await asyncio.get_running_loop().run_in_executor(None, store().sign_out, session_id)
+            await asyncio.get_running_loop().run_in_executor(None, shared_store().sign_out, session_id)
         await sio.emit("trainee_status", {"name": None}, room=sid)
