@@ -9,6 +9,8 @@ the engine's own filter, so that a filter that is skipped or incomplete shows.
 """
 from __future__ import annotations
 
+import re
+
 import json
 from collections import Counter
 from typing import Any, Mapping
@@ -85,16 +87,31 @@ def _mutation_names(case: Mapping[str, Any]) -> list[str]:
     return [KB.canonical_mutation(m) or m for m in case.get("alk_mutations") or []]
 
 
+def _compound_members(names: list[str]) -> list[str]:
+    """The reported mutations that can sit in a compound: tabled ones, and possible changes inside ALK's kinase
+    domain. A variant outside the kinase domain (A20P) or at a residue ALK does not have is flagged, not a member."""
+    low, high = KB.kinase_domain
+    members = []
+    for name in names:
+        found = re.match(r"([A-Z]?)(\d+)", name)
+        if name in KB.mutations:
+            members.append(name)
+        elif found and low <= int(found[2]) <= high and found[1] in ("", KB.reference_residue(int(found[2]))):
+            members.append(name)
+    return members
+
+
 def _resistance_rows(case: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
     """The mutation-table rows that apply: each tabled single mutation, each tabled compound pair among the
     reported mutations (unless they are stated to be separate clones), and the table's default row for a
     compound stated in cis that is not a tabled pair."""
     names = _mutation_names(case)
     rows = [(n, KB.mutations[n].activity) for n in names if n in KB.mutations]
-    if len(names) >= 2 and case.get("compound") is not False:
+    members = _compound_members(names)
+    if len(members) >= 2 and case.get("compound") is not False:
         pairs = [(key, entry) for key, entry in KB.compounds.items() if key <= set(names)]
         rows += [("+".join(sorted(key)), entry.activity) for key, entry in pairs]
-        if case.get("compound") is True and frozenset(names) not in KB.compounds:
+        if case.get("compound") is True and frozenset(members) not in KB.compounds:
             rows.append(("compound (default row)", KB.compound_default))
     return rows
 
