@@ -142,14 +142,22 @@ class ActionPracticeNext(Action):
                 SlotSet(SESSION, session), SlotSet("requested_slot", None)]
 
 
+def open_case(tracker: Tracker, dispatcher: CollectingDispatcher, otherwise: str) -> str | None:
+    """The practice case being answered, or None after telling the trainee ``otherwise``."""
+    case_id = tracker.get_slot("practice_case_id")
+    if case_id and tracker.active_loop_name == "practice_form":
+        return case_id
+    dispatcher.utter_message(text=otherwise)
+    return None
+
+
 class ActionPracticeHint(Action):
     def name(self) -> str:
         return "action_practice_hint"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        case_id = tracker.get_slot("practice_case_id")
-        if not case_id or tracker.active_loop_name != "practice_form":
-            dispatcher.utter_message(text="Hints are for practice cases: type 'practice' to get one.")
+        case_id = open_case(tracker, dispatcher, "Hints are for practice cases: type 'practice' to get one.")
+        if not case_id:
             return []
         given = int(tracker.get_slot("practice_hints") or 0)
         dispatcher.utter_message(text=f"Hint: {practice.hint(case_id, given)}")
@@ -237,9 +245,8 @@ class ActionPracticeReveal(Action):
         return "action_practice_reveal"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        case_id = tracker.get_slot("practice_case_id")
-        if not case_id or tracker.active_loop_name != "practice_form":
-            dispatcher.utter_message(text="There is no practice case open: type 'practice' to get one.")
+        case_id = open_case(tracker, dispatcher, "There is no practice case open: type 'practice' to get one.")
+        if not case_id:
             return []
         _record(tracker, case_id, "revealed", 0.0, [])
         kb = knowledge_base()
