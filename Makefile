@@ -30,7 +30,7 @@ $(VENV)/.installed: requirements.lock scripts/python310.sh
 # code from the knowledge base and the phrase file (no model download); rebuilt when either or the code changes.
 NLU_DIR := var/nlu/clinical
 nlu: $(NLU_DIR)/meta.json
-$(NLU_DIR)/meta.json: $(VENV)/.installed $(wildcard data/knowledge/*.yml) $(wildcard data/vocabulary/*.yml) \
+$(NLU_DIR)/meta.json: $(VENV)/.installed $(wildcard bot/knowledge/*.yml) $(wildcard bot/nlu/*.yml) \
 		$(wildcard bot/nlu/*.py)
 	@mkdir -p var
 	$(PY) -m bot.nlu.build $(NLU_DIR)

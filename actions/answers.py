@@ -1,7 +1,7 @@
 """Bare answers: a word typed alone ("none", "no", "widespread", "not known") read as the answer to the question
 just asked.
 
-Every question's buttons are in the domain (bot/domain/case_form.yml); typing a button's label must work as well
+Every question's buttons are in the domain (domain.yml); typing a button's label must work as well
 as pressing it, so the labels are read from there, and each field adds the words clinicians type instead. A bare
 answer is only read when the whole message is that answer: anything longer goes through the clinical extractor.
 """
@@ -17,7 +17,7 @@ import yaml
 
 from bot.nlu.extractor import case_fields
 
-DOMAIN_FILE = Path(__file__).resolve().parents[1] / "bot" / "domain" / "case_form.yml"
+DOMAIN_FILE = Path(__file__).resolve().parents[1] / "domain.yml"
 SKIP = object()  # the clinician does not know: skip the question
 BOOLEAN = {True: ("yes", "y", "yep", "yeah", "yup", "positive", "present", "confirmed", "true", "correct",
                   "affirmative", "pos"),
@@ -95,6 +95,8 @@ def _answers() -> dict[str, dict[str, Any]]:
     responses = yaml.safe_load(DOMAIN_FILE.read_text())["responses"]
     table: dict[str, dict[str, Any]] = {}
     for name, variants in responses.items():
+        if not name.startswith("utter_ask_"):
+            continue
         field = name.removeprefix("utter_ask_")
         buttons = variants[0].get("buttons") or []
         answers = table.setdefault(field, {})

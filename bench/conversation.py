@@ -196,7 +196,7 @@ def stock(duration: float, clients: int, tmp: Path) -> dict:
 
 def training_time(tmp: Path) -> float:
     start = time.monotonic()
-    subprocess.run([sys.executable, "-m", "rasa", "train", "--config", "config.yml", "--domain", "bot/domain",
+    subprocess.run([sys.executable, "-m", "rasa", "train", "--config", "config.yml", "--domain", "domain.yml",
                     "--data", "data/nlu", "data/rules", "data/stories", "--out", str(tmp / "models"), "--quiet"],
                    cwd=ROOT, env=environment(), check=True, capture_output=True)
     return round(time.monotonic() - start, 1)

@@ -55,7 +55,7 @@ async def converse(model: Path, who: str, messages: int, windows: list[tuple[int
     configure_structlog(logging.WARNING)
     install_patches()
     agent = await load_agent(model_path=str(model), endpoints=AvailableEndpoints.read_endpoints(
-        str(ROOT / "bot" / "endpoints.yml")))
+        str(ROOT / "endpoints.yml")))
     sender = f"profile-{uuid.uuid4().hex[:8]}"
     gen = SCRIPTS[who](None)
     text = next(gen)

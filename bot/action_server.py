@@ -2,7 +2,7 @@
 
 Stock rasa_sdk listens on every interface, runs any caller's action call, and on a failing action logs and returns the
 request body, i.e. the whole conversation. Here every call except /health must carry the secret the launcher gives both
-servers (ACTION_SERVER_SECRET; Rasa sends it as a header, bot/endpoints.yml), so a forged call that would write audit
+servers (ACTION_SERVER_SECRET; Rasa sends it as a header, endpoints.yml), so a forged call that would write audit
 or feedback records is refused even from this machine; and a failing action is logged with its traceback only.
 """
 from __future__ import annotations

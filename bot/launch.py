@@ -98,7 +98,7 @@ class Stack:
     def start_rasa(self, port: int | None = None, name: str = "rasa") -> str:
         port = port or self.rasa_port
         self._spawn(name, [sys.executable, "-m", "bot.server", "run", "--model", str(self.model),
-                           "--endpoints", "bot/endpoints.yml", "--credentials", "bot/credentials.yml",
+                           "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
                            "--enable-api", "-i", HOST, "-p", str(port)])  # the token: RASA_AUTH_TOKEN
         return f"http://{HOST}:{port}"
 
@@ -177,7 +177,7 @@ def shell(stack: Stack) -> int:
     try:
         stack.wait()
         return subprocess.call([sys.executable, "-m", "bot.server", "shell", "--model", str(stack.model),
-                                "--endpoints", "bot/endpoints.yml"], cwd=ROOT, env=stack._env())
+                                "--endpoints", "endpoints.yml"], cwd=ROOT, env=stack._env())
     finally:
         stack.stop()
 

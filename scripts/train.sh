@@ -10,7 +10,7 @@ if [[ -f "models/$name" ]]; then
 else
   echo "training models/$name (data or configuration changed)"
   start=$SECONDS
-  .venv/bin/rasa train --config config.yml --domain bot/domain --data data/nlu data/rules data/stories \
+  .venv/bin/rasa train --config config.yml --domain domain.yml --data data \
     --out models --fixed-model-name "alk-$fp" --quiet
   echo "trained in $((SECONDS - start)) s"
 fi

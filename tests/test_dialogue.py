@@ -13,7 +13,7 @@ from bot.launch import latest_model
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA = [sys.executable, "-m", "rasa"]
-DATA = ["--domain", "bot/domain", "--data", "data/nlu", "data/rules", "data/stories"]
+DATA = ["--domain", "domain.yml", "--data", "data"]
 ENV = dict(os.environ, RASA_TELEMETRY_ENABLED="false")
 # Responses Rasa's own default actions send (action_restart for a typed /restart, action_back for /back).
 DEFAULT_ACTION_RESPONSES = {"utter_restart", "utter_back"}

@@ -9,7 +9,7 @@ TKI for a compound whose pair call is not active, a TKI already failed or not to
 contraindicates (regimens.yml: histology, performance status, renal impairment, ILD, the regimen the disease is
 progressing on, an inducer that cannot be stopped, ...), or a therapy that may only be avoided never reaches
 'preferred' or 'alternatives'. The engine holds no clinical content of its own: names, swaps and lists live in
-data/knowledge. The rule trace is the rationale.
+bot/knowledge. The rule trace is the rationale.
 
 Pure and deterministic: no I/O after the knowledge base is loaded, no clock, no randomness, no set iteration
 order in the output.

@@ -1,7 +1,7 @@
 """Build the spaCy clinical pipeline and save it: `python -m bot.nlu.build [OUT_DIR]` (run by `make nlu`).
 
 The pipeline (pipeline.py) is `spacy.blank("en")` with a bounded tokenizer and the `clinical_reader` component,
-built from the knowledge base and data/vocabulary/clinical_phrases.yml; no model is downloaded. Building compiles
+built from the knowledge base and bot/nlu/clinical_phrases.yml; no model is downloaded. Building compiles
 every pattern once, so a broken phrase fails `make` and not a clinician's first message. The directory holds what
 `spacy.load()` reads (config.cfg, meta.json with the vocabulary's fingerprint, clinical_reader/table.json).
 """

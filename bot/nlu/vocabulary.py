@@ -1,7 +1,7 @@
-"""The extractor's vocabulary: the knowledge base's names plus data/vocabulary/clinical_phrases.yml.
+"""The extractor's vocabulary: the knowledge base's names plus bot/nlu/clinical_phrases.yml.
 
 Names (drugs with brands and misspellings, mutation spellings, bypass alterations, transformations) come from
-data/knowledge, so a drug or mutation added there is understood in the chat without touching this code. Phrases
+bot/knowledge, so a drug or mutation added there is understood in the chat without touching this code. Phrases
 that are not names (progression patterns, biopsy types, negation and question cues) are the YAML file's regular
 expressions. Where a phrase of the file reads a knowledge-base name more precisely ("MET gain" is a low-level gain,
 not an amplification), the phrase decides. The result is plain data (JSON-serialisable): `python -m bot.nlu.build`
@@ -24,7 +24,7 @@ try:  # the C loader reads the phrase file about ten times faster
 except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-PHRASES_FILE = Path(__file__).resolve().parents[2] / "data" / "vocabulary" / "clinical_phrases.yml"
+PHRASES_FILE = Path(__file__).resolve().parent / "clinical_phrases.yml"
 
 AMINO = "ACDEFGHIKLMNPQRSTVWY"
 THREE = "Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val"

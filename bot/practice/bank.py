@@ -1,4 +1,4 @@
-"""The practice case bank (``data/cases/*.yml``): load it, check it, and serve cases and their expected answers.
+"""The practice case bank (``bot/practice/cases/*.yml``): load it, check it, and serve cases and their expected answers.
 
 A case holds a vignette, the structured case and teaching points, never an answer: the expected answer is
 whatever :func:`bot.decision.decide` returns, so the bank can never drift from the engine. Loading checks
@@ -18,9 +18,7 @@ import yaml
 from bot import knowledge
 from bot.decision import CaseError, decide, validate_case
 
-CASES_DIR = Path(__file__).resolve().parents[2] / "data" / "cases"
-# Files in data/cases/ that hold the grader's tables rather than cases.
-NON_CASE_PREFIX = "grading_"
+CASES_DIR = Path(__file__).resolve().parent / "cases"
 TOPICS = ("scope", "testing", "on_target_mutation", "compound_mutation", "bypass", "transformation",
           "progression_pattern", "cns", "performance_status", "modifiers")
 TOPIC_LABELS = {"scope": "scope", "testing": "testing", "on_target_mutation": "on-target mutations",
@@ -37,7 +35,7 @@ class BankError(ValueError):
     """The case bank is broken: the message names the file and the case."""
 
     def __init__(self, file: str, case_id: str, message: str):
-        super().__init__(f"data/cases/{file}: {case_id}: {message}")
+        super().__init__(f"bot/practice/cases/{file}: {case_id}: {message}")
         self.file, self.case_id = file, case_id
 
 
@@ -132,7 +130,7 @@ def load(directory: Path | str = CASES_DIR, kb: knowledge.KnowledgeBase | None =
     """Read and check every case file; raise BankError on the first problem found."""
     kb = kb or knowledge.default()
     directory = Path(directory)
-    files = sorted(p for p in directory.glob("*.yml") if not p.name.startswith(NON_CASE_PREFIX))
+    files = sorted(directory.glob("*.yml"))
     if not files:
         raise BankError(str(directory), "(files)", "no case files found")
     seen: dict[str, str] = {}

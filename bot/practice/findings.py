@@ -1,7 +1,7 @@
 """Key findings: what a trainee should name for a case, and which findings a free-text answer names.
 
 The key findings of a case follow from the rules that fired on it (decide()'s rationale) and a table, per rule,
-of the case fields that are its key findings (data/cases/grading_findings.yml): M2 -> the ALK mutation, S1 ->
+of the case fields that are its key findings (bot/practice/grading_findings.yml): M2 -> the ALK mutation, S1 ->
 oligoprogression, P2 -> ECOG 3-4 and comfort goals. Nothing is written per case. The finder reads the answer
 through the knowledge base (mutation notations and regions, bypass and transformation names) and the table's
 phrases, skipping findings the answer states as absent ("no MET amplification"), and through the clinical
@@ -23,7 +23,7 @@ from bot.nlu.extractor import extract_case
 from bot.practice import vocabulary
 from bot.practice.mentions import PRIOR, phrase_regex
 
-FINDINGS_FILE = Path(__file__).resolve().parents[2] / "data" / "cases" / "grading_findings.yml"
+FINDINGS_FILE = Path(__file__).resolve().parent / "grading_findings.yml"
 _AA3 = "|".join(knowledge.THREE_TO_ONE)
 _MUTATION = re.compile(rf"(?<![\w.])(?:p\.)?(?:(?:{_AA3})\d{{2,4}}(?:{_AA3}|del|dup|fs)|[A-Z]\d{{3,4}}(?:[A-Z]|del|dup|fs|ins)"
                        rf"|\d{{3,4}}[A-Z]ins)(?!\w)", re.IGNORECASE)
@@ -39,7 +39,7 @@ class KeyFinding:
 
 
 def _fail(entry: str, message: str) -> None:
-    raise ValueError(f"data/cases/{FINDINGS_FILE.name}: {entry}: {message}")
+    raise ValueError(f"bot/practice/{FINDINGS_FILE.name}: {entry}: {message}")
 
 
 def _gene(bypass_id: str) -> str:

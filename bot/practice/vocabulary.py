@@ -1,8 +1,8 @@
 """The therapy a trainee chose, read from free text through the knowledge base's names and a phrasing table.
 
-TKI names, brands and misspellings come from data/knowledge/drugs.yml, so a drug the knowledge base learns is
+TKI names, brands and misspellings come from bot/knowledge/drugs.yml, so a drug the knowledge base learns is
 understood here too; the other regimens' phrasings ("carbo/pem", "SRS", "BSC", "neladalkib") and the cue words
-live in data/cases/grading_vocabulary.yml. Nothing here knows any practice case.
+live in bot/practice/grading_vocabulary.yml. Nothing here knows any practice case.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import yaml
 from bot import knowledge
 from bot.practice.mentions import CHOSEN, CONDITIONAL, PRIOR, Cues, Mention, MentionReader, phrase_regex
 
-VOCABULARY_FILE = Path(__file__).resolve().parents[2] / "data" / "cases" / "grading_vocabulary.yml"
+VOCABULARY_FILE = Path(__file__).resolve().parent / "grading_vocabulary.yml"
 REQUEST_INFORMATION = "request_information"  # asking for what is missing instead of naming a therapy
 _TKI = "{tki}"
 
@@ -36,7 +36,7 @@ class Choice:
 
 
 def _fail(entry: str, message: str) -> None:
-    raise ValueError(f"data/cases/{VOCABULARY_FILE.name}: {entry}: {message}")
+    raise ValueError(f"bot/practice/{VOCABULARY_FILE.name}: {entry}: {message}")
 
 
 class TherapyVocabulary:

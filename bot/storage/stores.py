@@ -1,4 +1,4 @@
-"""The tracker and lock stores Rasa is configured with (bot/endpoints.yml), checked before they are trusted.
+"""The tracker and lock stores Rasa is configured with (endpoints.yml), checked before they are trusted.
 
 Rasa's own SQL tracker store logs an error and carries on in memory when its database cannot be written, and
 loops forever while a server is down; a clinical assistant must not lose conversations silently. So the store

@@ -11,6 +11,7 @@ import pytest
 
 from bot import knowledge
 from bot.decision import decide
+from bot.decision import engine as engine_module
 from tests.decision.conftest import case, fired, options, run
 
 
@@ -703,8 +704,8 @@ def test_17_12_met_gain_is_not_met_amplification():
 
 
 def test_17_13_engine_holds_no_mutation_names_or_regimen_swaps():
-    """Clinical content lives in data/knowledge: the engine's source names no mutation and no chemotherapy swap."""
-    source = Path(knowledge.__file__).with_name("decision").joinpath("engine.py").read_text()
+    """Clinical content lives in bot/knowledge: the engine's source names no mutation and no chemotherapy swap."""
+    source = Path(engine_module.__file__).read_text()
     for name in list(KB.mutations) + ["platinum_paclitaxel", "platinum_pemetrexed", "abcp", "kras_", "hyperlipidemia",
                                       "psychiatric_history", "ceritinib", "brigatinib", "egfr_tki", "pd1_pdl1"]:
         assert name not in source, name

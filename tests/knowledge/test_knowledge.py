@@ -70,6 +70,20 @@ def test_content_change_without_a_version_bump_is_refused(kb_copy):
     assert knowledge.load(kb_copy).version == new_version
 
 
+def test_a_comment_or_layout_edit_is_not_a_content_change(kb_copy):
+    """The hash covers what the knowledge base says, not how the file is laid out: a comment added and a line
+    re-indented as an equivalent flow list leave the hash (and so the version) valid; a value changed does not."""
+    path = kb_copy / "regimens.yml"
+    path.write_text("# a reviewer's comment\n" + path.read_text())
+    knowledge.check_content_hash(kb_copy)
+    path.write_text(path.read_text().replace("# a reviewer's comment\n", "", 1).replace("kind:", "kind: ", 1))
+    knowledge.check_content_hash(kb_copy)
+    meta = kb_copy / "meta.yml"
+    meta.write_text(meta.read_text().replace("tumour-board review", "tumour board review", 1))
+    with pytest.raises(knowledge.KnowledgeError, match="content_sha256"):
+        knowledge.check_content_hash(kb_copy)
+
+
 def test_a_version_bump_alone_is_refused_until_rehashed(kb_copy):
     _bump(kb_copy)
     with pytest.raises(knowledge.KnowledgeError, match="content_sha256"):

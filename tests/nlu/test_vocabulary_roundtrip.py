@@ -1,6 +1,6 @@
 """The vocabulary round-trip: every drug and mutation spelling of the knowledge base reaches the case as its
 canonical name. It agrees with the vocabulary by construction (the rows are generated from the same spellings), so
-it checks the plumbing from data/knowledge to the reader, not how well clinicians' wording is read."""
+it checks the plumbing from bot/knowledge to the reader, not how well clinicians' wording is read."""
 from __future__ import annotations
 
 import pytest

@@ -107,7 +107,7 @@ GOOD = {"id": "T01", "title": "t", "topic": "scope", "difficulty": 1, "vignette"
 ])
 def test_broken_case_fails_loudly_naming_file_and_case(tmp_path, change, message):
     (tmp_path / "scope.yml").write_text(yaml.safe_dump({"cases": [dict(GOOD, **change)]}))
-    with pytest.raises(bank.BankError, match=rf"data/cases/scope.yml: T01: .*{message}"):
+    with pytest.raises(bank.BankError, match=rf"bot/practice/cases/scope.yml: T01: .*{message}"):
         bank.load(tmp_path)
 
 
@@ -116,9 +116,3 @@ def test_duplicate_ids_across_files_fail(tmp_path):
         (tmp_path / name).write_text(yaml.safe_dump({"cases": [GOOD]}))
     with pytest.raises(bank.BankError, match="b.yml: T01: duplicate id"):
         bank.load(tmp_path)
-
-
-def test_grading_tables_are_not_read_as_cases(tmp_path):
-    (tmp_path / "scope.yml").write_text(yaml.safe_dump({"cases": [GOOD]}))
-    (tmp_path / "grading_anything.yml").write_text("not: cases")
-    assert [c.id for c in bank.load(tmp_path).cases()] == ["T01"]

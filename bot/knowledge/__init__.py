@@ -1,4 +1,4 @@
-"""Load and check the clinical knowledge base (``data/knowledge/*.yml``).
+"""Load and check the clinical knowledge base (``bot/knowledge/*.yml``).
 
 The knowledge base is reviewed data; this module is the only reader of it. Loading validates everything a
 clinician's question could trip over later (every evidence key resolves, every therapy id exists, every
@@ -9,6 +9,7 @@ and the NLU extractor both build on it.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,7 +23,7 @@ try:  # the C loader is several times faster; PyYAML wheels ship it
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "data" / "knowledge"
+KNOWLEDGE_DIR = Path(__file__).resolve().parent
 FILES = ("meta", "evidence", "drugs", "mutations", "bypass", "regimens", "caveats", "rules")
 
 CALLS = ("sensitive", "intermediate", "resistant", "unknown")
@@ -59,7 +60,7 @@ class KnowledgeError(ValueError):
     """The knowledge base is broken: the message names the file and the entry."""
 
     def __init__(self, file: str, entry: str, message: str):
-        super().__init__(f"data/knowledge/{file}.yml: {entry}: {message}")
+        super().__init__(f"bot/knowledge/{file}.yml: {entry}: {message}")
         self.file, self.entry = file, entry
 
 
@@ -265,12 +266,14 @@ def evidence_url(entry: Mapping[str, Any]) -> str | None:
 
 
 def content_hash(directory: Path = KNOWLEDGE_DIR) -> str:
-    """SHA-256 over the knowledge files, ignoring meta.yml's own content_sha256 line."""
+    """SHA-256 over the knowledge files' content (the parsed YAML, so comments and layout do not count), ignoring
+    meta.yml's own content_sha256."""
     h = hashlib.sha256()
     for name in FILES:
-        text = (directory / f"{name}.yml").read_text(encoding="utf-8")
-        if name == "meta":
-            text = re.sub(r"(?m)^content_sha256:.*$", "", text)
+        data = yaml.load((directory / f"{name}.yml").read_text(encoding="utf-8"), Loader=_Loader)
+        if name == "meta" and isinstance(data, dict):
+            data = {k: v for k, v in data.items() if k != "content_sha256"}
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
         h.update(name.encode() + b"\0" + text.encode("utf-8") + b"\0")
     return h.hexdigest()
 
