@@ -19,7 +19,38 @@ HERE = Path(__file__).resolve().parent
 TUNE = HERE / "independent_tune.yml"
 HELDOUT = HERE / "independent_heldout.yml"
 QUESTIONS = HERE / "independent_questions.yml"  # questions that must not change the case, when the integrator adds it
+# The second set, written later by another hand (/work/wt/phrasings2): a tuning half, a held-out half, and questions
+# split the same way. Held-out files are copied in unread; only aggregate figures of them are ever printed.
+TUNE2 = HERE / "independent2_tune.yml"
+HELDOUT2 = HERE / "independent2_heldout.yml"
+QUESTIONS2_TUNE = HERE / "independent2_questions_tune.yml"
+QUESTIONS2_HELDOUT = HERE / "independent2_questions_heldout.yml"
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
+
+
+@dataclass(frozen=True)
+class PhrasingFile:
+    """One file of a phrasing set: `findings` (sentences with the fields they state) or `questions` (messages that
+    must change nothing); `tuned` says whether the extractor was tuned on it (its sentences may be shown)."""
+    set: str
+    kind: str
+    tuned: bool
+    path: Path
+
+    @property
+    def name(self) -> str:
+        return f"set {self.set} {self.kind} {'tuned' if self.tuned else 'held-out'}"
+
+
+FILES = (PhrasingFile("1", "findings", True, TUNE), PhrasingFile("1", "findings", False, HELDOUT),
+         PhrasingFile("1", "questions", False, QUESTIONS),
+         PhrasingFile("2", "findings", True, TUNE2), PhrasingFile("2", "findings", False, HELDOUT2),
+         PhrasingFile("2", "questions", True, QUESTIONS2_TUNE), PhrasingFile("2", "questions", False, QUESTIONS2_HELDOUT))
+
+
+def changed_the_case(rows: list[dict[str, Any]], read: Callable[[str], dict[str, Any]]) -> list[str]:
+    """The questions from which ``read`` takes any case field."""
+    return [r["text"] for r in rows if read(r["text"])]
 
 
 def items(path: Path) -> list[dict[str, Any]]:
