@@ -13,6 +13,7 @@ from collections import defaultdict
 from typing import Any, Iterable, Mapping
 
 from bot.nlu.entity import NEGATED, Entity, as_dict
+from bot.nlu.reader import SITES
 
 # entity -> list field; the lists marked tested mean "tested, none found" when stated empty
 LISTS = {"tki": "prior_tkis", "alk_mutation": "alk_mutations", "bypass_alteration": "bypass_alterations",
@@ -101,12 +102,17 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
 def _progression(stated: list[str]) -> list[str]:
     """The patterns stated, with the halves read together: brain progression with the body controlled (or the
     body said controlled on its own) is CNS-only; the rest controlled beside extracranial lesions is
-    oligoprogression; brain progression alone is no pattern (brain_metastases says it)."""
+    oligoprogression; brain progression alone is no pattern (brain_metastases says it). Progression at two or more
+    extracranial site groups ("sites:...") with nothing else said is systemic; one group alone is no pattern."""
+    sites = {g for v in stated if v.startswith(SITES) for g in v[len(SITES):].split("+")}
+    stated = [v for v in stated if not v.startswith(SITES)]
     out = [v for v in stated if v not in HALVES]
     if "body_controlled" in stated or {"cns_progressing", "rest_controlled"} <= set(stated):
         out.append("cns_only")
     elif "rest_controlled" in stated:
         out.append("oligoprogression")
+    elif not out and len(sites) >= 2:
+        out.append("systemic")
     return list(dict.fromkeys(out))
 
 

@@ -19,6 +19,7 @@ from bot.nlu.vocabulary import AMINO
 
 OVERLAYS = frozenset({"symptomatic", "brain_metastases", "prior_chemotherapy", "prior_immunotherapy"})
 OVERLAY_VALUES = frozenset({"cns_progressing"})  # "new brain mets" is progression beside the lesions' count
+SITES = "sites:"  # value prefix of progression at named extracranial sites, an overlay of its own ("sites:bone+liver")
 _NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
 _ECOG_VALUE = r"([0-4]|zero|one|two|three|four)"
 _ECOG = re.compile(
@@ -71,6 +72,8 @@ class Reader:
         # "BRAF V600E", "EGFR: p.T790M", "BRAF V600E (p.Val600Glu)": another gene's change, not ALK's
         self.other_gene = re.compile(rf"\b(?:{table['other_genes']})\s*(?:p\.|c\.)?\s*[:\-]?\s*(?:[\w.>*]+\s*\(\s*)?$",
                                      re.IGNORECASE)
+        self.site_groups = [(group, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE))
+                            for group, pattern in table["site_groups"].items()]
         self.drug_shape = re.compile(table["drug_shape"], re.IGNORECASE)
         self.word = re.compile(r"\b[a-z]{5,}\b", re.IGNORECASE)
         self.drugs = frozenset(table["drug_spellings"])
@@ -102,14 +105,20 @@ class Reader:
             for m in regex.finditer(text):
                 in_context = "at" in regex.groupindex  # read in its context: decides over a plain reading
                 start, end = m.span("at") if in_context else m.span()
-                if end > start:
-                    found.append(Span(start, end, row["entity"], row["value"], 1 if in_context else 2,
+                value = self._sites(m.group()) if row["sites"] else row["value"]
+                if end > start and value:
+                    found.append(Span(start, end, row["entity"], value, 1 if in_context else 2,
                                       row["negated_only"]))
         for m in self.word.finditer(text):
             word = m.group().lower()
             if word not in self.drugs and (self.drug_shape.fullmatch(word) or word[:5] in self.drug_prefixes):
                 found.append(Span(m.start(), m.end(), "unknown_drug", m.group(), 3))
         return _resolve(found)
+
+    def _sites(self, text: str) -> str | None:
+        """The site groups a progression phrase names ("new hepatic and osseous lesions": sites:bone+liver)."""
+        groups = sorted(group for group, pattern in self.site_groups if pattern.search(text))
+        return SITES + "+".join(groups) if groups else None
 
     def _other_gene(self, text: str, start: int) -> bool:
         return bool(self.other_gene.search(text[max(0, start - 30):start]))
@@ -129,6 +138,8 @@ def _resolve(found: list[Span]) -> list[Span]:
 
 def _kind(span: Span) -> str:
     """Spans of one kind compete for the text: an overlay only with overlays of its entity, the rest together."""
+    if span.value.startswith(SITES):
+        return SITES
     return span.entity if span.entity in OVERLAYS or span.value in OVERLAY_VALUES else ""
 
 

@@ -66,6 +66,8 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
     kb = kb or knowledge.default()
     raw = _phrases()
     defines = {k: str(v) for k, v in (raw.get("defines") or {}).items()}
+    site_groups = {k: str(v) for k, v in (raw.get("site_groups") or {}).items()}
+    defines["SITES"] = "|".join(f"(?:{v})" for v in site_groups.values())
     names: list[dict[str, str]] = []
     for generic, drug in kb.drugs.items():
         for spelling in (generic, *drug.brands, *drug.misspellings):
@@ -75,7 +77,8 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
     for finding in kb.transformations.values():
         names += [{"label": "transformation", "pattern": n, "id": finding.id} for n in finding.names]
     regexes = [{"entity": p["entity"], "value": str(p["value"]), "negated_only": bool(p.get("negated_only")),
-                "pattern": _expand(pattern, defines)} for p in raw["phrases"] for pattern in p["patterns"]]
+                "sites": bool(p.get("sites")), "pattern": _expand(pattern, defines)}
+               for p in raw["phrases"] for pattern in p["patterns"]]
     labels = {n["label"] for n in names}
     by_label: dict[str, list[re.Pattern[str]]] = {}
     for r in regexes:
@@ -94,6 +97,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         "other_genes": OTHER_GENES,
         "drug_shape": DRUG_SHAPE,
         "drug_spellings": sorted({s.lower() for s in tki_spellings}),
+        "site_groups": site_groups,
         "not_negatable": raw["not_negatable"],
         "unchanged_when_new": raw["unchanged_when_new"],
         **cues,
