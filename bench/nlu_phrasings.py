@@ -90,7 +90,7 @@ def phrasing_figures(show_misses: bool) -> dict[str, Any]:
             continue
         rows = independent.items(f.path)
         if f.kind == "findings":
-            s = independent.score(rows, extractor.extract_case)
+            s = independent.score(rows, extractor.extract_case, independent.UNANNOTATED[f.set])
             results[f.name] = {"file": str(f.path.relative_to(ROOT)), **s.summary()}
             print(f"{f.name} ({s.items} sentences): precision {s.precision:.3f}, recall {s.recall:.3f}, "
                   f"F1 {s.f1:.3f}; {s.exact} read exactly")

@@ -23,7 +23,8 @@ _CLAUSE_BREAK = re.compile(r",|:|\s[-–—]+\s|\(|\)|\bbut\b|\bso\b|\band then\
 # after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR, KRAS,"
 _LIST_END = re.compile(r"\b(?:or|nor|and)\s*$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|/|\bor\b|\bnor\b)", re.IGNORECASE)
-_NOT = r"(?<!\bnot )(?<!\bno )(?<!\bwithout )"  # "stopped on progression, not toxicity"
+_NOT = (r"(?<!\bnot )(?<!\bno )(?<!\bwithout )(?<!\bnot for )(?<!\bnot due to )(?<!\bnot because of )"
+        r"(?<!\brather than )")  # "stopped on progression, not toxicity", "stopped for progression, not for toxicity"
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 _NEW = re.compile(r"\bnew\b", re.IGNORECASE)
 _LINE = re.compile(r"\b(?:([1-5])\s*L\b|([1-5])(?:st|nd|rd|th)[\s-]*line|(first|second|third|fourth|fifth)[\s-]*line)",
@@ -121,6 +122,8 @@ class Context:
         out: list[Entity] = []
         for i, span in enumerate(spans):
             stated = self._stated_role(text, spans, i)
+            if stated is None and span.entity == "tki" and out and _denied_with(text, out[-1], span):
+                stated = NEGATED
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):
                 continue
             supposed = any(a <= span.start < b for a, b in regions) or (
@@ -207,6 +210,15 @@ class Context:
         return out
 
 
+def _denied_with(text: str, previous: Entity, span: Span) -> bool:
+    """A TKI listed with "or"/"nor" right after a denied TKI is denied with it ("never on brigatinib or ceritinib")."""
+    return (previous.entity == "tki" and previous.stated_role == NEGATED
+            and bool(_OR_LIST.match(text[previous.end:span.start])))
+
+
+_OR_LIST = re.compile(r"^\s*(?:,\s*)?(?:or|nor|/)\s*$", re.IGNORECASE)
+
+
 # ---- treatment sequence ----------------------------------------------------------------------------------------
 
 # Between two TKIs, words that say the second came first: "lorlatinib after alectinib", "Zykadia 2L after
@@ -217,6 +229,9 @@ _LATER_FIRST = re.compile(r"^[^.\n]{0,50}?\b(?:after|following|post[- ]?|which f
                           r"\b[\w\s/-]{0,40}$", re.IGNORECASE)
 _FORWARDS = re.compile(r"\bthen\b|->|→|\bfollowed by\b|\b(?:switched|changed|moved)(?: over)? to\b|\bsubsequently\b|"
                        r"\bnext\b|\bthereafter\b|\bafterwards\b|\breplaced by\b", re.IGNORECASE)
+# Right before the TKI the patient is on now: it is the last one whatever else the sentence says
+_CURRENT = re.compile(r"\b(?:currently|presently|now|at present)(?: (?:on|taking|receiving|treated with))?\s+$|"
+                      r"\b(?:the )?current\s+$", re.IGNORECASE)
 # TKIs listed together ("after crizotinib and ceritinib")
 _JOINED = re.compile(r"^\s*(?:,|and|&|/|\+|,\s*and|then|,\s*then|->|→)\s*$", re.IGNORECASE)
 
@@ -248,6 +263,9 @@ def _chronological(text: str, found: list[Entity]) -> list[Entity]:
         while k < len(tkis):
             block, k = _earlier_first(text, tkis, k)
             ordered += block
+    current = [e for e in ordered if _CURRENT.search(text[max(0, e.start - 30):e.start])]
+    if len(current) == 1 and len(ordered) > 1:  # "currently on Lorviqua; had Alunbrig first-line"
+        ordered = [e for e in ordered if e is not current[0]] + current
     out = list(found)
     for i, e in zip(slots, ordered):
         out[i] = e

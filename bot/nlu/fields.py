@@ -33,6 +33,11 @@ HALVES = frozenset({"cns_progressing", "body_controlled", "rest_controlled"})  #
 _ALK_STATUS = {"positive": ("alk_positive", True), "negative": ("alk_positive", False),
                "fusion_present": ("alk_fusion_at_progression", True),
                "fusion_lost": ("alk_fusion_at_progression", False)}
+# the fusion at progression read with its specimen ("ALK FISH still positive", "ALK fusion not detected in plasma")
+for _truth, _word in ((True, "present"), (False, "lost")):
+    for _specimen in ("tissue", "plasma"):
+        _ALK_STATUS[f"fusion_{_word}_{_specimen}"] = ("alk_fusion_at_progression", _truth)
+SPECIMENS = ("tissue", "plasma")
 
 
 def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tuple[str, Any, bool]]:
@@ -49,6 +54,9 @@ def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tupl
         elif name == "alk_status" and value in _ALK_STATUS:
             field, truth = _ALK_STATUS[value]
             yield field, truth == present, True
+            if value.endswith(SPECIMENS):  # the result says the specimen, and that it was tested
+                yield "alk_fusion_specimen", value.rsplit("_", 1)[1], True
+                yield "biopsy", value.rsplit("_", 1)[1], True
         elif name == "transformation" and not present:
             yield "transformation", "none", True
         elif name in SINGLES and present:
@@ -62,6 +70,7 @@ def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tupl
 
 
 def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any], list[str]]:
+    entities = list(entities)
     lists: dict[str, list[str]] = defaultdict(list)
     absent: dict[str, set[str]] = defaultdict(set)
     values: dict[str, list[Any]] = defaultdict(list)
@@ -96,7 +105,29 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
             out[field] = next(v for v in PRECEDENCE[field] if v in stated)
         else:
             clashes.append(field)
+    if "alk_fusion_at_progression" in out and "alk_fusion_specimen" not in [*out, *clashes]:
+        specimen = _fusion_specimen(entities)
+        if specimen:
+            out["alk_fusion_specimen"] = specimen
     return out, sorted(clashes)
+
+
+def _fusion_specimen(entities: Iterable[Mapping[str, Any] | Entity]) -> str | None:
+    """The specimen of a fusion result whose words do not name it: the re-biopsy stated nearest before it (within
+    150 characters), else right after it (60), when that is one kind ("Rebiopsy: ALK fusion retained", "Guardant: ALK
+    fusion not detected")."""
+    found = [as_dict(e) for e in entities]
+    fusion = [e for e in found if e.get("entity") == "alk_status" and str(e.get("value")).startswith("fusion_")
+              and e.get("role") in (None, NEGATED)]
+    biopsies = [e for e in found if e.get("entity") == "biopsy_type" and e.get("role") is None
+                and e.get("value") in SPECIMENS]
+    if not fusion or not biopsies:
+        return None
+    at = int(fusion[0].get("start", 0))
+    before = [e for e in biopsies if at - 150 <= int(e.get("end", 0)) <= at]
+    after = [e for e in biopsies if at <= int(e.get("start", 0)) <= at + 60]
+    near = max(before, key=lambda e: int(e.get("end", 0))) if before else (after[0] if after else None)
+    return str(near["value"]) if near else None
 
 
 def _progression(stated: list[str]) -> list[str]:
@@ -107,6 +138,9 @@ def _progression(stated: list[str]) -> list[str]:
     sites = {g for v in stated if v.startswith(SITES) for g in v[len(SITES):].split("+")}
     stated = [v for v in stated if not v.startswith(SITES)]
     out = [v for v in stated if v not in HALVES]
+    if "cns_progressing" in stated and out == ["none"]:  # "CT: SD. MRI: 2 new brain mets": the brain alone progresses
+        out = []
+        stated = [*stated, "body_controlled"]
     if "body_controlled" in stated or {"cns_progressing", "rest_controlled"} <= set(stated):
         out.append("cns_only")
     elif "rest_controlled" in stated:

@@ -31,6 +31,7 @@ _ECOG = re.compile(
     r"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from [0-4])? to|to)\s*)?[:=]?\s*"
     rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?))", re.IGNORECASE)
+_PDL1_BELOW_1 = re.compile(r"\b(?:pd-?l1|tps|tumou?r proportion score)\b[^.;\n]{0,30}?<\s?1\s?%", re.IGNORECASE)
 _PDL1 = re.compile(r"\b(?:pd-?l1(?:\s*(?:tps|expression|\(22c3\)|22c3|sp263|ihc|tumou?r proportion score))*|tps|"
                    r"tumou?r proportion score)[\s:=(]*(?:(?:of|is|was|at|high|low|positive|negative|expressed in)[\s:=(]*)*"
                    r"(\d{1,3})\s*%", re.IGNORECASE)
@@ -101,6 +102,8 @@ class Reader:
         for m in _PDL1.finditer(text):
             if int(m.group(1)) <= 100:
                 found.append(Span(m.start(), m.end(), "pdl1_tps", str(int(m.group(1))), 1))
+        for m in _PDL1_BELOW_1.finditer(text):  # "PD-L1 negative (TPS <1%)": below 1% is read as 0
+            found.append(Span(m.start(), m.end(), "pdl1_tps", "0", 1))
         for regex, row in self.regexes:
             for m in regex.finditer(text):
                 in_context = "at" in regex.groupindex  # read in its context: decides over a plain reading
@@ -117,7 +120,10 @@ class Reader:
 
     def _sites(self, text: str) -> str | None:
         """The site groups a progression phrase names ("new hepatic and osseous lesions": sites:bone+liver)."""
-        groups = sorted(group for group, pattern in self.site_groups if pattern.search(text))
+        groups = {group for group, pattern in self.site_groups if pattern.search(text)}
+        if any(g.startswith("nodes_") for g in groups):  # "mediastinal nodes": the region, not two sites
+            groups.discard("nodes")
+        groups = sorted(groups)
         return SITES + "+".join(groups) if groups else None
 
     def _other_gene(self, text: str, start: int) -> bool:
