@@ -38,6 +38,7 @@ for _truth, _word in ((True, "present"), (False, "lost")):
     for _specimen in ("tissue", "plasma"):
         _ALK_STATUS[f"fusion_{_word}_{_specimen}"] = ("alk_fusion_at_progression", _truth)
 SPECIMENS = ("tissue", "plasma")
+_STOPPABLE = {"stoppable": True, "must_continue": False}  # said of a strong CYP3A inducer named before
 
 
 def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tuple[str, Any, bool]]:
@@ -49,6 +50,8 @@ def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tupl
         present = role != NEGATED
         if name in LISTS:
             yield LISTS[name], value, present
+        elif name == "cyp3a_inducer" and value in _STOPPABLE and present:
+            yield "cyp3a_inducer_stoppable", _STOPPABLE[value], True
         elif name in BOOLEANS and value in ("true", "false"):
             yield BOOLEANS[name], (value == "true") == present, True
         elif name == "alk_status" and value in _ALK_STATUS:
