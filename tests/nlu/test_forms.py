@@ -214,3 +214,134 @@ def test_a_request_without_a_question_mark_changes_nothing(text):
 ])
 def test_statements_that_share_words_with_requests_are_still_read(text, fields):
     assert read(text) == fields
+
+
+# ---- the fusion at progression and the specimen it was read on ---------------------------------------------------
+
+@pytest.mark.parametrize("text,present,specimen", [
+    ("ALK FISH still positive on the new biopsy.", True, "tissue"),
+    ("ALK IHC (D5F3) again positive.", True, "tissue"),
+    ("EML4-ALK fusion detected by RNA NGS on the liver core.", True, "tissue"),
+    ("No ALK fusion detected on repeat FISH.", False, "tissue"),
+    ("ALK rearrangement not detected by break-apart FISH on the rebiopsy.", False, "tissue"),
+    ("ALK fusion detected in plasma.", True, "plasma"),
+    ("ALK fusion not detected in ctDNA.", False, "plasma"),
+    ("Guardant360: ALK fusion not detected.", False, "plasma"),
+    ("Rebiopsy of the adrenal: ALK fusion retained.", True, "tissue"),
+])
+def test_the_fusion_at_progression_carries_its_specimen(text, present, specimen):
+    found = read(text)
+    assert (found.get("alk_fusion_at_progression"), found.get("alk_fusion_specimen")) == (present, specimen), found
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("ALK positive by IHC at diagnosis.", {"alk_positive": True}),
+    ("ALK negative by FISH.", {"alk_positive": False}),
+    ("ALK IHC (D5F3) negative.", {"alk_positive": False}),
+    ("Was the ALK fusion retained on the rebiopsy?", {}),
+])
+def test_a_diagnosis_or_a_question_is_not_a_fusion_at_progression(text, fields):
+    assert read(text) == fields
+
+
+# ---- a strong CYP3A inducer that can or cannot be stopped ------------------------------------------------------------
+
+@pytest.mark.parametrize("text,stoppable", [
+    ("Carbamazepine for epilepsy; neurology happy to switch to levetiracetam.", True),
+    ("On phenytoin, which can be switched before starting.", True),
+    ("Rifampicin for TB, ID say it must run the full six months.", False),
+    ("Carbamazepine - no alternative per neurology.", False),
+    ("On enzalutamide; urology say it cannot be stopped.", False),
+])
+def test_whether_an_inducer_can_be_stopped(text, stoppable):
+    found = read(text)
+    assert (found.get("strong_cyp3a_inducer"), found.get("cyp3a_inducer_stoppable")) == (True, stoppable), found
+
+
+@pytest.mark.parametrize("text", ["Alectinib, must continue.", "Happy to switch to brigatinib.",
+                                  "Can carbamazepine be switched?"])
+def test_stopping_said_of_anything_but_an_inducer_is_not_read(text):
+    assert "cyp3a_inducer_stoppable" not in read(text)
+
+
+# ---- ECOG by the scale's own definitions of its grades ------------------------------------------------------------
+
+@pytest.mark.parametrize("text,ecog", [
+    ("Fully active, still working.", 0),
+    ("Restricted in physically strenuous activity but able to do light work.", 1),
+    ("Ambulatory and self-caring but unable to work.", 2),
+    ("In bed or chair more than half of the day.", 3),
+    ("Completely bedridden.", 4),
+])
+def test_ecog_by_the_definition_of_its_grade(text, ecog):
+    assert read(text).get("ecog") == ecog
+
+
+def test_not_fully_active_is_not_ecog_0():
+    assert "ecog" not in read("Not fully active since the fall.")
+
+
+# ---- the treatment sequence ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,tkis", [
+    ("Currently on Lorviqua; had Alunbrig first-line.", ["brigatinib", "lorlatinib"]),
+    ("Before the current alectinib she had two years of crizotinib.", ["crizotinib", "alectinib"]),
+    ("Now on brigatinib; crizotinib before.", ["crizotinib", "brigatinib"]),
+])
+def test_the_current_tki_is_the_last(text, tkis):
+    assert read(text)["prior_tkis"] == tkis
+
+
+@pytest.mark.parametrize("text", ["Never on brigatinib or ceritinib.", "Not treated with alectinib or brigatinib.",
+                                  "No prior crizotinib nor ceritinib."])
+def test_tkis_denied_in_one_list(text):
+    assert "prior_tkis" not in read(text)
+
+
+@pytest.mark.parametrize("text,tkis", [("Gave up on crizotinib because of nausea; on alectinib since.", ["crizotinib"]),
+                                       ("Took herself off brigatinib because of the rash.", ["brigatinib"])])
+def test_a_tki_given_up_for_toxicity_is_intolerance(text, tkis):
+    assert read(text)["intolerant_tkis"] == tkis
+
+
+def test_stopped_not_for_toxicity_is_not_intolerance():
+    assert "intolerant_tkis" not in read("Alectinib was stopped for progression, not for toxicity.")
+
+
+# ---- other forms read from the second set's tuning half, generalised ------------------------------------------------
+
+@pytest.mark.parametrize("text,fields", [
+    ("PD-L1 negative (TPS <1%).", {"pdl1_tps": 0}),
+    ("PD-L1 TPS <1%", {"pdl1_tps": 0}),
+    ("CrCl 38 ml/min.", {"comorbidities": ["renal_impairment"]}),
+    ("eGFR 30.", {"comorbidities": ["renal_impairment"]}),
+    ("CrCl 72.", {}),
+    ("On haemodialysis.", {"comorbidities": ["renal_impairment"]}),
+    ("AF on apixaban.", {"comorbidities": ["cardiovascular_disease"]}),
+    ("ALK G1202R (AF 12%).", {"alk_mutations": ["G1202R"]}),
+    ("Ketoconazole cream for a rash.", {}),
+    ("Switched from carbamazepine to lamotrigine.", {"strong_cyp3a_inducer": False}),
+    ("Pemetrexed maintenance 2020-2021.", {"prior_chemotherapy": True}),
+    ("Adjuvant cisplatin-vinorelbine in 2017.", {"prior_chemotherapy": True}),
+    ("No chemo, no IO to date.", {"prior_chemotherapy": False, "prior_immunotherapy": False}),
+    ("Denies headache, nausea or focal weakness.", {"symptomatic": False}),
+    ("Mirena coil in situ.", {"pregnancy_status": "childbearing_potential"}),
+    ("Serum beta-hCG negative.", {"pregnancy_status": "childbearing_potential"}),
+    ("S/p TAH-BSO.", {"pregnancy_status": "not_applicable"}),
+    ("Rising CEA with new nodes in the neck, mediastinum and abdomen.", {"progression": "systemic"}),
+    ("Enlarging mediastinal nodes.", {}),
+    ("MRI: 3 new lesions, all <1 cm; CT CAP shows ongoing response.",
+     {"progression": "cns_only", "brain_metastases": True, "cns_lesions": "limited"}),
+    ("MRI brain shows more than 20 mets.", {"brain_metastases": True, "cns_lesions": "extensive"}),
+    ("Oligo brain progression.", {"progression": "cns_only", "brain_metastases": True}),
+    ("Mixed response: one lung lesion larger, all the others smaller.", {"progression": "oligoprogression"}),
+    ("Focal progression of a hilar node; SD elsewhere.", {"progression": "oligoprogression"}),
+    ("Complete metabolic response on PET.", {"progression": "none"}),
+    ("Smouldering progression in the lung.", {"progression": "indolent"}),
+    ("RECIST PD by 2 mm, asymptomatic.", {"progression": "indolent", "symptomatic": False}),
+    ("EBUS: squamous carcinoma - previously adeno.", {"transformation": "squamous", "histology": "adenocarcinoma",
+                                                     "biopsy": "tissue"}),
+    ("We did not re-biopsy him.", {"biopsy": "none"}),
+])
+def test_forms_from_the_second_set_generalised(text, fields):
+    assert read(text) == fields
