@@ -150,8 +150,10 @@ def _kind(span: Span) -> str:
 
 
 def _alternative(a: Span, b: Span) -> bool:
-    """Two values read from one span ("ECOG 1-2"): both stand, and the field logic sees the disagreement."""
-    return (a.entity, a.start, a.end) == (b.entity, b.start, b.end) and a.value != b.value
+    """Two values read from one span alike ("ECOG 1-2"): both stand, and the field logic sees the disagreement. A
+    reading in context decides over a plain one of the same words ("Guardant360: EML4-ALK fusion" is the fusion at
+    progression, not the diagnosis)."""
+    return (a.entity, a.start, a.end, a.priority) == (b.entity, b.start, b.end, b.priority) and a.value != b.value
 
 
 @lru_cache(maxsize=4096)

@@ -345,3 +345,39 @@ def test_stopped_not_for_toxicity_is_not_intolerance():
 ])
 def test_forms_from_the_second_set_generalised(text, fields):
     assert read(text) == fields
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("MRI brain: 2 new enhancing lesions (6 and 8 mm); body CT stable.",
+     {"progression": "cns_only", "brain_metastases": True, "cns_lesions": "limited"}),
+    ("Brain: 4 new subcentimetre mets. Chest/abdo: stable.",
+     {"progression": "cns_only", "brain_metastases": True, "cns_lesions": "limited"}),
+    ("New 5 mm right parietal lesion, otherwise stable.", {"progression": "cns_only", "brain_metastases": True}),
+    ("Multiple new brain mets (>10).", {"brain_metastases": True, "cns_lesions": "extensive"}),
+    ("New lesions in the left cerebellar hemisphere; extracranial disease in CR.",
+     {"progression": "cns_only", "brain_metastases": True}),
+])
+def test_brain_progression_in_report_words(text, fields):
+    assert read(text) == fields
+
+
+@pytest.mark.parametrize("text", ["No new lesions in the brain.", "MRI brain shows no new lesions.",
+                                  "Temporal bone lesion on CT."])
+def test_brain_words_denied_or_elsewhere_are_not_brain_progression(text):
+    assert read(text).get("progression") is None and read(text).get("brain_metastases") is not True, read(text)
+
+
+@pytest.mark.parametrize("text,specimen", [
+    ("F1CDx: ALK p.G1202R (c.3604G>A), EML4-ALK fusion, TP53 R248Q.", "tissue"),
+    ("Liver core NGS: EML4-ALK v3, ALK L1196M.", "tissue"),
+    ("Guardant360: EML4-ALK fusion, ALK G1202R 2%.", "plasma"),
+])
+def test_a_fusion_listed_in_a_progression_report_is_the_fusion_at_progression(text, specimen):
+    found = read(text)
+    assert (found.get("alk_fusion_at_progression"), found.get("alk_fusion_specimen")) == (True, specimen), found
+    assert "alk_positive" not in found
+
+
+def test_a_fusion_named_with_the_diagnosis_is_alk_positivity():
+    found = read("Rebiopsy planned; EML4-ALK v3 at diagnosis in 2019.")
+    assert found.get("alk_positive") is True and "alk_fusion_at_progression" not in found
