@@ -19,6 +19,7 @@ from bot.nlu.reader import SITES
 LISTS = {"tki": "prior_tkis", "alk_mutation": "alk_mutations", "bypass_alteration": "bypass_alterations",
          "comorbidity": "comorbidities", "intolerant_tki": "intolerant_tkis"}
 TESTED = frozenset({"alk_mutations", "bypass_alterations"})
+NONE_STATED = frozenset({"comorbidities"})  # stated empty only by a denial of the whole class, not of one item
 BOOLEANS = {"brain_metastases": "brain_metastases", "leptomeningeal": "leptomeningeal", "symptomatic": "symptomatic",
             "compound": "compound", "cyp3a_inducer": "strong_cyp3a_inducer", "cyp3a_inhibitor": "strong_cyp3a_inhibitor",
             "prior_chemotherapy": "prior_chemotherapy", "prior_immunotherapy": "prior_immunotherapy"}
@@ -93,6 +94,8 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
             clashes.append(field)
         elif field in TESTED:
             out[field] = [v for v in items if v != "none"]
+        elif field in NONE_STATED and "none" in absent[field] and not items:  # "no significant comorbidities"
+            out[field] = []
         elif items:
             out[field] = items
     if "progression" in values:

@@ -33,6 +33,7 @@ MUTATION_PATTERNS = [
     rf"(?:p\.)?\(?[{AMINO}]\d{{3,4}}(?:[{AMINO}]|del|dup|fs|\*)\)?",
     rf"(?:p\.)?\(?(?:{THREE})\d{{3,4}}(?:{THREE}|Ter|del|dup|fs)\)?",
     rf"(?:[{AMINO}])?\d{{4}}_?(?:[{AMINO}]\d{{4}})?ins[{AMINO}]+",
+    rf"(?:p\.)?\(?(?:{THREE})\d{{4}}_(?:{THREE})\d{{4}}ins(?:{THREE})+\)?",
 ]
 # Notations shaped like a variant that the patterns above cannot read: other letters, cDNA or genomic positions,
 # full-width digits, nonsense and frameshift forms. They are reported back, never guessed.
