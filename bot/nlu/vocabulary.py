@@ -86,6 +86,8 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         names += [{"label": "bypass_alteration", "pattern": n, "id": finding.id} for n in finding.names]
     for finding in kb.transformations.values():
         names += [{"label": "transformation", "pattern": n, "id": finding.id} for n in finding.names]
+    tki_spellings = sorted({n["pattern"] for n in names if n["label"] == "tki"}, key=len, reverse=True)
+    defines["TKI"] = "|".join(re.escape(s) for s in tki_spellings)
     regexes = [{"entity": p["entity"], "value": str(p["value"]), "negated_only": bool(p.get("negated_only")),
                 "sites": bool(p.get("sites")), "pattern": _expand(pattern, defines, shorthand)}
                for p in raw["phrases"] for pattern in p["patterns"]]
@@ -94,8 +96,6 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
     for r in regexes:
         if r["entity"] in labels:
             by_label.setdefault(r["entity"], []).append(re.compile(r["pattern"], re.IGNORECASE))
-    tki_spellings = sorted({n["pattern"] for n in names if n["label"] == "tki"}, key=len, reverse=True)
-    defines["TKI"] = "|".join(re.escape(s) for s in tki_spellings)
     cues = {section: {k: [_expand(c, defines, shorthand) for c in v] if isinstance(v, list) else v
                       for k, v in raw[section].items()}
             for section in ("negation", "candidate", "tki_negation", "hypothetical", "intolerance")}

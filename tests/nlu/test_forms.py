@@ -133,7 +133,8 @@ def test_ecog_supposed_or_asked_is_not_read(text):
     "Her priority is quality of life.", "Focus is on quality of life now.",
     "Does not want any more treatment.", "She doesn't want further therapy.", "No longer wants cancer treatment.",
     "Declines further anticancer therapy.", "Not for further active treatment.", "Palliative care only.",
-    "Transitioning to end of life care.",
+    "Transitioning to end of life care.", "Patient has decided against further anticancer treatment.",
+    "Would like to stop all treatment and go home.",
 ])
 def test_comfort_in_lay_words(text):
     assert read(text) == {"goals_of_care": "comfort"}
@@ -142,6 +143,8 @@ def test_comfort_in_lay_words(text):
 @pytest.mark.parametrize("text", [
     "Family want everything done.", "Wants to keep fighting.", "Keen to try another line.",
     "Goal is life prolongation.", "Fit for active treatment.", "Wishes to continue with treatment.",
+    "She is keen on a clinical trial.", "He would like to explore trials.", "Wants aggressive treatment.",
+    "Happy to proceed with next line treatment.",
 ])
 def test_disease_directed_in_lay_words(text):
     assert read(text) == {"goals_of_care": "disease_directed"}
@@ -381,3 +384,11 @@ def test_a_fusion_listed_in_a_progression_report_is_the_fusion_at_progression(te
 def test_a_fusion_named_with_the_diagnosis_is_alk_positivity():
     found = read("Rebiopsy planned; EML4-ALK v3 at diagnosis in 2019.")
     assert found.get("alk_positive") is True and "alk_fusion_at_progression" not in found
+
+
+@pytest.mark.parametrize("text", ["Keen to proceed with lorlatinib.", "Wants to try brigatinib.",
+                                  "Happy to start lorlatinib next week.", "Consented for lorlatinib."])
+def test_a_tki_the_patient_wants_next_is_a_candidate_not_a_prior_tki(text):
+    found = read(text)
+    assert "prior_tkis" not in found, found
+    assert [e.role for e in extractor.load().entities(text) if e.entity == "tki"] == ["candidate"]
