@@ -39,6 +39,7 @@ for _truth, _word in ((True, "present"), (False, "lost")):
     for _specimen in ("tissue", "plasma"):
         _ALK_STATUS[f"fusion_{_word}_{_specimen}"] = ("alk_fusion_at_progression", _truth)
 SPECIMENS = ("tissue", "plasma")
+_DENIED = "denied"  # a symptom denied: no symptoms unless another one is stated
 _STOPPABLE = {"stoppable": True, "must_continue": False}  # said of a strong CYP3A inducer named before
 
 
@@ -53,6 +54,8 @@ def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tupl
             yield LISTS[name], value, present
         elif name == "cyp3a_inducer" and value in _STOPPABLE and present:
             yield "cyp3a_inducer_stoppable", _STOPPABLE[value], True
+        elif name == "symptomatic" and value == "true" and not present:  # "no headaches": one symptom denied
+            yield "symptomatic", _DENIED, True
         elif name in BOOLEANS and value in ("true", "false"):
             yield BOOLEANS[name], (value == "true") == present, True
         elif name == "alk_status" and value in _ALK_STATUS:
@@ -98,6 +101,9 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
             out[field] = []
         elif items:
             out[field] = items
+    if _DENIED in values.get("symptomatic", ()):  # "mild headache, no focal deficits": the symptom stated stands
+        stated = [v for v in values["symptomatic"] if v != _DENIED]
+        values["symptomatic"] = stated if True in stated else list(dict.fromkeys([*stated, False]))
     if "progression" in values:
         values["progression"] = _progression(values["progression"])
         if not values["progression"]:

@@ -392,3 +392,19 @@ def test_a_tki_the_patient_wants_next_is_a_candidate_not_a_prior_tki(text):
     found = read(text)
     assert "prior_tkis" not in found, found
     assert [e.role for e in extractor.load().entities(text) if e.entity == "tki"] == ["candidate"]
+
+
+@pytest.mark.parametrize("text,symptomatic", [
+    ("Mild headache, no focal deficits.", True),
+    ("No headaches but new seizures.", True),
+    ("Bone pain; denies neurological symptoms.", True),
+    ("No headaches, no seizures.", False),
+    ("Seizure free, no neuro symptoms.", False),
+    ("Denies headache, nausea or focal weakness.", False),
+])
+def test_a_symptom_stated_beside_others_denied_is_symptomatic(text, symptomatic):
+    assert read(text).get("symptomatic") is symptomatic
+
+
+def test_asymptomatic_with_a_symptom_is_still_a_conflict():
+    assert "symptomatic" in extractor.conflicts(extractor.load().entities("asymptomatic, with headaches"))
