@@ -408,3 +408,23 @@ def test_a_symptom_stated_beside_others_denied_is_symptomatic(text, symptomatic)
 
 def test_asymptomatic_with_a_symptom_is_still_a_conflict():
     assert "symptomatic" in extractor.conflicts(extractor.load().entities("asymptomatic, with headaches"))
+
+
+# ---- the eight worked examples in ward shorthand state their whole case (bench/shorthand_turns.py: one turn each) ----
+
+def _examples():
+    from pathlib import Path
+
+    import yaml
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "examples.yaml"
+    return {e["id"]: e["case"] for e in yaml.safe_load(fixtures.read_text())["examples"]}
+
+
+@pytest.mark.parametrize("example_id", ["V01", "V05", "V07", "V11", "V15", "V17", "V20", "V24"])
+def test_each_worked_example_in_shorthand_is_read_whole(example_id):
+    from tests.integration.shorthand import SHORTHAND
+
+    found, case = read(SHORTHAND[example_id]), _examples()[example_id]
+    assert {k: found.get(k) for k in case} == case
+    assert set(found) - set(case) <= {"alk_fusion_specimen"}  # the examples predate the field ("tissue NGS: ... fusion")
