@@ -89,6 +89,10 @@ class Context:
         self.stop = _cue(tol["stop"])
         self.not_tolerated = _before(tol["not_tolerated"], r"\s*")
         self.toxicity = re.compile(rf"(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
+        gone = table["no_longer"]
+        self.no_longer_kinds = frozenset(gone["entities"])
+        self.no_longer_before = _before(gone["before"], r"\s+")
+        self.no_longer_after = _after(gone["after"])
         self.switched_to = re.compile(r"(?:\bto|\bonto|\bon to|\binto)\s+$", re.IGNORECASE)
 
     # ---- questions and what-ifs ------------------------------------------------------------------------------
@@ -151,6 +155,9 @@ class Context:
             if self.cand_before.search(before) or self.cand_after.match(after):
                 return CANDIDATE
             return None
+        if span.entity in self.no_longer_kinds and (self.no_longer_before.search(before)
+                                                    or self.no_longer_after.match(after)):
+            return NEGATED  # "itraconazole was stopped": not taken now
         if span.entity == "biopsy_type":  # "no SCLC on the rebiopsy" denies the SCLC, not the rebiopsy
             return NEGATED if self.tki_neg_before.search(before) or self.tki_neg_after.match(after) else None
         if self.neg_after.match(after):

@@ -428,3 +428,29 @@ def test_each_worked_example_in_shorthand_is_read_whole(example_id):
     found, case = read(SHORTHAND[example_id]), _examples()[example_id]
     assert {k: found.get(k) for k in case} == case
     assert set(found) - set(case) <= {"alk_fusion_specimen"}  # the examples predate the field ("tissue NGS: ... fusion")
+
+
+# ---- what the patient no longer takes, someone else's history, a plan -------------------------------------------------
+
+@pytest.mark.parametrize("text,fields", [
+    ("Itraconazole was stopped last month.", {"strong_cyp3a_inhibitor": False}),
+    ("Previously on carbamazepine, stopped in 2019.", {"strong_cyp3a_inducer": False}),
+    ("Clarithromycin course completed.", {"strong_cyp3a_inhibitor": False}),
+    ("On rifampicin for TB.", {"strong_cyp3a_inducer": True}),
+    ("On carbamazepine, to be stopped before starting lorlatinib.",
+     {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": True}),
+])
+def test_an_interacting_drug_no_longer_taken_is_stated_absent(text, fields):
+    assert read(text) == fields
+
+
+@pytest.mark.parametrize("text", ["Family history of diabetes and stroke.", "FHx: IHD.",
+                                  "Mother had breast cancer; father had an MI.", "Sister with bipolar disorder."])
+def test_someone_elses_history_is_not_the_patients(text):
+    assert "comorbidities" not in read(text)
+
+
+@pytest.mark.parametrize("text", ["Script for lorlatinib given.", "MDT: for lorlatinib.", "Tumour board recommended lorlatinib.",
+                                  "Plan: start lorlatinib next week."])
+def test_a_tki_decided_on_is_not_yet_received(text):
+    assert "prior_tkis" not in read(text)
