@@ -39,6 +39,7 @@ for _truth, _word in ((True, "present"), (False, "lost")):
     for _specimen in ("tissue", "plasma"):
         _ALK_STATUS[f"fusion_{_word}_{_specimen}"] = ("alk_fusion_at_progression", _truth)
 SPECIMENS = ("tissue", "plasma")
+_CURRENT = "_current"  # which of chemotherapy and immunotherapy is given now
 _DENIED = "denied"  # a symptom denied: no symptoms unless another one is stated
 _STOPPABLE = {"stoppable": True, "must_continue": False}  # said of a strong CYP3A inducer named before
 
@@ -52,6 +53,9 @@ def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tupl
         present = role != NEGATED
         if name in LISTS:
             yield LISTS[name], value, present
+        elif name in ("prior_chemotherapy", "prior_immunotherapy") and value == "current" and present:
+            yield BOOLEANS[name], True, True  # on it now: received, and the current therapy (read in _read)
+            yield _CURRENT, name, True
         elif name == "cyp3a_inducer" and value in _STOPPABLE and present:
             yield "cyp3a_inducer_stoppable", _STOPPABLE[value], True
         elif name == "symptomatic" and value == "true" and not present:  # "no headaches": one symptom denied
@@ -101,6 +105,10 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
             out[field] = []
         elif items:
             out[field] = items
+    if _CURRENT in values:  # chemotherapy now, with immunotherapy or not; immunotherapy alone is no enum value
+        now = values.pop(_CURRENT)
+        if "prior_chemotherapy" in now:
+            values["current_therapy"] = ["chemo_immunotherapy" if "prior_immunotherapy" in now else "chemotherapy"]
     if _DENIED in values.get("symptomatic", ()):  # "mild headache, no focal deficits": the symptom stated stands
         stated = [v for v in values["symptomatic"] if v != _DENIED]
         values["symptomatic"] = stated if True in stated else list(dict.fromkeys([*stated, False]))

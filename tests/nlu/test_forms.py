@@ -454,3 +454,20 @@ def test_someone_elses_history_is_not_the_patients(text):
                                   "Plan: start lorlatinib next week."])
 def test_a_tki_decided_on_is_not_yet_received(text):
     assert "prior_tkis" not in read(text)
+
+
+@pytest.mark.parametrize("text,current", [
+    ("SD on ABCP, cycle 4.", "chemo_immunotherapy"),
+    ("Carbo/pem/pembro, cycle 2.", "chemo_immunotherapy"),
+    ("Currently on carbo/pem, cycle 3.", "chemotherapy"),
+    ("On docetaxel since March.", "chemotherapy"),
+])
+def test_chemotherapy_given_now_is_the_current_therapy(text, current):
+    found = read(text)
+    assert (found.get("current_therapy"), found.get("prior_chemotherapy")) == (current, True), found
+
+
+@pytest.mark.parametrize("text", ["Was on carbo/pem in 2019.", "Previously on pembrolizumab.",
+                                  "Should we start carbo/pem?", "Adjuvant cisplatin-vinorelbine in 2017."])
+def test_chemotherapy_in_the_past_or_asked_about_is_not_current(text):
+    assert "current_therapy" not in read(text)
