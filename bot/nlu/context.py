@@ -16,7 +16,7 @@ import re
 from typing import Any, Iterable
 
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
-from bot.nlu.reader import Span
+from bot.nlu.reader import Span, trim
 
 _SENTENCE_END = re.compile(r"[!?;\n]+|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bp)(?<!\bc)\.(?=\s|$)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",|:|\s[-–—]+\s|\(|\)|\bbut\b|\bso\b|\band then\b", re.IGNORECASE)
@@ -213,6 +213,7 @@ class Context:
                 elif (b := self.toxicity_on.search(before)) and self.stop.search(text, e.end, s_end):
                     span = (offset + b.start(), offset + b.end())
             if span:
+                span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0]:span[1]], e.role, e.stated_role))
         return out
 

@@ -107,7 +107,7 @@ class Reader:
         for regex, row in self.regexes:
             for m in regex.finditer(text):
                 in_context = "at" in regex.groupindex  # read in its context: decides over a plain reading
-                start, end = m.span("at") if in_context else m.span()
+                start, end = trim(text, *(m.span("at") if in_context else m.span()))
                 value = self._sites(m.group()) if row["sites"] else row["value"]
                 if end > start and value:
                     found.append(Span(start, end, row["entity"], value, 1 if in_context else 2,
@@ -128,6 +128,15 @@ class Reader:
 
     def _other_gene(self, text: str, start: int) -> bool:
         return bool(self.other_gene.search(text[max(0, start - 30):start]))
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the spaces a phrase may end on ("the brain only "): findings start and end on words."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _resolve(found: list[Span]) -> list[Span]:

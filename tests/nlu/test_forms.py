@@ -471,3 +471,14 @@ def test_chemotherapy_given_now_is_the_current_therapy(text, current):
                                   "Should we start carbo/pem?", "Adjuvant cisplatin-vinorelbine in 2017."])
 def test_chemotherapy_in_the_past_or_asked_about_is_not_current(text):
     assert "current_therapy" not in read(text)
+
+
+def test_findings_start_and_end_on_words():
+    """The spaCy pipeline cuts tokens at the findings' offsets: a span ending on a space ("the brain only ") has no
+    token boundary there."""
+    from tests.nlu import independent
+
+    texts = [r["text"] for path in (independent.TUNE, independent.TUNE2) for r in independent.items(path)]
+    texts += ["Intolerant of alectinib (rash).", "ILD on alectinib, permanently discontinued", "PD in the brain only (one met)"]
+    loose = [(t, e.text) for t in texts for e in extractor.load().entities(t) if not e.text or e.text != e.text.strip()]
+    assert loose == []
