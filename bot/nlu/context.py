@@ -210,12 +210,19 @@ class Context:
                     span = (offset + b.start(), offset + b.end())
                 elif self.came_off.search(before) and (t := self.toxicity.search(text, e.end, s_end)):
                     span = t.span()
-                elif (b := self.toxicity_on.search(before)) and self.stop.search(text, e.end, s_end):
+                elif (b := self.toxicity_on.search(before)) and self.stop.search(text, e.end, _clause_end(text, e.end)):
                     span = (offset + b.start(), offset + b.end())
             if span:
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0]:span[1]], e.role, e.stated_role))
         return out
+
+
+def _clause_end(text: str, start: int) -> int:
+    """The end of the statement a toxicity on a TKI is told in: the next full stop or line, past semicolons
+    ("pneumonitis on brigatinib; changed to alectinib")."""
+    m = re.compile(r"[.!?\n](?=\s|$)").search(text, start)
+    return m.start() if m else len(text)
 
 
 def _denied_with(text: str, previous: Entity, span: Span) -> bool:

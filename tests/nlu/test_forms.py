@@ -482,3 +482,25 @@ def test_findings_start_and_end_on_words():
     texts += ["Intolerant of alectinib (rash).", "ILD on alectinib, permanently discontinued", "PD in the brain only (one met)"]
     loose = [(t, e.text) for t in texts for e in extractor.load().entities(t) if not e.text or e.text != e.text.strip()]
     assert loose == []
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("Spends most of the day in bed.", {"ecog": 3}),
+    ("Mostly chair-bound.", {"ecog": 3}),
+    ("Bedbound.", {"ecog": 4}),
+    ("Uses barrier contraception.", {"pregnancy_status": "childbearing_potential"}),
+    ("Perimenopausal.", {"pregnancy_status": "childbearing_potential"}),
+    ("Developed pneumonitis on brigatinib; changed to alectinib.",
+     {"prior_tkis": ["brigatinib", "alectinib"], "intolerant_tkis": ["brigatinib"]}),
+    ("Three enlarging bone lesions, other disease controlled.", {"progression": "oligoprogression"}),
+    ("Response ongoing.", {"progression": "none"}),
+    ("No change on CT.", {"progression": "none"}),
+])
+def test_more_report_and_letter_forms(text, fields):
+    assert read(text) == fields
+
+
+@pytest.mark.parametrize("text", ["Lorlatinib dose reduced to 75 mg for oedema.", "Brigatinib held for a week for CK rise.",
+                                  "Pneumonitis on brigatinib; steroids given, brigatinib continued."])
+def test_a_dose_change_or_a_pause_is_not_intolerance(text):
+    assert "intolerant_tkis" not in read(text)
