@@ -504,3 +504,13 @@ def test_more_report_and_letter_forms(text, fields):
                                   "Pneumonitis on brigatinib; steroids given, brigatinib continued."])
 def test_a_dose_change_or_a_pause_is_not_intolerance(text):
     assert "intolerant_tkis" not in read(text)
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("Progression in the mediastinal nodes and a new pleural effusion.", {"progression": "systemic"}),
+    ("Liver bx: adeno, ALK G1202R.", {"biopsy": "tissue", "transformation": "none", "alk_mutations": ["G1202R"]}),
+    ("PD brain + liver.", {"brain_metastases": True}),
+    ("New pleural effusion.", {}),
+])
+def test_letter_and_shorthand_summaries(text, fields):
+    assert read(text) == fields
