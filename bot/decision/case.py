@@ -52,7 +52,7 @@ def _explain(err: fastjsonschema.JsonSchemaValueException, data: dict[str, Any])
     if rule == "type":
         types = spec["type"] if isinstance(spec["type"], list) else [spec["type"]]
         return CaseError(name, f"{_show(value)} has the wrong type; expected {' or '.join(types)}")
-    return CaseError(name, f"{_show(value)} is not valid ({err.message})")  # pragma: no cover - a rule not in the schema
+    return CaseError(name, f"{_show(value)} is not valid ({err.message})")  # pragma: no cover - not in the schema
 
 
 _PROPERTIES = CASE_SCHEMA["properties"]

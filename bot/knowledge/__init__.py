@@ -415,8 +415,9 @@ def _load_regimens(f: models.RegimensFile, drugs: Mapping[str, Drug], cite: _Cit
     out = {}
     for rid, r in f.regimens.items():
         _need(r.drug is None or r.drug in drugs, "regimens", rid, f"drug '{r.drug}' is not in drugs.yml")
-        contra = tuple(Contraindication(k.when, _prose(k.reason), cite(k.evidence, "regimens", f"{rid}.contraindications"),
-                                        k.unless, k.instead) for k in r.contraindications)
+        contra = tuple(Contraindication(k.when, _prose(k.reason),
+                                        cite(k.evidence, "regimens", f"{rid}.contraindications"), k.unless, k.instead)
+                       for k in r.contraindications)
         out[rid] = Regimen(rid, r.label, r.kind, cite(r.evidence, "regimens", rid), r.drug, r.avoid_only,
                            _prose(r.avoid_reason) if r.avoid_only and r.avoid_reason else None, contra,
                            tuple((k.when, k.caveat) for k in r.cautions))

@@ -51,21 +51,28 @@ def _text(value: Any) -> str:
     return value.strip()
 
 
+def _prose(value: Any) -> str:
+    return " ".join(_text(value).split())
+
+
 def _cites(keys: List[str]) -> List[str]:
     if not keys:
         raise ValueError("must cite at least one evidence key")
     return keys
 
 
-def _filled(entries: Dict[str, Any]) -> Dict[str, Any]:
-    if not entries:
-        raise ValueError("missing or empty section")
-    return entries
+def not_empty(*fields: str, says: str) -> Any:
+    """A validator: the fields (lists or mappings) hold at least one item; ``says`` what is wrong otherwise."""
+    def check(value: Any) -> Any:
+        if not value:
+            raise ValueError(says)
+        return value
+    return validator(*fields, allow_reuse=True)(check)
 
 
 def filled(*fields: str) -> Any:
     """A validator: the sections hold at least one entry."""
-    return validator(*fields, allow_reuse=True)(_filled)
+    return not_empty(*fields, says="missing or empty section")
 
 
 def ids(section: str, pattern: str, rule: str) -> Any:
@@ -83,9 +90,10 @@ def _entry_cites(values: Dict[str, Any]) -> None:
         raise ValueError("'evidence' must cite at least one evidence key")
 
 
-def texts(*fields: str) -> Any:
-    """A validator: the fields are non-empty text (surrounding space removed)."""
-    return validator(*fields, pre=True, allow_reuse=True)(_text)
+def texts(*fields: str, one_line: bool = False) -> Any:
+    """A validator: the fields are non-empty text (surrounding space removed; ``one_line``: every run of white
+    space made one space, as YAML's folded text keeps line breaks)."""
+    return validator(*fields, pre=True, allow_reuse=True)(_prose if one_line else _text)
 
 
 def cites(*fields: str) -> Any:
@@ -250,12 +258,7 @@ class FindingEntry(Strict):
 
     _texts = texts("label", "implication")
     _cites = cites("evidence")
-
-    @validator("names")
-    def _named(cls, names: List[str]) -> List[str]:
-        if not names:
-            raise ValueError("must list how reports write it")
-        return names
+    _named = not_empty("names", says="must list how reports write it")
 
 
 class BypassEntry(FindingEntry):
@@ -374,12 +377,7 @@ class RuleEntry(Strict):
     witness: Dict[StrictStr, Any]
 
     _texts = texts("title", "confidence")
-
-    @validator("variants")
-    def _some(cls, variants: Dict[str, Variant]) -> Dict[str, Variant]:
-        if not variants:
-            raise ValueError("must hold at least one variant")
-        return variants
+    _some = not_empty("variants", says="must hold at least one variant")
 
     @root_validator(skip_on_failure=True)
     def _deciding_rules_cite(cls, values: Dict[str, Any]) -> Dict[str, Any]:
@@ -409,21 +407,23 @@ def _path(parts: List[Any]) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts).lstrip(".")
 
 
-def first_problem(err: ValidationError) -> Tuple[str, str]:
+def first_problem(err: ValidationError, sections: frozenset[str] = ENTRY_SECTIONS) -> Tuple[str, str]:
     """(entry, message) of the first error pydantic found, in the loader's words: the entry is the path below the
-    file's section (``L1196M.activity.lorlatinib``), the message names the key at fault (``'call' must be one of
-    sensitive, ...``)."""
+    file's section (``L1196M.activity.lorlatinib``; ``sections`` are the keys whose entries are named), the
+    message names the key at fault (``'call' must be one of sensitive, ...``)."""
     error = err.errors()[0]
     loc, kind, msg = list(error["loc"]), error["type"], error["msg"]
     whole = bool(loc) and loc[-1] == "__root__"  # a check of the entry as a whole
     named = bool(loc) and loc[-1] == "__key__"  # the entry's name itself is refused
     if whole or named:
         loc = loc[:-1]
-    if len(loc) > 1 and loc[0] in ENTRY_SECTIONS:
+    if len(loc) > 1 and loc[0] in sections:
         loc = loc[1:]
+    if kind in ("value_error.missing", "value_error.extra") and len(loc) == 1:  # a key of the file itself
+        loc = ["(file)", *loc]
     if named:  # pydantic names the section, and the refused name only in the error's context
         entry, key = str((error.get("ctx") or {}).get("given", _path(loc))), ""
-    elif whole or len(loc) <= 1:
+    elif whole or len(loc) <= 1 or isinstance(loc[-1], int):  # an item of a list is named by its place
         entry, key = _path(loc) or "(file)", ""
     else:
         entry, key = _path(loc[:-1]), str(loc[-1])
@@ -444,3 +444,14 @@ def first_problem(err: ValidationError) -> Tuple[str, str]:
         if len(loc) == 1 and re.match(r"[^\s:]+: ", msg):  # a check over a section's entries names the entry
             entry, message = msg.split(": ", 1)
     return entry, message
+
+
+def check_shape(model: type[BaseModel], raw: Any, path: str) -> Any:
+    """``raw`` unchanged if it has the shape ``model`` describes; otherwise a ValueError naming the file (``path``,
+    from the project's root) and the entry. For a table whose reader takes the plain mapping."""
+    try:
+        model.parse_obj(raw)
+    except ValidationError as err:
+        entry, message = first_problem(err, frozenset())
+        raise ValueError(f"{path}: {entry}: {message}") from None
+    return raw
