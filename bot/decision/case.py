@@ -94,9 +94,9 @@ class Case(NamedTuple):
 assert set(Case._fields) == set(FIELDS), "Case fields and case.schema.json disagree"
 
 
-def _typed(json_type: str) -> tuple[str, ...]:
-    """The fields whose schema type includes ``json_type``."""
-    return tuple(name for name, spec in _PROPERTIES.items()
+def _typed(json_type: str) -> tuple[int, ...]:
+    """The places in Case of the fields whose schema type includes ``json_type``."""
+    return tuple(Case._fields.index(name) for name, spec in _PROPERTIES.items()
                  if json_type in (spec["type"] if isinstance(spec.get("type"), list) else [spec.get("type")]))
 
 
@@ -113,15 +113,14 @@ def validate_case(data: Any) -> Case:
         _check(data)
     except fastjsonschema.JsonSchemaValueException as err:
         raise _explain(err, data) from None
-    values = dict(data)
-    for name in _LISTS:
-        value = values.get(name)
-        if type(value) is list:
-            values[name] = tuple(value)
-    for name in _INTEGERS:
-        if type(values.get(name)) is float:  # JSON counts 2.0 as an integer
-            values[name] = int(values[name])
-    return Case(**values)
+    values = list(map(data.get, Case._fields))
+    for i in _LISTS:
+        if type(values[i]) is list:
+            values[i] = tuple(values[i])
+    for i in _INTEGERS:
+        if type(values[i]) is float:  # JSON counts 2.0 as an integer
+            values[i] = int(values[i])
+    return Case._make(values)
 
 
 def case_to_dict(case: Case) -> dict[str, Any]:
