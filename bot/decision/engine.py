@@ -248,6 +248,11 @@ class Engine:
         rows = [m.activity for m in kb.mutations.values()] + [m.activity for m in kb.compounds.values()]
         self._row_resistant = {id(row): tuple((d, cell.evidence) for d, cell in row.items() if cell.call == "resistant")
                                for row in rows + [kb.compound_default]}
+        # One tabled mutation alone (the commonest finding): its 'avoid' entries for resistant TKIs, built once.
+        self._resistant_alone = {
+            (name, id(m.activity)): tuple((self.tki_regimen[d], f"Resistant to {name} in the mutation table.", _unique(ev))
+                                          for d, ev in self._row_resistant[id(m.activity)] if d in self.tki_regimen)
+            for name, m in kb.mutations.items()}
         self._notes = {name: " ".join(m.note.split()) for name, m in kb.mutations.items() if m.note}
         self._caution_conditions = {rid: frozenset(cond for cond, _ in r.cautions) for rid, r in kb.regimens.items()}
         self.lorlatinib_toxicities = [(f"lorlatinib_{t['id']}", (" ".join(t["text"].split()), tuple(t["evidence"])))
@@ -633,6 +638,12 @@ class Engine:
 
     def _avoid_resistant(self, run: _Run, rows: list[tuple[str, Mapping[str, knowledge.Activity]]]) -> None:
         """Every TKI a table row the findings reach marks resistant goes to 'avoid', named or not."""
+        if len(rows) == 1:
+            alone = self._resistant_alone.get((rows[0][0], id(rows[0][1])))
+            if alone is not None:
+                for therapy, reason, evidence in alone:
+                    run.add_avoid(therapy, reason, evidence)
+                return
         resistant: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for label, row in rows:
             for drug, evidence in self._row_resistant[id(row)]:
