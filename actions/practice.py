@@ -8,7 +8,6 @@ scored is kept in the `practice_session` slot, so "skip" moves on and the summar
 """
 from __future__ import annotations
 
-import re
 from datetime import datetime, timezone
 from typing import Any
 
@@ -16,25 +15,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.turns import ANSWER, turn_kind
 from bot import practice
-from bot.knowledge import default as knowledge_base
+from actions.shared import knowledge_base, practice_store
 from bot.render import clinician
-from bot.storage.practice import shared_store
 
-TOPIC_WORDS = {
-    "scope": r"scope|out of scope",
-    "testing": r"testing|biops(?:y|ies)|rebiops(?:y|ies)|ngs|ctdna|liquid",
-    "on_target_mutation": r"on[- ]target|resistance mutations?|single mutations?|kinase[- ]domain",
-    "compound_mutation": r"compound",
-    "bypass": r"bypass|met\b|off[- ]target",
-    "transformation": r"transformation|small[- ]cell|sclc",
-    "progression_pattern": r"oligo\w*|pattern|indolent",
-    "cns": r"cns|brain|lepto\w*|intracranial",
-    "performance_status": r"performance|ecog|frail",
-    "modifiers": r"modifiers?|toxicit\w*|interactions?|cyp3a",
-}
-DIFFICULTY_WORDS = {1: r"easy|simple|basic", 2: r"medium|intermediate", 3: r"hard|difficult|advanced|tricky"}
 NOT_ANSWERS = frozenset({"practice_hint", "practice_skip", "practice_stats", "practice_start", "practice_reveal",
                          "practice_end", "stop", "help", "greet", "thanks", "start_case", "start_over"})
 SESSION = "practice_session"
@@ -44,7 +28,7 @@ MORE_BUTTONS = [{"title": "Next case", "payload": "/practice_start"}, {"title": 
 
 def trainee(tracker: Tracker) -> str:
     """The signed-in account of this conversation, or the conversation itself."""
-    return shared_store().trainee_for(tracker.sender_id)
+    return practice_store().trainee_for(tracker.sender_id)
 
 
 def session_of(tracker: Tracker) -> dict[str, Any]:
@@ -54,19 +38,11 @@ def session_of(tracker: Tracker) -> dict[str, Any]:
             "results": list(saved.get("results", []))}
 
 
-def _filters(text: str) -> tuple[str | None, int | None]:
-    """Topic and difficulty a request names ("quiz me on hard CNS cases")."""
-    text = text.lower()
-    topic = next((t for t, words in TOPIC_WORDS.items() if re.search(rf"\b(?:{words})", text)), None)
-    level = next((d for d, words in DIFFICULTY_WORDS.items() if re.search(rf"\b(?:{words})\b", text)), None)
-    return topic, level
-
-
 def requested_filters(message: dict[str, Any]) -> tuple[bool, str | None, int | None]:
     """Whether the message chooses a topic or difficulty, and which: the page's menu sends payload entities
     (`practice_topic`, `practice_level`, "any" for no filter), a typed request names them ("hard CNS cases")."""
     entities = {e.get("entity"): str(e.get("value")) for e in message.get("entities") or []}
-    said_topic, said_level = _filters(message.get("text") or "")
+    said_topic, said_level = practice.filters_named(message.get("text") or "")
     if "practice_topic" in entities or "practice_level" in entities:
         topic, level = entities.get("practice_topic"), entities.get("practice_level", "")
         return True, (topic if topic in practice.TOPIC_LABELS else None), \
@@ -119,7 +95,7 @@ class ActionPracticeNext(Action):
         if current and current not in session["seen"]:
             session["seen"].append(current)
         who = trainee(tracker)
-        attempts = shared_store().attempts(who)
+        attempts = practice_store().attempts(who)
         case, notice = _pick(attempts, session["topic"], session["difficulty"], set(session["seen"]), who)
         if case is None:  # the whole bank seen: a new round
             session["seen"] = []
@@ -137,7 +113,7 @@ class ActionPracticeNext(Action):
                                        "difficulty": case.difficulty, "vignette": case.vignette.strip(),
                                        "notice": notice, "bank": practice.sizes(),
                                        "filter": {"topic": session["topic"], "difficulty": session["difficulty"]},
-                                       "trainee": shared_store().display_name(who)}})
+                                       "trainee": practice_store().display_name(who)}})
         return [SlotSet("practice_case_id", case.id), SlotSet("practice_hints", 0), SlotSet("practice_answer", None),
                 SlotSet(SESSION, session), SlotSet("requested_slot", None)]
 
@@ -169,7 +145,7 @@ class ActionPracticeStats(Action):
         return "action_practice_stats"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        attempts = shared_store().attempts(trainee(tracker))
+        attempts = practice_store().attempts(trainee(tracker))
         by_topic = practice.stats(attempts)
         if not by_topic:
             dispatcher.utter_message(text="No practice attempts yet: type 'practice' to start.")
@@ -219,7 +195,7 @@ def feedback_data(case_id: str, grade: practice.Grade | None) -> dict[str, Any]:
 def _record(tracker: Tracker, case_id: str, grade: str, score: float, named: list[str]) -> None:
     case = practice.get(case_id)
     message = tracker.latest_message or {}
-    shared_store().add(trainee(tracker), case_id, case.topic, case.difficulty, grade, score, named,
+    practice_store().add(trainee(tracker), case_id, case.topic, case.difficulty, grade, score, named,
                 knowledge_base().version, attempt_key=message.get("message_id") or "")
 
 
@@ -298,10 +274,10 @@ class ValidatePracticeForm(Action):
         message = tracker.latest_message or {}
         intent = (message.get("intent") or {}).get("name")
         case_id = tracker.get_slot("practice_case_id")
-        if not case_id or turn_kind(tracker.events, "practice_form") != ANSWER:
-            return [SlotSet("requested_slot", "practice_answer")]  # activation or back from a hint: ask
-        if intent in NOT_ANSWERS:
-            return []
+        if not case_id or tracker.get_slot("requested_slot") != "practice_answer" or intent in NOT_ANSWERS:
+            # the form starts (nothing asked yet) or the message is not an answer: Rasa rejects the form's turn for
+            # the rules to answer it (a hint, stats ...), and asks again when the form resumes
+            return [SlotSet("requested_slot", "practice_answer")]
         answer = message.get("text") or ""
         result = practice.grade(case_id, answer)
         _record(tracker, case_id, result.therapy_grade, result.score, result.named_findings)
