@@ -85,7 +85,8 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
     defines["TKI"] = "|".join(re.escape(s) for s in tki_spellings)
     cues = {section: {k: [_expand(c, defines) for c in v] if isinstance(v, list) else v
                       for k, v in raw[section].items()}
-            for section in ("negation", "candidate", "tki_negation", "hypothetical", "intolerance")}
+            for section in ("negation", "candidate", "tki_negation", "hypothetical", "intolerance", "rejected",
+                            "preferred")}
     return {
         "names": [n for n in names if not _overridden(n, by_label)],
         "regexes": regexes,

@@ -15,6 +15,7 @@ from typing import Any, Mapping
 import yaml
 
 from bot import knowledge
+from bot.nlu import vocabulary as nlu_vocabulary
 from bot.practice.mentions import CHOSEN, CONDITIONAL, PRIOR, Cues, Mention, MentionReader, phrase_regex
 
 VOCABULARY_FILE = Path(__file__).resolve().parent / "grading_vocabulary.yml"
@@ -35,6 +36,20 @@ class Choice:
         return list(dict.fromkeys(m.value for m in self.mentions if m.reading == PRIOR))
 
 
+def _cues(own: Mapping[str, Any], phrases: Mapping[str, Any]) -> dict[str, Any]:
+    """The cue lists the grader reads an answer with: its own words for list boundaries, prior treatment and
+    fallbacks, and the extractor's for rejecting and choosing (bot/nlu/clinical_phrases.yml): a therapy is rejected
+    after a negation cue ('not', 'no', 'instead of', 'avoid') or before one ('is contraindicated'), and chosen after
+    a candidate cue ('give', 'switch to', 'I'd go with')."""
+    def union(*sections: tuple[str, str]) -> list[str]:
+        return list(dict.fromkeys(c for section, key in sections for c in phrases[section].get(key, ())))
+
+    return {**own,
+            "negation": union(("negation", "before"), ("tki_negation", "before"), ("rejected", "before")),
+            "post_negation": union(("negation", "after"), ("tki_negation", "after"), ("rejected", "after")),
+            "positive": union(("candidate", "before"), ("preferred", "before"))}
+
+
 def _fail(entry: str, message: str) -> None:
     raise ValueError(f"bot/practice/{VOCABULARY_FILE.name}: {entry}: {message}")
 
@@ -44,7 +59,7 @@ class TherapyVocabulary:
 
     def __init__(self, raw: Mapping[str, Any], kb: knowledge.KnowledgeBase):
         self.kb = kb
-        self.cues = Cues(raw.get("cues") or {})
+        self.cues = Cues(_cues(raw.get("cues") or {}, nlu_vocabulary.table(kb)))
         tki_spellings = {rid: [r.drug, *kb.drugs[r.drug].brands, *kb.drugs[r.drug].misspellings]
                          for rid, r in kb.regimens.items() if r.kind == "alk_tki"}
         any_tki = "|".join(re.escape(s) for spellings in tki_spellings.values() for s in spellings)
