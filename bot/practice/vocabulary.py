@@ -38,16 +38,18 @@ class Choice:
 
 def _cues(own: Mapping[str, Any], phrases: Mapping[str, Any]) -> dict[str, Any]:
     """The cue lists the grader reads an answer with: its own words for list boundaries, prior treatment and
-    fallbacks, and the extractor's for rejecting and choosing (bot/nlu/clinical_phrases.yml): a therapy is rejected
-    after a negation cue ('not', 'no', 'instead of', 'avoid') or before one ('is contraindicated'), and chosen after
-    a candidate cue ('give', 'switch to', 'I'd go with')."""
-    def union(*sections: tuple[str, str]) -> list[str]:
-        return list(dict.fromkeys(c for section, key in sections for c in phrases[section].get(key, ())))
+    fallbacks, and the extractor's (bot/nlu/clinical_phrases.yml) for rejecting, choosing and supposing: a therapy is
+    rejected after a negation cue ('not', 'instead of', 'avoid') or before one ('is contraindicated'), chosen after a
+    candidate cue ('give', 'switch to', 'I'd go with'), and a fallback after a conditional one ('if', 'unless')."""
+    def union(*sections: tuple[str, str], also: str = "") -> list[str]:
+        found = [c for section, key in sections for c in phrases[section].get(key, ())]
+        return list(dict.fromkeys([*found, *own.get(also, ())]))
 
     return {**own,
             "negation": union(("negation", "before"), ("tki_negation", "before"), ("rejected", "before")),
             "post_negation": union(("negation", "after"), ("tki_negation", "after"), ("rejected", "after")),
-            "positive": union(("candidate", "before"), ("preferred", "before"))}
+            "positive": union(("candidate", "before"), ("preferred", "before")),
+            "conditional": union(("hypothetical", "conditional"), also="conditional")}
 
 
 def _fail(entry: str, message: str) -> None:
