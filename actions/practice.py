@@ -50,33 +50,6 @@ def requested_filters(message: dict[str, Any]) -> tuple[bool, str | None, int | 
     return bool(said_topic or said_level), said_topic, said_level
 
 
-def _pick(attempts: list[dict[str, Any]], topic: str | None, level: int | None, seen: set[str],
-          who: str) -> tuple[practice.PracticeCase | None, str]:
-    """The next case outside ``seen``, relaxing the filter when it has run out, and a sentence saying so."""
-    now = datetime.now(timezone.utc)
-
-    def best(t: str | None, d: int | None) -> practice.PracticeCase | None:
-        pool = [c for c in practice.cases(t, d) if c.id not in seen]
-        return practice.next_case(attempts, now=now, trainee_id=who, pool=pool) if pool else None
-
-    case = best(topic, level)
-    if case:
-        return case, ""
-    where = " ".join(w for w in (practice.DIFFICULTY_LABELS.get(level or 0, ""), practice.TOPIC_LABELS.get(topic or "", "")) if w)
-    total = len(practice.cases(topic, level))
-    done = f"You have done all {total} {where} case{'s' if total != 1 else ''} in the bank this session."
-    if level and (case := best(topic, None)):
-        return case, f"{done} Here is a {practice.TOPIC_LABELS.get(topic or '', '')} case at another difficulty."
-    if topic and (near := practice.nearest_topic(topic, seen)) and (case := best(near, None)):
-        left = len([c for c in practice.cases(near) if c.id not in seen])
-        return case, (f"{done} The nearest topic with cases left is {practice.TOPIC_LABELS[near]} ({left} "
-                      f"case{'s' if left != 1 else ''}); here is one.")
-    case = best(None, None)
-    if case:
-        return case, done + " Here is a case on another topic."
-    return None, "You have seen every case in the bank this session: starting the round again."
-
-
 class ActionPracticeNext(Action):
     def name(self) -> str:
         return "action_practice_next"
@@ -96,10 +69,11 @@ class ActionPracticeNext(Action):
             session["seen"].append(current)
         who = trainee(tracker)
         attempts = practice_store().attempts(who)
-        case, notice = _pick(attempts, session["topic"], session["difficulty"], set(session["seen"]), who)
+        now = datetime.now(timezone.utc)
+        case, notice = practice.pick(attempts, session["topic"], session["difficulty"], set(session["seen"]), who, now)
         if case is None:  # the whole bank seen: a new round
             session["seen"] = []
-            case, _ = _pick(attempts, None, None, set(), who)
+            case, _ = practice.pick(attempts, None, None, set(), who, now)
         if notice:  # the filter ran out: the session goes on with what was offered instead
             session["topic"] = case.topic if session["topic"] else None
             session["difficulty"] = None

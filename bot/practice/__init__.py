@@ -8,8 +8,8 @@ from __future__ import annotations
 from bot.practice.bank import (DIFFICULTY_LABELS, TOPIC_LABELS, BankError, PracticeCase, TeachingPoint, cases,
                                expected, filters_named, get, nearest_topic, sizes)
 from bot.practice.grading import Grade, RubricItem, evidence_keys, explanation, grade, hint
-from bot.practice.scheduler import Attempt, TopicStats, next_case, stats
+from bot.practice.scheduler import Attempt, TopicStats, next_case, pick, stats
 
 __all__ = ["DIFFICULTY_LABELS", "TOPIC_LABELS", "Attempt", "BankError", "Grade", "PracticeCase", "RubricItem",
            "TeachingPoint", "TopicStats", "cases", "evidence_keys", "expected", "explanation", "filters_named", "get",
-           "grade", "hint", "nearest_topic", "next_case", "sizes", "stats"]
+           "grade", "hint", "nearest_topic", "next_case", "pick", "sizes", "stats"]
