@@ -71,8 +71,8 @@ def read_message(message: Mapping[str, Any], case: Mapping[str, Any] | None = No
     reading.updates = {k: v for k, v in case_fields(entities).items()
                        if k in CASE_SLOTS and k not in reading.contradicted}
     for field_name in reading.contradicted:
-        reading.problems.append(f"You wrote the {field_label(field_name)} both ways in that message, so I left it as it "
-                                "was. Which is it?")
+        reading.problems.append(f"You wrote the {field_label(field_name)} both ways in that message, so I left it "
+                                "as it was. Which is it?")
     _name_unreadable(entities, reading)
     if text.startswith("/") and any(e.get("entity") == "unreadable_variant" for e in entities):
         reading.updates.pop("alk_mutations", None)  # the page's list editor: the list stays as it was

@@ -136,36 +136,6 @@ class ActionPracticeStats(Action):
         return []
 
 
-def _evidence(keys: list[str]) -> list[dict[str, Any]]:
-    """Evidence entries with their links, for the page's feedback card."""
-    kb = knowledge_base()
-    return [{"id": k, "citation": kb.evidence[k].citation, "level": kb.evidence[k].level, "url": kb.evidence[k].url}
-            for k in keys if k in kb.evidence]
-
-
-def feedback_data(case_id: str, grade: practice.Grade | None) -> dict[str, Any]:
-    """What the page's feedback card shows: the verdict and rubric (none when the answer was revealed), the
-    engine's answer, evidence with links and the teaching points."""
-    rec = practice.expected(case_id)
-    case = practice.get(case_id)
-    data: dict[str, Any] = {
-        "case_id": case_id, "revealed": grade is None,
-        "answer": {"status": rec["status"], "preferred": [o["label"] for o in rec["preferred"]],
-                   "alternatives": [o["label"] for o in rec["alternatives"]],
-                   "avoid": [a.get("label", a["therapy"]) for a in rec["avoid"]],
-                   "why": [clinician(r["because"]) for r in rec["rationale"]]},
-        "evidence": _evidence(practice.evidence_keys(rec)),
-        "teaching_points": [{"text": p.text, "evidence": list(p.evidence)} for p in case.teaching_points],
-    }
-    if grade is not None:
-        data.update({"therapy_grade": grade.therapy_grade, "chosen_therapy": grade.chosen_therapy,
-                     "named_findings": grade.named_findings, "missed_findings": grade.missed_findings,
-                     "score": grade.score, "verdict": clinician(grade.verdict),
-                     "rubric": [{"item": r.item, "earned": r.earned, "possible": r.possible, "comment": r.comment}
-                                for r in grade.rubric]})
-    return data
-
-
 def _record(tracker: Tracker, case_id: str, grade: str, score: float, named: list[str]) -> None:
     case = practice.get(case_id)
     message = tracker.latest_message or {}
@@ -202,7 +172,8 @@ class ActionPracticeReveal(Action):
         kb = knowledge_base()
         text = "The answer to this case:\n" + clinician("\n".join(
             practice.explanation(practice.get(case_id), practice.expected(case_id), kb)))
-        dispatcher.utter_message(text=text, json_message={"practice_grade": feedback_data(case_id, None)})
+        dispatcher.utter_message(text=text,
+                                 json_message={"practice_grade": practice.feedback_view(case_id, None)})
         return [SlotSet(SESSION, _with_result(tracker, case_id, "revealed", 0.0)), SlotSet("practice_answer", "revealed"),
                 SlotSet("requested_slot", None)]
 
@@ -214,27 +185,12 @@ class ActionPracticeSummary(Action):
         return "action_practice_summary"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        results = session_of(tracker)["results"]
-        answered = [r for r in results if r["grade"] not in ("skipped", "revealed")]
-        mean = sum(r["score"] for r in answered) / len(answered) if answered else None
-        lines = ["Session summary: " + (f"{len(answered)} case{'s' if len(answered) != 1 else ''} answered, "
-                                        f"average score {mean:.0%}" if answered else "no case answered")]
-        counts = {g: sum(r["grade"] == g for r in results) for g in ("preferred", "acceptable", "wrong", "harmful",
-                                                                      "revealed", "skipped")}
-        lines.append(", ".join(f"{n} {g}" for g, n in counts.items() if n) or "nothing yet")
-        lines += [f"• {r['case_id']} ({practice.TOPIC_LABELS.get(r['topic'], r['topic'])}): {r['grade']}"
-                  + (f", {r['score']:.0%}" if r["score"] is not None and r["grade"] != "revealed" else "")
-                  for r in results]
-        revisit = sorted({practice.TOPIC_LABELS.get(r["topic"], r["topic"]) for r in results
-                          if r["grade"] in ("wrong", "harmful", "revealed")})
-        if revisit:
-            lines.append("Worth revisiting: " + ", ".join(revisit) + ".")
+        lines, summary = practice.session_summary(session_of(tracker)["results"])
         dispatcher.utter_message(
             text="\n".join(lines),
             buttons=[{"title": "Practice again", "payload": "/practice_start"},
                      {"title": "Back to clinical use", "payload": "/start_over"}],
-            json_message={"practice_summary": {"answered": len(answered), "mean_score": mean, "counts": counts,
-                                               "results": results, "revisit": revisit}})
+            json_message={"practice_summary": summary})
         return [SlotSet(SESSION, None), SlotSet("practice_case_id", None), SlotSet("requested_slot", None)]
 
 
@@ -255,6 +211,7 @@ class ValidatePracticeForm(Action):
         answer = message.get("text") or ""
         result = practice.grade(case_id, answer)
         _record(tracker, case_id, result.therapy_grade, result.score, result.named_findings)
-        dispatcher.utter_message(text=result.feedback, json_message={"practice_grade": feedback_data(case_id, result)})
+        dispatcher.utter_message(text=result.feedback,
+                                 json_message={"practice_grade": practice.feedback_view(case_id, result)})
         return [SlotSet("practice_answer", answer[:500]), SlotSet("requested_slot", None),
                 SlotSet(SESSION, _with_result(tracker, case_id, result.therapy_grade, result.score))]

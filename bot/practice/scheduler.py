@@ -146,8 +146,8 @@ def pick(attempts: Iterable[Attempt | Mapping[str, Any]], topic: str | None, dif
     case = best(topic, difficulty)
     if case:
         return case, ""
-    where = " ".join(w for w in (bank.DIFFICULTY_LABELS.get(difficulty or 0, ""), bank.TOPIC_LABELS.get(topic or "", ""))
-                     if w)
+    labels = (bank.DIFFICULTY_LABELS.get(difficulty or 0, ""), bank.TOPIC_LABELS.get(topic or "", ""))
+    where = " ".join(w for w in labels if w)
     total = len(bank.cases(topic, difficulty))
     done = f"You have done all {total} {where} case{'s' if total != 1 else ''} in the bank this session."
     if difficulty and (case := best(topic, None)):
