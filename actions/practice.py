@@ -14,9 +14,10 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 
-from bot import practice
 from actions.shared import knowledge_base, practice_store
+from bot import practice
 from bot.render import clinician
 
 NOT_ANSWERS = frozenset({"practice_hint", "practice_skip", "practice_stats", "practice_start", "practice_reveal",
@@ -194,24 +195,33 @@ class ActionPracticeSummary(Action):
         return [SlotSet(SESSION, None), SlotSet("practice_case_id", None), SlotSet("requested_slot", None)]
 
 
-class ValidatePracticeForm(Action):
-    """Grade the answer; anything that is not an answer (hint, skip, stats, help …) goes to the rules."""
+class ValidatePracticeForm(FormValidationAction):
+    """The practice form's one slot, the trainee's answer: read from the message (extract), then graded
+    (validate). Anything that is not an answer (hint, skip, stats, help …) sets nothing, so Rasa rejects the form's
+    turn and the rules answer it; the form then asks again."""
 
     def name(self) -> str:
         return "validate_practice_form"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        message = tracker.latest_message or {}
-        intent = (message.get("intent") or {}).get("name")
+    def extract_practice_answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: dict) -> dict[str, Any]:
+        """The message, when it answers the case asked (not when the form starts or the message is a request)."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if (not tracker.get_slot("practice_case_id") or tracker.get_slot(REQUESTED_SLOT) != "practice_answer"
+                or intent in NOT_ANSWERS):
+            return {}
+        return {"practice_answer": tracker.latest_message.get("text") or ""}
+
+    def validate_practice_answer(self, answer: str, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                 domain: dict) -> dict[str, Any]:
+        """Grade the answer, record the attempt and say the feedback; the form is then done. (Rasa also hands back
+        the slot as it was set before the form ran, empty: nothing to grade.)"""
         case_id = tracker.get_slot("practice_case_id")
-        if not case_id or tracker.get_slot("requested_slot") != "practice_answer" or intent in NOT_ANSWERS:
-            # the form starts (nothing asked yet) or the message is not an answer: Rasa rejects the form's turn for
-            # the rules to answer it (a hint, stats ...), and asks again when the form resumes
-            return [SlotSet("requested_slot", "practice_answer")]
-        answer = message.get("text") or ""
+        if not answer or not case_id:
+            return {}
         result = practice.grade(case_id, answer)
         _record(tracker, case_id, result.therapy_grade, result.score, result.named_findings)
         dispatcher.utter_message(text=result.feedback,
                                  json_message={"practice_grade": practice.feedback_view(case_id, result)})
-        return [SlotSet("practice_answer", answer[:500]), SlotSet("requested_slot", None),
-                SlotSet(SESSION, _with_result(tracker, case_id, result.therapy_grade, result.score))]
+        return {"practice_answer": answer[:500], REQUESTED_SLOT: None,
+                SESSION: _with_result(tracker, case_id, result.therapy_grade, result.score)}
