@@ -40,6 +40,8 @@ The patches, what each changes and why:
   endpoints.yml, bot.storage.stores.CheckedSQLTrackerStore, builds on it): pooled SQLite connections, events loaded
   as JSON without ORM objects, the stored event count remembered instead of counted, and the current session found
   by row id rather than by timestamp (see the class).
+
+Not Rasa's, so not here: bot.channels.cds.JsonWithLength works around Sanic 21.12 dropping a 412's body headers.
 """
 from __future__ import annotations
 

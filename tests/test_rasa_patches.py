@@ -209,3 +209,20 @@ def test_the_action_endpoint_comes_from_the_environment_with_the_secret(monkeypa
     agent = Agent(action_endpoint=configured)
     assert agent.action_endpoint.url == "http://127.0.0.1:6123/webhook"
     assert agent.action_endpoint.headers[SECRET_HEADER] == "s3cret-for-this-test"
+
+
+def test_the_tracker_store_endpoints_yml_names_has_the_patched_loading_and_saving():
+    import json
+
+    import yaml
+    from rasa.shared.utils.common import class_from_module_path
+
+    from bot.rasa_patches import SQLTrackerStoreFastPaths
+    from tests.test_dialogue import ROOT
+
+    endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
+    store = class_from_module_path(endpoints["tracker_store"]["type"])
+    assert issubclass(store, SQLTrackerStoreFastPaths)
+    assert "url" not in endpoints["tracker_store"], "the store reads TRACKER_DB_URL itself (no ${VAR} in endpoints.yml)"
+    values = json.dumps(endpoints)
+    assert "${" not in values, "endpoints.yml names an environment variable, which a plain shell may lack"
