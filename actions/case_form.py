@@ -16,6 +16,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.case_state import (CASE_SLOTS, MAX_MESSAGE, case_from_slots, changed_slots, describe_changes,
                                 describe_new, label, read_message)
@@ -50,7 +51,7 @@ class ValidateCaseForm(Action):
     def name(self) -> str:
         return "validate_case_form"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         try:
             return self._validate(dispatcher, tracker)
         except Exception:  # noqa: BLE001 - the clinician gets a true sentence and the case is kept

@@ -15,6 +15,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.turns import ANSWER, turn_kind
 from bot import practice
@@ -105,7 +106,7 @@ class ActionPracticeNext(Action):
     def name(self) -> str:
         return "action_practice_next"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         message = tracker.latest_message or {}
         intent = (message.get("intent") or {}).get("name")
         session = session_of(tracker)
@@ -124,6 +125,7 @@ class ActionPracticeNext(Action):
         if case is None:  # the whole bank seen: a new round
             session["seen"] = []
             case, _ = _pick(attempts, None, None, set(), who)
+            assert case is not None  # no filter and nothing excluded: the bank, which is never empty
         if notice:  # the filter ran out: the session goes on with what was offered instead
             session["topic"] = case.topic if session["topic"] else None
             session["difficulty"] = None
@@ -155,7 +157,7 @@ class ActionPracticeHint(Action):
     def name(self) -> str:
         return "action_practice_hint"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         case_id = open_case(tracker, dispatcher, "Hints are for practice cases: type 'practice' to get one.")
         if not case_id:
             return []
@@ -168,7 +170,7 @@ class ActionPracticeStats(Action):
     def name(self) -> str:
         return "action_practice_stats"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         attempts = shared_store().attempts(trainee(tracker))
         by_topic = practice.stats(attempts)
         if not by_topic:
@@ -244,7 +246,7 @@ class ActionPracticeReveal(Action):
     def name(self) -> str:
         return "action_practice_reveal"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         case_id = open_case(tracker, dispatcher, "There is no practice case open: type 'practice' to get one.")
         if not case_id:
             return []
@@ -263,7 +265,7 @@ class ActionPracticeSummary(Action):
     def name(self) -> str:
         return "action_practice_summary"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         results = session_of(tracker)["results"]
         answered = [r for r in results if r["grade"] not in ("skipped", "revealed")]
         mean = sum(r["score"] for r in answered) / len(answered) if answered else None
@@ -294,7 +296,7 @@ class ValidatePracticeForm(Action):
     def name(self) -> str:
         return "validate_practice_form"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         message = tracker.latest_message or {}
         intent = (message.get("intent") or {}).get("name")
         case_id = tracker.get_slot("practice_case_id")

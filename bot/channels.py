@@ -29,10 +29,10 @@ from bot.messages import SOMETHING_WENT_WRONG, problem_with
 log = structlog.get_logger()
 MAX_SENDER_CHARS = 128
 MAX_METADATA_CHARS = 2000
-_SENDER = re.compile(r"[A-Za-z0-9_.:@+=-]{1,%d}" % MAX_SENDER_CHARS)
+_SENDER = re.compile(rf"[A-Za-z0-9_.:@+=-]{{1,{MAX_SENDER_CHARS}}}")
 _UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 MAX_RUN = 64  # characters without a space; longer runs are split (spaCy's tokenizer is quadratic in a run's length)
-_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 _PAYLOAD = re.compile(r"/\w+(\{.*\})?", re.DOTALL)
 MAX_PAYLOAD = 300  # a longer run costs the tokenizer more than a few milliseconds, if Rasa does not take it whole
 SENDER_RULE = (f"a sender id is 1 to {MAX_SENDER_CHARS} characters: letters, digits and . _ : @ + = -")
@@ -95,8 +95,10 @@ class CardCollectingOutputChannel(CollectingOutputChannel):
         if not message.get("custom"):
             await super().send_response(recipient_id, message)
             return
-        await self._persist_message(self._message(recipient_id, text=message.get("text"),
-                                                  buttons=message.get("buttons"), custom=message["custom"]))
+        text, buttons = message.get("text"), message.get("buttons")
+        # Rasa's _message annotates text and buttons as required but defaults them to None, as here
+        await self._persist_message(self._message(recipient_id, text=text, buttons=buttons,  # type: ignore[arg-type]
+                                                  custom=message["custom"]))
 
 
 class RestInput(StockRestInput):
@@ -125,8 +127,9 @@ class RestInput(StockRestInput):
             if not isinstance(body, dict) or not isinstance(body.get("message"), (str, type(None))):
                 return _bad_request(400, "send a JSON object {\"sender\": \"<id>\", \"message\": \"<text>\"}")
             sender, text = body.get("sender"), body.get("message")
-            if sender_problem(sender):
-                return _bad_request(400, sender_problem(sender))
+            if (problem := sender_problem(sender)) is not None:
+                return _bad_request(400, problem)
+            assert isinstance(sender, str)  # sender_problem refuses anything else
             if sender.startswith(WEB_PREFIX):
                 return _bad_request(403, f"sender ids starting with {WEB_PREFIX!r} belong to the web page's sessions")
             metadata = own_metadata(body.get("metadata"))

@@ -137,7 +137,7 @@ def install_log_arguments_uncopied() -> None:
     uncopied = types.SimpleNamespace(deepcopy=lambda value, memo=None: value)
     for module in (processor, rule_policy, memoization):
         if module.copy is copy:
-            module.copy = uncopied  # type: ignore[assignment]
+            module.copy = uncopied  # type: ignore[attr-defined]
 
 
 def install_session_per_case() -> None:

@@ -81,7 +81,7 @@ def _compile(name: str, spec: Mapping[str, Any]) -> Callable[[Any], None]:
                 raise CaseError(name, f"{_show(v)} has the wrong type; expected boolean or null")
         return check_flag
     if "enum" in spec:
-        allowed = {(type(a), a) for a in spec["enum"]}  # type-tagged: True is not 1
+        allowed = frozenset((type(a), a) for a in spec["enum"])  # type-tagged: True is not 1
         shown = ", ".join("null" if a is None else str(a) for a in spec["enum"])
 
         def check_enum(v: Any) -> None:

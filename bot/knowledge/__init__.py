@@ -21,7 +21,7 @@ import yaml
 try:  # the C loader is several times faster; PyYAML wheels ship it
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent
 FILES = ("meta", "evidence", "drugs", "mutations", "bypass", "regimens", "caveats", "rules")
@@ -245,9 +245,8 @@ def parse_mutation(name: str) -> tuple[str | None, int, str] | None:
 def spellings_of(name: str) -> list[str]:
     """The spellings a report may use for a one-letter mutation name: G1202R, p.G1202R, Gly1202Arg, ..."""
     out = [name, f"p.{name}"]
-    parsed = parse_mutation(name)
-    if parsed and parsed[0]:
-        ref, pos, alt = parsed
+    ref, pos, alt = parse_mutation(name) or (None, 0, "")
+    if ref:
         three = f"{ONE_TO_THREE[ref]}{pos}{ONE_TO_THREE.get(alt, alt)}"
         out += [three, f"p.{three}"]
     return out
@@ -299,7 +298,7 @@ class _Checker:
         self.evidence_keys = evidence_keys
 
     @staticmethod
-    def need(ok: bool, file: str, entry: str, message: str) -> None:
+    def need(ok: object, file: str, entry: str, message: str) -> None:
         if not ok:
             raise KnowledgeError(file, entry, message)
 
@@ -394,6 +393,7 @@ def _load_mutations(data: Mapping[str, Any], drugs: Mapping[str, Drug], meta: Ma
         c.mapping(m, "mutations", name)
         parsed = parse_mutation(name)
         c.need(parsed is not None, "mutations", name, "not a one-letter protein change (G1202R, 1151Tins, G1202del)")
+        assert parsed is not None  # need() raised otherwise
         ref, pos, _ = parsed
         c.need(1 <= pos <= length, "mutations", name, f"residue {pos} is outside ALK's {length} amino acids")
         i = pos - start

@@ -2,8 +2,8 @@
 
 Plain regular expressions over the vocabulary table (vocabulary.py), over the raw text: no tokenizer and no model
 stack, so the command line answers at once and the work per message grows linearly with its length. In the Rasa
-server the spaCy pipeline's `clinical_reader` component (pipeline.py) runs this reader over `doc.text`. Overlapping readings are
-resolved longest-first, names before phrases; facts stated inside another finding's phrase ("2 small asymptomatic
+server the spaCy pipeline's `clinical_reader` component (pipeline.py) runs this reader over `doc.text`. Overlapping
+readings are resolved longest-first, names before phrases; facts stated inside another finding's phrase ("2 small asymptomatic
 brain mets", "never received chemo or immunotherapy") are overlays that compete only with their own kind.
 """
 from __future__ import annotations
@@ -22,11 +22,13 @@ OVERLAY_VALUES = frozenset({"cns_progressing"})  # "new brain mets" is progressi
 _NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
 _ECOG_VALUE = r"([0-4]|zero|one|two|three|four)"
 _ECOG = re.compile(
-    r"(?<![\w-])(?:(?:ecog|zubrod|eastern cooperative oncology group)(?:[\s-]*(?:ps|performance[\s-]+(?:status|score)))?|"
+    r"(?<![\w-])(?:(?:ecog|zubrod|eastern cooperative oncology group)"
+    r"(?:[\s-]*(?:ps|performance[\s-]+(?:status|score)))?|"
     r"who[\s-]*(?:ps|performance[\s-]+status)|ps|performance[\s-]+status)(?:\s*\((?:ecog|who)\))?"
     r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
     r"(?:(?:(?:was |were )?[0-4] (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
-    r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|remains|at|(?:has |had |have )?(?:declined|dropped|worsened|improved|"
+    r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|remains|at|"
+    r"(?:has |had |have )?(?:declined|dropped|worsened|improved|"
     r"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from [0-4])? to|to)\s*)?[:=]?\s*"
     rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?))", re.IGNORECASE)
@@ -140,8 +142,8 @@ def _alternative(a: Span, b: Span) -> bool:
 @lru_cache(maxsize=4096)
 def alk_variant(text: str) -> str | None:
     """The one-letter name of an ALK protein change as written, or None when the notation cannot be read as one (it
-    does not normalise, names a letter that is no amino acid, or is a frameshift or a stop). A readable change at a residue ALK does not have is kept as
-    written: the decision module names it as impossible."""
+    does not normalise, names a letter that is no amino acid, or is a frameshift or a stop). A readable change at a
+    residue ALK does not have is kept as written: the decision module names it as impossible."""
     kb = knowledge.default()
     text = text.replace("(", "").replace(")", "")  # "(p.G1202R)" split by a report's brackets
     known = kb.canonical_mutation(text)

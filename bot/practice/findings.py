@@ -148,7 +148,7 @@ class FindingTable:
 
     def cited(self, text: str) -> set[str]:
         """Finding ids the answer names (as present), from the phrase table, the knowledge base and TKIs given."""
-        text = text.translate(str.maketrans({"\u2019": "'"}))
+        text = text.replace("\u2019", "'")
         out: set[str] = set()
         masked = text
         for pattern, fid in self.phrases:

@@ -60,7 +60,7 @@ def same_origin(origin: Optional[str], environ: Dict[str, Any]) -> bool:
     """A browser's socket is accepted only from the page's own origin (host and port of the request). Without an
     Origin header (not a browser) there is nothing to allow: no CORS header is sent."""
     host = environ.get("HTTP_HOST", "").lower()
-    return bool(origin and host) and origin.lower().split("://", 1)[-1].rstrip("/") == host
+    return bool(origin and host and origin.lower().split("://", 1)[-1].rstrip("/") == host)
 
 
 class WebOutput(SocketIOOutput):
@@ -102,7 +102,8 @@ class WebChatInput(SocketIOInput):
         self.sio = sio
         self._key = secret("WEB_SESSION_KEY")
         bound: Dict[Text, Text] = {}  # socket id -> the session it created or proved it holds
-        page = SocketBlueprint(sio, self.socketio_path, "web_page", __name__)
+        # Rasa types socketio_path Optional but always passes it on to SocketBlueprint, which takes a str
+        page = SocketBlueprint(sio, self.socketio_path, "web_page", __name__)  # type: ignore[arg-type]
 
         @page.route("/static/<name:path>", methods=["GET"])
         async def static(_: Request, name: str) -> HTTPResponse:
