@@ -3,8 +3,8 @@
 Plain regular expressions over the vocabulary table (vocabulary.py), over the raw text: no tokenizer and no model
 stack, so the command line answers at once and the work per message grows linearly with its length. In the Rasa
 server the spaCy pipeline's `clinical_reader` component (pipeline.py) runs this reader over `doc.text`. Overlapping
-readings are resolved longest-first, names before phrases; facts stated inside another finding's phrase ("2 small asymptomatic
-brain mets", "never received chemo or immunotherapy") are overlays that compete only with their own kind.
+readings are resolved longest-first, names before phrases; facts stated inside another finding's phrase ("2 small
+asymptomatic brain mets", "never received chemo or immunotherapy") are overlays that compete only with their own kind.
 """
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ _ECOG = re.compile(
     r"who[\s-]*(?:ps|performance[\s-]+status)|ps|performance[\s-]+status)(?:\s*\((?:ecog|who)\))?"
     r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
     r"(?:(?:(?:was |were )?[0-4] (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
-    r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|remains|at|"
+    r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|"
+    r"currently|remains|at|"
     r"(?:has |had |have )?(?:declined|dropped|worsened|improved|"
     r"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from [0-4])? to|to)\s*)?[:=]?\s*"
     rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
