@@ -97,8 +97,8 @@ class CardCollectingOutputChannel(CollectingOutputChannel):
             return
         text, buttons = message.get("text"), message.get("buttons")
         # Rasa's _message annotates text and buttons as required but defaults them to None, as here
-        await self._persist_message(self._message(recipient_id, text=text, buttons=buttons,  # type: ignore[arg-type]
-                                                  custom=message["custom"]))
+        stored = self._message(recipient_id, text=text, buttons=buttons, custom=message["custom"])  # type: ignore[arg-type]
+        await self._persist_message(stored)
 
 
 class RestInput(StockRestInput):
