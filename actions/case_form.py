@@ -54,7 +54,7 @@ class ValidateCaseForm(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         try:
             return self._validate(dispatcher, tracker)
-        except Exception:  # noqa: BLE001 - the clinician gets a true sentence and the case is kept
+        except Exception:  # the clinician gets a true sentence and the case is kept
             log.exception("validate_case_form failed")
             dispatcher.utter_message(text=NOT_READ)
             requested = tracker.get_slot("requested_slot")

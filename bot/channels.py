@@ -144,7 +144,7 @@ class RestInput(StockRestInput):
                                                  metadata=metadata))
             except CancelledError:
                 log.error("rest.message.timeout")
-            except Exception:  # noqa: BLE001 - the user gets a sentence, the log gets the trace
+            except Exception:  # the user gets a sentence, the log gets the trace
                 log.exception("rest.message.failure")
             return response.json(collector.messages or [{"recipient_id": sender, "text": SOMETHING_WENT_WRONG}])
 

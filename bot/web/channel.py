@@ -179,7 +179,7 @@ class WebChatInput(SocketIOInput):
             try:
                 await on_new_message(UserMessage(text, output, session_id, input_channel=self.name(),
                                                  metadata=metadata))
-            except Exception:  # noqa: BLE001 - the user gets a sentence, the log gets the trace
+            except Exception:  # the user gets a sentence, the log gets the trace
                 log.exception("web.message.failure")
                 await output.send_response(session_id, {"text": SOMETHING_WENT_WRONG})
 

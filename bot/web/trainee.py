@@ -38,7 +38,7 @@ def register(sio: AsyncServer, namespace: Optional[Text]) -> None:
         except SignInError as err:
             await sio.emit("trainee_status", {"error": str(err)}, room=sid)
             return
-        except Exception:  # noqa: BLE001 - the trainee gets a sentence, the log gets the trace
+        except Exception:  # the trainee gets a sentence, the log gets the trace
             log.exception("web.trainee.sign_in_failure")
             await sio.emit("trainee_status", {"error": "Signing in failed on the server; your practice still "
                                                        "counts for this browser."}, room=sid)
