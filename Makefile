@@ -1,4 +1,4 @@
-# make test: set up everything (Python 3.10 venv, pinned dependencies) and run every test.
+# make test: set up everything (Python 3.10 venv, pinned dependencies), run the lint checks and every test.
 # make run:  set up everything and start the assistant.
 # Re-running either does only the work whose inputs changed.
 
@@ -11,7 +11,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: test run shell venv nlu model web chromium setup bench mutation clean
+.PHONY: test lint run shell venv nlu model web chromium setup bench mutation clean
 
 venv: $(VENV)/.installed
 
@@ -47,7 +47,16 @@ chromium:
 
 setup: venv nlu model web
 
-test: setup chromium
+# Format, lint and type checks over bot/ and actions/ (ruff.toml, [mypy] in setup.cfg): check only, first in make
+# test so a finding stops it before the slow set-up. scripts/lint.sh applies the formatter and the fixes.
+LINT_PATHS := bot actions
+lint: venv
+	@echo "lint: ruff format --check" && $(VENV)/bin/ruff format --check $(LINT_PATHS) \
+	  || { echo "lint: run scripts/lint.sh to format"; exit 1; }
+	@echo "lint: ruff check" && $(VENV)/bin/ruff check $(LINT_PATHS)
+	@echo "lint: mypy" && $(VENV)/bin/mypy
+
+test: lint setup chromium
 	$(PY) -m pytest
 
 run: setup

@@ -11,6 +11,7 @@ import re
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.recommend import NO_ANSWER_YET
 from actions.shared import audit_log
@@ -44,12 +45,12 @@ class ActionFeedback(Action):
     def name(self) -> str:
         return "action_feedback"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if tracker.get_slot("last_record_id") is None:
             dispatcher.utter_message(text=NO_ANSWER_YET)
             return []
         message = tracker.latest_message or {}
-        rating = RATINGS[(message.get("intent") or {}).get("name")]
+        rating = RATINGS[(message.get("intent") or {}).get("name") or ""]
         text = message.get("text") or ""
         reason = None if text.startswith("/") or _NO_REASON.fullmatch(text) else text  # a button says no more
         _write(dispatcher, tracker, rating, reason, "Thank you: your feedback is recorded with this recommendation.")
@@ -67,6 +68,6 @@ class ActionFeedbackReason(Action):
     def name(self) -> str:
         return "action_feedback_reason"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         record_reason(dispatcher, tracker)
         return [SlotSet(AWAITING_REASON, False)]

@@ -48,7 +48,7 @@ def answer_question(dispatcher: CollectingDispatcher, text: str, entities: list[
 def _options(text: str, entities: list[Mapping[str, Any]]) -> list[tuple[str, tuple[str, ...]]]:
     """The therapies named as options to give ("can I use brigatinib?", "what about chemo?"), with their ids; a TKI
     named as received ("what if it was brigatinib?", "after brigatinib") belongs to the scenario instead."""
-    options = []
+    options: list[tuple[str, tuple[str, ...]]] = []
     for e in entities:
         start = int(e.get("start", 0))
         if e.get("entity") == "tki" and not named_as_received(text, start):

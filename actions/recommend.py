@@ -10,6 +10,7 @@ import logging
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.case_state import CASE_SLOTS, case_from_slots, changed_slots, read_message
 from actions.questions import answer_question
@@ -37,7 +38,7 @@ class ActionRecommend(Action):
     def name(self) -> str:
         return "action_recommend"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         case = case_from_slots(tracker.current_slot_values())
         if not case:
             dispatcher.utter_message(text="There is no case yet. " + NO_ANSWER_YET.split(". ", 1)[1])
@@ -64,7 +65,7 @@ class ActionExplain(Action):
     def name(self) -> str:
         return "action_explain"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         case = case_from_slots(tracker.current_slot_values())
         message = tracker.latest_message or {}
         if answer_question(dispatcher, message.get("text") or "", message.get("entities") or [], case):
@@ -84,7 +85,7 @@ class ActionEvidence(Action):
     def name(self) -> str:
         return "action_evidence"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if not answered(tracker):
             dispatcher.utter_message(text=NO_ANSWER_YET)
             return []
@@ -104,7 +105,7 @@ class ActionWhatIf(Action):
     def name(self) -> str:
         return "action_what_if"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         message = tracker.latest_message or {}
         reading = read_message(message, None)
         for problem in reading.problems:
@@ -121,10 +122,10 @@ class ActionResetCase(Action):
     def name(self) -> str:
         return "action_reset_case"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         dispatcher.utter_message(response="utter_start_case")
         dispatcher.utter_message(json_message={"case": {}})
-        cleared = {**{name: None for name in CASE_SLOTS}, "case_skipped": [], "case_failures": 0,
+        cleared: dict[str, Any] = {**{name: None for name in CASE_SLOTS}, "case_skipped": [], "case_failures": 0,
                    "last_record_id": None, "answered_case": None, "awaiting_reason": False, "requested_slot": None}
         # only what changes: every event is replayed whenever the conversation is loaded
         return [ActiveLoop(None)] + changed_slots(tracker, cleared)
@@ -136,7 +137,7 @@ class ActionStopForm(Action):
     def name(self) -> str:
         return "action_stop_form"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if tracker.active_loop_name == "practice_form":
             dispatcher.utter_message(text="Practice stopped; your progress so far is kept. Type 'practice' for "
                                           "another case, or describe a patient's case.")
@@ -153,6 +154,6 @@ class ActionDefaultFallback(Action):
     def name(self) -> str:
         return "action_default_fallback"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         dispatcher.utter_message(response="utter_default")
         return []

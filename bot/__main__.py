@@ -1,4 +1,5 @@
-"""Command line: ``python -m bot recommend|extract|import-fhir|audit|check-stores|check-kb|kb-hash`` (spec/README.md section 2).
+"""Command line: ``python -m bot recommend|extract|import-fhir|audit|check-stores|check-kb|kb-hash``
+(spec/README.md section 2).
 
 Exit codes: 0 on success; 2 with one line on stderr for input the command cannot use (an invalid case,
 malformed JSON, a missing file) or a broken knowledge base.

@@ -20,7 +20,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Mapping, cast
 
 from bot.storage import config
 
@@ -85,9 +85,9 @@ class Stack:
 
     def _spawn(self, name: str, args: list[str]) -> subprocess.Popen:
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_dir / f"{name}.log", "ab")
-        proc = subprocess.Popen(args, cwd=ROOT, env=self._env(), stdout=log, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        with open(self.log_dir / f"{name}.log", "ab") as log:  # the child keeps its own copy of the descriptor
+            proc = subprocess.Popen(args, cwd=ROOT, env=self._env(), stdout=log, stderr=subprocess.STDOUT,
+                                    start_new_session=True)
         self.processes[name] = proc
         return proc
 
@@ -137,13 +137,16 @@ class Stack:
         their names. One dead server (a crash, an out-of-memory kill) no longer takes the other one down."""
         dead = self.dead()
         for name in dead:
-            self._spawn(name, list(self.processes[name].args))
+            self._spawn(name, self._args(name))
         if dead:
             self.wait(timeout)
         return dead
 
+    def _args(self, name: str) -> list[str]:
+        return cast(list[str], self.processes[name].args)  # _spawn passes a list of str
+
     def _url_of(self, name: str) -> str:
-        args = self.processes[name].args
+        args = self._args(name)
         return f"http://{HOST}:{args[args.index('-p') + 1]}"
 
     def log_tail(self, name: str, lines: int = 40) -> str:

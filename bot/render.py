@@ -118,7 +118,7 @@ SHORT_LABELS = {
     "pdl1_tps": "PD-L1 TPS", "strong_cyp3a_inducer": "strong CYP3A inducer", "comorbidities": "comorbidities",
     "region": "region",
 }
-_VALUE_WORDS = {**_PROGRESSION, **_BIOPSY, "alk_positive": {True: "positive", False: "negative"}}
+_VALUE_WORDS: dict[str, Any] = {**_PROGRESSION, **_BIOPSY, "alk_positive": {True: "positive", False: "negative"}}
 
 
 def value_text(field: str, value: Any) -> str:

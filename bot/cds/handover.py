@@ -35,6 +35,7 @@ def case_events(case: Mapping[str, Any], record_id: str | None) -> list[Event]:
 
 async def write_case(agent: Agent, session_id: str, case: Mapping[str, Any], record_id: str | None) -> None:
     """Append the case to ``session_id``'s tracker (created, with its session start, when new)."""
+    assert agent.processor is not None and agent.domain is not None  # a loaded agent (the server's) has both
     async with agent.lock_store.lock(session_id):
         tracker = await update_conversation_with_events(session_id, agent.processor, agent.domain,
                                                         case_events(case, record_id))

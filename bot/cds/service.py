@@ -62,7 +62,7 @@ class CdsError(Exception):
         self.status = status
 
 
-def _need(ok: bool, message: str, status: int = 400) -> None:
+def _need(ok: object, message: str, status: int = 400) -> None:
     if not ok:
         raise CdsError(status, message)
 
@@ -257,7 +257,8 @@ class CdsService:
         """Record each card's outcome (accepted / overridden) in the audit log (CDS Hooks 2.0 "Feedback")."""
         _need(service_id in SERVICES, f"no CDS service {service_id!r}", 404)
         items = body.get("feedback") if isinstance(body, dict) else None
-        _need(isinstance(items, list) and bool(items), "the body must be {\"feedback\": [ … ]}")
+        if not isinstance(items, list) or not items:
+            raise CdsError(400, "the body must be {\"feedback\": [ … ]}")
         for item in items:
             _need(isinstance(item, dict) and isinstance(item.get("card"), str), "each feedback needs a card uuid")
             _need(item.get("outcome") in ("accepted", "overridden"), "outcome must be 'accepted' or 'overridden'")
@@ -273,8 +274,8 @@ class CdsService:
 
 
 def _feedback_reason(item: Mapping[str, Any]) -> str | None:
-    override = item.get("overrideReason") if isinstance(item.get("overrideReason"), dict) else {}
-    reason = override.get("reason") if isinstance(override.get("reason"), dict) else {}
+    override: Mapping[str, Any] = item["overrideReason"] if isinstance(item.get("overrideReason"), dict) else {}
+    reason: Mapping[str, Any] = override["reason"] if isinstance(override.get("reason"), dict) else {}
     parts = [reason.get("display") or reason.get("code"), override.get("userComment")]
     accepted = [s.get("id") for s in item.get("acceptedSuggestions") or [] if isinstance(s, dict)]
     if accepted:

@@ -113,7 +113,7 @@ class CdsHooksInput(InputChannel):
             return self._reply(request, await asyncio.get_running_loop().run_in_executor(None, work, body))
         except CdsError as err:
             return self._error(request, err.status, str(err))
-        except Exception:  # noqa: BLE001 - the EHR gets a sentence, the log gets the trace
+        except Exception:  # the EHR gets a sentence, the log gets the trace
             log.exception("cds.failure", path=path)
             return self._error(request, 500, "the CDS service could not answer this request; it has been logged")
 
@@ -153,7 +153,7 @@ class CdsHooksInput(InputChannel):
                                      status=404)
             try:
                 await write_case(request.app.ctx.agent, session_id, payload["case"], payload.get("record_id"))
-            except Exception:  # noqa: BLE001 - the page gets a sentence, the log gets the trace
+            except Exception:  # the page gets a sentence, the log gets the trace
                 log.exception("cds.case_exchange.failure")
                 return response.json({"error": "the case could not be loaded into this conversation; it has been "
                                                "logged"}, status=500)

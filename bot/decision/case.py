@@ -35,7 +35,8 @@ def _show(value: Any) -> str:
 def _explain(err: fastjsonschema.JsonSchemaValueException, data: dict[str, Any]) -> CaseError:
     """The library's verdict in a user's words: 'ecog: 7 is out of range; allowed values: 0 to 4'."""
     rule, spec, value = err.rule, err.definition, err.value
-    name = err.name.partition(".")[2] if "." in err.name else ""
+    path = err.name or ""  # 'data.<field>' for a field's error
+    name = path.partition(".")[2] if "." in path else ""
     if rule == "additionalProperties":
         unknown = next(k for k in data if k not in _PROPERTIES)
         return CaseError(str(unknown), f"unknown field; allowed fields: {', '.join(FIELDS)}")
@@ -113,7 +114,7 @@ def validate_case(data: Any) -> Case:
         _check(data)
     except fastjsonschema.JsonSchemaValueException as err:
         raise _explain(err, data) from None
-    values = list(map(data.get, Case._fields))
+    values: list[Any] = list(map(data.get, Case._fields))
     for i in _LISTS:
         if type(values[i]) is list:
             values[i] = tuple(values[i])

@@ -37,9 +37,9 @@ CHEMO_KINDS = ("chemotherapy", "chemo_immunotherapy")
 SMALL_CELL = ("small_cell", "small_cell_mixed")
 CONTINUE_KINDS = ("continue", "local")  # options that keep the running therapy going
 _RANK = {"recommendation": 0, "needs_information": 1, "out_of_scope": 2}
-_BIOPSY_WORDS = {"tissue": "tissue", "plasma": "plasma", "tissue_and_plasma": "tissue and plasma"}
+_BIOPSY_WORDS: dict[str | None, str] = {"tissue": "tissue", "plasma": "plasma", "tissue_and_plasma": "tissue and plasma"}
 # The specimen of alk_fusion_at_progression when the case does not say: inferred from the biopsy (case schema).
-_FUSION_SPECIMEN = {"plasma": "plasma", "tissue": "tissue", "tissue_and_plasma": "tissue"}
+_FUSION_SPECIMEN: dict[str | None, str] = {"plasma": "plasma", "tissue": "tissue", "tissue_and_plasma": "tissue"}
 _NO_PROGRESSION = "none"
 
 
@@ -319,7 +319,9 @@ class Engine:
             if bid is None:
                 run.unknown_bypass.append(given)
             else:
-                run.bypass[kb.bypass[bid].group].append(bid)
+                group = kb.bypass[bid].group
+                assert group is not None  # every bypass finding has one (checked when the knowledge base loads)
+                run.bypass[group].append(bid)
         if run.known or run.untabled:
             run.members = run.known + run.untabled
             run.compound = len(run.members) >= 2 and case.compound is not False
@@ -452,7 +454,7 @@ class Engine:
         c = run.case
         if run.after_lorlatinib or not c.prior_tkis:
             return False
-        if c.prior_tkis[-1] not in c.intolerant_tkis:
+        if c.prior_tkis[-1] not in (c.intolerant_tkis or ()):
             return False
         if c.current_therapy not in (None, "none"):
             return False
@@ -535,7 +537,7 @@ class Engine:
             run.caveat("bypass_unconfirmed", b, bypass=kb.bypass[b].label, implication=kb.bypass[b].implication)
 
     def _mutation_caveats(self, run: _Run) -> None:
-        kb, c = self.kb, run.case
+        c = run.case
         if run.bypass["met"] or run.bypass["other"]:
             run.caveat("co_occurring_bypass")
         for name in run.known:

@@ -30,7 +30,7 @@ class BundleError(ValueError):
 @dataclass(frozen=True)
 class ParsedBundle:
     """The Bundle's resources as fhir.resources models, in Bundle order, with a lookup by 'Type/id'."""
-    resources: tuple[FHIRAbstractModel, ...]
+    resources: tuple[Any, ...]  # resource models of many types, read by their attributes
 
     def of_type(self, *types: str) -> Iterator[Any]:
         return (r for r in self.resources if r.resource_type in types)
@@ -90,5 +90,6 @@ def parse_bundle(data: Any) -> ParsedBundle:
     problems = code_problems(bundle)
     if problems:
         raise BundleError(f"not a valid FHIR R4 Bundle: {problems[0]}")
-    resources = tuple(e.resource for e in bundle.entry or () if e.resource is not None)
+    # fhir.resources types entry items as BundleEntryType (a pydantic field type), not the BundleEntry model
+    resources = tuple(e.resource for e in bundle.entry or () if e.resource is not None)  # type: ignore[attr-defined]
     return ParsedBundle(resources)

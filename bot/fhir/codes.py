@@ -2,7 +2,8 @@
 
 Only codes confirmed in a published source are listed; a code we could not confirm is not recognised by code at
 all (the mapping may still recognise the concept by its name, and says so in the provenance). Sources:
-- LOINC 89247-1 ECOG: mCODE ECOG Performance Status profile (hl7.org/fhir/us/mcode/StructureDefinition-mcode-ecog-performance-status)
+- LOINC 89247-1 ECOG: mCODE ECOG Performance Status profile
+  (hl7.org/fhir/us/mcode/StructureDefinition-mcode-ecog-performance-status)
 - LOINC 69548-6, 48018-6, 48005-3, 81252-9, 82155-3, LA9633-4, LA26398-0: Genomics Reporting IG examples
   (hl7.org/fhir/uv/genomics-reporting/Observation-EGFR-L858R-var, Observation-ExampleSomaticCNV)
 - LOINC LA9634-2 Absent: answer list beside LA9633-4 Present (used in several published FHIR mappings)

@@ -296,7 +296,8 @@ class Mapper:
                 if key in tissue["tested"] and key in plasma["tested"] and tissue[key] != plasma[key]:
                     self.out.conflicts.append(
                         f"tissue and plasma disagree on {'ALK mutations' if key == 'ALK' else 'bypass alterations'}: "
-                        f"tissue {', '.join(sorted(tissue[key])) or 'none'}; plasma {', '.join(sorted(plasma[key])) or 'none'}"
+                        f"tissue {', '.join(sorted(tissue[key])) or 'none'}; "
+                        f"plasma {', '.join(sorted(plasma[key])) or 'none'}"
                         " (both are kept)")
 
     # ---- observations -------------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from bot.knowledge import models
 try:  # the C loader is several times faster; PyYAML wheels ship it
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent
 FILES = ("meta", "evidence", "drugs", "mutations", "bypass", "regimens", "caveats", "rules")
@@ -235,9 +235,8 @@ def parse_mutation(name: str) -> tuple[str | None, int, str] | None:
 def spellings_of(name: str) -> list[str]:
     """The spellings a report may use for a one-letter mutation name: G1202R, p.G1202R, Gly1202Arg, ..."""
     out = [name, f"p.{name}"]
-    parsed = parse_mutation(name)
-    if parsed and parsed[0]:
-        ref, pos, alt = parsed
+    ref, pos, alt = parse_mutation(name) or (None, 0, "")
+    if ref:
         three = f"{ONE_TO_THREE[ref]}{pos}{ONE_TO_THREE.get(alt, alt)}"
         out += [three, f"p.{three}"]
     return out
@@ -285,7 +284,7 @@ def check_content_hash(directory: Path | str = KNOWLEDGE_DIR) -> None:
 M = TypeVar("M", bound=models.Strict)
 
 
-def _need(ok: bool, file: str, entry: str, message: str) -> None:
+def _need(ok: object, file: str, entry: str, message: str) -> None:
     if not ok:
         raise KnowledgeError(file, entry, message)
 
@@ -368,6 +367,7 @@ def _load_mutations(f: models.MutationsFile, drugs: Mapping[str, Drug], protein:
     for name, m in f.mutations.items():
         parsed = parse_mutation(name)
         _need(parsed is not None, "mutations", name, "not a one-letter protein change (G1202R, 1151Tins, G1202del)")
+        assert parsed is not None  # _need() raised otherwise
         ref, pos, _ = parsed
         _need(1 <= pos <= length, "mutations", name, f"residue {pos} is outside ALK's {length} amino acids")
         i = pos - start
@@ -381,19 +381,19 @@ def _load_mutations(f: models.MutationsFile, drugs: Mapping[str, Drug], protein:
         mutations[name] = Mutation(name, m.region, _activity(m.activity, name, drugs, cite), m.note, tuple(m.aliases),
                                    (), m.rule)
     compounds: dict[frozenset[str], Mutation] = {}
-    for name, m in f.compound_mutations.items():
-        activity = _activity(m.activity, name, drugs, cite)
+    for name, cm in f.compound_mutations.items():
+        activity = _activity(cm.activity, name, drugs, cite)
         if name == "default":
             default = activity
             continue
-        for member in m.members:
+        for member in cm.members:
             parsed = parse_mutation(member)
             ref, pos = (parsed[0], parsed[1]) if parsed else (None, 0)
             wild = segment[pos - start] if 0 <= pos - start < len(segment) else None
             _need(member in mutations or (parsed is not None and wild is not None and ref in (None, wild)),
                   "mutations", name, f"member '{member}' is neither a single-mutation entry nor a possible ALK change")
-        _need(frozenset(m.members) not in compounds, "mutations", name, "the same pair is listed twice")
-        compounds[frozenset(m.members)] = Mutation(name, m.region, activity, m.note, (), tuple(m.members))
+        _need(frozenset(cm.members) not in compounds, "mutations", name, "the same pair is listed twice")
+        compounds[frozenset(cm.members)] = Mutation(name, cm.region, activity, cm.note, (), tuple(cm.members))
     fb = f.second_generation_fallback
     for member in fb.mutations:
         _need(member in mutations, "mutations", "second_generation_fallback", f"'{member}' is not a mutation entry")
@@ -405,7 +405,7 @@ def _load_mutations(f: models.MutationsFile, drugs: Mapping[str, Drug], protein:
     return mutations, compounds, default, spellings, fallback
 
 
-def _load_findings(entries: Mapping[str, models.FindingEntry], cite: _Citations) -> dict[str, Finding]:
+def _load_findings(entries: Mapping[Any, models.FindingEntry], cite: _Citations) -> dict[str, Finding]:
     return {fid: Finding(fid, f.label, tuple(f.names), _prose(f.implication), cite(f.evidence, "bypass", fid),
                          getattr(f, "group", None), tuple(getattr(f, "avoid", ())))
             for fid, f in entries.items()}
@@ -484,7 +484,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> KnowledgeBase:
         content_sha256=meta.content_sha256,
         disclaimer=_prose(meta.disclaimer),
         alk_length=protein.length,
-        kinase_domain=tuple(protein.kinase_domain or (1, protein.length)),
+        kinase_domain=protein.kinase_domain or (1, protein.length),
         reference_start=protein.reference_start,
         reference_segment=protein.reference_segment,
         eu_regions=frozenset(meta.eu_regions),

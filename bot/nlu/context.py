@@ -273,8 +273,9 @@ def _chronological(text: str, found: list[Entity]) -> list[Entity]:
     slots = [i for i, e in enumerate(found) if e.entity == "tki" and e.role is None]
     tkis = [found[i] for i in slots]
     lines = [_line(text, e) for e in tkis]
-    if len(tkis) > 1 and None not in lines and len(set(lines)) == len(lines):
-        ordered = [e for _, e in sorted(zip(lines, tkis), key=lambda p: p[0])]
+    numbers = [n for n in lines if n is not None]
+    if len(tkis) > 1 and len(numbers) == len(lines) and len(set(numbers)) == len(numbers):
+        ordered = [e for _, e in sorted(zip(numbers, tkis, strict=True), key=lambda p: p[0])]
     else:
         ordered, k = [], 0
         while k < len(tkis):
@@ -284,7 +285,7 @@ def _chronological(text: str, found: list[Entity]) -> list[Entity]:
     if len(current) == 1 and len(ordered) > 1:  # "currently on Lorviqua; had Alunbrig first-line"
         ordered = [e for e in ordered if e is not current[0]] + current
     out = list(found)
-    for i, e in zip(slots, ordered):
+    for i, e in zip(slots, ordered, strict=True):  # ordered is tkis reordered
         out[i] = e
     return out
 

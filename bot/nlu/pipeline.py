@@ -5,8 +5,8 @@ The component runs the same reader and context as `python -m bot extract` (reade
 `doc.text` and writes what they find as spans: all of them in `doc.spans["clinical"]`, in the reader's order (TKIs
 in treatment order), and the ones that do not overlap in `doc.ents`. `span._.kind` (the label) is the entity
 kind, `span._.value` (the kb_id) the canonical value, `span._.role` the role (None, negated, candidate,
-hypothetical) and `span._.stated_role` the role outside a question. The command line does not import this module: spaCy 3.4's import
-pulls TensorFlow through thinc (seconds), which the Rasa server has loaded anyway.
+hypothetical) and `span._.stated_role` the role outside a question. The command line does not import this module:
+spaCy 3.4's import pulls TensorFlow through thinc (seconds), which the Rasa server has loaded anyway.
 
 spaCy's default English tokenizer spends seconds on 5,000 characters of punctuation; the tokenizer here is one
 regular expression (word runs, single other characters, whitespace), linear in the text, and keeps the text exactly.
@@ -23,6 +23,7 @@ import bisect
 import json
 import logging
 import re
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -115,11 +116,12 @@ class ClinicalReader:
             raise ValueError(f"{COMPONENT} has no vocabulary: build it with build_nlp() or load it from disk")
         found = self.extractor.entities(doc.text)
         doc = _split_at(doc, {offset for e in found for offset in (e.start, e.end)})
-        spans = [doc.char_span(e.start, e.end, label=e.entity, kb_id=e.value, span_id=str(i))
+        # spaCy 3.4's doc.pyi leaves out char_span's span_id (doc.pyx has it) and types doc.ents as a 1-tuple
+        spans = [doc.char_span(e.start, e.end, label=e.entity, kb_id=e.value, span_id=str(i))  # type: ignore[call-arg]
                  for i, e in enumerate(found)]
         doc.user_data[_ROLES] = {str(i): (e.role, e.stated_role) for i, e in enumerate(found)}
         doc.spans[SPANS_KEY] = spans
-        doc.ents = filter_spans(spans)
+        doc.ents = filter_spans(spans)  # type: ignore[assignment]
         return doc
 
     def to_disk(self, path: Path, exclude: Iterable[str] = ()) -> None:
@@ -139,9 +141,12 @@ def make_clinical_reader(nlp: Language, name: str) -> ClinicalReader:
 def build_nlp(table: dict[str, Any] | None = None) -> Language:
     """The pipeline for a vocabulary table (by default the current knowledge base and phrase file)."""
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "clinical_bounded_tokenizer.v1"}}})
-    nlp.add_pipe(COMPONENT).use(vocabulary.table() if table is None else table)
+    table = vocabulary.table() if table is None else table
+    reader = nlp.add_pipe(COMPONENT)
+    assert isinstance(reader, ClinicalReader)
+    reader.use(table)
     nlp.meta.update(name="clinical", description="ALK-relapse clinical findings, built from the knowledge base",
-                    clinical_fingerprint=vocabulary.fingerprint(nlp.get_pipe(COMPONENT).table))
+                    clinical_fingerprint=vocabulary.fingerprint(table))
     return nlp
 
 
@@ -182,6 +187,6 @@ def _split_at(doc: Doc, offsets: set[int]) -> Doc:
         for i, inside in cuts.items():
             token = doc[i]
             bounds = [0, *inside, len(token.text)]
-            orths = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            orths = [token.text[a:b] for a, b in pairwise(bounds)]
             retokenizer.split(token, orths, heads=[(token, k) for k in range(len(orths))])
     return doc

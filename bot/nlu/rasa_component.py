@@ -107,12 +107,14 @@ class ClinicalEntityFeaturizer(SparseFeaturizer, GraphComponent):
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> "ClinicalEntityFeaturizer":
-        return cls(config, execution_context.node_name)
+        # Rasa names every graph node; its own featurizers pass the Optional node_name the same way
+        return cls(config, execution_context.node_name)  # type: ignore[arg-type]
 
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "ClinicalEntityFeaturizer":
-        return cls(config, execution_context.node_name)
+        # Rasa names every graph node; its own featurizers pass the Optional node_name the same way
+        return cls(config, execution_context.node_name)  # type: ignore[arg-type]
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         self.process(training_data.training_examples)

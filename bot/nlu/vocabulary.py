@@ -23,7 +23,7 @@ from bot.nlu import models
 try:  # the C loader reads the phrase file about ten times faster
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - libyaml missing
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
 PHRASES_FILE = Path(__file__).resolve().parent / "clinical_phrases.yml"
 

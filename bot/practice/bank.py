@@ -72,7 +72,7 @@ class PracticeCase:
     file: str
 
 
-def _need(ok: bool, file: str, case_id: str, message: str) -> None:
+def _need(ok: object, file: str, case_id: str, message: str) -> None:
     if not ok:
         raise BankError(file, case_id, message)
 

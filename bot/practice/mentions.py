@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Iterable, Mapping, Sequence
 
 CHOSEN, REJECTED, PRIOR, CONDITIONAL = "chosen", "rejected", "prior", "conditional"
@@ -126,14 +127,14 @@ class MentionReader:
                 members = groups[-1][0]
                 gap = text[members[-1][1]:span[0]]
                 closed = not _CONJUNCTION.search(gap) and any(
-                    _CONJUNCTION.search(text[a[1]:b[0]]) for a, b in zip(members, members[1:]))
+                    _CONJUNCTION.search(text[a[1]:b[0]]) for a, b in pairwise(members))
                 if _FILLER.match(gap) and not closed:
                     members.append(span)
                     continue
             groups.append(([span], clause))
         split: list[tuple[list[tuple[int, int, str]], tuple[int, int]]] = []
         for members, clause in groups:
-            gaps = [text[a[1]:b[0]] for a, b in zip(members, members[1:])]
+            gaps = [text[a[1]:b[0]] for a, b in pairwise(members)]
             if gaps and not any(_CONJUNCTION.search(g) for g in gaps):  # "no chemo, lorlatinib": not a list
                 split.extend(([m], clause) for m in members)
             else:

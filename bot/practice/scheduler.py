@@ -48,7 +48,8 @@ def _when(value: Any) -> datetime:
 
 
 def as_attempt(item: Attempt | Mapping[str, Any]) -> Attempt:
-    """An Attempt from itself or a dict as bot.storage.practice returns ('therapy_grade') or a caller writes ('grade')."""
+    """An Attempt from itself, or from a dict as bot.storage.practice returns ('therapy_grade') or a caller writes
+    ('grade')."""
     if isinstance(item, Attempt):
         return item
     grade = item.get("grade", item.get("therapy_grade"))
@@ -108,7 +109,7 @@ def next_case(attempts: Iterable[Attempt | Mapping[str, Any]], topic: str | None
     def priority(case: bank.PracticeCase) -> tuple:
         state = states.get(case.id)
         tie = _tie(trainee_id, case.id)
-        if case.id == just_done and state.box == 0 and len(candidates) > 1:  # box 0 is due at once: not twice running
+        if case.id == just_done and state is not None and state.box == 0 and len(candidates) > 1:  # box 0 is due at once: not twice running
             return (6, tie)
         if state is None:
             tier = 1 if case.topic in weak_topics else 3

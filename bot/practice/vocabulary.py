@@ -64,7 +64,7 @@ class TherapyVocabulary:
         self.kb = kb
         self.cues = Cues(_cues(raw.get("cues") or {}, nlu_vocabulary.table(kb)))
         tki_spellings = {rid: [r.drug, *kb.drugs[r.drug].brands, *kb.drugs[r.drug].misspellings]
-                         for rid, r in kb.regimens.items() if r.kind == "alk_tki"}
+                         for rid, r in kb.regimens.items() if r.kind == "alk_tki" and r.drug is not None}
         any_tki = "|".join(re.escape(s) for spellings in tki_spellings.values() for s in spellings)
         self.families = self._families(raw.get("families") or {})
         known = set(kb.regimens) | set(self.families) | {REQUEST_INFORMATION}
@@ -87,7 +87,7 @@ class TherapyVocabulary:
         for name, members in raw.items():
             if name == "second_generation_tki":
                 members = [rid for rid, r in self.kb.regimens.items()
-                           if r.kind == "alk_tki" and self.kb.drugs[r.drug].generation == "2G"]
+                           if r.kind == "alk_tki" and r.drug is not None and self.kb.drugs[r.drug].generation == "2G"]
             for member in members:
                 if member not in self.kb.regimens:
                     _fail(f"families.{name}", f"'{member}' is not a therapy id of regimens.yml")
@@ -96,13 +96,14 @@ class TherapyVocabulary:
 
     @staticmethod
     def _merges(raw: list[Mapping[str, Any]], known: set[str]) -> list[tuple[tuple[str, ...], str]]:
-        out = []
+        out: list[tuple[tuple[str, ...], str]] = []
         for i, merge in enumerate(raw):
             parts, becomes = tuple(merge.get("when_all") or ()), merge.get("becomes")
             for part in (*parts, becomes):
                 if not (part in known or (isinstance(part, str) and part.startswith("kind:")
                                           and part[5:] in knowledge.REGIMEN_KINDS)):
                     _fail(f"merges[{i}]", f"'{part}' is not a therapy id, family or kind:<regimen kind>")
+            assert isinstance(becomes, str)  # _fail raised otherwise
             out.append((parts, becomes))
         return out
 
@@ -124,8 +125,9 @@ class TherapyVocabulary:
             return Choice(None, mentions)
         values = [m.value for m in picked]
         for parts, becomes in self.merges:
-            hits = [next((i for i, v in enumerate(values) if self._satisfies(p, v)), None) for p in parts]
-            if None not in hits and len(set(hits)) == len(hits):
+            found = [next((i for i, v in enumerate(values) if self._satisfies(p, v)), None) for p in parts]
+            hits = [i for i in found if i is not None]
+            if len(hits) == len(found) and len(set(hits)) == len(hits):
                 first = min(hits)
                 values = [becomes if i == first else v for i, v in enumerate(values) if i == first or i not in hits]
         return Choice(values[0], mentions)

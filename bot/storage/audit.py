@@ -176,7 +176,7 @@ class AuditLog(Database):
             self.flush()
             self._insert(table, row)
             return Written(key, True)
-        except Exception as err:  # noqa: BLE001 - sorted below: refused for good, or the database is away
+        except Exception as err:  # sorted below: refused for good, or the database is away
             if _permanent(err):
                 self._dead_letter(table, row, err)
                 return Written(key, True)
@@ -261,7 +261,7 @@ class AuditLog(Database):
             try:
                 self._insert(item["table"], item["row"])
                 done += 1
-            except Exception as err:  # noqa: BLE001 - an outage is raised again; a refused record is set aside
+            except Exception as err:  # an outage is raised again; a refused record is set aside
                 if not _permanent(err):
                     raise
                 self._dead_letter(item["table"], item["row"], err)

@@ -35,7 +35,7 @@ def tune_sqlite(engine: Engine) -> None:
     """Write-ahead log with synchronous=NORMAL: a commit no longer waits for two fsyncs, readers don't block the
     writer, and a committed transaction survives a crash of the process (only a power cut may lose the last ones)."""
     @sa.event.listens_for(engine, "connect")
-    def _pragmas(connection, _record):  # type: ignore[no-untyped-def]
+    def _pragmas(connection, _record):
         cursor = connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")

@@ -7,10 +7,12 @@ is stored here, except the reason a clinician gives with feedback, scrubbed of d
 """
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.orm import declarative_base
 
-Base = declarative_base()
+Base: Any = declarative_base()  # SQLAlchemy 1.4 ships no type information
 
 
 class AuditRecord(Base):

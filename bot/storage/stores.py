@@ -109,9 +109,11 @@ class RedisMutexLockStore(LockStore):
     def key(self, conversation_id: str) -> str:
         return self.prefix + conversation_id
 
+    # Rasa's LockStore.lock yields a TicketLock that none of Rasa's callers use; this lock has no ticket to give
     @asynccontextmanager
-    async def lock(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME,
-                   wait_time_in_seconds: float = 1) -> AsyncIterator[None]:
+    async def lock(  # type: ignore[override]
+        self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME, wait_time_in_seconds: float = 1
+    ) -> AsyncIterator[None]:
         """Hold the conversation's lock for the block; wait for it at most ``lock_lifetime`` seconds."""
         key, token = self.key(conversation_id), uuid.uuid4().hex
         deadline = time.monotonic() + lock_lifetime

@@ -31,13 +31,14 @@ def register(sio: AsyncServer, namespace: Optional[Text]) -> None:
         if not joined(sid, session_id):
             await sio.emit("trainee_status", {"error": "Reload the page, then sign in again."}, room=sid)
             return
+        assert isinstance(session_id, str)  # joined() holds only for a string
         try:
-            trainee_id, name, created = await asyncio.get_running_loop().run_in_executor(
+            _trainee_id, name, created = await asyncio.get_running_loop().run_in_executor(
                 None, shared_store().sign_in, session_id, str(data.get("name") or ""), str(data.get("code") or ""))
         except SignInError as err:
             await sio.emit("trainee_status", {"error": str(err)}, room=sid)
             return
-        except Exception:  # noqa: BLE001 - the trainee gets a sentence, the log gets the trace
+        except Exception:  # the trainee gets a sentence, the log gets the trace
             log.exception("web.trainee.sign_in_failure")
             await sio.emit("trainee_status", {"error": "Signing in failed on the server; your practice still "
                                                        "counts for this browser."}, room=sid)
@@ -48,5 +49,6 @@ def register(sio: AsyncServer, namespace: Optional[Text]) -> None:
     async def sign_out(sid: Text, data: Optional[Dict]) -> None:
         session_id = (data or {}).get("session_id")
         if joined(sid, session_id):
+            assert isinstance(session_id, str)  # joined() holds only for a string
             await asyncio.get_running_loop().run_in_executor(None, shared_store().sign_out, session_id)
         await sio.emit("trainee_status", {"name": None}, room=sid)
