@@ -5,13 +5,15 @@ Every question's buttons are in the domain (domain.yml); typing a button's label
 as pressing it, so the labels are read from there, and each field adds the words clinicians type instead. A bare
 answer is only read when the whole message is that answer: anything longer goes through the clinical extractor.
 """
+
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -21,29 +23,122 @@ from bot.nlu.extractor import case_fields
 
 DOMAIN_FILE = Path(__file__).resolve().parents[1] / "domain.yml"
 SKIP = object()  # the clinician does not know: skip the question
-BOOLEAN = {True: ("yes", "y", "yep", "yeah", "yup", "positive", "present", "confirmed", "true", "correct",
-                  "affirmative", "pos"),
-           False: ("no", "n", "nope", "none", "negative", "absent", "not present", "false", "nil", "neg", "nah")}
-NONE_FOUND = ("none", "no", "nil", "negative", "neg", "nothing", "none found", "none detected", "not detected",
-              "wild type", "wt", "no mutation", "no mutations", "nothing found", "nothing detected", "nope")
-DONT_KNOW = ("not known", "unknown", "dont know", "don't know", "do not know", "n/a", "na", "skip", "unsure",
-             "not sure", "no idea", "pending", "not available", "not tested", "unclear", "idk", "dunno",
-             "not done yet", "awaiting results", "results pending")
+BOOLEAN = {
+    True: (
+        "yes",
+        "y",
+        "yep",
+        "yeah",
+        "yup",
+        "positive",
+        "present",
+        "confirmed",
+        "true",
+        "correct",
+        "affirmative",
+        "pos",
+    ),
+    False: ("no", "n", "nope", "none", "negative", "absent", "not present", "false", "nil", "neg", "nah"),
+}
+NONE_FOUND = (
+    "none",
+    "no",
+    "nil",
+    "negative",
+    "neg",
+    "nothing",
+    "none found",
+    "none detected",
+    "not detected",
+    "wild type",
+    "wt",
+    "no mutation",
+    "no mutations",
+    "nothing found",
+    "nothing detected",
+    "nope",
+)
+DONT_KNOW = (
+    "not known",
+    "unknown",
+    "dont know",
+    "don't know",
+    "do not know",
+    "n/a",
+    "na",
+    "skip",
+    "unsure",
+    "not sure",
+    "no idea",
+    "pending",
+    "not available",
+    "not tested",
+    "unclear",
+    "idk",
+    "dunno",
+    "not done yet",
+    "awaiting results",
+    "results pending",
+)
 # Words for each answer beyond the buttons' labels; the keys are the case values (case.schema.json).
 WORDS: dict[str, dict[Any, tuple[str, ...]]] = {
     "progression": {
-        "systemic": ("systemic", "widespread", "multisite", "multi-site", "diffuse", "multiple sites",
-                     "several sites", "extensive", "disseminated", "generalised", "generalized", "sys", "systemic pd"),
-        "oligoprogression": ("oligo", "oligoprogression", "oligoprogressive", "limited", "one site", "single site",
-                             "a single site", "1 site", "2 sites", "few sites", "isolated", "local"),
-        "cns_only": ("cns", "cns only", "brain", "brain only", "intracranial", "intracranial only", "only brain",
-                     "only the brain", "cns-only"),
+        "systemic": (
+            "systemic",
+            "widespread",
+            "multisite",
+            "multi-site",
+            "diffuse",
+            "multiple sites",
+            "several sites",
+            "extensive",
+            "disseminated",
+            "generalised",
+            "generalized",
+            "sys",
+            "systemic pd",
+        ),
+        "oligoprogression": (
+            "oligo",
+            "oligoprogression",
+            "oligoprogressive",
+            "limited",
+            "one site",
+            "single site",
+            "a single site",
+            "1 site",
+            "2 sites",
+            "few sites",
+            "isolated",
+            "local",
+        ),
+        "cns_only": (
+            "cns",
+            "cns only",
+            "brain",
+            "brain only",
+            "intracranial",
+            "intracranial only",
+            "only brain",
+            "only the brain",
+            "cns-only",
+        ),
         "indolent": ("indolent", "slow", "slow growth", "slowly", "asymptomatic slow", "slow asymptomatic"),
         "none": ("none", "no", "no progression", "stable", "sd", "stable disease", "nope"),
     },
     "biopsy": {
-        "tissue": ("tissue", "tissue ngs", "core", "core biopsy", "rebiopsy", "re-biopsy", "biopsy", "tissue biopsy",
-                   "bx", "ngs"),
+        "tissue": (
+            "tissue",
+            "tissue ngs",
+            "core",
+            "core biopsy",
+            "rebiopsy",
+            "re-biopsy",
+            "biopsy",
+            "tissue biopsy",
+            "bx",
+            "ngs",
+        ),
         "plasma": ("plasma", "liquid", "liquid biopsy", "ctdna", "blood", "plasma ngs", "guardant"),
         "tissue_and_plasma": ("both", "tissue and plasma", "plasma and tissue", "tissue + plasma", "both done"),
         "none": ("none", "no", "no rebiopsy", "no re-biopsy", "no biopsy", "not done", "nope", "declined"),
@@ -55,10 +150,26 @@ WORDS: dict[str, dict[Any, tuple[str, ...]]] = {
         "none": ("none", "no", "nope", "no transformation", "negative", "adeno", "adenocarcinoma", "same histology"),
     },
     "goals_of_care": {
-        "disease_directed": ("disease-directed", "disease directed", "treatment", "treat", "active treatment",
-                             "active", "full treatment", "anticancer treatment"),
-        "comfort": ("comfort", "comfort care", "palliative", "hospice", "bsc", "best supportive care",
-                    "supportive care", "end of life care"),
+        "disease_directed": (
+            "disease-directed",
+            "disease directed",
+            "treatment",
+            "treat",
+            "active treatment",
+            "active",
+            "full treatment",
+            "anticancer treatment",
+        ),
+        "comfort": (
+            "comfort",
+            "comfort care",
+            "palliative",
+            "hospice",
+            "bsc",
+            "best supportive care",
+            "supportive care",
+            "end of life care",
+        ),
     },
     "cns_lesions": {
         "limited": ("limited", "few", "1", "2", "3", "one", "two", "three", "srs", "amenable to srs", "small"),
@@ -69,14 +180,19 @@ WORDS: dict[str, dict[Any, tuple[str, ...]]] = {
         "squamous": ("squamous", "scc", "squamous cell", "lusc"),
         "other_nsclc": ("other", "other nsclc", "nos", "nsclc nos", "large cell", "adenosquamous"),
     },
-    "ecog": {n: (str(n), w, f"ps {n}", f"ecog {n}", f"who {n}") for n, w in
-             enumerate(("zero", "one", "two", "three", "four"))},
+    "ecog": {
+        n: (str(n), w, f"ps {n}", f"ecog {n}", f"who {n}")
+        for n, w in enumerate(("zero", "one", "two", "three", "four"))
+    },
     "prior_tkis": {(): ("none", "no", "nil", "tki naive", "tki-naive", "no tki", "none yet")},
 }
 
 
-BOOLEAN_FIELDS = frozenset(name for name, spec in CASE_SCHEMA["properties"].items()
-                           if "boolean" in (spec["type"] if isinstance(spec.get("type"), list) else [spec.get("type")]))
+BOOLEAN_FIELDS = frozenset(
+    name
+    for name, spec in CASE_SCHEMA["properties"].items()
+    if "boolean" in (spec["type"] if isinstance(spec.get("type"), list) else [spec.get("type")])
+)
 _REGION = re.compile(r"^\s*([A-Za-z]{2})\s*\.?\s*$")  # a country code typed alone
 
 
@@ -115,7 +231,7 @@ def _answers() -> dict[str, dict[str, Any]]:
             answers.update({w: list(value) if isinstance(value, tuple) else value for w in words})
         for button in buttons:
             answers[_normal(button["title"])] = _button_value(field, button["payload"])
-        answers.update({w: SKIP for w in DONT_KNOW})
+        answers.update(dict.fromkeys(DONT_KNOW, SKIP))
     return table
 
 

@@ -12,19 +12,29 @@ case. A message the form cannot read is answered with what went wrong and the qu
 is asked at most twice before the clinician is offered to skip it or stop (actions/forms.py). A message that is
 not an answer (help, why, new case, ...) is handed back to the dialogue rules.
 """
+
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
+from rasa_sdk.types import DomainDict
 
 from actions.answers import answer_to
-from actions.case_state import (ASKABLE, SKIPPED, case_from_slots, changed_slots, describe_changes,
-                                describe_new, read_message)
+from actions.case_state import (
+    ASKABLE,
+    SKIPPED,
+    case_from_slots,
+    changed_slots,
+    describe_changes,
+    describe_new,
+    read_message,
+)
 from actions.feedback import AWAITING_REASON, record_reason
 from actions.forms import RepeatedFailureFormValidation
 from actions.questions import answer_question
@@ -37,10 +47,20 @@ log = logging.getLogger(__name__)
 # drugs and findings as part of the question ("why not brigatinib?", "what if MET amp?"), so it never fills the
 # case; for the second, a message that states findings was misread and is taken as the answer it is.
 QUESTIONS = frozenset({"ask_why", "ask_evidence", "what_if", "start_case", "start_over", "stop", "feedback_disagree"})
-INTERRUPTIONS = QUESTIONS | {"greet", "help", "out_of_scope", "feedback_helpful", "feedback_not_helpful",
-                             "practice_start", "practice_stats", "thanks"}
-NOT_READ = ("I couldn't process that message, so nothing in the case changed. Please rephrase it (findings such as "
-            "'alectinib, systemic PD, tissue NGS G1202R, ECOG 1').")
+INTERRUPTIONS = QUESTIONS | {
+    "greet",
+    "help",
+    "out_of_scope",
+    "feedback_helpful",
+    "feedback_not_helpful",
+    "practice_start",
+    "practice_stats",
+    "thanks",
+}
+NOT_READ = (
+    "I couldn't process that message, so nothing in the case changed. Please rephrase it (findings such as "
+    "'alectinib, systemic PD, tissue NGS G1202R, ECOG 1')."
+)
 
 
 def missing_fields(case: dict[str, Any], skipped: list[str], first: list[str] | None = None) -> list[str]:
@@ -67,31 +87,34 @@ class ValidateCaseForm(RepeatedFailureFormValidation):
     def name(self) -> str:
         return "validate_case_form"
 
-    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: dict) -> list[str]:
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
         """The decision module's missing fields for the case the slots hold, in its order."""
         return missing_fields(case_from_slots(tracker.slots), _skipped(tracker))
 
     def explain_unanswered(self, slot: str, dispatcher: CollectingDispatcher) -> None:
         dispatcher.utter_message(text=f"I couldn't read the {field_label(slot)} in that.")
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """One message read into the case. rasa_sdk's generic run validates only the required (still missing) slots
         one by one; here a message may fill or correct any field at once, so the turn is read as a whole."""
         try:
             return self._validate(dispatcher, tracker, domain)
-        except Exception:  # noqa: BLE001 - the clinician gets a true sentence and the case is kept
+        except Exception:
             log.exception("validate_case_form failed")
             dispatcher.utter_message(text=NOT_READ)
             requested = tracker.get_slot(REQUESTED_SLOT)
-            return [SlotSet(REQUESTED_SLOT, requested or next_question(case_from_slots(tracker.slots),
-                                                                          _skipped(tracker)))]
+            return [
+                SlotSet(REQUESTED_SLOT, requested or next_question(case_from_slots(tracker.slots), _skipped(tracker)))
+            ]
 
-    def _bare_answer_reader(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                            domain: dict) -> Callable[[str], dict[str, Any]]:
+    def _bare_answer_reader(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Callable[[str], dict[str, Any]]:
         return lambda field: getattr(self, f"extract_{field}")(dispatcher, tracker, domain)
 
-    def _validate(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    def _validate(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         requested = tracker.get_slot(REQUESTED_SLOT)
         message = tracker.latest_message or {}
         intent = self.intent(tracker)
@@ -126,13 +149,17 @@ class ValidateCaseForm(RepeatedFailureFormValidation):
             dispatcher.utter_message(json_message={"case": new_case})
         # case_failures and the requested slot are always set: Rasa reads the next question from the reply, and a
         # reply without a filled slot would make Rasa reject the form's turn
-        return changed_slots(tracker, {**reading.updates, SKIPPED: skipped}) + failures + [
-            SlotSet(REQUESTED_SLOT, question)]
+        return (
+            changed_slots(tracker, {**reading.updates, SKIPPED: skipped})
+            + failures
+            + [SlotSet(REQUESTED_SLOT, question)]
+        )
 
 
 def _bare_answer_extractor(field: str) -> Callable[..., dict[str, Any]]:
-    def extract(self: ValidateCaseForm, dispatcher: CollectingDispatcher, tracker: Tracker,
-                domain: dict) -> dict[str, Any]:
+    def extract(
+        self: ValidateCaseForm, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         """The bare answer to the question about this field, when it is the one just asked."""
         if tracker.get_slot(REQUESTED_SLOT) != field:
             return {}

@@ -4,11 +4,13 @@ Every message may state findings; they overwrite what was said before (a correct
 What a short answer means depends on the question it answers ("1" to the ECOG question, "yes" to the brain
 metastases question), so the requested slot is used to read it.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from actions.shared import knowledge_base
 from bot.decision import FIELDS, CaseError, validate_case
@@ -28,13 +30,14 @@ _SENTENCE = re.compile(r".+?(?:[.?!;]+(?=\s|$)|\n|$)", re.DOTALL)
 @dataclass
 class Reading:
     """What one message says about the case, and what the clinician must be told about how it was read."""
+
     updates: dict[str, Any] = field(default_factory=dict)
-    skip: bool = False          # "not known" to the question asked
-    problems: list[str] = field(default_factory=list)   # what could not be read, said before anything else
+    skip: bool = False  # "not known" to the question asked
+    problems: list[str] = field(default_factory=list)  # what could not be read, said before anything else
     notes: dict[str, str] = field(default_factory=dict)  # fields taken without being typed, and why
     contradicted: list[str] = field(default_factory=list)  # fields stated both ways: asked about, left unchanged
     asked: list[Mapping[str, Any]] = field(default_factory=list)  # entities named inside a question: not findings
-    question: bool = False      # the message asks something (it may state findings too)
+    question: bool = False  # the message asks something (it may state findings too)
     too_long: bool = False
 
     @property
@@ -47,8 +50,12 @@ def case_from_slots(slots: Mapping[str, Any]) -> dict[str, Any]:
     return {name: slots[name] for name in CASE_SLOTS if slots.get(name) is not None}
 
 
-def read_message(message: Mapping[str, Any], case: Mapping[str, Any] | None = None, requested: str | None = None,
-                 read_answer: Callable[[str], Mapping[str, Any]] | None = None) -> Reading:
+def read_message(
+    message: Mapping[str, Any],
+    case: Mapping[str, Any] | None = None,
+    requested: str | None = None,
+    read_answer: Callable[[str], Mapping[str, Any]] | None = None,
+) -> Reading:
     """The case fields a user message states, read in the light of the question it answers and the case so far.
 
     Only findings stated as facts count: the extractor leaves out what is negated, named as an option or asked
@@ -68,16 +75,23 @@ def read_message(message: Mapping[str, Any], case: Mapping[str, Any] | None = No
     entities = [e for e in entities if e not in reading.asked]
     reading.contradicted = [f for f in conflicts(entities) if f in CASE_SLOTS]
     # fields the case does not hold (the extractor reads a few more) are left to whatever holds them
-    reading.updates = {k: v for k, v in case_fields(entities).items()
-                       if k in CASE_SLOTS and k not in reading.contradicted}
+    reading.updates = {
+        k: v for k, v in case_fields(entities).items() if k in CASE_SLOTS and k not in reading.contradicted
+    }
     for field_name in reading.contradicted:
-        reading.problems.append(f"You wrote the {field_label(field_name)} both ways in that message, so I left it "
-                                "as it was. Which is it?")
+        reading.problems.append(
+            f"You wrote the {field_label(field_name)} both ways in that message, so I left it as it was. Which is it?"
+        )
     _name_unreadable(entities, reading)
     if text.startswith("/") and any(e.get("entity") == "unreadable_variant" for e in entities):
         reading.updates.pop("alk_mutations", None)  # the page's list editor: the list stays as it was
-    if read_answer and requested and requested not in reading.updates and requested not in reading.contradicted \
-            and not spans:
+    if (
+        read_answer
+        and requested
+        and requested not in reading.updates
+        and requested not in reading.contradicted
+        and not spans
+    ):
         answer = read_answer(requested)
         reading.skip = SKIPPED in answer
         reading.updates.update({k: v for k, v in answer.items() if k in CASE_SLOTS})
@@ -118,9 +132,11 @@ def _name_unreadable(entities: list[Mapping[str, Any]], reading: Reading) -> Non
             hint = f": did you mean {guess}?" if guess else f". I know {known_drugs()}."
             reading.problems.append(f"I don't know '{word}' as an ALK inhibitor{hint}")
         elif entity.get("entity") == "unreadable_variant":
-            reading.problems.append(f"I couldn't read '{word}' as an ALK mutation (I read notations such as G1202R, "
-                                    "p.Gly1202Arg or 1151Tins), so I did not add it. Please check the report and "
-                                    "type the variant again.")
+            reading.problems.append(
+                f"I couldn't read '{word}' as an ALK mutation (I read notations such as G1202R, "
+                "p.Gly1202Arg or 1151Tins), so I did not add it. Please check the report and "
+                "type the variant again."
+            )
             if reading.updates.get("alk_mutations") == []:
                 del reading.updates["alk_mutations"]
 
@@ -156,15 +172,19 @@ def _take_alk_positive(case: Mapping[str, Any], reading: Reading) -> None:
     because = alk_evidence(reading.updates)
     if because:
         reading.updates["alk_positive"] = True
-        reading.notes["alk_positive"] = (f"Taken as ALK-positive ({because} was named); say 'ALK negative' if "
-                                         "that is wrong.")
+        reading.notes["alk_positive"] = (
+            f"Taken as ALK-positive ({because} was named); say 'ALK negative' if that is wrong."
+        )
 
 
 def describe_changes(case: Mapping[str, Any], updates: Mapping[str, Any]) -> str | None:
     """'Changed: prior TKIs alectinib → brigatinib' for every finding the message changed: nothing changes
     unseen."""
-    changed = [f"{SHORT_LABELS.get(k, k)} {value_text(k, case[k])} → {value_text(k, v)}"
-               for k, v in updates.items() if k in case and case[k] != v]
+    changed = [
+        f"{SHORT_LABELS.get(k, k)} {value_text(k, case[k])} → {value_text(k, v)}"
+        for k, v in updates.items()
+        if k in case and case[k] != v
+    ]
     return f"Changed: {'; '.join(changed)}." if changed else None
 
 

@@ -4,6 +4,7 @@ The reason given for a 'Disagree' is feedback, whatever it says: a reason typed 
 brigatinib in 2023, ECOG 2") is recorded as the reason and never read into the case, so it cannot re-issue the
 recommendation. The slot `awaiting_reason` marks the one message after the button that is the reason.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,16 +19,24 @@ from actions.shared import audit_log
 
 RATINGS = {"feedback_helpful": "helpful", "feedback_not_helpful": "not_helpful", "feedback_disagree": "disagree"}
 AWAITING_REASON = "awaiting_reason"
-_NO_REASON = re.compile(r"\W*(?:i\s+)?(?:dis ?agree|don'?t agree|do not agree|not helpful|unhelpful|wrong)\W*",
-                        re.IGNORECASE)
-PENDING = ("Thank you. The audit log is unavailable right now: your feedback is kept and will be written as soon as "
-           "the database answers.")
+_NO_REASON = re.compile(
+    r"\W*(?:i\s+)?(?:dis ?agree|don'?t agree|do not agree|not helpful|unhelpful|wrong)\W*", re.IGNORECASE
+)
+PENDING = (
+    "Thank you. The audit log is unavailable right now: your feedback is kept and will be written as soon as "
+    "the database answers."
+)
 
 
 def _write(dispatcher: CollectingDispatcher, tracker: Tracker, rating: str, reason: str | None, thanks: str) -> None:
     message = tracker.latest_message or {}
-    written = audit_log().feedback(tracker.sender_id, rating, record_id=tracker.get_slot("last_record_id"),
-                                   reason=reason, message_id=message.get("message_id") or "")
+    written = audit_log().feedback(
+        tracker.sender_id,
+        rating,
+        record_id=tracker.get_slot("last_record_id"),
+        reason=reason,
+        message_id=message.get("message_id") or "",
+    )
     dispatcher.utter_message(text=thanks if written.stored else PENDING)
 
 
@@ -37,8 +46,14 @@ def record_reason(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     if text.startswith("/"):  # a button pressed instead of typing a reason
         dispatcher.utter_message(text="No reason recorded; your rating is kept.")
         return
-    _write(dispatcher, tracker, "disagree", text, "Thank you: recorded as the reason you disagree. I did not read it "
-           "into the case; to change a finding, state it (e.g. 'actually ECOG 2').")
+    _write(
+        dispatcher,
+        tracker,
+        "disagree",
+        text,
+        "Thank you: recorded as the reason you disagree. I did not read it "
+        "into the case; to change a finding, state it (e.g. 'actually ECOG 2').",
+    )
 
 
 class ActionFeedback(Action):
@@ -55,9 +70,11 @@ class ActionFeedback(Action):
         reason = None if text.startswith("/") or _NO_REASON.fullmatch(text) else text  # a button says no more
         _write(dispatcher, tracker, rating, reason, "Thank you: your feedback is recorded with this recommendation.")
         if rating == "disagree" and reason is None:
-            dispatcher.utter_message(text="If you like, tell me why in your next message (leave out anything that "
-                                          "identifies the patient); it is recorded as feedback, not read into the "
-                                          "case.")
+            dispatcher.utter_message(
+                text="If you like, tell me why in your next message (leave out anything that "
+                "identifies the patient); it is recorded as feedback, not read into the "
+                "case."
+            )
             return [SlotSet(AWAITING_REASON, True)]
         return []
 

@@ -13,10 +13,11 @@ resumes after a rule answered an interruption. A message that is not an answer i
 other than ``requested_slot``: Rasa then rejects the form's turn and the rules answer it; when the form resumes
 after that rule, the same message is handed back the same way and Rasa asks the question again.
 """
+
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any
+from typing import Any, ClassVar
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -30,8 +31,10 @@ class RepeatedFailureFormValidation(FormValidationAction, ABC):
     failures_slot = "form_failures"
     offer_after = 2  # times one question is asked without an answer before the user is offered to skip or stop
     offer_text = "We can skip this question or stop here."
-    offer_buttons: list[dict[str, str]] = [{"title": "Skip this question", "payload": "/dont_know"},
-                                           {"title": "Stop", "payload": "/stop"}]
+    offer_buttons: ClassVar[list[dict[str, str]]] = [
+        {"title": "Skip this question", "payload": "/dont_know"},
+        {"title": "Stop", "payload": "/stop"},
+    ]
 
     @abstractmethod
     def name(self) -> str:
@@ -51,8 +54,9 @@ class RepeatedFailureFormValidation(FormValidationAction, ABC):
     def explain_unanswered(self, slot: str, dispatcher: CollectingDispatcher) -> None:
         """Said when a turn asks ``slot`` again and read nothing at all; nothing by default."""
 
-    def failure_events(self, dispatcher: CollectingDispatcher, tracker: Tracker, next_slot: str | None,
-                       read_something: bool) -> list[EventType]:
+    def failure_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, next_slot: str | None, read_something: bool
+    ) -> list[EventType]:
         """The failure count after this turn (``next_slot`` is the question asked next), with the explanation and the
         skip-or-stop offer said when they are due."""
         asked = tracker.get_slot(REQUESTED_SLOT)
@@ -61,7 +65,7 @@ class RepeatedFailureFormValidation(FormValidationAction, ABC):
             failures = 0
         else:
             failures += 1
-            if not read_something:
+            if not read_something and asked:
                 self.explain_unanswered(asked, dispatcher)
         if failures >= self.offer_after and next_slot == asked:
             dispatcher.utter_message(text=self.offer_text, buttons=self.offer_buttons)

@@ -6,6 +6,7 @@ bot.storage.practice. The trainee is the conversation (its sender id) or the acc
 to (bot.web.trainee checks the code): never an id a client puts in a message. What this session has seen and
 scored is kept in the `practice_session` slot, so "skip" moves on and the summary covers the session.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -15,16 +16,34 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
+from rasa_sdk.types import DomainDict
 
 from actions.shared import knowledge_base, practice_store
 from bot import practice
 from bot.render import clinician
 
-NOT_ANSWERS = frozenset({"practice_hint", "practice_skip", "practice_stats", "practice_start", "practice_reveal",
-                         "practice_end", "stop", "help", "greet", "thanks", "start_case", "start_over"})
+NOT_ANSWERS = frozenset(
+    {
+        "practice_hint",
+        "practice_skip",
+        "practice_stats",
+        "practice_start",
+        "practice_reveal",
+        "practice_end",
+        "stop",
+        "help",
+        "greet",
+        "thanks",
+        "start_case",
+        "start_over",
+    }
+)
 SESSION = "practice_session"
-MORE_BUTTONS = [{"title": "Next case", "payload": "/practice_start"}, {"title": "My progress", "payload": "/practice_stats"},
-                {"title": "End session", "payload": "/practice_end"}]
+MORE_BUTTONS = [
+    {"title": "Next case", "payload": "/practice_start"},
+    {"title": "My progress", "payload": "/practice_stats"},
+    {"title": "End session", "payload": "/practice_end"},
+]
 
 
 def trainee(tracker: Tracker) -> str:
@@ -35,8 +54,12 @@ def trainee(tracker: Tracker) -> str:
 def session_of(tracker: Tracker) -> dict[str, Any]:
     """This practice session: its filter, the cases seen, and one result per case answered, revealed or skipped."""
     saved = tracker.get_slot(SESSION) or {}
-    return {"topic": saved.get("topic"), "difficulty": saved.get("difficulty"), "seen": list(saved.get("seen", [])),
-            "results": list(saved.get("results", []))}
+    return {
+        "topic": saved.get("topic"),
+        "difficulty": saved.get("difficulty"),
+        "seen": list(saved.get("seen", [])),
+        "results": list(saved.get("results", [])),
+    }
 
 
 def requested_filters(message: dict[str, Any]) -> tuple[bool, str | None, int | None]:
@@ -46,8 +69,11 @@ def requested_filters(message: dict[str, Any]) -> tuple[bool, str | None, int | 
     said_topic, said_level = practice.filters_named(message.get("text") or "")
     if "practice_topic" in entities or "practice_level" in entities:
         topic, level = entities.get("practice_topic"), entities.get("practice_level", "")
-        return True, (topic if topic in practice.TOPIC_LABELS else None), \
-            (int(level) if level.isdigit() and int(level) in practice.DIFFICULTY_LABELS else None)
+        return (
+            True,
+            (topic if topic in practice.TOPIC_LABELS else None),
+            (int(level) if level.isdigit() and int(level) in practice.DIFFICULTY_LABELS else None),
+        )
     return bool(said_topic or said_level), said_topic, said_level
 
 
@@ -55,7 +81,7 @@ class ActionPracticeNext(Action):
     def name(self) -> str:
         return "action_practice_next"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         message = tracker.latest_message or {}
         intent = (message.get("intent") or {}).get("name")
         session = session_of(tracker)
@@ -75,6 +101,7 @@ class ActionPracticeNext(Action):
         if case is None:  # the whole bank seen: a new round
             session["seen"] = []
             case, _ = practice.pick(attempts, None, None, set(), who, now)
+        assert case is not None, "an unfiltered pick from a checked, non-empty bank always finds a case"
         if notice:  # the filter ran out: the session goes on with what was offered instead
             session["topic"] = case.topic if session["topic"] else None
             session["difficulty"] = None
@@ -82,15 +109,29 @@ class ActionPracticeNext(Action):
         stars = "●" * case.difficulty + "○" * (3 - case.difficulty)
         dispatcher.utter_message(
             text=f"Practice case {case.id} — {practice.TOPIC_LABELS[case.topic]}, difficulty {stars}\n\n"
-                 f"{case.vignette.strip()}",
-            json_message={"practice": {"case_id": case.id, "title": case.title, "topic": case.topic,
-                                       "topic_label": practice.TOPIC_LABELS[case.topic],
-                                       "difficulty": case.difficulty, "vignette": case.vignette.strip(),
-                                       "notice": notice, "bank": practice.sizes(),
-                                       "filter": {"topic": session["topic"], "difficulty": session["difficulty"]},
-                                       "trainee": practice_store().display_name(who)}})
-        return [SlotSet("practice_case_id", case.id), SlotSet("practice_hints", 0), SlotSet("practice_answer", None),
-                SlotSet(SESSION, session), SlotSet("requested_slot", None)]
+            f"{case.vignette.strip()}",
+            json_message={
+                "practice": {
+                    "case_id": case.id,
+                    "title": case.title,
+                    "topic": case.topic,
+                    "topic_label": practice.TOPIC_LABELS[case.topic],
+                    "difficulty": case.difficulty,
+                    "vignette": case.vignette.strip(),
+                    "notice": notice,
+                    "bank": practice.sizes(),
+                    "filter": {"topic": session["topic"], "difficulty": session["difficulty"]},
+                    "trainee": practice_store().display_name(who),
+                }
+            },
+        )
+        return [
+            SlotSet("practice_case_id", case.id),
+            SlotSet("practice_hints", 0),
+            SlotSet("practice_answer", None),
+            SlotSet(SESSION, session),
+            SlotSet("requested_slot", None),
+        ]
 
 
 def open_case(tracker: Tracker, dispatcher: CollectingDispatcher, otherwise: str) -> str | None:
@@ -106,7 +147,7 @@ class ActionPracticeHint(Action):
     def name(self) -> str:
         return "action_practice_hint"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         case_id = open_case(tracker, dispatcher, "Hints are for practice cases: type 'practice' to get one.")
         if not case_id:
             return []
@@ -119,7 +160,7 @@ class ActionPracticeStats(Action):
     def name(self) -> str:
         return "action_practice_stats"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         attempts = practice_store().attempts(trainee(tracker))
         by_topic = practice.stats(attempts)
         if not by_topic:
@@ -127,27 +168,51 @@ class ActionPracticeStats(Action):
             return []
         sizes = practice.sizes()
         lines = [f"Your progress ({len(attempts)} attempts):"]
-        lines += [f"• {practice.TOPIC_LABELS.get(t, t)}: {s.correct}/{s.attempts} preferred ({s.accuracy:.0%}; "
-                  f"{sizes[t]['total']} cases in the bank)" for t, s in by_topic.items()]
+        lines += [
+            f"• {practice.TOPIC_LABELS.get(t, t)}: {s.correct}/{s.attempts} preferred ({s.accuracy:.0%}; "
+            f"{sizes[t]['total']} cases in the bank)"
+            for t, s in by_topic.items()
+        ]
         weak = [practice.TOPIC_LABELS.get(t, t) for t, s in by_topic.items() if s.accuracy < 0.6]
         if weak:
             lines.append("Cases on " + ", ".join(weak) + " will come back sooner.")
-        dispatcher.utter_message(text="\n".join(lines), json_message={"practice_stats": {
-            t: {"attempts": s.attempts, "correct": s.correct, "accuracy": s.accuracy} for t, s in by_topic.items()}})
+        dispatcher.utter_message(
+            text="\n".join(lines),
+            json_message={
+                "practice_stats": {
+                    t: {"attempts": s.attempts, "correct": s.correct, "accuracy": s.accuracy}
+                    for t, s in by_topic.items()
+                }
+            },
+        )
         return []
 
 
 def _record(tracker: Tracker, case_id: str, grade: str, score: float, named: list[str]) -> None:
     case = practice.get(case_id)
     message = tracker.latest_message or {}
-    practice_store().add(trainee(tracker), case_id, case.topic, case.difficulty, grade, score, named,
-                knowledge_base().version, attempt_key=message.get("message_id") or "")
+    practice_store().add(
+        trainee(tracker),
+        case_id,
+        case.topic,
+        case.difficulty,
+        grade,
+        score,
+        named,
+        knowledge_base().version,
+        attempt_key=message.get("message_id") or "",
+    )
 
 
 def _result(case_id: str, grade: str, score: float | None) -> dict[str, Any]:
     topic = practice.get(case_id).topic
-    return {"case_id": case_id, "topic": topic, "topic_label": practice.TOPIC_LABELS[topic], "grade": grade,
-            "score": score}
+    return {
+        "case_id": case_id,
+        "topic": topic,
+        "topic_label": practice.TOPIC_LABELS[topic],
+        "grade": grade,
+        "score": score,
+    }
 
 
 def _with_result(tracker: Tracker, case_id: str, grade: str, score: float | None) -> dict[str, Any]:
@@ -159,24 +224,27 @@ def _with_result(tracker: Tracker, case_id: str, grade: str, score: float | None
 
 
 class ActionPracticeReveal(Action):
-    """"Show me the answer" before answering: the engine's answer and the teaching points; the case counts as
+    """ "Show me the answer" before answering: the engine's answer and the teaching points; the case counts as
     not known, so spaced repetition brings it back soon."""
 
     def name(self) -> str:
         return "action_practice_reveal"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         case_id = open_case(tracker, dispatcher, "There is no practice case open: type 'practice' to get one.")
         if not case_id:
             return []
         _record(tracker, case_id, "revealed", 0.0, [])
         kb = knowledge_base()
-        text = "The answer to this case:\n" + clinician("\n".join(
-            practice.explanation(practice.get(case_id), practice.expected(case_id), kb)))
-        dispatcher.utter_message(text=text,
-                                 json_message={"practice_grade": practice.feedback_view(case_id, None)})
-        return [SlotSet(SESSION, _with_result(tracker, case_id, "revealed", 0.0)), SlotSet("practice_answer", "revealed"),
-                SlotSet("requested_slot", None)]
+        text = "The answer to this case:\n" + clinician(
+            "\n".join(practice.explanation(practice.get(case_id), practice.expected(case_id), kb))
+        )
+        dispatcher.utter_message(text=text, json_message={"practice_grade": practice.feedback_view(case_id, None)})
+        return [
+            SlotSet(SESSION, _with_result(tracker, case_id, "revealed", 0.0)),
+            SlotSet("practice_answer", "revealed"),
+            SlotSet("requested_slot", None),
+        ]
 
 
 class ActionPracticeSummary(Action):
@@ -185,13 +253,16 @@ class ActionPracticeSummary(Action):
     def name(self) -> str:
         return "action_practice_summary"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         lines, summary = practice.session_summary(session_of(tracker)["results"])
         dispatcher.utter_message(
             text="\n".join(lines),
-            buttons=[{"title": "Practice again", "payload": "/practice_start"},
-                     {"title": "Back to clinical use", "payload": "/start_over"}],
-            json_message={"practice_summary": summary})
+            buttons=[
+                {"title": "Practice again", "payload": "/practice_start"},
+                {"title": "Back to clinical use", "payload": "/start_over"},
+            ],
+            json_message={"practice_summary": summary},
+        )
         return [SlotSet(SESSION, None), SlotSet("practice_case_id", None), SlotSet("requested_slot", None)]
 
 
@@ -203,17 +274,22 @@ class ValidatePracticeForm(FormValidationAction):
     def name(self) -> str:
         return "validate_practice_form"
 
-    def extract_practice_answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                domain: dict) -> dict[str, Any]:
+    def extract_practice_answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         """The message, when it answers the case asked (not when the form starts or the message is a request)."""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if (not tracker.get_slot("practice_case_id") or tracker.get_slot(REQUESTED_SLOT) != "practice_answer"
-                or intent in NOT_ANSWERS):
+        if (
+            not tracker.get_slot("practice_case_id")
+            or tracker.get_slot(REQUESTED_SLOT) != "practice_answer"
+            or intent in NOT_ANSWERS
+        ):
             return {}
         return {"practice_answer": tracker.latest_message.get("text") or ""}
 
-    def validate_practice_answer(self, answer: str, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                 domain: dict) -> dict[str, Any]:
+    def validate_practice_answer(
+        self, answer: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         """Grade the answer, record the attempt and say the feedback; the form is then done. (Rasa also hands back
         the slot as it was set before the form ran, empty: nothing to grade.)"""
         case_id = tracker.get_slot("practice_case_id")
@@ -221,7 +297,11 @@ class ValidatePracticeForm(FormValidationAction):
             return {}
         result = practice.grade(case_id, answer)
         _record(tracker, case_id, result.therapy_grade, result.score, result.named_findings)
-        dispatcher.utter_message(text=result.feedback,
-                                 json_message={"practice_grade": practice.feedback_view(case_id, result)})
-        return {"practice_answer": answer[:500], REQUESTED_SLOT: None,
-                SESSION: _with_result(tracker, case_id, result.therapy_grade, result.score)}
+        dispatcher.utter_message(
+            text=result.feedback, json_message={"practice_grade": practice.feedback_view(case_id, result)}
+        )
+        return {
+            "practice_answer": answer[:500],
+            REQUESTED_SLOT: None,
+            SESSION: _with_result(tracker, case_id, result.therapy_grade, result.score),
+        }

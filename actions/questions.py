@@ -8,9 +8,11 @@ A question that names a drug or a finding gets one of three answers, and the cas
 - a scenario ("what if ECOG were 3?", "what would you give after brigatinib if there were a G1202R?"): the answer
   for that scenario beside the answer for the case, compared.
 """
+
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -22,16 +24,23 @@ from bot.nlu.questions import asks_about_the_label, named_as_received, therapies
 from bot.render import finding_text, preferred_sentence
 
 
-def answer_question(dispatcher: CollectingDispatcher, text: str, entities: list[Mapping[str, Any]],
-                    case: Mapping[str, Any], scenario: bool = False) -> bool:
+def answer_question(
+    dispatcher: CollectingDispatcher,
+    text: str,
+    entities: list[Mapping[str, Any]],
+    case: Mapping[str, Any],
+    scenario: bool = False,
+) -> bool:
     """Answer a question about the case; True when something was answered. ``scenario``: the message is a what-if
     as a whole ("what if plasma only"), so every finding it names belongs to the scenario."""
     if asks_about_the_label(text):
         drugs = sorted({str(e["value"]) for e in entities if e.get("entity") == "tki"})
         where = f" for {', '.join(drugs)}" if drugs else ""
-        dispatcher.utter_message(text=f"I can't answer dosing, interaction or side-effect questions; see the current "
-                                      f"label{where} (FDA or EMA prescribing information) or ask your pharmacist. "
-                                      "The case is unchanged.")
+        dispatcher.utter_message(
+            text=f"I can't answer dosing, interaction or side-effect questions; see the current "
+            f"label{where} (FDA or EMA prescribing information) or ask your pharmacist. "
+            "The case is unchanged."
+        )
         return True
     options = _options(text, entities)
     answered = False
@@ -68,13 +77,16 @@ def _options_text(options: Iterable[tuple[str, tuple[str, ...]]], case: Mapping[
         found = [f"{regimens[t].label if t in regimens else t} {placed[t]}" for t in ids if t in placed]
         lines += found or [f"{word.capitalize()} is not among the options for this case."]
         if word in knowledge_base().drugs and word not in (case.get("prior_tkis") or []):
-            lines.append(f"Did the patient receive {word}? If so, tell me (e.g. 'received {word} after alectinib') "
-                         "and I will add it to the case; asking about it does not.")
+            lines.append(
+                f"Did the patient receive {word}? If so, tell me (e.g. 'received {word} after alectinib') "
+                "and I will add it to the case; asking about it does not."
+            )
     return f"{head}: " + "\n".join(dict.fromkeys(lines)) + f"\n{preferred_sentence(rec)}"
 
 
-def scenario_changes(text: str, entities: list[Mapping[str, Any]], case: Mapping[str, Any], options: set[str],
-                     scenario: bool) -> dict[str, Any]:
+def scenario_changes(
+    text: str, entities: list[Mapping[str, Any]], case: Mapping[str, Any], options: set[str], scenario: bool
+) -> dict[str, Any]:
     """The findings a question supposes, as case fields (the extractor reads them as if stated). In a what-if as a
     whole, findings stated plainly ("what if: plasma only") count too. TKIs named as options are not a scenario;
     one TKI supposed replaces the current one ("what if it was brigatinib?")."""
@@ -82,8 +94,9 @@ def scenario_changes(text: str, entities: list[Mapping[str, Any]], case: Mapping
     tkis = [t for t in changes.pop("prior_tkis", []) if t not in options]
     if tkis:
         current = list(case.get("prior_tkis") or [])
-        changes["prior_tkis"] = [*current[:-1], tkis[0]] if len(tkis) == 1 and current and tkis[0] not in current \
-            else tkis
+        changes["prior_tkis"] = (
+            [*current[:-1], tkis[0]] if len(tkis) == 1 and current and tkis[0] not in current else tkis
+        )
     return {k: v for k, v in changes.items() if k in CASE_SLOTS and case.get(k) != v}
 
 
@@ -101,14 +114,16 @@ def compare(dispatcher: CollectingDispatcher, case: Mapping[str, Any], changes: 
     if not case:
         dispatcher.utter_message(
             text=f"For that scenario ({described}): {preferred_sentence(after)}\n(This is an answer to the "
-                 "question only; no case was started. Describe the patient's case to get a recommendation.)",
-            json_message={"what_if": {"changes": dict(changes), "recommendation": after}})
+            "question only; no case was started. Describe the patient's case to get a recommendation.)",
+            json_message={"what_if": {"changes": dict(changes), "recommendation": after}},
+        )
         return
     before = decide(case)
     same = [o["therapy"] for o in before["preferred"]] == [o["therapy"] for o in after["preferred"]]
     verdict = "The preferred option would not change." if same else "The answer would change."
     dispatcher.utter_message(
         text=f"What if {described}? {verdict}\nNow: {preferred_sentence(before)}\n"
-             f"With that change: {preferred_sentence(after)}\n(The case itself is unchanged; correct it by stating "
-             "the finding, e.g. 'actually it was plasma only'.)",
-        json_message={"what_if": {"changes": dict(changes), "recommendation": after}})
+        f"With that change: {preferred_sentence(after)}\n(The case itself is unchanged; correct it by stating "
+        "the finding, e.g. 'actually it was plasma only'.)",
+        json_message={"what_if": {"changes": dict(changes), "recommendation": after}},
+    )

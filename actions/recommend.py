@@ -3,9 +3,11 @@
 Each action reads the case from the slots and asks bot.decision; none of them decides anything itself. The answer
 is deterministic, so "why" and "evidence" recompute it rather than keep a copy in the tracker.
 """
+
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
@@ -20,12 +22,18 @@ from bot.render import card_data, case_summary, field_label, preferred_sentence,
 
 log = logging.getLogger(__name__)
 
-ANSWER_BUTTONS = [{"title": "Why?", "payload": "/ask_why"}, {"title": "Evidence", "payload": "/ask_evidence"},
-                  {"title": "New case", "payload": "/start_case"}]
-FEEDBACK_BUTTONS = [{"title": "Helpful", "payload": "/feedback_helpful"},
-                    {"title": "Not helpful", "payload": "/feedback_not_helpful"},
-                    {"title": "Disagree", "payload": "/feedback_disagree"}]
+ANSWER_BUTTONS = [
+    {"title": "Why?", "payload": "/ask_why"},
+    {"title": "Evidence", "payload": "/ask_evidence"},
+    {"title": "New case", "payload": "/start_case"},
+]
+FEEDBACK_BUTTONS = [
+    {"title": "Helpful", "payload": "/feedback_helpful"},
+    {"title": "Not helpful", "payload": "/feedback_not_helpful"},
+    {"title": "Disagree", "payload": "/feedback_disagree"},
+]
 NO_ANSWER_YET = "I haven't given a recommendation in this conversation yet. Describe the case, or type 'help'."
+
 
 def answered(tracker: Tracker) -> bool:
     return tracker.get_slot("last_record_id") is not None
@@ -52,9 +60,11 @@ class ActionRecommend(Action):
         written = audit_log().record(tracker.sender_id, case, rec, message_id=message_id)
         dispatcher.utter_message(text=render_text(rec, case), buttons=ANSWER_BUTTONS, json_message=card_data(rec, case))
         if not written.stored:
-            dispatcher.utter_message(text="Note: the audit log is unavailable right now. This recommendation's "
-                                          "record is kept on the action server and will be written as soon as the "
-                                          "database answers; nothing is lost.")
+            dispatcher.utter_message(
+                text="Note: the audit log is unavailable right now. This recommendation's "
+                "record is kept on the action server and will be written as soon as the "
+                "database answers; nothing is lost."
+            )
         dispatcher.utter_message(text="Was this helpful?", buttons=FEEDBACK_BUTTONS)
         return [SlotSet("last_record_id", written.key), SlotSet("answered_case", case)]
 
@@ -111,10 +121,13 @@ class ActionWhatIf(Action):
         for problem in reading.problems:
             dispatcher.utter_message(text=problem)
         case = case_from_slots(tracker.current_slot_values())
-        if not answer_question(dispatcher, message.get("text") or "", message.get("entities") or [], case,
-                               scenario=True):
-            dispatcher.utter_message(text="Tell me which finding to change, e.g. 'what if it were plasma only?' or "
-                                          "'what if there were also MET amplification?'. The case itself is kept.")
+        if not answer_question(
+            dispatcher, message.get("text") or "", message.get("entities") or [], case, scenario=True
+        ):
+            dispatcher.utter_message(
+                text="Tell me which finding to change, e.g. 'what if it were plasma only?' or "
+                "'what if there were also MET amplification?'. The case itself is kept."
+            )
         return []
 
 
@@ -125,8 +138,15 @@ class ActionResetCase(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         dispatcher.utter_message(response="utter_start_case")
         dispatcher.utter_message(json_message={"case": {}})
-        cleared: dict[str, Any] = {**{name: None for name in CASE_SLOTS}, "case_skipped": [], "case_failures": 0,
-                   "last_record_id": None, "answered_case": None, "awaiting_reason": False, "requested_slot": None}
+        cleared: dict[str, Any] = {
+            **dict.fromkeys(CASE_SLOTS),
+            "case_skipped": [],
+            "case_failures": 0,
+            "last_record_id": None,
+            "answered_case": None,
+            "awaiting_reason": False,
+            "requested_slot": None,
+        }
         # only what changes: every event is replayed whenever the conversation is loaded
         return [ActiveLoop(None)] + changed_slots(tracker, cleared)
 
@@ -139,8 +159,10 @@ class ActionStopForm(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         if tracker.active_loop_name == "practice_form":
-            dispatcher.utter_message(text="Practice stopped; your progress so far is kept. Type 'practice' for "
-                                          "another case, or describe a patient's case.")
+            dispatcher.utter_message(
+                text="Practice stopped; your progress so far is kept. Type 'practice' for "
+                "another case, or describe a patient's case."
+            )
         elif case_from_slots(tracker.current_slot_values()):
             dispatcher.utter_message(response="utter_stopped")
         else:

@@ -8,6 +8,7 @@
 The decision engine and the clinical extractor are the defaults behind ``bot.decision.decide`` and
 ``bot.nlu.extractor``'s functions, also made once per process.
 """
+
 from __future__ import annotations
 
 import os

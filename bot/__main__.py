@@ -4,13 +4,15 @@
 Exit codes: 0 on success; 2 with one line on stderr for input the command cannot use (an invalid case,
 malformed JSON, a missing file) or a broken knowledge base.
 """
+
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 
 class UsageError(Exception):
@@ -25,8 +27,10 @@ def _read_case(source: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as err:
-        raise UsageError(f"{'stdin' if source == '-' else source}: not valid JSON ({err.msg} at line {err.lineno} "
-                         f"column {err.colno})") from None
+        raise UsageError(
+            f"{'stdin' if source == '-' else source}: not valid JSON ({err.msg} at line {err.lineno} "
+            f"column {err.colno})"
+        ) from None
 
 
 def _dump(data: Any) -> str:
@@ -85,9 +89,11 @@ def cmd_check_kb(args: argparse.Namespace) -> int:
     kb = knowledge.load(args.path)
     knowledge.check_content_hash(args.path)  # content changed without a new knowledge_version?
     Engine(kb)  # checks rule order, the caveats and therapies the engine names, and every rule's witness
-    print(f"knowledge base {kb.version}: {len(kb.evidence)} evidence entries, {len(kb.drugs)} drugs, "
-          f"{len(kb.mutations)} mutations, {len(kb.compounds)} compound pairs, {len(kb.bypass)} bypass alterations, "
-          f"{len(kb.regimens)} regimens, {len(kb.rules)} rules: OK")
+    print(
+        f"knowledge base {kb.version}: {len(kb.evidence)} evidence entries, {len(kb.drugs)} drugs, "
+        f"{len(kb.mutations)} mutations, {len(kb.compounds)} compound pairs, {len(kb.bypass)} bypass alterations, "
+        f"{len(kb.regimens)} regimens, {len(kb.rules)} rules: OK"
+    )
     return 0
 
 
@@ -122,11 +128,15 @@ def cmd_audit(args: argparse.Namespace) -> int:
     try:
         records = log.records(since=day(args.since), until=day(args.until), rule=args.rule, limit=args.limit or None)
     except SQLAlchemyError as err:
-        raise UsageError(f"cannot read the audit database: {str(getattr(err, 'orig', err)).strip().splitlines()[0]}") from None
+        raise UsageError(
+            f"cannot read the audit database: {str(getattr(err, 'orig', err)).strip().splitlines()[0]}"
+        ) from None
     if args.format == "table":
         for r in records:
-            print(f"{r['created_at'][:19]}  {r['status']:<17} {r['preferred'] or '-':<28} {' '.join(r['rules']):<16} "
-                  f"kb {r['knowledge_version']}  {r['conversation_id']}")
+            print(
+                f"{r['created_at'][:19]}  {r['status']:<17} {r['preferred'] or '-':<28} {' '.join(r['rules']):<16} "
+                f"kb {r['knowledge_version']}  {r['conversation_id']}"
+            )
         print(f"{len(records)} record(s); {log.pending()} waiting in the spool")
         return 0
     text = export(records, args.format)
@@ -148,8 +158,14 @@ def cmd_check_stores(args: argparse.Namespace) -> int:
         lock_store_from_url(config.setting("LOCK_STORE_URL"))
     except StoreUnavailable as err:
         raise UsageError(str(err)) from None
-    print("stores OK: tracker " + config.describe(config.setting("TRACKER_DB_URL")) + ", audit "
-          + config.describe(config.setting("AUDIT_DB_URL")) + ", lock " + config.setting("LOCK_STORE_URL").split("@")[-1])
+    print(
+        "stores OK: tracker "
+        + config.describe(config.setting("TRACKER_DB_URL"))
+        + ", audit "
+        + config.describe(config.setting("AUDIT_DB_URL"))
+        + ", lock "
+        + config.setting("LOCK_STORE_URL").split("@")[-1]
+    )
     return 0
 
 

@@ -12,6 +12,7 @@ Two ways to start it, with the same guard:
   so the secret check and the failure handler are in place; rasa_sdk itself still listens on every interface
   (SANIC_HOST=127.0.0.1 binds it to this machine) and answers CORS for any origin (the secret still holds).
 """
+
 from __future__ import annotations
 
 import argparse

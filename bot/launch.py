@@ -6,6 +6,7 @@ server answers only calls carrying a secret this launcher gives both servers (AC
 travel in the environment, never on a command line (which `ps` shows to every user). A server that dies while
 `make run` is up is reported with the end of its log and started again (`Stack.revive`).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,9 +19,10 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping, cast
+from typing import cast
 
 from bot.storage import config
 
@@ -48,8 +50,14 @@ def environment(overrides: Mapping[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ)
     for name in ("TRACKER_DB_URL", "AUDIT_DB_URL", "LOCK_STORE_URL", "AUDIT_SPOOL_DIR"):
         env.setdefault(name, config.setting(name))
-    env.update({"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3",
-                "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONPATH": str(ROOT)})
+    env.update(
+        {
+            "RASA_TELEMETRY_ENABLED": "false",
+            "TF_CPP_MIN_LOG_LEVEL": "3",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "PYTHONPATH": str(ROOT),
+        }
+    )
     env.update(overrides or {})
     return env
 
@@ -57,6 +65,7 @@ def environment(overrides: Mapping[str, str] | None = None) -> dict[str, str]:
 @dataclass
 class Stack:
     """One action server and one or more Rasa servers sharing it."""
+
     model: Path
     rasa_port: int = 5005
     action_port: int = 5055
@@ -80,28 +89,50 @@ class Stack:
         return f"http://{HOST}:{self.action_port}/webhook"
 
     def _env(self) -> dict[str, str]:
-        return environment({"ACTION_SERVER_URL": self.action_url, "RASA_AUTH_TOKEN": self.token,
-                            "ACTION_SERVER_SECRET": self.action_secret, **self.env})
+        return environment(
+            {
+                "ACTION_SERVER_URL": self.action_url,
+                "RASA_AUTH_TOKEN": self.token,
+                "ACTION_SERVER_SECRET": self.action_secret,
+                **self.env,
+            }
+        )
 
     def _spawn(self, name: str, args: list[str]) -> subprocess.Popen:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         with open(self.log_dir / f"{name}.log", "ab") as log:  # the child keeps its own copy of the descriptor
-            proc = subprocess.Popen(args, cwd=ROOT, env=self._env(), stdout=log, stderr=subprocess.STDOUT,
-                                    start_new_session=True)
+            proc = subprocess.Popen(
+                args, cwd=ROOT, env=self._env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         self.processes[name] = proc
         return proc
 
     def start_actions(self) -> None:
-        self._spawn("actions", [sys.executable, "-m", "bot.action_server", "--actions", "actions",
-                                "-p", str(self.action_port)])
+        self._spawn(
+            "actions", [sys.executable, "-m", "bot.action_server", "--actions", "actions", "-p", str(self.action_port)]
+        )
 
     def start_rasa(self, port: int | None = None, name: str = "rasa") -> str:
         port = port or self.rasa_port
-        self._spawn(name, [sys.executable, "-m", "bot.server", "run", "--model", str(self.model),  # endpoints.yml,
-                           "--enable-api", "-i", HOST, "-p", str(port)])  # credentials.yml; token: RASA_AUTH_TOKEN
+        self._spawn(
+            name,
+            [
+                sys.executable,
+                "-m",
+                "bot.server",
+                "run",
+                "--model",
+                str(self.model),  # endpoints.yml,
+                "--enable-api",
+                "-i",
+                HOST,
+                "-p",
+                str(port),
+            ],
+        )  # credentials.yml; token: RASA_AUTH_TOKEN
         return f"http://{HOST}:{port}"
 
-    def start(self, timeout: float = 180) -> "Stack":
+    def start(self, timeout: float = 180) -> Stack:
         if self.with_actions:
             self.start_actions()
         self.start_rasa()
@@ -110,8 +141,14 @@ class Stack:
 
     def wait(self, timeout: float = 180) -> None:
         """Until every server answers; a server that exits first is reported with the end of its log."""
-        urls = {name: (f"http://{HOST}:{self.action_port}/health" if name == "actions" else
-                       self._url_of(name) + "/webhooks/rest/") for name in self.processes}
+        urls = {
+            name: (
+                f"http://{HOST}:{self.action_port}/health"
+                if name == "actions"
+                else self._url_of(name) + "/webhooks/rest/"
+            )
+            for name in self.processes
+        }
         deadline = time.monotonic() + timeout
         pending = dict(urls)
         while pending:
@@ -155,7 +192,7 @@ class Stack:
 
     def stop(self, name: str | None = None, timeout: float = 20) -> None:
         """Stop one server (or all): SIGTERM to its process group, SIGKILL if it does not exit in time."""
-        for key in ([name] if name else list(self.processes)):
+        for key in [name] if name else list(self.processes):
             proc = self.processes.pop(key, None)
             if proc is None or proc.poll() is not None:
                 continue
@@ -166,7 +203,7 @@ class Stack:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
 
-    def __enter__(self) -> "Stack":
+    def __enter__(self) -> Stack:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
@@ -178,8 +215,9 @@ def shell(stack: Stack) -> int:
     stack.start_actions()
     try:
         stack.wait()
-        return subprocess.call([sys.executable, "-m", "bot.server", "shell", "--model", str(stack.model)],
-                               cwd=ROOT, env=stack._env())
+        return subprocess.call(
+            [sys.executable, "-m", "bot.server", "shell", "--model", str(stack.model)], cwd=ROOT, env=stack._env()
+        )
     finally:
         stack.stop()
 
@@ -195,17 +233,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.shell:
         return shell(stack)
     start = time.monotonic()
-    print(f"starting the action server (:{stack.action_port}) and the Rasa server (:{stack.rasa_port}); "
-          f"logs in {stack.log_dir}", flush=True)
+    print(
+        f"starting the action server (:{stack.action_port}) and the Rasa server (:{stack.rasa_port}); "
+        f"logs in {stack.log_dir}",
+        flush=True,
+    )
     try:
         stack.start()
     except (RuntimeError, TimeoutError) as err:
         stack.stop()
         print(f"could not start: {err}", file=sys.stderr)
         return 1
-    print(f"ready in {time.monotonic() - start:.1f} s. Open the clinician page:\n{stack.page_url}\n"
-          f"REST: POST {stack.base_url}/webhooks/rest/webhook   HTTP API token (RASA_AUTH_TOKEN): {stack.token}\n"
-          "Ctrl-C stops both servers.", flush=True)
+    print(
+        f"ready in {time.monotonic() - start:.1f} s. Open the clinician page:\n{stack.page_url}\n"
+        f"REST: POST {stack.base_url}/webhooks/rest/webhook   HTTP API token (RASA_AUTH_TOKEN): {stack.token}\n"
+        "Ctrl-C stops both servers.",
+        flush=True,
+    )
     stopping = False
 
     def on_signal(signum: int, _frame: object) -> None:
@@ -233,11 +277,18 @@ def supervise(stack: Stack, stopping: Callable[[], bool]) -> bool:
             now = time.monotonic()
             recent = [t for t in restarts.get(name, []) if t > now - RESTART_WINDOW] + [now]
             restarts[name] = recent
-            print(f"the {name} server stopped (exit code {stack.processes[name].returncode}); end of its log:\n"
-                  f"{stack.log_tail(name)}", file=sys.stderr, flush=True)
+            print(
+                f"the {name} server stopped (exit code {stack.processes[name].returncode}); end of its log:\n"
+                f"{stack.log_tail(name)}",
+                file=sys.stderr,
+                flush=True,
+            )
             if len(recent) > MAX_RESTARTS:
-                print(f"the {name} server stopped {len(recent)} times in {RESTART_WINDOW:.0f} s: giving up",
-                      file=sys.stderr, flush=True)
+                print(
+                    f"the {name} server stopped {len(recent)} times in {RESTART_WINDOW:.0f} s: giving up",
+                    file=sys.stderr,
+                    flush=True,
+                )
                 return True
         if stack.dead():
             try:

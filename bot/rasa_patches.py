@@ -43,6 +43,7 @@ The patches, what each changes and why:
 
 Not Rasa's, so not here: bot.channels.cds.JsonWithLength works around Sanic 21.12 dropping a 412's body headers.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -52,8 +53,9 @@ import itertools
 import json
 import os
 from collections import OrderedDict
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Iterator
+from typing import Any
 
 import rasa
 
@@ -70,22 +72,24 @@ def check_rasa_version(found: str | None = None) -> None:
         raise RasaVersionMismatch(
             f"bot/rasa_patches.py was written for Rasa {RASA_VERSION}, and Rasa {found} is installed: re-read each "
             f"patched function in Rasa {found} (the module's docstring lists them), adjust the patches, then change "
-            f"RASA_VERSION. Or install the pinned Rasa (requirements.lock).")
+            f"RASA_VERSION. Or install the pinned Rasa (requirements.lock)."
+        )
 
 
 check_rasa_version()
 
 import sqlalchemy as sa  # noqa: E402 - after the version check, which must fail before anything else
 from rasa.core.tracker_store import SQLTrackerStore  # noqa: E402
-from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
 from rasa.shared.core.events import SessionStarted  # noqa: E402
+from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
 
 from bot.storage.db import make_engine  # noqa: E402
 
-
-ACTIONS_DOWN = ("I can't reach the part of the assistant that computes recommendations (the action server is not "
-                "answering). Nothing you told me is lost: please try again in a minute, or tell the team running "
-                "this service.")
+ACTIONS_DOWN = (
+    "I can't reach the part of the assistant that computes recommendations (the action server is not "
+    "answering). Nothing you told me is lost: please try again in a minute, or tell the team running "
+    "this service."
+)
 
 
 def install_action_failure_reply() -> None:
@@ -132,8 +136,10 @@ def install_cached_response_validation() -> None:
     Draft7Validator.check_schema(schema)  # the schema uses nothing newer than draft 7, whose validator is cheaper
     event_schema = schema["properties"]["events"]["items"]
     each_event = {k: v for k, v in event_schema.items() if k != "oneOf"}
-    by_type = {sub["properties"]["event"]["const"]: Draft7Validator({**each_event, "allOf": [sub]})
-               for sub in event_schema["oneOf"]}
+    by_type = {
+        sub["properties"]["event"]["const"]: Draft7Validator({**each_event, "allOf": [sub]})
+        for sub in event_schema["oneOf"]
+    }
     if len(by_type) != len(event_schema["oneOf"]):
         raise RuntimeError("Rasa's event schema changed: each event type no longer has an event name of its own")
     envelope = Draft7Validator({**schema, "properties": {**schema["properties"], "events": {"type": "array"}}})
@@ -148,9 +154,11 @@ def install_cached_response_validation() -> None:
                 (validator or any_event).validate(event)
             return True
         except ValidationError as e:
-            e.message += (". Failed to validate Action server response from API, make sure your response from the "
-                          f"Action endpoint is valid. For more information about the format visit "
-                          f"{DOCS_BASE_URL}/custom-actions")
+            e.message += (
+                ". Failed to validate Action server response from API, make sure your response from the "
+                f"Action endpoint is valid. For more information about the format visit "
+                f"{DOCS_BASE_URL}/custom-actions"
+            )
             raise e
 
     validate._cached = True  # type: ignore[attr-defined]
@@ -200,7 +208,7 @@ def install_log_arguments_uncopied() -> None:
     uncopied = types.SimpleNamespace(deepcopy=lambda value, memo=None: value)
     for module in (processor, rule_policy, memoization):
         if module.copy is copy:
-            module.copy = uncopied  # type: ignore[assignment]
+            setattr(module, "copy", uncopied)  # noqa: B010 - mypy: the module's own 'copy' is typed as the module
 
 
 def install_session_per_case() -> None:
@@ -215,8 +223,7 @@ def install_session_per_case() -> None:
     from rasa.core.actions.action import ActionSessionStart
     from rasa.core.policies.policy import PolicyPrediction
     from rasa.core.processor import MessageProcessor
-    from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
-    from rasa.shared.core.constants import SESSION_START_METADATA_SLOT
+    from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME, SESSION_START_METADATA_SLOT
     from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
 
     from bot.sessions import CASE_STARTS, carried_slots
@@ -229,8 +236,12 @@ def install_session_per_case() -> None:
         async def run(self, output_channel: Any, nlg: Any, tracker: Any, domain: Any) -> list:
             kept = carried_slots(tracker.current_slot_values())
             answered = answered_action(tracker, domain)
-            return [SessionStarted(), *(SlotSet(name, value) for name, value in kept.items()),
-                    *([ActionExecuted(answered)] if answered else []), ActionExecuted(ACTION_LISTEN_NAME)]
+            return [
+                SessionStarted(),
+                *(SlotSet(name, value) for name, value in kept.items()),
+                *([ActionExecuted(answered)] if answered else []),
+                ActionExecuted(ACTION_LISTEN_NAME),
+            ]
 
     def answered_action(tracker: Any, domain: Any) -> str | None:
         """What the bot did just before this message, which rules may read it by ("next case" after "Another
@@ -257,8 +268,13 @@ def install_session_per_case() -> None:
         if (message.parse_data.get("intent") or {}).get("name") in CASE_STARTS and session_has_spoken(tracker):
             if message.metadata:  # as Rasa does before its own session start
                 tracker.update(SlotSet(SESSION_START_METADATA_SLOT, message.metadata), self.domain)
-            await self._run_action(NewCaseSessionStart(), tracker, message.output_channel, self.nlg,
-                                   PolicyPrediction.for_action_name(self.domain, ACTION_SESSION_START_NAME))
+            await self._run_action(
+                NewCaseSessionStart(),
+                tracker,
+                message.output_channel,
+                self.nlg,
+                PolicyPrediction.for_action_name(self.domain, ACTION_SESSION_START_NAME),
+            )
         await original(self, message, tracker)
 
     handle._per_case = True  # type: ignore[attr-defined]
@@ -279,21 +295,25 @@ def install_parse_off_the_loop() -> None:
     original = MessageProcessor.parse_message
     worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
 
-    async def parse_message(self: MessageProcessor, message: Any, tracker: Any = None,
-                            only_output_properties: bool = True) -> Any:
+    async def parse_message(
+        self: MessageProcessor, message: Any, tracker: Any = None, only_output_properties: bool = True
+    ) -> Any:
         if self.http_interpreter:
             return await original(self, message, tracker, only_output_properties)
         return await asyncio.get_running_loop().run_in_executor(
-            worker, lambda: asyncio.run(original(self, message, tracker, only_output_properties)))
+            worker, lambda: asyncio.run(original(self, message, tracker, only_output_properties))
+        )
 
     parse_message._off_the_loop = True  # type: ignore[attr-defined]
     MessageProcessor.parse_message = parse_message  # type: ignore[method-assign]
 
 
 SECURITY_HEADERS = {
-    "Content-Security-Policy": ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                                "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-                                "form-action 'self'; frame-ancestors 'none'"),
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+        "form-action 'self'; frame-ancestors 'none'"
+    ),
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -311,8 +331,9 @@ def guard_app(app: Any, token: str | None) -> None:
     async def refuse(request: Any) -> Any:
         if "\x00" in request.path or b"%00" in request.raw_url:
             return response.json({"error": "a path cannot contain a NUL character"}, status=400)
-        if request.path in VERSION_PATHS and not (token and hmac.compare_digest(
-                str(request.args.get("token", "")).encode(), token.encode())):
+        if request.path in VERSION_PATHS and not (
+            token and hmac.compare_digest(str(request.args.get("token", "")).encode(), token.encode())
+        ):
             return response.json({"error": "this needs the HTTP API token (?token=...)"}, status=401)
         return None
 
@@ -405,11 +426,15 @@ class SQLTrackerStoreFastPaths(SQLTrackerStore):
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> Any:
         """As Rasa's, reading only the events' JSON column (no ORM objects to build)."""
         with self.session_scope() as session:
-            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions) \
-                .with_entities(self.SQLEvent.data).all()
-        events = [json.loads(data) for data, in rows]
-        tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots) \
-            if self.domain and events else None
+            rows = (
+                self._event_query(session, sender_id, fetch_events_from_all_sessions)
+                .with_entities(self.SQLEvent.data)
+                .all()
+            )
+        events = [json.loads(data) for (data,) in rows]
+        tracker = (
+            DialogueStateTracker.from_dict(sender_id, events, self.domain.slots) if self.domain and events else None
+        )
         if not fetch_events_from_all_sessions:
             self._remember(sender_id, len(tracker.events) if tracker else 0)
         return tracker
@@ -423,9 +448,11 @@ class SQLTrackerStoreFastPaths(SQLTrackerStore):
         the order events were stored in, which is also the order Rasa loads them in."""
         query = session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id)
         if not fetch_events_from_all_sessions:
-            start = session.query(sa.func.max(self.SQLEvent.id)).filter(
-                self.SQLEvent.sender_id == sender_id,
-                self.SQLEvent.type_name == SessionStarted.type_name).scalar_subquery()
+            start = (
+                session.query(sa.func.max(self.SQLEvent.id))
+                .filter(self.SQLEvent.sender_id == sender_id, self.SQLEvent.type_name == SessionStarted.type_name)
+                .scalar_subquery()
+            )
             query = query.filter(self.SQLEvent.id >= sa.func.coalesce(start, 0))
         return query.order_by(self.SQLEvent.id)
 

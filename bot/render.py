@@ -7,12 +7,14 @@ answer (:func:`card_view`) serves the chat reply, ``python -m bot recommend --te
 sentence shared by several preferred options is said once, and the avoid entries every ALK relapse carries are
 folded into one line unless the case makes them relevant.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import lru_cache
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import yaml
 
@@ -51,10 +53,19 @@ FIELD_LABELS = {
     "region": "country or region of treatment (for label and reimbursement)",
 }
 
-_PROGRESSION = {"systemic": "systemic progression", "oligoprogression": "oligoprogression",
-                "cns_only": "CNS-only progression", "indolent": "indolent progression", "none": "no progression"}
-_BIOPSY = {"tissue": "tissue NGS", "plasma": "plasma ctDNA", "tissue_and_plasma": "tissue and plasma NGS",
-           "none": "no re-biopsy"}
+_PROGRESSION = {
+    "systemic": "systemic progression",
+    "oligoprogression": "oligoprogression",
+    "cns_only": "CNS-only progression",
+    "indolent": "indolent progression",
+    "none": "no progression",
+}
+_BIOPSY = {
+    "tissue": "tissue NGS",
+    "plasma": "plasma ctDNA",
+    "tissue_and_plasma": "tissue and plasma NGS",
+    "none": "no re-biopsy",
+}
 _STATUS_HEAD = {
     "recommendation": "Recommendation",
     "needs_information": "Provisional: I need more information for a firm recommendation",
@@ -80,15 +91,17 @@ _JARGON = (
     (re.compile(r"\s*\(unverified\)"), " (preliminary)"),
 )
 _NCT = re.compile(r"\bNCT\d{8}\b")
-_SCOPE_MEANS = ("This assistant covers ALK-positive NSCLC progressing on a second-generation ALK inhibitor, before "
-                "lorlatinib. This case is outside that, so it gives no firm recommendation: {because}")
+_SCOPE_MEANS = (
+    "This assistant covers ALK-positive NSCLC progressing on a second-generation ALK inhibitor, before "
+    "lorlatinib. This case is outside that, so it gives no firm recommendation: {because}"
+)
 _SCOPE_INSTEAD = {
     "alk_negative": "confirm the ALK result; if the tumour is ALK-negative, follow the guideline for NSCLC without "
-                    "a targetable driver and discuss at the tumour board.",
+    "a targetable driver and discuss at the tumour board.",
     "after_lorlatinib": "a centre running ALK-inhibitor trials and the molecular tumour board; the options listed "
-                        "below are signposts, not a recommendation.",
+    "below are signposts, not a recommendation.",
     "other": "the molecular tumour board or a thoracic oncology centre; the options listed below, if any, are "
-             "signposts, not a recommendation.",
+    "signposts, not a recommendation.",
 }
 
 
@@ -109,13 +122,28 @@ def _join(items: Iterable[str]) -> str:
 
 # Short names for a field when a change to it is shown ("Changed: prior TKIs alectinib → brigatinib").
 SHORT_LABELS = {
-    "alk_positive": "ALK status", "alk_fusion_at_progression": "ALK fusion at progression", "histology": "histology",
-    "prior_tkis": "prior TKIs", "current_therapy": "current therapy", "prior_chemotherapy": "prior chemotherapy",
-    "prior_immunotherapy": "prior immunotherapy", "progression": "progression", "brain_metastases": "brain metastases",
-    "cns_lesions": "CNS lesions", "leptomeningeal": "leptomeningeal disease", "symptomatic": "symptomatic",
-    "ecog": "ECOG", "goals_of_care": "goals of care", "biopsy": "re-biopsy", "alk_mutations": "ALK mutations",
-    "compound": "mutations in cis", "bypass_alterations": "bypass alterations", "transformation": "transformation",
-    "pdl1_tps": "PD-L1 TPS", "strong_cyp3a_inducer": "strong CYP3A inducer", "comorbidities": "comorbidities",
+    "alk_positive": "ALK status",
+    "alk_fusion_at_progression": "ALK fusion at progression",
+    "histology": "histology",
+    "prior_tkis": "prior TKIs",
+    "current_therapy": "current therapy",
+    "prior_chemotherapy": "prior chemotherapy",
+    "prior_immunotherapy": "prior immunotherapy",
+    "progression": "progression",
+    "brain_metastases": "brain metastases",
+    "cns_lesions": "CNS lesions",
+    "leptomeningeal": "leptomeningeal disease",
+    "symptomatic": "symptomatic",
+    "ecog": "ECOG",
+    "goals_of_care": "goals of care",
+    "biopsy": "re-biopsy",
+    "alk_mutations": "ALK mutations",
+    "compound": "mutations in cis",
+    "bypass_alterations": "bypass alterations",
+    "transformation": "transformation",
+    "pdl1_tps": "PD-L1 TPS",
+    "strong_cyp3a_inducer": "strong CYP3A inducer",
+    "comorbidities": "comorbidities",
     "region": "region",
 }
 _VALUE_WORDS: dict[str, Any] = {**_PROGRESSION, **_BIOPSY, "alk_positive": {True: "positive", False: "negative"}}
@@ -145,7 +173,7 @@ def finding_text(field: str, value: Any) -> str:
     if field == "transformation":
         return "no transformation" if value == "none" else value.replace("_", "-") + " transformation"
     if field in ("progression", "biopsy", "ecog", "histology"):
-        return (f"ECOG {value}" if field == "ecog" else value_text(field, value))
+        return f"ECOG {value}" if field == "ecog" else value_text(field, value)
     if field == "cns_lesions":
         return f"{value} CNS lesions"
     if field == "goals_of_care":
@@ -157,7 +185,10 @@ def finding_text(field: str, value: Any) -> str:
 
 _FLAG_PHRASES = {
     "alk_positive": {True: "ALK-positive", False: "ALK-negative"},
-    "alk_fusion_at_progression": {True: "ALK fusion found again at progression", False: "ALK fusion lost at progression"},
+    "alk_fusion_at_progression": {
+        True: "ALK fusion found again at progression",
+        False: "ALK fusion lost at progression",
+    },
     "brain_metastases": {True: "brain metastases", False: "no brain metastases"},
     "leptomeningeal": {True: "leptomeningeal disease", False: "no leptomeningeal disease"},
     "symptomatic": {True: "symptomatic", False: "asymptomatic"},
@@ -167,9 +198,24 @@ _FLAG_PHRASES = {
     "prior_immunotherapy": {True: "prior immunotherapy", False: "no prior immunotherapy"},
 }
 # The read-back's order after its head (TKIs → progression): what the re-biopsy showed, then the patient.
-_READ_BACK = ("alk_mutations", "compound", "bypass_alterations", "transformation", "alk_fusion_at_progression",
-              "ecog", "goals_of_care", "histology", "alk_positive", "strong_cyp3a_inducer", "prior_chemotherapy",
-              "prior_immunotherapy", "pdl1_tps", "comorbidities", "current_therapy", "region")
+_READ_BACK = (
+    "alk_mutations",
+    "compound",
+    "bypass_alterations",
+    "transformation",
+    "alk_fusion_at_progression",
+    "ecog",
+    "goals_of_care",
+    "histology",
+    "alk_positive",
+    "strong_cyp3a_inducer",
+    "prior_chemotherapy",
+    "prior_immunotherapy",
+    "pdl1_tps",
+    "comorbidities",
+    "current_therapy",
+    "region",
+)
 
 
 def case_summary(case: Mapping[str, Any]) -> str:
@@ -290,8 +336,13 @@ def _relevant(therapy: str, case: Mapping[str, Any]) -> bool:
 
 def _evidence_item(e: Mapping[str, Any]) -> dict[str, Any]:
     level = str(e.get("level", ""))
-    item = {"id": e["id"], "citation": e["citation"], "level": clinician(level).strip(),
-            "year": e.get("year"), "url": e.get("url")}
+    item = {
+        "id": e["id"],
+        "citation": e["citation"],
+        "level": clinician(level).strip(),
+        "year": e.get("year"),
+        "url": e.get("url"),
+    }
     nct = _registry_ids().get(e["id"])
     if nct:
         item["registry"] = {"id": nct, "url": f"https://clinicaltrials.gov/study/{nct}"}
@@ -339,12 +390,19 @@ def card_view(rec: Mapping[str, Any], case: Mapping[str, Any]) -> dict[str, Any]
     scope = None
     if rec["status"] == "out_of_scope":
         because = clinician(deciding["because"]) if deciding else ""
-        scope = {"kind": _scope_kind(case), "means": _SCOPE_MEANS.format(because=because),
-                 "instead": _SCOPE_INSTEAD[_scope_kind(case)]}
+        scope = {
+            "kind": _scope_kind(case),
+            "means": _SCOPE_MEANS.format(because=because),
+            "instead": _SCOPE_INSTEAD[_scope_kind(case)],
+        }
     confidence = None
     if deciding and deciding.get("confidence") in CONFIDENCE_MEANING and rec["status"] != "out_of_scope":
-        confidence = {"level": deciding["confidence"], "meaning": CONFIDENCE_MEANING[deciding["confidence"]],
-                      "rule": deciding["rule"], "title": clinician(deciding.get("title", ""))}
+        confidence = {
+            "level": deciding["confidence"],
+            "meaning": CONFIDENCE_MEANING[deciding["confidence"]],
+            "rule": deciding["rule"],
+            "title": clinician(deciding.get("title", "")),
+        }
     view = {
         "status": rec["status"],
         "headline": _STATUS_HEAD[rec["status"]],
@@ -354,12 +412,16 @@ def card_view(rec: Mapping[str, Any], case: Mapping[str, Any]) -> dict[str, Any]
         "confidence": confidence,
         "alternatives": _grouped(rec["alternatives"], "why"),
         "avoid": _grouped(avoid, "reason"),
-        "routine_avoid": [{"therapy": a["therapy"], "label": a.get("label", a["therapy"]),
-                           "reason": clinician(a["reason"])} for a in folded],
+        "routine_avoid": [
+            {"therapy": a["therapy"], "label": a.get("label", a["therapy"]), "reason": clinician(a["reason"])}
+            for a in folded
+        ],
         "caveats": [clinician(c["text"]) for c in rec["caveats"] if c["id"] != "disclaimer"],
         "missing": [FIELD_LABELS.get(f, f.replace("_", " ")) for f in rec["missing"]],
-        "trace": [{"rule": r["rule"], "title": clinician(r.get("title", "")), "because": clinician(r["because"])}
-                  for r in rec["rationale"]],
+        "trace": [
+            {"rule": r["rule"], "title": clinician(r.get("title", "")), "because": clinician(r["because"])}
+            for r in rec["rationale"]
+        ],
         "key_evidence": key,
         "more_evidence": [e for e in evidence if e["id"] not in key_ids],
         "knowledge_version": rec["knowledge_version"],
@@ -377,14 +439,20 @@ def note_text(rec: Mapping[str, Any], case: Mapping[str, Any], day: date | None 
     """What a clinician pastes into the patient's note: the case read-back, the date, the knowledge-base version,
     the answer and the key citations; no rule codes (they mean nothing in a note)."""
     view = card_view(rec, case)
-    lines = [f"ALK-positive NSCLC, next line after a second-generation ALK inhibitor: decision support, "
-             f"{(day or date.today()).isoformat()}",
-             f"Case: {case_summary(case)}."]
+    lines = [
+        f"ALK-positive NSCLC, next line after a second-generation ALK inhibitor: decision support, "
+        f"{(day or date.today()).isoformat()}",
+        f"Case: {case_summary(case)}.",
+    ]
     if view["scope"]:
-        lines += [f"Outside the assistant's scope: {view['reason']}", f"Where to go instead: {view['scope']['instead']}"]
+        lines += [
+            f"Outside the assistant's scope: {view['reason']}",
+            f"Where to go instead: {view['scope']['instead']}",
+        ]
     for group in view["preferred"]:
-        lines.append(("Suggested: " if view["scope"] else "Recommended: ") + " or ".join(group["labels"]) +
-                     f". {group['why']}")
+        lines.append(
+            ("Suggested: " if view["scope"] else "Recommended: ") + " or ".join(group["labels"]) + f". {group['why']}"
+        )
     if view["confidence"]:
         lines.append(f"Confidence: {view['confidence']['level']} ({view['confidence']['meaning']}).")
     if view["alternatives"]:
@@ -393,8 +461,11 @@ def note_text(rec: Mapping[str, Any], case: Mapping[str, Any], day: date | None 
         lines.append(f"Avoid: {_join(group['labels'])} ({group['reason'].rstrip('.')}).")
     cited = (view["key_evidence"] + view["more_evidence"])[:NOTE_CITATIONS]
     if cited:
-        lines.append("Key evidence: " + "; ".join(
-            e["citation"] + (f" ({e['registry']['id']})" if e.get("registry") else "") for e in cited) + ".")
+        lines.append(
+            "Key evidence: "
+            + "; ".join(e["citation"] + (f" ({e['registry']['id']})" if e.get("registry") else "") for e in cited)
+            + "."
+        )
     lines.append(f"Knowledge base {view['knowledge_version']}. {view['disclaimer']}")
     return "\n".join(lines)
 
@@ -406,5 +477,11 @@ def card_data(rec: Mapping[str, Any], case: Mapping[str, Any]) -> dict[str, Any]
     kb = knowledge.default()
     named = {o["therapy"] for key in ("preferred", "alternatives", "avoid") for o in rec[key]}
     labels = {t: kb.regimens[t].label for t in sorted(named) if t in kb.regimens}
-    return {"recommendation": rec, "case": case, "labels": labels, "disclaimer": kb.disclaimer,
-            "card": card_view(rec, case), "note": note_text(rec, case)}
+    return {
+        "recommendation": rec,
+        "case": case,
+        "labels": labels,
+        "disclaimer": kb.disclaimer,
+        "card": card_view(rec, case),
+        "note": note_text(rec, case),
+    }

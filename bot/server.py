@@ -6,6 +6,7 @@ case, the HTTP guards, the action endpoint from the environment) all live in bot
 applies when it imports our channels, stores and NLU components; `main` applies them first as well. The one
 addition: the token for Rasa's HTTP API comes from RASA_AUTH_TOKEN, not the command line, so `ps` does not show it.
 """
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,7 @@ from bot import rasa_patches
 def rasa_arguments(argv: list[str], env: dict[str, str]) -> list[str]:
     """Rasa's command line, with ``--auth-token`` taken from RASA_AUTH_TOKEN when the caller did not give one:
     this process's argument list is visible to every user of the machine, its environment is not."""
-    if env.get("RASA_AUTH_TOKEN") and argv and argv[0] == "run" \
-            and not any(a.startswith("--auth-token") for a in argv):
+    if env.get("RASA_AUTH_TOKEN") and argv and argv[0] == "run" and not any(a.startswith("--auth-token") for a in argv):
         return [*argv, f"--auth-token={env['RASA_AUTH_TOKEN']}"]  # "=": a token may start with "-"
     return argv
 

@@ -8,9 +8,11 @@ lost: the tracker store keeps every session, the audit log every answer, the pag
 starts for Rasa's own reasons (the first message, or after `session_expiration_time`) keeps every slot, as Rasa's
 `carry_over_slots_to_new_session` says: a clinician coming back to an unfinished case finds it.
 """
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 CASE_STARTS = frozenset({"start_case", "start_over", "practice_start"})  # intents that begin another case
 # What a new case keeps: the trainee's practice session (the filter asked for, the cases seen, one result per case:

@@ -6,14 +6,15 @@ optionally, CDS_JWT_ISSUERS to a comma-separated allowlist of `iss` values. Then
 `Authorization: Bearer <JWT>` signed with an asymmetric algorithm (never `none`, never HMAC), whose header names a
 `kid` of the set, whose `aud` is the URL being called, and which has `iss`, `exp`, `iat` and a `jti` not seen before.
 """
+
 from __future__ import annotations
 
 import json
 import os
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 import jwt
 
@@ -32,7 +33,7 @@ class JwtVerifier:
         self._lock = threading.Lock()
 
     @classmethod
-    def from_environment(cls, env: Mapping[str, str] = os.environ) -> "JwtVerifier | None":
+    def from_environment(cls, env: Mapping[str, str] = os.environ) -> JwtVerifier | None:
         """The verifier CDS_JWT_JWKS configures, or None (verification off) when it is unset."""
         path = env.get("CDS_JWT_JWKS")
         if not path:
@@ -44,7 +45,7 @@ class JwtVerifier:
         """The token's claims, or AuthError."""
         if not authorization or not authorization.startswith("Bearer "):
             raise AuthError("this CDS service requires 'Authorization: Bearer <JWT>'")
-        token = authorization[len("Bearer "):].strip()
+        token = authorization[len("Bearer ") :].strip()
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as err:
@@ -55,8 +56,13 @@ class JwtVerifier:
         if kid not in self.keys:
             raise AuthError(f"JWT key id {kid!r} is not in the configured JWK Set")
         try:
-            claims = jwt.decode(token, self.keys[kid].key, algorithms=[alg], audience=audience,
-                                options={"require": ["iss", "aud", "exp", "iat", "jti"]})
+            claims = jwt.decode(
+                token,
+                self.keys[kid].key,
+                algorithms=[alg],
+                audience=audience,
+                options={"require": ["iss", "aud", "exp", "iat", "jti"]},
+            )
         except jwt.PyJWTError as err:
             raise AuthError(f"JWT rejected: {err}") from None
         if self.issuers and claims["iss"] not in self.issuers:

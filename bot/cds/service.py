@@ -5,12 +5,14 @@ comes from the same decide() as the chat, on the case the FHIR mapping (bot.fhir
 record; nothing is fetched from the EHR's FHIR server, so a missing prefetch key is answered with 412 as the
 specification asks ("Providing FHIR Resources"), never with a guess.
 """
+
 from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from bot import knowledge
 from bot.cds.tokens import CaseTokens
@@ -29,23 +31,31 @@ PREFETCH = {
     "patient": "Patient/{{context.patientId}}",
     "conditions": "Condition?patient={{context.patientId}}",
     "observations": "Observation?patient={{context.patientId}}&code=http://loinc.org|69548-6,http://loinc.org|89247-1,"
-                    "http://loinc.org|97509-4,http://loinc.org|82810-3",
+    "http://loinc.org|97509-4,http://loinc.org|82810-3",
     "medicationStatements": "MedicationStatement?patient={{context.patientId}}",
     "medicationRequests": "MedicationRequest?patient={{context.patientId}}",
     "specimens": "Specimen?patient={{context.patientId}}",
 }
 PATIENT_VIEW, ORDER_SELECT = "alk-next-line", "alk-tki-order-check"
 SERVICES = {
-    PATIENT_VIEW: {"hook": "patient-view", "id": PATIENT_VIEW, "title": "ALK-positive NSCLC: next line after a 2G ALK TKI",
-                   "description": "Reads the patient's ALK TKIs, progression, resistance testing, ECOG and histology "
-                                  "from the record and shows the recommended next line with its caveats and evidence.",
-                   "prefetch": PREFETCH,
-                   "usageRequirements": "Decision support for oncologists; the prefetch is required (no FHIR access)."},
-    ORDER_SELECT: {"hook": "order-select", "id": ORDER_SELECT, "title": "ALK TKI order check",
-                   "description": "Warns when a drafted ALK TKI order is a therapy the decision module lists under "
-                                  "'avoid' for this patient (e.g. brigatinib with ALK G1202R) and suggests the "
-                                  "preferred therapy instead.",
-                   "prefetch": PREFETCH},
+    PATIENT_VIEW: {
+        "hook": "patient-view",
+        "id": PATIENT_VIEW,
+        "title": "ALK-positive NSCLC: next line after a 2G ALK TKI",
+        "description": "Reads the patient's ALK TKIs, progression, resistance testing, ECOG and histology "
+        "from the record and shows the recommended next line with its caveats and evidence.",
+        "prefetch": PREFETCH,
+        "usageRequirements": "Decision support for oncologists; the prefetch is required (no FHIR access).",
+    },
+    ORDER_SELECT: {
+        "hook": "order-select",
+        "id": ORDER_SELECT,
+        "title": "ALK TKI order check",
+        "description": "Warns when a drafted ALK TKI order is a therapy the decision module lists under "
+        "'avoid' for this patient (e.g. brigatinib with ALK G1202R) and suggests the "
+        "preferred therapy instead.",
+        "prefetch": PREFETCH,
+    },
 }
 OVERRIDE_REASONS = [
     {"system": OVERRIDES, "code": "finding-disputed", "display": "The resistance finding is disputed or outdated"},
@@ -83,15 +93,21 @@ def check_request(service_id: str, body: Any) -> dict[str, Any]:
     _need(body.get("hook") == hook, f"this service answers the {hook!r} hook, not {body.get('hook')!r}")
     _need(_uuid(body.get("hookInstance")), "hookInstance must be a UUID")
     context = body.get("context")
-    _need(isinstance(context, dict) and isinstance(context.get("patientId"), str) and bool(context["patientId"]),
-          "context.patientId (a string) is required")
-    _need("fhirAuthorization" not in body or isinstance(body.get("fhirServer"), str),
-          "fhirServer is required when fhirAuthorization is given")
+    _need(
+        isinstance(context, dict) and isinstance(context.get("patientId"), str) and bool(context["patientId"]),
+        "context.patientId (a string) is required",
+    )
+    _need(
+        "fhirAuthorization" not in body or isinstance(body.get("fhirServer"), str),
+        "fhirServer is required when fhirAuthorization is given",
+    )
     _need(isinstance(body.get("prefetch", {}), dict), "prefetch must be an object")
     if hook == "order-select":
         selections = context.get("selections")
-        _need(isinstance(selections, list) and selections and all(isinstance(s, str) for s in selections),
-              "context.selections (a list of 'Type/id') is required")
+        _need(
+            isinstance(selections, list) and selections and all(isinstance(s, str) for s in selections),
+            "context.selections (a list of 'Type/id') is required",
+        )
         draft = context.get("draftOrders")
         _need(isinstance(draft, dict) and draft.get("resourceType") == "Bundle", "context.draftOrders must be a Bundle")
     return body
@@ -100,10 +116,17 @@ def check_request(service_id: str, body: Any) -> dict[str, Any]:
 def record_from_prefetch(body: Mapping[str, Any]) -> Import:
     """The case the prefetched record supports; CdsError(412) naming the keys that were not provided."""
     prefetch = body.get("prefetch") or {}
-    missing = [k for k in PREFETCH if not isinstance(prefetch.get(k), dict)
-               or prefetch[k].get("resourceType") == "OperationOutcome"]
-    _need(not missing, f"prefetch missing or failed: {', '.join(missing)}. This service does not query the FHIR "
-                       "server: provide the prefetch templates the discovery document lists.", 412)
+    missing = [
+        k
+        for k in PREFETCH
+        if not isinstance(prefetch.get(k), dict) or prefetch[k].get("resourceType") == "OperationOutcome"
+    ]
+    _need(
+        not missing,
+        f"prefetch missing or failed: {', '.join(missing)}. This service does not query the FHIR "
+        "server: provide the prefetch templates the discovery document lists.",
+        412,
+    )
     resources: list[Any] = []
     for key in PREFETCH:
         value = prefetch[key]
@@ -112,10 +135,14 @@ def record_from_prefetch(body: Mapping[str, Any]) -> Import:
         else:
             resources.append(value)
     patient = prefetch["patient"]
-    _need(patient.get("resourceType") == "Patient" and patient.get("id") == body["context"]["patientId"],
-          "prefetch.patient is not the Patient named in context.patientId")
+    _need(
+        patient.get("resourceType") == "Patient" and patient.get("id") == body["context"]["patientId"],
+        "prefetch.patient is not the Patient named in context.patientId",
+    )
     try:
-        return import_bundle({"resourceType": "Bundle", "type": "collection", "entry": [{"resource": r} for r in resources]})
+        return import_bundle(
+            {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": r} for r in resources]}
+        )
     except BundleError as err:
         raise CdsError(400, f"prefetch: {err}") from None
 
@@ -128,39 +155,57 @@ def _md(text: Any) -> str:
 def _summary(text: str) -> str:
     if len(text) <= SUMMARY_MAX:
         return text
-    return text[:SUMMARY_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return text[: SUMMARY_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _source(rec: Mapping[str, Any]) -> dict[str, Any]:
-    return {"label": f"ALK relapse assistant, knowledge base {rec['knowledge_version']}",
-            "topic": {"system": TOPICS, "code": rec["status"], "display": rec["status"].replace("_", " ")}}
+    return {
+        "label": f"ALK relapse assistant, knowledge base {rec['knowledge_version']}",
+        "topic": {"system": TOPICS, "code": rec["status"], "display": rec["status"].replace("_", " ")},
+    }
 
 
 def _evidence_lines(rec: Mapping[str, Any], keys: list[str] | None = None, limit: int = 5) -> list[str]:
     items = [e for e in rec["evidence"] if keys is None or e["id"] in keys][:limit]
-    return [f"- [{_md(e['id'])}] {_md(e['citation'])}" + (f" ({_md(e['level'])})" if e.get("level") else "")
-            + (f" {e['url']}" if str(e.get("url", "")).startswith("https://") else "") for e in items]
+    return [
+        f"- [{_md(e['id'])}] {_md(e['citation'])}"
+        + (f" ({_md(e['level'])})" if e.get("level") else "")
+        + (f" {e['url']}" if str(e.get("url", "")).startswith("https://") else "")
+        for e in items
+    ]
 
 
 def _footer(rec: Mapping[str, Any]) -> list[str]:
     disclaimer = next((c["text"] for c in rec["caveats"] if c["id"] == "disclaimer"), "")
-    return ["", f"Rule trace: {' → '.join(r['rule'] for r in rec['rationale'])}. Knowledge base "
-            f"{_md(rec['knowledge_version'])}.", "", f"_{_md(disclaimer)}_"]
+    return [
+        "",
+        f"Rule trace: {' → '.join(r['rule'] for r in rec['rationale'])}. Knowledge base "
+        f"{_md(rec['knowledge_version'])}.",
+        "",
+        f"_{_md(disclaimer)}_",
+    ]
 
 
 def patient_view_detail(rec: Mapping[str, Any], imported: Import) -> str:
     """The card's Markdown: the answer, caveats, what was read and not read from the record, key evidence."""
     lines = [f"**{_md(o['label'])}**: {_md(o.get('why', ''))}" for o in rec["preferred"]]
     if rec["alternatives"]:
-        lines += ["", "**Alternatives**"] + [f"- {_md(o['label'])}: {_md(o.get('why', ''))}" for o in rec["alternatives"]]
+        lines += ["", "**Alternatives**"] + [
+            f"- {_md(o['label'])}: {_md(o.get('why', ''))}" for o in rec["alternatives"]
+        ]
     if rec["avoid"]:
-        lines += ["", "**Avoid**"] + [f"- {_md(a.get('label', a['therapy']))}: {_md(a['reason'])}" for a in rec["avoid"]]
+        lines += ["", "**Avoid**"] + [
+            f"- {_md(a.get('label', a['therapy']))}: {_md(a['reason'])}" for a in rec["avoid"]
+        ]
     caveats = [c for c in rec["caveats"] if c["id"] != "disclaimer"]
     if caveats:
         lines += ["", "**Caveats**"] + [f"- {_md(c['text'])}" for c in caveats]
     if rec["missing"]:
-        lines += ["", "**Would change or strengthen the answer**: "
-                  + "; ".join(_md(FIELD_LABELS.get(f, f)) for f in rec["missing"])]
+        lines += [
+            "",
+            "**Would change or strengthen the answer**: "
+            + "; ".join(_md(FIELD_LABELS.get(f, f)) for f in rec["missing"]),
+        ]
     lines += ["", f"**Read from the record**: {_md(case_summary(imported.case))}"]
     lines += [f"- Conflict: {_md(c)}" for c in imported.conflicts]
     if imported.unmapped:
@@ -174,6 +219,7 @@ def patient_view_detail(rec: Mapping[str, Any], imported: Import) -> str:
 @dataclass
 class CdsService:
     """The services, with the audit log the cards are recorded in and the store of case links."""
+
     audit: Callable[[], AuditLog]
     tokens: CaseTokens
 
@@ -198,15 +244,30 @@ class CdsService:
 
     def _patient_view(self, rec: dict[str, Any], imported: Import, page_url: str) -> dict[str, Any]:
         card, record_id = self._audited(rec, imported.case)
-        token = self.tokens.issue({**card_data(rec, imported.case), "text": render_text(rec),
-                                   "readback": f"Case from the health record: {case_summary(imported.case)}.",
-                                   "record_id": record_id,
-                                   "provenance": imported.provenance, "unmapped": imported.unmapped})
-        return {"uuid": card,
-                "summary": _summary(preferred_sentence(rec)),
-                "indicator": "info", "source": _source(rec), "detail": patient_view_detail(rec, imported),
-                "links": [{"label": "Open this case in the ALK relapse assistant", "type": "absolute",
-                           "url": f"{page_url}#case={token}"}]}
+        token = self.tokens.issue(
+            {
+                **card_data(rec, imported.case),
+                "text": render_text(rec),
+                "readback": f"Case from the health record: {case_summary(imported.case)}.",
+                "record_id": record_id,
+                "provenance": imported.provenance,
+                "unmapped": imported.unmapped,
+            }
+        )
+        return {
+            "uuid": card,
+            "summary": _summary(preferred_sentence(rec)),
+            "indicator": "info",
+            "source": _source(rec),
+            "detail": patient_view_detail(rec, imported),
+            "links": [
+                {
+                    "label": "Open this case in the ALK relapse assistant",
+                    "type": "absolute",
+                    "url": f"{page_url}#case={token}",
+                }
+            ],
+        }
 
     def _order_select(self, rec: dict[str, Any], imported: Import, body: Mapping[str, Any]) -> list[dict[str, Any]]:
         context, kb = body["context"], knowledge.default()
@@ -225,8 +286,9 @@ class CdsService:
                 cards.append(self._warning(rec, imported, avoid[drug], selection, context["patientId"]))
         return cards
 
-    def _warning(self, rec: dict[str, Any], imported: Import, avoided: Mapping[str, Any], selection: str,
-                 patient_id: str) -> dict[str, Any]:
+    def _warning(
+        self, rec: dict[str, Any], imported: Import, avoided: Mapping[str, Any], selection: str, patient_id: str
+    ) -> dict[str, Any]:
         kb = knowledge.default()
         drug = kb.regimens[avoided["therapy"]].label if avoided["therapy"] in kb.regimens else avoided["therapy"]
         preferred = rec["preferred"][0] if rec["preferred"] else None
@@ -236,20 +298,40 @@ class CdsService:
         lines += ["", f"Read from the record: {_md(case_summary(imported.case))}", "", "**Evidence**"]
         lines += _evidence_lines(rec, list(avoided.get("evidence", [])))
         card: dict[str, Any] = {
-            "uuid": self._audited(rec, imported.case)[0], "indicator": "warning", "source": _source(rec),
-            "summary": _summary(f"Avoid {drug}: {avoided['reason']}"), "detail": "\n".join(lines + _footer(rec)),
-            "overrideReasons": OVERRIDE_REASONS}
+            "uuid": self._audited(rec, imported.case)[0],
+            "indicator": "warning",
+            "source": _source(rec),
+            "summary": _summary(f"Avoid {drug}: {avoided['reason']}"),
+            "detail": "\n".join(lines + _footer(rec)),
+            "overrideReasons": OVERRIDE_REASONS,
+        }
         if preferred:
-            actions: list[dict[str, Any]] = [{"type": "delete", "description": f"Remove the draft order ({drug})",
-                                              "resourceId": selection}]
+            actions: list[dict[str, Any]] = [
+                {"type": "delete", "description": f"Remove the draft order ({drug})", "resourceId": selection}
+            ]
             regimen = kb.regimens.get(preferred["therapy"])
             if regimen is not None and regimen.drug:
-                actions.append({"type": "create", "description": f"Draft an order for {preferred['label']}",
-                                "resource": {"resourceType": "MedicationRequest", "status": "draft",
-                                             "intent": "proposal", "subject": {"reference": f"Patient/{patient_id}"},
-                                             "medicationCodeableConcept": {"text": preferred["label"]}}})
-            card["suggestions"] = [{"label": f"Replace with {preferred['label']}", "uuid": str(uuid.uuid4()),
-                                    "isRecommended": True, "actions": actions}]
+                actions.append(
+                    {
+                        "type": "create",
+                        "description": f"Draft an order for {preferred['label']}",
+                        "resource": {
+                            "resourceType": "MedicationRequest",
+                            "status": "draft",
+                            "intent": "proposal",
+                            "subject": {"reference": f"Patient/{patient_id}"},
+                            "medicationCodeableConcept": {"text": preferred["label"]},
+                        },
+                    }
+                )
+            card["suggestions"] = [
+                {
+                    "label": f"Replace with {preferred['label']}",
+                    "uuid": str(uuid.uuid4()),
+                    "isRecommended": True,
+                    "actions": actions,
+                }
+            ]
             card["selectionBehavior"] = "at-most-one"
         return card
 
@@ -258,13 +340,15 @@ class CdsService:
         _need(service_id in SERVICES, f"no CDS service {service_id!r}", 404)
         items = body.get("feedback") if isinstance(body, dict) else None
         if not isinstance(items, list) or not items:
-            raise CdsError(400, "the body must be {\"feedback\": [ … ]}")
+            raise CdsError(400, 'the body must be {"feedback": [ … ]}')
         for item in items:
             _need(isinstance(item, dict) and isinstance(item.get("card"), str), "each feedback needs a card uuid")
             _need(item.get("outcome") in ("accepted", "overridden"), "outcome must be 'accepted' or 'overridden'")
             _need(isinstance(item.get("outcomeTimestamp"), str), "outcomeTimestamp is required")
-            _need(item["outcome"] == "overridden" or isinstance(item.get("acceptedSuggestions"), list),
-                  "acceptedSuggestions is required for an accepted outcome")
+            _need(
+                item["outcome"] == "overridden" or isinstance(item.get("acceptedSuggestions"), list),
+                "acceptedSuggestions is required for an accepted outcome",
+            )
         log = self.audit()
         unknown = [i["card"] for i in items if log.card_record(i["card"]) is None]
         _need(not unknown, f"unknown card uuid(s): {', '.join(unknown)}")

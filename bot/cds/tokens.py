@@ -4,13 +4,15 @@ without putting the case (or anything about the patient) in a URL.
 Kept in the Rasa server's memory: a link works on the server that issued it, for TOKEN_SECONDS. Several Rasa
 servers behind one address would need a shared store; the README says so.
 """
+
 from __future__ import annotations
 
 import secrets
 import threading
 import time
 from collections import OrderedDict
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 TOKEN_SECONDS = 15 * 60
 MAX_TOKENS = 2000

@@ -10,6 +10,7 @@
 Rasa imports a channel's module before it builds its web app, so importing this package applies the patches to
 Rasa (bot/rasa_patches.py) in time for `rasa run` as for `python -m bot.server`.
 """
+
 from bot import rasa_patches
 
 rasa_patches.apply()

@@ -11,12 +11,14 @@ Requests are checked for size, JSON and shape before anything else (the door, bo
 when CDS_JWT_JWKS is set (bot.cds.auth). Browser-based CDS clients (the CDS Hooks sandbox) need CORS: allow their
 origin with CDS_ALLOWED_ORIGINS (comma-separated); none is allowed by default.
 """
+
 from __future__ import annotations
 
 import asyncio
 import json
 import os
-from typing import Any, Awaitable, Callable, Iterator, Tuple
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
 
 import structlog
 from rasa.core.channels.channel import InputChannel, UserMessage
@@ -29,9 +31,9 @@ from bot.cds.handover import write_case
 from bot.cds.service import MAX_BODY_BYTES, CdsError, CdsService
 from bot.cds.tokens import CaseTokens
 from bot.channels.door import allowed_origin, body_too_large
+from bot.channels.web import holds_session
 from bot.storage.audit import AuditLog
 from bot.storage.config import secret
-from bot.channels.web import holds_session
 
 log = structlog.get_logger()
 
@@ -41,7 +43,7 @@ class JsonWithLength(HTTPResponse):
     request), so the EHR would wait for the end of a body it cannot measure; CDS Hooks' 412 carries a JSON message."""
 
     @property
-    def processed_headers(self) -> Iterator[Tuple[bytes, bytes]]:
+    def processed_headers(self) -> Iterator[tuple[bytes, bytes]]:
         return ((name.encode("ascii"), f"{value}".encode()) for name, value in self.headers.items())
 
 
@@ -77,16 +79,23 @@ class CdsHooksInput(InputChannel):
 
     def _headers(self, request: Request) -> dict[str, str]:
         origin = request.headers.get("origin")
-        if allowed_origin(origin, self.origins):
-            return {"Access-Control-Allow-Origin": origin, "Vary": "Origin",
-                    "Access-Control-Allow-Headers": "Authorization, Content-Type",
-                    "Access-Control-Allow-Methods": "GET, POST, OPTIONS"}
+        if origin and allowed_origin(origin, self.origins):
+            return {
+                "Access-Control-Allow-Origin": origin,
+                "Vary": "Origin",
+                "Access-Control-Allow-Headers": "Authorization, Content-Type",
+                "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+            }
         return {}
 
     def _reply(self, request: Request, body: Any, status: int = 200) -> HTTPResponse:
         if status == 412:
-            return JsonWithLength(json.dumps(body), status=status, content_type="application/json",
-                                  headers={**self._headers(request), "content-type": "application/json"})
+            return JsonWithLength(
+                json.dumps(body),
+                status=status,
+                content_type="application/json",
+                headers={**self._headers(request), "content-type": "application/json"},
+            )
         return response.json(body, status=status, headers=self._headers(request))
 
     def _error(self, request: Request, status: int, message: str) -> HTTPResponse:
@@ -127,13 +136,15 @@ class CdsHooksInput(InputChannel):
         @bp.route("/cds-services/<service_id>", methods=["POST", "OPTIONS"])
         async def call(request: Request, service_id: str) -> HTTPResponse:
             page = self.public_base(request).rsplit("/cds", 1)[0] + "/web/"
-            return await self._guarded(request, f"/cds-services/{service_id}",
-                                       lambda body: self.service.call(service_id, body, page))
+            return await self._guarded(
+                request, f"/cds-services/{service_id}", lambda body: self.service.call(service_id, body, page)
+            )
 
         @bp.route("/cds-services/<service_id>/feedback", methods=["POST", "OPTIONS"])
         async def feedback(request: Request, service_id: str) -> HTTPResponse:
-            return await self._guarded(request, f"/cds-services/{service_id}/feedback",
-                                       lambda body: self.service.feedback(service_id, body))
+            return await self._guarded(
+                request, f"/cds-services/{service_id}/feedback", lambda body: self.service.feedback(service_id, body)
+            )
 
         @bp.route("/case-exchange", methods=["POST"])
         async def case_exchange(request: Request) -> HTTPResponse:
@@ -145,18 +156,25 @@ class CdsHooksInput(InputChannel):
             except (ValueError, AttributeError):
                 token = session_id = given = None
             if not holds_session(self.web_key(), session_id, given):
-                return response.json({"error": "this page's conversation could not be confirmed: reload the page "
-                                               "and open the card's link again"}, status=403)
+                return response.json(
+                    {
+                        "error": "this page's conversation could not be confirmed: reload the page "
+                        "and open the card's link again"
+                    },
+                    status=403,
+                )
             payload = self.service.tokens.redeem(token)
             if payload is None:
-                return response.json({"error": "this case link has expired or is unknown: open the card again"},
-                                     status=404)
+                return response.json(
+                    {"error": "this case link has expired or is unknown: open the card again"}, status=404
+                )
             try:
                 await write_case(request.app.ctx.agent, session_id, payload["case"], payload.get("record_id"))
             except Exception:  # the page gets a sentence, the log gets the trace
                 log.exception("cds.case_exchange.failure")
-                return response.json({"error": "the case could not be loaded into this conversation; it has been "
-                                               "logged"}, status=500)
+                return response.json(
+                    {"error": "the case could not be loaded into this conversation; it has been logged"}, status=500
+                )
             return response.json(payload, headers={"Cache-Control": "no-store"})
 
         return bp

@@ -15,12 +15,14 @@ channel and any channel added later (bot/channels/template.py shows where each c
   post without CORS; `allowed_origin` / `same_origin`: which browser origins may call (CORS allowlist, or the page's
   own origin for its socket); `body_too_large`: a request body cap for channels that read a whole document.
 """
+
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any, Collection, Dict, Optional, Union
+from typing import Any
 
 from sanic import response
 from sanic.response import HTTPResponse
@@ -29,13 +31,13 @@ from bot.messages import problem_with
 
 MAX_SENDER_CHARS = 128
 MAX_METADATA_CHARS = 2000
-_SENDER = re.compile(r"[A-Za-z0-9_.:@+=-]{1,%d}" % MAX_SENDER_CHARS)
+_SENDER = re.compile(rf"[A-Za-z0-9_.:@+=-]{{1,{MAX_SENDER_CHARS}}}")
 _UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 MAX_RUN = 64  # characters without a space; longer runs are split (spaCy's tokenizer is quadratic in a run's length)
-_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 _PAYLOAD = re.compile(r"/\w+(\{.*\})?", re.DOTALL)
 MAX_PAYLOAD = 300  # a longer run costs the tokenizer more than a few milliseconds, if Rasa does not take it whole
-SENDER_RULE = (f"a sender id is 1 to {MAX_SENDER_CHARS} characters: letters, digits and . _ : @ + = -")
+SENDER_RULE = f"a sender id is 1 to {MAX_SENDER_CHARS} characters: letters, digits and . _ : @ + = -"
 
 
 WEB_PREFIX = "web-"  # the page's sessions (bot.web.channel): reachable only through their socket and secret
@@ -56,7 +58,7 @@ def clean_text(text: str) -> str:
     text = _UNREADABLE.sub(" ", text)
     if len(text) <= MAX_PAYLOAD and _PAYLOAD.fullmatch(text):  # a button's or the page's `/intent{...}` stays whole
         return text
-    return _LONG_RUN.sub(lambda m: " ".join(m[0][i:i + MAX_RUN] for i in range(0, len(m[0]), MAX_RUN)), text)
+    return _LONG_RUN.sub(lambda m: " ".join(m[0][i : i + MAX_RUN] for i in range(0, len(m[0]), MAX_RUN)), text)
 
 
 def read_message(text: str | None) -> tuple[str, str | None]:
@@ -84,25 +86,24 @@ def own_metadata(metadata: object) -> dict[str, Any] | None:
     return kept if size <= MAX_METADATA_CHARS else None
 
 
-
-
 @dataclass(frozen=True)
 class Admitted:
     sender: str
     text: str
-    metadata: Dict[str, Any]
+    metadata: dict[str, Any]
 
 
 @dataclass(frozen=True)
 class Refused:
     """A request the door turns away (`status`, `error`); with `in_chat` the request was fine but the message
     cannot be read (empty, too long), and `error` is the sentence the user gets as the reply."""
+
     status: int
     error: str
     in_chat: bool = False
 
 
-def admit(sender: object, text: Optional[str], metadata: object) -> Union[Admitted, Refused]:
+def admit(sender: object, text: str | None, metadata: object) -> Admitted | Refused:
     """The door for a message whose client names its sender: the sender id (never a web page's session), the
     metadata, then the message, in that order."""
     problem = sender_problem(sender)
@@ -126,12 +127,12 @@ def http_refusal(refused: Refused, sender: object) -> HTTPResponse:
     return response.json({"error": refused.error}, status=refused.status)
 
 
-def is_json(content_type: Optional[str]) -> bool:
+def is_json(content_type: str | None) -> bool:
     """Whether a request's Content-Type is JSON (parameters such as charset aside)."""
     return (content_type or "").split(";")[0].strip().lower() == "application/json"
 
 
-def json_object(request: Any) -> Optional[Dict[str, Any]]:
+def json_object(request: Any) -> dict[str, Any] | None:
     """The request's body when it is a JSON object, else None (not JSON, or another JSON value)."""
     try:
         body = request.json
@@ -140,17 +141,19 @@ def json_object(request: Any) -> Optional[Dict[str, Any]]:
     return body if isinstance(body, dict) else None
 
 
-def body_too_large(body: Optional[bytes], limit: int) -> bool:
+def body_too_large(body: bytes | None, limit: int) -> bool:
     return len(body or b"") > limit
 
 
-def allowed_origin(origin: Optional[str], allowed: Collection[str]) -> bool:
+def allowed_origin(origin: str | None, allowed: Collection[str]) -> bool:
     """Whether a browser page on ``origin`` may call (CORS): only the origins an operator listed."""
     return bool(origin) and origin in allowed
 
 
-def same_origin(origin: Optional[str], environ: Dict[str, Any]) -> bool:
+def same_origin(origin: str | None, environ: dict[str, Any]) -> bool:
     """A browser's socket is accepted only from the page's own origin (host and port of the request). Without an
     Origin header (not a browser) there is nothing to allow: no CORS header is sent."""
     host = environ.get("HTTP_HOST", "").lower()
-    return bool(origin and host) and origin.lower().split("://", 1)[-1].rstrip("/") == host
+    if not origin or not host:
+        return False
+    return origin.lower().split("://", 1)[-1].rstrip("/") == host

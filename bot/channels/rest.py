@@ -6,10 +6,12 @@ and buttons, so a script reads the answer and its data together. Every request p
 (bot.channels.door): JSON only, a readable sender id that is not a web page's session, bounded metadata without
 `trainee_id`, a message that is neither empty nor oversized.
 """
+
 from __future__ import annotations
 
 from asyncio import CancelledError
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import structlog
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -35,20 +37,25 @@ class CardCollectingOutputChannel(CollectingOutputChannel):
         if not message.get("custom"):
             await super().send_response(recipient_id, message)
             return
-        await self._persist_message(self._message(recipient_id, text=message.get("text"),
-                                                  buttons=message.get("buttons"), custom=message["custom"]))
+        # Rasa's _message annotates text and buttons as required but defaults them to None, as here
+        text: Any = message.get("text")
+        buttons: Any = message.get("buttons")
+        stored = self._message(recipient_id, text=text, buttons=buttons, custom=message["custom"])
+        await self._persist_message(stored)
 
 
-async def reply_collected(on_new_message: Callable[[UserMessage], Awaitable[Any]], admitted: Admitted,
-                          channel: str) -> HTTPResponse:
+async def reply_collected(
+    on_new_message: Callable[[UserMessage], Awaitable[Any]], admitted: Admitted, channel: str
+) -> HTTPResponse:
     """Hand an admitted message to Rasa and answer with every reply it collected; never an empty answer or a trace."""
     collector = CardCollectingOutputChannel()
     try:
-        await on_new_message(UserMessage(admitted.text, collector, admitted.sender, input_channel=channel,
-                                         metadata=admitted.metadata))
+        await on_new_message(
+            UserMessage(admitted.text, collector, admitted.sender, input_channel=channel, metadata=admitted.metadata)
+        )
     except CancelledError:
         log.error(f"{channel}.message.timeout")
-    except Exception:  # noqa: BLE001 - the user gets a sentence, the log gets the trace
+    except Exception:
         log.exception(f"{channel}.message.failure")
     return response.json(collector.messages or [{"recipient_id": admitted.sender, "text": SOMETHING_WENT_WRONG}])
 
@@ -74,7 +81,7 @@ class RestInput(StockRestInput):
                 return _bad_request(415, "send Content-Type: application/json")
             body = json_object(request)
             if not isinstance(body, dict) or not isinstance(body.get("message"), (str, type(None))):
-                return _bad_request(400, "send a JSON object {\"sender\": \"<id>\", \"message\": \"<text>\"}")
+                return _bad_request(400, 'send a JSON object {"sender": "<id>", "message": "<text>"}')
             admitted = admit(body.get("sender"), body.get("message"), body.get("metadata"))
             if isinstance(admitted, Refused):
                 return http_refusal(admitted, body.get("sender"))

@@ -9,9 +9,11 @@ replies later subclasses `OutputChannel` and calls the door's checks one by one 
 
 This class is a working example (a JSON webhook at /webhooks/template/webhook), not listed in credentials.yml.
 """
+
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response

@@ -15,14 +15,16 @@ offline. Differences from Rasa's stock socket.io channel, each for a reason:
   without `trainee_id`; the page's own origin only (`same_origin`).
 The page's files stay in bot/web/static/ beside its package.json (`make web`).
 """
+
 from __future__ import annotations
 
 import hashlib
 import hmac
 import json
 import secrets
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any
 
 import structlog
 from rasa.core.channels.channel import UserMessage
@@ -35,14 +37,15 @@ from socketio import AsyncServer
 from bot.channels.door import WEB_PREFIX, own_metadata, read_message, same_origin
 from bot.messages import SOMETHING_WENT_WRONG
 from bot.render import FIELD_LABELS
-from bot.web.choices import list_choices
 from bot.storage.config import secret
 from bot.web import trainee
+from bot.web.choices import list_choices
 
 log = structlog.get_logger()
-STATIC = (Path(__file__).resolve().parents[1] / "web" / "static")
-NOT_RESUMED = ("That conversation can't be resumed from this page (its secret is missing or wrong), so a new one "
-               "has started.")
+STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
+NOT_RESUMED = (
+    "That conversation can't be resumed from this page (its secret is missing or wrong), so a new one has started."
+)
 NO_SESSION = "This page has no conversation yet: reload the page."
 
 
@@ -53,21 +56,26 @@ def session_secret(key: bytes, session_id: str) -> str:
 
 def holds_session(key: bytes, session_id: object, given: object) -> bool:
     """Whether ``given`` is the secret of the web session ``session_id`` (the page's proof that it owns it)."""
-    return isinstance(session_id, str) and isinstance(given, str) and session_id.startswith(WEB_PREFIX) \
+    return (
+        isinstance(session_id, str)
+        and isinstance(given, str)
+        and session_id.startswith(WEB_PREFIX)
         and hmac.compare_digest(session_secret(key, session_id), given)
+    )
 
 
 class WebOutput(SocketIOOutput):
     """Emits each bot message as one `bot_uttered` event: {text?, quick_replies?, custom?}."""
 
-    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
-        event: Dict[Text, Any] = {}
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        event: dict[str, Any] = {}
         if message.get("text"):
             event["text"] = message["text"]
         buttons = message.get("quick_replies") or message.get("buttons")
         if buttons:
-            event["quick_replies"] = [{"content_type": "text", "title": b["title"], "payload": b["payload"]}
-                                      for b in buttons]
+            event["quick_replies"] = [
+                {"content_type": "text", "title": b["title"], "payload": b["payload"]} for b in buttons
+            ]
         if message.get("custom"):
             event["custom"] = message["custom"]
         if message.get("image"):
@@ -78,25 +86,25 @@ class WebOutput(SocketIOOutput):
 
 class WebChatInput(SocketIOInput):
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "web"
 
-    def _resumable(self, asked: object) -> Optional[str]:
+    def _resumable(self, asked: object) -> str | None:
         """The session id asked for, when the request carries its secret; otherwise None."""
         if not isinstance(asked, dict):
             return None
         session_id = asked.get("session_id")
         return session_id if holds_session(self._key, session_id, asked.get("session_secret")) else None
 
-    def get_output_channel(self) -> Optional[WebOutput]:
+    def get_output_channel(self) -> WebOutput | None:
         return WebOutput(self.sio, self.bot_message_evt) if self.sio else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=same_origin)
         self.sio = sio
         self._key = secret("WEB_SESSION_KEY")
-        bound: Dict[Text, Text] = {}  # socket id -> the session it created or proved it holds
-        page = SocketBlueprint(sio, self.socketio_path, "web_page", __name__)
+        bound: dict[str, str] = {}  # socket id -> the session it created or proved it holds
+        page = SocketBlueprint(sio, self.socketio_path, "web_page", __name__)  # type: ignore[arg-type]  # Rasa sets the path
 
         @page.route("/static/<name:path>", methods=["GET"])
         async def static(_: Request, name: str) -> HTTPResponse:
@@ -129,7 +137,7 @@ class WebChatInput(SocketIOInput):
         trainee.register(sio, self.namespace)
 
         @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: Text, data: object = None) -> None:
+        async def session_request(sid: str, data: object = None) -> None:
             session_id = self._resumable(data)
             if session_id is None:
                 if isinstance(data, dict) and data.get("session_id"):
@@ -143,11 +151,11 @@ class WebChatInput(SocketIOInput):
             await sio.emit("session_confirm", session_id, room=sid)
 
         @sio.on("disconnect", namespace=self.namespace)
-        async def disconnect(sid: Text) -> None:
+        async def disconnect(sid: str) -> None:
             bound.pop(sid, None)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
-        async def handle_message(sid: Text, data: object = None) -> None:
+        async def handle_message(sid: str, data: object = None) -> None:
             session_id = bound.get(sid)
             if session_id is None:
                 await sio.emit("session_error", {"text": NO_SESSION}, room=sid)
@@ -166,13 +174,15 @@ class WebChatInput(SocketIOInput):
                 metadata = None
             metadata = own_metadata(metadata)
             if metadata is None:
-                await sio.emit("session_error", {"text": "The message's metadata is not a small JSON object."},
-                               room=sid)
+                await sio.emit(
+                    "session_error", {"text": "The message's metadata is not a small JSON object."}, room=sid
+                )
                 return
             try:
-                await on_new_message(UserMessage(text, output, session_id, input_channel=self.name(),
-                                                 metadata=metadata))
-            except Exception:  # noqa: BLE001 - the user gets a sentence, the log gets the trace
+                await on_new_message(
+                    UserMessage(text, output, session_id, input_channel=self.name(), metadata=metadata)
+                )
+            except Exception:
                 log.exception("web.message.failure")
                 await output.send_response(session_id, {"text": SOMETHING_WENT_WRONG})
 

@@ -6,6 +6,7 @@ checking a case costs a fraction of a decision. A test holds the compiled valida
 generated cases. The library's error is turned into one line a user can act on: the field, the value and what
 the field allows.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,8 +45,9 @@ def _explain(err: fastjsonschema.JsonSchemaValueException, data: dict[str, Any])
         shown = ", ".join("null" if a is None else str(a) for a in spec["enum"])
         return CaseError(name, f"{_show(value)} is not allowed; allowed values: {shown}")
     if rule in ("minimum", "maximum"):
-        return CaseError(name, f"{_show(value)} is out of range; allowed values: {spec.get('minimum')} to "
-                               f"{spec.get('maximum')}")
+        return CaseError(
+            name, f"{_show(value)} is out of range; allowed values: {spec.get('minimum')} to {spec.get('maximum')}"
+        )
     if rule == "pattern":
         return CaseError(name, f"{_show(value)} does not match the pattern {spec['pattern']}")
     if rule == "uniqueItems":
@@ -62,6 +64,7 @@ FIELDS = tuple(_PROPERTIES)
 
 class Case(NamedTuple):
     """A schema-valid case. Absent fields are None (unknown); lists become tuples. Immutable."""
+
     alk_positive: bool | None = None
     alk_fusion_at_progression: bool | None = None
     alk_fusion_specimen: str | None = None
@@ -97,8 +100,11 @@ assert set(Case._fields) == set(FIELDS), "Case fields and case.schema.json disag
 
 def _typed(json_type: str) -> tuple[int, ...]:
     """The places in Case of the fields whose schema type includes ``json_type``."""
-    return tuple(Case._fields.index(name) for name, spec in _PROPERTIES.items()
-                 if json_type in (spec["type"] if isinstance(spec.get("type"), list) else [spec.get("type")]))
+    return tuple(
+        Case._fields.index(name)
+        for name, spec in _PROPERTIES.items()
+        if json_type in (spec["type"] if isinstance(spec.get("type"), list) else [spec.get("type")])
+    )
 
 
 _LISTS, _INTEGERS = _typed("array"), _typed("integer")

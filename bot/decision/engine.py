@@ -14,11 +14,13 @@ bot/knowledge. The rule trace is the rationale.
 Pure and deterministic: no I/O after the knowledge base is loaded, no clock, no randomness, no set iteration
 order in the output.
 """
+
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from itertools import chain
-from typing import Any, Iterable, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 from bot import knowledge
 from bot.decision.case import Case, validate_case
@@ -26,18 +28,63 @@ from bot.decision.case import Case, validate_case
 Recommendation = dict  # a recommendation.schema.json document
 
 # The order the rules are checked in; rules.yml lists them in the same order (checked at start-up).
-RULE_ORDER = ("G0", "G1", "G2", "C0", "P1", "P2", "H1", "T1", "S1", "S2", "S3", "S4", "S5",
-              "M9", "M3", "M2", "M1", "M5", "M6", "M7", "M4", "M8", "X1", "X2", "X3", "X4", "X5", "X6", "X7")
+RULE_ORDER = (
+    "G0",
+    "G1",
+    "G2",
+    "C0",
+    "P1",
+    "P2",
+    "H1",
+    "T1",
+    "S1",
+    "S2",
+    "S3",
+    "S4",
+    "S5",
+    "M9",
+    "M3",
+    "M2",
+    "M1",
+    "M5",
+    "M6",
+    "M7",
+    "M4",
+    "M8",
+    "X1",
+    "X2",
+    "X3",
+    "X4",
+    "X5",
+    "X6",
+    "X7",
+)
 # Caveats the engine attaches by name (besides those each rule variant lists).
-ENGINE_CAVEATS = ("plasma_only_mutation", "co_occurring_bypass", "bypass_no_implication", "bypass_unconfirmed",
-                  "unknown_variant", "unknown_bypass", "mutation_note", "second_gen_switch", "l1198f_crizotinib",
-                  "lorlatinib_call_unknown", "plasma_fusion_not_detected", "compound_uncertain", "contradiction")
+ENGINE_CAVEATS = (
+    "plasma_only_mutation",
+    "co_occurring_bypass",
+    "bypass_no_implication",
+    "bypass_unconfirmed",
+    "unknown_variant",
+    "unknown_bypass",
+    "mutation_note",
+    "second_gen_switch",
+    "l1198f_crizotinib",
+    "lorlatinib_call_unknown",
+    "plasma_fusion_not_detected",
+    "compound_uncertain",
+    "contradiction",
+)
 ACTIVE = ("sensitive", "intermediate")
 CHEMO_KINDS = ("chemotherapy", "chemo_immunotherapy")
 SMALL_CELL = ("small_cell", "small_cell_mixed")
 CONTINUE_KINDS = ("continue", "local")  # options that keep the running therapy going
 _RANK = {"recommendation": 0, "needs_information": 1, "out_of_scope": 2}
-_BIOPSY_WORDS: dict[str | None, str] = {"tissue": "tissue", "plasma": "plasma", "tissue_and_plasma": "tissue and plasma"}
+_BIOPSY_WORDS: dict[str | None, str] = {
+    "tissue": "tissue",
+    "plasma": "plasma",
+    "tissue_and_plasma": "tissue and plasma",
+}
 # The specimen of alk_fusion_at_progression when the case does not say: inferred from the biopsy (case schema).
 _FUSION_SPECIMEN: dict[str | None, str] = {"plasma": "plasma", "tissue": "tissue", "tissue_and_plasma": "tissue"}
 _NO_PROGRESSION = "none"
@@ -59,6 +106,7 @@ class _Words:
 
 class _Step(NamedTuple):
     """A rule variant resolved once per knowledge base (Engine.steps), so that applying it looks nothing up."""
+
     because: str
     templated: bool  # the sentence has {placeholders} to fill from the case
     status: str
@@ -72,6 +120,7 @@ class _Step(NamedTuple):
 @dataclass
 class _Flag:
     """A reported finding the engine cannot interpret."""
+
     given: str
     problem: str
     impossible: bool
@@ -80,9 +129,33 @@ class _Flag:
 class _Run:
     """The state of one decision as the rules are applied."""
 
-    __slots__ = ("case", "kb", "steps", "_fill", "known", "untabled", "flags", "bypass", "unknown_bypass", "status",
-                 "required", "optional", "trace", "preferred", "why", "alternatives", "caveats", "avoid", "withhold",
-                 "after_lorlatinib", "conditions", "decider", "members", "compound", "rows")
+    __slots__ = (
+        "_fill",
+        "after_lorlatinib",
+        "alternatives",
+        "avoid",
+        "bypass",
+        "case",
+        "caveats",
+        "compound",
+        "conditions",
+        "decider",
+        "flags",
+        "kb",
+        "known",
+        "members",
+        "optional",
+        "preferred",
+        "required",
+        "rows",
+        "status",
+        "steps",
+        "trace",
+        "unknown_bypass",
+        "untabled",
+        "why",
+        "withhold",
+    )
 
     def __init__(self, case: Case, kb: knowledge.KnowledgeBase, steps: Mapping[tuple[str, str], _Step]):
         self.case, self.kb, self.steps = case, kb, steps
@@ -228,8 +301,9 @@ class Engine:
     def __init__(self, kb: knowledge.KnowledgeBase):
         self.kb = kb
         if tuple(kb.rules) != RULE_ORDER:
-            raise knowledge.KnowledgeError("rules", "(order)", f"rules must be {', '.join(RULE_ORDER)} in that order; "
-                                           f"found {', '.join(kb.rules)}")
+            raise knowledge.KnowledgeError(
+                "rules", "(order)", f"rules must be {', '.join(RULE_ORDER)} in that order; found {', '.join(kb.rules)}"
+            )
         for cid in ENGINE_CAVEATS:
             if cid not in kb.caveats:
                 raise knowledge.KnowledgeError("caveats", cid, "the engine uses this caveat; it is missing")
@@ -240,24 +314,35 @@ class Engine:
         self.early_gen = frozenset(d for d, drug in kb.drugs.items() if drug.generation in ("1G", "2G"))
         self.bypass_ids = {b.lower(): b for b in kb.bypass}
         self.tki_regimen = {r.drug: rid for rid, r in kb.regimens.items() if r.kind == "alk_tki"}
-        self.poor_ps_contraindications = [(rid, k) for rid, r in kb.regimens.items() for k in r.contraindications
-                                          if k.when == "ecog_3_4"]
+        self.poor_ps_contraindications = [
+            (rid, k) for rid, r in kb.regimens.items() for k in r.contraindications if k.when == "ecog_3_4"
+        ]
         self._option_evidence: dict[tuple[str | None, str], tuple[str, ...]] = {}  # a memo of fixed unions
         self.lorlatinib_cautions = frozenset(cond for cond, _ in kb.regimens["lorlatinib"].cautions)
         # Each table row's resistant cells, found once: id(row) -> ((drug, evidence), ...).
         rows = [m.activity for m in kb.mutations.values()] + [m.activity for m in kb.compounds.values()]
-        self._row_resistant = {id(row): tuple((d, cell.evidence) for d, cell in row.items() if cell.call == "resistant")
-                               for row in rows + [kb.compound_default]}
+        self._row_resistant = {
+            id(row): tuple((d, cell.evidence) for d, cell in row.items() if cell.call == "resistant")
+            for row in rows + [kb.compound_default]
+        }
         # One tabled mutation alone (the commonest finding): its 'avoid' entries for resistant TKIs, built once.
         self._resistant_alone = {
-            (name, id(m.activity)): tuple((self.tki_regimen[d], f"Resistant to {name} in the mutation table.", _unique(ev))
-                                          for d, ev in self._row_resistant[id(m.activity)] if d in self.tki_regimen)
-            for name, m in kb.mutations.items()}
+            (name, id(m.activity)): tuple(
+                (self.tki_regimen[d], f"Resistant to {name} in the mutation table.", _unique(ev))
+                for d, ev in self._row_resistant[id(m.activity)]
+                if d in self.tki_regimen
+            )
+            for name, m in kb.mutations.items()
+        }
         self._notes = {name: " ".join(m.note.split()) for name, m in kb.mutations.items() if m.note}
         self._caution_conditions = {rid: frozenset(cond for cond, _ in r.cautions) for rid, r in kb.regimens.items()}
-        self.lorlatinib_toxicities = [(f"lorlatinib_{t['id']}", (" ".join(t["text"].split()), tuple(t["evidence"])))
-                                      for t in kb.drugs["lorlatinib"].toxicities]
-        self.steps = {(rid, vname): self._step(v) for rid, rule in kb.rules.items() for vname, v in rule.variants.items()}
+        self.lorlatinib_toxicities = [
+            (f"lorlatinib_{t['id']}", (" ".join(t["text"].split()), tuple(t["evidence"])))
+            for t in kb.drugs["lorlatinib"].toxicities
+        ]
+        self.steps = {
+            (rid, vname): self._step(v) for rid, rule in kb.rules.items() for vname, v in rule.variants.items()
+        }
         # The fixed parts of output items, built once (copied into each document, never shared).
         self._rule_items = {rid: (r.title, r.confidence, r.evidence) for rid, r in kb.rules.items()}
         self._labels = {rid: r.label for rid, r in kb.regimens.items()}
@@ -266,15 +351,23 @@ class Engine:
 
     def _step(self, v: knowledge.Variant) -> _Step:
         kb = self.kb
-        avoid = tuple((t, kb.regimens[t].avoid_reason or kb.regimens[t].label, kb.regimens[t].evidence) for t in v.avoid)
-        caveats = tuple((cid, kb.caveats[cid].text, kb.caveats[cid].evidence, "{" in kb.caveats[cid].text)
-                        for cid in v.caveats)
-        return _Step(v.because, "{" in v.because, v.status, _RANK[v.status], v.preferred, v.alternatives, avoid, caveats)
+        avoid = tuple(
+            (t, kb.regimens[t].avoid_reason or kb.regimens[t].label, kb.regimens[t].evidence) for t in v.avoid
+        )
+        caveats = tuple(
+            (cid, kb.caveats[cid].text, kb.caveats[cid].evidence, "{" in kb.caveats[cid].text) for cid in v.caveats
+        )
+        return _Step(
+            v.because, "{" in v.because, v.status, _RANK[v.status], v.preferred, v.alternatives, avoid, caveats
+        )
 
     @staticmethod
     def _evidence_item(e: knowledge.Evidence) -> dict[str, Any]:
-        item: dict[str, Any] = {"id": e.key, "citation": e.citation,
-                                "level": e.level + (" (unverified)" if e.unverified else "")}
+        item: dict[str, Any] = {
+            "id": e.key,
+            "citation": e.citation,
+            "level": e.level + (" (unverified)" if e.unverified else ""),
+        }
         if e.year is not None:
             item["year"] = e.year
         if e.url:
@@ -289,8 +382,9 @@ class Engine:
             except ValueError as err:
                 raise knowledge.KnowledgeError("rules", f"{rid}.witness", f"not a valid case: {err}") from None
             if rid not in fired:
-                raise knowledge.KnowledgeError("rules", f"{rid}.witness",
-                                               f"the witness case does not reach {rid} (fired: {', '.join(fired)})")
+                raise knowledge.KnowledgeError(
+                    "rules", f"{rid}.witness", f"the witness case does not reach {rid} (fired: {', '.join(fired)})"
+                )
 
     # ---- facts -------------------------------------------------------------------------------------------------
 
@@ -344,8 +438,9 @@ class Engine:
             out.add("prior_chemotherapy")
         if c.progression != _NO_PROGRESSION and c.current_therapy in CHEMO_KINDS:
             out.add(f"progressing_on_{c.current_therapy}")
-        if c.current_therapy == "none" or (c.current_therapy is None and c.prior_tkis
-                                            and c.prior_tkis[-1] in (c.intolerant_tkis or ())):
+        if c.current_therapy == "none" or (
+            c.current_therapy is None and c.prior_tkis and c.prior_tkis[-1] in (c.intolerant_tkis or ())
+        ):
             out.add("no_current_therapy")
         if c.strong_cyp3a_inducer and c.cyp3a_inducer_stoppable is False:
             out.add("cyp3a_inducer_unstoppable")
@@ -388,31 +483,57 @@ class Engine:
 
     def _consistency(self, run: _Run) -> bool:
         c = run.case
-        if (c.biopsy != "none" and c.compound is not True and c.brain_metastases is not False
-                and not (c.progression == "indolent" and c.symptomatic) and not c.intolerant_tkis):
+        if (
+            c.biopsy != "none"
+            and c.compound is not True
+            and c.brain_metastases is not False
+            and not (c.progression == "indolent" and c.symptomatic)
+            and not c.intolerant_tkis
+        ):
             return False  # none of the contradictions below can hold
         problems: list[tuple[str, tuple[str, ...]]] = []
         if c.biopsy == "none":
-            reported = [name for name, value in (("ALK mutations", c.alk_mutations),
-                                                 ("bypass alterations", c.bypass_alterations)) if value]
+            reported = [
+                name
+                for name, value in (("ALK mutations", c.alk_mutations), ("bypass alterations", c.bypass_alterations))
+                if value
+            ]
             if c.transformation not in (None, "none"):
                 reported.append("a transformation")
             if reported:
-                problems.append((f"no re-biopsy was done, yet {_join(reported)} reported",
-                                 ("biopsy", "alk_mutations", "bypass_alterations", "transformation")))
+                problems.append(
+                    (
+                        f"no re-biopsy was done, yet {_join(reported)} reported",
+                        ("biopsy", "alk_mutations", "bypass_alterations", "transformation"),
+                    )
+                )
         if c.compound is True and len(c.alk_mutations or ()) < 2:
-            problems.append(("compound mutations are stated but fewer than two ALK mutations are listed",
-                             ("compound", "alk_mutations")))
-        if c.brain_metastases is False and (c.progression == "cns_only" or c.cns_lesions is not None
-                                            or c.leptomeningeal is True):
-            problems.append(("CNS disease is described, yet brain metastases are recorded as absent",
-                             ("brain_metastases", "progression", "cns_lesions")))
+            problems.append(
+                (
+                    "compound mutations are stated but fewer than two ALK mutations are listed",
+                    ("compound", "alk_mutations"),
+                )
+            )
+        if c.brain_metastases is False and (
+            c.progression == "cns_only" or c.cns_lesions is not None or c.leptomeningeal is True
+        ):
+            problems.append(
+                (
+                    "CNS disease is described, yet brain metastases are recorded as absent",
+                    ("brain_metastases", "progression", "cns_lesions"),
+                )
+            )
         if c.progression == "indolent" and c.symptomatic is True:
-            problems.append(("progression is called indolent (asymptomatic), yet the patient is symptomatic",
-                             ("progression", "symptomatic")))
+            problems.append(
+                (
+                    "progression is called indolent (asymptomatic), yet the patient is symptomatic",
+                    ("progression", "symptomatic"),
+                )
+            )
         if c.intolerant_tkis and c.prior_tkis is not None and not set(c.intolerant_tkis) <= set(c.prior_tkis):
-            problems.append(("a TKI stopped for intolerance is not among the TKIs received",
-                             ("intolerant_tkis", "prior_tkis")))
+            problems.append(
+                ("a TKI stopped for intolerance is not among the TKIs received", ("intolerant_tkis", "prior_tkis"))
+            )
         if not problems:
             return False
         detail = "; ".join(p for p, _ in problems)
@@ -466,6 +587,7 @@ class Engine:
 
         def variant(name: str) -> str:
             return "after_lorlatinib" if after else name
+
         pattern = c.progression
         if pattern is None:
             run.need("progression")
@@ -487,7 +609,9 @@ class Engine:
         if c.leptomeningeal:
             return run.apply("S3", variant("leptomeningeal"))
         if c.cns_lesions == "extensive" or c.symptomatic:
-            detail = [w for w, on in (("extensive", c.cns_lesions == "extensive"), ("symptomatic", c.symptomatic)) if on]
+            detail = [
+                w for w, on in (("extensive", c.cns_lesions == "extensive"), ("symptomatic", c.symptomatic)) if on
+            ]
             return run.apply("S3", variant("default"), cns_detail=" and ".join(detail))
         for name in ("cns_lesions", "leptomeningeal", "symptomatic"):
             if getattr(c, name) is None:
@@ -521,8 +645,12 @@ class Engine:
         if impossible:
             run.need("alk_mutations")
         if shown:
-            run.apply("M9", "impossible" if impossible else "unknown",
-                      variants=_join(f.given for f in shown), problem="; ".join(f.problem for f in shown))
+            run.apply(
+                "M9",
+                "impossible" if impossible else "unknown",
+                variants=_join(f.given for f in shown),
+                problem="; ".join(f.problem for f in shown),
+            )
         elif run.unknown_bypass and not run.compound:
             run.apply("M9", "unknown", variants=_join(run.unknown_bypass), problem="not a known bypass alteration")
         else:
@@ -610,8 +738,11 @@ class Engine:
                 continue
             if all(self.kb.mutations[m].activity[drug].call in ACTIVE for m in run.known):
                 run.alternatives.append(drug)
-                run.why.setdefault(drug, f"Only if lorlatinib cannot be used: active against {_join(run.known)}, "
-                                         "with modest benefit after a second-generation TKI.")
+                run.why.setdefault(
+                    drug,
+                    f"Only if lorlatinib cannot be used: active against {_join(run.known)}, "
+                    "with modest benefit after a second-generation TKI.",
+                )
                 run.caveat("second_gen_switch")
 
     # ---- safety filters and modifiers ------------------------------------------------------------------------------
@@ -652,8 +783,11 @@ class Engine:
                 resistant.setdefault(drug, []).append((label, evidence))
         for drug, hits in resistant.items():
             if drug in self.tki_regimen:  # drugs without a regimen are never offered here
-                run.add_avoid(self.tki_regimen[drug], f"Resistant to {_join(h[0] for h in hits)} in the mutation table.",
-                              _unique(e for h in hits for e in h[1]))
+                run.add_avoid(
+                    self.tki_regimen[drug],
+                    f"Resistant to {_join(h[0] for h in hits)} in the mutation table.",
+                    _unique(e for h in hits for e in h[1]),
+                )
 
     def _tki_block(self, run: _Run, drug: str) -> tuple[str, tuple[str, ...]] | None:
         """Why the TKI ``drug`` may not be offered here (besides a resistant call), or None. Asked only for a TKI
@@ -662,9 +796,11 @@ class Engine:
         if run.compound and drug in self.early_gen:  # one member's sensitivity never carries to the pair
             exact = kb.compounds.get(frozenset(run.members))
             if (exact.activity if exact is not None else kb.compound_default)[drug].call not in ACTIVE:
-                return ("Two or more ALK mutations (compound or of unknown phase): one member's sensitivity does not "
-                        "carry to the pair, and the pair's call for it is not active.",
-                        kb.compound_default[drug].evidence or ("YODA2018",))
+                return (
+                    "Two or more ALK mutations (compound or of unknown phase): one member's sensitivity does not "
+                    "carry to the pair, and the pair's call for it is not active.",
+                    kb.compound_default[drug].evidence or ("YODA2018",),
+                )
         prior = c.prior_tkis or ()
         intolerant = c.intolerant_tkis or ()
         if drug not in prior and drug not in intolerant:
@@ -696,8 +832,9 @@ class Engine:
                     run.add_avoid(therapy, k.reason, k.evidence)
         had_preferred = bool(run.preferred)
         seen: set[str] = set()
-        run.preferred, run.alternatives = (self._keep(run, slot, holding, seen)
-                                           for slot in (run.preferred, run.alternatives))
+        run.preferred, run.alternatives = (
+            self._keep(run, slot, holding, seen) for slot in (run.preferred, run.alternatives)
+        )
         # X1: after a second-generation TKI, another one is never the preferred choice.
         x1 = bool(self.second_gen.intersection(c.prior_tkis or ()))
         if x1:
@@ -705,13 +842,17 @@ class Engine:
             run.preferred = [t for t in run.preferred if t not in demoted]
             run.alternatives = demoted + run.alternatives
         if had_preferred and not run.preferred:
-            promoted = next((t for t in run.alternatives if not (x1 and kb.regimens[t].drug in self.second_gen)),
-                            "molecular_tumor_board")
+            promoted = next(
+                (t for t in run.alternatives if not (x1 and kb.regimens[t].drug in self.second_gen)),
+                "molecular_tumor_board",
+            )
             if promoted in run.alternatives:
                 run.alternatives.remove(promoted)
             run.preferred = [promoted]
             why = run.why.get(promoted, kb.regimens[promoted].label)
-            run.why[promoted] = "The options the rule names are resistant or contraindicated here; " + why[0].lower() + why[1:]
+            run.why[promoted] = (
+                "The options the rule names are resistant or contraindicated here; " + why[0].lower() + why[1:]
+            )
 
     def _keep(self, run: _Run, therapies: list[str], holding: set[str], seen: set[str]) -> list[str]:
         """The therapies that may be offered, in order, once; the blocked or contraindicated ones go to 'avoid',
@@ -740,7 +881,9 @@ class Engine:
                 continue
             run.add_avoid(therapy, contra.reason, contra.evidence)
             if contra.instead is not None:
-                run.why.setdefault(contra.instead, f"In place of {reg.label[0].lower() + reg.label[1:]}: {contra.reason}")
+                run.why.setdefault(
+                    contra.instead, f"In place of {reg.label[0].lower() + reg.label[1:]}: {contra.reason}"
+                )
                 kept.extend(self._keep(run, [contra.instead], holding, seen))
         return kept
 
@@ -748,8 +891,9 @@ class Engine:
         kb, c = self.kb, run.case
         run.apply("X1")
         if "squamous" in run.conditions:
-            run.apply("X2", histology_detail="Squamous histology" if c.histology == "squamous"
-                      else "Squamous transformation")
+            run.apply(
+                "X2", histology_detail="Squamous histology" if c.histology == "squamous" else "Squamous transformation"
+            )
         if c.progression == "systemic":
             self._cns_weighting(run)
         offered = set(run.preferred) | set(run.alternatives)
@@ -757,8 +901,12 @@ class Engine:
             self._cyp3a(run, offered)
         if "lorlatinib" in run.preferred:
             named = sorted(self.lorlatinib_cautions.intersection(c.comorbidities or ()))
-            run.apply("X4", comorbidity_detail=(", all the more with " + _join(n.replace("_", " ") for n in named))
-                      if named else "")
+            run.apply(
+                "X4",
+                comorbidity_detail=(", all the more with " + _join(n.replace("_", " ") for n in named))
+                if named
+                else "",
+            )
             for cid, caveat in self.lorlatinib_toxicities:
                 run.caveats.setdefault(cid, caveat)
         prior = c.prior_tkis or ()
@@ -780,7 +928,11 @@ class Engine:
         if "lorlatinib" not in run.preferred and "lorlatinib" not in run.alternatives:
             return
         run.apply("X6")
-        if run.preferred and run.preferred[0] != "lorlatinib" and self.kb.regimens[run.preferred[0]].kind in CHEMO_KINDS:
+        if (
+            run.preferred
+            and run.preferred[0] != "lorlatinib"
+            and self.kb.regimens[run.preferred[0]].kind in CHEMO_KINDS
+        ):
             run.alternatives.remove("lorlatinib")
             run.alternatives[:0] = run.preferred
             run.preferred = ["lorlatinib"]
@@ -796,8 +948,9 @@ class Engine:
             if c.cyp3a_inducer_stoppable is None:
                 run.need("cyp3a_inducer_stoppable")
             run.apply("X3", "unknown" if c.cyp3a_inducer_stoppable is None else "default")
-            run.why["lorlatinib"] = (run.trace[-1][1] + " Then: "
-                                     + run.why.get("lorlatinib", self.kb.regimens["lorlatinib"].label))
+            run.why["lorlatinib"] = (
+                run.trace[-1][1] + " Then: " + run.why.get("lorlatinib", self.kb.regimens["lorlatinib"].label)
+            )
             run.caveats = {"cyp3a_inducer": run.caveats.pop("cyp3a_inducer"), **run.caveats}
         elif c.strong_cyp3a_inducer is None and "lorlatinib" in offered:
             run.would_help("strong_cyp3a_inducer")
@@ -844,8 +997,9 @@ class Engine:
         for rid, because in run.trace:
             title, confidence, evidence = rules[rid]
             cited.append(evidence)
-            rationale.append({"rule": rid, "title": title, "confidence": confidence, "because": because,
-                              "evidence": [*evidence]})
+            rationale.append(
+                {"rule": rid, "title": title, "confidence": confidence, "because": because, "evidence": [*evidence]}
+            )
         preferred = self._options(run, run.preferred, deciding, cited)
         alternatives = self._options(run, run.alternatives, None, cited)
         avoid = []
@@ -873,9 +1027,15 @@ class Engine:
     def decide(self, case: Mapping[str, Any] | Case) -> Recommendation:
         """The recommendation for ``case``; raises CaseError (a ValueError) if the case breaks the schema."""
         run = self._start(validate_case(case))
-        decided = (self._scope(run) or self._consistency(run) or self._performance(run) or self._histology(run)
-                   or (run.case.intolerant_tkis and self._intolerance(run)) or self._pattern(run)
-                   or self._resistance(run))
+        decided = (
+            self._scope(run)
+            or self._consistency(run)
+            or self._performance(run)
+            or self._histology(run)
+            or (run.case.intolerant_tkis and self._intolerance(run))
+            or self._pattern(run)
+            or self._resistance(run)
+        )
         assert decided
         deciding = run.decider or next((rid for rid, _ in run.trace if rid != "G0" or not run.withhold), None)
         if run.withhold:

@@ -3,6 +3,7 @@
 `import_bundle(data)` parses and checks the Bundle (bot.fhir.bundle), maps it (bot.fhir.mapping) and returns the
 Import: the case, the provenance of each field, what could not be mapped, and conflicts between specimens.
 """
+
 from __future__ import annotations
 
 from typing import Any

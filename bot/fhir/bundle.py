@@ -6,20 +6,40 @@ is "bogus" parses. `code_problems` checks every coded element against the allowe
 carry (`enum_values`); where the models list only the first few codes and a '+', the rest of the R4 value set is
 added here (R4 4.0.1: observation-status, diagnostic-report-status).
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from fhir.resources.bundle import Bundle
 from fhir.resources.fhirabstractmodel import FHIRAbstractModel
 from pydantic import ValidationError
 
 _R4_EXTENDED = {
-    ("Observation", "status"): ("registered", "preliminary", "final", "amended", "corrected", "cancelled",
-                                "entered-in-error", "unknown"),
-    ("DiagnosticReport", "status"): ("registered", "partial", "preliminary", "final", "amended", "corrected",
-                                     "appended", "cancelled", "entered-in-error", "unknown"),
+    ("Observation", "status"): (
+        "registered",
+        "preliminary",
+        "final",
+        "amended",
+        "corrected",
+        "cancelled",
+        "entered-in-error",
+        "unknown",
+    ),
+    ("DiagnosticReport", "status"): (
+        "registered",
+        "partial",
+        "preliminary",
+        "final",
+        "amended",
+        "corrected",
+        "appended",
+        "cancelled",
+        "entered-in-error",
+        "unknown",
+    ),
 }
 
 
@@ -30,6 +50,7 @@ class BundleError(ValueError):
 @dataclass(frozen=True)
 class ParsedBundle:
     """The Bundle's resources as fhir.resources models, in Bundle order, with a lookup by 'Type/id'."""
+
     resources: tuple[Any, ...]  # resource models of many types, read by their attributes
 
     def of_type(self, *types: str) -> Iterator[Any]:
@@ -82,7 +103,7 @@ def _first_error(err: ValidationError) -> str:
 def parse_bundle(data: Any) -> ParsedBundle:
     """The Bundle's resources, or BundleError naming the first problem (never a partial result)."""
     if not isinstance(data, dict) or data.get("resourceType") != "Bundle":
-        raise BundleError("expected a FHIR Bundle (a JSON object with \"resourceType\": \"Bundle\")")
+        raise BundleError('expected a FHIR Bundle (a JSON object with "resourceType": "Bundle")')
     try:
         bundle = Bundle.parse_obj(data)
     except ValidationError as err:

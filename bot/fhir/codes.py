@@ -21,6 +21,7 @@ all (the mapping may still recognise the concept by its name, and says so in the
 - UNCONFIRMED, recognised by name only: squamous cell carcinoma morphology, renal and hepatic impairment,
   hyperlipidaemia, small-cell transformation.
 """
+
 from __future__ import annotations
 
 LOINC = "http://loinc.org"
@@ -43,8 +44,12 @@ HISTOLOGY_EXTENSION = MCODE + "mcode-histology-morphology-behavior"
 # No code system publishes the pattern of progression: the project's own, documented in the README.
 PATTERN_SYSTEM = "https://alk-assistant.example.org/fhir/CodeSystem/progression-pattern"
 
-DISEASE_STATUS_VALUES = {"271299001": "worsened", "268910001": "improved", "359746009": "stable",
-                         "260415000": "no_evidence_of_disease"}
+DISEASE_STATUS_VALUES = {
+    "271299001": "worsened",
+    "268910001": "improved",
+    "359746009": "stable",
+    "260415000": "no_evidence_of_disease",
+}
 HISTOLOGY = {"35917007": "adenocarcinoma", "1187332001": "adenocarcinoma"}
 SPECIMEN = {"119376003": "tissue", "119361006": "plasma"}
 BRAIN_METASTASES = "94225005"

@@ -8,11 +8,13 @@ reason, never guessed. Free text (notes, report conclusions) is never read. Fiel
 Timing: genomic results dated on or after the start of the most recent ALK TKI count as testing at this
 progression (biopsy, resistance mutations, bypass alterations); an ALK fusion before it confirms ALK positivity.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from bot import knowledge
 from bot.decision import FIELDS
@@ -22,17 +24,31 @@ from bot.fhir.bundle import ParsedBundle
 MUTATION = re.compile(r"^([A-Z][0-9]{2,4}([A-Z]|del|dup|fs)|[0-9]{3,4}[A-Z]ins)$")
 PATTERNS = ("systemic", "oligoprogression", "cns_only", "indolent")
 TOXICITY_WORDS = ("toxicity", "adverse", "intoleran", "side effect")
-COMORBIDITY_WORDS = {"renal impairment": "renal_impairment", "chronic kidney disease": "renal_impairment",
-                     "hepatic impairment": "hepatic_impairment", "interstitial lung disease": "interstitial_lung_disease",
-                     "diabetes": "diabetes", "hyperlipid": "hyperlipidemia"}
+COMORBIDITY_WORDS = {
+    "renal impairment": "renal_impairment",
+    "chronic kidney disease": "renal_impairment",
+    "hepatic impairment": "hepatic_impairment",
+    "interstitial lung disease": "interstitial_lung_disease",
+    "diabetes": "diabetes",
+    "hyperlipid": "hyperlipidemia",
+}
 VOID = ("cancelled", "entered-in-error")
-READ = {"Patient", "Condition", "Observation", "MedicationStatement", "MedicationRequest", "MedicationAdministration",
-        "Medication", "Specimen"}
+READ = {
+    "Patient",
+    "Condition",
+    "Observation",
+    "MedicationStatement",
+    "MedicationRequest",
+    "MedicationAdministration",
+    "Medication",
+    "Specimen",
+}
 
 
 @dataclass
 class Import:
     """The case, where each field came from, what the Bundle held that was not used, and conflicts found."""
+
     case: dict[str, Any] = field(default_factory=dict)
     provenance: dict[str, list[str]] = field(default_factory=dict)
     unmapped: list[dict[str, str]] = field(default_factory=list)
@@ -52,8 +68,13 @@ class Import:
         self.unmapped.append({"resource": ref(resource), "what": what, "reason": reason})
 
     def as_dict(self) -> dict[str, Any]:
-        return {"case": self.case, "provenance": self.provenance, "unmapped": self.unmapped,
-                "conflicts": self.conflicts, "absent": [f for f in FIELDS if f not in self.case]}
+        return {
+            "case": self.case,
+            "provenance": self.provenance,
+            "unmapped": self.unmapped,
+            "conflicts": self.conflicts,
+            "absent": [f for f in FIELDS if f not in self.case],
+        }
 
 
 def ref(resource: Any) -> str:
@@ -131,7 +152,9 @@ class Mapper:
 
     def medications(self) -> None:
         found: list[tuple[str | None, int, str, Any, str]] = []
-        for i, r in enumerate(self.bundle.of_type("MedicationStatement", "MedicationRequest", "MedicationAdministration")):
+        for i, r in enumerate(
+            self.bundle.of_type("MedicationStatement", "MedicationRequest", "MedicationAdministration")
+        ):
             if r.status in (*VOID, "draft") or getattr(r, "intent", "order") in ("proposal", "plan", "option"):
                 self.out.skip(r, "medication", "a draft, proposal or void record is not a treatment received")
                 continue
@@ -179,8 +202,14 @@ class Mapper:
 
     def _specimen(self, obs: Any) -> str | None:
         specimen = self.bundle.get(getattr(obs.specimen, "reference", None)) if obs.specimen else None
-        return next((codes.SPECIMEN[c.code] for c in _codings(getattr(specimen, "type", None))
-                     if c.system == codes.SNOMED and c.code in codes.SPECIMEN), None)
+        return next(
+            (
+                codes.SPECIMEN[c.code]
+                for c in _codings(getattr(specimen, "type", None))
+                if c.system == codes.SNOMED and c.code in codes.SPECIMEN
+            ),
+            None,
+        )
 
     @staticmethod
     def _variant_texts(comps: dict[str, Any]) -> list[str]:
@@ -196,7 +225,11 @@ class Mapper:
         if comp is None:
             return None
         concept = comp.valueCodeableConcept
-        raw = comp.valueString or next((c.code for c in _codings(concept) if c.code), None) or getattr(concept, "text", None)
+        raw = (
+            comp.valueString
+            or next((c.code for c in _codings(concept) if c.code), None)
+            or getattr(concept, "text", None)
+        )
         if not raw:
             return None
         change = raw.split(":")[-1]
@@ -220,8 +253,11 @@ class Mapper:
                 self._alk_fusion(obs, present, at_progression, kind)
                 continue
             if not at_progression:
-                self.out.skip(obs, f"{gene} result", "dated before the most recent ALK TKI (or undated): not "
-                              "testing at this progression")
+                self.out.skip(
+                    obs,
+                    f"{gene} result",
+                    "dated before the most recent ALK TKI (or undated): not testing at this progression",
+                )
                 continue
             if kind is None:
                 self.out.skip(obs, f"{gene} result", "specimen missing or not coded as tissue or plasma")
@@ -245,8 +281,11 @@ class Mapper:
         if not at_progression:
             return
         found = present or bool(self.out.case.get("alk_fusion_at_progression"))
-        self.out.set("alk_fusion_at_progression", found, f"{ref(obs)} ({'present' if present else 'absent'}, "
-                                                          f"{kind or 'specimen not coded'})")
+        self.out.set(
+            "alk_fusion_at_progression",
+            found,
+            f"{ref(obs)} ({'present' if present else 'absent'}, {kind or 'specimen not coded'})",
+        )
         if kind and "alk_fusion_specimen" in FIELDS and self.out.case.get("alk_fusion_specimen") != "tissue":
             self.out.set("alk_fusion_specimen", kind, f"{ref(obs)} specimen")
 
@@ -263,8 +302,9 @@ class Mapper:
         panel["ALK"].add(change)
         self.out.add("alk_mutations", change, f"{ref(obs)} ({kind})")
 
-    def _bypass(self, obs: Any, gene: str, comps: dict[str, Any], texts: list[str], kind: str,
-                panel: dict[str, set[str]]) -> None:
+    def _bypass(
+        self, obs: Any, gene: str, comps: dict[str, Any], texts: list[str], kind: str, panel: dict[str, set[str]]
+    ) -> None:
         change = self._protein_change(comps)
         candidates = texts + [t.lower() for t in _interpretations(obs)]
         if change:
@@ -273,11 +313,17 @@ class Mapper:
         for finding in self.kb.bypass.values():
             for name in finding.names:
                 n = name.lower()
-                if n.startswith(gene.lower()) and any(n == c or re.search(rf"\b{re.escape(n)}\b", c) for c in candidates):
+                if n.startswith(gene.lower()) and any(
+                    n == c or re.search(rf"\b{re.escape(n)}\b", c) for c in candidates
+                ):
                     best = max(best or (0, ""), (len(n), finding.id))
         if best is None:
-            self.out.skip(obs, f"{gene} result", "no call the knowledge base names (e.g. a copy number without "
-                          "the laboratory's amplification call): not guessed")
+            self.out.skip(
+                obs,
+                f"{gene} result",
+                "no call the knowledge base names (e.g. a copy number without "
+                "the laboratory's amplification call): not guessed",
+            )
             return
         panel["bypass"].add(best[1])
         self.out.add("bypass_alterations", best[1], f"{ref(obs)} ({kind})")
@@ -298,7 +344,8 @@ class Mapper:
                         f"tissue and plasma disagree on {'ALK mutations' if key == 'ALK' else 'bypass alterations'}: "
                         f"tissue {', '.join(sorted(tissue[key])) or 'none'}; "
                         f"plasma {', '.join(sorted(plasma[key])) or 'none'}"
-                        " (both are kept)")
+                        " (both are kept)"
+                    )
 
     # ---- observations -------------------------------------------------------------------------------------------
     def _latest(self, code: str) -> list[Any]:
@@ -317,26 +364,47 @@ class Mapper:
         if not found:
             return
         obs = found[0]
-        status = next((codes.DISEASE_STATUS_VALUES[c.code] for c in _codings(obs.valueCodeableConcept)
-                       if c.system == codes.SNOMED and c.code in codes.DISEASE_STATUS_VALUES), None)
+        status = next(
+            (
+                codes.DISEASE_STATUS_VALUES[c.code]
+                for c in _codings(obs.valueCodeableConcept)
+                if c.system == codes.SNOMED and c.code in codes.DISEASE_STATUS_VALUES
+            ),
+            None,
+        )
         if status in ("improved", "stable", "no_evidence_of_disease"):
             self.out.set("progression", "none", f"{ref(obs)} value {status}")
             return
-        pattern = next((c.code for comp in obs.component or () for c in _codings(comp.valueCodeableConcept)
-                        if c.system == codes.PATTERN_SYSTEM and c.code in PATTERNS), None)
+        pattern = next(
+            (
+                c.code
+                for comp in obs.component or ()
+                for c in _codings(comp.valueCodeableConcept)
+                if c.system == codes.PATTERN_SYSTEM and c.code in PATTERNS
+            ),
+            None,
+        )
         if status == "worsened" and pattern:
             self.out.set("progression", pattern, f"{ref(obs)} value worsened, pattern component {pattern}")
         else:
-            self.out.skip(obs, "CancerDiseaseStatus", "progression without a recorded pattern (systemic, "
-                          "oligoprogression, cns_only, indolent), or an unknown status: not guessed")
+            self.out.skip(
+                obs,
+                "CancerDiseaseStatus",
+                "progression without a recorded pattern (systemic, "
+                "oligoprogression, cns_only, indolent), or an unknown status: not guessed",
+            )
 
     def pregnancy(self) -> None:
         for obs in self._latest(codes.PREGNANCY_STATUS)[:1]:
             if "pregnancy_status" in FIELDS and _is(obs.valueCodeableConcept, codes.SNOMED, codes.PREGNANT):
                 self.out.set("pregnancy_status", "pregnant", f"{ref(obs)} value {codes.PREGNANT}")
             else:
-                self.out.skip(obs, "pregnancy status", "only 'pregnant' maps to a case value (and only once the "
-                              "case schema has pregnancy_status); 'not pregnant' says nothing of childbearing potential")
+                self.out.skip(
+                    obs,
+                    "pregnancy status",
+                    "only 'pregnant' maps to a case value (and only once the "
+                    "case schema has pregnancy_status); 'not pregnant' says nothing of childbearing potential",
+                )
 
     def region(self) -> None:
         for patient in self.bundle.of_type("Patient"):
@@ -355,8 +423,14 @@ class Mapper:
             if _is(c.code, codes.SNOMED, codes.BRAIN_METASTASES) and status == "active":
                 self.out.set("brain_metastases", True, f"{ref(c)} (SNOMED {codes.BRAIN_METASTASES})")
                 continue
-            comorbidity = next((codes.COMORBIDITY_CODES[x.code] for x in _codings(c.code)
-                                if x.system == codes.SNOMED and x.code in codes.COMORBIDITY_CODES), None)
+            comorbidity = next(
+                (
+                    codes.COMORBIDITY_CODES[x.code]
+                    for x in _codings(c.code)
+                    if x.system == codes.SNOMED and x.code in codes.COMORBIDITY_CODES
+                ),
+                None,
+            )
             how = "SNOMED code"
             if comorbidity is None:
                 comorbidity = next((v for t in _texts(c.code) for k, v in COMORBIDITY_WORDS.items() if k in t), None)
@@ -389,8 +463,11 @@ class Mapper:
         texts = _texts(morphology)
         if any("small cell" in t for t in texts):
             mixed = any(w in t for t in texts for w in ("combined", "mixed"))
-            self.out.set("transformation", "small_cell_mixed" if mixed else "small_cell",
-                         f"{ref(condition)} morphology at progression (name)")
+            self.out.set(
+                "transformation",
+                "small_cell_mixed" if mixed else "small_cell",
+                f"{ref(condition)} morphology at progression (name)",
+            )
         elif any("squamous" in t for t in texts):
             self.out.set("transformation", "squamous", f"{ref(condition)} morphology at progression (name)")
         else:

@@ -6,15 +6,17 @@ mutation x TKI cell is present, mutation names are possible for ALK) and raises 
 naming the file and the entry at fault. Nothing here imports Rasa, spaCy or SQLAlchemy: the decision module
 and the NLU extractor both build on it.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import ValidationError
@@ -35,14 +37,33 @@ CONDITIONS, BYPASS_GROUPS, BLOCKS = models.CONDITIONS, models.BYPASS_GROUPS, mod
 STATUSES, TRANSFORMATIONS = models.STATUSES, models.TRANSFORMATIONS
 
 THREE_TO_ONE = {
-    "Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E", "Gly": "G", "His": "H",
-    "Ile": "I", "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F", "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W",
-    "Tyr": "Y", "Val": "V",
+    "Ala": "A",
+    "Arg": "R",
+    "Asn": "N",
+    "Asp": "D",
+    "Cys": "C",
+    "Gln": "Q",
+    "Glu": "E",
+    "Gly": "G",
+    "His": "H",
+    "Ile": "I",
+    "Leu": "L",
+    "Lys": "K",
+    "Met": "M",
+    "Phe": "F",
+    "Pro": "P",
+    "Ser": "S",
+    "Thr": "T",
+    "Trp": "W",
+    "Tyr": "Y",
+    "Val": "V",
 }
 ONE_TO_THREE = {one: three for three, one in THREE_TO_ONE.items()}
 _AA3 = "|".join(THREE_TO_ONE)
 # One-letter protein change (G1202R, G1202del, T1151dup) or the insertion form used for ALK (1151Tins).
-MUTATION_RE = re.compile(r"^(?P<ref>[A-Z])(?P<pos>[0-9]{2,4})(?P<alt>[A-Z]|del|dup|fs)$|^(?P<ipos>[0-9]{3,4})(?P<ins>[A-Z])ins$")
+MUTATION_RE = re.compile(
+    r"^(?P<ref>[A-Z])(?P<pos>[0-9]{2,4})(?P<alt>[A-Z]|del|dup|fs)$|^(?P<ipos>[0-9]{3,4})(?P<ins>[A-Z])ins$"
+)
 _THREE_RE = re.compile(rf"^(?P<ref>{_AA3})(?P<pos>[0-9]{{2,4}})(?P<alt>{_AA3}|del|dup|fs)$", re.IGNORECASE)
 
 
@@ -118,6 +139,7 @@ class Regimen:
 @dataclass(frozen=True)
 class Finding:
     """A bypass alteration or a histologic transformation."""
+
     id: str
     label: str
     names: tuple[str, ...]
@@ -158,6 +180,7 @@ class Rule:
 @dataclass(frozen=True)
 class SecondGenFallback:
     """knowledge.md 3.3 rule 3: a mutation-consistent second-generation TKI only if lorlatinib cannot be used."""
+
     mutations: frozenset[str]
     drugs: tuple[str, ...]
     evidence: tuple[str, ...]
@@ -275,10 +298,14 @@ def check_content_hash(directory: Path | str = KNOWLEDGE_DIR) -> None:
     directory = Path(directory)
     meta = _read(directory, "meta")
     recorded, actual = str(meta.get("content_sha256", "")), content_hash(directory)
-    _need(recorded == actual, "meta", "content_sha256",
-                  f"the knowledge files changed but knowledge_version {meta.get('knowledge_version')} was not "
-                  f"bumped (recorded hash {recorded[:12]}, files hash {actual[:12]}): bump knowledge_version, "
-                  "then run 'python -m bot kb-hash --write'")
+    _need(
+        recorded == actual,
+        "meta",
+        "content_sha256",
+        f"the knowledge files changed but knowledge_version {meta.get('knowledge_version')} was not "
+        f"bumped (recorded hash {recorded[:12]}, files hash {actual[:12]}): bump knowledge_version, "
+        "then run 'python -m bot kb-hash --write'",
+    )
 
 
 M = TypeVar("M", bound=models.Strict)
@@ -330,8 +357,10 @@ def _prose(text: str) -> str:
 
 
 def _load_evidence(f: models.EvidenceFile) -> dict[str, Evidence]:
-    return {key: Evidence(key, e.citation, e.year, e.level, evidence_url(e.dict()), e.unverified)
-            for key, e in f.evidence.items()}
+    return {
+        key: Evidence(key, e.citation, e.year, e.level, evidence_url(e.dict()), e.unverified)
+        for key, e in f.evidence.items()
+    }
 
 
 def _load_drugs(f: models.DrugsFile, cite: _Citations) -> dict[str, Drug]:
@@ -343,13 +372,21 @@ def _load_drugs(f: models.DrugsFile, cite: _Citations) -> dict[str, Drug]:
             for item in items:
                 cite(item.evidence, "drugs", f"{name}.{what}.{item.id}")
             notes.append(tuple(item.dict() for item in items))
-        out[name] = Drug(name, d.generation, tuple(d.brands), tuple(d.misspellings), d.dose_label,
-                         cite(d.evidence, "drugs", name), *notes)
+        out[name] = Drug(
+            name,
+            d.generation,
+            tuple(d.brands),
+            tuple(d.misspellings),
+            d.dose_label,
+            cite(d.evidence, "drugs", name),
+            *notes,
+        )
     return out
 
 
-def _activity(act: Mapping[str, models.Cell], name: str, drugs: Mapping[str, Drug],
-              cite: _Citations) -> dict[str, Activity]:
+def _activity(
+    act: Mapping[str, models.Cell], name: str, drugs: Mapping[str, Drug], cite: _Citations
+) -> dict[str, Activity]:
     for drug in drugs:
         _need(drug in act, "mutations", name, f"no activity call for {drug} (every mutation x TKI cell is required)")
     out = {}
@@ -378,8 +415,9 @@ def _load_mutations(f: models.MutationsFile, drugs: Mapping[str, Drug], protein:
         for spelling in spellings_of(name) + [a for alias in m.aliases for a in spellings_of(alias)]:
             other = spellings.setdefault(spelling.upper(), name)
             _need(other == name, "mutations", name, f"spelling '{spelling}' is also used by {other}")
-        mutations[name] = Mutation(name, m.region, _activity(m.activity, name, drugs, cite), m.note, tuple(m.aliases),
-                                   (), m.rule)
+        mutations[name] = Mutation(
+            name, m.region, _activity(m.activity, name, drugs, cite), m.note, tuple(m.aliases), (), m.rule
+        )
     compounds: dict[frozenset[str], Mutation] = {}
     for name, cm in f.compound_mutations.items():
         activity = _activity(cm.activity, name, drugs, cite)
@@ -390,41 +428,74 @@ def _load_mutations(f: models.MutationsFile, drugs: Mapping[str, Drug], protein:
             parsed = parse_mutation(member)
             ref, pos = (parsed[0], parsed[1]) if parsed else (None, 0)
             wild = segment[pos - start] if 0 <= pos - start < len(segment) else None
-            _need(member in mutations or (parsed is not None and wild is not None and ref in (None, wild)),
-                  "mutations", name, f"member '{member}' is neither a single-mutation entry nor a possible ALK change")
+            _need(
+                member in mutations or (parsed is not None and wild is not None and ref in (None, wild)),
+                "mutations",
+                name,
+                f"member '{member}' is neither a single-mutation entry nor a possible ALK change",
+            )
         _need(frozenset(cm.members) not in compounds, "mutations", name, "the same pair is listed twice")
         compounds[frozenset(cm.members)] = Mutation(name, cm.region, activity, cm.note, (), tuple(cm.members))
     fb = f.second_generation_fallback
     for member in fb.mutations:
         _need(member in mutations, "mutations", "second_generation_fallback", f"'{member}' is not a mutation entry")
     for drug in fb.drugs:
-        _need(drug in drugs and drugs[drug].generation == "2G", "mutations", "second_generation_fallback",
-              f"'{drug}' is not a second-generation drug in drugs.yml")
-    fallback = SecondGenFallback(frozenset(fb.mutations), tuple(fb.drugs),
-                                 cite(fb.evidence, "mutations", "second_generation_fallback"))
+        _need(
+            drug in drugs and drugs[drug].generation == "2G",
+            "mutations",
+            "second_generation_fallback",
+            f"'{drug}' is not a second-generation drug in drugs.yml",
+        )
+    fallback = SecondGenFallback(
+        frozenset(fb.mutations), tuple(fb.drugs), cite(fb.evidence, "mutations", "second_generation_fallback")
+    )
     return mutations, compounds, default, spellings, fallback
 
 
 def _load_findings(entries: Mapping[Any, models.FindingEntry], cite: _Citations) -> dict[str, Finding]:
-    return {fid: Finding(fid, f.label, tuple(f.names), _prose(f.implication), cite(f.evidence, "bypass", fid),
-                         getattr(f, "group", None), tuple(getattr(f, "avoid", ())))
-            for fid, f in entries.items()}
+    return {
+        fid: Finding(
+            fid,
+            f.label,
+            tuple(f.names),
+            _prose(f.implication),
+            cite(f.evidence, "bypass", fid),
+            getattr(f, "group", None),
+            tuple(getattr(f, "avoid", ())),
+        )
+        for fid, f in entries.items()
+    }
 
 
 def _load_regimens(f: models.RegimensFile, drugs: Mapping[str, Drug], cite: _Citations) -> dict[str, Regimen]:
     out = {}
     for rid, r in f.regimens.items():
         _need(r.drug is None or r.drug in drugs, "regimens", rid, f"drug '{r.drug}' is not in drugs.yml")
-        contra = tuple(Contraindication(k.when, _prose(k.reason),
-                                        cite(k.evidence, "regimens", f"{rid}.contraindications"), k.unless, k.instead)
-                       for k in r.contraindications)
-        out[rid] = Regimen(rid, r.label, r.kind, cite(r.evidence, "regimens", rid), r.drug, r.avoid_only,
-                           _prose(r.avoid_reason) if r.avoid_only and r.avoid_reason else None, contra,
-                           tuple((k.when, k.caveat) for k in r.cautions))
+        contra = tuple(
+            Contraindication(
+                k.when, _prose(k.reason), cite(k.evidence, "regimens", f"{rid}.contraindications"), k.unless, k.instead
+            )
+            for k in r.contraindications
+        )
+        out[rid] = Regimen(
+            rid,
+            r.label,
+            r.kind,
+            cite(r.evidence, "regimens", rid),
+            r.drug,
+            r.avoid_only,
+            _prose(r.avoid_reason) if r.avoid_only and r.avoid_reason else None,
+            contra,
+            tuple((k.when, k.caveat) for k in r.cautions),
+        )
     for rid, reg in out.items():
         for k in reg.contraindications:
-            _need(k.instead is None or (k.instead in out and not out[k.instead].avoid_only), "regimens", rid,
-                  f"'instead: {k.instead}' is not a therapy that may be offered")
+            _need(
+                k.instead is None or (k.instead in out and not out[k.instead].avoid_only),
+                "regimens",
+                rid,
+                f"'instead: {k.instead}' is not a therapy that may be offered",
+            )
     return out
 
 
@@ -432,8 +503,9 @@ def _load_caveats(f: models.CaveatsFile, cite: _Citations) -> dict[str, Caveat]:
     return {cid: Caveat(cid, _prose(v.text), cite(v.evidence, "caveats", cid)) for cid, v in f.caveats.items()}
 
 
-def _load_rules(f: models.RulesFile, regimens: Mapping[str, Regimen], caveats: Mapping[str, Caveat],
-                cite: _Citations) -> dict[str, Rule]:
+def _load_rules(
+    f: models.RulesFile, regimens: Mapping[str, Regimen], caveats: Mapping[str, Caveat], cite: _Citations
+) -> dict[str, Rule]:
     out = {}
     for rid, r in f.rules.items():
         variants = {}
@@ -446,8 +518,14 @@ def _load_rules(f: models.RulesFile, regimens: Mapping[str, Regimen], caveats: M
                 _need(cav in caveats, "rules", where, f"caveat '{cav}' is not in caveats.yml")
             for therapy in v.avoid:
                 _need(therapy in regimens, "rules", where, f"therapy id '{therapy}' is not in regimens.yml")
-            variants[vname] = Variant(_prose(v.because), v.status, tuple(v.preferred), tuple(v.alternatives.items()),
-                                      tuple(v.caveats), tuple(v.avoid))
+            variants[vname] = Variant(
+                _prose(v.because),
+                v.status,
+                tuple(v.preferred),
+                tuple(v.alternatives.items()),
+                tuple(v.caveats),
+                tuple(v.avoid),
+            )
         out[rid] = Rule(rid, r.block, r.title, r.confidence, cite(r.evidence, "rules", rid), variants, r.witness)
     return out
 

@@ -6,26 +6,65 @@ several entries at once (an evidence key resolves, a therapy id exists, every mu
 mutation is possible for ALK) is checked by the loader (``bot/knowledge/__init__.py``) after these models pass.
 :func:`first_problem` turns pydantic's error into the loader's "file: entry: message" form.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Literal, Optional, Tuple, get_args
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Extra, StrictBool, StrictInt, StrictStr, ValidationError, root_validator, validator
 
 Call = Literal["sensitive", "intermediate", "resistant", "unknown"]
 Generation = Literal["1G", "2G", "3G", "unclassified"]
-Level = Literal["guideline", "regulatory", "phase 3", "phase 2", "retrospective", "case report", "preclinical",
-                "review", "consensus", "registry", "press", "not citable"]
-RegimenKind = Literal["alk_tki", "chemotherapy", "chemo_immunotherapy", "immunotherapy", "targeted", "local",
-                      "continue", "trial", "referral", "supportive"]
+Level = Literal[
+    "guideline",
+    "regulatory",
+    "phase 3",
+    "phase 2",
+    "retrospective",
+    "case report",
+    "preclinical",
+    "review",
+    "consensus",
+    "registry",
+    "press",
+    "not citable",
+]
+RegimenKind = Literal[
+    "alk_tki",
+    "chemotherapy",
+    "chemo_immunotherapy",
+    "immunotherapy",
+    "targeted",
+    "local",
+    "continue",
+    "trial",
+    "referral",
+    "supportive",
+]
 # Case conditions that regimens' contraindications and cautions name (the engine computes them from the case).
-Condition = Literal["squamous", "ecog_3_4", "small_cell_ecog3_disease_driven", "renal_impairment",
-                    "interstitial_lung_disease", "hepatic_impairment", "diabetes", "hyperlipidemia",
-                    "cardiovascular_disease", "psychiatric_history", "prior_immunotherapy", "prior_chemotherapy",
-                    "progressing_on_chemotherapy", "progressing_on_chemo_immunotherapy", "no_current_therapy",
-                    "current_tki_resistant", "cyp3a_inducer_unstoppable", "strong_cyp3a_inhibitor", "pregnant",
-                    "childbearing_potential"]
+Condition = Literal[
+    "squamous",
+    "ecog_3_4",
+    "small_cell_ecog3_disease_driven",
+    "renal_impairment",
+    "interstitial_lung_disease",
+    "hepatic_impairment",
+    "diabetes",
+    "hyperlipidemia",
+    "cardiovascular_disease",
+    "psychiatric_history",
+    "prior_immunotherapy",
+    "prior_chemotherapy",
+    "progressing_on_chemotherapy",
+    "progressing_on_chemo_immunotherapy",
+    "no_current_therapy",
+    "current_tki_resistant",
+    "cyp3a_inducer_unstoppable",
+    "strong_cyp3a_inhibitor",
+    "pregnant",
+    "childbearing_potential",
+]
 # met: rule M5; other: rule M6; no_implication: a caveat only; unconfirmed: a caveat asking for confirmation.
 BypassGroup = Literal["met", "other", "no_implication", "unconfirmed"]
 Block = Literal["scope", "consistency", "performance", "histology", "pattern", "resistance", "modifier"]
@@ -55,7 +94,7 @@ def _prose(value: Any) -> str:
     return " ".join(_text(value).split())
 
 
-def _cites(keys: List[str]) -> List[str]:
+def _cites(keys: list[str]) -> list[str]:
     if not keys:
         raise ValueError("must cite at least one evidence key")
     return keys
@@ -63,10 +102,12 @@ def _cites(keys: List[str]) -> List[str]:
 
 def not_empty(*fields: str, says: str) -> Any:
     """A validator: the fields (lists or mappings) hold at least one item; ``says`` what is wrong otherwise."""
+
     def check(value: Any) -> Any:
         if not value:
             raise ValueError(says)
         return value
+
     return validator(*fields, allow_reuse=True)(check)
 
 
@@ -77,15 +118,17 @@ def filled(*fields: str) -> Any:
 
 def ids(section: str, pattern: str, rule: str) -> Any:
     """A validator: every entry name of ``section`` matches ``pattern`` (the ids other files and the engine use)."""
-    def check(entries: Dict[str, Any]) -> Dict[str, Any]:
+
+    def check(entries: dict[str, Any]) -> dict[str, Any]:
         for name in entries:
             if not re.fullmatch(pattern, name):
                 raise ValueError(f"{name}: {rule}")
         return entries
+
     return validator(section, allow_reuse=True)(check)
 
 
-def _entry_cites(values: Dict[str, Any]) -> None:
+def _entry_cites(values: dict[str, Any]) -> None:
     if not values["evidence"]:
         raise ValueError("'evidence' must cite at least one evidence key")
 
@@ -103,9 +146,10 @@ def cites(*fields: str) -> Any:
 
 # ---- meta.yml ------------------------------------------------------------------------------------------------------
 
+
 class AlkProtein(Strict):
     length: StrictInt
-    kinase_domain: Optional[Tuple[StrictInt, StrictInt]] = None
+    kinase_domain: tuple[StrictInt, StrictInt] | None = None
     reference_start: StrictInt
     reference_segment: StrictStr
 
@@ -119,8 +163,8 @@ class MetaFile(Strict):
     content_sha256: StrictStr = ""
     disclaimer: str
     alk_protein: AlkProtein
-    eu_lorlatinib_label_first_tkis: List[StrictStr] = []
-    eu_regions: List[StrictStr] = []
+    eu_lorlatinib_label_first_tkis: list[StrictStr] = []
+    eu_regions: list[StrictStr] = []
 
     _disclaimer = texts("disclaimer")
 
@@ -133,32 +177,35 @@ class MetaFile(Strict):
 
 # ---- evidence.yml --------------------------------------------------------------------------------------------------
 
+
 class EvidenceEntry(Strict):
     citation: str
-    year: Optional[StrictInt] = None
+    year: StrictInt | None = None
     level: Level
-    doi: Optional[StrictStr] = None
-    pmid: Optional[StrictStr] = None
-    pmc: Optional[StrictStr] = None
-    nct: Optional[StrictStr] = None
+    doi: StrictStr | None = None
+    pmid: StrictStr | None = None
+    pmc: StrictStr | None = None
+    nct: StrictStr | None = None
     unverified: StrictBool = False
 
     _citation = texts("citation")
 
 
 class EvidenceFile(Strict):
-    evidence: Dict[StrictStr, EvidenceEntry]
+    evidence: dict[StrictStr, EvidenceEntry]
 
     _filled = filled("evidence")
 
 
 # ---- drugs.yml -----------------------------------------------------------------------------------------------------
 
+
 class DrugNote(Strict):
     """An interaction or a toxicity of a drug."""
+
     id: StrictStr
     text: str
-    evidence: List[StrictStr]
+    evidence: list[StrictStr]
 
     _text = texts("text")
     _cites = cites("evidence")
@@ -166,38 +213,40 @@ class DrugNote(Strict):
 
 class DrugEntry(Strict):
     generation: Generation
-    brands: List[StrictStr] = []
-    misspellings: List[StrictStr] = []
+    brands: list[StrictStr] = []
+    misspellings: list[StrictStr] = []
     dose_label: str
-    notes: Optional[StrictStr] = None
-    evidence: List[StrictStr]
-    interactions: List[DrugNote] = []
-    toxicities: List[DrugNote] = []
+    notes: StrictStr | None = None
+    evidence: list[StrictStr]
+    interactions: list[DrugNote] = []
+    toxicities: list[DrugNote] = []
 
     _dose_label = texts("dose_label")
 
     @root_validator(skip_on_failure=True)
-    def _classified_drugs_cite(cls, values: Dict[str, Any]) -> Dict[str, Any]:
+    def _classified_drugs_cite(cls, values: dict[str, Any]) -> dict[str, Any]:
         if values["generation"] != "unclassified":
             _entry_cites(values)
         return values
 
 
 class DrugsFile(Strict):
-    drugs: Dict[StrictStr, DrugEntry]
+    drugs: dict[StrictStr, DrugEntry]
 
     _filled = filled("drugs")
 
 
 # ---- mutations.yml -------------------------------------------------------------------------------------------------
 
+
 class Cell(Strict):
     """One mutation x TKI call; a call other than unknown cites evidence."""
+
     call: Call
-    evidence: List[StrictStr] = []
+    evidence: list[StrictStr] = []
 
     @root_validator(skip_on_failure=True)
-    def _known_calls_cite(cls, values: Dict[str, Any]) -> Dict[str, Any]:
+    def _known_calls_cite(cls, values: dict[str, Any]) -> dict[str, Any]:
         if values["call"] != "unknown":
             _entry_cites(values)
         return values
@@ -205,40 +254,40 @@ class Cell(Strict):
 
 class MutationEntry(Strict):
     region: str
-    rule: Optional[Literal["M1", "M2"]] = None
-    note: Optional[StrictStr] = None
-    aliases: List[StrictStr] = []
-    activity: Dict[StrictStr, Cell]
+    rule: Literal["M1", "M2"] | None = None
+    note: StrictStr | None = None
+    aliases: list[StrictStr] = []
+    activity: dict[StrictStr, Cell]
 
     _region = texts("region")
 
 
 class CompoundEntry(Strict):
-    members: List[StrictStr] = []  # empty only for the 'default' entry
+    members: list[StrictStr] = []  # empty only for the 'default' entry
     region: str
-    note: Optional[StrictStr] = None
-    activity: Dict[StrictStr, Cell]
+    note: StrictStr | None = None
+    activity: dict[StrictStr, Cell]
 
     _region = texts("region")
 
 
 class Fallback(Strict):
-    mutations: List[StrictStr] = []
-    drugs: List[StrictStr] = []
-    evidence: List[StrictStr]
+    mutations: list[StrictStr] = []
+    drugs: list[StrictStr] = []
+    evidence: list[StrictStr]
 
     _cites = cites("evidence")
 
 
 class MutationsFile(Strict):
-    mutations: Dict[StrictStr, MutationEntry]
+    mutations: dict[StrictStr, MutationEntry]
     second_generation_fallback: Fallback
-    compound_mutations: Dict[StrictStr, CompoundEntry]
+    compound_mutations: dict[StrictStr, CompoundEntry]
 
     _filled = filled("mutations", "compound_mutations")
 
     @validator("compound_mutations")
-    def _pairs(cls, entries: Dict[str, CompoundEntry]) -> Dict[str, CompoundEntry]:
+    def _pairs(cls, entries: dict[str, CompoundEntry]) -> dict[str, CompoundEntry]:
         if "default" not in entries:
             raise ValueError("a 'default' compound entry is required")
         for name, entry in entries.items():
@@ -249,12 +298,14 @@ class MutationsFile(Strict):
 
 # ---- bypass.yml ----------------------------------------------------------------------------------------------------
 
+
 class FindingEntry(Strict):
     """A bypass alteration or a histologic transformation: its label, how reports write it, what it implies."""
+
     label: str
-    names: List[StrictStr]
+    names: list[StrictStr]
     implication: str
-    evidence: List[StrictStr]
+    evidence: list[StrictStr]
 
     _texts = texts("label", "implication")
     _cites = cites("evidence")
@@ -263,12 +314,12 @@ class FindingEntry(Strict):
 
 class BypassEntry(FindingEntry):
     group: BypassGroup
-    avoid: List[StrictStr] = []  # therapies (regimens.yml) listed under 'avoid' when this finding is reported
+    avoid: list[StrictStr] = []  # therapies (regimens.yml) listed under 'avoid' when this finding is reported
 
 
 class BypassFile(Strict):
-    bypass_alterations: Dict[StrictStr, BypassEntry]
-    transformations: Dict[Transformation, FindingEntry]
+    bypass_alterations: dict[StrictStr, BypassEntry]
+    transformations: dict[Transformation, FindingEntry]
 
     _filled = filled("bypass_alterations", "transformations")
     _ids = ids("bypass_alterations", r"[A-Za-z0-9_]+", "ids are letters, digits and _")
@@ -276,12 +327,13 @@ class BypassFile(Strict):
 
 # ---- regimens.yml --------------------------------------------------------------------------------------------------
 
+
 class Contraindication(Strict):
     when: Condition
-    unless: Optional[Condition] = None  # a condition that lifts the contraindication
-    instead: Optional[StrictStr] = None  # the therapy that takes this one's place (checked by the loader)
+    unless: Condition | None = None  # a condition that lifts the contraindication
+    instead: StrictStr | None = None  # the therapy that takes this one's place (checked by the loader)
     reason: str
-    evidence: List[StrictStr]
+    evidence: list[StrictStr]
 
     _reason = texts("reason")
     _cites = cites("evidence")
@@ -295,22 +347,22 @@ class Caution(Strict):
 class RegimenEntry(Strict):
     label: str
     kind: RegimenKind
-    drug: Optional[StrictStr] = None
-    evidence: List[StrictStr]
+    drug: StrictStr | None = None
+    evidence: list[StrictStr]
     avoid_only: StrictBool = False
-    avoid_reason: Optional[str] = None
-    contraindications: List[Contraindication] = []
-    cautions: List[Caution] = []
+    avoid_reason: str | None = None
+    contraindications: list[Contraindication] = []
+    cautions: list[Caution] = []
 
     _texts = texts("label")
     _cites = cites("evidence")
 
     @validator("avoid_reason", pre=True)
-    def _reason(cls, value: Any) -> Optional[str]:
+    def _reason(cls, value: Any) -> str | None:
         return None if value is None else _text(value)
 
     @root_validator(skip_on_failure=True)
-    def _drug_and_reason(cls, values: Dict[str, Any]) -> Dict[str, Any]:
+    def _drug_and_reason(cls, values: dict[str, Any]) -> dict[str, Any]:
         if (values["drug"] is not None) != (values["kind"] == "alk_tki"):
             raise ValueError("an alk_tki regimen names its drug, others none")
         if values["avoid_only"] and not values["avoid_reason"]:
@@ -319,7 +371,7 @@ class RegimenEntry(Strict):
 
 
 class RegimensFile(Strict):
-    regimens: Dict[StrictStr, RegimenEntry]
+    regimens: dict[StrictStr, RegimenEntry]
 
     _filled = filled("regimens")
     _ids = ids("regimens", r"[a-z0-9_]+", "therapy ids are lower-case, digits and _")
@@ -327,20 +379,21 @@ class RegimensFile(Strict):
 
 # ---- caveats.yml ---------------------------------------------------------------------------------------------------
 
+
 class CaveatEntry(Strict):
     text: str
-    evidence: List[StrictStr]
+    evidence: list[StrictStr]
 
     _text = texts("text")
 
 
 class CaveatsFile(Strict):
-    caveats: Dict[StrictStr, CaveatEntry]
+    caveats: dict[StrictStr, CaveatEntry]
 
     _filled = filled("caveats")
 
     @validator("caveats")
-    def _cited(cls, entries: Dict[str, CaveatEntry]) -> Dict[str, CaveatEntry]:
+    def _cited(cls, entries: dict[str, CaveatEntry]) -> dict[str, CaveatEntry]:
         for cid, entry in entries.items():
             if cid != "contradiction" and not entry.evidence:  # the contradiction caveat quotes the case itself
                 raise ValueError(f"{cid}: 'evidence' must cite at least one evidence key")
@@ -349,13 +402,14 @@ class CaveatsFile(Strict):
 
 # ---- rules.yml -----------------------------------------------------------------------------------------------------
 
+
 class Variant(Strict):
     because: str
     status: Status = "recommendation"
-    preferred: List[StrictStr] = []
-    alternatives: Dict[StrictStr, str] = {}  # therapy -> why, in order
-    caveats: List[StrictStr] = []
-    avoid: List[StrictStr] = []
+    preferred: list[StrictStr] = []
+    alternatives: dict[StrictStr, str] = {}  # therapy -> why, in order
+    caveats: list[StrictStr] = []
+    avoid: list[StrictStr] = []
 
     _because = texts("because")
 
@@ -372,42 +426,59 @@ class RuleEntry(Strict):
     block: Block
     title: str
     confidence: str
-    evidence: List[StrictStr]
-    variants: Dict[StrictStr, Variant]
-    witness: Dict[StrictStr, Any]
+    evidence: list[StrictStr]
+    variants: dict[StrictStr, Variant]
+    witness: dict[StrictStr, Any]
 
     _texts = texts("title", "confidence")
     _some = not_empty("variants", says="must hold at least one variant")
 
     @root_validator(skip_on_failure=True)
-    def _deciding_rules_cite(cls, values: Dict[str, Any]) -> Dict[str, Any]:
+    def _deciding_rules_cite(cls, values: dict[str, Any]) -> dict[str, Any]:
         if values["block"] != "consistency":  # a contradiction rule cites the case, not the literature
             _entry_cites(values)
         return values
 
 
 class RulesFile(Strict):
-    rules: Dict[StrictStr, RuleEntry]
+    rules: dict[StrictStr, RuleEntry]
 
     _filled = filled("rules")
 
 
-FILE_MODELS: Dict[str, type[Strict]] = {
-    "meta": MetaFile, "evidence": EvidenceFile, "drugs": DrugsFile, "mutations": MutationsFile,
-    "bypass": BypassFile, "regimens": RegimensFile, "caveats": CaveatsFile, "rules": RulesFile,
+FILE_MODELS: dict[str, type[Strict]] = {
+    "meta": MetaFile,
+    "evidence": EvidenceFile,
+    "drugs": DrugsFile,
+    "mutations": MutationsFile,
+    "bypass": BypassFile,
+    "regimens": RegimensFile,
+    "caveats": CaveatsFile,
+    "rules": RulesFile,
 }
 
 
 # Sections whose keys are the file's entries (a drug, a mutation, a rule): an error is named after the entry.
-ENTRY_SECTIONS = frozenset({"evidence", "drugs", "mutations", "compound_mutations", "bypass_alterations",
-                            "transformations", "regimens", "caveats", "rules"})
+ENTRY_SECTIONS = frozenset(
+    {
+        "evidence",
+        "drugs",
+        "mutations",
+        "compound_mutations",
+        "bypass_alterations",
+        "transformations",
+        "regimens",
+        "caveats",
+        "rules",
+    }
+)
 
 
-def _path(parts: List[Any]) -> str:
+def _path(parts: list[Any]) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts).lstrip(".")
 
 
-def first_problem(err: ValidationError, sections: frozenset[str] = ENTRY_SECTIONS) -> Tuple[str, str]:
+def first_problem(err: ValidationError, sections: frozenset[str] = ENTRY_SECTIONS) -> tuple[str, str]:
     """(entry, message) of the first error pydantic found, in the loader's words: the entry is the path below the
     file's section (``L1196M.activity.lorlatinib``; ``sections`` are the keys whose entries are named), the
     message names the key at fault (``'call' must be one of sensitive, ...``)."""
@@ -429,8 +500,13 @@ def first_problem(err: ValidationError, sections: frozenset[str] = ENTRY_SECTION
         entry, key = _path(loc[:-1]), str(loc[-1])
     if kind == "value_error.const":
         allowed = ", ".join(str(p) for p in (error.get("ctx") or {})["permitted"])
-        message = (f"'{key}' must be one of {allowed}" if key else
-                   f"not an allowed name; allowed: {allowed}" if named else f"must be one of {allowed}")
+        message = (
+            f"'{key}' must be one of {allowed}"
+            if key
+            else f"not an allowed name; allowed: {allowed}"
+            if named
+            else f"must be one of {allowed}"
+        )
     elif kind == "value_error.missing":
         message = f"'{key}' is required" if key else "required but missing"
     elif kind == "value_error.extra":

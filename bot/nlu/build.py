@@ -5,6 +5,7 @@ built from the knowledge base and bot/nlu/clinical_phrases.yml; no model is down
 every pattern once, so a broken phrase fails `make` and not a clinician's first message. The directory holds what
 `spacy.load()` reads (config.cfg, meta.json with the vocabulary's fingerprint, clinical_reader/table.json).
 """
+
 from __future__ import annotations
 
 import sys

@@ -10,10 +10,12 @@ unreadable variant). A negation cue reaches a finding only through list words an
 ALK, MET or other bypass"), never across a clause break. Also here: which TKI was stopped for toxicity, and the
 treatment sequence of the TKIs named ("brigatinib after crizotinib" was crizotinib first).
 """
+
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span, trim
@@ -23,12 +25,15 @@ _CLAUSE_BREAK = re.compile(r",|:|\s[-–—]+\s|\(|\)|\bbut\b|\bso\b|\band then\
 # after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR, KRAS,"
 _LIST_END = re.compile(r"\b(?:or|nor|and)\s*$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|/|\bor\b|\bnor\b)", re.IGNORECASE)
-_NOT = (r"(?<!\bnot )(?<!\bno )(?<!\bwithout )(?<!\bnot for )(?<!\bnot due to )(?<!\bnot because of )"
-        r"(?<!\brather than )")  # "stopped on progression, not toxicity", "stopped for progression, not for toxicity"
+_NOT = (
+    r"(?<!\bnot )(?<!\bno )(?<!\bwithout )(?<!\bnot for )(?<!\bnot due to )(?<!\bnot because of )"
+    r"(?<!\brather than )"
+)  # "stopped on progression, not toxicity", "stopped for progression, not for toxicity"
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 _NEW = re.compile(r"\bnew\b", re.IGNORECASE)
-_LINE = re.compile(r"\b(?:([1-5])\s*L\b|([1-5])(?:st|nd|rd|th)[\s-]*line|(first|second|third|fourth|fifth)[\s-]*line)",
-                   re.IGNORECASE)
+_LINE = re.compile(
+    r"\b(?:([1-5])\s*L\b|([1-5])(?:st|nd|rd|th)[\s-]*line|(first|second|third|fourth|fifth)[\s-]*line)", re.IGNORECASE
+)
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
@@ -46,8 +51,9 @@ def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
 
 
 def _after(cues: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(rf"^[\s:=-]*(?:\b(?:is|was|were|are|has been|have been)\s+)?(?:{_words(cues)})(?![\w])",
-                      re.IGNORECASE)
+    return re.compile(
+        rf"^[\s:=-]*(?:\b(?:is|was|were|are|has been|have been)\s+)?(?:{_words(cues)})(?![\w])", re.IGNORECASE
+    )
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -73,7 +79,9 @@ class Context:
         self.gap = re.compile(rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b)*$", re.IGNORECASE)
         self.tki_neg_before = _before(table["tki_negation"]["before"], r"[\s-]+(?:(?!tolerat)\w+\s+)?")
         self.tki_neg_after = _after(table["tki_negation"]["after"])
-        self.cand_before = _before(table["candidate"]["before"], r"\s+(?:(?!after|following|post|since|from|on|of)\w+\s+)?")
+        self.cand_before = _before(
+            table["candidate"]["before"], r"\s+(?:(?!after|following|post|since|from|on|of)\w+\s+)?"
+        )
         self.cand_after = _after(table["candidate"]["after"])
         self.question_start = re.compile(rf"^\W*(?:{_words(hyp['question_start'])})(?![\w])", re.IGNORECASE)
         self.clause_question = re.compile(rf"^\W*(?:{_words(hyp['clause_start'])})(?![\w])", re.IGNORECASE)
@@ -81,9 +89,12 @@ class Context:
         self.uncertain_before = _cue(hyp["uncertain_before"])
         self.uncertain_after = _after(hyp["uncertain_after"])
         tol = table["intolerance"]
-        self.stopped_for = re.compile(rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{_NOT}(?:{_words(tol['toxicity'])})|"
-                                      rf"(?:{_words(tol['toxicity'])})(?![\w])[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
-                                      rf"(?:{_words(tol['stopped_for_toxicity'])})(?![\w])", re.IGNORECASE)
+        self.stopped_for = re.compile(
+            rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{_NOT}(?:{_words(tol['toxicity'])})|"
+            rf"(?:{_words(tol['toxicity'])})(?![\w])[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
+            rf"(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
+            re.IGNORECASE,
+        )
         self.came_off = _before(tol["came_off"], r"\s*")
         self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
         self.stop = _cue(tol["stop"])
@@ -107,7 +118,7 @@ class Context:
             if sentence.rstrip().endswith("?") or self.question_start.match(sentence):
                 regions.append((self._asking_clause(text, start, end), end))
             for m in self.conditional.finditer(sentence):  # "if X, give Y": the whole sentence; "give Y if X": X
-                brk = None if not sentence[:m.start()].strip() else _CLAUSE_BREAK.search(sentence, m.end())
+                brk = None if not sentence[: m.start()].strip() else _CLAUSE_BREAK.search(sentence, m.end())
                 regions.append((start + m.start(), start + (brk.start() if brk else len(sentence))))
         return regions
 
@@ -131,32 +142,34 @@ class Context:
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):
                 continue
             supposed = any(a <= span.start < b for a, b in regions) or (
-                stated is None and span.value != "none" and self._uncertain(text, spans, i))
+                stated is None and span.value != "none" and self._uncertain(text, spans, i)
+            )
             role = stated if stated == CANDIDATE or not supposed else HYPOTHETICAL
-            out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start:span.end], role,
-                              stated))
+            out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
         out += self._intolerance(text, out)
         return _chronological(text, out)
 
     def _uncertain(self, text: str, spans: list[Span], i: int) -> bool:
         """A hedge or a plan around a finding stated present ("to rule out SCLC", "tissue biopsy planned"); a
         statement of absence stays one ("no rebiopsy planned")."""
-        return (self._scoped(self.uncertain_before, text, spans, i) is not None
-                or bool(self.uncertain_after.match(text[spans[i].end:spans[i].end + 40])))
+        return self._scoped(self.uncertain_before, text, spans, i) is not None or bool(
+            self.uncertain_after.match(text[spans[i].end : spans[i].end + 40])
+        )
 
     def _stated_role(self, text: str, spans: list[Span], i: int) -> str | None:
         span = spans[i]
         if span.entity in self.not_negatable:
             return None
-        before, after = text[max(0, span.start - 40):span.start], text[span.end:span.end + 40]
+        before, after = text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40]
         if span.entity == "tki":
             if self.tki_neg_before.search(before) or self.tki_neg_after.match(after):
                 return NEGATED
             if self.cand_before.search(before) or self.cand_after.match(after):
                 return CANDIDATE
             return None
-        if span.entity in self.no_longer_kinds and (self.no_longer_before.search(before)
-                                                    or self.no_longer_after.match(after)):
+        if span.entity in self.no_longer_kinds and (
+            self.no_longer_before.search(before) or self.no_longer_after.match(after)
+        ):
             return NEGATED  # "itraconazole was stopped": not taken now
         if span.entity == "biopsy_type":  # "no SCLC on the rebiopsy" denies the SCLC, not the rebiopsy
             return NEGATED if self.tki_neg_before.search(before) or self.tki_neg_after.match(after) else None
@@ -176,14 +189,14 @@ class Context:
         if not cues:
             return None
         gap_start = cues[-1].end()
-        gap = text[gap_start:span.start]
-        if text[gap_start:gap_start + gap.find(":")].strip():
+        gap = text[gap_start : span.start]
+        if text[gap_start : gap_start + gap.find(":")].strip():
             return None  # a colon after a finding opens what follows: "no MET amp: ALK G1202R" (not "negative for: X")
         for other in spans[:i]:  # blank out the findings listed between the cue and this one
             if other.start >= gap_start and other.end <= span.start:
                 a, b = other.start - gap_start, other.end - gap_start
                 gap = gap[:a] + " " * (b - a) + gap[b:]
-        after = text[span.end:span.end + 40]
+        after = text[span.end : span.end + 40]
         if "," in gap and (self.found_after.match(after) or not (_LIST_END.search(gap) or _LIST_GOES_ON.match(after))):
             return None  # "negative for X, KRAS G12C found"; "no headaches, two small brain mets"
         return gap if not self.breaks.search(gap) and self.gap.match(gap) else None
@@ -202,8 +215,8 @@ class Context:
             if e.role in (NEGATED, CANDIDATE):
                 continue
             s_start, s_end = next((a, b) for a, b in bounds if a <= e.start < b)
-            following = min([t.start for t in tkis[k + 1:] if t.start > e.end] + [s_end])
-            before = text[max(s_start, e.start - 40):e.start]
+            following = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [s_end])
+            before = text[max(s_start, e.start - 40) : e.start]
             m = self.stopped_for.search(text, e.end, following)
             span = m.span() if m else None
             if span is None and not self.switched_to.search(before):
@@ -216,7 +229,7 @@ class Context:
                     span = (offset + b.start(), offset + b.end())
             if span:
                 span = trim(text, *span)
-                out.append(Entity("intolerant_tki", e.value, *span, text[span[0]:span[1]], e.role, e.stated_role))
+                out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
         return out
 
 
@@ -229,8 +242,11 @@ def _clause_end(text: str, start: int) -> int:
 
 def _denied_with(text: str, previous: Entity, span: Span) -> bool:
     """A TKI listed with "or"/"nor" right after a denied TKI is denied with it ("never on brigatinib or ceritinib")."""
-    return (previous.entity == "tki" and previous.stated_role == NEGATED
-            and bool(_OR_LIST.match(text[previous.end:span.start])))
+    return (
+        previous.entity == "tki"
+        and previous.stated_role == NEGATED
+        and bool(_OR_LIST.match(text[previous.end : span.start]))
+    )
 
 
 _OR_LIST = re.compile(r"^\s*(?:,\s*)?(?:or|nor|/)\s*$", re.IGNORECASE)
@@ -240,15 +256,24 @@ _OR_LIST = re.compile(r"^\s*(?:,\s*)?(?:or|nor|/)\s*$", re.IGNORECASE)
 
 # Between two TKIs, words that say the second came first: "lorlatinib after alectinib", "Zykadia 2L after
 # crizotinib", "lorlatinib now; before that Alecensa"; unless the sequence is also stated forwards ("then").
-_LATER_FIRST = re.compile(r"^[^.\n]{0,50}?\b(?:after|following|post[- ]?|which followed|having|subsequent to|since|"
-                          r"previously|prior(?!\s+to)(?:ly)?|before that|before this|initially|formerly|earlier|"
-                          r"(?:switched|changed|moved|swapped)(?: over)? from|replacing)"
-                          r"\b[\w\s/-]{0,40}$", re.IGNORECASE)
-_FORWARDS = re.compile(r"\bthen\b|->|→|\bfollowed by\b|\b(?:switched|changed|moved)(?: over)? to\b|\bsubsequently\b|"
-                       r"\bnext\b|\bthereafter\b|\bafterwards\b|\breplaced by\b", re.IGNORECASE)
+_LATER_FIRST = re.compile(
+    r"^[^.\n]{0,50}?\b(?:after|following|post[- ]?|which followed|having|subsequent to|since|"
+    r"previously|prior(?!\s+to)(?:ly)?|before that|before this|initially|formerly|earlier|"
+    r"(?:switched|changed|moved|swapped)(?: over)? from|replacing)"
+    r"\b[\w\s/-]{0,40}$",
+    re.IGNORECASE,
+)
+_FORWARDS = re.compile(
+    r"\bthen\b|->|→|\bfollowed by\b|\b(?:switched|changed|moved)(?: over)? to\b|\bsubsequently\b|"
+    r"\bnext\b|\bthereafter\b|\bafterwards\b|\breplaced by\b",
+    re.IGNORECASE,
+)
 # Right before the TKI the patient is on now: it is the last one whatever else the sentence says
-_CURRENT = re.compile(r"\b(?:currently|presently|now|at present)(?: (?:on|taking|receiving|treated with))?\s+$|"
-                      r"\b(?:the )?current\s+$", re.IGNORECASE)
+_CURRENT = re.compile(
+    r"\b(?:currently|presently|now|at present)(?: (?:on|taking|receiving|treated with))?\s+$|"
+    r"\b(?:the )?current\s+$",
+    re.IGNORECASE,
+)
 # TKIs listed together ("after crizotinib and ceritinib")
 _JOINED = re.compile(r"^\s*(?:,|and|&|/|\+|,\s*and|then|,\s*then|->|→)\s*$", re.IGNORECASE)
 
@@ -256,9 +281,11 @@ _JOINED = re.compile(r"^\s*(?:,|and|&|/|\+|,\s*and|then|,\s*then|->|→)\s*$", r
 def _line(text: str, e: Entity) -> int | None:
     """The line of therapy written right beside a TKI ("2L lorlatinib", "alectinib (first-line)"), the nearer one
     when there is one on each side, never across a sentence break."""
-    before = re.split(r"[.;\n]", text[max(0, e.start - 14):e.start])[-1]
-    after = re.split(r"[.;\n]", text[e.end:e.end + 18])[0]
-    found = [(len(before) - m.end(), m) for m in _LINE.finditer(before)] + [(m.start(), m) for m in _LINE.finditer(after)]
+    before = re.split(r"[.;\n]", text[max(0, e.start - 14) : e.start])[-1]
+    after = re.split(r"[.;\n]", text[e.end : e.end + 18])[0]
+    found = [(len(before) - m.end(), m) for m in _LINE.finditer(before)] + [
+        (m.start(), m) for m in _LINE.finditer(after)
+    ]
     if not found:
         return None
     m = min(found, key=lambda f: f[0])[1]
@@ -281,7 +308,7 @@ def _chronological(text: str, found: list[Entity]) -> list[Entity]:
         while k < len(tkis):
             block, k = _earlier_first(text, tkis, k)
             ordered += block
-    current = [e for e in ordered if _CURRENT.search(text[max(0, e.start - 30):e.start])]
+    current = [e for e in ordered if _CURRENT.search(text[max(0, e.start - 30) : e.start])]
     if len(current) == 1 and len(ordered) > 1:  # "currently on Lorviqua; had Alunbrig first-line"
         ordered = [e for e in ordered if e is not current[0]] + current
     out = list(found)
@@ -293,10 +320,10 @@ def _chronological(text: str, found: list[Entity]) -> list[Entity]:
 def _earlier_first(text: str, tkis: list[Entity], k: int) -> tuple[list[Entity], int]:
     """The TKI at k with what the text says came before it, oldest first; and the index after them."""
     head, nxt = tkis[k], k + 1
-    if nxt == len(tkis) or not _later_first(text[head.end:tkis[nxt].start]):
+    if nxt == len(tkis) or not _later_first(text[head.end : tkis[nxt].start]):
         return [head], nxt
     before, nxt = _earlier_first(text, tkis, nxt)
-    while nxt < len(tkis) and _JOINED.match(text[tkis[nxt - 1].end:tkis[nxt].start]):
+    while nxt < len(tkis) and _JOINED.match(text[tkis[nxt - 1].end : tkis[nxt].start]):
         more, nxt = _earlier_first(text, tkis, nxt)
         before += more
     return before + [head], nxt

@@ -3,10 +3,12 @@
 Kept apart from the reader so that the field logic (fields.py) and the Rasa component share it without importing
 the reader's regular expressions.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 NEGATED, CANDIDATE, HYPOTHETICAL = "negated", "candidate", "hypothetical"
 ROLES = (NEGATED, CANDIDATE, HYPOTHETICAL)
@@ -17,6 +19,7 @@ class Entity:
     """``role``: None (stated present), ``negated`` (stated absent), ``candidate`` (a TKI named as an option) or
     ``hypothetical`` (inside a question, a what-if or an uncertain clause). ``stated_role`` is the role the words
     would have outside the question: what a what-if supposes."""
+
     entity: str
     value: str
     start: int

@@ -37,6 +37,7 @@ The contract (the dialogue's actions rely on it):
   the reader reads a finding of its own there ("no solvent-front mutation"): for phrase tables kept beside the
   reader (the practice grader's), so the negation cues exist once.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -50,15 +51,53 @@ from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, ROLES, Entity
 from bot.nlu.fields import case_fields, conflicts
 from bot.nlu.reader import Reader, Span
 
-__all__ = ["CANDIDATE", "ENTITIES", "Entity", "Extractor", "HYPOTHETICAL", "MAX_CHARS", "NEGATED", "ROLES",
-           "case_fields", "conflicts", "did_you_mean", "extract_case", "load", "message_is_question",
-           "scenario_fields", "stated_absent"]
+__all__ = [
+    "CANDIDATE",
+    "ENTITIES",
+    "HYPOTHETICAL",
+    "MAX_CHARS",
+    "NEGATED",
+    "ROLES",
+    "Entity",
+    "Extractor",
+    "case_fields",
+    "conflicts",
+    "did_you_mean",
+    "extract_case",
+    "load",
+    "message_is_question",
+    "scenario_fields",
+    "stated_absent",
+]
 
 MAX_CHARS = 20000  # longer texts are cut here: the chat refuses them before, this only bounds the work
-ENTITIES = ("tki", "alk_mutation", "bypass_alteration", "progression_pattern", "biopsy_type", "transformation", "ecog",
-            "unknown_drug", "histology", "brain_metastases", "leptomeningeal", "cns_lesions", "compound",
-            "symptomatic", "alk_status", "cyp3a_inducer", "pdl1_tps", "prior_chemotherapy", "prior_immunotherapy",
-            "comorbidity", "goals_of_care", "unreadable_variant", "intolerant_tki", "pregnancy", "cyp3a_inhibitor")
+ENTITIES = (
+    "tki",
+    "alk_mutation",
+    "bypass_alteration",
+    "progression_pattern",
+    "biopsy_type",
+    "transformation",
+    "ecog",
+    "unknown_drug",
+    "histology",
+    "brain_metastases",
+    "leptomeningeal",
+    "cns_lesions",
+    "compound",
+    "symptomatic",
+    "alk_status",
+    "cyp3a_inducer",
+    "pdl1_tps",
+    "prior_chemotherapy",
+    "prior_immunotherapy",
+    "comorbidity",
+    "goals_of_care",
+    "unreadable_variant",
+    "intolerant_tki",
+    "pregnancy",
+    "cyp3a_inhibitor",
+)
 _REPORTS = frozenset({"unknown_drug", "unreadable_variant"})
 
 
@@ -82,7 +121,8 @@ class Extractor:
     def is_question(self, text: str) -> bool:
         found = [e for e in self.entities(text) if e.entity not in _REPORTS]
         return bool(self.context.hypothetical_regions(text[:MAX_CHARS])) and all(
-            e.role in (HYPOTHETICAL, CANDIDATE) for e in found)
+            e.role in (HYPOTHETICAL, CANDIDATE) for e in found
+        )
 
 
 @lru_cache(maxsize=1)
@@ -99,8 +139,11 @@ def message_is_question(text: str) -> bool:
 
 def scenario_fields(text: str) -> dict[str, Any]:
     """The case fields a question or what-if supposes, read as if stated ("what if it were brigatinib?")."""
-    supposed = [Entity(e.entity, e.value, e.start, e.end, e.text, e.stated_role)
-                for e in load().entities(text) if e.role == HYPOTHETICAL]
+    supposed = [
+        Entity(e.entity, e.value, e.start, e.end, e.text, e.stated_role)
+        for e in load().entities(text)
+        if e.role == HYPOTHETICAL
+    ]
     return case_fields(supposed)
 
 

@@ -7,33 +7,58 @@ progression, no progression"; "ECOG 1-2") is a conflict: it is reported by `conf
 small cell and adenocarcinoma"; brain progression beside liver and bone progression) the more specific or more
 extensive one is the reading, by the precedence lists below.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from bot.nlu.entity import NEGATED, Entity, as_dict
 from bot.nlu.reader import SITES
 
 # entity -> list field; the lists marked tested mean "tested, none found" when stated empty
-LISTS = {"tki": "prior_tkis", "alk_mutation": "alk_mutations", "bypass_alteration": "bypass_alterations",
-         "comorbidity": "comorbidities", "intolerant_tki": "intolerant_tkis"}
+LISTS = {
+    "tki": "prior_tkis",
+    "alk_mutation": "alk_mutations",
+    "bypass_alteration": "bypass_alterations",
+    "comorbidity": "comorbidities",
+    "intolerant_tki": "intolerant_tkis",
+}
 TESTED = frozenset({"alk_mutations", "bypass_alterations"})
 NONE_STATED = frozenset({"comorbidities"})  # stated empty only by a denial of the whole class, not of one item
-BOOLEANS = {"brain_metastases": "brain_metastases", "leptomeningeal": "leptomeningeal", "symptomatic": "symptomatic",
-            "compound": "compound", "cyp3a_inducer": "strong_cyp3a_inducer", "cyp3a_inhibitor": "strong_cyp3a_inhibitor",
-            "prior_chemotherapy": "prior_chemotherapy", "prior_immunotherapy": "prior_immunotherapy"}
-SINGLES = {"progression_pattern": "progression", "histology": "histology", "cns_lesions": "cns_lesions",
-           "goals_of_care": "goals_of_care", "pregnancy": "pregnancy_status", "transformation": "transformation"}
+BOOLEANS = {
+    "brain_metastases": "brain_metastases",
+    "leptomeningeal": "leptomeningeal",
+    "symptomatic": "symptomatic",
+    "compound": "compound",
+    "cyp3a_inducer": "strong_cyp3a_inducer",
+    "cyp3a_inhibitor": "strong_cyp3a_inhibitor",
+    "prior_chemotherapy": "prior_chemotherapy",
+    "prior_immunotherapy": "prior_immunotherapy",
+}
+SINGLES = {
+    "progression_pattern": "progression",
+    "histology": "histology",
+    "cns_lesions": "cns_lesions",
+    "goals_of_care": "goals_of_care",
+    "pregnancy": "pregnancy_status",
+    "transformation": "transformation",
+}
 NUMBERS = {"ecog": ("ecog", 4), "pdl1_tps": ("pdl1_tps", 100)}
 # When two values of a field are both stated, the first in its list is the reading; any other pair is a conflict.
-PRECEDENCE = {"progression": ("systemic", "cns_only", "oligoprogression", "indolent"),
-              "transformation": ("small_cell_mixed", "small_cell"),
-              "pregnancy_status": ("pregnant", "childbearing_potential")}
+PRECEDENCE = {
+    "progression": ("systemic", "cns_only", "oligoprogression", "indolent"),
+    "transformation": ("small_cell_mixed", "small_cell"),
+    "pregnancy_status": ("pregnant", "childbearing_potential"),
+}
 HALVES = frozenset({"cns_progressing", "body_controlled", "rest_controlled"})  # progression values never fields
-_ALK_STATUS = {"positive": ("alk_positive", True), "negative": ("alk_positive", False),
-               "fusion_present": ("alk_fusion_at_progression", True),
-               "fusion_lost": ("alk_fusion_at_progression", False)}
+_ALK_STATUS = {
+    "positive": ("alk_positive", True),
+    "negative": ("alk_positive", False),
+    "fusion_present": ("alk_fusion_at_progression", True),
+    "fusion_lost": ("alk_fusion_at_progression", False),
+}
 # the fusion at progression read with its specimen ("ALK FISH still positive", "ALK fusion not detected in plasma")
 for _truth, _word in ((True, "present"), (False, "lost")):
     for _specimen in ("tissue", "plasma"):
@@ -137,10 +162,16 @@ def _fusion_specimen(entities: Iterable[Mapping[str, Any] | Entity]) -> str | No
     150 characters), else right after it (60), when that is one kind ("Rebiopsy: ALK fusion retained", "Guardant: ALK
     fusion not detected")."""
     found = [as_dict(e) for e in entities]
-    fusion = [e for e in found if e.get("entity") == "alk_status" and str(e.get("value")).startswith("fusion_")
-              and e.get("role") in (None, NEGATED)]
-    biopsies = [e for e in found if e.get("entity") == "biopsy_type" and e.get("role") is None
-                and e.get("value") in SPECIMENS]
+    fusion = [
+        e
+        for e in found
+        if e.get("entity") == "alk_status"
+        and str(e.get("value")).startswith("fusion_")
+        and e.get("role") in (None, NEGATED)
+    ]
+    biopsies = [
+        e for e in found if e.get("entity") == "biopsy_type" and e.get("role") is None and e.get("value") in SPECIMENS
+    ]
     if not fusion or not biopsies:
         return None
     at = int(fusion[0].get("start", 0))
@@ -155,7 +186,7 @@ def _progression(stated: list[str]) -> list[str]:
     body said controlled on its own) is CNS-only; the rest controlled beside extracranial lesions is
     oligoprogression; brain progression alone is no pattern (brain_metastases says it). Progression at two or more
     extracranial site groups ("sites:...") with nothing else said is systemic; one group alone is no pattern."""
-    sites = {g for v in stated if v.startswith(SITES) for g in v[len(SITES):].split("+")}
+    sites = {g for v in stated if v.startswith(SITES) for g in v[len(SITES) :].split("+")}
     stated = [v for v in stated if not v.startswith(SITES)]
     out = [v for v in stated if v not in HALVES]
     if "cns_progressing" in stated and out == ["none"]:  # "CT: SD. MRI: 2 new brain mets": the brain alone progresses

@@ -6,16 +6,17 @@ carry more than the reader uses yet, and a new cue section is the reader's busin
 reader relies on, not the file's growth. Whether a pattern compiles is the vocabulary's check (python -m
 bot.nlu.build).
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, List, Union
+from typing import Any
 
 from pydantic import BaseModel, Extra, StrictBool, StrictInt, StrictStr
 
 from bot.knowledge.models import check_shape, not_empty
 
-Patterns = List[StrictStr]
-CueSection = Dict[StrictStr, Patterns]
+Patterns = list[StrictStr]
+CueSection = dict[StrictStr, Patterns]
 
 
 class Lenient(BaseModel):
@@ -26,26 +27,26 @@ class Lenient(BaseModel):
 
 class Phrase(Lenient):
     entity: StrictStr
-    value: Union[StrictStr, StrictInt, StrictBool]
+    value: StrictStr | StrictInt | StrictBool
     patterns: Patterns
     negated_only: StrictBool = False
     _some = not_empty("patterns", says="must list at least one pattern")
 
 
 class ClinicalPhrases(Lenient):
-    defines: Dict[StrictStr, StrictStr] = {}
-    not_negatable: List[StrictStr]
-    unchanged_when_new: List[StrictStr]
-    phrases: List[Phrase]
+    defines: dict[StrictStr, StrictStr] = {}
+    not_negatable: list[StrictStr]
+    unchanged_when_new: list[StrictStr]
+    phrases: list[Phrase]
     negation: CueSection
     candidate: CueSection
     tki_negation: CueSection
     hypothetical: CueSection
     intolerance: CueSection
-    rejected: CueSection   # read by the practice grader too (bot/practice/vocabulary.py)
+    rejected: CueSection  # read by the practice grader too (bot/practice/vocabulary.py)
     preferred: CueSection
 
 
-def checked(raw: Any) -> Dict[str, Any]:
+def checked(raw: Any) -> dict[str, Any]:
     """``raw`` if it has the shape of clinical_phrases.yml; otherwise a ValueError naming the entry at fault."""
     return check_shape(ClinicalPhrases, raw, "bot/nlu/clinical_phrases.yml")

@@ -23,9 +23,10 @@ import bisect
 import json
 import logging
 import re
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -55,8 +56,12 @@ def _roles(span: Span) -> tuple[str | None, str | None]:
 # spaCy 3.4 keeps a Span's extension values by character offsets alone, and two findings can share them ("brain is
 # progressing": cns_progressing and brain_metastases; "ECOG 0-1": 0 and 1). So the value is the span's kb_id, the
 # kind its label, and the roles sit in doc.user_data under the span's id.
-for _name, _getter in (("kind", lambda span: span.label_), ("value", lambda span: span.kb_id_ or None),
-                       ("role", lambda span: _roles(span)[0]), ("stated_role", lambda span: _roles(span)[1])):
+for _name, _getter in (
+    ("kind", lambda span: span.label_),
+    ("value", lambda span: span.kb_id_ or None),
+    ("role", lambda span: _roles(span)[0]),
+    ("stated_role", lambda span: _roles(span)[1]),
+):
     if not Span.has_extension(_name):
         Span.set_extension(_name, getter=_getter)
 
@@ -117,8 +122,10 @@ class ClinicalReader:
         found = self.extractor.entities(doc.text)
         doc = _split_at(doc, {offset for e in found for offset in (e.start, e.end)})
         # spaCy 3.4's doc.pyi leaves out char_span's span_id (doc.pyx has it) and types doc.ents as a 1-tuple
-        spans = [doc.char_span(e.start, e.end, label=e.entity, kb_id=e.value, span_id=str(i))  # type: ignore[call-arg]
-                 for i, e in enumerate(found)]
+        spans = [
+            doc.char_span(e.start, e.end, label=e.entity, kb_id=e.value, span_id=str(i))  # type: ignore[call-arg]
+            for i, e in enumerate(found)
+        ]
         doc.user_data[_ROLES] = {str(i): (e.role, e.stated_role) for i, e in enumerate(found)}
         doc.spans[SPANS_KEY] = spans
         doc.ents = filter_spans(spans)  # type: ignore[assignment]
@@ -145,8 +152,11 @@ def build_nlp(table: dict[str, Any] | None = None) -> Language:
     reader = nlp.add_pipe(COMPONENT)
     assert isinstance(reader, ClinicalReader)
     reader.use(table)
-    nlp.meta.update(name="clinical", description="ALK-relapse clinical findings, built from the knowledge base",
-                    clinical_fingerprint=vocabulary.fingerprint(table))
+    nlp.meta.update(
+        name="clinical",
+        description="ALK-relapse clinical findings, built from the knowledge base",
+        clinical_fingerprint=vocabulary.fingerprint(table),
+    )
     return nlp
 
 
@@ -168,8 +178,10 @@ def load(path: Path) -> Language:
 
 def entities(doc: Doc) -> list[Entity]:
     """The doc's clinical spans as the reader's entities (kind, value, offsets, role), in the reader's order."""
-    return [Entity(s.label_, s._.value, s.start_char, s.end_char, s.text, s._.role, s._.stated_role)
-            for s in doc.spans.get(SPANS_KEY, [])]
+    return [
+        Entity(s.label_, s._.value, s.start_char, s.end_char, s.text, s._.role, s._.stated_role)
+        for s in doc.spans.get(SPANS_KEY, [])
+    ]
 
 
 def _split_at(doc: Doc, offsets: set[int]) -> Doc:

@@ -9,15 +9,14 @@ reader (reader.py, context.py) without importing spaCy, whose 3.4 import pulls T
 training: a pipeline built from another vocabulary than the current one is rebuilt when the component loads, so a
 model never serves an outdated vocabulary.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Dict, List, Optional, Text, Type
+from typing import Any
 
 import numpy as np
 import scipy.sparse
-from spacy.language import Language
-
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -26,16 +25,24 @@ from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.featurizers.sparse_featurizer.sparse_featurizer import SparseFeaturizer
 from rasa.nlu.tokenizers.tokenizer import Tokenizer
-from rasa.shared.nlu.constants import (ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY,
-                                      PREDICTED_CONFIDENCE_KEY, TEXT)
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from spacy.language import Language
 
 from bot import rasa_patches
 from bot.nlu import pipeline
 from bot.nlu.build import DEFAULT_PATH
 from bot.nlu.entity import Entity
-from bot.nlu.extractor import ENTITIES as ENTITY_NAMES, ROLES
+from bot.nlu.extractor import ENTITIES as ENTITY_NAMES
+from bot.nlu.extractor import ROLES
 
 rasa_patches.apply()  # Rasa imports this module (config.yml) whenever it loads or trains a model: bot/rasa_patches.py
 
@@ -45,7 +52,7 @@ def _nlp() -> Language:
     return pipeline.load(DEFAULT_PATH)
 
 
-def read(text: Text) -> List[Entity]:
+def read(text: str) -> list[Entity]:
     """The findings in a message, read by the spaCy pipeline."""
     return pipeline.entities(_nlp()(text))
 
@@ -53,31 +60,41 @@ def read(text: Text) -> List[Entity]:
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> dict[str, Any]:
         return {}
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
+    def __init__(self, config: dict[str, Any]) -> None:
         _nlp()
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "ClinicalEntityExtractor":
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ClinicalEntityExtractor:
         return cls(config)
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "ClinicalEntityExtractor":
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> ClinicalEntityExtractor:
         return cls(config)
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            text: Optional[Text] = message.get(TEXT)
+            text: str | None = message.get(TEXT)
             if not text:
                 continue
             found = [dict(e.as_rasa(), confidence_entity=1.0) for e in read(text)]
             if found:
-                message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(found),
-                            add_to_output=True)
+                message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(found), add_to_output=True)
         return messages
 
 
@@ -89,30 +106,41 @@ class ClinicalEntityFeaturizer(SparseFeaturizer, GraphComponent):
     COLUMNS = (*ENTITY_NAMES, *ROLES)
 
     @classmethod
-    def required_components(cls) -> List[Type]:
+    def required_components(cls) -> list[type]:
         return [Tokenizer]
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> dict[str, Any]:
         return SparseFeaturizer.get_default_config()
 
     @classmethod
-    def validate_config(cls, config: Dict[Text, Any]) -> None:
+    def validate_config(cls, config: dict[str, Any]) -> None:
         """Nothing to check: the component has no settings of its own."""
 
-    def __init__(self, config: Dict[Text, Any], name: Text) -> None:
+    def __init__(self, config: dict[str, Any], name: str) -> None:
         super().__init__(name, config)
         _nlp()
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "ClinicalEntityFeaturizer":
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ClinicalEntityFeaturizer:
         # Rasa names every graph node; its own featurizers pass the Optional node_name the same way
         return cls(config, execution_context.node_name)  # type: ignore[arg-type]
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "ClinicalEntityFeaturizer":
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> ClinicalEntityFeaturizer:
         # Rasa names every graph node; its own featurizers pass the Optional node_name the same way
         return cls(config, execution_context.node_name)  # type: ignore[arg-type]
 
@@ -120,7 +148,7 @@ class ClinicalEntityFeaturizer(SparseFeaturizer, GraphComponent):
         self.process(training_data.training_examples)
         return training_data
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             tokens = message.get(TOKENS_NAMES[TEXT], [])
             if not message.get(TEXT) or not tokens:
@@ -133,8 +161,9 @@ class ClinicalEntityFeaturizer(SparseFeaturizer, GraphComponent):
                 for i, token in enumerate(tokens):
                     if token.start < e.end and token.end > e.start:
                         sequence[i, columns] = 1.0
-            self.add_features_to_message(scipy.sparse.coo_matrix(sequence), scipy.sparse.coo_matrix(sentence),
-                                         TEXT, message)
+            self.add_features_to_message(
+                scipy.sparse.coo_matrix(sequence), scipy.sparse.coo_matrix(sentence), TEXT, message
+            )
         return messages
 
 
@@ -148,27 +177,50 @@ class FindingsAreInformation(GraphComponent):
     findings only supposed or offered (roles `hypothetical`, `candidate`) do not make a message information."""
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {"override": ["greet", "goodbye", "help", "affirm", "deny", "dont_know", "stop", "out_of_scope",
-                             "feedback_helpful", "feedback_not_helpful", "practice_stats", "practice_hint",
-                             "nlu_fallback"],
-                "ignore_entities": ["unknown_drug"], "ignore_roles": ["hypothetical", "candidate"]}
+    def get_default_config() -> dict[str, Any]:
+        return {
+            "override": [
+                "greet",
+                "goodbye",
+                "help",
+                "affirm",
+                "deny",
+                "dont_know",
+                "stop",
+                "out_of_scope",
+                "feedback_helpful",
+                "feedback_not_helpful",
+                "practice_stats",
+                "practice_hint",
+                "nlu_fallback",
+            ],
+            "ignore_entities": ["unknown_drug"],
+            "ignore_roles": ["hypothetical", "candidate"],
+        }
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
+    def __init__(self, config: dict[str, Any]) -> None:
         self.override = frozenset(config["override"])
         self.ignore = frozenset(config["ignore_entities"])
         self.ignore_roles = frozenset(config["ignore_roles"])
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "FindingsAreInformation":
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> FindingsAreInformation:
         return cls(config)
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             intent = message.get(INTENT) or {}
-            findings = [e for e in message.get(ENTITIES, []) if e.get("entity") not in self.ignore
-                        and e.get("role") not in self.ignore_roles]
+            findings = [
+                e
+                for e in message.get(ENTITIES, [])
+                if e.get("entity") not in self.ignore and e.get("role") not in self.ignore_roles
+            ]
             if intent.get(INTENT_NAME_KEY) in self.override and findings:
                 informed = {INTENT_NAME_KEY: "inform", PREDICTED_CONFIDENCE_KEY: 1.0}
                 message.set(INTENT, informed, add_to_output=True)

@@ -2,17 +2,19 @@
 
 Plain regular expressions over the vocabulary table (vocabulary.py), over the raw text: no tokenizer and no model
 stack, so the command line answers at once and the work per message grows linearly with its length. In the Rasa
-server the spaCy pipeline's `clinical_reader` component (pipeline.py) runs this reader over `doc.text`. Overlapping readings are
-resolved longest-first, names before phrases; facts stated inside another finding's phrase ("2 small asymptomatic
-brain mets", "never received chemo or immunotherapy") are overlays that compete only with their own kind.
+server the spaCy pipeline's `clinical_reader` component (pipeline.py) runs this reader over `doc.text`. Overlapping
+readings are resolved longest-first, names before phrases; facts stated inside another finding's phrase ("2 small
+asymptomatic brain mets", "never received chemo or immunotherapy") are overlays that compete only with their own kind.
 """
+
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from bot import knowledge
 from bot.nlu.vocabulary import AMINO
@@ -23,18 +25,25 @@ SITES = "sites:"  # value prefix of progression at named extracranial sites, an 
 _NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
 _ECOG_VALUE = r"([0-4]|zero|one|two|three|four)"
 _ECOG = re.compile(
-    r"(?<![\w-])(?:(?:ecog|zubrod|eastern cooperative oncology group)(?:[\s-]*(?:ps|performance[\s-]+(?:status|score)))?|"
+    r"(?<![\w-])(?:(?:ecog|zubrod|eastern cooperative oncology group)"
+    r"(?:[\s-]*(?:ps|performance[\s-]+(?:status|score)))?|"
     r"who[\s-]*(?:ps|performance[\s-]+status)|ps|performance[\s-]+status)(?:\s*\((?:ecog|who)?[\s-]*(?:ps)?\))?"
     r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
     r"(?:(?:(?:was |were )?[0-4] (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
-    r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|remains|at|(?:has |had |have )?(?:declined|dropped|worsened|improved|"
+    r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|remains|"
+    r"at|(?:has |had |have )?(?:declined|dropped|worsened|improved|"
     r"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from [0-4])? to|to)\s*)?[:=]?\s*"
     rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
-    r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?))", re.IGNORECASE)
+    r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?))",
+    re.IGNORECASE,
+)
 _PDL1_BELOW_1 = re.compile(r"\b(?:pd-?l1|tps|tumou?r proportion score)\b[^.;\n]{0,30}?<\s?1\s?%", re.IGNORECASE)
-_PDL1 = re.compile(r"\b(?:pd-?l1(?:\s*(?:tps|expression|\(22c3\)|22c3|sp263|ihc|tumou?r proportion score))*|tps|"
-                   r"tumou?r proportion score)[\s:=(]*(?:(?:of|is|was|at|high|low|positive|negative|expressed in)[\s:=(]*)*"
-                   r"(\d{1,3})\s*%", re.IGNORECASE)
+_PDL1 = re.compile(
+    r"\b(?:pd-?l1(?:\s*(?:tps|expression|\(22c3\)|22c3|sp263|ihc|tumou?r proportion score))*|tps|"
+    r"tumou?r proportion score)[\s:=(]*(?:(?:of|is|was|at|high|low|positive|negative|expressed in)[\s:=(]*)*"
+    r"(\d{1,3})\s*%",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -65,16 +74,20 @@ class Reader:
     def __init__(self, table: dict[str, Any]):
         self.names = {_key(n["pattern"]): (n["label"], n["id"]) for n in table["names"]}
         spellings = sorted((n["pattern"] for n in table["names"]), key=len, reverse=True)
-        self.name_re = re.compile(rf"(?<![\w]){_alternation(_name_pattern(s) for s in spellings)}(?![\w])",
-                                  re.IGNORECASE)
+        self.name_re = re.compile(
+            rf"(?<![\w]){_alternation(_name_pattern(s) for s in spellings)}(?![\w])", re.IGNORECASE
+        )
         self.regexes = [(re.compile(rf"(?<![\w+]){r['pattern']}(?![\w])", re.IGNORECASE), r) for r in table["regexes"]]
         self.mutation = re.compile(rf"(?<![\w.]){_alternation(table['mutations'])}(?![\w*])", re.IGNORECASE)
         self.variant = re.compile(rf"(?<![\w.]){_alternation(table['variant_shapes'])}(?![\w*>])")
         # "BRAF V600E", "EGFR: p.T790M", "BRAF V600E (p.Val600Glu)": another gene's change, not ALK's
-        self.other_gene = re.compile(rf"\b(?:{table['other_genes']})\s*(?:p\.|c\.)?\s*[:\-]?\s*(?:[\w.>*]+\s*\(\s*)?$",
-                                     re.IGNORECASE)
-        self.site_groups = [(group, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE))
-                            for group, pattern in table["site_groups"].items()]
+        self.other_gene = re.compile(
+            rf"\b(?:{table['other_genes']})\s*(?:p\.|c\.)?\s*[:\-]?\s*(?:[\w.>*]+\s*\(\s*)?$", re.IGNORECASE
+        )
+        self.site_groups = [
+            (group, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE))
+            for group, pattern in table["site_groups"].items()
+        ]
         self.drug_shape = re.compile(table["drug_shape"], re.IGNORECASE)
         self.word = re.compile(r"\b[a-z]{5,}\b", re.IGNORECASE)
         self.drugs = frozenset(table["drug_spellings"])
@@ -89,16 +102,20 @@ class Reader:
         for m in self.mutation.finditer(text):
             if not self._other_gene(text, m.start()):
                 value = alk_variant(m.group())
-                found.append(Span(m.start(), m.end(), "alk_mutation", value, 1) if value
-                             else Span(m.start(), m.end(), "unreadable_variant", m.group(), 1))
+                found.append(
+                    Span(m.start(), m.end(), "alk_mutation", value, 1)
+                    if value
+                    else Span(m.start(), m.end(), "unreadable_variant", m.group(), 1)
+                )
         for m in self.variant.finditer(text):
             if not self._other_gene(text, m.start()) and not alk_variant(m.group()):
                 found.append(Span(m.start(), m.end(), "unreadable_variant", m.group(), 4))
         for m in _ECOG.finditer(text):
             for group in (1, 2):
                 if m.group(group):
-                    found.append(Span(m.start(), m.end(), "ecog", _NUMBER_WORDS.get(m.group(group).lower(),
-                                                                                      m.group(group)), 1))
+                    found.append(
+                        Span(m.start(), m.end(), "ecog", _NUMBER_WORDS.get(m.group(group).lower(), m.group(group)), 1)
+                    )
         for m in _PDL1.finditer(text):
             if int(m.group(1)) <= 100:
                 found.append(Span(m.start(), m.end(), "pdl1_tps", str(int(m.group(1))), 1))
@@ -110,8 +127,7 @@ class Reader:
                 start, end = trim(text, *(m.span("at") if in_context else m.span()))
                 value = self._sites(m.group()) if row["sites"] else row["value"]
                 if end > start and value:
-                    found.append(Span(start, end, row["entity"], value, 1 if in_context else 2,
-                                      row["negated_only"]))
+                    found.append(Span(start, end, row["entity"], value, 1 if in_context else 2, row["negated_only"]))
         for m in self.word.finditer(text):
             word = m.group().lower()
             if word not in self.drugs and (self.drug_shape.fullmatch(word) or word[:5] in self.drug_prefixes):
@@ -123,11 +139,10 @@ class Reader:
         groups = {group for group, pattern in self.site_groups if pattern.search(text)}
         if any(g.startswith("nodes_") for g in groups):  # "mediastinal nodes": the region, not two sites
             groups.discard("nodes")
-        groups = sorted(groups)
-        return SITES + "+".join(groups) if groups else None
+        return SITES + "+".join(sorted(groups)) if groups else None
 
     def _other_gene(self, text: str, start: int) -> bool:
-        return bool(self.other_gene.search(text[max(0, start - 30):start]))
+        return bool(self.other_gene.search(text[max(0, start - 30) : start]))
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -145,7 +160,7 @@ def _resolve(found: list[Span]) -> list[Span]:
     for item in sorted(found, key=lambda s: (-(s.end - s.start), s.priority, s.start)):
         same = kept.setdefault(_kind(item), [])
         i = bisect.bisect_left([c.start for c in same], item.start)
-        near = same[max(0, i - 1):i + 1] + [c for c in same[i + 1:] if c.start < item.end]
+        near = same[max(0, i - 1) : i + 1] + [c for c in same[i + 1 :] if c.start < item.end]
         if all(item.end <= c.start or item.start >= c.end or _alternative(c, item) for c in near):
             same.insert(i, item)
     return sorted((s for spans in kept.values() for s in spans), key=lambda s: (s.start, s.end))
@@ -165,9 +180,28 @@ def _alternative(a: Span, b: Span) -> bool:
     return (a.entity, a.start, a.end, a.priority) == (b.entity, b.start, b.end, b.priority) and a.value != b.value
 
 
-_ONE_LETTER = {"Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E", "Gly": "G",
-               "His": "H", "Ile": "I", "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F", "Pro": "P", "Ser": "S",
-               "Thr": "T", "Trp": "W", "Tyr": "Y", "Val": "V"}
+_ONE_LETTER = {
+    "Ala": "A",
+    "Arg": "R",
+    "Asn": "N",
+    "Asp": "D",
+    "Cys": "C",
+    "Gln": "Q",
+    "Glu": "E",
+    "Gly": "G",
+    "His": "H",
+    "Ile": "I",
+    "Leu": "L",
+    "Lys": "K",
+    "Met": "M",
+    "Phe": "F",
+    "Pro": "P",
+    "Ser": "S",
+    "Thr": "T",
+    "Trp": "W",
+    "Tyr": "Y",
+    "Val": "V",
+}
 _RESIDUE = r"(?:[A-Z][a-z]{2}|[A-Z])"
 _HGVS_INSERTION = re.compile(rf"(?:p\.)?{_RESIDUE}(\d{{4}})_{_RESIDUE}(\d{{4}})ins((?:{_RESIDUE})+)")
 
@@ -175,13 +209,14 @@ _HGVS_INSERTION = re.compile(rf"(?:p\.)?{_RESIDUE}(\d{{4}})_{_RESIDUE}(\d{{4}})i
 @lru_cache(maxsize=4096)
 def alk_variant(text: str) -> str | None:
     """The one-letter name of an ALK protein change as written, or None when the notation cannot be read as one (it
-    does not normalise, names a letter that is no amino acid, or is a frameshift or a stop). A readable change at a residue ALK does not have is kept as
-    written: the decision module names it as impossible."""
+    does not normalise, names a letter that is no amino acid, or is a frameshift or a stop). A readable change at a
+    residue ALK does not have is kept as written: the decision module names it as impossible."""
     kb = knowledge.default()
     text = text.replace("(", "").replace(")", "")  # "(p.G1202R)" split by a report's brackets
     if m := _HGVS_INSERTION.fullmatch(text):  # p.T1151_L1152insT: T inserted after 1151, written 1151Tins
-        inserted = "".join(_ONE_LETTER.get(a.capitalize(), a.upper()) for a in re.findall(r"[A-Z][a-z]{2}|[A-Z]",
-                                                                                             m.group(3)))
+        inserted = "".join(
+            _ONE_LETTER.get(a.capitalize(), a.upper()) for a in re.findall(r"[A-Z][a-z]{2}|[A-Z]", m.group(3))
+        )
         text = f"{m.group(1)}{inserted}ins"
     known = kb.canonical_mutation(text)
     if known:

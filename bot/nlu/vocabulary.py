@@ -7,6 +7,7 @@ expressions. Where a phrase of the file reads a knowledge-base name more precise
 not an amplification), the phrase decides. The result is plain data (JSON-serialisable): `python -m bot.nlu.build`
 checks it compiles and saves it for inspection.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -89,18 +90,38 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         names += [{"label": "transformation", "pattern": n, "id": finding.id} for n in finding.names]
     tki_spellings = sorted({n["pattern"] for n in names if n["label"] == "tki"}, key=len, reverse=True)
     defines["TKI"] = "|".join(re.escape(s) for s in tki_spellings)
-    regexes = [{"entity": p["entity"], "value": str(p["value"]), "negated_only": bool(p.get("negated_only")),
-                "sites": bool(p.get("sites")), "pattern": _expand(pattern, defines, shorthand)}
-               for p in raw["phrases"] for pattern in p["patterns"]]
+    regexes = [
+        {
+            "entity": p["entity"],
+            "value": str(p["value"]),
+            "negated_only": bool(p.get("negated_only")),
+            "sites": bool(p.get("sites")),
+            "pattern": _expand(pattern, defines, shorthand),
+        }
+        for p in raw["phrases"]
+        for pattern in p["patterns"]
+    ]
     labels = {n["label"] for n in names}
     by_label: dict[str, list[re.Pattern[str]]] = {}
     for r in regexes:
         if r["entity"] in labels:
             by_label.setdefault(r["entity"], []).append(re.compile(r["pattern"], re.IGNORECASE))
-    cues = {section: {k: [_expand(c, defines, shorthand) for c in v] if isinstance(v, list) else v
-                      for k, v in raw[section].items()}
-            for section in ("negation", "candidate", "tki_negation", "hypothetical", "intolerance", "no_longer",
-                            "rejected", "preferred")}
+    cues = {
+        section: {
+            k: [_expand(c, defines, shorthand) for c in v] if isinstance(v, list) else v
+            for k, v in raw[section].items()
+        }
+        for section in (
+            "negation",
+            "candidate",
+            "tki_negation",
+            "hypothetical",
+            "intolerance",
+            "no_longer",
+            "rejected",
+            "preferred",
+        )
+    }
     return {
         "names": [n for n in names if not _overridden(n, by_label)],
         "regexes": regexes,

@@ -7,13 +7,15 @@ against its pydantic model (bot/practice/models.py: known keys, topics and diffi
 non-empty texts), then what crosses files (unique ids, evidence keys that resolve). Pure: no Rasa and no
 database imports.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -24,10 +26,18 @@ from bot.practice import models
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 TOPICS, DIFFICULTIES = models.TOPICS, models.DIFFICULTIES
-TOPIC_LABELS = {"scope": "scope", "testing": "testing", "on_target_mutation": "on-target mutations",
-                "compound_mutation": "compound mutations", "bypass": "bypass alterations",
-                "transformation": "transformation", "progression_pattern": "pattern of progression", "cns": "CNS",
-                "performance_status": "performance status", "modifiers": "modifiers"}
+TOPIC_LABELS = {
+    "scope": "scope",
+    "testing": "testing",
+    "on_target_mutation": "on-target mutations",
+    "compound_mutation": "compound mutations",
+    "bypass": "bypass alterations",
+    "transformation": "transformation",
+    "progression_pattern": "pattern of progression",
+    "cns": "CNS",
+    "performance_status": "performance status",
+    "modifiers": "modifiers",
+}
 DIFFICULTY_LABELS = {1: "easy", 2: "medium", 3: "hard"}
 # How a trainee names a topic or a difficulty when asking for a case ("quiz me on hard CNS cases").
 TOPIC_WORDS = {
@@ -88,9 +98,20 @@ def _read(path: Path) -> list[PracticeCase]:
         parsed = models.CaseFile.parse_obj(raw)
     except ValidationError as err:
         raise BankError(path.name, *models.case_file_problem(err, raw)) from None
-    return [PracticeCase(c.id, c.title, c.topic, c.difficulty, c.vignette, dict(c.case),
-                         tuple(TeachingPoint(p.text, tuple(p.evidence)) for p in c.teaching_points),
-                         c.about_missing_information, path.name) for c in parsed.cases]
+    return [
+        PracticeCase(
+            c.id,
+            c.title,
+            c.topic,
+            c.difficulty,
+            c.vignette,
+            dict(c.case),
+            tuple(TeachingPoint(p.text, tuple(p.evidence)) for p in c.teaching_points),
+            c.about_missing_information,
+            path.name,
+        )
+        for c in parsed.cases
+    ]
 
 
 class Bank:
@@ -112,8 +133,11 @@ class Bank:
         """The cases on ``topic`` at ``difficulty`` (either may be None for all)."""
         if topic is not None and topic not in TOPICS:
             raise ValueError(f"unknown topic '{topic}'; topics: {', '.join(TOPICS)}")
-        return [c for c in self._cases.values()
-                if (topic is None or c.topic == topic) and (difficulty is None or c.difficulty == difficulty)]
+        return [
+            c
+            for c in self._cases.values()
+            if (topic is None or c.topic == topic) and (difficulty is None or c.difficulty == difficulty)
+        ]
 
 
 def load(directory: Path | str = CASES_DIR, kb: knowledge.KnowledgeBase | None = None) -> Bank:
@@ -127,12 +151,20 @@ def load(directory: Path | str = CASES_DIR, kb: knowledge.KnowledgeBase | None =
     loaded = []
     for path in files:
         for practice_case in _read(path):
-            _need(practice_case.id not in seen, path.name, practice_case.id,
-                  f"duplicate id (also in {seen.get(practice_case.id)})")
+            _need(
+                practice_case.id not in seen,
+                path.name,
+                practice_case.id,
+                f"duplicate id (also in {seen.get(practice_case.id)})",
+            )
             for i, point in enumerate(practice_case.teaching_points):
                 for key in point.evidence:
-                    _need(key in kb.evidence, path.name, practice_case.id,
-                          f"teaching_points[{i}]: evidence key '{key}' is not in evidence.yml")
+                    _need(
+                        key in kb.evidence,
+                        path.name,
+                        practice_case.id,
+                        f"teaching_points[{i}]: evidence key '{key}' is not in evidence.yml",
+                    )
             seen[practice_case.id] = path.name
             loaded.append(practice_case)
     return Bank(loaded)
@@ -160,8 +192,14 @@ def expected(case_id: str) -> dict[str, Any]:
 
 def sizes() -> dict[str, dict[str, Any]]:
     """How many cases the bank holds per topic, in all and per difficulty (the practice menu shows them)."""
-    return {t: {"label": TOPIC_LABELS[t], "total": len(cases(t)),
-                "by_difficulty": {str(d): len(cases(t, d)) for d in DIFFICULTIES}} for t in TOPICS}
+    return {
+        t: {
+            "label": TOPIC_LABELS[t],
+            "total": len(cases(t)),
+            "by_difficulty": {str(d): len(cases(t, d)) for d in DIFFICULTIES},
+        }
+        for t in TOPICS
+    }
 
 
 def filters_named(text: str) -> tuple[str | None, int | None]:

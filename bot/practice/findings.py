@@ -9,13 +9,15 @@ and the knowledge base's names (mutation regions, bypass and transformation name
 absent ("no MET amplification") is skipped, read with the extractor's negation (bot.nlu.extractor.stated_absent):
 the mutation grammar and the negation cues are the extractor's, once.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 import yaml
 
@@ -31,6 +33,7 @@ FINDINGS_FILE = Path(__file__).resolve().parent / "grading_findings.yml"
 @dataclass(frozen=True)
 class KeyFinding:
     """A finding the trainee should name, the rule it comes from, and how feedback words it."""
+
     id: str
     rule: str
     field: str | None
@@ -51,8 +54,9 @@ class FindingTable:
     def __init__(self, raw: Mapping[str, Any], kb: knowledge.KnowledgeBase, therapies: vocabulary.TherapyVocabulary):
         self.kb, self.therapies = kb, therapies
         self.rules = self._rules(raw.get("key_findings") or {})
-        self.buckets = {f: {v: name for name, values in b.items() for v in values}
-                        for f, b in (raw.get("buckets") or {}).items()}
+        self.buckets = {
+            f: {v: name for name, values in b.items() for v in values} for f, b in (raw.get("buckets") or {}).items()
+        }
         self.labels: Mapping[str, str] = raw.get("labels") or {}
         self.hints: Mapping[str, str] = raw.get("hints") or {}
         self.general_hints: Sequence[str] = raw.get("general_hints") or ()
@@ -85,7 +89,7 @@ class FindingTable:
                 regions.setdefault(mutation.region, []).append(name)
         for region, names in regions.items():
             longer = [r for r in regions if r != region and r.startswith(region)]
-            guard = "".join(f"(?!{re.escape(r[len(region):])})" for r in longer)
+            guard = "".join(f"(?!{re.escape(r[len(region) :])})" for r in longer)
             pattern = phrase_regex(re.escape(region).replace(r"\ ", "[- ]") + guard)
             out += [(pattern, f"alk_mutations:{n}") for n in names]
         return out
@@ -124,16 +128,21 @@ class FindingTable:
                 else:
                     field = entry["field"]
                     when = entry.get("when")
-                    ids = [(entry.get("as") or f"{field}:{shown}", field)
-                           for raw, shown in self._values(field, case.get(field))
-                           if when is None or raw in when or (raw is None and None in when)]
+                    ids = [
+                        (entry.get("as") or f"{field}:{shown}", field)
+                        for raw, shown in self._values(field, case.get(field))
+                        if when is None or raw in when or (raw is None and None in when)
+                    ]
                 for fid, field in ids:
                     out.setdefault(fid, KeyFinding(fid, rid, field, self.label(fid)))
         return list(out.values())
 
     def hint_for(self, finding: KeyFinding) -> str:
-        return self.hints.get(finding.id) or self.hints.get(finding.id.split(":")[0]) or self.hints.get(
-            finding.field or "", "Look again at the case summary.")
+        return (
+            self.hints.get(finding.id)
+            or self.hints.get(finding.id.split(":")[0])
+            or self.hints.get(finding.field or "", "Look again at the case summary.")
+        )
 
     # ---- what the trainee named ----------------------------------------------------------------------------------
 
@@ -142,13 +151,16 @@ class FindingTable:
         notation it reads, and every field it states), the phrase table and the knowledge base's names, and the
         TKIs the answer names as given. A finding the words around it state absent is left out, read with the
         extractor's negation."""
-        text = text.translate(str.maketrans({"\u2019": "'"}))
+        text = text.replace("\u2019", "'")
         matches = [(m.start(), m.end(), fid) for pattern, fid in self.phrases for m in pattern.finditer(text)]
         absent = stated_absent(text, [(a, b) for a, b, _ in matches])
         out = {fid for a, b, fid in matches if (a, b) not in absent}
         entities = load().entities(text)
-        out.update(f"alk_mutations:{e.value}" for e in entities
-                   if e.entity == "alk_mutation" and e.value != "none" and e.role != NEGATED)
+        out.update(
+            f"alk_mutations:{e.value}"
+            for e in entities
+            if e.entity == "alk_mutation" and e.value != "none" and e.role != NEGATED
+        )
         # the fields the answer states (a drug named is the answer, not a prior TKI)
         for field, value in case_fields(entities).items():
             if field != "prior_tkis":
@@ -166,14 +178,17 @@ class FindingTable:
             return True
         if key.id.startswith("bypass_alterations:") and not key.id.endswith(":none"):
             gene = _gene(key.id.split(":", 1)[1])
-            return any(c.startswith("bypass_alterations:") and _gene(c.split(":", 1)[1]) == gene
-                       and not c.endswith(":none") for c in cited)
+            return any(
+                c.startswith("bypass_alterations:") and _gene(c.split(":", 1)[1]) == gene and not c.endswith(":none")
+                for c in cited
+            )
         return False
 
 
 @lru_cache(maxsize=1)
 def default() -> FindingTable:
     """The project's finding table over the project's knowledge base, built once per process."""
-    raw = models.checked(models.GradingFindings, yaml.safe_load(FINDINGS_FILE.read_text(encoding="utf-8")),
-                         FINDINGS_FILE.name)
+    raw = models.checked(
+        models.GradingFindings, yaml.safe_load(FINDINGS_FILE.read_text(encoding="utf-8")), FINDINGS_FILE.name
+    )
     return FindingTable(raw, knowledge.default(), vocabulary.default())

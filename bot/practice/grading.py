@@ -7,10 +7,12 @@ names something on the engine's avoid list). A harmful choice scores 0 whatever 
 the trainee's own choice ("whole-brain RT is not preferred here because ..."), then explains what the engine
 decided and why (the rule trace), cites the evidence and adds the case's teaching points.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from bot import knowledge
 from bot.practice import bank, findings, vocabulary
@@ -23,14 +25,17 @@ THERAPY_GRADES = (PREFERRED, ACCEPTABLE, WRONG, HARMFUL)  # best first: a family
 THERAPY_POINTS = {PREFERRED: 3.0, ACCEPTABLE: 2.0, WRONG: 0.0, HARMFUL: 0.0}
 FINDINGS_POINTS = 1.0
 AVOID_POINTS = 1.0
-_STATUS_WORDS = {"recommendation": "a recommendation",
-                 "needs_information": "more information is needed before a firm recommendation",
-                 "out_of_scope": "outside this algorithm: it signposts rather than recommends"}
+_STATUS_WORDS = {
+    "recommendation": "a recommendation",
+    "needs_information": "more information is needed before a firm recommendation",
+    "out_of_scope": "outside this algorithm: it signposts rather than recommends",
+}
 
 
 @dataclass(frozen=True)
 class RubricItem:
     """One line of the rubric: what was marked, the points earned out of the points possible, and why."""
+
     item: str
     earned: float
     possible: float
@@ -41,6 +46,7 @@ class RubricItem:
 class Grade:
     """The grade of one answer. ``chosen_therapy`` is a therapy id (a family resolved to its graded member),
     'request_information', or None when no therapy was recognised."""
+
     therapy_grade: str
     chosen_therapy: str | None
     named_findings: list[str]
@@ -62,8 +68,9 @@ def _place(therapy: str, rec: Mapping[str, Any]) -> str:
     return WRONG
 
 
-def therapy_grade(choice: str | None, rec: Mapping[str, Any],
-                  vocab: vocabulary.TherapyVocabulary | None = None) -> tuple[str, str | None]:
+def therapy_grade(
+    choice: str | None, rec: Mapping[str, Any], vocab: vocabulary.TherapyVocabulary | None = None
+) -> tuple[str, str | None]:
     """(grade, therapy id) of a choice. Asking for what is missing is right exactly when the engine says
     information is needed; a family ('chemo') is graded as its best-placed member."""
     if choice is None:
@@ -94,8 +101,7 @@ def _verdict(rec: Mapping[str, Any], grade: str, chosen: str | None, kb: knowled
         return f"{mine} is the preferred choice here: {deciding}"
     if grade == ACCEPTABLE:
         why = next((o["why"] for o in rec["alternatives"] if o["therapy"] == chosen), "")
-        return (f"{mine} is a defensible alternative here ({why.rstrip('.')}), but {best} is preferred: "
-                f"{deciding}")
+        return f"{mine} is a defensible alternative here ({why.rstrip('.')}), but {best} is preferred: {deciding}"
     if grade == HARMFUL:
         reason = next(a["reason"] for a in rec["avoid"] if a["therapy"] == chosen)
         return f"{mine} should be avoided here: {reason}"
@@ -103,19 +109,38 @@ def _verdict(rec: Mapping[str, Any], grade: str, chosen: str | None, kb: knowled
     return f"{mine} is not preferred here because {lead} Preferred: {best}."
 
 
-def _rubric(rec: Mapping[str, Any], grade: str, named: list[findings.KeyFinding], missed: list[findings.KeyFinding],
-            rejected: list[str], kb: knowledge.KnowledgeBase,
-            vocab: vocabulary.TherapyVocabulary) -> tuple[RubricItem, ...]:
+def _rubric(
+    rec: Mapping[str, Any],
+    grade: str,
+    named: list[findings.KeyFinding],
+    missed: list[findings.KeyFinding],
+    rejected: list[str],
+    kb: knowledge.KnowledgeBase,
+    vocab: vocabulary.TherapyVocabulary,
+) -> tuple[RubricItem, ...]:
     keys = len(named) + len(missed)
     recall = len(named) / keys if keys else 1.0
-    therapy = RubricItem("therapy", THERAPY_POINTS[grade], THERAPY_POINTS[PREFERRED],
-                         {PREFERRED: "the preferred option", ACCEPTABLE: "a defensible alternative",
-                          WRONG: "not among the options", HARMFUL: "on the list to avoid"}[grade])
-    found = RubricItem("findings that drive it", round(FINDINGS_POINTS * recall * 2) / 2, FINDINGS_POINTS,
-                       ("named: " + ", ".join(f.label for f in named) if named else "none named") +
-                       ("; missed: " + ", ".join(f.label for f in missed) if missed else ""))
+    therapy = RubricItem(
+        "therapy",
+        THERAPY_POINTS[grade],
+        THERAPY_POINTS[PREFERRED],
+        {
+            PREFERRED: "the preferred option",
+            ACCEPTABLE: "a defensible alternative",
+            WRONG: "not among the options",
+            HARMFUL: "on the list to avoid",
+        }[grade],
+    )
+    found = RubricItem(
+        "findings that drive it",
+        round(FINDINGS_POINTS * recall * 2) / 2,
+        FINDINGS_POINTS,
+        ("named: " + ", ".join(f.label for f in named) if named else "none named")
+        + ("; missed: " + ", ".join(f.label for f in missed) if missed else ""),
+    )
     to_avoid = [a["therapy"] for a in rec["avoid"]]
     offered = [o["therapy"] for o in rec["preferred"] + rec["alternatives"]]
+
     def members(therapy: str) -> tuple[str, ...]:  # a family ('no chemotherapy') stands for its members
         return tuple(vocab.families.get(therapy, (therapy,)))
 
@@ -127,8 +152,12 @@ def _rubric(rec: Mapping[str, Any], grade: str, named: list[findings.KeyFinding]
         avoid = RubricItem("what to avoid", AVOID_POINTS, AVOID_POINTS, f"named: {_labels(kb, right)}")
     else:
         example = next((a for a in rec["avoid"]), None)
-        avoid = RubricItem("what to avoid", 0.0, AVOID_POINTS,
-                           "not named" + (f", e.g. {_labels(kb, [example['therapy']])}" if example else ""))
+        avoid = RubricItem(
+            "what to avoid",
+            0.0,
+            AVOID_POINTS,
+            "not named" + (f", e.g. {_labels(kb, [example['therapy']])}" if example else ""),
+        )
     return therapy, found, avoid
 
 
@@ -145,9 +174,11 @@ def explanation(practice_case: bank.PracticeCase, rec: Mapping[str, Any], kb: kn
     status = _STATUS_WORDS[rec["status"]]
     if rec["status"] == "needs_information" and rec["missing"]:
         status += f" (missing: {', '.join(rec['missing'])})"
-    lines = [f"The assistant's answer (knowledge base {rec['knowledge_version']}) is {status}. "
-             f"Preferred: {_labels(kb, preferred)}. "
-             f"Alternatives: {_labels(kb, [o['therapy'] for o in rec['alternatives']])}."]
+    lines = [
+        f"The assistant's answer (knowledge base {rec['knowledge_version']}) is {status}. "
+        f"Preferred: {_labels(kb, preferred)}. "
+        f"Alternatives: {_labels(kb, [o['therapy'] for o in rec['alternatives']])}."
+    ]
     lines.append("Why, rule by rule:")
     lines += [f"- {r['rule']} ({r['title']}): {r['because']}" for r in rec["rationale"]]
     keys = evidence_keys(rec)
@@ -163,11 +194,23 @@ def evidence_keys(rec: Mapping[str, Any]) -> list[str]:
     return list(dict.fromkeys(k for r in rec["rationale"] for k in r["evidence"]))
 
 
-def _feedback(practice_case: bank.PracticeCase, rec: Mapping[str, Any], grade: str, verdict: str,
-              rubric: tuple[RubricItem, ...], score: float, rejected: list[str], kb: knowledge.KnowledgeBase) -> str:
+def _feedback(
+    practice_case: bank.PracticeCase,
+    rec: Mapping[str, Any],
+    grade: str,
+    verdict: str,
+    rubric: tuple[RubricItem, ...],
+    score: float,
+    rejected: list[str],
+    kb: knowledge.KnowledgeBase,
+) -> str:
     preferred = [o["therapy"] for o in rec["preferred"]]
-    lines = [verdict, f"Grade: {grade}, score {score:.0%} (" +
-             "; ".join(f"{r.item} {r.earned:g}/{r.possible:g}: {r.comment}" for r in rubric) + ")."]
+    lines = [
+        verdict,
+        f"Grade: {grade}, score {score:.0%} ("
+        + "; ".join(f"{r.item} {r.earned:g}/{r.possible:g}: {r.comment}" for r in rubric)
+        + ").",
+    ]
     if grade == HARMFUL:
         lines.append("It is on the list to avoid, so the answer scores 0.")
     ruled_out = [t for t in rejected if t in preferred]
@@ -192,8 +235,17 @@ def grade(case_id: str, answer: str) -> Grade:
     rubric = _rubric(rec, graded, named, missed, rejected, kb, vocab)
     score = _score(rubric, graded)
     verdict = _verdict(rec, graded, chosen, kb)
-    return Grade(graded, chosen, [k.id for k in named], [k.id for k in missed], score,
-                 _feedback(practice_case, rec, graded, verdict, rubric, score, rejected, kb), rejected, rubric, verdict)
+    return Grade(
+        graded,
+        chosen,
+        [k.id for k in named],
+        [k.id for k in missed],
+        score,
+        _feedback(practice_case, rec, graded, verdict, rubric, score, rejected, kb),
+        rejected,
+        rubric,
+        verdict,
+    )
 
 
 def feedback_view(case_id: str, graded: Grade | None) -> dict[str, Any]:
@@ -203,21 +255,37 @@ def feedback_view(case_id: str, graded: Grade | None) -> dict[str, Any]:
     rec = bank.expected(case_id)
     practice_case = bank.get(case_id)
     data: dict[str, Any] = {
-        "case_id": case_id, "revealed": graded is None,
-        "answer": {"status": rec["status"], "preferred": [o["label"] for o in rec["preferred"]],
-                   "alternatives": [o["label"] for o in rec["alternatives"]],
-                   "avoid": [a.get("label", a["therapy"]) for a in rec["avoid"]],
-                   "why": [clinician(r["because"]) for r in rec["rationale"]]},
-        "evidence": [{"id": k, "citation": kb.evidence[k].citation, "level": kb.evidence[k].level,
-                      "url": kb.evidence[k].url} for k in evidence_keys(rec) if k in kb.evidence],
+        "case_id": case_id,
+        "revealed": graded is None,
+        "answer": {
+            "status": rec["status"],
+            "preferred": [o["label"] for o in rec["preferred"]],
+            "alternatives": [o["label"] for o in rec["alternatives"]],
+            "avoid": [a.get("label", a["therapy"]) for a in rec["avoid"]],
+            "why": [clinician(r["because"]) for r in rec["rationale"]],
+        },
+        "evidence": [
+            {"id": k, "citation": kb.evidence[k].citation, "level": kb.evidence[k].level, "url": kb.evidence[k].url}
+            for k in evidence_keys(rec)
+            if k in kb.evidence
+        ],
         "teaching_points": [{"text": p.text, "evidence": list(p.evidence)} for p in practice_case.teaching_points],
     }
     if graded is not None:
-        data.update({"therapy_grade": graded.therapy_grade, "chosen_therapy": graded.chosen_therapy,
-                     "named_findings": graded.named_findings, "missed_findings": graded.missed_findings,
-                     "score": graded.score, "verdict": clinician(graded.verdict),
-                     "rubric": [{"item": r.item, "earned": r.earned, "possible": r.possible, "comment": r.comment}
-                                for r in graded.rubric]})
+        data.update(
+            {
+                "therapy_grade": graded.therapy_grade,
+                "chosen_therapy": graded.chosen_therapy,
+                "named_findings": graded.named_findings,
+                "missed_findings": graded.missed_findings,
+                "score": graded.score,
+                "verdict": clinician(graded.verdict),
+                "rubric": [
+                    {"item": r.item, "earned": r.earned, "possible": r.possible, "comment": r.comment}
+                    for r in graded.rubric
+                ],
+            }
+        )
     return data
 
 
@@ -226,20 +294,40 @@ def session_summary(results: list[Mapping[str, Any]]) -> tuple[list[str], dict[s
     same as data for the page. ``results``: one per case answered, revealed or skipped, in order."""
     answered = [r for r in results if r["grade"] not in ("skipped", "revealed")]
     mean = sum(r["score"] for r in answered) / len(answered) if answered else None
-    lines = ["Session summary: " + (f"{len(answered)} case{'s' if len(answered) != 1 else ''} answered, "
-                                    f"average score {mean:.0%}" if answered else "no case answered")]
-    counts = {g: sum(r["grade"] == g for r in results) for g in ("preferred", "acceptable", "wrong", "harmful",
-                                                                  "revealed", "skipped")}
+    lines = [
+        "Session summary: "
+        + (
+            f"{len(answered)} case{'s' if len(answered) != 1 else ''} answered, average score {mean:.0%}"
+            if answered
+            else "no case answered"
+        )
+    ]
+    counts = {
+        g: sum(r["grade"] == g for r in results)
+        for g in ("preferred", "acceptable", "wrong", "harmful", "revealed", "skipped")
+    }
     lines.append(", ".join(f"{n} {g}" for g, n in counts.items() if n) or "nothing yet")
-    lines += [f"• {r['case_id']} ({bank.TOPIC_LABELS.get(r['topic'], r['topic'])}): {r['grade']}"
-              + (f", {r['score']:.0%}" if r["score"] is not None and r["grade"] != "revealed" else "")
-              for r in results]
-    revisit = sorted({bank.TOPIC_LABELS.get(r["topic"], r["topic"]) for r in results
-                      if r["grade"] in ("wrong", "harmful", "revealed")})
+    lines += [
+        f"• {r['case_id']} ({bank.TOPIC_LABELS.get(r['topic'], r['topic'])}): {r['grade']}"
+        + (f", {r['score']:.0%}" if r["score"] is not None and r["grade"] != "revealed" else "")
+        for r in results
+    ]
+    revisit = sorted(
+        {
+            bank.TOPIC_LABELS.get(r["topic"], r["topic"])
+            for r in results
+            if r["grade"] in ("wrong", "harmful", "revealed")
+        }
+    )
     if revisit:
         lines.append("Worth revisiting: " + ", ".join(revisit) + ".")
-    return lines, {"answered": len(answered), "mean_score": mean, "counts": counts, "results": list(results),
-                   "revisit": revisit}
+    return lines, {
+        "answered": len(answered),
+        "mean_score": mean,
+        "counts": counts,
+        "results": list(results),
+        "revisit": revisit,
+    }
 
 
 def hint(case_id: str, already_given: int = 0) -> str:

@@ -10,17 +10,19 @@ Reading order for a group of mentions joined by 'and', 'or', '/' or commas: word
 (post cues) win; then a 'prior' cue right before it; then the last cue earlier in its clause. A mention with no
 cue is chosen.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Iterable, Mapping, Sequence
 
 CHOSEN, REJECTED, PRIOR, CONDITIONAL = "chosen", "rejected", "prior", "conditional"
 # What may stand between two mentions of one group ("brigatinib, ceritinib and/or alectinib").
-_FILLER = re.compile(r"^[\s,/&]*(?:(?:and/or|and|or|nor|as well as|plus|also|either|neither)[\s,/&]+)*(?:also\s+)?$",
-                     re.IGNORECASE)
+_FILLER = re.compile(
+    r"^[\s,/&]*(?:(?:and/or|and|or|nor|as well as|plus|also|either|neither)[\s,/&]+)*(?:also\s+)?$", re.IGNORECASE
+)
 _CONJUNCTION = re.compile(r"\b(?:and|or|nor|as well as)\b|/|&", re.IGNORECASE)
 _PRIOR_GAP = r"(?:\s+|\s*-\s*)(?:[\w'-]+\s+){0,2}$"  # at most two words between a prior cue and the mention
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
@@ -29,6 +31,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 @dataclass(frozen=True)
 class Mention:
     """One phrase found in the text: what it stands for, where it is, and how the sentence uses it."""
+
     value: str
     start: int
     end: int
@@ -58,8 +61,18 @@ def _leading(cues: Iterable[str]) -> re.Pattern[str]:
 class Cues:
     """The compiled cue lists of grading_vocabulary.yml."""
 
-    KEYS = ("boundaries", "masks", "negation", "positive", "prior", "conditional", "post_negation",
-            "post_conditional", "post_prior", "post_positive")
+    KEYS = (
+        "boundaries",
+        "masks",
+        "negation",
+        "positive",
+        "prior",
+        "conditional",
+        "post_negation",
+        "post_conditional",
+        "post_prior",
+        "post_positive",
+    )
 
     def __init__(self, raw: Mapping[str, Sequence[str]]):
         missing = [k for k in self.KEYS if not raw.get(k)]
@@ -67,12 +80,21 @@ class Cues:
             raise ValueError(f"grading_vocabulary.yml: cues: missing or empty: {', '.join(missing)}")
         self.boundaries = re.compile(_alternation(raw["boundaries"]), re.IGNORECASE)
         self.masks = _words(raw["masks"])
-        self.before = [(_words(raw["negation"]), REJECTED), (_words(raw["positive"]), CHOSEN),
-                       (_words(raw["conditional"]), CONDITIONAL)]
-        self.negated_verb = re.compile(rf"(?<!\w)(?:{_alternation(raw['negation'])})\W+(?:[\w'-]+\W+){{0,1}}$", re.IGNORECASE)
+        self.before = [
+            (_words(raw["negation"]), REJECTED),
+            (_words(raw["positive"]), CHOSEN),
+            (_words(raw["conditional"]), CONDITIONAL),
+        ]
+        self.negated_verb = re.compile(
+            rf"(?<!\w)(?:{_alternation(raw['negation'])})\W+(?:[\w'-]+\W+){{0,1}}$", re.IGNORECASE
+        )
         self.prior = re.compile(rf"(?<!\w)(?:{_alternation(raw['prior'])}){_PRIOR_GAP}", re.IGNORECASE)
-        self.after = [(_leading(raw["post_positive"]), CHOSEN), (_leading(raw["post_negation"]), REJECTED),
-                      (_leading(raw["post_prior"]), PRIOR), (_leading(raw["post_conditional"]), CONDITIONAL)]
+        self.after = [
+            (_leading(raw["post_positive"]), CHOSEN),
+            (_leading(raw["post_negation"]), REJECTED),
+            (_leading(raw["post_prior"]), PRIOR),
+            (_leading(raw["post_conditional"]), CONDITIONAL),
+        ]
 
 
 class MentionReader:
@@ -89,8 +111,11 @@ class MentionReader:
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, value), the longest match winning, in text order."""
-        found = [(m.start(), m.end(), value, i) for i, (pattern, value) in enumerate(self.phrases)
-                 for m in pattern.finditer(text)]
+        found = [
+            (m.start(), m.end(), value, i)
+            for i, (pattern, value) in enumerate(self.phrases)
+            for m in pattern.finditer(text)
+        ]
         found.sort(key=lambda f: (f[0] - f[1], f[0], f[3]))
         taken: list[tuple[int, int, str]] = []
         for start, end, value, _ in found:
@@ -125,16 +150,17 @@ class MentionReader:
             clause = self._clause(cuts, span[0], span[1])
             if groups and groups[-1][1][0] == clause[0]:
                 members = groups[-1][0]
-                gap = text[members[-1][1]:span[0]]
+                gap = text[members[-1][1] : span[0]]
                 closed = not _CONJUNCTION.search(gap) and any(
-                    _CONJUNCTION.search(text[a[1]:b[0]]) for a, b in pairwise(members))
+                    _CONJUNCTION.search(text[a[1] : b[0]]) for a, b in pairwise(members)
+                )
                 if _FILLER.match(gap) and not closed:
                     members.append(span)
                     continue
             groups.append(([span], clause))
         split: list[tuple[list[tuple[int, int, str]], tuple[int, int]]] = []
         for members, clause in groups:
-            gaps = [text[a[1]:b[0]] for a, b in pairwise(members)]
+            gaps = [text[a[1] : b[0]] for a, b in pairwise(members)]
             if gaps and not any(_CONJUNCTION.search(g) for g in gaps):  # "no chemo, lorlatinib": not a list
                 split.extend(([m], clause) for m in members)
             else:
@@ -144,12 +170,12 @@ class MentionReader:
     def _reading(self, text: str, group: list[tuple[int, int, str]], clause: tuple[int, int], previous_end: int) -> str:
         """Post cues first; then cues before the group, read from the previous mention or comma on (a cue
         belongs to the nearest mention: in "no chemo, lorlatinib" the 'no' is spent on chemo)."""
-        after = text[group[-1][1]:clause[1]]
+        after = text[group[-1][1] : clause[1]]
         for pattern, reading in self.cues.after:
             if pattern.search(after):
                 return reading
         start = max(clause[0], previous_end, text.rfind(",", clause[0], group[0][0]) + 1)
-        before = text[start:group[0][0]]
+        before = text[start : group[0][0]]
         if self.cues.prior.search(before):
             return PRIOR
         last, reading, start = -1, CHOSEN, 0

@@ -6,28 +6,39 @@ or several files (an evidence key resolves, a therapy id or rule id exists, a ca
 checked by the loaders (bank.py, vocabulary.py, findings.py). Phrases are regular expressions; the loaders compile
 them.
 """
+
 from __future__ import annotations
 
-from typing import Any, Dict, List, Literal, Optional, get_args
+from typing import Any, Literal, get_args
 
 from pydantic import Field, StrictBool, StrictInt, StrictStr, ValidationError, root_validator, validator
 
 from bot.decision import CaseError, validate_case
 from bot.knowledge.models import Strict, check_shape, cites, first_problem, not_empty, texts
 
-Topic = Literal["scope", "testing", "on_target_mutation", "compound_mutation", "bypass", "transformation",
-                "progression_pattern", "cns", "performance_status", "modifiers"]
+Topic = Literal[
+    "scope",
+    "testing",
+    "on_target_mutation",
+    "compound_mutation",
+    "bypass",
+    "transformation",
+    "progression_pattern",
+    "cns",
+    "performance_status",
+    "modifiers",
+]
 TOPICS = get_args(Topic)
 DIFFICULTIES = (1, 2, 3)
 
-Phrases = List[StrictStr]
+Phrases = list[StrictStr]
 
 # ---- cases/*.yml ---------------------------------------------------------------------------------------------------
 
 
 class TeachingPoint(Strict):
     text: str
-    evidence: List[StrictStr]  # keys of bot/knowledge/evidence.yml (resolved by the loader)
+    evidence: list[StrictStr]  # keys of bot/knowledge/evidence.yml (resolved by the loader)
 
     _text = texts("text", one_line=True)
     _cites = cites("evidence")
@@ -35,13 +46,14 @@ class TeachingPoint(Strict):
 
 class PracticeCaseEntry(Strict):
     """A bank case: a vignette, the structured case and teaching points; never an expected answer."""
+
     id: StrictStr
     title: str
     topic: Topic
     difficulty: StrictInt
     vignette: str
-    case: Dict[StrictStr, Any]
-    teaching_points: List[TeachingPoint]
+    case: dict[StrictStr, Any]
+    teaching_points: list[TeachingPoint]
     about_missing_information: StrictBool = False
 
     _texts = texts("title", "vignette", one_line=True)
@@ -53,17 +65,18 @@ class PracticeCaseEntry(Strict):
         return value
 
     @validator("case")
-    def _schema_valid(cls, case: Dict[str, Any]) -> Dict[str, Any]:
+    def _schema_valid(cls, case: dict[str, Any]) -> dict[str, Any]:
         try:
             validate_case(case)
         except CaseError as err:
             raise ValueError(f"is not valid against case.schema.json: {err}") from None
         return case
+
     _some_points = not_empty("teaching_points", says="must list at least one point")
 
 
 class CaseFile(Strict):
-    cases: List[PracticeCaseEntry]
+    cases: list[PracticeCaseEntry]
 
     @validator("cases", pre=True)
     def _some_cases(cls, cases: Any) -> Any:
@@ -89,17 +102,19 @@ def case_file_problem(err: ValidationError, raw: Any) -> tuple[str, str]:
 
 class Merge(Strict):
     """Therapies chosen together that are one choice ('SRS and continue alectinib')."""
-    when_all: List[StrictStr]
+
+    when_all: list[StrictStr]
     becomes: StrictStr
 
 
 class GradingVocabulary(Strict):
     """How trainees write therapies, and the cue words around them (read by vocabulary.py and mentions.py)."""
-    therapies: Dict[StrictStr, Phrases] = {}  # therapy id, family or request_information -> phrases
-    acronyms: Dict[StrictStr, Phrases] = {}  # matched with their case
-    families: Dict[StrictStr, List[StrictStr]] = {}  # a generic word -> therapy ids
-    merges: List[Merge] = []
-    cues: Dict[StrictStr, Phrases] = {}  # which cue lists must be there is mentions.Cues' check
+
+    therapies: dict[StrictStr, Phrases] = {}  # therapy id, family or request_information -> phrases
+    acronyms: dict[StrictStr, Phrases] = {}  # matched with their case
+    families: dict[StrictStr, list[StrictStr]] = {}  # a generic word -> therapy ids
+    merges: list[Merge] = []
+    cues: dict[StrictStr, Phrases] = {}  # which cue lists must be there is mentions.Cues' check
 
 
 # ---- grading_findings.yml ------------------------------------------------------------------------------------------
@@ -107,13 +122,14 @@ class GradingVocabulary(Strict):
 
 class KeyFindingRow(Strict):
     """One key finding of a rule: a case field (limited by 'when', named 'as'), or a finding that always holds."""
-    field: Optional[StrictStr] = None
-    when: Optional[List[Any]] = None
-    as_: Optional[StrictStr] = Field(None, alias="as")
-    finding: Optional[StrictStr] = None
+
+    field: StrictStr | None = None
+    when: list[Any] | None = None
+    as_: StrictStr | None = Field(None, alias="as")
+    finding: StrictStr | None = None
 
     @root_validator(skip_on_failure=True)
-    def _field_or_finding(cls, values: Dict[str, Any]) -> Dict[str, Any]:
+    def _field_or_finding(cls, values: dict[str, Any]) -> dict[str, Any]:
         if (values["field"] is None) == (values["finding"] is None):
             raise ValueError("names either a case field ('field') or a finding ('finding')")
         return values
@@ -121,12 +137,13 @@ class KeyFindingRow(Strict):
 
 class GradingFindings(Strict):
     """The rule -> key-finding table, labels, hints and the finder's phrases (read by findings.py)."""
-    key_findings: Dict[StrictStr, List[KeyFindingRow]] = {}  # rule id -> rows (the loader checks the ids)
-    buckets: Dict[StrictStr, Dict[StrictStr, List[Any]]] = {}
-    labels: Dict[StrictStr, StrictStr] = {}
-    hints: Dict[StrictStr, StrictStr] = {}
-    general_hints: List[StrictStr] = []
-    finder: Dict[StrictStr, Phrases] = {}  # absent findings are read with the extractor's negation
+
+    key_findings: dict[StrictStr, list[KeyFindingRow]] = {}  # rule id -> rows (the loader checks the ids)
+    buckets: dict[StrictStr, dict[StrictStr, list[Any]]] = {}
+    labels: dict[StrictStr, StrictStr] = {}
+    hints: dict[StrictStr, StrictStr] = {}
+    general_hints: list[StrictStr] = []
+    finder: dict[StrictStr, Phrases] = {}  # absent findings are read with the extractor's negation
 
 
 def checked(model: type[Strict], raw: Any, file: str) -> Any:

@@ -7,12 +7,14 @@ keeps it where it is, a wrong or harmful one sends it back to box 0, due again a
 come back first, then unseen cases on the topics the trainee got wrong, then reviews that are due, then unseen
 cases on other topics, spreading practice across topics.
 """
+
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from bot.practice import bank
 
@@ -84,17 +86,25 @@ def _tie(trainee_id: str, case_id: str) -> str:
     return hashlib.sha256(f"{trainee_id}\x1f{case_id}".encode()).hexdigest()
 
 
-def next_case(attempts: Iterable[Attempt | Mapping[str, Any]], topic: str | None = None, difficulty: int | None = None,
-              now: datetime | str | float | None = None, trainee_id: str = "",
-              pool: Sequence[bank.PracticeCase] | None = None) -> bank.PracticeCase | None:
+def next_case(
+    attempts: Iterable[Attempt | Mapping[str, Any]],
+    topic: str | None = None,
+    difficulty: int | None = None,
+    now: datetime | str | float | None = None,
+    trainee_id: str = "",
+    pool: Sequence[bank.PracticeCase] | None = None,
+) -> bank.PracticeCase | None:
     """The case to practise next, or None when no case matches the filters.
 
     ``now`` defaults to the latest attempt's time (pass the real time in production); ``trainee_id`` breaks
     ties so that trainees do not all meet the cases in the same order; ``pool`` defaults to the whole bank.
     """
     history = _ordered(attempts)
-    candidates = [c for c in (pool if pool is not None else bank.cases())
-                  if (topic is None or c.topic == topic) and (difficulty is None or c.difficulty == difficulty)]
+    candidates = [
+        c
+        for c in (pool if pool is not None else bank.cases())
+        if (topic is None or c.topic == topic) and (difficulty is None or c.difficulty == difficulty)
+    ]
     if not candidates:
         return None
     moment = _when(now) if now is not None else (history[-1].timestamp if history else _EPOCH)
@@ -109,7 +119,9 @@ def next_case(attempts: Iterable[Attempt | Mapping[str, Any]], topic: str | None
     def priority(case: bank.PracticeCase) -> tuple:
         state = states.get(case.id)
         tie = _tie(trainee_id, case.id)
-        if case.id == just_done and state is not None and state.box == 0 and len(candidates) > 1:  # box 0 is due at once: not twice running
+        if (
+            case.id == just_done and state is not None and state.box == 0 and len(candidates) > 1
+        ):  # box 0 is due at once: not twice running
             return (6, tie)
         if state is None:
             tier = 1 if case.topic in weak_topics else 3
@@ -133,8 +145,14 @@ def stats(attempts: Iterable[Attempt | Mapping[str, Any]]) -> dict[str, TopicSta
     return {t: TopicStats(n, k, round(k / n, 3)) for t, (n, k) in sorted(counts.items())}
 
 
-def pick(attempts: Iterable[Attempt | Mapping[str, Any]], topic: str | None, difficulty: int | None, seen: set[str],
-         trainee_id: str, now: datetime) -> tuple[bank.PracticeCase | None, str]:
+def pick(
+    attempts: Iterable[Attempt | Mapping[str, Any]],
+    topic: str | None,
+    difficulty: int | None,
+    seen: set[str],
+    trainee_id: str,
+    now: datetime,
+) -> tuple[bank.PracticeCase | None, str]:
     """The next case outside ``seen`` on the trainee's filter, relaxing the filter when it has run out (another
     difficulty, then the nearest topic with cases left, then any topic), and a sentence saying so; None when every
     case has been seen."""
@@ -155,8 +173,10 @@ def pick(attempts: Iterable[Attempt | Mapping[str, Any]], topic: str | None, dif
         return case, f"{done} Here is a {bank.TOPIC_LABELS.get(topic or '', '')} case at another difficulty."
     if topic and (near := bank.nearest_topic(topic, seen)) and (case := best(near, None)):
         left = len([c for c in bank.cases(near) if c.id not in seen])
-        return case, (f"{done} The nearest topic with cases left is {bank.TOPIC_LABELS[near]} ({left} "
-                      f"case{'s' if left != 1 else ''}); here is one.")
+        return case, (
+            f"{done} The nearest topic with cases left is {bank.TOPIC_LABELS[near]} ({left} "
+            f"case{'s' if left != 1 else ''}); here is one."
+        )
     case = best(None, None)
     if case:
         return case, done + " Here is a case on another topic."

@@ -4,13 +4,15 @@ TKI names, brands and misspellings come from bot/knowledge/drugs.yml, so a drug 
 understood here too; the other regimens' phrasings ("carbo/pem", "SRS", "BSC", "neladalkib") and the cue words
 live in bot/practice/grading_vocabulary.yml. Nothing here knows any practice case.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -27,6 +29,7 @@ _TKI = "{tki}"
 @dataclass(frozen=True)
 class Choice:
     """The therapy (or family, or request_information) the answer chooses, and every therapy mention read."""
+
     therapy: str | None
     mentions: tuple[Mention, ...]
 
@@ -42,15 +45,18 @@ def _cues(own: Mapping[str, Any], phrases: Mapping[str, Any]) -> dict[str, Any]:
     fallbacks, and the extractor's (bot/nlu/clinical_phrases.yml) for rejecting, choosing and supposing: a therapy is
     rejected after a negation cue ('not', 'instead of', 'avoid') or before one ('is contraindicated'), chosen after a
     candidate cue ('give', 'switch to', 'I'd go with'), and a fallback after a conditional one ('if', 'unless')."""
+
     def union(*sections: tuple[str, str], also: str = "") -> list[str]:
         found = [c for section, key in sections for c in phrases[section].get(key, ())]
         return list(dict.fromkeys([*found, *own.get(also, ())]))
 
-    return {**own,
-            "negation": union(("negation", "before"), ("tki_negation", "before"), ("rejected", "before")),
-            "post_negation": union(("negation", "after"), ("tki_negation", "after"), ("rejected", "after")),
-            "positive": union(("candidate", "before"), ("preferred", "before")),
-            "conditional": union(("hypothetical", "conditional"), also="conditional")}
+    return {
+        **own,
+        "negation": union(("negation", "before"), ("tki_negation", "before"), ("rejected", "before")),
+        "post_negation": union(("negation", "after"), ("tki_negation", "after"), ("rejected", "after")),
+        "positive": union(("candidate", "before"), ("preferred", "before")),
+        "conditional": union(("hypothetical", "conditional"), also="conditional"),
+    }
 
 
 def _fail(entry: str, message: str) -> None:
@@ -63,8 +69,11 @@ class TherapyVocabulary:
     def __init__(self, raw: Mapping[str, Any], kb: knowledge.KnowledgeBase):
         self.kb = kb
         self.cues = Cues(_cues(raw.get("cues") or {}, nlu_vocabulary.table(kb)))
-        tki_spellings = {rid: [r.drug, *kb.drugs[r.drug].brands, *kb.drugs[r.drug].misspellings]
-                         for rid, r in kb.regimens.items() if r.kind == "alk_tki" and r.drug is not None}
+        tki_spellings = {
+            rid: [r.drug, *kb.drugs[r.drug].brands, *kb.drugs[r.drug].misspellings]
+            for rid, r in kb.regimens.items()
+            if r.kind == "alk_tki" and r.drug is not None
+        }
         any_tki = "|".join(re.escape(s) for spellings in tki_spellings.values() for s in spellings)
         self.families = self._families(raw.get("families") or {})
         known = set(kb.regimens) | set(self.families) | {REQUEST_INFORMATION}
@@ -86,8 +95,11 @@ class TherapyVocabulary:
         out = {}
         for name, members in raw.items():
             if name == "second_generation_tki":
-                members = [rid for rid, r in self.kb.regimens.items()
-                           if r.kind == "alk_tki" and r.drug is not None and self.kb.drugs[r.drug].generation == "2G"]
+                members = [
+                    rid
+                    for rid, r in self.kb.regimens.items()
+                    if r.kind == "alk_tki" and r.drug is not None and self.kb.drugs[r.drug].generation == "2G"
+                ]
             for member in members:
                 if member not in self.kb.regimens:
                     _fail(f"families.{name}", f"'{member}' is not a therapy id of regimens.yml")
@@ -100,8 +112,10 @@ class TherapyVocabulary:
         for i, merge in enumerate(raw):
             parts, becomes = tuple(merge.get("when_all") or ()), merge.get("becomes")
             for part in (*parts, becomes):
-                if not (part in known or (isinstance(part, str) and part.startswith("kind:")
-                                          and part[5:] in knowledge.REGIMEN_KINDS)):
+                if not (
+                    part in known
+                    or (isinstance(part, str) and part.startswith("kind:") and part[5:] in knowledge.REGIMEN_KINDS)
+                ):
                     _fail(f"merges[{i}]", f"'{part}' is not a therapy id, family or kind:<regimen kind>")
             assert isinstance(becomes, str)  # _fail raised otherwise
             out.append((parts, becomes))
@@ -118,8 +132,11 @@ class TherapyVocabulary:
         information counts only when no therapy is chosen alongside it ('re-biopsy and a trial' chooses the
         trial), and a conditional fallback only when nothing is chosen outright."""
         mentions = tuple(self.reader.read(text))
-        tiers = [[m for m in mentions if m.reading == reading and (m.value == REQUEST_INFORMATION) == request]
-                 for reading in (CHOSEN, CONDITIONAL) for request in (False, True)]
+        tiers = [
+            [m for m in mentions if m.reading == reading and (m.value == REQUEST_INFORMATION) == request]
+            for reading in (CHOSEN, CONDITIONAL)
+            for request in (False, True)
+        ]
         picked = next((tier for tier in tiers if tier), [])
         if not picked:
             return Choice(None, mentions)
@@ -136,6 +153,7 @@ class TherapyVocabulary:
 @lru_cache(maxsize=1)
 def default() -> TherapyVocabulary:
     """The project's therapy vocabulary over the project's knowledge base, built once per process."""
-    raw = models.checked(models.GradingVocabulary, yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8")),
-                         VOCABULARY_FILE.name)
+    raw = models.checked(
+        models.GradingVocabulary, yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8")), VOCABULARY_FILE.name
+    )
     return TherapyVocabulary(raw, knowledge.default())

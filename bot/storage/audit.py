@@ -12,6 +12,7 @@ on the next write. Conversations are named by a keyed hash of the sender id (`co
 never by the id a client chose, and a feedback reason is scrubbed of names (see `scrub`) as well as dates, long
 numbers and e-mail addresses.
 """
+
 from __future__ import annotations
 
 import csv
@@ -24,10 +25,11 @@ import os
 import re
 import threading
 import time as time_module
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.exc import DataError, IntegrityError, ProgrammingError, SQLAlchemyError, StatementError
@@ -42,10 +44,14 @@ RATINGS = ("helpful", "not_helpful", "disagree")
 CARD_OUTCOMES = ("accepted", "overridden")
 _TABLES = {"audit_record": AuditRecord, "feedback": Feedback}
 _KEYS = {"audit_record": "record_id", "feedback": "feedback_id"}
-_SCRUB = [(re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"), "[email]"),
-          (re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"), "[date]"),
-          (re.compile(r"\b\d{5,}\b"), "[number]")]
-_CAPITALISED = re.compile(r"\b(?:[A-Z]'(?=[A-Z]))?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\b")  # Smith, O'Brien; ALK, G1202R, ECOG are not
+_SCRUB = [
+    (re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"), "[email]"),
+    (re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"), "[date]"),
+    (re.compile(r"\b\d{5,}\b"), "[number]"),
+]
+_CAPITALISED = re.compile(
+    r"\b(?:[A-Z]'(?=[A-Z]))?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\b"
+)  # Smith, O'Brien; ALK, G1202R, ECOG are not
 _TITLE = re.compile(r"\b(?:mr|mrs|ms|miss|dr|prof|patient|pt)\.?\s+$", re.IGNORECASE)
 DEAD_LETTER = "dead-letter"
 
@@ -60,7 +66,7 @@ def scrub(text: str | None, limit: int = 500) -> str | None:
         text = pattern.sub(replacement, text)
 
     def name(match: re.Match) -> str:
-        before = text[:match.start()]
+        before = text[: match.start()]
         opens_sentence = not before.strip() or before.rstrip()[-1] in ".!?;:(\n"
         return match[0] if opens_sentence and not _TITLE.search(before) else "[name]"
 
@@ -76,14 +82,16 @@ def case_hash(case: Mapping[str, Any], knowledge_version: str) -> str:
 def _permanent(err: BaseException) -> bool:
     """True when the database refused the record itself (it will refuse it every time), not an outage."""
     return isinstance(err, (DataError, IntegrityError, ValueError, TypeError)) or (
-        isinstance(err, StatementError) and not hasattr(err, "connection_invalidated"))
+        isinstance(err, StatementError) and not hasattr(err, "connection_invalidated")
+    )
 
 
 def _schema_missing(err: BaseException) -> bool:
     """True when the tables are gone (the database was dropped and created again)."""
     text = str(getattr(err, "orig", err)).lower()
-    return isinstance(err, (ProgrammingError, SQLAlchemyError)) and ("no such table" in text or
-                                                                      "does not exist" in text)
+    return isinstance(err, (ProgrammingError, SQLAlchemyError)) and (
+        "no such table" in text or "does not exist" in text
+    )
 
 
 def _key(*parts: str) -> str:
@@ -93,6 +101,7 @@ def _key(*parts: str) -> str:
 @dataclass(frozen=True)
 class Written:
     """What happened to a record: stored in the database, or spooled on disk until the database answers."""
+
     key: str
     stored: bool
 
@@ -112,8 +121,14 @@ class AuditLog(Database):
 
     # ---- writing ---------------------------------------------------------------------------------------------------
 
-    def record(self, conversation_id: str, case: Mapping[str, Any], recommendation: Mapping[str, Any],
-               message_id: str = "", now: datetime | None = None) -> Written:
+    def record(
+        self,
+        conversation_id: str,
+        case: Mapping[str, Any],
+        recommendation: Mapping[str, Any],
+        message_id: str = "",
+        now: datetime | None = None,
+    ) -> Written:
         """Log one recommendation. The key is derived from the conversation, the message and the case, so the
         same answer to the same message is stored once however often it is retried."""
         version = recommendation["knowledge_version"]
@@ -133,15 +148,29 @@ class AuditLog(Database):
         }
         return self._write("audit_record", row)
 
-    def feedback(self, conversation_id: str, rating: str, record_id: str | None = None, reason: str | None = None,
-                 message_id: str = "", now: datetime | None = None) -> Written:
+    def feedback(
+        self,
+        conversation_id: str,
+        rating: str,
+        record_id: str | None = None,
+        reason: str | None = None,
+        message_id: str = "",
+        now: datetime | None = None,
+    ) -> Written:
         """Log a clinician's verdict on a recommendation ('helpful', 'not_helpful' or 'disagree')."""
         if rating not in RATINGS:
             raise ValueError(f"rating must be one of {', '.join(RATINGS)}, not {rating!r}")
         return self._feedback(conversation_id, rating, record_id, reason, message_id, now)
 
-    def _feedback(self, conversation_id: str, rating: str, record_id: str | None, reason: str | None,
-                  message_id: str, now: datetime | None) -> Written:
+    def _feedback(
+        self,
+        conversation_id: str,
+        rating: str,
+        record_id: str | None,
+        reason: str | None,
+        message_id: str,
+        now: datetime | None,
+    ) -> Written:
         conversation_id = self.conversation_key(conversation_id)
         row = {
             "feedback_id": _key(conversation_id, message_id, rating, record_id or ""),
@@ -158,12 +187,14 @@ class AuditLog(Database):
     def card_record(self, card_uuid: str) -> str | None:
         """The audit record id of the recommendation a CDS card carried, or None for an unknown card."""
         query = sa.select(AuditRecord.record_id).where(
-            AuditRecord.conversation_id == self.conversation_key(f"cds:{card_uuid}"))
+            AuditRecord.conversation_id == self.conversation_key(f"cds:{card_uuid}")
+        )
         with Session(self.engine) as session:
             return session.execute(query).scalar()
 
-    def card_feedback(self, card_uuid: str, outcome: str, reason: str | None = None,
-                      now: datetime | None = None) -> Written:
+    def card_feedback(
+        self, card_uuid: str, outcome: str, reason: str | None = None, now: datetime | None = None
+    ) -> Written:
         """Log a CDS card's outcome ('accepted' or 'overridden') against the card's audit record."""
         if outcome not in CARD_OUTCOMES:
             raise ValueError(f"outcome must be one of {', '.join(CARD_OUTCOMES)}, not {outcome!r}")
@@ -233,6 +264,7 @@ class AuditLog(Database):
     def retry_in_background(self, every: float) -> threading.Thread:
         """Flush the spool every ``every`` seconds while records wait, so an outage's records reach the database
         when it returns even if no new recommendation is written (the action server starts this)."""
+
         def loop() -> None:
             while True:
                 time_module.sleep(every)
@@ -242,6 +274,7 @@ class AuditLog(Database):
                     log.info("audit database back: %d spooled records written", self.flush())
                 except (SQLAlchemyError, OSError):
                     self.dispose()
+
         thread = threading.Thread(target=loop, name="audit-retry", daemon=True)
         thread.start()
         return thread
@@ -270,8 +303,9 @@ class AuditLog(Database):
 
     # ---- reading ---------------------------------------------------------------------------------------------------
 
-    def records(self, since: date | None = None, until: date | None = None, rule: str | None = None,
-                limit: int | None = 100) -> list[dict[str, Any]]:
+    def records(
+        self, since: date | None = None, until: date | None = None, rule: str | None = None, limit: int | None = 100
+    ) -> list[dict[str, Any]]:
         """Recent records, newest first; ``until`` is inclusive; ``rule`` keeps records whose trace has it."""
         query = sa.select(AuditRecord).order_by(AuditRecord.created_at.desc(), AuditRecord.id.desc())
         if since:
@@ -288,16 +322,30 @@ class AuditLog(Database):
     def feedback_for(self, record_id: str) -> list[dict[str, Any]]:
         query = sa.select(Feedback).where(Feedback.record_id == record_id).order_by(Feedback.id)
         with Session(self.engine) as session:
-            return [{"rating": f.rating, "reason": f.reason, "conversation_id": f.conversation_id,
-                     "created_at": f.created_at.isoformat()} for f in session.execute(query).scalars()]
+            return [
+                {
+                    "rating": f.rating,
+                    "reason": f.reason,
+                    "conversation_id": f.conversation_id,
+                    "created_at": f.created_at.isoformat(),
+                }
+                for f in session.execute(query).scalars()
+            ]
 
 
 def _as_dict(r: AuditRecord) -> dict[str, Any]:
-    return {"record_id": r.record_id, "conversation_id": r.conversation_id,
-            "created_at": r.created_at.replace(tzinfo=r.created_at.tzinfo or timezone.utc).isoformat(),
-            "knowledge_version": r.knowledge_version, "status": r.status, "preferred": r.preferred,
-            "rules": r.rules.split(",") if r.rules else [], "case_hash": r.case_hash,
-            "case": json.loads(r.case_json), "recommendation": json.loads(r.recommendation_json)}
+    return {
+        "record_id": r.record_id,
+        "conversation_id": r.conversation_id,
+        "created_at": r.created_at.replace(tzinfo=r.created_at.tzinfo or timezone.utc).isoformat(),
+        "knowledge_version": r.knowledge_version,
+        "status": r.status,
+        "preferred": r.preferred,
+        "rules": r.rules.split(",") if r.rules else [],
+        "case_hash": r.case_hash,
+        "case": json.loads(r.case_json),
+        "recommendation": json.loads(r.recommendation_json),
+    }
 
 
 def export(records: Iterable[Mapping[str, Any]], fmt: str) -> str:
@@ -307,13 +355,28 @@ def export(records: Iterable[Mapping[str, Any]], fmt: str) -> str:
         return "".join(json.dumps(r, sort_keys=True) + "\n" for r in records)
     if fmt == "csv":
         out = io.StringIO()
-        fields = ["record_id", "created_at", "conversation_id", "knowledge_version", "status", "preferred", "rules",
-                  "case_hash", "case", "recommendation"]
+        fields = [
+            "record_id",
+            "created_at",
+            "conversation_id",
+            "knowledge_version",
+            "status",
+            "preferred",
+            "rules",
+            "case_hash",
+            "case",
+            "recommendation",
+        ]
         writer = csv.DictWriter(out, fieldnames=fields)
         writer.writeheader()
         for r in records:
-            writer.writerow({**{k: r[k] for k in fields}, "rules": ",".join(r["rules"]),
-                             "case": json.dumps(r["case"], sort_keys=True),
-                             "recommendation": json.dumps(r["recommendation"], sort_keys=True)})
+            writer.writerow(
+                {
+                    **{k: r[k] for k in fields},
+                    "rules": ",".join(r["rules"]),
+                    "case": json.dumps(r["case"], sort_keys=True),
+                    "recommendation": json.dumps(r["recommendation"], sort_keys=True),
+                }
+            )
         return out.getvalue()
     raise ValueError(f"format must be jsonl or csv, not {fmt!r}")

@@ -3,6 +3,7 @@
 The defaults need no server: SQLite files under var/ and an in-memory lock store. Production points the same code
 at PostgreSQL and Redis. Credentials live in the environment, never in a committed file.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Engines and schema migrations for the project's own databases (audit log, feedback, practice records)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,8 +20,11 @@ def make_engine(url: str) -> Engine:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         # connections are kept (a file database is otherwise reopened for every session)
-        kwargs.update(poolclass=sa.pool.QueuePool, pool_size=4,
-                      connect_args={"check_same_thread": False, **({} if "timeout" in parsed.query else {"timeout": 15})})
+        kwargs.update(
+            poolclass=sa.pool.QueuePool,
+            pool_size=4,
+            connect_args={"check_same_thread": False, **({} if "timeout" in parsed.query else {"timeout": 15})},
+        )
     else:
         kwargs["pool_pre_ping"] = True  # a server that went away and came back: reconnect instead of failing
         kwargs["pool_timeout"] = 5
@@ -34,6 +38,7 @@ def make_engine(url: str) -> Engine:
 def tune_sqlite(engine: Engine) -> None:
     """Write-ahead log with synchronous=NORMAL: a commit no longer waits for two fsyncs, readers don't block the
     writer, and a committed transaction survives a crash of the process (only a power cut may lose the last ones)."""
+
     @sa.event.listens_for(engine, "connect")
     def _pragmas(connection, _record):
         cursor = connection.cursor()

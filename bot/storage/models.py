@@ -5,6 +5,7 @@ No patient identifiers: the case document has none by design (case.schema.json) 
 is stored here, except the reason a clinician gives with feedback, scrubbed of digit runs and e-mail addresses
 (bot.storage.audit.scrub) because it may mention a patient by accident.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -75,7 +76,7 @@ class TraineeAccount(Base):
     trainee_id = sa.Column(sa.String(64), nullable=False, unique=True)
     name_key = sa.Column(sa.String(128), nullable=False, unique=True)  # the name, case-folded, spaces collapsed
     display_name = sa.Column(sa.String(128), nullable=False)
-    code_salt = sa.Column(sa.String(64), nullable=False)   # hex
+    code_salt = sa.Column(sa.String(64), nullable=False)  # hex
     code_hash = sa.Column(sa.String(128), nullable=False)  # hex, scrypt
     created_at = sa.Column(sa.DateTime(timezone=True), nullable=False)
 

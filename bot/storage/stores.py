@@ -13,26 +13,30 @@ the ticket's whole lifetime (60 s), so the conversation's next message waited th
 lock with one atomic `SET key token NX PX ttl`, renews the short expiry while the turn runs, and releases only its
 own token: a killed server's lock is gone within LOCK_TTL_SECONDS.
 """
+
 from __future__ import annotations
 
 import asyncio
 import logging
 import time
 import uuid
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any, AsyncIterator
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import sqlalchemy as sa
 from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore
 from rasa.core.tracker_store import SQLTrackerStore
 
-from bot.rasa_patches import SQLTrackerStoreFastPaths, apply as apply_rasa_patches
+from bot.rasa_patches import SQLTrackerStoreFastPaths
+from bot.rasa_patches import apply as apply_rasa_patches
 from bot.storage import config
 from bot.storage.db import make_engine
 
 log = logging.getLogger(__name__)
 apply_rasa_patches()  # Rasa imports this module (endpoints.yml) before it builds the agent: bot/rasa_patches.py
+
 
 class StoreUnavailable(RuntimeError):
     """A store the assistant needs cannot be written and read back."""
@@ -57,17 +61,23 @@ def check_database(url: str, what: str = "tracker store") -> None:
             engine.dispose()
     except Exception as err:  # noqa: BLE001 - any failure means the store is unusable; say which and why
         reason = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
-        raise StoreUnavailable(f"The {what} database {config.describe(url)} cannot be written and read back "
-                               f"({reason}). Fix its path or permissions, or start the database server, "
-                               f"then start the assistant again.") from None
+        raise StoreUnavailable(
+            f"The {what} database {config.describe(url)} cannot be written and read back "
+            f"({reason}). Fix its path or permissions, or start the database server, "
+            f"then start the assistant again."
+        ) from None
     if found != token:
         raise StoreUnavailable(f"The {what} database {config.describe(url)} did not return what was written.")
 
 
 # Where each conversation's sessions start: the latest one is looked up on every turn, and a conversation holds one
 # session per case, so without this index the lookup reads every event the conversation ever had.
-SESSION_STARTS = sa.Index("ix_events_sender_type_id", SQLTrackerStore.SQLEvent.sender_id,
-                          SQLTrackerStore.SQLEvent.type_name, SQLTrackerStore.SQLEvent.id)
+SESSION_STARTS = sa.Index(
+    "ix_events_sender_type_id",
+    SQLTrackerStore.SQLEvent.sender_id,
+    SQLTrackerStore.SQLEvent.type_name,
+    SQLTrackerStore.SQLEvent.id,
+)
 
 
 class CheckedSQLTrackerStore(SQLTrackerStoreFastPaths):
@@ -148,12 +158,19 @@ def lock_store_from_url(url: str) -> LockStore:
     prefix = query.get("key_prefix")
     if prefix is not None and not prefix.isalnum():
         raise StoreUnavailable(f"LOCK_STORE_URL's key_prefix must be letters and digits, not {prefix!r}")
-    red = redis.StrictRedis(host=parts.hostname or "localhost", port=parts.port or 6379,
-                            db=int(parts.path.strip("/") or 1), password=parts.password,
-                            ssl=parts.scheme == "rediss", socket_timeout=10)
+    red = redis.StrictRedis(
+        host=parts.hostname or "localhost",
+        port=parts.port or 6379,
+        db=int(parts.path.strip("/") or 1),
+        password=parts.password,
+        ssl=parts.scheme == "rediss",
+        socket_timeout=10,
+    )
     try:
         red.ping()
     except Exception as err:  # noqa: BLE001
-        raise StoreUnavailable(f"The Redis lock store at {parts.hostname}:{parts.port or 6379} does not answer "
-                               f"({err}). Start Redis or set LOCK_STORE_URL=memory:// for a single server.") from None
+        raise StoreUnavailable(
+            f"The Redis lock store at {parts.hostname}:{parts.port or 6379} does not answer "
+            f"({err}). Start Redis or set LOCK_STORE_URL=memory:// for a single server."
+        ) from None
     return RedisMutexLockStore(red, prefix)
