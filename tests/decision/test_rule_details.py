@@ -1,0 +1,161 @@
+"""What an answer says and cites beyond which option it picks, each expectation taken from the knowledge base.
+
+The rule tests (test_rules.py) check the options; mutation testing (make mutation) showed that the sentences, the
+variant of a rule that applies, the evidence a preferred option cites and the fields an answer asks for could change
+without any test noticing. Each test here builds one clinical situation and checks that part against rules.yml,
+regimens.yml or caveats.yml, never against the engine's own output.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bot import knowledge
+from bot.decision import CaseError, Engine, decide, validate_case
+from tests.decision.conftest import case, fired, run
+
+KB = knowledge.default()
+
+
+def because(rec: dict, rule: str) -> str:
+    return next(r["because"] for r in rec["rationale"] if r["rule"] == rule)
+
+
+def option(rec: dict, therapy: str) -> dict:
+    return next(o for o in rec["preferred"] + rec["alternatives"] if o["therapy"] == therapy)
+
+
+def variant(rule: str, name: str = "default"):
+    return KB.rules[rule].variants[name]
+
+
+def fixed_part(template: str) -> str:
+    """The longest stretch of a rule sentence without a placeholder."""
+    return max((part.split("}")[-1] for part in template.split("{")), key=len)
+
+
+# ---- the deciding rule's sentence, evidence and variant ----------------------------------------------------------
+
+def test_M2_preferred_lorlatinib_gives_the_M2_sentence_as_its_reason_and_cites_M2():
+    rec = run(alk_mutations=["G1202R"])
+    lorlatinib = rec["preferred"][0]
+    assert lorlatinib["therapy"] == "lorlatinib"
+    assert fixed_part(variant("M2").because) in lorlatinib["why"]
+    assert set(KB.rules["M2"].evidence) <= set(lorlatinib["evidence"])
+
+
+def test_P1_after_lorlatinib_supportive_care_cites_P1_not_the_G1_context_rule():
+    """G1's context (lorlatinib given) fires first but names no option; the rule that names the preferred option
+    (P1 at ECOG 3 with disease-directed goals) is the one its evidence comes from."""
+    rec = run(prior_tkis=["alectinib", "lorlatinib"], ecog=3, goals_of_care="disease_directed")
+    assert fired(rec)[:2] == ["G1", "P1"]
+    supportive = rec["preferred"][0]
+    assert supportive["therapy"] == "best_supportive_care"
+    expected = list(dict.fromkeys([*KB.rules["P1"].evidence, *KB.regimens["best_supportive_care"].evidence]))
+    assert supportive["evidence"] == expected
+
+
+def test_S3_says_whether_the_cns_disease_is_extensive_symptomatic_or_both():
+    cns = {"progression": "cns_only", "brain_metastases": True, "leptomeningeal": False}
+    for lesions, symptomatic, detail in (("extensive", False, "extensive"), ("limited", True, "symptomatic"),
+                                         ("extensive", True, "extensive and symptomatic")):
+        rec = run(**cns, cns_lesions=lesions, symptomatic=symptomatic)
+        assert fired(rec)[0] == "S3"
+        assert because(rec, "S3") == variant("S3").because.format(last_tki="alectinib", cns_detail=detail)
+
+
+def test_X2_names_squamous_histology_or_squamous_transformation():
+    from_histology = because(run(histology="squamous"), "X2")
+    from_transformation = because(run(histology="adenocarcinoma", transformation="squamous"), "X2")
+    template = variant("X2").because
+    assert from_histology == template.format(histology_detail="Squamous histology")
+    assert from_transformation == template.format(histology_detail="Squamous transformation")
+
+
+def test_X3_inducer_whose_stopping_is_unknown_uses_the_unknown_variant_and_asks():
+    unknown = run(strong_cyp3a_inducer=True)
+    assert because(unknown, "X3") == variant("X3", "unknown").because
+    assert unknown["status"] == "needs_information" and "cyp3a_inducer_stoppable" in unknown["missing"]
+    stoppable = run(strong_cyp3a_inducer=True, cyp3a_inducer_stoppable=True)
+    assert because(stoppable, "X3") == variant("X3").because
+    assert stoppable["status"] == "recommendation"
+
+
+def test_X4_names_the_comorbidities_that_make_lorlatinib_counselling_matter_more():
+    template = variant("X4").because
+    assert because(run(), "X4") == template.format(comorbidity_detail="")
+    rec = run(comorbidities=["hyperlipidemia"])
+    assert because(rec, "X4") == template.format(comorbidity_detail=", all the more with hyperlipidemia")
+
+
+# ---- options blocked, secondary rules, unreadable variants -----------------------------------------------------
+
+def test_when_the_rules_options_are_all_blocked_the_promoted_fallback_says_so():
+    """M2 prefers lorlatinib; an inducer that cannot be stopped contraindicates it (regimens.yml), so M2's first
+    alternative is promoted, with M2's own reason for it after the explanation."""
+    rec = run(alk_mutations=["G1202R"], strong_cyp3a_inducer=True, cyp3a_inducer_stoppable=False)
+    assert "lorlatinib" in [a["therapy"] for a in rec["avoid"]]
+    first, why = next(iter(variant("M2").alternatives))
+    promoted = rec["preferred"][0]
+    assert promoted["therapy"] == first
+    assert promoted["why"] == ("The options the rule names are resistant or contraindicated here; "
+                               + why[0].lower() + why[1:])
+
+
+def test_M9_decides_an_unreadable_variant_beside_a_known_mutation_and_M2_only_adds_alternatives():
+    """A20P lies outside the kinase domain (uninterpretable, not impossible): the tumour board is preferred (M9),
+    and G1202R's rule (M2) adds lorlatinib as an alternative 'on the other findings'."""
+    rec = run(alk_mutations=["G1202R", "A20P"])
+    assert fired(rec)[:2] == ["M9", "M2"]
+    assert [o["therapy"] for o in rec["preferred"]] == list(variant("M9", "unknown").preferred)
+    assert rec["status"] == "recommendation"
+    assert option(rec, "lorlatinib")["why"].startswith("On the other findings (M2): ")
+    m9 = because(rec, "M9")
+    assert "A20P" in m9 and "outside the ALK kinase domain" in m9
+
+
+def test_M9_an_untabled_kinase_domain_variant_is_named_as_not_in_the_knowledge_base():
+    rec = run(alk_mutations=["G1128A"])
+    assert fired(rec)[0] == "M9"
+    assert because(rec, "M9").startswith("G1128A cannot be interpreted (it is not in the knowledge base); ")
+
+
+def test_M9_an_impossible_variant_asks_for_a_corrected_report():
+    rec = run(alk_mutations=["G2032R"], transformation="none")  # ALK has 1,620 residues (meta.yml)
+    assert fired(rec)[0] == "M9" and rec["status"] == variant("M9", "impossible").status
+    assert rec["missing"] == ["alk_mutations"]
+
+
+def test_T1_does_not_decide_while_another_therapy_runs_after_the_intolerant_tki():
+    """Alectinib stopped for toxicity, now progressing on chemotherapy with G1202R: the resistance rule decides."""
+    rec = run(intolerant_tkis=["alectinib"], current_therapy="chemotherapy", alk_mutations=["G1202R"])
+    assert "T1" not in fired(rec) and fired(rec)[0] == "M2"
+
+
+def test_T1_alternatives_already_failed_or_not_tolerated_are_avoided_with_the_reason():
+    """T1 names the second-generation TKIs as alternatives; of them, brigatinib (given before alectinib) is avoided
+    because the disease progressed on it, alectinib because it was stopped for toxicity."""
+    rec = run(prior_tkis=["crizotinib", "brigatinib", "alectinib"], intolerant_tkis=["alectinib"],
+              current_therapy="none", progression="none")
+    assert fired(rec)[0] == "T1"
+    reasons = {a["therapy"]: a["reason"] for a in rec["avoid"]}
+    assert reasons["brigatinib"] == "Already given: the disease progressed on it."
+    assert reasons["alectinib"] == "Stopped for toxicity before."
+
+
+# ---- the case and the knowledge base the engine accepts ----------------------------------------------------------
+
+def test_an_unknown_case_field_is_refused_naming_it_and_the_allowed_fields():
+    with pytest.raises(CaseError) as err:
+        validate_case(case(patient_name="X"))
+    assert "patient_name" in str(err.value) and "ecog" in str(err.value)
+    with pytest.raises(CaseError):
+        decide(case(patient_name="X"))
+
+
+def test_a_knowledge_base_without_a_therapy_the_engine_names_is_refused():
+    broken = dataclasses.replace(KB, regimens={k: v for k, v in KB.regimens.items() if k != "molecular_tumor_board"})
+    with pytest.raises(knowledge.KnowledgeError) as err:
+        Engine(broken)
+    assert "molecular_tumor_board" in str(err.value) and "the engine uses this therapy id; it is missing" in str(err.value)
