@@ -44,6 +44,10 @@ EQUIVALENT: dict[str, str] = {
         "'v.preferred and self.decider is None' -> 'or': at most one deciding (not secondary) rule with options "
         "fires per case (each deciding block returns once a rule names options; modifiers name none and run after "
         "the decider is read), so the first such rule and the last are the same",
+    "bot.nlu.context.x__chronological__mutmut_16":
+        "len(tkis) > 1 -> >= 1: ordering a single TKI by its line gives the same single TKI",
+    "bot.nlu.context.xǁContextǁ__init____mutmut_69":
+        "the words of the lookahead (?!after|following|...) upper-cased: _before compiles with re.IGNORECASE",
 }
 
 
