@@ -159,3 +159,33 @@ def test_a_knowledge_base_without_a_therapy_the_engine_names_is_refused():
     with pytest.raises(knowledge.KnowledgeError) as err:
         Engine(broken)
     assert "molecular_tumor_board" in str(err.value) and "the engine uses this therapy id; it is missing" in str(err.value)
+
+
+def test_X6_puts_lorlatinib_first_and_keeps_every_other_option_of_the_rule():
+    """Brain metastases with systemic progression and a KRAS G12C bypass: M6 prefers chemotherapy; X6 moves
+    lorlatinib ahead of it, with X6's sentence as its reason, and keeps M6's other options in order."""
+    rec = run(bypass_alterations=["KRAS_G12C"], brain_metastases=True)
+    m6 = variant("M6")
+    assert [o["therapy"] for o in rec["preferred"]] == ["lorlatinib"]
+    assert rec["preferred"][0]["why"] == variant("X6").because
+    assert [o["therapy"] for o in rec["alternatives"]] == [*m6.preferred,
+                                                          *(t for t, _ in m6.alternatives if t != "lorlatinib")]
+
+
+def test_X3_a_stoppable_inducer_leads_lorlatinibs_reason_and_the_caveats():
+    rec = run(alk_mutations=["G1202R"], strong_cyp3a_inducer=True, cyp3a_inducer_stoppable=True)
+    lorlatinib = rec["preferred"][0]
+    assert lorlatinib["therapy"] == "lorlatinib"
+    assert lorlatinib["why"].startswith(variant("X3").because + " Then: ")
+    assert fixed_part(variant("M2").because) in lorlatinib["why"]
+    assert rec["caveats"][0]["id"] == "cyp3a_inducer"
+
+
+def test_X3_an_inducer_that_cannot_be_stopped_and_an_inhibitor():
+    unstoppable = run(strong_cyp3a_inducer=True, cyp3a_inducer_stoppable=False)
+    assert because(unstoppable, "X3") == variant("X3", "unstoppable").because
+    assert "lorlatinib" in [a["therapy"] for a in unstoppable["avoid"]]
+    inhibitor = run(strong_cyp3a_inhibitor=True)
+    assert because(inhibitor, "X3") == variant("X3", "inhibitor").because
+    comfort = run(strong_cyp3a_inhibitor=True, ecog=4, goals_of_care="comfort")  # P2: lorlatinib is not offered
+    assert "X3" not in fired(comfort)
