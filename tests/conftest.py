@@ -27,11 +27,25 @@ _hypothesis_providers._get_local_constants = _hypothesis_providers.Constants
 _PER_PROCESS = (("bot.decision", "default_engine"), ("bot.nlu.extractor", "load"))
 
 
+def _rebuild_per_process_objects() -> None:
+    for module, cached in _PER_PROCESS:
+        if module in sys.modules:
+            getattr(sys.modules[module], cached).cache_clear()
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     if os.environ.get("MUTANT_UNDER_TEST"):
-        for module, cached in _PER_PROCESS:
-            if module in sys.modules:
-                getattr(sys.modules[module], cached).cache_clear()
+        _rebuild_per_process_objects()
+
+
+@pytest.fixture(autouse=True)
+def _rebuilt_for_mutmut_stats() -> Iterator[None]:
+    """mutmut's stats run records which tests reach each function, and runs a mutant against those tests only: there
+    the objects are rebuilt for every test, so each test that decides or reads counts as reaching their construction
+    (else only the first one did, and a mutant of Engine.__init__ or Context.__init__ met one test)."""
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        _rebuild_per_process_objects()
+    yield
 
 
 def start_stack(tmp: Path, env: dict[str, str] | None = None, **kwargs) -> Stack:
