@@ -44,6 +44,8 @@ EQUIVALENT: dict[str, str] = {
         "'v.preferred and self.decider is None' -> 'or': at most one deciding (not secondary) rule with options "
         "fires per case (each deciding block returns once a rule names options; modifiers name none and run after "
         "the decider is read), so the first such rule and the last are the same",
+    "bot.decision.engine.xǁEngineǁ_start__mutmut_19":
+        "the default (None, 0, '') -> (None, 0, 'XXXX'): its third item is discarded (ref, pos, _)",
     "bot.nlu.context.x__chronological__mutmut_16":
         "len(tkis) > 1 -> >= 1: ordering a single TKI by its line gives the same single TKI",
     "bot.nlu.context.xǁContextǁ__init____mutmut_69":

@@ -189,3 +189,79 @@ def test_X3_an_inducer_that_cannot_be_stopped_and_an_inhibitor():
     assert because(inhibitor, "X3") == variant("X3", "inhibitor").because
     comfort = run(strong_cyp3a_inhibitor=True, ecog=4, goals_of_care="comfort")  # P2: lorlatinib is not offered
     assert "X3" not in fired(comfort)
+
+
+# ---- from an independent sample of mutants (make mutation SAMPLE=n) -------------------------------------------------
+
+def test_C0_leptomeningeal_disease_with_brain_metastases_recorded_absent_is_a_contradiction():
+    assert fired(run(brain_metastases=False, leptomeningeal=True))[0] == "C0"
+    for leptomeningeal in (False, None):
+        rec = run(brain_metastases=False, leptomeningeal=leptomeningeal)
+        assert "C0" not in fired(rec) and rec["status"] == "recommendation"
+    assert "brain metastases are recorded as absent" in because(run(brain_metastases=False, leptomeningeal=True), "C0")
+
+
+def test_no_rebiopsy_with_no_transformation_recorded_is_not_a_contradiction():
+    rec = run(biopsy="none", transformation="none", alk_mutations=None, bypass_alterations=None)
+    assert fired(rec)[0] == "M8" and because(rec, "M8") == variant("M8", "none").because.format(last_tki="alectinib")
+
+
+def test_a_field_the_rules_need_makes_the_answer_provisional():
+    """Unknown treatment history or performance status: the resistance rule still names an option, but the answer
+    is needs_information and asks for the field."""
+    for missing in ("prior_tkis", "ecog"):
+        rec = run(**{missing: None}, alk_mutations=["G1202R"])
+        assert rec["status"] == "needs_information" and missing in rec["missing"], missing
+
+
+def test_unknown_pattern_of_progression_still_reaches_the_resistance_rule():
+    rec = run(progression=None, alk_mutations=["G1202R"])
+    assert fired(rec)[0] == "M2" and "progression" in rec["missing"]
+
+
+def test_M9_an_impossible_variant_uses_the_impossible_sentence():
+    rec = run(alk_mutations=["G2032R"])
+    assert fixed_part(variant("M9", "impossible").because) in because(rec, "M9")
+
+
+def test_M9_names_an_untabled_member_of_a_pair_the_table_does_not_list_then_M3_follows():
+    rec = run(alk_mutations=["G1202R", "G1128A"], compound=True)
+    assert fired(rec)[:2] == ["M9", "M3"] and "G1128A" in because(rec, "M9")
+
+
+def test_M3_unknown_phase_says_the_phase_is_not_known():
+    rec = run(alk_mutations=["G1202R", "L1196M"])
+    assert fixed_part(variant("M3", "unknown_phase").because) in because(rec, "M3")
+    assert "compound" in rec["missing"]
+
+
+def test_M5_beside_an_unreadable_variant_adds_the_dual_inhibition_as_an_alternative():
+    rec = run(alk_mutations=["A20P"], bypass_alterations=["MET_amplification"])
+    assert fired(rec)[:2] == ["M9", "M5"]
+    assert [o["therapy"] for o in rec["preferred"]] == list(variant("M9", "unknown").preferred)
+    dual = variant("M5").preferred[0]
+    assert option(rec, dual)["why"].startswith("On the other findings (M5): ")
+
+
+def test_T1_offers_no_second_generation_tki_for_a_compound_whose_pair_call_is_not_active():
+    """T1 (intolerance) names second-generation TKIs; with G1202R+L1196M in cis none is offered whose call in the
+    pair's row is not sensitive or intermediate (mutations.yml), whatever its single-mutation rows say."""
+    rec = run(prior_tkis=["alectinib"], intolerant_tkis=["alectinib"], current_therapy="none", progression="none",
+              alk_mutations=["G1202R", "L1196M"], compound=True)
+    assert fired(rec)[0] == "T1"
+    pair = KB.compounds[frozenset({"G1202R", "L1196M"})].activity
+    offered = {o["therapy"] for o in rec["preferred"] + rec["alternatives"]}
+    for therapy in offered:
+        drug = KB.regimens[therapy].drug
+        if drug is not None:
+            assert pair[drug].call in ("sensitive", "intermediate"), therapy
+    assert "ensartinib" in [a["therapy"] for a in rec["avoid"]]  # named by T1; its pair call is unknown
+
+
+def test_a_refused_value_is_shown_as_written_short_and_unescaped():
+    with pytest.raises(CaseError) as err:
+        validate_case(case(histology="adénocarcinome"))
+    assert '"adénocarcinome"' in str(err.value) and "..." not in str(err.value)
+    with pytest.raises(CaseError) as err:
+        validate_case(case(region="R" * 100))
+    assert "R" * 100 not in str(err.value) and "..." in str(err.value)
