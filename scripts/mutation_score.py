@@ -48,6 +48,9 @@ EQUIVALENT: dict[str, str] = {
         "the default (None, 0, '') -> (None, 0, 'XXXX'): its third item is discarded (ref, pos, _)",
     "bot.nlu.context.x__chronological__mutmut_16":
         "len(tkis) > 1 -> >= 1: ordering a single TKI by its line gives the same single TKI",
+    "bot.nlu.context.x__chronological__mutmut_22":
+        "sorted(zip(lines, tkis), key=p[0]) -> key=None: the lines are distinct there (checked just before), so "
+        "tuples never compare their second item",
     "bot.nlu.context.xǁContextǁ__init____mutmut_69":
         "the words of the lookahead (?!after|following|...) upper-cased: _before compiles with re.IGNORECASE",
 }

@@ -77,3 +77,14 @@ def test_a_conditional_aside_covers_only_its_clause():
     text = "Progressed on alectinib with G1202R on tissue if that helps, ECOG 1"
     assert extractor.extract_case(text) == {"prior_tkis": ["alectinib"], "alk_mutations": ["G1202R"],
                                             "biopsy": "tissue", "ecog": 1}
+
+
+def test_a_finding_dropped_as_saying_nothing_does_not_hide_the_next_one():
+    """'no new brain mets' says nothing about the brain metastases already known; the G1202R after it is read."""
+    assert extractor.extract_case("no new brain mets, G1202R on tissue") == {"alk_mutations": ["G1202R"],
+                                                                           "biopsy": "tissue"}
+
+
+def test_a_conditional_inside_a_sentence_supposes_until_its_clause_ends():
+    fields = extractor.extract_case("Progressed on alectinib, lorlatinib if G1202R is found, ECOG 1")
+    assert "alk_mutations" not in fields and fields["ecog"] == 1
