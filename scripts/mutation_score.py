@@ -25,7 +25,7 @@ AREAS = {
 }
 # Functions that run only when their module is imported: under fork isolation (setup.cfg) their mutants are never
 # exercised, so they are counted apart rather than as survivors (the validator property test covers them).
-IMPORT_TIME = ("bot.decision.case.x__compile__", "bot.decision.case.x__type_test__")
+IMPORT_TIME = ("bot.decision.case.x__typed__",)
 DETECTED = ("killed", "timeout", "segfault")
 # Equivalent mutants: the mutated code behaves exactly as the original for every input the engine can receive.
 # name -> why. Checked by hand with `mutmut show <name>`; a renumbering after an edit of the function makes an entry
