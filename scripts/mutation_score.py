@@ -31,20 +31,16 @@ DETECTED = ("killed", "timeout", "segfault")
 # name -> why. Checked by hand with `mutmut show <name>`; a renumbering after an edit of the function makes an entry
 # stale, so an entry whose mutant is not a survivor any more is reported.
 EQUIVALENT: dict[str, str] = {
-    "bot.decision.engine.xǁEngineǁ_option__mutmut_20":
-        "run.why.get(therapy, reg.label) -> run.why.get(therapy): every path that offers a therapy (apply, the "
-        "'instead' of _keep, the promotion in _filter, _after_lorlatinib, _second_gen_fallback) sets its why first, "
-        "so the default is never used",
+    "bot.decision.engine.xǁEngineǁ_options__mutmut_24":
+        "why.get(therapy, label) -> why.get(therapy): every path that offers a therapy (apply, the 'instead' of "
+        "_keep, the promotion in _filter, _after_lorlatinib, _second_gen_fallback) sets its why first, so the "
+        "default is never used",
     "bot.decision.engine.xǁ_Runǁadd_avoid__mutmut_10":
         "type(evidence) is tuple -> type(None) is tuple: tuple(evidence) of a tuple is an equal tuple; the test only "
         "spares a copy",
-    "bot.decision.engine.xǁ_Runǁapply__mutmut_15":
-        "_RANK[v.status] > _RANK[self.status] -> >=: on equal rank the status is set to the value it already has",
-    "bot.decision.engine.xǁ_Runǁapply__mutmut_22":
-        "'v.preferred and self.decider is None' -> 'or': at most one deciding (not secondary) rule with options "
-        "fires per case (each deciding block returns once a rule names options; modifiers name none and run after "
-        "the decider is read), so the first such rule and the last are the same",
-    "bot.decision.engine.xǁEngineǁ_start__mutmut_19":
+    "bot.decision.engine.xǁ_Runǁapply__mutmut_13":
+        "v.rank > _RANK[self.status] -> >=: on equal rank the status is set to the value it already has",
+    "bot.decision.engine.xǁEngineǁ_start__mutmut_21":
         "the default (None, 0, '') -> (None, 0, 'XXXX'): its third item is discarded (ref, pos, _)",
     "bot.nlu.context.x__chronological__mutmut_16":
         "len(tkis) > 1 -> >= 1: ordering a single TKI by its line gives the same single TKI",
