@@ -158,7 +158,12 @@ def test_a_knowledge_base_without_a_therapy_the_engine_names_is_refused():
     broken = dataclasses.replace(KB, regimens={k: v for k, v in KB.regimens.items() if k != "molecular_tumor_board"})
     with pytest.raises(knowledge.KnowledgeError) as err:
         Engine(broken)
-    assert "molecular_tumor_board" in str(err.value) and "the engine uses this therapy id; it is missing" in str(err.value)
+    assert str(err.value) == ("bot/knowledge/regimens.yml: molecular_tumor_board: the engine uses this therapy id; "
+                              "it is missing")
+    broken = dataclasses.replace(KB, caveats={k: v for k, v in KB.caveats.items() if k != "contradiction"})
+    with pytest.raises(knowledge.KnowledgeError) as err:
+        Engine(broken)
+    assert str(err.value).startswith("bot/knowledge/caveats.yml: contradiction: ")
 
 
 def test_X6_puts_lorlatinib_first_and_keeps_every_other_option_of_the_rule():
@@ -265,3 +270,27 @@ def test_a_refused_value_is_shown_as_written_short_and_unescaped():
     with pytest.raises(CaseError) as err:
         validate_case(case(region="R" * 100))
     assert "R" * 100 not in str(err.value) and "..." in str(err.value)
+
+
+def test_G1_after_lorlatinib_L1198F_puts_crizotinib_to_a_tumour_board_with_the_resensitisation_caveat():
+    rec = run(prior_tkis=["alectinib", "lorlatinib"], alk_mutations=["L1198F"])
+    assert KB.mutations["L1198F"].activity["crizotinib"].call == "sensitive"
+    for therapy in ("molecular_tumor_board", "crizotinib"):
+        assert option(rec, therapy)["why"] == KB.caveats["l1198f_crizotinib"].text
+
+
+def test_X1_when_the_rules_choice_is_blocked_no_second_generation_tki_is_promoted_after_one():
+    """T1 prefers lorlatinib; an inducer that cannot be stopped contraindicates it. Its alternatives are all
+    second-generation TKIs, and after alectinib none may be preferred: the tumour board is."""
+    rec = run(intolerant_tkis=["alectinib"], current_therapy="none", progression="none", strong_cyp3a_inducer=True,
+              cyp3a_inducer_stoppable=False)
+    assert fired(rec)[0] == "T1"
+    assert [o["therapy"] for o in rec["preferred"]] == ["molecular_tumor_board"]
+
+
+def test_a_therapy_two_rules_name_is_offered_once():
+    """M9 prefers the tumour board; M3, on the other findings, lists it again among its alternatives."""
+    rec = run(alk_mutations=["G1202R", "G1128A"], compound=True)
+    offered = [o["therapy"] for o in rec["preferred"] + rec["alternatives"]]
+    assert "molecular_tumor_board" in dict(variant("M3", "compound").alternatives)
+    assert len(offered) == len(set(offered)) and "molecular_tumor_board" in offered
