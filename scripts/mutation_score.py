@@ -1,7 +1,9 @@
 """The mutation score of the last `make mutation` run, per area, with the surviving mutants by function.
 
 Reads mutmut's per-file results (mutants/**/*.py.meta). A mutant counts as killed when a test failed (or timed
-out) with it in place; 'no tests' and survivors count against the score; mutants not run are left out.
+out) with it in place; 'no tests' and survivors count against the score; mutants not run are left out (a sampled
+run, `make mutation SAMPLE=n`, says how many of the area's mutants it ran). Mutants listed in EQUIVALENT (no
+observable change, each with the reason) are reported apart, never counted as killed.
 Prints the table and writes mutants/mutation-score.json. Usage: python scripts/mutation_score.py [--survivors]
 """
 from __future__ import annotations
@@ -25,6 +27,34 @@ AREAS = {
 # exercised, so they are counted apart rather than as survivors (the validator property test covers them).
 IMPORT_TIME = ("bot.decision.case.x__typed__",)
 DETECTED = ("killed", "timeout", "segfault")
+# Equivalent mutants: the mutated code behaves exactly as the original for every input the engine can receive.
+# name -> why. Checked by hand with `mutmut show <name>`; a renumbering after an edit of the function makes an entry
+# stale, so an entry whose mutant is not a survivor any more is reported.
+EQUIVALENT: dict[str, str] = {
+    "bot.decision.engine.xǁEngineǁ_options__mutmut_24":
+        "why.get(therapy, label) -> why.get(therapy): every path that offers a therapy (apply, the 'instead' of "
+        "_keep, the promotion in _filter, _after_lorlatinib, _second_gen_fallback) sets its why first, so the "
+        "default is never used",
+    "bot.decision.engine.xǁ_Runǁadd_avoid__mutmut_10":
+        "type(evidence) is tuple -> type(None) is tuple: tuple(evidence) of a tuple is an equal tuple; the test only "
+        "spares a copy",
+    "bot.decision.engine.xǁ_Runǁapply__mutmut_13":
+        "v.rank > _RANK[self.status] -> >=: on equal rank the status is set to the value it already has",
+    "bot.decision.engine.xǁEngineǁ_start__mutmut_21":
+        "the default (None, 0, '') -> (None, 0, 'XXXX'): its third item is discarded (ref, pos, _)",
+    "bot.nlu.context.x__chronological__mutmut_16":
+        "len(tkis) > 1 -> >= 1: ordering a single TKI by its line gives the same single TKI",
+    "bot.nlu.context.x__chronological__mutmut_22":
+        "sorted(zip(lines, tkis), key=p[0]) -> key=None: the lines are distinct there (checked just before), so "
+        "tuples never compare their second item",
+    "bot.nlu.context.xǁContextǁ__init____mutmut_69":
+        "the words of the lookahead (?!after|following|...) upper-cased: _before compiles with re.IGNORECASE",
+}
+
+
+def all_mutants(mutants: Path) -> list[str]:
+    """Every mutant name mutmut generated (run or not)."""
+    return [name for meta in mutants.rglob("*.py.meta") for name in json.loads(meta.read_text())["exit_code_by_key"]]
 
 
 def results(mutants: Path) -> dict[str, str]:
@@ -46,22 +76,33 @@ def main() -> int:
         print("no mutmut results under mutants/: run `make mutation` first", file=sys.stderr)
         return 2
     report = {}
+    generated = all_mutants(ROOT / "mutants")
     import_time = {n for n in statuses if n.startswith(IMPORT_TIME)}
     if import_time:
         print(f"not measurable under fork isolation (import-time code): {len(import_time)} mutants")
+    stale = sorted(n for n in EQUIVALENT if statuses.get(n) in DETECTED or n not in generated)
+    if stale:
+        print(f"EQUIVALENT entries that are killed or gone (renumbered?): {', '.join(stale)}")
     for area, prefixes in AREAS.items():
-        mine = {n: s for n, s in statuses.items() if n.startswith(prefixes) and n not in import_time}
+        ran = {n: s for n, s in statuses.items() if n.startswith(prefixes) and n not in import_time}
+        equivalent = sorted(n for n in ran if n in EQUIVALENT and ran[n] not in DETECTED)
+        mine = {n: s for n, s in ran.items() if n not in equivalent}
+        total = sum(1 for n in generated if n.startswith(prefixes) and not n.startswith(IMPORT_TIME))
         counts = Counter(mine.values())
         killed = sum(counts[s] for s in DETECTED)
         survivors = sorted(n for n, s in mine.items() if s not in DETECTED)
         by_function = Counter(re.sub(r"__mutmut_\d+$", "", n) for n in survivors)
-        report[area] = {"mutants": len(mine), "killed": killed, "score": round(killed / len(mine), 4) if mine else None,
-                        "statuses": dict(counts), "survivors_by_function": dict(by_function.most_common())}
-        print(f"{area}: {killed}/{len(mine)} killed ({killed / max(len(mine), 1):.1%}); {dict(counts)}")
+        report[area] = {"mutants": len(mine), "generated": total, "killed": killed,
+                        "score": round(killed / len(mine), 4) if mine else None, "statuses": dict(counts),
+                        "equivalent": {n: EQUIVALENT[n] for n in equivalent},
+                        "survivors_by_function": dict(by_function.most_common())}
+        print(f"{area}: {killed}/{len(mine)} killed ({killed / max(len(mine), 1):.1%}) of {len(ran)} run "
+              f"(of {total} generated); {len(equivalent)} equivalent set apart; {dict(counts)}")
         for function, n in by_function.most_common(12):
             print(f"    {n:4} surviving in {function}")
         if args.survivors:
             print("\n".join(f"      {n} ({mine[n]})" for n in survivors))
+            print("\n".join(f"      {n} (equivalent: {EQUIVALENT[n]})" for n in equivalent))
     (ROOT / "mutants" / "mutation-score.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     return 0
 

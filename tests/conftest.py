@@ -2,14 +2,50 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+from hypothesis.internal.conjecture import providers as _hypothesis_providers
 
 from bot.launch import Stack, free_port, latest_model
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+# Hypothesis (6.131 on) draws about 1 integer or string in 20 from the literals of the project's modules imported at
+# that moment (its "local constants", hypothesis.internal.conjecture.providers). Which modules are imported depends on
+# which tests ran first, and any edit of a literal anywhere in bot/ or actions/ changes the pool: a derandomised
+# property test then draws other cases in the full suite than alone (issue 16: importing actions/ moved M3 from
+# 1.1% to 2.1% of the generated cases). The pool is pinned empty so that a profile's draws depend only on the test;
+# hypothesis' own constants (boundary integers, odd strings) are still drawn. Private API: hypothesis is pinned in
+# requirements.lock, and test_properties checks the pin still holds.
+_hypothesis_providers._get_local_constants = _hypothesis_providers.Constants
+# Objects built once per process from mutated code: under `make mutation` (mutmut, fork isolation) each mutant's
+# tests run in a process forked after the clean run, so these would still be the unmutated ones and the mutants of
+# Engine.__init__, its memos and Context.__init__ could never be seen.
+_PER_PROCESS = (("bot.decision", "default_engine"), ("bot.nlu.extractor", "load"))
+
+
+def _rebuild_per_process_objects() -> None:
+    for module, cached in _PER_PROCESS:
+        if module in sys.modules:
+            getattr(sys.modules[module], cached).cache_clear()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        _rebuild_per_process_objects()
+
+
+@pytest.fixture(autouse=True)
+def _rebuilt_for_mutmut_stats() -> Iterator[None]:
+    """mutmut's stats run records which tests reach each function, and runs a mutant against those tests only: there
+    the objects are rebuilt for every test, so each test that decides or reads counts as reaching their construction
+    (else only the first one did, and a mutant of Engine.__init__ or Context.__init__ met one test)."""
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        _rebuild_per_process_objects()
+    yield
 
 
 def start_stack(tmp: Path, env: dict[str, str] | None = None, **kwargs) -> Stack:

@@ -1037,11 +1037,11 @@ class Engine:
             or self._resistance(run)
         )
         assert decided
-        deciding = run.decider or next((rid for rid, _ in run.trace if rid != "G0" or not run.withhold), None)
         if run.withhold:
             run.preferred, run.alternatives = [], []
             run.trace = [t for t in run.trace if t[0] == "G0"]
-            deciding = "G0"
         self._filter(run)
         self._modifiers(run)
-        return self._document(run, deciding)
+        # Only preferred options cite the deciding rule, and there are preferred options only once a rule named
+        # some (apply sets run.decider; _filter and X6 reorder what is there), so run.decider is the rule to cite.
+        return self._document(run, run.decider)

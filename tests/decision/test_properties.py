@@ -268,6 +268,17 @@ def test_every_rule_decides_a_fair_share_of_generated_cases():
     assert not thin, f"rules deciding under {gen.RULE_FLOOR:.0%} of {total} cases: {thin}\n{table}"
 
 
+def test_hypothesis_draws_do_not_depend_on_which_project_modules_are_imported():
+    """tests/conftest.py pins hypothesis' pool of project literals empty (the fair-share floor relies on draws that do
+    not change with import order); this fails if hypothesis stops reading the pool through the function it patches."""
+    import inspect
+
+    from hypothesis.internal.conjecture import providers
+
+    assert providers._get_local_constants() == providers.Constants()
+    assert "_get_local_constants()" in inspect.getsource(providers.HypothesisProvider._local_constants.func)
+
+
 @SETTINGS
 @given(gen.CASES)
 def test_a_case_survives_the_round_trip_through_the_validator(case):

@@ -1,0 +1,296 @@
+"""What an answer says and cites beyond which option it picks, each expectation taken from the knowledge base.
+
+The rule tests (test_rules.py) check the options; mutation testing (make mutation) showed that the sentences, the
+variant of a rule that applies, the evidence a preferred option cites and the fields an answer asks for could change
+without any test noticing. Each test here builds one clinical situation and checks that part against rules.yml,
+regimens.yml or caveats.yml, never against the engine's own output.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bot import knowledge
+from bot.decision import CaseError, Engine, decide, validate_case
+from tests.decision.conftest import case, fired, run
+
+KB = knowledge.default()
+
+
+def because(rec: dict, rule: str) -> str:
+    return next(r["because"] for r in rec["rationale"] if r["rule"] == rule)
+
+
+def option(rec: dict, therapy: str) -> dict:
+    return next(o for o in rec["preferred"] + rec["alternatives"] if o["therapy"] == therapy)
+
+
+def variant(rule: str, name: str = "default"):
+    return KB.rules[rule].variants[name]
+
+
+def fixed_part(template: str) -> str:
+    """The longest stretch of a rule sentence without a placeholder."""
+    return max((part.split("}")[-1] for part in template.split("{")), key=len)
+
+
+# ---- the deciding rule's sentence, evidence and variant ----------------------------------------------------------
+
+def test_M2_preferred_lorlatinib_gives_the_M2_sentence_as_its_reason_and_cites_M2():
+    rec = run(alk_mutations=["G1202R"])
+    lorlatinib = rec["preferred"][0]
+    assert lorlatinib["therapy"] == "lorlatinib"
+    assert fixed_part(variant("M2").because) in lorlatinib["why"]
+    assert set(KB.rules["M2"].evidence) <= set(lorlatinib["evidence"])
+
+
+def test_P1_after_lorlatinib_supportive_care_cites_P1_not_the_G1_context_rule():
+    """G1's context (lorlatinib given) fires first but names no option; the rule that names the preferred option
+    (P1 at ECOG 3 with disease-directed goals) is the one its evidence comes from."""
+    rec = run(prior_tkis=["alectinib", "lorlatinib"], ecog=3, goals_of_care="disease_directed")
+    assert fired(rec)[:2] == ["G1", "P1"]
+    supportive = rec["preferred"][0]
+    assert supportive["therapy"] == "best_supportive_care"
+    expected = list(dict.fromkeys([*KB.rules["P1"].evidence, *KB.regimens["best_supportive_care"].evidence]))
+    assert supportive["evidence"] == expected
+
+
+def test_S3_says_whether_the_cns_disease_is_extensive_symptomatic_or_both():
+    cns = {"progression": "cns_only", "brain_metastases": True, "leptomeningeal": False}
+    for lesions, symptomatic, detail in (("extensive", False, "extensive"), ("limited", True, "symptomatic"),
+                                         ("extensive", True, "extensive and symptomatic")):
+        rec = run(**cns, cns_lesions=lesions, symptomatic=symptomatic)
+        assert fired(rec)[0] == "S3"
+        assert because(rec, "S3") == variant("S3").because.format(last_tki="alectinib", cns_detail=detail)
+
+
+def test_X2_names_squamous_histology_or_squamous_transformation():
+    from_histology = because(run(histology="squamous"), "X2")
+    from_transformation = because(run(histology="adenocarcinoma", transformation="squamous"), "X2")
+    template = variant("X2").because
+    assert from_histology == template.format(histology_detail="Squamous histology")
+    assert from_transformation == template.format(histology_detail="Squamous transformation")
+
+
+def test_X3_inducer_whose_stopping_is_unknown_uses_the_unknown_variant_and_asks():
+    unknown = run(strong_cyp3a_inducer=True)
+    assert because(unknown, "X3") == variant("X3", "unknown").because
+    assert unknown["status"] == "needs_information" and "cyp3a_inducer_stoppable" in unknown["missing"]
+    stoppable = run(strong_cyp3a_inducer=True, cyp3a_inducer_stoppable=True)
+    assert because(stoppable, "X3") == variant("X3").because
+    assert stoppable["status"] == "recommendation"
+
+
+def test_X4_names_the_comorbidities_that_make_lorlatinib_counselling_matter_more():
+    template = variant("X4").because
+    assert because(run(), "X4") == template.format(comorbidity_detail="")
+    rec = run(comorbidities=["hyperlipidemia"])
+    assert because(rec, "X4") == template.format(comorbidity_detail=", all the more with hyperlipidemia")
+
+
+# ---- options blocked, secondary rules, unreadable variants -----------------------------------------------------
+
+def test_when_the_rules_options_are_all_blocked_the_promoted_fallback_says_so():
+    """M2 prefers lorlatinib; an inducer that cannot be stopped contraindicates it (regimens.yml), so M2's first
+    alternative is promoted, with M2's own reason for it after the explanation."""
+    rec = run(alk_mutations=["G1202R"], strong_cyp3a_inducer=True, cyp3a_inducer_stoppable=False)
+    assert "lorlatinib" in [a["therapy"] for a in rec["avoid"]]
+    first, why = next(iter(variant("M2").alternatives))
+    promoted = rec["preferred"][0]
+    assert promoted["therapy"] == first
+    assert promoted["why"] == ("The options the rule names are resistant or contraindicated here; "
+                               + why[0].lower() + why[1:])
+
+
+def test_M9_decides_an_unreadable_variant_beside_a_known_mutation_and_M2_only_adds_alternatives():
+    """A20P lies outside the kinase domain (uninterpretable, not impossible): the tumour board is preferred (M9),
+    and G1202R's rule (M2) adds lorlatinib as an alternative 'on the other findings'."""
+    rec = run(alk_mutations=["G1202R", "A20P"])
+    assert fired(rec)[:2] == ["M9", "M2"]
+    assert [o["therapy"] for o in rec["preferred"]] == list(variant("M9", "unknown").preferred)
+    assert rec["status"] == "recommendation"
+    assert option(rec, "lorlatinib")["why"].startswith("On the other findings (M2): ")
+    m9 = because(rec, "M9")
+    assert "A20P" in m9 and "outside the ALK kinase domain" in m9
+
+
+def test_M9_an_untabled_kinase_domain_variant_is_named_as_not_in_the_knowledge_base():
+    rec = run(alk_mutations=["G1128A"])
+    assert fired(rec)[0] == "M9"
+    assert because(rec, "M9").startswith("G1128A cannot be interpreted (it is not in the knowledge base); ")
+
+
+def test_M9_an_impossible_variant_asks_for_a_corrected_report():
+    rec = run(alk_mutations=["G2032R"], transformation="none")  # ALK has 1,620 residues (meta.yml)
+    assert fired(rec)[0] == "M9" and rec["status"] == variant("M9", "impossible").status
+    assert rec["missing"] == ["alk_mutations"]
+
+
+def test_T1_does_not_decide_while_another_therapy_runs_after_the_intolerant_tki():
+    """Alectinib stopped for toxicity, now progressing on chemotherapy with G1202R: the resistance rule decides."""
+    rec = run(intolerant_tkis=["alectinib"], current_therapy="chemotherapy", alk_mutations=["G1202R"])
+    assert "T1" not in fired(rec) and fired(rec)[0] == "M2"
+
+
+def test_T1_alternatives_already_failed_or_not_tolerated_are_avoided_with_the_reason():
+    """T1 names the second-generation TKIs as alternatives; of them, brigatinib (given before alectinib) is avoided
+    because the disease progressed on it, alectinib because it was stopped for toxicity."""
+    rec = run(prior_tkis=["crizotinib", "brigatinib", "alectinib"], intolerant_tkis=["alectinib"],
+              current_therapy="none", progression="none")
+    assert fired(rec)[0] == "T1"
+    reasons = {a["therapy"]: a["reason"] for a in rec["avoid"]}
+    assert reasons["brigatinib"] == "Already given: the disease progressed on it."
+    assert reasons["alectinib"] == "Stopped for toxicity before."
+
+
+# ---- the case and the knowledge base the engine accepts ----------------------------------------------------------
+
+def test_an_unknown_case_field_is_refused_naming_it_and_the_allowed_fields():
+    with pytest.raises(CaseError) as err:
+        validate_case(case(patient_name="X"))
+    assert "patient_name" in str(err.value) and "ecog" in str(err.value)
+    with pytest.raises(CaseError):
+        decide(case(patient_name="X"))
+
+
+def test_a_knowledge_base_without_a_therapy_the_engine_names_is_refused():
+    broken = dataclasses.replace(KB, regimens={k: v for k, v in KB.regimens.items() if k != "molecular_tumor_board"})
+    with pytest.raises(knowledge.KnowledgeError) as err:
+        Engine(broken)
+    assert str(err.value) == ("bot/knowledge/regimens.yml: molecular_tumor_board: the engine uses this therapy id; "
+                              "it is missing")
+    broken = dataclasses.replace(KB, caveats={k: v for k, v in KB.caveats.items() if k != "contradiction"})
+    with pytest.raises(knowledge.KnowledgeError) as err:
+        Engine(broken)
+    assert str(err.value).startswith("bot/knowledge/caveats.yml: contradiction: ")
+
+
+def test_X6_puts_lorlatinib_first_and_keeps_every_other_option_of_the_rule():
+    """Brain metastases with systemic progression and a KRAS G12C bypass: M6 prefers chemotherapy; X6 moves
+    lorlatinib ahead of it, with X6's sentence as its reason, and keeps M6's other options in order."""
+    rec = run(bypass_alterations=["KRAS_G12C"], brain_metastases=True)
+    m6 = variant("M6")
+    assert [o["therapy"] for o in rec["preferred"]] == ["lorlatinib"]
+    assert rec["preferred"][0]["why"] == variant("X6").because
+    assert [o["therapy"] for o in rec["alternatives"]] == [*m6.preferred,
+                                                          *(t for t, _ in m6.alternatives if t != "lorlatinib")]
+
+
+def test_X3_a_stoppable_inducer_leads_lorlatinibs_reason_and_the_caveats():
+    rec = run(alk_mutations=["G1202R"], strong_cyp3a_inducer=True, cyp3a_inducer_stoppable=True)
+    lorlatinib = rec["preferred"][0]
+    assert lorlatinib["therapy"] == "lorlatinib"
+    assert lorlatinib["why"].startswith(variant("X3").because + " Then: ")
+    assert fixed_part(variant("M2").because) in lorlatinib["why"]
+    assert rec["caveats"][0]["id"] == "cyp3a_inducer"
+
+
+def test_X3_an_inducer_that_cannot_be_stopped_and_an_inhibitor():
+    unstoppable = run(strong_cyp3a_inducer=True, cyp3a_inducer_stoppable=False)
+    assert because(unstoppable, "X3") == variant("X3", "unstoppable").because
+    assert "lorlatinib" in [a["therapy"] for a in unstoppable["avoid"]]
+    inhibitor = run(strong_cyp3a_inhibitor=True)
+    assert because(inhibitor, "X3") == variant("X3", "inhibitor").because
+    comfort = run(strong_cyp3a_inhibitor=True, ecog=4, goals_of_care="comfort")  # P2: lorlatinib is not offered
+    assert "X3" not in fired(comfort)
+
+
+# ---- from an independent sample of mutants (make mutation SAMPLE=n) -------------------------------------------------
+
+def test_C0_leptomeningeal_disease_with_brain_metastases_recorded_absent_is_a_contradiction():
+    assert fired(run(brain_metastases=False, leptomeningeal=True))[0] == "C0"
+    for leptomeningeal in (False, None):
+        rec = run(brain_metastases=False, leptomeningeal=leptomeningeal)
+        assert "C0" not in fired(rec) and rec["status"] == "recommendation"
+    assert "brain metastases are recorded as absent" in because(run(brain_metastases=False, leptomeningeal=True), "C0")
+
+
+def test_no_rebiopsy_with_no_transformation_recorded_is_not_a_contradiction():
+    rec = run(biopsy="none", transformation="none", alk_mutations=None, bypass_alterations=None)
+    assert fired(rec)[0] == "M8" and because(rec, "M8") == variant("M8", "none").because.format(last_tki="alectinib")
+
+
+def test_a_field_the_rules_need_makes_the_answer_provisional():
+    """Unknown treatment history or performance status: the resistance rule still names an option, but the answer
+    is needs_information and asks for the field."""
+    for missing in ("prior_tkis", "ecog"):
+        rec = run(**{missing: None}, alk_mutations=["G1202R"])
+        assert rec["status"] == "needs_information" and missing in rec["missing"], missing
+
+
+def test_unknown_pattern_of_progression_still_reaches_the_resistance_rule():
+    rec = run(progression=None, alk_mutations=["G1202R"])
+    assert fired(rec)[0] == "M2" and "progression" in rec["missing"]
+
+
+def test_M9_an_impossible_variant_uses_the_impossible_sentence():
+    rec = run(alk_mutations=["G2032R"])
+    assert fixed_part(variant("M9", "impossible").because) in because(rec, "M9")
+
+
+def test_M9_names_an_untabled_member_of_a_pair_the_table_does_not_list_then_M3_follows():
+    rec = run(alk_mutations=["G1202R", "G1128A"], compound=True)
+    assert fired(rec)[:2] == ["M9", "M3"] and "G1128A" in because(rec, "M9")
+
+
+def test_M3_unknown_phase_says_the_phase_is_not_known():
+    rec = run(alk_mutations=["G1202R", "L1196M"])
+    assert fixed_part(variant("M3", "unknown_phase").because) in because(rec, "M3")
+    assert "compound" in rec["missing"]
+
+
+def test_M5_beside_an_unreadable_variant_adds_the_dual_inhibition_as_an_alternative():
+    rec = run(alk_mutations=["A20P"], bypass_alterations=["MET_amplification"])
+    assert fired(rec)[:2] == ["M9", "M5"]
+    assert [o["therapy"] for o in rec["preferred"]] == list(variant("M9", "unknown").preferred)
+    dual = variant("M5").preferred[0]
+    assert option(rec, dual)["why"].startswith("On the other findings (M5): ")
+
+
+def test_T1_offers_no_second_generation_tki_for_a_compound_whose_pair_call_is_not_active():
+    """T1 (intolerance) names second-generation TKIs; with G1202R+L1196M in cis none is offered whose call in the
+    pair's row is not sensitive or intermediate (mutations.yml), whatever its single-mutation rows say."""
+    rec = run(prior_tkis=["alectinib"], intolerant_tkis=["alectinib"], current_therapy="none", progression="none",
+              alk_mutations=["G1202R", "L1196M"], compound=True)
+    assert fired(rec)[0] == "T1"
+    pair = KB.compounds[frozenset({"G1202R", "L1196M"})].activity
+    offered = {o["therapy"] for o in rec["preferred"] + rec["alternatives"]}
+    for therapy in offered:
+        drug = KB.regimens[therapy].drug
+        if drug is not None:
+            assert pair[drug].call in ("sensitive", "intermediate"), therapy
+    assert "ensartinib" in [a["therapy"] for a in rec["avoid"]]  # named by T1; its pair call is unknown
+
+
+def test_a_refused_value_is_shown_as_written_short_and_unescaped():
+    with pytest.raises(CaseError) as err:
+        validate_case(case(histology="adénocarcinome"))
+    assert '"adénocarcinome"' in str(err.value) and "..." not in str(err.value)
+    with pytest.raises(CaseError) as err:
+        validate_case(case(region="R" * 100))
+    assert "R" * 100 not in str(err.value) and "..." in str(err.value)
+
+
+def test_G1_after_lorlatinib_L1198F_puts_crizotinib_to_a_tumour_board_with_the_resensitisation_caveat():
+    rec = run(prior_tkis=["alectinib", "lorlatinib"], alk_mutations=["L1198F"])
+    assert KB.mutations["L1198F"].activity["crizotinib"].call == "sensitive"
+    for therapy in ("molecular_tumor_board", "crizotinib"):
+        assert option(rec, therapy)["why"] == KB.caveats["l1198f_crizotinib"].text
+
+
+def test_X1_when_the_rules_choice_is_blocked_no_second_generation_tki_is_promoted_after_one():
+    """T1 prefers lorlatinib; an inducer that cannot be stopped contraindicates it. Its alternatives are all
+    second-generation TKIs, and after alectinib none may be preferred: the tumour board is."""
+    rec = run(intolerant_tkis=["alectinib"], current_therapy="none", progression="none", strong_cyp3a_inducer=True,
+              cyp3a_inducer_stoppable=False)
+    assert fired(rec)[0] == "T1"
+    assert [o["therapy"] for o in rec["preferred"]] == ["molecular_tumor_board"]
+
+
+def test_a_therapy_two_rules_name_is_offered_once():
+    """M9 prefers the tumour board; M3, on the other findings, lists it again among its alternatives."""
+    rec = run(alk_mutations=["G1202R", "G1128A"], compound=True)
+    offered = [o["therapy"] for o in rec["preferred"] + rec["alternatives"]]
+    assert "molecular_tumor_board" in dict(variant("M3", "compound").alternatives)
+    assert len(offered) == len(set(offered)) and "molecular_tumor_board" in offered

@@ -1,0 +1,90 @@
+"""Where a role's reach starts and ends (bot/nlu/context.py), sentence by sentence: which TKI a stop or a toxicity
+belongs to, which words say so, a question or a what-if that ends where its sentence or clause ends, a negation
+that reaches every finding of its list. Mutation testing (make mutation) showed these edges could move without any
+test noticing; each expectation is what the sentence says to a clinician."""
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu import extractor
+from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED
+
+
+def intolerance(text: str) -> list[tuple[str, str, object]]:
+    """(TKI, the words that say it was not tolerated, role) for each intolerance read from ``text``."""
+    return [(e.value, e.text.strip(), e.role) for e in extractor.load().entities(text) if e.entity == "intolerant_tki"]
+
+
+@pytest.mark.parametrize("text,tki,words", [
+    ("could not tolerate alectinib", "alectinib", "could not tolerate"),
+    ("Could not tolerate alectinib, now progressing on lorlatinib", "alectinib", "Could not tolerate"),
+    ("grade 3 pneumonitis on brigatinib, which was discontinued", "brigatinib", "pneumonitis on"),
+    ("alectinib stopped for hepatotoxicity", "alectinib", "stopped for hepatotoxicity"),
+])
+def test_intolerance_names_the_tki_and_the_words_that_say_so(text, tki, words):
+    assert intolerance(text) == [(tki, words, None)]
+
+
+def test_a_stop_and_toxicity_belong_to_the_tki_just_before_them_not_an_earlier_one():
+    text = "crizotinib then alectinib stopped for hepatotoxicity, then brigatinib"
+    assert extractor.extract_case(text) == {"prior_tkis": ["crizotinib", "alectinib", "brigatinib"],
+                                            "intolerant_tkis": ["alectinib"]}
+
+
+def test_a_tki_never_given_does_not_stop_intolerance_being_read_for_the_next():
+    text = "lorlatinib-naive, alectinib stopped for hepatotoxicity"
+    assert extractor.extract_case(text) == {"prior_tkis": ["alectinib"], "intolerant_tkis": ["alectinib"]}
+
+
+def test_a_toxicity_that_resolved_is_not_intolerance_when_the_stop_is_in_a_later_sentence():
+    """Pneumonitis on brigatinib that resolved; brigatinib stopped later, at progression: not stopped for toxicity."""
+    text = "pneumonitis on brigatinib, resolved with steroids. Later it was stopped at progression."
+    assert extractor.extract_case(text) == {"prior_tkis": ["brigatinib"]}
+
+
+def test_a_what_if_intolerance_is_supposed_not_stated():
+    text = "what if alectinib had been stopped for hepatotoxicity?"
+    assert [role for *_, role in intolerance(text)] == [HYPOTHETICAL]
+    assert extractor.extract_case(text) == {}
+    assert extractor.scenario_fields(text) == {"prior_tkis": ["alectinib"], "intolerant_tkis": ["alectinib"]}
+
+
+def test_cues_are_read_whatever_the_case_of_the_letters():
+    assert [(e.value, e.role) for e in extractor.load().entities("CONSIDERING LORLATINIB")] == [("lorlatinib", CANDIDATE)]
+    assert extractor.extract_case("COULD NOT TOLERATE ALECTINIB") == {"prior_tkis": ["alectinib"],
+                                                                     "intolerant_tkis": ["alectinib"]}
+
+
+@pytest.mark.parametrize("text", ["no MET amp or KRAS G12C", "no MET amplification, EGFR mutation or KRAS G12C",
+                                  "negative for MET amp, RET fusion or KRAS G12C"])
+def test_one_negation_reaches_every_finding_of_its_list(text):
+    found = [e for e in extractor.load().entities(text) if e.entity == "bypass_alteration"]
+    assert len(found) >= 2 and all(e.role == NEGATED for e in found)
+    assert extractor.extract_case(text) == {"bypass_alterations": []}
+
+
+def test_a_one_word_question_is_a_question():
+    assert extractor.extract_case("Lorlatinib?") == {}
+
+
+def test_a_question_ends_with_its_line():
+    text = "Should we give lorlatinib?\nAlectinib stopped working."
+    assert extractor.extract_case(text) == {"prior_tkis": ["alectinib"]}
+
+
+def test_a_conditional_aside_covers_only_its_clause():
+    """'if that helps' supposes nothing: what comes before it and after its clause is stated."""
+    text = "Progressed on alectinib with G1202R on tissue if that helps, ECOG 1"
+    assert extractor.extract_case(text) == {"prior_tkis": ["alectinib"], "alk_mutations": ["G1202R"],
+                                            "biopsy": "tissue", "ecog": 1}
+
+
+def test_a_finding_dropped_as_saying_nothing_does_not_hide_the_next_one():
+    """'no new brain mets' says nothing about the brain metastases already known; the G1202R after it is read."""
+    assert extractor.extract_case("no new brain mets, G1202R on tissue") == {"alk_mutations": ["G1202R"],
+                                                                           "biopsy": "tissue"}
+
+
+def test_a_conditional_inside_a_sentence_supposes_until_its_clause_ends():
+    fields = extractor.extract_case("Progressed on alectinib, lorlatinib if G1202R is found, ECOG 1")
+    assert "alk_mutations" not in fields and fields["ecog"] == 1
