@@ -55,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         print("ACTION_SERVER_SECRET is not set: start the servers with `make run` (bot/launch.py), which sets it.",
               file=sys.stderr)
         return 2
+    from bot.profiling import profile_process_if_asked
+
+    profile_process_if_asked(".actions")  # only with ALKBOT_PROFILE set (bot/profiling.py)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     create_app(secret, args.actions).run(HOST, args.port, workers=1, access_log=False)
     return 0

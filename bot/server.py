@@ -298,6 +298,9 @@ def install_patches() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    from bot.profiling import profile_process_if_asked
+
+    profile_process_if_asked()  # only with ALKBOT_PROFILE set (bot/profiling.py)
     install_patches()
     install_http_guards()
     from rasa.__main__ import main as rasa_main
