@@ -21,6 +21,7 @@ import io
 import logging
 import os
 import pstats
+import signal
 import sys
 import tempfile
 import time
@@ -101,6 +102,9 @@ def under_load(clients: int, duration: float, top: int, keep: Path | None) -> No
         stack.start()
         case_conversation(stack.base_url, 0, [], [])  # warm-up
         pids = {name: p.pid for name, p in stack.processes.items()}
+        for pid in pids.values():
+            os.kill(pid, signal.SIGUSR1)  # the profiles start here: start-up and warm-up left out
+        time.sleep(1)
         before = {name: cpu_seconds(pid) for name, pid in pids.items()}
         result = closed_loop(case_conversation, stack.base_url, clients, duration)
         cpu = {name: 1000 * (cpu_seconds(pid) - before[name]) / max(1, result["turns"]) for name, pid in pids.items()}

@@ -1,8 +1,10 @@
 """Opt-in cProfile of a whole server process, every thread included (a development tool, off by default).
 
 With ALKBOT_PROFILE set to a file path, `python -m bot.server` (Rasa) and `python -m bot.action_server` profile
-every thread they run (Rasa parses messages in a worker thread, which a plain `python -m cProfile` misses) and
-write one merged pstats file there when the process exits (SIGTERM stops both servers cleanly). Read it with
+every thread they run (Rasa parses messages in a worker thread, which a plain `python -m cProfile` misses) in
+each thread's own CPU time (on a shared machine, wall time charges a function for the time it waited for a core),
+and write one merged pstats file there when the process exits (SIGTERM stops both servers cleanly); SIGUSR1 clears
+what was collected so far (start-up, warm-up). Read it with
 `python -m pstats FILE` or bench/profile_conversation.py's printer. Nothing here runs when the variable is unset.
 """
 from __future__ import annotations
@@ -11,8 +13,10 @@ import atexit
 import cProfile
 import os
 import pstats
+import signal
 import sys
 import threading
+import time
 from typing import Any
 
 ENV = "ALKBOT_PROFILE"
@@ -29,7 +33,7 @@ def profile_process_if_asked(suffix: str = "") -> str | None:
     lock = threading.Lock()
 
     def start() -> None:
-        profile = cProfile.Profile()
+        profile = cProfile.Profile(time.thread_time)  # CPU, not wall: on a loaded machine waits are not costs
         with lock:
             profiles.append(profile)
         profile.enable()
@@ -47,7 +51,13 @@ def profile_process_if_asked(suffix: str = "") -> str | None:
                 stats.add(profile)
         stats.dump_stats(path)
 
+    def clear(_signum: int, _frame: Any) -> None:  # SIGUSR1: forget start-up and warm-up, keep profiling
+        with lock:
+            for profile in profiles:
+                profile.clear()
+
     threading.setprofile(on_first_event)
     start()
+    signal.signal(signal.SIGUSR1, clear)
     atexit.register(write)
     return path

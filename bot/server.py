@@ -14,9 +14,11 @@ comes from RASA_AUTH_TOKEN, not the command line, so `ps` does not show it.
 from __future__ import annotations
 
 import asyncio
+import copy
 import hmac
 import os
 import sys
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -140,6 +142,195 @@ def install_log_arguments_uncopied() -> None:
             module.copy = uncopied  # type: ignore[assignment]
 
 
+def install_fast_slot_copy() -> None:
+    """Copy a slot as `copy.copy` does, without its generic protocol (reduce, copyreg, reconstruct).
+
+    Every tracker Rasa builds copies each domain slot (`DialogueStateTracker.__init__`), and a turn builds about ten:
+    each policy replays the session on a fresh copy to compute its states. With 39 slots that generic copy was
+    about 8% of the Rasa server's CPU under 20 clinicians (bench/profile_conversation.py --load 20). For an
+    instance with a plain `__dict__` and no `__setstate__` (every Slot class of Rasa 3.6), `copy.copy` makes a new
+    object of the same class and updates its `__dict__` with the original's: the same, done directly."""
+    from rasa.shared.core.slots import Slot
+
+    if "__copy__" in Slot.__dict__:
+        return
+
+    plain: dict[type, bool] = {}
+
+    def __copy__(self: Slot) -> Slot:
+        cls = type(self)
+        if cls not in plain:
+            plain[cls] = (getattr(cls, "__setstate__", None) is None and not hasattr(cls, "__slots__")
+                          and cls.__reduce_ex__ is object.__reduce_ex__ and cls.__reduce__ is object.__reduce__)
+        if not plain[cls]:  # a slot class with a copy protocol of its own: copy.copy's generic path
+            return copy._reconstruct(self, None, *self.__reduce_ex__(4))  # type: ignore[attr-defined]
+        new = cls.__new__(cls)
+        new.__dict__.update(self.__dict__)
+        return new
+
+    Slot.__copy__ = __copy__  # type: ignore[attr-defined]
+
+
+def install_sequential_graph_runner() -> None:
+    """Run the model's graph (NLU for each message, the policies for each prediction) node by node, without dask.
+
+    Rasa hands each run to `dask.get`, which for our chains of 5-9 nodes spends as much again on scheduling (graph
+    ordering, task bookkeeping, per-run minimal schema) as a policy takes to predict: about 6% of the Rasa server's
+    CPU under 20 clinicians (bench/profile_conversation.py --load 20). Here the nodes a set of targets needs are put
+    in dependency order once per set of targets, and each run calls them in that order with what dask would give
+    them: each need's `(node name, output)`, an input as `(name, value)`, an unknown name as the bare name. Outputs,
+    errors (a RuntimeError becomes Rasa's GraphRunError) and the input-name check are Rasa's."""
+    from rasa.engine.exceptions import GraphRunError
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    if getattr(DaskGraphRunner.run, "_sequential", False):
+        return
+
+    def plan(self: DaskGraphRunner, targets: tuple[str, ...]) -> list[tuple[str, Any, tuple[str, ...]]]:
+        plans = self.__dict__.setdefault("_sequential_plans", {})
+        if targets not in plans:
+            schema = self._graph_schema.minimal_graph_schema(list(targets))
+            order: list[str] = []
+
+            def visit(name: str, path: tuple[str, ...]) -> None:
+                if name in order or name not in schema.nodes:
+                    return
+                if name in path:
+                    raise GraphRunError(f"the graph has a cycle through '{name}'")
+                for need in schema.nodes[name].needs.values():
+                    visit(need, (*path, name))
+                order.append(name)
+
+            for target in targets:
+                visit(target, ())
+            plans[targets] = [(name, self._instantiated_nodes[name], tuple(schema.nodes[name].needs.values()))
+                              for name in order]
+        return plans[targets]
+
+    def run(self: DaskGraphRunner, inputs: dict[str, Any] | None = None,
+            targets: list[str] | None = None) -> dict[str, Any]:
+        run_targets = tuple(targets if targets else self._graph_schema.target_names)
+        steps = plan(self, run_targets)
+        values: dict[str, Any] = {}
+        if inputs:
+            self._add_inputs_to_graph(inputs, {name: None for name, _, _ in steps})  # Rasa's name-clash check
+            values.update((name, (name, value)) for name, value in inputs.items())
+        try:
+            for name, node, needs in steps:
+                values[name] = node(*(values.get(need, need) for need in needs))
+        except RuntimeError as e:
+            raise GraphRunError("Error running runner.") from e
+        return dict(values[target] if target in values else target for target in run_targets)
+
+    run._sequential = True  # type: ignore[attr-defined]
+    DaskGraphRunner.run = run  # type: ignore[method-assign]
+
+
+def install_states_per_tracker_cache() -> None:
+    """Compute a tracker's dialogue states once per set of arguments while its events stay the same.
+
+    To predict one action RulePolicy replays the session into states twice (once reading the last message's text,
+    once its intent) with the same arguments; each replay copies the tracker and applies every event again (about
+    15% of the Rasa server's CPU under 20 clinicians, bench/profile_conversation.py --load 20). The states depend
+    only on the domain, the tracker's events and the arguments, so the second call gets a copy of the first's
+    states (callers change the states they get: each gets its own dicts). Only the last tracker asked about is
+    remembered (policies run one prediction at a time); a new event, another tracker or domain, or other arguments
+    compute afresh."""
+    from rasa.shared.core.domain import Domain
+
+    if getattr(Domain.states_for_tracker_history, "_cached", False):
+        return
+    original = Domain.states_for_tracker_history
+
+    import weakref
+
+    last_tracker: list = [None, None, 0, None, []]  # tracker (weak), domain, event count, last event, computed
+
+    def states_for_tracker_history(self: Domain, tracker: Any, omit_unset_slots: bool = False,
+                                   ignore_rule_only_turns: bool = False,
+                                   rule_only_data: dict[str, Any] | None = None) -> list:
+        events = tracker.events
+        last = events[-1] if events else None  # held below, so its identity stays meaningful
+        known_tracker, domain, count, last_event, computed = last_tracker
+        if known_tracker is None or known_tracker() is not tracker or domain is not self or count != len(events) \
+                or last_event is not last:
+            computed = []
+            last_tracker[:] = [weakref.ref(tracker), self, len(events), last, computed]
+        arguments = (omit_unset_slots, ignore_rule_only_turns, rule_only_data)
+        for known, states in computed:
+            if known == arguments:
+                break
+        else:
+            states = original(self, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
+            computed.append((copy.deepcopy(arguments), states))
+        return [{part: dict(values) for part, values in state.items()} for state in states]
+
+    states_for_tracker_history._cached = True  # type: ignore[attr-defined]
+    Domain.states_for_tracker_history = states_for_tracker_history  # type: ignore[method-assign]
+
+
+KEPT_ALIVE_SECONDS = 2.0  # below Sanic's 5 s keep-alive on the action server: we drop an idle connection first
+kept_sessions: "weakref.WeakSet[Any]" = weakref.WeakSet()
+
+
+def install_kept_alive_endpoint_sessions() -> None:
+    """Keep one HTTP client session (and its connections) per endpoint and event loop, instead of one per call.
+
+    Rasa's `EndpointConfig.request` opens a new aiohttp session, and so a new TCP connection, for every call to
+    the action server (two or three per turn), and the action server sets up a connection for each: about 5% of
+    the two servers' CPU under 20 clinicians (bench/profile_conversation.py --load 20). `session()` now hands out a
+    session kept for this endpoint in this event loop, made as Rasa makes it (its headers, basic auth and
+    timeout), whose `async with` does not close it; requests are unchanged. An idle connection is dropped after
+    KEPT_ALIVE_SECONDS, before the action server would close it, so a request never starts on a connection being
+    closed; a dead one is replaced by aiohttp. The sessions are closed when the server stops (guard_app)."""
+    import aiohttp
+    from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
+    from rasa.utils.endpoints import EndpointConfig
+
+    if getattr(EndpointConfig.session, "_kept", False):
+        return
+    original = EndpointConfig.session
+
+    class Kept:
+        """`async with` over a kept session: enter gives it, leaving keeps it open."""
+
+        def __init__(self, session: aiohttp.ClientSession):
+            self.session = session
+
+        async def __aenter__(self) -> aiohttp.ClientSession:
+            return self.session
+
+        async def __aexit__(self, *exc: object) -> None:
+            return None
+
+    def session(self: EndpointConfig) -> Any:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no loop to keep it in: Rasa's own, closed by its `async with`
+            return original(self)
+        kept = self.__dict__.setdefault("_kept_sessions", weakref.WeakKeyDictionary())
+        current = kept.get(loop)
+        if current is None or current.closed:
+            auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) \
+                if self.basic_auth else None  # as Rasa's session(), on a connector keeping connections briefly
+            current = aiohttp.ClientSession(headers=self.headers, auth=auth,
+                                            timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+                                            connector=aiohttp.TCPConnector(limit=0,
+                                                                           keepalive_timeout=KEPT_ALIVE_SECONDS))
+            kept[loop] = current
+            kept_sessions.add(current)
+        return Kept(current)
+
+    session._kept = True  # type: ignore[attr-defined]
+    EndpointConfig.session = session  # type: ignore[method-assign]
+
+
+async def close_kept_sessions() -> None:
+    for session in list(kept_sessions):
+        if not session.closed and session._loop is asyncio.get_running_loop():
+            await session.close()
+
+
 def install_session_per_case() -> None:
     """Start a new Rasa session before a message that begins another case (bot/sessions.py: why, and what it keeps).
 
@@ -214,14 +405,17 @@ def install_parse_off_the_loop() -> None:
     if getattr(MessageProcessor.parse_message, "_off_the_loop", False):
         return
     original = MessageProcessor.parse_message
-    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
+    worker_loop: list[asyncio.AbstractEventLoop] = []  # the worker's own loop, made once (not one per message)
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu",
+                                initializer=lambda: worker_loop.append(asyncio.new_event_loop()))
 
     async def parse_message(self: MessageProcessor, message: Any, tracker: Any = None,
                             only_output_properties: bool = True) -> Any:
         if self.http_interpreter:
             return await original(self, message, tracker, only_output_properties)
         return await asyncio.get_running_loop().run_in_executor(
-            worker, lambda: asyncio.run(original(self, message, tracker, only_output_properties)))
+            worker, lambda: worker_loop[0].run_until_complete(
+                original(self, message, tracker, only_output_properties)))
 
     parse_message._off_the_loop = True  # type: ignore[attr-defined]
     MessageProcessor.parse_message = parse_message  # type: ignore[method-assign]
@@ -239,7 +433,8 @@ VERSION_PATHS = ("/", "/version")
 
 
 def guard_app(app: Any, token: str | None) -> None:
-    """Refuse what the routes would answer with a 500 or a version string; add the security headers."""
+    """Refuse what the routes would answer with a 500 or a version string; add the security headers; close the
+    kept client sessions (install_kept_alive_endpoint_sessions) when the server stops."""
     from sanic import response
 
     @app.on_request
@@ -255,6 +450,10 @@ def guard_app(app: Any, token: str | None) -> None:
     async def headers(_request: Any, resp: Any) -> None:
         for name, value in SECURITY_HEADERS.items():
             resp.headers.setdefault(name, value)
+
+    @app.listener("after_server_stop")
+    async def close_sessions(_app: Any, _loop: Any) -> None:
+        await close_kept_sessions()
 
 
 def install_http_guards() -> None:
@@ -295,6 +494,10 @@ def install_patches() -> None:
     install_log_arguments_uncopied()
     install_parse_off_the_loop()
     install_session_per_case()
+    install_fast_slot_copy()
+    install_sequential_graph_runner()
+    install_states_per_tracker_cache()
+    install_kept_alive_endpoint_sessions()
 
 
 def main(argv: list[str] | None = None) -> None:
