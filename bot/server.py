@@ -4,7 +4,11 @@ Rasa logs a failed custom action and carries on, so a clinician whose action ser
 reply. Here every failed call to the action server also sends one plain sentence to the user (once per message),
 and the action server's replies are validated without re-checking Rasa's fixed schema each time, events are
 rebuilt without searching Rasa's event classes each time, the values of debug log lines are not deep-copied, and
-a message that begins another case starts a new Rasa session first (bot/sessions.py).
+a message that begins another case starts a new Rasa session first (bot/sessions.py). For throughput (issue 14,
+each measured with bench/profile_conversation.py --load 20): slots are copied directly, the model's graph runs node
+by node without dask, a tracker's states are computed once per prediction, the intent classifier's input is stacked
+once, rule states are reversed once per rule, only the rules that can follow the last action are
+checked, and action server calls keep their connection.
 The tracker store's start-up check lives in bot.storage.stores.CheckedSQLTrackerStore (named in endpoints.yml).
 
 Every HTTP answer carries the page's security headers (a Content-Security-Policy without inline script, no framing,
@@ -394,6 +398,54 @@ def install_rule_states_parsed_once() -> None:
     RulePolicy._is_rule_applicable = is_rule_applicable  # type: ignore[method-assign]
 
 
+def install_rules_indexed_by_last_action() -> None:
+    """Check only the rules whose last step can follow the conversation's last action.
+
+    For each prediction RulePolicy checks every rule (about 160) against the conversation's last state, and nearly
+    all fail there because they follow another action: 10% of the Rasa server's CPU under 20 clinicians
+    (bench/profile_conversation.py --load 20). A rule whose last state names a previous action (a real name, not
+    "should not be set") that differs from the conversation's last previous action fails that first check, by
+    Rasa's own comparison; so the rules are grouped once by that name, and only the conversation's group and the
+    rules naming no such action go through Rasa's checks, in Rasa's loop. A conversation state without a previous
+    action name (its start) checks every rule."""
+    from rasa.core.policies.rule_policy import RulePolicy
+    from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET
+    from rasa.shared.nlu.constants import ACTION_NAME
+
+    if getattr(RulePolicy._get_possible_keys, "_indexed", False):
+        return
+    original = RulePolicy._get_possible_keys
+    indexes: dict[int, tuple[Any, frozenset, dict[str, set], set]] = {}
+
+    def follows(self: RulePolicy, key: str) -> str | None:
+        last = (self._rule_key_to_state(key) or [{}])[-1]
+        name = (last.get(PREVIOUS_ACTION) or {}).get(ACTION_NAME)
+        return name if isinstance(name, str) and name and name != SHOULD_NOT_BE_SET else None
+
+    def index(self: RulePolicy, lookup: dict) -> tuple[dict[str, set], set]:
+        keys = frozenset(lookup)
+        known = indexes.get(id(lookup))
+        if known is None or known[0] is not lookup or known[1] != keys:
+            by_name: dict[str, set] = {}
+            other: set = set()
+            for key in keys:
+                name = follows(self, key)
+                (by_name.setdefault(name, set()) if name else other).add(key)
+            known = indexes[id(lookup)] = (lookup, keys, by_name, other)
+        return known[2], known[3]
+
+    def get_possible_keys(self: RulePolicy, lookup: dict, states: list) -> set:
+        name = (states[-1].get(PREVIOUS_ACTION) or {}).get(ACTION_NAME) if states else None
+        if not isinstance(name, str) or not name:
+            return original(self, lookup, states)
+        by_name, other = index(self, lookup)
+        candidates = by_name.get(name, set()) | other
+        return original(self, {key: lookup[key] for key in candidates}, states)
+
+    get_possible_keys._indexed = True  # type: ignore[attr-defined]
+    RulePolicy._get_possible_keys = get_possible_keys  # type: ignore[method-assign]
+
+
 def install_session_per_case() -> None:
     """Start a new Rasa session before a message that begins another case (bot/sessions.py: why, and what it keeps).
 
@@ -563,6 +615,7 @@ def install_patches() -> None:
     install_kept_alive_endpoint_sessions()
     install_direct_intent_features()
     install_rule_states_parsed_once()
+    install_rules_indexed_by_last_action()
 
 
 def main(argv: list[str] | None = None) -> None:

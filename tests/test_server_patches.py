@@ -339,3 +339,36 @@ def test_action_server_calls_share_one_session_and_connection():
     replies = asyncio.run(scenario())
     assert replies == [{"got": {"n": n}, "secret": "s"} for n in range(3)]
     assert len(connections) == 1
+
+
+def test_rules_checked_are_those_rasa_finds_applicable():
+    import itertools
+
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    from bot.server import install_rules_indexed_by_last_action
+
+    listen, greet, form = ({"action_name": "action_listen"}, {"action_name": "utter_greet"},
+                           {"action_name": "case_form"})
+    last_states = [{}, {"prev_action": listen}, {"prev_action": greet}, {"prev_action": form},
+                   {"prev_action": {"action_name": "should_not_be_set"}}, {"prev_action": {"action_text": "hi"}},
+                   {"prev_action": listen, "user": {"intent": "greet"}},
+                   {"prev_action": greet, "active_loop": {"name": "should_not_be_set"}}]
+    rules = [json.dumps(states) for states in
+             [[], [{}], *([first, last] for first, last in itertools.product([{}, {"prev_action": listen}],
+                                                                             last_states))]]
+    lookup = {rule: "action" for rule in rules}
+    conversations = [[], *([s] for s in last_states), *([{}, s] for s in last_states),
+                     *([{"prev_action": listen}, s] for s in last_states)]
+    policy = RulePolicy.__new__(RulePolicy)
+    original = RulePolicy._get_possible_keys
+    if getattr(original, "_indexed", False):
+        pytest.skip("installed by an earlier test in this process")
+    expected = [original(policy, lookup, states) for states in conversations]
+    install_rules_indexed_by_last_action()
+    try:
+        for _ in range(2):
+            assert [RulePolicy._get_possible_keys(policy, lookup, states) for states in conversations] == expected
+    finally:
+        RulePolicy._get_possible_keys = original
+    assert len({len(keys) for keys in expected}) > 2  # the conversations tell the rules apart
