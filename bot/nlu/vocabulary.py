@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from bot import knowledge
+from bot.nlu import models
 
 try:  # the C loader reads the phrase file about ten times faster
     from yaml import CSafeLoader as _Loader
@@ -47,7 +48,7 @@ DRUG_SHAPE = r"[a-z]{3,}(?:ti?n[ia]?b+|nib+|lisib|ciclib|rafenib)"  # how kinase
 
 
 def _phrases() -> dict[str, Any]:
-    return yaml.load(PHRASES_FILE.read_text(encoding="utf-8"), Loader=_Loader)
+    return models.checked(yaml.load(PHRASES_FILE.read_text(encoding="utf-8"), Loader=_Loader))
 
 
 def _expand(pattern: str, defines: dict[str, str]) -> str:
