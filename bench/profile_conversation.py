@@ -4,9 +4,13 @@ The Rasa agent runs in this process (the model, endpoints and stores `make run` 
 as usual), so cProfile sees every function of a turn; it is switched on only for the turns of the chosen windows,
 and each window's profile is printed (top functions by own time and by cumulative time, per turn). The action
 server's share appears as the time spent awaiting its reply (rasa.core.actions.action.RemoteAction.run).
+With --load N the servers run as `make run` starts them, each profiled in every thread (ALKBOT_PROFILE,
+bot/profiling.py), while N clinicians replay bench/conversation.py's case conversations for --duration seconds; the
+two profiles (Rasa server, action server) are printed per turn.
 A development tool, not a test. Usage:
 python bench/profile_conversation.py [--who clinician|trainee] [--messages 310] [--windows 1-20,290-310] [--top 25]
     [--actions-profile FILE]
+python bench/profile_conversation.py --load 20 [--duration 30] [--top 25] [--keep DIR]
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ import io
 import logging
 import os
 import pstats
+import signal
 import sys
 import tempfile
 import time
@@ -26,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.conversation import cpu_seconds  # noqa: E402
+from bench.conversation import case_conversation, closed_loop, cpu_seconds  # noqa: E402
 from bench.long_conversation import SCRIPTS  # noqa: E402
 from bot.launch import Stack, free_port, latest_model  # noqa: E402
 
@@ -84,14 +89,51 @@ async def converse(model: Path, who: str, messages: int, windows: list[tuple[int
         print_profile(profile, top, turns)
 
 
+def under_load(clients: int, duration: float, top: int, keep: Path | None) -> None:
+    """Both servers profiled (every thread) while ``clients`` clinicians talk to them for ``duration`` seconds."""
+    tmp = keep or Path(tempfile.mkdtemp(prefix="alkbot-profile-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    profile = tmp / "server.prof"
+    stack = Stack(model=latest_model(), rasa_port=free_port(), action_port=free_port(), log_dir=tmp / "logs",
+                  env={"TRACKER_DB_URL": f"sqlite:///{tmp / 'tracker.db'}",
+                       "AUDIT_DB_URL": f"sqlite:///{tmp / 'audit.db'}", "AUDIT_SPOOL_DIR": str(tmp / "spool"),
+                       "LOCK_STORE_URL": "memory://", "ALKBOT_PROFILE": str(profile)})
+    try:
+        stack.start()
+        case_conversation(stack.base_url, 0, [], [])  # warm-up
+        pids = {name: p.pid for name, p in stack.processes.items()}
+        for pid in pids.values():
+            os.kill(pid, signal.SIGUSR1)  # the profiles start here: start-up and warm-up left out
+        time.sleep(1)
+        before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+        result = closed_loop(case_conversation, stack.base_url, clients, duration)
+        cpu = {name: 1000 * (cpu_seconds(pid) - before[name]) / max(1, result["turns"]) for name, pid in pids.items()}
+    finally:
+        stack.stop()
+    print(f"{clients} clients, {duration:.0f} s: {result['turns']} turns, {result['turns_per_second']} turns/s "
+          f"(profiled, slower than unprofiled), {result['errors']} errors; CPU per turn: "
+          + ", ".join(f"{name} {ms:.1f} ms" for name, ms in cpu.items()))
+    for name, path in (("Rasa server", profile), ("action server", Path(f"{profile}.actions"))):
+        if path.exists():
+            print(f"\n=== {name}, all threads, {result['turns']} turns ===")
+            print_profile(str(path), top, result["turns"])
+    print(f"profiles in {tmp}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument("--load", type=int, help="profile both servers under this many concurrent clinicians")
+    parser.add_argument("--duration", type=float, default=30)
+    parser.add_argument("--keep", type=Path, help="with --load: keep the profiles and logs in this folder")
     parser.add_argument("--who", choices=sorted(SCRIPTS), default="clinician")
     parser.add_argument("--messages", type=int, default=310)
     parser.add_argument("--windows", default="1-20,290-310")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--actions-profile", type=Path, help="also profile the action server (whole run) to FILE")
     args = parser.parse_args()
+    if args.load:
+        under_load(args.load, args.duration, args.top, args.keep)
+        return
     windows = [tuple(int(x) for x in w.split("-")) for w in args.windows.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="alkbot-profile-"))
     stack = Stack(model=latest_model(), action_port=free_port(), log_dir=tmp / "logs",

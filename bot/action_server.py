@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-p", "--port", type=int, default=5055)
     parser.add_argument("--actions", default="actions")
     args = parser.parse_args(argv)
+    from bot.profiling import profile_process_if_asked
+
+    profile_process_if_asked(".actions")  # only with ALKBOT_PROFILE set (bot/profiling.py)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     create_app(action_secret(), args.actions).run(HOST, args.port, workers=1, access_log=False)
     return 0

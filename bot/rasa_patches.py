@@ -36,6 +36,16 @@ The patches, what each changes and why:
   test files skips hidden folders and tool folders (NOT_DATA_FOLDERS). Plain `rasa test` looks for test stories in
   the whole project (".", following links), so it read Rasa's own example stories inside .venv and failed on them,
   and would read mutmut's copy of tests/ in mutants/.
+- For throughput (issue 14, each measured with bench/profile_conversation.py --load 20; each function's docstring
+  gives its share of the Rasa server's CPU before): fast_slot_copy (Slot.__copy__: a slot copied directly, the same
+  result as copy.copy), sequential_graph_runner (DaskGraphRunner.run: the model's graph run node by node in
+  dependency order, without dask's scheduling), states_per_tracker_cache (Domain.states_for_tracker_history: a
+  tracker's states computed once per prediction while its events stay the same), kept_alive_endpoint_sessions
+  (EndpointConfig.session: one HTTP session kept per endpoint and event loop instead of a new connection per action
+  call; closed when the server stops), direct_intent_features (LogisticRegressionClassifier._create_X: the
+  classifier's input stacked once), rule_states_parsed_once (RulePolicy._is_rule_applicable: each rule's states
+  reversed once) and rules_indexed_by_last_action (RulePolicy._get_possible_keys: only the rules that can follow the
+  conversation's last action go through Rasa's checks). parse_off_the_loop's worker keeps one event loop.
 - SQLTrackerStoreFastPaths (SQLTrackerStore._retrieve, _event_query, _additional_events; the tracker store in
   endpoints.yml, bot.storage.stores.CheckedSQLTrackerStore, builds on it): pooled SQLite connections, events loaded
   as JSON without ORM objects, the stored event count remembered instead of counted, and the current session found
@@ -48,10 +58,12 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import copyreg
 import hmac
 import itertools
 import json
 import os
+import weakref
 from collections import OrderedDict
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -82,6 +94,7 @@ import sqlalchemy as sa  # noqa: E402 - after the version check, which must fail
 from rasa.core.tracker_store import SQLTrackerStore  # noqa: E402
 from rasa.shared.core.events import SessionStarted  # noqa: E402
 from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
+from rasa.shared.nlu.constants import INTENT_NAME_KEY  # noqa: E402
 
 from bot.storage.db import make_engine  # noqa: E402
 
@@ -211,6 +224,338 @@ def install_log_arguments_uncopied() -> None:
             setattr(module, "copy", uncopied)  # noqa: B010 - mypy: the module's own 'copy' is typed as the module
 
 
+def install_fast_slot_copy() -> None:
+    """Copy a slot as `copy.copy` does, without its generic protocol (reduce, copyreg, reconstruct).
+
+    Every tracker Rasa builds copies each domain slot (`DialogueStateTracker.__init__`), and a turn builds about ten:
+    each policy replays the session on a fresh copy to compute its states. With 39 slots that generic copy was
+    about 8% of the Rasa server's CPU under 20 clinicians (bench/profile_conversation.py --load 20). For an
+    instance with a plain `__dict__` and no `__setstate__` (every Slot class of Rasa 3.6), `copy.copy` makes a new
+    object of the same class and updates its `__dict__` with the original's (Slot's base ABC declares an empty
+    `__slots__`, which adds no state): the same, done directly."""
+    from rasa.shared.core.slots import Slot
+
+    if "__copy__" in Slot.__dict__:
+        return
+
+    plain: dict[type, bool] = {}
+
+    def __copy__(self: Slot) -> Slot:
+        cls = type(self)
+        if cls not in plain:
+            plain[cls] = (
+                getattr(cls, "__setstate__", None) is None
+                and not copyreg._slotnames(cls)  # type: ignore
+                and cls.__reduce_ex__ is object.__reduce_ex__
+                and cls.__reduce__ is object.__reduce__
+            )
+        if not plain[cls]:  # a slot class with a copy protocol of its own: copy.copy's generic path
+            return copy._reconstruct(self, None, *self.__reduce_ex__(4))  # type: ignore[attr-defined]
+        new = cls.__new__(cls)
+        new.__dict__.update(self.__dict__)
+        return new
+
+    Slot.__copy__ = __copy__  # type: ignore[attr-defined]
+
+
+def install_sequential_graph_runner() -> None:
+    """Run the model's graph (NLU for each message, the policies for each prediction) node by node, without dask.
+
+    Rasa hands each run to `dask.get`, which for our chains of 5-9 nodes spends as much again on scheduling (graph
+    ordering, task bookkeeping, per-run minimal schema) as a policy takes to predict: about 8% of the Rasa server's
+    CPU under 20 clinicians (bench/profile_conversation.py --load 20). Here the nodes a set of targets needs are put
+    in dependency order once per set of targets, and each run calls them in that order with what dask would give
+    them: each need's `(node name, output)`, an input as `(name, value)`, an unknown name as the bare name. Outputs,
+    errors (a RuntimeError becomes Rasa's GraphRunError) and the input-name check are Rasa's."""
+    from rasa.engine.exceptions import GraphRunError
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    if getattr(DaskGraphRunner.run, "_sequential", False):
+        return
+
+    def plan(self: DaskGraphRunner, targets: tuple[str, ...]) -> list[tuple[str, Any, tuple[str, ...]]]:
+        plans = self.__dict__.setdefault("_sequential_plans", {})
+        if targets not in plans:
+            schema = self._graph_schema.minimal_graph_schema(list(targets))
+            order: list[str] = []
+
+            def visit(name: str, path: tuple[str, ...]) -> None:
+                if name in order or name not in schema.nodes:
+                    return
+                if name in path:
+                    raise GraphRunError(f"the graph has a cycle through '{name}'")
+                for need in schema.nodes[name].needs.values():
+                    visit(need, (*path, name))
+                order.append(name)
+
+            for target in targets:
+                visit(target, ())
+            plans[targets] = [
+                (name, self._instantiated_nodes[name], tuple(schema.nodes[name].needs.values())) for name in order
+            ]
+        return plans[targets]
+
+    def run(
+        self: DaskGraphRunner, inputs: dict[str, Any] | None = None, targets: list[str] | None = None
+    ) -> dict[str, Any]:
+        run_targets = tuple(targets if targets else self._graph_schema.target_names)
+        steps = plan(self, run_targets)
+        values: dict[str, Any] = {}
+        if inputs:
+            self._add_inputs_to_graph(inputs, {name: None for name, _, _ in steps})  # Rasa's name-clash check
+            values.update((name, (name, value)) for name, value in inputs.items())
+        try:
+            for name, node, needs in steps:
+                values[name] = node(*(values.get(need, need) for need in needs))
+        except RuntimeError as e:
+            raise GraphRunError("Error running runner.") from e
+        return dict(values.get(target, target) for target in run_targets)
+
+    run._sequential = True  # type: ignore[attr-defined]
+    run._rasa = DaskGraphRunner.run  # type: ignore[attr-defined]
+    DaskGraphRunner.run = run  # type: ignore[method-assign]
+
+
+def install_states_per_tracker_cache() -> None:
+    """Compute a tracker's dialogue states once per set of arguments while its events stay the same.
+
+    Computing states copies the tracker and applies every event of the session again (15% of the Rasa server's CPU
+    under 20 clinicians, bench/profile_conversation.py --load 20), and right after a user message RulePolicy asks
+    twice with the same arguments (reading the message's text, then its intent): about one call in six of a turn
+    (276 of 1,564 in that profile) is such a repeat. The states depend
+    only on the domain, the tracker's events and the arguments, so the second call gets a copy of the first's
+    states (callers change the states they get: each gets its own dicts). Only the last tracker asked about is
+    remembered (policies run one prediction at a time); a new event, another tracker or domain, or other arguments
+    compute afresh."""
+    from rasa.shared.core.domain import Domain
+
+    if getattr(Domain.states_for_tracker_history, "_cached", False):
+        return
+    original = Domain.states_for_tracker_history
+    last_tracker: list = [None, None, 0, None, []]  # tracker (weak), domain, event count, last event, computed
+
+    def states_for_tracker_history(
+        self: Domain,
+        tracker: Any,
+        omit_unset_slots: bool = False,
+        ignore_rule_only_turns: bool = False,
+        rule_only_data: dict[str, Any] | None = None,
+    ) -> list:
+        events = tracker.events
+        last = events[-1] if events else None  # held below, so its identity stays meaningful
+        known_tracker, domain, count, last_event, computed = last_tracker
+        if (
+            known_tracker is None
+            or known_tracker() is not tracker
+            or domain is not self
+            or count != len(events)
+            or last_event is not last
+        ):
+            computed = []
+            last_tracker[:] = [weakref.ref(tracker), self, len(events), last, computed]
+        arguments = (omit_unset_slots, ignore_rule_only_turns, rule_only_data)
+        states = next((found for known, found in computed if known == arguments), None)
+        if states is None:
+            states = original(self, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
+            computed.append((copy.deepcopy(arguments), states))
+        return [{part: dict(values) for part, values in state.items()} for state in states]
+
+    states_for_tracker_history._cached = True  # type: ignore[attr-defined]
+    states_for_tracker_history._rasa = original  # type: ignore[attr-defined]
+    Domain.states_for_tracker_history = states_for_tracker_history  # type: ignore[method-assign]
+
+
+KEPT_ALIVE_SECONDS = 2.0  # below Sanic's 5 s keep-alive on the action server: we drop an idle connection first
+kept_sessions: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def install_kept_alive_endpoint_sessions() -> None:
+    """Keep one HTTP client session (and its connections) per endpoint and event loop, instead of one per call.
+
+    Rasa's `EndpointConfig.request` opens a new aiohttp session, and so a new TCP connection, for every call to
+    the action server (two or three per turn), and the action server sets up a connection for each: about 5% of
+    the two servers' CPU under 20 clinicians (bench/profile_conversation.py --load 20). `session()` now hands out a
+    session kept for this endpoint in this event loop, made as Rasa makes it (its headers, basic auth and
+    timeout), whose `async with` does not close it; requests are unchanged. An idle connection is dropped after
+    KEPT_ALIVE_SECONDS, before the action server would close it, so a request never starts on a connection being
+    closed; a dead one is replaced by aiohttp. The sessions are closed when the server stops (guard_app)."""
+    import aiohttp
+    from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
+    from rasa.utils.endpoints import EndpointConfig
+
+    if getattr(EndpointConfig.session, "_kept", False):
+        return
+    original = EndpointConfig.session
+
+    class Kept:
+        """`async with` over a kept session: enter gives it, leaving keeps it open."""
+
+        def __init__(self, session: aiohttp.ClientSession):
+            self.session = session
+
+        async def __aenter__(self) -> aiohttp.ClientSession:
+            return self.session
+
+        async def __aexit__(self, *exc: object) -> None:
+            return None
+
+    def session(self: EndpointConfig) -> Any:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no loop to keep it in: Rasa's own, closed by its `async with`
+            return original(self)
+        kept = self.__dict__.setdefault("_kept_sessions", weakref.WeakKeyDictionary())
+        current = kept.get(loop)
+        if current is None or current.closed:
+            auth = (
+                aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) if self.basic_auth else None
+            )  # as Rasa's session(), on a connector keeping connections briefly
+            current = aiohttp.ClientSession(
+                headers=self.headers,
+                auth=auth,
+                timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+                connector=aiohttp.TCPConnector(limit=0, keepalive_timeout=KEPT_ALIVE_SECONDS),
+            )
+            kept[loop] = current
+            kept_sessions.add(current)
+        return Kept(current)
+
+    session._kept = True  # type: ignore[attr-defined]
+    EndpointConfig.session = session  # type: ignore[method-assign]
+
+
+async def close_kept_sessions() -> None:
+    for session in list(kept_sessions):
+        if not session.closed and session._loop is asyncio.get_running_loop():
+            await session.close()
+
+
+def install_direct_intent_features() -> None:
+    """Build the intent classifier's input row from the message's sentence features in one stacking step.
+
+    Rasa's LogisticRegressionClassifier asks the message for its combined sparse features, which deep-copies and
+    stacks the sequence features too (the classifier drops them), stacks the sentence features pairwise, converts,
+    stacks again with an empty dense part and once more over the single message: 60% of the classifier's time
+    and about 4% of the Rasa server's CPU under 20 clinicians (bench/profile_conversation.py --load 20). Here the
+    sentence features of each featurizer are stacked once, with the same empty part (so the values, order and
+    dtype are Rasa's); a message with dense features, which our pipeline never makes, goes Rasa's way."""
+    from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+    from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
+    from scipy.sparse import csr_matrix, hstack, vstack
+
+    if getattr(LogisticRegressionClassifier._create_X, "_direct", False):
+        return
+    original = LogisticRegressionClassifier._create_X
+
+    def create_x(self: LogisticRegressionClassifier, messages: list) -> Any:
+        if any(
+            f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE and f.is_dense()
+            for message in messages
+            for f in message.features
+        ):
+            return original(self, messages)
+        rows = [
+            hstack(
+                [
+                    *(
+                        f.features
+                        for f in message.features
+                        if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE and f.is_sparse()
+                    ),
+                    csr_matrix([]),
+                ],
+                format="csr",
+            )
+            for message in messages
+        ]
+        return rows[0] if len(rows) == 1 else vstack(rows)
+
+    create_x._direct = True  # type: ignore[attr-defined]
+    create_x._rasa = original  # type: ignore[attr-defined]
+    LogisticRegressionClassifier._create_X = create_x  # type: ignore[method-assign]
+
+
+def install_rule_states_parsed_once() -> None:
+    """Keep each rule's states in the order RulePolicy checks them, instead of reversing a copy on every check.
+
+    For every prediction RulePolicy checks each of its rules against each state of the session
+    (`_is_rule_applicable`, about 150,000 calls per 300 turns), and each check reversed the rule's parsed states
+    into a new list. The reversed list is now made once per rule; the checks are Rasa's."""
+    from rasa.core.policies.rule_policy import RulePolicy
+    from rasa.shared.core.constants import PREVIOUS_ACTION
+
+    if getattr(RulePolicy._is_rule_applicable, "_reversed_once", False):
+        return
+    reversed_states: dict[str, list] = {}
+
+    def is_rule_applicable(self: RulePolicy, rule_key: str, turn_index: int, conversation_state: Any) -> bool:
+        rule_states = reversed_states.get(rule_key)
+        if rule_states is None:
+            rule_states = reversed_states[rule_key] = list(reversed(self._rule_key_to_state(rule_key)))
+        if turn_index >= len(rule_states):
+            return True
+        current_previous_action = conversation_state.get(PREVIOUS_ACTION)
+        rule_previous_action = rule_states[turn_index].get(PREVIOUS_ACTION)
+        if not rule_previous_action and not current_previous_action:
+            return True
+        if not rule_previous_action or not current_previous_action:
+            return False
+        return self._does_rule_match_state(rule_states[turn_index], conversation_state)
+
+    is_rule_applicable._reversed_once = True  # type: ignore[attr-defined]
+    is_rule_applicable._rasa = RulePolicy._is_rule_applicable  # type: ignore[attr-defined]
+    RulePolicy._is_rule_applicable = is_rule_applicable  # type: ignore[method-assign]
+
+
+def install_rules_indexed_by_last_action() -> None:
+    """Check only the rules whose last step can follow the conversation's last action.
+
+    For each prediction RulePolicy checks every rule (about 160) against the conversation's last state, and nearly
+    all fail there because they follow another action: 10% of the Rasa server's CPU under 20 clinicians
+    (bench/profile_conversation.py --load 20). A rule whose last state names a previous action (a real name, not
+    "should not be set") that differs from the conversation's last previous action fails that first check, by
+    Rasa's own comparison; so the rules are grouped once by that name, and only the conversation's group and the
+    rules naming no such action go through Rasa's checks, in Rasa's loop. A conversation state without a previous
+    action name (its start) checks every rule."""
+    from rasa.core.policies.rule_policy import RulePolicy
+    from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET
+    from rasa.shared.nlu.constants import ACTION_NAME
+
+    if getattr(RulePolicy._get_possible_keys, "_indexed", False):
+        return
+    original = RulePolicy._get_possible_keys
+    indexes: dict[int, tuple[Any, frozenset, dict[str, set], set]] = {}
+
+    def follows(self: RulePolicy, key: str) -> str | None:
+        last = (self._rule_key_to_state(key) or [{}])[-1]
+        name = (last.get(PREVIOUS_ACTION) or {}).get(ACTION_NAME)
+        return name if isinstance(name, str) and name and name != SHOULD_NOT_BE_SET else None
+
+    def index(self: RulePolicy, lookup: dict) -> tuple[dict[str, set], set]:
+        keys = frozenset(lookup)
+        known = indexes.get(id(lookup))
+        if known is None or known[0] is not lookup or known[1] != keys:
+            by_name: dict[str, set] = {}
+            other: set = set()
+            for key in keys:
+                name = follows(self, key)
+                (by_name.setdefault(name, set()) if name else other).add(key)
+            known = indexes[id(lookup)] = (lookup, keys, by_name, other)
+        return known[2], known[3]
+
+    def get_possible_keys(self: RulePolicy, lookup: dict, states: list) -> set:
+        name = (states[-1].get(PREVIOUS_ACTION) or {}).get(ACTION_NAME) if states else None
+        if not isinstance(name, str) or not name:
+            return original(self, lookup, states)
+        by_name, other = index(self, lookup)
+        candidates = by_name.get(name, set()) | other
+        return original(self, {key: lookup[key] for key in candidates}, states)
+
+    get_possible_keys._indexed = True  # type: ignore[attr-defined]
+    get_possible_keys._rasa = original  # type: ignore[attr-defined]
+    RulePolicy._get_possible_keys = get_possible_keys  # type: ignore[method-assign]
+
+
 def install_session_per_case() -> None:
     """Start a new Rasa session before a message that begins another case (bot/sessions.py: why, and what it keeps).
 
@@ -293,7 +638,10 @@ def install_parse_off_the_loop() -> None:
     if getattr(MessageProcessor.parse_message, "_off_the_loop", False):
         return
     original = MessageProcessor.parse_message
-    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
+    worker_loop: list[asyncio.AbstractEventLoop] = []  # the worker's own loop, made once (not one per message)
+    worker = ThreadPoolExecutor(
+        max_workers=1, thread_name_prefix="nlu", initializer=lambda: worker_loop.append(asyncio.new_event_loop())
+    )
 
     async def parse_message(
         self: MessageProcessor, message: Any, tracker: Any = None, only_output_properties: bool = True
@@ -301,7 +649,7 @@ def install_parse_off_the_loop() -> None:
         if self.http_interpreter:
             return await original(self, message, tracker, only_output_properties)
         return await asyncio.get_running_loop().run_in_executor(
-            worker, lambda: asyncio.run(original(self, message, tracker, only_output_properties))
+            worker, lambda: worker_loop[0].run_until_complete(original(self, message, tracker, only_output_properties))
         )
 
     parse_message._off_the_loop = True  # type: ignore[attr-defined]
@@ -341,6 +689,10 @@ def guard_app(app: Any, token: str | None) -> None:
     async def headers(_request: Any, resp: Any) -> None:
         for name, value in SECURITY_HEADERS.items():
             resp.headers.setdefault(name, value)
+
+    @app.listener("after_server_stop")
+    async def close_sessions(_app: Any, _loop: Any) -> None:
+        await close_kept_sessions()
 
 
 def install_http_guards() -> None:
@@ -405,13 +757,13 @@ def install_action_endpoint_from_environment() -> None:
 
 
 class SQLTrackerStoreFastPaths(SQLTrackerStore):
-    """Rasa's SQL tracker store with three savings on every turn, measured with bench/conversation.py (the tracker
+    """Rasa's SQL tracker store with four savings on every turn, measured with bench/conversation.py (the tracker
     store was 40% of the Rasa server's CPU): SQLite connections are pooled (WAL, synchronous=NORMAL) instead of
     opened per query, loading reads the events' JSON without building ORM objects, and `save` knows how
-    many events the conversation had when it was loaded, instead of counting them with a query. Rasa loads a
-    conversation before every save, under the lock store's lock (Redis when servers share conversations), so that
-    number is the stored one; without it, the count query runs as in Rasa. The current session starts at the latest
-    session_started row by id (`_event_query`)."""
+    many events the conversation had when it was loaded, instead of counting them with a query, and writes them
+    with one multi-row insert. Rasa loads a conversation before every save, under the lock store's lock (Redis
+    when servers share conversations), so that number is the stored one; without it, the count query runs as in
+    Rasa. The current session starts at the latest session_started row by id (`_event_query`)."""
 
     REMEMBERED = 10_000  # conversations whose stored event count is kept
 
@@ -438,6 +790,28 @@ class SQLTrackerStoreFastPaths(SQLTrackerStore):
         if not fetch_events_from_all_sessions:
             self._remember(sender_id, len(tracker.events) if tracker else 0)
         return tracker
+
+    async def save(self, tracker: Any) -> None:
+        """As Rasa's (the same rows, in the same order, in one transaction), written with one multi-row insert
+        instead of one ORM object flushed per event: a turn stores 5-15 events."""
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            rows = [self._event_row(tracker.sender_id, event) for event in self._additional_events(session, tracker)]
+            if rows:
+                session.execute(self.SQLEvent.__table__.insert(), rows)
+            session.commit()
+
+    @staticmethod
+    def _event_row(sender_id: str, event: Any) -> dict[str, Any]:
+        data = event.as_dict()
+        return {
+            "sender_id": sender_id,
+            "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }
 
     def _event_query(self, session: Any, sender_id: str, fetch_events_from_all_sessions: bool) -> Any:
         """As Rasa's, but the current session starts at the latest session_started row by id, not by timestamp.
@@ -504,6 +878,13 @@ PATCHES = {
     "http_guards": install_http_guards,
     "action_endpoint_from_environment": install_action_endpoint_from_environment,
     "data_search_skips_tool_folders": install_data_search_skips_tool_folders,
+    "fast_slot_copy": install_fast_slot_copy,
+    "sequential_graph_runner": install_sequential_graph_runner,
+    "states_per_tracker_cache": install_states_per_tracker_cache,
+    "kept_alive_endpoint_sessions": install_kept_alive_endpoint_sessions,
+    "direct_intent_features": install_direct_intent_features,
+    "rule_states_parsed_once": install_rule_states_parsed_once,
+    "rules_indexed_by_last_action": install_rules_indexed_by_last_action,
 }
 
 
@@ -519,9 +900,15 @@ def applied() -> dict[str, bool]:
     from rasa.core import processor
     from rasa.core.actions.action import RemoteAction
     from rasa.core.agent import Agent
+    from rasa.core.policies.rule_policy import RulePolicy
     from rasa.core.processor import MessageProcessor
+    from rasa.engine.runner.dask import DaskGraphRunner
+    from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
     from rasa.shared import data
+    from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import Event
+    from rasa.shared.core.slots import Slot
+    from rasa.utils.endpoints import EndpointConfig
 
     return {
         "action_failure_reply": getattr(RemoteAction.run, "_tells_user", False),
@@ -533,4 +920,11 @@ def applied() -> dict[str, bool]:
         "http_guards": getattr(rasa.core.run.configure_app, "_guarded", False),
         "action_endpoint_from_environment": getattr(Agent.__init__, "_from_environment", False),
         "data_search_skips_tool_folders": getattr(data._find_data_files_in_directory, "_skips", False),
+        "fast_slot_copy": "__copy__" in Slot.__dict__,
+        "sequential_graph_runner": getattr(DaskGraphRunner.run, "_sequential", False),
+        "states_per_tracker_cache": getattr(Domain.states_for_tracker_history, "_cached", False),
+        "kept_alive_endpoint_sessions": getattr(EndpointConfig.session, "_kept", False),
+        "direct_intent_features": getattr(LogisticRegressionClassifier._create_X, "_direct", False),
+        "rule_states_parsed_once": getattr(RulePolicy._is_rule_applicable, "_reversed_once", False),
+        "rules_indexed_by_last_action": getattr(RulePolicy._get_possible_keys, "_indexed", False),
     }

@@ -24,6 +24,9 @@ def rasa_arguments(argv: list[str], env: dict[str, str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> None:
+    from bot.profiling import profile_process_if_asked
+
+    profile_process_if_asked()  # only with ALKBOT_PROFILE set (bot/profiling.py)
     rasa_patches.apply()
     from rasa.__main__ import main as rasa_main
 

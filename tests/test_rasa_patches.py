@@ -1,7 +1,12 @@
 """bot.rasa_patches: the changes to Rasa internals keep Rasa's behaviour (their effect on speed is in bench/)."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+
+ROOT_DOMAIN = Path(__file__).resolve().parents[1] / "domain.yml"
 
 
 def test_event_classes_are_found_as_rasa_finds_them():
@@ -226,3 +231,265 @@ def test_the_tracker_store_endpoints_yml_names_has_the_patched_loading_and_savin
     assert "url" not in endpoints["tracker_store"], "the store reads TRACKER_DB_URL itself (no ${VAR} in endpoints.yml)"
     values = json.dumps(endpoints)
     assert "${" not in values, "endpoints.yml names an environment variable, which a plain shell may lack"
+
+
+def test_slots_are_copied_as_copy_copy_copies_them():
+    import copy
+
+    from rasa.shared.core.domain import Domain
+
+    from bot.rasa_patches import install_fast_slot_copy
+
+    slots = Domain.load(str(ROOT_DOMAIN)).slots
+    slots[0].value = ["a list", {"held": "by reference"}]
+    generic = [copy.copy(slot) for slot in slots]
+    install_fast_slot_copy()
+    fast = [copy.copy(slot) for slot in slots]
+    assert len(fast) == len(slots) > 10
+    for original, expected, got in zip(slots, generic, fast):
+        assert type(got) is type(expected) and vars(got) == vars(expected) and got is not original
+        assert got.value is original.value  # shallow, as copy.copy
+    fast[1].value = "changed"
+    assert slots[1].value != "changed"
+
+
+class _Add:
+    """A stand-in graph node: records its calls, returns (name, value) as Rasa's GraphNode does."""
+
+    def __init__(self, name: str, calls: list):
+        self.name, self.calls = name, calls
+
+    def __call__(self, *inputs):
+        self.calls.append(self.name)
+        if any(isinstance(i, str) for i in inputs):
+            return self.name, ("unresolved", [i for i in inputs if isinstance(i, str)])
+        if self.name == "boom":
+            raise RuntimeError("node failed")
+        return self.name, sum(value for _, value in inputs) + 1
+
+
+def _runner(nodes: dict[str, dict[str, str]], targets: list[str]):
+    from rasa.engine.graph import GraphSchema, SchemaNode
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    schema = GraphSchema({name: SchemaNode(needs=needs, uses=object, constructor_name="create", fn="run",
+                                           config={}, is_target=name in targets)
+                          for name, needs in nodes.items()})
+    runner = DaskGraphRunner.__new__(DaskGraphRunner)
+    calls: list = []
+    runner._graph_schema = schema
+    runner._instantiated_nodes = {name: _Add(name, calls) for name in nodes}
+    runner._execution_context = None
+    return runner, calls
+
+
+GRAPH = {"a": {"x": "__input__"}, "b": {"x": "a"}, "c": {"x": "a", "y": "b"}, "d": {"x": "c"},
+         "unused": {"x": "a"}, "loose": {"x": "no_such_node"}}
+
+
+@pytest.mark.parametrize("targets", [["d"], ["c", "b"], ["d", "unused"], ["loose"], None])
+def test_the_graph_runs_node_by_node_with_dasks_results(targets):
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    from bot.rasa_patches import install_sequential_graph_runner
+
+    runner, calls = _runner(GRAPH, targets or ["d", "unused"])
+    before = DaskGraphRunner.run
+    original = DaskGraphRunner.run = getattr(before, "_rasa", before)  # Rasa's own, even if an earlier test patched it
+    expected = original(runner, inputs={"__input__": 10}, targets=targets)
+    expected_calls = sorted(calls)
+    calls.clear()
+    install_sequential_graph_runner()
+    try:
+        assert DaskGraphRunner.run(runner, inputs={"__input__": 10}, targets=targets) == expected
+        assert sorted(calls) == expected_calls  # each node needed runs once, the rest not at all
+        for node in calls:  # in dependency order
+            assert all(calls.index(need) < calls.index(node) for need in GRAPH[node].values() if need in calls)
+    finally:
+        DaskGraphRunner.run = before
+
+
+def test_the_graph_runner_keeps_rasas_errors():
+    from rasa.engine.exceptions import GraphRunError
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    from bot.rasa_patches import install_sequential_graph_runner
+
+    original = DaskGraphRunner.run
+    install_sequential_graph_runner()
+    try:
+        runner, _ = _runner({"a": {"x": "__input__"}, "boom": {"x": "a"}}, ["boom"])
+        with pytest.raises(GraphRunError):
+            DaskGraphRunner.run(runner, inputs={"__input__": 1})
+        with pytest.raises(GraphRunError):  # an input named like a node
+            DaskGraphRunner.run(runner, inputs={"a": "a"})
+    finally:
+        DaskGraphRunner.run = original
+
+
+def _tracker_and_domain():
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    domain = Domain.load(str(ROOT_DOMAIN))
+    slot = next(s for s in domain.slots if s.influence_conversation)
+    value = {"float": 1.0, "bool": True}.get(type(slot).__name__.replace("Slot", "").lower(), "x")
+    events = [ActionExecuted("action_listen"),
+              UserUttered("hi", intent={"name": "greet", "confidence": 1.0}),
+              ActionExecuted("utter_greet"), ActionExecuted("action_listen"),
+              UserUttered("alectinib", intent={"name": "inform", "confidence": 1.0}), SlotSet(slot.name, value)]
+    return DialogueStateTracker.from_events("s", events, domain.slots), domain
+
+
+def test_a_trackers_states_are_rasas_however_often_they_are_asked_for():
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted
+
+    from bot.rasa_patches import install_states_per_tracker_cache
+
+    tracker, domain = _tracker_and_domain()
+    before = Domain.states_for_tracker_history
+    original = Domain.states_for_tracker_history = getattr(before, "_rasa", before)  # Rasa's own, even if an earlier test patched it
+    arguments = [{}, {"omit_unset_slots": True}, {"ignore_rule_only_turns": True, "rule_only_data": {"slots": []}}]
+    expected = [original(domain, tracker, **a) for a in arguments]
+    install_states_per_tracker_cache()
+    try:
+        for _ in range(2):
+            for a, states in zip(arguments, expected):
+                got = domain.states_for_tracker_history(tracker, **a)
+                assert got == states
+                got[-1].clear()  # a caller changing what it got changes nothing for the next one
+        tracker.update(ActionExecuted("utter_greet"))
+        assert domain.states_for_tracker_history(tracker) == original(domain, tracker) != expected[0]
+    finally:
+        Domain.states_for_tracker_history = before
+
+
+def test_intent_features_are_rasas_matrix():
+    import numpy as np
+    import scipy.sparse
+    from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+    from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, FEATURE_TYPE_SEQUENCE, TEXT
+    from rasa.shared.nlu.training_data.features import Features
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.rasa_patches import install_direct_intent_features
+
+    def message(seed: int) -> Message:
+        rng = np.random.default_rng(seed)
+        m = Message({TEXT: "x"})
+        for origin, width, dtype in (("words", 7, np.int64), ("chars", 11, np.float64), ("ours", 3, np.float64)):
+            m.features.append(Features(scipy.sparse.coo_matrix(rng.integers(0, 3, (4, width)).astype(dtype)),
+                                       FEATURE_TYPE_SEQUENCE, TEXT, origin))
+            m.features.append(Features(scipy.sparse.coo_matrix(rng.integers(0, 3, (1, width)).astype(dtype)),
+                                       FEATURE_TYPE_SENTENCE, TEXT, origin))
+        return m
+
+    before = LogisticRegressionClassifier._create_X
+    original = LogisticRegressionClassifier._create_X = getattr(before, "_rasa", before)  # Rasa's own, even if an earlier test patched it
+    for messages in ([message(1)], [message(2), message(3)], [Message({TEXT: "no features"})]):
+        expected = original(None, messages)
+        install_direct_intent_features()
+        try:
+            got = LogisticRegressionClassifier._create_X(None, messages)
+        finally:
+            LogisticRegressionClassifier._create_X = before
+        assert got.shape == expected.shape and got.dtype == expected.dtype
+        assert (got.toarray() == expected.toarray()).all()
+
+
+def test_rule_checks_are_rasas():
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    from bot.rasa_patches import install_rule_states_parsed_once
+
+    rule = json.dumps([{}, {"prev_action": {"action_name": "action_listen"}, "user": {"intent": "greet"}},
+                       {"prev_action": {"action_name": "utter_greet"}}])
+    states = [{}, {"prev_action": {"action_name": "action_listen"}, "user": {"intent": "greet"}},
+              {"prev_action": {"action_name": "utter_greet"}, "user": {"intent": "greet"}},
+              {"prev_action": {"action_name": "action_listen"}, "user": {"intent": "bye"}}]
+    policy = RulePolicy.__new__(RulePolicy)
+    before = RulePolicy._is_rule_applicable
+    original = RulePolicy._is_rule_applicable = getattr(before, "_rasa", before)  # Rasa's own, even if an earlier test patched it
+    expected = [original(policy, rule, i, s) for i in range(5) for s in states]
+    install_rule_states_parsed_once()
+    try:
+        for _ in range(2):
+            assert [RulePolicy._is_rule_applicable(policy, rule, i, s) for i in range(5) for s in states] == expected
+    finally:
+        RulePolicy._is_rule_applicable = before
+    assert True in expected and False in expected
+
+
+def test_action_server_calls_share_one_session_and_connection():
+    import asyncio
+
+    from aiohttp import web
+    from rasa.utils.endpoints import EndpointConfig
+
+    from bot.rasa_patches import close_kept_sessions, install_kept_alive_endpoint_sessions
+
+    install_kept_alive_endpoint_sessions()
+    connections = set()
+
+    async def echo(request):
+        connections.add(request.transport)
+        return web.json_response({"got": await request.json(), "secret": request.headers.get("X-Secret")})
+
+    async def scenario():
+        app = web.Application()
+        app.router.add_post("/webhook", echo)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]
+        endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook", headers={"X-Secret": "s"})
+        try:
+            replies = [await endpoint.request(json={"n": n}, method="post") for n in range(3)]
+            kept = endpoint.session()
+            async with kept as session:
+                pass
+            assert not session.closed  # leaving `async with` keeps it
+            await close_kept_sessions()
+            assert session.closed
+            return replies
+        finally:
+            await runner.cleanup()
+
+    replies = asyncio.run(scenario())
+    assert replies == [{"got": {"n": n}, "secret": "s"} for n in range(3)]
+    assert len(connections) == 1
+
+
+def test_rules_checked_are_those_rasa_finds_applicable():
+    import itertools
+
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    from bot.rasa_patches import install_rules_indexed_by_last_action
+
+    listen, greet, form = ({"action_name": "action_listen"}, {"action_name": "utter_greet"},
+                           {"action_name": "case_form"})
+    last_states = [{}, {"prev_action": listen}, {"prev_action": greet}, {"prev_action": form},
+                   {"prev_action": {"action_name": "should_not_be_set"}}, {"prev_action": {"action_text": "hi"}},
+                   {"prev_action": listen, "user": {"intent": "greet"}},
+                   {"prev_action": greet, "active_loop": {"name": "should_not_be_set"}}]
+    rules = [json.dumps(states) for states in
+             [[], [{}], *([first, last] for first, last in itertools.product([{}, {"prev_action": listen}],
+                                                                             last_states))]]
+    lookup = {rule: "action" for rule in rules}
+    conversations = [[], *([s] for s in last_states), *([{}, s] for s in last_states),
+                     *([{"prev_action": listen}, s] for s in last_states)]
+    policy = RulePolicy.__new__(RulePolicy)
+    before = RulePolicy._get_possible_keys
+    original = RulePolicy._get_possible_keys = getattr(before, "_rasa", before)  # Rasa's own, even if an earlier test patched it
+    expected = [original(policy, lookup, states) for states in conversations]
+    install_rules_indexed_by_last_action()
+    try:
+        for _ in range(2):
+            assert [RulePolicy._get_possible_keys(policy, lookup, states) for states in conversations] == expected
+    finally:
+        RulePolicy._get_possible_keys = before
+    assert len({len(keys) for keys in expected}) > 2  # the conversations tell the rules apart

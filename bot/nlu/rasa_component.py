@@ -54,7 +54,14 @@ def _nlp() -> Language:
 
 def read(text: str) -> list[Entity]:
     """The findings in a message, read by the spaCy pipeline."""
-    return pipeline.entities(_nlp()(text))
+    return list(_read(text))
+
+
+@lru_cache(maxsize=16)
+def _read(text: str) -> tuple[Entity, ...]:
+    """Each message is read by both the extractor and the featurizer below: the second gets the first's findings
+    (frozen Entity values; the pipeline is fixed once loaded, so the same text gives the same findings)."""
+    return tuple(pipeline.entities(_nlp()(text)))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)

@@ -118,7 +118,30 @@ def test_the_rasa_component_reads_through_the_spacy_pipeline(monkeypatch):
     docs = []
     nlp = rasa_component._nlp()
     monkeypatch.setattr(rasa_component, "_nlp", lambda: lambda text: docs.append(nlp(text)) or docs[-1])
+    rasa_component._read.cache_clear()  # a message read by an earlier test is remembered, not read again
     [message] = component.process([Message.build(text="alectinib, no MET amp, ECOG 1")])
     assert len(docs) == 1 and docs[0].text == "alectinib, no MET amp, ECOG 1"
     assert [(e["entity"], e["value"], e.get("role"), e["start"]) for e in message.get("entities")] == [
         (s.label_, s._.value, s._.role, s.start_char) for s in docs[0].spans[pipeline.SPANS_KEY]]
+
+
+def test_a_message_is_read_once_for_the_extractor_and_the_featurizer(monkeypatch):
+    from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu import rasa_component
+
+    docs = []
+    nlp = rasa_component._nlp()
+    monkeypatch.setattr(rasa_component, "_nlp", lambda: lambda text: docs.append(nlp(text)) or docs[-1])
+    rasa_component._read.cache_clear()
+    message = Message.build(text="brigatinib 14 months, ALK G1202R")
+    WhitespaceTokenizer(WhitespaceTokenizer.get_default_config()).process([message])
+    rasa_component.ClinicalEntityExtractor({}).process([message])
+    rasa_component.ClinicalEntityFeaturizer(rasa_component.ClinicalEntityFeaturizer.get_default_config(),
+                                            "featurizer").process([message])
+    assert len(docs) == 1
+    assert {e["value"] for e in message.get("entities")} >= {"brigatinib", "G1202R"}
+    sentence = message.get_sparse_features("text")[1].features.toarray()
+    columns = rasa_component.ClinicalEntityFeaturizer.COLUMNS
+    assert sentence[0, columns.index("alk_mutation")] == 1.0
