@@ -22,6 +22,7 @@ from actions.case_state import (CASE_SLOTS, MAX_MESSAGE, case_from_slots, change
 from actions.feedback import AWAITING_REASON, record_reason
 from actions.questions import answer_question
 from actions.turns import ACTIVATION, RESUME, turn_kind
+from bot import intents
 from bot.decision import decide
 
 log = logging.getLogger(__name__)
@@ -29,9 +30,8 @@ ASKABLE = frozenset(CASE_SLOTS) - {"current_therapy", "pdl1_tps", "comorbidities
 # Messages that are not answers: the dialogue rules answer them and the form asks again. The first group names
 # drugs and findings as part of the question ("why not brigatinib?", "what if MET amp?"), so it never fills the
 # case; for the second, a message that states findings was misread and is taken as the answer it is.
-QUESTIONS = frozenset({"ask_why", "ask_evidence", "what_if", "start_case", "start_over", "stop", "feedback_disagree"})
-INTERRUPTIONS = QUESTIONS | {"greet", "help", "out_of_scope", "feedback_helpful", "feedback_not_helpful",
-                             "practice_start", "practice_stats", "thanks"}
+QUESTIONS = intents.NEVER_FINDINGS
+INTERRUPTIONS = intents.CASE_INTERRUPTIONS
 OFFER_AFTER = 2  # times one question is asked without an answer before the clinician is offered to skip or stop
 SKIP_BUTTONS = [{"title": "Skip this question", "payload": "/dont_know"}, {"title": "Stop", "payload": "/stop"}]
 NOT_READ = ("I couldn't process that message, so nothing in the case changed. Please rephrase it (findings such as "

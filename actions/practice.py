@@ -17,7 +17,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.turns import ANSWER, turn_kind
-from bot import practice
+from bot import intents, practice
 from bot.knowledge import default as knowledge_base
 from bot.render import clinician
 from bot.storage.practice import shared_store
@@ -35,8 +35,7 @@ TOPIC_WORDS = {
     "modifiers": r"modifiers?|toxicit\w*|interactions?|cyp3a",
 }
 DIFFICULTY_WORDS = {1: r"easy|simple|basic", 2: r"medium|intermediate", 3: r"hard|difficult|advanced|tricky"}
-NOT_ANSWERS = frozenset({"practice_hint", "practice_skip", "practice_stats", "practice_start", "practice_reveal",
-                         "practice_end", "stop", "help", "greet", "thanks", "start_case", "start_over"})
+NOT_ANSWERS = intents.PRACTICE_INTERRUPTIONS
 SESSION = "practice_session"
 MORE_BUTTONS = [{"title": "Next case", "payload": "/practice_start"}, {"title": "My progress", "payload": "/practice_stats"},
                 {"title": "End session", "payload": "/practice_end"}]
