@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from actions.answers import SKIP, bare_answer
+from bot import intents
 from bot.decision import FIELDS, CaseError, validate_case
 from bot.nlu.extractor import case_fields, conflicts, did_you_mean, message_is_question
 from bot.nlu.reader import alk_variant
@@ -126,7 +127,7 @@ def _read_bare_answer(message: Mapping[str, Any], requested: str, reading: Readi
     text = message.get("text") or ""
     intent = (message.get("intent") or {}).get("name")
     value = bare_answer(requested, text)
-    if value is SKIP or (value is None and intent in ("dont_know", "practice_skip")):
+    if value is SKIP or (value is None and intent in intents.SKIPS_QUESTION):
         reading.skip = True
     elif value is not None:
         reading.updates[requested] = value

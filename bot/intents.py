@@ -19,6 +19,7 @@ Flags (what the code does with it):
                          fills the case; the other interruptions stating findings are read as the answer they are
     interrupts_practice  during a practice case, the message is not the trainee's answer
     starts_case          begins another case (bot/sessions.py starts a new Rasa session)
+    skips_question       in the case form, the question asked is skipped (declared not known)
     no_findings          carries no findings: when the extractor reads findings in it, the NLU component
                          (FindingsAreInformation) makes the intent `inform`
     button_only          sent only by a button or the page (a payload), never typed: no training data
@@ -41,6 +42,7 @@ class Intent:
     never_findings: bool = False
     interrupts_practice: bool = False
     starts_case: bool = False
+    skips_question: bool = False
     no_findings: bool = False
     button_only: bool = False
 
@@ -63,7 +65,8 @@ REGISTRY: tuple[Intent, ...] = (
     # bare answers to the question asked
     _I("affirm", "answer", "yes", no_findings=True),
     _I("deny", "answer", "no / none", no_findings=True),
-    _I("dont_know", "answer", "not known, or skip the question", no_findings=True),
+    _I("dont_know", "answer", "not known (the case form skips the question)", skips_question=True,
+       no_findings=True),
     # feedback on an answer
     _I("feedback_helpful", "feedback", "the answer helped", interrupts_case=True, no_findings=True),
     _I("feedback_not_helpful", "feedback", "the answer did not help", interrupts_case=True, no_findings=True),
@@ -82,7 +85,8 @@ REGISTRY: tuple[Intent, ...] = (
     _I("practice_start", "practice", "a practice case (optionally a topic and a level)", interrupts_case=True,
        interrupts_practice=True, starts_case=True),
     _I("practice_hint", "practice", "a hint on the open practice case", interrupts_practice=True),
-    _I("practice_skip", "practice", "another practice case instead of this one", interrupts_practice=True),
+    _I("practice_skip", "practice", "skip: another practice case instead of this one; in the case form, skip the "
+       "question asked (as dont_know)", interrupts_practice=True, skips_question=True),
     _I("practice_stats", "practice", "the trainee's progress", interrupts_case=True, interrupts_practice=True,
        no_findings=True),
     _I("practice_reveal", "practice", "the answer to the open practice case", interrupts_practice=True),
@@ -99,6 +103,7 @@ CASE_INTERRUPTIONS = _names(lambda i: i.interrupts_case)
 NEVER_FINDINGS = _names(lambda i: i.never_findings)
 PRACTICE_INTERRUPTIONS = _names(lambda i: i.interrupts_practice)
 CASE_STARTS = _names(lambda i: i.starts_case)
+SKIPS_QUESTION = _names(lambda i: i.skips_question)
 # the fallback carries no intent at all: findings in it are information too
 NO_FINDINGS = _names(lambda i: i.no_findings) | {FALLBACK}
 BUTTON_ONLY = _names(lambda i: i.button_only)
