@@ -23,7 +23,7 @@ AREAS = {
 }
 # Functions that run only when their module is imported: under fork isolation (setup.cfg) their mutants are never
 # exercised, so they are counted apart rather than as survivors (the validator property test covers them).
-IMPORT_TIME = ("bot.decision.case.x__compile__", "bot.decision.case.x__type_test__")
+IMPORT_TIME = ("bot.decision.case.x__typed__",)
 DETECTED = ("killed", "timeout", "segfault")
 
 

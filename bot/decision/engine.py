@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, NamedTuple
 
 from bot import knowledge
 from bot.decision.case import Case, validate_case
@@ -44,16 +44,29 @@ _NO_PROGRESSION = "none"
 
 
 class _Words:
-    """Placeholder values for one sentence: the sentence's own, then the case's, then '?'."""
+    """Placeholder values for one sentence: the sentence's own, then the case's (computed only when a sentence
+    asks for one), then '?'."""
 
-    __slots__ = ("own", "case")
+    __slots__ = ("own", "run")
 
-    def __init__(self, own: Mapping[str, str], case: Mapping[str, str]):
-        self.own, self.case = own, case
+    def __init__(self, own: Mapping[str, str], run: _Run):
+        self.own, self.run = own, run
 
     def __getitem__(self, key: str) -> str:
         value = self.own.get(key)
-        return value if value is not None else self.case.get(key, "?")
+        return value if value is not None else self.run.fill.get(key, "?")
+
+
+class _Step(NamedTuple):
+    """A rule variant resolved once per knowledge base (Engine.steps), so that applying it looks nothing up."""
+    because: str
+    templated: bool  # the sentence has {placeholders} to fill from the case
+    status: str
+    rank: int
+    preferred: tuple[str, ...]
+    alternatives: tuple[tuple[str, str], ...]
+    avoid: tuple[tuple[str, str, tuple[str, ...]], ...]  # (therapy, reason, evidence)
+    caveats: tuple[tuple[str, str, tuple[str, ...], bool], ...]  # (caveat id, text, evidence, templated)
 
 
 @dataclass
@@ -67,12 +80,12 @@ class _Flag:
 class _Run:
     """The state of one decision as the rules are applied."""
 
-    __slots__ = ("case", "kb", "_fill", "known", "untabled", "flags", "bypass", "unknown_bypass", "status",
+    __slots__ = ("case", "kb", "steps", "_fill", "known", "untabled", "flags", "bypass", "unknown_bypass", "status",
                  "required", "optional", "trace", "preferred", "why", "alternatives", "caveats", "avoid", "withhold",
                  "after_lorlatinib", "conditions", "decider", "members", "compound", "rows")
 
-    def __init__(self, case: Case, kb: knowledge.KnowledgeBase):
-        self.case, self.kb = case, kb
+    def __init__(self, case: Case, kb: knowledge.KnowledgeBase, steps: Mapping[tuple[str, str], _Step]):
+        self.case, self.kb, self.steps = case, kb, steps
         self._fill: dict[str, str] | None = None
         self.known: list[str] = []  # reported mutations with a row in the mutation table, canonical names
         self.untabled: list[str] = []  # reported mutations possible for ALK's kinase domain but without a row
@@ -133,7 +146,7 @@ class _Run:
     def fmt(self, template: str, fill: Mapping[str, str]) -> str:
         if "{" not in template:
             return template
-        return template.format_map(_Words(fill, self.fill))
+        return template.format_map(_Words(fill, self))
 
     def caveat(self, cid: str, key: str | None = None, **fill: str) -> None:
         name = f"{cid}:{key}" if key else cid
@@ -155,28 +168,31 @@ class _Run:
 
     def apply(self, rule_id: str, variant: str = "default", secondary: bool = False, **fill: str) -> bool:
         """Record that ``rule_id`` fired; a deciding rule sets the options, a secondary one adds alternatives."""
-        v = self.kb.rules[rule_id].variants[variant]
-        because = self.fmt(v.because, fill)
+        v = self.steps[rule_id, variant]
+        because = self.fmt(v.because, fill) if v.templated else v.because
         self.trace.append((rule_id, because))
-        if v.status != "recommendation" and _RANK[v.status] > _RANK[self.status]:
+        if v.rank > _RANK[self.status]:
             self.status = v.status
+        why = self.why
         if secondary:
             for therapy in v.preferred:
                 self.alternatives.append(therapy)
-                self.why.setdefault(therapy, f"On the other findings ({rule_id}): {because}")
-        else:
-            if v.preferred and self.decider is None:
+                why.setdefault(therapy, f"On the other findings ({rule_id}): {because}")
+        elif v.preferred:
+            if self.decider is None:
                 self.decider = rule_id
             self.preferred.extend(v.preferred)
             for therapy in v.preferred:
-                self.why.setdefault(therapy, because)
-        for therapy in v.avoid:
-            self.avoid_regimen(therapy)
-        for therapy, why in v.alternatives:
+                why.setdefault(therapy, because)
+        for therapy, reason, evidence in v.avoid:
+            self.add_avoid(therapy, reason, evidence)
+        for therapy, text in v.alternatives:
             self.alternatives.append(therapy)
-            self.why.setdefault(therapy, why)
-        for cid in v.caveats:
-            self.caveat(cid)
+            why.setdefault(therapy, text)
+        caveats = self.caveats
+        for cid, text, evidence, templated in v.caveats:
+            if cid not in caveats:
+                caveats[cid] = (self.fmt(text, {}) if templated else text, evidence)
         return True
 
 
@@ -232,15 +248,28 @@ class Engine:
         rows = [m.activity for m in kb.mutations.values()] + [m.activity for m in kb.compounds.values()]
         self._row_resistant = {id(row): tuple((d, cell.evidence) for d, cell in row.items() if cell.call == "resistant")
                                for row in rows + [kb.compound_default]}
+        # One tabled mutation alone (the commonest finding): its 'avoid' entries for resistant TKIs, built once.
+        self._resistant_alone = {
+            (name, id(m.activity)): tuple((self.tki_regimen[d], f"Resistant to {name} in the mutation table.", _unique(ev))
+                                          for d, ev in self._row_resistant[id(m.activity)] if d in self.tki_regimen)
+            for name, m in kb.mutations.items()}
         self._notes = {name: " ".join(m.note.split()) for name, m in kb.mutations.items() if m.note}
         self._caution_conditions = {rid: frozenset(cond for cond, _ in r.cautions) for rid, r in kb.regimens.items()}
         self.lorlatinib_toxicities = [(f"lorlatinib_{t['id']}", (" ".join(t["text"].split()), tuple(t["evidence"])))
                                       for t in kb.drugs["lorlatinib"].toxicities]
+        self.steps = {(rid, vname): self._step(v) for rid, rule in kb.rules.items() for vname, v in rule.variants.items()}
         # The fixed parts of output items, built once (copied into each document, never shared).
-        self._rule_items = {rid: {"rule": rid, "title": r.title, "confidence": r.confidence}
-                            for rid, r in kb.rules.items()}
+        self._rule_items = {rid: (r.title, r.confidence, r.evidence) for rid, r in kb.rules.items()}
+        self._labels = {rid: r.label for rid, r in kb.regimens.items()}
         self._evidence_items = {key: self._evidence_item(e) for key, e in kb.evidence.items()}
         self._check_witnesses()
+
+    def _step(self, v: knowledge.Variant) -> _Step:
+        kb = self.kb
+        avoid = tuple((t, kb.regimens[t].avoid_reason or kb.regimens[t].label, kb.regimens[t].evidence) for t in v.avoid)
+        caveats = tuple((cid, kb.caveats[cid].text, kb.caveats[cid].evidence, "{" in kb.caveats[cid].text)
+                        for cid in v.caveats)
+        return _Step(v.because, "{" in v.because, v.status, _RANK[v.status], v.preferred, v.alternatives, avoid, caveats)
 
     @staticmethod
     def _evidence_item(e: knowledge.Evidence) -> dict[str, Any]:
@@ -267,7 +296,7 @@ class Engine:
 
     def _start(self, case: Case) -> _Run:
         kb = self.kb
-        run = _Run(case, kb)
+        run = _Run(case, kb, self.steps)
         for given in case.alk_mutations or ():
             name = kb.spellings.get(given.upper())
             if name is not None:
@@ -609,6 +638,12 @@ class Engine:
 
     def _avoid_resistant(self, run: _Run, rows: list[tuple[str, Mapping[str, knowledge.Activity]]]) -> None:
         """Every TKI a table row the findings reach marks resistant goes to 'avoid', named or not."""
+        if len(rows) == 1:
+            alone = self._resistant_alone.get((rows[0][0], id(rows[0][1])))
+            if alone is not None:
+                for therapy, reason, evidence in alone:
+                    run.add_avoid(therapy, reason, evidence)
+                return
         resistant: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for label, row in rows:
             for drug, evidence in self._row_resistant[id(row)]:
@@ -783,28 +818,44 @@ class Engine:
 
     # ---- the document ----------------------------------------------------------------------------------------------
 
-    def _option(self, run: _Run, therapy: str, rule: str | None) -> dict[str, Any]:
-        """A preferred option cites its rule's evidence and the regimen's; an alternative, the regimen's."""
-        reg = self.kb.regimens[therapy]
-        key = (rule, therapy)
-        evidence = self._option_evidence.get(key)
-        if evidence is None:
-            rule_evidence = self.kb.rules[rule].evidence if rule else ()
-            evidence = self._option_evidence[key] = _unique((*rule_evidence, *reg.evidence))
-        return {"therapy": therapy, "label": reg.label, "why": run.why.get(therapy, reg.label), "evidence": list(evidence)}
+    def _options(self, run: _Run, therapies: list[str], rule: str | None, cited: list[tuple[str, ...]]) -> list[dict]:
+        """A preferred option cites its rule's evidence and the regimen's; an alternative, the regimen's. The
+        evidence of each is added to ``cited``."""
+        out = []
+        why, labels = run.why, self._labels
+        for therapy in therapies:
+            key = (rule, therapy)
+            evidence = self._option_evidence.get(key)
+            if evidence is None:
+                rule_evidence = self.kb.rules[rule].evidence if rule else ()
+                evidence = self._option_evidence[key] = _unique((*rule_evidence, *self.kb.regimens[therapy].evidence))
+            cited.append(evidence)
+            label = labels[therapy]
+            out.append({"therapy": therapy, "label": label, "why": why.get(therapy, label), "evidence": [*evidence]})
+        return out
 
     def _document(self, run: _Run, deciding: str | None) -> Recommendation:
-        kb = self.kb
-        preferred = [self._option(run, t, deciding) for t in run.preferred]
-        alternatives = [self._option(run, t, None) for t in run.alternatives]
-        avoid = [{"therapy": t, "label": kb.regimens[t].label, "reason": reason, "evidence": list(ev)}
-                 for t, (reason, ev) in run.avoid.items()]
-        caveats = [{"id": cid, "text": text, "evidence": list(ev)} for cid, (text, ev) in run.caveats.items()]
+        kb, labels, rules = self.kb, self._labels, self._rule_items
+        # The evidence tuples in the order the document cites them: rationale, preferred, alternatives, avoid,
+        # caveats (the union at the end lists each source once, in that order).
+        rationale, cited = [], []
+        for rid, because in run.trace:
+            title, confidence, evidence = rules[rid]
+            cited.append(evidence)
+            rationale.append({"rule": rid, "title": title, "confidence": confidence, "because": because,
+                              "evidence": [*evidence]})
+        preferred = self._options(run, run.preferred, deciding, cited)
+        alternatives = self._options(run, run.alternatives, None, cited)
+        avoid = []
+        for t, (reason, evidence) in run.avoid.items():
+            cited.append(evidence)
+            avoid.append({"therapy": t, "label": labels[t], "reason": reason, "evidence": [*evidence]})
+        caveats = []
+        for cid, (text, evidence) in run.caveats.items():
+            cited.append(evidence)
+            caveats.append({"id": cid, "text": text, "evidence": [*evidence]})
         caveats.append({"id": "disclaimer", "text": kb.disclaimer, "evidence": []})
-        rationale = [dict(self._rule_items[rid], because=because, evidence=list(kb.rules[rid].evidence))
-                     for rid, because in run.trace]
-        keys = dict.fromkeys(chain.from_iterable([item["evidence"] for group in (rationale, preferred, alternatives,
-                                                                                 avoid, caveats) for item in group]))
+        items = self._evidence_items
         return {
             "status": run.status,
             "knowledge_version": kb.version,
@@ -812,9 +863,9 @@ class Engine:
             "alternatives": alternatives,
             "avoid": avoid,
             "caveats": caveats,
-            "missing": list(_unique(run.required + run.optional)),
+            "missing": [*dict.fromkeys(run.required + run.optional)],
             "rationale": rationale,
-            "evidence": [dict(self._evidence_items[k]) for k in keys],
+            "evidence": [items[k].copy() for k in dict.fromkeys(chain.from_iterable(cited))],
         }
 
     def decide(self, case: Mapping[str, Any] | Case) -> Recommendation:

@@ -14,9 +14,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping, TypeVar
 
 import yaml
+from pydantic import ValidationError
+
+from bot.knowledge import models
 
 try:  # the C loader is several times faster; PyYAML wheels ship it
     from yaml import CSafeLoader as _Loader
@@ -26,23 +29,10 @@ except ImportError:  # pragma: no cover
 KNOWLEDGE_DIR = Path(__file__).resolve().parent
 FILES = ("meta", "evidence", "drugs", "mutations", "bypass", "regimens", "caveats", "rules")
 
-CALLS = ("sensitive", "intermediate", "resistant", "unknown")
-GENERATIONS = ("1G", "2G", "3G", "unclassified")
-LEVELS = ("guideline", "regulatory", "phase 3", "phase 2", "retrospective", "case report", "preclinical",
-          "review", "consensus", "registry", "press", "not citable")
-REGIMEN_KINDS = ("alk_tki", "chemotherapy", "chemo_immunotherapy", "immunotherapy", "targeted", "local",
-                 "continue", "trial", "referral", "supportive")
-# Case conditions that regimens' contraindications and cautions name (the engine computes them from the case).
-CONDITIONS = ("squamous", "ecog_3_4", "small_cell_ecog3_disease_driven", "renal_impairment", "interstitial_lung_disease",
-              "hepatic_impairment", "diabetes", "hyperlipidemia", "cardiovascular_disease", "psychiatric_history",
-              "prior_immunotherapy", "prior_chemotherapy", "progressing_on_chemotherapy",
-              "progressing_on_chemo_immunotherapy", "no_current_therapy", "current_tki_resistant",
-              "cyp3a_inducer_unstoppable", "strong_cyp3a_inhibitor", "pregnant", "childbearing_potential")
-# met: rule M5; other: rule M6; no_implication: a caveat only; unconfirmed: a caveat asking for confirmation.
-BYPASS_GROUPS = ("met", "other", "no_implication", "unconfirmed")
-BLOCKS = ("scope", "consistency", "performance", "histology", "pattern", "resistance", "modifier")
-STATUSES = ("recommendation", "needs_information", "out_of_scope")
-TRANSFORMATIONS = ("small_cell", "small_cell_mixed", "squamous")
+# The closed vocabularies of the files (their pydantic models in models.py hold the lists).
+CALLS, GENERATIONS, LEVELS, REGIMEN_KINDS = models.CALLS, models.GENERATIONS, models.LEVELS, models.REGIMEN_KINDS
+CONDITIONS, BYPASS_GROUPS, BLOCKS = models.CONDITIONS, models.BYPASS_GROUPS, models.BLOCKS
+STATUSES, TRANSFORMATIONS = models.STATUSES, models.TRANSFORMATIONS
 
 THREE_TO_ONE = {
     "Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E", "Gly": "G", "His": "H",
@@ -286,37 +276,18 @@ def check_content_hash(directory: Path | str = KNOWLEDGE_DIR) -> None:
     directory = Path(directory)
     meta = _read(directory, "meta")
     recorded, actual = str(meta.get("content_sha256", "")), content_hash(directory)
-    _Checker.need(recorded == actual, "meta", "content_sha256",
+    _need(recorded == actual, "meta", "content_sha256",
                   f"the knowledge files changed but knowledge_version {meta.get('knowledge_version')} was not "
                   f"bumped (recorded hash {recorded[:12]}, files hash {actual[:12]}): bump knowledge_version, "
                   "then run 'python -m bot kb-hash --write'")
 
 
-class _Checker:
-    """Small helpers that turn a malformed entry into a KnowledgeError naming file and entry."""
+M = TypeVar("M", bound=models.Strict)
 
-    def __init__(self, evidence_keys: set[str]):
-        self.evidence_keys = evidence_keys
 
-    @staticmethod
-    def need(ok: bool, file: str, entry: str, message: str) -> None:
-        if not ok:
-            raise KnowledgeError(file, entry, message)
-
-    def mapping(self, value: Any, file: str, entry: str) -> Mapping[str, Any]:
-        self.need(isinstance(value, dict), file, entry, f"expected a mapping, found {type(value).__name__}")
-        return value
-
-    def text(self, value: Any, file: str, entry: str, what: str) -> str:
-        self.need(isinstance(value, str) and value.strip() != "", file, entry, f"'{what}' must be non-empty text")
-        return value.strip()
-
-    def keys(self, value: Any, file: str, entry: str, what: str = "evidence", required: bool = True) -> tuple[str, ...]:
-        self.need(isinstance(value, list), file, entry, f"'{what}' must be a list of evidence keys")
-        self.need(not required or len(value) > 0, file, entry, f"'{what}' must cite at least one evidence key")
-        for key in value:
-            self.need(key in self.evidence_keys, file, entry, f"evidence key '{key}' is not in evidence.yml")
-        return tuple(value)
+def _need(ok: bool, file: str, entry: str, message: str) -> None:
+    if not ok:
+        raise KnowledgeError(file, entry, message)
 
 
 def _read(directory: Path, name: str) -> Mapping[str, Any]:
@@ -332,241 +303,192 @@ def _read(directory: Path, name: str) -> Mapping[str, Any]:
     return data
 
 
-def _section(data: Mapping[str, Any], file: str, key: str) -> Mapping[str, Any]:
-    value = data.get(key)
-    if not isinstance(value, dict) or not value:
-        raise KnowledgeError(file, key, "missing or empty section")
-    return value
+def _parse(directory: Path, name: str, model: type[M]) -> M:
+    """The file checked against its model (models.py); its first problem raised as a KnowledgeError."""
+    try:
+        return model.parse_obj(_read(directory, name))
+    except ValidationError as err:
+        entry, message = models.first_problem(err)
+        raise KnowledgeError(name, entry, message) from None
 
 
-def _load_evidence(data: Mapping[str, Any]) -> dict[str, Evidence]:
+class _Citations:
+    """The cross-reference every file shares: each evidence key it cites is in evidence.yml."""
+
+    def __init__(self, evidence: Mapping[str, Evidence]):
+        self.evidence = evidence
+
+    def __call__(self, keys: Iterable[str], file: str, entry: str) -> tuple[str, ...]:
+        keys = tuple(keys)
+        for key in keys:
+            _need(key in self.evidence, file, entry, f"evidence key '{key}' is not in evidence.yml")
+        return keys
+
+
+def _prose(text: str) -> str:
+    """A sentence as one line (YAML folded text keeps line breaks and double spaces)."""
+    return " ".join(text.split())
+
+
+def _load_evidence(f: models.EvidenceFile) -> dict[str, Evidence]:
+    return {key: Evidence(key, e.citation, e.year, e.level, evidence_url(e.dict()), e.unverified)
+            for key, e in f.evidence.items()}
+
+
+def _load_drugs(f: models.DrugsFile, cite: _Citations) -> dict[str, Drug]:
     out = {}
-    for key, e in _section(data, "evidence", "evidence").items():
-        _Checker.need(isinstance(e, dict), "evidence", key, "expected a mapping")
-        _Checker.need(isinstance(e.get("citation"), str) and e["citation"].strip() != "", "evidence", key,
-                      "'citation' must be non-empty text")
-        _Checker.need(e.get("level") in LEVELS, "evidence", key, f"'level' must be one of {', '.join(LEVELS)}")
-        out[key] = Evidence(key, e["citation"], e.get("year"), e["level"], evidence_url(e), bool(e.get("unverified")))
-    return out
-
-
-def _load_drugs(data: Mapping[str, Any], c: _Checker) -> dict[str, Drug]:
-    out = {}
-    for name, d in _section(data, "drugs", "drugs").items():
-        c.mapping(d, "drugs", name)
-        c.need(d.get("generation") in GENERATIONS, "drugs", name, f"'generation' must be one of {', '.join(GENERATIONS)}")
-        required = d["generation"] != "unclassified"
-        extras = []
+    for name, d in f.drugs.items():
+        notes = []
         for what in ("interactions", "toxicities"):
-            items = d.get(what) or []
+            items = getattr(d, what)
             for item in items:
-                c.need(isinstance(item, dict) and "id" in item, "drugs", name, f"each of '{what}' needs an id")
-                c.text(item.get("text"), "drugs", f"{name}.{what}.{item['id']}", "text")
-                c.keys(item.get("evidence"), "drugs", f"{name}.{what}.{item['id']}")
-            extras.append(tuple(items))
-        out[name] = Drug(name, d["generation"], tuple(d.get("brands") or ()), tuple(d.get("misspellings") or ()),
-                         c.text(d.get("dose_label"), "drugs", name, "dose_label"),
-                         c.keys(d.get("evidence"), "drugs", name, required=required), *extras)
+                cite(item.evidence, "drugs", f"{name}.{what}.{item.id}")
+            notes.append(tuple(item.dict() for item in items))
+        out[name] = Drug(name, d.generation, tuple(d.brands), tuple(d.misspellings), d.dose_label,
+                         cite(d.evidence, "drugs", name), *notes)
     return out
 
 
-def _activity(entry: Mapping[str, Any], name: str, drugs: Mapping[str, Drug], c: _Checker) -> dict[str, Activity]:
-    act = c.mapping(entry.get("activity"), "mutations", f"{name}.activity")
+def _activity(act: Mapping[str, models.Cell], name: str, drugs: Mapping[str, Drug],
+              cite: _Citations) -> dict[str, Activity]:
     for drug in drugs:
-        c.need(drug in act, "mutations", name, f"no activity call for {drug} (every mutation x TKI cell is required)")
+        _need(drug in act, "mutations", name, f"no activity call for {drug} (every mutation x TKI cell is required)")
     out = {}
     for drug, cell in act.items():
         where = f"{name}.activity.{drug}"
-        c.need(drug in drugs, "mutations", where, f"'{drug}' is not a drug in drugs.yml")
-        c.need(isinstance(cell, dict) and cell.get("call") in CALLS, "mutations", where,
-               f"'call' must be one of {', '.join(CALLS)}")
-        out[drug] = Activity(cell["call"], c.keys(cell.get("evidence", []), "mutations", where,
-                                                  required=cell["call"] != "unknown"))
+        _need(drug in drugs, "mutations", where, f"'{drug}' is not a drug in drugs.yml")
+        out[drug] = Activity(cell.call, cite(cell.evidence, "mutations", where))
     return out
 
 
-def _load_mutations(data: Mapping[str, Any], drugs: Mapping[str, Drug], meta: Mapping[str, Any], c: _Checker):
-    length = meta["length"]
-    start, segment = meta["reference_start"], meta["reference_segment"]
+def _load_mutations(f: models.MutationsFile, drugs: Mapping[str, Drug], protein: models.AlkProtein, cite: _Citations):
+    length, start, segment = protein.length, protein.reference_start, protein.reference_segment
     mutations: dict[str, Mutation] = {}
     spellings: dict[str, str] = {}
-    for name, m in _section(data, "mutations", "mutations").items():
-        c.mapping(m, "mutations", name)
+    for name, m in f.mutations.items():
         parsed = parse_mutation(name)
-        c.need(parsed is not None, "mutations", name, "not a one-letter protein change (G1202R, 1151Tins, G1202del)")
+        _need(parsed is not None, "mutations", name, "not a one-letter protein change (G1202R, 1151Tins, G1202del)")
         ref, pos, _ = parsed
-        c.need(1 <= pos <= length, "mutations", name, f"residue {pos} is outside ALK's {length} amino acids")
+        _need(1 <= pos <= length, "mutations", name, f"residue {pos} is outside ALK's {length} amino acids")
         i = pos - start
         if ref is not None and 0 <= i < len(segment):
-            c.need(segment[i] == ref, "mutations", name, f"ALK has {segment[i]} at {pos}, not {ref}")
+            _need(segment[i] == ref, "mutations", name, f"ALK has {segment[i]} at {pos}, not {ref}")
         else:
-            c.need(0 <= i < len(segment), "mutations", name, "position outside the stored ALK reference segment")
-        aliases = tuple(m.get("aliases") or ())
-        for spelling in spellings_of(name) + [a for alias in aliases for a in spellings_of(alias)]:
+            _need(0 <= i < len(segment), "mutations", name, "position outside the stored ALK reference segment")
+        for spelling in spellings_of(name) + [a for alias in m.aliases for a in spellings_of(alias)]:
             other = spellings.setdefault(spelling.upper(), name)
-            c.need(other == name, "mutations", name, f"spelling '{spelling}' is also used by {other}")
-        c.need(m.get("rule") in (None, "M1", "M2"), "mutations", name, "'rule' must be M1 or M2")
-        mutations[name] = Mutation(name, c.text(m.get("region"), "mutations", name, "region"),
-                                   _activity(m, name, drugs, c), m.get("note"), aliases, (), m.get("rule"))
+            _need(other == name, "mutations", name, f"spelling '{spelling}' is also used by {other}")
+        mutations[name] = Mutation(name, m.region, _activity(m.activity, name, drugs, cite), m.note, tuple(m.aliases),
+                                   (), m.rule)
     compounds: dict[frozenset[str], Mutation] = {}
-    default = None
-    for name, m in _section(data, "mutations", "compound_mutations").items():
-        c.mapping(m, "mutations", name)
-        activity = _activity(m, name, drugs, c)
+    for name, m in f.compound_mutations.items():
+        activity = _activity(m.activity, name, drugs, cite)
         if name == "default":
             default = activity
             continue
-        members = tuple(m.get("members") or ())
-        c.need(len(members) >= 2, "mutations", name, "a compound entry lists at least two members")
-        for member in members:
+        for member in m.members:
             parsed = parse_mutation(member)
             ref, pos = (parsed[0], parsed[1]) if parsed else (None, 0)
             wild = segment[pos - start] if 0 <= pos - start < len(segment) else None
-            c.need(member in mutations or (parsed is not None and wild is not None and ref in (None, wild)),
-                   "mutations", name, f"member '{member}' is neither a single-mutation entry nor a possible ALK change")
-        c.need(frozenset(members) not in compounds, "mutations", name, "the same pair is listed twice")
-        compounds[frozenset(members)] = Mutation(name, c.text(m.get("region"), "mutations", name, "region"),
-                                                 activity, m.get("note"), (), members)
-    c.need(default is not None, "mutations", "compound_mutations", "a 'default' compound entry is required")
-    fb = c.mapping(data.get("second_generation_fallback"), "mutations", "second_generation_fallback")
-    for member in fb.get("mutations") or ():
-        c.need(member in mutations, "mutations", "second_generation_fallback", f"'{member}' is not a mutation entry")
-    for drug in fb.get("drugs") or ():
-        c.need(drug in drugs and drugs[drug].generation == "2G", "mutations", "second_generation_fallback",
-               f"'{drug}' is not a second-generation drug in drugs.yml")
-    fallback = SecondGenFallback(frozenset(fb.get("mutations") or ()), tuple(fb.get("drugs") or ()),
-                                 c.keys(fb.get("evidence"), "mutations", "second_generation_fallback"))
+            _need(member in mutations or (parsed is not None and wild is not None and ref in (None, wild)),
+                  "mutations", name, f"member '{member}' is neither a single-mutation entry nor a possible ALK change")
+        _need(frozenset(m.members) not in compounds, "mutations", name, "the same pair is listed twice")
+        compounds[frozenset(m.members)] = Mutation(name, m.region, activity, m.note, (), tuple(m.members))
+    fb = f.second_generation_fallback
+    for member in fb.mutations:
+        _need(member in mutations, "mutations", "second_generation_fallback", f"'{member}' is not a mutation entry")
+    for drug in fb.drugs:
+        _need(drug in drugs and drugs[drug].generation == "2G", "mutations", "second_generation_fallback",
+              f"'{drug}' is not a second-generation drug in drugs.yml")
+    fallback = SecondGenFallback(frozenset(fb.mutations), tuple(fb.drugs),
+                                 cite(fb.evidence, "mutations", "second_generation_fallback"))
     return mutations, compounds, default, spellings, fallback
 
 
-def _load_findings(data: Mapping[str, Any], section: str, allowed_ids: tuple[str, ...] | None, c: _Checker):
+def _load_findings(entries: Mapping[str, models.FindingEntry], cite: _Citations) -> dict[str, Finding]:
+    return {fid: Finding(fid, f.label, tuple(f.names), _prose(f.implication), cite(f.evidence, "bypass", fid),
+                         getattr(f, "group", None), tuple(getattr(f, "avoid", ())))
+            for fid, f in entries.items()}
+
+
+def _load_regimens(f: models.RegimensFile, drugs: Mapping[str, Drug], cite: _Citations) -> dict[str, Regimen]:
     out = {}
-    for fid, f in _section(data, "bypass", section).items():
-        c.mapping(f, "bypass", fid)
-        c.need(re.fullmatch(r"[A-Za-z0-9_]+", fid) is not None, "bypass", fid, "ids are letters, digits and _")
-        if allowed_ids is not None:
-            c.need(fid in allowed_ids, "bypass", fid, f"transformations are {', '.join(allowed_ids)}")
-        else:
-            c.need(f.get("group") in BYPASS_GROUPS, "bypass", fid, f"'group' must be one of {', '.join(BYPASS_GROUPS)}")
-        names = f.get("names")
-        c.need(isinstance(names, list) and names, "bypass", fid, "'names' must list how reports write it")
-        out[fid] = Finding(fid, c.text(f.get("label"), "bypass", fid, "label"), tuple(names),
-                           " ".join(c.text(f.get("implication"), "bypass", fid, "implication").split()),
-                           c.keys(f.get("evidence"), "bypass", fid), f.get("group"), tuple(f.get("avoid") or ()))
+    for rid, r in f.regimens.items():
+        _need(r.drug is None or r.drug in drugs, "regimens", rid, f"drug '{r.drug}' is not in drugs.yml")
+        contra = tuple(Contraindication(k.when, _prose(k.reason),
+                                        cite(k.evidence, "regimens", f"{rid}.contraindications"), k.unless, k.instead)
+                       for k in r.contraindications)
+        out[rid] = Regimen(rid, r.label, r.kind, cite(r.evidence, "regimens", rid), r.drug, r.avoid_only,
+                           _prose(r.avoid_reason) if r.avoid_only and r.avoid_reason else None, contra,
+                           tuple((k.when, k.caveat) for k in r.cautions))
+    for rid, reg in out.items():
+        for k in reg.contraindications:
+            _need(k.instead is None or (k.instead in out and not out[k.instead].avoid_only), "regimens", rid,
+                  f"'instead: {k.instead}' is not a therapy that may be offered")
     return out
 
 
-def _load_regimens(data: Mapping[str, Any], drugs: Mapping[str, Drug], c: _Checker) -> dict[str, Regimen]:
+def _load_caveats(f: models.CaveatsFile, cite: _Citations) -> dict[str, Caveat]:
+    return {cid: Caveat(cid, _prose(v.text), cite(v.evidence, "caveats", cid)) for cid, v in f.caveats.items()}
+
+
+def _load_rules(f: models.RulesFile, regimens: Mapping[str, Regimen], caveats: Mapping[str, Caveat],
+                cite: _Citations) -> dict[str, Rule]:
     out = {}
-    for rid, r in _section(data, "regimens", "regimens").items():
-        c.mapping(r, "regimens", rid)
-        c.need(re.fullmatch(r"[a-z0-9_]+", rid) is not None, "regimens", rid, "therapy ids are lower-case, digits and _")
-        c.need(r.get("kind") in REGIMEN_KINDS, "regimens", rid, f"'kind' must be one of {', '.join(REGIMEN_KINDS)}")
-        drug = r.get("drug")
-        c.need((drug is not None) == (r["kind"] == "alk_tki"), "regimens", rid, "an alk_tki regimen names its drug, others none")
-        c.need(drug is None or drug in drugs, "regimens", rid, f"drug '{drug}' is not in drugs.yml")
-        contra = []
-        for k in r.get("contraindications") or ():
-            c.need(isinstance(k, dict) and k.get("when") in CONDITIONS and k.get("unless") in (None, *CONDITIONS),
-                   "regimens", rid, f"contraindication 'when' and 'unless' must be one of {', '.join(CONDITIONS)}")
-            contra.append(Contraindication(k["when"], " ".join(c.text(k.get("reason"), "regimens", rid, "reason").split()),
-                                           c.keys(k.get("evidence"), "regimens", f"{rid}.contraindications"),
-                                           k.get("unless"), k.get("instead")))
-        cautions = []
-        for k in r.get("cautions") or ():
-            c.need(isinstance(k, dict) and k.get("when") in CONDITIONS and isinstance(k.get("caveat"), str),
-                   "regimens", rid, f"a caution names a condition ({', '.join(CONDITIONS)}) and a caveat id")
-            cautions.append((k["when"], k["caveat"]))
-        avoid_only = bool(r.get("avoid_only"))
-        reason = " ".join(c.text(r.get("avoid_reason"), "regimens", rid, "avoid_reason").split()) if avoid_only else None
-        out[rid] = Regimen(rid, c.text(r.get("label"), "regimens", rid, "label"), r["kind"],
-                           c.keys(r.get("evidence"), "regimens", rid), drug, avoid_only, reason, tuple(contra),
-                           tuple(cautions))
-    for rid, r in out.items():
-        for k in r.contraindications:
-            c.need(k.instead is None or (k.instead in out and not out[k.instead].avoid_only), "regimens", rid,
-                   f"'instead: {k.instead}' is not a therapy that may be offered")
-    return out
-
-
-def _load_caveats(data: Mapping[str, Any], c: _Checker) -> dict[str, Caveat]:
-    out = {}
-    for cid, v in _section(data, "caveats", "caveats").items():
-        c.mapping(v, "caveats", cid)
-        out[cid] = Caveat(cid, " ".join(c.text(v.get("text"), "caveats", cid, "text").split()),
-                          c.keys(v.get("evidence"), "caveats", cid, required=cid != "contradiction"))
-    return out
-
-
-def _load_rules(data: Mapping[str, Any], regimens: Mapping[str, Regimen], caveats: Mapping[str, Caveat],
-                c: _Checker) -> dict[str, Rule]:
-    out = {}
-    for rid, r in _section(data, "rules", "rules").items():
-        c.mapping(r, "rules", rid)
-        c.need(r.get("block") in BLOCKS, "rules", rid, f"'block' must be one of {', '.join(BLOCKS)}")
+    for rid, r in f.rules.items():
         variants = {}
-        for vname, v in c.mapping(r.get("variants"), "rules", f"{rid}.variants").items():
+        for vname, v in r.variants.items():
             where = f"{rid}.variants.{vname}"
-            c.mapping(v, "rules", where)
-            c.need(v.get("status", "recommendation") in STATUSES, "rules", where, f"'status' must be one of {', '.join(STATUSES)}")
-            preferred = tuple(v.get("preferred") or ())
-            alternatives = tuple((v.get("alternatives") or {}).items())
-            for therapy in preferred + tuple(t for t, _ in alternatives):
-                c.need(therapy in regimens, "rules", where, f"therapy id '{therapy}' is not in regimens.yml")
-                c.need(not regimens[therapy].avoid_only, "rules", where, f"'{therapy}' may only be named in 'avoid'")
-            for therapy, why in alternatives:
-                c.text(why, "rules", f"{where}.alternatives.{therapy}", "why")
-            for cav in v.get("caveats") or ():
-                c.need(cav in caveats, "rules", where, f"caveat '{cav}' is not in caveats.yml")
-            for therapy in v.get("avoid") or ():
-                c.need(therapy in regimens, "rules", where, f"therapy id '{therapy}' is not in regimens.yml")
-            variants[vname] = Variant(" ".join(c.text(v.get("because"), "rules", where, "because").split()),
-                                      v.get("status", "recommendation"), preferred, alternatives,
-                                      tuple(v.get("caveats") or ()), tuple(v.get("avoid") or ()))
-        c.need(bool(variants), "rules", rid, "a rule needs at least one variant")
-        out[rid] = Rule(rid, r["block"], c.text(r.get("title"), "rules", rid, "title"),
-                        c.text(r.get("confidence"), "rules", rid, "confidence"),
-                        c.keys(r.get("evidence"), "rules", rid, required=r["block"] != "consistency"),
-                        variants, c.mapping(r.get("witness"), "rules", f"{rid}.witness"))
+            for therapy in (*v.preferred, *v.alternatives):
+                _need(therapy in regimens, "rules", where, f"therapy id '{therapy}' is not in regimens.yml")
+                _need(not regimens[therapy].avoid_only, "rules", where, f"'{therapy}' may only be named in 'avoid'")
+            for cav in v.caveats:
+                _need(cav in caveats, "rules", where, f"caveat '{cav}' is not in caveats.yml")
+            for therapy in v.avoid:
+                _need(therapy in regimens, "rules", where, f"therapy id '{therapy}' is not in regimens.yml")
+            variants[vname] = Variant(_prose(v.because), v.status, tuple(v.preferred), tuple(v.alternatives.items()),
+                                      tuple(v.caveats), tuple(v.avoid))
+        out[rid] = Rule(rid, r.block, r.title, r.confidence, cite(r.evidence, "rules", rid), variants, r.witness)
     return out
 
 
 def load(directory: Path | str = KNOWLEDGE_DIR) -> KnowledgeBase:
-    """Read and validate the knowledge base; raise KnowledgeError on the first problem found."""
+    """Read and validate the knowledge base; raise KnowledgeError on the first problem found.
+
+    Each file is checked against its model (models.py) first; then what ties the files together."""
     directory = Path(directory)
-    raw = {name: _read(directory, name) for name in FILES}
-    meta = raw["meta"]
-    version = str(meta.get("knowledge_version", ""))
-    _Checker.need(re.fullmatch(r"\d{4}\.\d{1,2}\.\d+", version) is not None, "meta", "knowledge_version",
-                  "must look like 2026.11.0")
-    protein = meta.get("alk_protein") or {}
-    _Checker.need(isinstance(protein.get("length"), int) and isinstance(protein.get("reference_start"), int)
-                  and isinstance(protein.get("reference_segment"), str), "meta", "alk_protein",
-                  "needs length, reference_start and reference_segment")
-    protein = dict(protein, reference_segment="".join(protein["reference_segment"].split()))
-    evidence = _load_evidence(raw["evidence"])
-    c = _Checker(set(evidence))
-    drugs = _load_drugs(raw["drugs"], c)
-    mutations, compounds, compound_default, spellings, fallback = _load_mutations(raw["mutations"], drugs, protein, c)
-    regimens = _load_regimens(raw["regimens"], drugs, c)
-    caveats = _load_caveats(raw["caveats"], c)
+    meta = _parse(directory, "meta", models.MetaFile)
+    evidence_file = _parse(directory, "evidence", models.EvidenceFile)
+    drugs_file = _parse(directory, "drugs", models.DrugsFile)
+    mutations_file = _parse(directory, "mutations", models.MutationsFile)
+    bypass_file = _parse(directory, "bypass", models.BypassFile)
+    regimens_file = _parse(directory, "regimens", models.RegimensFile)
+    caveats_file = _parse(directory, "caveats", models.CaveatsFile)
+    rules_file = _parse(directory, "rules", models.RulesFile)
+    evidence = _load_evidence(evidence_file)
+    cite = _Citations(evidence)
+    drugs = _load_drugs(drugs_file, cite)
+    protein = meta.alk_protein
+    mutations, compounds, compound_default, spellings, fallback = _load_mutations(mutations_file, drugs, protein, cite)
+    regimens = _load_regimens(regimens_file, drugs, cite)
+    caveats = _load_caveats(caveats_file, cite)
     for rid, r in regimens.items():
         for _, cav in r.cautions:
-            c.need(cav in caveats, "regimens", rid, f"caution caveat '{cav}' is not in caveats.yml")
-    bypass = _load_findings(raw["bypass"], "bypass_alterations", None, c)
+            _need(cav in caveats, "regimens", rid, f"caution caveat '{cav}' is not in caveats.yml")
+    bypass = _load_findings(bypass_file.bypass_alterations, cite)
     for bid, b in bypass.items():
         for therapy in b.avoid:
-            c.need(therapy in regimens, "bypass", bid, f"therapy id '{therapy}' is not in regimens.yml")
+            _need(therapy in regimens, "bypass", bid, f"therapy id '{therapy}' is not in regimens.yml")
     return KnowledgeBase(
-        version=version,
-        content_sha256=str(meta.get("content_sha256", "")),
-        disclaimer=" ".join(c.text(meta.get("disclaimer"), "meta", "disclaimer", "disclaimer").split()),
-        alk_length=protein["length"],
-        kinase_domain=tuple(protein.get("kinase_domain", (1, protein["length"]))),
-        reference_start=protein["reference_start"],
-        reference_segment=protein["reference_segment"],
-        eu_regions=frozenset(meta.get("eu_regions") or ()),
-        eu_label_first_tkis=frozenset(meta.get("eu_lorlatinib_label_first_tkis") or ()),
+        version=meta.knowledge_version,
+        content_sha256=meta.content_sha256,
+        disclaimer=_prose(meta.disclaimer),
+        alk_length=protein.length,
+        kinase_domain=tuple(protein.kinase_domain or (1, protein.length)),
+        reference_start=protein.reference_start,
+        reference_segment=protein.reference_segment,
+        eu_regions=frozenset(meta.eu_regions),
+        eu_label_first_tkis=frozenset(meta.eu_lorlatinib_label_first_tkis),
         evidence=evidence,
         drugs=drugs,
         mutations=mutations,
@@ -574,10 +496,10 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> KnowledgeBase:
         compound_default=compound_default,
         fallback=fallback,
         bypass=bypass,
-        transformations=_load_findings(raw["bypass"], "transformations", TRANSFORMATIONS, c),
+        transformations=_load_findings(bypass_file.transformations, cite),
         regimens=regimens,
         caveats=caveats,
-        rules=_load_rules(raw["rules"], regimens, caveats, c),
+        rules=_load_rules(rules_file, regimens, caveats, cite),
         spellings=spellings,
     )
 

@@ -13,11 +13,13 @@ from collections import defaultdict
 from typing import Any, Iterable, Mapping
 
 from bot.nlu.entity import NEGATED, Entity, as_dict
+from bot.nlu.reader import SITES
 
 # entity -> list field; the lists marked tested mean "tested, none found" when stated empty
 LISTS = {"tki": "prior_tkis", "alk_mutation": "alk_mutations", "bypass_alteration": "bypass_alterations",
          "comorbidity": "comorbidities", "intolerant_tki": "intolerant_tkis"}
 TESTED = frozenset({"alk_mutations", "bypass_alterations"})
+NONE_STATED = frozenset({"comorbidities"})  # stated empty only by a denial of the whole class, not of one item
 BOOLEANS = {"brain_metastases": "brain_metastases", "leptomeningeal": "leptomeningeal", "symptomatic": "symptomatic",
             "compound": "compound", "cyp3a_inducer": "strong_cyp3a_inducer", "cyp3a_inhibitor": "strong_cyp3a_inhibitor",
             "prior_chemotherapy": "prior_chemotherapy", "prior_immunotherapy": "prior_immunotherapy"}
@@ -32,6 +34,14 @@ HALVES = frozenset({"cns_progressing", "body_controlled", "rest_controlled"})  #
 _ALK_STATUS = {"positive": ("alk_positive", True), "negative": ("alk_positive", False),
                "fusion_present": ("alk_fusion_at_progression", True),
                "fusion_lost": ("alk_fusion_at_progression", False)}
+# the fusion at progression read with its specimen ("ALK FISH still positive", "ALK fusion not detected in plasma")
+for _truth, _word in ((True, "present"), (False, "lost")):
+    for _specimen in ("tissue", "plasma"):
+        _ALK_STATUS[f"fusion_{_word}_{_specimen}"] = ("alk_fusion_at_progression", _truth)
+SPECIMENS = ("tissue", "plasma")
+_CURRENT = "_current"  # which of chemotherapy and immunotherapy is given now
+_DENIED = "denied"  # a symptom denied: no symptoms unless another one is stated
+_STOPPABLE = {"stoppable": True, "must_continue": False}  # said of a strong CYP3A inducer named before
 
 
 def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tuple[str, Any, bool]]:
@@ -43,11 +53,21 @@ def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tupl
         present = role != NEGATED
         if name in LISTS:
             yield LISTS[name], value, present
+        elif name in ("prior_chemotherapy", "prior_immunotherapy") and value == "current" and present:
+            yield BOOLEANS[name], True, True  # on it now: received, and the current therapy (read in _read)
+            yield _CURRENT, name, True
+        elif name == "cyp3a_inducer" and value in _STOPPABLE and present:
+            yield "cyp3a_inducer_stoppable", _STOPPABLE[value], True
+        elif name == "symptomatic" and value == "true" and not present:  # "no headaches": one symptom denied
+            yield "symptomatic", _DENIED, True
         elif name in BOOLEANS and value in ("true", "false"):
             yield BOOLEANS[name], (value == "true") == present, True
         elif name == "alk_status" and value in _ALK_STATUS:
             field, truth = _ALK_STATUS[value]
             yield field, truth == present, True
+            if value.endswith(SPECIMENS):  # the result says the specimen, and that it was tested
+                yield "alk_fusion_specimen", value.rsplit("_", 1)[1], True
+                yield "biopsy", value.rsplit("_", 1)[1], True
         elif name == "transformation" and not present:
             yield "transformation", "none", True
         elif name in SINGLES and present:
@@ -61,6 +81,7 @@ def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tupl
 
 
 def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any], list[str]]:
+    entities = list(entities)
     lists: dict[str, list[str]] = defaultdict(list)
     absent: dict[str, set[str]] = defaultdict(set)
     values: dict[str, list[Any]] = defaultdict(list)
@@ -80,8 +101,17 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
             clashes.append(field)
         elif field in TESTED:
             out[field] = [v for v in items if v != "none"]
+        elif field in NONE_STATED and "none" in absent[field] and not items:  # "no significant comorbidities"
+            out[field] = []
         elif items:
             out[field] = items
+    if _CURRENT in values:  # chemotherapy now, with immunotherapy or not; immunotherapy alone is no enum value
+        now = values.pop(_CURRENT)
+        if "prior_chemotherapy" in now:
+            values["current_therapy"] = ["chemo_immunotherapy" if "prior_immunotherapy" in now else "chemotherapy"]
+    if _DENIED in values.get("symptomatic", ()):  # "mild headache, no focal deficits": the symptom stated stands
+        stated = [v for v in values["symptomatic"] if v != _DENIED]
+        values["symptomatic"] = stated if True in stated else list(dict.fromkeys([*stated, False]))
     if "progression" in values:
         values["progression"] = _progression(values["progression"])
         if not values["progression"]:
@@ -95,18 +125,48 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
             out[field] = next(v for v in PRECEDENCE[field] if v in stated)
         else:
             clashes.append(field)
+    if "alk_fusion_at_progression" in out and "alk_fusion_specimen" not in [*out, *clashes]:
+        specimen = _fusion_specimen(entities)
+        if specimen:
+            out["alk_fusion_specimen"] = specimen
     return out, sorted(clashes)
+
+
+def _fusion_specimen(entities: Iterable[Mapping[str, Any] | Entity]) -> str | None:
+    """The specimen of a fusion result whose words do not name it: the re-biopsy stated nearest before it (within
+    150 characters), else right after it (60), when that is one kind ("Rebiopsy: ALK fusion retained", "Guardant: ALK
+    fusion not detected")."""
+    found = [as_dict(e) for e in entities]
+    fusion = [e for e in found if e.get("entity") == "alk_status" and str(e.get("value")).startswith("fusion_")
+              and e.get("role") in (None, NEGATED)]
+    biopsies = [e for e in found if e.get("entity") == "biopsy_type" and e.get("role") is None
+                and e.get("value") in SPECIMENS]
+    if not fusion or not biopsies:
+        return None
+    at = int(fusion[0].get("start", 0))
+    before = [e for e in biopsies if at - 150 <= int(e.get("end", 0)) <= at]
+    after = [e for e in biopsies if at <= int(e.get("start", 0)) <= at + 60]
+    near = max(before, key=lambda e: int(e.get("end", 0))) if before else (after[0] if after else None)
+    return str(near["value"]) if near else None
 
 
 def _progression(stated: list[str]) -> list[str]:
     """The patterns stated, with the halves read together: brain progression with the body controlled (or the
     body said controlled on its own) is CNS-only; the rest controlled beside extracranial lesions is
-    oligoprogression; brain progression alone is no pattern (brain_metastases says it)."""
+    oligoprogression; brain progression alone is no pattern (brain_metastases says it). Progression at two or more
+    extracranial site groups ("sites:...") with nothing else said is systemic; one group alone is no pattern."""
+    sites = {g for v in stated if v.startswith(SITES) for g in v[len(SITES):].split("+")}
+    stated = [v for v in stated if not v.startswith(SITES)]
     out = [v for v in stated if v not in HALVES]
+    if "cns_progressing" in stated and out == ["none"]:  # "CT: SD. MRI: 2 new brain mets": the brain alone progresses
+        out = []
+        stated = [*stated, "body_controlled"]
     if "body_controlled" in stated or {"cns_progressing", "rest_controlled"} <= set(stated):
         out.append("cns_only")
     elif "rest_controlled" in stated:
         out.append("oligoprogression")
+    elif not out and len(sites) >= 2:
+        out.append("systemic")
     return list(dict.fromkeys(out))
 
 

@@ -17,19 +17,21 @@ from typing import Any, Iterable
 from bot import knowledge
 from bot.nlu.vocabulary import AMINO
 
-OVERLAYS = frozenset({"symptomatic", "brain_metastases", "prior_chemotherapy", "prior_immunotherapy"})
+OVERLAYS = frozenset({"symptomatic", "brain_metastases", "prior_chemotherapy", "prior_immunotherapy", "goals_of_care"})
 OVERLAY_VALUES = frozenset({"cns_progressing"})  # "new brain mets" is progression beside the lesions' count
+SITES = "sites:"  # value prefix of progression at named extracranial sites, an overlay of its own ("sites:bone+liver")
 _NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
 _ECOG_VALUE = r"([0-4]|zero|one|two|three|four)"
 _ECOG = re.compile(
     r"(?<![\w-])(?:(?:ecog|zubrod|eastern cooperative oncology group)(?:[\s-]*(?:ps|performance[\s-]+(?:status|score)))?|"
-    r"who[\s-]*(?:ps|performance[\s-]+status)|ps|performance[\s-]+status)(?:\s*\((?:ecog|who)\))?"
+    r"who[\s-]*(?:ps|performance[\s-]+status)|ps|performance[\s-]+status)(?:\s*\((?:ecog|who)?[\s-]*(?:ps)?\))?"
     r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
     r"(?:(?:(?:was |were )?[0-4] (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
     r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|remains|at|(?:has |had |have )?(?:declined|dropped|worsened|improved|"
     r"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from [0-4])? to|to)\s*)?[:=]?\s*"
     rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?))", re.IGNORECASE)
+_PDL1_BELOW_1 = re.compile(r"\b(?:pd-?l1|tps|tumou?r proportion score)\b[^.;\n]{0,30}?<\s?1\s?%", re.IGNORECASE)
 _PDL1 = re.compile(r"\b(?:pd-?l1(?:\s*(?:tps|expression|\(22c3\)|22c3|sp263|ihc|tumou?r proportion score))*|tps|"
                    r"tumou?r proportion score)[\s:=(]*(?:(?:of|is|was|at|high|low|positive|negative|expressed in)[\s:=(]*)*"
                    r"(\d{1,3})\s*%", re.IGNORECASE)
@@ -71,6 +73,8 @@ class Reader:
         # "BRAF V600E", "EGFR: p.T790M", "BRAF V600E (p.Val600Glu)": another gene's change, not ALK's
         self.other_gene = re.compile(rf"\b(?:{table['other_genes']})\s*(?:p\.|c\.)?\s*[:\-]?\s*(?:[\w.>*]+\s*\(\s*)?$",
                                      re.IGNORECASE)
+        self.site_groups = [(group, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE))
+                            for group, pattern in table["site_groups"].items()]
         self.drug_shape = re.compile(table["drug_shape"], re.IGNORECASE)
         self.word = re.compile(r"\b[a-z]{5,}\b", re.IGNORECASE)
         self.drugs = frozenset(table["drug_spellings"])
@@ -98,12 +102,15 @@ class Reader:
         for m in _PDL1.finditer(text):
             if int(m.group(1)) <= 100:
                 found.append(Span(m.start(), m.end(), "pdl1_tps", str(int(m.group(1))), 1))
+        for m in _PDL1_BELOW_1.finditer(text):  # "PD-L1 negative (TPS <1%)": below 1% is read as 0
+            found.append(Span(m.start(), m.end(), "pdl1_tps", "0", 1))
         for regex, row in self.regexes:
             for m in regex.finditer(text):
                 in_context = "at" in regex.groupindex  # read in its context: decides over a plain reading
-                start, end = m.span("at") if in_context else m.span()
-                if end > start:
-                    found.append(Span(start, end, row["entity"], row["value"], 1 if in_context else 2,
+                start, end = trim(text, *(m.span("at") if in_context else m.span()))
+                value = self._sites(m.group()) if row["sites"] else row["value"]
+                if end > start and value:
+                    found.append(Span(start, end, row["entity"], value, 1 if in_context else 2,
                                       row["negated_only"]))
         for m in self.word.finditer(text):
             word = m.group().lower()
@@ -111,8 +118,25 @@ class Reader:
                 found.append(Span(m.start(), m.end(), "unknown_drug", m.group(), 3))
         return _resolve(found)
 
+    def _sites(self, text: str) -> str | None:
+        """The site groups a progression phrase names ("new hepatic and osseous lesions": sites:bone+liver)."""
+        groups = {group for group, pattern in self.site_groups if pattern.search(text)}
+        if any(g.startswith("nodes_") for g in groups):  # "mediastinal nodes": the region, not two sites
+            groups.discard("nodes")
+        groups = sorted(groups)
+        return SITES + "+".join(groups) if groups else None
+
     def _other_gene(self, text: str, start: int) -> bool:
         return bool(self.other_gene.search(text[max(0, start - 30):start]))
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the spaces a phrase may end on ("the brain only "): findings start and end on words."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _resolve(found: list[Span]) -> list[Span]:
@@ -129,12 +153,23 @@ def _resolve(found: list[Span]) -> list[Span]:
 
 def _kind(span: Span) -> str:
     """Spans of one kind compete for the text: an overlay only with overlays of its entity, the rest together."""
+    if span.value.startswith(SITES):
+        return SITES
     return span.entity if span.entity in OVERLAYS or span.value in OVERLAY_VALUES else ""
 
 
 def _alternative(a: Span, b: Span) -> bool:
-    """Two values read from one span ("ECOG 1-2"): both stand, and the field logic sees the disagreement."""
-    return (a.entity, a.start, a.end) == (b.entity, b.start, b.end) and a.value != b.value
+    """Two values read from one span alike ("ECOG 1-2"): both stand, and the field logic sees the disagreement. A
+    reading in context decides over a plain one of the same words ("Guardant360: EML4-ALK fusion" is the fusion at
+    progression, not the diagnosis)."""
+    return (a.entity, a.start, a.end, a.priority) == (b.entity, b.start, b.end, b.priority) and a.value != b.value
+
+
+_ONE_LETTER = {"Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E", "Gly": "G",
+               "His": "H", "Ile": "I", "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F", "Pro": "P", "Ser": "S",
+               "Thr": "T", "Trp": "W", "Tyr": "Y", "Val": "V"}
+_RESIDUE = r"(?:[A-Z][a-z]{2}|[A-Z])"
+_HGVS_INSERTION = re.compile(rf"(?:p\.)?{_RESIDUE}(\d{{4}})_{_RESIDUE}(\d{{4}})ins((?:{_RESIDUE})+)")
 
 
 @lru_cache(maxsize=4096)
@@ -144,6 +179,10 @@ def alk_variant(text: str) -> str | None:
     written: the decision module names it as impossible."""
     kb = knowledge.default()
     text = text.replace("(", "").replace(")", "")  # "(p.G1202R)" split by a report's brackets
+    if m := _HGVS_INSERTION.fullmatch(text):  # p.T1151_L1152insT: T inserted after 1151, written 1151Tins
+        inserted = "".join(_ONE_LETTER.get(a.capitalize(), a.upper()) for a in re.findall(r"[A-Z][a-z]{2}|[A-Z]",
+                                                                                             m.group(3)))
+        text = f"{m.group(1)}{inserted}ins"
     known = kb.canonical_mutation(text)
     if known:
         return known

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from bot import knowledge
+from bot.nlu import models
 
 try:  # the C loader reads the phrase file about ten times faster
     from yaml import CSafeLoader as _Loader
@@ -33,6 +34,7 @@ MUTATION_PATTERNS = [
     rf"(?:p\.)?\(?[{AMINO}]\d{{3,4}}(?:[{AMINO}]|del|dup|fs|\*)\)?",
     rf"(?:p\.)?\(?(?:{THREE})\d{{3,4}}(?:{THREE}|Ter|del|dup|fs)\)?",
     rf"(?:[{AMINO}])?\d{{4}}_?(?:[{AMINO}]\d{{4}})?ins[{AMINO}]+",
+    rf"(?:p\.)?\(?(?:{THREE})\d{{4}}_(?:{THREE})\d{{4}}ins(?:{THREE})+\)?",
 ]
 # Notations shaped like a variant that the patterns above cannot read: other letters, cDNA or genomic positions,
 # full-width digits, nonsense and frameshift forms. They are reported back, never guessed.
@@ -47,12 +49,16 @@ DRUG_SHAPE = r"[a-z]{3,}(?:ti?n[ia]?b+|nib+|lisib|ciclib|rafenib)"  # how kinase
 
 
 def _phrases() -> dict[str, Any]:
-    return yaml.load(PHRASES_FILE.read_text(encoding="utf-8"), Loader=_Loader)
+    return models.checked(yaml.load(PHRASES_FILE.read_text(encoding="utf-8"), Loader=_Loader))
 
 
-def _expand(pattern: str, defines: dict[str, str]) -> str:
+def _expand(pattern: str, defines: dict[str, str], shorthand: dict[str, str] | None = None) -> str:
+    """The pattern with each {NAME} replaced by its fragment, and each word of ``shorthand`` (written as a whole word)
+    by the word or its shorthand."""
     for name, fragment in defines.items():
         pattern = pattern.replace("{" + name + "}", f"(?:{fragment})")
+    for word, short in (shorthand or {}).items():
+        pattern = re.sub(rf"(?<![\w\\]){re.escape(word)}(?![\w])", f"(?:{word}|{short})", pattern)
     return pattern
 
 
@@ -66,26 +72,34 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
     kb = kb or knowledge.default()
     raw = _phrases()
     defines = {k: str(v) for k, v in (raw.get("defines") or {}).items()}
+    shorthand = {k: str(v) for k, v in (raw.get("word_shorthand") or {}).items()}
+    site_groups = {k: str(v) for k, v in (raw.get("site_groups") or {}).items()}
+    defines["SITES"] = "|".join(f"(?:{v})" for v in site_groups.values())
     names: list[dict[str, str]] = []
     for generic, drug in kb.drugs.items():
         for spelling in (generic, *drug.brands, *drug.misspellings):
             names.append({"label": "tki", "pattern": spelling, "id": generic})
+    for generic, spellings in (raw.get("tki_shorthand") or {}).items():
+        if generic not in kb.drugs:
+            raise ValueError(f"{PHRASES_FILE.name}: tki_shorthand names {generic!r}, not a drug of the knowledge base")
+        names += [{"label": "tki", "pattern": str(s), "id": generic} for s in spellings]
     for finding in kb.bypass.values():
         names += [{"label": "bypass_alteration", "pattern": n, "id": finding.id} for n in finding.names]
     for finding in kb.transformations.values():
         names += [{"label": "transformation", "pattern": n, "id": finding.id} for n in finding.names]
+    tki_spellings = sorted({n["pattern"] for n in names if n["label"] == "tki"}, key=len, reverse=True)
+    defines["TKI"] = "|".join(re.escape(s) for s in tki_spellings)
     regexes = [{"entity": p["entity"], "value": str(p["value"]), "negated_only": bool(p.get("negated_only")),
-                "pattern": _expand(pattern, defines)} for p in raw["phrases"] for pattern in p["patterns"]]
+                "sites": bool(p.get("sites")), "pattern": _expand(pattern, defines, shorthand)}
+               for p in raw["phrases"] for pattern in p["patterns"]]
     labels = {n["label"] for n in names}
     by_label: dict[str, list[re.Pattern[str]]] = {}
     for r in regexes:
         if r["entity"] in labels:
             by_label.setdefault(r["entity"], []).append(re.compile(r["pattern"], re.IGNORECASE))
-    tki_spellings = sorted({n["pattern"] for n in names if n["label"] == "tki"}, key=len, reverse=True)
-    defines["TKI"] = "|".join(re.escape(s) for s in tki_spellings)
-    cues = {section: {k: [_expand(c, defines) for c in v] if isinstance(v, list) else v
+    cues = {section: {k: [_expand(c, defines, shorthand) for c in v] if isinstance(v, list) else v
                       for k, v in raw[section].items()}
-            for section in ("negation", "candidate", "tki_negation", "hypothetical", "intolerance")}
+            for section in ("negation", "candidate", "tki_negation", "hypothetical", "intolerance", "no_longer")}
     return {
         "names": [n for n in names if not _overridden(n, by_label)],
         "regexes": regexes,
@@ -94,6 +108,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         "other_genes": OTHER_GENES,
         "drug_shape": DRUG_SHAPE,
         "drug_spellings": sorted({s.lower() for s in tki_spellings}),
+        "site_groups": site_groups,
         "not_negatable": raw["not_negatable"],
         "unchanged_when_new": raw["unchanged_when_new"],
         **cues,

@@ -2,8 +2,9 @@
 
 A case holds a vignette, the structured case and teaching points, never an answer: the expected answer is
 whatever :func:`bot.decision.decide` returns, so the bank can never drift from the engine. Loading checks
-everything a trainee could trip over later (schema-valid cases, unique ids, known topics and difficulties,
-evidence keys that resolve) and raises :class:`BankError` naming the file and the case. Pure: no Rasa and no
+everything a trainee could trip over later and raises :class:`BankError` naming the file and the case: each file
+against its pydantic model (bot/practice/models.py: known keys, topics and difficulties, schema-valid cases,
+non-empty texts), then what crosses files (unique ids, evidence keys that resolve). Pure: no Rasa and no
 database imports.
 """
 from __future__ import annotations
@@ -14,21 +15,19 @@ from pathlib import Path
 from typing import Any, Mapping
 
 import yaml
+from pydantic import ValidationError
 
 from bot import knowledge
-from bot.decision import CaseError, decide, validate_case
+from bot.decision import decide
+from bot.practice import models
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
-TOPICS = ("scope", "testing", "on_target_mutation", "compound_mutation", "bypass", "transformation",
-          "progression_pattern", "cns", "performance_status", "modifiers")
+TOPICS, DIFFICULTIES = models.TOPICS, models.DIFFICULTIES
 TOPIC_LABELS = {"scope": "scope", "testing": "testing", "on_target_mutation": "on-target mutations",
                 "compound_mutation": "compound mutations", "bypass": "bypass alterations",
                 "transformation": "transformation", "progression_pattern": "pattern of progression", "cns": "CNS",
                 "performance_status": "performance status", "modifiers": "modifiers"}
-DIFFICULTIES = (1, 2, 3)
 DIFFICULTY_LABELS = {1: "easy", 2: "medium", 3: "hard"}
-REQUIRED = ("id", "title", "topic", "difficulty", "vignette", "case", "teaching_points")
-OPTIONAL = ("about_missing_information",)
 
 
 class BankError(ValueError):
@@ -63,44 +62,20 @@ def _need(ok: bool, file: str, case_id: str, message: str) -> None:
         raise BankError(file, case_id, message)
 
 
-def _text(value: Any, file: str, case_id: str, what: str) -> str:
-    _need(isinstance(value, str) and value.strip() != "", file, case_id, f"'{what}' must be non-empty text")
-    return " ".join(value.split())
-
-
-def _teaching_points(raw: Any, file: str, case_id: str, evidence: Mapping[str, Any]) -> tuple[TeachingPoint, ...]:
-    _need(isinstance(raw, list) and raw, file, case_id, "'teaching_points' must list at least one point")
-    points = []
-    for i, point in enumerate(raw):
-        where = f"teaching_points[{i}]"
-        _need(isinstance(point, dict), file, case_id, f"{where} must be a mapping with text and evidence")
-        keys = point.get("evidence")
-        _need(isinstance(keys, list) and keys, file, case_id, f"{where} must cite at least one evidence key")
-        for key in keys:
-            _need(key in evidence, file, case_id, f"{where}: evidence key '{key}' is not in evidence.yml")
-        points.append(TeachingPoint(_text(point.get("text"), file, case_id, f"{where}.text"), tuple(keys)))
-    return tuple(points)
-
-
-def _parse_case(raw: Any, file: str, kb: knowledge.KnowledgeBase) -> PracticeCase:
-    _need(isinstance(raw, dict), file, "(entry)", "each case must be a mapping")
-    case_id = str(raw.get("id", "(no id)"))
-    for key in REQUIRED:
-        _need(key in raw, file, case_id, f"missing '{key}'")
-    unknown = set(raw) - set(REQUIRED) - set(OPTIONAL)
-    _need(not unknown, file, case_id, f"unknown keys: {', '.join(sorted(unknown))}")
-    _need(raw["topic"] in TOPICS, file, case_id, f"topic '{raw['topic']}' is not one of {', '.join(TOPICS)}")
-    _need(raw["difficulty"] in DIFFICULTIES and type(raw["difficulty"]) is int, file, case_id,
-          f"difficulty must be one of {', '.join(map(str, DIFFICULTIES))}")
-    about_missing = raw.get("about_missing_information", False)
-    _need(isinstance(about_missing, bool), file, case_id, "'about_missing_information' must be true or false")
+def _read(path: Path) -> list[PracticeCase]:
+    """The cases of one file, checked against the file's model (models.CaseFile)."""
     try:
-        validate_case(raw["case"])
-    except CaseError as err:
-        raise BankError(file, case_id, f"case is not valid against case.schema.json: {err}") from None
-    return PracticeCase(case_id, _text(raw["title"], file, case_id, "title"), raw["topic"], raw["difficulty"],
-                        _text(raw["vignette"], file, case_id, "vignette"), dict(raw["case"]),
-                        _teaching_points(raw["teaching_points"], file, case_id, kb.evidence), about_missing, file)
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        raise BankError(path.name, "(file)", f"not valid YAML: {err}") from None
+    _need(isinstance(raw, dict), path.name, "(file)", "expected a top-level 'cases' list")
+    try:
+        parsed = models.CaseFile.parse_obj(raw)
+    except ValidationError as err:
+        raise BankError(path.name, *models.case_file_problem(err, raw)) from None
+    return [PracticeCase(c.id, c.title, c.topic, c.difficulty, c.vignette, dict(c.case),
+                         tuple(TeachingPoint(p.text, tuple(p.evidence)) for p in c.teaching_points),
+                         c.about_missing_information, path.name) for c in parsed.cases]
 
 
 class Bank:
@@ -136,16 +111,13 @@ def load(directory: Path | str = CASES_DIR, kb: knowledge.KnowledgeBase | None =
     seen: dict[str, str] = {}
     loaded = []
     for path in files:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as err:
-            raise BankError(path.name, "(file)", f"not valid YAML: {err}") from None
-        _need(isinstance(data, dict) and isinstance(data.get("cases"), list) and data["cases"], path.name, "(file)",
-              "expected a top-level 'cases' list")
-        for raw in data["cases"]:
-            practice_case = _parse_case(raw, path.name, kb)
+        for practice_case in _read(path):
             _need(practice_case.id not in seen, path.name, practice_case.id,
                   f"duplicate id (also in {seen.get(practice_case.id)})")
+            for i, point in enumerate(practice_case.teaching_points):
+                for key in point.evidence:
+                    _need(key in kb.evidence, path.name, practice_case.id,
+                          f"teaching_points[{i}]: evidence key '{key}' is not in evidence.yml")
             seen[practice_case.id] = path.name
             loaded.append(practice_case)
     return Bank(loaded)

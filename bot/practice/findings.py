@@ -20,7 +20,7 @@ import yaml
 from bot import knowledge
 from bot.decision import FIELDS
 from bot.nlu.extractor import extract_case
-from bot.practice import vocabulary
+from bot.practice import models, vocabulary
 from bot.practice.mentions import PRIOR, phrase_regex
 
 FINDINGS_FILE = Path(__file__).resolve().parent / "grading_findings.yml"
@@ -186,5 +186,6 @@ class FindingTable:
 @lru_cache(maxsize=1)
 def default() -> FindingTable:
     """The project's finding table over the project's knowledge base, built once per process."""
-    raw = yaml.safe_load(FINDINGS_FILE.read_text(encoding="utf-8"))
+    raw = models.checked(models.GradingFindings, yaml.safe_load(FINDINGS_FILE.read_text(encoding="utf-8")),
+                         FINDINGS_FILE.name)
     return FindingTable(raw, knowledge.default(), vocabulary.default())

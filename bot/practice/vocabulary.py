@@ -15,6 +15,7 @@ from typing import Any, Mapping
 import yaml
 
 from bot import knowledge
+from bot.practice import models
 from bot.practice.mentions import CHOSEN, CONDITIONAL, PRIOR, Cues, Mention, MentionReader, phrase_regex
 
 VOCABULARY_FILE = Path(__file__).resolve().parent / "grading_vocabulary.yml"
@@ -116,5 +117,6 @@ class TherapyVocabulary:
 @lru_cache(maxsize=1)
 def default() -> TherapyVocabulary:
     """The project's therapy vocabulary over the project's knowledge base, built once per process."""
-    raw = yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8"))
+    raw = models.checked(models.GradingVocabulary, yaml.safe_load(VOCABULARY_FILE.read_text(encoding="utf-8")),
+                         VOCABULARY_FILE.name)
     return TherapyVocabulary(raw, knowledge.default())

@@ -44,6 +44,7 @@ def _disagreements(nlp, reader, texts):
     ("phrasings.yml", [text for text, _ in rows()]),
     ("vocabulary round-trip", [text for text, _ in vocabulary_rows()]),
     ("independent_tune.yml", [r["text"] for r in independent.items(independent.TUNE)]),
+    ("independent2_tune.yml", [r["text"] for r in independent.items(independent.TUNE2)]),
 ])
 def test_the_pipeline_reads_what_the_reader_reads(nlp, reader, name, texts):
     found = sum(len(reader.entities(t)) for t in texts)
@@ -51,7 +52,9 @@ def test_the_pipeline_reads_what_the_reader_reads(nlp, reader, name, texts):
     assert [texts[i] for i in _disagreements(nlp, reader, texts)] == []
 
 
-@pytest.mark.parametrize("path", [independent.HELDOUT, independent.QUESTIONS], ids=["heldout", "questions"])
+@pytest.mark.parametrize("path", [independent.HELDOUT, independent.QUESTIONS, independent.HELDOUT2,
+                                  independent.QUESTIONS2_TUNE, independent.QUESTIONS2_HELDOUT],
+                         ids=["heldout", "questions", "heldout2", "questions2_tune", "questions2_heldout"])
 def test_the_pipeline_reads_what_the_reader_reads_on_the_held_out_sets(nlp, reader, path):
     if not path.exists():
         pytest.skip(f"{path.name} not present")

@@ -102,7 +102,10 @@ GOOD = {"id": "T01", "title": "t", "topic": "scope", "difficulty": 1, "vignette"
     ({"difficulty": 4}, "difficulty"),
     ({"teaching_points": [{"text": "p", "evidence": ["NOT-A-KEY"]}]}, "NOT-A-KEY"),
     ({"teaching_points": [{"text": "p", "evidence": []}]}, "evidence"),
-    ({"expected": {"preferred": ["lorlatinib"]}}, "unknown keys: expected"),
+    ({"expected": {"preferred": ["lorlatinib"]}}, "unknown key 'expected'"),
+    ({"difficulty": True}, "difficulty"),
+    ({"teaching_points": []}, "teaching_points"),
+    ({"title": 3}, "title"),
     ({"vignette": ""}, "vignette"),
 ])
 def test_broken_case_fails_loudly_naming_file_and_case(tmp_path, change, message):

@@ -1,0 +1,516 @@
+"""Grammatical forms the extractor reads, each as a generalisation: several phrasings built from parts (sites, verbs,
+nouns, shorthand), and the denials, questions and near-misses that must not fire. Written from the wording of
+radiology impressions (RECIST: "new lesions", "interval increase in size"), NGS report names, clinic letters and ward
+notes; not from the independent sets."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bot.nlu import extractor
+
+read = extractor.extract_case
+
+# ---- progression stated through what it did to named sites -----------------------------------------------------
+
+SITE_WORDS = {"liver": ["liver", "hepatic"], "bone": ["bone", "osseous", "lytic bone", "spinal"],
+              "nodes": ["nodal", "mediastinal", "supraclavicular node"], "adrenal": ["adrenal"],
+              "lung": ["pulmonary", "lung"], "peritoneum": ["peritoneal"]}
+NEW_LESION = ["new {s} lesions", "new {s} mets", "enlarging {s} metastases", "growing {s} deposits",
+              "multiple new {s} nodules"]
+GREW = ["{s} mets doubled in size", "{s} lesions have grown", "the {s} lesion increased in size", "{s} disease is enlarging",
+        "{s} metastases are bigger"]
+IN_SITE = ["new lesions in the {s}", "new deposits within the {s}", "interval increase in size of the {s} metastases",
+           "progression in the {s}"]
+FORMS = NEW_LESION + GREW + IN_SITE
+PAIRS = [("liver", "bone"), ("adrenal", "nodes"), ("lung", "liver"), ("bone", "peritoneum")]
+
+
+def _site_sentences(count: int):
+    """Two sites progressing, each in another form; the sites' words cycle so every word appears."""
+    out = []
+    for k, ((a, b), (f, g)) in enumerate(itertools.product(PAIRS, itertools.combinations(FORMS, 2))):
+        wa, wb = SITE_WORDS[a][k % len(SITE_WORDS[a])], SITE_WORDS[b][k % len(SITE_WORDS[b])]
+        if ("{s}" in f and "the {s}" in f and wa.endswith("al")) or ("the {s}" in g and wb.endswith("al")):
+            continue  # "in the hepatic" is not English
+        out.append(f"{f.format(s=wa)}, {g.format(s=wb)}".capitalize() + ".")
+    return out[::max(1, len(out) // count)][:count]
+
+
+@pytest.mark.parametrize("text", _site_sentences(40))
+def test_progression_at_two_sites_stated_through_its_consequences_is_systemic(text):
+    assert read(text).get("progression") == "systemic", text
+
+
+@pytest.mark.parametrize("text", [
+    "Liver mets doubled in size.",  # one site: no pattern, as 'PD on alectinib' states none
+    "New lytic bone lesions.",
+    "New lesions in the spine.",
+    "Liver enzymes increased, bone pain increased.",  # not lesions
+    "No new liver lesions, no new bone lesions.",
+    "Liver mets stable, bone lesions unchanged.",
+    "Is there progression in the liver and new bone lesions?",
+    "Possible new liver lesions and new bone mets.",
+    "What if there were new liver lesions and enlarging nodes?",
+])
+def test_one_site_a_denial_a_question_or_a_hedge_states_no_pattern(text):
+    assert "progression" not in read(text), text
+
+
+@pytest.mark.parametrize("text,pattern", [
+    ("New liver lesion and an enlarging node; everything else stable.", "oligoprogression"),
+    ("New brain mets; liver and bone lesions stable.", None),  # the brain is not an extracranial site
+    ("New brain mets, extracranial disease controlled.", "cns_only"),
+])
+def test_site_progression_defers_to_what_is_stated_about_the_rest(text, pattern):
+    assert read(text).get("progression") == pattern
+
+
+# ---- ward shorthand --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,tkis", [
+    ("alec 1L, PD liver/bone", ["alectinib"]),
+    ("on brig x 14 mo", ["brigatinib"]),
+    ("crizo -> alec -> lorl", ["crizotinib", "alectinib", "lorlatinib"]),
+    ("PD on briga after criz", ["crizotinib", "brigatinib"]),
+    ("ensar 1L", ["ensartinib"]),
+])
+def test_tki_shorthand(text, tkis):
+    assert read(text).get("prior_tkis") == tkis
+
+
+@pytest.mark.parametrize("text", ["never had brig", "brig-naive", "should we switch to lorl?", "consider alec"])
+def test_tki_shorthand_denied_or_asked_is_not_a_prior_tki(text):
+    assert "prior_tkis" not in read(text)
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("extracranial dz controlled, new brain mets", {"progression": "cns_only", "brain_metastases": True}),
+    ("stable dz", {"progression": "none"}),
+    ("no rebx", {"biopsy": "none"}),
+    ("no bx", {"biopsy": "none"}),
+    ("rebx not done", {"biopsy": "none"}),
+    ("rebx: adenocarcinoma", {"biopsy": "tissue", "transformation": "none"}),
+    ("asx brain mets", {"brain_metastases": True, "symptomatic": False}),
+    ("PD liver/bone, sx", {"progression": "systemic", "symptomatic": True}),
+    ("no sx", {"symptomatic": False}),
+    ("w/o neuro sx", {"symptomatic": False}),
+])
+def test_word_shorthand_reads_wherever_the_word_does(text, fields):
+    assert read(text) == fields
+
+
+def test_surgery_shorthand_is_not_symptoms():
+    assert "symptomatic" not in read("s/p sx 2015")
+
+
+# ---- ECOG ---------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,ecog", [
+    ("Eastern Cooperative Oncology Group Performance Score (ECOG PS) was 2.", 2),
+    ("performance status (PS) of 1", 1),
+    ("Performance status (WHO) 3", 3),
+    ("ECOG (PS) 0", 0),
+    ("WHO performance status one", 1),
+    ("her ECOG is now two", 2),
+    ("ECOG2", 2),
+    ("PS1", 1),
+])
+def test_ecog_in_words_glued_or_with_its_abbreviation_in_brackets(text, ecog):
+    assert read(text) == {"ecog": ecog}
+
+
+@pytest.mark.parametrize("text", ["what if ECOG were 2?", "is ECOG 2 a contraindication", "ECOG 2 cm lesion"])
+def test_ecog_supposed_or_asked_is_not_read(text):
+    assert "ecog" not in read(text)
+
+
+# ---- goals of care in lay words -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "He wants to be kept comfortable.", "Family asked us to keep him comfortable.",
+    "Her priority is quality of life.", "Focus is on quality of life now.",
+    "Does not want any more treatment.", "She doesn't want further therapy.", "No longer wants cancer treatment.",
+    "Declines further anticancer therapy.", "Not for further active treatment.", "Palliative care only.",
+    "Transitioning to end of life care.", "Patient has decided against further anticancer treatment.",
+    "Would like to stop all treatment and go home.",
+])
+def test_comfort_in_lay_words(text):
+    assert read(text) == {"goals_of_care": "comfort"}
+
+
+@pytest.mark.parametrize("text", [
+    "Family want everything done.", "Wants to keep fighting.", "Keen to try another line.",
+    "Goal is life prolongation.", "Fit for active treatment.", "Wishes to continue with treatment.",
+    "She is keen on a clinical trial.", "He would like to explore trials.", "Wants aggressive treatment.",
+    "Happy to proceed with next line treatment.",
+])
+def test_disease_directed_in_lay_words(text):
+    assert read(text) == {"goals_of_care": "disease_directed"}
+
+
+@pytest.mark.parametrize("text", [
+    "She wants to maintain quality of life while on treatment.",  # a wish about tolerability, not a goal of care
+    "Is he fit for active treatment?", "She is not keen to try another line.", "Should we focus on comfort?",
+    "Would he want everything done?",
+])
+def test_goals_asked_denied_or_qualified_are_not_read(text):
+    assert "goals_of_care" not in read(text)
+
+
+# ---- biopsies stated only through what was done ----------------------------------------------------------------
+
+TISSUE = ["The resected adrenal was sequenced.", "Biopsied the adrenal.", "The liver lesion was biopsied.",
+          "Cores from the liver lesion sent for NGS.", "NGS on the liver lesion: G1202R.", "EBUS-TBNA of station 7.",
+          "Bronchoscopy with biopsies of the RLL mass.", "Tapped the pleural effusion, cell block sent.",
+          "Pleural fluid sent for NGS.", "Sequencing of the excised brain metastasis.", "EUS-FNA of a node.",
+          "FoundationOne CDx on the adrenal core.", "Guardant360 TissueNext: no ALK mutation."]
+PLASMA = ["Guardant360: ALK G1202R.", "FoundationOne Liquid CDx: no ALK mutations.", "NGS on plasma: G1202R.",
+          "Tempus xF sent."]
+
+
+@pytest.mark.parametrize("text", TISSUE)
+def test_implied_tissue(text):
+    assert read(text).get("biopsy") == "tissue", text
+
+
+@pytest.mark.parametrize("text", PLASMA)
+def test_plasma_assays(text):
+    assert read(text).get("biopsy") == "plasma", text
+
+
+def test_an_implied_tissue_beside_a_plasma_assay_is_both():
+    assert read("Guardant360 negative; cores from the liver lesion showed G1202R.")["biopsy"] == "tissue_and_plasma"
+
+
+@pytest.mark.parametrize("text", ["Was the liver lesion biopsied?", "Should we biopsy the adrenal?",
+                                  "Liver was not biopsied.", "Plan to biopsy the adrenal.", "Liver biopsy not possible."])
+def test_a_biopsy_asked_planned_or_denied_is_not_tissue(text):
+    assert read(text).get("biopsy") in (None, "none"), text
+
+
+# ---- requests without a question mark ----------------------------------------------------------------------------
+
+REQUESTS = ["Thoughts on lorlatinib after brigatinib", "Wondering about lorlatinib for the brain mets",
+            "Info on SCLC transformation please", "Define oligoprogression", "Does G1202R respond to lorlatinib",
+            "brigatinib vs lorlatinib", "Interested in the evidence for brigatinib in the CNS",
+            "Lorlatinib in pregnancy", "Is ECOG 2 a contraindication", "Need guidance on MET amplified disease",
+            "Is brigatinib better than alectinib in the brain", "Worth doing a liquid biopsy",
+            "Please explain what oligoprogression means", "Recommended next line for leptomeningeal disease",
+            "Best option after alectinib", "Best TKI for brain mets", "Compare lorlatinib and chemo for G1202R",
+            "Evidence for lorlatinib after brigatinib", "Lorlatinib dose with statins", "Lorlatinib side effects"]
+
+
+@pytest.mark.parametrize("text", REQUESTS)
+def test_a_request_without_a_question_mark_changes_nothing(text):
+    assert read(text) == {}, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("Alectinib dose-reduced to 450 mg BID for myalgia.", {"prior_tkis": ["alectinib"]}),
+    ("Alectinib side effects: myalgia.", {"prior_tkis": ["alectinib"]}),
+    ("Worth noting: ECOG 2.", {"ecog": 2}),
+    ("Does well on alectinib, now PD in liver and bone.", {"prior_tkis": ["alectinib"], "progression": "systemic"}),
+    ("Best response PR on alectinib.", {"prior_tkis": ["alectinib"]}),
+    ("Evidence of SCLC transformation on rebiopsy.", {"transformation": "small_cell", "biopsy": "tissue"}),
+])
+def test_statements_that_share_words_with_requests_are_still_read(text, fields):
+    assert read(text) == fields
+
+
+# ---- the fusion at progression and the specimen it was read on ---------------------------------------------------
+
+@pytest.mark.parametrize("text,present,specimen", [
+    ("ALK FISH still positive on the new biopsy.", True, "tissue"),
+    ("ALK IHC (D5F3) again positive.", True, "tissue"),
+    ("EML4-ALK fusion detected by RNA NGS on the liver core.", True, "tissue"),
+    ("No ALK fusion detected on repeat FISH.", False, "tissue"),
+    ("ALK rearrangement not detected by break-apart FISH on the rebiopsy.", False, "tissue"),
+    ("ALK fusion detected in plasma.", True, "plasma"),
+    ("ALK fusion not detected in ctDNA.", False, "plasma"),
+    ("Guardant360: ALK fusion not detected.", False, "plasma"),
+    ("Rebiopsy of the adrenal: ALK fusion retained.", True, "tissue"),
+])
+def test_the_fusion_at_progression_carries_its_specimen(text, present, specimen):
+    found = read(text)
+    assert (found.get("alk_fusion_at_progression"), found.get("alk_fusion_specimen")) == (present, specimen), found
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("ALK positive by IHC at diagnosis.", {"alk_positive": True}),
+    ("ALK negative by FISH.", {"alk_positive": False}),
+    ("ALK IHC (D5F3) negative.", {"alk_positive": False}),
+    ("Was the ALK fusion retained on the rebiopsy?", {}),
+])
+def test_a_diagnosis_or_a_question_is_not_a_fusion_at_progression(text, fields):
+    assert read(text) == fields
+
+
+# ---- a strong CYP3A inducer that can or cannot be stopped ------------------------------------------------------------
+
+@pytest.mark.parametrize("text,stoppable", [
+    ("Carbamazepine for epilepsy; neurology happy to switch to levetiracetam.", True),
+    ("On phenytoin, which can be switched before starting.", True),
+    ("Rifampicin for TB, ID say it must run the full six months.", False),
+    ("Carbamazepine - no alternative per neurology.", False),
+    ("On enzalutamide; urology say it cannot be stopped.", False),
+])
+def test_whether_an_inducer_can_be_stopped(text, stoppable):
+    found = read(text)
+    assert (found.get("strong_cyp3a_inducer"), found.get("cyp3a_inducer_stoppable")) == (True, stoppable), found
+
+
+@pytest.mark.parametrize("text", ["Alectinib, must continue.", "Happy to switch to brigatinib.",
+                                  "Can carbamazepine be switched?"])
+def test_stopping_said_of_anything_but_an_inducer_is_not_read(text):
+    assert "cyp3a_inducer_stoppable" not in read(text)
+
+
+# ---- ECOG by the scale's own definitions of its grades ------------------------------------------------------------
+
+@pytest.mark.parametrize("text,ecog", [
+    ("Fully active, still working.", 0),
+    ("Restricted in physically strenuous activity but able to do light work.", 1),
+    ("Ambulatory and self-caring but unable to work.", 2),
+    ("In bed or chair more than half of the day.", 3),
+    ("Completely bedridden.", 4),
+])
+def test_ecog_by_the_definition_of_its_grade(text, ecog):
+    assert read(text).get("ecog") == ecog
+
+
+def test_not_fully_active_is_not_ecog_0():
+    assert "ecog" not in read("Not fully active since the fall.")
+
+
+# ---- the treatment sequence ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,tkis", [
+    ("Currently on Lorviqua; had Alunbrig first-line.", ["brigatinib", "lorlatinib"]),
+    ("Before the current alectinib she had two years of crizotinib.", ["crizotinib", "alectinib"]),
+    ("Now on brigatinib; crizotinib before.", ["crizotinib", "brigatinib"]),
+])
+def test_the_current_tki_is_the_last(text, tkis):
+    assert read(text)["prior_tkis"] == tkis
+
+
+@pytest.mark.parametrize("text", ["Never on brigatinib or ceritinib.", "Not treated with alectinib or brigatinib.",
+                                  "No prior crizotinib nor ceritinib."])
+def test_tkis_denied_in_one_list(text):
+    assert "prior_tkis" not in read(text)
+
+
+@pytest.mark.parametrize("text,tkis", [("Gave up on crizotinib because of nausea; on alectinib since.", ["crizotinib"]),
+                                       ("Took herself off brigatinib because of the rash.", ["brigatinib"])])
+def test_a_tki_given_up_for_toxicity_is_intolerance(text, tkis):
+    assert read(text)["intolerant_tkis"] == tkis
+
+
+def test_stopped_not_for_toxicity_is_not_intolerance():
+    assert "intolerant_tkis" not in read("Alectinib was stopped for progression, not for toxicity.")
+
+
+# ---- other forms read from the second set's tuning half, generalised ------------------------------------------------
+
+@pytest.mark.parametrize("text,fields", [
+    ("PD-L1 negative (TPS <1%).", {"pdl1_tps": 0}),
+    ("PD-L1 TPS <1%", {"pdl1_tps": 0}),
+    ("CrCl 38 ml/min.", {"comorbidities": ["renal_impairment"]}),
+    ("eGFR 30.", {"comorbidities": ["renal_impairment"]}),
+    ("CrCl 72.", {}),
+    ("On haemodialysis.", {"comorbidities": ["renal_impairment"]}),
+    ("AF on apixaban.", {"comorbidities": ["cardiovascular_disease"]}),
+    ("ALK G1202R (AF 12%).", {"alk_mutations": ["G1202R"]}),
+    ("Ketoconazole cream for a rash.", {}),
+    ("Switched from carbamazepine to lamotrigine.", {"strong_cyp3a_inducer": False}),
+    ("Pemetrexed maintenance 2020-2021.", {"prior_chemotherapy": True}),
+    ("Adjuvant cisplatin-vinorelbine in 2017.", {"prior_chemotherapy": True}),
+    ("No chemo, no IO to date.", {"prior_chemotherapy": False, "prior_immunotherapy": False}),
+    ("Denies headache, nausea or focal weakness.", {"symptomatic": False}),
+    ("Mirena coil in situ.", {"pregnancy_status": "childbearing_potential"}),
+    ("Serum beta-hCG negative.", {"pregnancy_status": "childbearing_potential"}),
+    ("S/p TAH-BSO.", {"pregnancy_status": "not_applicable"}),
+    ("Rising CEA with new nodes in the neck, mediastinum and abdomen.", {"progression": "systemic"}),
+    ("Enlarging mediastinal nodes.", {}),
+    ("MRI: 3 new lesions, all <1 cm; CT CAP shows ongoing response.",
+     {"progression": "cns_only", "brain_metastases": True, "cns_lesions": "limited"}),
+    ("MRI brain shows more than 20 mets.", {"brain_metastases": True, "cns_lesions": "extensive"}),
+    ("Oligo brain progression.", {"progression": "cns_only", "brain_metastases": True}),
+    ("Mixed response: one lung lesion larger, all the others smaller.", {"progression": "oligoprogression"}),
+    ("Focal progression of a hilar node; SD elsewhere.", {"progression": "oligoprogression"}),
+    ("Complete metabolic response on PET.", {"progression": "none"}),
+    ("Smouldering progression in the lung.", {"progression": "indolent"}),
+    ("RECIST PD by 2 mm, asymptomatic.", {"progression": "indolent", "symptomatic": False}),
+    ("EBUS: squamous carcinoma - previously adeno.", {"transformation": "squamous", "histology": "adenocarcinoma",
+                                                     "biopsy": "tissue"}),
+    ("We did not re-biopsy him.", {"biopsy": "none"}),
+])
+def test_forms_from_the_second_set_generalised(text, fields):
+    assert read(text) == fields
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("MRI brain: 2 new enhancing lesions (6 and 8 mm); body CT stable.",
+     {"progression": "cns_only", "brain_metastases": True, "cns_lesions": "limited"}),
+    ("Brain: 4 new subcentimetre mets. Chest/abdo: stable.",
+     {"progression": "cns_only", "brain_metastases": True, "cns_lesions": "limited"}),
+    ("New 5 mm right parietal lesion, otherwise stable.", {"progression": "cns_only", "brain_metastases": True}),
+    ("Multiple new brain mets (>10).", {"brain_metastases": True, "cns_lesions": "extensive"}),
+    ("New lesions in the left cerebellar hemisphere; extracranial disease in CR.",
+     {"progression": "cns_only", "brain_metastases": True}),
+])
+def test_brain_progression_in_report_words(text, fields):
+    assert read(text) == fields
+
+
+@pytest.mark.parametrize("text", ["No new lesions in the brain.", "MRI brain shows no new lesions.",
+                                  "Temporal bone lesion on CT."])
+def test_brain_words_denied_or_elsewhere_are_not_brain_progression(text):
+    assert read(text).get("progression") is None and read(text).get("brain_metastases") is not True, read(text)
+
+
+@pytest.mark.parametrize("text,specimen", [
+    ("F1CDx: ALK p.G1202R (c.3604G>A), EML4-ALK fusion, TP53 R248Q.", "tissue"),
+    ("Liver core NGS: EML4-ALK v3, ALK L1196M.", "tissue"),
+    ("Guardant360: EML4-ALK fusion, ALK G1202R 2%.", "plasma"),
+])
+def test_a_fusion_listed_in_a_progression_report_is_the_fusion_at_progression(text, specimen):
+    found = read(text)
+    assert (found.get("alk_fusion_at_progression"), found.get("alk_fusion_specimen")) == (True, specimen), found
+    assert "alk_positive" not in found
+
+
+def test_a_fusion_named_with_the_diagnosis_is_alk_positivity():
+    found = read("Rebiopsy planned; EML4-ALK v3 at diagnosis in 2019.")
+    assert found.get("alk_positive") is True and "alk_fusion_at_progression" not in found
+
+
+@pytest.mark.parametrize("text", ["Keen to proceed with lorlatinib.", "Wants to try brigatinib.",
+                                  "Happy to start lorlatinib next week.", "Consented for lorlatinib."])
+def test_a_tki_the_patient_wants_next_is_a_candidate_not_a_prior_tki(text):
+    found = read(text)
+    assert "prior_tkis" not in found, found
+    assert [e.role for e in extractor.load().entities(text) if e.entity == "tki"] == ["candidate"]
+
+
+@pytest.mark.parametrize("text,symptomatic", [
+    ("Mild headache, no focal deficits.", True),
+    ("No headaches but new seizures.", True),
+    ("Bone pain; denies neurological symptoms.", True),
+    ("No headaches, no seizures.", False),
+    ("Seizure free, no neuro symptoms.", False),
+    ("Denies headache, nausea or focal weakness.", False),
+])
+def test_a_symptom_stated_beside_others_denied_is_symptomatic(text, symptomatic):
+    assert read(text).get("symptomatic") is symptomatic
+
+
+def test_asymptomatic_with_a_symptom_is_still_a_conflict():
+    assert "symptomatic" in extractor.conflicts(extractor.load().entities("asymptomatic, with headaches"))
+
+
+# ---- the eight worked examples in ward shorthand state their whole case (bench/shorthand_turns.py: one turn each) ----
+
+def _examples():
+    from pathlib import Path
+
+    import yaml
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "examples.yaml"
+    return {e["id"]: e["case"] for e in yaml.safe_load(fixtures.read_text())["examples"]}
+
+
+@pytest.mark.parametrize("example_id", ["V01", "V05", "V07", "V11", "V15", "V17", "V20", "V24"])
+def test_each_worked_example_in_shorthand_is_read_whole(example_id):
+    from tests.integration.shorthand import SHORTHAND
+
+    found, case = read(SHORTHAND[example_id]), _examples()[example_id]
+    assert {k: found.get(k) for k in case} == case
+    assert set(found) - set(case) <= {"alk_fusion_specimen"}  # the examples predate the field ("tissue NGS: ... fusion")
+
+
+# ---- what the patient no longer takes, someone else's history, a plan -------------------------------------------------
+
+@pytest.mark.parametrize("text,fields", [
+    ("Itraconazole was stopped last month.", {"strong_cyp3a_inhibitor": False}),
+    ("Previously on carbamazepine, stopped in 2019.", {"strong_cyp3a_inducer": False}),
+    ("Clarithromycin course completed.", {"strong_cyp3a_inhibitor": False}),
+    ("On rifampicin for TB.", {"strong_cyp3a_inducer": True}),
+    ("On carbamazepine, to be stopped before starting lorlatinib.",
+     {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": True}),
+])
+def test_an_interacting_drug_no_longer_taken_is_stated_absent(text, fields):
+    assert read(text) == fields
+
+
+@pytest.mark.parametrize("text", ["Family history of diabetes and stroke.", "FHx: IHD.",
+                                  "Mother had breast cancer; father had an MI.", "Sister with bipolar disorder."])
+def test_someone_elses_history_is_not_the_patients(text):
+    assert "comorbidities" not in read(text)
+
+
+@pytest.mark.parametrize("text", ["Script for lorlatinib given.", "MDT: for lorlatinib.", "Tumour board recommended lorlatinib.",
+                                  "Plan: start lorlatinib next week."])
+def test_a_tki_decided_on_is_not_yet_received(text):
+    assert "prior_tkis" not in read(text)
+
+
+@pytest.mark.parametrize("text,current", [
+    ("SD on ABCP, cycle 4.", "chemo_immunotherapy"),
+    ("Carbo/pem/pembro, cycle 2.", "chemo_immunotherapy"),
+    ("Currently on carbo/pem, cycle 3.", "chemotherapy"),
+    ("On docetaxel since March.", "chemotherapy"),
+])
+def test_chemotherapy_given_now_is_the_current_therapy(text, current):
+    found = read(text)
+    assert (found.get("current_therapy"), found.get("prior_chemotherapy")) == (current, True), found
+
+
+@pytest.mark.parametrize("text", ["Was on carbo/pem in 2019.", "Previously on pembrolizumab.",
+                                  "Should we start carbo/pem?", "Adjuvant cisplatin-vinorelbine in 2017."])
+def test_chemotherapy_in_the_past_or_asked_about_is_not_current(text):
+    assert "current_therapy" not in read(text)
+
+
+def test_findings_start_and_end_on_words():
+    """The spaCy pipeline cuts tokens at the findings' offsets: a span ending on a space ("the brain only ") has no
+    token boundary there."""
+    from tests.nlu import independent
+
+    texts = [r["text"] for path in (independent.TUNE, independent.TUNE2) for r in independent.items(path)]
+    texts += ["Intolerant of alectinib (rash).", "ILD on alectinib, permanently discontinued", "PD in the brain only (one met)"]
+    loose = [(t, e.text) for t in texts for e in extractor.load().entities(t) if not e.text or e.text != e.text.strip()]
+    assert loose == []
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("Spends most of the day in bed.", {"ecog": 3}),
+    ("Mostly chair-bound.", {"ecog": 3}),
+    ("Bedbound.", {"ecog": 4}),
+    ("Uses barrier contraception.", {"pregnancy_status": "childbearing_potential"}),
+    ("Perimenopausal.", {"pregnancy_status": "childbearing_potential"}),
+    ("Developed pneumonitis on brigatinib; changed to alectinib.",
+     {"prior_tkis": ["brigatinib", "alectinib"], "intolerant_tkis": ["brigatinib"]}),
+    ("Three enlarging bone lesions, other disease controlled.", {"progression": "oligoprogression"}),
+    ("Response ongoing.", {"progression": "none"}),
+    ("No change on CT.", {"progression": "none"}),
+])
+def test_more_report_and_letter_forms(text, fields):
+    assert read(text) == fields
+
+
+@pytest.mark.parametrize("text", ["Lorlatinib dose reduced to 75 mg for oedema.", "Brigatinib held for a week for CK rise.",
+                                  "Pneumonitis on brigatinib; steroids given, brigatinib continued."])
+def test_a_dose_change_or_a_pause_is_not_intolerance(text):
+    assert "intolerant_tkis" not in read(text)
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("Progression in the mediastinal nodes and a new pleural effusion.", {"progression": "systemic"}),
+    ("Liver bx: adeno, ALK G1202R.", {"biopsy": "tissue", "transformation": "none", "alk_mutations": ["G1202R"]}),
+    ("PD brain + liver.", {"brain_metastases": True}),
+    ("New pleural effusion.", {}),
+])
+def test_letter_and_shorthand_summaries(text, fields):
+    assert read(text) == fields
