@@ -11,10 +11,13 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import yaml
 
+from actions.case_state import SKIPPED
+from bot import intents
+from bot.decision.case import CASE_SCHEMA
 from bot.nlu.extractor import case_fields
 
 DOMAIN_FILE = Path(__file__).resolve().parents[1] / "domain.yml"
@@ -73,6 +76,11 @@ WORDS: dict[str, dict[Any, tuple[str, ...]]] = {
 }
 
 
+BOOLEAN_FIELDS = frozenset(name for name, spec in CASE_SCHEMA["properties"].items()
+                           if "boolean" in (spec["type"] if isinstance(spec.get("type"), list) else [spec.get("type")]))
+_REGION = re.compile(r"^\s*([A-Za-z]{2})\s*\.?\s*$")  # a country code typed alone
+
+
 def _normal(text: str) -> str:
     text = re.sub(r"\([^)]*\)", " ", text.lower())  # "Systemic (several sites)" is typed as "systemic" too
     return " ".join(re.sub(r"[.!,;:]+", " ", text).split())
@@ -116,3 +124,19 @@ def bare_answer(field: str, text: str) -> Any:
     """The value ``text`` gives ``field`` when it is a bare answer to that question; SKIP for 'not known'; None
     when the message is not a bare answer."""
     return _answers().get(field, {}).get(_normal(text))
+
+
+def answer_to(field: str, message: Mapping[str, Any], skipped: list[str]) -> dict[str, Any]:
+    """The slots a bare answer to the question about ``field`` sets: the field's value ('1' to the ECOG question,
+    'no' or the deny button to a yes/no question), or the skipped list with ``field`` added for 'not known';
+    nothing when the message is not a bare answer."""
+    text = message.get("text") or ""
+    intent = (message.get("intent") or {}).get("name")
+    value = bare_answer(field, text)
+    if value is SKIP or (value is None and intent in intents.SKIPS_QUESTION):
+        return {SKIPPED: [*skipped, field]}
+    if value is None and field in BOOLEAN_FIELDS and intent in ("affirm", "deny"):
+        value = intent == "affirm"
+    elif value is None and field == "region" and (m := _REGION.match(text)):
+        value = m.group(1).upper()
+    return {} if value is None else {field: value}

@@ -1,87 +1,113 @@
 """validate_case_form: reads each message into the case and asks next only for what the engine still needs.
 
-The form's questions are the decision module's `missing` list, most important first: a field that would not
-change the answer is never asked. What the message changed is said ("Changed: prior TKIs alectinib → brigatinib"),
-and what it added is said before the next question ("Noted: tissue NGS"). A question the clinician asks is
-answered and never read into the case. A message the form cannot read is answered with what went wrong and the
-question again; the same question is asked at most twice before the clinician is offered to skip it or stop. A
-message that is not an answer (help, why, new case, ...) is handed back to the dialogue rules by returning no
-event (Rasa then rejects the form's turn and the rules answer it).
+A Rasa FormValidationAction. ``required_slots()`` is the decision module's ``missing`` list for the case so far,
+most important first: a field that would not change the answer is never asked (the domain lists every field the
+form may ask; tests/actions/test_case_form.py checks that list against the case schema). ``extract_<field>`` reads a
+bare answer ("1", "no", "widespread", "not known") to the question just asked; everything else a message states
+is read by the clinical extractor (actions/case_state.py), since one message may fill or correct many fields.
+
+What the message changed is said ("Changed: prior TKIs alectinib → brigatinib"), and what it added is said
+before the next question ("Noted: tissue NGS"). A question the clinician asks is answered and never read into the
+case. A message the form cannot read is answered with what went wrong and the question again; the same question
+is asked at most twice before the clinician is offered to skip it or stop (actions/forms.py). A message that is
+not an answer (help, why, new case, ...) is handed back to the dialogue rules.
 """
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Callable
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT
 
-from actions.case_state import (CASE_SLOTS, MAX_MESSAGE, case_from_slots, changed_slots, describe_changes,
-                                describe_new, label, read_message)
+from actions.answers import answer_to
+from actions.case_state import (ASKABLE, SKIPPED, case_from_slots, changed_slots, describe_changes,
+                                describe_new, read_message)
 from actions.feedback import AWAITING_REASON, record_reason
+from actions.forms import RepeatedFailureFormValidation
 from actions.questions import answer_question
-from actions.turns import ACTIVATION, RESUME, turn_kind
 from bot import intents
 from bot.decision import decide
+from bot.messages import problem_with
+from bot.render import field_label
 
 log = logging.getLogger(__name__)
-ASKABLE = frozenset(CASE_SLOTS) - {"current_therapy", "pdl1_tps", "comorbidities"}
 # Messages that are not answers: the dialogue rules answer them and the form asks again. The first group names
 # drugs and findings as part of the question ("why not brigatinib?", "what if MET amp?"), so it never fills the
 # case; for the second, a message that states findings was misread and is taken as the answer it is.
-QUESTIONS = intents.NEVER_FINDINGS
+QUESTIONS = intents.NEVER_FINDINGS  # bot/intents.py
 INTERRUPTIONS = intents.CASE_INTERRUPTIONS
-OFFER_AFTER = 2  # times one question is asked without an answer before the clinician is offered to skip or stop
-SKIP_BUTTONS = [{"title": "Skip this question", "payload": "/dont_know"}, {"title": "Stop", "payload": "/stop"}]
 NOT_READ = ("I couldn't process that message, so nothing in the case changed. Please rephrase it (findings such as "
             "'alectinib, systemic PD, tissue NGS G1202R, ECOG 1').")
 
 
-def next_question(case: dict[str, Any], skipped: list[str], first: list[str] | None = None) -> str | None:
-    """The first field the engine needs that is unknown and not declared unknown by the clinician; fields the
-    clinician contradicted come first."""
+def missing_fields(case: dict[str, Any], skipped: list[str], first: list[str] | None = None) -> list[str]:
+    """The fields the engine needs that are unknown and not declared unknown by the clinician, in the engine's
+    order; ``first`` (fields the clinician contradicted) come first."""
     rec = decide(case)
     fields = [*(first or []), *(rec["missing"] if rec["status"] == "needs_information" else [])]
-    return next((f for f in fields if f in ASKABLE and f not in case and f not in skipped), None)
+    return list(dict.fromkeys(f for f in fields if f in ASKABLE and f not in case and f not in skipped))
 
 
-class ValidateCaseForm(Action):
+def next_question(case: dict[str, Any], skipped: list[str], first: list[str] | None = None) -> str | None:
+    """The field to ask next, or None when the engine needs nothing more."""
+    return next(iter(missing_fields(case, skipped, first)), None)
+
+
+def _skipped(tracker: Tracker) -> list[str]:
+    return list(tracker.get_slot(SKIPPED) or [])
+
+
+class ValidateCaseForm(RepeatedFailureFormValidation):
+    failures_slot = "case_failures"
+    offer_text = "We can skip this question (I will say what the answer depends on) or stop here."
+
     def name(self) -> str:
         return "validate_case_form"
 
+    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: dict) -> list[str]:
+        """The decision module's missing fields for the case the slots hold, in its order."""
+        return missing_fields(case_from_slots(tracker.slots), _skipped(tracker))
+
+    def explain_unanswered(self, slot: str, dispatcher: CollectingDispatcher) -> None:
+        dispatcher.utter_message(text=f"I couldn't read the {field_label(slot)} in that.")
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        """One message read into the case. rasa_sdk's generic run validates only the required (still missing) slots
+        one by one; here a message may fill or correct any field at once, so the turn is read as a whole."""
         try:
-            return self._validate(dispatcher, tracker)
+            return self._validate(dispatcher, tracker, domain)
         except Exception:  # noqa: BLE001 - the clinician gets a true sentence and the case is kept
             log.exception("validate_case_form failed")
             dispatcher.utter_message(text=NOT_READ)
-            requested = tracker.get_slot("requested_slot")
-            return [SlotSet("requested_slot", requested or next_question(
-                case_from_slots(tracker.current_slot_values()), list(tracker.get_slot("case_skipped") or [])))]
+            requested = tracker.get_slot(REQUESTED_SLOT)
+            return [SlotSet(REQUESTED_SLOT, requested or next_question(case_from_slots(tracker.slots),
+                                                                          _skipped(tracker)))]
 
-    def _validate(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-        requested = tracker.get_slot("requested_slot")
+    def _bare_answer_reader(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                            domain: dict) -> Callable[[str], dict[str, Any]]:
+        return lambda field: getattr(self, f"extract_{field}")(dispatcher, tracker, domain)
+
+    def _validate(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
+        requested = tracker.get_slot(REQUESTED_SLOT)
         message = tracker.latest_message or {}
-        intent = (message.get("intent") or {}).get("name")
-        skipped = list(tracker.get_slot("case_skipped") or [])
-        failures = int(tracker.get_slot("case_failures") or 0)
-        case = case_from_slots(tracker.current_slot_values())
-        kind = turn_kind(tracker.events, "case_form")
-        if kind == RESUME:  # back from an interruption: the message was handled, just ask what is next
-            return [SlotSet("requested_slot", next_question(case, skipped))]
-        reading = read_message(message, requested, case)
-        activating = kind == ACTIVATION
-        if intent in INTERRUPTIONS and not activating and (intent in QUESTIONS or not reading.updates):
-            return []  # not an answer: the rules answer it
+        intent = self.intent(tracker)
+        skipped = _skipped(tracker)
+        case = case_from_slots(tracker.slots)
+        reading = read_message(message, case, requested, self._bare_answer_reader(dispatcher, tracker, domain))
+        starting = self.starting(tracker)
+        if intent in INTERRUPTIONS and not starting and (intent in QUESTIONS or not reading.updates):
+            return self.hand_back(next_question(case, skipped))  # not an answer: the rules answer it
         if tracker.get_slot(AWAITING_REASON):  # the reason for a 'Disagree' is feedback, never a finding
             record_reason(dispatcher, tracker)
-            return [SlotSet(AWAITING_REASON, False), SlotSet("requested_slot", requested or next_question(case, skipped))]
+            return [SlotSet(AWAITING_REASON, False), SlotSet(REQUESTED_SLOT, requested or next_question(case, skipped))]
         for problem in reading.problems:
             dispatcher.utter_message(text=problem)
         if reading.too_long:
-            dispatcher.utter_message(text=f"That message is longer than {MAX_MESSAGE} characters, so I did not read "
-                                          "it. Paste the relevant part (TKIs, progression, re-biopsy findings, ECOG).")
+            dispatcher.utter_message(text=problem_with(message.get("text")))
         answered = reading.question and answer_question(dispatcher, message.get("text") or "", reading.asked, case)
 
         if reading.skip and requested:
@@ -94,18 +120,27 @@ class ValidateCaseForm(Action):
         noted = describe_new(case, {k: v for k, v in reading.updates.items() if k not in reading.notes})
         if question and noted:  # before the next question; a complete case is read back with the answer
             dispatcher.utter_message(text=noted)
-        if activating or not requested or question != requested:
-            failures = 0
-        else:
-            failures += 1
-            if not (answered or reading.problems or reading.too_long or reading.updates or reading.skip):
-                dispatcher.utter_message(text=f"I couldn't read the {label(requested)} in that.")
-        if failures >= OFFER_AFTER and question == requested:
-            dispatcher.utter_message(text="We can skip this question (I will say what the answer depends on) or "
-                                          "stop here.", buttons=SKIP_BUTTONS)
+        read_something = bool(answered or reading.problems or reading.too_long or reading.updates or reading.skip)
+        failures = self.failure_events(dispatcher, tracker, question, read_something)
         if reading.updates:
             dispatcher.utter_message(json_message={"case": new_case})
         # case_failures and the requested slot are always set: Rasa reads the next question from the reply, and a
         # reply without a filled slot would make Rasa reject the form's turn
-        return changed_slots(tracker, {**reading.updates, "case_skipped": skipped}) + [
-            SlotSet("case_failures", failures), SlotSet("requested_slot", question)]
+        return changed_slots(tracker, {**reading.updates, SKIPPED: skipped}) + failures + [
+            SlotSet(REQUESTED_SLOT, question)]
+
+
+def _bare_answer_extractor(field: str) -> Callable[..., dict[str, Any]]:
+    def extract(self: ValidateCaseForm, dispatcher: CollectingDispatcher, tracker: Tracker,
+                domain: dict) -> dict[str, Any]:
+        """The bare answer to the question about this field, when it is the one just asked."""
+        if tracker.get_slot(REQUESTED_SLOT) != field:
+            return {}
+        return answer_to(field, tracker.latest_message or {}, _skipped(tracker))
+
+    extract.__name__ = extract.__qualname__ = f"extract_{field}"
+    return extract
+
+
+for _field in ASKABLE:  # extract_alk_positive, extract_prior_tkis, ...: one per field the form may ask
+    setattr(ValidateCaseForm, f"extract_{_field}", _bare_answer_extractor(_field))

@@ -8,23 +8,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
-from actions.answers import SKIP, bare_answer
-from bot import intents
+from actions.shared import knowledge_base
 from bot.decision import FIELDS, CaseError, validate_case
+from bot.messages import MAX_MESSAGE_CHARS
 from bot.nlu.extractor import case_fields, conflicts, did_you_mean, message_is_question
 from bot.nlu.reader import alk_variant
-from bot.render import FIELD_LABELS, SHORT_LABELS, finding_text, value_text
+from bot.render import SHORT_LABELS, field_label, finding_text, value_text
 
 CASE_SLOTS: tuple[str, ...] = tuple(FIELDS)
-BOOLEAN_FIELDS = frozenset({"alk_positive", "alk_fusion_at_progression", "brain_metastases", "leptomeningeal",
-                            "symptomatic", "compound", "strong_cyp3a_inducer", "prior_chemotherapy",
-                            "prior_immunotherapy", "cyp3a_inducer_stoppable", "strong_cyp3a_inhibitor"})
-MAX_MESSAGE = 5000  # characters read from one message; a pasted note longer than this is asked to be trimmed
-KNOWN_DRUGS = "crizotinib, ceritinib, alectinib, brigatinib, ensartinib, lorlatinib, iruplinalkib and envonalkib"
+# The fields the case form may ask about (the domain's case_form required_slots); the others are only read.
+ASKABLE: tuple[str, ...] = tuple(f for f in CASE_SLOTS if f not in ("current_therapy", "pdl1_tps", "comorbidities"))
+SKIPPED = "case_skipped"  # the slot listing the questions the clinician answered 'not known'
 
-_BARE_REGION = re.compile(r"^\s*([A-Za-z]{2})\s*\.?\s*$")
 _SENTENCE = re.compile(r".+?(?:[.?!;]+(?=\s|$)|\n|$)", re.DOTALL)
 
 
@@ -50,15 +47,18 @@ def case_from_slots(slots: Mapping[str, Any]) -> dict[str, Any]:
     return {name: slots[name] for name in CASE_SLOTS if slots.get(name) is not None}
 
 
-def read_message(message: Mapping[str, Any], requested: str | None, case: Mapping[str, Any] | None = None) -> Reading:
+def read_message(message: Mapping[str, Any], case: Mapping[str, Any] | None = None, requested: str | None = None,
+                 read_answer: Callable[[str], Mapping[str, Any]] | None = None) -> Reading:
     """The case fields a user message states, read in the light of the question it answers and the case so far.
 
     Only findings stated as facts count: the extractor leaves out what is negated, named as an option or asked
     about. A field stated both ways is left unchanged and asked about; a value the case schema rejects (a typed
-    payload, a notation the extractor could not read) is named back and never used."""
+    payload, a notation the extractor could not read) is named back and never used. When the message states
+    nothing about the ``requested`` field and asks nothing, ``read_answer(requested)`` reads it as a bare answer
+    to that question (slot values; the SKIPPED slot for 'not known')."""
     text = message.get("text") or ""
     reading = Reading()
-    if len(text) > MAX_MESSAGE:
+    if len(text) > MAX_MESSAGE_CHARS:
         reading.too_long = True
         return reading
     entities = _read_payload_variants(text, message.get("entities") or [])
@@ -71,13 +71,16 @@ def read_message(message: Mapping[str, Any], requested: str | None, case: Mappin
     reading.updates = {k: v for k, v in case_fields(entities).items()
                        if k in CASE_SLOTS and k not in reading.contradicted}
     for field_name in reading.contradicted:
-        reading.problems.append(f"You wrote the {label(field_name)} both ways in that message, so I left it as it "
-                                "was. Which is it?")
+        reading.problems.append(f"You wrote the {field_label(field_name)} both ways in that message, so I left it "
+                                "as it was. Which is it?")
     _name_unreadable(entities, reading)
     if text.startswith("/") and any(e.get("entity") == "unreadable_variant" for e in entities):
         reading.updates.pop("alk_mutations", None)  # the page's list editor: the list stays as it was
-    if requested and requested not in reading.updates and requested not in reading.contradicted and not spans:
-        _read_bare_answer(message, requested, reading)
+    if read_answer and requested and requested not in reading.updates and requested not in reading.contradicted \
+            and not spans:
+        answer = read_answer(requested)
+        reading.skip = SKIPPED in answer
+        reading.updates.update({k: v for k, v in answer.items() if k in CASE_SLOTS})
     _drop_invalid(reading)
     _take_alk_positive(case or {}, reading)
     return reading
@@ -112,7 +115,7 @@ def _name_unreadable(entities: list[Mapping[str, Any]], reading: Reading) -> Non
         word = str(entity.get("value") or entity.get("text") or "")
         if entity.get("entity") == "unknown_drug":
             guess = did_you_mean(word)
-            hint = f": did you mean {guess}?" if guess else f". I know {KNOWN_DRUGS}."
+            hint = f": did you mean {guess}?" if guess else f". I know {known_drugs()}."
             reading.problems.append(f"I don't know '{word}' as an ALK inhibitor{hint}")
         elif entity.get("entity") == "unreadable_variant":
             reading.problems.append(f"I couldn't read '{word}' as an ALK mutation (I read notations such as G1202R, "
@@ -122,19 +125,10 @@ def _name_unreadable(entities: list[Mapping[str, Any]], reading: Reading) -> Non
                 del reading.updates["alk_mutations"]
 
 
-def _read_bare_answer(message: Mapping[str, Any], requested: str, reading: Reading) -> None:
-    """A short answer means what it answers: '1' to the ECOG question, 'no' to the brain metastases question."""
-    text = message.get("text") or ""
-    intent = (message.get("intent") or {}).get("name")
-    value = bare_answer(requested, text)
-    if value is SKIP or (value is None and intent in intents.SKIPS_QUESTION):
-        reading.skip = True
-    elif value is not None:
-        reading.updates[requested] = value
-    elif requested in BOOLEAN_FIELDS and intent in ("affirm", "deny"):
-        reading.updates[requested] = intent == "affirm"
-    elif requested == "region" and (m := _BARE_REGION.match(text)):
-        reading.updates["region"] = m.group(1).upper()
+def known_drugs() -> str:
+    """The ALK inhibitors the knowledge base knows, as a sentence lists them."""
+    names = list(knowledge_base().drugs)
+    return ", ".join(names[:-1]) + f" and {names[-1]}"
 
 
 def _drop_invalid(reading: Reading) -> None:
@@ -145,7 +139,7 @@ def _drop_invalid(reading: Reading) -> None:
         except CaseError as error:
             del reading.updates[name]
             shown = str(value)[:60]
-            reading.problems.append(f"I couldn't use '{shown}' as the {label(name)}, so I left it out. ({error})")
+            reading.problems.append(f"I couldn't use '{shown}' as the {field_label(name)}, so I left it out. ({error})")
 
 
 def alk_evidence(findings: Mapping[str, Any]) -> str | None:
@@ -186,8 +180,3 @@ def changed_slots(tracker: Any, values: Mapping[str, Any]) -> list[Any]:
 
     current = tracker.current_slot_values()
     return [SlotSet(name, value) for name, value in values.items() if current.get(name) != value]
-
-
-def label(field_name: str) -> str:
-    """How a field is named to a clinician."""
-    return FIELD_LABELS.get(field_name, field_name.replace("_", " "))

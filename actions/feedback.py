@@ -12,7 +12,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.recommend import NO_ANSWER_YET, audit_log
+from actions.recommend import NO_ANSWER_YET
+from actions.shared import audit_log
 
 RATINGS = {"feedback_helpful": "helpful", "feedback_not_helpful": "not_helpful", "feedback_disagree": "disagree"}
 AWAITING_REASON = "awaiting_reason"

@@ -8,34 +8,19 @@ scored is kept in the `practice_session` slot, so "skip" moves on and the summar
 """
 from __future__ import annotations
 
-import re
 from datetime import datetime, timezone
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 
-from actions.turns import ANSWER, turn_kind
+from actions.shared import knowledge_base, practice_store
 from bot import intents, practice
-from bot.knowledge import default as knowledge_base
 from bot.render import clinician
-from bot.storage.practice import shared_store
 
-TOPIC_WORDS = {
-    "scope": r"scope|out of scope",
-    "testing": r"testing|biops(?:y|ies)|rebiops(?:y|ies)|ngs|ctdna|liquid",
-    "on_target_mutation": r"on[- ]target|resistance mutations?|single mutations?|kinase[- ]domain",
-    "compound_mutation": r"compound",
-    "bypass": r"bypass|met\b|off[- ]target",
-    "transformation": r"transformation|small[- ]cell|sclc",
-    "progression_pattern": r"oligo\w*|pattern|indolent",
-    "cns": r"cns|brain|lepto\w*|intracranial",
-    "performance_status": r"performance|ecog|frail",
-    "modifiers": r"modifiers?|toxicit\w*|interactions?|cyp3a",
-}
-DIFFICULTY_WORDS = {1: r"easy|simple|basic", 2: r"medium|intermediate", 3: r"hard|difficult|advanced|tricky"}
-NOT_ANSWERS = intents.PRACTICE_INTERRUPTIONS
+NOT_ANSWERS = intents.PRACTICE_INTERRUPTIONS  # bot/intents.py
 SESSION = "practice_session"
 MORE_BUTTONS = [{"title": "Next case", "payload": "/practice_start"}, {"title": "My progress", "payload": "/practice_stats"},
                 {"title": "End session", "payload": "/practice_end"}]
@@ -43,7 +28,7 @@ MORE_BUTTONS = [{"title": "Next case", "payload": "/practice_start"}, {"title": 
 
 def trainee(tracker: Tracker) -> str:
     """The signed-in account of this conversation, or the conversation itself."""
-    return shared_store().trainee_for(tracker.sender_id)
+    return practice_store().trainee_for(tracker.sender_id)
 
 
 def session_of(tracker: Tracker) -> dict[str, Any]:
@@ -53,51 +38,16 @@ def session_of(tracker: Tracker) -> dict[str, Any]:
             "results": list(saved.get("results", []))}
 
 
-def _filters(text: str) -> tuple[str | None, int | None]:
-    """Topic and difficulty a request names ("quiz me on hard CNS cases")."""
-    text = text.lower()
-    topic = next((t for t, words in TOPIC_WORDS.items() if re.search(rf"\b(?:{words})", text)), None)
-    level = next((d for d, words in DIFFICULTY_WORDS.items() if re.search(rf"\b(?:{words})\b", text)), None)
-    return topic, level
-
-
 def requested_filters(message: dict[str, Any]) -> tuple[bool, str | None, int | None]:
     """Whether the message chooses a topic or difficulty, and which: the page's menu sends payload entities
     (`practice_topic`, `practice_level`, "any" for no filter), a typed request names them ("hard CNS cases")."""
     entities = {e.get("entity"): str(e.get("value")) for e in message.get("entities") or []}
-    said_topic, said_level = _filters(message.get("text") or "")
+    said_topic, said_level = practice.filters_named(message.get("text") or "")
     if "practice_topic" in entities or "practice_level" in entities:
         topic, level = entities.get("practice_topic"), entities.get("practice_level", "")
         return True, (topic if topic in practice.TOPIC_LABELS else None), \
             (int(level) if level.isdigit() and int(level) in practice.DIFFICULTY_LABELS else None)
     return bool(said_topic or said_level), said_topic, said_level
-
-
-def _pick(attempts: list[dict[str, Any]], topic: str | None, level: int | None, seen: set[str],
-          who: str) -> tuple[practice.PracticeCase | None, str]:
-    """The next case outside ``seen``, relaxing the filter when it has run out, and a sentence saying so."""
-    now = datetime.now(timezone.utc)
-
-    def best(t: str | None, d: int | None) -> practice.PracticeCase | None:
-        pool = [c for c in practice.cases(t, d) if c.id not in seen]
-        return practice.next_case(attempts, now=now, trainee_id=who, pool=pool) if pool else None
-
-    case = best(topic, level)
-    if case:
-        return case, ""
-    where = " ".join(w for w in (practice.DIFFICULTY_LABELS.get(level or 0, ""), practice.TOPIC_LABELS.get(topic or "", "")) if w)
-    total = len(practice.cases(topic, level))
-    done = f"You have done all {total} {where} case{'s' if total != 1 else ''} in the bank this session."
-    if level and (case := best(topic, None)):
-        return case, f"{done} Here is a {practice.TOPIC_LABELS.get(topic or '', '')} case at another difficulty."
-    if topic and (near := practice.nearest_topic(topic, seen)) and (case := best(near, None)):
-        left = len([c for c in practice.cases(near) if c.id not in seen])
-        return case, (f"{done} The nearest topic with cases left is {practice.TOPIC_LABELS[near]} ({left} "
-                      f"case{'s' if left != 1 else ''}); here is one.")
-    case = best(None, None)
-    if case:
-        return case, done + " Here is a case on another topic."
-    return None, "You have seen every case in the bank this session: starting the round again."
 
 
 class ActionPracticeNext(Action):
@@ -118,11 +68,12 @@ class ActionPracticeNext(Action):
         if current and current not in session["seen"]:
             session["seen"].append(current)
         who = trainee(tracker)
-        attempts = shared_store().attempts(who)
-        case, notice = _pick(attempts, session["topic"], session["difficulty"], set(session["seen"]), who)
+        attempts = practice_store().attempts(who)
+        now = datetime.now(timezone.utc)
+        case, notice = practice.pick(attempts, session["topic"], session["difficulty"], set(session["seen"]), who, now)
         if case is None:  # the whole bank seen: a new round
             session["seen"] = []
-            case, _ = _pick(attempts, None, None, set(), who)
+            case, _ = practice.pick(attempts, None, None, set(), who, now)
         if notice:  # the filter ran out: the session goes on with what was offered instead
             session["topic"] = case.topic if session["topic"] else None
             session["difficulty"] = None
@@ -136,7 +87,7 @@ class ActionPracticeNext(Action):
                                        "difficulty": case.difficulty, "vignette": case.vignette.strip(),
                                        "notice": notice, "bank": practice.sizes(),
                                        "filter": {"topic": session["topic"], "difficulty": session["difficulty"]},
-                                       "trainee": shared_store().display_name(who)}})
+                                       "trainee": practice_store().display_name(who)}})
         return [SlotSet("practice_case_id", case.id), SlotSet("practice_hints", 0), SlotSet("practice_answer", None),
                 SlotSet(SESSION, session), SlotSet("requested_slot", None)]
 
@@ -168,7 +119,7 @@ class ActionPracticeStats(Action):
         return "action_practice_stats"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        attempts = shared_store().attempts(trainee(tracker))
+        attempts = practice_store().attempts(trainee(tracker))
         by_topic = practice.stats(attempts)
         if not by_topic:
             dispatcher.utter_message(text="No practice attempts yet: type 'practice' to start.")
@@ -185,40 +136,10 @@ class ActionPracticeStats(Action):
         return []
 
 
-def _evidence(keys: list[str]) -> list[dict[str, Any]]:
-    """Evidence entries with their links, for the page's feedback card."""
-    kb = knowledge_base()
-    return [{"id": k, "citation": kb.evidence[k].citation, "level": kb.evidence[k].level, "url": kb.evidence[k].url}
-            for k in keys if k in kb.evidence]
-
-
-def feedback_data(case_id: str, grade: practice.Grade | None) -> dict[str, Any]:
-    """What the page's feedback card shows: the verdict and rubric (none when the answer was revealed), the
-    engine's answer, evidence with links and the teaching points."""
-    rec = practice.expected(case_id)
-    case = practice.get(case_id)
-    data: dict[str, Any] = {
-        "case_id": case_id, "revealed": grade is None,
-        "answer": {"status": rec["status"], "preferred": [o["label"] for o in rec["preferred"]],
-                   "alternatives": [o["label"] for o in rec["alternatives"]],
-                   "avoid": [a.get("label", a["therapy"]) for a in rec["avoid"]],
-                   "why": [clinician(r["because"]) for r in rec["rationale"]]},
-        "evidence": _evidence(practice.evidence_keys(rec)),
-        "teaching_points": [{"text": p.text, "evidence": list(p.evidence)} for p in case.teaching_points],
-    }
-    if grade is not None:
-        data.update({"therapy_grade": grade.therapy_grade, "chosen_therapy": grade.chosen_therapy,
-                     "named_findings": grade.named_findings, "missed_findings": grade.missed_findings,
-                     "score": grade.score, "verdict": clinician(grade.verdict),
-                     "rubric": [{"item": r.item, "earned": r.earned, "possible": r.possible, "comment": r.comment}
-                                for r in grade.rubric]})
-    return data
-
-
 def _record(tracker: Tracker, case_id: str, grade: str, score: float, named: list[str]) -> None:
     case = practice.get(case_id)
     message = tracker.latest_message or {}
-    shared_store().add(trainee(tracker), case_id, case.topic, case.difficulty, grade, score, named,
+    practice_store().add(trainee(tracker), case_id, case.topic, case.difficulty, grade, score, named,
                 knowledge_base().version, attempt_key=message.get("message_id") or "")
 
 
@@ -251,7 +172,8 @@ class ActionPracticeReveal(Action):
         kb = knowledge_base()
         text = "The answer to this case:\n" + clinician("\n".join(
             practice.explanation(practice.get(case_id), practice.expected(case_id), kb)))
-        dispatcher.utter_message(text=text, json_message={"practice_grade": feedback_data(case_id, None)})
+        dispatcher.utter_message(text=text,
+                                 json_message={"practice_grade": practice.feedback_view(case_id, None)})
         return [SlotSet(SESSION, _with_result(tracker, case_id, "revealed", 0.0)), SlotSet("practice_answer", "revealed"),
                 SlotSet("requested_slot", None)]
 
@@ -263,47 +185,42 @@ class ActionPracticeSummary(Action):
         return "action_practice_summary"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        results = session_of(tracker)["results"]
-        answered = [r for r in results if r["grade"] not in ("skipped", "revealed")]
-        mean = sum(r["score"] for r in answered) / len(answered) if answered else None
-        lines = ["Session summary: " + (f"{len(answered)} case{'s' if len(answered) != 1 else ''} answered, "
-                                        f"average score {mean:.0%}" if answered else "no case answered")]
-        counts = {g: sum(r["grade"] == g for r in results) for g in ("preferred", "acceptable", "wrong", "harmful",
-                                                                      "revealed", "skipped")}
-        lines.append(", ".join(f"{n} {g}" for g, n in counts.items() if n) or "nothing yet")
-        lines += [f"• {r['case_id']} ({practice.TOPIC_LABELS.get(r['topic'], r['topic'])}): {r['grade']}"
-                  + (f", {r['score']:.0%}" if r["score"] is not None and r["grade"] != "revealed" else "")
-                  for r in results]
-        revisit = sorted({practice.TOPIC_LABELS.get(r["topic"], r["topic"]) for r in results
-                          if r["grade"] in ("wrong", "harmful", "revealed")})
-        if revisit:
-            lines.append("Worth revisiting: " + ", ".join(revisit) + ".")
+        lines, summary = practice.session_summary(session_of(tracker)["results"])
         dispatcher.utter_message(
             text="\n".join(lines),
             buttons=[{"title": "Practice again", "payload": "/practice_start"},
                      {"title": "Back to clinical use", "payload": "/start_over"}],
-            json_message={"practice_summary": {"answered": len(answered), "mean_score": mean, "counts": counts,
-                                               "results": results, "revisit": revisit}})
+            json_message={"practice_summary": summary})
         return [SlotSet(SESSION, None), SlotSet("practice_case_id", None), SlotSet("requested_slot", None)]
 
 
-class ValidatePracticeForm(Action):
-    """Grade the answer; anything that is not an answer (hint, skip, stats, help …) goes to the rules."""
+class ValidatePracticeForm(FormValidationAction):
+    """The practice form's one slot, the trainee's answer: read from the message (extract), then graded
+    (validate). Anything that is not an answer (hint, skip, stats, help …) sets nothing, so Rasa rejects the form's
+    turn and the rules answer it; the form then asks again."""
 
     def name(self) -> str:
         return "validate_practice_form"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[EventType]:
-        message = tracker.latest_message or {}
-        intent = (message.get("intent") or {}).get("name")
+    def extract_practice_answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: dict) -> dict[str, Any]:
+        """The message, when it answers the case asked (not when the form starts or the message is a request)."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if (not tracker.get_slot("practice_case_id") or tracker.get_slot(REQUESTED_SLOT) != "practice_answer"
+                or intent in NOT_ANSWERS):
+            return {}
+        return {"practice_answer": tracker.latest_message.get("text") or ""}
+
+    def validate_practice_answer(self, answer: str, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                 domain: dict) -> dict[str, Any]:
+        """Grade the answer, record the attempt and say the feedback; the form is then done. (Rasa also hands back
+        the slot as it was set before the form ran, empty: nothing to grade.)"""
         case_id = tracker.get_slot("practice_case_id")
-        if not case_id or turn_kind(tracker.events, "practice_form") != ANSWER:
-            return [SlotSet("requested_slot", "practice_answer")]  # activation or back from a hint: ask
-        if intent in NOT_ANSWERS:
-            return []
-        answer = message.get("text") or ""
+        if not answer or not case_id:
+            return {}
         result = practice.grade(case_id, answer)
         _record(tracker, case_id, result.therapy_grade, result.score, result.named_findings)
-        dispatcher.utter_message(text=result.feedback, json_message={"practice_grade": feedback_data(case_id, result)})
-        return [SlotSet("practice_answer", answer[:500]), SlotSet("requested_slot", None),
-                SlotSet(SESSION, _with_result(tracker, case_id, result.therapy_grade, result.score))]
+        dispatcher.utter_message(text=result.feedback,
+                                 json_message={"practice_grade": practice.feedback_view(case_id, result)})
+        return {"practice_answer": answer[:500], REQUESTED_SLOT: None,
+                SESSION: _with_result(tracker, case_id, result.therapy_grade, result.score)}

@@ -10,47 +10,23 @@ A question that names a drug or a finding gets one of three answers, and the cas
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable, Mapping
 
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.case_state import CASE_SLOTS, alk_evidence
-from bot import knowledge
+from actions.shared import knowledge_base
 from bot.decision import CaseError, decide
 from bot.nlu.extractor import case_fields, scenario_fields
+from bot.nlu.questions import asks_about_the_label, named_as_received, therapies_named
 from bot.render import finding_text, preferred_sentence
-
-LABEL_QUESTION = re.compile(
-    r"\b(?:dos(?:e|es|ed|ing|age)|mg|titrat\w*|interact\w*|safe|safely|together with|combined? with|alongside|"
-    r"co-?administ\w*|(?:given|give|taken|take|used|use|start\w*)\s+(?:together\s+)?with|inducers?|rifamp\w*|"
-    r"carbamazepine|phenytoin|statins?|grapefruit|warfarin|anticoagula\w*|ppis?|side[- ]effects?|toxicit\w*|adverse|"
-    r"qtc?|pregnan\w*|breast-?feeding|renal|hepatic|liver function|food)\b", re.IGNORECASE)
-# Therapies a clinician names in words, and the therapy ids (regimens.yml) each stands for.
-THERAPY_WORDS = {
-    r"chemo\w*|platin\w*|carboplatin|cisplatin|pemetrexed|paclitaxel|etoposide|docetaxel":
-        ("platinum_pemetrexed", "platinum_paclitaxel", "platinum_etoposide", "abcp"),
-    r"immuno\w*|io|checkpoint\w*|pembro\w*|nivo\w*|atezo\w*|durva\w*|pd-?1|pd-?l1 inhibitors?":
-        ("pd1_pdl1_monotherapy", "abcp"),
-    r"abcp|impower ?150": ("abcp",),
-    r"(?:clinical )?trials?": ("clinical_trial",),
-    r"srs|sbrt|radio\w*|radiation|radiosurgery|local therapy|surgery|resection":
-        ("local_therapy_continue_tki",),
-    r"supportive|hospice|palliative care|bsc": ("best_supportive_care",),
-    r"continu\w*|stay on|keep (?:going|on)": ("continue_current_therapy",),
-    r"met inhibitors?|capmatinib|tepotinib|savolitinib|crizotinib plus": ("alk_tki_plus_met_inhibitor",),
-}
-_THERAPY = [(re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE), ids) for words, ids in THERAPY_WORDS.items()]
-# A TKI named after these words is one the patient received in the scenario, not an option to give now.
-_RECEIVED = re.compile(r"\b(?:was|were|had|has|received|been on|after|following|post|on|failed|progressed on|"
-                       r"progressing on|treated with)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def answer_question(dispatcher: CollectingDispatcher, text: str, entities: list[Mapping[str, Any]],
                     case: Mapping[str, Any], scenario: bool = False) -> bool:
     """Answer a question about the case; True when something was answered. ``scenario``: the message is a what-if
     as a whole ("what if plasma only"), so every finding it names belongs to the scenario."""
-    if LABEL_QUESTION.search(text):
+    if asks_about_the_label(text):
         drugs = sorted({str(e["value"]) for e in entities if e.get("entity") == "tki"})
         where = f" for {', '.join(drugs)}" if drugs else ""
         dispatcher.utter_message(text=f"I can't answer dosing, interaction or side-effect questions; see the current "
@@ -75,11 +51,9 @@ def _options(text: str, entities: list[Mapping[str, Any]]) -> list[tuple[str, tu
     options = []
     for e in entities:
         start = int(e.get("start", 0))
-        if e.get("entity") == "tki" and not _RECEIVED.search(text[max(0, start - 30):start]):
+        if e.get("entity") == "tki" and not named_as_received(text, start):
             options.append((str(e["value"]), (str(e["value"]),)))  # "why not brigatinib?" asks about it too
-    for regex, ids in _THERAPY:
-        options += [(m.group(), ids) for m in regex.finditer(text)]
-    return options
+    return options + therapies_named(text)
 
 
 def _options_text(options: Iterable[tuple[str, tuple[str, ...]]], case: Mapping[str, Any]) -> str:
@@ -87,13 +61,13 @@ def _options_text(options: Iterable[tuple[str, tuple[str, ...]]], case: Mapping[
     placed = {o["therapy"]: f"is the preferred option: {o['why']}" for o in rec["preferred"]}
     placed.update({o["therapy"]: f"is an alternative: {o['why']}" for o in rec["alternatives"]})
     placed.update({a["therapy"]: f"is listed to avoid: {a['reason']}" for a in rec["avoid"]})
-    regimens = knowledge.default().regimens
+    regimens = knowledge_base().regimens
     head = "On the case so far (provisional)" if rec["status"] == "needs_information" else "For this case"
     lines = []
     for word, ids in options:
         found = [f"{regimens[t].label if t in regimens else t} {placed[t]}" for t in ids if t in placed]
         lines += found or [f"{word.capitalize()} is not among the options for this case."]
-        if word in knowledge.default().drugs and word not in (case.get("prior_tkis") or []):
+        if word in knowledge_base().drugs and word not in (case.get("prior_tkis") or []):
             lines.append(f"Did the patient receive {word}? If so, tell me (e.g. 'received {word} after alectinib') "
                          "and I will add it to the case; asking about it does not.")
     return f"{head}: " + "\n".join(dict.fromkeys(lines)) + f"\n{preferred_sentence(rec)}"

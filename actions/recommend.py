@@ -6,18 +6,16 @@ is deterministic, so "why" and "evidence" recompute it rather than keep a copy i
 from __future__ import annotations
 
 import logging
-import os
-from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.case_state import CASE_SLOTS, case_from_slots, changed_slots, label, read_message
+from actions.case_state import CASE_SLOTS, case_from_slots, changed_slots, read_message
 from actions.questions import answer_question
+from actions.shared import audit_log
 from bot.decision import decide
-from bot.render import card_data, case_summary, preferred_sentence, render_text
-from bot.storage.audit import AuditLog
+from bot.render import card_data, case_summary, field_label, preferred_sentence, render_text
 
 log = logging.getLogger(__name__)
 
@@ -27,18 +25,6 @@ FEEDBACK_BUTTONS = [{"title": "Helpful", "payload": "/feedback_helpful"},
                     {"title": "Not helpful", "payload": "/feedback_not_helpful"},
                     {"title": "Disagree", "payload": "/feedback_disagree"}]
 NO_ANSWER_YET = "I haven't given a recommendation in this conversation yet. Describe the case, or type 'help'."
-
-_audit: AuditLog | None = None
-
-
-def audit_log() -> AuditLog:
-    """One audit log per action-server process (its engine pools connections)."""
-    global _audit
-    if _audit is None:
-        _audit = AuditLog()
-        _audit.retry_in_background(float(os.environ.get("AUDIT_RETRY_SECONDS", "30")))
-    return _audit
-
 
 def answered(tracker: Tracker) -> bool:
     return tracker.get_slot("last_record_id") is not None
@@ -85,7 +71,7 @@ class ActionExplain(Action):
             return []
         rec = decide(case)
         if not answered(tracker):
-            need = ", ".join(label(f) for f in rec["missing"][:3]) or "the case"
+            need = ", ".join(field_label(f) for f in rec["missing"][:3]) or "the case"
             dispatcher.utter_message(text=f"{NO_ANSWER_YET} So far I still need: {need}.")
             return []
         lines = [preferred_sentence(rec), "Rule trace:"]

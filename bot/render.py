@@ -193,8 +193,13 @@ def case_summary(case: Mapping[str, Any]) -> str:
     return ", ".join([head, *([_BIOPSY["none"]] if case.get("biopsy") else []), *findings])
 
 
+def field_label(field: str) -> str:
+    """How a case field is named to a clinician ("the ECOG performance status")."""
+    return FIELD_LABELS.get(field, field.replace("_", " "))
+
+
 def missing_text(fields: Iterable[str]) -> str:
-    return "; ".join(FIELD_LABELS.get(f, f.replace("_", " ")) for f in fields)
+    return "; ".join(field_label(f) for f in fields)
 
 
 def render_text(rec: Mapping[str, Any], case: Mapping[str, Any] | None = None) -> str:

@@ -88,7 +88,8 @@ def _tracker(parsed: dict[str, Any], slots: dict[str, Any], activating: bool) ->
 def case_written(parsed: dict[str, Any], slots: dict[str, Any], activating: bool) -> dict[str, Any]:
     """The case fields the message would write, through the form and the rule that answers what it hands back."""
     events, _ = run(ValidateCaseForm(), _tracker(parsed, slots, activating))
-    if not events and parsed["intent"]["name"] in RULE_ACTIONS:
+    handed_back = list(slot_events(events)) in ([], ["requested_slot"])  # Rasa rejects the form's turn
+    if handed_back and parsed["intent"]["name"] in RULE_ACTIONS:
         events, _ = run(RULE_ACTIONS[parsed["intent"]["name"]], _tracker(parsed, slots, activating))
     return {k: v for k, v in slot_events(events).items() if k in CASE_SLOTS}
 

@@ -177,6 +177,8 @@ class Context:
             return None
         gap_start = cues[-1].end()
         gap = text[gap_start:span.start]
+        if text[gap_start:gap_start + gap.find(":")].strip():
+            return None  # a colon after a finding opens what follows: "no MET amp: ALK G1202R" (not "negative for: X")
         for other in spans[:i]:  # blank out the findings listed between the cue and this one
             if other.start >= gap_start and other.end <= span.start:
                 a, b = other.start - gap_start, other.end - gap_start

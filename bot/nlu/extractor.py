@@ -33,6 +33,9 @@ The contract (the dialogue's actions rely on it):
 - `conflicts(entities)` → the fields stated both ways, or with two values where one is expected, in one message.
 - `message_is_question(text)` → True when the whole message asks or supposes and states no finding.
 - `scenario_fields(text)` → the fields a question or what-if supposes ("what if ECOG were 3?" → {"ecog": 3}).
+- `stated_absent(text, places)` → which of the (start, end) places the words around them state absent, read as
+  the reader reads a finding of its own there ("no solvent-front mutation"): for phrase tables kept beside the
+  reader (the practice grader's), so the negation cues exist once.
 """
 from __future__ import annotations
 
@@ -45,11 +48,11 @@ from bot.nlu import vocabulary
 from bot.nlu.context import Context
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, ROLES, Entity
 from bot.nlu.fields import case_fields, conflicts
-from bot.nlu.reader import Reader
+from bot.nlu.reader import Reader, Span
 
 __all__ = ["CANDIDATE", "ENTITIES", "Entity", "Extractor", "HYPOTHETICAL", "MAX_CHARS", "NEGATED", "ROLES",
            "case_fields", "conflicts", "did_you_mean", "extract_case", "load", "message_is_question",
-           "scenario_fields"]
+           "scenario_fields", "stated_absent"]
 
 MAX_CHARS = 20000  # longer texts are cut here: the chat refuses them before, this only bounds the work
 ENTITIES = ("tki", "alk_mutation", "bypass_alteration", "progression_pattern", "biopsy_type", "transformation", "ecog",
@@ -112,3 +115,17 @@ def did_you_mean(word: str) -> str | None:
     spellings = {s.lower(): generic for generic, d in kb.drugs.items() for s in (generic, *d.brands, *d.misspellings)}
     close = difflib.get_close_matches(word.lower(), list(spellings), n=1, cutoff=0.75)
     return spellings[close[0]] if close else None
+
+
+def stated_absent(text: str, places: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The places (start, end) of ``text`` whose words around them state absent what stands there, as a finding
+    the reader found at that place would be read ("no solvent-front mutation", "SCLC ruled out")."""
+    extractor = load()
+    text = text[:MAX_CHARS]
+    found = extractor.reader.spans(text)
+    out = set()
+    for start, end in places:
+        spans = [s for s in found if s.end <= start] + [Span(start, end, "phrase", "")]
+        if extractor.context._stated_role(text, spans, len(spans) - 1) == NEGATED:
+            out.add((start, end))
+    return out

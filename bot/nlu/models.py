@@ -42,6 +42,8 @@ class ClinicalPhrases(Lenient):
     tki_negation: CueSection
     hypothetical: CueSection
     intolerance: CueSection
+    rejected: CueSection   # read by the practice grader too (bot/practice/vocabulary.py)
+    preferred: CueSection
 
 
 def checked(raw: Any) -> Dict[str, Any]:

@@ -99,7 +99,8 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
             by_label.setdefault(r["entity"], []).append(re.compile(r["pattern"], re.IGNORECASE))
     cues = {section: {k: [_expand(c, defines, shorthand) for c in v] if isinstance(v, list) else v
                       for k, v in raw[section].items()}
-            for section in ("negation", "candidate", "tki_negation", "hypothetical", "intolerance", "no_longer")}
+            for section in ("negation", "candidate", "tki_negation", "hypothetical", "intolerance", "no_longer",
+                            "rejected", "preferred")}
     return {
         "names": [n for n in names if not _overridden(n, by_label)],
         "regexes": regexes,

@@ -9,6 +9,7 @@ database imports.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +29,20 @@ TOPIC_LABELS = {"scope": "scope", "testing": "testing", "on_target_mutation": "o
                 "transformation": "transformation", "progression_pattern": "pattern of progression", "cns": "CNS",
                 "performance_status": "performance status", "modifiers": "modifiers"}
 DIFFICULTY_LABELS = {1: "easy", 2: "medium", 3: "hard"}
+# How a trainee names a topic or a difficulty when asking for a case ("quiz me on hard CNS cases").
+TOPIC_WORDS = {
+    "scope": r"scope|out of scope",
+    "testing": r"testing|biops(?:y|ies)|rebiops(?:y|ies)|ngs|ctdna|liquid",
+    "on_target_mutation": r"on[- ]target|resistance mutations?|single mutations?|kinase[- ]domain",
+    "compound_mutation": r"compound",
+    "bypass": r"bypass|met\b|off[- ]target",
+    "transformation": r"transformation|small[- ]cell|sclc",
+    "progression_pattern": r"oligo\w*|pattern|indolent",
+    "cns": r"cns|brain|lepto\w*|intracranial",
+    "performance_status": r"performance|ecog|frail",
+    "modifiers": r"modifiers?|toxicit\w*|interactions?|cyp3a",
+}
+DIFFICULTY_WORDS = {1: r"easy|simple|basic", 2: r"medium|intermediate", 3: r"hard|difficult|advanced|tricky"}
 
 
 class BankError(ValueError):
@@ -147,6 +162,14 @@ def sizes() -> dict[str, dict[str, Any]]:
     """How many cases the bank holds per topic, in all and per difficulty (the practice menu shows them)."""
     return {t: {"label": TOPIC_LABELS[t], "total": len(cases(t)),
                 "by_difficulty": {str(d): len(cases(t, d)) for d in DIFFICULTIES}} for t in TOPICS}
+
+
+def filters_named(text: str) -> tuple[str | None, int | None]:
+    """The topic and difficulty a request for a case names ("quiz me on hard CNS cases"), each None if not named."""
+    text = text.lower()
+    topic = next((t for t, words in TOPIC_WORDS.items() if re.search(rf"\b(?:{words})", text)), None)
+    level = next((d for d, words in DIFFICULTY_WORDS.items() if re.search(rf"\b(?:{words})\b", text)), None)
+    return topic, level
 
 
 def nearest_topic(topic: str, exclude: set[str] | frozenset[str] = frozenset()) -> str | None:

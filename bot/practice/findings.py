@@ -3,9 +3,11 @@
 The key findings of a case follow from the rules that fired on it (decide()'s rationale) and a table, per rule,
 of the case fields that are its key findings (bot/practice/grading_findings.yml): M2 -> the ALK mutation, S1 ->
 oligoprogression, P2 -> ECOG 3-4 and comfort goals. Nothing is written per case. The finder reads the answer
-through the knowledge base (mutation notations and regions, bypass and transformation names) and the table's
-phrases, skipping findings the answer states as absent ("no MET amplification"), and through the clinical
-extractor the chat uses (bot/nlu), so what the assistant understands in a case it also credits in an answer.
+with the clinical extractor the chat uses (bot/nlu: mutations in every notation it reads, and every field it
+states), so what the assistant understands in a case it also credits in an answer, and with the table's phrases
+and the knowledge base's names (mutation regions, bypass and transformation names); a finding the answer states
+absent ("no MET amplification") is skipped, read with the extractor's negation (bot.nlu.extractor.stated_absent):
+the mutation grammar and the negation cues are the extractor's, once.
 """
 from __future__ import annotations
 
@@ -19,14 +21,11 @@ import yaml
 
 from bot import knowledge
 from bot.decision import FIELDS
-from bot.nlu.extractor import extract_case
+from bot.nlu.extractor import NEGATED, case_fields, load, stated_absent
 from bot.practice import models, vocabulary
 from bot.practice.mentions import PRIOR, phrase_regex
 
 FINDINGS_FILE = Path(__file__).resolve().parent / "grading_findings.yml"
-_AA3 = "|".join(knowledge.THREE_TO_ONE)
-_MUTATION = re.compile(rf"(?<![\w.])(?:p\.)?(?:(?:{_AA3})\d{{2,4}}(?:{_AA3}|del|dup|fs)|[A-Z]\d{{3,4}}(?:[A-Z]|del|dup|fs|ins)"
-                       rf"|\d{{3,4}}[A-Z]ins)(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -57,10 +56,6 @@ class FindingTable:
         self.labels: Mapping[str, str] = raw.get("labels") or {}
         self.hints: Mapping[str, str] = raw.get("hints") or {}
         self.general_hints: Sequence[str] = raw.get("general_hints") or ()
-        negation = raw.get("negation") or {}
-        self.negated_before = re.compile(rf"(?<!\w)(?:{'|'.join(negation.get('before', []))})\W+(?:[\w'-]+\W+){{0,2}}$",
-                                         re.IGNORECASE)
-        self.negated_after = re.compile(rf"^\W*(?:{'|'.join(negation.get('after', []))})(?!\w)", re.IGNORECASE)
         self.phrases = self._phrases(raw.get("finder") or {})
 
     def _rules(self, raw: Mapping[str, Any]) -> dict[str, list[Mapping[str, Any]]]:
@@ -142,27 +137,20 @@ class FindingTable:
 
     # ---- what the trainee named ----------------------------------------------------------------------------------
 
-    def _stated(self, text: str, start: int, end: int) -> bool:
-        """False when the words right around the finding say it is absent."""
-        return not (self.negated_before.search(text[max(0, start - 40):start]) or self.negated_after.search(text[end:end + 40]))
-
     def cited(self, text: str) -> set[str]:
-        """Finding ids the answer names (as present), from the phrase table, the knowledge base and TKIs given."""
+        """Finding ids the answer names (as present): what the chat's own extractor reads in it (mutations in any
+        notation it reads, and every field it states), the phrase table and the knowledge base's names, and the
+        TKIs the answer names as given. A finding the words around it state absent is left out, read with the
+        extractor's negation."""
         text = text.translate(str.maketrans({"\u2019": "'"}))
-        out: set[str] = set()
-        masked = text
-        for pattern, fid in self.phrases:
-            for m in pattern.finditer(text):
-                if fid.startswith("bypass_alterations:"):  # 'BRAF V600E' is not an ALK mutation
-                    masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
-                if self._stated(text, m.start(), m.end()):
-                    out.add(fid)
-        for m in _MUTATION.finditer(masked):
-            name = self.kb.canonical_mutation(m.group()) or knowledge.normalise_mutation(m.group())
-            if name and self._stated(text, m.start(), m.end()):
-                out.add(f"alk_mutations:{name}")
-        # what the chat's own extractor reads in the answer (a drug named is the answer, not a prior TKI)
-        for field, value in extract_case(text).items():
+        matches = [(m.start(), m.end(), fid) for pattern, fid in self.phrases for m in pattern.finditer(text)]
+        absent = stated_absent(text, [(a, b) for a, b, _ in matches])
+        out = {fid for a, b, fid in matches if (a, b) not in absent}
+        entities = load().entities(text)
+        out.update(f"alk_mutations:{e.value}" for e in entities
+                   if e.entity == "alk_mutation" and e.value != "none" and e.role != NEGATED)
+        # the fields the answer states (a drug named is the answer, not a prior TKI)
+        for field, value in case_fields(entities).items():
             if field != "prior_tkis":
                 out.update(f"{field}:{shown}" for _, shown in self._values(field, value))
         for mention in self.therapies.choice(text).mentions:

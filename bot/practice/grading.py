@@ -196,6 +196,52 @@ def grade(case_id: str, answer: str) -> Grade:
                  _feedback(practice_case, rec, graded, verdict, rubric, score, rejected, kb), rejected, rubric, verdict)
 
 
+def feedback_view(case_id: str, graded: Grade | None) -> dict[str, Any]:
+    """What the page's feedback card shows: the verdict and rubric (none when the answer was revealed), the
+    engine's answer, evidence with links and the teaching points."""
+    kb = knowledge.default()
+    rec = bank.expected(case_id)
+    practice_case = bank.get(case_id)
+    data: dict[str, Any] = {
+        "case_id": case_id, "revealed": graded is None,
+        "answer": {"status": rec["status"], "preferred": [o["label"] for o in rec["preferred"]],
+                   "alternatives": [o["label"] for o in rec["alternatives"]],
+                   "avoid": [a.get("label", a["therapy"]) for a in rec["avoid"]],
+                   "why": [clinician(r["because"]) for r in rec["rationale"]]},
+        "evidence": [{"id": k, "citation": kb.evidence[k].citation, "level": kb.evidence[k].level,
+                      "url": kb.evidence[k].url} for k in evidence_keys(rec) if k in kb.evidence],
+        "teaching_points": [{"text": p.text, "evidence": list(p.evidence)} for p in practice_case.teaching_points],
+    }
+    if graded is not None:
+        data.update({"therapy_grade": graded.therapy_grade, "chosen_therapy": graded.chosen_therapy,
+                     "named_findings": graded.named_findings, "missed_findings": graded.missed_findings,
+                     "score": graded.score, "verdict": clinician(graded.verdict),
+                     "rubric": [{"item": r.item, "earned": r.earned, "possible": r.possible, "comment": r.comment}
+                                for r in graded.rubric]})
+    return data
+
+
+def session_summary(results: list[Mapping[str, Any]]) -> tuple[list[str], dict[str, Any]]:
+    """The end of a practice session: its lines (what was answered, the scores, the topics to revisit) and the
+    same as data for the page. ``results``: one per case answered, revealed or skipped, in order."""
+    answered = [r for r in results if r["grade"] not in ("skipped", "revealed")]
+    mean = sum(r["score"] for r in answered) / len(answered) if answered else None
+    lines = ["Session summary: " + (f"{len(answered)} case{'s' if len(answered) != 1 else ''} answered, "
+                                    f"average score {mean:.0%}" if answered else "no case answered")]
+    counts = {g: sum(r["grade"] == g for r in results) for g in ("preferred", "acceptable", "wrong", "harmful",
+                                                                  "revealed", "skipped")}
+    lines.append(", ".join(f"{n} {g}" for g, n in counts.items() if n) or "nothing yet")
+    lines += [f"• {r['case_id']} ({bank.TOPIC_LABELS.get(r['topic'], r['topic'])}): {r['grade']}"
+              + (f", {r['score']:.0%}" if r["score"] is not None and r["grade"] != "revealed" else "")
+              for r in results]
+    revisit = sorted({bank.TOPIC_LABELS.get(r["topic"], r["topic"]) for r in results
+                      if r["grade"] in ("wrong", "harmful", "revealed")})
+    if revisit:
+        lines.append("Worth revisiting: " + ", ".join(revisit) + ".")
+    return lines, {"answered": len(answered), "mean_score": mean, "counts": counts, "results": list(results),
+                   "revisit": revisit}
+
+
 def hint(case_id: str, already_given: int = 0) -> str:
     """The next hint for a case: one key finding to look at (never the answer), then general advice."""
     practice_case = bank.get(case_id)

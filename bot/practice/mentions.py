@@ -2,8 +2,9 @@
 
 Trainees write "lorlatinib, because of the G1202R; I'd avoid brigatinib and ceritinib" or "after alectinib,
 not chemo but SRS". The same drug name can be the answer, something to avoid, a treatment already given or a
-fallback, and only the words around it tell which. The cue words are data (grading_vocabulary.yml); this module
-only applies them, the same way for every phrase table that uses it.
+fallback, and only the words around it tell which. The cue words are data: the words that reject or choose are
+the clinical extractor's (bot/nlu/clinical_phrases.yml), the others the grader's (grading_vocabulary.yml); this
+module only applies them, the same way for every phrase table that uses it.
 
 Reading order for a group of mentions joined by 'and', 'or', '/' or commas: words right after the group
 (post cues) win; then a 'prior' cue right before it; then the last cue earlier in its clause. A mention with no

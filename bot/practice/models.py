@@ -119,11 +119,6 @@ class KeyFindingRow(Strict):
         return values
 
 
-class Negation(Strict):
-    before: Phrases = []
-    after: Phrases = []
-
-
 class GradingFindings(Strict):
     """The rule -> key-finding table, labels, hints and the finder's phrases (read by findings.py)."""
     key_findings: Dict[StrictStr, List[KeyFindingRow]] = {}  # rule id -> rows (the loader checks the ids)
@@ -131,8 +126,7 @@ class GradingFindings(Strict):
     labels: Dict[StrictStr, StrictStr] = {}
     hints: Dict[StrictStr, StrictStr] = {}
     general_hints: List[StrictStr] = []
-    finder: Dict[StrictStr, Phrases] = {}
-    negation: Negation = Negation()
+    finder: Dict[StrictStr, Phrases] = {}  # absent findings are read with the extractor's negation
 
 
 def checked(model: type[Strict], raw: Any, file: str) -> Any:

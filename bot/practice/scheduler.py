@@ -130,3 +130,33 @@ def stats(attempts: Iterable[Attempt | Mapping[str, Any]]) -> dict[str, TopicSta
         tally[0] += 1
         tally[1] += attempt.grade == CORRECT
     return {t: TopicStats(n, k, round(k / n, 3)) for t, (n, k) in sorted(counts.items())}
+
+
+def pick(attempts: Iterable[Attempt | Mapping[str, Any]], topic: str | None, difficulty: int | None, seen: set[str],
+         trainee_id: str, now: datetime) -> tuple[bank.PracticeCase | None, str]:
+    """The next case outside ``seen`` on the trainee's filter, relaxing the filter when it has run out (another
+    difficulty, then the nearest topic with cases left, then any topic), and a sentence saying so; None when every
+    case has been seen."""
+    attempts = list(attempts)
+
+    def best(t: str | None, d: int | None) -> bank.PracticeCase | None:
+        pool = [c for c in bank.cases(t, d) if c.id not in seen]
+        return next_case(attempts, now=now, trainee_id=trainee_id, pool=pool) if pool else None
+
+    case = best(topic, difficulty)
+    if case:
+        return case, ""
+    labels = (bank.DIFFICULTY_LABELS.get(difficulty or 0, ""), bank.TOPIC_LABELS.get(topic or "", ""))
+    where = " ".join(w for w in labels if w)
+    total = len(bank.cases(topic, difficulty))
+    done = f"You have done all {total} {where} case{'s' if total != 1 else ''} in the bank this session."
+    if difficulty and (case := best(topic, None)):
+        return case, f"{done} Here is a {bank.TOPIC_LABELS.get(topic or '', '')} case at another difficulty."
+    if topic and (near := bank.nearest_topic(topic, seen)) and (case := best(near, None)):
+        left = len([c for c in bank.cases(near) if c.id not in seen])
+        return case, (f"{done} The nearest topic with cases left is {bank.TOPIC_LABELS[near]} ({left} "
+                      f"case{'s' if left != 1 else ''}); here is one.")
+    case = best(None, None)
+    if case:
+        return case, done + " Here is a case on another topic."
+    return None, "You have seen every case in the bank this session: starting the round again."

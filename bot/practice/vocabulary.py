@@ -15,6 +15,7 @@ from typing import Any, Mapping
 import yaml
 
 from bot import knowledge
+from bot.nlu import vocabulary as nlu_vocabulary
 from bot.practice import models
 from bot.practice.mentions import CHOSEN, CONDITIONAL, PRIOR, Cues, Mention, MentionReader, phrase_regex
 
@@ -36,6 +37,22 @@ class Choice:
         return list(dict.fromkeys(m.value for m in self.mentions if m.reading == PRIOR))
 
 
+def _cues(own: Mapping[str, Any], phrases: Mapping[str, Any]) -> dict[str, Any]:
+    """The cue lists the grader reads an answer with: its own words for list boundaries, prior treatment and
+    fallbacks, and the extractor's (bot/nlu/clinical_phrases.yml) for rejecting, choosing and supposing: a therapy is
+    rejected after a negation cue ('not', 'instead of', 'avoid') or before one ('is contraindicated'), chosen after a
+    candidate cue ('give', 'switch to', 'I'd go with'), and a fallback after a conditional one ('if', 'unless')."""
+    def union(*sections: tuple[str, str], also: str = "") -> list[str]:
+        found = [c for section, key in sections for c in phrases[section].get(key, ())]
+        return list(dict.fromkeys([*found, *own.get(also, ())]))
+
+    return {**own,
+            "negation": union(("negation", "before"), ("tki_negation", "before"), ("rejected", "before")),
+            "post_negation": union(("negation", "after"), ("tki_negation", "after"), ("rejected", "after")),
+            "positive": union(("candidate", "before"), ("preferred", "before")),
+            "conditional": union(("hypothetical", "conditional"), also="conditional")}
+
+
 def _fail(entry: str, message: str) -> None:
     raise ValueError(f"bot/practice/{VOCABULARY_FILE.name}: {entry}: {message}")
 
@@ -45,7 +62,7 @@ class TherapyVocabulary:
 
     def __init__(self, raw: Mapping[str, Any], kb: knowledge.KnowledgeBase):
         self.kb = kb
-        self.cues = Cues(raw.get("cues") or {})
+        self.cues = Cues(_cues(raw.get("cues") or {}, nlu_vocabulary.table(kb)))
         tki_spellings = {rid: [r.drug, *kb.drugs[r.drug].brands, *kb.drugs[r.drug].misspellings]
                          for rid, r in kb.regimens.items() if r.kind == "alk_tki"}
         any_tki = "|".join(re.escape(s) for spellings in tki_spellings.values() for s in spellings)

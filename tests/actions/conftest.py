@@ -41,8 +41,7 @@ def isolated_storage(tmp_path, monkeypatch):
     """Each test gets its own audit and practice databases."""
     monkeypatch.setenv("AUDIT_DB_URL", f"sqlite:///{tmp_path / 'audit.db'}")
     monkeypatch.setenv("AUDIT_SPOOL_DIR", str(tmp_path / "spool"))
-    import actions.practice
+    import actions.shared
     import bot.storage.practice
-    import actions.recommend
-    monkeypatch.setattr(actions.recommend, "_audit", None)
+    monkeypatch.setattr(actions.shared, "_audit", None)
     monkeypatch.setattr(bot.storage.practice, "_shared", None)

@@ -1,8 +1,13 @@
 """validate_case_form: reading answers, asking only what the engine needs, re-asking helpfully."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
 from actions.case_form import ValidateCaseForm
-from bot.decision import decide
+from actions.case_state import ASKABLE
+from bot.decision import FIELDS, decide
 from tests.actions.conftest import make_tracker, run, slot_events
 
 FORM = ValidateCaseForm()
@@ -65,7 +70,8 @@ def test_interruptions_are_left_to_the_rules():
     slots = {"requested_slot": "ecog", "prior_tkis": ["alectinib"]}
     events, dispatcher = run(FORM, make_tracker("why not brigatinib?", intent="ask_why", slots=slots,
                                                 active_loop="case_form"))
-    assert events == [] and dispatcher.messages == []
+    # only the requested slot: Rasa rejects the form's turn and the rules answer; nothing is said or written
+    assert list(slot_events(events)) == ["requested_slot"] and dispatcher.messages == []
 
 
 def test_after_an_interruption_the_form_asks_again_without_rereading():
@@ -75,3 +81,28 @@ def test_after_an_interruption_the_form_asks_again_without_rereading():
     tracker.events.extend(events)
     new, dispatcher = run(FORM, tracker)
     assert list(slot_events(new)) == ["requested_slot"] and dispatcher.messages == []
+
+
+def test_the_domain_lists_every_askable_case_field_as_a_form_slot():
+    """The domain's case_form required_slots are the fields the form may ask (required_slots() picks from them
+    what the engine needs): every case schema field but the few the form only reads, each a slot of the domain."""
+    domain = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text())
+    listed = domain["forms"]["case_form"]["required_slots"]
+    assert sorted(listed) == sorted(ASKABLE) and set(ASKABLE) <= set(FIELDS)
+    assert set(FIELDS) <= set(domain["slots"])
+
+
+def test_required_slots_are_the_engines_missing_fields_in_its_order():
+    import asyncio
+
+    slots = {"alk_positive": True, "prior_tkis": ["alectinib"], "case_skipped": []}
+    tracker = make_tracker("", slots=slots, active_loop="case_form")
+    required = asyncio.run(FORM.required_slots([], None, tracker, {}))
+    case = {"alk_positive": True, "prior_tkis": ["alectinib"]}
+    assert required and required == [f for f in decide(case)["missing"] if f not in case]
+
+
+def test_a_bare_answer_is_read_by_the_extract_method_of_the_question_asked():
+    tracker = make_tracker("widespread", intent="nlu_fallback", slots={"requested_slot": "progression"})
+    assert FORM.extract_progression(None, tracker, {}) == {"progression": "systemic"}
+    assert FORM.extract_biopsy(None, tracker, {}) == {}  # not the question asked

@@ -62,6 +62,8 @@ def test_the_denials_cover_every_negatable_kind():
     ("no new brain mets", {}),
     ("SCLC ruled out on the rebiopsy", {"transformation": "none", "biopsy": "tissue"}),
     ("negative for ALK resistance mutations, KRAS G12C detected", {"alk_mutations": [], "bypass_alterations": ["KRAS_G12C"]}),
+    ("no MET amp: ALK G1202R on tissue NGS", {"bypass_alterations": [], "alk_mutations": ["G1202R"], "biopsy": "tissue"}),
+    ("negative for: MET amplification or KRAS G12C", {"bypass_alterations": []}),
 ])
 def test_a_negation_reaches_only_its_own_list(text, fields):
     assert extractor.extract_case(text) == fields

@@ -91,6 +91,17 @@ def test_no_case_matches_the_filters():
     assert scheduler.next_case([], topic="compound_mutation", difficulty=1) is None
 
 
+def test_a_filter_that_has_run_out_is_relaxed_and_said():
+    seen = {c.id for c in bank.cases("cns", 1)}
+    case, notice = scheduler.pick([], "cns", 1, seen, "t1", T0)
+    assert case.topic == "cns" and case.difficulty != 1 and "at another difficulty" in notice
+    seen = {c.id for c in bank.cases("cns")}
+    case, notice = scheduler.pick([], "cns", None, seen, "t1", T0)
+    assert case.topic != "cns" and case.id not in seen and "nearest topic" in notice
+    case, notice = scheduler.pick([], None, None, {c.id for c in bank.cases()}, "t1", T0)
+    assert case is None and "starting the round again" in notice
+
+
 def test_storage_records_are_accepted():
     stored = [{"case_id": "ONT01", "topic": "on_target_mutation", "difficulty": 1, "therapy_grade": "harmful",
                "score": 0.0, "findings_named": [], "knowledge_version": "2026.11.0", "timestamp": "2026-11-01T09:00:00Z"},
