@@ -47,8 +47,8 @@ async def converse(model: Path, who: str, messages: int, windows: list[tuple[int
     from rasa.utils.common import configure_logging_and_warnings
     from rasa.utils.log_utils import configure_structlog
 
-    from bot.channels import CardCollectingOutputChannel
-    from bot.server import install_patches
+    from bot.channels.rest import CardCollectingOutputChannel
+    from bot.rasa_patches import apply as install_patches
     from rasa.core.channels.channel import UserMessage
 
     configure_logging_and_warnings(logging.WARNING)  # as `rasa run` logs by default: no per-turn debug lines

@@ -97,9 +97,8 @@ class Stack:
 
     def start_rasa(self, port: int | None = None, name: str = "rasa") -> str:
         port = port or self.rasa_port
-        self._spawn(name, [sys.executable, "-m", "bot.server", "run", "--model", str(self.model),
-                           "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
-                           "--enable-api", "-i", HOST, "-p", str(port)])  # the token: RASA_AUTH_TOKEN
+        self._spawn(name, [sys.executable, "-m", "bot.server", "run", "--model", str(self.model),  # endpoints.yml,
+                           "--enable-api", "-i", HOST, "-p", str(port)])  # credentials.yml; token: RASA_AUTH_TOKEN
         return f"http://{HOST}:{port}"
 
     def start(self, timeout: float = 180) -> "Stack":
@@ -176,8 +175,8 @@ def shell(stack: Stack) -> int:
     stack.start_actions()
     try:
         stack.wait()
-        return subprocess.call([sys.executable, "-m", "bot.server", "shell", "--model", str(stack.model),
-                                "--endpoints", "endpoints.yml"], cwd=ROOT, env=stack._env())
+        return subprocess.call([sys.executable, "-m", "bot.server", "shell", "--model", str(stack.model)],
+                               cwd=ROOT, env=stack._env())
     finally:
         stack.stop()
 

@@ -10,8 +10,7 @@ if [[ -f "models/$name" ]]; then
 else
   echo "training models/$name (data or configuration changed)"
   start=$SECONDS
-  .venv/bin/rasa train --config config.yml --domain domain.yml --data data \
-    --out models --fixed-model-name "alk-$fp" --quiet
+  .venv/bin/rasa train --fixed-model-name "alk-$fp" --quiet  # config.yml, domain.yml, data/ -> models/: Rasa's defaults
   echo "trained in $((SECONDS - start)) s"
 fi
 echo "$name" > models/LATEST

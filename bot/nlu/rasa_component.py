@@ -31,11 +31,13 @@ from rasa.shared.nlu.constants import (ENTITIES, INTENT, INTENT_NAME_KEY, INTENT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot import intents
+from bot import intents, rasa_patches
 from bot.nlu import pipeline
 from bot.nlu.build import DEFAULT_PATH
 from bot.nlu.entity import Entity
 from bot.nlu.extractor import ENTITIES as ENTITY_NAMES, ROLES
+
+rasa_patches.apply()  # Rasa imports this module (config.yml) whenever it loads or trains a model: bot/rasa_patches.py
 
 
 @lru_cache(maxsize=1)

@@ -16,26 +16,23 @@ own token: a killed server's lock is gone within LOCK_TTL_SECONDS.
 from __future__ import annotations
 
 import asyncio
-import itertools
-import json
 import logging
 import time
 import uuid
 from contextlib import asynccontextmanager
-from collections import OrderedDict
-from typing import Any, AsyncIterator, Iterator
+from typing import Any, AsyncIterator
 from urllib.parse import parse_qs, urlsplit
 
 import sqlalchemy as sa
 from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import SessionStarted
-from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.rasa_patches import SQLTrackerStoreFastPaths, apply as apply_rasa_patches
 from bot.storage import config
 from bot.storage.db import make_engine
 
 log = logging.getLogger(__name__)
+apply_rasa_patches()  # Rasa imports this module (endpoints.yml) before it builds the agent: bot/rasa_patches.py
 
 class StoreUnavailable(RuntimeError):
     """A store the assistant needs cannot be written and read back."""
@@ -73,68 +70,16 @@ SESSION_STARTS = sa.Index("ix_events_sender_type_id", SQLTrackerStore.SQLEvent.s
                           SQLTrackerStore.SQLEvent.type_name, SQLTrackerStore.SQLEvent.id)
 
 
-class CheckedSQLTrackerStore(SQLTrackerStore):
-    """Rasa's SQL tracker store on TRACKER_DB_URL, after a write-and-read-back check that refuses to start.
-
-    Three savings on every turn, measured with bench/conversation.py (the tracker store was 40% of the Rasa server's
-    CPU): SQLite connections are pooled (WAL, synchronous=NORMAL) instead of opened per query, loading reads the
-    events' JSON without building ORM objects, and `save` knows how
-    many events the conversation had when it was loaded, instead of counting them with a query. Rasa loads a
-    conversation before every save, under the lock store's lock (Redis when servers share conversations), so that
-    number is the stored one; without it, the count query runs as in Rasa."""
-
-    REMEMBERED = 10_000  # conversations whose stored event count is kept
+class CheckedSQLTrackerStore(SQLTrackerStoreFastPaths):
+    """Rasa's SQL tracker store on TRACKER_DB_URL (endpoints.yml names no URL, so a plain `rasa run` uses the same
+    default as `make run`), after a write-and-read-back check that refuses to start. Its savings on every turn
+    override Rasa's private methods, so they live with the other patches (bot.rasa_patches.SQLTrackerStoreFastPaths)."""
 
     def __init__(self, domain: Any = None, host: str | None = None, event_broker: Any = None, **kwargs: Any):
         url = host or config.setting("TRACKER_DB_URL")
         check_database(url, "tracker store")
         super().__init__(domain=domain, host=url, event_broker=event_broker, **kwargs)
-        self._stored: OrderedDict[str, int] = OrderedDict()
         SESSION_STARTS.create(self.engine, checkfirst=True)  # databases created before the index existed
-        if self.engine.dialect.name == "sqlite":
-            self.engine.dispose()
-            self.engine = make_engine(str(self.engine.url))
-            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
-
-    async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> Any:
-        """As Rasa's, reading only the events' JSON column (no ORM objects to build)."""
-        with self.session_scope() as session:
-            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions) \
-                .with_entities(self.SQLEvent.data).all()
-        events = [json.loads(data) for data, in rows]
-        tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots) \
-            if self.domain and events else None
-        if not fetch_events_from_all_sessions:
-            self._remember(sender_id, len(tracker.events) if tracker else 0)
-        return tracker
-
-    def _event_query(self, session: Any, sender_id: str, fetch_events_from_all_sessions: bool) -> Any:
-        """As Rasa's, but the current session starts at the latest session_started row by id, not by timestamp.
-
-        A conversation starts a session per case (bot.sessions), so this query decides what every turn loads.
-        Rasa compares timestamps, which lets in rows of the session before: the session_started event an action
-        returns is stamped before Rasa logs that action's own event, and two servers' clocks differ. Row ids are
-        the order events were stored in, which is also the order Rasa loads them in."""
-        query = session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id)
-        if not fetch_events_from_all_sessions:
-            start = session.query(sa.func.max(self.SQLEvent.id)).filter(
-                self.SQLEvent.sender_id == sender_id,
-                self.SQLEvent.type_name == SessionStarted.type_name).scalar_subquery()
-            query = query.filter(self.SQLEvent.id >= sa.func.coalesce(start, 0))
-        return query.order_by(self.SQLEvent.id)
-
-    def _additional_events(self, session: Any, tracker: Any) -> Iterator:
-        stored = self._stored.pop(tracker.sender_id, None)
-        if stored is None:
-            return super()._additional_events(session, tracker)
-        self._remember(tracker.sender_id, len(tracker.events))
-        return itertools.islice(tracker.events, stored, len(tracker.events))
-
-    def _remember(self, sender_id: str, count: int) -> None:
-        self._stored[sender_id] = count
-        self._stored.move_to_end(sender_id)
-        while len(self._stored) > self.REMEMBERED:
-            self._stored.popitem(last=False)
 
 
 class ConfiguredLockStore(LockStore):

@@ -59,3 +59,46 @@ def test_a_failing_action_keeps_the_conversation_out_of_the_answer_and_the_log(s
     assert status == 500 and marker not in json.dumps(answer), answer
     assert "Traceback" in stack.log_tail("actions", 200), "the failure itself is logged"
     assert marker not in (stack.log_dir / "actions.log").read_text(errors="replace")
+
+
+def test_plain_rasa_run_actions_has_the_same_guard(tmp_path):
+    """`rasa run actions` (rasa_sdk's own start, at the root; only the port is chosen here, and SANIC_HOST keeps it on
+    this machine) gets the secret check and the failure handler through rasa_sdk's plugin hook (actions/__init__.py)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from bot.launch import ROOT, environment, free_port
+
+    port, secret = free_port(), f"test-{uuid.uuid4().hex}"
+    env = environment({"ACTION_SERVER_SECRET": secret, "SANIC_HOST": "127.0.0.1", "AUDIT_DB_URL":
+                       f"sqlite:///{tmp_path / 'audit.db'}", "AUDIT_SPOOL_DIR": str(tmp_path / "spool")})
+    log = open(tmp_path / "actions.log", "wb")
+    proc = subprocess.Popen([sys.executable, "-m", "rasa", "run", "actions", "-p", str(port)], cwd=ROOT, env=env,
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            assert proc.poll() is None, (tmp_path / "actions.log").read_text()[-3000:]
+            try:
+                urllib.request.urlopen(url + "/health", timeout=2)
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "rasa run actions did not answer"
+                time.sleep(0.5)
+        assert _listening(port) == {LOCALHOST}
+        marker = f"zebra{uuid.uuid4().hex[:8]}"
+        body = json.dumps(_call(f"failing-{marker}", f"my patient {marker}", "action_recommend", slots=[1])).encode()
+        for headers in ({}, {SECRET_HEADER: "guess"}):
+            status, answer, _ = http(Tally(), url + "/webhook", body, headers=headers)
+            assert status == 401, (headers, status, answer)
+        status, answer, _ = http(Tally(), url + "/webhook", body, headers={SECRET_HEADER: secret})
+        assert status == 500 and marker not in json.dumps(answer), answer
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(30)
+        log.close()

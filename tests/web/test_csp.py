@@ -30,6 +30,7 @@ def test_the_page_runs_under_its_policy_and_resumes_only_with_its_secret(stack, 
     page = stranger.new_page()
     try:  # another browser that knows the session id but not the secret
         page.goto(stack.page_url)
+        page.wait_for_selector(".msg.bot", timeout=30000)  # its own session settled: nothing overwrites the storage
         page.evaluate("id => localStorage.setItem('alk-assistant', JSON.stringify({session: id}))", stored["session"])
         page.reload()
         page.wait_for_selector("#status.online", timeout=30000)

@@ -11,8 +11,9 @@ offline. Differences from Rasa's stock socket.io channel, each for a reason:
   only with its secret (an HMAC of the id under a server key), which the page keeps in its storage. A page on
   another origin is refused at the handshake (python-socketio's default same-origin check; its
   `cors_allowed_origins=[]` would switch the check off);
-- the session and message pass the same door as REST (bot.channels): a readable sender id, clean text, the
-  client's metadata without `trainee_id`.
+- the session and message pass the same door as REST (bot.channels.door): clean text, the client's metadata
+  without `trainee_id`; the page's own origin only (`same_origin`).
+The page's files stay in bot/web/static/ beside its package.json (`make web`).
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from bot.channels import WEB_PREFIX, own_metadata, read_message
+from bot.channels.door import WEB_PREFIX, own_metadata, read_message, same_origin
 from bot.messages import SOMETHING_WENT_WRONG
 from bot.render import FIELD_LABELS
 from bot.web.choices import list_choices
@@ -39,7 +40,7 @@ from bot.storage.config import secret
 from bot.web import trainee
 
 log = structlog.get_logger()
-STATIC = (Path(__file__).parent / "static").resolve()
+STATIC = (Path(__file__).resolve().parents[1] / "web" / "static")
 NOT_RESUMED = ("That conversation can't be resumed from this page (its secret is missing or wrong), so a new one "
                "has started.")
 NO_SESSION = "This page has no conversation yet: reload the page."
@@ -54,13 +55,6 @@ def holds_session(key: bytes, session_id: object, given: object) -> bool:
     """Whether ``given`` is the secret of the web session ``session_id`` (the page's proof that it owns it)."""
     return isinstance(session_id, str) and isinstance(given, str) and session_id.startswith(WEB_PREFIX) \
         and hmac.compare_digest(session_secret(key, session_id), given)
-
-
-def same_origin(origin: Optional[str], environ: Dict[str, Any]) -> bool:
-    """A browser's socket is accepted only from the page's own origin (host and port of the request). Without an
-    Origin header (not a browser) there is nothing to allow: no CORS header is sent."""
-    host = environ.get("HTTP_HOST", "").lower()
-    return bool(origin and host) and origin.lower().split("://", 1)[-1].rstrip("/") == host
 
 
 class WebOutput(SocketIOOutput):

@@ -7,9 +7,9 @@ Routes (base URL for the EHR: http://127.0.0.1:5005/webhooks/cds):
   POST /cds-services/{id}/feedback      card outcomes, recorded in the audit log
   POST /case-exchange                   the page trades a card link's token, with its session and secret, for the
                                         case, which is written into that conversation (bot.cds.handover)
-Requests are checked for size, JSON and shape before anything else; the JWT when CDS_JWT_JWKS is set
-(bot.cds.auth). Browser-based CDS clients (the CDS Hooks sandbox) need CORS: allow their origin with
-CDS_ALLOWED_ORIGINS (comma-separated); none is allowed by default.
+Requests are checked for size, JSON and shape before anything else (the door, bot.channels.door); the JWT
+when CDS_JWT_JWKS is set (bot.cds.auth). Browser-based CDS clients (the CDS Hooks sandbox) need CORS: allow their
+origin with CDS_ALLOWED_ORIGINS (comma-separated); none is allowed by default.
 """
 from __future__ import annotations
 
@@ -28,9 +28,10 @@ from bot.cds.auth import AuthError, JwtVerifier
 from bot.cds.handover import write_case
 from bot.cds.service import MAX_BODY_BYTES, CdsError, CdsService
 from bot.cds.tokens import CaseTokens
+from bot.channels.door import allowed_origin, body_too_large
 from bot.storage.audit import AuditLog
 from bot.storage.config import secret
-from bot.web.channel import holds_session
+from bot.channels.web import holds_session
 
 log = structlog.get_logger()
 
@@ -59,7 +60,7 @@ class CdsHooksInput(InputChannel):
         self.origins = {o.strip() for o in os.environ.get("CDS_ALLOWED_ORIGINS", "").split(",") if o.strip()}
 
     def web_key(self) -> bytes:
-        """The web channel's session key (bot.web.channel.holds_session): the page proves its session with it."""
+        """The web channel's session key (bot.channels.web.holds_session): the page proves its session with it."""
         if self._web_key is None:
             self._web_key = secret("WEB_SESSION_KEY")
         return self._web_key
@@ -76,7 +77,7 @@ class CdsHooksInput(InputChannel):
 
     def _headers(self, request: Request) -> dict[str, str]:
         origin = request.headers.get("origin")
-        if origin and origin in self.origins:
+        if allowed_origin(origin, self.origins):
             return {"Access-Control-Allow-Origin": origin, "Vary": "Origin",
                     "Access-Control-Allow-Headers": "Authorization, Content-Type",
                     "Access-Control-Allow-Methods": "GET, POST, OPTIONS"}
@@ -102,7 +103,7 @@ class CdsHooksInput(InputChannel):
                 return self._error(request, 401, str(err))
         body: Any = None
         if request.method == "POST":
-            if len(request.body or b"") > MAX_BODY_BYTES:
+            if body_too_large(request.body, MAX_BODY_BYTES):
                 return self._error(request, 413, f"request larger than {MAX_BODY_BYTES} bytes")
             try:
                 body = json.loads(request.body or b"")
