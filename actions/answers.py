@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from actions.case_state import SKIPPED
+from bot import intents
 from bot.decision.case import CASE_SCHEMA
 from bot.nlu.extractor import case_fields
 
@@ -248,7 +249,7 @@ def answer_to(field: str, message: Mapping[str, Any], skipped: list[str]) -> dic
     text = message.get("text") or ""
     intent = (message.get("intent") or {}).get("name")
     value = bare_answer(field, text)
-    if value is SKIP or (value is None and intent in ("dont_know", "practice_skip")):
+    if value is SKIP or (value is None and intent in intents.SKIPS_QUESTION):
         return {SKIPPED: [*skipped, field]}
     if value is None and field in BOOLEAN_FIELDS and intent in ("affirm", "deny"):
         value = intent == "affirm"

@@ -38,6 +38,7 @@ from actions.case_state import (
 from actions.feedback import AWAITING_REASON, record_reason
 from actions.forms import RepeatedFailureFormValidation
 from actions.questions import answer_question
+from bot import intents
 from bot.decision import decide
 from bot.messages import problem_with
 from bot.render import field_label
@@ -46,17 +47,8 @@ log = logging.getLogger(__name__)
 # Messages that are not answers: the dialogue rules answer them and the form asks again. The first group names
 # drugs and findings as part of the question ("why not brigatinib?", "what if MET amp?"), so it never fills the
 # case; for the second, a message that states findings was misread and is taken as the answer it is.
-QUESTIONS = frozenset({"ask_why", "ask_evidence", "what_if", "start_case", "start_over", "stop", "feedback_disagree"})
-INTERRUPTIONS = QUESTIONS | {
-    "greet",
-    "help",
-    "out_of_scope",
-    "feedback_helpful",
-    "feedback_not_helpful",
-    "practice_start",
-    "practice_stats",
-    "thanks",
-}
+QUESTIONS = intents.NEVER_FINDINGS  # bot/intents.py
+INTERRUPTIONS = intents.CASE_INTERRUPTIONS
 NOT_READ = (
     "I couldn't process that message, so nothing in the case changed. Please rephrase it (findings such as "
     "'alectinib, systemic PD, tissue NGS G1202R, ECOG 1')."

@@ -19,25 +19,10 @@ from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.shared import knowledge_base, practice_store
-from bot import practice
+from bot import intents, practice
 from bot.render import clinician
 
-NOT_ANSWERS = frozenset(
-    {
-        "practice_hint",
-        "practice_skip",
-        "practice_stats",
-        "practice_start",
-        "practice_reveal",
-        "practice_end",
-        "stop",
-        "help",
-        "greet",
-        "thanks",
-        "start_case",
-        "start_over",
-    }
-)
+NOT_ANSWERS = intents.PRACTICE_INTERRUPTIONS  # bot/intents.py
 SESSION = "practice_session"
 MORE_BUTTONS = [
     {"title": "Next case", "payload": "/practice_start"},

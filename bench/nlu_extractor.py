@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,10 +67,14 @@ def cross_validation(folds: int) -> dict:
                    cwd=ROOT, env=env, check=True, capture_output=True)
     intents = json.loads((out / "intent_report.json").read_text())
     entities = json.loads((out / "ClinicalEntityExtractor_report.json").read_text())
-    return {"folds": folds, "intent_accuracy": round(intents["accuracy"], 4),
+    errors = json.loads((out / "intent_errors.json").read_text())
+    confusions = Counter(f"{e['intent']} → {e['intent_prediction']['name']}" for e in errors)
+    return {"folds": folds, "examples": intents["weighted avg"]["support"],
+            "intent_accuracy": round(intents["accuracy"], 4),
             "intent_f1_weighted": round(intents["weighted avg"]["f1-score"], 4),
             "entity_f1_weighted": round(entities["weighted avg"]["f1-score"], 4),
-            "entity_f1_micro": round(entities.get("micro avg", entities["weighted avg"])["f1-score"], 4)}
+            "entity_f1_micro": round(entities.get("micro avg", entities["weighted avg"])["f1-score"], 4),
+            "intent_confusions": dict(confusions.most_common(12))}
 
 
 def main() -> None:
@@ -88,7 +93,9 @@ def main() -> None:
         results["cross_validation"] = cv = cross_validation(args.folds)
         print(f"rasa test nlu, {cv['folds']}-fold cross-validation: intent accuracy {cv['intent_accuracy']:.3f} "
               f"(weighted F1 {cv['intent_f1_weighted']:.3f}); entity F1 {cv['entity_f1_weighted']:.3f} weighted, "
-              f"{cv['entity_f1_micro']:.3f} micro")
+              f"{cv['entity_f1_micro']:.3f} micro; {cv['examples']} examples")
+        print("  most frequent intent confusions (true → predicted): " +
+              ", ".join(f"{k} {v}" for k, v in cv["intent_confusions"].items()))
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "nlu.json").write_text(json.dumps(results, indent=2))

@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-CASE_STARTS = frozenset({"start_case", "start_over", "practice_start"})  # intents that begin another case
+from bot import intents
+
+CASE_STARTS = intents.CASE_STARTS  # intents that begin another case (bot/intents.py)
 # What a new case keeps: the trainee's practice session (the filter asked for, the cases seen, one result per case:
 # "skip" moves on and the summary covers the sitting), and Rasa's slot with the metadata the client sent when the
 # conversation began. Nothing of the previous case is kept.

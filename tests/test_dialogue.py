@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from bot import intents
 from bot.launch import latest_model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,9 +19,8 @@ RASA = [sys.executable, "-m", "rasa"]
 ENV = dict(os.environ, RASA_TELEMETRY_ENABLED="false")
 # Responses Rasa's own default actions send (action_restart for a typed /restart, action_back for /back).
 DEFAULT_ACTION_RESPONSES = {"utter_restart", "utter_back"}
-# Intents only a button sends: "Back to clinical use" after a practice answer (typed, "start over" is start_case),
-# and the page's in-place correction of a finding (typed, a correction is inform).
-BUTTON_ONLY_INTENTS = {"start_over", "correct_finding"}
+# Intents only a button sends (bot/intents.py): they have no training data, which Rasa warns about.
+BUTTON_ONLY_INTENTS = intents.BUTTON_ONLY
 
 
 def _run(args: list[str]) -> subprocess.CompletedProcess:

@@ -37,7 +37,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from spacy.language import Language
 
-from bot import rasa_patches
+from bot import intents, rasa_patches
 from bot.nlu import pipeline
 from bot.nlu.build import DEFAULT_PATH
 from bot.nlu.entity import Entity
@@ -180,27 +180,14 @@ class FindingsAreInformation(GraphComponent):
 
     Runs after the intent classifiers (and the fallback): when the top intent is one that carries no findings
     (greeting, yes/no, help, fallback …) but the clinical extractor found some in the message, the intent becomes
-    `inform`. Questions that name findings ("why not brigatinib?", "what if MET amp?") keep their intent, and
+    `inform`. The intents it overrides are the registry's `no_findings` ones (bot/intents.py), not a list in
+    config.yml. Questions that name findings ("why not brigatinib?", "what if MET amp?") keep their intent, and
     findings only supposed or offered (roles `hypothetical`, `candidate`) do not make a message information."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {
-            "override": [
-                "greet",
-                "goodbye",
-                "help",
-                "affirm",
-                "deny",
-                "dont_know",
-                "stop",
-                "out_of_scope",
-                "feedback_helpful",
-                "feedback_not_helpful",
-                "practice_stats",
-                "practice_hint",
-                "nlu_fallback",
-            ],
+            "override": sorted(intents.NO_FINDINGS),
             "ignore_entities": ["unknown_drug"],
             "ignore_roles": ["hypothetical", "candidate"],
         }
