@@ -180,28 +180,6 @@ def _alternative(a: Span, b: Span) -> bool:
     return (a.entity, a.start, a.end, a.priority) == (b.entity, b.start, b.end, b.priority) and a.value != b.value
 
 
-_ONE_LETTER = {
-    "Ala": "A",
-    "Arg": "R",
-    "Asn": "N",
-    "Asp": "D",
-    "Cys": "C",
-    "Gln": "Q",
-    "Glu": "E",
-    "Gly": "G",
-    "His": "H",
-    "Ile": "I",
-    "Leu": "L",
-    "Lys": "K",
-    "Met": "M",
-    "Phe": "F",
-    "Pro": "P",
-    "Ser": "S",
-    "Thr": "T",
-    "Trp": "W",
-    "Tyr": "Y",
-    "Val": "V",
-}
 _RESIDUE = r"(?:[A-Z][a-z]{2}|[A-Z])"
 _HGVS_INSERTION = re.compile(rf"(?:p\.)?{_RESIDUE}(\d{{4}})_{_RESIDUE}(\d{{4}})ins((?:{_RESIDUE})+)")
 
@@ -215,7 +193,8 @@ def alk_variant(text: str) -> str | None:
     text = text.replace("(", "").replace(")", "")  # "(p.G1202R)" split by a report's brackets
     if m := _HGVS_INSERTION.fullmatch(text):  # p.T1151_L1152insT: T inserted after 1151, written 1151Tins
         inserted = "".join(
-            _ONE_LETTER.get(a.capitalize(), a.upper()) for a in re.findall(r"[A-Z][a-z]{2}|[A-Z]", m.group(3))
+            knowledge.THREE_TO_ONE.get(a.capitalize(), a.upper())
+            for a in re.findall(r"[A-Z][a-z]{2}|[A-Z]", m.group(3))
         )
         text = f"{m.group(1)}{inserted}ins"
     known = kb.canonical_mutation(text)
