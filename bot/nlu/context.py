@@ -24,7 +24,11 @@ _SENTENCE_END = re.compile(r"[!?;\n]+|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bp)(?<
 _CLAUSE_BREAK = re.compile(r",|:|\s[-–—]+\s|\(|\)|\bbut\b|\bso\b|\band then\b", re.IGNORECASE)
 # after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR, KRAS,"
 _LIST_END = re.compile(r"\b(?:or|nor|and)\s*$", re.IGNORECASE)
-_LIST_GOES_ON = re.compile(r"^\s*(?:,|/|\bor\b|\bnor\b)", re.IGNORECASE)
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|/|\bor\b|\bnor\b|\band\b)", re.IGNORECASE)
+# between two findings of one list
+_LIST_JOIN = re.compile(r"^\s*(?:,|/|&)?\s*(?:(?:and|or|nor|and/or)\s+)?$", re.IGNORECASE)
+# findings of these entities are one kind of item in a list ("no brain mets, leptomeningeal disease or headaches")
+_KINDS = {"brain_metastases": "cns", "leptomeningeal": "cns", "cns_lesions": "cns"}
 _NOT = (
     r"(?<!\bnot )(?<!\bno )(?<!\bwithout )(?<!\bnot for )(?<!\bnot due to )(?<!\bnot because of )"
     r"(?<!\brather than )"
@@ -86,6 +90,9 @@ class Context:
         self.question_start = re.compile(rf"^\W*(?:{_words(hyp['question_start'])})(?![\w])", re.IGNORECASE)
         self.clause_question = re.compile(rf"^\W*(?:{_words(hyp['clause_start'])})(?![\w])", re.IGNORECASE)
         self.conditional = _cue(hyp["conditional"])
+        self.conditional_plan = re.compile(
+            rf"\s*(?:(?:\d+\s*mg|[a-z]+)\s+){{0,2}}?(?P<cue>{_words(hyp['conditional_plan'])})(?![\w])", re.IGNORECASE
+        )
         self.uncertain_before = _cue(hyp["uncertain_before"])
         self.uncertain_after = _after(hyp["uncertain_after"])
         tol = table["intolerance"]
@@ -141,8 +148,10 @@ class Context:
                 stated = NEGATED
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):
                 continue
-            supposed = any(a <= span.start < b for a, b in regions) or (
-                stated is None and span.value != "none" and self._uncertain(text, spans, i)
+            supposed = (
+                any(a <= span.start < b for a, b in regions)
+                or (stated is None and span.value != "none" and self._uncertain(text, spans, i))
+                or (stated is None and span.entity == "tki" and self._conditional_plan(text, spans, i))
             )
             role = stated if stated == CANDIDATE or not supposed else HYPOTHETICAL
             out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
@@ -155,6 +164,15 @@ class Context:
         return self._scoped(self.uncertain_before, text, spans, i) is not None or bool(
             self.uncertain_after.match(text[spans[i].end : spans[i].end + 40])
         )
+
+    def _conditional_plan(self, text: str, spans: list[Span], i: int) -> bool:
+        """A TKI planned on a condition: the condition right after it, before any other finding ("lorlatinib if
+        G1202R is found", "lorlatinib should G1202R be found", "plan lorlatinib pending NGS"), not "alectinib then
+        lorlatinib if ..." for alectinib."""
+        span = spans[i]
+        following = next((s.start for s in spans[i + 1 :] if s.start >= span.end), len(text))
+        m = self.conditional_plan.match(text, span.end)
+        return m is not None and m.start("cue") < following
 
     def _stated_role(self, text: str, spans: list[Span], i: int) -> str | None:
         span = spans[i]
@@ -196,10 +214,29 @@ class Context:
             if other.start >= gap_start and other.end <= span.start:
                 a, b = other.start - gap_start, other.end - gap_start
                 gap = gap[:a] + " " * (b - a) + gap[b:]
-        after = text[span.end : span.end + 40]
-        if "," in gap and (self.found_after.match(after) or not (_LIST_END.search(gap) or _LIST_GOES_ON.match(after))):
+        if "," in gap and not self._in_denied_list(text, spans, i, gap_start):
             return None  # "negative for X, KRAS G12C found"; "no headaches, two small brain mets"
         return gap if not self.breaks.search(gap) and self.gap.match(gap) else None
+
+    def _in_denied_list(self, text: str, spans: list[Span], i: int, cue_end: int) -> bool:
+        """Past a comma, a negation cue still covers finding i only inside a list of findings of one kind: every
+        finding between the cue and it is of its kind ("negative for MET amp, RET fusion and KRAS G12C", not "no
+        headaches, G1202R and L1196M"), the list goes on past the comma (a list word right before it or after it:
+        "not systemic, only the brain" corrects, it does not list), and no positive word ends the list ("negative
+        for X, Y and Z detected")."""
+        span = spans[i]
+        listed = [s for s in spans[:i] if s.start >= cue_end]
+        if any(_kind(s) != _kind(span) for s in listed):
+            return False
+        last = span
+        for nxt in spans[i + 1 :]:  # the rest of the list: findings of this kind joined by list words
+            if _kind(nxt) != _kind(span) or not _LIST_JOIN.match(text[last.end : nxt.start]):
+                break
+            last = nxt
+        if self.found_after.match(text[last.end : last.end + 40]):
+            return False
+        gap = text[cue_end : span.start]
+        return bool(_LIST_END.search(gap) or _LIST_GOES_ON.match(text[span.end : span.end + 40]))
 
     # ---- intolerance -----------------------------------------------------------------------------------------
 
@@ -233,6 +270,10 @@ class Context:
         return out
 
 
+def _kind(span: Span) -> str:
+    return _KINDS.get(span.entity, span.entity)
+
+
 def _clause_end(text: str, start: int) -> int:
     """The end of the statement a toxicity on a TKI is told in: the next full stop or line, past semicolons
     ("pneumonitis on brigatinib; changed to alectinib")."""
@@ -241,15 +282,13 @@ def _clause_end(text: str, start: int) -> int:
 
 
 def _denied_with(text: str, previous: Entity, span: Span) -> bool:
-    """A TKI listed with "or"/"nor" right after a denied TKI is denied with it ("never on brigatinib or ceritinib")."""
-    return (
-        previous.entity == "tki"
-        and previous.stated_role == NEGATED
-        and bool(_OR_LIST.match(text[previous.end : span.start]))
-    )
-
-
-_OR_LIST = re.compile(r"^\s*(?:,\s*)?(?:or|nor|/)\s*$", re.IGNORECASE)
+    """A TKI listed right after a denied TKI is denied with it ("never on brigatinib or ceritinib", "never received
+    brigatinib, ceritinib or lorlatinib"); after a bare comma only when the list goes on ("not crizotinib,
+    alectinib" corrects, it does not list)."""
+    between = text[previous.end : span.start]
+    if previous.entity != "tki" or previous.stated_role != NEGATED or not _LIST_JOIN.match(between):
+        return False
+    return "," not in between or bool(_LIST_END.search(between) or _LIST_GOES_ON.match(text[span.end : span.end + 40]))
 
 
 # ---- treatment sequence ----------------------------------------------------------------------------------------
