@@ -90,9 +90,10 @@ class Context:
         self.question_start = re.compile(rf"^\W*(?:{_words(hyp['question_start'])})(?![\w])", re.IGNORECASE)
         self.clause_question = re.compile(rf"^\W*(?:{_words(hyp['clause_start'])})(?![\w])", re.IGNORECASE)
         self.conditional = _cue(hyp["conditional"])
-        self.conditional_plan = re.compile(
-            rf"\s*(?:(?:\d+\s*mg|[a-z]+)\s+){{0,2}}?(?P<cue>{_words(hyp['conditional_plan'])})(?![\w])", re.IGNORECASE
-        )
+        plan = r"\s*(?:(?:\d+\s*mg|[a-z]+)\s+){0,2}?(?P<cue>%s)(?![\w])"
+        self.conditional_plan = re.compile(plan % _words(hyp["conditional_plan"]), re.IGNORECASE)
+        self.pending_plan = re.compile(plan % _words(hyp["pending_plan"]), re.IGNORECASE)
+        self.planned_before = _before(hyp["planned_before"], r"\s+")
         self.uncertain_before = _cue(hyp["uncertain_before"])
         self.uncertain_after = _after(hyp["uncertain_after"])
         tol = table["intolerance"]
@@ -167,11 +168,13 @@ class Context:
 
     def _conditional_plan(self, text: str, spans: list[Span], i: int) -> bool:
         """A TKI planned on a condition: the condition right after it, before any other finding ("lorlatinib if
-        G1202R is found", "lorlatinib should G1202R be found", "plan lorlatinib pending NGS"), not "alectinib then
-        lorlatinib if ..." for alectinib."""
+        G1202R is found", "lorlatinib should G1202R be found"; "pending NGS" only after a plan word, "plan lorlatinib
+        pending NGS", not "on alectinib pending NGS"), and not for alectinib in "alectinib then lorlatinib if ..."."""
         span = spans[i]
         following = next((s.start for s in spans[i + 1 :] if s.start >= span.end), len(text))
         m = self.conditional_plan.match(text, span.end)
+        if m is None and self.planned_before.search(text[max(0, span.start - 40) : span.start]):
+            m = self.pending_plan.match(text, span.end)
         return m is not None and m.start("cue") < following
 
     def _stated_role(self, text: str, spans: list[Span], i: int) -> str | None:

@@ -105,6 +105,7 @@ PLANS = [
     "alectinib first line, then lorlatinib depending on the NGS result",
     "alectinib then lorlatinib if G1202R",
     "progressed on alectinib; lorlatinib in case of G1202R",
+    "progressed on alectinib, will start lorlatinib unless G1202R is absent",
 ]
 
 
@@ -124,6 +125,8 @@ HISTORIES = [
     ("alectinib 600 mg bid if tolerated", ["alectinib"]),
     ("crizotinib, alectinib, lorlatinib because of G1202R", ["crizotinib", "alectinib", "lorlatinib"]),
     ("alectinib then lorlatinib when G1202R emerged", ["alectinib", "lorlatinib"]),
+    ("continue alectinib unless progression", ["alectinib"]),  # "unless" and "pending" plan only after a plan word
+    ("alectinib subject to dose reduction", ["alectinib"]),
 ]
 
 
