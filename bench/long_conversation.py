@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.conversation import rss_mb  # noqa: E402
 from bot.launch import Stack, free_port, latest_model  # noqa: E402
+from bot.messages import SOMETHING_WENT_WRONG  # noqa: E402
 from tests.chat import Chat  # noqa: E402
 from tests.integration.clinician import answer_for  # noqa: E402
 from tests.integration.test_conversations import EXAMPLES, TYPED  # noqa: E402
@@ -82,8 +83,9 @@ def run(base_url: str, script: Callable[[Chat], Iterator[str]], messages: int) -
         start = time.perf_counter()
         replies = chat.say(text)
         latencies.append(time.perf_counter() - start)
-        if not replies:
-            raise RuntimeError(f"empty reply to {text!r} at message {len(latencies)}")
+        if not replies or any(r.get("text") == SOMETHING_WENT_WRONG for r in replies):
+            # a server that answers every message with its failure sentence is fast and measures nothing
+            raise RuntimeError(f"no real reply to {text!r} at message {len(latencies)}: {replies!r:.300}")
         text = gen.send(replies)
     return latencies
 
