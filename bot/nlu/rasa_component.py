@@ -92,7 +92,8 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> ClinicalEntityExtractor:
-        return cls(config)
+        """Nothing is stored at training: loading builds the component as create() does."""
+        return cls.create(config, model_storage, resource, execution_context)
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
@@ -148,8 +149,8 @@ class ClinicalEntityFeaturizer(SparseFeaturizer, GraphComponent):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> ClinicalEntityFeaturizer:
-        # Rasa names every graph node; its own featurizers pass the Optional node_name the same way
-        return cls(config, execution_context.node_name)  # type: ignore[arg-type]
+        """Nothing is stored at training: loading builds the component as create() does."""
+        return cls.create(config, model_storage, resource, execution_context)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         self.process(training_data.training_examples)
