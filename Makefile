@@ -82,10 +82,11 @@ bench: setup chromium
 # (bot/nlu/context.py; configured in setup.cfg), reruns the tests that cover each mutant, then prints the score per
 # area. Results stay in mutants/ (delete it for a fresh run). A full run is about 2,600 mutants, hours on a loaded
 # 2-core machine; `make mutation SAMPLE=100` runs a fixed random sample of 100 mutants per area
-# (scripts/mutation_sample.py; the same mutants each time, so before/after compare).
+# (scripts/mutation_sample.py; the same mutants each time, so before/after compare); SEED=s draws another sample
+# (a fresh one measures the tests on mutants not looked at while writing them), AREA=bot/decision one area only.
 MUTANTS := bot.decision.* bot.nlu.context.*
 mutation: venv
-	@set -f; names="$(MUTANTS)"; if [ -n "$(SAMPLE)" ]; then names=$$($(PY) scripts/mutation_sample.py $(SAMPLE)) || exit 1; fi; \
+	@set -f; names="$(MUTANTS)"; if [ -n "$(SAMPLE)" ]; then names=$$($(PY) scripts/mutation_sample.py $(SAMPLE) $(if $(SEED),--seed $(SEED)) $(if $(AREA),--area $(AREA))) || exit 1; fi; \
 	  HYPOTHESIS_PROFILE=mutation nice -n 10 $(VENV)/bin/mutmut run --max-children 2 $$names
 	$(PY) scripts/mutation_score.py
 

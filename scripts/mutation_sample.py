@@ -4,10 +4,15 @@ loaded 2-core machine; a sample gives an estimate of the score with its size sta
 Generates the mutants first when mutants/ has none (as `mutmut run` would), then prints up to n names per area of
 scripts/mutation_score.py, drawn with a fixed seed so that reruns test the same mutants (before/after comparisons) and a larger n
 extends a smaller sample.
-Import-time mutants (not measurable under fork isolation) are left out. Usage: python scripts/mutation_sample.py n
+Import-time mutants (not measurable under fork isolation) are left out.
+Usage: python scripts/mutation_sample.py n [--seed S] [--area PREFIX]
+--seed draws another sample (the default, 16, is the one `make mutation SAMPLE=n` uses; a fresh seed measures the
+tests on mutants nobody looked at while writing them); --area keeps the areas whose name starts with PREFIX
+(e.g. bot/decision), `--area all` every area.
 """
 from __future__ import annotations
 
+import argparse
 import contextlib
 import hashlib
 import sys
@@ -38,17 +43,23 @@ def generate() -> None:
 
 
 def main() -> int:
-    n = int(sys.argv[1])
+    parser = argparse.ArgumentParser()
+    parser.add_argument("n", type=int, help="mutants per area")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--area", default="all", help="only the areas whose name starts with this")
+    args = parser.parse_args()
     names = all_mutants(ROOT / "mutants")
     if not names:
         generate()
         names = all_mutants(ROOT / "mutants")
     for area, prefixes in AREAS.items():
+        if args.area != "all" and not area.startswith(args.area):
+            continue
         mine = sorted(m for m in names if m.startswith(prefixes) and not m.startswith(IMPORT_TIME))
         # Ordered by a hash of each name: a mutant in the sample stays in it when other functions gain or lose
         # mutants, and a larger n keeps the smaller sample.
-        mine.sort(key=lambda name: hashlib.sha256(f"{SEED}:{name}".encode()).hexdigest())
-        print("\n".join(mine[:n]))
+        mine.sort(key=lambda name: hashlib.sha256(f"{args.seed}:{name}".encode()).hexdigest())
+        print("\n".join(mine[: args.n]))
     return 0
 
 

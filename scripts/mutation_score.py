@@ -35,9 +35,6 @@ EQUIVALENT: dict[str, str] = {
         "why.get(therapy, label) -> why.get(therapy): every path that offers a therapy (apply, the 'instead' of "
         "_keep, the promotion in _filter, _after_lorlatinib, _second_gen_fallback) sets its why first, so the "
         "default is never used",
-    "bot.decision.engine.xǁ_Runǁadd_avoid__mutmut_10":
-        "type(evidence) is tuple -> type(None) is tuple: tuple(evidence) of a tuple is an equal tuple; the test only "
-        "spares a copy",
     "bot.decision.engine.xǁ_Runǁapply__mutmut_13":
         "v.rank > _RANK[self.status] -> >=: on equal rank the status is set to the value it already has",
     "bot.decision.engine.xǁEngineǁ_start__mutmut_21":

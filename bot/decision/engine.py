@@ -227,13 +227,14 @@ class _Run:
             cav = self.kb.caveats[cid]
             self.caveats[name] = (self.fmt(cav.text, fill), cav.evidence)
 
-    def add_avoid(self, therapy: str, reason: str, evidence: Iterable[str]) -> None:
+    def add_avoid(self, therapy: str, reason: str, evidence: tuple[str, ...]) -> None:
+        """'Avoid' ``therapy``; a second reason for it is appended to the first, with its evidence."""
         if therapy in self.avoid:
             old_reason, old_evidence = self.avoid[therapy]
             if reason not in old_reason:
                 reason = f"{old_reason} {reason}"
             evidence = _unique((*old_evidence, *evidence))
-        self.avoid[therapy] = (reason, evidence if type(evidence) is tuple else tuple(evidence))
+        self.avoid[therapy] = (reason, evidence)
 
     def avoid_regimen(self, therapy: str) -> None:
         reg = self.kb.regimens[therapy]

@@ -8,6 +8,7 @@ regimens.yml or caveats.yml, never against the engine's own output.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 
 import pytest
 
@@ -270,6 +271,14 @@ def test_a_refused_value_is_shown_as_written_short_and_unescaped():
     with pytest.raises(CaseError) as err:
         validate_case(case(region="R" * 100))
     assert "R" * 100 not in str(err.value) and "..." in str(err.value)
+
+
+def test_a_value_json_cannot_hold_is_refused_as_a_case_error_showing_it():
+    """A Python caller may hand the engine a date or a set: the answer is the field's CaseError with the value as
+    text, not a crash while wording the error."""
+    with pytest.raises(CaseError) as err:
+        decide(case(region=datetime.date(2024, 5, 1)))
+    assert err.value.field == "region" and "2024-05-01" in str(err.value)
 
 
 def test_G1_after_lorlatinib_L1198F_puts_crizotinib_to_a_tumour_board_with_the_resensitisation_caveat():
