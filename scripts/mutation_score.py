@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 from collections import Counter
@@ -47,6 +48,16 @@ EQUIVALENT: dict[str, str] = {
     "bot.nlu.context.xǁContextǁ__init____mutmut_69":
         "the words of the lookahead (?!after|following|...) upper-cased: _before compiles with re.IGNORECASE",
 }
+
+
+def wilson(killed: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95 % (Wilson score) interval of a score measured on a random sample of n mutants."""
+    if n == 0:
+        return 0.0, 1.0
+    p = killed / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def all_mutants(mutants: Path) -> list[str]:
@@ -89,12 +100,15 @@ def main() -> int:
         killed = sum(counts[s] for s in DETECTED)
         survivors = sorted(n for n, s in mine.items() if s not in DETECTED)
         by_function = Counter(re.sub(r"__mutmut_\d+$", "", n) for n in survivors)
+        low, high = wilson(killed, len(mine))
         report[area] = {"mutants": len(mine), "generated": total, "killed": killed,
-                        "score": round(killed / len(mine), 4) if mine else None, "statuses": dict(counts),
+                        "score": round(killed / len(mine), 4) if mine else None,
+                        "interval95": [round(low, 4), round(high, 4)], "statuses": dict(counts),
                         "equivalent": {n: EQUIVALENT[n] for n in equivalent},
                         "survivors_by_function": dict(by_function.most_common())}
+        sampled = f"; 95% interval {low:.1%} to {high:.1%} if a random sample" if len(ran) < total else ""
         print(f"{area}: {killed}/{len(mine)} killed ({killed / max(len(mine), 1):.1%}) of {len(ran)} run "
-              f"(of {total} generated); {len(equivalent)} equivalent set apart; {dict(counts)}")
+              f"(of {total} generated){sampled}; {len(equivalent)} equivalent set apart; {dict(counts)}")
         for function, n in by_function.most_common(12):
             print(f"    {n:4} surviving in {function}")
         if args.survivors:
