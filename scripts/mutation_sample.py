@@ -2,8 +2,8 @@
 loaded 2-core machine; a sample gives an estimate of the score with its size stated).
 
 Generates the mutants first when mutants/ has none (as `mutmut run` would), then prints up to n names per area of
-scripts/mutation_score.py, drawn with a fixed seed so that reruns test the same mutants (before/after comparisons) and a larger n
-extends a smaller sample.
+scripts/mutation_score.py, drawn with a fixed seed so that reruns test the same mutants (before/after comparisons)
+and a larger n extends a smaller sample.
 Import-time mutants (not measurable under fork isolation) are left out.
 Usage: python scripts/mutation_sample.py n [--seed S] [--area PREFIX]
 --seed draws another sample (the default, 16, is the one `make mutation SAMPLE=n` uses; a fresh seed measures the

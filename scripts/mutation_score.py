@@ -40,6 +40,28 @@ EQUIVALENT: dict[str, str] = {
         "v.rank > _RANK[self.status] -> >=: on equal rank the status is set to the value it already has",
     "bot.decision.engine.xǁEngineǁ_start__mutmut_21":
         "the default (None, 0, '') -> (None, 0, 'XXXX'): its third item is discarded (ref, pos, _)",
+    "bot.decision.case.x__explain__mutmut_4":
+        "err.name or '' -> or 'XXXX': fastjsonschema names the path of every error it raises ('data' or "
+        "'data.<field>...'), so the default is never used",
+    "bot.decision.case.x__explain__mutmut_7":
+        "'.' in path -> ('.' in path) or True: a path without a dot is 'data', and 'data'.partition('.')[2] is '', "
+        "what the else branch gives",
+    "bot.decision.case.x__explain__mutmut_9":
+        "path.partition('.') -> rpartition('.'): case.schema.json has no nested objects and no field name with a "
+        "dot, so an error's path has one dot ('data.<field>' or 'data.<field>[i]') and both split there",
+    "bot.decision.case.x__explain__mutmut_14":
+        "the else '' -> 'XXXX': a path without a dot is an error at the root, and the root's only checks are its "
+        "type (validate_case refuses a non-object first) and additionalProperties (which does not use the name)",
+    "bot.decision.case.x__show__mutmut_3":
+        "ensure_ascii=False -> ensure_ascii=None: json.dumps tests it for truth only",
+    "bot.decision.engine.xǁEngineǁ_consistency__mutmut_14":
+        "not (indolent and symptomatic) -> not (indolent or symptomatic) in the shortcut that skips the checks: the "
+        "mutant takes the shortcut less often, and the full checks then find no contradiction in those cases either",
+    "bot.decision.engine.xǁEngineǁ_molecular__mutmut_83":
+        "M8 pending's secondary -> None: secondary is true only after M9, which needs a flagged mutation or an unknown "
+        "bypass alteration (a list given), and M8 pending needs both lists unknown; False and None act alike",
+    "bot.decision.engine.xǁEngineǁ_molecular__mutmut_86":
+        "M8 pending's secondary argument dropped (default False): as _molecular__mutmut_83",
     "bot.nlu.context.x__chronological__mutmut_16":
         "len(tkis) > 1 -> >= 1: ordering a single TKI by its line gives the same single TKI",
     "bot.nlu.context.x__chronological__mutmut_22":

@@ -10,13 +10,16 @@ from __future__ import annotations
 import dataclasses
 import datetime
 
+import fastjsonschema
 import pytest
 
 from bot import knowledge
 from bot.decision import CaseError, Engine, decide, validate_case
+from bot.decision.case import CASE_SCHEMA, _explain
 from tests.decision.conftest import case, fired, run
 
 KB = knowledge.default()
+PROPS = CASE_SCHEMA["properties"]
 
 
 def because(rec: dict, rule: str) -> str:
@@ -281,6 +284,69 @@ def test_a_value_json_cannot_hold_is_refused_as_a_case_error_showing_it():
     assert err.value.field == "region" and "2024-05-01" in str(err.value)
 
 
+def _allowed(values: list) -> str:
+    return ", ".join("null" if v is None else v for v in values)
+
+
+def _types(name: str) -> str:
+    types = PROPS[name]["type"]
+    return " or ".join(types if isinstance(types, list) else [types])
+
+
+# A refused case is answered in the clinician's words (case.py: 'ecog: 7 is out of range; allowed values: 0 to 4'):
+# the field, the value as written, and what case.schema.json allows there.
+REFUSALS = [
+    ({"ecog": 7}, "ecog",
+     f"ecog: 7 is out of range; allowed values: {PROPS['ecog']['minimum']} to {PROPS['ecog']['maximum']}"),
+    ({"pdl1_tps": -1}, "pdl1_tps",
+     f"pdl1_tps: -1 is out of range; allowed values: {PROPS['pdl1_tps']['minimum']} to {PROPS['pdl1_tps']['maximum']}"),
+    ({"histology": "adenocarcinoma_nos"}, "histology",
+     f'histology: "adenocarcinoma_nos" is not allowed; allowed values: {_allowed(PROPS["histology"]["enum"])}'),
+    ({"prior_tkis": ["alectinib", "crizotinib", "alectinib"]}, "prior_tkis", "prior_tkis: items must be unique"),
+    ({"region": "eu"}, "region", f'region: "eu" does not match the pattern {PROPS["region"]["pattern"]}'),
+    ({"ecog": "1"}, "ecog", f'ecog: "1" has the wrong type; expected {_types("ecog")}'),
+    ({"prior_tkis": None}, "prior_tkis", f"prior_tkis: null has the wrong type; expected {_types('prior_tkis')}"),
+    ({"prior_tkis": ["alectinib", "Alecensa"]}, "prior_tkis[1]",
+     f'prior_tkis[1]: "Alecensa" is not allowed; allowed values: {_allowed(PROPS["prior_tkis"]["items"]["enum"])}'),
+    ({"patient_name": "X"}, "patient_name", f"patient_name: unknown field; allowed fields: {', '.join(PROPS)}"),
+]
+
+
+@pytest.mark.parametrize("changes, field, message", REFUSALS, ids=[r[1] for r in REFUSALS])
+def test_a_refused_case_names_the_field_the_value_and_what_the_schema_allows(changes, field, message):
+    with pytest.raises(CaseError) as err:
+        decide({**case(), **changes})  # (case() drops a None)
+    assert err.value.field == field
+    assert str(err.value) == message
+
+
+def test_a_refused_value_is_shown_whole_up_to_60_characters_and_cut_to_60_beyond():
+    pattern = PROPS["region"]["pattern"]
+    with pytest.raises(CaseError) as err:
+        validate_case({"region": "R" * 58})  # 60 characters once quoted
+    assert str(err.value) == f'region: "{"R" * 58}" does not match the pattern {pattern}'
+    with pytest.raises(CaseError) as err:
+        validate_case({"region": "R" * 59})  # 61 characters: 57 of them, then '...'
+    assert str(err.value) == f'region: "{"R" * 56}... does not match the pattern {pattern}'
+
+
+def test_a_schema_rule_case_py_has_no_words_for_still_names_the_field_value_and_the_validators_reason():
+    """case.schema.json uses no other keyword today; a field given, say, a maximum length tomorrow must still be
+    refused as that field's CaseError rather than an unreadable one (the validator's own message is kept)."""
+    err = fastjsonschema.JsonSchemaValueException(
+        "data.region must be shorter than or equal to 2 characters", value="EUROPE", name="data.region",
+        definition={"type": "string", "maxLength": 2}, rule="maxLength")
+    refused = _explain(err, {"region": "EUROPE"})
+    assert refused.field == "region"
+    assert str(refused) == 'region: "EUROPE" is not valid (data.region must be shorter than or equal to 2 characters)'
+
+
+def test_what_is_not_a_case_at_all_is_refused_without_a_field():
+    with pytest.raises(CaseError) as err:
+        validate_case(["alectinib"])
+    assert err.value.field == "" and str(err.value) == "a case is a JSON object of fields, not list"
+
+
 def test_G1_after_lorlatinib_L1198F_puts_crizotinib_to_a_tumour_board_with_the_resensitisation_caveat():
     rec = run(prior_tkis=["alectinib", "lorlatinib"], alk_mutations=["L1198F"])
     assert KB.mutations["L1198F"].activity["crizotinib"].call == "sensitive"
@@ -303,3 +369,93 @@ def test_a_therapy_two_rules_name_is_offered_once():
     offered = [o["therapy"] for o in rec["preferred"] + rec["alternatives"]]
     assert "molecular_tumor_board" in dict(variant("M3", "compound").alternatives)
     assert len(offered) == len(set(offered)) and "molecular_tumor_board" in offered
+
+
+# ---- caveats for each finding, rules applied on the other findings -------------------------------------------------
+
+def caveat_texts(rec: dict, cid: str) -> list[str]:
+    return [c["text"] for c in rec["caveats"] if c["id"].split(":")[0] == cid]
+
+
+def test_each_reported_mutation_with_a_note_in_the_table_gets_its_own_note():
+    """Two noted mutations in trans (not a compound): each note is said, under its own mutation's name."""
+    rec = run(alk_mutations=["G1202R", "L1196M"], compound=False)
+    template = KB.caveats["mutation_note"].text
+    expected = {template.format(variant=m, note=" ".join(KB.mutations[m].note.split())) for m in ("G1202R", "L1196M")}
+    assert set(caveat_texts(rec, "mutation_note")) == expected
+
+
+def test_each_mutation_without_lorlatinib_data_is_named_in_its_own_caveat():
+    unknown = [m for m in ("L1198F", "T1151M") if KB.mutations[m].activity["lorlatinib"].call == "unknown"]
+    assert len(unknown) == 2
+    rec = run(alk_mutations=unknown, compound=False)
+    template = KB.caveats["lorlatinib_call_unknown"].text
+    assert sorted(caveat_texts(rec, "lorlatinib_call_unknown")) == sorted(template.format(variant=m) for m in unknown)
+
+
+@pytest.mark.parametrize("bypass", ["MET_amplification", "EGFR_mutation"])
+def test_a_mutation_beside_a_met_or_other_bypass_alteration_warns_of_heterogeneous_resistance(bypass):
+    both = run(alk_mutations=["G1202R"], bypass_alterations=[bypass])
+    assert "co_occurring_bypass" in [c["id"] for c in both["caveats"]]
+    assert "co_occurring_bypass" not in [c["id"] for c in run(alk_mutations=["G1202R"])["caveats"]]
+
+
+def test_each_bypass_finding_without_implication_is_named_and_an_unconfirmed_one_says_what_it_implies():
+    no_implication = sorted(b for b, x in KB.bypass.items() if x.group == "no_implication")
+    unconfirmed = sorted(b for b, x in KB.bypass.items() if x.group == "unconfirmed")
+    assert len(no_implication) >= 2 and unconfirmed
+    rec = run(bypass_alterations=no_implication + unconfirmed)
+    said = KB.caveats["bypass_no_implication"].text
+    assert sorted(caveat_texts(rec, "bypass_no_implication")) == sorted(
+        said.format(bypass=KB.bypass[b].label) for b in no_implication)
+    said = KB.caveats["bypass_unconfirmed"].text
+    assert sorted(caveat_texts(rec, "bypass_unconfirmed")) == sorted(
+        said.format(bypass=KB.bypass[b].label, implication=KB.bypass[b].implication) for b in unconfirmed)
+
+
+def test_a_therapy_a_bypass_finding_rules_out_is_avoided_with_the_regimens_own_reason():
+    rec = run(bypass_alterations=["EGFR_mutation"])
+    for therapy in KB.bypass["EGFR_mutation"].avoid:
+        reg = KB.regimens[therapy]
+        assert next(a["reason"] for a in rec["avoid"] if a["therapy"] == therapy) == (reg.avoid_reason or reg.label)
+
+
+# An uninterpretable variant (M9) decides: the tumour board. The rule the other findings reach adds its options as
+# alternatives, each saying so, and never makes them preferred.
+ON_THE_OTHER_FINDINGS = [
+    ("M3", "compound", {"alk_mutations": ["G1202R", "G1128A"], "compound": True}),
+    ("M1", "default", {"alk_mutations": ["G1128A", "L1196M"], "compound": False}),
+    ("M5", "default", {"alk_mutations": ["G1128A"], "bypass_alterations": ["MET_amplification"]}),
+    ("M6", "default", {"alk_mutations": ["G1128A"], "bypass_alterations": ["EGFR_mutation"]}),
+]
+
+
+@pytest.mark.parametrize("rule, name, changes", ON_THE_OTHER_FINDINGS, ids=[r[0] for r in ON_THE_OTHER_FINDINGS])
+def test_a_rule_on_the_other_findings_beside_an_uninterpretable_variant_adds_alternatives_only(rule, name, changes):
+    rec = run(**changes)
+    assert fired(rec)[:2] == ["M9", rule]
+    assert [o["therapy"] for o in rec["preferred"]] == list(variant("M9", "unknown").preferred)
+    named = variant(rule, name).preferred
+    offered = {o["therapy"]: o["why"] for o in rec["alternatives"]}
+    assert any(t in offered for t in named), (named, offered)
+    for therapy in named:
+        if therapy in offered:
+            assert offered[therapy].startswith(f"On the other findings ({rule}): ")
+
+
+def test_M3_names_the_phase_it_was_told():
+    rec = run(alk_mutations=["G1202R", "L1196M"], compound=True)
+    assert fixed_part(variant("M3", "compound").because) in because(rec, "M3")
+    rec = run(alk_mutations=["G1202R", "L1196M"])
+    assert fixed_part(variant("M3", "unknown_phase").because) in because(rec, "M3")
+
+
+@pytest.mark.parametrize(
+    "mutations, bypass, rule", [(None, None, "M8"), ([], None, "M7"), (None, [], "M7"), ([], [], "M7")]
+)
+def test_plasma_testing_is_pending_only_while_neither_finding_is_known(mutations, bypass, rule):
+    """Plasma with no result at all: results pending (M8, asking for the mutations); plasma that reported nothing
+    on either count was negative (M7: tissue re-biopsy)."""
+    rec = run(biopsy="plasma", alk_mutations=mutations, bypass_alterations=bypass)
+    assert fired(rec)[0] == rule
+    assert ("alk_mutations" in rec["missing"]) == (rule == "M8")
