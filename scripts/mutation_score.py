@@ -4,7 +4,8 @@ Reads mutmut's per-file results (mutants/**/*.py.meta). A mutant counts as kille
 out) with it in place; 'no tests' and survivors count against the score; mutants not run are left out (a sampled
 run, `make mutation SAMPLE=n`, says how many of the area's mutants it ran). Mutants listed in EQUIVALENT (no
 observable change, each with the reason) are reported apart, never counted as killed.
-Prints the table and writes mutants/mutation-score.json. Usage: python scripts/mutation_score.py [--survivors]
+Prints the table and writes mutants/mutation-score.json.
+Usage: python scripts/mutation_score.py [--survivors] [--only FILE]
 """
 from __future__ import annotations
 
@@ -100,8 +101,14 @@ def results(mutants: Path) -> dict[str, str]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--survivors", action="store_true", help="list every surviving mutant")
+    parser.add_argument("--only", type=Path, help="score only the mutants named in this file, one a line (a sample: "
+                        "`python scripts/mutation_sample.py n --seed s > file`)")
     args = parser.parse_args()
     statuses = results(ROOT / "mutants")
+    if args.only:
+        chosen = set(args.only.read_text().split())
+        statuses = {n: s for n, s in statuses.items() if n in chosen}
+        print(f"the {len(chosen)} mutants named in {args.only}: {len(statuses)} of them run")
     if not statuses:
         print("no mutmut results under mutants/: run `make mutation` first", file=sys.stderr)
         return 2

@@ -459,3 +459,131 @@ def test_plasma_testing_is_pending_only_while_neither_finding_is_known(mutations
     rec = run(biopsy="plasma", alk_mutations=mutations, bypass_alterations=bypass)
     assert fired(rec)[0] == rule
     assert ("alk_mutations" in rec["missing"]) == (rule == "M8")
+
+
+# ---- found by a fresh mutation sample (seed 2026): contradictions, conditions, variants ---------------------------
+
+def contradiction(rec: dict) -> str:
+    return next(c["text"] for c in rec["caveats"] if c["id"] == "contradiction")
+
+
+def test_a_contradiction_is_said_in_full_each_finding_named_and_only_the_stated_fields_asked_again():
+    said = KB.caveats["contradiction"].text
+    rec = run(biopsy="none", alk_mutations=["G1202R"], bypass_alterations=["EGFR_mutation"], transformation="squamous")
+    assert fired(rec)[0] == "C0"
+    assert contradiction(rec) == said.format(
+        detail="No re-biopsy was done, yet ALK mutations, bypass alterations and a transformation reported.")
+    rec = run(brain_metastases=False, leptomeningeal=True)  # cns_lesions never said: not asked as a contradiction
+    assert contradiction(rec) == said.format(
+        detail="CNS disease is described, yet brain metastases are recorded as absent.")
+    assert "brain_metastases" in rec["missing"] and "cns_lesions" not in rec["missing"]
+
+
+def test_a_symptomatic_patient_with_systemic_progression_is_no_contradiction():
+    """Symptoms contradict only 'indolent' progression (the TKI stopped for toxicity makes the engine look)."""
+    rec = run(intolerant_tkis=["alectinib"], current_therapy="alk_tki", symptomatic=True)
+    assert "C0" not in fired(rec)
+
+
+def test_a_single_mutation_called_compound_is_a_contradiction_that_still_avoids_its_resistant_tkis():
+    rec = run(alk_mutations=["G1202R"], compound=True)
+    assert fired(rec)[0] == "C0"
+    resistant = {d for d, a in KB.mutations["G1202R"].activity.items() if a.call == "resistant"}
+    tki_regimens = {r.drug: rid for rid, r in KB.regimens.items() if r.kind == "alk_tki" and r.drug in resistant}
+    assert tki_regimens and set(tki_regimens.values()) <= {a["therapy"] for a in rec["avoid"]}
+
+
+def test_a_tki_taken_now_is_not_continued_when_the_table_marks_it_resistant_even_if_once_stopped_for_toxicity():
+    """Alectinib was stopped for toxicity, then taken again (current therapy: an ALK TKI); G1202R defeats it, so the
+    oligoprogression option that continues it is avoided for that reason."""
+    rec = run(current_therapy="alk_tki", prior_tkis=["crizotinib", "alectinib"], intolerant_tkis=["alectinib"],
+              alk_mutations=["G1202R"], progression="oligoprogression")
+    assert fired(rec)[0] == "S1"
+    reason = next(a["reason"] for a in rec["avoid"] if a["therapy"] == "local_therapy_continue_tki")
+    contra = next(k for k in KB.regimens["local_therapy_continue_tki"].contraindications
+                  if k.when == "current_tki_resistant")
+    assert reason == contra.reason
+
+
+def test_chemotherapy_that_is_working_is_not_avoided_as_if_the_disease_progressed_on_it():
+    rec = run(progression="none", current_therapy="chemotherapy")
+    assert fired(rec)[0] == "S5"
+    progressing = {rid for rid, r in KB.regimens.items()
+                   if any(k.when == "progressing_on_chemotherapy" for k in r.contraindications)}
+    assert progressing and not progressing & {a["therapy"] for a in rec["avoid"]}
+    rec = run(progression="systemic", current_therapy="chemotherapy")
+    assert progressing & {a["therapy"] for a in rec["avoid"]}
+
+
+def test_an_earlier_tki_stopped_for_toxicity_does_not_stop_the_answer_after_lorlatinib():
+    rec = run(prior_tkis=["alectinib", "lorlatinib"], intolerant_tkis=["alectinib"])
+    assert [o["therapy"] for o in rec["preferred"]] == list(variant("G1").preferred)
+
+
+def test_the_deciding_rules_option_after_a_second_generation_tki_keeps_the_rules_own_reason():
+    """X1 demotes second-generation TKIs only: lorlatinib, M2's choice after alectinib, stays preferred with M2's
+    sentence, not the sentence of an option promoted because the rule's own were blocked."""
+    rec = run(alk_mutations=["G1202R"])
+    assert rec["preferred"][0]["therapy"] == "lorlatinib"
+    assert rec["preferred"][0]["why"] == because(rec, "M2")
+
+
+def test_the_region_is_asked_only_when_unknown_and_lorlatinib_follows_a_first_tki_the_eu_label_does_not_name():
+    first = next(d for d, x in KB.drugs.items() if x.generation == "2G" and d not in KB.eu_label_first_tkis)
+    assert "region" in run(prior_tkis=[first])["missing"]
+    assert "region" not in run(prior_tkis=[first], region="US")["missing"]
+
+
+@pytest.mark.parametrize("changes, rule, name", [
+    ({"alk_mutations": None}, "M4", "pending"),
+    ({"progression": "cns_only", "brain_metastases": True, "leptomeningeal": True}, "S3", "leptomeningeal"),
+])
+def test_the_variant_the_findings_call_for_is_the_one_said(changes, rule, name):
+    rec = run(**changes)
+    assert fired(rec)[0] == rule
+    assert fixed_part(variant(rule, name).because) in because(rec, rule)
+
+
+def test_an_unknown_bypass_alteration_alone_is_said_to_be_unknown():
+    rec = run(bypass_alterations=["ZZZ_fusion"])
+    assert because(rec, "M9") == variant("M9", "unknown").because.format(
+        variants="ZZZ_fusion", problem="not a known bypass alteration")
+
+
+def test_a_validated_case_is_immutable():
+    validated = validate_case(case(alk_mutations=["G1202R"], comorbidities=["diabetes"]))
+    assert validated.alk_mutations == ("G1202R",) and validated.comorbidities == ("diabetes",)
+    hash(validated)  # a list inside would make it unhashable
+
+
+def test_a_knowledge_base_with_rules_out_of_order_or_a_caveat_missing_is_refused_naming_what():
+    swapped = dict(reversed(list(KB.rules.items())))
+    with pytest.raises(knowledge.KnowledgeError) as err:
+        Engine(dataclasses.replace(KB, rules=swapped))
+    assert "rules.yml: (order):" in str(err.value)
+    broken = dataclasses.replace(KB, caveats={k: v for k, v in KB.caveats.items() if k != "mutation_note"})
+    with pytest.raises(knowledge.KnowledgeError) as err:
+        Engine(broken)
+    assert "caveats.yml: mutation_note:" in str(err.value) and "missing" in str(err.value)
+
+
+def test_a_caution_the_knowledge_base_puts_on_a_strong_cyp3a_inhibitor_reaches_the_answer():
+    """knowledge.CONDITIONS lets regimens.yml caution on a strong CYP3A inhibitor (none does today): such a caution
+    must reach X7 like any other, whatever the engine calls the condition inside."""
+    assert "strong_cyp3a_inhibitor" in knowledge.CONDITIONS
+    lorlatinib = KB.regimens["lorlatinib"]
+    cautioned = dataclasses.replace(lorlatinib, cautions=(*lorlatinib.cautions, ("strong_cyp3a_inhibitor", "ild_tki")))
+    engine = Engine(dataclasses.replace(KB, regimens={**KB.regimens, "lorlatinib": cautioned}))
+    rec = engine.decide(case(strong_cyp3a_inhibitor=True))
+    assert "lorlatinib" in [o["therapy"] for o in rec["preferred"]]
+    assert "X7" in fired(rec) and "ild_tki" in [c["id"] for c in rec["caveats"]]
+    assert "X7" not in fired(decide(case(strong_cyp3a_inhibitor=True)))
+
+
+def test_a_witness_that_does_not_reach_its_rule_is_refused_with_the_rules_it_fired():
+    m5, m6 = KB.rules["M5"], KB.rules["M6"]
+    broken = dataclasses.replace(KB, rules={**KB.rules, "M5": dataclasses.replace(m5, witness=m6.witness)})
+    with pytest.raises(knowledge.KnowledgeError) as err:
+        Engine(broken)
+    fired_by_m6s = ", ".join(r["rule"] for r in decide(m6.witness)["rationale"])
+    assert str(err.value).endswith(f"the witness case does not reach M5 (fired: {fired_by_m6s})")
