@@ -63,6 +63,32 @@ EQUIVALENT: dict[str, str] = {
         "bypass alteration (a list given), and M8 pending needs both lists unknown; False and None act alike",
     "bot.decision.engine.xǁEngineǁ_molecular__mutmut_86":
         "M8 pending's secondary argument dropped (default False): as _molecular__mutmut_83",
+    "bot.decision.engine.xǁEngineǁ_cns_weighting__mutmut_20":
+        "preferred[0] != 'lorlatinib' -> != 'LORLATINIB': when lorlatinib is first, the next test (the first option "
+        "is chemotherapy) is false anyway, lorlatinib being an ALK TKI in regimens.yml",
+    "bot.decision.engine.xǁEngineǁ_resistance__mutmut_111":
+        "_molecular(secondary=False) -> secondary=None: secondary is only tested for truth",
+    "bot.decision.engine.xǁEngineǁ_start__mutmut_54":
+        "_Flag(..., impossible=False) -> None for a variant outside the kinase domain: impossible is only tested "
+        "for truth",
+    "bot.decision.engine.x__join__mutmut_9":
+        "if items -> if items or True: every caller passes at least one item (each call is guarded or its list is "
+        "non-empty by construction), so the 'none' branch is never taken",
+    "bot.decision.engine.x__join__mutmut_20": "'none' -> 'XXnoneXX': never returned (as x__join__mutmut_9)",
+    "bot.decision.engine.x__join__mutmut_21": "'none' -> 'NONE': never returned (as x__join__mutmut_9)",
+    "bot.decision.engine.xǁEngineǁ_start__mutmut_20":
+        "the default position of an unparseable notation 0 -> 1: its reference letter is None (so the residue is not "
+        "compared), and residues 0 and 1 both lie outside the kinase domain; the flag does not name the position",
+    "bot.decision.engine.xǁEngineǁ_start__mutmut_65":
+        "_Flag(..., impossible=False) -> None for an untabled variant: impossible is only tested for truth",
+    "bot.decision.engine.xǁ_Runǁ__init____mutmut_27": "withhold = False -> None: only tested for truth",
+    "bot.decision.engine.xǁ_Runǁ__init____mutmut_29": "after_lorlatinib = False -> None: only tested for truth",
+    "bot.decision.engine.xǁ_Runǁ__init____mutmut_31":
+        "conditions = set() -> None: _start always sets run.conditions before anything reads it",
+    "bot.decision.engine.xǁ_Runǁ__init____mutmut_33":
+        "members = [] -> None: left so only when no mutation is reported, where members is only tested for truth "
+        "(every other use is behind run.compound, which is then false)",
+    "bot.decision.engine.xǁ_Runǁ__init____mutmut_34": "compound = False -> None: only tested for truth",
     "bot.nlu.context.x__chronological__mutmut_16":
         "len(tkis) > 1 -> >= 1: ordering a single TKI by its line gives the same single TKI",
     "bot.nlu.context.x__chronological__mutmut_22":

@@ -587,3 +587,99 @@ def test_a_witness_that_does_not_reach_its_rule_is_refused_with_the_rules_it_fir
         Engine(broken)
     fired_by_m6s = ", ".join(r["rule"] for r in decide(m6.witness)["rationale"])
     assert str(err.value).endswith(f"the witness case does not reach M5 (fired: {fired_by_m6s})")
+
+
+# ---- found by the full run of the decision module: variants, uninterpretable findings, the fallback ---------------
+
+CNS = {"progression": "cns_only", "brain_metastases": True}
+
+
+@pytest.mark.parametrize("changes, rule, name", [
+    ({**CNS, "cns_lesions": "limited", "leptomeningeal": False, "symptomatic": False}, "S2", "default"),
+    ({**CNS, "cns_lesions": "limited", "leptomeningeal": None, "symptomatic": False}, "S2", "unconfirmed"),
+    ({**CNS, "cns_lesions": "limited", "leptomeningeal": False, "symptomatic": None}, "S2", "unconfirmed"),
+    ({**CNS, "leptomeningeal": False, "symptomatic": False}, "S3", "uncharacterised"),
+    ({**CNS, "cns_lesions": "extensive", "prior_tkis": ["alectinib", "lorlatinib"]}, "S3", "after_lorlatinib"),
+    ({"progression": "indolent", "prior_tkis": ["alectinib", "lorlatinib"]}, "S4", "after_lorlatinib"),
+    ({"transformation": "small_cell", "ecog": 3, "goals_of_care": "disease_directed"}, "H1", "small_cell_poor_ps"),
+    ({"transformation": "small_cell", "ecog": 4, "goals_of_care": "disease_directed"}, "H1", "small_cell_frail"),
+])
+def test_the_pattern_and_histology_variant_the_case_calls_for_is_the_one_said(changes, rule, name):
+    rec = run(**changes)
+    assert rule in fired(rec)
+    others = [v.because for n, v in KB.rules[rule].variants.items() if n != name]
+    said = because(rec, rule)
+    assert fixed_part(variant(rule, name).because) in said
+    assert not any(fixed_part(o) in said for o in others if fixed_part(o) != fixed_part(variant(rule, name).because))
+
+
+@pytest.mark.parametrize("biopsy, asked", [("tissue", True), ("tissue_and_plasma", True), ("plasma", False)])
+def test_a_transformation_is_asked_about_only_when_tissue_was_taken(biopsy, asked):
+    assert ("transformation" in run(biopsy=biopsy)["missing"]) is asked
+
+
+def test_the_biopsy_is_required_without_findings_and_only_would_help_beside_them():
+    rec = run(biopsy=None, alk_mutations=None, bypass_alterations=None)
+    assert fired(rec)[0] == "M8" and "biopsy" in rec["missing"] and rec["status"] == "needs_information"
+    for changes in ({"alk_mutations": ["G1202R"]}, {"bypass_alterations": ["MET_amplification"]}):
+        rec = run(biopsy=None, **changes)
+        assert fired(rec)[0] in ("M2", "M5") and "biopsy" in rec["missing"] and rec["status"] == "recommendation"
+
+
+def test_each_uninterpretable_variant_gets_its_own_caveat_saying_why():
+    wrong = f"A{1202}R"  # ALK has G at 1202
+    assert KB.reference_residue(1202) == "G"
+    rec = run(alk_mutations=[wrong, "G1128A"], compound=False)
+    said = KB.caveats["unknown_variant"].text
+    assert sorted(caveat_texts(rec, "unknown_variant")) == sorted([
+        said.format(variant=wrong, problem="ALK has G, not A, at residue 1202."),
+        said.format(variant="G1128A", problem="It is not in the knowledge base."),
+    ])
+    assert because(rec, "M9") == variant("M9", "impossible").because.format(
+        variants=wrong, problem="ALK has G, not A, at residue 1202")
+    assert "alk_mutations" in rec["missing"] and rec["status"] == "needs_information"
+
+
+def test_the_kinase_domain_and_alks_length_are_inclusive_bounds():
+    first, last = KB.kinase_domain
+
+    def problem(residue: int) -> str:
+        ref = KB.reference_residue(residue) or "A"
+        rec = run(alk_mutations=[f"{ref}{residue}W" if ref != "W" else f"{ref}{residue}A"])
+        return next(c["text"] for c in rec["caveats"] if c["id"].startswith("unknown_variant"))
+
+    inside, outside = "It is not in the knowledge base.", "It lies outside the ALK kinase domain."
+    for residue, expected in ((first, inside), (last, inside), (first - 1, outside), (last + 1, outside),
+                              (KB.alk_length, outside)):
+        assert expected in problem(residue), residue
+
+
+def test_two_unknown_bypass_alterations_are_each_named():
+    rec = run(bypass_alterations=["ZZZ_fusion", "YYY_loss"])
+    said = KB.caveats["unknown_bypass"].text
+    expected = sorted(said.format(variant=v) for v in ("ZZZ_fusion", "YYY_loss"))
+    assert sorted(caveat_texts(rec, "unknown_bypass")) == expected
+    assert because(rec, "M9") == variant("M9", "unknown").because.format(
+        variants="ZZZ_fusion and YYY_loss", problem="not a known bypass alteration")
+
+
+def test_an_unknown_bypass_beside_a_compound_leaves_the_compound_rule_deciding():
+    rec = run(alk_mutations=["G1202R", "L1196M"], compound=True, bypass_alterations=["ZZZ_fusion"])
+    assert fired(rec)[0] == "M3" and "M9" not in fired(rec)
+
+
+def test_the_second_generation_fallback_offers_each_active_drug_not_yet_given_with_its_reason():
+    fb = KB.fallback
+    mutation = sorted(fb.mutations)[0]
+    active = [d for d in fb.drugs if KB.mutations[mutation].activity[d].call in ("sensitive", "intermediate")]
+    assert len(active) >= 2, active
+    rec = run(prior_tkis=["alectinib"], alk_mutations=[mutation])
+    offered = {o["therapy"]: o["why"] for o in rec["alternatives"]}
+    for drug in active:
+        assert offered[drug] == (f"Only if lorlatinib cannot be used: active against {mutation}, "
+                                 "with modest benefit after a second-generation TKI.")
+    assert "second_gen_switch" in [c["id"] for c in rec["caveats"]]
+    given = active[0]
+    rec = run(prior_tkis=[given, "alectinib"], alk_mutations=[mutation])
+    offered = [o["therapy"] for o in rec["preferred"] + rec["alternatives"]]
+    assert given not in offered and all(d in offered for d in active[1:])
