@@ -89,6 +89,21 @@ EQUIVALENT: dict[str, str] = {
         "members = [] -> None: left so only when no mutation is reported, where members is only tested for truth "
         "(every other use is behind run.compound, which is then false)",
     "bot.decision.engine.xǁ_Runǁ__init____mutmut_34": "compound = False -> None: only tested for truth",
+    "bot.decision.engine.xǁEngineǁ_avoid_resistant__mutmut_3":
+        "the one-mutation memo not used (alone = None): the general path gives the same entries (label = the "
+        "mutation's name, the same evidence in the same order); the memo only saves time",
+    "bot.decision.engine.xǁEngineǁ_avoid_resistant__mutmut_4": "memo looked up with None: a miss, as _mutmut_3",
+    "bot.decision.engine.xǁEngineǁ_avoid_resistant__mutmut_7": "memo looked up with id(None): a miss, as _mutmut_3",
+    "bot.decision.engine.xǁEngineǁ_consistency__mutmut_115":
+        "name == 'biopsy' -> == 'XXbiopsyXX': the biopsy contradiction arises only when biopsy is 'none', which is not "
+        "None, so the field is asked again by the second test anyway",
+    "bot.decision.engine.xǁEngineǁ_consistency__mutmut_116": "name == 'biopsy' -> == 'BIOPSY': as _mutmut_115",
+    "bot.decision.engine.xǁEngineǁ_molecular__mutmut_100": "pending = False -> None: only tested for truth",
+    "bot.decision.engine.xǁEngineǁ_table_rows__mutmut_21":
+        "listed pairs among the members: pair <= members -> pair < members: this branch runs only when the members "
+        "are not themselves a listed pair (exact is None), so no listed pair equals them",
+    "bot.decision.engine.xǁEngineǁ_table_rows__mutmut_32":
+        "run.rows = rows -> None: the memo is not kept and the rows are worked out again, the same",
     "bot.nlu.context.x__chronological__mutmut_16":
         "len(tkis) > 1 -> >= 1: ordering a single TKI by its line gives the same single TKI",
     "bot.nlu.context.x__chronological__mutmut_22":

@@ -427,6 +427,7 @@ ON_THE_OTHER_FINDINGS = [
     ("M1", "default", {"alk_mutations": ["G1128A", "L1196M"], "compound": False}),
     ("M5", "default", {"alk_mutations": ["G1128A"], "bypass_alterations": ["MET_amplification"]}),
     ("M6", "default", {"alk_mutations": ["G1128A"], "bypass_alterations": ["EGFR_mutation"]}),
+    ("M7", "default", {"alk_mutations": ["G1128A"], "biopsy": "plasma"}),
 ]
 
 
@@ -603,6 +604,8 @@ CNS = {"progression": "cns_only", "brain_metastases": True}
     ({"progression": "indolent", "prior_tkis": ["alectinib", "lorlatinib"]}, "S4", "after_lorlatinib"),
     ({"transformation": "small_cell", "ecog": 3, "goals_of_care": "disease_directed"}, "H1", "small_cell_poor_ps"),
     ({"transformation": "small_cell", "ecog": 4, "goals_of_care": "disease_directed"}, "H1", "small_cell_frail"),
+    ({"prior_tkis": ["alectinib", "lorlatinib"], "ecog": 3, "goals_of_care": "disease_directed"}, "P1",
+     "after_lorlatinib"),
 ])
 def test_the_pattern_and_histology_variant_the_case_calls_for_is_the_one_said(changes, rule, name):
     rec = run(**changes)
@@ -683,3 +686,99 @@ def test_the_second_generation_fallback_offers_each_active_drug_not_yet_given_wi
     rec = run(prior_tkis=[given, "alectinib"], alk_mutations=[mutation])
     offered = [o["therapy"] for o in rec["preferred"] + rec["alternatives"]]
     assert given not in offered and all(d in offered for d in active[1:])
+
+
+@pytest.mark.parametrize("changes, detail", [
+    ({"alk_mutations": ["G1202R"], "compound": True},
+     "Compound mutations are stated but fewer than two ALK mutations are listed."),
+    ({"progression": "indolent", "symptomatic": True},
+     "Progression is called indolent (asymptomatic), yet the patient is symptomatic."),
+    ({"intolerant_tkis": ["crizotinib"]}, "A TKI stopped for intolerance is not among the TKIs received."),
+])
+def test_each_contradiction_is_said_in_words(changes, detail):
+    assert contradiction(run(**changes)) == KB.caveats["contradiction"].text.format(detail=detail)
+
+
+def test_crizotinib_is_put_to_a_tumour_board_after_lorlatinib_only_when_no_reached_row_calls_it_resistant():
+    after = ["alectinib", "lorlatinib"]
+    assert KB.mutations["L1198F"].activity["crizotinib"].call == "sensitive"
+    assert KB.mutations["G1202R"].activity["crizotinib"].call == "resistant"
+    assert KB.mutations["D1203N"].activity["crizotinib"].call == "unknown"
+    for mutations in (["L1198F", "G1202R"], ["D1203N"]):
+        rec = run(prior_tkis=after, alk_mutations=mutations, compound=False)
+        assert "crizotinib" not in [o["therapy"] for o in rec["alternatives"]], mutations
+        assert "l1198f_crizotinib" not in [c["id"] for c in rec["caveats"]]
+
+
+def test_a_fusion_not_found_again_in_tissue_asks_for_the_fusion_result():
+    rec = run(alk_fusion_at_progression=False)
+    assert fired(rec)[0] == "G0" and "alk_fusion_at_progression" in rec["missing"]
+    assert "alk_fusion_at_progression" in run(alk_fusion_at_progression=None)["missing"]
+
+
+def test_an_unknown_ecog_is_asked_for_and_the_answer_still_worked_out_on_the_findings():
+    rec = run(ecog=None, alk_mutations=["G1202R"])
+    assert "ecog" in rec["missing"] and fired(rec)[0] == "M2"
+    assert [o["therapy"] for o in rec["preferred"]] == ["lorlatinib"]
+
+
+def test_a_rules_avoid_entry_gives_the_regimens_own_reason():
+    rec = run(transformation="small_cell")
+    assert fired(rec)[0] == "H1"
+    for therapy in variant("H1", "small_cell").avoid:
+        reg = KB.regimens[therapy]
+        assert next(a["reason"] for a in rec["avoid"] if a["therapy"] == therapy).startswith(
+            reg.avoid_reason or reg.label)
+
+
+def test_a_resistant_tki_is_avoided_naming_the_table_rows_that_say_so():
+    a, b = "G1202R", "C1156Y"
+    assert frozenset({a, b}) not in KB.compounds
+    rec = run(alk_mutations=[a, b])  # phase unknown, pair not listed: each member's row and the compound default
+    reason = {x["therapy"]: x["reason"] for x in rec["avoid"]}
+    assert reason["crizotinib"] == f"Resistant to {a}, {b} and {a}+{b} (if in cis) in the mutation table."
+    pair = KB.compounds[frozenset({"G1202R", "L1196M"})]
+    rec = run(alk_mutations=["G1202R", "L1196M"], compound=True)  # in cis, listed: the pair's row alone
+    reason = {x["therapy"]: x["reason"] for x in rec["avoid"]}
+    assert reason["crizotinib"] == f"Resistant to {pair.name} (compound) in the mutation table."
+
+
+def test_lorlatinib_is_kept_for_a_compound_no_reached_row_calls_it_resistant_for():
+    a, b = "G1202R", "C1156Y"
+    assert frozenset({a, b}) not in KB.compounds and KB.compound_default["lorlatinib"].call != "resistant"
+    assert all(KB.mutations[m].activity["lorlatinib"].call != "resistant" for m in (a, b))
+    rec = run(alk_mutations=[a, b])
+    assert "lorlatinib" in [o["therapy"] for o in rec["preferred"] + rec["alternatives"]]
+    assert "lorlatinib" not in [x["therapy"] for x in rec["avoid"]]
+
+
+def test_an_early_tki_for_an_unlisted_compound_follows_the_compound_default():
+    """T1 names ensartinib; for a pair the table does not list, the compound default's call (unknown) decides."""
+    rec = run(intolerant_tkis=["alectinib"], current_therapy="none", progression="none",
+              alk_mutations=["G1202R", "C1156Y"])
+    assert fired(rec)[0] == "T1"
+    assert KB.compound_default["ensartinib"].call not in ("sensitive", "intermediate")
+    entry = next(a for a in rec["avoid"] if a["therapy"] == "ensartinib")
+    assert entry["reason"] == ("Two or more ALK mutations (compound or of unknown phase): one member's sensitivity "
+                               "does not carry to the pair, and the pair's call for it is not active.")
+    assert entry["evidence"] == list(KB.compound_default["ensartinib"].evidence or ("YODA2018",))
+
+
+def test_lorlatinib_is_not_offered_again_while_the_disease_progresses_on_it_but_may_resume_when_it_does_not():
+    rec = run(prior_tkis=["alectinib", "lorlatinib"], bypass_alterations=["MET_amplification"])
+    assert "lorlatinib" in dict(variant("M5").alternatives)
+    assert "lorlatinib" not in [o["therapy"] for o in rec["preferred"] + rec["alternatives"]]
+    reason = next(a["reason"] for a in rec["avoid"] if a["therapy"] == "lorlatinib")
+    assert reason == "The disease is progressing on it."
+    rec = run(prior_tkis=["alectinib", "lorlatinib"], current_therapy="none", progression="none")
+    assert [o["therapy"] for o in rec["preferred"]] == ["lorlatinib"]
+
+
+def test_an_unverified_source_is_marked_so_in_the_answers_evidence():
+    """ABCP is avoided with interstitial lung disease on a source the knowledge base marks unverified."""
+    rec = run(alk_mutations=["G1202R"], comorbidities=["interstitial_lung_disease"])
+    levels = {e["id"]: e["level"] for e in rec["evidence"]}
+    for key, level in levels.items():
+        e = KB.evidence[key]
+        assert level == e.level + (" (unverified)" if e.unverified else "")
+    assert any(KB.evidence[k].unverified for k in levels)
