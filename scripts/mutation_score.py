@@ -104,6 +104,20 @@ EQUIVALENT: dict[str, str] = {
         "are not themselves a listed pair (exact is None), so no listed pair equals them",
     "bot.decision.engine.xǁEngineǁ_table_rows__mutmut_32":
         "run.rows = rows -> None: the memo is not kept and the rows are worked out again, the same",
+    "bot.decision.engine.xǁEngineǁ_options__mutmut_22":
+        "why.get(therapy, label) -> why.get(therapy, None): as _options__mutmut_24, every offered therapy has a why",
+    "bot.decision.engine.xǁEngineǁ_options__mutmut_4":
+        "the option-evidence memo not read (evidence = None): the union is worked out again, the same",
+    "bot.decision.engine.xǁEngineǁ_options__mutmut_5": "the memo read with None: a miss, as _options__mutmut_4",
+    "bot.decision.engine.xǁEngineǁ__init____mutmut_83":
+        "the one-mutation memo keyed with id(None): every look-up misses and the general path gives the same "
+        "entries (as _avoid_resistant__mutmut_3)",
+    "bot.decision.engine.xǁ_Runǁapply__mutmut_7":
+        "fmt(because) even when not templated: fmt returns a sentence without '{' unchanged",
+    "bot.decision.engine.xǁ_Runǁapply__mutmut_43":
+        "fmt(caveat text) even when not templated: fmt returns a text without '{' unchanged",
+    "bot.decision.engine.xǁEngineǁ_cns_weighting__mutmut_19":
+        "preferred[0] != 'lorlatinib' -> != 'XXlorlatinibXX': as _cns_weighting__mutmut_20",
     "bot.nlu.context.x__chronological__mutmut_16":
         "len(tkis) > 1 -> >= 1: ordering a single TKI by its line gives the same single TKI",
     "bot.nlu.context.x__chronological__mutmut_22":

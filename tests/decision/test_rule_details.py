@@ -782,3 +782,67 @@ def test_an_unverified_source_is_marked_so_in_the_answers_evidence():
         e = KB.evidence[key]
         assert level == e.level + (" (unverified)" if e.unverified else "")
     assert any(KB.evidence[k].unverified for k in levels)
+
+
+# ---- found by the re-run of the full run's survivors --------------------------------------------------------------
+
+def test_an_earlier_tki_stopped_for_toxicity_does_not_stop_the_resistance_rules():
+    rec = run(prior_tkis=["crizotinib", "alectinib"], intolerant_tkis=["crizotinib"], alk_mutations=["G1202R"])
+    assert fired(rec)[0] == "M2" and [o["therapy"] for o in rec["preferred"]] == ["lorlatinib"]
+
+
+def test_two_impossible_variants_are_both_named_with_their_problems():
+    rec = run(alk_mutations=["A1202R", "A1196M"], compound=False)
+    assert KB.reference_residue(1202) == "G" and KB.reference_residue(1196) == "L"
+    assert because(rec, "M9") == variant("M9", "impossible").because.format(
+        variants="A1202R and A1196M", problem="ALK has G, not A, at residue 1202; ALK has L, not A, at residue 1196")
+
+
+def test_each_part_of_the_answer_carries_its_title_confidence_label_and_evidence():
+    rec = run(alk_mutations=["G1202R"])
+    for r in rec["rationale"]:
+        rule = KB.rules[r["rule"]]
+        assert (r["title"], r["confidence"], r["evidence"]) == (rule.title, rule.confidence, list(rule.evidence))
+    for a in rec["avoid"]:
+        assert a["label"] == KB.regimens[a["therapy"]].label and a["evidence"]
+    for c in rec["caveats"]:
+        assert isinstance(c["evidence"], list)
+    assert next(c for c in rec["caveats"] if c["id"] == "disclaimer")["evidence"] == []
+
+
+def test_histology_is_asked_for_only_when_chemotherapy_is_offered():
+    assert "histology" in run(histology=None)["missing"]  # M4: platinum doublets among the options
+    rec = run(histology=None, progression="none", current_therapy="alk_tki")  # S5: continue the TKI
+    assert "histology" not in rec["missing"]
+
+
+def test_the_cyp3a_inducer_is_asked_only_while_unknown_and_x3_only_for_an_inducer():
+    assert "strong_cyp3a_inducer" in run(strong_cyp3a_inducer=None)["missing"]
+    assert "strong_cyp3a_inducer" not in run(strong_cyp3a_inducer=False)["missing"]
+    rec = run(alk_mutations=["G1202R", "L1196M"], compound=True)  # lorlatinib avoided: resistant, no inducer
+    assert "lorlatinib" in [a["therapy"] for a in rec["avoid"]] and "X3" not in fired(rec)
+
+
+def test_x7_names_the_conditions_behind_each_offered_regimens_caution():
+    rec = run(comorbidities=["interstitial_lung_disease"])
+    assert because(rec, "X7") == variant("X7").because.format(conditions="interstitial lung disease")
+    rec = run(prior_chemotherapy=True)  # lorlatinib (first) has no such caution; the platinum doublets have
+    assert "X7" in fired(rec) and "prior_platinum" in [c["id"] for c in rec["caveats"]]
+
+
+def test_x4_names_the_comorbidity_that_makes_lorlatinibs_effects_matter_more():
+    rec = run(comorbidities=["psychiatric_history"])
+    assert because(rec, "X4") == variant("X4").because.format(
+        comorbidity_detail=", all the more with psychiatric history")
+
+
+def test_x6_weighs_cns_disease_whenever_lorlatinib_is_offered():
+    rec = run(brain_metastases=True)
+    assert [o["therapy"] for o in rec["preferred"]] == ["lorlatinib"] and "X6" in fired(rec)
+
+
+def test_lorlatinibs_toxicity_caveats_are_its_knowledge_base_entries():
+    rec = run()
+    said = {c["id"]: c["text"] for c in rec["caveats"]}
+    for t in KB.drugs["lorlatinib"].toxicities:
+        assert said[f"lorlatinib_{t['id']}"] == " ".join(t["text"].split())
