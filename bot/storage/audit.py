@@ -44,11 +44,22 @@ RATINGS = ("helpful", "not_helpful", "disagree")
 CARD_OUTCOMES = ("accepted", "overridden")
 _TABLES = {"audit_record": AuditRecord, "feedback": Feedback}
 _KEYS = {"audit_record": "record_id", "feedback": "feedback_id"}
-_SCRUB = [
-    (re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"), "[email]"),
-    (re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"), "[date]"),
-    (re.compile(r"\b\d{5,}\b"), "[number]"),
-]
+# One pass, leftmost match first; at one position the first alternative that matches wins. A UUID (a card's or a
+# suggestion's id, 8-4-4-4-12 hex digits) is kept whole: one of its groups can be all digits (8 digits in about 2 %
+# of uuid4s), which the long-number rule took for a record or phone number, so the stored id no longer matched the
+# card's. An e-mail address is tried first, so one whose local part looks like a UUID is still removed.
+_UUID = r"\b[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\b"
+_SCRUB = re.compile(
+    "|".join(
+        (
+            r"(?P<email>\b[\w.+-]+@[\w-]+\.[\w.]+\b)",
+            f"(?P<uuid>{_UUID})",
+            r"(?P<date>\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b)",
+            r"(?P<number>\b\d{5,}\b)",
+        )
+    ),
+    re.IGNORECASE,
+)
 _CAPITALISED = re.compile(
     r"\b(?:[A-Z]'(?=[A-Z]))?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\b"
 )  # Smith, O'Brien; ALK, G1202R, ECOG are not
@@ -59,13 +70,16 @@ DEAD_LETTER = "dead-letter"
 def scrub(text: str | None, limit: int = 500) -> str | None:
     """A clinician's free-text reason, minus what could identify a patient: dates, long numbers, e-mails, and names:
     a capitalised word inside a sentence or after a title (Mrs, Dr, patient). Clinical terms are lower case or
-    acronyms ('lorlatinib', 'ALK', 'G1202R', 'ECOG') and stay, and so does the capital that opens a sentence."""
+    acronyms ('lorlatinib', 'ALK', 'G1202R', 'ECOG') and stay, and so does the capital that opens a sentence. UUIDs
+    (the ids of CDS cards and suggestions a reason names) stay whole."""
     if not text:
         return None
-    for pattern, replacement in _SCRUB:
-        text = pattern.sub(replacement, text)
+    text = _SCRUB.sub(lambda m: m[0] if m.lastgroup == "uuid" else f"[{m.lastgroup}]", text)
+    kept = [m.span() for m in re.finditer(_UUID, text, re.IGNORECASE)]
 
     def name(match: re.Match) -> str:
+        if any(start <= match.start() < end for start, end in kept):  # a mixed-case UUID's group is no name
+            return match[0]
         before = text[: match.start()]
         opens_sentence = not before.strip() or before.rstrip()[-1] in ".!?;:(\n"
         return match[0] if opens_sentence and not _TITLE.search(before) else "[name]"
