@@ -150,12 +150,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 def cmd_check_stores(args: argparse.Namespace) -> int:
     from bot.storage import config
-    from bot.storage.stores import StoreUnavailable, check_database, lock_store_from_url
+    from bot.storage.stores import StoreUnavailable, check_database, redis_from_url  # not Rasa's stack: quick
 
     try:
         check_database(config.setting("TRACKER_DB_URL"), "tracker store")
         check_database(config.setting("AUDIT_DB_URL"), "audit log")
-        lock_store_from_url(config.setting("LOCK_STORE_URL"))
+        redis_from_url(config.setting("LOCK_STORE_URL"))
     except StoreUnavailable as err:
         raise UsageError(str(err)) from None
     print(
