@@ -47,9 +47,9 @@ The patches, what each changes and why:
   reversed once) and rules_indexed_by_last_action (RulePolicy._get_possible_keys: only the rules that can follow the
   conversation's last action go through Rasa's checks). parse_off_the_loop's worker keeps one event loop.
 - SQLTrackerStoreFastPaths (SQLTrackerStore._retrieve, _event_query, _additional_events; the tracker store in
-  endpoints.yml, bot.storage.rasa_stores.CheckedSQLTrackerStore through bot.storage.stores, builds on it): pooled SQLite connections, events loaded
-  as JSON without ORM objects, the stored event count remembered instead of counted, and the current session found
-  by row id rather than by timestamp (see the class).
+  endpoints.yml, bot.storage.rasa_stores.CheckedSQLTrackerStore through bot.storage.stores, builds on it): pooled
+  SQLite connections, events loaded as JSON without ORM objects, the stored event count remembered instead of
+  counted, and the current session found by row id rather than by timestamp (see the class).
 - refuse_to_start_without_a_model (rasa.core.run.load_agent_on_start): the server stops at start-up with a sentence
   saying what to run (`make nlu model`) when its model does not load or cannot read a message; Rasa logged the
   error and served without a model, answering every message with the failure sentence.
