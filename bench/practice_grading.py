@@ -8,7 +8,6 @@ A benchmark, not a test. Usage: python bench/practice_grading.py
 """
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -18,12 +17,12 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.results_file import write_results  # noqa: E402
 from bot import knowledge  # noqa: E402
 from bot.decision.engine import RULE_ORDER  # noqa: E402
 from bot.practice import bank, grading  # noqa: E402
 
 HELDOUT = ROOT / "bench" / "practice_heldout.yml"
-RESULTS = ROOT / "bench" / "results" / "practice_grading.json"
 
 
 def evaluate(answers: list[dict]) -> dict:
@@ -78,10 +77,8 @@ def main() -> None:
               f"findings missed {m['findings_missed']}, extra {m['findings_extra']}")
     print(f"bank cases per rule ({len(bank.cases())} cases):")
     print("  " + "  ".join(f"{rid} {n}" for rid, n in per_rule.items()))
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(dict(result, cases=len(bank.cases()), cases_per_rule=per_rule,
-                                       knowledge_version=knowledge.default().version), indent=2) + "\n")
-    print(f"written: {RESULTS.relative_to(ROOT)}")
+    write_results("practice_grading", dict(result, cases=len(bank.cases()), cases_per_rule=per_rule,
+                                           knowledge_version=knowledge.default().version))
 
 
 if __name__ == "__main__":
