@@ -202,3 +202,19 @@ def test_the_vocabulary_fingerprint_is_the_same_in_every_process():
                              capture_output=True, text=True, check=True, timeout=120).stdout.strip()
               for seed in range(4)}
     assert len(prints) == 1, prints
+
+
+def test_make_nlu_rebuilds_when_any_input_of_the_vocabulary_changes():
+    """`make nlu` rebuilds var/nlu when a file the vocabulary table is made from changes: the knowledge base's YAML
+    and its loader (bot/knowledge/*.py: the spellings of every name), the phrase file and the extractor."""
+    import subprocess
+
+    from tests.test_dialogue import ENV, ROOT
+
+    database = subprocess.run(["make", "-pn", "nlu"], cwd=ROOT, env=ENV, capture_output=True, text=True,
+                              timeout=120).stdout
+    [rule] = [line for line in database.splitlines() if line.startswith("var/nlu/clinical/meta.json:")]
+    prerequisites = set(rule.split(":", 1)[1].split())
+    inputs = {str(p.relative_to(ROOT)) for pattern in ("bot/knowledge/*.yml", "bot/knowledge/*.py", "bot/nlu/*.yml",
+                                                         "bot/nlu/*.py") for p in ROOT.glob(pattern)}
+    assert inputs - prerequisites == set()
