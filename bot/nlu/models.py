@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, Extra, StrictBool, StrictInt, StrictStr
 
-from bot.knowledge.models import check_shape, not_empty
+from bot.knowledge.models import Strict, check_shape, not_empty
 
 Patterns = list[StrictStr]
 CueSection = dict[StrictStr, Patterns]
@@ -43,10 +43,34 @@ class ClinicalPhrases(Lenient):
     tki_negation: CueSection
     hypothetical: CueSection
     intolerance: CueSection
-    rejected: CueSection  # read by the practice grader too (bot/practice/vocabulary.py)
+    rejected: CueSection  # the therapy-role cues (therapies.py)
     preferred: CueSection
+    prior: CueSection
+    fallback: CueSection
+    therapy_clause: CueSection
+
+
+class Merge(Strict):
+    """Therapies chosen together that are one choice ('SRS and continue alectinib')."""
+
+    when_all: list[StrictStr]
+    becomes: StrictStr
+
+
+class TherapyPhrases(Strict):
+    """How therapies are written (therapy_phrases.yml, read by therapies.py): unknown keys are refused."""
+
+    therapies: dict[StrictStr, Patterns] = {}  # therapy id, family or request_information -> phrases
+    acronyms: dict[StrictStr, Patterns] = {}  # matched with their case
+    families: dict[StrictStr, list[StrictStr]] = {}  # a generic word -> therapy ids
+    merges: list[Merge] = []
 
 
 def checked(raw: Any) -> dict[str, Any]:
     """``raw`` if it has the shape of clinical_phrases.yml; otherwise a ValueError naming the entry at fault."""
     return check_shape(ClinicalPhrases, raw, "bot/nlu/clinical_phrases.yml")
+
+
+def checked_therapies(raw: Any) -> dict[str, Any]:
+    """``raw`` if it has the shape of therapy_phrases.yml; otherwise a ValueError naming the entry at fault."""
+    return check_shape(TherapyPhrases, raw, "bot/nlu/therapy_phrases.yml")

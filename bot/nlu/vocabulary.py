@@ -120,6 +120,9 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
             "no_longer",
             "rejected",
             "preferred",
+            "prior",
+            "fallback",
+            "therapy_clause",
         )
     }
     return {
