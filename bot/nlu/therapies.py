@@ -31,7 +31,7 @@ import yaml
 
 from bot import knowledge
 from bot.nlu import models, vocabulary
-from bot.nlu.context import _words, sentences
+from bot.nlu.context import _cue, _words, sentences
 
 THERAPY_PHRASES_FILE = Path(__file__).resolve().parent / "therapy_phrases.yml"
 CHOSEN, REJECTED, PRIOR, CONDITIONAL = "chosen", "rejected", "prior", "conditional"
@@ -81,11 +81,6 @@ def phrase_regex(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{phrase})(?!\w)", 0 if case_sensitive else re.IGNORECASE)
 
 
-def _anywhere(cues: Iterable[str]) -> re.Pattern[str]:
-    """Any of the cues, as whole words, anywhere."""
-    return re.compile(rf"(?<!\w)(?:{_words(cues)})(?!\w)", re.IGNORECASE)
-
-
 def _leading(cues: Iterable[str]) -> re.Pattern[str]:
     """Any of the cues at the start of a text (after spaces or a hyphen: 'alectinib-refractory')."""
     return re.compile(rf"^[\s-]*(?:{_words(cues)})(?!\w)", re.IGNORECASE)
@@ -104,11 +99,11 @@ class RoleCues:
 
         negation = union(("negation", "before"), ("tki_negation", "before"), ("rejected", "before"))
         self.breaks = re.compile(_words(table["therapy_clause"]["breaks"]), re.IGNORECASE)
-        self.masks = _anywhere(table["therapy_clause"]["masks"])
+        self.masks = _cue(table["therapy_clause"]["masks"])
         self.before = [
-            (_anywhere(negation), REJECTED),
-            (_anywhere(union(("candidate", "before"), ("preferred", "before"))), CHOSEN),
-            (_anywhere(union(("hypothetical", "conditional"), ("fallback", "before"))), CONDITIONAL),
+            (_cue(negation), REJECTED),
+            (_cue(union(("candidate", "before"), ("preferred", "before"))), CHOSEN),
+            (_cue(union(("hypothetical", "conditional"), ("fallback", "before"))), CONDITIONAL),
         ]
         # a sentence that opens with a condition supposes what it names ("if the brain progresses, SRS")
         self.condition_first = re.compile(
