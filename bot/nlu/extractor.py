@@ -66,8 +66,11 @@ __all__ = [
     "MAX_CHARS",
     "NEGATED",
     "ROLES",
+    "THERAPY_ROLES",
     "Entity",
     "Extractor",
+    "TherapyChoice",
+    "TherapyMention",
     "case_fields",
     "conflicts",
     "did_you_mean",
@@ -76,9 +79,6 @@ __all__ = [
     "message_is_question",
     "scenario_fields",
     "stated_absent",
-    "THERAPY_ROLES",
-    "TherapyChoice",
-    "TherapyMention",
     "therapy_choice",
 ]
 

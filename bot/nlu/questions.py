@@ -19,6 +19,8 @@ LABEL_QUESTION = re.compile(
     r"qtc?|pregnan\w*|breast-?feeding|renal|hepatic|liver function|food)\b",
     re.IGNORECASE,
 )
+
+
 def asks_about_the_label(text: str) -> bool:
     """A dosing, interaction or side-effect question ("is lorlatinib safe with statins?")."""
     return bool(LABEL_QUESTION.search(text))

@@ -9,8 +9,8 @@ The same drug name can be the answer, something to avoid, a treatment already gi
 words around it tell which. The therapies are the table of bot/nlu/therapy_phrases.yml plus the extractor's TKI
 names (the knowledge base's generic names, brands and misspellings, and the phrase file's ward shorthand); the role
 cues are the extractor's (bot/nlu/clinical_phrases.yml: negation, tki_negation, rejected, candidate, preferred,
-hypothetical.conditional and conditional_plan, prior, fallback, therapy_clause). The question reader (questions.py) and the practice
-grader both read with this table; nothing here knows a practice case or an answer.
+hypothetical.conditional and conditional_plan, prior, fallback, therapy_clause). The question reader (questions.py)
+and the practice grader both read with this table; nothing here knows a practice case or an answer.
 
 Reading order for a group of therapies joined by 'and', 'or', '/' or commas: words right after the group
 (`after` cues) win; then a prior cue right before it; then the last cue earlier in its clause (from the previous
