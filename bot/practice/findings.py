@@ -163,6 +163,10 @@ class FindingTable:
             for e in entities
             if e.entity == "alk_mutation" and e.value != "none" and e.role != NEGATED
         )
+        # every ECOG value named, also a range ("ECOG 3-4"), which as a case field is a conflict
+        out.update(
+            f"ecog:{shown}" for e in entities if e.entity == "ecog" for _, shown in self._values("ecog", int(e.value))
+        )
         # the fields the answer states (a drug named is the answer, not a prior TKI)
         for field, value in case_fields(entities).items():
             if field != "prior_tkis":

@@ -19,6 +19,9 @@ FINDS = [
     ("ECOG 1", [], ["ecog:3-4"]),
     ("PS 3", ["ecog:3-4"], []),
     ("bedbound", ["ecog:3-4"], []),
+    ("ECOG 3-4", ["ecog:3-4"], ["ecog:0-2"]),  # the extractor's ECOG grammar: a range, "PS", "performance status"
+    ("ECOG PS 2", ["ecog:0-2"], ["ecog:3-4"]),
+    ("performance status of 4", ["ecog:3-4"], []),
     ("asymptomatic", [], ["symptomatic:true"]),
     ("gatekeeper mutation", ["alk_mutations:L1196M"], []),
     ("gatekeeper-adjacent mutation", ["alk_mutations:V1180L"], ["alk_mutations:L1196M"]),
