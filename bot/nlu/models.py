@@ -1,10 +1,11 @@
-"""The shape of bot/nlu/clinical_phrases.yml, as pydantic models (pydantic 1).
+"""The shape of bot/nlu/clinical_phrases.yml and bot/nlu/therapy_phrases.yml, as pydantic models (pydantic 1).
 
 The extractor's vocabulary (vocabulary.py) reads the file through :func:`checked`: every phrase names an entity,
 a value and at least one pattern; every cue list is a list of patterns. New keys are let through (a phrase may
 carry more than the reader uses yet, and a new cue section is the reader's business): the model guards what the
 reader relies on, not the file's growth. Whether a pattern compiles is the vocabulary's check (python -m
-bot.nlu.build).
+bot.nlu.build). The therapy table (therapies.py reads it through :func:`checked_therapies`) refuses unknown keys;
+whether its therapy ids exist is the reader's check.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ class ClinicalPhrases(Lenient):
     tki_negation: CueSection
     hypothetical: CueSection
     intolerance: CueSection
-    rejected: CueSection  # the therapy-role cues (therapies.py)
+    # the cues that give a therapy its role (therapies.py), with negation, tki_negation, candidate and hypothetical
+    rejected: CueSection
     preferred: CueSection
     prior: CueSection
     fallback: CueSection
