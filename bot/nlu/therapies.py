@@ -147,6 +147,13 @@ class TherapyReader:
         ]
         self.phrases = phrases
         self.merges = self._merges(raw.get("merges") or [], known)
+        self.combinations: dict[str, tuple[str, ...]] = {}  # a therapy or family -> combined regimens containing it
+        for combined, parts in (raw.get("combinations") or {}).items():
+            for part in (combined, *parts):
+                if part not in known:
+                    _fail(f"combinations.{combined}", f"'{part}' is not a therapy id of regimens.yml or a family")
+            for part in parts:
+                self.combinations[part] = (*self.combinations.get(part, ()), combined)
 
     def _families(self, raw: Mapping[str, list[str]]) -> dict[str, tuple[str, ...]]:
         out = {}
@@ -200,10 +207,14 @@ class TherapyReader:
         return sorted(taken)
 
     def named(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
-        """Each therapy named (as written) with the therapy ids it stands for (a family: its members), in text
-        order; asking for information is not a therapy."""
+        """Each therapy named (as written) with the therapy ids it stands for (a family: its members; then the
+        combined regimens that contain it, for a question about a part), in text order; asking for information is
+        not a therapy."""
         return [
-            (text[start:end], self.families.get(value, (value,)))
+            (
+                text[start:end],
+                tuple(dict.fromkeys((*self.families.get(value, (value,)), *self.combinations.get(value, ())))),
+            )
             for start, end, value in self.spans(text.translate(_APOSTROPHES))
             if value != REQUEST_INFORMATION
         ]
