@@ -28,10 +28,10 @@ def asks_about_the_label(text: str) -> bool:
 
 def therapies_named(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """Each therapy other than an ALK TKI named in words ("chemo", "SRS"), as written, with the therapy ids it
-    stands for (the therapy phrase table, bot/nlu/therapy_phrases.yml; a family stands for its members); the TKIs
-    are the extractor's entities."""
+    stands for (the therapy phrase table, bot/nlu/therapy_phrases.yml; a family stands for its members, a therapy
+    the knowledge base lacks for none); the TKIs are the extractor's entities."""
     reader = therapies.load()
-    return [(words, ids) for words, ids in reader.named(text) if not all(_is_tki(reader, t) for t in ids)]
+    return [(words, ids) for words, ids in reader.named(text) if not ids or not all(_is_tki(reader, t) for t in ids)]
 
 
 def _is_tki(reader: therapies.TherapyReader, therapy: str) -> bool:

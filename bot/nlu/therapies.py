@@ -37,6 +37,7 @@ THERAPY_PHRASES_FILE = Path(__file__).resolve().parent / "therapy_phrases.yml"
 CHOSEN, REJECTED, PRIOR, CONDITIONAL = "chosen", "rejected", "prior", "conditional"
 THERAPY_ROLES = (CHOSEN, REJECTED, PRIOR, CONDITIONAL)
 REQUEST_INFORMATION = "request_information"  # asking for what is missing instead of naming a therapy
+NOT_IN_KB = "not_in_knowledge_base"  # a therapy named in a question that no regimen of the knowledge base is
 # What may stand between two therapies of one group ("brigatinib, ceritinib and/or alectinib").
 _FILLER = re.compile(
     r"^[\s,/&]*(?:(?:and/or|and|or|nor|as well as|plus|also|either|neither)[\s,/&]+)*(?:also\s+)?$", re.IGNORECASE
@@ -145,6 +146,7 @@ class TherapyReader:
         phrases += [
             (phrase_regex(re.escape(n["pattern"])), tki_regimens[n["id"]]) for n in tki_names if n["id"] in tki_regimens
         ]
+        phrases += [(phrase_regex(p), NOT_IN_KB) for p in raw.get("not_in_knowledge_base") or []]
         self.phrases = phrases
         self.merges = self._merges(raw.get("merges") or [], known)
         self.combinations: dict[str, tuple[str, ...]] = {}  # a therapy or family -> combined regimens containing it
@@ -208,23 +210,25 @@ class TherapyReader:
 
     def named(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
         """Each therapy named (as written) with the therapy ids it stands for (a family: its members; then the
-        combined regimens that contain it, for a question about a part), in text order; asking for information is
-        not a therapy."""
+        combined regimens that contain it, for a question about a part; none for a therapy the knowledge base has
+        no regimen for), in text order; asking for information is not a therapy."""
         return [
-            (
-                text[start:end],
-                tuple(dict.fromkeys((*self.families.get(value, (value,)), *self.combinations.get(value, ())))),
-            )
+            (text[start:end], self._stands_for(value))
             for start, end, value in self.spans(text.translate(_APOSTROPHES))
             if value != REQUEST_INFORMATION
         ]
+
+    def _stands_for(self, value: str) -> tuple[str, ...]:
+        if value == NOT_IN_KB:
+            return ()
+        return tuple(dict.fromkeys((*self.families.get(value, (value,)), *self.combinations.get(value, ()))))
 
     # ---- roles -----------------------------------------------------------------------------------------------
 
     def mentions(self, text: str) -> list[TherapyMention]:
         """Every therapy named in ``text`` with its role, in text order."""
         clean = self.normalise(text)
-        spans = self.spans(clean)
+        spans = [s for s in self.spans(clean) if s[2] != NOT_IN_KB]
         cuts = sorted({0, len(clean)} | {p for m in self.cues.breaks.finditer(clean) for p in (m.start(), m.end())})
         supposed = [(a, b) for a, b in sentences(clean) if self.cues.condition_first.match(clean[a:b])]
         out: list[TherapyMention] = []

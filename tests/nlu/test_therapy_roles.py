@@ -242,3 +242,10 @@ def test_a_question_about_a_part_of_a_combination_is_answered_for_the_combinatio
     assert {t for _, ids in questions.therapies_named(text) for t in ids} == members | {"abcp"}
     assert {m.value for m in extractor.therapy_choice(text).mentions} == {part}
 
+
+
+@pytest.mark.parametrize("answer", ["docetaxel", "I would give docetaxel", "gemcitabine or vinorelbine"])
+def test_a_therapy_the_knowledge_base_lacks_is_no_choice_for_the_grader(answer):
+    """Named in a question it is answered as no option; in a trainee's answer it is not a therapy the grader knows."""
+    assert questions.therapies_named(answer) and all(ids == () for _, ids in questions.therapies_named(answer))
+    assert extractor.therapy_choice(answer).mentions == ()
