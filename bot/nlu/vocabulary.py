@@ -122,6 +122,9 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
             "no_longer",
             "rejected",
             "preferred",
+            "prior",
+            "fallback",
+            "therapy_clause",
         )
     }
     return {
