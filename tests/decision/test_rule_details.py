@@ -821,6 +821,11 @@ def test_the_cyp3a_inducer_is_asked_only_while_unknown_and_x3_only_for_an_induce
     assert "strong_cyp3a_inducer" not in run(strong_cyp3a_inducer=False)["missing"]
     rec = run(alk_mutations=["G1202R", "L1196M"], compound=True)  # lorlatinib avoided: resistant, no inducer
     assert "lorlatinib" in [a["therapy"] for a in rec["avoid"]] and "X3" not in fired(rec)
+    # a strong inhibitor, no inducer: X3 only if lorlatinib is offered, and the inducer is not asked about
+    rec = run(alk_mutations=["G1202R", "L1196M"], compound=True, strong_cyp3a_inhibitor=True)
+    assert "X3" not in fired(rec)
+    rec = run(strong_cyp3a_inhibitor=True)
+    assert "X3" in fired(rec) and "strong_cyp3a_inducer" not in rec["missing"]
 
 
 def test_x7_names_the_conditions_behind_each_offered_regimens_caution():
@@ -846,3 +851,10 @@ def test_lorlatinibs_toxicity_caveats_are_its_knowledge_base_entries():
     said = {c["id"]: c["text"] for c in rec["caveats"]}
     for t in KB.drugs["lorlatinib"].toxicities:
         assert said[f"lorlatinib_{t['id']}"] == " ".join(t["text"].split())
+
+
+def test_a_whole_number_written_as_a_float_is_read_as_an_integer():
+    """JSON counts 2.0 as an integer: the case holds 2, and the answer says 'ECOG 2', not '2.0'."""
+    validated = validate_case(case(ecog=2.0, pdl1_tps=50.0))
+    assert (validated.ecog, validated.pdl1_tps) == (2, 50)
+    assert type(validated.ecog) is int and type(validated.pdl1_tps) is int
