@@ -858,3 +858,11 @@ def test_a_whole_number_written_as_a_float_is_read_as_an_integer():
     validated = validate_case(case(ecog=2.0, pdl1_tps=50.0))
     assert (validated.ecog, validated.pdl1_tps) == (2, 50)
     assert type(validated.ecog) is int and type(validated.pdl1_tps) is int
+
+
+def test_a_regimen_given_in_place_of_a_contraindicated_one_says_which_and_why():
+    rec = run(histology="squamous")
+    first = next(t for t in dict(variant("M4").alternatives) if KB.regimens[t].kind in ("chemotherapy",))
+    contra = next(k for k in KB.regimens[first].contraindications if k.when == "squamous")
+    label = KB.regimens[first].label
+    assert option(rec, contra.instead)["why"] == f"In place of {label[0].lower() + label[1:]}: {contra.reason}"
