@@ -118,6 +118,13 @@ EQUIVALENT: dict[str, str] = {
         "fmt(caveat text) even when not templated: fmt returns a text without '{' unchanged",
     "bot.decision.engine.xǁEngineǁ_cns_weighting__mutmut_19":
         "preferred[0] != 'lorlatinib' -> != 'XXlorlatinibXX': as _cns_weighting__mutmut_20",
+    "bot.decision.engine.xǁEngineǁ_keep__mutmut_12":
+        "reg.drug is not None and (...) -> or (...): a regimen without a drug then asks _tki_block about None, which "
+        "is in no prior, intolerant or early-generation list, so the answer is None (no block) as before",
+    "bot.decision.engine.xǁEngineǁ_cyp3a__mutmut_51":
+        "why.get('lorlatinib', label) -> why.get('lorlatinib', None): lorlatinib is offered here, and every offered "
+        "therapy has a why (as _options__mutmut_24)",
+    "bot.decision.engine.xǁEngineǁ_cyp3a__mutmut_53": "why.get('lorlatinib') without a default: as _cyp3a__mutmut_51",
     "bot.nlu.context.x__chronological__mutmut_16":
         "len(tkis) > 1 -> >= 1: ordering a single TKI by its line gives the same single TKI",
     "bot.nlu.context.x__chronological__mutmut_22":
