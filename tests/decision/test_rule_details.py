@@ -866,3 +866,19 @@ def test_a_regimen_given_in_place_of_a_contraindicated_one_says_which_and_why():
     contra = next(k for k in KB.regimens[first].contraindications if k.when == "squamous")
     label = KB.regimens[first].label
     assert option(rec, contra.instead)["why"] == f"In place of {label[0].lower() + label[1:]}: {contra.reason}"
+
+
+def test_x6_puts_lorlatinib_first_only_ahead_of_chemotherapy_not_ahead_of_met_directed_therapy():
+    rec = run(bypass_alterations=["MET_amplification"], brain_metastases=True)
+    assert "X6" in fired(rec)
+    assert [o["therapy"] for o in rec["preferred"]] == list(variant("M5").preferred)
+
+
+def test_lorlatinib_never_given_is_offered_for_a_compound_even_when_no_row_calls_it_sensitive():
+    """L1198F and T1151M: lorlatinib's call is unknown in both rows and in the compound default (nothing
+    re-sensitises to it, nothing makes it resistant): a TKI never given is not 'already given'."""
+    members = ["L1198F", "T1151M"]
+    rows = [KB.mutations[m].activity for m in members] + [KB.compound_default]
+    assert frozenset(members) not in KB.compounds and all(r["lorlatinib"].call == "unknown" for r in rows)
+    rec = run(alk_mutations=members)
+    assert "lorlatinib" in [o["therapy"] for o in rec["preferred"] + rec["alternatives"]]
