@@ -21,6 +21,8 @@ from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span, trim
 
 _SENTENCE_END = re.compile(r"[!?;\n]+|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bp)(?<!\bc)\.(?=\s|$)", re.IGNORECASE)
+# what a condition opening the rest of a sentence (or of its brackets) may follow: "Plan: if G1202R, lorlatinib"
+_CLAUSE_OPENER = re.compile(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
 _CLAUSE_BREAK = re.compile(r",|:|\s[-–—]+\s|\(|\)|\bbut\b|\bso\b|\band then\b", re.IGNORECASE)
 # after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR, KRAS,"
 _LIST_END = re.compile(r"\b(?:or|nor|and)\s*$", re.IGNORECASE)
@@ -94,6 +96,13 @@ class Context:
         self.conditional_plan = re.compile(plan % _words(hyp["conditional_plan"]), re.IGNORECASE)
         self.pending_plan = re.compile(plan % _words(hyp["pending_plan"]), re.IGNORECASE)
         self.planned_before = _before(hyp["planned_before"], r"\s+")
+        # "..., lorlatinib, if G1202R is found": a condition after a comma or a dash, not one that qualifies
+        self.conditional_after_break = re.compile(
+            rf"\s*(?:,|\s[-–—]+)\s*(?P<cue>{_words(hyp['conditional_plan'])})(?![\w])"
+            rf"(?!\s+(?:{_words(hyp['not_a_condition'])})(?![\w]))",
+            re.IGNORECASE,
+        )
+        self.taking_before = _before(hyp["taking_before"], r"\s+")
         self.uncertain_before = _cue(hyp["uncertain_before"])
         self.uncertain_after = _after(hyp["uncertain_after"])
         tol = table["intolerance"]
@@ -126,8 +135,15 @@ class Context:
             if sentence.rstrip().endswith("?") or self.question_start.match(sentence):
                 regions.append((self._asking_clause(text, start, end), end))
             for m in self.conditional.finditer(sentence):  # "if X, give Y": the whole sentence; "give Y if X": X
-                brk = None if not sentence[: m.start()].strip() else _CLAUSE_BREAK.search(sentence, m.end())
-                regions.append((start + m.start(), start + (brk.start() if brk else len(sentence))))
+                opener = _CLAUSE_OPENER.search(sentence[: m.start()])
+                if opener and opener.group().strip() == "(":  # "(if G1202R, lorlatinib)": to the bracket's end
+                    end = sentence.find(")", m.end())
+                elif opener:  # "Plan: if G1202R, lorlatinib": the rest of the sentence
+                    end = -1
+                else:
+                    brk = _CLAUSE_BREAK.search(sentence, m.end())
+                    end = brk.start() if brk else -1
+                regions.append((start + m.start(), start + (end if end >= 0 else len(sentence))))
         return regions
 
     def _asking_clause(self, text: str, start: int, end: int) -> int:
@@ -161,20 +177,35 @@ class Context:
 
     def _uncertain(self, text: str, spans: list[Span], i: int) -> bool:
         """A hedge or a plan around a finding stated present ("to rule out SCLC", "tissue biopsy planned"); a
-        statement of absence stays one ("no rebiopsy planned")."""
-        return self._scoped(self.uncertain_before, text, spans, i) is not None or bool(
-            self.uncertain_after.match(text[spans[i].end : spans[i].end + 40])
+        statement of absence stays one ("no rebiopsy planned"). A TKI stated as taken ("on alectinib pending NGS")
+        is not made uncertain by what follows it: the words after it are about something else."""
+        return self._scoped(self.uncertain_before, text, spans, i) is not None or (
+            not self._taken(text, spans[i]) and bool(self.uncertain_after.match(text[spans[i].end : spans[i].end + 40]))
         )
+
+    def _taken(self, text: str, span: Span) -> bool:
+        """The TKI at ``span`` is stated as being taken ("on alectinib", "continues alectinib")."""
+        return span.entity == "tki" and bool(self.taking_before.search(text[max(0, span.start - 30) : span.start]))
 
     def _conditional_plan(self, text: str, spans: list[Span], i: int) -> bool:
         """A TKI planned on a condition: the condition right after it, before any other finding ("lorlatinib if
         G1202R is found", "lorlatinib should G1202R be found"; "pending NGS" only after a plan word, "plan lorlatinib
-        pending NGS", not "on alectinib pending NGS"), and not for alectinib in "alectinib then lorlatinib if ..."."""
+        pending NGS", not "on alectinib pending NGS"), and not for alectinib in "alectinib then lorlatinib if ...".
+        After a comma or a dash the condition must end the sentence with no other TKI in it ("alectinib,
+        lorlatinib, if G1202R is found"; not "on alectinib, if G1202R is found, switch to lorlatinib"). A TKI stated
+        as taken is never a plan."""
         span = spans[i]
+        if self._taken(text, span):
+            return False
         following = next((s.start for s in spans[i + 1 :] if s.start >= span.end), len(text))
         m = self.conditional_plan.match(text, span.end)
         if m is None and self.planned_before.search(text[max(0, span.start - 40) : span.start]):
             m = self.pending_plan.match(text, span.end)
+        if m is None:
+            m = self.conditional_after_break.match(text, span.end)
+            end = _SENTENCE_END.search(text, span.end)
+            if m and any(s.entity == "tki" and s.start < (end.start() if end else len(text)) for s in spans[i + 1 :]):
+                m = None
         return m is not None and m.start("cue") < following
 
     def _stated_role(self, text: str, spans: list[Span], i: int) -> str | None:

@@ -90,6 +90,13 @@ class Reader:
         ]
         self.drug_shape = re.compile(table["drug_shape"], re.IGNORECASE)
         self.word = re.compile(r"\b[a-z]{5,}\b", re.IGNORECASE)
+        # shorthands that are also a name ("Alec"): Capitalised, read only in a drug context (clinical_phrases.yml)
+        name_like = table["name_like_shorthand"]
+        self.name_like = frozenset(name_like["spellings"])
+        self.drug_before = re.compile(
+            rf"(?:(?<![\w-])|(?=[^\w\s]))(?:{'|'.join(name_like['before'])})\s*$", re.IGNORECASE
+        )
+        self.drug_after = re.compile(rf"^\s*(?:{'|'.join(name_like['after'])})(?:(?<![a-z])|(?![a-z]))", re.IGNORECASE)
         self.drugs = frozenset(table["drug_spellings"])
         self.drug_prefixes = frozenset(d[:5] for d in self.drugs if len(d) >= 7)
 
@@ -98,7 +105,8 @@ class Reader:
         found: list[Span] = []
         for m in self.name_re.finditer(text):
             label, value = self.names[_key(m.group())]
-            found.append(Span(m.start(), m.end(), label, value, 0))
+            if not self._a_name(text, m.start(), m.end()):
+                found.append(Span(m.start(), m.end(), label, value, 0))
         for m in self.mutation.finditer(text):
             if not self._other_gene(text, m.start()):
                 value = alk_variant(m.group())
@@ -133,6 +141,13 @@ class Reader:
             if word not in self.drugs and (self.drug_shape.fullmatch(word) or word[:5] in self.drug_prefixes):
                 found.append(Span(m.start(), m.end(), "unknown_drug", m.group(), 3))
         return _resolve(found)
+
+    def _a_name(self, text: str, start: int, end: int) -> bool:
+        """A shorthand that is also a given name, written as a name is ("Alec"), with no drug context around it."""
+        word = text[start:end]
+        if word.lower() not in self.name_like or not word.istitle():
+            return False
+        return not (self.drug_before.search(text[max(0, start - 40) : start]) or self.drug_after.match(text[end : end + 30]))
 
     def _sites(self, text: str) -> str | None:
         """The site groups a progression phrase names ("new hepatic and osseous lesions": sites:bone+liver)."""

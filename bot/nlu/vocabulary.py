@@ -101,6 +101,12 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         for p in raw["phrases"]
         for pattern in p["patterns"]
     ]
+    name_like = raw.get("name_like_shorthand") or {}
+    drug_context = {
+        "spellings": sorted(str(s).lower() for s in name_like.get("spellings", ())),
+        "before": [_expand(str(c), defines) for c in name_like.get("before", ())],
+        "after": [_expand(str(c), defines) for c in name_like.get("after", ())],
+    }
     labels = {n["label"] for n in names}
     by_label: dict[str, list[re.Pattern[str]]] = {}
     for r in regexes:
@@ -131,6 +137,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         "drug_shape": DRUG_SHAPE,
         "drug_spellings": sorted({s.lower() for s in tki_spellings}),
         "site_groups": site_groups,
+        "name_like_shorthand": drug_context,
         "not_negatable": raw["not_negatable"],
         "unchanged_when_new": raw["unchanged_when_new"],
         **cues,

@@ -514,3 +514,128 @@ def test_a_dose_change_or_a_pause_is_not_intolerance(text):
 ])
 def test_letter_and_shorthand_summaries(text, fields):
     assert read(text) == fields
+
+
+# ---- a TKI stated as taken stays taken whatever uncertainty follows it ------------------------------------------
+
+@pytest.mark.parametrize("text,tkis", [
+    ("on alectinib pending NGS results", ["alectinib"]),
+    ("Remains on brigatinib pending the liver biopsy.", ["brigatinib"]),
+    ("continues alectinib pending rebiopsy", ["alectinib"]),
+    ("Kept on Alecensa awaiting the MDT", ["alectinib"]),
+    ("crizotinib, then on ceritinib pending Guardant results", ["crizotinib", "ceritinib"]),
+    ("on alectinib, if G1202R is found, switch to lorlatinib", ["alectinib"]),
+])
+def test_a_tki_stated_as_taken_is_not_made_a_plan_by_what_follows(text, tkis):
+    assert read(text).get("prior_tkis") == tkis, text
+
+
+@pytest.mark.parametrize("text", [
+    "plan lorlatinib pending NGS",  # a plan word before it
+    "Lorlatinib pending funding approval.",  # not stated as taken
+    "put her on lorlatinib pending NGS",
+    "will start lorlatinib awaiting the biopsy",
+])
+def test_a_tki_pending_without_being_taken_is_not_received(text):
+    assert "lorlatinib" not in read(text).get("prior_tkis", []), text
+
+
+# ---- a TKI in a condition after a comma, a dash or in brackets is planned -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "progressed on alectinib; plan: brigatinib, lorlatinib, if G1202R is found",
+    "Progressed on alectinib. Next step lorlatinib, if G1202R is found",
+    "alectinib, then lorlatinib, if G1202R is found",
+    "Alectinib → lorlatinib, if a G1202R is found on the rebiopsy",
+    "alectinib 2019-2023 - lorlatinib, should G1202R be confirmed",
+    "alectinib (if G1202R is found, lorlatinib)",
+    "alectinib 2019-2023 - if G1202R is found, lorlatinib",
+    "Alectinib since 2020. Plan: if G1202R is found, lorlatinib.",
+])
+def test_a_tki_in_a_conditional_clause_is_not_a_prior_tki(text):
+    case = read(text)
+    assert case.get("prior_tkis") == ["alectinib"], (text, case)
+    assert "G1202R" not in case.get("alk_mutations", []), text
+
+
+@pytest.mark.parametrize("text,tkis", [
+    ("on brigatinib, if I recall", ["brigatinib"]),  # qualifies what was said: no condition
+    ("crizotinib, alectinib, lorlatinib, if I remember correctly", ["crizotinib", "alectinib", "lorlatinib"]),
+    ("brigatinib, if tolerated", ["brigatinib"]),
+    ("alectinib, then lorlatinib, once G1202R was found", ["alectinib", "lorlatinib"]),
+])
+def test_a_clause_after_a_tki_that_is_no_condition_leaves_it_received(text, tkis):
+    assert read(text).get("prior_tkis") == tkis, text
+
+
+# ---- short forms that are also a name ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,tkis", [
+    ("on Alec since 2022", ["alectinib"]),
+    ("Alec 600 bid since 2021", ["alectinib"]),
+    ("Alec 1L, PD in liver and bone", ["alectinib"]),
+    ("Alec x 3 yrs, then PD", ["alectinib"]),
+    ("crizotinib -> Alec -> lorlatinib", ["crizotinib", "alectinib", "lorlatinib"]),
+    ("Alec/Brig", ["alectinib", "brigatinib"]),
+    ("PD on Brig", ["brigatinib"]),
+    ("Alec continued.", ["alectinib"]),
+    ("alec, systemic PD", ["alectinib"]),  # lower case: ward shorthand wherever it stands
+    ("ALEC 1L then LORL", ["alectinib", "lorlatinib"]),
+])
+def test_a_short_form_that_is_also_a_name_is_read_in_a_drug_context(text, tkis):
+    assert read(text).get("prior_tkis") == tkis, text
+
+
+@pytest.mark.parametrize("text", [
+    "Alec, 54, ALK+ NSCLC on crizotinib",
+    "Hi Alec, quick question",
+    "Discussed with Alec (radiology): new liver lesions",
+    "Spoke to Alec today",
+    "Thanks Alec",
+    "Email from Alec: ECOG 1",
+    "The Brig was late",
+])
+def test_a_capitalised_short_form_without_a_drug_context_is_a_name(text):
+    assert not {"alectinib", "brigatinib"} & set(read(text).get("prior_tkis", [])), text
+
+
+# ---- MET copy number: amplification only when called so ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "MET copy number 2", "MET CN 2.1", "MET copy number 8", "MET/CEP7 ratio 1.1", "MET/CEP7 ratio 6.2 by FISH",
+    "MET/CEP7", "MET FISH sent", "MET gene copy number of 3.5", "MET: 12 copies",
+])
+def test_a_bare_met_copy_number_or_ratio_is_not_amplification(text):
+    assert "MET_amplification" not in read(text).get("bypass_alterations", []), text
+
+
+@pytest.mark.parametrize("text,bypass", [
+    ("MET copy number 2.0 (not amplified)", []),
+    ("MET CN 2, no amplification", []),
+    ("MET/CEP7 ratio 1.1, not amplified", []),
+    ("MET FISH negative", []),
+    ("MET copy number 4.1: low-level gain, below the amplification cut-off.", ["MET_gain"]),
+    ("MET copy number 10, amplified", ["MET_amplification"]),
+    ("MET CN 7 - amplified", ["MET_amplification"]),
+    ("MET copy number 6 (amplification)", ["MET_amplification"]),
+    ("MET/CEP7 ratio 6.2 (amplified)", ["MET_amplification"]),
+    ("MET FISH: amplified, MET/CEP7 4.4", ["MET_amplification"]),
+    ("MET amplified (copy number 10)", ["MET_amplification"]),
+    ("High-level MET amplification (MET:CEP7 > 5).", ["MET_amplification"]),
+])
+def test_a_met_copy_number_reads_as_what_the_report_calls_it(text, bypass):
+    assert read(text).get("bypass_alterations") == bypass, text
+
+
+# ---- a question about a scenario that names findings states none of them ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "what about a patient with G1202R after lorlatinib?",
+    "What about a patient with G1202R after lorlatinib",
+    "how would you treat a patient with MET amplification after brigatinib?",
+    "G1202R after lorlatinib?",
+    "what do you do for a G1202R after lorlatinib?",
+])
+def test_a_question_about_a_scenario_states_nothing(text):
+    assert read(text) == {}, text
+    assert extractor.message_is_question(text), text
