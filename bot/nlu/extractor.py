@@ -97,6 +97,7 @@ ENTITIES = (
     "intolerant_tki",
     "pregnancy",
     "cyp3a_inhibitor",
+    "region",
 )
 _REPORTS = frozenset({"unknown_drug", "unreadable_variant"})
 

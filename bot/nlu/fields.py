@@ -44,6 +44,7 @@ SINGLES = {
     "goals_of_care": "goals_of_care",
     "pregnancy": "pregnancy_status",
     "transformation": "transformation",
+    "region": "region",
 }
 NUMBERS = {"ecog": ("ecog", 4), "pdl1_tps": ("pdl1_tps", 100)}
 # When two values of a field are both stated, the first in its list is the reading; any other pair is a conflict.

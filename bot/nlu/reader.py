@@ -19,7 +19,9 @@ from typing import Any
 from bot import knowledge
 from bot.nlu.vocabulary import AMINO
 
-OVERLAYS = frozenset({"symptomatic", "brain_metastases", "prior_chemotherapy", "prior_immunotherapy", "goals_of_care"})
+OVERLAYS = frozenset(
+    {"symptomatic", "brain_metastases", "prior_chemotherapy", "prior_immunotherapy", "goals_of_care", "tki"}
+)  # a drug named inside a phrase ("progressing on alectinib in the liver and bones") is still named
 OVERLAY_VALUES = frozenset({"cns_progressing"})  # "new brain mets" is progression beside the lesions' count
 SITES = "sites:"  # value prefix of progression at named extracranial sites, an overlay of its own ("sites:bone+liver")
 _NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}

@@ -107,6 +107,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         "before": [_expand(str(c), defines) for c in name_like.get("before", ())],
         "after": [_expand(str(c), defines) for c in name_like.get("after", ())],
     }
+    regexes += _region_regexes(raw)
     labels = {n["label"] for n in names}
     by_label: dict[str, list[re.Pattern[str]]] = {}
     for r in regexes:
@@ -143,6 +144,22 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         **cues,
         "kb_hash": kb.content_sha256,
     }
+
+
+def _region_regexes(raw: dict[str, Any]) -> list[dict[str, Any]]:
+    """Where the patient is treated: each region's names after the words that say so ("treated in Germany"), before
+    "-based", or as an item of a case summary ("49M, ALK+ NSCLC, Australia.", "1L (China)")."""
+    context = str(raw.get("region_context") or "")
+    out = []
+    for code, spellings in (raw.get("regions") or {}).items():
+        names = "|".join(str(s) for s in spellings)
+        for pattern in (
+            rf"{context}(?P<at>{names})",
+            rf"(?P<at>{names})[- ]based",
+            rf"(?<=[;,(])\s*(?P<at>{names})(?=\s*(?:[;,)]|\.(?:\s|$)|$))",
+        ):
+            out.append({"entity": "region", "value": str(code), "negated_only": False, "sites": False, "pattern": pattern})
+    return out
 
 
 def fingerprint(data: dict[str, Any]) -> str:

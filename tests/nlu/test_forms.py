@@ -639,3 +639,21 @@ def test_a_met_copy_number_reads_as_what_the_report_calls_it(text, bypass):
 def test_a_question_about_a_scenario_states_nothing(text):
     assert read(text) == {}, text
     assert extractor.message_is_question(text), text
+
+
+# ---- where the patient is treated ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,region", [
+    ("Treated in Italy.", "IT"), ("Managed in the UK.", "GB"), ("She is treated at a university hospital in Germany.", "DE"),
+    ("Treated at the Charite in Berlin.", "DE"), ("we're in Spain", "ES"), ("US-based, Medicare", "US"),
+    ("49M, ALK+ NSCLC, Australia. Brig -> PD", "AU"), ("iruplinalkib 1L (China), PD in lung and bone", "CN"),
+    ("Our centre is in Lyon.", "FR"), ("EU patient, treated in the EU", "EU"),
+])
+def test_where_the_patient_is_treated_is_the_region(text, region):
+    assert read(text).get("region") == region, text
+
+
+@pytest.mark.parametrize("text", ["Diagnosed in Spain in 2019.", "He is from Brazil.", "pt's sister lives in Canada",
+                                  "treated in 2019 with alectinib", "What if she were treated in the EU?"])
+def test_where_the_patient_comes_from_or_a_question_is_no_region(text):
+    assert "region" not in read(text), text
