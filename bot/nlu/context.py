@@ -103,6 +103,8 @@ class Context:
             re.IGNORECASE,
         )
         self.taking_before = _before(hyp["taking_before"], r"\s+")
+        self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
+        self.diagnostic_after = _after(hyp["diagnostic_after"])
         self.uncertain_before = _cue(hyp["uncertain_before"])
         self.uncertain_after = _after(hyp["uncertain_after"])
         tol = table["intolerance"]
@@ -224,6 +226,10 @@ class Context:
         ):
             return NEGATED  # "itraconazole was stopped": not taken now
         if span.entity == "biopsy_type":  # "no SCLC on the rebiopsy" denies the SCLC, not the rebiopsy
+            if span.value != "none" and (
+                self.diagnostic_before.search(before[-30:]) or self.diagnostic_after.match(after)
+            ):
+                return _DROPPED  # "the original biopsy", "dx bx": the diagnosis's specimen, not a re-biopsy
             return NEGATED if self.tki_neg_before.search(before) or self.tki_neg_after.match(after) else None
         if self.neg_after.match(after):
             return NEGATED

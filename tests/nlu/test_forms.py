@@ -657,3 +657,54 @@ def test_where_the_patient_is_treated_is_the_region(text, region):
                                   "treated in 2019 with alectinib", "What if she were treated in the EU?"])
 def test_where_the_patient_comes_from_or_a_question_is_no_region(text):
     assert "region" not in read(text), text
+
+
+# ---- an ALK fusion test read on a specimen of this progression ------------------------------------------------------
+
+@pytest.mark.parametrize("text,present", [
+    ("ALK FISH on the progression biopsy remains positive.", True),
+    ("ALK IHC (D5F3) strongly positive on the rebiopsy", True),
+    ("FISH on the progressing node: ALK rearranged", True),
+    ("pleural fluid cell block: ALK fusion+, G1202R", True),
+    ("rebx liver: ALK FISH negative", False),
+    ("Repeat core: ALK IHC neg", False),
+])
+def test_an_alk_test_on_the_progression_specimen_is_the_fusion_at_progression(text, present):
+    case = read(text)
+    assert (case.get("alk_fusion_at_progression"), case.get("alk_fusion_specimen")) == (present, "tissue"), text
+    assert "alk_positive" not in case, text
+
+
+@pytest.mark.parametrize("text", ["ALK IHC positive at diagnosis; rebx: G1202R", "ALK FISH positive on the diagnostic core"])
+def test_an_alk_test_at_diagnosis_is_not_the_fusion_at_progression(text):
+    assert "alk_fusion_at_progression" not in read(text), text
+
+
+@pytest.mark.parametrize("text", ["original biopsy: EML4-ALK v2", "dx bx: squamous cell carcinoma",
+                                  "A KIF5B-ALK fusion was identified on the diagnostic lymph node biopsy.",
+                                  "EML4-ALK by RNA NGS on the original resection", "core biopsy at diagnosis: adenocarcinoma"])
+def test_the_diagnosis_specimen_is_not_a_rebiopsy(text):
+    assert "biopsy" not in read(text), text
+
+
+def test_a_rebiopsy_beside_the_diagnosis_specimen_is_still_read():
+    assert read("repeat liver biopsy: G1202R; original biopsy EML4-ALK v3")["biopsy"] == "tissue"
+
+
+# ---- histology, symptoms and response words ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,fields", [
+    ("Diagnostic pathology: non-small cell carcinoma, not otherwise specified", {"histology": "other_nsclc"}),
+    ("Pleomorphic (sarcomatoid) carcinoma of the lung", {"histology": "other_nsclc"}),
+    ("non-small cell lung cancer", {}),  # not a small-cell transformation
+    ("worsening SOB from the effusion", {"symptomatic": True}),
+    ("Weight loss of 6 kg and drenching night sweats.", {"symptomatic": True}),
+    ("drowsy", {"symptomatic": True}),
+    ("feels well, no complaints", {"symptomatic": False}),
+    ("Denies headache, visual change or focal weakness.", {"symptomatic": False}),
+    ("Response assessment: PR.", {"progression": "none"}),
+    ("Radiological SD per RECIST 1.1.", {"progression": "none"}),
+    ("Clinically and radiologically stable.", {"progression": "none"}),
+])
+def test_more_report_words(text, fields):
+    assert read(text) == fields, text
