@@ -98,6 +98,7 @@ ENTITIES = (
     "pregnancy",
     "cyp3a_inhibitor",
     "region",
+    "current_therapy",
 )
 _REPORTS = frozenset({"unknown_drug", "unreadable_variant"})
 

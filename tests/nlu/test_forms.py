@@ -708,3 +708,24 @@ def test_a_rebiopsy_beside_the_diagnosis_specimen_is_still_read():
 ])
 def test_more_report_words(text, fields):
     assert read(text) == fields, text
+
+
+# ---- what is given now ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,current", [
+    ("Off all anticancer treatment since March (treatment break).", "none"),
+    ("Not on any anticancer treatment at present.", "none"),
+    ("alectinib stopped for PD; now on nothing", "none"),
+    ("TKI stopped 2 wks ago, nothing currently", "none"),
+    ("She is currently receiving carboplatin and pemetrexed.", "chemotherapy"),
+    ("currently cycle 2 carbo/etoposide", "chemotherapy"),
+    ("Currently on ABCP after alectinib and lorlatinib.", "chemo_immunotherapy"),
+    ("alec->lorla->now ABCP, c2", "chemo_immunotherapy"),
+])
+def test_what_is_given_now(text, current):
+    assert read(text).get("current_therapy") == current, text
+
+
+@pytest.mark.parametrize("text", ["Was on carbo/pem in 2019.", "off alectinib since June", "treatment break planned?"])
+def test_a_past_treatment_or_a_question_is_not_what_is_given_now(text):
+    assert "current_therapy" not in read(text), text
