@@ -134,7 +134,9 @@ class Context:
         regions = []
         for start, end in sentences(text):
             sentence = text[start:end]
-            if sentence.rstrip().endswith("?") or self.question_start.match(sentence):
+            if self.question_start.match(sentence):  # "Guardant or F1 Liquid - which is better ...?": all of it
+                regions.append((start, end))
+            elif sentence.rstrip().endswith("?"):
                 regions.append((self._asking_clause(text, start, end), end))
             for m in self.conditional.finditer(sentence):  # "if X, give Y": the whole sentence; "give Y if X": X
                 opener = _CLAUSE_OPENER.search(sentence[: m.start()])

@@ -729,3 +729,25 @@ def test_what_is_given_now(text, current):
 @pytest.mark.parametrize("text", ["Was on carbo/pem in 2019.", "off alectinib since June", "treatment break planned?"])
 def test_a_past_treatment_or_a_question_is_not_what_is_given_now(text):
     assert "current_therapy" not in read(text), text
+
+
+# ---- shorthand questions without a question word -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "lorl ok w/ statin", "brigatinib safe with warfarin", "hepatic dosing for brig", "renal dosing of alectinib",
+    "ABCP vs carbo/pem after alec", "SRS or lorla for 3 small brain mets", "lorlatinib vs brigatinib for G1202R",
+    "Guardant or F1 Liquid - which is better for ALK fusions?", "is E1210K lorla-sensitive",
+    "is a plasma 'ALK fusion not detected' real", "pls summarise the options for compound mutations",
+    "Give me the NCCN position on oligoprogression.",
+])
+def test_a_shorthand_question_states_nothing(text):
+    assert read(text) == {}, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("alectinib then brigatinib, PD on brig", {"prior_tkis": ["alectinib", "brigatinib"]}),
+    ("tissue and plasma NGS: G1202R", {"biopsy": "tissue_and_plasma", "alk_mutations": ["G1202R"]}),
+    ("Dose of alectinib reduced to 450 mg for myalgia.", {"prior_tkis": ["alectinib"]}),
+])
+def test_statements_near_the_shorthand_questions(text, fields):
+    assert read(text) == fields, text
