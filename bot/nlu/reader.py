@@ -29,9 +29,10 @@ _ECOG_VALUE = r"([0-4]|zero|one|two|three|four)"
 _ECOG = re.compile(
     r"(?<![\w-])(?:(?:ecog|zubrod|eastern cooperative oncology group)"
     r"(?:[\s-]*(?:ps|performance[\s-]+(?:status|score)))?|"
-    r"who[\s-]*(?:ps|performance[\s-]+status)|ps|performance[\s-]+status)(?:\s*\((?:ecog|who)?[\s-]*(?:ps)?\))?"
+    r"who[\s-]*(?:ps|performance[\s-]+status)|ps|perf(?:ormance|\.)?[\s-]+status)(?:\s*\((?:ecog|who)?[\s-]*(?:ps)?\))?"
     r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
-    r"(?:(?:(?:was |were )?[0-4] (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
+    r"(?:(?:was |were |from )?[0-4]\s*(?:->|→|=>)\s*|"  # "ECOG 1->3": the latest
+    r"(?:(?:was |were )?[0-4] (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
     r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|remains|"
     r"at|(?:has |had |have )?(?:declined|dropped|worsened|improved|"
     r"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from [0-4])? to|to)\s*)?[:=]?\s*"

@@ -751,3 +751,32 @@ def test_a_shorthand_question_states_nothing(text):
 ])
 def test_statements_near_the_shorthand_questions(text, fields):
     assert read(text) == fields, text
+
+
+# ---- more forms: sites with their lesions, radiosurgery, comorbidity words, toxicity shorthand, ECOG arrows ------------
+
+@pytest.mark.parametrize("text,fields", [
+    ("Progression on alectinib at 14 months in the lung, pleura and bone.", {"prior_tkis": ["alectinib"], "progression": "systemic"}),
+    ("Interval development of peritoneal carcinomatosis and new osseous metastases", {"progression": "systemic"}),
+    ("Two brain metastases were treated with gamma knife in 2022.", {"brain_metastases": True, "cns_lesions": "limited"}),
+    ("SRS to a solitary cerebellar metastasis", {"brain_metastases": True, "cns_lesions": "limited"}),
+    ("MRI brain neg", {"brain_metastases": False}),
+    ("HFrEF, EF 30%", {"comorbidities": ["cardiovascular_disease"]}),
+    ("creat clearance ~40", {"comorbidities": ["renal_impairment"]}),
+    ("creatinine clearance (Cockcroft-Gault) of 58 ml/min", {}),
+    ("on atorvastatin for raised lipids", {"comorbidities": ["hyperlipidemia"]}),
+    ("couldnt tolerate ceritinib, GI tox", {"prior_tkis": ["ceritinib"], "intolerant_tkis": ["ceritinib"]}),
+    ("ecog 1->3 over 2 wks", {"ecog": 3}),
+    ("perf status now 2 (was 0 at dx)", {"ecog": 2}),
+    ("transitioning to BSC", {"goals_of_care": "comfort"}),
+    ("He would like to pursue all available treatment options.", {"goals_of_care": "disease_directed"}),
+])
+def test_more_forms_from_reports_and_notes(text, fields):
+    assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text", ["New liver lesion; bone lesions stable.", "PD with a new liver lesion, stable bone mets",
+                                  "SBRT to a single lung nodule", "ECOG 1-2"])
+def test_near_misses_of_the_forms_above(text):
+    case = read(text)
+    assert case.get("progression") != "systemic" and "cns_lesions" not in case and "ecog" not in case, (text, case)
