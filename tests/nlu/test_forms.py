@@ -780,3 +780,35 @@ def test_more_forms_from_reports_and_notes(text, fields):
 def test_near_misses_of_the_forms_above(text):
     case = read(text)
     assert case.get("progression") != "systemic" and "cns_lesions" not in case and "ecog" not in case, (text, case)
+
+
+# ---- report denials, histology at the re-biopsy, brain lesion counts, the only progressing site ---------------------
+
+@pytest.mark.parametrize("text,fields", [
+    ("Rebx (adrenal) NGS: ALK fusion present, ALK KD wild-type, KRAS G12C 18%",
+     {"biopsy": "tissue", "alk_fusion_at_progression": True, "alk_fusion_specimen": "tissue", "alk_mutations": [],
+      "bypass_alterations": ["KRAS_G12C"]}),
+    ("no other actionable alterations", {"bypass_alterations": []}),
+    ("Plasma NGS: no ALK mutations, no other drivers.", {"biopsy": "plasma", "alk_mutations": [], "bypass_alterations": []}),
+    ("no reportable alterations other than the EML4-ALK fusion", {"bypass_alterations": []}),
+    ("liver bx: small cell ca, synapto+", {"biopsy": "tissue", "transformation": "small_cell"}),
+    ("rebx: adeno + SCLC components", {"biopsy": "tissue", "transformation": "small_cell_mixed"}),
+    ("brain: multiple (12+) new mets, too many for SRS", {"brain_metastases": True, "cns_lesions": "extensive"}),
+    ("new single 7 mm L cerebellar met", {"brain_metastases": True, "cns_lesions": "limited", "progression": None}),
+    ("PD in a single rib lesion while the rest of her disease remains quiescent", {"progression": "oligoprogression"}),
+    ("Envonalkib since 2023: a new T11 metastasis, the only new lesion.",
+     {"prior_tkis": ["envonalkib"], "progression": "oligoprogression"}),
+])
+def test_report_and_letter_forms_of_the_third_and_fourth_sets(text, fields):
+    case = read(text)
+    assert {k: case.get(k) for k in fields} == fields, (text, case)
+
+
+def test_a_denial_of_other_alterations_keeps_the_fusion_it_names():
+    case = read("Rebx NGS: EML4-ALK fusion; no reportable alterations besides the ALK fusion.")
+    assert case.get("alk_fusion_at_progression") is True and case.get("bypass_alterations") == [], case
+
+
+@pytest.mark.parametrize("text", ["no other mutations in ALK", "other drivers were not tested", "non-small cell carcinoma"])
+def test_near_misses_of_the_denials(text):
+    assert "bypass_alterations" not in read(text) and "transformation" not in read(text), text
