@@ -338,7 +338,8 @@ def _denied_with(text: str, previous: Entity, span: Span) -> bool:
 # Between two TKIs, words that say the second came first: "lorlatinib after alectinib", "Zykadia 2L after
 # crizotinib", "lorlatinib now; before that Alecensa"; unless the sequence is also stated forwards ("then").
 _LATER_FIRST = re.compile(
-    r"^[^.\n]{0,50}?\b(?:after|following|post[- ]?|which followed|having|subsequent to|since|"
+    r"^[^.\n]{0,50}?\b(?:after|following|post[- ]?|which followed|having|subsequent to|"
+    r"since(?!\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|early|mid|late|the start|then)\w*)|"
     r"previously|prior(?!\s+to)(?:ly)?|before that|before this|initially|formerly|earlier|"
     r"(?:switched|changed|moved|swapped)(?: over)? from|replacing)"
     r"\b[\w\s/-]{0,40}$",
@@ -353,6 +354,12 @@ _FORWARDS = re.compile(
 _CURRENT = re.compile(
     r"\b(?:currently|presently|now|at present)(?: (?:on|taking|receiving|treated with))?\s+$|"
     r"\b(?:the )?current\s+$",
+    re.IGNORECASE,
+)
+# Right after the TKI the patient had first, whatever the order it is named in ("ceritinib had been given first")
+_FIRST = re.compile(
+    r"^\s*(?:\([^)]{0,30}\)\s*)?(?:had been |was |were )?(?:given |used |tried |received |started )?"
+    r"(?:first|initially)\b(?![\s-]*line)",
     re.IGNORECASE,
 )
 # TKIs listed together ("after crizotinib and ceritinib")
@@ -389,6 +396,9 @@ def _chronological(text: str, found: list[Entity]) -> list[Entity]:
         while k < len(tkis):
             block, k = _earlier_first(text, tkis, k)
             ordered += block
+    first = [e for e in ordered if _FIRST.match(text[e.end : e.end + 60])]
+    if len(first) == 1 and len(ordered) > 1:  # "alectinib since 2019; ceritinib had been given first"
+        ordered = first + [e for e in ordered if e is not first[0]]
     current = [e for e in ordered if _CURRENT.search(text[max(0, e.start - 30) : e.start])]
     if len(current) == 1 and len(ordered) > 1:  # "currently on Lorviqua; had Alunbrig first-line"
         ordered = [e for e in ordered if e is not current[0]] + current

@@ -812,3 +812,29 @@ def test_a_denial_of_other_alterations_keeps_the_fusion_it_names():
 @pytest.mark.parametrize("text", ["no other mutations in ALK", "other drivers were not tested", "non-small cell carcinoma"])
 def test_near_misses_of_the_denials(text):
     assert "bypass_alterations" not in read(text) and "transformation" not in read(text), text
+
+
+# ---- a TKI named for the future, toxicity switches, denied intolerance, the order of TKIs ------------------------------
+
+@pytest.mark.parametrize("text", ["Lipids and glucose to be checked before any lorlatinib is started.",
+                                  "She would be eligible for ALKOVE-1 should lorlatinib fail.",
+                                  "Lorlatinib access follows PBS criteria.", "plan a switch to lorlatinib",
+                                  "Lorlatinib can be started once the lipids are controlled."])
+def test_a_tki_named_for_the_future_is_not_received(text):
+    assert "lorlatinib" not in read(text).get("prior_tkis", []), text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("crizo -> alec (switched for CNS progression, not toxicity)", {"prior_tkis": ["crizotinib", "alectinib"]}),
+    ("Xalkori 2017-19 (hepatotox) -> Alunbrig 2019-now",
+     {"prior_tkis": ["crizotinib", "brigatinib"], "intolerant_tkis": ["crizotinib"]}),
+    ("Myalgia on alectinib led to a switch to lorlatinib.",
+     {"prior_tkis": ["alectinib", "lorlatinib"], "intolerant_tkis": ["alectinib"]}),
+    ("alectinib 2019-2023 -> lorlatinib", {"prior_tkis": ["alectinib", "lorlatinib"]}),
+    ("Alectinib was commenced in 11/2019; ceritinib had been given first.", {"prior_tkis": ["ceritinib", "alectinib"]}),
+    ("crizotinib (2018-2019), then ceritinib, and since June 2020 alectinib.",
+     {"prior_tkis": ["crizotinib", "ceritinib", "alectinib"]}),
+    ("lorlatinib since alectinib failed", {"prior_tkis": ["alectinib", "lorlatinib"]}),
+])
+def test_toxicity_switches_denied_intolerance_and_order(text, fields):
+    assert read(text) == fields, text
