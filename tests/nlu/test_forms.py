@@ -838,3 +838,18 @@ def test_a_tki_named_for_the_future_is_not_received(text):
 ])
 def test_toxicity_switches_denied_intolerance_and_order(text, fields):
     assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("dx bx: sq cell ca (p40+, TTF-1 neg)", {"histology": "squamous"}),
+    ("rebx: SCC, p40+", {"biopsy": "tissue", "transformation": "squamous"}),
+    ("history of cutaneous SCC", {}),
+    ("ALK status at diagnosis was positive on FISH only", {"alk_positive": True}),
+    ("KIF5B-ALK at dx", {"alk_positive": True}),
+    ("Original dx NSCLC-NOS (ALK IHC+)", {"histology": "other_nsclc", "alk_positive": True}),
+    ("G2P1, currently 22/40", {"pregnancy_status": "pregnant"}),
+    ("visual acuity 20/40", {}),
+    ("No enzyme-inducing anticonvulsants; levetiracetam only.", {"strong_cyp3a_inducer": False}),
+])
+def test_diagnosis_results_squamous_shorthand_gestation_and_inducer_class(text, fields):
+    assert read(text) == fields, text
