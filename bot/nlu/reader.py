@@ -40,6 +40,11 @@ _ECOG = re.compile(
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?))",
     re.IGNORECASE,
 )
+# "SP263 PD-L1 staining in 30% of tumour cells": the proportion of tumour cells is the TPS
+_PDL1_CELLS = re.compile(
+    r"\bpd-?l1\b[^.;\n%]{0,40}?(\d{1,3})\s*%\s*(?:of\s+)?(?:viable\s+)?(?:tumou?r|neoplastic|malignant)\s+cells",
+    re.IGNORECASE,
+)
 _PDL1_BELOW_1 = re.compile(r"\b(?:pd-?l1|tps|tumou?r proportion score)\b[^.;\n]{0,30}?<\s?1\s?%", re.IGNORECASE)
 _PDL1 = re.compile(
     r"\b(?:pd-?l1(?:\s*(?:tps|expression|\(22c3\)|22c3|sp263|ihc|tumou?r proportion score))*|tps|"
@@ -127,7 +132,7 @@ class Reader:
                     found.append(
                         Span(m.start(), m.end(), "ecog", _NUMBER_WORDS.get(m.group(group).lower(), m.group(group)), 1)
                     )
-        for m in _PDL1.finditer(text):
+        for m in (*_PDL1.finditer(text), *_PDL1_CELLS.finditer(text)):
             if int(m.group(1)) <= 100:
                 found.append(Span(m.start(), m.end(), "pdl1_tps", str(int(m.group(1))), 1))
         for m in _PDL1_BELOW_1.finditer(text):  # "PD-L1 negative (TPS <1%)": below 1% is read as 0

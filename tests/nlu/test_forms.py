@@ -853,3 +853,14 @@ def test_toxicity_switches_denied_intolerance_and_order(text, fields):
 ])
 def test_diagnosis_results_squamous_shorthand_gestation_and_inducer_class(text, fields):
     assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("solitary brain met 8 mm", {"brain_metastases": True, "cns_lesions": "limited"}),
+    ("two cerebellar mets (4 and 6 mm)", {"brain_metastases": True, "cns_lesions": "limited"}),
+    ("single brain metastasis measuring 2.5 cm", {"brain_metastases": True}),  # not small
+    ("SP263 PD-L1 staining in 30% of tumour cells.", {"pdl1_tps": 30}),
+    ("PD-L1 22C3: 5% of tumor cells", {"pdl1_tps": 5}),
+])
+def test_brain_lesion_sizes_after_the_count_and_pdl1_as_a_share_of_tumour_cells(text, fields):
+    assert read(text) == fields, text
