@@ -183,6 +183,8 @@ class Context:
         """A hedge or a plan around a finding stated present ("to rule out SCLC", "tissue biopsy planned"); a
         statement of absence stays one ("no rebiopsy planned"). A TKI stated as taken ("on alectinib pending NGS")
         is not made uncertain by what follows it: the words after it are about something else."""
+        if text[spans[i].start - 1 : spans[i].start] == "?":  # "?SCLC transformation": queried, ward shorthand
+            return True
         return self._scoped(self.uncertain_before, text, spans, i) is not None or (
             not self._taken(text, spans[i]) and bool(self.uncertain_after.match(text[spans[i].end : spans[i].end + 40]))
         )

@@ -864,3 +864,14 @@ def test_diagnosis_results_squamous_shorthand_gestation_and_inducer_class(text, 
 ])
 def test_brain_lesion_sizes_after_the_count_and_pdl1_as_a_share_of_tumour_cells(text, fields):
     assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("?SCLC transformation, bx booked", {}),  # "?" before a finding queries it
+    ("?met in L4", {}),
+    ("ALK fusion negative by FISH at diagnosis", {}),  # the diagnosis, not the fusion at progression
+    ("ALK fusion not detected by FISH on the rebiopsy",
+     {"alk_fusion_at_progression": False, "alk_fusion_specimen": "tissue", "biopsy": "tissue"}),
+])
+def test_a_queried_finding_and_a_fusion_result_at_diagnosis(text, fields):
+    assert read(text) == fields, text
