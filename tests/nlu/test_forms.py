@@ -875,3 +875,14 @@ def test_brain_lesion_sizes_after_the_count_and_pdl1_as_a_share_of_tumour_cells(
 ])
 def test_a_queried_finding_and_a_fusion_result_at_diagnosis(text, fields):
     assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("Progression confined to the brain, with extracranial disease remaining in complete metabolic response.",
+     {"progression": "cns_only", "brain_metastases": True}),
+    ("alectinib with a durable response until 2024, then widespread liver and bone progression",
+     {"prior_tkis": ["alectinib"], "progression": "systemic"}),
+    ("durable response on alectinib", {"prior_tkis": ["alectinib"], "progression": "none"}),
+])
+def test_a_past_response_does_not_contradict_the_progression_now(text, fields):
+    assert read(text) == fields, text
