@@ -105,6 +105,7 @@ class Context:
         self.taking_before = _before(hyp["taking_before"], r"\s+")
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"])
+        self.diagnostic_near = _cue(hyp["diagnostic_before"])
         self.uncertain_before = _cue(hyp["uncertain_before"])
         self.uncertain_after = _after(hyp["uncertain_after"])
         tol = table["intolerance"]
@@ -225,6 +226,8 @@ class Context:
             if self.cand_before.search(before) or self.cand_after.match(after):
                 return CANDIDATE
             return None
+        if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
+            return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
         if span.entity in self.no_longer_kinds and (
             self.no_longer_before.search(before) or self.no_longer_after.match(after)
         ):
@@ -241,6 +244,12 @@ class Context:
         if gap is None:
             return None
         return _DROPPED if span.entity in self.new_keeps and _NEW.search(gap) else NEGATED
+
+    def _at_diagnosis(self, text: str, span: Span) -> bool:
+        """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""
+        start = max(0, span.start - 60)
+        before = re.split(r"[.;\n]", text[start : span.start])[-1]
+        return bool(self.diagnostic_near.search(before))
 
     def _scoped(self, cue: re.Pattern[str], text: str, spans: list[Span], i: int) -> str | None:
         """The words between the nearest ``cue`` before finding i and the finding, when the cue reaches it (same

@@ -886,3 +886,14 @@ def test_a_queried_finding_and_a_fusion_result_at_diagnosis(text, fields):
 ])
 def test_a_past_response_does_not_contradict_the_progression_now(text, fields):
     assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("Pleural fluid cytology: metastatic adenocarcinoma", {"biopsy": "tissue", "transformation": "none"}),
+    ("FNA of the supraclavicular node: adenocarcinoma", {"biopsy": "tissue", "transformation": "none"}),
+    ("EBUS-TBNA station 7: metastatic adenocarcinoma", {"biopsy": "tissue", "transformation": "none"}),
+    ("Diagnostic core biopsy of the lung mass: adenocarcinoma", {}),  # the diagnosis: no transformation, no re-biopsy
+    ("Initial EBUS FNA 2021: adenocarcinoma, TTF-1+", {}),
+])
+def test_the_histology_of_a_sample_at_progression_is_no_transformation(text, fields):
+    assert read(text) == fields, text
