@@ -27,11 +27,13 @@ $(VENV)/.installed: requirements.lock scripts/python310.sh
 	@touch $@
 
 # The spaCy clinical pipeline (a bounded tokenizer and the clinical_reader component, bot/nlu/pipeline.py), built in
-# code from the knowledge base and the phrase file (no model download); rebuilt when either or the code changes.
+# code from the knowledge base and the phrase file (no model download); rebuilt when either or the code that reads
+# them changes (bot/knowledge/*.py makes the names the vocabulary lists). A pipeline left stale anyway is not loaded:
+# the server reads with one built from the current inputs (bot.nlu.pipeline.load).
 NLU_DIR := var/nlu/clinical
 nlu: $(NLU_DIR)/meta.json
-$(NLU_DIR)/meta.json: $(VENV)/.installed $(wildcard bot/knowledge/*.yml) $(wildcard bot/nlu/*.yml) \
-		$(wildcard bot/nlu/*.py)
+$(NLU_DIR)/meta.json: $(VENV)/.installed $(wildcard bot/knowledge/*.yml) $(wildcard bot/knowledge/*.py) \
+		$(wildcard bot/nlu/*.yml) $(wildcard bot/nlu/*.py)
 	@mkdir -p var
 	$(PY) -m bot.nlu.build $(NLU_DIR)
 

@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.recommend import NO_ANSWER_YET
 from actions.shared import audit_log
+from bot.storage.audit import REFUSED
 
 RATINGS = {"feedback_helpful": "helpful", "feedback_not_helpful": "not_helpful", "feedback_disagree": "disagree"}
 AWAITING_REASON = "awaiting_reason"
@@ -23,8 +24,12 @@ _NO_REASON = re.compile(
     r"\W*(?:i\s+)?(?:dis ?agree|don'?t agree|do not agree|not helpful|unhelpful|wrong)\W*", re.IGNORECASE
 )
 PENDING = (
-    "Thank you. The audit log is unavailable right now: your feedback is kept and will be written as soon as "
-    "the database answers."
+    "Thank you. The audit log is unavailable right now: your feedback (reference {reference}) is queued and will be "
+    "written when the database answers."
+)
+REFUSED_FEEDBACK = (
+    "Thank you, but the audit log refused your feedback (reference {reference}): it is not recorded yet. It has "
+    "been set aside for the team running this service, who can write it once the cause is fixed."
 )
 
 
@@ -37,7 +42,11 @@ def _write(dispatcher: CollectingDispatcher, tracker: Tracker, rating: str, reas
         reason=reason,
         message_id=message.get("message_id") or "",
     )
-    dispatcher.utter_message(text=thanks if written.stored else PENDING)
+    if written.stored:
+        dispatcher.utter_message(text=thanks)
+    else:
+        said = REFUSED_FEEDBACK if written.status == REFUSED else PENDING
+        dispatcher.utter_message(text=said.format(reference=written.reference))
 
 
 def record_reason(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:

@@ -19,6 +19,7 @@ from actions.questions import answer_question
 from actions.shared import audit_log
 from bot.decision import decide
 from bot.render import card_data, case_summary, field_label, preferred_sentence, render_text
+from bot.storage.audit import REFUSED, Written
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,21 @@ FEEDBACK_BUTTONS = [
     {"title": "Disagree", "payload": "/feedback_disagree"},
 ]
 NO_ANSWER_YET = "I haven't given a recommendation in this conversation yet. Describe the case, or type 'help'."
+
+
+def audit_note(written: Written) -> str:
+    """What the clinician is told when the recommendation above is not (yet) in the audit log: the truth, with the
+    reference an operator finds the record by."""
+    if written.status == REFUSED:
+        return (
+            f"Note: the recommendation above stands, but the audit log refused its record (reference "
+            f"{written.reference}): it is not in the audit log. It has been set aside for the team running this "
+            "service, who can write it once the cause is fixed; please tell them if this answer is used."
+        )
+    return (
+        f"Note: the audit log is unavailable right now. The recommendation above stands; its audit record (reference "
+        f"{written.reference}) is queued on the action server and will be written when the database answers."
+    )
 
 
 def answered(tracker: Tracker) -> bool:
@@ -60,11 +76,7 @@ class ActionRecommend(Action):
         written = audit_log().record(tracker.sender_id, case, rec, message_id=message_id)
         dispatcher.utter_message(text=render_text(rec, case), buttons=ANSWER_BUTTONS, json_message=card_data(rec, case))
         if not written.stored:
-            dispatcher.utter_message(
-                text="Note: the audit log is unavailable right now. This recommendation's "
-                "record is kept on the action server and will be written as soon as the "
-                "database answers; nothing is lost."
-            )
+            dispatcher.utter_message(text=audit_note(written))
         dispatcher.utter_message(text="Was this helpful?", buttons=FEEDBACK_BUTTONS)
         return [SlotSet("last_record_id", written.key), SlotSet("answered_case", case)]
 

@@ -8,7 +8,6 @@ created and dropped). A benchmark, not a test. Usage: python bench/audit.py [--r
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
@@ -20,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 import sqlalchemy as sa  # noqa: E402
 
+from bench.results_file import write_results  # noqa: E402
 from bench.decide import varied_cases  # noqa: E402
 from bot.decision import decide  # noqa: E402
 from bot.storage.audit import AuditLog  # noqa: E402
@@ -61,10 +61,7 @@ def main() -> None:
             finally:
                 with admin.connect() as conn:
                     conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "audit.json").write_text(json.dumps(results, indent=2) + "\n")
-    print(f"written to {out / 'audit.json'}")
+    write_results("audit", results)
 
 
 if __name__ == "__main__":

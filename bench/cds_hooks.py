@@ -20,6 +20,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.results_file import write_results  # noqa: E402
 from bot.cds.service import PATIENT_VIEW  # noqa: E402
 from tests.cds.requests import BUNDLES, patient_view  # noqa: E402
 from tests.conftest import start_stack  # noqa: E402
@@ -64,9 +65,7 @@ def main() -> None:
     result["command"] = "python bench/cds_hooks.py " + " ".join(sys.argv[1:])
     print(f"patient-view over HTTP, {result['calls']} calls over {result['bundles']} bundles: "
           f"p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, max {result['max_ms']} ms")
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "cds_hooks.json").write_text(json.dumps(result, indent=2) + "\n")
+    write_results("cds_hooks", result)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ A benchmark, not a test. Usage: python bench/conversation.py [--duration 30] [--
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -29,6 +28,7 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.results_file import write_results  # noqa: E402
 from bot.launch import Stack, environment, free_port, latest_model  # noqa: E402
 from tests.chat import Chat  # noqa: E402
 from tests.integration.clinician import answer_for  # noqa: E402
@@ -253,9 +253,7 @@ def main() -> None:
                   f"turns per server CPU second ×{ratios['concurrent_turns_per_cpu_second']}")
     if "our_training_s" in results:
         print(f"our model's training time: {results['our_training_s']} s")
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "conversation.json").write_text(json.dumps(results, indent=2))
+    write_results("conversation", results)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ Usage: python bench/decide.py [--cases N] [--rounds R]
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import random
@@ -21,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.results_file import write_results  # noqa: E402
 from bot import knowledge  # noqa: E402
 from bot.decision import Engine  # noqa: E402
 from bot.decision.case import CASE_SCHEMA  # noqa: E402
@@ -149,10 +149,7 @@ def main() -> None:
     print(f"statuses in the case set: {statuses}")
     print(f"interpreter yardstick: {YARDSTICK_ADDITIONS:,} additions in a Python loop took {reference_s:.3f} s "
           f"on this machine (compare figures from different machines by it)")
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "decide.json").write_text(json.dumps(result, indent=2) + "\n")
-    print(f"written to {out / 'decide.json'}")
+    write_results("decide", result)
 
 
 if __name__ == "__main__":

@@ -24,9 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.results_file import write_results  # noqa: E402
 from bot.launch import Stack, free_port, latest_model  # noqa: E402
 
-RESULTS = ROOT / "bench" / "results" / "event_loop.json"
 TARGET_MS = 250
 HOSTILE = {
     "brackets": "([{" * 1666,
@@ -112,15 +112,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=3, help="times each message is sent (the worst counts)")
     results = measure(parser.parse_args().rounds)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    write_results("event_loop", results)
     print(f"longest event-loop hold by one hostile message: {results['worst_hostile_hold_ms']} ms "
           f"({results['worst_hostile_message']}; target {TARGET_MS} ms; idle health answer "
           f"{results['idle_health_median_ms']} ms)")
     print(f"  {'message':22s} {'hold':>9s} {'reply':>9s}")
     for name, ms in results["hold_ms_by_message"].items():
         print(f"  {name:22s} {ms:6.1f} ms {results['reply_ms_by_message'][name]:6.0f} ms")
-    print(f"written to {RESULTS.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ Usage: python bench/intent_heldout.py
 from __future__ import annotations
 
 import asyncio
-import json
 import sys
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.results_file import write_results  # noqa: E402
 from bot.launch import latest_model  # noqa: E402
 
 
@@ -35,10 +35,7 @@ def main() -> None:
     print(f"held-out intent accuracy: {accuracy:.3f} ({total - len(misses)}/{total})")
     for m in misses:
         print(f"  miss: {m['text']!r}: {m['expected']} → {m['got']}")
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "intent_heldout.json").write_text(json.dumps({"messages": total, "accuracy": accuracy,
-                                                         "misses": misses}, indent=2))
+    write_results("intent_heldout", {"messages": total, "accuracy": accuracy, "misses": misses})
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ Usage: python bench/long_conversation.py [--messages 310] [--stored 1000] [--who
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from typing import Callable, Iterator
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.results_file import write_results  # noqa: E402
 from bench.conversation import rss_mb  # noqa: E402
 from bot.launch import Stack, free_port, latest_model  # noqa: E402
 from bot.messages import SOMETHING_WENT_WRONG  # noqa: E402
@@ -161,10 +161,7 @@ def main() -> None:
                   f"100 of them resumed: {results['stored']['rasa_rss_mb']} MB")
     finally:
         stack.stop()
-    out = ROOT / "bench" / "results" / "long_conversation.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"written to {out.relative_to(ROOT)}")
+    write_results("long_conversation", results)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -22,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.results_file import write_results  # noqa: E402
 from bot.nlu import extractor  # noqa: E402
 from tests.nlu.phrasing_table import rows  # noqa: E402
 
@@ -96,9 +96,7 @@ def main() -> None:
               f"{cv['entity_f1_micro']:.3f} micro; {cv['examples']} examples")
         print("  most frequent intent confusions (true → predicted): " +
               ", ".join(f"{k} {v}" for k, v in cv["intent_confusions"].items()))
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "nlu.json").write_text(json.dumps(results, indent=2))
+    write_results("nlu", results)
 
 
 if __name__ == "__main__":

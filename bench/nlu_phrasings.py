@@ -12,7 +12,6 @@ Usage: python bench/nlu_phrasings.py [--misses] [--phrasings-only] [--cli-runs 5
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import statistics
@@ -25,6 +24,7 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.results_file import write_results  # noqa: E402
 from bot.nlu import extractor  # noqa: E402
 from tests.nlu import independent  # noqa: E402
 
@@ -130,9 +130,7 @@ def main() -> None:
     print(f"python -m bot extract over {cli['runs']} runs: wall best {cli['best']} s, median {cli['median']} s; "
           f"CPU best {cli['cpu_best']} s, median {cli['cpu_median']} s (target < 1 s); heavy modules imported: "
           f"{cli['heavy_modules_imported']}")
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "nlu_phrasings.json").write_text(json.dumps(results, indent=2))
+    write_results("nlu_phrasings", results)
 
 
 if __name__ == "__main__":

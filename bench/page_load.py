@@ -9,7 +9,6 @@ A benchmark, not a test. Usage: python bench/page_load.py [--loads 5]
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -19,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.results_file import write_results  # noqa: E402
 from tests.conftest import start_stack  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -61,9 +61,7 @@ def main() -> int:
     result = {"loads": len(times), "page_load_to_first_bot_message_s_median": round(statistics.median(times), 3),
               "page_load_to_first_bot_message_s_worst": round(max(times), 3),
               "page_load_to_first_bot_message_s_all": [round(t, 3) for t in times]}
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "page_load.json").write_text(json.dumps(result, indent=2) + "\n")
+    write_results("page_load", result)
     print(f"page load to first bot message over {len(times)} loads: median {result['page_load_to_first_bot_message_s_median']:.2f} s, "
           f"worst {result['page_load_to_first_bot_message_s_worst']:.2f} s (bench/results/page_load.json)")
     return 0

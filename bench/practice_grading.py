@@ -2,13 +2,15 @@
 
 Grades the hand-labelled answers of bench/practice_heldout.yml (written before the grader was run on them, and
 never used to tune it) and prints the accuracy of the therapy grade and the precision and recall of the named
-findings (micro-averaged over answers), with every disagreement listed; then prints, per rule id, how many bank
+findings (micro-averaged over answers) and the number of disagreements; then prints, per rule id, how many bank
 cases have the rule in their rationale. Writes the figures to bench/results/practice_grading.json.
-A benchmark, not a test. Usage: python bench/practice_grading.py
+The disagreeing answers are held-out text: printed (and saved) only with --show-disagreements, by someone who will
+not tune the grader afterwards, since reading them spends the set.
+A benchmark, not a test. Usage: python bench/practice_grading.py [--show-disagreements]
 """
 from __future__ import annotations
 
-import json
+import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -18,12 +20,12 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.results_file import write_results  # noqa: E402
 from bot import knowledge  # noqa: E402
 from bot.decision.engine import RULE_ORDER  # noqa: E402
 from bot.practice import bank, grading  # noqa: E402
 
 HELDOUT = ROOT / "bench" / "practice_heldout.yml"
-RESULTS = ROOT / "bench" / "results" / "practice_grading.json"
 
 
 def evaluate(answers: list[dict]) -> dict:
@@ -61,6 +63,10 @@ def cases_per_rule() -> dict[str, int]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show-disagreements", action="store_true",
+                        help="print and save the held-out answers the grader disagrees with (spends the set)")
+    show = parser.parse_args().show_disagreements
     answers = yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))["answers"]
     result = evaluate(answers)
     per_rule = cases_per_rule()
@@ -72,16 +78,16 @@ def main() -> None:
     print("confusion (expected -> graded):")
     for key, count in result["confusion"].items():
         print(f"  {key:26} {count}")
-    print(f"disagreements ({len(result['disagreements'])}):")
-    for m in result["disagreements"]:
+    print(f"disagreements: {len(result['disagreements'])}" + (":" if show else " (--show-disagreements lists them)"))
+    for m in result["disagreements"] if show else []:
         print(f"  {m['case']}: {m['answer']!r}: expected {m['expected']}, got {m['got']} ({m['chosen']}); "
               f"findings missed {m['findings_missed']}, extra {m['findings_extra']}")
     print(f"bank cases per rule ({len(bank.cases())} cases):")
     print("  " + "  ".join(f"{rid} {n}" for rid, n in per_rule.items()))
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(dict(result, cases=len(bank.cases()), cases_per_rule=per_rule,
-                                       knowledge_version=knowledge.default().version), indent=2) + "\n")
-    print(f"written: {RESULTS.relative_to(ROOT)}")
+    if not show:
+        result = dict(result, disagreements=len(result["disagreements"]))
+    write_results("practice_grading", dict(result, cases=len(bank.cases()), cases_per_rule=per_rule,
+                                           knowledge_version=knowledge.default().version))
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ Usage: python bench/shorthand_turns.py
 """
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.results_file import write_results  # noqa: E402
 from bot.decision import decide  # noqa: E402
 from tests.chat import Chat  # noqa: E402
 from tests.conftest import start_stack  # noqa: E402
@@ -46,9 +46,7 @@ def main() -> None:
         for example_id, r in rows.items():
             note = "" if r["preferred_as_structured_case"] else "  (preferred differs from the structured case's)"
             print(f"  {example_id}: {r['turns']} turn(s); asked {', '.join(r['asked']) or 'nothing'}{note}")
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "shorthand_turns.json").write_text(json.dumps(results, indent=2))
+    write_results("shorthand_turns", results)
 
 
 if __name__ == "__main__":

@@ -125,6 +125,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
             raise UsageError(f"dates are YYYY-MM-DD, not {text!r}") from None
 
     log = AuditLog()
+    if args.dead_letter or args.retry_dead_letter:
+        return _dead_letter(log, retry=args.retry_dead_letter)
     try:
         records = log.records(since=day(args.since), until=day(args.until), rule=args.rule, limit=args.limit or None)
     except SQLAlchemyError as err:
@@ -138,6 +140,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
                 f"kb {r['knowledge_version']}  {r['conversation_id']}"
             )
         print(f"{len(records)} record(s); {log.pending()} waiting in the spool")
+        refused = len(log.dead_letters())
+        if refused:
+            print(
+                f"{refused} record(s) refused by the database and set aside, not in the audit log: "
+                "`python -m bot audit --dead-letter` lists them",
+                file=sys.stderr,
+            )
         return 0
     text = export(records, args.format)
     if args.output:
@@ -148,14 +157,35 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def _dead_letter(log: Any, retry: bool) -> int:
+    """List the records the audit database refused, or write them again (exit 1 while any remain refused)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    if retry:
+        try:
+            written, refused = log.retry_dead_letters()
+        except (SQLAlchemyError, OSError) as err:
+            raise UsageError(
+                f"the audit database is unavailable ({str(getattr(err, 'orig', err)).strip().splitlines()[0]}): "
+                "the records wait in the spool and are written when it answers"
+            ) from None
+        print(f"{written} record(s) written; {refused} refused again (still set aside)")
+        return 1 if refused else 0
+    found = log.dead_letters()
+    for item in found:
+        print(f"{item['table']:<13} {item['key'][:12]}  {item['error']}  {item['file']}")
+    print(f"{len(found)} record(s) set aside (refused by the database, not in the audit log)")
+    return 1 if found else 0
+
+
 def cmd_check_stores(args: argparse.Namespace) -> int:
     from bot.storage import config
-    from bot.storage.stores import StoreUnavailable, check_database, lock_store_from_url
+    from bot.storage.stores import StoreUnavailable, check_database, redis_from_url  # not Rasa's stack: quick
 
     try:
         check_database(config.setting("TRACKER_DB_URL"), "tracker store")
         check_database(config.setting("AUDIT_DB_URL"), "audit log")
-        lock_store_from_url(config.setting("LOCK_STORE_URL"))
+        redis_from_url(config.setting("LOCK_STORE_URL"))
     except StoreUnavailable as err:
         raise UsageError(str(err)) from None
     print(
@@ -199,6 +229,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--limit", type=int, default=50, help="at most this many, newest first (0: all)")
     p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
     p.add_argument("--output", help="write the export to this file instead of stdout")
+    p.add_argument("--dead-letter", action="store_true", help="list the records the database refused (set aside)")
+    p.add_argument(
+        "--retry-dead-letter", action="store_true", help="write the refused records again, once the cause is fixed"
+    )
     p.set_defaults(func=cmd_audit)
     p = sub.add_parser("check-stores", help="check the tracker store, audit log and lock store can be used")
     p.set_defaults(func=cmd_check_stores)

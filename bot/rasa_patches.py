@@ -47,9 +47,12 @@ The patches, what each changes and why:
   reversed once) and rules_indexed_by_last_action (RulePolicy._get_possible_keys: only the rules that can follow the
   conversation's last action go through Rasa's checks). parse_off_the_loop's worker keeps one event loop.
 - SQLTrackerStoreFastPaths (SQLTrackerStore._retrieve, _event_query, _additional_events; the tracker store in
-  endpoints.yml, bot.storage.stores.CheckedSQLTrackerStore, builds on it): pooled SQLite connections, events loaded
-  as JSON without ORM objects, the stored event count remembered instead of counted, and the current session found
-  by row id rather than by timestamp (see the class).
+  endpoints.yml, bot.storage.rasa_stores.CheckedSQLTrackerStore through bot.storage.stores, builds on it): pooled
+  SQLite connections, events loaded as JSON without ORM objects, the stored event count remembered instead of
+  counted, and the current session found by row id rather than by timestamp (see the class).
+- refuse_to_start_without_a_model (rasa.core.run.load_agent_on_start): the server stops at start-up with a sentence
+  saying what to run (`make nlu model`) when its model does not load or cannot read a message; Rasa logged the
+  error and served without a model, answering every message with the failure sentence.
 
 Not Rasa's, so not here: bot.channels.cds.JsonWithLength works around Sanic 21.12 dropping a 412's body headers.
 """
@@ -868,6 +871,56 @@ def install_data_search_skips_tool_folders() -> None:
     data._find_data_files_in_directory = find
 
 
+MODEL_NOT_LOADED = (
+    "The Rasa server did not start: the model {model} could not be loaded{reason}. A server without its model would "
+    "answer every message with the failure sentence. Run `make nlu model` (or `make run`, which does both) to rebuild "
+    "the spaCy pipeline under var/nlu and retrain the model, then start the server again."
+)
+CANARY_MESSAGE = "alectinib, then systemic progression; tissue NGS: ALK G1202R, ECOG 1"
+
+
+def install_refuse_to_start_without_a_model() -> None:
+    """Have the Rasa server stop at start-up, with MODEL_NOT_LOADED, when the model it was given does not load or
+    cannot read a message. Rasa logs the failure and serves anyway (rasa.core.agent.load_agent catches every
+    exception), so each clinician's message got the failure sentence. Rasa registers the listener after importing the
+    channels (credentials.yml), so this is in place for `rasa run` as for `python -m bot.server`. A model server
+    (endpoints.yml `models:`) loads the model later: then Rasa's own behaviour is kept."""
+    import rasa.core.run
+
+    if getattr(rasa.core.run.load_agent_on_start, "_refuses", False):
+        return
+    original = rasa.core.run.load_agent_on_start
+
+    async def load_agent_on_start(model_path: Any, endpoints: Any, remote_storage: Any, app: Any, loop: Any) -> Any:
+        agent = await original(model_path, endpoints, remote_storage, app, loop)
+        if endpoints is not None and getattr(endpoints, "model", None) is not None:
+            return agent
+        await check_model_loaded(agent, model_path)
+        return agent
+
+    load_agent_on_start._refuses = True  # type: ignore[attr-defined]
+    rasa.core.run.load_agent_on_start = load_agent_on_start
+
+
+async def check_model_loaded(agent: Any, model_path: Any) -> None:
+    """Raise SystemExit (the server stops, the message is its last line) unless ``agent`` has a model that reads a
+    message: a model built for other code (a stale spaCy pipeline, a featurizer of another width) fails here."""
+    import logging
+
+    reason = ""
+    if agent is not None and agent.is_ready():
+        try:
+            await agent.parse_message(CANARY_MESSAGE)
+            return
+        except Exception as err:  # noqa: BLE001 - whatever stops the model reading is a reason not to serve
+            reason = f" (it loaded, but reading a message failed: {type(err).__name__}: {err})"
+    message = MODEL_NOT_LOADED.format(
+        model=model_path or "(none given)", reason=reason or " (the error is logged above)"
+    )
+    logging.getLogger(__name__).critical(message)
+    raise SystemExit(message)
+
+
 PATCHES = {
     "action_failure_reply": install_action_failure_reply,
     "cached_response_validation": install_cached_response_validation,
@@ -885,6 +938,7 @@ PATCHES = {
     "direct_intent_features": install_direct_intent_features,
     "rule_states_parsed_once": install_rule_states_parsed_once,
     "rules_indexed_by_last_action": install_rules_indexed_by_last_action,
+    "refuse_to_start_without_a_model": install_refuse_to_start_without_a_model,
 }
 
 
@@ -927,4 +981,5 @@ def applied() -> dict[str, bool]:
         "direct_intent_features": getattr(LogisticRegressionClassifier._create_X, "_direct", False),
         "rule_states_parsed_once": getattr(RulePolicy._is_rule_applicable, "_reversed_once", False),
         "rules_indexed_by_last_action": getattr(RulePolicy._get_possible_keys, "_indexed", False),
+        "refuse_to_start_without_a_model": getattr(rasa.core.run.load_agent_on_start, "_refuses", False),
     }

@@ -493,3 +493,83 @@ def test_rules_checked_are_those_rasa_finds_applicable():
     finally:
         RulePolicy._get_possible_keys = before
     assert len({len(keys) for keys in expected}) > 2  # the conversations tell the rules apart
+
+
+class _Agent:
+    """What check_model_loaded asks of Rasa's Agent: is_ready() and parse_message()."""
+
+    def __init__(self, ready: bool, parse_error: Exception | None = None):
+        self.ready, self.parse_error, self.parsed = ready, parse_error, []
+
+    def is_ready(self) -> bool:
+        return self.ready
+
+    async def parse_message(self, text: str) -> dict:
+        self.parsed.append(text)
+        if self.parse_error:
+            raise self.parse_error
+        return {"text": text}
+
+
+def test_a_model_that_loaded_and_reads_a_message_is_served():
+    import asyncio
+
+    from bot.rasa_patches import check_model_loaded
+
+    agent = _Agent(ready=True)
+    asyncio.run(check_model_loaded(agent, "models/alk.tar.gz"))
+    assert agent.parsed, "the model must be tried on a message before it is served"
+
+
+@pytest.mark.parametrize("agent, reason", [
+    (_Agent(ready=False), "logged above"),
+    (None, "logged above"),
+    (_Agent(ready=True, parse_error=KeyError("no_longer")), "KeyError"),
+    (_Agent(ready=True, parse_error=ValueError("X has 40 features, but LogisticRegression is expecting 38")), "40"),
+])
+def test_a_model_that_did_not_load_or_cannot_read_stops_the_server_saying_what_to_run(agent, reason):
+    import asyncio
+
+    from bot.rasa_patches import check_model_loaded
+
+    with pytest.raises(SystemExit) as stopped:
+        asyncio.run(check_model_loaded(agent, "models/alk-stale.tar.gz"))
+    text = str(stopped.value)
+    assert "make nlu model" in text and "models/alk-stale.tar.gz" in text and reason in text
+
+
+def test_the_rasa_server_refuses_to_start_with_a_model_that_does_not_load(tmp_path):
+    """Rasa logs a model that fails to load and serves anyway, answering every message with the failure sentence
+    (a stale spaCy pipeline under var/nlu did that): the server must stop instead, saying what to run."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from bot.launch import free_port
+    from tests.test_dialogue import ENV, ROOT
+
+    model = tmp_path / "alk-damaged.tar.gz"
+    model.write_bytes(b"not a model archive" * 100)
+    port = free_port()
+    env = dict(ENV, TRACKER_DB_URL=f"sqlite:///{tmp_path / 'tracker.db'}", AUDIT_DB_URL=f"sqlite:///{tmp_path / 'a.db'}",
+               LOCK_STORE_URL="memory://", TF_CPP_MIN_LOG_LEVEL="3")
+    log = tmp_path / "rasa.log"
+    with open(log, "wb") as out:
+        server = subprocess.Popen([sys.executable, "-m", "bot.server", "run", "--model", str(model), "-i", "127.0.0.1",
+                                   "-p", str(port)], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 240
+        while server.poll() is None and time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/webhooks/rest/", timeout=2):
+                    pytest.fail("the server started without its model")
+            except OSError:
+                time.sleep(0.3)
+        assert server.poll() is not None, "the server neither stopped nor answered"
+    finally:
+        if server.poll() is None:
+            server.kill()
+        server.wait()
+    text = log.read_text(errors="replace")
+    assert server.returncode != 0 and "make nlu model" in text and str(model) in text.splitlines()[-1], text[-3000:]

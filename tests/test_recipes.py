@@ -1,6 +1,7 @@
 """The README's recipes for adding things ("Adding things"): each place a new case field, rule or drug must reach is
 checked here, so a forgotten place fails a test that names it. (A mutation: tests/knowledge/test_knowledge.py and
-tests/nlu/test_vocabulary_roundtrip.py; a channel: tests/test_channels.py.)"""
+tests/nlu/test_vocabulary_roundtrip.py; a channel: tests/test_channels.py; how a therapy's role is read:
+tests/nlu/test_therapy_roles.py.)"""
 from __future__ import annotations
 
 import ast
@@ -11,7 +12,8 @@ import yaml
 
 from bot import knowledge
 from bot.launch import ROOT
-from bot.nlu.extractor import extract_case
+from bot.nlu import therapies
+from bot.nlu.extractor import extract_case, therapy_choice
 from bot.render import FIELD_LABELS
 
 SCHEMA = json.loads((ROOT / "bot/schemas/case.schema.json").read_text())
@@ -23,6 +25,11 @@ NOT_ASKED = {
     "current_therapy": "only needed when the disease responds on chemotherapy (S5); stated, or from the FHIR import",
     "pdl1_tps": "only spells out the immunotherapy line of the avoid list; read when stated",
     "comorbidities": "caveats (X7) when stated; absence is not asked for",
+}
+# Regimens of bot/knowledge/regimens.yml that no phrase of bot/nlu/therapy_phrases.yml names, and why.
+NOT_WRITTEN = {
+    "alk_tki_monotherapy": "an entry of the avoid list (a TKI alone for a small-cell transformation): a trainee who "
+    "writes a TKI is read as choosing that TKI, which the engine places itself",
 }
 # Case fields the clinical extractor does not read from free text, and why.
 NOT_FROM_TEXT = {
@@ -92,3 +99,21 @@ def test_a_drug_reaches_every_place():
             if len(named) >= 3 and named != drugs:
                 incomplete.append(f"{path.relative_to(ROOT)}:{node.lineno} lacks {sorted(drugs - named)}")
     assert not incomplete, incomplete
+
+
+def test_a_regimen_is_read_in_free_text():
+    """README recipe "a regimen": every therapy id of regimens.yml is read by the therapy reader (bot/nlu/therapies.py,
+    which the practice grader and the question reader share): an ALK TKI by its drug's names, any other by a phrase,
+    an acronym or a family of bot/nlu/therapy_phrases.yml, unless NOT_WRITTEN says why not."""
+    reader, raw = therapies.load(), therapies.phrases()
+    written = set(raw["therapies"]) | set(raw["acronyms"]) | {m for ms in reader.families.values() for m in ms}
+    unread = []
+    for rid, regimen in knowledge.default().regimens.items():
+        if regimen.kind == "alk_tki" and regimen.drug:
+            read = therapy_choice(f"I would give {regimen.drug}").therapy == rid
+        else:
+            read = rid in written
+        if not read and rid not in NOT_WRITTEN:
+            unread.append(rid)
+    assert not unread, f"regimens no phrase of bot/nlu/therapy_phrases.yml names: {unread}"
+    assert set(NOT_WRITTEN) <= set(knowledge.default().regimens) - written

@@ -8,11 +8,14 @@ specification asks ("Providing FHIR Resources"), never with a guess.
 
 from __future__ import annotations
 
+import logging
 import re
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot import knowledge
 from bot.cds.tokens import CaseTokens
@@ -24,6 +27,11 @@ from bot.render import FIELD_LABELS, card_data, case_summary, preferred_sentence
 from bot.storage.audit import AuditLog
 
 MAX_BODY_BYTES = 2_000_000
+LINK_UNAVAILABLE = (
+    "_The link that opens this case in the assistant could not be made (its database is unavailable); open the "
+    "card again in a minute for one._"
+)
+log = logging.getLogger(__name__)
 SUMMARY_MAX = 139  # the specification: a "<140-character summary"
 TOPICS = "https://alk-assistant.example.org/fhir/CodeSystem/card-topic"
 OVERRIDES = "https://alk-assistant.example.org/fhir/CodeSystem/override-reason"
@@ -244,30 +252,38 @@ class CdsService:
 
     def _patient_view(self, rec: dict[str, Any], imported: Import, page_url: str) -> dict[str, Any]:
         card, record_id = self._audited(rec, imported.case)
-        token = self.tokens.issue(
-            {
-                **card_data(rec, imported.case),
-                "text": render_text(rec),
-                "readback": f"Case from the health record: {case_summary(imported.case)}.",
-                "record_id": record_id,
-                "provenance": imported.provenance,
-                "unmapped": imported.unmapped,
-            }
-        )
-        return {
+        detail = patient_view_detail(rec, imported)
+        try:
+            token: str | None = self.tokens.issue(
+                {
+                    **card_data(rec, imported.case),
+                    "text": render_text(rec),
+                    "readback": f"Case from the health record: {case_summary(imported.case)}.",
+                    "record_id": record_id,
+                    "provenance": imported.provenance,
+                    "unmapped": imported.unmapped,
+                }
+            )
+        except (SQLAlchemyError, OSError):  # the card still answers; only the link to the page is missing
+            log.warning("case link not stored (database unavailable): card %s goes without its link", card)
+            token = None
+            detail += "\n\n" + LINK_UNAVAILABLE
+        answer: dict[str, Any] = {
             "uuid": card,
             "summary": _summary(preferred_sentence(rec)),
             "indicator": "info",
             "source": _source(rec),
-            "detail": patient_view_detail(rec, imported),
-            "links": [
+            "detail": detail,
+        }
+        if token is not None:
+            answer["links"] = [
                 {
                     "label": "Open this case in the ALK relapse assistant",
                     "type": "absolute",
                     "url": f"{page_url}#case={token}",
                 }
-            ],
-        }
+            ]
+        return answer
 
     def _order_select(self, rec: dict[str, Any], imported: Import, body: Mapping[str, Any]) -> list[dict[str, Any]]:
         context, kb = body["context"], knowledge.default()

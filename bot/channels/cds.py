@@ -1,5 +1,6 @@
 """The CDS Hooks service as a Rasa input channel: served by the Rasa server at /webhooks/cds/, the same origin as
-the clinician page, so a card's link opens the page on the server that holds the case link (bot.cds.tokens).
+the clinician page, so a card's link opens the page; the case link is kept in the database (bot.cds.tokens), so any
+Rasa server sharing it opens the link.
 
 Routes (base URL for the EHR: http://127.0.0.1:5005/webhooks/cds):
   GET  /cds-services                    discovery
@@ -25,6 +26,7 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.cds.auth import AuthError, JwtVerifier
 from bot.cds.handover import write_case
@@ -163,7 +165,17 @@ class CdsHooksInput(InputChannel):
                     },
                     status=403,
                 )
-            payload = self.service.tokens.redeem(token)
+            try:
+                payload = await asyncio.get_running_loop().run_in_executor(None, self.service.tokens.redeem, token)
+            except (SQLAlchemyError, OSError):
+                log.warning("cds.case_exchange.store_unavailable", exc_info=True)
+                return response.json(
+                    {
+                        "error": "case links cannot be read right now (their database is unavailable): try the link "
+                        "again in a minute"
+                    },
+                    status=503,
+                )
             if payload is None:
                 return response.json(
                     {"error": "this case link has expired or is unknown: open the card again"}, status=404

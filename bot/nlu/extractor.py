@@ -33,6 +33,13 @@ The contract (the dialogue's actions rely on it):
 - `conflicts(entities)` → the fields stated both ways, or with two values where one is expected, in one message.
 - `message_is_question(text)` → True when the whole message asks or supposes and states no finding.
 - `scenario_fields(text)` → the fields a question or what-if supposes ("what if ECOG were 3?" → {"ecog": 3}).
+- `therapy_choice(text)` → `TherapyChoice`: every therapy the text names (`mentions`: therapy ids of regimens.yml,
+  families such as "chemotherapy", or "request_information"; character `start`/`end`) with its `role`, one of
+  THERAPY_ROLES: "chosen" ("lorlatinib", "I'd go with lorlatinib"), "rejected" ("I'd avoid brigatinib and
+  ceritinib", "no chemo"), "prior" ("after alectinib", "alectinib-refractory"), "conditional" ("chemo if it
+  progresses", "keep chemo for later"); and `therapy`, the one chosen (a fallback only when nothing is chosen
+  outright). The practice grader reads a trainee's answer with it (therapies.py; the therapy table is
+  therapy_phrases.yml, the role cues are the phrase file's).
 - `stated_absent(text, places)` → which of the (start, end) places the words around them state absent, read as
   the reader reads a finding of its own there ("no solvent-front mutation"): for phrase tables kept beside the
   reader (the practice grader's), so the negation cues exist once.
@@ -45,11 +52,12 @@ from functools import lru_cache
 from typing import Any
 
 from bot import knowledge
-from bot.nlu import vocabulary
+from bot.nlu import therapies, vocabulary
 from bot.nlu.context import Context
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, ROLES, Entity
 from bot.nlu.fields import case_fields, conflicts
 from bot.nlu.reader import Reader, Span
+from bot.nlu.therapies import THERAPY_ROLES, TherapyChoice, TherapyMention
 
 __all__ = [
     "CANDIDATE",
@@ -58,8 +66,11 @@ __all__ = [
     "MAX_CHARS",
     "NEGATED",
     "ROLES",
+    "THERAPY_ROLES",
     "Entity",
     "Extractor",
+    "TherapyChoice",
+    "TherapyMention",
     "case_fields",
     "conflicts",
     "did_you_mean",
@@ -68,6 +79,7 @@ __all__ = [
     "message_is_question",
     "scenario_fields",
     "stated_absent",
+    "therapy_choice",
 ]
 
 MAX_CHARS = 20000  # longer texts are cut here: the chat refuses them before, this only bounds the work
@@ -160,6 +172,11 @@ def did_you_mean(word: str) -> str | None:
     spellings = {s.lower(): generic for generic, d in kb.drugs.items() for s in (generic, *d.brands, *d.misspellings)}
     close = difflib.get_close_matches(word.lower(), list(spellings), n=1, cutoff=0.75)
     return spellings[close[0]] if close else None
+
+
+def therapy_choice(text: str) -> TherapyChoice:
+    """The therapies ``text`` names, each with its role, and the one it chooses (see the module's contract)."""
+    return therapies.load().choice(text[:MAX_CHARS])
 
 
 def stated_absent(text: str, places: list[tuple[int, int]]) -> set[tuple[int, int]]:

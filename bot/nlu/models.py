@@ -1,10 +1,11 @@
-"""The shape of bot/nlu/clinical_phrases.yml, as pydantic models (pydantic 1).
+"""The shape of bot/nlu/clinical_phrases.yml and bot/nlu/therapy_phrases.yml, as pydantic models (pydantic 1).
 
 The extractor's vocabulary (vocabulary.py) reads the file through :func:`checked`: every phrase names an entity,
 a value and at least one pattern; every cue list is a list of patterns. New keys are let through (a phrase may
 carry more than the reader uses yet, and a new cue section is the reader's business): the model guards what the
 reader relies on, not the file's growth. Whether a pattern compiles is the vocabulary's check (python -m
-bot.nlu.build).
+bot.nlu.build). The therapy table (therapies.py reads it through :func:`checked_therapies`) refuses unknown keys;
+whether its therapy ids exist is the reader's check.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, Extra, StrictBool, StrictInt, StrictStr
 
-from bot.knowledge.models import check_shape, not_empty
+from bot.knowledge.models import Strict, check_shape, not_empty
 
 Patterns = list[StrictStr]
 CueSection = dict[StrictStr, Patterns]
@@ -43,10 +44,37 @@ class ClinicalPhrases(Lenient):
     tki_negation: CueSection
     hypothetical: CueSection
     intolerance: CueSection
-    rejected: CueSection  # read by the practice grader too (bot/practice/vocabulary.py)
+    # the cues that give a therapy its role (therapies.py), with negation, tki_negation, candidate and hypothetical
+    rejected: CueSection
     preferred: CueSection
+    prior: CueSection
+    fallback: CueSection
+    therapy_clause: CueSection
+
+
+class Merge(Strict):
+    """Therapies chosen together that are one choice ('SRS and continue alectinib')."""
+
+    when_all: list[StrictStr]
+    becomes: StrictStr
+
+
+class TherapyPhrases(Strict):
+    """How therapies are written (therapy_phrases.yml, read by therapies.py): unknown keys are refused."""
+
+    therapies: dict[StrictStr, Patterns] = {}  # therapy id, family or request_information -> phrases
+    acronyms: dict[StrictStr, Patterns] = {}  # matched with their case
+    families: dict[StrictStr, list[StrictStr]] = {}  # a generic word -> therapy ids
+    not_in_knowledge_base: Patterns = []  # therapies recognised in a question, though no regimen of the KB
+    combinations: dict[StrictStr, list[StrictStr]] = {}  # a combined regimen -> the therapies/families it contains
+    merges: list[Merge] = []
 
 
 def checked(raw: Any) -> dict[str, Any]:
     """``raw`` if it has the shape of clinical_phrases.yml; otherwise a ValueError naming the entry at fault."""
     return check_shape(ClinicalPhrases, raw, "bot/nlu/clinical_phrases.yml")
+
+
+def checked_therapies(raw: Any) -> dict[str, Any]:
+    """``raw`` if it has the shape of therapy_phrases.yml; otherwise a ValueError naming the entry at fault."""
+    return check_shape(TherapyPhrases, raw, "bot/nlu/therapy_phrases.yml")

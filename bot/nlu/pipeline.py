@@ -162,18 +162,44 @@ def build_nlp(table: dict[str, Any] | None = None) -> Language:
 
 def load(path: Path) -> Language:
     """The pipeline saved at ``path`` (`python -m bot.nlu.build`, run by `make nlu`) when it was built from the
-    current knowledge base and phrase file; otherwise, so that the server never reads with an outdated vocabulary,
-    the pipeline built now from the current ones (a few tenths of a second), with a warning."""
+    current knowledge base and phrase file; otherwise the pipeline built now from the current ones (a few tenths of
+    a second), with a warning naming `make nlu`, so that the server never reads with an outdated vocabulary.
+
+    The fingerprint is read from meta.json before spaCy loads anything: loading a pipeline saved by an older
+    extractor runs the current extractor on the old table (clinical_reader/table.json), which can fail (a key the
+    table did not have yet) and took the whole model down with it, leaving a server that answered every message
+    with the failure sentence. A pipeline that cannot be read at all (a missing or damaged file) is rebuilt the same
+    way: what is built is what `make nlu` would save, from the same inputs."""
+    path = Path(path)
     table = vocabulary.table()
     current = vocabulary.fingerprint(table)
-    if (Path(path) / "meta.json").exists():
-        nlp = spacy.load(path)
-        if nlp.meta.get("clinical_fingerprint") == current:
-            return nlp
-        logger.warning("%s was built from another vocabulary: run `make nlu`; reading with one built now", path)
-    else:
+    saved = saved_fingerprint(path)
+    if saved == current:
+        try:
+            nlp = spacy.load(path)
+        except Exception as err:  # noqa: BLE001 - any damage to the saved files: rebuild from the current inputs
+            logger.warning(
+                "the clinical pipeline at %s cannot be read (%r): run `make nlu`; reading with one built now", path, err
+            )
+        else:
+            if nlp.meta.get("clinical_fingerprint") == current:
+                return nlp
+            logger.warning("%s changed while it was read: run `make nlu`; reading with one built now", path)
+    elif saved is None:
         logger.warning("no clinical pipeline at %s: run `make nlu`; reading with one built now", path)
+    else:
+        logger.warning("%s was built from another vocabulary: run `make nlu`; reading with one built now", path)
     return build_nlp(table)
+
+
+def saved_fingerprint(path: Path) -> str | None:
+    """The vocabulary fingerprint in the meta.json of the pipeline saved at ``path``; None when there is none."""
+    try:
+        meta = json.loads((Path(path) / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    fingerprint = meta.get("clinical_fingerprint") if isinstance(meta, dict) else None
+    return fingerprint if isinstance(fingerprint, str) else None
 
 
 def entities(doc: Doc) -> list[Entity]:

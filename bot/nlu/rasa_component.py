@@ -6,8 +6,9 @@ Both readers go through the spaCy pipeline (pipeline.py) saved at var/nlu/clinic
 becomes a Doc whose `doc.spans["clinical"]` are the findings (label, `_.value`, `_.role`), turned here into Rasa
 entity dicts. spaCy hosts the pipeline in the Rasa server; `python -m bot extract` and the actions call the same
 reader (reader.py, context.py) without importing spaCy, whose 3.4 import pulls TensorFlow through thinc. No
-training: a pipeline built from another vocabulary than the current one is rebuilt when the component loads, so a
-model never serves an outdated vocabulary.
+training (GraphComponent.load() builds each component through create(), storing nothing): a pipeline built from
+another vocabulary than the current one is rebuilt when the component loads, so a model never serves an outdated
+vocabulary.
 """
 
 from __future__ import annotations
@@ -83,18 +84,6 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
     ) -> ClinicalEntityExtractor:
         return cls(config)
 
-    @classmethod
-    def load(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> ClinicalEntityExtractor:
-        """Nothing is stored at training: loading builds the component as create() does."""
-        return cls.create(config, model_storage, resource, execution_context)
-
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text: str | None = message.get(TEXT)
@@ -139,18 +128,6 @@ class ClinicalEntityFeaturizer(SparseFeaturizer, GraphComponent):
     ) -> ClinicalEntityFeaturizer:
         # Rasa names every graph node; its own featurizers pass the Optional node_name the same way
         return cls(config, execution_context.node_name)  # type: ignore[arg-type]
-
-    @classmethod
-    def load(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> ClinicalEntityFeaturizer:
-        """Nothing is stored at training: loading builds the component as create() does."""
-        return cls.create(config, model_storage, resource, execution_context)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         self.process(training_data.training_examples)

@@ -88,7 +88,9 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         names += [{"label": "bypass_alteration", "pattern": n, "id": finding.id} for n in finding.names]
     for finding in kb.transformations.values():
         names += [{"label": "transformation", "pattern": n, "id": finding.id} for n in finding.names]
-    tki_spellings = sorted({n["pattern"] for n in names if n["label"] == "tki"}, key=len, reverse=True)
+    # longest first; ties by name, not by the set's order (which changes from one process to the next and made the
+    # table's fingerprint differ between `make nlu` and the server, so the saved pipeline was never the one used)
+    tki_spellings = sorted({n["pattern"] for n in names if n["label"] == "tki"}, key=lambda s: (-len(s), s))
     defines["TKI"] = "|".join(re.escape(s) for s in tki_spellings)
     regexes = [
         {
@@ -127,6 +129,9 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
             "no_longer",
             "rejected",
             "preferred",
+            "prior",
+            "fallback",
+            "therapy_clause",
         )
     }
     return {

@@ -6,8 +6,9 @@ oligoprogression, P2 -> ECOG 3-4 and comfort goals. Nothing is written per case.
 with the clinical extractor the chat uses (bot/nlu: mutations in every notation it reads, and every field it
 states), so what the assistant understands in a case it also credits in an answer, and with the table's phrases
 and the knowledge base's names (mutation regions, bypass and transformation names); a finding the answer states
-absent ("no MET amplification") is skipped, read with the extractor's negation (bot.nlu.extractor.stated_absent):
-the mutation grammar and the negation cues are the extractor's, once.
+absent ("no MET amplification") is skipped, read with the extractor's negation (bot.nlu.extractor.stated_absent),
+and a TKI named as already given ("after alectinib") is read with the extractor's therapy roles
+(bot.nlu.therapies): the mutation grammar, the negation cues and the role cues are the extractor's, once.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ import yaml
 
 from bot import knowledge
 from bot.decision import FIELDS
+from bot.nlu import therapies
 from bot.nlu.extractor import NEGATED, case_fields, load, stated_absent
-from bot.practice import models, vocabulary
-from bot.practice.mentions import PRIOR, phrase_regex
+from bot.nlu.therapies import PRIOR, TherapyChoice, phrase_regex
+from bot.practice import models
 
 FINDINGS_FILE = Path(__file__).resolve().parent / "grading_findings.yml"
 
@@ -51,8 +53,8 @@ def _gene(bypass_id: str) -> str:
 class FindingTable:
     """The rule -> key-finding table, labels, hints, and the finder over free text."""
 
-    def __init__(self, raw: Mapping[str, Any], kb: knowledge.KnowledgeBase, therapies: vocabulary.TherapyVocabulary):
-        self.kb, self.therapies = kb, therapies
+    def __init__(self, raw: Mapping[str, Any], kb: knowledge.KnowledgeBase, reader: therapies.TherapyReader):
+        self.kb, self.therapies = kb, reader
         self.rules = self._rules(raw.get("key_findings") or {})
         self.buckets = {
             f: {v: name for name, values in b.items() for v in values} for f, b in (raw.get("buckets") or {}).items()
@@ -146,11 +148,11 @@ class FindingTable:
 
     # ---- what the trainee named ----------------------------------------------------------------------------------
 
-    def cited(self, text: str) -> set[str]:
+    def cited(self, text: str, choice: TherapyChoice | None = None) -> set[str]:
         """Finding ids the answer names (as present): what the chat's own extractor reads in it (mutations in any
         notation it reads, and every field it states), the phrase table and the knowledge base's names, and the
-        TKIs the answer names as given. A finding the words around it state absent is left out, read with the
-        extractor's negation."""
+        TKIs the answer names as given (the extractor's therapy roles; ``choice``: the answer already read). A
+        finding the words around it state absent is left out, read with the extractor's negation."""
         text = text.replace("\u2019", "'")
         matches = [(m.start(), m.end(), fid) for pattern, fid in self.phrases for m in pattern.finditer(text)]
         absent = stated_absent(text, [(a, b) for a, b, _ in matches])
@@ -161,13 +163,17 @@ class FindingTable:
             for e in entities
             if e.entity == "alk_mutation" and e.value != "none" and e.role != NEGATED
         )
+        # every ECOG value named, also a range ("ECOG 3-4"), which as a case field is a conflict
+        out.update(
+            f"ecog:{shown}" for e in entities if e.entity == "ecog" for _, shown in self._values("ecog", int(e.value))
+        )
         # the fields the answer states (a drug named is the answer, not a prior TKI)
         for field, value in case_fields(entities).items():
             if field != "prior_tkis":
                 out.update(f"{field}:{shown}" for _, shown in self._values(field, value))
-        for mention in self.therapies.choice(text).mentions:
+        for mention in (choice or self.therapies.choice(text)).mentions:
             regimen = self.kb.regimens.get(mention.value)
-            if mention.reading == PRIOR and regimen is not None and regimen.drug:
+            if mention.role == PRIOR and regimen is not None and regimen.drug:
                 out.add(f"prior_tkis:{regimen.drug}")
         return out
 
@@ -191,4 +197,4 @@ def default() -> FindingTable:
     raw = models.checked(
         models.GradingFindings, yaml.safe_load(FINDINGS_FILE.read_text(encoding="utf-8")), FINDINGS_FILE.name
     )
-    return FindingTable(raw, knowledge.default(), vocabulary.default())
+    return FindingTable(raw, knowledge.default(), therapies.load())

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot import knowledge
-from bot.practice import bank, findings, vocabulary
+from bot.nlu import therapies
+from bot.nlu.extractor import therapy_choice
+from bot.practice import bank, findings
 from bot.render import clinician
 
 PREFERRED, ACCEPTABLE, WRONG, HARMFUL = "preferred", "acceptable", "wrong", "harmful"
@@ -69,15 +71,15 @@ def _place(therapy: str, rec: Mapping[str, Any]) -> str:
 
 
 def therapy_grade(
-    choice: str | None, rec: Mapping[str, Any], vocab: vocabulary.TherapyVocabulary | None = None
+    choice: str | None, rec: Mapping[str, Any], reader: therapies.TherapyReader | None = None
 ) -> tuple[str, str | None]:
     """(grade, therapy id) of a choice. Asking for what is missing is right exactly when the engine says
     information is needed; a family ('chemo') is graded as its best-placed member."""
     if choice is None:
         return WRONG, None
-    if choice == vocabulary.REQUEST_INFORMATION:
+    if choice == therapies.REQUEST_INFORMATION:
         return (PREFERRED if rec["status"] == "needs_information" else WRONG), choice
-    members = (vocab or vocabulary.default()).families.get(choice, (choice,))
+    members = (reader or therapies.load()).families.get(choice, (choice,))
     return min(((_place(m, rec), m) for m in members), key=lambda gm: THERAPY_GRADES.index(gm[0]))
 
 
@@ -92,7 +94,7 @@ def _verdict(rec: Mapping[str, Any], grade: str, chosen: str | None, kb: knowled
     best = _labels(kb, preferred)
     if chosen is None:
         return "No therapy was recognised in your answer: name the one you would choose."
-    if chosen == vocabulary.REQUEST_INFORMATION:
+    if chosen == therapies.REQUEST_INFORMATION:
         if grade == PREFERRED:
             return f"Asking for more information first is right here: {deciding}"
         return f"Asking for more information first is not needed here: the case already decides it. {deciding}"
@@ -116,7 +118,7 @@ def _rubric(
     missed: list[findings.KeyFinding],
     rejected: list[str],
     kb: knowledge.KnowledgeBase,
-    vocab: vocabulary.TherapyVocabulary,
+    reader: therapies.TherapyReader,
 ) -> tuple[RubricItem, ...]:
     keys = len(named) + len(missed)
     recall = len(named) / keys if keys else 1.0
@@ -142,7 +144,7 @@ def _rubric(
     offered = [o["therapy"] for o in rec["preferred"] + rec["alternatives"]]
 
     def members(therapy: str) -> tuple[str, ...]:  # a family ('no chemotherapy') stands for its members
-        return tuple(vocab.families.get(therapy, (therapy,)))
+        return tuple(reader.families.get(therapy, (therapy,)))
 
     right = [t for t in rejected if any(m in to_avoid for m in members(t))]
     wrong = [t for t in rejected if t not in right and any(m in offered for m in members(t))]
@@ -222,17 +224,17 @@ def _feedback(
 def grade(case_id: str, answer: str) -> Grade:
     """Grade ``answer`` (free text) for the bank case ``case_id``."""
     kb = knowledge.default()
-    vocab, table = vocabulary.default(), findings.default()
+    reader, table = therapies.load(), findings.default()
     practice_case = bank.get(case_id)
     rec = bank.expected(case_id)
-    choice = vocab.choice(answer)
-    graded, chosen = therapy_grade(choice.therapy, rec, vocab)
+    choice = therapy_choice(answer)
+    graded, chosen = therapy_grade(choice.therapy, rec, reader)
     keys = table.key_findings(practice_case.case, [r["rule"] for r in rec["rationale"]])
-    cited = table.cited(answer)
+    cited = table.cited(answer, choice)
     named = [k for k in keys if table.named(k, cited)]
     missed = [k for k in keys if k not in named]
     rejected = choice.rejected()
-    rubric = _rubric(rec, graded, named, missed, rejected, kb, vocab)
+    rubric = _rubric(rec, graded, named, missed, rejected, kb, reader)
     score = _score(rubric, graded)
     verdict = _verdict(rec, graded, chosen, kb)
     return Grade(

@@ -1,9 +1,9 @@
 """The shape of the practice files, as pydantic models (pydantic 1): the case bank (``cases/*.yml``) and the
-grader's tables (``grading_vocabulary.yml``, ``grading_findings.yml``).
+grader's table (``grading_findings.yml``; how therapies are written is the extractor's, bot/nlu/therapy_phrases.yml).
 
 A model says which keys a file may hold and of which type; unknown keys are refused. What needs the knowledge base
 or several files (an evidence key resolves, a therapy id or rule id exists, a case id is unique across files) is
-checked by the loaders (bank.py, vocabulary.py, findings.py). Phrases are regular expressions; the loaders compile
+checked by the loaders (bank.py, findings.py). Phrases are regular expressions; the loaders compile
 them.
 """
 
@@ -95,26 +95,6 @@ def case_file_problem(err: ValidationError, raw: Any) -> tuple[str, str]:
     case_id = str(case.get("id", f"(case {head[1:]})")) if isinstance(case, dict) else f"(case {head[1:]})"
     rest = rest.lstrip(".")
     return case_id, f"{rest}: {message}" if rest else message
-
-
-# ---- grading_vocabulary.yml ----------------------------------------------------------------------------------------
-
-
-class Merge(Strict):
-    """Therapies chosen together that are one choice ('SRS and continue alectinib')."""
-
-    when_all: list[StrictStr]
-    becomes: StrictStr
-
-
-class GradingVocabulary(Strict):
-    """How trainees write therapies, and the cue words around them (read by vocabulary.py and mentions.py)."""
-
-    therapies: dict[StrictStr, Phrases] = {}  # therapy id, family or request_information -> phrases
-    acronyms: dict[StrictStr, Phrases] = {}  # matched with their case
-    families: dict[StrictStr, list[StrictStr]] = {}  # a generic word -> therapy ids
-    merges: list[Merge] = []
-    cues: dict[StrictStr, Phrases] = {}  # which cue lists must be there is mentions.Cues' check
 
 
 # ---- grading_findings.yml ------------------------------------------------------------------------------------------

@@ -3,12 +3,14 @@
 A write that the database refuses (it is down, or unreachable for a moment) is kept in a spool folder on local disk
 and written as soon as the database answers again (every later write, and `flush()`, tries the spool first). Every
 record has an idempotency key, so a retry after an uncertain failure never writes it twice. The caller learns
-whether the record is stored or spooled and tells the user.
+whether the record is stored, spooled or refused (`Written.status`) and tells the user which, with the reference.
 
 A record the database refuses for what it holds (a value too long, a character it cannot store), not for being away,
 can never be written: it is moved to the spool's `dead-letter` folder and logged, and the records after it are written
-(a spool flushed in order must not wait forever behind it). A database dropped and created again is migrated again
-on the next write. Conversations are named by a keyed hash of the sender id (`conversation_key`, key AUDIT_ID_KEY),
+(a spool flushed in order must not wait forever behind it); the user is told it is not in the log, with a reference.
+`python -m bot audit` counts the set-aside records, `--dead-letter` lists them with the database's reason, and
+`--retry-dead-letter` writes them once the cause is fixed. A database dropped and created again is migrated again on
+the next write. Conversations are named by a keyed hash of the sender id (`conversation_key`, key AUDIT_ID_KEY),
 never by the id a client chose, and a feedback reason is scrubbed of names (see `scrub`) as well as dates, long
 numbers and e-mail addresses.
 """
@@ -44,11 +46,23 @@ RATINGS = ("helpful", "not_helpful", "disagree")
 CARD_OUTCOMES = ("accepted", "overridden")
 _TABLES = {"audit_record": AuditRecord, "feedback": Feedback}
 _KEYS = {"audit_record": "record_id", "feedback": "feedback_id"}
-_SCRUB = [
-    (re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b"), "[email]"),
-    (re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"), "[date]"),
-    (re.compile(r"\b\d{5,}\b"), "[number]"),
-]
+# One pass, leftmost match first; at one position the first alternative that matches wins. A UUID (a card's or a
+# suggestion's id, 8-4-4-4-12 hex digits) is kept whole: one of its groups can be all digits (8 digits in about 2 %
+# of uuid4s), which the long-number rule took for a record or phone number, so the stored id no longer matched the
+# card's. An e-mail address is tried first, so one whose local part looks like a UUID is still removed.
+_UUID = r"\b[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\b"
+_SCRUB = re.compile(
+    "|".join(
+        (
+            r"(?P<email>\b[\w.+-]+@[\w-]+\.[\w.]+\b)",
+            f"(?P<uuid>{_UUID})",
+            r"(?P<date>\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b)",
+            r"(?P<number>\b\d{5,}\b)",
+        )
+    ),
+    re.IGNORECASE,
+)
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _CAPITALISED = re.compile(
     r"\b(?:[A-Z]'(?=[A-Z]))?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\b"
 )  # Smith, O'Brien; ALK, G1202R, ECOG are not
@@ -59,13 +73,17 @@ DEAD_LETTER = "dead-letter"
 def scrub(text: str | None, limit: int = 500) -> str | None:
     """A clinician's free-text reason, minus what could identify a patient: dates, long numbers, e-mails, and names:
     a capitalised word inside a sentence or after a title (Mrs, Dr, patient). Clinical terms are lower case or
-    acronyms ('lorlatinib', 'ALK', 'G1202R', 'ECOG') and stay, and so does the capital that opens a sentence."""
+    acronyms ('lorlatinib', 'ALK', 'G1202R', 'ECOG') and stay, and so does the capital that opens a sentence. UUIDs
+    (the ids of CDS cards and suggestions a reason names) stay whole."""
     if not text:
         return None
-    for pattern, replacement in _SCRUB:
-        text = pattern.sub(replacement, text)
+    text = _UNSTORABLE.sub("\ufffd", text)  # PostgreSQL takes no NUL and no database a lone surrogate
+    text = _SCRUB.sub(lambda m: m[0] if m.lastgroup == "uuid" else f"[{m.lastgroup}]", text)
+    kept = [m.span() for m in re.finditer(_UUID, text, re.IGNORECASE)]
 
     def name(match: re.Match) -> str:
+        if any(start <= match.start() < end for start, end in kept):  # a mixed-case UUID's group is no name
+            return match[0]
         before = text[: match.start()]
         opens_sentence = not before.strip() or before.rstrip()[-1] in ".!?;:(\n"
         return match[0] if opens_sentence and not _TITLE.search(before) else "[name]"
@@ -98,12 +116,25 @@ def _key(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:40]
 
 
+STORED, SPOOLED, REFUSED = "stored", "spooled", "refused"
+
+
 @dataclass(frozen=True)
 class Written:
-    """What happened to a record: stored in the database, or spooled on disk until the database answers."""
+    """What happened to a record: stored in the database; spooled on disk until the database answers; or refused by
+    the database for what it holds and set aside in the dead-letter folder for the operator (not in the log)."""
 
     key: str
-    stored: bool
+    status: str
+
+    @property
+    def stored(self) -> bool:
+        return self.status == STORED
+
+    @property
+    def reference(self) -> str:
+        """What a user is shown, and an operator finds the record by (the spool's file names carry the key)."""
+        return self.key[:12]
 
 
 class AuditLog(Database):
@@ -206,18 +237,18 @@ class AuditLog(Database):
         try:
             self.flush()
             self._insert(table, row)
-            return Written(key, True)
+            return Written(key, STORED)
         except Exception as err:  # sorted below: refused for good, or the database is away
             if _permanent(err):
                 self._dead_letter(table, row, err)
-                return Written(key, True)
+                return Written(key, REFUSED)
             if not isinstance(err, (SQLAlchemyError, OSError)):
                 raise
             log.warning("audit database unavailable (%s): %s spooled for retry", config.describe(self.url), key)
             log.debug("audit write failed", exc_info=err)
             self.dispose()
             self._to_spool(table, row)
-            return Written(key, False)
+            return Written(key, SPOOLED)
 
     def _insert(self, table: str, row: dict[str, Any]) -> None:
         """Insert once; when the tables are gone, migrate again and retry once."""
@@ -282,6 +313,41 @@ class AuditLog(Database):
     def pending(self) -> int:
         """How many records wait in the spool for the database."""
         return len(list(self.spool.glob("*.json"))) if self.spool.exists() else 0
+
+    def dead_letters(self) -> list[dict[str, str]]:
+        """The records the database refused, oldest first: file, table, key and the database's reason. They are in
+        no table until an operator fixes the cause and retries them (`python -m bot audit --retry-dead-letter`)."""
+        folder = self.spool / DEAD_LETTER
+        found = []
+        for path in sorted(folder.glob("*.json")) if folder.exists() else []:
+            try:
+                item = json.loads(path.read_text())
+                table = item["table"]
+                found.append(
+                    {
+                        "file": str(path),
+                        "table": table,
+                        "key": item["row"][_KEYS[table]],
+                        "error": item.get("error", ""),
+                    }
+                )
+            except (OSError, ValueError, KeyError, TypeError):
+                found.append({"file": str(path), "table": "?", "key": "?", "error": "unreadable dead-letter file"})
+        return found
+
+    def retry_dead_letters(self) -> tuple[int, int]:
+        """Write the set-aside records again (after the operator fixed what the database refused): each goes back to
+        the spool and is flushed; one refused again is set aside again. Returns (written, still refused). An outage
+        raises, and the records then wait in the spool like any other."""
+        folder = self.spool / DEAD_LETTER
+        if not folder.exists():
+            return 0, 0
+        for path in sorted(folder.glob("*.json")):
+            item = json.loads(path.read_text())
+            self._to_spool(item["table"], item["row"])
+            path.unlink()
+        written = self.flush()
+        return written, len(list(folder.glob("*.json")))
 
     def flush(self) -> int:
         """Write every spooled record, oldest first; a record the database refuses for good is set aside

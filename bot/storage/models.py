@@ -102,3 +102,14 @@ class TraineeSignInFailure(Base):
     id = sa.Column(sa.Integer, primary_key=True, autoincrement=True)
     name_key = sa.Column(sa.String(128), nullable=False, index=True)
     created_at = sa.Column(sa.DateTime(timezone=True), nullable=False, index=True)
+
+
+class CaseLink(Base):
+    """A CDS card's link to the clinician page (bot.cds.tokens): the case and its answer until ``expires_at``. The
+    token itself is not stored, only its SHA-256, so reading the table does not give working links."""
+
+    __tablename__ = "case_link"
+
+    token_hash = sa.Column(sa.String(64), primary_key=True)
+    expires_at = sa.Column(sa.DateTime(timezone=True), nullable=False, index=True)
+    payload_json = sa.Column(sa.Text, nullable=False)

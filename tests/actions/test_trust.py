@@ -67,6 +67,34 @@ def test_what_about_chemo_says_where_chemotherapy_stands():
     assert "carboplatin" in texts(dispatcher).lower()
 
 
+@pytest.mark.parametrize("question, named", [
+    ("what about docetaxel?", "Docetaxel"),  # a therapy the knowledge base has no regimen for
+    ("is continuing an option?", "Continuing"),  # G1202R after alectinib: continuing is no option
+    ("could we just continue?", "Continue"),
+])
+def test_a_question_about_a_therapy_that_is_no_option_says_so(question, named):
+    events, dispatcher = run(FORM, make_tracker(question, slots=dict(CASE, requested_slot=None),
+                                                active_loop="case_form"))
+    assert case_changes(events) == {}
+    reply = texts(dispatcher)
+    assert f"{named} is not among the options for this case" in reply, reply
+    assert "Preferred: Lorlatinib" in reply, reply
+
+
+@pytest.mark.parametrize("question", ["what about chemo?", "what about immunotherapy instead?"])
+def test_a_question_about_a_part_of_abcp_is_answered_for_abcp(question):
+    """No resistance mutation after alectinib: ABCP is an alternative; asking about chemotherapy or immunotherapy
+    must not answer that it is not among the options."""
+    case = dict(CASE, alk_mutations=[], bypass_alterations=[], transformation="none", histology="adenocarcinoma",
+                ecog=1)
+    events, dispatcher = run(FORM, make_tracker(question, slots=dict(case, requested_slot=None),
+                                                active_loop="case_form"))
+    assert case_changes(events) == {}
+    reply = texts(dispatcher)
+    assert "(ABCP) is an alternative" in reply, reply
+    assert "is not among the options" not in reply, reply
+
+
 def test_a_case_ending_in_a_question_keeps_its_findings():
     text = "alectinib x 2 yrs, ECOG 1, now systemic PD, liver core bx NGS G1202R. What next?"
     events, _ = run(FORM, make_tracker(text, events=[{"event": "active_loop", "name": "case_form"}]))

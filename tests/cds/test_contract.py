@@ -215,6 +215,31 @@ def test_case_link_exchanges_for_the_case_and_writes_it_into_the_page_conversati
         sock.client.disconnect()
 
 
+def test_a_case_link_made_by_one_server_opens_on_another(base, stack):
+    """Two Rasa servers behind one address share the audit database: the link a card got from one opens on the
+    other (it was kept in the issuing server's memory, so the other answered 404)."""
+    from bot.launch import free_port
+
+    second = stack.start_rasa(port=free_port(), name="rasa-cds-2")
+    try:
+        stack.wait()
+        token = card_token(base, "V01")  # made by the first server
+        sock = Socket(Tally(), second)
+        sock.emit("session_request", {})
+        secret = sock.wait("session_secret")
+        session_id = sock.wait("session_confirm")
+        try:
+            r = post(second + "/webhooks/cds/case-exchange",
+                     {"token": token, "session_id": session_id, "session_secret": secret})
+            assert r.status_code == 200, r.text
+            expected = import_bundle(json.loads((BUNDLES / "V01.json").read_text())).case
+            assert r.json()["case"] == expected
+        finally:
+            sock.client.disconnect()
+    finally:
+        stack.stop("rasa-cds-2")
+
+
 def test_a_case_link_cannot_write_into_a_conversation_the_caller_does_not_own(base, stack):
     victim, victim_id, victim_secret = page_session(stack)
     attacker, _, attacker_secret = page_session(stack)

@@ -56,8 +56,7 @@ def test_the_pipeline_reads_what_the_reader_reads(nlp, reader, name, texts):
                                   independent.QUESTIONS2_TUNE, independent.QUESTIONS2_HELDOUT],
                          ids=["heldout", "questions", "heldout2", "questions2_tune", "questions2_heldout"])
 def test_the_pipeline_reads_what_the_reader_reads_on_the_held_out_sets(nlp, reader, path):
-    if not path.exists():
-        pytest.skip(f"{path.name} not present")
+    assert path.exists(), f"{path} is missing: the phrasing sets are part of the repository"
     texts = [r["text"] for r in independent.items(path)]
     assert texts
     assert _disagreements(nlp, reader, texts) == []  # indices only: the held-out sentences are not shown
@@ -145,3 +144,76 @@ def test_a_message_is_read_once_for_the_extractor_and_the_featurizer(monkeypatch
     sentence = message.get_sparse_features("text")[1].features.toarray()
     columns = rasa_component.ClinicalEntityFeaturizer.COLUMNS
     assert sentence[0, columns.index("alk_mutation")] == 1.0
+
+
+def test_a_pipeline_saved_by_an_older_extractor_is_rebuilt_not_loaded(tmp_path):
+    """An older extractor's table lacks keys the current one reads: loading it raised KeyError inside spaCy's load,
+    before the fingerprint was compared, and took the trained model down with it."""
+    table = json.loads(json.dumps(vocabulary.table()))
+    older = {k: v for k, v in table.items() if k != "no_longer"}
+    path = tmp_path / "clinical"
+    nlp = pipeline.build_nlp(table)
+    nlp.get_pipe(pipeline.COMPONENT).table = older  # what an older build saved
+    nlp.meta["clinical_fingerprint"] = vocabulary.fingerprint(older)
+    nlp.to_disk(path)
+    with pytest.raises(KeyError):
+        spacy.load(path)  # the saved pipeline cannot be read by the current extractor
+    served = pipeline.load(path)
+    assert served.meta["clinical_fingerprint"] == vocabulary.fingerprint(table)
+    assert [e.entity for e in pipeline.entities(served("alectinib, ECOG 1"))] == ["tki", "ecog"]
+
+
+@pytest.mark.parametrize("damage", [
+    lambda path: (path / pipeline.COMPONENT / "table.json").write_text("{"),
+    lambda path: (path / pipeline.COMPONENT / "table.json").unlink(),
+    lambda path: (path / "config.cfg").write_text("[nlp]\npipeline = [\"no_such_component\"]\n"),
+    lambda path: (path / "meta.json").write_text("not json"),
+])
+def test_a_damaged_pipeline_is_rebuilt_not_loaded(tmp_path, damage):
+    path = build(tmp_path / "clinical")
+    damage(path)
+    served = pipeline.load(path)
+    assert [e.entity for e in pipeline.entities(served("liquid biopsy, ECOG 1"))] == ["biopsy_type", "ecog"]
+
+
+def test_the_saved_pipeline_is_the_one_served_when_current(tmp_path, monkeypatch):
+    path = build(tmp_path / "clinical")
+
+    def no_rebuild(*args, **kwargs):
+        raise AssertionError("the saved pipeline is current: it must be loaded, not built again")
+
+    monkeypatch.setattr(pipeline, "build_nlp", no_rebuild)
+    served = pipeline.load(path)
+    assert [e.entity for e in pipeline.entities(served("alectinib, ECOG 1"))] == ["tki", "ecog"]
+
+
+def test_the_vocabulary_fingerprint_is_the_same_in_every_process():
+    """`make nlu` saves the fingerprint in one process and the server compares it in another: a table whose order
+    followed a set's iteration (string hashing changes per process) never matched, so the saved pipeline was never
+    used and every start built another."""
+    import subprocess
+    import sys
+
+    from tests.test_dialogue import ENV, ROOT
+
+    code = "from bot.nlu import vocabulary; print(vocabulary.fingerprint(vocabulary.table()))"
+    prints = {subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=dict(ENV, PYTHONHASHSEED=str(seed)),
+                             capture_output=True, text=True, check=True, timeout=120).stdout.strip()
+              for seed in range(4)}
+    assert len(prints) == 1, prints
+
+
+def test_make_nlu_rebuilds_when_any_input_of_the_vocabulary_changes():
+    """`make nlu` rebuilds var/nlu when a file the vocabulary table is made from changes: the knowledge base's YAML
+    and its loader (bot/knowledge/*.py: the spellings of every name), the phrase file and the extractor."""
+    import subprocess
+
+    from tests.test_dialogue import ENV, ROOT
+
+    database = subprocess.run(["make", "-pn", "nlu"], cwd=ROOT, env=ENV, capture_output=True, text=True,
+                              timeout=120).stdout
+    [rule] = [line for line in database.splitlines() if line.startswith("var/nlu/clinical/meta.json:")]
+    prerequisites = set(rule.split(":", 1)[1].split())
+    inputs = {str(p.relative_to(ROOT)) for pattern in ("bot/knowledge/*.yml", "bot/knowledge/*.py", "bot/nlu/*.yml",
+                                                         "bot/nlu/*.py") for p in ROOT.glob(pattern)}
+    assert inputs - prerequisites == set()

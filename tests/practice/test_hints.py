@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.practice import bank, findings, grading, vocabulary
+from bot.nlu import therapies
+from bot.practice import bank, findings, grading
 
 CASES = bank.cases()
 
@@ -17,7 +18,7 @@ def test_no_hint_names_a_therapy_or_a_finding_value(practice_case):
     rec = bank.expected(practice_case.id)
     keys = findings.default().key_findings(practice_case.case, [r["rule"] for r in rec["rationale"]])
     for text in hints(practice_case.id):
-        assert vocabulary.default().choice(text).therapy in (None, vocabulary.REQUEST_INFORMATION), text
+        assert therapies.load().choice(text).therapy in (None, therapies.REQUEST_INFORMATION), text
         for key in keys:
             value = key.id.split(":")[-1]
             assert value.lower() not in text.lower() or value in ("true", "none"), (text, key.id)

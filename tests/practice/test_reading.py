@@ -1,64 +1,12 @@
-"""Reading free text: which therapy is chosen, rejected or already given, and which findings are named."""
+"""Reading free text: which findings an answer names. (Which therapy it chooses, rejects or names as given is the
+extractor's therapy-role reader: tests/nlu/test_therapy_roles.py.)"""
 from __future__ import annotations
 
 import pytest
 import yaml
 
-from bot.practice import findings, vocabulary
-
-# text, chosen therapy, therapies read as rejected, therapies read as already given
-CHOICES = [
-    ("after alectinib and brigatinib, lorlatinib", "lorlatinib", [], ["alectinib", "brigatinib"]),
-    ("switch from alectinib to lorlatinib", "lorlatinib", [], ["alectinib"]),
-    ("progressed on Alecensa; Lorbrena next", "lorlatinib", [], ["alectinib"]),
-    ("alectinib-refractory disease: lorlatinib", "lorlatinib", [], ["alectinib"]),
-    ("no chemo, lorlatinib", "lorlatinib", ["chemotherapy"], []),
-    ("avoid brigatinib, ceritinib and alectinib; lorlatinib is the answer", "lorlatinib",
-     ["brigatinib", "ceritinib", "alectinib"], []),
-    ("Avoid crizotinib/ceritinib/alectinib/brigatinib. Lorlatinib.", "lorlatinib",
-     ["crizotinib", "ceritinib", "alectinib", "brigatinib"], []),
-    ("brigatinib would be wrong here, lorlatinib", "lorlatinib", ["brigatinib"], []),
-    ("lorlatinib rather than chemo or brigatinib", "lorlatinib", ["chemotherapy", "brigatinib"], []),
-    ("I wouldn't give pembrolizumab; lorlatinib", "lorlatinib", ["pd1_pdl1_monotherapy"], []),
-    ("Don't use osimertinib", None, ["egfr_tki"], []),
-    ("no role for immunotherapy. Lorlatinib.", "lorlatinib", ["pd1_pdl1_monotherapy"], []),
-    ("hold alectinib and give lorlatinib", "lorlatinib", ["alectinib"], []),
-    ("stop rifampicin, then lorlatinib", "lorlatinib", [], []),
-    ("lorlatinib; keep chemo for later", "lorlatinib", [], []),
-    ("chemo if lorlatinib isn't available", "chemotherapy", [], []),
-    ("maybe a trial, otherwise carbo/pem", "clinical_trial", [], []),
-    ("carbo/pem +/- bev or ABCP", "platinum_pemetrexed", [], []),
-    ("cisplatin-pemetrexed", "platinum_pemetrexed", [], []),
-    ("carboplatin with paclitaxel", "platinum_paclitaxel", [], []),
-    ("SRS, then continue alectinib", "local_therapy_continue_tki", [], []),
-    ("I'd give lorla", "lorlatinib", [], []),
-    ("alectanib", "alectinib", [], []),
-    ("Xalkori", "crizotinib", [], []),
-    ("NVL-655", "clinical_trial", [], []),
-    ("refer to the molecular tumor board", "molecular_tumor_board", [], []),
-    ("palliative care only", "best_supportive_care", [], []),
-    ("continue current therapy with short-interval imaging", "continue_current_therapy", [], []),
-    ("single-agent immunotherapy", "pd1_pdl1_monotherapy", [], []),
-    ("the step was right", None, [], []),
-]
-
-
-@pytest.mark.parametrize("text, chosen, rejected, prior", CHOICES, ids=[c[0][:40] for c in CHOICES])
-def test_therapy_reading(text, chosen, rejected, prior):
-    choice = vocabulary.default().choice(text)
-    assert choice.therapy == chosen, [(m.value, m.reading) for m in choice.mentions]
-    assert set(rejected) <= set(choice.rejected())
-    assert set(prior) <= set(choice.prior())
-
-
-def test_every_kb_tki_spelling_is_understood():
-    kb = vocabulary.default().kb
-    for rid, regimen in kb.regimens.items():
-        if regimen.kind == "alk_tki":
-            drug = kb.drugs[regimen.drug]
-            for spelling in (drug.name, *drug.brands, *drug.misspellings):
-                assert vocabulary.default().choice(f"I would give {spelling}").therapy == rid, spelling
-
+from bot.nlu import therapies
+from bot.practice import findings
 
 # text, findings that must be cited, findings that must not be
 FINDS = [
@@ -71,6 +19,9 @@ FINDS = [
     ("ECOG 1", [], ["ecog:3-4"]),
     ("PS 3", ["ecog:3-4"], []),
     ("bedbound", ["ecog:3-4"], []),
+    ("ECOG 3-4", ["ecog:3-4"], ["ecog:0-2"]),  # the extractor's ECOG grammar: a range, "PS", "performance status"
+    ("ECOG PS 2", ["ecog:0-2"], ["ecog:3-4"]),
+    ("performance status of 4", ["ecog:3-4"], []),
     ("asymptomatic", [], ["symptomatic:true"]),
     ("gatekeeper mutation", ["alk_mutations:L1196M"], []),
     ("gatekeeper-adjacent mutation", ["alk_mutations:V1180L"], ["alk_mutations:L1196M"]),
@@ -101,20 +52,9 @@ def test_every_rule_has_a_key_finding_entry():
     assert set(table.rules) == set(table.kb.rules)
 
 
-def test_a_broken_vocabulary_fails_naming_the_entry():
-    raw = yaml.safe_load(vocabulary.VOCABULARY_FILE.read_text())
-    kb = vocabulary.default().kb
-    with pytest.raises(ValueError, match="therapies.radiowaves"):
-        vocabulary.TherapyVocabulary(dict(raw, therapies={"radiowaves": ["x"]}), kb)
-    with pytest.raises(ValueError, match="merges"):
-        vocabulary.TherapyVocabulary(dict(raw, merges=[{"when_all": ["kind:magic"], "becomes": "lorlatinib"}]), kb)
-    with pytest.raises(ValueError, match="cues: missing"):
-        vocabulary.TherapyVocabulary(dict(raw, cues={}), kb)
-
-
 def test_a_rule_without_key_findings_entry_fails():
     raw = yaml.safe_load(findings.FINDINGS_FILE.read_text())
     table = dict(raw["key_findings"])
     del table["M2"]
     with pytest.raises(ValueError, match="rule M2 has no entry"):
-        findings.FindingTable(dict(raw, key_findings=table), vocabulary.default().kb, vocabulary.default())
+        findings.FindingTable(dict(raw, key_findings=table), therapies.load().kb, therapies.load())

@@ -1,5 +1,6 @@
 """The grader's tables have the shape their models describe, and a malformed one fails loudly, naming the file and
-the entry (bot/practice/models.py; the cross-references are the loaders' own checks, tested in test_reading.py)."""
+the entry (bot/practice/models.py; the cross-references are the loaders' own checks, tested in test_reading.py).
+The therapy table moved to the extractor with the reading: tests/nlu/test_therapy_roles.py checks its shape."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,11 +12,6 @@ from bot.practice import models
 
 
 @pytest.mark.parametrize("file, model, change, says", [
-    ("grading_vocabulary.yml", models.GradingVocabulary, lambda d: d["therapies"].update(abcp="abcp"),
-     "therapies: 'abcp': value is not a valid list"),
-    ("grading_vocabulary.yml", models.GradingVocabulary, lambda d: d.update(therapys={}), "unknown key 'therapys'"),
-    ("grading_vocabulary.yml", models.GradingVocabulary, lambda d: d["merges"][0].pop("becomes"),
-     "merges[0]: 'becomes' is required"),
     ("grading_findings.yml", models.GradingFindings, lambda d: d["key_findings"]["M2"][0].update(feild="x"),
      "key_findings.M2[0]: unknown key 'feild'"),
     ("grading_findings.yml", models.GradingFindings, lambda d: d["key_findings"]["M2"].append({"when": ["x"]}),

@@ -86,3 +86,32 @@ def test_launcher_keeps_secrets_off_the_command_line_and_restarts_a_dead_server(
             os.killpg(launcher.pid, signal.SIGKILL)
             launcher.wait()
     assert launcher.returncode == 0, output.text[-2000:]
+
+
+def test_launcher_refuses_to_start_when_the_model_does_not_load(tmp_path):
+    """`make run` with a model that cannot be loaded (a stale pipeline under var/nlu took the model down the same
+    way): the launcher stops both servers and says what to run, rather than serving the failure sentence."""
+    model = tmp_path / "alk-damaged.tar.gz"
+    model.write_bytes(b"\x1f\x8b not a model archive" * 64)
+    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="3",
+               TRACKER_DB_URL=f"sqlite:///{tmp_path / 'tracker.db'}", AUDIT_DB_URL=f"sqlite:///{tmp_path / 'a.db'}",
+               AUDIT_SPOOL_DIR=str(tmp_path / "spool"), LOCK_STORE_URL="memory://")
+    rasa_port, action_port = free_port(), free_port()
+    launcher = subprocess.Popen([sys.executable, "-m", "bot.launch", "--model", str(model), "--port", str(rasa_port),
+                                 "--action-port", str(action_port)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True)
+    output = Output(launcher.stdout)
+    output.start()
+    try:
+        deadline = time.monotonic() + 400
+        while launcher.poll() is None and "ready in" not in output.text and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert "ready in" not in output.text, "the launcher served a model that does not load"
+        assert launcher.wait(30) == 1
+    finally:
+        if launcher.poll() is None:
+            launcher.send_signal(signal.SIGINT)
+            launcher.wait(60)
+    output.join(10)
+    assert "could not start" in output.text and "make nlu model" in output.text, output.text[-3000:]
+    assert not [pid for pid, cmd in _children(os.getpid()).items() if str(rasa_port) in cmd or str(action_port) in cmd]

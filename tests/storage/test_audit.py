@@ -4,14 +4,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 import sqlite3
 import subprocess
 import sys
+import uuid
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot import knowledge
 from bot.decision import decide
@@ -78,6 +82,59 @@ def test_scrub_keeps_mutations_and_ecog_but_drops_dates_numbers_and_emails():
     text = scrub("G1202R on tissue, ECOG 2; seen 12/03/2024, MRN 99887766, call a.b@example.org")
     assert "G1202R" in text and "ECOG 2" in text
     assert "12/03/2024" not in text and "99887766" not in text and "example.org" not in text
+
+
+PHI_AROUND = [
+    ("seen 12/03/2024, ", "12/03/2024"),
+    ("MRN 99887766 ", "99887766"),
+    ("call 07700900123 or ", "07700900123"),
+    ("mail a.b@example.org ", "a.b@example.org"),
+    ("told Mrs Smith that ", "Smith"),
+]
+
+
+def _digit_groups(value: uuid.UUID, groups: frozenset[int], digits: random.Random) -> str:
+    """``value`` written as usual, with the chosen groups (0-4) replaced by decimal digits only: the UUIDs whose
+    all-digit group the long-number rule removed."""
+    parts = str(value).split("-")
+    return "-".join("".join(digits.choice("0123456789") for _ in part) if i in groups else part
+                    for i, part in enumerate(parts))
+
+
+def test_scrub_keeps_every_uuid_whole_and_still_removes_the_phi_around_it():
+    """About 2 % of uuid4s have an all-digit 8-digit group (and 0.4 % a 12-digit one): the scrubber took it for a
+    record number, so a CDS feedback reason naming a suggestion's id no longer named it (a flaky contract test)."""
+    draw = random.Random(20261202)
+    ids = [uuid.UUID(int=draw.getrandbits(128), version=4) for _ in range(4000)]
+    written = [str(u) for u in ids]
+    written += [_digit_groups(u, frozenset(draw.sample(range(5), draw.randint(1, 5))), draw) for u in ids[:1000]]
+    written += [w.upper() for w in written[:500]] + [str(uuid.uuid1()), str(uuid.uuid5(uuid.NAMESPACE_URL, "x"))]
+    assert sum(any(p.isdigit() and len(p) >= 5 for p in w.split("-")) for w in written) > 500  # the cases that failed
+    for i, w in enumerate(written):
+        before, phi = PHI_AROUND[i % len(PHI_AROUND)]
+        text = scrub(f"Overridden: {before}accepted suggestion(s) {w}, per tumour board")
+        assert w in text and phi not in text, (w, text)
+        assert scrub(f"({w}).") == f"({w})."
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.uuids(), st.frozensets(st.integers(0, 4)), st.randoms(use_true_random=False),
+       st.sampled_from(PHI_AROUND), st.sampled_from(["", "Dr Jones: ", "note: "]))
+def test_scrub_keeps_generated_uuids(value, groups, digits, around, prefix):
+    w = _digit_groups(value, groups, digits)
+    before, phi = around
+    text = scrub(f"{prefix}{before}id {w}; see {w.upper()}")
+    assert w in text and w.upper() in text and phi not in text, text
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("1b4e28ba-2fa1-11d2-883f-0016d3cca427@hospital.org wrote", "hospital.org"),  # an e-mail stays an e-mail
+    ("MRN 12345678-1234 and 1234-567890", "12345678"),  # a number with a dash is no UUID
+    ("MRN 12345678-1234-1234-1234-12345678901", "12345678"),  # one digit short of a UUID's last group
+    ("phone 0123456789012", "0123456789012"),
+])
+def test_scrub_still_removes_what_only_looks_like_part_of_a_uuid(text, gone):
+    assert gone not in scrub(text)
 
 
 def test_sqlite_locked_database_spools_then_writes_once_it_is_free(tmp_path):

@@ -141,3 +141,48 @@ def test_two_lock_stores_serialise_one_conversation(redis_url):
     assert int(stores[0].red.get(counter)) == 20, "every turn saw every earlier one"
     stores[0].red.delete(counter)
     assert not list(stores[0].red.scan_iter("*conv-race*"))
+
+
+def test_a_refused_record_is_reported_as_refused_and_written_once_the_operator_fixes_the_cause(pg_url, tmp_path):
+    from bot.storage.audit import REFUSED
+
+    log = AuditLog(pg_url, tmp_path / "spool")
+    too_long = dict(decide(CASE), status="s" * 40)  # wider than the column: refused every time
+    written = log.record("conv-1", CASE, too_long, message_id="m1")
+    assert written.status == REFUSED and not written.stored and log.pending() == 0
+    [dead] = log.dead_letters()
+    assert dead["key"] == written.key and dead["table"] == "audit_record" and dead["error"]
+    assert log.retry_dead_letters() == (0, 1)  # nothing fixed yet: set aside again, not lost
+    with log.engine.begin() as db:  # the operator widens the column
+        db.execute(sa.text("ALTER TABLE audit_record ALTER COLUMN status TYPE VARCHAR(64)"))
+    assert log.retry_dead_letters() == (1, 0) and not log.dead_letters()
+    assert [r["record_id"] for r in log.records()] == [written.key]
+
+
+def test_a_feedback_reason_with_characters_no_database_takes_is_stored_not_refused(pg_url, tmp_path):
+    log = AuditLog(pg_url, tmp_path / "spool")
+    record = log.record("conv-1", CASE, decide(CASE), message_id="m1")
+    reason = "trial open\x00 at our site \ud800 G1202R"
+    assert log.feedback("conv-1", "disagree", record_id=record.key, reason=reason, message_id="m2").stored
+    [fb] = log.feedback_for(record.key)
+    assert "trial open" in fb["reason"] and "G1202R" in fb["reason"] and not log.dead_letters()
+
+
+def test_the_cli_lists_and_retries_the_refused_records(tmp_path):
+    url, spool = f"sqlite:///{tmp_path / 'audit.db'}", tmp_path / "spool"
+    log = AuditLog(url, spool)
+    written = log.record("conv-1", CASE, dict(decide(CASE), status="\ud800"), message_id="m1")  # SQLite refuses it
+    assert not written.stored
+    env = {**__import__("os").environ, "AUDIT_DB_URL": url, "AUDIT_SPOOL_DIR": str(spool)}
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "bot", "audit", *args], cwd=ROOT, env=env, capture_output=True,
+                              text=True, timeout=120)
+
+    listed = cli("--dead-letter")
+    assert listed.returncode == 1 and written.key[:12] in listed.stdout and "1 record(s) set aside" in listed.stdout
+    table = cli()
+    assert table.returncode == 0 and "1 record(s) refused by the database" in table.stderr
+    retried = cli("--retry-dead-letter")
+    assert retried.returncode == 1 and "0 record(s) written; 1 refused again" in retried.stdout
+    assert [d["key"] for d in log.dead_letters()] == [written.key]

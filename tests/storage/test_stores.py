@@ -115,3 +115,65 @@ def test_tracker_store_loads_the_current_session_only_in_stored_order(tmp_path):
     current, full = asyncio.run(run())
     assert current == ["second case"]
     assert full == ["first case", "new case", "second case"]
+
+
+HEAVY = ("tensorflow", "rasa.core.agent", "rasa.core.tracker_store", "bot.rasa_patches")
+CHECK_STORES_AND_REPORT = """
+import json, sys
+from bot.__main__ import main
+code = main(["check-stores"])
+import bot.storage.stores
+print(json.dumps({"code": code, "loaded": [m for m in sys.argv[1:] if m in sys.modules]}))
+"""
+
+
+@pytest.mark.parametrize("lock", ["memory://", "redis"])
+def test_check_stores_does_not_import_rasas_model_stack(tmp_path, lock, request):
+    """`python -m bot check-stores` needs the checks, not Rasa's agent: importing the stores module for it pulled
+    TensorFlow through bot.rasa_patches (about 10 s)."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.test_dialogue import ENV, ROOT
+
+    url = request.getfixturevalue("redis_url") if lock == "redis" else lock
+    env = dict(ENV, TRACKER_DB_URL=f"sqlite:///{tmp_path / 't.db'}", AUDIT_DB_URL=f"sqlite:///{tmp_path / 'a.db'}",
+               LOCK_STORE_URL=url)
+    result = subprocess.run([sys.executable, "-c", CHECK_STORES_AND_REPORT, *HEAVY], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "stores OK" in result.stdout
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"code": 0, "loaded": []}
+
+
+def test_check_stores_names_a_lock_store_it_cannot_use(tmp_path, capsys):
+    from bot.__main__ import main
+    from tests.services import free_port
+
+    for url, says in ((f"redis://127.0.0.1:{free_port()}/1", "does not answer"), ("etcd://x", "memory://"),
+                      ("redis://127.0.0.1:6379/1?key_prefix=a:b", "key_prefix")):
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("TRACKER_DB_URL", f"sqlite:///{tmp_path / 't.db'}")
+            env.setenv("AUDIT_DB_URL", f"sqlite:///{tmp_path / 'a.db'}")
+            env.setenv("LOCK_STORE_URL", url)
+            assert main(["check-stores"]) == 2
+        assert says in capsys.readouterr().err
+
+
+def test_rasa_finds_the_store_classes_endpoints_yml_names():
+    """The classes live in bot.storage.rasa_stores and are fetched through bot.storage.stores, as Rasa does."""
+    import yaml
+    from rasa.core.lock_store import LockStore
+    from rasa.core.tracker_store import TrackerStore
+    from rasa.shared.utils.common import class_from_module_path
+
+    from tests.test_dialogue import ROOT
+
+    endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
+    tracker = class_from_module_path(endpoints["tracker_store"]["type"])
+    lock = class_from_module_path(endpoints["lock_store"]["type"])
+    assert issubclass(tracker, TrackerStore) and issubclass(lock, LockStore)
+    with pytest.raises(ImportError):  # Rasa's answer to a name the module does not have
+        class_from_module_path("bot.storage.stores.NoSuchStore")

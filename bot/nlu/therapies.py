@@ -1,0 +1,339 @@
+"""The therapies a free text names, and the role each has in it: chosen, rejected, already given or a fallback.
+
+    chosen        "lorlatinib", "I'd go with lorlatinib", "switch to lorlatinib", "lorlatinib is the answer"
+    rejected      "I'd avoid brigatinib and ceritinib", "no chemo", "brigatinib would be wrong", "not crizotinib"
+    prior         "after alectinib", "progressed on Alecensa", "alectinib-refractory", "crizotinib for 14 months"
+    conditional   "chemo if it progresses", "keep chemo for later", "carbo/pem as a fallback"
+
+The same drug name can be the answer, something to avoid, a treatment already given or a fallback, and only the
+words around it tell which. The therapies are the table of bot/nlu/therapy_phrases.yml plus the extractor's TKI
+names (the knowledge base's generic names, brands and misspellings, and the phrase file's ward shorthand); the role
+cues are the extractor's (bot/nlu/clinical_phrases.yml: negation, tki_negation, rejected, candidate, preferred,
+hypothetical.conditional and conditional_plan, prior, fallback, therapy_clause). The question reader (questions.py)
+and the practice grader both read with this table; nothing here knows a practice case or an answer.
+
+Reading order for a group of therapies joined by 'and', 'or', '/' or commas: words right after the group
+(`after` cues) win; then a prior cue right before it; then the last cue earlier in its clause (from the previous
+therapy or comma on: in "no chemo, lorlatinib" the 'no' is spent on chemo). A therapy with no cue is chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot import knowledge
+from bot.nlu import models, vocabulary
+from bot.nlu.context import _cue, _words, sentences
+
+THERAPY_PHRASES_FILE = Path(__file__).resolve().parent / "therapy_phrases.yml"
+CHOSEN, REJECTED, PRIOR, CONDITIONAL = "chosen", "rejected", "prior", "conditional"
+THERAPY_ROLES = (CHOSEN, REJECTED, PRIOR, CONDITIONAL)
+REQUEST_INFORMATION = "request_information"  # asking for what is missing instead of naming a therapy
+NOT_IN_KB = "not_in_knowledge_base"  # a therapy named in a question that no regimen of the knowledge base is
+# What may stand between two therapies of one group ("brigatinib, ceritinib and/or alectinib").
+_FILLER = re.compile(
+    r"^[\s,/&]*(?:(?:and/or|and|or|nor|as well as|plus|also|either|neither)[\s,/&]+)*(?:also\s+)?$", re.IGNORECASE
+)
+_CONJUNCTION = re.compile(r"\b(?:and|or|nor|as well as)\b|/|&", re.IGNORECASE)
+_PRIOR_GAP = r"(?:\s+|\s*-\s*)(?:[\w'-]+\s+){0,2}$"  # at most two words between a prior cue and the therapy
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
+@dataclass(frozen=True)
+class TherapyMention:
+    """One therapy named in the text: what it stands for (a therapy id of regimens.yml, a family or
+    request_information), where it is, and its role (one of THERAPY_ROLES)."""
+
+    value: str
+    start: int
+    end: int
+    role: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TherapyChoice:
+    """The therapy (or family, or request_information) a text chooses, and every therapy mention read."""
+
+    therapy: str | None
+    mentions: tuple[TherapyMention, ...]
+
+    def with_role(self, role: str) -> list[str]:
+        """The therapies named in ``role``, each once, in text order."""
+        return list(dict.fromkeys(m.value for m in self.mentions if m.role == role))
+
+    def rejected(self) -> list[str]:
+        return self.with_role(REJECTED)
+
+    def prior(self) -> list[str]:
+        return self.with_role(PRIOR)
+
+
+def phrase_regex(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]:
+    """A phrase matched as whole words: 'EP' is not inside 'step', 'alectinib' is inside 'post-alectinib'."""
+    return re.compile(rf"(?<!\w)(?:{phrase})(?!\w)", 0 if case_sensitive else re.IGNORECASE)
+
+
+def _leading(cues: Iterable[str]) -> re.Pattern[str]:
+    """Any of the cues at the start of a text (after spaces or a hyphen: 'alectinib-refractory')."""
+    return re.compile(rf"^[\s-]*(?:{_words(cues)})(?!\w)", re.IGNORECASE)
+
+
+def _fail(entry: str, message: str) -> None:
+    raise ValueError(f"bot/nlu/{THERAPY_PHRASES_FILE.name}: {entry}: {message}")
+
+
+class RoleCues:
+    """The extractor's cue lists that give a therapy its role, compiled."""
+
+    def __init__(self, table: Mapping[str, Any]):
+        def union(*sections: tuple[str, str]) -> list[str]:
+            return list(dict.fromkeys(c for section, key in sections for c in table[section].get(key, ())))
+
+        negation = union(("negation", "before"), ("tki_negation", "before"), ("rejected", "before"))
+        self.breaks = re.compile(_words(table["therapy_clause"]["breaks"]), re.IGNORECASE)
+        self.masks = _cue(table["therapy_clause"]["masks"])
+        self.before = [
+            (_cue(negation), REJECTED),
+            (_cue(union(("candidate", "before"), ("preferred", "before"))), CHOSEN),
+            (_cue(union(("hypothetical", "conditional"), ("fallback", "before"))), CONDITIONAL),
+        ]
+        # a sentence that opens with a condition supposes what it names ("if the brain progresses, SRS")
+        self.condition_first = re.compile(
+            rf"^\W*(?:{_words(table['hypothetical']['conditional'])})(?!\w)", re.IGNORECASE
+        )
+        self.negated_verb = re.compile(rf"(?<!\w)(?:{_words(negation)})\W+(?:[\w'-]+\W+){{0,1}}$", re.IGNORECASE)
+        self.prior = re.compile(rf"(?<!\w)(?:{_words(table['prior']['before'])}){_PRIOR_GAP}", re.IGNORECASE)
+        received = union(("prior", "before"), ("prior", "in_question"))
+        self.received_in_question = re.compile(rf"(?<!\w)(?:{_words(received)}){_PRIOR_GAP}", re.IGNORECASE)
+        self.after = [
+            (_leading(table["preferred"]["after"]), CHOSEN),
+            (_leading(union(("negation", "after"), ("tki_negation", "after"), ("rejected", "after"))), REJECTED),
+            (_leading(table["prior"]["after"]), PRIOR),
+            (_leading(table["fallback"]["after"]), CONDITIONAL),
+            (_leading(table["hypothetical"]["conditional_plan"]), CONDITIONAL),  # "chemo if it progresses"
+        ]
+
+
+class TherapyReader:
+    """Finds the therapies of the phrase table in a text and reads each one's role."""
+
+    def __init__(self, raw: Mapping[str, Any], kb: knowledge.KnowledgeBase, table: Mapping[str, Any]):
+        self.kb = kb
+        self.cues = RoleCues(table)
+        tki_regimens = {r.drug: rid for rid, r in kb.regimens.items() if r.kind == "alk_tki" and r.drug is not None}
+        tki_names = [n for n in table["names"] if n["label"] == "tki"]
+        any_tki = "|".join(re.escape(n["pattern"]) for n in tki_names)
+        self.families = self._families(raw.get("families") or {})
+        known = set(kb.regimens) | set(self.families) | {REQUEST_INFORMATION}
+        phrases: list[tuple[re.Pattern[str], str]] = []
+        for value, entries in (raw.get("therapies") or {}).items():
+            if value not in known:
+                _fail(f"therapies.{value}", "not a therapy id of regimens.yml, a family, or request_information")
+            phrases += [(phrase_regex(p.replace("{TKI}", f"(?:{any_tki})")), value) for p in entries]
+        for value, entries in (raw.get("acronyms") or {}).items():
+            if value not in known:
+                _fail(f"acronyms.{value}", "not a therapy id of regimens.yml or a family")
+            phrases += [(phrase_regex(re.escape(a), case_sensitive=True), value) for a in entries]
+        phrases += [
+            (phrase_regex(re.escape(n["pattern"])), tki_regimens[n["id"]]) for n in tki_names if n["id"] in tki_regimens
+        ]
+        phrases += [(phrase_regex(p), NOT_IN_KB) for p in raw.get("not_in_knowledge_base") or []]
+        self.phrases = phrases
+        self.merges = self._merges(raw.get("merges") or [], known)
+        self.combinations: dict[str, tuple[str, ...]] = {}  # a therapy or family -> combined regimens containing it
+        for combined, parts in (raw.get("combinations") or {}).items():
+            for part in (combined, *parts):
+                if part not in known:
+                    _fail(f"combinations.{combined}", f"'{part}' is not a therapy id of regimens.yml or a family")
+            for part in parts:
+                self.combinations[part] = (*self.combinations.get(part, ()), combined)
+
+    def _families(self, raw: Mapping[str, list[str]]) -> dict[str, tuple[str, ...]]:
+        out = {}
+        for name, members in raw.items():
+            if name == "second_generation_tki":
+                members = [
+                    rid
+                    for rid, r in self.kb.regimens.items()
+                    if r.kind == "alk_tki" and r.drug is not None and self.kb.drugs[r.drug].generation == "2G"
+                ]
+            for member in members:
+                if member not in self.kb.regimens:
+                    _fail(f"families.{name}", f"'{member}' is not a therapy id of regimens.yml")
+            out[name] = tuple(members)
+        return out
+
+    @staticmethod
+    def _merges(raw: list[Mapping[str, Any]], known: set[str]) -> list[tuple[tuple[str, ...], str]]:
+        out: list[tuple[tuple[str, ...], str]] = []
+        for i, merge in enumerate(raw):
+            parts, becomes = tuple(merge.get("when_all") or ()), merge.get("becomes")
+            for part in (*parts, becomes):
+                if not (
+                    part in known
+                    or (isinstance(part, str) and part.startswith("kind:") and part[5:] in knowledge.REGIMEN_KINDS)
+                ):
+                    _fail(f"merges[{i}]", f"'{part}' is not a therapy id, family or kind:<regimen kind>")
+            assert isinstance(becomes, str)  # _fail raised otherwise
+            out.append((parts, becomes))
+        return out
+
+    # ---- where the therapies are -----------------------------------------------------------------------------
+
+    def normalise(self, text: str) -> str:
+        """Same length as ``text`` (offsets stay valid): typographic apostrophes unified, mask phrases blanked."""
+        text = text.translate(_APOSTROPHES)
+        return self.cues.masks.sub(lambda m: " " * len(m.group()), text)
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping (start, end, value), the longest match winning, in text order."""
+        found = [
+            (m.start(), m.end(), value, i)
+            for i, (pattern, value) in enumerate(self.phrases)
+            for m in pattern.finditer(text)
+        ]
+        found.sort(key=lambda f: (f[0] - f[1], f[0], f[3]))
+        taken: list[tuple[int, int, str]] = []
+        for start, end, value, _ in found:
+            if all(end <= s or start >= e for s, e, _ in taken):
+                taken.append((start, end, value))
+        return sorted(taken)
+
+    def named(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
+        """Each therapy named (as written) with the therapy ids it stands for (a family: its members; then the
+        combined regimens that contain it, for a question about a part; none for a therapy the knowledge base has
+        no regimen for), in text order; asking for information is not a therapy."""
+        return [
+            (text[start:end], self._stands_for(value))
+            for start, end, value in self.spans(text.translate(_APOSTROPHES))
+            if value != REQUEST_INFORMATION
+        ]
+
+    def _stands_for(self, value: str) -> tuple[str, ...]:
+        if value == NOT_IN_KB:
+            return ()
+        return tuple(dict.fromkeys((*self.families.get(value, (value,)), *self.combinations.get(value, ()))))
+
+    # ---- roles -----------------------------------------------------------------------------------------------
+
+    def mentions(self, text: str) -> list[TherapyMention]:
+        """Every therapy named in ``text`` with its role, in text order."""
+        clean = self.normalise(text)
+        spans = [s for s in self.spans(clean) if s[2] != NOT_IN_KB]
+        cuts = sorted({0, len(clean)} | {p for m in self.cues.breaks.finditer(clean) for p in (m.start(), m.end())})
+        supposed = [(a, b) for a, b in sentences(clean) if self.cues.condition_first.match(clean[a:b])]
+        out: list[TherapyMention] = []
+        previous_end = 0
+        for group, clause in self._groups(clean, spans, cuts):
+            role = self._role(clean, group, clause, previous_end)
+            if role == CHOSEN and any(a <= group[0][0] < b for a, b in supposed):
+                role = CONDITIONAL
+            out.extend(TherapyMention(value, start, end, role, text[start:end]) for start, end, value in group)
+            previous_end = group[-1][1]
+        return out
+
+    def received_in_question(self, text: str, start: int) -> bool:
+        """The drug at ``start`` of a question is named as one the patient received ("after brigatinib", "what if it
+        was brigatinib?"), not as an option to give."""
+        return bool(self.cues.received_in_question.search(text[max(0, start - 40) : start]))
+
+    @staticmethod
+    def _clause(cuts: list[int], start: int, end: int) -> tuple[int, int]:
+        before = max(c for c in cuts if c <= start)
+        after = min(c for c in cuts if c >= end)
+        return before, after
+
+    def _groups(self, text: str, spans: list[tuple[int, int, str]], cuts: list[int]):
+        """Therapies joined by list filler in one clause form a group. A comma-only list needs a conjunction, and a
+        comma after the conjunction ends the list ("after alectinib and brigatinib, lorlatinib")."""
+        groups: list[tuple[list[tuple[int, int, str]], tuple[int, int]]] = []
+        for span in spans:
+            clause = self._clause(cuts, span[0], span[1])
+            if groups and groups[-1][1][0] == clause[0]:
+                members = groups[-1][0]
+                gap = text[members[-1][1] : span[0]]
+                closed = not _CONJUNCTION.search(gap) and any(
+                    _CONJUNCTION.search(text[a[1] : b[0]]) for a, b in pairwise(members)
+                )
+                if _FILLER.match(gap) and not closed:
+                    members.append(span)
+                    continue
+            groups.append(([span], clause))
+        split: list[tuple[list[tuple[int, int, str]], tuple[int, int]]] = []
+        for members, clause in groups:
+            gaps = [text[a[1] : b[0]] for a, b in pairwise(members)]
+            if gaps and not any(_CONJUNCTION.search(g) for g in gaps):  # "no chemo, lorlatinib": not a list
+                split.extend(([m], clause) for m in members)
+            else:
+                split.append((members, clause))
+        return split
+
+    def _role(self, text: str, group: list[tuple[int, int, str]], clause: tuple[int, int], previous_end: int) -> str:
+        """`after` cues first; then cues before the group, read from the previous therapy or comma on."""
+        after = text[group[-1][1] : clause[1]]
+        for pattern, role in self.cues.after:
+            if pattern.search(after):
+                return role
+        start = max(clause[0], previous_end, text.rfind(",", clause[0], group[0][0]) + 1)
+        before = text[start : group[0][0]]
+        if self.cues.prior.search(before):
+            return PRIOR
+        last, role, start = -1, CHOSEN, 0
+        for pattern, meaning in self.cues.before:
+            for m in pattern.finditer(before):
+                if m.end() > last:
+                    last, role, start = m.end(), meaning, m.start()
+        if role == CHOSEN and self.cues.negated_verb.search(before[:start]):  # "don't use", "wouldn't give"
+            return REJECTED
+        return role
+
+    # ---- the choice --------------------------------------------------------------------------------------------
+
+    def _satisfies(self, part: str, value: str) -> bool:
+        if part.startswith("kind:"):
+            regimen = self.kb.regimens.get(value)
+            return regimen is not None and regimen.kind == part[5:]
+        return part == value
+
+    def choice(self, text: str) -> TherapyChoice:
+        """The first therapy chosen (merged with its partners, e.g. 'SRS and continue alectinib'). Asking for
+        information counts only when no therapy is chosen alongside it ('re-biopsy and a trial' chooses the
+        trial), and a conditional fallback only when nothing is chosen outright."""
+        mentions = tuple(self.mentions(text))
+        tiers = [
+            [m for m in mentions if m.role == role and (m.value == REQUEST_INFORMATION) == request]
+            for role in (CHOSEN, CONDITIONAL)
+            for request in (False, True)
+        ]
+        picked = next((tier for tier in tiers if tier), [])
+        if not picked:
+            return TherapyChoice(None, mentions)
+        values = [m.value for m in picked]
+        for parts, becomes in self.merges:
+            found = [next((i for i, v in enumerate(values) if self._satisfies(p, v)), None) for p in parts]
+            hits = [i for i in found if i is not None]
+            if len(hits) == len(found) and len(set(hits)) == len(hits):
+                first = min(hits)
+                values = [becomes if i == first else v for i, v in enumerate(values) if i == first or i not in hits]
+        return TherapyChoice(values[0], mentions)
+
+
+def phrases() -> dict[str, Any]:
+    """The therapy phrase table (therapy_phrases.yml), checked against its model."""
+    return models.checked_therapies(yaml.safe_load(THERAPY_PHRASES_FILE.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def load() -> TherapyReader:
+    """The therapy reader over the project's knowledge base and phrase files, built once per process."""
+    kb = knowledge.default()
+    return TherapyReader(phrases(), kb, vocabulary.table(kb))
