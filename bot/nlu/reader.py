@@ -155,7 +155,9 @@ class Reader:
         word = text[start:end]
         if word.lower() not in self.name_like or not word.istitle():
             return False
-        return not (self.drug_before.search(text[max(0, start - 40) : start]) or self.drug_after.match(text[end : end + 30]))
+        return not (
+            self.drug_before.search(text[max(0, start - 40) : start]) or self.drug_after.match(text[end : end + 30])
+        )
 
     def _sites(self, text: str) -> str | None:
         """The site groups a progression phrase names ("new hepatic and osseous lesions": sites:bone+liver)."""

@@ -163,7 +163,9 @@ def _region_regexes(raw: dict[str, Any]) -> list[dict[str, Any]]:
             rf"(?P<at>{names})[- ]based",
             rf"(?<=[;,(])\s*(?P<at>{names})(?=\s*(?:[;,)]|\.(?:\s|$)|$))",
         ):
-            out.append({"entity": "region", "value": str(code), "negated_only": False, "sites": False, "pattern": pattern})
+            out.append(
+                {"entity": "region", "value": str(code), "negated_only": False, "sites": False, "pattern": pattern}
+            )
     return out
 
 
