@@ -897,3 +897,15 @@ def test_a_past_response_does_not_contradict_the_progression_now(text, fields):
 ])
 def test_the_histology_of_a_sample_at_progression_is_no_transformation(text, fields):
     assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("carbamazepine for epilepsy; neuro ok to switch to levetiracetam",
+     {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": True}),
+    ("on rifampicin, ID team will not switch it", {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": False}),
+    ("Repeat core: no neuroendocrine component", {"biopsy": "tissue", "transformation": "none"}),
+    ("discussed hospice as an option, pt undecided", {}),
+    ("wants hospice, discussed with family", {"goals_of_care": "comfort"}),
+])
+def test_inducer_switch_words_neuroendocrine_component_and_a_discussed_option(text, fields):
+    assert read(text) == fields, text
