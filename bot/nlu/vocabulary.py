@@ -158,10 +158,12 @@ def _region_regexes(raw: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for code, spellings in (raw.get("regions") or {}).items():
         names = "|".join(str(s) for s in spellings)
+        # as a bare item, not "us", also a word and an abbreviation ("ultrasound (US)")
+        items = "|".join(str(s) for s in spellings if str(s) != "us")
         for pattern in (
             rf"{context}(?P<at>{names})",
             rf"(?P<at>{names})[- ]based",
-            rf"(?<=[;,(])\s*(?P<at>{names})(?=\s*(?:[;,)]|\.(?:\s|$)|$))",
+            rf"(?<=[;,(])\s*(?P<at>{items})(?=\s*(?:[;,)]|\.(?:\s|$)|$))",
         ):
             out.append(
                 {"entity": "region", "value": str(code), "negated_only": False, "sites": False, "pattern": pattern}

@@ -654,7 +654,8 @@ def test_where_the_patient_is_treated_is_the_region(text, region):
 
 
 @pytest.mark.parametrize("text", ["Diagnosed in Spain in 2019.", "He is from Brazil.", "pt's sister lives in Canada",
-                                  "treated in 2019 with alectinib", "What if she were treated in the EU?"])
+                                  "treated in 2019 with alectinib", "What if she were treated in the EU?",
+                                  "liver lesion on ultrasound (US)"])
 def test_where_the_patient_comes_from_or_a_question_is_no_region(text):
     assert "region" not in read(text), text
 
