@@ -57,14 +57,18 @@ class TherapyMention:
     end: int
     role: str
     text: str
+    aside: str | None = None  # 'reason' or 'later' when named in an aside ("because ...", "then ...")
 
 
 @dataclass(frozen=True)
 class TherapyChoice:
-    """The therapy (or family, or request_information) a text chooses, and every therapy mention read."""
+    """The therapy (or family, or request_information) a text chooses, and every therapy mention read.
+    ``also_chosen``: the other therapies it chooses outright beside that one ("lorlatinib or brigatinib",
+    "lorlatinib? no, brigatinib"), outside asides, each once; a family is left out when a member is named."""
 
     therapy: str | None
     mentions: tuple[TherapyMention, ...]
+    also_chosen: tuple[str, ...] = ()
 
     def with_role(self, role: str) -> list[str]:
         """The therapies named in ``role``, each once, in text order."""
@@ -149,6 +153,11 @@ class TherapyReader:
         phrases += [(phrase_regex(p), NOT_IN_KB) for p in raw.get("not_in_knowledge_base") or []]
         self.phrases = phrases
         self.merges = self._merges(raw.get("merges") or [], known)
+        self.asides = [
+            (re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE), kind)
+            for kind, words in (raw.get("asides") or {}).items()
+            if words
+        ]
         self.combinations: dict[str, tuple[str, ...]] = {}  # a therapy or family -> combined regimens containing it
         for combined, parts in (raw.get("combinations") or {}).items():
             for part in (combined, *parts):
@@ -231,14 +240,26 @@ class TherapyReader:
         spans = [s for s in self.spans(clean) if s[2] != NOT_IN_KB]
         cuts = sorted({0, len(clean)} | {p for m in self.cues.breaks.finditer(clean) for p in (m.start(), m.end())})
         supposed = [(a, b) for a, b in sentences(clean) if self.cues.condition_first.match(clean[a:b])]
+        asides = self._asides(clean, cuts)
         out: list[TherapyMention] = []
         previous_end = 0
         for group, clause in self._groups(clean, spans, cuts):
             role = self._role(clean, group, clause, previous_end)
             if role == CHOSEN and any(a <= group[0][0] < b for a, b in supposed):
                 role = CONDITIONAL
-            out.extend(TherapyMention(value, start, end, role, text[start:end]) for start, end, value in group)
+            aside = next((kind for a, b, kind in asides if a <= group[0][0] < b), None)
+            out.extend(TherapyMention(value, start, end, role, text[start:end], aside) for start, end, value in group)
             previous_end = group[-1][1]
+        return out
+
+    def _asides(self, text: str, cuts: list[int]) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of each aside: from its opening word to the next comma or clause break."""
+        out = []
+        for pattern, kind in self.asides:
+            for m in pattern.finditer(text):
+                comma = text.find(",", m.end())
+                end = min([c for c in cuts if c >= m.end()] + ([comma] if comma >= 0 else []))
+                out.append((m.start(), end, kind))
         return out
 
     def received_in_question(self, text: str, start: int) -> bool:
@@ -317,14 +338,23 @@ class TherapyReader:
         picked = next((tier for tier in tiers if tier), [])
         if not picked:
             return TherapyChoice(None, mentions)
-        values = [m.value for m in picked]
+        picked = [m for m in picked if m.aside != "reason"] or picked  # "since lorlatinib is too toxic, brigatinib"
+        values = self._merged([m.value for m in picked])
+        offered = self._merged([m.value for m in picked if m.aside is None and m.role == CHOSEN])
+        also = [v for v in dict.fromkeys(offered) if v != values[0] and v != REQUEST_INFORMATION]
+        return TherapyChoice(values[0], mentions, tuple(also))
+
+    def _merged(self, values: list[str]) -> list[str]:
+        """Therapies chosen together as one choice (the merges), and a family dropped for its member named beside
+        it ('carboplatin, pemetrexed' is carboplatin-pemetrexed, not any chemotherapy)."""
         for parts, becomes in self.merges:
             found = [next((i for i, v in enumerate(values) if self._satisfies(p, v)), None) for p in parts]
             hits = [i for i in found if i is not None]
             if len(hits) == len(found) and len(set(hits)) == len(hits):
                 first = min(hits)
                 values = [becomes if i == first else v for i, v in enumerate(values) if i == first or i not in hits]
-        return TherapyChoice(values[0], mentions)
+        named = set(values)
+        return [v for v in values if not named & set(self.families.get(v, ())) - {v}] or values
 
 
 def phrases() -> dict[str, Any]:
