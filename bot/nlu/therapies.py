@@ -258,7 +258,7 @@ class TherapyReader:
         for pattern, kind in self.asides:
             for m in pattern.finditer(text):
                 comma = text.find(",", m.end())
-                end = min([c for c in cuts if c >= m.end()] + ([comma] if comma >= 0 else []))
+                end = min([c for c in cuts if c > m.end()] + ([comma] if comma >= 0 else []))
                 out.append((m.start(), end, kind))
         return out
 

@@ -12,6 +12,7 @@ decided and why (the rule trace), cites the evidence and adds the case's teachin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,7 @@ from bot.nlu.extractor import therapy_choice
 from bot.practice import bank, findings
 from bot.render import clinician
 
+_SPACES = re.compile(r"[^\S\n]+")  # runs of spaces and tabs (a line break ends a clause, so it stays)
 PREFERRED, ACCEPTABLE, WRONG, HARMFUL = "preferred", "acceptable", "wrong", "harmful"
 THERAPY_GRADES = (PREFERRED, ACCEPTABLE, WRONG, HARMFUL)  # best first: a family takes its best-placed member
 # Rubric points: the choice weighs most; a harmful choice scores 0 whatever the reasoning, because an answer that
@@ -241,6 +243,7 @@ def grade(case_id: str, answer: str) -> Grade:
     reader, table = therapies.load(), findings.default()
     practice_case = bank.get(case_id)
     rec = bank.expected(case_id)
+    answer = _SPACES.sub(" ", answer).strip()  # how it is spaced says nothing: 'rather  than' is 'rather than'
     choice = therapy_choice(answer)
     graded, chosen = choice_grade(choice, rec, reader)
     keys = table.key_findings(practice_case.case, [r["rule"] for r in rec["rationale"]])
