@@ -68,7 +68,7 @@ class TherapyPhrases(Strict):
     not_in_knowledge_base: Patterns = []  # therapies recognised in a question, though no regimen of the KB
     combinations: dict[StrictStr, list[StrictStr]] = {}  # a combined regimen -> the therapies/families it contains
     merges: list[Merge] = []
-    asides: dict[Literal["reason", "later"], Patterns] = {}  # words opening a reason or a later step
+    asides: dict[Literal["reason", "later", "fallback", "compared"], Patterns] = {}  # words opening an aside
 
 
 def checked(raw: Any) -> dict[str, Any]:

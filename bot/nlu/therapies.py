@@ -57,7 +57,8 @@ class TherapyMention:
     end: int
     role: str
     text: str
-    aside: str | None = None  # 'reason' or 'later' when named in an aside ("because ...", "then ...")
+    aside: str | None = None  # the kind of aside it is named in (therapy_phrases.yml asides: reason, later, ...)
+    offered: bool = True  # chosen as a choice, not only talked about (TherapyReader._offered)
 
 
 @dataclass(frozen=True)
@@ -240,7 +241,7 @@ class TherapyReader:
         spans = [s for s in self.spans(clean) if s[2] != NOT_IN_KB]
         cuts = sorted({0, len(clean)} | {p for m in self.cues.breaks.finditer(clean) for p in (m.start(), m.end())})
         supposed = [(a, b) for a, b in sentences(clean) if self.cues.condition_first.match(clean[a:b])]
-        asides = self._asides(clean, cuts)
+        asides = self._asides(text.translate(_APOSTROPHES), cuts)  # unmasked: 'if not tolerated, ...' opens one
         out: list[TherapyMention] = []
         previous_end = 0
         for group, clause in self._groups(clean, spans, cuts):
@@ -248,17 +249,23 @@ class TherapyReader:
             if role == CHOSEN and any(a <= group[0][0] < b for a, b in supposed):
                 role = CONDITIONAL
             aside = next((kind for a, b, kind in asides if a <= group[0][0] < b), None)
-            out.extend(TherapyMention(value, start, end, role, text[start:end], aside) for start, end, value in group)
+            if role == CHOSEN and aside == "fallback":  # "lorlatinib; if not tolerated, brigatinib"
+                role = CONDITIONAL
+            offered = role == CHOSEN and self._offered(clean, group, clause, previous_end)
+            out.extend(
+                TherapyMention(value, start, end, role, text[start:end], aside, offered) for start, end, value in group
+            )
             previous_end = group[-1][1]
         return out
 
     def _asides(self, text: str, cuts: list[int]) -> list[tuple[int, int, str]]:
-        """(start, end, kind) of each aside: from its opening word to the next comma or clause break."""
+        """(start, end, kind) of each aside: from its opening word to the next comma or clause break (a later step
+        or fallback: to the next clause break, 'otherwise, brigatinib')."""
         out = []
         for pattern, kind in self.asides:
             for m in pattern.finditer(text):
-                comma = text.find(",", m.end())
-                end = min([c for c in cuts if c > m.end()] + ([comma] if comma >= 0 else []))
+                comma = text.find(",", m.end()) if kind not in ("later", "fallback") else -1  # "otherwise, chemo"
+                end = min([c for c in cuts if c > m.end()] + ([comma] if comma >= 0 else []) + [len(text)])
                 out.append((m.start(), end, kind))
         return out
 
@@ -304,8 +311,11 @@ class TherapyReader:
         for pattern, role in self.cues.after:
             if pattern.search(after):
                 return role
-        start = max(clause[0], previous_end, text.rfind(",", clause[0], group[0][0]) + 1)
-        before = text[start : group[0][0]]
+        before = text[self._before_start(text, group, clause, previous_end) : group[0][0]]
+        if text[clause[0] - 1 : clause[0]] == ":" and before == text[clause[0] : group[0][0]]:
+            heading = re.split(r"[.;!?\n]", text[: clause[0] - 1])[-1]  # a heading: "Avoid: brigatinib"
+            if len(heading.split()) <= 3 and previous_end <= clause[0] - 1 - len(heading):
+                before = heading + " " + before
         if self.cues.prior.search(before):
             return PRIOR
         last, role, start = -1, CHOSEN, 0
@@ -316,6 +326,25 @@ class TherapyReader:
         if role == CHOSEN and self.cues.negated_verb.search(before[:start]):  # "don't use", "wouldn't give"
             return REJECTED
         return role
+
+    @staticmethod
+    def _before_start(text: str, group: list[tuple[int, int, str]], clause: tuple[int, int], previous_end: int) -> int:
+        """Where the words that give a group its role begin: the clause, the previous therapy or comma."""
+        return max(clause[0], previous_end, text.rfind(",", clause[0], group[0][0]) + 1)
+
+    def _offered(
+        self, text: str, group: list[tuple[int, int, str]], clause: tuple[int, int], previous_end: int
+    ) -> bool:
+        """A group read as chosen is offered as a choice, not just talked about ('G1202R confers resistance to
+        brigatinib', 'brigatinib lacks activity here'): a choice cue ('give', 'is the answer'), or a therapy or a
+        list standing nearly alone ('No, brigatinib', 'brigatinib now', 'lorlatinib or brigatinib')."""
+        after = text[group[-1][1] : clause[1]]
+        before = text[self._before_start(text, group, clause, previous_end) : group[0][0]]
+        if any(p.search(after) for p, role in self.cues.after if role == CHOSEN):
+            return True
+        if any(p.search(before) for p, role in self.cues.before if role == CHOSEN):
+            return True
+        return len(re.findall(r"\w+", before)) <= 2 and len(re.findall(r"\w+", after.split(",")[0])) <= 1
 
     # ---- the choice --------------------------------------------------------------------------------------------
 
@@ -338,9 +367,11 @@ class TherapyReader:
         picked = next((tier for tier in tiers if tier), [])
         if not picked:
             return TherapyChoice(None, mentions)
-        picked = [m for m in picked if m.aside != "reason"] or picked  # "since lorlatinib is too toxic, brigatinib"
+        # "since lorlatinib is too toxic, brigatinib", "lorlatinib, better than brigatinib"
+        picked = [m for m in picked if m.aside not in ("reason", "compared")] or picked
+        picked = [m for m in picked if m.aside != "later"] or picked  # not merged with a later step
         values = self._merged([m.value for m in picked])
-        offered = self._merged([m.value for m in picked if m.aside is None and m.role == CHOSEN])
+        offered = self._merged([m.value for m in picked if m.aside is None and m.role == CHOSEN and m.offered])
         also = [v for v in dict.fromkeys(offered) if v != values[0] and v != REQUEST_INFORMATION]
         return TherapyChoice(values[0], mentions, tuple(also))
 

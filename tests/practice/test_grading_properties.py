@@ -137,6 +137,8 @@ def test_every_avoided_therapy_of_every_case_is_harmful_by_each_of_its_names(cas
 REJECTING = [
     "{p}; avoid {x}", "{p}, not {x}", "{p} rather than {x}", "{p} instead of {x}", "I'd give {p} and avoid {x}",
     "not {x}: {p}", "{p}; {x} would be wrong here", "avoid {x}. {p}.", "{p}, no {x}", "{p}; I wouldn't give {x}",
+    "Preferred: {p}. Avoid: {x}.", "{p}, better than {x}", "{p}, unlike {x}", "{p}; {x} lacks activity here",
+    "{p}. This mutation confers resistance to {x}.", "{p} because {x} would not help", "{p}; {x} has no role",
 ]
 
 
@@ -167,6 +169,7 @@ def test_the_preferred_therapy_rejecting_an_avoided_one_is_preferred(drawn):
 ASIDE = [
     "after {q}, {c}", "{c} after progression on {q}", "{c}; {q} if it progresses", "{c}, keeping {q} for later",
     "{c}; {q} at the next progression", "{c} now, {q} later", "following {q}, {c}", "{c}, {q} as a fallback",
+    "{c}; if not tolerated, {q}", "{c}, then {q}", "{c}; {q} if that fails", "Previously: {q}. Now: {c}.",
 ]
 
 
@@ -297,6 +300,13 @@ HAND = [
     ("PRG03", "continue the current TKI; lorlatinib at progression", P),
     ("SCP03", "alectinib after crizotinib", P),
     ("SCP03", "lorlatinib, not alectinib", A),
+    ("ONT01", "Preferred: lorlatinib. Avoid: brigatinib.", P),
+    ("ONT01", "Lorlatinib. G1202R confers resistance to alectinib and brigatinib.", P),
+    ("ONT01", "lorlatinib; if not tolerated, brigatinib", P),
+    ("ONT01", "lorlatinib / brigatinib", H),
+    ("BYP01", "lorlatinib + capmatinib; osimertinib is irrelevant", P),
+    ("PS02", "hospice; chemo would harm her", P),
+    ("TRF01", "EP; lorlatinib alone would not treat the small-cell clone", P),
 ]
 
 
