@@ -44,6 +44,7 @@ _FILLER = re.compile(
 )
 _CONJUNCTION = re.compile(r"\b(?:and|or|nor|as well as)\b|/|&", re.IGNORECASE)
 _PRIOR_GAP = r"(?:\s+|\s*-\s*)(?:[\w'-]+\s+){0,2}$"  # at most two words between a prior cue and the therapy
+_NOT_TOGETHER = re.compile(r"[.;!?\n]|(?<!/)\bor\b|\bnot\b", re.IGNORECASE)  # between two choices, not one
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
@@ -349,9 +350,9 @@ class TherapyReader:
     # ---- the choice --------------------------------------------------------------------------------------------
 
     def _satisfies(self, part: str, value: str) -> bool:
-        if part.startswith("kind:"):
-            regimen = self.kb.regimens.get(value)
-            return regimen is not None and regimen.kind == part[5:]
+        if part.startswith("kind:"):  # a family is of a kind when all its members are ('chemo')
+            regimens = [self.kb.regimens.get(m) for m in self.families.get(value, (value,))]
+            return all(r is not None and r.kind == part[5:] for r in regimens)
         return part == value
 
     def choice(self, text: str) -> TherapyChoice:
@@ -370,21 +371,43 @@ class TherapyReader:
         # "since lorlatinib is too toxic, brigatinib", "lorlatinib, better than brigatinib"
         picked = [m for m in picked if m.aside not in ("reason", "compared")] or picked
         picked = [m for m in picked if m.aside != "later"] or picked  # not merged with a later step
-        values = self._merged([m.value for m in picked])
-        offered = self._merged([m.value for m in picked if m.aside is None and m.role == CHOSEN and m.offered])
-        also = [v for v in dict.fromkeys(offered) if v != values[0] and v != REQUEST_INFORMATION]
+        values = self._merged(text, picked)
+        named = [m for m in picked if m.aside is None and m.role == CHOSEN]
+        offered = {m.value for m in named if m.offered}
+        merged = self._merged(text, named)  # a merge's product counts when a part is offered
+        also = [
+            v
+            for v in dict.fromkeys(merged)
+            if v != values[0] and v != REQUEST_INFORMATION and (v in offered or v not in {m.value for m in named})
+        ]
         return TherapyChoice(values[0], mentions, tuple(also))
 
-    def _merged(self, values: list[str]) -> list[str]:
-        """Therapies chosen together as one choice (the merges), and a family dropped for its member named beside
-        it ('carboplatin, pemetrexed' is carboplatin-pemetrexed, not any chemotherapy)."""
+    def _merged(self, text: str, mentions: list[TherapyMention]) -> list[str]:
+        """The values of ``mentions``, those chosen together (one clause, not 'or') as one choice: _merged_run."""
+        runs: list[list[str]] = []
+        for before, mention in zip([None, *mentions], mentions):
+            gap = text[before.end : mention.start] if before else ""
+            apart = _NOT_TOGETHER.search(gap) or self.cues.breaks.search(gap) or ("," in gap and not _FILLER.match(gap))
+            if before is None or apart:  # "carbo/pem at progression, pembrolizumab now": two choices too
+                runs.append([])  # "carbo/pem? No, pembrolizumab", "carbo/pem or pembrolizumab": two choices
+            runs[-1].append(mention.value)
+        return [v for run in runs for v in self._merged_run(run)]
+
+    def _merged_run(self, values: list[str]) -> list[str]:
+        """Therapies chosen together as one choice (the merges), a combined regimen for its parts named beside it
+        ('carboplatin-paclitaxel with atezolizumab-bevacizumab' is ABCP) and a family dropped for its member named
+        beside it ('carboplatin, pemetrexed' is carboplatin-pemetrexed, not any chemotherapy)."""
         for parts, becomes in self.merges:
             found = [next((i for i, v in enumerate(values) if self._satisfies(p, v)), None) for p in parts]
             hits = [i for i in found if i is not None]
             if len(hits) == len(found) and len(set(hits)) == len(hits):
                 first = min(hits)
+                if becomes.startswith("kind:"):  # the part of that kind stands for all ('carbo/pem + pembro')
+                    becomes = values[next(i for i in hits if self._satisfies(becomes, values[i]))]
                 values = [becomes if i == first else v for i, v in enumerate(values) if i == first or i not in hits]
         named = set(values)
+        # a combined regimen stands for its parts named beside it; a family yields to its member
+        values = [v for v in values if not named & set(self.combinations.get(v, ()))] or values
         return [v for v in values if not named & set(self.families.get(v, ())) - {v}] or values
 
 

@@ -269,6 +269,10 @@ OFFERED = [
     ("carboplatin, pemetrexed", "platinum_pemetrexed", ()),  # the family yields to its member
     ("paclitaxel and carboplatin", "platinum_paclitaxel", ()),
     ("carboplatin, etoposide", "platinum_etoposide", ()),
+    ("carbo/pem + pembrolizumab", "platinum_pemetrexed", ()),  # chemo with a PD-1 drug: not PD-1 monotherapy
+    ("carbo/pem or pembrolizumab", "platinum_pemetrexed", ("pd1_pdl1_monotherapy",)),  # two choices
+    ("carbo/pem? No, pembrolizumab", "platinum_pemetrexed", ("pd1_pdl1_monotherapy",)),
+    ("carboplatin-paclitaxel with bevacizumab-atezolizumab", "abcp", ()),  # a combination for its parts
 ]
 
 

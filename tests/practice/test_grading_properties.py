@@ -307,6 +307,12 @@ HAND = [
     ("BYP01", "lorlatinib + capmatinib; osimertinib is irrelevant", P),
     ("PS02", "hospice; chemo would harm her", P),
     ("TRF01", "EP; lorlatinib alone would not treat the small-cell clone", P),
+    # chemotherapy with a PD-1 drug is not PD-1 monotherapy; with atezolizumab-bevacizumab it is ABCP
+    ("BYP03", "carboplatin-pemetrexed plus pembrolizumab", P),
+    ("BYP03", "carboplatin-pemetrexed or pembrolizumab", H),
+    ("MOD01", "carboplatin-paclitaxel-bevacizumab-atezolizumab", H),
+    ("MOD01", "carboplatin, paclitaxel, atezolizumab and bevacizumab", H),
+    ("ONT01", "chemo plus pembrolizumab", A),
 ]
 
 
