@@ -385,10 +385,10 @@ class TherapyReader:
     def _merged(self, text: str, mentions: list[TherapyMention]) -> list[str]:
         """The values of ``mentions``, those chosen together (one clause, not 'or') as one choice: _merged_run."""
         runs: list[list[str]] = []
-        for before, mention in zip([None, *mentions], mentions):
-            gap = text[before.end : mention.start] if before else ""
+        for i, mention in enumerate(mentions):
+            gap = text[mentions[i - 1].end : mention.start] if i else ""
             apart = _NOT_TOGETHER.search(gap) or self.cues.breaks.search(gap) or ("," in gap and not _FILLER.match(gap))
-            if before is None or apart:  # "carbo/pem at progression, pembrolizumab now": two choices too
+            if not i or apart:  # "carbo/pem at progression, pembrolizumab now": two choices too
                 runs.append([])  # "carbo/pem? No, pembrolizumab", "carbo/pem or pembrolizumab": two choices
             runs[-1].append(mention.value)
         return [v for run in runs for v in self._merged_run(run)]
