@@ -116,6 +116,8 @@ class RoleCues:
         self.condition_first = re.compile(
             rf"^\W*(?:{_words(table['hypothetical']['conditional'])})(?!\w)", re.IGNORECASE
         )
+        # a rejection right after a therapy, as in a note ("brigatinib: no", "brigatinib/ceritinib ineffective")
+        self.rejected_next = re.compile(rf"^[\s:-]*(?:{_words(negation)})(?!\w)", re.IGNORECASE)
         self.negated_verb = re.compile(rf"(?<!\w)(?:{_words(negation)})\W+(?:[\w'-]+\W+){{0,1}}$", re.IGNORECASE)
         self.prior = re.compile(rf"(?<!\w)(?:{_words(table['prior']['before'])}){_PRIOR_GAP}", re.IGNORECASE)
         received = union(("prior", "before"), ("prior", "in_question"))
@@ -242,6 +244,7 @@ class TherapyReader:
         spans = [s for s in self.spans(clean) if s[2] != NOT_IN_KB]
         cuts = sorted({0, len(clean)} | {p for m in self.cues.breaks.finditer(clean) for p in (m.start(), m.end())})
         supposed = [(a, b) for a, b in sentences(clean) if self.cues.condition_first.match(clean[a:b])]
+        blanked = "".join(" " * (b - a) if v else clean[a:b] for a, b, v in _pieces(clean, spans))
         asides = self._asides(text.translate(_APOSTROPHES), cuts)  # unmasked: 'if not tolerated, ...' opens one
         out: list[TherapyMention] = []
         previous_end = 0
@@ -252,7 +255,9 @@ class TherapyReader:
             aside = next((kind for a, b, kind in asides if a <= group[0][0] < b), None)
             if role == CHOSEN and aside == "fallback":  # "lorlatinib; if not tolerated, brigatinib"
                 role = CONDITIONAL
-            offered = role == CHOSEN and self._offered(clean, group, clause, previous_end)
+            if role == CHOSEN and out and out[-1].role == REJECTED and re.match(r"\s*n?or\b", clean[previous_end:]):
+                role = REJECTED  # "don't rechallenge alectinib or try brigatinib"
+            offered = role == CHOSEN and self._offered(clean, group, clause, previous_end, blanked)
             out.extend(
                 TherapyMention(value, start, end, role, text[start:end], aside, offered) for start, end, value in group
             )
@@ -334,18 +339,29 @@ class TherapyReader:
         return max(clause[0], previous_end, text.rfind(",", clause[0], group[0][0]) + 1)
 
     def _offered(
-        self, text: str, group: list[tuple[int, int, str]], clause: tuple[int, int], previous_end: int
+        self,
+        text: str,
+        group: list[tuple[int, int, str]],
+        clause: tuple[int, int],
+        previous_end: int,
+        blanked: str,
     ) -> bool:
         """A group read as chosen is offered as a choice, not just talked about ('G1202R confers resistance to
-        brigatinib', 'brigatinib lacks activity here'): a choice cue ('give', 'is the answer'), or a therapy or a
-        list standing nearly alone ('No, brigatinib', 'brigatinib now', 'lorlatinib or brigatinib')."""
+        brigatinib', 'brigatinib lacks activity here', 'brigatinib: no', '(ABCP)'): a choice cue ('give', 'is the
+        answer'), or a therapy or a list standing nearly alone ('No, brigatinib', 'brigatinib now', 'lorlatinib or
+        brigatinib', '(or brigatinib)')."""
         after = text[group[-1][1] : clause[1]]
         before = text[self._before_start(text, group, clause, previous_end) : group[0][0]]
+        if self.cues.rejected_next.match(text[group[-1][1] :]):
+            return False
         if any(p.search(after) for p, role in self.cues.after if role == CHOSEN):
             return True
         if any(p.search(before) for p, role in self.cues.before if role == CHOSEN):
             return True
-        return len(re.findall(r"\w+", before)) <= 2 and len(re.findall(r"\w+", after.split(",")[0])) <= 1
+        lead = blanked[max(clause[0], text.rfind(",", clause[0], group[0][0]) + 1) : group[0][0]]  # therapies left out
+        if text[clause[0] - 1 : clause[0]] == "(" and not re.match(r"\s*(?:or|either)\b", lead, re.IGNORECASE):
+            return False  # a gloss in brackets: 'pemetrexed and bevacizumab (ABCP) are out'
+        return len(re.findall(r"\w+", lead)) <= 2 and len(re.findall(r"\w+", after.split(",")[0])) <= 1
 
     # ---- the choice --------------------------------------------------------------------------------------------
 
@@ -409,6 +425,15 @@ class TherapyReader:
         # a combined regimen stands for its parts named beside it; a family yields to its member
         values = [v for v in values if not named & set(self.combinations.get(v, ()))] or values
         return [v for v in values if not named & set(self.families.get(v, ())) - {v}] or values
+
+
+def _pieces(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, bool]]:
+    """``text`` cut at ``spans`` (sorted, not overlapping): (start, end, whether it is a span)."""
+    out, at = [], 0
+    for start, end, _ in spans:
+        out += [(at, start, False), (start, end, True)]
+        at = end
+    return [*out, (at, len(text), False)]
 
 
 def phrases() -> dict[str, Any]:

@@ -273,6 +273,11 @@ OFFERED = [
     ("carbo/pem or pembrolizumab", "platinum_pemetrexed", ("pd1_pdl1_monotherapy",)),  # two choices
     ("carbo/pem? No, pembrolizumab", "platinum_pemetrexed", ("pd1_pdl1_monotherapy",)),
     ("carboplatin-paclitaxel with bevacizumab-atezolizumab", "abcp", ()),  # a combination for its parts
+    ("Switch to lorlatinib; G1202R confers resistance to 2nd generation TKIs including brigatinib", "lorlatinib", ()),
+    ("lorlatinib - only a 3rd gen TKI overcomes G1202R; brigatinib/ceritinib ineffective", "lorlatinib", ()),
+    ("lorlatinib; brigatinib: no", "lorlatinib", ()),
+    ("Lorlatinib. Squamous so pemetrexed and bevacizumab (ABCP) are out.", "lorlatinib", ()),  # a gloss
+    ("Lorlatinib (or brigatinib)", "lorlatinib", ("brigatinib",)),
 ]
 
 
@@ -288,6 +293,7 @@ def test_what_an_answer_offers_beside_its_choice(text, chosen, also):
     ("Previously: alectinib. Now: lorlatinib.", "alectinib", PRIOR),
     ("lorlatinib; if not tolerated, brigatinib", "brigatinib", CONDITIONAL),
     ("lorlatinib; otherwise chemo", "chemotherapy", CONDITIONAL),
+    ("Lorlatinib. Don't rechallenge alectinib or try brigatinib.", "brigatinib", REJECTED),
 ])
 def test_headings_and_fallback_asides_give_the_role(text, therapy, role):
     assert roles(text)[therapy] == role, roles(text)

@@ -314,6 +314,11 @@ HAND = [
     ("MOD01", "carboplatin-paclitaxel-bevacizumab-atezolizumab", H),
     ("MOD01", "carboplatin, paclitaxel, atezolizumab and bevacizumab", H),
     ("ONT01", "chemo plus pembrolizumab", A),
+    # the drugs to avoid talked about in the explanation of a right answer
+    ("ONT01", "Switch to lorlatinib; G1202R confers resistance to 2nd generation TKIs including brigatinib", P),
+    ("ONT01", "Lorlatinib 100 mg daily. Don't rechallenge alectinib or try brigatinib.", P),
+    ("MOD01", "Lorlatinib. Squamous so pemetrexed and bevacizumab (ABCP) are out.", P),
+    ("CMP01", "Clinical trial (e.g. NVL-655) - the compound mutation makes lorlatinib unlikely to work", P),
 ]
 
 
