@@ -19,21 +19,21 @@ from bot.practice import bank, grading
 P, A, W, H = "preferred", "acceptable", "wrong", "harmful"
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-# How trainees write the regimens that are not ALK TKIs; acronyms (matched with their case) marked True.
+# How trainees write the regimens that are not ALK TKIs; acronyms read only with their case ('EP') marked True.
 WRITTEN = {
     "platinum_pemetrexed": ["carboplatin-pemetrexed", "carbo/pem", "cisplatin and pemetrexed", "pem/carbo",
                             "pemetrexed plus carboplatin", "Alimta"],
     "platinum_paclitaxel": ["carboplatin-paclitaxel", "carbo/taxol", "paclitaxel and carboplatin"],
     "platinum_etoposide": ["carboplatin-etoposide", "cisplatin/etoposide", "etoposide-carboplatin", ("EP", True)],
-    "abcp": ["atezolizumab, bevacizumab, carboplatin and paclitaxel", "the IMpower150 regimen", ("ABCP", True)],
+    "abcp": ["atezolizumab, bevacizumab, carboplatin and paclitaxel", "the IMpower150 regimen", "ABCP"],
     "pd1_pdl1_monotherapy": ["pembrolizumab", "nivolumab alone", "Keytruda", "single-agent immunotherapy",
                              "pembro monotherapy", "atezolizumab"],
     "egfr_tki": ["osimertinib", "Tagrisso", "erlotinib", "an EGFR TKI"],
     "kras_inhibitor_monotherapy": ["sotorasib", "adagrasib", "a KRAS G12C inhibitor alone"],
     "best_supportive_care": ["best supportive care", "hospice", "comfort care"],
-    "local_therapy_continue_tki": ["stereotactic radiosurgery", "local ablative therapy", ("SBRT", True)],
+    "local_therapy_continue_tki": ["stereotactic radiosurgery", "local ablative therapy", "SBRT", "srs"],
     "clinical_trial": ["a clinical trial", "neladalkib", "NVL-655"],
-    "molecular_tumor_board": ["the molecular tumour board", ("MTB", True)],
+    "molecular_tumor_board": ["the molecular tumour board", "MTB", "mdt"],
     "alk_tki_plus_met_inhibitor": ["lorlatinib plus capmatinib", "dual ALK/MET inhibition"],
     "continue_current_therapy": ["continue the current TKI", "stay on the current TKI"],
 }
