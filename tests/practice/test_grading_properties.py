@@ -330,3 +330,25 @@ def test_hand_made_answers(case_id, answer, expected):
 
 def test_hand_made_table_spans_cases_and_grades():
     assert len(HAND) >= 40 and len({c for c, _, _ in HAND}) >= 10 and {g for _, _, g in HAND} == {P, A, H}
+
+
+# ---- the preferred therapy, however it is worded, is preferred ----------------------------------------------------
+
+@st.composite
+def preferred_answers(draw):
+    case_id = draw(st.sampled_from(CASES))
+    preferred = _writable(_ids(bank.expected(case_id), "preferred"))
+    if not preferred:
+        return None
+    p = draw(name_of(draw(st.sampled_from(preferred))))[0]
+    return case_id, draw(st.sampled_from(CHOOSE)).format(x=p)
+
+
+@SETTINGS
+@given(preferred_answers())
+def test_an_answer_choosing_the_preferred_therapy_is_preferred(drawn):
+    if drawn is None:
+        return
+    case_id, answer = drawn
+    g = grading.grade(case_id, answer)
+    assert g.therapy_grade == P, (case_id, answer, g.chosen_therapy)
