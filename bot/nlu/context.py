@@ -21,6 +21,8 @@ from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span, trim
 
 _SENTENCE_END = re.compile(r"[!?;\n]+|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bp)(?<!\bc)\.(?=\s|$)", re.IGNORECASE)
+# what a condition opening the rest of a sentence (or of its brackets) may follow: "Plan: if G1202R, lorlatinib"
+_CLAUSE_OPENER = re.compile(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
 _CLAUSE_BREAK = re.compile(r",|:|\s[-–—]+\s|\(|\)|\bbut\b|\bso\b|\band then\b", re.IGNORECASE)
 # after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR, KRAS,"
 _LIST_END = re.compile(r"\b(?:or|nor|and)\s*$", re.IGNORECASE)
@@ -94,6 +96,16 @@ class Context:
         self.conditional_plan = re.compile(plan % _words(hyp["conditional_plan"]), re.IGNORECASE)
         self.pending_plan = re.compile(plan % _words(hyp["pending_plan"]), re.IGNORECASE)
         self.planned_before = _before(hyp["planned_before"], r"\s+")
+        # "..., lorlatinib, if G1202R is found": a condition after a comma or a dash, not one that qualifies
+        self.conditional_after_break = re.compile(
+            rf"\s*(?:,|\s[-–—]+)\s*(?P<cue>{_words(hyp['conditional_plan'])})(?![\w])"
+            rf"(?!\s+(?:{_words(hyp['not_a_condition'])})(?![\w]))",
+            re.IGNORECASE,
+        )
+        self.taking_before = _before(hyp["taking_before"], r"\s+")
+        self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
+        self.diagnostic_after = _after(hyp["diagnostic_after"])
+        self.diagnostic_near = _cue(hyp["diagnostic_before"])
         self.uncertain_before = _cue(hyp["uncertain_before"])
         self.uncertain_after = _after(hyp["uncertain_after"])
         tol = table["intolerance"]
@@ -123,11 +135,20 @@ class Context:
         regions = []
         for start, end in sentences(text):
             sentence = text[start:end]
-            if sentence.rstrip().endswith("?") or self.question_start.match(sentence):
+            if self.question_start.match(sentence):  # "Guardant or F1 Liquid - which is better ...?": all of it
+                regions.append((start, end))
+            elif sentence.rstrip().endswith("?"):
                 regions.append((self._asking_clause(text, start, end), end))
             for m in self.conditional.finditer(sentence):  # "if X, give Y": the whole sentence; "give Y if X": X
-                brk = None if not sentence[: m.start()].strip() else _CLAUSE_BREAK.search(sentence, m.end())
-                regions.append((start + m.start(), start + (brk.start() if brk else len(sentence))))
+                opener = _CLAUSE_OPENER.search(sentence[: m.start()])
+                if opener and opener.group().strip() == "(":  # "(if G1202R, lorlatinib)": to the bracket's end
+                    end = sentence.find(")", m.end())
+                elif opener:  # "Plan: if G1202R, lorlatinib": the rest of the sentence
+                    end = -1
+                else:
+                    brk = _CLAUSE_BREAK.search(sentence, m.end())
+                    end = brk.start() if brk else -1
+                regions.append((start + m.start(), start + (end if end >= 0 else len(sentence))))
         return regions
 
     def _asking_clause(self, text: str, start: int, end: int) -> int:
@@ -161,20 +182,37 @@ class Context:
 
     def _uncertain(self, text: str, spans: list[Span], i: int) -> bool:
         """A hedge or a plan around a finding stated present ("to rule out SCLC", "tissue biopsy planned"); a
-        statement of absence stays one ("no rebiopsy planned")."""
-        return self._scoped(self.uncertain_before, text, spans, i) is not None or bool(
-            self.uncertain_after.match(text[spans[i].end : spans[i].end + 40])
+        statement of absence stays one ("no rebiopsy planned"). A TKI stated as taken ("on alectinib pending NGS")
+        is not made uncertain by what follows it: the words after it are about something else."""
+        if text[spans[i].start - 1 : spans[i].start] == "?":  # "?SCLC transformation": queried, ward shorthand
+            return True
+        return self._scoped(self.uncertain_before, text, spans, i) is not None or (
+            not self._taken(text, spans[i]) and bool(self.uncertain_after.match(text[spans[i].end : spans[i].end + 40]))
         )
+
+    def _taken(self, text: str, span: Span) -> bool:
+        """The TKI at ``span`` is stated as being taken ("on alectinib", "continues alectinib")."""
+        return span.entity == "tki" and bool(self.taking_before.search(text[max(0, span.start - 30) : span.start]))
 
     def _conditional_plan(self, text: str, spans: list[Span], i: int) -> bool:
         """A TKI planned on a condition: the condition right after it, before any other finding ("lorlatinib if
         G1202R is found", "lorlatinib should G1202R be found"; "pending NGS" only after a plan word, "plan lorlatinib
-        pending NGS", not "on alectinib pending NGS"), and not for alectinib in "alectinib then lorlatinib if ..."."""
+        pending NGS", not "on alectinib pending NGS"), and not for alectinib in "alectinib then lorlatinib if ...".
+        After a comma or a dash the condition must end the sentence with no other TKI in it ("alectinib,
+        lorlatinib, if G1202R is found"; not "on alectinib, if G1202R is found, switch to lorlatinib"). A TKI stated
+        as taken is never a plan."""
         span = spans[i]
+        if self._taken(text, span):
+            return False
         following = next((s.start for s in spans[i + 1 :] if s.start >= span.end), len(text))
         m = self.conditional_plan.match(text, span.end)
         if m is None and self.planned_before.search(text[max(0, span.start - 40) : span.start]):
             m = self.pending_plan.match(text, span.end)
+        if m is None:
+            m = self.conditional_after_break.match(text, span.end)
+            end = _SENTENCE_END.search(text, span.end)
+            if m and any(s.entity == "tki" and s.start < (end.start() if end else len(text)) for s in spans[i + 1 :]):
+                m = None
         return m is not None and m.start("cue") < following
 
     def _stated_role(self, text: str, spans: list[Span], i: int) -> str | None:
@@ -188,11 +226,17 @@ class Context:
             if self.cand_before.search(before) or self.cand_after.match(after):
                 return CANDIDATE
             return None
+        if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
+            return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
         if span.entity in self.no_longer_kinds and (
             self.no_longer_before.search(before) or self.no_longer_after.match(after)
         ):
             return NEGATED  # "itraconazole was stopped": not taken now
         if span.entity == "biopsy_type":  # "no SCLC on the rebiopsy" denies the SCLC, not the rebiopsy
+            if span.value != "none" and (
+                self.diagnostic_before.search(before[-30:]) or self.diagnostic_after.match(after)
+            ):
+                return _DROPPED  # "the original biopsy", "dx bx": the diagnosis's specimen, not a re-biopsy
             return NEGATED if self.tki_neg_before.search(before) or self.tki_neg_after.match(after) else None
         if self.neg_after.match(after):
             return NEGATED
@@ -200,6 +244,12 @@ class Context:
         if gap is None:
             return None
         return _DROPPED if span.entity in self.new_keeps and _NEW.search(gap) else NEGATED
+
+    def _at_diagnosis(self, text: str, span: Span) -> bool:
+        """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""
+        start = max(0, span.start - 60)
+        before = re.split(r"[.;\n]", text[start : span.start])[-1]
+        return bool(self.diagnostic_near.search(before))
 
     def _scoped(self, cue: re.Pattern[str], text: str, spans: list[Span], i: int) -> str | None:
         """The words between the nearest ``cue`` before finding i and the finding, when the cue reaches it (same
@@ -299,7 +349,8 @@ def _denied_with(text: str, previous: Entity, span: Span) -> bool:
 # Between two TKIs, words that say the second came first: "lorlatinib after alectinib", "Zykadia 2L after
 # crizotinib", "lorlatinib now; before that Alecensa"; unless the sequence is also stated forwards ("then").
 _LATER_FIRST = re.compile(
-    r"^[^.\n]{0,50}?\b(?:after|following|post[- ]?|which followed|having|subsequent to|since|"
+    r"^[^.\n]{0,50}?\b(?:after|following|post[- ]?|which followed|having|subsequent to|"
+    r"since(?!\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|early|mid|late|the start|then)\w*)|"
     r"previously|prior(?!\s+to)(?:ly)?|before that|before this|initially|formerly|earlier|"
     r"(?:switched|changed|moved|swapped)(?: over)? from|replacing)"
     r"\b[\w\s/-]{0,40}$",
@@ -314,6 +365,12 @@ _FORWARDS = re.compile(
 _CURRENT = re.compile(
     r"\b(?:currently|presently|now|at present)(?: (?:on|taking|receiving|treated with))?\s+$|"
     r"\b(?:the )?current\s+$",
+    re.IGNORECASE,
+)
+# Right after the TKI the patient had first, whatever the order it is named in ("ceritinib had been given first")
+_FIRST = re.compile(
+    r"^\s*(?:\([^)]{0,30}\)\s*)?(?:had been |was |were )?(?:given |used |tried |received |started )?"
+    r"(?:first|initially)\b(?![\s-]*line)",
     re.IGNORECASE,
 )
 # TKIs listed together ("after crizotinib and ceritinib")
@@ -350,6 +407,9 @@ def _chronological(text: str, found: list[Entity]) -> list[Entity]:
         while k < len(tkis):
             block, k = _earlier_first(text, tkis, k)
             ordered += block
+    first = [e for e in ordered if _FIRST.match(text[e.end : e.end + 60])]
+    if len(first) == 1 and len(ordered) > 1:  # "alectinib since 2019; ceritinib had been given first"
+        ordered = first + [e for e in ordered if e is not first[0]]
     current = [e for e in ordered if _CURRENT.search(text[max(0, e.start - 30) : e.start])]
     if len(current) == 1 and len(ordered) > 1:  # "currently on Lorviqua; had Alunbrig first-line"
         ordered = [e for e in ordered if e is not current[0]] + current

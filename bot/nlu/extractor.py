@@ -109,6 +109,8 @@ ENTITIES = (
     "intolerant_tki",
     "pregnancy",
     "cyp3a_inhibitor",
+    "region",
+    "current_therapy",
 )
 _REPORTS = frozenset({"unknown_drug", "unreadable_variant"})
 

@@ -44,6 +44,8 @@ SINGLES = {
     "goals_of_care": "goals_of_care",
     "pregnancy": "pregnancy_status",
     "transformation": "transformation",
+    "region": "region",
+    "current_therapy": "current_therapy",
 }
 NUMBERS = {"ecog": ("ecog", 4), "pdl1_tps": ("pdl1_tps", 100)}
 # When two values of a field are both stated, the first in its list is the reading; any other pair is a conflict.
@@ -133,7 +135,8 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
     if _CURRENT in values:  # chemotherapy now, with immunotherapy or not; immunotherapy alone is no enum value
         now = values.pop(_CURRENT)
         if "prior_chemotherapy" in now:
-            values["current_therapy"] = ["chemo_immunotherapy" if "prior_immunotherapy" in now else "chemotherapy"]
+            given = "chemo_immunotherapy" if "prior_immunotherapy" in now else "chemotherapy"
+            values["current_therapy"] = list(dict.fromkeys([*values.get("current_therapy", ()), given]))
     if _DENIED in values.get("symptomatic", ()):  # "mild headache, no focal deficits": the symptom stated stands
         stated = [v for v in values["symptomatic"] if v != _DENIED]
         values["symptomatic"] = stated if True in stated else list(dict.fromkeys([*stated, False]))

@@ -10,7 +10,7 @@ whether its therapy ids exist is the reader's check.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Extra, StrictBool, StrictInt, StrictStr
 
@@ -68,6 +68,7 @@ class TherapyPhrases(Strict):
     not_in_knowledge_base: Patterns = []  # therapies recognised in a question, though no regimen of the KB
     combinations: dict[StrictStr, list[StrictStr]] = {}  # a combined regimen -> the therapies/families it contains
     merges: list[Merge] = []
+    asides: dict[Literal["reason", "later", "fallback", "compared"], Patterns] = {}  # words opening an aside
 
 
 def checked(raw: Any) -> dict[str, Any]:

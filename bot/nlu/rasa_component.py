@@ -154,13 +154,18 @@ class ClinicalEntityFeaturizer(SparseFeaturizer, GraphComponent):
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class FindingsAreInformation(GraphComponent):
-    """A message that states case findings is giving information, whatever small talk the classifier heard in it.
+    """A message that states case findings is giving information, whatever small talk the classifier heard in it;
+    one that only supposes them is a question, even when the classifier heard information.
 
     Runs after the intent classifiers (and the fallback): when the top intent is one that carries no findings
     (greeting, yes/no, help, fallback …) but the clinical extractor found some in the message, the intent becomes
     `inform`. The intents it overrides are the registry's `no_findings` ones (bot/intents.py), not a list in
     config.yml. Questions that name findings ("why not brigatinib?", "what if MET amp?") keep their intent, and
-    findings only supposed or offered (roles `hypothetical`, `candidate`) do not make a message information."""
+    findings only supposed or offered (roles `hypothetical`, `candidate`) do not make a message information. The
+    converse: when the classifier says `inform` but every finding the extractor read is only supposed or offered
+    ("G1202R after lorlatinib?", "what about a patient with MET amp after brigatinib"), the message asks about a
+    scenario: the intent becomes the registry's `SUPPOSES_FINDINGS` (what_if), answered and never written into the
+    case."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -193,9 +198,21 @@ class FindingsAreInformation(GraphComponent):
                 for e in message.get(ENTITIES, [])
                 if e.get("entity") not in self.ignore and e.get("role") not in self.ignore_roles
             ]
+            supposed = [
+                e
+                for e in message.get(ENTITIES, [])
+                if e.get("entity") not in self.ignore and e.get("role") in self.ignore_roles
+            ]
             if intent.get(INTENT_NAME_KEY) in self.override and findings:
-                informed = {INTENT_NAME_KEY: "inform", PREDICTED_CONFIDENCE_KEY: 1.0}
-                message.set(INTENT, informed, add_to_output=True)
-                ranking = [r for r in message.get(INTENT_RANKING_KEY, []) if r.get(INTENT_NAME_KEY) != "inform"]
-                message.set(INTENT_RANKING_KEY, [informed, *ranking], add_to_output=True)
+                self._become(message, intents.STATES_FINDINGS)
+            elif intent.get(INTENT_NAME_KEY) == intents.STATES_FINDINGS and supposed and not findings:
+                self._become(message, intents.SUPPOSES_FINDINGS)
         return messages
+
+    @staticmethod
+    def _become(message: Message, name: str) -> None:
+        """The message's intent becomes ``name``, first in the ranking."""
+        chosen = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
+        message.set(INTENT, chosen, add_to_output=True)
+        ranking = [r for r in message.get(INTENT_RANKING_KEY, []) if r.get(INTENT_NAME_KEY) != name]
+        message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)

@@ -19,7 +19,9 @@ from typing import Any
 from bot import knowledge
 from bot.nlu.vocabulary import AMINO
 
-OVERLAYS = frozenset({"symptomatic", "brain_metastases", "prior_chemotherapy", "prior_immunotherapy", "goals_of_care"})
+OVERLAYS = frozenset(
+    {"symptomatic", "brain_metastases", "prior_chemotherapy", "prior_immunotherapy", "goals_of_care", "tki"}
+)  # a drug named inside a phrase ("progressing on alectinib in the liver and bones") is still named
 OVERLAY_VALUES = frozenset({"cns_progressing"})  # "new brain mets" is progression beside the lesions' count
 SITES = "sites:"  # value prefix of progression at named extracranial sites, an overlay of its own ("sites:bone+liver")
 _NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
@@ -27,14 +29,20 @@ _ECOG_VALUE = r"([0-4]|zero|one|two|three|four)"
 _ECOG = re.compile(
     r"(?<![\w-])(?:(?:ecog|zubrod|eastern cooperative oncology group)"
     r"(?:[\s-]*(?:ps|performance[\s-]+(?:status|score)))?|"
-    r"who[\s-]*(?:ps|performance[\s-]+status)|ps|performance[\s-]+status)(?:\s*\((?:ecog|who)?[\s-]*(?:ps)?\))?"
+    r"who[\s-]*(?:ps|performance[\s-]+status)|ps|perf(?:ormance|\.)?[\s-]+status)(?:\s*\((?:ecog|who)?[\s-]*(?:ps)?\))?"
     r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
-    r"(?:(?:(?:was |were )?[0-4] (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
+    r"(?:(?:was |were |from )?[0-4]\s*(?:->|→|=>)\s*|"  # "ECOG 1->3": the latest
+    r"(?:(?:was |were )?[0-4] (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
     r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|remains|"
     r"at|(?:has |had |have )?(?:declined|dropped|worsened|improved|"
     r"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from [0-4])? to|to)\s*)?[:=]?\s*"
     rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?))",
+    re.IGNORECASE,
+)
+# "SP263 PD-L1 staining in 30% of tumour cells": the proportion of tumour cells is the TPS
+_PDL1_CELLS = re.compile(
+    r"\bpd-?l1\b[^.;\n%]{0,40}?(\d{1,3})\s*%\s*(?:of\s+)?(?:viable\s+)?(?:tumou?r|neoplastic|malignant)\s+cells",
     re.IGNORECASE,
 )
 _PDL1_BELOW_1 = re.compile(r"\b(?:pd-?l1|tps|tumou?r proportion score)\b[^.;\n]{0,30}?<\s?1\s?%", re.IGNORECASE)
@@ -90,6 +98,13 @@ class Reader:
         ]
         self.drug_shape = re.compile(table["drug_shape"], re.IGNORECASE)
         self.word = re.compile(r"\b[a-z]{5,}\b", re.IGNORECASE)
+        # shorthands that are also a name ("Alec"): Capitalised, read only in a drug context (clinical_phrases.yml)
+        name_like = table["name_like_shorthand"]
+        self.name_like = frozenset(name_like["spellings"])
+        self.drug_before = re.compile(
+            rf"(?:(?<![\w-])|(?=[^\w\s]))(?:{'|'.join(name_like['before'])})\s*$", re.IGNORECASE
+        )
+        self.drug_after = re.compile(rf"^\s*(?:{'|'.join(name_like['after'])})(?:(?<![a-z])|(?![a-z]))", re.IGNORECASE)
         self.drugs = frozenset(table["drug_spellings"])
         self.drug_prefixes = frozenset(d[:5] for d in self.drugs if len(d) >= 7)
 
@@ -98,7 +113,8 @@ class Reader:
         found: list[Span] = []
         for m in self.name_re.finditer(text):
             label, value = self.names[_key(m.group())]
-            found.append(Span(m.start(), m.end(), label, value, 0))
+            if not self._a_name(text, m.start(), m.end()):
+                found.append(Span(m.start(), m.end(), label, value, 0))
         for m in self.mutation.finditer(text):
             if not self._other_gene(text, m.start()):
                 value = alk_variant(m.group())
@@ -116,7 +132,7 @@ class Reader:
                     found.append(
                         Span(m.start(), m.end(), "ecog", _NUMBER_WORDS.get(m.group(group).lower(), m.group(group)), 1)
                     )
-        for m in _PDL1.finditer(text):
+        for m in (*_PDL1.finditer(text), *_PDL1_CELLS.finditer(text)):
             if int(m.group(1)) <= 100:
                 found.append(Span(m.start(), m.end(), "pdl1_tps", str(int(m.group(1))), 1))
         for m in _PDL1_BELOW_1.finditer(text):  # "PD-L1 negative (TPS <1%)": below 1% is read as 0
@@ -133,6 +149,15 @@ class Reader:
             if word not in self.drugs and (self.drug_shape.fullmatch(word) or word[:5] in self.drug_prefixes):
                 found.append(Span(m.start(), m.end(), "unknown_drug", m.group(), 3))
         return _resolve(found)
+
+    def _a_name(self, text: str, start: int, end: int) -> bool:
+        """A shorthand that is also a given name, written as a name is ("Alec"), with no drug context around it."""
+        word = text[start:end]
+        if word.lower() not in self.name_like or not word.istitle():
+            return False
+        return not (
+            self.drug_before.search(text[max(0, start - 40) : start]) or self.drug_after.match(text[end : end + 30])
+        )
 
     def _sites(self, text: str) -> str | None:
         """The site groups a progression phrase names ("new hepatic and osseous lesions": sites:bone+liver)."""

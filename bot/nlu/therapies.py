@@ -44,6 +44,7 @@ _FILLER = re.compile(
 )
 _CONJUNCTION = re.compile(r"\b(?:and|or|nor|as well as)\b|/|&", re.IGNORECASE)
 _PRIOR_GAP = r"(?:\s+|\s*-\s*)(?:[\w'-]+\s+){0,2}$"  # at most two words between a prior cue and the therapy
+_NOT_TOGETHER = re.compile(r"[.;!?\n]|(?<!/)\bor\b|\bnot\b", re.IGNORECASE)  # between two choices, not one
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
@@ -57,14 +58,19 @@ class TherapyMention:
     end: int
     role: str
     text: str
+    aside: str | None = None  # the kind of aside it is named in (therapy_phrases.yml asides: reason, later, ...)
+    offered: bool = True  # chosen as a choice, not only talked about (TherapyReader._offered)
 
 
 @dataclass(frozen=True)
 class TherapyChoice:
-    """The therapy (or family, or request_information) a text chooses, and every therapy mention read."""
+    """The therapy (or family, or request_information) a text chooses, and every therapy mention read.
+    ``also_chosen``: the other therapies it chooses outright beside that one ("lorlatinib or brigatinib",
+    "lorlatinib? no, brigatinib"), outside asides, each once; a family is left out when a member is named."""
 
     therapy: str | None
     mentions: tuple[TherapyMention, ...]
+    also_chosen: tuple[str, ...] = ()
 
     def with_role(self, role: str) -> list[str]:
         """The therapies named in ``role``, each once, in text order."""
@@ -110,6 +116,8 @@ class RoleCues:
         self.condition_first = re.compile(
             rf"^\W*(?:{_words(table['hypothetical']['conditional'])})(?!\w)", re.IGNORECASE
         )
+        # a rejection right after a therapy, as in a note ("brigatinib: no", "brigatinib/ceritinib ineffective")
+        self.rejected_next = re.compile(rf"^[\s:-]*(?:{_words(negation)})(?!\w)", re.IGNORECASE)
         self.negated_verb = re.compile(rf"(?<!\w)(?:{_words(negation)})\W+(?:[\w'-]+\W+){{0,1}}$", re.IGNORECASE)
         self.prior = re.compile(rf"(?<!\w)(?:{_words(table['prior']['before'])}){_PRIOR_GAP}", re.IGNORECASE)
         received = union(("prior", "before"), ("prior", "in_question"))
@@ -149,6 +157,11 @@ class TherapyReader:
         phrases += [(phrase_regex(p), NOT_IN_KB) for p in raw.get("not_in_knowledge_base") or []]
         self.phrases = phrases
         self.merges = self._merges(raw.get("merges") or [], known)
+        self.asides = [
+            (re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE), kind)
+            for kind, words in (raw.get("asides") or {}).items()
+            if words
+        ]
         self.combinations: dict[str, tuple[str, ...]] = {}  # a therapy or family -> combined regimens containing it
         for combined, parts in (raw.get("combinations") or {}).items():
             for part in (combined, *parts):
@@ -231,14 +244,35 @@ class TherapyReader:
         spans = [s for s in self.spans(clean) if s[2] != NOT_IN_KB]
         cuts = sorted({0, len(clean)} | {p for m in self.cues.breaks.finditer(clean) for p in (m.start(), m.end())})
         supposed = [(a, b) for a, b in sentences(clean) if self.cues.condition_first.match(clean[a:b])]
+        blanked = "".join(" " * (b - a) if v else clean[a:b] for a, b, v in _pieces(clean, spans))
+        asides = self._asides(text.translate(_APOSTROPHES), cuts)  # unmasked: 'if not tolerated, ...' opens one
         out: list[TherapyMention] = []
         previous_end = 0
         for group, clause in self._groups(clean, spans, cuts):
             role = self._role(clean, group, clause, previous_end)
             if role == CHOSEN and any(a <= group[0][0] < b for a, b in supposed):
                 role = CONDITIONAL
-            out.extend(TherapyMention(value, start, end, role, text[start:end]) for start, end, value in group)
+            aside = next((kind for a, b, kind in asides if a <= group[0][0] < b), None)
+            if role == CHOSEN and aside == "fallback":  # "lorlatinib; if not tolerated, brigatinib"
+                role = CONDITIONAL
+            if role == CHOSEN and out and out[-1].role == REJECTED and re.match(r"\s*n?or\b", clean[previous_end:]):
+                role = REJECTED  # "don't rechallenge alectinib or try brigatinib"
+            offered = role == CHOSEN and self._offered(clean, group, clause, previous_end, blanked)
+            out.extend(
+                TherapyMention(value, start, end, role, text[start:end], aside, offered) for start, end, value in group
+            )
             previous_end = group[-1][1]
+        return out
+
+    def _asides(self, text: str, cuts: list[int]) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of each aside: from its opening word to the next comma or clause break (a later step
+        or fallback: to the next clause break, 'otherwise, brigatinib')."""
+        out = []
+        for pattern, kind in self.asides:
+            for m in pattern.finditer(text):
+                comma = text.find(",", m.end()) if kind not in ("later", "fallback") else -1  # "otherwise, chemo"
+                end = min([c for c in cuts if c > m.end()] + ([comma] if comma >= 0 else []) + [len(text)])
+                out.append((m.start(), end, kind))
         return out
 
     def received_in_question(self, text: str, start: int) -> bool:
@@ -283,8 +317,11 @@ class TherapyReader:
         for pattern, role in self.cues.after:
             if pattern.search(after):
                 return role
-        start = max(clause[0], previous_end, text.rfind(",", clause[0], group[0][0]) + 1)
-        before = text[start : group[0][0]]
+        before = text[self._before_start(text, group, clause, previous_end) : group[0][0]]
+        if text[clause[0] - 1 : clause[0]] == ":" and before == text[clause[0] : group[0][0]]:
+            heading = re.split(r"[.;!?\n]", text[: clause[0] - 1])[-1]  # a heading: "Avoid: brigatinib"
+            if len(heading.split()) <= 3 and previous_end <= clause[0] - 1 - len(heading):
+                before = heading + " " + before
         if self.cues.prior.search(before):
             return PRIOR
         last, role, start = -1, CHOSEN, 0
@@ -296,12 +333,42 @@ class TherapyReader:
             return REJECTED
         return role
 
+    @staticmethod
+    def _before_start(text: str, group: list[tuple[int, int, str]], clause: tuple[int, int], previous_end: int) -> int:
+        """Where the words that give a group its role begin: the clause, the previous therapy or comma."""
+        return max(clause[0], previous_end, text.rfind(",", clause[0], group[0][0]) + 1)
+
+    def _offered(
+        self,
+        text: str,
+        group: list[tuple[int, int, str]],
+        clause: tuple[int, int],
+        previous_end: int,
+        blanked: str,
+    ) -> bool:
+        """A group read as chosen is offered as a choice, not just talked about ('G1202R confers resistance to
+        brigatinib', 'brigatinib lacks activity here', 'brigatinib: no', '(ABCP)'): a choice cue ('give', 'is the
+        answer'), or a therapy or a list standing nearly alone ('No, brigatinib', 'brigatinib now', 'lorlatinib or
+        brigatinib', '(or brigatinib)')."""
+        after = text[group[-1][1] : clause[1]]
+        before = text[self._before_start(text, group, clause, previous_end) : group[0][0]]
+        if self.cues.rejected_next.match(text[group[-1][1] :]):
+            return False
+        if any(p.search(after) for p, role in self.cues.after if role == CHOSEN):
+            return True
+        if any(p.search(before) for p, role in self.cues.before if role == CHOSEN):
+            return True
+        lead = blanked[max(clause[0], text.rfind(",", clause[0], group[0][0]) + 1) : group[0][0]]  # therapies left out
+        if text[clause[0] - 1 : clause[0]] == "(" and not re.match(r"\s*(?:or|either)\b", lead, re.IGNORECASE):
+            return False  # a gloss in brackets: 'pemetrexed and bevacizumab (ABCP) are out'
+        return len(re.findall(r"\w+", lead)) <= 2 and len(re.findall(r"\w+", after.split(",")[0])) <= 1
+
     # ---- the choice --------------------------------------------------------------------------------------------
 
     def _satisfies(self, part: str, value: str) -> bool:
-        if part.startswith("kind:"):
-            regimen = self.kb.regimens.get(value)
-            return regimen is not None and regimen.kind == part[5:]
+        if part.startswith("kind:"):  # a family is of a kind when all its members are ('chemo')
+            regimens = [self.kb.regimens.get(m) for m in self.families.get(value, (value,))]
+            return all(r is not None and r.kind == part[5:] for r in regimens)
         return part == value
 
     def choice(self, text: str) -> TherapyChoice:
@@ -317,14 +384,56 @@ class TherapyReader:
         picked = next((tier for tier in tiers if tier), [])
         if not picked:
             return TherapyChoice(None, mentions)
-        values = [m.value for m in picked]
+        # "since lorlatinib is too toxic, brigatinib", "lorlatinib, better than brigatinib"
+        picked = [m for m in picked if m.aside not in ("reason", "compared")] or picked
+        picked = [m for m in picked if m.aside != "later"] or picked  # not merged with a later step
+        values = self._merged(text, picked)
+        named = [m for m in picked if m.aside is None and m.role == CHOSEN]
+        offered = {m.value for m in named if m.offered}
+        merged = self._merged(text, named)  # a merge's product counts when a part is offered
+        also = [
+            v
+            for v in dict.fromkeys(merged)
+            if v != values[0] and v != REQUEST_INFORMATION and (v in offered or v not in {m.value for m in named})
+        ]
+        return TherapyChoice(values[0], mentions, tuple(also))
+
+    def _merged(self, text: str, mentions: list[TherapyMention]) -> list[str]:
+        """The values of ``mentions``, those chosen together (one clause, not 'or') as one choice: _merged_run."""
+        runs: list[list[str]] = []
+        for i, mention in enumerate(mentions):
+            gap = text[mentions[i - 1].end : mention.start] if i else ""
+            apart = _NOT_TOGETHER.search(gap) or self.cues.breaks.search(gap) or ("," in gap and not _FILLER.match(gap))
+            if not i or apart:  # "carbo/pem at progression, pembrolizumab now": two choices too
+                runs.append([])  # "carbo/pem? No, pembrolizumab", "carbo/pem or pembrolizumab": two choices
+            runs[-1].append(mention.value)
+        return [v for run in runs for v in self._merged_run(run)]
+
+    def _merged_run(self, values: list[str]) -> list[str]:
+        """Therapies chosen together as one choice (the merges), a combined regimen for its parts named beside it
+        ('carboplatin-paclitaxel with atezolizumab-bevacizumab' is ABCP) and a family dropped for its member named
+        beside it ('carboplatin, pemetrexed' is carboplatin-pemetrexed, not any chemotherapy)."""
         for parts, becomes in self.merges:
             found = [next((i for i, v in enumerate(values) if self._satisfies(p, v)), None) for p in parts]
             hits = [i for i in found if i is not None]
             if len(hits) == len(found) and len(set(hits)) == len(hits):
                 first = min(hits)
+                if becomes.startswith("kind:"):  # the part of that kind stands for all ('carbo/pem + pembro')
+                    becomes = values[next(i for i in hits if self._satisfies(becomes, values[i]))]
                 values = [becomes if i == first else v for i, v in enumerate(values) if i == first or i not in hits]
-        return TherapyChoice(values[0], mentions)
+        named = set(values)
+        # a combined regimen stands for its parts named beside it; a family yields to its member
+        values = [v for v in values if not named & set(self.combinations.get(v, ()))] or values
+        return [v for v in values if not named & set(self.families.get(v, ())) - {v}] or values
+
+
+def _pieces(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, bool]]:
+    """``text`` cut at ``spans`` (sorted, not overlapping): (start, end, whether it is a span)."""
+    out, at = [], 0
+    for start, end, _ in spans:
+        out += [(at, start, False), (start, end, True)]
+        at = end
+    return [*out, (at, len(text), False)]
 
 
 def phrases() -> dict[str, Any]:

@@ -103,6 +103,13 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         for p in raw["phrases"]
         for pattern in p["patterns"]
     ]
+    name_like = raw.get("name_like_shorthand") or {}
+    drug_context = {
+        "spellings": sorted(str(s).lower() for s in name_like.get("spellings", ())),
+        "before": [_expand(str(c), defines) for c in name_like.get("before", ())],
+        "after": [_expand(str(c), defines) for c in name_like.get("after", ())],
+    }
+    regexes += _region_regexes(raw)
     labels = {n["label"] for n in names}
     by_label: dict[str, list[re.Pattern[str]]] = {}
     for r in regexes:
@@ -136,11 +143,32 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         "drug_shape": DRUG_SHAPE,
         "drug_spellings": sorted({s.lower() for s in tki_spellings}),
         "site_groups": site_groups,
+        "name_like_shorthand": drug_context,
         "not_negatable": raw["not_negatable"],
         "unchanged_when_new": raw["unchanged_when_new"],
         **cues,
         "kb_hash": kb.content_sha256,
     }
+
+
+def _region_regexes(raw: dict[str, Any]) -> list[dict[str, Any]]:
+    """Where the patient is treated: each region's names after the words that say so ("treated in Germany"), before
+    "-based", or as an item of a case summary ("49M, ALK+ NSCLC, Australia.", "1L (China)")."""
+    context = str(raw.get("region_context") or "")
+    out = []
+    for code, spellings in (raw.get("regions") or {}).items():
+        names = "|".join(str(s) for s in spellings)
+        # as a bare item, not "us", also a word and an abbreviation ("ultrasound (US)")
+        items = "|".join(str(s) for s in spellings if str(s) != "us")
+        for pattern in (
+            rf"{context}(?P<at>{names})",
+            rf"(?P<at>{names})[- ]based",
+            rf"(?<=[;,(])\s*(?P<at>{items})(?=\s*(?:[;,)]|\.(?:\s|$)|$))",
+        ):
+            out.append(
+                {"entity": "region", "value": str(code), "negated_only": False, "sites": False, "pattern": pattern}
+            )
+    return out
 
 
 def fingerprint(data: dict[str, Any]) -> str:

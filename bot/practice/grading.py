@@ -3,13 +3,16 @@
 Partial credit, on a short rubric a trainee can read: the therapy (the engine's preferred option earns full
 marks, an option it lists as an alternative is a defensible answer and earns most of them), the findings that
 drive the decision (which key findings of the rule trace the answer names), and what to avoid (whether the answer
-names something on the engine's avoid list). A harmful choice scores 0 whatever the rest. Feedback starts with
+names something on the engine's avoid list). A harmful choice scores 0 whatever the rest, and an answer that offers
+a therapy to avoid beside its choice ("lorlatinib or brigatinib", "lorlatinib? no, brigatinib") is a harmful one:
+naming the right drug does not make a drug to avoid safe to give. Feedback starts with
 the trainee's own choice ("whole-brain RT is not preferred here because ..."), then explains what the engine
 decided and why (the rule trace), cites the evidence and adds the case's teaching points.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +23,7 @@ from bot.nlu.extractor import therapy_choice
 from bot.practice import bank, findings
 from bot.render import clinician
 
+_SPACES = re.compile(r"[^\S\n]+")  # runs of spaces and tabs (a line break ends a clause, so it stays)
 PREFERRED, ACCEPTABLE, WRONG, HARMFUL = "preferred", "acceptable", "wrong", "harmful"
 THERAPY_GRADES = (PREFERRED, ACCEPTABLE, WRONG, HARMFUL)  # best first: a family takes its best-placed member
 # Rubric points: the choice weighs most; a harmful choice scores 0 whatever the reasoning, because an answer that
@@ -81,6 +85,18 @@ def therapy_grade(
         return (PREFERRED if rec["status"] == "needs_information" else WRONG), choice
     members = (reader or therapies.load()).families.get(choice, (choice,))
     return min(((_place(m, rec), m) for m in members), key=lambda gm: THERAPY_GRADES.index(gm[0]))
+
+
+def choice_grade(
+    choice: therapies.TherapyChoice, rec: Mapping[str, Any], reader: therapies.TherapyReader | None = None
+) -> tuple[str, str | None]:
+    """(grade, therapy id) of what an answer chooses: its choice, unless it also offers a therapy to avoid, which
+    makes the answer harmful (graded as that therapy)."""
+    graded = therapy_grade(choice.therapy, rec, reader)
+    if graded[0] == HARMFUL:
+        return graded
+    offered = (therapy_grade(t, rec, reader) for t in choice.also_chosen)
+    return next((g for g in offered if g[0] == HARMFUL), graded)
 
 
 def _labels(kb: knowledge.KnowledgeBase, therapies: list[str]) -> str:
@@ -227,8 +243,9 @@ def grade(case_id: str, answer: str) -> Grade:
     reader, table = therapies.load(), findings.default()
     practice_case = bank.get(case_id)
     rec = bank.expected(case_id)
+    answer = _SPACES.sub(" ", answer).strip()  # how it is spaced says nothing: 'rather  than' is 'rather than'
     choice = therapy_choice(answer)
-    graded, chosen = therapy_grade(choice.therapy, rec, reader)
+    graded, chosen = choice_grade(choice, rec, reader)
     keys = table.key_findings(practice_case.case, [r["rule"] for r in rec["rationale"]])
     cited = table.cited(answer, choice)
     named = [k for k in keys if table.named(k, cited)]

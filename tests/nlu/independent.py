@@ -25,10 +25,20 @@ TUNE2 = HERE / "independent2_tune.yml"
 HELDOUT2 = HERE / "independent2_heldout.yml"
 QUESTIONS2_TUNE = HERE / "independent2_questions_tune.yml"
 QUESTIONS2_HELDOUT = HERE / "independent2_questions_heldout.yml"
+# Sets 3 and 4, written later still by two other hands (/work/wt/set3: progress notes, letters, tumour boards, case
+# reports; /work/wt/set4: report wording and chat shorthand), split and copied in the same way.
+TUNE3 = HERE / "independent3_tune.yml"
+HELDOUT3 = HERE / "independent3_heldout.yml"
+QUESTIONS3_TUNE = HERE / "independent3_questions_tune.yml"
+QUESTIONS3_HELDOUT = HERE / "independent3_questions_heldout.yml"
+TUNE4 = HERE / "independent4_tune.yml"
+HELDOUT4 = HERE / "independent4_heldout.yml"
+QUESTIONS4_TUNE = HERE / "independent4_questions_tune.yml"
+QUESTIONS4_HELDOUT = HERE / "independent4_questions_heldout.yml"
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
 # Fields a set's writer did not annotate, left out of its score: set 1 was written before the schema's
 # alk_fusion_specimen (it never sets it, even for "ALK fusion not detected on the rebiopsy").
-UNANNOTATED = {"1": frozenset({"alk_fusion_specimen"}), "2": frozenset()}
+UNANNOTATED = {"1": frozenset({"alk_fusion_specimen"}), "2": frozenset(), "3": frozenset(), "4": frozenset()}
 
 
 @dataclass(frozen=True)
@@ -48,7 +58,11 @@ class PhrasingFile:
 FILES = (PhrasingFile("1", "findings", True, TUNE), PhrasingFile("1", "findings", False, HELDOUT),
          PhrasingFile("1", "questions", False, QUESTIONS),
          PhrasingFile("2", "findings", True, TUNE2), PhrasingFile("2", "findings", False, HELDOUT2),
-         PhrasingFile("2", "questions", True, QUESTIONS2_TUNE), PhrasingFile("2", "questions", False, QUESTIONS2_HELDOUT))
+         PhrasingFile("2", "questions", True, QUESTIONS2_TUNE), PhrasingFile("2", "questions", False, QUESTIONS2_HELDOUT),
+         PhrasingFile("3", "findings", True, TUNE3), PhrasingFile("3", "findings", False, HELDOUT3),
+         PhrasingFile("3", "questions", True, QUESTIONS3_TUNE), PhrasingFile("3", "questions", False, QUESTIONS3_HELDOUT),
+         PhrasingFile("4", "findings", True, TUNE4), PhrasingFile("4", "findings", False, HELDOUT4),
+         PhrasingFile("4", "questions", True, QUESTIONS4_TUNE), PhrasingFile("4", "questions", False, QUESTIONS4_HELDOUT))
 
 
 def changed_the_case(rows: list[dict[str, Any]], read: Callable[[str], dict[str, Any]]) -> list[str]:

@@ -514,3 +514,399 @@ def test_a_dose_change_or_a_pause_is_not_intolerance(text):
 ])
 def test_letter_and_shorthand_summaries(text, fields):
     assert read(text) == fields
+
+
+# ---- a TKI stated as taken stays taken whatever uncertainty follows it ------------------------------------------
+
+@pytest.mark.parametrize("text,tkis", [
+    ("on alectinib pending NGS results", ["alectinib"]),
+    ("Remains on brigatinib pending the liver biopsy.", ["brigatinib"]),
+    ("continues alectinib pending rebiopsy", ["alectinib"]),
+    ("Kept on Alecensa awaiting the MDT", ["alectinib"]),
+    ("crizotinib, then on ceritinib pending Guardant results", ["crizotinib", "ceritinib"]),
+    ("on alectinib, if G1202R is found, switch to lorlatinib", ["alectinib"]),
+])
+def test_a_tki_stated_as_taken_is_not_made_a_plan_by_what_follows(text, tkis):
+    assert read(text).get("prior_tkis") == tkis, text
+
+
+@pytest.mark.parametrize("text", [
+    "plan lorlatinib pending NGS",  # a plan word before it
+    "Lorlatinib pending funding approval.",  # not stated as taken
+    "put her on lorlatinib pending NGS",
+    "will start lorlatinib awaiting the biopsy",
+])
+def test_a_tki_pending_without_being_taken_is_not_received(text):
+    assert "lorlatinib" not in read(text).get("prior_tkis", []), text
+
+
+# ---- a TKI in a condition after a comma, a dash or in brackets is planned -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "progressed on alectinib; plan: brigatinib, lorlatinib, if G1202R is found",
+    "Progressed on alectinib. Next step lorlatinib, if G1202R is found",
+    "alectinib, then lorlatinib, if G1202R is found",
+    "Alectinib → lorlatinib, if a G1202R is found on the rebiopsy",
+    "alectinib 2019-2023 - lorlatinib, should G1202R be confirmed",
+    "alectinib (if G1202R is found, lorlatinib)",
+    "alectinib 2019-2023 - if G1202R is found, lorlatinib",
+    "Alectinib since 2020. Plan: if G1202R is found, lorlatinib.",
+])
+def test_a_tki_in_a_conditional_clause_is_not_a_prior_tki(text):
+    case = read(text)
+    assert case.get("prior_tkis") == ["alectinib"], (text, case)
+    assert "G1202R" not in case.get("alk_mutations", []), text
+
+
+@pytest.mark.parametrize("text,tkis", [
+    ("on brigatinib, if I recall", ["brigatinib"]),  # qualifies what was said: no condition
+    ("crizotinib, alectinib, lorlatinib, if I remember correctly", ["crizotinib", "alectinib", "lorlatinib"]),
+    ("brigatinib, if tolerated", ["brigatinib"]),
+    ("alectinib, then lorlatinib, once G1202R was found", ["alectinib", "lorlatinib"]),
+])
+def test_a_clause_after_a_tki_that_is_no_condition_leaves_it_received(text, tkis):
+    assert read(text).get("prior_tkis") == tkis, text
+
+
+# ---- short forms that are also a name ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,tkis", [
+    ("on Alec since 2022", ["alectinib"]),
+    ("Alec 600 bid since 2021", ["alectinib"]),
+    ("Alec 1L, PD in liver and bone", ["alectinib"]),
+    ("Alec x 3 yrs, then PD", ["alectinib"]),
+    ("crizotinib -> Alec -> lorlatinib", ["crizotinib", "alectinib", "lorlatinib"]),
+    ("Alec/Brig", ["alectinib", "brigatinib"]),
+    ("PD on Brig", ["brigatinib"]),
+    ("Alec continued.", ["alectinib"]),
+    ("alec, systemic PD", ["alectinib"]),  # lower case: ward shorthand wherever it stands
+    ("ALEC 1L then LORL", ["alectinib", "lorlatinib"]),
+])
+def test_a_short_form_that_is_also_a_name_is_read_in_a_drug_context(text, tkis):
+    assert read(text).get("prior_tkis") == tkis, text
+
+
+@pytest.mark.parametrize("text", [
+    "Alec, 54, ALK+ NSCLC on crizotinib",
+    "Hi Alec, quick question",
+    "Discussed with Alec (radiology): new liver lesions",
+    "Spoke to Alec today",
+    "Thanks Alec",
+    "Email from Alec: ECOG 1",
+    "The Brig was late",
+])
+def test_a_capitalised_short_form_without_a_drug_context_is_a_name(text):
+    assert not {"alectinib", "brigatinib"} & set(read(text).get("prior_tkis", [])), text
+
+
+# ---- MET copy number: amplification only when called so ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "MET copy number 2", "MET CN 2.1", "MET copy number 8", "MET/CEP7 ratio 1.1", "MET/CEP7 ratio 6.2 by FISH",
+    "MET/CEP7", "MET FISH sent", "MET gene copy number of 3.5", "MET: 12 copies",
+])
+def test_a_bare_met_copy_number_or_ratio_is_not_amplification(text):
+    assert "MET_amplification" not in read(text).get("bypass_alterations", []), text
+
+
+@pytest.mark.parametrize("text,bypass", [
+    ("MET copy number 2.0 (not amplified)", []),
+    ("MET CN 2, no amplification", []),
+    ("MET/CEP7 ratio 1.1, not amplified", []),
+    ("MET FISH negative", []),
+    ("MET copy number 4.1: low-level gain, below the amplification cut-off.", ["MET_gain"]),
+    ("MET copy number 10, amplified", ["MET_amplification"]),
+    ("MET CN 7 - amplified", ["MET_amplification"]),
+    ("MET copy number 6 (amplification)", ["MET_amplification"]),
+    ("MET/CEP7 ratio 6.2 (amplified)", ["MET_amplification"]),
+    ("MET FISH: amplified, MET/CEP7 4.4", ["MET_amplification"]),
+    ("MET amplified (copy number 10)", ["MET_amplification"]),
+    ("High-level MET amplification (MET:CEP7 > 5).", ["MET_amplification"]),
+])
+def test_a_met_copy_number_reads_as_what_the_report_calls_it(text, bypass):
+    assert read(text).get("bypass_alterations") == bypass, text
+
+
+# ---- a question about a scenario that names findings states none of them ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "what about a patient with G1202R after lorlatinib?",
+    "What about a patient with G1202R after lorlatinib",
+    "how would you treat a patient with MET amplification after brigatinib?",
+    "G1202R after lorlatinib?",
+    "what do you do for a G1202R after lorlatinib?",
+])
+def test_a_question_about_a_scenario_states_nothing(text):
+    assert read(text) == {}, text
+    assert extractor.message_is_question(text), text
+
+
+# ---- where the patient is treated ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,region", [
+    ("Treated in Italy.", "IT"), ("Managed in the UK.", "GB"), ("She is treated at a university hospital in Germany.", "DE"),
+    ("Treated at the Charite in Berlin.", "DE"), ("we're in Spain", "ES"), ("US-based, Medicare", "US"),
+    ("49M, ALK+ NSCLC, Australia. Brig -> PD", "AU"), ("iruplinalkib 1L (China), PD in lung and bone", "CN"),
+    ("Our centre is in Lyon.", "FR"), ("EU patient, treated in the EU", "EU"),
+])
+def test_where_the_patient_is_treated_is_the_region(text, region):
+    assert read(text).get("region") == region, text
+
+
+@pytest.mark.parametrize("text", ["Diagnosed in Spain in 2019.", "He is from Brazil.", "pt's sister lives in Canada",
+                                  "treated in 2019 with alectinib", "What if she were treated in the EU?",
+                                  "liver lesion on ultrasound (US)"])
+def test_where_the_patient_comes_from_or_a_question_is_no_region(text):
+    assert "region" not in read(text), text
+
+
+# ---- an ALK fusion test read on a specimen of this progression ------------------------------------------------------
+
+@pytest.mark.parametrize("text,present", [
+    ("ALK FISH on the progression biopsy remains positive.", True),
+    ("ALK IHC (D5F3) strongly positive on the rebiopsy", True),
+    ("FISH on the progressing node: ALK rearranged", True),
+    ("pleural fluid cell block: ALK fusion+, G1202R", True),
+    ("rebx liver: ALK FISH negative", False),
+    ("Repeat core: ALK IHC neg", False),
+])
+def test_an_alk_test_on_the_progression_specimen_is_the_fusion_at_progression(text, present):
+    case = read(text)
+    assert (case.get("alk_fusion_at_progression"), case.get("alk_fusion_specimen")) == (present, "tissue"), text
+    assert "alk_positive" not in case, text
+
+
+@pytest.mark.parametrize("text", ["ALK IHC positive at diagnosis; rebx: G1202R", "ALK FISH positive on the diagnostic core"])
+def test_an_alk_test_at_diagnosis_is_not_the_fusion_at_progression(text):
+    assert "alk_fusion_at_progression" not in read(text), text
+
+
+@pytest.mark.parametrize("text", ["original biopsy: EML4-ALK v2", "dx bx: squamous cell carcinoma",
+                                  "A KIF5B-ALK fusion was identified on the diagnostic lymph node biopsy.",
+                                  "EML4-ALK by RNA NGS on the original resection", "core biopsy at diagnosis: adenocarcinoma"])
+def test_the_diagnosis_specimen_is_not_a_rebiopsy(text):
+    assert "biopsy" not in read(text), text
+
+
+def test_a_rebiopsy_beside_the_diagnosis_specimen_is_still_read():
+    assert read("repeat liver biopsy: G1202R; original biopsy EML4-ALK v3")["biopsy"] == "tissue"
+
+
+# ---- histology, symptoms and response words ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,fields", [
+    ("Diagnostic pathology: non-small cell carcinoma, not otherwise specified", {"histology": "other_nsclc"}),
+    ("Pleomorphic (sarcomatoid) carcinoma of the lung", {"histology": "other_nsclc"}),
+    ("non-small cell lung cancer", {}),  # not a small-cell transformation
+    ("worsening SOB from the effusion", {"symptomatic": True}),
+    ("Weight loss of 6 kg and drenching night sweats.", {"symptomatic": True}),
+    ("drowsy", {"symptomatic": True}),
+    ("feels well, no complaints", {"symptomatic": False}),
+    ("Denies headache, visual change or focal weakness.", {"symptomatic": False}),
+    ("Response assessment: PR.", {"progression": "none"}),
+    ("Radiological SD per RECIST 1.1.", {"progression": "none"}),
+    ("Clinically and radiologically stable.", {"progression": "none"}),
+])
+def test_more_report_words(text, fields):
+    assert read(text) == fields, text
+
+
+# ---- what is given now ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,current", [
+    ("Off all anticancer treatment since March (treatment break).", "none"),
+    ("Not on any anticancer treatment at present.", "none"),
+    ("alectinib stopped for PD; now on nothing", "none"),
+    ("TKI stopped 2 wks ago, nothing currently", "none"),
+    ("She is currently receiving carboplatin and pemetrexed.", "chemotherapy"),
+    ("currently cycle 2 carbo/etoposide", "chemotherapy"),
+    ("Currently on ABCP after alectinib and lorlatinib.", "chemo_immunotherapy"),
+    ("alec->lorla->now ABCP, c2", "chemo_immunotherapy"),
+])
+def test_what_is_given_now(text, current):
+    assert read(text).get("current_therapy") == current, text
+
+
+@pytest.mark.parametrize("text", ["Was on carbo/pem in 2019.", "off alectinib since June", "treatment break planned?"])
+def test_a_past_treatment_or_a_question_is_not_what_is_given_now(text):
+    assert "current_therapy" not in read(text), text
+
+
+# ---- shorthand questions without a question word -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "lorl ok w/ statin", "brigatinib safe with warfarin", "hepatic dosing for brig", "renal dosing of alectinib",
+    "ABCP vs carbo/pem after alec", "SRS or lorla for 3 small brain mets", "lorlatinib vs brigatinib for G1202R",
+    "Guardant or F1 Liquid - which is better for ALK fusions?", "is E1210K lorla-sensitive",
+    "is a plasma 'ALK fusion not detected' real", "pls summarise the options for compound mutations",
+    "Give me the NCCN position on oligoprogression.",
+])
+def test_a_shorthand_question_states_nothing(text):
+    assert read(text) == {}, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("alectinib then brigatinib, PD on brig", {"prior_tkis": ["alectinib", "brigatinib"]}),
+    ("tissue and plasma NGS: G1202R", {"biopsy": "tissue_and_plasma", "alk_mutations": ["G1202R"]}),
+    ("Dose of alectinib reduced to 450 mg for myalgia.", {"prior_tkis": ["alectinib"]}),
+])
+def test_statements_near_the_shorthand_questions(text, fields):
+    assert read(text) == fields, text
+
+
+# ---- more forms: sites with their lesions, radiosurgery, comorbidity words, toxicity shorthand, ECOG arrows ------------
+
+@pytest.mark.parametrize("text,fields", [
+    ("Progression on alectinib at 14 months in the lung, pleura and bone.", {"prior_tkis": ["alectinib"], "progression": "systemic"}),
+    ("Interval development of peritoneal carcinomatosis and new osseous metastases", {"progression": "systemic"}),
+    ("Two brain metastases were treated with gamma knife in 2022.", {"brain_metastases": True, "cns_lesions": "limited"}),
+    ("SRS to a solitary cerebellar metastasis", {"brain_metastases": True, "cns_lesions": "limited"}),
+    ("MRI brain neg", {"brain_metastases": False}),
+    ("HFrEF, EF 30%", {"comorbidities": ["cardiovascular_disease"]}),
+    ("creat clearance ~40", {"comorbidities": ["renal_impairment"]}),
+    ("creatinine clearance (Cockcroft-Gault) of 58 ml/min", {}),
+    ("on atorvastatin for raised lipids", {"comorbidities": ["hyperlipidemia"]}),
+    ("couldnt tolerate ceritinib, GI tox", {"prior_tkis": ["ceritinib"], "intolerant_tkis": ["ceritinib"]}),
+    ("ecog 1->3 over 2 wks", {"ecog": 3}),
+    ("perf status now 2 (was 0 at dx)", {"ecog": 2}),
+    ("transitioning to BSC", {"goals_of_care": "comfort"}),
+    ("He would like to pursue all available treatment options.", {"goals_of_care": "disease_directed"}),
+])
+def test_more_forms_from_reports_and_notes(text, fields):
+    assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text", ["New liver lesion; bone lesions stable.", "PD with a new liver lesion, stable bone mets",
+                                  "SBRT to a single lung nodule", "ECOG 1-2"])
+def test_near_misses_of_the_forms_above(text):
+    case = read(text)
+    assert case.get("progression") != "systemic" and "cns_lesions" not in case and "ecog" not in case, (text, case)
+
+
+# ---- report denials, histology at the re-biopsy, brain lesion counts, the only progressing site ---------------------
+
+@pytest.mark.parametrize("text,fields", [
+    ("Rebx (adrenal) NGS: ALK fusion present, ALK KD wild-type, KRAS G12C 18%",
+     {"biopsy": "tissue", "alk_fusion_at_progression": True, "alk_fusion_specimen": "tissue", "alk_mutations": [],
+      "bypass_alterations": ["KRAS_G12C"]}),
+    ("no other actionable alterations", {"bypass_alterations": []}),
+    ("Plasma NGS: no ALK mutations, no other drivers.", {"biopsy": "plasma", "alk_mutations": [], "bypass_alterations": []}),
+    ("no reportable alterations other than the EML4-ALK fusion", {"bypass_alterations": []}),
+    ("liver bx: small cell ca, synapto+", {"biopsy": "tissue", "transformation": "small_cell"}),
+    ("rebx: adeno + SCLC components", {"biopsy": "tissue", "transformation": "small_cell_mixed"}),
+    ("brain: multiple (12+) new mets, too many for SRS", {"brain_metastases": True, "cns_lesions": "extensive"}),
+    ("new single 7 mm L cerebellar met", {"brain_metastases": True, "cns_lesions": "limited", "progression": None}),
+    ("PD in a single rib lesion while the rest of her disease remains quiescent", {"progression": "oligoprogression"}),
+    ("Envonalkib since 2023: a new T11 metastasis, the only new lesion.",
+     {"prior_tkis": ["envonalkib"], "progression": "oligoprogression"}),
+])
+def test_report_and_letter_forms_of_the_third_and_fourth_sets(text, fields):
+    case = read(text)
+    assert {k: case.get(k) for k in fields} == fields, (text, case)
+
+
+def test_a_denial_of_other_alterations_keeps_the_fusion_it_names():
+    case = read("Rebx NGS: EML4-ALK fusion; no reportable alterations besides the ALK fusion.")
+    assert case.get("alk_fusion_at_progression") is True and case.get("bypass_alterations") == [], case
+
+
+@pytest.mark.parametrize("text", ["no other mutations in ALK", "other drivers were not tested", "non-small cell carcinoma"])
+def test_near_misses_of_the_denials(text):
+    assert "bypass_alterations" not in read(text) and "transformation" not in read(text), text
+
+
+# ---- a TKI named for the future, toxicity switches, denied intolerance, the order of TKIs ------------------------------
+
+@pytest.mark.parametrize("text", ["Lipids and glucose to be checked before any lorlatinib is started.",
+                                  "She would be eligible for ALKOVE-1 should lorlatinib fail.",
+                                  "Lorlatinib access follows PBS criteria.", "plan a switch to lorlatinib",
+                                  "Lorlatinib can be started once the lipids are controlled."])
+def test_a_tki_named_for_the_future_is_not_received(text):
+    assert "lorlatinib" not in read(text).get("prior_tkis", []), text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("crizo -> alec (switched for CNS progression, not toxicity)", {"prior_tkis": ["crizotinib", "alectinib"]}),
+    ("Xalkori 2017-19 (hepatotox) -> Alunbrig 2019-now",
+     {"prior_tkis": ["crizotinib", "brigatinib"], "intolerant_tkis": ["crizotinib"]}),
+    ("Myalgia on alectinib led to a switch to lorlatinib.",
+     {"prior_tkis": ["alectinib", "lorlatinib"], "intolerant_tkis": ["alectinib"]}),
+    ("alectinib 2019-2023 -> lorlatinib", {"prior_tkis": ["alectinib", "lorlatinib"]}),
+    ("Alectinib was commenced in 11/2019; ceritinib had been given first.", {"prior_tkis": ["ceritinib", "alectinib"]}),
+    ("crizotinib (2018-2019), then ceritinib, and since June 2020 alectinib.",
+     {"prior_tkis": ["crizotinib", "ceritinib", "alectinib"]}),
+    ("lorlatinib since alectinib failed", {"prior_tkis": ["alectinib", "lorlatinib"]}),
+])
+def test_toxicity_switches_denied_intolerance_and_order(text, fields):
+    assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("dx bx: sq cell ca (p40+, TTF-1 neg)", {"histology": "squamous"}),
+    ("rebx: SCC, p40+", {"biopsy": "tissue", "transformation": "squamous"}),
+    ("history of cutaneous SCC", {}),
+    ("ALK status at diagnosis was positive on FISH only", {"alk_positive": True}),
+    ("KIF5B-ALK at dx", {"alk_positive": True}),
+    ("Original dx NSCLC-NOS (ALK IHC+)", {"histology": "other_nsclc", "alk_positive": True}),
+    ("G2P1, currently 22/40", {"pregnancy_status": "pregnant"}),
+    ("visual acuity 20/40", {}),
+    ("No enzyme-inducing anticonvulsants; levetiracetam only.", {"strong_cyp3a_inducer": False}),
+])
+def test_diagnosis_results_squamous_shorthand_gestation_and_inducer_class(text, fields):
+    assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("solitary brain met 8 mm", {"brain_metastases": True, "cns_lesions": "limited"}),
+    ("two cerebellar mets (4 and 6 mm)", {"brain_metastases": True, "cns_lesions": "limited"}),
+    ("single brain metastasis measuring 2.5 cm", {"brain_metastases": True}),  # not small
+    ("SP263 PD-L1 staining in 30% of tumour cells.", {"pdl1_tps": 30}),
+    ("PD-L1 22C3: 5% of tumor cells", {"pdl1_tps": 5}),
+])
+def test_brain_lesion_sizes_after_the_count_and_pdl1_as_a_share_of_tumour_cells(text, fields):
+    assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("?SCLC transformation, bx booked", {}),  # "?" before a finding queries it
+    ("?met in L4", {}),
+    ("ALK fusion negative by FISH at diagnosis", {}),  # the diagnosis, not the fusion at progression
+    ("ALK fusion not detected by FISH on the rebiopsy",
+     {"alk_fusion_at_progression": False, "alk_fusion_specimen": "tissue", "biopsy": "tissue"}),
+])
+def test_a_queried_finding_and_a_fusion_result_at_diagnosis(text, fields):
+    assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("Progression confined to the brain, with extracranial disease remaining in complete metabolic response.",
+     {"progression": "cns_only", "brain_metastases": True}),
+    ("alectinib with a durable response until 2024, then widespread liver and bone progression",
+     {"prior_tkis": ["alectinib"], "progression": "systemic"}),
+    ("durable response on alectinib", {"prior_tkis": ["alectinib"], "progression": "none"}),
+])
+def test_a_past_response_does_not_contradict_the_progression_now(text, fields):
+    assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("Pleural fluid cytology: metastatic adenocarcinoma", {"biopsy": "tissue", "transformation": "none"}),
+    ("FNA of the supraclavicular node: adenocarcinoma", {"biopsy": "tissue", "transformation": "none"}),
+    ("EBUS-TBNA station 7: metastatic adenocarcinoma", {"biopsy": "tissue", "transformation": "none"}),
+    ("Diagnostic core biopsy of the lung mass: adenocarcinoma", {}),  # the diagnosis: no transformation, no re-biopsy
+    ("Initial EBUS FNA 2021: adenocarcinoma, TTF-1+", {}),
+])
+def test_the_histology_of_a_sample_at_progression_is_no_transformation(text, fields):
+    assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("carbamazepine for epilepsy; neuro ok to switch to levetiracetam",
+     {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": True}),
+    ("on rifampicin, ID team will not switch it", {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": False}),
+    ("Repeat core: no neuroendocrine component", {"biopsy": "tissue", "transformation": "none"}),
+    ("discussed hospice as an option, pt undecided", {}),
+    ("wants hospice, discussed with family", {"goals_of_care": "comfort"}),
+])
+def test_inducer_switch_words_neuroendocrine_component_and_a_discussed_option(text, fields):
+    assert read(text) == fields, text

@@ -97,7 +97,14 @@ def test_findings_make_a_message_information_whatever_the_classifier_heard():
     cases = [("systemic progression", "practice_stats", "inform"), ("no, ECOG 2", "deny", "inform"),
              ("why not brigatinib?", "ask_why", "ask_why"), ("no", "deny", "deny"),
              ("xyzinib", "nlu_fallback", "nlu_fallback"), ("is lorlatinib safe with statins?", "help", "help"),
-             ("NGS: G1202fs", "nlu_fallback", "inform")]
+             ("NGS: G1202fs", "nlu_fallback", "inform"),
+             # only supposed or offered: a question about a scenario, whatever the classifier heard
+             ("G1202R after lorlatinib?", "inform", "what_if"),
+             ("what about a patient with MET amplification after brigatinib", "inform", "what_if"),
+             ("considering lorlatinib", "inform", "what_if"),
+             # stated, or stated beside a question: information
+             ("G1202R after lorlatinib", "inform", "inform"), ("on alectinib, what next?", "inform", "inform"),
+             ("what next?", "inform", "inform")]
     for text, heard, expected in cases:
         message = Message.build(text=text)
         message.set("intent", {"name": heard, "confidence": 0.4})

@@ -239,7 +239,8 @@ def test_tkis_come_in_treatment_order(text, order):
     ("on clarithromycin", {"strong_cyp3a_inhibitor": True}),
     ("MET copy number 4: low-level gain", {"bypass_alterations": ["MET_gain"]}),
     ("chromosome 7 polysomy, MET not amplified", {"bypass_alterations": ["MET_gain"]}),
-    ("MET/CEP7 ratio 6.2", {"bypass_alterations": ["MET_amplification"]}),
+    ("MET/CEP7 ratio 6.2, amplified", {"bypass_alterations": ["MET_amplification"]}),
+    ("MET/CEP7 ratio 6.2", {}),  # a bare ratio is read only when called amplified: the KB states no threshold
 ])
 def test_new_fields(text, fields):
     assert extractor.extract_case(text) == fields

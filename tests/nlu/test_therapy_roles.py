@@ -249,3 +249,51 @@ def test_a_therapy_the_knowledge_base_lacks_is_no_choice_for_the_grader(answer):
     """Named in a question it is answered as no option; in a trainee's answer it is not a therapy the grader knows."""
     assert questions.therapies_named(answer) and all(ids == () for _, ids in questions.therapies_named(answer))
     assert extractor.therapy_choice(answer).mentions == ()
+
+
+# ---- what else an answer offers beside its choice, asides, headings, a family beside its member -------------------
+
+# text, chosen therapy, the other therapies offered beside it (TherapyChoice.also_chosen)
+OFFERED = [
+    ("lorlatinib or brigatinib", "lorlatinib", ("brigatinib",)),
+    ("lorlatinib? no, brigatinib", "lorlatinib", ("brigatinib",)),
+    ("lorlatinib is too toxic, so brigatinib", "lorlatinib", ("brigatinib",)),
+    ("since lorlatinib is too toxic, brigatinib", "brigatinib", ()),  # a reason is not the choice
+    ("lorlatinib because brigatinib has no activity against G1202R", "lorlatinib", ()),
+    ("Lorlatinib. G1202R confers resistance to alectinib and brigatinib.", "lorlatinib", ()),  # talked about
+    ("lorlatinib; brigatinib lacks activity here", "lorlatinib", ()),
+    ("lorlatinib, then carboplatin-pemetrexed", "lorlatinib", ()),  # a later step
+    ("lorlatinib, better than brigatinib", "lorlatinib", ()),  # a comparison
+    ("lorlatinib; if not tolerated, brigatinib", "lorlatinib", ()),  # a fallback
+    ("hospice or chemo", "best_supportive_care", ("chemotherapy",)),
+    ("carboplatin, pemetrexed", "platinum_pemetrexed", ()),  # the family yields to its member
+    ("paclitaxel and carboplatin", "platinum_paclitaxel", ()),
+    ("carboplatin, etoposide", "platinum_etoposide", ()),
+    ("carbo/pem + pembrolizumab", "platinum_pemetrexed", ()),  # chemo with a PD-1 drug: not PD-1 monotherapy
+    ("carbo/pem or pembrolizumab", "platinum_pemetrexed", ("pd1_pdl1_monotherapy",)),  # two choices
+    ("carbo/pem? No, pembrolizumab", "platinum_pemetrexed", ("pd1_pdl1_monotherapy",)),
+    ("carboplatin-paclitaxel with bevacizumab-atezolizumab", "abcp", ()),  # a combination for its parts
+    ("Switch to lorlatinib; G1202R confers resistance to 2nd generation TKIs including brigatinib", "lorlatinib", ()),
+    ("lorlatinib - only a 3rd gen TKI overcomes G1202R; brigatinib/ceritinib ineffective", "lorlatinib", ()),
+    ("lorlatinib; brigatinib: no", "lorlatinib", ()),
+    ("Lorlatinib. Squamous so pemetrexed and bevacizumab (ABCP) are out.", "lorlatinib", ()),  # a gloss
+    ("Lorlatinib (or brigatinib)", "lorlatinib", ("brigatinib",)),
+]
+
+
+@pytest.mark.parametrize("text, chosen, also", OFFERED, ids=[o[0][:40] for o in OFFERED])
+def test_what_an_answer_offers_beside_its_choice(text, chosen, also):
+    choice = extractor.therapy_choice(text)
+    assert (choice.therapy, choice.also_chosen) == (chosen, also), [(m.value, m.role) for m in choice.mentions]
+
+
+@pytest.mark.parametrize("text, therapy, role", [
+    ("Preferred: lorlatinib. Avoid: brigatinib.", "brigatinib", REJECTED),
+    ("Avoid: an EGFR TKI", "egfr_tki", REJECTED),
+    ("Previously: alectinib. Now: lorlatinib.", "alectinib", PRIOR),
+    ("lorlatinib; if not tolerated, brigatinib", "brigatinib", CONDITIONAL),
+    ("lorlatinib; otherwise chemo", "chemotherapy", CONDITIONAL),
+    ("Lorlatinib. Don't rechallenge alectinib or try brigatinib.", "brigatinib", REJECTED),
+])
+def test_headings_and_fallback_asides_give_the_role(text, therapy, role):
+    assert roles(text)[therapy] == role, roles(text)
