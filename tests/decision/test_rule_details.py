@@ -882,3 +882,15 @@ def test_lorlatinib_never_given_is_offered_for_a_compound_even_when_no_row_calls
     assert frozenset(members) not in KB.compounds and all(r["lorlatinib"].call == "unknown" for r in rows)
     rec = run(alk_mutations=members)
     assert "lorlatinib" in [o["therapy"] for o in rec["preferred"] + rec["alternatives"]]
+
+
+def test_an_earlier_tki_the_disease_progressed_on_is_not_offered_again_beside_a_mutation_it_is_not_sensitive_to():
+    """T1 names brigatinib, given before alectinib; S1206Y leaves brigatinib neither sensitive nor resistant, so
+    nothing re-sensitises to it: it stays 'already given'."""
+    assert KB.mutations["S1206Y"].activity["brigatinib"].call in ("intermediate", "unknown")
+    rec = run(prior_tkis=["brigatinib", "alectinib"], intolerant_tkis=["alectinib"], current_therapy="none",
+              progression="none", alk_mutations=["S1206Y"])
+    assert fired(rec)[0] == "T1"
+    assert "brigatinib" not in [o["therapy"] for o in rec["preferred"] + rec["alternatives"]]
+    assert next(a["reason"] for a in rec["avoid"] if a["therapy"] == "brigatinib") == (
+        "Already given: the disease progressed on it.")
