@@ -248,3 +248,49 @@ def test_feedback_is_in_plain_words():
     for case in bank.cases():
         text = grading.grade(case.id, "lorlatinib").feedback
         assert "mutation table" not in text and "conflict register" not in text, case.id
+
+
+WBRT_SPELLINGS = ["WBRT", "wbrt", "whole-brain RT", "whole brain radiotherapy", "Whole-Brain Radiation",
+                  "whole-brain irradiation"]
+
+
+def _cns_local_cases() -> list[str]:
+    """Bank cases where local therapy is preferred and the answer carries the caveat that SRS is preferred to
+    whole-brain radiotherapy (caveats.yml cns_local): limited CNS progression."""
+    return [c.id for c in bank.cases()
+            if "local_therapy_continue_tki" in [o["therapy"] for o in bank.expected(c.id)["preferred"]]
+            and "cns_local" in [cv["id"] for cv in bank.expected(c.id)["caveats"]]]
+
+
+@pytest.mark.parametrize("spelling", WBRT_SPELLINGS)
+def test_whole_brain_rt_is_not_the_preferred_local_therapy_where_srs_is(spelling):
+    """The knowledge base prefers radiosurgery to whole-brain RT (caveat cns_local; knowledge.md S2 'WBRT not first
+    choice'): WBRT with the TKI continued is at best acceptable, and the verdict says why with that caveat."""
+    cases = _cns_local_cases()
+    assert cases
+    for case_id in cases:
+        caveat = next(cv["text"] for cv in bank.expected(case_id)["caveats"] if cv["id"] == "cns_local")
+        for answer in (f"{spelling} and continue alectinib", f"{spelling}, keep the current TKI going", spelling):
+            g = grading.grade(case_id, answer)
+            assert g.therapy_grade == A, (case_id, answer, g.therapy_grade)
+            assert g.chosen_therapy != "local_therapy_continue_tki", (case_id, answer)
+            assert caveat[:40] in g.verdict, (case_id, answer, g.verdict)
+            assert g.rubric[0].earned == grading.THERAPY_POINTS[A]
+        srs = grading.grade(case_id, "SRS and continue the current TKI")
+        assert srs.therapy_grade == P and srs.chosen_therapy == "local_therapy_continue_tki", case_id
+
+
+def test_whole_brain_rt_is_graded_where_its_regimen_stands_otherwise():
+    """Where local therapy is an alternative (many lesions), WBRT is a defensible alternative as SRS is; where it is
+    not among the options, WBRT is wrong."""
+    alternative = next(c.id for c in bank.cases() if "local_therapy_continue_tki" in
+                       [o["therapy"] for o in bank.expected(c.id)["alternatives"]])
+    assert grading.grade(alternative, "WBRT and continue the TKI").therapy_grade == A
+    assert grading.grade("ONT01", "WBRT").therapy_grade == W
+
+
+def test_ruling_out_whole_brain_rt_does_not_rule_out_radiosurgery():
+    case_id = _cns_local_cases()[0]
+    g = grading.grade(case_id, "SRS and continue the TKI, not WBRT")
+    assert g.therapy_grade == P and "which the assistant prefers" not in g.feedback
+    assert not any("you ruled out" in r.comment for r in g.rubric)
