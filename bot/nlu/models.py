@@ -59,6 +59,14 @@ class Merge(Strict):
     becomes: StrictStr
 
 
+class LesserForm(Strict):
+    """A form of a regimen the knowledge base ranks below the regimen's own ('WBRT' beside radiosurgery)."""
+
+    regimen: StrictStr  # the therapy id of regimens.yml it is a form of
+    label: StrictStr  # how the grader names it
+    caveat: StrictStr  # the caveat id of caveats.yml that says why it is not the preferred form
+
+
 class TherapyPhrases(Strict):
     """How therapies are written (therapy_phrases.yml, read by therapies.py): unknown keys are refused."""
 
@@ -68,6 +76,7 @@ class TherapyPhrases(Strict):
     not_in_knowledge_base: Patterns = []  # therapies recognised in a question, though no regimen of the KB
     combinations: dict[StrictStr, list[StrictStr]] = {}  # a combined regimen -> the therapies/families it contains
     merges: list[Merge] = []
+    lesser_forms: dict[StrictStr, LesserForm] = {}  # a therapy word -> the regimen it is a lesser form of
     asides: dict[Literal["reason", "later", "fallback", "compared"], Patterns] = {}  # words opening an aside
 
 

@@ -141,7 +141,8 @@ class TherapyReader:
         tki_names = [n for n in table["names"] if n["label"] == "tki"]
         any_tki = "|".join(re.escape(n["pattern"]) for n in tki_names)
         self.families = self._families(raw.get("families") or {})
-        known = set(kb.regimens) | set(self.families) | {REQUEST_INFORMATION}
+        self.lesser_forms = self._lesser_forms(raw.get("lesser_forms") or {})
+        known = set(kb.regimens) | set(self.families) | set(self.lesser_forms) | {REQUEST_INFORMATION}
         phrases: list[tuple[re.Pattern[str], str]] = []
         for value, entries in (raw.get("therapies") or {}).items():
             if value not in known:
@@ -183,6 +184,17 @@ class TherapyReader:
                 if member not in self.kb.regimens:
                     _fail(f"families.{name}", f"'{member}' is not a therapy id of regimens.yml")
             out[name] = tuple(members)
+        return out
+
+    def _lesser_forms(self, raw: Mapping[str, Mapping[str, str]]) -> dict[str, models.LesserForm]:
+        out = {}
+        for name, entry in raw.items():
+            form = models.LesserForm(**entry)
+            if form.regimen not in self.kb.regimens:
+                _fail(f"lesser_forms.{name}", f"'{form.regimen}' is not a therapy id of regimens.yml")
+            if form.caveat not in self.kb.caveats:
+                _fail(f"lesser_forms.{name}", f"'{form.caveat}' is not a caveat id of caveats.yml")
+            out[name] = form
         return out
 
     @staticmethod
@@ -234,6 +246,8 @@ class TherapyReader:
     def _stands_for(self, value: str) -> tuple[str, ...]:
         if value == NOT_IN_KB:
             return ()
+        if value in self.lesser_forms:  # 'what about WBRT?' is answered for the regimen it is a form of
+            value = self.lesser_forms[value].regimen
         return tuple(dict.fromkeys((*self.families.get(value, (value,)), *self.combinations.get(value, ()))))
 
     # ---- roles -----------------------------------------------------------------------------------------------

@@ -50,8 +50,9 @@ class RubricItem:
 
 @dataclass(frozen=True)
 class Grade:
-    """The grade of one answer. ``chosen_therapy`` is a therapy id (a family resolved to its graded member),
-    'request_information', or None when no therapy was recognised."""
+    """The grade of one answer. ``chosen_therapy`` is a therapy id (a family resolved to its graded member), a
+    lesser form of one (therapy_phrases.yml lesser_forms: 'whole_brain_rt'), 'request_information', or None when no
+    therapy was recognised."""
 
     therapy_grade: str
     chosen_therapy: str | None
@@ -78,12 +79,18 @@ def therapy_grade(
     choice: str | None, rec: Mapping[str, Any], reader: therapies.TherapyReader | None = None
 ) -> tuple[str, str | None]:
     """(grade, therapy id) of a choice. Asking for what is missing is right exactly when the engine says
-    information is needed; a family ('chemo') is graded as its best-placed member."""
+    information is needed; a family ('chemo') is graded as its best-placed member; a lesser form of a regimen
+    ('WBRT' of local therapy) as that regimen, but acceptable at best, as the knowledge base prefers another form."""
     if choice is None:
         return WRONG, None
     if choice == therapies.REQUEST_INFORMATION:
         return (PREFERRED if rec["status"] == "needs_information" else WRONG), choice
-    members = (reader or therapies.load()).families.get(choice, (choice,))
+    reader = reader or therapies.load()
+    lesser = reader.lesser_forms.get(choice)
+    if lesser is not None:
+        place = _place(lesser.regimen, rec)
+        return (ACCEPTABLE if place == PREFERRED else place), choice
+    members = reader.families.get(choice, (choice,))
     return min(((_place(m, rec), m) for m in members), key=lambda gm: THERAPY_GRADES.index(gm[0]))
 
 
@@ -103,8 +110,15 @@ def _labels(kb: knowledge.KnowledgeBase, therapies: list[str]) -> str:
     return "; ".join(kb.regimens[t].label if t in kb.regimens else t.replace("_", " ") for t in therapies) or "none"
 
 
-def _verdict(rec: Mapping[str, Any], grade: str, chosen: str | None, kb: knowledge.KnowledgeBase) -> str:
-    """A sentence about the trainee's own choice, with the engine's reason."""
+def _verdict(
+    rec: Mapping[str, Any],
+    grade: str,
+    chosen: str | None,
+    kb: knowledge.KnowledgeBase,
+    reader: therapies.TherapyReader,
+) -> str:
+    """A sentence about the trainee's own choice, with the engine's reason (for a lesser form of the preferred
+    regimen, the caveat that says why it is not the preferred form)."""
     preferred = [o["therapy"] for o in rec["preferred"]]
     deciding = rec["rationale"][0]["because"] if rec["rationale"] else ""
     best = _labels(kb, preferred)
@@ -114,14 +128,19 @@ def _verdict(rec: Mapping[str, Any], grade: str, chosen: str | None, kb: knowled
         if grade == PREFERRED:
             return f"Asking for more information first is right here: {deciding}"
         return f"Asking for more information first is not needed here: the case already decides it. {deciding}"
-    mine = _labels(kb, [chosen])
+    lesser = reader.lesser_forms.get(chosen)
+    mine = lesser.label if lesser else _labels(kb, [chosen])
+    placed = lesser.regimen if lesser else chosen  # the therapy of the engine's answer it is graded as
+    if lesser is not None and placed in preferred:
+        caveat = next((c["text"] for c in rec["caveats"] if c["id"] == lesser.caveat), kb.caveats[lesser.caveat].text)
+        return f"{mine} is acceptable but not the preferred form here: {caveat} Preferred: {best}: {deciding}"
     if grade == PREFERRED:
         return f"{mine} is the preferred choice here: {deciding}"
     if grade == ACCEPTABLE:
-        why = next((o["why"] for o in rec["alternatives"] if o["therapy"] == chosen), "")
+        why = next((o["why"] for o in rec["alternatives"] if o["therapy"] == placed), "")
         return f"{mine} is a defensible alternative here ({why.rstrip('.')}), but {best} is preferred: {deciding}"
     if grade == HARMFUL:
-        reason = next(a["reason"] for a in rec["avoid"] if a["therapy"] == chosen)
+        reason = next(a["reason"] for a in rec["avoid"] if a["therapy"] == placed)
         return f"{mine} should be avoided here: {reason}"
     lead = deciding[:1].lower() + deciding[1:] if deciding[1:2].islower() else deciding
     return f"{mine} is not preferred here because {lead} Preferred: {best}."
@@ -253,7 +272,7 @@ def grade(case_id: str, answer: str) -> Grade:
     rejected = choice.rejected()
     rubric = _rubric(rec, graded, named, missed, rejected, kb, reader)
     score = _score(rubric, graded)
-    verdict = _verdict(rec, graded, chosen, kb)
+    verdict = _verdict(rec, graded, chosen, kb, reader)
     return Grade(
         graded,
         chosen,

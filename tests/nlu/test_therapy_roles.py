@@ -42,6 +42,9 @@ CHOICES = [
     ("cisplatin-pemetrexed", "platinum_pemetrexed", [], []),
     ("carboplatin with paclitaxel", "platinum_paclitaxel", [], []),
     ("SRS, then continue alectinib", "local_therapy_continue_tki", [], []),
+    ("WBRT and continue alectinib", "whole_brain_rt", [], []),  # not radiosurgery: its own therapy word
+    ("whole-brain RT, keep going with alectinib", "whole_brain_rt", [], []),
+    ("SRS and continue alectinib, not whole brain radiotherapy", "local_therapy_continue_tki", ["whole_brain_rt"], []),
     ("I'd give lorla", "lorlatinib", [], []),
     ("alectanib", "alectinib", [], []),
     ("Xalkori", "crizotinib", [], []),
@@ -297,3 +300,11 @@ def test_what_an_answer_offers_beside_its_choice(text, chosen, also):
 ])
 def test_headings_and_fallback_asides_give_the_role(text, therapy, role):
     assert roles(text)[therapy] == role, roles(text)
+
+
+@pytest.mark.parametrize("text", ["what about WBRT?", "is whole-brain radiotherapy an option?", "whole brain RT?"])
+def test_a_question_about_whole_brain_rt_is_answered_for_local_therapy(text):
+    """WBRT is read as its own word (a lesser form of local therapy in the phrase table), but a question about it
+    is answered where the local-therapy regimen stands in the answer, as before."""
+    assert {t for _, ids in questions.therapies_named(text) for t in ids} == {"local_therapy_continue_tki"}
+    assert [m.value for m in extractor.therapy_choice(text).mentions] == ["whole_brain_rt"]
