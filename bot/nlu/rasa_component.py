@@ -65,14 +65,12 @@ def _read(text: str) -> tuple[Entity, ...]:
     return tuple(pipeline.entities(_nlp()(text)))
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {}
+class _BuiltFromItsConfig(GraphComponent):
+    """A component built from its config alone: nothing to train, store or load (GraphComponent.load() calls
+    create())."""
 
     def __init__(self, config: dict[str, Any]) -> None:
-        _nlp()
+        self.config = config
 
     @classmethod
     def create(
@@ -81,8 +79,18 @@ class ClinicalEntityExtractor(GraphComponent, EntityExtractorMixin):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> ClinicalEntityExtractor:
+    ) -> GraphComponent:
         return cls(config)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class ClinicalEntityExtractor(_BuiltFromItsConfig, EntityExtractorMixin):
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {}
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        _nlp()
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
@@ -153,7 +161,7 @@ class ClinicalEntityFeaturizer(SparseFeaturizer, GraphComponent):
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class FindingsAreInformation(GraphComponent):
+class FindingsAreInformation(_BuiltFromItsConfig):
     """A message that states case findings is giving information, whatever small talk the classifier heard in it;
     one that only supposes them is a question, even when the classifier heard information.
 
@@ -179,16 +187,6 @@ class FindingsAreInformation(GraphComponent):
         self.override = frozenset(config["override"])
         self.ignore = frozenset(config["ignore_entities"])
         self.ignore_roles = frozenset(config["ignore_roles"])
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> FindingsAreInformation:
-        return cls(config)
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
