@@ -20,7 +20,7 @@ from actions.case_state import CASE_SLOTS, alk_evidence
 from actions.shared import knowledge_base
 from bot.decision import CaseError, decide
 from bot.nlu.extractor import case_fields, scenario_fields
-from bot.nlu.questions import asks_about_the_label, named_as_received, therapies_named
+from bot.nlu.questions import asks_about_the_label, lesser_forms_named, named_as_received, therapies_named
 from bot.render import finding_text, preferred_sentence
 
 
@@ -45,7 +45,8 @@ def answer_question(
     options = _options(text, entities)
     answered = False
     if options:
-        dispatcher.utter_message(text=_options_text(options, case))
+        lesser = [f"{label}: {knowledge_base().caveats[caveat].text}" for label, caveat in lesser_forms_named(text)]
+        dispatcher.utter_message(text="\n".join([_options_text(options, case), *dict.fromkeys(lesser)]))
         answered = True
     changes = scenario_changes(text, entities, case, {word for word, _ in options}, scenario)
     if changes:

@@ -43,3 +43,14 @@ def named_as_received(text: str, start: int) -> bool:
     """The drug at ``start`` is named as one the patient received ("after brigatinib", "what if it was ..."): the
     extractor's prior-treatment cues (clinical_phrases.yml `prior`)."""
     return therapies.load().received_in_question(text, start)
+
+
+def lesser_forms_named(text: str) -> list[tuple[str, str]]:
+    """Each lesser form of a regimen named in ``text`` ("WBRT" of local therapy), as (label, caveat id): a question
+    about it is answered for its regimen, with the caveat that says why it is not the preferred form."""
+    reader = therapies.load()
+    return [
+        (reader.lesser_forms[value].label, reader.lesser_forms[value].caveat)
+        for _, _, value in reader.spans(text)
+        if value in reader.lesser_forms
+    ]

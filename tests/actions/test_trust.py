@@ -81,6 +81,24 @@ def test_a_question_about_a_therapy_that_is_no_option_says_so(question, named):
     assert "Preferred: Lorlatinib" in reply, reply
 
 
+@pytest.mark.parametrize("question, caveat", [
+    ("what about WBRT?", True),
+    ("could we do whole-brain radiotherapy instead?", True),
+    ("what about SRS?", False),
+])
+def test_a_question_about_whole_brain_rt_carries_the_caveat_that_srs_is_preferred(question, caveat):
+    """Limited CNS-only progression on alectinib: local therapy with the TKI continued is preferred; WBRT is a lesser
+    form of it (caveats.yml cns_local), so the answer about WBRT says why SRS is preferred."""
+    case = {"alk_positive": True, "prior_tkis": ["alectinib"], "progression": "cns_only", "cns_lesions": "limited",
+            "leptomeningeal": False, "symptomatic": False, "ecog": 1}
+    events, dispatcher = run(FORM, make_tracker(question, slots=dict(case, requested_slot=None),
+                                                active_loop="case_form"))
+    assert case_changes(events) == {}
+    reply = texts(dispatcher)
+    assert "is the preferred option" in reply, reply
+    assert ("Stereotactic radiosurgery is preferred to whole-brain radiotherapy" in reply) == caveat, reply
+
+
 @pytest.mark.parametrize("question", ["what about chemo?", "what about immunotherapy instead?"])
 def test_a_question_about_a_part_of_abcp_is_answered_for_abcp(question):
     """No resistance mutation after alectinib: ABCP is an alternative; asking about chemotherapy or immunotherapy
