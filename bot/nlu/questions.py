@@ -48,9 +48,4 @@ def named_as_received(text: str, start: int) -> bool:
 def lesser_forms_named(text: str) -> list[tuple[str, str]]:
     """Each lesser form of a regimen named in ``text`` ("WBRT" of local therapy), as (label, caveat id): a question
     about it is answered for its regimen, with the caveat that says why it is not the preferred form."""
-    reader = therapies.load()
-    return [
-        (reader.lesser_forms[value].label, reader.lesser_forms[value].caveat)
-        for _, _, value in reader.spans(text)
-        if value in reader.lesser_forms
-    ]
+    return [(form.label, form.caveat) for form in therapies.load().lesser_forms_named(text)]

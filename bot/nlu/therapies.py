@@ -237,11 +237,15 @@ class TherapyReader:
         """Each therapy named (as written) with the therapy ids it stands for (a family: its members; then the
         combined regimens that contain it, for a question about a part; none for a therapy the knowledge base has
         no regimen for), in text order; asking for information is not a therapy."""
-        return [
-            (text[start:end], self._stands_for(value))
-            for start, end, value in self.spans(text.translate(_APOSTROPHES))
-            if value != REQUEST_INFORMATION
-        ]
+        return [(text[start:end], self._stands_for(value)) for start, end, value in self._therapy_spans(text)]
+
+    def lesser_forms_named(self, text: str) -> list[models.LesserForm]:
+        """The lesser forms of a regimen named in ``text`` ("WBRT" of local therapy), in text order."""
+        return [self.lesser_forms[value] for _, _, value in self._therapy_spans(text) if value in self.lesser_forms]
+
+    def _therapy_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """The spans of ``text`` that name a therapy (asking for information is not one)."""
+        return [s for s in self.spans(text.translate(_APOSTROPHES)) if s[2] != REQUEST_INFORMATION]
 
     def _stands_for(self, value: str) -> tuple[str, ...]:
         if value == NOT_IN_KB:
