@@ -89,8 +89,17 @@ class Context:
             table["candidate"]["before"], r"\s+(?:(?!after|following|post|since|from|on|of)\w+\s+)?"
         )
         self.cand_after = _after(table["candidate"]["after"])
-        self.question_start = re.compile(rf"^\W*(?:{_words(hyp['question_start'])})(?![\w])", re.IGNORECASE)
+        self.question_start = re.compile(
+            rf"^\W*(?:{_words(hyp['question_start'] + hyp['choice'])})(?![\w])", re.IGNORECASE
+        )
         self.clause_question = re.compile(rf"^\W*(?:{_words(hyp['clause_start'])})(?![\w])", re.IGNORECASE)
+        self.choice = re.compile(rf"^\W*(?:{_words(hyp['choice'])})[\s.!]*$", re.IGNORECASE)
+        self.trailing_ask = re.compile(rf"^\W*(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
+        self.asks_back = re.compile(
+            rf"^\W*(?:{_words(hyp['trailing_ask'] + hyp['asks_back'])})[\s.!?]*$", re.IGNORECASE
+        )
+        self.ends_with_option = re.compile(rf"(?<![\w-])(?:{_words(hyp['option'])})\W*$", re.IGNORECASE)
+        self.proposal = re.compile(rf"^\s*(?:{_words(hyp['proposal'])})(?![\w])", re.IGNORECASE)
         self.conditional = _cue(hyp["conditional"])
         plan = r"\s*(?:(?:\d+\s*mg|[a-z]+)\s+){0,2}?(?P<cue>%s)(?![\w])"
         self.conditional_plan = re.compile(plan % _words(hyp["conditional_plan"]), re.IGNORECASE)
@@ -135,10 +144,9 @@ class Context:
         regions = []
         for start, end in sentences(text):
             sentence = text[start:end]
-            if self.question_start.match(sentence):  # "Guardant or F1 Liquid - which is better ...?": all of it
-                regions.append((start, end))
-            elif sentence.rstrip().endswith("?"):
-                regions.append((self._asking_clause(text, start, end), end))
+            asked = self._asked_from(text, start, end)
+            if asked is not None:
+                regions.append((asked, end))
             for m in self.conditional.finditer(sentence):  # "if X, give Y": the whole sentence; "give Y if X": X
                 opener = _CLAUSE_OPENER.search(sentence[: m.start()])
                 if opener and opener.group().strip() == "(":  # "(if G1202R, lorlatinib)": to the bracket's end
@@ -151,13 +159,42 @@ class Context:
                 regions.append((start + m.start(), start + (end if end >= 0 else len(sentence))))
         return regions
 
-    def _asking_clause(self, text: str, start: int, end: int) -> int:
+    def asks(self, text: str) -> bool:
+        """Some sentence of ``text`` asks (a question, a request, a choice), besides any condition it supposes."""
+        return any(self._asked_from(text, start, end) is not None for start, end in sentences(text))
+
+    def _asked_from(self, text: str, start: int, end: int) -> int | None:
+        """Where the sentence at start:end starts to ask, or None when it does not ask: all of it when it opens like
+        a question or a choice ("Guardant or F1 Liquid - which is better ...?"); else from its asking clause when
+        it ends with "?", or from its last clause when that asks without one ("..., any data", "... - lorla or
+        brig"). A clause that only asks about the one before it ("any trial", "reasonable?", "add TKI?") takes in
+        that one when it proposes a therapy for a finding ("crizo for L1198F after lorla - any data")."""
+        sentence = text[start:end]
+        if self.question_start.match(sentence):
+            return start
         bounds = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)]
         bounds = [b for b in bounds if text[b:end].strip(" ?!.")]
-        for b in bounds:
-            if self.clause_question.match(text[b:end]):
-                return b
-        return bounds[-1] if bounds else start
+        if not bounds:
+            return None
+        if sentence.rstrip().endswith("?"):
+            asked = next((b for b in bounds if self.clause_question.match(text[b:end])), bounds[-1])
+        elif self.trailing_ask.match(text[bounds[-1] : end]) or (
+            self.choice.match(text[bounds[-1] : end])
+            and not (len(bounds) > 1 and self.ends_with_option.search(text[bounds[-2] : bounds[-1]]))
+        ):
+            asked = bounds[-1]
+        else:
+            return None
+        k = bounds.index(asked)
+        if k and self.asks_back.match(text[asked:end]) and self._proposes(text[bounds[k - 1] : asked]):
+            return bounds[k - 1]
+        return asked
+
+    def _proposes(self, clause: str) -> bool:
+        """The clause opens with a therapy proposed for a finding or after a TKI, or with what a finding leads to
+        ("MET amp -> capmatinib"); a TKI taken ("on lorlatinib for G1202R") or a sequence ("crizotinib -> alectinib")
+        is no proposal."""
+        return bool(self.proposal.match(clause))
 
     # ---- roles -----------------------------------------------------------------------------------------------
 
