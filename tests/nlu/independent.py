@@ -45,6 +45,12 @@ SETS = (
                 "independent3_heldout.yml", "independent3_questions_tune.yml", "independent3_questions_heldout.yml"),
     PhrasingSet("4", "NGS/pathology/cytology/radiology report wording and chat shorthand", "independent4_tune.yml",
                 "independent4_heldout.yml", "independent4_questions_tune.yml", "independent4_questions_heldout.yml"),
+    PhrasingSet("5", "EHR copy-paste: key-value templates, timelines, medication lists, MDT proformas",
+                "independent5_tune.yml", "independent5_heldout.yml", "independent5_questions_tune.yml",
+                "independent5_questions_heldout.yml"),
+    PhrasingSet("6", "chat typed in a hurry: typos, text-speak, dictation, self-corrections, non-native English",
+                "independent6_tune.yml", "independent6_heldout.yml", "independent6_questions_tune.yml",
+                "independent6_questions_heldout.yml"),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
 UNANNOTATED = {s.id: s.unannotated for s in SETS}
