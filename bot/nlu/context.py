@@ -98,6 +98,9 @@ class Context:
         self.asks_back = re.compile(
             rf"^\W*(?:{_words(hyp['trailing_ask'] + hyp['asks_back'])})[\s.!?]*$", re.IGNORECASE
         )
+        self.names_option = re.compile(rf"(?<![\w-])(?:{_words(hyp['option'])})(?![\w])", re.IGNORECASE)
+        self.glued_ask = re.compile(rf"\s(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
+        self.proposal_alone = re.compile(rf"^\s*(?:{_words(hyp['proposal_alone'])})\W*$", re.IGNORECASE)
         self.ends_with_option = re.compile(rf"(?<![\w-])(?:{_words(hyp['option'])})\W*$", re.IGNORECASE)
         self.proposal = re.compile(rf"^\s*(?:{_words(hyp['proposal'])})(?![\w])", re.IGNORECASE)
         self.conditional = _cue(hyp["conditional"])
@@ -168,7 +171,9 @@ class Context:
         a question or a choice ("Guardant or F1 Liquid - which is better ...?"); else from its asking clause when
         it ends with "?", or from its last clause when that asks without one ("..., any data", "... - lorla or
         brig"). A clause that only asks about the one before it ("any trial", "reasonable?", "add TKI?") takes in
-        that one when it proposes a therapy for a finding ("crizo for L1198F after lorla - any data")."""
+        that one when it proposes a therapy ("crizo for L1198F after lorla - any data", "G1202R - lorla, ok?"), as
+        does a request glued to a proposal ("capmatinib + lorla any evidence"); a proposal that follows a premise
+        opening the sentence with a colon takes in the premise ("MET amp: capmatinib + lorla, thoughts?")."""
         sentence = text[start:end]
         if self.question_start.match(sentence):
             return start
@@ -176,25 +181,45 @@ class Context:
         bounds = [b for b in bounds if text[b:end].strip(" ?!.")]
         if not bounds:
             return None
+        glued = self.glued_ask.search(text, bounds[-1], end)
         if sentence.rstrip().endswith("?"):
             asked = next((b for b in bounds if self.clause_question.match(text[b:end])), bounds[-1])
         elif self.trailing_ask.match(text[bounds[-1] : end]) or (
-            self.choice.match(text[bounds[-1] : end])
-            and not (len(bounds) > 1 and self.ends_with_option.search(text[bounds[-2] : bounds[-1]]))
+            self.choice.match(text[bounds[-1] : end]) and not self._continues_a_list(text, bounds, len(bounds) - 1)
         ):
             asked = bounds[-1]
+        elif glued and self._proposes(text, bounds, len(bounds) - 1, glued.start()):
+            return self._with_premise(text, bounds, len(bounds) - 1)
         else:
             return None
         k = bounds.index(asked)
-        if k and self.asks_back.match(text[asked:end]) and self._proposes(text[bounds[k - 1] : asked]):
-            return bounds[k - 1]
+        if k and self.asks_back.match(text[asked:end]) and self._proposes(text, bounds, k - 1, asked):
+            return self._with_premise(text, bounds, k - 1)
         return asked
 
-    def _proposes(self, clause: str) -> bool:
-        """The clause opens with a therapy proposed for a finding or after a TKI, or with what a finding leads to
-        ("MET amp -> capmatinib"); a TKI taken ("on lorlatinib for G1202R") or a sequence ("crizotinib -> alectinib")
-        is no proposal."""
-        return bool(self.proposal.match(clause))
+    def _proposes(self, text: str, bounds: list[int], k: int, end: int) -> bool:
+        """Clause k (to ``end``) opens with a therapy proposed for a finding or after a TKI, or with what a finding
+        leads to ("MET amp -> capmatinib"), or names only therapies, not as the end of a list of them ("G1202R -
+        lorla", not "crizotinib, alectinib, brigatinib"); a TKI taken ("on lorlatinib for G1202R") or a sequence
+        ("crizotinib -> alectinib") is no proposal."""
+        clause = text[bounds[k] : end]
+        return bool(self.proposal.match(clause)) or (
+            bool(self.proposal_alone.match(clause)) and not self._continues_a_list(text, bounds, k)
+        )
+
+    def _continues_a_list(self, text: str, bounds: list[int], k: int) -> bool:
+        """The clause before clause k ends with an option: clause k continues a list of them ("never received
+        brigatinib, ceritinib or lorlatinib")."""
+        return k > 0 and bool(self.ends_with_option.search(text[bounds[k - 1] : bounds[k]]))
+
+    def _with_premise(self, text: str, bounds: list[int], k: int) -> int:
+        """Where the question of a proposal at clause k starts: at the sentence's first clause when that is a
+        premise the proposal follows with a colon and that names no therapy ("MET amp: capmatinib + lorla"), else
+        at the proposal."""
+        premise = text[bounds[0] : bounds[k]]
+        if k == 1 and premise.rstrip().endswith(":") and not self.names_option.search(premise):
+            return bounds[0]
+        return bounds[k]
 
     # ---- roles -----------------------------------------------------------------------------------------------
 

@@ -921,7 +921,9 @@ PROPOSALS = ["lorlatinib for G1202R after alectinib", "brig for L1196M post alec
              "Carboplatin/pemetrexed for SCLC transformation", "KRAS G12C -> sotorasib + lorla",
              "MET amplification → capmatinib plus lorlatinib", "lorla or brig for G1202R", "ensartinib after lorlatinib",
              "SRS for 2 small brain mets", "lorlatinib 100 mg for leptomeningeal disease", "G1202R/L1196M -> chemo",
-             "chemo + lorla for squamous transformation", "brigatinib in ECOG 3"]
+             "chemo + lorla for squamous transformation", "brigatinib in ECOG 3",
+             # a premise opening the sentence with a colon, then the therapies proposed
+             "MET amp: capmatinib + lorla", "Leptomeningeal disease: lorlatinib 100 mg"]
 ASKING = [", any data", " - any trials?", ", thoughts", " - thoughts?", ", reasonable?", " - ok?", ", worth trying?",
           " - would it work", ", any evidence for this", " - agree?", ", pls advise", " - continue the TKI?",
           ", add SRS?", " - yes or no?"]
@@ -931,6 +933,23 @@ ASKING = [", any data", " - any trials?", ", thoughts", " - thoughts?", ", reaso
 def test_a_proposal_asked_about_in_its_last_clause_states_nothing(text):
     assert read(text) == {}, text
     assert extractor.message_is_question(text), text
+
+
+@pytest.mark.parametrize("text", ["lorla for G1202R any data", "KRAS G12C: sotorasib + lorlatinib any evidence",
+                                  "brigatinib after alectinib thoughts pls", "SRS for 3 small brain mets any trials"])
+def test_a_request_glued_to_a_proposal_states_nothing(text):
+    assert read(text) == {}, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("alectinib 3y, PD, G1202R - lorlatinib, thoughts?", {"prior_tkis": ["alectinib"], "alk_mutations": ["G1202R"]}),
+    ("ECOG 1, tissue NGS G1202R: lorla 100 mg next, reasonable?", {"ecog": 1, "biopsy": "tissue",
+                                                                    "alk_mutations": ["G1202R"]}),
+    # the end of a list of TKIs received is no proposal
+    ("crizotinib, alectinib, brigatinib, thoughts?", {"prior_tkis": ["crizotinib", "alectinib", "brigatinib"]}),
+])
+def test_a_therapy_proposed_after_the_case_is_asked_about_and_the_case_kept(text, fields):
+    assert read(text) == fields, text
 
 
 @pytest.mark.parametrize("text,fields", [
