@@ -100,9 +100,16 @@ class Context:
         )
         self.names_option = re.compile(rf"(?<![\w-])(?:{_words(hyp['option'])})(?![\w])", re.IGNORECASE)
         self.glued_ask = re.compile(rf"\s(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
-        self.proposal_alone = re.compile(rf"^\s*(?:{_words(hyp['proposal_alone'])})\W*$", re.IGNORECASE)
         self.ends_with_option = re.compile(rf"(?<![\w-])(?:{_words(hyp['option'])})\W*$", re.IGNORECASE)
-        self.proposal = re.compile(rf"^\s*(?:{_words(hyp['proposal'])})(?![\w])", re.IGNORECASE)
+        prop = table["proposal"]
+        self.prop_therapy = re.compile(rf"(?<![\w-])(?:{_words(prop['therapy'])})(?![\w])", re.IGNORECASE)
+        self.prop_verb = re.compile(rf"\s*(?:{_words(prop['verb'])})\s+", re.IGNORECASE)
+        self.prop_join = re.compile(_words(prop["join"]), re.IGNORECASE)
+        self.prop_sequence = re.compile(_words(prop["sequence"]), re.IGNORECASE)
+        self.prop_dose = re.compile(_words(prop["dose"]), re.IGNORECASE)
+        self.prop_purpose = re.compile(rf"\s+(?:{_words(prop['purpose'])})(?![\w])", re.IGNORECASE)
+        self.prop_alone_end = re.compile(rf"(?:\s+(?:{_words(prop['alone_end'])}))?\W*$", re.IGNORECASE)
+        self.prop_arrow = re.compile(rf"\s*(?:{_words(prop['arrow'])})(?![\w])", re.IGNORECASE)
         self.conditional = _cue(hyp["conditional"])
         plan = r"\s*(?:(?:\d+\s*mg|[a-z]+)\s+){0,2}?(?P<cue>%s)(?![\w])"
         self.conditional_plan = re.compile(plan % _words(hyp["conditional_plan"]), re.IGNORECASE)
@@ -198,13 +205,30 @@ class Context:
         return asked
 
     def _proposes(self, text: str, bounds: list[int], k: int, end: int) -> bool:
-        """Clause k (to ``end``) opens with a therapy proposed for a finding or after a TKI, or with what a finding
-        leads to ("MET amp -> capmatinib"), or names only therapies, not as the end of a list of them ("G1202R -
-        lorla", not "crizotinib, alectinib, brigatinib"); a TKI taken ("on lorlatinib for G1202R") or a sequence
-        ("crizotinib -> alectinib") is no proposal."""
+        """Clause k (to ``end``) proposes a therapy (clinical_phrases.yml `proposal`): read step by step, a therapy
+        word, a join, the next, so that the reading stays linear whatever the clause."""
         clause = text[bounds[k] : end]
-        return bool(self.proposal.match(clause)) or (
-            bool(self.proposal_alone.match(clause)) and not self._continues_a_list(text, bounds, k)
+        if self.prop_arrow.match(clause):
+            return True
+        verb = self.prop_verb.match(clause)
+        pos, named, sequence = verb.end() if verb else len(clause) - len(clause.lstrip()), 0, False
+        while m := self.prop_therapy.match(clause, pos):
+            named, pos = named + 1, m.end()
+            join = self.prop_sequence.match(clause, pos) or self.prop_join.match(clause, pos)
+            if not join or not self.prop_therapy.match(clause, join.end()):
+                break
+            sequence |= join.re is self.prop_sequence
+            pos = join.end()
+        if not named:
+            return False
+        dose = self.prop_dose.match(clause, pos)
+        pos = dose.end() if dose else pos
+        if self.prop_purpose.match(clause, pos):
+            return True
+        return (
+            not sequence
+            and bool(self.prop_alone_end.match(clause, pos))
+            and not self._continues_a_list(text, bounds, k)
         )
 
     def _continues_a_list(self, text: str, bounds: list[int], k: int) -> bool:

@@ -132,6 +132,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
             "prior",
             "fallback",
             "therapy_clause",
+            "proposal",
         )
     }
     return {
