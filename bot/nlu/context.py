@@ -89,6 +89,9 @@ class Context:
             table["candidate"]["before"], r"\s+(?:(?!after|following|post|since|from|on|of)\w+\s+)?"
         )
         self.cand_after = _after(table["candidate"]["after"])
+        self.future_clause = _cue(table["candidate"]["future_clause"])
+        self.future_before = _before(table["candidate"]["future_before"], r"\s+")
+        self.general_statement = _cue(table["candidate"]["general_statement"])
         self.question_start = re.compile(rf"^\W*(?:{_words(hyp['question_start'])})(?![\w])", re.IGNORECASE)
         self.clause_question = re.compile(rf"^\W*(?:{_words(hyp['clause_start'])})(?![\w])", re.IGNORECASE)
         self.conditional = _cue(hyp["conditional"])
@@ -125,6 +128,14 @@ class Context:
         self.no_longer_before = _before(gone["before"], r"\s+")
         self.no_longer_after = _after(gone["after"])
         self.switched_to = re.compile(r"(?:\bto|\bonto|\bon to|\binto)\s+$", re.IGNORECASE)
+        self.replaced_by = re.compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
+        self.toxic_reason = re.compile(
+            rf"^[^.;]{{0,40}}?(?<![\w-])(?:{_words(tol['reason'])})\s+(?:[\w-]+\s+){{0,3}}?{_NOT}(?:{_words(tol['toxicity'])})"
+            r"(?![\w])",
+            re.IGNORECASE,
+        )
+        self.denied_after_stop = _cue(tol["denied_after_stop"])
+        self.denied_toxicity = _cue(tol["denied"])
 
     # ---- questions and what-ifs ------------------------------------------------------------------------------
 
@@ -163,9 +174,12 @@ class Context:
 
     def entities(self, text: str, spans: list[Span]) -> list[Entity]:
         regions = self.hypothetical_regions(text)
+        general = self._general(text) if any(s.entity == "tki" for s in spans) else []
         out: list[Entity] = []
         for i, span in enumerate(spans):
             stated = self._stated_role(text, spans, i)
+            if stated is None and span.entity == "tki" and any(a <= span.start < b for a, b in general):
+                stated = CANDIDATE  # "brigatinib after alectinib has a modest response rate": named, not received
             if stated is None and span.entity == "tki" and out and _denied_with(text, out[-1], span):
                 stated = NEGATED
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):
@@ -223,7 +237,7 @@ class Context:
         if span.entity == "tki":
             if self.tki_neg_before.search(before) or self.tki_neg_after.match(after):
                 return NEGATED
-            if self.cand_before.search(before) or self.cand_after.match(after):
+            if self.cand_before.search(before) or self.cand_after.match(after) or self._to_come(text, span):
                 return CANDIDATE
             return None
         if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
@@ -244,6 +258,28 @@ class Context:
         if gap is None:
             return None
         return _DROPPED if span.entity in self.new_keeps and _NEW.search(gap) else NEGATED
+
+    def _to_come(self, text: str, span: Span) -> bool:
+        """A TKI after "before" in a clause that plans what is to be done ("happy to switch to gabapentin before
+        lorlatinib"), not in one that tells what was given ("before lorlatinib she had brigatinib")."""
+        cue = self.future_before.search(text[max(0, span.start - 20) : span.start])
+        if cue is None:
+            return False
+        at = span.start - 20 + cue.start() if span.start >= 20 else cue.start()
+        s_start = max([a for a, _ in sentences(text) if a <= span.start] + [0])
+        clause = _CLAUSE_BREAK.split(text[s_start:at])[-1]
+        return bool(self.future_clause.search(clause.lstrip()))
+
+    def _general(self, text: str) -> list[tuple[int, int]]:
+        """The clauses of statements about the drugs in general ("brigatinib after alectinib has a modest response
+        rate"): a TKI there is named, not received."""
+        out = []
+        for start, end in sentences(text):
+            for m in self.general_statement.finditer(text, start, end):
+                breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, start, m.start())]
+                after = _CLAUSE_BREAK.search(text, m.end(), end)
+                out.append((max([start, *breaks]), after.start() if after else end))
+        return out
 
     def _at_diagnosis(self, text: str, span: Span) -> bool:
         """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""
@@ -317,10 +353,44 @@ class Context:
                     span = t.span()
                 elif (b := self.toxicity_on.search(before)) and self.stop.search(text, e.end, _clause_end(text, e.end)):
                     span = (offset + b.start(), offset + b.end())
+            if span is None and k + 1 < len(tkis) and tkis[k + 1].start < s_end:
+                span = self._replaced_for_toxicity(text, e, tkis[k + 1], tkis[k + 2 :], s_end)
             if span:
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
+        return out + self._denied_intolerance(text, found, bounds)
+
+    def _replaced_for_toxicity(
+        self, text: str, first: Entity, then: Entity, later: list[Entity], s_end: int
+    ) -> tuple[int, int] | None:
+        """The place of the toxicity when ``first`` was replaced by ``then`` for it: the switch right before
+        ``then`` and the toxicity given as the reason right after it, before any later TKI ("Xalkori -> Alecensa
+        for transaminitis", "brigatinib, which was changed to alectinib in March because of hypertension")."""
+        if then.role in (NEGATED, CANDIDATE) or not self.replaced_by.search(text[first.end : then.start]):
+            return None
+        end = min([t.start for t in later if t.start > then.end] + [s_end])
+        m = self.toxic_reason.match(text[then.end : end])
+        return (then.end + m.start(), then.end + m.end()) if m else None
+
+    def _denied_intolerance(self, text: str, found: list[Entity], bounds: list[tuple[int, int]]) -> list[Entity]:
+        """A stop denied to be for toxicity ("stopped for progression, not for toxicity", "no TKI ever stopped for
+        tox"): value "none", stated absent, when its sentence names a TKI taken or the denial names the class."""
+        out = []
+        regions = self.hypothetical_regions(text)
+        for start, end in bounds:
+            taken = any(e.entity == "tki" and e.role is None and start <= e.start < end for e in found)
+            hits = [m for m in self.denied_toxicity.finditer(text, start, end) if taken or _CLASS.search(m.group())]
+            if taken:
+                hits += [
+                    m for m in self.denied_after_stop.finditer(text, start, end) if self.stop.search(text, start, m.start())
+                ]
+            for m in hits[:1]:
+                role = HYPOTHETICAL if any(a <= m.start() < b for a, b in regions) else NEGATED
+                out.append(Entity("intolerant_tki", "none", m.start(), m.end(), m.group(), role, NEGATED))
         return out
+
+
+_CLASS = re.compile(r"\b(?:tkis?|alk[- ](?:tkis?|inhibitors?)|targeted)\b", re.IGNORECASE)
 
 
 def _kind(span: Span) -> str:
@@ -373,6 +443,14 @@ _FIRST = re.compile(
     r"(?:first|initially)\b(?![\s-]*line)",
     re.IGNORECASE,
 )
+# "before <TKI A> she had <TKI B>", "prior to A, B was given": B came before A, wherever A is named first
+_BEFORE_IT = re.compile(r"\b(?:before|prior to|preceding)\s+(?:(?:starting|commencing|the|her|his|their)\s+)?$", re.IGNORECASE)
+_HAD = re.compile(
+    r"^\s*,?\s*(?:(?:she|he|they|the patient|patient|pt)\s+)?(?:had(?: had)?|received|was on|had been on|was treated with|"
+    r"was given|took|got)\s+(?:[\w-]+\s+){0,4}?$",
+    re.IGNORECASE,
+)
+_WAS_GIVEN = re.compile(r"^\s*(?:had been|was|were)\s+(?:given|used|received|tried)\b", re.IGNORECASE)
 # TKIs listed together ("after crizotinib and ceritinib")
 _JOINED = re.compile(r"^\s*(?:,|and|&|/|\+|,\s*and|then|,\s*then|->|→)\s*$", re.IGNORECASE)
 
@@ -413,10 +491,23 @@ def _chronological(text: str, found: list[Entity]) -> list[Entity]:
     current = [e for e in ordered if _CURRENT.search(text[max(0, e.start - 30) : e.start])]
     if len(current) == 1 and len(ordered) > 1:  # "currently on Lorviqua; had Alunbrig first-line"
         ordered = [e for e in ordered if e is not current[0]] + current
+    for a, b in zip(tkis, tkis[1:]):  # "before lorlatinib she had Alunbrig": Alunbrig before every lorlatinib
+        first_a = next(k for k, e in enumerate(ordered) if e.value == a.value)
+        if a.value != b.value and ordered.index(b) > first_a and _had_before(text, a, b):
+            ordered.remove(b)
+            ordered.insert(first_a, b)
     out = list(found)
     for i, e in zip(slots, ordered, strict=True):  # ordered is tkis reordered
         out[i] = e
     return out
+
+
+def _had_before(text: str, a: Entity, b: Entity) -> bool:
+    """``b`` is told as given before ``a``: "before lorlatinib she had brigatinib", "prior to A, B was given"."""
+    if not _BEFORE_IT.search(text[max(0, a.start - 30) : a.start]):
+        return False
+    between = text[a.end : b.start]
+    return bool(_HAD.match(between)) or (between.strip() in ("", ",") and bool(_WAS_GIVEN.match(text[b.end : b.end + 30])))
 
 
 def _earlier_first(text: str, tkis: list[Entity], k: int) -> tuple[list[Entity], int]:

@@ -307,8 +307,8 @@ def test_a_tki_given_up_for_toxicity_is_intolerance(text, tkis):
     assert read(text)["intolerant_tkis"] == tkis
 
 
-def test_stopped_not_for_toxicity_is_not_intolerance():
-    assert "intolerant_tkis" not in read("Alectinib was stopped for progression, not for toxicity.")
+def test_stopped_not_for_toxicity_states_no_intolerance():
+    assert read("Alectinib was stopped for progression, not for toxicity.")["intolerant_tkis"] == []
 
 
 # ---- other forms read from the second set's tuning half, generalised ------------------------------------------------
@@ -826,7 +826,8 @@ def test_a_tki_named_for_the_future_is_not_received(text):
 
 
 @pytest.mark.parametrize("text,fields", [
-    ("crizo -> alec (switched for CNS progression, not toxicity)", {"prior_tkis": ["crizotinib", "alectinib"]}),
+    ("crizo -> alec (switched for CNS progression, not toxicity)",
+     {"prior_tkis": ["crizotinib", "alectinib"], "intolerant_tkis": []}),
     ("Xalkori 2017-19 (hepatotox) -> Alunbrig 2019-now",
      {"prior_tkis": ["crizotinib", "brigatinib"], "intolerant_tkis": ["crizotinib"]}),
     ("Myalgia on alectinib led to a switch to lorlatinib.",

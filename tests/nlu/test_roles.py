@@ -231,7 +231,7 @@ def test_tkis_come_in_treatment_order(text, order):
      {"prior_tkis": ["alectinib", "brigatinib"], "intolerant_tkis": ["alectinib"]}),
     ("alectinib dose reduced for myalgia and continued", {"prior_tkis": ["alectinib"]}),
     ("alectinib stopped at progression", {"prior_tkis": ["alectinib"]}),
-    ("brigatinib stopped on progression, not toxicity", {"prior_tkis": ["brigatinib"]}),
+    ("brigatinib stopped on progression, not toxicity", {"prior_tkis": ["brigatinib"], "intolerant_tkis": []}),
     ("pneumonitis on brigatinib, which was permanently discontinued",
      {"prior_tkis": ["brigatinib"], "intolerant_tkis": ["brigatinib"]}),
     ("woman of childbearing potential", {"pregnancy_status": "childbearing_potential"}),
