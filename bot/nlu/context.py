@@ -13,6 +13,7 @@ treatment sequence of the TKIs named ("brigatinib after crizotinib" was crizotin
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -115,14 +116,14 @@ class Context:
         self.stopped_for = re.compile(
             rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{_NOT}(?:{_words(tol['toxicity'])})|"
             rf"(?:{_words(tol['toxicity'])})(?![\w])[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
-            rf"(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
+            rf"{_NOT}(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
             re.IGNORECASE,
         )
         self.came_off = _before(tol["came_off"], r"\s*")
         self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
         self.stop = _cue(tol["stop"])
         self.not_tolerated = _before(tol["not_tolerated"], r"\s*")
-        self.toxicity = re.compile(rf"(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
+        self.toxicity = re.compile(rf"{_NOT}(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
         gone = table["no_longer"]
         self.no_longer_kinds = frozenset(gone["entities"])
         self.no_longer_before = _before(gone["before"], r"\s+")
@@ -349,7 +350,11 @@ class Context:
                 offset = e.start - len(before)
                 if b := self.not_tolerated.search(before):
                     span = (offset + b.start(), offset + b.end())
-                elif self.came_off.search(before) and (t := self.toxicity.search(text, e.end, s_end)):
+                elif (
+                    (c := self.came_off.search(before))
+                    and not _NEVER.search(before[: c.start()])
+                    and (t := self.toxicity.search(text, e.end, s_end))
+                ):
                     span = t.span()
                 elif (b := self.toxicity_on.search(before)) and self.stop.search(text, e.end, _clause_end(text, e.end)):
                     span = (offset + b.start(), offset + b.end())
@@ -382,7 +387,9 @@ class Context:
             hits = [m for m in self.denied_toxicity.finditer(text, start, end) if taken or _CLASS.search(m.group())]
             if taken:
                 hits += [
-                    m for m in self.denied_after_stop.finditer(text, start, end) if self.stop.search(text, start, m.start())
+                    m
+                    for m in self.denied_after_stop.finditer(text, start, end)
+                    if self.stop.search(text, start, m.start())
                 ]
             for m in hits[:1]:
                 role = HYPOTHETICAL if any(a <= m.start() < b for a, b in regions) else NEGATED
@@ -390,6 +397,7 @@ class Context:
         return out
 
 
+_NEVER = re.compile(r"\b(?:never|not|no|did not|didn't)\s+$", re.IGNORECASE)  # "never stopped crizotinib for ..."
 _CLASS = re.compile(r"\b(?:tkis?|alk[- ](?:tkis?|inhibitors?)|targeted)\b", re.IGNORECASE)
 
 
@@ -444,10 +452,12 @@ _FIRST = re.compile(
     re.IGNORECASE,
 )
 # "before <TKI A> she had <TKI B>", "prior to A, B was given": B came before A, wherever A is named first
-_BEFORE_IT = re.compile(r"\b(?:before|prior to|preceding)\s+(?:(?:starting|commencing|the|her|his|their)\s+)?$", re.IGNORECASE)
+_BEFORE_IT = re.compile(
+    r"\b(?:before|prior to|preceding)\s+(?:(?:starting|commencing|the|her|his|their)\s+)?$", re.IGNORECASE
+)
 _HAD = re.compile(
-    r"^\s*,?\s*(?:(?:she|he|they|the patient|patient|pt)\s+)?(?:had(?: had)?|received|was on|had been on|was treated with|"
-    r"was given|took|got)\s+(?:[\w-]+\s+){0,4}?$",
+    r"^\s*,?\s*(?:(?:she|he|they|the patient|patient|pt)\s+)?"
+    r"(?:had(?: had)?|received|was on|had been on|was treated with|was given|took|got)\s+(?:[\w-]+\s+){0,4}?$",
     re.IGNORECASE,
 )
 _WAS_GIVEN = re.compile(r"^\s*(?:had been|was|were)\s+(?:given|used|received|tried)\b", re.IGNORECASE)
@@ -491,7 +501,7 @@ def _chronological(text: str, found: list[Entity]) -> list[Entity]:
     current = [e for e in ordered if _CURRENT.search(text[max(0, e.start - 30) : e.start])]
     if len(current) == 1 and len(ordered) > 1:  # "currently on Lorviqua; had Alunbrig first-line"
         ordered = [e for e in ordered if e is not current[0]] + current
-    for a, b in zip(tkis, tkis[1:]):  # "before lorlatinib she had Alunbrig": Alunbrig before every lorlatinib
+    for a, b in itertools.pairwise(tkis):  # "before lorlatinib she had Alunbrig": Alunbrig before every lorlatinib
         first_a = next(k for k, e in enumerate(ordered) if e.value == a.value)
         if a.value != b.value and ordered.index(b) > first_a and _had_before(text, a, b):
             ordered.remove(b)
@@ -507,7 +517,9 @@ def _had_before(text: str, a: Entity, b: Entity) -> bool:
     if not _BEFORE_IT.search(text[max(0, a.start - 30) : a.start]):
         return False
     between = text[a.end : b.start]
-    return bool(_HAD.match(between)) or (between.strip() in ("", ",") and bool(_WAS_GIVEN.match(text[b.end : b.end + 30])))
+    return bool(_HAD.match(between)) or (
+        between.strip() in ("", ",") and bool(_WAS_GIVEN.match(text[b.end : b.end + 30]))
+    )
 
 
 def _earlier_first(text: str, tkis: list[Entity], k: int) -> tuple[list[Entity], int]:
