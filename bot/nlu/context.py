@@ -7,8 +7,12 @@
 
 Every kind of finding can be negated except a measured value (ECOG, PD-L1) and the reader's reports (unknown drug,
 unreadable variant). A negation cue reaches a finding only through list words and other findings ("negative for
-ALK, MET or other bypass"), never across a clause break. Also here: which TKI was stopped for toxicity, and the
-treatment sequence of the TKIs named ("brigatinib after crizotinib" was crizotinib first).
+ALK, MET or other bypass"), never across a clause break. A TKI in a statement about the drugs ("brigatinib after
+alectinib has a modest response rate") or after "before" in a plan ("switch to gabapentin before lorlatinib") is a
+candidate, not one received. Also here: which TKI was stopped for toxicity (also when replaced by the next one for a
+toxicity: "Xalkori -> Alecensa for transaminitis"), a stop denied to be for toxicity (intolerance "none": "stopped
+for progression, not toxicity"), and the treatment sequence of the TKIs named ("brigatinib after crizotinib" was
+crizotinib first; "before lorlatinib she had brigatinib" was brigatinib first).
 """
 
 from __future__ import annotations
@@ -36,6 +40,12 @@ _NOT = (
     r"(?<!\bnot )(?<!\bno )(?<!\bwithout )(?<!\bnot for )(?<!\bnot due to )(?<!\bnot because of )"
     r"(?<!\brather than )"
 )  # "stopped on progression, not toxicity", "stopped for progression, not for toxicity"
+# up to three words that qualify a toxicity ("for early pneumonitis", "because of difficult-to-control hypertension",
+# "due to grade 3 rash"), not a duration or another clause ("for 2 years with rash")
+_QUALIFIERS = (
+    r"(?:(?:grade\s+\d|g\d|(?!(?:with|and|or|on|in|at|after|then|but|while|until|since|years?|months?|weeks?|days?|"
+    r"mo|yrs?|wks?)\b)[a-z][\w-]*)\s+){0,3}?"
+)
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 _NEW = re.compile(r"\bnew\b", re.IGNORECASE)
 _LINE = re.compile(
@@ -131,7 +141,7 @@ class Context:
         self.switched_to = re.compile(r"(?:\bto|\bonto|\bon to|\binto)\s+$", re.IGNORECASE)
         self.replaced_by = re.compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
         self.toxic_reason = re.compile(
-            rf"^[^.;]{{0,40}}?(?<![\w-])(?:{_words(tol['reason'])})\s+(?:[\w-]+\s+){{0,3}}?{_NOT}(?:{_words(tol['toxicity'])})"
+            rf"^[^.;,]{{0,40}}?(?<![\w-])(?:{_words(tol['reason'])})\s+{_QUALIFIERS}{_NOT}(?:{_words(tol['toxicity'])})"
             r"(?![\w])",
             re.IGNORECASE,
         )

@@ -39,6 +39,8 @@ def test_a_tki_replaced_for_a_toxicity_is_intolerance(text, first, then):
     "Crizotinib -> alectinib for progression, not for hepatotoxicity.",
     "Should we switch crizotinib to alectinib because of the rash?",
     "Crizotinib -> alectinib. Rash on alectinib, managed with emollients.",
+    "Crizotinib -> alectinib for 2 years with rash.",  # a duration, not a reason
+    "crizotinib -> alectinib, now on steroids for pneumonitis",  # another clause
 ])
 def test_a_switch_for_another_reason_or_asked_about_is_not_intolerance(text):
     assert read(text).get("intolerant_tkis", []) == [], text
