@@ -394,7 +394,8 @@ class Context:
         regions = self.hypothetical_regions(text)
         for start, end in bounds:
             taken = any(e.entity == "tki" and e.role is None and start <= e.start < end for e in found)
-            hits = [m for m in self.denied_toxicity.finditer(text, start, end) if taken or _CLASS.search(m.group())]
+            taken = taken or bool(_CLASS.search(text, start, end))  # "all TKIs stopped for progression, none for tox"
+            hits = list(self.denied_toxicity.finditer(text, start, end)) if taken else []
             if taken:
                 hits += [
                     m
@@ -408,7 +409,7 @@ class Context:
 
 
 _NEVER = re.compile(r"\b(?:never|not|no|did not|didn't)\s+$", re.IGNORECASE)  # "never stopped crizotinib for ..."
-_CLASS = re.compile(r"\b(?:tkis?|alk[- ](?:tkis?|inhibitors?)|targeted)\b", re.IGNORECASE)
+_CLASS = re.compile(r"\b(?:tkis?|alk[- ](?:tkis?|inhibitors?)|targeted (?:therapy|therapies|drugs?))\b", re.IGNORECASE)
 
 
 def _kind(span: Span) -> str:
@@ -475,10 +476,24 @@ _WAS_GIVEN = re.compile(r"^\s*(?:had been|was|were)\s+(?:given|used|received|tri
 _JOINED = re.compile(r"^\s*(?:,|and|&|/|\+|,\s*and|then|,\s*then|->|→)\s*$", re.IGNORECASE)
 
 
+# "first-line was Alecensa": the line, then a verb or a colon, then the TKI
+_LINE_IS = re.compile(r"(?:(?<=line)|(?<=\dL))\s*(?:(?<=\s)(?:was|were|is)|:)\s*$", re.IGNORECASE)
+# a list said to be newest first ("Treatment history (most recent first): lorlatinib 2023-; brigatinib 2020-2023")
+_NEWEST_FIRST = re.compile(
+    r"\b(?:most recent|newest|latest|last) first\b|\breverse(?:d)?[- ]chronological\b", re.IGNORECASE
+)
+# a line of its own labelled as earlier treatment ("ENVONALKIB 2022-2024 — PD\nPrior: crizotinib 2019-2022")
+_EARLIER_LINE = re.compile(
+    r"^[^\n]{0,60}\n\s*(?:prior(?: to that)?|previous(?:ly)?|earlier|before(?: that)?)"
+    r"(?: (?:alk )?(?:tkis?|therapy|therapies|treatments?|lines?))?\s*[:-]\s*$",
+    re.IGNORECASE,
+)
+
+
 def _line(text: str, e: Entity) -> int | None:
     """The line of therapy written right beside a TKI ("2L lorlatinib", "alectinib (first-line)"), the nearer one
     when there is one on each side, never across a sentence break."""
-    before = re.split(r"[.;\n]", text[max(0, e.start - 14) : e.start])[-1]
+    before = _LINE_IS.sub("", re.split(r"[.;\n]", text[max(0, e.start - 24) : e.start])[-1])[-14:]
     after = re.split(r"[.;\n]", text[e.end : e.end + 18])[0]
     found = [(len(before) - m.end(), m) for m in _LINE.finditer(before)] + [
         (m.start(), m) for m in _LINE.finditer(after)
@@ -500,6 +515,8 @@ def _chronological(text: str, found: list[Entity]) -> list[Entity]:
     numbers = [n for n in lines if n is not None]
     if len(tkis) > 1 and len(numbers) == len(lines) and len(set(numbers)) == len(numbers):
         ordered = [e for _, e in sorted(zip(numbers, tkis, strict=True), key=lambda p: p[0])]
+    elif tkis and _NEWEST_FIRST.search(text[max(0, tkis[0].start - 80) : tkis[0].start]):
+        ordered = tkis[::-1]
     else:
         ordered, k = [], 0
         while k < len(tkis):
@@ -545,4 +562,4 @@ def _earlier_first(text: str, tkis: list[Entity], k: int) -> tuple[list[Entity],
 
 
 def _later_first(between: str) -> bool:
-    return bool(_LATER_FIRST.match(between)) and not _FORWARDS.search(between)
+    return bool(_LATER_FIRST.match(between) or _EARLIER_LINE.match(between)) and not _FORWARDS.search(between)

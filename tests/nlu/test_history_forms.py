@@ -219,3 +219,71 @@ def test_both_classes_denied(text):
 def test_immunotherapy_asked_about_or_discussed_is_not_history(text):
     found = read(text)
     assert "prior_immunotherapy" not in found and "prior_chemotherapy" not in found, (text, found)
+
+
+# ---- record and template forms: reasons, labels, lines told out of order ------------------------------------------
+
+@pytest.mark.parametrize("text,fields", [
+    ("Reason for discontinuation of Alecensa: toxicity (CK elevation, myalgia)",
+     {"prior_tkis": ["alectinib"], "intolerant_tkis": ["alectinib"]}),
+    ("Reason for stopping crizotinib: hepatotoxicity.", {"prior_tkis": ["crizotinib"], "intolerant_tkis": ["crizotinib"]}),
+    ("Reason for discontinuation of Alecensa: PD", {"prior_tkis": ["alectinib"]}),
+    ("all TKIs stopped for progression, none for toxicity", {"intolerant_tkis": []}),
+    ("Chemo stopped for PD, none for toxicity.", {}),  # no TKI named
+    ("lorla after brig (he never got alec)", {"prior_tkis": ["brigatinib", "lorlatinib"]}),
+    ("never took crizotinib; alectinib since 2020", {"prior_tkis": ["alectinib"]}),
+])
+def test_record_forms_of_the_reason_and_the_denial(text, fields):
+    assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text,tkis", [
+    ("Treatment history (most recent first): lorlatinib 2023-; brigatinib 2020-2023; crizotinib 2018-2020",
+     ["crizotinib", "brigatinib", "lorlatinib"]),
+    ("TKIs, newest first: lorlatinib, alectinib", ["alectinib", "lorlatinib"]),
+    ("Second-line lorlatinib from 11/2024; first-line was Alecensa", ["alectinib", "lorlatinib"]),
+    ("2L: brigatinib; 1L was crizotinib", ["crizotinib", "brigatinib"]),
+    ("ENVONALKIB 2022-2024 — PD\nPrior: crizotinib 2019-2022 (PD)", ["crizotinib", "envonalkib"]),
+    ("Lorlatinib now.\nPrevious TKIs: alectinib", ["alectinib", "lorlatinib"]),
+    ("Crizotinib 2018-2020\nAlectinib 2020-2023\nLorlatinib since 2023", ["crizotinib", "alectinib", "lorlatinib"]),
+])
+def test_lists_told_newest_first_or_labelled_earlier(text, tkis):
+    assert read(text)["prior_tkis"] == tkis, text
+
+
+@pytest.mark.parametrize("text", ["Lorlatinib: consider at next progression",
+                                  "Please draft a letter requesting funding for lorlatinib.",
+                                  "Prior authorisation for brigatinib submitted."])
+def test_a_tki_considered_or_applied_for_is_not_received(text):
+    assert "prior_tkis" not in read(text), text
+
+
+@pytest.mark.parametrize("text,current", [
+    ("Current treatment: carboplatin AUC5 + pemetrexed 500 mg/m2, C3D1 today", "chemotherapy"),
+    ("Current: pembrolizumab + carboplatin + pemetrexed", "chemo_immunotherapy"),
+    ("Ongoing regimen: docetaxel 75 mg/m2", "chemotherapy"),
+    ("Now on pemetrexed maintenance", "chemotherapy"),
+    ("currently no therapy", "none"),
+    ("No current anticancer therapy (stopped lorlatinib 05/2025, PD)", "none"),
+    ("at present on no systemic treatment", "none"),
+])
+def test_current_therapy_labelled_or_stated_first(text, current):
+    assert read(text).get("current_therapy") == current, text
+
+
+@pytest.mark.parametrize("text", ["Previous treatment: carbo/pem", "Current: alectinib 600 mg bd",
+                                  "No current plans for chemotherapy."])
+def test_a_past_or_tki_regimen_or_no_plan_is_not_current_chemotherapy(text):
+    assert read(text).get("current_therapy") in (None, "alk_tki"), text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("got atezo once", {"prior_immunotherapy": True}),
+    ("pembro mono 1st line before ALK was known", {"prior_immunotherapy": True}),
+    ("chemoradiation then durva consolidation back in 2020", {"prior_chemotherapy": True, "prior_immunotherapy": True}),
+    ("pt had pembro + chemo first (pdl1 90%), then ALK found", {"prior_chemotherapy": True, "prior_immunotherapy": True}),
+    ("never got immunotherapy nor chemo", {"prior_chemotherapy": False, "prior_immunotherapy": False}),
+])
+def test_immunotherapy_and_chemotherapy_in_ward_shorthand(text, fields):
+    found = read(text)
+    assert {k: found.get(k) for k in fields} == fields, (text, found)
