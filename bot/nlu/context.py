@@ -275,6 +275,8 @@ class Context:
         gap = text[gap_start : span.start]
         if text[gap_start : gap_start + gap.find(":")].strip():
             return None  # a colon after a finding opens what follows: "no MET amp: ALK G1202R" (not "negative for: X")
+        if gap.lstrip().startswith(","):
+            return None  # a cue that ends its clause reaches nothing after it: "SRS planned, ECOG 0"
         for other in spans[:i]:  # blank out the findings listed between the cue and this one
             if other.start >= gap_start and other.end <= span.start:
                 a, b = other.start - gap_start, other.end - gap_start

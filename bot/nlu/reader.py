@@ -30,6 +30,7 @@ _ECOG = re.compile(
     r"(?<![\w-])(?:(?:ecog|zubrod|eastern cooperative oncology group)"
     r"(?:[\s-]*(?:ps|performance[\s-]+(?:status|score)))?|"
     r"who[\s-]*(?:ps|performance[\s-]+status)|ps|perf(?:ormance|\.)?[\s-]+status)(?:\s*\((?:ecog|who)?[\s-]*(?:ps)?\))?"
+    r"(?:[\s:=-]*(?:ecog|who|zubrod)(?![\w]))?"  # the scale named after a label: "PS: WHO 1"
     r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
     r"(?:(?:was |were |from )?[0-4]\s*(?:->|→|=>)\s*|"  # "ECOG 1->3": the latest
     r"(?:(?:was |were )?[0-4] (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"

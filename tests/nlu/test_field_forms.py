@@ -222,3 +222,39 @@ def test_whether_resistance_testing_was_done(text, biopsy):
 ])
 def test_near_misses_of_testing_done(text):
     assert "biopsy" not in read(text), text
+
+
+# ---- the same fields written as a label and its value (templates, letters, medication lists) ---------------------
+
+@pytest.mark.parametrize("text,fields", [
+    ("Performance status: WHO 2", {"ecog": 2}),
+    ("PS: ECOG 1", {"ecog": 1}),
+    ("Transformation: none", {"transformation": "none"}),
+    ("Histological transformation: small-cell carcinoma", {"transformation": "small_cell"}),
+    ("Transformation: squamous", {"transformation": "squamous"}),
+    ("Urine hCG: positive", {"pregnancy_status": "pregnant"}),
+    ("Gestation: 22/40", {"pregnancy_status": "pregnant"}),
+    ("Adrenal core: poorly differentiated adenocarcinoma", {"biopsy": "tissue", "transformation": "none"}),
+    ("re-bx: adeno still, no SCLC", {"biopsy": "tissue", "transformation": "none"}),
+])
+def test_a_label_and_its_value(text, fields):
+    assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text,stoppable", [
+    ("on carbamazepine (could switch to lamotrigine)", True),
+    ("rifampicin for TB; ID say they can change it to another regimen", True),
+    ("St John's wort bought OTC - advised to stop it, she agreed", True),
+    ("Carbamazepine: switching is not possible (refractory epilepsy)", False),
+    ("phenytoin - change not an option per neurology", False),
+])
+def test_whether_an_inducer_can_be_stopped(text, stoppable):
+    assert reads(text, "cyp3a_inducer_stoppable") == stoppable, text
+
+
+@pytest.mark.parametrize("text,ecog", [
+    ("SRS planned, ECOG 0, asymptomatic", 0),  # a cue that ends its clause reaches nothing after the comma
+    ("rebiopsy pending, PS 1", 1),
+])
+def test_a_plan_before_a_comma_does_not_make_what_follows_supposed(text, ecog):
+    assert reads(text, "ecog") == ecog, text
