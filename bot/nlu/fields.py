@@ -17,7 +17,9 @@ from typing import Any
 from bot.nlu.entity import NEGATED, Entity, as_dict
 from bot.nlu.reader import SITES
 
-# entity -> list field; the lists marked tested mean "tested, none found" when stated empty
+# entity -> list field; the lists marked tested mean "tested, none found" when stated empty: only by a denial of the
+# whole class ("no ALK mutation", "no bypass drivers"), never by one item stated absent ("G1202R not detected" says
+# nothing of the other mutations)
 LISTS = {
     "tki": "prior_tkis",
     "alk_mutation": "alk_mutations",
@@ -66,6 +68,26 @@ for _truth, _word in ((True, "present"), (False, "lost")):
     for _specimen in ("tissue", "plasma"):
         _ALK_STATUS[f"fusion_{_word}_{_specimen}"] = ("alk_fusion_at_progression", _truth)
 SPECIMENS = ("tissue", "plasma")
+# a result that states a whole class tested and absent (field, value, stated present): "Guardant360 showed no
+# detectable ALK alterations" (no fusion and no ALK mutation, on plasma), "ctDNA negative", "rebx panel: no alterations
+# besides the ALK fusion"
+_NOTHING_FOUND = {
+    "nothing_besides": (("alk_mutations", "none", False), ("bypass_alterations", "none", False)),
+    "negative_plasma": (
+        ("biopsy", "plasma", True),
+        ("alk_mutations", "none", False),
+        ("bypass_alterations", "none", False),
+    ),
+    **{
+        f"no_alk_alteration_{specimen}": (
+            ("alk_fusion_at_progression", False, True),
+            ("alk_fusion_specimen", specimen, True),
+            ("biopsy", specimen, True),
+            ("alk_mutations", "none", False),
+        )
+        for specimen in SPECIMENS
+    },
+}
 _CURRENT = "_current"  # which of chemotherapy and immunotherapy is given now
 _DENIED = "denied"  # a symptom denied: no symptoms unless another one is stated
 _STOPPABLE = {"stoppable": True, "must_continue": False}  # said of a strong CYP3A inducer named before
@@ -89,6 +111,9 @@ def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tupl
             yield "symptomatic", _DENIED, True
         elif name in BOOLEANS and value in ("true", "false"):
             yield BOOLEANS[name], (value == "true") == present, True
+        elif name == "alk_status" and value in _NOTHING_FOUND:
+            if present:  # stated denied, it says nothing either way
+                yield from _NOTHING_FOUND[value]
         elif name == "alk_status" and value in _ALK_STATUS:
             field, truth = _ALK_STATUS[value]
             yield field, truth == present, True
@@ -126,8 +151,10 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
     for field, items in lists.items():
         if set(items) & absent[field]:
             clashes.append(field)
-        elif field in TESTED:
-            out[field] = [v for v in items if v != "none"]
+        elif field in TESTED:  # tested: what was found, or none when the whole class is denied ("no ALK mutation")
+            found = [v for v in items if v != "none"]
+            if found or "none" in items or "none" in absent[field]:
+                out[field] = found
         elif field in NONE_STATED and "none" in absent[field] and not items:  # "no significant comorbidities"
             out[field] = []
         elif items:
@@ -172,16 +199,24 @@ def _fusion_specimen(entities: Iterable[Mapping[str, Any] | Entity]) -> str | No
         and str(e.get("value")).startswith("fusion_")
         and e.get("role") in (None, NEGATED)
     ]
-    biopsies = [
-        e for e in found if e.get("entity") == "biopsy_type" and e.get("role") is None and e.get("value") in SPECIMENS
-    ]
+    biopsies = [e for e in found if e.get("role") is None and _named_specimen(e)]
     if not fusion or not biopsies:
         return None
     at = int(fusion[0].get("start", 0))
     before = [e for e in biopsies if at - 150 <= int(e.get("end", 0)) <= at]
     after = [e for e in biopsies if at <= int(e.get("start", 0)) <= at + 60]
     near = max(before, key=lambda e: int(e.get("end", 0))) if before else (after[0] if after else None)
-    return str(near["value"]) if near else None
+    return _named_specimen(near) if near else None
+
+
+def _named_specimen(e: Mapping[str, Any]) -> str | None:
+    """The specimen an entity names: a biopsy, or a result that says its specimen ("ctDNA negative")."""
+    value = str(e.get("value"))
+    if e.get("entity") == "biopsy_type":
+        return value if value in SPECIMENS else None
+    if e.get("entity") == "alk_status" and not value.startswith("fusion_") and value.endswith(SPECIMENS):
+        return value.rsplit("_", 1)[1]
+    return None
 
 
 def _progression(stated: list[str]) -> list[str]:

@@ -97,6 +97,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
             "entity": p["entity"],
             "value": str(p["value"]),
             "negated_only": bool(p.get("negated_only")),
+            "stated_absent": bool(p.get("stated_absent")),
             "sites": bool(p.get("sites")),
             "pattern": _expand(pattern, defines, shorthand),
         }
