@@ -148,6 +148,8 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
             values[field].append(value)
     out: dict[str, Any] = {}
     clashes: list[str] = []
+    for field, value in _found_on_one_specimen(entities):
+        absent[field].discard(value)
     for field, items in lists.items():
         if set(items) & absent[field]:
             clashes.append(field)
@@ -199,14 +201,39 @@ def _fusion_specimen(entities: Iterable[Mapping[str, Any] | Entity]) -> str | No
         and str(e.get("value")).startswith("fusion_")
         and e.get("role") in (None, NEGATED)
     ]
-    biopsies = [e for e in found if e.get("role") is None and _named_specimen(e)]
-    if not fusion or not biopsies:
-        return None
-    at = int(fusion[0].get("start", 0))
-    before = [e for e in biopsies if at - 150 <= int(e.get("end", 0)) <= at]
-    after = [e for e in biopsies if at <= int(e.get("start", 0)) <= at + 60]
-    near = max(before, key=lambda e: int(e.get("end", 0))) if before else (after[0] if after else None)
+    return _specimen_of(fusion[0], _specimens(found), looking_after=True) if fusion else None
+
+
+def _specimens(found: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    return [e for e in found if e.get("role") is None and _named_specimen(e)]
+
+
+def _specimen_of(e: Mapping[str, Any], specimens: list[Mapping[str, Any]], looking_after: bool = False) -> str | None:
+    """The specimen named nearest before the finding ``e`` (within 150 characters: "tissue: EML4-ALK; plasma:
+    I1171N"), else, ``looking_after``, right after it (60)."""
+    at = int(e.get("start", 0))
+    before = [s for s in specimens if at - 150 <= int(s.get("end", 0)) <= at]
+    after = [s for s in specimens if at <= int(s.get("start", 0)) <= at + 60] if looking_after else []
+    near = max(before, key=lambda s: int(s.get("end", 0))) if before else (after[0] if after else None)
     return _named_specimen(near) if near else None
+
+
+def _found_on_one_specimen(entities: list[Mapping[str, Any] | Entity]) -> set[tuple[str, str]]:
+    """The list findings stated present under one specimen and absent under the other ("Tissue: MET amplification
+    (FISH) | Plasma: MET amplification not detected"): found, not a contradiction. Each statement's specimen is the
+    one named nearest before it; a statement with none named keeps the contradiction."""
+    found = [as_dict(e) for e in entities]
+    specimens = _specimens(found)
+    where: dict[tuple[str, str], dict[bool, set[str | None]]] = defaultdict(lambda: {True: set(), False: set()})
+    for e in found:
+        if e.get("entity") in LISTS and e.get("role") in (None, NEGATED):
+            key = (LISTS[str(e.get("entity"))], str(e.get("value")))
+            where[key][e.get("role") is None].add(_specimen_of(e, specimens))
+    return {
+        key
+        for key, sides in where.items()
+        if sides[True] and sides[False] and None not in sides[True] | sides[False] and not sides[True] & sides[False]
+    }
 
 
 def _named_specimen(e: Mapping[str, Any]) -> str | None:

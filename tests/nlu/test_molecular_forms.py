@@ -59,6 +59,61 @@ def test_each_result_goes_to_its_own_specimen(text, fields):
     assert read(text) == fields
 
 
+@pytest.mark.parametrize("text,fields", [
+    # ward notes write the ALK fusion as "fusion"
+    ("lorla PD, rebx: adeno, fusion present, no KD mutation",
+     {"prior_tkis": ["lorlatinib"], "biopsy": "tissue", "transformation": "none",
+      "alk_fusion_at_progression": True, "alk_fusion_specimen": "tissue", "alk_mutations": []}),
+    ("fusion still positive on the rebiopsy", {"alk_fusion_at_progression": True, "alk_fusion_specimen": "tissue",
+                                               "biopsy": "tissue"}),
+    ("fusion retained in tissue", {"alk_fusion_at_progression": True, "alk_fusion_specimen": "tissue"}),
+    ("no fusion detected in ctDNA", {"alk_fusion_at_progression": False, "alk_fusion_specimen": "plasma"}),
+    ("plasma NGS negative for ALK fusion", {"alk_fusion_at_progression": False, "alk_fusion_specimen": "plasma",
+                                            "biopsy": "plasma"}),
+    ("the repeat FISH lost the ALK rearrangement", {"alk_fusion_at_progression": False, "alk_fusion_specimen": "tissue"}),
+    ("ALK FISH negative on the rebx", {"alk_fusion_at_progression": False, "alk_fusion_specimen": "tissue",
+                                       "biopsy": "tissue"}),
+])
+def test_ward_forms_of_the_fusion_at_progression(text, fields):
+    case = read(text)
+    assert {k: case.get(k) for k in fields} == fields, (text, case)
+
+
+@pytest.mark.parametrize("text,fields", [
+    # a report block under a heading that says progression, or the TKI the patient is on, line by line
+    ("NGS at relapse (on brigatinib):\nFusion: EML4(ex6)-ALK(ex20) detected\nALK KD: no mutation\n",
+     {"alk_fusion_at_progression": True, "alk_mutations": []}),
+    ("Rebiopsy, right adrenal core:\nHistology: adenocarcinoma\nALK (D5F3) IHC: negative\nALK FISH: not rearranged\n",
+     {"alk_fusion_at_progression": False, "alk_fusion_specimen": "tissue", "biopsy": "tissue"}),
+    ("Molecular (liquid biopsy, patient on lorlatinib):\nEML4-ALK fusion 0.8%\nALK G1202R 0.5%\n",
+     {"alk_fusion_at_progression": True, "alk_fusion_specimen": "plasma", "alk_mutations": ["G1202R"]}),
+    # each section's result to its own specimen: found on one, not on the other, is found
+    ("Workup at PD:\n- Tissue (liver core): EML4-ALK, MET amplification by FISH\n- Plasma: MET amplification not "
+     "detected\n", {"bypass_alterations": ["MET_amplification"], "biopsy": "tissue_and_plasma"}),
+    ("tissue: ALK L1196M | plasma: L1196M not detected", {"alk_mutations": ["L1196M"], "biopsy": "tissue_and_plasma"}),
+    ("Tissue (supraclavicular node): ALK G1202R", {"alk_mutations": ["G1202R"], "biopsy": "tissue"}),
+])
+def test_report_blocks_and_sections(text, fields):
+    case = read(text)
+    assert {k: case.get(k) for k in fields} == fields, (text, case)
+
+
+@pytest.mark.parametrize("text,field", [
+    ("MET amplified, MET not amplified", "bypass_alterations"),  # one specimen (none named): still both ways
+    ("tissue NGS: G1202R, and G1202R not detected on the same tissue", "alk_mutations"),
+])
+def test_a_finding_stated_both_ways_on_one_specimen_is_a_conflict(text, field):
+    assert field in extractor.conflicts(extractor.load().entities(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "RET fusion present on the rebx", "PD on alectinib; rebiopsy: ROS1 fusion detected", "s/p spinal fusion, PD on alec",
+    "Pathology report (EBUS 4R, 2021):\nFinal Dx: adenocarcinoma\nALK IHC (D5F3): positive\n",
+])
+def test_other_fusions_and_diagnostic_reports_are_not_the_alk_fusion_at_progression(text):
+    assert "alk_fusion_at_progression" not in read(text), text
+
+
 @pytest.mark.parametrize("text", [
     "ALK+ adenocarcinoma, alectinib 2020-2024, now PD",
     "Dx ALK+ (2019, D5F3+), PD on brigatinib",
@@ -152,6 +207,14 @@ def test_a_negative_panel_supposed_or_denied_states_nothing(text):
     ("MET amp on the growing liver core", "tissue"),
 ])
 def test_a_result_names_its_specimen(text, biopsy):
+    assert read(text).get("biopsy") == biopsy, text
+
+
+@pytest.mark.parametrize("text,biopsy", [
+    ("Re-bx: not feasible; plasma NGS sent", "plasma"),
+    ("rebiopsy: declined. Guardant360: ALK G1202R", "plasma"),
+])
+def test_a_biopsy_not_done_is_no_tissue_biopsy(text, biopsy):
     assert read(text).get("biopsy") == biopsy, text
 
 
