@@ -218,13 +218,17 @@ def test_a_biopsy_not_done_is_no_tissue_biopsy(text, biopsy):
     assert read(text).get("biopsy") == biopsy, text
 
 
-@pytest.mark.parametrize("text", [
-    "Guardant360 negative; tissue bx to follow",
-    "tissue biopsy planned",
-    "will send tissue for NGS if possible",
+@pytest.mark.parametrize("text,biopsy", [
+    ("Guardant360 negative; tissue bx to follow", "plasma"),
+    ("tissue biopsy planned", None),
+    ("will send tissue for NGS if possible", None),
+    ("ctDNA: no ALK mutation; a core biopsy is being arranged", "plasma"),
+    ("Biopsy: tissue pending", None),
+    ("Rebiopsy: liquid biopsy requested, not yet done", None),
+    ("Plan: request FoundationOne Liquid at the next progression", None),
 ])
-def test_a_planned_tissue_biopsy_is_no_tissue_biopsy(text):
-    assert read(text).get("biopsy") in (None, "plasma"), text
+def test_a_planned_biopsy_is_no_biopsy_done(text, biopsy):
+    assert read(text).get("biopsy") == biopsy, (text, read(text))
 
 
 # ---- class 4: a copy number called amplified ---------------------------------------------------------------------
