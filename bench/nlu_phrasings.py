@@ -84,6 +84,7 @@ def phrasing_figures(show_misses: bool) -> dict[str, Any]:
     and held-out apart. Sentences (misses, questions that changed the case) are printed and saved only for the files
     the extractor was tuned on: a held-out file gives its aggregate figures and nothing else."""
     results: dict[str, Any] = {}
+    pooled = {True: independent.Score(), False: independent.Score()}  # every set's tuned / held-out halves together
     for f in independent.FILES:
         if not f.path.exists():
             print(f"{f.name}: {f.path.relative_to(ROOT)} not present")
@@ -91,6 +92,7 @@ def phrasing_figures(show_misses: bool) -> dict[str, Any]:
         rows = independent.items(f.path)
         if f.kind == "findings":
             s = independent.score(rows, extractor.extract_case, independent.UNANNOTATED[f.set])
+            pooled[f.tuned].add(s)
             results[f.name] = {"file": str(f.path.relative_to(ROOT)), **s.summary()}
             print(f"{f.name} ({s.items} sentences): precision {s.precision:.3f}, recall {s.recall:.3f}, "
                   f"F1 {s.f1:.3f}; {s.exact} read exactly")
@@ -107,6 +109,11 @@ def phrasing_figures(show_misses: bool) -> dict[str, Any]:
                 results[f.name]["examples"] = changed
                 for text in changed if show_misses else ():
                     print(f"  {text!r}: {extractor.extract_case(text)}")
+    for tuned, s in pooled.items():
+        name = f"all sets findings {'tuned' if tuned else 'held-out'}"
+        results[name] = s.summary()
+        print(f"{name} ({s.items} sentences): precision {s.precision:.3f}, recall {s.recall:.3f}, F1 {s.f1:.3f}; "
+              f"{s.exact} read exactly")
     return results
 
 

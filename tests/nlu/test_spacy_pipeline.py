@@ -43,19 +43,19 @@ def _disagreements(nlp, reader, texts):
 @pytest.mark.parametrize("name,texts", [
     ("phrasings.yml", [text for text, _ in rows()]),
     ("vocabulary round-trip", [text for text, _ in vocabulary_rows()]),
-    ("independent_tune.yml", [r["text"] for r in independent.items(independent.TUNE)]),
-    ("independent2_tune.yml", [r["text"] for r in independent.items(independent.TUNE2)]),
-])
+] + [(f.name, [r["text"] for r in independent.items(f.path)])
+      for f in independent.FILES if f.tuned and f.kind == "findings"])
 def test_the_pipeline_reads_what_the_reader_reads(nlp, reader, name, texts):
     found = sum(len(reader.entities(t)) for t in texts)
     assert found > len(texts) // 2  # the sentences state findings: the comparison is not between two empty lists
     assert [texts[i] for i in _disagreements(nlp, reader, texts)] == []
 
 
-@pytest.mark.parametrize("path", [independent.HELDOUT, independent.QUESTIONS, independent.HELDOUT2,
-                                  independent.QUESTIONS2_TUNE, independent.QUESTIONS2_HELDOUT],
-                         ids=["heldout", "questions", "heldout2", "questions2_tune", "questions2_heldout"])
-def test_the_pipeline_reads_what_the_reader_reads_on_the_held_out_sets(nlp, reader, path):
+OTHER_FILES = [f for f in independent.FILES if not (f.tuned and f.kind == "findings")]
+
+
+@pytest.mark.parametrize("path", [f.path for f in OTHER_FILES], ids=[f.name for f in OTHER_FILES])
+def test_the_pipeline_reads_what_the_reader_reads_on_the_other_files(nlp, reader, path):
     assert path.exists(), f"{path} is missing: the phrasing sets are part of the repository"
     texts = [r["text"] for r in independent.items(path)]
     assert texts
