@@ -202,6 +202,8 @@ def _progression(stated: list[str]) -> list[str]:
         out = []
         stated = [*stated, "body_controlled"]
     brain = "cns_progressing" in stated
+    if (brain or "cns_only" in out) and {"body_controlled", "body_not_progressing"} & set(stated) and "none" in out:
+        out.remove("none")  # "brain-only PD, CT CAP stable": the stable scan is the body's
     if "body_controlled" in stated or (brain and {"rest_controlled", "body_not_progressing"} & set(stated)):
         out.append("cns_only")
     elif "rest_controlled" in stated or ("one_site" in stated and (sites or not brain)):

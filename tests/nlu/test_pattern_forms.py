@@ -226,3 +226,46 @@ def test_one_small_lesion_beside_many_is_extensive_not_a_conflict():
     entities = extractor.load().entities("New 6 mm frontal metastasis and more than 20 smaller brain metastases.")
     assert extractor.case_fields(entities).get("cns_lesions") == "extensive"
     assert "cns_lesions" not in extractor.conflicts(entities)
+
+
+# ---- the same classes in ward shorthand --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,fields", [
+    ("PD LUNG LIVER ADRENAL", {"progression": "systemic"}),
+    ("progressed in bone nodes pleura", {"progression": "systemic"}),
+    ("alec pd multi site", {"prior_tkis": ["alectinib"], "progression": "systemic"}),
+    ("PD 03/2024 (liver, adrenal, bone)", {"progression": "systemic"}),
+    ("pd at 1 adrenal site", {"progression": "oligoprogression"}),
+    ("pd in 2 pleural nodules only", {"progression": "oligoprogression"}),
+    ("one hilar node enlarging, all else stable", {"progression": "oligoprogression"}),
+    ("pd slow, asx", {"progression": "indolent", "symptomatic": False}),
+    ("PD in brain only; body CR maintained", {"progression": "cns_only", "brain_metastases": True}),
+    ("brain pd only, CT CAP stable", {"progression": "cns_only", "brain_metastases": True}),
+    ("extracranial PR, 2 new small brain mets",
+     {"progression": "cns_only", "brain_metastases": True, "cns_lesions": "limited"}),
+    ("no bm", {"brain_metastases": False}),
+    ("bm +ve", {"brain_metastases": True}),
+    ("Brain: no mets", {"brain_metastases": False}),
+    ("mri brain neg", {"brain_metastases": False}),
+    ("lepto neg", {"leptomeningeal": False}),
+    ("no lepto", {"leptomeningeal": False}),
+    ("progression in the meninges only", {"leptomeningeal": True}),
+    ("brain mets x3, all treated with SRS", {"brain_metastases": True, "cns_lesions": "limited"}),
+    ("brain mets multiple >10", {"brain_metastases": True, "cns_lesions": "extensive"}),
+    ("too many mets for srs", {"cns_lesions": "extensive"}),
+    ("not good for radiosurgery", {"cns_lesions": "extensive"}),
+    ("MRI: multiple (>15) supratentorial mets", {"brain_metastases": True, "cns_lesions": "extensive"}),
+])
+def test_the_classes_in_ward_shorthand(text, fields):
+    case = read(text)
+    assert {k: case.get(k) for k in fields} == fields, case
+
+
+@pytest.mark.parametrize("text", ["BM biopsy normal", "bm aspirate: no infiltration", "bone bm"])
+def test_bone_marrow_is_not_brain_metastases(text):
+    assert read(text).get("brain_metastases") is None, read(text)
+
+
+@pytest.mark.parametrize("text", ["PD lung nodule", "PD in the lung primary", "multi-site biopsy planned?"])
+def test_one_site_in_shorthand_is_not_systemic(text):
+    assert read(text).get("progression") != "systemic", read(text)
