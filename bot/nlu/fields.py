@@ -2,7 +2,7 @@
 
 Only statements count: a finding in the role `candidate` or `hypothetical` never becomes a field, a `negated`
 one only ever as absent. A field stated both ways in one message ("MET amplified, MET not amplified"; "systemic
-progression, no progression"; "ECOG 1-2") is a conflict: it is reported by `conflicts` and left out of
+progression, no progression"; "ECOG 1. ... ECOG 2") is a conflict: it is reported by `conflicts` and left out of
 `case_fields`, never settled by word order. Where one statement refines another ("SCLC transformation ... combined
 small cell and adenocarcinoma"; brain progression beside liver and bone progression) the more specific or more
 extensive one is the reading, by the precedence lists below.
@@ -26,7 +26,7 @@ LISTS = {
     "intolerant_tki": "intolerant_tkis",
 }
 TESTED = frozenset({"alk_mutations", "bypass_alterations"})
-NONE_STATED = frozenset({"comorbidities"})  # stated empty only by a denial of the whole class, not of one item
+NONE_STATED = frozenset({"comorbidities", "intolerant_tkis"})  # stated empty only by a denial of the whole class
 BOOLEANS = {
     "brain_metastases": "brain_metastases",
     "leptomeningeal": "leptomeningeal",
