@@ -53,10 +53,13 @@ NUMBERS = {"ecog": ("ecog", 4), "pdl1_tps": ("pdl1_tps", 100)}
 # When two values of a field are both stated, the first in its list is the reading; any other pair is a conflict.
 PRECEDENCE = {
     "progression": ("systemic", "cns_only", "oligoprogression", "indolent"),
+    "cns_lesions": ("extensive", "limited"),  # one small lesion named beside ">10 smaller lesions"
     "transformation": ("small_cell_mixed", "small_cell"),
     "pregnancy_status": ("pregnant", "childbearing_potential"),
 }
-HALVES = frozenset({"cns_progressing", "body_controlled", "rest_controlled"})  # progression values never fields
+HALVES = frozenset(  # progression values never fields on their own
+    {"cns_progressing", "body_controlled", "rest_controlled", "body_not_progressing", "one_site"}
+)
 _ALK_STATUS = {
     "positive": ("alk_positive", True),
     "negative": ("alk_positive", False),
@@ -247,19 +250,25 @@ def _named_specimen(e: Mapping[str, Any]) -> str | None:
 
 
 def _progression(stated: list[str]) -> list[str]:
-    """The patterns stated, with the halves read together: brain progression with the body controlled (or the
-    body said controlled on its own) is CNS-only; the rest controlled beside extracranial lesions is
-    oligoprogression; brain progression alone is no pattern (brain_metastases says it). Progression at two or more
-    extracranial site groups ("sites:...") with nothing else said is systemic; one group alone is no pattern."""
+    """The patterns stated, with the halves read together: brain progression with the body controlled, not
+    progressing or the rest controlled (or the body said controlled on its own: "extracranial disease stable") is
+    CNS-only; "no extracranial progression" alone is no pattern. The rest controlled beside extracranial lesions, or
+    one lesion said to be the only one progressing (unless it is a brain lesion: brain progression and no
+    extracranial site), is oligoprogression; brain progression alone is no pattern (brain_metastases says it).
+    Progression at two or more extracranial site groups ("sites:...") with nothing else said is systemic; one group
+    alone is no pattern."""
     sites = {g for v in stated if v.startswith(SITES) for g in v[len(SITES) :].split("+")}
     stated = [v for v in stated if not v.startswith(SITES)]
     out = [v for v in stated if v not in HALVES]
     if "cns_progressing" in stated and out == ["none"]:  # "CT: SD. MRI: 2 new brain mets": the brain alone progresses
         out = []
         stated = [*stated, "body_controlled"]
-    if "body_controlled" in stated or {"cns_progressing", "rest_controlled"} <= set(stated):
+    brain = "cns_progressing" in stated
+    if (brain or "cns_only" in out) and {"body_controlled", "body_not_progressing"} & set(stated) and "none" in out:
+        out.remove("none")  # "brain-only PD, CT CAP stable": the stable scan is the body's
+    if "body_controlled" in stated or (brain and {"rest_controlled", "body_not_progressing"} & set(stated)):
         out.append("cns_only")
-    elif "rest_controlled" in stated:
+    elif "rest_controlled" in stated or ("one_site" in stated and (sites or not brain)):
         out.append("oligoprogression")
     elif not out and len(sites) >= 2:
         out.append("systemic")

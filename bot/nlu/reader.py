@@ -139,7 +139,7 @@ class Reader:
             for m in regex.finditer(text):
                 in_context = "at" in regex.groupindex  # read in its context: decides over a plain reading
                 start, end = trim(text, *(m.span("at") if in_context else m.span()))
-                value = self._sites(m.group()) if row["sites"] else row["value"]
+                value = self._sites(m.group("at") if in_context else m.group()) if row["sites"] else row["value"]
                 if end > start and value:
                     priority = 1 if in_context else 2
                     absent = row.get("stated_absent", False)

@@ -355,7 +355,8 @@ def test_forms_from_the_second_set_generalised(text, fields):
      {"progression": "cns_only", "brain_metastases": True, "cns_lesions": "limited"}),
     ("Brain: 4 new subcentimetre mets. Chest/abdo: stable.",
      {"progression": "cns_only", "brain_metastases": True, "cns_lesions": "limited"}),
-    ("New 5 mm right parietal lesion, otherwise stable.", {"progression": "cns_only", "brain_metastases": True}),
+    ("New 5 mm right parietal lesion, otherwise stable.",  # one lesion with its size: limited (issue 15)
+     {"progression": "cns_only", "brain_metastases": True, "cns_lesions": "limited"}),
     ("Multiple new brain mets (>10).", {"brain_metastases": True, "cns_lesions": "extensive"}),
     ("New lesions in the left cerebellar hemisphere; extracranial disease in CR.",
      {"progression": "cns_only", "brain_metastases": True}),
