@@ -26,7 +26,9 @@ LISTS = {
     "intolerant_tki": "intolerant_tkis",
 }
 TESTED = frozenset({"alk_mutations", "bypass_alterations"})
-NONE_STATED = frozenset({"comorbidities"})  # stated empty only by a denial of the whole class, not of one item
+NONE_STATED = frozenset(
+    {"comorbidities", "prior_tkis"}
+)  # stated empty only by a denial of the whole class, not of one item
 BOOLEANS = {
     "brain_metastases": "brain_metastases",
     "leptomeningeal": "leptomeningeal",
