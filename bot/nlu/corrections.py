@@ -19,6 +19,8 @@ import re
 from typing import Any
 
 from bot.nlu.entity import NEGATED, Entity
+from bot.nlu.fields import HALVES
+from bot.nlu.reader import SITES
 
 _NEAR = 40
 _STATED = (None, NEGATED)
@@ -26,9 +28,13 @@ _SENTENCE = re.compile(r"[.!?;\n](?:\s|$)")
 
 
 def _field(e: Entity) -> tuple[str, str]:
-    """Findings of one case field: the entity, and for the ALK status which of its two fields it states."""
+    """Findings of one case field: the entity, and for the ALK status which of its two fields it states. Progression
+    at named sites and the halves of a pattern ("the rest is stable") are read together with what else is said, so
+    they are parts, never one value that replaces another."""
     if e.entity == "alk_status":
         return e.entity, "fusion" if e.value.startswith("fusion") else "status"
+    if e.entity == "progression_pattern" and (e.value.startswith(SITES) or e.value in HALVES):
+        return e.entity, e.value
     return e.entity, ""
 
 

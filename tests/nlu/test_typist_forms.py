@@ -206,6 +206,7 @@ def test_a_corrected_value_replaces_the_one_it_corrects(text, field, value):
     ("lorlatinib rather than brigatinib was given", {"prior_tkis": ["lorlatinib"]}),
     ("ECOG 1, actually 2 cm lesion in the liver", {"ecog": 1}),
     ("on alectinib, no, I mean he is still on it", {"prior_tkis": ["alectinib"]}),
+    ("pd in liver and bone, actually the brain too", {"progression": "systemic"}),
 ])
 def test_cues_that_correct_nothing_drop_nothing(text, expected):
     got = read(text)
