@@ -30,6 +30,7 @@ places and with the words of the text as typed: the read-back shows what was rea
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -135,16 +136,18 @@ class Rewrite:
         out.append(text[at:])
         self.text = "".join(out)
         self.edits = edits
+        self.starts = [e.new_start for e in edits]
 
     def back(self, pos: int, end: bool = False) -> int:
-        """The place in the typed text of place ``pos`` of the rewritten one (``end``: a span's end)."""
-        shift = 0
-        for e in self.edits:
-            if (e.new_start < pos < e.new_end) or (pos == e.new_start and not end) or (pos == e.new_end and end):
-                return e.start if pos == e.new_start and not end else e.end if end else e.start
-            if e.new_end <= pos:
-                shift = e.end - e.new_end
-        return pos + shift
+        """The place in the typed text of place ``pos`` of the rewritten one (``end``: a span's end): a place inside a
+        rewritten piece goes to that piece's start (or end), any other is shifted by the pieces before it."""
+        k = (bisect.bisect_left if end else bisect.bisect_right)(self.starts, pos) - 1
+        if k < 0:
+            return pos
+        e = self.edits[k]
+        if pos < e.new_end or (end and pos == e.new_end):
+            return e.end if end else e.start
+        return pos + e.end - e.new_end
 
 
 # ---- dictation -----------------------------------------------------------------------------------------------------

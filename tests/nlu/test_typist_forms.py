@@ -120,9 +120,12 @@ def test_no_two_terms_are_within_reach_of_each_other():
 def test_the_read_back_shows_the_words_as_typed():
     found = [e for e in extractor.load().entities("pd on alektinib at mutliple sites") if e.entity == "tki"]
     assert [(e.value, e.text) for e in found] == [("alectinib", "alektinib")]
-    text = "pd on alektinib at mutliple sites"
-    for e in extractor.load().entities(text):
-        assert text[e.start : e.end] == e.text
+    for text in ("pd on alektinib at mutliple sites", "E cog one, G twelve oh two R, PD L1 twenty percent; sqaumous",
+                 "ALK G 1202 R and alektinib->loratinib", "Alecensaa. Progresion at mutliple sites!"):
+        found = extractor.load().entities(text)
+        assert len(found) >= 2, text
+        for e in found:
+            assert text[e.start : e.end] == e.text
 
 
 def test_typo_tolerance_keeps_the_read_linear():
