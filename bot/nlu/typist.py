@@ -220,7 +220,13 @@ _SAID_MUTATION = re.compile(
     rf"(?P<n>\d{{4}}|(?i:(?:{_TEEN})[\s-]+{_PAIR}|(?:{_UNIT}|oh|zero)(?:[\s-]+(?:{_UNIT}|oh|zero)){{3}}))"
     rf"[\s-]+(?P<b>[{_AMINO}]|(?i:{_NAMED}))(?![\w-])"
 )
-_SAID_ECOG = re.compile(r"(?<![\w-])e[\s.-]+cog(?![\w-])", re.IGNORECASE)  # "E cog one"
+# "G1202 R", "G 1202R": a letter written apart from the digits on one side only
+_SPACED_MUTATION = re.compile(
+    rf"(?<![\w-])(?P<a>[{_AMINO}])(?:[\s-]+(?P<n1>\d{{4}})[\s-]*|(?P<n2>\d{{4}})[\s-]+)(?P<b>[{_AMINO}])(?![\w-])"
+)
+_SAID_ECOG = re.compile(  # "E cog one", "E C O G 1", "e.c.o.g."
+    r"(?<![\w-])(?!ecog\b)e\.?[\s.-]*c\.?[\s.-]*o\.?[\s.-]*g\.?(?![\w-])", re.IGNORECASE
+)
 _SAID_PDL1 = re.compile(  # "P D L one", "PD L1", "PDL one", "p.d.l.1"
     r"(?<![\w-])p\.?[\s.-]*d\.?[\s.-]*l\.?[\s.-]*(?:1|one)(?![\w-])(?<!pdl1)(?<!pd-l1)", re.IGNORECASE
 )
@@ -261,13 +267,18 @@ def _letter(said: str) -> str:
     return _LETTER_NAMES.get(said.lower(), said.upper())
 
 
-def dictation(text: str) -> list[tuple[int, int, str]]:
-    """The pieces of ``text`` said rather than written, with what the reader reads for them."""
+def dictation(text: str, residues: tuple[int, int]) -> list[tuple[int, int, str]]:
+    """The pieces of ``text`` said rather than written, with what the reader reads for them; a mutation said or
+    spaced out only at a residue of ALK's kinase domain (``residues``, the knowledge base's), never a year."""
     pieces = []
     for m in _SAID_MUTATION.finditer(text):
         number = said_number(m.group("n"))
-        if number is not None and 1000 <= number <= 1999:
+        if number is not None and residues[0] <= number <= residues[1]:
             pieces.append((m.start(), m.end(), f"{_letter(m.group('a'))}{number}{_letter(m.group('b'))}"))
+    for m in _SPACED_MUTATION.finditer(text):
+        number = int(m.group("n1") or m.group("n2"))
+        if residues[0] <= number <= residues[1]:
+            pieces.append((m.start(), m.end(), f"{m.group('a')}{number}{m.group('b')}"))
     for m in _SAID_ECOG.finditer(text):
         pieces.append((m.start(), m.end(), "ECOG"))
     for m in _SAID_PDL1.finditer(text):
@@ -293,8 +304,9 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
     """The rewriting the reader reads through, for the vocabulary ``table`` (vocabulary.table)."""
     spec = table["typo_tolerance"]
     checker = Typos(spec["drugs"], spec["words"], spec["known"], spec["not_typos"])
+    low, high = table["kinase_domain"]
 
     def rewrite(text: str) -> Rewrite:
-        return Rewrite(text, dictation(text) + typos(text, checker.term))
+        return Rewrite(text, dictation(text, (low, high)) + typos(text, checker.term))
 
     return rewrite

@@ -189,6 +189,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         **cues,
         "typo_tolerance": _typo_tolerance(raw, kb, names),
         "correction": _correction(raw),
+        "kinase_domain": list(kb.kinase_domain),
         "kb_hash": kb.content_sha256,
     }
 

@@ -143,18 +143,21 @@ def test_typo_tolerance_keeps_the_read_linear():
     ("G twelve oh two R", "G1202R"), ("gee twelve oh two are on tissue", "G1202R"), ("ALK G 1202 R", "G1202R"),
     ("L eleven ninety six M detected", "L1196M"), ("ell eleven ninety six em", "L1196M"),
     ("I eleven seventy one N", "I1171N"), ("G one two zero two R", "G1202R"), ("rebx: alk G-1202-R", "G1202R"),
+    ("ALK G1202 R on plasma", "G1202R"), ("L 1196M", "L1196M"),
 ])
 def test_dictated_and_spaced_mutation_names(text, mutation):
     assert read(text)["alk_mutations"] == [mutation]
 
 
-@pytest.mark.parametrize("text", ["we are twelve oh two", "G twelve R", "A 2021 B", "room G 12 R",
+@pytest.mark.parametrize("text", ["we are twelve oh two", "G twelve R", "room G 12 R", "since 2021 A", "C 2020 A",
+                                  "I 1999 N",
                                   "see you at twelve oh two are you free"])
 def test_number_words_that_are_no_mutation(text):
     assert "alk_mutations" not in read(text)
 
 
-@pytest.mark.parametrize("text, ecog", [("E cog one", 1), ("e-cog two today", 2), ("E.cog 0", 0),
+@pytest.mark.parametrize("text, ecog", [("E cog one", 1), ("e-cog two today", 2), ("E.cog 0", 0), ("E C O G 2", 2),
+                                        ("e.c.o.g. 1", 1),
                                         ("ECOG of three", 3), ("PS one", 1)])
 def test_dictated_ecog(text, ecog):
     assert read(text)["ecog"] == ecog
