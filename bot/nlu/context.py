@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from bot.nlu.corrections import Corrections
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span, trim
 
@@ -98,6 +99,7 @@ class Context:
     def __init__(self, table: dict[str, Any]):
         neg, hyp = table["negation"], table["hypothetical"]
         self.not_negatable = frozenset(table["not_negatable"])
+        self.corrections = Corrections(table)
         self.new_keeps = frozenset(table["unchanged_when_new"])
         self.neg_before = _cue(neg["before"])
         self.neg_after = _after(neg["after"])
@@ -304,6 +306,7 @@ class Context:
             )
             role = stated if stated == CANDIDATE or not supposed else HYPOTHETICAL
             out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
+        out = self.corrections.apply(text, out)
         out += self._intolerance(text, out)
         return _chronological(text, out)
 
