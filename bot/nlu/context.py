@@ -165,6 +165,11 @@ class Context:
         regions = self.hypothetical_regions(text)
         out: list[Entity] = []
         for i, span in enumerate(spans):
+            if span.decided:  # a key-value line's reading: its value said the role
+                supposed = span.role == HYPOTHETICAL or any(a <= span.start < b for a, b in regions)
+                role = HYPOTHETICAL if supposed else span.role
+                out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, span.role))
+                continue
             stated = self._stated_role(text, spans, i)
             if stated is None and span.entity == "tki" and out and _denied_with(text, out[-1], span):
                 stated = NEGATED
