@@ -12,7 +12,9 @@ words that say nothing on their own ("none", "positive", "planned"). One table o
 - a key's `values` read the value in the key's own terms ("Transformation: small cell", "Location: USA (Texas)");
   `number` reads a measured value ("PS: WHO 1", "PDL1: 30");
 - an `implied` key states its finding whatever the value says, unless it denies or defers it (a specimen as the
-  heading of its results: "Tissue (supraclavicular LN): ALK F1174L").
+  heading of its results: "Tissue (supraclavicular LN): ALK F1174L");
+- a key with `unless_after` is left to the other phrases when that pattern stands in the text before it (an ALK test
+  under the heading of a re-biopsy is the fusion at progression, not the diagnosis).
 
 A reading covers the key and the words of the value it read, so the key's own words are never read on their own
 ("Systemic therapy other than TKI" is no systemic progression) and the reading decides over the plain ones it
@@ -57,6 +59,7 @@ class _Key:
     values: tuple[tuple[str, re.Pattern[str]], ...]
     number: int | None
     implied: bool
+    unless_after: re.Pattern[str] | None
 
 
 def _words(patterns: list[str]) -> str:
@@ -66,8 +69,9 @@ def _words(patterns: list[str]) -> str:
 class KeyValues:
     def __init__(self, table: dict[str, Any]):
         kv = table["key_value"]
-        self.present = re.compile(rf"^(?:{_words(kv['present'])})(?![\w+])", re.IGNORECASE)
-        self.absent = re.compile(rf"^(?:{_words(kv['absent'])})(?![\w])", re.IGNORECASE)
+        whole = r"(?=\s*(?:$|[(\[,.]|\s[-–—]))"  # the word is the value, or a bracket or a comma follows it
+        self.present = re.compile(rf"^(?:{_words(kv['present'])}){whole}", re.IGNORECASE)
+        self.absent = re.compile(rf"^(?:{_words(kv['absent'])}){whole}", re.IGNORECASE)
         self.pending = re.compile(rf"(?<![\w-])(?:{_words(kv['pending'])})(?![\w])", re.IGNORECASE)
         self.number = re.compile(kv["number"], re.IGNORECASE)
         self.keys = [
@@ -82,6 +86,7 @@ class KeyValues:
                 ),
                 number=k.get("number"),
                 implied=bool(k.get("implied")),
+                unless_after=re.compile(k["unless_after"], re.IGNORECASE) if k.get("unless_after") else None,
             )
             for k in kv["keys"]
         ]
@@ -93,7 +98,9 @@ class KeyValues:
             if not key:
                 continue
             for k in self.keys:
-                if k.key.fullmatch(key):
+                if k.key.fullmatch(key) and not (
+                    k.unless_after and k.unless_after.search(text, max(0, m.start() - 300), m.start())
+                ):
                     reading = self._read(k, text, m)
                     if reading:
                         out.append(reading)

@@ -166,7 +166,9 @@ class Reader:
             Span(*trim(text, r.start, r.end), r.entity, r.value, 1, decided=True, role=r.role)
             for r in self.key_values.readings(text)
         ]
-        found = [s for s in found if not any(r.start <= s.start and s.end <= r.end for r in readings)] + readings
+        found = [  # the key's own words and the value's words it read are not read again (overlays compete alone)
+            s for s in found if _kind(s) or not any(r.start <= s.start and s.end <= r.end for r in readings)
+        ] + readings
         return _resolve(found)
 
     def _a_name(self, text: str, start: int, end: int) -> bool:

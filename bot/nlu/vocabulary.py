@@ -167,6 +167,7 @@ def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str
                 "values": {str(v): _expand(str(p), defines, shorthand) for v, p in values.items()},
                 "number": k.get("number"),
                 "implied": bool(k.get("implied")),
+                "unless_after": _expand(str(k["unless_after"]), defines) if k.get("unless_after") else None,
             }
         )
     cues = {c: [_expand(str(p), defines, shorthand) for p in kv[c]] for c in ("present", "absent", "pending")}
