@@ -382,10 +382,30 @@ _FIRST = re.compile(
 _JOINED = re.compile(r"^\s*(?:,|and|&|/|\+|,\s*and|then|,\s*then|->|→)\s*$", re.IGNORECASE)
 
 
+_LINE_VERB = re.compile(r"\s*(?:\b(?:was|were|is)\b|[:=])\s*$", re.IGNORECASE)
+# A date written right beside a TKI, its start: "lorlatinib 2023-", "crizotinib 2018-2020", "brigatinib from
+# 11/2024", "ENVONALKIB (TQ-B3139) 2022-2024", or at the start of its line, "04/2016-02/2018 crizotinib"
+_DATE = r"(?:(?P<month>0?[1-9]|1[0-2])/)?(?P<year>(?:19|20)\d\d)"
+_RANGE_END = r"(?:\s*(?:-|–|to)\s*(?:(?:\d{1,2}/)?(?:19|20)\d\d|now|present|ongoing|current|date)?)?"
+_DATE_AFTER = re.compile(
+    rf"^\s*(?:\([^)]{{0,30}}\)\s*)?[,:(]?\s*(?:(?:from|since|started(?: in)?|start(?:ed)?|begun|began|in)\s+)?{_DATE}"
+    rf"{_RANGE_END}(?!\s*(?:mg|months?|mo\b|yrs?|years?))",
+    re.IGNORECASE,
+)
+_DATE_BEFORE = re.compile(rf"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?{_DATE}{_RANGE_END}[ \t]*[:,]?[ \t]*$", re.IGNORECASE)
+
+
+def _started(text: str, e: Entity) -> tuple[int, int] | None:
+    """(year, month) of the date written right beside a TKI (its start when a range), or None."""
+    m = _DATE_AFTER.match(text[e.end : e.end + 50]) or _DATE_BEFORE.search(text[max(0, e.start - 40) : e.start])
+    return (int(m.group("year")), int(m.group("month") or 0)) if m else None
+
+
 def _line(text: str, e: Entity) -> int | None:
     """The line of therapy written right beside a TKI ("2L lorlatinib", "alectinib (first-line)"), the nearer one
     when there is one on each side, never across a sentence break."""
-    before = re.split(r"[.;\n]", text[max(0, e.start - 14) : e.start])[-1]
+    # "first-line was Alecensa", "2L: lorlatinib": the verb or colon between the line and the TKI is not a word of it
+    before = _LINE_VERB.sub(" ", re.split(r"[.;\n]", text[max(0, e.start - 24) : e.start])[-1])[-14:]
     after = re.split(r"[.;\n]", text[e.end : e.end + 18])[0]
     found = [(len(before) - m.end(), m) for m in _LINE.finditer(before)] + [
         (m.start(), m) for m in _LINE.finditer(after)
@@ -398,15 +418,19 @@ def _line(text: str, e: Entity) -> int | None:
 
 
 def _chronological(text: str, found: list[Entity]) -> list[Entity]:
-    """The stated TKIs in treatment order: by the lines written beside them when each has a different one, else as
-    written, except that what follows 'after', 'following', 'previously' ... (and the TKIs listed with it) came
+    """The stated TKIs in treatment order: by the lines written beside them when each has a different one, else by
+    the dates written beside them (their starts) when each has a different one, else as written, except that what follows 'after', 'following', 'previously' ... (and the TKIs listed with it) came
     before the TKI it follows."""
     slots = [i for i, e in enumerate(found) if e.entity == "tki" and e.role is None]
     tkis = [found[i] for i in slots]
     lines = [_line(text, e) for e in tkis]
     numbers = [n for n in lines if n is not None]
+    dates = [_started(text, e) for e in tkis]
+    known = [d for d in dates if d is not None]
     if len(tkis) > 1 and len(numbers) == len(lines) and len(set(numbers)) == len(numbers):
         ordered = [e for _, e in sorted(zip(numbers, tkis, strict=True), key=lambda p: p[0])]
+    elif len(tkis) > 1 and len(known) == len(dates) and len(set(known)) == len(known):  # a dated timeline
+        ordered = [e for _, e in sorted(zip(known, tkis, strict=True), key=lambda p: p[0])]
     else:
         ordered, k = [], 0
         while k < len(tkis):

@@ -41,13 +41,15 @@ _BRACKETS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 
 @dataclass(frozen=True)
 class Reading:
-    """What one key-value line states: the entity and value, the characters it covers, and its role (None: stated)."""
+    """What one key-value line states: the entity and value, the characters it covers, its role (None: stated), and
+    where the key and its separator end (the plain readings up to there, or to ``end``, are superseded)."""
 
     start: int
     end: int
     entity: str
     value: str
     role: str | None
+    covers: int
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ class KeyValues:
         start, value_at, value = m.start("key"), m.start("value"), m.group("value").rstrip()
 
         def reading(end: int, val: str | None, role: str | None = None) -> Reading | None:
-            return Reading(start, end, k.entity, val, role) if val is not None else None
+            return Reading(start, end, k.entity, val, role, max(end, m.end("sep"))) if val is not None else None
 
         if p := self.pending.search(value):
             return reading(value_at + p.end(), k.present or (k.values[0][0] if k.values else None), HYPOTHETICAL)
@@ -124,5 +126,5 @@ class KeyValues:
         if y := self.present.match(value):
             return reading(value_at + y.end(), k.present)
         if k.implied:
-            return reading(m.end("sep"), k.present)
+            return reading(m.end("key"), k.present)
         return None

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot import knowledge
-from bot.nlu.key_value import KeyValues
+from bot.nlu.key_value import KeyValues, Reading
 from bot.nlu.vocabulary import AMINO
 
 OVERLAYS = frozenset(
@@ -162,13 +162,11 @@ class Reader:
             word = m.group().lower()
             if word not in self.drugs and (self.drug_shape.fullmatch(word) or word[:5] in self.drug_prefixes):
                 found.append(Span(m.start(), m.end(), "unknown_drug", m.group(), 3))
-        readings = [  # "Key: value" lines: the key names the field, the value says it
-            Span(*trim(text, r.start, r.end), r.entity, r.value, 1, decided=True, role=r.role)
-            for r in self.key_values.readings(text)
-        ]
-        found = [  # the key's own words and the value's words it read are not read again (overlays compete alone)
-            s for s in found if _kind(s) or not any(r.start <= s.start and s.end <= r.end for r in readings)
-        ] + readings
+        # "Key: value" lines: the key names the field, the value says it; the key's own words and the value's words
+        # it read are not read again (overlays compete only with their own kind)
+        readings = [r for r in self.key_values.readings(text) if not _said(r, found)]
+        found = [s for s in found if _kind(s) or not any(r.start <= s.start and s.end <= r.covers for r in readings)]
+        found += [Span(*trim(text, r.start, r.end), r.entity, r.value, 1, decided=True, role=r.role) for r in readings]
         return _resolve(found)
 
     def _a_name(self, text: str, start: int, end: int) -> bool:
@@ -189,6 +187,14 @@ class Reader:
 
     def _other_gene(self, text: str, start: int) -> bool:
         return bool(self.other_gene.search(text[max(0, start - 30) : start]))
+
+
+def _said(reading: Reading, found: list[Span]) -> bool:
+    """A plain reading inside the key-value reading's words already says what it says ("Rebiopsy: L1196M")."""
+    return reading.role is None and any(
+        s.entity == reading.entity and s.value == reading.value and reading.start <= s.start and s.end <= reading.covers
+        for s in found
+    )
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
