@@ -388,7 +388,7 @@ _LINE_VERB = re.compile(r"\s*(?:\b(?:was|were|is)\b|[:=])\s*$", re.IGNORECASE)
 _DATE = r"(?:(?P<month>0?[1-9]|1[0-2])/)?(?P<year>(?:19|20)\d\d)"
 _RANGE_END = r"(?:\s*(?:-|–|to)\s*(?:(?:\d{1,2}/)?(?:19|20)\d\d|now|present|ongoing|current|date)?)?"
 _DATE_AFTER = re.compile(
-    rf"^\s*(?:\([^)]{{0,30}}\)\s*)?[,:(]?\s*(?:(?:from|since|started(?: in)?|start(?:ed)?|begun|began|in)\s+)?{_DATE}"
+    rf"^[ \t]*(?:\([^)\n]{{0,30}}\)[ \t]*)?[,:(]?[ \t]*(?:(?:from|since|started(?: in)?|start(?:ed)?|begun|began|in)\s+)?{_DATE}"
     rf"{_RANGE_END}(?!\s*(?:mg|months?|mo\b|yrs?|years?))",
     re.IGNORECASE,
 )

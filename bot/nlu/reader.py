@@ -163,9 +163,15 @@ class Reader:
             if word not in self.drugs and (self.drug_shape.fullmatch(word) or word[:5] in self.drug_prefixes):
                 found.append(Span(m.start(), m.end(), "unknown_drug", m.group(), 3))
         # "Key: value" lines: the key names the field, the value says it; the key's own words and the value's words
-        # it read are not read again (overlays compete only with their own kind)
+        # it read are not read again (an overlay, a drug named in the key's brackets, only for the reading's field)
         readings = [r for r in self.key_values.readings(text) if not _said(r, found)]
-        found = [s for s in found if _kind(s) or not any(r.start <= s.start and s.end <= r.covers for r in readings)]
+        found = [
+            s
+            for s in found
+            if not any(
+                r.start <= s.start and s.end <= r.covers and (not _kind(s) or s.entity == r.entity) for r in readings
+            )
+        ]
         found += [Span(*trim(text, r.start, r.end), r.entity, r.value, 1, decided=True, role=r.role) for r in readings]
         return _resolve(found)
 
