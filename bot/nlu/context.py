@@ -168,7 +168,9 @@ class Context:
             if span.decided:  # a key-value line's reading: its value said the role
                 supposed = span.role == HYPOTHETICAL or any(a <= span.start < b for a, b in regions)
                 role = HYPOTHETICAL if supposed else span.role
-                out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, span.role))
+                out.append(
+                    Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, span.role)
+                )
                 continue
             stated = self._stated_role(text, spans, i)
             if stated is None and span.entity == "tki" and out and _denied_with(text, out[-1], span):
@@ -388,7 +390,8 @@ _LINE_VERB = re.compile(r"\s*(?:\b(?:was|were|is)\b|[:=])\s*$", re.IGNORECASE)
 _DATE = r"(?:(?P<month>0?[1-9]|1[0-2])/)?(?P<year>(?:19|20)\d\d)"
 _RANGE_END = r"(?:\s*(?:-|–|to)\s*(?:(?:\d{1,2}/)?(?:19|20)\d\d|now|present|ongoing|current|date)?)?"
 _DATE_AFTER = re.compile(
-    rf"^[ \t]*(?:\([^)\n]{{0,30}}\)[ \t]*)?[,:(]?[ \t]*(?:(?:from|since|started(?: in)?|start(?:ed)?|begun|began|in)\s+)?{_DATE}"
+    rf"^[ \t]*(?:\([^)\n]{{0,30}}\)[ \t]*)?[,:(]?[ \t]*"
+    rf"(?:(?:from|since|started(?: in)?|start(?:ed)?|begun|began|in)\s+)?{_DATE}"
     rf"{_RANGE_END}(?!\s*(?:mg|months?|mo\b|yrs?|years?))",
     re.IGNORECASE,
 )
@@ -419,8 +422,8 @@ def _line(text: str, e: Entity) -> int | None:
 
 def _chronological(text: str, found: list[Entity]) -> list[Entity]:
     """The stated TKIs in treatment order: by the lines written beside them when each has a different one, else by
-    the dates written beside them (their starts) when each has a different one, else as written, except that what follows 'after', 'following', 'previously' ... (and the TKIs listed with it) came
-    before the TKI it follows."""
+    the dates written beside them (their starts) when each has a different one, else as written, except that what
+    follows 'after', 'following', 'previously' ... (and the TKIs listed with it) came before the TKI it follows."""
     slots = [i for i, e in enumerate(found) if e.entity == "tki" and e.role is None]
     tkis = [found[i] for i in slots]
     lines = [_line(text, e) for e in tkis]

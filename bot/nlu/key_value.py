@@ -5,8 +5,10 @@ Clinicians paste what their record shows: "PS: WHO 1", "Transformation: small ce
 words that say nothing on their own ("none", "positive", "planned"). One table of keys (clinical_phrases.yml
 `key_value`) says which field each key names and how its value reads:
 
-- a word of `present` at the value's start states the key's finding; a word of `absent` states it absent (the
-  key's `absent` value when it has one: "Pregnancy test: negative" is childbearing potential, "Re-biopsy: not done" no biopsy);
+- a word of `present` as the value states the key's finding; a word of `absent` states it absent (the key's
+  `absent` value when it has one: "Pregnancy test: negative" is childbearing potential, "Re-biopsy: not done" no
+  biopsy); such a word is the whole value or is followed by a bracket or a comma ("Tissue NGS: no ALK mutation"
+  denies the mutation, not the tissue);
 - a word of `pending` anywhere in the value leaves the finding supposed, not stated ("Biopsy: tissue planned, not
   yet done");
 - a key's `values` read the value in the key's own terms ("Transformation: small cell", "Location: USA (Texas)");
@@ -117,7 +119,11 @@ class KeyValues:
         if p := self.pending.search(value):
             return reading(value_at + p.end(), k.present or (k.values[0][0] if k.values else None), HYPOTHETICAL)
         if n := self.absent.match(value):
-            return reading(value_at + n.end(), k.absent, None) if k.absent else reading(value_at + n.end(), k.present, NEGATED)
+            return (
+                reading(value_at + n.end(), k.absent, None)
+                if k.absent
+                else reading(value_at + n.end(), k.present, NEGATED)
+            )
         for val, pattern in k.values:
             if v := pattern.search(value):
                 return reading(value_at + v.end(), val)
