@@ -16,7 +16,7 @@ from actions.shared import knowledge_base
 from bot.decision import FIELDS, CaseError, validate_case
 from bot.messages import MAX_MESSAGE_CHARS
 from bot.nlu.extractor import case_fields, conflicts, did_you_mean, message_is_question
-from bot.nlu.reader import alk_variant
+from bot.nlu.reader import alk_variant, ecog_range
 from bot.render import SHORT_LABELS, field_label, finding_text, value_text
 
 CASE_SLOTS: tuple[str, ...] = tuple(FIELDS)
@@ -83,6 +83,7 @@ def read_message(
             f"You wrote the {field_label(field_name)} both ways in that message, so I left it as it was. Which is it?"
         )
     _name_unreadable(entities, reading)
+    _say_range_read(text, entities, reading)
     if text.startswith("/") and any(e.get("entity") == "unreadable_variant" for e in entities):
         reading.updates.pop("alk_mutations", None)  # the page's list editor: the list stays as it was
     if (
@@ -139,6 +140,19 @@ def _name_unreadable(entities: list[Mapping[str, Any]], reading: Reading) -> Non
             )
             if reading.updates.get("alk_mutations") == []:
                 del reading.updates["alk_mutations"]
+
+
+def _say_range_read(text: str, entities: list[Mapping[str, Any]], reading: Reading) -> None:
+    """An ECOG range ("ECOG 2-3") is read as its worse value: said, so the read-back does not hide the range."""
+    for entity in entities:
+        if entity.get("entity") != "ecog" or entity.get("role"):
+            continue
+        written = text[int(entity.get("start", 0)) : int(entity.get("end", 0))]
+        span = ecog_range(written)
+        if span and reading.updates.get("ecog") == span[1]:
+            reading.notes["ecog"] = (
+                f"Read '{written}' as ECOG {span[1]}, the worse of the two; say 'ECOG {span[0]}' if that is wrong."
+            )
 
 
 def known_drugs() -> str:

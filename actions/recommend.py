@@ -19,7 +19,7 @@ from actions.questions import answer_question
 from actions.shared import audit_log
 from bot.decision import decide
 from bot.render import card_data, case_summary, field_label, preferred_sentence, render_text
-from bot.storage.audit import REFUSED, Written
+from bot.storage.audit import REFUSED, Written, refused_note
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +40,7 @@ def audit_note(written: Written) -> str:
     """What the clinician is told when the recommendation above is not (yet) in the audit log: the truth, with the
     reference an operator finds the record by."""
     if written.status == REFUSED:
-        return (
-            f"Note: the recommendation above stands, but the audit log refused its record (reference "
-            f"{written.reference}): it is not in the audit log. It has been set aside for the team running this "
-            "service, who can write it once the cause is fixed; please tell them if this answer is used."
-        )
+        return refused_note(written)
     return (
         f"Note: the audit log is unavailable right now. The recommendation above stands; its audit record (reference "
         f"{written.reference}) is queued on the action server and will be written when the database answers."

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import secrets
 import signal
 import socket
@@ -37,12 +38,36 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def latest_model(models: Path = ROOT / "models") -> Path:
-    """The model `make` trained for the current data (named in models/LATEST by scripts/train.sh)."""
-    marker = models / "LATEST"
+MODEL_NAME = re.compile(r"alk-([0-9a-f]{16})\.tar\.gz")  # scripts/train.sh: alk-<inputs fingerprint>.tar.gz
+
+
+def inputs_fingerprint(root: Path = ROOT) -> str:
+    """The fingerprint of everything a model is trained on, as scripts/model_inputs.sh prints it (the one place
+    that says what the inputs are; scripts/train.sh names the model after it)."""
+    script = root / "scripts" / "model_inputs.sh"
+    return subprocess.run([str(script)], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def latest_model(root: Path = ROOT) -> Path:
+    """The model `make` trained for the current data (named in models/LATEST by scripts/train.sh). Refuses, saying
+    what to run, when there is none or when it was trained on other inputs than the current ones (training data,
+    domain, config, knowledge base, extractor: scripts/model_inputs.sh): a stale model can misread what a clinician
+    types, and the servers would start with it as if nothing had changed."""
+    marker = root / "models" / "LATEST"
     if not marker.exists():
         raise SystemExit("No trained model: run `make run` or `make model` first.")
-    return models / marker.read_text().strip()
+    name = marker.read_text().strip()
+    model = root / "models" / name
+    if not model.is_file():
+        raise SystemExit(f"models/LATEST names {name}, which is not in models/: run `make model` first.")
+    trained_on, current = MODEL_NAME.fullmatch(name), inputs_fingerprint(root)
+    if trained_on is None or trained_on[1] != current:
+        raise SystemExit(
+            f"The model in models/LATEST ({name}) was not trained on the current training inputs (data/, domain.yml, "
+            f"config.yml, bot/knowledge, bot/nlu: fingerprint {current}), so it could misread intents. Run "
+            "`make model` to train it (or `make run`, which trains first), then start again."
+        )
+    return model
 
 
 def environment(overrides: Mapping[str, str] | None = None) -> dict[str, str]:

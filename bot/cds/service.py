@@ -24,7 +24,7 @@ from bot.fhir import BundleError, Import, import_bundle
 from bot.fhir.bundle import parse_bundle
 from bot.fhir.mapping import alk_tki
 from bot.render import FIELD_LABELS, card_data, case_summary, preferred_sentence, render_text
-from bot.storage.audit import AuditLog
+from bot.storage.audit import REFUSED, AuditLog, Written, refused_note
 
 MAX_BODY_BYTES = 2_000_000
 LINK_UNAVAILABLE = (
@@ -160,6 +160,12 @@ def _md(text: Any) -> str:
     return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", str(text))
 
 
+def _refused(written: Written, link: bool) -> str:
+    """What a card says when the audit log refused its record: the chat's note, and what the card goes without."""
+    without = "no id to send feedback on" + (" and no link that opens the case in the assistant" if link else "")
+    return f"{_md(refused_note(written))}\n\n_Without an audit record, this card has {without}._"
+
+
 def _summary(text: str) -> str:
     if len(text) <= SUMMARY_MAX:
         return text
@@ -245,31 +251,41 @@ class CdsService:
             return {"cards": [self._patient_view(rec, imported, page_url)] if relevant else []}
         return {"cards": self._order_select(rec, imported, body)}
 
-    def _audited(self, rec: Mapping[str, Any], case: Mapping[str, Any]) -> tuple[str, str]:
-        """The card's uuid and its audit record's id."""
+    def _audited(self, rec: Mapping[str, Any], case: Mapping[str, Any]) -> tuple[dict[str, str], Written]:
+        """The card's audit record written, and the card's uuid (``{"uuid": …}``), by which the EHR's feedback finds
+        that record. A record the audit log refused is in no table (set aside for the operator): the card then has
+        no uuid (optional in CDS Hooks 2.0; feedback on it could only be refused) and its detail says so, with the
+        reference. A spooled record keeps the uuid: it is written under it when the database answers."""
         card = str(uuid.uuid4())
-        return card, self.audit().record(f"cds:{card}", case, rec).key
+        written = self.audit().record(f"cds:{card}", case, rec)
+        if written.status == REFUSED:
+            log.error("cds card %s sent without its audit record (refused, reference %s)", card, written.reference)
+            return {}, written
+        return {"uuid": card}, written
 
     def _patient_view(self, rec: dict[str, Any], imported: Import, page_url: str) -> dict[str, Any]:
-        card, record_id = self._audited(rec, imported.case)
+        card, written = self._audited(rec, imported.case)
         detail = patient_view_detail(rec, imported)
-        try:
-            token: str | None = self.tokens.issue(
-                {
-                    **card_data(rec, imported.case),
-                    "text": render_text(rec),
-                    "readback": f"Case from the health record: {case_summary(imported.case)}.",
-                    "record_id": record_id,
-                    "provenance": imported.provenance,
-                    "unmapped": imported.unmapped,
-                }
-            )
-        except (SQLAlchemyError, OSError):  # the card still answers; only the link to the page is missing
-            log.warning("case link not stored (database unavailable): card %s goes without its link", card)
-            token = None
-            detail += "\n\n" + LINK_UNAVAILABLE
+        token: str | None = None
+        if written.status == REFUSED:  # the page would rate a record that is not in the log
+            detail += "\n\n" + _refused(written, link=True)
+        else:
+            try:
+                token = self.tokens.issue(
+                    {
+                        **card_data(rec, imported.case),
+                        "text": render_text(rec),
+                        "readback": f"Case from the health record: {case_summary(imported.case)}.",
+                        "record_id": written.key,
+                        "provenance": imported.provenance,
+                        "unmapped": imported.unmapped,
+                    }
+                )
+            except (SQLAlchemyError, OSError):  # the card still answers; only the link to the page is missing
+                log.warning("case link not stored (database unavailable): card %s goes without its link", card["uuid"])
+                detail += "\n\n" + LINK_UNAVAILABLE
         answer: dict[str, Any] = {
-            "uuid": card,
+            **card,
             "summary": _summary(preferred_sentence(rec)),
             "indicator": "info",
             "source": _source(rec),
@@ -313,8 +329,11 @@ class CdsService:
             lines.append(f"**Preferred instead**: {_md(preferred['label'])}: {_md(preferred.get('why', ''))}")
         lines += ["", f"Read from the record: {_md(case_summary(imported.case))}", "", "**Evidence**"]
         lines += _evidence_lines(rec, list(avoided.get("evidence", [])))
+        audited, written = self._audited(rec, imported.case)
+        if written.status == REFUSED:
+            lines += ["", _refused(written, link=False)]
         card: dict[str, Any] = {
-            "uuid": self._audited(rec, imported.case)[0],
+            **audited,
             "indicator": "warning",
             "source": _source(rec),
             "summary": _summary(f"Avoid {drug}: {avoided['reason']}"),

@@ -106,6 +106,10 @@ class Context:
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"])
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
+        self.since_before = _before(hyp["since_before"], r"\s+(?:(?:the|her|his|their|a|an|last|previous|prior)\s+)?")
+        self.result_after = _after(hyp["result_after"])
+        self.result_in = _cue(hyp["result_after"])
+        self.specimen_taken = _after(hyp["specimen_taken_after"])
         self.uncertain_before = _cue(hyp["uncertain_before"])
         self.uncertain_after = _after(hyp["uncertain_after"])
         tol = table["intolerance"]
@@ -175,6 +179,8 @@ class Context:
             stated = self._stated_role(text, spans, i)
             if stated is None and span.entity == "tki" and out and _denied_with(text, out[-1], span):
                 stated = NEGATED
+            if stated == _DROPPED and _at_diagnosis_histology(text, span):  # "Initial EBUS FNA 2021: adenocarcinoma"
+                span, stated = Span(span.start, span.end, "histology", "adenocarcinoma", span.priority), None
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):
                 continue
             supposed = (
@@ -193,6 +199,8 @@ class Context:
         is not made uncertain by what follows it: the words after it are about something else."""
         if text[spans[i].start - 1 : spans[i].start] == "?":  # "?SCLC transformation": queried, ward shorthand
             return True
+        if spans[i].entity == "biopsy_type" and self.specimen_taken.match(text[spans[i].end : spans[i].end + 40]):
+            return False  # "NGS pending on the node core taken yesterday": the specimen was taken
         return self._scoped(self.uncertain_before, text, spans, i) is not None or (
             not self._taken(text, spans[i]) and bool(self.uncertain_after.match(text[spans[i].end : spans[i].end + 40]))
         )
@@ -244,6 +252,10 @@ class Context:
                 self.diagnostic_before.search(before[-30:]) or self.diagnostic_after.match(after)
             ):
                 return _DROPPED  # "the original biopsy", "dx bx": the diagnosis's specimen, not a re-biopsy
+            if self.since_before.search(before) and not (
+                self.result_after.match(after) or self.result_in.search(text, span.start, span.end)
+            ):
+                return _DROPPED  # "on phenytoin since her craniotomy": when the drug was started, not a test
             return NEGATED if self.tki_neg_before.search(before) or self.tki_neg_after.match(after) else None
         if self.neg_after.match(after):
             return NEGATED
@@ -270,6 +282,8 @@ class Context:
         gap = text[gap_start : span.start]
         if text[gap_start : gap_start + gap.find(":")].strip():
             return None  # a colon after a finding opens what follows: "no MET amp: ALK G1202R" (not "negative for: X")
+        if gap.lstrip().startswith(","):
+            return None  # a cue that ends its clause reaches nothing after it: "SRS planned, ECOG 0"
         for other in spans[:i]:  # blank out the findings listed between the cue and this one
             if other.start >= gap_start and other.end <= span.start:
                 a, b = other.start - gap_start, other.end - gap_start
@@ -328,6 +342,14 @@ class Context:
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
         return out
+
+
+def _at_diagnosis_histology(text: str, span: Span) -> bool:
+    """An adenocarcinoma read on a specimen is no transformation when the specimen is the diagnosis's: it is then
+    the histology at diagnosis (the reader's readings of "no transformation" in context are an adenocarcinoma)."""
+    return (span.entity, span.value) == ("transformation", "none") and text[span.start : span.end].lower().startswith(
+        "adeno"
+    )
 
 
 def _kind(span: Span) -> str:

@@ -2,7 +2,7 @@
 
 Only statements count: a finding in the role `candidate` or `hypothetical` never becomes a field, a `negated`
 one only ever as absent. A field stated both ways in one message ("MET amplified, MET not amplified"; "systemic
-progression, no progression"; "ECOG 1-2") is a conflict: it is reported by `conflicts` and left out of
+progression, no progression"; "ECOG 1. ... ECOG 2") is a conflict: it is reported by `conflicts` and left out of
 `case_fields`, never settled by word order. Where one statement refines another ("SCLC transformation ... combined
 small cell and adenocarcinoma"; brain progression beside liver and bone progression) the more specific or more
 extensive one is the reading, by the precedence lists below.

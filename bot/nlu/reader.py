@@ -31,6 +31,7 @@ _ECOG = re.compile(
     r"(?<![\w-])(?:(?:ecog|zubrod|eastern cooperative oncology group)"
     r"(?:[\s-]*(?:ps|performance[\s-]+(?:status|score)))?|"
     r"who[\s-]*(?:ps|performance[\s-]+status)|ps|perf(?:ormance|\.)?[\s-]+status)(?:\s*\((?:ecog|who)?[\s-]*(?:ps)?\))?"
+    r"(?:[\s:=-]*(?:ecog|who|zubrod)(?![\w]))?"  # the scale named after a label: "PS: WHO 1"
     r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
     r"(?:(?:was |were |from )?[0-4]\s*(?:->|→|=>)\s*|"  # "ECOG 1->3": the latest
     r"(?:(?:was |were )?[0-4] (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
@@ -140,12 +141,8 @@ class Reader:
         for m in self.variant.finditer(text):
             if not self._other_gene(text, m.start()) and not alk_variant(m.group()):
                 found.append(Span(m.start(), m.end(), "unreadable_variant", m.group(), 4))
-        for m in _ECOG.finditer(text):
-            for group in (1, 2):
-                if m.group(group):
-                    found.append(
-                        Span(m.start(), m.end(), "ecog", _NUMBER_WORDS.get(m.group(group).lower(), m.group(group)), 1)
-                    )
+        for m in _ECOG.finditer(text):  # a range ("ECOG 2-3", "PS 1/2") is read as its worse (higher) value
+            found.append(Span(m.start(), m.end(), "ecog", str(max(ecog_values(m))), 1))
         for m in (*_PDL1.finditer(text), *_PDL1_CELLS.finditer(text), *_PDL1_BARE.finditer(text)):
             if int(m.group(1)) <= 100:
                 found.append(Span(m.start(), m.end(), "pdl1_tps", str(int(m.group(1))), 1))
@@ -203,6 +200,19 @@ def _said(reading: Reading, found: list[Span]) -> bool:
     )
 
 
+def ecog_values(m: re.Match[str]) -> list[int]:
+    """The one or two values an ECOG statement gives ("ECOG 1" → [1]; "ECOG 2-3" → [2, 3])."""
+    return [int(_NUMBER_WORDS.get(g.lower(), g)) for g in m.group(1, 2) if g]
+
+
+def ecog_range(text: str) -> tuple[int, int] | None:
+    """The range an ECOG statement writes ("PS 1-2" → (1, 2)), None when it gives one value: the reader takes the
+    worse (higher) value of a range, and the dialogue says so."""
+    m = _ECOG.search(text)
+    values = ecog_values(m) if m else []
+    return (min(values), max(values)) if len(set(values)) == 2 else None
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without the spaces a phrase may end on ("the brain only "): findings start and end on words."""
     while start < end and text[start].isspace():
@@ -234,9 +244,9 @@ def _kind(span: Span) -> str:
 
 
 def _alternative(a: Span, b: Span) -> bool:
-    """Two values read from one span alike ("ECOG 1-2"): both stand, and the field logic sees the disagreement. A
-    reading in context decides over a plain one of the same words ("Guardant360: EML4-ALK fusion" is the fusion at
-    progression, not the diagnosis)."""
+    """Two values read from one span alike (one phrase of two values): both stand, and the field logic sees the
+    disagreement. A reading in context decides over a plain one of the same words ("Guardant360: EML4-ALK fusion" is
+    the fusion at progression, not the diagnosis)."""
     return (a.entity, a.start, a.end, a.priority) == (b.entity, b.start, b.end, b.priority) and a.value != b.value
 
 

@@ -5,7 +5,8 @@ marks, an option it lists as an alternative is a defensible answer and earns mos
 drive the decision (which key findings of the rule trace the answer names), and what to avoid (whether the answer
 names something on the engine's avoid list). A harmful choice scores 0 whatever the rest, and an answer that offers
 a therapy to avoid beside its choice ("lorlatinib or brigatinib", "lorlatinib? no, brigatinib") is a harmful one:
-naming the right drug does not make a drug to avoid safe to give. Feedback starts with
+naming the right drug does not make a drug to avoid safe to give; likewise one that offers a lesser form of the
+preferred regimen beside it ("SRS or WBRT") is graded as that form. Feedback starts with
 the trainee's own choice ("whole-brain RT is not preferred here because ..."), then explains what the engine
 decided and why (the rule trace), cites the evidence and adds the case's teaching points.
 """
@@ -97,13 +98,22 @@ def therapy_grade(
 def choice_grade(
     choice: therapies.TherapyChoice, rec: Mapping[str, Any], reader: therapies.TherapyReader | None = None
 ) -> tuple[str, str | None]:
-    """(grade, therapy id) of what an answer chooses: its choice, unless it also offers a therapy to avoid, which
-    makes the answer harmful (graded as that therapy)."""
+    """(grade, therapy id) of what an answer chooses: its choice, unless it also offers outright, as an equal
+    choice, a therapy the knowledge base ranks below it, which leaves the reader free to give that one, and the
+    answer is graded as it: a therapy to avoid ('lorlatinib or brigatinib': harmful) or a lesser form of the
+    preferred regimen ('SRS or WBRT': acceptable at best, as when WBRT is chosen alone). A defensible alternative
+    offered beside the preferred therapy ('lorlatinib or ceritinib' where both are listed) leaves the grade as is."""
+    reader = reader or therapies.load()
     graded = therapy_grade(choice.therapy, rec, reader)
-    if graded[0] == HARMFUL:
-        return graded
-    offered = (therapy_grade(t, rec, reader) for t in choice.also_chosen)
-    return next((g for g in offered if g[0] == HARMFUL), graded)
+    offered = [(t, therapy_grade(t, rec, reader)) for t in choice.also_chosen]
+    worse = [g for t, g in offered if g[0] == HARMFUL or _lesser_of_preferred(t, rec, reader)]
+    return max([graded, *worse], key=lambda g: THERAPY_GRADES.index(g[0]))  # the first of the worst
+
+
+def _lesser_of_preferred(therapy: str, rec: Mapping[str, Any], reader: therapies.TherapyReader) -> bool:
+    """Whether ``therapy`` is a lesser form of a regimen the engine prefers (WBRT where SRS is preferred)."""
+    lesser = reader.lesser_forms.get(therapy)
+    return lesser is not None and _place(lesser.regimen, rec) == PREFERRED
 
 
 def _labels(kb: knowledge.KnowledgeBase, therapies: list[str]) -> str:

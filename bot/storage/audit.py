@@ -137,6 +137,16 @@ class Written:
         return self.key[:12]
 
 
+def refused_note(written: Written) -> str:
+    """What a user is told under a recommendation whose record the audit log refused (the chat's answer, a CDS
+    card): the answer stands, the record is not in the log, and the reference an operator finds it by."""
+    return (
+        f"Note: the recommendation above stands, but the audit log refused its record (reference "
+        f"{written.reference}): it is not in the audit log. It has been set aside for the team running this "
+        "service, who can write it once the cause is fixed; please tell them if this answer is used."
+    )
+
+
 class AuditLog(Database):
     """Writes and reads the audit database named by AUDIT_DB_URL (default: SQLite under var/)."""
 

@@ -204,6 +204,21 @@ def test_the_same_case_is_not_reissued_and_an_empty_case_is_never_audited():
 
 # ---- reading answers -----------------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("text,worse,better", [("ECOG 2-3, mostly in the chair", 3, 2), ("PS 1-2", 2, 1),
+                                                ("performance status 0 to 1", 1, 0)])
+def test_an_ecog_range_is_read_as_its_worse_value_and_said(text, worse, better):
+    events, dispatcher = run(FORM, make_tracker(text, slots={"requested_slot": "ecog"}, active_loop="case_form"))
+    assert slot_events(events)["ecog"] == worse
+    said = texts(dispatcher)
+    assert f"as ECOG {worse}, the worse of the two" in said and f"'ECOG {better}'" in said
+
+
+def test_a_single_ecog_value_is_noted_without_a_range_sentence():
+    events, dispatcher = run(FORM, make_tracker("ECOG 2", slots={"requested_slot": "alk_positive"},
+                                                active_loop="case_form"))
+    assert slot_events(events)["ecog"] == 2 and "the worse of the two" not in texts(dispatcher)
+
+
 def test_alk_positive_is_taken_from_a_named_alk_inhibitor_and_said():
     events, dispatcher = run(FORM, make_tracker("alectinib for 2 years", slots={"requested_slot": "alk_positive"},
                                                 active_loop="case_form"))

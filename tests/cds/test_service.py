@@ -92,3 +92,69 @@ def test_order_select_context_is_checked(mutate, word):
     with pytest.raises(CdsError) as err:
         check_request(ORDER_SELECT, body)
     assert err.value.status == 400 and word in str(err.value)
+
+
+# ---- a card whose audit record the database refuses ------------------------------------------------------------
+
+PAGE = "http://127.0.0.1/webhooks/web/"
+
+
+def _refuse_audit_records(engine: sa.engine.Engine) -> None:
+    """Make the audit database refuse every new audit record for what it holds, as it refuses a value too long for a
+    column: a permanent refusal (the record is set aside, dead-letter), not an outage (spooled)."""
+    with engine.begin() as db:
+        if engine.dialect.name == "sqlite":
+            db.execute(sa.text("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_record "
+                               "BEGIN SELECT RAISE(ABORT, 'refused by a check'); END"))
+        else:
+            db.execute(sa.text("ALTER TABLE audit_record ADD CONSTRAINT refuse_audit CHECK (false) NOT VALID"))
+
+
+def _links(url: str) -> int:
+    engine = sa.create_engine(url)
+    with engine.connect() as db:
+        count = db.execute(sa.text("SELECT count(*) FROM case_link")).scalar()
+    engine.dispose()
+    return count
+
+
+def _refused_cards_carry_no_audit_id(url: str, spool) -> None:
+    from bot.cds.service import PATIENT_VIEW, CdsService
+    from bot.storage.audit import AuditLog
+    from tests.cds.requests import patient_view, validate
+
+    audit, tokens = AuditLog(url, spool_dir=spool), CaseTokens(url)
+    service = CdsService(audit=lambda: audit, tokens=tokens)
+    healthy = service.call(PATIENT_VIEW, patient_view("V01"), PAGE)["cards"][0]  # the same card, its record written
+    assert audit.card_record(healthy["uuid"]) is not None and healthy["links"] and "refused" not in healthy["detail"]
+    _refuse_audit_records(audit.engine)
+    links = _links(url)
+
+    response = service.call(PATIENT_VIEW, patient_view("V01"), PAGE)
+    validate(response)
+    [card] = response["cards"]
+    [dead] = audit.dead_letters()
+    assert "uuid" not in card and "links" not in card and _links(url) == links  # nothing points at the set-aside record
+    assert card["summary"] == healthy["summary"] and card["detail"].startswith(healthy["detail"])  # the content stands
+    note = card["detail"][len(healthy["detail"]):]
+    assert "refused its record" in note and "not in the audit log" in note and dead["key"][:12] in note
+    assert "no id to send feedback on" in note and "no link" in note
+    assert len(audit.records()) == 1  # only the healthy card's record
+
+    response = service.call(ORDER_SELECT, order_select(draft_order("Alunbrig 180 mg tablet")), PAGE)
+    validate(response)
+    [warning] = response["cards"]
+    second = audit.dead_letters()[-1]
+    assert "uuid" not in warning and warning["indicator"] == "warning" and "Brigatinib" in warning["summary"]
+    assert warning["suggestions"] and "refused its record" in warning["detail"] and second["key"][:12] in warning["detail"]
+    assert len(audit.dead_letters()) == 2 and len(audit.records()) == 1
+    audit.dispose()
+    tokens.dispose()
+
+
+def test_a_card_whose_audit_record_is_refused_keeps_its_content_and_carries_no_audit_id_sqlite(tmp_path):
+    _refused_cards_carry_no_audit_id(f"sqlite:///{tmp_path / 'audit.db'}", tmp_path / "spool")
+
+
+def test_a_card_whose_audit_record_is_refused_keeps_its_content_and_carries_no_audit_id_postgresql(pg_url, tmp_path):
+    _refused_cards_carry_no_audit_id(pg_url, tmp_path / "spool")

@@ -777,7 +777,7 @@ def test_more_forms_from_reports_and_notes(text, fields):
 
 
 @pytest.mark.parametrize("text", ["New liver lesion; bone lesions stable.", "PD with a new liver lesion, stable bone mets",
-                                  "SBRT to a single lung nodule", "ECOG 1-2"])
+                                  "SBRT to a single lung nodule", "ECOG 1; ECOG 2"])
 def test_near_misses_of_the_forms_above(text):
     case = read(text)
     assert case.get("progression") != "systemic" and "cns_lesions" not in case and "ecog" not in case, (text, case)
@@ -893,8 +893,9 @@ def test_a_past_response_does_not_contradict_the_progression_now(text, fields):
     ("Pleural fluid cytology: metastatic adenocarcinoma", {"biopsy": "tissue", "transformation": "none"}),
     ("FNA of the supraclavicular node: adenocarcinoma", {"biopsy": "tissue", "transformation": "none"}),
     ("EBUS-TBNA station 7: metastatic adenocarcinoma", {"biopsy": "tissue", "transformation": "none"}),
-    ("Diagnostic core biopsy of the lung mass: adenocarcinoma", {}),  # the diagnosis: no transformation, no re-biopsy
-    ("Initial EBUS FNA 2021: adenocarcinoma, TTF-1+", {}),
+    # the diagnosis's specimen: its histology, no transformation, no re-biopsy
+    ("Diagnostic core biopsy of the lung mass: adenocarcinoma", {"histology": "adenocarcinoma"}),
+    ("Initial EBUS FNA 2021: adenocarcinoma, TTF-1+", {"histology": "adenocarcinoma"}),
 ])
 def test_the_histology_of_a_sample_at_progression_is_no_transformation(text, fields):
     assert read(text) == fields, text

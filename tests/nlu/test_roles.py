@@ -163,7 +163,7 @@ def test_case_fields_read_only_statements(items):
     ("systemic progression, no progression", "progression"),
     ("ALK positive by IHC and negative by FISH", "alk_positive"),
     ("MET amplified, MET not amplified", "bypass_alterations"),
-    ("ECOG 1-2", "ecog"),
+    ("ECOG 1. Later in the letter: ECOG 2.", "ecog"),
     ("no brain mets; 2 small brain mets", "brain_metastases"),
     ("alectinib for 2 years; never received alectinib", "prior_tkis"),
     ("asymptomatic, with headaches", "symptomatic"),

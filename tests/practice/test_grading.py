@@ -280,6 +280,46 @@ def test_whole_brain_rt_is_not_the_preferred_local_therapy_where_srs_is(spelling
         assert srs.therapy_grade == P and srs.chosen_therapy == "local_therapy_continue_tki", case_id
 
 
+SRS_SPELLINGS = ["SRS", "stereotactic radiosurgery", "gamma knife", "radiosurgery"]
+EQUAL_CHOICES = ["{a} or {b}", "{a} / {b}", "either {a} or {b}", "{a}, or {b}", "{a} or {b}, continuing alectinib",
+                 "I'd offer {a} or {b}"]
+
+
+@pytest.mark.parametrize("spelling", WBRT_SPELLINGS)
+def test_whole_brain_rt_offered_as_an_equal_choice_beside_radiosurgery_is_acceptable_at_best(spelling):
+    """'SRS or WBRT' leaves whoever reads it free to give whole-brain RT, which the knowledge base ranks below
+    radiosurgery (cns_local): graded as WBRT chosen alone (acceptable, with that caveat), as 'lorlatinib or
+    brigatinib' is graded as brigatinib; in either order, however the two are written."""
+    for case_id in _cns_local_cases():
+        caveat = next(cv["text"] for cv in bank.expected(case_id)["caveats"] if cv["id"] == "cns_local")
+        for srs in SRS_SPELLINGS:
+            for template in EQUAL_CHOICES:
+                for a, b in ((srs, spelling), (spelling, srs)):
+                    answer = template.format(a=a, b=b)
+                    g = grading.grade(case_id, answer)
+                    assert (g.therapy_grade, g.chosen_therapy) == (A, "whole_brain_rt"), (case_id, answer)
+                    assert caveat[:40] in g.verdict and g.rubric[0].earned == grading.THERAPY_POINTS[A], answer
+
+
+@pytest.mark.parametrize("template", ["{a} rather than {b}", "{a}, not {b}", "{a}; avoid {b}", "{a}; {b} if more "
+                                      "lesions appear later", "{a} - {b} would be second best"])
+def test_radiosurgery_with_whole_brain_rt_ruled_out_or_kept_for_later_is_preferred(template):
+    """The near-misses: WBRT named but not offered as an equal choice leaves radiosurgery the choice."""
+    for case_id in _cns_local_cases():
+        answer = template.format(a="SRS and continue the TKI", b="WBRT")
+        g = grading.grade(case_id, answer)
+        assert (g.therapy_grade, g.chosen_therapy) == (P, "local_therapy_continue_tki"), (case_id, answer)
+
+
+def test_a_defensible_alternative_offered_beside_the_preferred_therapy_keeps_the_grade():
+    """Only a therapy the knowledge base ranks below the choice (to avoid, or a lesser form) lowers the grade of
+    'A or B'; two therapies the engine offers leave it where the first stands ('lorlatinib or ceritinib')."""
+    rec = bank.expected("ONT03")
+    assert "ceritinib" in [o["therapy"] for o in rec["alternatives"]]
+    assert grading.grade("ONT03", "lorlatinib or ceritinib").therapy_grade == P
+    assert grading.grade("ONT03", "ceritinib or lorlatinib").therapy_grade == A
+
+
 def test_whole_brain_rt_is_graded_where_its_regimen_stands_otherwise():
     """Where local therapy is an alternative (many lesions), WBRT is a defensible alternative as SRS is; where it is
     not among the options, WBRT is wrong."""

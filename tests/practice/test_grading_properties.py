@@ -288,6 +288,8 @@ HAND = [
     ("CNS01", "SRS and continue alectinib", P),
     ("CNS01", "stereotactic radiosurgery; avoid pembrolizumab", P),
     ("CNS01", "lorlatinib, not SRS", A),
+    ("CNS01", "SRS or WBRT", A),
+    ("CNS01", "SRS rather than WBRT", P),
     ("BYP01", "lorlatinib plus capmatinib", P),
     ("BYP01", "lorlatinib plus capmatinib or osimertinib", H),
     ("BYP03", "carbo/pem; sotorasib at the next progression", P),
