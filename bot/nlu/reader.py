@@ -161,15 +161,20 @@ class Reader:
                 found.append(Span(m.start(), m.end(), "unknown_drug", m.group(), 3))
         # "Key: value" lines: the key names the field, the value says it; the key's own words and the value's words
         # it read are not read again (an overlay, a drug named in the key's brackets, only for the reading's field)
-        readings = [r for r in self.key_values.readings(text) if not _said(r, found)]
+        readings = self.key_values.readings(text)
         found = [
             s
             for s in found
             if not any(
-                r.start <= s.start and s.end <= r.covers and (not _kind(s) or s.entity == r.entity) for r in readings
+                r.start <= s.start and s.end <= r.covers and (not _kind(s) or s.entity == r.entity) and not _says(r, s)
+                for r in readings
             )
         ]
-        found += [Span(*trim(text, r.start, r.end), r.entity, r.value, 1, decided=True, role=r.role) for r in readings]
+        found += [
+            Span(*trim(text, r.start, r.end), r.entity, r.value, 1, decided=True, role=r.role)
+            for r in readings
+            if not any(_says(r, s) for s in found)
+        ]
         return _resolve(found)
 
     def _a_name(self, text: str, start: int, end: int) -> bool:
@@ -192,11 +197,13 @@ class Reader:
         return bool(self.other_gene.search(text[max(0, start - 30) : start]))
 
 
-def _said(reading: Reading, found: list[Span]) -> bool:
-    """A plain reading inside the key-value reading's words already says what it says ("Rebiopsy: L1196M")."""
-    return reading.role is None and any(
-        s.entity == reading.entity and s.value == reading.value and reading.start <= s.start and s.end <= reading.covers
-        for s in found
+def _says(reading: Reading, span: Span) -> bool:
+    """A plain reading inside the key-value reading's words says the same ("Rebiopsy: L1196M"): it stands instead."""
+    return (
+        reading.role is None
+        and (span.entity, span.value) == (reading.entity, reading.value)
+        and reading.start <= span.start
+        and span.end <= reading.covers
     )
 
 
