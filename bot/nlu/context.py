@@ -7,12 +7,17 @@
 
 Every kind of finding can be negated except a measured value (ECOG, PD-L1) and the reader's reports (unknown drug,
 unreadable variant). A negation cue reaches a finding only through list words and other findings ("negative for
-ALK, MET or other bypass"), never across a clause break. Also here: which TKI was stopped for toxicity, and the
-treatment sequence of the TKIs named ("brigatinib after crizotinib" was crizotinib first).
+ALK, MET or other bypass"), never across a clause break. A TKI in a statement about the drugs ("brigatinib after
+alectinib has a modest response rate") or after "before" in a plan ("switch to gabapentin before lorlatinib") is a
+candidate, not one received. Also here: which TKI was stopped for toxicity (also when replaced by the next one for a
+toxicity: "Xalkori -> Alecensa for transaminitis"), a stop denied to be for toxicity (intolerance "none": "stopped
+for progression, not toxicity"), and the treatment sequence of the TKIs named ("brigatinib after crizotinib" was
+crizotinib first; "before lorlatinib she had brigatinib" was brigatinib first).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -35,6 +40,12 @@ _NOT = (
     r"(?<!\bnot )(?<!\bno )(?<!\bwithout )(?<!\bnot for )(?<!\bnot due to )(?<!\bnot because of )"
     r"(?<!\brather than )"
 )  # "stopped on progression, not toxicity", "stopped for progression, not for toxicity"
+# up to three words that qualify a toxicity ("for early pneumonitis", "because of difficult-to-control hypertension",
+# "due to grade 3 rash"), not a duration or another clause ("for 2 years with rash")
+_QUALIFIERS = (
+    r"(?:(?:grade\s+\d|g\d|(?!(?:with|and|or|on|in|at|after|then|but|while|until|since|years?|months?|weeks?|days?|"
+    r"mo|yrs?|wks?)\b)[a-z][\w-]*)\s+){0,3}?"
+)
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 _NEW = re.compile(r"\bnew\b", re.IGNORECASE)
 _LINE = re.compile(
@@ -89,6 +100,9 @@ class Context:
             table["candidate"]["before"], r"\s+(?:(?!after|following|post|since|from|on|of)\w+\s+)?"
         )
         self.cand_after = _after(table["candidate"]["after"])
+        self.future_clause = _cue(table["candidate"]["future_clause"])
+        self.future_before = _before(table["candidate"]["future_before"], r"\s+")
+        self.general_statement = _cue(table["candidate"]["general_statement"])
         self.question_start = re.compile(rf"^\W*(?:{_words(hyp['question_start'])})(?![\w])", re.IGNORECASE)
         self.clause_question = re.compile(rf"^\W*(?:{_words(hyp['clause_start'])})(?![\w])", re.IGNORECASE)
         self.conditional = _cue(hyp["conditional"])
@@ -116,19 +130,27 @@ class Context:
         self.stopped_for = re.compile(
             rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{_NOT}(?:{_words(tol['toxicity'])})|"
             rf"(?:{_words(tol['toxicity'])})(?![\w])[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
-            rf"(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
+            rf"{_NOT}(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
             re.IGNORECASE,
         )
         self.came_off = _before(tol["came_off"], r"\s*")
         self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
         self.stop = _cue(tol["stop"])
         self.not_tolerated = _before(tol["not_tolerated"], r"\s*")
-        self.toxicity = re.compile(rf"(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
+        self.toxicity = re.compile(rf"{_NOT}(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
         gone = table["no_longer"]
         self.no_longer_kinds = frozenset(gone["entities"])
         self.no_longer_before = _before(gone["before"], r"\s+")
         self.no_longer_after = _after(gone["after"])
         self.switched_to = re.compile(r"(?:\bto|\bonto|\bon to|\binto)\s+$", re.IGNORECASE)
+        self.replaced_by = re.compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
+        self.toxic_reason = re.compile(
+            rf"^[^.;,]{{0,40}}?(?<![\w-])(?:{_words(tol['reason'])})\s+{_QUALIFIERS}{_NOT}(?:{_words(tol['toxicity'])})"
+            r"(?![\w])",
+            re.IGNORECASE,
+        )
+        self.denied_after_stop = _cue(tol["denied_after_stop"])
+        self.denied_toxicity = _cue(tol["denied"])
 
     # ---- questions and what-ifs ------------------------------------------------------------------------------
 
@@ -167,6 +189,7 @@ class Context:
 
     def entities(self, text: str, spans: list[Span]) -> list[Entity]:
         regions = self.hypothetical_regions(text)
+        general = self._general(text) if any(s.entity == "tki" for s in spans) else []
         out: list[Entity] = []
         for i, span in enumerate(spans):
             if span.decided:  # a key-value line's reading: its value said the role
@@ -177,6 +200,8 @@ class Context:
                 )
                 continue
             stated = self._stated_role(text, spans, i)
+            if stated is None and span.entity == "tki" and any(a <= span.start < b for a, b in general):
+                stated = CANDIDATE  # "brigatinib after alectinib has a modest response rate": named, not received
             if stated is None and span.entity == "tki" and out and _denied_with(text, out[-1], span):
                 stated = NEGATED
             if stated == _DROPPED and _at_diagnosis_histology(text, span):  # "Initial EBUS FNA 2021: adenocarcinoma"
@@ -234,11 +259,13 @@ class Context:
         span = spans[i]
         if span.entity in self.not_negatable:
             return None
+        if span.stated_absent:  # "MET CN 2.1 (not amplified)": the phrase says it
+            return NEGATED
         before, after = text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40]
         if span.entity == "tki":
             if self.tki_neg_before.search(before) or self.tki_neg_after.match(after):
                 return NEGATED
-            if self.cand_before.search(before) or self.cand_after.match(after):
+            if self.cand_before.search(before) or self.cand_after.match(after) or self._to_come(text, span):
                 return CANDIDATE
             return None
         if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
@@ -263,6 +290,28 @@ class Context:
         if gap is None:
             return None
         return _DROPPED if span.entity in self.new_keeps and _NEW.search(gap) else NEGATED
+
+    def _to_come(self, text: str, span: Span) -> bool:
+        """A TKI after "before" in a clause that plans what is to be done ("happy to switch to gabapentin before
+        lorlatinib"), not in one that tells what was given ("before lorlatinib she had brigatinib")."""
+        cue = self.future_before.search(text[max(0, span.start - 20) : span.start])
+        if cue is None:
+            return False
+        at = span.start - 20 + cue.start() if span.start >= 20 else cue.start()
+        s_start = max([a for a, _ in sentences(text) if a <= span.start] + [0])
+        clause = _CLAUSE_BREAK.split(text[s_start:at])[-1]
+        return bool(self.future_clause.search(clause.lstrip()))
+
+    def _general(self, text: str) -> list[tuple[int, int]]:
+        """The clauses of statements about the drugs in general ("brigatinib after alectinib has a modest response
+        rate"): a TKI there is named, not received."""
+        out = []
+        for start, end in sentences(text):
+            for m in self.general_statement.finditer(text, start, end):
+                breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, start, m.start())]
+                after = _CLAUSE_BREAK.search(text, m.end(), end)
+                out.append((max([start, *breaks]), after.start() if after else end))
+        return out
 
     def _at_diagnosis(self, text: str, span: Span) -> bool:
         """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""
@@ -334,14 +383,56 @@ class Context:
                 offset = e.start - len(before)
                 if b := self.not_tolerated.search(before):
                     span = (offset + b.start(), offset + b.end())
-                elif self.came_off.search(before) and (t := self.toxicity.search(text, e.end, s_end)):
+                elif (
+                    (c := self.came_off.search(before))
+                    and not _NEVER.search(before[: c.start()])
+                    and (t := self.toxicity.search(text, e.end, s_end))
+                ):
                     span = t.span()
                 elif (b := self.toxicity_on.search(before)) and self.stop.search(text, e.end, _clause_end(text, e.end)):
                     span = (offset + b.start(), offset + b.end())
+            if span is None and k + 1 < len(tkis) and tkis[k + 1].start < s_end:
+                span = self._replaced_for_toxicity(text, e, tkis[k + 1], tkis[k + 2 :], s_end)
             if span:
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
+        return out + self._denied_intolerance(text, found, bounds)
+
+    def _replaced_for_toxicity(
+        self, text: str, first: Entity, then: Entity, later: list[Entity], s_end: int
+    ) -> tuple[int, int] | None:
+        """The place of the toxicity when ``first`` was replaced by ``then`` for it: the switch right before
+        ``then`` and the toxicity given as the reason right after it, before any later TKI ("Xalkori -> Alecensa
+        for transaminitis", "brigatinib, which was changed to alectinib in March because of hypertension")."""
+        if then.role in (NEGATED, CANDIDATE) or not self.replaced_by.search(text[first.end : then.start]):
+            return None
+        end = min([t.start for t in later if t.start > then.end] + [s_end])
+        m = self.toxic_reason.match(text[then.end : end])
+        return (then.end + m.start(), then.end + m.end()) if m else None
+
+    def _denied_intolerance(self, text: str, found: list[Entity], bounds: list[tuple[int, int]]) -> list[Entity]:
+        """A stop denied to be for toxicity ("stopped for progression, not for toxicity", "no TKI ever stopped for
+        tox"): value "none", stated absent, when its sentence names a TKI taken or the denial names the class."""
+        out = []
+        regions = self.hypothetical_regions(text)
+        for start, end in bounds:
+            taken = any(e.entity == "tki" and e.role is None and start <= e.start < end for e in found)
+            taken = taken or bool(_CLASS.search(text, start, end))  # "all TKIs stopped for progression, none for tox"
+            hits = list(self.denied_toxicity.finditer(text, start, end)) if taken else []
+            if taken:
+                hits += [
+                    m
+                    for m in self.denied_after_stop.finditer(text, start, end)
+                    if self.stop.search(text, start, m.start())
+                ]
+            for m in hits[:1]:
+                role = HYPOTHETICAL if any(a <= m.start() < b for a, b in regions) else NEGATED
+                out.append(Entity("intolerant_tki", "none", m.start(), m.end(), m.group(), role, NEGATED))
         return out
+
+
+_NEVER = re.compile(r"\b(?:never|not|no|did not|didn't)\s+$", re.IGNORECASE)  # "never stopped crizotinib for ..."
+_CLASS = re.compile(r"\b(?:tkis?|alk[- ](?:tkis?|inhibitors?)|targeted (?:therapy|therapies|drugs?))\b", re.IGNORECASE)
 
 
 def _at_diagnosis_histology(text: str, span: Span) -> bool:
@@ -402,11 +493,20 @@ _FIRST = re.compile(
     r"(?:first|initially)\b(?![\s-]*line)",
     re.IGNORECASE,
 )
+# "before <TKI A> she had <TKI B>", "prior to A, B was given": B came before A, wherever A is named first
+_BEFORE_IT = re.compile(
+    r"\b(?:before|prior to|preceding)\s+(?:(?:starting|commencing|the|her|his|their)\s+)?$", re.IGNORECASE
+)
+_HAD = re.compile(
+    r"^\s*,?\s*(?:(?:she|he|they|the patient|patient|pt)\s+)?"
+    r"(?:had(?: had)?|received|was on|had been on|was treated with|was given|took|got)\s+(?:[\w-]+\s+){0,4}?$",
+    re.IGNORECASE,
+)
+_WAS_GIVEN = re.compile(r"^\s*(?:had been|was|were)\s+(?:given|used|received|tried)\b", re.IGNORECASE)
 # TKIs listed together ("after crizotinib and ceritinib")
 _JOINED = re.compile(r"^\s*(?:,|and|&|/|\+|,\s*and|then|,\s*then|->|→)\s*$", re.IGNORECASE)
 
 
-_LINE_VERB = re.compile(r"\s*(?:\b(?:was|were|is)\b|[:=])\s*$", re.IGNORECASE)
 # A date written right beside a TKI, its start: "lorlatinib 2023-", "crizotinib 2018-2020", "brigatinib from
 # 11/2024", "ENVONALKIB (TQ-B3139) 2022-2024", or at the start of its line, "04/2016-02/2018 crizotinib"
 _DATE = r"(?:(?P<month>0?[1-9]|1[0-2])/)?(?P<year>(?:19|20)\d\d)"
@@ -426,11 +526,24 @@ def _started(text: str, e: Entity) -> tuple[int, int] | None:
     return (int(m.group("year")), int(m.group("month") or 0)) if m else None
 
 
+# "first-line was Alecensa": the line, then a verb or a colon, then the TKI
+_LINE_IS = re.compile(r"(?:(?<=line)|(?<=\dL))\s*(?:(?<=\s)(?:was|were|is)|:)\s*$", re.IGNORECASE)
+# a list said to be newest first ("Treatment history (most recent first): lorlatinib 2023-; brigatinib 2020-2023")
+_NEWEST_FIRST = re.compile(
+    r"\b(?:most recent|newest|latest|last) first\b|\breverse(?:d)?[- ]chronological\b", re.IGNORECASE
+)
+# a line of its own labelled as earlier treatment ("ENVONALKIB 2022-2024 — PD\nPrior: crizotinib 2019-2022")
+_EARLIER_LINE = re.compile(
+    r"^[^\n]{0,60}\n\s*(?:prior(?: to that)?|previous(?:ly)?|earlier|before(?: that)?)"
+    r"(?: (?:alk )?(?:tkis?|therapy|therapies|treatments?|lines?))?\s*[:-]\s*$",
+    re.IGNORECASE,
+)
+
+
 def _line(text: str, e: Entity) -> int | None:
     """The line of therapy written right beside a TKI ("2L lorlatinib", "alectinib (first-line)"), the nearer one
     when there is one on each side, never across a sentence break."""
-    # "first-line was Alecensa", "2L: lorlatinib": the verb or colon between the line and the TKI is not a word of it
-    before = _LINE_VERB.sub(" ", re.split(r"[.;\n]", text[max(0, e.start - 24) : e.start])[-1])[-14:]
+    before = _LINE_IS.sub("", re.split(r"[.;\n]", text[max(0, e.start - 24) : e.start])[-1])[-14:]
     after = re.split(r"[.;\n]", text[e.end : e.end + 18])[0]
     found = [(len(before) - m.end(), m) for m in _LINE.finditer(before)] + [
         (m.start(), m) for m in _LINE.finditer(after)
@@ -456,6 +569,8 @@ def _chronological(text: str, found: list[Entity]) -> list[Entity]:
         ordered = [e for _, e in sorted(zip(numbers, tkis, strict=True), key=lambda p: p[0])]
     elif len(tkis) > 1 and len(known) == len(dates) and len(set(known)) == len(known):  # a dated timeline
         ordered = [e for _, e in sorted(zip(known, tkis, strict=True), key=lambda p: p[0])]
+    elif tkis and _NEWEST_FIRST.search(text[max(0, tkis[0].start - 80) : tkis[0].start]):
+        ordered = tkis[::-1]
     else:
         ordered, k = [], 0
         while k < len(tkis):
@@ -467,10 +582,25 @@ def _chronological(text: str, found: list[Entity]) -> list[Entity]:
     current = [e for e in ordered if _CURRENT.search(text[max(0, e.start - 30) : e.start])]
     if len(current) == 1 and len(ordered) > 1:  # "currently on Lorviqua; had Alunbrig first-line"
         ordered = [e for e in ordered if e is not current[0]] + current
+    for a, b in itertools.pairwise(tkis):  # "before lorlatinib she had Alunbrig": Alunbrig before every lorlatinib
+        first_a = next(k for k, e in enumerate(ordered) if e.value == a.value)
+        if a.value != b.value and ordered.index(b) > first_a and _had_before(text, a, b):
+            ordered.remove(b)
+            ordered.insert(first_a, b)
     out = list(found)
     for i, e in zip(slots, ordered, strict=True):  # ordered is tkis reordered
         out[i] = e
     return out
+
+
+def _had_before(text: str, a: Entity, b: Entity) -> bool:
+    """``b`` is told as given before ``a``: "before lorlatinib she had brigatinib", "prior to A, B was given"."""
+    if not _BEFORE_IT.search(text[max(0, a.start - 30) : a.start]):
+        return False
+    between = text[a.end : b.start]
+    return bool(_HAD.match(between)) or (
+        between.strip() in ("", ",") and bool(_WAS_GIVEN.match(text[b.end : b.end + 30]))
+    )
 
 
 def _earlier_first(text: str, tkis: list[Entity], k: int) -> tuple[list[Entity], int]:
@@ -486,4 +616,4 @@ def _earlier_first(text: str, tkis: list[Entity], k: int) -> tuple[list[Entity],
 
 
 def _later_first(between: str) -> bool:
-    return bool(_LATER_FIRST.match(between)) and not _FORWARDS.search(between)
+    return bool(_LATER_FIRST.match(between) or _EARLIER_LINE.match(between)) and not _FORWARDS.search(between)

@@ -17,7 +17,8 @@ The contract (the dialogue's actions rely on it):
     "candidate"     a TKI named as an option ("should we give lorlatinib?", "considering brigatinib")
     "hypothetical"  inside a question, a what-if or an uncertain clause ("can I use brigatinib instead?", "what would
                     you give if there were a G1202R?", "is lorlatinib safe with statins?", "to rule out SCLC")
-  Entities added for the new case fields: `intolerant_tki` (a generic TKI name: stopped for toxicity), `pregnancy`
+  Entities added for the new case fields: `intolerant_tki` (a generic TKI name: stopped for toxicity; "none",
+  negated: a stop denied to be for toxicity, read as intolerant_tkis [] when no TKI is stated intolerant), `pregnancy`
   (pregnant / childbearing_potential / not_applicable), `cyp3a_inhibitor` ("true"/"false"); MET low-level gain
   or polysomy is `bypass_alteration` MET_gain, never MET_amplification.
   `progression_pattern` also takes three values that are halves of a pattern and never fields on their own

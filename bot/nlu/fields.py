@@ -17,7 +17,9 @@ from typing import Any
 from bot.nlu.entity import NEGATED, Entity, as_dict
 from bot.nlu.reader import SITES
 
-# entity -> list field; the lists marked tested mean "tested, none found" when stated empty
+# entity -> list field; the lists marked tested mean "tested, none found" when stated empty: only by a denial of the
+# whole class ("no ALK mutation", "no bypass drivers"), never by one item stated absent ("G1202R not detected" says
+# nothing of the other mutations)
 LISTS = {
     "tki": "prior_tkis",
     "alk_mutation": "alk_mutations",
@@ -26,7 +28,7 @@ LISTS = {
     "intolerant_tki": "intolerant_tkis",
 }
 TESTED = frozenset({"alk_mutations", "bypass_alterations"})
-NONE_STATED = frozenset({"comorbidities"})  # stated empty only by a denial of the whole class, not of one item
+NONE_STATED = frozenset({"comorbidities", "intolerant_tkis"})  # stated empty only by a denial of the whole class
 BOOLEANS = {
     "brain_metastases": "brain_metastases",
     "leptomeningeal": "leptomeningeal",
@@ -51,10 +53,13 @@ NUMBERS = {"ecog": ("ecog", 4), "pdl1_tps": ("pdl1_tps", 100)}
 # When two values of a field are both stated, the first in its list is the reading; any other pair is a conflict.
 PRECEDENCE = {
     "progression": ("systemic", "cns_only", "oligoprogression", "indolent"),
+    "cns_lesions": ("extensive", "limited"),  # one small lesion named beside ">10 smaller lesions"
     "transformation": ("small_cell_mixed", "small_cell"),
     "pregnancy_status": ("pregnant", "childbearing_potential"),
 }
-HALVES = frozenset({"cns_progressing", "body_controlled", "rest_controlled"})  # progression values never fields
+HALVES = frozenset(  # progression values never fields on their own
+    {"cns_progressing", "body_controlled", "rest_controlled", "body_not_progressing", "one_site"}
+)
 _ALK_STATUS = {
     "positive": ("alk_positive", True),
     "negative": ("alk_positive", False),
@@ -66,6 +71,26 @@ for _truth, _word in ((True, "present"), (False, "lost")):
     for _specimen in ("tissue", "plasma"):
         _ALK_STATUS[f"fusion_{_word}_{_specimen}"] = ("alk_fusion_at_progression", _truth)
 SPECIMENS = ("tissue", "plasma")
+# a result that states a whole class tested and absent (field, value, stated present): "Guardant360 showed no
+# detectable ALK alterations" (no fusion and no ALK mutation, on plasma), "ctDNA negative", "rebx panel: no alterations
+# besides the ALK fusion"
+_NOTHING_FOUND = {
+    "nothing_besides": (("alk_mutations", "none", False), ("bypass_alterations", "none", False)),
+    "negative_plasma": (
+        ("biopsy", "plasma", True),
+        ("alk_mutations", "none", False),
+        ("bypass_alterations", "none", False),
+    ),
+    **{
+        f"no_alk_alteration_{specimen}": (
+            ("alk_fusion_at_progression", False, True),
+            ("alk_fusion_specimen", specimen, True),
+            ("biopsy", specimen, True),
+            ("alk_mutations", "none", False),
+        )
+        for specimen in SPECIMENS
+    },
+}
 _CURRENT = "_current"  # which of chemotherapy and immunotherapy is given now
 _DENIED = "denied"  # a symptom denied: no symptoms unless another one is stated
 _STOPPABLE = {"stoppable": True, "must_continue": False}  # said of a strong CYP3A inducer named before
@@ -89,6 +114,9 @@ def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tupl
             yield "symptomatic", _DENIED, True
         elif name in BOOLEANS and value in ("true", "false"):
             yield BOOLEANS[name], (value == "true") == present, True
+        elif name == "alk_status" and value in _NOTHING_FOUND:
+            if present:  # stated denied, it says nothing either way
+                yield from _NOTHING_FOUND[value]
         elif name == "alk_status" and value in _ALK_STATUS:
             field, truth = _ALK_STATUS[value]
             yield field, truth == present, True
@@ -123,11 +151,15 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
             values[field].append(value)
     out: dict[str, Any] = {}
     clashes: list[str] = []
+    for field, value in _found_on_one_specimen(entities):
+        absent[field].discard(value)
     for field, items in lists.items():
         if set(items) & absent[field]:
             clashes.append(field)
-        elif field in TESTED:
-            out[field] = [v for v in items if v != "none"]
+        elif field in TESTED:  # tested: what was found, or none when the whole class is denied ("no ALK mutation")
+            found = [v for v in items if v != "none"]
+            if found or "none" in items or "none" in absent[field]:
+                out[field] = found
         elif field in NONE_STATED and "none" in absent[field] and not items:  # "no significant comorbidities"
             out[field] = []
         elif items:
@@ -172,32 +204,71 @@ def _fusion_specimen(entities: Iterable[Mapping[str, Any] | Entity]) -> str | No
         and str(e.get("value")).startswith("fusion_")
         and e.get("role") in (None, NEGATED)
     ]
-    biopsies = [
-        e for e in found if e.get("entity") == "biopsy_type" and e.get("role") is None and e.get("value") in SPECIMENS
-    ]
-    if not fusion or not biopsies:
-        return None
-    at = int(fusion[0].get("start", 0))
-    before = [e for e in biopsies if at - 150 <= int(e.get("end", 0)) <= at]
-    after = [e for e in biopsies if at <= int(e.get("start", 0)) <= at + 60]
-    near = max(before, key=lambda e: int(e.get("end", 0))) if before else (after[0] if after else None)
-    return str(near["value"]) if near else None
+    return _specimen_of(fusion[0], _specimens(found), looking_after=True) if fusion else None
+
+
+def _specimens(found: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    return [e for e in found if e.get("role") is None and _named_specimen(e)]
+
+
+def _specimen_of(e: Mapping[str, Any], specimens: list[Mapping[str, Any]], looking_after: bool = False) -> str | None:
+    """The specimen named nearest before the finding ``e`` (within 150 characters: "tissue: EML4-ALK; plasma:
+    I1171N"), else, ``looking_after``, right after it (60)."""
+    at = int(e.get("start", 0))
+    before = [s for s in specimens if at - 150 <= int(s.get("end", 0)) <= at]
+    after = [s for s in specimens if at <= int(s.get("start", 0)) <= at + 60] if looking_after else []
+    near = max(before, key=lambda s: int(s.get("end", 0))) if before else (after[0] if after else None)
+    return _named_specimen(near) if near else None
+
+
+def _found_on_one_specimen(entities: list[Mapping[str, Any] | Entity]) -> set[tuple[str, str]]:
+    """The list findings stated present under one specimen and absent under the other ("Tissue: MET amplification
+    (FISH) | Plasma: MET amplification not detected"): found, not a contradiction. Each statement's specimen is the
+    one named nearest before it; a statement with none named keeps the contradiction."""
+    found = [as_dict(e) for e in entities]
+    specimens = _specimens(found)
+    where: dict[tuple[str, str], dict[bool, set[str | None]]] = defaultdict(lambda: {True: set(), False: set()})
+    for e in found:
+        if e.get("entity") in LISTS and e.get("role") in (None, NEGATED):
+            key = (LISTS[str(e.get("entity"))], str(e.get("value")))
+            where[key][e.get("role") is None].add(_specimen_of(e, specimens))
+    return {
+        key
+        for key, sides in where.items()
+        if sides[True] and sides[False] and None not in sides[True] | sides[False] and not sides[True] & sides[False]
+    }
+
+
+def _named_specimen(e: Mapping[str, Any]) -> str | None:
+    """The specimen an entity names: a biopsy, or a result that says its specimen ("ctDNA negative")."""
+    value = str(e.get("value"))
+    if e.get("entity") == "biopsy_type":
+        return value if value in SPECIMENS else None
+    if e.get("entity") == "alk_status" and not value.startswith("fusion_") and value.endswith(SPECIMENS):
+        return value.rsplit("_", 1)[1]
+    return None
 
 
 def _progression(stated: list[str]) -> list[str]:
-    """The patterns stated, with the halves read together: brain progression with the body controlled (or the
-    body said controlled on its own) is CNS-only; the rest controlled beside extracranial lesions is
-    oligoprogression; brain progression alone is no pattern (brain_metastases says it). Progression at two or more
-    extracranial site groups ("sites:...") with nothing else said is systemic; one group alone is no pattern."""
+    """The patterns stated, with the halves read together: brain progression with the body controlled, not
+    progressing or the rest controlled (or the body said controlled on its own: "extracranial disease stable") is
+    CNS-only; "no extracranial progression" alone is no pattern. The rest controlled beside extracranial lesions, or
+    one lesion said to be the only one progressing (unless it is a brain lesion: brain progression and no
+    extracranial site), is oligoprogression; brain progression alone is no pattern (brain_metastases says it).
+    Progression at two or more extracranial site groups ("sites:...") with nothing else said is systemic; one group
+    alone is no pattern."""
     sites = {g for v in stated if v.startswith(SITES) for g in v[len(SITES) :].split("+")}
     stated = [v for v in stated if not v.startswith(SITES)]
     out = [v for v in stated if v not in HALVES]
     if "cns_progressing" in stated and out == ["none"]:  # "CT: SD. MRI: 2 new brain mets": the brain alone progresses
         out = []
         stated = [*stated, "body_controlled"]
-    if "body_controlled" in stated or {"cns_progressing", "rest_controlled"} <= set(stated):
+    brain = "cns_progressing" in stated
+    if (brain or "cns_only" in out) and {"body_controlled", "body_not_progressing"} & set(stated) and "none" in out:
+        out.remove("none")  # "brain-only PD, CT CAP stable": the stable scan is the body's
+    if "body_controlled" in stated or (brain and {"rest_controlled", "body_not_progressing"} & set(stated)):
         out.append("cns_only")
-    elif "rest_controlled" in stated:
+    elif "rest_controlled" in stated or ("one_site" in stated and (sites or not brain)):
         out.append("oligoprogression")
     elif not out and len(sites) >= 2:
         out.append("systemic")

@@ -31,6 +31,7 @@ class Phrase(Lenient):
     value: StrictStr | StrictInt | StrictBool
     patterns: Patterns
     negated_only: StrictBool = False
+    stated_absent: StrictBool = False  # the phrase itself says the finding is absent ("MET CN 2 (not amplified)")
     _some = not_empty("patterns", says="must list at least one pattern")
 
 

@@ -76,6 +76,7 @@ class Span:
     negated_only: bool = False
     decided: bool = False  # a key-value line's reading (key_value.py): its role is `role`, not the words around it
     role: str | None = None
+    stated_absent: bool = False  # the phrase's own words state the finding absent
 
 
 def _alternation(patterns: Iterable[str]) -> str:
@@ -152,9 +153,11 @@ class Reader:
             for m in regex.finditer(text):
                 in_context = "at" in regex.groupindex  # read in its context: decides over a plain reading
                 start, end = trim(text, *(m.span("at") if in_context else m.span()))
-                value = self._sites(m.group()) if row["sites"] else row["value"]
+                value = self._sites(m.group("at") if in_context else m.group()) if row["sites"] else row["value"]
                 if end > start and value:
-                    found.append(Span(start, end, row["entity"], value, 1 if in_context else 2, row["negated_only"]))
+                    priority = 1 if in_context else 2
+                    absent = row.get("stated_absent", False)
+                    found.append(Span(start, end, row["entity"], value, priority, row["negated_only"], absent))
         for m in self.word.finditer(text):
             word = m.group().lower()
             if word not in self.drugs and (self.drug_shape.fullmatch(word) or word[:5] in self.drug_prefixes):

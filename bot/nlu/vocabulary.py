@@ -53,11 +53,17 @@ def _phrases() -> dict[str, Any]:
     return models.checked(yaml.load(PHRASES_FILE.read_text(encoding="utf-8"), Loader=_Loader))
 
 
+_DEFINE = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
 def _expand(pattern: str, defines: dict[str, str], shorthand: dict[str, str] | None = None) -> str:
     """The pattern with each {NAME} replaced by its fragment, and each word of ``shorthand`` (written as a whole word)
     by the word or its shorthand."""
-    for name, fragment in defines.items():
-        pattern = pattern.replace("{" + name + "}", f"(?:{fragment})")
+    for _ in range(len(defines) + 1):  # a fragment may name others, in any order
+        expanded = _DEFINE.sub(lambda m: f"(?:{defines[m.group(1)]})" if m.group(1) in defines else m.group(), pattern)
+        if expanded == pattern:
+            break
+        pattern = expanded
     for word, short in (shorthand or {}).items():
         pattern = re.sub(rf"(?<![\w\\]){re.escape(word)}(?![\w])", f"(?:{word}|{short})", pattern)
     return pattern
@@ -97,6 +103,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
             "entity": p["entity"],
             "value": str(p["value"]),
             "negated_only": bool(p.get("negated_only")),
+            "stated_absent": bool(p.get("stated_absent")),
             "sites": bool(p.get("sites")),
             "pattern": _expand(pattern, defines, shorthand),
         }

@@ -18,9 +18,9 @@ DENIALS = [
     ("never received lorlatinib", "tki", "lorlatinib", {}),
     ("lorlatinib-naive", "tki", "lorlatinib", {}),
     ("refused brigatinib", "tki", "brigatinib", {}),
-    ("G1202R not detected", "alk_mutation", "G1202R", {"alk_mutations": []}),
+    ("G1202R not detected", "alk_mutation", "G1202R", {}),  # one mutation denied: nothing said of the others
     ("no ALK mut", "alk_mutation", "none", {"alk_mutations": []}),
-    ("no MET amp", "bypass_alteration", "MET_amplification", {"bypass_alterations": []}),
+    ("no MET amp", "bypass_alteration", "MET_amplification", {}),
     ("not oligoprogressive", "progression_pattern", "oligoprogression", {}),
     ("no liquid biopsy", "biopsy_type", "plasma", {}),
     ("no SCLC", "transformation", "small_cell", {"transformation": "none"}),
@@ -58,12 +58,12 @@ def test_the_denials_cover_every_negatable_kind():
 
 @pytest.mark.parametrize("text,fields", [
     ("no headaches, two small brain mets", {"symptomatic": False, "brain_metastases": True, "cns_lesions": "limited"}),
-    ("no MET amplification, KRAS G12C or BRAF V600E", {"bypass_alterations": []}),
+    ("no MET amplification, KRAS G12C or BRAF V600E", {}),
     ("no new brain mets", {}),
     ("SCLC ruled out on the rebiopsy", {"transformation": "none", "biopsy": "tissue"}),
     ("negative for ALK resistance mutations, KRAS G12C detected", {"alk_mutations": [], "bypass_alterations": ["KRAS_G12C"]}),
-    ("no MET amp: ALK G1202R on tissue NGS", {"bypass_alterations": [], "alk_mutations": ["G1202R"], "biopsy": "tissue"}),
-    ("negative for: MET amplification or KRAS G12C", {"bypass_alterations": []}),
+    ("no MET amp: ALK G1202R on tissue NGS", {"alk_mutations": ["G1202R"], "biopsy": "tissue"}),
+    ("negative for: MET amplification or KRAS G12C", {}),
 ])
 def test_a_negation_reaches_only_its_own_list(text, fields):
     assert extractor.extract_case(text) == fields
@@ -114,7 +114,8 @@ def test_hedges_and_plans_are_not_findings(text):
     ("what if ECOG were 3?", {"ecog": 3}),
     ("what if it was brigatinib?", {"prior_tkis": ["brigatinib"]}),
     ("what would you give if there were a G1202R?", {"alk_mutations": ["G1202R"]}),
-    ("what if there were no MET amplification?", {"bypass_alterations": []}),
+    ("what if there were no MET amplification?", {}),
+    ("what if there were no bypass alterations?", {"bypass_alterations": []}),
 ])
 def test_a_what_if_says_what_it_supposes(text, fields):
     assert extractor.scenario_fields(text) == fields
@@ -231,7 +232,7 @@ def test_tkis_come_in_treatment_order(text, order):
      {"prior_tkis": ["alectinib", "brigatinib"], "intolerant_tkis": ["alectinib"]}),
     ("alectinib dose reduced for myalgia and continued", {"prior_tkis": ["alectinib"]}),
     ("alectinib stopped at progression", {"prior_tkis": ["alectinib"]}),
-    ("brigatinib stopped on progression, not toxicity", {"prior_tkis": ["brigatinib"]}),
+    ("brigatinib stopped on progression, not toxicity", {"prior_tkis": ["brigatinib"], "intolerant_tkis": []}),
     ("pneumonitis on brigatinib, which was permanently discontinued",
      {"prior_tkis": ["brigatinib"], "intolerant_tkis": ["brigatinib"]}),
     ("woman of childbearing potential", {"pregnancy_status": "childbearing_potential"}),
