@@ -74,9 +74,9 @@ class Span:
     value: str
     priority: int = 2
     negated_only: bool = False
+    stated_absent: bool = False  # the phrase's own words state the finding absent
     decided: bool = False  # a key-value line's reading (key_value.py): its role is `role`, not the words around it
     role: str | None = None
-    stated_absent: bool = False  # the phrase's own words state the finding absent
 
 
 def _alternation(patterns: Iterable[str]) -> str:
