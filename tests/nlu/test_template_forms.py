@@ -45,6 +45,8 @@ SEPARATORS = ["{k}: {v}", "{k} - {v}", "{k} | {v}", "| {k} | {v} |", "- {k}: {v}
     ("Leptomeningeal disease", "no", {"leptomeningeal": False}),
     ("Brain mets", "yes", {"brain_metastases": True}),
     ("MRI brain", "NED", {"brain_metastases": False}),
+    ("Brain", "no metastatic disease", {"brain_metastases": False}),
+    ("Brain MRI", "2 small treated lesions", {"brain_metastases": True}),
     ("Country", "Australia", {"region": "AU"}),
     ("Treating centre", "Hospital X, Madrid", {"region": "ES"}),
     ("Healthcare system", "NHS Wales", {"region": "GB"}),
@@ -84,6 +86,8 @@ def test_a_value_still_to_come_states_nothing(text):
     ("Current: NED", {"progression": "none"}),
     ("Current: stable disease on lorlatinib", {"prior_tkis": ["lorlatinib"], "progression": "none"}),
     ("Symptoms: headache and nausea", {"symptomatic": True}),
+    ("MRI brain: no new lesions", {}),
+    ("Brain MRI: unremarkable, no lesions", {"brain_metastases": False}),
     # a key that names no field is read as any other text
     ("Comment: nil", {}),
     ("Smoking: never", {}),
