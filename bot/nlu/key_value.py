@@ -51,7 +51,7 @@ class Reading:
     entity: str
     value: str
     role: str | None
-    covers: int
+    key_end: int
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ class KeyValues:
         start, value_at, value = m.start("key"), m.start("value"), m.group("value").rstrip()
 
         def reading(end: int, val: str | None, role: str | None = None) -> Reading | None:
-            return Reading(start, end, k.entity, val, role, max(end, m.end("sep"))) if val is not None else None
+            return Reading(start, end, k.entity, val, role, m.end("sep")) if val is not None else None
 
         if p := self.pending.search(value):
             return reading(value_at + p.end(), k.present or (k.values[0][0] if k.values else None), HYPOTHETICAL)

@@ -165,14 +165,7 @@ class Reader:
         # "Key: value" lines: the key names the field, the value says it; the key's own words and the value's words
         # it read are not read again (an overlay, a drug named in the key's brackets, only for the reading's field)
         readings = self.key_values.readings(text)
-        found = [
-            s
-            for s in found
-            if not any(
-                r.start <= s.start and s.end <= r.covers and (not _kind(s) or s.entity == r.entity) and not _says(r, s)
-                for r in readings
-            )
-        ]
+        found = [s for s in found if not any(_superseded(r, s) for r in readings)]
         found += [
             Span(*trim(text, r.start, r.end), r.entity, r.value, 1, decided=True, role=r.role)
             for r in readings
@@ -200,13 +193,23 @@ class Reader:
         return bool(self.other_gene.search(text[max(0, start - 30) : start]))
 
 
+def _superseded(reading: Reading, span: Span) -> bool:
+    """A plain reading of the words the key-value reading covers, of any kind but an overlay of another field."""
+    return (
+        reading.start <= span.start
+        and span.end <= max(reading.end, reading.key_end)
+        and (not _kind(span) or span.entity == reading.entity)
+        and not _says(reading, span)
+    )
+
+
 def _says(reading: Reading, span: Span) -> bool:
     """A plain reading inside the key-value reading's words says the same ("Rebiopsy: L1196M"): it stands instead."""
     return (
         reading.role is None
         and (span.entity, span.value) == (reading.entity, reading.value)
         and reading.start <= span.start
-        and span.end <= reading.covers
+        and span.end <= max(reading.end, reading.key_end)
     )
 
 

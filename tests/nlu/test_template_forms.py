@@ -46,7 +46,6 @@ SEPARATORS = ["{k}: {v}", "{k} - {v}", "{k} | {v}", "| {k} | {v} |", "- {k}: {v}
     ("Brain mets", "yes", {"brain_metastases": True}),
     ("MRI brain", "NED", {"brain_metastases": False}),
     ("Brain", "no metastatic disease", {"brain_metastases": False}),
-    ("Brain MRI", "2 small treated lesions", {"brain_metastases": True}),
     ("Country", "Australia", {"region": "AU"}),
     ("Treating centre", "Hospital X, Madrid", {"region": "ES"}),
     ("Healthcare system", "NHS Wales", {"region": "GB"}),
@@ -87,6 +86,7 @@ def test_a_value_still_to_come_states_nothing(text):
     ("Current: stable disease on lorlatinib", {"prior_tkis": ["lorlatinib"], "progression": "none"}),
     ("Symptoms: headache and nausea", {"symptomatic": True}),
     ("MRI brain: no new lesions", {}),
+    ("Brain: 4 new subcentimetre mets", {"brain_metastases": True, "cns_lesions": "limited"}),
     ("Brain MRI: unremarkable, no lesions", {"brain_metastases": False}),
     # a key that names no field is read as any other text
     ("Comment: nil", {}),
