@@ -36,6 +36,16 @@ _LIST_GOES_ON = re.compile(r"^\s*(?:,|/|\bor\b|\bnor\b|\band\b)", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^\s*(?:,|/|&)?\s*(?:(?:and|or|nor|and/or)\s+)?$", re.IGNORECASE)
 # findings of these entities are one kind of item in a list ("no brain mets, leptomeningeal disease or headaches")
 _KINDS = {"brain_metastases": "cns", "leptomeningeal": "cns", "cns_lesions": "cns"}
+# findings of these entities may make one list across kinds when the list is closed by and/or/nor ("negative for
+# G1202R, L1196M and MET amp", "no brain mets, LMD or headaches"), not across groups ("no headaches, G1202R and L1196M")
+_GROUPS = {
+    "alk_mutation": "molecular",
+    "bypass_alteration": "molecular",
+    "brain_metastases": "cns",
+    "leptomeningeal": "cns",
+    "cns_lesions": "cns",
+    "symptomatic": "cns",
+}
 _NOT = (
     r"(?<!\bnot )(?<!\bno )(?<!\bwithout )(?<!\bnot for )(?<!\bnot due to )(?<!\bnot because of )"
     r"(?<!\brather than )"
@@ -284,7 +294,7 @@ class Context:
             ):
                 return _DROPPED  # "on phenytoin since her craniotomy": when the drug was started, not a test
             return NEGATED if self.tki_neg_before.search(before) or self.tki_neg_after.match(after) else None
-        if self.neg_after.match(after):
+        if self.neg_after.match(after) or self._denied_after_list(text, spans, i):
             return NEGATED
         gap = self._scoped(self.neg_before, text, spans, i)
         if gap is None:
@@ -349,6 +359,8 @@ class Context:
         for X, Y and Z detected")."""
         span = spans[i]
         listed = [s for s in spans[:i] if s.start >= cue_end]
+        if listed and _closed_list(text, [*listed, span, *self._list_run(text, spans, i)]):
+            return True  # "no G1202R, L1196M or MET amp found", "no brain mets, LMD or headaches": every item
         if any(_kind(s) != _kind(span) for s in listed):
             return False
         last = span
@@ -360,6 +372,30 @@ class Context:
             return False
         gap = text[cue_end : span.start]
         return bool(_LIST_END.search(gap) or _LIST_GOES_ON.match(text[span.end : span.end + 40]))
+
+    def _list_run(self, text: str, spans: list[Span], i: int) -> list[Span]:
+        """The findings of finding i's group that follow it in one list (only list words between them: "G1202R,
+        L1196M and MET amp"), up to a finding of another group or anything else."""
+        run, last = [], spans[i]
+        for nxt in spans[i + 1 :]:
+            if _group(nxt) != _group(last) or not _LIST_JOIN.match(text[last.end : nxt.start]):
+                break
+            run.append(nxt)
+            last = nxt
+        return run
+
+    def _denied_after_list(self, text: str, spans: list[Span], i: int) -> bool:
+        """A negation after a list covers every item of it: "G1202R and MET amplification not detected", "EGFR, KRAS,
+        BRAF: not detected", "brain mets and LMD absent". The list must be closed by and/or/nor, or the negation
+        come after a colon, so that a report line keeps its first finding ("ALK G1202R, MET amp not detected" is
+        left as it is read: ambiguous lists are for the clinician to restate)."""
+        run = self._list_run(text, spans, i)
+        if not run:
+            return False
+        after = text[run[-1].end : run[-1].end + 40]
+        if not self.neg_after.match(after):
+            return False
+        return _closed_list(text, [spans[i], *run]) or after.lstrip().startswith(":")
 
     # ---- intolerance -----------------------------------------------------------------------------------------
 
@@ -441,6 +477,23 @@ def _at_diagnosis_histology(text: str, span: Span) -> bool:
     return (span.entity, span.value) == ("transformation", "none") and text[span.start : span.end].lower().startswith(
         "adeno"
     )
+
+
+def _closed_list(text: str, items: list[Span]) -> bool:
+    """Two or more findings of one group joined only by list words, the last join a conjunction ("X, Y and Z",
+    "X or Y"). Findings of two kinds make one list only when each names one finding: "no ALK mutation, MET amp and
+    RET fusion" denies the class, then lists what was found."""
+    if len(items) < 2 or not all(_LIST_JOIN.match(text[a.end : b.start]) for a, b in itertools.pairwise(items)):
+        return False
+    if len({_group(s) for s in items}) > 1 or len({(s.entity, s.value) for s in items}) < len(items):
+        return False  # another group, or a finding named twice: two statements ("G1202R, and G1202R not detected")
+    if len({_kind(s) for s in items}) > 1 and any(s.value == "none" for s in items):
+        return False
+    return bool(re.search(r"\b(?:and|or|nor)\b|&", text[items[-2].end : items[-1].start], re.IGNORECASE))
+
+
+def _group(span: Span) -> str:
+    return _GROUPS.get(span.entity, span.entity)
 
 
 def _kind(span: Span) -> str:

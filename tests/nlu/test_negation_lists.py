@@ -1,6 +1,8 @@
-"""A negation reaches the whole of a list of findings of one kind, and stops at a finding of another kind or at a
-positive word after the list (issue 15: the case changes only when the clinician states a finding); a TKI planned
-on a condition is supposed, not received. Each case is built from several cues, list shapes and findings of each
+"""A negation reaches the whole of a list of findings of one kind, or of one group closed by and/or/nor ("negative
+for G1202R, L1196M and MET amp"), before or after the list ("G1202R and MET amp not detected"), and stops at a
+finding of another group or at a positive word after an unclosed list (issue 15: the case changes only when the
+clinician states a finding, and a denied finding is never read as present); a TKI planned on a condition is
+supposed, not received. Each case is built from several cues, list shapes and findings of each
 kind, so that a rule that only fits one sentence fails."""
 from __future__ import annotations
 
@@ -58,11 +60,58 @@ STATED = [
     ("KRAS G12C, MET amp and RET fusion", "bypass_alterations", ["KRAS_G12C", "MET_amplification", "RET_fusion"]),
 ]
 TAILS = ["", " on tissue", " detected", " found on NGS", " present"]
+MOLECULAR = {"alk_mutations", "bypass_alterations"}
+
+
+def _one_list(denied: str, denied_field: str, field: str) -> bool:
+    """The denied item and the list make one denied list: both molecular, and the denied item names one finding."""
+    return {denied_field, field} <= MOLECULAR and "mutation" not in denied and "alteration" not in denied
+
+
 MIXED = [
     (f"{denied}, {listed}{tail}", denied_field, absent, field, values)
     for (denied, denied_field, absent), (listed, field, values), tail in itertools.product(FIRST_DENIED, STATED, TAILS)
-    if denied_field != field
+    if denied_field != field and not _one_list(denied, denied_field, field)
 ]
+# A specific molecular finding denied, then a closed list of other molecular findings: one denied list, whatever
+# word ends it ("negative for MET amp, G1202R and L1196M detected" is read as none of them: an ambiguous list is
+# left for the clinician to restate, never read as present).
+ONE_DENIED_LIST = [
+    f"{denied}, {listed}{tail}"
+    for (denied, denied_field, _), (listed, field, _), tail in itertools.product(FIRST_DENIED, STATED, TAILS)
+    if denied_field != field and _one_list(denied, denied_field, field)
+]
+
+
+@pytest.mark.parametrize("text", ONE_DENIED_LIST)
+def test_a_closed_list_of_molecular_findings_after_a_negation_is_wholly_denied(text):
+    found = [e for e in extractor.load().entities(text) if e.entity in ("alk_mutation", "bypass_alteration")]
+    assert len(found) >= 3 and all(e.role == NEGATED for e in found), [(e.text, e.role) for e in found]
+    case = extractor.extract_case(text)
+    assert not case.get("alk_mutations") and not case.get("bypass_alterations")
+
+
+# A negation after the list covers every item of a closed list or of one ended by a colon.
+@pytest.mark.parametrize("text", [
+    "G1202R and L1196M not detected", "G1202R and MET amplification not detected",
+    "MET amplification and G1202R were not detected", "G1202R, L1196M or MET amp: not detected",
+    "KRAS G12C, MET amp and RET fusion: negative", "L1196M or I1171N not found", "G1202R & MET amp absent",
+])
+def test_a_negation_after_a_closed_list_denies_every_item(text):
+    found = [e for e in extractor.load().entities(text) if e.entity in ("alk_mutation", "bypass_alteration")]
+    assert len(found) >= 2 and all(e.role == NEGATED for e in found), [(e.text, e.role) for e in found]
+    assert not extractor.extract_case(text).get("alk_mutations")
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("brain mets and LMD absent", {"brain_metastases": False, "leptomeningeal": False}),
+    ("ALK G1202R 12%, MET amp not detected", {"alk_mutations": ["G1202R"]}),  # a measured result, then a denial
+    ("G1202R detected; MET amp not detected", {"alk_mutations": ["G1202R"]}),
+    ("no MET amp, G1202R detected", {"alk_mutations": ["G1202R"]}),  # no closing conjunction: a new statement
+    ("alectinib PD, G1202R and L1196M, MET amp neg", {"prior_tkis": ["alectinib"], "alk_mutations": ["G1202R", "L1196M"]}),
+])
+def test_a_negation_after_a_list_stops_where_the_list_does(text, fields):
+    assert extractor.extract_case(text) == fields
 
 
 @pytest.mark.parametrize("text,denied_field,absent,field,values", MIXED, ids=[m[0] for m in MIXED])
@@ -75,21 +124,30 @@ def test_a_negation_stops_at_a_list_of_another_kind(text, denied_field, absent, 
 # Past a comma, a positive word after the list ends the negation for the list it closes: only what came before
 # the comma stays denied.
 @pytest.mark.parametrize("text,fields", [
-    ("negative for MET amp, RET fusion and KRAS G12C detected",
-     {"bypass_alterations": ["RET_fusion", "KRAS_G12C"]}),
-    ("no MET amp, KRAS G12C or RET fusion found", {"bypass_alterations": ["KRAS_G12C", "RET_fusion"]}),
-    ("no G1202R, L1196M and I1171N seen", {"alk_mutations": ["L1196M", "I1171N"]}),
     ("negative for G1202R, L1196M present", {"alk_mutations": ["L1196M"]}),
+    ("negative for MET amp, RET fusion detected", {"bypass_alterations": ["RET_fusion"]}),
 ])
-def test_a_positive_word_after_the_list_ends_the_negation(text, fields):
+def test_a_positive_word_after_an_unclosed_list_ends_the_negation(text, fields):
     assert extractor.extract_case(text) == fields
+
+
+# Closed by and/or/nor, the list is denied whatever word ends it: "no X, Y or Z found" finds none of them (these
+# were once read as Y and Z present).
+@pytest.mark.parametrize("text", [
+    "negative for MET amp, RET fusion and KRAS G12C detected", "no MET amp, KRAS G12C or RET fusion found",
+    "no G1202R, L1196M and I1171N seen", "negative for G1202R, L1196M and MET amp",
+    "no G1202R, L1196M or MET amplification", "no evidence of G1202R, MET amp or RET fusion on tissue",
+])
+def test_a_closed_list_after_a_negation_is_denied_whatever_ends_it(text):
+    case = extractor.extract_case(text)
+    assert not case.get("alk_mutations") and not case.get("bypass_alterations"), case
 
 
 @pytest.mark.parametrize("text,fields", [
     ("not systemic, only the brain", {"progression": "cns_only"}),  # a correction, not a list
     ("not crizotinib, alectinib", {"prior_tkis": ["alectinib"]}),
-    ("no brain mets, leptomeningeal disease or headaches",
-     {"brain_metastases": False, "leptomeningeal": False, "symptomatic": True}),
+    ("no brain mets, leptomeningeal disease or headaches",  # one list of the CNS group: the headaches are denied too
+     {"brain_metastases": False, "leptomeningeal": False, "symptomatic": False}),
 ])
 def test_a_comma_without_a_list_word_or_a_change_of_kind_is_not_a_list(text, fields):
     case = extractor.extract_case(text)
