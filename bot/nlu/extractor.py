@@ -33,6 +33,7 @@ The contract (the dialogue's actions rely on it):
   a negated finding as present, and none of the fields in `conflicts(entities)`.
 - `conflicts(entities)` → the fields stated both ways, or with two values where one is expected, in one message.
 - `message_is_question(text)` → True when the whole message asks or supposes and states no finding.
+- `message_asks(text)` → True when some sentence asks (a question, a request, a choice); a condition alone does not.
 - `scenario_fields(text)` → the fields a question or what-if supposes ("what if ECOG were 3?" → {"ecog": 3}).
 - `therapy_choice(text)` → `TherapyChoice`: every therapy the text names (`mentions`: therapy ids of regimens.yml,
   families such as "chemotherapy", or "request_information"; character `start`/`end`) with its `role`, one of
@@ -77,6 +78,7 @@ __all__ = [
     "did_you_mean",
     "extract_case",
     "load",
+    "message_asks",
     "message_is_question",
     "scenario_fields",
     "stated_absent",
@@ -133,6 +135,9 @@ class Extractor:
             self._last = (text, last)
         return list(last)
 
+    def asks(self, text: str) -> bool:
+        return self.context.asks(text[:MAX_CHARS])
+
     def is_question(self, text: str) -> bool:
         found = [e for e in self.entities(text) if e.entity not in _REPORTS]
         return bool(self.context.hypothetical_regions(text[:MAX_CHARS])) and all(
@@ -150,6 +155,13 @@ def message_is_question(text: str) -> bool:
     """True when the whole message is a question or a what-if and states no finding ("can I use brigatinib
     instead?", "what about chemo?"); False when it states anything, even beside a question."""
     return load().is_question(text)
+
+
+def message_asks(text: str) -> bool:
+    """True when some sentence of the message asks (a question, a request, a choice: "G1202R - lorlatinib?",
+    "crizo for L1198F after lorla - any data"), whatever it also states; a condition alone asks nothing
+    ("alectinib, lorlatinib, if G1202R is found" states a history and a plan)."""
+    return load().asks(text)
 
 
 def scenario_fields(text: str) -> dict[str, Any]:

@@ -139,6 +139,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
             "prior",
             "fallback",
             "therapy_clause",
+            "proposal",
         )
     }
     return {
