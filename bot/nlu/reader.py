@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot import knowledge
+from bot.nlu.key_value import KeyValues, Reading
 from bot.nlu.vocabulary import AMINO
 
 OVERLAYS = frozenset(
@@ -47,10 +48,20 @@ _PDL1_CELLS = re.compile(
     re.IGNORECASE,
 )
 _PDL1_BELOW_1 = re.compile(r"\b(?:pd-?l1|tps|tumou?r proportion score)\b[^.;\n]{0,30}?<\s?1\s?%", re.IGNORECASE)
+_PDL1_NAME = (
+    r"\b(?:pd[\s-]?l1(?:\s*(?:tps|tc|expression|\(22c3\)|22c3|\(sp263\)|sp263|\(sp142\)|sp142|ihc|"
+    r"tumou?r proportion score|score))*|tps|tumou?r proportion score)"
+)
 _PDL1 = re.compile(
-    r"\b(?:pd-?l1(?:\s*(?:tps|expression|\(22c3\)|22c3|sp263|ihc|tumou?r proportion score))*|tps|"
-    r"tumou?r proportion score)[\s:=(]*(?:(?:of|is|was|at|high|low|positive|negative|expressed in)[\s:=(]*)*"
-    r"(\d{1,3})\s*%",
+    rf"{_PDL1_NAME}[\s:=(]*(?:(?:of|is|was|at|high|low|positive|negative|expressed in)[\s:=(]*)*(\d{{1,3}})\s*%",
+    re.IGNORECASE,
+)
+# the score written without its % sign in a summary or an answer ("pdl1 30", "PDL1 0", "pdl1 high 90"): only a bare
+# number right after the name, no count of something else ("PD-L1 2 biopsies ago", "PD-L1 22C3")
+_PDL1_BARE = re.compile(
+    rf"{_PDL1_NAME}[\s:=]*(?:(?:is|was|of|high|low)[\s:=]+)?(\d{{1,3}})(?![\w%]|[.,/-]\d|\s*%)"
+    r"(?!\s*(?:mm|cm|mg|months?|mo\b|yrs?\b|years?|weeks?|wks?|days?|cycles?|lines?|x\b|times|biops\w*|samples?|"
+    r"brain|mets?\b|metastas\w*|lesions?|sites?|nodes?|nodules?))",
     re.IGNORECASE,
 )
 
@@ -64,6 +75,8 @@ class Span:
     priority: int = 2
     negated_only: bool = False
     stated_absent: bool = False  # the phrase's own words state the finding absent
+    decided: bool = False  # a key-value line's reading (key_value.py): its role is `role`, not the words around it
+    role: str | None = None
 
 
 def _alternation(patterns: Iterable[str]) -> str:
@@ -109,6 +122,7 @@ class Reader:
         self.drug_after = re.compile(rf"^\s*(?:{'|'.join(name_like['after'])})(?:(?<![a-z])|(?![a-z]))", re.IGNORECASE)
         self.drugs = frozenset(table["drug_spellings"])
         self.drug_prefixes = frozenset(d[:5] for d in self.drugs if len(d) >= 7)
+        self.key_values = KeyValues(table)
 
     def spans(self, text: str) -> list[Span]:
         """Every finding in ``text``, in reading order, with no two competing spans overlapping."""
@@ -130,7 +144,7 @@ class Reader:
                 found.append(Span(m.start(), m.end(), "unreadable_variant", m.group(), 4))
         for m in _ECOG.finditer(text):  # a range ("ECOG 2-3", "PS 1/2") is read as its worse (higher) value
             found.append(Span(m.start(), m.end(), "ecog", str(max(ecog_values(m))), 1))
-        for m in (*_PDL1.finditer(text), *_PDL1_CELLS.finditer(text)):
+        for m in (*_PDL1.finditer(text), *_PDL1_CELLS.finditer(text), *_PDL1_BARE.finditer(text)):
             if int(m.group(1)) <= 100:
                 found.append(Span(m.start(), m.end(), "pdl1_tps", str(int(m.group(1))), 1))
         for m in _PDL1_BELOW_1.finditer(text):  # "PD-L1 negative (TPS <1%)": below 1% is read as 0
@@ -148,6 +162,15 @@ class Reader:
             word = m.group().lower()
             if word not in self.drugs and (self.drug_shape.fullmatch(word) or word[:5] in self.drug_prefixes):
                 found.append(Span(m.start(), m.end(), "unknown_drug", m.group(), 3))
+        # "Key: value" lines: the key names the field, the value says it; the key's own words and the value's words
+        # it read are not read again (an overlay, a drug named in the key's brackets, only for the reading's field)
+        readings = self.key_values.readings(text)
+        found = [s for s in found if not any(_superseded(r, s) for r in readings)]
+        found += [
+            Span(*trim(text, r.start, r.end), r.entity, r.value, 1, decided=True, role=r.role)
+            for r in readings
+            if not any(_says(r, s) for s in found)
+        ]
         return _resolve(found)
 
     def _a_name(self, text: str, start: int, end: int) -> bool:
@@ -168,6 +191,26 @@ class Reader:
 
     def _other_gene(self, text: str, start: int) -> bool:
         return bool(self.other_gene.search(text[max(0, start - 30) : start]))
+
+
+def _superseded(reading: Reading, span: Span) -> bool:
+    """A plain reading of the words the key-value reading covers, of any kind but an overlay of another field."""
+    return (
+        reading.start <= span.start
+        and span.end <= max(reading.end, reading.key_end)
+        and (not _kind(span) or span.entity == reading.entity)
+        and not _says(reading, span)
+    )
+
+
+def _says(reading: Reading, span: Span) -> bool:
+    """A plain reading inside the key-value reading's words says the same ("Rebiopsy: L1196M"): it stands instead."""
+    return (
+        reading.role is None
+        and (span.entity, span.value) == (reading.entity, reading.value)
+        and reading.start <= span.start
+        and span.end <= max(reading.end, reading.key_end)
+    )
 
 
 def ecog_values(m: re.Match[str]) -> list[int]:
@@ -208,6 +251,8 @@ def _kind(span: Span) -> str:
     """Spans of one kind compete for the text: an overlay only with overlays of its entity, the rest together."""
     if span.value.startswith(SITES):
         return SITES
+    if span.decided:  # a key-value line's reading stands beside the others of its line ("Interacting meds: none")
+        return f"key_value:{span.entity}"
     return span.entity if span.entity in OVERLAYS or span.value in OVERLAY_VALUES else ""
 
 
