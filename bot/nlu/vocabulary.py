@@ -154,6 +154,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         "not_negatable": raw["not_negatable"],
         "unchanged_when_new": raw["unchanged_when_new"],
         **cues,
+        "karnofsky_ecog": {str(score): grade for score, grade in sorted(kb.karnofsky_ecog.items())},
         "kb_hash": kb.content_sha256,
     }
 
