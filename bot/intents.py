@@ -174,7 +174,9 @@ NO_FINDINGS = _names(lambda i: i.no_findings) | {FALLBACK}
 BUTTON_ONLY = _names(lambda i: i.button_only)
 # A message the classifier calls `inform` whose findings are all only supposed or offered ("G1202R after
 # lorlatinib?", "what about a patient with MET amplification after brigatinib"): a question about a scenario, answered
-# by the what-if action and never written into the case (FindingsAreInformation, bot/nlu/rasa_component.py).
+# by the what-if action and never written into the case (FindingsAreInformation, bot/nlu/rasa_component.py); and
+# one it calls `what_if` that states findings and asks nothing, only plans on a condition ("alectinib, lorlatinib, if
+# G1202R is found"), is information.
 STATES_FINDINGS = "inform"
 SUPPOSES_FINDINGS = "what_if"
 TYPED = _names(lambda i: not i.button_only)

@@ -47,6 +47,12 @@ FRAMES = [
     "Q: {drug} after {drug2} with {mutation}?", "{drug} or {drug2}?", "{drug} for {mutation}?",
     "what's the evidence for {drug} in {mutation}?", "suppose {finding}, would you change?",
     "if there were {bypass}, would {drug} still work?", "what if she had received {drug} first?",
+    # telegraphic: a plan or option proposed, then a last clause that asks about it (with or without "?")
+    "{drug} for {mutation} after {drug2} - any data", "{drug} for {mutation} after {drug2}, thoughts?",
+    "{bypass} -> {drug} + {drug2}, any trial", "{therapy} for {finding} - add {drug}?",
+    "{drug} or {drug2} for {mutation}, any evidence", "{drug} after {drug2} - reasonable?",
+    "try {drug} for {mutation}, pls advise", "{finding} -> {therapy}, thoughts", "{drug} for {mutation}, would it work",
+    "{mutation} -> {drug}, ok?", "{therapy} + {drug} for {finding}, worth trying?", "{drug} for {bypass} - agree?",
 ]
 IN_PROGRESS = {"alk_positive": True, "prior_tkis": ["alectinib"], "progression": "systemic",
                "requested_slot": "ecog"}
@@ -101,3 +107,14 @@ def case_written(parsed: dict[str, Any], slots: dict[str, Any], activating: bool
 def test_no_question_changes_the_case(parse, slots, activating, question):
     parsed = parse(question)
     assert case_written(parsed, slots, activating) == {}, (question, parsed["intent"], parsed.get("entities"))
+
+
+@pytest.mark.parametrize("text", ["alectinib, lorlatinib, if G1202R is found",
+                                  "alec 2019-2023 - lorla, should G1202R be confirmed on rebx",
+                                  "Alectinib since 2020, then lorlatinib if a G1202R turns up"])
+def test_a_history_with_a_plan_on_a_condition_is_information_not_a_what_if(parse, text):
+    """The treatment received is written; the plan and its condition are not, and the message is not a what-if."""
+    parsed = parse(text)
+    assert parsed["intent"]["name"] == "inform", parsed["intent"]
+    slots = {k: v for k, v in IN_PROGRESS.items() if k != "prior_tkis"}
+    assert case_written(parsed, slots, False) == {"prior_tkis": ["alectinib"]}, parsed.get("entities")

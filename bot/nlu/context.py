@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from bot.nlu.corrections import Corrections
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span, trim
 
@@ -98,6 +99,7 @@ class Context:
     def __init__(self, table: dict[str, Any]):
         neg, hyp = table["negation"], table["hypothetical"]
         self.not_negatable = frozenset(table["not_negatable"])
+        self.corrections = Corrections(table)
         self.new_keeps = frozenset(table["unchanged_when_new"])
         self.neg_before = _cue(neg["before"])
         self.neg_after = _after(neg["after"])
@@ -113,8 +115,27 @@ class Context:
         self.future_clause = _cue(table["candidate"]["future_clause"])
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
         self.general_statement = _cue(table["candidate"]["general_statement"])
-        self.question_start = re.compile(rf"^\W*(?:{_words(hyp['question_start'])})(?![\w])", re.IGNORECASE)
+        self.question_start = re.compile(
+            rf"^\W*(?:{_words(hyp['question_start'] + hyp['choice'])})(?![\w])", re.IGNORECASE
+        )
         self.clause_question = re.compile(rf"^\W*(?:{_words(hyp['clause_start'])})(?![\w])", re.IGNORECASE)
+        self.choice = re.compile(rf"^\W*(?:{_words(hyp['choice'])})[\s.!]*$", re.IGNORECASE)
+        self.trailing_ask = re.compile(rf"^\W*(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
+        self.asks_back = re.compile(
+            rf"^\W*(?:{_words(hyp['trailing_ask'] + hyp['asks_back'])})[\s.!?]*$", re.IGNORECASE
+        )
+        self.names_option = re.compile(rf"(?<![\w-])(?:{_words(hyp['option'])})(?![\w])", re.IGNORECASE)
+        self.glued_ask = re.compile(rf"\s(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
+        self.ends_with_option = re.compile(rf"(?<![\w-])(?:{_words(hyp['option'])})\W*$", re.IGNORECASE)
+        prop = table["proposal"]
+        self.prop_therapy = re.compile(rf"(?<![\w-])(?:{_words(prop['therapy'])})(?![\w])", re.IGNORECASE)
+        self.prop_verb = re.compile(rf"\s*(?:{_words(prop['verb'])})\s+", re.IGNORECASE)
+        self.prop_join = re.compile(_words(prop["join"]), re.IGNORECASE)
+        self.prop_sequence = re.compile(_words(prop["sequence"]), re.IGNORECASE)
+        self.prop_dose = re.compile(_words(prop["dose"]), re.IGNORECASE)
+        self.prop_purpose = re.compile(rf"\s+(?:{_words(prop['purpose'])})(?![\w])", re.IGNORECASE)
+        self.prop_alone_end = re.compile(rf"(?:\s+(?:{_words(prop['alone_end'])}))?\W*$", re.IGNORECASE)
+        self.prop_arrow = re.compile(rf"\s*(?:{_words(prop['arrow'])})(?![\w])", re.IGNORECASE)
         self.conditional = _cue(hyp["conditional"])
         plan = r"\s*(?:(?:\d+\s*mg|[a-z]+)\s+){0,2}?(?P<cue>%s)(?![\w])"
         self.conditional_plan = re.compile(plan % _words(hyp["conditional_plan"]), re.IGNORECASE)
@@ -171,10 +192,9 @@ class Context:
         regions = []
         for start, end in sentences(text):
             sentence = text[start:end]
-            if self.question_start.match(sentence):  # "Guardant or F1 Liquid - which is better ...?": all of it
-                regions.append((start, end))
-            elif sentence.rstrip().endswith("?"):
-                regions.append((self._asking_clause(text, start, end), end))
+            asked = self._asked_from(text, start, end)
+            if asked is not None:
+                regions.append((asked, end))
             for m in self.conditional.finditer(sentence):  # "if X, give Y": the whole sentence; "give Y if X": X
                 opener = _CLAUSE_OPENER.search(sentence[: m.start()])
                 if opener and opener.group().strip() == "(":  # "(if G1202R, lorlatinib)": to the bracket's end
@@ -187,13 +207,81 @@ class Context:
                 regions.append((start + m.start(), start + (end if end >= 0 else len(sentence))))
         return regions
 
-    def _asking_clause(self, text: str, start: int, end: int) -> int:
+    def asks(self, text: str) -> bool:
+        """Some sentence of ``text`` asks (a question, a request, a choice), besides any condition it supposes."""
+        return any(self._asked_from(text, start, end) is not None for start, end in sentences(text))
+
+    def _asked_from(self, text: str, start: int, end: int) -> int | None:
+        """Where the sentence at start:end starts to ask, or None when it does not ask: all of it when it opens like
+        a question or a choice ("Guardant or F1 Liquid - which is better ...?"); else from its asking clause when
+        it ends with "?", or from its last clause when that asks without one ("..., any data", "... - lorla or
+        brig"). A clause that only asks about the one before it ("any trial", "reasonable?", "add TKI?") takes in
+        that one when it proposes a therapy ("crizo for L1198F after lorla - any data", "G1202R - lorla, ok?"), as
+        does a request glued to a proposal ("capmatinib + lorla any evidence"); a proposal that follows a premise
+        opening the sentence with a colon takes in the premise ("MET amp: capmatinib + lorla, thoughts?")."""
+        sentence = text[start:end]
+        if self.question_start.match(sentence):
+            return start
         bounds = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)]
         bounds = [b for b in bounds if text[b:end].strip(" ?!.")]
-        for b in bounds:
-            if self.clause_question.match(text[b:end]):
-                return b
-        return bounds[-1] if bounds else start
+        if not bounds:
+            return None
+        glued = self.glued_ask.search(text, bounds[-1], end)
+        if sentence.rstrip().endswith("?"):
+            asked = next((b for b in bounds if self.clause_question.match(text[b:end])), bounds[-1])
+        elif self.trailing_ask.match(text[bounds[-1] : end]) or (
+            self.choice.match(text[bounds[-1] : end]) and not self._continues_a_list(text, bounds, len(bounds) - 1)
+        ):
+            asked = bounds[-1]
+        elif glued and self._proposes(text, bounds, len(bounds) - 1, glued.start()):
+            return self._with_premise(text, bounds, len(bounds) - 1)
+        else:
+            return None
+        k = bounds.index(asked)
+        if k and self.asks_back.match(text[asked:end]) and self._proposes(text, bounds, k - 1, asked):
+            return self._with_premise(text, bounds, k - 1)
+        return asked
+
+    def _proposes(self, text: str, bounds: list[int], k: int, end: int) -> bool:
+        """Clause k (to ``end``) proposes a therapy (clinical_phrases.yml `proposal`): read step by step, a therapy
+        word, a join, the next, so that the reading stays linear whatever the clause."""
+        clause = text[bounds[k] : end]
+        if self.prop_arrow.match(clause):
+            return True
+        verb = self.prop_verb.match(clause)
+        pos, named, sequence = verb.end() if verb else len(clause) - len(clause.lstrip()), 0, False
+        while m := self.prop_therapy.match(clause, pos):
+            named, pos = named + 1, m.end()
+            join = self.prop_sequence.match(clause, pos) or self.prop_join.match(clause, pos)
+            if not join or not self.prop_therapy.match(clause, join.end()):
+                break
+            sequence |= join.re is self.prop_sequence
+            pos = join.end()
+        if not named:
+            return False
+        dose = self.prop_dose.match(clause, pos)
+        pos = dose.end() if dose else pos
+        if self.prop_purpose.match(clause, pos):
+            return True
+        return (
+            not sequence
+            and bool(self.prop_alone_end.match(clause, pos))
+            and not self._continues_a_list(text, bounds, k)
+        )
+
+    def _continues_a_list(self, text: str, bounds: list[int], k: int) -> bool:
+        """The clause before clause k ends with an option: clause k continues a list of them ("never received
+        brigatinib, ceritinib or lorlatinib")."""
+        return k > 0 and bool(self.ends_with_option.search(text[bounds[k - 1] : bounds[k]]))
+
+    def _with_premise(self, text: str, bounds: list[int], k: int) -> int:
+        """Where the question of a proposal at clause k starts: at the sentence's first clause when that is a
+        premise the proposal follows with a colon and that names no therapy ("MET amp: capmatinib + lorla"), else
+        at the proposal."""
+        premise = text[bounds[0] : bounds[k]]
+        if k == 1 and premise.rstrip().endswith(":") and not self.names_option.search(premise):
+            return bounds[0]
+        return bounds[k]
 
     # ---- roles -----------------------------------------------------------------------------------------------
 
@@ -218,6 +306,7 @@ class Context:
             )
             role = stated if stated == CANDIDATE or not supposed else HYPOTHETICAL
             out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
+        out = self.corrections.apply(text, out)
         out += self._intolerance(text, out)
         return _chronological(text, out)
 

@@ -33,6 +33,7 @@ The contract (the dialogue's actions rely on it):
   a negated finding as present, and none of the fields in `conflicts(entities)`.
 - `conflicts(entities)` → the fields stated both ways, or with two values where one is expected, in one message.
 - `message_is_question(text)` → True when the whole message asks or supposes and states no finding.
+- `message_asks(text)` → True when some sentence asks (a question, a request, a choice); a condition alone does not.
 - `scenario_fields(text)` → the fields a question or what-if supposes ("what if ECOG were 3?" → {"ecog": 3}).
 - `therapy_choice(text)` → `TherapyChoice`: every therapy the text names (`mentions`: therapy ids of regimens.yml,
   families such as "chemotherapy", or "request_information"; character `start`/`end`) with its `role`, one of
@@ -53,7 +54,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot import knowledge
-from bot.nlu import therapies, vocabulary
+from bot.nlu import therapies, typist, vocabulary
 from bot.nlu.context import Context
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, ROLES, Entity
 from bot.nlu.fields import case_fields, conflicts
@@ -77,6 +78,7 @@ __all__ = [
     "did_you_mean",
     "extract_case",
     "load",
+    "message_asks",
     "message_is_question",
     "scenario_fields",
     "stated_absent",
@@ -121,6 +123,7 @@ class Extractor:
         self.reader = Reader(table)
         self.context = Context(table)
         self.fingerprint = vocabulary.fingerprint(table)
+        self.rewrite = typist.load(table)
         self._last: tuple[str, tuple[Entity, ...]] = ("", ())
 
     def entities(self, text: str) -> list[Entity]:
@@ -129,9 +132,26 @@ class Extractor:
         text = text[:MAX_CHARS]
         last_text, last = self._last
         if text != last_text:
-            last = tuple(self.context.entities(text, self.reader.spans(text)))
+            last = tuple(self._read(text))
             self._last = (text, last)
         return list(last)
+
+    def asks(self, text: str) -> bool:
+        return self.context.asks(text[:MAX_CHARS])
+
+    def _read(self, text: str) -> list[Entity]:
+        """Read through the typist's rewriting (typist.py: slips in long vocabulary words, dictated numbers); each
+        entity is given back at its place in ``text`` and with the words as typed."""
+        rewritten = self.rewrite(text)
+        fixed = rewritten.text
+        found = self.context.entities(fixed, self.reader.spans(fixed))
+        if fixed == text:
+            return found
+        out = []
+        for e in found:
+            start, end = rewritten.back(e.start), rewritten.back(e.end, end=True)
+            out.append(Entity(e.entity, e.value, start, end, text[start:end], e.role, e.stated_role))
+        return out
 
     def is_question(self, text: str) -> bool:
         found = [e for e in self.entities(text) if e.entity not in _REPORTS]
@@ -150,6 +170,13 @@ def message_is_question(text: str) -> bool:
     """True when the whole message is a question or a what-if and states no finding ("can I use brigatinib
     instead?", "what about chemo?"); False when it states anything, even beside a question."""
     return load().is_question(text)
+
+
+def message_asks(text: str) -> bool:
+    """True when some sentence of the message asks (a question, a request, a choice: "G1202R - lorlatinib?",
+    "crizo for L1198F after lorla - any data"), whatever it also states; a condition alone asks nothing
+    ("alectinib, lorlatinib, if G1202R is found" states a history and a plan)."""
+    return load().asks(text)
 
 
 def scenario_fields(text: str) -> dict[str, Any]:

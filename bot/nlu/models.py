@@ -45,6 +45,7 @@ class ClinicalPhrases(Lenient):
     tki_negation: CueSection
     hypothetical: CueSection
     intolerance: CueSection
+    proposal: CueSection  # a therapy proposed in a question (context.py)
     # the cues that give a therapy its role (therapies.py), with negation, tki_negation, candidate and hypothetical
     rejected: CueSection
     preferred: CueSection

@@ -202,6 +202,12 @@ def saved_fingerprint(path: Path) -> str | None:
     return fingerprint if isinstance(fingerprint, str) else None
 
 
+def reader_of(nlp: Language) -> Extractor | None:
+    """The extractor the pipeline's clinical_reader reads with (None before it has a vocabulary)."""
+    component = nlp.get_pipe(COMPONENT)
+    return component.extractor if isinstance(component, ClinicalReader) else None
+
+
 def entities(doc: Doc) -> list[Entity]:
     """The doc's clinical spans as the reader's entities (kind, value, offsets, role), in the reader's order."""
     return [

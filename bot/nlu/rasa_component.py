@@ -65,6 +65,13 @@ def _read(text: str) -> tuple[Entity, ...]:
     return tuple(pipeline.entities(_nlp()(text)))
 
 
+def _asks(text: str | None) -> bool:
+    """Some sentence of the message asks (the spaCy pipeline's extractor: extractor.message_asks); in doubt, it
+    asks."""
+    reader = pipeline.reader_of(_nlp())
+    return not text or reader is None or reader.asks(text)
+
+
 class _BuiltFromItsConfig(GraphComponent):
     """A component built from its config alone: nothing to train, store or load (GraphComponent.load() calls
     create())."""
@@ -173,7 +180,9 @@ class FindingsAreInformation(_BuiltFromItsConfig):
     converse: when the classifier says `inform` but every finding the extractor read is only supposed or offered
     ("G1202R after lorlatinib?", "what about a patient with MET amp after brigatinib"), the message asks about a
     scenario: the intent becomes the registry's `SUPPOSES_FINDINGS` (what_if), answered and never written into the
-    case."""
+    case. And back: when the classifier says what_if but the extractor reads findings stated as facts and nothing in
+    the message asks, only a condition supposes ("alectinib, lorlatinib, if G1202R is found": a history and a plan
+    on a condition), the message is information: its stated findings are written, the planned ones stay supposed."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -205,6 +214,8 @@ class FindingsAreInformation(_BuiltFromItsConfig):
                 self._become(message, intents.STATES_FINDINGS)
             elif intent.get(INTENT_NAME_KEY) == intents.STATES_FINDINGS and supposed and not findings:
                 self._become(message, intents.SUPPOSES_FINDINGS)
+            elif intent.get(INTENT_NAME_KEY) == intents.SUPPOSES_FINDINGS and findings and not _asks(message.get(TEXT)):
+                self._become(message, intents.STATES_FINDINGS)
         return messages
 
     @staticmethod

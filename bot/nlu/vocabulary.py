@@ -74,6 +74,46 @@ def _overridden(name: dict[str, str], regexes: dict[str, list[re.Pattern[str]]])
     return any(r.fullmatch(name["pattern"]) for r in regexes.get(name["label"], ()))
 
 
+def _strings(data: Any) -> list[str]:
+    """Every string a parsed YAML document holds (keys and values)."""
+    if isinstance(data, dict):
+        return [s for k, v in data.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(data, list):
+        return [s for v in data for s in _strings(v)]
+    return [data] if isinstance(data, str) else []
+
+
+def _typo_tolerance(raw: dict[str, Any], kb: knowledge.KnowledgeBase, names: list[dict[str, str]]) -> dict[str, Any]:
+    """The typo-tolerant vocabulary (typist.py): the ALK inhibitors' names and brands and the phrase file's drugs and
+    key words as terms; every word the phrase files and the knowledge base's names hold as known words, never
+    corrected."""
+    spec = raw.get("typo_tolerance") or {}
+    therapy = yaml.load((PHRASES_FILE.parent / "therapy_phrases.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    strings = [n["pattern"] for n in names] + _strings(raw) + _strings(therapy) + list(kb.spellings)
+    known = sorted({w for s in strings for w in re.findall(r"[a-z]+", s.lower())} - set(spec.get("not_typos", ())))
+    drugs = sorted({s.lower() for generic, d in kb.drugs.items() for s in (generic, *d.brands)})
+    return {
+        "drugs": drugs + [str(d) for d in spec.get("drugs", ())],
+        "words": [str(w) for w in spec.get("words", ())],
+        "known": known,
+        "not_typos": [str(w) for w in spec.get("not_typos", ())],
+    }
+
+
+def _correction(raw: dict[str, Any]) -> dict[str, Any]:
+    """The correction cues (corrections.py), with the regions' names as bare values of a corrected region."""
+    spec = raw.get("correction") or {}
+    bare = {k: [[str(v), str(p)] for v, p in rows] for k, rows in (spec.get("bare") or {}).items()}
+    bare["region"] = [
+        [str(code), "|".join(str(s) for s in names)] for code, names in (raw.get("regions") or {}).items()
+    ]
+    return {
+        "cues": [str(c) for c in spec.get("cues", ())],
+        "adds": [str(a) for a in spec.get("adds", ())],
+        "bare": bare,
+    }
+
+
 def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
     """Everything the reader needs, as data: names, phrase regexes, mutation shapes and the cue words."""
     kb = kb or knowledge.default()
@@ -139,6 +179,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
             "prior",
             "fallback",
             "therapy_clause",
+            "proposal",
         )
     }
     return {
@@ -154,6 +195,9 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         "not_negatable": raw["not_negatable"],
         "unchanged_when_new": raw["unchanged_when_new"],
         **cues,
+        "typo_tolerance": _typo_tolerance(raw, kb, names),
+        "correction": _correction(raw),
+        "kinase_domain": list(kb.kinase_domain),
         "karnofsky_ecog": {str(score): grade for score, grade in sorted(kb.karnofsky_ecog.items())},
         "kb_hash": kb.content_sha256,
     }

@@ -913,3 +913,64 @@ def test_the_histology_of_a_sample_at_progression_is_no_transformation(text, fie
 ])
 def test_inducer_switch_words_neuroendocrine_component_and_a_discussed_option(text, fields):
     assert read(text) == fields, text
+
+
+# ---- a plan put as a question: a proposal, then a clause that asks about it ---------------------------------------
+# Telegraphic questions whose question is only the last clause ("..., any data", "... - reasonable?", "... - add
+# TKI?") or a choice ("..., lorla or brig"): the proposal before the asking clause is part of the question, its
+# findings the premise. A case stated before a question keeps what it states (the question's own therapies aside).
+
+PROPOSALS = ["lorlatinib for G1202R after alectinib", "brig for L1196M post alec", "try crizotinib for L1198F after lorla",
+             "Carboplatin/pemetrexed for SCLC transformation", "KRAS G12C -> sotorasib + lorla",
+             "MET amplification → capmatinib plus lorlatinib", "lorla or brig for G1202R", "ensartinib after lorlatinib",
+             "SRS for 2 small brain mets", "lorlatinib 100 mg for leptomeningeal disease", "G1202R/L1196M -> chemo",
+             "chemo + lorla for squamous transformation", "brigatinib in ECOG 3",
+             # a premise opening the sentence with a colon, then the therapies proposed
+             "MET amp: capmatinib + lorla", "Leptomeningeal disease: lorlatinib 100 mg"]
+ASKING = [", any data", " - any trials?", ", thoughts", " - thoughts?", ", reasonable?", " - ok?", ", worth trying?",
+          " - would it work", ", any evidence for this", " - agree?", ", pls advise", " - continue the TKI?",
+          ", add SRS?", " - yes or no?"]
+
+
+@pytest.mark.parametrize("text", [p + a for k, p in enumerate(PROPOSALS) for a in ASKING[k % 5 :: 5]])
+def test_a_proposal_asked_about_in_its_last_clause_states_nothing(text):
+    assert read(text) == {}, text
+    assert extractor.message_is_question(text), text
+
+
+@pytest.mark.parametrize("text", ["lorla for G1202R any data", "KRAS G12C: sotorasib + lorlatinib any evidence",
+                                  "brigatinib after alectinib thoughts pls", "SRS for 3 small brain mets any trials"])
+def test_a_request_glued_to_a_proposal_states_nothing(text):
+    assert read(text) == {}, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("alectinib 3y, PD, G1202R - lorlatinib, thoughts?", {"prior_tkis": ["alectinib"], "alk_mutations": ["G1202R"]}),
+    ("ECOG 1, tissue NGS G1202R: lorla 100 mg next, reasonable?", {"ecog": 1, "biopsy": "tissue",
+                                                                    "alk_mutations": ["G1202R"]}),
+    # the end of a list of TKIs received is no proposal
+    ("crizotinib, alectinib, brigatinib, thoughts?", {"prior_tkis": ["crizotinib", "alectinib", "brigatinib"]}),
+])
+def test_a_therapy_proposed_after_the_case_is_asked_about_and_the_case_kept(text, fields):
+    assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("alectinib 3y, PD, G1202R - lorlatinib?", {"prior_tkis": ["alectinib"], "alk_mutations": ["G1202R"]}),
+    ("alec x 2 yrs then PD in liver and bone, tissue NGS G1202R - thoughts?",
+     {"prior_tkis": ["alectinib"], "alk_mutations": ["G1202R"], "progression": "systemic", "biopsy": "tissue"}),
+    ("crizotinib -> alectinib, now systemic PD - any data for lorlatinib?",
+     {"prior_tkis": ["crizotinib", "alectinib"], "progression": "systemic"}),
+    ("on lorlatinib for G1202R since 2022, new brain mets - any data?",
+     {"prior_tkis": ["lorlatinib"], "alk_mutations": ["G1202R"], "brain_metastases": True}),
+    ("ECOG 1, MET amp on the rebiopsy - thoughts", {"ecog": 1, "bypass_alterations": ["MET_amplification"],
+                                                     "biopsy": "tissue"}),
+    ("alectinib x 2y, G1202R, lorla or brig", {"prior_tkis": ["alectinib"], "alk_mutations": ["G1202R"]}),
+    ("Brigatinib 1L, systemic PD, rebx G1202R - reasonable?",
+     {"prior_tkis": ["brigatinib"], "alk_mutations": ["G1202R"], "progression": "systemic", "biopsy": "tissue"}),
+    ("progressed on brigatinib after alectinib, any data", {"prior_tkis": ["alectinib", "brigatinib"]}),
+    ("crizotinib -> alectinib, thoughts?", {"prior_tkis": ["crizotinib", "alectinib"]}),  # a sequence, no proposal
+])
+def test_a_case_stated_before_a_trailing_question_keeps_what_it_states(text, fields):
+    assert read(text) == fields, text
+    assert not extractor.message_is_question(text) or not fields, text

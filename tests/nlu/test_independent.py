@@ -76,3 +76,11 @@ def test_what_is_read_from_a_tuning_half_is_a_valid_partial_case(path):
         found = extractor.extract_case(row["text"])
         assert set(found) - known <= set(NEW_FIELDS), row["text"]
         validate_case({k: v for k, v in found.items() if k in known})
+
+
+def test_the_second_annotators_sentences_come_from_tuning_halves_only():
+    """bench/annotator_agreement.py compares a second annotator with the writers on tuning-half sentences: none may
+    come from a held-out half (that would show held-out sentences to whoever reads the file)."""
+    second = [r["text"] for r in independent.items(Path(independent.HERE) / "second_annotator.yml")]
+    tuned = {r["text"] for f in FINDINGS if f.tuned for r in independent.items(f.path)}
+    assert len(second) == 300 and set(second) <= tuned
