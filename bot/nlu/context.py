@@ -29,6 +29,8 @@ from bot.nlu.reader import Span, trim
 _SENTENCE_END = re.compile(r"[!?;\n]+|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bp)(?<!\bc)\.(?=\s|$)", re.IGNORECASE)
 # what a condition opening the rest of a sentence (or of its brackets) may follow: "Plan: if G1202R, lorlatinib"
 _CLAUSE_OPENER = re.compile(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
+# where a plan heading's section ends: a full stop or a line's end
+_PLAN_END = re.compile(r"\n|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",|:|\s[-–—]+\s|\(|\)|\bbut\b|\bso\b|\band then\b", re.IGNORECASE)
 # after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR, KRAS,"
 _LIST_END = re.compile(r"\b(?:or|nor|and)\s*$", re.IGNORECASE)
@@ -148,6 +150,11 @@ class Context:
             re.IGNORECASE,
         )
         self.taking_before = _before(hyp["taking_before"], r"\s+")
+        self.plan_heading = re.compile(
+            rf"(?:^|[.;,\n])\s*(?:{_words(hyp['plan_heading'])})\s*(?::|[-–—]+\s)", re.IGNORECASE
+        )
+        self.plan_entities = frozenset(hyp["plan_entities"])
+        self.other_patients = _cue(hyp["other_patients"])
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"])
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
@@ -288,6 +295,8 @@ class Context:
     def entities(self, text: str, spans: list[Span]) -> list[Entity]:
         regions = self.hypothetical_regions(text)
         general = self._general(text) if any(s.entity == "tki" for s in spans) else []
+        plans = self._plan_sections(text)
+        others = [(m.start(), e) for s, e in sentences(text) for m in self.other_patients.finditer(text, s, e)]
         out: list[Entity] = []
         for i, span in enumerate(spans):
             if span.decided:  # a key-value line's reading: its value said the role
@@ -310,6 +319,8 @@ class Context:
                 any(a <= span.start < b for a, b in regions)
                 or (stated is None and span.value != "none" and self._uncertain(text, spans, i))
                 or (stated is None and span.entity == "tki" and self._conditional_plan(text, spans, i))
+                or (stated is None and span.entity in self.plan_entities and self._in_plan(text, span, plans))
+                or any(a <= span.start < b for a, b in others)  # a remark about other patients
             )
             role = stated if stated == CANDIDATE or not supposed else HYPOTHETICAL
             out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
@@ -328,6 +339,20 @@ class Context:
         return self._scoped(self.uncertain_before, text, spans, i) is not None or (
             not self._taken(text, spans[i]) and bool(self.uncertain_after.match(text[spans[i].end : spans[i].end + 40]))
         )
+
+    def _plan_sections(self, text: str) -> list[tuple[int, int]]:
+        """The sections a plan heading opens ("R: lorlatinib, but the azole needs sorting first", "Outcome: WBRT +
+        lorlatinib"): from the heading to its sentence's full stop or the line's end (a semicolon lists the plan's
+        items: "Outcome: chemotherapy; trial screening")."""
+        out = []
+        for m in self.plan_heading.finditer(text):
+            end = _PLAN_END.search(text, m.end())
+            out.append((m.end(), end.start() if end else len(text)))
+        return out
+
+    def _in_plan(self, text: str, span: Span, plans: list[tuple[int, int]]) -> bool:
+        """Finding ``span`` is named in a plan section, and not as taken ("continue alectinib")."""
+        return any(a <= span.start < b for a, b in plans) and not self._taken(text, span)
 
     def _taken(self, text: str, span: Span) -> bool:
         """The TKI at ``span`` is stated as being taken ("on alectinib", "continues alectinib")."""

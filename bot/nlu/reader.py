@@ -44,7 +44,7 @@ def _lead_in(earlier: str) -> str:
 _ECOG = re.compile(
     r"(?<![\w-])(?:(?:ecog|zubrod|eastern cooperative oncology group)"
     r"(?:[\s-]*(?:ps|performance[\s-]+(?:status|score)))?|"
-    r"who[\s-]*(?:ps|performance[\s-]+status)|ps|perf(?:ormance|\.)?[\s-]+status)(?:\s*\((?:ecog|who)?[\s-]*(?:ps)?\))?"
+    r"(?:who|oms)[\s-]*(?:ps|performance[\s-]+status)|(?-i:WHO|OMS)(?=\s*[0-4])|ps|perf(?:ormance|\.)?[\s-]+status)(?:\s*\((?:ecog|who)?[\s-]*(?:ps)?\))?"
     r"(?:[\s:=-]*(?:ecog|who|zubrod)(?![\w]))?"  # the scale named after a label: "PS: WHO 1"
     r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
     + _lead_in("[0-4]")
@@ -75,7 +75,8 @@ _PDL1_NAME = (
     r"tumou?r proportion score|score))*|tps|tumou?r proportion score)"
 )
 _PDL1 = re.compile(
-    rf"{_PDL1_NAME}[\s:=(]*(?:(?:of|is|was|at|high|low|positive|negative|expressed in)[\s:=(]*)*(\d{{1,3}})\s*%",
+    rf"{_PDL1_NAME}(?:\s+(?:on|in|of)\s+(?:the\s+)?(?:tumou?r|neoplastic|malignant)\s+cells)?"
+    rf"[\s:=(]*(?:(?:of|is|was|at|high|low|positive|negative|expressed in)[\s:=(]*)*(\d{{1,3}})\s*%",
     re.IGNORECASE,
 )
 # the score written without its % sign in a summary or an answer ("pdl1 30", "PDL1 0", "pdl1 high 90"): only a bare

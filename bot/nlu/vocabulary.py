@@ -239,7 +239,7 @@ def _region_regexes(raw: dict[str, Any]) -> list[dict[str, Any]]:
         patterns = [
             rf"{context}(?P<at>{names})",
             rf"(?P<at>{names})[- ]based",
-            rf"(?:(?<=[;,(.\n])|^)\s*(?P<at>{items})(?=\s*(?:[;,)\n]|\.(?:\s|$)|$))",
+            rf"(?:(?<=[;,(.\n])|^)\s*(?:in (?:the )?)?(?P<at>{items})(?=\s*(?:[;,)\n]|\.(?:\s|$)|$))",
         ]
         if last:
             patterns.append(rf"(?<=[,;])\s*(?P<at>{last})(?=\s*\.?\s*(?:\n|$))")
