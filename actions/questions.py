@@ -34,7 +34,7 @@ def answer_question(
     """Answer a question about the case; True when something was answered. ``scenario``: the message is a what-if
     as a whole ("what if plasma only"), so every finding it names belongs to the scenario."""
     if asks_about_the_label(text):
-        drugs = sorted({str(e["value"]) for e in entities if e.get("entity") == "tki"})
+        drugs = sorted({str(e["value"]) for e in entities if e.get("entity") == "tki" and e.get("value") != "none"})
         where = f" for {', '.join(drugs)}" if drugs else ""
         dispatcher.utter_message(
             text=f"I can't answer dosing, interaction or side-effect questions; see the current "
@@ -61,8 +61,9 @@ def _options(text: str, entities: list[Mapping[str, Any]]) -> list[tuple[str, tu
     options: list[tuple[str, tuple[str, ...]]] = []
     for e in entities:
         start = int(e.get("start", 0))
-        if e.get("entity") == "tki" and not named_as_received(text, start):
+        if e.get("entity") == "tki" and e.get("value") != "none" and not named_as_received(text, start):
             options.append((str(e["value"]), (str(e["value"]),)))  # "why not brigatinib?" asks about it too
+        # (value "none" is the class denied, "TKI-naive": no drug to answer about)
     return options + therapies_named(text)
 
 

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from bot.nlu.corrections import Corrections
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span, trim
 
@@ -98,6 +99,7 @@ class Context:
     def __init__(self, table: dict[str, Any]):
         neg, hyp = table["negation"], table["hypothetical"]
         self.not_negatable = frozenset(table["not_negatable"])
+        self.corrections = Corrections(table)
         self.new_keeps = frozenset(table["unchanged_when_new"])
         self.neg_before = _cue(neg["before"])
         self.neg_after = _after(neg["after"])
@@ -294,6 +296,13 @@ class Context:
         general = self._general(text) if any(s.entity == "tki" for s in spans) else []
         out: list[Entity] = []
         for i, span in enumerate(spans):
+            if span.decided:  # a key-value line's reading: its value said the role
+                supposed = span.role == HYPOTHETICAL or any(a <= span.start < b for a, b in regions)
+                role = HYPOTHETICAL if supposed else span.role
+                out.append(
+                    Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, span.role)
+                )
+                continue
             stated = self._stated_role(text, spans, i)
             if stated is None and span.entity == "tki" and any(a <= span.start < b for a, b in general):
                 stated = CANDIDATE  # "brigatinib after alectinib has a modest response rate": named, not received
@@ -310,6 +319,7 @@ class Context:
             )
             role = stated if stated == CANDIDATE or not supposed else HYPOTHETICAL
             out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
+        out = self.corrections.apply(text, out)
         out += self._intolerance(text, out)
         return _chronological(text, out)
 
@@ -645,6 +655,25 @@ _WAS_GIVEN = re.compile(r"^\s*(?:had been|was|were)\s+(?:given|used|received|tri
 _JOINED = re.compile(r"^\s*(?:,|and|&|/|\+|,\s*and|then|,\s*then|->|→)\s*$", re.IGNORECASE)
 
 
+# A date written right beside a TKI, its start: "lorlatinib 2023-", "crizotinib 2018-2020", "brigatinib from
+# 11/2024", "ENVONALKIB (TQ-B3139) 2022-2024", or at the start of its line, "04/2016-02/2018 crizotinib"
+_DATE = r"(?:(?P<month>0?[1-9]|1[0-2])/)?(?P<year>(?:19|20)\d\d)"
+_RANGE_END = r"(?:\s*(?:-|–|to)\s*(?:(?:\d{1,2}/)?(?:19|20)\d\d|now|present|ongoing|current|date)?)?"
+_DATE_AFTER = re.compile(
+    rf"^[ \t]*(?:\([^)\n]{{0,30}}\)[ \t]*)?[,:(]?[ \t]*"
+    rf"(?:(?:from|since|started(?: in)?|start(?:ed)?|begun|began|in)\s+)?{_DATE}"
+    rf"{_RANGE_END}(?!\s*(?:mg|months?|mo\b|yrs?|years?))",
+    re.IGNORECASE,
+)
+_DATE_BEFORE = re.compile(rf"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?{_DATE}{_RANGE_END}[ \t]*[:,]?[ \t]*$", re.IGNORECASE)
+
+
+def _started(text: str, e: Entity) -> tuple[int, int] | None:
+    """(year, month) of the date written right beside a TKI (its start when a range), or None."""
+    m = _DATE_AFTER.match(text[e.end : e.end + 50]) or _DATE_BEFORE.search(text[max(0, e.start - 40) : e.start])
+    return (int(m.group("year")), int(m.group("month") or 0)) if m else None
+
+
 # "first-line was Alecensa": the line, then a verb or a colon, then the TKI
 _LINE_IS = re.compile(r"(?:(?<=line)|(?<=\dL))\s*(?:(?<=\s)(?:was|were|is)|:)\s*$", re.IGNORECASE)
 # a list said to be newest first ("Treatment history (most recent first): lorlatinib 2023-; brigatinib 2020-2023")
@@ -675,15 +704,19 @@ def _line(text: str, e: Entity) -> int | None:
 
 
 def _chronological(text: str, found: list[Entity]) -> list[Entity]:
-    """The stated TKIs in treatment order: by the lines written beside them when each has a different one, else as
-    written, except that what follows 'after', 'following', 'previously' ... (and the TKIs listed with it) came
-    before the TKI it follows."""
+    """The stated TKIs in treatment order: by the lines written beside them when each has a different one, else by
+    the dates written beside them (their starts) when each has a different one, else as written, except that what
+    follows 'after', 'following', 'previously' ... (and the TKIs listed with it) came before the TKI it follows."""
     slots = [i for i, e in enumerate(found) if e.entity == "tki" and e.role is None]
     tkis = [found[i] for i in slots]
     lines = [_line(text, e) for e in tkis]
     numbers = [n for n in lines if n is not None]
+    dates = [_started(text, e) for e in tkis]
+    known = [d for d in dates if d is not None]
     if len(tkis) > 1 and len(numbers) == len(lines) and len(set(numbers)) == len(numbers):
         ordered = [e for _, e in sorted(zip(numbers, tkis, strict=True), key=lambda p: p[0])]
+    elif len(tkis) > 1 and len(known) == len(dates) and len(set(known)) == len(known):  # a dated timeline
+        ordered = [e for _, e in sorted(zip(known, tkis, strict=True), key=lambda p: p[0])]
     elif tkis and _NEWEST_FIRST.search(text[max(0, tkis[0].start - 80) : tkis[0].start]):
         ordered = tkis[::-1]
     else:

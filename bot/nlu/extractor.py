@@ -54,7 +54,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot import knowledge
-from bot.nlu import therapies, vocabulary
+from bot.nlu import therapies, typist, vocabulary
 from bot.nlu.context import Context
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, ROLES, Entity
 from bot.nlu.fields import case_fields, conflicts
@@ -123,6 +123,7 @@ class Extractor:
         self.reader = Reader(table)
         self.context = Context(table)
         self.fingerprint = vocabulary.fingerprint(table)
+        self.rewrite = typist.load(table)
         self._last: tuple[str, tuple[Entity, ...]] = ("", ())
 
     def entities(self, text: str) -> list[Entity]:
@@ -131,12 +132,26 @@ class Extractor:
         text = text[:MAX_CHARS]
         last_text, last = self._last
         if text != last_text:
-            last = tuple(self.context.entities(text, self.reader.spans(text)))
+            last = tuple(self._read(text))
             self._last = (text, last)
         return list(last)
 
     def asks(self, text: str) -> bool:
         return self.context.asks(text[:MAX_CHARS])
+
+    def _read(self, text: str) -> list[Entity]:
+        """Read through the typist's rewriting (typist.py: slips in long vocabulary words, dictated numbers); each
+        entity is given back at its place in ``text`` and with the words as typed."""
+        rewritten = self.rewrite(text)
+        fixed = rewritten.text
+        found = self.context.entities(fixed, self.reader.spans(fixed))
+        if fixed == text:
+            return found
+        out = []
+        for e in found:
+            start, end = rewritten.back(e.start), rewritten.back(e.end, end=True)
+            out.append(Entity(e.entity, e.value, start, end, text[start:end], e.role, e.stated_role))
+        return out
 
     def is_question(self, text: str) -> bool:
         found = [e for e in self.entities(text) if e.entity not in _REPORTS]

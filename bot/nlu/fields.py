@@ -28,7 +28,9 @@ LISTS = {
     "intolerant_tki": "intolerant_tkis",
 }
 TESTED = frozenset({"alk_mutations", "bypass_alterations"})
-NONE_STATED = frozenset({"comorbidities", "intolerant_tkis"})  # stated empty only by a denial of the whole class
+NONE_STATED = frozenset(
+    {"comorbidities", "intolerant_tkis", "prior_tkis"}
+)  # stated empty only by a denial of the class
 BOOLEANS = {
     "brain_metastases": "brain_metastases",
     "leptomeningeal": "leptomeningeal",

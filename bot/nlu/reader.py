@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot import knowledge
+from bot.nlu.key_value import KeyValues, Reading
 from bot.nlu.vocabulary import AMINO
 
 OVERLAYS = frozenset(
@@ -26,19 +27,41 @@ OVERLAY_VALUES = frozenset({"cns_progressing"})  # "new brain mets" is progressi
 SITES = "sites:"  # value prefix of progression at named extracranial sites, an overlay of its own ("sites:bone+liver")
 _NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
 _ECOG_VALUE = r"([0-4]|zero|one|two|three|four)"
+
+
+def _lead_in(earlier: str) -> str:
+    """The words between a performance score's label and its value ("of", "is", "declined from 1 to"), with an
+    earlier value before the latest ("ECOG 1->3", "KPS 90 at diagnosis, now 60"): the latest is the one read."""
+    return (
+        rf"(?:(?:was |were |from )?{earlier}\s*(?:->|→|=>)\s*|"
+        rf"(?:(?:was |were )?{earlier} (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
+        r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|"
+        r"remains|at|(?:has |had |have )?(?:declined|dropped|worsened|improved|"
+        rf"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from {earlier})? to|to)\s*)?[:=]?\s*"
+    )
+
+
 _ECOG = re.compile(
     r"(?<![\w-])(?:(?:ecog|zubrod|eastern cooperative oncology group)"
     r"(?:[\s-]*(?:ps|performance[\s-]+(?:status|score)))?|"
     r"who[\s-]*(?:ps|performance[\s-]+status)|ps|perf(?:ormance|\.)?[\s-]+status)(?:\s*\((?:ecog|who)?[\s-]*(?:ps)?\))?"
     r"(?:[\s:=-]*(?:ecog|who|zubrod)(?![\w]))?"  # the scale named after a label: "PS: WHO 1"
     r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
-    r"(?:(?:was |were |from )?[0-4]\s*(?:->|→|=>)\s*|"  # "ECOG 1->3": the latest
-    r"(?:(?:was |were )?[0-4] (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
-    r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|remains|"
-    r"at|(?:has |had |have )?(?:declined|dropped|worsened|improved|"
-    r"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from [0-4])? to|to)\s*)?[:=]?\s*"
-    rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
+    + _lead_in("[0-4]")
+    + rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?))",
+    re.IGNORECASE,
+)
+# A Karnofsky score ("KPS 80", "Karnofsky 60%", "Karnofsky performance status (KPS) of 40", "KPS 70-80"): read as the
+# ECOG grade the knowledge base's published conversions agree on (meta.yml karnofsky_to_ecog), or not at all.
+# "KPs" (keratic precipitates) is not the abbreviation; a dose or a duration after the number is not a score.
+_KPS_VALUE = r"(\d{2,3})\s*%?"
+_KARNOFSKY = re.compile(
+    r"(?<![\w-])(?:(?-i:KPS|kps|Kps)|karnofsky(?:[\s-]+(?:performance[\s-]+(?:status|score|scale)|performance|index|"
+    r"score|scale|status|ps))?)(?:\s*\((?-i:KPS)\))?(?:[\s-]+(?:status|score))?[\s:=-]*"
+    + _lead_in(_KPS_VALUE.replace("(", "(?:", 1))
+    + rf"{_KPS_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_KPS_VALUE})?"
+    r"(?!\.\d|\w|\s*(?:mg|mcg|g\b|kg|ml|mm|cm|months?|mo\b|years?|y\b|weeks?|wks?|days?|cycles?))",
     re.IGNORECASE,
 )
 # "SP263 PD-L1 staining in 30% of tumour cells": the proportion of tumour cells is the TPS
@@ -47,10 +70,20 @@ _PDL1_CELLS = re.compile(
     re.IGNORECASE,
 )
 _PDL1_BELOW_1 = re.compile(r"\b(?:pd-?l1|tps|tumou?r proportion score)\b[^.;\n]{0,30}?<\s?1\s?%", re.IGNORECASE)
+_PDL1_NAME = (
+    r"\b(?:pd[\s-]?l1(?:\s*(?:tps|tc|expression|\(22c3\)|22c3|\(sp263\)|sp263|\(sp142\)|sp142|ihc|"
+    r"tumou?r proportion score|score))*|tps|tumou?r proportion score)"
+)
 _PDL1 = re.compile(
-    r"\b(?:pd-?l1(?:\s*(?:tps|expression|\(22c3\)|22c3|sp263|ihc|tumou?r proportion score))*|tps|"
-    r"tumou?r proportion score)[\s:=(]*(?:(?:of|is|was|at|high|low|positive|negative|expressed in)[\s:=(]*)*"
-    r"(\d{1,3})\s*%",
+    rf"{_PDL1_NAME}[\s:=(]*(?:(?:of|is|was|at|high|low|positive|negative|expressed in)[\s:=(]*)*(\d{{1,3}})\s*%",
+    re.IGNORECASE,
+)
+# the score written without its % sign in a summary or an answer ("pdl1 30", "PDL1 0", "pdl1 high 90"): only a bare
+# number right after the name, no count of something else ("PD-L1 2 biopsies ago", "PD-L1 22C3")
+_PDL1_BARE = re.compile(
+    rf"{_PDL1_NAME}[\s:=]*(?:(?:is|was|of|high|low)[\s:=]+)?(\d{{1,3}})(?![\w%]|[.,/-]\d|\s*%)"
+    r"(?!\s*(?:mm|cm|mg|months?|mo\b|yrs?\b|years?|weeks?|wks?|days?|cycles?|lines?|x\b|times|biops\w*|samples?|"
+    r"brain|mets?\b|metastas\w*|lesions?|sites?|nodes?|nodules?))",
     re.IGNORECASE,
 )
 
@@ -64,6 +97,8 @@ class Span:
     priority: int = 2
     negated_only: bool = False
     stated_absent: bool = False  # the phrase's own words state the finding absent
+    decided: bool = False  # a key-value line's reading (key_value.py): its role is `role`, not the words around it
+    role: str | None = None
 
 
 def _alternation(patterns: Iterable[str]) -> str:
@@ -108,7 +143,9 @@ class Reader:
         )
         self.drug_after = re.compile(rf"^\s*(?:{'|'.join(name_like['after'])})(?:(?<![a-z])|(?![a-z]))", re.IGNORECASE)
         self.drugs = frozenset(table["drug_spellings"])
+        self.karnofsky = {int(score): int(grade) for score, grade in table.get("karnofsky_ecog", {}).items()}
         self.drug_prefixes = frozenset(d[:5] for d in self.drugs if len(d) >= 7)
+        self.key_values = KeyValues(table)
 
     def spans(self, text: str) -> list[Span]:
         """Every finding in ``text``, in reading order, with no two competing spans overlapping."""
@@ -130,7 +167,11 @@ class Reader:
                 found.append(Span(m.start(), m.end(), "unreadable_variant", m.group(), 4))
         for m in _ECOG.finditer(text):  # a range ("ECOG 2-3", "PS 1/2") is read as its worse (higher) value
             found.append(Span(m.start(), m.end(), "ecog", str(max(ecog_values(m))), 1))
-        for m in (*_PDL1.finditer(text), *_PDL1_CELLS.finditer(text)):
+        for m in _KARNOFSKY.finditer(text):  # a Karnofsky score (or range) only where every table gives one grade
+            grades = {self.karnofsky.get(score) for score in karnofsky_scores(m)}
+            if len(grades) == 1 and None not in grades:
+                found.append(Span(m.start(), m.end(), "ecog", str(grades.pop()), 1))
+        for m in (*_PDL1.finditer(text), *_PDL1_CELLS.finditer(text), *_PDL1_BARE.finditer(text)):
             if int(m.group(1)) <= 100:
                 found.append(Span(m.start(), m.end(), "pdl1_tps", str(int(m.group(1))), 1))
         for m in _PDL1_BELOW_1.finditer(text):  # "PD-L1 negative (TPS <1%)": below 1% is read as 0
@@ -148,6 +189,15 @@ class Reader:
             word = m.group().lower()
             if word not in self.drugs and (self.drug_shape.fullmatch(word) or word[:5] in self.drug_prefixes):
                 found.append(Span(m.start(), m.end(), "unknown_drug", m.group(), 3))
+        # "Key: value" lines: the key names the field, the value says it; the key's own words and the value's words
+        # it read are not read again (an overlay, a drug named in the key's brackets, only for the reading's field)
+        readings = self.key_values.readings(text)
+        found = [s for s in found if not any(_superseded(r, s) for r in readings)]
+        found += [
+            Span(*trim(text, r.start, r.end), r.entity, r.value, 1, decided=True, role=r.role)
+            for r in readings
+            if not any(_says(r, s) for s in found)
+        ]
         return _resolve(found)
 
     def _a_name(self, text: str, start: int, end: int) -> bool:
@@ -170,6 +220,26 @@ class Reader:
         return bool(self.other_gene.search(text[max(0, start - 30) : start]))
 
 
+def _superseded(reading: Reading, span: Span) -> bool:
+    """A plain reading of the words the key-value reading covers, of any kind but an overlay of another field."""
+    return (
+        reading.start <= span.start
+        and span.end <= max(reading.end, reading.key_end)
+        and (not _kind(span) or span.entity == reading.entity)
+        and not _says(reading, span)
+    )
+
+
+def _says(reading: Reading, span: Span) -> bool:
+    """A plain reading inside the key-value reading's words says the same ("Rebiopsy: L1196M"): it stands instead."""
+    return (
+        reading.role is None
+        and (span.entity, span.value) == (reading.entity, reading.value)
+        and reading.start <= span.start
+        and span.end <= max(reading.end, reading.key_end)
+    )
+
+
 def ecog_values(m: re.Match[str]) -> list[int]:
     """The one or two values an ECOG statement gives ("ECOG 1" → [1]; "ECOG 2-3" → [2, 3])."""
     return [int(_NUMBER_WORDS.get(g.lower(), g)) for g in m.group(1, 2) if g]
@@ -181,6 +251,16 @@ def ecog_range(text: str) -> tuple[int, int] | None:
     m = _ECOG.search(text)
     values = ecog_values(m) if m else []
     return (min(values), max(values)) if len(set(values)) == 2 else None
+
+
+def karnofsky_scores(m: re.Match[str]) -> tuple[int, ...]:
+    """The one or two scores a Karnofsky statement gives ("KPS 80" → (80,); "KPS 70-80" → (70, 80))."""
+    return tuple(int(g) for g in m.group(1, 2) if g)
+
+
+def karnofsky_statements(text: str) -> list[tuple[int, int, tuple[int, ...]]]:
+    """Where ``text`` states a Karnofsky score, and the scores: (start, end, scores)."""
+    return [(m.start(), m.end(), karnofsky_scores(m)) for m in _KARNOFSKY.finditer(text)]
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -208,6 +288,8 @@ def _kind(span: Span) -> str:
     """Spans of one kind compete for the text: an overlay only with overlays of its entity, the rest together."""
     if span.value.startswith(SITES):
         return SITES
+    if span.decided:  # a key-value line's reading stands beside the others of its line ("Interacting meds: none")
+        return f"key_value:{span.entity}"
     return span.entity if span.entity in OVERLAYS or span.value in OVERLAY_VALUES else ""
 
 

@@ -44,8 +44,29 @@ _FILLER = re.compile(
 )
 _CONJUNCTION = re.compile(r"\b(?:and|or|nor|as well as)\b|/|&", re.IGNORECASE)
 _PRIOR_GAP = r"(?:\s+|\s*-\s*)(?:[\w'-]+\s+){0,2}$"  # at most two words between a prior cue and the therapy
-_NOT_TOGETHER = re.compile(r"[.;!?\n]|(?<!/)\bor\b|\bnot\b", re.IGNORECASE)  # between two choices, not one
+_NOT_TOGETHER = re.compile(r"[.;!?\n]|(?<!/)\bor\b|\bnot\b|\bvs\b|\bversus\b", re.IGNORECASE)  # two choices, not one
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+# What a therapy phrase may carry after its name: a dose, a schedule, a site, "alone" ("lorlatinib 100 mg daily",
+# "SRS to the three lesions", "pembrolizumab 200 mg q3w", "osimertinib alone")
+_THERAPY_TAIL = (
+    r"(?:\s+(?:\d+(?:\.\d+)?\s*(?:mg(?:/m2|/kg)?|mcg|g|gy|cgy)\b(?:\s*(?:in|x|/)\s*\d+\s*(?:fractions?|fx|#))?|"
+    r"(?:once|twice|three times)\s+(?:a\s+)?(?:day|daily|weekly)|daily|weekly|od|bd|bid|qd|tds|po|orally|iv|"
+    r"q\s?[1-4]\s?w(?:ee)?ks?|every\s+\d+\s+(?:days|weeks)|(?:for|x)\s+\d+\s+cycles|with(?:out)?\s+food|"
+    r"to\s+(?:the\s+|both\s+|all\s+|each\s+|any\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?[\w-]+|alone|"
+    r"(?:as\s+)?monotherapy|(?:at\s+)?(?:the\s+)?(?:full|standard|usual)\s+dose)\b)*"
+)
+# Between a therapy phrase and the next therapy: offered as its alternative ("the molecular tumour board or an EGFR
+# TKI", "lorlatinib 100 mg daily or brigatinib", "SRS to the lesions, or WBRT", "lorlatinib versus brigatinib")
+_ALTERNATIVE = re.compile(
+    rf"^{_THERAPY_TAIL}\s*,?\s*(?:(?:or|versus|vs\.?)\s+)(?:(?:else|alternatively|perhaps|maybe)\s+)?"
+    r"(?:(?:the|a|an)\s+)?$",
+    re.IGNORECASE,
+)
+# After a rejected therapy phrase, an alternative is rejected with it ("don't rechallenge alectinib or try brigatinib",
+# "avoid osimertinib 80 mg daily or an EGFR TKI")
+_REJECTED_ALTERNATIVE = re.compile(rf"{_THERAPY_TAIL}\s*,?\s*n?or\b", re.IGNORECASE)
+_LEADING_TAIL = re.compile(rf"^{_THERAPY_TAIL}", re.IGNORECASE)
+_ALTERNATIVE_WORD = re.compile(r"\b(?:or|versus|vs)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -273,9 +294,11 @@ class TherapyReader:
             aside = next((kind for a, b, kind in asides if a <= group[0][0] < b), None)
             if role == CHOSEN and aside == "fallback":  # "lorlatinib; if not tolerated, brigatinib"
                 role = CONDITIONAL
-            if role == CHOSEN and out and out[-1].role == REJECTED and re.match(r"\s*n?or\b", clean[previous_end:]):
+            if role == CHOSEN and out and out[-1].role == REJECTED and _REJECTED_ALTERNATIVE.match(clean, previous_end):
                 role = REJECTED  # "don't rechallenge alectinib or try brigatinib"
-            offered = role == CHOSEN and self._offered(clean, group, clause, previous_end, blanked)
+            # an alternative to an offered therapy phrase is offered too ("the molecular tumour board or an EGFR TKI")
+            alternative = bool(out) and out[-1].offered and bool(_ALTERNATIVE.match(clean[previous_end : group[0][0]]))
+            offered = role == CHOSEN and (alternative or self._offered(clean, group, clause, previous_end, blanked))
             out.extend(
                 TherapyMention(value, start, end, role, text[start:end], aside, offered) for start, end, value in group
             )
@@ -379,7 +402,10 @@ class TherapyReader:
         lead = blanked[max(clause[0], text.rfind(",", clause[0], group[0][0]) + 1) : group[0][0]]  # therapies left out
         if text[clause[0] - 1 : clause[0]] == "(" and not re.match(r"\s*(?:or|either)\b", lead, re.IGNORECASE):
             return False  # a gloss in brackets: 'pemetrexed and bevacizumab (ABCP) are out'
-        return len(re.findall(r"\w+", lead)) <= 2 and len(re.findall(r"\w+", after.split(",")[0])) <= 1
+        # its own words end where an alternative begins, and its dose, schedule or site are part of it
+        own = _ALTERNATIVE_WORD.split(after.split(",")[0])[0]
+        own = _LEADING_TAIL.sub("", own, count=1)
+        return len(re.findall(r"\w+", lead)) <= 2 and len(re.findall(r"\w+", own)) <= 1
 
     # ---- the choice --------------------------------------------------------------------------------------------
 

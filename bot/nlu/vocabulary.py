@@ -74,6 +74,46 @@ def _overridden(name: dict[str, str], regexes: dict[str, list[re.Pattern[str]]])
     return any(r.fullmatch(name["pattern"]) for r in regexes.get(name["label"], ()))
 
 
+def _strings(data: Any) -> list[str]:
+    """Every string a parsed YAML document holds (keys and values)."""
+    if isinstance(data, dict):
+        return [s for k, v in data.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(data, list):
+        return [s for v in data for s in _strings(v)]
+    return [data] if isinstance(data, str) else []
+
+
+def _typo_tolerance(raw: dict[str, Any], kb: knowledge.KnowledgeBase, names: list[dict[str, str]]) -> dict[str, Any]:
+    """The typo-tolerant vocabulary (typist.py): the ALK inhibitors' names and brands and the phrase file's drugs and
+    key words as terms; every word the phrase files and the knowledge base's names hold as known words, never
+    corrected."""
+    spec = raw.get("typo_tolerance") or {}
+    therapy = yaml.load((PHRASES_FILE.parent / "therapy_phrases.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    strings = [n["pattern"] for n in names] + _strings(raw) + _strings(therapy) + list(kb.spellings)
+    known = sorted({w for s in strings for w in re.findall(r"[a-z]+", s.lower())} - set(spec.get("not_typos", ())))
+    drugs = sorted({s.lower() for generic, d in kb.drugs.items() for s in (generic, *d.brands)})
+    return {
+        "drugs": drugs + [str(d) for d in spec.get("drugs", ())],
+        "words": [str(w) for w in spec.get("words", ())],
+        "known": known,
+        "not_typos": [str(w) for w in spec.get("not_typos", ())],
+    }
+
+
+def _correction(raw: dict[str, Any]) -> dict[str, Any]:
+    """The correction cues (corrections.py), with the regions' names as bare values of a corrected region."""
+    spec = raw.get("correction") or {}
+    bare = {k: [[str(v), str(p)] for v, p in rows] for k, rows in (spec.get("bare") or {}).items()}
+    bare["region"] = [
+        [str(code), "|".join(str(s) for s in names)] for code, names in (raw.get("regions") or {}).items()
+    ]
+    return {
+        "cues": [str(c) for c in spec.get("cues", ())],
+        "adds": [str(a) for a in spec.get("adds", ())],
+        "bare": bare,
+    }
+
+
 def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
     """Everything the reader needs, as data: names, phrase regexes, mutation shapes and the cue words."""
     kb = kb or knowledge.default()
@@ -143,6 +183,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         )
     }
     return {
+        "key_value": _key_value(raw, defines, shorthand),
         "names": [n for n in names if not _overridden(n, by_label)],
         "regexes": regexes,
         "mutations": [re.escape(s) for s in sorted(kb.spellings, key=len, reverse=True)] + MUTATION_PATTERNS,
@@ -155,24 +196,54 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         "not_negatable": raw["not_negatable"],
         "unchanged_when_new": raw["unchanged_when_new"],
         **cues,
+        "typo_tolerance": _typo_tolerance(raw, kb, names),
+        "correction": _correction(raw),
+        "kinase_domain": list(kb.kinase_domain),
+        "karnofsky_ecog": {str(score): grade for score, grade in sorted(kb.karnofsky_ecog.items())},
         "kb_hash": kb.content_sha256,
     }
 
 
+def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str, str]) -> dict[str, Any]:
+    """The key-value table (key_value.py) with its fragments expanded; a key's `values: regions` reads the value as
+    the names of the regions."""
+    kv = raw["key_value"]
+    regions = {str(code): "|".join(str(s) for s in spellings) for code, spellings in (raw.get("regions") or {}).items()}
+    keys = []
+    for k in kv["keys"]:
+        values = regions if k.get("values") == "regions" else (k.get("values") or {})
+        keys.append(
+            {
+                **{f: str(k[f]) for f in ("entity", "present", "absent") if k.get(f) is not None},
+                "keys": [_expand(str(p), defines, shorthand) for p in k["keys"]],
+                "values": {str(v): _expand(str(p), defines, shorthand) for v, p in values.items()},
+                "number": k.get("number"),
+                "implied": bool(k.get("implied")),
+                "unless_after": _expand(str(k["unless_after"]), defines) if k.get("unless_after") else None,
+            }
+        )
+    cues = {c: [_expand(str(p), defines, shorthand) for p in kv[c]] for c in ("present", "absent", "pending")}
+    return {**cues, "number": str(kv["number"]), "keys": keys}
+
+
 def _region_regexes(raw: dict[str, Any]) -> list[dict[str, Any]]:
     """Where the patient is treated: each region's names after the words that say so ("treated in Germany"), before
-    "-based", or as an item of a case summary ("49M, ALK+ NSCLC, Australia.", "1L (China)")."""
+    "-based", or as an item of a case summary ("49M, ALK+ NSCLC, Australia.", "1L (China)", "ECOG 1. Netherlands.",
+    "japan" alone); "us", also a word and an abbreviation ("ultrasound (US)"), only as the last item after a comma."""
     context = str(raw.get("region_context") or "")
     out = []
     for code, spellings in (raw.get("regions") or {}).items():
         names = "|".join(str(s) for s in spellings)
-        # as a bare item, not "us", also a word and an abbreviation ("ultrasound (US)")
         items = "|".join(str(s) for s in spellings if str(s) != "us")
-        for pattern in (
+        last = "|".join(str(s) for s in spellings if str(s) == "us")
+        patterns = [
             rf"{context}(?P<at>{names})",
             rf"(?P<at>{names})[- ]based",
-            rf"(?<=[;,(])\s*(?P<at>{items})(?=\s*(?:[;,)]|\.(?:\s|$)|$))",
-        ):
+            rf"(?:(?<=[;,(.\n])|^)\s*(?P<at>{items})(?=\s*(?:[;,)\n]|\.(?:\s|$)|$))",
+        ]
+        if last:
+            patterns.append(rf"(?<=[,;])\s*(?P<at>{last})(?=\s*\.?\s*(?:\n|$))")
+        for pattern in patterns:
             out.append(
                 {"entity": "region", "value": str(code), "negated_only": False, "sites": False, "pattern": pattern}
             )

@@ -154,6 +154,62 @@ def test_a_comma_without_a_list_word_or_a_change_of_kind_is_not_a_list(text, fie
     assert {k: case.get(k) for k in fields} == fields
 
 
+# ---- a test or a reader that did not find it: the finding is stated absent ---------------------------------------
+
+# (what the clinician writes, field, its value when stated absent, its value when stated present, the test that
+# looked for it)
+LOOKED_FOR = [
+    ("SCLC", "transformation", "none", "small_cell", "the rebiopsy"),
+    ("small-cell transformation", "transformation", "none", "small_cell", "histology of the liver core"),
+    ("G1202R", "alk_mutations", [], ["G1202R"], "repeat tissue NGS"),
+    ("ALK G1202R", "alk_mutations", [], ["G1202R"], "plasma NGS"),
+    ("MET amplification", "bypass_alterations", [], ["MET_amplification"], "FISH"),
+    ("brain metastases", "brain_metastases", False, True, "MRI brain"),
+    ("leptomeningeal disease", "leptomeningeal", False, True, "the contrast MRI"),
+]
+ENTITY = {"transformation": "transformation", "alk_mutations": "alk_mutation", "bypass_alterations": "bypass_alteration",
+          "brain_metastases": "brain_metastases", "leptomeningeal": "leptomeningeal"}
+NOT_FOUND_BEFORE = ["failed to show", "failed to demonstrate", "failed to reveal", "failed to identify",
+                    "did not show", "did not demonstrate", "did not reveal", "didn't reveal", "does not demonstrate",
+                    "has not shown", "could not identify", "showed no evidence of", "was without evidence of"]
+NOT_FOUND_AFTER = ["not seen", "absent", "excluded", "could not be demonstrated", "was not shown",
+                   "has been excluded", "could not be identified"]
+NOT_FOUND = [
+    (f"{test} {cue} {words}", field, absent)
+    for words, field, absent, _, test in LOOKED_FOR
+    for cue in NOT_FOUND_BEFORE
+] + [
+    (f"{words[0].upper()}{words[1:]} {cue} on {test.removeprefix('the ')}", field, absent)
+    for words, field, absent, _, test in LOOKED_FOR
+    for cue in NOT_FOUND_AFTER
+]
+
+
+@pytest.mark.parametrize("text,field,absent", NOT_FOUND, ids=[n[0] for n in NOT_FOUND])
+def test_a_finding_a_test_did_not_find_is_absent(text, field, absent):
+    found = [e for e in extractor.load().entities(text) if e.entity == ENTITY[field]]
+    assert found and all(e.role == NEGATED for e in found), [(e.text, e.role) for e in found]
+    case = extractor.extract_case(text)
+    # one alteration denied says nothing of the rest of its list: the list stays unset, never holds it
+    assert (case.get(field, []) if isinstance(absent, list) else case.get(field)) == absent
+
+
+# Near-misses: the cue is spent on something else before a clause break; the finding after it is stated present.
+SPENT_ON = ["a response", "any shrinkage of the liver lesions", "viable tumour"]
+THEN = ["; {f} detected", ", but {f} present", ". {f} on the same sample", " and {f} was found"]
+REACHES_NOTHING = [
+    (f"{test} {cue} {spent}{then.format(f=words)}", field, present)
+    for (words, field, _, present, test), cue, spent, then in itertools.product(
+        LOOKED_FOR, ["failed to show", "did not reveal", "failed to demonstrate"], SPENT_ON, THEN
+    )
+]
+
+
+@pytest.mark.parametrize("text,field,present", REACHES_NOTHING, ids=[r[0] for r in REACHES_NOTHING])
+def test_a_not_found_cue_spent_before_the_finding_leaves_it_present(text, field, present):
+    assert extractor.extract_case(text).get(field) == present
+
+
 # ---- a TKI planned on a finding is supposed, not received ----------------------------------------------------
 
 PLANS = [

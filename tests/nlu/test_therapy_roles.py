@@ -281,6 +281,23 @@ OFFERED = [
     ("lorlatinib; brigatinib: no", "lorlatinib", ()),
     ("Lorlatinib. Squamous so pemetrexed and bevacizumab (ABCP) are out.", "lorlatinib", ()),  # a gloss
     ("Lorlatinib (or brigatinib)", "lorlatinib", ("brigatinib",)),
+    # an alternative joined by 'or', 'either ... or', 'versus' to a therapy phrase with its article, dose, schedule
+    # or site is offered too
+    ("the molecular tumour board or an EGFR TKI", "molecular_tumor_board", ("egfr_tki",)),
+    ("refer to the MTB or start osimertinib", "molecular_tumor_board", ("egfr_tki",)),
+    ("lorlatinib 100 mg daily or brigatinib", "lorlatinib", ("brigatinib",)),
+    ("either lorlatinib 100 mg once daily or brigatinib 180 mg", "lorlatinib", ("brigatinib",)),
+    ("lorlatinib at the standard dose, or alternatively brigatinib", "lorlatinib", ("brigatinib",)),
+    ("SRS to the lesions or WBRT", "local_therapy_continue_tki", ("whole_brain_rt",)),
+    ("SBRT to both adrenal deposits or carbo/pem", "local_therapy_continue_tki", ("platinum_pemetrexed",)),
+    ("pembrolizumab 200 mg q3w vs carbo/pem", "pd1_pdl1_monotherapy", ("platinum_pemetrexed",)),
+    ("osimertinib alone or a KRAS inhibitor", "egfr_tki", ("kras_inhibitor_monotherapy",)),
+    # near-misses: the alternative ruled out, talked about, or kept as a fallback stays out
+    ("lorlatinib 100 mg daily rather than brigatinib", "lorlatinib", ()),
+    ("lorlatinib 100 mg daily, not brigatinib", "lorlatinib", ()),
+    ("lorlatinib 100 mg daily; avoid brigatinib or an EGFR TKI", "lorlatinib", ()),
+    ("Lorlatinib. G1202R confers resistance to brigatinib 180 mg or crizotinib.", "lorlatinib", ()),
+    ("the molecular tumour board; otherwise an EGFR TKI", "molecular_tumor_board", ()),
 ]
 
 
@@ -297,6 +314,7 @@ def test_what_an_answer_offers_beside_its_choice(text, chosen, also):
     ("lorlatinib; if not tolerated, brigatinib", "brigatinib", CONDITIONAL),
     ("lorlatinib; otherwise chemo", "chemotherapy", CONDITIONAL),
     ("Lorlatinib. Don't rechallenge alectinib or try brigatinib.", "brigatinib", REJECTED),
+    ("Lorlatinib. Avoid osimertinib 80 mg daily or any KRAS inhibitor.", "kras_inhibitor_monotherapy", REJECTED),
 ])
 def test_headings_and_fallback_asides_give_the_role(text, therapy, role):
     assert roles(text)[therapy] == role, roles(text)

@@ -142,6 +142,14 @@ ROWS = [
     ("MOD07", "lorlatinib with caregiver counselling for mood effects (bipolar)", P, "lorlatinib", ["comorbidities:psychiatric_history"]),
     ("MOD08", "pembrolizumab given PD-L1 90%", H, "pd1_pdl1_monotherapy", []),
     ("MOD08", "lorlatinib, not pembrolizumab despite the PD-L1 of 90%", P, "lorlatinib", []),
+    # an avoided therapy offered as the alternative to a therapy phrase with its article, dose or site
+    ("SCP05", "the molecular tumour board or an EGFR TKI", H, "egfr_tki", []),
+    ("SCP05", "the molecular tumour board rather than an EGFR TKI", P, "molecular_tumor_board", []),
+    ("ONT01", "lorlatinib 100 mg daily or brigatinib", H, "brigatinib", []),
+    ("ONT01", "either lorlatinib 100 mg once daily or crizotinib", H, "crizotinib", []),
+    ("ONT01", "lorlatinib 100 mg daily, not brigatinib", P, "lorlatinib", []),
+    ("CNS01", "SRS to the lesions or WBRT", A, "whole_brain_rt", []),
+    ("CNS01", "stereotactic radiosurgery to the three lesions, or whole-brain RT", A, "whole_brain_rt", []),
 ]
 
 

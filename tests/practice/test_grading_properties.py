@@ -84,6 +84,9 @@ AGAINST_PREFERRED = [
     "{x}, not {p}", "{x} rather than {p}", "{x} instead of {p}", "avoid {p}; {x}", "not {p} but {x}",
     "{x}; {p} would be wrong here", "{p}? No, {x}", "{p} or {x}", "{x} or {p}", "{p} is too toxic, so {x}",
     "since {p} is too toxic, {x}", "I considered {p} but would give {x}", "{p} at progression, {x} now",
+    # the avoided therapy offered as an alternative to the preferred one's phrase (its dose, schedule, site)
+    "either {p} or {x}", "{p} at the usual dose or {x}", "{p} versus {x}", "{p} alone, or {x}",
+    "{p} or alternatively {x}", "I'd go with {p} or maybe {x}",
 ]
 
 

@@ -1,0 +1,312 @@
+"""What a clinician typing in a hurry writes, rewritten into what the reader reads, with the way back to the words
+as typed: one slip in a long word of the vocabulary ("alektinib", "sqaumous", "progresion"), and numbers dictated
+or spaced out ("E cog one", "G twelve oh two R", "ALK G 1202 R", "P D L one eighty percent").
+
+Typo tolerance (``Typos``): a word is read as a vocabulary term when it is one Damerau-Levenshtein edit (a letter
+left out, added, changed, or two neighbours swapped) away from it, or two for a drug name of ten letters or more;
+nothing else. The terms are the knowledge base's ALK inhibitor names and brands, and the phrase file's
+``typo_tolerance.words`` (other drugs the phrases name, and key finding words), each a word the reader already
+reads. Rules that keep it safe:
+  - only words of 5 letters or more, starting with the term's first letter (slips at the first letter are rare, and
+    other drugs and English words close to a term mostly differ there: "modules", "erlotinib");
+  - finding words (English words) take one edit only: English has real words two edits from them ("profession" is
+    two from "progression"); drug names are coined, and their two-edit neighbourhoods hold no English word and no
+    drug of the knowledge base (tests/nlu/test_typist_forms.py checks a list of near drugs and words);
+  - never a word the reader already knows (any word of the phrase files or of the knowledge base's names), nor one
+    of ``typo_tolerance.not_typos`` (real words one edit from a term, "multiply", "plural"), nor a term's own
+    inflection ("positives");
+  - only when exactly one term is nearest (of tied terms, the one the word misses a letter of, if only one:
+    "rifampicn" is rifampicin, not rifampin).
+Candidates are found by deletion neighbourhoods (a dictionary lookup per deletion of the word: at most 1 + n + n(n-1)/2
+lookups for a word of n <= 16 letters), so the work stays linear in the message's length.
+
+Dictation (``DICTATION``): a spaced or spelled mutation name ("G 1202 R", "gee twelve oh two are"), "E cog", "P D L
+one", and a percentage in words or "percent" ("eighty percent") are written as the reader's notation. A number word
+becomes an ECOG value only in the ECOG pattern's own context (reader.py), never here.
+
+`Rewrite` keeps where each changed piece came from, so entities found in the rewritten text are given back at the
+places and with the words of the text as typed: the read-back shows what was read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+_WORD = re.compile(r"(?<![\w'])[A-Za-z]{5,16}(?![\w'])")
+_MIN_TERM = 6  # a shorter term has too many neighbours (a 5-letter word one edit from another is common)
+_TWO_EDITS = 10  # drug names this long take two edits
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance (optimal string alignment) of a and b, or limit + 1 when it is larger."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    out = {word}
+    layer = {word}
+    for _ in range(depth):
+        layer = {w[:i] + w[i + 1 :] for w in layer for i in range(len(w))}
+        out |= layer
+    return out
+
+
+class Typos:
+    """The vocabulary term a mistyped word stands for (see the module's docstring)."""
+
+    def __init__(self, drugs: Iterable[str], words: Iterable[str], known: Iterable[str], not_typos: Iterable[str]):
+        self.limits: dict[str, int] = {}
+        for term in drugs:
+            if len(term) >= _MIN_TERM and term.isalpha():
+                self.limits[term.lower()] = 2 if len(term) >= _TWO_EDITS else 1
+        for term in words:
+            if len(term) >= _MIN_TERM and term.isalpha():
+                self.limits.setdefault(term.lower(), 1)
+        self.known = frozenset(w.lower() for w in known) | frozenset(w.lower() for w in not_typos) | set(self.limits)
+        self.index: dict[str, set[str]] = {}
+        for term, limit in self.limits.items():
+            for key in _deletions(term, limit):
+                self.index.setdefault(key, set()).add(term)
+        self.term = lru_cache(maxsize=8192)(self._term)
+
+    def _term(self, word: str) -> str | None:
+        word = word.lower()
+        if word in self.known:
+            return None
+        found: dict[int, set[str]] = {}
+        for key in _deletions(word, 2):
+            for term in self.index.get(key, ()):
+                limit = self.limits[term]
+                if term[0] != word[0] or len(word) < _MIN_TERM - 1:
+                    continue
+                if word in (term + "s", term + "es", term + "d", term + "ly"):
+                    continue  # an inflection is a word of its own ("false positives")
+                d = distance(word, term, limit)
+                if d <= limit:
+                    found.setdefault(d, set()).add(term)
+        if not found:
+            return None
+        nearest = found[min(found)]
+        if len(nearest) > 1:  # a tie: the term the word is missing a letter of (the commonest slip), if only one
+            nearest = {t for t in nearest if len(t) > len(word)}
+        return next(iter(nearest)) if len(nearest) == 1 else None
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int  # in the text as typed
+    end: int
+    new_start: int  # in the rewritten text
+    new_end: int
+
+
+class Rewrite:
+    """A text rewritten piece by piece, and the way back from a place in it to the text as typed."""
+
+    def __init__(self, text: str, pieces: list[tuple[int, int, str]]):
+        self.original = text
+        out, edits, at, shift = [], [], 0, 0
+        for start, end, new in sorted(pieces):
+            if start < at:
+                continue  # overlapping pieces: the first stands
+            out.append(text[at:start])
+            edits.append(Edit(start, end, start + shift, start + shift + len(new)))
+            out.append(new)
+            shift += len(new) - (end - start)
+            at = end
+        out.append(text[at:])
+        self.text = "".join(out)
+        self.edits = edits
+        self.starts = [e.new_start for e in edits]
+
+    def back(self, pos: int, end: bool = False) -> int:
+        """The place in the typed text of place ``pos`` of the rewritten one (``end``: a span's end): a place inside a
+        rewritten piece goes to that piece's start (or end), any other is shifted by the pieces before it."""
+        k = (bisect.bisect_left if end else bisect.bisect_right)(self.starts, pos) - 1
+        if k < 0:
+            return pos
+        e = self.edits[k]
+        if pos < e.new_end or (end and pos == e.new_end):
+            return e.end if end else e.start
+        return pos + e.end - e.new_end
+
+
+# ---- dictation -----------------------------------------------------------------------------------------------------
+
+_UNITS = {
+    "zero": 0,
+    "oh": 0,
+    "o": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+_TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNIT = "|".join(u for u in _UNITS if u not in ("o", "oh"))
+_TEEN = "|".join(_TEENS)
+_TEN = "|".join(_TENS)
+# two digits said as a number: "oh two", "ninety six", "twelve", "fifty", "seven"
+_PAIR = rf"(?:(?:oh|o|zero)[\s-]+(?:{_UNIT})|(?:{_TEN})(?:[\s-]+(?:{_UNIT}))?|{_TEEN}|{_UNIT})"
+# letters said as their names (NATO words are not used for amino acids)
+_LETTER_NAMES = {
+    "ay": "A",
+    "cee": "C",
+    "see": "C",
+    "dee": "D",
+    "ee": "E",
+    "eff": "F",
+    "gee": "G",
+    "aitch": "H",
+    "eye": "I",
+    "kay": "K",
+    "el": "L",
+    "ell": "L",
+    "em": "M",
+    "en": "N",
+    "pee": "P",
+    "cue": "Q",
+    "queue": "Q",
+    "are": "R",
+    "ar": "R",
+    "ess": "S",
+    "tee": "T",
+    "vee": "V",
+    "double u": "W",
+    "why": "Y",
+    "wye": "Y",
+}
+_NAMED = "|".join(sorted(_LETTER_NAMES, key=len, reverse=True))
+_AMINO = "ACDEFGHIKLMNPQRSTVWY"
+# "G twelve oh two R", "gee twelve oh two are", "ALK G 1202 R", "L eleven ninety six M"
+_SAID_MUTATION = re.compile(
+    rf"(?<![\w-])(?P<a>[{_AMINO}]|(?i:{_NAMED}))[\s-]+"
+    rf"(?P<n>\d{{4}}|(?i:(?:{_TEEN})[\s-]+{_PAIR}|(?:{_UNIT}|oh|zero)(?:[\s-]+(?:{_UNIT}|oh|zero)){{3}}))"
+    rf"[\s-]+(?P<b>[{_AMINO}]|(?i:{_NAMED}))(?![\w-])"
+)
+# "G1202 R", "G 1202R": a letter written apart from the digits on one side only
+_SPACED_MUTATION = re.compile(
+    rf"(?<![\w-])(?P<a>[{_AMINO}])(?:[\s-]+(?P<n1>\d{{4}})[\s-]*|(?P<n2>\d{{4}})[\s-]+)(?P<b>[{_AMINO}])(?![\w-])"
+)
+_SAID_ECOG = re.compile(  # "E cog one", "E C O G 1", "e.c.o.g."
+    r"(?<![\w-])(?!ecog\b)e\.?[\s.-]*c\.?[\s.-]*o\.?[\s.-]*g\.?(?![\w-])", re.IGNORECASE
+)
+_SAID_PDL1 = re.compile(  # "P D L one", "PD L1", "PDL one", "p.d.l.1"
+    r"(?<![\w-])p\.?[\s.-]*d\.?[\s.-]*l\.?[\s.-]*(?:1|one)(?![\w-])(?<!pdl1)(?<!pd-l1)", re.IGNORECASE
+)
+_NUMBER = rf"(?:(?:{_TEN})(?:[\s-]+(?:{_UNIT}))?|{_TEEN}|{_UNIT}|a hundred|one hundred|hundred)"
+_SAID_PERCENT = re.compile(  # "eighty percent", "20 per cent"
+    rf"(?<![\w-])(?P<n>\d{{1,3}}|{_NUMBER})\s*(?:percent|per cent|pct)(?![\w])", re.IGNORECASE
+)
+
+
+def said_number(words: str) -> int | None:
+    """The number words say, read as a clinician dictates: digit by digit ("one two zero two"), or in pairs
+    ("twelve oh two" 1202, "eleven ninety six" 1196, "ninety six" 96), or "1202"; None for anything else."""
+    parts = [p for p in re.split(r"[\s-]+", words.strip().lower()) if p]
+    if len(parts) == 1 and parts[0].isdigit():
+        return int(parts[0])
+    if parts in (["hundred"], ["a", "hundred"], ["one", "hundred"]):
+        return 100
+    if len(parts) > 1 and all(p in _UNITS for p in parts):
+        return int("".join(str(_UNITS[p]) for p in parts))
+    digits, i = "", 0
+    while i < len(parts):
+        p, nxt = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
+        if p in _TEENS:
+            digits, i = digits + str(_TEENS[p]), i + 1
+        elif p in _TENS:
+            unit = _UNITS.get(nxt, 0) if nxt not in ("o", "oh", "zero") else 0
+            digits, i = digits + str(_TENS[p] + unit), i + (2 if nxt in _UNITS and unit else 1)
+        elif p in ("o", "oh", "zero") and nxt in _UNITS and nxt not in ("o", "oh", "zero"):
+            digits, i = digits + f"0{_UNITS[nxt]}", i + 2
+        elif p in _UNITS and p not in ("o", "oh") and len(parts) == 1:
+            digits, i = str(_UNITS[p]), i + 1
+        else:
+            return None
+    return int(digits) if digits else None
+
+
+def _letter(said: str) -> str:
+    return _LETTER_NAMES.get(said.lower(), said.upper())
+
+
+def dictation(text: str, residues: tuple[int, int]) -> list[tuple[int, int, str]]:
+    """The pieces of ``text`` said rather than written, with what the reader reads for them; a mutation said or
+    spaced out only at a residue of ALK's kinase domain (``residues``, the knowledge base's), never a year."""
+    pieces = []
+    for m in _SAID_MUTATION.finditer(text):
+        number = said_number(m.group("n"))
+        if number is not None and residues[0] <= number <= residues[1]:
+            pieces.append((m.start(), m.end(), f"{_letter(m.group('a'))}{number}{_letter(m.group('b'))}"))
+    for m in _SPACED_MUTATION.finditer(text):
+        number = int(m.group("n1") or m.group("n2"))
+        if residues[0] <= number <= residues[1]:
+            pieces.append((m.start(), m.end(), f"{m.group('a')}{number}{m.group('b')}"))
+    for m in _SAID_ECOG.finditer(text):
+        pieces.append((m.start(), m.end(), "ECOG"))
+    for m in _SAID_PDL1.finditer(text):
+        pieces.append((m.start(), m.end(), "PD-L1"))
+    for m in _SAID_PERCENT.finditer(text):
+        number = said_number(m.group("n"))
+        if number is not None and number <= 100:
+            pieces.append((m.start(), m.end(), f"{number}%"))
+    return pieces
+
+
+def typos(text: str, term: Callable[[str], str | None]) -> list[tuple[int, int, str]]:
+    pieces = []
+    for m in _WORD.finditer(text):
+        found = term(m.group())
+        if found:
+            word = m.group()
+            pieces.append((m.start(), m.end(), found.upper() if word.isupper() else found))
+    return pieces
+
+
+def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
+    """The rewriting the reader reads through, for the vocabulary ``table`` (vocabulary.table)."""
+    spec = table["typo_tolerance"]
+    checker = Typos(spec["drugs"], spec["words"], spec["known"], spec["not_typos"])
+    low, high = table["kinase_domain"]
+
+    def rewrite(text: str) -> Rewrite:
+        return Rewrite(text, dictation(text, (low, high)) + typos(text, checker.term))
+
+    return rewrite
