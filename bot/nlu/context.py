@@ -31,6 +31,8 @@ _SENTENCE_END = re.compile(r"[!?;\n]+|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bp)(?<
 _CLAUSE_OPENER = re.compile(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
 # where a plan heading's section ends: a full stop or a line's end
 _PLAN_END = re.compile(r"\n|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$)", re.IGNORECASE)
+# right before a specimen: what was found on it ("confirmed on the adrenal biopsy", "in the liver core")
+_SEEN_ON = re.compile(r"\b(?:on|in|from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",|:|\s[-–—]+\s|\(|\)|\bbut\b|\bso\b|\band then\b", re.IGNORECASE)
 # after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR, KRAS,"
 _LIST_END = re.compile(r"\b(?:or|nor|and)\s*$", re.IGNORECASE)
@@ -357,7 +359,10 @@ class Context:
         return out
 
     def _in_plan(self, text: str, span: Span, plans: list[tuple[int, int]]) -> bool:
-        """Finding ``span`` is named in a plan section, and not as taken ("continue alectinib")."""
+        """Finding ``span`` is named in a plan section, and neither as taken ("continue alectinib") nor as the
+        specimen a finding was seen on ("Outcome: SCLC transformation confirmed on the adrenal biopsy")."""
+        if span.entity == "biopsy_type" and _SEEN_ON.search(text[max(0, span.start - 40) : span.start]):
+            return False
         return any(a <= span.start < b for a, b in plans) and not self._taken(text, span)
 
     def _taken(self, text: str, span: Span) -> bool:

@@ -159,3 +159,25 @@ def test_a_toxicity_not_stopping_the_drug_is_no_intolerance() -> None:
 @pytest.mark.parametrize("text", ["The patient's daughter is in Canada.", "She is with her family in France for the summer."])
 def test_where_a_relative_is_is_not_the_region(text: str) -> None:
     assert "region" not in read(text)
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("On alectinib there appeared a new brain metastasis, only one, 6 mm, extracranially all else is stable.",
+     {"progression": "cns_only", "cns_lesions": "limited", "brain_metastases": True}),
+    ("The MRI of the head shows metastases, more than fifteen.", {"cns_lesions": "extensive", "brain_metastases": True}),
+    ("Body everything stable, new brain lesions.", {"progression": "cns_only"}),
+])
+def test_non_native_cns_forms(text: str, fields: dict) -> None:
+    case = read(text)
+    for field, value in fields.items():
+        assert case.get(field) == value, field
+
+
+def test_many_metastases_outside_the_brain_are_not_cns_lesions() -> None:
+    assert "cns_lesions" not in read("Liver metastases, more than twenty, on the CT.")
+
+
+def test_the_specimen_of_a_finding_in_an_outcome_line_was_taken() -> None:
+    case = read("MDT outcome: squamous transformation confirmed on the pleural biopsy, for chemotherapy.")
+    assert case["biopsy"] == "tissue"
+    assert case["transformation"] == "squamous"
