@@ -16,7 +16,7 @@ from actions.shared import knowledge_base
 from bot.decision import FIELDS, CaseError, validate_case
 from bot.messages import MAX_MESSAGE_CHARS
 from bot.nlu.extractor import case_fields, conflicts, did_you_mean, message_is_question
-from bot.nlu.reader import alk_variant, ecog_range
+from bot.nlu.reader import alk_variant, ecog_range, karnofsky_statements
 from bot.render import SHORT_LABELS, field_label, finding_text, value_text
 
 CASE_SLOTS: tuple[str, ...] = tuple(FIELDS)
@@ -83,7 +83,7 @@ def read_message(
             f"You wrote the {field_label(field_name)} both ways in that message, so I left it as it was. Which is it?"
         )
     _name_unreadable(entities, reading)
-    _say_range_read(text, entities, reading)
+    _say_how_ecog_was_read(text, entities, reading, spans)
     if text.startswith("/") and any(e.get("entity") == "unreadable_variant" for e in entities):
         reading.updates.pop("alk_mutations", None)  # the page's list editor: the list stays as it was
     if (
@@ -142,17 +142,47 @@ def _name_unreadable(entities: list[Mapping[str, Any]], reading: Reading) -> Non
                 del reading.updates["alk_mutations"]
 
 
-def _say_range_read(text: str, entities: list[Mapping[str, Any]], reading: Reading) -> None:
-    """An ECOG range ("ECOG 2-3") is read as its worse value: said, so the read-back does not hide the range."""
-    for entity in entities:
-        if entity.get("entity") != "ecog" or entity.get("role"):
-            continue
-        written = text[int(entity.get("start", 0)) : int(entity.get("end", 0))]
+def _say_how_ecog_was_read(
+    text: str, entities: list[Mapping[str, Any]], reading: Reading, asked: list[tuple[int, int]]
+) -> None:
+    """An ECOG taken from other words than one ECOG grade is said, so the read-back hides nothing: a range ("ECOG
+    2-3") is read as its worse value, a Karnofsky score as the ECOG grade the published conversions agree on ("KPS
+    80"); a Karnofsky score they disagree on ("KPS 70") is not read, and the clinician is told why and asked."""
+    stated = [e for e in entities if e.get("entity") == "ecog" and not e.get("role")]
+    typed = {str(e.get("value")) for e in stated if not karnofsky_statements(_written(text, e))}
+    for entity in stated:
+        written = _written(text, entity)
         span = ecog_range(written)
-        if span and reading.updates.get("ecog") == span[1]:
+        kps = karnofsky_statements(written)
+        if reading.updates.get("ecog") != int(entity.get("value", -1)):
+            continue
+        if span:
             reading.notes["ecog"] = (
                 f"Read '{written}' as ECOG {span[1]}, the worse of the two; say 'ECOG {span[0]}' if that is wrong."
             )
+        elif kps and str(entity.get("value")) not in typed:
+            reading.notes["ecog"] = (
+                f"Read '{written}' as ECOG {entity.get('value')} (from Karnofsky {_scores(kps[0][2])}), the grade the "
+                "published conversions agree on; say the ECOG if it differs."
+            )
+    if "ecog" in reading.updates or "ecog" in reading.contradicted:
+        return
+    for start, _, scores in karnofsky_statements(text):
+        spread = knowledge_base().karnofsky_spread(*scores)
+        if spread and not any(a <= start < b for a, b in asked):
+            reading.problems.append(
+                f"Karnofsky {_scores(scores)} falls between ECOG {spread[0]} and {spread[1]} in published "
+                "conversions, so I did not convert it: what is the ECOG?"
+            )
+            return
+
+
+def _written(text: str, entity: Mapping[str, Any]) -> str:
+    return text[int(entity.get("start", 0)) : int(entity.get("end", 0))]
+
+
+def _scores(scores: tuple[int, ...]) -> str:
+    return "-".join(map(str, scores))
 
 
 def known_drugs() -> str:

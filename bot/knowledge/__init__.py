@@ -209,11 +209,25 @@ class KnowledgeBase:
     caveats: Mapping[str, Caveat]
     rules: Mapping[str, Rule]  # in check order
     spellings: Mapping[str, str] = field(default_factory=dict)  # upper-cased spelling -> canonical mutation
+    # Karnofsky score -> the ECOG grades each published table (meta.yml karnofsky_to_ecog) admits for it
+    karnofsky_tables: Mapping[int, tuple[frozenset[int], ...]] = field(default_factory=dict)
+    karnofsky_sources: tuple[str, ...] = ()  # the evidence keys of those tables
 
     def reference_residue(self, position: int) -> str | None:
         """ALK's wild-type residue at ``position`` where the stored segment covers it."""
         i = position - self.reference_start
         return self.reference_segment[i] if 0 <= i < len(self.reference_segment) else None
+
+    @property
+    def karnofsky_ecog(self) -> dict[int, int]:
+        """The Karnofsky scores every published table puts on one and the same ECOG grade, with that grade."""
+        common = {score: frozenset.intersection(*grades) for score, grades in self.karnofsky_tables.items()}
+        return {score: min(g) for score, g in common.items() if len(g) == 1}
+
+    def karnofsky_spread(self, *scores: int) -> tuple[int, int] | None:
+        """The best and worst ECOG grades the published tables give ``scores`` (None for a score none lists)."""
+        grades = [g for score in scores for table in self.karnofsky_tables.get(score, ()) for g in table]
+        return (min(grades), max(grades)) if grades and all(s in self.karnofsky_tables for s in scores) else None
 
     def canonical_mutation(self, text: str) -> str | None:
         """The knowledge base's name for a mutation however it is written, or None if it does not know it."""
@@ -530,6 +544,17 @@ def _load_rules(
     return out
 
 
+def _load_karnofsky(meta: models.MetaFile, cite: _Citations) -> dict[int, tuple[frozenset[int], ...]]:
+    """Karnofsky score -> the grades each table admits for it (one entry per table, in the file's order)."""
+    sources = cite(meta.karnofsky_to_ecog, "meta", "karnofsky_to_ecog")
+    out: dict[int, list[frozenset[int]]] = {}
+    for source in sources:
+        for row in meta.karnofsky_to_ecog[source]:
+            for score in row.kps:
+                out.setdefault(score, []).append(frozenset(row.ecog))
+    return {score: tuple(grades) for score, grades in sorted(out.items())}
+
+
 def load(directory: Path | str = KNOWLEDGE_DIR) -> KnowledgeBase:
     """Read and validate the knowledge base; raise KnowledgeError on the first problem found.
 
@@ -579,6 +604,8 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> KnowledgeBase:
         caveats=caveats,
         rules=_load_rules(rules_file, regimens, caveats, cite),
         spellings=spellings,
+        karnofsky_tables=_load_karnofsky(meta, cite),
+        karnofsky_sources=tuple(meta.karnofsky_to_ecog),
     )
 
 

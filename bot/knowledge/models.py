@@ -158,6 +158,28 @@ class AlkProtein(Strict):
         return "".join(value.split())
 
 
+KARNOFSKY_SCORES = tuple(range(10, 101, 10))  # KPS 0 is death, which no ECOG grade of the case schema holds
+
+
+class KarnofskyGroup(Strict):
+    """One row of a published Karnofsky -> ECOG table: these scores, these grades."""
+
+    kps: list[StrictInt]
+    ecog: list[StrictInt]
+
+    @validator("kps")
+    def _scores(cls, value: list[int]) -> list[int]:
+        if not value or any(s not in KARNOFSKY_SCORES for s in value):
+            raise ValueError("Karnofsky scores are 10-100 in tens")
+        return value
+
+    @validator("ecog")
+    def _grades(cls, value: list[int]) -> list[int]:
+        if not value or any(not 0 <= g <= 4 for g in value):
+            raise ValueError("ECOG grades are 0-4")
+        return value
+
+
 class MetaFile(Strict):
     knowledge_version: StrictStr
     content_sha256: StrictStr = ""
@@ -165,8 +187,17 @@ class MetaFile(Strict):
     alk_protein: AlkProtein
     eu_lorlatinib_label_first_tkis: list[StrictStr] = []
     eu_regions: list[StrictStr] = []
+    karnofsky_to_ecog: dict[StrictStr, list[KarnofskyGroup]] = {}  # evidence key -> that source's table
 
     _disclaimer = texts("disclaimer")
+
+    @validator("karnofsky_to_ecog")
+    def _whole_tables(cls, tables: dict[str, list[KarnofskyGroup]]) -> dict[str, list[KarnofskyGroup]]:
+        for source, rows in tables.items():
+            scores = sorted(s for row in rows for s in row.kps)
+            if scores != list(KARNOFSKY_SCORES):
+                raise ValueError(f"{source}: a table lists every Karnofsky score 10-100 once")
+        return tables
 
     @validator("knowledge_version", pre=True)
     def _version(cls, value: Any) -> str:

@@ -28,19 +28,41 @@ OVERLAY_VALUES = frozenset({"cns_progressing"})  # "new brain mets" is progressi
 SITES = "sites:"  # value prefix of progression at named extracranial sites, an overlay of its own ("sites:bone+liver")
 _NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
 _ECOG_VALUE = r"([0-4]|zero|one|two|three|four)"
+
+
+def _lead_in(earlier: str) -> str:
+    """The words between a performance score's label and its value ("of", "is", "declined from 1 to"), with an
+    earlier value before the latest ("ECOG 1->3", "KPS 90 at diagnosis, now 60"): the latest is the one read."""
+    return (
+        rf"(?:(?:was |were |from )?{earlier}\s*(?:->|→|=>)\s*|"
+        rf"(?:(?:was |were )?{earlier} (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
+        r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|"
+        r"remains|at|(?:has |had |have )?(?:declined|dropped|worsened|improved|"
+        rf"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from {earlier})? to|to)\s*)?[:=]?\s*"
+    )
+
+
 _ECOG = re.compile(
     r"(?<![\w-])(?:(?:ecog|zubrod|eastern cooperative oncology group)"
     r"(?:[\s-]*(?:ps|performance[\s-]+(?:status|score)))?|"
     r"who[\s-]*(?:ps|performance[\s-]+status)|ps|perf(?:ormance|\.)?[\s-]+status)(?:\s*\((?:ecog|who)?[\s-]*(?:ps)?\))?"
     r"(?:[\s:=-]*(?:ecog|who|zubrod)(?![\w]))?"  # the scale named after a label: "PS: WHO 1"
     r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
-    r"(?:(?:was |were |from )?[0-4]\s*(?:->|→|=>)\s*|"  # "ECOG 1->3": the latest
-    r"(?:(?:was |were )?[0-4] (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
-    r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|remains|"
-    r"at|(?:has |had |have )?(?:declined|dropped|worsened|improved|"
-    r"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from [0-4])? to|to)\s*)?[:=]?\s*"
-    rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
+    + _lead_in("[0-4]")
+    + rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?))",
+    re.IGNORECASE,
+)
+# A Karnofsky score ("KPS 80", "Karnofsky 60%", "Karnofsky performance status (KPS) of 40", "KPS 70-80"): read as the
+# ECOG grade the knowledge base's published conversions agree on (meta.yml karnofsky_to_ecog), or not at all.
+# "KPs" (keratic precipitates) is not the abbreviation; a dose or a duration after the number is not a score.
+_KPS_VALUE = r"(\d{2,3})\s*%?"
+_KARNOFSKY = re.compile(
+    r"(?<![\w-])(?:(?-i:KPS|kps|Kps)|karnofsky(?:[\s-]+(?:performance[\s-]+(?:status|score|scale)|performance|index|"
+    r"score|scale|status|ps))?)(?:\s*\((?-i:KPS)\))?(?:[\s-]+(?:status|score))?[\s:=-]*"
+    + _lead_in(_KPS_VALUE.replace("(", "(?:", 1))
+    + rf"{_KPS_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_KPS_VALUE})?"
+    r"(?!\.\d|\w|\s*(?:mg|mcg|g\b|kg|ml|mm|cm|months?|mo\b|years?|y\b|weeks?|wks?|days?|cycles?))",
     re.IGNORECASE,
 )
 # "SP263 PD-L1 staining in 30% of tumour cells": the proportion of tumour cells is the TPS
@@ -123,6 +145,7 @@ class Reader:
         )
         self.drug_after = re.compile(rf"^\s*(?:{'|'.join(name_like['after'])})(?:(?<![a-z])|(?![a-z]))", re.IGNORECASE)
         self.drugs = frozenset(table["drug_spellings"])
+        self.karnofsky = {int(score): int(grade) for score, grade in table.get("karnofsky_ecog", {}).items()}
         self.drug_prefixes = frozenset(d[:5] for d in self.drugs if len(d) >= 7)
         self.key_values = KeyValues(table)
 
@@ -146,6 +169,10 @@ class Reader:
                 found.append(Span(m.start(), m.end(), "unreadable_variant", m.group(), 4))
         for m in _ECOG.finditer(text):  # a range ("ECOG 2-3", "PS 1/2") is read as its worse (higher) value
             found.append(Span(m.start(), m.end(), "ecog", str(max(ecog_values(m))), 1))
+        for m in _KARNOFSKY.finditer(text):  # a Karnofsky score (or range) only where every table gives one grade
+            grades = {self.karnofsky.get(score) for score in karnofsky_scores(m)}
+            if len(grades) == 1 and None not in grades:
+                found.append(Span(m.start(), m.end(), "ecog", str(grades.pop()), 1))
         for m in (*_PDL1.finditer(text), *_PDL1_CELLS.finditer(text), *_PDL1_BARE.finditer(text)):
             if int(m.group(1)) <= 100:
                 found.append(Span(m.start(), m.end(), "pdl1_tps", str(int(m.group(1))), 1))
@@ -228,6 +255,16 @@ def ecog_range(text: str) -> tuple[int, int] | None:
     m = _ECOG.search(text)
     values = ecog_values(m) if m else []
     return (min(values), max(values)) if len(set(values)) == 2 else None
+
+
+def karnofsky_scores(m: re.Match[str]) -> tuple[int, ...]:
+    """The one or two scores a Karnofsky statement gives ("KPS 80" → (80,); "KPS 70-80" → (70, 80))."""
+    return tuple(int(g) for g in m.group(1, 2) if g)
+
+
+def karnofsky_statements(text: str) -> list[tuple[int, int, tuple[int, ...]]]:
+    """Where ``text`` states a Karnofsky score, and the scores: (start, end, scores)."""
+    return [(m.start(), m.end(), karnofsky_scores(m)) for m in _KARNOFSKY.finditer(text)]
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

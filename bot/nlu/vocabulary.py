@@ -199,6 +199,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         "typo_tolerance": _typo_tolerance(raw, kb, names),
         "correction": _correction(raw),
         "kinase_domain": list(kb.kinase_domain),
+        "karnofsky_ecog": {str(score): grade for score, grade in sorted(kb.karnofsky_ecog.items())},
         "kb_hash": kb.content_sha256,
     }
 

@@ -219,6 +219,37 @@ def test_a_single_ecog_value_is_noted_without_a_range_sentence():
     assert slot_events(events)["ecog"] == 2 and "the worse of the two" not in texts(dispatcher)
 
 
+@pytest.mark.parametrize("text,ecog,score", [("KPS 80", 1, "80"), ("Karnofsky performance status 100%", 0, "100"),
+                                              ("KPS of 10-20", 4, "10-20")])
+def test_a_karnofsky_score_is_read_as_the_agreed_ecog_and_said(text, ecog, score):
+    events, dispatcher = run(FORM, make_tracker(text, slots=dict(IN_PROGRESS), active_loop="case_form"))
+    assert slot_events(events)["ecog"] == ecog
+    assert f"ECOG {ecog} (from Karnofsky {score})" in texts(dispatcher)
+
+
+@pytest.mark.parametrize("text,low,high", [("KPS 70", 1, 2), ("Karnofsky 90%", 0, 1), ("KPS 60-70", 1, 3)])
+def test_a_karnofsky_score_the_conversions_disagree_on_is_not_read_and_the_ecog_is_asked(text, low, high):
+    events, dispatcher = run(FORM, make_tracker(text, slots=dict(IN_PROGRESS), active_loop="case_form"))
+    new = slot_events(events)
+    assert "ecog" not in new and new["requested_slot"] == "ecog"
+    said = texts(dispatcher)
+    assert f"Karnofsky {text.split()[-1].rstrip('%')} falls between ECOG {low} and {high}" in said, said
+    assert "what is the ECOG?" in said
+
+
+@pytest.mark.parametrize("text,ecog", [("ECOG 1 (KPS 80)", 1), ("ECOG 1, KPS 70", 1)])
+def test_a_stated_ecog_beside_a_karnofsky_score_is_taken_without_a_conversion_sentence(text, ecog):
+    events, dispatcher = run(FORM, make_tracker(text, slots=dict(IN_PROGRESS), active_loop="case_form"))
+    assert slot_events(events)["ecog"] == ecog
+    assert "Karnofsky" not in texts(dispatcher)
+
+
+def test_an_ecog_that_disagrees_with_a_converted_karnofsky_score_is_asked_about():
+    events, dispatcher = run(FORM, make_tracker("ECOG 0, KPS 80", slots=dict(IN_PROGRESS), active_loop="case_form"))
+    assert "ecog" not in case_changes(events)
+    assert "both ways" in texts(dispatcher)
+
+
 def test_alk_positive_is_taken_from_a_named_alk_inhibitor_and_said():
     events, dispatcher = run(FORM, make_tracker("alectinib for 2 years", slots={"requested_slot": "alk_positive"},
                                                 active_loop="case_form"))

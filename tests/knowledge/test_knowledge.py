@@ -142,6 +142,14 @@ def test_every_mutation_has_a_call_for_every_tki_and_matches_alk(kb=None):
     ("meta", lambda d: d.update(knowledge_version="latest"), "knowledge_version", "must look like"),
     ("bypass", lambda d: d["bypass_alterations"]["MET_amplification"].update(group="maybe"), "MET_amplification",
      "'group' must be one of"),
+    ("meta", lambda d: d["karnofsky_to_ecog"]["MA2010-PS"][1]["kps"].remove(90), "MA2010-PS",
+     "every Karnofsky score 10-100 once"),
+    ("meta", lambda d: d["karnofsky_to_ecog"]["MA2010-PS"][1].update(ecog=[5]), "karnofsky_to_ecog.MA2010-PS[1]",
+     "ECOG grades are 0-4"),
+    ("meta", lambda d: d["karnofsky_to_ecog"]["MA2010-PS"][1].update(kps=[85, 80, 90]),
+     "karnofsky_to_ecog.MA2010-PS[1]", "Karnofsky scores are 10-100 in tens"),
+    ("meta", lambda d: d["karnofsky_to_ecog"].update(NOSUCH=d["karnofsky_to_ecog"]["MA2010-PS"]), "karnofsky_to_ecog",
+     "evidence key 'NOSUCH' is not in evidence.yml"),
 ])
 def test_broken_knowledge_base_names_file_and_entry(kb_copy, file, change, where, says):
     edit(kb_copy, file, change)
@@ -195,3 +203,45 @@ def test_a_witness_that_is_not_a_valid_case_is_refused(kb_copy):
     edit(kb_copy, "rules", lambda d: d["rules"]["S4"].update(witness={"ecog": 9}))
     with pytest.raises(knowledge.KnowledgeError, match=r"rules.yml: S4.witness: not a valid case: ecog"):
         Engine(knowledge.load(kb_copy))
+
+
+# ---- Karnofsky -> ECOG: a score is converted only where every cited table puts it on one grade ---------------------
+
+def _raw_tables() -> dict:
+    return yaml.safe_load((KB_DIR / "meta.yml").read_text())["karnofsky_to_ecog"]
+
+
+def test_a_karnofsky_score_converts_only_where_every_table_admits_one_grade():
+    tables = _raw_tables()
+    assert len(tables) >= 2 and all(source in knowledge.default().evidence for source in tables)
+    agreed = {}
+    for score in range(10, 101, 10):
+        admitted = [{g for row in rows if score in row["kps"] for g in row["ecog"]} for rows in tables.values()]
+        common = set.intersection(*admitted)
+        if len(common) == 1:
+            agreed[score] = common.pop()
+    assert knowledge.default().karnofsky_ecog == agreed and agreed
+
+
+def test_the_scores_the_ecog_acrin_and_ma_tables_put_on_different_grades_are_never_converted():
+    # ECOG-ACRIN's comparison puts KPS 90 with ECOG 0, 70 with 1, 50 with 2 and 30 with 3; Ma et al. 2010 one grade
+    # worse: whatever other tables are added, these scores stay unconverted
+    assert not {90, 70, 50, 30} & set(knowledge.default().karnofsky_ecog)
+
+
+def test_a_table_that_disagrees_removes_a_conversion_and_one_that_agrees_keeps_it(kb_copy):
+    def disagree(d):
+        rows = d["karnofsky_to_ecog"]["MA2010-PS"]
+        rows[0]["kps"].append(80)  # Ma's table moved to put KPS 80 with ECOG 0
+        rows[1]["kps"].remove(80)
+    edit(kb_copy, "meta", disagree)
+    assert 80 not in knowledge.load(kb_copy).karnofsky_ecog
+    edit(kb_copy, "meta", lambda d: d["karnofsky_to_ecog"].pop("PRASAD2018-PS"))
+    kb = knowledge.load(kb_copy)
+    assert kb.karnofsky_ecog.get(60) == 2 and 80 not in kb.karnofsky_ecog  # Prasad alone put 60 with ECOG 3
+
+
+def test_the_grades_a_disputed_score_falls_between_are_the_tables_own():
+    kb = knowledge.default()
+    assert kb.karnofsky_spread(70) == (1, 2) and kb.karnofsky_spread(90) == (0, 1)
+    assert kb.karnofsky_spread(85) is None
