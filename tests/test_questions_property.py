@@ -8,21 +8,12 @@ same property over REST, on a few questions, is in tests/integration/test_conver
 """
 from __future__ import annotations
 
-import asyncio
-from typing import Any
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from actions.case_form import ValidateCaseForm
-from actions.case_state import CASE_SLOTS
-from actions.feedback import ActionFeedback
-from actions.recommend import ActionExplain, ActionWhatIf
 from bot import knowledge
-from bot.launch import latest_model
-from tests.actions.conftest import run, slot_events
-from rasa_sdk import Tracker
+from tests.dialogue_turn import IN_PROGRESS, MOMENTS, case_written, nlu_parser
 
 KB = knowledge.default()
 DRUGS = sorted({name for generic, d in KB.drugs.items() for name in (generic, *d.brands)})
@@ -54,16 +45,6 @@ FRAMES = [
     "try {drug} for {mutation}, pls advise", "{finding} -> {therapy}, thoughts", "{drug} for {mutation}, would it work",
     "{mutation} -> {drug}, ok?", "{therapy} + {drug} for {finding}, worth trying?", "{drug} for {bypass} - agree?",
 ]
-IN_PROGRESS = {"alk_positive": True, "prior_tkis": ["alectinib"], "progression": "systemic",
-               "requested_slot": "ecog"}
-ANSWERED = {"alk_positive": True, "prior_tkis": ["alectinib"], "progression": "systemic", "biopsy": "tissue",
-            "alk_mutations": ["G1202R"], "bypass_alterations": [], "ecog": 1, "histology": "adenocarcinoma",
-            "last_record_id": "r1"}
-# The custom action the dialogue rules run for an intent the form hands back (data/rules/case.yml); every other
-# intent is answered by a response, which cannot write a slot.
-RULE_ACTIONS = {"what_if": ActionWhatIf(), "ask_why": ActionExplain(), "feedback_helpful": ActionFeedback(),
-                "feedback_not_helpful": ActionFeedback(), "feedback_disagree": ActionFeedback()}
-
 questions = st.builds(
     lambda frame, drug, drug2, mutation, finding, therapy, bypass: frame.format(
         drug=drug, drug2=drug2, mutation=mutation, finding=finding, therapy=therapy, bypass=bypass),
@@ -74,34 +55,11 @@ questions = st.builds(
 @pytest.fixture(scope="module")
 def parse():
     """The trained model's NLU pipeline, as the Rasa server runs it."""
-    from rasa.core.agent import Agent
-
-    agent = Agent.load(str(latest_model()))
-    loop = asyncio.new_event_loop()
-    yield lambda text: loop.run_until_complete(agent.parse_message(text))
-    loop.close()
+    with nlu_parser() as parse:
+        yield parse
 
 
-def _tracker(parsed: dict[str, Any], slots: dict[str, Any], activating: bool) -> Tracker:
-    message = {"text": parsed["text"], "intent": parsed["intent"], "entities": parsed.get("entities", []),
-               "message_id": "q"}
-    events = [{"event": "user", "text": parsed["text"], "parse_data": message}]
-    if activating:
-        events.append({"event": "active_loop", "name": "case_form"})
-    return Tracker("property", dict(slots), message, events, False, None, {"name": "case_form"}, "action_listen")
-
-
-def case_written(parsed: dict[str, Any], slots: dict[str, Any], activating: bool) -> dict[str, Any]:
-    """The case fields the message would write, through the form and the rule that answers what it hands back."""
-    events, _ = run(ValidateCaseForm(), _tracker(parsed, slots, activating))
-    handed_back = list(slot_events(events)) in ([], ["requested_slot"])  # Rasa rejects the form's turn
-    if handed_back and parsed["intent"]["name"] in RULE_ACTIONS:
-        events, _ = run(RULE_ACTIONS[parsed["intent"]["name"]], _tracker(parsed, slots, activating))
-    return {k: v for k, v in slot_events(events).items() if k in CASE_SLOTS}
-
-
-@pytest.mark.parametrize("slots, activating", [(IN_PROGRESS, False), (ANSWERED, True)],
-                         ids=["case in progress", "after the answer"])
+@pytest.mark.parametrize("slots, activating", list(MOMENTS.values()), ids=list(MOMENTS))
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(question=questions)
 def test_no_question_changes_the_case(parse, slots, activating, question):

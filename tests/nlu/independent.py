@@ -51,6 +51,9 @@ SETS = (
     PhrasingSet("6", "chat typed in a hurry: typos, text-speak, dictation, self-corrections, non-native English",
                 "independent6_tune.yml", "independent6_heldout.yml", "independent6_questions_tune.yml",
                 "independent6_questions_heldout.yml"),
+    PhrasingSet("7", "spoken and hand-over styles: SBAR, telephone referrals, tumour-board presentations, MDT minutes, "
+                "e-mails, non-native English", "independent7_tune.yml", "independent7_heldout.yml",
+                "independent7_questions_tune.yml", "independent7_questions_heldout.yml"),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
 UNANNOTATED = {s.id: s.unannotated for s in SETS}
