@@ -44,6 +44,13 @@ FRAMES = [
     "{drug} or {drug2} for {mutation}, any evidence", "{drug} after {drug2} - reasonable?",
     "try {drug} for {mutation}, pls advise", "{finding} -> {therapy}, thoughts", "{drug} for {mutation}, would it work",
     "{mutation} -> {drug}, ok?", "{therapy} + {drug} for {finding}, worth trying?", "{drug} for {bypass} - agree?",
+    # typed in a hurry: question words clipped or misspelt, no question mark, an interaction in shorthand, a question
+    # glued to a finding, a finding doubted
+    "wht is the pfs of {drug} after {drug2}", "wat abt {drug} for {mutation}", "whats the data for {drug} after {drug2}",
+    "what abt {therapy} after {drug}", "what dose {drug} after {drug2} stopped", "cn u summarise options after {drug}",
+    "shud we switch to {drug} for {mutation}", "wud u give {drug} post {drug2}", "is {drug} still used",
+    "does {drug} work after {drug2}", "{drug} ok w statin", "{drug} safe with {drug2}", "{bypass} what drug",
+    "{mutation} which tki", "{bypass} on ctDNA - is it real?", "{mutation} on plasma, real?", "how abt {therapy}",
 ]
 questions = st.builds(
     lambda frame, drug, drug2, mutation, finding, therapy, bypass: frame.format(

@@ -124,6 +124,8 @@ class Context:
         self.asks_back = re.compile(
             rf"^\W*(?:{_words(hyp['trailing_ask'] + hyp['asks_back'])})[\s.!?]*$", re.IGNORECASE
         )
+        self.glued_question = re.compile(rf"\s(?:{_words(hyp['glued_question'])})[\s.!]*$", re.IGNORECASE)
+        self.doubts_back = re.compile(rf"^\W*(?:{_words(hyp['doubts_back'])})[\s.!?]*$", re.IGNORECASE)
         self.names_option = re.compile(rf"(?<![\w-])(?:{_words(hyp['option'])})(?![\w])", re.IGNORECASE)
         self.glued_ask = re.compile(rf"\s(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
         self.ends_with_option = re.compile(rf"(?<![\w-])(?:{_words(hyp['option'])})\W*$", re.IGNORECASE)
@@ -214,11 +216,13 @@ class Context:
     def _asked_from(self, text: str, start: int, end: int) -> int | None:
         """Where the sentence at start:end starts to ask, or None when it does not ask: all of it when it opens like
         a question or a choice ("Guardant or F1 Liquid - which is better ...?"); else from its asking clause when
-        it ends with "?", or from its last clause when that asks without one ("..., any data", "... - lorla or
-        brig"). A clause that only asks about the one before it ("any trial", "reasonable?", "add TKI?") takes in
-        that one when it proposes a therapy ("crizo for L1198F after lorla - any data", "G1202R - lorla, ok?"), as
-        does a request glued to a proposal ("capmatinib + lorla any evidence"); a proposal that follows a premise
-        opening the sentence with a colon takes in the premise ("MET amp: capmatinib + lorla, thoughts?")."""
+        it ends with "?" or with a question glued to it ("MET fusion what drug"), or from its last clause when that
+        asks without one ("..., any data", "... - lorla or brig"). A clause that doubts the one before it ("... - is
+        it real?") takes that one in. A clause that only asks about the one before it ("any trial", "reasonable?",
+        "add TKI?") takes in that one when it proposes a therapy ("crizo for L1198F after lorla - any data", "G1202R -
+        lorla, ok?"), as does a request glued to a proposal ("capmatinib + lorla any evidence"); a proposal that
+        follows a premise opening the sentence with a colon takes in the premise ("MET amp: capmatinib + lorla,
+        thoughts?")."""
         sentence = text[start:end]
         if self.question_start.match(sentence):
             return start
@@ -227,7 +231,7 @@ class Context:
         if not bounds:
             return None
         glued = self.glued_ask.search(text, bounds[-1], end)
-        if sentence.rstrip().endswith("?"):
+        if sentence.rstrip().endswith("?") or self.glued_question.search(text, bounds[-1], end):
             asked = next((b for b in bounds if self.clause_question.match(text[b:end])), bounds[-1])
         elif self.trailing_ask.match(text[bounds[-1] : end]) or (
             self.choice.match(text[bounds[-1] : end]) and not self._continues_a_list(text, bounds, len(bounds) - 1)
@@ -238,6 +242,8 @@ class Context:
         else:
             return None
         k = bounds.index(asked)
+        if k and self.doubts_back.match(text[asked:end]):
+            return bounds[k - 1]
         if k and self.asks_back.match(text[asked:end]) and self._proposes(text, bounds, k - 1, asked):
             return self._with_premise(text, bounds, k - 1)
         return asked
