@@ -34,6 +34,6 @@ def test_every_tuned_questions_file_has_a_floor():
 @pytest.mark.parametrize("f", TUNED, ids=[f.name for f in TUNED])
 def test_tuned_questions_change_the_case_no_more_than_measured(parse, f):
     rows = independent.items(f.path)
-    assert len(rows) >= 49, "not the file measured"
+    assert len(rows) >= 39, "not the file measured"  # the smallest tuned questions file (set 7) holds 39
     changed = questions_changing_the_case(parse, rows)
     assert len(changed) <= CHANGED_IN_DIALOGUE[f.name], "\n".join(f"{m['text']!r}: {m['changed']}" for m in changed)
