@@ -394,7 +394,7 @@ class Context:
         span = spans[i]
         if span.entity in self.not_negatable:
             return None
-        if span.stated_absent:  # "MET CN 2.1 (not amplified)": the phrase says it
+        if span.role == NEGATED:  # "MET CN 2.1 (not amplified)": the phrase says it
             return NEGATED
         before, after = text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40]
         if span.entity == "tki":

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot import knowledge
+from bot.nlu.entity import NEGATED
 from bot.nlu.key_value import KeyValues, Reading
 from bot.nlu.vocabulary import AMINO
 
@@ -97,9 +98,10 @@ class Span:
     value: str
     priority: int = 2
     negated_only: bool = False
-    stated_absent: bool = False  # the phrase's own words state the finding absent
-    decided: bool = False  # a key-value line's reading (key_value.py): its role is `role`, not the words around it
+    # the role the reader's own words set, not the words around the span: a phrase that says its finding absent
+    # ("MET CN 2.1 (not amplified)": negated); a key-value line's reading (key_value.py, `decided`: None is stated)
     role: str | None = None
+    decided: bool = False
 
 
 def _alternation(patterns: Iterable[str]) -> str:
@@ -184,8 +186,10 @@ class Reader:
                 value = self._sites(m.group("at") if in_context else m.group()) if row["sites"] else row["value"]
                 if end > start and value:
                     priority = 1 if in_context else 2
-                    absent = row.get("stated_absent", False)
-                    found.append(Span(start, end, row["entity"], value, priority, row["negated_only"], absent))
+                    role = NEGATED if row.get("stated_absent", False) else None
+                    found.append(
+                        Span(start, end, row["entity"], value, priority, negated_only=row["negated_only"], role=role)
+                    )
         for m in self.word.finditer(text):
             word = m.group().lower()
             if word not in self.drugs and (self.drug_shape.fullmatch(word) or word[:5] in self.drug_prefixes):
