@@ -385,7 +385,7 @@ class Context:
             m = self.pending_plan.match(text, span.end)
         if m is None:
             m = self.conditional_after_break.match(text, span.end)
-            end = _SENTENCE_END.search(text, span.end)
+            end = _SENTENCE_END.search(text, span.end) if m else None  # only then: a search per TKI is quadratic
             if m and any(s.entity == "tki" and s.start < (end.start() if end else len(text)) for s in spans[i + 1 :]):
                 m = None
         return m is not None and m.start("cue") < following

@@ -88,3 +88,24 @@ def test_a_finding_dropped_as_saying_nothing_does_not_hide_the_next_one():
 def test_a_conditional_inside_a_sentence_supposes_until_its_clause_ends():
     fields = extractor.extract_case("Progressed on alectinib, lorlatinib if G1202R is found, ECOG 1")
     assert "alk_mutations" not in fields and fields["ecog"] == 1
+
+
+def test_a_long_run_of_tki_names_does_not_search_for_the_sentence_end_per_name(monkeypatch):
+    """A TKI's conditional plan looks for the end of its sentence only when a condition follows it: searching per TKI
+    made "is lorla " x 2,000 take seconds (quadratic). Counted in searches, not timed."""
+    from bot.nlu import context
+
+    calls = []
+    real = context._SENTENCE_END
+
+    class Counting:
+        def search(self, *args, **kwargs):
+            calls.append(1)
+            return real.search(*args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    monkeypatch.setattr(context, "_SENTENCE_END", Counting())
+    extractor.load().entities("is lorla " * 300)
+    assert len(calls) <= 3
