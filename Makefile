@@ -68,10 +68,13 @@ run: setup
 shell: setup
 	@scripts/run.sh --shell
 
-# Benchmarks print figures and write bench/results/*.json (about 6 minutes; not part of the tests).
+# Benchmarks print figures and write bench/results/*.json (about 8 minutes; not part of the tests).
 bench: setup chromium
 	$(PY) bench/decide.py
 	$(PY) bench/nlu_extractor.py --cv
+	$(PY) bench/nlu_phrasings.py
+	$(PY) bench/annotator_agreement.py
+	$(PY) bench/questions_dialogue.py
 	$(PY) bench/practice_grading.py
 	$(PY) bench/page_load.py
 	$(PY) bench/audit.py

@@ -327,7 +327,10 @@ class Context:
                 any(a <= span.start < b for a, b in regions)
                 or (stated is None and span.value != "none" and self._uncertain(text, spans, i))
                 or (stated is None and span.entity == "tki" and self._conditional_plan(text, spans, i))
-                or (stated is None and span.entity in self.plan_entities and self._in_plan(text, span, plans))
+                # a therapy in a plan, given or withheld ("Outcome: no further IO" says nothing of what was given)
+                or (
+                    stated in (None, NEGATED) and span.entity in self.plan_entities and self._in_plan(text, span, plans)
+                )
                 or any(a <= span.start < b for a, b in others)  # a remark about other patients
             )
             role = stated if stated == CANDIDATE or not supposed else HYPOTHETICAL

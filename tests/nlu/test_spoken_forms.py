@@ -30,6 +30,24 @@ def test_a_tki_in_a_plan_section_is_not_received(text: str) -> None:
     assert "biopsy" not in case
 
 
+# A therapy withheld in a plan says nothing of what was given ("Outcome: no further IO" once read as "never had
+# immunotherapy", and beside the pembrolizumab given before, as a conflict that dropped both).
+@pytest.mark.parametrize("text,fields", [
+    ("Outcome: no further IO.", {}),
+    ("Plan: no chemotherapy.", {}),
+    ("R: do not restart crizotinib.", {}),
+    ("MDT decision - avoid immunotherapy (pneumonitis risk).", {}),
+    ("Pembrolizumab given elsewhere before the ALK result. Outcome: no further IO.", {"prior_immunotherapy": True}),
+    ("Carboplatin/pemetrexed x4 in 2021. Plan: no more chemotherapy, lorlatinib.", {"prior_chemotherapy": True}),
+    # a denial outside the plan section still stands
+    ("Never had immunotherapy. Plan: carboplatin and pemetrexed.", {"prior_immunotherapy": False}),
+    ("No prior chemotherapy. Outcome: lorlatinib.", {"prior_chemotherapy": False}),
+])
+def test_a_therapy_withheld_in_a_plan_section_is_not_history(text: str, fields: dict) -> None:
+    case = read(text)
+    assert {k: case[k] for k in ("prior_chemotherapy", "prior_immunotherapy", "prior_tkis") if k in case} == fields
+
+
 def test_the_history_before_a_plan_section_stays() -> None:
     case = read("B: ALK NSCLC, crizotinib then alectinib, progressing. R: lorlatinib.")
     assert case["prior_tkis"] == ["crizotinib", "alectinib"]
