@@ -240,6 +240,15 @@ def test_a_case_link_made_by_one_server_opens_on_another(base, stack):
         stack.stop("rasa-cds-2")
 
 
+def _one_off(secret: str) -> str:
+    """The secret with its last character changed (a fixed "0" was the secret itself one time in sixteen)."""
+    return secret[:-1] + ("1" if secret.endswith("0") else "0")
+
+
+def test_a_forged_secret_differs_from_the_real_one():
+    assert all(_one_off(s) != s for s in ("ab0", "ab1", "abf", "0"))
+
+
 def test_a_case_link_cannot_write_into_a_conversation_the_caller_does_not_own(base, stack):
     victim, victim_id, victim_secret = page_session(stack)
     attacker, _, attacker_secret = page_session(stack)
@@ -248,7 +257,7 @@ def test_a_case_link_cannot_write_into_a_conversation_the_caller_does_not_own(ba
         token = card_token(base, "V01")
         for forged in ({"token": token, "session_id": victim_id},
                        {"token": token, "session_id": victim_id, "session_secret": attacker_secret},
-                       {"token": token, "session_id": victim_id, "session_secret": victim_secret[:-1] + "0"},
+                       {"token": token, "session_id": victim_id, "session_secret": _one_off(victim_secret)},
                        {"token": token, "session_id": "cds-" + victim_id, "session_secret": victim_secret},
                        {"token": token}, "nonsense"):
             r = post(base + "/case-exchange", forged)
