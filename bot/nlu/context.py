@@ -200,13 +200,24 @@ class Context:
         """The parts of ``text`` that ask or suppose rather than state: a question from its asking clause to its
         end (the last clause when no clause starts like a question), a conditional clause, and the whole of a
         sentence that opens with a condition."""
-        regions = []
+        return self.asked_regions(text) + self.supposed_regions(text)
+
+    def asked_regions(self, text: str) -> list[tuple[int, int]]:
+        """The questions of ``text``: each sentence that asks (a question, a request, a choice), from where it
+        starts to ask to its end."""
+        out = []
         for start, end in sentences(text):
-            sentence = text[start:end]
             asked = self._asked_from(text, start, end)
             if asked is not None:
-                regions.append((asked, end))
-            for m in self.conditional.finditer(sentence):  # "if X, give Y": the whole sentence; "give Y if X": X
+                out.append((asked, end))
+        return out
+
+    def supposed_regions(self, text: str) -> list[tuple[int, int]]:
+        """The conditions of ``text``: "if X, give Y", the whole sentence; "give Y if X", X."""
+        regions = []
+        for start, stop in sentences(text):
+            sentence = text[start:stop]
+            for m in self.conditional.finditer(sentence):
                 opener = _CLAUSE_OPENER.search(sentence[: m.start()])
                 if opener and opener.group().strip() == "(":  # "(if G1202R, lorlatinib)": to the bracket's end
                     end = sentence.find(")", m.end())
@@ -300,8 +311,10 @@ class Context:
 
     # ---- roles -----------------------------------------------------------------------------------------------
 
-    def entities(self, text: str, spans: list[Span]) -> list[Entity]:
-        regions = self.hypothetical_regions(text)
+    def entities(self, text: str, spans: list[Span], regions: list[tuple[int, int]] | None = None) -> list[Entity]:
+        """The roles of the findings ``spans`` of ``text``, given the parts of it that ask or suppose (``regions``,
+        hypothetical_regions(text) when not given)."""
+        regions = self.hypothetical_regions(text) if regions is None else regions
         general = self._general(text) if any(s.entity == "tki" for s in spans) else []
         plans = self._plan_sections(text)
         others = [(m.start(), e) for s, e in sentences(text) for m in self.other_patients.finditer(text, s, e)]
@@ -336,7 +349,7 @@ class Context:
             role = stated if stated == CANDIDATE or not supposed else HYPOTHETICAL
             out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
         out = self.corrections.apply(text, out)
-        out += self._intolerance(text, out)
+        out += self._intolerance(text, out, regions)
         return _chronological(text, out)
 
     def _uncertain(self, text: str, spans: list[Span], i: int) -> bool:
@@ -527,7 +540,7 @@ class Context:
 
     # ---- intolerance -----------------------------------------------------------------------------------------
 
-    def _intolerance(self, text: str, found: list[Entity]) -> list[Entity]:
+    def _intolerance(self, text: str, found: list[Entity], regions: list[tuple[int, int]]) -> list[Entity]:
         """A TKI stopped for toxicity: the stop and the toxicity stated after it, before the next TKI ("alectinib
         stopped for hepatotoxicity", "crizotinib (grade 3 bradycardia), switched to ceritinib"), or the TKI named
         right after "came off", "switched from", "could not tolerate" with the toxicity in the same sentence, or
@@ -560,7 +573,7 @@ class Context:
             if span:
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
-        return out + self._denied_intolerance(text, found, bounds)
+        return out + self._denied_intolerance(text, found, bounds, regions)
 
     def _replaced_for_toxicity(
         self, text: str, first: Entity, then: Entity, later: list[Entity], s_end: int
@@ -574,11 +587,12 @@ class Context:
         m = self.toxic_reason.match(text[then.end : end])
         return (then.end + m.start(), then.end + m.end()) if m else None
 
-    def _denied_intolerance(self, text: str, found: list[Entity], bounds: list[tuple[int, int]]) -> list[Entity]:
+    def _denied_intolerance(
+        self, text: str, found: list[Entity], bounds: list[tuple[int, int]], regions: list[tuple[int, int]]
+    ) -> list[Entity]:
         """A stop denied to be for toxicity ("stopped for progression, not for toxicity", "no TKI ever stopped for
         tox"): value "none", stated absent, when its sentence names a TKI taken or the denial names the class."""
         out = []
-        regions = self.hypothetical_regions(text)
         for start, end in bounds:
             taken = any(e.entity == "tki" and e.role is None and start <= e.start < end for e in found)
             taken = taken or bool(_CLASS.search(text, start, end))  # "all TKIs stopped for progression, none for tox"

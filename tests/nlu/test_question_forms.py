@@ -109,6 +109,43 @@ def test_statements_near_the_hurried_questions_stay_statements(text, fields):
     assert not extractor.message_is_question(text), text
 
 
+# ---- one text for the findings and the questions ---------------------------------------------------------------------
+# The findings are read in the typist's rewriting of the message (a slip in a drug name mended, a dictated mutation
+# written as the reader's notation); whether the message asks is read in that same text, not in the one as typed, so
+# that a question whose form rests on a drug name stays one when the name is mistyped.
+
+@pytest.mark.parametrize("text", [
+    "is ceriitnib still used", "is lorlatinbi funded 2L", "lorlatniib ok w statin", "brigatniib safe with amlodipine",
+    "alectinbi or lorlatinbi", "is brigatinb available in the UK",
+])
+def test_a_question_with_a_mistyped_drug_is_a_question(text):
+    assert read(text) == {}, text
+    assert extractor.message_is_question(text), text
+    assert extractor.message_asks(text), text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("alectinib 3y, lorlatniib or brigatniib", {"prior_tkis": ["alectinib"]}),
+    ("on alectinib, G twelve oh two R - lorlatinbi or brigatinb", {"prior_tkis": ["alectinib"],
+                                                                   "alk_mutations": ["G1202R"]}),
+])
+def test_a_case_before_a_choice_of_mistyped_drugs_asks_and_keeps_its_findings(text, fields):
+    assert read(text) == fields, text
+    assert extractor.message_asks(text), text
+    assert not extractor.message_is_question(text), text
+
+
+@pytest.mark.parametrize("text,asked", [
+    ("G twelve oh two R, would lorlatinib work?", [" would lorlatinib work?"]),
+    ("alectinib 3y, G 1202 R - lorlatinib or brigatinib?", ["lorlatinib or brigatinib?"]),
+    ("E C O G two, alektinib 2y - what next?", ["what next?"]),
+])
+def test_the_parts_that_ask_are_given_at_their_places_in_the_text_as_typed(text, asked):
+    reading = extractor.load().read(text)
+    assert [text[a:b] for a, b in reading.regions] == asked
+    assert all(text[e.start : e.end] == e.text for e in reading.entities)
+
+
 def test_hurried_question_reading_stays_linear_on_hostile_text():
     """The added cues keep the reading linear: long runs of the words they look for read quickly."""
     import time
