@@ -143,6 +143,9 @@ class Context:
         self.prop_alone_end = re.compile(rf"(?:\s+(?:{_words(prop['alone_end'])}))?\W*$", re.IGNORECASE)
         self.prop_arrow = re.compile(rf"\s*(?:{_words(prop['arrow'])})(?![\w])", re.IGNORECASE)
         self.conditional = _cue(hyp["conditional"])
+        self.filler = re.compile(
+            rf"(?<![\w-])(?:{_words(hyp['filler'])})[ \t]*(?:[,:]|[-–—]+(?=\s)|(?=[;.!?\n]|$))", re.IGNORECASE
+        )
         plan = r"\s*(?:(?:\d+\s*mg|[a-z]+)\s+){0,2}?(?P<cue>%s)(?![\w])"
         self.conditional_plan = re.compile(plan % _words(hyp["conditional_plan"]), re.IGNORECASE)
         self.pending_plan = re.compile(plan % _words(hyp["pending_plan"]), re.IGNORECASE)
@@ -195,6 +198,12 @@ class Context:
         self.denied_toxicity = _cue(tol["denied"])
 
     # ---- questions and what-ifs ------------------------------------------------------------------------------
+
+    def unfilled(self, text: str) -> str:
+        """``text`` with each discourse filler that is a clause of its own blanked out with the comma, colon or dash
+        after it, places kept: what follows reads as if it opened the sentence ("whether or not, G1202R on tissue"
+        states the G1202R; "anyway, what about lorla" asks; "in any case, if G1202R, lorlatinib" plans)."""
+        return self.filler.sub(lambda m: " " * len(m.group()), text)
 
     def hypothetical_regions(self, text: str) -> list[tuple[int, int]]:
         """The parts of ``text`` that ask or suppose rather than state: a question from its asking clause to its

@@ -123,8 +123,9 @@ _REPORTS = frozenset({"unknown_drug", "unreadable_variant"})
 
 @dataclass(frozen=True)
 class Reading:
-    """A message read once, through one text: the typist's rewriting of it (typist.py), from which the findings,
-    their roles and the questions are all read; every place is given back in the text as typed."""
+    """A message read once, through one text: the typist's rewriting of it (typist.py) with its discourse fillers
+    blanked (Context.unfilled: places kept), from which the findings, their roles and the questions are all read;
+    every place is given back in the text as typed."""
 
     entities: tuple[Entity, ...]
     regions: tuple[tuple[int, int], ...]  # the parts that ask or suppose (Context.hypothetical_regions)
@@ -162,10 +163,11 @@ class Extractor:
         return bool(reading.regions) and all(e.role in (HYPOTHETICAL, CANDIDATE) for e in found)
 
     def _read(self, text: str) -> Reading:
-        """Read through the typist's rewriting (typist.py: slips in long vocabulary words, dictated numbers); each
-        entity and region is given back at its place in ``text``, an entity with the words as typed."""
+        """Read through the typist's rewriting (typist.py: slips in long vocabulary words, dictated numbers), its
+        fillers blanked; each entity and region is given back at its place in ``text``, an entity with the words
+        as typed."""
         rewritten = self.rewrite(text)
-        fixed = rewritten.text
+        fixed = self.context.unfilled(rewritten.text)
         asked = self.context.asked_regions(fixed)
         regions = asked + self.context.supposed_regions(fixed)
         found = self.context.entities(fixed, self.reader.spans(fixed), regions)

@@ -109,6 +109,48 @@ def test_statements_near_the_hurried_questions_stay_statements(text, fields):
     assert not extractor.message_is_question(text), text
 
 
+# ---- a discourse filler in a clause of its own ------------------------------------------------------------------------
+# "whether or not", "either way", "anyway", "regardless", "in any case" ... opening (or closing) a message say nothing
+# of what follows: a finding after it is stated, a question after it asks, a condition after it supposes.
+
+@pytest.mark.parametrize("text,fields", [
+    ("whether or not, G1202R on tissue", {"alk_mutations": ["G1202R"], "biopsy": "tissue"}),
+    ("whether or not - G1202R on tissue", {"alk_mutations": ["G1202R"], "biopsy": "tissue"}),
+    ("Whether or not: MET amp on ctDNA, ECOG 1", {"bypass_alterations": ["MET_amplification"], "biopsy": "plasma",
+                                                 "ecog": 1}),
+    ("either way, G1202R on tissue", {"alk_mutations": ["G1202R"], "biopsy": "tissue"}),
+    ("anyway, ECOG 1", {"ecog": 1}),
+    ("Anyway - on alectinib 2y, brain mets", {"prior_tkis": ["alectinib"], "brain_metastases": True}),
+    ("regardless, MET amp on ctDNA", {"bypass_alterations": ["MET_amplification"], "biopsy": "plasma"}),
+    ("in any case, ECOG 1 and brain mets", {"ecog": 1, "brain_metastases": True}),
+    ("in either case, no brain mets", {"brain_metastases": False}),
+    ("at any rate, on alectinib 2y", {"prior_tkis": ["alectinib"]}),
+    ("that said, G1202R on plasma", {"alk_mutations": ["G1202R"], "biopsy": "plasma"}),
+    ("G1202R on tissue, either way.", {"alk_mutations": ["G1202R"], "biopsy": "tissue"}),
+])
+def test_a_finding_after_a_filler_is_stated(text, fields):
+    assert read(text) == fields, text
+    assert not extractor.message_is_question(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "anyway, what abt brig for G1202R", "either way, should we give lorlatinib", "regardless, lorla or brig for G1202R",
+    "whether or not, what if there were a G1202R?", "in any case, if G1202R is found, lorlatinib",
+    "that said - any data for brigatinib after lorlatinib",
+])
+def test_a_question_or_a_condition_after_a_filler_states_nothing(text):
+    assert read(text) == {}, text
+    assert extractor.message_is_question(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "whether or not G1202R is present, would you give lorlatinib?", "whether G1202R is real, lorlatinib?",
+    "regardless of whether there's a G1202R, lorlatinib?", "in any case of G1202R, lorlatinib works",
+])
+def test_whether_and_in_any_case_opening_a_condition_still_suppose(text):
+    assert read(text) == {}, text
+
+
 # ---- one text for the findings and the questions ---------------------------------------------------------------------
 # The findings are read in the typist's rewriting of the message (a slip in a drug name mended, a dictated mutation
 # written as the reader's notation); whether the message asks is read in that same text, not in the one as typed, so
