@@ -132,12 +132,15 @@ class Context:
         self.doubts_back = re.compile(rf"^\W*(?:{_words(hyp['doubts_back'])})[\s.!?]*$", re.IGNORECASE)
         self.names_option = re.compile(rf"(?<![\w-])(?:{_words(hyp['option'])})(?![\w])", re.IGNORECASE)
         self.glued_ask = re.compile(rf"\s(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
-        self.ends_with_option = re.compile(rf"(?<![\w-])(?:{_words(hyp['option'])})\W*$", re.IGNORECASE)
+        # a list goes on past a comma; a colon, a dash or an arrow leads from one to the next ("alectinib: lorlatinib")
+        self.ends_with_option = re.compile(rf"(?<![\w-])(?:{_words(hyp['option'])})\s*,\s*$", re.IGNORECASE)
+        self.picks = re.compile(rf"(?<![\w-])(?:{_words(hyp['picks'])})(?![\w])", re.IGNORECASE)
         prop = table["proposal"]
         self.prop_therapy = re.compile(rf"(?<![\w-])(?:{_words(prop['therapy'])})(?![\w])", re.IGNORECASE)
         self.prop_verb = re.compile(rf"\s*(?:{_words(prop['verb'])})\s+", re.IGNORECASE)
         self.prop_join = re.compile(_words(prop["join"]), re.IGNORECASE)
         self.prop_sequence = re.compile(_words(prop["sequence"]), re.IGNORECASE)
+        self.prop_step = re.compile(rf"(?<![\w-])(?:{_words(prop['sequence'])})", re.IGNORECASE)
         self.prop_dose = re.compile(_words(prop["dose"]), re.IGNORECASE)
         self.prop_purpose = re.compile(rf"\s+(?:{_words(prop['purpose'])})(?![\w])", re.IGNORECASE)
         self.prop_alone_end = re.compile(rf"(?:\s+(?:{_words(prop['alone_end'])}))?\W*$", re.IGNORECASE)
@@ -251,14 +254,20 @@ class Context:
         "add TKI?") takes in that one when it proposes a therapy ("crizo for L1198F after lorla - any data", "G1202R -
         lorla, ok?"), as does a request glued to a proposal ("capmatinib + lorla any evidence"); a proposal that
         follows a premise opening the sentence with a colon takes in the premise ("MET amp: capmatinib + lorla,
-        thoughts?")."""
+        thoughts?"); after a sequence of therapies only the last is proposed ("alectinib -> lorlatinib, thoughts?").
+        A pick ("which one", "which is better", "your pick") takes in the options named right before it, with or
+        without "?" ("lorla and brig, which one better after alec", "between X and Y which would you pick")."""
         sentence = text[start:end]
         if self.question_start.match(sentence):
             return start
         bounds = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+        pick = self.picks.search(text, start, end)
+        if pick and text[max(b for b in bounds if b <= pick.start()) : pick.start()].strip():
+            bounds = sorted([*bounds, pick.start()])  # "between X and Y which would you pick": the pick asks apart
         bounds = [b for b in bounds if text[b:end].strip(" ?!.")]
         if not bounds:
             return None
+        picked = max(b for b in bounds if b <= pick.start()) if pick else None  # where the pick's clause starts
         glued = self.glued_ask.search(text, bounds[-1], end)
         if sentence.rstrip().endswith("?") or self.glued_question.search(text, bounds[-1], end):
             asked = next((b for b in bounds if self.clause_question.match(text[b:end])), bounds[-1])
@@ -266,43 +275,83 @@ class Context:
             self.choice.match(text[bounds[-1] : end]) and not self._continues_a_list(text, bounds, len(bounds) - 1)
         ):
             asked = bounds[-1]
-        elif glued and self._proposes(text, bounds, len(bounds) - 1, glued.start()):
-            return self._with_premise(text, bounds, len(bounds) - 1)
+        elif glued and (proposed := self._proposed_from(text, bounds, len(bounds) - 1, glued.start())) is not None:
+            return proposed
+        elif picked is not None and self._options_before(text, bounds, bounds.index(picked)) is not None:
+            asked = picked  # "lorla and brig, which one better": a pick after its options asks without "?"
         else:
             return None
         k = bounds.index(asked)
         if k and self.doubts_back.match(text[asked:end]):
             return bounds[k - 1]
-        if k and self.asks_back.match(text[asked:end]) and self._proposes(text, bounds, k - 1, asked):
-            return self._with_premise(text, bounds, k - 1)
+        if k and self.picks.match(text[asked:end].lstrip()):
+            options = self._options_before(text, bounds, k)
+            return asked if options is None else options
+        if k and self.asks_back.match(text[asked:end]):
+            proposed = self._proposed_from(text, bounds, k - 1, asked)
+            return asked if proposed is None else proposed
         return asked
 
-    def _proposes(self, text: str, bounds: list[int], k: int, end: int) -> bool:
-        """Clause k (to ``end``) proposes a therapy (clinical_phrases.yml `proposal`): read step by step, a therapy
-        word, a join, the next, so that the reading stays linear whatever the clause."""
-        clause = text[bounds[k] : end]
-        if self.prop_arrow.match(clause):
-            return True
+    def _therapies(self, clause: str) -> tuple[int, int, int, bool]:
+        """``clause`` read as therapies proposed (clinical_phrases.yml `proposal`): [a verb] therapies joined [a
+        dose]; read step by step, a therapy word, a join, the next, so that the reading stays linear whatever the
+        clause. Returns how many therapies it names after its last sequence word ("then", "->"), where the first of
+        them starts, where the reading stopped, and whether there was a sequence word."""
         verb = self.prop_verb.match(clause)
-        pos, named, sequence = verb.end() if verb else len(clause) - len(clause.lstrip()), 0, False
+        pos = verb.end() if verb else len(clause) - len(clause.lstrip())
+        named, first, sequence = 0, pos, False
         while m := self.prop_therapy.match(clause, pos):
             named, pos = named + 1, m.end()
             join = self.prop_sequence.match(clause, pos) or self.prop_join.match(clause, pos)
             if not join or not self.prop_therapy.match(clause, join.end()):
                 break
-            sequence |= join.re is self.prop_sequence
+            if join.re is self.prop_sequence:
+                named, first, sequence = 0, join.end(), True
             pos = join.end()
-        if not named:
-            return False
-        dose = self.prop_dose.match(clause, pos)
-        pos = dose.end() if dose else pos
-        if self.prop_purpose.match(clause, pos):
-            return True
-        return (
-            not sequence
-            and bool(self.prop_alone_end.match(clause, pos))
-            and not self._continues_a_list(text, bounds, k)
-        )
+        dose = self.prop_dose.match(clause, pos) if named else None
+        return named, first, dose.end() if dose else pos, sequence
+
+    def _proposed_from(self, text: str, bounds: list[int], k: int, end: int) -> int | None:
+        """Where the question starts when clause k (to ``end``) proposes a therapy, or None when it does not: the
+        therapies alone, not the end of a list of them ("G1202R - lorlatinib, thoughts?"; not "crizotinib,
+        alectinib, brigatinib"), or with what they are for ("crizo for L1198F after lorla", "carbo/etoposide for
+        SCLC transformation"), or what a finding leads to ("MET amp -> capmatinib + lorla"): the clause (with its
+        premise, _with_premise). After a sequence of therapies the last is proposed, not received, and those before
+        it were ("alectinib -> lorlatinib, thoughts?", "alec then lorla - agree?"): the question starts at it."""
+        clause = text[bounds[k] : end]
+        if self.prop_arrow.match(clause):
+            return self._with_premise(text, bounds, k)
+        named, first, pos, sequence = self._therapies(clause)
+        if named and self.prop_purpose.match(clause, pos):
+            return self._with_premise(text, bounds, k)
+        if named and self.prop_alone_end.match(clause, pos):
+            if sequence:
+                return bounds[k] + first
+            return None if self._continues_a_list(text, bounds, k) else self._with_premise(text, bounds, k)
+        steps = list(self.prop_step.finditer(clause))  # "alectinib 3y -> lorlatinib": the therapies after the last step
+        if steps:
+            rest = clause[steps[-1].end() :]
+            named, first, pos, _ = self._therapies(rest)
+            if named and self.prop_alone_end.match(rest, pos):
+                return bounds[k] + steps[-1].end() + first
+        return None
+
+    def _options_before(self, text: str, bounds: list[int], k: int) -> int | None:
+        """Where the options start that the pick at clause k chooses among ("lorla and brig, which one better",
+        "between X and Y which would you pick", "crizo, brig or lorla - which is best?"): the clauses right before
+        it that name nothing but therapies (with what they are for), two or more in all; None when there are
+        fewer. After a sequence word the options are the therapies that follow it ("alectinib -> lorla or brig,
+        which one?"): those before it were received."""
+        first, named = k, 0
+        while first:
+            clause = text[bounds[first - 1] : bounds[first]]
+            n, start, pos, sequence = self._therapies(clause)
+            if not n or not (self.prop_purpose.match(clause, pos) or self.prop_alone_end.match(clause, pos)):
+                break
+            first, named = first - 1, named + n
+            if sequence:
+                return bounds[first] + start if named >= 2 else None
+        return self._with_premise(text, bounds, first) if named >= 2 else None
 
     def _continues_a_list(self, text: str, bounds: list[int], k: int) -> bool:
         """The clause before clause k ends with an option: clause k continues a list of them ("never received

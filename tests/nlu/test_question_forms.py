@@ -109,6 +109,100 @@ def test_statements_near_the_hurried_questions_stay_statements(text, fields):
     assert not extractor.message_is_question(text), text
 
 
+# ---- a comparison: which of two or more therapies ---------------------------------------------------------------------
+# The options named before "which one", "which is better", "which would you pick", "your pick" are the question's:
+# none of them was received, nor is the premise inside the question ("after alectinib").
+
+@pytest.mark.parametrize("text", [
+    "Teacher, lorlatinib and ensartinib, which one better after alectinib?",
+    "lorlatinib or brigatinib, which is better after alectinib?", "brig or lorla after alec - which one",
+    "lorlatinib vs brigatinib after alectinib - which one?", "lorlatinib versus ensartinib, which would u choose",
+    "ensartinib / lorlatinib - which is preferred post alectinib?", "crizo, brig or lorla - which is best?",
+    "lorla and brig, which one better", "lorla and brig which one better",
+    "lorlatinib and brigatinib: which to pick after alectinib",
+    "between lorlatinib and brigatinib which would you pick after alectinib", "between lorla and brig, which one?",
+    "choosing between lorlatinib and brigatinib - which one?", "between brig and lorla after alec which do we give",
+    "lorlatinib and brigatinib, your pick?", "SRS and lorlatinib, which first?", "chemo and lorlatinib - which one first?",
+    "Dr, lorlatinib or ensartinib, which to choose after alec?",
+])
+def test_a_comparison_of_therapies_states_nothing(text):
+    assert read(text) == {}, text
+    assert extractor.message_is_question(text), text
+
+
+@pytest.mark.parametrize("text,fields", [
+    # the case stated in clauses of its own before the comparison keeps what it states
+    ("alectinib 3y, G1202R, lorlatinib or brigatinib - which one?", {"prior_tkis": ["alectinib"],
+                                                                     "alk_mutations": ["G1202R"]}),
+    ("on alectinib, PD, lorla and brig, which one better", {"prior_tkis": ["alectinib"]}),
+    ("on alectinib 2y, PD in liver and bone - lorlatinib or brigatinib, which one?", {"prior_tkis": ["alectinib"],
+                                                                                    "progression": "systemic"}),
+    ("alectinib 3y, PD. lorla or brig, which one better?", {"prior_tkis": ["alectinib"]}),
+    ("alectinib -> lorla or brig, which one?", {"prior_tkis": ["alectinib"]}),
+    # therapies told as received, then a question about them: they stay received
+    ("after crizotinib and alectinib, which one next?", {"prior_tkis": ["crizotinib", "alectinib"]}),
+    ("crizotinib and alectinib, both failed, which one next?", {"prior_tkis": ["crizotinib", "alectinib"]}),
+    ("had crizotinib and alectinib, which one is better tolerated?", {"prior_tkis": ["crizotinib", "alectinib"]}),
+])
+def test_a_case_stated_before_a_comparison_keeps_what_it_states(text, fields):
+    assert read(text) == fields, text
+
+
+@pytest.mark.parametrize("text,fields", [
+    # a relative "which" tells, it does not ask
+    ("crizotinib then alectinib, which was stopped for hepatotoxicity", {"prior_tkis": ["crizotinib", "alectinib"],
+                                                                         "intolerant_tkis": ["alectinib"]}),
+    ("alectinib, which she tolerated well, then lorlatinib", {"prior_tkis": ["alectinib", "lorlatinib"]}),
+    ("alectinib and lorlatinib, which caused the rash", {"prior_tkis": ["alectinib", "lorlatinib"]}),
+    ("alectinib, which is the best first-line TKI, was started in 2021", {"prior_tkis": ["alectinib"]}),
+])
+def test_a_relative_which_after_therapies_stays_a_statement(text, fields):
+    assert read(text) == fields, text
+    assert not extractor.message_asks(text), text
+
+
+# ---- a proposal put to a colleague ----------------------------------------------------------------------------------
+# "after alectinib: lorlatinib?", "alectinib -> lorlatinib, thoughts?", "lorlatinib next, agree?": the therapy the
+# message leads to and asks about is proposed, not received; what it leads from was received. Without the asking
+# clause the same words are a history ("alectinib -> lorlatinib, now PD"): both received.
+
+@pytest.mark.parametrize("text", [
+    "alectinib: lorlatinib, thoughts?", "alectinib -> lorlatinib, thoughts?", "alec → lorla, agree?",
+    "alectinib then lorlatinib, ok?", "alectinib: lorlatinib?", "after alectinib: lorlatinib, reasonable?",
+    "after alectinib: lorlatinib?", "alectinib 3y -> lorlatinib, thoughts?", "PD on alectinib -> lorlatinib, any data",
+    "post alec -> lorla, agree", "alectinib - lorlatinib, reasonable?", "alectinib -> lorlatinib thoughts",
+    "alectinib: lorlatinib or brigatinib?",
+])
+def test_a_proposal_after_a_tki_leaves_the_proposed_tki_unread(text):
+    assert read(text) == {"prior_tkis": ["alectinib"]}, text
+    assert extractor.message_asks(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "lorlatinib next, agree?", "plan lorlatinib, ok?", "lorlatinib now, ok?", "lorlatinib next, agree",
+    "G1202R: lorlatinib, thoughts?",
+])
+def test_a_proposal_alone_states_nothing(text):
+    assert read(text) == {}, text
+    assert extractor.message_is_question(text), text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("alectinib -> lorlatinib, now PD", {"prior_tkis": ["alectinib", "lorlatinib"]}),
+    ("alectinib: lorlatinib, now PD", {"prior_tkis": ["alectinib", "lorlatinib"]}),
+    ("alectinib -> lorlatinib -> PD", {"prior_tkis": ["alectinib", "lorlatinib"]}),
+    ("alectinib then lorlatinib, PD in liver and bone", {"prior_tkis": ["alectinib", "lorlatinib"], "progression": "systemic"}),
+    ("alectinib 3y -> lorlatinib 2y, thoughts?", {"prior_tkis": ["alectinib", "lorlatinib"]}),
+    ("crizotinib -> alectinib -> lorlatinib, now PD, thoughts?", {"prior_tkis": ["crizotinib", "alectinib",
+                                                                                "lorlatinib"]}),
+    ("crizotinib, alectinib, brigatinib, thoughts?", {"prior_tkis": ["crizotinib", "alectinib", "brigatinib"]}),
+    ("1L: alectinib, 2L: lorlatinib", {"prior_tkis": ["alectinib", "lorlatinib"]}),
+    ("alectinib -> lorlatinib, what next?", {"prior_tkis": ["alectinib", "lorlatinib"]}),
+])
+def test_a_history_of_tkis_stays_a_history(text, fields):
+    assert read(text) == fields, text
+
+
 # ---- a discourse filler in a clause of its own ------------------------------------------------------------------------
 # "whether or not", "either way", "anyway", "regardless", "in any case" ... opening (or closing) a message say nothing
 # of what follows: a finding after it is stated, a question after it asks, a condition after it supposes.
@@ -193,7 +287,9 @@ def test_hurried_question_reading_stays_linear_on_hostile_text():
     import time
 
     for text in ["wht " * 1500, "what abt " * 600 + "lorla", "is lorla " * 600 + "used", "x " * 2500 + "what drug",
-                 "G1202R - " * 600 + "is it real?", "lorla ok w " * 500, "EGFR on ctDNA - is it " * 250 + "real?"]:
+                 "G1202R - " * 600 + "is it real?", "lorla ok w " * 500, "EGFR on ctDNA - is it " * 250 + "real?",
+                 "whether or not, " * 330, "lorla, " * 700 + "which one?", "between lorla and brig which " * 170,
+                 "alectinib -> " * 400 + "lorlatinib, thoughts?", "x -> " * 1000 + "lorla, agree?"]:
         started = time.perf_counter()
         read(text)
         assert time.perf_counter() - started < 10, text[:40]
