@@ -109,7 +109,7 @@ def test_statements_near_the_hurried_questions_stay_statements(text, fields):
     assert not extractor.message_is_question(text), text
 
 
-# ---- a comparison: which of two or more therapies ---------------------------------------------------------------------
+# ---- a comparison: which of two or more therapies --------------------------------------------------------------------
 # The options named before "which one", "which is better", "which would you pick", "your pick" are the question's:
 # none of them was received, nor is the premise inside the question ("after alectinib").
 
@@ -122,7 +122,8 @@ def test_statements_near_the_hurried_questions_stay_statements(text, fields):
     "lorlatinib and brigatinib: which to pick after alectinib",
     "between lorlatinib and brigatinib which would you pick after alectinib", "between lorla and brig, which one?",
     "choosing between lorlatinib and brigatinib - which one?", "between brig and lorla after alec which do we give",
-    "lorlatinib and brigatinib, your pick?", "SRS and lorlatinib, which first?", "chemo and lorlatinib - which one first?",
+    "lorlatinib and brigatinib, your pick?", "SRS and lorlatinib, which first?",
+    "chemo and lorlatinib - which one first?",
     "Dr, lorlatinib or ensartinib, which to choose after alec?",
 ])
 def test_a_comparison_of_therapies_states_nothing(text):
@@ -191,7 +192,8 @@ def test_a_proposal_alone_states_nothing(text):
     ("alectinib -> lorlatinib, now PD", {"prior_tkis": ["alectinib", "lorlatinib"]}),
     ("alectinib: lorlatinib, now PD", {"prior_tkis": ["alectinib", "lorlatinib"]}),
     ("alectinib -> lorlatinib -> PD", {"prior_tkis": ["alectinib", "lorlatinib"]}),
-    ("alectinib then lorlatinib, PD in liver and bone", {"prior_tkis": ["alectinib", "lorlatinib"], "progression": "systemic"}),
+    ("alectinib then lorlatinib, PD in liver and bone", {"prior_tkis": ["alectinib", "lorlatinib"],
+                                                         "progression": "systemic"}),
     ("alectinib 3y -> lorlatinib 2y, thoughts?", {"prior_tkis": ["alectinib", "lorlatinib"]}),
     ("crizotinib -> alectinib -> lorlatinib, now PD, thoughts?", {"prior_tkis": ["crizotinib", "alectinib",
                                                                                 "lorlatinib"]}),
@@ -203,7 +205,7 @@ def test_a_history_of_tkis_stays_a_history(text, fields):
     assert read(text) == fields, text
 
 
-# ---- a discourse filler in a clause of its own ------------------------------------------------------------------------
+# ---- a discourse filler in a clause of its own -----------------------------------------------------------------------
 # "whether or not", "either way", "anyway", "regardless", "in any case" ... opening (or closing) a message say nothing
 # of what follows: a finding after it is stated, a question after it asks, a condition after it supposes.
 
