@@ -127,6 +127,7 @@ def test_statements_near_the_hurried_questions_stay_statements(text, fields):
     "lorlatinib and brigatinib, your pick?", "SRS and lorlatinib, which first?",
     "chemo and lorlatinib - which one first?",
     "Dr, lorlatinib or ensartinib, which to choose after alec?",
+    "torn between lorlatinib and brigatinib after alectinib", "I'm deciding between lorla and brig post alec",
 ])
 def test_a_comparison_of_therapies_states_nothing(text):
     assert read(text) == {}, text
@@ -142,6 +143,7 @@ def test_a_comparison_of_therapies_states_nothing(text):
                                                                                     "progression": "systemic"}),
     ("alectinib 3y, PD. lorla or brig, which one better?", {"prior_tkis": ["alectinib"]}),
     ("alectinib -> lorla or brig, which one?", {"prior_tkis": ["alectinib"]}),
+    ("on alectinib 3y. Choosing between lorlatinib and brigatinib", {"prior_tkis": ["alectinib"]}),
     # therapies told as received, then a question about them: they stay received
     ("after crizotinib and alectinib, which one next?", {"prior_tkis": ["crizotinib", "alectinib"]}),
     ("crizotinib and alectinib, both failed, which one next?", {"prior_tkis": ["crizotinib", "alectinib"]}),
