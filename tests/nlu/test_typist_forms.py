@@ -322,7 +322,8 @@ def test_near_misses_of_a_wish_for_treatment(text):
     ("carbamazepine, neuro says cant switch", {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": False}),
     ("phenytoin, unable to stop it (refractory seizures)",
      {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": False}),
-    ("tegretol, neurology ok to swap to levetiracetam", {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": True}),
+    ("tegretol, neurology ok to swap to levetiracetam",
+     {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": True}),
     ("not on any CYP3A inducer or inhibitor", {"strong_cyp3a_inducer": False, "strong_cyp3a_inhibitor": False}),
     ("no strong CYP3A4 inducers/inhibitors", {"strong_cyp3a_inducer": False, "strong_cyp3a_inhibitor": False}),
 ])
