@@ -392,3 +392,39 @@ def test_shorthand_near_misses(text, field):
 
 def test_many_brain_metastasis_in_the_singular_is_extensive():
     assert read("he has many brain metastasis")["cns_lesions"] == "extensive"
+
+
+@pytest.mark.parametrize("text,progression", [
+    ("pd at 1 brain lesion, stable body", "cns_only"),
+    ("progression in two cerebral mets, body stable", "cns_only"),
+    ("PD on lorla in a single brain met + stable extracranial disease", "cns_only"),
+    ("brain only pd, stable body, asx", "cns_only"),
+    ("alec pd 2 sites, no brain mets", "oligoprogression"),
+    ("progression at 3 sites, rest stable", "oligoprogression"),
+])
+def test_progression_counted_in_chat(text, progression):
+    assert read(text).get("progression") == progression, text
+
+
+@pytest.mark.parametrize("text", ["pd at 2 sites in the brain", "any pd at 1 brain lesion?", "no pd at 2 sites",
+                                  "pd at 2 sites?"])
+def test_progression_counted_near_misses(text):
+    assert read(text).get("progression") != "oligoprogression", text
+    if text.endswith("?"):
+        assert "progression" not in read(text), text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("comfort", {"goals_of_care": "comfort"}),
+    ("liquid only, EGFR del19", {"biopsy": "plasma", "bypass_alterations": ["EGFR_mutation"]}),
+    ("alk+, alec 3y, stable, no brain", {"brain_metastases": False, "progression": "none"}),
+])
+def test_one_word_answers_and_list_items(text, fields):
+    out = read(text)
+    assert {k: out.get(k) for k in fields} == fields, text
+
+
+@pytest.mark.parametrize("text,field", [("comfort?", "goals_of_care"), ("comfort care vs more tki?", "goals_of_care"),
+                                        ("brain?", "brain_metastases"), ("liquid only?", "biopsy")])
+def test_one_word_questions_are_not_answers(text, field):
+    assert field not in read(text), text
