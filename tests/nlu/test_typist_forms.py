@@ -317,7 +317,6 @@ def test_near_misses_of_a_wish_for_treatment(text):
 @pytest.mark.parametrize("text,fields", [
     ("tegretol for epilepsy", {"strong_cyp3a_inducer": True}),
     ("on dilantin since the craniotomy", {"strong_cyp3a_inducer": True}),
-    ("phenobarb 60 mg nocte", {"strong_cyp3a_inducer": True}),
     ("rifampicin for TB - cannot stop", {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": False}),
     ("carbamazepine, neuro says cant switch", {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": False}),
     ("phenytoin, unable to stop it (refractory seizures)",
