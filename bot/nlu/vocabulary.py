@@ -251,5 +251,6 @@ def _region_regexes(raw: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def fingerprint(data: dict[str, Any]) -> str:
-    """Changes whenever the knowledge base or the phrase file does."""
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+    """Changes whenever the knowledge base or the phrase file does, their order included: where two entries match the
+    same words, the one first in the table wins, so a table reordered reads differently."""
+    return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]

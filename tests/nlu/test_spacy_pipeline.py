@@ -95,6 +95,8 @@ def test_the_saved_pipeline_carries_its_vocabulary(tmp_path):
     path = build(tmp_path / "clinical")
     saved = json.loads((path / pipeline.COMPONENT / "table.json").read_text())
     assert saved == json.loads(json.dumps(vocabulary.table()))
+    # in the same order: where two entries match the same words the first wins
+    assert json.dumps(saved) == json.dumps(vocabulary.table())
     assert spacy.load(path).meta["clinical_fingerprint"] == vocabulary.fingerprint(saved)
 
 
