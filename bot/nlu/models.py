@@ -52,6 +52,12 @@ class ClinicalPhrases(Lenient):
     prior: CueSection
     fallback: CueSection
     therapy_clause: CueSection
+    # the words that join a list (context.py ListWords, also therapies.py), its kinds and groups of findings, and the
+    # cues of the order the TKIs were given in
+    list_words: CueSection
+    list_kinds: dict[StrictStr, list[StrictStr]]
+    list_groups: dict[StrictStr, list[StrictStr]]
+    treatment_order: CueSection
 
 
 class Merge(Strict):
