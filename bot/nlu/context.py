@@ -19,33 +19,22 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from bot.nlu.corrections import Corrections
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span, trim
 
+# The sentence's and the plan section's ends stay here, not in clinical_phrases.yml: punctuation, with the full
+# stops that end nothing ("vs.", "e.g.", "i.e.", a variant's "p." and "c.") as fixed-width lookbehinds; and
+# sentences() serves therapies.py without a phrase table.
 _SENTENCE_END = re.compile(r"[!?;\n]+|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bp)(?<!\bc)\.(?=\s|$)", re.IGNORECASE)
 # what a condition opening the rest of a sentence (or of its brackets) may follow: "Plan: if G1202R, lorlatinib"
 _CLAUSE_OPENER = re.compile(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
 # where a plan heading's section ends: a full stop or a line's end
 _PLAN_END = re.compile(r"\n|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$)", re.IGNORECASE)
-# right before a specimen: what was found on it ("confirmed on the adrenal biopsy", "in the liver core")
-_SEEN_ON = re.compile(r"\b(?:on|in|from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r",|:|\s[-–—]+\s|\(|\)|\bbut\b|\bso\b|\band then\b", re.IGNORECASE)
-_NOT = (
-    r"(?<!\bnot )(?<!\bno )(?<!\bwithout )(?<!\bnot for )(?<!\bnot due to )(?<!\bnot because of )"
-    r"(?<!\brather than )"
-)  # "stopped on progression, not toxicity", "stopped for progression, not for toxicity"
-# up to three words that qualify a toxicity ("for early pneumonitis", "because of difficult-to-control hypertension",
-# "due to grade 3 rash"), not a duration or another clause ("for 2 years with rash")
-_QUALIFIERS = (
-    r"(?:(?:grade\s+\d|g\d|(?!(?:with|and|or|on|in|at|after|then|but|while|until|since|years?|months?|weeks?|days?|"
-    r"mo|yrs?|wks?)\b)[a-z][\w-]*)\s+){0,3}?"
-)
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
-_NEW = re.compile(r"\bnew\b", re.IGNORECASE)
 
 
 def _words(cues: Iterable[str]) -> str:
@@ -61,10 +50,29 @@ def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{_words(cues)}){gap}$", re.IGNORECASE)
 
 
-def _after(cues: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(
-        rf"^[\s:=-]*(?:\b(?:is|was|were|are|has been|have been)\s+)?(?:{_words(cues)})(?![\w])", re.IGNORECASE
-    )
+def _after(cues: Iterable[str], copulas: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``cues`` right after a finding, past a colon or a dash and one of ``copulas`` ("MET amp: not
+    detected", "brain mets were excluded")."""
+    return _frame(r"^[\s:=-]*(?:\b{copulas}\s+)?{cues}(?![\w])", {"copulas": copulas, "cues": cues})
+
+
+_SLOT = re.compile(r"\{([a-z][a-z_]*)\}")  # {name}; never a quantifier's {0,3}, nor a phrase file's {TKI}
+
+
+def _fill(frame: str, cues: Mapping[str, Iterable[str]]) -> str:
+    """``frame`` with each {name} replaced by any of ``cues[name]``: the frame is the code's (anchors, gaps,
+    punctuation), the words are the phrase file's."""
+    return _SLOT.sub(lambda m: f"(?:{_words(cues[m.group(1)])})", frame)
+
+
+def _frame(frame: str, cues: Mapping[str, Iterable[str]]) -> re.Pattern[str]:
+    """``frame`` filled with ``cues`` (_fill), compiled case-insensitively."""
+    return re.compile(_fill(frame, cues), re.IGNORECASE)
+
+
+def _not_after(cues: Iterable[str]) -> str:
+    """Not right after any of ``cues`` (each one a fixed run of words: Python's lookbehinds are of a fixed width)."""
+    return "".join(rf"(?<!\b{c} )" for c in cues)
 
 
 class ListWords:
@@ -74,31 +82,26 @@ class ListWords:
     one mark and one conjunction between two items, a group of therapies any run of them and more words ("plus",
     "as well as"), tuned each on its own texts."""
 
-    def __init__(self, table: dict[str, Any]):
+    def __init__(self, table: Mapping[str, Any]):
         words = table["list_words"]
-        conj = _words(words["conjunctions"])
         # after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR,
         # KRAS,": a conjunction right before the finding, or one of these right after it
-        self.ends = re.compile(rf"\b(?:{conj})\s*$", re.IGNORECASE)
-        self.goes_on = re.compile(rf"^\s*(?:,|/|\b(?:{conj})\b)", re.IGNORECASE)
+        self.ends = _frame(r"\b{conjunctions}\s*$", words)
+        self.goes_on = _frame(r"^\s*(?:,|/|\b{conjunctions}\b)", words)
         # between two findings of one list
-        self.join = re.compile(rf"^\s*(?:,|/|&)?\s*(?:(?:{conj})\s+)?$", re.IGNORECASE)
+        self.join = _frame(r"^\s*(?:,|/|&)?\s*(?:{conjunctions}\s+)?$", words)
         # the join that closes a list of findings ("X, Y and Z", "X or Y", "X & Y")
-        self.closes = re.compile(rf"\b(?:{conj})\b|&", re.IGNORECASE)
+        self.closes = _frame(r"\b{conjunctions}\b|&", words)
         # TKIs listed together as given ("after crizotinib and ceritinib", "crizotinib -> ceritinib")
-        self.arrows = _words(words["arrows"])
-        self.given_together = re.compile(
-            rf"^\s*(?:,|&|/|\+|,?\s*(?:{_words(words['given_together'])})|{self.arrows})\s*$", re.IGNORECASE
-        )
+        self.given_together = _frame(r"^\s*(?:,|&|/|\+|,?\s*{given_together}|{arrows})\s*$", words)
         # what may stand between two therapies of one group ("brigatinib, ceritinib and/or alectinib")
-        therapy_conj = _words(words["conjunctions"] + words["therapy_conjunctions"])
-        self.therapy_filler = re.compile(
-            rf"^[\s,/&]*(?:(?:{therapy_conj}|{_words(words['therapy_fillers'])})[\s,/&]+)*$", re.IGNORECASE
+        self.therapy_filler = _frame(
+            r"^[\s,/&]*(?:(?:{conjunctions}|{therapy_conjunctions}|{therapy_fillers})[\s,/&]+)*$", words
         )
         # a conjunction between two therapies: they are a list ("carbo/pem", "lorlatinib and SRS")
-        self.therapy_conjunction = re.compile(rf"\b(?:{therapy_conj})\b|/|&", re.IGNORECASE)
-        self.alternatives = _words(words["alternatives"])
-        self.alternative = re.compile(rf"\b(?:{self.alternatives})\b", re.IGNORECASE)
+        self.therapy_conjunction = _frame(r"\b(?:{conjunctions}|{therapy_conjunctions})\b|/|&", words)
+        self.alternative = _frame(r"\b{alternatives}\b", words)
+        self.words = words
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -115,6 +118,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 class Context:
     def __init__(self, table: dict[str, Any]):
         neg, hyp = table["negation"], table["hypothetical"]
+        copulas = table["after_copulas"]
+
         self.not_negatable = frozenset(table["not_negatable"])
         self.lists = ListWords(table)
         self.kinds = {e: kind for kind, entities in table["list_kinds"].items() for e in entities}
@@ -123,16 +128,19 @@ class Context:
         self.corrections = Corrections(table)
         self.new_keeps = frozenset(table["unchanged_when_new"])
         self.neg_before = _cue(neg["before"])
-        self.neg_after = _after(neg["after"])
-        self.found_after = _after(neg["found_after"])
+        self.neg_after = _after(neg["after"], copulas)
+        self.found_after = _after(neg["found_after"], copulas)
         self.breaks = re.compile(_words(neg["breaks"]), re.IGNORECASE)
         self.gap = re.compile(rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b)*$", re.IGNORECASE)
-        self.tki_neg_before = _before(table["tki_negation"]["before"], r"[\s-]+(?:(?!tolerat)\w+\s+)?")
-        self.tki_neg_after = _after(table["tki_negation"]["after"])
-        self.cand_before = _before(
-            table["candidate"]["before"], r"\s+(?:(?!after|following|post|since|from|on|of)\w+\s+)?"
+        self.new = _frame(r"\b{new}\b", neg)
+        self.tki_neg_before = _before(
+            table["tki_negation"]["before"], _fill(r"[\s-]+(?:(?!{not_between})\w+\s+)?", table["tki_negation"])
         )
-        self.cand_after = _after(table["candidate"]["after"])
+        self.tki_neg_after = _after(table["tki_negation"]["after"], copulas)
+        self.cand_before = _before(
+            table["candidate"]["before"], _fill(r"\s+(?:(?!{not_between})\w+\s+)?", table["candidate"])
+        )
+        self.cand_after = _after(table["candidate"]["after"], copulas)
         self.future_clause = _cue(table["candidate"]["future_clause"])
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
         self.general_statement = _cue(table["candidate"]["general_statement"])
@@ -177,41 +185,48 @@ class Context:
         self.plan_entities = frozenset(hyp["plan_entities"])
         self.other_patients = _cue(hyp["other_patients"])
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
-        self.diagnostic_after = _after(hyp["diagnostic_after"])
+        self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
-        self.since_before = _before(hyp["since_before"], r"\s+(?:(?:the|her|his|their|a|an|last|previous|prior)\s+)?")
-        self.result_after = _after(hyp["result_after"])
+        self.since_before = _before(hyp["since_before"], _fill(r"\s+(?:{since_gap}\s+)?", hyp))
+        # right before a specimen: what was found on it ("confirmed on the adrenal biopsy", "in the liver core")
+        self.seen_on = _frame(r"\b{seen_on}\s+(?:{seen_on_gap}\s+)?(?:[\w-]+\s+){0,2}$", hyp)
+        self.clause_break = _frame(r",|:|\s[-–—]+\s|\(|\)|\b{clause_breaks}\b", hyp)
+        self.result_after = _after(hyp["result_after"], copulas)
         self.result_in = _cue(hyp["result_after"])
-        self.specimen_taken = _after(hyp["specimen_taken_after"])
+        self.specimen_taken = _after(hyp["specimen_taken_after"], copulas)
         self.uncertain_before = _cue(hyp["uncertain_before"])
-        self.uncertain_after = _after(hyp["uncertain_after"])
-        tol = table["intolerance"]
+        self.uncertain_after = _after(hyp["uncertain_after"], copulas)
+        tol, reason = table["intolerance"], table["toxicity_reason"]
+        not_ = _not_after(reason["not_the_reason"])  # "stopped on progression, not toxicity"
+        # up to three words that qualify a toxicity ("for early pneumonitis", "because of difficult-to-control
+        # hypertension", "due to grade 3 rash"), not a duration or another clause ("for 2 years with rash")
+        qualifiers = _fill(r"(?:(?:{qualifier_grades}|(?!{not_a_qualifier}\b)[a-z][\w-]*)\s+){0,3}?", reason)
         self.stopped_for = re.compile(
-            rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{_NOT}(?:{_words(tol['toxicity'])})|"
+            rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{not_}(?:{_words(tol['toxicity'])})|"
             rf"(?:{_words(tol['toxicity'])})(?![\w])[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
-            rf"{_NOT}(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
+            rf"{not_}(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
             re.IGNORECASE,
         )
         self.came_off = _before(tol["came_off"], r"\s*")
         self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
         self.stop = _cue(tol["stop"])
         self.not_tolerated = _before(tol["not_tolerated"], r"\s*")
-        self.toxicity = re.compile(rf"{_NOT}(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
+        self.toxicity = re.compile(rf"{not_}(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
         gone = table["no_longer"]
         self.no_longer_kinds = frozenset(gone["entities"])
         self.no_longer_before = _before(gone["before"], r"\s+")
-        self.no_longer_after = _after(gone["after"])
-        self.switched_to = re.compile(rf"\b(?:{_words(tol['switched_onto'])})\s+$", re.IGNORECASE)
+        self.no_longer_after = _after(gone["after"], copulas)
+        self.switched_to = _frame(r"\b{switched_onto}\s+$", tol)
         self.replaced_by = re.compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
         self.toxic_reason = re.compile(
-            rf"^[^.;,]{{0,40}}?(?<![\w-])(?:{_words(tol['reason'])})\s+{_QUALIFIERS}{_NOT}(?:{_words(tol['toxicity'])})"
+            rf"^[^.;,]{{0,40}}?(?<![\w-])(?:{_words(tol['reason'])})\s+{qualifiers}{not_}(?:{_words(tol['toxicity'])})"
             r"(?![\w])",
             re.IGNORECASE,
         )
         self.denied_after_stop = _cue(tol["denied_after_stop"])
         self.denied_toxicity = _cue(tol["denied"])
-        self.never = re.compile(rf"\b(?:{_words(tol['never_came_off'])})\s+$", re.IGNORECASE)
-        self.tki_class = re.compile(rf"\b(?:{_words(tol['tki_class'])})\b", re.IGNORECASE)
+        self.never = _frame(r"\b{never_came_off}\s+$", tol)
+        self.tki_class = _frame(r"\b{tki_class}\b", tol)
 
     # ---- questions and what-ifs ------------------------------------------------------------------------------
 
@@ -232,7 +247,7 @@ class Context:
                 elif opener:  # "Plan: if G1202R, lorlatinib": the rest of the sentence
                     end = -1
                 else:
-                    brk = _CLAUSE_BREAK.search(sentence, m.end())
+                    brk = self.clause_break.search(sentence, m.end())
                     end = brk.start() if brk else -1
                 regions.append((start + m.start(), start + (end if end >= 0 else len(sentence))))
         return regions
@@ -254,7 +269,7 @@ class Context:
         sentence = text[start:end]
         if self.question_start.match(sentence):
             return start
-        bounds = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+        bounds = [start] + [m.end() for m in self.clause_break.finditer(text, start, end)]
         bounds = [b for b in bounds if text[b:end].strip(" ?!.")]
         if not bounds:
             return None
@@ -383,7 +398,7 @@ class Context:
     def _in_plan(self, text: str, span: Span, plans: list[tuple[int, int]]) -> bool:
         """Finding ``span`` is named in a plan section, and neither as taken ("continue alectinib") nor as the
         specimen a finding was seen on ("Outcome: SCLC transformation confirmed on the adrenal biopsy")."""
-        if span.entity == "biopsy_type" and _SEEN_ON.search(text[max(0, span.start - 40) : span.start]):
+        if span.entity == "biopsy_type" and self.seen_on.search(text[max(0, span.start - 40) : span.start]):
             return False
         return any(a <= span.start < b for a, b in plans) and not self._taken(text, span)
 
@@ -446,7 +461,7 @@ class Context:
         gap = self._scoped(self.neg_before, text, spans, i)
         if gap is None:
             return None
-        return _DROPPED if span.entity in self.new_keeps and _NEW.search(gap) else NEGATED
+        return _DROPPED if span.entity in self.new_keeps and self.new.search(gap) else NEGATED
 
     def _to_come(self, text: str, span: Span) -> bool:
         """A TKI after "before" in a clause that plans what is to be done ("happy to switch to gabapentin before
@@ -456,7 +471,7 @@ class Context:
             return False
         at = span.start - 20 + cue.start() if span.start >= 20 else cue.start()
         s_start = max([a for a, _ in sentences(text) if a <= span.start] + [0])
-        clause = _CLAUSE_BREAK.split(text[s_start:at])[-1]
+        clause = self.clause_break.split(text[s_start:at])[-1]
         return bool(self.future_clause.search(clause.lstrip()))
 
     def _general(self, text: str) -> list[tuple[int, int]]:
@@ -465,8 +480,8 @@ class Context:
         out = []
         for start, end in sentences(text):
             for m in self.general_statement.finditer(text, start, end):
-                breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, start, m.start())]
-                after = _CLAUSE_BREAK.search(text, m.end(), end)
+                breaks = [b.end() for b in self.clause_break.finditer(text, start, m.start())]
+                after = self.clause_break.search(text, m.end(), end)
                 out.append((max([start, *breaks]), after.start() if after else end))
         return out
 
@@ -667,39 +682,30 @@ def _clause_end(text: str, start: int) -> int:
 class _Order:
     """The cues of the order the TKIs were given in (clinical_phrases.yml `treatment_order`), compiled. The date's
     and the line's notation stay here: digits, a month before a slash, "2L", "2nd-line" are the shapes of a number,
-    not words ("line" is also fixed in _LINE_IS's lookbehind, which Python wants of a fixed width)."""
+    not words ("line" is also fixed in line_is's lookbehind, which Python wants of a fixed width)."""
 
-    def __init__(self, cues: dict[str, list[str]], lists: ListWords):
+    def __init__(self, cues: Mapping[str, list[str]], lists: ListWords):
         # between two TKIs, the second came first; unless the sequence is also stated forwards
-        self.later_first = re.compile(
-            rf"^[^.\n]{{0,50}}?\b(?:{_words(cues['later_first'])})\b[\w\s/-]{{0,40}}$", re.IGNORECASE
-        )
-        self.forwards = re.compile(rf"\b(?:{_words(cues['forwards'])})\b|{lists.arrows}", re.IGNORECASE)
+        self.later_first = _frame(r"^[^.\n]{0,50}?\b{later_first}\b[\w\s/-]{0,40}$", cues)
+        self.forwards = _frame(r"\b{forwards}\b|{arrows}", {**cues, "arrows": lists.words["arrows"]})
         # right before the TKI the patient is on now: it is the last one whatever else the sentence says
-        self.current = re.compile(rf"\b(?:{_words(cues['current_before'])})\s+$", re.IGNORECASE)
+        self.current = _frame(r"\b{current_before}\s+$", cues)
         # right after the TKI the patient had first, past a bracket ("crizotinib (2019) initially")
-        self.first = re.compile(rf"^\s*(?:\([^)]{{0,30}}\)\s*)?(?:{_words(cues['first_after'])})", re.IGNORECASE)
+        self.first = _frame(r"^\s*(?:\([^)]{0,30}\)\s*)?{first_after}", cues)
         # "before <TKI A> she had <TKI B>", "prior to A, B was given": B came before A, wherever A is named first
-        self.before_it = re.compile(
-            rf"\b(?:{_words(cues['before_it'])})\s+(?:(?:{_words(cues['before_it_gap'])})\s+)?$", re.IGNORECASE
-        )
-        self.had = re.compile(
-            rf"^\s*,?\s*(?:(?:{_words(cues['had_who'])})\s+)?(?:{_words(cues['had'])})\s+(?:[\w-]+\s+){{0,4}}?$",
-            re.IGNORECASE,
-        )
-        self.was_given = re.compile(rf"^\s*(?:{_words(cues['was_given'])})\b", re.IGNORECASE)
+        self.before_it = _frame(r"\b{before_it}\s+(?:{before_it_gap}\s+)?$", cues)
+        self.had = _frame(r"^\s*,?\s*(?:{had_who}\s+)?{had}\s+(?:[\w-]+\s+){0,4}?$", cues)
+        self.was_given = _frame(r"^\s*{was_given}\b", cues)
         self.joined = lists.given_together  # TKIs listed together ("after crizotinib and ceritinib")
         # a date written right beside a TKI, its start: "lorlatinib 2023-", "crizotinib 2018-2020", "brigatinib from
         # 11/2024", "ENVONALKIB (TQ-B3139) 2022-2024", or at the start of its line, "04/2016-02/2018 crizotinib"
         date = r"(?:(?P<month>0?[1-9]|1[0-2])/)?(?P<year>(?:19|20)\d\d)"
-        range_end = (
-            rf"(?:\s*(?:{_words(cues['range_to'])})\s*"
-            rf"(?:(?:\d{{1,2}}/)?(?:19|20)\d\d|{_words(cues['range_open'])})?)?"
-        )
+        range_end = _fill(r"(?:\s*{range_to}\s*(?:(?:\d{1,2}/)?(?:19|20)\d\d|{range_open})?)?", cues)
         self.date_after = re.compile(
-            rf"^[ \t]*(?:\([^)\n]{{0,30}}\)[ \t]*)?[,:(]?[ \t]*"
-            rf"(?:(?:{_words(cues['date_opens'])})\s+)?{date}"
-            rf"{range_end}(?!\s*(?:{_words(cues['not_a_year'])}))",
+            _fill(r"^[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?[,:(]?[ \t]*(?:{date_opens}\s+)?", cues)
+            + date
+            + range_end
+            + _fill(r"(?!\s*{not_a_year})", cues),
             re.IGNORECASE,
         )
         self.date_before = re.compile(
@@ -707,22 +713,13 @@ class _Order:
         )
         # the line of therapy: "2L", "2nd-line", "second-line" (the ordinal words, in order: the first is line 1)
         self.ordinal = {w.lower(): n for n, w in enumerate(cues["line_ordinals"], start=1)}
-        self.line = re.compile(
-            rf"\b(?:([1-5])\s*L\b|([1-5])(?:st|nd|rd|th)[\s-]*line|({_words(cues['line_ordinals'])})[\s-]*line)",
-            re.IGNORECASE,
-        )
+        self.line = _frame(r"\b(?:([1-5])\s*L\b|([1-5])(?:st|nd|rd|th)[\s-]*line|({line_ordinals})[\s-]*line)", cues)
         # "first-line was Alecensa": the line, then a verb or a colon, then the TKI
-        self.line_is = re.compile(
-            rf"(?:(?<=line)|(?<=\dL))\s*(?:(?<=\s)(?:{_words(cues['line_is'])})|:)\s*$", re.IGNORECASE
-        )
+        self.line_is = _frame(r"(?:(?<=line)|(?<=\dL))\s*(?:(?<=\s){line_is}|:)\s*$", cues)
         # a list said to be newest first ("Treatment history (most recent first): lorlatinib 2023-; brigatinib ...")
-        self.newest_first = re.compile(rf"\b(?:{_words(cues['newest_first'])})\b", re.IGNORECASE)
+        self.newest_first = _frame(r"\b{newest_first}\b", cues)
         # a line of its own labelled as earlier treatment ("ENVONALKIB 2022-2024 — PD\nPrior: crizotinib 2019-2022")
-        self.earlier_line = re.compile(
-            rf"^[^\n]{{0,60}}\n\s*(?:{_words(cues['earlier_label'])})"
-            rf"(?: (?:{_words(cues['earlier_label_what'])}))?\s*[:-]\s*$",
-            re.IGNORECASE,
-        )
+        self.earlier_line = _frame(r"^[^\n]{0,60}\n\s*{earlier_label}(?: {earlier_label_what})?\s*[:-]\s*$", cues)
 
 
 def _started(text: str, e: Entity, order: _Order) -> tuple[int, int] | None:

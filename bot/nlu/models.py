@@ -58,6 +58,8 @@ class ClinicalPhrases(Lenient):
     list_kinds: dict[StrictStr, list[StrictStr]]
     list_groups: dict[StrictStr, list[StrictStr]]
     treatment_order: CueSection
+    toxicity_reason: CueSection  # why a TKI was stopped (context.py, with intolerance)
+    after_copulas: Patterns  # between a finding and any section's `after` cues
 
 
 class Merge(Strict):

@@ -9,8 +9,9 @@ The same drug name can be the answer, something to avoid, a treatment already gi
 words around it tell which. The therapies are the table of bot/nlu/therapy_phrases.yml plus the extractor's TKI
 names (the knowledge base's generic names, brands and misspellings, and the phrase file's ward shorthand); the role
 cues are the extractor's (bot/nlu/clinical_phrases.yml: negation, tki_negation, rejected, candidate, preferred,
-hypothetical.conditional and conditional_plan, prior, fallback, therapy_clause). The question reader (questions.py)
-and the practice grader both read with this table; nothing here knows a practice case or an answer.
+hypothetical.conditional and conditional_plan, prior, fallback, therapy_clause), and so are the list words
+(list_words, compiled by context.ListWords for both readers). The question reader (questions.py) and the practice
+grader both read with this table; nothing here knows a practice case or an answer.
 
 Reading order for a group of therapies joined by 'and', 'or', '/' or commas: words right after the group
 (`after` cues) win; then a prior cue right before it; then the last cue earlier in its clause (from the previous
@@ -31,7 +32,7 @@ import yaml
 
 from bot import knowledge
 from bot.nlu import models, vocabulary
-from bot.nlu.context import ListWords, _cue, _words, sentences
+from bot.nlu.context import ListWords, _cue, _frame, _words, sentences
 
 THERAPY_PHRASES_FILE = Path(__file__).resolve().parent / "therapy_phrases.yml"
 CHOSEN, REJECTED, PRIOR, CONDITIONAL = "chosen", "rejected", "prior", "conditional"
@@ -120,10 +121,10 @@ class RoleCues:
         # between a therapy phrase and the next therapy: offered as its alternative ("the molecular tumour board or
         # an EGFR TKI", "lorlatinib 100 mg daily or brigatinib", "SRS to the lesions, or WBRT", "lorlatinib versus
         # brigatinib")
-        self.alternative = re.compile(
-            rf"^{_THERAPY_TAIL}\s*,?\s*(?:(?:{self.lists.alternatives})\s+)(?:(?:else|alternatively|perhaps|maybe)\s+)?"
-            r"(?:(?:the|a|an)\s+)?$",
-            re.IGNORECASE,
+        self.alternative = _frame(
+            rf"^{_THERAPY_TAIL}"
+            r"\s*,?\s*(?:{alternatives}\s+)(?:(?:else|alternatively|perhaps|maybe)\s+)?(?:(?:the|a|an)\s+)?$",
+            self.lists.words,
         )
         self.masks = _cue(table["therapy_clause"]["masks"])
         self.before = [
@@ -347,9 +348,8 @@ class TherapyReader:
         split: list[tuple[list[tuple[int, int, str]], tuple[int, int]]] = []
         for members, clause in groups:
             gaps = [text[a[1] : b[0]] for a, b in pairwise(members)]
-            if gaps and not any(
-                lists.therapy_conjunction.search(g) for g in gaps
-            ):  # "no chemo, lorlatinib": not a list
+            # "no chemo, lorlatinib": not a list
+            if gaps and not any(lists.therapy_conjunction.search(g) for g in gaps):
                 split.extend(([m], clause) for m in members)
             else:
                 split.append((members, clause))
