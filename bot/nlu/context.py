@@ -80,7 +80,8 @@ class ListWords:
     findings here and the groups of therapies of therapies.py: one definition of the words. Each list keeps its own
     marks (, / & +), and the two readers keep their own shapes where they read differently: a findings' list takes
     one mark and one conjunction between two items, a group of therapies any run of them and more words ("plus",
-    "as well as"), tuned each on its own texts."""
+    "as well as"); TKIs given together take "and" and "then", not "or". One shape for all would change what is
+    read."""
 
     def __init__(self, table: Mapping[str, Any]):
         words = table["list_words"]
