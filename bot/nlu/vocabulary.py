@@ -182,6 +182,12 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
             "proposal",
         )
     }
+    # expanded with the fragments only: these sit in fixed frames of context.py, where the word shorthand would widen
+    # them ("treated with" read as "treated with|w/")
+    cues |= {
+        section: {k: [_expand(str(c), defines) for c in v] for k, v in raw[section].items()}
+        for section in ("list_words", "treatment_order", "toxicity_reason")
+    }
     return {
         "key_value": _key_value(raw, defines, shorthand),
         "names": [n for n in names if not _overridden(n, by_label)],
@@ -195,6 +201,9 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         "name_like_shorthand": drug_context,
         "not_negatable": raw["not_negatable"],
         "unchanged_when_new": raw["unchanged_when_new"],
+        "after_copulas": [_expand(str(c), defines) for c in raw["after_copulas"]],
+        "list_kinds": {str(k): [str(e) for e in v] for k, v in raw["list_kinds"].items()},
+        "list_groups": {str(k): [str(e) for e in v] for k, v in raw["list_groups"].items()},
         **cues,
         "typo_tolerance": _typo_tolerance(raw, kb, names),
         "correction": _correction(raw),
