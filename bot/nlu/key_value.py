@@ -3,25 +3,37 @@
 Clinicians paste what their record shows: "PS: WHO 1", "Transformation: small cell", "ALK (D5F3) IHC: positive",
 "Systemic therapy other than TKI: none", "Re-biopsy: planned". The key names the field and the value says it, in
 words that say nothing on their own ("none", "positive", "planned"). One table of keys (clinical_phrases.yml
-`key_value`) says which field each key names and how its value reads:
+`key_value`) says which field each key names and how its value reads.
 
-- a word of `present` as the value states the key's finding; a word of `absent` states it absent (the key's
-  `absent` value when it has one: "Pregnancy test: negative" is childbearing potential, "Re-biopsy: not done" no
-  biopsy); such a word is the whole value or is followed by a bracket or a comma ("Tissue NGS: no ALK mutation"
-  denies the mutation, not the tissue);
-- a word of `pending` anywhere in the value leaves the finding supposed, not stated ("Biopsy: tissue planned, not
-  yet done");
-- a key's `values` read the value in the key's own terms ("Transformation: small cell", "Location: USA (Texas)");
-  `number` reads a measured value ("PS: WHO 1", "PDL1: 30");
+A key starts a line, a table cell, a clause after a semicolon, a sentence ("Seen today. Brain: no mets"), an item
+after a comma or a dash ("ECOG: 2, brain: clear", "Summary - Transformation: none"); a key inside a sentence
+("Concern for transformation: yes") is no key. Its value runs to the end of the line, cell, clause or sentence, or to
+the next key of the table ("Brain: no mets, lepto: yes"). The value reads:
+
+- with a question mark in its first clause ("Brain: mets?", "Transformation: ?SCLC", "Brain: clear? ...") or a word
+  of `pending` anywhere ("Biopsy: tissue planned, not yet done", "Transformation: possible SCLC", "n/a", which may
+  say not applicable or not assessed): the finding supposed, not stated;
+- a word of `not_done` ("not done", "declined", "failed"): the key's absent value for a key marked `not_done` (no
+  biopsy, no therapy received); for any other key supposed ("Brain MRI: not done" says nothing of the brain);
+- a word of `absent` states the finding absent (the key's `absent` value when it has one: "Re-biopsy: not done" no
+  biopsy); a key marked `result` (a test's result) is denied only by a word of `result` ("Pregnancy test: negative"
+  is childbearing potential, "Pregnancy test: none" says no test was done); a `present` word states it. Such a word
+  is the whole value or is followed by a bracket, a comma or a word of `trailing`, which only says where, when or how
+  it was found ("Brain mets: none seen on MRI", "Pregnancy test: negative on 2/3"); any other word may name what it
+  denies ("Tissue NGS: no ALK mutation" denies the mutation, not the tissue);
+- a key's `values` read the value in the key's own terms ("Transformation: small cell", "Location: USA (Texas)"),
+  denied by a word of `denies` right before or after them ("no small cell features", "small cell excluded"), and left
+  to the other phrases when such a word stands elsewhere in their clause; `number` reads a measured value ("PS: WHO
+  1", "PDL1: 30");
 - an `implied` key states its finding whatever the value says, unless it denies or defers it (a specimen as the
   heading of its results: "Tissue (supraclavicular LN): ALK F1174L");
-- a key with `unless_after` is left to the other phrases when that pattern stands in the text before it (an ALK test
-  under the heading of a re-biopsy is the fusion at progression, not the diagnosis).
+- a key with `unless_after` is left to the other phrases when that pattern stands in the text before it or in its
+  value (an ALK test under the heading of a re-biopsy is the fusion at progression, not the diagnosis).
 
 A reading covers the key and the words of the value it read, so the key's own words are never read on their own
 ("Systemic therapy other than TKI" is no systemic progression) and the reading decides over the plain ones it
-covers. Any other line is left to the reader's other patterns. A bracketed qualifier of the key ("ALK (D5F3) IHC",
-"Treatment history (most recent first)") does not change what the key names.
+covers. A value the table does not read is left to the reader's other patterns, as is any other line. A bracketed
+qualifier of the key ("ALK (D5F3) IHC", "Treatment history (most recent first)") does not change what the key names.
 """
 
 from __future__ import annotations

@@ -228,7 +228,9 @@ def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str
             }
         )
     cues: dict[str, Any] = {c: [_expand(str(p), defines, shorthand) for p in kv[c]] for c in _KEY_VALUE_CUES}
-    cues["denies"] = {side: [_expand(str(p), defines, shorthand) for p in kv["denies"][side]] for side in ("before", "after")}
+    cues["denies"] = {
+        side: [_expand(str(p), defines, shorthand) for p in kv["denies"][side]] for side in ("before", "after")
+    }
     return {**cues, "number": str(kv["number"]), "keys": keys}
 
 
