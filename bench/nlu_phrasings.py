@@ -56,7 +56,9 @@ def cli_seconds(runs: int) -> dict[str, Any]:
 HOSTILE = {"punctuation": "!?.,;:-" * 715, "sites": "progression in liver, bone and nodes; " * 130, "no": "no " * 1666,
            "mutations": "ALK G1202R " * 450, "numbers": "1234 " * 1000, "letters": "a" * 5000,
            "cues": ("no MET amp, KRAS or BRAF, what if ECOG were 3? alectinib after crizotinib stopped for "
-                    "hepatotoxicity. ") * 40, "full-width": "G１２０２R " * 555}
+                    "hepatotoxicity. ") * 40, "full-width": "G１２０２R " * 555,
+           "question cues": "wht abt lorla? is lorla used? G1202R - is it real? lorla ok w EGFR on ctDNA - is it " * 57,
+           "long words": " ".join(f"lor{chr(97 + i % 26)}{chr(97 + (i // 26) % 26)}atinibx" for i in range(400))}
 
 
 def worst_case_ms(read: Callable[[str], Any], reader: extractor.Extractor) -> dict[str, float]:
