@@ -10,9 +10,9 @@ after a comma or a dash ("ECOG: 2, brain: clear", "Summary - Transformation: non
 ("Concern for transformation: yes") is no key. Its value runs to the end of the line, cell, clause or sentence, or to
 the next key of the table ("Brain: no mets, lepto: yes"). The value reads:
 
-- with a question mark in its first clause ("Brain: mets?", "Transformation: ?SCLC", "Brain: clear? ...") or a word
-  of `pending` anywhere ("Biopsy: tissue planned, not yet done", "Transformation: possible SCLC", "n/a", which may
-  say not applicable or not assessed): the finding supposed, not stated;
+- with a question mark or a word of `hedges` in its first clause ("Brain: mets?", "Transformation: ?SCLC", "Brain:
+  clear? ...", "Transformation: possible SCLC") or a word of `pending` anywhere ("Biopsy: tissue planned, not yet
+  done", "n/a", which may say not applicable or not assessed): the finding supposed, not stated;
 - a word of `not_done` ("not done", "declined", "failed"): the key's absent value for a key marked `not_done` (no
   biopsy, no therapy received); for any other key supposed ("Brain MRI: not done" says nothing of the brain);
 - a word of `absent` states the finding absent (the key's `absent` value when it has one: "Re-biopsy: not done" no
@@ -55,6 +55,8 @@ _LINE = re.compile(
     r"(?P<key>[^\W\d_][\w /+().,'&-]{0,60}?)[ \t]*(?P<sep>:|\||[ \t][-–—]+[ \t])[ \t]*"
     r"(?P<value>(?:[^\n|;.!?]|(?<=\b[^\W\d_])[.!?]|[.!?](?![ \t\n]|$))*)"
 )
+# the value's first clause ends at a comma or a dash between spaces
+_CLAUSE = re.compile(r",|[ \t][-–—]+[ \t]")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 
 
@@ -116,6 +118,7 @@ class KeyValues:
         self.result = re.compile(rf"^(?:{_words(kv['result'])}){whole}", re.IGNORECASE)
         self.not_done = re.compile(rf"^(?:{_words(kv['not_done'])}){whole}", re.IGNORECASE)
         self.pending = re.compile(rf"(?<![\w-])(?:{_words(kv['pending'])})(?![\w])", re.IGNORECASE)
+        self.hedges = re.compile(rf"(?<![\w-])(?:{_words(kv['hedges'])})(?![\w])", re.IGNORECASE)
         # a value's words that deny what the key's own terms name, right before it or right after it ("Transformation:
         # no small cell features", "small cell excluded"), or elsewhere in its clause
         denies = kv["denies"]
@@ -191,11 +194,12 @@ class KeyValues:
             return Reading(start, end, k.entity, val, role, line.sep_end) if val is not None else None
 
         supposed = k.present or (k.values[0][0] if k.values else None)
-        clause = value.split(",")[0]
-        # a question ("Brain: mets?", "Transformation: ?SCLC") or a value to come ("Biopsy: planned"): supposed
+        clause = _CLAUSE.split(value, maxsplit=1)[0]
+        # a question ("Brain: mets?", "Transformation: ?SCLC"), a doubt ("possible SCLC") or a value to come
+        # ("Biopsy: planned"): supposed
         if "?" in clause or (clause == value and line.after == "?"):
             return reading(value_at + len(clause), supposed, HYPOTHETICAL)
-        if p := self.pending.search(value):
+        if p := self.pending.search(value) or self.hedges.search(clause):
             return reading(value_at + p.end(), supposed, HYPOTHETICAL)
         if n := self.not_done.match(value):
             if k.not_done:

@@ -204,7 +204,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
     }
 
 
-_KEY_VALUE_CUES = ("present", "absent", "result", "not_done", "pending", "trailing")
+_KEY_VALUE_CUES = ("present", "absent", "result", "not_done", "pending", "hedges", "trailing")
 
 
 def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str, str]) -> dict[str, Any]:
