@@ -153,6 +153,12 @@ def test_a_hedged_value_is_not_stated(text):
     assert read(text) == {}
 
 
+def test_a_later_clause_that_interprets_the_result_does_not_doubt_it():
+    assert read("Plasma NGS: no ALK mutation detected - probably low shedding") == {
+        "alk_mutations": [], "biopsy": "plasma"}
+    assert read("Transformation: none, likely resistance via a bypass track") == {"transformation": "none"}
+
+
 def test_not_possible_is_no_hedge():
     assert read("Re-biopsy: not possible (location)") == {"biopsy": "none"}
     assert read("Biopsy: not possible") == {"biopsy": "none"}
