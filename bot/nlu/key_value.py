@@ -45,9 +45,15 @@ from typing import Any
 from bot.nlu.entity import HYPOTHETICAL, NEGATED
 
 # where a key may start: a line, a table cell, a clause after a semicolon, a sentence ("... on alectinib. Brain: no
-# mets"), an item after a comma ("Smoking: never, ECOG: 1") or a dash ("Summary - Brain: no mets"); a full stop, a
-# question mark, a comma or a dash starts one only before a space ("2.5", "1,000", "T-cell" do not)
-_START = re.compile(r"^|(?<=\n)|(?<=[;|])|(?<=[.!?,])(?=[ \t])|(?<=[ \t][-–—])(?=[ \t])", re.MULTILINE)
+# mets"), an item after a comma ("Smoking: never, ECOG: 1") or a dash ("Summary - Brain: no mets"), or what a report
+# showed ("the rebiopsy showed transformation: small cell"); a full stop, a question mark, a comma or a dash starts
+# one only before a space ("2.5", "1,000", "T-cell" do not)
+_SHOWED = ("showed", "shows", "revealed", "reveals", "confirmed", "confirms", "demonstrated", "found", "with")
+_START = re.compile(
+    r"^|(?<=\n)|(?<=[;|])|(?<=[.!?,])(?=[ \t])|(?<=[ \t][-–—])(?=[ \t])|"
+    + "|".join(rf"(?<=(?<![\w-]){word})(?=[ \t])" for word in _SHOWED),
+    re.MULTILINE | re.IGNORECASE,
+)
 # a key, its separator, then the value to the end of the line, cell, clause or sentence (a full stop or a question
 # mark before a space or the end; not after a single letter: "U.S. (Texas)", "e.g. ...")
 _LINE = re.compile(

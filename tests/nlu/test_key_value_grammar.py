@@ -60,6 +60,36 @@ def test_a_value_ends_at_its_sentence_and_at_the_next_key():
 
 
 @pytest.mark.parametrize("text,fields", [
+    ("The rebiopsy showed transformation: small cell", {"biopsy": "tissue", "transformation": "small_cell"}),
+    ("Liver core revealed transformation: squamous", {"biopsy": "tissue", "transformation": "squamous"}),
+    ("EBUS confirmed transformation: none", {"biopsy": "tissue", "transformation": "none"}),
+])
+def test_a_key_after_what_a_report_showed(text, fields):
+    assert read(text) == fields
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("Biopsy: adenocarcinoma, ALK G1202R", {"biopsy": "tissue", "histology": "adenocarcinoma",
+                                            "alk_mutations": ["G1202R"]}),
+    ("Latest bx: L1196M", {"biopsy": "tissue", "alk_mutations": ["L1196M"]}),
+    ("PD on alectinib; new biopsy: G1202R", {"prior_tkis": ["alectinib"], "biopsy": "tissue",
+                                             "alk_mutations": ["G1202R"]}),
+    ("Biopsy: not feasible", {"biopsy": "none"}),
+    ("Biopsy: booked for Tuesday", {}),
+    ("Biopsy: ?", {}),
+])
+def test_a_biopsy_heading_names_a_tissue_biopsy_unless_it_denies_or_defers_it(text, fields):
+    assert read(text) == fields
+
+
+@pytest.mark.parametrize("key", ["Brain", "Brain MRI", "Brain CT", "CT brain", "MRI head", "MRI of the brain"])
+def test_brain_imaging_keys(key):
+    assert read(f"{key}: no lesions") == {"brain_metastases": False}
+    assert read(f"{key}: negative for metastases") == {"brain_metastases": False}
+    assert read(f"{key}: mets?") == {}
+
+
+@pytest.mark.parametrize("text,fields", [
     # a key inside a sentence is no key of a template: the other phrases read the sentence
     ("Concern for transformation: yes", {}),
     ("Risk of transformation: high", {}),
