@@ -142,7 +142,7 @@ class KeyValues:
                 absent=k.get("absent"),
                 values=tuple(
                     (str(value), re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.IGNORECASE))
-                    for value, pattern in (k.get("values") or {}).items()
+                    for value, pattern in k.get("values") or []
                 ),
                 number=k.get("number"),
                 implied=bool(k.get("implied")),
@@ -178,6 +178,8 @@ class KeyValues:
             m = _LINE.match(text, s.start())
             if not m or m.start("key") < taken:
                 continue
+            if s.start() and text[s.start() - 1].isalpha() and m.group("sep") != ":":
+                continue  # after what a report showed, only a colon ("showed transformation: small cell")
             key = " ".join(_BRACKETS.sub(" ", m.group("key")).split()).lower()
             keys = [k for k in self.keys if key and k.key.fullmatch(key)]
             if keys:
@@ -199,7 +201,10 @@ class KeyValues:
         def reading(end: int, val: str | None, role: str | None = None) -> Reading | None:
             return Reading(start, end, k.entity, val, role, line.sep_end) if val is not None else None
 
-        supposed = k.present or (k.values[0][0] if k.values else None)
+        # what a question, a doubt or a value to come supposes: the value it names ("?SCLC", "possibly squamous"),
+        # else the key's finding, else the first of its values by name (the same in any process)
+        named = [val for val, pattern in k.values if pattern.search(value)]
+        supposed = next(iter(named), None) or k.present or min((val for val, _ in k.values), default=None)
         clause = _CLAUSE.split(value, maxsplit=1)[0]
         # a question ("Brain: mets?", "Transformation: ?SCLC"), a doubt ("possible SCLC") or a value to come
         # ("Biopsy: planned"): supposed

@@ -219,7 +219,8 @@ def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str
             {
                 **{f: str(k[f]) for f in ("entity", "present", "absent") if k.get(f) is not None},
                 "keys": [_expand(str(p), defines, shorthand) for p in k["keys"]],
-                "values": {str(v): _expand(str(p), defines, shorthand) for v, p in values.items()},
+                # a list, not a mapping: the first value that reads wins, and the saved pipeline sorts mappings
+                "values": [[str(v), _expand(str(p), defines, shorthand)] for v, p in values.items()],
                 "number": k.get("number"),
                 "implied": bool(k.get("implied")),
                 "not_done": bool(k.get("not_done")),

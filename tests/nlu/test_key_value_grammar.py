@@ -234,3 +234,15 @@ def test_not_applicable_or_not_assessed_is_read_as_neither(text):
 ])
 def test_a_value_denied_in_its_own_words(text, fields):
     assert read(text) == fields
+
+
+def test_a_dash_after_what_a_report_showed_is_no_key():
+    # "shows small cell transformation — ..." names the transformation; the dash does not make it a heading
+    text = "What if the rebiopsy shows small cell transformation — carbo/etoposide or keep the TKI?"
+    assert read(text) == {}
+    assert extractor.scenario_fields(text).get("transformation") == "small_cell"
+
+
+def test_a_question_supposes_the_value_it_names():
+    assert [(e.entity, e.value, e.role) for e in extractor.load().entities("Transformation: ?squamous")] == [
+        ("transformation", "squamous", "hypothetical")]
