@@ -213,6 +213,9 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
     }
 
 
+_KEY_VALUE_CUES = ("present", "absent", "result", "not_done", "pending", "hedges", "trailing")
+
+
 def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str, str]) -> dict[str, Any]:
     """The key-value table (key_value.py) with its fragments expanded; a key's `values: regions` reads the value as
     the names of the regions."""
@@ -225,13 +228,19 @@ def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str
             {
                 **{f: str(k[f]) for f in ("entity", "present", "absent") if k.get(f) is not None},
                 "keys": [_expand(str(p), defines, shorthand) for p in k["keys"]],
-                "values": {str(v): _expand(str(p), defines, shorthand) for v, p in values.items()},
+                # a list, not a mapping: the first value that reads wins, and the saved pipeline sorts mappings
+                "values": [[str(v), _expand(str(p), defines, shorthand)] for v, p in values.items()],
                 "number": k.get("number"),
                 "implied": bool(k.get("implied")),
+                "not_done": bool(k.get("not_done")),
+                "result": bool(k.get("result")),
                 "unless_after": _expand(str(k["unless_after"]), defines) if k.get("unless_after") else None,
             }
         )
-    cues = {c: [_expand(str(p), defines, shorthand) for p in kv[c]] for c in ("present", "absent", "pending")}
+    cues: dict[str, Any] = {c: [_expand(str(p), defines, shorthand) for p in kv[c]] for c in _KEY_VALUE_CUES}
+    cues["denies"] = {
+        side: [_expand(str(p), defines, shorthand) for p in kv["denies"][side]] for side in ("before", "after")
+    }
     return {**cues, "number": str(kv["number"]), "keys": keys}
 
 

@@ -219,3 +219,12 @@ def test_make_nlu_rebuilds_when_any_input_of_the_vocabulary_changes():
     inputs = {str(p.relative_to(ROOT)) for pattern in ("bot/knowledge/*.yml", "bot/knowledge/*.py", "bot/nlu/*.yml",
                                                          "bot/nlu/*.py") for p in ROOT.glob(pattern)}
     assert inputs - prerequisites == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Transformation: mixed adeno/SCLC",  # the first of a key's values that reads wins: their order is kept in table.json
+    "Location: not known",  # a key's value to come supposes the same value in both
+    "Transformation: possible",
+])
+def test_the_pipeline_reads_key_value_lines_as_the_reader_does(nlp, reader, text):
+    assert _disagreements(nlp, reader, [text]) == []
