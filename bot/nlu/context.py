@@ -846,8 +846,10 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
     if len(current) == 1 and len(ordered) > 1:  # "currently on Lorviqua; had Alunbrig first-line"
         ordered = [e for e in ordered if e is not current[0]] + current
     for a, b in itertools.pairwise(tkis):  # "before lorlatinib she had Alunbrig": Alunbrig before every lorlatinib
+        if a.value == b.value or not _had_before(text, a, b, order):
+            continue  # checked first: the places below cost a pass over the list, per pair ("lorla and brig " x 300)
         first_a = next(k for k, e in enumerate(ordered) if e.value == a.value)
-        if a.value != b.value and ordered.index(b) > first_a and _had_before(text, a, b, order):
+        if ordered.index(b) > first_a:
             ordered.remove(b)
             ordered.insert(first_a, b)
     out = list(found)
