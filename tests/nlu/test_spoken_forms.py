@@ -497,3 +497,55 @@ def test_tissue_and_a_named_plasma_test(text: str) -> None:
 
 def test_different_clones_are_not_compound() -> None:
     assert read("ALK L1196M and G1202R, in different clones.")["compound"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "Alectinib and lorlatinib, which one is better after crizotinib?",
+    "Brigatinib or lorlatinib, which would you choose?",
+    "Lorlatinib, ensartinib: which do you prefer?",
+])
+def test_options_before_which_one_are_not_received(text: str) -> None:
+    assert "prior_tkis" not in read(text)
+
+
+def test_which_starting_a_relative_clause_keeps_the_tki() -> None:
+    assert read("He had alectinib, which was stopped for rash.")["prior_tkis"] == ["alectinib"]
+
+
+@pytest.mark.parametrize("text", ["Tissue from the adrenal showed ALK L1196M.", "Tissue of the new liver lesion sent."])
+def test_tissue_named_by_its_site(text: str) -> None:
+    assert read(text)["biopsy"] == "tissue"
+
+
+@pytest.mark.parametrize("text", ["Soft tissue of the chest wall is involved.", "Diagnostic tissue from the lung."])
+def test_tissue_near_misses(text: str) -> None:
+    assert read(text).get("biopsy") != "tissue"
+
+
+@pytest.mark.parametrize("text", ["The ALK was negative at diagnosis by IHC.", "ALK came back negative by FISH."])
+def test_alk_said_negative_by_its_test(text: str) -> None:
+    assert read(text)["alk_positive"] is False
+
+
+def test_alk_negative_on_a_progression_specimen_is_not_the_diagnosis() -> None:
+    assert "alk_positive" not in read("ALK was negative by FISH on the rebiopsy.")
+
+
+def test_the_tissue_showing_the_fusion_after_progression() -> None:
+    case = read("Progressing on lorlatinib; tissue and plasma sent; tissue shows the fusion and G1202R.")
+    assert case["alk_fusion_at_progression"] is True
+    assert case["alk_fusion_specimen"] == "tissue"
+    assert "alk_fusion_at_progression" not in read("At diagnosis the tissue shows the fusion.")
+
+
+@pytest.mark.parametrize("text", ["Now presents cefalea.", "Céphalées depuis une semaine."])
+def test_headache_in_other_tongues(text: str) -> None:
+    assert read(text)["symptomatic"] is True
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Chemotherapy he has not had.", False),
+    ("Chemo she has never received, only TKIs.", False),
+])
+def test_chemotherapy_denied_object_first(text: str, value: bool) -> None:
+    assert read(text)["prior_chemotherapy"] is value
