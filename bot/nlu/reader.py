@@ -49,6 +49,7 @@ _ECOG = re.compile(
     r"(?:[\s:=-]*(?:ecog|who|zubrod)(?![\w]))?"  # the scale named after a label: "PS: WHO 1"
     r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
     + _lead_in("[0-4]")
+    + r"(?:(?:about|around|roughly|approximately|approx\.?|~)\s*)?"  # a clinician's estimate: "PS is about 1"
     + rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?))",
     re.IGNORECASE,

@@ -549,3 +549,85 @@ def test_headache_in_other_tongues(text: str) -> None:
 ])
 def test_chemotherapy_denied_object_first(text: str, value: bool) -> None:
     assert read(text)["prior_chemotherapy"] is value
+
+
+@pytest.mark.parametrize("text,comorbidity", [
+    ("Background of heart disease.", "cardiovascular_disease"),
+    ("Had a coronary bypass in 2015.", "cardiovascular_disease"),
+    ("Elevated cholesterol on diet.", "hyperlipidemia"),
+    ("Hypertriglyceridaemia.", "hyperlipidemia"),
+])
+def test_more_comorbidity_words(text: str, comorbidity: str) -> None:
+    assert comorbidity in read(text)["comorbidities"]
+
+
+@pytest.mark.parametrize("text", [
+    "Family history of heart disease.",
+    "No heart disease.",
+    "Lorlatinib can cause high cholesterol.",  # what the drug does in general
+    "Lorlatinib commonly causes hyperlipidaemia.",
+    "Brigatinib is known to cause pneumonitis.",
+])
+def test_comorbidity_of_someone_else_or_of_a_drug_in_general(text: str) -> None:
+    case = read(text)
+    assert "comorbidities" not in case
+    assert "prior_tkis" not in case
+
+
+def test_what_the_drug_did_to_this_patient_stays() -> None:
+    case = read("Lorlatinib caused hyperlipidaemia, now on a statin.")
+    assert case["comorbidities"] == ["hyperlipidemia"]
+    assert case["prior_tkis"] == ["lorlatinib"]
+
+
+# ---- a denial inside "had ... chemo" is a denial (it was read as chemotherapy received) ------------------------------
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("She has had no chemo and no immunotherapy.", {"prior_chemotherapy": False, "prior_immunotherapy": False}),
+    ("Had no chemotherapy.", {"prior_chemotherapy": False}),
+    ("He has received no chemotherapy or immunotherapy.", {"prior_chemotherapy": False, "prior_immunotherapy": False}),
+    ("Received no prior chemo.", {"prior_chemotherapy": False}),
+    ("Treated with no platinum.", {"prior_chemotherapy": False}),
+])
+def test_no_inside_a_had_phrase_denies_it(text: str, fields: dict) -> None:
+    case = read(text)
+    for field, value in fields.items():
+        assert case.get(field) is value, field
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("He's been through carbo-pem in the past.", {"prior_chemotherapy": True}),
+    ("Had four cycles of carboplatin before the ALK result.", {"prior_chemotherapy": True}),
+    ("Received pembrolizumab for one cycle.", {"prior_immunotherapy": True}),
+])
+def test_chemotherapy_received_in_spoken_words(text: str, fields: dict) -> None:
+    case = read(text)
+    for field, value in fields.items():
+        assert case.get(field) is value, field
+
+
+@pytest.mark.parametrize("text,ecog", [
+    ("Her performance status is about 1.", 1),
+    ("ECOG around 2.", 2),
+    ("PS approximately 0.", 0),
+])
+def test_an_estimated_performance_status(text: str, ecog: int) -> None:
+    assert read(text)["ecog"] == ecog
+
+
+def test_an_approximate_number_that_is_not_a_score() -> None:
+    assert "ecog" not in read("PS: about 3 months ago she was ECOG-unknown.")
+
+
+@pytest.mark.parametrize("text", ["He's neurologically fine.", "Neurologically unremarkable."])
+def test_neurologically_fine_is_no_symptoms(text: str) -> None:
+    assert read(text)["symptomatic"] is False
+
+
+def test_extracranially_responding_beside_brain_progression() -> None:
+    assert read("New brain mets; extracranially she's responding.")["progression"] == "cns_only"
+
+
+def test_disease_elsewhere_is_not_the_body_outside_the_brain() -> None:
+    assert read("One liver lesion growing; disease elsewhere is stable.")["progression"] == "oligoprogression"
