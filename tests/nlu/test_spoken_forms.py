@@ -631,3 +631,44 @@ def test_extracranially_responding_beside_brain_progression() -> None:
 
 def test_disease_elsewhere_is_not_the_body_outside_the_brain() -> None:
     assert read("One liver lesion growing; disease elsewhere is stable.")["progression"] == "oligoprogression"
+
+
+# ---- the organ said after the lesions, as non-native and spoken English orders it ------------------------------------
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("Metastases in the brain, stable.", {"brain_metastases": True}),
+    ("Metastasis of the brain, 2 lesions.", {"brain_metastases": True}),
+    ("In the brain there are 2 metastasis, little, no symptoms.", {"brain_metastases": True, "cns_lesions": "limited"}),
+    ("The lesions in the brain are many, more than 15.", {"brain_metastases": True, "cns_lesions": "extensive"}),
+    ("Progression only in the central nervous system.", {"progression": "cns_only"}),
+])
+def test_the_brain_said_after_its_lesions(text: str, fields: dict) -> None:
+    case = read(text)
+    for field, value in fields.items():
+        assert case.get(field) == value, field
+
+
+@pytest.mark.parametrize("text", ["Ischaemic lesions in the brain.", "Small vessel disease, white matter lesions in the brain."])
+def test_lesions_of_the_brain_that_are_no_metastases(text: str) -> None:
+    assert "brain_metastases" not in read(text)
+
+
+def test_metastases_in_the_brain_denied() -> None:
+    assert read("No metastases in the brain.")["brain_metastases"] is False
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("She's 31 and wants to keep her fertility.", {"pregnancy_status": "childbearing_potential"}),
+    ("The patient refuses further treatment.", {"goals_of_care": "comfort"}),
+    ("The patient desires to continue the treatment.", {"goals_of_care": "disease_directed"}),
+    ("Lorlatinib gave him mood swings, so it was stopped.", {"intolerant_tkis": ["lorlatinib"]}),
+])
+def test_more_spoken_forms(text: str, fields: dict) -> None:
+    case = read(text)
+    for field, value in fields.items():
+        assert case.get(field) == value, field
+
+
+def test_refusing_one_therapy_is_no_comfort_goal() -> None:
+    assert read("He refused more chemotherapy but wants lorlatinib.").get("goals_of_care") != "comfort"
