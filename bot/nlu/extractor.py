@@ -49,6 +49,7 @@ The contract (the dialogue's actions rely on it):
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from functools import lru_cache
 from typing import Any
@@ -203,8 +204,17 @@ def did_you_mean(word: str) -> str | None:
 
 
 def therapy_choice(text: str) -> TherapyChoice:
-    """The therapies ``text`` names, each with its role, and the one it chooses (see the module's contract)."""
-    return therapies.load().choice(text[:MAX_CHARS])
+    """The therapies ``text`` names, each with its role, and the one it chooses (see the module's contract); read
+    through the typist's rewriting as the findings are ("lorlatinb" is lorlatinib), each mention's place and words
+    those of the text as typed."""
+    typed = text[:MAX_CHARS]
+    rewritten = load().rewrite(typed)
+    choice = therapies.load().choice(rewritten.text)
+    mentions = []
+    for m in choice.mentions:
+        start, end = rewritten.back(m.start), rewritten.back(m.end, end=True)
+        mentions.append(dataclasses.replace(m, start=start, end=end, text=typed[start:end]))
+    return dataclasses.replace(choice, mentions=tuple(mentions))
 
 
 def stated_absent(text: str, places: list[tuple[int, int]]) -> set[tuple[int, int]]:

@@ -54,6 +54,13 @@ SETS = (
     PhrasingSet("7", "spoken and hand-over styles: SBAR, telephone referrals, tumour-board presentations, MDT minutes, "
                 "e-mails, non-native English", "independent7_tune.yml", "independent7_heldout.yml",
                 "independent7_questions_tune.yml", "independent7_questions_heldout.yml"),
+    PhrasingSet("8", "exam-style and teaching texts: MCQ vignette stems, ward-round presentations, journal-club and "
+                "M&M case summaries, teaching files, one-liners", "independent8_tune.yml", "independent8_heldout.yml",
+                "independent8_questions_tune.yml", "independent8_questions_heldout.yml"),
+    PhrasingSet("9", "administrative and cross-disciplinary writing: prior-authorization and appeal letters, pharmacist "
+                "and e-consult notes, second-opinion referrals, radiation-oncology and palliative consults, trial "
+                "screening", "independent9_tune.yml", "independent9_heldout.yml", "independent9_questions_tune.yml",
+                "independent9_questions_heldout.yml"),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
 UNANNOTATED = {s.id: s.unannotated for s in SETS}

@@ -326,3 +326,23 @@ def test_a_question_about_whole_brain_rt_is_answered_for_local_therapy(text):
     is answered where the local-therapy regimen stands in the answer, as before."""
     assert {t for _, ids in questions.therapies_named(text) for t in ids} == {"local_therapy_continue_tki"}
     assert [m.value for m in extractor.therapy_choice(text).mentions] == ["whole_brain_rt"]
+
+
+@pytest.mark.parametrize("answer, therapy, rejected", [
+    ("lorlatinb", "lorlatinib", []),
+    ("I'd go with loratinib, not brigatinb", "lorlatinib", ["brigatinib"]),
+    ("after Alecensaa, lorlatinib", "lorlatinib", []),
+    ("no more ceritnib, switch to lorlatinib 100 mg", "lorlatinib", ["ceritinib"]),
+])
+def test_a_slip_in_a_therapy_name_is_read_as_the_findings_are(answer, therapy, rejected):
+    """A trainee's answer goes through the same typist as a clinician's findings; each mention keeps the words and
+    the place as typed."""
+    choice = extractor.therapy_choice(answer)
+    assert choice.therapy == therapy and choice.rejected() == rejected, answer
+    for m in choice.mentions:
+        assert answer[m.start : m.end] == m.text, (answer, m)
+
+
+def test_a_near_word_is_not_a_therapy():
+    for answer in ("lorazepam at night for sleep", "I would give loratadine", "the brigade of nurses"):
+        assert extractor.therapy_choice(answer).therapy is None, answer
