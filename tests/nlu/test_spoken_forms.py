@@ -672,3 +672,18 @@ def test_more_spoken_forms(text: str, fields: dict) -> None:
 
 def test_refusing_one_therapy_is_no_comfort_goal() -> None:
     assert read("He refused more chemotherapy but wants lorlatinib.").get("goals_of_care") != "comfort"
+
+
+def test_a_graded_lipid_rise_is_an_adverse_event_not_a_comorbidity() -> None:
+    assert "comorbidities" not in read("Lorlatinib held for grade 3 hypertriglyceridaemia, restarted at 75 mg.")
+    assert read("PMH: hypercholesterolaemia.")["comorbidities"] == ["hyperlipidemia"]
+
+
+def test_not_received_any_chemotherapy() -> None:
+    case = read("She has not received any chemotherapy or immunotherapy.")
+    assert case["prior_chemotherapy"] is False
+    assert case["prior_immunotherapy"] is False
+
+
+def test_a_graded_lipid_disorder_being_treated_is_a_comorbidity() -> None:
+    assert read("Tox: G2 hypercholesterolaemia on rosuvastatin.")["comorbidities"] == ["hyperlipidemia"]
