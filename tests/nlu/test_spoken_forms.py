@@ -207,7 +207,6 @@ def test_the_specimen_of_a_finding_in_an_outcome_line_was_taken() -> None:
 @pytest.mark.parametrize("text", [
     "B: ALK NSCLC on brigatinib.",
     "Background – ALK lung cancer, second line alectinib.",
-    "I've an ALK patient in clinic who is progressing.",
     "ALK adeno, PD on lorlatinib.",
     "62M, ALK lung adenocarcinoma, ECOG 1.",
     "She has ALK disease diagnosed in 2019.",
@@ -219,6 +218,7 @@ def test_alk_before_the_disease_is_alk_positive(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "EGFR/ALK NSCLC is usually never-smokers' disease?",  # a question
     "Is this an ALK patient?",
+    "I have an ALK patient for you.",  # a request for help names no result
     "Non-ALK NSCLC, PD-L1 high.",
     "EGFR or ALK NSCLC would not be treated with immunotherapy first.",
     "ALK testing was sent.",
@@ -229,7 +229,12 @@ def test_alk_beside_another_gene_a_test_or_a_question_is_not_alk_positive(text: 
 
 
 def test_alk_disease_denied_is_not_positive() -> None:
-    assert read("Not an ALK patient: KRAS G12C.").get("alk_positive") is not True
+    assert read("Not ALK NSCLC: KRAS G12C.").get("alk_positive") is not True
+
+
+@pytest.mark.parametrize("text", ["Lorlatinib is being considered.", "Brigatinib is being discussed at the MDT."])
+def test_a_tki_being_considered_is_not_received(text: str) -> None:
+    assert "prior_tkis" not in read(text)
 
 
 # ---- comorbidities as minutes, letters and non-native writers list them -------------------------------------------
