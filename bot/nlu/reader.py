@@ -49,6 +49,7 @@ _ECOG = re.compile(
     r"(?:[\s:=-]*(?:ecog|who|zubrod)(?![\w]))?"  # the scale named after a label: "PS: WHO 1"
     r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
     + _lead_in("[0-4]")
+    + r"(?:(?:about|around|roughly|approximately|approx\.?|~)\s*)?"  # a clinician's estimate: "PS is about 1"
     + rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?))",
     re.IGNORECASE,
@@ -75,8 +76,14 @@ _PDL1_NAME = (
     r"\b(?:pd[\s-]?l1(?:\s*(?:tps|tc|expression|\(22c3\)|22c3|\(sp263\)|sp263|\(sp142\)|sp142|ihc|"
     r"tumou?r proportion score|score))*|tps|tumou?r proportion score)"
 )
+# the specimen it was read on may stand between the name and the score ("the PD-L1 on the diagnostic EBUS was 90%",
+# "PD-L1 from the original core biopsy: 40%")
+_PDL1_SPECIMEN = (
+    r"(?:\s+(?:on|in|from|of)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:biops(?:y|ies)|specimens?|samples?|"
+    r"ebus(?:-tbna)?|tissue|cores?|blocks?|resection|bx|fna|cytology|cell\s+block))"
+)
 _PDL1 = re.compile(
-    rf"{_PDL1_NAME}(?:\s+(?:on|in|of)\s+(?:the\s+)?(?:tumou?r|neoplastic|malignant)\s+cells)?"
+    rf"{_PDL1_NAME}(?:\s+(?:on|in|of)\s+(?:the\s+)?(?:tumou?r|neoplastic|malignant)\s+cells|{_PDL1_SPECIMEN})?"
     rf"[\s:=(]*(?:(?:of|is|was|at|high|low|positive|negative|expressed in)[\s:=(]*)*(\d{{1,3}})\s*%",
     re.IGNORECASE,
 )

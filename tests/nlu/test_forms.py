@@ -491,8 +491,9 @@ def test_findings_start_and_end_on_words():
     ("Bedbound.", {"ecog": 4}),
     ("Uses barrier contraception.", {"pregnancy_status": "childbearing_potential"}),
     ("Perimenopausal.", {"pregnancy_status": "childbearing_potential"}),
-    ("Developed pneumonitis on brigatinib; changed to alectinib.",
-     {"prior_tkis": ["brigatinib", "alectinib"], "intolerant_tkis": ["brigatinib"]}),
+    ("Developed pneumonitis on brigatinib; changed to alectinib.",  # a drug's pneumonitis is a history of it
+     {"prior_tkis": ["brigatinib", "alectinib"], "intolerant_tkis": ["brigatinib"],
+      "comorbidities": ["interstitial_lung_disease"]}),
     ("Three enlarging bone lesions, other disease controlled.", {"progression": "oligoprogression"}),
     ("Response ongoing.", {"progression": "none"}),
     ("No change on CT.", {"progression": "none"}),
