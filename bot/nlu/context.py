@@ -37,6 +37,10 @@ _CLAUSE_BREAK = re.compile(r",|:|\s[-–—]+\s|\(|\)|\bbut\b|\bso\b|\band then\
 # after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR, KRAS,"
 _LIST_END = re.compile(r"\b(?:or|nor|and)\s*$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|/|\bor\b|\bnor\b|\band\b)", re.IGNORECASE)
+# a few words heading a sentence before a colon ("Query:", "Outcome requested from the panel:")
+_HEADING = re.compile(r"^\W*[\w'/-]+(?:[ ][\w'/-]+){0,5}:[ \t]*")
+# between a drug's name and its other name in brackets ("Lorbrena (lorlatinib)")
+_GLOSS = re.compile(r"^\s*[(\[]\s*$")
 # between two findings of one list
 _LIST_JOIN = re.compile(r"^\s*(?:,|/|&)?\s*(?:(?:and|or|nor|and/or)\s+)?$", re.IGNORECASE)
 # findings of these entities are one kind of item in a list ("no brain mets, leptomeningeal disease or headaches")
@@ -235,6 +239,9 @@ class Context:
         sentence = text[start:end]
         if self.question_start.match(sentence):
             return start
+        heading = _HEADING.match(sentence)  # "Outcome requested from the panel: advice on sequencing after ..."
+        if heading and self.question_start.match(sentence[heading.end() :]):
+            return start + heading.end()
         bounds = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)]
         bounds = [b for b in bounds if text[b:end].strip(" ?!.")]
         if not bounds:
@@ -317,8 +324,10 @@ class Context:
             stated = self._stated_role(text, spans, i)
             if stated is None and span.entity == "tki" and any(a <= span.start < b for a, b in general):
                 stated = CANDIDATE  # "brigatinib after alectinib has a modest response rate": named, not received
-            if stated is None and span.entity == "tki" and out and _denied_with(text, out[-1], span):
+            if stated is None and span.entity == "tki" and out and _listed_with(text, out[-1], span, NEGATED):
                 stated = NEGATED
+            if stated is None and span.entity == "tki" and out and _listed_with(text, out[-1], span, CANDIDATE):
+                stated = CANDIDATE  # "request Lorbrena (lorlatinib)", "sensitive to lorlatinib or brigatinib"
             if stated == _DROPPED and _at_diagnosis_histology(text, span):  # "Initial EBUS FNA 2021: adenocarcinoma"
                 span, stated = Span(span.start, span.end, "histology", "adenocarcinoma", span.priority), None
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):
@@ -635,12 +644,17 @@ def _clause_end(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
-def _denied_with(text: str, previous: Entity, span: Span) -> bool:
-    """A TKI listed right after a denied TKI is denied with it ("never on brigatinib or ceritinib", "never received
-    brigatinib, ceritinib or lorlatinib"); after a bare comma only when the list goes on ("not crizotinib,
-    alectinib" corrects, it does not list)."""
+def _listed_with(text: str, previous: Entity, span: Span, role: str) -> bool:
+    """A TKI listed right after a TKI denied or named as an option (``role``) has that role with it ("never on
+    brigatinib or ceritinib", "never received brigatinib, ceritinib or lorlatinib", "request Lorbrena
+    (lorlatinib)"); after a bare comma only when the list goes on ("not crizotinib, alectinib" corrects, it does
+    not list)."""
     between = text[previous.end : span.start]
-    if previous.entity != "tki" or previous.stated_role != NEGATED or not _LIST_JOIN.match(between):
+    if previous.entity != "tki" or previous.stated_role != role:
+        return False
+    if previous.value == span.value and _GLOSS.match(between):  # a brand and its generic name: one drug
+        return True
+    if not _LIST_JOIN.match(between):
         return False
     return "," not in between or bool(_LIST_END.search(between) or _LIST_GOES_ON.match(text[span.end : span.end + 40]))
 
