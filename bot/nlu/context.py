@@ -61,6 +61,9 @@ _NOT = (
 )  # "stopped on progression, not toxicity", "stopped for progression, not for toxicity"
 # up to three words that qualify a toxicity ("for early pneumonitis", "because of difficult-to-control hypertension",
 # "due to grade 3 rash"), not a duration or another clause ("for 2 years with rash")
+# a toxicity said to be tolerated is no reason for the stop after it: "crizotinib (visual disturbance, tolerated) ->
+# ceritinib"
+_TOLERATED = r"(?![\s,;(]*(?:(?:but|and|though|was|were|is|well|adequately|easily|fully)\s+)*(?:tolerated|tolerable|manageable)\b)"
 _QUALIFIERS = (
     r"(?:(?:grade\s+\d|g\d|(?!(?:with|and|or|on|in|at|after|then|but|while|until|since|years?|months?|weeks?|days?|"
     r"mo|yrs?|wks?)\b)[a-z][\w-]*)\s+){0,3}?"
@@ -163,6 +166,10 @@ class Context:
         )
         self.plan_entities = frozenset(hyp["plan_entities"])
         self.other_patients = _cue(hyp["other_patients"])
+        self.criterion = re.compile(
+            rf"(?:^|(?<=[.;\n(]))\s*(?:{_words(hyp['criterion'])})(?![\w])\s*(?P<open>\(|[-–—:])", re.IGNORECASE
+        )
+        self.criterion_met = re.compile(rf"^\s*(?:{_words(hyp['criterion_met'])})(?![\w])", re.IGNORECASE)
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"])
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
@@ -175,7 +182,7 @@ class Context:
         tol = table["intolerance"]
         self.stopped_for = re.compile(
             rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{_NOT}(?:{_words(tol['toxicity'])})|"
-            rf"(?:{_words(tol['toxicity'])})(?![\w])[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
+            rf"(?:{_words(tol['toxicity'])})(?![\w]){_TOLERATED}[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
             rf"{_NOT}(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
             re.IGNORECASE,
         )
@@ -312,6 +319,7 @@ class Context:
         general = self._general(text) if any(s.entity == "tki" for s in spans) else []
         plans = self._plan_sections(text)
         others = [(m.start(), e) for s, e in sentences(text) for m in self.other_patients.finditer(text, s, e)]
+        others += self._criteria(text)
         out: list[Entity] = []
         for i, span in enumerate(spans):
             if span.decided:  # a key-value line's reading: its value said the role
@@ -347,6 +355,22 @@ class Context:
         out = self.corrections.apply(text, out)
         out += self._intolerance(text, out)
         return _chronological(text, out)
+
+    def _criteria(self, text: str) -> list[tuple[int, int]]:
+        """The eligibility criteria a trial screening note states as rules ("Exclusion 4 (strong CYP3A inhibitors
+        within 14 days): ...", "Inclusion criteria: ECOG 0-1; ..."): from the criterion's heading to its bracket's end
+        or to the colon that answers it, else to the sentence's end; a criterion answered as met ("...: met") states
+        the patient's findings."""
+        out = []
+        for m in self.criterion.finditer(text):
+            end = _PLAN_END.search(text, m.end())
+            stop = end.start() if end else len(text)
+            close = text.find(")" if m.group("open") == "(" else ":", m.end(), stop)
+            if close < 0:
+                out.append((m.start(), stop))
+            elif not self.criterion_met.match(text[close + 1 : stop].lstrip(":")):
+                out.append((m.start(), close))
+        return out
 
     def _uncertain(self, text: str, spans: list[Span], i: int) -> bool:
         """A hedge or a plan around a finding stated present ("to rule out SCLC", "tissue biopsy planned"); a
@@ -418,7 +442,7 @@ class Context:
         if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
             return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
         if span.entity in self.no_longer_kinds and (
-            self.no_longer_before.search(before) or self.no_longer_after.match(after)
+            self.no_longer_before.search(before) or self.no_longer_after.match(text[span.end : span.end + 70])
         ):
             return NEGATED  # "itraconazole was stopped": not taken now
         if span.entity == "biopsy_type":  # "no SCLC on the rebiopsy" denies the SCLC, not the rebiopsy
