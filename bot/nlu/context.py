@@ -39,6 +39,8 @@ _LIST_END = re.compile(r"\b(?:or|nor|and)\s*$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|/|\bor\b|\bnor\b|\band\b)", re.IGNORECASE)
 # a few words heading a sentence before a colon ("Query:", "Outcome requested from the panel:")
 _HEADING = re.compile(r"^\W*[\w'/-]+(?:[ ][\w'/-]+){0,5}:[ \t]*")
+# right before a finding: this patient's ("against this compound mutation", "her G1202R")
+_OURS = re.compile(r"\b(?:this|these|her|his|their|(?:the )?patient's|pt's)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # between a drug's name and its other name in brackets ("Lorbrena (lorlatinib)")
 _GLOSS = re.compile(r"^\s*[(\[]\s*$")
 # between two findings of one list
@@ -169,7 +171,11 @@ class Context:
         self.criterion = re.compile(
             rf"(?:^|(?<=[.;\n(]))\s*(?:{_words(hyp['criterion'])})(?![\w])\s*(?P<open>\(|[-–—:])", re.IGNORECASE
         )
-        self.criterion_met = re.compile(rf"^\s*(?:{_words(hyp['criterion_met'])})(?![\w])", re.IGNORECASE)
+        met = _words(hyp["criterion_met"])
+        answered = r"^\s*(?:%s)(?![\w])|(?<![\w-])(?<!\bnot )(?<!\bno )(?:%s)\W*$"
+        self.criterion_met = re.compile(answered % (met, met), re.IGNORECASE)
+        excluded = _words(hyp["criterion_met"] + hyp["exclusion_met"])
+        self.exclusion_met = re.compile(answered % (excluded, excluded), re.IGNORECASE)
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"])
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
@@ -316,7 +322,7 @@ class Context:
 
     def entities(self, text: str, spans: list[Span]) -> list[Entity]:
         regions = self.hypothetical_regions(text)
-        general = self._general(text) if any(s.entity == "tki" for s in spans) else []
+        general = self._general(text) if spans else []
         plans = self._plan_sections(text)
         others = [(m.start(), e) for s, e in sentences(text) for m in self.other_patients.finditer(text, s, e)]
         others += self._criteria(text)
@@ -349,6 +355,14 @@ class Context:
                     stated in (None, NEGATED) and span.entity in self.plan_entities and self._in_plan(text, span, plans)
                 )
                 or any(a <= span.start < b for a, b in others)  # a remark about other patients
+                # a finding named in a statement about drugs or mutations in general ("G1202R is the commonest
+                # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia")
+                or (
+                    stated is None
+                    and span.entity != "region"
+                    and any(a <= span.start < b for a, b in general)
+                    and not _OURS.search(text, max(0, span.start - 30), span.start)  # "against this compound mutation"
+                )
             )
             role = stated if stated == CANDIDATE or not supposed else HYPOTHETICAL
             out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
@@ -368,8 +382,10 @@ class Context:
             close = text.find(")" if m.group("open") == "(" else ":", m.end(), stop)
             if close < 0:
                 out.append((m.start(), stop))
-            elif not self.criterion_met.match(text[close + 1 : stop].lstrip(":")):
-                out.append((m.start(), close))
+            else:
+                met = self.exclusion_met if m.group().strip().lower().startswith("excl") else self.criterion_met
+                if not met.search(text[close + 1 : stop].lstrip(":")):
+                    out.append((m.start(), close))
         return out
 
     def _uncertain(self, text: str, spans: list[Span], i: int) -> bool:
@@ -474,8 +490,9 @@ class Context:
         return bool(self.future_clause.search(clause.lstrip()))
 
     def _general(self, text: str) -> list[tuple[int, int]]:
-        """The clauses of statements about the drugs in general ("brigatinib after alectinib has a modest response
-        rate"): a TKI there is named, not received."""
+        """The clauses of statements about the drugs or the findings in general ("brigatinib after alectinib has a
+        modest response rate", "MET amplification is found in about 15% of biopsies"): a TKI there is named, not
+        received, and a finding there is not stated of this patient."""
         out = []
         for start, end in sentences(text):
             for m in self.general_statement.finditer(text, start, end):
@@ -506,6 +523,8 @@ class Context:
             return None  # a cue that ends its clause reaches nothing after it: "SRS planned, ECOG 0"
         for other in spans[:i]:  # blank out the findings listed between the cue and this one
             if other.start >= gap_start and other.end <= span.start:
+                if other.entity == span.entity == "goals_of_care" and other.value != span.value:
+                    return None  # a contrast, not a list: "declines hospice and would like to try chemotherapy"
                 a, b = other.start - gap_start, other.end - gap_start
                 gap = gap[:a] + " " * (b - a) + gap[b:]
         if "," in gap and not self._in_denied_list(text, spans, i, gap_start):
@@ -605,6 +624,8 @@ class Context:
             return None
         end = min([t.start for t in later if t.start > then.end] + [s_end])
         m = self.toxic_reason.match(text[then.end : end])
+        if m and self.stop.search(text, then.end, then.end + m.end()):
+            return None  # "-> ceritinib (stopped for diarrhoea)": the second TKI's own stop, not the switch's reason
         return (then.end + m.start(), then.end + m.end()) if m else None
 
     def _denied_intolerance(self, text: str, found: list[Entity], bounds: list[tuple[int, int]]) -> list[Entity]:
