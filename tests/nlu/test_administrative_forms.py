@@ -224,3 +224,28 @@ def test_a_request_for_advice_changes_nothing(text):
 def test_a_heading_before_findings_does_not_make_them_asked():
     text = "E-consult summary: 58F, ALK+ adenocarcinoma, alectinib first line, ECOG 1."
     assert read(text)["prior_tkis"] == ["alectinib"]
+
+
+# ---- a test asked of the payer; a drug started ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "PA for Guardant360 CDx.",
+    "Prior authorization request for tissue NGS of the liver lesion.",
+    "Funding for FoundationOne Liquid requested.",
+])
+def test_a_test_asked_of_the_payer_is_not_done(text):
+    assert "biopsy" not in read(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "ECOG improved from 3 to 1 after starting lorlatinib.",
+    "Mood changes since starting lorlatinib.",
+    "Oedema two weeks following starting lorlatinib.",
+])
+def test_a_drug_started_is_received(text):
+    assert read(text)["prior_tkis"] == ["lorlatinib"], text
+
+
+@pytest.mark.parametrize("text", ["Plan: starting lorlatinib next week.", "Before starting lorlatinib, lipids checked."])
+def test_a_drug_to_start_is_not_received(text):
+    assert "prior_tkis" not in read(text), text
