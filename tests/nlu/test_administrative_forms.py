@@ -262,3 +262,32 @@ def test_one_extracranial_lesion_growing_is_oligoprogression(text):
 
 def test_one_brain_lesion_growing_is_no_oligoprogression():
     assert "progression" not in read("One enlarging brain lesion on alectinib.")
+
+
+# ---- a pharmacist's interaction check -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "No interacting medications.",
+    "Medication reconciliation done: no interacting meds.",
+    "Strong CYP3A inducers avoided.",
+])
+def test_no_interacting_medication_denies_inducers(text):
+    assert read(text)["strong_cyp3a_inducer"] is False, text
+
+
+def test_a_class_named_once_for_inducers_and_inhibitors_is_denied_for_both():
+    found = read("No strong CYP3A inducers or inhibitors identified.")
+    assert found["strong_cyp3a_inducer"] is False and found["strong_cyp3a_inhibitor"] is False
+
+
+@pytest.mark.parametrize("text", ["Interacting medications reviewed.", "Inhibitors of CYP3A were discussed."])
+def test_an_interaction_check_named_without_its_result_states_nothing(text):
+    assert read(text) == {}, text
+
+
+@pytest.mark.parametrize("text", [
+    "On carbamazepine; neurology agreeable to cross-taper to levetiracetam.",
+    "Phenytoin for seizures, neurologist happy to switch to lacosamide.",
+])
+def test_an_inducer_the_prescriber_agrees_to_change_is_stoppable(text):
+    assert read(text)["cyp3a_inducer_stoppable"] is True, text
