@@ -65,7 +65,10 @@ _NOT = (
 # "due to grade 3 rash"), not a duration or another clause ("for 2 years with rash")
 # a toxicity said to be tolerated is no reason for the stop after it: "crizotinib (visual disturbance, tolerated) ->
 # ceritinib"
-_TOLERATED = r"(?![\s,;(]*(?:(?:but|and|though|was|were|is|well|adequately|easily|fully)\s+)*(?:tolerated|tolerable|manageable)\b)"
+_TOLERATED = (
+    r"(?![\s,;(]*(?:(?:but|and|though|was|were|is|well|adequately|easily|fully)\s+)*"
+    r"(?:tolerated|tolerable|manageable)\b)"
+)
 _QUALIFIERS = (
     r"(?:(?:grade\s+\d|g\d|(?!(?:with|and|or|on|in|at|after|then|but|while|until|since|years?|months?|weeks?|days?|"
     r"mo|yrs?|wks?)\b)[a-z][\w-]*)\s+){0,3}?"
