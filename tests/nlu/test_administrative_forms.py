@@ -251,19 +251,6 @@ def test_a_drug_to_start_is_not_received(text):
     assert "prior_tkis" not in read(text), text
 
 
-@pytest.mark.parametrize("text", [
-    "A single growing adrenal metastasis on alectinib.",
-    "One enlarging liver lesion on brigatinib.",
-    "Solitary progressing lung nodule, everything else stable.",
-])
-def test_one_extracranial_lesion_growing_is_oligoprogression(text):
-    assert read(text)["progression"] == "oligoprogression", text
-
-
-def test_one_brain_lesion_growing_is_no_oligoprogression():
-    assert "progression" not in read("One enlarging brain lesion on alectinib.")
-
-
 # ---- a pharmacist's interaction check -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
