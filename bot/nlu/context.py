@@ -34,6 +34,18 @@ _SENTENCE_END = re.compile(r"[!?;\n]+|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bp)(?<
 _CLAUSE_OPENER = re.compile(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
 # where a plan heading's section ends: a full stop or a line's end
 _PLAN_END = re.compile(r"\n|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$)", re.IGNORECASE)
+# a few words heading a sentence before a colon ("Query:", "Outcome requested from the panel:")
+_HEADING = re.compile(r"^\W*[\w'/-]+(?:[ ][\w'/-]+){0,5}:[ \t]*")
+# right before a finding: this patient's ("against this compound mutation", "her G1202R")
+_OURS = re.compile(r"\b(?:this|these|her|his|their|(?:the )?patient's|pt's)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# between a drug's name and its other name in brackets ("Lorbrena (lorlatinib)")
+_GLOSS = re.compile(r"^\s*[(\[]\s*$")
+# a toxicity said to be tolerated is no reason for the stop after it: "crizotinib (visual disturbance, tolerated) ->
+# ceritinib"
+_TOLERATED = (
+    r"(?![\s,;(]*(?:(?:but|and|though|was|were|is|well|adequately|easily|fully)\s+)*"
+    r"(?:tolerated|tolerable|manageable)\b)"
+)
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 
 
@@ -191,6 +203,14 @@ class Context:
         )
         self.plan_entities = frozenset(hyp["plan_entities"])
         self.other_patients = _cue(hyp["other_patients"])
+        self.criterion = re.compile(
+            rf"(?:^|(?<=[.;\n(]))\s*(?:{_words(hyp['criterion'])})(?![\w])\s*(?P<open>\(|[-–—:])", re.IGNORECASE
+        )
+        met = _words(hyp["criterion_met"])
+        answered = r"^\s*(?:%s)(?![\w])|(?<![\w-])(?<!\bnot )(?<!\bno )(?:%s)\W*$"
+        self.criterion_met = re.compile(answered % (met, met), re.IGNORECASE)
+        excluded = _words(hyp["criterion_met"] + hyp["exclusion_met"])
+        self.exclusion_met = re.compile(answered % (excluded, excluded), re.IGNORECASE)
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
@@ -210,7 +230,7 @@ class Context:
         qualifiers = _fill(r"(?:(?:{qualifier_grades}|(?!{not_a_qualifier}\b)[a-z][\w-]*)\s+){0,3}?", reason)
         self.stopped_for = re.compile(
             rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{not_}(?:{_words(tol['toxicity'])})|"
-            rf"(?:{_words(tol['toxicity'])})(?![\w])[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
+            rf"(?:{_words(tol['toxicity'])})(?![\w]){_TOLERATED}[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
             rf"{not_}(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
             re.IGNORECASE,
         )
@@ -295,8 +315,11 @@ class Context:
         sentence = text[start:end]
         if self.question_start.match(sentence):
             return start
-        bounds = [start] + [m.end() for m in self.clause_break.finditer(text, start, end)]
         pick = self.picks.search(text, start, end)
+        heading = _HEADING.match(sentence)  # "Outcome requested from the panel: advice on sequencing after ..."
+        if heading and not pick and self.question_start.match(sentence[heading.end() :]):
+            return start + heading.end()  # (not the options of a pick: "lorlatinib and brigatinib: which to pick")
+        bounds = [start] + [m.end() for m in self.clause_break.finditer(text, start, end)]
         if pick and text[max(b for b in bounds if b <= pick.start()) : pick.start()].strip():
             bounds = sorted([*bounds, pick.start()])  # "between X and Y which would you pick": the pick asks apart
         bounds = [b for b in bounds if text[b:end].strip(" ?!.")]
@@ -408,9 +431,10 @@ class Context:
         """The roles of the findings ``spans`` of ``text``, given the parts of it that ask or suppose (``regions``,
         hypothetical_regions(text) when not given)."""
         regions = self.hypothetical_regions(text) if regions is None else regions
-        general = self._general(text) if any(s.entity == "tki" for s in spans) else []
+        general = self._general(text) if spans else []
         plans = self._plan_sections(text)
         others = [(m.start(), e) for s, e in sentences(text) for m in self.other_patients.finditer(text, s, e)]
+        others += self._criteria(text)
         out: list[Entity] = []
         for i, span in enumerate(spans):
             if span.decided:  # a key-value line's reading: its value said the role
@@ -423,8 +447,10 @@ class Context:
             stated = self._stated_role(text, spans, i)
             if stated is None and span.entity == "tki" and any(a <= span.start < b for a, b in general):
                 stated = CANDIDATE  # "brigatinib after alectinib has a modest response rate": named, not received
-            if stated is None and span.entity == "tki" and out and self._denied_with(text, out[-1], span):
+            if stated is None and span.entity == "tki" and out and self._listed_with(text, out[-1], span, NEGATED):
                 stated = NEGATED
+            if stated is None and span.entity == "tki" and out and self._listed_with(text, out[-1], span, CANDIDATE):
+                stated = CANDIDATE  # "request Lorbrena (lorlatinib)", "sensitive to lorlatinib or brigatinib"
             if stated == _DROPPED and _at_diagnosis_histology(text, span):  # "Initial EBUS FNA 2021: adenocarcinoma"
                 span, stated = Span(span.start, span.end, "histology", "adenocarcinoma", span.priority), None
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):
@@ -438,12 +464,38 @@ class Context:
                     stated in (None, NEGATED) and span.entity in self.plan_entities and self._in_plan(text, span, plans)
                 )
                 or any(a <= span.start < b for a, b in others)  # a remark about other patients
+                # a finding named in a statement about drugs or mutations in general ("G1202R is the commonest
+                # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia")
+                or (
+                    stated is None
+                    and span.entity != "region"
+                    and any(a <= span.start < b for a, b in general)
+                    and not _OURS.search(text, max(0, span.start - 30), span.start)  # "against this compound mutation"
+                )
             )
             role = stated if stated == CANDIDATE or not supposed else HYPOTHETICAL
             out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
         out = self.corrections.apply(text, out)
         out += self._intolerance(text, out, regions)
         return _chronological(text, out, self.order)
+
+    def _criteria(self, text: str) -> list[tuple[int, int]]:
+        """The eligibility criteria a trial screening note states as rules ("Exclusion 4 (strong CYP3A inhibitors
+        within 14 days): ...", "Inclusion criteria: ECOG 0-1; ..."): from the criterion's heading to its bracket's end
+        or to the colon that answers it, else to the sentence's end; a criterion answered as met ("...: met") states
+        the patient's findings."""
+        out = []
+        for m in self.criterion.finditer(text):
+            end = _PLAN_END.search(text, m.end())
+            stop = end.start() if end else len(text)
+            close = text.find(")" if m.group("open") == "(" else ":", m.end(), stop)
+            if close < 0:
+                out.append((m.start(), stop))
+            else:
+                met = self.exclusion_met if m.group().strip().lower().startswith("excl") else self.criterion_met
+                if not met.search(text[close + 1 : stop].lstrip(":")):
+                    out.append((m.start(), close))
+        return out
 
     def _uncertain(self, text: str, spans: list[Span], i: int) -> bool:
         """A hedge or a plan around a finding stated present ("to rule out SCLC", "tissue biopsy planned"); a
@@ -515,7 +567,7 @@ class Context:
         if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
             return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
         if span.entity in self.no_longer_kinds and (
-            self.no_longer_before.search(before) or self.no_longer_after.match(after)
+            self.no_longer_before.search(before) or self.no_longer_after.match(text[span.end : span.end + 70])
         ):
             return NEGATED  # "itraconazole was stopped": not taken now
         if span.entity == "biopsy_type":  # "no SCLC on the rebiopsy" denies the SCLC, not the rebiopsy
@@ -547,8 +599,9 @@ class Context:
         return bool(self.future_clause.search(clause.lstrip()))
 
     def _general(self, text: str) -> list[tuple[int, int]]:
-        """The clauses of statements about the drugs in general ("brigatinib after alectinib has a modest response
-        rate"): a TKI there is named, not received."""
+        """The clauses of statements about the drugs or the findings in general ("brigatinib after alectinib has a
+        modest response rate", "MET amplification is found in about 15% of biopsies"): a TKI there is named, not
+        received, and a finding there is not stated of this patient."""
         out = []
         for start, end in sentences(text):
             for m in self.general_statement.finditer(text, start, end):
@@ -579,6 +632,8 @@ class Context:
             return None  # a cue that ends its clause reaches nothing after it: "SRS planned, ECOG 0"
         for other in spans[:i]:  # blank out the findings listed between the cue and this one
             if other.start >= gap_start and other.end <= span.start:
+                if other.entity == span.entity == "goals_of_care" and other.value != span.value:
+                    return None  # a contrast, not a list: "declines hospice and would like to try chemotherapy"
                 a, b = other.start - gap_start, other.end - gap_start
                 gap = gap[:a] + " " * (b - a) + gap[b:]
         if "," in gap and not self._in_denied_list(text, spans, i, gap_start):
@@ -650,12 +705,17 @@ class Context:
     def _kind(self, span: Span) -> str:
         return self.kinds.get(span.entity, span.entity)
 
-    def _denied_with(self, text: str, previous: Entity, span: Span) -> bool:
-        """A TKI listed right after a denied TKI is denied with it ("never on brigatinib or ceritinib", "never
-        received brigatinib, ceritinib or lorlatinib"); after a bare comma only when the list goes on ("not
-        crizotinib, alectinib" corrects, it does not list)."""
+    def _listed_with(self, text: str, previous: Entity, span: Span, role: str) -> bool:
+        """A TKI listed right after a TKI denied or named as an option (``role``) has that role with it ("never on
+        brigatinib or ceritinib", "never received brigatinib, ceritinib or lorlatinib", "request Lorbrena
+        (lorlatinib)"); after a bare comma only when the list goes on ("not crizotinib, alectinib" corrects, it does
+        not list)."""
         between = text[previous.end : span.start]
-        if previous.entity != "tki" or previous.stated_role != NEGATED or not self.lists.join.match(between):
+        if previous.entity != "tki" or previous.stated_role != role:
+            return False
+        if previous.value == span.value and _GLOSS.match(between):  # a brand and its generic name: one drug
+            return True
+        if not self.lists.join.match(between):
             return False
         return "," not in between or bool(
             self.lists.ends.search(between) or self.lists.goes_on.match(text[span.end : span.end + 40])
@@ -708,6 +768,8 @@ class Context:
             return None
         end = min([t.start for t in later if t.start > then.end] + [s_end])
         m = self.toxic_reason.match(text[then.end : end])
+        if m and self.stop.search(text, then.end, then.end + m.end()):
+            return None  # "-> ceritinib (stopped for diarrhoea)": the second TKI's own stop, not the switch's reason
         return (then.end + m.start(), then.end + m.end()) if m else None
 
     def _denied_intolerance(
