@@ -159,6 +159,9 @@ class Context:
         )
         self.plan_entities = frozenset(hyp["plan_entities"])
         self.other_patients = _cue(hyp["other_patients"])
+        self.teaching = _cue(hyp["teaching"])
+        self.this_patient = _cue(hyp["this_patient"])
+        self.answer_option = re.compile(_words(hyp["answer_option"]))
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"])
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
@@ -305,6 +308,7 @@ class Context:
         general = self._general(text) if any(s.entity == "tki" for s in spans) else []
         plans = self._plan_sections(text)
         others = [(m.start(), e) for s, e in sentences(text) for m in self.other_patients.finditer(text, s, e)]
+        others += self._teaching(text)
         out: list[Entity] = []
         for i, span in enumerate(spans):
             if span.decided:  # a key-value line's reading: its value said the role
@@ -338,6 +342,20 @@ class Context:
         out = self.corrections.apply(text, out)
         out += self._intolerance(text, out)
         return _chronological(text, out)
+
+    def _teaching(self, text: str) -> list[tuple[int, int]]:
+        """The sentences that teach rather than tell of this patient ("G1202R is found in about a third of biopsies
+        after second-generation TKIs", "the trial excluded patients with symptomatic brain metastases") and do not
+        name the patient ("she has G1202R, found in a third of cases" tells of her); and a multiple-choice question's
+        answer options, from the first ("(A) Continue alectinib (B) Switch to brigatinib")."""
+        out = []
+        for start, end in sentences(text):
+            sentence = text[start:end].strip()
+            if self.teaching.search(sentence) and not self.this_patient.search(sentence):
+                out.append((start, end))
+        letters = [(m.start(), m["letter"].lower()) for m in self.answer_option.finditer(text)]
+        firsts = [at for (at, a), (_, b) in zip(letters, letters[1:]) if (a, b) == ("a", "b")]
+        return out + [(firsts[0], len(text))] if firsts else out
 
     def _uncertain(self, text: str, spans: list[Span], i: int) -> bool:
         """A hedge or a plan around a finding stated present ("to rule out SCLC", "tissue biopsy planned"); a
