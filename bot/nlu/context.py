@@ -33,6 +33,9 @@ _CLAUSE_OPENER = re.compile(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
 _PLAN_END = re.compile(r"\n|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$)", re.IGNORECASE)
 # right before a specimen: what was found on it ("confirmed on the adrenal biopsy", "in the liver core")
 _SEEN_ON = re.compile(r"\b(?:on|in|from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# between two TKIs of one list, each with its note in brackets: "crizotinib (visual disturbance) and brigatinib"
+_ALSO_LISTED = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s(?:and|or|&|as well as)\s+|,\s*(?:and|or)\s+)(?:also\s+)?")
+_OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|commenced|followed)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",|:|\s[-–—]+\s|\(|\)|\bbut\b|\bso\b|\band then\b", re.IGNORECASE)
 # after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR, KRAS,"
 _LIST_END = re.compile(r"\b(?:or|nor|and)\s*$", re.IGNORECASE)
@@ -553,9 +556,20 @@ class Context:
         out = []
         bounds = sentences(text)
         tkis = [e for e in found if e.entity == "tki"]
+        intolerant_of: Entity | None = None  # the TKI "could not tolerate" was said of, which a list continues
         for k, e in enumerate(tkis):
             if e.role in (NEGATED, CANDIDATE):
                 continue
+            if (
+                intolerant_of is not None
+                and _ALSO_LISTED.fullmatch(text, intolerant_of.end, e.start)
+                and not _OWN_CLAUSE.match(text, e.end)  # not "... of crizotinib and alectinib was started"
+            ):
+                # "intolerant of both crizotinib (visual disturbance) and brigatinib (hypertension)"
+                out.append(Entity("intolerant_tki", e.value, e.start, e.end, e.text, e.role, e.stated_role))
+                intolerant_of = e
+                continue
+            intolerant_of = None
             s_start, s_end = next((a, b) for a, b in bounds if a <= e.start < b)
             following = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [s_end])
             before = text[max(s_start, e.start - 40) : e.start]
@@ -564,7 +578,7 @@ class Context:
             if span is None and not self.switched_to.search(before):
                 offset = e.start - len(before)
                 if b := self.not_tolerated.search(before):
-                    span = (offset + b.start(), offset + b.end())
+                    span, intolerant_of = (offset + b.start(), offset + b.end()), e
                 elif (
                     (c := self.came_off.search(before))
                     and not _NEVER.search(before[: c.start()])
@@ -670,9 +684,9 @@ def _denied_with(text: str, previous: Entity, span: Span) -> bool:
 _LATER_FIRST = re.compile(
     r"^[^.\n]{0,50}?\b(?:after|following|post[- ]?|which followed|having|subsequent to|"
     r"since(?!\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|early|mid|late|the start|then)\w*)|"
-    r"previously|prior(?!\s+to)(?:ly)?|before that|before this|initially|formerly|earlier|"
+    r"previously|prior(?!\s+to)(?:ly)?|before (?:that|this|it|them)|initially|formerly|earlier|"
     r"(?:switched|changed|moved|swapped)(?: over)? from|replacing)"
-    r"\b[\w\s/-]{0,40}$",
+    r"\b(?:[\w\s/-]{0,40}|,\s*)$",  # "alectinib and, before it, brigatinib"
     re.IGNORECASE,
 )
 _FORWARDS = re.compile(
