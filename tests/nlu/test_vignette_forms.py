@@ -62,7 +62,6 @@ def test_a_size_or_a_count_elsewhere_says_nothing_of_the_brain_extent(text):
     "PET-CT shows progression in one adrenal gland only, with all other sites in continued response.",
     "Progressed on brigatinib in the right adrenal only; the rest of his disease remains in response.",
     "Progression on alectinib confined to the primary tumour.",
-    "A patient on alectinib with a single progressing adrenal lesion.",
     "Mixed response: the primary shrinks while a single rib lesion grows.",
     "Latest CT: liver better, one bone lesion bigger.",
     "One lung nodule has enlarged while the others are stable.",
@@ -82,7 +81,9 @@ def test_progression_at_many_places_is_systemic(text):
     assert reads(text, "progression") == "systemic", text
 
 
-@pytest.mark.parametrize("text", ["Widespread brain progression.", "One new liver lesion."])
+# one lesion growing, with nothing said of the rest, is left unread (the project's convention: it may be one of many)
+@pytest.mark.parametrize("text", ["Widespread brain progression.", "One new liver lesion.",
+                                  "A single enlarging adrenal metastasis."])
 def test_not_read_as_an_extracranial_pattern(text):
     assert reads(text, "progression") not in ("systemic", "oligoprogression"), text
 
@@ -212,14 +213,13 @@ def test_not_where_the_patient_is(text):
     ("She has nausea and gait unsteadiness.", True),
     ("Headaches controlled with dexamethasone.", True),
     ("Slow growth in one lung lesion, feels well.", False),
-    ("The body is stable; the patient is well.", False),
-    ("She remains well.", False),
 ])
 def test_symptoms_told_in_a_presentation(text, value):
     assert reads(text, "symptomatic") == value, text
 
 
-@pytest.mark.parametrize("text", ["She is well enough for chemotherapy.", "Pain well controlled on oxycodone."])
+@pytest.mark.parametrize("text", ["She is well enough for chemotherapy.", "Pain well controlled on oxycodone.",
+                                  "She remains well."])
 def test_not_a_statement_of_symptoms(text):
     assert reads(text, "symptomatic") == "absent", text
 
@@ -267,3 +267,17 @@ def test_tkis_told_latest_first(text, order):
 ])
 def test_pregnancy_as_a_result_tells_it(text, value):
     assert reads(text, "pregnancy_status") == value, text
+
+
+# ---- a relative's history, a drug still being weighed -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Her mother was treated for depression.", "His father was diagnosed with COPD.",
+                                  "Her sister is treated for bipolar disorder."])
+def test_a_relatives_history_is_not_the_patients(text):
+    assert reads(text, "comorbidities") == "absent", text
+
+
+@pytest.mark.parametrize("text", ["Clarithromycin was started while lorlatinib is being considered.",
+                                  "Brigatinib is under consideration.", "Lorlatinib is being discussed."])
+def test_a_tki_being_weighed_is_not_received(text):
+    assert reads(text, "prior_tkis") == "absent", text
