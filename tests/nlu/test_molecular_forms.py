@@ -243,3 +243,67 @@ def test_a_copy_number_gain_called_amplified_is_amplification(text):
                                   "MET CN gain 3.1, not amplified"])
 def test_a_bare_copy_number_or_gain_is_not_amplification(text):
     assert "MET_amplification" not in read(text).get("bypass_alterations", []), text
+
+
+# ---- shorthand of a variant and of the clones it sits in ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,alteration", [
+    ("KRAS mut on the rebx", "KRAS_mutation"),
+    ("ctDNA: pik3ca mut, low VAF", "PIK3CA_mutation"),
+    ("braf mut (non-V600)", "BRAF_mutation"),
+    ("NRAS mut detected", "NRAS_mutation"),
+    ("egfr mut acquired", "EGFR_mutation"),
+    ("EGFR ex19del at 2% on Guardant", "EGFR_mutation"),
+    ("new EGFR exon19del in plasma", "EGFR_mutation"),
+    ("EGFR del19 emerged", "EGFR_mutation"),
+    ("EGFR 19del, ALK fusion retained", "EGFR_mutation"),
+    ("EGFR ex20ins found on tissue", "EGFR_mutation"),
+])
+def test_a_variant_in_shorthand_is_the_alteration(text, alteration):
+    assert alteration in read(text).get("bypass_alterations", []), text
+
+
+@pytest.mark.parametrize("text", [
+    "no EGFR ex19del",
+    "EGFR ex19del not detected",
+    "does EGFR ex19del matter here?",
+    "was the pik3ca mut there before?",
+])
+def test_a_denied_or_asked_variant_in_shorthand_is_not_found(text):
+    assert "bypass_alterations" not in read(text) or read(text)["bypass_alterations"] == [], text
+
+
+@pytest.mark.parametrize("text,compound", [
+    ("ALK G1202R + L1196M (cis)", True),
+    ("ALK L1196M/G1202R (cis by phasing)", True),
+    ("ALK G1202R + F1174L (trans)", False),
+    ("ALK I1171N and G1202R - independent subclones", False),
+    ("G1202R and L1196M, separate subclones on phasing", False),
+    ("F1174L and D1203N in distinct clones", False),
+])
+def test_the_phase_of_two_mutations_in_brackets_or_clones(text, compound):
+    assert read(text).get("compound") is compound, text
+
+
+@pytest.mark.parametrize("text", [
+    "ALK G1202R + L1196M (phase unknown)",
+    "are G1202R and L1196M in cis?",
+    "clonal architecture not resolved",
+])
+def test_an_unknown_phase_is_not_read(text):
+    assert "compound" not in read(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "MET gain (focal, high-level)",
+    "High-level MET gain on the rebx",
+    "focal high-level MET copy number gain",
+    "Tissue NGS: MET copy-number gain (high-level, focal)",
+])
+def test_a_high_level_focal_met_gain_is_amplification(text):
+    assert read(text).get("bypass_alterations") == ["MET_amplification"], text
+
+
+@pytest.mark.parametrize("text", ["low-level MET gain", "MET gain (polysomy 7)", "MET copy number gain"])
+def test_a_low_level_met_gain_stays_a_gain(text):
+    assert read(text).get("bypass_alterations") == ["MET_gain"], text

@@ -223,3 +223,104 @@ def test_no_therapy_now_is_current_therapy_none(text):
 @pytest.mark.parametrize("text", ["no current symptoms", "no active disease", "What if there were no current therapy?"])
 def test_no_current_therapy_needs_the_therapy(text):
     assert "current_therapy" not in read(text), text
+
+
+# ---- a medication list and a problem list say the comorbidity ----------------------------------------------------
+
+@pytest.mark.parametrize("text,comorbidity", [
+    ("Medications:\nMetformin 500 mg BD\nRamipril 5 mg OD", "diabetes"),
+    ("Regular meds: gliclazide 80mg mane, amlodipine", "diabetes"),
+    ("insulin glargine 18 units nocte", "diabetes"),
+    ("PMH: HTN, DM, OA", "diabetes"),
+    ("Problem list: type 2 DM, hypothyroidism", "diabetes"),
+    ("Apixaban 5 mg BD (AF)", "cardiovascular_disease"),
+    ("Warfarin (for paroxysmal AF), INR 2-3", "cardiovascular_disease"),
+    ("Bisoprolol 2.5 mg OD (AF)", "cardiovascular_disease"),
+])
+def test_a_drug_with_its_dose_or_its_reason_names_the_comorbidity(text, comorbidity):
+    assert comorbidity in read(text).get("comorbidities", []), text
+
+
+@pytest.mark.parametrize("text", [
+    "no DM",
+    "should she start metformin 500 mg?",
+    "metformin",  # without its dose: a word, not a line of the list
+    "Apixaban 5 mg BD (DVT)",
+    "AF?",
+])
+def test_near_misses_of_a_medication_list(text):
+    assert not {"diabetes", "cardiovascular_disease"} & set(read(text).get("comorbidities", [])), text
+
+
+@pytest.mark.parametrize("text", [
+    "Hx pneumonitis (G2) on durvalumab",
+    "had grade 3 pneumonitis on pembrolizumab in 2019",
+    "PMH: G2 pneumonitis (immunotherapy)",
+    "developed pneumonitis after consolidation durvalumab",
+    "c/b grade 2 pneumonitis, steroids",
+    "pneumonitis (grade 2) on brigatinib, resolved",
+])
+def test_a_pneumonitis_the_patient_had_is_interstitial_lung_disease(text):
+    assert "interstitial_lung_disease" in read(text).get("comorbidities", []), text
+
+
+@pytest.mark.parametrize("text", [
+    "no pneumonitis",
+    "monitor for pneumonitis",
+    "risk of grade 3 pneumonitis with brigatinib",
+    "did she have pneumonitis on durvalumab?",
+    "no history of pneumonitis",
+])
+def test_a_pneumonitis_denied_watched_for_or_asked_is_not_read(text):
+    assert "interstitial_lung_disease" not in read(text).get("comorbidities", []), text
+
+
+# ---- pregnancy, as forms and chat write it --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,status", [
+    ("woman of child bearing potential", "childbearing_potential"),
+    ("38F, child bearing age, on the pill", "childbearing_potential"),
+    ("34F, hopes to have kids one day", "childbearing_potential"),
+    ("preg test +", "pregnant"),
+    ("Pregnancy test: pos", "pregnant"),
+    ("UPT +ve this morning", "pregnant"),
+    ("not of child bearing potential", "not_applicable"),
+])
+def test_pregnancy_in_shorthand(text, status):
+    assert read(text).get("pregnancy_status") == status, text
+
+
+@pytest.mark.parametrize("text", ["preg test pending", "is a pregnancy test + a contraindication?", "preg test?"])
+def test_a_pregnancy_test_not_yet_positive_is_not_pregnancy(text):
+    assert read(text).get("pregnancy_status") != "pregnant", text
+
+
+# ---- symptoms named by what the patient has -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "New L leg weakness",
+    "right-sided arm weakness since Monday",
+    "new headache and vomiting",
+    "weakness in the right hand",
+    "RUQ pain and nausea",
+    "new flank pain",
+])
+def test_a_neurological_deficit_or_a_regional_pain_is_a_symptom(text):
+    assert read(text).get("symptomatic") is True, text
+
+
+@pytest.mark.parametrize("text", [
+    "Radiological PD only, no clinical PD",
+    "no clinical progression, radiological progression only",
+    "progression is radiological only",
+])
+def test_progression_seen_on_scans_only_is_asymptomatic(text):
+    assert read(text).get("symptomatic") is False, text
+
+
+# word-finding difficulty is also one of lorlatinib's own effects (speech, cognition): not read as the disease's symptom
+@pytest.mark.parametrize("text", ["any arm weakness?", "word-finding difficulty since starting lorlatinib",
+                                  "no limb weakness, no RUQ pain",
+                                  "is the PD radiological only?", "denies flank pain"])
+def test_a_symptom_asked_or_denied_is_not_a_symptom(text):
+    assert read(text).get("symptomatic") is not True, text

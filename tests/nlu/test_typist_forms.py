@@ -280,3 +280,150 @@ def test_text_speak_for_findings(text, expected):
 ])
 def test_text_speak_near_misses(text, absent):
     assert absent not in read(text)
+
+
+# ---- findings typed as shorthand in a chat ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "wants to cont tx",
+    "pt still wants tx",
+    "keen for more lines",
+    "wants more lines of treatment",
+    "pt wants more",
+    "she wants to try something else",
+    "family and patient want to keep fighting",
+    "declines chemo but would accept a TKI",
+    "willing to try lorlatinib",
+    "happy to have a trial",
+])
+def test_a_wish_for_more_treatment_in_shorthand_is_disease_directed(text):
+    assert read(text).get("goals_of_care") == "disease_directed", text
+
+
+@pytest.mark.parametrize("text", [
+    "wants more info on lorla",
+    "wants a tx break",
+    "wants more time at home",
+    "does not want more tx",
+    "would not accept chemo",
+    "we will consider lorlatinib if PD confirmed",
+    "would you consider a trial?",
+    "wants to stop tx",
+])
+def test_near_misses_of_a_wish_for_treatment(text):
+    assert read(text).get("goals_of_care") != "disease_directed", text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("tegretol for epilepsy", {"strong_cyp3a_inducer": True}),
+    ("on dilantin since the craniotomy", {"strong_cyp3a_inducer": True}),
+    ("rifampicin for TB - cannot stop", {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": False}),
+    ("carbamazepine, neuro says cant switch", {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": False}),
+    ("phenytoin, unable to stop it (refractory seizures)",
+     {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": False}),
+    ("tegretol, neurology ok to swap to levetiracetam",
+     {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": True}),
+    ("not on any CYP3A inducer or inhibitor", {"strong_cyp3a_inducer": False, "strong_cyp3a_inhibitor": False}),
+    ("no strong CYP3A4 inducers/inhibitors", {"strong_cyp3a_inducer": False, "strong_cyp3a_inhibitor": False}),
+])
+def test_cyp3a_drugs_in_brand_names_and_shorthand(text, fields):
+    out = read(text)
+    assert {k: out.get(k) for k in fields} == fields, text
+
+
+@pytest.mark.parametrize("text", [
+    "is tegretol a strong inducer?",
+    "on a CYP3A inducer or inhibitor?",
+    "tegretol was switched to levetiracetam last year",
+])
+def test_cyp3a_near_misses(text):
+    assert read(text).get("strong_cyp3a_inducer") is not True and "strong_cyp3a_inhibitor" not in read(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "alk+, alectinib, stable, ecog 1",
+    "brig stable 2 yrs, ps 0",
+    "alectinib x 3 yrs, CR, no brain mets",
+    "on lorla, stable",
+    "ensartinib since 2022. stable. ECOG 1",
+    "pt on brigatinib, scans good, ecog 0",
+])
+def test_stable_or_cr_as_an_item_of_a_typed_list_is_no_progression(text):
+    assert read(text).get("progression") == "none", text
+
+
+@pytest.mark.parametrize("text", [
+    "stable?",
+    "is it stable?",
+    "ECOG stable",
+    "new liver mets, bone stable",
+    "brain MRI clear",
+])
+def test_stable_said_of_something_else_or_asked_is_no_pattern(text):
+    assert read(text).get("progression") != "none", text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("io never", {"prior_immunotherapy": False}),
+    ("chemo: never", {"prior_chemotherapy": False}),
+    ("IO never given, chemo x4", {"prior_immunotherapy": False}),
+    ("then alk found on NGS, alectinib since", {"alk_positive": True}),
+    ("relapsed 2021, ALK was found, started alectinib", {"alk_positive": True}),
+    ("durva after CRT for stage III", {"prior_chemotherapy": True, "prior_immunotherapy": True}),
+    ("definitive CRT 2019 then PACIFIC durvalumab", {"prior_chemotherapy": True}),
+    ("pd on chemo now multi sites", {"progression": "systemic"}),
+])
+def test_history_and_status_in_shorthand(text, fields):
+    out = read(text)
+    assert {k: out.get(k) for k in fields} == fields, text
+
+
+@pytest.mark.parametrize("text,field", [
+    ("CRT-D in situ", "prior_chemotherapy"),
+    ("CRT for heart failure", "prior_chemotherapy"),
+    ("no alk found", "alk_positive"),
+    ("was alk found on the rebx?", "alk_positive"),
+    ("io never?", "prior_immunotherapy"),
+])
+def test_shorthand_near_misses(text, field):
+    assert read(text).get(field) is not True and (field != "prior_immunotherapy" or field not in read(text)), text
+
+
+def test_many_brain_metastasis_in_the_singular_is_extensive():
+    assert read("he has many brain metastasis")["cns_lesions"] == "extensive"
+
+
+@pytest.mark.parametrize("text,progression", [
+    ("pd at 1 brain lesion, stable body", "cns_only"),
+    ("progression in two cerebral mets, body stable", "cns_only"),
+    ("PD on lorla in a single brain met + stable extracranial disease", "cns_only"),
+    ("brain only pd, stable body, asx", "cns_only"),
+    ("alec pd 2 sites, no brain mets", "oligoprogression"),
+    ("progression at 3 sites, rest stable", "oligoprogression"),
+])
+def test_progression_counted_in_chat(text, progression):
+    assert read(text).get("progression") == progression, text
+
+
+@pytest.mark.parametrize("text", ["pd at 2 sites in the brain", "any pd at 1 brain lesion?", "no pd at 2 sites",
+                                  "pd at 2 sites?"])
+def test_progression_counted_near_misses(text):
+    assert read(text).get("progression") != "oligoprogression", text
+    if text.endswith("?"):
+        assert "progression" not in read(text), text
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("comfort", {"goals_of_care": "comfort"}),
+    ("liquid only, EGFR del19", {"biopsy": "plasma", "bypass_alterations": ["EGFR_mutation"]}),
+    ("alk+, alec 3y, stable, no brain", {"brain_metastases": False, "progression": "none"}),
+])
+def test_one_word_answers_and_list_items(text, fields):
+    out = read(text)
+    assert {k: out.get(k) for k in fields} == fields, text
+
+
+@pytest.mark.parametrize("text,field", [("comfort?", "goals_of_care"), ("comfort care vs more tki?", "goals_of_care"),
+                                        ("brain?", "brain_metastases"), ("liquid only?", "biopsy")])
+def test_one_word_questions_are_not_answers(text, field):
+    assert field not in read(text), text
