@@ -34,7 +34,9 @@ _PLAN_END = re.compile(r"\n|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$)", re.IGNOR
 # right before a specimen: what was found on it ("confirmed on the adrenal biopsy", "in the liver core")
 _SEEN_ON = re.compile(r"\b(?:on|in|from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # between two TKIs of one list, each with its note in brackets: "crizotinib (visual disturbance) and brigatinib"
-_ALSO_LISTED = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s(?:and|or|&|as well as)\s+|,\s*(?:and|or)\s+)(?:also\s+)?")
+_ALSO_LISTED = re.compile(
+    r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s(?:and|or|&|as well as)\s+|,\s*(?:and|or)\s+)(?:also\s+)?"
+)
 _OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|commenced|followed)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",|:|\s[-–—]+\s|\(|\)|\bbut\b|\bso\b|\band then\b", re.IGNORECASE)
 # after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR, KRAS,"
@@ -357,7 +359,7 @@ class Context:
             if self.teaching.search(sentence) and not self.this_patient.search(sentence):
                 out.append((start, end))
         letters = [(m.start(), m["letter"].lower()) for m in self.answer_option.finditer(text)]
-        firsts = [at for (at, a), (_, b) in zip(letters, letters[1:]) if (a, b) == ("a", "b")]
+        firsts = [at for (at, a), (_, b) in itertools.pairwise(letters) if (a, b) == ("a", "b")]
         return out + [(firsts[0], len(text))] if firsts else out
 
     def _uncertain(self, text: str, spans: list[Span], i: int) -> bool:

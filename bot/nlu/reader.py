@@ -38,7 +38,8 @@ def _lead_in(earlier: str) -> str:
         rf"(?:(?:was |were )?{earlier} (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
         r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|"
         # as said on a ward round: "ECOG today I'd call 2", "PS I would say 1"
-        r"(?:today |now |currently )?(?:i'?d|i would|we'?d|we would) (?:call|say|put|score|grade)(?: (?:it|her|him|them))?(?: at| as)?|"
+        r"(?:today |now |currently )?(?:i'?d|i would|we'?d|we would) (?:call|say|put|score|grade)"
+        r"(?: (?:it|her|him|them))?(?: at| as)?|"
         r"remains|at|(?:has |had |have )?(?:declined|dropped|worsened|improved|"
         rf"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from {earlier})? to|to)\s*)?[:=]?\s*"
     )
@@ -78,7 +79,8 @@ _PDL1_CELLS = re.compile(
     re.IGNORECASE,
 )
 _PDL1_BELOW_1 = re.compile(
-    r"\b(?:pd-?l1|tps|tumou?r proportion score)\b[^.;\n]{0,30}?(?:<|less than|under|below|lower than)\s?1\s?%", re.IGNORECASE
+    r"\b(?:pd-?l1|tps|tumou?r proportion score)\b[^.;\n]{0,30}?(?:<|less than|under|below|lower than)\s?1\s?%",
+    re.IGNORECASE,
 )
 _PDL1_NAME = (
     r"\b(?:pd[\s-]?l1(?:\s*(?:tps|tc|expression|\(22c3\)|22c3|\(sp263\)|sp263|\(sp142\)|sp142|ihc|"
@@ -87,7 +89,8 @@ _PDL1_NAME = (
 _PDL1 = re.compile(
     rf"{_PDL1_NAME}(?:\s+(?:on|in|of)\s+(?:the\s+)?(?:tumou?r|neoplastic|malignant)\s+cells)?"
     # the specimen it was scored on ("PD-L1 on the original EBUS specimen was 30%")
-    r"(?:\s+(?:on|in|from)\s+(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){0,3}?(?:specimen|sample|biopsy|core|tissue|block|resection|cytology|cell block)\s+(?=is|was))?"
+    r"(?:\s+(?:on|in|from)\s+(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:specimen|sample|biopsy|core|tissue|block|resection|cytology|cell block)\s+(?=is|was))?"
     rf"[\s:=(]*(?:(?:of|is|was|at|high|low|positive|negative|expressed in)[\s:=(]*)*(\d{{1,3}})\s*%",
     re.IGNORECASE,
 )
