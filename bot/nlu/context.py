@@ -46,6 +46,11 @@ _TOLERATED = (
     r"(?![\s,;(]*(?:(?:but|and|though|was|were|is|well|adequately|easily|fully)\s+)*"
     r"(?:tolerated|tolerable|manageable)\b)"
 )
+# between two TKIs of one list, each with its note in brackets: "crizotinib (visual disturbance) and brigatinib"
+_ALSO_LISTED = re.compile(
+    r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s(?:and|or|&|as well as)\s+|,\s*(?:and|or)\s+)(?:also\s+)?"
+)
+_OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|commenced|followed)\b", re.IGNORECASE)
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 
 
@@ -211,6 +216,9 @@ class Context:
         self.criterion_met = re.compile(answered % (met, met), re.IGNORECASE)
         excluded = _words(hyp["criterion_met"] + hyp["exclusion_met"])
         self.exclusion_met = re.compile(answered % (excluded, excluded), re.IGNORECASE)
+        self.teaching = _cue(hyp["teaching"])
+        self.this_patient = _cue(hyp["this_patient"])
+        self.answer_option = re.compile(_words(hyp["answer_option"]))
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
@@ -435,6 +443,7 @@ class Context:
         plans = self._plan_sections(text)
         others = [(m.start(), e) for s, e in sentences(text) for m in self.other_patients.finditer(text, s, e)]
         others += self._criteria(text)
+        others += self._teaching(text)
         out: list[Entity] = []
         for i, span in enumerate(spans):
             if span.decided:  # a key-value line's reading: its value said the role
@@ -496,6 +505,20 @@ class Context:
                 if not met.search(text[close + 1 : stop].lstrip(":")):
                     out.append((m.start(), close))
         return out
+
+    def _teaching(self, text: str) -> list[tuple[int, int]]:
+        """The sentences that teach rather than tell of this patient ("G1202R is found in about a third of biopsies
+        after second-generation TKIs", "the trial excluded patients with symptomatic brain metastases") and do not
+        name the patient ("she has G1202R, found in a third of cases" tells of her); and a multiple-choice question's
+        answer options, from the first ("(A) Continue alectinib (B) Switch to brigatinib")."""
+        out = []
+        for start, end in sentences(text):
+            sentence = text[start:end].strip()
+            if self.teaching.search(sentence) and not self.this_patient.search(sentence):
+                out.append((start, end))
+        letters = [(m.start(), m["letter"].lower()) for m in self.answer_option.finditer(text)]
+        firsts = [at for (at, a), (_, b) in itertools.pairwise(letters) if (a, b) == ("a", "b")]
+        return out + [(firsts[0], len(text))] if firsts else out
 
     def _uncertain(self, text: str, spans: list[Span], i: int) -> bool:
         """A hedge or a plan around a finding stated present ("to rule out SCLC", "tissue biopsy planned"); a
@@ -731,9 +754,20 @@ class Context:
         out = []
         bounds = sentences(text)
         tkis = [e for e in found if e.entity == "tki"]
+        intolerant_of: Entity | None = None  # the TKI "could not tolerate" was said of, which a list continues
         for k, e in enumerate(tkis):
             if e.role in (NEGATED, CANDIDATE):
                 continue
+            if (
+                intolerant_of is not None
+                and _ALSO_LISTED.fullmatch(text, intolerant_of.end, e.start)
+                and not _OWN_CLAUSE.match(text, e.end)  # not "... of crizotinib and alectinib was started"
+            ):
+                # "intolerant of both crizotinib (visual disturbance) and brigatinib (hypertension)"
+                out.append(Entity("intolerant_tki", e.value, e.start, e.end, e.text, e.role, e.stated_role))
+                intolerant_of = e
+                continue
+            intolerant_of = None
             s_start, s_end = next((a, b) for a, b in bounds if a <= e.start < b)
             following = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [s_end])
             before = text[max(s_start, e.start - 40) : e.start]
@@ -742,7 +776,7 @@ class Context:
             if span is None and not self.switched_to.search(before):
                 offset = e.start - len(before)
                 if b := self.not_tolerated.search(before):
-                    span = (offset + b.start(), offset + b.end())
+                    span, intolerant_of = (offset + b.start(), offset + b.end()), e
                 elif (
                     (c := self.came_off.search(before))
                     and not self.never.search(before[: c.start()])
@@ -821,7 +855,8 @@ class _Order:
 
     def __init__(self, cues: Mapping[str, list[str]], lists: ListWords):
         # between two TKIs, the second came first; unless the sequence is also stated forwards
-        self.later_first = _frame(r"^[^.\n]{0,50}?\b{later_first}\b[\w\s/-]{0,40}$", cues)
+        # (or, right after the cue, only a comma: "alectinib and, before it, brigatinib")
+        self.later_first = _frame(r"^[^.\n]{0,50}?\b{later_first}\b(?:[\w\s/-]{0,40}|,\s*)$", cues)
         self.forwards = _frame(r"\b{forwards}\b|{arrows}", {**cues, "arrows": lists.words["arrows"]})
         # right before the TKI the patient is on now: it is the last one whatever else the sentence says
         self.current = _frame(r"\b{current_before}\s+$", cues)
