@@ -21,8 +21,9 @@ The contract (the dialogue's actions rely on it):
   negated: a stop denied to be for toxicity, read as intolerant_tkis [] when no TKI is stated intolerant), `pregnancy`
   (pregnant / childbearing_potential / not_applicable), `cyp3a_inhibitor` ("true"/"false"); MET low-level gain
   or polysomy is `bypass_alteration` MET_gain, never MET_amplification.
-  `progression_pattern` also takes three values that are halves of a pattern and never fields on their own
-  (`cns_progressing`, `body_controlled`, `rest_controlled`: case_fields reads them together).
+  `progression_pattern` also takes values that are halves of a pattern and never fields on their own
+  (`cns_progressing`, `body_controlled`, `rest_controlled`, `body_not_progressing`, `one_site`, `cns_responding`:
+  case_fields reads them together).
   TKIs come in treatment order ("brigatinib after crizotinib" → crizotinib, brigatinib), the current one last.
   `unreadable_variant` (value: the text as written) is a mutation-like notation that cannot be read as an ALK
   protein change (G1202fs, X9999Y, c.3604G>A, G1202*, full-width digits); a readable change at a residue ALK does

@@ -60,7 +60,7 @@ PRECEDENCE = {
     "pregnancy_status": ("pregnant", "childbearing_potential"),
 }
 HALVES = frozenset(  # progression values never fields on their own
-    {"cns_progressing", "body_controlled", "rest_controlled", "body_not_progressing", "one_site"}
+    {"cns_progressing", "body_controlled", "rest_controlled", "body_not_progressing", "one_site", "cns_responding"}
 )
 _ALK_STATUS = {
     "positive": ("alk_positive", True),
@@ -175,7 +175,8 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
         stated = [v for v in values["symptomatic"] if v != _DENIED]
         values["symptomatic"] = stated if True in stated else list(dict.fromkeys([*stated, False]))
     if "progression" in values:
-        values["progression"] = _progression(values["progression"])
+        cns_disease = any(True in values.get(f, ()) for f in ("brain_metastases", "leptomeningeal"))
+        values["progression"] = _progression(values["progression"], cns_disease)
         if not values["progression"]:
             del values["progression"]
     for field, stated in values.items():
@@ -251,10 +252,14 @@ def _named_specimen(e: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _progression(stated: list[str]) -> list[str]:
+def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
     """The patterns stated, with the halves read together: brain progression with the body controlled, not
-    progressing or the rest controlled (or the body said controlled on its own: "extracranial disease stable") is
-    CNS-only; "no extracranial progression" alone is no pattern. The rest controlled beside extracranial lesions, or
+    progressing or the rest controlled is CNS-only, and so is the body controlled beside brain or leptomeningeal
+    disease stated present (``cns_disease``: "two lesions appeared, SRS given; systemic lesions controlled") unless
+    the brain is said to respond. The body's half alone ("extracranial disease stable", "no extracranial
+    progression") is no pattern, nor beside a brain response ("complete intracranial response, extracranial disease
+    stable"): nothing says the brain progresses. The rest controlled beside a brain response and no extracranial site
+    progressing is no pattern either. The rest controlled beside extracranial lesions, or
     one lesion said to be the only one progressing (unless it is a brain lesion: brain progression and no
     extracranial site), is oligoprogression; brain progression alone is no pattern (brain_metastases says it).
     Progression at two or more extracranial site groups ("sites:...") with nothing else said is systemic; one group
@@ -268,9 +273,14 @@ def _progression(stated: list[str]) -> list[str]:
     brain = "cns_progressing" in stated
     if (brain or "cns_only" in out) and {"body_controlled", "body_not_progressing"} & set(stated) and "none" in out:
         out.remove("none")  # "brain-only PD, CT CAP stable": the stable scan is the body's
-    if "body_controlled" in stated or (brain and {"rest_controlled", "body_not_progressing"} & set(stated)):
+    responding = "cns_responding" in stated and not brain
+    if (brain and {"body_controlled", "rest_controlled", "body_not_progressing"} & set(stated)) or (
+        cns_disease and not responding and "body_controlled" in stated
+    ):
         out.append("cns_only")
-    elif "rest_controlled" in stated or ("one_site" in stated and (sites or not brain)):
+    elif ("rest_controlled" in stated and (sites or not responding)) or (
+        "one_site" in stated and (sites or not brain)
+    ):  # "complete intracranial response, stable elsewhere": the rest is what the brain is not, no lesion grows
         out.append("oligoprogression")
     elif not out and len(sites) >= 2:
         out.append("systemic")

@@ -269,3 +269,90 @@ def test_bone_marrow_is_not_brain_metastases(text):
 @pytest.mark.parametrize("text", ["PD lung nodule", "PD in the lung primary", "multi-site biopsy planned?"])
 def test_one_site_in_shorthand_is_not_systemic(text):
     assert read(text).get("progression") != "systemic", read(text)
+
+
+# ---- 7. what a message states neither way: a response, a differential, the body alone, a symptom to watch for ------
+
+@pytest.mark.parametrize("text", [
+    "Complete intracranial response; extracranial disease stable.",
+    "CR in the brain, body stable on alectinib.",
+    "Intracranial PR after SRS, systemic disease controlled.",
+    "Intracranial response maintained; CT CAP stable.",
+    "Extracranial disease stable.",
+    "Body CT stable.",
+    "Systemic disease remains controlled on lorlatinib.",
+])
+def test_a_brain_response_or_the_body_controlled_alone_is_not_cns_progression(text):
+    assert _progression(text) not in {"cns_only", "oligoprogression", "systemic"}, read(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Differential: radionecrosis versus progression.",
+    "Differential radionecrosis vs tumour progression in the brain.",
+    "DDx radiation necrosis vs recurrence of brain met.",
+    "Enhancing lesion at the SRS site; radionecrosis vs true progression in the brain.",
+    "Differential diagnosis: pseudoprogression or progression in the brain.",
+    "Differential: radionecrosis versus progression. Extracranial disease stable.",
+])
+def test_a_differential_states_neither_brain_metastases_nor_progression(text):
+    case = read(text)
+    assert case.get("progression") is None and case.get("brain_metastases") is None, case
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("Progression in the brain on MRI, radionecrosis excluded.", {"brain_metastases": True}),
+    ("Progression in the brain, complete response elsewhere.", {"progression": "cns_only", "brain_metastases": True}),
+    ("New brain mets; differential diagnosis of the lung nodule includes infection.", {"brain_metastases": True}),
+    ("PD in brain, extracranial disease stable.", {"progression": "cns_only", "brain_metastases": True}),
+])
+def test_progression_beside_a_differential_or_a_response_elsewhere_still_reads(text, fields):
+    case = read(text)
+    assert {k: case.get(k) for k in fields} == fields, case
+
+
+@pytest.mark.parametrize("text", [
+    "PD: liver and bone stable, new brain mets.",
+    "PD - liver and bone stable, new brain mets.",
+    "Progression: lung and liver stable, two new brain metastases.",
+    "PD: nodes and adrenals unchanged, 3 new cerebellar lesions.",
+])
+def test_sites_said_stable_under_a_progression_heading_beside_new_brain_lesions_are_cns_only(text):
+    case = read(text)
+    assert case.get("progression") == "cns_only" and case.get("brain_metastases") is True, case
+
+
+@pytest.mark.parametrize("text", ["PD: liver and bone.", "PD - liver, bone and nodes.", "Progression: liver, adrenals."])
+def test_sites_listed_under_a_progression_heading_without_a_control_word_stay_systemic(text):
+    assert _progression(text) == "systemic", read(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Counselled to watch for headaches.",
+    "Brain mets; monitor for seizures.",
+    "Advised to report any headache or vomiting.",
+    "Told to report new neurological symptoms.",
+    "Safety-netted for headache and vomiting.",
+    "Asked to look out for headaches or seizures.",
+    "Red flags: headache.",
+])
+def test_a_symptom_to_watch_for_is_not_a_symptom_had(text):
+    assert read(text).get("symptomatic") is not True, read(text)
+
+
+@pytest.mark.parametrize("text", [
+    "New headaches.",
+    "Complains of headaches; watch for seizures.",
+    "Seizure last week, now on levetiracetam.",
+    "Reports new headaches and nausea.",
+])
+def test_a_symptom_had_still_reads_beside_a_plan_to_watch(text):
+    assert read(text).get("symptomatic") is True, read(text)
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023 two brain metastases appeared and were treated with SRS; systemic lesions remain controlled.",
+    "Leptomeningeal enhancement on MRI; body imaging stable.",
+    "SRS delivered 04/11 to two lesions, extracranial disease remains controlled.",
+])
+def test_the_body_controlled_beside_brain_disease_stated_present_is_still_cns_only(text):
+    assert _progression(text) == "cns_only", read(text)
