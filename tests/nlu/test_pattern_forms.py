@@ -281,6 +281,10 @@ def test_one_site_in_shorthand_is_not_systemic(text):
     "Extracranial disease stable.",
     "Body CT stable.",
     "Systemic disease remains controlled on lorlatinib.",
+    "Complete resolution of the brain metastases, extracranial disease controlled.",
+    "Intracranial complete response, stable elsewhere.",
+    "Near-complete intracranial response; rest of disease stable.",
+    "CNS response ongoing; new liver lesion.",
 ])
 def test_a_brain_response_or_the_body_controlled_alone_is_not_cns_progression(text):
     assert _progression(text) not in {"cns_only", "oligoprogression", "systemic"}, read(text)
@@ -293,6 +297,7 @@ def test_a_brain_response_or_the_body_controlled_alone_is_not_cns_progression(te
     "Enhancing lesion at the SRS site; radionecrosis vs true progression in the brain.",
     "Differential diagnosis: pseudoprogression or progression in the brain.",
     "Differential: radionecrosis versus progression. Extracranial disease stable.",
+    "Radionecrosis versus progression in the left frontal lesion; body stable.",
 ])
 def test_a_differential_states_neither_brain_metastases_nor_progression(text):
     case = read(text)
@@ -334,6 +339,7 @@ def test_sites_listed_under_a_progression_heading_without_a_control_word_stay_sy
     "Safety-netted for headache and vomiting.",
     "Asked to look out for headaches or seizures.",
     "Red flags: headache.",
+    "Patient educated on red flag symptoms such as headache and seizures.",
 ])
 def test_a_symptom_to_watch_for_is_not_a_symptom_had(text):
     assert read(text).get("symptomatic") is not True, read(text)
@@ -344,6 +350,7 @@ def test_a_symptom_to_watch_for_is_not_a_symptom_had(text):
     "Complains of headaches; watch for seizures.",
     "Seizure last week, now on levetiracetam.",
     "Reports new headaches and nausea.",
+    "Has headaches; advised to report any worsening.",
 ])
 def test_a_symptom_had_still_reads_beside_a_plan_to_watch(text):
     assert read(text).get("symptomatic") is True, read(text)
