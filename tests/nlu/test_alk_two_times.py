@@ -116,6 +116,7 @@ def test_a_result_whose_time_is_not_told_is_left_unread(text):
     ("ALK negative NSCLC at diagnosis", {"alk_positive": False}),
     ("not ALK positive", {"alk_positive": False}),
     ("ALK-negative adenocarcinoma progressing on chemo", {"alk_positive": False}),
+    ("ALK negative with progression on chemo", {"alk_positive": False}),  # the patient's progression, not a test's
     ("ALK-negative NSCLC, PD-L1 positive at diagnosis", {"alk_positive": False}),  # another test's positive
     ("ALK negative, EGFR negative, KRAS G12C positive", {"alk_positive": False}),
     # the fusion not detected with no time: read as the fusion at progression, as it is now read
