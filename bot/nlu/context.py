@@ -19,54 +19,22 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from bot.nlu.corrections import Corrections
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span, trim
 
+# The sentence's and the plan section's ends stay here, not in clinical_phrases.yml: punctuation, with the full
+# stops that end nothing ("vs.", "e.g.", "i.e.", a variant's "p." and "c.") as fixed-width lookbehinds; and
+# sentences() serves therapies.py without a phrase table.
 _SENTENCE_END = re.compile(r"[!?;\n]+|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bp)(?<!\bc)\.(?=\s|$)", re.IGNORECASE)
 # what a condition opening the rest of a sentence (or of its brackets) may follow: "Plan: if G1202R, lorlatinib"
 _CLAUSE_OPENER = re.compile(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
 # where a plan heading's section ends: a full stop or a line's end
 _PLAN_END = re.compile(r"\n|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$)", re.IGNORECASE)
-# right before a specimen: what was found on it ("confirmed on the adrenal biopsy", "in the liver core")
-_SEEN_ON = re.compile(r"\b(?:on|in|from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r",|:|\s[-–—]+\s|\(|\)|\bbut\b|\bso\b|\band then\b", re.IGNORECASE)
-# after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR, KRAS,"
-_LIST_END = re.compile(r"\b(?:or|nor|and)\s*$", re.IGNORECASE)
-_LIST_GOES_ON = re.compile(r"^\s*(?:,|/|\bor\b|\bnor\b|\band\b)", re.IGNORECASE)
-# between two findings of one list
-_LIST_JOIN = re.compile(r"^\s*(?:,|/|&)?\s*(?:(?:and|or|nor|and/or)\s+)?$", re.IGNORECASE)
-# findings of these entities are one kind of item in a list ("no brain mets, leptomeningeal disease or headaches")
-_KINDS = {"brain_metastases": "cns", "leptomeningeal": "cns", "cns_lesions": "cns"}
-# findings of these entities may make one list across kinds when the list is closed by and/or/nor ("negative for
-# G1202R, L1196M and MET amp", "no brain mets, LMD or headaches"), not across groups ("no headaches, G1202R and L1196M")
-_GROUPS = {
-    "alk_mutation": "molecular",
-    "bypass_alteration": "molecular",
-    "brain_metastases": "cns",
-    "leptomeningeal": "cns",
-    "cns_lesions": "cns",
-    "symptomatic": "cns",
-}
-_NOT = (
-    r"(?<!\bnot )(?<!\bno )(?<!\bwithout )(?<!\bnot for )(?<!\bnot due to )(?<!\bnot because of )"
-    r"(?<!\brather than )"
-)  # "stopped on progression, not toxicity", "stopped for progression, not for toxicity"
-# up to three words that qualify a toxicity ("for early pneumonitis", "because of difficult-to-control hypertension",
-# "due to grade 3 rash"), not a duration or another clause ("for 2 years with rash")
-_QUALIFIERS = (
-    r"(?:(?:grade\s+\d|g\d|(?!(?:with|and|or|on|in|at|after|then|but|while|until|since|years?|months?|weeks?|days?|"
-    r"mo|yrs?|wks?)\b)[a-z][\w-]*)\s+){0,3}?"
-)
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
-_NEW = re.compile(r"\bnew\b", re.IGNORECASE)
-_LINE = re.compile(
-    r"\b(?:([1-5])\s*L\b|([1-5])(?:st|nd|rd|th)[\s-]*line|(first|second|third|fourth|fifth)[\s-]*line)", re.IGNORECASE
-)
-_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
 def _words(cues: Iterable[str]) -> str:
@@ -82,10 +50,59 @@ def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{_words(cues)}){gap}$", re.IGNORECASE)
 
 
-def _after(cues: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(
-        rf"^[\s:=-]*(?:\b(?:is|was|were|are|has been|have been)\s+)?(?:{_words(cues)})(?![\w])", re.IGNORECASE
-    )
+def _after(cues: Iterable[str], copulas: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``cues`` right after a finding, past a colon or a dash and one of ``copulas`` ("MET amp: not
+    detected", "brain mets were excluded")."""
+    return _frame(r"^[\s:=-]*(?:\b{copulas}\s+)?{cues}(?![\w])", {"copulas": copulas, "cues": cues})
+
+
+_SLOT = re.compile(r"\{([a-z][a-z_]*)\}")  # {name}; never a quantifier's {0,3}, nor a phrase file's {TKI}
+
+
+def _fill(frame: str, cues: Mapping[str, Iterable[str]]) -> str:
+    """``frame`` with each {name} replaced by any of ``cues[name]``: the frame is the code's (anchors, gaps,
+    punctuation), the words are the phrase file's."""
+    return _SLOT.sub(lambda m: f"(?:{_words(cues[m.group(1)])})", frame)
+
+
+def _frame(frame: str, cues: Mapping[str, Iterable[str]]) -> re.Pattern[str]:
+    """``frame`` filled with ``cues`` (_fill), compiled case-insensitively."""
+    return re.compile(_fill(frame, cues), re.IGNORECASE)
+
+
+def _not_after(cues: Iterable[str]) -> str:
+    """Not right after any of ``cues`` (each one a fixed run of words: Python's lookbehinds are of a fixed width)."""
+    return "".join(rf"(?<!\b{c} )" for c in cues)
+
+
+class ListWords:
+    """The words that join the items of a list (clinical_phrases.yml `list_words`), compiled for the lists of
+    findings here and the groups of therapies of therapies.py: one definition of the words. Each list keeps its own
+    marks (, / & +), and the two readers keep their own shapes where they read differently: a findings' list takes
+    one mark and one conjunction between two items, a group of therapies any run of them and more words ("plus",
+    "as well as"); TKIs given together take "and" and "then", not "or". One shape for all would change what is
+    read."""
+
+    def __init__(self, table: Mapping[str, Any]):
+        words = table["list_words"]
+        # after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR,
+        # KRAS,": a conjunction right before the finding, or one of these right after it
+        self.ends = _frame(r"\b{conjunctions}\s*$", words)
+        self.goes_on = _frame(r"^\s*(?:,|/|\b{conjunctions}\b)", words)
+        # between two findings of one list
+        self.join = _frame(r"^\s*(?:,|/|&)?\s*(?:{conjunctions}\s+)?$", words)
+        # the join that closes a list of findings ("X, Y and Z", "X or Y", "X & Y")
+        self.closes = _frame(r"\b{conjunctions}\b|&", words)
+        # TKIs listed together as given ("after crizotinib and ceritinib", "crizotinib -> ceritinib")
+        self.given_together = _frame(r"^\s*(?:,|&|/|\+|,?\s*{given_together}|{arrows})\s*$", words)
+        # what may stand between two therapies of one group ("brigatinib, ceritinib and/or alectinib")
+        self.therapy_filler = _frame(
+            r"^[\s,/&]*(?:(?:{conjunctions}|{therapy_conjunctions}|{therapy_fillers})[\s,/&]+)*$", words
+        )
+        # a conjunction between two therapies: they are a list ("carbo/pem", "lorlatinib and SRS")
+        self.therapy_conjunction = _frame(r"\b(?:{conjunctions}|{therapy_conjunctions})\b|/|&", words)
+        self.alternative = _frame(r"\b{alternatives}\b", words)
+        self.words = words
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -102,20 +119,29 @@ def sentences(text: str) -> list[tuple[int, int]]:
 class Context:
     def __init__(self, table: dict[str, Any]):
         neg, hyp = table["negation"], table["hypothetical"]
+        copulas = table["after_copulas"]
+
         self.not_negatable = frozenset(table["not_negatable"])
+        self.lists = ListWords(table)
+        self.kinds = {e: kind for kind, entities in table["list_kinds"].items() for e in entities}
+        self.groups = {e: group for group, entities in table["list_groups"].items() for e in entities}
+        self.order = _Order(table["treatment_order"], self.lists)
         self.corrections = Corrections(table)
         self.new_keeps = frozenset(table["unchanged_when_new"])
         self.neg_before = _cue(neg["before"])
-        self.neg_after = _after(neg["after"])
-        self.found_after = _after(neg["found_after"])
+        self.neg_after = _after(neg["after"], copulas)
+        self.found_after = _after(neg["found_after"], copulas)
         self.breaks = re.compile(_words(neg["breaks"]), re.IGNORECASE)
         self.gap = re.compile(rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b)*$", re.IGNORECASE)
-        self.tki_neg_before = _before(table["tki_negation"]["before"], r"[\s-]+(?:(?!tolerat)\w+\s+)?")
-        self.tki_neg_after = _after(table["tki_negation"]["after"])
-        self.cand_before = _before(
-            table["candidate"]["before"], r"\s+(?:(?!after|following|post|since|from|on|of)\w+\s+)?"
+        self.new = _frame(r"\b{new}\b", neg)
+        self.tki_neg_before = _before(
+            table["tki_negation"]["before"], _fill(r"[\s-]+(?:(?!{not_between})\w+\s+)?", table["tki_negation"])
         )
-        self.cand_after = _after(table["candidate"]["after"])
+        self.tki_neg_after = _after(table["tki_negation"]["after"], copulas)
+        self.cand_before = _before(
+            table["candidate"]["before"], _fill(r"\s+(?:(?!{not_between})\w+\s+)?", table["candidate"])
+        )
+        self.cand_after = _after(table["candidate"]["after"], copulas)
         self.future_clause = _cue(table["candidate"]["future_clause"])
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
         self.general_statement = _cue(table["candidate"]["general_statement"])
@@ -160,39 +186,48 @@ class Context:
         self.plan_entities = frozenset(hyp["plan_entities"])
         self.other_patients = _cue(hyp["other_patients"])
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
-        self.diagnostic_after = _after(hyp["diagnostic_after"])
+        self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
-        self.since_before = _before(hyp["since_before"], r"\s+(?:(?:the|her|his|their|a|an|last|previous|prior)\s+)?")
-        self.result_after = _after(hyp["result_after"])
+        self.since_before = _before(hyp["since_before"], _fill(r"\s+(?:{since_gap}\s+)?", hyp))
+        # right before a specimen: what was found on it ("confirmed on the adrenal biopsy", "in the liver core")
+        self.seen_on = _frame(r"\b{seen_on}\s+(?:{seen_on_gap}\s+)?(?:[\w-]+\s+){0,2}$", hyp)
+        self.clause_break = _frame(r",|:|\s[-–—]+\s|\(|\)|\b{clause_breaks}\b", hyp)
+        self.result_after = _after(hyp["result_after"], copulas)
         self.result_in = _cue(hyp["result_after"])
-        self.specimen_taken = _after(hyp["specimen_taken_after"])
+        self.specimen_taken = _after(hyp["specimen_taken_after"], copulas)
         self.uncertain_before = _cue(hyp["uncertain_before"])
-        self.uncertain_after = _after(hyp["uncertain_after"])
-        tol = table["intolerance"]
+        self.uncertain_after = _after(hyp["uncertain_after"], copulas)
+        tol, reason = table["intolerance"], table["toxicity_reason"]
+        not_ = _not_after(reason["not_the_reason"])  # "stopped on progression, not toxicity"
+        # up to three words that qualify a toxicity ("for early pneumonitis", "because of difficult-to-control
+        # hypertension", "due to grade 3 rash"), not a duration or another clause ("for 2 years with rash")
+        qualifiers = _fill(r"(?:(?:{qualifier_grades}|(?!{not_a_qualifier}\b)[a-z][\w-]*)\s+){0,3}?", reason)
         self.stopped_for = re.compile(
-            rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{_NOT}(?:{_words(tol['toxicity'])})|"
+            rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{not_}(?:{_words(tol['toxicity'])})|"
             rf"(?:{_words(tol['toxicity'])})(?![\w])[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
-            rf"{_NOT}(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
+            rf"{not_}(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
             re.IGNORECASE,
         )
         self.came_off = _before(tol["came_off"], r"\s*")
         self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
         self.stop = _cue(tol["stop"])
         self.not_tolerated = _before(tol["not_tolerated"], r"\s*")
-        self.toxicity = re.compile(rf"{_NOT}(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
+        self.toxicity = re.compile(rf"{not_}(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
         gone = table["no_longer"]
         self.no_longer_kinds = frozenset(gone["entities"])
         self.no_longer_before = _before(gone["before"], r"\s+")
-        self.no_longer_after = _after(gone["after"])
-        self.switched_to = re.compile(r"(?:\bto|\bonto|\bon to|\binto)\s+$", re.IGNORECASE)
+        self.no_longer_after = _after(gone["after"], copulas)
+        self.switched_to = _frame(r"\b{switched_onto}\s+$", tol)
         self.replaced_by = re.compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
         self.toxic_reason = re.compile(
-            rf"^[^.;,]{{0,40}}?(?<![\w-])(?:{_words(tol['reason'])})\s+{_QUALIFIERS}{_NOT}(?:{_words(tol['toxicity'])})"
+            rf"^[^.;,]{{0,40}}?(?<![\w-])(?:{_words(tol['reason'])})\s+{qualifiers}{not_}(?:{_words(tol['toxicity'])})"
             r"(?![\w])",
             re.IGNORECASE,
         )
         self.denied_after_stop = _cue(tol["denied_after_stop"])
         self.denied_toxicity = _cue(tol["denied"])
+        self.never = _frame(r"\b{never_came_off}\s+$", tol)
+        self.tki_class = _frame(r"\b{tki_class}\b", tol)
 
     # ---- questions and what-ifs ------------------------------------------------------------------------------
 
@@ -213,7 +248,7 @@ class Context:
                 elif opener:  # "Plan: if G1202R, lorlatinib": the rest of the sentence
                     end = -1
                 else:
-                    brk = _CLAUSE_BREAK.search(sentence, m.end())
+                    brk = self.clause_break.search(sentence, m.end())
                     end = brk.start() if brk else -1
                 regions.append((start + m.start(), start + (end if end >= 0 else len(sentence))))
         return regions
@@ -235,7 +270,7 @@ class Context:
         sentence = text[start:end]
         if self.question_start.match(sentence):
             return start
-        bounds = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+        bounds = [start] + [m.end() for m in self.clause_break.finditer(text, start, end)]
         bounds = [b for b in bounds if text[b:end].strip(" ?!.")]
         if not bounds:
             return None
@@ -317,7 +352,7 @@ class Context:
             stated = self._stated_role(text, spans, i)
             if stated is None and span.entity == "tki" and any(a <= span.start < b for a, b in general):
                 stated = CANDIDATE  # "brigatinib after alectinib has a modest response rate": named, not received
-            if stated is None and span.entity == "tki" and out and _denied_with(text, out[-1], span):
+            if stated is None and span.entity == "tki" and out and self._denied_with(text, out[-1], span):
                 stated = NEGATED
             if stated == _DROPPED and _at_diagnosis_histology(text, span):  # "Initial EBUS FNA 2021: adenocarcinoma"
                 span, stated = Span(span.start, span.end, "histology", "adenocarcinoma", span.priority), None
@@ -337,7 +372,7 @@ class Context:
             out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
         out = self.corrections.apply(text, out)
         out += self._intolerance(text, out)
-        return _chronological(text, out)
+        return _chronological(text, out, self.order)
 
     def _uncertain(self, text: str, spans: list[Span], i: int) -> bool:
         """A hedge or a plan around a finding stated present ("to rule out SCLC", "tissue biopsy planned"); a
@@ -364,7 +399,7 @@ class Context:
     def _in_plan(self, text: str, span: Span, plans: list[tuple[int, int]]) -> bool:
         """Finding ``span`` is named in a plan section, and neither as taken ("continue alectinib") nor as the
         specimen a finding was seen on ("Outcome: SCLC transformation confirmed on the adrenal biopsy")."""
-        if span.entity == "biopsy_type" and _SEEN_ON.search(text[max(0, span.start - 40) : span.start]):
+        if span.entity == "biopsy_type" and self.seen_on.search(text[max(0, span.start - 40) : span.start]):
             return False
         return any(a <= span.start < b for a, b in plans) and not self._taken(text, span)
 
@@ -427,7 +462,7 @@ class Context:
         gap = self._scoped(self.neg_before, text, spans, i, across_brackets=False)
         if gap is None:
             return None
-        return _DROPPED if span.entity in self.new_keeps and _NEW.search(gap) else NEGATED
+        return _DROPPED if span.entity in self.new_keeps and self.new.search(gap) else NEGATED
 
     def _to_come(self, text: str, span: Span) -> bool:
         """A TKI after "before" in a clause that plans what is to be done ("happy to switch to gabapentin before
@@ -437,7 +472,7 @@ class Context:
             return False
         at = span.start - 20 + cue.start() if span.start >= 20 else cue.start()
         s_start = max([a for a, _ in sentences(text) if a <= span.start] + [0])
-        clause = _CLAUSE_BREAK.split(text[s_start:at])[-1]
+        clause = self.clause_break.split(text[s_start:at])[-1]
         return bool(self.future_clause.search(clause.lstrip()))
 
     def _general(self, text: str) -> list[tuple[int, int]]:
@@ -446,8 +481,8 @@ class Context:
         out = []
         for start, end in sentences(text):
             for m in self.general_statement.finditer(text, start, end):
-                breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, start, m.start())]
-                after = _CLAUSE_BREAK.search(text, m.end(), end)
+                breaks = [b.end() for b in self.clause_break.finditer(text, start, m.start())]
+                after = self.clause_break.search(text, m.end(), end)
                 out.append((max([start, *breaks]), after.start() if after else end))
         return out
 
@@ -493,26 +528,26 @@ class Context:
         for X, Y and Z detected")."""
         span = spans[i]
         listed = [s for s in spans[:i] if s.start >= cue_end]
-        if listed and _closed_list(text, [*listed, span, *self._list_run(text, spans, i)]):
+        if listed and self._closed_list(text, [*listed, span, *self._list_run(text, spans, i)]):
             return True  # "no G1202R, L1196M or MET amp found", "no brain mets, LMD or headaches": every item
-        if any(_kind(s) != _kind(span) for s in listed):
+        if any(self._kind(s) != self._kind(span) for s in listed):
             return False
         last = span
         for nxt in spans[i + 1 :]:  # the rest of the list: findings of this kind joined by list words
-            if _kind(nxt) != _kind(span) or not _LIST_JOIN.match(text[last.end : nxt.start]):
+            if self._kind(nxt) != self._kind(span) or not self.lists.join.match(text[last.end : nxt.start]):
                 break
             last = nxt
         if self.found_after.match(text[last.end : last.end + 40]):
             return False
         gap = text[cue_end : span.start]
-        return bool(_LIST_END.search(gap) or _LIST_GOES_ON.match(text[span.end : span.end + 40]))
+        return bool(self.lists.ends.search(gap) or self.lists.goes_on.match(text[span.end : span.end + 40]))
 
     def _list_run(self, text: str, spans: list[Span], i: int) -> list[Span]:
         """The findings of finding i's group that follow it in one list (only list words between them: "G1202R,
         L1196M and MET amp"), up to a finding of another group or anything else."""
         run, last = [], spans[i]
         for nxt in spans[i + 1 :]:
-            if _group(nxt) != _group(last) or not _LIST_JOIN.match(text[last.end : nxt.start]):
+            if self._group(nxt) != self._group(last) or not self.lists.join.match(text[last.end : nxt.start]):
                 break
             run.append(nxt)
             last = nxt
@@ -529,7 +564,37 @@ class Context:
         after = text[run[-1].end : run[-1].end + 40]
         if not self.neg_after.match(after):
             return False
-        return _closed_list(text, [spans[i], *run]) or after.lstrip().startswith(":")
+        return self._closed_list(text, [spans[i], *run]) or after.lstrip().startswith(":")
+
+    def _closed_list(self, text: str, items: list[Span]) -> bool:
+        """Two or more findings of one group joined only by list words, the last join a conjunction ("X, Y and Z",
+        "X or Y"). Findings of two kinds make one list only when each names one finding: "no ALK mutation, MET amp
+        and RET fusion" denies the class, then lists what was found."""
+        joined = all(self.lists.join.match(text[a.end : b.start]) for a, b in itertools.pairwise(items))
+        if len(items) < 2 or not joined:
+            return False
+        if len({self._group(s) for s in items}) > 1 or len({(s.entity, s.value) for s in items}) < len(items):
+            return False  # another group, or a finding named twice: two statements ("G1202R, and G1202R not detected")
+        if len({self._kind(s) for s in items}) > 1 and any(s.value == "none" for s in items):
+            return False
+        return bool(self.lists.closes.search(text[items[-2].end : items[-1].start]))
+
+    def _group(self, span: Span) -> str:
+        return self.groups.get(span.entity, span.entity)
+
+    def _kind(self, span: Span) -> str:
+        return self.kinds.get(span.entity, span.entity)
+
+    def _denied_with(self, text: str, previous: Entity, span: Span) -> bool:
+        """A TKI listed right after a denied TKI is denied with it ("never on brigatinib or ceritinib", "never
+        received brigatinib, ceritinib or lorlatinib"); after a bare comma only when the list goes on ("not
+        crizotinib, alectinib" corrects, it does not list)."""
+        between = text[previous.end : span.start]
+        if previous.entity != "tki" or previous.stated_role != NEGATED or not self.lists.join.match(between):
+            return False
+        return "," not in between or bool(
+            self.lists.ends.search(between) or self.lists.goes_on.match(text[span.end : span.end + 40])
+        )
 
     # ---- intolerance -----------------------------------------------------------------------------------------
 
@@ -555,7 +620,7 @@ class Context:
                     span = (offset + b.start(), offset + b.end())
                 elif (
                     (c := self.came_off.search(before))
-                    and not _NEVER.search(before[: c.start()])
+                    and not self.never.search(before[: c.start()])
                     and (t := self.toxicity.search(text, e.end, s_end))
                 ):
                     span = t.span()
@@ -587,7 +652,9 @@ class Context:
         regions = self.hypothetical_regions(text)
         for start, end in bounds:
             taken = any(e.entity == "tki" and e.role is None and start <= e.start < end for e in found)
-            taken = taken or bool(_CLASS.search(text, start, end))  # "all TKIs stopped for progression, none for tox"
+            taken = taken or bool(
+                self.tki_class.search(text, start, end)
+            )  # "all TKIs stopped for progression, none for tox"
             hits = list(self.denied_toxicity.finditer(text, start, end)) if taken else []
             if taken:
                 hits += [
@@ -601,29 +668,12 @@ class Context:
         return out
 
 
-_NEVER = re.compile(r"\b(?:never|not|no|did not|didn't)\s+$", re.IGNORECASE)  # "never stopped crizotinib for ..."
-_CLASS = re.compile(r"\b(?:tkis?|alk[- ](?:tkis?|inhibitors?)|targeted (?:therapy|therapies|drugs?))\b", re.IGNORECASE)
-
-
 def _at_diagnosis_histology(text: str, span: Span) -> bool:
     """An adenocarcinoma read on a specimen is no transformation when the specimen is the diagnosis's: it is then
     the histology at diagnosis (the reader's readings of "no transformation" in context are an adenocarcinoma)."""
     return (span.entity, span.value) == ("transformation", "none") and text[span.start : span.end].lower().startswith(
         "adeno"
     )
-
-
-def _closed_list(text: str, items: list[Span]) -> bool:
-    """Two or more findings of one group joined only by list words, the last join a conjunction ("X, Y and Z",
-    "X or Y"). Findings of two kinds make one list only when each names one finding: "no ALK mutation, MET amp and
-    RET fusion" denies the class, then lists what was found."""
-    if len(items) < 2 or not all(_LIST_JOIN.match(text[a.end : b.start]) for a, b in itertools.pairwise(items)):
-        return False
-    if len({_group(s) for s in items}) > 1 or len({(s.entity, s.value) for s in items}) < len(items):
-        return False  # another group, or a finding named twice: two statements ("G1202R, and G1202R not detected")
-    if len({_kind(s) for s in items}) > 1 and any(s.value == "none" for s in items):
-        return False
-    return bool(re.search(r"\b(?:and|or|nor)\b|&", text[items[-2].end : items[-1].start], re.IGNORECASE))
 
 
 def _unclosed_bracket(gap: str) -> bool:
@@ -635,14 +685,6 @@ def _unclosed_bracket(gap: str) -> bool:
     return "(" in outside or ")" in outside
 
 
-def _group(span: Span) -> str:
-    return _GROUPS.get(span.entity, span.entity)
-
-
-def _kind(span: Span) -> str:
-    return _KINDS.get(span.entity, span.entity)
-
-
 def _clause_end(text: str, start: int) -> int:
     """The end of the statement a toxicity on a TKI is told in: the next full stop or line, past semicolons
     ("pneumonitis on brigatinib; changed to alectinib")."""
@@ -650,137 +692,105 @@ def _clause_end(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
-def _denied_with(text: str, previous: Entity, span: Span) -> bool:
-    """A TKI listed right after a denied TKI is denied with it ("never on brigatinib or ceritinib", "never received
-    brigatinib, ceritinib or lorlatinib"); after a bare comma only when the list goes on ("not crizotinib,
-    alectinib" corrects, it does not list)."""
-    between = text[previous.end : span.start]
-    if previous.entity != "tki" or previous.stated_role != NEGATED or not _LIST_JOIN.match(between):
-        return False
-    return "," not in between or bool(_LIST_END.search(between) or _LIST_GOES_ON.match(text[span.end : span.end + 40]))
-
-
 # ---- treatment sequence ----------------------------------------------------------------------------------------
 
-# Between two TKIs, words that say the second came first: "lorlatinib after alectinib", "Zykadia 2L after
-# crizotinib", "lorlatinib now; before that Alecensa"; unless the sequence is also stated forwards ("then").
-_LATER_FIRST = re.compile(
-    r"^[^.\n]{0,50}?\b(?:after|following|post[- ]?|which followed|having|subsequent to|"
-    r"since(?!\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|early|mid|late|the start|then)\w*)|"
-    r"previously|prior(?!\s+to)(?:ly)?|before that|before this|initially|formerly|earlier|"
-    r"(?:switched|changed|moved|swapped)(?: over)? from|replacing)"
-    r"\b[\w\s/-]{0,40}$",
-    re.IGNORECASE,
-)
-_FORWARDS = re.compile(
-    r"\bthen\b|->|→|\bfollowed by\b|\b(?:switched|changed|moved)(?: over)? to\b|\bsubsequently\b|"
-    r"\bnext\b|\bthereafter\b|\bafterwards\b|\breplaced by\b",
-    re.IGNORECASE,
-)
-# Right before the TKI the patient is on now: it is the last one whatever else the sentence says
-_CURRENT = re.compile(
-    r"\b(?:currently|presently|now|at present)(?: (?:on|taking|receiving|treated with))?\s+$|"
-    r"\b(?:the )?current\s+$",
-    re.IGNORECASE,
-)
-# Right after the TKI the patient had first, whatever the order it is named in ("ceritinib had been given first")
-_FIRST = re.compile(
-    r"^\s*(?:\([^)]{0,30}\)\s*)?(?:had been |was |were )?(?:given |used |tried |received |started )?"
-    r"(?:first|initially)\b(?![\s-]*line)",
-    re.IGNORECASE,
-)
-# "before <TKI A> she had <TKI B>", "prior to A, B was given": B came before A, wherever A is named first
-_BEFORE_IT = re.compile(
-    r"\b(?:before|prior to|preceding)\s+(?:(?:starting|commencing|the|her|his|their)\s+)?$", re.IGNORECASE
-)
-_HAD = re.compile(
-    r"^\s*,?\s*(?:(?:she|he|they|the patient|patient|pt)\s+)?"
-    r"(?:had(?: had)?|received|was on|had been on|was treated with|was given|took|got)\s+(?:[\w-]+\s+){0,4}?$",
-    re.IGNORECASE,
-)
-_WAS_GIVEN = re.compile(r"^\s*(?:had been|was|were)\s+(?:given|used|received|tried)\b", re.IGNORECASE)
-# TKIs listed together ("after crizotinib and ceritinib")
-_JOINED = re.compile(r"^\s*(?:,|and|&|/|\+|,\s*and|then|,\s*then|->|→)\s*$", re.IGNORECASE)
+
+class _Order:
+    """The cues of the order the TKIs were given in (clinical_phrases.yml `treatment_order`), compiled. The date's
+    and the line's notation stay here: digits, a month before a slash, "2L", "2nd-line" are the shapes of a number,
+    not words ("line" is also fixed in line_is's lookbehind, which Python wants of a fixed width)."""
+
+    def __init__(self, cues: Mapping[str, list[str]], lists: ListWords):
+        # between two TKIs, the second came first; unless the sequence is also stated forwards
+        self.later_first = _frame(r"^[^.\n]{0,50}?\b{later_first}\b[\w\s/-]{0,40}$", cues)
+        self.forwards = _frame(r"\b{forwards}\b|{arrows}", {**cues, "arrows": lists.words["arrows"]})
+        # right before the TKI the patient is on now: it is the last one whatever else the sentence says
+        self.current = _frame(r"\b{current_before}\s+$", cues)
+        # right after the TKI the patient had first, past a bracket ("crizotinib (2019) initially")
+        self.first = _frame(r"^\s*(?:\([^)]{0,30}\)\s*)?{first_after}", cues)
+        # "before <TKI A> she had <TKI B>", "prior to A, B was given": B came before A, wherever A is named first
+        self.before_it = _frame(r"\b{before_it}\s+(?:{before_it_gap}\s+)?$", cues)
+        self.had = _frame(r"^\s*,?\s*(?:{had_who}\s+)?{had}\s+(?:[\w-]+\s+){0,4}?$", cues)
+        self.was_given = _frame(r"^\s*{was_given}\b", cues)
+        self.joined = lists.given_together  # TKIs listed together ("after crizotinib and ceritinib")
+        # a date written right beside a TKI, its start: "lorlatinib 2023-", "crizotinib 2018-2020", "brigatinib from
+        # 11/2024", "ENVONALKIB (TQ-B3139) 2022-2024", or at the start of its line, "04/2016-02/2018 crizotinib"
+        date = r"(?:(?P<month>0?[1-9]|1[0-2])/)?(?P<year>(?:19|20)\d\d)"
+        range_end = _fill(r"(?:\s*{range_to}\s*(?:(?:\d{1,2}/)?(?:19|20)\d\d|{range_open})?)?", cues)
+        self.date_after = re.compile(
+            _fill(r"^[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?[,:(]?[ \t]*(?:{date_opens}\s+)?", cues)
+            + date
+            + range_end
+            + _fill(r"(?!\s*{not_a_year})", cues),
+            re.IGNORECASE,
+        )
+        self.date_before = re.compile(
+            rf"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?{date}{range_end}[ \t]*[:,]?[ \t]*$", re.IGNORECASE
+        )
+        # the line of therapy: "2L", "2nd-line", "second-line" (the ordinal words, in order: the first is line 1)
+        self.ordinal = {w.lower(): n for n, w in enumerate(cues["line_ordinals"], start=1)}
+        self.line = _frame(r"\b(?:([1-5])\s*L\b|([1-5])(?:st|nd|rd|th)[\s-]*line|({line_ordinals})[\s-]*line)", cues)
+        # "first-line was Alecensa": the line, then a verb or a colon, then the TKI
+        self.line_is = _frame(r"(?:(?<=line)|(?<=\dL))\s*(?:(?<=\s){line_is}|:)\s*$", cues)
+        # a list said to be newest first ("Treatment history (most recent first): lorlatinib 2023-; brigatinib ...")
+        self.newest_first = _frame(r"\b{newest_first}\b", cues)
+        # a line of its own labelled as earlier treatment ("ENVONALKIB 2022-2024 — PD\nPrior: crizotinib 2019-2022")
+        self.earlier_line = _frame(r"^[^\n]{0,60}\n\s*{earlier_label}(?: {earlier_label_what})?\s*[:-]\s*$", cues)
 
 
-# A date written right beside a TKI, its start: "lorlatinib 2023-", "crizotinib 2018-2020", "brigatinib from
-# 11/2024", "ENVONALKIB (TQ-B3139) 2022-2024", or at the start of its line, "04/2016-02/2018 crizotinib"
-_DATE = r"(?:(?P<month>0?[1-9]|1[0-2])/)?(?P<year>(?:19|20)\d\d)"
-_RANGE_END = r"(?:\s*(?:-|–|to)\s*(?:(?:\d{1,2}/)?(?:19|20)\d\d|now|present|ongoing|current|date)?)?"
-_DATE_AFTER = re.compile(
-    rf"^[ \t]*(?:\([^)\n]{{0,30}}\)[ \t]*)?[,:(]?[ \t]*"
-    rf"(?:(?:from|since|started(?: in)?|start(?:ed)?|begun|began|in)\s+)?{_DATE}"
-    rf"{_RANGE_END}(?!\s*(?:mg|months?|mo\b|yrs?|years?))",
-    re.IGNORECASE,
-)
-_DATE_BEFORE = re.compile(rf"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?{_DATE}{_RANGE_END}[ \t]*[:,]?[ \t]*$", re.IGNORECASE)
-
-
-def _started(text: str, e: Entity) -> tuple[int, int] | None:
+def _started(text: str, e: Entity, order: _Order) -> tuple[int, int] | None:
     """(year, month) of the date written right beside a TKI (its start when a range), or None."""
-    m = _DATE_AFTER.match(text[e.end : e.end + 50]) or _DATE_BEFORE.search(text[max(0, e.start - 40) : e.start])
+    m = order.date_after.match(text[e.end : e.end + 50]) or order.date_before.search(
+        text[max(0, e.start - 40) : e.start]
+    )
     return (int(m.group("year")), int(m.group("month") or 0)) if m else None
 
 
-# "first-line was Alecensa": the line, then a verb or a colon, then the TKI
-_LINE_IS = re.compile(r"(?:(?<=line)|(?<=\dL))\s*(?:(?<=\s)(?:was|were|is)|:)\s*$", re.IGNORECASE)
-# a list said to be newest first ("Treatment history (most recent first): lorlatinib 2023-; brigatinib 2020-2023")
-_NEWEST_FIRST = re.compile(
-    r"\b(?:most recent|newest|latest|last) first\b|\breverse(?:d)?[- ]chronological\b", re.IGNORECASE
-)
-# a line of its own labelled as earlier treatment ("ENVONALKIB 2022-2024 — PD\nPrior: crizotinib 2019-2022")
-_EARLIER_LINE = re.compile(
-    r"^[^\n]{0,60}\n\s*(?:prior(?: to that)?|previous(?:ly)?|earlier|before(?: that)?)"
-    r"(?: (?:alk )?(?:tkis?|therapy|therapies|treatments?|lines?))?\s*[:-]\s*$",
-    re.IGNORECASE,
-)
-
-
-def _line(text: str, e: Entity) -> int | None:
+def _line(text: str, e: Entity, order: _Order) -> int | None:
     """The line of therapy written right beside a TKI ("2L lorlatinib", "alectinib (first-line)"), the nearer one
     when there is one on each side, never across a sentence break."""
-    before = _LINE_IS.sub("", re.split(r"[.;\n]", text[max(0, e.start - 24) : e.start])[-1])[-14:]
+    before = order.line_is.sub("", re.split(r"[.;\n]", text[max(0, e.start - 24) : e.start])[-1])[-14:]
     after = re.split(r"[.;\n]", text[e.end : e.end + 18])[0]
-    found = [(len(before) - m.end(), m) for m in _LINE.finditer(before)] + [
-        (m.start(), m) for m in _LINE.finditer(after)
+    found = [(len(before) - m.end(), m) for m in order.line.finditer(before)] + [
+        (m.start(), m) for m in order.line.finditer(after)
     ]
     if not found:
         return None
     m = min(found, key=lambda f: f[0])[1]
     digit = m.group(1) or m.group(2)
-    return int(digit) if digit else _ORDINAL[m.group(3).lower()]
+    return int(digit) if digit else order.ordinal[m.group(3).lower()]
 
 
-def _chronological(text: str, found: list[Entity]) -> list[Entity]:
+def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity]:
     """The stated TKIs in treatment order: by the lines written beside them when each has a different one, else by
     the dates written beside them (their starts) when each has a different one, else as written, except that what
     follows 'after', 'following', 'previously' ... (and the TKIs listed with it) came before the TKI it follows."""
     slots = [i for i, e in enumerate(found) if e.entity == "tki" and e.role is None]
     tkis = [found[i] for i in slots]
-    lines = [_line(text, e) for e in tkis]
+    lines = [_line(text, e, order) for e in tkis]
     numbers = [n for n in lines if n is not None]
-    dates = [_started(text, e) for e in tkis]
+    dates = [_started(text, e, order) for e in tkis]
     known = [d for d in dates if d is not None]
     if len(tkis) > 1 and len(numbers) == len(lines) and len(set(numbers)) == len(numbers):
         ordered = [e for _, e in sorted(zip(numbers, tkis, strict=True), key=lambda p: p[0])]
     elif len(tkis) > 1 and len(known) == len(dates) and len(set(known)) == len(known):  # a dated timeline
         ordered = [e for _, e in sorted(zip(known, tkis, strict=True), key=lambda p: p[0])]
-    elif tkis and _NEWEST_FIRST.search(text[max(0, tkis[0].start - 80) : tkis[0].start]):
+    elif tkis and order.newest_first.search(text[max(0, tkis[0].start - 80) : tkis[0].start]):
         ordered = tkis[::-1]
     else:
         ordered, k = [], 0
         while k < len(tkis):
-            block, k = _earlier_first(text, tkis, k)
+            block, k = _earlier_first(text, tkis, k, order)
             ordered += block
-    first = [e for e in ordered if _FIRST.match(text[e.end : e.end + 60])]
+    first = [e for e in ordered if order.first.match(text[e.end : e.end + 60])]
     if len(first) == 1 and len(ordered) > 1:  # "alectinib since 2019; ceritinib had been given first"
         ordered = first + [e for e in ordered if e is not first[0]]
-    current = [e for e in ordered if _CURRENT.search(text[max(0, e.start - 30) : e.start])]
+    current = [e for e in ordered if order.current.search(text[max(0, e.start - 30) : e.start])]
     if len(current) == 1 and len(ordered) > 1:  # "currently on Lorviqua; had Alunbrig first-line"
         ordered = [e for e in ordered if e is not current[0]] + current
     for a, b in itertools.pairwise(tkis):  # "before lorlatinib she had Alunbrig": Alunbrig before every lorlatinib
         first_a = next(k for k, e in enumerate(ordered) if e.value == a.value)
-        if a.value != b.value and ordered.index(b) > first_a and _had_before(text, a, b):
+        if a.value != b.value and ordered.index(b) > first_a and _had_before(text, a, b, order):
             ordered.remove(b)
             ordered.insert(first_a, b)
     out = list(found)
@@ -789,27 +799,29 @@ def _chronological(text: str, found: list[Entity]) -> list[Entity]:
     return out
 
 
-def _had_before(text: str, a: Entity, b: Entity) -> bool:
+def _had_before(text: str, a: Entity, b: Entity, order: _Order) -> bool:
     """``b`` is told as given before ``a``: "before lorlatinib she had brigatinib", "prior to A, B was given"."""
-    if not _BEFORE_IT.search(text[max(0, a.start - 30) : a.start]):
+    if not order.before_it.search(text[max(0, a.start - 30) : a.start]):
         return False
     between = text[a.end : b.start]
-    return bool(_HAD.match(between)) or (
-        between.strip() in ("", ",") and bool(_WAS_GIVEN.match(text[b.end : b.end + 30]))
+    return bool(order.had.match(between)) or (
+        between.strip() in ("", ",") and bool(order.was_given.match(text[b.end : b.end + 30]))
     )
 
 
-def _earlier_first(text: str, tkis: list[Entity], k: int) -> tuple[list[Entity], int]:
+def _earlier_first(text: str, tkis: list[Entity], k: int, order: _Order) -> tuple[list[Entity], int]:
     """The TKI at k with what the text says came before it, oldest first; and the index after them."""
     head, nxt = tkis[k], k + 1
-    if nxt == len(tkis) or not _later_first(text[head.end : tkis[nxt].start]):
+    if nxt == len(tkis) or not _later_first(text[head.end : tkis[nxt].start], order):
         return [head], nxt
-    before, nxt = _earlier_first(text, tkis, nxt)
-    while nxt < len(tkis) and _JOINED.match(text[tkis[nxt - 1].end : tkis[nxt].start]):
-        more, nxt = _earlier_first(text, tkis, nxt)
+    before, nxt = _earlier_first(text, tkis, nxt, order)
+    while nxt < len(tkis) and order.joined.match(text[tkis[nxt - 1].end : tkis[nxt].start]):
+        more, nxt = _earlier_first(text, tkis, nxt, order)
         before += more
     return before + [head], nxt
 
 
-def _later_first(between: str) -> bool:
-    return bool(_LATER_FIRST.match(between) or _EARLIER_LINE.match(between)) and not _FORWARDS.search(between)
+def _later_first(between: str, order: _Order) -> bool:
+    return bool(order.later_first.match(between) or order.earlier_line.match(between)) and not order.forwards.search(
+        between
+    )

@@ -3,25 +3,37 @@
 Clinicians paste what their record shows: "PS: WHO 1", "Transformation: small cell", "ALK (D5F3) IHC: positive",
 "Systemic therapy other than TKI: none", "Re-biopsy: planned". The key names the field and the value says it, in
 words that say nothing on their own ("none", "positive", "planned"). One table of keys (clinical_phrases.yml
-`key_value`) says which field each key names and how its value reads:
+`key_value`) says which field each key names and how its value reads.
 
-- a word of `present` as the value states the key's finding; a word of `absent` states it absent (the key's
-  `absent` value when it has one: "Pregnancy test: negative" is childbearing potential, "Re-biopsy: not done" no
-  biopsy); such a word is the whole value or is followed by a bracket or a comma ("Tissue NGS: no ALK mutation"
-  denies the mutation, not the tissue);
-- a word of `pending` anywhere in the value leaves the finding supposed, not stated ("Biopsy: tissue planned, not
-  yet done");
-- a key's `values` read the value in the key's own terms ("Transformation: small cell", "Location: USA (Texas)");
-  `number` reads a measured value ("PS: WHO 1", "PDL1: 30");
+A key starts a line, a table cell, a clause after a semicolon, a sentence ("Seen today. Brain: no mets"), an item
+after a comma or a dash ("ECOG: 2, brain: clear", "Summary - Transformation: none"); a key inside a sentence
+("Concern for transformation: yes") is no key. Its value runs to the end of the line, cell, clause or sentence, or to
+the next key of the table ("Brain: no mets, lepto: yes"). The value reads:
+
+- with a question mark or a word of `hedges` in its first clause ("Brain: mets?", "Transformation: ?SCLC", "Brain:
+  clear? ...", "Transformation: possible SCLC") or a word of `pending` anywhere ("Biopsy: tissue planned, not yet
+  done", "n/a", which may say not applicable or not assessed): the finding supposed, not stated;
+- a word of `not_done` ("not done", "declined", "failed"): the key's absent value for a key marked `not_done` (no
+  biopsy, no therapy received); for any other key supposed ("Brain MRI: not done" says nothing of the brain);
+- a word of `absent` states the finding absent (the key's `absent` value when it has one: "Re-biopsy: not done" no
+  biopsy); a key marked `result` (a test's result) is denied only by a word of `result` ("Pregnancy test: negative"
+  is childbearing potential, "Pregnancy test: none" says no test was done); a `present` word states it. Such a word
+  is the whole value or is followed by a bracket, a comma or a word of `trailing`, which only says where, when or how
+  it was found ("Brain mets: none seen on MRI", "Pregnancy test: negative on 2/3"); any other word may name what it
+  denies ("Tissue NGS: no ALK mutation" denies the mutation, not the tissue);
+- a key's `values` read the value in the key's own terms ("Transformation: small cell", "Location: USA (Texas)"),
+  denied by a word of `denies` right before or after them ("no small cell features", "small cell excluded"), and left
+  to the other phrases when such a word stands elsewhere in their clause; `number` reads a measured value ("PS: WHO
+  1", "PDL1: 30");
 - an `implied` key states its finding whatever the value says, unless it denies or defers it (a specimen as the
   heading of its results: "Tissue (supraclavicular LN): ALK F1174L");
-- a key with `unless_after` is left to the other phrases when that pattern stands in the text before it (an ALK test
-  under the heading of a re-biopsy is the fusion at progression, not the diagnosis).
+- a key with `unless_after` is left to the other phrases when that pattern stands in the text before it or in its
+  value (an ALK test under the heading of a re-biopsy is the fusion at progression, not the diagnosis).
 
 A reading covers the key and the words of the value it read, so the key's own words are never read on their own
 ("Systemic therapy other than TKI" is no systemic progression) and the reading decides over the plain ones it
-covers. Any other line is left to the reader's other patterns. A bracketed qualifier of the key ("ALK (D5F3) IHC",
-"Treatment history (most recent first)") does not change what the key names.
+covers. A value the table does not read is left to the reader's other patterns, as is any other line. A bracketed
+qualifier of the key ("ALK (D5F3) IHC", "Treatment history (most recent first)") does not change what the key names.
 """
 
 from __future__ import annotations
@@ -32,12 +44,25 @@ from typing import Any
 
 from bot.nlu.entity import HYPOTHETICAL, NEGATED
 
-# a key at the start of a line, of a table cell or after a semicolon, then its separator, then the value to the end
-# of the line, cell or clause
-_LINE = re.compile(
-    r"(?:^|(?<=\n)|(?<=;)|(?<=\|))[ \t]*(?:[-*•·>][ \t]+|\d{1,2}[.)][ \t]+)?"
-    r"(?P<key>[^\W\d_][\w /+().,'&-]{0,60}?)[ \t]*(?P<sep>:|\||[ \t][-–—]+[ \t])[ \t]*(?P<value>[^\n|;]*)"
+# where a key may start: a line, a table cell, a clause after a semicolon, a sentence ("... on alectinib. Brain: no
+# mets"), an item after a comma ("Smoking: never, ECOG: 1") or a dash ("Summary - Brain: no mets"), or what a report
+# showed ("the rebiopsy showed transformation: small cell"); a full stop, a question mark, a comma or a dash starts
+# one only before a space ("2.5", "1,000", "T-cell" do not)
+_SHOWED = ("showed", "shows", "revealed", "reveals", "confirmed", "confirms", "demonstrated", "found", "with")
+_START = re.compile(
+    r"^|(?<=\n)|(?<=[;|])|(?<=[.!?,])(?=[ \t])|(?<=[ \t][-–—])(?=[ \t])|"
+    + "|".join(rf"(?<=(?<![\w-]){word})(?=[ \t])" for word in _SHOWED),
+    re.MULTILINE | re.IGNORECASE,
 )
+# a key, its separator, then the value to the end of the line, cell, clause or sentence (a full stop or a question
+# mark before a space or the end; not after a single letter: "U.S. (Texas)", "e.g. ...")
+_LINE = re.compile(
+    r"[ \t]*(?:[-*•·>][ \t]+|\d{1,2}[.)][ \t]+)?"
+    r"(?P<key>[^\W\d_][\w /+().,'&-]{0,60}?)[ \t]*(?P<sep>:|\||[ \t][-–—]+[ \t])[ \t]*"
+    r"(?P<value>(?:[^\n|;.!?]|(?<=\b[^\W\d_])[.!?]|[.!?](?![ \t\n]|$))*)"
+)
+# the value's first clause ends at a comma or a dash between spaces
+_CLAUSE = re.compile(r",|[ \t][-–—]+[ \t]")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 
 
@@ -64,6 +89,24 @@ class _Key:
     number: int | None
     implied: bool
     unless_after: re.Pattern[str] | None
+    # "Re-biopsy: not done" is no biopsy: a word of `not_done` states the key's absent value; for any other key
+    # it says nothing of the finding ("Brain MRI: not done", "Pregnancy test: declined")
+    not_done: bool
+    # a test's result: only a word of `result` denies it ("Pregnancy test: none" says no test was done)
+    result: bool
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A key and its value as written: where the key starts and ends, where its separator ends, the value and
+    where it starts."""
+
+    start: int
+    key_end: int
+    sep_end: int
+    value_at: int
+    value: str
+    after: str  # the character that ends the value ("?": a question)
 
 
 def _words(patterns: list[str]) -> str:
@@ -73,10 +116,23 @@ def _words(patterns: list[str]) -> str:
 class KeyValues:
     def __init__(self, table: dict[str, Any]):
         kv = table["key_value"]
-        whole = r"(?=\s*(?:$|[(\[,.]|\s[-–—]))"  # the word is the value, or a bracket or a comma follows it
+        # the word is the value, or a bracket, a comma or a word that only qualifies it follows it ("none seen on
+        # MRI", "negative on 2/3", "positive by IHC"): never a word that names what it denies ("no ALK mutation")
+        whole = rf"(?=\s*(?:$|[(\[,.:]|\s[-–—]|\s+(?:{_words(kv['trailing'])})(?![\w-])))"
         self.present = re.compile(rf"^(?:{_words(kv['present'])}){whole}", re.IGNORECASE)
         self.absent = re.compile(rf"^(?:{_words(kv['absent'])}){whole}", re.IGNORECASE)
+        self.result = re.compile(rf"^(?:{_words(kv['result'])}){whole}", re.IGNORECASE)
+        self.not_done = re.compile(rf"^(?:{_words(kv['not_done'])}){whole}", re.IGNORECASE)
         self.pending = re.compile(rf"(?<![\w-])(?:{_words(kv['pending'])})(?![\w])", re.IGNORECASE)
+        self.hedges = re.compile(rf"(?<![\w-])(?:{_words(kv['hedges'])})(?![\w])", re.IGNORECASE)
+        # a value's words that deny what the key's own terms name, right before it or right after it ("Transformation:
+        # no small cell features", "small cell excluded"), or elsewhere in its clause
+        denies = kv["denies"]
+        self.denied_before = re.compile(rf"(?<![\w-])(?:{_words(denies['before'])})\s+$", re.IGNORECASE)
+        self.denied_after = re.compile(rf"^\s*(?:{_words(denies['after'])})(?![\w-])", re.IGNORECASE)
+        self.denies = re.compile(
+            rf"(?<![\w-])(?:{_words(denies['before'])}|{_words(denies['after'])})(?![\w-])", re.IGNORECASE
+        )
         self.number = re.compile(kv["number"], re.IGNORECASE)
         self.keys = [
             _Key(
@@ -86,39 +142,81 @@ class KeyValues:
                 absent=k.get("absent"),
                 values=tuple(
                     (str(value), re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.IGNORECASE))
-                    for value, pattern in (k.get("values") or {}).items()
+                    for value, pattern in k.get("values") or []
                 ),
                 number=k.get("number"),
                 implied=bool(k.get("implied")),
                 unless_after=re.compile(k["unless_after"], re.IGNORECASE) if k.get("unless_after") else None,
+                not_done=bool(k.get("not_done")),
+                result=bool(k.get("result")),
             )
             for k in kv["keys"]
         ]
 
     def readings(self, text: str) -> list[Reading]:
         out: list[Reading] = []
-        for m in _LINE.finditer(text):
-            key = " ".join(_BRACKETS.sub(" ", m.group("key")).split()).lower()
-            if not key:
-                continue
-            for k in self.keys:
-                if k.key.fullmatch(key) and not (
-                    k.unless_after and k.unless_after.search(text, max(0, m.start() - 300), m.start())
+        for line, keys in self._lines(text):
+            for k in keys:
+                if not (
+                    k.unless_after
+                    and (
+                        k.unless_after.search(text, max(0, line.start - 300), line.start)
+                        or k.unless_after.search(line.value)
+                    )
                 ):
-                    reading = self._read(k, text, m)
+                    reading = self._read(k, text, line)
                     if reading:
                         out.append(reading)
         return out
 
-    def _read(self, k: _Key, text: str, m: re.Match[str]) -> Reading | None:
-        start, value_at, value = m.start("key"), m.start("value"), m.group("value").rstrip()
+    def _lines(self, text: str) -> list[tuple[_Line, list[_Key]]]:
+        """The lines whose key is in the table, each with its keys; a value ends where the next such key starts
+        ("Brain: no mets, lepto: yes")."""
+        found: list[tuple[re.Match[str], list[_Key]]] = []
+        taken = -1
+        for s in _START.finditer(text):
+            m = _LINE.match(text, s.start())
+            if not m or m.start("key") < taken:
+                continue
+            if s.start() and text[s.start() - 1].isalpha() and m.group("sep") != ":":
+                continue  # after what a report showed, only a colon ("showed transformation: small cell")
+            key = " ".join(_BRACKETS.sub(" ", m.group("key")).split()).lower()
+            keys = [k for k in self.keys if key and k.key.fullmatch(key)]
+            if keys:
+                found.append((m, keys))
+                taken = m.end("sep")
+        out = []
+        for i, (m, keys) in enumerate(found):
+            end = m.end("value")
+            if i + 1 < len(found):
+                end = min(end, found[i + 1][0].start("key"))
+            value = text[m.start("value") : end].rstrip(" \t,")
+            line = _Line(m.start("key"), m.end("key"), m.end("sep"), m.start("value"), value, text[end : end + 1])
+            out.append((line, keys))
+        return out
+
+    def _read(self, k: _Key, text: str, line: _Line) -> Reading | None:
+        start, value_at, value = line.start, line.value_at, line.value
 
         def reading(end: int, val: str | None, role: str | None = None) -> Reading | None:
-            return Reading(start, end, k.entity, val, role, m.end("sep")) if val is not None else None
+            return Reading(start, end, k.entity, val, role, line.sep_end) if val is not None else None
 
-        if p := self.pending.search(value):
-            return reading(value_at + p.end(), k.present or (k.values[0][0] if k.values else None), HYPOTHETICAL)
-        if n := self.absent.match(value):
+        # what a question, a doubt or a value to come supposes: the value it names ("?SCLC", "possibly squamous"),
+        # else the key's finding, else the first of its values by name (the same in any process)
+        named = [val for val, pattern in k.values if pattern.search(value)]
+        supposed = next(iter(named), None) or k.present or min((val for val, _ in k.values), default=None)
+        clause = _CLAUSE.split(value, maxsplit=1)[0]
+        # a question ("Brain: mets?", "Transformation: ?SCLC"), a doubt ("possible SCLC") or a value to come
+        # ("Biopsy: planned"): supposed
+        if "?" in clause or (clause == value and line.after == "?"):
+            return reading(value_at + len(clause), supposed, HYPOTHETICAL)
+        if p := self.pending.search(value) or self.hedges.search(clause):
+            return reading(value_at + p.end(), supposed, HYPOTHETICAL)
+        if n := self.not_done.match(value):
+            if k.not_done:
+                return reading(value_at + n.end(), k.absent or k.present, None if k.absent else NEGATED)
+            return reading(value_at + n.end(), supposed, HYPOTHETICAL)
+        if n := (self.result if k.result else self.absent).match(value):
             return (
                 reading(value_at + n.end(), k.absent, None)
                 if k.absent
@@ -126,11 +224,27 @@ class KeyValues:
             )
         for val, pattern in k.values:
             if v := pattern.search(value):
-                return reading(value_at + v.end(), val)
+                said = self._denied(value, v)
+                return reading(value_at + said[0], val, said[1]) if said else None
         if k.number is not None and (num := self.number.match(value)) and int(num.group(1)) <= k.number:
             return reading(value_at + num.end(1), str(int(num.group(1))))
         if y := self.present.match(value):
             return reading(value_at + y.end(), k.present)
         if k.implied:
-            return reading(m.end("key"), k.present)
+            return reading(line.key_end, k.present)
         return None
+
+    def _denied(self, value: str, v: re.Match[str]) -> tuple[int, str | None] | None:
+        """A value read in the key's own terms (where its reading ends, its role): stated; denied by the words right
+        before or after it ("no small cell features", "small cell excluded"); or, when another word of its clause
+        denies, None: left to the other phrases."""
+        clause_start = value.rfind(",", 0, v.start()) + 1
+        comma = value.find(",", v.end())
+        clause_end = comma if comma >= 0 else len(value)
+        before = self.denied_before.search(value, clause_start, v.start())
+        after = self.denied_after.match(value[v.end() : clause_end])
+        if before or after:
+            return v.end() + (after.end() if after else 0), NEGATED
+        if self.denies.search(value, clause_start, v.start()) or self.denies.search(value, v.end(), clause_end):
+            return None
+        return v.end(), None

@@ -52,6 +52,14 @@ class ClinicalPhrases(Lenient):
     prior: CueSection
     fallback: CueSection
     therapy_clause: CueSection
+    # the words that join a list (context.py ListWords, also therapies.py), its kinds and groups of findings, and the
+    # cues of the order the TKIs were given in
+    list_words: CueSection
+    list_kinds: dict[StrictStr, list[StrictStr]]
+    list_groups: dict[StrictStr, list[StrictStr]]
+    treatment_order: CueSection
+    toxicity_reason: CueSection  # why a TKI was stopped (context.py, with intolerance)
+    after_copulas: Patterns  # between a finding and any section's `after` cues
 
 
 class Merge(Strict):

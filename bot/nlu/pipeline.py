@@ -134,7 +134,9 @@ class ClinicalReader:
     def to_disk(self, path: Path, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        (path / "table.json").write_text(json.dumps(self.table, sort_keys=True, indent=1), encoding="utf-8")
+        # in the table's own order: where two entries match the same words the first wins (sorting the keys made the
+        # saved pipeline read "insurance: none in the US ... Toronto" as CA where the reader reads US)
+        (path / "table.json").write_text(json.dumps(self.table, indent=1), encoding="utf-8")
 
     def from_disk(self, path: Path, exclude: Iterable[str] = ()) -> "ClinicalReader":
         return self.use(json.loads((Path(path) / "table.json").read_text(encoding="utf-8")))

@@ -9,8 +9,9 @@ The same drug name can be the answer, something to avoid, a treatment already gi
 words around it tell which. The therapies are the table of bot/nlu/therapy_phrases.yml plus the extractor's TKI
 names (the knowledge base's generic names, brands and misspellings, and the phrase file's ward shorthand); the role
 cues are the extractor's (bot/nlu/clinical_phrases.yml: negation, tki_negation, rejected, candidate, preferred,
-hypothetical.conditional and conditional_plan, prior, fallback, therapy_clause). The question reader (questions.py)
-and the practice grader both read with this table; nothing here knows a practice case or an answer.
+hypothetical.conditional and conditional_plan, prior, fallback, therapy_clause), and so are the list words
+(list_words, compiled by context.ListWords for both readers). The question reader (questions.py) and the practice
+grader both read with this table; nothing here knows a practice case or an answer.
 
 Reading order for a group of therapies joined by 'and', 'or', '/' or commas: words right after the group
 (`after` cues) win; then a prior cue right before it; then the last cue earlier in its clause (from the previous
@@ -31,18 +32,13 @@ import yaml
 
 from bot import knowledge
 from bot.nlu import models, vocabulary
-from bot.nlu.context import _cue, _words, sentences
+from bot.nlu.context import ListWords, _cue, _frame, _words, sentences
 
 THERAPY_PHRASES_FILE = Path(__file__).resolve().parent / "therapy_phrases.yml"
 CHOSEN, REJECTED, PRIOR, CONDITIONAL = "chosen", "rejected", "prior", "conditional"
 THERAPY_ROLES = (CHOSEN, REJECTED, PRIOR, CONDITIONAL)
 REQUEST_INFORMATION = "request_information"  # asking for what is missing instead of naming a therapy
 NOT_IN_KB = "not_in_knowledge_base"  # a therapy named in a question that no regimen of the knowledge base is
-# What may stand between two therapies of one group ("brigatinib, ceritinib and/or alectinib").
-_FILLER = re.compile(
-    r"^[\s,/&]*(?:(?:and/or|and|or|nor|as well as|plus|also|either|neither)[\s,/&]+)*(?:also\s+)?$", re.IGNORECASE
-)
-_CONJUNCTION = re.compile(r"\b(?:and|or|nor|as well as)\b|/|&", re.IGNORECASE)
 _PRIOR_GAP = r"(?:\s+|\s*-\s*)(?:[\w'-]+\s+){0,2}$"  # at most two words between a prior cue and the therapy
 _NOT_TOGETHER = re.compile(r"[.;!?\n]|(?<!/)\bor\b|\bnot\b|\bvs\b|\bversus\b", re.IGNORECASE)  # two choices, not one
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
@@ -55,18 +51,10 @@ _THERAPY_TAIL = (
     r"to\s+(?:the\s+|both\s+|all\s+|each\s+|any\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?[\w-]+|alone|"
     r"(?:as\s+)?monotherapy|(?:at\s+)?(?:the\s+)?(?:full|standard|usual)\s+dose)\b)*"
 )
-# Between a therapy phrase and the next therapy: offered as its alternative ("the molecular tumour board or an EGFR
-# TKI", "lorlatinib 100 mg daily or brigatinib", "SRS to the lesions, or WBRT", "lorlatinib versus brigatinib")
-_ALTERNATIVE = re.compile(
-    rf"^{_THERAPY_TAIL}\s*,?\s*(?:(?:or|versus|vs\.?)\s+)(?:(?:else|alternatively|perhaps|maybe)\s+)?"
-    r"(?:(?:the|a|an)\s+)?$",
-    re.IGNORECASE,
-)
 # After a rejected therapy phrase, an alternative is rejected with it ("don't rechallenge alectinib or try brigatinib",
 # "avoid osimertinib 80 mg daily or an EGFR TKI")
 _REJECTED_ALTERNATIVE = re.compile(rf"{_THERAPY_TAIL}\s*,?\s*n?or\b", re.IGNORECASE)
 _LEADING_TAIL = re.compile(rf"^{_THERAPY_TAIL}", re.IGNORECASE)
-_ALTERNATIVE_WORD = re.compile(r"\b(?:or|versus|vs)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -127,6 +115,17 @@ class RoleCues:
 
         negation = union(("negation", "before"), ("tki_negation", "before"), ("rejected", "before"))
         self.breaks = re.compile(_words(table["therapy_clause"]["breaks"]), re.IGNORECASE)
+        # the list words (clinical_phrases.yml list_words): what may stand between two therapies of one group
+        # ("brigatinib, ceritinib and/or alectinib"), a conjunction among them, an alternative word
+        self.lists = ListWords(table)
+        # between a therapy phrase and the next therapy: offered as its alternative ("the molecular tumour board or
+        # an EGFR TKI", "lorlatinib 100 mg daily or brigatinib", "SRS to the lesions, or WBRT", "lorlatinib versus
+        # brigatinib")
+        self.alternative = _frame(
+            rf"^{_THERAPY_TAIL}"
+            r"\s*,?\s*(?:{alternatives}\s+)(?:(?:else|alternatively|perhaps|maybe)\s+)?(?:(?:the|a|an)\s+)?$",
+            self.lists.words,
+        )
         self.masks = _cue(table["therapy_clause"]["masks"])
         self.before = [
             (_cue(negation), REJECTED),
@@ -297,7 +296,9 @@ class TherapyReader:
             if role == CHOSEN and out and out[-1].role == REJECTED and _REJECTED_ALTERNATIVE.match(clean, previous_end):
                 role = REJECTED  # "don't rechallenge alectinib or try brigatinib"
             # an alternative to an offered therapy phrase is offered too ("the molecular tumour board or an EGFR TKI")
-            alternative = bool(out) and out[-1].offered and bool(_ALTERNATIVE.match(clean[previous_end : group[0][0]]))
+            alternative = (
+                bool(out) and out[-1].offered and bool(self.cues.alternative.match(clean[previous_end : group[0][0]]))
+            )
             offered = role == CHOSEN and (alternative or self._offered(clean, group, clause, previous_end, blanked))
             out.extend(
                 TherapyMention(value, start, end, role, text[start:end], aside, offered) for start, end, value in group
@@ -330,23 +331,25 @@ class TherapyReader:
     def _groups(self, text: str, spans: list[tuple[int, int, str]], cuts: list[int]):
         """Therapies joined by list filler in one clause form a group. A comma-only list needs a conjunction, and a
         comma after the conjunction ends the list ("after alectinib and brigatinib, lorlatinib")."""
+        lists = self.cues.lists
         groups: list[tuple[list[tuple[int, int, str]], tuple[int, int]]] = []
         for span in spans:
             clause = self._clause(cuts, span[0], span[1])
             if groups and groups[-1][1][0] == clause[0]:
                 members = groups[-1][0]
                 gap = text[members[-1][1] : span[0]]
-                closed = not _CONJUNCTION.search(gap) and any(
-                    _CONJUNCTION.search(text[a[1] : b[0]]) for a, b in pairwise(members)
+                closed = not lists.therapy_conjunction.search(gap) and any(
+                    lists.therapy_conjunction.search(text[a[1] : b[0]]) for a, b in pairwise(members)
                 )
-                if _FILLER.match(gap) and not closed:
+                if lists.therapy_filler.match(gap) and not closed:
                     members.append(span)
                     continue
             groups.append(([span], clause))
         split: list[tuple[list[tuple[int, int, str]], tuple[int, int]]] = []
         for members, clause in groups:
             gaps = [text[a[1] : b[0]] for a, b in pairwise(members)]
-            if gaps and not any(_CONJUNCTION.search(g) for g in gaps):  # "no chemo, lorlatinib": not a list
+            # "no chemo, lorlatinib": not a list
+            if gaps and not any(lists.therapy_conjunction.search(g) for g in gaps):
                 split.extend(([m], clause) for m in members)
             else:
                 split.append((members, clause))
@@ -403,7 +406,7 @@ class TherapyReader:
         if text[clause[0] - 1 : clause[0]] == "(" and not re.match(r"\s*(?:or|either)\b", lead, re.IGNORECASE):
             return False  # a gloss in brackets: 'pemetrexed and bevacizumab (ABCP) are out'
         # its own words end where an alternative begins, and its dose, schedule or site are part of it
-        own = _ALTERNATIVE_WORD.split(after.split(",")[0])[0]
+        own = self.cues.lists.alternative.split(after.split(",")[0])[0]
         own = _LEADING_TAIL.sub("", own, count=1)
         return len(re.findall(r"\w+", lead)) <= 2 and len(re.findall(r"\w+", own)) <= 1
 
@@ -447,7 +450,11 @@ class TherapyReader:
         runs: list[list[str]] = []
         for i, mention in enumerate(mentions):
             gap = text[mentions[i - 1].end : mention.start] if i else ""
-            apart = _NOT_TOGETHER.search(gap) or self.cues.breaks.search(gap) or ("," in gap and not _FILLER.match(gap))
+            apart = (
+                _NOT_TOGETHER.search(gap)
+                or self.cues.breaks.search(gap)
+                or ("," in gap and not self.cues.lists.therapy_filler.match(gap))
+            )
             if not i or apart:  # "carbo/pem at progression, pembrolizumab now": two choices too
                 runs.append([])  # "carbo/pem? No, pembrolizumab", "carbo/pem or pembrolizumab": two choices
             runs[-1].append(mention.value)

@@ -182,6 +182,12 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
             "proposal",
         )
     }
+    # expanded with the fragments only: these sit in fixed frames of context.py, where the word shorthand would widen
+    # them ("treated with" read as "treated with|w/")
+    cues |= {
+        section: {k: [_expand(str(c), defines) for c in v] for k, v in raw[section].items()}
+        for section in ("list_words", "treatment_order", "toxicity_reason")
+    }
     return {
         "key_value": _key_value(raw, defines, shorthand),
         "names": [n for n in names if not _overridden(n, by_label)],
@@ -195,6 +201,9 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         "name_like_shorthand": drug_context,
         "not_negatable": raw["not_negatable"],
         "unchanged_when_new": raw["unchanged_when_new"],
+        "after_copulas": [_expand(str(c), defines) for c in raw["after_copulas"]],
+        "list_kinds": {str(k): [str(e) for e in v] for k, v in raw["list_kinds"].items()},
+        "list_groups": {str(k): [str(e) for e in v] for k, v in raw["list_groups"].items()},
         **cues,
         "typo_tolerance": _typo_tolerance(raw, kb, names),
         "correction": _correction(raw),
@@ -202,6 +211,9 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         "karnofsky_ecog": {str(score): grade for score, grade in sorted(kb.karnofsky_ecog.items())},
         "kb_hash": kb.content_sha256,
     }
+
+
+_KEY_VALUE_CUES = ("present", "absent", "result", "not_done", "pending", "hedges", "trailing")
 
 
 def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str, str]) -> dict[str, Any]:
@@ -216,13 +228,19 @@ def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str
             {
                 **{f: str(k[f]) for f in ("entity", "present", "absent") if k.get(f) is not None},
                 "keys": [_expand(str(p), defines, shorthand) for p in k["keys"]],
-                "values": {str(v): _expand(str(p), defines, shorthand) for v, p in values.items()},
+                # a list, not a mapping: the first value that reads wins, and the saved pipeline sorts mappings
+                "values": [[str(v), _expand(str(p), defines, shorthand)] for v, p in values.items()],
                 "number": k.get("number"),
                 "implied": bool(k.get("implied")),
+                "not_done": bool(k.get("not_done")),
+                "result": bool(k.get("result")),
                 "unless_after": _expand(str(k["unless_after"]), defines) if k.get("unless_after") else None,
             }
         )
-    cues = {c: [_expand(str(p), defines, shorthand) for p in kv[c]] for c in ("present", "absent", "pending")}
+    cues: dict[str, Any] = {c: [_expand(str(p), defines, shorthand) for p in kv[c]] for c in _KEY_VALUE_CUES}
+    cues["denies"] = {
+        side: [_expand(str(p), defines, shorthand) for p in kv["denies"][side]] for side in ("before", "after")
+    }
     return {**cues, "number": str(kv["number"]), "keys": keys}
 
 
@@ -251,5 +269,6 @@ def _region_regexes(raw: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def fingerprint(data: dict[str, Any]) -> str:
-    """Changes whenever the knowledge base or the phrase file does."""
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+    """Changes whenever the knowledge base or the phrase file does, their order included: where two entries match the
+    same words, the one first in the table wins, so a table reordered reads differently."""
+    return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]

@@ -95,6 +95,8 @@ def test_the_saved_pipeline_carries_its_vocabulary(tmp_path):
     path = build(tmp_path / "clinical")
     saved = json.loads((path / pipeline.COMPONENT / "table.json").read_text())
     assert saved == json.loads(json.dumps(vocabulary.table()))
+    # in the same order: where two entries match the same words the first wins
+    assert json.dumps(saved) == json.dumps(vocabulary.table())
     assert spacy.load(path).meta["clinical_fingerprint"] == vocabulary.fingerprint(saved)
 
 
@@ -217,3 +219,12 @@ def test_make_nlu_rebuilds_when_any_input_of_the_vocabulary_changes():
     inputs = {str(p.relative_to(ROOT)) for pattern in ("bot/knowledge/*.yml", "bot/knowledge/*.py", "bot/nlu/*.yml",
                                                          "bot/nlu/*.py") for p in ROOT.glob(pattern)}
     assert inputs - prerequisites == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Transformation: mixed adeno/SCLC",  # the first of a key's values that reads wins: their order is kept in table.json
+    "Location: not known",  # a key's value to come supposes the same value in both
+    "Transformation: possible",
+])
+def test_the_pipeline_reads_key_value_lines_as_the_reader_does(nlp, reader, text):
+    assert _disagreements(nlp, reader, [text]) == []
