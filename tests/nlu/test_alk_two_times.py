@@ -18,7 +18,8 @@ read = extractor.extract_case
 AT_DIAGNOSIS = ["ALK positive at diagnosis", "ALK+ at dx", "ALK (D5F3) IHC positive at diagnosis",
                 "ALK FISH positive at baseline", "originally ALK positive", "ALK-rearranged at initial diagnosis",
                 "ALK pos at dx", "ALK IHC (Ventana) positive at diagnosis"]
-# the negative at progression, and the specimen it says (None: a time, no specimen)
+# the negative at progression, and the specimen it says (None: a time, no specimen; plasma: the negative is left
+# unread, a tumour may shed too little to show the fusion)
 LATER_NEGATIVE = [("ALK IHC negative on the re-biopsy", "tissue"), ("ALK negative on rebiopsy", "tissue"),
                   ("ALK neg at PD", None), ("ALK FISH negative at progression", None),
                   ("ALK not detected on the liver rebiopsy", "tissue"), ("ALK- on rebx", "tissue"),
@@ -39,6 +40,9 @@ def _sentence(form: str, dx: str, later: str) -> str:
 def test_each_result_goes_to_its_own_time(text, specimen):
     case = read(text)
     assert case.get("alk_positive") is True, (text, case)
+    if specimen == "plasma":
+        assert "alk_fusion_at_progression" not in case, (text, case)
+        return
     assert case.get("alk_fusion_at_progression") is False, (text, case)
     assert case.get("alk_fusion_specimen") == specimen, (text, case)
 
@@ -109,6 +113,7 @@ def test_a_result_whose_time_is_not_told_is_left_unread(text):
     ("ALK neg at PD", {"alk_fusion_at_progression": False}),
     ("ALK not detected on rebiopsy", {"alk_fusion_at_progression": False, "alk_fusion_specimen": "tissue"}),
     ("ALK-positive at dx, not tested at progression", {"alk_positive": True}),
+    ("ALK negative in plasma", {}),  # not the diagnosis's, and no loss of the fusion: a tumour may shed too little
     # a negative with no time is the diagnosis's: the case is out of scope, as it always was
     ("ALK-negative NSCLC", {"alk_positive": False}),
     ("ALK negative", {"alk_positive": False}),
