@@ -65,7 +65,7 @@ def worst_case_ms(read: Callable[[str], Any], reader: extractor.Extractor) -> di
     """CPU milliseconds for ``read`` to read each hostile message (``reader``'s answer cache cleared before each)."""
     out = {}
     for name, text in HOSTILE.items():
-        reader._last = ("", ())
+        reader._last = ("", extractor.Reading((), (), False))
         start = time.process_time()
         read(text[:5000])
         out[name] = round((time.process_time() - start) * 1000, 1)

@@ -51,6 +51,13 @@ FRAMES = [
     "shud we switch to {drug} for {mutation}", "wud u give {drug} post {drug2}", "is {drug} still used",
     "does {drug} work after {drug2}", "{drug} ok w statin", "{drug} safe with {drug2}", "{bypass} what drug",
     "{mutation} which tki", "{bypass} on ctDNA - is it real?", "{mutation} on plasma, real?", "how abt {therapy}",
+    # a comparison: the options named before "which one" are the question's; a proposal put to a colleague; a
+    # discourse filler before a question
+    "{drug} and {drug2}, which one better after {drug}?", "{drug} or {drug2} - which is better after {drug2}",
+    "between {drug} and {drug2} which would you pick", "{drug} vs {drug2} for {mutation} - which one?",
+    "{drug} and {therapy}, your pick?", "{drug} next, agree?", "plan {drug}, ok?", "{mutation}: {drug}, thoughts?",
+    "anyway, what about {drug} for {mutation}", "either way, should we give {drug}?",
+    "whether or not, {drug} or {drug2}?",
 ]
 questions = st.builds(
     lambda frame, drug, drug2, mutation, finding, therapy, bypass: frame.format(

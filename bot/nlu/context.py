@@ -34,6 +34,23 @@ _SENTENCE_END = re.compile(r"[!?;\n]+|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bp)(?<
 _CLAUSE_OPENER = re.compile(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
 # where a plan heading's section ends: a full stop or a line's end
 _PLAN_END = re.compile(r"\n|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$)", re.IGNORECASE)
+# a few words heading a sentence before a colon ("Query:", "Outcome requested from the panel:")
+_HEADING = re.compile(r"^\W*[\w'/-]+(?:[ ][\w'/-]+){0,5}:[ \t]*")
+# right before a finding: this patient's ("against this compound mutation", "her G1202R")
+_OURS = re.compile(r"\b(?:this|these|her|his|their|(?:the )?patient's|pt's)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# between a drug's name and its other name in brackets ("Lorbrena (lorlatinib)")
+_GLOSS = re.compile(r"^\s*[(\[]\s*$")
+# a toxicity said to be tolerated is no reason for the stop after it: "crizotinib (visual disturbance, tolerated) ->
+# ceritinib"
+_TOLERATED = (
+    r"(?![\s,;(]*(?:(?:but|and|though|was|were|is|well|adequately|easily|fully)\s+)*"
+    r"(?:tolerated|tolerable|manageable)\b)"
+)
+# between two TKIs of one list, each with its note in brackets: "crizotinib (visual disturbance) and brigatinib"
+_ALSO_LISTED = re.compile(
+    r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s(?:and|or|&|as well as)\s+|,\s*(?:and|or)\s+)(?:also\s+)?"
+)
+_OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|commenced|followed)\b", re.IGNORECASE)
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 
 
@@ -158,17 +175,23 @@ class Context:
         self.doubts_back = re.compile(rf"^\W*(?:{_words(hyp['doubts_back'])})[\s.!?]*$", re.IGNORECASE)
         self.names_option = re.compile(rf"(?<![\w-])(?:{_words(hyp['option'])})(?![\w])", re.IGNORECASE)
         self.glued_ask = re.compile(rf"\s(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
-        self.ends_with_option = re.compile(rf"(?<![\w-])(?:{_words(hyp['option'])})\W*$", re.IGNORECASE)
+        # a list goes on past a comma; a colon, a dash or an arrow leads from one to the next ("alectinib: lorlatinib")
+        self.ends_with_option = re.compile(rf"(?<![\w-])(?:{_words(hyp['option'])})\s*,\s*$", re.IGNORECASE)
+        self.picks = re.compile(rf"(?<![\w-])(?:{_words(hyp['picks'])})(?![\w])", re.IGNORECASE)
         prop = table["proposal"]
         self.prop_therapy = re.compile(rf"(?<![\w-])(?:{_words(prop['therapy'])})(?![\w])", re.IGNORECASE)
         self.prop_verb = re.compile(rf"\s*(?:{_words(prop['verb'])})\s+", re.IGNORECASE)
         self.prop_join = re.compile(_words(prop["join"]), re.IGNORECASE)
         self.prop_sequence = re.compile(_words(prop["sequence"]), re.IGNORECASE)
+        self.prop_step = re.compile(rf"(?<![\w-])(?:{_words(prop['sequence'])})", re.IGNORECASE)
         self.prop_dose = re.compile(_words(prop["dose"]), re.IGNORECASE)
         self.prop_purpose = re.compile(rf"\s+(?:{_words(prop['purpose'])})(?![\w])", re.IGNORECASE)
         self.prop_alone_end = re.compile(rf"(?:\s+(?:{_words(prop['alone_end'])}))?\W*$", re.IGNORECASE)
         self.prop_arrow = re.compile(rf"\s*(?:{_words(prop['arrow'])})(?![\w])", re.IGNORECASE)
         self.conditional = _cue(hyp["conditional"])
+        self.filler = re.compile(
+            rf"(?<![\w-])(?:{_words(hyp['filler'])})[ \t]*(?:[,:]|[-–—]+(?=\s)|(?=[;.!?\n]|$))", re.IGNORECASE
+        )
         plan = r"\s*(?:(?:\d+\s*mg|[a-z]+)\s+){0,2}?(?P<cue>%s)(?![\w])"
         self.conditional_plan = re.compile(plan % _words(hyp["conditional_plan"]), re.IGNORECASE)
         self.pending_plan = re.compile(plan % _words(hyp["pending_plan"]), re.IGNORECASE)
@@ -185,6 +208,17 @@ class Context:
         )
         self.plan_entities = frozenset(hyp["plan_entities"])
         self.other_patients = _cue(hyp["other_patients"])
+        self.criterion = re.compile(
+            rf"(?:^|(?<=[.;\n(]))\s*(?:{_words(hyp['criterion'])})(?![\w])\s*(?P<open>\(|[-–—:])", re.IGNORECASE
+        )
+        met = _words(hyp["criterion_met"])
+        answered = r"^\s*(?:%s)(?![\w])|(?<![\w-])(?<!\bnot )(?<!\bno )(?:%s)\W*$"
+        self.criterion_met = re.compile(answered % (met, met), re.IGNORECASE)
+        excluded = _words(hyp["criterion_met"] + hyp["exclusion_met"])
+        self.exclusion_met = re.compile(answered % (excluded, excluded), re.IGNORECASE)
+        self.teaching = _cue(hyp["teaching"])
+        self.this_patient = _cue(hyp["this_patient"])
+        self.answer_option = re.compile(_words(hyp["answer_option"]))
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
@@ -204,7 +238,7 @@ class Context:
         qualifiers = _fill(r"(?:(?:{qualifier_grades}|(?!{not_a_qualifier}\b)[a-z][\w-]*)\s+){0,3}?", reason)
         self.stopped_for = re.compile(
             rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{not_}(?:{_words(tol['toxicity'])})|"
-            rf"(?:{_words(tol['toxicity'])})(?![\w])[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
+            rf"(?:{_words(tol['toxicity'])})(?![\w]){_TOLERATED}[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
             rf"{not_}(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
             re.IGNORECASE,
         )
@@ -231,17 +265,34 @@ class Context:
 
     # ---- questions and what-ifs ------------------------------------------------------------------------------
 
+    def unfilled(self, text: str) -> str:
+        """``text`` with each discourse filler that is a clause of its own blanked out with the comma, colon or dash
+        after it, places kept: what follows reads as if it opened the sentence ("whether or not, G1202R on tissue"
+        states the G1202R; "anyway, what about lorla" asks; "in any case, if G1202R, lorlatinib" plans)."""
+        return self.filler.sub(lambda m: " " * len(m.group()), text)
+
     def hypothetical_regions(self, text: str) -> list[tuple[int, int]]:
         """The parts of ``text`` that ask or suppose rather than state: a question from its asking clause to its
         end (the last clause when no clause starts like a question), a conditional clause, and the whole of a
         sentence that opens with a condition."""
-        regions = []
+        return self.asked_regions(text) + self.supposed_regions(text)
+
+    def asked_regions(self, text: str) -> list[tuple[int, int]]:
+        """The questions of ``text``: each sentence that asks (a question, a request, a choice), from where it
+        starts to ask to its end."""
+        out = []
         for start, end in sentences(text):
-            sentence = text[start:end]
             asked = self._asked_from(text, start, end)
             if asked is not None:
-                regions.append((asked, end))
-            for m in self.conditional.finditer(sentence):  # "if X, give Y": the whole sentence; "give Y if X": X
+                out.append((asked, end))
+        return out
+
+    def supposed_regions(self, text: str) -> list[tuple[int, int]]:
+        """The conditions of ``text``: "if X, give Y", the whole sentence; "give Y if X", X."""
+        regions = []
+        for start, stop in sentences(text):
+            sentence = text[start:stop]
+            for m in self.conditional.finditer(sentence):
                 opener = _CLAUSE_OPENER.search(sentence[: m.start()])
                 if opener and opener.group().strip() == "(":  # "(if G1202R, lorlatinib)": to the bracket's end
                     end = sentence.find(")", m.end())
@@ -266,14 +317,23 @@ class Context:
         "add TKI?") takes in that one when it proposes a therapy ("crizo for L1198F after lorla - any data", "G1202R -
         lorla, ok?"), as does a request glued to a proposal ("capmatinib + lorla any evidence"); a proposal that
         follows a premise opening the sentence with a colon takes in the premise ("MET amp: capmatinib + lorla,
-        thoughts?")."""
+        thoughts?"); after a sequence of therapies only the last is proposed ("alectinib -> lorlatinib, thoughts?").
+        A pick ("which one", "which is better", "your pick") takes in the options named right before it, with or
+        without "?" ("lorla and brig, which one better after alec", "between X and Y which would you pick")."""
         sentence = text[start:end]
         if self.question_start.match(sentence):
             return start
+        pick = self.picks.search(text, start, end)
+        heading = _HEADING.match(sentence)  # "Outcome requested from the panel: advice on sequencing after ..."
+        if heading and not pick and self.question_start.match(sentence[heading.end() :]):
+            return start + heading.end()  # (not the options of a pick: "lorlatinib and brigatinib: which to pick")
         bounds = [start] + [m.end() for m in self.clause_break.finditer(text, start, end)]
+        if pick and text[max(b for b in bounds if b <= pick.start()) : pick.start()].strip():
+            bounds = sorted([*bounds, pick.start()])  # "between X and Y which would you pick": the pick asks apart
         bounds = [b for b in bounds if text[b:end].strip(" ?!.")]
         if not bounds:
             return None
+        picked = max(b for b in bounds if b <= pick.start()) if pick else None  # where the pick's clause starts
         glued = self.glued_ask.search(text, bounds[-1], end)
         if sentence.rstrip().endswith("?") or self.glued_question.search(text, bounds[-1], end):
             asked = next((b for b in bounds if self.clause_question.match(text[b:end])), bounds[-1])
@@ -281,43 +341,83 @@ class Context:
             self.choice.match(text[bounds[-1] : end]) and not self._continues_a_list(text, bounds, len(bounds) - 1)
         ):
             asked = bounds[-1]
-        elif glued and self._proposes(text, bounds, len(bounds) - 1, glued.start()):
-            return self._with_premise(text, bounds, len(bounds) - 1)
+        elif glued and (proposed := self._proposed_from(text, bounds, len(bounds) - 1, glued.start())) is not None:
+            return proposed
+        elif picked is not None and self._options_before(text, bounds, bounds.index(picked)) is not None:
+            asked = picked  # "lorla and brig, which one better": a pick after its options asks without "?"
         else:
             return None
         k = bounds.index(asked)
         if k and self.doubts_back.match(text[asked:end]):
             return bounds[k - 1]
-        if k and self.asks_back.match(text[asked:end]) and self._proposes(text, bounds, k - 1, asked):
-            return self._with_premise(text, bounds, k - 1)
+        if k and self.picks.match(text[asked:end].lstrip()):
+            options = self._options_before(text, bounds, k)
+            return asked if options is None else options
+        if k and self.asks_back.match(text[asked:end]):
+            proposed = self._proposed_from(text, bounds, k - 1, asked)
+            return asked if proposed is None else proposed
         return asked
 
-    def _proposes(self, text: str, bounds: list[int], k: int, end: int) -> bool:
-        """Clause k (to ``end``) proposes a therapy (clinical_phrases.yml `proposal`): read step by step, a therapy
-        word, a join, the next, so that the reading stays linear whatever the clause."""
-        clause = text[bounds[k] : end]
-        if self.prop_arrow.match(clause):
-            return True
+    def _therapies(self, clause: str) -> tuple[int, int, int, bool]:
+        """``clause`` read as therapies proposed (clinical_phrases.yml `proposal`): [a verb] therapies joined [a
+        dose]; read step by step, a therapy word, a join, the next, so that the reading stays linear whatever the
+        clause. Returns how many therapies it names after its last sequence word ("then", "->"), where the first of
+        them starts, where the reading stopped, and whether there was a sequence word."""
         verb = self.prop_verb.match(clause)
-        pos, named, sequence = verb.end() if verb else len(clause) - len(clause.lstrip()), 0, False
+        pos = verb.end() if verb else len(clause) - len(clause.lstrip())
+        named, first, sequence = 0, pos, False
         while m := self.prop_therapy.match(clause, pos):
             named, pos = named + 1, m.end()
             join = self.prop_sequence.match(clause, pos) or self.prop_join.match(clause, pos)
             if not join or not self.prop_therapy.match(clause, join.end()):
                 break
-            sequence |= join.re is self.prop_sequence
+            if join.re is self.prop_sequence:
+                named, first, sequence = 0, join.end(), True
             pos = join.end()
-        if not named:
-            return False
-        dose = self.prop_dose.match(clause, pos)
-        pos = dose.end() if dose else pos
-        if self.prop_purpose.match(clause, pos):
-            return True
-        return (
-            not sequence
-            and bool(self.prop_alone_end.match(clause, pos))
-            and not self._continues_a_list(text, bounds, k)
-        )
+        dose = self.prop_dose.match(clause, pos) if named else None
+        return named, first, dose.end() if dose else pos, sequence
+
+    def _proposed_from(self, text: str, bounds: list[int], k: int, end: int) -> int | None:
+        """Where the question starts when clause k (to ``end``) proposes a therapy, or None when it does not: the
+        therapies alone, not the end of a list of them ("G1202R - lorlatinib, thoughts?"; not "crizotinib,
+        alectinib, brigatinib"), or with what they are for ("crizo for L1198F after lorla", "carbo/etoposide for
+        SCLC transformation"), or what a finding leads to ("MET amp -> capmatinib + lorla"): the clause (with its
+        premise, _with_premise). After a sequence of therapies the last is proposed, not received, and those before
+        it were ("alectinib -> lorlatinib, thoughts?", "alec then lorla - agree?"): the question starts at it."""
+        clause = text[bounds[k] : end]
+        if self.prop_arrow.match(clause):
+            return self._with_premise(text, bounds, k)
+        named, first, pos, sequence = self._therapies(clause)
+        if named and self.prop_purpose.match(clause, pos):
+            return self._with_premise(text, bounds, k)
+        if named and self.prop_alone_end.match(clause, pos):
+            if sequence:
+                return bounds[k] + first
+            return None if self._continues_a_list(text, bounds, k) else self._with_premise(text, bounds, k)
+        steps = list(self.prop_step.finditer(clause))  # "alectinib 3y -> lorlatinib": the therapies after the last step
+        if steps:
+            rest = clause[steps[-1].end() :]
+            named, first, pos, _ = self._therapies(rest)
+            if named and self.prop_alone_end.match(rest, pos):
+                return bounds[k] + steps[-1].end() + first
+        return None
+
+    def _options_before(self, text: str, bounds: list[int], k: int) -> int | None:
+        """Where the options start that the pick at clause k chooses among ("lorla and brig, which one better",
+        "between X and Y which would you pick", "crizo, brig or lorla - which is best?"): the clauses right before
+        it that name nothing but therapies (with what they are for), two or more in all; None when there are
+        fewer. After a sequence word the options are the therapies that follow it ("alectinib -> lorla or brig,
+        which one?"): those before it were received."""
+        first, named = k, 0
+        while first:
+            clause = text[bounds[first - 1] : bounds[first]]
+            n, start, pos, sequence = self._therapies(clause)
+            if not n or not (self.prop_purpose.match(clause, pos) or self.prop_alone_end.match(clause, pos)):
+                break
+            first, named = first - 1, named + n
+            if sequence:
+                return bounds[first] + start if named >= 2 else None
+        return self._with_premise(text, bounds, first) if named >= 2 else None
 
     def _continues_a_list(self, text: str, bounds: list[int], k: int) -> bool:
         """The clause before clause k ends with an option: clause k continues a list of them ("never received
@@ -335,11 +435,15 @@ class Context:
 
     # ---- roles -----------------------------------------------------------------------------------------------
 
-    def entities(self, text: str, spans: list[Span]) -> list[Entity]:
-        regions = self.hypothetical_regions(text)
-        general = self._general(text) if any(s.entity == "tki" for s in spans) else []
+    def entities(self, text: str, spans: list[Span], regions: list[tuple[int, int]] | None = None) -> list[Entity]:
+        """The roles of the findings ``spans`` of ``text``, given the parts of it that ask or suppose (``regions``,
+        hypothetical_regions(text) when not given)."""
+        regions = self.hypothetical_regions(text) if regions is None else regions
+        general = self._general(text) if spans else []
         plans = self._plan_sections(text)
         others = [(m.start(), e) for s, e in sentences(text) for m in self.other_patients.finditer(text, s, e)]
+        others += self._criteria(text)
+        others += self._teaching(text)
         out: list[Entity] = []
         for i, span in enumerate(spans):
             if span.decided:  # a key-value line's reading: its value said the role
@@ -352,8 +456,10 @@ class Context:
             stated = self._stated_role(text, spans, i)
             if stated is None and span.entity == "tki" and any(a <= span.start < b for a, b in general):
                 stated = CANDIDATE  # "brigatinib after alectinib has a modest response rate": named, not received
-            if stated is None and span.entity == "tki" and out and self._denied_with(text, out[-1], span):
+            if stated is None and span.entity == "tki" and out and self._listed_with(text, out[-1], span, NEGATED):
                 stated = NEGATED
+            if stated is None and span.entity == "tki" and out and self._listed_with(text, out[-1], span, CANDIDATE):
+                stated = CANDIDATE  # "request Lorbrena (lorlatinib)", "sensitive to lorlatinib or brigatinib"
             if stated == _DROPPED and _at_diagnosis_histology(text, span):  # "Initial EBUS FNA 2021: adenocarcinoma"
                 span, stated = Span(span.start, span.end, "histology", "adenocarcinoma", span.priority), None
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):
@@ -367,12 +473,52 @@ class Context:
                     stated in (None, NEGATED) and span.entity in self.plan_entities and self._in_plan(text, span, plans)
                 )
                 or any(a <= span.start < b for a, b in others)  # a remark about other patients
+                # a finding named in a statement about drugs or mutations in general ("G1202R is the commonest
+                # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia")
+                or (
+                    stated is None
+                    and span.entity != "region"
+                    and any(a <= span.start < b for a, b in general)
+                    and not _OURS.search(text, max(0, span.start - 30), span.start)  # "against this compound mutation"
+                )
             )
             role = stated if stated == CANDIDATE or not supposed else HYPOTHETICAL
             out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
         out = self.corrections.apply(text, out)
-        out += self._intolerance(text, out)
+        out += self._intolerance(text, out, regions)
         return _chronological(text, out, self.order)
+
+    def _criteria(self, text: str) -> list[tuple[int, int]]:
+        """The eligibility criteria a trial screening note states as rules ("Exclusion 4 (strong CYP3A inhibitors
+        within 14 days): ...", "Inclusion criteria: ECOG 0-1; ..."): from the criterion's heading to its bracket's end
+        or to the colon that answers it, else to the sentence's end; a criterion answered as met ("...: met") states
+        the patient's findings."""
+        out = []
+        for m in self.criterion.finditer(text):
+            end = _PLAN_END.search(text, m.end())
+            stop = end.start() if end else len(text)
+            close = text.find(")" if m.group("open") == "(" else ":", m.end(), stop)
+            if close < 0:
+                out.append((m.start(), stop))
+            else:
+                met = self.exclusion_met if m.group().strip().lower().startswith("excl") else self.criterion_met
+                if not met.search(text[close + 1 : stop].lstrip(":")):
+                    out.append((m.start(), close))
+        return out
+
+    def _teaching(self, text: str) -> list[tuple[int, int]]:
+        """The sentences that teach rather than tell of this patient ("G1202R is found in about a third of biopsies
+        after second-generation TKIs", "the trial excluded patients with symptomatic brain metastases") and do not
+        name the patient ("she has G1202R, found in a third of cases" tells of her); and a multiple-choice question's
+        answer options, from the first ("(A) Continue alectinib (B) Switch to brigatinib")."""
+        out = []
+        for start, end in sentences(text):
+            sentence = text[start:end].strip()
+            if self.teaching.search(sentence) and not self.this_patient.search(sentence):
+                out.append((start, end))
+        letters = [(m.start(), m["letter"].lower()) for m in self.answer_option.finditer(text)]
+        firsts = [at for (at, a), (_, b) in itertools.pairwise(letters) if (a, b) == ("a", "b")]
+        return out + [(firsts[0], len(text))] if firsts else out
 
     def _uncertain(self, text: str, spans: list[Span], i: int) -> bool:
         """A hedge or a plan around a finding stated present ("to rule out SCLC", "tissue biopsy planned"); a
@@ -444,7 +590,7 @@ class Context:
         if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
             return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
         if span.entity in self.no_longer_kinds and (
-            self.no_longer_before.search(before) or self.no_longer_after.match(after)
+            self.no_longer_before.search(before) or self.no_longer_after.match(text[span.end : span.end + 70])
         ):
             return NEGATED  # "itraconazole was stopped": not taken now
         if span.entity == "biopsy_type":  # "no SCLC on the rebiopsy" denies the SCLC, not the rebiopsy
@@ -476,8 +622,9 @@ class Context:
         return bool(self.future_clause.search(clause.lstrip()))
 
     def _general(self, text: str) -> list[tuple[int, int]]:
-        """The clauses of statements about the drugs in general ("brigatinib after alectinib has a modest response
-        rate"): a TKI there is named, not received."""
+        """The clauses of statements about the drugs or the findings in general ("brigatinib after alectinib has a
+        modest response rate", "MET amplification is found in about 15% of biopsies"): a TKI there is named, not
+        received, and a finding there is not stated of this patient."""
         out = []
         for start, end in sentences(text):
             for m in self.general_statement.finditer(text, start, end):
@@ -514,6 +661,8 @@ class Context:
             return None
         for other in spans[:i]:  # blank out the findings listed between the cue and this one
             if other.start >= gap_start and other.end <= span.start:
+                if other.entity == span.entity == "goals_of_care" and other.value != span.value:
+                    return None  # a contrast, not a list: "declines hospice and would like to try chemotherapy"
                 a, b = other.start - gap_start, other.end - gap_start
                 gap = gap[:a] + " " * (b - a) + gap[b:]
         if "," in gap and not self._in_denied_list(text, spans, i, gap_start):
@@ -585,12 +734,17 @@ class Context:
     def _kind(self, span: Span) -> str:
         return self.kinds.get(span.entity, span.entity)
 
-    def _denied_with(self, text: str, previous: Entity, span: Span) -> bool:
-        """A TKI listed right after a denied TKI is denied with it ("never on brigatinib or ceritinib", "never
-        received brigatinib, ceritinib or lorlatinib"); after a bare comma only when the list goes on ("not
-        crizotinib, alectinib" corrects, it does not list)."""
+    def _listed_with(self, text: str, previous: Entity, span: Span, role: str) -> bool:
+        """A TKI listed right after a TKI denied or named as an option (``role``) has that role with it ("never on
+        brigatinib or ceritinib", "never received brigatinib, ceritinib or lorlatinib", "request Lorbrena
+        (lorlatinib)"); after a bare comma only when the list goes on ("not crizotinib, alectinib" corrects, it does
+        not list)."""
         between = text[previous.end : span.start]
-        if previous.entity != "tki" or previous.stated_role != NEGATED or not self.lists.join.match(between):
+        if previous.entity != "tki" or previous.stated_role != role:
+            return False
+        if previous.value == span.value and _GLOSS.match(between):  # a brand and its generic name: one drug
+            return True
+        if not self.lists.join.match(between):
             return False
         return "," not in between or bool(
             self.lists.ends.search(between) or self.lists.goes_on.match(text[span.end : span.end + 40])
@@ -598,7 +752,7 @@ class Context:
 
     # ---- intolerance -----------------------------------------------------------------------------------------
 
-    def _intolerance(self, text: str, found: list[Entity]) -> list[Entity]:
+    def _intolerance(self, text: str, found: list[Entity], regions: list[tuple[int, int]]) -> list[Entity]:
         """A TKI stopped for toxicity: the stop and the toxicity stated after it, before the next TKI ("alectinib
         stopped for hepatotoxicity", "crizotinib (grade 3 bradycardia), switched to ceritinib"), or the TKI named
         right after "came off", "switched from", "could not tolerate" with the toxicity in the same sentence, or
@@ -606,9 +760,20 @@ class Context:
         out = []
         bounds = sentences(text)
         tkis = [e for e in found if e.entity == "tki"]
+        intolerant_of: Entity | None = None  # the TKI "could not tolerate" was said of, which a list continues
         for k, e in enumerate(tkis):
             if e.role in (NEGATED, CANDIDATE):
                 continue
+            if (
+                intolerant_of is not None
+                and _ALSO_LISTED.fullmatch(text, intolerant_of.end, e.start)
+                and not _OWN_CLAUSE.match(text, e.end)  # not "... of crizotinib and alectinib was started"
+            ):
+                # "intolerant of both crizotinib (visual disturbance) and brigatinib (hypertension)"
+                out.append(Entity("intolerant_tki", e.value, e.start, e.end, e.text, e.role, e.stated_role))
+                intolerant_of = e
+                continue
+            intolerant_of = None
             s_start, s_end = next((a, b) for a, b in bounds if a <= e.start < b)
             following = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [s_end])
             before = text[max(s_start, e.start - 40) : e.start]
@@ -617,7 +782,7 @@ class Context:
             if span is None and not self.switched_to.search(before):
                 offset = e.start - len(before)
                 if b := self.not_tolerated.search(before):
-                    span = (offset + b.start(), offset + b.end())
+                    span, intolerant_of = (offset + b.start(), offset + b.end()), e
                 elif (
                     (c := self.came_off.search(before))
                     and not self.never.search(before[: c.start()])
@@ -631,7 +796,7 @@ class Context:
             if span:
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
-        return out + self._denied_intolerance(text, found, bounds)
+        return out + self._denied_intolerance(text, found, bounds, regions)
 
     def _replaced_for_toxicity(
         self, text: str, first: Entity, then: Entity, later: list[Entity], s_end: int
@@ -643,13 +808,16 @@ class Context:
             return None
         end = min([t.start for t in later if t.start > then.end] + [s_end])
         m = self.toxic_reason.match(text[then.end : end])
+        if m and self.stop.search(text, then.end, then.end + m.end()):
+            return None  # "-> ceritinib (stopped for diarrhoea)": the second TKI's own stop, not the switch's reason
         return (then.end + m.start(), then.end + m.end()) if m else None
 
-    def _denied_intolerance(self, text: str, found: list[Entity], bounds: list[tuple[int, int]]) -> list[Entity]:
+    def _denied_intolerance(
+        self, text: str, found: list[Entity], bounds: list[tuple[int, int]], regions: list[tuple[int, int]]
+    ) -> list[Entity]:
         """A stop denied to be for toxicity ("stopped for progression, not for toxicity", "no TKI ever stopped for
         tox"): value "none", stated absent, when its sentence names a TKI taken or the denial names the class."""
         out = []
-        regions = self.hypothetical_regions(text)
         for start, end in bounds:
             taken = any(e.entity == "tki" and e.role is None and start <= e.start < end for e in found)
             taken = taken or bool(
@@ -702,7 +870,8 @@ class _Order:
 
     def __init__(self, cues: Mapping[str, list[str]], lists: ListWords):
         # between two TKIs, the second came first; unless the sequence is also stated forwards
-        self.later_first = _frame(r"^[^.\n]{0,50}?\b{later_first}\b[\w\s/-]{0,40}$", cues)
+        # (or, right after the cue, only a comma: "alectinib and, before it, brigatinib")
+        self.later_first = _frame(r"^[^.\n]{0,50}?\b{later_first}\b(?:[\w\s/-]{0,40}|,\s*)$", cues)
         self.forwards = _frame(r"\b{forwards}\b|{arrows}", {**cues, "arrows": lists.words["arrows"]})
         # right before the TKI the patient is on now: it is the last one whatever else the sentence says
         self.current = _frame(r"\b{current_before}\s+$", cues)
@@ -789,8 +958,10 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
     if len(current) == 1 and len(ordered) > 1:  # "currently on Lorviqua; had Alunbrig first-line"
         ordered = [e for e in ordered if e is not current[0]] + current
     for a, b in itertools.pairwise(tkis):  # "before lorlatinib she had Alunbrig": Alunbrig before every lorlatinib
+        if a.value == b.value or not _had_before(text, a, b, order):
+            continue  # checked first: the places below cost a pass over the list, per pair ("lorla and brig " x 300)
         first_a = next(k for k, e in enumerate(ordered) if e.value == a.value)
-        if a.value != b.value and ordered.index(b) > first_a and _had_before(text, a, b, order):
+        if ordered.index(b) > first_a:
             ordered.remove(b)
             ordered.insert(first_a, b)
     out = list(found)

@@ -32,6 +32,8 @@ The contract (the dialogue's actions rely on it):
   `pregnancy_status` and `strong_cyp3a_inhibitor`); never a field from a `candidate` or `hypothetical` entity, never
   a negated finding as present, and none of the fields in `conflicts(entities)`.
 - `conflicts(entities)` → the fields stated both ways, or with two values where one is expected, in one message.
+- `load().read(text)` → `Reading`: the entities, the parts that ask or suppose (`regions`) and whether some sentence
+  asks, all read once in one text (the typist's rewriting, typist.py) and given back at their places in ``text``.
 - `message_is_question(text)` → True when the whole message asks or supposes and states no finding.
 - `message_asks(text)` → True when some sentence asks (a question, a request, a choice); a condition alone does not.
 - `scenario_fields(text)` → the fields a question or what-if supposes ("what if ECOG were 3?" → {"ecog": 3}).
@@ -119,46 +121,62 @@ ENTITIES = (
 _REPORTS = frozenset({"unknown_drug", "unreadable_variant"})
 
 
+@dataclasses.dataclass(frozen=True)
+class Reading:
+    """A message read once, through one text: the typist's rewriting of it (typist.py) with its discourse fillers
+    blanked (Context.unfilled: places kept), from which the findings, their roles and the questions are all read;
+    every place is given back in the text as typed."""
+
+    entities: tuple[Entity, ...]
+    regions: tuple[tuple[int, int], ...]  # the parts that ask or suppose (Context.hypothetical_regions)
+    asks: bool  # some sentence asks (Context.asks)
+
+
 class Extractor:
     def __init__(self, table: dict[str, Any]):
         self.reader = Reader(table)
         self.context = Context(table)
         self.fingerprint = vocabulary.fingerprint(table)
         self.rewrite = typist.load(table)
-        self._last: tuple[str, tuple[Entity, ...]] = ("", ())
+        self._last: tuple[str, Reading] = ("", Reading((), (), False))
 
-    def entities(self, text: str) -> list[Entity]:
-        """The findings in ``text`` with their roles. The Rasa components ask twice per message (entities, then
-        features): the last text's answer is kept."""
+    def read(self, text: str) -> Reading:
+        """The reading of ``text`` (cut at MAX_CHARS). The Rasa components ask several times per message (entities,
+        features, whether it asks): the last text's reading is kept."""
         text = text[:MAX_CHARS]
         last_text, last = self._last
         if text != last_text:
-            last = tuple(self._read(text))
+            last = self._read(text)
             self._last = (text, last)
-        return list(last)
+        return last
+
+    def entities(self, text: str) -> list[Entity]:
+        """The findings in ``text`` with their roles."""
+        return list(self.read(text).entities)
 
     def asks(self, text: str) -> bool:
-        return self.context.asks(text[:MAX_CHARS])
-
-    def _read(self, text: str) -> list[Entity]:
-        """Read through the typist's rewriting (typist.py: slips in long vocabulary words, dictated numbers); each
-        entity is given back at its place in ``text`` and with the words as typed."""
-        rewritten = self.rewrite(text)
-        fixed = rewritten.text
-        found = self.context.entities(fixed, self.reader.spans(fixed))
-        if fixed == text:
-            return found
-        out = []
-        for e in found:
-            start, end = rewritten.back(e.start), rewritten.back(e.end, end=True)
-            out.append(Entity(e.entity, e.value, start, end, text[start:end], e.role, e.stated_role))
-        return out
+        return self.read(text).asks
 
     def is_question(self, text: str) -> bool:
-        found = [e for e in self.entities(text) if e.entity not in _REPORTS]
-        return bool(self.context.hypothetical_regions(text[:MAX_CHARS])) and all(
-            e.role in (HYPOTHETICAL, CANDIDATE) for e in found
-        )
+        reading = self.read(text)
+        found = [e for e in reading.entities if e.entity not in _REPORTS]
+        return bool(reading.regions) and all(e.role in (HYPOTHETICAL, CANDIDATE) for e in found)
+
+    def _read(self, text: str) -> Reading:
+        """Read through the typist's rewriting (typist.py: slips in long vocabulary words, dictated numbers), its
+        fillers blanked; each entity and region is given back at its place in ``text``, an entity with the words
+        as typed."""
+        rewritten = self.rewrite(text)
+        fixed = self.context.unfilled(rewritten.text)
+        asked = self.context.asked_regions(fixed)
+        regions = asked + self.context.supposed_regions(fixed)
+        found = self.context.entities(fixed, self.reader.spans(fixed), regions)
+        entities = []
+        for e in found:
+            start, end = rewritten.back(e.start), rewritten.back(e.end, end=True)
+            entities.append(Entity(e.entity, e.value, start, end, text[start:end], e.role, e.stated_role))
+        back = tuple((rewritten.back(a), rewritten.back(b, end=True)) for a, b in regions)
+        return Reading(tuple(entities), back, bool(asked))
 
 
 @lru_cache(maxsize=1)

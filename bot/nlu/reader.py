@@ -37,6 +37,9 @@ def _lead_in(earlier: str) -> str:
         rf"(?:(?:was |were |from )?{earlier}\s*(?:->|→|=>)\s*|"
         rf"(?:(?:was |were )?{earlier} (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
         r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|"
+        # as said on a ward round: "ECOG today I'd call 2", "PS I would say 1"
+        r"(?:today |now |currently )?(?:i'?d|i would|we'?d|we would) (?:call|say|put|score|grade)"
+        r"(?: (?:it|her|him|them))?(?: at| as)?|"
         r"remains|at|(?:has |had |have )?(?:declined|dropped|worsened|improved|"
         rf"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from {earlier})? to|to)\s*)?[:=]?\s*"
     )
@@ -49,8 +52,14 @@ _ECOG = re.compile(
     r"(?:[\s:=-]*(?:ecog|who|zubrod)(?![\w]))?"  # the scale named after a label: "PS: WHO 1"
     r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
     + _lead_in("[0-4]")
+    + r"(?:(?:about|around|roughly|approximately|approx\.?|~)\s*)?"  # a clinician's estimate: "PS is about 1"
     + rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?))",
+    re.IGNORECASE,
+)
+# a score said to be an earlier one ("ECOG 0 at diagnosis", "PS 1 initially"), read only when no later one follows
+_ECOG_EARLIER = re.compile(
+    r"\s*(?:at (?:the time of )?(?:diagnosis|dx|baseline|presentation)|initially|originally|previously|before)\b",
     re.IGNORECASE,
 )
 # A Karnofsky score ("KPS 80", "Karnofsky 60%", "Karnofsky performance status (KPS) of 40", "KPS 70-80"): read as the
@@ -70,13 +79,22 @@ _PDL1_CELLS = re.compile(
     r"\bpd-?l1\b[^.;\n%]{0,40}?(\d{1,3})\s*%\s*(?:of\s+)?(?:viable\s+)?(?:tumou?r|neoplastic|malignant)\s+cells",
     re.IGNORECASE,
 )
-_PDL1_BELOW_1 = re.compile(r"\b(?:pd-?l1|tps|tumou?r proportion score)\b[^.;\n]{0,30}?<\s?1\s?%", re.IGNORECASE)
+_PDL1_BELOW_1 = re.compile(
+    r"\b(?:pd-?l1|tps|tumou?r proportion score)\b[^.;\n]{0,30}?(?:<|less than|under|below|lower than)\s?1\s?%",
+    re.IGNORECASE,
+)
 _PDL1_NAME = (
     r"\b(?:pd[\s-]?l1(?:\s*(?:tps|tc|expression|\(22c3\)|22c3|\(sp263\)|sp263|\(sp142\)|sp142|ihc|"
     r"tumou?r proportion score|score))*|tps|tumou?r proportion score)"
 )
+# the specimen it was read on may stand between the name and the score ("the PD-L1 on the diagnostic EBUS was 90%",
+# "PD-L1 from the original core biopsy: 40%")
+_PDL1_SPECIMEN = (
+    r"(?:\s+(?:on|in|from|of)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:biops(?:y|ies)|specimens?|samples?|"
+    r"ebus(?:-tbna)?|tissue|cores?|blocks?|resection|bx|fna|cytology|cell\s+block))"
+)
 _PDL1 = re.compile(
-    rf"{_PDL1_NAME}(?:\s+(?:on|in|of)\s+(?:the\s+)?(?:tumou?r|neoplastic|malignant)\s+cells)?"
+    rf"{_PDL1_NAME}(?:\s+(?:on|in|of)\s+(?:the\s+)?(?:tumou?r|neoplastic|malignant)\s+cells|{_PDL1_SPECIMEN})?"
     rf"[\s:=(]*(?:(?:of|is|was|at|high|low|positive|negative|expressed in)[\s:=(]*)*(\d{{1,3}})\s*%",
     re.IGNORECASE,
 )
@@ -168,7 +186,10 @@ class Reader:
         for m in self.variant.finditer(text):
             if not self._other_gene(text, m.start()) and not alk_variant(m.group()):
                 found.append(Span(m.start(), m.end(), "unreadable_variant", m.group(), 4))
-        for m in _ECOG.finditer(text):  # a range ("ECOG 2-3", "PS 1/2") is read as its worse (higher) value
+        scores = list(_ECOG.finditer(text))
+        for k, m in enumerate(scores):  # a range ("ECOG 2-3", "PS 1/2") is read as its worse (higher) value
+            if k + 1 < len(scores) and _ECOG_EARLIER.match(text, m.end()):
+                continue  # "ECOG 0 at diagnosis and ECOG 2 today": the earlier score, beside the latest
             found.append(Span(m.start(), m.end(), "ecog", str(max(ecog_values(m))), 1))
         for m in _KARNOFSKY.finditer(text):  # a Karnofsky score (or range) only where every table gives one grade
             grades = {self.karnofsky.get(score) for score in karnofsky_scores(m)}

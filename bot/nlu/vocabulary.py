@@ -246,8 +246,9 @@ def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str
 
 def _region_regexes(raw: dict[str, Any]) -> list[dict[str, Any]]:
     """Where the patient is treated: each region's names after the words that say so ("treated in Germany"), before
-    "-based", or as an item of a case summary ("49M, ALK+ NSCLC, Australia.", "1L (China)", "ECOG 1. Netherlands.",
-    "japan" alone); "us", also a word and an abbreviation ("ultrasound (US)"), only as the last item after a comma."""
+    "-based" or the patient ("a UK patient"), or as an item of a case summary ("49M, ALK+ NSCLC, Australia.", "1L
+    (China)", "ECOG 1. Netherlands.", "japan" alone); "us", also a word and an abbreviation ("ultrasound (US)"), only
+    as the last item after a comma."""
     context = str(raw.get("region_context") or "")
     out = []
     for code, spellings in (raw.get("regions") or {}).items():
@@ -257,6 +258,7 @@ def _region_regexes(raw: dict[str, Any]) -> list[dict[str, Any]]:
         patterns = [
             rf"{context}(?P<at>{names})",
             rf"(?P<at>{names})[- ]based",
+            rf"(?<![\w-])(?P<at>{items}) (?:patient|pt|man|woman|gentleman|lady)(?![\w-])",  # "a UK patient"
             rf"(?:(?<=[;,(.\n])|^)\s*(?:in (?:the )?)?(?P<at>{items})(?=\s*(?:[;,)\n]|\.(?:\s|$)|$))",
         ]
         if last:

@@ -491,8 +491,9 @@ def test_findings_start_and_end_on_words():
     ("Bedbound.", {"ecog": 4}),
     ("Uses barrier contraception.", {"pregnancy_status": "childbearing_potential"}),
     ("Perimenopausal.", {"pregnancy_status": "childbearing_potential"}),
-    ("Developed pneumonitis on brigatinib; changed to alectinib.",
-     {"prior_tkis": ["brigatinib", "alectinib"], "intolerant_tkis": ["brigatinib"]}),
+    ("Developed pneumonitis on brigatinib; changed to alectinib.",  # a drug's pneumonitis is a history of it
+     {"prior_tkis": ["brigatinib", "alectinib"], "intolerant_tkis": ["brigatinib"],
+      "comorbidities": ["interstitial_lung_disease"]}),
     ("Three enlarging bone lesions, other disease controlled.", {"progression": "oligoprogression"}),
     ("Response ongoing.", {"progression": "none"}),
     ("No change on CT.", {"progression": "none"}),
@@ -969,7 +970,10 @@ def test_a_therapy_proposed_after_the_case_is_asked_about_and_the_case_kept(text
     ("Brigatinib 1L, systemic PD, rebx G1202R - reasonable?",
      {"prior_tkis": ["brigatinib"], "alk_mutations": ["G1202R"], "progression": "systemic", "biopsy": "tissue"}),
     ("progressed on brigatinib after alectinib, any data", {"prior_tkis": ["alectinib", "brigatinib"]}),
-    ("crizotinib -> alectinib, thoughts?", {"prior_tkis": ["crizotinib", "alectinib"]}),  # a sequence, no proposal
+    # a sequence asked about: the TKI it leads to may be proposed rather than received, so it is left unread (the
+    # dialogue asks); the one it leads from was received. Stated as such ("..., now PD"), it is a history.
+    ("crizotinib -> alectinib, thoughts?", {"prior_tkis": ["crizotinib"]}),
+    ("crizotinib -> alectinib, now PD, thoughts?", {"prior_tkis": ["crizotinib", "alectinib"]}),
 ])
 def test_a_case_stated_before_a_trailing_question_keeps_what_it_states(text, fields):
     assert read(text) == fields, text

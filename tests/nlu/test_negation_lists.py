@@ -250,3 +250,27 @@ HISTORIES = [
 @pytest.mark.parametrize("text,tkis", HISTORIES, ids=[h[0] for h in HISTORIES])
 def test_a_real_history_stays_received(text, tkis):
     assert extractor.extract_case(text)["prior_tkis"] == tkis
+
+
+@pytest.mark.parametrize("text, field", [
+    ("Nothing that suggests brain mets", "brain_metastases"),
+    ("nothing to suggest brain metastases on the MRI", "brain_metastases"),
+    ("MRI head: nothing suggestive of intracranial metastases", "brain_metastases"),
+    ("No evidence to suggest LMD", "leptomeningeal"),
+    ("no features suggestive of small cell transformation on the core", "transformation"),
+    ("Histology not in keeping with small cell transformation", "transformation"),
+    ("no findings to suggest leptomeningeal disease", "leptomeningeal"),
+])
+def test_a_denial_through_what_a_finding_would_suggest_is_never_read_present(text, field):
+    """A reader's denial names what the images or cells would suggest, not the finding itself."""
+    fields = extractor.extract_case(text)
+    assert fields.get(field) not in (True, "sclc", "squamous", "mixed"), (text, fields)
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("MRI suggests brain mets", {"brain_metastases": True}),
+    ("findings suggestive of leptomeningeal disease", {"leptomeningeal": True}),
+])
+def test_what_suggests_a_finding_still_states_it(text, fields):
+    found = extractor.extract_case(text)
+    assert {k: found.get(k) for k in fields} == fields, (text, found)

@@ -199,3 +199,496 @@ def test_the_specimen_of_a_finding_in_an_outcome_line_was_taken() -> None:
     case = read("MDT outcome: squamous transformation confirmed on the pleural biopsy, for chemotherapy.")
     assert case["biopsy"] == "tissue"
     assert case["transformation"] == "squamous"
+
+
+# ---- "ALK" alone before the disease or the patient, as hand-overs write it -----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "B: ALK NSCLC on brigatinib.",
+    "Background – ALK lung cancer, second line alectinib.",
+    "ALK adeno, PD on lorlatinib.",
+    "62M, ALK lung adenocarcinoma, ECOG 1.",
+    "She has ALK disease diagnosed in 2019.",
+])
+def test_alk_before_the_disease_is_alk_positive(text: str) -> None:
+    assert read(text)["alk_positive"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "EGFR/ALK NSCLC is usually never-smokers' disease?",  # a question
+    "Is this an ALK patient?",
+    "I have an ALK patient for you.",  # a request for help names no result
+    "Non-ALK NSCLC, PD-L1 high.",
+    "EGFR or ALK NSCLC would not be treated with immunotherapy first.",
+    "ALK testing was sent.",
+    "ALK IHC pending.",
+])
+def test_alk_beside_another_gene_a_test_or_a_question_is_not_alk_positive(text: str) -> None:
+    assert "alk_positive" not in read(text)
+
+
+def test_alk_disease_denied_is_not_positive() -> None:
+    assert read("Not ALK NSCLC: KRAS G12C.").get("alk_positive") is not True
+
+
+@pytest.mark.parametrize("text", ["Lorlatinib is being considered.", "Brigatinib is being discussed at the MDT."])
+def test_a_tki_being_considered_is_not_received(text: str) -> None:
+    assert "prior_tkis" not in read(text)
+
+
+# ---- comorbidities as minutes, letters and non-native writers list them -------------------------------------------
+
+
+@pytest.mark.parametrize("text,comorbidity", [
+    ("PMH: coronary heart disease, two stents.", "cardiovascular_disease"),
+    ("Antecedents: ischemic cardiopathy.", "cardiovascular_disease"),
+    ("Known cardiopathy ischaemic since 2015.", "cardiovascular_disease"),
+    ("Dyslipemia on diet.", "hyperlipidemia"),
+    ("Lipids well controlled on rosuvastatin.", "hyperlipidemia"),
+    ("History of interstitial pneumonia.", "interstitial_lung_disease"),
+    ("Brigatinib discontinued because of grade 2 pneumonitis.", "interstitial_lung_disease"),
+    ("Ceritinib was stopped after pneumonitis.", "interstitial_lung_disease"),
+    ("She developed pneumonitis on brigatinib.", "interstitial_lung_disease"),
+])
+def test_comorbidity_forms(text: str, comorbidity: str) -> None:
+    assert comorbidity in read(text)["comorbidities"]
+
+
+@pytest.mark.parametrize("text", [
+    "Brigatinib stopped for fear of pneumonitis.",  # a risk, not an event
+    "Pneumonitis is a known risk with brigatinib.",
+    "Started atorvastatin.",  # a statin alone names no indication
+    "Lipids to be checked on lorlatinib.",
+])
+def test_comorbidity_near_misses(text: str) -> None:
+    assert "interstitial_lung_disease" not in read(text).get("comorbidities", [])
+    assert "hyperlipidemia" not in read(text).get("comorbidities", [])
+
+
+def test_pneumonitis_stopping_a_tki_is_intolerance() -> None:
+    case = read("Brigatinib was discontinued due to interstitial pneumonia.")
+    assert case["intolerant_tkis"] == ["brigatinib"]
+
+
+# ---- systemic progression named through its sites in spoken and non-native order ----------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "He progressed on alectinib after two years, mainly in the liver and bones.",
+    "Progressing on brigatinib, predominantly in the nodes and the adrenals.",
+    "Under lorlatinib there is progress of the liver and the bones.",
+    "Now progress, liver multiple metastasis and lung multiple metastasis.",
+    "PD: liver, adrenal and bone.",
+    "Progressing in several organs on alectinib.",
+    "She has progressed at various sites.",
+])
+def test_systemic_progression_through_its_sites(text: str) -> None:
+    assert read(text)["progression"] == "systemic"
+
+
+@pytest.mark.parametrize("text", [
+    "Progression, liver and bones stable.",  # the sites said stable
+    "No progress in the liver or bones.",
+    "PD in the liver.",  # one site states no pattern
+])
+def test_sites_near_misses_are_not_systemic(text: str) -> None:
+    assert read(text).get("progression") != "systemic"
+
+
+@pytest.mark.parametrize("text", [
+    "Brain progression, 2 lesions; systemic lesions were controlled.",
+    "New brain mets, body completely stable.",
+    "Two new brain lesions; the extracranial metastases have been stable.",
+])
+def test_the_body_said_controlled_beside_brain_progression_is_cns_only(text: str) -> None:
+    assert read(text)["progression"] == "cns_only"
+
+
+# ---- the brain lesions counted and sized after the noun ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,extent", [
+    ("MRI: new brain lesions x2 (4 and 6 mm).", "limited"),
+    ("Only brain progress, lesion 1, size small.", "limited"),
+    ("Two new brain metastases, small, SRS planned.", "limited"),
+    ("Head MRI: cerebral metastasis multiple, more than 20.", "extensive"),
+])
+def test_brain_lesion_counts_said_after_the_noun(text: str, extent: str) -> None:
+    assert read(text)["cns_lesions"] == extent
+
+
+@pytest.mark.parametrize("text", [
+    "Liver lesion 2, size small.",
+    "Three brain metastases, small vessel disease on MRI.",
+])
+def test_brain_count_near_misses(text: str) -> None:
+    assert "cns_lesions" not in read(text)
+
+
+# ---- the patient's own report of being well -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "He has no symptom.",
+    "She feels completely fine.",
+    "He's feeling well in himself.",
+    "Has no complaints, PS 0.",
+])
+def test_no_symptoms_in_spoken_words(text: str) -> None:
+    assert read(text)["symptomatic"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "She felt well until last week, now headaches.",
+    "No symptom control issues.",
+    "Does she feel well?",
+])
+def test_no_symptoms_near_misses(text: str) -> None:
+    assert read(text).get("symptomatic") is not False
+
+
+# ---- a panel that found nothing else ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Plasma NGS: no ALK mutation and no other alterations.",
+    "Rebiopsy shows G1202R, no other genomic alterations.",
+    "Guardant negative for ALK mutations, also no further alteration found.",
+])
+def test_no_other_alterations_is_no_bypass(text: str) -> None:
+    assert read(text)["bypass_alterations"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "CT: liver metastases, no other abnormalities.",
+    "MET amplification and other alterations.",
+])
+def test_other_findings_near_misses(text: str) -> None:
+    assert read(text).get("bypass_alterations") in (None, ["MET_amplification"])
+
+
+# ---- region, pregnancy, goals, current chemotherapy, inducers in spoken forms ----------------------------------------
+
+
+@pytest.mark.parametrize("text,region", [
+    ("Female 60, ALK+, PS 1; live in Korea.", "KR"),
+    ("Discussed: patient in Belgium, referred for opinion.", "BE"),
+])
+def test_region_spoken_forms(text: str, region: str) -> None:
+    assert read(text)["region"] == region
+
+
+@pytest.mark.parametrize("text", ["His son, lives in Canada.", "A patient in France had the same mutation."])
+def test_region_of_someone_else(text: str) -> None:
+    assert "region" not in read(text)
+
+
+@pytest.mark.parametrize("text,status", [
+    ("She is 38, in the fertile age.", "childbearing_potential"),
+    ("Woman of reproductive age.", "childbearing_potential"),
+    ("She is post-menopause.", "not_applicable"),
+    ("In menopause since 2018.", "not_applicable"),
+    ("She is ménopausée.", "not_applicable"),
+])
+def test_pregnancy_spoken_forms(text: str, status: str) -> None:
+    assert read(text)["pregnancy_status"] == status
+
+
+@pytest.mark.parametrize("text", [
+    "She is not yet in menopause.",
+    "Approaching menopause.",
+    "Before menopause she had regular scans.",
+])
+def test_not_yet_menopausal_is_not_post(text: str) -> None:
+    assert read(text).get("pregnancy_status") != "not_applicable"
+
+
+@pytest.mark.parametrize("text,goal", [
+    ("He explicitly wishes a tumour-specific therapy.", "disease_directed"),
+    ("She requests further cancer-directed treatment.", "disease_directed"),
+    ("Family prefers only palliative cares.", "comfort"),
+    ("Palliative cares only.", "comfort"),
+    ("He wants to go home without more oncological treatment.", "comfort"),
+])
+def test_goals_spoken_forms(text: str, goal: str) -> None:
+    assert read(text)["goals_of_care"] == goal
+
+
+def test_a_wish_without_tumour_therapy_is_not_disease_directed() -> None:
+    assert read("He does not wish any tumour-specific therapy.").get("goals_of_care") != "disease_directed"
+
+
+@pytest.mark.parametrize("text,current", [
+    ("On carbo/pem at the moment.", "chemotherapy"),
+    ("She's on carbo-pem-pembro at present.", "chemo_immunotherapy"),
+    ("Neutropenic sepsis on docetaxel.", "chemotherapy"),
+    ("Febrile on carboplatin/pemetrexed, admitted.", "chemotherapy"),
+])
+def test_chemotherapy_given_now(text: str, current: str) -> None:
+    case = read(text)
+    assert case["current_therapy"] == current
+    assert case["prior_chemotherapy"] is True
+
+
+def test_chemotherapy_given_before_is_not_current() -> None:
+    case = read("Was febrile on carboplatin in 2021, then alectinib.")
+    assert case.get("current_therapy") != "chemotherapy"
+
+
+@pytest.mark.parametrize("text,stoppable", [
+    ("Takes St John's wort; we asked her to stop and she is happy to.", True),
+    ("Hypericum for low mood, he can stop it without problems.", True),
+    ("On St John's herb, which she will definitely not stop.", False),
+])
+def test_inducer_stoppable_spoken(text: str, stoppable: bool) -> None:
+    case = read(text)
+    assert case["strong_cyp3a_inducer"] is True
+    assert case["cyp3a_inducer_stoppable"] is stoppable
+
+
+def test_nothing_interacting_with_cyp3a_is_no_inhibitor() -> None:
+    assert read("Meds: amlodipine, ramipril. Nothing that interacts with CYP3A.")["strong_cyp3a_inhibitor"] is False
+    assert "strong_cyp3a_inhibitor" not in read("Does anything she takes interact with CYP3A?")
+
+
+@pytest.mark.parametrize("text,field", [
+    ("I don't think he has LMD.", "leptomeningeal"),
+    ("We do not think she has brain metastases.", "brain_metastases"),
+])
+def test_a_hedged_denial_is_a_denial(text: str, field: str) -> None:
+    assert read(text)[field] is False
+
+
+def test_a_hedged_finding_is_not_denied() -> None:
+    assert read("I think he has LMD.").get("leptomeningeal") is not False
+
+
+# ---- specimens and histology said in spoken words --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,tps", [
+    ("The PD-L1 on the diagnostic EBUS was 60%.", 60),
+    ("PD-L1 from the original core biopsy: 5%.", 5),
+])
+def test_pdl1_with_its_specimen(text: str, tps: int) -> None:
+    assert read(text)["pdl1_tps"] == tps
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The rebiopsy came back as small cell.", "small_cell"),
+    ("Rebiopsy: small cell carcinoma admixed with adenocarcinoma.", "small_cell_mixed"),
+    ("Rebiopsy: adenocarcinoma mixed with small cell carcinoma.", "small_cell_mixed"),
+    ("The rebx shows adenocarcinoma with squamous features.", "squamous"),
+])
+def test_transformation_spoken(text: str, value: str) -> None:
+    assert read(text)["transformation"] == value
+
+
+def test_non_small_cell_is_no_transformation() -> None:
+    assert "transformation" not in read("The biopsy came back as non-small cell.")
+
+
+def test_alk_negative_on_the_repeat_test_is_the_fusion_lost() -> None:
+    case = read("Rebiopsy of the node: ALK now negative on the repeat FISH.")
+    assert case["alk_fusion_at_progression"] is False
+    assert "alk_positive" not in case
+
+
+@pytest.mark.parametrize("text", ["Sent both tissue and a Guardant.", "We sent tissue and a liquid biopsy."])
+def test_tissue_and_a_named_plasma_test(text: str) -> None:
+    assert read(text)["biopsy"] == "tissue_and_plasma"
+
+
+def test_different_clones_are_not_compound() -> None:
+    assert read("ALK L1196M and G1202R, in different clones.")["compound"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "Alectinib and lorlatinib, which one is better after crizotinib?",
+    "Brigatinib or lorlatinib, which would you choose?",
+    "Lorlatinib, ensartinib: which do you prefer?",
+])
+def test_options_before_which_one_are_not_received(text: str) -> None:
+    assert "prior_tkis" not in read(text)
+
+
+def test_which_starting_a_relative_clause_keeps_the_tki() -> None:
+    assert read("He had alectinib, which was stopped for rash.")["prior_tkis"] == ["alectinib"]
+
+
+@pytest.mark.parametrize("text", ["Tissue from the adrenal showed ALK L1196M.", "Tissue of the new liver lesion sent."])
+def test_tissue_named_by_its_site(text: str) -> None:
+    assert read(text)["biopsy"] == "tissue"
+
+
+@pytest.mark.parametrize("text", ["Soft tissue of the chest wall is involved.", "Diagnostic tissue from the lung."])
+def test_tissue_near_misses(text: str) -> None:
+    assert read(text).get("biopsy") != "tissue"
+
+
+@pytest.mark.parametrize("text", ["The ALK was negative at diagnosis by IHC.", "ALK came back negative by FISH."])
+def test_alk_said_negative_by_its_test(text: str) -> None:
+    assert read(text)["alk_positive"] is False
+
+
+def test_alk_negative_on_a_progression_specimen_is_not_the_diagnosis() -> None:
+    assert "alk_positive" not in read("ALK was negative by FISH on the rebiopsy.")
+
+
+def test_the_tissue_showing_the_fusion_after_progression() -> None:
+    case = read("Progressing on lorlatinib; tissue and plasma sent; tissue shows the fusion and G1202R.")
+    assert case["alk_fusion_at_progression"] is True
+    assert case["alk_fusion_specimen"] == "tissue"
+    assert "alk_fusion_at_progression" not in read("At diagnosis the tissue shows the fusion.")
+
+
+@pytest.mark.parametrize("text", ["Now presents cefalea.", "Céphalées depuis une semaine."])
+def test_headache_in_other_tongues(text: str) -> None:
+    assert read(text)["symptomatic"] is True
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Chemotherapy he has not had.", False),
+    ("Chemo she has never received, only TKIs.", False),
+])
+def test_chemotherapy_denied_object_first(text: str, value: bool) -> None:
+    assert read(text)["prior_chemotherapy"] is value
+
+
+@pytest.mark.parametrize("text,comorbidity", [
+    ("Background of heart disease.", "cardiovascular_disease"),
+    ("Had a coronary bypass in 2015.", "cardiovascular_disease"),
+    ("Elevated cholesterol on diet.", "hyperlipidemia"),
+    ("Hypertriglyceridaemia.", "hyperlipidemia"),
+])
+def test_more_comorbidity_words(text: str, comorbidity: str) -> None:
+    assert comorbidity in read(text)["comorbidities"]
+
+
+@pytest.mark.parametrize("text", [
+    "Family history of heart disease.",
+    "No heart disease.",
+    "Lorlatinib can cause high cholesterol.",  # what the drug does in general
+    "Lorlatinib commonly causes hyperlipidaemia.",
+    "Brigatinib is known to cause pneumonitis.",
+])
+def test_comorbidity_of_someone_else_or_of_a_drug_in_general(text: str) -> None:
+    case = read(text)
+    assert "comorbidities" not in case
+    assert "prior_tkis" not in case
+
+
+def test_what_the_drug_did_to_this_patient_stays() -> None:
+    case = read("Lorlatinib caused hyperlipidaemia, now on a statin.")
+    assert case["comorbidities"] == ["hyperlipidemia"]
+    assert case["prior_tkis"] == ["lorlatinib"]
+
+
+# ---- a denial inside "had ... chemo" is a denial (it was read as chemotherapy received) ------------------------------
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("She has had no chemo and no immunotherapy.", {"prior_chemotherapy": False, "prior_immunotherapy": False}),
+    ("Had no chemotherapy.", {"prior_chemotherapy": False}),
+    ("He has received no chemotherapy or immunotherapy.", {"prior_chemotherapy": False, "prior_immunotherapy": False}),
+    ("Received no prior chemo.", {"prior_chemotherapy": False}),
+    ("Treated with no platinum.", {"prior_chemotherapy": False}),
+])
+def test_no_inside_a_had_phrase_denies_it(text: str, fields: dict) -> None:
+    case = read(text)
+    for field, value in fields.items():
+        assert case.get(field) is value, field
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("He's been through carbo-pem in the past.", {"prior_chemotherapy": True}),
+    ("Had four cycles of carboplatin before the ALK result.", {"prior_chemotherapy": True}),
+    ("Received pembrolizumab for one cycle.", {"prior_immunotherapy": True}),
+])
+def test_chemotherapy_received_in_spoken_words(text: str, fields: dict) -> None:
+    case = read(text)
+    for field, value in fields.items():
+        assert case.get(field) is value, field
+
+
+@pytest.mark.parametrize("text,ecog", [
+    ("Her performance status is about 1.", 1),
+    ("ECOG around 2.", 2),
+    ("PS approximately 0.", 0),
+])
+def test_an_estimated_performance_status(text: str, ecog: int) -> None:
+    assert read(text)["ecog"] == ecog
+
+
+def test_an_approximate_number_that_is_not_a_score() -> None:
+    assert "ecog" not in read("PS: about 3 months ago she was ECOG-unknown.")
+
+
+@pytest.mark.parametrize("text", ["He's neurologically fine.", "Neurologically unremarkable."])
+def test_neurologically_fine_is_no_symptoms(text: str) -> None:
+    assert read(text)["symptomatic"] is False
+
+
+def test_extracranially_responding_beside_brain_progression() -> None:
+    assert read("New brain mets; extracranially she's responding.")["progression"] == "cns_only"
+
+
+def test_disease_elsewhere_is_not_the_body_outside_the_brain() -> None:
+    assert read("One liver lesion growing; disease elsewhere is stable.")["progression"] == "oligoprogression"
+
+
+# ---- the organ said after the lesions, as non-native and spoken English orders it ------------------------------------
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("Metastases in the brain, stable.", {"brain_metastases": True}),
+    ("Metastasis of the brain, 2 lesions.", {"brain_metastases": True}),
+    ("In the brain there are 2 metastasis, little, no symptoms.", {"brain_metastases": True, "cns_lesions": "limited"}),
+    ("The lesions in the brain are many, more than 15.", {"brain_metastases": True, "cns_lesions": "extensive"}),
+    ("Progression only in the central nervous system.", {"progression": "cns_only"}),
+])
+def test_the_brain_said_after_its_lesions(text: str, fields: dict) -> None:
+    case = read(text)
+    for field, value in fields.items():
+        assert case.get(field) == value, field
+
+
+@pytest.mark.parametrize("text", ["Ischaemic lesions in the brain.", "Small vessel disease, white matter lesions in the brain."])
+def test_lesions_of_the_brain_that_are_no_metastases(text: str) -> None:
+    assert "brain_metastases" not in read(text)
+
+
+def test_metastases_in_the_brain_denied() -> None:
+    assert read("No metastases in the brain.")["brain_metastases"] is False
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("She's 31 and wants to keep her fertility.", {"pregnancy_status": "childbearing_potential"}),
+    ("The patient refuses further treatment.", {"goals_of_care": "comfort"}),
+    ("The patient desires to continue the treatment.", {"goals_of_care": "disease_directed"}),
+    ("Lorlatinib gave him mood swings, so it was stopped.", {"intolerant_tkis": ["lorlatinib"]}),
+])
+def test_more_spoken_forms(text: str, fields: dict) -> None:
+    case = read(text)
+    for field, value in fields.items():
+        assert case.get(field) == value, field
+
+
+def test_refusing_one_therapy_is_no_comfort_goal() -> None:
+    assert read("He refused more chemotherapy but wants lorlatinib.").get("goals_of_care") != "comfort"
+
+
+def test_a_graded_lipid_rise_is_an_adverse_event_not_a_comorbidity() -> None:
+    assert "comorbidities" not in read("Lorlatinib held for grade 3 hypertriglyceridaemia, restarted at 75 mg.")
+    assert read("PMH: hypercholesterolaemia.")["comorbidities"] == ["hyperlipidemia"]
+
+
+def test_not_received_any_chemotherapy() -> None:
+    case = read("She has not received any chemotherapy or immunotherapy.")
+    assert case["prior_chemotherapy"] is False
+    assert case["prior_immunotherapy"] is False
+
+
+def test_a_graded_lipid_disorder_being_treated_is_a_comorbidity() -> None:
+    assert read("Tox: G2 hypercholesterolaemia on rosuvastatin.")["comorbidities"] == ["hyperlipidemia"]
