@@ -60,7 +60,7 @@ PRECEDENCE = {
     "pregnancy_status": ("pregnant", "childbearing_potential"),
 }
 HALVES = frozenset(  # progression values never fields on their own
-    {"cns_progressing", "body_controlled", "rest_controlled", "body_not_progressing", "one_site", "cns_responding"}
+    {"cns_progressing", "body_controlled", "rest_controlled", "body_not_progressing", "one_site", "cns_controlled"}
 )
 _ALK_STATUS = {
     "positive": ("alk_positive", True),
@@ -273,7 +273,7 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
     brain = "cns_progressing" in stated
     if (brain or "cns_only" in out) and {"body_controlled", "body_not_progressing"} & set(stated) and "none" in out:
         out.remove("none")  # "brain-only PD, CT CAP stable": the stable scan is the body's
-    responding = "cns_responding" in stated and not brain
+    responding = "cns_controlled" in stated and not brain
     if (brain and {"body_controlled", "rest_controlled", "body_not_progressing"} & set(stated)) or (
         cns_disease and not responding and "body_controlled" in stated
     ):

@@ -285,6 +285,9 @@ def test_one_site_in_shorthand_is_not_systemic(text):
     "Intracranial complete response, stable elsewhere.",
     "Near-complete intracranial response; rest of disease stable.",
     "CNS response ongoing; new liver lesion.",
+    "Brain mets stable after SRS, body stable.",
+    "Intracranial disease remains controlled; extracranial disease stable.",
+    "Stable cerebral lesions, CT CAP stable.",
 ])
 def test_a_brain_response_or_the_body_controlled_alone_is_not_cns_progression(text):
     assert _progression(text) not in {"cns_only", "oligoprogression", "systemic"}, read(text)
@@ -309,6 +312,8 @@ def test_a_differential_states_neither_brain_metastases_nor_progression(text):
     ("Progression in the brain, complete response elsewhere.", {"progression": "cns_only", "brain_metastases": True}),
     ("New brain mets; differential diagnosis of the lung nodule includes infection.", {"brain_metastases": True}),
     ("PD in brain, extracranial disease stable.", {"progression": "cns_only", "brain_metastases": True}),
+    ("Stable brain lesions; new 5 mm frontal met; body stable.", {"progression": "cns_only", "brain_metastases": True}),
+    ("Brain stable, new liver lesion, rest stable.", {"progression": "oligoprogression"}),
 ])
 def test_progression_beside_a_differential_or_a_response_elsewhere_still_reads(text, fields):
     case = read(text)
