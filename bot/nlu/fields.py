@@ -256,7 +256,7 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
     """The patterns stated, with the halves read together: brain progression with the body controlled, not
     progressing or the rest controlled is CNS-only, and so is the body controlled beside brain or leptomeningeal
     disease stated present (``cns_disease``: "two lesions appeared, SRS given; systemic lesions controlled") unless
-    the brain is said to respond. The body's half alone ("extracranial disease stable", "no extracranial
+    the brain is said to respond or to be stable. The body's half alone ("extracranial disease stable", "no extracranial
     progression") is no pattern, nor beside a brain response ("complete intracranial response, extracranial disease
     stable"): nothing says the brain progresses. The rest controlled beside a brain response and no extracranial site
     progressing is no pattern either. The rest controlled beside extracranial lesions, or
