@@ -251,6 +251,7 @@ class Context:
         self.no_longer_kinds = frozenset(gone["entities"])
         self.no_longer_before = _before(gone["before"], r"\s+")
         self.no_longer_after = _after(gone["after"], copulas)
+        self.advice_before = _cue(gone["advice_before"])
         self.switched_to = _frame(r"\b{switched_onto}\s+$", tol)
         self.replaced_by = re.compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
         self.toxic_reason = re.compile(
@@ -589,6 +590,8 @@ class Context:
             return None
         if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
             return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
+        if span.entity in self.no_longer_kinds and self._scoped(self.advice_before, text, spans, i) is not None:
+            return _DROPPED  # "avoid strong CYP3A inducers": advice, not what is taken
         if span.entity in self.no_longer_kinds and (
             self.no_longer_before.search(before) or self.no_longer_after.match(text[span.end : span.end + 70])
         ):
