@@ -209,6 +209,22 @@ def test_a_transformation_stated_is_still_read():
     ("The bone biopsy was decalcified and failed NGS, so ctDNA was sent.", "plasma"),
     ("tissue NGS failed (low tumour content)", "none"),
     ("Node core insufficient for NGS.", "none"),
+    # a biopsy not done or without tumour is no tissue result; one with its result stays tissue
+    ("Re-biopsy: no tissue obtained", "none"),
+    ("Biopsy at progression: none performed", "none"),
+    ("rebiopsy attempted but non-diagnostic / insufficient tissue", "none"),
+    ("Rebx: nondiagnostic", "none"),
+    ("Re-biopsy: attempted, non-diagnostic", "none"),
+    ("The repeat biopsy was non-diagnostic.", "none"),
+    ("Liver core biopsy came back inadequate.", "none"),
+    ("Attempted rebiopsy of the adrenal: no tumour obtained.", "none"),
+    ("the biopsy at progression was not done", "none"),
+    ("EBUS at progression was unsuccessful; plasma NGS sent.", "plasma"),
+    ("Rebiopsy failed to show SCLC.", "tissue"),  # a result: no SCLC on the tissue
+    ("Core biopsy of the node showed G1202R; insufficient for PD-L1.", "tissue"),
+    ("Rebiopsy: tissue, G1202R", "tissue"),
+    ("Biopsy at progression: liver, G1202R", "tissue"),
+    ("Tissue biopsy done; plasma also sent.", "tissue_and_plasma"),
 ])
 def test_whether_resistance_testing_was_done(text, biopsy):
     assert reads(text, "biopsy") == biopsy, text
@@ -223,32 +239,6 @@ def test_whether_resistance_testing_was_done(text, biopsy):
 def test_near_misses_of_testing_done(text):
     assert "biopsy" not in read(text), text
 
-
-@pytest.mark.parametrize("text,biopsy", [
-    ("Re-biopsy: no tissue obtained", "none"),
-    ("Biopsy at progression: none performed", "none"),
-    ("rebiopsy attempted but non-diagnostic / insufficient tissue", "none"),
-    ("Rebx: nondiagnostic", "none"),
-    ("Re-biopsy: attempted, non-diagnostic", "none"),
-    ("The repeat biopsy was non-diagnostic.", "none"),
-    ("Liver core biopsy came back inadequate.", "none"),
-    ("Attempted rebiopsy of the adrenal: no tumour obtained.", "none"),
-    ("the biopsy at progression was not done", "none"),
-    ("EBUS at progression was unsuccessful; plasma NGS sent.", "plasma"),
-])
-def test_a_biopsy_not_done_or_without_tumour_is_no_tissue_result(text, biopsy):
-    assert reads(text, "biopsy") == biopsy, text
-
-
-@pytest.mark.parametrize("text,biopsy", [
-    ("Rebiopsy failed to show SCLC.", "tissue"),  # a result: no SCLC on the tissue
-    ("Core biopsy of the node showed G1202R; insufficient for PD-L1.", "tissue"),
-    ("Rebiopsy: tissue, G1202R", "tissue"),
-    ("Biopsy at progression: liver, G1202R", "tissue"),
-    ("Tissue biopsy done; plasma also sent.", "tissue_and_plasma"),
-])
-def test_a_biopsy_with_a_result_stays_tissue(text, biopsy):
-    assert reads(text, "biopsy") == biopsy, text
 
 
 # ---- the same fields written as a label and its value (templates, letters, medication lists) ---------------------
