@@ -50,6 +50,7 @@ _TOLERATED = (
 _ALSO_LISTED = re.compile(
     r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s(?:and|or|&|as well as)\s+|,\s*(?:and|or)\s+)(?:also\s+)?"
 )
+_AND = re.compile(r"\b(?:and|as well as)\b|&", re.IGNORECASE)
 _OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|commenced|followed)\b", re.IGNORECASE)
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 
@@ -245,6 +246,13 @@ class Context:
         self.came_off = _before(tol["came_off"], r"\s*")
         self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
         self.stop = _cue(tol["stop"])
+        # a stop said of every TKI of the list before it ("... and brigatinib (pneumonitis) were stopped for tox")
+        self.collective_stop = re.compile(
+            rf"\s*(?:\([^()]{{0,80}}\))?\s*,?\s*(?P<plural>(?:{_words(tol['collective_after'])})\s+)?"
+            rf"(?:(?:been|then|later|eventually|subsequently|ultimately)\s+)?(?:{_words(tol['stop'])})(?![\w])",
+            re.IGNORECASE,
+        )
+        self.collective_before = _before(tol["collective_before"], r"\s+")
         self.not_tolerated = _before(tol["not_tolerated"], r"\s*")
         self.toxicity = re.compile(rf"{not_}(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
         gone = table["no_longer"]
@@ -793,7 +801,35 @@ class Context:
             if span:
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
+                out[-1:] = [*self._listed_before(text, tkis[:k], e, span, s_start), out[-1]]
         return out + self._denied_intolerance(text, found, bounds, regions)
+
+    def _listed_before(
+        self, text: str, earlier: list[Entity], e: Entity, span: tuple[int, int], s_start: int
+    ) -> list[Entity]:
+        """The TKIs listed with ``e`` before it ("alectinib (hepatitis) and brigatinib", joined by "and"), when the
+        stop for toxicity after the list is said of all of them: a plural before the stop ("were stopped for
+        toxicity", "both discontinued for rash") or "both" before the list ("Both alectinib and brigatinib stopped
+        for toxicity"), with the toxicity given as the stop's reason. None for "alectinib, then brigatinib stopped for
+        rash" or "alectinib or brigatinib"."""
+        run: list[Entity] = []
+        last = e
+        for prev in reversed(earlier):
+            between = text[prev.end : last.start]
+            if prev.start < s_start or prev.role in (NEGATED, CANDIDATE) or not _ALSO_LISTED.fullmatch(between):
+                break
+            if re.search(r"\bor\b", between, re.IGNORECASE):
+                return []
+            run.insert(0, prev)
+            last = prev
+        stop = self.collective_stop.match(text, e.end)
+        if not run or not stop or not _AND.search(text[run[-1].end : e.start]):
+            return []
+        if not self.toxic_reason.match(text[stop.end() : _clause_end(text, stop.end())]):
+            return []  # the toxicity the reason of the stop itself, not one TKI's own ("crizotinib (PD) and ...")
+        if not stop.group("plural") and not self.collective_before.search(text[s_start : run[0].start]):
+            return []
+        return [Entity("intolerant_tki", t.value, *span, text[span[0] : span[1]], t.role, t.stated_role) for t in run]
 
     def _replaced_for_toxicity(
         self, text: str, first: Entity, then: Entity, later: list[Entity], s_end: int
