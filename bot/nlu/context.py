@@ -601,7 +601,8 @@ class Context:
         if span.entity in self.no_longer_kinds and self._scoped(self.advice_before, text, spans, i) is not None:
             return _DROPPED  # "avoid strong CYP3A inducers": advice, not what is taken
         if span.entity in self.no_longer_kinds and (
-            self.no_longer_before.search(before) or self.no_longer_after.match(text[span.end : span.end + 70])
+            (self.no_longer_before.search(before) and not _kept(text, spans, i))
+            or self.no_longer_after.match(text[span.end : span.end + 70])
         ):
             return NEGATED  # "itraconazole was stopped": not taken now
         if span.entity == "biopsy_type":  # "no SCLC on the rebiopsy" denies the SCLC, not the rebiopsy
@@ -867,6 +868,18 @@ class Context:
                 role = HYPOTHETICAL if any(a <= m.start() < b for a, b in regions) else NEGATED
                 out.append(Entity("intolerant_tki", "none", m.start(), m.end(), m.group(), role, NEGATED))
         return out
+
+
+def _kept(text: str, spans: list[Span], i: int) -> bool:
+    """The drug of finding i is said, later in its sentence, to have to be kept ("was on carbamazepine for
+    epilepsy; it could not be changed"): still taken, whatever "was on" said."""
+    span = spans[i]
+    for later in spans[i + 1 :]:
+        if "." in text[span.end : later.start]:
+            return False
+        if later.entity == span.entity:  # the next said of this kind of drug: kept, or another drug named
+            return later.value == "must_continue"
+    return False
 
 
 def _at_diagnosis_histology(text: str, span: Span) -> bool:

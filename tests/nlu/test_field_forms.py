@@ -132,6 +132,15 @@ def test_contraception_denied_beside_menopause_is_asked_about():
     ("phenytoin - neuro won't change it", {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": False}),
     ("On phenytoin since her craniotomy.", {"strong_cyp3a_inducer": True}),
     ("Taking carbamazepine ever since the resection in 2019.", {"strong_cyp3a_inducer": True}),
+    # "was on" with the drug said to be kept: still taken
+    ("The patient was on carbamazepine for epilepsy; it could not be changed",
+     {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": False}),
+    ("Was on rifampicin for TB, which must be completed.",
+     {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": False}),
+    ("She was on carbamazepine for trigeminal neuralgia; it cannot be stopped.",
+     {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": False}),
+    ("The patient was on carbamazepine for epilepsy; it was changed to levetiracetam.", {"strong_cyp3a_inducer": False}),
+    ("Was on carbamazepine for epilepsy.", {"strong_cyp3a_inducer": False}),
 ])
 def test_an_inducer_replaced_kept_or_dated_by_a_procedure(text, fields):
     assert read(text) == fields, text
