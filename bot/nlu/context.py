@@ -150,6 +150,8 @@ class Context:
         self.neg_after = _after(neg["after"], copulas)
         self.found_after = _after(neg["found_after"], copulas)
         self.breaks = re.compile(_words(neg["breaks"]), re.IGNORECASE)
+        self.ends_clause = re.compile(rf"^\s*(?:{_words(neg['ends_clause'])})\s*(?:[,(]|[-–—]\s)", re.IGNORECASE)
+        self.experience = re.compile(_words(neg["experience"]), re.IGNORECASE)
         self.gap = re.compile(rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b)*$", re.IGNORECASE)
         self.new = _frame(r"\b{new}\b", neg)
         self.tki_neg_before = _before(
@@ -659,12 +661,14 @@ class Context:
         cues = list(cue.finditer(text, start, span.start))
         if not cues:
             return None
+        if self.experience.match(text, cues[-1].start()):
+            return None  # "I've never seen T1151M before": the clinician's experience
         gap_start = cues[-1].end()
         gap = text[gap_start : span.start]
         if text[gap_start : gap_start + gap.find(":")].strip():
             return None  # a colon after a finding opens what follows: "no MET amp: ALK G1202R" (not "negative for: X")
-        if gap.lstrip().startswith(","):
-            return None  # a cue that ends its clause reaches nothing after it: "SRS planned, ECOG 0"
+        if gap.lstrip().startswith(",") or self.ends_clause.match(gap):
+            return None  # a cue that ends its clause reaches nothing after it: "SRS planned, ECOG 0", "never seen, X"
         for other in spans[:i]:  # blank out the findings listed between the cue and this one
             if other.start >= gap_start and other.end <= span.start:
                 if other.entity == span.entity == "goals_of_care" and other.value != span.value:
