@@ -619,7 +619,7 @@ class Context:
             return NEGATED if self.tki_neg_before.search(before) or self.tki_neg_after.match(after) else None
         if self.neg_after.match(after) or self._denied_after_list(text, spans, i):
             return NEGATED
-        gap = self._scoped(self.neg_before, text, spans, i)
+        gap = self._scoped(self.neg_before, text, spans, i, across_brackets=False)
         if gap is None:
             return None
         return _DROPPED if span.entity in self.new_keeps and self.new.search(gap) else NEGATED
@@ -653,9 +653,13 @@ class Context:
         before = re.split(r"[.;\n]", text[start : span.start])[-1]
         return bool(self.diagnostic_near.search(before))
 
-    def _scoped(self, cue: re.Pattern[str], text: str, spans: list[Span], i: int) -> str | None:
+    def _scoped(
+        self, cue: re.Pattern[str], text: str, spans: list[Span], i: int, across_brackets: bool = True
+    ) -> str | None:
         """The words between the nearest ``cue`` before finding i and the finding, when the cue reaches it (same
-        clause, only list words and other findings between); None when it does not."""
+        clause, only list words and other findings between); None when it does not. A denial reaches no finding in
+        brackets it is outside of (``across_brackets`` False): "ALK IHC negative on the rebiopsy (was ALK positive at
+        dx)"; a plan does ("plan liquid bx (Guardant360)")."""
         span = spans[i]
         start = max(0, span.start - 160)
         cues = list(cue.finditer(text, start, span.start))
@@ -669,6 +673,8 @@ class Context:
             return None  # a colon after a finding opens what follows: "no MET amp: ALK G1202R" (not "negative for: X")
         if gap.lstrip().startswith(",") or self.ends_clause.match(gap):
             return None  # a cue that ends its clause reaches nothing after it: "SRS planned, ECOG 0", "never seen, X"
+        if not across_brackets and _unclosed_bracket(gap):
+            return None
         for other in spans[:i]:  # blank out the findings listed between the cue and this one
             if other.start >= gap_start and other.end <= span.start:
                 if other.entity == span.entity == "goals_of_care" and other.value != span.value:
@@ -892,6 +898,15 @@ def _at_diagnosis_histology(text: str, span: Span) -> bool:
     return (span.entity, span.value) == ("transformation", "none") and text[span.start : span.end].lower().startswith(
         "adeno"
     )
+
+
+def _unclosed_bracket(gap: str) -> bool:
+    """A bracket opened or closed between a cue and a finding, not both: the cue is outside the brackets the finding
+    is in ("negative on the rebx (was ALK positive at dx)", "(MET amp negative) ALK G1202R"). A bracket closed in the
+    gap ("no MET amp (FISH) or KRAS G12C") is a remark inside one statement; one opened right after the cue holds
+    what it denies ("negative for (MET, KRAS)")."""
+    outside = re.sub(r"\([^()]*\)", "", gap.lstrip().removeprefix("("))
+    return "(" in outside or ")" in outside
 
 
 def _clause_end(text: str, start: int) -> int:
