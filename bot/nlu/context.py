@@ -50,6 +50,7 @@ _TOLERATED = (
 _ALSO_LISTED = re.compile(
     r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s(?:and|or|&|as well as)\s+|,\s*(?:and|or)\s+)(?:also\s+)?"
 )
+_AND = re.compile(r"\b(?:and|as well as)\b|&", re.IGNORECASE)
 _OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|commenced|followed)\b", re.IGNORECASE)
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 
@@ -149,6 +150,8 @@ class Context:
         self.neg_after = _after(neg["after"], copulas)
         self.found_after = _after(neg["found_after"], copulas)
         self.breaks = re.compile(_words(neg["breaks"]), re.IGNORECASE)
+        self.ends_clause = re.compile(rf"^\s*(?:{_words(neg['ends_clause'])})\s*(?:[,(]|[-–—]\s)", re.IGNORECASE)
+        self.experience = re.compile(_words(neg["experience"]), re.IGNORECASE)
         self.gap = re.compile(rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b)*$", re.IGNORECASE)
         self.new = _frame(r"\b{new}\b", neg)
         self.tki_neg_before = _before(
@@ -245,12 +248,20 @@ class Context:
         self.came_off = _before(tol["came_off"], r"\s*")
         self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
         self.stop = _cue(tol["stop"])
+        # a stop said of every TKI of the list before it ("... and brigatinib (pneumonitis) were stopped for tox")
+        self.collective_stop = re.compile(
+            rf"\s*(?:\([^()]{{0,80}}\))?\s*,?\s*(?P<plural>(?:{_words(tol['collective_after'])})\s+)?"
+            rf"(?:(?:been|then|later|eventually|subsequently|ultimately)\s+)?(?:{_words(tol['stop'])})(?![\w])",
+            re.IGNORECASE,
+        )
+        self.collective_before = _before(tol["collective_before"], r"\s+")
         self.not_tolerated = _before(tol["not_tolerated"], r"\s*")
         self.toxicity = re.compile(rf"{not_}(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
         gone = table["no_longer"]
         self.no_longer_kinds = frozenset(gone["entities"])
         self.no_longer_before = _before(gone["before"], r"\s+")
         self.no_longer_after = _after(gone["after"], copulas)
+        self.advice_before = _cue(gone["advice_before"])
         self.switched_to = _frame(r"\b{switched_onto}\s+$", tol)
         self.replaced_by = re.compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
         self.toxic_reason = re.compile(
@@ -589,8 +600,11 @@ class Context:
             return None
         if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
             return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
+        if span.entity in self.no_longer_kinds and self._scoped(self.advice_before, text, spans, i) is not None:
+            return _DROPPED  # "avoid strong CYP3A inducers": advice, not what is taken
         if span.entity in self.no_longer_kinds and (
-            self.no_longer_before.search(before) or self.no_longer_after.match(text[span.end : span.end + 70])
+            (self.no_longer_before.search(before) and not _kept(text, spans, i))
+            or self.no_longer_after.match(text[span.end : span.end + 70])
         ):
             return NEGATED  # "itraconazole was stopped": not taken now
         if span.entity == "biopsy_type":  # "no SCLC on the rebiopsy" denies the SCLC, not the rebiopsy
@@ -651,12 +665,14 @@ class Context:
         cues = list(cue.finditer(text, start, span.start))
         if not cues:
             return None
+        if self.experience.match(text, cues[-1].start()):
+            return None  # "I've never seen T1151M before": the clinician's experience
         gap_start = cues[-1].end()
         gap = text[gap_start : span.start]
         if text[gap_start : gap_start + gap.find(":")].strip():
             return None  # a colon after a finding opens what follows: "no MET amp: ALK G1202R" (not "negative for: X")
-        if gap.lstrip().startswith(","):
-            return None  # a cue that ends its clause reaches nothing after it: "SRS planned, ECOG 0"
+        if gap.lstrip().startswith(",") or self.ends_clause.match(gap):
+            return None  # a cue that ends its clause reaches nothing after it: "SRS planned, ECOG 0", "never seen, X"
         if not across_brackets and _unclosed_bracket(gap):
             return None
         for other in spans[:i]:  # blank out the findings listed between the cue and this one
@@ -796,7 +812,35 @@ class Context:
             if span:
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
+                out[-1:] = [*self._listed_before(text, tkis[:k], e, span, s_start), out[-1]]
         return out + self._denied_intolerance(text, found, bounds, regions)
+
+    def _listed_before(
+        self, text: str, earlier: list[Entity], e: Entity, span: tuple[int, int], s_start: int
+    ) -> list[Entity]:
+        """The TKIs listed with ``e`` before it ("alectinib (hepatitis) and brigatinib", joined by "and"), when the
+        stop for toxicity after the list is said of all of them: a plural before the stop ("were stopped for
+        toxicity", "both discontinued for rash") or "both" before the list ("Both alectinib and brigatinib stopped
+        for toxicity"), with the toxicity given as the stop's reason. None for "alectinib, then brigatinib stopped for
+        rash" or "alectinib or brigatinib"."""
+        run: list[Entity] = []
+        last = e
+        for prev in reversed(earlier):
+            between = text[prev.end : last.start]
+            if prev.start < s_start or prev.role in (NEGATED, CANDIDATE) or not _ALSO_LISTED.fullmatch(between):
+                break
+            if re.search(r"\bor\b", between, re.IGNORECASE):
+                return []
+            run.insert(0, prev)
+            last = prev
+        stop = self.collective_stop.match(text, e.end)
+        if not run or not stop or not _AND.search(text[run[-1].end : e.start]):
+            return []
+        if not self.toxic_reason.match(text[stop.end() : _clause_end(text, stop.end())]):
+            return []  # the toxicity the reason of the stop itself, not one TKI's own ("crizotinib (PD) and ...")
+        if not stop.group("plural") and not self.collective_before.search(text[s_start : run[0].start]):
+            return []
+        return [Entity("intolerant_tki", t.value, *span, text[span[0] : span[1]], t.role, t.stated_role) for t in run]
 
     def _replaced_for_toxicity(
         self, text: str, first: Entity, then: Entity, later: list[Entity], s_end: int
@@ -834,6 +878,18 @@ class Context:
                 role = HYPOTHETICAL if any(a <= m.start() < b for a, b in regions) else NEGATED
                 out.append(Entity("intolerant_tki", "none", m.start(), m.end(), m.group(), role, NEGATED))
         return out
+
+
+def _kept(text: str, spans: list[Span], i: int) -> bool:
+    """The drug of finding i is said, later in its sentence, to have to be kept ("was on carbamazepine for
+    epilepsy; it could not be changed"): still taken, whatever "was on" said."""
+    span = spans[i]
+    for later in spans[i + 1 :]:
+        if "." in text[span.end : later.start]:
+            return False
+        if later.entity == span.entity:  # the next said of this kind of drug: kept, or another drug named
+            return later.value == "must_continue"
+    return False
 
 
 def _at_diagnosis_histology(text: str, span: Span) -> bool:

@@ -267,6 +267,40 @@ def test_a_class_named_once_for_inducers_and_inhibitors_is_denied_for_both():
     assert found["strong_cyp3a_inducer"] is False and found["strong_cyp3a_inhibitor"] is False
 
 
+@pytest.mark.parametrize("text", [
+    "Strong CYP3A inducers and inhibitors avoided.",
+    "Strong CYP3A inhibitors and inducers were avoided throughout.",
+    "no strong CYP3A inducers or inhibitors",
+    "CYP3A inducers/inhibitors: none",
+    "Med rec: strong CYP3A4 inducers & inhibitors avoided.",
+])
+def test_both_classes_avoided_or_denied_are_absent(text):
+    found = read(text)
+    assert found.get("strong_cyp3a_inducer") is False and found.get("strong_cyp3a_inhibitor") is False, text
+
+
+@pytest.mark.parametrize("text", [
+    "avoid CYP3A inducers/inhibitors",
+    "Advised to avoid strong CYP3A inducers and inhibitors.",
+    "Avoid strong CYP3A inhibitors or inducers with lorlatinib.",
+    "Avoid St John's wort.",
+    "Patient counselled on the avoidance of strong CYP3A inducers.",
+])
+def test_advice_to_avoid_a_class_says_nothing_of_what_is_taken(text):
+    found = read(text)
+    assert "strong_cyp3a_inducer" not in found and "strong_cyp3a_inhibitor" not in found, text
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("On carbamazepine; avoid other CYP3A inducers.", {"strong_cyp3a_inducer": True}),
+    ("Taking a strong CYP3A inhibitor and inducer.", {"strong_cyp3a_inhibitor": True, "strong_cyp3a_inducer": True}),
+    ("No strong CYP3A inducers; itraconazole ongoing.", {"strong_cyp3a_inducer": False, "strong_cyp3a_inhibitor": True}),
+])
+def test_a_class_taken_beside_advice_or_a_denial_keeps_its_reading(text, fields):
+    found = read(text)
+    assert {k: found.get(k) for k in fields} == fields, text
+
+
 @pytest.mark.parametrize("text", ["Interacting medications reviewed.", "Inhibitors of CYP3A were discussed."])
 def test_an_interaction_check_named_without_its_result_states_nothing(text):
     assert read(text) == {}, text

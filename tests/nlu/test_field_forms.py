@@ -132,6 +132,15 @@ def test_contraception_denied_beside_menopause_is_asked_about():
     ("phenytoin - neuro won't change it", {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": False}),
     ("On phenytoin since her craniotomy.", {"strong_cyp3a_inducer": True}),
     ("Taking carbamazepine ever since the resection in 2019.", {"strong_cyp3a_inducer": True}),
+    # "was on" with the drug said to be kept: still taken
+    ("The patient was on carbamazepine for epilepsy; it could not be changed",
+     {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": False}),
+    ("Was on rifampicin for TB, which must be completed.",
+     {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": False}),
+    ("She was on carbamazepine for trigeminal neuralgia; it cannot be stopped.",
+     {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": False}),
+    ("The patient was on carbamazepine for epilepsy; it was changed to levetiracetam.", {"strong_cyp3a_inducer": False}),
+    ("Was on carbamazepine for epilepsy.", {"strong_cyp3a_inducer": False}),
 ])
 def test_an_inducer_replaced_kept_or_dated_by_a_procedure(text, fields):
     assert read(text) == fields, text
@@ -209,6 +218,22 @@ def test_a_transformation_stated_is_still_read():
     ("The bone biopsy was decalcified and failed NGS, so ctDNA was sent.", "plasma"),
     ("tissue NGS failed (low tumour content)", "none"),
     ("Node core insufficient for NGS.", "none"),
+    # a biopsy not done or without tumour is no tissue result; one with its result stays tissue
+    ("Re-biopsy: no tissue obtained", "none"),
+    ("Biopsy at progression: none performed", "none"),
+    ("rebiopsy attempted but non-diagnostic / insufficient tissue", "none"),
+    ("Rebx: nondiagnostic", "none"),
+    ("Re-biopsy: attempted, non-diagnostic", "none"),
+    ("The repeat biopsy was non-diagnostic.", "none"),
+    ("Liver core biopsy came back inadequate.", "none"),
+    ("Attempted rebiopsy of the adrenal: no tumour obtained.", "none"),
+    ("the biopsy at progression was not done", "none"),
+    ("EBUS at progression was unsuccessful; plasma NGS sent.", "plasma"),
+    ("Rebiopsy failed to show SCLC.", "tissue"),  # a result: no SCLC on the tissue
+    ("Core biopsy of the node showed G1202R; insufficient for PD-L1.", "tissue"),
+    ("Rebiopsy: tissue, G1202R", "tissue"),
+    ("Biopsy at progression: liver, G1202R", "tissue"),
+    ("Tissue biopsy done; plasma also sent.", "tissue_and_plasma"),
 ])
 def test_whether_resistance_testing_was_done(text, biopsy):
     assert reads(text, "biopsy") == biopsy, text
@@ -222,6 +247,7 @@ def test_whether_resistance_testing_was_done(text, biopsy):
 ])
 def test_near_misses_of_testing_done(text):
     assert "biopsy" not in read(text), text
+
 
 
 # ---- the same fields written as a label and its value (templates, letters, medication lists) ---------------------

@@ -191,6 +191,26 @@ def test_a_denied_alteration_is_never_present(text):
         "bypass_alterations", []), (text, case)
 
 
+@pytest.mark.parametrize("text,mutation", [
+    ("an ALK mutation I've never seen, ALK T1151M", "T1151M"),
+    ("Progressing on lorlatinib with an ALK mutation I've never seen, ALK T1151M.", "T1151M"),
+    ("a variant we have never encountered (ALK T1151M) on the rebiopsy", "T1151M"),
+    ("I've never seen ALK L1256F before; it came up on her liver core.", "L1256F"),
+    ("never heard of ALK L1256F, but Guardant found it", "L1256F"),
+    ("I have never come across T1151M - plasma NGS shows it at 2%.", "T1151M"),
+    ("ALK T1151M, never seen before by our team", "T1151M"),
+])
+def test_the_clinicians_experience_does_not_deny_the_patients_finding(text, mutation):
+    assert mutation in read(text).get("alk_mutations", []), text
+
+
+@pytest.mark.parametrize("text", ["G1202R not seen before", "Never had G1202R.", "never seen G1202R on her biopsies",
+                                  "G1202R: never seen", "G1202R never seen on any of her biopsies",
+                                  "G1202R never detected"])
+def test_never_seen_of_the_patient_still_denies(text):
+    assert "G1202R" not in read(text).get("alk_mutations", []), text
+
+
 @pytest.mark.parametrize("text", ["ctDNA negative?", "if ctDNA is negative, rebiopsy", "not ctDNA negative"])
 def test_a_negative_panel_supposed_or_denied_states_nothing(text):
     case = read(text)

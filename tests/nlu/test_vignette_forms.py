@@ -246,6 +246,20 @@ def test_an_inducer_replaced_in_the_next_clause_is_not_taken():
     ("Intolerant of crizotinib, brigatinib and ceritinib.", ["crizotinib", "brigatinib", "ceritinib"]),
     ("She was intolerant of crizotinib and alectinib was then started.", ["crizotinib"]),
     ("Her alectinib was swapped for brigatinib because of oedema.", ["alectinib"]),
+    # a stop for toxicity said of the whole list: a plural before it, or "both" before the list
+    ("Both alectinib (hepatitis) and brigatinib (pneumonitis) were stopped for toxicity.", ["alectinib", "brigatinib"]),
+    ("Alectinib and brigatinib were both discontinued because of toxicity.", ["alectinib", "brigatinib"]),
+    ("crizotinib and ceritinib, both stopped for GI toxicity", ["crizotinib", "ceritinib"]),
+    ("Both crizotinib and alectinib stopped for rash.", ["crizotinib", "alectinib"]),
+    ("Crizotinib, alectinib and brigatinib were all stopped for toxicity; now on lorlatinib.",
+     ["crizotinib", "alectinib", "brigatinib"]),
+    # the stop said of the last TKI only, or a reason that is no toxicity
+    ("crizotinib and alectinib, then brigatinib stopped for pneumonitis", ["brigatinib"]),
+    ("Alectinib and brigatinib stopped for pneumonitis.", ["brigatinib"]),
+    ("crizotinib and alectinib (stopped for rash)", ["alectinib"]),
+    ("Crizotinib (PD) and alectinib (hepatitis) were stopped.", ["alectinib"]),
+    ("Crizotinib and alectinib were stopped, the latter for hepatitis.", ["alectinib"]),
+    ("Both crizotinib and alectinib were stopped for progression, not toxicity.", []),
 ])
 def test_intolerance_of_listed_tkis(text, value):
     assert reads(text, "intolerant_tkis") == value, text
