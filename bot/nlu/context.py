@@ -232,7 +232,8 @@ class Context:
         self.result_after = _after(hyp["result_after"], copulas)
         self.result_in = _cue(hyp["result_after"])
         self.specimen_taken = _after(hyp["specimen_taken_after"], copulas)
-        self.uncertain_before = _cue(hyp["uncertain_before"])
+        self.uncertain_before = _cue(hyp["uncertain_before"] + hyp["watch_for"])
+        self.watch_for = _cue(hyp["watch_for"])
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
         tol, reason = table["intolerance"], table["toxicity_reason"]
         not_ = _not_after(reason["not_the_reason"])  # "stopped on progression, not toxicity"
@@ -455,6 +456,7 @@ class Context:
         others = [(m.start(), e) for s, e in sentences(text) for m in self.other_patients.finditer(text, s, e)]
         others += self._criteria(text)
         others += self._teaching(text)
+        watched = [(m.start(), e) for s, e in sentences(text) for m in self.watch_for.finditer(text, s, e)]
         out: list[Entity] = []
         for i, span in enumerate(spans):
             if span.decided:  # a key-value line's reading: its value said the role
@@ -484,6 +486,7 @@ class Context:
                     stated in (None, NEGATED) and span.entity in self.plan_entities and self._in_plan(text, span, plans)
                 )
                 or any(a <= span.start < b for a, b in others)  # a remark about other patients
+                or (span.entity == "symptomatic" and any(a <= span.start < b for a, b in watched))  # what to watch for
                 # a finding named in a statement about drugs or mutations in general ("G1202R is the commonest
                 # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia")
                 or (

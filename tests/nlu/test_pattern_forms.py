@@ -345,6 +345,11 @@ def test_sites_listed_under_a_progression_heading_without_a_control_word_stay_sy
     "Asked to look out for headaches or seizures.",
     "Red flags: headache.",
     "Patient educated on red flag symptoms such as headache and seizures.",
+    # a list with words the reader does not know between the cue and the symptom: the whole sentence is what to watch
+    "Red flags: headache, vomiting, seizures.",
+    "Asked to look out for new weakness or confusion.",
+    "Safety-netted: worsening nausea, unsteadiness or any fits to call the ward.",
+    "Advised to report visual change, vomiting or drowsiness.",
 ])
 def test_a_symptom_to_watch_for_is_not_a_symptom_had(text):
     assert read(text).get("symptomatic") is not True, read(text)
@@ -356,6 +361,8 @@ def test_a_symptom_to_watch_for_is_not_a_symptom_had(text):
     "Seizure last week, now on levetiracetam.",
     "Reports new headaches and nausea.",
     "Has headaches; advised to report any worsening.",
+    "New headaches, told to report any worsening.",
+    "Drowsy and vomiting since Tuesday. Red flags reviewed with the family.",
 ])
 def test_a_symptom_had_still_reads_beside_a_plan_to_watch(text):
     assert read(text).get("symptomatic") is True, read(text)
