@@ -212,6 +212,8 @@ class KnowledgeBase:
     # Karnofsky score -> the ECOG grades each published table (meta.yml karnofsky_to_ecog) admits for it
     karnofsky_tables: Mapping[int, tuple[frozenset[int], ...]] = field(default_factory=dict)
     karnofsky_sources: tuple[str, ...] = ()  # the evidence keys of those tables
+    # strong CYP3A inducer (drugs.yml strong_cyp3a_inducers) -> every name it is written as, its own first
+    strong_cyp3a_inducers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def reference_residue(self, position: int) -> str | None:
         """ALK's wild-type residue at ``position`` where the stored segment covers it."""
@@ -395,6 +397,14 @@ def _load_drugs(f: models.DrugsFile, cite: _Citations) -> dict[str, Drug]:
             cite(d.evidence, "drugs", name),
             *notes,
         )
+    return out
+
+
+def _load_inducers(f: models.DrugsFile, cite: _Citations) -> dict[str, tuple[str, ...]]:
+    out = {}
+    for name, entry in f.strong_cyp3a_inducers.items():
+        cite(entry.evidence, "drugs", f"strong_cyp3a_inducers.{name}")
+        out[name] = tuple(dict.fromkeys((name, *entry.names)))
     return out
 
 
@@ -606,6 +616,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> KnowledgeBase:
         spellings=spellings,
         karnofsky_tables=_load_karnofsky(meta, cite),
         karnofsky_sources=tuple(meta.karnofsky_to_ecog),
+        strong_cyp3a_inducers=_load_inducers(drugs_file, cite),
     )
 
 
