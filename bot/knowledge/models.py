@@ -263,9 +263,11 @@ class DrugEntry(Strict):
 
 class InducerEntry(Strict):
     """A strong CYP3A inducer (lorlatinib's contraindication, rule X3): the other names clinicians write for it
-    (spellings, brands, common misspellings) and the sources that class it as strong."""
+    (other spellings and short forms, brands, common misspellings) and the sources that class it as strong."""
 
     names: list[StrictStr] = []
+    brands: list[StrictStr] = []
+    misspellings: list[StrictStr] = []
     evidence: list[StrictStr]
 
     _cites = cites("evidence")
