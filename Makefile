@@ -58,8 +58,12 @@ lint: venv
 	@echo "lint: ruff check" && $(VENV)/bin/ruff check $(LINT_PATHS)
 	@echo "lint: mypy" && $(VENV)/bin/mypy
 
+# pytest on TEST_WORKERS processes (pytest-xdist; 2 by default, the CI machine's cores; TEST_WORKERS=0 runs in this
+# one process): each test file runs whole, in its order, on one worker (--dist loadfile), so a file's module fixtures
+# start once and its tests see each other's effects as in a serial run; each worker starts its own session servers.
+TEST_WORKERS ?= 2
 test: lint setup chromium
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 run: setup
 	@scripts/run.sh

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,12 +37,19 @@ def secret(name: str) -> bytes:
         return os.environ[name].encode()
     path = VAR / f"{name.lower()}.key"
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as f:
-            f.write(secrets.token_hex(32))
-    except FileExistsError:
-        pass
+    if not path.exists():
+        # Written whole under another name, then linked into place: a server starting at the same moment (the two of
+        # a stack, the test workers' stacks) reads either no file or the whole key, never an empty one; the first
+        # link wins and every process reads that key.
+        fd, written = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # readable by this user only
+        try:
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_hex(32))
+            os.link(written, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(written)
     return path.read_text().strip().encode()
 
 
