@@ -1,6 +1,7 @@
 """Real PostgreSQL and Redis for the tests of the production path.
 
-Each test that needs one gets its own database or key prefix, created and dropped here, so runs don't interfere.
+Each test (or module fixture) that needs one gets its own database or key prefix, created and dropped here, so runs
+and parallel workers don't interfere.
 A missing service fails the test in CI (CI=true); on a developer's machine it skips, saying what to start.
 """
 from __future__ import annotations
@@ -9,6 +10,7 @@ import os
 import socket
 import threading
 import uuid
+from contextlib import contextmanager
 from typing import Iterator
 
 import pytest
@@ -44,9 +46,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A new, empty PostgreSQL database for this test; dropped afterwards."""
+@contextmanager
+def database() -> Iterator[str]:
+    """A new, empty PostgreSQL database; dropped on leaving."""
     require("PostgreSQL", PG_HOST, PG_PORT)
     import sqlalchemy as sa
 
@@ -63,17 +65,33 @@ def pg_url() -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.fixture
-def redis_url() -> Iterator[str]:
-    """A Redis lock-store URL with a key prefix of its own; its keys are deleted afterwards."""
+@contextmanager
+def lock_store() -> Iterator[str]:
+    """A Redis lock-store URL with a key prefix of its own; its keys are deleted on leaving."""
     require("Redis", REDIS_HOST, REDIS_PORT)
     import redis
 
     prefix = f"alkbottest{uuid.uuid4().hex[:8]}"
-    yield f"redis://{REDIS_HOST}:{REDIS_PORT}/1?key_prefix={prefix}"
-    client = redis.StrictRedis(host=REDIS_HOST, port=REDIS_PORT, db=1)
-    for key in client.scan_iter(f"{prefix}*"):
-        client.delete(key)
+    try:
+        yield f"redis://{REDIS_HOST}:{REDIS_PORT}/1?key_prefix={prefix}"
+    finally:
+        client = redis.StrictRedis(host=REDIS_HOST, port=REDIS_PORT, db=1)
+        for key in client.scan_iter(f"{prefix}*"):
+            client.delete(key)
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A new, empty PostgreSQL database for this test; dropped afterwards."""
+    with database() as url:
+        yield url
+
+
+@pytest.fixture
+def redis_url() -> Iterator[str]:
+    """A Redis lock-store URL with a key prefix of its own; its keys are deleted afterwards."""
+    with lock_store() as url:
+        yield url
 
 
 class Proxy:
