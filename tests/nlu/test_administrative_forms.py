@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu import extractor
+from tests.nlu.reads import assert_reads
 
 read = extractor.extract_case
 
@@ -297,8 +298,7 @@ def test_advice_to_avoid_a_class_says_nothing_of_what_is_taken(text):
     ("No strong CYP3A inducers; itraconazole ongoing.", {"strong_cyp3a_inducer": False, "strong_cyp3a_inhibitor": True}),
 ])
 def test_a_class_taken_beside_advice_or_a_denial_keeps_its_reading(text, fields):
-    found = read(text)
-    assert {k: found.get(k) for k in fields} == fields, text
+    assert_reads(text, fields)
 
 
 @pytest.mark.parametrize("text", ["Interacting medications reviewed.", "Inhibitors of CYP3A were discussed."])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu import extractor
+from tests.nlu.reads import assert_reads
 
 read = extractor.extract_case
 
@@ -197,8 +198,7 @@ def test_chemotherapy_in_the_past_or_asked_about_is_not_current(text):
     ("Three cycles of carbo/pem/pembro while awaiting NGS.", {"prior_immunotherapy": True, "prior_chemotherapy": True}),
 ])
 def test_immunotherapy_given_before_the_alk_result_is_prior_immunotherapy(text, fields):
-    found = read(text)
-    assert {k: found.get(k) for k in fields} == fields, (text, found)
+    assert_reads(text, fields)
 
 
 @pytest.mark.parametrize("text", [
@@ -285,5 +285,4 @@ def test_a_past_or_tki_regimen_or_no_plan_is_not_current_chemotherapy(text):
     ("never got immunotherapy nor chemo", {"prior_chemotherapy": False, "prior_immunotherapy": False}),
 ])
 def test_immunotherapy_and_chemotherapy_in_ward_shorthand(text, fields):
-    found = read(text)
-    assert {k: found.get(k) for k in fields} == fields, (text, found)
+    assert_reads(text, fields)

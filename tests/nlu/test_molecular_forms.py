@@ -10,6 +10,7 @@ import itertools
 import pytest
 
 from bot.nlu import extractor
+from tests.nlu.reads import assert_reads
 
 read = extractor.extract_case
 
@@ -75,8 +76,7 @@ def test_each_result_goes_to_its_own_specimen(text, fields):
                                        "biopsy": "tissue"}),
 ])
 def test_ward_forms_of_the_fusion_at_progression(text, fields):
-    case = read(text)
-    assert {k: case.get(k) for k in fields} == fields, (text, case)
+    assert_reads(text, fields)
 
 
 @pytest.mark.parametrize("text,fields", [
@@ -94,8 +94,7 @@ def test_ward_forms_of_the_fusion_at_progression(text, fields):
     ("Tissue (supraclavicular node): ALK G1202R", {"alk_mutations": ["G1202R"], "biopsy": "tissue"}),
 ])
 def test_report_blocks_and_sections(text, fields):
-    case = read(text)
-    assert {k: case.get(k) for k in fields} == fields, (text, case)
+    assert_reads(text, fields)
 
 
 @pytest.mark.parametrize("text,field", [

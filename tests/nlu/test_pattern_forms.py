@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu import extractor
+from tests.nlu.reads import assert_reads
 
 read = extractor.extract_case
 
@@ -257,8 +258,7 @@ def test_one_small_lesion_beside_many_is_extensive_not_a_conflict():
     ("MRI: multiple (>15) supratentorial mets", {"brain_metastases": True, "cns_lesions": "extensive"}),
 ])
 def test_the_classes_in_ward_shorthand(text, fields):
-    case = read(text)
-    assert {k: case.get(k) for k in fields} == fields, case
+    assert_reads(text, fields)
 
 
 @pytest.mark.parametrize("text", ["BM biopsy normal", "bm aspirate: no infiltration", "bone bm"])
@@ -316,8 +316,7 @@ def test_a_differential_states_neither_brain_metastases_nor_progression(text):
     ("Brain stable, new liver lesion, rest stable.", {"progression": "oligoprogression"}),
 ])
 def test_progression_beside_a_differential_or_a_response_elsewhere_still_reads(text, fields):
-    case = read(text)
-    assert {k: case.get(k) for k in fields} == fields, case
+    assert_reads(text, fields)
 
 
 @pytest.mark.parametrize("text", [

@@ -9,6 +9,7 @@ import pytest
 from bot import knowledge
 from bot.nlu import extractor, typist, vocabulary
 from tests.nlu import work
+from tests.nlu.reads import assert_reads
 
 read = extractor.extract_case
 
@@ -327,8 +328,7 @@ def test_near_misses_of_a_wish_for_treatment(text):
     ("no strong CYP3A4 inducers/inhibitors", {"strong_cyp3a_inducer": False, "strong_cyp3a_inhibitor": False}),
 ])
 def test_cyp3a_drugs_in_brand_names_and_shorthand(text, fields):
-    out = read(text)
-    assert {k: out.get(k) for k in fields} == fields, text
+    assert_reads(text, fields)
 
 
 @pytest.mark.parametrize("text", [
@@ -374,8 +374,7 @@ def test_stable_said_of_something_else_or_asked_is_no_pattern(text):
     ("pd on chemo now multi sites", {"progression": "systemic"}),
 ])
 def test_history_and_status_in_shorthand(text, fields):
-    out = read(text)
-    assert {k: out.get(k) for k in fields} == fields, text
+    assert_reads(text, fields)
 
 
 @pytest.mark.parametrize("text,field", [
@@ -419,8 +418,7 @@ def test_progression_counted_near_misses(text):
     ("alk+, alec 3y, stable, no brain", {"brain_metastases": False, "progression": "none"}),
 ])
 def test_one_word_answers_and_list_items(text, fields):
-    out = read(text)
-    assert {k: out.get(k) for k in fields} == fields, text
+    assert_reads(text, fields)
 
 
 @pytest.mark.parametrize("text,field", [("comfort?", "goals_of_care"), ("comfort care vs more tki?", "goals_of_care"),
