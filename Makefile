@@ -61,6 +61,7 @@ lint: venv
 # pytest on TEST_WORKERS processes (pytest-xdist; 2 by default, the CI machine's cores; TEST_WORKERS=0 runs in this
 # one process): each test file runs whole, in its order, on one worker (--dist loadfile), so a file's module fixtures
 # start once and its tests see each other's effects as in a serial run; each worker starts its own session servers.
+# Files with the fewest tests go first (tests/conftest.py), so the slow server files do not come last.
 TEST_WORKERS ?= 2
 test: lint setup chromium
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
