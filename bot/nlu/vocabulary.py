@@ -235,6 +235,14 @@ def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str
                 "not_done": bool(k.get("not_done")),
                 "result": bool(k.get("result")),
                 "unless_after": _expand(str(k["unless_after"]), defines) if k.get("unless_after") else None,
+                "absent_beside": (
+                    {
+                        "pattern": _expand(str(k["absent_beside"]["pattern"]), defines),
+                        "value": str(k["absent_beside"]["value"]),
+                    }
+                    if k.get("absent_beside")
+                    else None
+                ),
             }
         )
     cues: dict[str, Any] = {c: [_expand(str(p), defines, shorthand) for p in kv[c]] for c in _KEY_VALUE_CUES}
