@@ -59,6 +59,7 @@ from typing import Any
 
 from bot import knowledge
 from bot.nlu import therapies, typist, vocabulary
+from bot.nlu.tick_boxes import TickBoxes
 from bot.nlu.context import Context
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, ROLES, Entity
 from bot.nlu.fields import case_fields, conflicts
@@ -125,7 +126,7 @@ _REPORTS = frozenset({"unknown_drug", "unreadable_variant"})
 @dataclasses.dataclass(frozen=True)
 class Reading:
     """A message read once, through one text: the typist's rewriting of it (typist.py) with its discourse fillers
-    blanked (Context.unfilled: places kept), from which the findings, their roles and the questions are all read;
+    and the options of its empty tick boxes blanked (Context.unfilled, tick_boxes.py: places kept), from which the findings, their roles and the questions are all read;
     every place is given back in the text as typed."""
 
     entities: tuple[Entity, ...]
@@ -139,6 +140,7 @@ class Extractor:
         self.context = Context(table)
         self.fingerprint = vocabulary.fingerprint(table)
         self.rewrite = typist.load(table)
+        self.tick_boxes = TickBoxes(table)
         self._last: tuple[str, Reading] = ("", Reading((), (), False))
 
     def read(self, text: str) -> Reading:
@@ -168,7 +170,7 @@ class Extractor:
         fillers blanked; each entity and region is given back at its place in ``text``, an entity with the words
         as typed."""
         rewritten = self.rewrite(text)
-        fixed = self.context.unfilled(rewritten.text)
+        fixed = self.context.unfilled(self.tick_boxes(rewritten.text))
         asked = self.context.asked_regions(fixed)
         regions = asked + self.context.supposed_regions(fixed)
         found = self.context.entities(fixed, self.reader.spans(fixed), regions)

@@ -207,6 +207,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         **cues,
         "typo_tolerance": _typo_tolerance(raw, kb, names),
         "correction": _correction(raw),
+        "tick_boxes": {k: [str(c) for c in v] for k, v in raw["tick_boxes"].items()},
         "kinase_domain": list(kb.kinase_domain),
         "karnofsky_ecog": {str(score): grade for score, grade in sorted(kb.karnofsky_ecog.items())},
         "kb_hash": kb.content_sha256,
