@@ -22,7 +22,8 @@ The contract (the dialogue's actions rely on it):
   (pregnant / childbearing_potential / not_applicable), `cyp3a_inhibitor` ("true"/"false"); MET low-level gain
   or polysomy is `bypass_alteration` MET_gain, never MET_amplification.
   `progression_pattern` also takes values that are halves of a pattern and never fields on their own
-  (`cns_progressing`, `body_controlled`, `rest_controlled`, `body_not_progressing`, `one_site`, `cns_controlled`:
+  (`cns_progressing`, `body_controlled`, `rest_controlled`, `body_not_progressing`, `one_site`, `cns_controlled`,
+  `cns_known`:
   case_fields reads them together).
   TKIs come in treatment order ("brigatinib after crizotinib" → crizotinib, brigatinib), the current one last.
   `unreadable_variant` (value: the text as written) is a mutation-like notation that cannot be read as an ALK
