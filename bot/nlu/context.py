@@ -48,9 +48,14 @@ _TOLERATED = (
 )
 # between two TKIs of one list, each with its note in brackets: "crizotinib (visual disturbance) and brigatinib"
 _ALSO_LISTED = re.compile(
-    r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s(?:and|or|&|as well as)\s+|,\s*(?:and|or)\s+)(?:also\s+)?"
+    r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s(?:and|or|&|as well as)\s+|,\s*(?:and|or)\s+|\s*/\s*)(?:also\s+)?"
 )
-_AND = re.compile(r"\b(?:and|as well as)\b|&", re.IGNORECASE)
+_AND = re.compile(r"\b(?:and|as well as)\b|&|/", re.IGNORECASE)
+# between two TKIs given one after the other ("alectinib, then brigatinib, both stopped for rash"): a stop after them
+# is said of both only with a plural
+_IN_TURN = re.compile(
+    r"\s*(?:\([^()]{0,80}\))?\s*,?\s*(?:and\s+)?(?:then|later|subsequently|followed by)\s+", re.IGNORECASE
+)
 _OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|commenced|followed)\b", re.IGNORECASE)
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 
@@ -268,6 +273,12 @@ class Context:
         self.toxic_reason = re.compile(
             rf"^[^.;,]{{0,40}}?(?<![\w-])(?:{_words(tol['reason'])})\s+{qualifiers}{not_}(?:{_words(tol['toxicity'])})"
             r"(?![\w])",
+            re.IGNORECASE,
+        )
+        # right after a TKI, the reason of a stop said of the TKI before it ("... stopped for PD and brigatinib for
+        # pneumonitis")
+        self.gapped_reason = re.compile(
+            rf"[ \t]+(?:{_words(tol['reason'])})\s+{qualifiers}{not_}(?:{_words(tol['toxicity'])})(?![\w])",
             re.IGNORECASE,
         )
         self.denied_after_stop = _cue(tol["denied_after_stop"])
@@ -810,6 +821,14 @@ class Context:
                     span = t.span()
                 elif (b := self.toxicity_on.search(before)) and self.stop.search(text, e.end, _clause_end(text, e.end)):
                     span = (offset + b.start(), offset + b.end())
+                elif (
+                    k
+                    and tkis[k - 1].start >= s_start
+                    and self.stop.search(text, tkis[k - 1].end, e.start)
+                    and not self.replaced_by.search(text, tkis[k - 1].end, e.start)  # "A -> B for rash": A's stop
+                    and (g := self.gapped_reason.match(text, e.end, following))
+                ):  # "alectinib stopped for progression and brigatinib for pneumonitis": the stop said once
+                    span = g.span()
             if span is None and k + 1 < len(tkis) and tkis[k + 1].start < s_end:
                 span = self._replaced_for_toxicity(text, e, tkis[k + 1], tkis[k + 2 :], s_end)
             if span:
@@ -821,28 +840,32 @@ class Context:
     def _listed_before(
         self, text: str, earlier: list[Entity], e: Entity, span: tuple[int, int], s_start: int
     ) -> list[Entity]:
-        """The TKIs listed with ``e`` before it ("alectinib (hepatitis) and brigatinib", joined by "and"), when the
-        stop for toxicity after the list is said of all of them: a plural before the stop ("were stopped for
-        toxicity", "both discontinued for rash") or "both" before the list ("Both alectinib and brigatinib stopped
-        for toxicity"), with the toxicity given as the stop's reason. None for "alectinib, then brigatinib stopped for
-        rash" or "alectinib or brigatinib"."""
+        """The TKIs listed with ``e`` before it ("alectinib (hepatitis) and brigatinib", "alectinib/brigatinib"),
+        when the stop for toxicity right after the list is said of all of them, with the toxicity given as the stop's
+        reason ("Alectinib and brigatinib stopped for pneumonitis"); TKIs given in turn ("alectinib, then
+        brigatinib") only with a plural before the stop ("both discontinued for rash", "were each stopped") or "both"
+        before the list. None for "alectinib, then brigatinib stopped for rash" or "alectinib or brigatinib"."""
         run: list[Entity] = []
-        last = e
+        last, in_turn = e, False
         for prev in reversed(earlier):
             between = text[prev.end : last.start]
-            if prev.start < s_start or prev.role in (NEGATED, CANDIDATE) or not _ALSO_LISTED.fullmatch(between):
+            if prev.start < s_start or prev.role in (NEGATED, CANDIDATE):
+                break
+            if _IN_TURN.fullmatch(between):
+                in_turn = True
+            elif not _ALSO_LISTED.fullmatch(between):
                 break
             if re.search(r"\bor\b", between, re.IGNORECASE):
                 return []
             run.insert(0, prev)
             last = prev
         stop = self.collective_stop.match(text, e.end)
-        if not run or not stop or not _AND.search(text[run[-1].end : e.start]):
+        if not run or not stop or not (in_turn or _AND.search(text[run[-1].end : e.start])):
             return []
         if not self.toxic_reason.match(text[stop.end() : _clause_end(text, stop.end())]):
             return []  # the toxicity the reason of the stop itself, not one TKI's own ("crizotinib (PD) and ...")
-        if not stop.group("plural") and not self.collective_before.search(text[s_start : run[0].start]):
-            return []
+        if in_turn and not stop.group("plural") and not self.collective_before.search(text[s_start : run[0].start]):
+            return []  # "alectinib, then brigatinib stopped for rash": the last one's stop
         return [Entity("intolerant_tki", t.value, *span, text[span[0] : span[1]], t.role, t.stated_role) for t in run]
 
     def _replaced_for_toxicity(
