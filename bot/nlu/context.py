@@ -959,6 +959,7 @@ class _Order:
         self.current = _frame(r"\b{current_before}\s+$", cues)
         # right after the TKI the patient had first, past a bracket ("crizotinib (2019) initially")
         self.first = _frame(r"^\s*(?:\([^)]{0,30}\)\s*)?{first_after}", cues)
+        self.first_before = _frame(r"\b{first_before}\s*$", cues)
         # "before <TKI A> she had <TKI B>", "prior to A, B was given": B came before A, wherever A is named first
         self.before_it = _frame(r"\b{before_it}\s+(?:{before_it_gap}\s+)?$", cues)
         self.had = _frame(r"^\s*,?\s*(?:{had_who}\s+)?{had}\s+(?:[\w-]+\s+){0,4}?$", cues)
@@ -999,15 +1000,17 @@ def _started(text: str, e: Entity, order: _Order) -> tuple[int, int] | None:
 
 def _line(text: str, e: Entity, order: _Order) -> int | None:
     """The line of therapy written right beside a TKI ("2L lorlatinib", "alectinib (first-line)"), the nearer one
-    when there is one on each side, never across a sentence break."""
+    when there is one on each side (one before it across a comma only when none follows it), never across a
+    sentence break."""
     before = order.line_is.sub("", re.split(r"[.;\n]", text[max(0, e.start - 24) : e.start])[-1])[-14:]
-    after = re.split(r"[.;\n]", text[e.end : e.end + 18])[0]
-    found = [(len(before) - m.end(), m) for m in order.line.finditer(before)] + [
-        (m.start(), m) for m in order.line.finditer(after)
+    after = re.split(r"[.;\n]", text[e.end : e.end + 26])[0]
+    # a line before a comma is the TKI's only when none follows it ("brigatinib was 2nd line, alectinib was 1st line")
+    found = [("," in before[m.end() :], len(before) - m.end(), m) for m in order.line.finditer(before)] + [
+        (False, m.start(), m) for m in order.line.finditer(after)
     ]
     if not found:
         return None
-    m = min(found, key=lambda f: f[0])[1]
+    m = min(found, key=lambda f: f[:2])[2]
     digit = m.group(1) or m.group(2)
     return int(digit) if digit else order.ordinal[m.group(3).lower()]
 
@@ -1033,7 +1036,11 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
         while k < len(tkis):
             block, k = _earlier_first(text, tkis, k, order)
             ordered += block
-    first = [e for e in ordered if order.first.match(text[e.end : e.end + 60])]
+    first = [
+        e
+        for e in ordered
+        if order.first.match(text[e.end : e.end + 60]) or order.first_before.search(text[max(0, e.start - 40) : e.start])
+    ]
     if len(first) == 1 and len(ordered) > 1:  # "alectinib since 2019; ceritinib had been given first"
         ordered = first + [e for e in ordered if e is not first[0]]
     current = [e for e in ordered if order.current.search(text[max(0, e.start - 30) : e.start])]
