@@ -57,6 +57,8 @@ _IN_TURN = re.compile(
     r"\s*(?:\([^()]{0,80}\))?\s*,?\s*(?:and\s+)?(?:then|later|subsequently|followed by)\s+", re.IGNORECASE
 )
 _OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|commenced|followed)\b", re.IGNORECASE)
+# the values of an ALK result that say nothing was found ("fusion not detected", "no ALK alterations")
+_NOTHING_FOUND = ("fusion_lost", "no_alk_alteration", "negative_plasma", "nothing_besides")
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 
 
@@ -240,6 +242,9 @@ class Context:
         self.uncertain_before = _cue(hyp["uncertain_before"] + hyp["watch_for"])
         self.watch_for = _cue(hyp["watch_for"])
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
+        self.failed_test = _cue(hyp["failed_test"])
+        self.failed_after = _after(hyp["failed_test"], copulas)
+        self.failed_kinds = frozenset(hyp["failed_test_findings"])
         tol, reason = table["intolerance"], table["toxicity_reason"]
         not_ = _not_after(reason["not_the_reason"])  # "stopped on progression, not toxicity"
         # up to three words that qualify a toxicity ("for early pneumonitis", "because of difficult-to-control
@@ -468,6 +473,7 @@ class Context:
         others += self._criteria(text)
         others += self._teaching(text)
         watched = [(m.start(), e) for s, e in sentences(text) for m in self.watch_for.finditer(text, s, e)]
+        failed = [(_statement_start(text, m.start()), _clause_end(text, m.end())) for m in self.failed_test.finditer(text)]
         out: list[Entity] = []
         for i, span in enumerate(spans):
             if span.decided:  # a key-value line's reading: its value said the role
@@ -498,6 +504,7 @@ class Context:
                 )
                 or any(a <= span.start < b for a, b in others)  # a remark about other patients
                 or (span.entity == "symptomatic" and any(a <= span.start < b for a, b in watched))  # what to watch for
+                or (span.entity in self.failed_kinds and self._failed_result(text, span, stated, failed))
                 # a finding named in a statement about drugs or mutations in general ("G1202R is the commonest
                 # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia")
                 or (
@@ -556,6 +563,15 @@ class Context:
         return self._scoped(self.uncertain_before, text, spans, i) is not None or (
             not self._taken(text, spans[i]) and bool(self.uncertain_after.match(text[spans[i].end : spans[i].end + 40]))
         )
+
+    def _failed_result(self, text: str, span: Span, stated: str | None, failed: list[tuple[int, int]]) -> bool:
+        """A test's finding that a failed test gives no result of: "nothing found" in the failed test's statement
+        ("NGS failed QC - no ALK mutations reported"), or any finding right before the failure ("MET amplification:
+        insufficient sample")."""
+        if self.failed_after.match(text[span.end : span.end + 40]):
+            return True
+        nothing = stated == NEGATED or span.value == "none" or span.value.startswith(_NOTHING_FOUND)
+        return nothing and any(a <= span.start < b for a, b in failed)
 
     def _plan_sections(self, text: str) -> list[tuple[int, int]]:
         """The sections a plan heading opens ("R: lorlatinib, but the azole needs sorting first", "Outcome: WBRT +
@@ -933,6 +949,15 @@ def _unclosed_bracket(gap: str) -> bool:
     what it denies ("negative for (MET, KRAS)")."""
     outside = re.sub(r"\([^()]*\)", "", gap.lstrip().removeprefix("("))
     return "(" in outside or ")" in outside
+
+
+def _statement_start(text: str, end: int) -> int:
+    """The start of the statement that reaches ``end``: after the last full stop or line before it (_clause_end's
+    counterpart)."""
+    m = None
+    for m in re.finditer(r"[.!?\n](?=\s|$)", text[:end]):
+        pass
+    return m.end() if m else 0
 
 
 def _clause_end(text: str, start: int) -> int:
