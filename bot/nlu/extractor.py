@@ -241,13 +241,18 @@ def therapy_choice(text: str) -> TherapyChoice:
 
 def stated_absent(text: str, places: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """The places (start, end) of ``text`` whose words around them state absent what stands there, as a finding
-    the reader found at that place would be read ("no solvent-front mutation", "SCLC ruled out")."""
+    the reader found at that place would be read ("no solvent-front mutation", "SCLC ruled out"): read through the
+    text the reader reads (the typist's rewriting, its fillers and empty tick boxes blanked), so that a slip is read
+    as the findings' are ("negatve for MET amplification", "no lorlatinb, brigatinb or MET amplification")."""
     extractor = load()
-    text = text[:MAX_CHARS]
+    typed = text[:MAX_CHARS]
+    rewritten = extractor.rewrite(typed)
+    text = extractor.context.unfilled(extractor.tick_boxes(rewritten.text))  # what the reader reads (Extractor._read)
     found = extractor.reader.spans(text)
     out = set()
     for start, end in places:
-        spans = [s for s in found if s.end <= start] + [Span(start, end, "phrase", "")]
+        at, to = rewritten.forth(start), rewritten.forth(end, end=True)
+        spans = [s for s in found if s.end <= at] + [Span(at, to, "phrase", "")]
         if extractor.context._stated_role(text, spans, len(spans) - 1) == NEGATED:
             out.add((start, end))
     return out
