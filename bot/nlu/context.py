@@ -17,6 +17,7 @@ crizotinib first; "before lorlatinib she had brigatinib" was brigatinib first).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Mapping
@@ -59,6 +60,7 @@ _IN_TURN = re.compile(
 _OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|commenced|followed)\b", re.IGNORECASE)
 # the values of an ALK result that say nothing was found ("fusion not detected", "no ALK alterations")
 _NOTHING_FOUND = ("fusion_lost", "no_alk_alteration", "negative_plasma", "nothing_besides")
+_STATEMENT_STOP = re.compile(r"[.!?\n](?=\s|$)")  # where a statement ends (_clause_end) and the next starts
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 
 
@@ -473,7 +475,7 @@ class Context:
         others += self._criteria(text)
         others += self._teaching(text)
         watched = [(m.start(), e) for s, e in sentences(text) for m in self.watch_for.finditer(text, s, e)]
-        failed = [(_statement_start(text, m.start()), _clause_end(text, m.end())) for m in self.failed_test.finditer(text)]
+        failed = self._failed_statements(text)
         out: list[Entity] = []
         for i, span in enumerate(spans):
             if span.decided:  # a key-value line's reading: its value said the role
@@ -563,6 +565,18 @@ class Context:
         return self._scoped(self.uncertain_before, text, spans, i) is not None or (
             not self._taken(text, spans[i]) and bool(self.uncertain_after.match(text[spans[i].end : spans[i].end + 40]))
         )
+
+    def _failed_statements(self, text: str) -> list[tuple[int, int]]:
+        """The statements that tell of a failed test: from the last full stop or line before its words to the next
+        (_clause_end: past semicolons)."""
+        cues = list(self.failed_test.finditer(text))
+        if not cues:
+            return []
+        stops = [m.end() for m in _STATEMENT_STOP.finditer(text)]
+        return [
+            (stops[k - 1] if (k := bisect.bisect_right(stops, m.start())) else 0, _clause_end(text, m.end()))
+            for m in cues
+        ]
 
     def _failed_result(self, text: str, span: Span, stated: str | None, failed: list[tuple[int, int]]) -> bool:
         """A test's finding that a failed test gives no result of: "nothing found" in the failed test's statement
@@ -951,19 +965,10 @@ def _unclosed_bracket(gap: str) -> bool:
     return "(" in outside or ")" in outside
 
 
-def _statement_start(text: str, end: int) -> int:
-    """The start of the statement that reaches ``end``: after the last full stop or line before it (_clause_end's
-    counterpart)."""
-    m = None
-    for m in re.finditer(r"[.!?\n](?=\s|$)", text[:end]):
-        pass
-    return m.end() if m else 0
-
-
 def _clause_end(text: str, start: int) -> int:
     """The end of the statement a toxicity on a TKI is told in: the next full stop or line, past semicolons
     ("pneumonitis on brigatinib; changed to alectinib")."""
-    m = re.compile(r"[.!?\n](?=\s|$)").search(text, start)
+    m = _STATEMENT_STOP.search(text, start)
     return m.start() if m else len(text)
 
 
@@ -1064,7 +1069,8 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
     first = [
         e
         for e in ordered
-        if order.first.match(text[e.end : e.end + 60]) or order.first_before.search(text[max(0, e.start - 40) : e.start])
+        if order.first.match(text[e.end : e.end + 60])
+        or order.first_before.search(text[max(0, e.start - 40) : e.start])
     ]
     if len(first) == 1 and len(ordered) > 1:  # "alectinib since 2019; ceritinib had been given first"
         ordered = first + [e for e in ordered if e is not first[0]]

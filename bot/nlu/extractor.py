@@ -60,12 +60,12 @@ from typing import Any
 
 from bot import knowledge
 from bot.nlu import therapies, typist, vocabulary
-from bot.nlu.tick_boxes import TickBoxes
 from bot.nlu.context import Context
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, ROLES, Entity
 from bot.nlu.fields import case_fields, conflicts
 from bot.nlu.reader import Reader, Span
 from bot.nlu.therapies import THERAPY_ROLES, TherapyChoice, TherapyMention
+from bot.nlu.tick_boxes import TickBoxes
 
 __all__ = [
     "CANDIDATE",
@@ -127,8 +127,8 @@ _REPORTS = frozenset({"unknown_drug", "unreadable_variant"})
 @dataclasses.dataclass(frozen=True)
 class Reading:
     """A message read once, through one text: the typist's rewriting of it (typist.py) with its discourse fillers
-    and the options of its empty tick boxes blanked (Context.unfilled, tick_boxes.py: places kept), from which the findings, their roles and the questions are all read;
-    every place is given back in the text as typed."""
+    and the options of its empty tick boxes blanked (Context.unfilled, tick_boxes.py: places kept), from which the
+    findings, their roles and the questions are all read; every place is given back in the text as typed."""
 
     entities: tuple[Entity, ...]
     regions: tuple[tuple[int, int], ...]  # the parts that ask or suppose (Context.hypothetical_regions)

@@ -5,10 +5,10 @@ Before reading, each line with boxes is rewritten in place (same length, places 
 is the option of each empty box. An option is the words after its box up to the next box, a cell or clause break, a
 run of spaces or the next "Key:" ("[x] Yes [ ] No", the boxes first); or, when the line ends with a box, the words
 before each box ("Yes [ ] No [x]"). A question written before the first box with no separator of its own ("Brain mets
-[x] Yes") gets a colon in the place of that box (in the place of its question mark: "Brain mets? [x] Yes"), so the reader reads it as a key and its value ("Brain mets: Yes").
-When no box of a line is ticked, a box cannot be told (clinical_phrases.yml `tick_boxes.unsure`), or, with the boxes
-after their options, the first option cannot be told from the question before it, the whole line is blanked: left
-unread, never the unticked option.
+[x] Yes") gets a colon in the place of that box (in the place of its question mark: "Brain mets? [x] Yes"), so the
+reader reads it as a key and its value ("Brain mets: Yes"). When no box of a line is ticked, a box cannot be told
+(clinical_phrases.yml `tick_boxes.unsure`), or, with the boxes after their options, the first option cannot be told
+from the question before it, the whole line is blanked: left unread, never the unticked option.
 """
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ class TickBoxes:
     def __init__(self, table: dict[str, Any]):
         marks = table["tick_boxes"]
         self.box = re.compile(
-            "|".join(f"(?P<{kind}{i}>{p})" for kind in ("ticked", "unticked", "unsure") for i, p in enumerate(marks[kind]))
+            "|".join(
+                f"(?P<{kind}{i}>{p})" for kind in ("ticked", "unticked", "unsure") for i, p in enumerate(marks[kind])
+            )
         )
 
     def __call__(self, text: str) -> str:
