@@ -17,6 +17,7 @@ crizotinib first; "before lorlatinib she had brigatinib" was brigatinib first).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Mapping
@@ -48,10 +49,18 @@ _TOLERATED = (
 )
 # between two TKIs of one list, each with its note in brackets: "crizotinib (visual disturbance) and brigatinib"
 _ALSO_LISTED = re.compile(
-    r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s(?:and|or|&|as well as)\s+|,\s*(?:and|or)\s+)(?:also\s+)?"
+    r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s(?:and|or|&|as well as)\s+|,\s*(?:and|or)\s+|\s*/\s*)(?:also\s+)?"
 )
-_AND = re.compile(r"\b(?:and|as well as)\b|&", re.IGNORECASE)
+_AND = re.compile(r"\b(?:and|as well as)\b|&|/", re.IGNORECASE)
+# between two TKIs given one after the other ("alectinib, then brigatinib, both stopped for rash"): a stop after them
+# is said of both only with a plural
+_IN_TURN = re.compile(
+    r"\s*(?:\([^()]{0,80}\))?\s*,?\s*(?:and\s+)?(?:then|later|subsequently|followed by)\s+", re.IGNORECASE
+)
 _OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|commenced|followed)\b", re.IGNORECASE)
+# the values of an ALK result that say nothing was found ("fusion not detected", "no ALK alterations")
+_NOTHING_FOUND = ("fusion_lost", "no_alk_alteration", "negative_plasma", "nothing_besides")
+_STATEMENT_STOP = re.compile(r"[.!?\n](?=\s|$)")  # where a statement ends (_clause_end) and the next starts
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 
 
@@ -235,6 +244,9 @@ class Context:
         self.uncertain_before = _cue(hyp["uncertain_before"] + hyp["watch_for"])
         self.watch_for = _cue(hyp["watch_for"])
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
+        self.failed_test = _cue(hyp["failed_test"])
+        self.failed_after = _after(hyp["failed_test"], copulas)
+        self.failed_kinds = frozenset(hyp["failed_test_findings"])
         tol, reason = table["intolerance"], table["toxicity_reason"]
         not_ = _not_after(reason["not_the_reason"])  # "stopped on progression, not toxicity"
         # up to three words that qualify a toxicity ("for early pneumonitis", "because of difficult-to-control
@@ -268,6 +280,12 @@ class Context:
         self.toxic_reason = re.compile(
             rf"^[^.;,]{{0,40}}?(?<![\w-])(?:{_words(tol['reason'])})\s+{qualifiers}{not_}(?:{_words(tol['toxicity'])})"
             r"(?![\w])",
+            re.IGNORECASE,
+        )
+        # right after a TKI, the reason of a stop said of the TKI before it ("... stopped for PD and brigatinib for
+        # pneumonitis")
+        self.gapped_reason = re.compile(
+            rf"[ \t]+(?:{_words(tol['reason'])})\s+{qualifiers}{not_}(?:{_words(tol['toxicity'])})(?![\w])",
             re.IGNORECASE,
         )
         self.denied_after_stop = _cue(tol["denied_after_stop"])
@@ -457,6 +475,7 @@ class Context:
         others += self._criteria(text)
         others += self._teaching(text)
         watched = [(m.start(), e) for s, e in sentences(text) for m in self.watch_for.finditer(text, s, e)]
+        failed = self._failed_statements(text)
         out: list[Entity] = []
         for i, span in enumerate(spans):
             if span.decided:  # a key-value line's reading: its value said the role
@@ -487,6 +506,7 @@ class Context:
                 )
                 or any(a <= span.start < b for a, b in others)  # a remark about other patients
                 or (span.entity == "symptomatic" and any(a <= span.start < b for a, b in watched))  # what to watch for
+                or (span.entity in self.failed_kinds and self._failed_result(text, span, stated, failed))
                 # a finding named in a statement about drugs or mutations in general ("G1202R is the commonest
                 # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia")
                 or (
@@ -545,6 +565,27 @@ class Context:
         return self._scoped(self.uncertain_before, text, spans, i) is not None or (
             not self._taken(text, spans[i]) and bool(self.uncertain_after.match(text[spans[i].end : spans[i].end + 40]))
         )
+
+    def _failed_statements(self, text: str) -> list[tuple[int, int]]:
+        """The statements that tell of a failed test: from the last full stop or line before its words to the next
+        (_clause_end: past semicolons)."""
+        cues = list(self.failed_test.finditer(text))
+        if not cues:
+            return []
+        stops = [m.end() for m in _STATEMENT_STOP.finditer(text)]
+        return [
+            (stops[k - 1] if (k := bisect.bisect_right(stops, m.start())) else 0, _clause_end(text, m.end()))
+            for m in cues
+        ]
+
+    def _failed_result(self, text: str, span: Span, stated: str | None, failed: list[tuple[int, int]]) -> bool:
+        """A test's finding that a failed test gives no result of: "nothing found" in the failed test's statement
+        ("NGS failed QC - no ALK mutations reported"), or any finding right before the failure ("MET amplification:
+        insufficient sample")."""
+        if self.failed_after.match(text[span.end : span.end + 40]):
+            return True
+        nothing = stated == NEGATED or span.value == "none" or span.value.startswith(_NOTHING_FOUND)
+        return nothing and any(a <= span.start < b for a, b in failed)
 
     def _plan_sections(self, text: str) -> list[tuple[int, int]]:
         """The sections a plan heading opens ("R: lorlatinib, but the azole needs sorting first", "Outcome: WBRT +
@@ -810,6 +851,14 @@ class Context:
                     span = t.span()
                 elif (b := self.toxicity_on.search(before)) and self.stop.search(text, e.end, _clause_end(text, e.end)):
                     span = (offset + b.start(), offset + b.end())
+                elif (
+                    k
+                    and tkis[k - 1].start >= s_start
+                    and self.stop.search(text, tkis[k - 1].end, e.start)
+                    and not self.replaced_by.search(text, tkis[k - 1].end, e.start)  # "A -> B for rash": A's stop
+                    and (g := self.gapped_reason.match(text, e.end, following))
+                ):  # "alectinib stopped for progression and brigatinib for pneumonitis": the stop said once
+                    span = g.span()
             if span is None and k + 1 < len(tkis) and tkis[k + 1].start < s_end:
                 span = self._replaced_for_toxicity(text, e, tkis[k + 1], tkis[k + 2 :], s_end)
             if span:
@@ -821,28 +870,32 @@ class Context:
     def _listed_before(
         self, text: str, earlier: list[Entity], e: Entity, span: tuple[int, int], s_start: int
     ) -> list[Entity]:
-        """The TKIs listed with ``e`` before it ("alectinib (hepatitis) and brigatinib", joined by "and"), when the
-        stop for toxicity after the list is said of all of them: a plural before the stop ("were stopped for
-        toxicity", "both discontinued for rash") or "both" before the list ("Both alectinib and brigatinib stopped
-        for toxicity"), with the toxicity given as the stop's reason. None for "alectinib, then brigatinib stopped for
-        rash" or "alectinib or brigatinib"."""
+        """The TKIs listed with ``e`` before it ("alectinib (hepatitis) and brigatinib", "alectinib/brigatinib"),
+        when the stop for toxicity right after the list is said of all of them, with the toxicity given as the stop's
+        reason ("Alectinib and brigatinib stopped for pneumonitis"); TKIs given in turn ("alectinib, then
+        brigatinib") only with a plural before the stop ("both discontinued for rash", "were each stopped") or "both"
+        before the list. None for "alectinib, then brigatinib stopped for rash" or "alectinib or brigatinib"."""
         run: list[Entity] = []
-        last = e
+        last, in_turn = e, False
         for prev in reversed(earlier):
             between = text[prev.end : last.start]
-            if prev.start < s_start or prev.role in (NEGATED, CANDIDATE) or not _ALSO_LISTED.fullmatch(between):
+            if prev.start < s_start or prev.role in (NEGATED, CANDIDATE):
+                break
+            if _IN_TURN.fullmatch(between):
+                in_turn = True
+            elif not _ALSO_LISTED.fullmatch(between):
                 break
             if re.search(r"\bor\b", between, re.IGNORECASE):
                 return []
             run.insert(0, prev)
             last = prev
         stop = self.collective_stop.match(text, e.end)
-        if not run or not stop or not _AND.search(text[run[-1].end : e.start]):
+        if not run or not stop or not (in_turn or _AND.search(text[run[-1].end : e.start])):
             return []
         if not self.toxic_reason.match(text[stop.end() : _clause_end(text, stop.end())]):
             return []  # the toxicity the reason of the stop itself, not one TKI's own ("crizotinib (PD) and ...")
-        if not stop.group("plural") and not self.collective_before.search(text[s_start : run[0].start]):
-            return []
+        if in_turn and not stop.group("plural") and not self.collective_before.search(text[s_start : run[0].start]):
+            return []  # "alectinib, then brigatinib stopped for rash": the last one's stop
         return [Entity("intolerant_tki", t.value, *span, text[span[0] : span[1]], t.role, t.stated_role) for t in run]
 
     def _replaced_for_toxicity(
@@ -915,7 +968,7 @@ def _unclosed_bracket(gap: str) -> bool:
 def _clause_end(text: str, start: int) -> int:
     """The end of the statement a toxicity on a TKI is told in: the next full stop or line, past semicolons
     ("pneumonitis on brigatinib; changed to alectinib")."""
-    m = re.compile(r"[.!?\n](?=\s|$)").search(text, start)
+    m = _STATEMENT_STOP.search(text, start)
     return m.start() if m else len(text)
 
 
@@ -936,6 +989,7 @@ class _Order:
         self.current = _frame(r"\b{current_before}\s+$", cues)
         # right after the TKI the patient had first, past a bracket ("crizotinib (2019) initially")
         self.first = _frame(r"^\s*(?:\([^)]{0,30}\)\s*)?{first_after}", cues)
+        self.first_before = _frame(r"\b{first_before}\s*$", cues)
         # "before <TKI A> she had <TKI B>", "prior to A, B was given": B came before A, wherever A is named first
         self.before_it = _frame(r"\b{before_it}\s+(?:{before_it_gap}\s+)?$", cues)
         self.had = _frame(r"^\s*,?\s*(?:{had_who}\s+)?{had}\s+(?:[\w-]+\s+){0,4}?$", cues)
@@ -976,15 +1030,17 @@ def _started(text: str, e: Entity, order: _Order) -> tuple[int, int] | None:
 
 def _line(text: str, e: Entity, order: _Order) -> int | None:
     """The line of therapy written right beside a TKI ("2L lorlatinib", "alectinib (first-line)"), the nearer one
-    when there is one on each side, never across a sentence break."""
+    when there is one on each side (one before it across a comma only when none follows it), never across a
+    sentence break."""
     before = order.line_is.sub("", re.split(r"[.;\n]", text[max(0, e.start - 24) : e.start])[-1])[-14:]
-    after = re.split(r"[.;\n]", text[e.end : e.end + 18])[0]
-    found = [(len(before) - m.end(), m) for m in order.line.finditer(before)] + [
-        (m.start(), m) for m in order.line.finditer(after)
+    after = re.split(r"[.;\n]", text[e.end : e.end + 26])[0]
+    # a line before a comma is the TKI's only when none follows it ("brigatinib was 2nd line, alectinib was 1st line")
+    found = [("," in before[m.end() :], len(before) - m.end(), m) for m in order.line.finditer(before)] + [
+        (False, m.start(), m) for m in order.line.finditer(after)
     ]
     if not found:
         return None
-    m = min(found, key=lambda f: f[0])[1]
+    m = min(found, key=lambda f: f[:2])[2]
     digit = m.group(1) or m.group(2)
     return int(digit) if digit else order.ordinal[m.group(3).lower()]
 
@@ -1010,7 +1066,12 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
         while k < len(tkis):
             block, k = _earlier_first(text, tkis, k, order)
             ordered += block
-    first = [e for e in ordered if order.first.match(text[e.end : e.end + 60])]
+    first = [
+        e
+        for e in ordered
+        if order.first.match(text[e.end : e.end + 60])
+        or order.first_before.search(text[max(0, e.start - 40) : e.start])
+    ]
     if len(first) == 1 and len(ordered) > 1:  # "alectinib since 2019; ceritinib had been given first"
         ordered = first + [e for e in ordered if e is not first[0]]
     current = [e for e in ordered if order.current.search(text[max(0, e.start - 30) : e.start])]

@@ -22,7 +22,8 @@ The contract (the dialogue's actions rely on it):
   (pregnant / childbearing_potential / not_applicable), `cyp3a_inhibitor` ("true"/"false"); MET low-level gain
   or polysomy is `bypass_alteration` MET_gain, never MET_amplification.
   `progression_pattern` also takes values that are halves of a pattern and never fields on their own
-  (`cns_progressing`, `body_controlled`, `rest_controlled`, `body_not_progressing`, `one_site`, `cns_controlled`:
+  (`cns_progressing`, `body_controlled`, `rest_controlled`, `body_not_progressing`, `one_site`, `cns_controlled`,
+  `cns_known`:
   case_fields reads them together).
   TKIs come in treatment order ("brigatinib after crizotinib" → crizotinib, brigatinib), the current one last.
   `unreadable_variant` (value: the text as written) is a mutation-like notation that cannot be read as an ALK
@@ -64,6 +65,7 @@ from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, ROLES, Entity
 from bot.nlu.fields import case_fields, conflicts
 from bot.nlu.reader import Reader, Span
 from bot.nlu.therapies import THERAPY_ROLES, TherapyChoice, TherapyMention
+from bot.nlu.tick_boxes import TickBoxes
 
 __all__ = [
     "CANDIDATE",
@@ -125,8 +127,8 @@ _REPORTS = frozenset({"unknown_drug", "unreadable_variant"})
 @dataclasses.dataclass(frozen=True)
 class Reading:
     """A message read once, through one text: the typist's rewriting of it (typist.py) with its discourse fillers
-    blanked (Context.unfilled: places kept), from which the findings, their roles and the questions are all read;
-    every place is given back in the text as typed."""
+    and the options of its empty tick boxes blanked (Context.unfilled, tick_boxes.py: places kept), from which the
+    findings, their roles and the questions are all read; every place is given back in the text as typed."""
 
     entities: tuple[Entity, ...]
     regions: tuple[tuple[int, int], ...]  # the parts that ask or suppose (Context.hypothetical_regions)
@@ -139,6 +141,7 @@ class Extractor:
         self.context = Context(table)
         self.fingerprint = vocabulary.fingerprint(table)
         self.rewrite = typist.load(table)
+        self.tick_boxes = TickBoxes(table)
         self._last: tuple[str, Reading] = ("", Reading((), (), False))
 
     def read(self, text: str) -> Reading:
@@ -168,7 +171,7 @@ class Extractor:
         fillers blanked; each entity and region is given back at its place in ``text``, an entity with the words
         as typed."""
         rewritten = self.rewrite(text)
-        fixed = self.context.unfilled(rewritten.text)
+        fixed = self.context.unfilled(self.tick_boxes(rewritten.text))
         asked = self.context.asked_regions(fixed)
         regions = asked + self.context.supposed_regions(fixed)
         found = self.context.entities(fixed, self.reader.spans(fixed), regions)
@@ -238,13 +241,18 @@ def therapy_choice(text: str) -> TherapyChoice:
 
 def stated_absent(text: str, places: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """The places (start, end) of ``text`` whose words around them state absent what stands there, as a finding
-    the reader found at that place would be read ("no solvent-front mutation", "SCLC ruled out")."""
+    the reader found at that place would be read ("no solvent-front mutation", "SCLC ruled out"): read through the
+    text the reader reads (the typist's rewriting, its fillers and empty tick boxes blanked), so that a slip is read
+    as the findings' are ("negatve for MET amplification", "no lorlatinb, brigatinb or MET amplification")."""
     extractor = load()
-    text = text[:MAX_CHARS]
+    typed = text[:MAX_CHARS]
+    rewritten = extractor.rewrite(typed)
+    text = extractor.context.unfilled(extractor.tick_boxes(rewritten.text))  # what the reader reads (Extractor._read)
     found = extractor.reader.spans(text)
     out = set()
     for start, end in places:
-        spans = [s for s in found if s.end <= start] + [Span(start, end, "phrase", "")]
+        at, to = rewritten.forth(start), rewritten.forth(end, end=True)
+        spans = [s for s in found if s.end <= at] + [Span(at, to, "phrase", "")]
         if extractor.context._stated_role(text, spans, len(spans) - 1) == NEGATED:
             out.add((start, end))
     return out

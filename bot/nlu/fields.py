@@ -60,7 +60,15 @@ PRECEDENCE = {
     "pregnancy_status": ("pregnant", "childbearing_potential"),
 }
 HALVES = frozenset(  # progression values never fields on their own
-    {"cns_progressing", "body_controlled", "rest_controlled", "body_not_progressing", "one_site", "cns_controlled"}
+    {
+        "cns_progressing",
+        "body_controlled",
+        "rest_controlled",
+        "body_not_progressing",
+        "one_site",
+        "cns_controlled",
+        "cns_known",
+    }
 )
 _ALK_STATUS = {
     "positive": ("alk_positive", True),
@@ -256,11 +264,12 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
     """The patterns stated, with the halves read together: brain progression with the body controlled, not
     progressing or the rest controlled is CNS-only, and so is the body controlled beside brain or leptomeningeal
     disease stated present (``cns_disease``: "two lesions appeared, SRS given; systemic lesions controlled") unless
-    the brain is said to respond or to be stable. The body's half alone ("extracranial disease stable", "no extracranial
-    progression") is no pattern, nor beside a brain response ("complete intracranial response, extracranial disease
-    stable"): nothing says the brain progresses. The rest controlled beside a brain response and no extracranial site
-    progressing is no pattern either. The rest controlled beside extracranial lesions, or
-    one lesion said to be the only one progressing (unless it is a brain lesion: brain progression and no
+    the brain is said to respond or to be stable, or the brain disease is known from before ("Known brain mets.
+    Extracranial disease stable.": nothing says the brain progresses). The body's half alone ("extracranial disease
+    stable", "no extracranial progression") is no pattern, nor beside a brain response ("complete intracranial
+    response, extracranial disease stable"): nothing says the brain progresses. The rest controlled beside a brain
+    response and no extracranial site progressing is no pattern either. The rest controlled beside extracranial
+    lesions, or one lesion said to be the only one progressing (unless it is a brain lesion: brain progression and no
     extracranial site), is oligoprogression; brain progression alone is no pattern (brain_metastases says it).
     Progression at two or more extracranial site groups ("sites:...") with nothing else said is systemic; one group
     alone is no pattern."""
@@ -274,8 +283,9 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
     if (brain or "cns_only" in out) and {"body_controlled", "body_not_progressing"} & set(stated) and "none" in out:
         out.remove("none")  # "brain-only PD, CT CAP stable": the stable scan is the body's
     responding = "cns_controlled" in stated and not brain
+    known = "cns_known" in stated and not brain  # "known brain mets": no progression said of them
     if (brain and {"body_controlled", "rest_controlled", "body_not_progressing"} & set(stated)) or (
-        cns_disease and not responding and "body_controlled" in stated
+        cns_disease and not responding and not known and "body_controlled" in stated
     ):
         out.append("cns_only")
     elif ("rest_controlled" in stated and (sites or not responding)) or (

@@ -63,6 +63,7 @@ _LINE = re.compile(
 )
 # the value's first clause ends at a comma or a dash between spaces
 _CLAUSE = re.compile(r",|[ \t][-–—]+[ \t]")
+_BESIDE = 250  # how far another line's statement may stand to qualify a key's value (absent_beside)
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 
 
@@ -94,6 +95,9 @@ class _Key:
     not_done: bool
     # a test's result: only a word of `result` denies it ("Pregnancy test: none" says no test was done)
     result: bool
+    # the key's absent value read as another value when this pattern stands in another line, cell or sentence near it
+    # (an ALK negative with no time beside an ALK positive at the diagnosis: its time is not told)
+    absent_beside: tuple[re.Pattern[str], str] | None
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,11 @@ class KeyValues:
                 unless_after=re.compile(k["unless_after"], re.IGNORECASE) if k.get("unless_after") else None,
                 not_done=bool(k.get("not_done")),
                 result=bool(k.get("result")),
+                absent_beside=(
+                    (re.compile(k["absent_beside"]["pattern"], re.IGNORECASE), str(k["absent_beside"]["value"]))
+                    if k.get("absent_beside")
+                    else None
+                ),
             )
             for k in kv["keys"]
         ]
@@ -218,7 +227,7 @@ class KeyValues:
             return reading(value_at + n.end(), supposed, HYPOTHETICAL)
         if n := (self.result if k.result else self.absent).match(value):
             return (
-                reading(value_at + n.end(), k.absent, None)
+                reading(value_at + n.end(), self._absent(k, text, start, value_at + len(value)), None)
                 if k.absent
                 else reading(value_at + n.end(), k.present, NEGATED)
             )
@@ -233,6 +242,15 @@ class KeyValues:
         if k.implied:
             return reading(line.key_end, k.present)
         return None
+
+    def _absent(self, k: _Key, text: str, start: int, end: int) -> str | None:
+        """The key's absent value, or the value it is read as when its `absent_beside` pattern stands within
+        _BESIDE characters before or after the line (not in the line itself)."""
+        if k.absent_beside:
+            pattern, value = k.absent_beside
+            if pattern.search(text[max(0, start - _BESIDE) : start]) or pattern.search(text[end : end + _BESIDE]):
+                return value
+        return k.absent
 
     def _denied(self, value: str, v: re.Match[str]) -> tuple[int, str | None] | None:
         """A value read in the key's own terms (where its reading ends, its role): stated; denied by the words right

@@ -24,7 +24,9 @@ from bot.nlu.vocabulary import AMINO
 OVERLAYS = frozenset(
     {"symptomatic", "brain_metastases", "prior_chemotherapy", "prior_immunotherapy", "goals_of_care", "tki"}
 )  # a drug named inside a phrase ("progressing on alectinib in the liver and bones") is still named
-OVERLAY_VALUES = frozenset({"cns_progressing"})  # "new brain mets" is progression beside the lesions' count
+OVERLAY_VALUES = frozenset(  # "new brain mets" is progression beside the lesions' count; "known brain mets" beside them
+    {"cns_progressing", "cns_known"}
+)
 SITES = "sites:"  # value prefix of progression at named extracranial sites, an overlay of its own ("sites:bone+liver")
 _NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
 _ECOG_VALUE = r"([0-4]|zero|one|two|three|four)"

@@ -137,6 +137,7 @@ class Rewrite:
         self.text = "".join(out)
         self.edits = edits
         self.starts = [e.new_start for e in edits]
+        self.typed_starts = [e.start for e in edits]
 
     def back(self, pos: int, end: bool = False) -> int:
         """The place in the typed text of place ``pos`` of the rewritten one (``end``: a span's end): a place inside a
@@ -148,6 +149,17 @@ class Rewrite:
         if pos < e.new_end or (end and pos == e.new_end):
             return e.end if end else e.start
         return pos + e.end - e.new_end
+
+    def forth(self, pos: int, end: bool = False) -> int:
+        """The place in the rewritten text of place ``pos`` of the typed one (``end``: a span's end): back's
+        counterpart."""
+        k = (bisect.bisect_left if end else bisect.bisect_right)(self.typed_starts, pos) - 1
+        if k < 0:
+            return pos
+        e = self.edits[k]
+        if pos < e.end or (end and pos == e.end):
+            return e.new_end if end else e.new_start
+        return pos + e.new_end - e.end
 
 
 # ---- dictation -----------------------------------------------------------------------------------------------------

@@ -225,6 +225,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         **cues,
         "typo_tolerance": _typo_tolerance(raw, kb, names),
         "correction": _correction(raw),
+        "tick_boxes": {k: [str(c) for c in v] for k, v in raw["tick_boxes"].items()},
         "kinase_domain": list(kb.kinase_domain),
         "karnofsky_ecog": {str(score): grade for score, grade in sorted(kb.karnofsky_ecog.items())},
         "kb_hash": kb.content_sha256,
@@ -253,6 +254,14 @@ def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str
                 "not_done": bool(k.get("not_done")),
                 "result": bool(k.get("result")),
                 "unless_after": _expand(str(k["unless_after"]), defines) if k.get("unless_after") else None,
+                "absent_beside": (
+                    {
+                        "pattern": _expand(str(k["absent_beside"]["pattern"]), defines),
+                        "value": str(k["absent_beside"]["value"]),
+                    }
+                    if k.get("absent_beside")
+                    else None
+                ),
             }
         )
     cues: dict[str, Any] = {c: [_expand(str(p), defines, shorthand) for p in kv[c]] for c in _KEY_VALUE_CUES}

@@ -1,0 +1,73 @@
+"""Two ALK results in two lines, cells or sentences of one message, as pasted from a record or written in a note: an
+untimed negative beside a positive told at diagnosis is left unread (its time is not told: it never makes the case
+ALK-negative, out of scope), the positive at diagnosis is read; each result stated with its own time keeps it. The
+same rule as tests/nlu/test_alk_two_times.py applies to prose within one sentence."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bot.nlu import extractor
+
+read = extractor.extract_case
+
+UNTIMED_NEGATIVE = ["ALK IHC: negative", "ALK (D5F3): negative", "ALK IHC: neg", "ALK D5F3 IHC - negative",
+                    "ALK (Ventana) IHC: negative", "ALK IHC negative", "ALK IHC neg", "ALK status: negative"]
+POSITIVE_AT_DIAGNOSIS = ["ALK FISH: positive at diagnosis", "ALK FISH (dx): positive", "ALK FISH positive at dx",
+                         "ALK FISH (at diagnosis): positive", "ALK FISH: positive (at diagnosis)",
+                         "ALK NGS at diagnosis: positive", "ALK break-apart FISH: pos at baseline",
+                         "ALK FISH: positive on the diagnostic biopsy"]
+JOINS = [". ", " | ", "\n", "; ", "\n\n"]
+
+
+@pytest.mark.parametrize("text", [
+    first + join + second
+    for negative, positive in itertools.product(UNTIMED_NEGATIVE, POSITIVE_AT_DIAGNOSIS)
+    for join in JOINS
+    for first, second in ((negative, positive), (positive, negative))
+])
+def test_an_untimed_negative_beside_a_positive_at_diagnosis_is_left_unread(text):
+    case = read(text)
+    assert case.get("alk_positive") is True, (text, case)
+    assert "alk_fusion_at_progression" not in case, (text, case)
+
+
+@pytest.mark.parametrize("text,fields", [
+    # each result with its own time
+    ("ALK IHC: negative on rebiopsy. ALK FISH: positive at diagnosis.",
+     {"alk_positive": True, "alk_fusion_at_progression": False, "alk_fusion_specimen": "tissue"}),
+    ("ALK FISH (dx): positive\nRebiopsy ALK IHC: negative",
+     {"alk_positive": True, "alk_fusion_at_progression": False, "alk_fusion_specimen": "tissue"}),
+    ("Dx: ALK FISH positive. At PD: ALK IHC negative.", {"alk_positive": True, "alk_fusion_at_progression": False}),
+    # one result: read as before
+    ("ALK FISH: positive at diagnosis", {"alk_positive": True}),
+    ("ALK (D5F3): positive at dx", {"alk_positive": True}),
+    ("ALK IHC: negative", {"alk_positive": False}),
+    ("ALK IHC: negative. EGFR: negative.", {"alk_positive": False}),
+    # another test's positive at diagnosis says nothing of the ALK negative
+    ("ALK IHC: negative. PD-L1: positive at diagnosis.", {"alk_positive": False}),
+    ("ALK IHC: negative | EGFR: positive at diagnosis", {"alk_positive": False}),
+    ("ALK IHC negative. ROS1 FISH positive at diagnosis.", {"alk_positive": False}),
+])
+def test_results_with_their_own_time_keep_it(text, fields):
+    case = read(text)
+    assert {k: v for k, v in case.items() if k.startswith("alk_")} == fields, (text, case)
+
+
+@pytest.mark.parametrize("text", [
+    "ALK IHC: negative | ALK FISH: positive",  # two results, no time: stated both ways
+    "ALK IHC: negative\nALK FISH: positive",
+    "ALK IHC negative. ALK FISH positive.",
+])
+def test_two_untimed_results_are_left_unread(text):
+    assert "alk_positive" not in read(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "ALK IHC: negative? ALK FISH: positive at diagnosis?",
+    "If ALK IHC is negative and ALK FISH positive at diagnosis, what next?",
+])
+def test_questions_state_no_negative(text):
+    assert read(text).get("alk_positive") is not False, text
