@@ -261,7 +261,7 @@ def _region_regexes(raw: dict[str, Any]) -> list[dict[str, Any]]:
             rf"{context}(?P<at>{names})",
             rf"(?P<at>{names})[- ]based",
             rf"(?<![\w-])(?P<at>{items}) (?:patient|pt|man|woman|gentleman|lady)(?![\w-])",  # "a UK patient"
-            rf"(?:(?<=[;,(.\n])|^)\s*(?:in (?:the )?)?(?P<at>{items})(?=\s*(?:[;,):\n]|\.(?:\s|$)|$))",
+            rf"(?:(?<=[;,(.\n])|(?<=\s[-\u2013])|^)\s*(?:in (?:the )?)?(?P<at>{items})(?=\s*(?:[;,):\n]|\.(?:\s|$)|$))",
             rf"{site}(?P<at>{items})(?: [\w'-]+){{0,3}} {hospital}",  # "..., Seoul National University Hospital"
         ]
         patterns += [rf"(?P<at>{s})" for s in systems.get(code, [])]

@@ -1,0 +1,162 @@
+"""Findings read from the headers and asides of referrals, consults, pharmacist checks and authorisation requests:
+where the patient is treated when a note names only a city, a hospital or a health system; the size of a brain
+disease given by the treatment planned for it; an interaction check that found nothing; a biopsy named by its purpose
+and not done. Each form with several phrasings and the near-misses that must stay unread; written from how such
+notes are worded, not from the independent sets."""
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu import extractor
+
+read = extractor.extract_case
+
+# ---- where the patient is treated ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,region", [
+    # a note's header or an item of its summary names the city or the country
+    ("Nurse intake, Kuala Lumpur: ALK-positive adenocarcinoma on alectinib.", "MY"),
+    ("Pharmacy review, Stockholm: lorlatinib dispensed.", "SE"),
+    ("Radiation oncology follow-up, UK: SRS delivered to one lesion.", "GB"),
+    ("Tumour board (Mumbai): ALK+ NSCLC, PD on crizotinib.", "IN"),
+    ("Second opinion (Auckland, Middlemore): brigatinib since 2023.", "NZ"),
+    ("Referral letter, Hanoi: crizotinib since 2022.", "VN"),
+    ("Navigator note - Bangkok: lorlatinib access pending.", "TH"),
+    ("Progressing on brigatinib in the liver; ECOG 1; Milano.", "IT"),
+    # a hospital named by its city, as the site of treatment
+    ("Site: Seoul National University Hospital.", "KR"),
+    ("She is treated at Taipei Veterans General Hospital.", "TW"),
+    ("Followed at Shanghai Chest Hospital since 2021.", "CN"),
+    # a public health system or payer names the country
+    ("NHS Individual Funding Request for lorlatinib.", "GB"),
+    ("Funding: lorlatinib is PBS-listed for this indication.", "AU"),
+    ("Request submitted to AIFA for early access.", "IT"),
+    # the treatment, the home or a move says where the patient is now
+    ("All treatment is in Lisbon.", "PT"),
+    ("Her treatment will be at the Princess Margaret in Toronto.", "CA"),
+    ("Pharmacy will deliver to her home in Ohio.", "US"),
+    ("Moved to Vancouver in 2024; on alectinib.", "CA"),
+    ("He relocated to Chicago last year.", "US"),
+    ("Country of treatment: Republic of Korea.", "KR"),
+    ("Insurer: Blue Cross of Texas.", "US"),
+    # an exam stem's patient "with ..." in a country
+    ("A 62-year-old man with ALK+ NSCLC in Sweden is started on alectinib.", "SE"),
+    ("A 45-year-old woman with stage IV adenocarcinoma in Malaysia has progressed.", "MY"),
+])
+def test_a_city_hospital_or_health_system_says_where_the_patient_is_treated(text, region):
+    assert read(text).get("region") == region, text
+
+
+@pytest.mark.parametrize("text", [
+    # where the patient was diagnosed, treated before, comes from, or where someone else is
+    "Diagnosed at Seoul National University Hospital in 2019.",
+    "Prior treatment in Milan with crizotinib.",
+    "Previous treatment in Mumbai, records awaited.",
+    "She is originally from Hanoi.",
+    "Her daughter's home in Ohio is where she stays in summer.",
+    "His son moved to Toronto.",
+    # a question, and a city that is not a place of care
+    "Could she be treated in Stockholm?",
+    "Is lorlatinib PBS-listed?",
+    "Lesions in the right frontal lobe, Virginia-trained radiologist read.",
+])
+def test_a_place_not_of_this_patients_care_is_no_region(text):
+    assert "region" not in read(text), text
+
+
+# ---- the size of a brain disease given by the treatment planned for it -------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Authorised: SRS (CPT 77373) for 3 new brain metastases.",
+    "SRS booked for the 2 brain lesions.",
+    "SRS planning CT on Friday for the 3 brain lesions.",
+    "Radiosurgery on 12/03 to two new lesions.",
+])
+def test_lesions_sent_for_radiosurgery_are_limited(text):
+    found = read(text)
+    assert found.get("cns_lesions") == "limited" and found.get("brain_metastases") is True, (text, found)
+
+
+@pytest.mark.parametrize("text", [
+    "WBRT requested: >15 lesions.",
+    "Discussed whole-brain radiotherapy versus lorlatinib given 14 lesions.",
+    "Hippocampal-avoidance WBRT given for twelve new deposits.",
+    "Not suitable for SRS: 9 new lesions.",
+])
+def test_many_lesions_beside_a_brain_treatment_are_extensive(text):
+    found = read(text)
+    assert found.get("cns_lesions") == "extensive" and found.get("brain_metastases") is True, (text, found)
+
+
+@pytest.mark.parametrize("text", [
+    "SRS to the brain in 2022; now 12 new lesions in the liver.",
+    "WBRT in 2020; CT today shows 10 lesions in the lungs.",
+    "Should we give WBRT if there are 14 lesions?",
+])
+def test_lesions_elsewhere_or_asked_about_are_not_brain_extent(text):
+    assert "cns_lesions" not in read(text), text
+
+
+def test_sizes_in_brackets_after_a_long_description_are_limited():
+    text = ("MRI brain shows new enhancing foci in the left occipital and right temporal lobes (two lesions, both "
+            "under 1 cm).")
+    assert read(text).get("cns_lesions") == "limited"
+    assert read("Screening MRI: 2 untreated brain lesions <1 cm.").get("cns_lesions") == "limited"
+
+
+# ---- an interaction check that found nothing ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "No interacting medications.",
+    "Medicines reconciled; no interacting meds.",
+    "DDI check for lorlatinib: no interacting drugs apart from a PPI.",
+    "No CYP3A-interacting medications.",
+])
+def test_no_interacting_medication_denies_inducers_and_inhibitors(text):
+    found = read(text)
+    assert found.get("strong_cyp3a_inducer") is False and found.get("strong_cyp3a_inhibitor") is False, (text, found)
+
+
+@pytest.mark.parametrize("text", ["Are there any interacting medications?", "Check for interacting drugs before starting.",
+                                  "He takes interacting medications; list to follow."])
+def test_an_interaction_check_not_done_or_positive_denies_nothing(text):
+    found = read(text)
+    assert "strong_cyp3a_inducer" not in found and "strong_cyp3a_inhibitor" not in found, (text, found)
+
+
+@pytest.mark.parametrize("text", [
+    "Valproate for seizures - not an enzyme inducer.",
+    "Antiepileptic: levetiracetam 500 mg BD (non-inducing).",
+    "Lamotrigine, which is non-enzyme-inducing, continues.",
+])
+def test_an_antiepileptic_said_not_to_induce_is_no_inducer(text):
+    assert read(text).get("strong_cyp3a_inducer") is False, text
+
+
+@pytest.mark.parametrize("text", [
+    "On carbamazepine; levetiracetam would be non-inducing.",
+    "Takes phenytoin. Valproate is not an enzyme inducer.",
+])
+def test_a_non_inducing_alternative_leaves_the_inducer_taken(text):
+    assert read(text).get("strong_cyp3a_inducer") is True, text
+
+
+# ---- a biopsy named by its purpose and not done -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "No resistance biopsy was done because the patient declined.",
+    "No progression biopsy was performed.",
+    "No post-progression biopsy possible.",
+    "No confirmatory biopsy was taken.",
+])
+def test_no_biopsy_for_the_progression_is_none(text):
+    assert read(text).get("biopsy") == "none", text
+
+
+@pytest.mark.parametrize("text", ["No resistance biopsy yet; booked for Monday.", "Was a resistance biopsy done?"])
+def test_a_biopsy_not_yet_done_or_asked_about_is_not_none(text):
+    assert "biopsy" not in read(text), text
