@@ -160,3 +160,62 @@ def test_no_biopsy_for_the_progression_is_none(text):
 @pytest.mark.parametrize("text", ["No resistance biopsy yet; booked for Monday.", "Was a resistance biopsy done?"])
 def test_a_biopsy_not_yet_done_or_asked_about_is_not_none(text):
     assert "biopsy" not in read(text), text
+
+
+# ---- a problem list's ICD wording ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Problem list: C79.31 Secondary malignant neoplasm of brain.",
+                                  "Secondary malignant neoplasm of the brain (C79.31).",
+                                  "Dx: secondary carcinoma of brain, NSCLC primary."])
+def test_an_icd_secondary_neoplasm_of_brain_is_brain_metastases(text):
+    assert read(text).get("brain_metastases") is True, text
+
+
+@pytest.mark.parametrize("text,value", [("No secondary malignant neoplasm of brain.", False),
+                                        ("C79.51 Secondary malignant neoplasm of bone.", None),
+                                        ("Rule out secondary malignant neoplasm of brain.", None)])
+def test_an_icd_wording_denied_elsewhere_or_to_rule_out(text, value):
+    assert read(text).get("brain_metastases") is value, text
+
+
+# ---- palliative care joined to the cancer treatment -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Palliative care will see her alongside oncology.",
+    "Referred to palliative care for pain, alongside ongoing TKI.",
+    "Supportive care team involved in parallel with systemic therapy.",
+    "Palliative care input concurrently with chemotherapy.",
+])
+def test_palliative_care_alongside_treatment_is_disease_directed(text):
+    assert read(text).get("goals_of_care") == "disease_directed", text
+
+
+@pytest.mark.parametrize("text", ["Should palliative care run alongside the TKI?",
+                                  "Palliative care instead of further treatment.",
+                                  "Palliative care referral made."])
+def test_palliative_care_asked_about_or_instead_is_not_disease_directed(text):
+    assert read(text).get("goals_of_care") != "disease_directed", text
+
+
+# ---- no targeted therapy, no TKI intolerance ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Two lines of chemotherapy, but no targeted therapy.",
+                                  "No targeted therapy received to date.",
+                                  "She has never had targeted treatment."])
+def test_no_targeted_therapy_is_no_prior_tki(text):
+    assert read(text).get("prior_tkis") == [], text
+
+
+@pytest.mark.parametrize("text", ["No targeted therapy for the KRAS G12C.", "No targeted options remain.",
+                                  "No targeted therapy available in her country."])
+def test_no_targeted_option_says_nothing_of_tkis_received(text):
+    assert "prior_tkis" not in read(text), text
+
+
+@pytest.mark.parametrize("text", ["No prior TKI intolerance.", "No known TKI intolerance.",
+                                  "No previous intolerance to ALK inhibitors."])
+def test_no_prior_intolerance_is_none(text):
+    assert read(text).get("intolerant_tkis") == [], text
