@@ -219,3 +219,44 @@ def test_no_targeted_option_says_nothing_of_tkis_received(text):
                                   "No previous intolerance to ALK inhibitors."])
 def test_no_prior_intolerance_is_none(text):
     assert read(text).get("intolerant_tkis") == [], text
+
+
+# ---- a drug prescribed but never taken, a biopsy considered but not done --------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Brigatinib was prescribed but never started.",
+    "Lorlatinib was ordered but she never took it.",
+    "Ceritinib was dispensed but he never took the tablets.",
+    "She was prescribed brigatinib but never collected the prescription.",
+    "Lorlatinib was approved but has not yet been started.",
+])
+def test_a_drug_prescribed_but_never_taken_is_not_received(text):
+    assert "prior_tkis" not in read(text), text
+
+
+@pytest.mark.parametrize("text,drugs", [
+    ("Brigatinib was prescribed and she started it in May.", ["brigatinib"]),
+    ("Alectinib 600 mg BID, not taken with food.", ["alectinib"]),
+    ("On lorlatinib, he never took a break.", ["lorlatinib"]),
+])
+def test_a_drug_taken_stays_received(text, drugs):
+    assert read(text).get("prior_tkis") == drugs, text
+
+
+@pytest.mark.parametrize("text", [
+    "A rebiopsy was considered but not performed.",
+    "Repeat biopsy was discussed but declined by the patient.",
+    "Tissue biopsy was offered and refused.",
+    "Re-biopsy was planned but not done.",
+])
+def test_a_biopsy_considered_but_not_done_is_none(text):
+    assert read(text).get("biopsy") == "none", text
+
+
+@pytest.mark.parametrize("text,biopsy", [
+    ("Tissue biopsy was discussed but declined; Guardant360 showed G1202R.", "plasma"),
+    ("Rebiopsy was considered and showed G1202R.", "tissue"),
+])
+def test_only_the_test_done_is_the_biopsy(text, biopsy):
+    assert read(text).get("biopsy") == biopsy, text
