@@ -260,3 +260,43 @@ def test_a_biopsy_considered_but_not_done_is_none(text):
 ])
 def test_only_the_test_done_is_the_biopsy(text, biopsy):
     assert read(text).get("biopsy") == biopsy, text
+
+
+# ---- teaching-file wording of a specimen's result -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The rebiopsy shows an adenocarcinoma component and a neuroendocrine small-cell component.",
+    "Liver core: adenocarcinoma component with a separate small cell carcinoma component.",
+    "Small-cell component and adenocarcinoma component both present on the progression biopsy.",
+])
+def test_two_components_named_apart_are_a_mixed_transformation(text):
+    assert read(text).get("transformation") == "small_cell_mixed", text
+
+
+@pytest.mark.parametrize("text", ["The tumour showed a neuroendocrine small-cell phenotype at progression.",
+                                  "Rebiopsy: small cell morphology, TTF-1 positive.",
+                                  "Progression biopsy with small-cell differentiation."])
+def test_a_small_cell_phenotype_is_a_small_cell_transformation(text):
+    assert read(text).get("transformation") == "small_cell", text
+
+
+@pytest.mark.parametrize("text", ["Non-small-cell phenotype retained.", "Is there small-cell morphology?"])
+def test_a_non_small_cell_phenotype_or_a_question_is_no_transformation(text):
+    assert read(text).get("transformation") in (None, "none"), text
+
+
+@pytest.mark.parametrize("text", ["KRAS G12C detected on progression tissue after alectinib.",
+                                  "MET amplification in the resistance specimen."])
+def test_tissue_named_by_the_progression_is_a_tissue_biopsy(text):
+    assert read(text).get("biopsy") == "tissue", text
+
+
+@pytest.mark.parametrize("text,lmd", [
+    ("CSF cytology from the LP came back positive for adenocarcinoma cells.", True),
+    ("CSF from the lumbar puncture showed malignant cells.", True),
+    ("CSF cytology came back negative.", None),
+    ("Was CSF cytology positive?", None),
+])
+def test_csf_cytology_result_said_after_the_test(text, lmd):
+    assert read(text).get("leptomeningeal") is lmd, text
