@@ -114,6 +114,7 @@ def test_sizes_in_brackets_after_a_long_description_are_limited():
     "Medicines reconciled; no interacting meds.",
     "DDI check for lorlatinib: no interacting drugs apart from a PPI.",
     "No CYP3A-interacting medications.",
+    "Meds: amlodipine, ramipril. Nothing that interacts with CYP3A.",
 ])
 def test_no_interacting_medication_denies_inducers_and_inhibitors(text):
     found = read(text)
@@ -121,6 +122,7 @@ def test_no_interacting_medication_denies_inducers_and_inhibitors(text):
 
 
 @pytest.mark.parametrize("text", ["Are there any interacting medications?", "Check for interacting drugs before starting.",
+                                  "Does anything she takes interact with CYP3A?", "Her statin interacts with CYP3A.",
                                   "He takes interacting medications; list to follow."])
 def test_an_interaction_check_not_done_or_positive_denies_nothing(text):
     found = read(text)
