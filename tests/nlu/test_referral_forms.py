@@ -302,3 +302,22 @@ def test_tissue_named_by_the_progression_is_a_tissue_biopsy(text):
 ])
 def test_csf_cytology_result_said_after_the_test(text, lmd):
     assert read(text).get("leptomeningeal") is lmd, text
+
+
+# ---- the ALK result given for two methods at once -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,positive", [
+    ("Pertinent data: ALK by IHC and FISH positive.", True),
+    ("ALK IHC & FISH: positive.", True),
+    ("ALK by FISH and NGS positive at diagnosis.", True),
+    ("ALK by IHC and FISH negative.", False),
+    ("ALK IHC/FISH negative.", False),
+])
+def test_an_alk_result_for_two_methods(text, positive):
+    assert read(text).get("alk_positive") is positive, text
+
+
+@pytest.mark.parametrize("text", ["Was ALK by IHC and FISH positive?", "ALK IHC and FISH were negative on the rebiopsy."])
+def test_an_alk_result_asked_or_of_the_rebiopsy_is_not_the_diagnosis(text):
+    assert "alk_positive" not in read(text), text
