@@ -321,3 +321,20 @@ def test_an_alk_result_for_two_methods(text, positive):
 @pytest.mark.parametrize("text", ["Was ALK by IHC and FISH positive?", "ALK IHC and FISH were negative on the rebiopsy."])
 def test_an_alk_result_asked_or_of_the_rebiopsy_is_not_the_diagnosis(text):
     assert "alk_positive" not in read(text), text
+
+
+# ---- a drug said to be failing at sites -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,pattern", [
+    ("He remains on brigatinib, which is now failing in the pleura, liver and bones.", "systemic"),
+    ("Alectinib failing at a single adrenal site, rest stable.", "oligoprogression"),
+])
+def test_a_drug_failing_at_sites_is_progression_there(text, pattern):
+    assert read(text).get("progression") == pattern, text
+
+
+@pytest.mark.parametrize("text", ["Liver function failing in the setting of sepsis.", "Is brigatinib failing in the liver?",
+                                  "Renal function failing at present."])
+def test_an_organ_failing_or_a_question_is_no_progression(text):
+    assert "progression" not in read(text), text
