@@ -29,8 +29,8 @@ F1_FLOOR = {"set 1 findings tuned": 0.99, "set 1 findings held-out": 0.955,
             # set 8 tuned after tuning on it (exam stems, teaching texts): 0.925; after the referral forms: 0.945
             "set 8 findings tuned": 0.94, "set 8 findings held-out": 0.861,
             # set 9 tuned after its first tuning (administrative forms): 0.885; after the referral forms (region from
-            # cities, hospitals and health systems; brain extent beside SRS/WBRT; interaction checks): 0.938
-            "set 9 findings tuned": 0.932, "set 9 findings held-out": 0.805}
+            # cities, hospitals and health systems; brain extent beside SRS/WBRT; interaction checks, drugs prescribed but never taken): 0.94
+            "set 9 findings tuned": 0.935, "set 9 findings held-out": 0.805}
 QUESTIONS_CHANGED = {"set 1 questions held-out": 0, "set 2 questions tuned": 0, "set 2 questions held-out": 0,
                      "set 3 questions tuned": 0, "set 3 questions held-out": 0,
                      "set 4 questions tuned": 0, "set 4 questions held-out": 3,
