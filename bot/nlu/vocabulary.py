@@ -277,6 +277,8 @@ def _region_regexes(raw: dict[str, Any]) -> list[dict[str, Any]]:
     (China)", "ECOG 1. Netherlands.", "japan" alone); "us", also a word and an abbreviation ("ultrasound (US)"), only
     as the last item after a comma."""
     context = str(raw.get("region_context") or "")
+    site, hospital = str(raw.get("region_site") or ""), str(raw.get("region_hospital") or "")
+    systems = {str(code): [str(s) for s in names] for code, names in (raw.get("region_systems") or {}).items()}
     out = []
     for code, spellings in (raw.get("regions") or {}).items():
         names = "|".join(str(s) for s in spellings)
@@ -286,8 +288,10 @@ def _region_regexes(raw: dict[str, Any]) -> list[dict[str, Any]]:
             rf"{context}(?P<at>{names})",
             rf"(?P<at>{names})[- ]based",
             rf"(?<![\w-])(?P<at>{items}) (?:patient|pt|man|woman|gentleman|lady)(?![\w-])",  # "a UK patient"
-            rf"(?:(?<=[;,(.\n])|^)\s*(?:in (?:the )?)?(?P<at>{items})(?=\s*(?:[;,)\n]|\.(?:\s|$)|$))",
+            rf"(?:(?<=[;,(.\n])|(?<=\s[-\u2013])|^)\s*(?:in (?:the )?)?(?P<at>{items})(?=\s*(?:[;,):\n]|\.(?:\s|$)|$))",
+            rf"{site}(?P<at>{items})(?: [\w'-]+){{0,3}} {hospital}",  # "..., Seoul National University Hospital"
         ]
+        patterns += [rf"(?P<at>{s})" for s in systems.get(code, [])]
         if last:
             patterns.append(rf"(?<=[,;])\s*(?P<at>{last})(?=\s*\.?\s*(?:\n|$))")
         for pattern in patterns:

@@ -65,27 +65,27 @@ SETS = (
     PhrasingSet("5", "EHR copy-paste: key-value templates, timelines, medication lists, MDT proformas",
                 "independent5_tune.yml", "independent5_heldout.yml", "independent5_questions_tune.yml",
                 "independent5_questions_heldout.yml",
-                f1_floor=(0.954, 0.897), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(50, 35)),
+                f1_floor=(0.972, 0.897), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(50, 35)),
     PhrasingSet("6", "chat typed in a hurry: typos, text-speak, dictation, self-corrections, non-native English",
                 "independent6_tune.yml", "independent6_heldout.yml", "independent6_questions_tune.yml",
                 "independent6_questions_heldout.yml",
-                f1_floor=(0.941, 0.916), questions_changed=(3, 3), changed_in_dialogue=3, min_questions=(49, 34)),
+                f1_floor=(0.97, 0.916), questions_changed=(3, 3), changed_in_dialogue=3, min_questions=(49, 34)),
     PhrasingSet("7", "spoken and hand-over styles: SBAR, telephone referrals, tumour-board presentations, MDT minutes, "
                 "e-mails, non-native English", "independent7_tune.yml", "independent7_heldout.yml",
                 "independent7_questions_tune.yml", "independent7_questions_heldout.yml",
-                f1_floor=(0.903, 0.894), questions_changed=(1, 2), changed_in_dialogue=0, min_questions=(39, 27)),
+                f1_floor=(0.978, 0.894), questions_changed=(1, 2), changed_in_dialogue=0, min_questions=(39, 27)),
     # Sets 8-9 before any tuning on them: tuned 0.869 / 0.813, held-out 0.871 / 0.815
     # Set 8 tuned after tuning on it (exam stems, teaching texts): 0.925
     PhrasingSet("8", "exam-style and teaching texts: MCQ vignette stems, ward-round presentations, journal-club and "
                 "M&M case summaries, teaching files, one-liners", "independent8_tune.yml", "independent8_heldout.yml",
                 "independent8_questions_tune.yml", "independent8_questions_heldout.yml",
-                f1_floor=(0.915, 0.861), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(42, 29)),
+                f1_floor=(0.94, 0.861), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(42, 29)),
     # Set 9 tuned after its first tuning (administrative forms): 0.885
     PhrasingSet("9", "administrative and cross-disciplinary writing: prior-authorization and appeal letters, pharmacist "
                 "and e-consult notes, second-opinion referrals, radiation-oncology and palliative consults, trial "
                 "screening", "independent9_tune.yml", "independent9_heldout.yml", "independent9_questions_tune.yml",
                 "independent9_questions_heldout.yml",
-                f1_floor=(0.875, 0.805), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(43, 29)),
+                f1_floor=(0.935, 0.805), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(43, 29)),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
 UNANNOTATED = {s.id: s.unannotated for s in SETS}
