@@ -17,7 +17,9 @@ crizotinib first; "before lorlatinib she had brigatinib" was brigatinib first).
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import math
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -132,6 +134,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         out.append((start, len(text)))
     return out
+
+
+def _sentence_at(bounds: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    """The sentence of ``bounds`` (sentences()) that the place ``at`` is in, found by halving, not by a pass over
+    them: a pass per finding is work per finding and sentence."""
+    k = bisect.bisect_right(bounds, (at, math.inf)) - 1
+    return bounds[k] if k >= 0 else (0, 0)
 
 
 class Context:
@@ -274,6 +283,16 @@ class Context:
         self.denied_toxicity = _cue(tol["denied"])
         self.never = _frame(r"\b{never_came_off}\s+$", tol)
         self.tki_class = _frame(r"\b{tki_class}\b", tol)
+        self._split: tuple[str, list[tuple[int, int]]] = ("", [])  # the last text's sentences (_sentences)
+
+    def _sentences(self, text: str) -> list[tuple[int, int]]:
+        """sentences(text), computed once per text: a reading asks for them from several places, and once per
+        finding (_to_come), which made the work per finding and sentence."""
+        last, bounds = self._split
+        if text != last or not bounds:
+            bounds = sentences(text)
+            self._split = (text, bounds)
+        return bounds
 
     # ---- questions and what-ifs ------------------------------------------------------------------------------
 
@@ -293,7 +312,7 @@ class Context:
         """The questions of ``text``: each sentence that asks (a question, a request, a choice), from where it
         starts to ask to its end."""
         out = []
-        for start, end in sentences(text):
+        for start, end in self._sentences(text):
             asked = self._asked_from(text, start, end)
             if asked is not None:
                 out.append((asked, end))
@@ -302,7 +321,7 @@ class Context:
     def supposed_regions(self, text: str) -> list[tuple[int, int]]:
         """The conditions of ``text``: "if X, give Y", the whole sentence; "give Y if X", X."""
         regions = []
-        for start, stop in sentences(text):
+        for start, stop in self._sentences(text):
             sentence = text[start:stop]
             for m in self.conditional.finditer(sentence):
                 opener = _CLAUSE_OPENER.search(sentence[: m.start()])
@@ -318,7 +337,7 @@ class Context:
 
     def asks(self, text: str) -> bool:
         """Some sentence of ``text`` asks (a question, a request, a choice), besides any condition it supposes."""
-        return any(self._asked_from(text, start, end) is not None for start, end in sentences(text))
+        return any(self._asked_from(text, start, end) is not None for start, end in self._sentences(text))
 
     def _asked_from(self, text: str, start: int, end: int) -> int | None:
         """Where the sentence at start:end starts to ask, or None when it does not ask: all of it when it opens like
@@ -453,10 +472,10 @@ class Context:
         regions = self.hypothetical_regions(text) if regions is None else regions
         general = self._general(text) if spans else []
         plans = self._plan_sections(text)
-        others = [(m.start(), e) for s, e in sentences(text) for m in self.other_patients.finditer(text, s, e)]
+        others = [(m.start(), e) for s, e in self._sentences(text) for m in self.other_patients.finditer(text, s, e)]
         others += self._criteria(text)
         others += self._teaching(text)
-        watched = [(m.start(), e) for s, e in sentences(text) for m in self.watch_for.finditer(text, s, e)]
+        watched = [(m.start(), e) for s, e in self._sentences(text) for m in self.watch_for.finditer(text, s, e)]
         out: list[Entity] = []
         for i, span in enumerate(spans):
             if span.decided:  # a key-value line's reading: its value said the role
@@ -526,7 +545,7 @@ class Context:
         name the patient ("she has G1202R, found in a third of cases" tells of her); and a multiple-choice question's
         answer options, from the first ("(A) Continue alectinib (B) Switch to brigatinib")."""
         out = []
-        for start, end in sentences(text):
+        for start, end in self._sentences(text):
             sentence = text[start:end].strip()
             if self.teaching.search(sentence) and not self.this_patient.search(sentence):
                 out.append((start, end))
@@ -634,7 +653,7 @@ class Context:
         if cue is None:
             return False
         at = span.start - 20 + cue.start() if span.start >= 20 else cue.start()
-        s_start = max([a for a, _ in sentences(text) if a <= span.start] + [0])
+        s_start = _sentence_at(self._sentences(text), span.start)[0]
         clause = self.clause_break.split(text[s_start:at])[-1]
         return bool(self.future_clause.search(clause.lstrip()))
 
@@ -643,7 +662,7 @@ class Context:
         modest response rate", "MET amplification is found in about 15% of biopsies"): a TKI there is named, not
         received, and a finding there is not stated of this patient."""
         out = []
-        for start, end in sentences(text):
+        for start, end in self._sentences(text):
             for m in self.general_statement.finditer(text, start, end):
                 breaks = [b.end() for b in self.clause_break.finditer(text, start, m.start())]
                 after = self.clause_break.search(text, m.end(), end)
@@ -777,7 +796,7 @@ class Context:
         right after "came off", "switched from", "could not tolerate" with the toxicity in the same sentence, or
         right after a toxicity ("pneumonitis on brigatinib") with the stop in the same sentence."""
         out = []
-        bounds = sentences(text)
+        bounds = self._sentences(text)
         tkis = [e for e in found if e.entity == "tki"]
         intolerant_of: Entity | None = None  # the TKI "could not tolerate" was said of, which a list continues
         for k, e in enumerate(tkis):
@@ -793,7 +812,7 @@ class Context:
                 intolerant_of = e
                 continue
             intolerant_of = None
-            s_start, s_end = next((a, b) for a, b in bounds if a <= e.start < b)
+            s_start, s_end = _sentence_at(bounds, e.start)
             following = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [s_end])
             before = text[max(s_start, e.start - 40) : e.start]
             m = self.stopped_for.search(text, e.end, following)
@@ -865,9 +884,9 @@ class Context:
         """A stop denied to be for toxicity ("stopped for progression, not for toxicity", "no TKI ever stopped for
         tox"): value "none", stated absent, when its sentence names a TKI taken or the denial names the class."""
         out = []
+        with_taken = {_sentence_at(bounds, e.start) for e in found if e.entity == "tki" and e.role is None}
         for start, end in bounds:
-            taken = any(e.entity == "tki" and e.role is None and start <= e.start < end for e in found)
-            taken = taken or bool(
+            taken = (start, end) in with_taken or bool(
                 self.tki_class.search(text, start, end)
             )  # "all TKIs stopped for progression, none for tox"
             hits = list(self.denied_toxicity.finditer(text, start, end)) if taken else []

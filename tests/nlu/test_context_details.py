@@ -117,3 +117,21 @@ def test_a_long_run_of_tki_names_is_put_in_order_in_linear_work():
     from tests.nlu import work
 
     assert work.growth(extractor.extract_case, lambda n: "lorla and brig " * n, 150) < 2.2
+
+
+@pytest.mark.parametrize("sentence", [
+    "Switch to gabapentin before lorlatinib. ",  # a TKI after "before": which sentence it is in, per TKI
+    "Happy to stop the statin before starting brigatinib; ",
+    "no headache, vomiting or seizures. ",
+    "G1202R and MET amp not detected. ",
+    "alectinib stopped for progression, not toxicity. ",  # a stop denied to be for toxicity: per sentence, its TKIs
+    "crizotinib (rash) -> alectinib\n",
+    "Watch for headache or vomiting. ",
+])
+def test_a_text_of_many_sentences_with_findings_is_read_in_linear_work(sentence):
+    """The sentences of a text are split once per reading and the sentence of a finding is found by halving, not
+    by splitting the text again or passing over every sentence per finding (that made the work findings x
+    sentences). Counted in calls (tests/nlu/work.py): twice the sentences, about twice the calls."""
+    from tests.nlu import work
+
+    assert work.growth(extractor.load().read, lambda n: sentence * n, 120) < 2.2
