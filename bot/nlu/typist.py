@@ -149,6 +149,11 @@ class Rewrite:
             return e.end if end else e.start
         return pos + e.end - e.new_end
 
+    def span_back(self, start: int, end: int) -> tuple[int, int]:
+        """The place in the typed text of the span start:end of the rewritten one (``self.original[a:b]`` are its words
+        as typed)."""
+        return self.back(start), self.back(end, end=True)
+
 
 # ---- dictation -----------------------------------------------------------------------------------------------------
 
