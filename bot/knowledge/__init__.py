@@ -115,6 +115,22 @@ class Drug:
 
 
 @dataclass(frozen=True)
+class Inducer:
+    """A strong CYP3A inducer (drugs.yml strong_cyp3a_inducers): lorlatinib is contraindicated until it is stopped."""
+
+    name: str
+    names: tuple[str, ...]  # other spellings and short forms ("rifampin", "phenobarb")
+    brands: tuple[str, ...]
+    misspellings: tuple[str, ...]
+    evidence: tuple[str, ...]
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every way it is written, its own name first."""
+        return (self.name, *self.names, *self.brands, *self.misspellings)
+
+
+@dataclass(frozen=True)
 class Contraindication:
     when: str
     reason: str
@@ -212,6 +228,7 @@ class KnowledgeBase:
     # Karnofsky score -> the ECOG grades each published table (meta.yml karnofsky_to_ecog) admits for it
     karnofsky_tables: Mapping[int, tuple[frozenset[int], ...]] = field(default_factory=dict)
     karnofsky_sources: tuple[str, ...] = ()  # the evidence keys of those tables
+    strong_cyp3a_inducers: Mapping[str, Inducer] = field(default_factory=dict)  # drugs.yml strong_cyp3a_inducers
 
     def reference_residue(self, position: int) -> str | None:
         """ALK's wild-type residue at ``position`` where the stored segment covers it."""
@@ -396,6 +413,19 @@ def _load_drugs(f: models.DrugsFile, cite: _Citations) -> dict[str, Drug]:
             *notes,
         )
     return out
+
+
+def _load_inducers(f: models.DrugsFile, cite: _Citations) -> dict[str, Inducer]:
+    return {
+        name: Inducer(
+            name,
+            tuple(e.names),
+            tuple(e.brands),
+            tuple(e.misspellings),
+            cite(e.evidence, "drugs", f"strong_cyp3a_inducers.{name}"),
+        )
+        for name, e in f.strong_cyp3a_inducers.items()
+    }
 
 
 def _activity(
@@ -606,6 +636,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> KnowledgeBase:
         spellings=spellings,
         karnofsky_tables=_load_karnofsky(meta, cite),
         karnofsky_sources=tuple(meta.karnofsky_to_ecog),
+        strong_cyp3a_inducers=_load_inducers(drugs_file, cite),
     )
 
 

@@ -261,10 +261,23 @@ class DrugEntry(Strict):
         return values
 
 
+class InducerEntry(Strict):
+    """A strong CYP3A inducer (lorlatinib's contraindication, rule X3): the other names clinicians write for it
+    (other spellings and short forms, brands, common misspellings) and the sources that class it as strong."""
+
+    names: list[StrictStr] = []
+    brands: list[StrictStr] = []
+    misspellings: list[StrictStr] = []
+    evidence: list[StrictStr]
+
+    _cites = cites("evidence")
+
+
 class DrugsFile(Strict):
     drugs: dict[StrictStr, DrugEntry]
+    strong_cyp3a_inducers: dict[StrictStr, InducerEntry]
 
-    _filled = filled("drugs")
+    _filled = filled("drugs", "strong_cyp3a_inducers")
 
 
 # ---- mutations.yml -------------------------------------------------------------------------------------------------
@@ -494,6 +507,7 @@ ENTRY_SECTIONS = frozenset(
     {
         "evidence",
         "drugs",
+        "strong_cyp3a_inducers",
         "mutations",
         "compound_mutations",
         "bypass_alterations",

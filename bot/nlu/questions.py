@@ -9,21 +9,30 @@ here, beside the extractor that reads findings, so the actions hold none.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from bot.nlu import therapies
+from bot import knowledge
+from bot.nlu import therapies, vocabulary
 
-LABEL_QUESTION = re.compile(
-    r"\b(?:dos(?:e|es|ed|ing|age)|mg|titrat\w*|interact\w*|safe|safely|together with|combined? with|alongside|"
+_LABEL_WORDS = (
+    r"dos(?:e|es|ed|ing|age)|mg|titrat\w*|interact\w*|safe|safely|together with|combined? with|alongside|"
     r"co-?administ\w*|(?:given|give|taken|take|used|use|start\w*)\s+(?:together\s+)?with|inducers?|rifamp\w*|"
-    r"carbamazepine|phenytoin|statins?|grapefruit|warfarin|anticoagula\w*|ppis?|side[- ]effects?|toxicit\w*|adverse|"
-    r"qtc?|pregnan\w*|breast-?feeding|renal|hepatic|liver function|food)\b",
-    re.IGNORECASE,
+    r"statins?|grapefruit|warfarin|anticoagula\w*|ppis?|side[- ]effects?|toxicit\w*|adverse|"
+    r"qtc?|pregnan\w*|breast-?feeding|renal|hepatic|liver function|food"
 )
+
+
+@lru_cache(maxsize=1)
+def _label_question() -> re.Pattern[str]:
+    """The label-question words, with every strong CYP3A inducer's name of the knowledge base ("is lorlatinib safe
+    with phenobarbital?")."""
+    inducers = vocabulary.inducer_names(knowledge.default())
+    return re.compile(rf"\b(?:{_LABEL_WORDS}|{inducers})\b", re.IGNORECASE)
 
 
 def asks_about_the_label(text: str) -> bool:
     """A dosing, interaction or side-effect question ("is lorlatinib safe with statins?")."""
-    return bool(LABEL_QUESTION.search(text))
+    return bool(_label_question().search(text))
 
 
 def therapies_named(text: str) -> list[tuple[str, tuple[str, ...]]]:

@@ -69,6 +69,19 @@ def _expand(pattern: str, defines: dict[str, str], shorthand: dict[str, str] | N
     return pattern
 
 
+def name_pattern(name: str) -> str:
+    """A knowledge-base name as a pattern that also reads it written without its full stops, apostrophes or hyphens
+    ("St. John's wort" as "St Johns wort", "fos-phenytoin" as "fosphenytoin")."""
+    return re.escape(name).replace("'", "['\u2019]?").replace(r"\.", r"\.?").replace(r"\-", "[- ]?")
+
+
+def inducer_names(kb: knowledge.KnowledgeBase) -> str:
+    """Every name of the knowledge base's strong CYP3A inducers (drugs.yml strong_cyp3a_inducers) as one
+    alternation, longest first (ties by name, so the table's fingerprint is stable)."""
+    names = sorted({n for i in kb.strong_cyp3a_inducers.values() for n in i.spellings}, key=lambda s: (-len(s), s))
+    return "|".join(name_pattern(n) for n in names)
+
+
 def _overridden(name: dict[str, str], regexes: dict[str, list[re.Pattern[str]]]) -> bool:
     """A name that one of the phrase file's patterns for the same entity reads as a whole (the phrase decides)."""
     return any(r.fullmatch(name["pattern"]) for r in regexes.get(name["label"], ()))
@@ -89,9 +102,13 @@ def _typo_tolerance(raw: dict[str, Any], kb: knowledge.KnowledgeBase, names: lis
     corrected."""
     spec = raw.get("typo_tolerance") or {}
     therapy = yaml.load((PHRASES_FILE.parent / "therapy_phrases.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    strings = [n["pattern"] for n in names] + _strings(raw) + _strings(therapy) + list(kb.spellings)
+    inducers = [n for i in kb.strong_cyp3a_inducers.values() for n in i.spellings]
+    strings = [n["pattern"] for n in names] + _strings(raw) + _strings(therapy) + list(kb.spellings) + inducers
     known = sorted({w for s in strings for w in re.findall(r"[a-z]+", s.lower())} - set(spec.get("not_typos", ())))
     drugs = sorted({s.lower() for generic, d in kb.drugs.items() for s in (generic, *d.brands)})
+    drugs += sorted(
+        {n.lower() for i in kb.strong_cyp3a_inducers.values() for n in (i.name, *i.names, *i.brands) if n.isalpha()}
+    )
     return {
         "drugs": drugs + [str(d) for d in spec.get("drugs", ())],
         "words": [str(w) for w in spec.get("words", ())],
@@ -138,6 +155,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
     # table's fingerprint differ between `make nlu` and the server, so the saved pipeline was never the one used)
     tki_spellings = sorted({n["pattern"] for n in names if n["label"] == "tki"}, key=lambda s: (-len(s), s))
     defines["TKI"] = "|".join(re.escape(s) for s in tki_spellings)
+    defines["INDUCERS"] = inducer_names(kb)
     regexes = [
         {
             "entity": p["entity"],

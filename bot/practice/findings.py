@@ -27,6 +27,7 @@ from bot.decision import FIELDS
 from bot.nlu import therapies
 from bot.nlu.extractor import NEGATED, case_fields, load, stated_absent
 from bot.nlu.therapies import PRIOR, TherapyChoice, phrase_regex
+from bot.nlu.vocabulary import inducer_names
 from bot.practice import models
 
 FINDINGS_FILE = Path(__file__).resolve().parent / "grading_findings.yml"
@@ -77,14 +78,15 @@ class FindingTable:
         return dict(raw)
 
     def _phrases(self, raw: Mapping[str, list[str]]) -> list[tuple[re.Pattern[str], str]]:
-        """The table's phrases plus the knowledge base's names for bypass alterations, transformations and
-        mutation regions ('solvent front' -> G1202R)."""
+        """The table's phrases plus the knowledge base's names for bypass alterations, transformations, strong CYP3A
+        inducers and mutation regions ('solvent front' -> G1202R)."""
         out = [(phrase_regex(p), fid) for fid, phrases in raw.items() for p in phrases]
         for bid, finding in self.kb.bypass.items():
             out += [(phrase_regex(re.escape(n)), f"bypass_alterations:{bid}") for n in (*finding.names, finding.label)]
             out.append((phrase_regex(re.escape(_gene(bid)), case_sensitive=True), f"bypass_alterations:{_gene(bid)}"))
         for tid, finding in self.kb.transformations.items():
             out += [(phrase_regex(re.escape(n)), f"transformation:{tid}") for n in (*finding.names, finding.label)]
+        out.append((phrase_regex(inducer_names(self.kb)), "strong_cyp3a_inducer:true"))
         regions: dict[str, list[str]] = {}
         for name, mutation in self.kb.mutations.items():
             if "(" not in mutation.region:

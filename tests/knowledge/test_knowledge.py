@@ -150,6 +150,13 @@ def test_every_mutation_has_a_call_for_every_tki_and_matches_alk(kb=None):
      "karnofsky_to_ecog.MA2010-PS[1]", "Karnofsky scores are 10-100 in tens"),
     ("meta", lambda d: d["karnofsky_to_ecog"].update(NOSUCH=d["karnofsky_to_ecog"]["MA2010-PS"]), "karnofsky_to_ecog",
      "evidence key 'NOSUCH' is not in evidence.yml"),
+    ("drugs", lambda d: d["strong_cyp3a_inducers"]["phenobarbital"].update(evidence=["NOSUCH"]),
+     "strong_cyp3a_inducers.phenobarbital", "evidence key 'NOSUCH' is not in evidence.yml"),
+    ("drugs", lambda d: d["strong_cyp3a_inducers"]["primidone"].update(evidence=[]), "primidone",
+     "at least one evidence key"),
+    ("drugs", lambda d: d["strong_cyp3a_inducers"]["fosphenytoin"].update(brand=["Cerebyx"]), "fosphenytoin",
+     "unknown key 'brand'"),
+    ("drugs", lambda d: d.update(strong_cyp3a_inducers={}), "strong_cyp3a_inducers", "missing or empty section"),
 ])
 def test_broken_knowledge_base_names_file_and_entry(kb_copy, file, change, where, says):
     edit(kb_copy, file, change)
@@ -245,3 +252,33 @@ def test_the_grades_a_disputed_score_falls_between_are_the_tables_own():
     kb = knowledge.default()
     assert kb.karnofsky_spread(70) == (1, 2) and kb.karnofsky_spread(90) == (0, 1)
     assert kb.karnofsky_spread(85) is None
+
+
+# ---- strong CYP3A inducers (drugs.yml strong_cyp3a_inducers; rule X3) ----------------------------------------------
+
+def test_phenobarbital_primidone_and_fosphenytoin_are_strong_inducers_on_the_fda_based_table():
+    kb = knowledge.default()
+    for name in ("phenobarbital", "primidone", "fosphenytoin"):
+        assert "CYP3A-FDA-TABLE" in kb.strong_cyp3a_inducers[name].evidence, name
+    # the drugs the earlier phrase-file list named stay
+    assert {"rifampicin", "carbamazepine", "phenytoin", "St John's wort"} <= set(kb.strong_cyp3a_inducers)
+
+
+def test_no_moderate_inducer_of_the_cited_table_is_listed_as_strong():
+    """The FDA-based table's moderate inducers (bar St John's wort, which the labels name strong) are no name of a
+    strong inducer."""
+    kb = knowledge.default()
+    spellings = {s.lower() for i in kb.strong_cyp3a_inducers.values() for s in i.spellings}
+    moderate = {"bosentan", "dexamethasone", "efavirenz", "etravirine", "modafinil", "nafcillin", "rifabutin",
+                "rifapentine", "lorlatinib", "cenobamate", "eslicarbazepine", "dabrafenib"}
+    assert not moderate & spellings
+    assert "luminal" not in spellings  # a phenobarbital brand that is also a word of reports
+
+
+def test_every_inducer_variant_of_X3_says_where_the_sources_disagree():
+    kb = knowledge.default()
+    for name in ("default", "unknown", "unstoppable"):
+        assert "cyp3a_inducer_sources" in kb.rules["X3"].variants[name].caveats, name
+    assert "cyp3a_inducer_sources" not in kb.rules["X3"].variants["inhibitor"].caveats
+    cited = set(kb.caveats["cyp3a_inducer_sources"].evidence)
+    assert {"CYP3A-FDA-TABLE", "ALUNBRIG-MIMS", "UW-DIDB-CYP3A"} <= cited

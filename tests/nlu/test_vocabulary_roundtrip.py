@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot import knowledge
 from bot.nlu import extractor
 from tests.nlu.phrasing_table import vocabulary_rows
 
@@ -12,8 +13,6 @@ ROWS = vocabulary_rows()
 
 
 def test_every_drug_and_mutation_is_in_the_round_trip():
-    from bot import knowledge
-
     kb = knowledge.default()
     named = {v for _, fields in ROWS for vs in fields.values() for v in vs}
     assert named == set(kb.drugs) | set(kb.mutations)
@@ -22,3 +21,18 @@ def test_every_drug_and_mutation_is_in_the_round_trip():
 @pytest.mark.parametrize("text,fields", ROWS, ids=[t[:60] for t, _ in ROWS])
 def test_spelling_round_trip(text, fields):
     assert extractor.extract_case(text) == fields
+
+
+INDUCER_ROWS = [
+    (template.format(spelling), generic)
+    for generic, inducer in knowledge.default().strong_cyp3a_inducers.items()
+    for spelling in inducer.spellings
+    for template in ("Meds: {}.", "on {} since 2019", "{} 100 mg bd")
+]
+
+
+@pytest.mark.parametrize("text,generic", INDUCER_ROWS, ids=[t for t, _ in INDUCER_ROWS])
+def test_every_strong_inducer_spelling_reads_as_a_strong_inducer(text, generic):
+    """Every name, brand and misspelling of drugs.yml strong_cyp3a_inducers reaches the case (the phrase file holds
+    no inducer name of its own)."""
+    assert extractor.extract_case(text) == {"strong_cyp3a_inducer": True}, (text, generic)
