@@ -6,19 +6,22 @@
                   "what would you give if there were a G1202R?", "to rule out SCLC transformation")
 
 Every kind of finding can be negated except a measured value (ECOG, PD-L1) and the reader's reports (unknown drug,
-unreadable variant). A negation cue reaches a finding only through list words and other findings ("negative for
-ALK, MET or other bypass"), never across a clause break. A TKI in a statement about the drugs ("brigatinib after
-alectinib has a modest response rate") or after "before" in a plan ("switch to gabapentin before lorlatinib") is a
-candidate, not one received. Also here: which TKI was stopped for toxicity (also when replaced by the next one for a
-toxicity: "Xalkori -> Alecensa for transaminitis"), a stop denied to be for toxicity (intolerance "none": "stopped
-for progression, not toxicity"), and the treatment sequence of the TKIs named ("brigatinib after crizotinib" was
-crizotinib first; "before lorlatinib she had brigatinib" was brigatinib first).
+unreadable variant). A cue (a negation, a hedge, a plan, what to watch for) reaches a finding only through a list:
+list words, other findings and items it does not know ("negative for ALK, MET or other bypass", "no headache,
+photophobia or seizures"), never across a clause break nor into or out of brackets (except a plan's). A TKI in a
+statement about the drugs ("brigatinib after alectinib has a modest response rate") or after "before" in a plan
+("switch to gabapentin before lorlatinib") is a candidate, not one received. Also here: which TKI was stopped for
+toxicity (also when replaced by the next one for a toxicity: "Xalkori -> Alecensa for transaminitis"), a stop denied
+to be for toxicity (intolerance "none": "stopped for progression, not toxicity"), and the treatment sequence of the
+TKIs named ("brigatinib after crizotinib" was crizotinib first; "before lorlatinib she had brigatinib" was
+brigatinib first).
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -61,6 +64,9 @@ _OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|co
 # the values of an ALK result that say nothing was found ("fusion not detected", "no ALK alterations")
 _NOTHING_FOUND = ("fusion_lost", "no_alk_alteration", "negative_plasma", "nothing_besides")
 _STATEMENT_STOP = re.compile(r"[.!?\n](?=\s|$)")  # where a statement ends (_clause_end) and the next starts
+# what ends an item the reader does not know as a clause would (a dash between spaces, a colon): "no headache -
+# photophobia or seizures" tells the headache, then something else
+_ITEM_BREAK = re.compile(r"\s[-–—]+\s|:")
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 
 
@@ -114,8 +120,12 @@ class ListWords:
         words = table["list_words"]
         # after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR,
         # KRAS,": a conjunction right before the finding, or one of these right after it
-        self.ends = _frame(r"\b{conjunctions}\s*$", words)
+        self.ends = _frame(r"\b{conjunctions}(?:\s+{item_openers})*\s*$", words)
         self.goes_on = _frame(r"^\s*(?:,|/|\b{conjunctions}\b)", words)
+        # the marks and conjunctions between the items of a list, and what makes an item a clause of its own
+        self.item_break = _frame(r"\s*(?:,|/|&|\b{conjunctions}\b)\s*", words)
+        self.not_in_item = _frame(r"\b{not_in_items}\b", words)
+        self.disjunction = _frame(r"\b{disjunctions}\b", words)
         # between two findings of one list
         self.join = _frame(r"^\s*(?:,|/|&)?\s*(?:{conjunctions}\s+)?$", words)
         # the join that closes a list of findings ("X, Y and Z", "X or Y", "X & Y")
@@ -141,6 +151,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         out.append((start, len(text)))
     return out
+
+
+def _sentence_at(bounds: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    """The sentence of ``bounds`` (sentences()) that the place ``at`` is in, found by halving, not by a pass over
+    them: a pass per finding is work per finding and sentence."""
+    k = bisect.bisect_right(bounds, (at, math.inf)) - 1
+    return bounds[k] if k >= 0 else (0, 0)
 
 
 class Context:
@@ -241,8 +258,8 @@ class Context:
         self.result_after = _after(hyp["result_after"], copulas)
         self.result_in = _cue(hyp["result_after"])
         self.specimen_taken = _after(hyp["specimen_taken_after"], copulas)
-        self.uncertain_before = _cue(hyp["uncertain_before"] + hyp["watch_for"])
-        self.watch_for = _cue(hyp["watch_for"])
+        self.uncertain_before = _cue(hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"])
+        self.plan_before = _cue(hyp["plan_before"])
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
         self.failed_test = _cue(hyp["failed_test"])
         self.failed_after = _after(hyp["failed_test"], copulas)
@@ -292,6 +309,16 @@ class Context:
         self.denied_toxicity = _cue(tol["denied"])
         self.never = _frame(r"\b{never_came_off}\s+$", tol)
         self.tki_class = _frame(r"\b{tki_class}\b", tol)
+        self._split: tuple[str, list[tuple[int, int]]] = ("", [])  # the last text's sentences (_sentences)
+
+    def _sentences(self, text: str) -> list[tuple[int, int]]:
+        """sentences(text), computed once per text: a reading asks for them from several places, and once per
+        finding (_to_come), which made the work per finding and sentence."""
+        last, bounds = self._split
+        if text != last or not bounds:
+            bounds = sentences(text)
+            self._split = (text, bounds)
+        return bounds
 
     # ---- questions and what-ifs ------------------------------------------------------------------------------
 
@@ -311,7 +338,7 @@ class Context:
         """The questions of ``text``: each sentence that asks (a question, a request, a choice), from where it
         starts to ask to its end."""
         out = []
-        for start, end in sentences(text):
+        for start, end in self._sentences(text):
             asked = self._asked_from(text, start, end)
             if asked is not None:
                 out.append((asked, end))
@@ -320,7 +347,7 @@ class Context:
     def supposed_regions(self, text: str) -> list[tuple[int, int]]:
         """The conditions of ``text``: "if X, give Y", the whole sentence; "give Y if X", X."""
         regions = []
-        for start, stop in sentences(text):
+        for start, stop in self._sentences(text):
             sentence = text[start:stop]
             for m in self.conditional.finditer(sentence):
                 opener = _CLAUSE_OPENER.search(sentence[: m.start()])
@@ -336,7 +363,7 @@ class Context:
 
     def asks(self, text: str) -> bool:
         """Some sentence of ``text`` asks (a question, a request, a choice), besides any condition it supposes."""
-        return any(self._asked_from(text, start, end) is not None for start, end in sentences(text))
+        return any(self._asked_from(text, start, end) is not None for start, end in self._sentences(text))
 
     def _asked_from(self, text: str, start: int, end: int) -> int | None:
         """Where the sentence at start:end starts to ask, or None when it does not ask: all of it when it opens like
@@ -471,10 +498,9 @@ class Context:
         regions = self.hypothetical_regions(text) if regions is None else regions
         general = self._general(text) if spans else []
         plans = self._plan_sections(text)
-        others = [(m.start(), e) for s, e in sentences(text) for m in self.other_patients.finditer(text, s, e)]
+        others = [(m.start(), e) for s, e in self._sentences(text) for m in self.other_patients.finditer(text, s, e)]
         others += self._criteria(text)
         others += self._teaching(text)
-        watched = [(m.start(), e) for s, e in sentences(text) for m in self.watch_for.finditer(text, s, e)]
         failed = self._failed_statements(text)
         out: list[Entity] = []
         for i, span in enumerate(spans):
@@ -505,7 +531,6 @@ class Context:
                     stated in (None, NEGATED) and span.entity in self.plan_entities and self._in_plan(text, span, plans)
                 )
                 or any(a <= span.start < b for a, b in others)  # a remark about other patients
-                or (span.entity == "symptomatic" and any(a <= span.start < b for a, b in watched))  # what to watch for
                 or (span.entity in self.failed_kinds and self._failed_result(text, span, stated, failed))
                 # a finding named in a statement about drugs or mutations in general ("G1202R is the commonest
                 # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia")
@@ -546,7 +571,7 @@ class Context:
         name the patient ("she has G1202R, found in a third of cases" tells of her); and a multiple-choice question's
         answer options, from the first ("(A) Continue alectinib (B) Switch to brigatinib")."""
         out = []
-        for start, end in sentences(text):
+        for start, end in self._sentences(text):
             sentence = text[start:end].strip()
             if self.teaching.search(sentence) and not self.this_patient.search(sentence):
                 out.append((start, end))
@@ -663,7 +688,7 @@ class Context:
             return NEGATED if self.tki_neg_before.search(before) or self.tki_neg_after.match(after) else None
         if self.neg_after.match(after) or self._denied_after_list(text, spans, i):
             return NEGATED
-        gap = self._scoped(self.neg_before, text, spans, i, across_brackets=False)
+        gap = self._scoped(self.neg_before, text, spans, i)
         if gap is None:
             return None
         return _DROPPED if span.entity in self.new_keeps and self.new.search(gap) else NEGATED
@@ -675,7 +700,7 @@ class Context:
         if cue is None:
             return False
         at = span.start - 20 + cue.start() if span.start >= 20 else cue.start()
-        s_start = max([a for a, _ in sentences(text) if a <= span.start] + [0])
+        s_start = _sentence_at(self._sentences(text), span.start)[0]
         clause = self.clause_break.split(text[s_start:at])[-1]
         return bool(self.future_clause.search(clause.lstrip()))
 
@@ -684,7 +709,7 @@ class Context:
         modest response rate", "MET amplification is found in about 15% of biopsies"): a TKI there is named, not
         received, and a finding there is not stated of this patient."""
         out = []
-        for start, end in sentences(text):
+        for start, end in self._sentences(text):
             for m in self.general_statement.finditer(text, start, end):
                 breaks = [b.end() for b in self.clause_break.finditer(text, start, m.start())]
                 after = self.clause_break.search(text, m.end(), end)
@@ -697,13 +722,14 @@ class Context:
         before = re.split(r"[.;\n]", text[start : span.start])[-1]
         return bool(self.diagnostic_near.search(before))
 
-    def _scoped(
-        self, cue: re.Pattern[str], text: str, spans: list[Span], i: int, across_brackets: bool = True
-    ) -> str | None:
-        """The words between the nearest ``cue`` before finding i and the finding, when the cue reaches it (same
-        clause, only list words and other findings between); None when it does not. A denial reaches no finding in
-        brackets it is outside of (``across_brackets`` False): "ALK IHC negative on the rebiopsy (was ALK positive at
-        dx)"; a plan does ("plan liquid bx (Guardant360)")."""
+    def _scoped(self, cue: re.Pattern[str], text: str, spans: list[Span], i: int) -> str | None:
+        """The words between the nearest ``cue`` before finding i and the finding, when the cue reaches it; None when
+        it does not. A cue reaches over a list: list words, other findings and items the reader does not know
+        (_items: "no headache, photophobia or seizures"), to its clause's end (a break: "but", ";", a verb clause:
+        "no headache, she has seizures"); past a comma only inside a list (_in_denied_list). No cue reaches a finding
+        in brackets it is outside of ("ALK IHC negative on the rebiopsy (was ALK positive at dx)", "possible LMD
+        (brain mets stable)"), except a plan's (plan_before), whose brackets name what is planned ("plan liquid bx
+        (Guardant360)")."""
         span = spans[i]
         start = max(0, span.start - 160)
         cues = list(cue.finditer(text, start, span.start))
@@ -711,25 +737,74 @@ class Context:
             return None
         if self.experience.match(text, cues[-1].start()):
             return None  # "I've never seen T1151M before": the clinician's experience
+        if cue.match(text, span.start):
+            return None  # the finding's own words say its role: "without new mets and without symptoms"
         gap_start = cues[-1].end()
         gap = text[gap_start : span.start]
         if text[gap_start : gap_start + gap.find(":")].strip():
             return None  # a colon after a finding opens what follows: "no MET amp: ALK G1202R" (not "negative for: X")
         if gap.lstrip().startswith(",") or self.ends_clause.match(gap):
             return None  # a cue that ends its clause reaches nothing after it: "SRS planned, ECOG 0", "never seen, X"
-        if not across_brackets and _unclosed_bracket(gap):
+        # (a finding read with its opening bracket, "(G1202R", is inside that bracket)
+        opened = "(" if text.startswith("(", span.start) else ""
+        if _unclosed_bracket(gap + opened) and not self.plan_before.fullmatch(cues[-1].group()):
             return None
+        straddled = False  # the cue is in another finding's words: "No transformation and no loss of the fusion"
         for other in spans[:i]:  # blank out the findings listed between the cue and this one
+            straddled = straddled or other.start < gap_start < other.end
             if other.start >= gap_start and other.end <= span.start:
                 if other.entity == span.entity == "goals_of_care" and other.value != span.value:
                     return None  # a contrast, not a list: "declines hospice and would like to try chemotherapy"
                 a, b = other.start - gap_start, other.end - gap_start
                 gap = gap[:a] + " " * (b - a) + gap[b:]
-        if "," in gap and not self._in_denied_list(text, spans, i, gap_start):
+        if self.breaks.search(gap):
+            return None
+        *items, own = self.lists.item_break.split(gap)
+        if not self.gap.match(own) or not self._items(items):
+            return None  # the finding's own item takes only the gap words: "no change in the brain mets" denies nothing
+        unknown = not all(self.gap.match(item) for item in items)
+        supposes = cue is not self.neg_before
+        if unknown and (straddled or not self._closed_over(text, spans, i, gap, supposes)):
+            return None
+        if "," in gap and not self._in_denied_list(text, spans, i, gap_start, supposes):
             return None  # "negative for X, KRAS G12C found"; "no headaches, two small brain mets"
-        return gap if not self.breaks.search(gap) and self.gap.match(gap) else None
+        return gap
 
-    def _in_denied_list(self, text: str, spans: list[Span], i: int, cue_end: int) -> bool:
+    def _closed_over(self, text: str, spans: list[Span], i: int, gap: str, supposes: bool) -> bool:
+        """The list that finding i is in, past items the reader does not know, is closed: by "or"/"nor", or by a
+        conjunction after a comma, before it or after it to its clause's end ("no headache, photophobia or
+        seizures", "no photophobia, seizures or diplopia"; not "not good for radiosurgery, body is stable, he takes
+        alectinib"); for a cue that only supposes, also by the clause's end alone ("Red flags: headache,
+        photophobia, seizures")."""
+        run = self._list_run(text, spans, i)
+        joins = gap + "".join(text[a.end : b.start] for a, b in itertools.pairwise([spans[i], *run]))
+        rest = self._list_to_clause_end(text, spans, i + len(run))
+        if rest is None:
+            return bool(self.lists.disjunction.search(joins) or ("," in joins and self.lists.closes.search(joins)))
+        joins += rest
+        return supposes or bool(
+            self.lists.disjunction.search(joins) or ("," in joins and self.lists.closes.search(joins))
+        )
+
+    def _items(self, items: list[str]) -> bool:
+        """``items`` are items of a list: the gap words (_scoped), or up to four words the reader does not know that
+        make no clause ("photophobia", "new weakness", "worsening nausea"): none of the list's not_in_items ("she has",
+        "is better"), no last word in -ed ("nausea improved", "pain settled"), no dash or colon (_ITEM_BREAK)."""
+        for item in items:
+            if self.gap.match(item):
+                continue
+            words = re.findall(r"[\w'-]+", item)
+            if (
+                _ITEM_BREAK.search(item)
+                or not words
+                or len(words) > 4
+                or self.lists.not_in_item.search(item)
+                or words[-1].lower().endswith("ed")
+            ):
+                return False
+        return True
+
+    def _in_denied_list(self, text: str, spans: list[Span], i: int, cue_end: int, supposes: bool = False) -> bool:
         """Past a comma, a negation cue still covers finding i only inside a list of findings of one kind: every
         finding between the cue and it is of its kind ("negative for MET amp, RET fusion and KRAS G12C", not "no
         headaches, G1202R and L1196M"), the list goes on past the comma (a list word right before it or after it:
@@ -741,15 +816,37 @@ class Context:
             return True  # "no G1202R, L1196M or MET amp found", "no brain mets, LMD or headaches": every item
         if any(self._kind(s) != self._kind(span) for s in listed):
             return False
-        last = span
+        last, k = span, i
         for nxt in spans[i + 1 :]:  # the rest of the list: findings of this kind joined by list words
             if self._kind(nxt) != self._kind(span) or not self.lists.join.match(text[last.end : nxt.start]):
                 break
-            last = nxt
+            last, k = nxt, k + 1
         if self.found_after.match(text[last.end : last.end + 40]):
             return False
         gap = text[cue_end : span.start]
-        return bool(self.lists.ends.search(gap) or self.lists.goes_on.match(text[span.end : span.end + 40]))
+        if self.lists.ends.search(gap) or self.lists.goes_on.match(text[span.end : span.end + 40]):
+            return True
+        # a cue that only supposes (uncertain, watch-for) also reaches a list without a conjunction that runs to its
+        # clause's end ("Red flags: headache, vomiting, seizures"): leaving a finding unread is the safe side; a
+        # denial reads the finding absent, and needs the list closed ("no MET amp, G1202R" states the G1202R)
+        return supposes and self._list_to_clause_end(text, spans, k) is not None
+
+    def _list_to_clause_end(self, text: str, spans: list[Span], k: int) -> str | None:
+        """What follows finding k to the end of its sentence when it is nothing but list words, findings and items
+        (_items) up to a break, else None."""
+        last = spans[k]
+        end = _sentence_at(self._sentences(text), last.start)[1]
+        rest = list(text[last.end : end])
+        for s in itertools.islice(spans, k + 1, None):
+            if s.start >= end:
+                break
+            if last.end <= s.start and s.end <= end:
+                rest[s.start - last.end : s.end - last.end] = " " * (s.end - s.start)
+        tail = "".join(rest).rstrip(" .!?;\n")
+        if self.breaks.search(tail):
+            return None
+        first, *items = self.lists.item_break.split(tail)
+        return tail if not first.strip() and self._items(items) else None
 
     def _list_run(self, text: str, spans: list[Span], i: int) -> list[Span]:
         """The findings of finding i's group that follow it in one list (only list words between them: "G1202R,
@@ -818,7 +915,7 @@ class Context:
         right after "came off", "switched from", "could not tolerate" with the toxicity in the same sentence, or
         right after a toxicity ("pneumonitis on brigatinib") with the stop in the same sentence."""
         out = []
-        bounds = sentences(text)
+        bounds = self._sentences(text)
         tkis = [e for e in found if e.entity == "tki"]
         intolerant_of: Entity | None = None  # the TKI "could not tolerate" was said of, which a list continues
         for k, e in enumerate(tkis):
@@ -834,7 +931,7 @@ class Context:
                 intolerant_of = e
                 continue
             intolerant_of = None
-            s_start, s_end = next((a, b) for a, b in bounds if a <= e.start < b)
+            s_start, s_end = _sentence_at(bounds, e.start)
             following = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [s_end])
             before = text[max(s_start, e.start - 40) : e.start]
             m = self.stopped_for.search(text, e.end, following)
@@ -918,9 +1015,9 @@ class Context:
         """A stop denied to be for toxicity ("stopped for progression, not for toxicity", "no TKI ever stopped for
         tox"): value "none", stated absent, when its sentence names a TKI taken or the denial names the class."""
         out = []
+        with_taken = {_sentence_at(bounds, e.start) for e in found if e.entity == "tki" and e.role is None}
         for start, end in bounds:
-            taken = any(e.entity == "tki" and e.role is None and start <= e.start < end for e in found)
-            taken = taken or bool(
+            taken = (start, end) in with_taken or bool(
                 self.tki_class.search(text, start, end)
             )  # "all TKIs stopped for progression, none for tox"
             hits = list(self.denied_toxicity.finditer(text, start, end)) if taken else []
@@ -958,7 +1055,8 @@ def _at_diagnosis_histology(text: str, span: Span) -> bool:
 
 def _unclosed_bracket(gap: str) -> bool:
     """A bracket opened or closed between a cue and a finding, not both: the cue is outside the brackets the finding
-    is in ("negative on the rebx (was ALK positive at dx)", "(MET amp negative) ALK G1202R"). A bracket closed in the
+    is in ("negative on the rebx (was ALK positive at dx)", "possible LMD (brain mets stable)", "(query SCLC) G1202R
+    on tissue"). A bracket closed in the
     gap ("no MET amp (FISH) or KRAS G12C") is a remark inside one statement; one opened right after the cue holds
     what it denies ("negative for (MET, KRAS)")."""
     outside = re.sub(r"\([^()]*\)", "", gap.lstrip().removeprefix("("))

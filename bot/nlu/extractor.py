@@ -177,9 +177,9 @@ class Extractor:
         found = self.context.entities(fixed, self.reader.spans(fixed), regions)
         entities = []
         for e in found:
-            start, end = rewritten.back(e.start), rewritten.back(e.end, end=True)
+            start, end = rewritten.span_back(e.start, e.end)
             entities.append(Entity(e.entity, e.value, start, end, text[start:end], e.role, e.stated_role))
-        back = tuple((rewritten.back(a), rewritten.back(b, end=True)) for a, b in regions)
+        back = tuple(rewritten.span_back(a, b) for a, b in regions)
         return Reading(tuple(entities), back, bool(asked))
 
 
@@ -234,7 +234,7 @@ def therapy_choice(text: str) -> TherapyChoice:
     choice = therapies.load().choice(rewritten.text)
     mentions = []
     for m in choice.mentions:
-        start, end = rewritten.back(m.start), rewritten.back(m.end, end=True)
+        start, end = rewritten.span_back(m.start, m.end)
         mentions.append(dataclasses.replace(m, start=start, end=end, text=typed[start:end]))
     return dataclasses.replace(choice, mentions=tuple(mentions))
 

@@ -161,6 +161,11 @@ class Rewrite:
             return e.new_end if end else e.new_start
         return pos + e.new_end - e.end
 
+    def span_back(self, start: int, end: int) -> tuple[int, int]:
+        """The place in the typed text of the span start:end of the rewritten one (``self.original[a:b]`` are its words
+        as typed)."""
+        return self.back(start), self.back(end, end=True)
+
 
 # ---- dictation -----------------------------------------------------------------------------------------------------
 

@@ -4,6 +4,8 @@ that reaches every finding of its list. Mutation testing (make mutation) showed 
 test noticing; each expectation is what the sentence says to a clinician."""
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from bot.nlu import extractor
@@ -117,3 +119,108 @@ def test_a_long_run_of_tki_names_is_put_in_order_in_linear_work():
     from tests.nlu import work
 
     assert work.growth(extractor.extract_case, lambda n: "lorla and brig " * n, 150) < 2.2
+
+
+@pytest.mark.parametrize("sentence", [
+    "Switch to gabapentin before lorlatinib. ",  # a TKI after "before": which sentence it is in, per TKI
+    "Happy to stop the statin before starting brigatinib; ",
+    "no headache, vomiting or seizures. ",
+    "G1202R and MET amp not detected. ",
+    "alectinib stopped for progression, not toxicity. ",  # a stop denied to be for toxicity: per sentence, its TKIs
+    "crizotinib (rash) -> alectinib\n",
+    "Watch for headache or vomiting. ",
+    "no photophobia, headache or seizures. ",  # a list past an item the reader does not know, to its clause's end
+    "Red flags: photophobia, headache, seizures. ",
+])
+def test_a_text_of_many_sentences_with_findings_is_read_in_linear_work(sentence):
+    """The sentences of a text are split once per reading and the sentence of a finding is found by halving, not
+    by splitting the text again or passing over every sentence per finding (that made the work findings x
+    sentences). Counted in calls (tests/nlu/work.py): twice the sentences, about twice the calls."""
+    from tests.nlu import work
+
+    assert work.growth(extractor.load().read, lambda n: sentence * n, 120) < 2.2
+
+
+# ---- a cue that supposes reaches over a list past items the reader does not know ---------------------------------
+
+SUPPOSING = ["Red flags:", "Watch for", "Advised to report", "Asked to look out for", "Safety-netted for",
+             "Told to report any", "possible", "query", "to rule out", "concern for"]
+UNKNOWN = [("photophobia", "diplopia"), ("neck stiffness", "unsteadiness"), ("new weakness", "worsening nausea")]
+SUPPOSED_LISTS = ["{cue} {u}, {v}, {f}", "{cue} {u}, {f}", "{cue} {u}, {v} or {f}", "{cue} {u} or {f}",
+                  "{cue} {u}, {f} or {v}", "{cue} {u}, {v} and {f}."]
+
+
+@pytest.mark.parametrize("text", [
+    shape.format(cue=cue, u=u, v=v, f=f)
+    for cue, (u, v), f, shape in itertools.product(SUPPOSING, UNKNOWN, ["seizures", "headache"], SUPPOSED_LISTS)
+])
+def test_a_cue_that_supposes_reaches_its_list_past_items_it_does_not_know(text):
+    """What to watch for, what may be or is to be ruled out, listed with symptoms the reader has no finding for: none
+    of it is a symptom had (a list without a conjunction too: leaving it unread is the safe side)."""
+    found = [e for e in extractor.load().entities(text) if e.entity == "symptomatic"]
+    assert found and all(e.role == HYPOTHETICAL for e in found), [(e.text, e.role) for e in found]
+    assert extractor.extract_case(text).get("symptomatic") is None
+
+
+@pytest.mark.parametrize("text", [
+    shape.format(cue=cue, u=u, f=f)
+    for cue, (u, _), f, shape in itertools.product(SUPPOSING[:6], UNKNOWN, ["seizures", "headache"], [
+        "{cue} {u}; {f} since Monday", "{cue} {u}. Has {f}.", "{cue} {u}, {f} started last week",
+        "{cue} {u} but has {f}", "{cue} {u}, she reports {f}",
+    ])
+])
+def test_a_symptom_after_the_list_to_watch_for_is_had(text):
+    """The list ends at its clause: a symptom told after it is the patient's."""
+    assert extractor.extract_case(text).get("symptomatic") is True, extractor.load().entities(text)
+
+
+# ---- brackets end every cue's reach, except a plan's ---------------------------------------------------------------
+
+# a cue outside brackets, each of a kind: a denial, an uncertain or possible finding, a query (a question in ward
+# shorthand), a test to rule out, a concern
+OUTSIDE = ["no MET amp", "no RET fusion on the rebiopsy", "negative for KRAS G12D", "without leptomeningeal disease",
+           "possible SCLC transformation", "suspected LMD", "query radionecrosis", "?SCLC transformation",
+           "to rule out leptomeningeal disease", "concern for transformation", "probable pseudoprogression"]
+# what the brackets state: a finding now, or one the patient had before ("previously", "originally")
+INSIDE = [("G1202R on tissue NGS", "alk_mutations", ["G1202R"]), ("brain mets on MRI", "brain_metastases", True),
+          ("previously G1202R on plasma", "alk_mutations", ["G1202R"]),
+          ("two brain mets, stable", "brain_metastases", True),
+          ("originally KRAS G12C on tissue", "bypass_alterations", ["KRAS_G12C"])]
+
+
+@pytest.mark.parametrize("text,field,value", [
+    (f"{cue} ({inside})", field, value) for cue, (inside, field, value) in itertools.product(OUTSIDE, INSIDE)
+])
+def test_no_cue_reaches_into_brackets_it_is_outside_of(text, field, value):
+    assert extractor.extract_case(text).get(field) == value, extractor.load().entities(text)
+
+
+@pytest.mark.parametrize("text,field,value", [
+    (f"({cue}) {after}", field, value)
+    for cue, (after, field, value) in itertools.product(OUTSIDE, [
+        ("G1202R on tissue NGS", "alk_mutations", ["G1202R"]), ("brain mets on MRI", "brain_metastases", True)])
+])
+def test_no_cue_in_brackets_reaches_past_them(text, field, value):
+    assert extractor.extract_case(text).get(field) == value, extractor.load().entities(text)
+
+
+@pytest.mark.parametrize("text", [
+    f"{plan} {test} ({name})"
+    for plan, test, name in itertools.product(
+        ["plan", "awaiting", "planned", "requesting", "will send", "PA for"],
+        ["liquid bx", "tissue NGS", "plasma NGS"],
+        ["Guardant360", "FoundationOne CDx", "FoundationOne Liquid CDx"],
+    )
+])
+def test_a_plan_reaches_into_the_brackets_that_name_what_is_planned(text):
+    """The exception: a plan's brackets name the test planned ("plan liquid bx (Guardant360)"), not a test done."""
+    assert "biopsy" not in extractor.extract_case(text), extractor.load().entities(text)
+
+
+@pytest.mark.parametrize("text", [
+    "What would you give for G1202R (or L1196M)?", "Would lorlatinib work for a G1202R (or a compound mutation)?",
+    "Is brigatinib an option if there is MET amp (or KRAS G12C)?", "What if she had brain mets (say two)?",
+])
+def test_a_question_still_supposes_what_its_brackets_name(text):
+    """A question is not cut at a bracket: what it names in brackets is as supposed as the rest of it."""
+    assert extractor.extract_case(text) == {}, extractor.load().entities(text)

@@ -273,3 +273,52 @@ def test_a_denial_through_what_a_finding_would_suggest_is_never_read_present(tex
 ])
 def test_what_suggests_a_finding_still_states_it(text, fields):
     assert_reads(text, fields)
+
+
+# ---- a list with items the reader does not know ----------------------------------------------------------------
+
+# A denial reaches over a list past words the reader does not know (symptoms and signs it has no finding for), when
+# the list is closed by "or"/"nor" or by a conjunction after a comma, to the finding at its end or in its middle; it
+# stops at a clause ("but", ";", a dash, "she has", a predicate "nausea improved") and at "and" without a comma.
+DENIALS = ["no", "denies", "without", "no evidence of", "nil"]
+UNKNOWN = [("photophobia", "diplopia"), ("neck stiffness", "unsteadiness"), ("new weakness", "blurred vision"),
+           ("worsening nausea", "facial droop")]
+SYMPTOMS = ["seizures", "headache", "confusion"]
+DENIED_PAST_UNKNOWN = ["{cue} {u} or {f}", "{cue} {u}, {v} or {f}", "{cue} {u}, {v}, or {f}", "{cue} {u}, {v} and {f}",
+                       "{cue} {u} nor {f}", "{cue} {f}, {u} or {v}", "{cue} {u}, {f} or {v}"]
+
+
+@pytest.mark.parametrize("text", [
+    shape.format(cue=cue, u=u, v=v, f=f)
+    for cue, (u, v), f, shape in itertools.product(DENIALS, UNKNOWN, SYMPTOMS, DENIED_PAST_UNKNOWN)
+    if not (cue == "without" and "nor" in shape)
+])
+def test_a_denial_reaches_a_symptom_past_items_it_does_not_know(text):
+    found = [e for e in extractor.load().entities(text) if e.entity == "symptomatic"]
+    assert found and all(e.role == NEGATED for e in found), [(e.text, e.role) for e in found]
+    assert extractor.extract_case(text).get("symptomatic") is False
+
+
+@pytest.mark.parametrize("text,field,absent", [
+    ("no neck stiffness or leptomeningeal disease", "leptomeningeal", False),
+    ("no weakness, numbness or brain mets", "brain_metastases", False),
+    ("no photophobia, diplopia or brain metastases", "brain_metastases", False),
+    ("negative for EGFR, NTRK or MET amp", "bypass_alterations", None),
+    ("no MET amp (FISH) or KRAS G12C", "bypass_alterations", None),  # a remark in brackets inside the list
+])
+def test_a_denial_reaches_other_findings_past_items_it_does_not_know(text, field, absent):
+    assert extractor.extract_case(text).get(field) == absent, extractor.extract_case(text)
+
+
+STOPPED = ["{cue} {u} but {f}", "{cue} {u}; {f}", "{cue} {u} - {f}", "{cue} {u}, she has {f}",
+           "{cue} {u}, {v} improved, {f}", "{cue} {u}, {v} is better, or {f}", "{cue} {u} and new {f}",
+           "{cue} {u}, {f} since Monday", "{cue} {u}, {v}. {f}", "{cue} {u}, has had {f}"]
+
+
+@pytest.mark.parametrize("text", [
+    shape.format(cue=cue, u=u, v=v, f=f)
+    for cue, (u, v), f, shape in itertools.product(DENIALS, UNKNOWN[:2], SYMPTOMS, STOPPED)
+])
+def test_a_denial_past_items_it_does_not_know_stops_at_a_clause(text):
+    """"no headache but new weakness" does not deny the weakness: the symptom after the clause is stated."""
+    assert extractor.extract_case(text).get("symptomatic") is True, extractor.load().entities(text)
