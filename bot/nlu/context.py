@@ -514,7 +514,11 @@ class Context:
                     stated in (None, NEGATED) and span.entity in self.plan_entities and self._in_plan(text, span, plans)
                 )
                 or any(a <= span.start < b for a, b in others)  # a remark about other patients or people
-                or (span.entity in self.advice_entities and self._named_in_advice(text, span, advised))
+                or (
+                    span.entity in self.advice_entities
+                    and not span.negated_only  # "nothing that interacts with CYP3A" denies, it does not advise
+                    and self._named_in_advice(text, span, advised)
+                )
                 or (span.entity == "symptomatic" and any(a <= span.start < b for a, b in watched))  # what to watch for
                 # a finding named in a statement about drugs or mutations in general ("G1202R is the commonest
                 # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia")
@@ -587,8 +591,12 @@ class Context:
             for m in self.advice.finditer(text, start, end):
                 breaks = [b for b in self.clause_break.finditer(text, start, m.start())]
                 first = breaks[-1].end() if breaks else start
-                if breaks and breaks[-1].group().strip() == ":" and self._only_drugs(text, named, start, first - 1):
-                    first = start
+                while breaks and breaks[-1].group().strip() in (",", ":"):  # the list of drugs the advice is about
+                    before = breaks[-2].end() if len(breaks) > 1 else start
+                    if not self._only_drugs(text, named, before, breaks[-1].start()):
+                        break
+                    first = before
+                    breaks.pop()
                 stop = end
                 for b in self.clause_break.finditer(text, m.end(), end):
                     rest = text[b.end() : end]

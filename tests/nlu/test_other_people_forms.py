@@ -87,6 +87,11 @@ def test_another_patients_or_persons_drug_or_finding_is_not_the_patients(text, f
     ("Her husband, who was with her today, says she has been on alectinib since 2021.", "prior_tkis", ["alectinib"]),
     ("Husband has noticed she is more confused; MRI shows new brain mets.", "brain_metastases", True),
     ("Her husband takes phenytoin, but she is on alectinib.", "prior_tkis", ["alectinib"]),
+    # the patient herself described by her family, and a relative named beside what is hers
+    ("45F, mother of two, never smoker, ALK+ adenocarcinoma, on alectinib.", "prior_tkis", ["alectinib"]),
+    ("Lives alone, daughter nearby, on carbamazepine.", "strong_cyp3a_inducer", True),
+    ("She looks after her mother and takes phenytoin.", "strong_cyp3a_inducer", True),
+    ("Husband present. On alectinib since 2021, now PD.", "prior_tkis", ["alectinib"]),
 ])
 def test_a_relative_reporting_about_the_patient_still_tells_the_patients(text, field, value):
     assert read(text).get(field) == value, text
@@ -114,6 +119,7 @@ def test_the_patients_drug_beside_a_relatives_is_read():
     "Rifampicin interacts with lorlatinib (hepatotoxicity).",
     "Pharmacy note: co-administration of lorlatinib with strong CYP3A inducers is contraindicated.",
     "Never co-prescribe phenytoin with lorlatinib.",
+    "Carbamazepine, phenytoin and rifampicin must be avoided with lorlatinib.",
 ])
 def test_advice_names_a_tki_without_it_being_received(text):
     found = read(text)
@@ -171,3 +177,12 @@ def test_an_inducer_said_stoppable_without_a_subject_reads_stoppable(text):
 ])
 def test_near_misses_of_a_stoppable_inducer(text):
     assert "cyp3a_inducer_stoppable" not in read(text), text
+
+
+@pytest.mark.parametrize("text,tkis", [
+    ("Could be switched to lorlatinib.", None),
+    ("Alectinib can be switched to lorlatinib.", ["alectinib"]),
+    ("On brigatinib; may be changed to lorlatinib if G1202R.", ["brigatinib"]),
+])
+def test_a_switch_that_can_be_made_is_no_tki_received(text, tkis):
+    assert read(text).get("prior_tkis") == tkis, text
