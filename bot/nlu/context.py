@@ -212,7 +212,9 @@ class Context:
         self.plan_entities = frozenset(hyp["plan_entities"])
         self.other_patients = _cue(hyp["other_patients"])
         # another person: at a clause's start, or named with what is said of them (", who ...", "(...)"), or theirs
-        person = _fill(r"(?:(?:{other_person_lead})\s+)?(?:(?:{other_person_kin})[\s-]+)?(?:{other_person})(?![\w-])", hyp)
+        person = _fill(
+            r"(?:(?:{other_person_lead})\s+)?(?:(?:{other_person_kin})[\s-]+)?(?:{other_person})(?![\w-])", hyp
+        )
         self.other_person = re.compile(
             rf"(?:^|[.;:,(\n]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|fyi|btw|nb)\b)\s*(?P<who>{person})"
             rf"(?!\s+(?:of|to)\b)|(?<![\w-])(?P<named>{person})(?='s|\s*,?\s*(?:who|whose)\b|\s*\()",
@@ -235,7 +237,7 @@ class Context:
             r"subsequently|later|then|since|for|(?:was|is|has|had)\b)",
             re.IGNORECASE,
         )
-        self.advice = _cue(hyp["advice"])
+        self.advice = _cue(hyp["advice"] + table["no_longer"]["advice_before"])
         self.advice_entities = frozenset(hyp["advice_entities"])
         self.criterion = re.compile(
             rf"(?:^|(?<=[.;\n(]))\s*(?:{_words(hyp['criterion'])})(?![\w])\s*(?P<open>\(|[-–—:])", re.IGNORECASE
@@ -589,7 +591,7 @@ class Context:
         out = []
         for start, end in sentences(text):
             for m in self.advice.finditer(text, start, end):
-                breaks = [b for b in self.clause_break.finditer(text, start, m.start())]
+                breaks = list(self.clause_break.finditer(text, start, m.start()))
                 first = breaks[-1].end() if breaks else start
                 while breaks and breaks[-1].group().strip() in (",", ":"):  # the list of drugs the advice is about
                     before = breaks[-2].end() if len(breaks) > 1 else start
@@ -616,7 +618,9 @@ class Context:
         inside = [s for s in named if start <= s.start and s.end <= end]
         for s in inside:
             gap[s.start - start : s.end - start] = " " * (s.end - s.start)
-        return bool(inside) and bool(re.fullmatch(r"[\s,/&+]*(?:(?:and|or|with|vs\.?|versus|plus)[\s,/&+]*)*", "".join(gap), re.I))
+        return bool(inside) and bool(
+            re.fullmatch(r"[\s,/&+]*(?:(?:and|or|with|vs\.?|versus|plus)[\s,/&+]*)*", "".join(gap), re.I)
+        )
 
     def _named_in_advice(self, text: str, span: Span, advised: list[tuple[int, int]]) -> bool:
         """A TKI or an interacting drug named in advice (_advised), not stated as taken right before it ("on
