@@ -145,6 +145,8 @@ def test_an_inducer_taken_beside_advice_is_read_but_not_the_tki(text):
     ("Currently taking lorlatinib, so avoid carbamazepine.", ["lorlatinib"]),
     ("Progressed on alectinib. Avoid rifampicin with lorlatinib.", ["alectinib"]),
     ("Continues alectinib; caution with strong inducers.", ["alectinib"]),
+    ("Received crizotinib with caution due to bradycardia.", ["crizotinib"]),
+    ("Pt's mother had lung cancer; pt on lorlatinib since 2023 after alectinib.", ["alectinib", "lorlatinib"]),
 ])
 def test_a_tki_taken_beside_advice_is_read(text, tkis):
     assert read(text).get("prior_tkis") == tkis, text
