@@ -237,6 +237,34 @@ class Context:
         )
         self.plan_entities = frozenset(hyp["plan_entities"])
         self.other_patients = _cue(hyp["other_patients"])
+        # another person: at a clause's start, or named with what is said of them (", who ...", "(...)"), or theirs
+        person = _fill(
+            r"(?:(?:{other_person_lead})\s+)?(?:(?:{other_person_kin})[\s-]+)?(?:{other_person})(?![\w-])", hyp
+        )
+        self.other_person = re.compile(
+            rf"(?:^|[.;:,(\n]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|fyi|btw|nb)\b)\s*(?P<who>{person})"
+            rf"(?!\s+(?:of|to)\b)|(?<![\w-])(?P<named>{person})(?='s|\s*,?\s*(?:who|whose)\b|\s*\()",
+            re.IGNORECASE,
+        )
+        self.family_history = _cue(hyp["family_history"])
+        self.reports_back = _frame(
+            r"^(?:'s\b.*)?(?:\s*,[^,.;]{0,60},)?\s*(?:(?:also|now|today|however|too|kindly|has|had|have|was|is|then|"
+            r"later|who|,)\s+)*(?:{reports_back})(?![\w])",
+            hyp,
+        )
+        self.patient_resumes = _frame(
+            r"(?:[,;]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|however|as|because|since|so)\b)\s*"
+            r"(?:{patient_subject})(?![\w])",
+            hyp,
+        )
+        # past a comma, the other person's clause goes on only with what continues it ("..., treated with alectinib")
+        self.goes_on_of_them = re.compile(
+            r"\s*(?:who|whose|which|treated|taking|takes|receiving|given|started|diagnosed|died|also|previously|"
+            r"subsequently|later|then|since|for|(?:was|is|has|had)\b)",
+            re.IGNORECASE,
+        )
+        self.advice = _cue(hyp["advice"] + table["no_longer"]["advice_before"])
+        self.advice_entities = frozenset(hyp["advice_entities"])
         self.criterion = re.compile(
             rf"(?:^|(?<=[.;\n(]))\s*(?:{_words(hyp['criterion'])})(?![\w])\s*(?P<open>\(|[-–—:])", re.IGNORECASE
         )
@@ -500,6 +528,8 @@ class Context:
         plans = self._plan_sections(text)
         others = [(m.start(), e) for s, e in self._sentences(text) for m in self.other_patients.finditer(text, s, e)]
         others += self._criteria(text)
+        others += self._other_people(text)
+        advised = self._advised(text, spans)
         others += self._teaching(text)
         failed = self._failed_statements(text)
         out: list[Entity] = []
@@ -530,7 +560,12 @@ class Context:
                 or (
                     stated in (None, NEGATED) and span.entity in self.plan_entities and self._in_plan(text, span, plans)
                 )
-                or any(a <= span.start < b for a, b in others)  # a remark about other patients
+                or any(a <= span.start < b for a, b in others)  # a remark about other patients or people
+                or (
+                    span.entity in self.advice_entities
+                    and not span.negated_only  # "nothing that interacts with CYP3A" denies, it does not advise
+                    and self._named_in_advice(text, span, advised)
+                )
                 or (span.entity in self.failed_kinds and self._failed_result(text, span, stated, failed))
                 # a finding named in a statement about drugs or mutations in general ("G1202R is the commonest
                 # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia")
@@ -564,6 +599,81 @@ class Context:
                 if not met.search(text[close + 1 : stop].lstrip(":")):
                     out.append((m.start(), close))
         return out
+
+    def _other_people(self, text: str) -> list[tuple[int, int]]:
+        """The parts of ``text`` told of another person than the patient ("Her husband takes phenobarbital", "FHx:
+        sister ALK+ NSCLC on alectinib", "lives with her mother, who takes phenytoin"): from the person to the end of
+        the sentence (of the brackets after them), past a comma only with what continues their clause, and until the
+        patient is the subject again ("..., but she is on alectinib"); none when they report about the patient ("wife
+        says he's been taking St John's wort")."""
+        out = []
+        for start, end in sentences(text):
+            found = [m.span("who" if m["who"] else "named") for m in self.other_person.finditer(text, start, end)]
+            found += [m.span() for m in self.family_history.finditer(text, start, end)]
+            for a, b in found:
+                if self.reports_back.match(text[b:end]):
+                    continue
+                stop = end
+                if text[b:end].lstrip().startswith("("):
+                    close = text.find(")", b, end)
+                    stop = close if close >= 0 else end
+                if resumes := self.patient_resumes.search(text, b, stop):
+                    stop = resumes.start()
+                for comma in re.finditer(",", text[b:stop]):
+                    if not self.goes_on_of_them.match(text, b + comma.end()):
+                        stop = b + comma.start()
+                        break
+                out.append((a, stop))
+        return out
+
+    def _advised(self, text: str, spans: list[Span]) -> list[tuple[int, int]]:
+        """The clauses that advise about drugs or name their interaction ("Avoid carbamazepine with lorlatinib",
+        "lorlatinib should not be co-administered with carbamazepine", "caution: lorlatinib + carbamazepine"): back
+        to the clause's start (to the sentence's past a colon with only drugs before it: "lorlatinib and rifampicin:
+        contraindicated"), on to the sentence's end, up to a clause that lists no more drugs or where the patient is
+        the subject again."""
+        named = [s for s in spans if s.entity in self.advice_entities]
+        out = []
+        for start, end in sentences(text):
+            for m in self.advice.finditer(text, start, end):
+                breaks = list(self.clause_break.finditer(text, start, m.start()))
+                first = breaks[-1].end() if breaks else start
+                while breaks and breaks[-1].group().strip() in (",", ":"):  # the list of drugs the advice is about
+                    before = breaks[-2].end() if len(breaks) > 1 else start
+                    if not self._only_drugs(text, named, before, breaks[-1].start()):
+                        break
+                    first = before
+                    breaks.pop()
+                stop = end
+                for b in self.clause_break.finditer(text, m.end(), end):
+                    rest = text[b.end() : end]
+                    nxt = next((s for s in named if s.start >= b.end()), None)
+                    if self.patient_resumes.match(text, b.start()) or nxt is None or nxt.start >= end:
+                        stop = b.start()
+                        break
+                    if not self.lists.join.match(text[b.end() : nxt.start]) and not rest.lstrip().startswith("("):
+                        stop = b.start()
+                        break
+                out.append((first, stop))
+        return out
+
+    def _only_drugs(self, text: str, named: list[Span], start: int, end: int) -> bool:
+        """Nothing but drugs and list words between start and end ("lorlatinib + rifampicin")."""
+        gap = list(text[start:end])
+        inside = [s for s in named if start <= s.start and s.end <= end]
+        for s in inside:
+            gap[s.start - start : s.end - start] = " " * (s.end - s.start)
+        return bool(inside) and bool(
+            re.fullmatch(r"[\s,/&+]*(?:(?:and|or|with|vs\.?|versus|plus)[\s,/&+]*)*", "".join(gap), re.I)
+        )
+
+    def _named_in_advice(self, text: str, span: Span, advised: list[tuple[int, int]]) -> bool:
+        """A TKI or an interacting drug named in advice (_advised), not stated as taken right before it ("on
+        carbamazepine", "takes", "her carbamazepine")."""
+        if not any(a <= span.start < b for a, b in advised):
+            return False
+        before = text[max(0, span.start - 30) : span.start]
+        return not (self.taking_before.search(before) or _OURS.search(before))
 
     def _teaching(self, text: str) -> list[tuple[int, int]]:
         """The sentences that teach rather than tell of this patient ("G1202R is found in about a third of biopsies
