@@ -607,7 +607,7 @@ class Context:
         patient is the subject again ("..., but she is on alectinib"); none when they report about the patient ("wife
         says he's been taking St John's wort")."""
         out = []
-        for start, end in sentences(text):
+        for start, end in self._sentences(text):
             found = [m.span("who" if m["who"] else "named") for m in self.other_person.finditer(text, start, end)]
             found += [m.span() for m in self.family_history.finditer(text, start, end)]
             for a, b in found:
@@ -634,7 +634,7 @@ class Context:
         the subject again."""
         named = [s for s in spans if s.entity in self.advice_entities]
         out = []
-        for start, end in sentences(text):
+        for start, end in self._sentences(text):
             for m in self.advice.finditer(text, start, end):
                 breaks = list(self.clause_break.finditer(text, start, m.start()))
                 first = breaks[-1].end() if breaks else start
