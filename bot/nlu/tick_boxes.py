@@ -3,7 +3,7 @@ the ticked option is read.
 
 Before reading, each line with boxes is rewritten in place (same length, places kept): every mark is blanked, and so
 is the option of each empty box. An option is the words after its box up to the next box, a cell or clause break, a
-run of spaces or the next "Key:" ("[x] Yes [ ] No", the boxes first); or, when the line ends with a box, the words
+full stop, a run of spaces or the next "Key:" ("[x] Yes [ ] No", the boxes first); or, when the line ends with a box, the words
 before each box ("Yes [ ] No [x]"). A question written before the first box with no separator of its own ("Brain mets
 [x] Yes") gets a colon in the place of that box (in the place of its question mark: "Brain mets? [x] Yes"), so the
 reader reads it as a key and its value ("Brain mets: Yes"). When no box of a line is ticked, a box cannot be told
@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# where an option written after its box ends: a cell or clause break, a tab or two spaces, the next "Key:"
-_OPTION_END = re.compile(r"[|;\t]|\s{2,}|(?<=\s)[^\W\d_][\w ()/+-]{0,30}:")
+# where an option written after its box ends: a cell or clause break, a tab or two spaces, the next "Key:", a full
+# stop ending its sentence ("[ ] No. Leptomeningeal [x] Yes": the next question is its own, and the stop is kept)
+_OPTION_END = re.compile(r"[|;\t]|\s{2,}|(?<=\s)[^\W\d_][\w ()/+-]{0,30}:|\.(?=\s)")
 _SEPARATOR = re.compile(r"[:|?=-]\s*$")
 
 
