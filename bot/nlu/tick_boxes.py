@@ -1,14 +1,14 @@
 """Tick boxes of a pasted proforma ("Brain mets [X] Yes [ ] No", "[x] No CNS disease", "CNS: ☐ Yes ☒ No"): only
 the ticked option is read.
 
-Before reading, each line with boxes is rewritten in place (same length, places kept): every mark is blanked, and so
-is the option of each empty box. An option is the words after its box up to the next box, a cell or clause break, a
-full stop, a run of spaces or the next "Key:" ("[x] Yes [ ] No", the boxes first); or, when the line ends with a box,
-the words before each box ("Yes [ ] No [x]"). A question written before the first box with no separator of its own ("Brain mets
-[x] Yes") gets a colon in the place of that box (in the place of its question mark: "Brain mets? [x] Yes"), so the
+Before reading, each line with boxes is rewritten in place (same length, places kept): every mark is blanked, and so is
+the option of each empty box. An option is the words after its box up to the next box, a cell or clause break, a full
+stop, a run of spaces or the next "Key:" ("[x] Yes [ ] No", the boxes first); or, when the line ends with a box, the
+words before each box ("Yes [ ] No [x]"). A question written before the first box with no separator of its own ("Brain
+mets [x] Yes") gets a colon in the place of that box (in the place of its question mark: "Brain mets? [x] Yes"), so the
 reader reads it as a key and its value ("Brain mets: Yes"). When no box of a line is ticked, a box cannot be told
-(clinical_phrases.yml `tick_boxes.unsure`), or, with the boxes after their options, the first option cannot be told
-from the question before it, the whole line is blanked: left unread, never the unticked option.
+(clinical_phrases.yml `tick_boxes.unsure`), or, with the boxes after their options, the first option cannot be told from
+the question before it, the whole line is blanked: left unread, never the unticked option.
 """
 
 from __future__ import annotations
