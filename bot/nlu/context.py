@@ -247,6 +247,8 @@ class Context:
             re.IGNORECASE,
         )
         self.family_history = _cue(hyp["family_history"])
+        # (recall9) the patient and the person as one subject ("he and his partner choose comfort care"): the patient's
+        self.with_patient = _frame(r"(?:^|(?<=[\s,;:(]))(?:{patient_subject})\s+(?:and|&)\s*$", hyp)
         self.reports_back = _frame(
             r"^(?:'s\b.*)?(?:\s*,[^,.;]{0,60},)?\s*(?:(?:also|now|today|however|too|kindly|has|had|have|was|is|then|"
             r"later|who|,)\s+)*(?:{reports_back})(?![\w])",
@@ -611,7 +613,7 @@ class Context:
             found = [m.span("who" if m["who"] else "named") for m in self.other_person.finditer(text, start, end)]
             found += [m.span() for m in self.family_history.finditer(text, start, end)]
             for a, b in found:
-                if self.reports_back.match(text[b:end]):
+                if self.reports_back.match(text[b:end]) or self.with_patient.search(text, start, a):
                     continue
                 stop = end
                 if text[b:end].lstrip().startswith("("):
@@ -1257,7 +1259,8 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
     """The stated TKIs in treatment order: by the lines written beside them when each has a different one, else by
     the dates written beside them (their starts) when each has a different one, else as written, except that what
     follows 'after', 'following', 'previously' ... (and the TKIs listed with it) came before the TKI it follows."""
-    slots = [i for i, e in enumerate(found) if e.entity == "tki" and e.role is None]
+    glosses = _glosses(text, found)  # (recall9) "Ensartinib (Ensacove) since 05/2025": one drug, ordered once
+    slots = [i for i, e in enumerate(found) if e.entity == "tki" and e.role is None and i not in glosses]
     tkis = [found[i] for i in slots]
     lines = [_line(text, e, order) for e in tkis]
     numbers = [n for n in lines if n is not None]
@@ -1295,6 +1298,33 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
     out = list(found)
     for i, e in zip(slots, ordered, strict=True):  # ordered is tkis reordered
         out[i] = e
+    if glosses:  # each other name right after the TKI it names again, wherever that one went
+        out = [e for i, e in enumerate(out) if i not in glosses]
+        for i, head in sorted(glosses.items()):
+            at = next(k for k, e in enumerate(out) if e is head)
+            out.insert(at + 1, found[i])
+    return out
+
+
+def _glosses(text: str, found: list[Entity]) -> dict[int, Entity]:
+    """(recall9) The TKIs that only name again, in brackets, the one right before them ("Ensartinib (Ensacove)",
+    "Lorbrena (lorlatinib)"), each with that one: the drug is ordered once, by its first name, and the date after
+    the brackets is its own ("Lorlatinib (Lorbrena) since 2024, previously alectinib")."""
+    out: dict[int, Entity] = {}
+    previous: Entity | None = None
+    for i, e in enumerate(found):
+        if e.entity != "tki":
+            continue
+        if (
+            previous is not None
+            and e.role is None
+            and previous.role is None
+            and previous.value == e.value
+            and _GLOSS.match(text[previous.end : e.start])
+        ):
+            out[i] = previous
+        else:
+            previous = e
     return out
 
 

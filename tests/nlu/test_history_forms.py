@@ -30,7 +30,11 @@ REPLACED = [
 
 @pytest.mark.parametrize("text,first,then", REPLACED)
 def test_a_tki_replaced_for_a_toxicity_is_intolerance(text, first, then):
-    assert read(text) == {"prior_tkis": [first, then], "intolerant_tkis": [first]}, text
+    found = read(text)
+    # a pneumonitis also states the lung disease (recall9: "brig d/c'd for pneumonitis" as "stopped for pneumonitis")
+    if "pneumonitis" in text:
+        found.pop("comorbidities", None)
+    assert found == {"prior_tkis": [first, then], "intolerant_tkis": [first]}, text
 
 
 @pytest.mark.parametrize("text", [
