@@ -247,8 +247,10 @@ class Context:
             re.IGNORECASE,
         )
         self.family_history = _cue(hyp["family_history"])
-        # (recall9) the patient and the person as one subject ("he and his partner choose comfort care"): the patient's
+        # (recall9) the patient and the person as one subject ("he and his partner choose comfort care"): the patient's;
+        # not when what is said is the person's own ("she and her husband, who is on phenytoin", "his wife's")
         self.with_patient = _frame(r"(?:^|(?<=[\s,;:(]))(?:{patient_subject})\s+(?:and|&)\s*$", hyp)
+        self.said_of_them = re.compile(r"^(?:'s\b|\s*,?\s*(?:who|whose)\b|\s*\()", re.IGNORECASE)
         self.reports_back = _frame(
             r"^(?:'s\b.*)?(?:\s*,[^,.;]{0,60},)?\s*(?:(?:also|now|today|however|too|kindly|has|had|have|was|is|then|"
             r"later|who|,)\s+)*(?:{reports_back})(?![\w])",
@@ -613,7 +615,9 @@ class Context:
             found = [m.span("who" if m["who"] else "named") for m in self.other_person.finditer(text, start, end)]
             found += [m.span() for m in self.family_history.finditer(text, start, end)]
             for a, b in found:
-                if self.reports_back.match(text[b:end]) or self.with_patient.search(text, start, a):
+                if self.reports_back.match(text[b:end]) or (
+                    self.with_patient.search(text, start, a) and not self.said_of_them.match(text[b:end])
+                ):
                     continue
                 stop = end
                 if text[b:end].lstrip().startswith("("):

@@ -356,3 +356,34 @@ def test_pneumonitis_asked_about_is_no_lung_disease():
 ])
 def test_a_tki_named_twice_in_brackets_is_ordered_once(text, tkis):
     assert_reads(text, {"prior_tkis": tkis})
+
+
+# ---- the progression specimen's diagnosis is adenocarcinoma: no transformation --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Specimen: liver core, obtained at progression on alectinib. Diagnosis: adenocarcinoma, consistent with lung primary.",
+    "Sample: EBUS station 7, taken after progression on lorlatinib. Final diagnosis: metastatic adenocarcinoma.",
+    "A liver core biopsy showed adenocarcinoma with the ALK fusion retained.",
+    "Core of the new adrenal lesion: adenocarcinoma with retained ALK fusion.",
+])
+def test_the_progression_specimens_adenocarcinoma_is_no_transformation(text):
+    assert_reads(text, {"transformation": "none"})
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Specimen: lung core at diagnosis. Diagnosis: adenocarcinoma.", None),
+    ("Adenocarcinoma with an ALK fusion.", None),
+    ("Specimen collected after progression on alectinib. Diagnosis: small cell carcinoma.", "small_cell"),
+    ("Was the specimen collected after progression? Diagnosis: adenocarcinoma?", None),
+])
+def test_near_misses_of_the_progression_specimens_diagnosis(text, value):
+    assert_reads(text, {"transformation": value})
+
+
+@pytest.mark.parametrize("text", [
+    "She and her husband, who takes phenytoin, live nearby.",
+    "She and her husband (on carbamazepine) attended clinic.",
+    "He and his wife, who takes rifampicin for TB, are both vaccinated.",
+])
+def test_what_is_said_of_the_person_beside_the_patient_is_still_theirs(text):
+    assert_reads(text, {"strong_cyp3a_inducer": None})
