@@ -160,6 +160,8 @@ def test_radiosurgery_given_to_the_brain_is_brain_metastases(text):
     "SBRT to the adrenal in 2025.",
     "If brain mets appear, SRS to the brain.",
     "SRS to the brain is not indicated; no brain lesions.",
+    "Referred for SRS to the brain.",
+    "SRS to brain recommended.",
 ])
 def test_radiosurgery_asked_about_or_elsewhere_is_not_brain_metastases(text):
     assert read(text).get("brain_metastases") is not True, read(text)
@@ -237,7 +239,7 @@ def test_a_past_maintenance_is_not_current(text):
     ("She hasn't started lorlatinib yet.", None),
     ("Not yet started on lorlatinib.", None),
     ("Has not yet received lorlatinib.", None),
-    ("He has not yet taken any lorlatinib; alectinib stopped for PD.", ["alectinib"]),
+    ("He has not yet received any lorlatinib; alectinib stopped for PD.", ["alectinib"]),
 ])
 def test_a_tki_not_yet_started_is_not_received(text, tkis):
     assert_reads(text, {"prior_tkis": tkis})
@@ -387,3 +389,9 @@ def test_near_misses_of_the_progression_specimens_diagnosis(text, value):
 ])
 def test_what_is_said_of_the_person_beside_the_patient_is_still_theirs(text):
     assert_reads(text, {"strong_cyp3a_inducer": None})
+
+
+@pytest.mark.parametrize("text", ["She has not taken her lorlatinib since Monday (held for nausea).",
+                                  "Has not yet restarted her alectinib; alectinib held for 3 days."])
+def test_a_dose_held_is_still_the_tki_received(text):
+    assert_reads(text, {"prior_tkis": [t for t in ("lorlatinib", "alectinib") if t in text]})
