@@ -251,27 +251,29 @@ class Context:
             rf"(?:^|[.;,\n])\s*(?:{_words(hyp['plan_heading'])})\s*(?::|[-–—]+\s)", re.IGNORECASE
         )
         self.plan_entities = frozenset(hyp["plan_entities"])
-        self.other_patients = _cue(hyp["other_patients"])
+        others = table["other_people"]
+        self.other_patients = _cue(others["patients"])
         # another person: at a clause's start, or named with what is said of them (", who ...", "(...)"), or theirs
-        person = _fill(
-            r"(?:(?:{other_person_lead})\s+)?(?:(?:{other_person_kin})[\s-]+)?(?:{other_person})(?![\w-])", hyp
-        )
+        person = _fill(r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?(?:{people})(?![\w-])", others)
         self.other_person = re.compile(
             rf"(?:^|[.;:,(\n]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|fyi|btw|nb)\b)\s*(?P<who>{person})"
             rf"(?!\s+(?:of|to)\b)|(?<![\w-])(?P<named>{person})(?='s|\s*,?\s*(?:who|whose)\b|\s*\()",
             re.IGNORECASE,
         )
-        self.family_history = _cue(hyp["family_history"])
+        self.family_history = _cue(others["family_history"])
         self.reports_back = _frame(
             r"^(?:'s\b.*)?(?:\s*,[^,.;]{0,60},)?\s*(?:(?:also|now|today|however|too|kindly|has|had|have|was|is|then|"
             r"later|who|,)\s+)*(?:{reports_back})(?![\w])",
-            hyp,
+            others,
         )
-        self.patient_resumes = _frame(
+        # this patient again after a clause break: named (another patient's or person's part ends), or as the subject
+        # (another person's part ends, an advice's too)
+        resumes = (
             r"(?:[,;]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|however|as|because|since|so)\b)\s*"
-            r"(?:{patient_subject})(?![\w])",
-            hyp,
+            r"(?:%s)(?![\w])"
         )
+        self.patient_again = _frame(resumes % "{patient_again}", others)
+        self.patient_resumes = _frame(resumes % "{patient_again}|{patient_subject}", others)
         # past a comma, the other person's clause goes on only with what continues it ("..., treated with alectinib")
         self.goes_on_of_them = re.compile(
             r"\s*(?:who|whose|which|treated|taking|takes|receiving|given|started|diagnosed|died|also|previously|"
@@ -543,8 +545,7 @@ class Context:
         regions = self.hypothetical_regions(text) if regions is None else regions
         general = self._general(text) if spans else []
         plans = self._plan_sections(text)
-        others = [(m.start(), e) for s, e in self._sentences(text) for m in self.other_patients.finditer(text, s, e)]
-        others += self._criteria(text)
+        others = self._criteria(text)
         others += self._other_people(text)
         advised = self._advised(text, spans)
         others += self._teaching(text)
@@ -618,25 +619,28 @@ class Context:
         return out
 
     def _other_people(self, text: str) -> list[tuple[int, int]]:
-        """The parts of ``text`` told of another person than the patient ("Her husband takes phenobarbital", "FHx:
-        sister ALK+ NSCLC on alectinib", "lives with her mother, who takes phenytoin"): from the person to the end of
-        the sentence (of the brackets after them), past a comma only with what continues their clause, and until the
-        patient is the subject again ("..., but she is on alectinib"); none when they report about the patient ("wife
-        says he's been taking St John's wort")."""
+        """The parts of ``text`` told of another patient or person than this one (table `other_people`), of two kinds.
+        Another patient, or a remark about patients or a drug in general ("Dr Smith's patient had G1202R", "in my
+        experience brigatinib causes ..."): from its words to the end of the sentence. Another person ("Her husband
+        takes phenobarbital", "FHx: sister ALK+ NSCLC on alectinib", "lives with her mother, who takes phenytoin"):
+        from them to the end of the sentence (of the brackets after them), past a comma only with what continues their
+        clause, and none when they report about the patient ("wife says he's been taking St John's wort"). Either
+        part ends where this patient is named again after a clause break ("- this one L1196M", "; ours has ...");
+        another person's also where the patient is the subject again ("..., but she is on alectinib")."""
         out = []
         for start, end in self._sentences(text):
-            found = [m.span("who" if m["who"] else "named") for m in self.other_person.finditer(text, start, end)]
-            found += [m.span() for m in self.family_history.finditer(text, start, end)]
-            for a, b in found:
-                if self.reports_back.match(text[b:end]):
-                    continue
+            people = [m.span("who" if m["who"] else "named") for m in self.other_person.finditer(text, start, end)]
+            people += [m.span() for m in self.family_history.finditer(text, start, end)]
+            found = [(m.start(), m.end(), False) for m in self.other_patients.finditer(text, start, end)]
+            found += [(a, b, True) for a, b in people if not self.reports_back.match(text[b:end])]
+            for a, b, person in found:
                 stop = end
-                if text[b:end].lstrip().startswith("("):
+                if person and text[b:end].lstrip().startswith("("):
                     close = text.find(")", b, end)
                     stop = close if close >= 0 else end
-                if resumes := self.patient_resumes.search(text, b, stop):
-                    stop = resumes.start()
-                for comma in re.finditer(",", text[b:stop]):
+                if again := (self.patient_resumes if person else self.patient_again).search(text, b, stop):
+                    stop = again.start()
+                for comma in re.finditer(",", text[b:stop]) if person else ():
                     if not self.goes_on_of_them.match(text, b + comma.end()):
                         stop = b + comma.start()
                         break

@@ -65,3 +65,38 @@ def test_a_denial_over_a_tki_class_qualifier_says_nothing_of_the_tkis_received()
 )
 def test_a_qualifier_in_lists_and_statements(text, fields):
     assert_reads(text, fields)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr Jones's pt had G1202R - this one L1196M",
+        "Dr Jones's patient had G1202R – ours has L1196M",
+        "my colleague's pt had G1202R - mine has L1196M",
+        "Dr Patel's patient had G1202R - our patient has L1196M.",
+        "Dr Jones's pt had G1202R - this patient has L1196M",
+        "Another oncologist's case had G1202R - here L1196M",
+        "My other ALK patient had G1202R; this one L1196M",
+        "Dr Jones's patient had G1202R, whereas ours has L1196M",
+        "In my experience most get G1202R after alectinib - in our patient L1196M",
+    ],
+)
+def test_this_patient_resumes_after_another_patients_clause(text):
+    assert_reads(text, {"alk_mutations": ["L1196M"]})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr Jones's pt had G1202R - and L1196M",
+        "My other ALK patient had G1202R - then L1196M on lorlatinib",
+        # a pronoun after another patient's clause is that patient, not this one
+        "Dr Smith's patient had G1202R - she then developed L1196M",
+    ],
+)
+def test_another_patients_clause_goes_on_past_a_dash_without_this_patient(text):
+    assert_reads(text, {"alk_mutations": None})
+
+
+def test_a_relatives_clause_ends_where_this_patient_resumes():
+    assert_reads("Her sister had crizotinib - ours has had alectinib", {"prior_tkis": ["alectinib"]})
