@@ -857,6 +857,7 @@ class Context:
             return NEGATED
         if span.entity == "tki" and self._qualifies_mutation(text, spans, i):
             return CANDIDATE  # "lorlatinib-resistant compound mutation": what the mutation does to the drug
+        typed = text
         if span.entity != "tki":
             text, spans, i = self._unqualified(text, spans, i)
         before, after = text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40]
@@ -890,7 +891,9 @@ class Context:
         gap = self._scoped(self.neg_before, text, spans, i)
         if gap is None:
             return None
-        return _DROPPED if span.entity in self.new_keeps and self.new.search(gap) else NEGATED
+        # a qualifier in the gap qualifies as "new" does: "no alectinib-refractory brain mets" may leave others
+        qualified = typed[span.start - len(gap) : span.start] != text[span.start - len(gap) : span.start]
+        return _DROPPED if span.entity in self.new_keeps and (self.new.search(gap) or qualified) else NEGATED
 
     def _to_come(self, text: str, span: Span) -> bool:
         """A TKI after "before" in a clause that plans what is to be done ("happy to switch to gabapentin before

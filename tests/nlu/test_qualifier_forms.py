@@ -61,6 +61,11 @@ def test_a_denial_over_a_tki_class_qualifier_says_nothing_of_the_tkis_received()
             {"prior_tkis": None, "alk_mutations": ["G1202R", "L1196M"], "compound": True},
         ),
         ("Alectinib-refractory disease.", {"prior_tkis": ["alectinib"]}),
+        ("G1202R (lorlatinib-resistant) on plasma", {"prior_tkis": None, "alk_mutations": ["G1202R"]}),
+        ("alectinib-resistant G1202R emerged on alectinib", {"prior_tkis": ["alectinib"], "alk_mutations": ["G1202R"]}),
+        # a qualifier says what "new" says: others may stay ("no alectinib-refractory brain mets")
+        ("no alectinib-refractory brain mets", {"brain_metastases": None}),
+        ("no headaches, alectinib-resistant brain mets", {"brain_metastases": True, "prior_tkis": ["alectinib"]}),
     ],
 )
 def test_a_qualifier_in_lists_and_statements(text, fields):
