@@ -891,8 +891,11 @@ class Context:
         gap = self._scoped(self.neg_before, text, spans, i)
         if gap is None:
             return None
-        # a qualifier in the gap qualifies as "new" does: "no alectinib-refractory brain mets" may leave others
+        # a qualifier in the gap qualifies as "new" does: "no alectinib-refractory brain mets" may leave others, and
+        # "no lorlatinib-resistant mutations" denies no class (a lorlatinib-sensitive one may be there)
         qualified = typed[span.start - len(gap) : span.start] != text[span.start - len(gap) : span.start]
+        if qualified and span.value == "none":
+            return _DROPPED
         return _DROPPED if span.entity in self.new_keeps and (self.new.search(gap) or qualified) else NEGATED
 
     def _to_come(self, text: str, span: Span) -> bool:

@@ -41,6 +41,20 @@ def test_a_denied_mutation_named_with_its_drug_qualifier(text):
     assert_reads(text, {"alk_mutations": None, "prior_tkis": None})
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no lorlatinib-resistant mutations",
+        "No lorlatinib-resistant ALK mutations on ctDNA.",
+        "negative for Alecensa-resistant mutations",
+        "no lorlatinib resistant mutation found",
+    ],
+)
+def test_a_qualified_class_denied_is_not_every_mutation_denied(text):
+    """"no lorlatinib-resistant mutations" leaves a lorlatinib-sensitive one possible: no ALK mutation is not read."""
+    assert_reads(text, {"alk_mutations": None, "prior_tkis": None})
+
+
 def test_a_denial_over_a_tki_class_qualifier_says_nothing_of_the_tkis_received():
     assert_reads("no TKI-refractory compound mutation", {"compound": False, "prior_tkis": None})
 
