@@ -158,3 +158,9 @@ def test_a_negative_pregnancy_test_alone(text):
 ])
 def test_near_misses_of_a_pregnancy_test(text):
     assert_reads(text, {"pregnancy_status": None})
+
+
+@pytest.mark.parametrize("text", ["ALK: -", "ALK IHC: -", "ALK (D5F3): -"])
+def test_a_bare_dash_is_read_as_negative_only_for_the_pregnancy_test(text):
+    # a guard: a dash left in a template's ALK field is no ALK-negative result
+    assert_reads(text, {"alk_positive": None})
