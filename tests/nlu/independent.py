@@ -60,7 +60,8 @@ SETS = (
                 f1_floor=(0.982, 0.897), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(50, 38)),
     PhrasingSet("4", "NGS/pathology/cytology/radiology report wording and chat shorthand", "independent4_tune.yml",
                 "independent4_heldout.yml", "independent4_questions_tune.yml", "independent4_questions_heldout.yml",
-                f1_floor=(0.974, 0.861), questions_changed=(0, 3), changed_in_dialogue=0, min_questions=(50, 36)),
+                # (recall9) tuned 0.9845 -> 0.9867 after consult and form wording (tests/nlu/test_consult_forms.py)
+                f1_floor=(0.986, 0.861), questions_changed=(0, 3), changed_in_dialogue=0, min_questions=(50, 36)),
     # Sets 5-7 before any tuning on them: tuned 0.902 / 0.872 / 0.858, held-out 0.884 / 0.897 / 0.864
     PhrasingSet("5", "EHR copy-paste: key-value templates, timelines, medication lists, MDT proformas",
                 "independent5_tune.yml", "independent5_heldout.yml", "independent5_questions_tune.yml",
@@ -81,11 +82,12 @@ SETS = (
                 "independent8_questions_tune.yml", "independent8_questions_heldout.yml",
                 f1_floor=(0.94, 0.861), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(42, 29)),
     # Set 9 tuned after its first tuning (administrative forms): 0.885
+    # (recall9) set 9 tuned 0.9376 -> 0.9608 after consult and form wording (tests/nlu/test_consult_forms.py)
     PhrasingSet("9", "administrative and cross-disciplinary writing: prior-authorization and appeal letters, pharmacist "
                 "and e-consult notes, second-opinion referrals, radiation-oncology and palliative consults, trial "
                 "screening", "independent9_tune.yml", "independent9_heldout.yml", "independent9_questions_tune.yml",
                 "independent9_questions_heldout.yml",
-                f1_floor=(0.935, 0.805), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(43, 29)),
+                f1_floor=(0.96, 0.805), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(43, 29)),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
 UNANNOTATED = {s.id: s.unannotated for s in SETS}
