@@ -82,12 +82,12 @@ SETS = (
                 "independent8_questions_tune.yml", "independent8_questions_heldout.yml",
                 f1_floor=(0.94, 0.861), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(42, 29)),
     # Set 9 tuned after its first tuning (administrative forms): 0.885
-    # (recall9) set 9 tuned 0.9376 -> 0.9608 after consult and form wording (tests/nlu/test_consult_forms.py)
+    # (recall9) set 9 tuned 0.9376 -> 0.963 after consult and form wording (tests/nlu/test_consult_forms.py)
     PhrasingSet("9", "administrative and cross-disciplinary writing: prior-authorization and appeal letters, pharmacist "
                 "and e-consult notes, second-opinion referrals, radiation-oncology and palliative consults, trial "
                 "screening", "independent9_tune.yml", "independent9_heldout.yml", "independent9_questions_tune.yml",
                 "independent9_questions_heldout.yml",
-                f1_floor=(0.96, 0.805), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(43, 29)),
+                f1_floor=(0.962, 0.805), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(43, 29)),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
 UNANNOTATED = {s.id: s.unannotated for s in SETS}

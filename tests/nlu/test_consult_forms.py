@@ -395,3 +395,23 @@ def test_what_is_said_of_the_person_beside_the_patient_is_still_theirs(text):
                                   "Has not yet restarted her alectinib; alectinib held for 3 days."])
 def test_a_dose_held_is_still_the_tki_received(text):
     assert_reads(text, {"prior_tkis": [t for t in ("lorlatinib", "alectinib") if t in text]})
+
+
+# ---- the fusion named as what is known of the tumour is no plasma result ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "EGFR L858R at low VAF in plasma, of uncertain significance given the ALK fusion.",
+    "Plasma NGS: KRAS G12C 0.4%, likely subclonal in the context of the known ALK fusion.",
+    "ctDNA shows a BRAF V600E, hard to interpret given the underlying ALK rearrangement.",
+])
+def test_the_known_fusion_named_beside_a_plasma_result_is_no_fusion_found_in_plasma(text):
+    assert_reads(text, {"alk_fusion_at_progression": None, "alk_fusion_specimen": None})
+
+
+@pytest.mark.parametrize("text", [
+    "Guardant360 at progression: EML4-ALK fusion detected, ALK G1202R 1.2%.",
+    "Plasma NGS showed the ALK fusion and G1202R.",
+    "ctDNA: EML4-ALK v3 present; TP53 mutated.",
+])
+def test_a_fusion_found_in_plasma_is_still_read(text):
+    assert_reads(text, {"alk_fusion_at_progression": True, "alk_fusion_specimen": "plasma"})
