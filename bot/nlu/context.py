@@ -204,9 +204,19 @@ class Context:
             table["candidate"]["before"], _fill(r"\s+(?:(?!{not_between})\w+\s+)?", table["candidate"])
         )
         self.cand_after = _after(table["candidate"]["after"], copulas)
+        # a modal or an entitlement up to six words before a TKI, in its clause, not past a word telling of a TKI
+        # given, nor right after "on" or "of" ("would be funded under the CDF for lorlatinib"; `access`); a cue may
+        # open at a contraction's apostrophe ("she'd be covered")
+        self.access_before = _frame(
+            r"(?:(?<![\w-])|(?='))(?:{access})(?:[ \t]+(?!(?:{access_stop})(?![\w-]))[\w'-]+){0,6}?[ \t]+"
+            r"(?<!\bon )(?<!\bof )$",
+            cand,
+        )
         self.future_clause = _cue(table["candidate"]["future_clause"])
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
         self.general_statement = _cue(table["candidate"]["general_statement"])
+        # a phrase opening a general statement's sentence with a comma ("After alectinib, lorlatinib is funded")
+        self.rule_lead = _frame(r"^\s*(?:{rule_lead})\s+[^,;:()]{1,60},\s*$", cand)
         self.question_start = re.compile(
             rf"^\W*(?:{_words(hyp['question_start'] + hyp['choice'])})(?![\w])", re.IGNORECASE
         )
@@ -878,6 +888,8 @@ class Context:
                 return NEGATED
             if self.cand_before.search(before) or self.cand_after.match(after) or self._to_come(text, span):
                 return CANDIDATE
+            if self.access_before.search(text, max(0, span.start - 100), span.start):
+                return CANDIDATE  # "she would be funded for lorlatinib", "she qualifies for lorlatinib"
             return None
         if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
             return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
@@ -944,8 +956,17 @@ class Context:
             for m in self.general_statement.finditer(text, start, end):
                 breaks = [b.end() for b in self.clause_break.finditer(text, start, m.start())]
                 after = self.clause_break.search(text, m.end(), end)
-                out.append((max([start, *breaks]), after.start() if after else end))
+                first = max([start, *breaks])
+                if len(breaks) == 1 and self._leads_rule(text[start:first]):
+                    first = start  # "After alectinib, lorlatinib is funded": what the rule follows is the rule's
+                out.append((first, after.start() if after else end))
         return out
+
+    def _leads_rule(self, lead: str) -> bool:
+        """``lead`` is a phrase that opens a general statement's sentence with a comma, naming what the rule follows
+        or where it holds ("After alectinib,", "In England,"), without this patient in it ("After alectinib she
+        progressed,")."""
+        return bool(self.rule_lead.match(lead)) and not self.this_patient.search(lead)
 
     def _general_region(self, text: str, span: Span, general: list[tuple[int, int]]) -> bool:
         """A country or health system named in a sentence that states a rule in general (a clause of ``general``:
