@@ -63,7 +63,7 @@ _IN_TURN = re.compile(
 _OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|commenced|followed)\b", re.IGNORECASE)
 # the values of an ALK result that say nothing was found ("fusion not detected", "no ALK alterations")
 _NOTHING_FOUND = ("fusion_lost", "no_alk_alteration", "negative_plasma", "nothing_besides")
-_STATEMENT_STOP = re.compile(r"[.!?\n](?=\s|$)")  # where a statement ends (_clause_end) and the next starts
+_STATEMENT_STOP = re.compile(r"\n|[.!?](?=\s|$)")  # where a statement ends (_clause_end) and the next starts
 # what ends an item the reader does not know as a clause would (a dash between spaces, a colon): "no headache -
 # photophobia or seizures" tells the headache, then something else
 _CLAUSE_STOP = re.compile(r"[,;\n]|\.(?=\s|$)")  # where a symptom's clause ends (Context._other_illness)
@@ -330,6 +330,12 @@ class Context:
         self.failed_test = _cue(hyp["failed_test"])
         self.failed_after = _after(hyp["failed_test"], copulas)
         self.failed_kinds = frozenset(hyp["failed_test_findings"])
+        self.failed_ends = re.compile(_words(hyp["failed_test_ends"]), re.IGNORECASE)
+        # another test heading a clause, past up to three words that deny nothing ("; repeat rebiopsy NGS: ...")
+        self.another_test = _frame(
+            r"^\s*(?:(?!(?:no|not|nil|none|negative|without)(?![\w-]))[\w-]+\s+){0,3}?{another_test}(?![\w])", hyp
+        )
+        self.test_pending = _cue(hyp["plan_before"] + hyp["failed_test_pending"])
         tol, reason = table["intolerance"], table["toxicity_reason"]
         not_ = _not_after(reason["not_the_reason"])  # "stopped on progression, not toxicity"
         # up to three words that qualify a toxicity ("for early pneumonitis", "because of difficult-to-control
@@ -747,15 +753,30 @@ class Context:
 
     def _failed_statements(self, text: str) -> list[tuple[int, int]]:
         """The statements that tell of a failed test: from the last full stop or line before its words to the next
-        (_clause_end: past semicolons)."""
+        (_clause_end: past semicolons), or to where another test is reported first (_failed_reach)."""
         cues = list(self.failed_test.finditer(text))
         if not cues:
             return []
         stops = [m.end() for m in _STATEMENT_STOP.finditer(text)]
         return [
-            (stops[k - 1] if (k := bisect.bisect_right(stops, m.start())) else 0, _clause_end(text, m.end()))
+            (stops[k - 1] if (k := bisect.bisect_right(stops, m.start())) else 0, self._failed_reach(text, m.end()))
             for m in cues
         ]
+
+    def _failed_reach(self, text: str, start: int) -> int:
+        """Where the statement of a failed test whose words end at ``start`` ends: at the first boundary (a
+        semicolon, "but", "then", "repeat biopsy ...": failed_test_ends) after which another test heads a clause
+        that reports it ("Initial biopsy QNS; repeat rebiopsy NGS: no ALK mutations"), else at the statement's end
+        (_clause_end: "NGS failed; no ALK mutations reported", "NGS failed; repeat NGS pending; no ALK ...")."""
+        end = _clause_end(text, start)
+        ends = list(self.failed_ends.finditer(text, start, end))
+        for b, nxt in zip(ends, [*(e.start() for e in ends[1:]), end], strict=False):
+            clause = text[b.end() : max(nxt, b.end())]
+            if self.another_test.match(clause) and not (
+                self.test_pending.search(clause) or self.failed_test.search(clause)
+            ):
+                return b.start()
+        return end
 
     def _failed_result(self, text: str, span: Span, stated: str | None, failed: list[tuple[int, int]]) -> bool:
         """A test's finding that a failed test gives no result of: "nothing found" in the failed test's statement
