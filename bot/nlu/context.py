@@ -216,6 +216,7 @@ class Context:
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
         self.general_statement = _cue(table["candidate"]["general_statement"])
         # a phrase opening a general statement's sentence with a comma ("After alectinib, lorlatinib is funded")
+        self.access_elsewhere = _frame(r"(?:(?<![\w-])|(?='))(?:{access_elsewhere})(?![\w-])", cand)
         self.rule_lead = _frame(r"^\s*(?:{rule_lead})\s+[^,;:()]{1,60},\s*$", cand)
         self.question_start = re.compile(
             rf"^\W*(?:{_words(hyp['question_start'] + hyp['choice'])})(?![\w])", re.IGNORECASE
@@ -993,11 +994,15 @@ class Context:
         """A country or health system named in a sentence that states a rule in general (a clause of ``general``:
         "Under the PBS, lorlatinib is funded after alectinib", "NHS England commissions lorlatinib after alectinib") is
         not where this patient is treated, unless the sentence names the patient ("her lorlatinib is funded under the
-        PBS") or where the patient is treated ("treated under the NHS in Leeds")."""
+        PBS") or where the patient is treated ("treated under the NHS in Leeds"); nor is one named where she would
+        get a drug (candidate access_elsewhere: "In the UK she would be funded for lorlatinib"), unless the sentence
+        says where she is treated ("she lives in the UK and would be funded for lorlatinib")."""
         start, end = _sentence_at(self._sentences(text), span.start)
+        sentence = text[start:end]
+        if self.access_elsewhere.search(sentence):  # "In the UK she would be funded for lorlatinib": where she might be
+            return not self.region_care.search(sentence)
         if not any(start <= a < end for a, _ in general):
             return False
-        sentence = text[start:end]
         return not (self.this_patient.search(sentence) or self.region_care.search(sentence))
 
     def _at_diagnosis(self, text: str, span: Span) -> bool:

@@ -57,6 +57,24 @@ def test_a_tki_received_beside_what_she_could_get_is_still_read(text):
     assert_reads(text, {"prior_tkis": ["alectinib"]})
 
 
+@pytest.mark.parametrize("text", [
+    "In the UK, she would be funded for lorlatinib.",
+    "In Australia she could get lorlatinib on the PBS.",
+    "Under the NHS she'd be covered for lorlatinib.",
+    "If she moved to Canada she would be eligible for lorlatinib.",
+])
+def test_where_she_would_get_a_tki_is_not_her_region(text):
+    assert_reads(text, {"region": None, "prior_tkis": None})
+
+
+@pytest.mark.parametrize("text,region", [
+    ("She lives in the UK and would be funded for lorlatinib.", "GB"),
+    ("Treated in Sydney; she would qualify for lorlatinib.", "AU"),
+])
+def test_where_she_is_treated_is_still_her_region(text, region):
+    assert_reads(text, {"region": region})
+
+
 # ---- a regulator's or a payer's rule -----------------------------------------------------------------------------
 
 RULES = [
