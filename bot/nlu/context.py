@@ -190,6 +190,8 @@ class Context:
         self.cand_after = _after(table["candidate"]["after"], copulas)
         self.future_clause = _cue(table["candidate"]["future_clause"])
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
+        self.next_step = _before(table["candidate"]["next_step"], r"\s+")
+        self.instruction = re.compile(rf"^\W*(?:{_words(table['candidate']['instruction'])})(?![\w])", re.IGNORECASE)
         self.general_statement = _cue(table["candidate"]["general_statement"])
         self.question_start = re.compile(
             rf"^\W*(?:{_words(hyp['question_start'] + hyp['choice'])})(?![\w])", re.IGNORECASE
@@ -808,11 +810,22 @@ class Context:
         lorlatinib"), not in one that tells what was given ("before lorlatinib she had brigatinib")."""
         cue = self.future_before.search(text[max(0, span.start - 20) : span.start])
         if cue is None:
-            return False
+            return self._next_step(text, span)
         at = span.start - 20 + cue.start() if span.start >= 20 else cue.start()
         s_start = _sentence_at(self._sentences(text), span.start)[0]
         clause = self.clause_break.split(text[s_start:at])[-1]
         return bool(self.future_clause.search(clause.lstrip()))
+
+    def _next_step(self, text: str, span: Span) -> bool:
+        """A TKI named as the step after an instruction ("switch the carbamazepine to levetiracetam, then lorlatinib",
+        "stop the rifampicin; then lorlatinib"): the clause before the step, in its statement, opens with one."""
+        cue = self.next_step.search(text[max(0, span.start - 20) : span.start])
+        if cue is None:
+            return False
+        at = max(0, span.start - 20) + cue.start()
+        stops = list(_STATEMENT_STOP.finditer(text, 0, at))
+        clauses = [c for c in re.split(r"[;,:]|\band\b", text[stops[-1].end() if stops else 0 : at]) if c.strip()]
+        return bool(clauses) and bool(self.instruction.match(clauses[-1]))
 
     def _general(self, text: str) -> list[tuple[int, int]]:
         """The clauses of statements about the drugs or the findings in general ("brigatinib after alectinib has a

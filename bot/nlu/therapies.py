@@ -139,6 +139,22 @@ class RoleCues:
         # a rejection right after a therapy, as in a note ("brigatinib: no", "brigatinib/ceritinib ineffective")
         self.rejected_next = re.compile(rf"^[\s:-]*(?:{_words(negation)})(?!\w)", re.IGNORECASE)
         self.negated_verb = re.compile(rf"(?<!\w)(?:{_words(negation)})\W+(?:[\w'-]+\W+){{0,1}}$", re.IGNORECASE)
+        # the partner of an interaction to avoid (rejected.partner_before, partner_things): after a denial, its object
+        # then the partner word ("avoid carbamazepine with ", "should not be co-administered with "), or the partner
+        # word alone after a subject that names the other drug ("carbamazepine is contraindicated with ")
+        rejected = table["rejected"]
+        partner, things = _words(rejected["partner_before"]), _words(rejected["partner_things"])
+        self.partner_object = re.compile(
+            rf"(?<![\w-])(?:{things})(?![\w-])[^,;]{{0,40}}?(?<!\w)(?:{partner})\s+(?:(?:the|her|his|their)\s+)?$",
+            re.IGNORECASE,
+        )
+        self.partner_alone = re.compile(rf"^\s*(?:{partner})\s+(?:(?:the|her|his|their)\s+)?$", re.IGNORECASE)
+        self.partner_thing = re.compile(rf"(?<![\w-])(?:{things})(?![\w-])", re.IGNORECASE)
+        # after a therapy denied: given with one of partner_things ("avoid lorlatinib with strong CYP3A inducers")
+        self.partner_after = re.compile(
+            rf"^[^,;]{{0,40}}?(?<!\w)(?:{partner})\s+(?:(?:any|other|the|all)\s+)?(?:{things})(?![\w-])",
+            re.IGNORECASE,
+        )
         self.prior = re.compile(rf"(?<!\w)(?:{_words(table['prior']['before'])}){_PRIOR_GAP}", re.IGNORECASE)
         received = union(("prior", "before"), ("prior", "in_question"))
         self.received_in_question = re.compile(rf"(?<!\w)(?:{_words(received)}){_PRIOR_GAP}", re.IGNORECASE)
@@ -356,12 +372,24 @@ class TherapyReader:
         return split
 
     def _role(self, text: str, group: list[tuple[int, int, str]], clause: tuple[int, int], previous_end: int) -> str:
-        """`after` cues first; then cues before the group, read from the previous therapy or comma on."""
+        """`after` cues first; then cues before the group, read from the previous therapy or comma on. A denial of
+        an interaction ('avoid carbamazepine with lorlatinib', 'avoid lorlatinib with strong CYP3A inducers') is
+        spent on the other drug: the therapy, its partner, is chosen."""
         after = text[group[-1][1] : clause[1]]
+        role = self._cued_role(text, group, clause, previous_end, after)
+        if role == REJECTED and self.cues.partner_after.match(after):
+            return CHOSEN
+        return role
+
+    def _cued_role(
+        self, text: str, group: list[tuple[int, int, str]], clause: tuple[int, int], previous_end: int, after: str
+    ) -> str:
         for pattern, role in self.cues.after:
             if pattern.search(after):
                 return role
         before = text[self._before_start(text, group, clause, previous_end) : group[0][0]]
+        if self._partner(before):
+            return CHOSEN
         if text[clause[0] - 1 : clause[0]] == ":" and before == text[clause[0] : group[0][0]]:
             heading = re.split(r"[.;!?\n]", text[: clause[0] - 1])[-1]  # a heading: "Avoid: brigatinib"
             if len(heading.split()) <= 3 and previous_end <= clause[0] - 1 - len(heading):
@@ -376,6 +404,20 @@ class TherapyReader:
         if role == CHOSEN and self.cues.negated_verb.search(before[:start]):  # "don't use", "wouldn't give"
             return REJECTED
         return role
+
+    def _partner(self, before: str) -> bool:
+        """The words before a therapy deny another drug given with it: the last denial's object is one of
+        partner_things, then a partner word ('avoid carbamazepine with ', 'stop phenytoin before ', 'should not be
+        co-administered with '), or the denial's subject is ('carbamazepine is contraindicated with ')."""
+        denials = list(self.cues.before[0][0].finditer(before))
+        if not denials:
+            return False
+        last = denials[-1]
+        gap = before[last.end() :]
+        return bool(
+            self.cues.partner_object.search(gap)
+            or (self.cues.partner_alone.match(gap) and self.cues.partner_thing.search(before[: last.start()]))
+        )
 
     @staticmethod
     def _before_start(text: str, group: list[tuple[int, int, str]], clause: tuple[int, int], previous_end: int) -> int:
