@@ -142,6 +142,42 @@ class ListWords:
         self.words = words
 
 
+class ToxicStops:
+    """The cues of a TKI stopped (held, interrupted) for a toxicity that the case reader (Context._intolerance) and
+    the therapy-role reader (therapies.py, its intolerant role) share, compiled from clinical_phrases.yml
+    `intolerance` and `toxicity_reason`. Each is matched (``match``, at a TKI's end) or searched right before one."""
+
+    def __init__(self, table: Mapping[str, Any]):
+        tol, reason = table["intolerance"], table["toxicity_reason"]
+        self.not_ = _not_after(reason["not_the_reason"])  # "stopped on progression, not toxicity"
+        # up to three words that qualify a toxicity ("for early pneumonitis", "because of difficult-to-control
+        # hypertension", "due to grade 3 rash"), not a duration or another clause ("for 2 years with rash")
+        self.qualifiers = _fill(r"(?:(?:{qualifier_grades}|(?!{not_a_qualifier}\b)[a-z][\w-]*)\s+){0,3}?", reason)
+        toxicity = rf"{self.not_}(?:{_words(tol['toxicity'])})"
+        because = rf"(?:{_words(tol['reason'])})\s+{self.qualifiers}{toxicity}(?![\w])"
+        # a toxicity given as the reason, a few words on ("for transaminitis", "in March because of hypertension")
+        self.reason = re.compile(rf"[^.;,]{{0,40}}?(?<![\w-]){because}", re.IGNORECASE)
+        # right after a TKI, past its dose or a bracket, its stop or hold for a toxicity given as the reason, also
+        # in the next clause through a word that stands for it ("alectinib held for hepatotoxicity", "brigatinib 180
+        # mg, withheld because of pneumonitis", "on alectinib; dose held for CK rise"), or a word that says it was
+        # not tolerated ("alectinib not tolerated")
+        lead = (
+            r"(?:\s*\([^()]{0,40}\))?(?:\s+\d+(?:\.\d+)?\s*mg(?:\s+[a-z]{2,5})?)?"
+            rf"(?:\s*(?:[,;:]|\s[-–—]+)\s*(?:(?:{_words(tol['stands_for_it'])})\s+)?|\s+)"
+            r"(?:(?:was|were|is|has been|had been|had to be|have been|being|then|temporarily|subsequently|later|"
+            r"briefly|eventually)\s+)*"
+        )
+        self.after = re.compile(
+            rf"{lead}(?:(?:{_words(tol['stop'])})(?![\w])\s+{because}|"
+            rf"(?:{_words(tol['stopped_for_toxicity'])})(?![\w]))",
+            re.IGNORECASE,
+        )
+        # right before a TKI: the stop ("came off", "switched from", "held"), with a toxicity later; or enough alone
+        # ("could not tolerate", "intolerant of")
+        self.came_off = _before(tol["came_off"], r"\s*")
+        self.not_tolerated = _before(tol["not_tolerated"], r"\s*")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; the end includes its terminator."""
     out, start = [], 0
@@ -295,17 +331,15 @@ class Context:
         self.failed_after = _after(hyp["failed_test"], copulas)
         self.failed_kinds = frozenset(hyp["failed_test_findings"])
         tol, reason = table["intolerance"], table["toxicity_reason"]
-        not_ = _not_after(reason["not_the_reason"])  # "stopped on progression, not toxicity"
-        # up to three words that qualify a toxicity ("for early pneumonitis", "because of difficult-to-control
-        # hypertension", "due to grade 3 rash"), not a duration or another clause ("for 2 years with rash")
-        qualifiers = _fill(r"(?:(?:{qualifier_grades}|(?!{not_a_qualifier}\b)[a-z][\w-]*)\s+){0,3}?", reason)
+        self.toxic = ToxicStops(table)
+        not_, qualifiers = self.toxic.not_, self.toxic.qualifiers
         self.stopped_for = re.compile(
             rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{not_}(?:{_words(tol['toxicity'])})|"
             rf"(?:{_words(tol['toxicity'])})(?![\w]){_TOLERATED}[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
             rf"{not_}(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
             re.IGNORECASE,
         )
-        self.came_off = _before(tol["came_off"], r"\s*")
+        self.came_off = self.toxic.came_off
         self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
         self.stop = _cue(tol["stop"])
         # a stop said of every TKI of the list before it ("... and brigatinib (pneumonitis) were stopped for tox")
@@ -315,7 +349,7 @@ class Context:
             re.IGNORECASE,
         )
         self.collective_before = _before(tol["collective_before"], r"\s+")
-        self.not_tolerated = _before(tol["not_tolerated"], r"\s*")
+        self.not_tolerated = self.toxic.not_tolerated
         self.toxicity = re.compile(rf"{not_}(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
         gone = table["no_longer"]
         self.no_longer_kinds = frozenset(gone["entities"])
@@ -324,11 +358,7 @@ class Context:
         self.advice_before = _cue(gone["advice_before"])
         self.switched_to = _frame(r"\b{switched_onto}\s+$", tol)
         self.replaced_by = re.compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
-        self.toxic_reason = re.compile(
-            rf"^[^.;,]{{0,40}}?(?<![\w-])(?:{_words(tol['reason'])})\s+{qualifiers}{not_}(?:{_words(tol['toxicity'])})"
-            r"(?![\w])",
-            re.IGNORECASE,
-        )
+        self.toxic_reason = self.toxic.reason
         # right after a TKI, the reason of a stop said of the TKI before it ("... stopped for PD and brigatinib for
         # pneumonitis")
         self.gapped_reason = re.compile(
@@ -1079,6 +1109,9 @@ class Context:
                     and (g := self.gapped_reason.match(text, e.end, following))
                 ):  # "alectinib stopped for progression and brigatinib for pneumonitis": the stop said once
                     span = g.span()
+            statement_end = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [_clause_end(text, e.end)])
+            if span is None and (h := self.toxic.after.match(text, e.end, statement_end)):
+                span = h.span()  # "on alectinib; dose held for CK rise": past the semicolon, through "dose"
             if span is None and k + 1 < len(tkis) and tkis[k + 1].start < s_end:
                 span = self._replaced_for_toxicity(text, e, tkis[k + 1], tkis[k + 2 :], s_end)
             if span:

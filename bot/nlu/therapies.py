@@ -4,6 +4,8 @@
     rejected      "I'd avoid brigatinib and ceritinib", "no chemo", "brigatinib would be wrong", "not crizotinib"
     prior         "after alectinib", "progressed on Alecensa", "alectinib-refractory", "crizotinib for 14 months"
     conditional   "chemo if it progresses", "keep chemo for later", "carbo/pem as a fallback"
+    intolerant    "alectinib held for hepatotoxicity", "intolerant of brigatinib", "on alectinib; dose held for CK
+                  rise": given, and stopped, held or interrupted for a toxicity (the case reader's cues, ToxicStops)
 
 The same drug name can be the answer, something to avoid, a treatment already given or a fallback, and only the
 words around it tell which. The therapies are the table of bot/nlu/therapy_phrases.yml plus the extractor's TKI
@@ -32,15 +34,17 @@ import yaml
 
 from bot import knowledge
 from bot.nlu import models, vocabulary
-from bot.nlu.context import ListWords, _cue, _frame, _words, sentences
+from bot.nlu.context import ListWords, ToxicStops, _cue, _frame, _words, sentences
 
 THERAPY_PHRASES_FILE = Path(__file__).resolve().parent / "therapy_phrases.yml"
 CHOSEN, REJECTED, PRIOR, CONDITIONAL = "chosen", "rejected", "prior", "conditional"
-THERAPY_ROLES = (CHOSEN, REJECTED, PRIOR, CONDITIONAL)
+INTOLERANT = "intolerant"  # given and not tolerated: stopped, held or interrupted for a toxicity
+THERAPY_ROLES = (CHOSEN, REJECTED, PRIOR, CONDITIONAL, INTOLERANT)
 REQUEST_INFORMATION = "request_information"  # asking for what is missing instead of naming a therapy
 NOT_IN_KB = "not_in_knowledge_base"  # a therapy named in a question that no regimen of the knowledge base is
 _PRIOR_GAP = r"(?:\s+|\s*-\s*)(?:[\w'-]+\s+){0,2}$"  # at most two words between a prior cue and the therapy
 _NOT_TOGETHER = re.compile(r"[.;!?\n]|(?<!/)\bor\b|\bnot\b|\bvs\b|\bversus\b", re.IGNORECASE)  # two choices, not one
+_STATEMENT_END = re.compile(r"[.!?\n](?=\s|$)")  # where what is said of a therapy ends (past semicolons)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 # What a therapy phrase may carry after its name: a dose, a schedule, a site, "alone" ("lorlatinib 100 mg daily",
 # "SRS to the three lesions", "pembrolizumab 200 mg q3w", "osimertinib alone")
@@ -90,6 +94,9 @@ class TherapyChoice:
 
     def prior(self) -> list[str]:
         return self.with_role(PRIOR)
+
+    def intolerant(self) -> list[str]:
+        return self.with_role(INTOLERANT)
 
 
 def phrase_regex(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]:
@@ -156,6 +163,9 @@ class RoleCues:
             re.IGNORECASE,
         )
         self.prior = re.compile(rf"(?<!\w)(?:{_words(table['prior']['before'])}){_PRIOR_GAP}", re.IGNORECASE)
+        # given and not tolerated: the case reader's cues of a stop for a toxicity ("alectinib held for
+        # hepatotoxicity", "on alectinib; dose held for CK rise", "intolerant of alectinib")
+        self.toxic = ToxicStops(table)
         received = union(("prior", "before"), ("prior", "in_question"))
         self.received_in_question = re.compile(rf"(?<!\w)(?:{_words(received)}){_PRIOR_GAP}", re.IGNORECASE)
         self.after = [
@@ -304,6 +314,8 @@ class TherapyReader:
         previous_end = 0
         for group, clause in self._groups(clean, spans, cuts):
             role = self._role(clean, group, clause, previous_end)
+            if role in (CHOSEN, PRIOR) and self._intolerant(clean, group, spans):
+                role = INTOLERANT
             if role == CHOSEN and any(a <= group[0][0] < b for a, b in supposed):
                 role = CONDITIONAL
             aside = next((kind for a, b, kind in asides if a <= group[0][0] < b), None)
@@ -321,6 +333,22 @@ class TherapyReader:
             )
             previous_end = group[-1][1]
         return out
+
+    def _intolerant(self, text: str, group: list[tuple[int, int, str]], spans: list[tuple[int, int, str]]) -> bool:
+        """The group was given and not tolerated: a stop or hold for a toxicity right after it, before the next
+        therapy and the statement's end ("alectinib held for hepatotoxicity", "on alectinib; dose held for CK
+        rise"), or named right after "intolerant of", "could not tolerate", or after "came off", "held" with a
+        toxicity given as the reason right after it ("held alectinib for hepatotoxicity")."""
+        start, end = group[0][0], group[-1][1]
+        stop = _STATEMENT_END.search(text, end)
+        limit = min([s for s, _, _ in spans if s >= end] + [stop.start() if stop else len(text)])
+        lead = re.split(r"[.;!?\n]", text[max(0, start - 40) : start])[-1]
+        toxic = self.cues.toxic
+        return bool(
+            toxic.after.match(text, end, limit)
+            or toxic.not_tolerated.search(lead)
+            or (toxic.came_off.search(lead) and toxic.reason.match(text, end, limit))
+        )
 
     def _asides(self, text: str, cuts: list[int]) -> list[tuple[int, int, str]]:
         """(start, end, kind) of each aside: from its opening word to the next comma or clause break (a later step
