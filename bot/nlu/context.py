@@ -176,6 +176,7 @@ class ToxicStops:
         # ("could not tolerate", "intolerant of")
         self.came_off = _before(tol["came_off"], r"\s*")
         self.not_tolerated = _before(tol["not_tolerated"], r"\s*")
+        self.resumed = _cue(tol["resumed"])  # given again after the stop: no intolerance
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -330,7 +331,7 @@ class Context:
         self.failed_test = _cue(hyp["failed_test"])
         self.failed_after = _after(hyp["failed_test"], copulas)
         self.failed_kinds = frozenset(hyp["failed_test_findings"])
-        tol, reason = table["intolerance"], table["toxicity_reason"]
+        tol = table["intolerance"]
         self.toxic = ToxicStops(table)
         not_, qualifiers = self.toxic.not_, self.toxic.qualifiers
         self.stopped_for = re.compile(
@@ -1086,6 +1087,7 @@ class Context:
             intolerant_of = None
             s_start, s_end = _sentence_at(bounds, e.start)
             following = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [s_end])
+            statement_end = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [_clause_end(text, e.end)])
             before = text[max(s_start, e.start - 40) : e.start]
             m = self.stopped_for.search(text, e.end, following)
             span = m.span() if m else None
@@ -1109,11 +1111,12 @@ class Context:
                     and (g := self.gapped_reason.match(text, e.end, following))
                 ):  # "alectinib stopped for progression and brigatinib for pneumonitis": the stop said once
                     span = g.span()
-            statement_end = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [_clause_end(text, e.end)])
             if span is None and (h := self.toxic.after.match(text, e.end, statement_end)):
                 span = h.span()  # "on alectinib; dose held for CK rise": past the semicolon, through "dose"
             if span is None and k + 1 < len(tkis) and tkis[k + 1].start < s_end:
                 span = self._replaced_for_toxicity(text, e, tkis[k + 1], tkis[k + 2 :], s_end)
+            if span and self.toxic.resumed.search(text, span[1], max(span[1], statement_end)):
+                span = None  # "held for CK elevation and then resumed at 120 mg": tolerated after all
             if span:
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
@@ -1265,7 +1268,21 @@ class _Order:
         )
         # the line of therapy: "2L", "2nd-line", "second-line" (the ordinal words, in order: the first is line 1)
         self.ordinal = {w.lower(): n for n, w in enumerate(cues["line_ordinals"], start=1)}
-        self.line = _frame(r"\b(?:([1-5])\s*L\b|([1-5])(?:st|nd|rd|th)[\s-]*line|({line_ordinals})[\s-]*line)", cues)
+        self.line = _frame(
+            r"\b(?:([1-5])\s*L\b|([1-5])(?:st|nd|rd|th)[\s-]*line|({line_ordinals})[\s-]*line|line\s*([1-5])\b)", cues
+        )
+        # a bare ordinal or a list's number right beside a TKI, when no line is written: after it, ending its item
+        # ("alectinib (2nd)", "alectinib was the second TKI,"), or right before it ("2nd alectinib", "second:
+        # alectinib", "2) alectinib", "2. alectinib", "(2) alectinib")
+        ordinal = r"(?:(?P<digit>[1-5])(?:st|nd|rd|th)|(?P<word>{line_ordinals}))(?![\w-])"
+        self.bare_after = _frame(
+            r"\s*(?:\(\s*)?(?:(?:{line_is})\s+)?(?:(?:the|her|his|their)\s+)?"
+            + ordinal
+            + r"(?:\s+(?:tki|alk tki|alk inhibitor|agent|drug|one))?\s*\)?(?=\s*(?:[,;.)\n]|$|and\b))",
+            cues,
+        )
+        self.bare_before = _frame(r"(?:^|(?<=[\s,;:(]))" + ordinal + r"\s*[:)-]?\s*$", cues)
+        self.numbered = re.compile(r"(?:^|(?<=[\s;,(]))[(#]?(?P<digit>[1-9])\s*[.)]\s*$")
         # "first-line was Alecensa": the line, then a verb or a colon, then the TKI
         self.line_is = _frame(r"(?:(?<=line)|(?<=\dL))\s*(?:(?<=\s){line_is}|:)\s*$", cues)
         # a list said to be newest first ("Treatment history (most recent first): lorlatinib 2023-; brigatinib ...")
@@ -1282,21 +1299,36 @@ def _started(text: str, e: Entity, order: _Order) -> tuple[int, int] | None:
     return (int(m.group("year")), int(m.group("month") or 0)) if m else None
 
 
-def _line(text: str, e: Entity, order: _Order) -> int | None:
+def _line(text: str, start: int, end: int, order: _Order) -> int | None:
     """The line of therapy written right beside a TKI ("2L lorlatinib", "alectinib (first-line)"), the nearer one
     when there is one on each side (one before it across a comma only when none follows it), never across a
-    sentence break."""
-    before = order.line_is.sub("", re.split(r"[.;\n]", text[max(0, e.start - 24) : e.start])[-1])[-14:]
-    after = re.split(r"[.;\n]", text[e.end : e.end + 26])[0]
+    sentence break; else a bare ordinal or a list's number beside it (_bare_line). ``start``, ``end``: the TKI's
+    place (a finding's, or a therapy's of therapies.py)."""
+    before = order.line_is.sub("", re.split(r"[.;\n]", text[max(0, start - 24) : start])[-1])[-14:]
+    after = re.split(r"[.;\n]", text[end : end + 26])[0]
     # a line before a comma is the TKI's only when none follows it ("brigatinib was 2nd line, alectinib was 1st line")
     found = [("," in before[m.end() :], len(before) - m.end(), m) for m in order.line.finditer(before)] + [
         (False, m.start(), m) for m in order.line.finditer(after)
     ]
     if not found:
-        return None
+        return _bare_line(text, start, end, order)
     m = min(found, key=lambda f: f[:2])[2]
-    digit = m.group(1) or m.group(2)
+    digit = m.group(1) or m.group(2) or m.group(4)
     return int(digit) if digit else order.ordinal[m.group(3).lower()]
+
+
+def _bare_line(text: str, start: int, end: int, order: _Order) -> int | None:
+    """The line a bare ordinal or a list's number right beside a TKI gives it ("alectinib (2nd)", "2nd alectinib",
+    "2) alectinib"), or None."""
+    m = (
+        order.bare_after.match(text, end)
+        or order.bare_before.search(text[max(0, start - 16) : start])
+        or order.numbered.search(text[max(0, start - 8) : start])
+    )
+    if m is None:
+        return None
+    digit = m.group("digit")
+    return int(digit) if digit else order.ordinal[m.group("word").lower()]
 
 
 def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity]:
@@ -1305,7 +1337,7 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
     follows 'after', 'following', 'previously' ... (and the TKIs listed with it) came before the TKI it follows."""
     slots = [i for i, e in enumerate(found) if e.entity == "tki" and e.role is None]
     tkis = [found[i] for i in slots]
-    lines = [_line(text, e, order) for e in tkis]
+    lines = [_line(text, e.start, e.end, order) for e in tkis]
     numbers = [n for n in lines if n is not None]
     dates = [_started(text, e, order) for e in tkis]
     known = [d for d in dates if d is not None]

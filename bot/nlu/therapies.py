@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -34,7 +34,7 @@ import yaml
 
 from bot import knowledge
 from bot.nlu import models, vocabulary
-from bot.nlu.context import ListWords, ToxicStops, _cue, _frame, _words, sentences
+from bot.nlu.context import ListWords, ToxicStops, _cue, _frame, _line, _Order, _words, sentences
 
 THERAPY_PHRASES_FILE = Path(__file__).resolve().parent / "therapy_phrases.yml"
 CHOSEN, REJECTED, PRIOR, CONDITIONAL = "chosen", "rejected", "prior", "conditional"
@@ -166,6 +166,15 @@ class RoleCues:
         # given and not tolerated: the case reader's cues of a stop for a toxicity ("alectinib held for
         # hepatotoxicity", "on alectinib; dose held for CK rise", "intolerant of alectinib")
         self.toxic = ToxicStops(table)
+        # the lines of therapy written beside the TKIs ("1L alectinib", "2) lorlatinib": the case reader's), and a
+        # line's number with nothing after it, a line left open ("3. ?", "third-line: ?")
+        self.order = _Order(table["treatment_order"], self.lists)
+        self.line_number = _frame(
+            r"(?:^|(?<=[\s;,(]))(?:[(#]?(?P<n1>[1-9])\s*[.)]|(?P<n2>[1-5])\s*L\b|(?P<n3>[1-5])(?:st|nd|rd|th)\b|"
+            r"(?P<w>{line_ordinals})\b|line\s*(?P<n4>[1-5])\b)",
+            table["treatment_order"],
+        )
+        self.ordinals = {w.lower(): n for n, w in enumerate(table["treatment_order"]["line_ordinals"], start=1)}
         received = union(("prior", "before"), ("prior", "in_question"))
         self.received_in_question = re.compile(rf"(?<!\w)(?:{_words(received)}){_PRIOR_GAP}", re.IGNORECASE)
         self.after = [
@@ -332,19 +341,54 @@ class TherapyReader:
                 TherapyMention(value, start, end, role, text[start:end], aside, offered) for start, end, value in group
             )
             previous_end = group[-1][1]
-        return out
+        return self._lines(clean, out)
+
+    def _lines(self, text: str, out: list[TherapyMention]) -> list[TherapyMention]:
+        """TKIs in numbered lines of therapy, each with its own number, in any order ("1L alectinib, 2L brigatinib",
+        "2L brigatinib, 1L alectinib", "1. crizotinib 2. alectinib 3. ?", "first crizotinib, second alectinib"):
+        those of the earlier lines were given; the last line's stays the choice, unless a line after it is left open
+        ("3. ?") or a TKI is chosen in a statement after them ("...; now lorlatinib"). Only when the last line's TKI
+        reads chosen: a plan ("1. lorlatinib 2. chemo at next progression") is no sequence of lines."""
+        numbered = [
+            (n, i)
+            for i, m in enumerate(out)
+            if self._is_tki(m.value) and (n := _line(text, m.start, m.end, self.cues.order)) is not None
+        ]
+        numbers = [n for n, _ in numbered]
+        if len(numbered) < 2 or len(set(numbers)) != len(numbers):
+            return out
+        last_n, last_i = max(numbered)
+        if out[last_i].role != CHOSEN:
+            return out
+        end = max(out[i].end for _, i in numbered)
+        later = [m for m in out if m.start >= end]
+        open_line = not later and any(self._number(m) > last_n for m in self.cues.line_number.finditer(text, end))
+        chosen_after = any(
+            m.role == CHOSEN and self._is_tki(m.value) and re.search(r"[.;\n]", text[end : m.start]) for m in later
+        )
+        given = {i for n, i in numbered if n < last_n or open_line or chosen_after}
+        return [replace(m, role=PRIOR) if i in given and m.role == CHOSEN else m for i, m in enumerate(out)]
+
+    def _number(self, m: re.Match[str]) -> int:
+        digit = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
+        return int(digit) if digit else self.cues.ordinals[m.group("w").lower()]
+
+    def _is_tki(self, value: str) -> bool:
+        regimen = self.kb.regimens.get(value)
+        return regimen is not None and regimen.kind == "alk_tki"
 
     def _intolerant(self, text: str, group: list[tuple[int, int, str]], spans: list[tuple[int, int, str]]) -> bool:
         """The group was given and not tolerated: a stop or hold for a toxicity right after it, before the next
         therapy and the statement's end ("alectinib held for hepatotoxicity", "on alectinib; dose held for CK
         rise"), or named right after "intolerant of", "could not tolerate", or after "came off", "held" with a
-        toxicity given as the reason right after it ("held alectinib for hepatotoxicity")."""
+        toxicity given as the reason right after it ("held alectinib for hepatotoxicity"); not when it was given again
+        after the hold ("alectinib held for hepatotoxicity, restarted at 450 mg")."""
         start, end = group[0][0], group[-1][1]
         stop = _STATEMENT_END.search(text, end)
         limit = min([s for s, _, _ in spans if s >= end] + [stop.start() if stop else len(text)])
         lead = re.split(r"[.;!?\n]", text[max(0, start - 40) : start])[-1]
         toxic = self.cues.toxic
-        return bool(
+        return not toxic.resumed.search(text, end, limit) and bool(
             toxic.after.match(text, end, limit)
             or toxic.not_tolerated.search(lead)
             or (toxic.came_off.search(lead) and toxic.reason.match(text, end, limit))

@@ -2,7 +2,8 @@
 withheld because of pneumonitis", "lorlatinib interrupted for grade 3 hyperlipidaemia", "on alectinib; dose held for
 CK rise") was received and not tolerated: the case reader reads it intolerant (intolerant_tkis), the therapy-role
 reader reads it intolerant (received, never the choice), the grader credits the intolerance. A hold for another
-reason, or a stop for progression, is no intolerance."""
+reason, a hold after which the TKI was given again (tests/nlu/test_history_forms.py), or a stop for progression, is no
+intolerance."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ def test_a_tki_held_for_a_toxicity_is_read_intolerant(text, tki):
 @pytest.mark.parametrize("text", [
     "alectinib held for surgery", "alectinib held for 2 days around the SBRT", "alectinib stopped for progression",
     "alectinib discontinued at progression", "alectinib was held, then restarted",
+    "alectinib held for hepatotoxicity, restarted at 450 mg bd", "Alectinib held for CK rise; resumed after a week.",
 ])
 def test_a_hold_for_no_toxicity_is_no_intolerance(text):
     case = extractor.extract_case(text)
@@ -62,6 +64,7 @@ def test_the_therapy_reader_reads_a_held_tki_intolerant_not_chosen(form):
     ("alectinib stopped for hepatotoxicity, lorlatinib next", INTOLERANT),
     ("lorlatinib, as alectinib was withheld for hepatotoxicity", INTOLERANT),
     ("intolerant of alectinib, so lorlatinib", INTOLERANT),
+    ("alectinib held for hepatotoxicity and resumed at a lower dose; lorlatinib now", PRIOR),
 ])
 def test_a_stop_after_a_therapy_tells_it_was_given(text, role):
     choice = extractor.therapy_choice(text)
