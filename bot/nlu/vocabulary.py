@@ -190,6 +190,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
             "candidate",
             "tki_negation",
             "hypothetical",
+            "other_people",
             "intolerance",
             "no_longer",
             "rejected",
