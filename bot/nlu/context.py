@@ -176,7 +176,13 @@ class ToxicStops:
         # ("could not tolerate", "intolerant of")
         self.came_off = _before(tol["came_off"], r"\s*")
         self.not_tolerated = _before(tol["not_tolerated"], r"\s*")
-        self.resumed = _cue(tol["resumed"])  # given again after the stop: no intolerance
+        # given again after the stop, or a hold said to be a short pause: no intolerance
+        pause = _words(tol["pause"])
+        hold = _words(tol["hold"])
+        self.tolerated = re.compile(
+            rf"(?<![\w-])(?:{_words(tol['resumed'])}|(?:{pause})\s+(?:{hold})|(?:{hold})\s+(?:{pause}))(?![\w])",
+            re.IGNORECASE,
+        )
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -1210,8 +1216,8 @@ class Context:
                 span = h.span()  # "on alectinib; dose held for CK rise": past the semicolon, through "dose"
             if span is None and k + 1 < len(tkis) and tkis[k + 1].start < s_end:
                 span = self._replaced_for_toxicity(text, e, tkis[k + 1], tkis[k + 2 :], s_end)
-            if span and self.toxic.resumed.search(text, span[1], max(span[1], statement_end)):
-                span = None  # "held for CK elevation and then resumed at 120 mg": tolerated after all
+            if span and self.toxic.tolerated.search(text, e.end, max(span[1], statement_end)):
+                span = None  # "held for CK elevation and then resumed at 120 mg", "held for a week": tolerated
             if span:
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))

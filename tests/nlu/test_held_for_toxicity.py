@@ -2,7 +2,8 @@
 withheld because of pneumonitis", "lorlatinib interrupted for grade 3 hyperlipidaemia", "on alectinib; dose held for
 CK rise") was received and not tolerated: the case reader reads it intolerant (intolerant_tkis), the therapy-role
 reader reads it intolerant (received, never the choice), the grader credits the intolerance. A hold for another
-reason, a hold after which the TKI was given again (tests/nlu/test_history_forms.py), or a stop for progression, is no
+reason, a hold after which the TKI was given again (tests/nlu/test_history_forms.py) or said to be a short pause
+("held for a week for CK rise", "temporarily held": tests/nlu/test_forms.py), or a stop for progression, is no
 intolerance."""
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ HELD = [
     "{t} was held due to CK elevation",
     "{t} put on hold for transaminitis",
     "{t} paused because of grade 3 rash",
-    "{t} temporarily suspended for pneumonitis",
+    "{t} suspended because of pneumonitis",
     "On {t}; dose held for CK rise",
     "on {t}, dose interrupted for raised ALT",
     "{t} 600 mg bd, held for grade 3 ALT rise",
@@ -43,6 +44,8 @@ def test_a_tki_held_for_a_toxicity_is_read_intolerant(text, tki):
     "alectinib held for surgery", "alectinib held for 2 days around the SBRT", "alectinib stopped for progression",
     "alectinib discontinued at progression", "alectinib was held, then restarted",
     "alectinib held for hepatotoxicity, restarted at 450 mg bd", "Alectinib held for CK rise; resumed after a week.",
+    "alectinib temporarily held for hepatotoxicity", "Alectinib held for a week for CK rise.",
+    "alectinib held x5d for transaminitis", "alectinib paused for 2 weeks because of pneumonitis",
 ])
 def test_a_hold_for_no_toxicity_is_no_intolerance(text):
     case = extractor.extract_case(text)
