@@ -461,12 +461,12 @@ class TherapyReader:
             if pattern.search(after):
                 return role
         before = text[self._before_start(text, group, clause, previous_end) : group[0][0]]
-        if self._partner(before):
-            return CHOSEN
         if text[clause[0] - 1 : clause[0]] == ":" and before == text[clause[0] : group[0][0]]:
             heading = re.split(r"[.;!?\n]", text[: clause[0] - 1])[-1]  # a heading: "Avoid: brigatinib"
             if len(heading.split()) <= 3 and previous_end <= clause[0] - 1 - len(heading):
                 before = heading + " " + before
+        if self._partner(before):  # also under a heading: "Carbamazepine: avoid with lorlatinib"
+            return CHOSEN
         if self.cues.prior.search(before):
             return PRIOR
         last, role, start = -1, CHOSEN, 0

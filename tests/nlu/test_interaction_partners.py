@@ -29,6 +29,7 @@ PARTNERED = [
     ("avoid lorlatinib with strong CYP3A inducers", "lorlatinib"),
     ("lorlatinib should not be combined with rifampicin", "lorlatinib"),
     ("I'd avoid grapefruit juice with brigatinib", "brigatinib"),
+    ("Carbamazepine: avoid with lorlatinib", "lorlatinib"),
 ]
 
 
