@@ -66,6 +66,7 @@ _NOTHING_FOUND = ("fusion_lost", "no_alk_alteration", "negative_plasma", "nothin
 _STATEMENT_STOP = re.compile(r"[.!?\n](?=\s|$)")  # where a statement ends (_clause_end) and the next starts
 # what ends an item the reader does not know as a clause would (a dash between spaces, a colon): "no headache -
 # photophobia or seizures" tells the headache, then something else
+_CLAUSE_STOP = re.compile(r"[,;\n]|\.(?=\s|$)")  # where a symptom's clause ends (Context._other_illness)
 _ITEM_BREAK = re.compile(r"\s[-–—]+\s|:")
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 
@@ -306,6 +307,15 @@ class Context:
             re.IGNORECASE,
         )
         self.family_history = _cue(others["family_history"])
+        now = _words(hyp["other_illness_now"])
+        self.other_illness_before = re.compile(
+            rf"(?<![\w-])(?:{_words(hyp['other_illness_before'])})[\s(:-]+(?:(?!(?:{now})\b)[\w/-]+[\s(-]+){{0,2}}$",
+            re.IGNORECASE,
+        )
+        self.other_illness_after = re.compile(
+            rf"^[\s(]*(?:{_words(hyp['other_illness_after'])})(?![\w])", re.IGNORECASE
+        )
+        self.of_the_cancer = _cue(hyp["other_illness_cancer"])
         self.reports_back = _frame(
             r"^(?:'s\b.*)?(?:\s*,[^,.;]{0,60},)?\s*(?:(?:also|now|today|however|too|kindly|has|had|have|was|is|then|"
             r"later|who|,)\s+)*(?:{reports_back})(?![\w])",
@@ -337,6 +347,7 @@ class Context:
         self.exclusion_met = re.compile(answered % (excluded, excluded), re.IGNORECASE)
         self.teaching = _cue(hyp["teaching"])
         self.this_patient = _cue(hyp["this_patient"])
+        self.region_care = re.compile(table["region_context"], re.IGNORECASE)
         self.answer_option = re.compile(_words(hyp["answer_option"]))
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
@@ -624,6 +635,7 @@ class Context:
                     and self._named_in_advice(text, span, advised)
                 )
                 or (span.entity in self.failed_kinds and self._failed_result(text, span, stated, failed))
+                or (span.entity == "region" and self._general_region(text, span, general))
                 # a finding named in a statement about drugs or mutations in general ("G1202R is the commonest
                 # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia")
                 or (
@@ -929,13 +941,27 @@ class Context:
             return NEGATED
         gap = self._scoped(self.neg_before, text, spans, i)
         if gap is None:
-            return None
+            return _DROPPED if self._other_illness(text, span) else None
         # a qualifier in the gap qualifies as "new" does: "no alectinib-refractory brain mets" may leave others, and
         # "no lorlatinib-resistant mutations" denies no class (a lorlatinib-sensitive one may be there)
         qualified = typed[span.start - len(gap) : span.start] != text[span.start - len(gap) : span.start]
         if qualified and span.value == "none":
             return _DROPPED
         return _DROPPED if span.entity in self.new_keeps and (self.new.search(gap) or qualified) else NEGATED
+
+    def _other_illness(self, text: str, span: Span) -> bool:
+        """A symptom of another illness or of long ago, not of the cancer now ("hx of epilepsy with seizures",
+        "childhood seizures", "seizure disorder since age 12"): the words before it in its clause or right after it
+        say so, and its clause does not name the cancer as its cause ("history of seizures from her brain mets")."""
+        if span.entity != "symptomatic" or span.value != "true":
+            return False
+        reach = max(0, span.start - 120)
+        start = max((m.end() for m in _CLAUSE_STOP.finditer(text, reach, span.start)), default=reach)
+        stop = _CLAUSE_STOP.search(text, span.end)
+        before, after = text[start : span.start], text[span.end : stop.start() if stop else len(text)]
+        if self.of_the_cancer.search(after):
+            return False
+        return bool(self.other_illness_before.search(before) or self.other_illness_after.match(after))
 
     def _to_come(self, text: str, span: Span) -> bool:
         """A TKI after "before" in a clause that plans what is to be done ("happy to switch to gabapentin before
@@ -970,6 +996,17 @@ class Context:
                 after = self.clause_break.search(text, m.end(), end)
                 out.append((max([start, *breaks]), after.start() if after else end))
         return out
+
+    def _general_region(self, text: str, span: Span, general: list[tuple[int, int]]) -> bool:
+        """A country or health system named in a sentence that states a rule in general (a clause of ``general``:
+        "Under the PBS, lorlatinib is funded after alectinib", "NHS England commissions lorlatinib after alectinib") is
+        not where this patient is treated, unless the sentence names the patient ("her lorlatinib is funded under the
+        PBS") or where the patient is treated ("treated under the NHS in Leeds")."""
+        start, end = _sentence_at(self._sentences(text), span.start)
+        if not any(start <= a < end for a, _ in general):
+            return False
+        sentence = text[start:end]
+        return not (self.this_patient.search(sentence) or self.region_care.search(sentence))
 
     def _at_diagnosis(self, text: str, span: Span) -> bool:
         """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""
