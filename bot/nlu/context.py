@@ -800,9 +800,22 @@ class Context:
             return []
         stops = [m.end() for m in _STATEMENT_STOP.finditer(text)]
         return [
-            (stops[k - 1] if (k := bisect.bisect_right(stops, m.start())) else 0, self._failed_reach(text, m.end()))
+            (
+                self._failed_from(text, stops[k - 1] if (k := bisect.bisect_right(stops, m.start())) else 0, m.start()),
+                self._failed_reach(text, m.end()),
+            )
             for m in cues
         ]
+
+    def _failed_from(self, text: str, start: int, cue: int) -> int:
+        """Where the statement (from ``start``) of a failed test whose words start at ``cue`` starts: after the last
+        boundary (failed_test_ends) between another test's report and the failed test's own clause, each headed by
+        its test ("Plasma NGS: no ALK mutations; tissue QNS"), else at ``start`` ("NGS: no ALK mutations;
+        insufficient tumour content")."""
+        for b in reversed(list(self.failed_ends.finditer(text, start, cue))):
+            if self.another_test.match(text[b.end() : cue]) and self.another_test.match(text[start : b.start()]):
+                return b.end()
+        return start
 
     def _failed_reach(self, text: str, start: int) -> int:
         """Where the statement of a failed test whose words end at ``start`` ends: at the first boundary (a

@@ -37,6 +37,9 @@ ACCESS = [
     "She'd be covered for {t} under her plan.",
     "Under Medicare he will be eligible for {t}.",
     "She would now qualify for {t}.",
+    "She could be given {t}.",
+    "She would have been funded for {t}.",
+    "In the US she would have received {t} second line.",
     "Patient can be offered {t} on the NHS.",
     "In Australia, she could be funded for {t} and alectinib.",
 ]
@@ -62,6 +65,7 @@ def test_a_tki_received_beside_what_she_could_get_is_still_read(text):
     "In Australia she could get lorlatinib on the PBS.",
     "Under the NHS she'd be covered for lorlatinib.",
     "If she moved to Canada she would be eligible for lorlatinib.",
+    "In the US she would have received lorlatinib second line.",
 ])
 def test_where_she_would_get_a_tki_is_not_her_region(text):
     assert_reads(text, {"region": None, "prior_tkis": None})
@@ -123,6 +127,8 @@ def test_a_patient_statement_keeps_its_reading(text, tkis):
     "Liver core QNS\nRepeat biopsy NGS - no resistance mutations",
     "Tissue insufficient; Guardant360: no ALK mutations.",
     "Bronchoscopic sample non-diagnostic; subsequent CT-guided biopsy NGS: no ALK resistance mutations",
+    "Plasma NGS: no ALK mutations; tissue QNS.",
+    "Guardant360: no ALK resistance mutations; repeat biopsy insufficient for NGS",
 ])
 def test_a_test_after_a_failed_one_gives_its_result(text):
     assert_reads(text, {"alk_mutations": []})
@@ -133,6 +139,7 @@ def test_a_test_after_a_failed_one_gives_its_result(text):
     "Tissue QNS for NGS; no resistance mutations identified.",
     "NGS failed; repeat NGS pending; no ALK mutations reported",
     "Repeat biopsy QNS; no ALK mutations detected.",
+    "NGS: no ALK mutations; insufficient tumour content.",
     "NGS failed on the repeat biopsy; no ALK mutations reported",
     "Tissue QNS; plasma NGS also failed; no ALK mutations reported",
     "Rebiopsy insufficient, then plasma NGS requested; no ALK mutations reported.",
