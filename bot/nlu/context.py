@@ -274,12 +274,11 @@ class Context:
         )
         self.patient_again = _frame(resumes % "{patient_again}", others)
         self.patient_resumes = _frame(resumes % "{patient_again}|{patient_subject}", others)
-        # past a comma, the other person's clause goes on only with what continues it ("..., treated with alectinib")
-        self.goes_on_of_them = re.compile(
-            r"\s*(?:who|whose|which|treated|taking|takes|receiving|given|started|diagnosed|died|also|previously|"
-            r"subsequently|later|then|since|for|(?:was|is|has|had)\b)",
-            re.IGNORECASE,
-        )
+        # past a comma, the other person's clause goes on only with what continues it ("..., treated here, with
+        # L1196M"), and after what only says where or how they are ("daughter nearby") only with a relative clause
+        self.goes_on_of_them = _frame(r"\s*(?:{goes_on_relative}|{goes_on})(?:(?<=/)|(?![\w]))", others)
+        self.relative_goes_on = _frame(r"\s*(?:{goes_on_relative})(?![\w])", others)
+        self.person_aside = _frame(r"(?<![\w-])(?:{people_aside})\W*$", others)
         self.advice = _cue(hyp["advice"] + table["no_longer"]["advice_before"])
         self.advice_entities = frozenset(hyp["advice_entities"])
         self.criterion = re.compile(
@@ -641,11 +640,20 @@ class Context:
                 if again := (self.patient_resumes if person else self.patient_again).search(text, b, stop):
                     stop = again.start()
                 for comma in re.finditer(",", text[b:stop]) if person else ():
-                    if not self.goes_on_of_them.match(text, b + comma.end()):
+                    if not self._goes_on(text, b, b + comma.start()):
                         stop = b + comma.start()
                         break
                 out.append((a, stop))
         return out
+
+    def _goes_on(self, text: str, start: int, comma: int) -> bool:
+        """Another person's clause from ``start`` goes on past the comma at ``comma``: what follows continues it (a
+        relative clause, a participle, a preposition, "and", "now" ...: "Her mother had ALK+ lung cancer, treated
+        here, with L1196M"), and, after what only says where or how they are ("daughter nearby, on carbamazepine":
+        the patient's), only a relative clause ("daughter nearby, who takes phenytoin")."""
+        if self.relative_goes_on.match(text, comma + 1):
+            return True
+        return bool(self.goes_on_of_them.match(text, comma + 1)) and not self.person_aside.search(text, start, comma)
 
     def _advised(self, text: str, spans: list[Span]) -> list[tuple[int, int]]:
         """The clauses that advise about drugs or name their interaction ("Avoid carbamazepine with lorlatinib",

@@ -1,0 +1,110 @@
+"""How far a relative's or another person's part of a sentence reaches: it follows the grammar, not the commas.
+
+A participial, relative or prepositional continuation ("treated here", "who was given alectinib", "diagnosed in
+2019", "now on lorlatinib", "with L1196M", "and later G1202R") still tells of that person, past as many commas as
+there are, until this patient is clearly the subject again ("but she ...", "our patient ...", "the patient has ...",
+"this one", "ours", a new sentence). "here" in "treated here" / "seen here" is where the relative was seen, not this
+patient taken up again. A relative named only as who is around ("daughter nearby") ends at the comma: the patient's
+list of items goes on. Phrasings of our own, as clinicians write family and social history."""
+from __future__ import annotations
+
+import pytest
+
+from tests.nlu.reads import assert_reads
+
+
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("Her mother had ALK+ lung cancer, treated here, with L1196M", {"alk_mutations": None}),
+        ("His father had ALK-positive NSCLC, diagnosed in 2019, treated with crizotinib, then alectinib",
+         {"prior_tkis": None}),
+        ("Her sister, who was given alectinib, later developed G1202R", {"alk_mutations": None, "prior_tkis": None}),
+        ("Brother had lung cancer, now on lorlatinib.", {"prior_tkis": None}),
+        ("Her husband had ALK+ lung cancer, treated with alectinib, and later G1202R",
+         {"alk_mutations": None, "prior_tkis": None}),
+        ("His wife, diagnosed with ALK+ lung cancer in 2020, was treated with alectinib, then lorlatinib",
+         {"prior_tkis": None}),
+        ("Her son had ALK-positive neuroblastoma, treated at GOSH, and received crizotinib on a trial",
+         {"prior_tkis": None}),
+        ("Her daughter had ALK+ ALCL, treated with chemo, subsequently crizotinib",
+         {"prior_tkis": None, "prior_chemotherapy": None}),
+        ("His brother had lung cancer, seen here, with brain metastases", {"brain_metastases": None}),
+        ("Her aunt had ALK+ NSCLC, diagnosed in 2017, treated here, given alectinib first, progressed, switched to "
+         "lorlatinib, with G1202R", {"prior_tkis": None, "alk_mutations": None}),
+        ("Her father, who had ALK+ lung cancer, treated at the Christie, with L1196M, died in 2020",
+         {"alk_mutations": None}),
+        ("Cousin had ALK+ lung ca, on brigatinib, with brain mets", {"prior_tkis": None, "brain_metastases": None}),
+        ("her mum had alk+ nsclc, treated here 2015, progressed on crizotinib, still on lorlatinib",
+         {"prior_tkis": None}),
+        ("His dad had lung ca - treated here, with brain mets", {"brain_metastases": None}),
+    ],
+)
+def test_a_relatives_continuation_stays_theirs(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("FHx: mother ALK+ NSCLC, treated here, with L1196M", {"alk_mutations": None}),
+        ("FH: sister lung adenocarcinoma, diagnosed 2018, now on brigatinib", {"prior_tkis": None}),
+        ("FHx - aunt ALK+ lung ca, treated with crizotinib, and later lorlatinib, with G1202R",
+         {"prior_tkis": None, "alk_mutations": None}),
+        ("Family history: father NSCLC, seen here, on alectinib, with brain mets",
+         {"prior_tkis": None, "brain_metastases": None}),
+    ],
+)
+def test_a_family_history_continuation_stays_theirs(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("My other ALK patient had NSCLC, treated here, with L1196M", {"alk_mutations": None}),
+        ("Dr Smith's patient, seen here last year, had G1202R, treated with lorlatinib",
+         {"alk_mutations": None, "prior_tkis": None}),
+    ],
+)
+def test_another_patients_continuation_stays_theirs(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        # "here" as where the relative was treated: not this patient taken up again
+        ("Her mother was treated in Leeds and here, with crizotinib", {"prior_tkis": None}),
+        ("Her husband, also seen here, had ALK+ NSCLC, on lorlatinib", {"prior_tkis": None}),
+        ("Her brother, seen here in 2018, was on alectinib", {"prior_tkis": None}),
+    ],
+)
+def test_here_as_where_a_relative_was_seen_does_not_resume_the_patient(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("Her mother had ALK+ lung cancer, treated here, but she has L1196M", {"alk_mutations": ["L1196M"]}),
+        ("Her sister had lung cancer, treated with crizotinib, and our patient has L1196M",
+         {"alk_mutations": ["L1196M"], "prior_tkis": None}),
+        ("Her father had NSCLC, treated here, with brain mets; the patient has G1202R",
+         {"alk_mutations": ["G1202R"], "brain_metastases": None}),
+        ("Mother had lung ca, treated here. Pt has L1196M on rebiopsy.", {"alk_mutations": ["L1196M"]}),
+        ("Her brother had ALK+ NSCLC, on alectinib, this one has G1202R",
+         {"alk_mutations": ["G1202R"], "prior_tkis": None}),
+        ("His aunt was treated with crizotinib, ours has had alectinib", {"prior_tkis": ["alectinib"]}),
+        ("Her cousin had lung cancer, treated here; she is on brigatinib", {"prior_tkis": ["brigatinib"]}),
+        ("Her mother had ALK+ lung cancer - here L1196M", {"alk_mutations": ["L1196M"]}),
+        ("FHx: father lung ca, treated here. She has G1202R after alectinib.",
+         {"alk_mutations": ["G1202R"], "prior_tkis": ["alectinib"]}),
+        ("Her husband takes phenytoin, whereas the patient is on alectinib", {"prior_tkis": ["alectinib"],
+                                                                            "strong_cyp3a_inducer": None}),
+        ("Lives alone, daughter nearby, on carbamazepine.", {"strong_cyp3a_inducer": True}),
+        ("SH: married, husband supportive, never smoker, on phenytoin for epilepsy.", {"strong_cyp3a_inducer": True}),
+    ],
+)
+def test_the_patient_resumes_and_is_read(text, fields):
+    assert_reads(text, fields)
