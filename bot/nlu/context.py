@@ -276,8 +276,11 @@ class Context:
         self.patient_resumes = _frame(resumes % "{patient_again}|{patient_subject}", others)
         # past a comma, the other person's clause goes on only with what continues it ("..., treated here, with
         # L1196M"), and after what only says where or how they are ("daughter nearby") only with a relative clause
-        self.goes_on_of_them = _frame(r"\s*(?:{goes_on_relative}|{goes_on})(?:(?<=/)|(?![\w]))", others)
+        self.goes_on_of_them = _frame(r"\s*(?:{goes_on_relative}|{goes_on_verb}|{goes_on})(?:(?<=/)|(?![\w]))", others)
+        self.goes_on_in_list = _frame(r"\s*(?:{goes_on_relative}|{goes_on_verb})(?![\w])", others)
         self.relative_goes_on = _frame(r"\s*(?:{goes_on_relative})(?![\w])", others)
+        self.other_sex = frozenset(tuple(pair.split()) for pair in others["other_sex"])
+        self.list_opener = _frame(r"\s*(?:{list_opener})\s*,", others)
         self.person_aside = _frame(r"(?<![\w-])(?:{people_aside})\W*$", others)
         self.advice = _cue(hyp["advice"] + table["no_longer"]["advice_before"])
         self.advice_entities = frozenset(hyp["advice_entities"])
@@ -632,28 +635,60 @@ class Context:
             people += [m.span() for m in self.family_history.finditer(text, start, end)]
             found = [(m.start(), m.end(), False) for m in self.other_patients.finditer(text, start, end)]
             found += [(a, b, True) for a, b in people if not self.reports_back.match(text[b:end])]
-            for a, b, person in found:
+            parts: list[tuple[int, int]] = []
+            for a, b, person in sorted(found):
                 stop = end
                 if person and text[b:end].lstrip().startswith("("):
                     close = text.find(")", b, end)
                     stop = close if close >= 0 else end
-                if again := (self.patient_resumes if person else self.patient_again).search(text, b, stop):
-                    stop = again.start()
+                if (again := self._resumes(text, a, b, stop, person)) is not None:
+                    stop = again
+                listed = person and self._in_patients_list(text, start, a, parts)
                 for comma in re.finditer(",", text[b:stop]) if person else ():
-                    if not self._goes_on(text, b, b + comma.start()):
+                    if not self._goes_on(text, a, b, b + comma.start(), listed):
                         stop = b + comma.start()
                         break
-                out.append((a, stop))
+                parts.append((a, stop))
+            out += parts
         return out
 
-    def _goes_on(self, text: str, start: int, comma: int) -> bool:
-        """Another person's clause from ``start`` goes on past the comma at ``comma``: what follows continues it (a
+    def _resumes(self, text: str, a: int, b: int, stop: int, person: bool) -> int | None:
+        """Where this patient is taken up again after another patient's or person's words at a..b, before ``stop``:
+        named again, or for a person also as the subject, not by a pronoun of the other sex than the patient's ("Her
+        husband had NSCLC, he was given alectinib": he is the husband)."""
+        for m in (self.patient_resumes if person else self.patient_again).finditer(text, b, stop):
+            if not (person and self._of_other_sex(text, a, b, m.group())):
+                return m.start()
+        return None
+
+    def _of_other_sex(self, text: str, a: int, b: int, said: str) -> bool:
+        """``said`` ends with a pronoun of the other sex than the patient's, the patient told by the lead of the
+        person at a..b ("Her husband ..., he ...")."""
+        lead, words = text[a:b].split()[:1], said.split()[-1:]
+        return bool(lead and words) and (lead[0].lower(), words[0].lower()) in self.other_sex
+
+    def _in_patients_list(self, text: str, start: int, at: int, parts: list[tuple[int, int]]) -> bool:
+        """The person named at ``at`` is one item of a list of the patient's ("58F, never smoker, mother had breast
+        ca, on alectinib"): an item before them in the sentence from ``start`` (or from its heading's colon), past an
+        opener ("Of note, ..."), not another person's (``parts``: "FH: mother breast ca, sister ...")."""
+        head = max(start, text.rfind(":", start, at) + 1)
+        if opener := self.list_opener.match(text, head, at):
+            head = opener.end()
+        comma = text.rfind(",", head, at)
+        return comma >= 0 and not any(first <= comma <= last for first, last in parts)
+
+    def _goes_on(self, text: str, a: int, b: int, comma: int, listed: bool) -> bool:
+        """The clause of the person named at a..b goes on past the comma at ``comma``: what follows continues it (a
         relative clause, a participle, a preposition, "and", "now" ...: "Her mother had ALK+ lung cancer, treated
-        here, with L1196M"), and, after what only says where or how they are ("daughter nearby, on carbamazepine":
-        the patient's), only a relative clause ("daughter nearby, who takes phenytoin")."""
-        if self.relative_goes_on.match(text, comma + 1):
+        here, with L1196M"), or has them as its subject ("Her husband had NSCLC, he was ..."); when they are an item
+        of the patient's list (``listed``) only a relative clause or a verb ("58F, mother had breast ca, on
+        alectinib": the alectinib is the patient's); after what only says where or how they are ("daughter nearby,
+        on carbamazepine") only a relative clause."""
+        subject = text[comma + 1 : comma + 12].split()[:1]
+        if self.relative_goes_on.match(text, comma + 1) or (subject and self._of_other_sex(text, a, b, subject[0])):
             return True
-        return bool(self.goes_on_of_them.match(text, comma + 1)) and not self.person_aside.search(text, start, comma)
+        goes_on = self.goes_on_in_list if listed else self.goes_on_of_them
+        return bool(goes_on.match(text, comma + 1)) and not self.person_aside.search(text, b, comma)
 
     def _advised(self, text: str, spans: list[Span]) -> list[tuple[int, int]]:
         """The clauses that advise about drugs or name their interaction ("Avoid carbamazepine with lorlatinib",

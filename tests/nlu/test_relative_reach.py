@@ -4,8 +4,10 @@ A participial, relative or prepositional continuation ("treated here", "who was 
 2019", "now on lorlatinib", "with L1196M", "and later G1202R") still tells of that person, past as many commas as
 there are, until this patient is clearly the subject again ("but she ...", "our patient ...", "the patient has ...",
 "this one", "ours", a new sentence). "here" in "treated here" / "seen here" is where the relative was seen, not this
-patient taken up again. A relative named only as who is around ("daughter nearby") ends at the comma: the patient's
-list of items goes on. Phrasings of our own, as clinicians write family and social history."""
+patient taken up again. A relative named only as who is around ("daughter nearby") ends at the comma, and a relative
+who is one item of a list of the patient's ("58F, never smoker, mother had breast ca, on alectinib") goes on only with
+a relative clause or a verb: the patient's list goes on. After a person named as hers, "he" is not the patient (nor
+"she" after his). Phrasings of our own, as clinicians write family and social history."""
 from __future__ import annotations
 
 import pytest
@@ -107,4 +109,47 @@ def test_here_as_where_a_relative_was_seen_does_not_resume_the_patient(text, fie
     ],
 )
 def test_the_patient_resumes_and_is_read(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("58F, never smoker, mother had breast cancer, on alectinib since 2021, now PD.", {"prior_tkis": ["alectinib"]}),
+        ("45M, FHx lung ca in father, on alectinib since 2020.", {"prior_tkis": ["alectinib"]}),
+        ("62F ex-smoker, husband has epilepsy, on brigatinib, brain mets",
+         {"prior_tkis": ["brigatinib"], "brain_metastases": True}),
+        ("SH: retired teacher, wife has epilepsy and takes phenytoin, with brain mets on MRI", {"brain_metastases": True}),
+    ],
+)
+def test_a_relative_as_one_item_of_the_patients_list_ends_at_the_next_item(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("Of note, her mother had ALK+ lung cancer, now on lorlatinib.", {"prior_tkis": None}),
+        ("In 2019, her father had ALK+ NSCLC, with brain mets", {"brain_metastases": None}),
+        ("FH: mother breast ca, sister ALK+ NSCLC, on alectinib", {"prior_tkis": None}),
+        ("62F, husband had ALK+ NSCLC, treated with crizotinib", {"prior_tkis": None}),
+    ],
+)
+def test_a_relative_after_an_opener_or_another_relative_keeps_their_continuation(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("Her husband had ALK+ NSCLC, he was treated with alectinib.", {"prior_tkis": None}),
+        ("Her brother had lung cancer and he got crizotinib", {"prior_tkis": None}),
+        ("His wife has epilepsy, she takes carbamazepine", {"strong_cyp3a_inducer": None}),
+        # the patient's own pronoun still takes her up again
+        ("Her husband takes phenytoin, and she is on lorlatinib", {"prior_tkis": ["lorlatinib"]}),
+        ("His wife takes carbamazepine, but he is on alectinib", {"prior_tkis": ["alectinib"],
+                                                                 "strong_cyp3a_inducer": None}),
+    ],
+)
+def test_a_pronoun_of_the_other_sex_is_the_relative_not_the_patient(text, fields):
     assert_reads(text, fields)
