@@ -276,11 +276,16 @@ class Context:
         self.patient_resumes = _frame(resumes % "{patient_again}|{patient_subject}", others)
         # past a comma, the other person's clause goes on only with what continues it ("..., treated here, with
         # L1196M"), and after what only says where or how they are ("daughter nearby") only with a relative clause
-        self.goes_on_of_them = _frame(r"\s*(?:{goes_on_relative}|{goes_on_verb}|{goes_on})(?:(?<=/)|(?![\w]))", others)
-        self.goes_on_in_list = _frame(r"\s*(?:{goes_on_relative}|{goes_on_verb})(?![\w])", others)
+        self.goes_on_of_them = _frame(
+            r"\s*(?:{goes_on_relative}|{goes_on_verb}|{goes_on_adverb}|{goes_on})(?:(?<=/)|(?![\w]))", others
+        )
+        self.goes_on_in_list = _frame(
+            r"\s*(?:and\s+)?(?:(?:{goes_on_adverb})\s+)?(?:{goes_on_relative}|{goes_on_verb})(?![\w])", others
+        )
         self.relative_goes_on = _frame(r"\s*(?:{goes_on_relative})(?![\w])", others)
         self.other_sex = frozenset(tuple(pair.split()) for pair in others["other_sex"])
         self.list_opener = _frame(r"\s*(?:{list_opener})\s*,", others)
+        self.person_ill = _cue(others["people_ill"])
         self.person_aside = _frame(r"(?<![\w-])(?:{people_aside})\W*$", others)
         self.advice = _cue(hyp["advice"] + table["no_longer"]["advice_before"])
         self.advice_entities = frozenset(hyp["advice_entities"])
@@ -631,19 +636,23 @@ class Context:
         another person's also where the patient is the subject again ("..., but she is on alectinib")."""
         out = []
         for start, end in self._sentences(text):
-            people = [m.span("who" if m["who"] else "named") for m in self.other_person.finditer(text, start, end)]
-            people += [m.span() for m in self.family_history.finditer(text, start, end)]
-            found = [(m.start(), m.end(), False) for m in self.other_patients.finditer(text, start, end)]
-            found += [(a, b, True) for a, b in people if not self.reports_back.match(text[b:end])]
+            # a person named within the patient's clause ("Lives with her husband, who ...") is not its subject
+            people = [
+                (*m.span("who" if m["who"] else "named"), not m["who"])
+                for m in self.other_person.finditer(text, start, end)
+            ]
+            people += [(*m.span(), False) for m in self.family_history.finditer(text, start, end)]
+            found = [(m.start(), m.end(), False, False) for m in self.other_patients.finditer(text, start, end)]
+            found += [(a, b, True, within) for a, b, within in people if not self.reports_back.match(text[b:end])]
             parts: list[tuple[int, int]] = []
-            for a, b, person in sorted(found):
+            for a, b, person, within in sorted(found):
                 stop = end
                 if person and text[b:end].lstrip().startswith("("):
                     close = text.find(")", b, end)
                     stop = close if close >= 0 else end
                 if (again := self._resumes(text, a, b, stop, person)) is not None:
                     stop = again
-                listed = person and self._in_patients_list(text, start, a, parts)
+                listed = person and (within or self._in_patients_list(text, start, a, parts))
                 for comma in re.finditer(",", text[b:stop]) if person else ():
                     if not self._goes_on(text, a, b, b + comma.start(), listed):
                         stop = b + comma.start()
@@ -681,13 +690,15 @@ class Context:
         """The clause of the person named at a..b goes on past the comma at ``comma``: what follows continues it (a
         relative clause, a participle, a preposition, "and", "now" ...: "Her mother had ALK+ lung cancer, treated
         here, with L1196M"), or has them as its subject ("Her husband had NSCLC, he was ..."); when they are an item
-        of the patient's list (``listed``) only a relative clause or a verb ("58F, mother had breast ca, on
-        alectinib": the alectinib is the patient's); after what only says where or how they are ("daughter nearby,
-        on carbamazepine") only a relative clause."""
+        of the patient's list or named within the patient's clause (``listed``: "58F, mother had breast ca, on
+        alectinib", "Lives with her husband, who has epilepsy, on alectinib"), or before their illness or its
+        treatment is told (people_ill: "Husband at bedside, on lorlatinib"), only a relative clause or a verb; after
+        what only says where or how they are ("daughter nearby, on carbamazepine") only a relative clause."""
         subject = text[comma + 1 : comma + 12].split()[:1]
         if self.relative_goes_on.match(text, comma + 1) or (subject and self._of_other_sex(text, a, b, subject[0])):
             return True
-        goes_on = self.goes_on_in_list if listed else self.goes_on_of_them
+        told = not listed and self.person_ill.search(text, b, comma)  # "had lung cancer, now on ...": theirs
+        goes_on = self.goes_on_of_them if told else self.goes_on_in_list
         return bool(goes_on.match(text, comma + 1)) and not self.person_aside.search(text, b, comma)
 
     def _advised(self, text: str, spans: list[Span]) -> list[tuple[int, int]]:

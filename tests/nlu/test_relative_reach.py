@@ -153,3 +153,29 @@ def test_a_relative_after_an_opener_or_another_relative_keeps_their_continuation
 )
 def test_a_pronoun_of_the_other_sex_is_the_relative_not_the_patient(text, fields):
     assert_reads(text, fields)
+
+
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("Husband at bedside, on lorlatinib since March.", {"prior_tkis": ["lorlatinib"]}),
+        ("Daughter is a nurse, on alectinib since 2021.", {"prior_tkis": ["alectinib"]}),
+        ("Wife with her today, and she takes carbamazepine", {"strong_cyp3a_inducer": True}),
+        ("Her son is a pharmacist, with brain mets on MRI", {"brain_metastases": True}),
+    ],
+)
+def test_a_relative_without_an_illness_of_theirs_ends_at_the_next_item(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        # a relative named within the patient's clause: their relative clause is theirs, the clause goes on hers
+        ("Lives with her husband, who has epilepsy, on alectinib since 2021.", {"prior_tkis": ["alectinib"]}),
+        ("Looks after her mother, who had breast cancer, with new brain mets on MRI", {"brain_metastases": True}),
+        ("She lives with her mother, who takes phenobarbital, treated for epilepsy", {"strong_cyp3a_inducer": None}),
+    ],
+)
+def test_a_relative_named_within_the_patients_clause(text, fields):
+    assert_reads(text, fields)
