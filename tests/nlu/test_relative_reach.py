@@ -5,8 +5,10 @@ A participial, relative or prepositional continuation ("treated here", "who was 
 there are, until this patient is clearly the subject again ("but she ...", "our patient ...", "the patient has ...",
 "this one", "ours", a new sentence). "here" in "treated here" / "seen here" is where the relative was seen, not this
 patient taken up again. A relative named only as who is around ("daughter nearby") ends at the comma, and a relative
-who is one item of a list of the patient's ("58F, never smoker, mother had breast ca, on alectinib") goes on only with
-a relative clause or a verb: the patient's list goes on. After a person named as hers, "he" is not the patient (nor
+who is one item of a list of the patient's ("58F, never smoker, mother had breast ca, on alectinib"), one named within
+the patient's clause ("Lives with her husband, who has epilepsy, on alectinib") or one of whom no illness or treatment
+is told yet ("Husband at bedside, on lorlatinib") goes on only with a relative clause or a verb: the patient's list
+goes on. After a person named as hers, "he" is not the patient (nor
 "she" after his). Phrasings of our own, as clinicians write family and social history."""
 from __future__ import annotations
 
