@@ -1491,11 +1491,11 @@ def _started(text: str, e: Entity, order: _Order) -> tuple[int, int] | None:
     return (int(m.group("year")), int(m.group("month") or 0)) if m else None
 
 
-def _line(text: str, start: int, end: int, order: _Order) -> int | None:
+def _line(text: str, start: int, end: int, order: _Order, bare: bool = True) -> int | None:
     """The line of therapy written right beside a TKI ("2L lorlatinib", "alectinib (first-line)"), the nearer one
     when there is one on each side (one before it across a comma only when none follows it), never across a
-    sentence break; else a bare ordinal or a list's number beside it (_bare_line). ``start``, ``end``: the TKI's
-    place (a finding's, or a therapy's of therapies.py)."""
+    sentence break; else (when ``bare``) a bare ordinal or a list's number beside it (_bare_line). ``start``,
+    ``end``: the TKI's place (a finding's, or a therapy's of therapies.py)."""
     before = order.line_is.sub("", re.split(r"[.;\n]", text[max(0, start - 24) : start])[-1])[-14:]
     after = re.split(r"[.;\n]", text[end : end + 26])[0]
     # a line before a comma is the TKI's only when none follows it ("brigatinib was 2nd line, alectinib was 1st line")
@@ -1503,7 +1503,7 @@ def _line(text: str, start: int, end: int, order: _Order) -> int | None:
         (False, m.start(), m) for m in order.line.finditer(after)
     ]
     if not found:
-        return _bare_line(text, start, end, order)
+        return _bare_line(text, start, end, order) if bare else None
     m = min(found, key=lambda f: f[:2])[2]
     digit = m.group(1) or m.group(2) or m.group(4)
     return int(digit) if digit else order.ordinal[m.group(3).lower()]
