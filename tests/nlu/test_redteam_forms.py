@@ -1,0 +1,230 @@
+"""Red-team forms: messages written as a sloppy typist or a careless paste writes them, which must never put into the
+case a finding the clinician did not state for this patient. Each class here read the finding as present (or a TKI
+as received) before: a denial written as a form's value ("G1202R: no", "MET amp = 0", "G1202R (-)"), a denial behind
+markup ("<b>G1202R</b> absent", "`G1202R`: neg"), a slip in the denial ("n0 MET amp", "G1202R not detcted"), a
+supposition without "if" ("assume ECOG 3", "pretend she has MET amp"), a TKI named as an option after it ("lorlatinib
+an option here"), what a guideline or a paper says ("the NCCN says lorlatinib after alectinib"), a denial in another
+language ("mutación G1202R no detectada"); and a mutation-like word that cannot be read is reported, not dropped
+("G12O2R", "L1196")."""
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu import extractor
+from tests.nlu.reads import assert_reads
+
+# ---- a denial written as a form's value or a mark after the finding -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, field",
+    [
+        ("G1202R: no", "alk_mutations"),
+        ("ALK G1202R: No. ECOG 1", "alk_mutations"),
+        ("MET amp: N", "bypass_alterations"),
+        ("MET amplification = 0", "bypass_alterations"),
+        ("MET amp: false", "bypass_alterations"),
+        ("L1196M - no", "alk_mutations"),
+        ("G1202R (-)", "alk_mutations"),
+        ("G1202R(-), alectinib 3 yrs", "alk_mutations"),
+        ("MET amplification ✗", "bypass_alterations"),
+        ("G1202R ❌ I1171N ❌", "alk_mutations"),
+        ("MET amp (neg)", "bypass_alterations"),
+        ('{"G1202R": false, "ecog": 1}', "alk_mutations"),
+        ("G1202R : NO", "alk_mutations"),
+    ],
+)
+def test_a_denial_written_as_a_value_is_no_finding(text, field):
+    assert extractor.extract_case(text).get(field) in (None, []), text
+
+
+@pytest.mark.parametrize(
+    "text, fields",
+    [
+        ("G1202R (+)", {"alk_mutations": ["G1202R"]}),
+        ("G1202R: yes", {"alk_mutations": ["G1202R"]}),
+        ("MET amp: detected; G1202R: no", {"bypass_alterations": ["MET_amplification"], "alk_mutations": None}),
+        ("no brain mets. G1202R: present", {"alk_mutations": ["G1202R"], "brain_metastases": False}),
+        ("G1202R now. ECOG 0", {"alk_mutations": ["G1202R"], "ecog": 0}),
+        ("MET amp: no change", {"bypass_alterations": ["MET_amplification"]}),
+        ("G1202R: 0.5% VAF", {"alk_mutations": ["G1202R"]}),
+        ("alectinib - no response", {"prior_tkis": ["alectinib"]}),
+        ("Prior lorlatinib: no. Alectinib 2 yrs.", {"prior_tkis": ["alectinib"]}),
+    ],
+)
+def test_a_finding_stated_beside_such_values_is_still_read(text, fields):
+    assert_reads(text, fields)
+
+
+# ---- markup around a finding: the words are read as written without it --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, field",
+    [
+        ("<b>G1202R</b> absent", "alk_mutations"),
+        ("<i>MET amplification</i> not detected", "bypass_alterations"),
+        ("G1202R<br>not detected", "alk_mutations"),
+        ("&lt;b&gt;G1202R&lt;/b&gt; absent", "alk_mutations"),
+        ("`G1202R`: neg", "alk_mutations"),
+        ("<span class='x'>MET amp</span>: negative", "bypass_alterations"),
+    ],
+)
+def test_a_denial_behind_markup_is_read(text, field):
+    found = extractor.extract_case(text)
+    assert found.get(field) in (None, []), (text, found)
+
+
+@pytest.mark.parametrize(
+    "text, fields",
+    [
+        ("<b>G1202R</b> detected", {"alk_mutations": ["G1202R"]}),
+        ("<ul><li>progressed on alectinib</li><li>ECOG 1</li></ul>", {"prior_tkis": ["alectinib"], "ecog": 1}),
+        ("no headache<br>G1202R on tissue", {"alk_mutations": ["G1202R"]}),
+    ],
+)
+def test_a_finding_in_markup_is_still_read(text, fields):
+    assert_reads(text, fields)
+
+
+# ---- a slip in the denial -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, field",
+    [
+        ("n0 MET amp", "bypass_alterations"),
+        ("N0 G1202R on plasma", "alk_mutations"),
+        ("nno MET amplification", "bypass_alterations"),
+        ("noo G1202R", "alk_mutations"),
+        ("G1202R not detcted", "alk_mutations"),
+        ("G1202R not dtected on tissue", "alk_mutations"),
+        ("MET amp abscent", "bypass_alterations"),
+        ("MET amplification not detectd", "bypass_alterations"),
+    ],
+)
+def test_a_slip_in_the_denial_is_still_a_denial(text, field):
+    assert extractor.extract_case(text).get(field) in (None, []), text
+
+
+@pytest.mark.parametrize("text", ["T2N0 MET amplification on tissue", "T2 N0 MET amplification", "T1a N0, MET amp"])
+def test_a_tnm_stage_is_no_denial(text):
+    assert_reads(text, {"bypass_alterations": ["MET_amplification"]})
+
+
+# ---- a supposition without "if" -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, field",
+    [
+        ("assume ECOG 3", "ecog"),
+        ("Assume she had brigatinib then", "prior_tkis"),
+        ("let's assume G1202R on the rebiopsy", "alk_mutations"),
+        ("pretend she has MET amp", "bypass_alterations"),
+        ("for argument's sake ECOG 3", "ecog"),
+        ("for the sake of argument, G1202R", "alk_mutations"),
+        ("Hypothetical: G1202R after alectinib", "alk_mutations"),
+        ("theoretically, with MET amplification", "bypass_alterations"),
+        ("in theory a G1202R would respond", "alk_mutations"),
+    ],
+)
+def test_a_supposition_is_no_finding(text, field):
+    assert extractor.extract_case(text).get(field) is None, (text, extractor.extract_case(text))
+
+
+# ---- a TKI named as an option after it ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lorlatinib an option here",
+        "lorlatinib could be an option",
+        "lorlatinib a possibility",
+        "brigatinib as an alternative",
+        "lorlatinib reasonable next",
+        "lorlatinib good choice here",
+        "lorlatinib worth a go",
+        "Lorbrena a reasonable option now",
+        "is lorlatinib the right call",
+    ],
+)
+def test_a_tki_named_as_an_option_is_not_received(text):
+    found = extractor.extract_case(text)
+    assert not {"lorlatinib", "brigatinib"} & set(found.get("prior_tkis", [])), (text, found)
+
+
+def test_a_tki_received_before_an_option_is_still_read():
+    assert_reads("Progressed on alectinib; lorlatinib an option.", {"prior_tkis": ["alectinib"]})
+
+
+# ---- what a guideline, a trial or a paper says ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the NCCN says lorlatinib after alectinib",
+        "NCCN: lorlatinib preferred after 2nd-gen TKI",
+        "per NCCN lorlatinib after alectinib",
+        "according to ESMO, lorlatinib is preferred after alectinib",
+        "guideline says brigatinib after crizotinib",
+        "UpToDate: lorlatinib for G1202R",
+        "the paper showed G1202R responds to lorlatinib",
+        "ASCO guidance lists lorlatinib after a second-generation TKI",
+        "per the CROWN trial lorlatinib first line",
+    ],
+)
+def test_what_a_source_says_is_not_this_patient(text):
+    found = extractor.extract_case(text)
+    assert not found.get("prior_tkis") and not found.get("alk_mutations"), (text, found)
+
+
+@pytest.mark.parametrize(
+    "text, fields",
+    [
+        ("per the NGS report, G1202R detected", {"alk_mutations": ["G1202R"]}),
+        ("Progressed on alectinib. NCCN says lorlatinib next.", {"prior_tkis": ["alectinib"]}),
+        ("According to the rebiopsy, G1202R present after alectinib",
+         {"alk_mutations": ["G1202R"], "prior_tkis": ["alectinib"]}),
+        ("Started lorlatinib per NCCN guidelines.", {"prior_tkis": ["lorlatinib"]}),
+        ("Lorlatinib 100 mg per label since 2024", {"prior_tkis": ["lorlatinib"]}),
+        ("lorlatinib since 2024 as the NCCN recommends after alectinib", {"prior_tkis": ["alectinib", "lorlatinib"]}),
+        ("Per the trial protocol lorlatinib since 03/2025", {"prior_tkis": ["lorlatinib"]}),
+        ("NCCN: lorlatinib preferred. She progressed on alectinib; G1202R.",
+         {"prior_tkis": ["alectinib"], "alk_mutations": ["G1202R"]}),
+    ],
+)
+def test_this_patients_findings_beside_a_source_are_still_read(text, fields):
+    assert_reads(text, fields)
+
+
+# ---- a denial in another language -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, field",
+    [
+        ("mutación G1202R no detectada", "alk_mutations"),
+        ("sin amplificación de MET", "bypass_alterations"),
+        ("keine G1202R Mutation", "alk_mutations"),
+        ("G1202R nicht nachgewiesen", "alk_mutations"),
+        ("pas de mutation G1202R", "alk_mutations"),
+        ("G1202R non détectée", "alk_mutations"),
+        ("MET amp: nein", "bypass_alterations"),
+    ],
+)
+def test_a_denial_in_another_language_is_no_finding(text, field):
+    assert extractor.extract_case(text).get(field) in (None, []), (text, extractor.extract_case(text))
+
+
+# ---- a mutation-like word that cannot be read is reported -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["no G12O2R", "G12O2R found on tissue", "L1196 found", "ALK G1202 on plasma",
+                                  "I1l71N detected"])
+def test_an_unreadable_mutation_is_reported_not_dropped(text):
+    entities = extractor.load().entities(text)
+    assert any(e.entity == "unreadable_variant" for e in entities), (text, entities)
+    assert not extractor.extract_case(text).get("alk_mutations"), text
