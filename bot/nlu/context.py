@@ -84,9 +84,12 @@ def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
 
 
 def _after(cues: Iterable[str], copulas: Iterable[str]) -> re.Pattern[str]:
-    """Any of ``cues`` right after a finding, past a colon or a dash and one of ``copulas`` ("MET amp: not
-    detected", "brain mets were excluded")."""
-    return _frame(r"^[\s:=-]*(?:\b{copulas}\s+)?{cues}(?![\w])", {"copulas": copulas, "cues": cues})
+    """Any of ``cues`` right after a finding, past a colon, a dash or a table's cell border and one of ``copulas``
+    ("MET amp: not detected", "G1202R | negative", "brain mets were excluded"); not a next cell that heads its own
+    list ("MET amplification | Not detected: EGFR, KRAS")."""
+    return _frame(
+        r"^[\s:=-]*(?:\|(?![^|\n]*:)[\s:=|-]*)?(?:\b{copulas}\s+)?{cues}(?![\w])", {"copulas": copulas, "cues": cues}
+    )
 
 
 _SLOT = re.compile(r"\{([a-z][a-z_]*)\}")  # {name}; never a quantifier's {0,3}, nor a phrase file's {TKI}

@@ -340,13 +340,13 @@ def markup(text: str) -> list[tuple[int, int, str]]:
 
 def short_slips(slips: dict[str, list[str]]) -> Callable[[str], list[tuple[int, int, str]]]:
     """The short words typed with a slip (``slips``: word -> its slips, the phrase file's ``short_words``), each a whole
-    word, rewritten as the word ("n0 MET amp"); never a TNM stage's N0 right after its T ("T2 N0", "T1a N0")."""
-    word_of = {slip.lower(): word for word, spelled in slips.items() for slip in spelled}
+    word written in lower case as listed, rewritten as the word ("n0 MET amp"); never "N0", a TNM stage's ("T2, N0,
+    M1c"), nor one right after a T stage ("t2 n0")."""
+    word_of = {slip: word for word, spelled in slips.items() for slip in spelled}
     pattern = re.compile(
-        r"(?<![\w-])(?<!\bT\d )(?<!\bT\d[abc] )(?<!\bTx )(?:"
+        r"(?<![\w-])(?<![Tt]\d )(?<![Tt]\d[abc] )(?<![Tt]x )(?:"
         + "|".join(map(re.escape, sorted(word_of, key=len, reverse=True)))
-        + r")(?![\w-])",
-        re.IGNORECASE,
+        + r")(?![\w-])"
     )
 
     def find(text: str) -> list[tuple[int, int, str]]:
@@ -354,8 +354,7 @@ def short_slips(slips: dict[str, list[str]]) -> Callable[[str], list[tuple[int, 
             return []
         out = []
         for m in pattern.finditer(text):
-            word = word_of[m.group().lower()]
-            out.append((m.start(), m.end(), word.upper() if m.group().isupper() else word))
+            out.append((m.start(), m.end(), word_of[m.group()]))
         return out
 
     return find

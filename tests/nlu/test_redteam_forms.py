@@ -32,6 +32,13 @@ from tests.nlu.reads import assert_reads
         ("MET amp (neg)", "bypass_alterations"),
         ('{"G1202R": false, "ecog": 1}', "alk_mutations"),
         ("G1202R : NO", "alk_mutations"),
+        ("G1202R | negative", "alk_mutations"),
+        ("| G1202R | not detected |", "alk_mutations"),
+        ("G1202R | no", "alk_mutations"),
+        ("G1202R -", "alk_mutations"),
+        ("MET amp -, ECOG 1", "bypass_alterations"),
+        ("Lorlatinib (-)", "prior_tkis"),
+        ("lorlatinib: N. ECOG 1.", "prior_tkis"),
     ],
 )
 def test_a_denial_written_as_a_value_is_no_finding(text, field):
@@ -50,6 +57,11 @@ def test_a_denial_written_as_a_value_is_no_finding(text, field):
         ("G1202R: 0.5% VAF", {"alk_mutations": ["G1202R"]}),
         ("alectinib - no response", {"prior_tkis": ["alectinib"]}),
         ("Prior lorlatinib: no. Alectinib 2 yrs.", {"prior_tkis": ["alectinib"]}),
+        ("| G1202R | detected |", {"alk_mutations": ["G1202R"]}),
+        ("Detected: ALK G1202R 0.4%; MET amplification | Not detected: EGFR, KRAS",
+         {"alk_mutations": ["G1202R"], "bypass_alterations": ["MET_amplification"]}),
+        ("G1202R - 12% VAF", {"alk_mutations": ["G1202R"]}),
+        ("G1202R-positive, MET amp -", {"alk_mutations": ["G1202R"], "bypass_alterations": None}),
     ],
 )
 def test_a_finding_stated_beside_such_values_is_still_read(text, fields):
@@ -94,7 +106,7 @@ def test_a_finding_in_markup_is_still_read(text, fields):
     "text, field",
     [
         ("n0 MET amp", "bypass_alterations"),
-        ("N0 G1202R on plasma", "alk_mutations"),
+        ("n0 G1202R on plasma", "alk_mutations"),
         ("nno MET amplification", "bypass_alterations"),
         ("noo G1202R", "alk_mutations"),
         ("G1202R not detcted", "alk_mutations"),
@@ -107,7 +119,8 @@ def test_a_slip_in_the_denial_is_still_a_denial(text, field):
     assert extractor.extract_case(text).get(field) in (None, []), text
 
 
-@pytest.mark.parametrize("text", ["T2N0 MET amplification on tissue", "T2 N0 MET amplification", "T1a N0, MET amp"])
+@pytest.mark.parametrize("text", ["T2N0 MET amplification on tissue", "T2 N0 MET amplification", "T1a N0, MET amp",
+                                  "T2, N0, MET amp", "cT2 N0 MET amplification", "N0 MET amp"])
 def test_a_tnm_stage_is_no_denial(text):
     assert_reads(text, {"bypass_alterations": ["MET_amplification"]})
 
@@ -228,3 +241,76 @@ def test_an_unreadable_mutation_is_reported_not_dropped(text):
     entities = extractor.load().entities(text)
     assert any(e.entity == "unreadable_variant" for e in entities), (text, entities)
     assert not extractor.extract_case(text).get("alk_mutations"), text
+
+
+# ---- a finding doubted after it, or before it without a cue word of a question ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "G1202R unconfirmed",
+        "G1202R - not confirmed yet",
+        "G1202R (unvalidated)",
+        "G1202R VUS",
+        "ALK G1202R - variant of uncertain significance",
+        "G1202R, likely artefact",
+        "G1202R at 0.05%, below LOD",
+        "G1202R below the limit of detection",
+        "report pending, might be G1202R",
+        "unclear G1202R",
+        "maybe G1202R on plasma",
+        "perhaps MET amplification",
+        "could be G1202R, report tomorrow",
+    ],
+)
+def test_a_doubted_finding_is_no_finding(text):
+    found = extractor.extract_case(text)
+    assert not found.get("alk_mutations") and not found.get("bypass_alterations"), (text, found)
+
+
+@pytest.mark.parametrize(
+    "text, fields",
+    [
+        ("G1202R confirmed on tissue", {"alk_mutations": ["G1202R"]}),
+        ("G1202R detected; VUS in TP53", {"alk_mutations": ["G1202R"]}),
+        ("MET amplification, may be why she progressed", {"bypass_alterations": ["MET_amplification"]}),
+    ],
+)
+def test_a_finding_beside_doubt_about_something_else_is_still_read(text, fields):
+    assert_reads(text, fields)
+
+
+# ---- a trial's result, another patient, a question without a question word ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in the ALTA-1L trial brigatinib beat crizotinib",
+        "In the CROWN study lorlatinib was superior to crizotinib",
+        "a patient I saw yesterday had G1202R on lorlatinib",
+        "one pt we treated last year progressed on lorlatinib with G1202R",
+        "lorla - yes or no",
+        "lorlatinib, good idea",
+        "thinking lorlatinib",
+        "pondering brigatinib",
+        "mulling over lorlatinib",
+        "contemplating lorlatinib",
+    ],
+)
+def test_a_trial_another_patient_or_a_bare_question_is_not_this_patient(text):
+    found = extractor.extract_case(text)
+    assert not {"lorlatinib", "brigatinib", "crizotinib"} & set(found.get("prior_tkis", [])), (text, found)
+    assert not found.get("alk_mutations"), (text, found)
+
+
+@pytest.mark.parametrize(
+    "text, fields",
+    [
+        ("She was on brigatinib in the ALTA-1L trial", {"prior_tkis": ["brigatinib"]}),
+        ("alectinib 3 yrs, G1202R - lorla yes or no", {"prior_tkis": ["alectinib"], "alk_mutations": ["G1202R"]}),
+    ],
+)
+def test_this_patients_history_beside_them_is_still_read(text, fields):
+    assert_reads(text, fields)
