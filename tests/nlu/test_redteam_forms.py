@@ -314,3 +314,35 @@ def test_a_trial_another_patient_or_a_bare_question_is_not_this_patient(text):
 )
 def test_this_patients_history_beside_them_is_still_read(text, fields):
     assert_reads(text, fields)
+
+
+@pytest.mark.parametrize(
+    "text, field",
+    [
+        ("brain mets unlikely", "brain_metastases"),
+        ("? brain mets", "brain_metastases"),
+        ("LMD query", "leptomeningeal"),
+        ("leptomeningeal disease doubtful", "leptomeningeal"),
+        ("transformation: ? SCLC", "transformation"),
+        ("she might have had brigatinib", "prior_tkis"),
+        ("she may have received crizotinib before", "prior_tkis"),
+        ("crizotinib maybe, not sure", "prior_tkis"),
+        ("G1202R (?)", "alk_mutations"),
+    ],
+)
+def test_a_finding_in_doubt_is_not_stated(text, field):
+    assert extractor.extract_case(text).get(field) is None, (text, extractor.extract_case(text))
+
+
+@pytest.mark.parametrize(
+    "text, fields",
+    [
+        ("Any brain mets? G1202R on tissue.", {"alk_mutations": ["G1202R"]}),
+        ("What next? Progressed on alectinib, G1202R", {"alk_mutations": ["G1202R"], "prior_tkis": ["alectinib"]}),
+        ("alectinib 2 yrs; brain mets likely", {"prior_tkis": ["alectinib"], "brain_metastases": None}),
+        ("ECOG 1 maybe.. no, 2 on review today", {"ecog": 2}),
+        ("G1202R and F1174L; lorlatinib activity against this compound is uncertain", {"compound": True}),
+    ],
+)
+def test_a_finding_after_a_question_is_still_stated(text, fields):
+    assert_reads(text, fields)
