@@ -346,3 +346,23 @@ def test_a_finding_in_doubt_is_not_stated(text, field):
 )
 def test_a_finding_after_a_question_is_still_stated(text, fields):
     assert_reads(text, fields)
+
+
+# ---- an earlier score beside the one now ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, ecog",
+    [
+        ("ECOG was 3, now 1", 1),
+        ("ECOG: 3 (last year), now 1", 1),
+        ("PS 2 but today 1 after steroids", 1),
+        ("PS: 2 (March) - today 1", 1),
+        ("ECOG: 1, now 2 cycles in", 1),
+        ("ECOG 1, now 2 cycles into chemo", 1),
+        ("ECOG 1 now", 1),
+        ("ECOG 2, now on lorlatinib", 2),
+    ],
+)
+def test_the_score_now_is_read_not_the_earlier_one(text, ecog):
+    assert_reads(text, {"ecog": ecog})
