@@ -160,6 +160,9 @@ class Reader:
         self.other_gene = re.compile(
             rf"\b(?:{table['other_genes']})\s*(?:p\.|c\.)?\s*[:\-]?\s*(?:[\w.>*]+\s*\(\s*)?$", re.IGNORECASE
         )
+        self.other_gene_after = re.compile(
+            rf"\s*(?:\(\s*|(?:in|of)\s+(?:the\s+)?)(?:{table['other_genes']})(?![\w-])", re.IGNORECASE
+        )
         self.site_groups = [
             (group, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE))
             for group, pattern in table["site_groups"].items()
@@ -186,7 +189,7 @@ class Reader:
             if not self._a_name(text, m.start(), m.end()):
                 found.append(Span(m.start(), m.end(), label, value, 0))
         for m in self.mutation.finditer(text):
-            if not self._other_gene(text, m.start()):
+            if not self._other_gene(text, m.start(), m.end()):
                 value = alk_variant(m.group())
                 found.append(
                     Span(m.start(), m.end(), "alk_mutation", value, 1)
@@ -255,8 +258,12 @@ class Reader:
             groups.discard("nodes")
         return SITES + "+".join(sorted(groups)) if groups else None
 
-    def _other_gene(self, text: str, start: int) -> bool:
-        return bool(self.other_gene.search(text[max(0, start - 30) : start]))
+    def _other_gene(self, text: str, start: int, end: int | None = None) -> bool:
+        """Another gene named right before the change ("ROS1 G2032R") or, given its ``end``, right after it as the gene
+        it is in ("G1202R in ROS1", "G1202R (EGFR)")."""
+        return bool(self.other_gene.search(text[max(0, start - 30) : start])) or (
+            end is not None and bool(self.other_gene_after.match(text, end))
+        )
 
 
 def _superseded(reading: Reading, span: Span) -> bool:

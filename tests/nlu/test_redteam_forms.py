@@ -366,3 +366,18 @@ def test_a_finding_after_a_question_is_still_stated(text, fields):
 )
 def test_the_score_now_is_read_not_the_earlier_one(text, ecog):
     assert_reads(text, {"ecog": ecog})
+
+
+# ---- a change said to be another gene's after it -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["G1202R in ROS1", "G2032R (ROS1) on plasma", "L858R in EGFR, ALK+ on alectinib",
+                                  "G1202R of the RET gene"])
+def test_a_change_in_another_gene_named_after_it_is_not_alks(text):
+    assert not extractor.extract_case(text).get("alk_mutations"), (text, extractor.extract_case(text))
+
+
+@pytest.mark.parametrize("text", ["G1202R in ALK", "G1202R (ALK) on plasma", "G1202R in the tissue, MET not amplified",
+                                  "G1202R on KRAS-wild-type tissue"])
+def test_an_alk_change_beside_another_gene_is_still_read(text):
+    assert_reads(text, {"alk_mutations": ["G1202R"]})
