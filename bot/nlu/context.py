@@ -85,9 +85,12 @@ def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
 
 
 def _after(cues: Iterable[str], copulas: Iterable[str]) -> re.Pattern[str]:
-    """Any of ``cues`` right after a finding, past a colon or a dash and one of ``copulas`` ("MET amp: not
-    detected", "brain mets were excluded")."""
-    return _frame(r"^[\s:=-]*(?:\b{copulas}\s+)?{cues}(?![\w])", {"copulas": copulas, "cues": cues})
+    """Any of ``cues`` right after a finding, past a colon, a dash or a table's cell border and one of ``copulas``
+    ("MET amp: not detected", "G1202R | negative", "brain mets were excluded"); not a next cell that heads its own
+    list ("MET amplification | Not detected: EGFR, KRAS")."""
+    return _frame(
+        r"^[\s:=-]*(?:\|(?![^|\n]*:)[\s:=|-]*)?(?:\b{copulas}\s+)?{cues}(?![\w])", {"copulas": copulas, "cues": cues}
+    )
 
 
 _SLOT = re.compile(r"\{([a-z][a-z_]*)\}")  # {name}; never a quantifier's {0,3}, nor a phrase file's {TKI}
@@ -608,6 +611,7 @@ class Context:
         others += self._teaching(text)
         failed = self._failed_statements(text)
         out: list[Entity] = []
+        only_doubted: list[Entity] = []
         for i, span in enumerate(spans):
             if span.decided:  # a key-value line's reading: its value said the role
                 supposed = span.role == HYPOTHETICAL or any(a <= span.start < b for a, b in regions)
@@ -627,9 +631,10 @@ class Context:
                 span, stated = Span(span.start, span.end, "histology", "adenocarcinoma", span.priority), None
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):
                 continue
+            # doubted by its own words ("G1202R unconfirmed", "ECOG 1 maybe"): supposed, yet correctable
+            doubted = stated is None and span.value != "none" and self._uncertain(text, spans, i)
             supposed = (
                 any(a <= span.start < b for a, b in regions)
-                or (stated is None and span.value != "none" and self._uncertain(text, spans, i))
                 or (stated is None and span.entity == "tki" and self._conditional_plan(text, spans, i))
                 # a therapy in a plan, given or withheld ("Outcome: no further IO" says nothing of what was given)
                 or (
@@ -652,9 +657,11 @@ class Context:
                     and not _OURS.search(text, max(0, span.start - 30), span.start)  # "against this compound mutation"
                 )
             )
-            role = stated if stated == CANDIDATE or not supposed else HYPOTHETICAL
+            role = stated if stated == CANDIDATE or not (supposed or doubted) else HYPOTHETICAL
             out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
-        out = self.corrections.apply(text, out)
+            if doubted and not supposed:
+                only_doubted.append(out[-1])
+        out = self.corrections.apply(text, out, only_doubted, regions)
         out += self._intolerance(text, out, regions)
         return _chronological(text, out, self.order)
 
