@@ -85,9 +85,12 @@ def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
 
 
 def _after(cues: Iterable[str], copulas: Iterable[str]) -> re.Pattern[str]:
-    """Any of ``cues`` right after a finding, past a colon or a dash and one of ``copulas`` ("MET amp: not
-    detected", "brain mets were excluded")."""
-    return _frame(r"^[\s:=-]*(?:\b{copulas}\s+)?{cues}(?![\w])", {"copulas": copulas, "cues": cues})
+    """Any of ``cues`` right after a finding, past a colon, a dash or a table's cell border and one of ``copulas``
+    ("MET amp: not detected", "G1202R | negative", "brain mets were excluded"); not a next cell that heads its own
+    list ("MET amplification | Not detected: EGFR, KRAS")."""
+    return _frame(
+        r"^[\s:=-]*(?:\|(?![^|\n]*:)[\s:=|-]*)?(?:\b{copulas}\s+)?{cues}(?![\w])", {"copulas": copulas, "cues": cues}
+    )
 
 
 _SLOT = re.compile(r"\{([a-z][a-z_]*)\}")  # {name}; never a quantifier's {0,3}, nor a phrase file's {TKI}
@@ -341,12 +344,19 @@ class Context:
         )
         self.patient_again = _frame(resumes % "{patient_again}", others)
         self.patient_resumes = _frame(resumes % "{patient_again}|{patient_subject}", others)
-        # past a comma, the other person's clause goes on only with what continues it ("..., treated with alectinib")
-        self.goes_on_of_them = re.compile(
-            r"\s*(?:who|whose|which|treated|taking|takes|receiving|given|started|diagnosed|died|also|previously|"
-            r"subsequently|later|then|since|for|(?:was|is|has|had)\b)",
-            re.IGNORECASE,
+        # past a comma, the other person's clause goes on only with what continues it ("..., treated here, with
+        # L1196M"), and after what only says where or how they are ("daughter nearby") only with a relative clause
+        self.goes_on_of_them = _frame(
+            r"\s*(?:{goes_on_relative}|{goes_on_verb}|{goes_on_adverb}|{goes_on})(?:(?<=/)|(?![\w]))", others
         )
+        self.goes_on_in_list = _frame(
+            r"\s*(?:and\s+)?(?:(?:{goes_on_adverb})\s+)?(?:{goes_on_relative}|{goes_on_verb})(?![\w])", others
+        )
+        self.relative_goes_on = _frame(r"\s*(?:{goes_on_relative})(?![\w])", others)
+        self.other_sex = frozenset(tuple(pair.split()) for pair in others["other_sex"])
+        self.list_opener = _frame(r"\s*(?:{list_opener})\s*,", others)
+        self.person_ill = _cue(others["people_ill"])
+        self.person_aside = _frame(r"(?<![\w-])(?:{people_aside})\W*$", others)
         self.advice = _cue(hyp["advice"] + table["no_longer"]["advice_before"])
         self.advice_entities = frozenset(hyp["advice_entities"])
         self.criterion = re.compile(
@@ -619,6 +629,7 @@ class Context:
         others += self._teaching(text)
         failed = self._failed_statements(text)
         out: list[Entity] = []
+        only_doubted: list[Entity] = []
         for i, span in enumerate(spans):
             if span.decided:  # a key-value line's reading: its value said the role
                 supposed = span.role == HYPOTHETICAL or any(a <= span.start < b for a, b in regions)
@@ -638,9 +649,10 @@ class Context:
                 span, stated = Span(span.start, span.end, "histology", "adenocarcinoma", span.priority), None
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):
                 continue
+            # doubted by its own words ("G1202R unconfirmed", "ECOG 1 maybe"): supposed, yet correctable
+            doubted = stated is None and span.value != "none" and self._uncertain(text, spans, i)
             supposed = (
                 any(a <= span.start < b for a, b in regions)
-                or (stated is None and span.value != "none" and self._uncertain(text, spans, i))
                 or (stated is None and span.entity == "tki" and self._conditional_plan(text, spans, i))
                 # a therapy in a plan, given or withheld ("Outcome: no further IO" says nothing of what was given)
                 or (
@@ -663,9 +675,11 @@ class Context:
                     and not _OURS.search(text, max(0, span.start - 30), span.start)  # "against this compound mutation"
                 )
             )
-            role = stated if stated == CANDIDATE or not supposed else HYPOTHETICAL
+            role = stated if stated == CANDIDATE or not (supposed or doubted) else HYPOTHETICAL
             out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
-        out = self.corrections.apply(text, out)
+            if doubted and not supposed:
+                only_doubted.append(out[-1])
+        out = self.corrections.apply(text, out, only_doubted, regions)
         out += self._intolerance(text, out, regions)
         return _chronological(text, out, self.order)
 
@@ -698,23 +712,70 @@ class Context:
         another person's also where the patient is the subject again ("..., but she is on alectinib")."""
         out = []
         for start, end in self._sentences(text):
-            people = [m.span("who" if m["who"] else "named") for m in self.other_person.finditer(text, start, end)]
-            people += [m.span() for m in self.family_history.finditer(text, start, end)]
-            found = [(m.start(), m.end(), False) for m in self.other_patients.finditer(text, start, end)]
-            found += [(a, b, True) for a, b in people if not self.reports_back.match(text[b:end])]
-            for a, b, person in found:
+            # a person named within the patient's clause ("Lives with her husband, who ...") is not its subject
+            people = [
+                (*m.span("who" if m["who"] else "named"), not m["who"])
+                for m in self.other_person.finditer(text, start, end)
+            ]
+            people += [(*m.span(), False) for m in self.family_history.finditer(text, start, end)]
+            found = [(m.start(), m.end(), False, False) for m in self.other_patients.finditer(text, start, end)]
+            found += [(a, b, True, within) for a, b, within in people if not self.reports_back.match(text[b:end])]
+            parts: list[tuple[int, int]] = []
+            for a, b, person, within in sorted(found):
                 stop = end
                 if person and text[b:end].lstrip().startswith("("):
                     close = text.find(")", b, end)
                     stop = close if close >= 0 else end
-                if again := (self.patient_resumes if person else self.patient_again).search(text, b, stop):
-                    stop = again.start()
+                if (again := self._resumes(text, a, b, stop, person)) is not None:
+                    stop = again
+                listed = person and (within or self._in_patients_list(text, start, a, parts))
                 for comma in re.finditer(",", text[b:stop]) if person else ():
-                    if not self.goes_on_of_them.match(text, b + comma.end()):
+                    if not self._goes_on(text, a, b, b + comma.start(), listed):
                         stop = b + comma.start()
                         break
-                out.append((a, stop))
+                parts.append((a, stop))
+            out += parts
         return out
+
+    def _resumes(self, text: str, a: int, b: int, stop: int, person: bool) -> int | None:
+        """Where this patient is taken up again after another patient's or person's words at a..b, before ``stop``:
+        named again, or for a person also as the subject, not by a pronoun of the other sex than the patient's ("Her
+        husband had NSCLC, he was given alectinib": he is the husband)."""
+        for m in (self.patient_resumes if person else self.patient_again).finditer(text, b, stop):
+            if not (person and self._of_other_sex(text, a, b, m.group())):
+                return m.start()
+        return None
+
+    def _of_other_sex(self, text: str, a: int, b: int, said: str) -> bool:
+        """``said`` ends with a pronoun of the other sex than the patient's, the patient told by the lead of the
+        person at a..b ("Her husband ..., he ...")."""
+        lead, words = text[a:b].split()[:1], said.split()[-1:]
+        return bool(lead and words) and (lead[0].lower(), words[0].lower()) in self.other_sex
+
+    def _in_patients_list(self, text: str, start: int, at: int, parts: list[tuple[int, int]]) -> bool:
+        """The person named at ``at`` is one item of a list of the patient's ("58F, never smoker, mother had breast
+        ca, on alectinib"): an item before them in the sentence from ``start`` (or from its heading's colon), past an
+        opener ("Of note, ..."), not another person's (``parts``: "FH: mother breast ca, sister ...")."""
+        head = max(start, text.rfind(":", start, at) + 1)
+        if opener := self.list_opener.match(text, head, at):
+            head = opener.end()
+        comma = text.rfind(",", head, at)
+        return comma >= 0 and not any(first <= comma <= last for first, last in parts)
+
+    def _goes_on(self, text: str, a: int, b: int, comma: int, listed: bool) -> bool:
+        """The clause of the person named at a..b goes on past the comma at ``comma``: what follows continues it (a
+        relative clause, a participle, a preposition, "and", "now" ...: "Her mother had ALK+ lung cancer, treated
+        here, with L1196M"), or has them as its subject ("Her husband had NSCLC, he was ..."); when they are an item
+        of the patient's list or named within the patient's clause (``listed``: "58F, mother had breast ca, on
+        alectinib", "Lives with her husband, who has epilepsy, on alectinib"), or before their illness or its
+        treatment is told (people_ill: "Husband at bedside, on lorlatinib"), only a relative clause or a verb; after
+        what only says where or how they are ("daughter nearby, on carbamazepine") only a relative clause."""
+        subject = text[comma + 1 : comma + 12].split()[:1]
+        if self.relative_goes_on.match(text, comma + 1) or (subject and self._of_other_sex(text, a, b, subject[0])):
+            return True
+        told = not listed and self.person_ill.search(text, b, comma)  # "had lung cancer, now on ...": theirs
+        goes_on = self.goes_on_of_them if told else self.goes_on_in_list
+        return bool(goes_on.match(text, comma + 1)) and not self.person_aside.search(text, b, comma)
 
     def _advised(self, text: str, spans: list[Span]) -> list[tuple[int, int]]:
         """The clauses that advise about drugs or name their interaction ("Avoid carbamazepine with lorlatinib",
@@ -1498,11 +1559,11 @@ def _started(text: str, e: Entity, order: _Order) -> tuple[int, int] | None:
     return (int(m.group("year")), int(m.group("month") or 0)) if m else None
 
 
-def _line(text: str, start: int, end: int, order: _Order) -> int | None:
+def _line(text: str, start: int, end: int, order: _Order, bare: bool = True) -> int | None:
     """The line of therapy written right beside a TKI ("2L lorlatinib", "alectinib (first-line)"), the nearer one
     when there is one on each side (one before it across a comma only when none follows it), never across a
-    sentence break; else a bare ordinal or a list's number beside it (_bare_line). ``start``, ``end``: the TKI's
-    place (a finding's, or a therapy's of therapies.py)."""
+    sentence break; else (when ``bare``) a bare ordinal or a list's number beside it (_bare_line). ``start``,
+    ``end``: the TKI's place (a finding's, or a therapy's of therapies.py)."""
     before = order.line_is.sub("", re.split(r"[.;\n]", text[max(0, start - 24) : start])[-1])[-14:]
     after = re.split(r"[.;\n]", text[end : end + 26])[0]
     # a line before a comma is the TKI's only when none follows it ("brigatinib was 2nd line, alectinib was 1st line")
@@ -1510,7 +1571,7 @@ def _line(text: str, start: int, end: int, order: _Order) -> int | None:
         (False, m.start(), m) for m in order.line.finditer(after)
     ]
     if not found:
-        return _bare_line(text, start, end, order)
+        return _bare_line(text, start, end, order) if bare else None
     m = min(found, key=lambda f: f[:2])[2]
     digit = m.group(1) or m.group(2) or m.group(4)
     return int(digit) if digit else order.ordinal[m.group(3).lower()]

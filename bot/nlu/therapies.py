@@ -23,7 +23,7 @@ therapy or comma on: in "no chemo, lorlatinib" the 'no' is spent on chemo). A th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -311,8 +311,9 @@ class TherapyReader:
 
     # ---- roles -----------------------------------------------------------------------------------------------
 
-    def mentions(self, text: str) -> list[TherapyMention]:
-        """Every therapy named in ``text`` with its role, in text order."""
+    def mentions(self, text: str, given: Collection[str] = ()) -> list[TherapyMention]:
+        """Every therapy named in ``text`` with its role, in text order; ``given``: the TKIs the patient is known to
+        have had (a numbered list that starts with them tells the lines of therapy, see _lines)."""
         clean = self.normalise(text)
         spans = [s for s in self.spans(clean) if s[2] != NOT_IN_KB]
         cuts = sorted({0, len(clean)} | {p for m in self.cues.breaks.finditer(clean) for p in (m.start(), m.end())})
@@ -341,14 +342,17 @@ class TherapyReader:
                 TherapyMention(value, start, end, role, text[start:end], aside, offered) for start, end, value in group
             )
             previous_end = group[-1][1]
-        return self._lines(clean, out)
+        return self._lines(clean, out, given)
 
-    def _lines(self, text: str, out: list[TherapyMention]) -> list[TherapyMention]:
+    def _lines(self, text: str, out: list[TherapyMention], given: Collection[str] = ()) -> list[TherapyMention]:
         """TKIs in numbered lines of therapy, each with its own number, in any order ("1L alectinib, 2L brigatinib",
         "2L brigatinib, 1L alectinib", "1. crizotinib 2. alectinib 3. ?", "first crizotinib, second alectinib"):
         those of the earlier lines were given; the last line's stays the choice, unless a line after it is left open
         ("3. ?") or a TKI is chosen in a statement after them ("...; now lorlatinib"). Only when the last line's TKI
-        reads chosen: a plan ("1. lorlatinib 2. chemo at next progression") is no sequence of lines."""
+        reads chosen: a plan ("1. lorlatinib 2. chemo at next progression") is no sequence of lines. A list numbered
+        only ("1. lorlatinib 2. brigatinib", "first X, second Y": no line written) may be a ranking as well: it is a
+        sequence when a line is left open or chosen after it, or when every earlier item is a TKI the patient is
+        known to have had (``given``, the case's prior TKIs); else it stays a ranking, the first the choice."""
         numbered = [
             (n, i)
             for i, m in enumerate(out)
@@ -366,8 +370,14 @@ class TherapyReader:
         chosen_after = any(
             m.role == CHOSEN and self._is_tki(m.value) and re.search(r"[.;\n]", text[end : m.start]) for m in later
         )
-        given = {i for n, i in numbered if n < last_n or open_line or chosen_after}
-        return [replace(m, role=PRIOR) if i in given and m.role == CHOSEN else m for i, m in enumerate(out)]
+        written = all(
+            _line(text, out[i].start, out[i].end, self.cues.order, bare=False) is not None for _, i in numbered
+        )
+        had = all(out[i].value in given for n, i in numbered if n < last_n)
+        if not (written or open_line or chosen_after or had):
+            return out  # a ranking: "1. lorlatinib 2. brigatinib"
+        earlier = {i for n, i in numbered if n < last_n or open_line or chosen_after}
+        return [replace(m, role=PRIOR) if i in earlier and m.role == CHOSEN else m for i, m in enumerate(out)]
 
     def _number(self, m: re.Match[str]) -> int:
         digit = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
@@ -533,11 +543,11 @@ class TherapyReader:
             return all(r is not None and r.kind == part[5:] for r in regimens)
         return part == value
 
-    def choice(self, text: str) -> TherapyChoice:
+    def choice(self, text: str, given: Collection[str] = ()) -> TherapyChoice:
         """The first therapy chosen (merged with its partners, e.g. 'SRS and continue alectinib'). Asking for
         information counts only when no therapy is chosen alongside it ('re-biopsy and a trial' chooses the
         trial), and a conditional fallback only when nothing is chosen outright."""
-        mentions = tuple(self.mentions(text))
+        mentions = tuple(self.mentions(text, given))
         tiers = [
             [m for m in mentions if m.role == role and (m.value == REQUEST_INFORMATION) == request]
             for role in (CHOSEN, CONDITIONAL)

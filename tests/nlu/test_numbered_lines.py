@@ -13,7 +13,7 @@ import pytest
 
 from bot.nlu import extractor
 from bot.nlu.therapies import CHOSEN, CONDITIONAL, PRIOR
-from bot.practice import findings, grading
+from bot.practice import bank, findings, grading
 
 BACKWARDS = [
     "{b} (2nd), {a} (1st)", "2nd {b}, 1st {a}", "second {b}, first {a}", "2) {b}; 1) {a}", "2. {b} 1. {a}",
@@ -50,24 +50,31 @@ def test_an_ordinal_of_something_else_is_no_line(text):
         t for t in ("crizotinib", "alectinib", "brigatinib", "lorlatinib") if t in text.lower()], text
 
 
-# text, the TKIs of earlier lines (given), the therapy chosen now
+# text, the TKIs the patient is known to have had (the case's), the TKIs of earlier lines (given), the therapy chosen
+# now: a list numbered only is a sequence of lines when it starts with the TKIs the patient had, or leaves a line open
 LINES = [
-    ("1. crizotinib 2. alectinib 3. ?", ["crizotinib", "alectinib"], None),
-    ("1) alectinib; 2) lorlatinib", ["alectinib"], "lorlatinib"),
-    ("first crizotinib, second alectinib", ["crizotinib"], "alectinib"),
-    ("1L alectinib, 2L brigatinib", ["alectinib"], "brigatinib"),
-    ("2L brigatinib, 1L alectinib", ["alectinib"], "brigatinib"),
-    ("1st line alectinib, 2nd line lorlatinib", ["alectinib"], "lorlatinib"),
-    ("first-line crizotinib, second-line alectinib, third-line: ?", ["crizotinib", "alectinib"], None),
-    ("1L alectinib, 2L brigatinib; now lorlatinib", ["alectinib", "brigatinib"], "lorlatinib"),
-    ("Line 1 crizotinib, line 2 ceritinib, line 3 lorlatinib", ["crizotinib", "ceritinib"], "lorlatinib"),
-    ("1. Alecensa\n2. Lorbrena", ["alectinib"], "lorlatinib"),
+    ("1. crizotinib 2. alectinib 3. ?", (), ["crizotinib", "alectinib"], None),
+    ("1) alectinib; 2) lorlatinib", ("alectinib",), ["alectinib"], "lorlatinib"),
+    ("first crizotinib, second alectinib", ("crizotinib",), ["crizotinib"], "alectinib"),
+    ("1L alectinib, 2L brigatinib", (), ["alectinib"], "brigatinib"),
+    ("2L brigatinib, 1L alectinib", (), ["alectinib"], "brigatinib"),
+    ("1st line alectinib, 2nd line lorlatinib", (), ["alectinib"], "lorlatinib"),
+    ("first-line crizotinib, second-line alectinib, third-line: ?", (), ["crizotinib", "alectinib"], None),
+    ("1L alectinib, 2L brigatinib; now lorlatinib", (), ["alectinib", "brigatinib"], "lorlatinib"),
+    ("Line 1 crizotinib, line 2 ceritinib, line 3 lorlatinib", (), ["crizotinib", "ceritinib"], "lorlatinib"),
+    ("1. Alecensa\n2. Lorbrena", ("alectinib",), ["alectinib"], "lorlatinib"),
+    ("1. crizotinib\n2. alectinib\n3. lorlatinib", ("crizotinib", "alectinib"), ["crizotinib", "alectinib"], "lorlatinib"),
+    # a ranking of what to give, the first the choice: the patient had none of the earlier ones
+    ("1. lorlatinib 2. brigatinib", ("alectinib",), [], "lorlatinib"),
+    ("1) Lorbrena; 2) Alunbrig if not tolerated", ("alectinib",), [], "lorlatinib"),
+    ("first lorlatinib, second brigatinib", (), [], "lorlatinib"),
+    ("1. lorlatinib\n2. brigatinib", ("crizotinib",), [], "lorlatinib"),
 ]
 
 
-@pytest.mark.parametrize("text, given, chosen", LINES, ids=[t[0] for t in LINES])
-def test_the_therapy_reader_reads_earlier_lines_as_given(text, given, chosen):
-    choice = extractor.therapy_choice(text)
+@pytest.mark.parametrize("text, had, given, chosen", LINES, ids=[t[0] for t in LINES])
+def test_the_therapy_reader_reads_earlier_lines_as_given(text, had, given, chosen):
+    choice = extractor.therapy_choice(text, had)
     assert (choice.prior(), choice.therapy) == (given, chosen), [(m.value, m.role) for m in choice.mentions]
 
 
@@ -90,4 +97,5 @@ def test_a_ranking_or_a_plan_is_no_sequence_of_lines(text, roles):
 def test_the_grader_grades_the_last_line(case_id, answer, chosen, given):
     graded = grading.grade(case_id, answer)
     assert (graded.therapy_grade, graded.chosen_therapy) == ("preferred", chosen), graded
-    assert f"prior_tkis:{given}" in findings.default().cited(answer)
+    had = bank.get(case_id).case.get("prior_tkis") or ()
+    assert f"prior_tkis:{given}" in findings.default().cited(answer, extractor.therapy_choice(answer, had))
