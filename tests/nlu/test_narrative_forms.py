@@ -1,0 +1,71 @@
+"""Narrative forms of exam stems, teaching files, M&M reviews and hand-overs (sets 8, 7 and 3's tuning halves, read
+as examples of a style): a toxicity told before the TKI it made stop, a sequence told on with "after that", a TKI
+told as given "before that". Each form failed before its fix; each near miss must keep reading as it did."""
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu import extractor
+from tests.nlu.reads import assert_reads
+
+# ---- a toxicity told first, then the TKI and its stop ("grade 3 mood change and hallucinations; lorlatinib
+# stopped", "she developed pneumonitis and brigatinib had to be discontinued") ----------------------------------
+TOX_THEN_STOP = [
+    ("Grade 3 mood change and hallucinations; lorlatinib stopped.", "lorlatinib"),
+    ("Within a month she developed worsening psychosis and lorlatinib had to be stopped.", "lorlatinib"),
+    ("Developed grade 3 pneumonitis in week 2, brigatinib was discontinued.", "brigatinib"),
+    ("G3 transaminitis at 6 weeks; alectinib was permanently discontinued.", "alectinib"),
+    ("Severe diarrhoea and vomiting, so ceritinib was withdrawn.", "ceritinib"),
+    ("Hepatotoxicity at cycle 2 - crizotinib stopped.", "crizotinib"),
+    ("Intolerable myalgia and CK rise; alectinib ceased after 3 months.", "alectinib"),
+]
+
+
+@pytest.mark.parametrize("text,tki", TOX_THEN_STOP)
+def test_a_toxicity_told_before_the_tki_it_stopped(text, tki):
+    assert_reads(text, {"intolerant_tkis": [tki]})
+
+
+@pytest.mark.parametrize("text", [
+    "No rash or hepatotoxicity; lorlatinib stopped at progression.",
+    "Hallucinations resolved; lorlatinib continued.",
+    "Pneumonitis on brigatinib; alectinib stopped for progression.",
+    "Mild nausea, alectinib stopped for CNS progression.",
+    "If she gets hallucinations, lorlatinib stopped?",
+    "Would you stop lorlatinib for grade 2 mood change?",
+    "Her mother had pneumonitis; alectinib continued.",
+    "Rash settled and brigatinib was restarted.",
+])
+def test_a_toxicity_before_a_tki_is_not_its_stop_when_denied_asked_or_the_stop_has_another_reason(text):
+    found = extractor.extract_case(text)
+    assert not {"lorlatinib", "alectinib"} & set(found.get("intolerant_tkis", [])), found
+
+
+# ---- a sequence told on: "after that X, and after that Y", "X, given before that" ---------------------------------
+IN_TURN = [
+    ("He received carboplatin-pemetrexed first, after that crizotinib, and after that brigatinib.",
+     ["crizotinib", "brigatinib"]),
+    ("Crizotinib for 13 months; after that alectinib, and after which lorlatinib.",
+     ["crizotinib", "alectinib", "lorlatinib"]),
+    ("She took alectinib two years; following that, brigatinib.", ["alectinib", "brigatinib"]),
+    ("Ceritinib caused intractable diarrhoea and was stopped; crizotinib, given before that, had failed.",
+     ["crizotinib", "ceritinib"]),
+    ("Now on lorlatinib. Alectinib, received before that, gave 3 years.", ["alectinib", "lorlatinib"]),
+    ("Brigatinib was stopped for pneumonitis; alectinib (given before it) had been stopped for PD.",
+     ["alectinib", "brigatinib"]),
+]
+
+
+@pytest.mark.parametrize("text,order", IN_TURN)
+def test_a_sequence_told_on_keeps_its_order(text, order):
+    assert_reads(text, {"prior_tkis": order})
+
+
+@pytest.mark.parametrize("text,order", [
+    ("Lorlatinib after alectinib.", ["alectinib", "lorlatinib"]),
+    ("Brigatinib, after crizotinib failed.", ["crizotinib", "brigatinib"]),
+    ("Crizotinib, then alectinib.", ["crizotinib", "alectinib"]),
+    ("Alectinib; before that, crizotinib.", ["crizotinib", "alectinib"]),
+])
+def test_the_orders_read_before_still_hold(text, order):
+    assert_reads(text, {"prior_tkis": order})
