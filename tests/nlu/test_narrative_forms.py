@@ -69,3 +69,34 @@ def test_a_sequence_told_on_keeps_its_order(text, order):
 ])
 def test_the_orders_read_before_still_hold(text, order):
     assert_reads(text, {"prior_tkis": order})
+
+
+# ---- a tissue biopsy that yielded no tumour is no tissue result; a rebiopsy said to be plasma only is plasma -------
+NO_TISSUE_RESULT = [
+    ("A bone biopsy failed to yield tumour.", "none"),
+    ("The liver biopsy did not yield diagnostic tissue.", "none"),
+    ("Rebiopsy of the adrenal yielded no tumour cells.", "none"),
+    ("CT-guided core failed to obtain adequate material; plasma NGS showed G1202R.", "plasma"),
+    ("In the tissue was not possible to obtain sample; plasma: EML4-ALK and G1202R.", "plasma"),
+    ("It was not possible to obtain a tissue sample; Guardant showed G1202R.", "plasma"),
+    ("Tissue could not be obtained, so ctDNA was sent.", "plasma"),
+    ("Presenter's note: the re-biopsy in our patient was a plasma sample only, which found ALK V1180L.", "plasma"),
+    ("The rebiopsy was plasma only: G1202R.", "plasma"),
+    ("Rebiopsy (liquid only) showed ALK G1202R.", "plasma"),
+]
+
+
+@pytest.mark.parametrize("text,biopsy", NO_TISSUE_RESULT)
+def test_a_biopsy_without_tumour_or_plasma_only_is_not_tissue(text, biopsy):
+    assert_reads(text, {"biopsy": biopsy})
+
+
+@pytest.mark.parametrize("text,biopsy", [
+    ("A core biopsy failed to show G1202R.", "tissue"),
+    ("The rebiopsy failed to detect any ALK mutation.", "tissue"),
+    ("The liver biopsy yielded adenocarcinoma with ALK G1202R.", "tissue"),
+    ("Rebiopsy and plasma both sent: G1202R on both.", "tissue_and_plasma"),
+    ("Liver rebiopsy showed G1202R; plasma only showed the fusion.", "tissue_and_plasma"),
+])
+def test_a_biopsy_with_a_result_is_still_tissue(text, biopsy):
+    assert_reads(text, {"biopsy": biopsy})
