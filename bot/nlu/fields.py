@@ -266,8 +266,8 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
     disease stated present (``cns_disease``: "two lesions appeared, SRS given; systemic lesions controlled") unless
     the brain is said to respond or to be stable, or the brain disease is known from before ("Known brain mets.
     Extracranial disease stable.": nothing says the brain progresses). The body's half alone ("extracranial disease
-    stable", "no extracranial progression") is no pattern, nor beside a brain response ("complete intracranial
-    response, extracranial disease stable"): nothing says the brain progresses. The rest controlled beside a brain
+    stable", "no extracranial progression") is no pattern; beside a brain response ("complete intracranial
+    response, extracranial disease stable") with no site progressing it is none: nothing progresses. The rest controlled beside a brain
     response and no extracranial site progressing is no pattern either. The rest controlled beside extracranial
     lesions, or one lesion said to be the only one progressing (unless it is a brain lesion: brain progression and no
     extracranial site), is oligoprogression; brain progression alone is no pattern (brain_metastases says it).
@@ -294,6 +294,13 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
         out.append("oligoprogression")
     elif not out and len(sites) >= 2:
         out.append("systemic")
+    elif (
+        not out
+        and not sites
+        and responding
+        and {"body_controlled", "body_not_progressing", "rest_controlled"} & set(stated)
+    ):  # recall8: "complete intracranial response and stable body disease": nothing progresses
+        out.append("none")
     return list(dict.fromkeys(out))
 
 

@@ -100,3 +100,35 @@ def test_a_biopsy_without_tumour_or_plasma_only_is_not_tissue(text, biopsy):
 ])
 def test_a_biopsy_with_a_result_is_still_tissue(text, biopsy):
     assert_reads(text, {"biopsy": biopsy})
+
+
+# ---- no progression told as a TKI that has controlled the disease, or as the brain responding with the body stable --
+NO_PROGRESSION = [
+    "Her alectinib was swapped for brigatinib because of oedema; brigatinib has controlled the disease for a year.",
+    "Lorlatinib has kept her disease under control since 2022.",
+    "Alectinib continues to control the disease, now 30 months.",
+    "On 1L brigatinib with a complete intracranial response and stable body disease.",
+    "Partial intracranial response after SRS; extracranial disease stable on alectinib.",
+    "Complete intracranial response; extracranial disease stable.",
+    "Brain mets stable after SRS, body stable.",
+]
+
+
+@pytest.mark.parametrize("text", NO_PROGRESSION)
+def test_disease_controlled_or_the_brain_responding_with_the_body_stable_is_no_progression(text):
+    assert_reads(text, {"progression": "none"})
+
+
+@pytest.mark.parametrize("text,progression", [
+    ("Alectinib controlled the disease for 2 years until progression in the liver and bone.", "systemic"),
+    ("Alectinib had controlled the disease for 3 years; now new liver and bone mets.", "systemic"),
+    ("Has brigatinib controlled the disease?", None),
+    ("Would lorlatinib have controlled the disease?", None),
+    ("Complete intracranial response; new liver lesion.", None),
+    ("Intracranial response, but new bone and liver mets.", "systemic"),
+    ("Complete intracranial response, body stable, but a new adrenal lesion grows.", None),
+    ("Extracranial disease stable.", None),
+    ("Stable body disease; MRI brain: three new lesions.", "cns_only"),
+])
+def test_a_control_told_of_the_past_asked_or_beside_progression_is_not_none(text, progression):
+    assert_reads(text, {"progression": progression})
