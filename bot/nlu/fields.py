@@ -284,8 +284,11 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
         out.remove("none")  # "brain-only PD, CT CAP stable": the stable scan is the body's
     responding = "cns_controlled" in stated and not brain
     known = "cns_known" in stated and not brain  # "known brain mets": no progression said of them
+    # recall8: the rest controlled beside CNS disease and no extracranial site ("stable lung disease but new
+    # leptomeningeal enhancement", "new LMD; rest of disease stable") is CNS-only too
+    rest = {"body_controlled"} | ({"rest_controlled"} if not sites and "one_site" not in stated else set())
     if (brain and {"body_controlled", "rest_controlled", "body_not_progressing"} & set(stated)) or (
-        cns_disease and not responding and not known and "body_controlled" in stated
+        cns_disease and not responding and not known and rest & set(stated)
     ):
         out.append("cns_only")
     elif ("rest_controlled" in stated and (sites or not responding)) or (

@@ -132,3 +132,24 @@ def test_disease_controlled_or_the_brain_responding_with_the_body_stable_is_no_p
 ])
 def test_a_control_told_of_the_past_asked_or_beside_progression_is_not_none(text, progression):
     assert_reads(text, {"progression": progression})
+
+
+# ---- a scan that shows one site stable beside something new is not "no progression" ("Restaging shows stable lung
+# disease but new diffuse leptomeningeal enhancement") --------------------------------------------------------------
+@pytest.mark.parametrize("text,progression", [
+    ("Restaging shows stable lung disease but new brain lesions.", "cns_only"),
+    ("CT shows stable liver disease but new bone lesions.", "oligoprogression"),
+    ("Restaging shows stable lung disease but new diffuse leptomeningeal enhancement.", "cns_only"),
+    ("New leptomeningeal disease on MRI; rest of disease stable.", "cns_only"),
+    ("CT chest shows stable pulmonary nodules but a new adrenal mass.", "oligoprogression"),
+    ("Stable nodal disease, but new liver and bone metastases.", "systemic"),
+    ("Imaging shows stable bone disease while two new brain metastases appeared.", "cns_only"),
+])
+def test_one_site_stable_beside_new_disease_is_not_no_progression(text, progression):
+    assert_reads(text, {"progression": progression})
+
+
+@pytest.mark.parametrize("text", ["Restaging shows stable disease.", "CT stable.", "Scans remain stable on alectinib.",
+                                  "CT shows stable appearances.", "Restaging: stable disease, no new lesions."])
+def test_a_scan_stable_as_a_whole_is_still_no_progression(text):
+    assert_reads(text, {"progression": "none"})
