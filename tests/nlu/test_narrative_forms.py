@@ -153,3 +153,30 @@ def test_one_site_stable_beside_new_disease_is_not_no_progression(text, progress
                                   "CT shows stable appearances.", "Restaging: stable disease, no new lesions."])
 def test_a_scan_stable_as_a_whole_is_still_no_progression(text):
     assert_reads(text, {"progression": "none"})
+
+
+# ---- chemotherapy told in the passive ("carboplatin-pemetrexed was given despite ...") or as what a patient was
+# switched to ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "M&M: carboplatin-pemetrexed was given despite a creatinine clearance of 30 mL/min.",
+    "Carboplatin and pemetrexed were given first line because the ALK result came late.",
+    "Docetaxel was administered for 4 cycles in 2018.",
+    "Platinum doublet had been started before the ALK result.",
+    "A patient on alectinib with a single progressing adrenal lesion was switched to chemotherapy.",
+    "After brigatinib she was changed over to carboplatin/pemetrexed.",
+])
+def test_chemotherapy_given_in_the_passive_or_switched_to_is_prior_chemotherapy(text):
+    assert_reads(text, {"prior_chemotherapy": True})
+
+
+@pytest.mark.parametrize("text", [
+    "Carboplatin-pemetrexed was offered but declined.",
+    "Chemotherapy was not given.",
+    "Carboplatin-pemetrexed was discussed.",
+    "She should be switched to chemotherapy.",
+    "Will she be switched to chemotherapy?",
+    "If chemotherapy were given, which regimen?",
+    "Carboplatin will be given next week.",
+])
+def test_chemotherapy_offered_denied_asked_or_planned_is_not_received(text):
+    assert extractor.extract_case(text).get("prior_chemotherapy") is not True, extractor.extract_case(text)
