@@ -180,3 +180,18 @@ def test_chemotherapy_given_in_the_passive_or_switched_to_is_prior_chemotherapy(
 ])
 def test_chemotherapy_offered_denied_asked_or_planned_is_not_received(text):
     assert extractor.extract_case(text).get("prior_chemotherapy") is not True, extractor.extract_case(text)
+
+
+# ---- a measure dictated in words ("CrCl forty mL/min") ---------------------------------------------------------------
+@pytest.mark.parametrize("text,renal", [
+    ("ECOG two; PD-L1 fifty percent; CrCl forty mL/min.", True),
+    ("Creatinine clearance thirty-five ml/min.", True),
+    ("eGFR twenty five mL/min.", True),
+    ("CrCl was about forty mL/min at the last check.", True),
+    ("CrCl sixty mL/min.", False),
+    ("Creatinine clearance fifty-five ml/min.", False),
+    ("CrCl ninety mL/min, normal.", False),
+])
+def test_a_clearance_dictated_in_words(text, renal):
+    found = extractor.extract_case(text)
+    assert ("renal_impairment" in found.get("comorbidities", [])) == renal, found
