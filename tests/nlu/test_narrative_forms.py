@@ -195,3 +195,17 @@ def test_chemotherapy_offered_denied_asked_or_planned_is_not_received(text):
 def test_a_clearance_dictated_in_words(text, renal):
     found = extractor.extract_case(text)
     assert ("renal_impairment" in found.get("comorbidities", [])) == renal, found
+
+
+# ---- a radiology read's lesion words ("new liver hypodensities", "new lucencies in the femur") --------------------
+@pytest.mark.parametrize("text,progression", [
+    ("Radiology read: new sclerotic lesions in T8, L2, the pelvis and multiple ribs, plus new liver hypodensities; "
+     "primary stable.", "systemic"),
+    ("CT: new hepatic hypodensities and new lytic bone lesions.", "systemic"),
+    ("New lucencies in the femur and the iliac bone, and new liver hypodensities.", "systemic"),
+    ("Enlarging liver hypodensities; adrenal stable.", None),
+    ("Stable liver hypodensities, new bone lesions.", None),
+    ("Known liver hypodensities unchanged; no new bone lesions.", "none"),
+])
+def test_lesion_words_of_a_radiology_read(text, progression):
+    assert_reads(text, {"progression": progression})
