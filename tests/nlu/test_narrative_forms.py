@@ -209,3 +209,17 @@ def test_a_clearance_dictated_in_words(text, renal):
 ])
 def test_lesion_words_of_a_radiology_read(text, progression):
     assert_reads(text, {"progression": progression})
+
+
+# ---- the histology of a progression specimen told after a semicolon ("EBUS-TBNA of station 7 at progression;
+# cytology adenocarcinoma") -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,transformation", [
+    ("EBUS-TBNA of station 7 at progression; cytology adenocarcinoma, NGS pending.", "none"),
+    ("Liver core at PD; histology: adenocarcinoma, ALK IHC positive.", "none"),
+    ("Rebiopsy of the new adrenal lesion; pathology showed adenocarcinoma.", "none"),
+    ("EBUS-TBNA at diagnosis; cytology adenocarcinoma.", None),
+    ("Rebiopsy at progression; histology small cell carcinoma.", "small_cell"),
+    ("Rebiopsy at progression; cytology adenocarcinoma with a small-cell component.", "small_cell_mixed"),
+])
+def test_the_histology_of_a_progression_specimen_after_a_semicolon(text, transformation):
+    assert_reads(text, {"transformation": transformation})
