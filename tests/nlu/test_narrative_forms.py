@@ -223,3 +223,24 @@ def test_lesion_words_of_a_radiology_read(text, progression):
 ])
 def test_the_histology_of_a_progression_specimen_after_a_semicolon(text, transformation):
     assert_reads(text, {"transformation": transformation})
+
+
+# ---- the fusion named beside a mutation of this progression ("his rebiopsy shows ALK T1151M, plus the fusion") ----
+@pytest.mark.parametrize("text,specimen", [
+    ("I wanted your view: his rebiopsy shows an ALK mutation I've never seen, ALK T1151M, plus the fusion.", "tissue"),
+    ("Rebiopsy NGS: G1202R alongside the fusion.", "tissue"),
+    ("Liver rebiopsy: ALK L1196M together with the original fusion.", "tissue"),
+    ("Guardant at progression: G1202R plus the fusion.", "plasma"),
+])
+def test_the_fusion_named_beside_a_mutation_at_progression(text, specimen):
+    assert_reads(text, {"alk_fusion_at_progression": True, "alk_fusion_specimen": specimen})
+
+
+@pytest.mark.parametrize("text", [
+    "Rebiopsy showed G1202R, and the fusion was lost.",
+    "Rebiopsy: G1202R but not the fusion.",
+    "Rebiopsy: KRAS G12C plus a RET fusion.",
+    "Rebiopsy showed G1202R; is it worth testing for the fusion as well?",
+])
+def test_the_fusion_lost_denied_or_another_genes_is_not_retained(text):
+    assert extractor.extract_case(text).get("alk_fusion_at_progression") is not True, extractor.extract_case(text)
