@@ -244,3 +244,18 @@ def test_the_fusion_named_beside_a_mutation_at_progression(text, specimen):
 ])
 def test_the_fusion_lost_denied_or_another_genes_is_not_retained(text):
     assert extractor.extract_case(text).get("alk_fusion_at_progression") is not True, extractor.extract_case(text)
+
+
+# ---- the region given as an item of minutes without a colon ("...; region Canada. Outcome: ...") ---------------------
+@pytest.mark.parametrize("text,region", [
+    ("Discussed: ALK+, PD on lorlatinib; region Canada. Outcome: trial.", "CA"),
+    ("ALK+ NSCLC, 2L, country Germany.", "DE"),
+    ("Region UK; ECOG 1.", "GB"),
+    ("Country of birth Germany; treated in France.", "FR"),
+])
+def test_the_region_as_an_item_of_minutes(text, region):
+    assert_reads(text, {"region": region})
+
+
+def test_a_region_word_of_a_birthplace_is_not_the_region():
+    assert extractor.extract_case("Born in the Lombardy region, Italy; treated in Switzerland.").get("region") != "IT"
