@@ -259,3 +259,24 @@ def test_the_region_as_an_item_of_minutes(text, region):
 
 def test_a_region_word_of_a_birthplace_is_not_the_region():
     assert extractor.extract_case("Born in the Lombardy region, Italy; treated in Switzerland.").get("region") != "IT"
+
+
+# ---- no treatment given yet ("No systemic therapy has been given.") ----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "ALK-positive adenocarcinoma at 24 weeks' gestation. No systemic therapy has been given.",
+    "No anticancer treatment has yet been started.",
+    "She has not received any systemic therapy.",
+    "He has never had any systemic treatment.",
+])
+def test_no_treatment_given_yet_is_current_therapy_none(text):
+    assert_reads(text, {"current_therapy": "none"})
+
+
+@pytest.mark.parametrize("text", [
+    "No systemic therapy has been given since the SRS? Is that right?",
+    "Should no systemic therapy be given?",
+    "No chemotherapy has been given; she is on alectinib.",
+    "Her sister has not received any systemic therapy.",
+])
+def test_no_treatment_asked_or_of_a_class_or_of_another_person_is_not_current_none(text):
+    assert extractor.extract_case(text).get("current_therapy") != "none", extractor.extract_case(text)
