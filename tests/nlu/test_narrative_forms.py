@@ -280,3 +280,25 @@ def test_no_treatment_given_yet_is_current_therapy_none(text):
 ])
 def test_no_treatment_asked_or_of_a_class_or_of_another_person_is_not_current_none(text):
     assert extractor.extract_case(text).get("current_therapy") != "none", extractor.extract_case(text)
+
+
+# ---- a plasma test told negative past its verbs ("a plasma test was done instead and was negative") -----------------
+@pytest.mark.parametrize("text", [
+    "A re-biopsy was declined; a plasma test was done instead and was negative.",
+    "The plasma test came back negative.",
+    "A liquid biopsy was sent and was negative.",
+    "ctDNA assay was performed but was negative.",
+])
+def test_a_plasma_test_told_negative(text):
+    assert_reads(text, {"alk_mutations": [], "bypass_alterations": [], "biopsy": "plasma"})
+
+
+@pytest.mark.parametrize("text", [
+    "Plasma test negative for the fusion; tissue pending.",
+    "Is the plasma test negative?",
+    "The plasma test was sent and is pending.",
+    "If the plasma test comes back negative, rebiopsy.",
+])
+def test_a_plasma_test_asked_pending_or_negative_for_one_finding_says_nothing_of_the_lists(text):
+    found = extractor.extract_case(text)
+    assert found.get("alk_mutations") is None and found.get("bypass_alterations") is None, found
