@@ -76,11 +76,11 @@ SETS = (
                 f1_floor=(0.991, 0.894), questions_changed=(1, 2), changed_in_dialogue=0, min_questions=(39, 27)),
     # Sets 8-9 before any tuning on them: tuned 0.869 / 0.813, held-out 0.871 / 0.815
     # Set 8 tuned after tuning on it (exam stems, teaching texts): 0.925
-    # recall8 (tests/nlu/test_narrative_forms.py): sets 8, 7, 3 tuned 0.9607 / 0.9911 / 0.9934
+    # recall8 (tests/nlu/test_narrative_forms.py): sets 8, 7, 3 tuned 0.9626 / 0.9911 / 0.9934
     PhrasingSet("8", "exam-style and teaching texts: MCQ vignette stems, ward-round presentations, journal-club and "
                 "M&M case summaries, teaching files, one-liners", "independent8_tune.yml", "independent8_heldout.yml",
                 "independent8_questions_tune.yml", "independent8_questions_heldout.yml",
-                f1_floor=(0.96, 0.861), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(42, 29)),
+                f1_floor=(0.962, 0.861), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(42, 29)),
     # Set 9 tuned after its first tuning (administrative forms): 0.885
     PhrasingSet("9", "administrative and cross-disciplinary writing: prior-authorization and appeal letters, pharmacist "
                 "and e-consult notes, second-opinion referrals, radiation-oncology and palliative consults, trial "
