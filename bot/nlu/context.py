@@ -435,6 +435,18 @@ class Context:
         self.denied_after_stop = _cue(tol["denied_after_stop"])
         self.denied_toxicity = _cue(tol["denied"])
         self.never = _frame(r"\b{never_came_off}\s+$", tol)
+        # ---- recall8 (sets 8, 7, 3): a toxicity told before the TKI, the stop right after it ("hallucinations;
+        # lorlatinib stopped"); _toxicity_then_stop
+        self.stop_after = _frame(
+            r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:{stop_words_between}\s+){0,3}{stop_after}(?![\w])", tol
+        )
+        self.toxicity_not_it = _frame(r"(?<![\w-]){toxicity_not_it}(?![\w])", tol)
+        self.other_reason = re.compile(
+            rf"(?<![\w-])(?:{_words(tol['reason'])}|at|on|with|after)\s+(?:(?:the|a|an|his|her|disease|cns|brain|"
+            rf"systemic|radiological|clinical|further)\s+)*(?:progress\w*|pd|relapse\w*|growth|resistance)(?![\w])",
+            re.IGNORECASE,
+        )
+        # ---- end recall8
         self.tki_class = _frame(r"\b{tki_class}\b", tol)
         self._split: tuple[str, list[tuple[int, int]]] = ("", [])  # the last text's sentences (_sentences)
         # the last reading's qualifiers, its text with them blanked and its findings outside them (_unqualified)
@@ -1381,6 +1393,8 @@ class Context:
                     and (g := self.gapped_reason.match(text, e.end, following))
                 ):  # "alectinib stopped for progression and brigatinib for pneumonitis": the stop said once
                     span = g.span()
+                else:  # recall8: "grade 3 mood change and hallucinations; lorlatinib stopped"
+                    span = self._toxicity_then_stop(text, tkis, k)
             if span is None and (h := self.toxic.after.match(text, e.end, statement_end)):
                 span = h.span()  # "on alectinib; dose held for CK rise": past the semicolon, through "dose"
             if span is None and k + 1 < len(tkis) and tkis[k + 1].start < s_end:
@@ -1392,6 +1406,28 @@ class Context:
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
                 out[-1:] = [*self._listed_before(text, tkis[:k], e, span, s_start), out[-1]]
         return out + self._denied_intolerance(text, found, bounds, regions)
+
+    # ---- recall8 (sets 8, 7, 3) ----------------------------------------------------------------------------------
+    def _toxicity_then_stop(self, text: str, tkis: list[Entity], k: int) -> tuple[int, int] | None:
+        """The place of the toxicity told before the TKI at ``k`` in its statement (past semicolons), when the
+        TKI's stop follows right after it ("Grade 3 mood change and hallucinations; lorlatinib stopped", "she
+        developed psychosis and lorlatinib had to be stopped"): no other TKI between them, nothing before the
+        toxicity that denies, asks or resolves it ("no rash; ...", "if she gets hallucinations ..."), and no other
+        reason given to the stop ("... stopped at progression")."""
+        e = tkis[k]
+        if not (stop := self.stop_after.match(text, e.end)):
+            return None  # checked first: the cheapest, and rare
+        reach = max(0, e.start - 300)  # the statement it is told in, past semicolons
+        told = max([reach] + [m.end() for m in _STATEMENT_STOP.finditer(text, reach, e.start)])
+        start = max([told] + [t.end for t in tkis[:k] if t.end <= e.start])
+        toxic = list(self.toxicity.finditer(text, start, e.start))
+        if not toxic or self.toxicity_not_it.search(text, told, e.start):
+            return None
+        if self.other_reason.search(text, stop.end(), _clause_end(text, stop.end())):
+            return None
+        return toxic[-1].span()
+
+    # ---- end recall8
 
     def _listed_before(
         self, text: str, earlier: list[Entity], e: Entity, span: tuple[int, int], s_start: int
@@ -1521,6 +1557,8 @@ class _Order:
         self.before_it = _frame(r"\b{before_it}\s+(?:{before_it_gap}\s+)?$", cues)
         self.had = _frame(r"^\s*,?\s*(?:{had_who}\s+)?{had}\s+(?:[\w-]+\s+){0,4}?$", cues)
         self.was_given = _frame(r"^\s*{was_given}\b", cues)
+        # recall8: "crizotinib, given before that, ...": it came before the TKI told before it
+        self.given_before_that = _frame(r"^\s*[,(]\s*{given_before_that}\b", cues)
         self.joined = lists.given_together  # TKIs listed together ("after crizotinib and ceritinib")
         # a date written right beside a TKI, its start: "lorlatinib 2023-", "crizotinib 2018-2020", "brigatinib from
         # 11/2024", "ENVONALKIB (TQ-B3139) 2022-2024", or at the start of its line, "04/2016-02/2018 crizotinib"
@@ -1675,7 +1713,10 @@ def _glosses(text: str, found: list[Entity]) -> dict[int, Entity]:
 
 
 def _had_before(text: str, a: Entity, b: Entity, order: _Order) -> bool:
-    """``b`` is told as given before ``a``: "before lorlatinib she had brigatinib", "prior to A, B was given"."""
+    """``b`` is told as given before ``a``: "before lorlatinib she had brigatinib", "prior to A, B was given", "A
+    was stopped; B, given before that, had failed" (recall8)."""
+    if order.given_before_that.match(text[b.end : b.end + 40]):
+        return True
     if not order.before_it.search(text[max(0, a.start - 30) : a.start]):
         return False
     between = text[a.end : b.start]
