@@ -415,3 +415,21 @@ def test_the_known_fusion_named_beside_a_plasma_result_is_no_fusion_found_in_pla
 ])
 def test_a_fusion_found_in_plasma_is_still_read(text):
     assert_reads(text, {"alk_fusion_at_progression": True, "alk_fusion_specimen": "plasma"})
+
+
+# ---- what a counterfactual eligibility gives as its reason is stated ------------------------------------------------
+
+@pytest.mark.parametrize("text,tkis", [
+    ("Our patient would not have been eligible for ALTA-1L because she had already received crizotinib.",
+     ["crizotinib"]),
+    ("He would not qualify for the trial because he has already had alectinib.", ["alectinib"]),
+    ("She would be eligible for lorlatinib, having had alectinib already.", ["alectinib"]),
+])
+def test_the_reason_a_patient_would_not_be_eligible_states_the_tki(text, tkis):
+    assert_reads(text, {"prior_tkis": tkis})
+
+
+@pytest.mark.parametrize("text", ["She would have been eligible for lorlatinib.",
+                                  "He would be funded for brigatinib because of the CNS disease."])
+def test_a_counterfactual_access_is_still_no_tki_received(text):
+    assert_reads(text, {"prior_tkis": None})
