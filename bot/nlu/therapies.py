@@ -61,15 +61,22 @@ _THERAPY_TAIL = (
 _REJECTED_ALTERNATIVE = re.compile(rf"{_THERAPY_TAIL}\s*,?\s*n?or\b", re.IGNORECASE)
 _LEADING_TAIL = re.compile(rf"^{_THERAPY_TAIL}", re.IGNORECASE)
 # The therapy a switch starts from, the next therapy the one it goes to: "change alectinib to lorlatinib", "replace
-# alectinib with lorlatinib", "switch her from Alecensa to Lorbrena", "swap alectinib for lorlatinib"
+# alectinib with lorlatinib", "switch her from Alecensa to Lorbrena", "swap alectinib for lorlatinib", "move her from
+# alectinib to lorlatinib"
 _SWITCHED_FROM = re.compile(
-    r"(?<!\w)(?:switch|chang|swap|replac|substitut|convert)\w*\s+(?:(?:him|her|them|the\s+patient|over)\s+)?"
+    r"(?<!\w)(?:switch|chang|swap|replac|substitut|convert|mov)\w*\s+(?:(?:him|her|them|the\s+patient|over)\s+)?"
     r"(?:(?:from|off)\s+)?(?:(?:the|his|her|their)\s+)?$",
     re.IGNORECASE,
 )
 _SWITCHED_TO = re.compile(rf"^{_THERAPY_TAIL}\s+(?:to|for|with|by|into)\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 # one therapy after another, the first already given when the patient had it: "alectinib -> lorlatinib"
 _ARROW_TO = re.compile(rf"^{_THERAPY_TAIL}\s*(?:->|=>|→|>)\s*(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
+# a finding that arose on a therapy, which was given: "G1202R on alectinib", "new liver mets on brigatinib"
+_FOUND_ON = re.compile(
+    r"(?<!\w)(?:[a-z]\d{3,4}[a-z](?:/[a-z]\d{3,4}[a-z])*|mutations?|resistance|pd|growth|mets|metastas[ie]s|lesions?)"
+    r"\s+(?:(?:emerg|develop|aris|appear|found|detect)\w*\s+)?on\s+(?:(?:the|her|his|their)\s+)?$",
+    re.IGNORECASE,
+)
 # the TKI whose continuing is denied: "do not continue treatment with alectinib", "no point staying on therapy with X"
 _CONTINUED_OBJECT = re.compile(r"^\s*(?:with|on)\s+(?:(?:the|her|his|their)\s+)?$", re.IGNORECASE)
 
@@ -522,7 +529,7 @@ class TherapyReader:
         # contraindicated with Lorbrena"
         if self._partner(before) or (heading is not None and self._partner(heading[0] + " " + before)):
             return CHOSEN
-        if self.cues.prior.search(before):
+        if self.cues.prior.search(before) or _FOUND_ON.search(before):
             return PRIOR
         last, role, start = -1, CHOSEN, 0
         for pattern, meaning in self.cues.before:

@@ -72,6 +72,7 @@ def test_a_denied_keeping_on_chooses_nothing(text):
         "swap alectinib for lorlatinib 100 mg daily",
         "stop alectinib and switch to lorlatinib",
         "switch alectinib to lorlatinib",
+        "move her from alectinib to lorlatinib",
     ],
 )
 def test_a_switch_gives_the_next_tki_not_the_one_it_leaves(text):
@@ -84,6 +85,25 @@ def test_a_switch_gives_the_next_tki_not_the_one_it_leaves(text):
 def test_an_arrow_from_the_tki_the_patient_had_is_the_sequence(text):
     roles = _roles(text, ("alectinib",))
     assert roles == {"alectinib": PRIOR, "lorlatinib": CHOSEN}, roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "G1202R on alectinib so lorlatinib",
+        "I1171N/G1202R emerged on Alecensa, so lorlatinib",
+        "new liver mets on alectinib; lorlatinib",
+        "resistance on alectinib -> lorlatinib",
+    ],
+)
+def test_a_finding_on_a_tki_says_it_was_given(text):
+    roles = _roles(text)
+    assert roles == {"alectinib": PRIOR, "lorlatinib": CHOSEN}, roles
+
+
+@pytest.mark.parametrize("text", ["put her on lorlatinib", "start on lorlatinib", "keep going on lorlatinib"])
+def test_on_after_no_finding_is_no_history(text):
+    assert _roles(text).get("lorlatinib") != PRIOR
 
 
 def test_an_arrow_from_a_tki_not_had_is_no_history():
@@ -104,6 +124,11 @@ GRADED = [
     ("ONT01", "not brigatinib but lorlatinib", "preferred", "lorlatinib", ["brigatinib"]),
     ("ONT01", "given G1202R after alectinib, lorlatinib", "preferred", "lorlatinib", []),
     ("ONT01", "lorla", "preferred", "lorlatinib", []),
+    ("ONT01", "G1202R on alectinib so lorlatinib", "preferred", "lorlatinib", []),
+    ("ONT01", "move her from alectinib to lorlatinib", "preferred", "lorlatinib", []),
+    ("ONT01", "lorla over brig", "preferred", "lorlatinib", ["brigatinib"]),
+    ("TRF01", "switch alectinib to carbo/etoposide", "preferred", "platinum_etoposide", []),
+    ("TST03", "carbo/pem rather than ABCP", "acceptable", "platinum_pemetrexed", ["abcp"]),
     ("ONT01", "brig", "harmful", "brigatinib", []),
     ("MOD03", "Carbamazepine - avoid with lorlatinib", "preferred", "lorlatinib", []),
     ("MOD03", "Rifampicin \u2013 contraindicated with Lorbrena", "preferred", "lorlatinib", []),
