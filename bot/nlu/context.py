@@ -63,7 +63,7 @@ _IN_TURN = re.compile(
 _OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|commenced|followed)\b", re.IGNORECASE)
 # the values of an ALK result that say nothing was found ("fusion not detected", "no ALK alterations")
 _NOTHING_FOUND = ("fusion_lost", "no_alk_alteration", "negative_plasma", "nothing_besides")
-_STATEMENT_STOP = re.compile(r"[.!?\n](?=\s|$)")  # where a statement ends (_clause_end) and the next starts
+_STATEMENT_STOP = re.compile(r"\n|[.!?](?=\s|$)")  # where a statement ends (_clause_end) and the next starts
 # what ends an item the reader does not know as a clause would (a dash between spaces, a colon): "no headache -
 # photophobia or seizures" tells the headache, then something else
 _CLAUSE_STOP = re.compile(r"[,;\n]|\.(?=\s|$)")  # where a symptom's clause ends (Context._other_illness)
@@ -85,9 +85,12 @@ def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
 
 
 def _after(cues: Iterable[str], copulas: Iterable[str]) -> re.Pattern[str]:
-    """Any of ``cues`` right after a finding, past a colon or a dash and one of ``copulas`` ("MET amp: not
-    detected", "brain mets were excluded")."""
-    return _frame(r"^[\s:=-]*(?:\b{copulas}\s+)?{cues}(?![\w])", {"copulas": copulas, "cues": cues})
+    """Any of ``cues`` right after a finding, past a colon, a dash or a table's cell border and one of ``copulas``
+    ("MET amp: not detected", "G1202R | negative", "brain mets were excluded"); not a next cell that heads its own
+    list ("MET amplification | Not detected: EGFR, KRAS")."""
+    return _frame(
+        r"^[\s:=-]*(?:\|(?![^|\n]*:)[\s:=|-]*)?(?:\b{copulas}\s+)?{cues}(?![\w])", {"copulas": copulas, "cues": cues}
+    )
 
 
 _SLOT = re.compile(r"\{([a-z][a-z_]*)\}")  # {name}; never a quantifier's {0,3}, nor a phrase file's {TKI}
@@ -247,11 +250,23 @@ class Context:
             table["candidate"]["before"], _fill(r"\s+(?:(?!{not_between})\w+\s+)?", table["candidate"])
         )
         self.cand_after = _after(table["candidate"]["after"], copulas)
+        # a modal or an entitlement up to six words before a TKI, in its clause, not past a word telling of a TKI
+        # given, nor right after "on" or "of" ("would be funded under the CDF for lorlatinib"; `access`); a cue may
+        # open at a contraction's apostrophe ("she'd be covered")
+        self.access_before = _frame(
+            r"(?:(?<![\w-])|(?='))(?:{access})(?:[ \t]+(?!(?:{access_stop})(?![\w-]))[\w'-]+){0,6}?[ \t]+"
+            r"(?<!\bon )(?<!\bof )$",
+            cand,
+        )
         self.future_clause = _cue(table["candidate"]["future_clause"])
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
         self.next_step = _before(table["candidate"]["next_step"], r"\s+")
         self.instruction = re.compile(rf"^\W*(?:{_words(table['candidate']['instruction'])})(?![\w])", re.IGNORECASE)
         self.general_statement = _cue(table["candidate"]["general_statement"])
+        # a counterfactual access ("she would be funded for"): a country in its sentence is not hers (_general_region)
+        self.access_elsewhere = _frame(r"(?:(?<![\w-])|(?='))(?:{access_elsewhere})(?![\w-])", cand)
+        # a phrase opening a general statement's sentence with a comma ("After alectinib, lorlatinib is funded")
+        self.rule_lead = _frame(r"^\s*(?:{rule_lead})\s+[^,;:()]{1,60},\s*$", cand)
         self.question_start = re.compile(
             rf"^\W*(?:{_words(hyp['question_start'] + hyp['choice'])})(?![\w])", re.IGNORECASE
         )
@@ -329,12 +344,19 @@ class Context:
         )
         self.patient_again = _frame(resumes % "{patient_again}", others)
         self.patient_resumes = _frame(resumes % "{patient_again}|{patient_subject}", others)
-        # past a comma, the other person's clause goes on only with what continues it ("..., treated with alectinib")
-        self.goes_on_of_them = re.compile(
-            r"\s*(?:who|whose|which|treated|taking|takes|receiving|given|started|diagnosed|died|also|previously|"
-            r"subsequently|later|then|since|for|(?:was|is|has|had)\b)",
-            re.IGNORECASE,
+        # past a comma, the other person's clause goes on only with what continues it ("..., treated here, with
+        # L1196M"), and after what only says where or how they are ("daughter nearby") only with a relative clause
+        self.goes_on_of_them = _frame(
+            r"\s*(?:{goes_on_relative}|{goes_on_verb}|{goes_on_adverb}|{goes_on})(?:(?<=/)|(?![\w]))", others
         )
+        self.goes_on_in_list = _frame(
+            r"\s*(?:and\s+)?(?:(?:{goes_on_adverb})\s+)?(?:{goes_on_relative}|{goes_on_verb})(?![\w])", others
+        )
+        self.relative_goes_on = _frame(r"\s*(?:{goes_on_relative})(?![\w])", others)
+        self.other_sex = frozenset(tuple(pair.split()) for pair in others["other_sex"])
+        self.list_opener = _frame(r"\s*(?:{list_opener})\s*,", others)
+        self.person_ill = _cue(others["people_ill"])
+        self.person_aside = _frame(r"(?<![\w-])(?:{people_aside})\W*$", others)
         self.advice = _cue(hyp["advice"] + table["no_longer"]["advice_before"])
         self.advice_entities = frozenset(hyp["advice_entities"])
         self.criterion = re.compile(
@@ -365,6 +387,12 @@ class Context:
         self.failed_test = _cue(hyp["failed_test"])
         self.failed_after = _after(hyp["failed_test"], copulas)
         self.failed_kinds = frozenset(hyp["failed_test_findings"])
+        self.failed_ends = re.compile(_words(hyp["failed_test_ends"]), re.IGNORECASE)
+        # another test heading a clause, past up to three words that deny nothing ("; repeat rebiopsy NGS: ...")
+        self.another_test = _frame(
+            r"^\s*(?:(?!(?:no|not|nil|none|negative|without)(?![\w-]))[\w-]+\s+){0,3}?{another_test}(?![\w])", hyp
+        )
+        self.test_pending = _cue(hyp["plan_before"] + hyp["failed_test_pending"])
         tol = table["intolerance"]
         self.toxic = ToxicStops(table)
         not_, qualifiers = self.toxic.not_, self.toxic.qualifiers
@@ -403,6 +431,18 @@ class Context:
         self.denied_after_stop = _cue(tol["denied_after_stop"])
         self.denied_toxicity = _cue(tol["denied"])
         self.never = _frame(r"\b{never_came_off}\s+$", tol)
+        # ---- recall8 (sets 8, 7, 3): a toxicity told before the TKI, the stop right after it ("hallucinations;
+        # lorlatinib stopped"); _toxicity_then_stop
+        self.stop_after = _frame(
+            r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:{stop_words_between}\s+){0,3}{stop_after}(?![\w])", tol
+        )
+        self.toxicity_not_it = _frame(r"(?<![\w-]){toxicity_not_it}(?![\w])", tol)
+        self.other_reason = re.compile(
+            rf"(?<![\w-])(?:{_words(tol['reason'])}|at|on|with|after)\s+(?:(?:the|a|an|his|her|disease|cns|brain|"
+            rf"systemic|radiological|clinical|further)\s+)*(?:progress\w*|pd|relapse\w*|growth|resistance)(?![\w])",
+            re.IGNORECASE,
+        )
+        # ---- end recall8
         self.tki_class = _frame(r"\b{tki_class}\b", tol)
         self._split: tuple[str, list[tuple[int, int]]] = ("", [])  # the last text's sentences (_sentences)
         # the last reading's qualifiers, its text with them blanked and its findings outside them (_unqualified)
@@ -601,6 +641,7 @@ class Context:
         others += self._teaching(text)
         failed = self._failed_statements(text)
         out: list[Entity] = []
+        only_doubted: list[Entity] = []
         for i, span in enumerate(spans):
             if span.decided:  # a key-value line's reading: its value said the role
                 supposed = span.role == HYPOTHETICAL or any(a <= span.start < b for a, b in regions)
@@ -620,9 +661,10 @@ class Context:
                 span, stated = Span(span.start, span.end, "histology", "adenocarcinoma", span.priority), None
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):
                 continue
+            # doubted by its own words ("G1202R unconfirmed", "ECOG 1 maybe"): supposed, yet correctable
+            doubted = stated is None and span.value != "none" and self._uncertain(text, spans, i)
             supposed = (
                 any(a <= span.start < b for a, b in regions)
-                or (stated is None and span.value != "none" and self._uncertain(text, spans, i))
                 or (stated is None and span.entity == "tki" and self._conditional_plan(text, spans, i))
                 # a therapy in a plan, given or withheld ("Outcome: no further IO" says nothing of what was given)
                 or (
@@ -645,9 +687,11 @@ class Context:
                     and not _OURS.search(text, max(0, span.start - 30), span.start)  # "against this compound mutation"
                 )
             )
-            role = stated if stated == CANDIDATE or not supposed else HYPOTHETICAL
+            role = stated if stated == CANDIDATE or not (supposed or doubted) else HYPOTHETICAL
             out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
-        out = self.corrections.apply(text, out)
+            if doubted and not supposed:
+                only_doubted.append(out[-1])
+        out = self.corrections.apply(text, out, only_doubted, regions)
         out += self._intolerance(text, out, regions)
         return _chronological(text, out, self.order)
 
@@ -680,23 +724,70 @@ class Context:
         another person's also where the patient is the subject again ("..., but she is on alectinib")."""
         out = []
         for start, end in self._sentences(text):
-            people = [m.span("who" if m["who"] else "named") for m in self.other_person.finditer(text, start, end)]
-            people += [m.span() for m in self.family_history.finditer(text, start, end)]
-            found = [(m.start(), m.end(), False) for m in self.other_patients.finditer(text, start, end)]
-            found += [(a, b, True) for a, b in people if not self.reports_back.match(text[b:end])]
-            for a, b, person in found:
+            # a person named within the patient's clause ("Lives with her husband, who ...") is not its subject
+            people = [
+                (*m.span("who" if m["who"] else "named"), not m["who"])
+                for m in self.other_person.finditer(text, start, end)
+            ]
+            people += [(*m.span(), False) for m in self.family_history.finditer(text, start, end)]
+            found = [(m.start(), m.end(), False, False) for m in self.other_patients.finditer(text, start, end)]
+            found += [(a, b, True, within) for a, b, within in people if not self.reports_back.match(text[b:end])]
+            parts: list[tuple[int, int]] = []
+            for a, b, person, within in sorted(found):
                 stop = end
                 if person and text[b:end].lstrip().startswith("("):
                     close = text.find(")", b, end)
                     stop = close if close >= 0 else end
-                if again := (self.patient_resumes if person else self.patient_again).search(text, b, stop):
-                    stop = again.start()
+                if (again := self._resumes(text, a, b, stop, person)) is not None:
+                    stop = again
+                listed = person and (within or self._in_patients_list(text, start, a, parts))
                 for comma in re.finditer(",", text[b:stop]) if person else ():
-                    if not self.goes_on_of_them.match(text, b + comma.end()):
+                    if not self._goes_on(text, a, b, b + comma.start(), listed):
                         stop = b + comma.start()
                         break
-                out.append((a, stop))
+                parts.append((a, stop))
+            out += parts
         return out
+
+    def _resumes(self, text: str, a: int, b: int, stop: int, person: bool) -> int | None:
+        """Where this patient is taken up again after another patient's or person's words at a..b, before ``stop``:
+        named again, or for a person also as the subject, not by a pronoun of the other sex than the patient's ("Her
+        husband had NSCLC, he was given alectinib": he is the husband)."""
+        for m in (self.patient_resumes if person else self.patient_again).finditer(text, b, stop):
+            if not (person and self._of_other_sex(text, a, b, m.group())):
+                return m.start()
+        return None
+
+    def _of_other_sex(self, text: str, a: int, b: int, said: str) -> bool:
+        """``said`` ends with a pronoun of the other sex than the patient's, the patient told by the lead of the
+        person at a..b ("Her husband ..., he ...")."""
+        lead, words = text[a:b].split()[:1], said.split()[-1:]
+        return bool(lead and words) and (lead[0].lower(), words[0].lower()) in self.other_sex
+
+    def _in_patients_list(self, text: str, start: int, at: int, parts: list[tuple[int, int]]) -> bool:
+        """The person named at ``at`` is one item of a list of the patient's ("58F, never smoker, mother had breast
+        ca, on alectinib"): an item before them in the sentence from ``start`` (or from its heading's colon), past an
+        opener ("Of note, ..."), not another person's (``parts``: "FH: mother breast ca, sister ...")."""
+        head = max(start, text.rfind(":", start, at) + 1)
+        if opener := self.list_opener.match(text, head, at):
+            head = opener.end()
+        comma = text.rfind(",", head, at)
+        return comma >= 0 and not any(first <= comma <= last for first, last in parts)
+
+    def _goes_on(self, text: str, a: int, b: int, comma: int, listed: bool) -> bool:
+        """The clause of the person named at a..b goes on past the comma at ``comma``: what follows continues it (a
+        relative clause, a participle, a preposition, "and", "now" ...: "Her mother had ALK+ lung cancer, treated
+        here, with L1196M"), or has them as its subject ("Her husband had NSCLC, he was ..."); when they are an item
+        of the patient's list or named within the patient's clause (``listed``: "58F, mother had breast ca, on
+        alectinib", "Lives with her husband, who has epilepsy, on alectinib"), or before their illness or its
+        treatment is told (people_ill: "Husband at bedside, on lorlatinib"), only a relative clause or a verb; after
+        what only says where or how they are ("daughter nearby, on carbamazepine") only a relative clause."""
+        subject = text[comma + 1 : comma + 12].split()[:1]
+        if self.relative_goes_on.match(text, comma + 1) or (subject and self._of_other_sex(text, a, b, subject[0])):
+            return True
+        told = not listed and self.person_ill.search(text, b, comma)  # "had lung cancer, now on ...": theirs
+        goes_on = self.goes_on_of_them if told else self.goes_on_in_list
+        return bool(goes_on.match(text, comma + 1)) and not self.person_aside.search(text, b, comma)
 
     def _advised(self, text: str, spans: list[Span]) -> list[tuple[int, int]]:
         """The clauses that advise about drugs or name their interaction ("Avoid carbamazepine with lorlatinib",
@@ -776,15 +867,43 @@ class Context:
 
     def _failed_statements(self, text: str) -> list[tuple[int, int]]:
         """The statements that tell of a failed test: from the last full stop or line before its words to the next
-        (_clause_end: past semicolons)."""
+        (_clause_end: past semicolons), or to where another test is reported first (_failed_reach)."""
         cues = list(self.failed_test.finditer(text))
         if not cues:
             return []
         stops = [m.end() for m in _STATEMENT_STOP.finditer(text)]
         return [
-            (stops[k - 1] if (k := bisect.bisect_right(stops, m.start())) else 0, _clause_end(text, m.end()))
+            (
+                self._failed_from(text, stops[k - 1] if (k := bisect.bisect_right(stops, m.start())) else 0, m.start()),
+                self._failed_reach(text, m.end()),
+            )
             for m in cues
         ]
+
+    def _failed_from(self, text: str, start: int, cue: int) -> int:
+        """Where the statement (from ``start``) of a failed test whose words start at ``cue`` starts: after the last
+        boundary (failed_test_ends) between another test's report and the failed test's own clause, each headed by
+        its test ("Plasma NGS: no ALK mutations; tissue QNS"), else at ``start`` ("NGS: no ALK mutations;
+        insufficient tumour content")."""
+        for b in reversed(list(self.failed_ends.finditer(text, start, cue))):
+            if self.another_test.match(text[b.end() : cue]) and self.another_test.match(text[start : b.start()]):
+                return b.end()
+        return start
+
+    def _failed_reach(self, text: str, start: int) -> int:
+        """Where the statement of a failed test whose words end at ``start`` ends: at the first boundary (a
+        semicolon, "but", "then", "repeat biopsy ...": failed_test_ends) after which another test heads a clause
+        that reports it ("Initial biopsy QNS; repeat rebiopsy NGS: no ALK mutations"), else at the statement's end
+        (_clause_end: "NGS failed; no ALK mutations reported", "NGS failed; repeat NGS pending; no ALK ...")."""
+        end = _clause_end(text, start)
+        ends = list(self.failed_ends.finditer(text, start, end))
+        for b, nxt in zip(ends, [*(e.start() for e in ends[1:]), end], strict=False):
+            clause = text[b.end() : max(nxt, b.end())]
+            if self.another_test.match(clause) and not (
+                self.test_pending.search(clause) or self.failed_test.search(clause)
+            ):
+                return b.start()
+        return end
 
     def _failed_result(self, text: str, span: Span, stated: str | None, failed: list[tuple[int, int]]) -> bool:
         """A test's finding that a failed test gives no result of: "nothing found" in the failed test's statement
@@ -917,6 +1036,8 @@ class Context:
                 return NEGATED
             if self.cand_before.search(before) or self.cand_after.match(after) or self._to_come(text, span):
                 return CANDIDATE
+            if self.access_before.search(text, max(0, span.start - 100), span.start):
+                return CANDIDATE  # "she would be funded for lorlatinib", "she qualifies for lorlatinib"
             return None
         if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
             return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
@@ -994,18 +1115,31 @@ class Context:
             for m in self.general_statement.finditer(text, start, end):
                 breaks = [b.end() for b in self.clause_break.finditer(text, start, m.start())]
                 after = self.clause_break.search(text, m.end(), end)
-                out.append((max([start, *breaks]), after.start() if after else end))
+                first = max([start, *breaks])
+                if len(breaks) == 1 and self._leads_rule(text[start:first]):
+                    first = start  # "After alectinib, lorlatinib is funded": what the rule follows is the rule's
+                out.append((first, after.start() if after else end))
         return out
+
+    def _leads_rule(self, lead: str) -> bool:
+        """``lead`` is a phrase that opens a general statement's sentence with a comma, naming what the rule follows
+        or where it holds ("After alectinib,", "In England,"), without this patient in it ("After alectinib she
+        progressed,")."""
+        return bool(self.rule_lead.match(lead)) and not self.this_patient.search(lead)
 
     def _general_region(self, text: str, span: Span, general: list[tuple[int, int]]) -> bool:
         """A country or health system named in a sentence that states a rule in general (a clause of ``general``:
         "Under the PBS, lorlatinib is funded after alectinib", "NHS England commissions lorlatinib after alectinib") is
         not where this patient is treated, unless the sentence names the patient ("her lorlatinib is funded under the
-        PBS") or where the patient is treated ("treated under the NHS in Leeds")."""
+        PBS") or where the patient is treated ("treated under the NHS in Leeds"); nor is one named where she would
+        get a drug (candidate access_elsewhere: "In the UK she would be funded for lorlatinib"), unless the sentence
+        says where she is treated ("she lives in the UK and would be funded for lorlatinib")."""
         start, end = _sentence_at(self._sentences(text), span.start)
+        sentence = text[start:end]
+        if self.access_elsewhere.search(sentence):  # "In the UK she would be funded for lorlatinib": where she might be
+            return not self.region_care.search(sentence)
         if not any(start <= a < end for a, _ in general):
             return False
-        sentence = text[start:end]
         return not (self.this_patient.search(sentence) or self.region_care.search(sentence))
 
     def _at_diagnosis(self, text: str, span: Span) -> bool:
@@ -1249,6 +1383,8 @@ class Context:
                     and (g := self.gapped_reason.match(text, e.end, following))
                 ):  # "alectinib stopped for progression and brigatinib for pneumonitis": the stop said once
                     span = g.span()
+                else:  # recall8: "grade 3 mood change and hallucinations; lorlatinib stopped"
+                    span = self._toxicity_then_stop(text, tkis, k)
             if span is None and (h := self.toxic.after.match(text, e.end, statement_end)):
                 span = h.span()  # "on alectinib; dose held for CK rise": past the semicolon, through "dose"
             if span is None and k + 1 < len(tkis) and tkis[k + 1].start < s_end:
@@ -1260,6 +1396,28 @@ class Context:
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
                 out[-1:] = [*self._listed_before(text, tkis[:k], e, span, s_start), out[-1]]
         return out + self._denied_intolerance(text, found, bounds, regions)
+
+    # ---- recall8 (sets 8, 7, 3) ----------------------------------------------------------------------------------
+    def _toxicity_then_stop(self, text: str, tkis: list[Entity], k: int) -> tuple[int, int] | None:
+        """The place of the toxicity told before the TKI at ``k`` in its statement (past semicolons), when the
+        TKI's stop follows right after it ("Grade 3 mood change and hallucinations; lorlatinib stopped", "she
+        developed psychosis and lorlatinib had to be stopped"): no other TKI between them, nothing before the
+        toxicity that denies, asks or resolves it ("no rash; ...", "if she gets hallucinations ..."), and no other
+        reason given to the stop ("... stopped at progression")."""
+        e = tkis[k]
+        if not (stop := self.stop_after.match(text, e.end)):
+            return None  # checked first: the cheapest, and rare
+        reach = max(0, e.start - 300)  # the statement it is told in, past semicolons
+        told = max([reach] + [m.end() for m in _STATEMENT_STOP.finditer(text, reach, e.start)])
+        start = max([told] + [t.end for t in tkis[:k] if t.end <= e.start])
+        toxic = list(self.toxicity.finditer(text, start, e.start))
+        if not toxic or self.toxicity_not_it.search(text, told, e.start):
+            return None
+        if self.other_reason.search(text, stop.end(), _clause_end(text, stop.end())):
+            return None
+        return toxic[-1].span()
+
+    # ---- end recall8
 
     def _listed_before(
         self, text: str, earlier: list[Entity], e: Entity, span: tuple[int, int], s_start: int
@@ -1389,6 +1547,8 @@ class _Order:
         self.before_it = _frame(r"\b{before_it}\s+(?:{before_it_gap}\s+)?$", cues)
         self.had = _frame(r"^\s*,?\s*(?:{had_who}\s+)?{had}\s+(?:[\w-]+\s+){0,4}?$", cues)
         self.was_given = _frame(r"^\s*{was_given}\b", cues)
+        # recall8: "crizotinib, given before that, ...": it came before the TKI told before it
+        self.given_before_that = _frame(r"^\s*[,(]\s*{given_before_that}\b", cues)
         self.joined = lists.given_together  # TKIs listed together ("after crizotinib and ceritinib")
         # a date written right beside a TKI, its start: "lorlatinib 2023-", "crizotinib 2018-2020", "brigatinib from
         # 11/2024", "ENVONALKIB (TQ-B3139) 2022-2024", or at the start of its line, "04/2016-02/2018 crizotinib"
@@ -1515,7 +1675,10 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
 
 
 def _had_before(text: str, a: Entity, b: Entity, order: _Order) -> bool:
-    """``b`` is told as given before ``a``: "before lorlatinib she had brigatinib", "prior to A, B was given"."""
+    """``b`` is told as given before ``a``: "before lorlatinib she had brigatinib", "prior to A, B was given", "A
+    was stopped; B, given before that, had failed" (recall8)."""
+    if order.given_before_that.match(text[b.end : b.end + 40]):
+        return True
     if not order.before_it.search(text[max(0, a.start - 30) : a.start]):
         return False
     between = text[a.end : b.start]
