@@ -360,6 +360,8 @@ class TherapyReader:
                 and _CONTINUED_OBJECT.match(clean[previous_end : group[0][0]])
             ):
                 role = REJECTED  # "do not continue treatment with alectinib": continuing alectinib is denied
+            if role == CHOSEN and out and out[-1].role == REJECTED and self._switch_target(clean, g, groups):
+                role = REJECTED  # "don't switch alectinib to brigatinib": the switch denied, brigatinib with it
             if role in (CHOSEN, PRIOR) and self._intolerant(clean, group, spans):
                 role = INTOLERANT
             if role == CHOSEN and any(a <= group[0][0] < b for a, b in supposed):
@@ -421,10 +423,21 @@ class TherapyReader:
         """The group is what the patient is switched from, the next therapy what to: the object of a switch verb
         with the next therapy after 'to', 'for' or 'with' ("change alectinib to lorlatinib", "switch her from
         Alecensa to Lorbrena"), or a TKI the patient had with an arrow to the next ("alectinib -> lorlatinib")."""
-        lead = text[max(previous_end, group[0][0] - 40) : group[0][0]]
-        if _SWITCHED_FROM.search(lead) and _SWITCHED_TO.match(following):
+        if self._switched(text, group, group[-1][1] + len(following), previous_end):
             return True
         return all(v in given for _, _, v in group) and bool(_ARROW_TO.match(following))
+
+    def _switch_target(
+        self, text: str, g: int, groups: list[tuple[list[tuple[int, int, str]], tuple[int, int]]]
+    ) -> bool:
+        """Group ``g`` is what the group before it is switched to ("switch alectinib to brigatinib")."""
+        return g > 0 and self._switched(text, groups[g - 1][0], groups[g][0][0][0])
+
+    @staticmethod
+    def _switched(text: str, group: list[tuple[int, int, str]], next_start: int, floor: int = 0) -> bool:
+        """The group is the object of a switch verb, the therapy at ``next_start`` what it is switched to."""
+        lead = text[max(floor, group[0][0] - 40) : group[0][0]]
+        return bool(_SWITCHED_FROM.search(lead) and _SWITCHED_TO.match(text[group[-1][1] : next_start]))
 
     def _number(self, m: re.Match[str]) -> int:
         digit = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")

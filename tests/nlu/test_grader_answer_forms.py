@@ -106,6 +106,15 @@ def test_on_after_no_finding_is_no_history(text):
     assert _roles(text).get("lorlatinib") != PRIOR
 
 
+@pytest.mark.parametrize(
+    "text", ["don't switch alectinib to brigatinib", "I would not change alectinib to brigatinib",
+             "wouldn't swap alectinib for brigatinib"]
+)
+def test_a_denied_switch_gives_nothing(text):
+    choice = extractor.therapy_choice(text)
+    assert choice.therapy is None and "brigatinib" in choice.rejected(), [(m.value, m.role) for m in choice.mentions]
+
+
 def test_an_arrow_from_a_tki_not_had_is_no_history():
     """Without the case's history, 'lorlatinib -> chemo' may be a plan: the first stays the choice."""
     assert _roles("lorlatinib -> chemo", ("alectinib",)).get("lorlatinib") == CHOSEN
