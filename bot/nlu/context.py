@@ -84,12 +84,14 @@ def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{_words(cues)}){gap}$", re.IGNORECASE)
 
 
-def _after(cues: Iterable[str], copulas: Iterable[str]) -> re.Pattern[str]:
+def _after(cues: Iterable[str], copulas: Iterable[str], arrows: bool = False) -> re.Pattern[str]:
     """Any of ``cues`` right after a finding, past a colon, a dash or a table's cell border and one of ``copulas``
     ("MET amp: not detected", "G1202R | negative", "brain mets were excluded"); not a next cell that heads its own
-    list ("MET amplification | Not detected: EGFR, KRAS")."""
+    list ("MET amplification | Not detected: EGFR, KRAS"). With ``arrows``, past an arrow too ("G1202R -> neg"): a
+    finding's result (not after a TKI, where an arrow leads to the next one: "alectinib -> consider lorlatinib")."""
+    lead = r"(?:[\s:=-]|(?<=[-=])>|[→⇒⟶➔➝])*" if arrows else r"[\s:=-]*"
     return _frame(
-        r"^[\s:=-]*(?:\|(?![^|\n]*:)[\s:=|-]*)?(?:\b{copulas}\s+)?{cues}(?![\w])", {"copulas": copulas, "cues": cues}
+        rf"^{lead}(?:\|(?![^|\n]*:)[\s:=|-]*)?(?:\b{{copulas}}\s+)?{{cues}}(?![\w])", {"copulas": copulas, "cues": cues}
     )
 
 
@@ -226,7 +228,9 @@ class Context:
         self.corrections = Corrections(table)
         self.new_keeps = frozenset(table["unchanged_when_new"])
         self.neg_before = _cue(neg["before"])
-        self.neg_after = _after(neg["after"], copulas)
+        self.neg_after = _after(neg["after"] + neg["gone_after"], copulas, arrows=True)
+        self.score_denied = _before(neg["score_denied"], r"\s+")
+        self.score_entities = frozenset(neg["score_entities"])
         self.found_after = _after(neg["found_after"], copulas)
         self.breaks = re.compile(_words(neg["breaks"]), re.IGNORECASE)
         self.ends_clause = re.compile(rf"^\s*(?:{_words(neg['ends_clause'])})\s*(?:[,(]|[-–—]\s)", re.IGNORECASE)
@@ -384,6 +388,14 @@ class Context:
         self.uncertain_before = _cue(hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"])
         self.plan_before = _cue(hyp["plan_before"])
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
+        self.consequence_after = _after(hyp["consequence_after"], ())
+        # alternatives ("G1202R or L1196M", "either G1202R or I1171N", "G1202R vs L1196M") and, after them, a result
+        # still to come or doubted ("..., awaiting report", "... - report pending", "... (to be confirmed)")
+        self.alternative_join = _frame(r"^\s*,?\s*{alternatives}\s+$", table["list_words"])
+        self.alternatives_doubted = re.compile(
+            rf"^[\s,;:?(–—-]*(?:[\w-]+\s+){{0,3}}?(?:{_words(hyp['uncertain_after'] + hyp['plan_before'])})(?![\w])",
+            re.IGNORECASE,
+        )
         self.failed_test = _cue(hyp["failed_test"])
         self.failed_after = _after(hyp["failed_test"], copulas)
         self.failed_kinds = frozenset(hyp["failed_test_findings"])
@@ -859,11 +871,34 @@ class Context:
         if text[spans[i].start - 1 : spans[i].start] == "?":  # "?SCLC transformation": queried, ward shorthand
             return True
         text, spans, i = self._unqualified(text, spans, i)  # "to rule out a lorlatinib-resistant compound mutation"
-        if spans[i].entity == "biopsy_type" and self.specimen_taken.match(text[spans[i].end : spans[i].end + 40]):
+        span = spans[i]
+        if span.entity == "biopsy_type" and self.specimen_taken.match(text[span.end : span.end + 40]):
             return False  # "NGS pending on the node core taken yesterday": the specimen was taken
-        return self._scoped(self.uncertain_before, text, spans, i) is not None or (
-            not self._taken(text, spans[i]) and bool(self.uncertain_after.match(text[spans[i].end : spans[i].end + 40]))
+        if span.entity in self.score_entities and self.score_denied.search(text[max(0, span.start - 20) : span.start]):
+            return True  # "not ECOG 3": what the score is not; a correction may say what it is ("- more like 1")
+        if span.entity != "tki" and self.consequence_after.match(text[span.end : span.end + 20]):
+            return True  # "ECOG 3 would mean BSC": the premise of a consequence
+        return (
+            self._scoped(self.uncertain_before, text, spans, i) is not None
+            or (not self._taken(text, span) and bool(self.uncertain_after.match(text[span.end : span.end + 60])))
+            or self._doubted_alternative(text, spans, i)
         )
+
+    def _doubted_alternative(self, text: str, spans: list[Span], i: int) -> bool:
+        """Finding i is one of alternatives of one group ("G1202R or L1196M", "either G1202R or I1171N", "G1202R vs
+        L1196M") that a result still to come or a doubt follows ("..., awaiting report", "... - report pending"):
+        neither is stated. A denial before them denies both ("no G1202R or L1196M": a stated role, read first), and
+        findings joined by "and" are both stated."""
+        first = last = i
+        while first and self._alternatives(text, spans[first - 1], spans[first]):
+            first -= 1
+        while last + 1 < len(spans) and self._alternatives(text, spans[last], spans[last + 1]):
+            last += 1
+        end = spans[last].end
+        return first < last and bool(self.alternatives_doubted.match(text[end : end + 60]))
+
+    def _alternatives(self, text: str, a: Span, b: Span) -> bool:
+        return self._group(a) == self._group(b) and bool(self.alternative_join.match(text[a.end : b.start]))
 
     def _failed_statements(self, text: str) -> list[tuple[int, int]]:
         """The statements that tell of a failed test: from the last full stop or line before its words to the next
@@ -1058,7 +1093,7 @@ class Context:
             ):
                 return _DROPPED  # "on phenytoin since her craniotomy": when the drug was started, not a test
             return NEGATED if self.tki_neg_before.search(before) or self.tki_neg_after.match(after) else None
-        if self.neg_after.match(after) or self._denied_after_list(text, spans, i):
+        if self.neg_after.match(text[span.end : span.end + 70]) or self._denied_after_list(text, spans, i):
             return NEGATED
         gap = self._scoped(self.neg_before, text, spans, i)
         if gap is None:
