@@ -38,6 +38,7 @@ from bot.nlu.context import ListWords, ToxicStops, _cue, _frame, _line, _Order, 
 
 THERAPY_PHRASES_FILE = Path(__file__).resolve().parent / "therapy_phrases.yml"
 CHOSEN, REJECTED, PRIOR, CONDITIONAL = "chosen", "rejected", "prior", "conditional"
+CONTINUE = "continue_current_therapy"
 INTOLERANT = "intolerant"  # given and not tolerated: stopped, held or interrupted for a toxicity
 THERAPY_ROLES = (CHOSEN, REJECTED, PRIOR, CONDITIONAL, INTOLERANT)
 REQUEST_INFORMATION = "request_information"  # asking for what is missing instead of naming a therapy
@@ -59,6 +60,25 @@ _THERAPY_TAIL = (
 # "avoid osimertinib 80 mg daily or an EGFR TKI")
 _REJECTED_ALTERNATIVE = re.compile(rf"{_THERAPY_TAIL}\s*,?\s*n?or\b", re.IGNORECASE)
 _LEADING_TAIL = re.compile(rf"^{_THERAPY_TAIL}", re.IGNORECASE)
+# The therapy a switch starts from, the next therapy the one it goes to: "change alectinib to lorlatinib", "replace
+# alectinib with lorlatinib", "switch her from Alecensa to Lorbrena", "swap alectinib for lorlatinib", "move her from
+# alectinib to lorlatinib"
+_SWITCHED_FROM = re.compile(
+    r"(?<!\w)(?:switch|chang|swap|replac|substitut|convert|mov)\w*\s+(?:(?:him|her|them|the\s+patient|over)\s+)?"
+    r"(?:(?:from|off)\s+)?(?:(?:the|his|her|their)\s+)?$",
+    re.IGNORECASE,
+)
+_SWITCHED_TO = re.compile(rf"^{_THERAPY_TAIL}\s+(?:to|for|with|by|into)\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
+# one therapy after another, the first already given when the patient had it: "alectinib -> lorlatinib"
+_ARROW_TO = re.compile(rf"^{_THERAPY_TAIL}\s*(?:->|=>|→|>)\s*(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
+# a finding that arose on a therapy, which was given: "G1202R on alectinib", "new liver mets on brigatinib"
+_FOUND_ON = re.compile(
+    r"(?<!\w)(?:[a-z]\d{3,4}[a-z](?:/[a-z]\d{3,4}[a-z])*|mutations?|resistance|pd|growth|mets|metastas[ie]s|lesions?)"
+    r"\s+(?:(?:emerg|develop|aris|appear|found|detect)\w*\s+)?on\s+(?:(?:the|her|his|their)\s+)?$",
+    re.IGNORECASE,
+)
+# the TKI whose continuing is denied: "do not continue treatment with alectinib", "no point staying on therapy with X"
+_CONTINUED_OBJECT = re.compile(r"^\s*(?:with|on)\s+(?:(?:the|her|his|their)\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -144,7 +164,7 @@ class RoleCues:
             rf"^\W*(?:{_words(table['hypothetical']['conditional'])})(?!\w)", re.IGNORECASE
         )
         # a rejection right after a therapy, as in a note ("brigatinib: no", "brigatinib/ceritinib ineffective")
-        self.rejected_next = re.compile(rf"^[\s:-]*(?:{_words(negation)})(?!\w)", re.IGNORECASE)
+        self.rejected_next = re.compile(rf"^[\s:\u2013\u2014-]*(?:{_words(negation)})(?!\w)", re.IGNORECASE)
         self.negated_verb = re.compile(rf"(?<!\w)(?:{_words(negation)})\W+(?:[\w'-]+\W+){{0,1}}$", re.IGNORECASE)
         # the partner of an interaction to avoid (rejected.partner_before, partner_things): after a denial, its object
         # then the partner word ("avoid carbamazepine with ", "should not be co-administered with "), or the partner
@@ -322,8 +342,26 @@ class TherapyReader:
         asides = self._asides(text.translate(_APOSTROPHES), cuts)  # unmasked: 'if not tolerated, ...' opens one
         out: list[TherapyMention] = []
         previous_end = 0
-        for group, clause in self._groups(clean, spans, cuts):
+        groups = self._groups(clean, spans, cuts)
+        for g, (group, clause) in enumerate(groups):
             role = self._role(clean, group, clause, previous_end)
+            following = clean[group[-1][1] : groups[g + 1][0][0][0]] if g + 1 < len(groups) else None
+            if (
+                role == CHOSEN
+                and following is not None
+                and self._left_for_next(clean, group, previous_end, following, given)
+            ):
+                role = PRIOR  # "change alectinib to lorlatinib", "alectinib -> lorlatinib" (had alectinib)
+            if (
+                role == CHOSEN
+                and out
+                and out[-1].role == REJECTED
+                and out[-1].value == CONTINUE
+                and _CONTINUED_OBJECT.match(clean[previous_end : group[0][0]])
+            ):
+                role = REJECTED  # "do not continue treatment with alectinib": continuing alectinib is denied
+            if role == CHOSEN and out and out[-1].role == REJECTED and self._switch_target(clean, g, groups):
+                role = REJECTED  # "don't switch alectinib to brigatinib": the switch denied, brigatinib with it
             if role in (CHOSEN, PRIOR) and self._intolerant(clean, group, spans):
                 role = INTOLERANT
             if role == CHOSEN and any(a <= group[0][0] < b for a, b in supposed):
@@ -378,6 +416,28 @@ class TherapyReader:
             return out  # a ranking: "1. lorlatinib 2. brigatinib"
         earlier = {i for n, i in numbered if n < last_n or open_line or chosen_after}
         return [replace(m, role=PRIOR) if i in earlier and m.role == CHOSEN else m for i, m in enumerate(out)]
+
+    def _left_for_next(
+        self, text: str, group: list[tuple[int, int, str]], previous_end: int, following: str, given: Collection[str]
+    ) -> bool:
+        """The group is what the patient is switched from, the next therapy what to: the object of a switch verb
+        with the next therapy after 'to', 'for' or 'with' ("change alectinib to lorlatinib", "switch her from
+        Alecensa to Lorbrena"), or a TKI the patient had with an arrow to the next ("alectinib -> lorlatinib")."""
+        if self._switched(text, group, group[-1][1] + len(following), previous_end):
+            return True
+        return all(v in given for _, _, v in group) and bool(_ARROW_TO.match(following))
+
+    def _switch_target(
+        self, text: str, g: int, groups: list[tuple[list[tuple[int, int, str]], tuple[int, int]]]
+    ) -> bool:
+        """Group ``g`` is what the group before it is switched to ("switch alectinib to brigatinib")."""
+        return g > 0 and self._switched(text, groups[g - 1][0], groups[g][0][0][0])
+
+    @staticmethod
+    def _switched(text: str, group: list[tuple[int, int, str]], next_start: int, floor: int = 0) -> bool:
+        """The group is the object of a switch verb, the therapy at ``next_start`` what it is switched to."""
+        lead = text[max(floor, group[0][0] - 40) : group[0][0]]
+        return bool(_SWITCHED_FROM.search(lead) and _SWITCHED_TO.match(text[group[-1][1] : next_start]))
 
     def _number(self, m: re.Match[str]) -> int:
         digit = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
@@ -462,6 +522,10 @@ class TherapyReader:
         role = self._cued_role(text, group, clause, previous_end, after)
         if role == REJECTED and self.cues.partner_after.match(after):
             return CHOSEN
+        rest = text[group[-1][1] :]
+        note = self.cues.rejected_next.match(rest)  # a denial that is all a note says of it
+        if role == CHOSEN and note and re.match(r"\s*(?:[.;!?\n]|$)", rest[note.end() :]):
+            return REJECTED  # "Brigatinib: no", "Brigatinib - avoid."
         return role
 
     def _cued_role(
@@ -471,13 +535,14 @@ class TherapyReader:
             if pattern.search(after):
                 return role
         before = text[self._before_start(text, group, clause, previous_end) : group[0][0]]
-        if text[clause[0] - 1 : clause[0]] == ":" and before == text[clause[0] : group[0][0]]:
-            heading = re.split(r"[.;!?\n]", text[: clause[0] - 1])[-1]  # a heading: "Avoid: brigatinib"
-            if len(heading.split()) <= 3 and previous_end <= clause[0] - 1 - len(heading):
-                before = heading + " " + before
-        if self._partner(before):  # also under a heading: "Carbamazepine: avoid with lorlatinib"
+        heading = self._heading(text, group, clause, previous_end, before)
+        if heading is not None and heading[1] == ":":
+            before = heading[0] + " " + before  # a heading: "Avoid: brigatinib"
+        # also under a heading, after a colon or a dash: "Carbamazepine: avoid with lorlatinib", "Rifampicin -
+        # contraindicated with Lorbrena"
+        if self._partner(before) or (heading is not None and self._partner(heading[0] + " " + before)):
             return CHOSEN
-        if self.cues.prior.search(before):
+        if self.cues.prior.search(before) or _FOUND_ON.search(before):
             return PRIOR
         last, role, start = -1, CHOSEN, 0
         for pattern, meaning in self.cues.before:
@@ -487,6 +552,22 @@ class TherapyReader:
         if role == CHOSEN and self.cues.negated_verb.search(before[:start]):  # "don't use", "wouldn't give"
             return REJECTED
         return role
+
+    @staticmethod
+    def _heading(
+        text: str, group: list[tuple[int, int, str]], clause: tuple[int, int], previous_end: int, before: str
+    ) -> tuple[str, str] | None:
+        """The heading of the clause a group opens, and its mark: at most three words, no therapy among them, then a
+        colon or a dash ("Avoid: brigatinib", "Carbamazepine - avoid with lorlatinib")."""
+        if before != text[clause[0] : group[0][0]]:
+            return None
+        mark = re.search(r"(?::|\s[-\u2013]\s|\u2014)$", text[: clause[0]])
+        if mark is None:
+            return None
+        heading = re.split(r"[.;!?\n]", text[: mark.start()])[-1]
+        if len(heading.split()) > 3 or previous_end > mark.start() - len(heading):
+            return None
+        return heading, mark.group().strip()[:1]
 
     def _partner(self, before: str) -> bool:
         """The words before a therapy deny another drug given with it: the last denial's object is one of
