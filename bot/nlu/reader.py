@@ -161,7 +161,9 @@ class Reader:
             rf"\b(?:{table['other_genes']})\s*(?:p\.|c\.)?\s*[:\-]?\s*(?:[\w.>*]+\s*\(\s*)?$", re.IGNORECASE
         )
         self.other_gene_after = re.compile(
-            rf"\s*(?:\(\s*|(?:in|of)\s+(?:the\s+)?)(?:{table['other_genes']})(?![\w-])", re.IGNORECASE
+            # not one asked about ("G2032R (ROS1 residue?)"): the change stays ALK's, for the knowledge base to check
+            rf"\s*(?:\(\s*|(?:in|of)\s+(?:the\s+)?)(?:{table['other_genes']})(?![\w-])(?![^)\n.;?]{{0,24}}\?)",
+            re.IGNORECASE,
         )
         self.site_groups = [
             (group, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE))

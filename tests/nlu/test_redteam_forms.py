@@ -377,7 +377,10 @@ def test_a_change_in_another_gene_named_after_it_is_not_alks(text):
     assert not extractor.extract_case(text).get("alk_mutations"), (text, extractor.extract_case(text))
 
 
+# ... and one only asked about ("(ROS1?)") stays ALK's: a change the ALK panel reported is not dropped unseen (the
+# knowledge base then names a residue ALK does not have)
 @pytest.mark.parametrize("text", ["G1202R in ALK", "G1202R (ALK) on plasma", "G1202R in the tissue, MET not amplified",
-                                  "G1202R on KRAS-wild-type tissue"])
+                                  "G1202R on KRAS-wild-type tissue", "G1202R (ROS1?) on the ALK panel",
+                                  "G1202R (ROS1 residue? check) reported"])
 def test_an_alk_change_beside_another_gene_is_still_read(text):
     assert_reads(text, {"alk_mutations": ["G1202R"]})
