@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu import extractor
-from tests.nlu.reads import assert_reads
+from tests.nlu.reads import assert_reads, assert_reads_one_of, assert_reads_other_than
 
 read = extractor.extract_case
 
@@ -164,13 +164,13 @@ def test_no_extracranial_progression_beside_brain_progression_is_cns_only(text):
     "MRI: 2 bm, both <5 mm",
 ])
 def test_brain_metastases_stated_by_what_the_brain_does(text):
-    assert read(text).get("brain_metastases") is True, read(text)
+    assert_reads(text, {"brain_metastases": True})
 
 
 @pytest.mark.parametrize("text", ["no bm on latest mri", "No BM on restaging MRI.", "MRI brain: no bm",
                                   "neg for bm on the last brain MRI"])
 def test_brain_metastases_denied_in_ward_shorthand(text):
-    assert read(text).get("brain_metastases") is False, read(text)
+    assert_reads(text, {"brain_metastases": False})
 
 
 @pytest.mark.parametrize("text", [
@@ -180,7 +180,7 @@ def test_brain_metastases_denied_in_ward_shorthand(text):
     "Brain MRI planned to rule out metastases.",
 ])
 def test_other_organs_marrow_or_a_planned_scan_are_not_brain_metastases(text):
-    assert read(text).get("brain_metastases") is not True, read(text)
+    assert_reads_other_than(text, {"brain_metastases": True})
 
 
 # ---- 7. limited CNS lesions: few, small or treated ----------------------------------------------------------------
@@ -211,7 +211,7 @@ def test_few_small_or_treated_brain_lesions_are_limited(text):
     "Previously treated liver metastasis.",
 ])
 def test_lesions_outside_the_brain_or_a_count_alone_are_not_limited(text):
-    assert read(text).get("cns_lesions") != "limited", read(text)
+    assert_reads_other_than(text, {"cns_lesions": "limited"})
 
 
 @pytest.mark.parametrize("text", [
@@ -220,7 +220,7 @@ def test_lesions_outside_the_brain_or_a_count_alone_are_not_limited(text):
     "Stable treated frontal metastasis; innumerable new brain metastases.",
 ])
 def test_many_lesions_stay_extensive_even_beside_one_small_one(text):
-    assert read(text).get("cns_lesions") in ("extensive", None), read(text)
+    assert_reads_one_of(text, "cns_lesions", ("extensive", None))
 
 
 def test_one_small_lesion_beside_many_is_extensive_not_a_conflict():
@@ -263,12 +263,12 @@ def test_the_classes_in_ward_shorthand(text, fields):
 
 @pytest.mark.parametrize("text", ["BM biopsy normal", "bm aspirate: no infiltration", "bone bm"])
 def test_bone_marrow_is_not_brain_metastases(text):
-    assert read(text).get("brain_metastases") is None, read(text)
+    assert_reads(text, {"brain_metastases": None})
 
 
 @pytest.mark.parametrize("text", ["PD lung nodule", "PD in the lung primary", "multi-site biopsy planned?"])
 def test_one_site_in_shorthand_is_not_systemic(text):
-    assert read(text).get("progression") != "systemic", read(text)
+    assert_reads_other_than(text, {"progression": "systemic"})
 
 
 # ---- 7. what a message states neither way: a response, a differential, the body alone, a symptom to watch for ------
@@ -351,7 +351,7 @@ def test_sites_listed_under_a_progression_heading_without_a_control_word_stay_sy
     "Advised to report visual change, vomiting or drowsiness.",
 ])
 def test_a_symptom_to_watch_for_is_not_a_symptom_had(text):
-    assert read(text).get("symptomatic") is not True, read(text)
+    assert_reads_other_than(text, {"symptomatic": True})
 
 
 @pytest.mark.parametrize("text", [
@@ -364,7 +364,7 @@ def test_a_symptom_to_watch_for_is_not_a_symptom_had(text):
     "Drowsy and vomiting since Tuesday. Red flags reviewed with the family.",
 ])
 def test_a_symptom_had_still_reads_beside_a_plan_to_watch(text):
-    assert read(text).get("symptomatic") is True, read(text)
+    assert_reads(text, {"symptomatic": True})
 
 
 @pytest.mark.parametrize("text", [
