@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu import extractor
+from tests.nlu.reads import assert_reads_exactly
 
 
 def read(text: str) -> dict:
@@ -112,7 +113,7 @@ def test_not_read_as_an_extracranial_pattern(text):
     "Their patient had an EGFR-mutant tumour, not ALK.",
 ])
 def test_a_teaching_statement_states_nothing_of_this_patient(text):
-    assert read(text) == {}, text
+    assert_reads_exactly(text, {})
 
 
 @pytest.mark.parametrize("text,field,value", [
