@@ -7,10 +7,7 @@ import itertools
 
 import pytest
 
-from bot.nlu import extractor
 from tests.nlu.reads import assert_reads
-
-read = extractor.extract_case
 
 BACKWARDS = [
     "{b} was 2nd line, {a} the first", "{b} was 2nd line, {a} was 1st line", "second-line {b}; first-line {a}",
@@ -30,8 +27,7 @@ GENERIC = {"Alecensa": "alectinib", "Lorbrena": "lorlatinib"}
 ])
 def test_prior_tkis_come_in_treatment_order(text, order):
     text = text[0].upper() + text[1:]
-    case = read(text)
-    assert case.get("prior_tkis") == order, (text, case)
+    assert_reads(text, {"prior_tkis": order})
 
 
 @pytest.mark.parametrize("text,order", [
