@@ -33,8 +33,8 @@ def test_several_extracranial_sites_progressing_are_systemic(text):
 
 
 def test_brain_and_body_progression_is_systemic_with_brain_metastases():
-    case = read("PD in the brain (2 new mets) as well as in the liver and bones.")
-    assert case["progression"] == "systemic" and case["brain_metastases"] is True
+    assert_reads("PD in the brain (2 new mets) as well as in the liver and bones.",
+                 {"progression": "systemic", "brain_metastases": True})
 
 
 @pytest.mark.parametrize("text", [
@@ -71,9 +71,7 @@ def test_one_progressing_extracranial_lesion_among_controlled_disease_is_oligopr
     "MRI head: one new 5 mm occipital met; no other new lesions.",
 ])
 def test_a_single_new_brain_lesion_is_not_oligoprogression(text):
-    case = read(text)
-    assert case.get("progression") is None and case["brain_metastases"] is True, case
-    assert case.get("cns_lesions") == "limited", case
+    assert_reads(text, {"progression": None, "brain_metastases": True, "cns_lesions": "limited"})
 
 
 @pytest.mark.parametrize("text,pattern", [
@@ -96,8 +94,7 @@ def test_a_new_brain_lesion_with_the_body_said_controlled_is_cns_only(text, patt
     ("Slowly enlarging adrenal lesion, without symptoms.", False),
 ])
 def test_slow_growth_is_indolent_with_the_symptoms_it_states(text, symptomatic):
-    case = read(text)
-    assert case.get("progression") == "indolent" and case.get("symptomatic") == symptomatic, case
+    assert_reads(text, {"progression": "indolent", "symptomatic": symptomatic})
 
 
 @pytest.mark.parametrize("text", [
@@ -198,8 +195,7 @@ def test_other_organs_marrow_or_a_planned_scan_are_not_brain_metastases(text):
     "MRI BRAIN\nIMPRESSION:\n1. Two new enhancing lesions (L frontal 4 mm, R occipital 6 mm).",
 ])
 def test_few_small_or_treated_brain_lesions_are_limited(text):
-    case = read(text)
-    assert case.get("cns_lesions") == "limited" and case.get("brain_metastases") is True, case
+    assert_reads(text, {"cns_lesions": "limited", "brain_metastases": True})
 
 
 @pytest.mark.parametrize("text", [
@@ -303,8 +299,7 @@ def test_a_brain_response_or_the_body_controlled_alone_is_not_cns_progression(te
     "Radionecrosis versus progression in the left frontal lesion; body stable.",
 ])
 def test_a_differential_states_neither_brain_metastases_nor_progression(text):
-    case = read(text)
-    assert case.get("progression") is None and case.get("brain_metastases") is None, case
+    assert_reads(text, {"progression": None, "brain_metastases": None})
 
 
 @pytest.mark.parametrize("text,fields", [
@@ -326,8 +321,7 @@ def test_progression_beside_a_differential_or_a_response_elsewhere_still_reads(t
     "PD: nodes and adrenals unchanged, 3 new cerebellar lesions.",
 ])
 def test_sites_said_stable_under_a_progression_heading_beside_new_brain_lesions_are_cns_only(text):
-    case = read(text)
-    assert case.get("progression") == "cns_only" and case.get("brain_metastases") is True, case
+    assert_reads(text, {"progression": "cns_only", "brain_metastases": True})
 
 
 @pytest.mark.parametrize("text", ["PD: liver and bone.", "PD - liver, bone and nodes.", "Progression: liver, adrenals."])
