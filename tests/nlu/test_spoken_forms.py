@@ -26,9 +26,7 @@ read = extractor.extract_case
     "Next steps: liquid biopsy and lorlatinib.",
 ])
 def test_a_tki_in_a_plan_section_is_not_received(text: str) -> None:
-    case = read(text)
-    assert "prior_tkis" not in case
-    assert "biopsy" not in case
+    assert_reads(text, {"prior_tkis": None, "biopsy": None})
 
 
 # A therapy withheld in a plan says nothing of what was given ("Outcome: no further IO" once read as "never had
@@ -50,8 +48,8 @@ def test_a_therapy_withheld_in_a_plan_section_is_not_history(text: str, fields: 
 
 
 def test_the_history_before_a_plan_section_stays() -> None:
-    case = read("B: ALK NSCLC, crizotinib then alectinib, progressing. R: lorlatinib.")
-    assert case["prior_tkis"] == ["crizotinib", "alectinib"]
+    assert_reads("B: ALK NSCLC, crizotinib then alectinib, progressing. R: lorlatinib.",
+                 {"prior_tkis": ["crizotinib", "alectinib"]})
 
 
 @pytest.mark.parametrize("text,tkis", [
@@ -83,15 +81,12 @@ def test_a_tki_that_has_started_stays() -> None:
     "We have treated many patients on alectinib with liver toxicity.",
 ])
 def test_a_remark_about_other_patients_is_not_this_patient(text: str) -> None:
-    case = read(text)
-    assert "prior_tkis" not in case
-    assert "comorbidities" not in case
+    assert_reads(text, {"prior_tkis": None, "comorbidities": None})
 
 
 def test_this_patients_own_toxicity_is_read() -> None:
-    case = read("He has very high cholesterol on lorlatinib.")
-    assert case["prior_tkis"] == ["lorlatinib"]
-    assert case["comorbidities"] == ["hyperlipidemia"]
+    assert_reads("He has very high cholesterol on lorlatinib.",
+                 {"prior_tkis": ["lorlatinib"], "comorbidities": ["hyperlipidemia"]})
 
 
 # ---- a negation said after the finding, in the same sentence -----------------------------------------------------
@@ -166,9 +161,7 @@ def test_where_the_patient_comes_from_is_not_the_region(text: str) -> None:
     "Discussed rebiopsy at the MDT.",
 ])
 def test_discussed_without_a_colon_is_not_a_heading(text: str) -> None:
-    case = read(text)
-    assert "prior_tkis" not in case
-    assert "biopsy" not in case
+    assert_reads(text, {"prior_tkis": None, "biopsy": None})
 
 
 def test_a_toxicity_not_stopping_the_drug_is_no_intolerance() -> None:
@@ -197,9 +190,8 @@ def test_many_metastases_outside_the_brain_are_not_cns_lesions() -> None:
 
 
 def test_the_specimen_of_a_finding_in_an_outcome_line_was_taken() -> None:
-    case = read("MDT outcome: squamous transformation confirmed on the pleural biopsy, for chemotherapy.")
-    assert case["biopsy"] == "tissue"
-    assert case["transformation"] == "squamous"
+    assert_reads("MDT outcome: squamous transformation confirmed on the pleural biopsy, for chemotherapy.",
+                 {"biopsy": "tissue", "transformation": "squamous"})
 
 
 # ---- "ALK" alone before the disease or the patient, as hand-overs write it -----------------------------------------
@@ -268,8 +260,7 @@ def test_comorbidity_near_misses(text: str) -> None:
 
 
 def test_pneumonitis_stopping_a_tki_is_intolerance() -> None:
-    case = read("Brigatinib was discontinued due to interstitial pneumonia.")
-    assert case["intolerant_tkis"] == ["brigatinib"]
+    assert_reads("Brigatinib was discontinued due to interstitial pneumonia.", {"intolerant_tkis": ["brigatinib"]})
 
 
 # ---- systemic progression named through its sites in spoken and non-native order ----------------------------------
@@ -427,9 +418,7 @@ def test_a_wish_without_tumour_therapy_is_not_disease_directed() -> None:
     ("Febrile on carboplatin/pemetrexed, admitted.", "chemotherapy"),
 ])
 def test_chemotherapy_given_now(text: str, current: str) -> None:
-    case = read(text)
-    assert case["current_therapy"] == current
-    assert case["prior_chemotherapy"] is True
+    assert_reads(text, {"current_therapy": current, "prior_chemotherapy": True})
 
 
 def test_chemotherapy_given_before_is_not_current() -> None:
@@ -443,9 +432,7 @@ def test_chemotherapy_given_before_is_not_current() -> None:
     ("On St John's herb, which she will definitely not stop.", False),
 ])
 def test_inducer_stoppable_spoken(text: str, stoppable: bool) -> None:
-    case = read(text)
-    assert case["strong_cyp3a_inducer"] is True
-    assert case["cyp3a_inducer_stoppable"] is stoppable
+    assert_reads(text, {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": stoppable})
 
 
 def test_nothing_interacting_with_cyp3a_is_no_inhibitor() -> None:
@@ -491,9 +478,8 @@ def test_non_small_cell_is_no_transformation() -> None:
 
 
 def test_alk_negative_on_the_repeat_test_is_the_fusion_lost() -> None:
-    case = read("Rebiopsy of the node: ALK now negative on the repeat FISH.")
-    assert case["alk_fusion_at_progression"] is False
-    assert "alk_positive" not in case
+    assert_reads("Rebiopsy of the node: ALK now negative on the repeat FISH.",
+                 {"alk_fusion_at_progression": False, "alk_positive": None})
 
 
 @pytest.mark.parametrize("text", ["Sent both tissue and a Guardant.", "We sent tissue and a liquid biopsy."])
@@ -575,15 +561,12 @@ def test_more_comorbidity_words(text: str, comorbidity: str) -> None:
     "Brigatinib is known to cause pneumonitis.",
 ])
 def test_comorbidity_of_someone_else_or_of_a_drug_in_general(text: str) -> None:
-    case = read(text)
-    assert "comorbidities" not in case
-    assert "prior_tkis" not in case
+    assert_reads(text, {"comorbidities": None, "prior_tkis": None})
 
 
 def test_what_the_drug_did_to_this_patient_stays() -> None:
-    case = read("Lorlatinib caused hyperlipidaemia, now on a statin.")
-    assert case["comorbidities"] == ["hyperlipidemia"]
-    assert case["prior_tkis"] == ["lorlatinib"]
+    assert_reads("Lorlatinib caused hyperlipidaemia, now on a statin.",
+                 {"comorbidities": ["hyperlipidemia"], "prior_tkis": ["lorlatinib"]})
 
 
 # ---- a denial inside "had ... chemo" is a denial (it was read as chemotherapy received) ------------------------------
@@ -686,9 +669,8 @@ def test_a_graded_lipid_rise_is_an_adverse_event_not_a_comorbidity() -> None:
 
 
 def test_not_received_any_chemotherapy() -> None:
-    case = read("She has not received any chemotherapy or immunotherapy.")
-    assert case["prior_chemotherapy"] is False
-    assert case["prior_immunotherapy"] is False
+    assert_reads("She has not received any chemotherapy or immunotherapy.",
+                 {"prior_chemotherapy": False, "prior_immunotherapy": False})
 
 
 def test_a_graded_lipid_disorder_being_treated_is_a_comorbidity() -> None:
