@@ -28,8 +28,7 @@ def _pairs():
 
 @pytest.mark.parametrize("text,present", list(_pairs()))
 def test_the_ticked_box_before_its_option_is_read(text, present):
-    case = read(text)
-    assert case.get("brain_metastases") is present, (text, case)
+    assert_reads(text, {"brain_metastases": present})
 
 
 @pytest.mark.parametrize("text,present", [
@@ -38,8 +37,7 @@ def test_the_ticked_box_before_its_option_is_read(text, present):
     (f"{question} Yes {off} No {on}", False) for on, off, question in itertools.product(TICKED[:5], UNTICKED[:2], ["Brain mets:", "Brain metastases -"])
 ])
 def test_the_ticked_box_after_its_option_is_read(text, present):
-    case = read(text)
-    assert case.get("brain_metastases") is present, (text, case)
+    assert_reads(text, {"brain_metastases": present})
 
 
 @pytest.mark.parametrize("text", [
