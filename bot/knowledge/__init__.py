@@ -122,7 +122,8 @@ class Inducer:
     names: tuple[str, ...]  # other spellings and short forms ("rifampin", "phenobarb")
     brands: tuple[str, ...]
     misspellings: tuple[str, ...]
-    evidence: tuple[str, ...]
+    evidence: tuple[str, ...]  # the sources that class it as strong
+    brand_evidence: tuple[str, ...] = ()  # the labels that give its brands
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -423,6 +424,7 @@ def _load_inducers(f: models.DrugsFile, cite: _Citations) -> dict[str, Inducer]:
             tuple(e.brands),
             tuple(e.misspellings),
             cite(e.evidence, "drugs", f"strong_cyp3a_inducers.{name}"),
+            cite(e.brand_evidence, "drugs", f"strong_cyp3a_inducers.{name}.brand_evidence"),
         )
         for name, e in f.strong_cyp3a_inducers.items()
     }

@@ -263,14 +263,22 @@ class DrugEntry(Strict):
 
 class InducerEntry(Strict):
     """A strong CYP3A inducer (lorlatinib's contraindication, rule X3): the other names clinicians write for it
-    (other spellings and short forms, brands, common misspellings) and the sources that class it as strong."""
+    (other spellings and short forms, brands, common misspellings), the sources that class it as strong, and the
+    labels that give its brand names (``brand_evidence``: what a brand is a brand of is a fact like any other)."""
 
     names: list[StrictStr] = []
     brands: list[StrictStr] = []
+    brand_evidence: list[StrictStr] = []
     misspellings: list[StrictStr] = []
     evidence: list[StrictStr]
 
     _cites = cites("evidence")
+
+    @root_validator(skip_on_failure=True)
+    def _brand_sources_name_brands(cls, values: dict[str, Any]) -> dict[str, Any]:
+        if values["brand_evidence"] and not values["brands"]:
+            raise ValueError("brand_evidence without brands")
+        return values
 
 
 class DrugsFile(Strict):

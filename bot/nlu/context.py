@@ -66,6 +66,7 @@ _NOTHING_FOUND = ("fusion_lost", "no_alk_alteration", "negative_plasma", "nothin
 _STATEMENT_STOP = re.compile(r"[.!?\n](?=\s|$)")  # where a statement ends (_clause_end) and the next starts
 # what ends an item the reader does not know as a clause would (a dash between spaces, a colon): "no headache -
 # photophobia or seizures" tells the headache, then something else
+_CLAUSE_STOP = re.compile(r"[,;\n]|\.(?=\s|$)")  # where a symptom's clause ends (Context._other_illness)
 _ITEM_BREAK = re.compile(r"\s[-–—]+\s|:")
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 
@@ -153,6 +154,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _inside(places: list[tuple[int, int]], span: Span) -> bool:
+    """``span`` lies inside one of ``places`` (sorted, not overlapping each other but for a bracket's own word)."""
+    k = bisect.bisect_right(places, (span.start, math.inf)) - 1
+    return any(a <= span.start and span.end <= b for a, b in places[max(0, k - 1) : k + 1])
+
+
 def _sentence_at(bounds: list[tuple[int, int]], at: int) -> tuple[int, int]:
     """The sentence of ``bounds`` (sentences()) that the place ``at`` is in, found by halving, not by a pass over
     them: a pass per finding is work per finding and sentence."""
@@ -180,6 +187,15 @@ class Context:
         self.experience = re.compile(_words(neg["experience"]), re.IGNORECASE)
         self.gap = re.compile(rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b)*$", re.IGNORECASE)
         self.new = _frame(r"\b{new}\b", neg)
+        # a drug's qualifier, one word of what follows it (_unqualified): hyphenated, alone in its brackets or not
+        # ("lorlatinib-resistant", "(TKI-refractory)"), or the rest of a TKI's ("-resistant", " resistant")
+        word = _fill(r"(?<![\w-])\w+(?:-\w+)*?-{qualifier}(?![\w-])", neg)
+        self.qualifier = re.compile(rf"\(\s*{word}\s*\)|{word}", re.IGNORECASE)
+        self.qualifier_after = _frame(r"(?:-|\s+){qualifier}(?![\w-])", neg)
+        cand = table["candidate"]
+        self.qualified_findings = frozenset(cand["qualified_findings"])
+        self.qualified_gap = _frame(r"\s*(?:{qualified_gap}\s+)*", cand)
+        self.qualified_words = _frame(r"{qualified_words}(?![\w-])", cand)
         self.tki_neg_before = _before(
             table["tki_negation"]["before"], _fill(r"[\s-]+(?:(?!{not_between})\w+\s+)?", table["tki_negation"])
         )
@@ -236,27 +252,38 @@ class Context:
             rf"(?:^|[.;,\n])\s*(?:{_words(hyp['plan_heading'])})\s*(?::|[-–—]+\s)", re.IGNORECASE
         )
         self.plan_entities = frozenset(hyp["plan_entities"])
-        self.other_patients = _cue(hyp["other_patients"])
+        others = table["other_people"]
+        self.other_patients = _cue(others["patients"])
         # another person: at a clause's start, or named with what is said of them (", who ...", "(...)"), or theirs
-        person = _fill(
-            r"(?:(?:{other_person_lead})\s+)?(?:(?:{other_person_kin})[\s-]+)?(?:{other_person})(?![\w-])", hyp
-        )
+        person = _fill(r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?(?:{people})(?![\w-])", others)
         self.other_person = re.compile(
             rf"(?:^|[.;:,(\n]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|fyi|btw|nb)\b)\s*(?P<who>{person})"
             rf"(?!\s+(?:of|to)\b)|(?<![\w-])(?P<named>{person})(?='s|\s*,?\s*(?:who|whose)\b|\s*\()",
             re.IGNORECASE,
         )
-        self.family_history = _cue(hyp["family_history"])
+        self.family_history = _cue(others["family_history"])
+        now = _words(hyp["other_illness_now"])
+        self.other_illness_before = re.compile(
+            rf"(?<![\w-])(?:{_words(hyp['other_illness_before'])})[\s(:-]+(?:(?!(?:{now})\b)[\w/-]+[\s(-]+){{0,2}}$",
+            re.IGNORECASE,
+        )
+        self.other_illness_after = re.compile(
+            rf"^[\s(]*(?:{_words(hyp['other_illness_after'])})(?![\w])", re.IGNORECASE
+        )
+        self.of_the_cancer = _cue(hyp["other_illness_cancer"])
         self.reports_back = _frame(
             r"^(?:'s\b.*)?(?:\s*,[^,.;]{0,60},)?\s*(?:(?:also|now|today|however|too|kindly|has|had|have|was|is|then|"
             r"later|who|,)\s+)*(?:{reports_back})(?![\w])",
-            hyp,
+            others,
         )
-        self.patient_resumes = _frame(
+        # this patient again after a clause break: named (another patient's or person's part ends), or as the subject
+        # (another person's part ends, an advice's too)
+        resumes = (
             r"(?:[,;]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|however|as|because|since|so)\b)\s*"
-            r"(?:{patient_subject})(?![\w])",
-            hyp,
+            r"(?:%s)(?![\w])"
         )
+        self.patient_again = _frame(resumes % "{patient_again}", others)
+        self.patient_resumes = _frame(resumes % "{patient_again}|{patient_subject}", others)
         # past a comma, the other person's clause goes on only with what continues it ("..., treated with alectinib")
         self.goes_on_of_them = re.compile(
             r"\s*(?:who|whose|which|treated|taking|takes|receiving|given|started|diagnosed|died|also|previously|"
@@ -275,6 +302,7 @@ class Context:
         self.exclusion_met = re.compile(answered % (excluded, excluded), re.IGNORECASE)
         self.teaching = _cue(hyp["teaching"])
         self.this_patient = _cue(hyp["this_patient"])
+        self.region_care = re.compile(table["region_context"], re.IGNORECASE)
         self.answer_option = re.compile(_words(hyp["answer_option"]))
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
@@ -338,6 +366,8 @@ class Context:
         self.never = _frame(r"\b{never_came_off}\s+$", tol)
         self.tki_class = _frame(r"\b{tki_class}\b", tol)
         self._split: tuple[str, list[tuple[int, int]]] = ("", [])  # the last text's sentences (_sentences)
+        # the last reading's qualifiers, its text with them blanked and its findings outside them (_unqualified)
+        self._qualifiers: tuple[Any, ...] = ("", None, [], "", [], {})
 
     def _sentences(self, text: str) -> list[tuple[int, int]]:
         """sentences(text), computed once per text: a reading asks for them from several places, and once per
@@ -526,8 +556,7 @@ class Context:
         regions = self.hypothetical_regions(text) if regions is None else regions
         general = self._general(text) if spans else []
         plans = self._plan_sections(text)
-        others = [(m.start(), e) for s, e in self._sentences(text) for m in self.other_patients.finditer(text, s, e)]
-        others += self._criteria(text)
+        others = self._criteria(text)
         others += self._other_people(text)
         advised = self._advised(text, spans)
         others += self._teaching(text)
@@ -567,6 +596,7 @@ class Context:
                     and self._named_in_advice(text, span, advised)
                 )
                 or (span.entity in self.failed_kinds and self._failed_result(text, span, stated, failed))
+                or (span.entity == "region" and self._general_region(text, span, general))
                 # a finding named in a statement about drugs or mutations in general ("G1202R is the commonest
                 # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia")
                 or (
@@ -601,25 +631,28 @@ class Context:
         return out
 
     def _other_people(self, text: str) -> list[tuple[int, int]]:
-        """The parts of ``text`` told of another person than the patient ("Her husband takes phenobarbital", "FHx:
-        sister ALK+ NSCLC on alectinib", "lives with her mother, who takes phenytoin"): from the person to the end of
-        the sentence (of the brackets after them), past a comma only with what continues their clause, and until the
-        patient is the subject again ("..., but she is on alectinib"); none when they report about the patient ("wife
-        says he's been taking St John's wort")."""
+        """The parts of ``text`` told of another patient or person than this one (table `other_people`), of two kinds.
+        Another patient, or a remark about patients or a drug in general ("Dr Smith's patient had G1202R", "in my
+        experience brigatinib causes ..."): from its words to the end of the sentence. Another person ("Her husband
+        takes phenobarbital", "FHx: sister ALK+ NSCLC on alectinib", "lives with her mother, who takes phenytoin"):
+        from them to the end of the sentence (of the brackets after them), past a comma only with what continues their
+        clause, and none when they report about the patient ("wife says he's been taking St John's wort"). Either
+        part ends where this patient is named again after a clause break ("- this one L1196M", "; ours has ...");
+        another person's also where the patient is the subject again ("..., but she is on alectinib")."""
         out = []
         for start, end in self._sentences(text):
-            found = [m.span("who" if m["who"] else "named") for m in self.other_person.finditer(text, start, end)]
-            found += [m.span() for m in self.family_history.finditer(text, start, end)]
-            for a, b in found:
-                if self.reports_back.match(text[b:end]):
-                    continue
+            people = [m.span("who" if m["who"] else "named") for m in self.other_person.finditer(text, start, end)]
+            people += [m.span() for m in self.family_history.finditer(text, start, end)]
+            found = [(m.start(), m.end(), False) for m in self.other_patients.finditer(text, start, end)]
+            found += [(a, b, True) for a, b in people if not self.reports_back.match(text[b:end])]
+            for a, b, person in found:
                 stop = end
-                if text[b:end].lstrip().startswith("("):
+                if person and text[b:end].lstrip().startswith("("):
                     close = text.find(")", b, end)
                     stop = close if close >= 0 else end
-                if resumes := self.patient_resumes.search(text, b, stop):
-                    stop = resumes.start()
-                for comma in re.finditer(",", text[b:stop]):
+                if again := (self.patient_resumes if person else self.patient_again).search(text, b, stop):
+                    stop = again.start()
+                for comma in re.finditer(",", text[b:stop]) if person else ():
                     if not self.goes_on_of_them.match(text, b + comma.end()):
                         stop = b + comma.start()
                         break
@@ -695,6 +728,7 @@ class Context:
         is not made uncertain by what follows it: the words after it are about something else."""
         if text[spans[i].start - 1 : spans[i].start] == "?":  # "?SCLC transformation": queried, ward shorthand
             return True
+        text, spans, i = self._unqualified(text, spans, i)  # "to rule out a lorlatinib-resistant compound mutation"
         if spans[i].entity == "biopsy_type" and self.specimen_taken.match(text[spans[i].end : spans[i].end + 40]):
             return False  # "NGS pending on the node core taken yesterday": the specimen was taken
         return self._scoped(self.uncertain_before, text, spans, i) is not None or (
@@ -764,12 +798,80 @@ class Context:
                 m = None
         return m is not None and m.start("cue") < following
 
+    def _unqualified(self, text: str, spans: list[Span], i: int) -> tuple[str, list[Span], int]:
+        """``text`` with each drug qualifier blanked (negation `qualifier`: "lorlatinib-resistant", "TKI-refractory",
+        "(Alecensa-sensitive)", a TKI's "lorlatinib resistant"), but one that finding i is in, and ``spans`` without
+        the findings inside them, with finding i's index among those left: a cue, a list and what follows a finding
+        read "no lorlatinib-resistant compound mutation" as "no compound mutation", "no alectinib-resistant G1202R
+        or L1196M" as "no G1202R or L1196M". Worked out once per reading (once per finding made the work findings x
+        findings), again only for a finding inside a qualifier."""
+        last, last_spans, places, plain, kept, where = self._qualifiers
+        if text != last or spans is not last_spans:
+            places = [m.span() for m in self.qualifier.finditer(text)] + [
+                (s.start, m.end())
+                for s in spans
+                if s.entity == "tki" and (m := self.qualifier_after.match(text, s.end))
+            ]
+            plain, kept = self._blanked(text, spans, places)
+            where = {id(s): k for k, s in enumerate(kept)}
+            self._qualifiers = (text, spans, places, plain, kept, where)
+        if not places:
+            return text, spans, i
+        span = spans[i]
+        if id(span) in where and not any(a < span.end and span.start < b for a, b in places):
+            return plain, kept, where[id(span)]
+        own_plain, own_kept = self._blanked(
+            text, spans, [(a, b) for a, b in places if not (a < span.end and span.start < b)], span
+        )
+        return own_plain, own_kept, next(k for k, s in enumerate(own_kept) if s is span)
+
+    @staticmethod
+    def _blanked(
+        text: str, spans: list[Span], places: list[tuple[int, int]], keep: Span | None = None
+    ) -> tuple[str, list[Span]]:
+        """``text`` with ``places`` blanked, and ``spans`` without those inside them (but ``keep``)."""
+        chars = list(text)
+        for a, b in places:
+            chars[a:b] = " " * (b - a)
+        inside = sorted(set(places))
+        kept = [s for s in spans if s is keep or not _inside(inside, s)]
+        return "".join(chars), kept
+
+    def _qualifies_mutation(self, text: str, spans: list[Span], i: int) -> bool:
+        """The TKI at ``spans[i]`` is the drug of a mutation's qualifier (negation `qualifier`, candidate
+        `qualified_findings`): before the mutation ("lorlatinib-resistant compound mutation", "alectinib-resistant
+        G1202R/L1196M") or in brackets after it ("G1202R (lorlatinib-resistant)"); not one of anything else
+        ("alectinib-refractory disease")."""
+        span = spans[i]
+        m = self.qualifier_after.match(text, span.end)
+        if m is None:
+            return False
+        gap = self.qualified_gap.match(text, m.end())  # words that may stand before the mutation ("compound")
+        head = gap.end() if gap else m.end()
+        if self.qualified_words.match(text, head):
+            return True
+        nxt = next((s for s in spans[i + 1 :] if s.start >= m.end()), None)
+        if nxt is not None and nxt.entity in self.qualified_findings and nxt.start <= head:
+            return True
+        prev = spans[i - 1] if i else None
+        return (
+            prev is not None
+            and prev.entity in self.qualified_findings
+            and re.fullmatch(r"\s*\(\s*", text[prev.end : span.start]) is not None
+            and text[m.end() :].lstrip().startswith(")")
+        )
+
     def _stated_role(self, text: str, spans: list[Span], i: int) -> str | None:
         span = spans[i]
         if span.entity in self.not_negatable:
             return None
         if span.role == NEGATED:  # "MET CN 2.1 (not amplified)": the phrase says it
             return NEGATED
+        if span.entity == "tki" and self._qualifies_mutation(text, spans, i):
+            return CANDIDATE  # "lorlatinib-resistant compound mutation": what the mutation does to the drug
+        typed = text
+        if span.entity != "tki":
+            text, spans, i = self._unqualified(text, spans, i)
         before, after = text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40]
         if span.entity == "tki":
             if self.tki_neg_before.search(before) or self.tki_neg_after.match(after):
@@ -800,8 +902,27 @@ class Context:
             return NEGATED
         gap = self._scoped(self.neg_before, text, spans, i)
         if gap is None:
-            return None
-        return _DROPPED if span.entity in self.new_keeps and self.new.search(gap) else NEGATED
+            return _DROPPED if self._other_illness(text, span) else None
+        # a qualifier in the gap qualifies as "new" does: "no alectinib-refractory brain mets" may leave others, and
+        # "no lorlatinib-resistant mutations" denies no class (a lorlatinib-sensitive one may be there)
+        qualified = typed[span.start - len(gap) : span.start] != text[span.start - len(gap) : span.start]
+        if qualified and span.value == "none":
+            return _DROPPED
+        return _DROPPED if span.entity in self.new_keeps and (self.new.search(gap) or qualified) else NEGATED
+
+    def _other_illness(self, text: str, span: Span) -> bool:
+        """A symptom of another illness or of long ago, not of the cancer now ("hx of epilepsy with seizures",
+        "childhood seizures", "seizure disorder since age 12"): the words before it in its clause or right after it
+        say so, and its clause does not name the cancer as its cause ("history of seizures from her brain mets")."""
+        if span.entity != "symptomatic" or span.value != "true":
+            return False
+        reach = max(0, span.start - 120)
+        start = max((m.end() for m in _CLAUSE_STOP.finditer(text, reach, span.start)), default=reach)
+        stop = _CLAUSE_STOP.search(text, span.end)
+        before, after = text[start : span.start], text[span.end : stop.start() if stop else len(text)]
+        if self.of_the_cancer.search(after):
+            return False
+        return bool(self.other_illness_before.search(before) or self.other_illness_after.match(after))
 
     def _to_come(self, text: str, span: Span) -> bool:
         """A TKI after "before" in a clause that plans what is to be done ("happy to switch to gabapentin before
@@ -825,6 +946,17 @@ class Context:
                 after = self.clause_break.search(text, m.end(), end)
                 out.append((max([start, *breaks]), after.start() if after else end))
         return out
+
+    def _general_region(self, text: str, span: Span, general: list[tuple[int, int]]) -> bool:
+        """A country or health system named in a sentence that states a rule in general (a clause of ``general``:
+        "Under the PBS, lorlatinib is funded after alectinib", "NHS England commissions lorlatinib after alectinib") is
+        not where this patient is treated, unless the sentence names the patient ("her lorlatinib is funded under the
+        PBS") or where the patient is treated ("treated under the NHS in Leeds")."""
+        start, end = _sentence_at(self._sentences(text), span.start)
+        if not any(start <= a < end for a, _ in general):
+            return False
+        sentence = text[start:end]
+        return not (self.this_patient.search(sentence) or self.region_care.search(sentence))
 
     def _at_diagnosis(self, text: str, span: Span) -> bool:
         """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""

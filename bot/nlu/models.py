@@ -44,6 +44,7 @@ class ClinicalPhrases(Lenient):
     candidate: CueSection
     tki_negation: CueSection
     hypothetical: CueSection
+    other_people: CueSection  # other patients and other people, and where this patient is taken up again (context.py)
     intolerance: CueSection
     proposal: CueSection  # a therapy proposed in a question (context.py)
     # the cues that give a therapy its role (therapies.py), with negation, tki_negation, candidate and hypothetical

@@ -190,6 +190,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
             "candidate",
             "tki_negation",
             "hypothetical",
+            "other_people",
             "intolerance",
             "no_longer",
             "rejected",
@@ -218,6 +219,9 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         "site_groups": site_groups,
         "name_like_shorthand": drug_context,
         "not_negatable": raw["not_negatable"],
+        # the words that say where the patient is treated ("treated ... in", "lives in"): a region after them is the
+        # patient's even in a sentence that states a rule in general (context.py)
+        "region_context": str(raw.get("region_context") or ""),
         "unchanged_when_new": raw["unchanged_when_new"],
         "after_copulas": [_expand(str(c), defines) for c in raw["after_copulas"]],
         "list_kinds": {str(k): [str(e) for e in v] for k, v in raw["list_kinds"].items()},

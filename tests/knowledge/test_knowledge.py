@@ -259,7 +259,7 @@ def test_the_grades_a_disputed_score_falls_between_are_the_tables_own():
 def test_phenobarbital_primidone_and_fosphenytoin_are_strong_inducers_on_the_fda_based_table():
     kb = knowledge.default()
     for name in ("phenobarbital", "primidone", "fosphenytoin"):
-        assert "CYP3A-FDA-TABLE" in kb.strong_cyp3a_inducers[name].evidence, name
+        assert "CYP3A-UPTODATE-76992" in kb.strong_cyp3a_inducers[name].evidence, name
     # the drugs the earlier phrase-file list named stay
     assert {"rifampicin", "carbamazepine", "phenytoin", "St John's wort"} <= set(kb.strong_cyp3a_inducers)
 
@@ -281,4 +281,46 @@ def test_every_inducer_variant_of_X3_says_where_the_sources_disagree():
         assert "cyp3a_inducer_sources" in kb.rules["X3"].variants[name].caveats, name
     assert "cyp3a_inducer_sources" not in kb.rules["X3"].variants["inhibitor"].caveats
     cited = set(kb.caveats["cyp3a_inducer_sources"].evidence)
-    assert {"CYP3A-FDA-TABLE", "ALUNBRIG-MIMS", "UW-DIDB-CYP3A"} <= cited
+    assert {"CYP3A-FDA-TABLE", "CYP3A-UPTODATE-76992", "ALUNBRIG-MIMS", "UW-DIDB-CYP3A"} <= cited
+
+
+def test_the_fda_table_is_cited_at_fdas_own_page_and_flagged_where_its_rows_were_not_read():
+    """CYP3A-FDA-TABLE is FDA's page, not a copy of a secondary table; what could not be read there is said, and no
+    inducer's class rests on it alone."""
+    kb = knowledge.default()
+    fda = kb.evidence["CYP3A-FDA-TABLE"]
+    addresses = re.findall(r"https?://[^\s,;)]+", fda.citation)
+    assert addresses and all(a.startswith("https://www.fda.gov/drugs/drug-interactions-labeling/") for a in addresses)
+    assert fda.level == "regulatory" and fda.unverified
+    for name, inducer in kb.strong_cyp3a_inducers.items():
+        assert "CYP3A-FDA-TABLE" not in inducer.evidence, name
+
+
+def test_the_brands_of_the_strong_inducers_cite_the_label_that_names_them():
+    kb = knowledge.default()
+    for name, brand in [("enzalutamide", "Xtandi"), ("apalutamide", "Erleada"), ("mitotane", "Lysodren"),
+                        ("rifampicin", "Rifadin"), ("lumacaftor", "Orkambi")]:
+        inducer = kb.strong_cyp3a_inducers[name]
+        assert brand in inducer.brands and inducer.brand_evidence, name
+        for key in inducer.brand_evidence:
+            citation = kb.evidence[key].citation
+            assert brand.upper() in citation and "accessed 2026-12-03" in citation, key
+            assert kb.evidence[key].level == "regulatory", key
+    assert "ivacaftor" in kb.evidence["ORKAMBI-LABEL"].citation  # Orkambi is the combination, not lumacaftor alone
+    for name, inducer in kb.strong_cyp3a_inducers.items():  # and every other brand listed
+        for brand in inducer.brands:
+            assert any(brand.upper() in kb.evidence[k].citation.upper() for k in inducer.brand_evidence), (name, brand)
+
+
+def test_brand_evidence_needs_brands(kb_copy):
+    def add(d):
+        d["strong_cyp3a_inducers"]["phenobarbital"]["brand_evidence"] = ["LABEL-QA"]
+    edit(kb_copy, "drugs", add)
+    with pytest.raises(knowledge.KnowledgeError, match="brand_evidence"):
+        knowledge.load(kb_copy)
+    def unknown(d):
+        del d["strong_cyp3a_inducers"]["phenobarbital"]["brand_evidence"]
+        d["strong_cyp3a_inducers"]["mitotane"]["brand_evidence"] = ["NO-SUCH-LABEL"]
+    edit(kb_copy, "drugs", unknown)
+    with pytest.raises(knowledge.KnowledgeError, match="NO-SUCH-LABEL"):
+        knowledge.load(kb_copy)
