@@ -12,10 +12,6 @@ from tests.nlu.reads import assert_reads, assert_reads_one_of, assert_reads_othe
 read = extractor.extract_case
 
 
-def _progression(text):
-    return read(text).get("progression")
-
-
 # ---- 1. systemic: several extracranial sites progressing or new ---------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -29,7 +25,7 @@ def _progression(text):
     "Progressing intracranially (two lesions, SRS planned) and also in the lungs, pleura and nodes.",
 ])
 def test_several_extracranial_sites_progressing_are_systemic(text):
-    assert _progression(text) == "systemic", read(text)
+    assert_reads(text, {"progression": "systemic"})
 
 
 def test_brain_and_body_progression_is_systemic_with_brain_metastases():
@@ -47,7 +43,7 @@ def test_brain_and_body_progression_is_systemic_with_brain_metastases():
     "ALK fusion detected in plasma as well as in the liver biopsy.",
 ])
 def test_one_site_known_disease_or_symptoms_are_not_systemic(text):
-    assert _progression(text) != "systemic", read(text)
+    assert_reads_other_than(text, {"progression": "systemic"})
 
 
 # ---- 2. oligoprogression; a single new brain lesion is not oligoprogression ---------------------------------------
@@ -61,7 +57,7 @@ def test_one_site_known_disease_or_symptoms_are_not_systemic(text):
     "Bone mets responding, yet a new adrenal metastasis.",
 ])
 def test_one_progressing_extracranial_lesion_among_controlled_disease_is_oligoprogression(text):
-    assert _progression(text) == "oligoprogression", read(text)
+    assert_reads(text, {"progression": "oligoprogression"})
 
 
 @pytest.mark.parametrize("text", [
@@ -80,7 +76,7 @@ def test_a_single_new_brain_lesion_is_not_oligoprogression(text):
     ("New brain met; no extracranial progression.", "cns_only"),
 ])
 def test_a_new_brain_lesion_with_the_body_said_controlled_is_cns_only(text, pattern):
-    assert _progression(text) == pattern, read(text)
+    assert_reads(text, {"progression": pattern})
 
 
 # ---- 3. indolent: slow growth, no new sites, no symptoms -----------------------------------------------------------
@@ -103,7 +99,7 @@ def test_slow_growth_is_indolent_with_the_symptoms_it_states(text, symptomatic):
     "The increase in dose was slow.",
 ])
 def test_fast_growth_or_slowness_of_something_else_is_not_indolent(text):
-    assert _progression(text) != "indolent", read(text)
+    assert_reads_other_than(text, {"progression": "indolent"})
 
 
 # ---- 4. none: the known disease stable and no new disease ---------------------------------------------------------
@@ -116,7 +112,7 @@ def test_fast_growth_or_slowness_of_something_else_is_not_indolent(text):
     "PET-CT: stable appearances of the known nodal disease, with no new sites of disease.",
 ])
 def test_stable_known_disease_and_no_new_disease_is_no_progression(text):
-    assert _progression(text) == "none", read(text)
+    assert_reads(text, {"progression": "none"})
 
 
 @pytest.mark.parametrize("text", [
@@ -125,7 +121,7 @@ def test_stable_known_disease_and_no_new_disease_is_no_progression(text):
     "Stable appearance of the primary, but new liver and bone metastases.",
 ])
 def test_no_new_disease_without_the_known_disease_stable_or_about_the_brain_is_not_none(text):
-    assert _progression(text) != "none", read(text)
+    assert_reads_other_than(text, {"progression": "none"})
 
 
 # ---- 5. the body not progressing says nothing of the brain --------------------------------------------------------
@@ -137,7 +133,7 @@ def test_no_new_disease_without_the_known_disease_stable_or_about_the_brain_is_n
     "No body disease progression.",
 ])
 def test_no_extracranial_progression_alone_is_no_pattern(text):
-    assert _progression(text) is None, read(text)
+    assert_reads(text, {"progression": None})
 
 
 @pytest.mark.parametrize("text", [
@@ -145,7 +141,7 @@ def test_no_extracranial_progression_alone_is_no_pattern(text):
     "Intracranial progression with no systemic progression.",
 ])
 def test_no_extracranial_progression_beside_brain_progression_is_cns_only(text):
-    assert _progression(text) == "cns_only", read(text)
+    assert_reads(text, {"progression": "cns_only"})
 
 
 # ---- 6. brain metastases: stated by what the brain does, or denied in shorthand -----------------------------------
@@ -286,7 +282,8 @@ def test_one_site_in_shorthand_is_not_systemic(text):
     "Stable cerebral lesions, CT CAP stable.",
 ])
 def test_a_brain_response_or_the_body_controlled_alone_is_not_cns_progression(text):
-    assert _progression(text) not in {"cns_only", "oligoprogression", "systemic"}, read(text)
+    found = read(text)
+    assert found.get("progression") not in {"cns_only", "oligoprogression", "systemic"}, found
 
 
 @pytest.mark.parametrize("text", [
@@ -326,7 +323,7 @@ def test_sites_said_stable_under_a_progression_heading_beside_new_brain_lesions_
 
 @pytest.mark.parametrize("text", ["PD: liver and bone.", "PD - liver, bone and nodes.", "Progression: liver, adrenals."])
 def test_sites_listed_under_a_progression_heading_without_a_control_word_stay_systemic(text):
-    assert _progression(text) == "systemic", read(text)
+    assert_reads(text, {"progression": "systemic"})
 
 
 @pytest.mark.parametrize("text", [
@@ -367,4 +364,4 @@ def test_a_symptom_had_still_reads_beside_a_plan_to_watch(text):
     "SRS delivered 04/11 to two lesions, extracranial disease remains controlled.",
 ])
 def test_the_body_controlled_beside_brain_disease_stated_present_is_still_cns_only(text):
-    assert _progression(text) == "cns_only", read(text)
+    assert_reads(text, {"progression": "cns_only"})
