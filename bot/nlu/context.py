@@ -85,9 +85,12 @@ def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
 
 
 def _after(cues: Iterable[str], copulas: Iterable[str]) -> re.Pattern[str]:
-    """Any of ``cues`` right after a finding, past a colon or a dash and one of ``copulas`` ("MET amp: not
-    detected", "brain mets were excluded")."""
-    return _frame(r"^[\s:=-]*(?:\b{copulas}\s+)?{cues}(?![\w])", {"copulas": copulas, "cues": cues})
+    """Any of ``cues`` right after a finding, past a colon, a dash or a table's cell border and one of ``copulas``
+    ("MET amp: not detected", "G1202R | negative", "brain mets were excluded"); not a next cell that heads its own
+    list ("MET amplification | Not detected: EGFR, KRAS")."""
+    return _frame(
+        r"^[\s:=-]*(?:\|(?![^|\n]*:)[\s:=|-]*)?(?:\b{copulas}\s+)?{cues}(?![\w])", {"copulas": copulas, "cues": cues}
+    )
 
 
 _SLOT = re.compile(r"\{([a-z][a-z_]*)\}")  # {name}; never a quantifier's {0,3}, nor a phrase file's {TKI}
@@ -141,6 +144,49 @@ class ListWords:
         self.therapy_conjunction = _frame(r"\b(?:{conjunctions}|{therapy_conjunctions})\b|/|&", words)
         self.alternative = _frame(r"\b{alternatives}\b", words)
         self.words = words
+
+
+class ToxicStops:
+    """The cues of a TKI stopped (held, interrupted) for a toxicity that the case reader (Context._intolerance) and
+    the therapy-role reader (therapies.py, its intolerant role) share, compiled from clinical_phrases.yml
+    `intolerance` and `toxicity_reason`. Each is matched (``match``, at a TKI's end) or searched right before one."""
+
+    def __init__(self, table: Mapping[str, Any]):
+        tol, reason = table["intolerance"], table["toxicity_reason"]
+        self.not_ = _not_after(reason["not_the_reason"])  # "stopped on progression, not toxicity"
+        # up to three words that qualify a toxicity ("for early pneumonitis", "because of difficult-to-control
+        # hypertension", "due to grade 3 rash"), not a duration or another clause ("for 2 years with rash")
+        self.qualifiers = _fill(r"(?:(?:{qualifier_grades}|(?!{not_a_qualifier}\b)[a-z][\w-]*)\s+){0,3}?", reason)
+        toxicity = rf"{self.not_}(?:{_words(tol['toxicity'])})"
+        because = rf"(?:{_words(tol['reason'])})\s+{self.qualifiers}{toxicity}(?![\w])"
+        # a toxicity given as the reason, a few words on ("for transaminitis", "in March because of hypertension")
+        self.reason = re.compile(rf"[^.;,]{{0,40}}?(?<![\w-]){because}", re.IGNORECASE)
+        # right after a TKI, past its dose or a bracket, its stop or hold for a toxicity given as the reason, also
+        # in the next clause through a word that stands for it ("alectinib held for hepatotoxicity", "brigatinib 180
+        # mg, withheld because of pneumonitis", "on alectinib; dose held for CK rise"), or a word that says it was
+        # not tolerated ("alectinib not tolerated")
+        lead = (
+            r"(?:\s*\([^()]{0,40}\))?(?:\s+\d+(?:\.\d+)?\s*mg(?:\s+[a-z]{2,5})?)?"
+            rf"(?:\s*(?:[,;:]|\s[-–—]+)\s*(?:(?:{_words(tol['stands_for_it'])})\s+)?|\s+)"
+            r"(?:(?:was|were|is|has been|had been|had to be|have been|being|then|temporarily|subsequently|later|"
+            r"briefly|eventually)\s+)*"
+        )
+        self.after = re.compile(
+            rf"{lead}(?:(?:{_words(tol['stop'])})(?![\w])\s+{because}|"
+            rf"(?:{_words(tol['stopped_for_toxicity'])})(?![\w]))",
+            re.IGNORECASE,
+        )
+        # right before a TKI: the stop ("came off", "switched from", "held"), with a toxicity later; or enough alone
+        # ("could not tolerate", "intolerant of")
+        self.came_off = _before(tol["came_off"], r"\s*")
+        self.not_tolerated = _before(tol["not_tolerated"], r"\s*")
+        # given again after the stop, or a hold said to be a short pause: no intolerance
+        pause = _words(tol["pause"])
+        hold = _words(tol["hold"])
+        self.tolerated = re.compile(
+            rf"(?<![\w-])(?:{_words(tol['resumed'])}|(?:{pause})\s+(?:{hold})|(?:{hold})\s+(?:{pause}))(?![\w])",
+            re.IGNORECASE,
+        )
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -206,6 +252,8 @@ class Context:
         self.cand_after = _after(table["candidate"]["after"], copulas)
         self.future_clause = _cue(table["candidate"]["future_clause"])
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
+        self.next_step = _before(table["candidate"]["next_step"], r"\s+")
+        self.instruction = re.compile(rf"^\W*(?:{_words(table['candidate']['instruction'])})(?![\w])", re.IGNORECASE)
         self.general_statement = _cue(table["candidate"]["general_statement"])
         self.question_start = re.compile(
             rf"^\W*(?:{_words(hyp['question_start'] + hyp['choice'])})(?![\w])", re.IGNORECASE
@@ -284,12 +332,19 @@ class Context:
         )
         self.patient_again = _frame(resumes % "{patient_again}", others)
         self.patient_resumes = _frame(resumes % "{patient_again}|{patient_subject}", others)
-        # past a comma, the other person's clause goes on only with what continues it ("..., treated with alectinib")
-        self.goes_on_of_them = re.compile(
-            r"\s*(?:who|whose|which|treated|taking|takes|receiving|given|started|diagnosed|died|also|previously|"
-            r"subsequently|later|then|since|for|(?:was|is|has|had)\b)",
-            re.IGNORECASE,
+        # past a comma, the other person's clause goes on only with what continues it ("..., treated here, with
+        # L1196M"), and after what only says where or how they are ("daughter nearby") only with a relative clause
+        self.goes_on_of_them = _frame(
+            r"\s*(?:{goes_on_relative}|{goes_on_verb}|{goes_on_adverb}|{goes_on})(?:(?<=/)|(?![\w]))", others
         )
+        self.goes_on_in_list = _frame(
+            r"\s*(?:and\s+)?(?:(?:{goes_on_adverb})\s+)?(?:{goes_on_relative}|{goes_on_verb})(?![\w])", others
+        )
+        self.relative_goes_on = _frame(r"\s*(?:{goes_on_relative})(?![\w])", others)
+        self.other_sex = frozenset(tuple(pair.split()) for pair in others["other_sex"])
+        self.list_opener = _frame(r"\s*(?:{list_opener})\s*,", others)
+        self.person_ill = _cue(others["people_ill"])
+        self.person_aside = _frame(r"(?<![\w-])(?:{people_aside})\W*$", others)
         self.advice = _cue(hyp["advice"] + table["no_longer"]["advice_before"])
         self.advice_entities = frozenset(hyp["advice_entities"])
         self.criterion = re.compile(
@@ -320,18 +375,16 @@ class Context:
         self.failed_test = _cue(hyp["failed_test"])
         self.failed_after = _after(hyp["failed_test"], copulas)
         self.failed_kinds = frozenset(hyp["failed_test_findings"])
-        tol, reason = table["intolerance"], table["toxicity_reason"]
-        not_ = _not_after(reason["not_the_reason"])  # "stopped on progression, not toxicity"
-        # up to three words that qualify a toxicity ("for early pneumonitis", "because of difficult-to-control
-        # hypertension", "due to grade 3 rash"), not a duration or another clause ("for 2 years with rash")
-        qualifiers = _fill(r"(?:(?:{qualifier_grades}|(?!{not_a_qualifier}\b)[a-z][\w-]*)\s+){0,3}?", reason)
+        tol = table["intolerance"]
+        self.toxic = ToxicStops(table)
+        not_, qualifiers = self.toxic.not_, self.toxic.qualifiers
         self.stopped_for = re.compile(
             rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{not_}(?:{_words(tol['toxicity'])})|"
             rf"(?:{_words(tol['toxicity'])})(?![\w]){_TOLERATED}[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
             rf"{not_}(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
             re.IGNORECASE,
         )
-        self.came_off = _before(tol["came_off"], r"\s*")
+        self.came_off = self.toxic.came_off
         self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
         self.stop = _cue(tol["stop"])
         # a stop said of every TKI of the list before it ("... and brigatinib (pneumonitis) were stopped for tox")
@@ -341,7 +394,7 @@ class Context:
             re.IGNORECASE,
         )
         self.collective_before = _before(tol["collective_before"], r"\s+")
-        self.not_tolerated = _before(tol["not_tolerated"], r"\s*")
+        self.not_tolerated = self.toxic.not_tolerated
         self.toxicity = re.compile(rf"{not_}(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
         gone = table["no_longer"]
         self.no_longer_kinds = frozenset(gone["entities"])
@@ -350,11 +403,7 @@ class Context:
         self.advice_before = _cue(gone["advice_before"])
         self.switched_to = _frame(r"\b{switched_onto}\s+$", tol)
         self.replaced_by = re.compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
-        self.toxic_reason = re.compile(
-            rf"^[^.;,]{{0,40}}?(?<![\w-])(?:{_words(tol['reason'])})\s+{qualifiers}{not_}(?:{_words(tol['toxicity'])})"
-            r"(?![\w])",
-            re.IGNORECASE,
-        )
+        self.toxic_reason = self.toxic.reason
         # right after a TKI, the reason of a stop said of the TKI before it ("... stopped for PD and brigatinib for
         # pneumonitis")
         self.gapped_reason = re.compile(
@@ -562,6 +611,7 @@ class Context:
         others += self._teaching(text)
         failed = self._failed_statements(text)
         out: list[Entity] = []
+        only_doubted: list[Entity] = []
         for i, span in enumerate(spans):
             if span.decided:  # a key-value line's reading: its value said the role
                 supposed = span.role == HYPOTHETICAL or any(a <= span.start < b for a, b in regions)
@@ -581,9 +631,10 @@ class Context:
                 span, stated = Span(span.start, span.end, "histology", "adenocarcinoma", span.priority), None
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):
                 continue
+            # doubted by its own words ("G1202R unconfirmed", "ECOG 1 maybe"): supposed, yet correctable
+            doubted = stated is None and span.value != "none" and self._uncertain(text, spans, i)
             supposed = (
                 any(a <= span.start < b for a, b in regions)
-                or (stated is None and span.value != "none" and self._uncertain(text, spans, i))
                 or (stated is None and span.entity == "tki" and self._conditional_plan(text, spans, i))
                 # a therapy in a plan, given or withheld ("Outcome: no further IO" says nothing of what was given)
                 or (
@@ -606,9 +657,11 @@ class Context:
                     and not _OURS.search(text, max(0, span.start - 30), span.start)  # "against this compound mutation"
                 )
             )
-            role = stated if stated == CANDIDATE or not supposed else HYPOTHETICAL
+            role = stated if stated == CANDIDATE or not (supposed or doubted) else HYPOTHETICAL
             out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
-        out = self.corrections.apply(text, out)
+            if doubted and not supposed:
+                only_doubted.append(out[-1])
+        out = self.corrections.apply(text, out, only_doubted, regions)
         out += self._intolerance(text, out, regions)
         return _chronological(text, out, self.order)
 
@@ -641,23 +694,70 @@ class Context:
         another person's also where the patient is the subject again ("..., but she is on alectinib")."""
         out = []
         for start, end in self._sentences(text):
-            people = [m.span("who" if m["who"] else "named") for m in self.other_person.finditer(text, start, end)]
-            people += [m.span() for m in self.family_history.finditer(text, start, end)]
-            found = [(m.start(), m.end(), False) for m in self.other_patients.finditer(text, start, end)]
-            found += [(a, b, True) for a, b in people if not self.reports_back.match(text[b:end])]
-            for a, b, person in found:
+            # a person named within the patient's clause ("Lives with her husband, who ...") is not its subject
+            people = [
+                (*m.span("who" if m["who"] else "named"), not m["who"])
+                for m in self.other_person.finditer(text, start, end)
+            ]
+            people += [(*m.span(), False) for m in self.family_history.finditer(text, start, end)]
+            found = [(m.start(), m.end(), False, False) for m in self.other_patients.finditer(text, start, end)]
+            found += [(a, b, True, within) for a, b, within in people if not self.reports_back.match(text[b:end])]
+            parts: list[tuple[int, int]] = []
+            for a, b, person, within in sorted(found):
                 stop = end
                 if person and text[b:end].lstrip().startswith("("):
                     close = text.find(")", b, end)
                     stop = close if close >= 0 else end
-                if again := (self.patient_resumes if person else self.patient_again).search(text, b, stop):
-                    stop = again.start()
+                if (again := self._resumes(text, a, b, stop, person)) is not None:
+                    stop = again
+                listed = person and (within or self._in_patients_list(text, start, a, parts))
                 for comma in re.finditer(",", text[b:stop]) if person else ():
-                    if not self.goes_on_of_them.match(text, b + comma.end()):
+                    if not self._goes_on(text, a, b, b + comma.start(), listed):
                         stop = b + comma.start()
                         break
-                out.append((a, stop))
+                parts.append((a, stop))
+            out += parts
         return out
+
+    def _resumes(self, text: str, a: int, b: int, stop: int, person: bool) -> int | None:
+        """Where this patient is taken up again after another patient's or person's words at a..b, before ``stop``:
+        named again, or for a person also as the subject, not by a pronoun of the other sex than the patient's ("Her
+        husband had NSCLC, he was given alectinib": he is the husband)."""
+        for m in (self.patient_resumes if person else self.patient_again).finditer(text, b, stop):
+            if not (person and self._of_other_sex(text, a, b, m.group())):
+                return m.start()
+        return None
+
+    def _of_other_sex(self, text: str, a: int, b: int, said: str) -> bool:
+        """``said`` ends with a pronoun of the other sex than the patient's, the patient told by the lead of the
+        person at a..b ("Her husband ..., he ...")."""
+        lead, words = text[a:b].split()[:1], said.split()[-1:]
+        return bool(lead and words) and (lead[0].lower(), words[0].lower()) in self.other_sex
+
+    def _in_patients_list(self, text: str, start: int, at: int, parts: list[tuple[int, int]]) -> bool:
+        """The person named at ``at`` is one item of a list of the patient's ("58F, never smoker, mother had breast
+        ca, on alectinib"): an item before them in the sentence from ``start`` (or from its heading's colon), past an
+        opener ("Of note, ..."), not another person's (``parts``: "FH: mother breast ca, sister ...")."""
+        head = max(start, text.rfind(":", start, at) + 1)
+        if opener := self.list_opener.match(text, head, at):
+            head = opener.end()
+        comma = text.rfind(",", head, at)
+        return comma >= 0 and not any(first <= comma <= last for first, last in parts)
+
+    def _goes_on(self, text: str, a: int, b: int, comma: int, listed: bool) -> bool:
+        """The clause of the person named at a..b goes on past the comma at ``comma``: what follows continues it (a
+        relative clause, a participle, a preposition, "and", "now" ...: "Her mother had ALK+ lung cancer, treated
+        here, with L1196M"), or has them as its subject ("Her husband had NSCLC, he was ..."); when they are an item
+        of the patient's list or named within the patient's clause (``listed``: "58F, mother had breast ca, on
+        alectinib", "Lives with her husband, who has epilepsy, on alectinib"), or before their illness or its
+        treatment is told (people_ill: "Husband at bedside, on lorlatinib"), only a relative clause or a verb; after
+        what only says where or how they are ("daughter nearby, on carbamazepine") only a relative clause."""
+        subject = text[comma + 1 : comma + 12].split()[:1]
+        if self.relative_goes_on.match(text, comma + 1) or (subject and self._of_other_sex(text, a, b, subject[0])):
+            return True
+        told = not listed and self.person_ill.search(text, b, comma)  # "had lung cancer, now on ...": theirs
+        goes_on = self.goes_on_of_them if told else self.goes_on_in_list
+        return bool(goes_on.match(text, comma + 1)) and not self.person_aside.search(text, b, comma)
 
     def _advised(self, text: str, spans: list[Span]) -> list[tuple[int, int]]:
         """The clauses that advise about drugs or name their interaction ("Avoid carbamazepine with lorlatinib",
@@ -929,11 +1029,22 @@ class Context:
         lorlatinib"), not in one that tells what was given ("before lorlatinib she had brigatinib")."""
         cue = self.future_before.search(text[max(0, span.start - 20) : span.start])
         if cue is None:
-            return False
+            return self._next_step(text, span)
         at = span.start - 20 + cue.start() if span.start >= 20 else cue.start()
         s_start = _sentence_at(self._sentences(text), span.start)[0]
         clause = self.clause_break.split(text[s_start:at])[-1]
         return bool(self.future_clause.search(clause.lstrip()))
+
+    def _next_step(self, text: str, span: Span) -> bool:
+        """A TKI named as the step after an instruction ("switch the carbamazepine to levetiracetam, then lorlatinib",
+        "stop the rifampicin; then lorlatinib"): the clause before the step, in its statement, opens with one."""
+        cue = self.next_step.search(text[max(0, span.start - 20) : span.start])
+        if cue is None:
+            return False
+        at = max(0, span.start - 20) + cue.start()
+        stops = list(_STATEMENT_STOP.finditer(text, 0, at))
+        clauses = [c for c in re.split(r"[;,:]|\band\b", text[stops[-1].end() if stops else 0 : at]) if c.strip()]
+        return bool(clauses) and bool(self.instruction.match(clauses[-1]))
 
     def _general(self, text: str) -> list[tuple[int, int]]:
         """The clauses of statements about the drugs or the findings in general ("brigatinib after alectinib has a
@@ -1175,6 +1286,7 @@ class Context:
             intolerant_of = None
             s_start, s_end = _sentence_at(bounds, e.start)
             following = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [s_end])
+            statement_end = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [_clause_end(text, e.end)])
             before = text[max(s_start, e.start - 40) : e.start]
             m = self.stopped_for.search(text, e.end, following)
             span = m.span() if m else None
@@ -1198,8 +1310,12 @@ class Context:
                     and (g := self.gapped_reason.match(text, e.end, following))
                 ):  # "alectinib stopped for progression and brigatinib for pneumonitis": the stop said once
                     span = g.span()
+            if span is None and (h := self.toxic.after.match(text, e.end, statement_end)):
+                span = h.span()  # "on alectinib; dose held for CK rise": past the semicolon, through "dose"
             if span is None and k + 1 < len(tkis) and tkis[k + 1].start < s_end:
                 span = self._replaced_for_toxicity(text, e, tkis[k + 1], tkis[k + 2 :], s_end)
+            if span and self.toxic.tolerated.search(text, e.end, max(span[1], statement_end)):
+                span = None  # "held for CK elevation and then resumed at 120 mg", "held for a week": tolerated
             if span:
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
@@ -1351,7 +1467,21 @@ class _Order:
         )
         # the line of therapy: "2L", "2nd-line", "second-line" (the ordinal words, in order: the first is line 1)
         self.ordinal = {w.lower(): n for n, w in enumerate(cues["line_ordinals"], start=1)}
-        self.line = _frame(r"\b(?:([1-5])\s*L\b|([1-5])(?:st|nd|rd|th)[\s-]*line|({line_ordinals})[\s-]*line)", cues)
+        self.line = _frame(
+            r"\b(?:([1-5])\s*L\b|([1-5])(?:st|nd|rd|th)[\s-]*line|({line_ordinals})[\s-]*line|line\s*([1-5])\b)", cues
+        )
+        # a bare ordinal or a list's number right beside a TKI, when no line is written: after it, ending its item
+        # ("alectinib (2nd)", "alectinib was the second TKI,"), or right before it ("2nd alectinib", "second:
+        # alectinib", "2) alectinib", "2. alectinib", "(2) alectinib")
+        ordinal = r"(?:(?P<digit>[1-5])(?:st|nd|rd|th)|(?P<word>{line_ordinals}))(?![\w-])"
+        self.bare_after = _frame(
+            r"\s*(?:\(\s*)?(?:(?:{line_is})\s+)?(?:(?:the|her|his|their)\s+)?"
+            + ordinal
+            + r"(?:\s+(?:tki|alk tki|alk inhibitor|agent|drug|one))?\s*\)?(?=\s*(?:[,;.)\n]|$|and\b))",
+            cues,
+        )
+        self.bare_before = _frame(r"(?:^|(?<=[\s,;:(]))" + ordinal + r"\s*[:)-]?\s*$", cues)
+        self.numbered = re.compile(r"(?:^|(?<=[\s;,(]))[(#]?(?P<digit>[1-9])\s*[.)]\s*$")
         # "first-line was Alecensa": the line, then a verb or a colon, then the TKI
         self.line_is = _frame(r"(?:(?<=line)|(?<=\dL))\s*(?:(?<=\s){line_is}|:)\s*$", cues)
         # a list said to be newest first ("Treatment history (most recent first): lorlatinib 2023-; brigatinib ...")
@@ -1368,21 +1498,36 @@ def _started(text: str, e: Entity, order: _Order) -> tuple[int, int] | None:
     return (int(m.group("year")), int(m.group("month") or 0)) if m else None
 
 
-def _line(text: str, e: Entity, order: _Order) -> int | None:
+def _line(text: str, start: int, end: int, order: _Order, bare: bool = True) -> int | None:
     """The line of therapy written right beside a TKI ("2L lorlatinib", "alectinib (first-line)"), the nearer one
     when there is one on each side (one before it across a comma only when none follows it), never across a
-    sentence break."""
-    before = order.line_is.sub("", re.split(r"[.;\n]", text[max(0, e.start - 24) : e.start])[-1])[-14:]
-    after = re.split(r"[.;\n]", text[e.end : e.end + 26])[0]
+    sentence break; else (when ``bare``) a bare ordinal or a list's number beside it (_bare_line). ``start``,
+    ``end``: the TKI's place (a finding's, or a therapy's of therapies.py)."""
+    before = order.line_is.sub("", re.split(r"[.;\n]", text[max(0, start - 24) : start])[-1])[-14:]
+    after = re.split(r"[.;\n]", text[end : end + 26])[0]
     # a line before a comma is the TKI's only when none follows it ("brigatinib was 2nd line, alectinib was 1st line")
     found = [("," in before[m.end() :], len(before) - m.end(), m) for m in order.line.finditer(before)] + [
         (False, m.start(), m) for m in order.line.finditer(after)
     ]
     if not found:
-        return None
+        return _bare_line(text, start, end, order) if bare else None
     m = min(found, key=lambda f: f[:2])[2]
-    digit = m.group(1) or m.group(2)
+    digit = m.group(1) or m.group(2) or m.group(4)
     return int(digit) if digit else order.ordinal[m.group(3).lower()]
+
+
+def _bare_line(text: str, start: int, end: int, order: _Order) -> int | None:
+    """The line a bare ordinal or a list's number right beside a TKI gives it ("alectinib (2nd)", "2nd alectinib",
+    "2) alectinib"), or None."""
+    m = (
+        order.bare_after.match(text, end)
+        or order.bare_before.search(text[max(0, start - 16) : start])
+        or order.numbered.search(text[max(0, start - 8) : start])
+    )
+    if m is None:
+        return None
+    digit = m.group("digit")
+    return int(digit) if digit else order.ordinal[m.group("word").lower()]
 
 
 def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity]:
@@ -1391,7 +1536,7 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
     follows 'after', 'following', 'previously' ... (and the TKIs listed with it) came before the TKI it follows."""
     slots = [i for i, e in enumerate(found) if e.entity == "tki" and e.role is None]
     tkis = [found[i] for i in slots]
-    lines = [_line(text, e, order) for e in tkis]
+    lines = [_line(text, e.start, e.end, order) for e in tkis]
     numbers = [n for n in lines if n is not None]
     dates = [_started(text, e, order) for e in tkis]
     known = [d for d in dates if d is not None]

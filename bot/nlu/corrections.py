@@ -16,6 +16,7 @@ Safe by construction: nothing is dropped unless the words on both sides of the c
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from bot.nlu.entity import NEGATED, Entity
@@ -50,13 +51,23 @@ class Corrections:
             for entity, rows in spec["bare"].items()
         }
 
-    def apply(self, text: str, found: list[Entity]) -> list[Entity]:
-        """``found`` with each corrected finding left out, and bare corrected values read."""
+    def apply(
+        self,
+        text: str,
+        found: list[Entity],
+        doubted: Sequence[Entity] = (),
+        regions: Sequence[tuple[int, int]] = (),
+    ) -> list[Entity]:
+        """``found`` with each corrected finding left out, and bare corrected values read. A finding only its own words
+        doubt (``doubted``: "ECOG 1 maybe.. no, 2") is corrected as a stated one is, by a cue outside the questions and
+        what-ifs (``regions``)."""
         dropped: set[int] = set()
         added: list[Entity] = []
         stated = [e for e in found if e.role in _STATED and e.entity not in ("intolerant_tki",)]
+        correctable = sorted([*stated, *doubted], key=lambda e: e.end)
         for m in self.cue.finditer(text):
-            before = [e for e in stated if e.end <= m.start() and id(e) not in dropped]
+            asked = any(a <= m.start() < b for a, b in regions)
+            before = [e for e in (stated if asked else correctable) if e.end <= m.start() and id(e) not in dropped]
             if not before or m.start() - before[-1].end > _NEAR:
                 continue
             prev = max(before, key=lambda e: e.end)

@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+from collections.abc import Collection
 from functools import lru_cache
 from typing import Any
 
@@ -225,13 +226,13 @@ def did_you_mean(word: str) -> str | None:
     return spellings[close[0]] if close else None
 
 
-def therapy_choice(text: str) -> TherapyChoice:
+def therapy_choice(text: str, given: Collection[str] = ()) -> TherapyChoice:
     """The therapies ``text`` names, each with its role, and the one it chooses (see the module's contract); read
     through the typist's rewriting as the findings are ("lorlatinb" is lorlatinib), each mention's place and words
-    those of the text as typed."""
+    those of the text as typed; ``given``: the TKIs the patient is known to have had (the case's prior TKIs)."""
     typed = text[:MAX_CHARS]
     rewritten = load().rewrite(typed)
-    choice = therapies.load().choice(rewritten.text)
+    choice = therapies.load().choice(rewritten.text, given)
     mentions = []
     for m in choice.mentions:
         start, end = rewritten.span_back(m.start, m.end)

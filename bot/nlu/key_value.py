@@ -65,6 +65,12 @@ _LINE = re.compile(
 _CLAUSE = re.compile(r",|[ \t][-–—]+[ \t]")
 _BESIDE = 250  # how far another line's statement may stand to qualify a key's value (absent_beside)
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+# a later value given bare after the first in one value ("ECOG: 3 (last year), now 1", "PS: 2 but today 1"): the one now
+_NOW = re.compile(
+    r"(?:[,;(]\s*|\s)(?:(?:but|and)\s+)?(?:now|today|currently|at present|presently)\s*(?:(?:is|of|at|:|=)\s*)*"
+    r"(\d{1,3})(?![\d.,/]|\s*(?:mm|cm|months?|mo\b|years?|weeks?|cycles?|lines?|lesions?|mets|doses?))",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -236,6 +242,8 @@ class KeyValues:
                 said = self._denied(value, v)
                 return reading(value_at + said[0], val, said[1]) if said else None
         if k.number is not None and (num := self.number.match(value)) and int(num.group(1)) <= k.number:
+            if (now := _NOW.search(value, num.end(1))) and int(now.group(1)) <= k.number:
+                return reading(value_at + now.end(1), str(int(now.group(1))))  # "ECOG: 3 (last year), now 1"
             return reading(value_at + num.end(1), str(int(num.group(1))))
         if y := self.present.match(value):
             return reading(value_at + y.end(), k.present)

@@ -59,6 +59,14 @@ _ECOG = re.compile(
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?))",
     re.IGNORECASE,
 )
+# a later score given bare right after a score, in its clause ("ECOG was 3, now 1", "ECOG: 3 (last year), now 1", "PS 2
+# but today 1"): the score now, which the earlier one is not
+_ECOG_NOW = re.compile(
+    r"(?:\s*\([^()]{0,30}\))?\s*[,;]?\s*(?:(?:but|and)\s+)?(?:now|today|currently|at present|presently)\s*"
+    r"(?:(?:is|of|at|ecog|ps|who|:|=)\s*)*([0-4])"
+    r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?|lines?|lesions?|mets|doses?|x\b))",
+    re.IGNORECASE,
+)
 # a score said to be an earlier one ("ECOG 0 at diagnosis", "PS 1 initially"), read only when no later one follows
 _ECOG_EARLIER = re.compile(
     r"\s*(?:at (?:the time of )?(?:diagnosis|dx|baseline|presentation)|initially|originally|previously|before)\b",
@@ -152,6 +160,9 @@ class Reader:
         self.other_gene = re.compile(
             rf"\b(?:{table['other_genes']})\s*(?:p\.|c\.)?\s*[:\-]?\s*(?:[\w.>*]+\s*\(\s*)?$", re.IGNORECASE
         )
+        self.other_gene_after = re.compile(
+            rf"\s*(?:\(\s*|(?:in|of)\s+(?:the\s+)?)(?:{table['other_genes']})(?![\w-])", re.IGNORECASE
+        )
         self.site_groups = [
             (group, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE))
             for group, pattern in table["site_groups"].items()
@@ -178,7 +189,7 @@ class Reader:
             if not self._a_name(text, m.start(), m.end()):
                 found.append(Span(m.start(), m.end(), label, value, 0))
         for m in self.mutation.finditer(text):
-            if not self._other_gene(text, m.start()):
+            if not self._other_gene(text, m.start(), m.end()):
                 value = alk_variant(m.group())
                 found.append(
                     Span(m.start(), m.end(), "alk_mutation", value, 1)
@@ -192,6 +203,9 @@ class Reader:
         for k, m in enumerate(scores):  # a range ("ECOG 2-3", "PS 1/2") is read as its worse (higher) value
             if k + 1 < len(scores) and _ECOG_EARLIER.match(text, m.end()):
                 continue  # "ECOG 0 at diagnosis and ECOG 2 today": the earlier score, beside the latest
+            if now := _ECOG_NOW.match(text, m.end()):
+                found.append(Span(m.start(), now.end(), "ecog", now.group(1), 1))
+                continue  # "ECOG was 3, now 1": the score now
             found.append(Span(m.start(), m.end(), "ecog", str(max(ecog_values(m))), 1))
         for m in _KARNOFSKY.finditer(text):  # a Karnofsky score (or range) only where every table gives one grade
             grades = {self.karnofsky.get(score) for score in karnofsky_scores(m)}
@@ -244,8 +258,12 @@ class Reader:
             groups.discard("nodes")
         return SITES + "+".join(sorted(groups)) if groups else None
 
-    def _other_gene(self, text: str, start: int) -> bool:
-        return bool(self.other_gene.search(text[max(0, start - 30) : start]))
+    def _other_gene(self, text: str, start: int, end: int | None = None) -> bool:
+        """Another gene named right before the change ("ROS1 G2032R") or, given its ``end``, right after it as the gene
+        it is in ("G1202R in ROS1", "G1202R (EGFR)")."""
+        return bool(self.other_gene.search(text[max(0, start - 30) : start])) or (
+            end is not None and bool(self.other_gene_after.match(text, end))
+        )
 
 
 def _superseded(reading: Reading, span: Span) -> bool:

@@ -4,6 +4,8 @@
     rejected      "I'd avoid brigatinib and ceritinib", "no chemo", "brigatinib would be wrong", "not crizotinib"
     prior         "after alectinib", "progressed on Alecensa", "alectinib-refractory", "crizotinib for 14 months"
     conditional   "chemo if it progresses", "keep chemo for later", "carbo/pem as a fallback"
+    intolerant    "alectinib held for hepatotoxicity", "intolerant of brigatinib", "on alectinib; dose held for CK
+                  rise": given, and stopped, held or interrupted for a toxicity (the case reader's cues, ToxicStops)
 
 The same drug name can be the answer, something to avoid, a treatment already given or a fallback, and only the
 words around it tell which. The therapies are the table of bot/nlu/therapy_phrases.yml plus the extractor's TKI
@@ -21,8 +23,8 @@ therapy or comma on: in "no chemo, lorlatinib" the 'no' is spent on chemo). A th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -32,15 +34,17 @@ import yaml
 
 from bot import knowledge
 from bot.nlu import models, vocabulary
-from bot.nlu.context import ListWords, _cue, _frame, _words, sentences
+from bot.nlu.context import ListWords, ToxicStops, _cue, _frame, _line, _Order, _words, sentences
 
 THERAPY_PHRASES_FILE = Path(__file__).resolve().parent / "therapy_phrases.yml"
 CHOSEN, REJECTED, PRIOR, CONDITIONAL = "chosen", "rejected", "prior", "conditional"
-THERAPY_ROLES = (CHOSEN, REJECTED, PRIOR, CONDITIONAL)
+INTOLERANT = "intolerant"  # given and not tolerated: stopped, held or interrupted for a toxicity
+THERAPY_ROLES = (CHOSEN, REJECTED, PRIOR, CONDITIONAL, INTOLERANT)
 REQUEST_INFORMATION = "request_information"  # asking for what is missing instead of naming a therapy
 NOT_IN_KB = "not_in_knowledge_base"  # a therapy named in a question that no regimen of the knowledge base is
 _PRIOR_GAP = r"(?:\s+|\s*-\s*)(?:[\w'-]+\s+){0,2}$"  # at most two words between a prior cue and the therapy
 _NOT_TOGETHER = re.compile(r"[.;!?\n]|(?<!/)\bor\b|\bnot\b|\bvs\b|\bversus\b", re.IGNORECASE)  # two choices, not one
+_STATEMENT_END = re.compile(r"[.!?\n](?=\s|$)")  # where what is said of a therapy ends (past semicolons)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 # What a therapy phrase may carry after its name: a dose, a schedule, a site, "alone" ("lorlatinib 100 mg daily",
 # "SRS to the three lesions", "pembrolizumab 200 mg q3w", "osimertinib alone")
@@ -91,6 +95,9 @@ class TherapyChoice:
     def prior(self) -> list[str]:
         return self.with_role(PRIOR)
 
+    def intolerant(self) -> list[str]:
+        return self.with_role(INTOLERANT)
+
 
 def phrase_regex(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]:
     """A phrase matched as whole words: 'EP' is not inside 'step', 'alectinib' is inside 'post-alectinib'."""
@@ -139,7 +146,35 @@ class RoleCues:
         # a rejection right after a therapy, as in a note ("brigatinib: no", "brigatinib/ceritinib ineffective")
         self.rejected_next = re.compile(rf"^[\s:-]*(?:{_words(negation)})(?!\w)", re.IGNORECASE)
         self.negated_verb = re.compile(rf"(?<!\w)(?:{_words(negation)})\W+(?:[\w'-]+\W+){{0,1}}$", re.IGNORECASE)
+        # the partner of an interaction to avoid (rejected.partner_before, partner_things): after a denial, its object
+        # then the partner word ("avoid carbamazepine with ", "should not be co-administered with "), or the partner
+        # word alone after a subject that names the other drug ("carbamazepine is contraindicated with ")
+        rejected = table["rejected"]
+        partner, things = _words(rejected["partner_before"]), _words(rejected["partner_things"])
+        self.partner_object = re.compile(
+            rf"(?<![\w-])(?:{things})(?![\w-])[^,;]{{0,40}}?(?<!\w)(?:{partner})\s+(?:(?:the|her|his|their)\s+)?$",
+            re.IGNORECASE,
+        )
+        self.partner_alone = re.compile(rf"^\s*(?:{partner})\s+(?:(?:the|her|his|their)\s+)?$", re.IGNORECASE)
+        self.partner_thing = re.compile(rf"(?<![\w-])(?:{things})(?![\w-])", re.IGNORECASE)
+        # after a therapy denied: given with one of partner_things ("avoid lorlatinib with strong CYP3A inducers")
+        self.partner_after = re.compile(
+            rf"^[^,;]{{0,40}}?(?<!\w)(?:{partner})\s+(?:(?:any|other|the|all)\s+)?(?:{things})(?![\w-])",
+            re.IGNORECASE,
+        )
         self.prior = re.compile(rf"(?<!\w)(?:{_words(table['prior']['before'])}){_PRIOR_GAP}", re.IGNORECASE)
+        # given and not tolerated: the case reader's cues of a stop for a toxicity ("alectinib held for
+        # hepatotoxicity", "on alectinib; dose held for CK rise", "intolerant of alectinib")
+        self.toxic = ToxicStops(table)
+        # the lines of therapy written beside the TKIs ("1L alectinib", "2) lorlatinib": the case reader's), and a
+        # line's number with nothing after it, a line left open ("3. ?", "third-line: ?")
+        self.order = _Order(table["treatment_order"], self.lists)
+        self.line_number = _frame(
+            r"(?:^|(?<=[\s;,(]))(?:[(#]?(?P<n1>[1-9])\s*[.)]|(?P<n2>[1-5])\s*L\b|(?P<n3>[1-5])(?:st|nd|rd|th)\b|"
+            r"(?P<w>{line_ordinals})\b|line\s*(?P<n4>[1-5])\b)",
+            table["treatment_order"],
+        )
+        self.ordinals = {w.lower(): n for n, w in enumerate(table["treatment_order"]["line_ordinals"], start=1)}
         received = union(("prior", "before"), ("prior", "in_question"))
         self.received_in_question = re.compile(rf"(?<!\w)(?:{_words(received)}){_PRIOR_GAP}", re.IGNORECASE)
         self.after = [
@@ -276,8 +311,9 @@ class TherapyReader:
 
     # ---- roles -----------------------------------------------------------------------------------------------
 
-    def mentions(self, text: str) -> list[TherapyMention]:
-        """Every therapy named in ``text`` with its role, in text order."""
+    def mentions(self, text: str, given: Collection[str] = ()) -> list[TherapyMention]:
+        """Every therapy named in ``text`` with its role, in text order; ``given``: the TKIs the patient is known to
+        have had (a numbered list that starts with them tells the lines of therapy, see _lines)."""
         clean = self.normalise(text)
         spans = [s for s in self.spans(clean) if s[2] != NOT_IN_KB]
         cuts = sorted({0, len(clean)} | {p for m in self.cues.breaks.finditer(clean) for p in (m.start(), m.end())})
@@ -288,6 +324,8 @@ class TherapyReader:
         previous_end = 0
         for group, clause in self._groups(clean, spans, cuts):
             role = self._role(clean, group, clause, previous_end)
+            if role in (CHOSEN, PRIOR) and self._intolerant(clean, group, spans):
+                role = INTOLERANT
             if role == CHOSEN and any(a <= group[0][0] < b for a, b in supposed):
                 role = CONDITIONAL
             aside = next((kind for a, b, kind in asides if a <= group[0][0] < b), None)
@@ -304,7 +342,68 @@ class TherapyReader:
                 TherapyMention(value, start, end, role, text[start:end], aside, offered) for start, end, value in group
             )
             previous_end = group[-1][1]
-        return out
+        return self._lines(clean, out, given)
+
+    def _lines(self, text: str, out: list[TherapyMention], given: Collection[str] = ()) -> list[TherapyMention]:
+        """TKIs in numbered lines of therapy, each with its own number, in any order ("1L alectinib, 2L brigatinib",
+        "2L brigatinib, 1L alectinib", "1. crizotinib 2. alectinib 3. ?", "first crizotinib, second alectinib"):
+        those of the earlier lines were given; the last line's stays the choice, unless a line after it is left open
+        ("3. ?") or a TKI is chosen in a statement after them ("...; now lorlatinib"). Only when the last line's TKI
+        reads chosen: a plan ("1. lorlatinib 2. chemo at next progression") is no sequence of lines. A list numbered
+        only ("1. lorlatinib 2. brigatinib", "first X, second Y": no line written) may be a ranking as well: it is a
+        sequence when a line is left open or chosen after it, or when every earlier item is a TKI the patient is
+        known to have had (``given``, the case's prior TKIs); else it stays a ranking, the first the choice."""
+        numbered = [
+            (n, i)
+            for i, m in enumerate(out)
+            if self._is_tki(m.value) and (n := _line(text, m.start, m.end, self.cues.order)) is not None
+        ]
+        numbers = [n for n, _ in numbered]
+        if len(numbered) < 2 or len(set(numbers)) != len(numbers):
+            return out
+        last_n, last_i = max(numbered)
+        if out[last_i].role != CHOSEN:
+            return out
+        end = max(out[i].end for _, i in numbered)
+        later = [m for m in out if m.start >= end]
+        open_line = not later and any(self._number(m) > last_n for m in self.cues.line_number.finditer(text, end))
+        chosen_after = any(
+            m.role == CHOSEN and self._is_tki(m.value) and re.search(r"[.;\n]", text[end : m.start]) for m in later
+        )
+        written = all(
+            _line(text, out[i].start, out[i].end, self.cues.order, bare=False) is not None for _, i in numbered
+        )
+        had = all(out[i].value in given for n, i in numbered if n < last_n)
+        if not (written or open_line or chosen_after or had):
+            return out  # a ranking: "1. lorlatinib 2. brigatinib"
+        earlier = {i for n, i in numbered if n < last_n or open_line or chosen_after}
+        return [replace(m, role=PRIOR) if i in earlier and m.role == CHOSEN else m for i, m in enumerate(out)]
+
+    def _number(self, m: re.Match[str]) -> int:
+        digit = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
+        return int(digit) if digit else self.cues.ordinals[m.group("w").lower()]
+
+    def _is_tki(self, value: str) -> bool:
+        regimen = self.kb.regimens.get(value)
+        return regimen is not None and regimen.kind == "alk_tki"
+
+    def _intolerant(self, text: str, group: list[tuple[int, int, str]], spans: list[tuple[int, int, str]]) -> bool:
+        """The group was given and not tolerated: a stop or hold for a toxicity right after it, before the next
+        therapy and the statement's end ("alectinib held for hepatotoxicity", "on alectinib; dose held for CK
+        rise"), or named right after "intolerant of", "could not tolerate", or after "came off", "held" with a
+        toxicity given as the reason right after it ("held alectinib for hepatotoxicity"); not when it was given again
+        after the hold ("alectinib held for hepatotoxicity, restarted at 450 mg") or the hold was a short pause
+        ("held for a week for CK rise")."""
+        start, end = group[0][0], group[-1][1]
+        stop = _STATEMENT_END.search(text, end)
+        limit = min([s for s, _, _ in spans if s >= end] + [stop.start() if stop else len(text)])
+        lead = re.split(r"[.;!?\n]", text[max(0, start - 40) : start])[-1]
+        toxic = self.cues.toxic
+        return not toxic.tolerated.search(text, end, limit) and bool(
+            toxic.after.match(text, end, limit)
+            or toxic.not_tolerated.search(lead)
+            or (toxic.came_off.search(lead) and toxic.reason.match(text, end, limit))
+        )
 
     def _asides(self, text: str, cuts: list[int]) -> list[tuple[int, int, str]]:
         """(start, end, kind) of each aside: from its opening word to the next comma or clause break (a later step
@@ -356,8 +455,18 @@ class TherapyReader:
         return split
 
     def _role(self, text: str, group: list[tuple[int, int, str]], clause: tuple[int, int], previous_end: int) -> str:
-        """`after` cues first; then cues before the group, read from the previous therapy or comma on."""
+        """`after` cues first; then cues before the group, read from the previous therapy or comma on. A denial of
+        an interaction ('avoid carbamazepine with lorlatinib', 'avoid lorlatinib with strong CYP3A inducers') is
+        spent on the other drug: the therapy, its partner, is chosen."""
         after = text[group[-1][1] : clause[1]]
+        role = self._cued_role(text, group, clause, previous_end, after)
+        if role == REJECTED and self.cues.partner_after.match(after):
+            return CHOSEN
+        return role
+
+    def _cued_role(
+        self, text: str, group: list[tuple[int, int, str]], clause: tuple[int, int], previous_end: int, after: str
+    ) -> str:
         for pattern, role in self.cues.after:
             if pattern.search(after):
                 return role
@@ -366,6 +475,8 @@ class TherapyReader:
             heading = re.split(r"[.;!?\n]", text[: clause[0] - 1])[-1]  # a heading: "Avoid: brigatinib"
             if len(heading.split()) <= 3 and previous_end <= clause[0] - 1 - len(heading):
                 before = heading + " " + before
+        if self._partner(before):  # also under a heading: "Carbamazepine: avoid with lorlatinib"
+            return CHOSEN
         if self.cues.prior.search(before):
             return PRIOR
         last, role, start = -1, CHOSEN, 0
@@ -376,6 +487,20 @@ class TherapyReader:
         if role == CHOSEN and self.cues.negated_verb.search(before[:start]):  # "don't use", "wouldn't give"
             return REJECTED
         return role
+
+    def _partner(self, before: str) -> bool:
+        """The words before a therapy deny another drug given with it: the last denial's object is one of
+        partner_things, then a partner word ('avoid carbamazepine with ', 'stop phenytoin before ', 'should not be
+        co-administered with '), or the denial's subject is ('carbamazepine is contraindicated with ')."""
+        denials = list(self.cues.before[0][0].finditer(before))
+        if not denials:
+            return False
+        last = denials[-1]
+        gap = before[last.end() :]
+        return bool(
+            self.cues.partner_object.search(gap)
+            or (self.cues.partner_alone.match(gap) and self.cues.partner_thing.search(before[: last.start()]))
+        )
 
     @staticmethod
     def _before_start(text: str, group: list[tuple[int, int, str]], clause: tuple[int, int], previous_end: int) -> int:
@@ -418,11 +543,11 @@ class TherapyReader:
             return all(r is not None and r.kind == part[5:] for r in regimens)
         return part == value
 
-    def choice(self, text: str) -> TherapyChoice:
+    def choice(self, text: str, given: Collection[str] = ()) -> TherapyChoice:
         """The first therapy chosen (merged with its partners, e.g. 'SRS and continue alectinib'). Asking for
         information counts only when no therapy is chosen alongside it ('re-biopsy and a trial' chooses the
         trial), and a conditional fallback only when nothing is chosen outright."""
-        mentions = tuple(self.mentions(text))
+        mentions = tuple(self.mentions(text, given))
         tiers = [
             [m for m in mentions if m.role == role and (m.value == REQUEST_INFORMATION) == request]
             for role in (CHOSEN, CONDITIONAL)

@@ -307,6 +307,59 @@ def dictation(text: str, residues: tuple[int, int]) -> list[tuple[int, int, str]
     return pieces
 
 
+# ---- markup --------------------------------------------------------------------------------------------------------
+
+# a tag of pasted HTML, as sent or escaped ("<b>", "</li>", "&lt;br/&gt;"), of the tags that format text (not any word
+# in angle brackets: "<lorlatinib>" stays a word); a block's tag ends a line
+_BLOCK_TAG = re.compile(r"p|br|div|li|ul|ol|tr|t(?:able|body|head)|h[1-6r]|section|article|blockquote|pre", re.I)
+_INLINE_TAGS = r"b|i|u|s|em|strong|span|font|a|sup|sub|mark|small|big|code|tt|del|ins|td|th|label|abbr|cite|q"
+_TAG = re.compile(
+    rf"(?:<|&lt;)/?(?P<name>(?:{_INLINE_TAGS}|{_BLOCK_TAG.pattern}))(?![\w-])(?:\s[^<>&]{{0,200}}?)?/?(?:>|&gt;)",
+    re.IGNORECASE,
+)
+_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'"}
+_ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)), re.IGNORECASE)
+_CODE = re.compile(r"`+")  # a code span's backticks ("`G1202R`: neg")
+
+
+def markup(text: str) -> list[tuple[int, int, str]]:
+    """The pieces of ``text`` that are markup around the words, not words: HTML tags (a block's tag read as a line's
+    end, any other as a space: "<b>G1202R</b> absent" is "G1202R absent", "G1202R<br>not detected" two lines), HTML
+    entities as their characters, and backticks as spaces. Read without them, a denial after a finding in bold still
+    denies it."""
+    pieces = []
+    for m in _TAG.finditer(text):
+        pieces.append((m.start(), m.end(), "\n" if _BLOCK_TAG.fullmatch(m.group("name")) else " "))
+    tagged = [(a, b) for a, b, _ in pieces]
+    for m in _ENTITY.finditer(text):
+        if not any(a <= m.start() < b for a, b in tagged):
+            pieces.append((m.start(), m.end(), _ENTITIES[m.group().lower()]))
+    pieces += [(m.start(), m.end(), " " * len(m.group())) for m in _CODE.finditer(text)]
+    return pieces
+
+
+def short_slips(slips: dict[str, list[str]]) -> Callable[[str], list[tuple[int, int, str]]]:
+    """The short words typed with a slip (``slips``: word -> its slips, the phrase file's ``short_words``), each a whole
+    word written in lower case as listed, rewritten as the word ("n0 MET amp"); never "N0", a TNM stage's ("T2, N0,
+    M1c"), nor one right after a T stage ("t2 n0")."""
+    word_of = {slip: word for word, spelled in slips.items() for slip in spelled}
+    pattern = re.compile(
+        r"(?<![\w-])(?<![Tt]\d )(?<![Tt]\d[abc] )(?<![Tt]x )(?:"
+        + "|".join(map(re.escape, sorted(word_of, key=len, reverse=True)))
+        + r")(?![\w-])"
+    )
+
+    def find(text: str) -> list[tuple[int, int, str]]:
+        if not word_of:
+            return []
+        out = []
+        for m in pattern.finditer(text):
+            out.append((m.start(), m.end(), word_of[m.group()]))
+        return out
+
+    return find
+
+
 def typos(text: str, term: Callable[[str], str | None]) -> list[tuple[int, int, str]]:
     pieces = []
     for m in _WORD.finditer(text):
@@ -322,8 +375,9 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
     spec = table["typo_tolerance"]
     checker = Typos(spec["drugs"], spec["words"], spec["known"], spec["not_typos"])
     low, high = table["kinase_domain"]
+    slipped = short_slips(spec.get("short_words", {}))
 
     def rewrite(text: str) -> Rewrite:
-        return Rewrite(text, dictation(text, (low, high)) + typos(text, checker.term))
+        return Rewrite(text, markup(text) + dictation(text, (low, high)) + typos(text, checker.term) + slipped(text))
 
     return rewrite

@@ -42,6 +42,10 @@ MUTATION_PATTERNS = [
 VARIANT_SHAPES = [
     r"(?:p\.)?\(?[A-Za-z]\d{3,5}(?:[A-Za-z]{1,3}|\*|fs\*?\d*|X)\)?",
     r"(?:p\.)?\(?[A-Za-z][０-９\d]*[０-９][０-９\d]*[A-Za-z*]\w*\)?",
+    # a residue typed with a letter for a digit ("G12O2R", "I1l71N"), or without the amino acid it became ("L1196",
+    # "ALK G1202"): mutation-like, not readable as a change
+    r"[A-Z](?=[\dOoIl]*[OoIl])(?=[\dOoIl]*\d)[\dOoIl]{4}[A-Z]",
+    r"[ACDEFGHIKLMNPQRSTVWY]1[0-4]\d\d",
     r"[cgn]\.[\-*]?\d+(?:[+\-_]\d+)*(?:[ACGTacgt]>[ACGTacgt]|del\w*|dup\w*|ins\w*)",
 ]
 # Genes whose protein changes are not ALK's: "BRAF V600E", "EGFR T790M", "ROS1 G2032R".
@@ -114,6 +118,7 @@ def _typo_tolerance(raw: dict[str, Any], kb: knowledge.KnowledgeBase, names: lis
         "words": [str(w) for w in spec.get("words", ())],
         "known": known,
         "not_typos": [str(w) for w in spec.get("not_typos", ())],
+        "short_words": {str(w): [str(s) for s in slips] for w, slips in (spec.get("short_words") or {}).items()},
     }
 
 

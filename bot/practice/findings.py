@@ -26,7 +26,7 @@ from bot import knowledge
 from bot.decision import FIELDS
 from bot.nlu import therapies
 from bot.nlu.extractor import NEGATED, case_fields, load, stated_absent
-from bot.nlu.therapies import PRIOR, TherapyChoice, phrase_regex
+from bot.nlu.therapies import INTOLERANT, PRIOR, TherapyChoice, phrase_regex
 from bot.nlu.vocabulary import inducer_names
 from bot.practice import models
 
@@ -153,8 +153,8 @@ class FindingTable:
     def cited(self, text: str, choice: TherapyChoice | None = None) -> set[str]:
         """Finding ids the answer names (as present): what the chat's own extractor reads in it (mutations in any
         notation it reads, and every field it states), the phrase table and the knowledge base's names, and the
-        TKIs the answer names as given (the extractor's therapy roles; ``choice``: the answer already read). A
-        finding the words around it state absent is left out, read with the extractor's negation."""
+        TKIs the answer names as given or as not tolerated (the extractor's therapy roles; ``choice``: the answer
+        already read). A finding the words around it state absent is left out, read with the extractor's negation."""
         text = text.replace("\u2019", "'")
         matches = [(m.start(), m.end(), fid) for pattern, fid in self.phrases for m in pattern.finditer(text)]
         absent = stated_absent(text, [(a, b) for a, b, _ in matches])
@@ -175,8 +175,10 @@ class FindingTable:
                 out.update(f"{field}:{shown}" for _, shown in self._values(field, value))
         for mention in (choice or self.therapies.choice(text)).mentions:
             regimen = self.kb.regimens.get(mention.value)
-            if mention.role == PRIOR and regimen is not None and regimen.drug:
-                out.add(f"prior_tkis:{regimen.drug}")
+            if mention.role in (PRIOR, INTOLERANT) and regimen is not None and regimen.drug:
+                out.add(f"prior_tkis:{regimen.drug}")  # one not tolerated was given too
+                if mention.role == INTOLERANT:
+                    out.add(f"intolerant_tkis:{regimen.drug}")
         return out
 
     @staticmethod

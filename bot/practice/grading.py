@@ -273,7 +273,7 @@ def grade(case_id: str, answer: str) -> Grade:
     practice_case = bank.get(case_id)
     rec = bank.expected(case_id)
     answer = _SPACES.sub(" ", answer).strip()  # how it is spaced says nothing: 'rather  than' is 'rather than'
-    choice = therapy_choice(answer)
+    choice = therapy_choice(answer, practice_case.case.get("prior_tkis") or ())
     graded, chosen = choice_grade(choice, rec, reader)
     keys = table.key_findings(practice_case.case, [r["rule"] for r in rec["rationale"]])
     cited = table.cited(answer, choice)
