@@ -63,7 +63,7 @@ _IN_TURN = re.compile(
 _OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|commenced|followed)\b", re.IGNORECASE)
 # the values of an ALK result that say nothing was found ("fusion not detected", "no ALK alterations")
 _NOTHING_FOUND = ("fusion_lost", "no_alk_alteration", "negative_plasma", "nothing_besides")
-_STATEMENT_STOP = re.compile(r"[.!?\n](?=\s|$)")  # where a statement ends (_clause_end) and the next starts
+_STATEMENT_STOP = re.compile(r"\n|[.!?](?=\s|$)")  # where a statement ends (_clause_end) and the next starts
 # what ends an item the reader does not know as a clause would (a dash between spaces, a colon): "no headache -
 # photophobia or seizures" tells the headache, then something else
 _CLAUSE_STOP = re.compile(r"[,;\n]|\.(?=\s|$)")  # where a symptom's clause ends (Context._other_illness)
@@ -84,12 +84,14 @@ def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{_words(cues)}){gap}$", re.IGNORECASE)
 
 
-def _after(cues: Iterable[str], copulas: Iterable[str]) -> re.Pattern[str]:
+def _after(cues: Iterable[str], copulas: Iterable[str], arrows: bool = False) -> re.Pattern[str]:
     """Any of ``cues`` right after a finding, past a colon, a dash or a table's cell border and one of ``copulas``
     ("MET amp: not detected", "G1202R | negative", "brain mets were excluded"); not a next cell that heads its own
-    list ("MET amplification | Not detected: EGFR, KRAS")."""
+    list ("MET amplification | Not detected: EGFR, KRAS"). With ``arrows``, past an arrow too ("G1202R -> neg"): a
+    finding's result (not after a TKI, where an arrow leads to the next one: "alectinib -> consider lorlatinib")."""
+    lead = r"(?:[\s:=-]|(?<=[-=])>|[→⇒⟶➔➝])*" if arrows else r"[\s:=-]*"
     return _frame(
-        r"^[\s:=-]*(?:\|(?![^|\n]*:)[\s:=|-]*)?(?:\b{copulas}\s+)?{cues}(?![\w])", {"copulas": copulas, "cues": cues}
+        rf"^{lead}(?:\|(?![^|\n]*:)[\s:=|-]*)?(?:\b{{copulas}}\s+)?{{cues}}(?![\w])", {"copulas": copulas, "cues": cues}
     )
 
 
@@ -226,7 +228,9 @@ class Context:
         self.corrections = Corrections(table)
         self.new_keeps = frozenset(table["unchanged_when_new"])
         self.neg_before = _cue(neg["before"])
-        self.neg_after = _after(neg["after"], copulas)
+        self.neg_after = _after(neg["after"] + neg["gone_after"], copulas, arrows=True)
+        self.score_denied = _before(neg["score_denied"], r"\s+")
+        self.score_entities = frozenset(neg["score_entities"])
         self.found_after = _after(neg["found_after"], copulas)
         self.breaks = re.compile(_words(neg["breaks"]), re.IGNORECASE)
         self.ends_clause = re.compile(rf"^\s*(?:{_words(neg['ends_clause'])})\s*(?:[,(]|[-–—]\s)", re.IGNORECASE)
@@ -250,11 +254,23 @@ class Context:
             table["candidate"]["before"], _fill(r"\s+(?:(?!{not_between})\w+\s+)?", table["candidate"])
         )
         self.cand_after = _after(table["candidate"]["after"], copulas)
+        # a modal or an entitlement up to six words before a TKI, in its clause, not past a word telling of a TKI
+        # given, nor right after "on" or "of" ("would be funded under the CDF for lorlatinib"; `access`); a cue may
+        # open at a contraction's apostrophe ("she'd be covered")
+        self.access_before = _frame(
+            r"(?:(?<![\w-])|(?='))(?:{access})(?:[ \t]+(?!(?:{access_stop})(?![\w-]))[\w'-]+){0,6}?[ \t]+"
+            r"(?<!\bon )(?<!\bof )$",
+            cand,
+        )
         self.future_clause = _cue(table["candidate"]["future_clause"])
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
         self.next_step = _before(table["candidate"]["next_step"], r"\s+")
         self.instruction = re.compile(rf"^\W*(?:{_words(table['candidate']['instruction'])})(?![\w])", re.IGNORECASE)
         self.general_statement = _cue(table["candidate"]["general_statement"])
+        # a counterfactual access ("she would be funded for"): a country in its sentence is not hers (_general_region)
+        self.access_elsewhere = _frame(r"(?:(?<![\w-])|(?='))(?:{access_elsewhere})(?![\w-])", cand)
+        # a phrase opening a general statement's sentence with a comma ("After alectinib, lorlatinib is funded")
+        self.rule_lead = _frame(r"^\s*(?:{rule_lead})\s+[^,;:()]{1,60},\s*$", cand)
         self.question_start = re.compile(
             rf"^\W*(?:{_words(hyp['question_start'] + hyp['choice'])})(?![\w])", re.IGNORECASE
         )
@@ -372,9 +388,23 @@ class Context:
         self.uncertain_before = _cue(hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"])
         self.plan_before = _cue(hyp["plan_before"])
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
+        self.consequence_after = _after(hyp["consequence_after"], ())
+        # alternatives ("G1202R or L1196M", "either G1202R or I1171N", "G1202R vs L1196M") and, after them, a result
+        # still to come or doubted ("..., awaiting report", "... - report pending", "... (to be confirmed)")
+        self.alternative_join = _frame(r"^\s*,?\s*{alternatives}\s+$", table["list_words"])
+        self.alternatives_doubted = re.compile(
+            rf"^[\s,;:?(–—-]*(?:[\w-]+\s+){{0,3}}?(?:{_words(hyp['uncertain_after'] + hyp['plan_before'])})(?![\w])",
+            re.IGNORECASE,
+        )
         self.failed_test = _cue(hyp["failed_test"])
         self.failed_after = _after(hyp["failed_test"], copulas)
         self.failed_kinds = frozenset(hyp["failed_test_findings"])
+        self.failed_ends = re.compile(_words(hyp["failed_test_ends"]), re.IGNORECASE)
+        # another test heading a clause, past up to three words that deny nothing ("; repeat rebiopsy NGS: ...")
+        self.another_test = _frame(
+            r"^\s*(?:(?!(?:no|not|nil|none|negative|without)(?![\w-]))[\w-]+\s+){0,3}?{another_test}(?![\w])", hyp
+        )
+        self.test_pending = _cue(hyp["plan_before"] + hyp["failed_test_pending"])
         tol = table["intolerance"]
         self.toxic = ToxicStops(table)
         not_, qualifiers = self.toxic.not_, self.toxic.qualifiers
@@ -413,6 +443,18 @@ class Context:
         self.denied_after_stop = _cue(tol["denied_after_stop"])
         self.denied_toxicity = _cue(tol["denied"])
         self.never = _frame(r"\b{never_came_off}\s+$", tol)
+        # ---- recall8 (sets 8, 7, 3): a toxicity told before the TKI, the stop right after it ("hallucinations;
+        # lorlatinib stopped"); _toxicity_then_stop
+        self.stop_after = _frame(
+            r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:{stop_words_between}\s+){0,3}{stop_after}(?![\w])", tol
+        )
+        self.toxicity_not_it = _frame(r"(?<![\w-]){toxicity_not_it}(?![\w])", tol)
+        self.other_reason = re.compile(
+            rf"(?<![\w-])(?:{_words(tol['reason'])}|at|on|with|after)\s+(?:(?:the|a|an|his|her|disease|cns|brain|"
+            rf"systemic|radiological|clinical|further)\s+)*(?:progress\w*|pd|relapse\w*|growth|resistance)(?![\w])",
+            re.IGNORECASE,
+        )
+        # ---- end recall8
         self.tki_class = _frame(r"\b{tki_class}\b", tol)
         self._split: tuple[str, list[tuple[int, int]]] = ("", [])  # the last text's sentences (_sentences)
         # the last reading's qualifiers, its text with them blanked and its findings outside them (_unqualified)
@@ -829,23 +871,74 @@ class Context:
         if text[spans[i].start - 1 : spans[i].start] == "?":  # "?SCLC transformation": queried, ward shorthand
             return True
         text, spans, i = self._unqualified(text, spans, i)  # "to rule out a lorlatinib-resistant compound mutation"
-        if spans[i].entity == "biopsy_type" and self.specimen_taken.match(text[spans[i].end : spans[i].end + 40]):
+        span = spans[i]
+        if span.entity == "biopsy_type" and self.specimen_taken.match(text[span.end : span.end + 40]):
             return False  # "NGS pending on the node core taken yesterday": the specimen was taken
-        return self._scoped(self.uncertain_before, text, spans, i) is not None or (
-            not self._taken(text, spans[i]) and bool(self.uncertain_after.match(text[spans[i].end : spans[i].end + 40]))
+        if span.entity in self.score_entities and self.score_denied.search(text[max(0, span.start - 20) : span.start]):
+            return True  # "not ECOG 3": what the score is not; a correction may say what it is ("- more like 1")
+        if span.entity != "tki" and self.consequence_after.match(text[span.end : span.end + 20]):
+            return True  # "ECOG 3 would mean BSC": the premise of a consequence
+        return (
+            self._scoped(self.uncertain_before, text, spans, i) is not None
+            or (not self._taken(text, span) and bool(self.uncertain_after.match(text[span.end : span.end + 60])))
+            or self._doubted_alternative(text, spans, i)
         )
+
+    def _doubted_alternative(self, text: str, spans: list[Span], i: int) -> bool:
+        """Finding i is one of alternatives of one group ("G1202R or L1196M", "either G1202R or I1171N", "G1202R vs
+        L1196M") that a result still to come or a doubt follows ("..., awaiting report", "... - report pending"):
+        neither is stated. A denial before them denies both ("no G1202R or L1196M": a stated role, read first), and
+        findings joined by "and" are both stated."""
+        first = last = i
+        while first and self._alternatives(text, spans[first - 1], spans[first]):
+            first -= 1
+        while last + 1 < len(spans) and self._alternatives(text, spans[last], spans[last + 1]):
+            last += 1
+        end = spans[last].end
+        return first < last and bool(self.alternatives_doubted.match(text[end : end + 60]))
+
+    def _alternatives(self, text: str, a: Span, b: Span) -> bool:
+        return self._group(a) == self._group(b) and bool(self.alternative_join.match(text[a.end : b.start]))
 
     def _failed_statements(self, text: str) -> list[tuple[int, int]]:
         """The statements that tell of a failed test: from the last full stop or line before its words to the next
-        (_clause_end: past semicolons)."""
+        (_clause_end: past semicolons), or to where another test is reported first (_failed_reach)."""
         cues = list(self.failed_test.finditer(text))
         if not cues:
             return []
         stops = [m.end() for m in _STATEMENT_STOP.finditer(text)]
         return [
-            (stops[k - 1] if (k := bisect.bisect_right(stops, m.start())) else 0, _clause_end(text, m.end()))
+            (
+                self._failed_from(text, stops[k - 1] if (k := bisect.bisect_right(stops, m.start())) else 0, m.start()),
+                self._failed_reach(text, m.end()),
+            )
             for m in cues
         ]
+
+    def _failed_from(self, text: str, start: int, cue: int) -> int:
+        """Where the statement (from ``start``) of a failed test whose words start at ``cue`` starts: after the last
+        boundary (failed_test_ends) between another test's report and the failed test's own clause, each headed by
+        its test ("Plasma NGS: no ALK mutations; tissue QNS"), else at ``start`` ("NGS: no ALK mutations;
+        insufficient tumour content")."""
+        for b in reversed(list(self.failed_ends.finditer(text, start, cue))):
+            if self.another_test.match(text[b.end() : cue]) and self.another_test.match(text[start : b.start()]):
+                return b.end()
+        return start
+
+    def _failed_reach(self, text: str, start: int) -> int:
+        """Where the statement of a failed test whose words end at ``start`` ends: at the first boundary (a
+        semicolon, "but", "then", "repeat biopsy ...": failed_test_ends) after which another test heads a clause
+        that reports it ("Initial biopsy QNS; repeat rebiopsy NGS: no ALK mutations"), else at the statement's end
+        (_clause_end: "NGS failed; no ALK mutations reported", "NGS failed; repeat NGS pending; no ALK ...")."""
+        end = _clause_end(text, start)
+        ends = list(self.failed_ends.finditer(text, start, end))
+        for b, nxt in zip(ends, [*(e.start() for e in ends[1:]), end], strict=False):
+            clause = text[b.end() : max(nxt, b.end())]
+            if self.another_test.match(clause) and not (
+                self.test_pending.search(clause) or self.failed_test.search(clause)
+            ):
+                return b.start()
+        return end
 
     def _failed_result(self, text: str, span: Span, stated: str | None, failed: list[tuple[int, int]]) -> bool:
         """A test's finding that a failed test gives no result of: "nothing found" in the failed test's statement
@@ -978,6 +1071,8 @@ class Context:
                 return NEGATED
             if self.cand_before.search(before) or self.cand_after.match(after) or self._to_come(text, span):
                 return CANDIDATE
+            if self.access_before.search(text, max(0, span.start - 100), span.start):
+                return CANDIDATE  # "she would be funded for lorlatinib", "she qualifies for lorlatinib"
             return None
         if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
             return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
@@ -998,7 +1093,7 @@ class Context:
             ):
                 return _DROPPED  # "on phenytoin since her craniotomy": when the drug was started, not a test
             return NEGATED if self.tki_neg_before.search(before) or self.tki_neg_after.match(after) else None
-        if self.neg_after.match(after) or self._denied_after_list(text, spans, i):
+        if self.neg_after.match(text[span.end : span.end + 70]) or self._denied_after_list(text, spans, i):
             return NEGATED
         gap = self._scoped(self.neg_before, text, spans, i)
         if gap is None:
@@ -1055,18 +1150,31 @@ class Context:
             for m in self.general_statement.finditer(text, start, end):
                 breaks = [b.end() for b in self.clause_break.finditer(text, start, m.start())]
                 after = self.clause_break.search(text, m.end(), end)
-                out.append((max([start, *breaks]), after.start() if after else end))
+                first = max([start, *breaks])
+                if len(breaks) == 1 and self._leads_rule(text[start:first]):
+                    first = start  # "After alectinib, lorlatinib is funded": what the rule follows is the rule's
+                out.append((first, after.start() if after else end))
         return out
+
+    def _leads_rule(self, lead: str) -> bool:
+        """``lead`` is a phrase that opens a general statement's sentence with a comma, naming what the rule follows
+        or where it holds ("After alectinib,", "In England,"), without this patient in it ("After alectinib she
+        progressed,")."""
+        return bool(self.rule_lead.match(lead)) and not self.this_patient.search(lead)
 
     def _general_region(self, text: str, span: Span, general: list[tuple[int, int]]) -> bool:
         """A country or health system named in a sentence that states a rule in general (a clause of ``general``:
         "Under the PBS, lorlatinib is funded after alectinib", "NHS England commissions lorlatinib after alectinib") is
         not where this patient is treated, unless the sentence names the patient ("her lorlatinib is funded under the
-        PBS") or where the patient is treated ("treated under the NHS in Leeds")."""
+        PBS") or where the patient is treated ("treated under the NHS in Leeds"); nor is one named where she would
+        get a drug (candidate access_elsewhere: "In the UK she would be funded for lorlatinib"), unless the sentence
+        says where she is treated ("she lives in the UK and would be funded for lorlatinib")."""
         start, end = _sentence_at(self._sentences(text), span.start)
+        sentence = text[start:end]
+        if self.access_elsewhere.search(sentence):  # "In the UK she would be funded for lorlatinib": where she might be
+            return not self.region_care.search(sentence)
         if not any(start <= a < end for a, _ in general):
             return False
-        sentence = text[start:end]
         return not (self.this_patient.search(sentence) or self.region_care.search(sentence))
 
     def _at_diagnosis(self, text: str, span: Span) -> bool:
@@ -1310,6 +1418,8 @@ class Context:
                     and (g := self.gapped_reason.match(text, e.end, following))
                 ):  # "alectinib stopped for progression and brigatinib for pneumonitis": the stop said once
                     span = g.span()
+                else:  # recall8: "grade 3 mood change and hallucinations; lorlatinib stopped"
+                    span = self._toxicity_then_stop(text, tkis, k)
             if span is None and (h := self.toxic.after.match(text, e.end, statement_end)):
                 span = h.span()  # "on alectinib; dose held for CK rise": past the semicolon, through "dose"
             if span is None and k + 1 < len(tkis) and tkis[k + 1].start < s_end:
@@ -1321,6 +1431,28 @@ class Context:
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
                 out[-1:] = [*self._listed_before(text, tkis[:k], e, span, s_start), out[-1]]
         return out + self._denied_intolerance(text, found, bounds, regions)
+
+    # ---- recall8 (sets 8, 7, 3) ----------------------------------------------------------------------------------
+    def _toxicity_then_stop(self, text: str, tkis: list[Entity], k: int) -> tuple[int, int] | None:
+        """The place of the toxicity told before the TKI at ``k`` in its statement (past semicolons), when the
+        TKI's stop follows right after it ("Grade 3 mood change and hallucinations; lorlatinib stopped", "she
+        developed psychosis and lorlatinib had to be stopped"): no other TKI between them, nothing before the
+        toxicity that denies, asks or resolves it ("no rash; ...", "if she gets hallucinations ..."), and no other
+        reason given to the stop ("... stopped at progression")."""
+        e = tkis[k]
+        if not (stop := self.stop_after.match(text, e.end)):
+            return None  # checked first: the cheapest, and rare
+        reach = max(0, e.start - 300)  # the statement it is told in, past semicolons
+        told = max([reach] + [m.end() for m in _STATEMENT_STOP.finditer(text, reach, e.start)])
+        start = max([told] + [t.end for t in tkis[:k] if t.end <= e.start])
+        toxic = list(self.toxicity.finditer(text, start, e.start))
+        if not toxic or self.toxicity_not_it.search(text, told, e.start):
+            return None
+        if self.other_reason.search(text, stop.end(), _clause_end(text, stop.end())):
+            return None
+        return toxic[-1].span()
+
+    # ---- end recall8
 
     def _listed_before(
         self, text: str, earlier: list[Entity], e: Entity, span: tuple[int, int], s_start: int
@@ -1450,6 +1582,8 @@ class _Order:
         self.before_it = _frame(r"\b{before_it}\s+(?:{before_it_gap}\s+)?$", cues)
         self.had = _frame(r"^\s*,?\s*(?:{had_who}\s+)?{had}\s+(?:[\w-]+\s+){0,4}?$", cues)
         self.was_given = _frame(r"^\s*{was_given}\b", cues)
+        # recall8: "crizotinib, given before that, ...": it came before the TKI told before it
+        self.given_before_that = _frame(r"^\s*[,(]\s*{given_before_that}\b", cues)
         self.joined = lists.given_together  # TKIs listed together ("after crizotinib and ceritinib")
         # a date written right beside a TKI, its start: "lorlatinib 2023-", "crizotinib 2018-2020", "brigatinib from
         # 11/2024", "ENVONALKIB (TQ-B3139) 2022-2024", or at the start of its line, "04/2016-02/2018 crizotinib"
@@ -1576,7 +1710,10 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
 
 
 def _had_before(text: str, a: Entity, b: Entity, order: _Order) -> bool:
-    """``b`` is told as given before ``a``: "before lorlatinib she had brigatinib", "prior to A, B was given"."""
+    """``b`` is told as given before ``a``: "before lorlatinib she had brigatinib", "prior to A, B was given", "A
+    was stopped; B, given before that, had failed" (recall8)."""
+    if order.given_before_that.match(text[b.end : b.end + 40]):
+        return True
     if not order.before_it.search(text[max(0, a.start - 30) : a.start]):
         return False
     between = text[a.end : b.start]

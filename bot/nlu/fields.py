@@ -266,13 +266,13 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
     disease stated present (``cns_disease``: "two lesions appeared, SRS given; systemic lesions controlled") unless
     the brain is said to respond or to be stable, or the brain disease is known from before ("Known brain mets.
     Extracranial disease stable.": nothing says the brain progresses). The body's half alone ("extracranial disease
-    stable", "no extracranial progression") is no pattern, nor beside a brain response ("complete intracranial
-    response, extracranial disease stable"): nothing says the brain progresses. The rest controlled beside a brain
-    response and no extracranial site progressing is no pattern either. The rest controlled beside extracranial
-    lesions, or one lesion said to be the only one progressing (unless it is a brain lesion: brain progression and no
-    extracranial site), is oligoprogression; brain progression alone is no pattern (brain_metastases says it).
-    Progression at two or more extracranial site groups ("sites:...") with nothing else said is systemic; one group
-    alone is no pattern."""
+    stable", "no extracranial progression") is no pattern; beside a brain response ("complete intracranial
+    response, extracranial disease stable") with no site progressing it is none: nothing progresses, and so is the
+    rest controlled beside a brain response and no extracranial site progressing. The rest controlled beside
+    extracranial lesions, or one lesion said to be the only one progressing (unless it is a brain lesion: brain
+    progression and no extracranial site), is oligoprogression; brain progression alone is no pattern
+    (brain_metastases says it). Progression at two or more extracranial site groups ("sites:...") with nothing else
+    said is systemic; one group alone is no pattern."""
     sites = {g for v in stated if v.startswith(SITES) for g in v[len(SITES) :].split("+")}
     stated = [v for v in stated if not v.startswith(SITES)]
     out = [v for v in stated if v not in HALVES]
@@ -284,8 +284,11 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
         out.remove("none")  # "brain-only PD, CT CAP stable": the stable scan is the body's
     responding = "cns_controlled" in stated and not brain
     known = "cns_known" in stated and not brain  # "known brain mets": no progression said of them
+    # recall8: the rest controlled beside CNS disease and no extracranial site ("stable lung disease but new
+    # leptomeningeal enhancement", "new LMD; rest of disease stable") is CNS-only too
+    rest = {"body_controlled"} | ({"rest_controlled"} if not sites and "one_site" not in stated else set())
     if (brain and {"body_controlled", "rest_controlled", "body_not_progressing"} & set(stated)) or (
-        cns_disease and not responding and not known and "body_controlled" in stated
+        cns_disease and not responding and not known and rest & set(stated)
     ):
         out.append("cns_only")
     elif ("rest_controlled" in stated and (sites or not responding)) or (
@@ -294,6 +297,13 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
         out.append("oligoprogression")
     elif not out and len(sites) >= 2:
         out.append("systemic")
+    elif (
+        not out
+        and not sites
+        and responding
+        and {"body_controlled", "body_not_progressing", "rest_controlled"} & set(stated)
+    ):  # recall8: "complete intracranial response and stable body disease": nothing progresses
+        out.append("none")
     return list(dict.fromkeys(out))
 
 

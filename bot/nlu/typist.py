@@ -252,6 +252,12 @@ _SAID_PERCENT = re.compile(  # "eighty percent", "20 per cent"
     rf"(?<![\w-])(?P<n>\d{{1,3}}|{_NUMBER})\s*(?:percent|per cent|pct)(?![\w])", re.IGNORECASE
 )
 
+# ---- recall8 (sets 8, 7, 3): a measure dictated in words, before its unit ("CrCl forty mL/min", "a twelve mm lesion")
+_SAID_MEASURE = re.compile(
+    rf"(?<![\w-])(?P<n>{_NUMBER})(?=[\s-]*(?:ml/min|mls/min|ml per min(?:ute)?|mm|cm)(?![\w]))", re.IGNORECASE
+)
+# ---- end recall8
+
 
 def said_number(words: str) -> int | None:
     """The number words say, read as a clinician dictates: digit by digit ("one two zero two"), or in pairs
@@ -304,6 +310,10 @@ def dictation(text: str, residues: tuple[int, int]) -> list[tuple[int, int, str]
         number = said_number(m.group("n"))
         if number is not None and number <= 100:
             pieces.append((m.start(), m.end(), f"{number}%"))
+    for m in _SAID_MEASURE.finditer(text):  # recall8
+        number = said_number(m.group("n"))
+        if number is not None:
+            pieces.append((m.start(), m.end(), str(number)))
     return pieces
 
 

@@ -57,7 +57,7 @@ SETS = (
                 f1_floor=(0.983, 0.904), questions_changed=(0, 0), changed_in_dialogue=0),
     PhrasingSet("3", "progress notes, clinic letters, tumour boards, case reports", "independent3_tune.yml",
                 "independent3_heldout.yml", "independent3_questions_tune.yml", "independent3_questions_heldout.yml",
-                f1_floor=(0.982, 0.897), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(50, 38)),
+                f1_floor=(0.993, 0.897), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(50, 38)),
     PhrasingSet("4", "NGS/pathology/cytology/radiology report wording and chat shorthand", "independent4_tune.yml",
                 "independent4_heldout.yml", "independent4_questions_tune.yml", "independent4_questions_heldout.yml",
                 f1_floor=(0.974, 0.861), questions_changed=(0, 3), changed_in_dialogue=0, min_questions=(50, 36)),
@@ -73,13 +73,14 @@ SETS = (
     PhrasingSet("7", "spoken and hand-over styles: SBAR, telephone referrals, tumour-board presentations, MDT minutes, "
                 "e-mails, non-native English", "independent7_tune.yml", "independent7_heldout.yml",
                 "independent7_questions_tune.yml", "independent7_questions_heldout.yml",
-                f1_floor=(0.978, 0.894), questions_changed=(1, 2), changed_in_dialogue=0, min_questions=(39, 27)),
+                f1_floor=(0.991, 0.894), questions_changed=(1, 2), changed_in_dialogue=0, min_questions=(39, 27)),
     # Sets 8-9 before any tuning on them: tuned 0.869 / 0.813, held-out 0.871 / 0.815
     # Set 8 tuned after tuning on it (exam stems, teaching texts): 0.925
+    # recall8 (tests/nlu/test_narrative_forms.py): sets 8, 7, 3 tuned 0.9626 / 0.9911 / 0.9934
     PhrasingSet("8", "exam-style and teaching texts: MCQ vignette stems, ward-round presentations, journal-club and "
                 "M&M case summaries, teaching files, one-liners", "independent8_tune.yml", "independent8_heldout.yml",
                 "independent8_questions_tune.yml", "independent8_questions_heldout.yml",
-                f1_floor=(0.94, 0.861), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(42, 29)),
+                f1_floor=(0.962, 0.861), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(42, 29)),
     # Set 9 tuned after its first tuning (administrative forms): 0.885
     PhrasingSet("9", "administrative and cross-disciplinary writing: prior-authorization and appeal letters, pharmacist "
                 "and e-consult notes, second-opinion referrals, radiation-oncology and palliative consults, trial "
