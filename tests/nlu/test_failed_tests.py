@@ -9,9 +9,7 @@ import itertools
 
 import pytest
 
-from bot.nlu import extractor
-
-read = extractor.extract_case
+from tests.nlu.reads import assert_reads
 
 FAILED = ["NGS failed", "NGS failed QC", "tissue QNS for NGS", "insufficient tumour content for NGS",
           "sample inadequate for molecular testing", "sequencing unsuccessful", "rebiopsy non-diagnostic for NGS",
@@ -30,10 +28,7 @@ JOINS = [" - ", ", ", "; ", ": ", " (", " but "]
     f"{nothing} ({failed})" for failed, nothing in itertools.product(FAILED, NOTHING)
 ])
 def test_nothing_found_by_a_failed_test_is_no_result(text):
-    case = read(text)
-    assert case.get("alk_mutations") is None, (text, case)
-    assert case.get("bypass_alterations") is None, (text, case)
-    assert case.get("alk_fusion_at_progression") is None, (text, case)
+    assert_reads(text, {"alk_mutations": None, "bypass_alterations": None, "alk_fusion_at_progression": None})
 
 
 @pytest.mark.parametrize("text", [
@@ -45,9 +40,7 @@ def test_nothing_found_by_a_failed_test_is_no_result(text):
     "NGS on rebiopsy was unsuccessful - no ALK mutations reported",
 ])
 def test_no_mutation_status_is_read_from_a_failed_test(text):
-    case = read(text)
-    assert case.get("alk_mutations") is None, (text, case)
-    assert case.get("bypass_alterations") is None, (text, case)
+    assert_reads(text, {"alk_mutations": None, "bypass_alterations": None})
 
 
 @pytest.mark.parametrize("text,fields", [
@@ -61,5 +54,4 @@ def test_no_mutation_status_is_read_from_a_failed_test(text):
     ("Initial biopsy was insufficient. Repeat rebiopsy NGS: no ALK mutations.", {"alk_mutations": []}),
 ])
 def test_an_adequate_result_is_read(text, fields):
-    case = read(text)
-    assert {k: case.get(k) for k in fields} == fields, (text, case)
+    assert_reads(text, fields)

@@ -8,9 +8,7 @@ import itertools
 
 import pytest
 
-from bot.nlu import extractor
-
-read = extractor.extract_case
+from tests.nlu.reads import assert_reads
 
 KNOWN = ["Known brain mets", "Known brain metastases", "Existing brain mets", "Pre-existing brain metastases",
          "Previously treated brain mets", "Known CNS metastases", "Treated brain mets", "Hx of brain mets",
@@ -29,10 +27,8 @@ def _text(a: str, join: str, b: str) -> str:
     _text(known, join, body) for known, body, join in itertools.product(KNOWN, BODY_STABLE, JOINS)
 ])
 def test_known_brain_mets_beside_the_body_controlled_state_no_pattern(text):
-    case = read(text)
     # no pattern; a stable CT of the body read alone says no progression there, as it does without the brain mets
-    assert case.get("progression") == ("none" if "CT CAP" in text else None), (text, case)
-    assert case.get("brain_metastases") is True, (text, case)
+    assert_reads(text, {"progression": "none" if "CT CAP" in text else None, "brain_metastases": True})
 
 
 NEW_IN_BRAIN = ["New brain mets", "Two new brain metastases", "Progression in the brain only",
@@ -44,8 +40,7 @@ NEW_IN_BRAIN = ["New brain mets", "Two new brain metastases", "Progression in th
     _text(new, join, body) for new, body, join in itertools.product(NEW_IN_BRAIN, BODY_STABLE, JOINS[:2])
 ])
 def test_brain_progression_beside_the_body_controlled_is_cns_only(text):
-    case = read(text)
-    assert case.get("progression") == "cns_only", (text, case)
+    assert_reads(text, {"progression": "cns_only"})
 
 
 @pytest.mark.parametrize("text", [
@@ -54,4 +49,4 @@ def test_brain_progression_beside_the_body_controlled_is_cns_only(text):
     "Brain-only progression",
 ])
 def test_stated_cns_only_stays(text):
-    assert read(text).get("progression") == "cns_only", text
+    assert_reads(text, {"progression": "cns_only"})

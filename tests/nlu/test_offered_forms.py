@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from bot.nlu import extractor
+from tests.nlu.reads import assert_reads, assert_reads_excluding
 
 OFFERED = ["Offered {t}.", "offered {t}, she declined", "Offered {t}; patient declined.", "{t} offered.",
            "We offered {t} at clinic today.", "Patient turned down {t}.", "pt turned down {t}",
@@ -20,20 +20,18 @@ PROPERTY = ["G1202R, a {t}-sensitive mutation.", "{t}-resistant compound mutatio
 @pytest.mark.parametrize("text", [s.format(t=t, T=t.capitalize()) for s, t in
                                   itertools.product(OFFERED + PROPERTY, ["lorlatinib", "brigatinib", "Lorbrena"])])
 def test_an_offered_tki_or_a_mutations_drug_is_not_received(text):
-    found = extractor.extract_case(text)
-    assert "lorlatinib" not in found.get("prior_tkis", []) and "brigatinib" not in found.get("prior_tkis", []), found
+    assert_reads_excluding(text, "prior_tkis", ["lorlatinib", "brigatinib"])
 
 
 @pytest.mark.parametrize("text", ["Alectinib-refractory disease, G1202R.", "alectinib-resistant disease; brain PD",
                                   "Progressed on alectinib; alectinib-resistant mutation I1171N.",
                                   "Alectinib 2 yrs. Offered brigatinib."])
 def test_a_tki_received_beside_an_offer_or_a_property_is_still_read(text):
-    assert extractor.extract_case(text).get("prior_tkis") == ["alectinib"]
+    assert_reads(text, {"prior_tkis": ["alectinib"]})
 
 
 @pytest.mark.parametrize("text", ["Dr Smith's patient had G1202R; ours has L1196M after alectinib.",
                                   "My colleague's patient had G1202R. Ours: alectinib, L1196M.",
                                   "Another oncologist's case had G1202R; here alectinib then L1196M."])
 def test_a_colleagues_patient_is_not_this_patient(text):
-    found = extractor.extract_case(text)
-    assert found.get("alk_mutations") == ["L1196M"] and found.get("prior_tkis") == ["alectinib"], found
+    assert_reads(text, {"alk_mutations": ["L1196M"], "prior_tkis": ["alectinib"]})

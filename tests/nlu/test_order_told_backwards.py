@@ -7,9 +7,7 @@ import itertools
 
 import pytest
 
-from bot.nlu import extractor
-
-read = extractor.extract_case
+from tests.nlu.reads import assert_reads
 
 BACKWARDS = [
     "{b} was 2nd line, {a} the first", "{b} was 2nd line, {a} was 1st line", "second-line {b}; first-line {a}",
@@ -29,8 +27,7 @@ GENERIC = {"Alecensa": "alectinib", "Lorbrena": "lorlatinib"}
 ])
 def test_prior_tkis_come_in_treatment_order(text, order):
     text = text[0].upper() + text[1:]
-    case = read(text)
-    assert case.get("prior_tkis") == order, (text, case)
+    assert_reads(text, {"prior_tkis": order})
 
 
 @pytest.mark.parametrize("text,order", [
@@ -42,4 +39,4 @@ def test_prior_tkis_come_in_treatment_order(text, order):
     ("alectinib 2 years then lorlatinib", ["alectinib", "lorlatinib"]),
 ])
 def test_an_order_told_forwards_stays(text, order):
-    assert read(text).get("prior_tkis") == order, text
+    assert_reads(text, {"prior_tkis": order})

@@ -7,13 +7,9 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu import extractor
-from tests.nlu.reads import assert_reads
+from tests.nlu.reads import assert_reads, assert_reads_one_of, assert_reads_other_than
 
 read = extractor.extract_case
-
-
-def _progression(text):
-    return read(text).get("progression")
 
 
 # ---- 1. systemic: several extracranial sites progressing or new ---------------------------------------------------
@@ -29,12 +25,12 @@ def _progression(text):
     "Progressing intracranially (two lesions, SRS planned) and also in the lungs, pleura and nodes.",
 ])
 def test_several_extracranial_sites_progressing_are_systemic(text):
-    assert _progression(text) == "systemic", read(text)
+    assert_reads(text, {"progression": "systemic"})
 
 
 def test_brain_and_body_progression_is_systemic_with_brain_metastases():
-    case = read("PD in the brain (2 new mets) as well as in the liver and bones.")
-    assert case["progression"] == "systemic" and case["brain_metastases"] is True
+    assert_reads("PD in the brain (2 new mets) as well as in the liver and bones.",
+                 {"progression": "systemic", "brain_metastases": True})
 
 
 @pytest.mark.parametrize("text", [
@@ -47,7 +43,7 @@ def test_brain_and_body_progression_is_systemic_with_brain_metastases():
     "ALK fusion detected in plasma as well as in the liver biopsy.",
 ])
 def test_one_site_known_disease_or_symptoms_are_not_systemic(text):
-    assert _progression(text) != "systemic", read(text)
+    assert_reads_other_than(text, {"progression": "systemic"})
 
 
 # ---- 2. oligoprogression; a single new brain lesion is not oligoprogression ---------------------------------------
@@ -61,7 +57,7 @@ def test_one_site_known_disease_or_symptoms_are_not_systemic(text):
     "Bone mets responding, yet a new adrenal metastasis.",
 ])
 def test_one_progressing_extracranial_lesion_among_controlled_disease_is_oligoprogression(text):
-    assert _progression(text) == "oligoprogression", read(text)
+    assert_reads(text, {"progression": "oligoprogression"})
 
 
 @pytest.mark.parametrize("text", [
@@ -71,9 +67,7 @@ def test_one_progressing_extracranial_lesion_among_controlled_disease_is_oligopr
     "MRI head: one new 5 mm occipital met; no other new lesions.",
 ])
 def test_a_single_new_brain_lesion_is_not_oligoprogression(text):
-    case = read(text)
-    assert case.get("progression") is None and case["brain_metastases"] is True, case
-    assert case.get("cns_lesions") == "limited", case
+    assert_reads(text, {"progression": None, "brain_metastases": True, "cns_lesions": "limited"})
 
 
 @pytest.mark.parametrize("text,pattern", [
@@ -82,7 +76,7 @@ def test_a_single_new_brain_lesion_is_not_oligoprogression(text):
     ("New brain met; no extracranial progression.", "cns_only"),
 ])
 def test_a_new_brain_lesion_with_the_body_said_controlled_is_cns_only(text, pattern):
-    assert _progression(text) == pattern, read(text)
+    assert_reads(text, {"progression": pattern})
 
 
 # ---- 3. indolent: slow growth, no new sites, no symptoms -----------------------------------------------------------
@@ -96,8 +90,7 @@ def test_a_new_brain_lesion_with_the_body_said_controlled_is_cns_only(text, patt
     ("Slowly enlarging adrenal lesion, without symptoms.", False),
 ])
 def test_slow_growth_is_indolent_with_the_symptoms_it_states(text, symptomatic):
-    case = read(text)
-    assert case.get("progression") == "indolent" and case.get("symptomatic") == symptomatic, case
+    assert_reads(text, {"progression": "indolent", "symptomatic": symptomatic})
 
 
 @pytest.mark.parametrize("text", [
@@ -106,7 +99,7 @@ def test_slow_growth_is_indolent_with_the_symptoms_it_states(text, symptomatic):
     "The increase in dose was slow.",
 ])
 def test_fast_growth_or_slowness_of_something_else_is_not_indolent(text):
-    assert _progression(text) != "indolent", read(text)
+    assert_reads_other_than(text, {"progression": "indolent"})
 
 
 # ---- 4. none: the known disease stable and no new disease ---------------------------------------------------------
@@ -119,7 +112,7 @@ def test_fast_growth_or_slowness_of_something_else_is_not_indolent(text):
     "PET-CT: stable appearances of the known nodal disease, with no new sites of disease.",
 ])
 def test_stable_known_disease_and_no_new_disease_is_no_progression(text):
-    assert _progression(text) == "none", read(text)
+    assert_reads(text, {"progression": "none"})
 
 
 @pytest.mark.parametrize("text", [
@@ -128,7 +121,7 @@ def test_stable_known_disease_and_no_new_disease_is_no_progression(text):
     "Stable appearance of the primary, but new liver and bone metastases.",
 ])
 def test_no_new_disease_without_the_known_disease_stable_or_about_the_brain_is_not_none(text):
-    assert _progression(text) != "none", read(text)
+    assert_reads_other_than(text, {"progression": "none"})
 
 
 # ---- 5. the body not progressing says nothing of the brain --------------------------------------------------------
@@ -140,7 +133,7 @@ def test_no_new_disease_without_the_known_disease_stable_or_about_the_brain_is_n
     "No body disease progression.",
 ])
 def test_no_extracranial_progression_alone_is_no_pattern(text):
-    assert _progression(text) is None, read(text)
+    assert_reads(text, {"progression": None})
 
 
 @pytest.mark.parametrize("text", [
@@ -148,7 +141,7 @@ def test_no_extracranial_progression_alone_is_no_pattern(text):
     "Intracranial progression with no systemic progression.",
 ])
 def test_no_extracranial_progression_beside_brain_progression_is_cns_only(text):
-    assert _progression(text) == "cns_only", read(text)
+    assert_reads(text, {"progression": "cns_only"})
 
 
 # ---- 6. brain metastases: stated by what the brain does, or denied in shorthand -----------------------------------
@@ -164,13 +157,13 @@ def test_no_extracranial_progression_beside_brain_progression_is_cns_only(text):
     "MRI: 2 bm, both <5 mm",
 ])
 def test_brain_metastases_stated_by_what_the_brain_does(text):
-    assert read(text).get("brain_metastases") is True, read(text)
+    assert_reads(text, {"brain_metastases": True})
 
 
 @pytest.mark.parametrize("text", ["no bm on latest mri", "No BM on restaging MRI.", "MRI brain: no bm",
                                   "neg for bm on the last brain MRI"])
 def test_brain_metastases_denied_in_ward_shorthand(text):
-    assert read(text).get("brain_metastases") is False, read(text)
+    assert_reads(text, {"brain_metastases": False})
 
 
 @pytest.mark.parametrize("text", [
@@ -180,7 +173,7 @@ def test_brain_metastases_denied_in_ward_shorthand(text):
     "Brain MRI planned to rule out metastases.",
 ])
 def test_other_organs_marrow_or_a_planned_scan_are_not_brain_metastases(text):
-    assert read(text).get("brain_metastases") is not True, read(text)
+    assert_reads_other_than(text, {"brain_metastases": True})
 
 
 # ---- 7. limited CNS lesions: few, small or treated ----------------------------------------------------------------
@@ -198,8 +191,7 @@ def test_other_organs_marrow_or_a_planned_scan_are_not_brain_metastases(text):
     "MRI BRAIN\nIMPRESSION:\n1. Two new enhancing lesions (L frontal 4 mm, R occipital 6 mm).",
 ])
 def test_few_small_or_treated_brain_lesions_are_limited(text):
-    case = read(text)
-    assert case.get("cns_lesions") == "limited" and case.get("brain_metastases") is True, case
+    assert_reads(text, {"cns_lesions": "limited", "brain_metastases": True})
 
 
 @pytest.mark.parametrize("text", [
@@ -211,7 +203,7 @@ def test_few_small_or_treated_brain_lesions_are_limited(text):
     "Previously treated liver metastasis.",
 ])
 def test_lesions_outside_the_brain_or_a_count_alone_are_not_limited(text):
-    assert read(text).get("cns_lesions") != "limited", read(text)
+    assert_reads_other_than(text, {"cns_lesions": "limited"})
 
 
 @pytest.mark.parametrize("text", [
@@ -220,7 +212,7 @@ def test_lesions_outside_the_brain_or_a_count_alone_are_not_limited(text):
     "Stable treated frontal metastasis; innumerable new brain metastases.",
 ])
 def test_many_lesions_stay_extensive_even_beside_one_small_one(text):
-    assert read(text).get("cns_lesions") in ("extensive", None), read(text)
+    assert_reads_one_of(text, "cns_lesions", ("extensive", None))
 
 
 def test_one_small_lesion_beside_many_is_extensive_not_a_conflict():
@@ -263,12 +255,12 @@ def test_the_classes_in_ward_shorthand(text, fields):
 
 @pytest.mark.parametrize("text", ["BM biopsy normal", "bm aspirate: no infiltration", "bone bm"])
 def test_bone_marrow_is_not_brain_metastases(text):
-    assert read(text).get("brain_metastases") is None, read(text)
+    assert_reads(text, {"brain_metastases": None})
 
 
 @pytest.mark.parametrize("text", ["PD lung nodule", "PD in the lung primary", "multi-site biopsy planned?"])
 def test_one_site_in_shorthand_is_not_systemic(text):
-    assert read(text).get("progression") != "systemic", read(text)
+    assert_reads_other_than(text, {"progression": "systemic"})
 
 
 # ---- 7. what a message states neither way: a response, a differential, the body alone, a symptom to watch for ------
@@ -290,7 +282,8 @@ def test_one_site_in_shorthand_is_not_systemic(text):
     "Stable cerebral lesions, CT CAP stable.",
 ])
 def test_a_brain_response_or_the_body_controlled_alone_is_not_cns_progression(text):
-    assert _progression(text) not in {"cns_only", "oligoprogression", "systemic"}, read(text)
+    found = read(text)
+    assert found.get("progression") not in {"cns_only", "oligoprogression", "systemic"}, found
 
 
 @pytest.mark.parametrize("text", [
@@ -303,8 +296,7 @@ def test_a_brain_response_or_the_body_controlled_alone_is_not_cns_progression(te
     "Radionecrosis versus progression in the left frontal lesion; body stable.",
 ])
 def test_a_differential_states_neither_brain_metastases_nor_progression(text):
-    case = read(text)
-    assert case.get("progression") is None and case.get("brain_metastases") is None, case
+    assert_reads(text, {"progression": None, "brain_metastases": None})
 
 
 @pytest.mark.parametrize("text,fields", [
@@ -326,13 +318,12 @@ def test_progression_beside_a_differential_or_a_response_elsewhere_still_reads(t
     "PD: nodes and adrenals unchanged, 3 new cerebellar lesions.",
 ])
 def test_sites_said_stable_under_a_progression_heading_beside_new_brain_lesions_are_cns_only(text):
-    case = read(text)
-    assert case.get("progression") == "cns_only" and case.get("brain_metastases") is True, case
+    assert_reads(text, {"progression": "cns_only", "brain_metastases": True})
 
 
 @pytest.mark.parametrize("text", ["PD: liver and bone.", "PD - liver, bone and nodes.", "Progression: liver, adrenals."])
 def test_sites_listed_under_a_progression_heading_without_a_control_word_stay_systemic(text):
-    assert _progression(text) == "systemic", read(text)
+    assert_reads(text, {"progression": "systemic"})
 
 
 @pytest.mark.parametrize("text", [
@@ -351,7 +342,7 @@ def test_sites_listed_under_a_progression_heading_without_a_control_word_stay_sy
     "Advised to report visual change, vomiting or drowsiness.",
 ])
 def test_a_symptom_to_watch_for_is_not_a_symptom_had(text):
-    assert read(text).get("symptomatic") is not True, read(text)
+    assert_reads_other_than(text, {"symptomatic": True})
 
 
 @pytest.mark.parametrize("text", [
@@ -364,7 +355,7 @@ def test_a_symptom_to_watch_for_is_not_a_symptom_had(text):
     "Drowsy and vomiting since Tuesday. Red flags reviewed with the family.",
 ])
 def test_a_symptom_had_still_reads_beside_a_plan_to_watch(text):
-    assert read(text).get("symptomatic") is True, read(text)
+    assert_reads(text, {"symptomatic": True})
 
 
 @pytest.mark.parametrize("text", [
@@ -373,4 +364,4 @@ def test_a_symptom_had_still_reads_beside_a_plan_to_watch(text):
     "SRS delivered 04/11 to two lesions, extracranial disease remains controlled.",
 ])
 def test_the_body_controlled_beside_brain_disease_stated_present_is_still_cns_only(text):
-    assert _progression(text) == "cns_only", read(text)
+    assert_reads(text, {"progression": "cns_only"})

@@ -8,10 +8,8 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu import extractor
-
 from tests.nlu import work
-
-read = extractor.extract_case
+from tests.nlu.reads import assert_reads_exactly
 
 # ---- question words misspelt or clipped, no question mark ------------------------------------------------------------
 
@@ -28,7 +26,7 @@ HURRIED = [
 
 @pytest.mark.parametrize("text", HURRIED)
 def test_a_question_typed_in_a_hurry_states_nothing(text):
-    assert read(text) == {}, text
+    assert_reads_exactly(text, {})
     assert extractor.message_is_question(text), text
 
 
@@ -40,7 +38,7 @@ def test_a_question_typed_in_a_hurry_states_nothing(text):
     "can brig be given after lorla", "should alectinib be continued beyond PD",
 ])
 def test_a_question_opened_by_an_auxiliary_states_nothing(text):
-    assert read(text) == {}, text
+    assert_reads_exactly(text, {})
 
 
 # ---- an interaction asked in shorthand --------------------------------------------------------------------------------
@@ -50,7 +48,7 @@ def test_a_question_opened_by_an_auxiliary_states_nothing(text):
     "alec ok + PPI", "crizotinib safe with carbamazepine",
 ])
 def test_an_interaction_asked_in_shorthand_states_nothing(text):
-    assert read(text) == {}, text
+    assert_reads_exactly(text, {})
 
 
 # ---- a question glued to the end of a finding, without a question mark ----------------------------------------------
@@ -60,7 +58,7 @@ def test_an_interaction_asked_in_shorthand_states_nothing(text):
     "SCLC transformation what regimen", "G1202R after lorla now what",
 ])
 def test_a_question_glued_to_a_finding_states_nothing(text):
-    assert read(text) == {}, text
+    assert_reads_exactly(text, {})
     assert extractor.message_is_question(text), text
 
 
@@ -71,7 +69,7 @@ def test_a_question_glued_to_a_finding_states_nothing(text):
     "KRAS G12C on ctDNA - artefact?", "ALK fusion not detected on plasma - is that reliable?",
 ])
 def test_a_finding_doubted_is_not_stated(text):
-    assert read(text) == {}, text
+    assert_reads_exactly(text, {})
 
 
 # ---- the project's rule: a case stated before a question keeps what it states ----------------------------------------
@@ -85,7 +83,7 @@ def test_a_finding_doubted_is_not_stated(text):
     ("ECOG 1, brig 1L, cn u advise", {"ecog": 1, "prior_tkis": ["brigatinib"]}),
 ])
 def test_a_case_stated_before_a_hurried_question_keeps_what_it_states(text, fields):
-    assert read(text) == fields, text
+    assert_reads_exactly(text, fields)
 
 
 # ---- statements that look like questions: they stay statements -------------------------------------------------------
@@ -107,7 +105,7 @@ def test_a_case_stated_before_a_hurried_question_keeps_what_it_states(text, fiel
     ("wud like to note: ECOG 1, on alectinib", {"ecog": 1, "prior_tkis": ["alectinib"]}),
 ])
 def test_statements_near_the_hurried_questions_stay_statements(text, fields):
-    assert read(text) == fields, text
+    assert_reads_exactly(text, fields)
     assert not extractor.message_is_question(text), text
 
 
@@ -130,7 +128,7 @@ def test_statements_near_the_hurried_questions_stay_statements(text, fields):
     "torn between lorlatinib and brigatinib after alectinib", "I'm deciding between lorla and brig post alec",
 ])
 def test_a_comparison_of_therapies_states_nothing(text):
-    assert read(text) == {}, text
+    assert_reads_exactly(text, {})
     assert extractor.message_is_question(text), text
 
 
@@ -150,7 +148,7 @@ def test_a_comparison_of_therapies_states_nothing(text):
     ("had crizotinib and alectinib, which one is better tolerated?", {"prior_tkis": ["crizotinib", "alectinib"]}),
 ])
 def test_a_case_stated_before_a_comparison_keeps_what_it_states(text, fields):
-    assert read(text) == fields, text
+    assert_reads_exactly(text, fields)
 
 
 @pytest.mark.parametrize("text,fields", [
@@ -162,7 +160,7 @@ def test_a_case_stated_before_a_comparison_keeps_what_it_states(text, fields):
     ("alectinib, which is the best first-line TKI, was started in 2021", {"prior_tkis": ["alectinib"]}),
 ])
 def test_a_relative_which_after_therapies_stays_a_statement(text, fields):
-    assert read(text) == fields, text
+    assert_reads_exactly(text, fields)
     assert not extractor.message_asks(text), text
 
 
@@ -179,7 +177,7 @@ def test_a_relative_which_after_therapies_stays_a_statement(text, fields):
     "alectinib: lorlatinib or brigatinib?",
 ])
 def test_a_proposal_after_a_tki_leaves_the_proposed_tki_unread(text):
-    assert read(text) == {"prior_tkis": ["alectinib"]}, text
+    assert_reads_exactly(text, {"prior_tkis": ["alectinib"]})
     assert extractor.message_asks(text), text
 
 
@@ -188,7 +186,7 @@ def test_a_proposal_after_a_tki_leaves_the_proposed_tki_unread(text):
     "G1202R: lorlatinib, thoughts?",
 ])
 def test_a_proposal_alone_states_nothing(text):
-    assert read(text) == {}, text
+    assert_reads_exactly(text, {})
     assert extractor.message_is_question(text), text
 
 
@@ -206,7 +204,7 @@ def test_a_proposal_alone_states_nothing(text):
     ("alectinib -> lorlatinib, what next?", {"prior_tkis": ["alectinib", "lorlatinib"]}),
 ])
 def test_a_history_of_tkis_stays_a_history(text, fields):
-    assert read(text) == fields, text
+    assert_reads_exactly(text, fields)
 
 
 # ---- a discourse filler in a clause of its own -----------------------------------------------------------------------
@@ -229,7 +227,7 @@ def test_a_history_of_tkis_stays_a_history(text, fields):
     ("G1202R on tissue, either way.", {"alk_mutations": ["G1202R"], "biopsy": "tissue"}),
 ])
 def test_a_finding_after_a_filler_is_stated(text, fields):
-    assert read(text) == fields, text
+    assert_reads_exactly(text, fields)
     assert not extractor.message_is_question(text), text
 
 
@@ -239,7 +237,7 @@ def test_a_finding_after_a_filler_is_stated(text, fields):
     "that said - any data for brigatinib after lorlatinib",
 ])
 def test_a_question_or_a_condition_after_a_filler_states_nothing(text):
-    assert read(text) == {}, text
+    assert_reads_exactly(text, {})
     assert extractor.message_is_question(text), text
 
 
@@ -248,7 +246,7 @@ def test_a_question_or_a_condition_after_a_filler_states_nothing(text):
     "regardless of whether there's a G1202R, lorlatinib?", "in any case of G1202R, lorlatinib works",
 ])
 def test_whether_and_in_any_case_opening_a_condition_still_suppose(text):
-    assert read(text) == {}, text
+    assert_reads_exactly(text, {})
 
 
 # ---- one text for the findings and the questions ---------------------------------------------------------------------
@@ -261,7 +259,7 @@ def test_whether_and_in_any_case_opening_a_condition_still_suppose(text):
     "alectinbi or lorlatinbi", "is brigatinb available in the UK",
 ])
 def test_a_question_with_a_mistyped_drug_is_a_question(text):
-    assert read(text) == {}, text
+    assert_reads_exactly(text, {})
     assert extractor.message_is_question(text), text
     assert extractor.message_asks(text), text
 
@@ -272,7 +270,7 @@ def test_a_question_with_a_mistyped_drug_is_a_question(text):
                                                                    "alk_mutations": ["G1202R"]}),
 ])
 def test_a_case_before_a_choice_of_mistyped_drugs_asks_and_keeps_its_findings(text, fields):
-    assert read(text) == fields, text
+    assert_reads_exactly(text, fields)
     assert extractor.message_asks(text), text
     assert not extractor.message_is_question(text), text
 
@@ -296,4 +294,4 @@ def test_the_parts_that_ask_are_given_at_their_places_in_the_text_as_typed(text,
 def test_hurried_question_reading_stays_linear_on_hostile_text(unit, tail):
     """The added cues keep the reading linear: a long run of the words they look for costs twice the work when it is
     twice as long (counted in calls, tests/nlu/work.py; the bench times the same texts)."""
-    assert work.growth(read, lambda n: unit * n + tail, 300) < 2.2, unit
+    assert work.growth(extractor.extract_case, lambda n: unit * n + tail, 300) < 2.2, unit

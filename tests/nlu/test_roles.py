@@ -12,6 +12,7 @@ from bot import knowledge
 from bot.nlu import extractor, vocabulary
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED
 from bot.nlu.fields import LISTS
+from tests.nlu.reads import assert_reads, assert_reads_exactly
 
 # One statement of absence per kind of finding: (text, entity, value stated absent, the fields it must give).
 DENIALS = [
@@ -48,7 +49,7 @@ DENIALS = [
 def test_every_kind_of_finding_can_be_stated_absent(text, entity, value, fields):
     found = [e for e in extractor.load().entities(text) if e.entity == entity]
     assert [(e.value, e.role) for e in found] == [(value, NEGATED)]
-    assert extractor.extract_case(text) == fields
+    assert_reads_exactly(text, fields)
 
 
 def test_the_denials_cover_every_negatable_kind():
@@ -66,7 +67,7 @@ def test_the_denials_cover_every_negatable_kind():
     ("negative for: MET amplification or KRAS G12C", {}),
 ])
 def test_a_negation_reaches_only_its_own_list(text, fields):
-    assert extractor.extract_case(text) == fields
+    assert_reads_exactly(text, fields)
 
 
 QUESTIONS = [
@@ -87,7 +88,7 @@ QUESTIONS = [
 
 @pytest.mark.parametrize("text", QUESTIONS)
 def test_a_question_never_writes_the_case(text):
-    assert extractor.extract_case(text) == {}
+    assert_reads_exactly(text, {})
     assert extractor.message_is_question(text)
 
 
@@ -97,7 +98,7 @@ def test_a_question_never_writes_the_case(text):
     ("on alectinib; if MET were amplified, would you add crizotinib?", {"prior_tkis": ["alectinib"]}),
 ])
 def test_findings_stated_beside_a_question_are_read(text, fields):
-    assert extractor.extract_case(text) == fields
+    assert_reads_exactly(text, fields)
     assert not extractor.message_is_question(text)
 
 
@@ -107,7 +108,7 @@ def test_findings_stated_beside_a_question_are_read(text, fields):
 def test_hedges_and_plans_are_not_findings(text):
     found = [e for e in extractor.load().entities(text)]
     assert found and all(e.role in (HYPOTHETICAL, CANDIDATE) for e in found)
-    assert extractor.extract_case(text) == {}
+    assert_reads_exactly(text, {})
 
 
 @pytest.mark.parametrize("text,fields", [
@@ -119,7 +120,7 @@ def test_hedges_and_plans_are_not_findings(text):
 ])
 def test_a_what_if_says_what_it_supposes(text, fields):
     assert extractor.scenario_fields(text) == fields
-    assert extractor.extract_case(text) == {}
+    assert_reads_exactly(text, {})
 
 
 QUESTION_FRAMES = ["can I use {}?", "what if {}?", "is {} safe with statins?", "what would you give if there were {}?",
@@ -140,7 +141,7 @@ def _names() -> list[str]:
 @given(frame=st.sampled_from(QUESTION_FRAMES), finding=st.sampled_from(FINDINGS + _names()))
 def test_no_question_changes_the_case(frame, finding):
     text = frame.format(finding)
-    assert extractor.extract_case(text) == {}, text
+    assert_reads_exactly(text, {})
     assert extractor.message_is_question(text), text
 
 
@@ -203,7 +204,7 @@ def test_an_unreadable_variant_is_named_back_and_never_a_field(text):
 ])
 def test_readable_variants_and_other_genes_are_not_reported_unreadable(text, fields):
     assert "unreadable_variant" not in {e.entity for e in extractor.load().entities(text)}
-    assert extractor.extract_case(text) == fields
+    assert_reads_exactly(text, fields)
 
 
 @pytest.mark.parametrize("text,order", [
@@ -222,7 +223,7 @@ def test_readable_variants_and_other_genes_are_not_reported_unreadable(text, fie
     ("treated with crizotinib, then changed to brigatinib", ["crizotinib", "brigatinib"]),
 ])
 def test_tkis_come_in_treatment_order(text, order):
-    assert extractor.extract_case(text)["prior_tkis"] == order
+    assert_reads(text, {"prior_tkis": order})
 
 
 @pytest.mark.parametrize("text,fields", [
@@ -244,4 +245,4 @@ def test_tkis_come_in_treatment_order(text, order):
     ("MET/CEP7 ratio 6.2", {}),  # a bare ratio is read only when called amplified: the KB states no threshold
 ])
 def test_new_fields(text, fields):
-    assert extractor.extract_case(text) == fields
+    assert_reads_exactly(text, fields)

@@ -9,6 +9,7 @@ import itertools
 import pytest
 
 from bot.nlu import extractor
+from tests.nlu.reads import assert_reads, assert_reads_exactly
 
 read = extractor.extract_case
 
@@ -27,8 +28,7 @@ def _pairs():
 
 @pytest.mark.parametrize("text,present", list(_pairs()))
 def test_the_ticked_box_before_its_option_is_read(text, present):
-    case = read(text)
-    assert case.get("brain_metastases") is present, (text, case)
+    assert_reads(text, {"brain_metastases": present})
 
 
 @pytest.mark.parametrize("text,present", [
@@ -37,8 +37,7 @@ def test_the_ticked_box_before_its_option_is_read(text, present):
     (f"{question} Yes {off} No {on}", False) for on, off, question in itertools.product(TICKED[:5], UNTICKED[:2], ["Brain mets:", "Brain metastases -"])
 ])
 def test_the_ticked_box_after_its_option_is_read(text, present):
-    case = read(text)
-    assert case.get("brain_metastases") is present, (text, case)
+    assert_reads(text, {"brain_metastases": present})
 
 
 @pytest.mark.parametrize("text", [
@@ -49,7 +48,7 @@ def test_the_ticked_box_after_its_option_is_read(text, present):
     f"{option} {off}" for off in UNTICKED[:2] for option in ["No CNS disease", "Brain metastases", "MET amplification"]
 ])
 def test_an_unticked_option_alone_is_never_read(text):
-    assert read(text) == {}, text
+    assert_reads_exactly(text, {})
 
 
 @pytest.mark.parametrize("text,fields", [
@@ -81,4 +80,4 @@ def test_a_proforma(text, fields):
     "Brain mets [?] Yes [ ] No",
 ])
 def test_a_box_that_cannot_be_told_is_left_unread(text):
-    assert "brain_metastases" not in read(text), text
+    assert_reads(text, {"brain_metastases": None})

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu import extractor
+from tests.nlu.reads import assert_reads, assert_reads_exactly
 
 
 def read(text: str) -> dict:
@@ -28,8 +29,7 @@ def reads(text: str, field: str):
     "a new 1.5-cm right frontal lesion",
 ])
 def test_few_brain_lesions_with_their_sizes_are_limited(text):
-    got = read(text)
-    assert got.get("brain_metastases") is True and got.get("cns_lesions") == "limited", (text, got)
+    assert_reads(text, {"brain_metastases": True, "cns_lesions": "limited"})
 
 
 @pytest.mark.parametrize("text", [
@@ -41,8 +41,7 @@ def test_few_brain_lesions_with_their_sizes_are_limited(text):
     "Innumerable new lesions throughout both cerebral hemispheres.",
 ])
 def test_more_than_five_brain_lesions_are_extensive(text):
-    got = read(text)
-    assert got.get("brain_metastases") is True and got.get("cns_lesions") == "extensive", (text, got)
+    assert_reads(text, {"brain_metastases": True, "cns_lesions": "extensive"})
 
 
 @pytest.mark.parametrize("text", [
@@ -112,7 +111,7 @@ def test_not_read_as_an_extracranial_pattern(text):
     "Their patient had an EGFR-mutant tumour, not ALK.",
 ])
 def test_a_teaching_statement_states_nothing_of_this_patient(text):
-    assert read(text) == {}, text
+    assert_reads_exactly(text, {})
 
 
 @pytest.mark.parametrize("text,field,value", [
@@ -142,8 +141,7 @@ def test_answer_options_keys_and_requests_name_no_therapy_received(text):
 def test_a_stem_before_its_options_is_still_read():
     stem = ("A 54-year-old never-smoker with ALK-positive NSCLC progressed on alectinib with G1202R. "
             "Which is best? A. lorlatinib B. brigatinib C. crizotinib")
-    got = read(stem)
-    assert got.get("prior_tkis") == ["alectinib"] and got.get("alk_mutations") == ["G1202R"], got
+    assert_reads(stem, {"prior_tkis": ["alectinib"], "alk_mutations": ["G1202R"]})
 
 
 # ---- scores and results as presentations tell them ----------------------------------------------------------------
