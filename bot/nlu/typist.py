@@ -380,6 +380,17 @@ def typos(text: str, term: Callable[[str], str | None]) -> list[tuple[int, int, 
     return pieces
 
 
+# ---- (recall256) words joined by '+' with no spaces ------------------------------------------------------------
+# "brain+lepto+liver+bone", "neuropathy+weight gain": each word read as if spaced ("brain + lepto"), so a site or a
+# reason is a word of its own; not a result's sign ("ALK+ve", "ALK+ adeno", "p40+, TTF1+": no letter word after it).
+_PLUS_JOIN = re.compile(r"(?<=[A-Za-z]{2})\+(?=[A-Za-z]{2})(?!ve\b)", re.IGNORECASE)
+
+
+def plus_joins(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), " + ") for m in _PLUS_JOIN.finditer(text)]
+# ---- (recall256) end ---------------------------------------------------------------------------------------------
+
+
 def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
     """The rewriting the reader reads through, for the vocabulary ``table`` (vocabulary.table)."""
     spec = table["typo_tolerance"]
@@ -388,6 +399,7 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
     slipped = short_slips(spec.get("short_words", {}))
 
     def rewrite(text: str) -> Rewrite:
-        return Rewrite(text, markup(text) + dictation(text, (low, high)) + typos(text, checker.term) + slipped(text))
+        return Rewrite(text, markup(text) + dictation(text, (low, high)) + typos(text, checker.term) + slipped(text)
+                       + plus_joins(text))  # (recall256)
 
     return rewrite

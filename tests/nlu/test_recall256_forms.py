@@ -1,0 +1,79 @@
+"""Forms of sets 2, 5 and 6's tuning halves (chat typed in a hurry, EHR copy-paste), read as examples of a style:
+progression told after the drug it happened on with the sites straight after ("PD on lorla liver, bone"), and
+sites joined by '+' with no spaces ("brain+lepto+liver+bone"). Each form failed before its fix; each near miss (a
+question, a denial, sites said to be stable) must keep reading no progression."""
+from __future__ import annotations
+
+import pytest
+
+from tests.nlu.reads import assert_reads, assert_reads_other_than
+
+# ---- progression on a named drug, the sites right after it, with or without a preposition ----------------------
+PD_ON_DRUG_SYSTEMIC = [
+    "pd on lorla liver, bone",
+    "PD on alectinib liver and bone, ecog 1",
+    "progression on brigatinib: liver, bones",
+    "pd on alec liver/adrenal/nodes",
+    "PD on lorlatinib brain, liver and bone",
+]
+
+
+@pytest.mark.parametrize("text", PD_ON_DRUG_SYSTEMIC)
+def test_progression_on_a_drug_at_two_body_sites_is_systemic(text):
+    assert_reads(text, {"progression": "systemic"})
+
+
+PD_ON_DRUG_BRAIN = [
+    "pd on lorla in brain",
+    "PD on alectinib in the brain, body stable",
+    "progression on brigatinib brain + liver",
+    "pd on alec brain and bone",
+]
+
+
+@pytest.mark.parametrize("text", PD_ON_DRUG_BRAIN)
+def test_progression_on_a_drug_in_the_brain_is_brain_metastases(text):
+    assert_reads(text, {"brain_metastases": True})
+
+
+# ---- sites joined by '+' with no spaces: each site is read as if spaced ----------------------------------------
+PLUS_JOINED = [
+    ("pd on lorla brain+lepto+liver+bone", {"brain_metastases": True, "leptomeningeal": True,
+                                            "progression": "systemic"}),
+    ("pd liver+bone+adrenal", {"progression": "systemic"}),
+    ("progression in brain+liver+nodes", {"brain_metastases": True, "progression": "systemic"}),
+    ("PD: brain+lepto", {"brain_metastases": True, "leptomeningeal": True}),
+]
+
+
+@pytest.mark.parametrize("text,fields", PLUS_JOINED)
+def test_sites_joined_by_plus_without_spaces(text, fields):
+    assert_reads(text, fields)
+
+
+# ---- near misses: asked, denied or said stable; a '+' that is a result's sign ---------------------------------
+NOT_PROGRESSION = [
+    "pd on lorla liver, bone?",
+    "is there pd on alectinib in liver and bone?",
+    "no pd on lorla liver, bone",
+    "PD on lorla? liver+bone stable",
+    "pd on alectinib liver and bone stable",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PROGRESSION)
+def test_asked_denied_or_stable_sites_are_not_systemic(text):
+    assert_reads(text, {"progression": None})
+
+
+@pytest.mark.parametrize("text", ["no pd on lorla in brain", "pd on lorla in brain?", "any pd on alectinib brain?"])
+def test_asked_or_denied_brain_progression_is_not_brain_metastases(text):
+    assert_reads_other_than(text, {"brain_metastases": True})
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("ALK+ve adeno", {"alk_positive": True}),
+    ("TTF1+ p40- adenocarcinoma, ALK+", {"alk_positive": True}),
+])
+def test_a_plus_sign_of_a_result_is_kept(text, fields):
+    assert_reads(text, fields)
