@@ -388,6 +388,8 @@ _PLUS_JOIN = re.compile(r"(?<=[A-Za-z]{2})\+(?=[A-Za-z]{2})(?!ve\b)", re.IGNOREC
 
 def plus_joins(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), " + ") for m in _PLUS_JOIN.finditer(text)]
+
+
 # ---- (recall256) end ---------------------------------------------------------------------------------------------
 
 
@@ -399,7 +401,9 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
     slipped = short_slips(spec.get("short_words", {}))
 
     def rewrite(text: str) -> Rewrite:
-        return Rewrite(text, markup(text) + dictation(text, (low, high)) + typos(text, checker.term) + slipped(text)
-                       + plus_joins(text))  # (recall256)
+        return Rewrite(
+            text,
+            markup(text) + dictation(text, (low, high)) + typos(text, checker.term) + slipped(text) + plus_joins(text),
+        )  # (recall256)
 
     return rewrite
