@@ -77,3 +77,29 @@ def test_asked_or_denied_brain_progression_is_not_brain_metastases(text):
 ])
 def test_a_plus_sign_of_a_result_is_kept(text, fields):
     assert_reads(text, fields)
+
+
+# ---- brain imaging read as one new lesion, with no count ("Brain MRI: new lesion") ------------------------------
+BRAIN_IMAGING_NEW_LESION = [
+    "Brain MRI: new lesion; CT body: no evidence of progression",
+    "MRI brain: new 4 mm lesion, body stable",
+    "MRI head shows a new enhancing focus in the left cerebellum",
+    "CT head: new lesion R parietal",
+    "brain mri 3/25 - new met",
+]
+
+
+@pytest.mark.parametrize("text", BRAIN_IMAGING_NEW_LESION)
+def test_brain_imaging_with_one_new_lesion_is_brain_metastases(text):
+    assert_reads(text, {"brain_metastases": True})
+
+
+@pytest.mark.parametrize("text", [
+    "MRI brain: no new lesion",
+    "Brain MRI: no new lesions; CT body: new liver mets",
+    "repeat MRI brain to rule out a new lesion?",
+    "MRI brain - any new lesion?",
+    "brain MRI planned to look for a new lesion",
+])
+def test_brain_imaging_denied_asked_or_planned_is_not_brain_metastases(text):
+    assert_reads_other_than(text, {"brain_metastases": True})
