@@ -103,3 +103,33 @@ def test_brain_imaging_with_one_new_lesion_is_brain_metastases(text):
 ])
 def test_brain_imaging_denied_asked_or_planned_is_not_brain_metastases(text):
     assert_reads_other_than(text, {"brain_metastases": True})
+
+
+# ---- chemotherapy said to be given now: of the patient in the present, or after the TKI that failed ------------
+CHEMO_NOW = [
+    ("pt on ABCP after lorla pd, now systemic pd again, ecog 3", "chemo_immunotherapy"),
+    ("pt on ABCP", "chemo_immunotherapy"),
+    ("she is on carbo/pem/pembro, tolerating well", "chemo_immunotherapy"),
+    ("on docetaxel after lorlatinib failure", "chemotherapy"),
+    ("patient remains on pemetrexed", "chemotherapy"),
+    ("he is on carboplatin and pemetrexed following alectinib progression", "chemotherapy"),
+]
+
+
+@pytest.mark.parametrize("text,therapy", CHEMO_NOW)
+def test_chemotherapy_given_now_is_current(text, therapy):
+    assert_reads(text, {"current_therapy": therapy})
+
+
+@pytest.mark.parametrize("text", [
+    "pt was on ABCP after lorla pd",
+    "pt on carbo/pem in 2019, then alectinib",
+    "is she on carbo/pem?",
+    "if pt on docetaxel after lorla, what next?",
+    "she was on carboplatin after alectinib, now on lorlatinib",
+    "should he go on docetaxel after lorlatinib pd?",
+    "his brother is on pembrolizumab",
+])
+def test_chemotherapy_past_asked_or_another_persons_is_not_current(text):
+    assert_reads_other_than(text, {"current_therapy": "chemotherapy"})
+    assert_reads_other_than(text, {"current_therapy": "chemo_immunotherapy"})
