@@ -133,3 +133,24 @@ def test_chemotherapy_given_now_is_current(text, therapy):
 def test_chemotherapy_past_asked_or_another_persons_is_not_current(text):
     assert_reads_other_than(text, {"current_therapy": "chemotherapy"})
     assert_reads_other_than(text, {"current_therapy": "chemo_immunotherapy"})
+
+
+# ---- the ALK antibody's clone named alone as the test ("D5F3+ at dx") --------------------------------------------
+@pytest.mark.parametrize("text", [
+    "ALK IHC negative on re-biopsy (was D5F3 + at dx)",
+    "D5F3+ at diagnosis, on alectinib since",
+    "Ventana D5F3 positive 2021",
+    "IHC: TTF-1+, D5F3 pos",
+])
+def test_the_alk_clone_positive_is_alk_positive(text):
+    assert_reads(text, {"alk_positive": True})
+
+
+@pytest.mark.parametrize("text", [
+    "D5F3 negative",
+    "D5F3 positive?",
+    "is D5F3 + enough to start alectinib?",
+    "D5F3 IHC pending",
+])
+def test_the_alk_clone_denied_asked_or_pending_is_not_alk_positive(text):
+    assert_reads_other_than(text, {"alk_positive": True})
