@@ -340,7 +340,7 @@ class Context:
         self.with_patient = _frame(r"(?:^|(?<=[\s,;:(]))(?:{patient_subject})\s+(?:and|&)\s*$", others)
         self.said_of_them = re.compile(r"^(?:'s\b|\s*,?\s*(?:who|whose)\b|\s*\()", re.IGNORECASE)
         self.reports_back = _frame(
-            r"^(?:'s\b.*)?(?:\s*,[^,.;]{0,60},)?\s*(?:(?:also|now|today|however|too|kindly|has|had|have|was|is|then|"
+            r"^(?:'s\b.*)?(?P<aside>\s*,[^,.;]{0,60},)?\s*(?:(?:also|now|today|however|too|kindly|has|had|have|was|is|then|"
             r"later|who|,)\s+)*(?:{reports_back})(?![\w])",
             others,
         )
@@ -735,7 +735,8 @@ class Context:
         experience brigatinib causes ..."): from its words to the end of the sentence. Another person ("Her husband
         takes phenobarbital", "FHx: sister ALK+ NSCLC on alectinib", "lives with her mother, who takes phenytoin"):
         from them to the end of the sentence (of the brackets after them), past a comma only with what continues their
-        clause, and none when they report about the patient ("wife says he's been taking St John's wort"). Either
+        clause, and none when they report about the patient ("wife says he's been taking St John's wort") but their aside
+        before the report ("Her husband, who is on phenytoin, attended"). Either
         part ends where this patient is named again after a clause break ("- this one L1196M", "; ours has ...");
         another person's also where the patient is the subject again ("..., but she is on alectinib")."""
         out = []
@@ -753,6 +754,13 @@ class Context:
                 if not self.reports_back.match(text[b:end])
                 # (recall9) the patient and the person as one subject, nothing said of the person alone
                 and not (self.with_patient.search(text, start, a) and not self.said_of_them.match(text[b:end]))
+            ]
+            # a person reporting about the patient after an aside of their own ("Her husband, who is on phenytoin,
+            # says ..."): the aside is theirs, what follows the report the patient's
+            out += [
+                (a, b + report.end("aside"))
+                for a, b, _ in people
+                if (report := self.reports_back.match(text[b:end])) and report["aside"]
             ]
             parts: list[tuple[int, int]] = []
             for a, b, person, within in sorted(found):
