@@ -250,6 +250,9 @@ class Context:
             table["tki_negation"]["before"], _fill(r"[\s-]+(?:(?!{not_between})\w+\s+)?", table["tki_negation"])
         )
         self.tki_neg_after = _after(table["tki_negation"]["after"], copulas)
+        # a dose gap right after a denied TKI ("has not had her alectinib for 3 days"): a dose held, not a denial
+        self.dose_gap = _frame(r"\s*(?:(?:{dose_gap_words})\s+)?(?:{dose_gap})", table["tki_negation"])
+        self.not_a_gap = _cue(table["tki_negation"]["not_a_gap"])
         self.cand_before = _before(
             table["candidate"]["before"], _fill(r"\s+(?:(?!{not_between})\w+\s+)?", table["candidate"])
         )
@@ -1085,7 +1088,10 @@ class Context:
             text, spans, i = self._unqualified(text, spans, i)
         before, after = text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40]
         if span.entity == "tki":
-            if self.tki_neg_before.search(before) or self.tki_neg_after.match(after):
+            denied = self.tki_neg_before.search(before)
+            if denied and self.dose_gap.match(text, span.end) and not self.not_a_gap.search(denied.group()):
+                denied = None  # "has not had her alectinib for 3 days": a dose held, of a TKI received
+            if denied or self.tki_neg_after.match(after):
                 return NEGATED
             if self.cand_before.search(before) or self.cand_after.match(after) or self._to_come(text, span):
                 return CANDIDATE
