@@ -246,6 +246,8 @@ class Context:
         self.qualified_findings = frozenset(cand["qualified_findings"])
         self.qualified_gap = _frame(r"\s*(?:{qualified_gap}\s+)*", cand)
         self.qualified_words = _frame(r"{qualified_words}(?![\w-])", cand)
+        self.led_to = _frame(r"\s*(?:{led_to})\s*", cand)
+        self.led_to_given = _frame(r"[\s,;:-]*(?:\d+\s*mg\s*)?(?:{led_to_given})(?![\w])", cand)
         self.tki_neg_before = _before(
             table["tki_negation"]["before"], _fill(r"[\s-]+(?:(?!{not_between})\w+\s+)?", table["tki_negation"])
         )
@@ -1075,6 +1077,17 @@ class Context:
             and text[m.end() :].lstrip().startswith(")")
         )
 
+    def _led_to(self, text: str, spans: list[Span], i: int) -> bool:
+        """The TKI at ``spans[i]`` is one a finding right before it leads to (candidate `led_to`: "G1202R ->
+        lorlatinib", "L1196M, so lorlatinib"), and not told as given after it (`led_to_given`: "... -> PD")."""
+        prev = spans[i - 1] if i else None
+        return (
+            prev is not None
+            and prev.entity in self.qualified_findings
+            and self.led_to.fullmatch(text, prev.end, spans[i].start) is not None
+            and not self.led_to_given.match(text, spans[i].end)
+        )
+
     def _stated_role(self, text: str, spans: list[Span], i: int) -> str | None:
         span = spans[i]
         if span.entity in self.not_negatable:
@@ -1095,6 +1108,8 @@ class Context:
                 return NEGATED
             if self.cand_before.search(before) or self.cand_after.match(after) or self._to_come(text, span):
                 return CANDIDATE
+            if self._led_to(text, spans, i):
+                return CANDIDATE  # "G1202R -> lorlatinib": what the finding calls for
             if self.access_before.search(text, max(0, span.start - 100), span.start):
                 return CANDIDATE  # "she would be funded for lorlatinib", "she qualifies for lorlatinib"
             return None
