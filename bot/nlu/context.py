@@ -740,10 +740,10 @@ class Context:
         experience brigatinib causes ..."): from its words to the end of the sentence. Another person ("Her husband
         takes phenobarbital", "FHx: sister ALK+ NSCLC on alectinib", "lives with her mother, who takes phenytoin"):
         from them to the end of the sentence (of the brackets after them), past a comma only with what continues their
-        clause, and none when they report about the patient ("wife says he's been taking St John's wort") but their aside
-        before the report ("Her husband, who is on phenytoin, attended"). Either
-        part ends where this patient is named again after a clause break ("- this one L1196M", "; ours has ...");
-        another person's also where the patient is the subject again ("..., but she is on alectinib")."""
+        clause, and none when they report about the patient ("wife says he's been taking St John's wort") but their
+        aside before the report ("Her husband, who is on phenytoin, attended"). Either part ends where this patient is
+        named again after a clause break ("- this one L1196M", "; ours has ..."); another person's also where the
+        patient is the subject again ("..., but she is on alectinib")."""
         out = []
         for start, end in self._sentences(text):
             # a person named within the patient's clause ("Lives with her husband, who ...") is not its subject
