@@ -246,10 +246,15 @@ class Context:
         self.qualified_findings = frozenset(cand["qualified_findings"])
         self.qualified_gap = _frame(r"\s*(?:{qualified_gap}\s+)*", cand)
         self.qualified_words = _frame(r"{qualified_words}(?![\w-])", cand)
+        self.led_to = _frame(r"\s*(?:{led_to})\s*", cand)
+        self.led_to_given = _frame(r"[\s,;:-]*(?:\d+\s*mg\s*)?(?:{led_to_given})(?![\w])", cand)
         self.tki_neg_before = _before(
             table["tki_negation"]["before"], _fill(r"[\s-]+(?:(?!{not_between})\w+\s+)?", table["tki_negation"])
         )
         self.tki_neg_after = _after(table["tki_negation"]["after"], copulas)
+        # a dose gap right after a denied TKI ("has not had her alectinib for 3 days"): a dose held, not a denial
+        self.dose_gap = _frame(r"\s*(?:(?:{dose_gap_words})\s+)?(?:{dose_gap})", table["tki_negation"])
+        self.not_a_gap = _cue(table["tki_negation"]["not_a_gap"])
         self.cand_before = _before(
             table["candidate"]["before"], _fill(r"\s+(?:(?!{not_between})\w+\s+)?", table["candidate"])
         )
@@ -340,7 +345,7 @@ class Context:
         self.with_patient = _frame(r"(?:^|(?<=[\s,;:(]))(?:{patient_subject})\s+(?:and|&)\s*$", others)
         self.said_of_them = re.compile(r"^(?:'s\b|\s*,?\s*(?:who|whose)\b|\s*\()", re.IGNORECASE)
         self.reports_back = _frame(
-            r"^(?:'s\b.*)?(?:\s*,[^,.;]{0,60},)?\s*(?:(?:also|now|today|however|too|kindly|has|had|have|was|is|then|"
+            r"^(?:'s\b.*)?(?P<aside>\s*,[^,.;]{0,60},)?\s*(?:(?:also|now|today|however|too|kindly|has|had|have|was|is|then|"
             r"later|who|,)\s+)*(?:{reports_back})(?![\w])",
             others,
         )
@@ -735,9 +740,10 @@ class Context:
         experience brigatinib causes ..."): from its words to the end of the sentence. Another person ("Her husband
         takes phenobarbital", "FHx: sister ALK+ NSCLC on alectinib", "lives with her mother, who takes phenytoin"):
         from them to the end of the sentence (of the brackets after them), past a comma only with what continues their
-        clause, and none when they report about the patient ("wife says he's been taking St John's wort"). Either
-        part ends where this patient is named again after a clause break ("- this one L1196M", "; ours has ...");
-        another person's also where the patient is the subject again ("..., but she is on alectinib")."""
+        clause, and none when they report about the patient ("wife says he's been taking St John's wort") but their
+        aside before the report ("Her husband, who is on phenytoin, attended"). Either part ends where this patient is
+        named again after a clause break ("- this one L1196M", "; ours has ..."); another person's also where the
+        patient is the subject again ("..., but she is on alectinib")."""
         out = []
         for start, end in self._sentences(text):
             # a person named within the patient's clause ("Lives with her husband, who ...") is not its subject
@@ -753,6 +759,13 @@ class Context:
                 if not self.reports_back.match(text[b:end])
                 # (recall9) the patient and the person as one subject, nothing said of the person alone
                 and not (self.with_patient.search(text, start, a) and not self.said_of_them.match(text[b:end]))
+            ]
+            # a person reporting about the patient after an aside of their own ("Her husband, who is on phenytoin,
+            # says ..."): the aside is theirs, what follows the report the patient's
+            out += [
+                (a, b + report.end("aside"))
+                for a, b, _ in people
+                if (report := self.reports_back.match(text[b:end])) and report["aside"]
             ]
             parts: list[tuple[int, int]] = []
             for a, b, person, within in sorted(found):
@@ -1064,6 +1077,17 @@ class Context:
             and text[m.end() :].lstrip().startswith(")")
         )
 
+    def _led_to(self, text: str, spans: list[Span], i: int) -> bool:
+        """The TKI at ``spans[i]`` is one a finding right before it leads to (candidate `led_to`: "G1202R ->
+        lorlatinib", "L1196M, so lorlatinib"), and not told as given after it (`led_to_given`: "... -> PD")."""
+        prev = spans[i - 1] if i else None
+        return (
+            prev is not None
+            and prev.entity in self.qualified_findings
+            and self.led_to.fullmatch(text, prev.end, spans[i].start) is not None
+            and not self.led_to_given.match(text, spans[i].end)
+        )
+
     def _stated_role(self, text: str, spans: list[Span], i: int) -> str | None:
         span = spans[i]
         if span.entity in self.not_negatable:
@@ -1077,10 +1101,15 @@ class Context:
             text, spans, i = self._unqualified(text, spans, i)
         before, after = text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40]
         if span.entity == "tki":
-            if self.tki_neg_before.search(before) or self.tki_neg_after.match(after):
+            denied = self.tki_neg_before.search(before)
+            if denied and self.dose_gap.match(text, span.end) and not self.not_a_gap.search(denied.group()):
+                denied = None  # "has not had her alectinib for 3 days": a dose held, of a TKI received
+            if denied or self.tki_neg_after.match(after):
                 return NEGATED
             if self.cand_before.search(before) or self.cand_after.match(after) or self._to_come(text, span):
                 return CANDIDATE
+            if self._led_to(text, spans, i):
+                return CANDIDATE  # "G1202R -> lorlatinib": what the finding calls for
             if self.access_before.search(text, max(0, span.start - 100), span.start):
                 return CANDIDATE  # "she would be funded for lorlatinib", "she qualifies for lorlatinib"
             return None
