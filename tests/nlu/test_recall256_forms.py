@@ -154,3 +154,24 @@ def test_the_alk_clone_positive_is_alk_positive(text):
 ])
 def test_the_alk_clone_denied_asked_or_pending_is_not_alk_positive(text):
     assert_reads_other_than(text, {"alk_positive": True})
+
+
+# ---- brain imaging then its new lesions, no verb or colon between ("MRI brain 2 new tiny mets") ------------------
+@pytest.mark.parametrize("text", [
+    "on alectinib 2 yr, CT stable, MRI brain 2 new tiny mets, asx",
+    "body stable, MRI brain 3 new mets",
+    "CT CAP stable; head CT new lesion L occipital",
+    "brain MRI 04/25 two new subcentimetre lesions, rest of disease stable",
+])
+def test_brain_scan_then_new_lesions_is_cns_progression(text):
+    assert_reads(text, {"brain_metastases": True, "progression": "cns_only"})
+
+
+@pytest.mark.parametrize("text", [
+    "CT stable, MRI brain no new lesions",
+    "body stable, MRI brain for new mets?",
+    "MRI brain to look for new lesions",
+    "CT stable, MRI brain planned, new lesions?",
+])
+def test_brain_scan_without_new_lesions_is_not_cns_progression(text):
+    assert_reads_other_than(text, {"progression": "cns_only", "brain_metastases": True})
