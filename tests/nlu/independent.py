@@ -54,7 +54,8 @@ SETS = (
                 changed_in_dialogue=None, unannotated=frozenset({"alk_fusion_specimen"})),
     PhrasingSet("2", "published case reports and NGS report wording, a second hand", "independent2_tune.yml",
                 "independent2_heldout.yml", "independent2_questions_tune.yml", "independent2_questions_heldout.yml",
-                f1_floor=(0.983, 0.904), questions_changed=(0, 0), changed_in_dialogue=0),
+                # (recall256) tuned 0.9945, unchanged (tests/nlu/test_recall256_forms.py)
+                f1_floor=(0.994, 0.904), questions_changed=(0, 0), changed_in_dialogue=0),
     PhrasingSet("3", "progress notes, clinic letters, tumour boards, case reports", "independent3_tune.yml",
                 "independent3_heldout.yml", "independent3_questions_tune.yml", "independent3_questions_heldout.yml",
                 f1_floor=(0.993, 0.897), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(50, 38)),
@@ -66,11 +67,13 @@ SETS = (
     PhrasingSet("5", "EHR copy-paste: key-value templates, timelines, medication lists, MDT proformas",
                 "independent5_tune.yml", "independent5_heldout.yml", "independent5_questions_tune.yml",
                 "independent5_questions_heldout.yml",
-                f1_floor=(0.972, 0.897), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(50, 35)),
+                # (recall256) tuned 0.977 -> 0.9782 (tests/nlu/test_recall256_forms.py)
+                f1_floor=(0.978, 0.897), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(50, 35)),
     PhrasingSet("6", "chat typed in a hurry: typos, text-speak, dictation, self-corrections, non-native English",
                 "independent6_tune.yml", "independent6_heldout.yml", "independent6_questions_tune.yml",
                 "independent6_questions_heldout.yml",
-                f1_floor=(0.97, 0.916), questions_changed=(3, 3), changed_in_dialogue=3, min_questions=(49, 34)),
+                # (recall256) tuned 0.977 -> 0.9806 (tests/nlu/test_recall256_forms.py)
+                f1_floor=(0.98, 0.916), questions_changed=(3, 3), changed_in_dialogue=3, min_questions=(49, 34)),
     PhrasingSet("7", "spoken and hand-over styles: SBAR, telephone referrals, tumour-board presentations, MDT minutes, "
                 "e-mails, non-native English", "independent7_tune.yml", "independent7_heldout.yml",
                 "independent7_questions_tune.yml", "independent7_questions_heldout.yml",
