@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot import knowledge
+from bot.nlu import compiled
 from bot.nlu.entity import NEGATED
 from bot.nlu.key_value import KeyValues, Reading
 from bot.nlu.vocabulary import AMINO
@@ -153,7 +154,12 @@ class Reader:
         self.name_re = re.compile(
             rf"(?<![\w]){_alternation(_name_pattern(s) for s in spellings)}(?![\w])", re.IGNORECASE
         )
-        self.regexes = [(re.compile(rf"(?<![\w+]){r['pattern']}(?![\w])", re.IGNORECASE), r) for r in table["regexes"]]
+        # the phrase file's thousand patterns, from the programs kept between runs (bot/nlu/compiled.py)
+        kept = compiled.Patterns()
+        self.regexes = [
+            (kept.compile(rf"(?<![\w+]){r['pattern']}(?![\w])", re.IGNORECASE), r) for r in table["regexes"]
+        ]
+        kept.save()
         self.mutation = re.compile(rf"(?<![\w.]){_alternation(table['mutations'])}(?![\w*])", re.IGNORECASE)
         self.variant = re.compile(rf"(?<![\w.]){_alternation(table['variant_shapes'])}(?![\w*>])")
         # "BRAF V600E", "EGFR: p.T790M", "BRAF V600E (p.Val600Glu)": another gene's change, not ALK's

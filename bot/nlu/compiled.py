@@ -1,0 +1,103 @@
+"""Compiled regular expressions kept between runs, so `python -m bot extract` starts in well under a second.
+
+The reader compiles about a thousand patterns from the phrase file (300,000 characters); Python's `re` parses and
+compiles each at every start, about two thirds of the command's time. This module keeps what the compiler made of
+each pattern (the `_sre` program: plain integers, the groups' names) in `var/cache/regex-<python>.marshal`, keyed by
+the pattern and its flags, and builds the pattern object from it as `sre_compile.compile` does. A pattern not in the
+file is compiled the ordinary way; the file is rewritten (to a temporary file, then renamed: a second process racing
+this one reads the old file or the new one, never half of one) when some were missing, with only this run's
+patterns. marshal holds only data (never code to run), the file is named by the exact Python build and the `_sre`
+magic number, and whatever fails (a missing, unreadable or foreign file, a program `_sre` refuses) falls back to
+`re.compile`, so the patterns always work as compiled ones do (tests/nlu/test_compiled_patterns.py)."""
+
+from __future__ import annotations
+
+import _sre
+import marshal
+import os
+import re
+import sre_compile
+import sre_parse
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = Path(os.environ.get("ALK_REGEX_CACHE_DIR") or Path(__file__).resolve().parents[2] / "var" / "cache")
+_TAG = f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}.{sys.version_info[2]}-{_sre.MAGIC}"
+
+
+# what _sre.compile raises for a program it does not take (invalid code, wrong shapes)
+_REFUSED = (RuntimeError, TypeError, ValueError, IndexError, OverflowError, KeyError)
+
+
+def cache_file() -> Path:
+    return CACHE_DIR / f"regex-{_TAG}.marshal"
+
+
+def _program(pattern: str, flags: int) -> tuple[Any, ...]:
+    """What sre_compile.compile hands to _sre.compile, for ``pattern``."""
+    parsed = sre_parse.parse(pattern, flags)
+    code = sre_compile._code(parsed, flags)  # type: ignore[attr-defined]
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return (
+        int(flags | parsed.state.flags),
+        [int(c) for c in code],
+        parsed.state.groups - 1,
+        groupindex,
+        tuple(indexgroup),
+    )
+
+
+class Patterns:
+    """``compile(pattern, flags)`` for many patterns at once, from the kept programs where they are; ``save()``
+    keeps this run's programs when some were new."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path or cache_file()
+        self.kept: dict[tuple[str, int], tuple[Any, ...]] = {}
+        try:
+            loaded = marshal.loads(self.path.read_bytes())
+            if isinstance(loaded, dict):
+                self.kept = loaded
+        except (OSError, ValueError, EOFError, TypeError):
+            self.kept = {}
+        self.used: dict[tuple[str, int], tuple[Any, ...]] = {}
+        self.missed = 0
+
+    def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
+        key = (pattern, int(flags))
+        program = self.kept.get(key)
+        if program is not None:
+            try:
+                compiled = _sre.compile(pattern, *program[:1], list(program[1]), *program[2:])
+                self.used[key] = program
+                return compiled
+            except _REFUSED:  # a program this _sre does not take: compile it afresh
+                pass
+        self.missed += 1
+        try:
+            program = _program(pattern, int(flags))
+            compiled = _sre.compile(pattern, program[0], program[1], *program[2:])
+            self.used[key] = program
+            return compiled
+        except _REFUSED:
+            return re.compile(pattern, flags)
+
+    def save(self) -> None:
+        if not self.missed:
+            return
+        temp = None
+        try:
+            data = marshal.dumps(self.used)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".regex-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(temp, self.path)
+        except (OSError, ValueError):  # a read-only checkout compiles at every start, as before
+            if temp is not None:
+                Path(temp).unlink(missing_ok=True)

@@ -1,0 +1,95 @@
+"""The reader's patterns built from the programs kept between runs (bot/nlu/compiled.py) are the patterns `re.compile`
+makes: same program, same groups, same matches; a missing, damaged or tampered file falls back to compiling."""
+from __future__ import annotations
+
+import marshal
+import re
+
+import pytest
+import yaml
+
+from bot.nlu import compiled, vocabulary
+from tests.nlu.independent import HERE
+
+FLAGS = re.IGNORECASE
+
+
+@pytest.fixture(scope="module")
+def patterns() -> list[str]:
+    return [rf"(?<![\w+]){r['pattern']}(?![\w])" for r in vocabulary.table()["regexes"]]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    rows = yaml.safe_load((HERE / "phrasings.yml").read_text(encoding="utf-8"))
+    return [row["text"] for row in rows]
+
+
+def _kept(tmp_path, patterns):
+    """Patterns compiled once into a fresh file, then read back from it by a second instance (as a second run)."""
+    path = tmp_path / "regex.marshal"
+    first = compiled.Patterns(path)
+    for p in patterns:
+        first.compile(p, FLAGS)
+    first.save()
+    second = compiled.Patterns(path)
+    return second, [second.compile(p, FLAGS) for p in patterns]
+
+
+def test_the_kept_programs_are_the_compiled_ones(tmp_path, patterns, texts):
+    kept, built = _kept(tmp_path, patterns)
+    assert kept.missed == 0 and len(kept.kept) == len(set(patterns))
+    sample = " | ".join(texts)
+    for p, k in zip(patterns, built):
+        real = re.compile(p, FLAGS)
+        assert (k.pattern, k.flags, k.groups, k.groupindex) == (real.pattern, real.flags, real.groups, real.groupindex)
+        assert [m.span() for m in k.finditer(sample)] == [m.span() for m in real.finditer(sample)], p
+
+
+@pytest.mark.parametrize("damage", [b"", b"not marshal at all", marshal.dumps([1, 2, 3]), marshal.dumps({("x", 0): 1})])
+def test_a_damaged_file_falls_back_to_compiling(tmp_path, damage):
+    path = tmp_path / "regex.marshal"
+    path.write_bytes(damage)
+    kept = compiled.Patterns(path)
+    p = kept.compile(r"(?P<drug>lorlatinib|alectinib)\b", FLAGS)
+    assert p.search("on ALECTINIB since 2021").group("drug") == "ALECTINIB"
+
+
+def test_a_tampered_program_is_refused_and_the_pattern_compiled_afresh(tmp_path):
+    path = tmp_path / "regex.marshal"
+    pattern = r"G1202R|L1196M"
+    kept = compiled.Patterns(path)
+    kept.compile(pattern, FLAGS)
+    kept.save()
+    data = marshal.loads(path.read_bytes())
+    flags, code, *rest = data[(pattern, int(FLAGS))]
+    data[(pattern, int(FLAGS))] = (flags, [99999] * len(code), *rest)  # no valid program
+    path.write_bytes(marshal.dumps(data))
+    again = compiled.Patterns(path)
+    assert again.compile(pattern, FLAGS).findall("g1202r and L1196M") == ["g1202r", "L1196M"]
+    assert again.missed == 1
+
+
+def test_the_file_keeps_only_this_runs_patterns_and_is_not_rewritten_when_nothing_was_new(tmp_path):
+    path = tmp_path / "regex.marshal"
+    first = compiled.Patterns(path)
+    first.compile("old", 0)
+    first.save()
+    second = compiled.Patterns(path)
+    second.compile("new", 0)
+    second.save()
+    assert set(marshal.loads(path.read_bytes())) == {("new", 0)}
+    before = path.stat().st_mtime_ns
+    third = compiled.Patterns(path)
+    third.compile("new", 0)
+    third.save()
+    assert third.missed == 0 and path.stat().st_mtime_ns == before
+
+
+def test_an_unwritable_place_still_gives_working_patterns(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the directory would be")
+    kept = compiled.Patterns(blocked / "sub" / "regex.marshal")
+    assert kept.compile("ALK", FLAGS).search("alk+")
+    kept.save()  # cannot write: no error
+    assert not (blocked / "sub").exists()
