@@ -1176,8 +1176,7 @@ class Context:
         if cue is None:
             return False
         at = max(0, span.start - 20) + cue.start()
-        stops = list(_STATEMENT_STOP.finditer(text, 0, at))
-        clauses = [c for c in re.split(r"[;,:]|\band\b", text[stops[-1].end() if stops else 0 : at]) if c.strip()]
+        clauses = [c for c in re.split(r"[;,:]|\band\b", text[_statement_start(text, at) : at]) if c.strip()]
         return bool(clauses) and bool(self.instruction.match(clauses[-1]))
 
     def _general(self, text: str) -> list[tuple[int, int]]:
@@ -1482,7 +1481,7 @@ class Context:
         if not (stop := self.stop_after.match(text, e.end)):
             return None  # checked first: the cheapest, and rare
         reach = max(0, e.start - 300)  # the statement it is told in, past semicolons
-        told = max([reach] + [m.end() for m in _STATEMENT_STOP.finditer(text, reach, e.start)])
+        told = _statement_start(text, e.start, reach)
         start = max([told] + [t.end for t in tkis[:k] if t.end <= e.start])
         toxic = list(self.toxicity.finditer(text, start, e.start))
         if not toxic or self.toxicity_not_it.search(text, told, e.start):
@@ -1590,6 +1589,12 @@ def _unclosed_bracket(gap: str) -> bool:
     what it denies ("negative for (MET, KRAS)")."""
     outside = re.sub(r"\([^()]*\)", "", gap.lstrip().removeprefix("("))
     return "(" in outside or ")" in outside
+
+
+def _statement_start(text: str, at: int, reach: int = 0) -> int:
+    """The start of the statement place ``at`` is in (after the last full stop or line before it, past semicolons),
+    looked for from ``reach`` on."""
+    return max([reach] + [m.end() for m in _STATEMENT_STOP.finditer(text, reach, at)])
 
 
 def _clause_end(text: str, start: int) -> int:
