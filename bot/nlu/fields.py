@@ -270,7 +270,7 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
     response, extracranial disease stable") with no site progressing it is none: nothing progresses, and so is the
     rest controlled beside a brain response and no extracranial site progressing. The rest controlled beside
     extracranial lesions, or one lesion said to be the only one progressing (unless it is a brain lesion: brain
-    progression and no extracranial site), is oligoprogression; brain progression alone is no pattern
+    progression and no extracranial site), is oligoprogression, unless the growth is said slow (indolent); brain progression alone is no pattern
     (brain_metastases says it). Progression at two or more extracranial site groups ("sites:...") with nothing else
     said is systemic; one group alone is no pattern."""
     sites = {g for v in stated if v.startswith(SITES) for g in v[len(SITES) :].split("+")}
@@ -291,9 +291,11 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
         cns_disease and not responding and not known and rest & set(stated)
     ):
         out.append("cns_only")
-    elif ("rest_controlled" in stated and (sites or not responding)) or (
-        "one_site" in stated and (sites or not brain)
-    ):  # "complete intracranial response, stable elsewhere": the rest is what the brain is not, no lesion grows
+    elif (
+        ("rest_controlled" in stated and (sites or not responding)) or ("one_site" in stated and (sites or not brain))
+    ) and "indolent" not in out:
+        # "complete intracranial response, stable elsewhere": the rest is what the brain is not, no lesion grows;
+        # set 10: "slow enlargement of a single pulmonary nodule; all else stable" is indolent, its pace stated
         out.append("oligoprogression")
     elif not out and len(sites) >= 2:
         out.append("systemic")
