@@ -189,3 +189,19 @@ def test_a_symptom_after_the_reason_clause_is_read():
 def test_word_finding_difficulty_on_lorlatinib_is_not_read_as_the_disease():
     assert_reads("Word-finding difficulty two months into lorlatinib; imaging shows continued response.",
                  {"symptomatic": None})
+
+
+# ---- a brain lesion a later read calls benign ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "ADDENDUM: the 'new brain lesion' on the prior report is a venous angioma; no metastases.",
+    "The cerebellar lesion was in fact a cavernoma.",
+    "The frontal lesion on the outside MRI is a developmental venous anomaly.",
+])
+def test_a_brain_lesion_called_benign_is_no_brain_metastasis(text):
+    assert_reads(text, {"brain_metastases": False, "progression": None})
+
+
+def test_a_brain_lesion_growing_beside_a_benign_word_elsewhere_is_read():
+    assert_reads("Known venous angioma; the new cerebellar lesion is growing.", {"brain_metastases": True})
