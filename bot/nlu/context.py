@@ -1259,7 +1259,9 @@ class Context:
                 gap = gap[:a] + " " * (b - a) + gap[b:]
         if self.breaks.search(gap):
             return None
-        if self.own_statement.match(text, span.start) and any(o.start >= gap_start and o.end <= span.start for o in spans[:i]):
+        if self.own_statement.match(text, span.start) and any(
+            o.start >= gap_start and o.end <= span.start for o in spans[:i]
+        ):
             return None  # "not pregnant uses condoms": the verb opens a statement of its own
         *items, own = self.lists.item_break.split(gap)
         if not self.gap.match(own) or not self._items(items):

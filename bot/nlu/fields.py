@@ -277,7 +277,8 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
     sites = {g for v in stated if v.startswith(SITES) for g in v[len(SITES) :].split("+")}
     stated = [v for v in stated if not v.startswith(SITES)]
     out = [v for v in stated if v not in HALVES]
-    if "many_lesions" in stated:  # lesions counted with no organ: the body's unless the brain or the body says otherwise
+    # lesions counted with no organ ("many lesions"): the body's, unless the brain or the body says otherwise
+    if "many_lesions" in stated:
         if not ({"cns_progressing", "body_controlled", "body_not_progressing"} & set(stated) or "cns_only" in out):
             out.append("systemic")
         elif cns_disease:  # "progress in brain, many lesions, body is stable": the brain's lesions
@@ -297,9 +298,10 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
         cns_disease and not responding and not known and rest & set(stated)
     ):
         out.append("cns_only")
-    elif "indolent" not in out and (("rest_controlled" in stated and (sites or not responding)) or (
-        "one_site" in stated and (sites or not brain)
-    )):  # the few sites' growth said slow is indolent ("slow growth of one node, the rest stable")  # "complete intracranial response, stable elsewhere": the rest is what the brain is not, no lesion grows
+    elif "indolent" not in out and (
+        ("rest_controlled" in stated and (sites or not responding)) or ("one_site" in stated and (sites or not brain))
+    ):  # "complete intracranial response, stable elsewhere": the rest is what the brain is not, no lesion grows; the
+        # few sites' growth said slow is indolent ("slow growth of one node, the rest stable")
         out.append("oligoprogression")
     elif not out and len(sites) >= 2:
         out.append("systemic")
