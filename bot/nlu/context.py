@@ -945,8 +945,10 @@ class Context:
             return True
         run = self._list_run(text, spans, i)
         back = i
-        while back and self._group(spans[back - 1]) == self._group(spans[i]) and self.lists.join.match(
-            text[spans[back - 1].end : spans[back].start]
+        while (
+            back
+            and self._group(spans[back - 1]) == self._group(spans[i])
+            and self.lists.join.match(text[spans[back - 1].end : spans[back].start])
         ):
             back -= 1
         items = [*spans[back : i + 1], *run]
