@@ -148,6 +148,10 @@ class ListWords:
         self.words = words
 
 
+# between a word of resumption and the other TKI it restarts ("restarted alectinib", "back on brigatinib")
+_RESTARTS_ANOTHER = re.compile(r"\s*(?:(?:on|with|onto|the|her|his|previous|prior|original|first-line)\s+)*")
+
+
 class ToxicStops:
     """The cues of a TKI stopped (held, interrupted) for a toxicity that the case reader (Context._intolerance) and
     the therapy-role reader (therapies.py, its intolerant role) share, compiled from clinical_phrases.yml
@@ -189,6 +193,18 @@ class ToxicStops:
             rf"(?<![\w-])(?:{_words(tol['resumed'])}|(?:{pause})\s+(?:{hold})|(?:{hold})\s+(?:{pause}))(?![\w])",
             re.IGNORECASE,
         )
+
+    def resumed(self, text: str, value: str, start: int, end: int, later: Iterable[tuple[int, str]]) -> bool:
+        """The therapy ``value`` stopped at ``start`` is said given again, or its hold a short pause, before ``end``
+        ("held for CK elevation and then resumed at 120 mg", "held for a week"); not a restart of another therapy of
+        ``later`` (their places and values) named right after the word ("lorlatinib stopped for neuropathy,
+        restarted alectinib": alectinib is restarted)."""
+        later = sorted(later)
+        for m in self.tolerated.finditer(text, start, end):
+            nxt = next(((at, v) for at, v in later if at >= m.end()), None)
+            if nxt is None or nxt[1] == value or not _RESTARTS_ANOTHER.fullmatch(text, m.end(), nxt[0]):
+                return True
+        return False
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -1519,23 +1535,14 @@ class Context:
                 span = h.span()  # "on alectinib; dose held for CK rise": past the semicolon, through "dose"
             if span is None and k + 1 < len(tkis) and tkis[k + 1].start < s_end:
                 span = self._replaced_for_toxicity(text, e, tkis[k + 1], tkis[k + 2 :], s_end)
-            if span and self._resumed(text, e, tkis[k + 1 :], max(span[1], statement_end)):
+            later = [(t.start, t.value) for t in tkis[k + 1 :]]
+            if span and self.toxic.resumed(text, e.value, e.end, max(span[1], statement_end), later):
                 span = None  # "held for CK elevation and then resumed at 120 mg", "held for a week": tolerated
             if span:
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
                 out[-1:] = [*self._listed_before(text, tkis[:k], e, span, s_start), out[-1]]
         return out + self._denied_intolerance(text, found, bounds, regions)
-
-    def _resumed(self, text: str, e: Entity, later: list[Entity], end: int) -> bool:
-        """The TKI ``e`` is said given again, or its hold a short pause, after its stop and before ``end``; not a
-        restart of another TKI named right after the word ("lorlatinib stopped for neuropathy, restarted
-        alectinib": alectinib is restarted)."""
-        for m in self.toxic.tolerated.finditer(text, e.end, end):
-            nxt = next((t for t in later if t.start >= m.end()), None)
-            if nxt is None or nxt.value == e.value or not _RESTARTS_ANOTHER.fullmatch(text, m.end(), nxt.start):
-                return True
-        return False
 
     # ---- recall8 (sets 8, 7, 3) ----------------------------------------------------------------------------------
     def _toxicity_then_stop(self, text: str, tkis: list[Entity], k: int) -> tuple[int, int] | None:
@@ -1626,10 +1633,6 @@ class Context:
                 role = HYPOTHETICAL if any(a <= m.start() < b for a, b in regions) else NEGATED
                 out.append(Entity("intolerant_tki", "none", m.start(), m.end(), m.group(), role, NEGATED))
         return out
-
-
-# between a word of resumption and the other TKI it restarts ("restarted alectinib", "back on brigatinib")
-_RESTARTS_ANOTHER = re.compile(r"\s*(?:(?:on|with|onto|the|her|his|previous|prior|original|first-line)\s+)*")
 
 
 def _kept(text: str, spans: list[Span], i: int) -> bool:

@@ -507,14 +507,15 @@ class TherapyReader:
         therapy and the statement's end ("alectinib held for hepatotoxicity", "on alectinib; dose held for CK
         rise"), or named right after "intolerant of", "could not tolerate", or after "came off", "held" with a
         toxicity given as the reason right after it ("held alectinib for hepatotoxicity"); not when it was given again
-        after the hold ("alectinib held for hepatotoxicity, restarted at 450 mg") or the hold was a short pause
-        ("held for a week for CK rise")."""
+        after the hold ("alectinib held for hepatotoxicity, restarted at 450 mg": not another therapy restarted,
+        "..., restarted alectinib") or the hold was a short pause ("held for a week for CK rise")."""
         start, end = group[0][0], group[-1][1]
         stop = _STATEMENT_END.search(text, end)
         limit = min([s for s, _, _ in spans if s >= end] + [stop.start() if stop else len(text)])
         lead = re.split(r"[.;!?\n]", text[max(0, start - 40) : start])[-1]
         toxic = self.cues.toxic
-        return not toxic.tolerated.search(text, end, limit) and bool(
+        later = [(s, v) for s, _, v in spans if s >= end]
+        return not toxic.resumed(text, group[-1][2], end, limit, later) and bool(
             toxic.after.match(text, end, limit)
             or toxic.not_tolerated.search(lead)
             or (toxic.came_off.search(lead) and toxic.reason.match(text, end, limit))

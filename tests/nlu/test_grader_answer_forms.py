@@ -226,3 +226,20 @@ def test_a_chain_ending_in_a_marked_tki_chooses_it_after_the_others(text, given)
 
 def test_a_chain_without_a_mark_is_left_as_it_was_read():
     assert _roles("crizotinib -> alectinib -> lorlatinib")["crizotinib"] == CHOSEN
+
+
+@pytest.mark.parametrize(
+    "text,intolerant,restarted",
+    [
+        ("lorlatinib stopped for neuropathy, restarted alectinib", "lorlatinib", "alectinib"),
+        ("brigatinib dc'd due to pneumonitis, restarted alectinib", "brigatinib", "alectinib"),
+        ("brigatinib stopped for pneumonitis; back on alectinib", "brigatinib", "alectinib"),
+    ],
+)
+def test_a_tki_stopped_for_toxicity_before_another_is_restarted_is_intolerant(text, intolerant, restarted):
+    roles = _roles(text)
+    assert roles[intolerant] == "intolerant" and roles[restarted] != "intolerant", (text, roles)
+
+
+def test_a_tki_restarted_itself_after_its_hold_is_tolerated():
+    assert _roles("alectinib held for hepatotoxicity, restarted at 450 mg")["alectinib"] != "intolerant"
