@@ -73,6 +73,7 @@ def test_lesions_elsewhere_or_a_number_that_is_no_count_are_not_limited(text):
     "What would you do with 3 new brain mets on lorlatinib?",
     "Her mother had 2 brain metastases from breast cancer.",
     "MRI planned to look for brain metastases.",
+    "CT head to exclude 2 brain metastases.",
 ])
 def test_a_denial_question_supposition_or_another_person_is_no_count(text):
     assert_reads(text, {"cns_lesions": None})
