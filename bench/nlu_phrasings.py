@@ -2,7 +2,7 @@
 `python -m bot extract` takes to answer, and the worst case of the reader and of the spaCy pipeline that hosts it in
 the Rasa server on hostile 5,000-character messages.
 
-Four independent sets (tests/nlu/independent.py FILES), each with a half the extractor was tuned on and a half it was
+The independent sets (tests/nlu/independent.py SETS), each with a half the extractor was tuned on and a half it was
 not (independent_heldout.yml, independent2_heldout.yml, ...): the held-out figures are the ones that say how well the
 extractor reads text it has not seen. The questions files hold questions that must change nothing: the figure is how
 many of them did. Sentences of a held-out file are never printed nor saved, whatever the flags. Prints the figures

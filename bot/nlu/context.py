@@ -233,6 +233,7 @@ class Context:
         self.score_entities = frozenset(neg["score_entities"])
         self.found_after = _after(neg["found_after"], copulas)
         self.breaks = re.compile(_words(neg["breaks"]), re.IGNORECASE)
+        self.own_statement = re.compile(rf"(?:{_words(neg['own_statement'])})\b", re.IGNORECASE)
         self.ends_clause = re.compile(rf"^\s*(?:{_words(neg['ends_clause'])})\s*(?:[,(]|[-–—]\s)", re.IGNORECASE)
         self.experience = re.compile(_words(neg["experience"]), re.IGNORECASE)
         self.gap = re.compile(rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b)*$", re.IGNORECASE)
@@ -1258,6 +1259,10 @@ class Context:
                 gap = gap[:a] + " " * (b - a) + gap[b:]
         if self.breaks.search(gap):
             return None
+        if self.own_statement.match(text, span.start) and any(
+            o.start >= gap_start and o.end <= span.start for o in spans[:i]
+        ):
+            return None  # "not pregnant uses condoms": the verb opens a statement of its own
         *items, own = self.lists.item_break.split(gap)
         if not self.gap.match(own) or not self._items(items):
             return None  # the finding's own item takes only the gap words: "no change in the brain mets" denies nothing
