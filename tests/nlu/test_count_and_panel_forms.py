@@ -32,6 +32,8 @@ from tests.nlu.reads import assert_reads, assert_reads_exactly, assert_reads_oth
     "A solitary cerebellar metastasis.",
     "pd on ceritinib at 2 brain lesions, rest stable",
     "Only one new intracranial lesion.",
+    "Status post radiosurgery of 2 cerebral metastases in 09/2024.",
+    "2 treated brain mets, no new lesions",
     # the count after the lesions, in shorthand
     "brain mets x2, asx",
     "Brain mets x 3.",
