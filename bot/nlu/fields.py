@@ -282,9 +282,9 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
     response, extracranial disease stable") with no site progressing it is none: nothing progresses, and so is the
     rest controlled beside a brain response and no extracranial site progressing. The rest controlled beside
     extracranial lesions, or one lesion said to be the only one progressing (unless it is a brain lesion: brain
-    progression and no extracranial site), is oligoprogression; brain progression alone is no pattern
-    (brain_metastases says it). Progression at two or more extracranial site groups ("sites:...") with nothing else
-    said is systemic; one group alone is no pattern."""
+    progression and no extracranial site), is oligoprogression, unless the growth is said slow (indolent); brain
+    progression alone is no pattern (brain_metastases says it). Progression at two or more extracranial site groups
+    ("sites:...") with nothing else said is systemic; one group alone is no pattern."""
     sites = {g for v in stated if v.startswith(SITES) for g in v[len(SITES) :].split("+")}
     stated = [v for v in stated if not v.startswith(SITES)]
     out = [v for v in stated if v not in HALVES]
