@@ -58,8 +58,10 @@ SETS = (
                 changed_in_dialogue=None, unannotated=frozenset({"alk_fusion_specimen"})),
     PhrasingSet("2", "published case reports and NGS report wording, a second hand", "independent2_tune.yml",
                 "independent2_heldout.yml", "independent2_questions_tune.yml", "independent2_questions_heldout.yml",
-                # (recall256) tuned 0.9945, unchanged (tests/nlu/test_recall256_forms.py)
-                f1_floor=(0.994, 0.904), questions_changed=(0, 0), changed_in_dialogue=0),
+                # (recall256) tuned 0.9945, unchanged (tests/nlu/test_recall256_forms.py); (cnscount) 0.9936: a count of
+                # three brain mets beside systemic progression is read limited, which this writer left unlabelled
+                # and the other writers label (tests/nlu/test_count_and_panel_forms.py)
+                f1_floor=(0.993, 0.904), questions_changed=(0, 0), changed_in_dialogue=0),
     PhrasingSet("3", "progress notes, clinic letters, tumour boards, case reports", "independent3_tune.yml",
                 "independent3_heldout.yml", "independent3_questions_tune.yml", "independent3_questions_heldout.yml",
                 f1_floor=(0.993, 0.897), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(50, 38)),
@@ -81,7 +83,9 @@ SETS = (
     PhrasingSet("7", "spoken and hand-over styles: SBAR, telephone referrals, tumour-board presentations, MDT minutes, "
                 "e-mails, non-native English", "independent7_tune.yml", "independent7_heldout.yml",
                 "independent7_questions_tune.yml", "independent7_questions_heldout.yml",
-                f1_floor=(0.991, 0.894), questions_changed=(1, 2), changed_in_dialogue=0, min_questions=(39, 27)),
+                # (cnscount) tuned 0.991 -> 0.990: a panel denying MET, KRAS and EGFR is read as no bypass alteration
+                # ([]), which this writer left unlabelled there and the other writers label
+                f1_floor=(0.989, 0.894), questions_changed=(1, 2), changed_in_dialogue=0, min_questions=(39, 27)),
     # Sets 8-9 before any tuning on them: tuned 0.869 / 0.813, held-out 0.871 / 0.815
     # Set 8 tuned after tuning on it (exam stems, teaching texts): 0.925
     # recall8 (tests/nlu/test_narrative_forms.py): sets 8, 7, 3 tuned 0.9626 / 0.9911 / 0.9934
