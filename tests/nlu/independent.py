@@ -23,7 +23,8 @@ class PhrasingSet:
     """One independent set: written by one outside hand from one route, split 60/40 with a fixed seed into a tuning
     half (the extractor was tuned on it) and a held-out half (copied in unread; only aggregates are ever printed).
     `unannotated`: fields the writer did not annotate, left out of the set's score. `as_taken`: the writer labelled the
-    case as the assistant takes it, which adds alk_positive when a TKI received or an ALK resistance mutation is named
+    case as the assistant takes it, which adds alk_positive when a TKI received, an ALK resistance mutation or the ALK fusion
+    found at progression is named
     (actions/case_state.py alk_evidence: the extractor leaves that to the conversation, which says so in the
     read-back); the set is scored on the extractor's reading with that one step added (`reader`).
 
@@ -123,7 +124,7 @@ BY_ID = {s.id: s for s in SETS}
 
 def reader(set_id: str, read: Callable[[str], dict[str, Any]]) -> Callable[[str], dict[str, Any]]:
     """``read`` (the extractor's extract_case) as the set's writer labelled: for an `as_taken` set, with alk_positive
-    taken from a named TKI or mutation as the conversation takes it."""
+    taken from a named TKI, mutation or fusion at progression as the conversation takes it."""
     if not BY_ID[set_id].as_taken:
         return read
     from actions.case_state import alk_evidence

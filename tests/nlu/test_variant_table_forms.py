@@ -81,3 +81,49 @@ def test_a_papers_a_models_or_a_cohorts_finding_is_not_this_patients(text: str) 
 def test_plasma_negative_for_everything_is_not_alk_positive(text: str) -> None:
     assert_reads(text, {"alk_mutations": [], "bypass_alterations": []})
     assert_reads_other_than(text, {"alk_positive": True})
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("ALK_STATUS: 1 (positive) | METHOD: IHC", True),
+        ("ALK status: 1 (positive)", True),
+        ("ALK_STATUS=0 (negative)", False),
+        ("ALK FISH: 0 (negative)", False),
+    ],
+)
+def test_registry_coded_alk_status_with_its_label(text: str, value: bool) -> None:
+    assert_reads(text, {"alk_positive": value})
+
+
+@pytest.mark.parametrize("text", ["ALK_STATUS: 1", "ALK status: 9 (unknown)", "ALK_STATUS: 2 (not tested)"])
+def test_a_bare_or_unknown_code_states_nothing(text: str) -> None:
+    assert_reads(text, {"alk_positive": None})
+
+
+@pytest.mark.parametrize(
+    "text, fusion, specimen",
+    [
+        ("ALK fusion at progression: not detected (plasma)", False, "plasma"),
+        ("ALK fusion at PD: detected (tissue RNA NGS)", True, "tissue"),
+        ("ALK (D5F3) IHC on progression biopsy: Negative. Control appropriate.", False, "tissue"),
+        ("ALK FISH on re-biopsy: positive", True, "tissue"),
+        ("ALK RNA NGS on the new biopsy: detected", True, "tissue"),
+    ],
+)
+def test_an_alk_test_keyed_to_this_progression_is_the_fusion_at_progression(
+    text: str, fusion: bool, specimen: str
+) -> None:
+    assert_reads(text, {"alk_fusion_at_progression": fusion, "alk_fusion_specimen": specimen, "alk_positive": None})
+
+
+@pytest.mark.parametrize(
+    "text", ["ALK IHC on rebiopsy: pending", "ALK fusion at progression: ?", "ALK FISH on re-biopsy: equivocal"]
+)
+def test_an_alk_test_at_progression_pending_or_doubted_states_nothing(text: str) -> None:
+    assert_reads(text, {"alk_fusion_at_progression": None, "alk_positive": None})
+
+
+@pytest.mark.parametrize("text, value", [("PD-L1 TPS (%): 25", 25), ("PD-L1 (%) = 60", 60), ("PD-L1 22C3 TPS (%): 0", 0)])
+def test_pdl1_key_with_its_unit_bracketed(text: str, value: int) -> None:
+    assert_reads(text, {"pdl1_tps": value})
