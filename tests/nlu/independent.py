@@ -23,10 +23,9 @@ class PhrasingSet:
     """One independent set: written by one outside hand from one route, split 60/40 with a fixed seed into a tuning
     half (the extractor was tuned on it) and a held-out half (copied in unread; only aggregates are ever printed).
     `unannotated`: fields the writer did not annotate, left out of the set's score. `as_taken`: the writer labelled the
-    case as the assistant takes it, which adds alk_positive when a TKI received, an ALK resistance mutation or the ALK fusion
-    found at progression is named
-    (actions/case_state.py alk_evidence: the extractor leaves that to the conversation, which says so in the
-    read-back); the set is scored on the extractor's reading with that one step added (`reader`).
+    case as the assistant takes it, which adds alk_positive when a TKI received, an ALK resistance mutation or the ALK
+    fusion found at progression is named (actions/case_state.py alk_evidence: the extractor leaves that to the
+    conversation, which says so in the read-back); the set is scored on the extractor's reading with that one step added (`reader`).
 
     What the tests hold each file to, as (tuning half, held-out half); how a figure is set is said in
     tests/nlu/test_independent.py (`f1_floor`, `questions_changed`, `min_questions`) and tests/test_questions_dialogue.py
