@@ -127,3 +127,29 @@ def test_an_alk_test_at_progression_pending_or_doubted_states_nothing(text: str)
 @pytest.mark.parametrize("text, value", [("PD-L1 TPS (%): 25", 25), ("PD-L1 (%) = 60", 60), ("PD-L1 22C3 TPS (%): 0", 0)])
 def test_pdl1_key_with_its_unit_bracketed(text: str, value: int) -> None:
     assert_reads(text, {"pdl1_tps": value})
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Histologic transformation on re-biopsy: none", "none"),
+        ("Transformation at progression: small cell", "small_cell"),
+        ("Histological transformation on the repeat biopsy: squamous", "squamous"),
+    ],
+)
+def test_transformation_keyed_to_the_progression_specimen(text: str, value: str) -> None:
+    assert_reads(text, {"transformation": value})
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Resistance biopsy performed: No (patient declined)", "none"),
+        ("Resistance biopsy performed: Yes", "tissue"),
+        ("Progression biopsy done: not done", "none"),
+        ("Resistance biopsy: planned", None),
+        ("Resistance biopsy performed: ?", None),
+    ],
+)
+def test_a_forms_resistance_biopsy_question(text: str, value: str | None) -> None:
+    assert_reads(text, {"biopsy": value})
