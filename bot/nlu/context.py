@@ -326,7 +326,7 @@ class Context:
         # another person: at a clause's start, or named with what is said of them (", who ...", "(...)"), or theirs
         person = _fill(r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?(?:{people})(?![\w-])", others)
         self.other_person = re.compile(
-            rf"(?:^|[.;:,(\n]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|fyi|btw|nb)\b)\s*(?P<who>{person})"
+            rf"(?:^|[.;:,(\n]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|because|fyi|btw|nb)\b)\s*(?P<who>{person})"
             rf"(?!\s+(?:of|to)\b)|(?<![\w-])(?P<named>{person})(?='s|\s*,?\s*(?:who|whose)\b|\s*\()",
             re.IGNORECASE,
         )
@@ -394,6 +394,9 @@ class Context:
         self.result_after = _after(hyp["result_after"], copulas)
         self.result_in = _cue(hyp["result_after"])
         self.specimen_taken = _after(hyp["specimen_taken_after"], copulas)
+        self.biopsy_to_come = _before(
+            hyp["biopsy_to_come"], r"\s+(?:(?!(?:after|following|post|since|from|with|on|of)\b)[\w-]+\s+){0,2}"
+        )
         self.uncertain_before = _cue(hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"])
         self.plan_before = _cue(hyp["plan_before"])
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
@@ -897,6 +900,8 @@ class Context:
         span = spans[i]
         if span.entity == "biopsy_type" and self.specimen_taken.match(text[span.end : span.end + 40]):
             return False  # "NGS pending on the node core taken yesterday": the specimen was taken
+        if span.entity == "biopsy_type" and self.biopsy_to_come.search(text[max(0, span.start - 100) : span.start]):
+            return True  # "admitted for liver biopsy": the biopsy the admission is for is to come
         if span.entity in self.score_entities and self.score_denied.search(text[max(0, span.start - 20) : span.start]):
             return True  # "not ECOG 3": what the score is not; a correction may say what it is ("- more like 1")
         if span.entity != "tki" and self.consequence_after.match(text[span.end : span.end + 20]):
