@@ -65,8 +65,10 @@ _ECOG = re.compile(
 # now 3"): the score now, which the earlier one is not
 _ECOG_NOW = re.compile(
     r"(?:\s*\([^()]{0,30}\))?"
-    r"(?:\s+(?:pre-?admission|pre-?morbid(?:ly)?|before (?:the |this )?admission|at (?:baseline|diagnosis|dx|presentation|"
-    r"(?:the )?last visit)|last (?:week|month|year|visit)|previously|initially|(?:\w+ )?(?:weeks?|months?) ago))?\s*[,;]?\s*(?:(?:but|and)\s+)?(?:now|today|currently|at present|presently)\s*"
+    r"(?:\s+(?:pre-?admission|pre-?morbid(?:ly)?|before (?:the |this )?admission|"
+    r"at (?:baseline|diagnosis|dx|presentation|(?:the )?last visit)|last (?:week|month|year|visit)|"
+    r"previously|initially|(?:\w+ )?(?:weeks?|months?) ago))?"
+    r"\s*[,;]?\s*(?:(?:but|and)\s+)?(?:now|today|currently|at present|presently)\s*"
     r"(?:(?:is|of|at|ecog|ps|who|:|=)\s*)*([0-4])"
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?|lines?|lesions?|mets|doses?|x\b))",
     re.IGNORECASE,
