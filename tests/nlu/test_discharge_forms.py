@@ -132,9 +132,9 @@ def test_an_inducer_that_must_continue(text):
 @pytest.mark.parametrize("text", [
     "Patient in use of phenytoin for convulsive crisis; neurology evaluated, change to levetiracetam possible.",
     "On phenytoin; switch to levetiracetam is feasible.",
-    "Carbamazepine (for trigeminal neuralgia) - switched to gabapentin.",
+    "Carbamazepine for trigeminal neuralgia; neurology happy to switch to gabapentin.",
 ])
-def test_an_inducer_that_can_be_or_was_switched(text):
+def test_an_inducer_that_can_be_switched(text):
     assert_reads(text, {"cyp3a_inducer_stoppable": True})
 
 
