@@ -230,3 +230,54 @@ def test_the_score_now_past_the_earlier_ones_time(text):
 ])
 def test_a_therapy_aborted_for_toxicity(text):
     assert_reads(text, {"intolerant_tkis": ["ceritinib"]})
+
+
+# ---- the fusion at this progression --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Biopsy of the hepatic lesion shows persistence of ALK rearrangement and ALK L1196M.",
+    "The ALK rearrangement was retained on the rebiopsy.",
+    "New biopsy of a growing lung lesion on lorlatinib shows ALK-positive adenocarcinoma, no small cell features.",
+    "Rebiopsy of the enlarging adrenal node showed ALK-rearranged adenocarcinoma.",
+])
+def test_the_fusion_kept_on_a_progression_specimen(text):
+    assert_reads(text, {"alk_fusion_at_progression": True, "alk_fusion_specimen": "tissue"})
+
+
+@pytest.mark.parametrize("text", [
+    "ALK-positive adenocarcinoma diagnosed in 2019.",
+    "Biopsy at diagnosis showed ALK-positive adenocarcinoma.",
+])
+def test_the_diagnosis_is_no_progression_result(text):
+    assert_reads(text, {"alk_positive": True, "alk_fusion_at_progression": None})
+
+
+@pytest.mark.parametrize("text", [
+    "Liquid biopsy (Archer) from 15.01.2026: no ALK resistance mutation detectable, EML4-ALK fusion not detectable.",
+    "Plasma NGS: EML4-ALK fusion not detected.",
+    "Guardant360 at progression - no ALK mutations; ALK fusion undetectable.",
+])
+def test_the_fusion_not_found_in_plasma_is_no_alk_positive(text):
+    assert_reads(text, {"alk_fusion_at_progression": False, "alk_fusion_specimen": "plasma", "alk_positive": None})
+
+
+# ---- pregnancy wished for, a place of treatment --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Pt is a 33 year female, married, not pregnant, desires future pregnancy.",
+    "She would like a future pregnancy.",
+    "Wish for a later pregnancy discussed with gynaecology.",
+])
+def test_a_pregnancy_wished_for(text):
+    assert_reads(text, {"pregnancy_status": "childbearing_potential"})
+
+
+@pytest.mark.parametrize("text", [
+    "Tumour board decision (Cologne): local radiotherapy.",
+    "Seen at the University Hospital, Köln; ALK-positive NSCLC.",
+    "Treated in Frankfurt since 2021.",
+])
+def test_a_german_place_of_treatment(text):
+    assert_reads(text, {"region": "DE"})
