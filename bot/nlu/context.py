@@ -33,7 +33,10 @@ from bot.nlu.reader import Span, trim
 # The sentence's and the plan section's ends stay here, not in clinical_phrases.yml: punctuation, with the full
 # stops that end nothing ("vs.", "e.g.", "i.e.", a variant's "p." and "c.") as fixed-width lookbehinds; and
 # sentences() serves therapies.py without a phrase table.
-_SENTENCE_END = re.compile(r"[!?;\n]+|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bp)(?<!\bc)\.(?=\s|$)", re.IGNORECASE)
+# (s10rest) not a "?" glued to the word it queries, as ward shorthand writes it ("on alectinib, ?progression, headache")
+_SENTENCE_END = re.compile(
+    r"(?:[!;\n]|\?(?![^\W\d_]))+|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bp)(?<!\bc)\.(?=\s|$)", re.IGNORECASE
+)
 # what a condition opening the rest of a sentence (or of its brackets) may follow: "Plan: if G1202R, lorlatinib"
 _CLAUSE_OPENER = re.compile(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
 # where a plan heading's section ends: a full stop or a line's end

@@ -281,3 +281,51 @@ def test_a_pregnancy_wished_for(text):
 ])
 def test_a_german_place_of_treatment(text):
     assert_reads(text, {"region": "DE"})
+
+
+# ---- ward shorthand: a "?" glued to the word it queries ends no sentence -------------------------------------------
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("Clinical details on request: ALK+ NSCLC on alectinib, ?progression, headache.", {"prior_tkis": ["alectinib"]}),
+    ("ALK+ NSCLC on alectinib, ?SCLC transformation.", {"prior_tkis": ["alectinib"], "transformation": None}),
+    ("On lorlatinib, ?LMD, for MRI.", {"prior_tkis": ["lorlatinib"], "leptomeningeal": None}),
+])
+def test_a_queried_word_leaves_the_rest_of_the_sentence_stated(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize("text", ["On alectinib? Or was it brigatinib?", "Lorlatinib? Brigatinib?"])
+def test_a_question_mark_after_a_word_still_asks(text):
+    assert_reads(text, {"prior_tkis": None})
+
+
+# ---- comorbidities named by their cause or their treatment ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Problem: pneumonitis on durvalumab 2019 (stage III consolidation).",
+    "Grade 2 pneumonitis after pembrolizumab in 2020.",
+    "Pneumonitis secondary to radiotherapy.",
+])
+def test_a_pneumonitis_of_immunotherapy_or_radiotherapy(text):
+    assert_reads(text, {"comorbidities": ["interstitial_lung_disease"]})
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Endocrine consult: new-onset hyperglycaemia (HbA1c 8.1%) on lorlatinib; starting metformin.", "diabetes"),
+    ("Steroid-induced hyperglycaemia requiring insulin.", "diabetes"),
+    ("Triglycerides 6.8 mmol/L on lorlatinib; starting fenofibrate.", "hyperlipidemia"),
+    ("Cholesterol 9.2, atorvastatin commenced.", "hyperlipidemia"),
+])
+def test_a_metabolic_rise_treated(text, value):
+    assert_reads(text, {"comorbidities": [value]})
+
+
+@pytest.mark.parametrize("text", [
+    "Hyperglycaemia on dexamethasone; metformin not needed.",
+    "Glucose 7.2; no hyperglycaemia, not on metformin.",
+    "Rosuvastatin 10 mg od.",
+])
+def test_a_rise_untreated_or_a_drug_alone(text):
+    assert_reads(text, {"comorbidities": None})
