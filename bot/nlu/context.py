@@ -387,6 +387,10 @@ class Context:
         self.this_patient = _cue(hyp["this_patient"])
         self.region_care = re.compile(table["region_context"], re.IGNORECASE)
         self.answer_option = re.compile(_words(hyp["answer_option"]))
+        self.lettered_list_heading = re.compile(rf"(?:{_words(hyp['lettered_list_heading'])})", re.IGNORECASE)
+        self.case_heading = re.compile(rf"^\W*(?:{_words(hyp['case_heading'])})", re.IGNORECASE)
+        self.patient_described = re.compile(_words(hyp["patient_described"]), re.IGNORECASE)
+        self.case_supposes = _cue(hyp["case_supposes"])
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
@@ -514,6 +518,13 @@ class Context:
         for start, stop in self._sentences(text):
             sentence = text[start:stop]
             for m in self.conditional.finditer(sentence):
+                if (
+                    self.case_heading.match(sentence)
+                    and self.patient_described.match(sentence, m.start())
+                    and not _CLAUSE_OPENER.search(sentence[: m.start()])
+                    and not self.case_supposes.search(sentence)
+                ):
+                    continue  # "ED impression: sepsis in a patient with ALK+ NSCLC": this patient's case
                 opener = _CLAUSE_OPENER.search(sentence[: m.start()])
                 if opener and opener.group().strip() == "(":  # "(if G1202R, lorlatinib)": to the bracket's end
                     end = sentence.find(")", m.end())
@@ -890,7 +901,11 @@ class Context:
             if self.teaching.search(sentence) and not self.this_patient.search(sentence):
                 out.append((start, end))
         letters = [(m.start(), m["letter"].lower()) for m in self.answer_option.finditer(text)]
-        firsts = [at for (at, a), (_, b) in itertools.pairwise(letters) if (a, b) == ("a", "b")]
+        firsts = [
+            at
+            for (at, a), (_, b) in itertools.pairwise(letters)
+            if (a, b) == ("a", "b") and not self.lettered_list_heading.search(text, max(0, at - 60), at)
+        ]
         return out + [(firsts[0], len(text))] if firsts else out
 
     def _uncertain(self, text: str, spans: list[Span], i: int) -> bool:

@@ -329,3 +329,43 @@ def test_a_metabolic_rise_treated(text, value):
 ])
 def test_a_rise_untreated_or_a_drug_alone(text):
     assert_reads(text, {"comorbidities": None})
+
+
+# ---- a report's heading: its "in a patient with ..." is this patient; its lettered items are a list -----------------
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("ED impression: sepsis secondary to pneumonia in a patient with ALK-positive NSCLC.", {"alk_positive": True}),
+    ("Diagnosis: febrile neutropenia in a woman with ALK-positive NSCLC on carboplatin/pemetrexed, cycle 2.",
+     {"alk_positive": True, "current_therapy": "chemotherapy"}),
+    ("Pathology review: squamous cell carcinoma on the progression biopsy in a patient whose original tumour was "
+     "ALK+ adenocarcinoma.", {"histology": "adenocarcinoma"}),
+])
+def test_a_patient_described_in_a_report(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize("text", [
+    "Impression: in a patient with G1202R lorlatinib would be preferred.",
+    "Assessment: lorlatinib would be preferred in a patient with G1202R.",
+    "In a patient with G1202R, what next?",
+])
+def test_a_patient_supposed_is_none(text):
+    assert_reads(text, {"alk_mutations": None})
+
+
+@pytest.mark.parametrize("text,fields", [
+    ("Problems: (a) NSCLC ALK+ - on lorla since 10/2024; (b) peripheral oedema G2; (c) weight gain 8 kg.",
+     {"prior_tkis": ["lorlatinib"]}),
+    ("PMH: a) T2DM b) IHD c) on alectinib for ALK+ NSCLC.", {"comorbidities": ["diabetes", "cardiovascular_disease"]}),
+])
+def test_lettered_items_under_a_list_heading(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize("text", [
+    "Which next? (a) lorlatinib (b) brigatinib (c) chemotherapy",
+    "Best option: (A) Continue alectinib (B) Switch to lorlatinib",
+])
+def test_lettered_answer_options_state_nothing(text):
+    assert_reads(text, {"prior_tkis": None})
