@@ -151,6 +151,10 @@ class ListWords:
         self.words = words
 
 
+# between a word of resumption and the other TKI it restarts ("restarted alectinib", "back on brigatinib")
+_RESTARTS_ANOTHER = re.compile(r"\s*(?:(?:on|with|onto|the|her|his|previous|prior|original|first-line)\s+)*")
+
+
 class ToxicStops:
     """The cues of a TKI stopped (held, interrupted) for a toxicity that the case reader (Context._intolerance) and
     the therapy-role reader (therapies.py, its intolerant role) share, compiled from clinical_phrases.yml
@@ -192,6 +196,18 @@ class ToxicStops:
             rf"(?<![\w-])(?:{_words(tol['resumed'])}|(?:{pause})\s+(?:{hold})|(?:{hold})\s+(?:{pause}))(?![\w])",
             re.IGNORECASE,
         )
+
+    def resumed(self, text: str, value: str, start: int, end: int, later: Iterable[tuple[int, str]]) -> bool:
+        """The therapy ``value`` stopped at ``start`` is said given again, or its hold a short pause, before ``end``
+        ("held for CK elevation and then resumed at 120 mg", "held for a week"); not a restart of another therapy of
+        ``later`` (their places and values) named right after the word ("lorlatinib stopped for neuropathy,
+        restarted alectinib": alectinib is restarted)."""
+        later = sorted(later)
+        for m in self.tolerated.finditer(text, start, end):
+            nxt = next(((at, v) for at, v in later if at >= m.end()), None)
+            if nxt is None or nxt[1] == value or not _RESTARTS_ANOTHER.fullmatch(text, m.end(), nxt[0]):
+                return True
+        return False
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -236,6 +252,7 @@ class Context:
         self.score_entities = frozenset(neg["score_entities"])
         self.found_after = _after(neg["found_after"], copulas)
         self.breaks = re.compile(_words(neg["breaks"]), re.IGNORECASE)
+        self.own_statement = re.compile(rf"(?:{_words(neg['own_statement'])})\b", re.IGNORECASE)
         self.ends_clause = re.compile(rf"^\s*(?:{_words(neg['ends_clause'])})\s*(?:[,(]|[-–—]\s)", re.IGNORECASE)
         self.experience = re.compile(_words(neg["experience"]), re.IGNORECASE)
         self.gap = re.compile(rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b)*$", re.IGNORECASE)
@@ -262,6 +279,7 @@ class Context:
             table["candidate"]["before"], _fill(r"\s+(?:(?!{not_between})\w+\s+)?", table["candidate"])
         )
         self.cand_after = _after(table["candidate"]["after"], copulas)
+        self.received_after = re.compile(rf"(?:{_words(cand['received_after'])})", re.IGNORECASE)
         # a modal or an entitlement up to six words before a TKI, in its clause, not past a word telling of a TKI
         # given, nor right after "on" or "of" ("would be funded under the CDF for lorlatinib"; `access`); a cue may
         # open at a contraction's apostrophe ("she'd be covered")
@@ -415,6 +433,13 @@ class Context:
             rf"^[\s,;:?(–—-]*(?:[\w-]+\s+){{0,3}}?(?:{_words(hyp['uncertain_after'] + hyp['plan_before'])})(?![\w])",
             re.IGNORECASE,
         )
+        self.alternatives_unknown = frozenset(hyp["alternatives_unknown"])
+        # another gene after "or", or before it, beside a finding ("MET amp or EGFR", "EGFR or MET amplification")
+        alternatives, genes = _words(table["list_words"]["alternatives"]), table["other_genes"]
+        self.or_gene_after = re.compile(rf"^\s*,?\s*(?:{alternatives})\s+(?:{genes})(?![\w-])", re.IGNORECASE)
+        self.gene_or_before = re.compile(
+            rf"(?<![\w-])(?:{genes})(?:[\s-]+[\w.-]+){{0,2}}\s*,?\s*(?:{alternatives})\s+$", re.IGNORECASE
+        )
         self.failed_test = _cue(hyp["failed_test"])
         self.failed_after = _after(hyp["failed_test"], copulas)
         self.failed_kinds = frozenset(hyp["failed_test_findings"])
@@ -424,6 +449,13 @@ class Context:
             r"^\s*(?:(?!(?:no|not|nil|none|negative|without)(?![\w-]))[\w-]+\s+){0,3}?{another_test}(?![\w])", hyp
         )
         self.test_pending = _cue(hyp["plan_before"] + hyp["failed_test_pending"])
+        self.plasma_specimen = _cue(hyp["plasma_specimens"])
+        # a finding's specimen named after it ("no ALK mutations on plasma", "G1202R in the liver core")
+        self.specimen_after = re.compile(
+            rf"\b(?:on|in|by|from|via|per)\s+(?:(?:the|a|an|her|his|repeat|subsequent|liver|lung|nodal|node)\s+)*"
+            rf"(?P<kind>(?P<plasma>{_words(hyp['plasma_specimens'])})|{_words(hyp['tissue_specimens'])})(?![\w])",
+            re.IGNORECASE,
+        )
         tol = table["intolerance"]
         self.toxic = ToxicStops(table)
         not_, qualifiers = self.toxic.not_, self.toxic.qualifiers
@@ -941,7 +973,32 @@ class Context:
         while last + 1 < len(spans) and self._alternatives(text, spans[last], spans[last + 1]):
             last += 1
         end = spans[last].end
+        if spans[i].entity in self.alternatives_unknown and self._unknown_alternative(text, spans, i, first, last):
+            return True
         return first < last and bool(self.alternatives_doubted.match(text[end : end + 60]))
+
+    def _unknown_alternative(self, text: str, spans: list[Span], i: int, first: int, last: int) -> bool:
+        """Finding i (of hypothetical `alternatives_unknown`) is one of alternatives with no denial before them: joined
+        by "or" to another finding of its group (first..last: "G1202R or L1196M"), in a list closed by "or" ("G1202R,
+        L1196M or I1171N detected"), or to another gene ("MET amp or EGFR", "EGFR or MET amplification")."""
+        if first < last:
+            return True
+        run = self._list_run(text, spans, i)
+        back = i
+        while (
+            back
+            and self._group(spans[back - 1]) == self._group(spans[i])
+            and self.lists.join.match(text[spans[back - 1].end : spans[back].start])
+        ):
+            back -= 1
+        items = [*spans[back : i + 1], *run]
+        if len(items) > 1 and self.lists.alternative.search(text[items[-2].end : items[-1].start]):
+            return True
+        end = items[-1].end
+        return bool(
+            self.or_gene_after.match(text[end : end + 40])
+            or self.gene_or_before.search(text[max(0, items[0].start - 40) : items[0].start])
+        )
 
     def _alternatives(self, text: str, a: Span, b: Span) -> bool:
         return self._group(a) == self._group(b) and bool(self.alternative_join.match(text[a.end : b.start]))
@@ -978,13 +1035,20 @@ class Context:
         (_clause_end: "NGS failed; no ALK mutations reported", "NGS failed; repeat NGS pending; no ALK ...")."""
         end = _clause_end(text, start)
         ends = list(self.failed_ends.finditer(text, start, end))
+        own = text[_statement_start(text, start) : start]
         for b, nxt in zip(ends, [*(e.start() for e in ends[1:]), end], strict=False):
             clause = text[b.end() : max(nxt, b.end())]
-            if self.another_test.match(clause) and not (
+            if (self.another_test.match(clause) or self._on_other_specimen(clause, own)) and not (
                 self.test_pending.search(clause) or self.failed_test.search(clause)
             ):
                 return b.start()
         return end
+
+    def _on_other_specimen(self, clause: str, own: str) -> bool:
+        """``clause`` names the specimen of its result after it, of the other kind than the failed test's words
+        ``own`` name (a tissue test unless they name plasma): "Tissue QNS; no ALK mutations on plasma"."""
+        m = self.specimen_after.search(clause)
+        return m is not None and bool(m["plasma"]) != bool(self.plasma_specimen.search(own))
 
     def _failed_result(self, text: str, span: Span, stated: str | None, failed: list[tuple[int, int]]) -> bool:
         """A test's finding that a failed test gives no result of: "nothing found" in the failed test's statement
@@ -1129,6 +1193,8 @@ class Context:
                 denied = None  # "has not had her alectinib for 3 days": a dose held, of a TKI received
             if denied or self.tki_neg_after.match(after):
                 return NEGATED
+            if self.cand_after.match(after) and self._received_after(text, spans, i):
+                return None  # "Lorlatinib was approved by her insurer and started in May": an access, then given
             if self.cand_before.search(before) or self.cand_after.match(after) or self._to_come(text, span):
                 return CANDIDATE
             if self._led_to(text, spans, i):
@@ -1166,6 +1232,14 @@ class Context:
         if qualified and span.value == "none":
             return _DROPPED
         return _DROPPED if span.entity in self.new_keeps and (self.new.search(gap) or qualified) else NEGATED
+
+    def _received_after(self, text: str, spans: list[Span], i: int) -> bool:
+        """The TKI at ``spans[i]``, named with an access statement ("was approved", "funded"), is told as started in
+        the same statement before any other TKI is named (candidate `received_after`: "... and started in May", "...;
+        started 3/2024", "..., on it since June")."""
+        m = self.received_after.match(text, spans[i].end)
+        following = next((s.start for s in spans[i + 1 :] if s.entity == "tki" and s.start >= spans[i].end), len(text))
+        return m is not None and m.end() <= following
 
     def _other_illness(self, text: str, span: Span) -> bool:
         """A symptom of another illness or of long ago, not of the cancer now ("hx of epilepsy with seizures",
@@ -1281,6 +1355,10 @@ class Context:
                 gap = gap[:a] + " " * (b - a) + gap[b:]
         if self.breaks.search(gap):
             return None
+        if self.own_statement.match(text, span.start) and any(
+            o.start >= gap_start and o.end <= span.start for o in spans[:i]
+        ):
+            return None  # "not pregnant uses condoms": the verb opens a statement of its own
         *items, own = self.lists.item_break.split(gap)
         if not self.gap.match(own) or not self._items(items):
             return None  # the finding's own item takes only the gap words: "no change in the brain mets" denies nothing
@@ -1485,7 +1563,8 @@ class Context:
                 span = h.span()  # "on alectinib; dose held for CK rise": past the semicolon, through "dose"
             if span is None and k + 1 < len(tkis) and tkis[k + 1].start < s_end:
                 span = self._replaced_for_toxicity(text, e, tkis[k + 1], tkis[k + 2 :], s_end)
-            if span and self.toxic.tolerated.search(text, e.end, max(span[1], statement_end)):
+            later = [(t.start, t.value) for t in tkis[k + 1 :]]
+            if span and self.toxic.resumed(text, e.value, e.end, max(span[1], statement_end), later):
                 span = None  # "held for CK elevation and then resumed at 120 mg", "held for a week": tolerated
             if span:
                 span = trim(text, *span)

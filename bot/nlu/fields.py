@@ -68,6 +68,7 @@ HALVES = frozenset(  # progression values never fields on their own
         "one_site",
         "cns_controlled",
         "cns_known",
+        "many_lesions",
     }
 )
 _ALK_STATUS = {
@@ -270,12 +271,18 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
     response, extracranial disease stable") with no site progressing it is none: nothing progresses, and so is the
     rest controlled beside a brain response and no extracranial site progressing. The rest controlled beside
     extracranial lesions, or one lesion said to be the only one progressing (unless it is a brain lesion: brain
-    progression and no extracranial site), is oligoprogression; brain progression alone is no pattern
-    (brain_metastases says it). Progression at two or more extracranial site groups ("sites:...") with nothing else
-    said is systemic; one group alone is no pattern."""
+    progression and no extracranial site), is oligoprogression, unless the growth is said slow (indolent); brain
+    progression alone is no pattern (brain_metastases says it). Progression at two or more extracranial site groups
+    ("sites:...") with nothing else said is systemic; one group alone is no pattern."""
     sites = {g for v in stated if v.startswith(SITES) for g in v[len(SITES) :].split("+")}
     stated = [v for v in stated if not v.startswith(SITES)]
     out = [v for v in stated if v not in HALVES]
+    # lesions counted with no organ ("many lesions"): the body's, unless the brain or the body says otherwise
+    if "many_lesions" in stated:
+        if not ({"cns_progressing", "body_controlled", "body_not_progressing"} & set(stated) or "cns_only" in out):
+            out.append("systemic")
+        elif cns_disease:  # "progress in brain, many lesions, body is stable": the brain's lesions
+            stated = [*stated, "cns_progressing"]
     if "cns_progressing" in stated and out == ["none"]:  # "CT: SD. MRI: 2 new brain mets": the brain alone progresses
         out = []
         stated = [*stated, "body_controlled"]
@@ -291,9 +298,10 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
         cns_disease and not responding and not known and rest & set(stated)
     ):
         out.append("cns_only")
-    elif ("rest_controlled" in stated and (sites or not responding)) or (
-        "one_site" in stated and (sites or not brain)
-    ):  # "complete intracranial response, stable elsewhere": the rest is what the brain is not, no lesion grows
+    elif "indolent" not in out and (
+        ("rest_controlled" in stated and (sites or not responding)) or ("one_site" in stated and (sites or not brain))
+    ):  # "complete intracranial response, stable elsewhere": the rest is what the brain is not, no lesion grows; the
+        # few sites' growth said slow is indolent ("slow growth of one node, the rest stable")
         out.append("oligoprogression")
     elif not out and len(sites) >= 2:
         out.append("systemic")

@@ -192,6 +192,7 @@ class Reader:
         self.drugs = frozenset(table["drug_spellings"])
         self.karnofsky = {int(score): int(grade) for score, grade in table.get("karnofsky_ecog", {}).items()}
         self.drug_prefixes = frozenset(d[:5] for d in self.drugs if len(d) >= 7)
+        self.drug_starts = frozenset(d[:3] for d in self.drugs if len(d) >= 4)
         self.key_values = KeyValues(table)
 
     def spans(self, text: str) -> list[Span]:
@@ -244,6 +245,7 @@ class Reader:
             word = m.group().lower()
             if word not in self.drugs and (self.drug_shape.fullmatch(word) or word[:5] in self.drug_prefixes):
                 found.append(Span(m.start(), m.end(), "unknown_drug", m.group(), 3))
+        found += self._unknown_in_sequence(text, found)
         # "Key: value" lines: the key names the field, the value says it; the key's own words and the value's words
         # it read are not read again (an overlay, a drug named in the key's brackets, only for the reading's field)
         readings = self.key_values.readings(text)
@@ -254,6 +256,27 @@ class Reader:
             if not any(_says(r, s) for s in found)
         ]
         return _resolve(found)
+
+    def _unknown_in_sequence(self, text: str, found: list[Span]) -> list[Span]:
+        """A short word the reader does not know, standing in a sequence of TKIs (an arrow or "then" between it and a
+        TKI: "criz -> cert -> lorla") and starting as a TKI's name does ("cert": ceritinib? Certican is everolimus):
+        an unknown drug, reported, never guessed, so the sequence is not read as complete without a word."""
+        tkis = [s for s in found if s.entity == "tki"]
+        if len(tkis) < 1:
+            return []
+        out = []
+        for m in _SEQUENCE_WORD.finditer(text):
+            word = m.group().lower()
+            if word in self.drugs or word[:3] not in self.drug_starts:
+                continue
+            if any(s.start < m.end() and m.start() < s.end for s in found):
+                continue
+            if any(
+                _SEQUENCE_JOIN.fullmatch(text, t.end, m.start()) or _SEQUENCE_JOIN.fullmatch(text, m.end(), t.start)
+                for t in tkis
+            ):
+                out.append(Span(m.start(), m.end(), "unknown_drug", m.group(), 3))
+        return out
 
     def _a_name(self, text: str, start: int, end: int) -> bool:
         """A shorthand that is also a given name, written as a name is ("Alec"), with no drug context around it."""
@@ -277,6 +300,11 @@ class Reader:
         return bool(self.other_gene.search(text[max(0, start - 30) : start])) or (
             end is not None and bool(self.other_gene_after.match(text, end))
         )
+
+
+# a word of a sequence of TKIs, and what joins it to a TKI before or after it (_unknown_in_sequence)
+_SEQUENCE_WORD = re.compile(r"(?<![\w-])[A-Za-z]{3,10}(?![\w-])")
+_SEQUENCE_JOIN = re.compile(r"\s*(?:->|-->|→|=>|>|,?\s*then)\s*", re.IGNORECASE)
 
 
 def _superseded(reading: Reading, span: Span) -> bool:

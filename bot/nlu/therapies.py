@@ -77,6 +77,7 @@ _FOUND_ON = re.compile(
     r"\s+(?:(?:emerg|develop|aris|appear|found|detect)\w*\s+)?on\s+(?:(?:the|her|his|their)\s+)?$",
     re.IGNORECASE,
 )
+_CHAIN_ARROW = re.compile(r"\s*(?:->|-->|=>|→|>)\s*\??\s*")  # between two TKIs of a chain, the next maybe marked "?"
 # the TKI whose continuing is denied: "do not continue treatment with alectinib", "no point staying on therapy with X"
 _CONTINUED_OBJECT = re.compile(r"^\s*(?:with|on)\s+(?:(?:the|her|his|their)\s+)?$", re.IGNORECASE)
 
@@ -197,6 +198,14 @@ class RoleCues:
         self.ordinals = {w.lower(): n for n, w in enumerate(table["treatment_order"]["line_ordinals"], start=1)}
         received = union(("prior", "before"), ("prior", "in_question"))
         self.received_in_question = re.compile(rf"(?<!\w)(?:{_words(received)}){_PRIOR_GAP}", re.IGNORECASE)
+        # a choice retracted for the next one ("brigatinib, I mean lorlatinib", "maybe brigatinib? no - lorlatinib"):
+        # a correction cue (the phrase file's `correction`) and a few words, nothing that adds or orders therapies
+        fix = table["correction"]
+        self.retracts = re.compile(
+            rf"^\W*(?:[\w']+\W+){{0,3}}?(?:{_words(fix['cues'] + fix['choice_cues'])})(?![\w])\W*(?:[\w']+\W+){{0,4}}$",
+            re.IGNORECASE,
+        )
+        self.retract_adds = re.compile(rf"(?<![\w])(?:{_words(fix['choice_adds'])})(?![\w])", re.IGNORECASE)
         self.after = [
             (_leading(table["preferred"]["after"]), CHOSEN),
             (_leading(union(("negation", "after"), ("tki_negation", "after"), ("rejected", "after"))), REJECTED),
@@ -380,7 +389,53 @@ class TherapyReader:
                 TherapyMention(value, start, end, role, text[start:end], aside, offered) for start, end, value in group
             )
             previous_end = group[-1][1]
-        return self._lines(clean, out, given)
+        return self._lines(clean, self._open_chain(clean, self._retracted(clean, out)), given)
+
+    def _retracted(self, text: str, out: list[TherapyMention]) -> list[TherapyMention]:
+        """A choice the answer retracts for the next one ("brigatinib, I mean lorlatinib", "maybe brigatinib? no -
+        lorlatinib", "lorlatinib? No, brigatinib"): the chosen therapies right before the correction (one group:
+        "brigatinib or ceritinib? no, lorlatinib") are rejected, the one after it stays the choice; nothing that adds
+        or orders therapies in the gap ("lorlatinib. Actually, add SRS"), nor one told as added after it."""
+        out = list(out)
+        for k in range(1, len(out)):
+            b, a = out[k], out[k - 1]
+            gap = text[a.end : b.start]
+            if b.role != CHOSEN or a.role != CHOSEN or not self.cues.retracts.match(gap):
+                continue
+            if self.cues.retract_adds.search(gap) or self.cues.retract_adds.match(
+                text[b.end : b.end + 12].lstrip(" ,")
+            ):
+                continue
+            first = k - 1
+            while (
+                first
+                and out[first - 1].role == CHOSEN
+                and self.cues.lists.therapy_filler.match(text[out[first - 1].end : out[first].start])
+            ):
+                first -= 1
+            out[first:k] = [replace(m, role=REJECTED) for m in out[first:k]]
+        return out
+
+    def _open_chain(self, text: str, out: list[TherapyMention]) -> list[TherapyMention]:
+        """A chain of TKIs by arrows whose last is marked open with a question mark ("crizotinib -> alectinib ->
+        ?lorlatinib", "criz -> alec -> lorla?"): the sequence given, the marked one the choice; the TKIs before it
+        were had."""
+        out = list(out)
+        k = 0
+        while k < len(out):
+            end = k
+            while (
+                end + 1 < len(out)
+                and all(self._is_tki(m.value) and m.role in (CHOSEN, PRIOR) for m in (out[end], out[end + 1]))
+                and _CHAIN_ARROW.fullmatch(text, out[end].end, out[end + 1].start)
+            ):
+                end += 1
+            last = out[end]
+            marked = text[: last.start].rstrip().endswith("?") or text[last.end :].lstrip().startswith("?")
+            if end > k and marked and last.role == CHOSEN:
+                out[k:end] = [replace(m, role=PRIOR) for m in out[k:end]]
+            k = end + 1
+        return out
 
     def _lines(self, text: str, out: list[TherapyMention], given: Collection[str] = ()) -> list[TherapyMention]:
         """TKIs in numbered lines of therapy, each with its own number, in any order ("1L alectinib, 2L brigatinib",
@@ -452,14 +507,15 @@ class TherapyReader:
         therapy and the statement's end ("alectinib held for hepatotoxicity", "on alectinib; dose held for CK
         rise"), or named right after "intolerant of", "could not tolerate", or after "came off", "held" with a
         toxicity given as the reason right after it ("held alectinib for hepatotoxicity"); not when it was given again
-        after the hold ("alectinib held for hepatotoxicity, restarted at 450 mg") or the hold was a short pause
-        ("held for a week for CK rise")."""
+        after the hold ("alectinib held for hepatotoxicity, restarted at 450 mg": not another therapy restarted,
+        "..., restarted alectinib") or the hold was a short pause ("held for a week for CK rise")."""
         start, end = group[0][0], group[-1][1]
         stop = _STATEMENT_END.search(text, end)
         limit = min([s for s, _, _ in spans if s >= end] + [stop.start() if stop else len(text)])
         lead = re.split(r"[.;!?\n]", text[max(0, start - 40) : start])[-1]
         toxic = self.cues.toxic
-        return not toxic.tolerated.search(text, end, limit) and bool(
+        later = [(s, v) for s, _, v in spans if s >= end]
+        return not toxic.resumed(text, group[-1][2], end, limit, later) and bool(
             toxic.after.match(text, end, limit)
             or toxic.not_tolerated.search(lead)
             or (toxic.came_off.search(lead) and toxic.reason.match(text, end, limit))

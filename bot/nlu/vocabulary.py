@@ -123,7 +123,8 @@ def _typo_tolerance(raw: dict[str, Any], kb: knowledge.KnowledgeBase, names: lis
 
 
 def _correction(raw: dict[str, Any]) -> dict[str, Any]:
-    """The correction cues (corrections.py), with the regions' names as bare values of a corrected region."""
+    """The correction cues (corrections.py; with choice_cues and choice_adds, the grader's retracted choices in
+    therapies.py), with the regions' names as bare values of a corrected region."""
     spec = raw.get("correction") or {}
     bare = {k: [[str(v), str(p)] for v, p in rows] for k, rows in (spec.get("bare") or {}).items()}
     bare["region"] = [
@@ -132,6 +133,8 @@ def _correction(raw: dict[str, Any]) -> dict[str, Any]:
     return {
         "cues": [str(c) for c in spec.get("cues", ())],
         "adds": [str(a) for a in spec.get("adds", ())],
+        "choice_cues": [str(c) for c in spec.get("choice_cues", ())],
+        "choice_adds": [str(a) for a in spec.get("choice_adds", ())],
         "bare": bare,
     }
 

@@ -93,11 +93,19 @@ SETS = (
                 "independent9_questions_heldout.yml",
                 f1_floor=(0.962, 0.805), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(43, 29)),
     # Set 10 before any tuning on it: tuned 0.840, held-out 0.854; 0 questions change the case (extractor and dialogue)
+    # (s10cns) set 10 tuned 0.840 -> 0.8734 after acute-care wording of the pattern of progression, the brain, the
+    # meninges and the symptoms (tests/nlu/test_acute_care_forms.py)
     PhrasingSet("10", "hospital and acute-care writing: discharge summaries and problem lists, emergency and "
                 "acute-oncology admissions, inpatient consults, nurse telephone triage, PET/CT/MRI impressions, "
                 "conference-abstract cases, non-native English", "independent10_tune.yml", "independent10_heldout.yml",
                 "independent10_questions_tune.yml", "independent10_questions_heldout.yml",
-                f1_floor=(0.839, 0.853), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
+                f1_floor=(0.873, 0.853), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
+    # Set 11 before any tuning on it: tuned 0.762, held-out 0.767; 0 questions change the case (extractor and dialogue)
+    PhrasingSet("11", "dictation transcripts, colleagues' instant messages, molecular tumour board variant tables, "
+                "synoptic pathology, registry case-report forms, paraphrased published case reports",
+                "independent11_tune.yml", "independent11_heldout.yml", "independent11_questions_tune.yml",
+                "independent11_questions_heldout.yml",
+                f1_floor=(0.762, 0.767), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(47, 31)),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
 UNANNOTATED = {s.id: s.unannotated for s in SETS}

@@ -154,3 +154,92 @@ GRADED = [
 def test_the_grader_reads_the_answer_form(case, answer, grade, chosen, rejected):
     graded = grading.grade(case, answer)
     assert (graded.therapy_grade, graded.chosen_therapy, graded.rejected_therapies) == (grade, chosen, rejected)
+
+
+# ---- (safety3) a choice retracted for the next one; a chain of TKIs whose last is marked open -----------------------
+
+RETRACTED = [
+    ("maybe brigatinib? no - lorlatinib", "brigatinib", "lorlatinib"),
+    ("brigatinib? No, lorlatinib", "brigatinib", "lorlatinib"),
+    ("brigatinib, no, lorlatinib", "brigatinib", "lorlatinib"),
+    ("brigatinib - actually lorlatinib", "brigatinib", "lorlatinib"),
+    ("brigatinib, I mean lorlatinib", "brigatinib", "lorlatinib"),
+    ("brigatinib. no wait, lorlatinib", "brigatinib", "lorlatinib"),
+    ("brigatinib... scratch that, lorlatinib", "brigatinib", "lorlatinib"),
+    ("alectinib, or rather lorlatinib", "alectinib", "lorlatinib"),
+    ("lorlatinib? no, I'd give brigatinib", "lorlatinib", "brigatinib"),
+]
+
+
+@pytest.mark.parametrize("text,retracted,chosen", RETRACTED)
+def test_a_retracted_choice_gives_way_to_the_next(text, retracted, chosen):
+    choice = extractor.therapy_choice(text)
+    assert choice.therapy == chosen and choice.also_chosen == (), (text, choice)
+    assert _roles(text)[retracted] == REJECTED, (text, _roles(text))
+
+
+@pytest.mark.parametrize(
+    "text,therapy,also",
+    [
+        ("lorlatinib, no brigatinib", "lorlatinib", ()),  # a rejection, not a retraction
+        ("lorlatinib or brigatinib", "lorlatinib", ("brigatinib",)),
+        ("lorlatinib, actually brigatinib too", "lorlatinib", ("brigatinib",)),  # added, not replaced
+        ("lorlatinib. Actually, add SRS", "lorlatinib", ("local_therapy_continue_tki",)),
+        ("lorlatinib, sorry for the delay", "lorlatinib", ()),
+    ],
+)
+def test_what_only_looks_like_a_retraction_keeps_both(text, therapy, also):
+    choice = extractor.therapy_choice(text)
+    assert (choice.therapy, choice.also_chosen) == (therapy, also), (text, choice)
+
+
+# ONT01: G1202R after alectinib; lorlatinib preferred, brigatinib avoided
+@pytest.mark.parametrize(
+    "answer,grade",
+    [
+        ("maybe brigatinib? no - lorlatinib", "preferred"),
+        ("brigatinib, I mean lorlatinib", "preferred"),
+        ("lorlatinib? no, brigatinib", "harmful"),  # the retraction picks the harmful one: harmful
+        ("lorlatinib - actually brigatinib", "harmful"),
+        ("lorlatinib, actually brigatinib too", "harmful"),  # both offered: the harmful one counts
+    ],
+)
+def test_a_retracted_choice_is_graded_on_the_one_that_replaces_it(answer, grade):
+    assert grading.grade("ONT01", answer).therapy_grade == grade
+
+
+@pytest.mark.parametrize(
+    "text,given",
+    [
+        ("crizotinib -> alectinib -> ?lorlatinib", ()),
+        ("crizotinib -> alectinib -> lorlatinib?", ()),
+        ("criz -> alec -> ?lorla", ()),
+        ("crizotinib -> alectinib -> ?lorlatinib", ("alectinib",)),
+        ("Xalkori → Alecensa → ?Lorbrena", ()),
+    ],
+)
+def test_a_chain_ending_in_a_marked_tki_chooses_it_after_the_others(text, given):
+    roles = _roles(text, given)
+    assert extractor.therapy_choice(text, given).therapy == "lorlatinib", (text, roles)
+    assert roles["crizotinib"] == PRIOR and roles["alectinib"] == PRIOR, (text, roles)
+
+
+def test_a_chain_without_a_mark_is_left_as_it_was_read():
+    assert _roles("crizotinib -> alectinib -> lorlatinib")["crizotinib"] == CHOSEN
+
+
+@pytest.mark.parametrize(
+    "text,intolerant,restarted",
+    [
+        ("lorlatinib stopped for neuropathy, restarted alectinib", "lorlatinib", "alectinib"),
+        ("brigatinib dc'd due to pneumonitis, restarted alectinib", "brigatinib", "alectinib"),
+        ("brigatinib stopped for pneumonitis; back on alectinib", "brigatinib", "alectinib"),
+    ],
+)
+def test_a_tki_stopped_for_toxicity_before_another_is_restarted_is_intolerant(text, intolerant, restarted):
+    roles = _roles(text)
+    assert roles[intolerant] == "intolerant" and roles[restarted] != "intolerant", (text, roles)
+
+
+def test_a_tki_restarted_itself_after_its_hold_is_tolerated():
+    assert _roles("alectinib held for hepatotoxicity, restarted at 450 mg")["alectinib"] != "intolerant"

@@ -259,7 +259,8 @@ def test_a_therapy_the_knowledge_base_lacks_is_no_choice_for_the_grader(answer):
 # text, chosen therapy, the other therapies offered beside it (TherapyChoice.also_chosen)
 OFFERED = [
     ("lorlatinib or brigatinib", "lorlatinib", ("brigatinib",)),
-    ("lorlatinib? no, brigatinib", "lorlatinib", ("brigatinib",)),
+    # a choice retracted ("? no,") leaves the one after it, alone (the retracted one is rejected: test_safety3_grader)
+    ("lorlatinib? no, brigatinib", "brigatinib", ()),
     ("lorlatinib is too toxic, so brigatinib", "lorlatinib", ("brigatinib",)),
     ("since lorlatinib is too toxic, brigatinib", "brigatinib", ()),  # a reason is not the choice
     ("lorlatinib because brigatinib has no activity against G1202R", "lorlatinib", ()),
@@ -274,7 +275,7 @@ OFFERED = [
     ("carboplatin, etoposide", "platinum_etoposide", ()),
     ("carbo/pem + pembrolizumab", "platinum_pemetrexed", ()),  # chemo with a PD-1 drug: not PD-1 monotherapy
     ("carbo/pem or pembrolizumab", "platinum_pemetrexed", ("pd1_pdl1_monotherapy",)),  # two choices
-    ("carbo/pem? No, pembrolizumab", "platinum_pemetrexed", ("pd1_pdl1_monotherapy",)),
+    ("carbo/pem? No, pembrolizumab", "pd1_pdl1_monotherapy", ()),
     ("carboplatin-paclitaxel with bevacizumab-atezolizumab", "abcp", ()),  # a combination for its parts
     ("Switch to lorlatinib; G1202R confers resistance to 2nd generation TKIs including brigatinib", "lorlatinib", ()),
     ("lorlatinib - only a 3rd gen TKI overcomes G1202R; brigatinib/ceritinib ineffective", "lorlatinib", ()),
