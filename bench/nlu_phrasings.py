@@ -93,7 +93,8 @@ def phrasing_figures(show_misses: bool) -> dict[str, Any]:
             continue
         rows = independent.items(f.path)
         if f.kind == "findings":
-            s = independent.score(rows, extractor.extract_case, independent.UNANNOTATED[f.set])
+            s = independent.score(rows, independent.reader(f.set, extractor.extract_case),
+                                  independent.UNANNOTATED[f.set])
             pooled[f.tuned].add(s)
             results[f.name] = {"file": str(f.path.relative_to(ROOT)), **s.summary()}
             print(f"{f.name} ({s.items} sentences): precision {s.precision:.3f}, recall {s.recall:.3f}, "

@@ -35,7 +35,7 @@ def _rows(f: independent.PhrasingFile) -> list[dict]:
 def test_each_findings_file_is_read_at_its_floor(f):
     rows = _rows(f)
     assert len(rows) >= 150
-    s = independent.score(rows, extractor.extract_case, independent.UNANNOTATED[f.set])
+    s = independent.score(rows, independent.reader(f.set, extractor.extract_case), independent.UNANNOTATED[f.set])
     shown = s.misses[:10] if f.tuned else "held-out: sentences not shown"
     assert s.f1 >= f.f1_floor, (s.summary(), json.dumps(shown, indent=1))
 
