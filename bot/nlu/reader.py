@@ -61,9 +61,14 @@ _ECOG = re.compile(
     re.IGNORECASE,
 )
 # a later score given bare right after a score, in its clause ("ECOG was 3, now 1", "ECOG: 3 (last year), now 1", "PS 2
-# but today 1"): the score now, which the earlier one is not
+# but today 1"), also past the earlier one's time (s10rest: "WHO PS 1 pre-admission, now 3", "ECOG 1 before admission,
+# now 3"): the score now, which the earlier one is not
 _ECOG_NOW = re.compile(
-    r"(?:\s*\([^()]{0,30}\))?\s*[,;]?\s*(?:(?:but|and)\s+)?(?:now|today|currently|at present|presently)\s*"
+    r"(?:\s*\([^()]{0,30}\))?"
+    r"(?:\s+(?:pre-?admission|pre-?morbid(?:ly)?|before (?:the |this )?admission|"
+    r"at (?:baseline|diagnosis|dx|presentation|(?:the )?last visit)|last (?:week|month|year|visit)|"
+    r"previously|initially|(?:\w+ )?(?:weeks?|months?) ago))?"
+    r"\s*[,;]?\s*(?:(?:but|and)\s+)?(?:now|today|currently|at present|presently)\s*"
     r"(?:(?:is|of|at|ecog|ps|who|:|=)\s*)*([0-4])"
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?|lines?|lesions?|mets|doses?|x\b))",
     re.IGNORECASE,
