@@ -115,7 +115,9 @@ SETS = (
                 "synoptic pathology, registry case-report forms, paraphrased published case reports",
                 "independent11_tune.yml", "independent11_heldout.yml", "independent11_questions_tune.yml",
                 "independent11_questions_heldout.yml",
-                f1_floor=(0.848, 0.854), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(47, 31),
+                # (s11mol) tuned 0.848 -> 0.8851 (with main) after variant-table rows, registry coded values and keys of
+                # the progression specimen (tests/nlu/test_variant_table_forms.py)
+                f1_floor=(0.885, 0.854), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(47, 31),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
