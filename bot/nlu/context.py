@@ -412,6 +412,9 @@ class Context:
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
+        self.result_earlier = _cue(hyp["diagnostic_before"] + hyp["result_earlier"])
+        self.result_current = _cue(hyp["result_current"])
+        self.result_year = _cue(hyp["result_year"])
         self.since_before = _before(hyp["since_before"], _fill(r"\s+(?:{since_gap}\s+)?", hyp))
         # right before a specimen: what was found on it ("confirmed on the adrenal biopsy", "in the liver core")
         self.seen_on = _frame(r"\b{seen_on}\s+(?:{seen_on_gap}\s+)?(?:[\w-]+\s+){0,2}$", hyp)
@@ -762,8 +765,43 @@ class Context:
             if doubted and not supposed:
                 only_doubted.append(out[-1])
         out = self.corrections.apply(text, out, only_doubted, regions)
+        out = self._timed_results(text, out)
         out += self._intolerance(text, out, regions)
         return _chronological(text, out, self.order)
+
+    def _when(self, text: str, e: Entity) -> tuple[bool, bool, int | None]:
+        """Whether the resistance result ``e`` is said to be an earlier one, the current one, and the year it is dated
+        by: words near it, in its clause (before it back to a comma, after it up to one)."""
+        before = re.split(r"[.;,\n]", text[max(0, e.start - 60) : e.start])[-1]
+        after = re.split(r"[.;,\n]", text[e.end : e.end + 40])[0]
+        near = f"{before} {after}"
+        years = [int(m.group()) for m in self.result_year.finditer(near)]
+        return bool(self.result_earlier.search(near)), bool(self.result_current.search(near)), max(years, default=None)
+
+    def _timed_results(self, text: str, found: list[Entity]) -> list[Entity]:
+        """A resistance result is this progression's: a class denied at an earlier time ("negative for EGFR, KRAS and
+        BRAF at diagnosis") is not its none; of an ALK mutation found and none found, the current one counts ("G1202R
+        previously reported; current specimen: ALK mutation not detected" is none, "G1202R on today's biopsy; the 2023
+        plasma showed no ALK mutation" is G1202R), and when the times do not say which, neither is read."""
+        years = [int(m.group()) for m in self.result_year.finditer(text)]
+        dropped: set[int] = set()
+        for k, e in enumerate(found):
+            if e.entity in ("alk_mutation", "bypass_alteration") and e.value == "none" and e.role == NEGATED:
+                earlier, current, year = self._when(text, e)
+                if not current and (earlier or (year is not None and any(y > year for y in years))):
+                    dropped.add(k)
+        nones = [k for k, e in enumerate(found) if k not in dropped and e.entity == "alk_mutation"
+                 and e.value == "none" and e.role == NEGATED]
+        for k, e in enumerate(found):
+            if not nones or e.entity != "alk_mutation" or e.value == "none" or e.role is not None:
+                continue
+            for n in nones:
+                keep = _later(self._when(text, e), self._when(text, found[n]))
+                if keep is not None:
+                    dropped |= {n} if keep else {k}
+                elif any(self._when(text, x) != (False, False, None) for x in (e, found[n])):
+                    dropped |= {k, n}  # times told, yet not which is the current: neither
+        return [e for k, e in enumerate(found) if k not in dropped]
 
     def _criteria(self, text: str) -> list[tuple[int, int]]:
         """The eligibility criteria a trial screening note states as rules ("Exclusion 4 (strong CYP3A inhibitors
@@ -1681,6 +1719,18 @@ def _at_diagnosis_histology(text: str, span: Span) -> bool:
     return (span.entity, span.value) == ("transformation", "none") and text[span.start : span.end].lower().startswith(
         "adeno"
     )
+
+
+def _later(a: tuple[bool, bool, int | None], b: tuple[bool, bool, int | None]) -> bool | None:
+    """Whether result a (earlier, current, year: Context._when) is later than result b; None when their times do
+    not tell (none told, or both told alike)."""
+    rank_a = 2 if a[1] and not a[0] else 0 if a[0] and not a[1] else 1
+    rank_b = 2 if b[1] and not b[0] else 0 if b[0] and not b[1] else 1
+    if rank_a != rank_b:
+        return rank_a > rank_b
+    if a[2] is not None and b[2] is not None and a[2] != b[2]:
+        return a[2] > b[2]
+    return None
 
 
 def _unclosed_bracket(gap: str) -> bool:
