@@ -790,8 +790,11 @@ class Context:
                 earlier, current, year = self._when(text, e)
                 if not current and (earlier or (year is not None and any(y > year for y in years))):
                     dropped.add(k)
-        nones = [k for k, e in enumerate(found) if k not in dropped and e.entity == "alk_mutation"
-                 and e.value == "none" and e.role == NEGATED]
+        nones = [
+            k
+            for k, e in enumerate(found)
+            if k not in dropped and e.entity == "alk_mutation" and e.value == "none" and e.role == NEGATED
+        ]
         for k, e in enumerate(found):
             if not nones or e.entity != "alk_mutation" or e.value == "none" or e.role is not None:
                 continue
