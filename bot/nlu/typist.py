@@ -258,6 +258,27 @@ _SAID_MEASURE = re.compile(
 )
 # ---- end recall8
 
+# a drug's name dictated in pieces, as speech recognition hears its syllables ("alec tinib", "bri ga tinib", "lore lah
+# tinib", "lore lattin ib"): two to four short words, the last ending in "ib", read joined when the joined word is a
+# drug's name or within its typo tolerance
+_SAID_DRUG = re.compile(r"(?<![\w'-])(?:[A-Za-z]{1,8}[ \t-]+){1,3}(?:[A-Za-z]{0,4}n)?ib(?![\w'-])", re.IGNORECASE)
+
+
+def said_drugs(text: str, drugs: frozenset[str], term: Callable[[str], str | None]) -> list[tuple[int, int, str]]:
+    """The drug names said in pieces in ``text`` (``drugs``: the names, lower case; ``term``: a slip's term), each
+    the longest run of its last pieces that joins into one."""
+    pieces = []
+    for m in _SAID_DRUG.finditer(text):
+        words = list(re.finditer(r"[A-Za-z]+", m.group()))
+        for k in range(len(words), 1, -1):
+            first = words[-k]
+            joined = "".join(w.group() for w in words[-k:]).lower()
+            found = joined if joined in drugs else term(joined)
+            if found in drugs:
+                pieces.append((m.start() + first.start(), m.end(), found))
+                break
+    return pieces
+
 
 def said_number(words: str) -> int | None:
     """The number words say, read as a clinician dictates: digit by digit ("one two zero two"), or in pairs
@@ -399,11 +420,17 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
     checker = Typos(spec["drugs"], spec["words"], spec["known"], spec["not_typos"])
     low, high = table["kinase_domain"]
     slipped = short_slips(spec.get("short_words", {}))
+    drugs = frozenset(d.lower() for d in spec["drugs"] if d.isalpha())
 
     def rewrite(text: str) -> Rewrite:
         return Rewrite(
             text,
-            markup(text) + dictation(text, (low, high)) + typos(text, checker.term) + slipped(text) + plus_joins(text),
+            markup(text)
+            + dictation(text, (low, high))
+            + said_drugs(text, drugs, checker.term)
+            + typos(text, checker.term)
+            + slipped(text)
+            + plus_joins(text),
         )  # (recall256)
 
     return rewrite
