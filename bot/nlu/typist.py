@@ -258,6 +258,29 @@ _SAID_MEASURE = re.compile(
 )
 # ---- end recall8
 
+# punctuation said aloud in a dictated note ("ECOG one comma now three period", "number two new line"): the mark; a
+# "period" only where it ends a sentence (the text's end, or a new word starting one), never "a period of", "the
+# washout period", "period of observation"
+_SAID_COMMA = re.compile(r"(?<=\w) comma(?![\w-])", re.IGNORECASE)
+_SAID_LINE = re.compile(r"(?<=\w) (?:new|next) (?:line|paragraph)(?![\w-])", re.IGNORECASE)
+_SAID_PERIOD = re.compile(
+    r"(?<![\w-])(?<!\ba )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\beach )(?<!\bany )(?<!\bsame )(?<!\bone )"
+    r"(?<!\bwashout )(?<!\bgrace )(?<!\btrial )(?<!\btime )(?<!\bfollow-up )(?<!\bobservation )(?<!\bshort )"
+    r"(?<!\blong )(?<!\bbrief )(?<!\bwhole )(?<!\bentire )(?<!\bmenstrual )(?<!\blast )(?<!\bfirst )(?<!\b\d )"
+    r"(?<=[a-z0-9] )period(?=\s*$|\s+(?:(?:new|next) (?:line|paragraph)\b|(?!(?:of|in|from|between|during|after|"
+    r"before|when|where|that|which|since|until|for|was|is|and|or|to|with|without|on|off)\b)[a-z]))",
+    re.IGNORECASE,
+)
+
+
+def said_punctuation(text: str) -> list[tuple[int, int, str]]:
+    """The punctuation marks said aloud in ``text``, with the space before each: "one comma now" is "one, now"."""
+    pieces = [(m.start(), m.end(), ",") for m in _SAID_COMMA.finditer(text)]
+    pieces += [(m.start(), m.end(), "\n") for m in _SAID_LINE.finditer(text)]
+    pieces += [(m.start() - 1, m.end(), ".") for m in _SAID_PERIOD.finditer(text)]
+    return pieces
+
+
 # a drug's name dictated in pieces, as speech recognition hears its syllables ("alec tinib", "bri ga tinib", "lore lah
 # tinib", "lore lattin ib"): two to four short words, the last ending in "ib", read joined when the joined word is a
 # drug's name or within its typo tolerance
@@ -428,6 +451,7 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
             markup(text)
             + dictation(text, (low, high))
             + said_drugs(text, drugs, checker.term)
+            + said_punctuation(text)
             + typos(text, checker.term)
             + slipped(text)
             + plus_joins(text),
