@@ -1516,8 +1516,11 @@ class Context:
             span = m.span() if m else None
             if span is None and not self.switched_to.search(before):
                 offset = e.start - len(before)
-                if b := self.not_tolerated.search(before):
-                    span, intolerant_of = (offset + b.start(), offset + b.end()), e
+                # a form's label may be longer ("Reason for ALK TKI discontinuation: intolerance (lorlatinib")
+                label = text[max(s_start, e.start - 80) : e.start]
+                if b := self.not_tolerated.search(label):
+                    at = e.start - len(label)
+                    span, intolerant_of = (at + b.start(), at + b.end()), e
                 elif (
                     (c := self.came_off.search(before))
                     and not self.never.search(before[: c.start()])
