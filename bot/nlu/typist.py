@@ -281,6 +281,26 @@ def said_punctuation(text: str) -> list[tuple[int, int, str]]:
     return pieces
 
 
+# a registry form's coded field: the key's legend of codes in a bracket, then the code ("Progression pattern
+# (1=systemic, 2=oligo, 3=CNS only, 4=indolent): 3"), read as the key and the code's label ("Progression pattern: CNS
+# only"), so that the legend's other labels are not read; a code the legend does not give, or none, reads no label
+_LEGEND = re.compile(
+    r"\((?P<legend>\s*\d{1,2}\s*[=:]\s*[^,;/()=:\n]+?(?:\s*[,;/]\s*\d{1,2}\s*[=:]\s*[^,;/()=:\n]+?)+)\s*\)"
+    r"[ \t]*(?P<sep>[:=|])(?:[ \t]*(?P<code>\d{1,2})(?![\w.]))?"
+)
+_LEGEND_ITEM = re.compile(r"(\d{1,2})\s*[=:]\s*([^,;/]+)")
+
+
+def coded_fields(text: str) -> list[tuple[int, int, str]]:
+    """The coded fields of ``text`` rewritten as ": label" (": code" when the legend does not give the code)."""
+    pieces = []
+    for m in _LEGEND.finditer(text):
+        labels = {int(c): label.strip() for c, label in _LEGEND_ITEM.findall(m.group("legend"))}
+        code = m.group("code") or ""
+        pieces.append((m.start(), m.end(), f"{m.group('sep')} {labels.get(int(code), code) if code else ''}"))
+    return pieces
+
+
 # a drug's name dictated in pieces, as speech recognition hears its syllables ("alec tinib", "bri ga tinib", "lore lah
 # tinib", "lore lattin ib"): two to four short words, the last ending in "ib", read joined when the joined word is a
 # drug's name or within its typo tolerance
@@ -452,6 +472,7 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
             + dictation(text, (low, high))
             + said_drugs(text, drugs, checker.term)
             + said_punctuation(text)
+            + coded_fields(text)
             + typos(text, checker.term)
             + slipped(text)
             + plus_joins(text),
