@@ -195,7 +195,8 @@ class KeyValues:
                 continue
             if s.start() and text[s.start() - 1].isalpha() and m.group("sep") != ":":
                 continue  # after what a report showed, only a colon ("showed transformation: small cell")
-            key = " ".join(_BRACKETS.sub(" ", m.group("key")).split()).lower()
+            # a database column's key is spelled with underscores ("ECOG_CURRENT", "PRIOR_CHEMO")
+            key = " ".join(_BRACKETS.sub(" ", m.group("key")).replace("_", " ").split()).lower()
             keys = [k for k in self.keys if key and k.key.fullmatch(key)]
             if keys:
                 found.append((m, keys))
