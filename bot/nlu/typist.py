@@ -254,7 +254,8 @@ _SAID_PERCENT = re.compile(  # "eighty percent", "20 per cent"
 
 # ---- recall8 (sets 8, 7, 3): a measure dictated in words, before its unit ("CrCl forty mL/min", "a twelve mm lesion")
 _SAID_MEASURE = re.compile(
-    rf"(?<![\w-])(?P<n>{_NUMBER})(?=[\s-]*(?:ml/min|mls/min|(?:ml|mls|mils?|millilit(?:re|er)s?) per min(?:ute)?|mm|cm)(?![\w]))", re.IGNORECASE
+    rf"(?<![\w-])(?P<n>{_NUMBER})(?=[\s-]*(?:ml/min|mls/min|(?:ml|mls|mils?|millilit(?:re|er)s?) per min(?:ute)?|mm|cm)(?![\w]))",
+    re.IGNORECASE,
 )
 # ---- end recall8
 
@@ -262,12 +263,17 @@ _SAID_MEASURE = re.compile(
 # "period" only where it ends a sentence (the text's end, or a new word starting one), never "a period of", "the
 # washout period", "period of observation"
 _SAID_COMMA = re.compile(r"(?<=\w) comma(?![\w-])", re.IGNORECASE)
-_SAID_LINE = re.compile(r"(?<=\w) (?:new|next) (?:line|paragraph)(?![\w-])", re.IGNORECASE)
+# (not "the next line", "a new line of therapy": a line of treatment)
+_SAID_LINE = re.compile(
+    r"(?<=\w)(?<!\ba)(?<!\bthe)(?<!\banother)(?<!\bany)(?<!\bnext) new (?:line|paragraph)(?![\w-])"
+    r"(?! (?:of|therapy|treatment|tki|agent|drug|regimen|chemo\w*)\b)",
+    re.IGNORECASE,
+)
 _SAID_PERIOD = re.compile(
     r"(?<![\w-])(?<!\ba )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\beach )(?<!\bany )(?<!\bsame )(?<!\bone )"
     r"(?<!\bwashout )(?<!\bgrace )(?<!\btrial )(?<!\btime )(?<!\bfollow-up )(?<!\bobservation )(?<!\bshort )"
     r"(?<!\blong )(?<!\bbrief )(?<!\bwhole )(?<!\bentire )(?<!\bmenstrual )(?<!\blast )(?<!\bfirst )(?<!\b\d )"
-    r"(?<=[a-z0-9] )period(?=\s*$|\s+(?:(?:new|next) (?:line|paragraph)\b|(?!(?:of|in|from|between|during|after|"
+    r"(?<=[a-z0-9] )period(?=\s*$|\s+(?:new (?:line|paragraph)\b|(?!(?:of|in|from|between|during|after|"
     r"before|when|where|that|which|since|until|for|was|is|and|or|to|with|without|on|off)\b)[a-z]))",
     re.IGNORECASE,
 )

@@ -257,7 +257,9 @@ def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str
         values = (
             {code: rf"{names}|(?-i:^{code}(?=\s*(?:$|[(,])))" for code, names in regions.items()}
             if k.get("values") == "region_codes"
-            else regions if k.get("values") == "regions" else (k.get("values") or {})
+            else regions
+            if k.get("values") == "regions"
+            else (k.get("values") or {})
         )
         keys.append(
             {

@@ -257,3 +257,15 @@ def test_a_question_about_hospice_is_no_wish_for_comfort(text: str) -> None:
 @pytest.mark.parametrize("text", ["referred to hospice", "she wants hospice"])
 def test_hospice_wished_or_referred(text: str) -> None:
     assert_reads(text, {"goals_of_care": "comfort"})
+
+
+@pytest.mark.parametrize("text", [
+    "Keen for the next line.",
+    "Happy to proceed with next line treatment.",
+])
+def test_a_line_of_treatment_is_no_line_said_aloud(text: str) -> None:
+    assert_reads(text, {"goals_of_care": "disease_directed"})
+
+
+def test_new_line_said_aloud_ends_an_item() -> None:
+    assert_reads("number one depression new line number two ECOG two", {"ecog": 2})
