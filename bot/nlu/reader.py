@@ -41,7 +41,8 @@ def _lead_in(earlier: str) -> str:
     return (
         rf"(?:(?:was |were |from )?{earlier}\s*(?:->|→|=>)\s*|"
         rf"(?:(?:was |were )?{earlier} (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
-        r"[,;]?\s*(?:and |but )?(?:is )?now(?: (?:it|she|he|they)(?:'s| is| are))?|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|"
+        r"[,;]?\s*(?:and |but )?(?:is )?now(?: (?:it|she|he|they)(?:'s| is| are))?|"
+        r"of|is|was|were|would be|be|became|becomes|is now|now|score|currently|"
         # as said on a ward round: "ECOG today I'd call 2", "PS I would say 1"
         r"(?:today |now |currently )?(?:i'?d|i would|we'?d|we would) (?:call|say|put|score|grade)"
         r"(?: (?:it|her|him|them))?(?: at| as)?|"

@@ -254,7 +254,8 @@ _SAID_PERCENT = re.compile(  # "eighty percent", "20 per cent"
 
 # ---- recall8 (sets 8, 7, 3): a measure dictated in words, before its unit ("CrCl forty mL/min", "a twelve mm lesion")
 _SAID_MEASURE = re.compile(
-    rf"(?<![\w-])(?P<n>{_NUMBER})(?=[\s-]*(?:ml/min|mls/min|(?:ml|mls|mils?|millilit(?:re|er)s?) per min(?:ute)?|mm|cm)(?![\w]))",
+    rf"(?<![\w-])(?P<n>{_NUMBER})"
+    r"(?=[\s-]*(?:ml/min|mls/min|(?:ml|mls|mils?|millilit(?:re|er)s?) per min(?:ute)?|mm|cm)(?![\w]))",
     re.IGNORECASE,
 )
 # ---- end recall8
