@@ -33,7 +33,10 @@ from bot.nlu.reader import Span, trim
 # The sentence's and the plan section's ends stay here, not in clinical_phrases.yml: punctuation, with the full
 # stops that end nothing ("vs.", "e.g.", "i.e.", a variant's "p." and "c.") as fixed-width lookbehinds; and
 # sentences() serves therapies.py without a phrase table.
-_SENTENCE_END = re.compile(r"[!?;\n]+|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bp)(?<!\bc)\.(?=\s|$)", re.IGNORECASE)
+# (s10rest) not a "?" glued to the word it queries, as ward shorthand writes it ("on alectinib, ?progression, headache")
+_SENTENCE_END = re.compile(
+    r"(?:[!;\n]|\?(?![^\W\d_]))+|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bp)(?<!\bc)\.(?=\s|$)", re.IGNORECASE
+)
 # what a condition opening the rest of a sentence (or of its brackets) may follow: "Plan: if G1202R, lorlatinib"
 _CLAUSE_OPENER = re.compile(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
 # where a plan heading's section ends: a full stop or a line's end
@@ -344,7 +347,7 @@ class Context:
         # another person: at a clause's start, or named with what is said of them (", who ...", "(...)"), or theirs
         person = _fill(r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?(?:{people})(?![\w-])", others)
         self.other_person = re.compile(
-            rf"(?:^|[.;:,(\n]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|fyi|btw|nb)\b)\s*(?P<who>{person})"
+            rf"(?:^|[.;:,(\n]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|because|fyi|btw|nb)\b)\s*(?P<who>{person})"
             rf"(?!\s+(?:of|to)\b)|(?<![\w-])(?P<named>{person})(?='s|\s*,?\s*(?:who|whose)\b|\s*\()",
             re.IGNORECASE,
         )
@@ -402,6 +405,10 @@ class Context:
         self.this_patient = _cue(hyp["this_patient"])
         self.region_care = re.compile(table["region_context"], re.IGNORECASE)
         self.answer_option = re.compile(_words(hyp["answer_option"]))
+        self.lettered_list_heading = re.compile(rf"(?:{_words(hyp['lettered_list_heading'])})", re.IGNORECASE)
+        self.case_heading = re.compile(rf"^\W*(?:{_words(hyp['case_heading'])})", re.IGNORECASE)
+        self.patient_described = re.compile(_words(hyp["patient_described"]), re.IGNORECASE)
+        self.case_supposes = _cue(hyp["case_supposes"])
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
@@ -412,6 +419,9 @@ class Context:
         self.result_after = _after(hyp["result_after"], copulas)
         self.result_in = _cue(hyp["result_after"])
         self.specimen_taken = _after(hyp["specimen_taken_after"], copulas)
+        self.biopsy_to_come = _before(
+            hyp["biopsy_to_come"], r"\s+(?:(?!(?:after|following|post|since|from|with|on|of)\b)[\w-]+\s+){0,2}"
+        )
         self.uncertain_before = _cue(hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"])
         self.plan_before = _cue(hyp["plan_before"])
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
@@ -540,6 +550,13 @@ class Context:
         for start, stop in self._sentences(text):
             sentence = text[start:stop]
             for m in self.conditional.finditer(sentence):
+                if (
+                    self.case_heading.match(sentence)
+                    and self.patient_described.match(sentence, m.start())
+                    and not _CLAUSE_OPENER.search(sentence[: m.start()])
+                    and not self.case_supposes.search(sentence)
+                ):
+                    continue  # "ED impression: sepsis in a patient with ALK+ NSCLC": this patient's case
                 opener = _CLAUSE_OPENER.search(sentence[: m.start()])
                 if opener and opener.group().strip() == "(":  # "(if G1202R, lorlatinib)": to the bracket's end
                     end = sentence.find(")", m.end())
@@ -916,7 +933,11 @@ class Context:
             if self.teaching.search(sentence) and not self.this_patient.search(sentence):
                 out.append((start, end))
         letters = [(m.start(), m["letter"].lower()) for m in self.answer_option.finditer(text)]
-        firsts = [at for (at, a), (_, b) in itertools.pairwise(letters) if (a, b) == ("a", "b")]
+        firsts = [
+            at
+            for (at, a), (_, b) in itertools.pairwise(letters)
+            if (a, b) == ("a", "b") and not self.lettered_list_heading.search(text, max(0, at - 60), at)
+        ]
         return out + [(firsts[0], len(text))] if firsts else out
 
     def _uncertain(self, text: str, spans: list[Span], i: int) -> bool:
@@ -929,6 +950,8 @@ class Context:
         span = spans[i]
         if span.entity == "biopsy_type" and self.specimen_taken.match(text[span.end : span.end + 40]):
             return False  # "NGS pending on the node core taken yesterday": the specimen was taken
+        if span.entity == "biopsy_type" and self.biopsy_to_come.search(text[max(0, span.start - 100) : span.start]):
+            return True  # "admitted for liver biopsy": the biopsy the admission is for is to come
         if span.entity in self.score_entities and self.score_denied.search(text[max(0, span.start - 20) : span.start]):
             return True  # "not ECOG 3": what the score is not; a correction may say what it is ("- more like 1")
         if span.entity != "tki" and self.consequence_after.match(text[span.end : span.end + 20]):

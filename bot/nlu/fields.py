@@ -59,6 +59,9 @@ PRECEDENCE = {
     "transformation": ("small_cell_mixed", "small_cell"),
     "pregnancy_status": ("pregnant", "childbearing_potential"),
 }
+# In a list, a finding that refines another stands for both: MET amplification stated beside a MET gain ("MET
+# amplification (FISH MET/CEP7 ratio 3.1)": the report's call beside a number the definitions disagree on)
+REFINES = {"bypass_alterations": {"MET_amplification": "MET_gain"}}
 HALVES = frozenset(  # progression values never fields on their own
     {
         "cns_progressing",
@@ -169,6 +172,8 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
             clashes.append(field)
         elif field in TESTED:  # tested: what was found, or none when the whole class is denied ("no ALK mutation")
             found = [v for v in items if v != "none"]
+            refined = {REFINES.get(field, {}).get(v) for v in found}
+            found = [v for v in found if v not in refined]
             if found or "none" in items or "none" in absent[field]:
                 out[field] = found
         elif field in NONE_STATED and "none" in absent[field] and not items:  # "no significant comorbidities"
@@ -183,6 +188,12 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
     if _DENIED in values.get("symptomatic", ()):  # "mild headache, no focal deficits": the symptom stated stands
         stated = [v for v in values["symptomatic"] if v != _DENIED]
         values["symptomatic"] = stated if True in stated else list(dict.fromkeys([*stated, False]))
+    if values.get("leptomeningeal") == [True] and "limited" in values.get("cns_lesions", ()):
+        # "two parenchymal lesions and new leptomeningeal enhancement": few lesions, yet the CNS disease is not
+        # limited to lesions radiosurgery can treat; the extent is left unread (S3 reads the leptomeningeal disease)
+        values["cns_lesions"].remove("limited")
+        if not values["cns_lesions"]:
+            del values["cns_lesions"]
     if "progression" in values:
         cns_disease = any(True in values.get(f, ()) for f in ("brain_metastases", "leptomeningeal"))
         values["progression"] = _progression(values["progression"], cns_disease)

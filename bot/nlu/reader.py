@@ -64,9 +64,14 @@ _ECOG = re.compile(
     re.IGNORECASE,
 )
 # a later score given bare right after a score, in its clause ("ECOG was 3, now 1", "ECOG: 3 (last year), now 1", "PS 2
-# but today 1"): the score now, which the earlier one is not
+# but today 1"), also past the earlier one's time (s10rest: "WHO PS 1 pre-admission, now 3", "ECOG 1 before admission,
+# now 3"): the score now, which the earlier one is not
 _ECOG_NOW = re.compile(
-    r"(?:\s*\([^()]{0,30}\))?\s*[,;]?\s*(?:(?:but|and)\s+)?(?:now|today|currently|at present|presently)\s*"
+    r"(?:\s*\([^()]{0,30}\))?"
+    r"(?:\s+(?:pre-?admission|pre-?morbid(?:ly)?|before (?:the |this )?admission|"
+    r"at (?:baseline|diagnosis|dx|presentation|(?:the )?last visit)|last (?:week|month|year|visit)|"
+    r"previously|initially|(?:\w+ )?(?:weeks?|months?) ago))?"
+    r"\s*[,;]?\s*(?:(?:but|and)\s+)?(?:now|today|currently|at present|presently)\s*"
     r"(?:(?:is|of|at|ecog|ps|who|:|=)\s*)*([0-4])"
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?|lines?|lesions?|mets|doses?|x\b))",
     re.IGNORECASE,
@@ -233,7 +238,7 @@ class Reader:
                 in_context = "at" in regex.groupindex  # read in its context: decides over a plain reading
                 start, end = trim(text, *(m.span("at") if in_context else m.span()))
                 value = self._sites(m.group("at") if in_context else m.group()) if row["sites"] else row["value"]
-                if end > start and value:
+                if end > start and value and not self._other_genes_class(text, row, start, end):
                     priority = 1 if in_context else 2
                     role = NEGATED if row.get("stated_absent", False) else None
                     found.append(
@@ -291,6 +296,15 @@ class Reader:
         if any(g.startswith("nodes_") for g in groups):  # "mediastinal nodes": the region, not two sites
             groups.discard("nodes")
         return SITES + "+".join(sorted(groups)) if groups else None
+
+    def _other_genes_class(self, text: str, row: dict[str, Any], start: int, end: int) -> bool:
+        """A class of ALK mutations denied ("no mutations") that is another gene's ("no TP53 or KRAS mutations",
+        "no mutations in KRAS, EGFR or BRAF"): not the ALK mutations, unless ALK is named in its clause before it
+        or in it ("no ALK or KRAS mutations")."""
+        if row["entity"] != "alk_mutation" or row["value"] != "none" or not self._other_gene(text, start, end):
+            return False
+        clause = re.split(r"[.;:\n]", text[max(0, start - 40) : end])[-1]
+        return not re.search(r"\balk\b", clause, re.IGNORECASE)
 
     def _other_gene(self, text: str, start: int, end: int | None = None) -> bool:
         """Another gene named right before the change ("ROS1 G2032R") or, given its ``end``, right after it as the gene

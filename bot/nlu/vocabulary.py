@@ -48,8 +48,12 @@ VARIANT_SHAPES = [
     r"[ACDEFGHIKLMNPQRSTVWY]1[0-4]\d\d",
     r"[cgn]\.[\-*]?\d+(?:[+\-_]\d+)*(?:[ACGTacgt]>[ACGTacgt]|del\w*|dup\w*|ins\w*)",
 ]
-# Genes whose protein changes are not ALK's: "BRAF V600E", "EGFR T790M", "ROS1 G2032R".
-OTHER_GENES = r"EGFR|KRAS|NRAS|HRAS|BRAF|PIK3CA|MET|TP53|HER2|ERBB2|MAP2K1|MEK1|KIT|RET|ROS1|NF2|STK11|KEAP1|IDH1"
+# Genes whose protein changes are not ALK's ("BRAF V600E", "EGFR T790M", "ROS1 G2032R"), nor their mutations denied
+# ("no TP53 or KRAS mutations": reader._other_genes_class).
+OTHER_GENES = (
+    r"EGFR|KRAS|NRAS|HRAS|BRAF|PIK3CA|MET|TP53|HER2|ERBB2|MAP2K1|MEK1|KIT|RET|ROS1|NF2|STK11|KEAP1|IDH1"
+    r"|CDKN2A|RB1|SMARCA4|PTEN"
+)
 DRUG_SHAPE = r"[a-z]{3,}(?:ti?n[ia]?b+|nib+|lisib|ciclib|rafenib)"  # how kinase inhibitors' names end
 
 

@@ -58,8 +58,10 @@ SETS = (
                 changed_in_dialogue=None, unannotated=frozenset({"alk_fusion_specimen"})),
     PhrasingSet("2", "published case reports and NGS report wording, a second hand", "independent2_tune.yml",
                 "independent2_heldout.yml", "independent2_questions_tune.yml", "independent2_questions_heldout.yml",
-                # (recall256) tuned 0.9945, unchanged (tests/nlu/test_recall256_forms.py)
-                f1_floor=(0.994, 0.904), questions_changed=(0, 0), changed_in_dialogue=0),
+                # (recall256) tuned 0.9945, unchanged (tests/nlu/test_recall256_forms.py); (cnscount) 0.9936: a count of
+                # three brain mets beside systemic progression is read limited, which this writer left unlabelled
+                # and the other writers label (tests/nlu/test_count_and_panel_forms.py)
+                f1_floor=(0.993, 0.904), questions_changed=(0, 0), changed_in_dialogue=0),
     PhrasingSet("3", "progress notes, clinic letters, tumour boards, case reports", "independent3_tune.yml",
                 "independent3_heldout.yml", "independent3_questions_tune.yml", "independent3_questions_heldout.yml",
                 f1_floor=(0.993, 0.897), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(50, 38)),
@@ -81,7 +83,9 @@ SETS = (
     PhrasingSet("7", "spoken and hand-over styles: SBAR, telephone referrals, tumour-board presentations, MDT minutes, "
                 "e-mails, non-native English", "independent7_tune.yml", "independent7_heldout.yml",
                 "independent7_questions_tune.yml", "independent7_questions_heldout.yml",
-                f1_floor=(0.991, 0.894), questions_changed=(1, 2), changed_in_dialogue=0, min_questions=(39, 27)),
+                # (cnscount) tuned 0.991 -> 0.990: a panel denying MET, KRAS and EGFR is read as no bypass alteration
+                # ([]), which this writer left unlabelled there and the other writers label
+                f1_floor=(0.989, 0.894), questions_changed=(1, 2), changed_in_dialogue=0, min_questions=(39, 27)),
     # Sets 8-9 before any tuning on them: tuned 0.869 / 0.813, held-out 0.871 / 0.815
     # Set 8 tuned after tuning on it (exam stems, teaching texts): 0.925
     # recall8 (tests/nlu/test_narrative_forms.py): sets 8, 7, 3 tuned 0.9626 / 0.9911 / 0.9934
@@ -99,11 +103,13 @@ SETS = (
     # Set 10 before any tuning on it: tuned 0.840, held-out 0.854; 0 questions change the case (extractor and dialogue)
     # (s10cns) set 10 tuned 0.840 -> 0.8734 after acute-care wording of the pattern of progression, the brain, the
     # meninges and the symptoms (tests/nlu/test_acute_care_forms.py)
+    # (s10rest) set 10 tuned 0.9239 with main (s10cns, cnscount) after discharge, consult and triage wording of
+    # therapies, CYP3A drugs, resistance testing and comorbidities (tests/nlu/test_discharge_forms.py)
     PhrasingSet("10", "hospital and acute-care writing: discharge summaries and problem lists, emergency and "
                 "acute-oncology admissions, inpatient consults, nurse telephone triage, PET/CT/MRI impressions, "
                 "conference-abstract cases, non-native English", "independent10_tune.yml", "independent10_heldout.yml",
                 "independent10_questions_tune.yml", "independent10_questions_heldout.yml",
-                f1_floor=(0.873, 0.853), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
+                f1_floor=(0.923, 0.853), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
     # Set 11 before any tuning on it, scored as taken: tuned 0.848, held-out 0.854 (0.762 / 0.767 on the bare extractor); 0 questions change the case (extractor and dialogue)
     PhrasingSet("11", "dictation transcripts, colleagues' instant messages, molecular tumour board variant tables, "
                 "synoptic pathology, registry case-report forms, paraphrased published case reports",

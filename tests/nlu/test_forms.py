@@ -602,10 +602,10 @@ def test_a_capitalised_short_form_without_a_drug_context_is_a_name(text):
     assert not {"alectinib", "brigatinib"} & set(read(text).get("prior_tkis", [])), text
 
 
-# ---- MET copy number: amplification only when called so ---------------------------------------------------------
+# ---- MET copy number: amplification only when called so or above every cited threshold--------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
-    "MET copy number 2", "MET CN 2.1", "MET copy number 8", "MET/CEP7 ratio 1.1", "MET/CEP7 ratio 6.2 by FISH",
+    "MET copy number 2", "MET CN 2.1", "MET copy number 5", "MET/CEP7 ratio 1.1", "MET/CEP7 ratio 2.6 by FISH",
     "MET/CEP7", "MET FISH sent", "MET gene copy number of 3.5", "MET: 12 copies",
 ])
 def test_a_bare_met_copy_number_or_ratio_is_not_amplification(text):
@@ -862,7 +862,7 @@ def test_diagnosis_results_squamous_shorthand_gestation_and_inducer_class(text, 
 @pytest.mark.parametrize("text,fields", [
     ("solitary brain met 8 mm", {"brain_metastases": True, "cns_lesions": "limited"}),
     ("two cerebellar mets (4 and 6 mm)", {"brain_metastases": True, "cns_lesions": "limited"}),
-    ("single brain metastasis measuring 2.5 cm", {"brain_metastases": True}),  # not small
+    ("single brain metastasis measuring 2.5 cm", {"brain_metastases": True, "cns_lesions": "limited"}),  # one lesion
     ("SP263 PD-L1 staining in 30% of tumour cells.", {"pdl1_tps": 30}),
     ("PD-L1 22C3: 5% of tumor cells", {"pdl1_tps": 5}),
 ])

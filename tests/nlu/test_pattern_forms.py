@@ -198,11 +198,11 @@ def test_few_small_or_treated_brain_lesions_are_limited(text):
     "New 4 mm liver lesion.",  # not the brain
     "New 5 mm temporal bone lesion.",
     "Oligo brain progression.",  # no count
-    "3 new brain mets plus new liver and bone lesions.",  # a count alone, no size, no radiosurgery, no oligo
+    "New brain mets plus new liver and bone lesions.",  # no count, no size, no radiosurgery, no oligo
     "Two liver mets; SRS to the brain planned.",
     "Previously treated liver metastasis.",
 ])
-def test_lesions_outside_the_brain_or_a_count_alone_are_not_limited(text):
+def test_lesions_outside_the_brain_or_with_no_count_are_not_limited(text):
     assert_reads_other_than(text, {"cns_lesions": "limited"})
 
 

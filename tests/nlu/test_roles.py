@@ -242,7 +242,9 @@ def test_tkis_come_in_treatment_order(text, order):
     ("MET copy number 4: low-level gain", {"bypass_alterations": ["MET_gain"]}),
     ("chromosome 7 polysomy, MET not amplified", {"bypass_alterations": ["MET_gain"]}),
     ("MET/CEP7 ratio 6.2, amplified", {"bypass_alterations": ["MET_amplification"]}),
-    ("MET/CEP7 ratio 6.2", {}),  # a bare ratio is read only when called amplified: the KB states no threshold
+    # a bare ratio by the definitions the phrase file cites: >= 4 amplified by all of them, 2 to < 4 the lesser finding
+    ("MET/CEP7 ratio 6.2", {"bypass_alterations": ["MET_amplification"]}),
+    ("MET/CEP7 ratio 2.1", {"bypass_alterations": ["MET_gain"]}),
 ])
 def test_new_fields(text, fields):
     assert_reads_exactly(text, fields)

@@ -1,0 +1,42 @@
+"""A denied class of mutations that is another gene's ("no TP53 or KRAS mutations", "no mutations in KRAS, EGFR or
+BRAF") says nothing of ALK: read as "no ALK mutation" it would send the case down the no-mutation rule on a panel
+that never spoke of ALK. ALK named in the same clause keeps the denial ALK's. Phrasings of our own."""
+from __future__ import annotations
+
+import pytest
+
+from tests.nlu.reads import assert_reads, assert_reads_excluding
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no TP53 or KRAS mutations",
+        "No TP53 or STK11 mutations on the panel.",
+        "no mutations in KRAS, EGFR or BRAF",
+        "NGS: no mutations in TP53.",
+        "no KEAP1, STK11 or SMARCA4 mutations",
+        "on alectinib, rebx: no TP53 or KRAS mutation",
+        "TP53 and RB1 mutations: not detected",
+        "no pathogenic TP53 mutations",
+        "no mutation of PTEN",
+    ],
+)
+def test_another_genes_denied_mutations_are_not_the_alk_mutations(text):
+    assert "alk_mutations" not in assert_reads_excluding(text, "alk_mutations", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no ALK or KRAS mutations",
+        "no ALK mutations; no KRAS mutations",
+        "no KRAS mutations; no ALK mutations",
+        "no resistance mutations",
+        "NGS: no mutations",
+        "no ALK kinase domain mutations, TP53 wild-type",
+        "no mutations of ALK",
+    ],
+)
+def test_the_alk_mutations_denied_are_still_read(text):
+    assert_reads(text, {"alk_mutations": []})
