@@ -203,9 +203,13 @@ def _drop_invalid(reading: Reading) -> None:
 
 
 def alk_evidence(findings: Mapping[str, Any]) -> str | None:
-    """The ALK resistance mutation or ALK inhibitor named among ``findings``: naming one says the tumour is
-    ALK-positive."""
-    return (findings.get("alk_mutations") or [None])[0] or (findings.get("prior_tkis") or [None])[0]
+    """The ALK resistance mutation or ALK inhibitor named among ``findings``, or the ALK fusion found on the progression
+    specimen: each says the tumour is ALK-positive (an ALK rearrangement shown on any specimen is one)."""
+    return (
+        (findings.get("alk_mutations") or [None])[0]
+        or (findings.get("prior_tkis") or [None])[0]
+        or ("an ALK fusion on the progression specimen" if findings.get("alk_fusion_at_progression") is True else None)
+    )
 
 
 def _take_alk_positive(case: Mapping[str, Any], reading: Reading) -> None:

@@ -58,7 +58,7 @@ _START = re.compile(
 # mark before a space or the end; not after a single letter: "U.S. (Texas)", "e.g. ...")
 _LINE = re.compile(
     r"[ \t]*(?:[-*•·>][ \t]+|\d{1,2}[.)][ \t]+)?"
-    r"(?P<key>[^\W\d_][\w /+().,'&-]{0,60}?)[ \t]*(?P<sep>:|\||[ \t]?=(?![=>])|[ \t][-–—]+[ \t])[ \t]*"
+    r"(?P<key>[^\W\d_][\w /+().,'&%-]{0,60}?)[ \t]*(?P<sep>:|\||[ \t]?=(?![=>])|[ \t][-–—]+[ \t])[ \t]*"
     r"(?P<value>(?:[^\n|;.!?]|(?<=\b[^\W\d_])[.!?]|[.!?](?![ \t\n]|$))*)"
 )
 # the value's first clause ends at a comma or a dash between spaces

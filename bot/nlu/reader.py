@@ -167,9 +167,12 @@ class Reader:
         kept.save()
         self.mutation = re.compile(rf"(?<![\w.]){_alternation(table['mutations'])}(?![\w*])", re.IGNORECASE)
         self.variant = re.compile(rf"(?<![\w.]){_alternation(table['variant_shapes'])}(?![\w*>])")
-        # "BRAF V600E", "EGFR: p.T790M", "BRAF V600E (p.Val600Glu)": another gene's change, not ALK's
+        # "BRAF V600E", "EGFR: p.T790M", "BRAF V600E (p.Val600Glu)": another gene's change, not ALK's; also past the
+        # coding change and a table's cell borders ("BRAF c.1799T>A p.V600E", "BRAF | c.1799T>A | p.V600E")
         self.other_gene = re.compile(
-            rf"\b(?:{table['other_genes']})\s*(?:p\.|c\.)?\s*[:\-]?\s*(?:[\w.>*]+\s*\(\s*)?$", re.IGNORECASE
+            rf"\b(?:{table['other_genes']})\s*(?:[|:\-]\s*)?(?:(?:NM_\d+(?:\.\d+)?:?\s*)?c\.[\w>*+\-_]+\s*[|:;,]?\s*)?"
+            rf"(?:p\.|c\.)?\s*[:\-]?\s*(?:[\w.>*]+\s*\(\s*)?$",
+            re.IGNORECASE,
         )
         self.other_gene_after = re.compile(
             # not one asked about ("G2032R (ROS1 residue?)"): the change stays ALK's, for the knowledge base to check
@@ -306,7 +309,7 @@ class Reader:
     def _other_gene(self, text: str, start: int, end: int | None = None) -> bool:
         """Another gene named right before the change ("ROS1 G2032R") or, given its ``end``, right after it as the gene
         it is in ("G1202R in ROS1", "G1202R (EGFR)")."""
-        return bool(self.other_gene.search(text[max(0, start - 30) : start])) or (
+        return bool(self.other_gene.search(text[max(0, start - 50) : start])) or (
             end is not None and bool(self.other_gene_after.match(text, end))
         )
 

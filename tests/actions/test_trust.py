@@ -264,6 +264,19 @@ def test_alk_positive_is_taken_from_an_alk_mutation():
     assert slot_events(events)["alk_positive"] is True
 
 
+@pytest.mark.parametrize("text", ["rebiopsy: ALK fusion still present by RNA NGS", "ALK FISH on re-biopsy: positive"])
+def test_alk_positive_is_taken_from_the_alk_fusion_found_at_progression(text):
+    events, dispatcher = run(FORM, make_tracker(text, events=[{"event": "active_loop", "name": "case_form"}]))
+    assert slot_events(events)["alk_positive"] is True
+    assert "Taken as ALK-positive" in texts(dispatcher)
+
+
+@pytest.mark.parametrize("text", ["ALK fusion at progression: not detected (plasma)", "rebiopsy: ALK FISH negative"])
+def test_alk_positive_is_not_taken_from_a_fusion_not_found_at_progression(text):
+    events, _ = run(FORM, make_tracker(text, events=[{"event": "active_loop", "name": "case_form"}]))
+    assert "alk_positive" not in slot_events(events)
+
+
 def test_a_stated_alk_negative_is_kept():
     slots = {"alk_positive": False, "requested_slot": "prior_tkis"}
     events, _ = run(FORM, make_tracker("alectinib", slots=slots, active_loop="case_form"))
