@@ -749,11 +749,13 @@ class Context:
                 or (span.entity in self.failed_kinds and self._failed_result(text, span, stated, failed))
                 or (span.entity == "region" and self._general_region(text, span, general))
                 # a finding named in a statement about drugs or mutations in general ("G1202R is the commonest
-                # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia")
+                # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia",
+                # "In patients with G1202R, lorlatinib is preferred"); not in a clause that names this patient ("She
+                # has G1202R and lorlatinib is the preferred option")
                 or (
                     stated is None
                     and span.entity != "region"
-                    and any(a <= span.start < b for a, b in general)
+                    and any(a <= span.start < b and not self.this_patient.search(text, a, b) for a, b in general)
                     and not _OURS.search(text, max(0, span.start - 30), span.start)  # "against this compound mutation"
                 )
             )
