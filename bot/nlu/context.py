@@ -752,11 +752,13 @@ class Context:
                 or (span.entity in self.failed_kinds and self._failed_result(text, span, stated, failed))
                 or (span.entity == "region" and self._general_region(text, span, general))
                 # a finding named in a statement about drugs or mutations in general ("G1202R is the commonest
-                # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia")
+                # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia",
+                # "In patients with G1202R, lorlatinib is preferred"); not in a clause that names this patient ("She
+                # has G1202R and lorlatinib is the preferred option")
                 or (
                     stated is None
                     and span.entity != "region"
-                    and any(a <= span.start < b for a, b in general)
+                    and any(a <= span.start < b and not self.this_patient.search(text, a, b) for a, b in general)
                     and not _OURS.search(text, max(0, span.start - 30), span.start)  # "against this compound mutation"
                 )
             )
@@ -1580,8 +1582,11 @@ class Context:
             span = m.span() if m else None
             if span is None and not self.switched_to.search(before):
                 offset = e.start - len(before)
-                if b := self.not_tolerated.search(before):
-                    span, intolerant_of = (offset + b.start(), offset + b.end()), e
+                # a form's label may be longer ("Reason for ALK TKI discontinuation: intolerance (lorlatinib")
+                label = text[max(s_start, e.start - 80) : e.start]
+                if b := self.not_tolerated.search(label):
+                    at = e.start - len(label)
+                    span, intolerant_of = (at + b.start(), at + b.end()), e
                 elif (
                     (c := self.came_off.search(before))
                     and not self.never.search(before[: c.start()])
@@ -1770,7 +1775,7 @@ class _Order:
     def __init__(self, cues: Mapping[str, list[str]], lists: ListWords):
         # between two TKIs, the second came first; unless the sequence is also stated forwards
         # (or, right after the cue, only a comma: "alectinib and, before it, brigatinib")
-        self.later_first = _frame(r"^[^.\n]{0,50}?\b{later_first}\b(?:[\w\s/-]{0,40}|,\s*)$", cues)
+        self.later_first = _frame(r"^[^.\n]{0,90}?\b{later_first}\b(?:[\w\s/-]{0,40}|,\s*)$", cues)
         self.forwards = _frame(r"\b{forwards}\b|{arrows}", {**cues, "arrows": lists.words["arrows"]})
         # right before the TKI the patient is on now: it is the last one whatever else the sentence says
         self.current = _frame(r"\b{current_before}\s+$", cues)

@@ -195,7 +195,8 @@ class KeyValues:
                 continue
             if s.start() and text[s.start() - 1].isalpha() and m.group("sep") != ":":
                 continue  # after what a report showed, only a colon ("showed transformation: small cell")
-            key = " ".join(_BRACKETS.sub(" ", m.group("key")).split()).lower()
+            # a database column's key is spelled with underscores ("ECOG_CURRENT", "PRIOR_CHEMO")
+            key = " ".join(_BRACKETS.sub(" ", m.group("key")).replace("_", " ").split()).lower()
             keys = [k for k in self.keys if key and k.key.fullmatch(key)]
             if keys:
                 found.append((m, keys))
@@ -225,7 +226,10 @@ class KeyValues:
         # ("Biopsy: planned"): supposed
         if "?" in clause or (clause == value and line.after == "?"):
             return reading(value_at + len(clause), supposed, HYPOTHETICAL)
-        if p := self.pending.search(value) or self.hedges.search(clause):
+        # a value the key's own terms name, restated in a bracket ("Pregnancy status: postmenopausal (N/A)"): the
+        # bracket's "n/a" is no value to come
+        plain = _BRACKETS.sub(lambda b: " " * len(b.group()), value) if named else value
+        if p := self.pending.search(plain) or self.hedges.search(clause):
             return reading(value_at + p.end(), supposed, HYPOTHETICAL)
         if n := self.not_done.match(value):
             if k.not_done:

@@ -29,8 +29,10 @@ OVERLAY_VALUES = frozenset(  # "new brain mets" is progression beside the lesion
     {"cns_progressing", "cns_known"}
 )
 SITES = "sites:"  # value prefix of progression at named extracranial sites, an overlay of its own ("sites:bone+liver")
-_NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
-_ECOG_VALUE = r"([0-4]|zero|one|two|three|four)"
+_NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "for": "4"}
+# "for" as speech recognition writes "four", only where a score ends its clause ("ECOG for.", "ecog for, lives alone";
+# never "ECOG for the last month", "ECOG for?")
+_ECOG_VALUE = r"([0-4]|zero|one|two|three|four|for(?=\s*(?:$|[.,;!\n])))"
 
 
 def _lead_in(earlier: str) -> str:
@@ -39,7 +41,8 @@ def _lead_in(earlier: str) -> str:
     return (
         rf"(?:(?:was |were |from )?{earlier}\s*(?:->|→|=>)\s*|"
         rf"(?:(?:was |were )?{earlier} (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
-        r"[,;]?\s*(?:and |but )?(?:is )?now|of|is|was|were|would be|be|became|becomes|is now|now|score|currently|"
+        r"[,;]?\s*(?:and |but )?(?:is )?now(?: (?:it|she|he|they)(?:'s| is| are))?|"
+        r"of|is|was|were|would be|be|became|becomes|is now|now|score|currently|"
         # as said on a ward round: "ECOG today I'd call 2", "PS I would say 1"
         r"(?:today |now |currently )?(?:i'?d|i would|we'?d|we would) (?:call|say|put|score|grade)"
         r"(?: (?:it|her|him|them))?(?: at| as)?|"
@@ -54,7 +57,7 @@ _ECOG = re.compile(
     r"(?:who|oms)[\s-]*(?:ps|performance[\s-]+status)|(?-i:WHO|OMS)(?=\s*[0-4])|ps|perf(?:ormance|\.)?[\s-]+status)(?:\s*\((?:ecog|who)?[\s-]*(?:ps)?\))?"
     r"(?:[\s:=-]*(?:ecog|who|zubrod)(?![\w]))?"  # the scale named after a label: "PS: WHO 1"
     r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
-    + _lead_in("[0-4]")
+    + _lead_in("(?:[0-4]|zero|one|two|three|four)")
     + r"(?:(?:about|around|roughly|approximately|approx\.?|~)\s*)?"  # a clinician's estimate: "PS is about 1"
     + rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?))",

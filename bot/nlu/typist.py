@@ -254,9 +254,80 @@ _SAID_PERCENT = re.compile(  # "eighty percent", "20 per cent"
 
 # ---- recall8 (sets 8, 7, 3): a measure dictated in words, before its unit ("CrCl forty mL/min", "a twelve mm lesion")
 _SAID_MEASURE = re.compile(
-    rf"(?<![\w-])(?P<n>{_NUMBER})(?=[\s-]*(?:ml/min|mls/min|ml per min(?:ute)?|mm|cm)(?![\w]))", re.IGNORECASE
+    rf"(?<![\w-])(?P<n>{_NUMBER})"
+    r"(?=[\s-]*(?:ml/min|mls/min|(?:ml|mls|mils?|millilit(?:re|er)s?) per min(?:ute)?|mm|cm)(?![\w]))",
+    re.IGNORECASE,
 )
 # ---- end recall8
+
+# punctuation said aloud in a dictated note ("ECOG one comma now three period", "number two new line"): the mark; a
+# "period" only where it ends a sentence (the text's end, or a new word starting one), never "a period of", "the
+# washout period", "period of observation"
+_SAID_COMMA = re.compile(r"(?<=\w) comma(?![\w-])", re.IGNORECASE)
+# (not "the next line", "a new line of therapy": a line of treatment)
+_SAID_LINE = re.compile(
+    r"(?<=\w)(?<!\ba)(?<!\bthe)(?<!\banother)(?<!\bany)(?<!\bnext) new (?:line|paragraph)(?![\w-])"
+    r"(?! (?:of|therapy|treatment|tki|agent|drug|regimen|chemo\w*)\b)",
+    re.IGNORECASE,
+)
+_SAID_PERIOD = re.compile(
+    r"(?<![\w-])(?<!\ba )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\beach )(?<!\bany )(?<!\bsame )(?<!\bone )"
+    r"(?<!\bwashout )(?<!\bgrace )(?<!\btrial )(?<!\btime )(?<!\bfollow-up )(?<!\bobservation )(?<!\bshort )"
+    r"(?<!\blong )(?<!\bbrief )(?<!\bwhole )(?<!\bentire )(?<!\bmenstrual )(?<!\blast )(?<!\bfirst )(?<!\b\d )"
+    r"(?<=[a-z0-9] )period(?=\s*$|\s+(?:new (?:line|paragraph)\b|(?!(?:of|in|from|between|during|after|"
+    r"before|when|where|that|which|since|until|for|was|is|and|or|to|with|without|on|off)\b)[a-z]))",
+    re.IGNORECASE,
+)
+
+
+def said_punctuation(text: str) -> list[tuple[int, int, str]]:
+    """The punctuation marks said aloud in ``text``, with the space before each: "one comma now" is "one, now"."""
+    pieces = [(m.start(), m.end(), ",") for m in _SAID_COMMA.finditer(text)]
+    pieces += [(m.start(), m.end(), "\n") for m in _SAID_LINE.finditer(text)]
+    pieces += [(m.start() - 1, m.end(), ".") for m in _SAID_PERIOD.finditer(text)]
+    return pieces
+
+
+# a registry form's coded field: the key's legend of codes in a bracket, then the code ("Progression pattern
+# (1=systemic, 2=oligo, 3=CNS only, 4=indolent): 3"), read as the key and the code's label ("Progression pattern: CNS
+# only"), so that the legend's other labels are not read; a code the legend does not give, or none, reads no label
+_LEGEND = re.compile(
+    r"\((?P<legend>\s*\d{1,2}\s*[=:]\s*[^,;/()=:\n]+?(?:\s*[,;/]\s*\d{1,2}\s*[=:]\s*[^,;/()=:\n]+?)+)\s*\)"
+    r"[ \t]*(?P<sep>[:=|])(?:[ \t]*(?P<code>\d{1,2})(?![\w.]))?"
+)
+_LEGEND_ITEM = re.compile(r"(\d{1,2})\s*[=:]\s*([^,;/]+)")
+
+
+def coded_fields(text: str) -> list[tuple[int, int, str]]:
+    """The coded fields of ``text`` rewritten as ": label" (": code" when the legend does not give the code)."""
+    pieces = []
+    for m in _LEGEND.finditer(text):
+        labels = {int(c): label.strip() for c, label in _LEGEND_ITEM.findall(m.group("legend"))}
+        code = m.group("code") or ""
+        pieces.append((m.start(), m.end(), f"{m.group('sep')} {labels.get(int(code), code) if code else ''}"))
+    return pieces
+
+
+# a drug's name dictated in pieces, as speech recognition hears its syllables ("alec tinib", "bri ga tinib", "lore lah
+# tinib", "lore lattin ib"): two to four short words, the last ending in "ib", read joined when the joined word is a
+# drug's name or within its typo tolerance
+_SAID_DRUG = re.compile(r"(?<![\w'-])(?:[A-Za-z]{1,8}[ \t-]+){1,3}(?:[A-Za-z]{0,4}n)?ib(?![\w'-])", re.IGNORECASE)
+
+
+def said_drugs(text: str, drugs: frozenset[str], term: Callable[[str], str | None]) -> list[tuple[int, int, str]]:
+    """The drug names said in pieces in ``text`` (``drugs``: the names, lower case; ``term``: a slip's term), each
+    the longest run of its last pieces that joins into one."""
+    pieces = []
+    for m in _SAID_DRUG.finditer(text):
+        words = list(re.finditer(r"[A-Za-z]+", m.group()))
+        for k in range(len(words), 1, -1):
+            first = words[-k]
+            joined = "".join(w.group() for w in words[-k:]).lower()
+            found = joined if joined in drugs else term(joined)
+            if found in drugs:
+                pieces.append((m.start() + first.start(), m.end(), found))
+                break
+    return pieces
 
 
 def said_number(words: str) -> int | None:
@@ -399,11 +470,19 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
     checker = Typos(spec["drugs"], spec["words"], spec["known"], spec["not_typos"])
     low, high = table["kinase_domain"]
     slipped = short_slips(spec.get("short_words", {}))
+    drugs = frozenset(d.lower() for d in spec["drugs"] if d.isalpha())
 
     def rewrite(text: str) -> Rewrite:
         return Rewrite(
             text,
-            markup(text) + dictation(text, (low, high)) + typos(text, checker.term) + slipped(text) + plus_joins(text),
+            markup(text)
+            + dictation(text, (low, high))
+            + said_drugs(text, drugs, checker.term)
+            + said_punctuation(text)
+            + coded_fields(text)
+            + typos(text, checker.term)
+            + slipped(text)
+            + plus_joins(text),
         )  # (recall256)
 
     return rewrite

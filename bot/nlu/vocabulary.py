@@ -253,12 +253,18 @@ _KEY_VALUE_CUES = ("present", "absent", "result", "not_done", "pending", "hedges
 
 def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str, str]) -> dict[str, Any]:
     """The key-value table (key_value.py) with its fragments expanded; a key's `values: regions` reads the value as
-    the names of the regions."""
+    the names of the regions, `values: region_codes` also as a region's code written as the whole value ("IT")."""
     kv = raw["key_value"]
     regions = {str(code): "|".join(str(s) for s in spellings) for code, spellings in (raw.get("regions") or {}).items()}
     keys = []
     for k in kv["keys"]:
-        values = regions if k.get("values") == "regions" else (k.get("values") or {})
+        values = (
+            {code: rf"{names}|(?-i:^{code}(?=\s*(?:$|[(,])))" for code, names in regions.items()}
+            if k.get("values") == "region_codes"
+            else regions
+            if k.get("values") == "regions"
+            else (k.get("values") or {})
+        )
         keys.append(
             {
                 **{f: str(k[f]) for f in ("entity", "present", "absent") if k.get(f) is not None},
