@@ -105,11 +105,14 @@ SETS = (
     # meninges and the symptoms (tests/nlu/test_acute_care_forms.py)
     # (s10rest) set 10 tuned 0.9239 with main (s10cns, cnscount) after discharge, consult and triage wording of
     # therapies, CYP3A drugs, resistance testing and comorbidities (tests/nlu/test_discharge_forms.py)
+    # (timing) held-out floor lowered 0.853 -> 0.851 (0.8517): a test to come ("will confirm on tissue", "recommend
+    # tissue rebiopsy") is no biopsy and a result placed at diagnosis or before the current one is not this
+    # progression's (tests/nlu/test_result_timing_forms.py); a safety change kept, the held-out sentences not looked at
     PhrasingSet("10", "hospital and acute-care writing: discharge summaries and problem lists, emergency and "
                 "acute-oncology admissions, inpatient consults, nurse telephone triage, PET/CT/MRI impressions, "
                 "conference-abstract cases, non-native English", "independent10_tune.yml", "independent10_heldout.yml",
                 "independent10_questions_tune.yml", "independent10_questions_heldout.yml",
-                f1_floor=(0.923, 0.853), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
+                f1_floor=(0.923, 0.851), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
     # Set 11 before any tuning on it, scored as taken: tuned 0.848, held-out 0.854 (0.762 / 0.767 on the bare extractor); 0 questions change the case (extractor and dialogue)
     # (s11narr) set 11 tuned 0.848 -> 0.8958 with main (cnscount, s10rest) after dictation, instant-message and registry-form
     # wording of the narrative fields (tests/nlu/test_dictation_forms.py); 0.9286 with main and s11mol together
