@@ -101,3 +101,15 @@ class Patterns:
         except (OSError, ValueError):  # a read-only checkout compiles at every start, as before
             if temp is not None:
                 Path(temp).unlink(missing_ok=True)
+
+
+_SHARED: Patterns | None = None
+
+
+def shared() -> Patterns:
+    """The one Patterns of this process for every module that builds the extractor (bot/nlu/reader.py, context.py), so
+    that its ``save()`` keeps all their programs, not one module's."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = Patterns()
+    return _SHARED

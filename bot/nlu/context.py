@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from bot.nlu import compiled
 from bot.nlu.corrections import Corrections
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span, trim
@@ -74,17 +75,23 @@ _ITEM_BREAK = re.compile(r"\s[-–—]+\s|:")
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 
 
+def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` from the programs kept between runs (bot/nlu/compiled.py): the extractor's build compiles
+    several hundred patterns here; the extractor saves the programs once it is built."""
+    return compiled.shared().compile(pattern, flags)
+
+
 def _words(cues: Iterable[str]) -> str:
     return "|".join(f"(?:{c})" for c in cues)
 
 
 def _cue(cues: Iterable[str]) -> re.Pattern[str]:
     """Any of ``cues`` as whole words, anywhere."""
-    return re.compile(rf"(?<![\w-])(?:{_words(cues)})(?![\w])", re.IGNORECASE)
+    return _compile(rf"(?<![\w-])(?:{_words(cues)})(?![\w])", re.IGNORECASE)
 
 
 def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{_words(cues)}){gap}$", re.IGNORECASE)
+    return _compile(rf"(?<![\w-])(?:{_words(cues)}){gap}$", re.IGNORECASE)
 
 
 def _after(cues: Iterable[str], copulas: Iterable[str], arrows: bool = False) -> re.Pattern[str]:
@@ -98,7 +105,7 @@ def _after(cues: Iterable[str], copulas: Iterable[str], arrows: bool = False) ->
     )
 
 
-_SLOT = re.compile(r"\{([a-z][a-z_]*)\}")  # {name}; never a quantifier's {0,3}, nor a phrase file's {TKI}
+_SLOT = _compile(r"\{([a-z][a-z_]*)\}")  # {name}; never a quantifier's {0,3}, nor a phrase file's {TKI}
 
 
 def _fill(frame: str, cues: Mapping[str, Iterable[str]]) -> str:
@@ -109,7 +116,7 @@ def _fill(frame: str, cues: Mapping[str, Iterable[str]]) -> str:
 
 def _frame(frame: str, cues: Mapping[str, Iterable[str]]) -> re.Pattern[str]:
     """``frame`` filled with ``cues`` (_fill), compiled case-insensitively."""
-    return re.compile(_fill(frame, cues), re.IGNORECASE)
+    return _compile(_fill(frame, cues), re.IGNORECASE)
 
 
 def _not_after(cues: Iterable[str]) -> str:
@@ -152,7 +159,7 @@ class ListWords:
 
 
 # between a word of resumption and the other TKI it restarts ("restarted alectinib", "back on brigatinib")
-_RESTARTS_ANOTHER = re.compile(r"\s*(?:(?:on|with|onto|the|her|his|previous|prior|original|first-line)\s+)*")
+_RESTARTS_ANOTHER = _compile(r"\s*(?:(?:on|with|onto|the|her|his|previous|prior|original|first-line)\s+)*")
 
 
 class ToxicStops:
@@ -169,7 +176,7 @@ class ToxicStops:
         toxicity = rf"{self.not_}(?:{_words(tol['toxicity'])})"
         because = rf"(?:{_words(tol['reason'])})\s+{self.qualifiers}{toxicity}(?![\w])"
         # a toxicity given as the reason, a few words on ("for transaminitis", "in March because of hypertension")
-        self.reason = re.compile(rf"[^.;,]{{0,40}}?(?<![\w-]){because}", re.IGNORECASE)
+        self.reason = _compile(rf"[^.;,]{{0,40}}?(?<![\w-]){because}", re.IGNORECASE)
         # right after a TKI, past its dose or a bracket, its stop or hold for a toxicity given as the reason, also
         # in the next clause through a word that stands for it ("alectinib held for hepatotoxicity", "brigatinib 180
         # mg, withheld because of pneumonitis", "on alectinib; dose held for CK rise"), or a word that says it was
@@ -180,7 +187,7 @@ class ToxicStops:
             r"(?:(?:was|were|is|has been|had been|had to be|have been|being|then|temporarily|subsequently|later|"
             r"briefly|eventually)\s+)*"
         )
-        self.after = re.compile(
+        self.after = _compile(
             rf"{lead}(?:(?:{_words(tol['stop'])})(?![\w])\s+{because}|"
             rf"(?:{_words(tol['stopped_for_toxicity'])})(?![\w]))",
             re.IGNORECASE,
@@ -192,7 +199,7 @@ class ToxicStops:
         # given again after the stop, or a hold said to be a short pause: no intolerance
         pause = _words(tol["pause"])
         hold = _words(tol["hold"])
-        self.tolerated = re.compile(
+        self.tolerated = _compile(
             rf"(?<![\w-])(?:{_words(tol['resumed'])}|(?:{pause})\s+(?:{hold})|(?:{hold})\s+(?:{pause}))(?![\w])",
             re.IGNORECASE,
         )
@@ -251,16 +258,16 @@ class Context:
         self.score_denied = _before(neg["score_denied"], r"\s+")
         self.score_entities = frozenset(neg["score_entities"])
         self.found_after = _after(neg["found_after"], copulas)
-        self.breaks = re.compile(_words(neg["breaks"]), re.IGNORECASE)
-        self.own_statement = re.compile(rf"(?:{_words(neg['own_statement'])})\b", re.IGNORECASE)
-        self.ends_clause = re.compile(rf"^\s*(?:{_words(neg['ends_clause'])})\s*(?:[,(]|[-–—]\s)", re.IGNORECASE)
-        self.experience = re.compile(_words(neg["experience"]), re.IGNORECASE)
-        self.gap = re.compile(rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b)*$", re.IGNORECASE)
+        self.breaks = _compile(_words(neg["breaks"]), re.IGNORECASE)
+        self.own_statement = _compile(rf"(?:{_words(neg['own_statement'])})\b", re.IGNORECASE)
+        self.ends_clause = _compile(rf"^\s*(?:{_words(neg['ends_clause'])})\s*(?:[,(]|[-–—]\s)", re.IGNORECASE)
+        self.experience = _compile(_words(neg["experience"]), re.IGNORECASE)
+        self.gap = _compile(rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b)*$", re.IGNORECASE)
         self.new = _frame(r"\b{new}\b", neg)
         # a drug's qualifier, one word of what follows it (_unqualified): hyphenated, alone in its brackets or not
         # ("lorlatinib-resistant", "(TKI-refractory)"), or the rest of a TKI's ("-resistant", " resistant")
         word = _fill(r"(?<![\w-])\w+(?:-\w+)*?-{qualifier}(?![\w-])", neg)
-        self.qualifier = re.compile(rf"\(\s*{word}\s*\)|{word}", re.IGNORECASE)
+        self.qualifier = _compile(rf"\(\s*{word}\s*\)|{word}", re.IGNORECASE)
         self.qualifier_after = _frame(r"(?:-|\s+){qualifier}(?![\w-])", neg)
         cand = table["candidate"]
         self.qualified_findings = frozenset(cand["qualified_findings"])
@@ -279,7 +286,7 @@ class Context:
             table["candidate"]["before"], _fill(r"\s+(?:(?!{not_between})\w+\s+)?", table["candidate"])
         )
         self.cand_after = _after(table["candidate"]["after"], copulas)
-        self.received_after = re.compile(rf"(?:{_words(cand['received_after'])})", re.IGNORECASE)
+        self.received_after = _compile(rf"(?:{_words(cand['received_after'])})", re.IGNORECASE)
         # a modal or an entitlement up to six words before a TKI, in its clause, not past a word telling of a TKI
         # given, nor right after "on" or "of" ("would be funded under the CDF for lorlatinib"; `access`); a cue may
         # open at a contraction's apostrophe ("she'd be covered")
@@ -291,54 +298,52 @@ class Context:
         self.future_clause = _cue(table["candidate"]["future_clause"])
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
         self.next_step = _before(table["candidate"]["next_step"], r"\s+")
-        self.instruction = re.compile(rf"^\W*(?:{_words(table['candidate']['instruction'])})(?![\w])", re.IGNORECASE)
+        self.instruction = _compile(rf"^\W*(?:{_words(table['candidate']['instruction'])})(?![\w])", re.IGNORECASE)
         self.general_statement = _cue(table["candidate"]["general_statement"])
         # a counterfactual access ("she would be funded for"): a country in its sentence is not hers (_general_region)
         self.access_elsewhere = _frame(r"(?:(?<![\w-])|(?='))(?:{access_elsewhere})(?![\w-])", cand)
         # a phrase opening a general statement's sentence with a comma ("After alectinib, lorlatinib is funded")
         self.rule_lead = _frame(r"^\s*(?:{rule_lead})\s+[^,;:()]{1,60},\s*$", cand)
-        self.question_start = re.compile(
+        self.question_start = _compile(
             rf"^\W*(?:{_words(hyp['question_start'] + hyp['choice'])})(?![\w])", re.IGNORECASE
         )
-        self.clause_question = re.compile(rf"^\W*(?:{_words(hyp['clause_start'])})(?![\w])", re.IGNORECASE)
-        self.choice = re.compile(rf"^\W*(?:{_words(hyp['choice'])})[\s.!]*$", re.IGNORECASE)
-        self.trailing_ask = re.compile(rf"^\W*(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
-        self.asks_back = re.compile(
-            rf"^\W*(?:{_words(hyp['trailing_ask'] + hyp['asks_back'])})[\s.!?]*$", re.IGNORECASE
-        )
-        self.glued_question = re.compile(rf"\s(?:{_words(hyp['glued_question'])})[\s.!]*$", re.IGNORECASE)
-        self.doubts_back = re.compile(rf"^\W*(?:{_words(hyp['doubts_back'])})[\s.!?]*$", re.IGNORECASE)
-        self.names_option = re.compile(rf"(?<![\w-])(?:{_words(hyp['option'])})(?![\w])", re.IGNORECASE)
-        self.glued_ask = re.compile(rf"\s(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
+        self.clause_question = _compile(rf"^\W*(?:{_words(hyp['clause_start'])})(?![\w])", re.IGNORECASE)
+        self.choice = _compile(rf"^\W*(?:{_words(hyp['choice'])})[\s.!]*$", re.IGNORECASE)
+        self.trailing_ask = _compile(rf"^\W*(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
+        self.asks_back = _compile(rf"^\W*(?:{_words(hyp['trailing_ask'] + hyp['asks_back'])})[\s.!?]*$", re.IGNORECASE)
+        self.glued_question = _compile(rf"\s(?:{_words(hyp['glued_question'])})[\s.!]*$", re.IGNORECASE)
+        self.doubts_back = _compile(rf"^\W*(?:{_words(hyp['doubts_back'])})[\s.!?]*$", re.IGNORECASE)
+        self.names_option = _compile(rf"(?<![\w-])(?:{_words(hyp['option'])})(?![\w])", re.IGNORECASE)
+        self.glued_ask = _compile(rf"\s(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
         # a list goes on past a comma; a colon, a dash or an arrow leads from one to the next ("alectinib: lorlatinib")
-        self.ends_with_option = re.compile(rf"(?<![\w-])(?:{_words(hyp['option'])})\s*,\s*$", re.IGNORECASE)
-        self.picks = re.compile(rf"(?<![\w-])(?:{_words(hyp['picks'])})(?![\w])", re.IGNORECASE)
+        self.ends_with_option = _compile(rf"(?<![\w-])(?:{_words(hyp['option'])})\s*,\s*$", re.IGNORECASE)
+        self.picks = _compile(rf"(?<![\w-])(?:{_words(hyp['picks'])})(?![\w])", re.IGNORECASE)
         prop = table["proposal"]
-        self.prop_therapy = re.compile(rf"(?<![\w-])(?:{_words(prop['therapy'])})(?![\w])", re.IGNORECASE)
-        self.prop_verb = re.compile(rf"\s*(?:{_words(prop['verb'])})\s+", re.IGNORECASE)
-        self.prop_join = re.compile(_words(prop["join"]), re.IGNORECASE)
-        self.prop_sequence = re.compile(_words(prop["sequence"]), re.IGNORECASE)
-        self.prop_step = re.compile(rf"(?<![\w-])(?:{_words(prop['sequence'])})", re.IGNORECASE)
-        self.prop_dose = re.compile(_words(prop["dose"]), re.IGNORECASE)
-        self.prop_purpose = re.compile(rf"\s+(?:{_words(prop['purpose'])})(?![\w])", re.IGNORECASE)
-        self.prop_alone_end = re.compile(rf"(?:\s+(?:{_words(prop['alone_end'])}))?\W*$", re.IGNORECASE)
-        self.prop_arrow = re.compile(rf"\s*(?:{_words(prop['arrow'])})(?![\w])", re.IGNORECASE)
+        self.prop_therapy = _compile(rf"(?<![\w-])(?:{_words(prop['therapy'])})(?![\w])", re.IGNORECASE)
+        self.prop_verb = _compile(rf"\s*(?:{_words(prop['verb'])})\s+", re.IGNORECASE)
+        self.prop_join = _compile(_words(prop["join"]), re.IGNORECASE)
+        self.prop_sequence = _compile(_words(prop["sequence"]), re.IGNORECASE)
+        self.prop_step = _compile(rf"(?<![\w-])(?:{_words(prop['sequence'])})", re.IGNORECASE)
+        self.prop_dose = _compile(_words(prop["dose"]), re.IGNORECASE)
+        self.prop_purpose = _compile(rf"\s+(?:{_words(prop['purpose'])})(?![\w])", re.IGNORECASE)
+        self.prop_alone_end = _compile(rf"(?:\s+(?:{_words(prop['alone_end'])}))?\W*$", re.IGNORECASE)
+        self.prop_arrow = _compile(rf"\s*(?:{_words(prop['arrow'])})(?![\w])", re.IGNORECASE)
         self.conditional = _cue(hyp["conditional"])
-        self.filler = re.compile(
+        self.filler = _compile(
             rf"(?<![\w-])(?:{_words(hyp['filler'])})[ \t]*(?:[,:]|[-–—]+(?=\s)|(?=[;.!?\n]|$))", re.IGNORECASE
         )
         plan = r"\s*(?:(?:\d+\s*mg|[a-z]+)\s+){0,2}?(?P<cue>%s)(?![\w])"
-        self.conditional_plan = re.compile(plan % _words(hyp["conditional_plan"]), re.IGNORECASE)
-        self.pending_plan = re.compile(plan % _words(hyp["pending_plan"]), re.IGNORECASE)
+        self.conditional_plan = _compile(plan % _words(hyp["conditional_plan"]), re.IGNORECASE)
+        self.pending_plan = _compile(plan % _words(hyp["pending_plan"]), re.IGNORECASE)
         self.planned_before = _before(hyp["planned_before"], r"\s+")
         # "..., lorlatinib, if G1202R is found": a condition after a comma or a dash, not one that qualifies
-        self.conditional_after_break = re.compile(
+        self.conditional_after_break = _compile(
             rf"\s*(?:,|\s[-–—]+)\s*(?P<cue>{_words(hyp['conditional_plan'])})(?![\w])"
             rf"(?!\s+(?:{_words(hyp['not_a_condition'])})(?![\w]))",
             re.IGNORECASE,
         )
         self.taking_before = _before(hyp["taking_before"], r"\s+")
-        self.plan_heading = re.compile(
+        self.plan_heading = _compile(
             rf"(?:^|[.;,\n])\s*(?:{_words(hyp['plan_heading'])})\s*(?::|[-–—]+\s)", re.IGNORECASE
         )
         self.plan_entities = frozenset(hyp["plan_entities"])
@@ -346,25 +351,23 @@ class Context:
         self.other_patients = _cue(others["patients"])
         # another person: at a clause's start, or named with what is said of them (", who ...", "(...)"), or theirs
         person = _fill(r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?(?:{people})(?![\w-])", others)
-        self.other_person = re.compile(
+        self.other_person = _compile(
             rf"(?:^|[.;:,(\n]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|because|fyi|btw|nb)\b)\s*(?P<who>{person})"
             rf"(?!\s+(?:of|to)\b)|(?<![\w-])(?P<named>{person})(?='s|\s*,?\s*(?:who|whose)\b|\s*\()",
             re.IGNORECASE,
         )
         self.family_history = _cue(others["family_history"])
         now = _words(hyp["other_illness_now"])
-        self.other_illness_before = re.compile(
+        self.other_illness_before = _compile(
             rf"(?<![\w-])(?:{_words(hyp['other_illness_before'])})[\s(:-]+(?:(?!(?:{now})\b)[\w/-]+[\s(-]+){{0,2}}$",
             re.IGNORECASE,
         )
-        self.other_illness_after = re.compile(
-            rf"^[\s(]*(?:{_words(hyp['other_illness_after'])})(?![\w])", re.IGNORECASE
-        )
+        self.other_illness_after = _compile(rf"^[\s(]*(?:{_words(hyp['other_illness_after'])})(?![\w])", re.IGNORECASE)
         self.of_the_cancer = _cue(hyp["other_illness_cancer"])
         # (recall9) the patient and the person as one subject ("he and his partner choose comfort care"): the patient's;
         # not when what is said is the person's own ("she and her husband, who is on phenytoin", "his wife's")
         self.with_patient = _frame(r"(?:^|(?<=[\s,;:(]))(?:{patient_subject})\s+(?:and|&)\s*$", others)
-        self.said_of_them = re.compile(r"^(?:'s\b|\s*,?\s*(?:who|whose)\b|\s*\()", re.IGNORECASE)
+        self.said_of_them = _compile(r"^(?:'s\b|\s*,?\s*(?:who|whose)\b|\s*\()", re.IGNORECASE)
         self.reports_back = _frame(
             r"^(?:'s\b.*)?(?P<aside>\s*,[^,.;]{0,60},)?\s*(?:(?:also|now|today|however|too|kindly|has|had|have|was|is|then|"
             r"later|who|,)\s+)*(?:{reports_back})(?![\w])",
@@ -393,21 +396,21 @@ class Context:
         self.person_aside = _frame(r"(?<![\w-])(?:{people_aside})\W*$", others)
         self.advice = _cue(hyp["advice"] + table["no_longer"]["advice_before"])
         self.advice_entities = frozenset(hyp["advice_entities"])
-        self.criterion = re.compile(
+        self.criterion = _compile(
             rf"(?:^|(?<=[.;\n(]))\s*(?:{_words(hyp['criterion'])})(?![\w])\s*(?P<open>\(|[-–—:])", re.IGNORECASE
         )
         met = _words(hyp["criterion_met"])
         answered = r"^\s*(?:%s)(?![\w])|(?<![\w-])(?<!\bnot )(?<!\bno )(?:%s)\W*$"
-        self.criterion_met = re.compile(answered % (met, met), re.IGNORECASE)
+        self.criterion_met = _compile(answered % (met, met), re.IGNORECASE)
         excluded = _words(hyp["criterion_met"] + hyp["exclusion_met"])
-        self.exclusion_met = re.compile(answered % (excluded, excluded), re.IGNORECASE)
+        self.exclusion_met = _compile(answered % (excluded, excluded), re.IGNORECASE)
         self.teaching = _cue(hyp["teaching"])
         self.this_patient = _cue(hyp["this_patient"])
-        self.region_care = re.compile(table["region_context"], re.IGNORECASE)
-        self.answer_option = re.compile(_words(hyp["answer_option"]))
-        self.lettered_list_heading = re.compile(rf"(?:{_words(hyp['lettered_list_heading'])})", re.IGNORECASE)
-        self.case_heading = re.compile(rf"^\W*(?:{_words(hyp['case_heading'])})", re.IGNORECASE)
-        self.patient_described = re.compile(_words(hyp["patient_described"]), re.IGNORECASE)
+        self.region_care = _compile(table["region_context"], re.IGNORECASE)
+        self.answer_option = _compile(_words(hyp["answer_option"]))
+        self.lettered_list_heading = _compile(rf"(?:{_words(hyp['lettered_list_heading'])})", re.IGNORECASE)
+        self.case_heading = _compile(rf"^\W*(?:{_words(hyp['case_heading'])})", re.IGNORECASE)
+        self.patient_described = _compile(_words(hyp["patient_described"]), re.IGNORECASE)
         self.case_supposes = _cue(hyp["case_supposes"])
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
@@ -432,21 +435,21 @@ class Context:
         # alternatives ("G1202R or L1196M", "either G1202R or I1171N", "G1202R vs L1196M") and, after them, a result
         # still to come or doubted ("..., awaiting report", "... - report pending", "... (to be confirmed)")
         self.alternative_join = _frame(r"^\s*,?\s*{alternatives}\s+$", table["list_words"])
-        self.alternatives_doubted = re.compile(
+        self.alternatives_doubted = _compile(
             rf"^[\s,;:?(–—-]*(?:[\w-]+\s+){{0,3}}?(?:{_words(hyp['uncertain_after'] + hyp['plan_before'])})(?![\w])",
             re.IGNORECASE,
         )
         self.alternatives_unknown = frozenset(hyp["alternatives_unknown"])
         # another gene after "or", or before it, beside a finding ("MET amp or EGFR", "EGFR or MET amplification")
         alternatives, genes = _words(table["list_words"]["alternatives"]), table["other_genes"]
-        self.or_gene_after = re.compile(rf"^\s*,?\s*(?:{alternatives})\s+(?:{genes})(?![\w-])", re.IGNORECASE)
-        self.gene_or_before = re.compile(
+        self.or_gene_after = _compile(rf"^\s*,?\s*(?:{alternatives})\s+(?:{genes})(?![\w-])", re.IGNORECASE)
+        self.gene_or_before = _compile(
             rf"(?<![\w-])(?:{genes})(?:[\s-]+[\w.-]+){{0,2}}\s*,?\s*(?:{alternatives})\s+$", re.IGNORECASE
         )
         self.failed_test = _cue(hyp["failed_test"])
         self.failed_after = _after(hyp["failed_test"], copulas)
         self.failed_kinds = frozenset(hyp["failed_test_findings"])
-        self.failed_ends = re.compile(_words(hyp["failed_test_ends"]), re.IGNORECASE)
+        self.failed_ends = _compile(_words(hyp["failed_test_ends"]), re.IGNORECASE)
         # another test heading a clause, past up to three words that deny nothing ("; repeat rebiopsy NGS: ...")
         self.another_test = _frame(
             r"^\s*(?:(?!(?:no|not|nil|none|negative|without)(?![\w-]))[\w-]+\s+){0,3}?{another_test}(?![\w])", hyp
@@ -454,7 +457,7 @@ class Context:
         self.test_pending = _cue(hyp["plan_before"] + hyp["failed_test_pending"])
         self.plasma_specimen = _cue(hyp["plasma_specimens"])
         # a finding's specimen named after it ("no ALK mutations on plasma", "G1202R in the liver core")
-        self.specimen_after = re.compile(
+        self.specimen_after = _compile(
             rf"\b(?:on|in|by|from|via|per)\s+(?:(?:the|a|an|her|his|repeat|subsequent|liver|lung|nodal|node)\s+)*"
             rf"(?P<kind>(?P<plasma>{_words(hyp['plasma_specimens'])})|{_words(hyp['tissue_specimens'])})(?![\w])",
             re.IGNORECASE,
@@ -462,7 +465,7 @@ class Context:
         tol = table["intolerance"]
         self.toxic = ToxicStops(table)
         not_, qualifiers = self.toxic.not_, self.toxic.qualifiers
-        self.stopped_for = re.compile(
+        self.stopped_for = _compile(
             rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{not_}(?:{_words(tol['toxicity'])})|"
             rf"(?:{_words(tol['toxicity'])})(?![\w]){_TOLERATED}[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
             rf"{not_}(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
@@ -472,25 +475,25 @@ class Context:
         self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
         self.stop = _cue(tol["stop"])
         # a stop said of every TKI of the list before it ("... and brigatinib (pneumonitis) were stopped for tox")
-        self.collective_stop = re.compile(
+        self.collective_stop = _compile(
             rf"\s*(?:\([^()]{{0,80}}\))?\s*,?\s*(?P<plural>(?:{_words(tol['collective_after'])})\s+)?"
             rf"(?:(?:been|then|later|eventually|subsequently|ultimately)\s+)?(?:{_words(tol['stop'])})(?![\w])",
             re.IGNORECASE,
         )
         self.collective_before = _before(tol["collective_before"], r"\s+")
         self.not_tolerated = self.toxic.not_tolerated
-        self.toxicity = re.compile(rf"{not_}(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
+        self.toxicity = _compile(rf"{not_}(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
         gone = table["no_longer"]
         self.no_longer_kinds = frozenset(gone["entities"])
         self.no_longer_before = _before(gone["before"], r"\s+")
         self.no_longer_after = _after(gone["after"], copulas)
         self.advice_before = _cue(gone["advice_before"])
         self.switched_to = _frame(r"\b{switched_onto}\s+$", tol)
-        self.replaced_by = re.compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
+        self.replaced_by = _compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
         self.toxic_reason = self.toxic.reason
         # right after a TKI, the reason of a stop said of the TKI before it ("... stopped for PD and brigatinib for
         # pneumonitis")
-        self.gapped_reason = re.compile(
+        self.gapped_reason = _compile(
             rf"[ \t]+(?:{_words(tol['reason'])})\s+{qualifiers}{not_}(?:{_words(tol['toxicity'])})(?![\w])",
             re.IGNORECASE,
         )
@@ -503,7 +506,7 @@ class Context:
             r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:{stop_words_between}\s+){0,3}{stop_after}(?![\w])", tol
         )
         self.toxicity_not_it = _frame(r"(?<![\w-]){toxicity_not_it}(?![\w])", tol)
-        self.other_reason = re.compile(
+        self.other_reason = _compile(
             rf"(?<![\w-])(?:{_words(tol['reason'])}|at|on|with|after)\s+(?:(?:the|a|an|his|her|disease|cns|brain|"
             rf"systemic|radiological|clinical|further)\s+)*(?:progress\w*|pd|relapse\w*|growth|resistance)(?![\w])",
             re.IGNORECASE,
@@ -1793,14 +1796,14 @@ class _Order:
         # 11/2024", "ENVONALKIB (TQ-B3139) 2022-2024", or at the start of its line, "04/2016-02/2018 crizotinib"
         date = r"(?:(?P<month>0?[1-9]|1[0-2])/)?(?P<year>(?:19|20)\d\d)"
         range_end = _fill(r"(?:\s*{range_to}\s*(?:(?:\d{1,2}/)?(?:19|20)\d\d|{range_open})?)?", cues)
-        self.date_after = re.compile(
+        self.date_after = _compile(
             _fill(r"^[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?[,:(]?[ \t]*(?:{date_opens}\s+)?", cues)
             + date
             + range_end
             + _fill(r"(?!\s*{not_a_year})", cues),
             re.IGNORECASE,
         )
-        self.date_before = re.compile(
+        self.date_before = _compile(
             rf"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?{date}{range_end}[ \t]*[:,]?[ \t]*$", re.IGNORECASE
         )
         # the line of therapy: "2L", "2nd-line", "second-line" (the ordinal words, in order: the first is line 1)
@@ -1819,7 +1822,7 @@ class _Order:
             cues,
         )
         self.bare_before = _frame(r"(?:^|(?<=[\s,;:(]))" + ordinal + r"\s*[:)-]?\s*$", cues)
-        self.numbered = re.compile(r"(?:^|(?<=[\s;,(]))[(#]?(?P<digit>[1-9])\s*[.)]\s*$")
+        self.numbered = _compile(r"(?:^|(?<=[\s;,(]))[(#]?(?P<digit>[1-9])\s*[.)]\s*$")
         # "first-line was Alecensa": the line, then a verb or a colon, then the TKI
         self.line_is = _frame(r"(?:(?<=line)|(?<=\dL))\s*(?:(?<=\s){line_is}|:)\s*$", cues)
         # a list said to be newest first ("Treatment history (most recent first): lorlatinib 2023-; brigatinib ...")

@@ -60,7 +60,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot import knowledge
-from bot.nlu import therapies, typist, vocabulary
+from bot.nlu import compiled, therapies, typist, vocabulary
 from bot.nlu.context import Context
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, ROLES, Entity
 from bot.nlu.fields import case_fields, conflicts
@@ -143,6 +143,7 @@ class Extractor:
         self.fingerprint = vocabulary.fingerprint(table)
         self.rewrite = typist.load(table)
         self.tick_boxes = TickBoxes(table)
+        compiled.shared().save()  # the programs of the patterns the reader and the context compiled, for the next run
         self._last: tuple[str, Reading] = ("", Reading((), (), False))
 
     def read(self, text: str) -> Reading:

@@ -163,11 +163,10 @@ class Reader:
             rf"(?<![\w]){_alternation(_name_pattern(s) for s in spellings)}(?![\w])", re.IGNORECASE
         )
         # the phrase file's thousand patterns, from the programs kept between runs (bot/nlu/compiled.py)
-        kept = compiled.Patterns()
+        kept = compiled.shared()
         self.regexes = [
             (kept.compile(rf"(?<![\w+]){r['pattern']}(?![\w])", re.IGNORECASE), r) for r in table["regexes"]
         ]
-        kept.save()
         self.mutation = re.compile(rf"(?<![\w.]){_alternation(table['mutations'])}(?![\w*])", re.IGNORECASE)
         self.variant = re.compile(rf"(?<![\w.]){_alternation(table['variant_shapes'])}(?![\w*>])")
         # "BRAF V600E", "EGFR: p.T790M", "BRAF V600E (p.Val600Glu)": another gene's change, not ALK's; also past the
