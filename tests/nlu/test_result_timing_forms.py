@@ -23,6 +23,13 @@ from tests.nlu.reads import assert_reads, assert_reads_other_than
     "Progression on alectinib. Recommend tissue rebiopsy",
     "We will confirm on tissue biopsy",
     "Plan to confirm on tissue.",
+    # a biopsy said as a plan with its own verb
+    "Progression on alectinib, will rebiopsy for tissue confirmation",
+    "We will rebiopsy the liver lesion.",
+    "we'll get a liver biopsy next week",
+    "PD on brig - plan to repeat the core biopsy",
+    "will rebx",
+    "Needs to have a rebiopsy before we choose.",
 ])
 def test_a_tissue_test_to_come_is_no_tissue_biopsy(text: str) -> None:
     assert_reads_other_than(text, {"biopsy": "tissue"})
@@ -42,6 +49,9 @@ def test_a_plasma_result_with_tissue_to_come_reads_plasma(text: str) -> None:
     ("G1202R on plasma, confirmed on tissue", "tissue_and_plasma"),
     ("tissue NGS showed G1202R", "tissue"),
     ("Liver rebiopsy done; tissue NGS showed no ALK mutations", "tissue"),
+    ("the rebiopsy we did last week showed G1202R", "tissue"),
+    ("She had a rebiopsy (G1202R); we will discuss at MDT", "tissue"),
+    ("rebiopsy done, will start lorlatinib", "tissue"),
 ])
 def test_a_tissue_test_done_still_reads(text: str, biopsy: str) -> None:
     assert_reads(text, {"biopsy": biopsy})
