@@ -3,12 +3,15 @@ makes: same program, same groups, same matches; a missing, damaged or tampered f
 from __future__ import annotations
 
 import marshal
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 import yaml
 
-from bot.nlu import compiled, vocabulary
+from bot.nlu import compiled, extractor, vocabulary
 from tests.nlu.independent import HERE
 
 FLAGS = re.IGNORECASE
@@ -98,12 +101,6 @@ def test_an_unwritable_place_still_gives_working_patterns(tmp_path):
 def test_building_the_extractor_keeps_the_readers_and_the_contexts_programs(tmp_path):
     """One run of the extractor's build (a process of its own, with the cache in a fresh folder) keeps the programs of
     the reader's phrase patterns and of the context's cue patterns in one file: a second run compiles neither."""
-    import os
-    import subprocess
-    import sys
-
-    from bot.nlu import extractor
-
     built = extractor.load()
     env = {**os.environ, "ALK_REGEX_CACHE_DIR": str(tmp_path)}
     subprocess.run([sys.executable, "-c", "from bot.nlu import extractor; extractor.load()"], env=env, check=True)
