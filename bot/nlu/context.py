@@ -455,6 +455,13 @@ class Context:
             r"^\s*(?:(?!(?:no|not|nil|none|negative|without)(?![\w-]))[\w-]+\s+){0,3}?{another_test}(?![\w])", hyp
         )
         self.test_pending = _cue(hyp["plan_before"] + hyp["failed_test_pending"])
+        self.failed_ends_weak = _compile(_words(hyp["failed_test_ends_other_specimen"]), re.IGNORECASE)
+        # a specimen heading a clause, past up to three words that deny nothing (", plasma NGS: G1202R")
+        self.specimen_head = _compile(
+            r"^\s*(?:(?!(?:no|not|nil|none|negative|without)(?![\w-]))[\w-]+\s+){0,3}?"
+            rf"(?P<kind>(?P<plasma>{_words(hyp['plasma_specimens'])})|{_words(hyp['tissue_specimens'])})(?![\w])",
+            re.IGNORECASE,
+        )
         self.plasma_specimen = _cue(hyp["plasma_specimens"])
         # a finding's specimen named after it ("no ALK mutations on plasma", "G1202R in the liver core")
         self.specimen_after = _compile(
@@ -1080,15 +1087,26 @@ class Context:
         that reports it ("Initial biopsy QNS; repeat rebiopsy NGS: no ALK mutations"), else at the statement's end
         (_clause_end: "NGS failed; no ALK mutations reported", "NGS failed; repeat NGS pending; no ALK ...")."""
         end = _clause_end(text, start)
-        ends = list(self.failed_ends.finditer(text, start, end))
+        strong = {b.start() for b in self.failed_ends.finditer(text, start, end)}
+        ends = sorted(
+            [*self.failed_ends.finditer(text, start, end), *self.failed_ends_weak.finditer(text, start, end)],
+            key=lambda b: b.start(),
+        )
         own = text[_statement_start(text, start) : start]
         for b, nxt in zip(ends, [*(e.start() for e in ends[1:]), end], strict=False):
             clause = text[b.end() : max(nxt, b.end())]
-            if (self.another_test.match(clause) or self._on_other_specimen(clause, own)) and not (
-                self.test_pending.search(clause) or self.failed_test.search(clause)
-            ):
+            reported = (
+                self.another_test.match(clause) if b.start() in strong else self._head_other_specimen(clause, own)
+            ) or self._on_other_specimen(clause, own)
+            if reported and not (self.test_pending.search(clause) or self.failed_test.search(clause)):
                 return b.start()
         return end
+
+    def _head_other_specimen(self, clause: str, own: str) -> bool:
+        """``clause`` opens with a specimen of the other kind than the failed test's words ``own`` name (a tissue
+        test unless they name plasma): "Tissue QNS, plasma NGS: G1202R"."""
+        m = self.specimen_head.match(clause)
+        return m is not None and bool(m["plasma"]) != bool(self.plasma_specimen.search(own))
 
     def _on_other_specimen(self, clause: str, own: str) -> bool:
         """``clause`` names the specimen of its result after it, of the other kind than the failed test's words
@@ -1528,7 +1546,12 @@ class Context:
         if len({self._group(s) for s in items}) > 1 or len({(s.entity, s.value) for s in items}) < len(items):
             return False  # another group, or a finding named twice: two statements ("G1202R, and G1202R not detected")
         if len({self._kind(s) for s in items}) > 1 and any(s.value == "none" for s in items):
-            return False
+            # unless each names a class of genes denied, the last a panel's own closed list: "negative for ALK, EGFR
+            # and KRAS mutations" (not "... mutations detected")
+            return all(s.value == "none" for s in items) and bool(
+                self.lists.closes.search(text[items[-2].end : items[-1].end])
+                and not self.found_after.match(text[items[-1].end : items[-1].end + 40])
+            )
         return bool(self.lists.closes.search(text[items[-2].end : items[-1].start]))
 
     def _group(self, span: Span) -> str:
