@@ -130,6 +130,8 @@ def test_a_met_row_across_cell_borders_is_read(text, bypass):
     [
         "MET | amplification | CN 14 | VUS",
         "MET | amp | 7 copies | tier III",
+        "MET | amplification | CN 14 | below LOD",
+        "MET\tamp\tCN 8\tVUS",
         "MET | amplification | Tier III",
         "MET | amplification | not detected",
         "MET | amp | negative",
