@@ -99,6 +99,24 @@ def test_a_gene_list_not_denying_alk_mutations_reads_no_alk_none(text):
     assert_reads_other_than(text, {"alk_mutations": []})
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EGFR/KRAS/BRAF: no mutations detected",
+        "EGFR, KRAS: no mutations",
+        "EGFR/KRAS/BRAF/MET - negative",
+        "KRAS, BRAF: no variants detected",
+    ],
+)
+def test_a_heading_of_bypass_genes_answered_no_mutations_denies_bypass_never_alk(text):
+    # the bare "no mutations" answers the genes named, not ALK
+    assert_reads(text, {"bypass_alterations": [], "alk_mutations": None})
+
+
+def test_a_heading_naming_alk_answered_no_mutations_denies_the_alk_class():
+    assert_reads("ALK/EGFR/KRAS: no mutations detected", {"alk_mutations": []})
+
+
 def test_a_class_denied_then_mutations_found_is_not_a_bypass_denial():
     assert_reads_other_than("no ALK mutation, EGFR and KRAS mutations detected", {"bypass_alterations": []})
 
