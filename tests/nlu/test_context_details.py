@@ -1,4 +1,4 @@
-"""Where a role's reach starts and ends (bot/nlu/context.py), sentence by sentence: which TKI a stop or a toxicity
+"""Where a role's reach starts and ends (bot/nlu/context/), sentence by sentence: which TKI a stop or a toxicity
 belongs to, which words say so, a question or a what-if that ends where its sentence or clause ends, a negation
 that reaches every finding of its list. Mutation testing (make mutation) showed these edges could move without any
 test noticing; each expectation is what the sentence says to a clinician."""
@@ -95,10 +95,10 @@ def test_a_conditional_inside_a_sentence_supposes_until_its_clause_ends():
 def test_a_long_run_of_tki_names_does_not_search_for_the_sentence_end_per_name(monkeypatch):
     """A TKI's conditional plan looks for the end of its sentence only when a condition follows it: searching per TKI
     made "is lorla " x 2,000 take seconds (quadratic). Counted in searches, not timed."""
-    from bot.nlu import context
+    from bot.nlu.context import timing
 
     calls = []
-    real = context._SENTENCE_END
+    real = timing._SENTENCE_END
 
     class Counting:
         def search(self, *args, **kwargs):
@@ -108,7 +108,7 @@ def test_a_long_run_of_tki_names_does_not_search_for_the_sentence_end_per_name(m
         def __getattr__(self, name):
             return getattr(real, name)
 
-    monkeypatch.setattr(context, "_SENTENCE_END", Counting())
+    monkeypatch.setattr(timing, "_SENTENCE_END", Counting())
     extractor.load().entities("is lorla " * 300)
     assert len(calls) <= 3
 
