@@ -10,7 +10,7 @@ import pytest
 
 from bot.nlu import extractor
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED
-from tests.nlu.reads import assert_reads, assert_reads_exactly
+from tests.nlu.reads import assert_reads, assert_reads_excluding, assert_reads_exactly
 
 
 def intolerance(text: str) -> list[tuple[str, str, object]]:
@@ -90,6 +90,19 @@ def test_a_finding_dropped_as_saying_nothing_does_not_hide_the_next_one():
 
 def test_a_conditional_inside_a_sentence_supposes_until_its_clause_ends():
     assert_reads("Progressed on alectinib, lorlatinib if G1202R is found, ECOG 1", {"alk_mutations": None, "ecog": 1})
+
+
+@pytest.mark.parametrize("text", [
+    "Outcome: WBRT! then lorlatinib",
+    "Plan: SRS to the 2 lesions!! then lorlatinib",
+    "Plan: switch? lorlatinib if G1202R",
+    "R: restage vs. lorlatinib now",
+    "Plan: re-biopsy, e.g. liver; then lorlatinib",
+])
+def test_a_plan_section_runs_on_past_an_exclamation_a_question_mark_and_abbreviations(text):
+    """A plan heading's section ends at a full stop or a line's end (_PLAN_END), not at "!" or "?" as a statement
+    does (_STATEMENT_STOP): the TKI planned after them is not one received."""
+    assert_reads_excluding(text, "prior_tkis", ["lorlatinib"])
 
 
 def test_a_long_run_of_tki_names_does_not_search_for_the_sentence_end_per_name(monkeypatch):

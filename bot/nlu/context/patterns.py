@@ -21,7 +21,8 @@ _SENTENCE_END = re.compile(
 )
 # what a condition opening the rest of a sentence (or of its brackets) may follow: "Plan: if G1202R, lorlatinib"
 _CLAUSE_OPENER = re.compile(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
-# where a plan heading's section ends: a full stop or a line's end
+# where a plan heading's section ends: a full stop or a line's end; not _STATEMENT_STOP, which ends at "!" "?" (a
+# plan cut there reads "Outcome: WBRT! then lorlatinib" as lorlatinib given) and at "vs.", "e.g.", "i.e."
 _PLAN_END = re.compile(r"\n|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$)", re.IGNORECASE)
 # a few words heading a sentence before a colon ("Query:", "Outcome requested from the panel:")
 _HEADING = re.compile(r"^\W*[\w'/-]+(?:[ ][\w'/-]+){0,5}:[ \t]*")
