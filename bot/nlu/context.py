@@ -790,6 +790,9 @@ class Context:
         plasma showed no ALK mutation" is G1202R), and when the times do not say which, neither is read."""
         years = [int(m.group()) for m in self.result_year.finditer(text)]
         dropped: set[int] = set()
+        if any(e.entity == "alk_mutation" and e.value != "none" and e.role is None for e in found):
+            # "G1202R; no other ALK mutations", "no ALK mutation besides G1202R": the rest of the class denied
+            dropped = {k for k, e in enumerate(found) if e.entity == "alk_mutation" and _besides_found(text, e)}
         for k, e in enumerate(found):
             if e.entity in ("alk_mutation", "bypass_alteration") and e.value == "none" and e.role == NEGATED:
                 earlier, current, year = self._when(text, e)
@@ -809,7 +812,29 @@ class Context:
                     dropped |= {n} if keep else {k}
                 elif any(self._when(text, x) != (False, False, None) for x in (e, found[n])):
                     dropped |= {k, n}  # times told, yet not which is the current: neither
+        # the specimen of an earlier result is not this progression's ("G1202R on the 2023 plasma; today's tissue: no
+        # ALK mutation" is a tissue biopsy)
+        dropped |= {
+            b
+            for k in list(dropped)
+            if found[k].entity in ("alk_mutation", "bypass_alteration")
+            for b, s in enumerate(found)
+            if s.entity == "biopsy_type"
+            and s.value != "none"
+            and self._same_clause(text, found[k], s)
+            and not self._when(text, s)[1]
+        }
         return [e for k, e in enumerate(found) if k not in dropped]
+
+    @staticmethod
+    def _same_clause(text: str, a: Entity, b: Entity) -> bool:
+        """``b`` lies in ``a``'s clause (Context._when's reach: back to a stop within 60 characters, on to one within
+        40)."""
+        start = max(0, a.start - 60)
+        start += max((m.end() for m in re.finditer(r"[.;\n]", text[start : a.start])), default=0)
+        stop = re.search(r"[.;\n]", text[a.end : a.end + 40])
+        end = a.end + (stop.start() if stop else 40)
+        return start <= b.start and b.end <= end
 
     def _criteria(self, text: str) -> list[tuple[int, int]]:
         """The eligibility criteria a trial screening note states as rules ("Exclusion 4 (strong CYP3A inhibitors
@@ -1250,6 +1275,8 @@ class Context:
             return None
         if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
             return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
+        if span.entity == "transformation" and span.value != "none" and self._diagnosis_histology(text, span):
+            return _DROPPED  # "adenocarcinoma with LCNEC component at diagnosis": the histology then, no transformation
         if span.entity in self.no_longer_kinds and self._scoped(self.advice_before, text, spans, i) is not None:
             return _DROPPED  # "avoid strong CYP3A inducers": advice, not what is taken
         if span.entity in self.no_longer_kinds and (
@@ -1363,6 +1390,20 @@ class Context:
         start = max(0, span.start - 60)
         before = re.split(r"[.;\n]", text[start : span.start])[-1]
         return bool(self.diagnostic_near.search(before))
+
+    def _diagnosis_histology(self, text: str, span: Span) -> bool:
+        """A histology said of the diagnosis's specimen ("Dx 2021: combined SCLC/adeno", "adeno with small cell
+        component at diagnosis"): a diagnosis word before it in its sentence with no word of this progression between
+        ("Originally adenocarcinoma, now SCLC" is a transformation), or "at diagnosis" right after it; never a finding
+        whose words say it transformed."""
+        if "transform" in text[span.start : span.end].lower():
+            return False
+        before = re.split(r"[.;\n]", text[max(0, span.start - 60) : span.start])[-1]
+        cues = list(self.diagnostic_near.finditer(before))
+        if cues and not self.result_current.search(before, cues[-1].end()):
+            return True
+        after = re.split(r"[.;,\n]", text[span.end : span.end + 40])[0]
+        return bool(_AT_DIAGNOSIS_AFTER.match(after))
 
     def _scoped(self, cue: re.Pattern[str], text: str, spans: list[Span], i: int) -> str | None:
         """The words between the nearest ``cue`` before finding i and the finding, when the cue reaches it; None when
@@ -1712,6 +1753,14 @@ class Context:
         return out
 
 
+# "at diagnosis" a few words after a histology ("adeno with small cell component (seen) at initial diagnosis")
+_AT_DIAGNOSIS_AFTER = _compile(
+    r"\s*\)?\s*(?:[\w-]+\s+){0,3}?(?:at|on|from) (?:the )?(?:initial |original |first )?"
+    r"(?:diagnosis|dx|presentation|baseline)\b",
+    re.IGNORECASE,
+)
+
+
 def _kept(text: str, spans: list[Span], i: int) -> bool:
     """The drug of finding i is said, later in its sentence, to have to be kept ("was on carbamazepine for
     epilepsy; it could not be changed"): still taken, whatever "was on" said."""
@@ -1730,6 +1779,21 @@ def _at_diagnosis_histology(text: str, span: Span) -> bool:
     return (span.entity, span.value) == ("transformation", "none") and text[span.start : span.end].lower().startswith(
         "adeno"
     )
+
+
+# a denial of a class beside a finding of it: of the rest of it, not of the finding ("no other ALK mutations", "no
+# additional resistance mutations", "no ALK mutation besides G1202R")
+_OTHER_BEFORE = _compile(r"\b(?:other|additional|further|more|second|new|novel|extra)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_OTHER_AFTER = _compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:besides|apart from|aside from|other than|except|beyond|in addition to)\b", re.I
+)
+
+
+def _besides_found(text: str, e: Entity) -> bool:
+    """The denial ``e`` of a whole class is of the rest of it (_OTHER_BEFORE, _OTHER_AFTER)."""
+    if e.value != "none" or e.role != NEGATED:
+        return False
+    return bool(_OTHER_BEFORE.search(text[max(0, e.start - 40) : e.start]) or _OTHER_AFTER.match(text, e.end))
 
 
 def _later(a: tuple[bool, bool, int | None], b: tuple[bool, bool, int | None]) -> bool | None:
