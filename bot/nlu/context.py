@@ -808,6 +808,8 @@ class Context:
                 continue
             for n in nones:
                 keep = _later(self._when(text, e), self._when(text, found[n]))
+                if keep is not None and _current_beside_untimed(self._when(text, e), self._when(text, found[n])):
+                    continue  # "rebx NGS: G1202R, no ALK mutation detected": one report's, both kept (a conflict)
                 if keep is not None:
                     dropped |= {n} if keep else {k}
                 elif any(self._when(text, x) != (False, False, None) for x in (e, found[n])):
@@ -1831,6 +1833,15 @@ def _later(a: tuple[bool, bool, int | None], b: tuple[bool, bool, int | None]) -
     if a[2] is not None and b[2] is not None and a[2] != b[2]:
         return a[2] > b[2]
     return None
+
+
+def _current_beside_untimed(a: tuple[bool, bool, int | None], b: tuple[bool, bool, int | None]) -> bool:
+    """One result said to be the current one, the other with no time and no year to tell them apart: the current
+    word may head both ("Rebiopsy NGS - ALK G1202R, no ALK mutation detected"), so the later is not told."""
+    untimed = (False, False, None)
+    return (a == untimed and b[1] and not b[0] and b[2] is None) or (
+        b == untimed and a[1] and not a[0] and a[2] is None
+    )
 
 
 def _unclosed_bracket(gap: str) -> bool:
