@@ -1796,9 +1796,11 @@ _OTHER_AFTER = _compile(
 # from "brigatinib stopped for grade 2 pneumonitis" (clinical_phrases.yml, comorbidity interstitial_lung_disease)
 _LUNG_TOXICITY = _compile(r"\b(?:pneumonitis|ild|interstitial (?:lung disease|pneumonia|pneumonitis))\b", re.I)
 
-# a pneumonitis only suspected ("held for suspected pneumonitis", "held for ?pneumonitis"): no history of it
+# a pneumonitis only suspected or feared ("held for suspected pneumonitis", "held for ?pneumonitis", "stopped for fear
+# of pneumonitis"): no history of it
 _DOUBTED_TOXICITY = _compile(
-    r"(?:suspect\w*|possible|possibly|probable|query|questionable|\?|r/o|rule out|ruling out|concern for|presumed)\s*"
+    r"(?:suspect\w*|possible|possibly|probable|query|questionable|\?|r/o|rule out|ruling out|presumed|fear of|"
+    r"risk of|concerns? (?:for|about|of)|worr\w* about|avoid\w*|prevent\w*)\s*"
     r"(?:[\w-]+\s+){0,2}$",
     re.I,
 )

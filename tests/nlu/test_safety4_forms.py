@@ -221,6 +221,9 @@ def test_a_pneumonitis_that_stopped_a_tki_is_ild(text, tki):
         "brigatinib held for suspected pneumonitis",
         "brig held for ?pneumonitis",
         "alectinib held, r/o pneumonitis",
+        "Brigatinib stopped for fear of pneumonitis.",
+        "brigatinib stopped given the risk of pneumonitis",
+        "brig stopped - worried about pneumonitis",
     ],
 )
 def test_a_pneumonitis_not_stated_as_had_is_no_ild(text):
