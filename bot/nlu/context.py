@@ -297,6 +297,7 @@ class Context:
         )
         self.future_clause = _cue(table["candidate"]["future_clause"])
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
+        self.future_after = _compile(rf"\s+(?:{_words(table['candidate']['future_after'])})(?![\w])", re.IGNORECASE)
         self.next_step = _before(table["candidate"]["next_step"], r"\s+")
         self.instruction = _compile(rf"^\W*(?:{_words(table['candidate']['instruction'])})(?![\w])", re.IGNORECASE)
         self.general_statement = _cue(table["candidate"]["general_statement"])
@@ -1307,6 +1308,8 @@ class Context:
         cue = self.future_before.search(text[max(0, span.start - 20) : span.start])
         if cue is None:
             return self._next_step(text, span)
+        if self.future_after.match(text, span.end):
+            return True  # "before lorlatinib start": the start a noun, still to come
         at = span.start - 20 + cue.start() if span.start >= 20 else cue.start()
         s_start = _sentence_at(self._sentences(text), span.start)[0]
         clause = self.clause_break.split(text[s_start:at])[-1]
