@@ -79,6 +79,8 @@ def test_a_negative_pregnancy_test_is_no_pregnancy(text):
         "lateral flow home test positive",
         "LMP 3 weeks ago; covid home test positive",
         "LMP 3 weeks ago, home test positive for covid",
+        "beta-hCG elevated (tumour marker), male patient",
+        "serum hCG raised - ? germ cell tumour marker",
     ],
 )
 def test_a_pregnancy_test_asked_pending_negative_or_of_another_kind_is_no_pregnancy(text):
