@@ -234,6 +234,8 @@ class Timing(Cues):
         cue = self.future_before.search(text[max(0, span.start - 20) : span.start])
         if cue is None:
             return self._next_step(text, span)
+        if self.future_after.match(text, span.end):
+            return True  # "before lorlatinib start": the start a noun, still to come
         at = span.start - 20 + cue.start() if span.start >= 20 else cue.start()
         s_start = _sentence_at(self._sentences(text), span.start)[0]
         clause = self.clause_break.split(text[s_start:at])[-1]
