@@ -49,7 +49,8 @@ VARIANT_SHAPES = [
     r"[cgn]\.[\-*]?\d+(?:[+\-_]\d+)*(?:[ACGTacgt]>[ACGTacgt]|del\w*|dup\w*|ins\w*)",
 ]
 # Genes whose protein changes are not ALK's ("BRAF V600E", "EGFR T790M", "ROS1 G2032R"), nor their mutations denied
-# ("no TP53 or KRAS mutations": reader._other_genes_class).
+# ("no TP53 or KRAS mutations": a phrase flagged `not_other_genes` in clinical_phrases.yml, read by
+# reader.Reader._another_genes).
 OTHER_GENES = (
     r"EGFR|KRAS|NRAS|HRAS|BRAF|PIK3CA|MET|TP53|HER2|ERBB2|MAP2K1|MEK1|KIT|RET|ROS1|NF2|STK11|KEAP1|IDH1"
     r"|CDKN2A|RB1|SMARCA4|PTEN"
@@ -174,6 +175,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
             "value": str(p["value"]),
             "negated_only": bool(p.get("negated_only")),
             "stated_absent": bool(p.get("stated_absent")),
+            "not_other_genes": bool(p.get("not_other_genes")),
             "sites": bool(p.get("sites")),
             "pattern": _expand(pattern, defines, shorthand),
         }
