@@ -270,12 +270,22 @@ _SAID_LINE = re.compile(
     r"(?! (?:of|therapy|treatment|tki|agent|drug|regimen|chemo\w*)\b)",
     re.IGNORECASE,
 )
+# the words that make "period" a span of time, not a full stop: right before it ("a period", "the washout period",
+# "each period", "2 period": a single digit as well) and right after it ("period of observation", "period when")
+_PERIOD_NOT_AFTER = (
+    "a", "the", "this", "that", "each", "any", "same", "one", "washout", "grace", "trial", "time", "follow-up",
+    "observation", "short", "long", "brief", "whole", "entire", "menstrual", "last", "first",
+)  # fmt: skip
+_PERIOD_NOT_BEFORE = (
+    "of", "in", "from", "between", "during", "after", "before", "when", "where", "that", "which", "since", "until",
+    "for", "was", "is", "and", "or", "to", "with", "without", "on", "off",
+)  # fmt: skip
 _SAID_PERIOD = re.compile(
-    r"(?<![\w-])(?<!\ba )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\beach )(?<!\bany )(?<!\bsame )(?<!\bone )"
-    r"(?<!\bwashout )(?<!\bgrace )(?<!\btrial )(?<!\btime )(?<!\bfollow-up )(?<!\bobservation )(?<!\bshort )"
-    r"(?<!\blong )(?<!\bbrief )(?<!\bwhole )(?<!\bentire )(?<!\bmenstrual )(?<!\blast )(?<!\bfirst )(?<!\b\d )"
-    r"(?<=[a-z0-9] )period(?=\s*$|\s+(?:new (?:line|paragraph)\b|(?!(?:of|in|from|between|during|after|"
-    r"before|when|where|that|which|since|until|for|was|is|and|or|to|with|without|on|off)\b)[a-z]))",
+    r"(?<![\w-])"
+    + "".join(rf"(?<!\b{re.escape(w)} )" for w in _PERIOD_NOT_AFTER)
+    + r"(?<!\b\d )(?<=[a-z0-9] )period(?=\s*$|\s+(?:new (?:line|paragraph)\b|(?!(?:"
+    + "|".join(_PERIOD_NOT_BEFORE)
+    + r")\b)[a-z]))",
     re.IGNORECASE,
 )
 
