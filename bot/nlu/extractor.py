@@ -54,7 +54,6 @@ The contract (the dialogue's actions rely on it):
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Collection
 from functools import lru_cache
 from typing import Any
@@ -87,6 +86,7 @@ __all__ = [
     "load",
     "message_asks",
     "message_is_question",
+    "other_drug",
     "scenario_fields",
     "stated_absent",
     "therapy_choice",
@@ -231,17 +231,37 @@ def met_copy_number_call(copies: float) -> str | None:
 
 
 def did_you_mean(word: str) -> str | None:
-    """The ALK inhibitor a mistyped name most likely means, or None when nothing is close: a close spelling, else the
-    one inhibitor whose names alone begin with the word's first five letters ("brigade": brigatinib). Only ever
-    offered as a question, never read into the case."""
+    """The ALK inhibitor a mistyped name most likely means, or None when nothing is close: a spelling of it (name,
+    brand or known misspelling) within one edit of the word, or two for a word of 12 letters or more ("brigatanibbb":
+    brigatinib?). Other kinase inhibitors share the ALK inhibitors' "-tinib" ending and often their length ("imatinib"
+    is three edits from brigatinib, "sunitinib" and "gefitinib" two from a spelling of ceritinib), so neither a shared
+    ending nor a shared beginning alone is a guess, and a drug of another class the project knows (other_drug) never
+    gets one. Only ever offered as a question, never read into the case."""
+    if other_drug(word):
+        return None
+    word = word.lower()
     kb = knowledge.default()
     spellings = {s.lower(): generic for generic, d in kb.drugs.items() for s in (generic, *d.brands, *d.misspellings)}
-    close = difflib.get_close_matches(word.lower(), list(spellings), n=1, cutoff=0.75)
-    if close:
-        return spellings[close[0]]
-    stem = word.lower()[:5]
-    begun = {generic for s, generic in spellings.items() if len(stem) == 5 and s.startswith(stem)}
-    return begun.pop() if len(begun) == 1 else None
+    limit = max(1, len(word) // 6)
+    near = {generic for s, generic in spellings.items() if typist.distance(word, s, limit) <= limit}
+    return near.pop() if len(near) == 1 else None
+
+
+def other_drug(word: str) -> bool:
+    """The word is the whole name of a drug the project knows that is not an ALK inhibitor: a therapy of
+    therapy_phrases.yml other than an ALK TKI (osimertinib, gefitinib, capmatinib, docetaxel ...) or a strong CYP3A
+    inducer of drugs.yml (rifampicin ...); not a trial's ALK inhibitor (neladalkib)."""
+    kb = knowledge.default()
+    lowered = word.strip().lower()
+    if any(lowered in (s.lower() for s in inducer.spellings) for inducer in kb.strong_cyp3a_inducers.values()):
+        return True
+    alk = {rid for rid, r in kb.regimens.items() if r.kind in ("alk_tki", "trial")}  # a trial: neladalkib
+    spans = therapies.load().spans(lowered)
+    return (
+        len(spans) == 1
+        and spans[0][:2] == (0, len(lowered))
+        and spans[0][2] not in alk | {therapies.REQUEST_INFORMATION}
+    )
 
 
 def therapy_choice(text: str, given: Collection[str] = ()) -> TherapyChoice:
