@@ -42,6 +42,17 @@ _SENTENCE_END = re.compile(
 _CLAUSE_OPENER = re.compile(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
 # where a plan heading's section ends: a full stop or a line's end
 _PLAN_END = re.compile(r"\n|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$)", re.IGNORECASE)
+# a plan's item marker ("1.", "a)", "-")
+_PLAN_ITEM = re.compile(r"\s*(?P<mark>(?:\d{1,2}|[a-e])[.)](?=\s)|[-*•](?=\s))?[ \t]*")
+
+
+def _plan_item(text: str, at: int) -> re.Match[str]:
+    """The item marker at ``at``, or the empty match there (the pattern matches anywhere)."""
+    item = _PLAN_ITEM.match(text, at)
+    assert item is not None
+    return item
+
+
 # a few words heading a sentence before a colon ("Query:", "Outcome requested from the panel:")
 _HEADING = re.compile(r"^\W*[\w'/-]+(?:[ ][\w'/-]+){0,5}:[ \t]*")
 # right before a finding: this patient's ("against this compound mutation", "her G1202R")
@@ -353,7 +364,8 @@ class Context:
         person = _fill(r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?(?:{people})(?![\w-])", others)
         self.other_person = _compile(
             rf"(?:^|[.;:,(\n]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|because|fyi|btw|nb)\b)\s*(?P<who>{person})"
-            rf"(?!\s+(?:of|to)\b)|(?<![\w-])(?P<named>{person})(?='s|\s*,?\s*(?:who|whose)\b|\s*\()",
+            # (s12) "of the patient" names whose they are ("The sister of the patient received lorlatinib")
+            rf"(?!\s+(?:of|to)\b(?!\s+(?:the|our|this|my)\s+(?:patient|pt)\b))|(?<![\w-])(?P<named>{person})(?='s|\s*,?\s*(?:who|whose)\b|\s*\()",
             re.IGNORECASE,
         )
         self.family_history = _cue(others["family_history"])
@@ -1111,7 +1123,12 @@ class Context:
         items: "Outcome: chemotherapy; trial screening")."""
         out = []
         for m in self.plan_heading.finditer(text):
-            end = _PLAN_END.search(text, m.end())
+            # (s12) the plan's items numbered or bulleted ("Plan: 1. Lipids. 2. Lorlatinib 100 mg od", "Plan:\n-
+            # lorlatinib"): the plan runs over every item
+            item = _plan_item(text, m.end())
+            end = _PLAN_END.search(text, item.end())
+            while item["mark"] and end and (item := _plan_item(text, end.end()))["mark"]:
+                end = _PLAN_END.search(text, item.end())
             out.append((m.end(), end.start() if end else len(text)))
         return out
 
