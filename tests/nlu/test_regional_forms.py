@@ -310,3 +310,96 @@ def test_a_symptoms_key_with_its_qualifier(text: str, value: bool) -> None:
 ])
 def test_a_count_after_cns_progression_only(text: str) -> None:
     assert_reads(text, {"cns_lesions": "limited"})
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Pathway export — Progression type: CNS only | CNS lesions: 2 | Leptomeningeal: No", "limited"),
+    ("Number of brain metastases: 3", "limited"),
+    ("Brain lesions (n): 1", "limited"),
+    ("CNS lesions: 8", "extensive"),
+    ("Now: PD — brain only (6 new mets, largest 14 mm), headaches", "extensive"),
+    ("Intracranial progression only - 9 new lesions.", "extensive"),
+])
+def test_a_count_of_brain_lesions_in_a_form_or_after_brain_only(text: str, value: str) -> None:
+    assert_reads(text, {"cns_lesions": value})
+
+
+@pytest.mark.parametrize("text", [
+    "CNS lesions: 5",
+    "Brain lesions: 3 mm",
+    "Brain-only progression: 12 lesions",
+    "MRI brain: 12 new lesions, 4 mm and smaller",
+])
+def test_a_count_not_read_as_limited(text: str) -> None:
+    found = assert_reads(text, {})
+    assert found.get("cns_lesions") != "limited", (text, found)
+
+
+# ---- a counterfactual told as an inverted condition ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "I have explained that, had the rebiopsy shown a MET amplification, we could have looked for a combination trial.",
+    "Had the biopsy revealed G1202R, lorlatinib would have been chosen.",
+    "Had plasma NGS detected a MET amplification, we would have added capmatinib.",
+    "We discussed that, had the biopsy found small cell transformation, chemotherapy would follow.",
+])
+def test_an_inverted_condition_states_nothing(text: str) -> None:
+    found = assert_reads(text, {"alk_mutations": None, "bypass_alterations": None, "transformation": None})
+    assert found.get("biopsy") is None, (text, found)
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("She had the rebiopsy in May: MET amplification.", {"bypass_alterations": ["MET_amplification"]}),
+    ("He had the liver biopsy done, which showed G1202R.", {"alk_mutations": ["G1202R"]}),
+])
+def test_a_biopsy_had_is_done(text: str, fields: dict) -> None:
+    assert_reads(text, fields)
+
+
+# ---- a TKI stopped for a toxicity as case reports and US notes name it ---------------------------------------------
+
+
+@pytest.mark.parametrize("text, tki", [
+    ("Crizotinib was switched to alectinib because of grade 3 elevation of AST and ALT, before any progression.",
+     "crizotinib"),
+    ("Crizotinib → stopped after 2 months (grade 4 neutropenia) → alectinib 2020-2025", "crizotinib"),
+    ("ceritinib 2018 (d/c'd after 6 wks for intractable N/V/D), then alectinib 2018-2025", "ceritinib"),
+    ("Ceritinib was discontinued because of nausea and vomiting; alectinib was started.", "ceritinib"),
+    ("Crizotinib was stopped due to febrile neutropenia.", "crizotinib"),
+    ("Brigatinib discontinued for elevation of CK.", "brigatinib"),
+])
+def test_a_tki_stopped_for_a_toxicity_named_otherwise(text: str, tki: str) -> None:
+    assert_reads(text, {"intolerant_tkis": [tki]})
+
+
+@pytest.mark.parametrize("text", [
+    "Crizotinib stopped for progression, not for neutropenia.",
+    "Grade 4 neutropenia on docetaxel; alectinib continued.",
+    "No elevation of AST or ALT on alectinib.",
+])
+def test_a_toxicity_denied_or_of_another_drug_is_no_intolerance(text: str) -> None:
+    found = assert_reads(text, {})
+    assert not found.get("intolerant_tkis"), (text, found)
+
+
+# ---- a report's closing line denies every other alteration ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "EML4-ALK fusion detected; ALK p.(Gly1202Arg), VAF 9,4 %; no further relevant alterations.",
+    "Guardant360 (plasma) at PD: ALK fusion not detected; no ALK kinase domain mutations; no targetable alterations.",
+    "No other clinically relevant aberrations.",
+    "No actionable alterations detected.",
+])
+def test_no_further_relevant_alterations_is_no_bypass(text: str) -> None:
+    assert_reads(text, {"bypass_alterations": []})
+
+
+@pytest.mark.parametrize("text", [
+    "No targetable alterations testing yet.",
+    "MET amplification; no further relevant alterations.",
+])
+def test_a_closing_line_beside_a_finding_or_a_test_to_come(text: str) -> None:
+    found = assert_reads(text, {})
+    assert found.get("bypass_alterations") != [], (text, found)
