@@ -89,7 +89,7 @@ bench: setup chromium
 	$(PY) bench/long_conversation.py
 
 # Mutation testing (not part of make test): mutmut mutates bot/decision/ and the extractor's negation and role logic
-# (bot/nlu/context.py; configured in setup.cfg), reruns the tests that cover each mutant, then prints the score per
+# (bot/nlu/context/; configured in setup.cfg), reruns the tests that cover each mutant, then prints the score per
 # area. Results stay in mutants/ (delete it for a fresh run). A full run is about 3,000 mutants (2,150 in
 # bot/decision), an hour or more on a loaded 2-core machine; `make mutation SAMPLE=100` runs a fixed random sample of 100 mutants per area
 # (scripts/mutation_sample.py; the same mutants each time, so before/after compare); SEED=s draws another sample

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Areas the score is reported for: a name and the mutant-name prefixes it covers.
 AREAS = {
     "bot/decision": ("bot.decision.",),
-    "extractor negation and role logic (bot/nlu/context.py)": ("bot.nlu.context.",),
+    "extractor negation and role logic (bot/nlu/context/)": ("bot.nlu.context.",),
 }
 # Functions that run only when their module is imported: under fork isolation (setup.cfg) their mutants are never
 # exercised, so they are counted apart rather than as survivors (the validator property test covers them).
@@ -125,12 +125,12 @@ EQUIVALENT: dict[str, str] = {
         "why.get('lorlatinib', label) -> why.get('lorlatinib', None): lorlatinib is offered here, and every offered "
         "therapy has a why (as _options__mutmut_24)",
     "bot.decision.engine.xǁEngineǁ_cyp3a__mutmut_53": "why.get('lorlatinib') without a default: as _cyp3a__mutmut_51",
-    "bot.nlu.context.x__chronological__mutmut_16":
+    "bot.nlu.context.order.x__chronological__mutmut_16":
         "len(tkis) > 1 -> >= 1: ordering a single TKI by its line gives the same single TKI",
-    "bot.nlu.context.x__chronological__mutmut_22":
+    "bot.nlu.context.order.x__chronological__mutmut_22":
         "sorted(zip(lines, tkis), key=p[0]) -> key=None: the lines are distinct there (checked just before), so "
         "tuples never compare their second item",
-    "bot.nlu.context.xǁContextǁ__init____mutmut_69":
+    "bot.nlu.context.cues.xǁCuesǁ__init____mutmut_69":
         "the words of the lookahead (?!after|following|...) upper-cased: _before compiles with re.IGNORECASE",
 }
 

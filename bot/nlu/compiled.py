@@ -107,7 +107,7 @@ _SHARED: Patterns | None = None
 
 
 def shared() -> Patterns:
-    """The one Patterns of this process for every module that builds the extractor (bot/nlu/reader.py, context.py), so
+    """The one Patterns of this process for every module that builds the extractor (bot/nlu/reader.py, context/), so
     that its ``save()`` keeps all their programs, not one module's."""
     global _SHARED
     if _SHARED is None:

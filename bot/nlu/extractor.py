@@ -2,7 +2,7 @@
 
 One reader serves the Rasa NLU components, the actions and `python -m bot extract`. It is plain regular expressions
 over a vocabulary built from the knowledge base and bot/nlu/clinical_phrases.yml (reader.py: where the
-findings are; context.py: their roles; fields.py: entities → case fields). spaCy hosts the pipeline in the Rasa
+findings are; context/: their roles; fields.py: entities → case fields). spaCy hosts the pipeline in the Rasa
 server (pipeline.py: a bounded tokenizer and the `clinical_reader` component, which runs this reader and writes its
 findings as spans); the CLI and the actions call the same reader without importing spaCy, whose 3.4 import pulls
 TensorFlow through thinc, so the command line answers in well under a second.

@@ -44,22 +44,22 @@ class ClinicalPhrases(Lenient):
     candidate: CueSection
     tki_negation: CueSection
     hypothetical: CueSection
-    other_people: CueSection  # other patients and other people, and where this patient is taken up again (context.py)
+    other_people: CueSection  # other patients and other people, and where this patient is taken up again (context/)
     intolerance: CueSection
-    proposal: CueSection  # a therapy proposed in a question (context.py)
+    proposal: CueSection  # a therapy proposed in a question (context/)
     # the cues that give a therapy its role (therapies.py), with negation, tki_negation, candidate and hypothetical
     rejected: CueSection
     preferred: CueSection
     prior: CueSection
     fallback: CueSection
     therapy_clause: CueSection
-    # the words that join a list (context.py ListWords, also therapies.py), its kinds and groups of findings, and the
+    # the words that join a list (context/ ListWords, also therapies.py), its kinds and groups of findings, and the
     # cues of the order the TKIs were given in
     list_words: CueSection
     list_kinds: dict[StrictStr, list[StrictStr]]
     list_groups: dict[StrictStr, list[StrictStr]]
     treatment_order: CueSection
-    toxicity_reason: CueSection  # why a TKI was stopped (context.py, with intolerance)
+    toxicity_reason: CueSection  # why a TKI was stopped (context/, with intolerance)
     after_copulas: Patterns  # between a finding and any section's `after` cues
 
 

@@ -1,7 +1,7 @@
 """The spaCy pipeline that hosts the clinical extraction in the Rasa server: `spacy.blank("en")` with a bounded
 tokenizer and one component, `clinical_reader`, built from the knowledge base (no model download).
 
-The component runs the same reader and context as `python -m bot extract` (reader.py, context.py: one reader) over
+The component runs the same reader and context as `python -m bot extract` (reader.py, context/: one reader) over
 `doc.text` and writes what they find as spans: all of them in `doc.spans["clinical"]`, in the reader's order (TKIs
 in treatment order), and the ones that do not overlap in `doc.ents`. `span._.kind` (the label) is the entity
 kind, `span._.value` (the kb_id) the canonical value, `span._.role` the role (None, negated, candidate,

@@ -5,7 +5,7 @@ FindingsAreInformation reads a message that states findings as information.
 Both readers go through the spaCy pipeline (pipeline.py) saved at var/nlu/clinical by `make nlu`: each message
 becomes a Doc whose `doc.spans["clinical"]` are the findings (label, `_.value`, `_.role`), turned here into Rasa
 entity dicts. spaCy hosts the pipeline in the Rasa server; `python -m bot extract` and the actions call the same
-reader (reader.py, context.py) without importing spaCy, whose 3.4 import pulls TensorFlow through thinc. No
+reader (reader.py, context/) without importing spaCy, whose 3.4 import pulls TensorFlow through thinc. No
 training (GraphComponent.load() builds each component through create(), storing nothing): a pipeline built from
 another vocabulary than the current one is rebuilt when the component loads, so a model never serves an outdated
 vocabulary.

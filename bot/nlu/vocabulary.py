@@ -213,7 +213,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
             "proposal",
         )
     }
-    # expanded with the fragments only: these sit in fixed frames of context.py, where the word shorthand would widen
+    # expanded with the fragments only: these sit in fixed frames of context/, where the word shorthand would widen
     # them ("treated with" read as "treated with|w/")
     cues |= {
         section: {k: [_expand(str(c), defines) for c in v] for k, v in raw[section].items()}
@@ -232,7 +232,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
         "name_like_shorthand": drug_context,
         "not_negatable": raw["not_negatable"],
         # the words that say where the patient is treated ("treated ... in", "lives in"): a region after them is the
-        # patient's even in a sentence that states a rule in general (context.py)
+        # patient's even in a sentence that states a rule in general (context/)
         "region_context": str(raw.get("region_context") or ""),
         "unchanged_when_new": raw["unchanged_when_new"],
         "after_copulas": [_expand(str(c), defines) for c in raw["after_copulas"]],

@@ -1,4 +1,4 @@
-"""Where a role's reach starts and ends (bot/nlu/context.py), sentence by sentence: which TKI a stop or a toxicity
+"""Where a role's reach starts and ends (bot/nlu/context/), sentence by sentence: which TKI a stop or a toxicity
 belongs to, which words say so, a question or a what-if that ends where its sentence or clause ends, a negation
 that reaches every finding of its list. Mutation testing (make mutation) showed these edges could move without any
 test noticing; each expectation is what the sentence says to a clinician."""
@@ -10,7 +10,7 @@ import pytest
 
 from bot.nlu import extractor
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED
-from tests.nlu.reads import assert_reads, assert_reads_exactly
+from tests.nlu.reads import assert_reads, assert_reads_excluding, assert_reads_exactly
 
 
 def intolerance(text: str) -> list[tuple[str, str, object]]:
@@ -92,13 +92,26 @@ def test_a_conditional_inside_a_sentence_supposes_until_its_clause_ends():
     assert_reads("Progressed on alectinib, lorlatinib if G1202R is found, ECOG 1", {"alk_mutations": None, "ecog": 1})
 
 
+@pytest.mark.parametrize("text", [
+    "Outcome: WBRT! then lorlatinib",
+    "Plan: SRS to the 2 lesions!! then lorlatinib",
+    "Plan: switch? lorlatinib if G1202R",
+    "R: restage vs. lorlatinib now",
+    "Plan: re-biopsy, e.g. liver; then lorlatinib",
+])
+def test_a_plan_section_runs_on_past_an_exclamation_a_question_mark_and_abbreviations(text):
+    """A plan heading's section ends at a full stop or a line's end (_PLAN_END), not at "!" or "?" as a statement
+    does (_STATEMENT_STOP): the TKI planned after them is not one received."""
+    assert_reads_excluding(text, "prior_tkis", ["lorlatinib"])
+
+
 def test_a_long_run_of_tki_names_does_not_search_for_the_sentence_end_per_name(monkeypatch):
     """A TKI's conditional plan looks for the end of its sentence only when a condition follows it: searching per TKI
     made "is lorla " x 2,000 take seconds (quadratic). Counted in searches, not timed."""
-    from bot.nlu import context
+    from bot.nlu.context import timing
 
     calls = []
-    real = context._SENTENCE_END
+    real = timing._SENTENCE_END
 
     class Counting:
         def search(self, *args, **kwargs):
@@ -108,7 +121,7 @@ def test_a_long_run_of_tki_names_does_not_search_for_the_sentence_end_per_name(m
         def __getattr__(self, name):
             return getattr(real, name)
 
-    monkeypatch.setattr(context, "_SENTENCE_END", Counting())
+    monkeypatch.setattr(timing, "_SENTENCE_END", Counting())
     extractor.load().entities("is lorla " * 300)
     assert len(calls) <= 3
 

@@ -1,0 +1,213 @@
+"""Each finding's role in its sentence (Context.entities), from the parts in the other modules."""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu.context.doubt import Doubt
+from bot.nlu.context.intolerance import Intolerance
+from bot.nlu.context.order import _chronological
+from bot.nlu.context.patterns import _CLAUSE_STOP, _DROPPED, _OURS
+from bot.nlu.context.people import People
+from bot.nlu.context.questions import Questions
+from bot.nlu.context.timing import Timing, _at_diagnosis_histology
+from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
+from bot.nlu.reader import Span
+
+
+class Context(Questions, People, Doubt, Timing, Intolerance):
+    def entities(self, text: str, spans: list[Span], regions: list[tuple[int, int]] | None = None) -> list[Entity]:
+        """The roles of the findings ``spans`` of ``text``, given the parts of it that ask or suppose (``regions``,
+        hypothetical_regions(text) when not given)."""
+        regions = self.hypothetical_regions(text) if regions is None else regions
+        general = self._general(text) if spans else []
+        plans = self._plan_sections(text)
+        others = self._criteria(text)
+        others += self._other_people(text)
+        advised = self._advised(text, spans)
+        others += self._teaching(text)
+        failed = self._failed_statements(text)
+        out: list[Entity] = []
+        only_doubted: list[Entity] = []
+        for i, span in enumerate(spans):
+            if span.decided:  # a key-value line's reading: its value said the role
+                supposed = span.role == HYPOTHETICAL or any(a <= span.start < b for a, b in regions)
+                role = HYPOTHETICAL if supposed else span.role
+                out.append(
+                    Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, span.role)
+                )
+                continue
+            stated = self._stated_role(text, spans, i)
+            if stated is None and span.entity == "tki" and any(a <= span.start < b for a, b in general):
+                stated = CANDIDATE  # "brigatinib after alectinib has a modest response rate": named, not received
+            if stated is None and span.entity == "tki" and out and self._listed_with(text, out[-1], span, NEGATED):
+                stated = NEGATED
+            if stated is None and span.entity == "tki" and out and self._listed_with(text, out[-1], span, CANDIDATE):
+                stated = CANDIDATE  # "request Lorbrena (lorlatinib)", "sensitive to lorlatinib or brigatinib"
+            if stated == _DROPPED and _at_diagnosis_histology(text, span):  # "Initial EBUS FNA 2021: adenocarcinoma"
+                span, stated = Span(span.start, span.end, "histology", "adenocarcinoma", span.priority), None
+            if stated == _DROPPED or (span.negated_only and stated != NEGATED):
+                continue
+            # doubted by its own words ("G1202R unconfirmed", "ECOG 1 maybe"): supposed, yet correctable
+            doubted = stated is None and span.value != "none" and self._uncertain(text, spans, i)
+            supposed = (
+                any(a <= span.start < b for a, b in regions)
+                or (stated is None and span.entity == "tki" and self._conditional_plan(text, spans, i))
+                # a therapy in a plan, given or withheld ("Outcome: no further IO" says nothing of what was given)
+                or (
+                    stated in (None, NEGATED) and span.entity in self.plan_entities and self._in_plan(text, span, plans)
+                )
+                or any(a <= span.start < b for a, b in others)  # a remark about other patients or people
+                or (
+                    span.entity in self.advice_entities
+                    and not span.negated_only  # "nothing that interacts with CYP3A" denies, it does not advise
+                    and self._named_in_advice(text, span, advised)
+                )
+                or (span.entity in self.failed_kinds and self._failed_result(text, span, stated, failed))
+                or (span.entity == "region" and self._general_region(text, span, general))
+                # a finding named in a statement about drugs or mutations in general ("G1202R is the commonest
+                # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia",
+                # "In patients with G1202R, lorlatinib is preferred"); not in a clause that names this patient ("She
+                # has G1202R and lorlatinib is the preferred option")
+                or (
+                    stated is None
+                    and span.entity != "region"
+                    and any(a <= span.start < b and not self.this_patient.search(text, a, b) for a, b in general)
+                    and not _OURS.search(text, max(0, span.start - 30), span.start)  # "against this compound mutation"
+                )
+            )
+            role = stated if stated == CANDIDATE or not (supposed or doubted) else HYPOTHETICAL
+            out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
+            if doubted and not supposed:
+                only_doubted.append(out[-1])
+        out = self.corrections.apply(text, out, only_doubted, regions)
+        out = self._timed_results(text, out)
+        out += self._intolerance(text, out, regions)
+        return _chronological(text, out, self.order)
+
+    def _qualifies_mutation(self, text: str, spans: list[Span], i: int) -> bool:
+        """The TKI at ``spans[i]`` is the drug of a mutation's qualifier (negation `qualifier`, candidate
+        `qualified_findings`): before the mutation ("lorlatinib-resistant compound mutation", "alectinib-resistant
+        G1202R/L1196M") or in brackets after it ("G1202R (lorlatinib-resistant)"); not one of anything else
+        ("alectinib-refractory disease")."""
+        span = spans[i]
+        m = self.qualifier_after.match(text, span.end)
+        if m is None:
+            return False
+        gap = self.qualified_gap.match(text, m.end())  # words that may stand before the mutation ("compound")
+        head = gap.end() if gap else m.end()
+        if self.qualified_words.match(text, head):
+            return True
+        nxt = next((s for s in spans[i + 1 :] if s.start >= m.end()), None)
+        if nxt is not None and nxt.entity in self.qualified_findings and nxt.start <= head:
+            return True
+        prev = spans[i - 1] if i else None
+        return (
+            prev is not None
+            and prev.entity in self.qualified_findings
+            and re.fullmatch(r"\s*\(\s*", text[prev.end : span.start]) is not None
+            and text[m.end() :].lstrip().startswith(")")
+        )
+
+    def _led_to(self, text: str, spans: list[Span], i: int) -> bool:
+        """The TKI at ``spans[i]`` is one a finding right before it leads to (candidate `led_to`: "G1202R ->
+        lorlatinib", "L1196M, so lorlatinib"), and not told as given after it (`led_to_given`: "... -> PD")."""
+        prev = spans[i - 1] if i else None
+        return (
+            prev is not None
+            and prev.entity in self.qualified_findings
+            and self.led_to.fullmatch(text, prev.end, spans[i].start) is not None
+            and not self.led_to_given.match(text, spans[i].end)
+        )
+
+    def _stated_role(self, text: str, spans: list[Span], i: int) -> str | None:
+        span = spans[i]
+        if span.entity in self.not_negatable:
+            return None
+        if span.role == NEGATED:  # "MET CN 2.1 (not amplified)": the phrase says it
+            return NEGATED
+        if span.entity == "tki" and self._qualifies_mutation(text, spans, i):
+            return CANDIDATE  # "lorlatinib-resistant compound mutation": what the mutation does to the drug
+        typed = text
+        if span.entity != "tki":
+            text, spans, i = self._unqualified(text, spans, i)
+        before, after = text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40]
+        if span.entity == "tki":
+            denied = self.tki_neg_before.search(before)
+            if denied and self.dose_gap.match(text, span.end) and not self.not_a_gap.search(denied.group()):
+                denied = None  # "has not had her alectinib for 3 days": a dose held, of a TKI received
+            if denied or self.tki_neg_after.match(after):
+                return NEGATED
+            if self.cand_after.match(after) and self._received_after(text, spans, i):
+                return None  # "Lorlatinib was approved by her insurer and started in May": an access, then given
+            if self.cand_before.search(before) or self.cand_after.match(after) or self._to_come(text, span):
+                return CANDIDATE
+            if self._led_to(text, spans, i):
+                return CANDIDATE  # "G1202R -> lorlatinib": what the finding calls for
+            if self.access_before.search(text, max(0, span.start - 100), span.start):
+                return CANDIDATE  # "she would be funded for lorlatinib", "she qualifies for lorlatinib"
+            return None
+        if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
+            return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
+        if span.entity in self.no_longer_kinds and self._scoped(self.advice_before, text, spans, i) is not None:
+            return _DROPPED  # "avoid strong CYP3A inducers": advice, not what is taken
+        if span.entity in self.no_longer_kinds and (
+            (self.no_longer_before.search(before) and not _kept(text, spans, i))
+            or self.no_longer_after.match(text[span.end : span.end + 70])
+        ):
+            return NEGATED  # "itraconazole was stopped": not taken now
+        if span.entity == "biopsy_type":  # "no SCLC on the rebiopsy" denies the SCLC, not the rebiopsy
+            if span.value != "none" and (
+                self.diagnostic_before.search(before[-30:]) or self.diagnostic_after.match(after)
+            ):
+                return _DROPPED  # "the original biopsy", "dx bx": the diagnosis's specimen, not a re-biopsy
+            if self.since_before.search(before) and not (
+                self.result_after.match(after) or self.result_in.search(text, span.start, span.end)
+            ):
+                return _DROPPED  # "on phenytoin since her craniotomy": when the drug was started, not a test
+            return NEGATED if self.tki_neg_before.search(before) or self.tki_neg_after.match(after) else None
+        if self.neg_after.match(text[span.end : span.end + 70]) or self._denied_after_list(text, spans, i):
+            return NEGATED
+        gap = self._scoped(self.neg_before, text, spans, i)
+        if gap is None:
+            return _DROPPED if self._other_illness(text, span) else None
+        # a qualifier in the gap qualifies as "new" does: "no alectinib-refractory brain mets" may leave others, and
+        # "no lorlatinib-resistant mutations" denies no class (a lorlatinib-sensitive one may be there)
+        qualified = typed[span.start - len(gap) : span.start] != text[span.start - len(gap) : span.start]
+        if qualified and span.value == "none":
+            return _DROPPED
+        return _DROPPED if span.entity in self.new_keeps and (self.new.search(gap) or qualified) else NEGATED
+
+    def _received_after(self, text: str, spans: list[Span], i: int) -> bool:
+        """The TKI at ``spans[i]``, named with an access statement ("was approved", "funded"), is told as started in
+        the same statement before any other TKI is named (candidate `received_after`: "... and started in May", "...;
+        started 3/2024", "..., on it since June")."""
+        m = self.received_after.match(text, spans[i].end)
+        following = next((s.start for s in spans[i + 1 :] if s.entity == "tki" and s.start >= spans[i].end), len(text))
+        return m is not None and m.end() <= following
+
+    def _other_illness(self, text: str, span: Span) -> bool:
+        """A symptom of another illness or of long ago, not of the cancer now ("hx of epilepsy with seizures",
+        "childhood seizures", "seizure disorder since age 12"): the words before it in its clause or right after it
+        say so, and its clause does not name the cancer as its cause ("history of seizures from her brain mets")."""
+        if span.entity != "symptomatic" or span.value != "true":
+            return False
+        reach = max(0, span.start - 120)
+        start = max((m.end() for m in _CLAUSE_STOP.finditer(text, reach, span.start)), default=reach)
+        stop = _CLAUSE_STOP.search(text, span.end)
+        before, after = text[start : span.start], text[span.end : stop.start() if stop else len(text)]
+        if self.of_the_cancer.search(after):
+            return False
+        return bool(self.other_illness_before.search(before) or self.other_illness_after.match(after))
+
+
+def _kept(text: str, spans: list[Span], i: int) -> bool:
+    """The drug of finding i is said, later in its sentence, to have to be kept ("was on carbamazepine for
+    epilepsy; it could not be changed"): still taken, whatever "was on" said."""
+    span = spans[i]
+    for later in spans[i + 1 :]:
+        if "." in text[span.end : later.start]:
+            return False
+        if later.entity == span.entity:  # the next said of this kind of drug: kept, or another drug named
+            return later.value == "must_continue"
+    return False

@@ -1,0 +1,320 @@
+"""The cue patterns built from the phrase table (Context.__init__) and the small lookups every part shares."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.nlu.context.order import _Order
+from bot.nlu.context.patterns import (
+    _TOLERATED,
+    ListWords,
+    ToxicStops,
+    _after,
+    _before,
+    _compile,
+    _cue,
+    _fill,
+    _frame,
+    _words,
+    sentences,
+)
+from bot.nlu.corrections import Corrections
+from bot.nlu.reader import Span
+
+
+class Cues:
+    def __init__(self, table: dict[str, Any]):
+        neg, hyp = table["negation"], table["hypothetical"]
+        copulas = table["after_copulas"]
+
+        self.not_negatable = frozenset(table["not_negatable"])
+        self.lists = ListWords(table)
+        self.kinds = {e: kind for kind, entities in table["list_kinds"].items() for e in entities}
+        self.groups = {e: group for group, entities in table["list_groups"].items() for e in entities}
+        self.order = _Order(table["treatment_order"], self.lists)
+        self.corrections = Corrections(table)
+        self.new_keeps = frozenset(table["unchanged_when_new"])
+        self.neg_before = _cue(neg["before"])
+        self.neg_after = _after(neg["after"] + neg["gone_after"], copulas, arrows=True)
+        self.score_denied = _before(neg["score_denied"], r"\s+")
+        self.score_entities = frozenset(neg["score_entities"])
+        self.found_after = _after(neg["found_after"], copulas)
+        self.breaks = _compile(_words(neg["breaks"]), re.IGNORECASE)
+        self.own_statement = _compile(rf"(?:{_words(neg['own_statement'])})\b", re.IGNORECASE)
+        self.ends_clause = _compile(rf"^\s*(?:{_words(neg['ends_clause'])})\s*(?:[,(]|[-–—]\s)", re.IGNORECASE)
+        self.experience = _compile(_words(neg["experience"]), re.IGNORECASE)
+        self.gap = _compile(rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b)*$", re.IGNORECASE)
+        self.new = _frame(r"\b{new}\b", neg)
+        # a drug's qualifier, one word of what follows it (_unqualified): hyphenated, alone in its brackets or not
+        # ("lorlatinib-resistant", "(TKI-refractory)"), or the rest of a TKI's ("-resistant", " resistant")
+        word = _fill(r"(?<![\w-])\w+(?:-\w+)*?-{qualifier}(?![\w-])", neg)
+        self.qualifier = _compile(rf"\(\s*{word}\s*\)|{word}", re.IGNORECASE)
+        self.qualifier_after = _frame(r"(?:-|\s+){qualifier}(?![\w-])", neg)
+        cand = table["candidate"]
+        self.qualified_findings = frozenset(cand["qualified_findings"])
+        self.qualified_gap = _frame(r"\s*(?:{qualified_gap}\s+)*", cand)
+        self.qualified_words = _frame(r"{qualified_words}(?![\w-])", cand)
+        self.led_to = _frame(r"\s*(?:{led_to})\s*", cand)
+        self.led_to_given = _frame(r"[\s,;:-]*(?:\d+\s*mg\s*)?(?:{led_to_given})(?![\w])", cand)
+        self.tki_neg_before = _before(
+            table["tki_negation"]["before"], _fill(r"[\s-]+(?:(?!{not_between})\w+\s+)?", table["tki_negation"])
+        )
+        self.tki_neg_after = _after(table["tki_negation"]["after"], copulas)
+        # a dose gap right after a denied TKI ("has not had her alectinib for 3 days"): a dose held, not a denial
+        self.dose_gap = _frame(r"\s*(?:(?:{dose_gap_words})\s+)?(?:{dose_gap})", table["tki_negation"])
+        self.not_a_gap = _cue(table["tki_negation"]["not_a_gap"])
+        self.cand_before = _before(
+            table["candidate"]["before"], _fill(r"\s+(?:(?!{not_between})\w+\s+)?", table["candidate"])
+        )
+        self.cand_after = _after(table["candidate"]["after"], copulas)
+        self.received_after = _compile(rf"(?:{_words(cand['received_after'])})", re.IGNORECASE)
+        # a modal or an entitlement up to six words before a TKI, in its clause, not past a word telling of a TKI
+        # given, nor right after "on" or "of" ("would be funded under the CDF for lorlatinib"; `access`); a cue may
+        # open at a contraction's apostrophe ("she'd be covered")
+        self.access_before = _frame(
+            r"(?:(?<![\w-])|(?='))(?:{access})(?:[ \t]+(?!(?:{access_stop})(?![\w-]))[\w'-]+){0,6}?[ \t]+"
+            r"(?<!\bon )(?<!\bof )$",
+            cand,
+        )
+        self.future_clause = _cue(table["candidate"]["future_clause"])
+        self.future_before = _before(table["candidate"]["future_before"], r"\s+")
+        self.next_step = _before(table["candidate"]["next_step"], r"\s+")
+        self.instruction = _compile(rf"^\W*(?:{_words(table['candidate']['instruction'])})(?![\w])", re.IGNORECASE)
+        self.general_statement = _cue(table["candidate"]["general_statement"])
+        # a counterfactual access ("she would be funded for"): a country in its sentence is not hers (_general_region)
+        self.access_elsewhere = _frame(r"(?:(?<![\w-])|(?='))(?:{access_elsewhere})(?![\w-])", cand)
+        # a phrase opening a general statement's sentence with a comma ("After alectinib, lorlatinib is funded")
+        self.rule_lead = _frame(r"^\s*(?:{rule_lead})\s+[^,;:()]{1,60},\s*$", cand)
+        self.question_start = _compile(
+            rf"^\W*(?:{_words(hyp['question_start'] + hyp['choice'])})(?![\w])", re.IGNORECASE
+        )
+        self.clause_question = _compile(rf"^\W*(?:{_words(hyp['clause_start'])})(?![\w])", re.IGNORECASE)
+        self.choice = _compile(rf"^\W*(?:{_words(hyp['choice'])})[\s.!]*$", re.IGNORECASE)
+        self.trailing_ask = _compile(rf"^\W*(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
+        self.asks_back = _compile(rf"^\W*(?:{_words(hyp['trailing_ask'] + hyp['asks_back'])})[\s.!?]*$", re.IGNORECASE)
+        self.glued_question = _compile(rf"\s(?:{_words(hyp['glued_question'])})[\s.!]*$", re.IGNORECASE)
+        self.doubts_back = _compile(rf"^\W*(?:{_words(hyp['doubts_back'])})[\s.!?]*$", re.IGNORECASE)
+        self.names_option = _compile(rf"(?<![\w-])(?:{_words(hyp['option'])})(?![\w])", re.IGNORECASE)
+        self.glued_ask = _compile(rf"\s(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
+        # a list goes on past a comma; a colon, a dash or an arrow leads from one to the next ("alectinib: lorlatinib")
+        self.ends_with_option = _compile(rf"(?<![\w-])(?:{_words(hyp['option'])})\s*,\s*$", re.IGNORECASE)
+        self.picks = _compile(rf"(?<![\w-])(?:{_words(hyp['picks'])})(?![\w])", re.IGNORECASE)
+        prop = table["proposal"]
+        self.prop_therapy = _compile(rf"(?<![\w-])(?:{_words(prop['therapy'])})(?![\w])", re.IGNORECASE)
+        self.prop_verb = _compile(rf"\s*(?:{_words(prop['verb'])})\s+", re.IGNORECASE)
+        self.prop_join = _compile(_words(prop["join"]), re.IGNORECASE)
+        self.prop_sequence = _compile(_words(prop["sequence"]), re.IGNORECASE)
+        self.prop_step = _compile(rf"(?<![\w-])(?:{_words(prop['sequence'])})", re.IGNORECASE)
+        self.prop_dose = _compile(_words(prop["dose"]), re.IGNORECASE)
+        self.prop_purpose = _compile(rf"\s+(?:{_words(prop['purpose'])})(?![\w])", re.IGNORECASE)
+        self.prop_alone_end = _compile(rf"(?:\s+(?:{_words(prop['alone_end'])}))?\W*$", re.IGNORECASE)
+        self.prop_arrow = _compile(rf"\s*(?:{_words(prop['arrow'])})(?![\w])", re.IGNORECASE)
+        self.conditional = _cue(hyp["conditional"])
+        self.filler = _compile(
+            rf"(?<![\w-])(?:{_words(hyp['filler'])})[ \t]*(?:[,:]|[-–—]+(?=\s)|(?=[;.!?\n]|$))", re.IGNORECASE
+        )
+        plan = r"\s*(?:(?:\d+\s*mg|[a-z]+)\s+){0,2}?(?P<cue>%s)(?![\w])"
+        self.conditional_plan = _compile(plan % _words(hyp["conditional_plan"]), re.IGNORECASE)
+        self.pending_plan = _compile(plan % _words(hyp["pending_plan"]), re.IGNORECASE)
+        self.planned_before = _before(hyp["planned_before"], r"\s+")
+        # "..., lorlatinib, if G1202R is found": a condition after a comma or a dash, not one that qualifies
+        self.conditional_after_break = _compile(
+            rf"\s*(?:,|\s[-–—]+)\s*(?P<cue>{_words(hyp['conditional_plan'])})(?![\w])"
+            rf"(?!\s+(?:{_words(hyp['not_a_condition'])})(?![\w]))",
+            re.IGNORECASE,
+        )
+        self.taking_before = _before(hyp["taking_before"], r"\s+")
+        self.plan_heading = _compile(
+            rf"(?:^|[.;,\n])\s*(?:{_words(hyp['plan_heading'])})\s*(?::|[-–—]+\s)", re.IGNORECASE
+        )
+        self.plan_entities = frozenset(hyp["plan_entities"])
+        others = table["other_people"]
+        self.other_patients = _cue(others["patients"])
+        # another person: at a clause's start, or named with what is said of them (", who ...", "(...)"), or theirs
+        person = _fill(r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?(?:{people})(?![\w-])", others)
+        self.other_person = _compile(
+            rf"(?:^|[.;:,(\n]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|because|fyi|btw|nb)\b)\s*(?P<who>{person})"
+            # (s12) "of the patient" names whose they are ("The sister of the patient received lorlatinib")
+            rf"(?!\s+(?:of|to)\b(?!\s+(?:the|our|this|my)\s+(?:patient|pt)\b))|(?<![\w-])(?P<named>{person})(?='s|\s*,?\s*(?:who|whose)\b|\s*\()",
+            re.IGNORECASE,
+        )
+        self.family_history = _cue(others["family_history"])
+        now = _words(hyp["other_illness_now"])
+        self.other_illness_before = _compile(
+            rf"(?<![\w-])(?:{_words(hyp['other_illness_before'])})[\s(:-]+(?:(?!(?:{now})\b)[\w/-]+[\s(-]+){{0,2}}$",
+            re.IGNORECASE,
+        )
+        self.other_illness_after = _compile(rf"^[\s(]*(?:{_words(hyp['other_illness_after'])})(?![\w])", re.IGNORECASE)
+        self.of_the_cancer = _cue(hyp["other_illness_cancer"])
+        # (recall9) the patient and the person as one subject ("he and his partner choose comfort care"): the patient's;
+        # not when what is said is the person's own ("she and her husband, who is on phenytoin", "his wife's")
+        self.with_patient = _frame(r"(?:^|(?<=[\s,;:(]))(?:{patient_subject})\s+(?:and|&)\s*$", others)
+        self.said_of_them = _compile(r"^(?:'s\b|\s*,?\s*(?:who|whose)\b|\s*\()", re.IGNORECASE)
+        self.reports_back = _frame(
+            r"^(?:'s\b.*)?(?P<aside>\s*,[^,.;]{0,60},)?\s*(?:(?:also|now|today|however|too|kindly|has|had|have|was|is|then|"
+            r"later|who|,)\s+)*(?:{reports_back})(?![\w])",
+            others,
+        )
+        # this patient again after a clause break: named (another patient's or person's part ends), or as the subject
+        # (another person's part ends, an advice's too)
+        resumes = (
+            r"(?:[,;]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|however|as|because|since|so)\b)\s*"
+            r"(?:%s)(?![\w])"
+        )
+        self.patient_again = _frame(resumes % "{patient_again}", others)
+        self.patient_resumes = _frame(resumes % "{patient_again}|{patient_subject}", others)
+        # past a comma, the other person's clause goes on only with what continues it ("..., treated here, with
+        # L1196M"), and after what only says where or how they are ("daughter nearby") only with a relative clause
+        self.goes_on_of_them = _frame(
+            r"\s*(?:{goes_on_relative}|{goes_on_verb}|{goes_on_adverb}|{goes_on})(?:(?<=/)|(?![\w]))", others
+        )
+        self.goes_on_in_list = _frame(
+            r"\s*(?:and\s+)?(?:(?:{goes_on_adverb})\s+)?(?:{goes_on_relative}|{goes_on_verb})(?![\w])", others
+        )
+        self.relative_goes_on = _frame(r"\s*(?:{goes_on_relative})(?![\w])", others)
+        self.other_sex = frozenset(tuple(pair.split()) for pair in others["other_sex"])
+        self.list_opener = _frame(r"\s*(?:{list_opener})\s*,", others)
+        self.person_ill = _cue(others["people_ill"])
+        self.person_aside = _frame(r"(?<![\w-])(?:{people_aside})\W*$", others)
+        self.advice = _cue(hyp["advice"] + table["no_longer"]["advice_before"])
+        self.advice_entities = frozenset(hyp["advice_entities"])
+        self.criterion = _compile(
+            rf"(?:^|(?<=[.;\n(]))\s*(?:{_words(hyp['criterion'])})(?![\w])\s*(?P<open>\(|[-–—:])", re.IGNORECASE
+        )
+        met = _words(hyp["criterion_met"])
+        answered = r"^\s*(?:%s)(?![\w])|(?<![\w-])(?<!\bnot )(?<!\bno )(?:%s)\W*$"
+        self.criterion_met = _compile(answered % (met, met), re.IGNORECASE)
+        excluded = _words(hyp["criterion_met"] + hyp["exclusion_met"])
+        self.exclusion_met = _compile(answered % (excluded, excluded), re.IGNORECASE)
+        self.teaching = _cue(hyp["teaching"])
+        self.this_patient = _cue(hyp["this_patient"])
+        self.region_care = _compile(table["region_context"], re.IGNORECASE)
+        self.answer_option = _compile(_words(hyp["answer_option"]))
+        self.lettered_list_heading = _compile(rf"(?:{_words(hyp['lettered_list_heading'])})", re.IGNORECASE)
+        self.case_heading = _compile(rf"^\W*(?:{_words(hyp['case_heading'])})", re.IGNORECASE)
+        self.patient_described = _compile(_words(hyp["patient_described"]), re.IGNORECASE)
+        self.case_supposes = _cue(hyp["case_supposes"])
+        self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
+        self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
+        self.diagnostic_near = _cue(hyp["diagnostic_before"])
+        self.result_earlier = _cue(hyp["diagnostic_before"] + hyp["result_earlier"])
+        self.result_current = _cue(hyp["result_current"])
+        self.result_year = _cue(hyp["result_year"])
+        self.since_before = _before(hyp["since_before"], _fill(r"\s+(?:{since_gap}\s+)?", hyp))
+        # right before a specimen: what was found on it ("confirmed on the adrenal biopsy", "in the liver core")
+        self.seen_on = _frame(r"\b{seen_on}\s+(?:{seen_on_gap}\s+)?(?:[\w-]+\s+){0,2}$", hyp)
+        self.clause_break = _frame(r",|:|\s[-–—]+\s|\(|\)|\b{clause_breaks}\b", hyp)
+        self.result_after = _after(hyp["result_after"], copulas)
+        self.result_in = _cue(hyp["result_after"])
+        self.specimen_taken = _after(hyp["specimen_taken_after"], copulas)
+        self.biopsy_to_come = _before(
+            hyp["biopsy_to_come"], r"\s+(?:(?!(?:after|following|post|since|from|with|on|of)\b)[\w-]+\s+){0,2}"
+        )
+        self.uncertain_before = _cue(hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"])
+        self.plan_before = _cue(hyp["plan_before"])
+        self.uncertain_after = _after(hyp["uncertain_after"], copulas)
+        self.consequence_after = _after(hyp["consequence_after"], ())
+        # alternatives ("G1202R or L1196M", "either G1202R or I1171N", "G1202R vs L1196M") and, after them, a result
+        # still to come or doubted ("..., awaiting report", "... - report pending", "... (to be confirmed)")
+        self.alternative_join = _frame(r"^\s*,?\s*{alternatives}\s+$", table["list_words"])
+        self.alternatives_doubted = _compile(
+            rf"^[\s,;:?(–—-]*(?:[\w-]+\s+){{0,3}}?(?:{_words(hyp['uncertain_after'] + hyp['plan_before'])})(?![\w])",
+            re.IGNORECASE,
+        )
+        self.alternatives_unknown = frozenset(hyp["alternatives_unknown"])
+        # another gene after "or", or before it, beside a finding ("MET amp or EGFR", "EGFR or MET amplification")
+        alternatives, genes = _words(table["list_words"]["alternatives"]), table["other_genes"]
+        self.or_gene_after = _compile(rf"^\s*,?\s*(?:{alternatives})\s+(?:{genes})(?![\w-])", re.IGNORECASE)
+        self.gene_or_before = _compile(
+            rf"(?<![\w-])(?:{genes})(?:[\s-]+[\w.-]+){{0,2}}\s*,?\s*(?:{alternatives})\s+$", re.IGNORECASE
+        )
+        self.failed_test = _cue(hyp["failed_test"])
+        self.failed_after = _after(hyp["failed_test"], copulas)
+        self.failed_kinds = frozenset(hyp["failed_test_findings"])
+        self.failed_ends = _compile(_words(hyp["failed_test_ends"]), re.IGNORECASE)
+        # another test heading a clause, past up to three words that deny nothing ("; repeat rebiopsy NGS: ...")
+        self.another_test = _frame(
+            r"^\s*(?:(?!(?:no|not|nil|none|negative|without)(?![\w-]))[\w-]+\s+){0,3}?{another_test}(?![\w])", hyp
+        )
+        self.test_pending = _cue(hyp["plan_before"] + hyp["failed_test_pending"])
+        self.plasma_specimen = _cue(hyp["plasma_specimens"])
+        # a finding's specimen named after it ("no ALK mutations on plasma", "G1202R in the liver core")
+        self.specimen_after = _compile(
+            rf"\b(?:on|in|by|from|via|per)\s+(?:(?:the|a|an|her|his|repeat|subsequent|liver|lung|nodal|node)\s+)*"
+            rf"(?P<kind>(?P<plasma>{_words(hyp['plasma_specimens'])})|{_words(hyp['tissue_specimens'])})(?![\w])",
+            re.IGNORECASE,
+        )
+        tol = table["intolerance"]
+        self.toxic = ToxicStops(table)
+        not_, qualifiers = self.toxic.not_, self.toxic.qualifiers
+        self.stopped_for = _compile(
+            rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{not_}(?:{_words(tol['toxicity'])})|"
+            rf"(?:{_words(tol['toxicity'])})(?![\w]){_TOLERATED}[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
+            rf"{not_}(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
+            re.IGNORECASE,
+        )
+        self.came_off = self.toxic.came_off
+        self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
+        self.stop = _cue(tol["stop"])
+        # a stop said of every TKI of the list before it ("... and brigatinib (pneumonitis) were stopped for tox")
+        self.collective_stop = _compile(
+            rf"\s*(?:\([^()]{{0,80}}\))?\s*,?\s*(?P<plural>(?:{_words(tol['collective_after'])})\s+)?"
+            rf"(?:(?:been|then|later|eventually|subsequently|ultimately)\s+)?(?:{_words(tol['stop'])})(?![\w])",
+            re.IGNORECASE,
+        )
+        self.collective_before = _before(tol["collective_before"], r"\s+")
+        self.not_tolerated = self.toxic.not_tolerated
+        self.toxicity = _compile(rf"{not_}(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
+        gone = table["no_longer"]
+        self.no_longer_kinds = frozenset(gone["entities"])
+        self.no_longer_before = _before(gone["before"], r"\s+")
+        self.no_longer_after = _after(gone["after"], copulas)
+        self.advice_before = _cue(gone["advice_before"])
+        self.switched_to = _frame(r"\b{switched_onto}\s+$", tol)
+        self.replaced_by = _compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
+        self.toxic_reason = self.toxic.reason
+        # right after a TKI, the reason of a stop said of the TKI before it ("... stopped for PD and brigatinib for
+        # pneumonitis")
+        self.gapped_reason = _compile(
+            rf"[ \t]+(?:{_words(tol['reason'])})\s+{qualifiers}{not_}(?:{_words(tol['toxicity'])})(?![\w])",
+            re.IGNORECASE,
+        )
+        self.denied_after_stop = _cue(tol["denied_after_stop"])
+        self.denied_toxicity = _cue(tol["denied"])
+        self.never = _frame(r"\b{never_came_off}\s+$", tol)
+        # ---- recall8 (sets 8, 7, 3): a toxicity told before the TKI, the stop right after it ("hallucinations;
+        # lorlatinib stopped"); _toxicity_then_stop
+        self.stop_after = _frame(
+            r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:{stop_words_between}\s+){0,3}{stop_after}(?![\w])", tol
+        )
+        self.toxicity_not_it = _frame(r"(?<![\w-]){toxicity_not_it}(?![\w])", tol)
+        self.other_reason = _compile(
+            rf"(?<![\w-])(?:{_words(tol['reason'])}|at|on|with|after)\s+(?:(?:the|a|an|his|her|disease|cns|brain|"
+            rf"systemic|radiological|clinical|further)\s+)*(?:progress\w*|pd|relapse\w*|growth|resistance)(?![\w])",
+            re.IGNORECASE,
+        )
+        # ---- end recall8
+        self.tki_class = _frame(r"\b{tki_class}\b", tol)
+        self._split: tuple[str, list[tuple[int, int]]] = ("", [])  # the last text's sentences (_sentences)
+        # the last reading's qualifiers, its text with them blanked and its findings outside them (_unqualified)
+        self._qualifiers: tuple[Any, ...] = ("", None, [], "", [], {})
+
+    def _sentences(self, text: str) -> list[tuple[int, int]]:
+        """sentences(text), computed once per text: a reading asks for them from several places, and once per
+        finding (_to_come), which made the work per finding and sentence."""
+        last, bounds = self._split
+        if text != last or not bounds:
+            bounds = sentences(text)
+            self._split = (text, bounds)
+        return bounds
+
+    def _taken(self, text: str, span: Span) -> bool:
+        """The TKI at ``span`` is stated as being taken ("on alectinib", "continues alectinib")."""
+        return span.entity == "tki" and bool(self.taking_before.search(text[max(0, span.start - 30) : span.start]))
+
+    def _group(self, span: Span) -> str:
+        return self.groups.get(span.entity, span.entity)
+
+    def _kind(self, span: Span) -> str:
+        return self.kinds.get(span.entity, span.entity)

@@ -1,0 +1,111 @@
+"""Doubt: uncertain findings and findings named as alternatives ('A or B')."""
+
+from __future__ import annotations
+
+from bot.nlu.context.lists import Lists
+from bot.nlu.context.patterns import _inside
+from bot.nlu.reader import Span
+
+
+class Doubt(Lists):
+    def _uncertain(self, text: str, spans: list[Span], i: int) -> bool:
+        """A hedge or a plan around a finding stated present ("to rule out SCLC", "tissue biopsy planned"); a
+        statement of absence stays one ("no rebiopsy planned"). A TKI stated as taken ("on alectinib pending NGS")
+        is not made uncertain by what follows it: the words after it are about something else."""
+        if text[spans[i].start - 1 : spans[i].start] == "?":  # "?SCLC transformation": queried, ward shorthand
+            return True
+        text, spans, i = self._unqualified(text, spans, i)  # "to rule out a lorlatinib-resistant compound mutation"
+        span = spans[i]
+        if span.entity == "biopsy_type" and self.specimen_taken.match(text[span.end : span.end + 40]):
+            return False  # "NGS pending on the node core taken yesterday": the specimen was taken
+        if span.entity == "biopsy_type" and self.biopsy_to_come.search(text[max(0, span.start - 100) : span.start]):
+            return True  # "admitted for liver biopsy": the biopsy the admission is for is to come
+        if span.entity in self.score_entities and self.score_denied.search(text[max(0, span.start - 20) : span.start]):
+            return True  # "not ECOG 3": what the score is not; a correction may say what it is ("- more like 1")
+        if span.entity != "tki" and self.consequence_after.match(text[span.end : span.end + 20]):
+            return True  # "ECOG 3 would mean BSC": the premise of a consequence
+        return (
+            self._scoped(self.uncertain_before, text, spans, i) is not None
+            or (not self._taken(text, span) and bool(self.uncertain_after.match(text[span.end : span.end + 60])))
+            or self._doubted_alternative(text, spans, i)
+        )
+
+    def _doubted_alternative(self, text: str, spans: list[Span], i: int) -> bool:
+        """Finding i is one of alternatives of one group ("G1202R or L1196M", "either G1202R or I1171N", "G1202R vs
+        L1196M") that a result still to come or a doubt follows ("..., awaiting report", "... - report pending"):
+        neither is stated. A denial before them denies both ("no G1202R or L1196M": a stated role, read first), and
+        findings joined by "and" are both stated."""
+        first = last = i
+        while first and self._alternatives(text, spans[first - 1], spans[first]):
+            first -= 1
+        while last + 1 < len(spans) and self._alternatives(text, spans[last], spans[last + 1]):
+            last += 1
+        end = spans[last].end
+        if spans[i].entity in self.alternatives_unknown and self._unknown_alternative(text, spans, i, first, last):
+            return True
+        return first < last and bool(self.alternatives_doubted.match(text[end : end + 60]))
+
+    def _unknown_alternative(self, text: str, spans: list[Span], i: int, first: int, last: int) -> bool:
+        """Finding i (of hypothetical `alternatives_unknown`) is one of alternatives with no denial before them: joined
+        by "or" to another finding of its group (first..last: "G1202R or L1196M"), in a list closed by "or" ("G1202R,
+        L1196M or I1171N detected"), or to another gene ("MET amp or EGFR", "EGFR or MET amplification")."""
+        if first < last:
+            return True
+        run = self._list_run(text, spans, i)
+        back = i
+        while (
+            back
+            and self._group(spans[back - 1]) == self._group(spans[i])
+            and self.lists.join.match(text[spans[back - 1].end : spans[back].start])
+        ):
+            back -= 1
+        items = [*spans[back : i + 1], *run]
+        if len(items) > 1 and self.lists.alternative.search(text[items[-2].end : items[-1].start]):
+            return True
+        end = items[-1].end
+        return bool(
+            self.or_gene_after.match(text[end : end + 40])
+            or self.gene_or_before.search(text[max(0, items[0].start - 40) : items[0].start])
+        )
+
+    def _alternatives(self, text: str, a: Span, b: Span) -> bool:
+        return self._group(a) == self._group(b) and bool(self.alternative_join.match(text[a.end : b.start]))
+
+    def _unqualified(self, text: str, spans: list[Span], i: int) -> tuple[str, list[Span], int]:
+        """``text`` with each drug qualifier blanked (negation `qualifier`: "lorlatinib-resistant", "TKI-refractory",
+        "(Alecensa-sensitive)", a TKI's "lorlatinib resistant"), but one that finding i is in, and ``spans`` without
+        the findings inside them, with finding i's index among those left: a cue, a list and what follows a finding
+        read "no lorlatinib-resistant compound mutation" as "no compound mutation", "no alectinib-resistant G1202R
+        or L1196M" as "no G1202R or L1196M". Worked out once per reading (once per finding made the work findings x
+        findings), again only for a finding inside a qualifier."""
+        last, last_spans, places, plain, kept, where = self._qualifiers
+        if text != last or spans is not last_spans:
+            places = [m.span() for m in self.qualifier.finditer(text)] + [
+                (s.start, m.end())
+                for s in spans
+                if s.entity == "tki" and (m := self.qualifier_after.match(text, s.end))
+            ]
+            plain, kept = self._blanked(text, spans, places)
+            where = {id(s): k for k, s in enumerate(kept)}
+            self._qualifiers = (text, spans, places, plain, kept, where)
+        if not places:
+            return text, spans, i
+        span = spans[i]
+        if id(span) in where and not any(a < span.end and span.start < b for a, b in places):
+            return plain, kept, where[id(span)]
+        own_plain, own_kept = self._blanked(
+            text, spans, [(a, b) for a, b in places if not (a < span.end and span.start < b)], span
+        )
+        return own_plain, own_kept, next(k for k, s in enumerate(own_kept) if s is span)
+
+    @staticmethod
+    def _blanked(
+        text: str, spans: list[Span], places: list[tuple[int, int]], keep: Span | None = None
+    ) -> tuple[str, list[Span]]:
+        """``text`` with ``places`` blanked, and ``spans`` without those inside them (but ``keep``)."""
+        chars = list(text)
+        for a, b in places:
+            chars[a:b] = " " * (b - a)
+        inside = sorted(set(places))
+        kept = [s for s in spans if s is keep or not _inside(inside, s)]
+        return "".join(chars), kept

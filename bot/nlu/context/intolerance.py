@@ -1,0 +1,174 @@
+"""Which TKI was stopped for toxicity, or denied to be."""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu.context.cues import Cues
+from bot.nlu.context.patterns import (
+    _ALSO_LISTED,
+    _AND,
+    _IN_TURN,
+    _OWN_CLAUSE,
+    _clause_end,
+    _sentence_at,
+    _statement_start,
+)
+from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
+from bot.nlu.reader import trim
+
+
+class Intolerance(Cues):
+    def _intolerance(self, text: str, found: list[Entity], regions: list[tuple[int, int]]) -> list[Entity]:
+        """A TKI stopped for toxicity: the stop and the toxicity stated after it, before the next TKI ("alectinib
+        stopped for hepatotoxicity", "crizotinib (grade 3 bradycardia), switched to ceritinib"), or the TKI named
+        right after "came off", "switched from", "could not tolerate" with the toxicity in the same sentence, or
+        right after a toxicity ("pneumonitis on brigatinib") with the stop in the same sentence."""
+        out = []
+        bounds = self._sentences(text)
+        tkis = [e for e in found if e.entity == "tki"]
+        intolerant_of: Entity | None = None  # the TKI "could not tolerate" was said of, which a list continues
+        for k, e in enumerate(tkis):
+            if e.role in (NEGATED, CANDIDATE):
+                continue
+            if (
+                intolerant_of is not None
+                and _ALSO_LISTED.fullmatch(text, intolerant_of.end, e.start)
+                and not _OWN_CLAUSE.match(text, e.end)  # not "... of crizotinib and alectinib was started"
+            ):
+                # "intolerant of both crizotinib (visual disturbance) and brigatinib (hypertension)"
+                out.append(Entity("intolerant_tki", e.value, e.start, e.end, e.text, e.role, e.stated_role))
+                intolerant_of = e
+                continue
+            intolerant_of = None
+            s_start, s_end = _sentence_at(bounds, e.start)
+            following = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [s_end])
+            statement_end = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [_clause_end(text, e.end)])
+            before = text[max(s_start, e.start - 40) : e.start]
+            m = self.stopped_for.search(text, e.end, following)
+            span = m.span() if m else None
+            if span is None and not self.switched_to.search(before):
+                offset = e.start - len(before)
+                # a form's label may be longer ("Reason for ALK TKI discontinuation: intolerance (lorlatinib")
+                label = text[max(s_start, e.start - 80) : e.start]
+                if b := self.not_tolerated.search(label):
+                    at = e.start - len(label)
+                    span, intolerant_of = (at + b.start(), at + b.end()), e
+                elif (
+                    (c := self.came_off.search(before))
+                    and not self.never.search(before[: c.start()])
+                    and (t := self.toxicity.search(text, e.end, s_end))
+                ):
+                    span = t.span()
+                elif (b := self.toxicity_on.search(before)) and self.stop.search(text, e.end, _clause_end(text, e.end)):
+                    span = (offset + b.start(), offset + b.end())
+                elif (
+                    k
+                    and tkis[k - 1].start >= s_start
+                    and self.stop.search(text, tkis[k - 1].end, e.start)
+                    and not self.replaced_by.search(text, tkis[k - 1].end, e.start)  # "A -> B for rash": A's stop
+                    and (g := self.gapped_reason.match(text, e.end, following))
+                ):  # "alectinib stopped for progression and brigatinib for pneumonitis": the stop said once
+                    span = g.span()
+                else:  # recall8: "grade 3 mood change and hallucinations; lorlatinib stopped"
+                    span = self._toxicity_then_stop(text, tkis, k)
+            if span is None and (h := self.toxic.after.match(text, e.end, statement_end)):
+                span = h.span()  # "on alectinib; dose held for CK rise": past the semicolon, through "dose"
+            if span is None and k + 1 < len(tkis) and tkis[k + 1].start < s_end:
+                span = self._replaced_for_toxicity(text, e, tkis[k + 1], tkis[k + 2 :], s_end)
+            later = [(t.start, t.value) for t in tkis[k + 1 :]]
+            if span and self.toxic.resumed(text, e.value, e.end, max(span[1], statement_end), later):
+                span = None  # "held for CK elevation and then resumed at 120 mg", "held for a week": tolerated
+            if span:
+                span = trim(text, *span)
+                out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
+                out[-1:] = [*self._listed_before(text, tkis[:k], e, span, s_start), out[-1]]
+        return out + self._denied_intolerance(text, found, bounds, regions)
+
+    # ---- recall8 (sets 8, 7, 3) ----------------------------------------------------------------------------------
+    def _toxicity_then_stop(self, text: str, tkis: list[Entity], k: int) -> tuple[int, int] | None:
+        """The place of the toxicity told before the TKI at ``k`` in its statement (past semicolons), when the
+        TKI's stop follows right after it ("Grade 3 mood change and hallucinations; lorlatinib stopped", "she
+        developed psychosis and lorlatinib had to be stopped"): no other TKI between them, nothing before the
+        toxicity that denies, asks or resolves it ("no rash; ...", "if she gets hallucinations ..."), and no other
+        reason given to the stop ("... stopped at progression")."""
+        e = tkis[k]
+        if not (stop := self.stop_after.match(text, e.end)):
+            return None  # checked first: the cheapest, and rare
+        reach = max(0, e.start - 300)  # the statement it is told in, past semicolons
+        told = _statement_start(text, e.start, reach)
+        start = max([told] + [t.end for t in tkis[:k] if t.end <= e.start])
+        toxic = list(self.toxicity.finditer(text, start, e.start))
+        if not toxic or self.toxicity_not_it.search(text, told, e.start):
+            return None
+        if self.other_reason.search(text, stop.end(), _clause_end(text, stop.end())):
+            return None
+        return toxic[-1].span()
+
+    def _listed_before(
+        self, text: str, earlier: list[Entity], e: Entity, span: tuple[int, int], s_start: int
+    ) -> list[Entity]:
+        """The TKIs listed with ``e`` before it ("alectinib (hepatitis) and brigatinib", "alectinib/brigatinib"),
+        when the stop for toxicity right after the list is said of all of them, with the toxicity given as the stop's
+        reason ("Alectinib and brigatinib stopped for pneumonitis"); TKIs given in turn ("alectinib, then
+        brigatinib") only with a plural before the stop ("both discontinued for rash", "were each stopped") or "both"
+        before the list. None for "alectinib, then brigatinib stopped for rash" or "alectinib or brigatinib"."""
+        run: list[Entity] = []
+        last, in_turn = e, False
+        for prev in reversed(earlier):
+            between = text[prev.end : last.start]
+            if prev.start < s_start or prev.role in (NEGATED, CANDIDATE):
+                break
+            if _IN_TURN.fullmatch(between):
+                in_turn = True
+            elif not _ALSO_LISTED.fullmatch(between):
+                break
+            if re.search(r"\bor\b", between, re.IGNORECASE):
+                return []
+            run.insert(0, prev)
+            last = prev
+        stop = self.collective_stop.match(text, e.end)
+        if not run or not stop or not (in_turn or _AND.search(text[run[-1].end : e.start])):
+            return []
+        if not self.toxic_reason.match(text[stop.end() : _clause_end(text, stop.end())]):
+            return []  # the toxicity the reason of the stop itself, not one TKI's own ("crizotinib (PD) and ...")
+        if in_turn and not stop.group("plural") and not self.collective_before.search(text[s_start : run[0].start]):
+            return []  # "alectinib, then brigatinib stopped for rash": the last one's stop
+        return [Entity("intolerant_tki", t.value, *span, text[span[0] : span[1]], t.role, t.stated_role) for t in run]
+
+    def _replaced_for_toxicity(
+        self, text: str, first: Entity, then: Entity, later: list[Entity], s_end: int
+    ) -> tuple[int, int] | None:
+        """The place of the toxicity when ``first`` was replaced by ``then`` for it: the switch right before
+        ``then`` and the toxicity given as the reason right after it, before any later TKI ("Xalkori -> Alecensa
+        for transaminitis", "brigatinib, which was changed to alectinib in March because of hypertension")."""
+        if then.role in (NEGATED, CANDIDATE) or not self.replaced_by.search(text[first.end : then.start]):
+            return None
+        end = min([t.start for t in later if t.start > then.end] + [s_end])
+        m = self.toxic_reason.match(text[then.end : end])
+        if m and self.stop.search(text, then.end, then.end + m.end()):
+            return None  # "-> ceritinib (stopped for diarrhoea)": the second TKI's own stop, not the switch's reason
+        return (then.end + m.start(), then.end + m.end()) if m else None
+
+    def _denied_intolerance(
+        self, text: str, found: list[Entity], bounds: list[tuple[int, int]], regions: list[tuple[int, int]]
+    ) -> list[Entity]:
+        """A stop denied to be for toxicity ("stopped for progression, not for toxicity", "no TKI ever stopped for
+        tox"): value "none", stated absent, when its sentence names a TKI taken or the denial names the class."""
+        out = []
+        with_taken = {_sentence_at(bounds, e.start) for e in found if e.entity == "tki" and e.role is None}
+        for start, end in bounds:
+            taken = (start, end) in with_taken or bool(
+                self.tki_class.search(text, start, end)
+            )  # "all TKIs stopped for progression, none for tox"
+            hits = list(self.denied_toxicity.finditer(text, start, end)) if taken else []
+            if taken:
+                hits += [
+                    m
+                    for m in self.denied_after_stop.finditer(text, start, end)
+                    if self.stop.search(text, start, m.start())
+                ]
+            for m in hits[:1]:
+                role = HYPOTHETICAL if any(a <= m.start() < b for a, b in regions) else NEGATED
+                out.append(Entity("intolerant_tki", "none", m.start(), m.end(), m.group(), role, NEGATED))
+        return out

@@ -1,0 +1,196 @@
+"""Lists of findings: how far a cue reaches through a list, denied lists, closed lists."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from bot.nlu.context.cues import Cues
+from bot.nlu.context.patterns import _GLOSS, _ITEM_BREAK, _sentence_at, _unclosed_bracket
+from bot.nlu.entity import Entity
+from bot.nlu.reader import Span
+
+
+class Lists(Cues):
+    def _scoped(self, cue: re.Pattern[str], text: str, spans: list[Span], i: int) -> str | None:
+        """The words between the nearest ``cue`` before finding i and the finding, when the cue reaches it; None when
+        it does not. A cue reaches over a list: list words, other findings and items the reader does not know
+        (_items: "no headache, photophobia or seizures"), to its clause's end (a break: "but", ";", a verb clause:
+        "no headache, she has seizures"); past a comma only inside a list (_in_denied_list). No cue reaches a finding
+        in brackets it is outside of ("ALK IHC negative on the rebiopsy (was ALK positive at dx)", "possible LMD
+        (brain mets stable)"), except a plan's (plan_before), whose brackets name what is planned ("plan liquid bx
+        (Guardant360)")."""
+        span = spans[i]
+        start = max(0, span.start - 160)
+        cues = list(cue.finditer(text, start, span.start))
+        if not cues:
+            return None
+        if self.experience.match(text, cues[-1].start()):
+            return None  # "I've never seen T1151M before": the clinician's experience
+        if cue.match(text, span.start):
+            return None  # the finding's own words say its role: "without new mets and without symptoms"
+        gap_start = cues[-1].end()
+        gap = text[gap_start : span.start]
+        if text[gap_start : gap_start + gap.find(":")].strip():
+            return None  # a colon after a finding opens what follows: "no MET amp: ALK G1202R" (not "negative for: X")
+        if gap.lstrip().startswith(",") or self.ends_clause.match(gap):
+            return None  # a cue that ends its clause reaches nothing after it: "SRS planned, ECOG 0", "never seen, X"
+        # (a finding read with its opening bracket, "(G1202R", is inside that bracket)
+        opened = "(" if text.startswith("(", span.start) else ""
+        if _unclosed_bracket(gap + opened) and not self.plan_before.fullmatch(cues[-1].group()):
+            return None
+        straddled = False  # the cue is in another finding's words: "No transformation and no loss of the fusion"
+        for other in spans[:i]:  # blank out the findings listed between the cue and this one
+            straddled = straddled or other.start < gap_start < other.end
+            if other.start >= gap_start and other.end <= span.start:
+                if other.entity == span.entity == "goals_of_care" and other.value != span.value:
+                    return None  # a contrast, not a list: "declines hospice and would like to try chemotherapy"
+                a, b = other.start - gap_start, other.end - gap_start
+                gap = gap[:a] + " " * (b - a) + gap[b:]
+        if self.breaks.search(gap):
+            return None
+        if self.own_statement.match(text, span.start) and any(
+            o.start >= gap_start and o.end <= span.start for o in spans[:i]
+        ):
+            return None  # "not pregnant uses condoms": the verb opens a statement of its own
+        *items, own = self.lists.item_break.split(gap)
+        if not self.gap.match(own) or not self._items(items):
+            return None  # the finding's own item takes only the gap words: "no change in the brain mets" denies nothing
+        unknown = not all(self.gap.match(item) for item in items)
+        supposes = cue is not self.neg_before
+        if unknown and (straddled or not self._closed_over(text, spans, i, gap, supposes)):
+            return None
+        if "," in gap and not self._in_denied_list(text, spans, i, gap_start, supposes):
+            return None  # "negative for X, KRAS G12C found"; "no headaches, two small brain mets"
+        return gap
+
+    def _closed_over(self, text: str, spans: list[Span], i: int, gap: str, supposes: bool) -> bool:
+        """The list that finding i is in, past items the reader does not know, is closed: by "or"/"nor", or by a
+        conjunction after a comma, before it or after it to its clause's end ("no headache, photophobia or
+        seizures", "no photophobia, seizures or diplopia"; not "not good for radiosurgery, body is stable, he takes
+        alectinib"); for a cue that only supposes, also by the clause's end alone ("Red flags: headache,
+        photophobia, seizures")."""
+        run = self._list_run(text, spans, i)
+        joins = gap + "".join(text[a.end : b.start] for a, b in itertools.pairwise([spans[i], *run]))
+        rest = self._list_to_clause_end(text, spans, i + len(run))
+        if rest is None:
+            return bool(self.lists.disjunction.search(joins) or ("," in joins and self.lists.closes.search(joins)))
+        joins += rest
+        return supposes or bool(
+            self.lists.disjunction.search(joins) or ("," in joins and self.lists.closes.search(joins))
+        )
+
+    def _items(self, items: list[str]) -> bool:
+        """``items`` are items of a list: the gap words (_scoped), or up to four words the reader does not know that
+        make no clause ("photophobia", "new weakness", "worsening nausea"): none of the list's not_in_items ("she has",
+        "is better"), no last word in -ed ("nausea improved", "pain settled"), no dash or colon (_ITEM_BREAK)."""
+        for item in items:
+            if self.gap.match(item):
+                continue
+            words = re.findall(r"[\w'-]+", item)
+            if (
+                _ITEM_BREAK.search(item)
+                or not words
+                or len(words) > 4
+                or self.lists.not_in_item.search(item)
+                or words[-1].lower().endswith("ed")
+            ):
+                return False
+        return True
+
+    def _in_denied_list(self, text: str, spans: list[Span], i: int, cue_end: int, supposes: bool = False) -> bool:
+        """Past a comma, a negation cue still covers finding i only inside a list of findings of one kind: every
+        finding between the cue and it is of its kind ("negative for MET amp, RET fusion and KRAS G12C", not "no
+        headaches, G1202R and L1196M"), the list goes on past the comma (a list word right before it or after it:
+        "not systemic, only the brain" corrects, it does not list), and no positive word ends the list ("negative
+        for X, Y and Z detected")."""
+        span = spans[i]
+        listed = [s for s in spans[:i] if s.start >= cue_end]
+        if listed and self._closed_list(text, [*listed, span, *self._list_run(text, spans, i)]):
+            return True  # "no G1202R, L1196M or MET amp found", "no brain mets, LMD or headaches": every item
+        if any(self._kind(s) != self._kind(span) for s in listed):
+            return False
+        last, k = span, i
+        for nxt in spans[i + 1 :]:  # the rest of the list: findings of this kind joined by list words
+            if self._kind(nxt) != self._kind(span) or not self.lists.join.match(text[last.end : nxt.start]):
+                break
+            last, k = nxt, k + 1
+        if self.found_after.match(text[last.end : last.end + 40]):
+            return False
+        gap = text[cue_end : span.start]
+        if self.lists.ends.search(gap) or self.lists.goes_on.match(text[span.end : span.end + 40]):
+            return True
+        # a cue that only supposes (uncertain, watch-for) also reaches a list without a conjunction that runs to its
+        # clause's end ("Red flags: headache, vomiting, seizures"): leaving a finding unread is the safe side; a
+        # denial reads the finding absent, and needs the list closed ("no MET amp, G1202R" states the G1202R)
+        return supposes and self._list_to_clause_end(text, spans, k) is not None
+
+    def _list_to_clause_end(self, text: str, spans: list[Span], k: int) -> str | None:
+        """What follows finding k to the end of its sentence when it is nothing but list words, findings and items
+        (_items) up to a break, else None."""
+        last = spans[k]
+        end = _sentence_at(self._sentences(text), last.start)[1]
+        rest = list(text[last.end : end])
+        for s in itertools.islice(spans, k + 1, None):
+            if s.start >= end:
+                break
+            if last.end <= s.start and s.end <= end:
+                rest[s.start - last.end : s.end - last.end] = " " * (s.end - s.start)
+        tail = "".join(rest).rstrip(" .!?;\n")
+        if self.breaks.search(tail):
+            return None
+        first, *items = self.lists.item_break.split(tail)
+        return tail if not first.strip() and self._items(items) else None
+
+    def _list_run(self, text: str, spans: list[Span], i: int) -> list[Span]:
+        """The findings of finding i's group that follow it in one list (only list words between them: "G1202R,
+        L1196M and MET amp"), up to a finding of another group or anything else."""
+        run, last = [], spans[i]
+        for nxt in spans[i + 1 :]:
+            if self._group(nxt) != self._group(last) or not self.lists.join.match(text[last.end : nxt.start]):
+                break
+            run.append(nxt)
+            last = nxt
+        return run
+
+    def _denied_after_list(self, text: str, spans: list[Span], i: int) -> bool:
+        """A negation after a list covers every item of it: "G1202R and MET amplification not detected", "EGFR, KRAS,
+        BRAF: not detected", "brain mets and LMD absent". The list must be closed by and/or/nor, or the negation
+        come after a colon, so that a report line keeps its first finding ("ALK G1202R, MET amp not detected" is
+        left as it is read: ambiguous lists are for the clinician to restate)."""
+        run = self._list_run(text, spans, i)
+        if not run:
+            return False
+        after = text[run[-1].end : run[-1].end + 40]
+        if not self.neg_after.match(after):
+            return False
+        return self._closed_list(text, [spans[i], *run]) or after.lstrip().startswith(":")
+
+    def _closed_list(self, text: str, items: list[Span]) -> bool:
+        """Two or more findings of one group joined only by list words, the last join a conjunction ("X, Y and Z",
+        "X or Y"). Findings of two kinds make one list only when each names one finding: "no ALK mutation, MET amp
+        and RET fusion" denies the class, then lists what was found."""
+        joined = all(self.lists.join.match(text[a.end : b.start]) for a, b in itertools.pairwise(items))
+        if len(items) < 2 or not joined:
+            return False
+        if len({self._group(s) for s in items}) > 1 or len({(s.entity, s.value) for s in items}) < len(items):
+            return False  # another group, or a finding named twice: two statements ("G1202R, and G1202R not detected")
+        if len({self._kind(s) for s in items}) > 1 and any(s.value == "none" for s in items):
+            return False
+        return bool(self.lists.closes.search(text[items[-2].end : items[-1].start]))
+
+    def _listed_with(self, text: str, previous: Entity, span: Span, role: str) -> bool:
+        """A TKI listed right after a TKI denied or named as an option (``role``) has that role with it ("never on
+        brigatinib or ceritinib", "never received brigatinib, ceritinib or lorlatinib", "request Lorbrena
+        (lorlatinib)"); after a bare comma only when the list goes on ("not crizotinib, alectinib" corrects, it does
+        not list)."""
+        between = text[previous.end : span.start]
+        if previous.entity != "tki" or previous.stated_role != role:
+            return False
+        if previous.value == span.value and _GLOSS.match(between):  # a brand and its generic name: one drug
+            return True
+        if not self.lists.join.match(between):
+            return False
+        return "," not in between or bool(
+            self.lists.ends.search(between) or self.lists.goes_on.match(text[span.end : span.end + 40])
+        )

@@ -1,0 +1,215 @@
+"""The order the TKIs were given in: by the lines or dates written beside them, else by the words between them."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping
+
+from bot.nlu.context.patterns import _GLOSS, ListWords, _compile, _fill, _frame
+from bot.nlu.entity import Entity
+
+
+class _Order:
+    """The cues of the order the TKIs were given in (clinical_phrases.yml `treatment_order`), compiled. The date's
+    and the line's notation stay here: digits, a month before a slash, "2L", "2nd-line" are the shapes of a number,
+    not words ("line" is also fixed in line_is's lookbehind, which Python wants of a fixed width)."""
+
+    def __init__(self, cues: Mapping[str, list[str]], lists: ListWords):
+        # between two TKIs, the second came first; unless the sequence is also stated forwards
+        # (or, right after the cue, only a comma: "alectinib and, before it, brigatinib")
+        self.later_first = _frame(r"^[^.\n]{0,90}?\b{later_first}\b(?:[\w\s/-]{0,40}|,\s*)$", cues)
+        self.forwards = _frame(r"\b{forwards}\b|{arrows}", {**cues, "arrows": lists.words["arrows"]})
+        # right before the TKI the patient is on now: it is the last one whatever else the sentence says
+        self.current = _frame(r"\b{current_before}\s+$", cues)
+        # right after the TKI the patient had first, past a bracket ("crizotinib (2019) initially")
+        self.first = _frame(r"^\s*(?:\([^)]{0,30}\)\s*)?{first_after}", cues)
+        self.first_before = _frame(r"\b{first_before}\s*$", cues)
+        # "before <TKI A> she had <TKI B>", "prior to A, B was given": B came before A, wherever A is named first
+        self.before_it = _frame(r"\b{before_it}\s+(?:{before_it_gap}\s+)?$", cues)
+        self.had = _frame(r"^\s*,?\s*(?:{had_who}\s+)?{had}\s+(?:[\w-]+\s+){0,4}?$", cues)
+        self.was_given = _frame(r"^\s*{was_given}\b", cues)
+        # recall8: "crizotinib, given before that, ...": it came before the TKI told before it
+        self.given_before_that = _frame(r"^\s*[,(]\s*{given_before_that}\b", cues)
+        self.joined = lists.given_together  # TKIs listed together ("after crizotinib and ceritinib")
+        # a date written right beside a TKI, its start: "lorlatinib 2023-", "crizotinib 2018-2020", "brigatinib from
+        # 11/2024", "ENVONALKIB (TQ-B3139) 2022-2024", or at the start of its line, "04/2016-02/2018 crizotinib"
+        date = r"(?:(?P<month>0?[1-9]|1[0-2])/)?(?P<year>(?:19|20)\d\d)"
+        range_end = _fill(r"(?:\s*{range_to}\s*(?:(?:\d{1,2}/)?(?:19|20)\d\d|{range_open})?)?", cues)
+        self.date_after = _compile(
+            _fill(r"^[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?[,:(]?[ \t]*(?:{date_opens}\s+)?", cues)
+            + date
+            + range_end
+            + _fill(r"(?!\s*{not_a_year})", cues),
+            re.IGNORECASE,
+        )
+        self.date_before = _compile(
+            rf"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?{date}{range_end}[ \t]*[:,]?[ \t]*$", re.IGNORECASE
+        )
+        # the line of therapy: "2L", "2nd-line", "second-line" (the ordinal words, in order: the first is line 1)
+        self.ordinal = {w.lower(): n for n, w in enumerate(cues["line_ordinals"], start=1)}
+        self.line = _frame(
+            r"\b(?:([1-5])\s*L\b|([1-5])(?:st|nd|rd|th)[\s-]*line|({line_ordinals})[\s-]*line|line\s*([1-5])\b)", cues
+        )
+        # a bare ordinal or a list's number right beside a TKI, when no line is written: after it, ending its item
+        # ("alectinib (2nd)", "alectinib was the second TKI,"), or right before it ("2nd alectinib", "second:
+        # alectinib", "2) alectinib", "2. alectinib", "(2) alectinib")
+        ordinal = r"(?:(?P<digit>[1-5])(?:st|nd|rd|th)|(?P<word>{line_ordinals}))(?![\w-])"
+        self.bare_after = _frame(
+            r"\s*(?:\(\s*)?(?:(?:{line_is})\s+)?(?:(?:the|her|his|their)\s+)?"
+            + ordinal
+            + r"(?:\s+(?:tki|alk tki|alk inhibitor|agent|drug|one))?\s*\)?(?=\s*(?:[,;.)\n]|$|and\b))",
+            cues,
+        )
+        self.bare_before = _frame(r"(?:^|(?<=[\s,;:(]))" + ordinal + r"\s*[:)-]?\s*$", cues)
+        self.numbered = _compile(r"(?:^|(?<=[\s;,(]))[(#]?(?P<digit>[1-9])\s*[.)]\s*$")
+        # "first-line was Alecensa": the line, then a verb or a colon, then the TKI
+        self.line_is = _frame(r"(?:(?<=line)|(?<=\dL))\s*(?:(?<=\s){line_is}|:)\s*$", cues)
+        # a list said to be newest first ("Treatment history (most recent first): lorlatinib 2023-; brigatinib ...")
+        self.newest_first = _frame(r"\b{newest_first}\b", cues)
+        # a line of its own labelled as earlier treatment ("ENVONALKIB 2022-2024 — PD\nPrior: crizotinib 2019-2022")
+        self.earlier_line = _frame(r"^[^\n]{0,60}\n\s*{earlier_label}(?: {earlier_label_what})?\s*[:-]\s*$", cues)
+
+
+def _started(text: str, e: Entity, order: _Order) -> tuple[int, int] | None:
+    """(year, month) of the date written right beside a TKI (its start when a range), or None."""
+    m = order.date_after.match(text[e.end : e.end + 50]) or order.date_before.search(
+        text[max(0, e.start - 40) : e.start]
+    )
+    return (int(m.group("year")), int(m.group("month") or 0)) if m else None
+
+
+def _line(text: str, start: int, end: int, order: _Order, bare: bool = True) -> int | None:
+    """The line of therapy written right beside a TKI ("2L lorlatinib", "alectinib (first-line)"), the nearer one
+    when there is one on each side (one before it across a comma only when none follows it), never across a
+    sentence break; else (when ``bare``) a bare ordinal or a list's number beside it (_bare_line). ``start``,
+    ``end``: the TKI's place (a finding's, or a therapy's of therapies.py)."""
+    before = order.line_is.sub("", re.split(r"[.;\n]", text[max(0, start - 24) : start])[-1])[-14:]
+    after = re.split(r"[.;\n]", text[end : end + 26])[0]
+    # a line before a comma is the TKI's only when none follows it ("brigatinib was 2nd line, alectinib was 1st line")
+    found = [("," in before[m.end() :], len(before) - m.end(), m) for m in order.line.finditer(before)] + [
+        (False, m.start(), m) for m in order.line.finditer(after)
+    ]
+    if not found:
+        return _bare_line(text, start, end, order) if bare else None
+    m = min(found, key=lambda f: f[:2])[2]
+    digit = m.group(1) or m.group(2) or m.group(4)
+    return int(digit) if digit else order.ordinal[m.group(3).lower()]
+
+
+def _bare_line(text: str, start: int, end: int, order: _Order) -> int | None:
+    """The line a bare ordinal or a list's number right beside a TKI gives it ("alectinib (2nd)", "2nd alectinib",
+    "2) alectinib"), or None."""
+    m = (
+        order.bare_after.match(text, end)
+        or order.bare_before.search(text[max(0, start - 16) : start])
+        or order.numbered.search(text[max(0, start - 8) : start])
+    )
+    if m is None:
+        return None
+    digit = m.group("digit")
+    return int(digit) if digit else order.ordinal[m.group("word").lower()]
+
+
+def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity]:
+    """The stated TKIs in treatment order: by the lines written beside them when each has a different one, else by
+    the dates written beside them (their starts) when each has a different one, else as written, except that what
+    follows 'after', 'following', 'previously' ... (and the TKIs listed with it) came before the TKI it follows."""
+    glosses = _glosses(text, found)  # (recall9) "Ensartinib (Ensacove) since 05/2025": one drug, ordered once
+    slots = [i for i, e in enumerate(found) if e.entity == "tki" and e.role is None and i not in glosses]
+    tkis = [found[i] for i in slots]
+    lines = [_line(text, e.start, e.end, order) for e in tkis]
+    numbers = [n for n in lines if n is not None]
+    dates = [_started(text, e, order) for e in tkis]
+    known = [d for d in dates if d is not None]
+    if len(tkis) > 1 and len(numbers) == len(lines) and len(set(numbers)) == len(numbers):
+        ordered = [e for _, e in sorted(zip(numbers, tkis, strict=True), key=lambda p: p[0])]
+    elif len(tkis) > 1 and len(known) == len(dates) and len(set(known)) == len(known):  # a dated timeline
+        ordered = [e for _, e in sorted(zip(known, tkis, strict=True), key=lambda p: p[0])]
+    elif tkis and order.newest_first.search(text[max(0, tkis[0].start - 80) : tkis[0].start]):
+        ordered = tkis[::-1]
+    else:
+        ordered, k = [], 0
+        while k < len(tkis):
+            block, k = _earlier_first(text, tkis, k, order)
+            ordered += block
+    first = [
+        e
+        for e in ordered
+        if order.first.match(text[e.end : e.end + 60])
+        or order.first_before.search(text[max(0, e.start - 40) : e.start])
+    ]
+    if len(first) == 1 and len(ordered) > 1:  # "alectinib since 2019; ceritinib had been given first"
+        ordered = first + [e for e in ordered if e is not first[0]]
+    current = [e for e in ordered if order.current.search(text[max(0, e.start - 30) : e.start])]
+    if len(current) == 1 and len(ordered) > 1:  # "currently on Lorviqua; had Alunbrig first-line"
+        ordered = [e for e in ordered if e is not current[0]] + current
+    for a, b in itertools.pairwise(tkis):  # "before lorlatinib she had Alunbrig": Alunbrig before every lorlatinib
+        if a.value == b.value or not _had_before(text, a, b, order):
+            continue  # checked first: the places below cost a pass over the list, per pair ("lorla and brig " x 300)
+        first_a = next(k for k, e in enumerate(ordered) if e.value == a.value)
+        if ordered.index(b) > first_a:
+            ordered.remove(b)
+            ordered.insert(first_a, b)
+    out = list(found)
+    for i, e in zip(slots, ordered, strict=True):  # ordered is tkis reordered
+        out[i] = e
+    if glosses:  # each other name right after the TKI it names again, wherever that one went
+        out = [e for i, e in enumerate(out) if i not in glosses]
+        for i, head in sorted(glosses.items()):
+            at = next(k for k, e in enumerate(out) if e is head)
+            out.insert(at + 1, found[i])
+    return out
+
+
+def _glosses(text: str, found: list[Entity]) -> dict[int, Entity]:
+    """(recall9) The TKIs that only name again, in brackets, the one right before them ("Ensartinib (Ensacove)",
+    "Lorbrena (lorlatinib)"), each with that one: the drug is ordered once, by its first name, and the date after
+    the brackets is its own ("Lorlatinib (Lorbrena) since 2024, previously alectinib")."""
+    out: dict[int, Entity] = {}
+    previous: Entity | None = None
+    for i, e in enumerate(found):
+        if e.entity != "tki":
+            continue
+        if (
+            previous is not None
+            and e.role is None
+            and previous.role is None
+            and previous.value == e.value
+            and _GLOSS.match(text[previous.end : e.start])
+        ):
+            out[i] = previous
+        else:
+            previous = e
+    return out
+
+
+def _had_before(text: str, a: Entity, b: Entity, order: _Order) -> bool:
+    """``b`` is told as given before ``a``: "before lorlatinib she had brigatinib", "prior to A, B was given", "A
+    was stopped; B, given before that, had failed" (recall8)."""
+    if order.given_before_that.match(text[b.end : b.end + 40]):
+        return True
+    if not order.before_it.search(text[max(0, a.start - 30) : a.start]):
+        return False
+    between = text[a.end : b.start]
+    return bool(order.had.match(between)) or (
+        between.strip() in ("", ",") and bool(order.was_given.match(text[b.end : b.end + 30]))
+    )
+
+
+def _earlier_first(text: str, tkis: list[Entity], k: int, order: _Order) -> tuple[list[Entity], int]:
+    """The TKI at k with what the text says came before it, oldest first; and the index after them."""
+    head, nxt = tkis[k], k + 1
+    if nxt == len(tkis) or not _later_first(text[head.end : tkis[nxt].start], order):
+        return [head], nxt
+    before, nxt = _earlier_first(text, tkis, nxt, order)
+    while nxt < len(tkis) and order.joined.match(text[tkis[nxt - 1].end : tkis[nxt].start]):
+        more, nxt = _earlier_first(text, tkis, nxt, order)
+        before += more
+    return before + [head], nxt
+
+
+def _later_first(between: str, order: _Order) -> bool:
+    return bool(order.later_first.match(between) or order.earlier_line.match(between)) and not order.forwards.search(
+        between
+    )

@@ -1,0 +1,257 @@
+"""Building cue patterns (compiled through bot/nlu/compiled.py), the list words, the sentence bounds, and the
+module-level patterns and helpers the parts of Context share."""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from bot.nlu import compiled
+from bot.nlu.reader import Span
+
+# The sentence's and the plan section's ends stay here, not in clinical_phrases.yml: punctuation, with the full
+# stops that end nothing ("vs.", "e.g.", "i.e.", a variant's "p." and "c.") as fixed-width lookbehinds; and
+# sentences() serves therapies.py without a phrase table.
+# (s10rest) not a "?" glued to the word it queries, as ward shorthand writes it ("on alectinib, ?progression, headache")
+_SENTENCE_END = re.compile(
+    r"(?:[!;\n]|\?(?![^\W\d_]))+|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bp)(?<!\bc)\.(?=\s|$)", re.IGNORECASE
+)
+# what a condition opening the rest of a sentence (or of its brackets) may follow: "Plan: if G1202R, lorlatinib"
+_CLAUSE_OPENER = re.compile(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
+# where a plan heading's section ends: a full stop or a line's end; not _STATEMENT_STOP, which ends at "!" "?" (a
+# plan cut there reads "Outcome: WBRT! then lorlatinib" as lorlatinib given) and at "vs.", "e.g.", "i.e."
+_PLAN_END = re.compile(r"\n|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$)", re.IGNORECASE)
+# a plan's item marker ("1.", "a)", "-")
+_PLAN_ITEM = re.compile(r"\s*(?P<mark>(?:\d{1,2}|[a-e])[.)](?=\s)|[-*•](?=\s))?[ \t]*")
+
+
+def _plan_item(text: str, at: int) -> re.Match[str]:
+    """The item marker at ``at``, or the empty match there (the pattern matches anywhere)."""
+    item = _PLAN_ITEM.match(text, at)
+    assert item is not None
+    return item
+
+
+# a few words heading a sentence before a colon ("Query:", "Outcome requested from the panel:")
+_HEADING = re.compile(r"^\W*[\w'/-]+(?:[ ][\w'/-]+){0,5}:[ \t]*")
+# right before a finding: this patient's ("against this compound mutation", "her G1202R")
+_OURS = re.compile(r"\b(?:this|these|her|his|their|(?:the )?patient's|pt's)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# between a drug's name and its other name in brackets ("Lorbrena (lorlatinib)")
+_GLOSS = re.compile(r"^\s*[(\[]\s*$")
+# a toxicity said to be tolerated is no reason for the stop after it: "crizotinib (visual disturbance, tolerated) ->
+# ceritinib"
+_TOLERATED = (
+    r"(?![\s,;(]*(?:(?:but|and|though|was|were|is|well|adequately|easily|fully)\s+)*"
+    r"(?:tolerated|tolerable|manageable)\b)"
+)
+# between two TKIs of one list, each with its note in brackets: "crizotinib (visual disturbance) and brigatinib"
+_ALSO_LISTED = re.compile(
+    r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s(?:and|or|&|as well as)\s+|,\s*(?:and|or)\s+|\s*/\s*)(?:also\s+)?"
+)
+_AND = re.compile(r"\b(?:and|as well as)\b|&|/", re.IGNORECASE)
+# between two TKIs given one after the other ("alectinib, then brigatinib, both stopped for rash"): a stop after them
+# is said of both only with a plural
+_IN_TURN = re.compile(
+    r"\s*(?:\([^()]{0,80}\))?\s*,?\s*(?:and\s+)?(?:then|later|subsequently|followed by)\s+", re.IGNORECASE
+)
+_OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|commenced|followed)\b", re.IGNORECASE)
+# the values of an ALK result that say nothing was found ("fusion not detected", "no ALK alterations")
+_NOTHING_FOUND = ("fusion_lost", "no_alk_alteration", "negative_plasma", "nothing_besides")
+_STATEMENT_STOP = re.compile(r"\n|[.!?](?=\s|$)")  # where a statement ends (_clause_end) and the next starts
+# what ends an item the reader does not know as a clause would (a dash between spaces, a colon): "no headache -
+# photophobia or seizures" tells the headache, then something else
+_CLAUSE_STOP = re.compile(r"[,;\n]|\.(?=\s|$)")  # where a symptom's clause ends (Context._other_illness)
+_ITEM_BREAK = re.compile(r"\s[-–—]+\s|:")
+_DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
+
+
+def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` from the programs kept between runs (bot/nlu/compiled.py): the extractor's build compiles
+    several hundred patterns here; the extractor saves the programs once it is built."""
+    return compiled.shared().compile(pattern, flags)
+
+
+def _words(cues: Iterable[str]) -> str:
+    return "|".join(f"(?:{c})" for c in cues)
+
+
+def _cue(cues: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``cues`` as whole words, anywhere."""
+    return _compile(rf"(?<![\w-])(?:{_words(cues)})(?![\w])", re.IGNORECASE)
+
+
+def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
+    return _compile(rf"(?<![\w-])(?:{_words(cues)}){gap}$", re.IGNORECASE)
+
+
+def _after(cues: Iterable[str], copulas: Iterable[str], arrows: bool = False) -> re.Pattern[str]:
+    """Any of ``cues`` right after a finding, past a colon, a dash or a table's cell border and one of ``copulas``
+    ("MET amp: not detected", "G1202R | negative", "brain mets were excluded"); not a next cell that heads its own
+    list ("MET amplification | Not detected: EGFR, KRAS"). With ``arrows``, past an arrow too ("G1202R -> neg"): a
+    finding's result (not after a TKI, where an arrow leads to the next one: "alectinib -> consider lorlatinib")."""
+    lead = r"(?:[\s:=-]|(?<=[-=])>|[→⇒⟶➔➝])*" if arrows else r"[\s:=-]*"
+    return _frame(
+        rf"^{lead}(?:\|(?![^|\n]*:)[\s:=|-]*)?(?:\b{{copulas}}\s+)?{{cues}}(?![\w])", {"copulas": copulas, "cues": cues}
+    )
+
+
+_SLOT = _compile(r"\{([a-z][a-z_]*)\}")  # {name}; never a quantifier's {0,3}, nor a phrase file's {TKI}
+
+
+def _fill(frame: str, cues: Mapping[str, Iterable[str]]) -> str:
+    """``frame`` with each {name} replaced by any of ``cues[name]``: the frame is the code's (anchors, gaps,
+    punctuation), the words are the phrase file's."""
+    return _SLOT.sub(lambda m: f"(?:{_words(cues[m.group(1)])})", frame)
+
+
+def _frame(frame: str, cues: Mapping[str, Iterable[str]]) -> re.Pattern[str]:
+    """``frame`` filled with ``cues`` (_fill), compiled case-insensitively."""
+    return _compile(_fill(frame, cues), re.IGNORECASE)
+
+
+def _not_after(cues: Iterable[str]) -> str:
+    """Not right after any of ``cues`` (each one a fixed run of words: Python's lookbehinds are of a fixed width)."""
+    return "".join(rf"(?<!\b{c} )" for c in cues)
+
+
+class ListWords:
+    """The words that join the items of a list (clinical_phrases.yml `list_words`), compiled for the lists of
+    findings here and the groups of therapies of therapies.py: one definition of the words. Each list keeps its own
+    marks (, / & +), and the two readers keep their own shapes where they read differently: a findings' list takes
+    one mark and one conjunction between two items, a group of therapies any run of them and more words ("plus",
+    "as well as"); TKIs given together take "and" and "then", not "or". One shape for all would change what is
+    read."""
+
+    def __init__(self, table: Mapping[str, Any]):
+        words = table["list_words"]
+        # after a comma, a cue still covers a finding only inside a list: "no MET, KRAS or BRAF", "negative for EGFR,
+        # KRAS,": a conjunction right before the finding, or one of these right after it
+        self.ends = _frame(r"\b{conjunctions}(?:\s+{item_openers})*\s*$", words)
+        self.goes_on = _frame(r"^\s*(?:,|/|\b{conjunctions}\b)", words)
+        # the marks and conjunctions between the items of a list, and what makes an item a clause of its own
+        self.item_break = _frame(r"\s*(?:,|/|&|\b{conjunctions}\b)\s*", words)
+        self.not_in_item = _frame(r"\b{not_in_items}\b", words)
+        self.disjunction = _frame(r"\b{disjunctions}\b", words)
+        # between two findings of one list
+        self.join = _frame(r"^\s*(?:,|/|&)?\s*(?:{conjunctions}\s+)?$", words)
+        # the join that closes a list of findings ("X, Y and Z", "X or Y", "X & Y")
+        self.closes = _frame(r"\b{conjunctions}\b|&", words)
+        # TKIs listed together as given ("after crizotinib and ceritinib", "crizotinib -> ceritinib")
+        self.given_together = _frame(r"^\s*(?:,|&|/|\+|,?\s*{given_together}|{arrows})\s*$", words)
+        # what may stand between two therapies of one group ("brigatinib, ceritinib and/or alectinib")
+        self.therapy_filler = _frame(
+            r"^[\s,/&]*(?:(?:{conjunctions}|{therapy_conjunctions}|{therapy_fillers})[\s,/&]+)*$", words
+        )
+        # a conjunction between two therapies: they are a list ("carbo/pem", "lorlatinib and SRS")
+        self.therapy_conjunction = _frame(r"\b(?:{conjunctions}|{therapy_conjunctions})\b|/|&", words)
+        self.alternative = _frame(r"\b{alternatives}\b", words)
+        self.words = words
+
+
+# between a word of resumption and the other TKI it restarts ("restarted alectinib", "back on brigatinib")
+_RESTARTS_ANOTHER = _compile(r"\s*(?:(?:on|with|onto|the|her|his|previous|prior|original|first-line)\s+)*")
+
+
+class ToxicStops:
+    """The cues of a TKI stopped (held, interrupted) for a toxicity that the case reader (Context._intolerance) and
+    the therapy-role reader (therapies.py, its intolerant role) share, compiled from clinical_phrases.yml
+    `intolerance` and `toxicity_reason`. Each is matched (``match``, at a TKI's end) or searched right before one."""
+
+    def __init__(self, table: Mapping[str, Any]):
+        tol, reason = table["intolerance"], table["toxicity_reason"]
+        self.not_ = _not_after(reason["not_the_reason"])  # "stopped on progression, not toxicity"
+        # up to three words that qualify a toxicity ("for early pneumonitis", "because of difficult-to-control
+        # hypertension", "due to grade 3 rash"), not a duration or another clause ("for 2 years with rash")
+        self.qualifiers = _fill(r"(?:(?:{qualifier_grades}|(?!{not_a_qualifier}\b)[a-z][\w-]*)\s+){0,3}?", reason)
+        toxicity = rf"{self.not_}(?:{_words(tol['toxicity'])})"
+        because = rf"(?:{_words(tol['reason'])})\s+{self.qualifiers}{toxicity}(?![\w])"
+        # a toxicity given as the reason, a few words on ("for transaminitis", "in March because of hypertension")
+        self.reason = _compile(rf"[^.;,]{{0,40}}?(?<![\w-]){because}", re.IGNORECASE)
+        # right after a TKI, past its dose or a bracket, its stop or hold for a toxicity given as the reason, also
+        # in the next clause through a word that stands for it ("alectinib held for hepatotoxicity", "brigatinib 180
+        # mg, withheld because of pneumonitis", "on alectinib; dose held for CK rise"), or a word that says it was
+        # not tolerated ("alectinib not tolerated")
+        lead = (
+            r"(?:\s*\([^()]{0,40}\))?(?:\s+\d+(?:\.\d+)?\s*mg(?:\s+[a-z]{2,5})?)?"
+            rf"(?:\s*(?:[,;:]|\s[-–—]+)\s*(?:(?:{_words(tol['stands_for_it'])})\s+)?|\s+)"
+            r"(?:(?:was|were|is|has been|had been|had to be|have been|being|then|temporarily|subsequently|later|"
+            r"briefly|eventually)\s+)*"
+        )
+        self.after = _compile(
+            rf"{lead}(?:(?:{_words(tol['stop'])})(?![\w])\s+{because}|"
+            rf"(?:{_words(tol['stopped_for_toxicity'])})(?![\w]))",
+            re.IGNORECASE,
+        )
+        # right before a TKI: the stop ("came off", "switched from", "held"), with a toxicity later; or enough alone
+        # ("could not tolerate", "intolerant of")
+        self.came_off = _before(tol["came_off"], r"\s*")
+        self.not_tolerated = _before(tol["not_tolerated"], r"\s*")
+        # given again after the stop, or a hold said to be a short pause: no intolerance
+        pause = _words(tol["pause"])
+        hold = _words(tol["hold"])
+        self.tolerated = _compile(
+            rf"(?<![\w-])(?:{_words(tol['resumed'])}|(?:{pause})\s+(?:{hold})|(?:{hold})\s+(?:{pause}))(?![\w])",
+            re.IGNORECASE,
+        )
+
+    def resumed(self, text: str, value: str, start: int, end: int, later: Iterable[tuple[int, str]]) -> bool:
+        """The therapy ``value`` stopped at ``start`` is said given again, or its hold a short pause, before ``end``
+        ("held for CK elevation and then resumed at 120 mg", "held for a week"); not a restart of another therapy of
+        ``later`` (their places and values) named right after the word ("lorlatinib stopped for neuropathy,
+        restarted alectinib": alectinib is restarted)."""
+        later = sorted(later)
+        for m in self.tolerated.finditer(text, start, end):
+            nxt = next(((at, v) for at, v in later if at >= m.end()), None)
+            if nxt is None or nxt[1] == value or not _RESTARTS_ANOTHER.fullmatch(text, m.end(), nxt[0]):
+                return True
+        return False
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; the end includes its terminator."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _inside(places: list[tuple[int, int]], span: Span) -> bool:
+    """``span`` lies inside one of ``places`` (sorted, not overlapping each other but for a bracket's own word)."""
+    k = bisect.bisect_right(places, (span.start, math.inf)) - 1
+    return any(a <= span.start and span.end <= b for a, b in places[max(0, k - 1) : k + 1])
+
+
+def _sentence_at(bounds: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    """The sentence of ``bounds`` (sentences()) that the place ``at`` is in, found by halving, not by a pass over
+    them: a pass per finding is work per finding and sentence."""
+    k = bisect.bisect_right(bounds, (at, math.inf)) - 1
+    return bounds[k] if k >= 0 else (0, 0)
+
+
+def _unclosed_bracket(gap: str) -> bool:
+    """A bracket opened or closed between a cue and a finding, not both: the cue is outside the brackets the finding
+    is in ("negative on the rebx (was ALK positive at dx)", "possible LMD (brain mets stable)", "(query SCLC) G1202R
+    on tissue"). A bracket closed in the
+    gap ("no MET amp (FISH) or KRAS G12C") is a remark inside one statement; one opened right after the cue holds
+    what it denies ("negative for (MET, KRAS)")."""
+    outside = re.sub(r"\([^()]*\)", "", gap.lstrip().removeprefix("("))
+    return "(" in outside or ")" in outside
+
+
+def _statement_start(text: str, at: int, reach: int = 0) -> int:
+    """The start of the statement place ``at`` is in (after the last full stop or line before it, past semicolons),
+    looked for from ``reach`` on."""
+    return max([reach] + [m.end() for m in _STATEMENT_STOP.finditer(text, reach, at)])
+
+
+def _clause_end(text: str, start: int) -> int:
+    """The end of the statement a toxicity on a TKI is told in: the next full stop or line, past semicolons
+    ("pneumonitis on brigatinib; changed to alectinib")."""
+    m = _STATEMENT_STOP.search(text, start)
+    return m.start() if m else len(text)

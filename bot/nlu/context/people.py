@@ -1,0 +1,223 @@
+"""Other patients and people, trial criteria, advice, teaching and statements of a general rule."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from bot.nlu.context.cues import Cues
+from bot.nlu.context.patterns import _OURS, _PLAN_END, _sentence_at
+from bot.nlu.reader import Span
+
+
+class People(Cues):
+    def _criteria(self, text: str) -> list[tuple[int, int]]:
+        """The eligibility criteria a trial screening note states as rules ("Exclusion 4 (strong CYP3A inhibitors
+        within 14 days): ...", "Inclusion criteria: ECOG 0-1; ..."): from the criterion's heading to its bracket's end
+        or to the colon that answers it, else to the sentence's end; a criterion answered as met ("...: met") states
+        the patient's findings."""
+        out = []
+        for m in self.criterion.finditer(text):
+            end = _PLAN_END.search(text, m.end())
+            stop = end.start() if end else len(text)
+            close = text.find(")" if m.group("open") == "(" else ":", m.end(), stop)
+            if close < 0:
+                out.append((m.start(), stop))
+            else:
+                met = self.exclusion_met if m.group().strip().lower().startswith("excl") else self.criterion_met
+                if not met.search(text[close + 1 : stop].lstrip(":")):
+                    out.append((m.start(), close))
+        return out
+
+    def _other_people(self, text: str) -> list[tuple[int, int]]:
+        """The parts of ``text`` told of another patient or person than this one (table `other_people`), of two kinds.
+        Another patient, or a remark about patients or a drug in general ("Dr Smith's patient had G1202R", "in my
+        experience brigatinib causes ..."): from its words to the end of the sentence. Another person ("Her husband
+        takes phenobarbital", "FHx: sister ALK+ NSCLC on alectinib", "lives with her mother, who takes phenytoin"):
+        from them to the end of the sentence (of the brackets after them), past a comma only with what continues their
+        clause, and none when they report about the patient ("wife says he's been taking St John's wort") but their
+        aside before the report ("Her husband, who is on phenytoin, attended"). Either part ends where this patient is
+        named again after a clause break ("- this one L1196M", "; ours has ..."); another person's also where the
+        patient is the subject again ("..., but she is on alectinib")."""
+        out = []
+        for start, end in self._sentences(text):
+            # a person named within the patient's clause ("Lives with her husband, who ...") is not its subject
+            people = [
+                (*m.span("who" if m["who"] else "named"), not m["who"])
+                for m in self.other_person.finditer(text, start, end)
+            ]
+            people += [(*m.span(), False) for m in self.family_history.finditer(text, start, end)]
+            found = [(m.start(), m.end(), False, False) for m in self.other_patients.finditer(text, start, end)]
+            found += [
+                (a, b, True, within)
+                for a, b, within in people
+                if not self.reports_back.match(text[b:end])
+                # (recall9) the patient and the person as one subject, nothing said of the person alone
+                and not (self.with_patient.search(text, start, a) and not self.said_of_them.match(text[b:end]))
+            ]
+            # a person reporting about the patient after an aside of their own ("Her husband, who is on phenytoin,
+            # says ..."): the aside is theirs, what follows the report the patient's
+            out += [
+                (a, b + report.end("aside"))
+                for a, b, _ in people
+                if (report := self.reports_back.match(text[b:end])) and report["aside"]
+            ]
+            parts: list[tuple[int, int]] = []
+            for a, b, person, within in sorted(found):
+                stop = end
+                if person and text[b:end].lstrip().startswith("("):
+                    close = text.find(")", b, end)
+                    stop = close if close >= 0 else end
+                if (again := self._resumes(text, a, b, stop, person)) is not None:
+                    stop = again
+                listed = person and (within or self._in_patients_list(text, start, a, parts))
+                for comma in re.finditer(",", text[b:stop]) if person else ():
+                    if not self._goes_on(text, a, b, b + comma.start(), listed):
+                        stop = b + comma.start()
+                        break
+                parts.append((a, stop))
+            out += parts
+        return out
+
+    def _resumes(self, text: str, a: int, b: int, stop: int, person: bool) -> int | None:
+        """Where this patient is taken up again after another patient's or person's words at a..b, before ``stop``:
+        named again, or for a person also as the subject, not by a pronoun of the other sex than the patient's ("Her
+        husband had NSCLC, he was given alectinib": he is the husband)."""
+        for m in (self.patient_resumes if person else self.patient_again).finditer(text, b, stop):
+            if not (person and self._of_other_sex(text, a, b, m.group())):
+                return m.start()
+        return None
+
+    def _of_other_sex(self, text: str, a: int, b: int, said: str) -> bool:
+        """``said`` ends with a pronoun of the other sex than the patient's, the patient told by the lead of the
+        person at a..b ("Her husband ..., he ...")."""
+        lead, words = text[a:b].split()[:1], said.split()[-1:]
+        return bool(lead and words) and (lead[0].lower(), words[0].lower()) in self.other_sex
+
+    def _in_patients_list(self, text: str, start: int, at: int, parts: list[tuple[int, int]]) -> bool:
+        """The person named at ``at`` is one item of a list of the patient's ("58F, never smoker, mother had breast
+        ca, on alectinib"): an item before them in the sentence from ``start`` (or from its heading's colon), past an
+        opener ("Of note, ..."), not another person's (``parts``: "FH: mother breast ca, sister ...")."""
+        head = max(start, text.rfind(":", start, at) + 1)
+        if opener := self.list_opener.match(text, head, at):
+            head = opener.end()
+        comma = text.rfind(",", head, at)
+        return comma >= 0 and not any(first <= comma <= last for first, last in parts)
+
+    def _goes_on(self, text: str, a: int, b: int, comma: int, listed: bool) -> bool:
+        """The clause of the person named at a..b goes on past the comma at ``comma``: what follows continues it (a
+        relative clause, a participle, a preposition, "and", "now" ...: "Her mother had ALK+ lung cancer, treated
+        here, with L1196M"), or has them as its subject ("Her husband had NSCLC, he was ..."); when they are an item
+        of the patient's list or named within the patient's clause (``listed``: "58F, mother had breast ca, on
+        alectinib", "Lives with her husband, who has epilepsy, on alectinib"), or before their illness or its
+        treatment is told (people_ill: "Husband at bedside, on lorlatinib"), only a relative clause or a verb; after
+        what only says where or how they are ("daughter nearby, on carbamazepine") only a relative clause."""
+        subject = text[comma + 1 : comma + 12].split()[:1]
+        if self.relative_goes_on.match(text, comma + 1) or (subject and self._of_other_sex(text, a, b, subject[0])):
+            return True
+        told = not listed and self.person_ill.search(text, b, comma)  # "had lung cancer, now on ...": theirs
+        goes_on = self.goes_on_of_them if told else self.goes_on_in_list
+        return bool(goes_on.match(text, comma + 1)) and not self.person_aside.search(text, b, comma)
+
+    def _advised(self, text: str, spans: list[Span]) -> list[tuple[int, int]]:
+        """The clauses that advise about drugs or name their interaction ("Avoid carbamazepine with lorlatinib",
+        "lorlatinib should not be co-administered with carbamazepine", "caution: lorlatinib + carbamazepine"): back
+        to the clause's start (to the sentence's past a colon with only drugs before it: "lorlatinib and rifampicin:
+        contraindicated"), on to the sentence's end, up to a clause that lists no more drugs or where the patient is
+        the subject again."""
+        named = [s for s in spans if s.entity in self.advice_entities]
+        out = []
+        for start, end in self._sentences(text):
+            for m in self.advice.finditer(text, start, end):
+                breaks = list(self.clause_break.finditer(text, start, m.start()))
+                first = breaks[-1].end() if breaks else start
+                while breaks and breaks[-1].group().strip() in (",", ":"):  # the list of drugs the advice is about
+                    before = breaks[-2].end() if len(breaks) > 1 else start
+                    if not self._only_drugs(text, named, before, breaks[-1].start()):
+                        break
+                    first = before
+                    breaks.pop()
+                stop = end
+                for b in self.clause_break.finditer(text, m.end(), end):
+                    rest = text[b.end() : end]
+                    nxt = next((s for s in named if s.start >= b.end()), None)
+                    if self.patient_resumes.match(text, b.start()) or nxt is None or nxt.start >= end:
+                        stop = b.start()
+                        break
+                    if not self.lists.join.match(text[b.end() : nxt.start]) and not rest.lstrip().startswith("("):
+                        stop = b.start()
+                        break
+                out.append((first, stop))
+        return out
+
+    def _only_drugs(self, text: str, named: list[Span], start: int, end: int) -> bool:
+        """Nothing but drugs and list words between start and end ("lorlatinib + rifampicin")."""
+        gap = list(text[start:end])
+        inside = [s for s in named if start <= s.start and s.end <= end]
+        for s in inside:
+            gap[s.start - start : s.end - start] = " " * (s.end - s.start)
+        return bool(inside) and bool(
+            re.fullmatch(r"[\s,/&+]*(?:(?:and|or|with|vs\.?|versus|plus)[\s,/&+]*)*", "".join(gap), re.I)
+        )
+
+    def _named_in_advice(self, text: str, span: Span, advised: list[tuple[int, int]]) -> bool:
+        """A TKI or an interacting drug named in advice (_advised), not stated as taken right before it ("on
+        carbamazepine", "takes", "her carbamazepine")."""
+        if not any(a <= span.start < b for a, b in advised):
+            return False
+        before = text[max(0, span.start - 30) : span.start]
+        return not (self.taking_before.search(before) or _OURS.search(before))
+
+    def _teaching(self, text: str) -> list[tuple[int, int]]:
+        """The sentences that teach rather than tell of this patient ("G1202R is found in about a third of biopsies
+        after second-generation TKIs", "the trial excluded patients with symptomatic brain metastases") and do not
+        name the patient ("she has G1202R, found in a third of cases" tells of her); and a multiple-choice question's
+        answer options, from the first ("(A) Continue alectinib (B) Switch to brigatinib")."""
+        out = []
+        for start, end in self._sentences(text):
+            sentence = text[start:end].strip()
+            if self.teaching.search(sentence) and not self.this_patient.search(sentence):
+                out.append((start, end))
+        letters = [(m.start(), m["letter"].lower()) for m in self.answer_option.finditer(text)]
+        firsts = [
+            at
+            for (at, a), (_, b) in itertools.pairwise(letters)
+            if (a, b) == ("a", "b") and not self.lettered_list_heading.search(text, max(0, at - 60), at)
+        ]
+        return out + [(firsts[0], len(text))] if firsts else out
+
+    def _general(self, text: str) -> list[tuple[int, int]]:
+        """The clauses of statements about the drugs or the findings in general ("brigatinib after alectinib has a
+        modest response rate", "MET amplification is found in about 15% of biopsies"): a TKI there is named, not
+        received, and a finding there is not stated of this patient."""
+        out = []
+        for start, end in self._sentences(text):
+            for m in self.general_statement.finditer(text, start, end):
+                breaks = [b.end() for b in self.clause_break.finditer(text, start, m.start())]
+                after = self.clause_break.search(text, m.end(), end)
+                first = max([start, *breaks])
+                if len(breaks) == 1 and self._leads_rule(text[start:first]):
+                    first = start  # "After alectinib, lorlatinib is funded": what the rule follows is the rule's
+                out.append((first, after.start() if after else end))
+        return out
+
+    def _leads_rule(self, lead: str) -> bool:
+        """``lead`` is a phrase that opens a general statement's sentence with a comma, naming what the rule follows
+        or where it holds ("After alectinib,", "In England,"), without this patient in it ("After alectinib she
+        progressed,")."""
+        return bool(self.rule_lead.match(lead)) and not self.this_patient.search(lead)
+
+    def _general_region(self, text: str, span: Span, general: list[tuple[int, int]]) -> bool:
+        """A country or health system named in a sentence that states a rule in general (a clause of ``general``:
+        "Under the PBS, lorlatinib is funded after alectinib", "NHS England commissions lorlatinib after alectinib") is
+        not where this patient is treated, unless the sentence names the patient ("her lorlatinib is funded under the
+        PBS") or where the patient is treated ("treated under the NHS in Leeds"); nor is one named where she would
+        get a drug (candidate access_elsewhere: "In the UK she would be funded for lorlatinib"), unless the sentence
+        says where she is treated ("she lives in the UK and would be funded for lorlatinib")."""
+        start, end = _sentence_at(self._sentences(text), span.start)
+        sentence = text[start:end]
+        if self.access_elsewhere.search(sentence):  # "In the UK she would be funded for lorlatinib": where she might be
+            return not self.region_care.search(sentence)
+        if not any(start <= a < end for a, _ in general):
+            return False
+        return not (self.this_patient.search(sentence) or self.region_care.search(sentence))

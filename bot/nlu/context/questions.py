@@ -1,0 +1,183 @@
+"""Which sentences ask, suppose or propose (a question, a what-if, a therapy proposed)."""
+
+from __future__ import annotations
+
+from bot.nlu.context.cues import Cues
+from bot.nlu.context.patterns import _CLAUSE_OPENER, _HEADING
+
+
+class Questions(Cues):
+    def unfilled(self, text: str) -> str:
+        """``text`` with each discourse filler that is a clause of its own blanked out with the comma, colon or dash
+        after it, places kept: what follows reads as if it opened the sentence ("whether or not, G1202R on tissue"
+        states the G1202R; "anyway, what about lorla" asks; "in any case, if G1202R, lorlatinib" plans)."""
+        return self.filler.sub(lambda m: " " * len(m.group()), text)
+
+    def hypothetical_regions(self, text: str) -> list[tuple[int, int]]:
+        """The parts of ``text`` that ask or suppose rather than state: a question from its asking clause to its
+        end (the last clause when no clause starts like a question), a conditional clause, and the whole of a
+        sentence that opens with a condition."""
+        return self.asked_regions(text) + self.supposed_regions(text)
+
+    def asked_regions(self, text: str) -> list[tuple[int, int]]:
+        """The questions of ``text``: each sentence that asks (a question, a request, a choice), from where it
+        starts to ask to its end."""
+        out = []
+        for start, end in self._sentences(text):
+            asked = self._asked_from(text, start, end)
+            if asked is not None:
+                out.append((asked, end))
+        return out
+
+    def supposed_regions(self, text: str) -> list[tuple[int, int]]:
+        """The conditions of ``text``: "if X, give Y", the whole sentence; "give Y if X", X."""
+        regions = []
+        for start, stop in self._sentences(text):
+            sentence = text[start:stop]
+            for m in self.conditional.finditer(sentence):
+                if (
+                    self.case_heading.match(sentence)
+                    and self.patient_described.match(sentence, m.start())
+                    and not _CLAUSE_OPENER.search(sentence[: m.start()])
+                    and not self.case_supposes.search(sentence)
+                ):
+                    continue  # "ED impression: sepsis in a patient with ALK+ NSCLC": this patient's case
+                opener = _CLAUSE_OPENER.search(sentence[: m.start()])
+                if opener and opener.group().strip() == "(":  # "(if G1202R, lorlatinib)": to the bracket's end
+                    end = sentence.find(")", m.end())
+                elif opener:  # "Plan: if G1202R, lorlatinib": the rest of the sentence
+                    end = -1
+                else:
+                    brk = self.clause_break.search(sentence, m.end())
+                    end = brk.start() if brk else -1
+                regions.append((start + m.start(), start + (end if end >= 0 else len(sentence))))
+        return regions
+
+    def asks(self, text: str) -> bool:
+        """Some sentence of ``text`` asks (a question, a request, a choice), besides any condition it supposes."""
+        return any(self._asked_from(text, start, end) is not None for start, end in self._sentences(text))
+
+    def _asked_from(self, text: str, start: int, end: int) -> int | None:
+        """Where the sentence at start:end starts to ask, or None when it does not ask: all of it when it opens like
+        a question or a choice ("Guardant or F1 Liquid - which is better ...?"); else from its asking clause when
+        it ends with "?" or with a question glued to it ("MET fusion what drug"), or from its last clause when that
+        asks without one ("..., any data", "... - lorla or brig"). A clause that doubts the one before it ("... - is
+        it real?") takes that one in. A clause that only asks about the one before it ("any trial", "reasonable?",
+        "add TKI?") takes in that one when it proposes a therapy ("crizo for L1198F after lorla - any data", "G1202R -
+        lorla, ok?"), as does a request glued to a proposal ("capmatinib + lorla any evidence"); a proposal that
+        follows a premise opening the sentence with a colon takes in the premise ("MET amp: capmatinib + lorla,
+        thoughts?"); after a sequence of therapies only the last is proposed ("alectinib -> lorlatinib, thoughts?").
+        A pick ("which one", "which is better", "your pick") takes in the options named right before it, with or
+        without "?" ("lorla and brig, which one better after alec", "between X and Y which would you pick")."""
+        sentence = text[start:end]
+        if self.question_start.match(sentence):
+            return start
+        pick = self.picks.search(text, start, end)
+        heading = _HEADING.match(sentence)  # "Outcome requested from the panel: advice on sequencing after ..."
+        if heading and not pick and self.question_start.match(sentence[heading.end() :]):
+            return start + heading.end()  # (not the options of a pick: "lorlatinib and brigatinib: which to pick")
+        bounds = [start] + [m.end() for m in self.clause_break.finditer(text, start, end)]
+        if pick and text[max(b for b in bounds if b <= pick.start()) : pick.start()].strip():
+            bounds = sorted([*bounds, pick.start()])  # "between X and Y which would you pick": the pick asks apart
+        bounds = [b for b in bounds if text[b:end].strip(" ?!.")]
+        if not bounds:
+            return None
+        picked = max(b for b in bounds if b <= pick.start()) if pick else None  # where the pick's clause starts
+        glued = self.glued_ask.search(text, bounds[-1], end)
+        if sentence.rstrip().endswith("?") or self.glued_question.search(text, bounds[-1], end):
+            asked = next((b for b in bounds if self.clause_question.match(text[b:end])), bounds[-1])
+        elif self.trailing_ask.match(text[bounds[-1] : end]) or (
+            self.choice.match(text[bounds[-1] : end]) and not self._continues_a_list(text, bounds, len(bounds) - 1)
+        ):
+            asked = bounds[-1]
+        elif glued and (proposed := self._proposed_from(text, bounds, len(bounds) - 1, glued.start())) is not None:
+            return proposed
+        elif picked is not None and self._options_before(text, bounds, bounds.index(picked)) is not None:
+            asked = picked  # "lorla and brig, which one better": a pick after its options asks without "?"
+        else:
+            return None
+        k = bounds.index(asked)
+        if k and self.doubts_back.match(text[asked:end]):
+            return bounds[k - 1]
+        if k and self.picks.match(text[asked:end].lstrip()):
+            options = self._options_before(text, bounds, k)
+            return asked if options is None else options
+        if k and self.asks_back.match(text[asked:end]):
+            proposed = self._proposed_from(text, bounds, k - 1, asked)
+            return asked if proposed is None else proposed
+        return asked
+
+    def _therapies(self, clause: str) -> tuple[int, int, int, bool]:
+        """``clause`` read as therapies proposed (clinical_phrases.yml `proposal`): [a verb] therapies joined [a
+        dose]; read step by step, a therapy word, a join, the next, so that the reading stays linear whatever the
+        clause. Returns how many therapies it names after its last sequence word ("then", "->"), where the first of
+        them starts, where the reading stopped, and whether there was a sequence word."""
+        verb = self.prop_verb.match(clause)
+        pos = verb.end() if verb else len(clause) - len(clause.lstrip())
+        named, first, sequence = 0, pos, False
+        while m := self.prop_therapy.match(clause, pos):
+            named, pos = named + 1, m.end()
+            join = self.prop_sequence.match(clause, pos) or self.prop_join.match(clause, pos)
+            if not join or not self.prop_therapy.match(clause, join.end()):
+                break
+            if join.re is self.prop_sequence:
+                named, first, sequence = 0, join.end(), True
+            pos = join.end()
+        dose = self.prop_dose.match(clause, pos) if named else None
+        return named, first, dose.end() if dose else pos, sequence
+
+    def _proposed_from(self, text: str, bounds: list[int], k: int, end: int) -> int | None:
+        """Where the question starts when clause k (to ``end``) proposes a therapy, or None when it does not: the
+        therapies alone, not the end of a list of them ("G1202R - lorlatinib, thoughts?"; not "crizotinib,
+        alectinib, brigatinib"), or with what they are for ("crizo for L1198F after lorla", "carbo/etoposide for
+        SCLC transformation"), or what a finding leads to ("MET amp -> capmatinib + lorla"): the clause (with its
+        premise, _with_premise). After a sequence of therapies the last is proposed, not received, and those before
+        it were ("alectinib -> lorlatinib, thoughts?", "alec then lorla - agree?"): the question starts at it."""
+        clause = text[bounds[k] : end]
+        if self.prop_arrow.match(clause):
+            return self._with_premise(text, bounds, k)
+        named, first, pos, sequence = self._therapies(clause)
+        if named and self.prop_purpose.match(clause, pos):
+            return self._with_premise(text, bounds, k)
+        if named and self.prop_alone_end.match(clause, pos):
+            if sequence:
+                return bounds[k] + first
+            return None if self._continues_a_list(text, bounds, k) else self._with_premise(text, bounds, k)
+        steps = list(self.prop_step.finditer(clause))  # "alectinib 3y -> lorlatinib": the therapies after the last step
+        if steps:
+            rest = clause[steps[-1].end() :]
+            named, first, pos, _ = self._therapies(rest)
+            if named and self.prop_alone_end.match(rest, pos):
+                return bounds[k] + steps[-1].end() + first
+        return None
+
+    def _options_before(self, text: str, bounds: list[int], k: int) -> int | None:
+        """Where the options start that the pick at clause k chooses among ("lorla and brig, which one better",
+        "between X and Y which would you pick", "crizo, brig or lorla - which is best?"): the clauses right before
+        it that name nothing but therapies (with what they are for), two or more in all; None when there are
+        fewer. After a sequence word the options are the therapies that follow it ("alectinib -> lorla or brig,
+        which one?"): those before it were received."""
+        first, named = k, 0
+        while first:
+            clause = text[bounds[first - 1] : bounds[first]]
+            n, start, pos, sequence = self._therapies(clause)
+            if not n or not (self.prop_purpose.match(clause, pos) or self.prop_alone_end.match(clause, pos)):
+                break
+            first, named = first - 1, named + n
+            if sequence:
+                return bounds[first] + start if named >= 2 else None
+        return self._with_premise(text, bounds, first) if named >= 2 else None
+
+    def _continues_a_list(self, text: str, bounds: list[int], k: int) -> bool:
+        """The clause before clause k ends with an option: clause k continues a list of them ("never received
+        brigatinib, ceritinib or lorlatinib")."""
+        return k > 0 and bool(self.ends_with_option.search(text[bounds[k - 1] : bounds[k]]))
+
+    def _with_premise(self, text: str, bounds: list[int], k: int) -> int:
+        """Where the question of a proposal at clause k starts: at the sentence's first clause when that is a
+        premise the proposal follows with a colon and that names no therapy ("MET amp: capmatinib + lorla"), else
+        at the proposal."""
+        premise = text[bounds[0] : bounds[k]]
+        if k == 1 and premise.rstrip().endswith(":") and not self.names_option.search(premise):
+            return bounds[0]
+        return bounds[k]

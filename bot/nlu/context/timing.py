@@ -1,0 +1,205 @@
+"""When: failed tests, plan sections, plans and results to come, results of other times."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from bot.nlu.context.cues import Cues
+from bot.nlu.context.patterns import (
+    _NOTHING_FOUND,
+    _PLAN_END,
+    _SENTENCE_END,
+    _STATEMENT_STOP,
+    _clause_end,
+    _plan_item,
+    _sentence_at,
+    _statement_start,
+)
+from bot.nlu.entity import NEGATED, Entity
+from bot.nlu.reader import Span
+
+
+def _at_diagnosis_histology(text: str, span: Span) -> bool:
+    """An adenocarcinoma read on a specimen is no transformation when the specimen is the diagnosis's: it is then
+    the histology at diagnosis (the reader's readings of "no transformation" in context are an adenocarcinoma)."""
+    return (span.entity, span.value) == ("transformation", "none") and text[span.start : span.end].lower().startswith(
+        "adeno"
+    )
+
+
+def _later(a: tuple[bool, bool, int | None], b: tuple[bool, bool, int | None]) -> bool | None:
+    """Whether result a (earlier, current, year: Context._when) is later than result b; None when their times do
+    not tell (none told, or both told alike)."""
+    rank_a = 2 if a[1] and not a[0] else 0 if a[0] and not a[1] else 1
+    rank_b = 2 if b[1] and not b[0] else 0 if b[0] and not b[1] else 1
+    if rank_a != rank_b:
+        return rank_a > rank_b
+    if a[2] is not None and b[2] is not None and a[2] != b[2]:
+        return a[2] > b[2]
+    return None
+
+
+class Timing(Cues):
+    def _when(self, text: str, e: Entity) -> tuple[bool, bool, int | None]:
+        """Whether the resistance result ``e`` is said to be an earlier one, the current one, and the year it is dated
+        by: words near it, in its clause (before it back to a comma, after it up to one)."""
+        before = re.split(r"[.;,\n]", text[max(0, e.start - 60) : e.start])[-1]
+        after = re.split(r"[.;,\n]", text[e.end : e.end + 40])[0]
+        near = f"{before} {after}"
+        years = [int(m.group()) for m in self.result_year.finditer(near)]
+        return bool(self.result_earlier.search(near)), bool(self.result_current.search(near)), max(years, default=None)
+
+    def _timed_results(self, text: str, found: list[Entity]) -> list[Entity]:
+        """A resistance result is this progression's: a class denied at an earlier time ("negative for EGFR, KRAS and
+        BRAF at diagnosis") is not its none; of an ALK mutation found and none found, the current one counts ("G1202R
+        previously reported; current specimen: ALK mutation not detected" is none, "G1202R on today's biopsy; the 2023
+        plasma showed no ALK mutation" is G1202R), and when the times do not say which, neither is read."""
+        years = [int(m.group()) for m in self.result_year.finditer(text)]
+        dropped: set[int] = set()
+        for k, e in enumerate(found):
+            if e.entity in ("alk_mutation", "bypass_alteration") and e.value == "none" and e.role == NEGATED:
+                earlier, current, year = self._when(text, e)
+                if not current and (earlier or (year is not None and any(y > year for y in years))):
+                    dropped.add(k)
+        nones = [
+            k
+            for k, e in enumerate(found)
+            if k not in dropped and e.entity == "alk_mutation" and e.value == "none" and e.role == NEGATED
+        ]
+        for k, e in enumerate(found):
+            if not nones or e.entity != "alk_mutation" or e.value == "none" or e.role is not None:
+                continue
+            for n in nones:
+                keep = _later(self._when(text, e), self._when(text, found[n]))
+                if keep is not None:
+                    dropped |= {n} if keep else {k}
+                elif any(self._when(text, x) != (False, False, None) for x in (e, found[n])):
+                    dropped |= {k, n}  # times told, yet not which is the current: neither
+        return [e for k, e in enumerate(found) if k not in dropped]
+
+    def _failed_statements(self, text: str) -> list[tuple[int, int]]:
+        """The statements that tell of a failed test: from the last full stop or line before its words to the next
+        (_clause_end: past semicolons), or to where another test is reported first (_failed_reach)."""
+        cues = list(self.failed_test.finditer(text))
+        if not cues:
+            return []
+        stops = [m.end() for m in _STATEMENT_STOP.finditer(text)]
+        return [
+            (
+                self._failed_from(text, stops[k - 1] if (k := bisect.bisect_right(stops, m.start())) else 0, m.start()),
+                self._failed_reach(text, m.end()),
+            )
+            for m in cues
+        ]
+
+    def _failed_from(self, text: str, start: int, cue: int) -> int:
+        """Where the statement (from ``start``) of a failed test whose words start at ``cue`` starts: after the last
+        boundary (failed_test_ends) between another test's report and the failed test's own clause, each headed by
+        its test ("Plasma NGS: no ALK mutations; tissue QNS"), else at ``start`` ("NGS: no ALK mutations;
+        insufficient tumour content")."""
+        for b in reversed(list(self.failed_ends.finditer(text, start, cue))):
+            if self.another_test.match(text[b.end() : cue]) and self.another_test.match(text[start : b.start()]):
+                return b.end()
+        return start
+
+    def _failed_reach(self, text: str, start: int) -> int:
+        """Where the statement of a failed test whose words end at ``start`` ends: at the first boundary (a
+        semicolon, "but", "then", "repeat biopsy ...": failed_test_ends) after which another test heads a clause
+        that reports it ("Initial biopsy QNS; repeat rebiopsy NGS: no ALK mutations"), else at the statement's end
+        (_clause_end: "NGS failed; no ALK mutations reported", "NGS failed; repeat NGS pending; no ALK ...")."""
+        end = _clause_end(text, start)
+        ends = list(self.failed_ends.finditer(text, start, end))
+        own = text[_statement_start(text, start) : start]
+        for b, nxt in zip(ends, [*(e.start() for e in ends[1:]), end], strict=False):
+            clause = text[b.end() : max(nxt, b.end())]
+            if (self.another_test.match(clause) or self._on_other_specimen(clause, own)) and not (
+                self.test_pending.search(clause) or self.failed_test.search(clause)
+            ):
+                return b.start()
+        return end
+
+    def _on_other_specimen(self, clause: str, own: str) -> bool:
+        """``clause`` names the specimen of its result after it, of the other kind than the failed test's words
+        ``own`` name (a tissue test unless they name plasma): "Tissue QNS; no ALK mutations on plasma"."""
+        m = self.specimen_after.search(clause)
+        return m is not None and bool(m["plasma"]) != bool(self.plasma_specimen.search(own))
+
+    def _failed_result(self, text: str, span: Span, stated: str | None, failed: list[tuple[int, int]]) -> bool:
+        """A test's finding that a failed test gives no result of: "nothing found" in the failed test's statement
+        ("NGS failed QC - no ALK mutations reported"), or any finding right before the failure ("MET amplification:
+        insufficient sample")."""
+        if self.failed_after.match(text[span.end : span.end + 40]):
+            return True
+        nothing = stated == NEGATED or span.value == "none" or span.value.startswith(_NOTHING_FOUND)
+        return nothing and any(a <= span.start < b for a, b in failed)
+
+    def _plan_sections(self, text: str) -> list[tuple[int, int]]:
+        """The sections a plan heading opens ("R: lorlatinib, but the azole needs sorting first", "Outcome: WBRT +
+        lorlatinib"): from the heading to its sentence's full stop or the line's end (a semicolon lists the plan's
+        items: "Outcome: chemotherapy; trial screening")."""
+        out = []
+        for m in self.plan_heading.finditer(text):
+            # (s12) the plan's items numbered or bulleted ("Plan: 1. Lipids. 2. Lorlatinib 100 mg od", "Plan:\n-
+            # lorlatinib"): the plan runs over every item
+            item = _plan_item(text, m.end())
+            end = _PLAN_END.search(text, item.end())
+            while item["mark"] and end and (item := _plan_item(text, end.end()))["mark"]:
+                end = _PLAN_END.search(text, item.end())
+            out.append((m.end(), end.start() if end else len(text)))
+        return out
+
+    def _in_plan(self, text: str, span: Span, plans: list[tuple[int, int]]) -> bool:
+        """Finding ``span`` is named in a plan section, and neither as taken ("continue alectinib") nor as the
+        specimen a finding was seen on ("Outcome: SCLC transformation confirmed on the adrenal biopsy")."""
+        if span.entity == "biopsy_type" and self.seen_on.search(text[max(0, span.start - 40) : span.start]):
+            return False
+        return any(a <= span.start < b for a, b in plans) and not self._taken(text, span)
+
+    def _conditional_plan(self, text: str, spans: list[Span], i: int) -> bool:
+        """A TKI planned on a condition: the condition right after it, before any other finding ("lorlatinib if
+        G1202R is found", "lorlatinib should G1202R be found"; "pending NGS" only after a plan word, "plan lorlatinib
+        pending NGS", not "on alectinib pending NGS"), and not for alectinib in "alectinib then lorlatinib if ...".
+        After a comma or a dash the condition must end the sentence with no other TKI in it ("alectinib,
+        lorlatinib, if G1202R is found"; not "on alectinib, if G1202R is found, switch to lorlatinib"). A TKI stated
+        as taken is never a plan."""
+        span = spans[i]
+        if self._taken(text, span):
+            return False
+        following = next((s.start for s in spans[i + 1 :] if s.start >= span.end), len(text))
+        m = self.conditional_plan.match(text, span.end)
+        if m is None and self.planned_before.search(text[max(0, span.start - 40) : span.start]):
+            m = self.pending_plan.match(text, span.end)
+        if m is None:
+            m = self.conditional_after_break.match(text, span.end)
+            end = _SENTENCE_END.search(text, span.end) if m else None  # only then: a search per TKI is quadratic
+            if m and any(s.entity == "tki" and s.start < (end.start() if end else len(text)) for s in spans[i + 1 :]):
+                m = None
+        return m is not None and m.start("cue") < following
+
+    def _to_come(self, text: str, span: Span) -> bool:
+        """A TKI after "before" in a clause that plans what is to be done ("happy to switch to gabapentin before
+        lorlatinib"), not in one that tells what was given ("before lorlatinib she had brigatinib")."""
+        cue = self.future_before.search(text[max(0, span.start - 20) : span.start])
+        if cue is None:
+            return self._next_step(text, span)
+        at = span.start - 20 + cue.start() if span.start >= 20 else cue.start()
+        s_start = _sentence_at(self._sentences(text), span.start)[0]
+        clause = self.clause_break.split(text[s_start:at])[-1]
+        return bool(self.future_clause.search(clause.lstrip()))
+
+    def _next_step(self, text: str, span: Span) -> bool:
+        """A TKI named as the step after an instruction ("switch the carbamazepine to levetiracetam, then lorlatinib",
+        "stop the rifampicin; then lorlatinib"): the clause before the step, in its statement, opens with one."""
+        cue = self.next_step.search(text[max(0, span.start - 20) : span.start])
+        if cue is None:
+            return False
+        at = max(0, span.start - 20) + cue.start()
+        clauses = [c for c in re.split(r"[;,:]|\band\b", text[_statement_start(text, at) : at]) if c.strip()]
+        return bool(clauses) and bool(self.instruction.match(clauses[-1]))
+
+    def _at_diagnosis(self, text: str, span: Span) -> bool:
+        """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""
+        start = max(0, span.start - 60)
+        before = re.split(r"[.;\n]", text[start : span.start])[-1]
+        return bool(self.diagnostic_near.search(before))
