@@ -28,6 +28,8 @@ LISTS = {
     "intolerant_tki": "intolerant_tkis",
 }
 TESTED = frozenset({"alk_mutations", "bypass_alterations"})
+# the tested lists whose finding beside the whole class denied is a contradiction (_found_and_denied)
+BOTH_WAYS = frozenset({"alk_mutations"})
 NONE_STATED = frozenset(
     {"comorbidities", "intolerant_tkis", "prior_tkis"}
 )  # stated empty only by a denial of the class
@@ -168,7 +170,7 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
     for field, value in _found_on_one_specimen(entities):
         absent[field].discard(value)
     for field, items in lists.items():
-        if set(items) & absent[field]:
+        if set(items) & absent[field] or (field in BOTH_WAYS and _found_and_denied(entities, field, items, absent)):
             clashes.append(field)
         elif field in TESTED:  # tested: what was found, or none when the whole class is denied ("no ALK mutation")
             found = [v for v in items if v != "none"]
@@ -242,6 +244,27 @@ def _specimen_of(e: Mapping[str, Any], specimens: list[Mapping[str, Any]], looki
     after = [s for s in specimens if at <= int(s.get("start", 0)) <= at + 60] if looking_after else []
     near = max(before, key=lambda s: int(s.get("end", 0))) if before else (after[0] if after else None)
     return _named_specimen(near) if near else None
+
+
+def _found_and_denied(
+    entities: list[Mapping[str, Any] | Entity], field: str, items: list[str], absent: dict[str, set[str]]
+) -> bool:
+    """A finding of the class found beside the whole class denied, in one message with no time to tell them apart
+    ("NGS: ALK G1202R; no ALK mutation detected": Context._timed_results keeps both only when no time is told): a
+    contradiction, named back and asked about; not when each is stated under its own specimen ("Tissue: G1202R.
+    Plasma: no ALK mutation detected": found on one, not on the other)."""
+    if "none" not in absent[field] or not [v for v in items if v != "none"]:
+        return False
+    found = [as_dict(e) for e in entities]
+    specimens = _specimens(found)
+    where: dict[bool, set[str | None]] = {True: set(), False: set()}
+    for e in found:
+        if LISTS.get(str(e.get("entity"))) == field and e.get("role") in (None, NEGATED):
+            if e.get("role") is None and str(e.get("value")) != "none":
+                where[True].add(_specimen_of(e, specimens))
+            elif e.get("role") == NEGATED and str(e.get("value")) == "none":
+                where[False].add(_specimen_of(e, specimens))
+    return None in where[True] | where[False] or bool(where[True] & where[False])
 
 
 def _found_on_one_specimen(entities: list[Mapping[str, Any] | Entity]) -> set[tuple[str, str]]:

@@ -353,6 +353,21 @@ def test_a_contradiction_is_pointed_out_and_asked_about(text):
     assert not {"progression", "bypass_alterations"} & set(case_changes(events))
 
 
+@pytest.mark.parametrize("text", ["NGS: ALK G1202R; no ALK mutation detected",
+                                  "ALK G1202R detected. No ALK resistance mutation identified.",
+                                  "Rebiopsy NGS: L1196M; no ALK mutation detected"])
+@pytest.mark.parametrize("before", [None, ["I1171N"]])
+def test_a_mutation_and_its_denial_in_one_message_are_named_and_asked(text, before):
+    """safety4: neither reading is taken silently; the mutations are asked about and left as they were."""
+    slots = dict(IN_PROGRESS, alk_mutations=before, requested_slot="ecog")
+    events, dispatcher = run(FORM, make_tracker(text, slots=slots, active_loop="case_form"))
+    said = texts(dispatcher)
+    assert "both ways" in said and "mutation" in said.lower(), said
+    assert "alk_mutations" not in case_changes(events), said
+    if before is None:  # not yet known: asked next (a known value is kept, the conflict named)
+        assert slot_events(events).get("requested_slot") == "alk_mutations", said
+
+
 @pytest.mark.parametrize("variant", ["G1202fs", "X9999Y", "c.3604G>A"])
 def test_an_unreadable_variant_is_named_back(variant):
     events, dispatcher = run(FORM, make_tracker(f"tissue NGS: ALK {variant}", slots=dict(IN_PROGRESS),

@@ -234,8 +234,8 @@ def test_tkis_come_in_treatment_order(text, order):
     ("alectinib dose reduced for myalgia and continued", {"prior_tkis": ["alectinib"]}),
     ("alectinib stopped at progression", {"prior_tkis": ["alectinib"]}),
     ("brigatinib stopped on progression, not toxicity", {"prior_tkis": ["brigatinib"], "intolerant_tkis": []}),
-    ("pneumonitis on brigatinib, which was permanently discontinued",
-     {"prior_tkis": ["brigatinib"], "intolerant_tkis": ["brigatinib"]}),
+    ("pneumonitis on brigatinib, which was permanently discontinued",  # safety4: a history of ILD too
+     {"prior_tkis": ["brigatinib"], "intolerant_tkis": ["brigatinib"], "comorbidities": ["interstitial_lung_disease"]}),
     ("woman of childbearing potential", {"pregnancy_status": "childbearing_potential"}),
     ("postmenopausal", {"pregnancy_status": "not_applicable"}),
     ("on clarithromycin", {"strong_cyp3a_inhibitor": True}),

@@ -79,6 +79,7 @@ class Cues:
         )
         self.future_clause = _cue(table["candidate"]["future_clause"])
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
+        self.future_after = _compile(rf"\s+(?:{_words(table['candidate']['future_after'])})(?![\w])", re.IGNORECASE)
         self.next_step = _before(table["candidate"]["next_step"], r"\s+")
         self.instruction = _compile(rf"^\W*(?:{_words(table['candidate']['instruction'])})(?![\w])", re.IGNORECASE)
         self.general_statement = _cue(table["candidate"]["general_statement"])

@@ -11,11 +11,37 @@ from bot.nlu.context.patterns import (
     _IN_TURN,
     _OWN_CLAUSE,
     _clause_end,
+    _compile,
     _sentence_at,
     _statement_start,
 )
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import trim
+
+# a pneumonitis or ILD given as the reason a TKI was stopped or held ("brig stopped 2/2 pneumonitis", "d/c brigatinib -
+# pneumonitis", "pneumonitis on brigatinib -> switched") is a history of it: the comorbidity the phrase table reads
+# from "brigatinib stopped for grade 2 pneumonitis" (clinical_phrases.yml, comorbidity interstitial_lung_disease)
+_LUNG_TOXICITY = _compile(r"\b(?:pneumonitis|ild|interstitial (?:lung disease|pneumonia|pneumonitis))\b", re.I)
+# a pneumonitis only suspected or feared ("held for suspected pneumonitis", "held for ?pneumonitis", "stopped for fear
+# of pneumonitis"): no history of it
+_DOUBTED_TOXICITY = _compile(
+    r"(?:suspect\w*|possible|possibly|probable|query|questionable|\?|r/o|rule out|ruling out|presumed|fear of|"
+    r"risk of|concerns? (?:for|about|of)|worr\w* about|avoid\w*|prevent\w*)\s*"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _lung_toxicity(text: str, intolerance: list[Entity], found: list[Entity]) -> list[Entity]:
+    """The ILD comorbidity of each TKI stop whose reason (``intolerance``'s span) is a pneumonitis, unless read."""
+    if any((e.entity, e.value) == ("comorbidity", "interstitial_lung_disease") for e in found):
+        return []
+    for e in intolerance:
+        m = _LUNG_TOXICITY.search(text, e.start, e.end)
+        if m and not _DOUBTED_TOXICITY.search(text, max(0, m.start() - 25), m.start()):
+            span = (m.start(), m.end())
+            return [Entity("comorbidity", "interstitial_lung_disease", *span, m.group(), e.role, e.stated_role)]
+    return []
 
 
 class Intolerance(Cues):
@@ -83,7 +109,7 @@ class Intolerance(Cues):
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
                 out[-1:] = [*self._listed_before(text, tkis[:k], e, span, s_start), out[-1]]
-        return out + self._denied_intolerance(text, found, bounds, regions)
+        return out + _lung_toxicity(text, out, found) + self._denied_intolerance(text, found, bounds, regions)
 
     # ---- recall8 (sets 8, 7, 3) ----------------------------------------------------------------------------------
     def _toxicity_then_stop(self, text: str, tkis: list[Entity], k: int) -> tuple[int, int] | None:

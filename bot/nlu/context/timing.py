@@ -12,6 +12,7 @@ from bot.nlu.context.patterns import (
     _SENTENCE_END,
     _STATEMENT_STOP,
     _clause_end,
+    _compile,
     _plan_item,
     _sentence_at,
     _statement_start,
@@ -40,6 +41,45 @@ def _later(a: tuple[bool, bool, int | None], b: tuple[bool, bool, int | None]) -
     return None
 
 
+def _current_beside_untimed(a: tuple[bool, bool, int | None], b: tuple[bool, bool, int | None]) -> bool:
+    """One result said to be the current one, the other with no time and no year to tell them apart: the current
+    word may head both ("Rebiopsy NGS - ALK G1202R, no ALK mutation detected"), so the later is not told."""
+    untimed = (False, False, None)
+    return (a == untimed and b[1] and not b[0] and b[2] is None) or (
+        b == untimed and a[1] and not a[0] and a[2] is None
+    )
+
+
+def _same_clause(text: str, a: Entity, b: Entity) -> bool:
+    """``b`` lies in ``a``'s clause (Timing._when's reach: back to a stop within 60 characters, on to one within 40)."""
+    start = max(0, a.start - 60)
+    start += max((m.end() for m in re.finditer(r"[.;\n]", text[start : a.start])), default=0)
+    stop = re.search(r"[.;\n]", text[a.end : a.end + 40])
+    end = a.end + (stop.start() if stop else 40)
+    return start <= b.start and b.end <= end
+
+
+# a denial of a class beside a finding of it: of the rest of it, not of the finding ("no other ALK mutations", "no
+# additional resistance mutations", "no ALK mutation besides G1202R")
+_OTHER_BEFORE = _compile(r"\b(?:other|additional|further|more|second|new|novel|extra)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_OTHER_AFTER = _compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:besides|apart from|aside from|other than|except|beyond|in addition to)\b", re.I
+)
+# "at diagnosis" a few words after a histology ("adeno with small cell component (seen) at initial diagnosis")
+_AT_DIAGNOSIS_AFTER = _compile(
+    r"\s*\)?\s*(?:[\w-]+\s+){0,3}?(?:at|on|from) (?:the )?(?:initial |original |first )?"
+    r"(?:diagnosis|dx|presentation|baseline)\b",
+    re.IGNORECASE,
+)
+
+
+def _besides_found(text: str, e: Entity) -> bool:
+    """The denial ``e`` of a whole class is of the rest of it (_OTHER_BEFORE, _OTHER_AFTER)."""
+    if e.value != "none" or e.role != NEGATED:
+        return False
+    return bool(_OTHER_BEFORE.search(text[max(0, e.start - 40) : e.start]) or _OTHER_AFTER.match(text, e.end))
+
+
 class Timing(Cues):
     def _when(self, text: str, e: Entity) -> tuple[bool, bool, int | None]:
         """Whether the resistance result ``e`` is said to be an earlier one, the current one, and the year it is dated
@@ -57,6 +97,9 @@ class Timing(Cues):
         plasma showed no ALK mutation" is G1202R), and when the times do not say which, neither is read."""
         years = [int(m.group()) for m in self.result_year.finditer(text)]
         dropped: set[int] = set()
+        if any(e.entity == "alk_mutation" and e.value != "none" and e.role is None for e in found):
+            # "G1202R; no other ALK mutations", "no ALK mutation besides G1202R": the rest of the class denied
+            dropped = {k for k, e in enumerate(found) if e.entity == "alk_mutation" and _besides_found(text, e)}
         for k, e in enumerate(found):
             if e.entity in ("alk_mutation", "bypass_alteration") and e.value == "none" and e.role == NEGATED:
                 earlier, current, year = self._when(text, e)
@@ -72,10 +115,24 @@ class Timing(Cues):
                 continue
             for n in nones:
                 keep = _later(self._when(text, e), self._when(text, found[n]))
+                if keep is not None and _current_beside_untimed(self._when(text, e), self._when(text, found[n])):
+                    continue  # "rebx NGS: G1202R, no ALK mutation detected": one report's, both kept (a conflict)
                 if keep is not None:
                     dropped |= {n} if keep else {k}
                 elif any(self._when(text, x) != (False, False, None) for x in (e, found[n])):
                     dropped |= {k, n}  # times told, yet not which is the current: neither
+        # the specimen of an earlier result is not this progression's ("G1202R on the 2023 plasma; today's tissue: no
+        # ALK mutation" is a tissue biopsy)
+        dropped |= {
+            b
+            for k in list(dropped)
+            if found[k].entity in ("alk_mutation", "bypass_alteration")
+            for b, s in enumerate(found)
+            if s.entity == "biopsy_type"
+            and s.value != "none"
+            and _same_clause(text, found[k], s)
+            and not self._when(text, s)[1]
+        }
         return [e for k, e in enumerate(found) if k not in dropped]
 
     def _failed_statements(self, text: str) -> list[tuple[int, int]]:
@@ -183,6 +240,8 @@ class Timing(Cues):
         cue = self.future_before.search(text[max(0, span.start - 20) : span.start])
         if cue is None:
             return self._next_step(text, span)
+        if self.future_after.match(text, span.end):
+            return True  # "before lorlatinib start": the start a noun, still to come
         at = span.start - 20 + cue.start() if span.start >= 20 else cue.start()
         s_start = _sentence_at(self._sentences(text), span.start)[0]
         clause = self.clause_break.split(text[s_start:at])[-1]
@@ -197,6 +256,20 @@ class Timing(Cues):
         at = max(0, span.start - 20) + cue.start()
         clauses = [c for c in re.split(r"[;,:]|\band\b", text[_statement_start(text, at) : at]) if c.strip()]
         return bool(clauses) and bool(self.instruction.match(clauses[-1]))
+
+    def _diagnosis_histology(self, text: str, span: Span) -> bool:
+        """A histology said of the diagnosis's specimen ("Dx 2021: combined SCLC/adeno", "adeno with small cell
+        component at diagnosis"): a diagnosis word before it in its sentence with no word of this progression between
+        ("Originally adenocarcinoma, now SCLC" is a transformation), or "at diagnosis" right after it; never a finding
+        whose words say it transformed."""
+        if "transform" in text[span.start : span.end].lower():
+            return False
+        before = re.split(r"[.;\n]", text[max(0, span.start - 60) : span.start])[-1]
+        cues = list(self.diagnostic_near.finditer(before))
+        if cues and not self.result_current.search(before, cues[-1].end()):
+            return True
+        after = re.split(r"[.;,\n]", text[span.end : span.end + 40])[0]
+        return bool(_AT_DIAGNOSIS_AFTER.match(after))
 
     def _at_diagnosis(self, text: str, span: Span) -> bool:
         """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""
