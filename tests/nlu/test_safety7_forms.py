@@ -34,6 +34,9 @@ from tests.nlu.reads import assert_reads
         "ALK IHC strongly positive (3+), FISH did not confirm",
         "Ventana ALK D5F3 positive; Vysis break-apart FISH negative",
         "Adenocarcinoma. ALK IHC positive, FISH negative. Alectinib 2 years, systemic PD.",
+        "ALK IHC positive, FISH negative, alectinib 2 years, systemic PD",
+        # one time told for both
+        "At diagnosis ALK IHC positive, FISH negative",
     ],
 )
 def test_two_alk_methods_that_disagree_are_a_conflict(text):
@@ -57,6 +60,9 @@ def test_two_alk_methods_that_disagree_are_a_conflict(text):
         ("ALK IHC positive, PD-L1 IHC negative", True),
         ("ALK FISH positive; MET FISH negative", True),
         ("ALK FISH negative", False),
+        # two times' results, not a discordance (tests/nlu/test_alk_two_lines.py reads them)
+        ("ALK IHC negative | ALK FISH: positive at diagnosis", True),
+        ("ALK FISH (at diagnosis): positive; ALK IHC neg", True),
         # no gene named, or no result: nothing read
         ("IHC positive; FISH not done", None),
         ("FISH pending", None),
