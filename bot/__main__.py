@@ -75,7 +75,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for field in conflicts(entities):
         print(f"stated both ways, left out: {field}", file=sys.stderr)
     for e in entities:
-        if e.entity in ("unreadable_variant", "unknown_drug"):
+        if e.entity in ("unreadable_variant", "unknown_drug", "unplaced_finding") and e.role is None:
             print(f"{e.entity.replace('_', ' ')}, not read: {e.text}", file=sys.stderr)
         elif e.role in ("candidate", "hypothetical"):
             print(f"{e.role}, not taken as a finding: {e.text}", file=sys.stderr)

@@ -471,3 +471,20 @@ def test_an_ordinary_question_is_not_held_once_answered_elsewhere():
     events, _ = run(FORM, make_tracker("ECOG 1", slots=slots, active_loop="case_form", events=history))
     assert case_changes(events) == {"ecog": 1}
     assert slot_events(events)["requested_slot"] != "ecog"
+
+
+@pytest.mark.parametrize("text", ["rebiopsy: LCNEC", "re-bx showed large cell neuroendocrine carcinoma",
+                                  "liver core at PD: LCNEC, no small cell component"])
+def test_lcnec_on_the_rebiopsy_is_named_back_not_dropped(text):
+    """safety6: the knowledge base has no LCNEC transformation; the finding is said back, the transformation unset."""
+    events, dispatcher = run(FORM, make_tracker(text, slots=dict(IN_PROGRESS), active_loop="case_form"))
+    said = texts(dispatcher)
+    assert "not a transformation the knowledge base covers" in said and "left unset" in said, said
+    assert "LCNEC" in said or "large cell neuroendocrine" in said, said
+    assert "transformation" not in case_changes(events), said
+
+
+@pytest.mark.parametrize("text", ["no LCNEC on the rebiopsy", "rebiopsy: SCLC", "?LCNEC on rebiopsy"])
+def test_lcnec_denied_or_absent_is_not_named_back(text):
+    _, dispatcher = run(FORM, make_tracker(text, slots=dict(IN_PROGRESS), active_loop="case_form"))
+    assert "knowledge base covers" not in texts(dispatcher)
