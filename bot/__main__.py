@@ -68,7 +68,7 @@ def cmd_import_fhir(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """The case fields on stdout; on stderr, one line for each thing read but not taken into the case."""
-    from bot.nlu.extractor import case_fields, conflicts, load
+    from bot.nlu.extractor import case_fields, conflicts, did_you_mean, load
 
     entities = load().entities(" ".join(args.text))
     print(_dump(case_fields(entities)))
@@ -76,7 +76,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"stated both ways, left out: {field}", file=sys.stderr)
     for e in entities:
         if e.entity in ("unreadable_variant", "unknown_drug", "unplaced_finding") and e.role is None:
-            print(f"{e.entity.replace('_', ' ')}, not read: {e.text}", file=sys.stderr)
+            guess = did_you_mean(e.text) if e.entity == "unknown_drug" else None
+            hint = f" (did you mean {guess}? not taken)" if guess else ""
+            print(f"{e.entity.replace('_', ' ')}, not read: {e.text}{hint}", file=sys.stderr)
         elif e.role in ("candidate", "hypothetical"):
             print(f"{e.role}, not taken as a finding: {e.text}", file=sys.stderr)
     return 0

@@ -317,6 +317,14 @@ class Mapper:
                     n == c or re.search(rf"\b{re.escape(n)}\b", c) for c in candidates
                 ):
                     best = max(best or (0, ""), (len(n), finding.id))
+        copies = self._copy_number(comps) if gene == "MET" else None
+        if best is None and copies is not None:
+            # a bare MET copy number: the text reader's thresholds (README Limitations), never a looser one
+            from bot.nlu.extractor import met_copy_number_call  # the reader's vocabulary only when needed
+
+            call = met_copy_number_call(copies)
+            if call is not None and call in self.kb.bypass:
+                best = (0, call)
         if best is None:
             self.out.skip(
                 obs,
@@ -327,6 +335,14 @@ class Mapper:
             return
         panel["bypass"].add(best[1])
         self.out.add("bypass_alterations", best[1], f"{ref(obs)} ({kind})")
+
+    @staticmethod
+    def _copy_number(comps: dict[str, Any]) -> float | None:
+        """The copy number (LOINC 82155-3) a variant Observation reports, if any."""
+        comp = comps.get(codes.COPY_NUMBER)
+        quantity = getattr(comp, "valueQuantity", None)
+        value = getattr(quantity, "value", None) if quantity is not None else getattr(comp, "valueInteger", None)
+        return float(value) if value is not None else None
 
     def _biopsy(self) -> None:
         kinds = sorted(self._panel)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = Path(os.environ.get("ALK_REGEX_CACHE_DIR") or Path(__file__).resolve().parents[2] / "var" / "cache")
-_TAG = f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}.{sys.version_info[2]}-{_sre.MAGIC}"
+TAG = f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}.{sys.version_info[2]}-{_sre.MAGIC}"
 
 
 # what _sre.compile raises for a program it does not take (invalid code, wrong shapes)
@@ -32,7 +32,7 @@ _REFUSED = (RuntimeError, TypeError, ValueError, IndexError, OverflowError, KeyE
 
 
 def cache_file() -> Path:
-    return CACHE_DIR / f"regex-{_TAG}.marshal"
+    return CACHE_DIR / f"regex-{TAG}.marshal"
 
 
 def _program(pattern: str, flags: int) -> tuple[Any, ...]:
@@ -88,19 +88,25 @@ class Patterns:
             return re.compile(pattern, flags)
 
     def save(self) -> None:
-        if not self.missed:
-            return
-        temp = None
-        try:
-            data = marshal.dumps(self.used)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".regex-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(temp, self.path)
-        except (OSError, ValueError):  # a read-only checkout compiles at every start, as before
-            if temp is not None:
-                Path(temp).unlink(missing_ok=True)
+        if self.missed:
+            keep(self.path, self.used)
+
+
+def keep(path: Path, data: Any) -> None:
+    """``data`` (plain data: marshal holds no code) written to ``path`` whole or not at all: to a temporary file
+    beside it, then renamed, so a second process racing this one reads the old file or the new one, never half of
+    one. A place that cannot be written (a read-only checkout) keeps nothing, and the next run builds again."""
+    temp = None
+    try:
+        dumped = marshal.dumps(data)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as out:
+            out.write(dumped)
+        os.replace(temp, path)
+    except (OSError, ValueError):
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)
 
 
 _SHARED: Patterns | None = None

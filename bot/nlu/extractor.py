@@ -222,12 +222,29 @@ def extract_case(text: str) -> dict[str, Any]:
     return case_fields(load().entities(text))
 
 
+def met_copy_number_call(copies: float) -> str | None:
+    """What a bare MET copy number is read as by the thresholds the reader applies to "MET copy number N" (the phrase
+    file's, README Limitations: MET_amplification from 6, MET_gain from 4, nothing below): for a structured result
+    without the laboratory's call (bot/fhir), so that the thresholds are written once."""
+    number = f"{copies:g}"
+    if not 0 <= copies < 1000 or "e" in number:
+        return None
+    found = extract_case(f"MET copy number {number}").get("bypass_alterations", [])
+    return next((f for f in found if f.startswith("MET_")), None)
+
+
 def did_you_mean(word: str) -> str | None:
-    """The ALK inhibitor a mistyped name most likely means, or None when nothing is close."""
+    """The ALK inhibitor a mistyped name most likely means, or None when nothing is close: a close spelling, else the
+    one inhibitor whose names alone begin with the word's first five letters ("brigade": brigatinib). Only ever
+    offered as a question, never read into the case."""
     kb = knowledge.default()
     spellings = {s.lower(): generic for generic, d in kb.drugs.items() for s in (generic, *d.brands, *d.misspellings)}
     close = difflib.get_close_matches(word.lower(), list(spellings), n=1, cutoff=0.75)
-    return spellings[close[0]] if close else None
+    if close:
+        return spellings[close[0]]
+    stem = word.lower()[:5]
+    begun = {generic for s, generic in spellings.items() if len(stem) == 5 and s.startswith(stem)}
+    return begun.pop() if len(begun) == 1 else None
 
 
 def therapy_choice(text: str, given: Collection[str] = ()) -> TherapyChoice:

@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from bot.nlu import compiled
 from bot.nlu.entity import HYPOTHETICAL, NEGATED
 
 # where a key may start: a line, a table cell, a clause after a semicolon, a sentence ("... on alectinib. Brain: no
@@ -126,41 +127,42 @@ def _words(patterns: list[str]) -> str:
 class KeyValues:
     def __init__(self, table: dict[str, Any]):
         kv = table["key_value"]
+        kept = compiled.shared()  # the programs kept between runs (bot/nlu/compiled.py), as the reader's patterns
         # the word is the value, or a bracket, a comma or a word that only qualifies it follows it ("none seen on
         # MRI", "negative on 2/3", "positive by IHC"): never a word that names what it denies ("no ALK mutation")
         whole = rf"(?=\s*(?:$|[(\[,.:]|\s[-–—]|\s+(?:{_words(kv['trailing'])})(?![\w-])))"
-        self.present = re.compile(rf"^(?:{_words(kv['present'])}){whole}", re.IGNORECASE)
-        self.absent = re.compile(rf"^(?:{_words(kv['absent'])}){whole}", re.IGNORECASE)
-        self.result = re.compile(rf"^(?:{_words(kv['result'])}){whole}", re.IGNORECASE)
-        self.not_done = re.compile(rf"^(?:{_words(kv['not_done'])}){whole}", re.IGNORECASE)
-        self.pending = re.compile(rf"(?<![\w-])(?:{_words(kv['pending'])})(?![\w])", re.IGNORECASE)
-        self.hedges = re.compile(rf"(?<![\w-])(?:{_words(kv['hedges'])})(?![\w])", re.IGNORECASE)
+        self.present = kept.compile(rf"^(?:{_words(kv['present'])}){whole}", re.IGNORECASE)
+        self.absent = kept.compile(rf"^(?:{_words(kv['absent'])}){whole}", re.IGNORECASE)
+        self.result = kept.compile(rf"^(?:{_words(kv['result'])}){whole}", re.IGNORECASE)
+        self.not_done = kept.compile(rf"^(?:{_words(kv['not_done'])}){whole}", re.IGNORECASE)
+        self.pending = kept.compile(rf"(?<![\w-])(?:{_words(kv['pending'])})(?![\w])", re.IGNORECASE)
+        self.hedges = kept.compile(rf"(?<![\w-])(?:{_words(kv['hedges'])})(?![\w])", re.IGNORECASE)
         # a value's words that deny what the key's own terms name, right before it or right after it ("Transformation:
         # no small cell features", "small cell excluded"), or elsewhere in its clause
         denies = kv["denies"]
-        self.denied_before = re.compile(rf"(?<![\w-])(?:{_words(denies['before'])})\s+$", re.IGNORECASE)
-        self.denied_after = re.compile(rf"^\s*(?:{_words(denies['after'])})(?![\w-])", re.IGNORECASE)
-        self.denies = re.compile(
+        self.denied_before = kept.compile(rf"(?<![\w-])(?:{_words(denies['before'])})\s+$", re.IGNORECASE)
+        self.denied_after = kept.compile(rf"^\s*(?:{_words(denies['after'])})(?![\w-])", re.IGNORECASE)
+        self.denies = kept.compile(
             rf"(?<![\w-])(?:{_words(denies['before'])}|{_words(denies['after'])})(?![\w-])", re.IGNORECASE
         )
-        self.number = re.compile(kv["number"], re.IGNORECASE)
+        self.number = kept.compile(kv["number"], re.IGNORECASE)
         self.keys = [
             _Key(
                 entity=k["entity"],
-                key=re.compile(rf"(?:{_words(k['keys'])})", re.IGNORECASE),
+                key=kept.compile(rf"(?:{_words(k['keys'])})", re.IGNORECASE),
                 present=k.get("present"),
                 absent=k.get("absent"),
                 values=tuple(
-                    (str(value), re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.IGNORECASE))
+                    (str(value), kept.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.IGNORECASE))
                     for value, pattern in k.get("values") or []
                 ),
                 number=k.get("number"),
                 implied=bool(k.get("implied")),
-                unless_after=re.compile(k["unless_after"], re.IGNORECASE) if k.get("unless_after") else None,
+                unless_after=kept.compile(k["unless_after"], re.IGNORECASE) if k.get("unless_after") else None,
                 not_done=bool(k.get("not_done")),
                 result=bool(k.get("result")),
                 absent_beside=(
-                    (re.compile(k["absent_beside"]["pattern"], re.IGNORECASE), str(k["absent_beside"]["value"]))
+                    (kept.compile(k["absent_beside"]["pattern"], re.IGNORECASE), str(k["absent_beside"]["value"]))
                     if k.get("absent_beside")
                     else None
                 ),

@@ -32,6 +32,9 @@ class Phrase(Lenient):
     patterns: Patterns
     negated_only: StrictBool = False
     stated_absent: StrictBool = False  # the phrase itself says the finding is absent ("MET CN 2 (not amplified)")
+    # not read where another gene is named right before or after it unless ALK is in its clause ("no TP53 or KRAS
+    # mutations" is not "no ALK mutations"; reader.Reader._another_genes)
+    not_other_genes: StrictBool = False
     _some = not_empty("patterns", says="must list at least one pattern")
 
 

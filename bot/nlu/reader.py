@@ -103,7 +103,7 @@ _PDL1_BELOW_1 = re.compile(
     re.IGNORECASE,
 )
 _PDL1_NAME = (
-    r"\b(?:pd[\s-]?l1(?:\s*(?:tps|tc|expression|\(22c3\)|22c3|\(sp263\)|sp263|\(sp142\)|sp142|ihc|"
+    r"\b(?:pd[\s-]?l1(?:\s*(?:tps|tc|\(tps\)|\(tc\)|expression|\(22c3\)|22c3|\(sp263\)|sp263|\(sp142\)|sp142|ihc|"
     r"tumou?r proportion score|score))*|tps|tumou?r proportion score)"
 )
 # the specimen it was read on may stand between the name and the score ("the PD-L1 on the diagnostic EBUS was 90%",
@@ -240,7 +240,7 @@ class Reader:
                 in_context = "at" in regex.groupindex  # read in its context: decides over a plain reading
                 start, end = trim(text, *(m.span("at") if in_context else m.span()))
                 value = self._sites(m.group("at") if in_context else m.group()) if row["sites"] else row["value"]
-                if end > start and value and not self._other_genes_class(text, row, start, end):
+                if end > start and value and not (row.get("not_other_genes") and self._another_genes(text, start, end)):
                     priority = 1 if in_context else 2
                     role = NEGATED if row.get("stated_absent", False) else None
                     found.append(
@@ -299,11 +299,11 @@ class Reader:
             groups.discard("nodes")
         return SITES + "+".join(sorted(groups)) if groups else None
 
-    def _other_genes_class(self, text: str, row: dict[str, Any], start: int, end: int) -> bool:
-        """A class of ALK mutations denied ("no mutations") that is another gene's ("no TP53 or KRAS mutations",
-        "no mutations in KRAS, EGFR or BRAF"): not the ALK mutations, unless ALK is named in its clause before it
-        or in it ("no ALK or KRAS mutations")."""
-        if row["entity"] != "alk_mutation" or row["value"] != "none" or not self._other_gene(text, start, end):
+    def _another_genes(self, text: str, start: int, end: int) -> bool:
+        """A class (a phrase flagged `not_other_genes`: "mutations") that is another gene's ("no TP53 or KRAS
+        mutations", "no mutations in KRAS, EGFR or BRAF"): not ALK's, unless ALK is named in its clause before it or
+        in it ("no ALK or KRAS mutations")."""
+        if not self._other_gene(text, start, end):
             return False
         clause = re.split(r"[.;:\n]", text[max(0, start - 40) : end])[-1]
         return not re.search(r"\balk\b", clause, re.IGNORECASE)

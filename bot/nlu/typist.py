@@ -270,12 +270,22 @@ _SAID_LINE = re.compile(
     r"(?! (?:of|therapy|treatment|tki|agent|drug|regimen|chemo\w*)\b)",
     re.IGNORECASE,
 )
+# the words that make "period" a span of time, not a full stop: right before it ("a period", "the washout period",
+# "each period", "2 period": a single digit as well) and right after it ("period of observation", "period when")
+_PERIOD_NOT_AFTER = (
+    "a", "the", "this", "that", "each", "any", "same", "one", "washout", "grace", "trial", "time", "follow-up",
+    "observation", "short", "long", "brief", "whole", "entire", "menstrual", "last", "first",
+)  # fmt: skip
+_PERIOD_NOT_BEFORE = (
+    "of", "in", "from", "between", "during", "after", "before", "when", "where", "that", "which", "since", "until",
+    "for", "was", "is", "and", "or", "to", "with", "without", "on", "off",
+)  # fmt: skip
 _SAID_PERIOD = re.compile(
-    r"(?<![\w-])(?<!\ba )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\beach )(?<!\bany )(?<!\bsame )(?<!\bone )"
-    r"(?<!\bwashout )(?<!\bgrace )(?<!\btrial )(?<!\btime )(?<!\bfollow-up )(?<!\bobservation )(?<!\bshort )"
-    r"(?<!\blong )(?<!\bbrief )(?<!\bwhole )(?<!\bentire )(?<!\bmenstrual )(?<!\blast )(?<!\bfirst )(?<!\b\d )"
-    r"(?<=[a-z0-9] )period(?=\s*$|\s+(?:new (?:line|paragraph)\b|(?!(?:of|in|from|between|during|after|"
-    r"before|when|where|that|which|since|until|for|was|is|and|or|to|with|without|on|off)\b)[a-z]))",
+    r"(?<![\w-])"
+    + "".join(rf"(?<!\b{re.escape(w)} )" for w in _PERIOD_NOT_AFTER)
+    + r"(?<!\b\d )(?<=[a-z0-9] )period(?=\s*$|\s+(?:new (?:line|paragraph)\b|(?!(?:"
+    + "|".join(_PERIOD_NOT_BEFORE)
+    + r")\b)[a-z]))",
     re.IGNORECASE,
 )
 
@@ -286,6 +296,16 @@ def said_punctuation(text: str) -> list[tuple[int, int, str]]:
     pieces += [(m.start(), m.end(), "\n") for m in _SAID_LINE.finditer(text)]
     pieces += [(m.start() - 1, m.end(), ".") for m in _SAID_PERIOD.finditer(text)]
     return pieces
+
+
+# (s12) a dosage form before a drug's name, as Indian and South-East Asian notes write it ("to start Tab. Alectinib
+# 150 mg", "Cap. Lorlatinib"): its full stop ends no sentence
+_DOSAGE_FORM = re.compile(r"(?<![\w.-])(?:tabs?|caps?|inj|syp)(\.)(?=[ \t]+[A-Za-z])", re.IGNORECASE)
+
+
+def dosage_forms(text: str) -> list[tuple[int, int, str]]:
+    """The full stop of each dosage form before a drug's name, dropped: "Tab. Alectinib" is "Tab Alectinib"."""
+    return [(m.start(1), m.end(1), "") for m in _DOSAGE_FORM.finditer(text)]
 
 
 # a registry form's coded field: the key's legend of codes in a bracket, then the code ("Progression pattern
@@ -479,6 +499,7 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
             + dictation(text, (low, high))
             + said_drugs(text, drugs, checker.term)
             + said_punctuation(text)
+            + dosage_forms(text)
             + coded_fields(text)
             + typos(text, checker.term)
             + slipped(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import re
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from typing import Any
 import yaml
 
 from bot import knowledge
-from bot.nlu import models
+from bot.nlu import compiled, models
 
 try:  # the C loader reads the phrase file about ten times faster
     from yaml import CSafeLoader as _Loader
@@ -49,7 +50,8 @@ VARIANT_SHAPES = [
     r"[cgn]\.[\-*]?\d+(?:[+\-_]\d+)*(?:[ACGTacgt]>[ACGTacgt]|del\w*|dup\w*|ins\w*)",
 ]
 # Genes whose protein changes are not ALK's ("BRAF V600E", "EGFR T790M", "ROS1 G2032R"), nor their mutations denied
-# ("no TP53 or KRAS mutations": reader._other_genes_class).
+# ("no TP53 or KRAS mutations": a phrase flagged `not_other_genes` in clinical_phrases.yml, read by
+# reader.Reader._another_genes).
 OTHER_GENES = (
     r"EGFR|KRAS|NRAS|HRAS|BRAF|PIK3CA|MET|TP53|HER2|ERBB2|MAP2K1|MEK1|KIT|RET|ROS1|NF2|STK11|KEAP1|IDH1"
     r"|CDKN2A|RB1|SMARCA4|PTEN"
@@ -144,8 +146,67 @@ def _correction(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
-    """Everything the reader needs, as data: names, phrase regexes, mutation shapes and the cue words."""
-    kb = kb or knowledge.default()
+    """Everything the reader needs, as data: names, phrase regexes, mutation shapes and the cue words. For the
+    project's own knowledge base (no ``kb`` given), the table kept from an earlier run when its inputs are unchanged
+    (``kept_table``)."""
+    return build(kb) if kb is not None else kept_table(cache_file())
+
+
+# What the table is made of: the phrase files, the knowledge base's files, and the code that reads them into it.
+def _inputs() -> list[Path]:
+    here = Path(__file__).resolve().parent
+    kb_dir = Path(knowledge.KNOWLEDGE_DIR)
+    return [
+        PHRASES_FILE,
+        PHRASES_FILE.parent / "therapy_phrases.yml",
+        *(kb_dir / f"{name}.yml" for name in knowledge.FILES),
+        here / "vocabulary.py",
+        here / "models.py",
+        Path(knowledge.__file__).resolve(),
+        Path(knowledge.models.__file__).resolve(),
+    ]
+
+
+def inputs_fingerprint() -> str:
+    """Changes whenever a byte of the table's inputs does (``_inputs``). A missing input is hashed as missing: the
+    build then fails as it always did, and nothing is kept under that key."""
+    digest = hashlib.sha256()
+    for path in _inputs():
+        digest.update(f"{path.name}\0".encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"\0missing\0")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def cache_file() -> Path:
+    return compiled.CACHE_DIR / f"vocabulary-{compiled.TAG}.marshal"
+
+
+def kept_table(path: Path) -> dict[str, Any]:
+    """The table of the project's knowledge base and phrase files, built once and kept in ``path`` (var/cache) with
+    the fingerprint of its inputs, so `python -m bot extract` does not expand the phrase file's thousand patterns at
+    every start. Read back only under the fingerprint of the inputs as they are now (a phrase, a knowledge-base entry
+    or this code changed: built afresh, and kept again); a missing, damaged or foreign file is built afresh; the file
+    is written whole or not at all (compiled.keep). marshal holds only data, never code to run
+    (tests/nlu/test_vocabulary_cache.py)."""
+    key = inputs_fingerprint()
+    try:
+        loaded = marshal.loads(path.read_bytes())
+        if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == key and isinstance(loaded[1], dict):
+            return loaded[1]
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    built = build(knowledge.default())
+    if inputs_fingerprint() == key:  # not kept when an input changed while it was built
+        compiled.keep(path, (key, built))
+    return built
+
+
+def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
+    """The table for ``kb`` and the phrase files, built afresh."""
     raw = _phrases()
     defines = {k: str(v) for k, v in (raw.get("defines") or {}).items()}
     shorthand = {k: str(v) for k, v in (raw.get("word_shorthand") or {}).items()}
@@ -174,6 +235,7 @@ def table(kb: knowledge.KnowledgeBase | None = None) -> dict[str, Any]:
             "value": str(p["value"]),
             "negated_only": bool(p.get("negated_only")),
             "stated_absent": bool(p.get("stated_absent")),
+            "not_other_genes": bool(p.get("not_other_genes")),
             "sites": bool(p.get("sites")),
             "pattern": _expand(pattern, defines, shorthand),
         }

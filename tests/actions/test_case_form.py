@@ -58,6 +58,15 @@ def test_unknown_drug_is_named_with_a_suggestion_and_nothing_is_filled():
     assert "prior_tkis" not in slot_events(events)
 
 
+def test_a_word_only_beginning_like_a_drug_is_offered_as_a_question_never_taken():
+    slots = {"alk_positive": True, "requested_slot": "prior_tkis"}
+    # "brigade": too far from brigatinib for a slip, begun as only brigatinib's names begin
+    events, dispatcher = run(FORM, make_tracker("alectinib -> brigade", slots=slots, active_loop="case_form"))
+    text = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "brigade" in text and "did you mean brigatinib?" in text
+    assert "brigatinib" not in slot_events(events).get("prior_tkis", [])
+
+
 def test_a_slip_in_a_drug_name_is_read_as_the_drug():
     slots = {"alk_positive": True, "requested_slot": "prior_tkis"}
     events, _ = run(FORM, make_tracker("brigtainib", slots=slots, active_loop="case_form"))

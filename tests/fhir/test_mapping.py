@@ -107,11 +107,32 @@ def test_missing_ecog_is_absent_and_asked_for():
     result = import_bundle(load("missing_ecog"))
     assert "ecog" not in result.case and "ecog" in result.as_dict()["absent"]
     assert "ecog" in decide(result.case)["missing"]
-    # a MET copy number without the laboratory's call is not turned into an amplification
-    assert "bypass_alterations" not in result.case
-    assert any(u["resource"] == "Observation/met-cn" for u in result.unmapped)
+    # a MET copy number of 6 without the laboratory's call: amplification by the text reader's thresholds
+    assert result.case["bypass_alterations"] == ["MET_amplification"]
+    assert any(s.startswith("Observation/met-cn") for s in result.provenance["bypass_alterations"])
     if "pregnancy_status" in FIELDS:
         assert result.case["pregnancy_status"] == "pregnant"
+
+
+def _met_copies(bundle: dict, copies: float) -> dict:
+    for entry in bundle["entry"]:
+        if entry["resource"]["id"] == "met-cn":
+            for comp in entry["resource"]["component"]:
+                if comp["code"]["coding"][0]["code"] == "82155-3":
+                    comp["valueQuantity"]["value"] = copies
+    return bundle
+
+
+@pytest.mark.parametrize("copies, read", [
+    (8, ["MET_amplification"]), (14, ["MET_amplification"]), (6.4, ["MET_amplification"]),
+    (4, ["MET_gain"]), (5.5, ["MET_gain"]),  # a gain, never an amplification (README Limitations)
+    (3, None), (2, None), (1000, None),
+])
+def test_a_bare_met_copy_number_is_read_by_the_text_readers_thresholds(copies, read):
+    result = import_bundle(_met_copies(copy.deepcopy(load("missing_ecog")), copies))
+    assert result.case.get("bypass_alterations") == read
+    if read is None:
+        assert any(u["resource"] == "Observation/met-cn" for u in result.unmapped)
 
 
 def test_not_pregnant_says_nothing_about_childbearing_potential():

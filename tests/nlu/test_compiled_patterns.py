@@ -100,7 +100,8 @@ def test_an_unwritable_place_still_gives_working_patterns(tmp_path):
 
 def test_building_the_extractor_keeps_the_readers_and_the_contexts_programs(tmp_path):
     """One run of the extractor's build (a process of its own, with the cache in a fresh folder) keeps the programs of
-    the reader's phrase patterns and of the context's cue patterns in one file: a second run compiles neither."""
+    the reader's phrase patterns, of its key-value table and of the context's cue patterns in one file: a second run
+    compiles none of them."""
     built = extractor.load()
     env = {**os.environ, "ALK_REGEX_CACHE_DIR": str(tmp_path)}
     subprocess.run([sys.executable, "-c", "from bot.nlu import extractor; extractor.load()"], env=env, check=True)
@@ -108,5 +109,7 @@ def test_building_the_extractor_keeps_the_readers_and_the_contexts_programs(tmp_
     kept = marshal.loads(path.read_bytes())
     reader = {(p.pattern, p.flags & ~re.UNICODE) for p, _ in built.reader.regexes}
     context = {(p.pattern, p.flags & ~re.UNICODE) for p in (built.context.breaks, built.context.received_after)}
+    kv = built.reader.key_values
+    key_value = {(p.pattern, p.flags & ~re.UNICODE) for p in (kv.present, kv.denies, *(k.key for k in kv.keys))}
     keys = {(pattern, flags & ~re.UNICODE) for pattern, flags in kept}
-    assert reader <= keys and context <= keys
+    assert reader <= keys and context <= keys and key_value <= keys

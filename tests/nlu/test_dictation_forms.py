@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.nlu import typist
 from tests.nlu.reads import (
     assert_reads,
     assert_reads_exactly,
@@ -61,6 +62,36 @@ def test_ecog_for_that_is_no_score(text: str) -> None:
 
 def test_a_period_of_time_is_no_full_stop() -> None:
     assert_reads("after a period of observation on alectinib he progressed", {"prior_tkis": ["alectinib"]})
+
+
+def _said_periods(text: str) -> list[str]:
+    return [text[a:b] for a, b, mark in typist.said_punctuation(text) if mark == "."]
+
+
+@pytest.mark.parametrize("text", [
+    "ECOG three comma now two period", "ECOG two period new paragraph", "on alectinib period Progressed in liver",
+    "biopsy done PERIOD next steps", "ECOG 12 period", "PD-L1 80 percent period",
+])
+def test_period_said_at_a_sentences_end_is_a_full_stop(text: str) -> None:
+    assert [p.lower() for p in _said_periods(text)] == [" period"]
+
+
+@pytest.mark.parametrize("word", typist._PERIOD_NOT_AFTER)
+def test_period_after_a_word_of_time_is_no_full_stop(word: str) -> None:
+    """Each word of the typist's list before "period" makes it a span of time ("the washout period ends")."""
+    assert _said_periods(f"stable {word} period ends") == []
+    assert _said_periods(f"stable {word.upper()} period") == []
+    assert _said_periods(f"stable x{word} period ends") == [" period"]  # only the whole word
+
+
+@pytest.mark.parametrize("word", typist._PERIOD_NOT_BEFORE)
+def test_period_before_a_joining_word_is_no_full_stop(word: str) -> None:
+    assert _said_periods(f"on alectinib period {word} observation") == []
+    assert _said_periods(f"on alectinib period {word}x observation") == [" period"]
+
+
+def test_period_after_a_single_digit_is_no_full_stop() -> None:
+    assert _said_periods("cycle 2 period ends") == []
 
 
 # ---- TKIs named but not received; their order ---------------------------------------------------------------------

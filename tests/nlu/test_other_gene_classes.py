@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.nlu import vocabulary
+from bot.nlu.reader import Reader
 from tests.nlu.reads import assert_reads, assert_reads_excluding
 
 
@@ -40,3 +42,19 @@ def test_another_genes_denied_mutations_are_not_the_alk_mutations(text):
 )
 def test_the_alk_mutations_denied_are_still_read(text):
     assert_reads(text, {"alk_mutations": []})
+
+
+def _alk_class_spans(table, text):
+    return [s for s in Reader(table).spans(text) if (s.entity, s.value) == ("alk_mutation", "none")]
+
+
+def test_the_phrase_files_flag_decides_not_the_field():
+    """The reader sets no field apart: the phrase row's `not_other_genes` flag (clinical_phrases.yml) keeps another
+    gene's class from reading; the same row without it reads "no TP53 or KRAS mutations" as ALK's class."""
+    table = vocabulary.table()
+    flagged = [r for r in table["regexes"] if r.get("not_other_genes")]
+    assert flagged and {(r["entity"], r["value"]) for r in flagged} == {("alk_mutation", "none")}
+    assert not _alk_class_spans(table, "no TP53 or KRAS mutations")
+    assert _alk_class_spans(table, "no ALK or KRAS mutations")
+    unflagged = dict(table, regexes=[dict(r, not_other_genes=False) for r in table["regexes"]])
+    assert _alk_class_spans(unflagged, "no TP53 or KRAS mutations")

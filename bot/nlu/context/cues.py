@@ -136,7 +136,8 @@ class Cues:
         person = _fill(r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?(?:{people})(?![\w-])", others)
         self.other_person = _compile(
             rf"(?:^|[.;:,(\n]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|because|fyi|btw|nb)\b)\s*(?P<who>{person})"
-            rf"(?!\s+(?:of|to)\b)|(?<![\w-])(?P<named>{person})(?='s|\s*,?\s*(?:who|whose)\b|\s*\()",
+            # (s12) "of the patient" names whose they are ("The sister of the patient received lorlatinib")
+            rf"(?!\s+(?:of|to)\b(?!\s+(?:the|our|this|my)\s+(?:patient|pt)\b))|(?<![\w-])(?P<named>{person})(?='s|\s*,?\s*(?:who|whose)\b|\s*\()",
             re.IGNORECASE,
         )
         self.family_history = _cue(others["family_history"])
@@ -238,6 +239,13 @@ class Cues:
             r"^\s*(?:(?!(?:no|not|nil|none|negative|without)(?![\w-]))[\w-]+\s+){0,3}?{another_test}(?![\w])", hyp
         )
         self.test_pending = _cue(hyp["plan_before"] + hyp["failed_test_pending"])
+        self.failed_ends_weak = _compile(_words(hyp["failed_test_ends_other_specimen"]), re.IGNORECASE)
+        # a specimen heading a clause, past up to three words that deny nothing (", plasma NGS: G1202R")
+        self.specimen_head = _compile(
+            r"^\s*(?:(?!(?:no|not|nil|none|negative|without)(?![\w-]))[\w-]+\s+){0,3}?"
+            rf"(?P<kind>(?P<plasma>{_words(hyp['plasma_specimens'])})|{_words(hyp['tissue_specimens'])})(?![\w])",
+            re.IGNORECASE,
+        )
         self.plasma_specimen = _cue(hyp["plasma_specimens"])
         # a finding's specimen named after it ("no ALK mutations on plasma", "G1202R in the liver core")
         self.specimen_after = _compile(

@@ -176,7 +176,12 @@ class Lists(Cues):
         if len({self._group(s) for s in items}) > 1 or len({(s.entity, s.value) for s in items}) < len(items):
             return False  # another group, or a finding named twice: two statements ("G1202R, and G1202R not detected")
         if len({self._kind(s) for s in items}) > 1 and any(s.value == "none" for s in items):
-            return False
+            # unless each names a class of genes denied, the last a panel's own closed list: "negative for ALK, EGFR
+            # and KRAS mutations" (not "... mutations detected")
+            return all(s.value == "none" for s in items) and bool(
+                self.lists.closes.search(text[items[-2].end : items[-1].end])
+                and not self.found_after.match(text[items[-1].end : items[-1].end + 40])
+            )
         return bool(self.lists.closes.search(text[items[-2].end : items[-1].start]))
 
     def _listed_with(self, text: str, previous: Entity, span: Span, role: str) -> bool:

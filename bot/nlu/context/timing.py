@@ -13,6 +13,7 @@ from bot.nlu.context.patterns import (
     _STATEMENT_STOP,
     _clause_end,
     _compile,
+    _plan_item,
     _sentence_at,
     _statement_start,
 )
@@ -202,15 +203,26 @@ class Timing(Cues):
         that reports it ("Initial biopsy QNS; repeat rebiopsy NGS: no ALK mutations"), else at the statement's end
         (_clause_end: "NGS failed; no ALK mutations reported", "NGS failed; repeat NGS pending; no ALK ...")."""
         end = _clause_end(text, start)
-        ends = list(self.failed_ends.finditer(text, start, end))
+        strong = {b.start() for b in self.failed_ends.finditer(text, start, end)}
+        ends = sorted(
+            [*self.failed_ends.finditer(text, start, end), *self.failed_ends_weak.finditer(text, start, end)],
+            key=lambda b: b.start(),
+        )
         own = text[_statement_start(text, start) : start]
         for b, nxt in zip(ends, [*(e.start() for e in ends[1:]), end], strict=False):
             clause = text[b.end() : max(nxt, b.end())]
-            if (self.another_test.match(clause) or self._on_other_specimen(clause, own)) and not (
-                self.test_pending.search(clause) or self.failed_test.search(clause)
-            ):
+            reported = (
+                self.another_test.match(clause) if b.start() in strong else self._head_other_specimen(clause, own)
+            ) or self._on_other_specimen(clause, own)
+            if reported and not (self.test_pending.search(clause) or self.failed_test.search(clause)):
                 return b.start()
         return end
+
+    def _head_other_specimen(self, clause: str, own: str) -> bool:
+        """``clause`` opens with a specimen of the other kind than the failed test's words ``own`` name (a tissue
+        test unless they name plasma): "Tissue QNS, plasma NGS: G1202R"."""
+        m = self.specimen_head.match(clause)
+        return m is not None and bool(m["plasma"]) != bool(self.plasma_specimen.search(own))
 
     def _on_other_specimen(self, clause: str, own: str) -> bool:
         """``clause`` names the specimen of its result after it, of the other kind than the failed test's words
@@ -233,7 +245,12 @@ class Timing(Cues):
         items: "Outcome: chemotherapy; trial screening")."""
         out = []
         for m in self.plan_heading.finditer(text):
-            end = _PLAN_END.search(text, m.end())
+            # (s12) the plan's items numbered or bulleted ("Plan: 1. Lipids. 2. Lorlatinib 100 mg od", "Plan:\n-
+            # lorlatinib"): the plan runs over every item
+            item = _plan_item(text, m.end())
+            end = _PLAN_END.search(text, item.end())
+            while item["mark"] and end and (item := _plan_item(text, end.end()))["mark"]:
+                end = _PLAN_END.search(text, item.end())
             out.append((m.end(), end.start() if end else len(text)))
         return out
 
