@@ -90,7 +90,7 @@ def read_message(
         reading.problems.append(
             f"You wrote the {field_label(field_name)} both ways in that message, so I left it as it was. Which is it?"
         )
-    _name_unreadable(entities, reading)
+    _name_unreadable(text, entities, reading)
     _say_how_ecog_was_read(text, entities, reading, spans)
     if text.startswith("/") and any(e.get("entity") == "unreadable_variant" for e in entities):
         reading.updates.pop("alk_mutations", None)  # the page's list editor: the list stays as it was
@@ -155,9 +155,10 @@ def _read_payload_variants(text: str, entities: list[Mapping[str, Any]]) -> list
     return read
 
 
-def _name_unreadable(entities: list[Mapping[str, Any]], reading: Reading) -> None:
+def _name_unreadable(text: str, entities: list[Mapping[str, Any]], reading: Reading) -> None:
     """Drug names and variant notations the extractor could not read are named back to the clinician, never
-    guessed; a report with an unreadable variant is not read as 'no ALK mutation'."""
+    guessed; a report with an unreadable variant is not read as 'no ALK mutation'; a finding read but not placed
+    (LCNEC on the rebiopsy) is named with what was left unset."""
     for entity in entities:
         word = str(entity.get("value") or entity.get("text") or "")
         if entity.get("entity") == "unknown_drug" and other_drug(word):
@@ -168,6 +169,9 @@ def _name_unreadable(entities: list[Mapping[str, Any]], reading: Reading) -> Non
             guess = did_you_mean(word)
             hint = f": did you mean {guess}?" if guess else f". I know {known_drugs()}."
             reading.problems.append(f"I don't know '{word}' as an ALK inhibitor{hint}")
+        elif entity.get("entity") == "unplaced_finding" and not entity.get("role"):
+            written = _written(text, entity) or word
+            reading.problems.append(unplaced_text(written, word, "transformation" in reading.updates))
         elif entity.get("entity") == "unreadable_variant":
             reading.problems.append(
                 f"I couldn't read '{word}' as an ALK mutation (I read notations such as G1202R, "
@@ -176,6 +180,23 @@ def _name_unreadable(entities: list[Mapping[str, Any]], reading: Reading) -> Non
             )
             if reading.updates.get("alk_mutations") == []:
                 del reading.updates["alk_mutations"]
+
+
+# what each finding the extractor reads but the knowledge base does not place is, as the clinician is told
+UNPLACED = {"large_cell_neuroendocrine_carcinoma": "large-cell neuroendocrine carcinoma"}
+
+
+def unplaced_text(word: str, value: str, transformation_read: bool) -> str:
+    """The finding ``word`` (read as ``value``) named back: read, yet no transformation the knowledge base covers
+    (safety6: LCNEC on the rebiopsy); the transformation is left as it was unless another finding stated it."""
+    name = UNPLACED.get(value, value.replace("_", " "))
+    shown = f"'{word}' ({name})" if word.lower() != name else f"'{word}'"
+    left = (
+        "please check the transformation I read from the rest of the message"
+        if transformation_read
+        else "transformation left unset - please review"
+    )
+    return f"I read {shown} but it is not a transformation the knowledge base covers; {left}."
 
 
 def _say_how_ecog_was_read(

@@ -75,7 +75,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for field in conflicts(entities):
         print(f"stated both ways, left out: {field}", file=sys.stderr)
     for e in entities:
-        if e.entity in ("unreadable_variant", "unknown_drug"):
+        if e.entity in ("unreadable_variant", "unknown_drug", "unplaced_finding") and e.role is None:
             guess = did_you_mean(e.text) if e.entity == "unknown_drug" else None
             hint = f" (did you mean {guess}? not taken)" if guess else ""
             if e.entity == "unknown_drug" and other_drug(e.text):

@@ -29,7 +29,9 @@ The contract (the dialogue's actions rely on it):
   `unreadable_variant` (value: the text as written) is a mutation-like notation that cannot be read as an ALK
   protein change (G1202fs, X9999Y, c.3604G>A, G1202*, full-width digits); a readable change at a residue ALK does
   not have (G2032R) stays an `alk_mutation`, which the decision module names as impossible. `unknown_drug` is a
-  word shaped like a kinase inhibitor that is not one we know. Neither report ever becomes a case field.
+  word shaped like a kinase inhibitor that is not one we know. `unplaced_finding` (value: what it is, e.g.
+  large_cell_neuroendocrine_carcinoma) is a finding read but not one the knowledge base places (LCNEC on the
+  rebiopsy is no transformation it covers). No report ever becomes a case field.
 - `case_fields(entities)` → the case fields stated (case.schema.json names, plus `intolerant_tkis`,
   `pregnancy_status` and `strong_cyp3a_inhibitor`); never a field from a `candidate` or `hypothetical` entity, never
   a negated finding as present, and none of the fields in `conflicts(entities)`.
@@ -121,8 +123,9 @@ ENTITIES = (
     "cyp3a_inhibitor",
     "region",
     "current_therapy",
+    "unplaced_finding",
 )
-_REPORTS = frozenset({"unknown_drug", "unreadable_variant"})
+_REPORTS = frozenset({"unknown_drug", "unreadable_variant", "unplaced_finding"})
 
 
 @dataclasses.dataclass(frozen=True)
