@@ -13,7 +13,9 @@ vocabulary.
 
 from __future__ import annotations
 
-from functools import lru_cache
+import hashlib
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -72,7 +74,35 @@ def _asks(text: str | None) -> bool:
     return not text or reader is None or reader.asks(text)
 
 
-class _BuiltFromItsConfig(GraphComponent):
+# The reader's own files: its code, phrase files and the knowledge base it is built from (scripts/model_inputs.sh
+# fingerprints the same folders for `make model`).
+READER_DIRS = (Path(__file__).resolve().parent, Path(__file__).resolve().parents[1] / "knowledge")
+
+
+@cache
+def reader_fingerprint(dirs: tuple[Path, ...] = READER_DIRS) -> str:
+    """A fingerprint of every file the reader is made of (.py and .yml under ``dirs``). Rasa's training cache
+    (.rasa/cache) keys a component's output on its config and inputs only, not on its code: without this addon a
+    retrained model reuses the training examples as an older reader featurized them (a new entity kind made the
+    classifier expect one feature fewer than the server then gave it, and the model could not read a message)."""
+    digest = hashlib.sha256()
+    for d in dirs:
+        for path in sorted(p for p in d.rglob("*") if p.suffix in (".py", ".yml") and p.is_file()):
+            digest.update(f"{path.relative_to(d)}\0".encode())
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class _ReaderFingerprint:
+    """Rasa's fingerprint of the component's output includes the reader's files (``reader_fingerprint``)."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        return reader_fingerprint()
+
+
+class _BuiltFromItsConfig(_ReaderFingerprint, GraphComponent):
     """A component built from its config alone: nothing to train, store or load (GraphComponent.load() calls
     create())."""
 
@@ -111,7 +141,7 @@ class ClinicalEntityExtractor(_BuiltFromItsConfig, EntityExtractorMixin):
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
-class ClinicalEntityFeaturizer(SparseFeaturizer, GraphComponent):
+class ClinicalEntityFeaturizer(_ReaderFingerprint, SparseFeaturizer, GraphComponent):
     """Tells the intent classifier which kinds of clinical facts a message states (a drug, a mutation, a negated
     finding ...), so that "MET FISH negative" reads as giving findings and not as a bare "no"."""
 
