@@ -54,6 +54,24 @@ def test_brain_metastases_present_now_stay_present(text):
     assert_reads(text, {"brain_metastases": True})
 
 
+@pytest.mark.parametrize(
+    ("text", "now"),
+    [
+        ("Leptomeningeal disease | baseline: present | current: absent", False),
+        ("LMD\tbaseline: yes\tcurrent: no", False),
+        ("Leptomeningeal disease | baseline: absent | current: present", True),
+    ],
+)
+def test_the_current_cell_says_leptomeningeal_disease_now(text, now):
+    assert_reads(text, {"leptomeningeal": now})
+
+
+@pytest.mark.parametrize("text", ["ECOG | baseline: 0 | current: 2", "ECOG PS | baseline: 2 | current: 1"])
+def test_a_per_time_ecog_row_never_reads_the_baseline_score(text):
+    found = extractor.extract_case(text)
+    assert str(found.get("ecog")) in ("None", text[-1]), (text, found)  # the current cell's score, or none
+
+
 # ---- 2. a pneumonitis ruled out is no ILD ------------------------------------------------------------------------
 
 
