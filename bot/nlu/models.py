@@ -86,6 +86,7 @@ class TherapyPhrases(Strict):
 
     therapies: dict[StrictStr, Patterns] = {}  # therapy id, family or request_information -> phrases
     acronyms: dict[StrictStr, Patterns] = {}  # matched with their case
+    brands: dict[StrictStr, list[StrictStr]] = {}  # therapy id -> brand names of its other-class drugs
     families: dict[StrictStr, list[StrictStr]] = {}  # a generic word -> therapy ids
     not_in_knowledge_base: Patterns = []  # therapies recognised in a question, though no regimen of the KB
     combinations: dict[StrictStr, list[StrictStr]] = {}  # a combined regimen -> the therapies/families it contains

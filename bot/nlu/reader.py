@@ -195,6 +195,7 @@ class Reader:
         )
         self.drug_after = re.compile(rf"^\s*(?:{'|'.join(name_like['after'])})(?:(?<![a-z])|(?![a-z]))", re.IGNORECASE)
         self.drugs = frozenset(table["drug_spellings"])
+        self.other_brands = frozenset(table.get("other_brands", ()))
         self.karnofsky = {int(score): int(grade) for score, grade in table.get("karnofsky_ecog", {}).items()}
         self.drug_prefixes = frozenset(d[:5] for d in self.drugs if len(d) >= 7)
         self.drug_starts = frozenset(d[:3] for d in self.drugs if len(d) >= 4)
@@ -248,7 +249,9 @@ class Reader:
                     )
         for m in self.word.finditer(text):
             word = m.group().lower()
-            if word not in self.drugs and (self.drug_shape.fullmatch(word) or word[:5] in self.drug_prefixes):
+            if word in self.other_brands or (
+                word not in self.drugs and (self.drug_shape.fullmatch(word) or word[:5] in self.drug_prefixes)
+            ):
                 found.append(Span(m.start(), m.end(), "unknown_drug", m.group(), 3))
         found += self._unknown_in_sequence(text, found)
         # "Key: value" lines: the key names the field, the value says it; the key's own words and the value's words

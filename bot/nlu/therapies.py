@@ -232,6 +232,10 @@ class TherapyReader:
             if value not in known:
                 _fail(f"therapies.{value}", "not a therapy id of regimens.yml, a family, or request_information")
             phrases += [(phrase_regex(p.replace("{TKI}", f"(?:{any_tki})")), value) for p in entries]
+        for value, brands in (raw.get("brands") or {}).items():
+            if value not in known:
+                _fail(f"brands.{value}", "not a therapy id of regimens.yml or a family")
+            phrases += [(phrase_regex(re.escape(b)), value) for b in brands]
         for value, entries in (raw.get("acronyms") or {}).items():
             if value not in known:
                 _fail(f"acronyms.{value}", "not a therapy id of regimens.yml or a family")

@@ -106,12 +106,16 @@ def _strings(data: Any) -> list[str]:
     return [data] if isinstance(data, str) else []
 
 
+def _therapy_phrases() -> dict[str, Any]:
+    return dict(yaml.load((PHRASES_FILE.parent / "therapy_phrases.yml").read_text(encoding="utf-8"), Loader=_Loader))
+
+
 def _typo_tolerance(raw: dict[str, Any], kb: knowledge.KnowledgeBase, names: list[dict[str, str]]) -> dict[str, Any]:
     """The typo-tolerant vocabulary (typist.py): the ALK inhibitors' names and brands and the phrase file's drugs and
     key words as terms; every word the phrase files and the knowledge base's names hold as known words, never
     corrected."""
     spec = raw.get("typo_tolerance") or {}
-    therapy = yaml.load((PHRASES_FILE.parent / "therapy_phrases.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    therapy = _therapy_phrases()
     inducers = [n for i in kb.strong_cyp3a_inducers.values() for n in i.spellings]
     strings = [n["pattern"] for n in names] + _strings(raw) + _strings(therapy) + list(kb.spellings) + inducers
     known = sorted({w for s in strings for w in re.findall(r"[a-z]+", s.lower())} - set(spec.get("not_typos", ())))
@@ -290,6 +294,9 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
         "other_genes": OTHER_GENES,
         "drug_shape": DRUG_SHAPE,
         "drug_spellings": sorted({s.lower() for s in tki_spellings}),
+        # (safety9) brand names of other-class drugs (therapy_phrases.yml brands): reported as unknown drugs, as
+        # their generic names are, so that each is named back as not an ALK inhibitor
+        "other_brands": sorted({b.lower() for bs in (_therapy_phrases().get("brands") or {}).values() for b in bs}),
         "site_groups": site_groups,
         "name_like_shorthand": drug_context,
         "not_negatable": raw["not_negatable"],

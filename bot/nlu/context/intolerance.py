@@ -33,7 +33,11 @@ _DOUBTED_TOXICITY = _compile(
 # a toxicity ruled out or not confirmed after it was named ("stopped for pneumonitis, later ruled out")
 _RULED_OUT_AFTER = _compile(
     r"\s*[,;(-]?\s*(?:(?:later|subsequently|since|then|eventually|but|which was|was)\s+){0,2}"
-    r"(?:ruled out|excluded|not confirmed|unconfirmed|disproven|r/o'd)\b",
+    r"(?:ruled out|excluded|not confirmed|unconfirmed|disproven|r/o'd|"
+    # (safety9) or another diagnosis found in its place ("stopped for pneumonitis, turned out to be infection")
+    r"(?:turned out|proved|proven|shown|found) to be (?:an? )?(?:\w+ )?(?:infection|infective|infectious|pneumonia|"
+    r"covid(?:-19)?|progression|lymphangitis|pulmonary embol\w*|pe|oedema|edema|atypical infection)|"
+    r"(?:was |re)?(?:re-?)?(?:classified|diagnosed) as (?:an? )?(?:\w+ )?(?:infection|pneumonia|covid(?:-19)?))\b",
     re.I,
 )
 # ... or confirmed after it was suspected ("held for suspected pneumonitis, confirmed on CT"): had
@@ -50,6 +54,18 @@ def _doubted(text: str, m: re.Match[str], floor: int) -> bool:
     return bool(
         _DOUBTED_TOXICITY.search(text, max(floor, m.start() - 25), m.start()) or _RULED_OUT_AFTER.match(text, m.end())
     )
+
+
+def without_ruled_out_lung(text: str, found: list[Entity]) -> list[Entity]:
+    """``found`` without an ILD comorbidity read from a pneumonitis ruled out or not confirmed after it was named
+    ("brigatinib stopped for pneumonitis, later ruled out", "..., turned out to be infection"): no history of it
+    (safety9; the stop itself is no intolerance, _doubted_reason)."""
+
+    def ruled_out(e: Entity) -> bool:
+        named = list(_LUNG_TOXICITY.finditer(text, e.start, e.end))
+        return bool(named) and bool(_RULED_OUT_AFTER.match(text, named[-1].end()))
+
+    return [e for e in found if (e.entity, e.value) != ("comorbidity", "interstitial_lung_disease") or not ruled_out(e)]
 
 
 def _lung_toxicity(text: str, intolerance: list[Entity], found: list[Entity]) -> list[Entity]:
