@@ -103,7 +103,7 @@ _PDL1_BELOW_1 = re.compile(
     re.IGNORECASE,
 )
 _PDL1_NAME = (
-    r"\b(?:pd[\s-]?l1(?:\s*(?:tps|tc|expression|\(22c3\)|22c3|\(sp263\)|sp263|\(sp142\)|sp142|ihc|"
+    r"\b(?:pd[\s-]?l1(?:\s*(?:tps|tc|\(tps\)|\(tc\)|expression|\(22c3\)|22c3|\(sp263\)|sp263|\(sp142\)|sp142|ihc|"
     r"tumou?r proportion score|score))*|tps|tumou?r proportion score)"
 )
 # the specimen it was read on may stand between the name and the score ("the PD-L1 on the diagnostic EBUS was 90%",

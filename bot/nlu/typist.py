@@ -298,6 +298,16 @@ def said_punctuation(text: str) -> list[tuple[int, int, str]]:
     return pieces
 
 
+# (s12) a dosage form before a drug's name, as Indian and South-East Asian notes write it ("to start Tab. Alectinib
+# 150 mg", "Cap. Lorlatinib"): its full stop ends no sentence
+_DOSAGE_FORM = re.compile(r"(?<![\w.-])(?:tabs?|caps?|inj|syp)(\.)(?=[ \t]+[A-Za-z])", re.IGNORECASE)
+
+
+def dosage_forms(text: str) -> list[tuple[int, int, str]]:
+    """The full stop of each dosage form before a drug's name, dropped: "Tab. Alectinib" is "Tab Alectinib"."""
+    return [(m.start(1), m.end(1), "") for m in _DOSAGE_FORM.finditer(text)]
+
+
 # a registry form's coded field: the key's legend of codes in a bracket, then the code ("Progression pattern
 # (1=systemic, 2=oligo, 3=CNS only, 4=indolent): 3"), read as the key and the code's label ("Progression pattern: CNS
 # only"), so that the legend's other labels are not read; a code the legend does not give, or none, reads no label
@@ -489,6 +499,7 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
             + dictation(text, (low, high))
             + said_drugs(text, drugs, checker.term)
             + said_punctuation(text)
+            + dosage_forms(text)
             + coded_fields(text)
             + typos(text, checker.term)
             + slipped(text)

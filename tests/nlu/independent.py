@@ -130,7 +130,10 @@ SETS = (
                 "Japanese and Korean authors, European authors' English, US EMR smart-phrases, pathway-tool and "
                 "insurer exports, brand names", "independent12_tune.yml", "independent12_heldout.yml",
                 "independent12_questions_tune.yml", "independent12_questions_heldout.yml",
-                f1_floor=(0.896, 0.914), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(48, 32),
+                # (s12) set 12 tuned 0.896 -> 0.9518 after regional and institutional wording: a TKI applied for,
+                # chosen by a pathway tool or unaffordable; numbered plans; dosage forms; decimal commas; European,
+                # NHS and US words of comorbidities, toxicities, specimens and counts (tests/nlu/test_regional_forms.py)
+                f1_floor=(0.951, 0.914), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})

@@ -136,7 +136,8 @@ class Cues:
         person = _fill(r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?(?:{people})(?![\w-])", others)
         self.other_person = _compile(
             rf"(?:^|[.;:,(\n]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|because|fyi|btw|nb)\b)\s*(?P<who>{person})"
-            rf"(?!\s+(?:of|to)\b)|(?<![\w-])(?P<named>{person})(?='s|\s*,?\s*(?:who|whose)\b|\s*\()",
+            # (s12) "of the patient" names whose they are ("The sister of the patient received lorlatinib")
+            rf"(?!\s+(?:of|to)\b(?!\s+(?:the|our|this|my)\s+(?:patient|pt)\b))|(?<![\w-])(?P<named>{person})(?='s|\s*,?\s*(?:who|whose)\b|\s*\()",
             re.IGNORECASE,
         )
         self.family_history = _cue(others["family_history"])

@@ -24,6 +24,17 @@ _CLAUSE_OPENER = re.compile(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
 # where a plan heading's section ends: a full stop or a line's end; not _STATEMENT_STOP, which ends at "!" "?" (a
 # plan cut there reads "Outcome: WBRT! then lorlatinib" as lorlatinib given) and at "vs.", "e.g.", "i.e."
 _PLAN_END = re.compile(r"\n|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$)", re.IGNORECASE)
+# a plan's item marker ("1.", "a)", "-")
+_PLAN_ITEM = re.compile(r"\s*(?P<mark>(?:\d{1,2}|[a-e])[.)](?=\s)|[-*•](?=\s))?[ \t]*")
+
+
+def _plan_item(text: str, at: int) -> re.Match[str]:
+    """The item marker at ``at``, or the empty match there (the pattern matches anywhere)."""
+    item = _PLAN_ITEM.match(text, at)
+    assert item is not None
+    return item
+
+
 # a few words heading a sentence before a colon ("Query:", "Outcome requested from the panel:")
 _HEADING = re.compile(r"^\W*[\w'/-]+(?:[ ][\w'/-]+){0,5}:[ \t]*")
 # right before a finding: this patient's ("against this compound mutation", "her G1202R")

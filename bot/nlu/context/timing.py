@@ -13,6 +13,7 @@ from bot.nlu.context.patterns import (
     _STATEMENT_STOP,
     _clause_end,
     _compile,
+    _plan_item,
     _sentence_at,
     _statement_start,
 )
@@ -207,7 +208,12 @@ class Timing(Cues):
         items: "Outcome: chemotherapy; trial screening")."""
         out = []
         for m in self.plan_heading.finditer(text):
-            end = _PLAN_END.search(text, m.end())
+            # (s12) the plan's items numbered or bulleted ("Plan: 1. Lipids. 2. Lorlatinib 100 mg od", "Plan:\n-
+            # lorlatinib"): the plan runs over every item
+            item = _plan_item(text, m.end())
+            end = _PLAN_END.search(text, item.end())
+            while item["mark"] and end and (item := _plan_item(text, end.end()))["mark"]:
+                end = _PLAN_END.search(text, item.end())
             out.append((m.end(), end.start() if end else len(text)))
         return out
 
