@@ -96,6 +96,7 @@ class Cues:
         self.asks_back = _compile(rf"^\W*(?:{_words(hyp['trailing_ask'] + hyp['asks_back'])})[\s.!?]*$", re.IGNORECASE)
         self.glued_question = _compile(rf"\s(?:{_words(hyp['glued_question'])})[\s.!]*$", re.IGNORECASE)
         self.doubts_back = _compile(rf"^\W*(?:{_words(hyp['doubts_back'])})[\s.!?]*$", re.IGNORECASE)
+        self.supposes_back = _compile(rf"^\W*(?:{_words(hyp['supposes_back'])})[\s.!?]*$", re.IGNORECASE)
         self.names_option = _compile(rf"(?<![\w-])(?:{_words(hyp['option'])})(?![\w])", re.IGNORECASE)
         self.glued_ask = _compile(rf"\s(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
         # a list goes on past a comma; a colon, a dash or an arrow leads from one to the next ("alectinib: lorlatinib")
@@ -112,6 +113,7 @@ class Cues:
         self.prop_alone_end = _compile(rf"(?:\s+(?:{_words(prop['alone_end'])}))?\W*$", re.IGNORECASE)
         self.prop_arrow = _compile(rf"\s*(?:{_words(prop['arrow'])})(?![\w])", re.IGNORECASE)
         self.conditional = _cue(hyp["conditional"])
+        self.supposition_lead = _cue(hyp["supposition_lead"])
         self.filler = _compile(
             rf"(?<![\w-])(?:{_words(hyp['filler'])})[ \t]*(?:[,:]|[-–—]+(?=\s)|(?=[;.!?\n]|$))", re.IGNORECASE
         )

@@ -30,7 +30,8 @@ class Questions(Cues):
         return out
 
     def supposed_regions(self, text: str) -> list[tuple[int, int]]:
-        """The conditions of ``text``: "if X, give Y", the whole sentence; "give Y if X", X."""
+        """The conditions of ``text``: "if X, give Y", the whole sentence; "give Y if X", X; a supposition leading a
+        clause, that clause ("for a G1202R, what would you give?", "and with ECOG 3")."""
         regions = []
         for start, stop in self._sentences(text):
             sentence = text[start:stop]
@@ -51,6 +52,9 @@ class Questions(Cues):
                     brk = self.clause_break.search(sentence, m.end())
                     end = brk.start() if brk else -1
                 regions.append((start + m.start(), start + (end if end >= 0 else len(sentence))))
+            for m in self.supposition_lead.finditer(sentence):  # "for a G1202R, what would you give?": its clause
+                brk = self.clause_break.search(sentence, m.end())
+                regions.append((start + m.start(), start + (brk.start() if brk else len(sentence))))
         return regions
 
     def asks(self, text: str) -> bool:
@@ -62,13 +66,14 @@ class Questions(Cues):
         a question or a choice ("Guardant or F1 Liquid - which is better ...?"); else from its asking clause when
         it ends with "?" or with a question glued to it ("MET fusion what drug"), or from its last clause when that
         asks without one ("..., any data", "... - lorla or brig"). A clause that doubts the one before it ("... - is
-        it real?") takes that one in. A clause that only asks about the one before it ("any trial", "reasonable?",
-        "add TKI?") takes in that one when it proposes a therapy ("crizo for L1198F after lorla - any data", "G1202R -
-        lorla, ok?"), as does a request glued to a proposal ("capmatinib + lorla any evidence"); a proposal that
-        follows a premise opening the sentence with a colon takes in the premise ("MET amp: capmatinib + lorla,
-        thoughts?"); after a sequence of therapies only the last is proposed ("alectinib -> lorlatinib, thoughts?").
-        A pick ("which one", "which is better", "your pick") takes in the options named right before it, with or
-        without "?" ("lorla and brig, which one better after alec", "between X and Y which would you pick")."""
+        it real?") or asks what follows from it ("G1202R - what then?") takes that one in. A clause that only asks
+        about the one before it ("any trial", "reasonable?", "add TKI?") takes in that one when it proposes a therapy
+        ("crizo for L1198F after lorla - any data", "G1202R - lorla, ok?"), as does a request glued to a proposal
+        ("capmatinib + lorla any evidence"); a proposal that follows a premise opening the sentence with a colon takes
+        in the premise ("MET amp: capmatinib + lorla, thoughts?"); after a sequence of therapies only the last is
+        proposed ("alectinib -> lorlatinib, thoughts?"). A pick ("which one", "which is better", "your pick") takes
+        in the options named right before it, with or without "?" ("lorla and brig, which one better after alec",
+        "between X and Y which would you pick")."""
         sentence = text[start:end]
         if self.question_start.match(sentence):
             return start
@@ -97,7 +102,7 @@ class Questions(Cues):
         else:
             return None
         k = bounds.index(asked)
-        if k and self.doubts_back.match(text[asked:end]):
+        if k and (self.doubts_back.match(text[asked:end]) or self.supposes_back.match(text[asked:end])):
             return bounds[k - 1]
         if k and self.picks.match(text[asked:end].lstrip()):
             options = self._options_before(text, bounds, k)
