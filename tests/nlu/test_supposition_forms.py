@@ -51,6 +51,9 @@ _SUPPOSED = [
     ("how about with ECOG 3", {"ecog": 3}),
     ("how about with a G1202R?", {"alk_mutations": ["G1202R"]}),
     ("what about with ECOG 2?", {"ecog": 2}),
+    ("and for plasma only", {"biopsy": "plasma"}),
+    ("and for tissue NGS?", {"biopsy": "tissue"}),
+    ("in a scenario with MET amplification", {"bypass_alterations": ["MET_amplification"]}),
     # a question glued to the finding, or asking what follows from it
     ("G1202R - what then?", {"alk_mutations": ["G1202R"]}),
     ("G1202R, then what?", {"alk_mutations": ["G1202R"]}),
@@ -123,6 +126,8 @@ def test_the_supposition_covers_its_own_clause(text, fields):
         ("and ECOG 1.", {"ecog": 1}),
         ("and ECOG is 1", {"ecog": 1}),
         ("Alectinib 3y and with ECOG 1 she is fit", {"prior_tkis": ["alectinib"], "ecog": 1}),
+        ("And for 2 years she was on alectinib", {"prior_tkis": ["alectinib"]}),
+        ("and for a while alectinib worked", {"prior_tkis": ["alectinib"]}),
         ("the patient says she has headaches", {"symptomatic": True}),
         ("Pt says ECOG 1", {"ecog": 1}),
         ("We say G1202R is present", {"alk_mutations": ["G1202R"]}),
