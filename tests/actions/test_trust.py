@@ -125,6 +125,12 @@ def test_a_case_ending_in_a_question_keeps_its_findings():
     ("what if it was brigatinib?", "prior_tkis"),
     ("what if the rebiopsy had shown MET amplification?", "bypass_alterations"),
     ("and if it were plasma only?", "biopsy"),
+    # (whatifK) supposition leads and questions glued to the finding (tests/nlu/test_supposition_forms.py)
+    ("for an L1196M what would you give", "alk_mutations"),
+    ("say the mutation was L1196M", "alk_mutations"),
+    ("and with ECOG 3", "ecog"),
+    ("in the case of a compound mutation what would change", "compound"),
+    ("L1196M - what then?", "alk_mutations"),
 ])
 def test_what_if_compares_and_keeps_the_case(text, field):
     events, dispatcher = run(ActionWhatIf(), make_tracker(text, intent="what_if", slots=dict(CASE,
@@ -151,6 +157,13 @@ def test_a_hypothetical_with_no_case_answers_the_scenario_and_starts_nothing():
 
 def test_a_hypothetical_read_by_the_form_does_not_replace_the_case_in_progress():
     text = "what would you give after brigatinib if there were a G1202R?"
+    events, dispatcher = run(FORM, make_tracker(text, slots=dict(IN_PROGRESS), active_loop="case_form"))
+    assert case_changes(events) == {}, texts(dispatcher)
+
+
+@pytest.mark.parametrize("text", ["for a G1202R what would you give", "say the mutation was L1196M",
+                                  "and with ECOG 3", "in the case of a compound mutation what would change"])
+def test_a_supposition_read_by_the_form_does_not_change_the_case_in_progress(text):
     events, dispatcher = run(FORM, make_tracker(text, slots=dict(IN_PROGRESS), active_loop="case_form"))
     assert case_changes(events) == {}, texts(dispatcher)
 
