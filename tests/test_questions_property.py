@@ -58,6 +58,12 @@ FRAMES = [
     "{drug} and {therapy}, your pick?", "{drug} next, agree?", "plan {drug}, ok?", "{mutation}: {drug}, thoughts?",
     "anyway, what about {drug} for {mutation}", "either way, should we give {drug}?",
     "whether or not, {drug} or {drug2}?",
+    # a supposition lead, or a question glued to the finding it supposes (tests/nlu/test_supposition_forms.py)
+    "for a {mutation} what would you give", "for a {mutation}, what would you give?", "say the mutation was {mutation}",
+    "let's say {finding}", "assuming {bypass}, which TKI", "and with {finding}", "and with {finding}?",
+    "in the case of {finding} what would change", "in the case of {bypass}, what would you give?",
+    "{mutation} - what then?", "{finding}, then what?", "{mutation} what would you give", "how about with {finding}",
+    "{finding} instead?",
 ]
 questions = st.builds(
     lambda frame, drug, drug2, mutation, finding, therapy, bypass: frame.format(
