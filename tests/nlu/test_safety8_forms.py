@@ -65,6 +65,10 @@ def test_the_history_a_request_follows_is_received(text, tkis):
         ("Plan: lorlatinib after progression on alectinib", {"prior_tkis": ["alectinib"]}),
         ("Outcome: WBRT + lorlatinib", {"prior_tkis": None}),
         ("Plan: stop fluconazole, after that lorlatinib", {"prior_tkis": None}),
+        ("Plan: on progression on imaging, lorlatinib", {"prior_tkis": None}),
+        ("Plan: after chemo, lorlatinib", {"prior_tkis": None}),
+        ("Plan: after alectinib, lorlatinib", {"prior_tkis": ["alectinib"]}),
+        ("Plan: carbo/pem after alectinib then lorlatinib", {"prior_tkis": ["alectinib"]}),
         # prior-authorization and cost-coverage forms
         ("Prior-authorization request. Requested medication: Tecentriq 1200 mg q3w with bevacizumab, carboplatin, "
          "paclitaxel. Prior therapies: alectinib, lorlatinib.",

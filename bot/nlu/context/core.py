@@ -55,7 +55,9 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 or (stated is None and span.entity == "tki" and self._conditional_plan(text, spans, i))
                 # a therapy in a plan, given or withheld ("Outcome: no further IO" says nothing of what was given)
                 or (
-                    stated in (None, NEGATED) and span.entity in self.plan_entities and self._in_plan(text, span, plans)
+                    stated in (None, NEGATED)
+                    and span.entity in self.plan_entities
+                    and self._in_plan(text, span, plans, spans)
                 )
                 or any(a <= span.start < b for a, b in others)  # a remark about other patients or people
                 or (

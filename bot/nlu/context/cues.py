@@ -131,6 +131,8 @@ class Cues:
         )
         self.plan_opener = _compile(rf"(?:^|[.;,\n])\s*(?:{_words(hyp['plan_opener'])})(?![\w])", re.IGNORECASE)
         self.plan_history = _cue(hyp["plan_history"])
+        listed = _words(hyp["plan_history_list"])
+        self.plan_history_list = _compile(rf"(?:\s+|\x00+|(?:{listed})(?![\w]))*", re.IGNORECASE)
         self.plan_entities = frozenset(hyp["plan_entities"])
         self.opinion_site = _cue(hyp["opinion_site"])
         self.response_words = _cue(hyp["response_words"])

@@ -239,14 +239,29 @@ class Timing(Cues):
             out.append((m.end(), end.start() if end else len(text)))
         return out
 
-    def _in_plan(self, text: str, span: Span, plans: list[tuple[int, int]]) -> bool:
+    def _after_history(self, text: str, span: Span, start: int, spans: list[Span]) -> bool:
+        """``span`` is listed right after words of the history a plan from ``start`` follows (hypothetical
+        `plan_history`, `plan_history_list`): between them only therapies, class words and joins, and a comma only
+        inside brackets."""
+        for m in self.plan_history.finditer(text, start, span.start):
+            gap = list(text[m.end() : span.start])
+            for s in spans:
+                if s.entity in self.plan_entities and m.end() <= s.start and s.end <= span.start:
+                    gap[s.start - m.end() : s.end - m.end()] = "\x00" * (s.end - s.start)
+            words = "".join(gap)
+            outside = re.sub(r"\([^()]*", "", words)  # a comma inside an open bracket lists; outside it ends the list
+            if "," not in outside and self.plan_history_list.fullmatch(words.replace(",", " ")):
+                return True
+        return False
+
+    def _in_plan(self, text: str, span: Span, plans: list[tuple[int, int]], spans: list[Span]) -> bool:
         """Finding ``span`` is named in a plan section before any words of the history it follows ("Requested: ABCP
         after progression on alectinib, lorlatinib": those were received), and neither as taken ("continue alectinib")
         nor as the specimen a finding was seen on ("Outcome: SCLC transformation confirmed on the adrenal biopsy")."""
         if span.entity == "biopsy_type" and self.seen_on.search(text[max(0, span.start - 40) : span.start]):
             return False
         return any(
-            a <= span.start < b and not self.plan_history.search(text, a, span.end) for a, b in plans
+            a <= span.start < b and not self._after_history(text, span, a, spans) for a, b in plans
         ) and not self._taken(text, span)
 
     def _conditional_plan(self, text: str, spans: list[Span], i: int) -> bool:
