@@ -47,6 +47,7 @@ def test_a_regimen_requested_is_not_received(text):
         ("Proposed treatment: atezolizumab, bevacizumab, carboplatin and paclitaxel post-alectinib and lorlatinib",
          ["alectinib", "lorlatinib"]),
         ("Plan: lorlatinib given progression on alectinib", ["alectinib"]),
+        ("Request: please review; she progressed on alectinib and lorlatinib", ["alectinib", "lorlatinib"]),
         ("We request funding for ABCP. Previously treated with alectinib, lorlatinib.", ["alectinib", "lorlatinib"]),
     ],
 )
