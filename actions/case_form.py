@@ -41,6 +41,7 @@ from actions.questions import answer_question
 from bot import intents
 from bot.decision import decide
 from bot.messages import problem_with
+from bot.nlu.extractor import case_fields, conflicts
 from bot.render import field_label
 
 log = logging.getLogger(__name__)
@@ -57,10 +58,12 @@ NOT_READ = (
 
 def missing_fields(case: dict[str, Any], skipped: list[str], first: list[str] | None = None) -> list[str]:
     """The fields the engine needs that are unknown and not declared unknown by the clinician, in the engine's
-    order; ``first`` (fields the clinician contradicted) come first."""
+    order; ``first`` (fields the clinician contradicted) come first, asked even when the case holds a value from
+    before: the value kept is not what the clinician last said."""
     rec = decide(case)
-    fields = [*(first or []), *(rec["missing"] if rec["status"] == "needs_information" else [])]
-    return list(dict.fromkeys(f for f in fields if f in ASKABLE and f not in case and f not in skipped))
+    first = list(first or [])
+    fields = [*first, *(rec["missing"] if rec["status"] == "needs_information" else [])]
+    return list(dict.fromkeys(f for f in fields if f in ASKABLE and (f in first or f not in case) and f not in skipped))
 
 
 def next_question(case: dict[str, Any], skipped: list[str], first: list[str] | None = None) -> str | None:
@@ -70,6 +73,31 @@ def next_question(case: dict[str, Any], skipped: list[str], first: list[str] | N
 
 def _skipped(tracker: Tracker) -> list[str]:
     return list(tracker.get_slot(SKIPPED) or [])
+
+
+def still_contradicted(tracker: Tracker) -> list[str]:
+    """The question in progress, when it is a field an earlier message stated both ways ("G1202R; no ALK mutation")
+    and no message since has answered: the clinician's reply to "which is it?" is read as that field's answer, and
+    a reply about something else leaves it asked. Read back through the tracker's events while the requested slot
+    stayed that field (the form sets it every turn), so no slot of its own is needed."""
+    requested = tracker.get_slot(REQUESTED_SLOT)
+    if not requested:
+        return []
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == REQUESTED_SLOT and event.get("value") != requested:
+            return []
+        if event.get("event") != "user":
+            continue
+        users += 1
+        if users == 1:  # the message being read now
+            continue
+        entities = (event.get("parse_data") or {}).get("entities") or []
+        if requested in conflicts(entities):
+            return [requested]
+        if requested in case_fields(entities):
+            return []
+    return []
 
 
 class ValidateCaseForm(RepeatedFailureFormValidation):
@@ -115,7 +143,8 @@ class ValidateCaseForm(RepeatedFailureFormValidation):
         reading = read_message(message, case, requested, self._bare_answer_reader(dispatcher, tracker, domain))
         starting = self.starting(tracker)
         if intent in INTERRUPTIONS and not starting and (intent in QUESTIONS or not reading.updates):
-            return self.hand_back(next_question(case, skipped))  # not an answer: the rules answer it
+            # not an answer: the rules answer it, and the question in progress is asked again
+            return self.hand_back(next_question(case, skipped, still_contradicted(tracker)))
         if tracker.get_slot(AWAITING_REASON):  # the reason for a 'Disagree' is feedback, never a finding
             record_reason(dispatcher, tracker)
             return [SlotSet(AWAITING_REASON, False), SlotSet(REQUESTED_SLOT, requested or next_question(case, skipped))]
@@ -128,7 +157,8 @@ class ValidateCaseForm(RepeatedFailureFormValidation):
         if reading.skip and requested:
             skipped.append(requested)
         new_case = case_from_slots({**case, **reading.updates})
-        question = next_question(new_case, skipped, reading.contradicted)
+        pending = [f for f in still_contradicted(tracker) if f not in reading.updates and f not in skipped]
+        question = next_question(new_case, skipped, [*reading.contradicted, *pending])
         for sentence in (describe_changes(case, reading.updates), *reading.notes.values()):
             if sentence:
                 dispatcher.utter_message(text=sentence)

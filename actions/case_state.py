@@ -15,7 +15,7 @@ from typing import Any
 from actions.shared import knowledge_base
 from bot.decision import FIELDS, CaseError, validate_case
 from bot.messages import MAX_MESSAGE_CHARS
-from bot.nlu.extractor import case_fields, conflicts, did_you_mean, message_is_question
+from bot.nlu.extractor import case_fields, conflicts, did_you_mean, message_is_question, other_drug
 from bot.nlu.reader import alk_variant, ecog_range, karnofsky_statements
 from bot.render import SHORT_LABELS, field_label, finding_text, value_text
 
@@ -79,10 +79,18 @@ def read_message(
         k: v for k, v in case_fields(entities).items() if k in CASE_SLOTS and k not in reading.contradicted
     }
     for field_name in reading.contradicted:
+        methods = _discordant_alk_methods(text, entities) if field_name == "alk_positive" else None
+        if methods:
+            reading.problems.append(
+                f"The ALK tests in that message disagree ({methods}), so I did not take the ALK status from it: IHC "
+                "and FISH are equivalent methods and neither settles it. Confirm ALK status (RNA fusion assay, "
+                "pathology review) and tell me the result."
+            )
+            continue
         reading.problems.append(
             f"You wrote the {field_label(field_name)} both ways in that message, so I left it as it was. Which is it?"
         )
-    _name_unreadable(entities, reading)
+    _name_unreadable(text, entities, reading)
     _say_how_ecog_was_read(text, entities, reading, spans)
     if text.startswith("/") and any(e.get("entity") == "unreadable_variant" for e in entities):
         reading.updates.pop("alk_mutations", None)  # the page's list editor: the list stays as it was
@@ -99,6 +107,30 @@ def read_message(
     _drop_invalid(reading)
     _take_alk_positive(case or {}, reading)
     return reading
+
+
+_METHOD = re.compile(r"\b(?:(?P<ihc>ihc|d5f3|immunohistochemistry|immunostain\w*|ventana)|(?P<fish>fish))\b", re.I)
+
+
+def _discordant_alk_methods(text: str, entities: list[Mapping[str, Any]]) -> str | None:
+    """'IHC positive, FISH negative' when the ALK status was stated both ways by two test methods (clinical_phrases.yml,
+    discordG: the CAP/IASLC/AMP guideline makes IHC an alternative to FISH, and a discordance is resolved by a third
+    method, not by either), else None."""
+    said: dict[str, set[str]] = {}
+    for entity in entities:
+        if (
+            entity.get("entity") != "alk_status"
+            or entity.get("role")
+            or entity.get("value") not in ("positive", "negative")
+        ):
+            continue
+        found = _METHOD.search(text[int(entity.get("start", 0)) : int(entity.get("end", 0))])
+        if found:
+            said.setdefault(str(entity["value"]), set()).add("IHC" if found.group("ihc") else "FISH")
+    positive, negative = said.get("positive", set()), said.get("negative", set())
+    if not positive or not negative or positive == negative:
+        return None
+    return f"positive by {' and '.join(sorted(positive))}, not by {' and '.join(sorted(negative))}"
 
 
 def asked_spans(text: str) -> list[tuple[int, int]]:
@@ -123,15 +155,23 @@ def _read_payload_variants(text: str, entities: list[Mapping[str, Any]]) -> list
     return read
 
 
-def _name_unreadable(entities: list[Mapping[str, Any]], reading: Reading) -> None:
+def _name_unreadable(text: str, entities: list[Mapping[str, Any]], reading: Reading) -> None:
     """Drug names and variant notations the extractor could not read are named back to the clinician, never
-    guessed; a report with an unreadable variant is not read as 'no ALK mutation'."""
+    guessed; a report with an unreadable variant is not read as 'no ALK mutation'; a finding read but not placed
+    (LCNEC on the rebiopsy) is named with what was left unset."""
     for entity in entities:
         word = str(entity.get("value") or entity.get("text") or "")
-        if entity.get("entity") == "unknown_drug":
+        if entity.get("entity") == "unknown_drug" and other_drug(word):
+            reading.problems.append(
+                f"'{word}' is not an ALK inhibitor, so I did not add it to the prior ALK TKIs (I know {known_drugs()})."
+            )
+        elif entity.get("entity") == "unknown_drug":
             guess = did_you_mean(word)
             hint = f": did you mean {guess}?" if guess else f". I know {known_drugs()}."
             reading.problems.append(f"I don't know '{word}' as an ALK inhibitor{hint}")
+        elif entity.get("entity") == "unplaced_finding" and not entity.get("role"):
+            written = _written(text, entity) or word
+            reading.problems.append(unplaced_text(written, word, "transformation" in reading.updates))
         elif entity.get("entity") == "unreadable_variant":
             reading.problems.append(
                 f"I couldn't read '{word}' as an ALK mutation (I read notations such as G1202R, "
@@ -140,6 +180,23 @@ def _name_unreadable(entities: list[Mapping[str, Any]], reading: Reading) -> Non
             )
             if reading.updates.get("alk_mutations") == []:
                 del reading.updates["alk_mutations"]
+
+
+# what each finding the extractor reads but the knowledge base does not place is, as the clinician is told
+UNPLACED = {"large_cell_neuroendocrine_carcinoma": "large-cell neuroendocrine carcinoma"}
+
+
+def unplaced_text(word: str, value: str, transformation_read: bool) -> str:
+    """The finding ``word`` (read as ``value``) named back: read, yet no transformation the knowledge base covers
+    (safety6: LCNEC on the rebiopsy); the transformation is left as it was unless another finding stated it."""
+    name = UNPLACED.get(value, value.replace("_", " "))
+    shown = f"'{word}' ({name})" if word.lower() != name else f"'{word}'"
+    left = (
+        "please check the transformation I read from the rest of the message"
+        if transformation_read
+        else "transformation left unset - please review"
+    )
+    return f"I read {shown} but it is not a transformation the knowledge base covers; {left}."
 
 
 def _say_how_ecog_was_read(
@@ -215,8 +272,12 @@ def alk_evidence(findings: Mapping[str, Any]) -> str | None:
 def _take_alk_positive(case: Mapping[str, Any], reading: Reading) -> None:
     """Take ALK-positive as stated (and say so) rather than ask, when the clinician named an ALK inhibitor the
     patient received or an ALK resistance mutation."""
-    if case.get("alk_positive") is not None or "alk_positive" in reading.updates:
-        return
+    if (
+        case.get("alk_positive") is not None
+        or "alk_positive" in reading.updates
+        or "alk_positive" in reading.contradicted
+    ):
+        return  # discordG: ALK status stated both ways ("ALK IHC positive, FISH negative; alectinib") is asked about
     because = alk_evidence(reading.updates)
     if because:
         reading.updates["alk_positive"] = True

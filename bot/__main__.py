@@ -68,16 +68,18 @@ def cmd_import_fhir(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """The case fields on stdout; on stderr, one line for each thing read but not taken into the case."""
-    from bot.nlu.extractor import case_fields, conflicts, did_you_mean, load
+    from bot.nlu.extractor import case_fields, conflicts, did_you_mean, load, other_drug
 
     entities = load().entities(" ".join(args.text))
     print(_dump(case_fields(entities)))
     for field in conflicts(entities):
         print(f"stated both ways, left out: {field}", file=sys.stderr)
     for e in entities:
-        if e.entity in ("unreadable_variant", "unknown_drug"):
+        if e.entity in ("unreadable_variant", "unknown_drug", "unplaced_finding") and e.role is None:
             guess = did_you_mean(e.text) if e.entity == "unknown_drug" else None
             hint = f" (did you mean {guess}? not taken)" if guess else ""
+            if e.entity == "unknown_drug" and other_drug(e.text):
+                hint = " (not an ALK inhibitor)"
             print(f"{e.entity.replace('_', ' ')}, not read: {e.text}{hint}", file=sys.stderr)
         elif e.role in ("candidate", "hypothetical"):
             print(f"{e.role}, not taken as a finding: {e.text}", file=sys.stderr)

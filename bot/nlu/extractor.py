@@ -29,7 +29,9 @@ The contract (the dialogue's actions rely on it):
   `unreadable_variant` (value: the text as written) is a mutation-like notation that cannot be read as an ALK
   protein change (G1202fs, X9999Y, c.3604G>A, G1202*, full-width digits); a readable change at a residue ALK does
   not have (G2032R) stays an `alk_mutation`, which the decision module names as impossible. `unknown_drug` is a
-  word shaped like a kinase inhibitor that is not one we know. Neither report ever becomes a case field.
+  word shaped like a kinase inhibitor that is not one we know. `unplaced_finding` (value: what it is, e.g.
+  large_cell_neuroendocrine_carcinoma) is a finding read but not one the knowledge base places (LCNEC on the
+  rebiopsy is no transformation it covers). No report ever becomes a case field.
 - `case_fields(entities)` → the case fields stated (case.schema.json names, plus `intolerant_tkis`,
   `pregnancy_status` and `strong_cyp3a_inhibitor`); never a field from a `candidate` or `hypothetical` entity, never
   a negated finding as present, and none of the fields in `conflicts(entities)`.
@@ -54,7 +56,6 @@ The contract (the dialogue's actions rely on it):
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Collection
 from functools import lru_cache
 from typing import Any
@@ -87,6 +88,7 @@ __all__ = [
     "load",
     "message_asks",
     "message_is_question",
+    "other_drug",
     "scenario_fields",
     "stated_absent",
     "therapy_choice",
@@ -121,8 +123,9 @@ ENTITIES = (
     "cyp3a_inhibitor",
     "region",
     "current_therapy",
+    "unplaced_finding",
 )
-_REPORTS = frozenset({"unknown_drug", "unreadable_variant"})
+_REPORTS = frozenset({"unknown_drug", "unreadable_variant", "unplaced_finding"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -231,17 +234,37 @@ def met_copy_number_call(copies: float) -> str | None:
 
 
 def did_you_mean(word: str) -> str | None:
-    """The ALK inhibitor a mistyped name most likely means, or None when nothing is close: a close spelling, else the
-    one inhibitor whose names alone begin with the word's first five letters ("brigade": brigatinib). Only ever
-    offered as a question, never read into the case."""
+    """The ALK inhibitor a mistyped name most likely means, or None when nothing is close: a spelling of it (name,
+    brand or known misspelling) within one edit of the word, or two for a word of 12 letters or more ("brigatanibbb":
+    brigatinib?). Other kinase inhibitors share the ALK inhibitors' "-tinib" ending and often their length ("imatinib"
+    is three edits from brigatinib, "sunitinib" and "gefitinib" two from a spelling of ceritinib), so neither a shared
+    ending nor a shared beginning alone is a guess, and a drug of another class the project knows (other_drug) never
+    gets one. Only ever offered as a question, never read into the case."""
+    if other_drug(word):
+        return None
+    word = word.lower()
     kb = knowledge.default()
     spellings = {s.lower(): generic for generic, d in kb.drugs.items() for s in (generic, *d.brands, *d.misspellings)}
-    close = difflib.get_close_matches(word.lower(), list(spellings), n=1, cutoff=0.75)
-    if close:
-        return spellings[close[0]]
-    stem = word.lower()[:5]
-    begun = {generic for s, generic in spellings.items() if len(stem) == 5 and s.startswith(stem)}
-    return begun.pop() if len(begun) == 1 else None
+    limit = max(1, len(word) // 6)
+    near = {generic for s, generic in spellings.items() if typist.distance(word, s, limit) <= limit}
+    return near.pop() if len(near) == 1 else None
+
+
+def other_drug(word: str) -> bool:
+    """The word is the whole name of a drug the project knows that is not an ALK inhibitor: a therapy of
+    therapy_phrases.yml other than an ALK TKI (osimertinib, gefitinib, capmatinib, docetaxel ...) or a strong CYP3A
+    inducer of drugs.yml (rifampicin ...); not a trial's ALK inhibitor (neladalkib)."""
+    kb = knowledge.default()
+    lowered = word.strip().lower()
+    if any(lowered in (s.lower() for s in inducer.spellings) for inducer in kb.strong_cyp3a_inducers.values()):
+        return True
+    alk = {rid for rid, r in kb.regimens.items() if r.kind in ("alk_tki", "trial")}  # a trial: neladalkib
+    spans = therapies.load().spans(lowered)
+    return (
+        len(spans) == 1
+        and spans[0][:2] == (0, len(lowered))
+        and spans[0][2] not in alk | {therapies.REQUEST_INFORMATION}
+    )
 
 
 def therapy_choice(text: str, given: Collection[str] = ()) -> TherapyChoice:

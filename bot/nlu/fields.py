@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from bot.nlu.entity import NEGATED, Entity, as_dict
@@ -29,7 +30,7 @@ LISTS = {
 }
 TESTED = frozenset({"alk_mutations", "bypass_alterations"})
 # the tested lists whose finding beside the whole class denied is a contradiction (_found_and_denied)
-BOTH_WAYS = frozenset({"alk_mutations"})
+BOTH_WAYS = frozenset({"alk_mutations", "bypass_alterations"})
 NONE_STATED = frozenset(
     {"comorbidities", "intolerant_tkis", "prior_tkis"}
 )  # stated empty only by a denial of the class
@@ -108,6 +109,7 @@ _NOTHING_FOUND = {
     },
 }
 _CURRENT = "_current"  # which of chemotherapy and immunotherapy is given now
+_UNPLACED = "_unplaced"  # a histology of this progression the knowledge base does not place (LCNEC)
 _DENIED = "denied"  # a symptom denied: no symptoms unless another one is stated
 _STOPPABLE = {"stoppable": True, "must_continue": False}  # said of a strong CYP3A inducer named before
 
@@ -141,6 +143,8 @@ def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tupl
                 yield "biopsy", value.rsplit("_", 1)[1], True
         elif name == "transformation" and not present:
             yield "transformation", "none", True
+        elif name == "unplaced_finding" and present:
+            yield _UNPLACED, value, True
         elif name in SINGLES and present:
             yield SINGLES[name], value, True
         elif name in NUMBERS and present and value.isdigit() and int(value) <= NUMBERS[name][1]:
@@ -187,6 +191,10 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
         if "prior_chemotherapy" in now:
             given = "chemo_immunotherapy" if "prior_immunotherapy" in now else "chemotherapy"
             values["current_therapy"] = list(dict.fromkeys([*values.get("current_therapy", ()), given]))
+    if values.pop(_UNPLACED, None) and values.get("transformation") == ["none"]:
+        # "rebx: LCNEC, no small-cell component": a transformation, though not one the knowledge base names; "none"
+        # would say there is none (the LCNEC is named back and the transformation left unset)
+        del values["transformation"]
     if _DENIED in values.get("symptomatic", ()):  # "mild headache, no focal deficits": the symptom stated stands
         stated = [v for v in values["symptomatic"] if v != _DENIED]
         values["symptomatic"] = stated if True in stated else list(dict.fromkeys([*stated, False]))
@@ -246,6 +254,15 @@ def _specimen_of(e: Mapping[str, Any], specimens: list[Mapping[str, Any]], looki
     return _named_specimen(near) if near else None
 
 
+@lru_cache(maxsize=1)
+def _co_findings() -> frozenset[str]:
+    """The off-target findings the knowledge base lists as co-mutations with no implication of their own (bypass.yml
+    group no_implication: TP53): "no bypass drivers" beside one does not deny it."""
+    from bot import knowledge
+
+    return frozenset(k for k, v in knowledge.default().bypass.items() if v.group == "no_implication")
+
+
 def _found_and_denied(
     entities: list[Mapping[str, Any] | Entity], field: str, items: list[str], absent: dict[str, set[str]]
 ) -> bool:
@@ -253,14 +270,14 @@ def _found_and_denied(
     ("NGS: ALK G1202R; no ALK mutation detected": Context._timed_results keeps both only when no time is told): a
     contradiction, named back and asked about; not when each is stated under its own specimen ("Tissue: G1202R.
     Plasma: no ALK mutation detected": found on one, not on the other)."""
-    if "none" not in absent[field] or not [v for v in items if v != "none"]:
+    if "none" not in absent[field] or not [v for v in items if v != "none" and v not in _co_findings()]:
         return False
     found = [as_dict(e) for e in entities]
     specimens = _specimens(found)
     where: dict[bool, set[str | None]] = {True: set(), False: set()}
     for e in found:
         if LISTS.get(str(e.get("entity"))) == field and e.get("role") in (None, NEGATED):
-            if e.get("role") is None and str(e.get("value")) != "none":
+            if e.get("role") is None and str(e.get("value")) not in ("none", *_co_findings()):
                 where[True].add(_specimen_of(e, specimens))
             elif e.get("role") == NEGATED and str(e.get("value")) == "none":
                 where[False].add(_specimen_of(e, specimens))

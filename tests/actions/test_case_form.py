@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from actions.case_form import ValidateCaseForm
@@ -58,13 +59,32 @@ def test_unknown_drug_is_named_with_a_suggestion_and_nothing_is_filled():
     assert "prior_tkis" not in slot_events(events)
 
 
-def test_a_word_only_beginning_like_a_drug_is_offered_as_a_question_never_taken():
+def test_a_word_only_beginning_like_a_drug_gets_no_guess_and_nothing_is_taken():
     slots = {"alk_positive": True, "requested_slot": "prior_tkis"}
-    # "brigade": too far from brigatinib for a slip, begun as only brigatinib's names begin
+    # "brigade": four edits from brigatinib; a shared beginning alone is no guess (discordG: other drugs share the
+    # TKIs' beginnings and endings, "imatinib" was offered brigatinib)
     events, dispatcher = run(FORM, make_tracker("alectinib -> brigade", slots=slots, active_loop="case_form"))
     text = " ".join(m.get("text") or "" for m in dispatcher.messages)
-    assert "brigade" in text and "did you mean brigatinib?" in text
+    assert "brigade" in text and "did you mean" not in text
     assert "brigatinib" not in slot_events(events).get("prior_tkis", [])
+
+
+@pytest.mark.parametrize("word", ["imatinib", "dasatinib", "sunitinib", "neratinib", "baricitinib", "Certican"])
+def test_a_drug_of_another_class_the_project_does_not_list_is_not_known_and_never_corrected(word):
+    slots = {"alk_positive": True, "requested_slot": "prior_tkis"}
+    events, dispatcher = run(FORM, make_tracker(f"alectinib then {word}", slots=slots, active_loop="case_form"))
+    text = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert word in text and "did you mean" not in text, text
+    assert slot_events(events).get("prior_tkis", ["alectinib"]) == ["alectinib"]
+
+
+@pytest.mark.parametrize("word", ["osimertinib", "gefitinib", "erlotinib", "capmatinib", "tepotinib", "Osimertinib"])
+def test_a_drug_of_another_class_the_project_lists_is_named_not_an_alk_inhibitor(word):
+    slots = {"alk_positive": True, "requested_slot": "prior_tkis"}
+    events, dispatcher = run(FORM, make_tracker(f"alectinib then {word}", slots=slots, active_loop="case_form"))
+    text = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert f"'{word}' is not an ALK inhibitor" in text and "did you mean" not in text, text
+    assert slot_events(events).get("prior_tkis", ["alectinib"]) == ["alectinib"]
 
 
 def test_a_slip_in_a_drug_name_is_read_as_the_drug():
@@ -122,3 +142,38 @@ def test_a_bare_answer_is_read_by_the_extract_method_of_the_question_asked():
     tracker = make_tracker("widespread", intent="nlu_fallback", slots={"requested_slot": "progression"})
     assert FORM.extract_progression(None, tracker, {}) == {"progression": "systemic"}
     assert FORM.extract_biopsy(None, tracker, {}) == {}  # not the question asked
+
+
+# ---- discordG: two ALK test methods that disagree are asked about, never taken either way -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ALK IHC positive, FISH negative",
+        "D5F3 IHC 3+ but break-apart FISH negative (8% split signals)",
+        "ALK FISH+ / IHC-",
+        # an ALK TKI named beside it does not make it ALK-positive either
+        "ALK IHC positive, FISH not confirmatory; alectinib 2 years, systemic PD",
+    ],
+)
+def test_discordant_alk_tests_are_named_and_asked_never_taken(text):
+    events, dispatcher = run(FORM, make_tracker(text, events=[{"event": "active_loop", "name": "case_form"}]))
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "ALK tests in that message disagree" in said, said
+    assert "alk_positive" not in slot_events(events), slot_events(events)
+
+
+def test_discordant_alk_tests_leave_an_earlier_alk_status_as_it_was():
+    slots = {"alk_positive": True, "requested_slot": "prior_tkis"}
+    events, dispatcher = run(FORM, make_tracker("ALK IHC+, FISH-", slots=slots, active_loop="case_form"))
+    assert "disagree" in " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "alk_positive" not in slot_events(events)
+
+
+@pytest.mark.parametrize("text", ["ALK IHC positive, FISH positive", "ALK IHC positive; FISH not done",
+                                  "ALK IHC positive, FISH pending", "ALK IHC positive, ROS1 FISH negative"])
+def test_concordant_or_single_alk_tests_are_taken(text):
+    events, dispatcher = run(FORM, make_tracker(text, events=[{"event": "active_loop", "name": "case_form"}]))
+    assert slot_events(events).get("alk_positive") is True
+    assert "disagree" not in " ".join(m.get("text") or "" for m in dispatcher.messages)

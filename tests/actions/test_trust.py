@@ -405,3 +405,86 @@ def test_an_unreadable_mutation_from_the_panel_is_named_and_the_list_stays(value
     assert "alk_mutations" not in case_changes(events)
     bad = values[-1]
     assert f"couldn't read '{bad}'" in texts(dispatcher)
+
+
+# ---- the reply to "which is it?" (a field stated both ways is the question in progress) ---------------------------
+
+CONTRADICTION = "NGS: ALK G1202R; no ALK mutation detected"
+
+
+def _slot_history(events) -> list[dict]:
+    return [{"event": "slot", "name": k, "value": v} for k, v in slot_events(events).items()]
+
+
+def _after_the_contradiction(before, contradiction=CONTRADICTION):
+    """The slots and events after a message stated the mutations both ways while the form asked the ECOG."""
+    slots = dict(IN_PROGRESS, alk_mutations=before, requested_slot="ecog")
+    first = make_tracker(contradiction, slots=slots, active_loop="case_form")
+    events, _ = run(FORM, first)
+    return {**slots, **slot_events(events)}, [*first.events, *_slot_history(events)]
+
+
+@pytest.mark.parametrize("contradiction", [CONTRADICTION, "G1202R. No ALK mutations.", "alk mut neg; L1196M"])
+@pytest.mark.parametrize("before", [None, ["I1171N"]])
+def test_the_contradicted_field_becomes_the_question_in_progress(contradiction, before):
+    slots, _ = _after_the_contradiction(before, contradiction)
+    assert slots["requested_slot"] == "alk_mutations", slots
+
+
+@pytest.mark.parametrize(("reply", "mutations"), [
+    ("the G1202R", ["G1202R"]),
+    ("G1202R is right", ["G1202R"]),
+    ("G1202R", ["G1202R"]),
+    ("it's G1202R, the 'no mutation' line was the old plasma", ["G1202R"]),
+    ("none", []),
+    ("no mutation", []),
+    ("no ALK mutations detected", []),
+])
+@pytest.mark.parametrize("before", [None, ["I1171N"]])
+def test_the_reply_to_which_is_it_answers_the_contradicted_field(reply, mutations, before):
+    slots, history = _after_the_contradiction(before)
+    events, dispatcher = run(FORM, make_tracker(reply, slots=slots, active_loop="case_form", events=history))
+    assert case_changes(events).get("alk_mutations") == mutations, texts(dispatcher)
+    assert "ecog" not in case_changes(events), texts(dispatcher)
+    assert slot_events(events)["requested_slot"] != "alk_mutations", texts(dispatcher)
+
+
+@pytest.mark.parametrize("reply", ["ECOG 1", "PS 1", "ecog one", "brain MRI clear"])
+@pytest.mark.parametrize("before", [None, ["I1171N"]])
+def test_a_reply_about_something_else_leaves_the_contradicted_field_asked(reply, before):
+    slots, history = _after_the_contradiction(before)
+    events, dispatcher = run(FORM, make_tracker(reply, slots=slots, active_loop="case_form", events=history))
+    assert "alk_mutations" not in case_changes(events), texts(dispatcher)
+    assert slot_events(events)["requested_slot"] == "alk_mutations", texts(dispatcher)
+    # and the turn after still reads the bare answer as the mutations
+    later = {**slots, **slot_events(events)}
+    history = [*history, make_tracker(reply).events[-1], *_slot_history(events)]
+    events, dispatcher = run(FORM, make_tracker("none", slots=later, active_loop="case_form", events=history))
+    assert case_changes(events).get("alk_mutations") == [], texts(dispatcher)
+
+
+def test_an_ordinary_question_is_not_held_once_answered_elsewhere():
+    """Negative control: with no contradiction behind it, the question in progress follows the engine's order."""
+    slots = dict(IN_PROGRESS, requested_slot="ecog")
+    history = [*make_tracker("alectinib, systemic PD").events, {"event": "slot", "name": "requested_slot",
+                                                                "value": "ecog"}]
+    events, _ = run(FORM, make_tracker("ECOG 1", slots=slots, active_loop="case_form", events=history))
+    assert case_changes(events) == {"ecog": 1}
+    assert slot_events(events)["requested_slot"] != "ecog"
+
+
+@pytest.mark.parametrize("text", ["rebiopsy: LCNEC", "re-bx showed large cell neuroendocrine carcinoma",
+                                  "liver core at PD: LCNEC, no small cell component"])
+def test_lcnec_on_the_rebiopsy_is_named_back_not_dropped(text):
+    """safety6: the knowledge base has no LCNEC transformation; the finding is said back, the transformation unset."""
+    events, dispatcher = run(FORM, make_tracker(text, slots=dict(IN_PROGRESS), active_loop="case_form"))
+    said = texts(dispatcher)
+    assert "not a transformation the knowledge base covers" in said and "left unset" in said, said
+    assert "LCNEC" in said or "large cell neuroendocrine" in said, said
+    assert "transformation" not in case_changes(events), said
+
+
+@pytest.mark.parametrize("text", ["no LCNEC on the rebiopsy", "rebiopsy: SCLC", "?LCNEC on rebiopsy"])
+def test_lcnec_denied_or_absent_is_not_named_back(text):
+    _, dispatcher = run(FORM, make_tracker(text, slots=dict(IN_PROGRESS), active_loop="case_form"))
+    assert "knowledge base covers" not in texts(dispatcher)

@@ -74,3 +74,11 @@ def assert_reads_excluding(text: str, field: str, values: Iterable[Any]) -> dict
     found = _read(text)
     assert not any(v in found.get(field, []) for v in values), (text, found)
     return found
+
+
+def assert_stated_both_ways(text: str, field: str) -> list[Any]:
+    """``field`` is stated both ways in ``text`` (extractor.conflicts) and so not read; returns the entities."""
+    entities = extractor.load().entities(text)
+    assert field in extractor.conflicts(entities), (text, entities)
+    assert field not in extractor.case_fields(entities), (text, entities)
+    return entities

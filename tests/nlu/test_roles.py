@@ -42,6 +42,7 @@ DENIALS = [
     ("no diabetes", "comorbidity", "diabetes", {}),
     ("not comfort care", "goals_of_care", "comfort", {}),
     ("not pregnant", "pregnancy", "pregnant", {}),
+    ("no LCNEC", "unplaced_finding", "large_cell_neuroendocrine_carcinoma", {}),  # denied: nothing to name back
 ]
 
 

@@ -153,7 +153,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return None
         if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
             return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
-        if span.entity == "transformation" and span.value != "none" and self._diagnosis_histology(text, span):
+        if (
+            span.entity in ("transformation", "unplaced_finding")
+            and span.value != "none"
+            and self._diagnosis_histology(text, span)
+        ):
             return _DROPPED  # "adenocarcinoma with LCNEC component at diagnosis": the histology then, no transformation
         if span.entity in self.no_longer_kinds and self._scoped(self.advice_before, text, spans, i) is not None:
             return _DROPPED  # "avoid strong CYP3A inducers": advice, not what is taken

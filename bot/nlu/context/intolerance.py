@@ -30,6 +30,26 @@ _DOUBTED_TOXICITY = _compile(
     r"(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+# a toxicity ruled out or not confirmed after it was named ("stopped for pneumonitis, later ruled out")
+_RULED_OUT_AFTER = _compile(
+    r"\s*[,;(-]?\s*(?:(?:later|subsequently|since|then|eventually|but|which was|was)\s+){0,2}"
+    r"(?:ruled out|excluded|not confirmed|unconfirmed|disproven|r/o'd)\b",
+    re.I,
+)
+# ... or confirmed after it was suspected ("held for suspected pneumonitis, confirmed on CT"): had
+_CONFIRMED_AFTER = _compile(
+    r"\s*[,;(-]?\s*(?:(?:later|subsequently|then|and|but|was)\s+){0,2}(?:confirmed|proven)\b", re.I
+)
+
+
+def _doubted(text: str, m: re.Match[str], floor: int) -> bool:
+    """The toxicity ``m`` is only suspected, feared or ruled out (_DOUBTED_TOXICITY before it, from ``floor``;
+    _RULED_OUT_AFTER after it)."""
+    if _CONFIRMED_AFTER.match(text, m.end()):
+        return False
+    return bool(
+        _DOUBTED_TOXICITY.search(text, max(floor, m.start() - 25), m.start()) or _RULED_OUT_AFTER.match(text, m.end())
+    )
 
 
 def _lung_toxicity(text: str, intolerance: list[Entity], found: list[Entity]) -> list[Entity]:
@@ -38,7 +58,7 @@ def _lung_toxicity(text: str, intolerance: list[Entity], found: list[Entity]) ->
         return []
     for e in intolerance:
         m = _LUNG_TOXICITY.search(text, e.start, e.end)
-        if m and not _DOUBTED_TOXICITY.search(text, max(0, m.start() - 25), m.start()):
+        if m and not _doubted(text, m, 0):
             span = (m.start(), m.end())
             return [Entity("comorbidity", "interstitial_lung_disease", *span, m.group(), e.role, e.stated_role)]
     return []
@@ -105,11 +125,20 @@ class Intolerance(Cues):
             later = [(t.start, t.value) for t in tkis[k + 1 :]]
             if span and self.toxic.resumed(text, e.value, e.end, max(span[1], statement_end), later):
                 span = None  # "held for CK elevation and then resumed at 120 mg", "held for a week": tolerated
+            if span and self._doubted_reason(text, span):
+                span = None  # "stopped for fear of pneumonitis", "held for ?pneumonitis": no toxicity had
             if span:
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
                 out[-1:] = [*self._listed_before(text, tkis[:k], e, span, s_start), out[-1]]
         return out + _lung_toxicity(text, out, found) + self._denied_intolerance(text, found, bounds, regions)
+
+    def _doubted_reason(self, text: str, span: tuple[int, int]) -> bool:
+        """Every toxicity given as the stop's reason is only suspected, feared or ruled out ("held for suspected
+        pneumonitis", "stopped given the risk of pneumonitis", "stopped for pneumonitis, later ruled out"): a stop
+        for a toxicity the patient did not have is no intolerance (safety6)."""
+        named = [*self.toxicity.finditer(text, *span), *_LUNG_TOXICITY.finditer(text, *span)]
+        return bool(named) and all(_doubted(text, m, span[0]) for m in named)
 
     # ---- recall8 (sets 8, 7, 3) ----------------------------------------------------------------------------------
     def _toxicity_then_stop(self, text: str, tkis: list[Entity], k: int) -> tuple[int, int] | None:

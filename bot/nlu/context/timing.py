@@ -62,6 +62,12 @@ def _same_clause(text: str, a: Entity, b: Entity) -> bool:
 # a denial of a class beside a finding of it: of the rest of it, not of the finding ("no other ALK mutations", "no
 # additional resistance mutations", "no ALK mutation besides G1202R")
 _OTHER_BEFORE = _compile(r"\b(?:other|additional|further|more|second|new|novel|extra)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# ... or the word heads the denial's own words ("MET amp, no other bypass alterations": 'other bypass alterations')
+_OTHER_LEADING = _compile(r"(?:other|additional|further|more|second|new|novel|extra)\b", re.I)
+# a panel of genes said negative ("EGFR, KRAS, BRAF negative") denies those genes, not an alteration of another
+_GENE = _compile(
+    r"\b(?:EGFR|KRAS|NRAS|BRAF|MET|HER2|ERBB2|RET|ROS1|NTRK[123]?|PIK3CA|MAP2K1|KIT|IGF1R|SRC|NF2|TP53)\b", re.I
+)
 _OTHER_AFTER = _compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:besides|apart from|aside from|other than|except|beyond|in addition to)\b", re.I
 )
@@ -73,11 +79,29 @@ _AT_DIAGNOSIS_AFTER = _compile(
 )
 
 
+# the resistance results found or denied as a class, read by the times they are told (Timing._timed_results)
+_RESULT_KINDS = ("alk_mutation", "bypass_alteration")
+
+
 def _besides_found(text: str, e: Entity) -> bool:
     """The denial ``e`` of a whole class is of the rest of it (_OTHER_BEFORE, _OTHER_AFTER)."""
     if e.value != "none" or e.role != NEGATED:
         return False
-    return bool(_OTHER_BEFORE.search(text[max(0, e.start - 40) : e.start]) or _OTHER_AFTER.match(text, e.end))
+    return bool(
+        _OTHER_BEFORE.search(text[max(0, e.start - 40) : e.start])
+        or _OTHER_LEADING.match(text, e.start)
+        or _OTHER_AFTER.match(text, e.end)
+    )
+
+
+def _other_genes_denied(text: str, e: Entity, found: list[Entity]) -> bool:
+    """The denial ``e`` names the genes it denies, and none of them is the gene of an alteration found ("EGFR, KRAS,
+    BRAF negative; MET amp"): those genes denied, not the whole class."""
+    if e.entity != "bypass_alteration" or e.value != "none" or e.role != NEGATED:
+        return False
+    named = {m.group().upper() for m in _GENE.finditer(text, e.start, e.end)}
+    genes = {str(f.value).split("_")[0].upper() for f in found if f.entity == e.entity and f.value != "none"}
+    return bool(named) and not named & genes
 
 
 class Timing(Cues):
@@ -119,30 +143,21 @@ class Timing(Cues):
         plasma showed no ALK mutation" is G1202R), and when the times do not say which, neither is read."""
         years = [int(m.group()) for m in self.result_year.finditer(text)]
         dropped: set[int] = set()
-        if any(e.entity == "alk_mutation" and e.value != "none" and e.role is None for e in found):
-            # "G1202R; no other ALK mutations", "no ALK mutation besides G1202R": the rest of the class denied
-            dropped = {k for k, e in enumerate(found) if e.entity == "alk_mutation" and _besides_found(text, e)}
+        for kind in _RESULT_KINDS:
+            if any(e.entity == kind and e.value != "none" and e.role is None for e in found):
+                # "G1202R; no other ALK mutations", "no further drivers besides MET amp": the rest of the class denied
+                dropped |= {
+                    k
+                    for k, e in enumerate(found)
+                    if e.entity == kind and (_besides_found(text, e) or _other_genes_denied(text, e, found))
+                }
         for k, e in enumerate(found):
-            if e.entity in ("alk_mutation", "bypass_alteration") and e.value == "none" and e.role == NEGATED:
+            if e.entity in _RESULT_KINDS and e.value == "none" and e.role == NEGATED:
                 earlier, current, year = self._when(text, e)
                 if not current and (earlier or (year is not None and any(y > year for y in years))):
                     dropped.add(k)
-        nones = [
-            k
-            for k, e in enumerate(found)
-            if k not in dropped and e.entity == "alk_mutation" and e.value == "none" and e.role == NEGATED
-        ]
-        for k, e in enumerate(found):
-            if not nones or e.entity != "alk_mutation" or e.value == "none" or e.role is not None:
-                continue
-            for n in nones:
-                keep = _later(self._when(text, e), self._when(text, found[n]))
-                if keep is not None and _current_beside_untimed(self._when(text, e), self._when(text, found[n])):
-                    continue  # "rebx NGS: G1202R, no ALK mutation detected": one report's, both kept (a conflict)
-                if keep is not None:
-                    dropped |= {n} if keep else {k}
-                elif any(self._when(text, x) != (False, False, None) for x in (e, found[n])):
-                    dropped |= {k, n}  # times told, yet not which is the current: neither
+        for kind in _RESULT_KINDS:
+            dropped |= self._current_of_found_and_none(text, found, kind, dropped)
         # the specimen of an earlier result is not this progression's ("G1202R on the 2023 plasma; today's tissue: no
         # ALK mutation" is a tissue biopsy)
         dropped |= {
@@ -156,6 +171,28 @@ class Timing(Cues):
             and not self._when(text, s)[1]
         }
         return [e for k, e in enumerate(found) if k not in dropped]
+
+    def _current_of_found_and_none(self, text: str, found: list[Entity], kind: str, dropped: set[int]) -> set[int]:
+        """Of a result of ``kind`` found and the class denied, the one the times say is the current (both dropped when
+        times are told yet do not say which; both kept, a conflict, when none is told)."""
+        nones = [
+            k
+            for k, e in enumerate(found)
+            if k not in dropped and e.entity == kind and e.value == "none" and e.role == NEGATED
+        ]
+        out: set[int] = set()
+        for k, e in enumerate(found):
+            if not nones or e.entity != kind or e.value == "none" or e.role is not None:
+                continue
+            for n in nones:
+                keep = _later(self._when(text, e), self._when(text, found[n]))
+                if keep is not None and _current_beside_untimed(self._when(text, e), self._when(text, found[n])):
+                    continue  # "rebx NGS: G1202R, no ALK mutation detected": one report's, both kept (a conflict)
+                if keep is not None:
+                    out |= {n} if keep else {k}
+                elif any(self._when(text, x) != (False, False, None) for x in (e, found[n])):
+                    out |= {k, n}  # times told, yet not which is the current: neither
+        return out
 
     def _failed_statements(self, text: str) -> list[tuple[int, int]]:
         """The statements that tell of a failed test: from the last full stop or line before its words to the next
