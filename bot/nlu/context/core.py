@@ -55,7 +55,9 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 or (stated is None and span.entity == "tki" and self._conditional_plan(text, spans, i))
                 # a therapy in a plan, given or withheld ("Outcome: no further IO" says nothing of what was given)
                 or (
-                    stated in (None, NEGATED) and span.entity in self.plan_entities and self._in_plan(text, span, plans)
+                    stated in (None, NEGATED)
+                    and span.entity in self.plan_entities
+                    and self._in_plan(text, span, plans, spans)
                 )
                 or any(a <= span.start < b for a, b in others)  # a remark about other patients or people
                 or (
@@ -65,6 +67,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 )
                 or (span.entity in self.failed_kinds and self._failed_result(text, span, stated, failed))
                 or (span.entity == "region" and self._general_region(text, span, general))
+                or (span.entity == "region" and self._opinion_region(text, span))  # where a second opinion is given
                 # a finding named in a statement about drugs or mutations in general ("G1202R is the commonest
                 # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia",
                 # "In patients with G1202R, lorlatinib is preferred"); not in a clause that names this patient ("She
@@ -82,6 +85,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 only_doubted.append(out[-1])
         out = self.corrections.apply(text, out, only_doubted, regions)
         out = self._timed_results(text, out)
+        out = self._past_responses(text, out)
         out += self._intolerance(text, out, regions)
         out = without_ruled_out_lung(text, out)
         return _chronological(text, out, self.order)

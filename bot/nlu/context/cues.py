@@ -131,7 +131,16 @@ class Cues:
         self.plan_heading = _compile(
             rf"(?:^|[.;,\n])\s*(?:{_words(hyp['plan_heading'])})\s*(?::|[-–—]+\s)", re.IGNORECASE
         )
+        self.plan_opener = _compile(rf"(?:^|[.;,\n])\s*(?:{_words(hyp['plan_opener'])})(?![\w])", re.IGNORECASE)
+        self.plan_history = _cue(hyp["plan_history"])
+        listed = _words(hyp["plan_history_list"])
+        self.plan_history_list = _compile(rf"(?:\s+|\x00+|(?:{listed})(?![\w]))*", re.IGNORECASE)
         self.plan_entities = frozenset(hyp["plan_entities"])
+        self.opinion_site = _cue(hyp["opinion_site"])
+        self.response_words = _cue(hyp["response_words"])
+        self.response_best = _cue(hyp["response_best"])
+        self.response_now = _cue(hyp["response_now"])
+        self.treated_elsewhere = _cue(hyp["treated_elsewhere"])
         others = table["other_people"]
         self.other_patients = _cue(others["patients"])
         # another person: at a clause's start, or named with what is said of them (", who ...", "(...)"), or theirs

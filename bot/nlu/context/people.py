@@ -221,3 +221,20 @@ class People(Cues):
         if not any(start <= a < end for a, _ in general):
             return False
         return not (self.this_patient.search(sentence) or self.region_care.search(sentence))
+
+    def _opinion_region(self, text: str, span: Span) -> bool:
+        """A country named in the statement of a second opinion ("came to our hospital in Chennai for a second opinion
+        only") when the message says the patient is treated elsewhere (hypothetical `treated_elsewhere`: "treatment
+        to continue in Dhaka", "referred from ...", "her local oncologist"), outside the clause that names it: where
+        the opinion is given, not where she is treated."""
+        start = max((m.end() for m in re.finditer(r"[.;\n]", text[: span.start])), default=0)
+        stop = re.compile(r"[.;\n]").search(text, span.end)
+        end = stop.start() if stop else len(text)
+        if not self.opinion_site.search(text, start, end):
+            return False
+        # "treated in Vienna" names its own country as where she is treated
+        own = re.compile(r"\s*(?:the\s+)?")
+        return any(
+            m.end() > span.start or own.fullmatch(text, m.end(), span.start) is None
+            for m in self.treated_elsewhere.finditer(text)
+        )

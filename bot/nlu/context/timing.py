@@ -114,6 +114,28 @@ class Timing(Cues):
         years = [int(m.group()) for m in self.result_year.finditer(near)]
         return bool(self.result_earlier.search(near)), bool(self.result_current.search(near)), max(years, default=None)
 
+    def _past_responses(self, text: str, found: list[Entity]) -> list[Entity]:
+        """A response read as no progression that is not this progression's status (hypothetical `response_best`,
+        `response_now`): a best response ("best response was partial response"), or a response with a progression
+        read after it ("partial remission was reached on alectinib; now progression in the liver"), unless its
+        statement says it is now ("currently in PR on lorlatinib, no progression"). Dropped."""
+        later = [
+            e.start
+            for e in found
+            if e.entity == "progression_pattern" and e.value not in _NOT_PROGRESSING and e.role is None
+        ]
+        return [e for e in found if not self._past_response(text, e, later)]
+
+    def _past_response(self, text: str, e: Entity, later: list[int]) -> bool:
+        """``e`` is a response read as no progression, its statement not told as now, and it is a best response or a
+        progression (starting at one of ``later``) is read after it."""
+        if e.entity != "progression_pattern" or e.value != "none" or e.role is not None:
+            return False
+        start, end = _statement(text, e)
+        if not self.response_words.search(text, e.start, e.end) or self.response_now.search(text, start, end):
+            return False
+        return bool(self.response_best.search(text, start, end)) or any(s > e.end for s in later)
+
     def _timed_results(self, text: str, found: list[Entity]) -> list[Entity]:
         """A resistance result is this progression's: a class denied at an earlier time ("negative for EGFR, KRAS and
         BRAF at diagnosis") is not its none; of an ALK mutation found and none found, the current one counts ("G1202R
@@ -244,7 +266,7 @@ class Timing(Cues):
         lorlatinib"): from the heading to its sentence's full stop or the line's end (a semicolon lists the plan's
         items: "Outcome: chemotherapy; trial screening")."""
         out = []
-        for m in self.plan_heading.finditer(text):
+        for m in [*self.plan_heading.finditer(text), *self.plan_opener.finditer(text)]:
             # (s12) the plan's items numbered or bulleted ("Plan: 1. Lipids. 2. Lorlatinib 100 mg od", "Plan:\n-
             # lorlatinib"): the plan runs over every item
             item = _plan_item(text, m.end())
@@ -254,12 +276,30 @@ class Timing(Cues):
             out.append((m.end(), end.start() if end else len(text)))
         return out
 
-    def _in_plan(self, text: str, span: Span, plans: list[tuple[int, int]]) -> bool:
-        """Finding ``span`` is named in a plan section, and neither as taken ("continue alectinib") nor as the
-        specimen a finding was seen on ("Outcome: SCLC transformation confirmed on the adrenal biopsy")."""
+    def _after_history(self, text: str, span: Span, start: int, spans: list[Span]) -> bool:
+        """``span`` is listed right after words of the history a plan from ``start`` follows (hypothetical
+        `plan_history`, `plan_history_list`): between them only therapies, class words and joins, and a comma only
+        inside brackets."""
+        for m in self.plan_history.finditer(text, start, span.start):
+            gap = list(text[m.end() : span.start])
+            for s in spans:
+                if s.entity in self.plan_entities and m.end() <= s.start and s.end <= span.start:
+                    gap[s.start - m.end() : s.end - m.end()] = "\x00" * (s.end - s.start)
+            words = "".join(gap)
+            outside = re.sub(r"\([^()]*", "", words)  # a comma inside an open bracket lists; outside it ends the list
+            if "," not in outside and self.plan_history_list.fullmatch(words.replace(",", " ")):
+                return True
+        return False
+
+    def _in_plan(self, text: str, span: Span, plans: list[tuple[int, int]], spans: list[Span]) -> bool:
+        """Finding ``span`` is named in a plan section before any words of the history it follows ("Requested: ABCP
+        after progression on alectinib, lorlatinib": those were received), and neither as taken ("continue alectinib")
+        nor as the specimen a finding was seen on ("Outcome: SCLC transformation confirmed on the adrenal biopsy")."""
         if span.entity == "biopsy_type" and self.seen_on.search(text[max(0, span.start - 40) : span.start]):
             return False
-        return any(a <= span.start < b for a, b in plans) and not self._taken(text, span)
+        return any(
+            a <= span.start < b and not self._after_history(text, span, a, spans) for a, b in plans
+        ) and not self._taken(text, span)
 
     def _conditional_plan(self, text: str, spans: list[Span], i: int) -> bool:
         """A TKI planned on a condition: the condition right after it, before any other finding ("lorlatinib if
@@ -324,3 +364,16 @@ class Timing(Cues):
         start = max(0, span.start - 60)
         before = re.split(r"[.;\n]", text[start : span.start])[-1]
         return bool(self.diagnostic_near.search(before))
+
+
+# progression values that say no site progresses: beside them a response is not told as history
+_NOT_PROGRESSING = frozenset(
+    {"none", "body_controlled", "rest_controlled", "body_not_progressing", "cns_controlled", "cns_known"}
+)
+
+
+def _statement(text: str, e: Entity) -> tuple[int, int]:
+    """The statement of entity ``e``: from the last full stop, semicolon or line before it to the next after it."""
+    start = max(text.rfind(c, 0, e.start) for c in ".;\n") + 1
+    stops = [i for i in (text.find(c, e.end) for c in ".;\n") if i >= 0]
+    return start, min(stops, default=len(text))
