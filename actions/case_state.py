@@ -84,7 +84,8 @@ def read_message(
             reading.problems.append(
                 f"The ALK tests in that message disagree ({methods}), so I did not take the ALK status from it: IHC "
                 "and FISH are equivalent methods and neither settles it. Confirm ALK status (RNA fusion assay, "
-                "pathology review) and tell me the result."
+                "pathology review) and tell me the result. "
+                f"Source: {knowledge_base().evidence[METHODS_SOURCE].citation} [{METHODS_SOURCE}]."
             )
             continue
         reading.problems.append(
@@ -109,6 +110,7 @@ def read_message(
     return reading
 
 
+METHODS_SOURCE = "LINDEMAN2018"  # IHC an equivalent alternative to FISH for ALK (evidence.yml)
 _METHOD = re.compile(r"\b(?:(?P<ihc>ihc|d5f3|immunohistochemistry|immunostain\w*|ventana)|(?P<fish>fish))\b", re.I)
 
 

@@ -161,6 +161,7 @@ def test_discordant_alk_tests_are_named_and_asked_never_taken(text):
     events, dispatcher = run(FORM, make_tracker(text, events=[{"event": "active_loop", "name": "case_form"}]))
     said = " ".join(m.get("text") or "" for m in dispatcher.messages)
     assert "ALK tests in that message disagree" in said, said
+    assert "[LINDEMAN2018]" in said and "Arch Pathol Lab Med 2018" in said, said  # the claim carries its source
     assert "alk_positive" not in slot_events(events), slot_events(events)
 
 
