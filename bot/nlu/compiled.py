@@ -13,6 +13,7 @@ magic number, and whatever fails (a missing, unreadable or foreign file, a progr
 from __future__ import annotations
 
 import _sre
+import hashlib
 import marshal
 import os
 import re
@@ -20,6 +21,7 @@ import sre_compile
 import sre_parse
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +92,22 @@ class Patterns:
     def save(self) -> None:
         if self.missed:
             keep(self.path, self.used)
+
+
+def files_fingerprint(files: Iterable[tuple[str, Path]]) -> str:
+    """A fingerprint of ``files`` (each a name, such as its path relative to a root, and the path) that changes
+    whenever a name or a byte does; a missing file is hashed as missing. What keys the kept vocabulary table
+    (vocabulary.inputs_fingerprint) and Rasa's training cache of the clinical components
+    (rasa_component.reader_fingerprint)."""
+    digest = hashlib.sha256()
+    for name, path in files:
+        digest.update(f"{name}\0".encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"\0missing\0")
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def keep(path: Path, data: Any) -> None:

@@ -13,7 +13,6 @@ vocabulary.
 
 from __future__ import annotations
 
-import hashlib
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -41,7 +40,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from spacy.language import Language
 
 from bot import intents, rasa_patches
-from bot.nlu import pipeline
+from bot.nlu import compiled, pipeline
 from bot.nlu.build import DEFAULT_PATH
 from bot.nlu.entity import Entity
 from bot.nlu.extractor import ENTITIES as ENTITY_NAMES
@@ -85,13 +84,11 @@ def reader_fingerprint(dirs: tuple[Path, ...] = READER_DIRS) -> str:
     (.rasa/cache) keys a component's output on its config and inputs only, not on its code: without this addon a
     retrained model reuses the training examples as an older reader featurized them (a new entity kind made the
     classifier expect one feature fewer than the server then gave it, and the model could not read a message)."""
-    digest = hashlib.sha256()
-    for d in dirs:
-        for path in sorted(p for p in d.rglob("*") if p.suffix in (".py", ".yml") and p.is_file()):
-            digest.update(f"{path.relative_to(d)}\0".encode())
-            digest.update(path.read_bytes())
-            digest.update(b"\0")
-    return digest.hexdigest()
+    return compiled.files_fingerprint(
+        (str(path.relative_to(d)), path)
+        for d in dirs
+        for path in sorted(p for p in d.rglob("*") if p.suffix in (".py", ".yml") and p.is_file())
+    )
 
 
 class _ReaderFingerprint:

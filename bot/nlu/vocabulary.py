@@ -174,15 +174,7 @@ def _inputs() -> list[Path]:
 def inputs_fingerprint() -> str:
     """Changes whenever a byte of the table's inputs does (``_inputs``). A missing input is hashed as missing: the
     build then fails as it always did, and nothing is kept under that key."""
-    digest = hashlib.sha256()
-    for path in _inputs():
-        digest.update(f"{path.name}\0".encode())
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"\0missing\0")
-        digest.update(b"\0")
-    return digest.hexdigest()
+    return compiled.files_fingerprint((path.name, path) for path in _inputs())
 
 
 def cache_file() -> Path:
