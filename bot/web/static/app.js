@@ -566,7 +566,10 @@
     setStatus("connected", "online");
     socket.emit("session_request", sessionRequest());
   });
-  socket.on("disconnect", function () { setStatus("connection lost: reconnecting…", "offline"); });
+  socket.on("disconnect", function () {
+    sessionConfirmed = false;  // the server binds a connection to its session again on reconnect (session_request)
+    setStatus("connection lost: reconnecting…", "offline");
+  });
   socket.io.on("reconnect_attempt", function () { setStatus("connection lost: reconnecting…", "offline"); });
   var sessionConfirmed = false;  // this page load's session, as opposed to one remembered from a previous load
   socket.on("session_confirm", function (sessionId) {
@@ -595,7 +598,10 @@
     if (!text || !text.trim()) return;
     view.pinned = null;
     if (shown !== null) record({ who: "user", text: shown || text, time: Date.now() });
-    socket.emit("user_uttered", { message: text, session_id: state.session });
+    // before this connection's session is confirmed (just after a reload or a reconnect) the server would refuse the
+    // message ("no conversation yet"): it is sent once the session is confirmed, never lost
+    var emit = function () { socket.emit("user_uttered", { message: text, session_id: state.session }); };
+    if (sessionConfirmed) emit(); else socket.once("session_confirm", emit);
     startTyping();
   }
   function startTyping() {
