@@ -10,6 +10,7 @@ from bot.nlu.context.order import _chronological
 from bot.nlu.context.patterns import _CLAUSE_STOP, _DROPPED, _OURS
 from bot.nlu.context.people import People
 from bot.nlu.context.questions import Questions
+from bot.nlu.context.timing import _RESULT_KINDS as _SERIAL_KINDS
 from bot.nlu.context.timing import Timing, _at_diagnosis_histology
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span
@@ -177,6 +178,9 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             ):
                 return _DROPPED  # "on phenytoin since her craniotomy": when the drug was started, not a test
             return NEGATED if self.tki_neg_before.search(before) or self.tki_neg_after.match(after) else None
+        serial = self._serial_result(text, spans, i) if span.entity in _SERIAL_KINDS else None
+        if serial is not None and self._scoped(self.neg_before, text, spans, i) is None:
+            return NEGATED if serial[0] else None  # "G1202R previously, now not detected": the later result counts
         if self.neg_after.match(text[span.end : span.end + 70]) or self._denied_after_list(text, spans, i):
             return NEGATED
         gap = self._scoped(self.neg_before, text, spans, i)

@@ -213,6 +213,23 @@ class Cues:
         self.result_earlier = _cue(hyp["diagnostic_before"] + hyp["result_earlier"])
         self.result_current = _cue(hyp["result_current"])
         self.result_year = _cue(hyp["result_year"])
+        # the words of a clause that tells only a result's time and specimen (Timing._serial_result), past its own
+        # result words (``found``: "detected", "seen") when it has them
+        told = _words(
+            hyp["diagnostic_before"]
+            + hyp["result_earlier"]
+            + hyp["result_current"]
+            + hyp["result_year"]
+            + hyp["plasma_specimens"]
+            + hyp["tissue_specimens"]
+            + hyp["result_words"]
+        )
+        self.result_told = _compile(rf"(?:[\s():/\[\]–—-]|(?<![\w-])(?:{told})(?![\w]))*", re.IGNORECASE)
+        self.result_told_found = _compile(
+            rf"(?:[\s():/\[\]–—-]|(?<![\w-])(?:{told}|{_words(neg['found_after'])})(?![\w]))*", re.IGNORECASE
+        )
+        self.result_gone = _cue(hyp["result_gone"])
+        self.tissue_specimen = _cue(hyp["tissue_specimens"])
         self.since_before = _before(hyp["since_before"], _fill(r"\s+(?:{since_gap}\s+)?", hyp))
         # right before a specimen: what was found on it ("confirmed on the adrenal biopsy", "in the liver core")
         self.seen_on = _frame(r"\b{seen_on}\s+(?:{seen_on_gap}\s+)?(?:[\w-]+\s+){0,2}$", hyp)
@@ -308,6 +325,13 @@ class Cues:
             r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:{stop_words_between}\s+){0,3}{stop_after}(?![\w])", tol
         )
         self.toxicity_not_it = _frame(r"(?<![\w-]){toxicity_not_it}(?![\w])", tol)
+        # a reason of the stop other than a toxicity, before a toxicity named after it (Intolerance._other_reason)
+        self.nontoxic_reason = _compile(
+            rf"(?<![\w-])(?:{_words(tol['reason'])}|at|on|with|per)\s+(?:{_words(tol['other_reasons'])})(?![\w])",
+            re.IGNORECASE,
+        )
+        self.nontoxic_named = _compile(rf"(?<![\w-])(?:{_words(tol['other_reasons'])})(?![\w])", re.IGNORECASE)
+        self.also_reason = _compile(rf"(?<![\w-])(?:{_words(tol['also_reason'])})(?![\w-])|/", re.IGNORECASE)
         self.other_reason = _compile(
             rf"(?<![\w-])(?:{_words(tol['reason'])}|at|on|with|after)\s+(?:(?:the|a|an|his|her|disease|cns|brain|"
             rf"systemic|radiological|clinical|further)\s+)*(?:progress\w*|pd|relapse\w*|growth|resistance)(?![\w])",

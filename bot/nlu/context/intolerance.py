@@ -141,20 +141,38 @@ class Intolerance(Cues):
             later = [(t.start, t.value) for t in tkis[k + 1 :]]
             if span and self.toxic.resumed(text, e.value, e.end, max(span[1], statement_end), later):
                 span = None  # "held for CK elevation and then resumed at 120 mg", "held for a week": tolerated
-            if span and self._doubted_reason(text, span):
+            if span and self._doubted_reason(text, span, min(span[0], e.end)):
                 span = None  # "stopped for fear of pneumonitis", "held for ?pneumonitis": no toxicity had
+            if span and self._other_reason(text, e.end, span):
+                span = None  # "stopped for CNS progression with new rash": the stop was for the progression
             if span:
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
                 out[-1:] = [*self._listed_before(text, tkis[:k], e, span, s_start), out[-1]]
         return out + _lung_toxicity(text, out, found) + self._denied_intolerance(text, found, bounds, regions)
 
-    def _doubted_reason(self, text: str, span: tuple[int, int]) -> bool:
+    def _doubted_reason(self, text: str, span: tuple[int, int], floor: int) -> bool:
         """Every toxicity given as the stop's reason is only suspected, feared or ruled out ("held for suspected
         pneumonitis", "stopped given the risk of pneumonitis", "stopped for pneumonitis, later ruled out"): a stop
-        for a toxicity the patient did not have is no intolerance (safety6)."""
+        for a toxicity the patient did not have is no intolerance (safety6). The words that doubt it are read from
+        ``floor`` on (the stop's words, or the TKI's end when the span is the toxicity alone: "stopped lorlatinib
+        because of fear of hallucinations")."""
         named = [*self.toxicity.finditer(text, *span), *_LUNG_TOXICITY.finditer(text, *span)]
-        return bool(named) and all(_doubted(text, m, span[0]) for m in named)
+        return bool(named) and all(_doubted(text, m, floor) for m in named)
+
+    def _other_reason(self, text: str, tki_end: int, span: tuple[int, int]) -> bool:
+        """The stop of the TKI ending at ``tki_end`` is given another reason (`other_reasons`) before every toxicity
+        of ``span`` after the TKI, and no word joins the toxicity to it as a reason too ("alectinib stopped for CNS
+        progression with new rash", "lorlatinib stopped because of cost, she had hallucinations"; not "stopped for
+        progression and rash")."""
+        named = [m for m in self.toxicity.finditer(text, *span) if m.start() >= tki_end]
+        if not named:
+            return False
+        for m in named:
+            reasons = list(self.nontoxic_reason.finditer(text, tki_end, m.start()))
+            if not reasons or self.also_reason.search(text, reasons[-1].end(), m.start()):
+                return False
+        return True
 
     # ---- recall8 (sets 8, 7, 3) ----------------------------------------------------------------------------------
     def _toxicity_then_stop(self, text: str, tkis: list[Entity], k: int) -> tuple[int, int] | None:
@@ -162,7 +180,8 @@ class Intolerance(Cues):
         TKI's stop follows right after it ("Grade 3 mood change and hallucinations; lorlatinib stopped", "she
         developed psychosis and lorlatinib had to be stopped"): no other TKI between them, nothing before the
         toxicity that denies, asks or resolves it ("no rash; ...", "if she gets hallucinations ..."), and no other
-        reason given to the stop ("... stopped at progression")."""
+        reason given to the stop ("... stopped at progression") nor named between ("new confusion, MRI shows
+        progression; lorlatinib stopped")."""
         e = tkis[k]
         if not (stop := self.stop_after.match(text, e.end)):
             return None  # checked first: the cheapest, and rare
@@ -174,6 +193,8 @@ class Intolerance(Cues):
             return None
         if self.other_reason.search(text, stop.end(), _clause_end(text, stop.end())):
             return None
+        if self.nontoxic_named.search(text, toxic[-1].end(), e.start):
+            return None  # "new confusion, MRI shows progression; lorlatinib stopped": the progression may be the reason
         return toxic[-1].span()
 
     def _listed_before(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from bot.nlu.context.cues import Cues
@@ -83,6 +84,17 @@ _AT_DIAGNOSIS_AFTER = _compile(
 _RESULT_KINDS = ("alk_mutation", "bypass_alteration")
 
 
+def _blanked(text: str, start: int, end: int, spans: list) -> str:
+    """``text[start:end]`` with the findings of ``spans`` in it blanked (the specimens, TKIs and co-listed findings a
+    result's clause may name)."""
+    chars = list(text[start:end])
+    for s in spans:
+        a, b = max(s.start, start), min(s.end, end)
+        if a < b:
+            chars[a - start : b - start] = " " * (b - a)
+    return "".join(chars)
+
+
 def _besides_found(text: str, e: Entity) -> bool:
     """The denial ``e`` of a whole class is of the rest of it (_OTHER_BEFORE, _OTHER_AFTER)."""
     if e.value != "none" or e.role != NEGATED:
@@ -104,7 +116,110 @@ def _other_genes_denied(text: str, e: Entity, found: list[Entity]) -> bool:
     return bool(named) and not named & genes
 
 
+# between a finding's clause and the next one, which may tell another result of it (Timing._serial_result)
+_SERIAL_SEP = _compile(
+    r"\s*[,;]\s*(?:(?:and|but|while|whereas)\s+)?|\s+[-–—]+\s+|\s+(?:and|but|while|whereas)\s+", re.IGNORECASE
+)
+_SERIAL_STOP = _compile(r"[.\n]|[,;]|\s[-–—]+\s|\s(?:but|while|whereas)\s", re.IGNORECASE)
+
+
 class Timing(Cues):
+    def _serial_result(self, text: str, spans: list, i: int) -> tuple[bool, tuple[int, int] | None] | None:
+        """A resistance finding told with the results of two tests of it, the second in the next clause without naming
+        it again, each clause holding only the result's words, times and specimens (cues result_told): found then
+        denied ("G1202R previously, now not detected", "L1196M on the 2023 plasma, not detected on the 2025 tissue
+        rebiopsy", "MET amp on the prior biopsy, not seen on the current one") or denied then found ("G1202R not
+        detected in 2023, detected on the 2025 rebiopsy"). The later result counts, by the times of each clause
+        (_when's cues, _later; a second result said gone, "has since cleared", is the later): (whether the finding is
+        denied, the earlier clause's place, whose specimens are not this progression's). When the times do not say
+        which is later and the clauses name specimens of two kinds, it is found (found on one specimen, absent on the
+        other: README); otherwise, and when the finding is not told so, None (its own words decide)."""
+        span = spans[i]
+        if span.entity not in _RESULT_KINDS or span.value == "none":
+            return None
+        start = max(0, span.start - 60)
+        start += max((m.end() for m in re.finditer(r"[.;,\n]", text[start : span.start])), default=0)
+        stop = re.search(r"[.\n]", text[span.end : span.end + 160])
+        end = span.end + (stop.start() if stop else 160)
+        others = list(itertools.takewhile(lambda s: s.start < end, spans[i + 1 :]))  # in the text's order
+        read = self._serial_read(text, span, start, end, others, span.end)
+        own = self.neg_after.match(text[span.end : span.end + 70])
+        if read is None and own:  # a denial right after it: denied, then found
+            read = self._serial_read(text, span, start, end, others, span.end + own.end())
+        return read
+
+    def _serial_read(
+        self, text: str, span: Span, start: int, end: int, others: list, first: int
+    ) -> tuple[bool, tuple[int, int] | None] | None:
+        """_serial_result from the clause of finding ``span`` (``start``) whose result words end at ``first`` (past a
+        denial right after it; at its end, found)."""
+        denied_first = first > span.end
+        if denied_first and any(s.start < first for s in others):
+            return None  # the denial right after it is of a list of findings it heads
+        told = self.result_told if denied_first else self.result_told_found
+        # the first clause may hold clauses of its own ("G1202R, previously detected, now cleared")
+        for sep in [m for m in _SERIAL_SEP.finditer(text, first, end) if m.end() > m.start()][:3]:
+            if any(s.start < sep.start() and s.entity not in ("biopsy_type", "tki", *_RESULT_KINDS) for s in others):
+                return None
+            if not told.fullmatch(_blanked(text, first, sep.start(), others).replace(",", " ")):
+                return None
+            read = self._serial_second(text, start, end, others, sep, denied_first)
+            if read is not None:
+                return read
+        return None
+
+    def _serial_second(
+        self, text: str, start: int, end: int, others: list, sep: re.Match[str], denied_first: bool
+    ) -> tuple[bool, tuple[int, int] | None] | None:
+        """_serial_read's second clause, after ``sep``: its times and specimens, the result, its times and specimens,
+        up to the next clause or another finding."""
+        b0 = sep.end()
+        stop = _SERIAL_STOP.search(text, b0, end)
+        b1 = min(
+            [stop.start() if stop else end, *(s.start for s in others if s.start >= b0 and s.entity != "biopsy_type")]
+        )
+        if b1 <= b0:
+            return None
+        result = self._second_result(
+            _blanked(text, b0, b1, [s for s in others if s.entity == "biopsy_type"]), denied_first
+        )
+        if result is None:
+            return None
+        before, after = self._when_text(text[start : sep.start()]), self._when_text(text[b0:b1])
+        later = True if not denied_first and self.result_gone.search(result) else _later(after, before)
+        if later is None:
+            kinds = {self._specimen_kind(text[start : sep.start()]), self._specimen_kind(text[b0:b1])}
+            return (False, None) if None not in kinds and len(kinds) == 2 else None
+        denied = later != denied_first
+        return denied, ((b0, b1) if not later else (start, sep.start()))
+
+    def _second_result(self, clause: str, found: bool) -> str | None:
+        """The result words of ``clause`` (a denial, or with ``found`` a finding: "detected") when the rest of it
+        tells only the result's time and specimen; else None."""
+        cue = self.found_after if found else self.neg_after
+        for m in re.finditer(r"(?:^|(?<=\s))\S", clause):
+            head = clause[: m.start()]
+            if not self.result_told.fullmatch(head):
+                return None
+            said = cue.match(clause[m.start() : m.start() + 70])
+            if said and self.result_told.fullmatch(clause[m.start() + said.end() :]):
+                return said.group()
+        return None
+
+    def _when_text(self, words: str) -> tuple[bool, bool, int | None]:
+        """(earlier, current, year) as _when reads them, of ``words``."""
+        years = [int(m.group()) for m in self.result_year.finditer(words)]
+        return (
+            bool(self.result_earlier.search(words)),
+            bool(self.result_current.search(words)),
+            max(years, default=None),
+        )
+
+    def _specimen_kind(self, words: str) -> str | None:
+        if self.plasma_specimen.search(words):
+            return "plasma"
+        return "tissue" if self.tissue_specimen.search(words) else None
+
     def _when(self, text: str, e: Entity) -> tuple[bool, bool, int | None]:
         """Whether the resistance result ``e`` is said to be an earlier one, the current one, and the year it is dated
         by: words near it, in its clause (before it back to a comma, after it up to one)."""
@@ -158,6 +273,13 @@ class Timing(Cues):
                     dropped.add(k)
         for kind in _RESULT_KINDS:
             dropped |= self._current_of_found_and_none(text, found, kind, dropped)
+        # the specimens of the earlier of two results told of one finding ("L1196M on the 2023 plasma, not detected on
+        # the 2025 rebiopsy": a tissue biopsy)
+        for k, e in enumerate(found):
+            serial = self._serial_result(text, found, k) if e.role in (None, NEGATED) else None
+            if serial is not None and serial[1] is not None:
+                a, b = serial[1]
+                dropped |= {j for j, s in enumerate(found) if s.entity == "biopsy_type" and a <= s.start and s.end <= b}
         # the specimen of an earlier result is not this progression's ("G1202R on the 2023 plasma; today's tissue: no
         # ALK mutation" is a tissue biopsy)
         dropped |= {
@@ -175,22 +297,24 @@ class Timing(Cues):
     def _current_of_found_and_none(self, text: str, found: list[Entity], kind: str, dropped: set[int]) -> set[int]:
         """Of a result of ``kind`` found and the class denied, the one the times say is the current (both dropped when
         times are told yet do not say which; both kept, a conflict, when none is told)."""
-        nones = [
-            k
-            for k, e in enumerate(found)
-            if k not in dropped and e.entity == kind and e.value == "none" and e.role == NEGATED
-        ]
+        nones = [k for k, e in enumerate(found) if k not in dropped and e.entity == kind and e.role == NEGATED]
         out: set[int] = set()
         for k, e in enumerate(found):
             if not nones or e.entity != kind or e.value == "none" or e.role is not None:
                 continue
             for n in nones:
+                # the finding itself denied at another time ("MET amp previously; MET not amplified on the current
+                # biopsy"): the current result counts; when the times do not tell, fields.py reads the two (found on
+                # one specimen and absent on the other, else a conflict)
+                same = found[n].value == e.value
+                if found[n].value != "none" and not same:
+                    continue
                 keep = _later(self._when(text, e), self._when(text, found[n]))
                 if keep is not None and _current_beside_untimed(self._when(text, e), self._when(text, found[n])):
                     continue  # "rebx NGS: G1202R, no ALK mutation detected": one report's, both kept (a conflict)
                 if keep is not None:
                     out |= {n} if keep else {k}
-                elif any(self._when(text, x) != (False, False, None) for x in (e, found[n])):
+                elif not same and any(self._when(text, x) != (False, False, None) for x in (e, found[n])):
                     out |= {k, n}  # times told, yet not which is the current: neither
         return out
 

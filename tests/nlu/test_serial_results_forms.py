@@ -1,0 +1,170 @@
+"""Serial results, lines of chemotherapy and the reasons a TKI was stopped (probe2):
+
+- a resistance finding found on an earlier test and stated absent on the current one is not read as present: the
+  current result counts, told in the next clause without naming the finding again ("G1202R previously, now not
+  detected", "L1196M on the 2023 plasma, not detected on the 2025 tissue rebiopsy") or named again ("MET amp
+  previously, MET not amplified on the current biopsy"); the other way round, today's finding stands over an older
+  test's denial; where the times do not tell and the two results are on specimens of two kinds, it is found on one
+  and absent on the other: found (README), and the earlier test's specimen is not this progression's;
+- chemotherapy given before the TKI is read from its line or from the TKI that followed it ("carboplatin pemetrexed
+  first line, then alectinib"), never from chemotherapy planned, offered, declined or a relative's;
+- a TKI stopped after a short course for a toxicity is intolerant, whatever the course's length ("lorlatinib for 2
+  days then stopped because of confusion"), not when the stop is given another reason first ("stopped for CNS
+  progression with new rash") or the toxicity was only feared.
+
+Each class has several phrasings and its near-misses. None is a sentence of the independent phrasing sets."""
+from __future__ import annotations
+
+import pytest
+
+from tests.nlu.reads import assert_reads, assert_reads_other_than
+
+# ---- 1. the current result of a finding tested twice counts ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "G1202R previously, now not detected",
+    "G1202R previously detected, now not detected",
+    "G1202R previously; not detected now",
+    "G1202R, previously detected, now cleared",
+    "previously G1202R, now negative",
+    "G1202R (2023) - not detected on 2025 rebiopsy",
+    "G1202R seen in 2023, absent on repeat biopsy",
+    "G1202R on 2023 ctDNA, undetectable on current ctDNA",
+    "G1202R was detected in 2023; repeat NGS 2025: G1202R not detected",
+    "Prior ctDNA showed G1202R; current ctDNA: no G1202R",
+    "G1202R and L1196M on 2023 plasma, not detected on 2025 rebiopsy",
+])
+def test_a_mutation_found_earlier_and_absent_now_is_not_read(text: str) -> None:
+    found = assert_reads_other_than(text, {"alk_mutations": ["G1202R"]})
+    assert "G1202R" not in found.get("alk_mutations", []), (text, found)
+
+
+@pytest.mark.parametrize(("text", "biopsy"), [
+    ("L1196M on 2023 plasma, not detected on 2025 tissue rebiopsy", "tissue"),
+    ("L1196M on the prior plasma, not detected on the current tissue biopsy", "tissue"),
+])
+def test_the_earlier_tests_specimen_is_not_this_progressions(text: str, biopsy: str) -> None:
+    found = assert_reads(text, {"biopsy": biopsy})
+    assert "L1196M" not in found.get("alk_mutations", []), (text, found)
+
+
+@pytest.mark.parametrize("text", [
+    "MET amp previously, MET not amplified on the current biopsy",
+    "MET amp in 2022; repeat FISH 2024 MET not amplified",
+    "MET amplified previously, no longer amplified",
+    "MET amp on prior biopsy, not seen on current biopsy",
+])
+def test_a_bypass_alteration_found_earlier_and_absent_now_is_not_read(text: str) -> None:
+    found = assert_reads_other_than(text, {"bypass_alterations": ["MET_amplification"]})
+    assert "MET_amplification" not in found.get("bypass_alterations", []), (text, found)
+
+
+@pytest.mark.parametrize(("text", "biopsy"), [
+    # today's finding stands over an older test's denial (near-misses of the above)
+    ("G1202R detected on 2025 tissue, not detected on 2023 plasma", None),
+    ("G1202R on today's biopsy, not detected on the 2023 plasma", "tissue"),
+    ("G1202R on repeat biopsy, not detected on prior plasma", "tissue"),
+    ("G1202R not detected in 2023, detected on 2025 rebiopsy", "tissue"),
+    ("G1202R previously not detected, now detected", None),
+    # the same time, specimens of two kinds: found on one, absent on the other (README)
+    ("G1202R on tissue, not detected on plasma", "tissue_and_plasma"),
+    ("G1202R detected on tissue, not detected on plasma", "tissue_and_plasma"),
+    ("G1202R not detected on plasma, detected on tissue", "tissue_and_plasma"),
+    ("tissue: G1202R; plasma: G1202R not detected", "tissue_and_plasma"),
+])
+def test_a_mutation_found_now_or_on_one_specimen_is_read(text: str, biopsy: str | None) -> None:
+    found = assert_reads(text, {"alk_mutations": ["G1202R"]})
+    if biopsy:
+        assert found.get("biopsy") == biopsy, (text, found)
+
+
+@pytest.mark.parametrize("text", [
+    # the second clause denies another finding, or names one: the first finding stands
+    "G1202R previously, MET amp not detected now",
+    "G1202R previously, now negative for MET amplification",
+    "G1202R on plasma, negative for EGFR",
+    "G1202R, L1196M not detected",
+])
+def test_a_denial_of_another_finding_leaves_the_mutation(text: str) -> None:
+    found = assert_reads(text, {})
+    assert "G1202R" in found.get("alk_mutations", []), (text, found)
+
+
+def test_a_denial_of_another_finding_after_an_old_bypass_keeps_the_mutation() -> None:
+    found = assert_reads("MET amp previously, not detected now, G1202R present", {"alk_mutations": ["G1202R"]})
+    assert "MET_amplification" not in found.get("bypass_alterations", []), found
+
+
+# ---- 2. chemotherapy before the TKI ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "carboplatin pemetrexed first line, then alectinib",
+    "carboplatin and pemetrexed first line then alectinib",
+    "first line carboplatin pemetrexed then alectinib",
+    "1L carbo/pem, then alectinib",
+    "carbo/pem 1L then alectinib",
+    "carboplatin/pemetrexed as first-line, then crizotinib",
+    "cis/pem -> alectinib",
+    "chemo then alectinib",
+    "platinum doublet x4 then crizotinib",
+    "cis/pem 2019",
+])
+def test_chemotherapy_before_the_tki_is_prior(text: str) -> None:
+    assert_reads(text, {"prior_chemotherapy": True})
+
+
+@pytest.mark.parametrize("text", [
+    "chemo planned: carbo/pem",
+    "plan carbo/pem then lorlatinib",
+    "carbo/pem offered but declined",
+    "she declined first line carboplatin pemetrexed",
+    "her mother received carboplatin pemetrexed first line",
+    "her mother had chemo then alectinib",
+    "carbo/pem if progression on lorlatinib",
+    "consider carbo/pem next line",
+    "would you give carbo/pem first line?",
+    "carbo/pem as second-line option after lorlatinib",
+    "carbo/pem as first-line option",
+    "recommend carbo/pem then lorlatinib",
+])
+def test_chemotherapy_planned_offered_declined_or_a_relatives_is_not_prior(text: str) -> None:
+    assert_reads_other_than(text, {"prior_chemotherapy": True})
+
+
+# ---- 3. a TKI stopped for a toxicity, after however short a course -----------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "tki"), [
+    ("She took lorlatinib for 2 days then stopped because of confusion", "lorlatinib"),
+    ("lorlatinib stopped because of confusion", "lorlatinib"),
+    ("lorlatinib discontinued (grade 3 hypertriglyceridemia)", "lorlatinib"),
+    ("lorlatinib discontinued after 2 weeks (grade 3 CNS effects)", "lorlatinib"),
+    ("lorlatinib was stopped after 10 days due to delirium", "lorlatinib"),
+    ("lorlatinib discontinued: grade 3 cognitive effects", "lorlatinib"),
+    ("stopped brigatinib after 3 weeks because of pneumonitis", "brigatinib"),
+    ("alectinib stopped for progression and rash", "alectinib"),
+])
+def test_a_tki_stopped_for_a_toxicity_is_intolerant(text: str, tki: str) -> None:
+    assert_reads(text, {"intolerant_tkis": [tki]})
+
+
+@pytest.mark.parametrize("text", [
+    "stopped lorlatinib after 2 days because of progression",
+    "alectinib stopped after 3 months for progression",
+    "stopped brigatinib because of cost",
+    "brigatinib stopped per patient preference",
+    "worried about lorlatinib CNS side effects",
+    "stopped lorlatinib because of fear of hallucinations",
+    "alectinib stopped for CNS progression with new rash",
+    "alectinib stopped for CNS progression with hallucinations",
+    "lorlatinib stopped for cost, she had hallucinations",
+    "new confusion, MRI shows progression; lorlatinib stopped",
+    "alectinib stopped for progression; confusion from brain mets",
+    "lorlatinib held for a week for confusion, restarted at 75 mg",
+    "lorlatinib dose reduced for confusion",
+])
+def test_a_stop_for_another_reason_or_a_feared_toxicity_is_no_intolerance(text: str) -> None:
+    found = assert_reads(text, {})
+    assert not found.get("intolerant_tkis"), (text, found)
