@@ -34,6 +34,14 @@ from tests.nlu.reads import assert_reads, assert_reads_other_than
     "G1202R was detected in 2023; repeat NGS 2025: G1202R not detected",
     "Prior ctDNA showed G1202R; current ctDNA: no G1202R",
     "G1202R and L1196M on 2023 plasma, not detected on 2025 rebiopsy",
+    # an earlier progression is an earlier time, whatever "progression" says alone
+    "G1202R detected at first progression (2022). At current progression, G1202R not detected.",
+    "G1202R at first progression on alectinib, not detected at current progression",
+    "G1202R at prior progression; current rebiopsy: G1202R not detected",
+    # the two times in one clause, or after an arrow
+    "G1202R (2022) not detected in 2024",
+    "G1202R 2022 → not detected 2024",
+    "G1202R on the 2023 plasma not detected on the 2025 rebiopsy",
 ])
 def test_a_mutation_found_earlier_and_absent_now_is_not_read(text: str) -> None:
     found = assert_reads_other_than(text, {"alk_mutations": ["G1202R"]})
@@ -67,6 +75,7 @@ def test_a_bypass_alteration_found_earlier_and_absent_now_is_not_read(text: str)
     ("G1202R on repeat biopsy, not detected on prior plasma", "tissue"),
     ("G1202R not detected in 2023, detected on 2025 rebiopsy", "tissue"),
     ("G1202R previously not detected, now detected", None),
+    ("G1202R negative in 2022, positive in 2024", None),
     # the same time, specimens of two kinds: found on one, absent on the other (README)
     ("G1202R on tissue, not detected on plasma", "tissue_and_plasma"),
     ("G1202R detected on tissue, not detected on plasma", "tissue_and_plasma"),
@@ -85,10 +94,22 @@ def test_a_mutation_found_now_or_on_one_specimen_is_read(text: str, biopsy: str 
     "G1202R previously, now negative for MET amplification",
     "G1202R on plasma, negative for EGFR",
     "G1202R, L1196M not detected",
+    "G1202R on 2025 tissue, L1196M not detected in 2023",
 ])
 def test_a_denial_of_another_finding_leaves_the_mutation(text: str) -> None:
     found = assert_reads(text, {})
     assert "G1202R" in found.get("alk_mutations", []), (text, found)
+
+
+@pytest.mark.parametrize("text", [
+    # a denial at one time alone is a denial: the words before it tell no time of a finding
+    "G1202R not detected at diagnosis",
+    "G1202R not detected in 2024",
+    "G1202R: not detected",
+])
+def test_a_denial_with_its_time_alone_stays_a_denial(text: str) -> None:
+    found = assert_reads(text, {})
+    assert "G1202R" not in found.get("alk_mutations", []), (text, found)
 
 
 def test_a_denial_of_another_finding_after_an_old_bypass_keeps_the_mutation() -> None:
@@ -110,6 +131,8 @@ def test_a_denial_of_another_finding_after_an_old_bypass_keeps_the_mutation() ->
     "chemo then alectinib",
     "platinum doublet x4 then crizotinib",
     "cis/pem 2019",
+    "first line: carboplatin + pemetrexed; second line: alectinib",
+    "carbo/pem/pembro x4 first line, then alectinib",
 ])
 def test_chemotherapy_before_the_tki_is_prior(text: str) -> None:
     assert_reads(text, {"prior_chemotherapy": True})
@@ -128,6 +151,8 @@ def test_chemotherapy_before_the_tki_is_prior(text: str) -> None:
     "carbo/pem as second-line option after lorlatinib",
     "carbo/pem as first-line option",
     "recommend carbo/pem then lorlatinib",
+    "chemo considered first line but ALK came back positive",
+    "chemo was discussed but she chose alectinib first line",
 ])
 def test_chemotherapy_planned_offered_declined_or_a_relatives_is_not_prior(text: str) -> None:
     assert_reads_other_than(text, {"prior_chemotherapy": True})
@@ -145,9 +170,12 @@ def test_chemotherapy_planned_offered_declined_or_a_relatives_is_not_prior(text:
     ("lorlatinib discontinued: grade 3 cognitive effects", "lorlatinib"),
     ("stopped brigatinib after 3 weeks because of pneumonitis", "brigatinib"),
     ("alectinib stopped for progression and rash", "alectinib"),
+    ("brigatinib stopped after 2 doses because of early pulmonary events", "brigatinib"),
+    ("she couldn't tolerate lorlatinib beyond a week (confusion)", "lorlatinib"),
 ])
 def test_a_tki_stopped_for_a_toxicity_is_intolerant(text: str, tki: str) -> None:
-    assert_reads(text, {"intolerant_tkis": [tki]})
+    found = assert_reads(text, {"intolerant_tkis": [tki]})
+    assert "symptomatic" not in found, (text, found)  # the toxicity is the drug's, not a symptom of the brain disease
 
 
 @pytest.mark.parametrize("text", [
@@ -164,6 +192,7 @@ def test_a_tki_stopped_for_a_toxicity_is_intolerant(text: str, tki: str) -> None
     "alectinib stopped for progression; confusion from brain mets",
     "lorlatinib held for a week for confusion, restarted at 75 mg",
     "lorlatinib dose reduced for confusion",
+    "confusion from brain mets, alectinib continued",
 ])
 def test_a_stop_for_another_reason_or_a_feared_toxicity_is_no_intolerance(text: str) -> None:
     found = assert_reads(text, {})

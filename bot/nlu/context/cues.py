@@ -229,6 +229,7 @@ class Cues:
             rf"(?:[\s():/\[\]–—-]|(?<![\w-])(?:{told}|{_words(neg['found_after'])})(?![\w]))*", re.IGNORECASE
         )
         self.result_gone = _cue(hyp["result_gone"])
+        self.found_words = _cue(neg["found_after"])
         self.tissue_specimen = _cue(hyp["tissue_specimens"])
         self.since_before = _before(hyp["since_before"], _fill(r"\s+(?:{since_gap}\s+)?", hyp))
         # right before a specimen: what was found on it ("confirmed on the adrenal biopsy", "in the liver core")

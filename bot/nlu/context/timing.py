@@ -118,9 +118,10 @@ def _other_genes_denied(text: str, e: Entity, found: list[Entity]) -> bool:
 
 # between a finding's clause and the next one, which may tell another result of it (Timing._serial_result)
 _SERIAL_SEP = _compile(
-    r"\s*[,;]\s*(?:(?:and|but|while|whereas)\s+)?|\s+[-–—]+\s+|\s+(?:and|but|while|whereas)\s+", re.IGNORECASE
+    r"\s*[,;]\s*(?:(?:and|but|while|whereas)\s+)?|\s+[-–—]+\s+|\s*(?:->|→|=>)\s*|\s+(?:and|but|while|whereas)\s+",
+    re.IGNORECASE,
 )
-_SERIAL_STOP = _compile(r"[.\n]|[,;]|\s[-–—]+\s|\s(?:but|while|whereas)\s", re.IGNORECASE)
+_SERIAL_STOP = _compile(r"[.\n]|[,;]|\s[-–—]+\s|->|→|=>|\s(?:but|while|whereas)\s", re.IGNORECASE)
 
 
 class Timing(Cues):
@@ -143,6 +144,8 @@ class Timing(Cues):
         end = span.end + (stop.start() if stop else 160)
         others = list(itertools.takewhile(lambda s: s.start < end, spans[i + 1 :]))  # in the text's order
         read = self._serial_read(text, span, start, end, others, span.end)
+        if read is None:
+            read = self._serial_unbroken(text, span, start, end, others)
         own = self.neg_after.match(text[span.end : span.end + 70])
         if read is None and own:  # a denial right after it: denied, then found
             read = self._serial_read(text, span, start, end, others, span.end + own.end())
@@ -166,6 +169,32 @@ class Timing(Cues):
             read = self._serial_second(text, start, end, others, sep, denied_first)
             if read is not None:
                 return read
+        return None
+
+    def _serial_unbroken(
+        self, text: str, span: Span, start: int, end: int, others: list
+    ) -> tuple[bool, tuple[int, int] | None] | None:
+        """_serial_result told in one clause, the finding's own time then the denial's ("L1196M (2022) not detected in
+        2024", "G1202R on the 2023 plasma not detected on the 2025 rebiopsy"): the words before the denial date the
+        finding, and must tell a time or a specimen (not "G1202R not detected at diagnosis", a denial then)."""
+        stop = _SERIAL_STOP.search(text, span.end, end)
+        b1 = min([stop.start() if stop else end, *(s.start for s in others if s.entity != "biopsy_type")])
+        nxt = _SERIAL_STOP.search(text, stop.end(), end) if stop else None
+        if stop and self.found_words.search(text, stop.end(), nxt.start() if nxt else end):
+            return None  # "G1202R previously not detected, now detected": a result of it follows
+        clause = _blanked(text, span.end, b1, others)
+        for m in re.finditer(r"(?<=\s)\S", clause):
+            if not self.result_told.fullmatch(clause[: m.start()]):
+                return None
+            said = self.neg_after.match(clause[m.start() : m.start() + 70])
+            if said and self.result_told.fullmatch(clause[m.start() + said.end() :]):
+                at = span.end + m.start()
+                head = text[span.end : at]  # the finding's own time or specimen, between it and the denial
+                if self._when_text(head) == (False, False, None) and self._specimen_kind(head) is None:
+                    return None
+                own = self._when_text(text[start:at])
+                later = _later(self._when_text(text[at:b1]), own)
+                return None if later is None else (later, (start, at) if later else (at, b1))
         return None
 
     def _serial_second(
