@@ -66,6 +66,8 @@ _LINE = re.compile(
 _CLAUSE = re.compile(r",|[ \t][-–—]+[ \t]")
 _BESIDE = 250  # how far another line's statement may stand to qualify a key's value (absent_beside)
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+# where another line or sentence starts (_absent: a line break, or a full stop before a space or the end)
+_BREAK = re.compile(r"\n|\.(?=\s|$)")
 # a later value given bare after the first in one value ("ECOG: 3 (last year), now 1", "PS: 2 but today 1"): the one now
 _NOW = re.compile(
     r"(?:[,;(]\s*|\s)(?:(?:but|and)\s+)?(?:now|today|currently|at present|presently)\s*(?:(?:is|of|at|:|=)\s*)*"
@@ -259,10 +261,16 @@ class KeyValues:
 
     def _absent(self, k: _Key, text: str, start: int, end: int) -> str | None:
         """The key's absent value, or the value it is read as when its `absent_beside` pattern stands within
-        _BESIDE characters before or after the line (not in the line itself)."""
+        _BESIDE characters before or after the line, in another line or sentence (past a line break or a full stop).
+        In the line's own statement, cells or clauses of one row ("ALK IHC: negative; ALK FISH: positive at
+        diagnosis"), the two are one time's results stated both ways (a discordance, asked about)."""
         if k.absent_beside:
             pattern, value = k.absent_beside
-            if pattern.search(text[max(0, start - _BESIDE) : start]) or pattern.search(text[end : end + _BESIDE]):
+            before = text[max(0, start - _BESIDE) : start]
+            before = before[: max((m.start() for m in _BREAK.finditer(before)), default=0)]
+            after = text[end : end + _BESIDE]
+            after = after[next((m.end() for m in _BREAK.finditer(after)), len(after)) :]
+            if pattern.search(before) or pattern.search(after):
                 return value
         return k.absent
 
