@@ -16,7 +16,7 @@ from actions.shared import knowledge_base
 from bot.decision import FIELDS, CaseError, validate_case
 from bot.messages import MAX_MESSAGE_CHARS
 from bot.nlu.extractor import case_fields, conflicts, did_you_mean, message_is_question, other_drug
-from bot.nlu.reader import alk_variant, ecog_range, karnofsky_statements
+from bot.nlu.reader import alk_variant, earlier_scores, ecog_range, karnofsky_statements
 from bot.render import SHORT_LABELS, field_label, finding_text, value_text
 
 CASE_SLOTS: tuple[str, ...] = tuple(FIELDS)
@@ -185,7 +185,16 @@ def _name_unreadable(text: str, entities: list[Mapping[str, Any]], reading: Read
 
 
 # what each finding the extractor reads but the knowledge base does not place is, as the clinician is told
-UNPLACED = {"large_cell_neuroendocrine_carcinoma": "large-cell neuroendocrine carcinoma"}
+UNPLACED = {
+    "large_cell_neuroendocrine_carcinoma": "large-cell neuroendocrine carcinoma",
+    "high_grade_neuroendocrine_carcinoma": "high-grade neuroendocrine carcinoma",
+}
+# a finding that names a class of histologies, some of which the knowledge base places: what it may be, so the
+# clinician can say which (a high-grade neuroendocrine carcinoma is a small-cell carcinoma or an LCNEC)
+UNPLACED_CLASS = {
+    "high_grade_neuroendocrine_carcinoma": "small-cell carcinoma (small-cell transformation) or large-cell "
+    "neuroendocrine carcinoma (LCNEC, which the knowledge base does not cover)",
+}
 
 
 def unplaced_text(word: str, value: str, transformation_read: bool) -> str:
@@ -198,6 +207,11 @@ def unplaced_text(word: str, value: str, transformation_read: bool) -> str:
         if transformation_read
         else "transformation left unset - please review"
     )
+    if value in UNPLACED_CLASS:
+        return (
+            f"I read {shown}, which may be {UNPLACED_CLASS[value]}; the report does not say which, so I did not read "
+            f"it as a small-cell transformation; {left}. Which type does the pathology report give?"
+        )
     return f"I read {shown} but it is not a transformation the knowledge base covers; {left}."
 
 
@@ -225,6 +239,13 @@ def _say_how_ecog_was_read(
                 "published conversions agree on; say the ECOG if it differs."
             )
     if "ecog" in reading.updates or "ecog" in reading.contradicted:
+        return
+    earlier = [w for w in earlier_scores(text) if not any(a <= text.find(w) < b for a, b in asked)]
+    if earlier:  # (safety10) "ECOG 1 at diagnosis": an earlier score, not the current one
+        reading.problems.append(
+            f"I read '{earlier[0]}' as an earlier performance status, not the current one, so I did not take it: "
+            "what is the ECOG now?"
+        )
         return
     for start, _, scores in karnofsky_statements(text):
         spread = knowledge_base().karnofsky_spread(*scores)

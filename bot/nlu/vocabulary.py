@@ -206,6 +206,9 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
     raw = _phrases()
     defines = {k: str(v) for k, v in (raw.get("defines") or {}).items()}
     shorthand = {k: str(v) for k, v in (raw.get("word_shorthand") or {}).items()}
+    # brands of other-class drugs read wherever their generic name is, as the shorthand is ("prior Keytruda")
+    for generic, brand in (raw.get("drug_brands") or {}).items():
+        shorthand[generic] = f"{shorthand[generic]}|{brand}" if generic in shorthand else str(brand)
     site_groups = {k: str(v) for k, v in (raw.get("site_groups") or {}).items()}
     defines["SITES"] = "|".join(f"(?:{v})" for v in site_groups.values())
     names: list[dict[str, str]] = []
