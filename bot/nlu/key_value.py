@@ -92,6 +92,14 @@ EARLIER_AFTER = re.compile(
     rf"previously|before|\(\s*{EARLIER_LABEL}\s*\))(?![\w-])",
     re.IGNORECASE,
 )
+# ... with no other score in the message, an adverb only where it ends the score's clause ("ECOG 1 initially."; not
+# "ECOG 1 previously treated with alectinib", "PS 1 before starting lorlatinib", where it tells of something else)
+EARLIER_ALONE = re.compile(
+    r"\s*(?:at (?:the time of )?(?:(?:initial |first )?diagnosis|dx|baseline|presentation)(?![\w-])|"
+    r"(?:initially|originally|previously|before)(?=\s*(?:$|[,.;:)\n]|and\b|but\b))|"
+    rf"\(\s*{EARLIER_LABEL}\s*\))",
+    re.IGNORECASE,
+)
 # a later value after an arrow, the earlier perhaps dated in brackets ("0 (2021) -> 2 (now)", "0 → 1 → 3", "50% -> 80%")
 _ARROW = re.compile(r"%?(?:\s*\([^()\n]{0,30}\))?\s*(?:->|-->|→|=>)\s*(\d{1,3})(?![\d.,/])", re.IGNORECASE)
 # a later value given bare after the first in one value ("ECOG: 3 (last year), now 1", "PS: 2 but today 1"): the one now
@@ -287,7 +295,7 @@ class KeyValues:
                 return reading(value_at + arrows[-1].end(1), str(int(arrows[-1].group(1))))  # "0 (2021) -> 2 (now)"
             if (now := _NOW.search(value, num.end(1))) and int(now.group(1)) <= k.number:
                 return reading(value_at + now.end(1), str(int(now.group(1))))  # "ECOG: 3 (last year), now 1"
-            if k.entity == "ecog" and EARLIER_AFTER.match(value, num.end(1)):
+            if k.entity == "ecog" and EARLIER_ALONE.match(value, num.end(1)):
                 return None  # "ECOG: 1 (baseline)": an earlier score, not the current one
             return reading(value_at + num.end(1), str(int(num.group(1))))
         if y := self.present.match(value):

@@ -20,6 +20,7 @@ from bot import knowledge
 from bot.nlu import compiled
 from bot.nlu.entity import NEGATED
 from bot.nlu.key_value import EARLIER_AFTER as _ECOG_EARLIER
+from bot.nlu.key_value import EARLIER_ALONE as _ECOG_EARLIER_ALONE
 from bot.nlu.key_value import EARLIER_LABEL as _EARLIER_LABEL
 from bot.nlu.key_value import NOW_LABEL as _NOW_LABEL
 from bot.nlu.key_value import KeyValues, Reading
@@ -229,11 +230,12 @@ class Reader:
         for m in self.variant.finditer(text):
             if not self._other_gene(text, m.start()) and not alk_variant(m.group()):
                 found.append(Span(m.start(), m.end(), "unreadable_variant", m.group(), 4))
-        for m in _ECOG.finditer(text):  # a range ("ECOG 2-3", "PS 1/2") is read as its worse (higher) value
+        scores = list(_ECOG.finditer(text))
+        for k, m in enumerate(scores):  # a range ("ECOG 2-3", "PS 1/2") is read as its worse (higher) value
             if now := _ECOG_NOW.match(text, m.end()):
                 found.append(Span(m.start(), now.end(), "ecog", now.group(1), 1))
                 continue  # "ECOG was 3, now 1": the score now
-            if _earlier_score(text, m):
+            if _earlier_score(text, m, alone=k + 1 == len(scores)):
                 continue  # "ECOG 0 at diagnosis (and ECOG 2 today)": an earlier score, not the current one
             found.append(Span(m.start(), m.end(), "ecog", str(max(ecog_values(m))), 1))
         for m in _KARNOFSKY.finditer(text):  # a Karnofsky score (or range) only where every table gives one grade
@@ -355,12 +357,14 @@ def _says(reading: Reading, span: Span) -> bool:
     )
 
 
-def _earlier_score(text: str, m: re.Match[str]) -> bool:
+def _earlier_score(text: str, m: re.Match[str], alone: bool = True) -> bool:
     """The performance score ``m`` is said to be of an earlier time, after it ("ECOG 1 at diagnosis", "PS 0 (dx)") or
-    in its label ("Baseline ECOG 1"), and its own words give no later value ("ECOG baseline 1, current 2" does)."""
+    in its label ("Baseline ECOG 1"), and its own words give no later value ("ECOG baseline 1, current 2" does);
+    ``alone``: no other score follows it (an adverb after it must then end its clause: EARLIER_ALONE)."""
     if _ECOG_NOW_LABEL_IN.search(m.group()):
         return False
-    return bool(_ECOG_EARLIER.match(text, m.end()) or _EARLIER_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
+    after = (_ECOG_EARLIER_ALONE if alone else _ECOG_EARLIER).match(text, m.end())
+    return bool(after or _EARLIER_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
 
 
 def ecog_values(m: re.Match[str]) -> list[int]:
@@ -387,7 +391,7 @@ def earlier_scores(text: str) -> list[str]:
     out = []
     for m in [*_ECOG.finditer(text), *_KARNOFSKY.finditer(text)]:
         if _earlier_score(text, m) and not _ECOG_NOW.match(text, m.end()):
-            after = _ECOG_EARLIER.match(text, m.end())
+            after = _ECOG_EARLIER_ALONE.match(text, m.end())
             before = _EARLIER_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
             start = m.start() - (len(before.group()) if before and not after else 0)
             out.append(text[start : after.end() if after else m.end()].strip())

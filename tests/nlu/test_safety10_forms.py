@@ -49,6 +49,8 @@ from tests.nlu.reads import assert_reads
         ("ECOG 0 (2021)", 0),
         ("ECOG 2-3", 3),
         ("PS 1 -> start lorlatinib", 1),  # an arrow to a plan, not to a later score
+        ("ECOG 1 previously treated with alectinib", 1),  # "previously" of the treatment, not of the score
+        ("Stage IV at diagnosis, ECOG 1", 1),  # the diagnosis's time of another finding
     ],
 )
 def test_the_current_performance_score_is_read(text, ecog):
