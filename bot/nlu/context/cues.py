@@ -241,6 +241,8 @@ class Cues:
         self.gene_or_before = _compile(
             rf"(?<![\w-])(?:{genes})(?:[\s-]+[\w.-]+){{0,2}}\s*,?\s*(?:{alternatives})\s+$", re.IGNORECASE
         )
+        # a gene named in a denial ("EGFR, KRAS, BRAF negative"; Timing._other_genes_denied)
+        self.named_gene = _compile(rf"\b(?:{genes})\b", re.IGNORECASE)
         self.failed_test = _cue(hyp["failed_test"])
         self.failed_after = _after(hyp["failed_test"], copulas)
         self.failed_kinds = frozenset(hyp["failed_test_findings"])

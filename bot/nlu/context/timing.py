@@ -64,10 +64,6 @@ def _same_clause(text: str, a: Entity, b: Entity) -> bool:
 _OTHER_BEFORE = _compile(r"\b(?:other|additional|further|more|second|new|novel|extra)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # ... or the word heads the denial's own words ("MET amp, no other bypass alterations": 'other bypass alterations')
 _OTHER_LEADING = _compile(r"(?:other|additional|further|more|second|new|novel|extra)\b", re.I)
-# a panel of genes said negative ("EGFR, KRAS, BRAF negative") denies those genes, not an alteration of another
-_GENE = _compile(
-    r"\b(?:EGFR|KRAS|NRAS|BRAF|MET|HER2|ERBB2|RET|ROS1|NTRK[123]?|PIK3CA|MAP2K1|KIT|IGF1R|SRC|NF2|TP53)\b", re.I
-)
 _OTHER_AFTER = _compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:besides|apart from|aside from|other than|except|beyond|in addition to)\b", re.I
 )
@@ -94,17 +90,16 @@ def _besides_found(text: str, e: Entity) -> bool:
     )
 
 
-def _other_genes_denied(text: str, e: Entity, found: list[Entity]) -> bool:
-    """The denial ``e`` names the genes it denies, and none of them is the gene of an alteration found ("EGFR, KRAS,
-    BRAF negative; MET amp"): those genes denied, not the whole class."""
-    if e.entity != "bypass_alteration" or e.value != "none" or e.role != NEGATED:
-        return False
-    named = {m.group().upper() for m in _GENE.finditer(text, e.start, e.end)}
-    genes = {str(f.value).split("_")[0].upper() for f in found if f.entity == e.entity and f.value != "none"}
-    return bool(named) and not named & genes
-
-
 class Timing(Cues):
+    def _other_genes_denied(self, text: str, e: Entity, found: list[Entity]) -> bool:
+        """The denial ``e`` names the genes it denies (the phrase file's PANELGENE), and none of them is the gene of
+        an alteration found ("EGFR, KRAS, BRAF negative; MET amp"): those genes denied, not the whole class."""
+        if e.entity != "bypass_alteration" or e.value != "none" or e.role != NEGATED:
+            return False
+        named = {m.group().upper() for m in self.named_gene.finditer(text, e.start, e.end)}
+        genes = {str(f.value).split("_")[0].upper() for f in found if f.entity == e.entity and f.value != "none"}
+        return bool(named) and not named & genes
+
     def _when(self, text: str, e: Entity) -> tuple[bool, bool, int | None]:
         """Whether the resistance result ``e`` is said to be an earlier one, the current one, and the year it is dated
         by: words near it, in its clause (before it back to a comma, after it up to one)."""
@@ -149,7 +144,7 @@ class Timing(Cues):
                 dropped |= {
                     k
                     for k, e in enumerate(found)
-                    if e.entity == kind and (_besides_found(text, e) or _other_genes_denied(text, e, found))
+                    if e.entity == kind and (_besides_found(text, e) or self._other_genes_denied(text, e, found))
                 }
         for k, e in enumerate(found):
             if e.entity in _RESULT_KINDS and e.value == "none" and e.role == NEGATED:
