@@ -287,6 +287,12 @@ class Cues:
         self.collective_before = _before(tol["collective_before"], r"\s+")
         self.not_tolerated = self.toxic.not_tolerated
         self.toxicity = _compile(rf"{not_}(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
+        reason = table["toxicity_reason"]
+        # a pneumonitis or ILD, and a toxicity only doubted, ruled out or confirmed (Intolerance._doubted)
+        self.lung_toxicity = _frame(r"\b{lung_toxicity}\b", reason)
+        self.doubted_toxicity = _frame(r"{doubted}\s*(?:[\w-]+\s+){0,2}$", reason)
+        self.ruled_out_after = _frame(r"\s*[,;(-]?\s*(?:{ruled_out_lead}\s+){0,2}{ruled_out}\b", reason)
+        self.confirmed_after = _frame(r"\s*[,;(-]?\s*(?:{confirmed_lead}\s+){0,2}{confirmed}\b", reason)
         gone = table["no_longer"]
         self.no_longer_kinds = frozenset(gone["entities"])
         self.no_longer_before = _before(gone["before"], r"\s+")
