@@ -40,6 +40,11 @@ class Cues:
         self.score_denied = _before(neg["score_denied"], r"\s+")
         self.score_entities = frozenset(neg["score_entities"])
         self.found_after = _after(neg["found_after"], copulas)
+        # a denial of a class beside a finding of it, of the rest of the class (Timing._besides_found): "no other ALK
+        # mutations", "MET amp, no other bypass alterations", "no ALK mutation besides G1202R"
+        self.besides_before = _frame(r"\b{besides_before}\s+(?:[\w-]+\s+){0,3}$", neg)
+        self.besides_leading = _frame(r"{besides_before}\b", neg)
+        self.besides_after = _frame(r"\s*(?:[\w-]+\s+){0,3}?{besides_after}\b", neg)
         self.breaks = _compile(_words(neg["breaks"]), re.IGNORECASE)
         self.own_statement = _compile(rf"(?:{_words(neg['own_statement'])})\b", re.IGNORECASE)
         self.ends_clause = _compile(rf"^\s*(?:{_words(neg['ends_clause'])})\s*(?:[,(]|[-–—]\s)", re.IGNORECASE)
