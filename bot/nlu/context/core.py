@@ -87,7 +87,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         out = self._timed_results(text, out)
         out = self._past_responses(text, out)
         out += self._intolerance(text, out, regions)
-        out = self.without_ruled_out_lung(text, out)
+        out = self.without_ruled_out(text, out)
         return _chronological(text, out, self.order)
 
     def _qualifies_mutation(self, text: str, spans: list[Span], i: int) -> bool:

@@ -296,7 +296,10 @@ class Cues:
         # a pneumonitis or ILD, and a toxicity only doubted, ruled out or confirmed (Intolerance._doubted)
         self.lung_toxicity = _frame(r"\b{lung_toxicity}\b", reason)
         self.doubted_toxicity = _frame(r"{doubted}\s*(?:[\w-]+\s+){0,2}$", reason)
-        self.ruled_out_after = _frame(r"\s*[,;(-]?\s*(?:{ruled_out_lead}\s+){0,2}{ruled_out}\b", reason)
+        ruled_out = r"\s*[,;(-]?\s*(?:{ruled_out_lead}\s+){0,2}"
+        self.ruled_out_after = _frame(ruled_out + r"(?:{ruled_out}|{ruled_out_toxicity})\b", reason)
+        # of any finding: not "excluded from the trial"
+        self.finding_ruled_out = _frame(ruled_out + r"{ruled_out}\b(?!\s+from\b)", reason)
         self.confirmed_after = _frame(r"\s*[,;(-]?\s*(?:{confirmed_lead}\s+){0,2}{confirmed}\b", reason)
         gone = table["no_longer"]
         self.no_longer_kinds = frozenset(gone["entities"])

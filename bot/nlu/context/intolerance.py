@@ -29,18 +29,25 @@ class Intolerance(Cues):
             or self.ruled_out_after.match(text, m.end())
         )
 
-    def without_ruled_out_lung(self, text: str, found: list[Entity]) -> list[Entity]:
-        """``found`` without an ILD comorbidity read from a pneumonitis ruled out or not confirmed after it was named
-        ("brigatinib stopped for pneumonitis, later ruled out", "..., turned out to be infection"): no history of it
-        (safety9; the stop itself is no intolerance, _doubted_reason)."""
+    def without_ruled_out(self, text: str, found: list[Entity]) -> list[Entity]:
+        """``found`` without a finding ruled out or not confirmed right after it was named (toxicity_reason ruled_out:
+        "leptomeningeal disease, later excluded", "MET amplification, subsequently not confirmed"), nor an ILD
+        comorbidity read from a TKI's stop whose pneumonitis was ("brigatinib stopped for pneumonitis, later ruled
+        out", "..., turned out to be infection"): no finding had (safety9; the stop itself is no intolerance,
+        _doubted_reason). A finding denied or supposed is left as read."""
 
         def ruled_out(e: Entity) -> bool:
             named = list(self.lung_toxicity.finditer(text, e.start, e.end))
-            return bool(named) and bool(self.ruled_out_after.match(text, named[-1].end()))
+            if (e.entity, e.value) == ("comorbidity", "interstitial_lung_disease") and named:
+                return bool(self.ruled_out_after.match(text, named[-1].end()))
+            return (
+                e.role is None
+                and e.value != "none"
+                and e.entity not in ("tki", "intolerant_tki")
+                and bool(self.finding_ruled_out.match(text, e.end))
+            )
 
-        return [
-            e for e in found if (e.entity, e.value) != ("comorbidity", "interstitial_lung_disease") or not ruled_out(e)
-        ]
+        return [e for e in found if not ruled_out(e)]
 
     def _lung_toxicity(self, text: str, intolerance: list[Entity], found: list[Entity]) -> list[Entity]:
         """The ILD comorbidity of each TKI stop whose reason (``intolerance``'s span) is a pneumonitis or an ILD
