@@ -7,6 +7,7 @@ metastases question), so the requested slot is used to read it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from typing import Any
 from actions.shared import knowledge_base
 from bot.decision import FIELDS, CaseError, validate_case
 from bot.messages import MAX_MESSAGE_CHARS
+from bot.nlu import vocabulary
 from bot.nlu.extractor import case_fields, conflicts, did_you_mean, message_is_question, other_drug
 from bot.nlu.reader import alk_variant, earlier_scores, ecog_range, karnofsky_statements
 from bot.render import SHORT_LABELS, field_label, finding_text, value_text
@@ -111,7 +113,14 @@ def read_message(
 
 
 METHODS_SOURCE = "LINDEMAN2018"  # IHC an equivalent alternative to FISH for ALK (evidence.yml)
-_METHOD = re.compile(r"\b(?:(?P<ihc>ihc|d5f3|immunohistochemistry|immunostain\w*|ventana)|(?P<fish>fish))\b", re.I)
+
+
+@functools.cache
+def _method() -> re.Pattern[str]:
+    """The words of ALK's test methods, IHC's and FISH's, as the extractor reads them (clinical_phrases.yml ALKIHC,
+    ALKFISH)."""
+    words = vocabulary.table()["alk_test_methods"]
+    return re.compile(rf"\b(?:(?P<ihc>{words['ihc']})|(?P<fish>{words['fish']}))\b", re.IGNORECASE)
 
 
 def _discordant_alk_methods(text: str, entities: list[Mapping[str, Any]]) -> str | None:
@@ -126,7 +135,7 @@ def _discordant_alk_methods(text: str, entities: list[Mapping[str, Any]]) -> str
             or entity.get("value") not in ("positive", "negative")
         ):
             continue
-        found = _METHOD.search(text[int(entity.get("start", 0)) : int(entity.get("end", 0))])
+        found = _method().search(text[int(entity.get("start", 0)) : int(entity.get("end", 0))])
         if found:
             said.setdefault(str(entity["value"]), set()).add("IHC" if found.group("ihc") else "FISH")
     positive, negative = said.get("positive", set()), said.get("negative", set())
