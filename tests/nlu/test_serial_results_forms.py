@@ -42,6 +42,10 @@ from tests.nlu.reads import assert_reads, assert_reads_other_than
     "G1202R (2022) not detected in 2024",
     "G1202R 2022 → not detected 2024",
     "G1202R on the 2023 plasma not detected on the 2025 rebiopsy",
+    # a variant fraction and dates in the first clause, a slash between the two results, a result said to become one
+    "G1202R (VAF 2.1%) on Guardant 03/2023; not detected on Guardant 01/2025",
+    "ALK G1202R: detected (2023) / not detected (2025)",
+    "On lorlatinib the G1202R became undetectable",
 ])
 def test_a_mutation_found_earlier_and_absent_now_is_not_read(text: str) -> None:
     found = assert_reads_other_than(text, {"alk_mutations": ["G1202R"]})
@@ -76,6 +80,8 @@ def test_a_bypass_alteration_found_earlier_and_absent_now_is_not_read(text: str)
     ("G1202R not detected in 2023, detected on 2025 rebiopsy", "tissue"),
     ("G1202R previously not detected, now detected", None),
     ("G1202R negative in 2022, positive in 2024", None),
+    ("G1202R (VAF 2.1%) on Guardant 01/2025", "plasma"),
+    ("G1202R: not detected (2023) / detected (2025)", None),
     # the same time, specimens of two kinds: found on one, absent on the other (README)
     ("G1202R on tissue, not detected on plasma", "tissue_and_plasma"),
     ("G1202R detected on tissue, not detected on plasma", "tissue_and_plasma"),

@@ -85,10 +85,10 @@ def _blanked(text: str, start: int, end: int, spans: list) -> str:
 
 # between a finding's clause and the next one, which may tell another result of it (Timing._serial_result)
 _SERIAL_SEP = _compile(
-    r"\s*[,;]\s*(?:(?:and|but|while|whereas)\s+)?|\s+[-–—]+\s+|\s*(?:->|→|=>)\s*|\s+(?:and|but|while|whereas)\s+",
+    r"\s*[,;]\s*(?:(?:and|but|while|whereas)\s+)?|\s+[-–—/]+\s+|\s*(?:->|→|=>)\s*|\s+(?:and|but|while|whereas)\s+",
     re.IGNORECASE,
 )
-_SERIAL_STOP = _compile(r"[.\n]|[,;]|\s[-–—]+\s|->|→|=>|\s(?:but|while|whereas)\s", re.IGNORECASE)
+_SERIAL_STOP = _compile(r"\n|\.(?!\d)|[,;]|\s[-–—/]+\s|->|→|=>|\s(?:but|while|whereas)\s", re.IGNORECASE)
 
 
 class Timing(Cues):
@@ -128,7 +128,7 @@ class Timing(Cues):
             return None
         start = max(0, span.start - 60)
         start += max((m.end() for m in re.finditer(r"[.;,\n]", text[start : span.start])), default=0)
-        stop = re.search(r"[.\n]", text[span.end : span.end + 160])
+        stop = re.search(r"\n|\.(?!\d)", text[span.end : span.end + 160])  # not a decimal point ("VAF 2.1%")
         end = span.end + (stop.start() if stop else 160)
         others = list(itertools.takewhile(lambda s: s.start < end, spans[i + 1 :]))  # in the text's order
         read = self._serial_read(text, span, start, end, others, span.end)
