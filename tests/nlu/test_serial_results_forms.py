@@ -107,6 +107,15 @@ def test_a_denial_of_another_finding_leaves_the_mutation(text: str) -> None:
     assert "G1202R" in found.get("alk_mutations", []), (text, found)
 
 
+def test_a_denial_on_a_later_line_is_never_dropped_for_an_earlier_lines_finding() -> None:
+    # the near times of each finding miss a line's own heading: the 2024 line's C1156Y is not read over the 2025
+    # line's denial of it (stated both ways at worst, and asked)
+    text = ("Repeat biopsy 2024 (PD on crizotinib): ALK C1156Y.\n"
+            "Repeat biopsy 2025 (PD on ceritinib): ALK G1202R; C1156Y not detected.")
+    found = assert_reads(text, {})
+    assert "C1156Y" not in found.get("alk_mutations", []), found
+
+
 @pytest.mark.parametrize("text", [
     # a denial at one time alone is a denial: the words before it tell no time of a finding
     "G1202R not detected at diagnosis",

@@ -321,12 +321,16 @@ class Timing(Cues):
                 continue
             for n in nones:
                 # the finding itself denied at another time ("MET amp previously; MET not amplified on the current
-                # biopsy"): the current result counts; when the times do not tell, fields.py reads the two (found on
-                # one specimen and absent on the other, else a conflict)
+                # biopsy"): a denial told as the current result counts; a denial told earlier is left to fields.py
+                # with the finding (found on one specimen and absent on the other, else a conflict, asked): the
+                # clause-near times of _when miss a line's own heading ("Repeat biopsy 2025 (PD on ceritinib): ALK
+                # G1202R; C1156Y not detected" after a 2024 line's C1156Y), so a denial is never dropped for them
                 same = found[n].value == e.value
                 if found[n].value != "none" and not same:
                     continue
                 keep = _later(self._when(text, e), self._when(text, found[n]))
+                if same and keep:
+                    continue
                 if keep is not None and _current_beside_untimed(self._when(text, e), self._when(text, found[n])):
                     continue  # "rebx NGS: G1202R, no ALK mutation detected": one report's, both kept (a conflict)
                 if keep is not None:
