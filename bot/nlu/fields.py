@@ -109,6 +109,7 @@ _NOTHING_FOUND = {
     },
 }
 _CURRENT = "_current"  # which of chemotherapy and immunotherapy is given now
+_SITE_PROGRESSING = "_site_progressing"  # one extracranial site progressing: no pattern, yet no "none" beside it
 _UNPLACED = "_unplaced"  # a histology of this progression the knowledge base does not place (LCNEC)
 _DENIED = "denied"  # a symptom denied: no symptoms unless another one is stated
 _STOPPABLE = {"stoppable": True, "must_continue": False}  # said of a strong CYP3A inducer named before
@@ -334,7 +335,9 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
             out.append("systemic")
         elif cns_disease:  # "progress in brain, many lesions, body is stable": the brain's lesions
             stated = [*stated, "cns_progressing"]
-    if "cns_progressing" in stated and out == ["none"]:  # "CT: SD. MRI: 2 new brain mets": the brain alone progresses
+    if "cns_progressing" in stated and out == ["none"] and not sites:
+        # "CT: SD. MRI: 2 new brain mets": the brain alone progresses (not beside a body site: "liver and brain
+        # progression" is no CNS-only progression)
         out = []
         stated = [*stated, "body_controlled"]
     brain = "cns_progressing" in stated
@@ -363,6 +366,11 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
         and {"body_controlled", "body_not_progressing", "rest_controlled"} & set(stated)
     ):  # recall8: "complete intracranial response and stable body disease": nothing progresses
         out.append("none")
+    if out == ["none"] and sites:
+        # (prog) no progression beside a site said to progress ("stable disease ..., new liver and bone mets", with
+        # no time telling them apart: Context drops a response or stability told before the progression): never
+        # none; stated both ways, asked about (two site groups: systemic against none, one: no pattern against it)
+        out.append("systemic" if len(sites) >= 2 else _SITE_PROGRESSING)
     return list(dict.fromkeys(out))
 
 
