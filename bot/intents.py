@@ -23,6 +23,8 @@ Flags (what the code does with it):
     no_findings          carries no findings: when the extractor reads findings in it, the NLU component
                          (FindingsAreInformation) makes the intent `inform`
     button_only          sent only by a button or the page (a payload), never typed: no training data
+    typed_as             for a button-only intent, the typed intent that does the same ("start over" typed is
+                         start_case, whose rules are start_over's): what a typed request for it is classified as
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class Intent:
     skips_question: bool = False
     no_findings: bool = False
     button_only: bool = False
+    typed_as: str | None = None
 
 
 _I = Intent
@@ -76,6 +79,7 @@ REGISTRY: tuple[Intent, ...] = (
         interrupts_practice=True,
         starts_case=True,
         button_only=True,
+        typed_as="start_case",
     ),
     # questions about the answer
     _I("ask_why", "question", "why this answer: the rule trace", interrupts_case=True, never_findings=True),
@@ -180,6 +184,8 @@ BUTTON_ONLY = _names(lambda i: i.button_only)
 STATES_FINDINGS = "inform"
 SUPPOSES_FINDINGS = "what_if"
 TYPED = _names(lambda i: not i.button_only)
+# what a typed request for a button-only intent is classified as (the intent whose rules do the same)
+TYPED_AS = {i.name: i.typed_as for i in REGISTRY if i.typed_as}
 
 
 def group(name: str) -> frozenset[str]:

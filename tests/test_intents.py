@@ -138,3 +138,13 @@ def test_the_actions_use_the_registry():
     assert case_form.QUESTIONS is intents.NEVER_FINDINGS
     assert practice.NOT_ANSWERS is intents.PRACTICE_INTERRUPTIONS
     assert sessions.CASE_STARTS is intents.CASE_STARTS
+
+
+def test_a_button_only_intent_typed_is_an_intent_that_does_the_same():
+    # bench/intent_heldout.py scores a typed "start over" as start_case: only sound while the two behave alike
+    assert intents.TYPED_AS, "no button-only intent names its typed counterpart"
+    by_name = {i.name: i for i in intents.REGISTRY}
+    for button, typed in intents.TYPED_AS.items():
+        assert button in intents.BUTTON_ONLY and typed in intents.TYPED
+        flags = ("interrupts_case", "never_findings", "interrupts_practice", "starts_case", "skips_question")
+        assert [getattr(by_name[button], f) for f in flags] == [getattr(by_name[typed], f) for f in flags]

@@ -138,6 +138,16 @@ SETS = (
                 # NHS and US words of comorbidities, toxicities, specimens and counts (tests/nlu/test_regional_forms.py)
                 f1_floor=(0.951, 0.914), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
+    # Set 13 before any tuning on it, scored as taken: tuned 0.882, held-out 0.896; 1 / 2 questions change the case at
+    # the extractor level
+    # Set 13's writer's README (labelling conventions and sources) is kept as independent13_README_heldout_examples.md:
+    # its examples may come from either half, so it is read as held-out text (never while tuning)
+    PhrasingSet("13", "longitudinal histories and serial events: oncologic-history bullets, treatment-line tables, "
+                "serial biopsies and scans, interval histories, flowsheet rows, trials and dose changes, a case given "
+                "or corrected in pieces in a chat", "independent13_tune.yml", "independent13_heldout.yml",
+                "independent13_questions_tune.yml", "independent13_questions_heldout.yml",
+                f1_floor=(0.881, 0.895), questions_changed=(1, 2), changed_in_dialogue=1, min_questions=(48, 32),
+                as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
 UNANNOTATED = {s.id: s.unannotated for s in SETS}
