@@ -326,6 +326,7 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
     progression and no extracranial site), is oligoprogression, unless the growth is said slow (indolent); brain
     progression alone is no pattern (brain_metastases says it). Progression at two or more extracranial site groups
     ("sites:...") with nothing else said is systemic; one group alone is no pattern."""
+    told = stated
     sites = {g for v in stated if v.startswith(SITES) for g in v[len(SITES) :].split("+")}
     stated = [v for v in stated if not v.startswith(SITES)]
     out = [v for v in stated if v not in HALVES]
@@ -366,10 +367,12 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
         and {"body_controlled", "body_not_progressing", "rest_controlled"} & set(stated)
     ):  # recall8: "complete intracranial response and stable body disease": nothing progresses
         out.append("none")
-    if out == ["none"] and sites:
-        # (prog) no progression beside a site said to progress ("stable disease ..., new liver and bone mets", with
-        # no time telling them apart: Context drops a response or stability told before the progression): never
-        # none; stated both ways, asked about (two site groups: systemic against none, one: no pattern against it)
+    told = [v for v in told if v == "none" or v.startswith(SITES)]  # in the order the message tells them
+    if out == ["none"] and sites and any(v != "none" for v in told[told.index("none") :]):
+        # (prog) no progression told before a site said to progress ("stable disease, new liver and bone mets", with
+        # no time telling them apart: Context drops a response or stability told before a progression with one, and
+        # the later state wins, "PD in 2 lung sites, SBRT; 12/2025: CT stable"): never none; stated both ways, asked
+        # about (two site groups: systemic against none, one: no pattern against it)
         out.append("systemic" if len(sites) >= 2 else _SITE_PROGRESSING)
     return list(dict.fromkeys(out))
 

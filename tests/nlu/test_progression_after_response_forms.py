@@ -125,7 +125,7 @@ def test_the_brain_stable_beside_two_body_sites_progressing_is_systemic(text):
 @pytest.mark.parametrize(
     "text",
     [
-        # no time told between them: both stated, asked about
+        # no progression told before a site said to progress, with no time between them: both stated, asked about
         "Stable disease, new liver and bone mets.",
         "Stable disease. New liver mets.",
         "New liver and bone mets, but stable disease in the lungs.",
@@ -161,6 +161,8 @@ def test_stable_body_beside_new_brain_lesions_is_still_cns_only():
         "Progressed on crizotinib in the liver and bones; now stable on alectinib.",
         "PD in liver and bone on crizotinib, then stable disease on lorlatinib.",
         "Progression in the liver and bones on alectinib, since then stable on lorlatinib.",
+        "2024: PD in 2 lung nodules, SBRT given, alectinib continued. 3/2025: post-SBRT CT stable.",
+        "New liver and bone mets treated with SBRT, post-SBRT scans stable.",
         "stable on alectinib",
     ],
 )
@@ -175,6 +177,8 @@ def test_stability_told_after_an_earlier_progression_is_none(text):
         "Progression in liver and bone now, stable disease before.",
         "New liver and bone mets, but stable disease in the lungs.",
         "PD in liver on crizotinib, then stable on alectinib for 2 years, now PD in bone and adrenal.",
+        "PD in liver and bone; no further progression elsewhere.",
+        "PD in liver and bone, SBRT to the liver planned, CT otherwise stable.",
     ],
 )
 def test_a_progression_not_followed_by_stability_of_the_whole_disease_is_not_none(text):
@@ -184,5 +188,58 @@ def test_a_progression_not_followed_by_stability_of_the_whole_disease_is_not_non
 def test_a_progression_after_stability_after_a_progression_is_the_latest_one():
     assert_reads(
         "PD in liver on crizotinib, then stable on alectinib for 2 years, now PD in bone and adrenal.",
+        {"progression": "systemic"},
+    )
+
+
+# ---- 4. a brain scan's denial and its treated lesions responding are the brain's, never a progression nor "none" ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MRI brain shows no new lesions.",
+        "Brain MRI shows no new lesions and the treated lesions are stable.",
+        "MRI head: not any new lesions",
+        "MRI brain shows no new lesions and the previously treated lesions are smaller.",
+    ],
+)
+def test_a_brain_scan_with_no_new_lesions_is_no_brain_progression(text):
+    assert_reads_other_than(text, {"progression": "cns_only"})
+    assert_reads(text, {"progression": None})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negative controls: new lesions the scan shows are the brain's progression
+        "MRI brain shows 2 new lesions.",
+        "Brain MRI shows two small new lesions.",
+    ],
+)
+def test_a_brain_scan_with_new_lesions_is_still_brain_progression(text):
+    assert_reads(text, {"brain_metastases": True, "cns_lesions": "limited"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MRI brain shows no new lesions and the previously treated lesions are smaller. Two new liver lesions only; "
+        "everything else stable.",
+        "MRI brain: the 3 treated lesions are smaller. New adrenal lesion; rest of disease stable.",
+    ],
+)
+def test_treated_brain_lesions_smaller_beside_a_new_body_lesion_and_the_rest_stable_is_oligoprogression(text):
+    assert_reads(text, {"progression": "oligoprogression"})
+
+
+def test_lesions_smaller_on_a_body_scan_are_still_none():
+    assert_reads("CT chest: the lesions are smaller.", {"progression": "none"})
+
+
+def test_a_timeline_s_later_stability_is_not_read_as_its_earlier_progression():
+    # no time word before the stability: stated both ways at worst, never the earlier line's systemic progression
+    assert_reads_other_than(
+        "2023: progression in the liver and bones on crizotinib. 2025: stable disease on alectinib.",
         {"progression": "systemic"},
     )

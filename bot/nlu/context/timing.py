@@ -142,13 +142,14 @@ class Timing(Cues):
 
     def _past_progression(self, text: str, e: Entity, calm: list[Entity]) -> bool:
         """``e`` is a progression and a state read as no progression of the whole disease (one of ``calm``) follows it,
-        within reach, its own clause opening with a word of time ("then", "now", "since"; `progression_then`)."""
+        within reach, its own clause opening with a word of time ("then", "now", "since", "post-SBRT";
+        `progression_then`)."""
         if e.entity != "progression_pattern" or e.value in _NOT_PROGRESSING or e.role is not None:
             return False
         for c in calm:
             if c.start >= e.end and c.start - e.end <= _THEN_REACH:
                 clause = max(e.end, *(text.rfind(ch, 0, c.start) + 1 for ch in ",;.\n:"))
-                if self.progression_then.search(text, clause, c.start):
+                if self.progression_then.search(text, clause, c.end):
                     return True
         return False
 
@@ -403,7 +404,7 @@ class Timing(Cues):
 
 
 # a state said of one place ("stable disease in the lungs", "stable in the liver"), not of the whole disease
-_SAID_OF_A_PLACE = re.compile(r"\s+(?:in|at|of|within)\s", re.IGNORECASE)
+_SAID_OF_A_PLACE = re.compile(r"\s+(?:(?:in|at|of|within)\s|elsewhere\b|otherwise\b)", re.IGNORECASE)
 _THEN_REACH = 150  # the most characters between a state read as no progression and the progression that followed it
 # progression values that say no site progresses: beside them a response is not told as history
 _NOT_PROGRESSING = frozenset(
