@@ -75,6 +75,7 @@ HALVES = frozenset(  # progression values never fields on their own
         "cns_controlled",
         "cns_known",
         "many_lesions",
+        "progressing",  # (prog2) a progression stated with no site: no pattern, the form asks it
     }
 )
 # progression values that say no site progresses (Context: beside them a response is not told as history)
@@ -396,7 +397,8 @@ def case_fields(entities: Iterable[Mapping[str, Any] | Entity]) -> dict[str, Any
 def progressing(entities: Iterable[Mapping[str, Any] | Entity]) -> bool:
     """The entities state that this patient's disease progresses, pattern read or not: a progression stated, not
     denied, supposed, asked about or a relative's ("... then progression in the liver": one site, no pattern; "new
-    liver mets; stable disease": stated both ways). The dialogue clears a recorded "none" by it."""
+    liver mets; stable disease": stated both ways; "progressed on alectinib", "PD on brigatinib": no site, the
+    half "progressing"). The dialogue clears a recorded "none" by it."""
     return any(
         d.get("entity") == "progression_pattern" and not d.get("role") and d.get("value") not in NOT_PROGRESSING
         for d in map(as_dict, entities)

@@ -228,6 +228,19 @@ def test_a_progression_whose_pattern_is_not_read_clears_a_recorded_none_and_asks
         "no progression in the liver",
         "continue alectinib until progression",
         "ECOG 1",
+        # (prog2) the bare forms (no site): free of it, denied, a plan, a PD-L1 score, an earlier TKI's progression
+        # with a later stability, a question, a what-if, a relative's, a supposition
+        "progression-free for 2 years",
+        "she hasn't progressed on alectinib",
+        "never progressed on alectinib",
+        "PD-L1 50%",
+        "progressed on crizotinib, then stable on alectinib since",
+        "PD on crizotinib in 2021; alectinib since, with stable disease",
+        "has she progressed?",
+        "what if she progressed on alectinib?",
+        "if she progresses, switch to lorlatinib",
+        "her father progressed on chemo",
+        "possible progression",
     ],
 )
 def test_a_question_a_relative_s_progression_or_a_denial_leaves_a_recorded_none(text):
@@ -246,3 +259,36 @@ def test_with_no_recorded_none_an_unread_pattern_sets_nothing():
     slots = {"alk_positive": True, "prior_tkis": ["alectinib"]}
     events, _ = run(FORM, make_tracker("then progression in liver", slots=slots, active_loop="case_form"))
     assert "progression" not in slot_events(events) or slot_events(events)["progression"] is None
+
+
+# (prog2) a bare progression, no site named ("progressed on alectinib", "PD on brigatinib", "she has now progressed"):
+# no pattern is read, yet this patient's disease progresses: a recorded none is cleared and the pattern asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "progressed on alectinib",
+        "she has now progressed",
+        "PD on brigatinib",
+        "progressive disease",
+        "disease progression on lorlatinib",
+        "now progressing",
+        "ALK+ pt with PD",
+        "Stable on alectinib for 2 years, then progressed.",
+    ],
+)
+def test_a_bare_progression_clears_a_recorded_none_and_asks_for_the_pattern(text):
+    events, dispatcher = run(FORM, make_tracker(text, slots=dict(_STABLE), active_loop="case_form"))
+    new = slot_events(events)
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "progression" in new and new["progression"] is None, (text, new)
+    assert "no progression → not known" in said and new["requested_slot"] == "progression", (text, new, said)
+
+
+@pytest.mark.parametrize("text", ["progressed on alectinib", "PD on brigatinib", "she has now progressed"])
+def test_with_no_recorded_none_a_bare_progression_writes_no_pattern(text):
+    slots = {"alk_positive": True, "prior_tkis": ["alectinib"]}
+    events, _ = run(FORM, make_tracker(text, slots=slots, active_loop="case_form"))
+    new = slot_events(events)
+    assert new.get("progression") is None, (text, new)

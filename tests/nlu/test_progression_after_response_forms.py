@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.nlu import extractor
+from bot.nlu.extractor import progressing
 from tests.nlu.reads import assert_reads, assert_reads_other_than, assert_stated_both_ways
 
 # ---- 1. an earlier response or stability, then progression: never "none" ------------------------------------------
@@ -341,3 +343,66 @@ def test_a_brain_complete_response_beside_one_progressing_body_site_is_absent_br
 )
 def test_a_brain_response_that_is_not_complete_now_is_not_absent_brain_mets(text):
     assert_reads_other_than(text, {"brain_metastases": False})
+
+
+# ---- (prog2) a progression stated with no site: progressing, no pattern ---------------------------------------------
+# "progressed on alectinib", "PD on brigatinib": no pattern is read (the form asks it), yet the disease progresses
+# (fields.progressing, by which the dialogue clears a recorded "none"). Not a denial, a plan, a question, a what-if, a
+# relative's, "progression-free" or PD-L1, and not an earlier TKI's progression with a later stability.
+
+
+def _progressing(text: str) -> bool:
+    return progressing(extractor.load().entities(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "progressed on alectinib",
+        "She has now progressed.",
+        "PD on brigatinib",
+        "Progressive disease on the latest CT.",
+        "disease progression on lorlatinib",
+        "now progressing",
+        "ALK+ pt with PD",
+        "Stable on alectinib for 2 years, then progressed.",
+    ],
+)
+def test_a_bare_progression_is_progressing_with_no_pattern(text):
+    assert _progressing(text), text
+    assert_reads(text, {"progression": None})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "progression-free for 2 years",
+        "No progression.",
+        "She hasn't progressed on alectinib.",
+        "She has not yet progressed.",
+        "never progressed on alectinib",
+        "continue alectinib until progression",
+        "time to progression was 30 months",
+        "PD-L1 50%",
+        "has she progressed?",
+        "what if she progressed on alectinib?",
+        "if she progresses, switch to lorlatinib",
+        "her father progressed on chemo",
+        "possible progression",
+        "In ALK+ patients progressing on alectinib, lorlatinib is the usual next step.",
+    ],
+)
+def test_no_progression_of_this_patient_stated_is_not_progressing(text):
+    assert not _progressing(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an earlier TKI's progression, then a later stability: the later state (none) wins, as with a site
+        "progressed on crizotinib, then stable on alectinib since",
+        "PD on crizotinib; now stable on alectinib.",
+    ],
+)
+def test_an_earlier_bare_progression_then_stable_reads_none(text):
+    assert_reads(text, {"progression": "none"})
