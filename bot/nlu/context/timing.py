@@ -131,7 +131,12 @@ class Timing(Cues):
         start += max((m.end() for m in re.finditer(r"[.;,\n]", text[start : span.start])), default=0)
         stop = re.search(r"\n|\.(?!\d)", text[span.end : span.end + 160])  # not a decimal point ("VAF 2.1%")
         end = span.end + (stop.start() if stop else 160)
-        others = list(itertools.takewhile(lambda s: s.start < end, spans[i + 1 :]))  # in the text's order
+        # in the text's order; a bare "progression" (progressing) is a time word here ("at first progression")
+        others = [
+            s
+            for s in itertools.takewhile(lambda s: s.start < end, spans[i + 1 :])
+            if (s.entity, s.value) != ("progression_pattern", "progressing")
+        ]
         read = self._serial_read(text, span, start, end, others, span.end)
         if read is None:
             read = self._serial_unbroken(text, span, start, end, others)
