@@ -141,7 +141,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             denied = self.tki_neg_before.search(before)
             if denied and self.dose_gap.match(text, span.end) and not self.not_a_gap.search(denied.group()):
                 denied = None  # "has not had her alectinib for 3 days": a dose held, of a TKI received
-            if denied or self.tki_neg_after.match(after):
+            if denied or self.tki_neg_after.match(text[span.end : span.end + 80]) or self._not_started_later(text, spans, i):
                 return NEGATED
             if self.cand_after.match(after) and self._received_after(text, spans, i):
                 return None  # "Lorlatinib was approved by her insurer and started in May": an access, then given
@@ -188,6 +188,15 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         if qualified and span.value == "none":
             return _DROPPED
         return _DROPPED if span.entity in self.new_keeps and (self.new.search(gap) or qualified) else NEGATED
+
+    def _not_started_later(self, text: str, spans: list[Span], i: int) -> bool:
+        """The TKI at ``spans[i]`` is said not started later in its sentence, before any other TKI is named, in a
+        bracket or a clause of its own ("Brigatinib prescription sent to specialty pharmacy; delivery expected Friday
+        (not started)", "lorlatinib ordered, delivery Monday - not yet started")."""
+        stop = re.compile(r"[.!?\n](?:\s|$)").search(text, spans[i].end)
+        end = stop.start() if stop else len(text)
+        end = min([end, *(s.start for s in spans[i + 1 :] if s.entity == "tki" and s.start >= spans[i].end)])
+        return self.not_started_later.search(text, spans[i].end, end) is not None
 
     def _received_after(self, text: str, spans: list[Span], i: int) -> bool:
         """The TKI at ``spans[i]``, named with an access statement ("was approved", "funded"), is told as started in

@@ -61,6 +61,7 @@ class Cues:
             table["tki_negation"]["before"], _fill(r"[\s-]+(?:(?!{not_between})\w+\s+)?", table["tki_negation"])
         )
         self.tki_neg_after = _after(table["tki_negation"]["after"], copulas)
+        self.not_started_later = _compile(_words(table["tki_negation"]["later"]), re.IGNORECASE)
         # a dose gap right after a denied TKI ("has not had her alectinib for 3 days"): a dose held, not a denial
         self.dose_gap = _frame(r"\s*(?:(?:{dose_gap_words})\s+)?(?:{dose_gap})", table["tki_negation"])
         self.not_a_gap = _cue(table["tki_negation"]["not_a_gap"])
