@@ -275,7 +275,7 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
     # them ("treated with" read as "treated with|w/")
     cues |= {
         section: {k: [_expand(str(c), defines) for c in v] for k, v in raw[section].items()}
-        for section in ("list_words", "treatment_order", "toxicity_reason")
+        for section in ("list_words", "treatment_order", "toxicity_reason", "retraction")
     }
     return {
         "key_value": _key_value(raw, defines, shorthand),

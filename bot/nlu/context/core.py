@@ -125,8 +125,35 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             and not self.led_to_given.match(text, spans[i].end)
         )
 
+    def _retracted(self, text: str, spans: list[Span], i: int) -> bool:
+        """The writer takes the finding at ``spans[i]`` back (the phrase file's `retraction`): their own earlier words
+        with a time or an error ("Earlier I said no brain mets", "(I wrote L1169M before)"), a part struck out ("Scrap
+        the leptomeningeal part"), a call withdrawn ("G1202del call retracted"), or the value after "not" once a
+        correction cue opens the sentence ("sorry, I meant brigatinib not alectinib"). Not "As I said, G1202R"."""
+        span = spans[i]
+        start = max((m.end() for m in re.finditer(r"[.;!?\n(]", text[: span.start])), default=0)
+        before = text[max(start, span.start - 60) : span.start]
+        said = self.said_before.search(before)
+        if said and (
+            self.said_when_before.search(said.group()) or self.said_when_after.match(text[span.end : span.end + 20])
+        ):
+            return True
+        if self.scrapped.search(before) and self.scrapped_end.match(text[span.end : span.end + 25]):
+            return True
+        if self.withdrawn.match(text[span.end : span.end + 40]):
+            return True
+        prev = spans[i - 1] if i else None
+        return (
+            prev is not None
+            and prev.entity == span.entity
+            and re.fullmatch(r"\s*[,(]?\s*not\s+", text[prev.end : span.start]) is not None
+            and self.not_cue.search(text, start, prev.start) is not None
+        )
+
     def _stated_role(self, text: str, spans: list[Span], i: int) -> str | None:
         span = spans[i]
+        if self._retracted(text, spans, i):
+            return _DROPPED  # "(I wrote L1169M before)": taken back, the value told in its place stands alone
         if span.entity in self.not_negatable:
             return None
         if span.role == NEGATED:  # "MET CN 2.1 (not amplified)": the phrase says it

@@ -61,6 +61,20 @@ class Cues:
             table["tki_negation"]["before"], _fill(r"[\s-]+(?:(?!{not_between})\w+\s+)?", table["tki_negation"])
         )
         self.tki_neg_after = _after(table["tki_negation"]["after"], copulas)
+        back = table["retraction"]
+        when = _words(back["said_when"])
+        self.said_before = _compile(
+            rf"(?<![\w-])(?:(?:{when})\s+)?(?:{_words(back['said_before'])})(?:\s+(?:{when}))?(?:\s+[\w'+-]+){{0,3}}?\s*:?\s*$",
+            re.IGNORECASE,
+        )
+        self.said_when_before = _compile(rf"(?<![\w-])(?:{when})\s+(?:{_words(back['said_before'])})", re.IGNORECASE)
+        self.said_when_after = _compile(rf"^[\s,]*(?:{when})(?![\w])", re.IGNORECASE)
+        self.scrapped = _compile(
+            rf"(?<![\w-])(?:{_words(back['scrapped'])})(?:\s+[\w'+-]+){{0,2}}?\s+$", re.IGNORECASE
+        )
+        self.scrapped_end = _compile(rf"^(?:\s+[\w'+-]+)?\s+(?:{_words(back['scrapped_end'])})(?![\w])", re.IGNORECASE)
+        self.withdrawn = _compile(rf"^[\s,]*(?:{_words(back['withdrawn'])})(?![\w])", re.IGNORECASE)
+        self.not_cue = _compile(rf"(?<![\w-])(?:{_words(back['not_cue'])})(?![\w])", re.IGNORECASE)
         self.not_started_later = _compile(_words(table["tki_negation"]["later"]), re.IGNORECASE)
         # a dose gap right after a denied TKI ("has not had her alectinib for 3 days"): a dose held, not a denial
         self.dose_gap = _frame(r"\s*(?:(?:{dose_gap_words})\s+)?(?:{dose_gap})", table["tki_negation"])
