@@ -15,6 +15,10 @@ from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span
 
 
+_BREAK = re.compile(r"[.;!?\n(]")  # where a retraction's words may start (Context._retracted)
+_SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
+
+
 class Context(Questions, People, Doubt, Timing, Intolerance):
     def entities(self, text: str, spans: list[Span], regions: list[tuple[int, int]] | None = None) -> list[Entity]:
         """The roles of the findings ``spans`` of ``text``, given the parts of it that ask or suppose (``regions``,
@@ -128,11 +132,13 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
     def _retracted(self, text: str, spans: list[Span], i: int) -> bool:
         """The writer takes the finding at ``spans[i]`` back (the phrase file's `retraction`): their own earlier words
         with a time or an error ("Earlier I said no brain mets", "(I wrote L1169M before)"), a part struck out ("Scrap
-        the leptomeningeal part"), a call withdrawn ("G1202del call retracted"), or the value after "not" once a
-        correction cue opens the sentence ("sorry, I meant brigatinib not alectinib"). Not "As I said, G1202R"."""
+        the leptomeningeal part"), a call withdrawn ("G1202del call retracted"), or a misspelling after "not" once a
+        correction cue opens the sentence ("typo: lorlatinib not lorlatanib": the same value, not denied; another
+        value after "not" stays denied, "sorry, Alunbrig not Alecensa"). Not "As I said, G1202R"."""
         span = spans[i]
-        start = max((m.end() for m in re.finditer(r"[.;!?\n(]", text[: span.start])), default=0)
-        before = text[max(start, span.start - 60) : span.start]
+        reach = max(0, span.start - 60)
+        start = max((m.end() for m in _BREAK.finditer(text, reach, span.start)), default=reach)
+        before = text[start : span.start]
         said = self.said_before.search(before)
         if said and (
             self.said_when_before.search(said.group()) or self.said_when_after.match(text[span.end : span.end + 20])
@@ -145,7 +151,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         prev = spans[i - 1] if i else None
         return (
             prev is not None
-            and prev.entity == span.entity
+            and (prev.entity, prev.value) == (span.entity, span.value)
             and re.fullmatch(r"\s*[,(]?\s*not\s+", text[prev.end : span.start]) is not None
             and self.not_cue.search(text, start, prev.start) is not None
         )
@@ -220,9 +226,10 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         """The TKI at ``spans[i]`` is said not started later in its sentence, before any other TKI is named, in a
         bracket or a clause of its own ("Brigatinib prescription sent to specialty pharmacy; delivery expected Friday
         (not started)", "lorlatinib ordered, delivery Monday - not yet started")."""
-        stop = re.compile(r"[.!?\n](?:\s|$)").search(text, spans[i].end)
-        end = stop.start() if stop else len(text)
-        end = min([end, *(s.start for s in spans[i + 1 :] if s.entity == "tki" and s.start >= spans[i].end)])
+        reach = min(len(text), spans[i].end + 200)
+        stop = _SENTENCE_END.search(text, spans[i].end, reach)
+        nxt = next((s.start for s in spans[i + 1 :] if s.entity == "tki" and s.start >= spans[i].end), reach)
+        end = min(stop.start() if stop else reach, nxt)
         return self.not_started_later.search(text, spans[i].end, end) is not None
 
     def _received_after(self, text: str, spans: list[Span], i: int) -> bool:

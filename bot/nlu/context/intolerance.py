@@ -178,14 +178,19 @@ class Intolerance(Cues):
         out: list[Entity] = []
         reason_at = None
         last: Entity | None = None
+        k = 0  # the first TKI not before the line (one pass over the TKIs: linear in the text)
         for line in _LINE.finditer(text):
-            cells = [c for c in _CELL.finditer(text, line.start(), line.end())]
-            if reason_at is None and len(cells) > 2:
+            while k < len(taken) and taken[k].start < line.start():
+                k += 1
+            row = []
+            while k + len(row) < len(taken) and taken[k + len(row)].start < line.end():
+                row.append(taken[k + len(row)])
+            cells = list(_CELL.finditer(text, line.start(), line.end()))
+            if reason_at is None and len(cells) > 2 and not row:
                 heads = [i for i, c in enumerate(cells) if _STOP_REASON.search(c.group())]
-                if heads and not any(e.start < line.end() and e.end > line.start() for e in taken):
+                if heads:
                     reason_at = heads[0]
                     continue
-            row = [e for e in taken if line.start() <= e.start < line.end()]
             for i, cell in enumerate(cells):
                 named = [e for e in row if cell.start() <= e.start < cell.end()]
                 if named:
