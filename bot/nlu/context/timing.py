@@ -81,6 +81,8 @@ _AT_DIAGNOSIS_AFTER = _compile(
 
 # the resistance results found or denied as a class, read by the times they are told (Timing._timed_results)
 _RESULT_KINDS = ("alk_mutation", "bypass_alteration")
+# a result said to be this progression's, in so many words (not "rebiopsy", which a "first rebiopsy" also is)
+_NOW = re.compile(r"\b(?:current(?:ly)?|latest|most recent|today'?s?|now|this (?:progression|pd|time|biopsy|rebiopsy))\b", re.I)
 # a mutation named as what a TKI was given for ("lorlatinib for G1202R", "on lorla for the G1202R"): an earlier result
 _GIVEN_FOR = re.compile(r"(?:nib|lorla|brig|alec|crizo|ceri|ensar)\w*\s+(?:(?:\d+\s*mg|started|given|begun)\s+)?for\s+(?:the\s+|an?\s+)?(?:alk\s+)?$", re.I)
 
@@ -161,6 +163,7 @@ class Timing(Cues):
         for kind in _RESULT_KINDS:
             dropped |= self._current_of_found_and_none(text, found, kind, dropped)
         dropped |= self._superseded(text, found, dropped)
+        dropped |= self._before_no_rebiopsy(text, found)
         # the specimen of an earlier result is not this progression's ("G1202R on the 2023 plasma; today's tissue: no
         # ALK mutation" is a tissue biopsy)
         dropped |= {
@@ -192,6 +195,25 @@ class Timing(Cues):
                 keep = _later(self._when_or_line(text, e), self._when_or_line(text, d))
                 if keep is not None:
                     out.add(n if keep else k)
+        return out
+
+    def _before_no_rebiopsy(self, text: str, found: list[Entity]) -> set[int]:
+        """(s13) When the text says no biopsy was taken at this progression ("No repeat biopsy was performed at the
+        current progression"), a result or a specimen placed at an earlier one ("Her first rebiopsy was in 2023 on
+        alectinib, a liver core showing V1180L", "Previous biopsy (2023): V1180L") is not this progression's: left
+        out, so that the assistant asks for a re-biopsy rather than deciding on an old result."""
+        if not any(e.entity == "biopsy_type" and e.value == "none" and e.role is None for e in found):
+            return set()
+        out = set()
+        for k, e in enumerate(found):
+            if e.role is not None or not (
+                (e.entity in _RESULT_KINDS and e.value != "none") or (e.entity == "biopsy_type" and e.value != "none")
+            ):
+                continue
+            start = max(text.rfind("\n", 0, e.start), text.rfind(". ", 0, e.start)) + 1
+            head = text[start : e.end]
+            if self.result_earlier.search(head) and not _NOW.search(head):
+                out.add(k)
         return out
 
     def _when_or_line(self, text: str, e: Entity) -> tuple[bool, bool, int | None]:
