@@ -73,7 +73,8 @@ class People(Cues):
                 if (again := self._resumes(text, a, b, stop, person)) is not None:
                     stop = again
                 listed = person and (within or self._in_patients_list(text, start, a, parts))
-                for comma in re.finditer(",", text[b:stop]) if person else ():
+                headed = text[b:stop].lstrip().startswith(":")  # "Mother: ex-smoker, deceased, squamous ca": theirs
+                for comma in re.finditer(",", text[b:stop]) if person and not headed else ():
                     if not self._goes_on(text, a, b, b + comma.start(), listed):
                         stop = b + comma.start()
                         break

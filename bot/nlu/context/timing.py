@@ -211,7 +211,7 @@ class Timing(Cues):
             ):
                 continue
             start = max(text.rfind("\n", 0, e.start), text.rfind(". ", 0, e.start)) + 1
-            head = text[start : e.end]
+            head = text[start : _clause_end(text, e.end)]  # "Liquid biopsy at the first progression showed ..."
             if self.result_earlier.search(head) and not _NOW.search(head):
                 out.add(k)
         return out
