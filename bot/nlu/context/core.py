@@ -14,7 +14,6 @@ from bot.nlu.context.timing import Timing, _at_diagnosis_histology
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span
 
-
 _BREAK = re.compile(r"[.;!?\n(]")  # where a retraction's words may start (Context._retracted)
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
 
@@ -174,7 +173,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             denied = self.tki_neg_before.search(before)
             if denied and self.dose_gap.match(text, span.end) and not self.not_a_gap.search(denied.group()):
                 denied = None  # "has not had her alectinib for 3 days": a dose held, of a TKI received
-            if denied or self.tki_neg_after.match(text[span.end : span.end + 80]) or self._not_started_later(text, spans, i):
+            if (
+                denied
+                or self.tki_neg_after.match(text[span.end : span.end + 80])
+                or self._not_started_later(text, spans, i)
+            ):
                 return NEGATED
             if self.cand_after.match(after) and self._received_after(text, spans, i):
                 return None  # "Lorlatinib was approved by her insurer and started in May": an access, then given

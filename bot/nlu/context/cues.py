@@ -69,9 +69,7 @@ class Cues:
         )
         self.said_when_before = _compile(rf"(?<![\w-])(?:{when})\s+(?:{_words(back['said_before'])})", re.IGNORECASE)
         self.said_when_after = _compile(rf"^[\s,]*(?:{when})(?![\w])", re.IGNORECASE)
-        self.scrapped = _compile(
-            rf"(?<![\w-])(?:{_words(back['scrapped'])})(?:\s+[\w'+-]+){{0,2}}?\s+$", re.IGNORECASE
-        )
+        self.scrapped = _compile(rf"(?<![\w-])(?:{_words(back['scrapped'])})(?:\s+[\w'+-]+){{0,2}}?\s+$", re.IGNORECASE)
         self.scrapped_end = _compile(rf"^(?:\s+[\w'+-]+)?\s+(?:{_words(back['scrapped_end'])})(?![\w])", re.IGNORECASE)
         self.withdrawn = _compile(rf"^[\s,]*(?:{_words(back['withdrawn'])})(?![\w])", re.IGNORECASE)
         self.not_cue = _compile(rf"(?<![\w-])(?:{_words(back['not_cue'])})(?![\w])", re.IGNORECASE)

@@ -55,7 +55,9 @@ _STOP_REASON = re.compile(
     re.IGNORECASE,
 )
 # the next step of a history takes the TKI up again ("| resumed at 450 mg", "- restarted")
-_RESUMED_NEXT = re.compile(r"^[\s|•*-]*(?:[\w/.-]+\s+){0,3}?(?:resum|re-?start|re-?introduc|re-?challeng)", re.IGNORECASE)
+_RESUMED_NEXT = re.compile(
+    r"^[\s|•*-]*(?:[\w/.-]+\s+){0,3}?(?:resum|re-?start|re-?introduc|re-?challeng)", re.IGNORECASE
+)
 
 
 def _doubted(text: str, m: re.Match[str], floor: int) -> bool:
@@ -120,7 +122,11 @@ class Intolerance(Cues):
             statement_end = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [_clause_end(text, e.end)])
             before = text[max(s_start, e.start - 40) : e.start]
             m = self.stopped_for.search(text, e.end, following)
-            if m and not self.stop.match(m.group()) and self.other_reason.search(text, m.end(), min(m.end() + 25, following)):
+            if (
+                m
+                and not self.stop.match(m.group())
+                and self.other_reason.search(text, m.end(), min(m.end() + 25, following))
+            ):
                 m = None  # (s13) "200 bid (neutropenia) -> stopped 2019 for PD": the stop's own reason is progression
             span = m.span() if m else None
             if span is None and not self.switched_to.search(before):
@@ -182,7 +188,7 @@ class Intolerance(Cues):
         for line in _LINE.finditer(text):
             while k < len(taken) and taken[k].start < line.start():
                 k += 1
-            row = []
+            row: list[Entity] = []
             while k + len(row) < len(taken) and taken[k + len(row)].start < line.end():
                 row.append(taken[k + len(row)])
             cells = list(_CELL.finditer(text, line.start(), line.end()))
@@ -205,12 +211,17 @@ class Intolerance(Cues):
                     continue
                 if (column and last is not row[0]) or self.toxicity_not_it.search(text, cell.start(), tox.start()):
                     continue
-                if _doubted(text, tox, cell.start()) or self.toxic.resumed(text, last.value, cell.start(), cell.end(), []):
+                if _doubted(text, tox, cell.start()) or self.toxic.resumed(
+                    text, last.value, cell.start(), cell.end(), []
+                ):
                     continue
                 if _RESUMED_NEXT.match(text[cell.end() : cell.end() + 40]):
                     continue
-                out.append(Entity("intolerant_tki", last.value, tox.start(), tox.end(), tox.group(), last.role,
-                                  last.stated_role))
+                out.append(
+                    Entity(
+                        "intolerant_tki", last.value, tox.start(), tox.end(), tox.group(), last.role, last.stated_role
+                    )
+                )
                 done.add(last.value)
         return out
 

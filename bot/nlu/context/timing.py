@@ -82,9 +82,14 @@ _AT_DIAGNOSIS_AFTER = _compile(
 # the resistance results found or denied as a class, read by the times they are told (Timing._timed_results)
 _RESULT_KINDS = ("alk_mutation", "bypass_alteration")
 # a result said to be this progression's, in so many words (not "rebiopsy", which a "first rebiopsy" also is)
-_NOW = re.compile(r"\b(?:current(?:ly)?|latest|most recent|today'?s?|now|this (?:progression|pd|time|biopsy|rebiopsy))\b", re.I)
+_NOW = re.compile(
+    r"\b(?:current(?:ly)?|latest|most recent|today'?s?|now|this (?:progression|pd|time|biopsy|rebiopsy))\b", re.I
+)
 # a mutation named as what a TKI was given for ("lorlatinib for G1202R", "on lorla for the G1202R"): an earlier result
-_GIVEN_FOR = re.compile(r"(?:nib|lorla|brig|alec|crizo|ceri|ensar)\w*\s+(?:(?:\d+\s*mg|started|given|begun)\s+)?for\s+(?:the\s+|an?\s+)?(?:alk\s+)?$", re.I)
+_GIVEN_FOR = re.compile(
+    r"(?:nib|lorla|brig|alec|crizo|ceri|ensar)\w*\s+(?:(?:\d+\s*mg|started|given|begun)\s+)?for\s+(?:the\s+|an?\s+)?(?:alk\s+)?$",
+    re.I,
+)
 
 
 def _besides_found(text: str, e: Entity) -> bool:
@@ -185,7 +190,9 @@ class Timing(Cues):
         year its line or sentence opens with, and a mutation a TKI was given for is an earlier result. When the times
         do not tell, both stay (a conflict, asked)."""
         out: set[int] = set()
-        kept = [(k, e) for k, e in enumerate(found) if k not in dropped and e.entity in _RESULT_KINDS and e.value != "none"]
+        kept = [
+            (k, e) for k, e in enumerate(found) if k not in dropped and e.entity in _RESULT_KINDS and e.value != "none"
+        ]
         for k, e in kept:
             if e.role is not None:
                 continue
@@ -227,7 +234,11 @@ class Timing(Cues):
         start = max(text.rfind("\n", 0, e.start), text.rfind(". ", 0, e.start)) + 1
         head = text[start : e.start]
         years = [int(m.group()) for m in self.result_year.finditer(head)]
-        return bool(self.result_earlier.search(head)), bool(self.result_current.search(head)), years[0] if years else None
+        return (
+            bool(self.result_earlier.search(head)),
+            bool(self.result_current.search(head)),
+            years[0] if years else None,
+        )
 
     def _current_of_found_and_none(self, text: str, found: list[Entity], kind: str, dropped: set[int]) -> set[int]:
         """Of a result of ``kind`` found and the class denied, the one the times say is the current (both dropped when
