@@ -7,6 +7,7 @@ metastases question), so the requested slot is used to read it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -15,8 +16,9 @@ from typing import Any
 from actions.shared import knowledge_base
 from bot.decision import FIELDS, CaseError, validate_case
 from bot.messages import MAX_MESSAGE_CHARS
+from bot.nlu import vocabulary
 from bot.nlu.extractor import case_fields, conflicts, did_you_mean, message_is_question, other_drug
-from bot.nlu.reader import alk_variant, ecog_range, karnofsky_statements
+from bot.nlu.reader import alk_variant, earlier_scores, ecog_range, karnofsky_statements
 from bot.render import SHORT_LABELS, field_label, finding_text, value_text
 
 CASE_SLOTS: tuple[str, ...] = tuple(FIELDS)
@@ -111,7 +113,14 @@ def read_message(
 
 
 METHODS_SOURCE = "LINDEMAN2018"  # IHC an equivalent alternative to FISH for ALK (evidence.yml)
-_METHOD = re.compile(r"\b(?:(?P<ihc>ihc|d5f3|immunohistochemistry|immunostain\w*|ventana)|(?P<fish>fish))\b", re.I)
+
+
+@functools.cache
+def _method() -> re.Pattern[str]:
+    """The words of ALK's test methods, IHC's and FISH's, as the extractor reads them (clinical_phrases.yml ALKIHC,
+    ALKFISH)."""
+    words = vocabulary.table()["alk_test_methods"]
+    return re.compile(rf"\b(?:(?P<ihc>{words['ihc']})|(?P<fish>{words['fish']}))\b", re.IGNORECASE)
 
 
 def _discordant_alk_methods(text: str, entities: list[Mapping[str, Any]]) -> str | None:
@@ -126,7 +135,7 @@ def _discordant_alk_methods(text: str, entities: list[Mapping[str, Any]]) -> str
             or entity.get("value") not in ("positive", "negative")
         ):
             continue
-        found = _METHOD.search(text[int(entity.get("start", 0)) : int(entity.get("end", 0))])
+        found = _method().search(text[int(entity.get("start", 0)) : int(entity.get("end", 0))])
         if found:
             said.setdefault(str(entity["value"]), set()).add("IHC" if found.group("ihc") else "FISH")
     positive, negative = said.get("positive", set()), said.get("negative", set())
@@ -185,7 +194,16 @@ def _name_unreadable(text: str, entities: list[Mapping[str, Any]], reading: Read
 
 
 # what each finding the extractor reads but the knowledge base does not place is, as the clinician is told
-UNPLACED = {"large_cell_neuroendocrine_carcinoma": "large-cell neuroendocrine carcinoma"}
+UNPLACED = {
+    "large_cell_neuroendocrine_carcinoma": "large-cell neuroendocrine carcinoma",
+    "high_grade_neuroendocrine_carcinoma": "high-grade neuroendocrine carcinoma",
+}
+# a finding that names a class of histologies, some of which the knowledge base places: what it may be, so the
+# clinician can say which (a high-grade neuroendocrine carcinoma is a small-cell carcinoma or an LCNEC)
+UNPLACED_CLASS = {
+    "high_grade_neuroendocrine_carcinoma": "small-cell carcinoma (small-cell transformation) or large-cell "
+    "neuroendocrine carcinoma (LCNEC, which the knowledge base does not cover)",
+}
 
 
 def unplaced_text(word: str, value: str, transformation_read: bool) -> str:
@@ -198,6 +216,11 @@ def unplaced_text(word: str, value: str, transformation_read: bool) -> str:
         if transformation_read
         else "transformation left unset - please review"
     )
+    if value in UNPLACED_CLASS:
+        return (
+            f"I read {shown}, which may be {UNPLACED_CLASS[value]}; the report does not say which, so I did not read "
+            f"it as a small-cell transformation; {left}. Which type does the pathology report give?"
+        )
     return f"I read {shown} but it is not a transformation the knowledge base covers; {left}."
 
 
@@ -225,6 +248,13 @@ def _say_how_ecog_was_read(
                 "published conversions agree on; say the ECOG if it differs."
             )
     if "ecog" in reading.updates or "ecog" in reading.contradicted:
+        return
+    earlier = [w for w in earlier_scores(text) if not any(a <= text.find(w) < b for a, b in asked)]
+    if earlier:  # (safety10) "ECOG 1 at diagnosis": an earlier score, not the current one
+        reading.problems.append(
+            f"I read '{earlier[0]}' as an earlier performance status, not the current one, so I did not take it: "
+            "what is the ECOG now?"
+        )
         return
     for start, _, scores in karnofsky_statements(text):
         spread = knowledge_base().karnofsky_spread(*scores)

@@ -66,6 +66,42 @@ _LINE = re.compile(
 _CLAUSE = re.compile(r",|[ \t][-–—]+[ \t]")
 _BESIDE = 250  # how far another line's statement may stand to qualify a key's value (absent_beside)
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+# where another line or sentence starts (_absent: a line break, or a full stop before a space or the end)
+_BREAK = re.compile(r"\n|\.(?=\s|$)")
+# the label of an earlier score's time, and of the current score's, as per-time values write them ("ECOG: baseline 1,
+# current 2", "ECOG | dx: 0 | now: 2"; reader.py reads the same in running text)
+EARLIER_LABEL = (
+    r"(?:at |on )?(?:the time of )?(?:baseline|(?:initial |first )?diagnosis|dx|presentation|initial(?:ly)?|"
+    r"original(?:ly)?|previous(?:ly)?|prior|pre-?treatment|before)"
+)
+NOW_LABEL = (
+    r"(?:current(?:ly)?|now|today|at present|present(?:ly)?|latest|most recent|at (?:this|the latest|the last) visit|"
+    r"at (?:progression|pd|relapse))"
+)
+_SCORE = r"([0-4])(?![\d.,/%]|\s*(?:mm|cm|months?|mo\b|years?|weeks?|cycles?|lines?))"
+# an ECOG value that starts under an earlier time's label ("baseline 1", "dx: 0", "at diagnosis 1")
+_EARLIER_FIRST = re.compile(rf"{EARLIER_LABEL}\s*[:=]?\s*{_SCORE}", re.IGNORECASE)
+# ... the current one's label and score, in the value or later in its row ("current 2", "| now: 2")
+_NOW_SCORE = re.compile(rf"(?<![\w-]){NOW_LABEL}(?:\s*\([^()\n]{{0,30}}\))?\s*[:=]?\s*{_SCORE}", re.IGNORECASE)
+# a score said to be an earlier one, its time right after it ("ECOG 0 at diagnosis", "PS 1 initially", "ECOG: 1
+# (baseline)"): never read as the current score (here and in reader.py); the later one, when the message gives it,
+# is ("ECOG 1 at diagnosis, now 2"), and with none the score is left unset, to be asked (an old score is not the
+# current one)
+EARLIER_AFTER = re.compile(
+    r"\s*(?:at (?:the time of )?(?:(?:initial |first )?diagnosis|dx|baseline|presentation)|initially|originally|"
+    rf"previously|before|\(\s*{EARLIER_LABEL}\s*\))(?![\w-])",
+    re.IGNORECASE,
+)
+# ... with no other score in the message, an adverb only where it ends the score's clause ("ECOG 1 initially."; not
+# "ECOG 1 previously treated with alectinib", "PS 1 before starting lorlatinib", where it tells of something else)
+EARLIER_ALONE = re.compile(
+    r"\s*(?:at (?:the time of )?(?:(?:initial |first )?diagnosis|dx|baseline|presentation)(?![\w-])|"
+    r"(?:initially|originally|previously|before)(?=\s*(?:$|[,.;:)\n]|and\b|but\b))|"
+    rf"\(\s*{EARLIER_LABEL}\s*\))",
+    re.IGNORECASE,
+)
+# a later value after an arrow, the earlier perhaps dated in brackets ("0 (2021) -> 2 (now)", "0 → 1 → 3", "50% -> 80%")
+_ARROW = re.compile(r"%?(?:\s*\([^()\n]{0,30}\))?\s*(?:->|-->|→|=>)\s*(\d{1,3})(?![\d.,/])", re.IGNORECASE)
 # a later value given bare after the first in one value ("ECOG: 3 (last year), now 1", "PS: 2 but today 1"): the one now
 _NOW = re.compile(
     r"(?:[,;(]\s*|\s)(?:(?:but|and)\s+)?(?:now|today|currently|at present|presently)\s*(?:(?:is|of|at|:|=)\s*)*"
@@ -247,9 +283,20 @@ class KeyValues:
             if v := pattern.search(value):
                 said = self._denied(value, v)
                 return reading(value_at + said[0], val, said[1]) if said else None
+        if k.entity == "ecog" and (m := _EARLIER_FIRST.match(value)):
+            # "ECOG: baseline 1, current 2", "ECOG | dx: 0 | now: 2": the current score, in the value or its row;
+            # with none, an earlier score alone, not the current one: unset
+            row_end = text.find("\n", value_at)
+            now = _NOW_SCORE.search(text, value_at + m.end(), len(text) if row_end < 0 else row_end)
+            return reading(now.end(1), now.group(1)) if now else None
         if k.number is not None and (num := self.number.match(value)) and int(num.group(1)) <= k.number:
+            arrows = list(_iterate(_ARROW, value, num.end(1)))
+            if arrows and all(int(a.group(1)) <= k.number for a in arrows):
+                return reading(value_at + arrows[-1].end(1), str(int(arrows[-1].group(1))))  # "0 (2021) -> 2 (now)"
             if (now := _NOW.search(value, num.end(1))) and int(now.group(1)) <= k.number:
                 return reading(value_at + now.end(1), str(int(now.group(1))))  # "ECOG: 3 (last year), now 1"
+            if k.entity == "ecog" and EARLIER_ALONE.match(value, num.end(1)):
+                return None  # "ECOG: 1 (baseline)": an earlier score, not the current one
             return reading(value_at + num.end(1), str(int(num.group(1))))
         if y := self.present.match(value):
             return reading(value_at + y.end(), k.present)
@@ -259,10 +306,16 @@ class KeyValues:
 
     def _absent(self, k: _Key, text: str, start: int, end: int) -> str | None:
         """The key's absent value, or the value it is read as when its `absent_beside` pattern stands within
-        _BESIDE characters before or after the line (not in the line itself)."""
+        _BESIDE characters before or after the line, in another line or sentence (past a line break or a full stop).
+        In the line's own statement, cells or clauses of one row ("ALK IHC: negative; ALK FISH: positive at
+        diagnosis"), the two are one time's results stated both ways (a discordance, asked about)."""
         if k.absent_beside:
             pattern, value = k.absent_beside
-            if pattern.search(text[max(0, start - _BESIDE) : start]) or pattern.search(text[end : end + _BESIDE]):
+            before = text[max(0, start - _BESIDE) : start]
+            before = before[: max((m.start() for m in _BREAK.finditer(before)), default=0)]
+            after = text[end : end + _BESIDE]
+            after = after[next((m.end() for m in _BREAK.finditer(after)), len(after)) :]
+            if pattern.search(before) or pattern.search(after):
                 return value
         return k.absent
 
@@ -280,3 +333,12 @@ class KeyValues:
         if self.denies.search(value, clause_start, v.start()) or self.denies.search(value, v.end(), clause_end):
             return None
         return v.end(), None
+
+
+def _iterate(pattern: re.Pattern[str], text: str, at: int) -> list[re.Match[str]]:
+    """The matches of ``pattern`` one right after another from ``at`` ("-> 1 -> 3": both arrows)."""
+    out = []
+    while m := pattern.match(text, at):
+        out.append(m)
+        at = m.end()
+    return out

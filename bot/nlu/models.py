@@ -40,6 +40,8 @@ class Phrase(Lenient):
 
 class ClinicalPhrases(Lenient):
     defines: dict[StrictStr, StrictStr] = {}
+    # brand names of other-class drugs, read wherever a phrase or cue names the generic (vocabulary.build)
+    drug_brands: dict[StrictStr, StrictStr] = {}
     not_negatable: list[StrictStr]
     unchanged_when_new: list[StrictStr]
     phrases: list[Phrase]

@@ -19,6 +19,10 @@ from typing import Any
 from bot import knowledge
 from bot.nlu import compiled
 from bot.nlu.entity import NEGATED
+from bot.nlu.key_value import EARLIER_AFTER as _ECOG_EARLIER
+from bot.nlu.key_value import EARLIER_ALONE as _ECOG_EARLIER_ALONE
+from bot.nlu.key_value import EARLIER_LABEL as _EARLIER_LABEL
+from bot.nlu.key_value import NOW_LABEL as _NOW_LABEL
 from bot.nlu.key_value import KeyValues, Reading
 from bot.nlu.vocabulary import AMINO
 
@@ -39,7 +43,11 @@ def _lead_in(earlier: str) -> str:
     """The words between a performance score's label and its value ("of", "is", "declined from 1 to"), with an
     earlier value before the latest ("ECOG 1->3", "KPS 90 at diagnosis, now 60"): the latest is the one read."""
     return (
-        rf"(?:(?:was |were |from )?{earlier}\s*(?:->|→|=>)\s*|"
+        # an arrow from each earlier value, each perhaps dated in brackets ("PS: 0 (2021) -> 2 (now)", "ECOG 0→1→2")
+        rf"(?:(?:was |were |from )?(?:{earlier}(?:\s*\([^()\n]{{0,30}}\))?\s*(?:->|-->|→|=>)\s*)+|"
+        # the earlier value under its time's label, then the current one's label ("ECOG baseline 1, current 2",
+        # "PS at diagnosis 0; now 2", "ECOG: dx 0 | now 2")
+        rf"{_EARLIER_LABEL}\s*[:=]?\s*{earlier}\s*[,;|/]?\s*(?:and |but )?{_NOW_LABEL}\s*[:=]?\s*|"
         rf"(?:(?:was |were )?{earlier} (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
         r"[,;]?\s*(?:and |but )?(?:is )?now(?: (?:it|she|he|they)(?:'s| is| are))?|"
         r"of|is|was|were|would be|be|became|becomes|is now|now|score|currently|"
@@ -76,11 +84,14 @@ _ECOG_NOW = re.compile(
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?|lines?|lesions?|mets|doses?|x\b))",
     re.IGNORECASE,
 )
-# a score said to be an earlier one ("ECOG 0 at diagnosis", "PS 1 initially"), read only when no later one follows
-_ECOG_EARLIER = re.compile(
-    r"\s*(?:at (?:the time of )?(?:diagnosis|dx|baseline|presentation)|initially|originally|previously|before)\b",
+# ... or whose label says so ("Baseline ECOG 1", "initial PS 0", "ECOG at diagnosis: 1")
+_EARLIER_BEFORE = re.compile(
+    r"(?<![\w-])(?:baseline|initial|original|prior|previous|pre-?treatment|diagnostic|pre-?morbid|"
+    r"at (?:the time of )?(?:diagnosis|dx|baseline|presentation))[\s:-]*$",
     re.IGNORECASE,
 )
+# a later value's word inside a score's own words ("ECOG was 0, now 2", "ECOG 1 -> 2"): the score read is the later one
+_ECOG_NOW_LABEL_IN = re.compile(rf"(?<![\w-]){_NOW_LABEL}(?![\w-])|->|→|=>|\bto\b", re.IGNORECASE)
 # A Karnofsky score ("KPS 80", "Karnofsky 60%", "Karnofsky performance status (KPS) of 40", "KPS 70-80"): read as the
 # ECOG grade the knowledge base's published conversions agree on (meta.yml karnofsky_to_ecog), or not at all.
 # "KPs" (keratic precipitates) is not the abbreviation; a dose or a duration after the number is not a score.
@@ -221,13 +232,15 @@ class Reader:
                 found.append(Span(m.start(), m.end(), "unreadable_variant", m.group(), 4))
         scores = list(_ECOG.finditer(text))
         for k, m in enumerate(scores):  # a range ("ECOG 2-3", "PS 1/2") is read as its worse (higher) value
-            if k + 1 < len(scores) and _ECOG_EARLIER.match(text, m.end()):
-                continue  # "ECOG 0 at diagnosis and ECOG 2 today": the earlier score, beside the latest
             if now := _ECOG_NOW.match(text, m.end()):
                 found.append(Span(m.start(), now.end(), "ecog", now.group(1), 1))
                 continue  # "ECOG was 3, now 1": the score now
+            if _earlier_score(text, m, alone=k + 1 == len(scores)):
+                continue  # "ECOG 0 at diagnosis (and ECOG 2 today)": an earlier score, not the current one
             found.append(Span(m.start(), m.end(), "ecog", str(max(ecog_values(m))), 1))
         for m in _KARNOFSKY.finditer(text):  # a Karnofsky score (or range) only where every table gives one grade
+            if _earlier_score(text, m) and not _ECOG_NOW.match(text, m.end()):
+                continue  # "KPS 90 at diagnosis": as an ECOG said of an earlier time
             grades = {self.karnofsky.get(score) for score in karnofsky_scores(m)}
             if len(grades) == 1 and None not in grades:
                 found.append(Span(m.start(), m.end(), "ecog", str(grades.pop()), 1))
@@ -344,6 +357,16 @@ def _says(reading: Reading, span: Span) -> bool:
     )
 
 
+def _earlier_score(text: str, m: re.Match[str], alone: bool = True) -> bool:
+    """The performance score ``m`` is said to be of an earlier time, after it ("ECOG 1 at diagnosis", "PS 0 (dx)") or
+    in its label ("Baseline ECOG 1"), and its own words give no later value ("ECOG baseline 1, current 2" does);
+    ``alone``: no other score follows it (an adverb after it must then end its clause: EARLIER_ALONE)."""
+    if _ECOG_NOW_LABEL_IN.search(m.group()):
+        return False
+    after = (_ECOG_EARLIER_ALONE if alone else _ECOG_EARLIER).match(text, m.end())
+    return bool(after or _EARLIER_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
+
+
 def ecog_values(m: re.Match[str]) -> list[int]:
     """The one or two values an ECOG statement gives ("ECOG 1" → [1]; "ECOG 2-3" → [2, 3])."""
     return [int(_NUMBER_WORDS.get(g.lower(), g)) for g in m.group(1, 2) if g]
@@ -360,6 +383,19 @@ def ecog_range(text: str) -> tuple[int, int] | None:
 def karnofsky_scores(m: re.Match[str]) -> tuple[int, ...]:
     """The one or two scores a Karnofsky statement gives ("KPS 80" → (80,); "KPS 70-80" → (70, 80))."""
     return tuple(int(g) for g in m.group(1, 2) if g)
+
+
+def earlier_scores(text: str) -> list[str]:
+    """The performance scores ``text`` says are of an earlier time, with no later value in their own words ("ECOG 1 at
+    diagnosis", "Baseline ECOG 1", "KPS 90 at diagnosis"): not read as the current score (Reader.spans), named back."""
+    out = []
+    for m in [*_ECOG.finditer(text), *_KARNOFSKY.finditer(text)]:
+        if _earlier_score(text, m) and not _ECOG_NOW.match(text, m.end()):
+            after = _ECOG_EARLIER_ALONE.match(text, m.end())
+            before = _EARLIER_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+            start = m.start() - (len(before.group()) if before and not after else 0)
+            out.append(text[start : after.end() if after else m.end()].strip())
+    return out
 
 
 def karnofsky_statements(text: str) -> list[tuple[int, int, tuple[int, ...]]]:

@@ -49,13 +49,6 @@ VARIANT_SHAPES = [
     r"[ACDEFGHIKLMNPQRSTVWY]1[0-4]\d\d",
     r"[cgn]\.[\-*]?\d+(?:[+\-_]\d+)*(?:[ACGTacgt]>[ACGTacgt]|del\w*|dup\w*|ins\w*)",
 ]
-# Genes whose protein changes are not ALK's ("BRAF V600E", "EGFR T790M", "ROS1 G2032R"), nor their mutations denied
-# ("no TP53 or KRAS mutations": a phrase flagged `not_other_genes` in clinical_phrases.yml, read by
-# reader.Reader._another_genes).
-OTHER_GENES = (
-    r"EGFR|KRAS|NRAS|HRAS|BRAF|PIK3CA|MET|TP53|HER2|ERBB2|MAP2K1|MEK1|KIT|RET|ROS1|NF2|STK11|KEAP1|IDH1"
-    r"|CDKN2A|RB1|SMARCA4|PTEN"
-)
 DRUG_SHAPE = r"[a-z]{3,}(?:ti?n[ia]?b+|nib+|lisib|ciclib|rafenib)"  # how kinase inhibitors' names end
 
 
@@ -206,6 +199,9 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
     raw = _phrases()
     defines = {k: str(v) for k, v in (raw.get("defines") or {}).items()}
     shorthand = {k: str(v) for k, v in (raw.get("word_shorthand") or {}).items()}
+    # brands of other-class drugs read wherever their generic name is, as the shorthand is ("prior Keytruda")
+    for generic, brand in (raw.get("drug_brands") or {}).items():
+        shorthand[generic] = f"{shorthand[generic]}|{brand}" if generic in shorthand else str(brand)
     site_groups = {k: str(v) for k, v in (raw.get("site_groups") or {}).items()}
     defines["SITES"] = "|".join(f"(?:{v})" for v in site_groups.values())
     names: list[dict[str, str]] = []
@@ -283,7 +279,13 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
         "regexes": regexes,
         "mutations": [re.escape(s) for s in sorted(kb.spellings, key=len, reverse=True)] + MUTATION_PATTERNS,
         "variant_shapes": VARIANT_SHAPES,
-        "other_genes": OTHER_GENES,
+        # genes whose protein changes are not ALK's ("BRAF V600E", "ROS1 G2032R"), nor their mutations denied ("no TP53
+        # or KRAS mutations": a phrase flagged `not_other_genes`, reader.Reader._another_genes), nor the genes a
+        # denial beside a bypass alteration found names (context/timing.py): the phrase file's panel genes
+        "other_genes": _expand("{PANELGENE}", defines),
+        # the ALK test methods' words, IHC's and FISH's (the discordance reply names the method of each reading:
+        # actions/case_state.py)
+        "alk_test_methods": {"ihc": _expand("{ALKIHC}", defines), "fish": _expand("{ALKFISH}", defines)},
         "drug_shape": DRUG_SHAPE,
         "drug_spellings": sorted({s.lower() for s in tki_spellings}),
         # (safety9) brand names of other-class drugs (therapy_phrases.yml brands): reported as unknown drugs, as

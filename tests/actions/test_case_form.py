@@ -155,6 +155,13 @@ def test_a_bare_answer_is_read_by_the_extract_method_of_the_question_asked():
         "ALK FISH+ / IHC-",
         # an ALK TKI named beside it does not make it ALK-positive either
         "ALK IHC positive, FISH not confirmatory; alectinib 2 years, systemic PD",
+        # (safety10) one result dated at the diagnosis, the other method's with no time: the same work-up's
+        "ALK IHC positive (dx), FISH negative",
+        "ALK IHC positive at diagnosis, FISH negative",
+        # the IHC assay by its name alone, or the stain written out (clinical_phrases.yml ALKIHC, which the reply's
+        # method words are taken from): "ALK (Ventana) positive" was read as ALK-positive past the FISH
+        "ALK (Ventana) positive, FISH negative",
+        "ALK immunostaining positive but FISH negative",
     ],
 )
 def test_discordant_alk_tests_are_named_and_asked_never_taken(text):
@@ -173,7 +180,9 @@ def test_discordant_alk_tests_leave_an_earlier_alk_status_as_it_was():
 
 
 @pytest.mark.parametrize("text", ["ALK IHC positive, FISH positive", "ALK IHC positive; FISH not done",
-                                  "ALK IHC positive, FISH pending", "ALK IHC positive, ROS1 FISH negative"])
+                                  "ALK IHC positive, FISH pending", "ALK IHC positive, ROS1 FISH negative",
+                                  "ALK IHC positive at diagnosis, FISH negative at progression",
+                                  "ALK (Ventana) positive, FISH positive"])
 def test_concordant_or_single_alk_tests_are_taken(text):
     events, dispatcher = run(FORM, make_tracker(text, events=[{"event": "active_loop", "name": "case_form"}]))
     assert slot_events(events).get("alk_positive") is True

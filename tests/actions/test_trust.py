@@ -497,6 +497,43 @@ def test_lcnec_on_the_rebiopsy_is_named_back_not_dropped(text):
     assert "transformation" not in case_changes(events), said
 
 
+@pytest.mark.parametrize("text", ["ECOG 1 at diagnosis", "Baseline ECOG 1, now progressing on alectinib",
+                                  "ECOG 0 initially", "KPS 90 at diagnosis"])
+def test_an_earlier_performance_score_alone_is_named_back_and_not_taken(text):
+    """safety10: an earlier score is not the current one; said back, ECOG left unset and asked."""
+    events, dispatcher = run(FORM, make_tracker(text, slots=dict(IN_PROGRESS), active_loop="case_form"))
+    said = texts(dispatcher)
+    assert "earlier performance status" in said and "what is the ECOG now?" in said, said
+    assert "ecog" not in case_changes(events), said
+
+
+@pytest.mark.parametrize(("text", "ecog"), [("ECOG 1 at diagnosis, now 2", 2), ("PS: 0 (2021) -> 2 (now)", 2),
+                                            ("ECOG | dx: 0 | now: 2", 2), ("ECOG 1", 1)])
+def test_the_current_performance_score_is_taken_with_no_earlier_score_note(text, ecog):
+    events, dispatcher = run(FORM, make_tracker(text, slots=dict(IN_PROGRESS), active_loop="case_form"))
+    assert case_changes(events).get("ecog") == ecog, texts(dispatcher)
+    assert "earlier performance status" not in texts(dispatcher)
+
+
+@pytest.mark.parametrize("text", ["Rebiopsy: high-grade neuroendocrine carcinoma", "rebx showed HGNEC",
+                                  "liver core at PD: neuroendocrine carcinoma"])
+def test_an_untyped_high_grade_neuroendocrine_carcinoma_is_named_back_and_asked(text):
+    """safety10: a high-grade neuroendocrine carcinoma may be small-cell carcinoma or LCNEC; said back with both,
+    the transformation unset, the type asked."""
+    events, dispatcher = run(FORM, make_tracker(text, slots=dict(IN_PROGRESS), active_loop="case_form"))
+    said = texts(dispatcher)
+    assert "small-cell carcinoma" in said and "large-cell neuroendocrine carcinoma" in said, said
+    assert "left unset" in said and "Which type" in said, said
+    assert "transformation" not in case_changes(events), said
+
+
+@pytest.mark.parametrize("text", ["Rebiopsy: high-grade neuroendocrine carcinoma, small cell type",
+                                  "no neuroendocrine carcinoma on the rebiopsy"])
+def test_a_typed_or_denied_neuroendocrine_carcinoma_is_not_asked_about(text):
+    _, dispatcher = run(FORM, make_tracker(text, slots=dict(IN_PROGRESS), active_loop="case_form"))
+    assert "Which type" not in texts(dispatcher)
+
+
 @pytest.mark.parametrize("text", ["no LCNEC on the rebiopsy", "rebiopsy: SCLC", "?LCNEC on rebiopsy"])
 def test_lcnec_denied_or_absent_is_not_named_back(text):
     _, dispatcher = run(FORM, make_tracker(text, slots=dict(IN_PROGRESS), active_loop="case_form"))

@@ -20,7 +20,9 @@ POSITIVE_AT_DIAGNOSIS = ["ALK FISH: positive at diagnosis", "ALK FISH (dx): posi
                          "ALK FISH (at diagnosis): positive", "ALK FISH: positive (at diagnosis)",
                          "ALK NGS at diagnosis: positive", "ALK break-apart FISH: pos at baseline",
                          "ALK FISH: positive on the diagnostic biopsy"]
-JOINS = [". ", " | ", "\n", "; ", "\n\n"]
+JOINS = [". ", "\n", "\n\n"]
+# cells or clauses of one row: the two results are one statement's, the diagnosis's work-up stated both ways
+ROW_JOINS = [" | ", "; "]
 
 
 @pytest.mark.parametrize("text", [
@@ -31,6 +33,23 @@ JOINS = [". ", " | ", "\n", "; ", "\n\n"]
 ])
 def test_an_untimed_negative_beside_a_positive_at_diagnosis_is_left_unread(text):
     assert_reads(text, {"alk_positive": True, "alk_fusion_at_progression": None})
+
+
+@pytest.mark.parametrize("text", [
+    first + join + second
+    # (not "ALK D5F3 IHC - negative", read as a denial of the negative with or without a time, nor an NGS positive:
+    # NGS is not one of the two methods the discordance rows compare)
+    for negative, positive in itertools.product(UNTIMED_NEGATIVE, POSITIVE_AT_DIAGNOSIS)
+    if " - " not in negative and "NGS" not in positive
+    for join in ROW_JOINS
+    for first, second in ((negative, positive), (positive, negative))
+])
+def test_an_untimed_negative_in_the_row_of_a_positive_at_diagnosis_is_asked_about(text):
+    """(ecog branch, item 2) One result dated at the diagnosis and another with no time in the same row: the same
+    time's results disagreeing (a discordance), ALK status stated both ways, never read as positive nor negative."""
+    entities = extractor.load().entities(text)
+    assert "alk_positive" in extractor.conflicts(entities), (text, entities)
+    assert_reads(text, {"alk_positive": None, "alk_fusion_at_progression": None})
 
 
 @pytest.mark.parametrize("text,fields", [

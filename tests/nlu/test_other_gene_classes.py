@@ -58,3 +58,53 @@ def test_the_phrase_files_flag_decides_not_the_field():
     assert _alk_class_spans(table, "no ALK or KRAS mutations")
     unflagged = dict(table, regexes=[dict(r, not_other_genes=False) for r in table["regexes"]])
     assert _alk_class_spans(unflagged, "no TP53 or KRAS mutations")
+
+
+# ---- one list of genes other than ALK (clinical_phrases.yml PANELGENE): the reader's other genes and the genes a
+# denial names beside a bypass alteration found both come from it (they were two lists in code, each missing genes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NTRK1 G595R detected",  # NTRK, HER3/ERBB3 and ATM were missing from the reader's other genes
+        "ERBB3 V104M on NGS",
+        "HER3 E928G on the rebiopsy",
+        "ATM R337C",
+        "IDH1 R132H",
+    ],
+)
+def test_another_genes_change_is_not_an_alk_mutation(text):
+    assert_reads(text, {"alk_mutations": None})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IDH1 R132H, ALK G1202R",
+        "NTRK1 fusion negative, ALK G1202R",
+        # "atm" in lower case is ward shorthand for "at the moment", not the ATM gene
+        "on lorla atm - G1202R on rebiopsy",
+        "on lorla atm G1202R",
+    ],
+)
+def test_the_alk_mutation_beside_another_gene_or_atm_shorthand_is_read(text):
+    assert_reads(text, {"alk_mutations": ["G1202R"]})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MET amp; HRAS and MEK1 negative",  # HRAS, MEK1, HER3 and ERBB3 were missing from the denial's genes
+        "MET amplification. HER3, ERBB3: negative",
+        "EGFR, HRAS negative; MET amplification",
+        "MET amp; EGFR, KRAS negative",
+    ],
+)
+def test_other_bypass_genes_denied_leave_the_alteration_found(text):
+    assert_reads(text, {"bypass_alterations": ["MET_amplification"]})
+
+
+@pytest.mark.parametrize("text", ["MET amplification; MET, HRAS negative", "MET amp; no bypass alterations"])
+def test_the_found_alterations_gene_denied_is_still_a_conflict(text):
+    assert_reads(text, {"bypass_alterations": None})

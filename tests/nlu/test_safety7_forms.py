@@ -37,6 +37,16 @@ from tests.nlu.reads import assert_reads
         "ALK IHC positive, FISH negative, alectinib 2 years, systemic PD",
         # one time told for both
         "At diagnosis ALK IHC positive, FISH negative",
+        # (ecog branch, item 2) one result dated at the diagnosis, the other method's with no time: the same
+        # work-up's results disagreeing, still asked about
+        "ALK IHC positive (dx), FISH negative",
+        "ALK IHC positive at diagnosis, FISH negative",
+        "ALK IHC positive at dx, FISH negative at dx",
+        "ALK FISH negative, IHC positive at diagnosis",
+        "ALK (D5F3) IHC 3+ at baseline; break-apart FISH negative",
+        "ALK IHC negative | ALK FISH: positive at diagnosis",
+        "ALK FISH (at diagnosis): positive; ALK IHC neg",
+        "ALK IHC: negative; ALK FISH (dx): positive",
     ],
 )
 def test_two_alk_methods_that_disagree_are_a_conflict(text):
@@ -61,8 +71,11 @@ def test_two_alk_methods_that_disagree_are_a_conflict(text):
         ("ALK FISH positive; MET FISH negative", True),
         ("ALK FISH negative", False),
         # two times' results, not a discordance (tests/nlu/test_alk_two_lines.py reads them)
-        ("ALK IHC negative | ALK FISH: positive at diagnosis", True),
-        ("ALK FISH (at diagnosis): positive; ALK IHC neg", True),
+        ("ALK IHC negative. ALK FISH: positive at diagnosis.", True),
+        ("ALK FISH (at diagnosis): positive\nALK IHC neg", True),
+        ("ALK IHC positive at diagnosis; ALK FISH negative on the rebiopsy", True),
+        ("ALK IHC positive at diagnosis, FISH negative at progression", True),
+        ("ALK IHC positive (initially), FISH negative", True),
         # no gene named, or no result: nothing read
         ("IHC positive; FISH not done", None),
         ("FISH pending", None),

@@ -112,6 +112,40 @@ def test_a_pneumonitis_had_is_still_ild(text):
     assert "interstitial_lung_disease" in found.get("comorbidities", []), (text, found)
 
 
+# ---- 2b. any finding ruled out or not confirmed right after it was named is no finding (the pneumonitis's case,
+# generalised: clinical_phrases.yml toxicity_reason ruled_out; "turned out to be infection" only of a toxicity)
+
+
+@pytest.mark.parametrize(
+    "text, field",
+    [
+        ("MET amplification, subsequently not confirmed", "bypass_alterations"),
+        ("MET amplification, later not confirmed by FISH", "bypass_alterations"),
+        ("leptomeningeal disease, later excluded", "leptomeningeal"),
+        ("G1202R (later ruled out)", "alk_mutations"),
+        ("SCLC transformation - subsequently ruled out", "transformation"),
+        ("leptomeningeal disease, which was excluded on repeat MRI", "leptomeningeal"),
+    ],
+)
+def test_a_finding_ruled_out_after_it_was_named_is_not_read(text, field):
+    assert_reads(text, {field: None})
+
+
+@pytest.mark.parametrize(
+    "text, fields",
+    [
+        ("MET amplification, subsequently confirmed by FISH", {"bypass_alterations": ["MET_amplification"]}),
+        ("leptomeningeal disease, later confirmed", {"leptomeningeal": True}),
+        ("no leptomeningeal disease, later excluded", {"leptomeningeal": False}),  # a denial stays one
+        ("brain mets, excluded from the trial", {"brain_metastases": True}),  # excluded from something else
+        ("new brain lesion, turned out to be progression", {"brain_metastases": True}),  # another finding's words
+        ("G1202R; infection ruled out", {"alk_mutations": ["G1202R"]}),  # something else ruled out
+    ],
+)
+def test_a_finding_confirmed_or_something_else_ruled_out_is_still_read(text, fields):
+    assert_reads(text, fields)
+
+
 # ---- 3. a qualified class denial beside a named alteration: stated both ways ------------------------------------
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.nlu.context.doubt import Doubt
-from bot.nlu.context.intolerance import Intolerance, without_ruled_out_lung
+from bot.nlu.context.intolerance import Intolerance
 from bot.nlu.context.order import _chronological
 from bot.nlu.context.patterns import _CLAUSE_STOP, _DROPPED, _OURS
 from bot.nlu.context.people import People
@@ -90,7 +90,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         out = self._timed_results(text, out)
         out = self._past_responses(text, out)
         out += self._intolerance(text, out, regions)
-        out = without_ruled_out_lung(text, out)
+        out = self.without_ruled_out(text, out)
         return _chronological(text, out, self.order)
 
     def _qualifies_mutation(self, text: str, spans: list[Span], i: int) -> bool:

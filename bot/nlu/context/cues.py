@@ -40,6 +40,11 @@ class Cues:
         self.score_denied = _before(neg["score_denied"], r"\s+")
         self.score_entities = frozenset(neg["score_entities"])
         self.found_after = _after(neg["found_after"], copulas)
+        # a denial of a class beside a finding of it, of the rest of the class (Timing._besides_found): "no other ALK
+        # mutations", "MET amp, no other bypass alterations", "no ALK mutation besides G1202R"
+        self.besides_before = _frame(r"\b{besides_before}\s+(?:[\w-]+\s+){0,3}$", neg)
+        self.besides_leading = _frame(r"{besides_before}\b", neg)
+        self.besides_after = _frame(r"\s*(?:[\w-]+\s+){0,3}?{besides_after}\b", neg)
         self.breaks = _compile(_words(neg["breaks"]), re.IGNORECASE)
         self.own_statement = _compile(rf"(?:{_words(neg['own_statement'])})\b", re.IGNORECASE)
         self.ends_clause = _compile(rf"^\s*(?:{_words(neg['ends_clause'])})\s*(?:[,(]|[-–—]\s)", re.IGNORECASE)
@@ -254,6 +259,8 @@ class Cues:
         self.gene_or_before = _compile(
             rf"(?<![\w-])(?:{genes})(?:[\s-]+[\w.-]+){{0,2}}\s*,?\s*(?:{alternatives})\s+$", re.IGNORECASE
         )
+        # a gene named in a denial ("EGFR, KRAS, BRAF negative"; Timing._other_genes_denied)
+        self.named_gene = _compile(rf"\b(?:{genes})\b", re.IGNORECASE)
         self.failed_test = _cue(hyp["failed_test"])
         self.failed_after = _after(hyp["failed_test"], copulas)
         self.failed_kinds = frozenset(hyp["failed_test_findings"])
@@ -298,6 +305,15 @@ class Cues:
         self.collective_before = _before(tol["collective_before"], r"\s+")
         self.not_tolerated = self.toxic.not_tolerated
         self.toxicity = _compile(rf"{not_}(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
+        reason = table["toxicity_reason"]
+        # a pneumonitis or ILD, and a toxicity only doubted, ruled out or confirmed (Intolerance._doubted)
+        self.lung_toxicity = _frame(r"\b{lung_toxicity}\b", reason)
+        self.doubted_toxicity = _frame(r"{doubted}\s*(?:[\w-]+\s+){0,2}$", reason)
+        ruled_out = r"\s*[,;(-]?\s*(?:{ruled_out_lead}\s+){0,2}"
+        self.ruled_out_after = _frame(ruled_out + r"(?:{ruled_out}|{ruled_out_toxicity})\b", reason)
+        # of any finding: not "excluded from the trial"
+        self.finding_ruled_out = _frame(ruled_out + r"{ruled_out}\b(?!\s+from\b)", reason)
+        self.confirmed_after = _frame(r"\s*[,;(-]?\s*(?:{confirmed_lead}\s+){0,2}{confirmed}\b", reason)
         gone = table["no_longer"]
         self.no_longer_kinds = frozenset(gone["entities"])
         self.no_longer_before = _before(gone["before"], r"\s+")

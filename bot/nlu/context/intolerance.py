@@ -11,40 +11,11 @@ from bot.nlu.context.patterns import (
     _IN_TURN,
     _OWN_CLAUSE,
     _clause_end,
-    _compile,
     _sentence_at,
     _statement_start,
 )
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import trim
-
-# a pneumonitis or ILD given as the reason a TKI was stopped or held ("brig stopped 2/2 pneumonitis", "d/c brigatinib -
-# pneumonitis", "pneumonitis on brigatinib -> switched") is a history of it: the comorbidity the phrase table reads
-# from "brigatinib stopped for grade 2 pneumonitis" (clinical_phrases.yml, comorbidity interstitial_lung_disease)
-_LUNG_TOXICITY = _compile(r"\b(?:pneumonitis|ild|interstitial (?:lung disease|pneumonia|pneumonitis))\b", re.I)
-# a pneumonitis only suspected or feared ("held for suspected pneumonitis", "held for ?pneumonitis", "stopped for fear
-# of pneumonitis"): no history of it
-_DOUBTED_TOXICITY = _compile(
-    r"(?:suspect\w*|possible|possibly|probable|query|questionable|\?|r/o|rule out|ruling out|presumed|fear of|"
-    r"risk of|concerns? (?:for|about|of)|worr\w* about|avoid\w*|prevent\w*)\s*"
-    r"(?:[\w-]+\s+){0,2}$",
-    re.I,
-)
-# a toxicity ruled out or not confirmed after it was named ("stopped for pneumonitis, later ruled out")
-_RULED_OUT_AFTER = _compile(
-    r"\s*[,;(-]?\s*(?:(?:later|subsequently|since|then|eventually|but|which was|was)\s+){0,2}"
-    r"(?:ruled out|excluded|not confirmed|unconfirmed|disproven|r/o'd|"
-    # (safety9) or another diagnosis found in its place ("stopped for pneumonitis, turned out to be infection")
-    r"(?:turned out|proved|proven|shown|found) to be (?:an? )?(?:\w+ )?(?:infection|infective|infectious|pneumonia|"
-    r"covid(?:-19)?|progression|lymphangitis|pulmonary embol\w*|pe|oedema|edema|atypical infection)|"
-    r"(?:was |re)?(?:re-?)?(?:classified|diagnosed) as (?:an? )?(?:\w+ )?(?:infection|pneumonia|covid(?:-19)?))\b",
-    re.I,
-)
-# ... or confirmed after it was suspected ("held for suspected pneumonitis, confirmed on CT"): had
-_CONFIRMED_AFTER = _compile(
-    r"\s*[,;(-]?\s*(?:(?:later|subsequently|then|and|but|was)\s+){0,2}(?:confirmed|proven)\b", re.I
-)
-
 
 _LINE = re.compile(r"[^\n]+")
 _CELL = re.compile(r"[^|\n]+")
@@ -60,41 +31,49 @@ _RESUMED_NEXT = re.compile(
 )
 
 
-def _doubted(text: str, m: re.Match[str], floor: int) -> bool:
-    """The toxicity ``m`` is only suspected, feared or ruled out (_DOUBTED_TOXICITY before it, from ``floor``;
-    _RULED_OUT_AFTER after it)."""
-    if _CONFIRMED_AFTER.match(text, m.end()):
-        return False
-    return bool(
-        _DOUBTED_TOXICITY.search(text, max(floor, m.start() - 25), m.start()) or _RULED_OUT_AFTER.match(text, m.end())
-    )
-
-
-def without_ruled_out_lung(text: str, found: list[Entity]) -> list[Entity]:
-    """``found`` without an ILD comorbidity read from a pneumonitis ruled out or not confirmed after it was named
-    ("brigatinib stopped for pneumonitis, later ruled out", "..., turned out to be infection"): no history of it
-    (safety9; the stop itself is no intolerance, _doubted_reason)."""
-
-    def ruled_out(e: Entity) -> bool:
-        named = list(_LUNG_TOXICITY.finditer(text, e.start, e.end))
-        return bool(named) and bool(_RULED_OUT_AFTER.match(text, named[-1].end()))
-
-    return [e for e in found if (e.entity, e.value) != ("comorbidity", "interstitial_lung_disease") or not ruled_out(e)]
-
-
-def _lung_toxicity(text: str, intolerance: list[Entity], found: list[Entity]) -> list[Entity]:
-    """The ILD comorbidity of each TKI stop whose reason (``intolerance``'s span) is a pneumonitis, unless read."""
-    if any((e.entity, e.value) == ("comorbidity", "interstitial_lung_disease") for e in found):
-        return []
-    for e in intolerance:
-        m = _LUNG_TOXICITY.search(text, e.start, e.end)
-        if m and not _doubted(text, m, 0):
-            span = (m.start(), m.end())
-            return [Entity("comorbidity", "interstitial_lung_disease", *span, m.group(), e.role, e.stated_role)]
-    return []
-
-
 class Intolerance(Cues):
+    def _doubted(self, text: str, m: re.Match[str], floor: int) -> bool:
+        """The toxicity ``m`` is only suspected, feared or ruled out (toxicity_reason doubted before it, from
+        ``floor``; ruled_out after it), and not confirmed after it."""
+        if self.confirmed_after.match(text, m.end()):
+            return False
+        return bool(
+            self.doubted_toxicity.search(text, max(floor, m.start() - 25), m.start())
+            or self.ruled_out_after.match(text, m.end())
+        )
+
+    def without_ruled_out(self, text: str, found: list[Entity]) -> list[Entity]:
+        """``found`` without a finding ruled out or not confirmed right after it was named (toxicity_reason ruled_out:
+        "leptomeningeal disease, later excluded", "MET amplification, subsequently not confirmed"), nor an ILD
+        comorbidity read from a TKI's stop whose pneumonitis was ("brigatinib stopped for pneumonitis, later ruled
+        out", "..., turned out to be infection"): no finding had (safety9; the stop itself is no intolerance,
+        _doubted_reason). A finding denied or supposed is left as read."""
+
+        def ruled_out(e: Entity) -> bool:
+            named = list(self.lung_toxicity.finditer(text, e.start, e.end))
+            if (e.entity, e.value) == ("comorbidity", "interstitial_lung_disease") and named:
+                return bool(self.ruled_out_after.match(text, named[-1].end()))
+            return (
+                e.role is None
+                and e.value != "none"
+                and e.entity not in ("tki", "intolerant_tki")
+                and bool(self.finding_ruled_out.match(text, e.end))
+            )
+
+        return [e for e in found if not ruled_out(e)]
+
+    def _lung_toxicity(self, text: str, intolerance: list[Entity], found: list[Entity]) -> list[Entity]:
+        """The ILD comorbidity of each TKI stop whose reason (``intolerance``'s span) is a pneumonitis or an ILD
+        (toxicity_reason lung_toxicity: a history of it), unless read."""
+        if any((e.entity, e.value) == ("comorbidity", "interstitial_lung_disease") for e in found):
+            return []
+        for e in intolerance:
+            m = self.lung_toxicity.search(text, e.start, e.end)
+            if m and not self._doubted(text, m, 0):
+                span = (m.start(), m.end())
+                return [Entity("comorbidity", "interstitial_lung_disease", *span, m.group(), e.role, e.stated_role)]
+        return []
+
     def _intolerance(self, text: str, found: list[Entity], regions: list[tuple[int, int]]) -> list[Entity]:
         """A TKI stopped for toxicity: the stop and the toxicity stated after it, before the next TKI ("alectinib
         stopped for hepatotoxicity", "crizotinib (grade 3 bradycardia), switched to ceritinib"), or the TKI named
@@ -168,7 +147,7 @@ class Intolerance(Cues):
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
                 out[-1:] = [*self._listed_before(text, tkis[:k], e, span, s_start), out[-1]]
         out += self._line_intolerance(text, tkis, out)
-        return out + _lung_toxicity(text, out, found) + self._denied_intolerance(text, found, bounds, regions)
+        return out + self._lung_toxicity(text, out, found) + self._denied_intolerance(text, found, bounds, regions)
 
     def _line_intolerance(self, text: str, tkis: list[Entity], read: list[Entity]) -> list[Entity]:
         """(s13) A TKI stopped for toxicity told in the next step of a history or a table: a bullet, a line or a
@@ -202,7 +181,7 @@ class Intolerance(Cues):
                 if named:
                     last = named[-1]
                     continue
-                tox = self.toxicity.search(text, cell.start(), cell.end()) or _LUNG_TOXICITY.search(
+                tox = self.toxicity.search(text, cell.start(), cell.end()) or self.lung_toxicity.search(
                     text, cell.start(), cell.end()
                 )
                 column = reason_at is not None and i == reason_at and len(row) == 1
@@ -211,7 +190,7 @@ class Intolerance(Cues):
                     continue
                 if (column and last is not row[0]) or self.toxicity_not_it.search(text, cell.start(), tox.start()):
                     continue
-                if _doubted(text, tox, cell.start()) or self.toxic.resumed(
+                if self._doubted(text, tox, cell.start()) or self.toxic.resumed(
                     text, last.value, cell.start(), cell.end(), []
                 ):
                     continue
@@ -229,8 +208,8 @@ class Intolerance(Cues):
         """Every toxicity given as the stop's reason is only suspected, feared or ruled out ("held for suspected
         pneumonitis", "stopped given the risk of pneumonitis", "stopped for pneumonitis, later ruled out"): a stop
         for a toxicity the patient did not have is no intolerance (safety6)."""
-        named = [*self.toxicity.finditer(text, *span), *_LUNG_TOXICITY.finditer(text, *span)]
-        return bool(named) and all(_doubted(text, m, span[0]) for m in named)
+        named = [*self.toxicity.finditer(text, *span), *self.lung_toxicity.finditer(text, *span)]
+        return bool(named) and all(self._doubted(text, m, span[0]) for m in named)
 
     # ---- recall8 (sets 8, 7, 3) ----------------------------------------------------------------------------------
     def _toxicity_then_stop(self, text: str, tkis: list[Entity], k: int) -> tuple[int, int] | None:

@@ -59,18 +59,6 @@ def _same_clause(text: str, a: Entity, b: Entity) -> bool:
     return start <= b.start and b.end <= end
 
 
-# a denial of a class beside a finding of it: of the rest of it, not of the finding ("no other ALK mutations", "no
-# additional resistance mutations", "no ALK mutation besides G1202R")
-_OTHER_BEFORE = _compile(r"\b(?:other|additional|further|more|second|new|novel|extra)\s+(?:[\w-]+\s+){0,3}$", re.I)
-# ... or the word heads the denial's own words ("MET amp, no other bypass alterations": 'other bypass alterations')
-_OTHER_LEADING = _compile(r"(?:other|additional|further|more|second|new|novel|extra)\b", re.I)
-# a panel of genes said negative ("EGFR, KRAS, BRAF negative") denies those genes, not an alteration of another
-_GENE = _compile(
-    r"\b(?:EGFR|KRAS|NRAS|BRAF|MET|HER2|ERBB2|RET|ROS1|NTRK[123]?|PIK3CA|MAP2K1|KIT|IGF1R|SRC|NF2|TP53)\b", re.I
-)
-_OTHER_AFTER = _compile(
-    r"\s*(?:[\w-]+\s+){0,3}?(?:besides|apart from|aside from|other than|except|beyond|in addition to)\b", re.I
-)
 # "at diagnosis" a few words after a histology ("adeno with small cell component (seen) at initial diagnosis")
 _AT_DIAGNOSIS_AFTER = _compile(
     r"\s*\)?\s*(?:[\w-]+\s+){0,3}?(?:at|on|from) (?:the )?(?:initial |original |first )?"
@@ -92,28 +80,28 @@ _GIVEN_FOR = re.compile(
 )
 
 
-def _besides_found(text: str, e: Entity) -> bool:
-    """The denial ``e`` of a whole class is of the rest of it (_OTHER_BEFORE, _OTHER_AFTER)."""
-    if e.value != "none" or e.role != NEGATED:
-        return False
-    return bool(
-        _OTHER_BEFORE.search(text[max(0, e.start - 40) : e.start])
-        or _OTHER_LEADING.match(text, e.start)
-        or _OTHER_AFTER.match(text, e.end)
-    )
-
-
-def _other_genes_denied(text: str, e: Entity, found: list[Entity]) -> bool:
-    """The denial ``e`` names the genes it denies, and none of them is the gene of an alteration found ("EGFR, KRAS,
-    BRAF negative; MET amp"): those genes denied, not the whole class."""
-    if e.entity != "bypass_alteration" or e.value != "none" or e.role != NEGATED:
-        return False
-    named = {m.group().upper() for m in _GENE.finditer(text, e.start, e.end)}
-    genes = {str(f.value).split("_")[0].upper() for f in found if f.entity == e.entity and f.value != "none"}
-    return bool(named) and not named & genes
-
-
 class Timing(Cues):
+    def _besides_found(self, text: str, e: Entity) -> bool:
+        """The denial ``e`` of a whole class is of the rest of it ("no other ALK mutations", "no additional resistance
+        mutations", "MET amp, no other bypass alterations", "no ALK mutation besides G1202R": negation
+        besides_before, besides_after)."""
+        if e.value != "none" or e.role != NEGATED:
+            return False
+        return bool(
+            self.besides_before.search(text[max(0, e.start - 40) : e.start])
+            or self.besides_leading.match(text, e.start)
+            or self.besides_after.match(text, e.end)
+        )
+
+    def _other_genes_denied(self, text: str, e: Entity, found: list[Entity]) -> bool:
+        """The denial ``e`` names the genes it denies (the phrase file's PANELGENE), and none of them is the gene of
+        an alteration found ("EGFR, KRAS, BRAF negative; MET amp"): those genes denied, not the whole class."""
+        if e.entity != "bypass_alteration" or e.value != "none" or e.role != NEGATED:
+            return False
+        named = {m.group().upper() for m in self.named_gene.finditer(text, e.start, e.end)}
+        genes = {str(f.value).split("_")[0].upper() for f in found if f.entity == e.entity and f.value != "none"}
+        return bool(named) and not named & genes
+
     def _when(self, text: str, e: Entity) -> tuple[bool, bool, int | None]:
         """Whether the resistance result ``e`` is said to be an earlier one, the current one, and the year it is dated
         by: words near it, in its clause (before it back to a comma, after it up to one)."""
@@ -158,7 +146,7 @@ class Timing(Cues):
                 dropped |= {
                     k
                     for k, e in enumerate(found)
-                    if e.entity == kind and (_besides_found(text, e) or _other_genes_denied(text, e, found))
+                    if e.entity == kind and (self._besides_found(text, e) or self._other_genes_denied(text, e, found))
                 }
         for k, e in enumerate(found):
             if e.entity in _RESULT_KINDS and e.value == "none" and e.role == NEGATED:
