@@ -232,3 +232,44 @@ def test_a_stop_for_toxicity_in_a_history_or_table(text: str, intolerant: list[s
 ])
 def test_no_stop_for_toxicity_in_a_history_or_table(text: str) -> None:
     assert_reads(text, {"intolerant_tkis": None})
+
+
+# ---- a case given in pieces: nothing taken now, where the patient is now ---------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "he's on nothing right now",
+    "She is on nothing at present.",
+    "pt currently on nothing",
+])
+def test_nothing_taken_now_is_no_current_therapy(text: str) -> None:
+    assert_reads(text, {"current_therapy": "none"})
+
+
+@pytest.mark.parametrize("text", [
+    # negative controls: something taken beside "nothing"; hospice beside no further therapy is the goal of care
+    "she is on nothing but paracetamol",
+    "He and his family have chosen hospice; no further anticancer therapy.",
+])
+def test_nothing_else_or_hospice_is_not_read_as_no_therapy(text: str) -> None:
+    assert_reads(text, {"current_therapy": None})
+
+
+@pytest.mark.parametrize("text, region", [
+    ("patient is in NZ", "NZ"),
+    ("Since the previous note the patient has moved to Melbourne and transferred her care to our clinic in Australia.",
+     "AU"),
+    ("Since the last visit the patient has relocated to Auckland.", "NZ"),
+])
+def test_where_the_patient_is_now(text: str, region: str) -> None:
+    assert_reads(text, {"region": region})
+
+
+@pytest.mark.parametrize("text", [
+    # negative controls: another patient of the clinician's; where the patient comes from
+    "my previous ALK patient was treated in Australia with lorlatinib",
+    "NZ-born, lives in Spain",
+])
+def test_another_patient_or_a_birthplace_is_not_where_the_patient_is(text: str) -> None:
+    found = assert_reads(text, {"prior_tkis": None})
+    assert found.get("region") != ("AU" if "Australia" in text else "NZ"), (text, found)
