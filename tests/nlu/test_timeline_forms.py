@@ -273,3 +273,24 @@ def test_where_the_patient_is_now(text: str, region: str) -> None:
 def test_another_patient_or_a_birthplace_is_not_where_the_patient_is(text: str) -> None:
     found = assert_reads(text, {"prior_tkis": None})
     assert found.get("region") != ("AU" if "Australia" in text else "NZ"), (text, found)
+
+
+# ---- the fusion on a specimen of a new lesion named with its size and site ---------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Since last visit: new 3 cm liver lesion only (rest stable), biopsied: adenocarcinoma, ALK fusion+, no ALK mutation.",
+    "New 2 cm adrenal nodule, core biopsy: EML4-ALK fusion, no resistance mutation.",
+    "growing right lower lobe lesion biopsied - ALK FISH positive, G1202R",
+])
+def test_the_fusion_on_a_new_lesions_specimen_is_at_progression(text: str) -> None:
+    assert_reads(text, {"alk_fusion_at_progression": True, "alk_fusion_specimen": "tissue"})
+
+
+@pytest.mark.parametrize("text", [
+    # negative controls: the fusion at diagnosis; a new lesion with no specimen of it
+    "New 3 cm liver lesion; ALK FISH positive at diagnosis.",
+    "New 2 cm adrenal nodule on CT. Diagnosis 2020: EML4-ALK.",
+])
+def test_the_fusion_of_the_diagnosis_is_not_at_progression(text: str) -> None:
+    assert_reads(text, {"alk_fusion_at_progression": None})
