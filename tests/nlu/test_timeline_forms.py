@@ -279,7 +279,8 @@ def test_another_patient_or_a_birthplace_is_not_where_the_patient_is(text: str) 
 
 
 @pytest.mark.parametrize("text", [
-    "Since last visit: new 3 cm liver lesion only (rest stable), biopsied: adenocarcinoma, ALK fusion+, no ALK mutation.",
+    "Since last visit: new 3 cm liver lesion only (rest stable), biopsied: adenocarcinoma, ALK fusion+, no ALK "
+    "mutation.",
     "New 2 cm adrenal nodule, core biopsy: EML4-ALK fusion, no resistance mutation.",
     "growing right lower lobe lesion biopsied - ALK FISH positive, G1202R",
 ])
