@@ -109,6 +109,7 @@ _NOTHING_FOUND = {
     },
 }
 _CURRENT = "_current"  # which of chemotherapy and immunotherapy is given now
+_SITE_PROGRESSING = "_site_progressing"  # one extracranial site progressing: no pattern, yet no "none" beside it
 _UNPLACED = "_unplaced"  # a histology of this progression the knowledge base does not place (LCNEC)
 _DENIED = "denied"  # a symptom denied: no symptoms unless another one is stated
 _STOPPABLE = {"stoppable": True, "must_continue": False}  # said of a strong CYP3A inducer named before
@@ -325,6 +326,7 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
     progression and no extracranial site), is oligoprogression, unless the growth is said slow (indolent); brain
     progression alone is no pattern (brain_metastases says it). Progression at two or more extracranial site groups
     ("sites:...") with nothing else said is systemic; one group alone is no pattern."""
+    told = stated
     sites = {g for v in stated if v.startswith(SITES) for g in v[len(SITES) :].split("+")}
     stated = [v for v in stated if not v.startswith(SITES)]
     out = [v for v in stated if v not in HALVES]
@@ -334,7 +336,9 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
             out.append("systemic")
         elif cns_disease:  # "progress in brain, many lesions, body is stable": the brain's lesions
             stated = [*stated, "cns_progressing"]
-    if "cns_progressing" in stated and out == ["none"]:  # "CT: SD. MRI: 2 new brain mets": the brain alone progresses
+    if "cns_progressing" in stated and out == ["none"] and not sites:
+        # "CT: SD. MRI: 2 new brain mets": the brain alone progresses (not beside a body site: "liver and brain
+        # progression" is no CNS-only progression)
         out = []
         stated = [*stated, "body_controlled"]
     brain = "cns_progressing" in stated
@@ -363,6 +367,13 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
         and {"body_controlled", "body_not_progressing", "rest_controlled"} & set(stated)
     ):  # recall8: "complete intracranial response and stable body disease": nothing progresses
         out.append("none")
+    told = [v for v in told if v == "none" or v.startswith(SITES)]  # in the order the message tells them
+    if out == ["none"] and sites and any(v != "none" for v in told[told.index("none") :]):
+        # (prog) no progression told before a site said to progress ("stable disease, new liver and bone mets", with
+        # no time telling them apart: Context drops a response or stability told before a progression with one, and
+        # the later state wins, "PD in 2 lung sites, SBRT; 12/2025: CT stable"): never none; stated both ways, asked
+        # about (two site groups: systemic against none, one: no pattern against it)
+        out.append("systemic" if len(sites) >= 2 else _SITE_PROGRESSING)
     return list(dict.fromkeys(out))
 
 

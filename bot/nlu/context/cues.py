@@ -145,6 +145,10 @@ class Cues:
         self.response_words = _cue(hyp["response_words"])
         self.response_best = _cue(hyp["response_best"])
         self.response_now = _cue(hyp["response_now"])
+        self.response_then = _cue(hyp["response_then"])
+        self.progression_then = _cue(hyp["progression_then"])
+        self.progression_word = _compile(rf"(?<![\w-])(?:{_words(hyp['progression_word'])})(?![\w-])", re.IGNORECASE)
+        self.progression_word_not = _before(hyp["progression_word_not"], r"\s+")
         self.treated_elsewhere = _cue(hyp["treated_elsewhere"])
         others = table["other_people"]
         self.other_patients = _cue(others["patients"])

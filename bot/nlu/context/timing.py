@@ -106,19 +106,56 @@ class Timing(Cues):
         """A response read as no progression that is not this progression's status (hypothetical `response_best`,
         `response_now`): a best response ("best response was partial response"), or a response with a progression
         read after it ("partial remission was reached on alectinib; now progression in the liver"), unless its
-        statement says it is now ("currently in PR on lorlatinib, no progression"). Dropped."""
+        statement says it is now ("currently in PR on lorlatinib, no progression"); and any state read as no
+        progression (stable disease too) with a word of time or contrast before the progression read after it
+        ("stable disease on alectinib for 2 years, then progression in the liver", "SD x 18 months, now PD in bone").
+        Dropped. So is a progression with a state read as no progression after it told as what followed ("progressed
+        in the liver and bones on crizotinib; now stable on alectinib": `_past_progression`): the later state wins."""
         later = [
             e.start
             for e in found
             if e.entity == "progression_pattern" and e.value not in _NOT_PROGRESSING and e.role is None
         ]
-        return [e for e in found if not self._past_response(text, e, later)]
+        calm = [
+            e
+            for e in found
+            if e.entity == "progression_pattern"
+            and e.value == "none"
+            and e.role is None
+            and not _SAID_OF_A_PLACE.match(text, e.end)
+        ]
+        return [
+            e for e in found if not self._past_response(text, e, later) and not self._past_progression(text, e, calm)
+        ]
+
+    def _past_progression(self, text: str, e: Entity, calm: list[Entity]) -> bool:
+        """``e`` is a progression and a state read as no progression of the whole disease (one of ``calm``) follows it,
+        within reach, its own clause opening with a word of time ("then", "now", "since", "post-SBRT";
+        `progression_then`)."""
+        if e.entity != "progression_pattern" or e.value in _NOT_PROGRESSING or e.role is not None:
+            return False
+        for c in calm:
+            if c.start >= e.end and c.start - e.end <= _THEN_REACH:
+                clause = max(e.end, *(text.rfind(ch, 0, c.start) + 1 for ch in ",;.\n:"))
+                if self.progression_then.search(text, clause, c.end):
+                    return True
+        return False
 
     def _past_response(self, text: str, e: Entity, later: list[int]) -> bool:
-        """``e`` is a response read as no progression, its statement not told as now, and it is a best response or a
-        progression (starting at one of ``later``) is read after it."""
+        """``e`` is read as no progression, and a progression (starting at one of ``later``) is read after it with a
+        word of time or contrast between them; or ``e`` is a response, its statement not told as now, and it is a best
+        response or a progression is read after it."""
         if e.entity != "progression_pattern" or e.value != "none" or e.role is not None:
             return False
+        reach = min(len(text), e.end + _THEN_REACH)
+        bare = (
+            m.start()
+            for m in self.progression_word.finditer(text, e.end, reach)
+            if not self.progression_word_not.search(text, max(0, m.start() - 20), m.start())
+        )
+        following = min((s for s in (*later, *bare) if e.end <= s <= reach), default=None)
+        if following is not None and self.response_then.search(text, e.end, following):
+            return True
         start, end = _statement(text, e)
         if not self.response_words.search(text, e.start, e.end) or self.response_now.search(text, start, end):
             return False
@@ -354,6 +391,9 @@ class Timing(Cues):
         return bool(self.diagnostic_near.search(before))
 
 
+# a state said of one place ("stable disease in the lungs", "stable in the liver"), not of the whole disease
+_SAID_OF_A_PLACE = re.compile(r"\s+(?:(?:in|at|of|within)\s|elsewhere\b|otherwise\b)", re.IGNORECASE)
+_THEN_REACH = 150  # the most characters between a state read as no progression and the progression that followed it
 # progression values that say no site progresses: beside them a response is not told as history
 _NOT_PROGRESSING = frozenset(
     {"none", "body_controlled", "rest_controlled", "body_not_progressing", "cns_controlled", "cns_known"}
