@@ -158,7 +158,7 @@ class ValidateCaseForm(RepeatedFailureFormValidation):
             skipped.append(requested)
         new_case = case_from_slots({**case, **reading.updates})
         pending = [f for f in still_contradicted(tracker) if f not in reading.updates and f not in skipped]
-        question = next_question(new_case, skipped, [*reading.contradicted, *pending])
+        question = next_question(new_case, skipped, [*reading.contradicted, *reading.cleared, *pending])
         for sentence in (describe_changes(case, reading.updates), *reading.notes.values()):
             if sentence:
                 dispatcher.utter_message(text=sentence)

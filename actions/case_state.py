@@ -17,7 +17,14 @@ from actions.shared import knowledge_base
 from bot.decision import FIELDS, CaseError, validate_case
 from bot.messages import MAX_MESSAGE_CHARS
 from bot.nlu import vocabulary
-from bot.nlu.extractor import case_fields, conflicts, did_you_mean, message_is_question, other_drug
+from bot.nlu.extractor import (
+    case_fields,
+    conflicts,
+    did_you_mean,
+    message_is_question,
+    other_drug,
+    progressing,
+)
 from bot.nlu.reader import alk_variant, earlier_scores, ecog_range, karnofsky_statements
 from bot.render import SHORT_LABELS, field_label, finding_text, value_text
 
@@ -38,6 +45,7 @@ class Reading:
     problems: list[str] = field(default_factory=list)  # what could not be read, said before anything else
     notes: dict[str, str] = field(default_factory=dict)  # fields taken without being typed, and why
     contradicted: list[str] = field(default_factory=list)  # fields stated both ways: asked about, left unchanged
+    cleared: list[str] = field(default_factory=list)  # fields a message made unknown (prog2): asked about next
     asked: list[Mapping[str, Any]] = field(default_factory=list)  # entities named inside a question: not findings
     question: bool = False  # the message asks something (it may state findings too)
     too_long: bool = False
@@ -80,13 +88,15 @@ def read_message(
     reading.updates = {
         k: v for k, v in case_fields(entities).items() if k in CASE_SLOTS and k not in reading.contradicted
     }
+    _clear_stale_no_progression(case or {}, entities, reading)
     for field_name in reading.contradicted:
         methods = _discordant_alk_methods(text, entities) if field_name == "alk_positive" else None
         if methods:
             reading.problems.append(_discordance_problem(*methods))
             continue
+        kept = "did not take it" if field_name in reading.updates else "left it as it was"
         reading.problems.append(
-            f"You wrote the {field_label(field_name)} both ways in that message, so I left it as it was. Which is it?"
+            f"You wrote the {field_label(field_name)} both ways in that message, so I {kept}. Which is it?"
         )
     _name_unreadable(text, entities, reading)
     _say_how_ecog_was_read(text, entities, reading, spans)
@@ -105,6 +115,18 @@ def read_message(
     _drop_invalid(reading)
     _take_alk_positive(case or {}, reading)
     return reading
+
+
+def _clear_stale_no_progression(case: Mapping[str, Any], entities: list[Mapping[str, Any]], reading: Reading) -> None:
+    """(prog2) A message stating that this patient's disease progresses, its pattern not read ("... then progression
+    in the liver": one site) or stated both ways, clears a recorded progression "none" ("stable on alectinib" told
+    before): kept, it would send the decision to "continue the current TKI". Said back as a change ("progression no
+    progression → not known") and the pattern asked first; no pattern the extractor did not read is written. A
+    question, a relative's progression or a denial states none (the extractor's roles, the asked sentences left
+    out)."""
+    if case.get("progression") == "none" and "progression" not in reading.updates and progressing(entities):
+        reading.updates["progression"] = None
+        reading.cleared.append("progression")
 
 
 METHODS_SOURCE = "LINDEMAN2018"  # IHC an equivalent alternative to FISH for ALK (evidence.yml)
@@ -339,7 +361,7 @@ def describe_changes(case: Mapping[str, Any], updates: Mapping[str, Any]) -> str
     """'Changed: prior TKIs alectinib → brigatinib' for every finding the message changed: nothing changes
     unseen."""
     changed = [
-        f"{SHORT_LABELS.get(k, k)} {value_text(k, case[k])} → {value_text(k, v)}"
+        f"{SHORT_LABELS.get(k, k)} {value_text(k, case[k])} → {value_text(k, v) if v is not None else 'not known'}"
         for k, v in updates.items()
         if k in case and case[k] != v
     ]

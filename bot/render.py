@@ -146,7 +146,7 @@ SHORT_LABELS = {
     "comorbidities": "comorbidities",
     "region": "region",
 }
-_VALUE_WORDS: dict[str, Any] = {**_PROGRESSION, **_BIOPSY, "alk_positive": {True: "positive", False: "negative"}}
+_VALUE_WORDS: dict[str, Any] = {"alk_positive": {True: "positive", False: "negative"}}
 
 
 def value_text(field: str, value: Any) -> str:
@@ -155,8 +155,8 @@ def value_text(field: str, value: Any) -> str:
         return _VALUE_WORDS.get(field, {}).get(value) or ("yes" if value else "no")
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v).replace("_", " ") for v in value) or "none"
-    if field in ("progression", "biopsy"):
-        return _VALUE_WORDS.get(value, str(value))
+    if field in ("progression", "biopsy"):  # each its own words: both have a "none" (progression none was said
+        return (_PROGRESSION if field == "progression" else _BIOPSY).get(value, str(value))  # as "no re-biopsy")
     return str(value).replace("_", " ") + ("%" if field == "pdl1_tps" else "")
 
 

@@ -36,6 +36,9 @@ The contract (the dialogue's actions rely on it):
   `pregnancy_status` and `strong_cyp3a_inhibitor`); never a field from a `candidate` or `hypothetical` entity, never
   a negated finding as present, and none of the fields in `conflicts(entities)`.
 - `conflicts(entities)` → the fields stated both ways, or with two values where one is expected, in one message.
+- `progressing(entities)` → True when they state that this patient's disease progresses, its pattern read or not
+  (one site, "... then progression in the liver"; stated both ways): the dialogue clears a recorded progression
+  "none" by it, never writing a pattern the extractor did not read.
 - `load().read(text)` → `Reading`: the entities, the parts that ask or suppose (`regions`) and whether some sentence
   asks, all read once in one text (the typist's rewriting, typist.py) and given back at their places in ``text``.
 - `message_is_question(text)` → True when the whole message asks or supposes and states no finding.
@@ -64,7 +67,7 @@ from bot import knowledge
 from bot.nlu import compiled, therapies, typist, vocabulary
 from bot.nlu.context import Context
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, ROLES, Entity
-from bot.nlu.fields import case_fields, conflicts
+from bot.nlu.fields import case_fields, conflicts, progressing
 from bot.nlu.reader import Reader, Span
 from bot.nlu.therapies import THERAPY_ROLES, TherapyChoice, TherapyMention
 from bot.nlu.tick_boxes import TickBoxes
@@ -89,6 +92,7 @@ __all__ = [
     "message_asks",
     "message_is_question",
     "other_drug",
+    "progressing",
     "scenario_fields",
     "stated_absent",
     "therapy_choice",

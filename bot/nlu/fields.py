@@ -75,7 +75,12 @@ HALVES = frozenset(  # progression values never fields on their own
         "cns_controlled",
         "cns_known",
         "many_lesions",
+        "progressing",  # (prog2) a progression stated with no site: no pattern, the form asks it
     }
+)
+# progression values that say no site progresses (Context: beside them a response is not told as history)
+NOT_PROGRESSING = frozenset(
+    {"none", "body_controlled", "rest_controlled", "body_not_progressing", "cns_controlled", "cns_known"}
 )
 _ALK_STATUS = {
     "positive": ("alk_positive", True),
@@ -326,7 +331,6 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
     progression and no extracranial site), is oligoprogression, unless the growth is said slow (indolent); brain
     progression alone is no pattern (brain_metastases says it). Progression at two or more extracranial site groups
     ("sites:...") with nothing else said is systemic; one group alone is no pattern."""
-    told = stated
     sites = {g for v in stated if v.startswith(SITES) for g in v[len(SITES) :].split("+")}
     stated = [v for v in stated if not v.startswith(SITES)]
     out = [v for v in stated if v not in HALVES]
@@ -367,12 +371,12 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
         and {"body_controlled", "body_not_progressing", "rest_controlled"} & set(stated)
     ):  # recall8: "complete intracranial response and stable body disease": nothing progresses
         out.append("none")
-    told = [v for v in told if v == "none" or v.startswith(SITES)]  # in the order the message tells them
-    if out == ["none"] and sites and any(v != "none" for v in told[told.index("none") :]):
-        # (prog) no progression told before a site said to progress ("stable disease, new liver and bone mets", with
-        # no time telling them apart: Context drops a response or stability told before a progression with one, and
-        # the later state wins, "PD in 2 lung sites, SBRT; 12/2025: CT stable"): never none; stated both ways, asked
-        # about (two site groups: systemic against none, one: no pattern against it)
+    if out == ["none"] and sites:
+        # (prog, prog2) no progression beside a site said to progress, told before or after it ("stable disease, new
+        # liver and bone mets", "New liver mets; stable disease."), with no time or date telling them apart (Context
+        # drops the earlier of the two when one does: "SD x 18 months, now PD in bone", "PD in 2 lung sites, SBRT;
+        # 12/2025: CT stable"): never none; stated both ways, asked about (two site groups: systemic against none,
+        # one: no pattern against it)
         out.append("systemic" if len(sites) >= 2 else _SITE_PROGRESSING)
     return list(dict.fromkeys(out))
 
@@ -388,6 +392,17 @@ def case_fields(entities: Iterable[Mapping[str, Any] | Entity]) -> dict[str, Any
     """Case fields stated by the entities; absent and conflicting fields are left out. prior_tkis keep the order
     the entities come in (the extractor gives them in treatment order, the current therapy last)."""
     return _read(entities)[0]
+
+
+def progressing(entities: Iterable[Mapping[str, Any] | Entity]) -> bool:
+    """The entities state that this patient's disease progresses, pattern read or not: a progression stated, not
+    denied, supposed, asked about or a relative's ("... then progression in the liver": one site, no pattern; "new
+    liver mets; stable disease": stated both ways; "progressed on alectinib", "PD on brigatinib": no site, the
+    half "progressing"). The dialogue clears a recorded "none" by it."""
+    return any(
+        d.get("entity") == "progression_pattern" and not d.get("role") and d.get("value") not in NOT_PROGRESSING
+        for d in map(as_dict, entities)
+    )
 
 
 def conflicts(entities: Iterable[Mapping[str, Any] | Entity]) -> list[str]:

@@ -215,3 +215,108 @@ def test_concordant_or_single_alk_tests_are_taken(text):
     events, dispatcher = run(FORM, make_tracker(text, events=[{"event": "active_loop", "name": "case_form"}]))
     assert slot_events(events).get("alk_positive") is True
     assert "disagree" not in " ".join(m.get("text") or "" for m in dispatcher.messages)
+
+
+# ---- (prog2) a progression told after "none" was recorded clears it --------------------------------------------
+# An unset or conflicting reading leaves a slot as it was; a recorded progression "none" ("stable on alectinib") kept
+# beside a later message that the disease progresses would send the decision to "continue the current TKI". The
+# message clears it (said as a change) and the form asks for the pattern; it never writes a pattern not read.
+
+_STABLE = {"alk_positive": True, "prior_tkis": ["alectinib"], "progression": "none"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "then progression in liver",
+        "Now PD in the bone.",
+        "New adrenal lesion on the latest CT.",
+        "new liver mets; stable disease",  # stated both ways
+        "MRI brain: 2 new lesions",
+    ],
+)
+def test_a_progression_whose_pattern_is_not_read_clears_a_recorded_none_and_asks_for_it(text):
+    events, dispatcher = run(FORM, make_tracker(text, slots=dict(_STABLE), active_loop="case_form"))
+    new = slot_events(events)
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "progression" in new and new["progression"] != "none", (text, new)
+    if new["progression"] is None:
+        assert "no progression → not known" in said and new["requested_slot"] == "progression", (text, new, said)
+        assert "left it as it was" not in said, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negative controls: a question, a relative's progression, a denial, a plan or no progression word at all
+        "any progression in the liver?",
+        "what if there were progression in the liver?",
+        "her mother had progression in the liver",
+        "no progression",
+        "no progression in the liver",
+        "continue alectinib until progression",
+        "ECOG 1",
+        # (prog2) the bare forms (no site): free of it, denied, a plan, a PD-L1 score, an earlier TKI's progression
+        # with a later stability, a question, a what-if, a relative's, a supposition
+        "progression-free for 2 years",
+        "she hasn't progressed on alectinib",
+        "never progressed on alectinib",
+        "PD-L1 50%",
+        "progressed on crizotinib, then stable on alectinib since",
+        "PD on crizotinib in 2021; alectinib since, with stable disease",
+        "has she progressed?",
+        "what if she progressed on alectinib?",
+        "if she progresses, switch to lorlatinib",
+        "her father progressed on chemo",
+        "possible progression",
+    ],
+)
+def test_a_question_a_relative_s_progression_or_a_denial_leaves_a_recorded_none(text):
+    events, _ = run(FORM, make_tracker(text, slots=dict(_STABLE), active_loop="case_form"))
+    assert slot_events(events).get("progression", "none") == "none", (text, slot_events(events))
+
+
+def test_a_progression_with_its_pattern_read_replaces_none_as_before():
+    events, dispatcher = run(FORM, make_tracker("now PD in liver and bone", slots=dict(_STABLE),
+                                                active_loop="case_form"))
+    assert slot_events(events)["progression"] == "systemic"
+    assert any("→ systemic" in (m.get("text") or "") for m in dispatcher.messages)
+
+
+def test_with_no_recorded_none_an_unread_pattern_sets_nothing():
+    slots = {"alk_positive": True, "prior_tkis": ["alectinib"]}
+    events, _ = run(FORM, make_tracker("then progression in liver", slots=slots, active_loop="case_form"))
+    assert "progression" not in slot_events(events) or slot_events(events)["progression"] is None
+
+
+# (prog2) a bare progression, no site named ("progressed on alectinib", "PD on brigatinib", "she has now progressed"):
+# no pattern is read, yet this patient's disease progresses: a recorded none is cleared and the pattern asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "progressed on alectinib",
+        "she has now progressed",
+        "PD on brigatinib",
+        "progressive disease",
+        "disease progression on lorlatinib",
+        "now progressing",
+        "ALK+ pt with PD",
+        "Stable on alectinib for 2 years, then progressed.",
+    ],
+)
+def test_a_bare_progression_clears_a_recorded_none_and_asks_for_the_pattern(text):
+    events, dispatcher = run(FORM, make_tracker(text, slots=dict(_STABLE), active_loop="case_form"))
+    new = slot_events(events)
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "progression" in new and new["progression"] is None, (text, new)
+    assert "no progression → not known" in said and new["requested_slot"] == "progression", (text, new, said)
+
+
+@pytest.mark.parametrize("text", ["progressed on alectinib", "PD on brigatinib", "she has now progressed"])
+def test_with_no_recorded_none_a_bare_progression_writes_no_pattern(text):
+    slots = {"alk_positive": True, "prior_tkis": ["alectinib"]}
+    events, _ = run(FORM, make_tracker(text, slots=slots, active_loop="case_form"))
+    new = slot_events(events)
+    assert new.get("progression") is None, (text, new)

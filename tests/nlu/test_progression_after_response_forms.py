@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.nlu import extractor
+from bot.nlu.extractor import progressing
 from tests.nlu.reads import assert_reads, assert_reads_other_than, assert_stated_both_ways
 
 # ---- 1. an earlier response or stability, then progression: never "none" ------------------------------------------
@@ -128,7 +130,12 @@ def test_the_brain_stable_beside_two_body_sites_progressing_is_systemic(text):
         # no progression told before a site said to progress, with no time between them: both stated, asked about
         "Stable disease, new liver and bone mets.",
         "Stable disease. New liver mets.",
-        "New liver and bone mets, but stable disease in the lungs.",
+        # (prog2) and told after it, with no time or date between them
+        "New liver mets; stable disease.",
+        "New liver and bone mets. Stable disease.",
+        "PD in the adrenal, stable disease",
+        "Progression in liver and bone; no disease progression.",
+        "new bone lesion, no progression",
     ],
 )
 def test_no_progression_beside_a_site_progressing_with_no_time_is_stated_both_ways(text):
@@ -237,9 +244,165 @@ def test_lesions_smaller_on_a_body_scan_are_still_none():
     assert_reads("CT chest: the lesions are smaller.", {"progression": "none"})
 
 
-def test_a_timeline_s_later_stability_is_not_read_as_its_earlier_progression():
-    # no time word before the stability: stated both ways at worst, never the earlier line's systemic progression
-    assert_reads_other_than(
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (prog2) a later line dated after the progression: the later state, none
         "2023: progression in the liver and bones on crizotinib. 2025: stable disease on alectinib.",
-        {"progression": "systemic"},
-    )
+        "2023: progression in liver and bones on crizotinib. 2025: stable on alectinib.",
+        "PD in 2 lung sites, SBRT; 12/2025: CT stable",
+        "03/2024: new liver and bone mets. 11/2025: stable disease on lorlatinib.",
+        "Mar 2024 PD in liver; Jan 2026 - stable on lorlatinib",
+    ],
+)
+def test_a_timeline_s_later_dated_stability_is_none(text):
+    assert_reads(text, {"progression": "none"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negative controls: the progression's line dated as late or later, or no date opening the stable line
+        "03/2026: PD in liver and bone. 12/2025: CT stable.",
+        "2025: stable disease. 2026: new liver and bone mets.",
+        "PD in liver and bone; alectinib was started in 2023 and the disease is stable",
+    ],
+)
+def test_a_stability_not_dated_after_the_progression_is_not_none(text):
+    assert_reads_other_than(text, {"progression": "none"})
+
+
+# ---- 5. (prog2) no progression said of one place is that place's, not the whole disease's -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "new bone lesion, no progression in the liver",
+        "No progression in the lungs; new adrenal lesion.",
+        "no progression in the liver",
+        "Stable disease in the lungs.",
+        "no disease progression in the liver, new bone mets",
+    ],
+)
+def test_no_progression_of_one_place_beside_one_site_or_none_reads_no_pattern(text):
+    assert_reads(text, {"progression": None})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "new liver and bone lesions, no progression in the lungs",
+        "New liver and bone mets, but stable disease in the lungs.",
+        "Stable disease in the lung primary; new hepatic and osseous lesions.",
+    ],
+)
+def test_no_progression_of_one_place_beside_two_progressing_sites_is_systemic(text):
+    assert_reads(text, {"progression": "systemic"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negative controls: said of the whole disease, or of a time, not a place
+        "No disease progression.",
+        "No progression in 2 years on alectinib.",
+        "no progression in the last 18 months",
+        "Stable disease on alectinib.",
+    ],
+)
+def test_no_progression_of_the_whole_disease_or_of_a_time_is_still_none(text):
+    assert_reads(text, {"progression": "none"})
+
+
+# ---- 6. (prog2) a complete response in the brain beside body progression -------------------------------------------
+# Kept as safety5 decided (tests/nlu/test_safety5_forms.py): the schema's brain_metastases is "present now", and an
+# intracranial CR says the lesions are gone now, as "brain mets resolved" does, which reads absent; the decision
+# module treats absent and unknown alike except in its consistency checks, which a later CNS finding then raises. The
+# body's one progressing site is no pattern, never "none".
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "intracranial CR, extracranial PD in liver",
+        "Complete intracranial response; new liver lesion.",
+    ],
+)
+def test_a_brain_complete_response_beside_one_progressing_body_site_is_absent_brain_mets_and_no_pattern(text):
+    assert_reads(text, {"brain_metastases": False, "progression": None})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negative controls: a partial response, or new brain lesions after the CR, never absent
+        "intracranial PR, extracranial PD in liver",
+        "intracranial CR on alectinib, then 2 new brain mets",
+    ],
+)
+def test_a_brain_response_that_is_not_complete_now_is_not_absent_brain_mets(text):
+    assert_reads_other_than(text, {"brain_metastases": False})
+
+
+# ---- (prog2) a progression stated with no site: progressing, no pattern ---------------------------------------------
+# "progressed on alectinib", "PD on brigatinib": no pattern is read (the form asks it), yet the disease progresses
+# (fields.progressing, by which the dialogue clears a recorded "none"). Not a denial, a plan, a question, a what-if, a
+# relative's, "progression-free" or PD-L1, and not an earlier TKI's progression with a later stability.
+
+
+def _progressing(text: str) -> bool:
+    return progressing(extractor.load().entities(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "progressed on alectinib",
+        "She has now progressed.",
+        "PD on brigatinib",
+        "Progressive disease on the latest CT.",
+        "disease progression on lorlatinib",
+        "now progressing",
+        "ALK+ pt with PD",
+        "Stable on alectinib for 2 years, then progressed.",
+    ],
+)
+def test_a_bare_progression_is_progressing_with_no_pattern(text):
+    assert _progressing(text), text
+    assert_reads(text, {"progression": None})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "progression-free for 2 years",
+        "No progression.",
+        "She hasn't progressed on alectinib.",
+        "She has not yet progressed.",
+        "never progressed on alectinib",
+        "continue alectinib until progression",
+        "time to progression was 30 months",
+        "PD-L1 50%",
+        "has she progressed?",
+        "what if she progressed on alectinib?",
+        "if she progresses, switch to lorlatinib",
+        "her father progressed on chemo",
+        "possible progression",
+        "In ALK+ patients progressing on alectinib, lorlatinib is the usual next step.",
+    ],
+)
+def test_no_progression_of_this_patient_stated_is_not_progressing(text):
+    assert not _progressing(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an earlier TKI's progression, then a later stability: the later state (none) wins, as with a site
+        "progressed on crizotinib, then stable on alectinib since",
+        "PD on crizotinib; now stable on alectinib.",
+    ],
+)
+def test_an_earlier_bare_progression_then_stable_reads_none(text):
+    assert_reads(text, {"progression": "none"})

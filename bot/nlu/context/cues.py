@@ -149,6 +149,12 @@ class Cues:
         self.progression_then = _cue(hyp["progression_then"])
         self.progression_word = _compile(rf"(?<![\w-])(?:{_words(hyp['progression_word'])})(?![\w-])", re.IGNORECASE)
         self.progression_word_not = _before(hyp["progression_word_not"], r"\s+")
+        self.state_date = _cue(hyp["state_date"])
+        places = _words(table["site_groups"].values())
+        self.said_of_a_place = _compile(
+            rf"\s+(?:{_words(hyp['said_of_a_place'])})\s+(?:(?:the|both|her|his|their|right|left)\s+)*(?:{places})(?![\w-])",
+            re.IGNORECASE,
+        )
         self.treated_elsewhere = _cue(hyp["treated_elsewhere"])
         others = table["other_people"]
         self.other_patients = _cue(others["patients"])

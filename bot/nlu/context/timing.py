@@ -18,6 +18,7 @@ from bot.nlu.context.patterns import (
     _statement_start,
 )
 from bot.nlu.entity import NEGATED, Entity
+from bot.nlu.fields import NOT_PROGRESSING
 from bot.nlu.reader import Span
 
 
@@ -114,7 +115,7 @@ class Timing(Cues):
         later = [
             e.start
             for e in found
-            if e.entity == "progression_pattern" and e.value not in _NOT_PROGRESSING and e.role is None
+            if e.entity == "progression_pattern" and e.value not in NOT_PROGRESSING and e.role is None
         ]
         calm = [
             e
@@ -125,19 +126,45 @@ class Timing(Cues):
             and not _SAID_OF_A_PLACE.match(text, e.end)
         ]
         return [
-            e for e in found if not self._past_response(text, e, later) and not self._past_progression(text, e, calm)
+            e
+            for e in found
+            if not self._past_response(text, e, later)
+            and not self._past_progression(text, e, calm)
+            and not self._of_one_place(text, e)
         ]
+
+    def _of_one_place(self, text: str, e: Entity) -> bool:
+        """``e`` is no progression said of an extracranial place ("no progression in the liver", "stable disease in
+        the lungs": `said_of_a_place`): that place's, not the whole disease's; the rest reads the pattern, if it
+        can."""
+        return (
+            e.entity == "progression_pattern"
+            and e.value == "none"
+            and e.role is None
+            and self.said_of_a_place.match(text, e.end) is not None
+        )
+
+    def _dated_after(self, text: str, e: Entity, c: Entity) -> bool:
+        """The sentence of ``c`` (told after ``e``) opens with a date ("12/2025: CT stable", "2025: stable on
+        alectinib"; `state_date`, within its first three words), and the sentence of ``e`` holds none as late."""
+        opening = max(e.end, *(text.rfind(ch, 0, c.start) + 1 for ch in ";.\n"))
+        date = self.state_date.search(text, opening, c.end)
+        if date is None or len(text[opening : date.start()].split()) > 2:
+            return False
+        own = max(0, *(text.rfind(ch, 0, e.start) + 1 for ch in ";.\n"))
+        earlier = [_date(m.group()) for m in self.state_date.finditer(text, own, e.end)]
+        return all(d < _date(date.group()) for d in earlier)
 
     def _past_progression(self, text: str, e: Entity, calm: list[Entity]) -> bool:
         """``e`` is a progression and a state read as no progression of the whole disease (one of ``calm``) follows it,
         within reach, its own clause opening with a word of time ("then", "now", "since", "post-SBRT";
         `progression_then`)."""
-        if e.entity != "progression_pattern" or e.value in _NOT_PROGRESSING or e.role is not None:
+        if e.entity != "progression_pattern" or e.value in NOT_PROGRESSING or e.role is not None:
             return False
         for c in calm:
             if c.start >= e.end and c.start - e.end <= _THEN_REACH:
                 clause = max(e.end, *(text.rfind(ch, 0, c.start) + 1 for ch in ",;.\n:"))
-                if self.progression_then.search(text, clause, c.end):
+                if self.progression_then.search(text, clause, c.end) or self._dated_after(text, e, c):
                     return True
         return False
 
@@ -393,11 +420,19 @@ class Timing(Cues):
 
 # a state said of one place ("stable disease in the lungs", "stable in the liver"), not of the whole disease
 _SAID_OF_A_PLACE = re.compile(r"\s+(?:(?:in|at|of|within)\s|elsewhere\b|otherwise\b)", re.IGNORECASE)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _date(written: str) -> tuple[int, int]:
+    """A `state_date` as (year, month), month 0 when not written ("12/2025" → (2025, 12), "Mar 2024" → (2024, 3))."""
+    year = int(written[-4:])
+    head = written[:-4].strip(" /.-").lower()
+    if head.isdigit():
+        return year, int(head) if 1 <= int(head) <= 12 else 0
+    return year, next((k + 1 for k, m in enumerate(_MONTHS) if head.startswith(m)), 0)
+
+
 _THEN_REACH = 150  # the most characters between a state read as no progression and the progression that followed it
-# progression values that say no site progresses: beside them a response is not told as history
-_NOT_PROGRESSING = frozenset(
-    {"none", "body_controlled", "rest_controlled", "body_not_progressing", "cns_controlled", "cns_known"}
-)
 
 
 def _statement(text: str, e: Entity) -> tuple[int, int]:
