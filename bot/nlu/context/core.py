@@ -16,6 +16,9 @@ from bot.nlu.reader import Span
 
 _BREAK = re.compile(r"[.;!?\n(]")  # where a retraction's words may start (Context._retracted)
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
+# the therapies other than the ALK inhibitors whose history is read ("prior pembrolizumab"): named as an option after
+# them, as an ALK inhibitor is (candidate `after`), they are no therapy received
+_OTHER_THERAPIES = frozenset({"prior_chemotherapy", "prior_immunotherapy"})
 
 
 class Context(Questions, People, Doubt, Timing, Intolerance):
@@ -82,7 +85,10 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                     and not _OURS.search(text, max(0, span.start - 30), span.start)  # "against this compound mutation"
                 )
             )
-            role = stated if stated == CANDIDATE or not (supposed or doubted) else HYPOTHETICAL
+            # (an option among other therapies asked about stays supposed: "what about chemo-immunotherapy?" is a
+            # what-if's case, as before)
+            option = stated == CANDIDATE and not (supposed and span.entity in _OTHER_THERAPIES)
+            role = stated if option or not (supposed or doubted) else HYPOTHETICAL
             out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
             if doubted and not supposed:
                 only_doubted.append(out[-1])
@@ -188,6 +194,21 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             if self.access_before.search(text, max(0, span.start - 100), span.start):
                 return CANDIDATE  # "she would be funded for lorlatinib", "she qualifies for lorlatinib"
             return None
+        if (
+            span.entity in _OTHER_THERAPIES
+            and span.value == "true"
+            and not span.negated_only  # a word read only where denied ("why not chemo")
+            and (self.cand_before.search(before) or self.cand_after.match(after))
+            and not self._received_after(text, spans, i)
+        ):
+            # (ecog2) as an ALK inhibitor's: "pembrolizumab was considered but not given", "Keytruda discussed, not
+            # started", "chemotherapy offered but declined", "-> start pembrolizumab" is no therapy received (each
+            # was read as prior immunotherapy); "... approved and started in May" is
+            return CANDIDATE
+        if span.entity in _OTHER_THERAPIES and span.value == "true" and self.tki_neg_after.match(after):
+            # "pembrolizumab never given", "chemo not started": not received (it was read as received); left unread,
+            # as "Immunotherapy was not given." is (a history of none is asked, not taken from one course not given)
+            return _DROPPED
         if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
             return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
         if (
