@@ -321,8 +321,13 @@ class Cues:
         self.doubted_toxicity = _frame(r"{doubted}\s*(?:[\w-]+\s+){0,2}$", reason)
         ruled_out = r"\s*[,;(-]?\s*(?:{ruled_out_lead}\s+){0,2}"
         self.ruled_out_after = _frame(ruled_out + r"(?:{ruled_out}|{ruled_out_toxicity})\b", reason)
-        # of any finding: not "excluded from the trial"
-        self.finding_ruled_out = _frame(ruled_out + r"{ruled_out}\b(?!\s+from\b)", reason)
+        # of any finding: not "excluded from the trial", nor a verb with its object ("Rebiopsy excluded small cell
+        # transformation", "MRI ruled out brain mets": the specimen or the scan did the ruling out)
+        self.finding_ruled_out = _frame(
+            ruled_out + r"{ruled_out}\b(?!\s+from\b)"
+            r"(?!\s+(?!(?:on|by|at|in|with|after|and|later|subsequently|as|per|via)\b)[a-z0-9])",
+            reason,
+        )
         self.confirmed_after = _frame(r"\s*[,;(-]?\s*(?:{confirmed_lead}\s+){0,2}{confirmed}\b", reason)
         gone = table["no_longer"]
         self.no_longer_kinds = frozenset(gone["entities"])
