@@ -92,12 +92,7 @@ def read_message(
     for field_name in reading.contradicted:
         methods = _discordant_alk_methods(text, entities) if field_name == "alk_positive" else None
         if methods:
-            reading.problems.append(
-                f"The ALK tests in that message disagree ({methods}), so I did not take the ALK status from it: IHC "
-                "and FISH are equivalent methods and neither settles it. Confirm ALK status (RNA fusion assay, "
-                "pathology review) and tell me the result. "
-                f"Source: {knowledge_base().evidence[METHODS_SOURCE].citation} [{METHODS_SOURCE}]."
-            )
+            reading.problems.append(_discordance_problem(*methods))
             continue
         kept = "did not take it" if field_name in reading.updates else "left it as it was"
         reading.problems.append(
@@ -139,16 +134,19 @@ METHODS_SOURCE = "LINDEMAN2018"  # IHC an equivalent alternative to FISH for ALK
 
 @functools.cache
 def _method() -> re.Pattern[str]:
-    """The words of ALK's test methods, IHC's and FISH's, as the extractor reads them (clinical_phrases.yml ALKIHC,
-    ALKFISH)."""
+    """The words of ALK's test methods, IHC's, FISH's and sequencing's, as the extractor reads them
+    (clinical_phrases.yml ALKIHC, ALKFISH, ALKNGS)."""
     words = vocabulary.table()["alk_test_methods"]
-    return re.compile(rf"\b(?:(?P<ihc>{words['ihc']})|(?P<fish>{words['fish']}))\b", re.IGNORECASE)
+    return re.compile(
+        rf"\b(?:(?P<ihc>{words['ihc']})|(?P<fish>{words['fish']})|(?P<ngs>{words['ngs']}))\b", re.IGNORECASE
+    )
 
 
-def _discordant_alk_methods(text: str, entities: list[Mapping[str, Any]]) -> str | None:
-    """'IHC positive, FISH negative' when the ALK status was stated both ways by two test methods (clinical_phrases.yml,
-    discordG: the CAP/IASLC/AMP guideline makes IHC an alternative to FISH, and a discordance is resolved by a third
-    method, not by either), else None."""
+def _discordant_alk_methods(text: str, entities: list[Mapping[str, Any]]) -> tuple[list[str], list[str]] | None:
+    """The methods that read ALK positive and those that read it negative (["IHC"], ["FISH"]) when the ALK status was
+    stated both ways by two test methods (clinical_phrases.yml, discordG: the CAP/IASLC/AMP guideline makes IHC an
+    alternative to FISH, and a discordance is resolved by a third method, not by either; ecog2: NGS against IHC or
+    FISH), else None."""
     said: dict[str, set[str]] = {}
     for entity in entities:
         if (
@@ -159,11 +157,30 @@ def _discordant_alk_methods(text: str, entities: list[Mapping[str, Any]]) -> str
             continue
         found = _method().search(text[int(entity.get("start", 0)) : int(entity.get("end", 0))])
         if found:
-            said.setdefault(str(entity["value"]), set()).add("IHC" if found.group("ihc") else "FISH")
+            said.setdefault(str(entity["value"]), set()).add(str(found.lastgroup).upper())
     positive, negative = said.get("positive", set()), said.get("negative", set())
     if not positive or not negative or positive == negative:
         return None
-    return f"positive by {' and '.join(sorted(positive))}, not by {' and '.join(sorted(negative))}"
+    return sorted(positive), sorted(negative)
+
+
+def _discordance_problem(positive: list[str], negative: list[str]) -> str:
+    """The reply to ALK tests that disagree: the methods named as read; that IHC and FISH are equivalent (the
+    CAP/IASLC/AMP guideline, cited) only where those two are the ones disagreeing. An NGS result against either is
+    asked about as knowledge.md rule G0 has a discordant ALK status resolved (no claim of the guideline's about
+    sequencing is made)."""
+    methods = f"positive by {' and '.join(positive)}, not by {' and '.join(negative)}"
+    if {*positive, *negative} == {"IHC", "FISH"}:
+        return (
+            f"The ALK tests in that message disagree ({methods}), so I did not take the ALK status from it: IHC "
+            "and FISH are equivalent methods and neither settles it. Confirm ALK status (RNA fusion assay, "
+            "pathology review) and tell me the result. "
+            f"Source: {knowledge_base().evidence[METHODS_SOURCE].citation} [{METHODS_SOURCE}]."
+        )
+    return (
+        f"The ALK tests in that message disagree ({methods}), so I did not take the ALK status from it. Confirm "
+        "ALK status (RNA fusion assay or FISH, pathology review) and tell me the result."
+    )
 
 
 def asked_spans(text: str) -> list[tuple[int, int]]:

@@ -102,10 +102,42 @@ EARLIER_ALONE = re.compile(
 )
 # a later value after an arrow, the earlier perhaps dated in brackets ("0 (2021) -> 2 (now)", "0 → 1 → 3", "50% -> 80%")
 _ARROW = re.compile(r"%?(?:\s*\([^()\n]{0,30}\))?\s*(?:->|-->|→|=>)\s*(\d{1,3})(?![\d.,/])", re.IGNORECASE)
-# a later value given bare after the first in one value ("ECOG: 3 (last year), now 1", "PS: 2 but today 1"): the one now
+# (ecog2) a score's change told with a verb, to its later value ("deteriorated to 3", "improving to 1", "now down to
+# 3", "has since recovered to 1"): the value after it is the current one (here, in reader.py's running text and in
+# its labels' lead-in "ECOG declined from 1 to 3")
+CHANGE_VERB = (
+    r"(?:(?:has |have |had )?(?:since )?(?:been )?"
+    r"(?:(?:deteriorat|worsen|declin|dropp|improv|recover|increas|decreas|climb|slipp|fall|chang|ris)\w*|drops?|fell|"
+    r"gone|went|going|goes|rose|came|come|bounced)(?: (?:back|down|up|further|again))?|(?:now )?(?:down|up|back))"
+)
+CHANGE_TO = rf"(?:(?:then|since|subsequently|later|now|but|and|which|has|had)\s+)*{CHANGE_VERB} (?:to|at)"
+# the earlier value's time, said right after it, before the later value ("ECOG 0 last year, 2 today")
+EARLIER_WHEN = (
+    r"(?:pre-?admission|pre-?morbid(?:ly)?|before (?:the |this )?admission|"
+    r"at (?:baseline|diagnosis|dx|presentation|(?:the )?last visit)|last (?:week|month|year|visit)|"
+    r"previously|initially|originally|in (?:19|20)\d\d|(?:\w+ )?(?:days?|weeks?|months?|years?) ago)"
+)
+_NOW_WORD = r"(?:now|today|currently|at present|presently)"
+
+
+def later_value(value: str, plain: str) -> str:
+    """A later value told right after a score's first one, in its clause, the first perhaps dated ("ECOG was 3, now 1",
+    "ECOG: 3 (last year), now 1", "PS 2 but today 1", "ECOG 1 last year, 2 today", "ECOG 1, deteriorated to 3"):
+    ``value`` the later value's pattern with its group, ``plain`` the same without a group."""
+    return (
+        rf"%?(?:\s*\([^()\n]{{0,30}}\))?(?:\s+{EARLIER_WHEN})?(?:\s+[-–—]\s+|\s*[,;]?\s*)(?:(?:but|and)\s+)?"
+        rf"(?:{_NOW_WORD}\s*(?:(?:is|of|at|ecog|ps|who|kps|:|=)\s*)*|{CHANGE_TO}\s*|"
+        rf"(?={plain}\s*%?\s+(?:{_NOW_WORD}|this (?:week|month|visit|admission)|on admission)(?![\w-])))"
+        rf"{value}"
+    )
+
+
+# a later value given bare after the first in one value ("ECOG: 3 (last year), now 1", "PS: 2 but today 1",
+# "ECOG: 1, deteriorated to 3"): the one now. Right after the first value only: "PD-L1: 50%, ECOG now 1" is no later
+# PD-L1 (it was read as PD-L1 1)
 _NOW = re.compile(
-    r"(?:[,;(]\s*|\s)(?:(?:but|and)\s+)?(?:now|today|currently|at present|presently)\s*(?:(?:is|of|at|:|=)\s*)*"
-    r"(\d{1,3})(?![\d.,/]|\s*(?:mm|cm|months?|mo\b|years?|weeks?|cycles?|lines?|lesions?|mets|doses?))",
+    later_value(r"(\d{1,3})", r"\d{1,3}")
+    + r"(?![\d.,/]|\s*(?:mm|cm|mg|months?|mo\b|years?|weeks?|days?|cycles?|lines?|lesions?|mets|doses?|tab))",
     re.IGNORECASE,
 )
 
@@ -290,11 +322,8 @@ class KeyValues:
             now = _NOW_SCORE.search(text, value_at + m.end(), len(text) if row_end < 0 else row_end)
             return reading(now.end(1), now.group(1)) if now else None
         if k.number is not None and (num := self.number.match(value)) and int(num.group(1)) <= k.number:
-            arrows = list(_iterate(_ARROW, value, num.end(1)))
-            if arrows and all(int(a.group(1)) <= k.number for a in arrows):
-                return reading(value_at + arrows[-1].end(1), str(int(arrows[-1].group(1))))  # "0 (2021) -> 2 (now)"
-            if (now := _NOW.search(value, num.end(1))) and int(now.group(1)) <= k.number:
-                return reading(value_at + now.end(1), str(int(now.group(1))))  # "ECOG: 3 (last year), now 1"
+            if later := later_number(value, num.end(1), k.number):
+                return reading(value_at + later.end(1), str(int(later.group(1))))  # "0 (2021) -> 2 (now)"
             if k.entity == "ecog" and EARLIER_ALONE.match(value, num.end(1)):
                 return None  # "ECOG: 1 (baseline)": an earlier score, not the current one
             return reading(value_at + num.end(1), str(int(num.group(1))))
@@ -333,6 +362,17 @@ class KeyValues:
         if self.denies.search(value, clause_start, v.start()) or self.denies.search(value, v.end(), clause_end):
             return None
         return v.end(), None
+
+
+def later_number(text: str, at: int, most: int) -> re.Match[str] | None:
+    """The later value told right after a value ending at ``at``, none above ``most``: the last of its arrows ("0
+    (2021) -> 2 (now)", "50% -> 80%"), or one told as now or with a verb ("3 (last year), now 1", "1, deteriorated to
+    3"); its group 1 is the value."""
+    arrows = _iterate(_ARROW, text, at)
+    if arrows and all(int(a.group(1)) <= most for a in arrows):
+        return arrows[-1]
+    now = _NOW.match(text, at)
+    return now if now and int(now.group(1)) <= most else None
 
 
 def _iterate(pattern: re.Pattern[str], text: str, at: int) -> list[re.Match[str]]:

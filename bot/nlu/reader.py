@@ -19,11 +19,12 @@ from typing import Any
 from bot import knowledge
 from bot.nlu import compiled
 from bot.nlu.entity import NEGATED
+from bot.nlu.key_value import CHANGE_VERB as _CHANGE_VERB
 from bot.nlu.key_value import EARLIER_AFTER as _ECOG_EARLIER
 from bot.nlu.key_value import EARLIER_ALONE as _ECOG_EARLIER_ALONE
 from bot.nlu.key_value import EARLIER_LABEL as _EARLIER_LABEL
 from bot.nlu.key_value import NOW_LABEL as _NOW_LABEL
-from bot.nlu.key_value import KeyValues, Reading
+from bot.nlu.key_value import KeyValues, Reading, later_number, later_value
 from bot.nlu.vocabulary import AMINO
 
 OVERLAYS = frozenset(
@@ -54,8 +55,7 @@ def _lead_in(earlier: str) -> str:
         # as said on a ward round: "ECOG today I'd call 2", "PS I would say 1"
         r"(?:today |now |currently )?(?:i'?d|i would|we'?d|we would) (?:call|say|put|score|grade)"
         r"(?: (?:it|her|him|them))?(?: at| as)?|"
-        r"remains|at|(?:has |had |have )?(?:declined|dropped|worsened|improved|"
-        rf"deteriorated|gone|changed|fallen|fell|went|increased|decreased)(?: from {earlier})? to|to)\s*)?[:=]?\s*"
+        rf"remains|at|{_CHANGE_VERB}(?: from {earlier})? to|to)\s*)?[:=]?\s*"
     )
 
 
@@ -73,15 +73,16 @@ _ECOG = re.compile(
 )
 # a later score given bare right after a score, in its clause ("ECOG was 3, now 1", "ECOG: 3 (last year), now 1", "PS 2
 # but today 1"), also past the earlier one's time (s10rest: "WHO PS 1 pre-admission, now 3", "ECOG 1 before admission,
-# now 3"): the score now, which the earlier one is not
-_ECOG_NOW = re.compile(
-    r"(?:\s*\([^()]{0,30}\))?"
-    r"(?:\s+(?:pre-?admission|pre-?morbid(?:ly)?|before (?:the |this )?admission|"
-    r"at (?:baseline|diagnosis|dx|presentation|(?:the )?last visit)|last (?:week|month|year|visit)|"
-    r"previously|initially|(?:\w+ )?(?:weeks?|months?) ago))?"
-    r"\s*[,;]?\s*(?:(?:but|and)\s+)?(?:now|today|currently|at present|presently)\s*"
-    r"(?:(?:is|of|at|ecog|ps|who|:|=)\s*)*([0-4])"
-    r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|months?|mo\b|years?|weeks?|cycles?|lines?|lesions?|mets|doses?|x\b))",
+# now 3", "ECOG 0 last year, 2 today") or told with a verb (ecog2: "ECOG 1, deteriorated to 3", "PS 3 improving to 1"):
+# the score now, which the earlier one is not
+_LATER_NOT_A_SCORE = (
+    r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|mg|months?|mo\b|years?|weeks?|days?|cycles?|lines?|lesions?|mets|doses?|tab|caps|"
+    r"times|x\b))"
+)
+_ECOG_NOW = re.compile(later_value(r"([0-4])", r"[0-4]") + _LATER_NOT_A_SCORE, re.IGNORECASE)
+# ... a later Karnofsky score ("KPS 90, dropped to 60", "KPS 60 last month, now 90")
+_KARNOFSKY_NOW = re.compile(
+    later_value(r"(\d{2,3})\s*%?", r"\d{2,3}") + r"(?!\.\d|\w|\s*(?:mg|mm|cm|months?|years?|weeks?|days?))",
     re.IGNORECASE,
 )
 # ... or whose label says so ("Baseline ECOG 1", "initial PS 0", "ECOG at diagnosis: 1")
@@ -239,14 +240,22 @@ class Reader:
                 continue  # "ECOG 0 at diagnosis (and ECOG 2 today)": an earlier score, not the current one
             found.append(Span(m.start(), m.end(), "ecog", str(max(ecog_values(m))), 1))
         for m in _KARNOFSKY.finditer(text):  # a Karnofsky score (or range) only where every table gives one grade
-            if _earlier_score(text, m) and not _ECOG_NOW.match(text, m.end()):
+            if later := _KARNOFSKY_NOW.match(text, m.end()):  # "KPS 90, dropped to 60": the score now
+                if (grade := self.karnofsky.get(int(later.group(1)))) is not None:
+                    found.append(Span(m.start(), later.end(), "ecog", str(grade), 1))
+                continue
+            if _earlier_score(text, m):
                 continue  # "KPS 90 at diagnosis": as an ECOG said of an earlier time
             grades = {self.karnofsky.get(score) for score in karnofsky_scores(m)}
             if len(grades) == 1 and None not in grades:
                 found.append(Span(m.start(), m.end(), "ecog", str(grades.pop()), 1))
         for m in (*_PDL1.finditer(text), *_PDL1_CELLS.finditer(text), *_PDL1_BARE.finditer(text)):
             if int(m.group(1)) <= 100:
-                found.append(Span(m.start(), m.end(), "pdl1_tps", str(int(m.group(1))), 1))
+                # a later score right after it ("PD-L1 50% -> 80%", "TPS 50%, now 80%"): the current one, as a key's
+                # value is read (ecog2)
+                later = later_number(text, m.end(1), 100)
+                end, value = (later.end(1), later.group(1)) if later else (m.end(), m.group(1))
+                found.append(Span(m.start(), max(end, m.end()), "pdl1_tps", str(int(value)), 1))
         for m in _PDL1_BELOW_1.finditer(text):  # "PD-L1 negative (TPS <1%)": below 1% is read as 0
             found.append(Span(m.start(), m.end(), "pdl1_tps", "0", 1))
         for regex, row in self.regexes:
@@ -390,7 +399,7 @@ def earlier_scores(text: str) -> list[str]:
     diagnosis", "Baseline ECOG 1", "KPS 90 at diagnosis"): not read as the current score (Reader.spans), named back."""
     out = []
     for m in [*_ECOG.finditer(text), *_KARNOFSKY.finditer(text)]:
-        if _earlier_score(text, m) and not _ECOG_NOW.match(text, m.end()):
+        if _earlier_score(text, m) and not (_ECOG_NOW if m.re is _ECOG else _KARNOFSKY_NOW).match(text, m.end()):
             after = _ECOG_EARLIER_ALONE.match(text, m.end())
             before = _EARLIER_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
             start = m.start() - (len(before.group()) if before and not after else 0)
@@ -399,8 +408,15 @@ def earlier_scores(text: str) -> list[str]:
 
 
 def karnofsky_statements(text: str) -> list[tuple[int, int, tuple[int, ...]]]:
-    """Where ``text`` states a Karnofsky score, and the scores: (start, end, scores)."""
-    return [(m.start(), m.end(), karnofsky_scores(m)) for m in _KARNOFSKY.finditer(text)]
+    """Where ``text`` states a Karnofsky score, and the scores: (start, end, scores); a later score told right after
+    the first is the one given ("KPS 90, dropped to 60": (60,))."""
+    out = []
+    for m in _KARNOFSKY.finditer(text):
+        later = _KARNOFSKY_NOW.match(text, m.end())
+        out.append(
+            (m.start(), later.end(), (int(later.group(1)),)) if later else (m.start(), m.end(), karnofsky_scores(m))
+        )
+    return out
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -271,7 +271,7 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
     # them ("treated with" read as "treated with|w/")
     cues |= {
         section: {k: [_expand(str(c), defines) for c in v] for k, v in raw[section].items()}
-        for section in ("list_words", "treatment_order", "toxicity_reason")
+        for section in ("list_words", "treatment_order", "toxicity_reason", "retraction")
     }
     return {
         "key_value": _key_value(raw, defines, shorthand),
@@ -283,9 +283,13 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
         # or KRAS mutations": a phrase flagged `not_other_genes`, reader.Reader._another_genes), nor the genes a
         # denial beside a bypass alteration found names (context/timing.py): the phrase file's panel genes
         "other_genes": _expand("{PANELGENE}", defines),
-        # the ALK test methods' words, IHC's and FISH's (the discordance reply names the method of each reading:
-        # actions/case_state.py)
-        "alk_test_methods": {"ihc": _expand("{ALKIHC}", defines), "fish": _expand("{ALKFISH}", defines)},
+        # the ALK test methods' words, IHC's, FISH's and sequencing's (the discordance reply names the method of each
+        # reading: actions/case_state.py)
+        "alk_test_methods": {
+            "ihc": _expand("{ALKIHC}", defines),
+            "fish": _expand("{ALKFISH}", defines),
+            "ngs": _expand("{ALKNGS}", defines),
+        },
         "drug_shape": DRUG_SHAPE,
         "drug_spellings": sorted({s.lower() for s in tki_spellings}),
         # (safety9) brand names of other-class drugs (therapy_phrases.yml brands): reported as unknown drugs, as

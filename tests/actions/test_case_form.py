@@ -172,6 +172,34 @@ def test_discordant_alk_tests_are_named_and_asked_never_taken(text):
     assert "alk_positive" not in slot_events(events), slot_events(events)
 
 
+@pytest.mark.parametrize(
+    ("text", "positive", "negative"),
+    [
+        ("ALK negative by IHC, ALK fusion on NGS", "NGS", "IHC"),
+        ("ALK FISH negative; RNA NGS EML4-ALK fusion detected", "NGS", "FISH"),
+        ("ALK IHC negative but NGS showed EML4-ALK fusion", "NGS", "IHC"),
+        ("EML4-ALK fusion on NGS, ALK IHC negative", "NGS", "IHC"),
+    ],
+)
+def test_an_alk_fusion_on_ngs_against_ihc_or_fish_negative_is_asked_in_its_methods_words(text, positive, negative):
+    """(ecog2) read as ALK-negative past the fusion before; the reply names NGS and does not call it IHC or FISH, nor
+    claim of it what the guideline says of IHC and FISH."""
+    events, dispatcher = run(FORM, make_tracker(text, events=[{"event": "active_loop", "name": "case_form"}]))
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert f"positive by {positive}, not by {negative}" in said, said
+    assert "IHC and FISH are equivalent" not in said and "LINDEMAN2018" not in said, said
+    assert "alk_positive" not in slot_events(events), slot_events(events)
+
+
+@pytest.mark.parametrize(
+    "text", ["ALK IHC positive, EML4-ALK fusion on NGS", "EML4-ALK fusion on NGS", "ROS1 FISH negative; EML4-ALK fusion on NGS"]
+)
+def test_an_alk_fusion_on_ngs_with_no_disagreeing_alk_test_is_taken(text):
+    events, dispatcher = run(FORM, make_tracker(text, events=[{"event": "active_loop", "name": "case_form"}]))
+    assert slot_events(events).get("alk_positive") is True
+    assert "disagree" not in " ".join(m.get("text") or "" for m in dispatcher.messages)
+
+
 def test_discordant_alk_tests_leave_an_earlier_alk_status_as_it_was():
     slots = {"alk_positive": True, "requested_slot": "prior_tkis"}
     events, dispatcher = run(FORM, make_tracker("ALK IHC+, FISH-", slots=slots, active_loop="case_form"))

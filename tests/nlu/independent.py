@@ -146,7 +146,15 @@ SETS = (
                 "serial biopsies and scans, interval histories, flowsheet rows, trials and dose changes, a case given "
                 "or corrected in pieces in a chat", "independent13_tune.yml", "independent13_heldout.yml",
                 "independent13_questions_tune.yml", "independent13_questions_heldout.yml",
-                f1_floor=(0.881, 0.895), questions_changed=(1, 2), changed_in_dialogue=1, min_questions=(48, 32),
+                # (s13) tuned 0.882 -> 0.9157, 0.9180 with main's prog, after longitudinal wording: a retraction, a
+                # relative's aside or colon, a TKI prescribed but not started, the line still open, a stop for toxicity
+                # in the next step or a table's stop-reason column, the later of two results, no earlier progression's
+                # result when none was taken at this one, "on nothing", where the patient has moved, a new lesion's
+                # specimen named with its size and site; the tuned question that changed the case no longer does
+                # (tests/nlu/test_timeline_forms.py). Its writer reads a re-biopsy's adenocarcinoma as the histology
+                # too and "no further anticancer therapy" beside hospice as no current therapy; the other sets' writers
+                # do not, and the project keeps theirs
+                f1_floor=(0.917, 0.895), questions_changed=(0, 2), changed_in_dialogue=1, min_questions=(48, 32),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})

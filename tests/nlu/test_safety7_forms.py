@@ -76,6 +76,13 @@ def test_two_alk_methods_that_disagree_are_a_conflict(text):
         ("ALK IHC positive at diagnosis; ALK FISH negative on the rebiopsy", True),
         ("ALK IHC positive at diagnosis, FISH negative at progression", True),
         ("ALK IHC positive (initially), FISH negative", True),
+        # an equivocal result is no result: the other method's decides, as the reflex test it is (it was read as a
+        # negative, so an equivocal IHC beside a positive FISH was asked about as a discordance)
+        ("ALK IHC positive, FISH equivocal", True),
+        ("IHC was equivocal; ALK status at diagnosis was positive on FISH", True),
+        ("ALK IHC (D5F3) equivocal; break-apart FISH confirmed ALK rearrangement", True),
+        ("ALK IHC equivocal", None),
+        ("ALK FISH equivocal", None),
         # no gene named, or no result: nothing read
         ("IHC positive; FISH not done", None),
         ("FISH pending", None),

@@ -140,6 +140,10 @@ def test_a_finding_ruled_out_after_it_was_named_is_not_read(text, field):
         ("brain mets, excluded from the trial", {"brain_metastases": True}),  # excluded from something else
         ("new brain lesion, turned out to be progression", {"brain_metastases": True}),  # another finding's words
         ("G1202R; infection ruled out", {"alk_mutations": ["G1202R"]}),  # something else ruled out
+        # the finding is the one that ruled something out: the verb has an object
+        ("Rebiopsy excluded small cell transformation", {"biopsy": "tissue", "transformation": "none"}),
+        ("Liver biopsy ruled out SCLC transformation", {"biopsy": "tissue", "transformation": "none"}),
+        ("re-biopsy excluded squamous transformation", {"biopsy": "tissue"}),
     ],
 )
 def test_a_finding_confirmed_or_something_else_ruled_out_is_still_read(text, fields):

@@ -15,6 +15,12 @@ from bot.nlu.context.timing import Timing, _at_diagnosis_histology
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span
 
+_BREAK = re.compile(r"[.;!?\n(]")  # where a retraction's words may start (Context._retracted)
+_SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
+# the therapies other than the ALK inhibitors whose history is read ("prior pembrolizumab"): named as an option after
+# them, as an ALK inhibitor is (candidate `after`), they are no therapy received
+_OTHER_THERAPIES = frozenset({"prior_chemotherapy", "prior_immunotherapy"})
+
 
 class Context(Questions, People, Doubt, Timing, Intolerance):
     def entities(self, text: str, spans: list[Span], regions: list[tuple[int, int]] | None = None) -> list[Entity]:
@@ -80,7 +86,10 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                     and not _OURS.search(text, max(0, span.start - 30), span.start)  # "against this compound mutation"
                 )
             )
-            role = stated if stated == CANDIDATE or not (supposed or doubted) else HYPOTHETICAL
+            # (an option among other therapies asked about stays supposed: "what about chemo-immunotherapy?" is a
+            # what-if's case, as before)
+            option = stated == CANDIDATE and not (supposed and span.entity in _OTHER_THERAPIES)
+            role = stated if option or not (supposed or doubted) else HYPOTHETICAL
             out.append(Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, stated))
             if doubted and not supposed:
                 only_doubted.append(out[-1])
@@ -126,8 +135,37 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             and not self.led_to_given.match(text, spans[i].end)
         )
 
+    def _retracted(self, text: str, spans: list[Span], i: int) -> bool:
+        """The writer takes the finding at ``spans[i]`` back (the phrase file's `retraction`): their own earlier words
+        with a time or an error ("Earlier I said no brain mets", "(I wrote L1169M before)"), a part struck out ("Scrap
+        the leptomeningeal part"), a call withdrawn ("G1202del call retracted"), or a misspelling after "not" once a
+        correction cue opens the sentence ("typo: lorlatinib not lorlatanib": the same value, not denied; another
+        value after "not" stays denied, "sorry, Alunbrig not Alecensa"). Not "As I said, G1202R"."""
+        span = spans[i]
+        reach = max(0, span.start - 60)
+        start = max((m.end() for m in _BREAK.finditer(text, reach, span.start)), default=reach)
+        before = text[start : span.start]
+        said = self.said_before.search(before)
+        if said and (
+            self.said_when_before.search(said.group()) or self.said_when_after.match(text[span.end : span.end + 20])
+        ):
+            return True
+        if self.scrapped.search(before) and self.scrapped_end.match(text[span.end : span.end + 25]):
+            return True
+        if self.withdrawn.match(text[span.end : span.end + 40]):
+            return True
+        prev = spans[i - 1] if i else None
+        return (
+            prev is not None
+            and (prev.entity, prev.value) == (span.entity, span.value)
+            and re.fullmatch(r"\s*[,(]?\s*not\s+", text[prev.end : span.start]) is not None
+            and self.not_cue.search(text, start, prev.start) is not None
+        )
+
     def _stated_role(self, text: str, spans: list[Span], i: int) -> str | None:
         span = spans[i]
+        if self._retracted(text, spans, i):
+            return _DROPPED  # "(I wrote L1169M before)": taken back, the value told in its place stands alone
         if span.entity in self.not_negatable:
             return None
         if span.role == NEGATED:  # "MET CN 2.1 (not amplified)": the phrase says it
@@ -142,7 +180,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             denied = self.tki_neg_before.search(before)
             if denied and self.dose_gap.match(text, span.end) and not self.not_a_gap.search(denied.group()):
                 denied = None  # "has not had her alectinib for 3 days": a dose held, of a TKI received
-            if denied or self.tki_neg_after.match(after):
+            if (
+                denied
+                or self.tki_neg_after.match(text[span.end : span.end + 80])
+                or self._not_started_later(text, spans, i)
+            ):
                 return NEGATED
             if self.cand_after.match(after) and self._received_after(text, spans, i):
                 return None  # "Lorlatinib was approved by her insurer and started in May": an access, then given
@@ -153,6 +195,21 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             if self.access_before.search(text, max(0, span.start - 100), span.start):
                 return CANDIDATE  # "she would be funded for lorlatinib", "she qualifies for lorlatinib"
             return None
+        if (
+            span.entity in _OTHER_THERAPIES
+            and span.value == "true"
+            and not span.negated_only  # a word read only where denied ("why not chemo")
+            and (self.cand_before.search(before) or self.cand_after.match(after))
+            and not self._received_after(text, spans, i)
+        ):
+            # (ecog2) as an ALK inhibitor's: "pembrolizumab was considered but not given", "Keytruda discussed, not
+            # started", "chemotherapy offered but declined", "-> start pembrolizumab" is no therapy received (each
+            # was read as prior immunotherapy); "... approved and started in May" is
+            return CANDIDATE
+        if span.entity in _OTHER_THERAPIES and span.value == "true" and self.tki_neg_after.match(after):
+            # "pembrolizumab never given", "chemo not started": not received (it was read as received); left unread,
+            # as "Immunotherapy was not given." is (a history of none is asked, not taken from one course not given)
+            return _DROPPED
         if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
             return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
         if (
@@ -192,6 +249,16 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         if qualified and span.value == "none":
             return _DROPPED
         return _DROPPED if span.entity in self.new_keeps and (self.new.search(gap) or qualified) else NEGATED
+
+    def _not_started_later(self, text: str, spans: list[Span], i: int) -> bool:
+        """The TKI at ``spans[i]`` is said not started later in its sentence, before any other TKI is named, in a
+        bracket or a clause of its own ("Brigatinib prescription sent to specialty pharmacy; delivery expected Friday
+        (not started)", "lorlatinib ordered, delivery Monday - not yet started")."""
+        reach = min(len(text), spans[i].end + 200)
+        stop = _SENTENCE_END.search(text, spans[i].end, reach)
+        nxt = next((s.start for s in spans[i + 1 :] if s.entity == "tki" and s.start >= spans[i].end), reach)
+        end = min(stop.start() if stop else reach, nxt)
+        return self.not_started_later.search(text, spans[i].end, end) is not None
 
     def _received_after(self, text: str, spans: list[Span], i: int) -> bool:
         """The TKI at ``spans[i]``, named with an access statement ("was approved", "funded"), is told as started in

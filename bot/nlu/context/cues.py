@@ -66,6 +66,19 @@ class Cues:
             table["tki_negation"]["before"], _fill(r"[\s-]+(?:(?!{not_between})\w+\s+)?", table["tki_negation"])
         )
         self.tki_neg_after = _after(table["tki_negation"]["after"], copulas)
+        back = table["retraction"]
+        when = _words(back["said_when"])
+        self.said_before = _compile(
+            rf"(?<![\w-])(?:(?:{when})\s+)?(?:{_words(back['said_before'])})(?:\s+(?:{when}))?(?:\s+[\w'+-]+){{0,3}}?\s*:?\s*$",
+            re.IGNORECASE,
+        )
+        self.said_when_before = _compile(rf"(?<![\w-])(?:{when})\s+(?:{_words(back['said_before'])})", re.IGNORECASE)
+        self.said_when_after = _compile(rf"^[\s,]*(?:{when})(?![\w])", re.IGNORECASE)
+        self.scrapped = _compile(rf"(?<![\w-])(?:{_words(back['scrapped'])})(?:\s+[\w'+-]+){{0,2}}?\s+$", re.IGNORECASE)
+        self.scrapped_end = _compile(rf"^(?:\s+[\w'+-]+)?\s+(?:{_words(back['scrapped_end'])})(?![\w])", re.IGNORECASE)
+        self.withdrawn = _compile(rf"^[\s,]*(?:{_words(back['withdrawn'])})(?![\w])", re.IGNORECASE)
+        self.not_cue = _compile(rf"(?<![\w-])(?:{_words(back['not_cue'])})(?![\w])", re.IGNORECASE)
+        self.not_started_later = _compile(_words(table["tki_negation"]["later"]), re.IGNORECASE)
         # a dose gap right after a denied TKI ("has not had her alectinib for 3 days"): a dose held, not a denial
         self.dose_gap = _frame(r"\s*(?:(?:{dose_gap_words})\s+)?(?:{dose_gap})", table["tki_negation"])
         self.not_a_gap = _cue(table["tki_negation"]["not_a_gap"])
@@ -326,8 +339,13 @@ class Cues:
         self.doubted_toxicity = _frame(r"{doubted}\s*(?:[\w-]+\s+){0,2}$", reason)
         ruled_out = r"\s*[,;(-]?\s*(?:{ruled_out_lead}\s+){0,2}"
         self.ruled_out_after = _frame(ruled_out + r"(?:{ruled_out}|{ruled_out_toxicity})\b", reason)
-        # of any finding: not "excluded from the trial"
-        self.finding_ruled_out = _frame(ruled_out + r"{ruled_out}\b(?!\s+from\b)", reason)
+        # of any finding: not "excluded from the trial", nor a verb with its object ("Rebiopsy excluded small cell
+        # transformation", "MRI ruled out brain mets": the specimen or the scan did the ruling out)
+        self.finding_ruled_out = _frame(
+            ruled_out + r"{ruled_out}\b(?!\s+from\b)"
+            r"(?!\s+(?!(?:on|by|at|in|with|after|and|later|subsequently|as|per|via)\b)[a-z0-9])",
+            reason,
+        )
         self.confirmed_after = _frame(r"\s*[,;(-]?\s*(?:{confirmed_lead}\s+){0,2}{confirmed}\b", reason)
         gone = table["no_longer"]
         self.no_longer_kinds = frozenset(gone["entities"])

@@ -17,6 +17,19 @@ from bot.nlu.context.patterns import (
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import trim
 
+_LINE = re.compile(r"[^\n]+")
+_CELL = re.compile(r"[^|\n]+")
+# a table header's column for why a line was stopped ("Stop reason", "reason off", "Reason stopped")
+_STOP_REASON = re.compile(
+    r"\b(?:(?:stop|stopping|discontinuation|off) reason|reason (?:off|stopped|for (?:stopping|discontinuation|stop)|"
+    r"discontinued)|why stopped)\b",
+    re.IGNORECASE,
+)
+# the next step of a history takes the TKI up again ("| resumed at 450 mg", "- restarted")
+_RESUMED_NEXT = re.compile(
+    r"^[\s|•*-]*(?:[\w/.-]+\s+){0,3}?(?:resum|re-?start|re-?introduc|re-?challeng)", re.IGNORECASE
+)
+
 
 class Intolerance(Cues):
     def _doubted(self, text: str, m: re.Match[str], floor: int) -> bool:
@@ -88,6 +101,12 @@ class Intolerance(Cues):
             statement_end = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [_clause_end(text, e.end)])
             before = text[max(s_start, e.start - 40) : e.start]
             m = self.stopped_for.search(text, e.end, following)
+            if (
+                m
+                and not self.stop.match(m.group())
+                and self.other_reason.search(text, m.end(), min(m.end() + 25, following))
+            ):
+                m = None  # (s13) "200 bid (neutropenia) -> stopped 2019 for PD": the stop's own reason is progression
             span = m.span() if m else None
             if span is None and not self.switched_to.search(before):
                 offset = e.start - len(before)
@@ -129,7 +148,63 @@ class Intolerance(Cues):
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
                 out[-1:] = [*self._listed_before(text, tkis[:k], e, span, s_start), out[-1]]
+        out += self._line_intolerance(text, tkis, out)
         return out + self._lung_toxicity(text, out, found) + self._denied_intolerance(text, found, bounds, regions)
+
+    def _line_intolerance(self, text: str, tkis: list[Entity], read: list[Entity]) -> list[Entity]:
+        """(s13) A TKI stopped for toxicity told in the next step of a history or a table: a bullet, a line or a
+        table cell that names no TKI and tells a stop (or a hold) and a toxicity, right after the step that named
+        the TKI ("Feb 2020 - alectinib / Jun 2020 - stopped after grade 3 hepatitis", "alectinib started | held
+        (bilirubin 4x ULN) | permanently discontinued"), or a toxicity in the stop-reason column of a table whose
+        header names one ("Line | Drug | Dates | BOR | Stop reason / 1 | brigatinib | 03/22-06/22 | - |
+        pneumonitis"). Not a step that resumes it, nor a toxicity denied, doubted or resolved."""
+        taken = [e for e in tkis if e.role not in (NEGATED, CANDIDATE)]
+        done = {e.value for e in read}
+        if not taken or ("\n" not in text and "|" not in text):
+            return []
+        out: list[Entity] = []
+        reason_at = None
+        last: Entity | None = None
+        k = 0  # the first TKI not before the line (one pass over the TKIs: linear in the text)
+        for line in _LINE.finditer(text):
+            while k < len(taken) and taken[k].start < line.start():
+                k += 1
+            row: list[Entity] = []
+            while k + len(row) < len(taken) and taken[k + len(row)].start < line.end():
+                row.append(taken[k + len(row)])
+            cells = list(_CELL.finditer(text, line.start(), line.end()))
+            if reason_at is None and len(cells) > 2 and not row:
+                heads = [i for i, c in enumerate(cells) if _STOP_REASON.search(c.group())]
+                if heads:
+                    reason_at = heads[0]
+                    continue
+            for i, cell in enumerate(cells):
+                named = [e for e in row if cell.start() <= e.start < cell.end()]
+                if named:
+                    last = named[-1]
+                    continue
+                tox = self.toxicity.search(text, cell.start(), cell.end()) or self.lung_toxicity.search(
+                    text, cell.start(), cell.end()
+                )
+                column = reason_at is not None and i == reason_at and len(row) == 1
+                stopped = self.stop.search(text, cell.start(), cell.end())
+                if last is None or tox is None or not (column or stopped) or last.value in done:
+                    continue
+                if (column and last is not row[0]) or self.toxicity_not_it.search(text, cell.start(), tox.start()):
+                    continue
+                if self._doubted(text, tox, cell.start()) or self.toxic.resumed(
+                    text, last.value, cell.start(), cell.end(), []
+                ):
+                    continue
+                if _RESUMED_NEXT.match(text[cell.end() : cell.end() + 40]):
+                    continue
+                out.append(
+                    Entity(
+                        "intolerant_tki", last.value, tox.start(), tox.end(), tox.group(), last.role, last.stated_role
+                    )
+                )
+                done.add(last.value)
+        return out
 
     def _doubted_reason(self, text: str, span: tuple[int, int], floor: int) -> bool:
         """Every toxicity given as the stop's reason is only suspected, feared or ruled out ("held for suspected

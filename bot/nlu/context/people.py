@@ -68,10 +68,13 @@ class People(Cues):
                 if person and text[b:end].lstrip().startswith("("):
                     close = text.find(")", b, end)
                     stop = close if close >= 0 else end
+                    if close >= 0 and self.goes_on_in_list.match(text, close + 1):
+                        stop = end  # "Her brother (also a patient here) progressed on alectinib": the bracket an aside
                 if (again := self._resumes(text, a, b, stop, person)) is not None:
                     stop = again
                 listed = person and (within or self._in_patients_list(text, start, a, parts))
-                for comma in re.finditer(",", text[b:stop]) if person else ():
+                headed = text[b:stop].lstrip().startswith(":")  # "Mother: ex-smoker, deceased, squamous ca": theirs
+                for comma in re.finditer(",", text[b:stop]) if person and not headed else ():
                     if not self._goes_on(text, a, b, b + comma.start(), listed):
                         stop = b + comma.start()
                         break

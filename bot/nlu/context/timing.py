@@ -71,6 +71,15 @@ _AT_DIAGNOSIS_AFTER = _compile(
 
 # the resistance results found or denied as a class, read by the times they are told (Timing._timed_results)
 _RESULT_KINDS = ("alk_mutation", "bypass_alteration")
+# a result said to be this progression's, in so many words (not "rebiopsy", which a "first rebiopsy" also is)
+_NOW = re.compile(
+    r"\b(?:current(?:ly)?|latest|most recent|today'?s?|now|this (?:progression|pd|time|biopsy|rebiopsy))\b", re.I
+)
+# a mutation named as what a TKI was given for ("lorlatinib for G1202R", "on lorla for the G1202R"): an earlier result
+_GIVEN_FOR = re.compile(
+    r"(?:nib|lorla|brig|alec|crizo|ceri|ensar)\w*\s+(?:(?:\d+\s*mg|started|given|begun)\s+)?for\s+(?:the\s+|an?\s+)?(?:alk\s+)?$",
+    re.I,
+)
 
 
 def _blanked(text: str, start: int, end: int, spans: list) -> str:
@@ -366,6 +375,8 @@ class Timing(Cues):
             if serial is not None and serial[1] is not None:
                 a, b = serial[1]
                 dropped |= {j for j, s in enumerate(found) if s.entity == "biopsy_type" and a <= s.start and s.end <= b}
+        dropped |= self._superseded(text, found, dropped)
+        dropped |= self._before_no_rebiopsy(text, found)
         # the specimen of an earlier result is not this progression's ("G1202R on the 2023 plasma; today's tissue: no
         # ALK mutation" is a tissue biopsy)
         dropped |= {
@@ -379,6 +390,63 @@ class Timing(Cues):
             and not self._when(text, s)[1]
         }
         return [e for k, e in enumerate(found) if k not in dropped]
+
+    def _superseded(self, text: str, found: list[Entity], dropped: set[int]) -> set[int]:
+        """(s13) One alteration found and then gone, or gone and then found again, on results of two times: the later
+        stands ("Repeat biopsy 2024: ALK C1156Y. / Repeat biopsy 2025: ALK G1202R; C1156Y not detected", "lorlatinib
+        for G1202R (11/2025): G1202R now below detection"); the time is the result's own (Timing._when), else the
+        year its line or sentence opens with, and a mutation a TKI was given for is an earlier result. When the times
+        do not tell, both stay (a conflict, asked)."""
+        out: set[int] = set()
+        kept = [
+            (k, e) for k, e in enumerate(found) if k not in dropped and e.entity in _RESULT_KINDS and e.value != "none"
+        ]
+        for k, e in kept:
+            if e.role is not None:
+                continue
+            for n, d in kept:
+                if d.role != NEGATED or (d.entity, d.value) != (e.entity, e.value):
+                    continue
+                keep = _later(self._when_or_line(text, e), self._when_or_line(text, d))
+                if keep is not None:
+                    out.add(n if keep else k)
+        return out
+
+    def _before_no_rebiopsy(self, text: str, found: list[Entity]) -> set[int]:
+        """(s13) When the text says no biopsy was taken at this progression ("No repeat biopsy was performed at the
+        current progression"), a result or a specimen placed at an earlier one ("Her first rebiopsy was in 2023 on
+        alectinib, a liver core showing V1180L", "Previous biopsy (2023): V1180L") is not this progression's: left
+        out, so that the assistant asks for a re-biopsy rather than deciding on an old result."""
+        if not any(e.entity == "biopsy_type" and e.value == "none" and e.role is None for e in found):
+            return set()
+        out = set()
+        for k, e in enumerate(found):
+            if e.role is not None or not (
+                (e.entity in _RESULT_KINDS and e.value != "none") or (e.entity == "biopsy_type" and e.value != "none")
+            ):
+                continue
+            start = max(text.rfind("\n", 0, e.start), text.rfind(". ", 0, e.start)) + 1
+            head = text[start : _clause_end(text, e.end)]  # "Liquid biopsy at the first progression showed ..."
+            if self.result_earlier.search(head) and not _NOW.search(head):
+                out.add(k)
+        return out
+
+    def _when_or_line(self, text: str, e: Entity) -> tuple[bool, bool, int | None]:
+        """Timing._when, the year its line or sentence opens with when the result's clause tells no time, and
+        earlier for a mutation a TKI was given for ("on lorlatinib for G1202R")."""
+        when = self._when(text, e)
+        if _GIVEN_FOR.search(text, max(0, e.start - 40), e.start):
+            return True, False, when[2]
+        if when != (False, False, None):
+            return when
+        start = max(text.rfind("\n", 0, e.start), text.rfind(". ", 0, e.start)) + 1
+        head = text[start : e.start]
+        years = [int(m.group()) for m in self.result_year.finditer(head)]
+        return (
+            bool(self.result_earlier.search(head)),
+            bool(self.result_current.search(head)),
+            years[0] if years else None,
+        )
 
     def _current_of_found_and_none(self, text: str, found: list[Entity], kind: str, dropped: set[int]) -> set[int]:
         """Of a result of ``kind`` found and the class denied, the one the times say is the current (both dropped when
