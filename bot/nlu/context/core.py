@@ -206,9 +206,16 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             # started", "chemotherapy offered but declined", "-> start pembrolizumab" is no therapy received (each
             # was read as prior immunotherapy); "... approved and started in May" is
             return CANDIDATE
-        if span.entity in _OTHER_THERAPIES and span.value == "true" and self.tki_neg_after.match(after):
+        if (
+            span.entity in _OTHER_THERAPIES
+            and span.value == "true"
+            and self.tki_neg_after.match(after)
+            and not self.neg_after.match(after)
+        ):
             # "pembrolizumab never given", "chemo not started": not received (it was read as received); left unread,
-            # as "Immunotherapy was not given." is (a history of none is asked, not taken from one course not given)
+            # as "Immunotherapy was not given." is (a history of none is asked, not taken from one course not given);
+            # an offer refused is a denial, as "declined pembrolizumab" is ("Chemotherapy was offered but declined.":
+            # none had, tests/nlu/test_administrative_forms.py)
             return _DROPPED
         if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
             return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
