@@ -140,6 +140,7 @@ SETS = (
                 as_taken=True),
     # Set 13 before any tuning on it, scored as taken: tuned 0.882, held-out 0.896; 1 / 2 questions change the case at
     # the extractor level
+    # Set 13 held-out after tuning its other half to 0.918: 0.898 (bench/nlu_phrasings.py --phrasings-only)
     # Set 13's writer's README (labelling conventions and sources) is kept as independent13_README_heldout_examples.md:
     # its examples may come from either half, so it is read as held-out text (never while tuning)
     PhrasingSet("13", "longitudinal histories and serial events: oncologic-history bullets, treatment-line tables, "
@@ -154,7 +155,7 @@ SETS = (
                 # (tests/nlu/test_timeline_forms.py). Its writer reads a re-biopsy's adenocarcinoma as the histology
                 # too and "no further anticancer therapy" beside hospice as no current therapy; the other sets' writers
                 # do not, and the project keeps theirs
-                f1_floor=(0.917, 0.895), questions_changed=(0, 2), changed_in_dialogue=1, min_questions=(48, 32),
+                f1_floor=(0.917, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
