@@ -114,7 +114,8 @@ def test_agreeing_or_other_genes_tests_are_no_discordance(text, positive):
     [
         "pembrolizumab was considered but not given",
         "Keytruda discussed, not started",
-        "pembrolizumab offered but declined",
+        # ("pembrolizumab offered but declined" is an offer refused: not received, prior_immunotherapy false, as
+        # "declined pembrolizumab" and "Chemotherapy was offered but declined." are: test_serial_results_forms.py)
         "nivolumab was discussed at MDT but not started",
         "pembrolizumab deferred",
         "Pembrolizumab was deferred given the ALK fusion",

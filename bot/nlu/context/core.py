@@ -201,10 +201,13 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             and not span.negated_only  # a word read only where denied ("why not chemo")
             and (self.cand_before.search(before) or self.cand_after.match(after))
             and not self._received_after(text, spans, i)
+            and not self.neg_after.match(after)
         ):
             # (ecog2) as an ALK inhibitor's: "pembrolizumab was considered but not given", "Keytruda discussed, not
             # started", "chemotherapy offered but declined", "-> start pembrolizumab" is no therapy received (each
-            # was read as prior immunotherapy); "... approved and started in May" is
+            # was read as prior immunotherapy); "... approved and started in May" is; an offer refused right after it is
+            # a denial ("pembrolizumab offered but declined", as "declined pembrolizumab" and "Chemotherapy was offered
+            # but declined.")
             return CANDIDATE
         if (
             span.entity in _OTHER_THERAPIES
