@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlu.reads import assert_reads, assert_reads_other_than
+from tests.nlu.reads import assert_reads, assert_reads_including, assert_reads_other_than
 
 # ---- 1. the current result of a finding tested twice counts ------------------------------------------------------
 
@@ -212,3 +212,48 @@ def test_a_tki_stopped_for_a_toxicity_is_intolerant(text: str, tki: str) -> None
 def test_a_stop_for_another_reason_or_a_feared_toxicity_is_no_intolerance(text: str) -> None:
     found = assert_reads(text, {})
     assert not found.get("intolerant_tkis"), (text, found)
+
+
+# ---- (small) a form's value given twice with times: the later counts, as in running text -------------------------
+
+
+@pytest.mark.parametrize(("text", "field", "value", "read"), [
+    ("MET amp: yes (2023), no (2025)", "bypass_alterations", "MET_amplification", False),
+    ("MET amp: yes (2023) / no (2025)", "bypass_alterations", "MET_amplification", False),
+    ("G1202R: yes (2023), no (2025)", "alk_mutations", "G1202R", False),
+    ("L1196M: yes (2022); no (2024)", "alk_mutations", "L1196M", False),
+    ("MET amp: no (2025)", "bypass_alterations", "MET_amplification", False),
+    # negative controls: the later value found, or the times not telling which is later (today's reading)
+    ("MET amp: no (2023), yes (2025)", "bypass_alterations", "MET_amplification", True),
+    ("MET amp: yes (2025), no (2023)", "bypass_alterations", "MET_amplification", True),
+    ("G1202R: no (2023), yes (2025)", "alk_mutations", "G1202R", True),
+    ("MET amp: yes, no", "bypass_alterations", "MET_amplification", True),
+    ("MET amp: yes (2023), no progression (2025)", "bypass_alterations", "MET_amplification", True),
+])
+def test_a_form_value_given_twice_reads_the_later(text: str, field: str, value: str, read: bool) -> None:
+    if read:
+        assert_reads_including(text, field, [value])
+    else:
+        found = assert_reads_other_than(text, {field: [value]})
+        assert value not in found.get(field, []), (text, found)
+
+
+@pytest.mark.parametrize("text", [
+    "pembrolizumab offered but declined",
+    "Pembrolizumab was offered but declined.",
+    "pembrolizumab was offered and refused",
+    "pembrolizumab was discussed but declined",
+])
+def test_immunotherapy_offered_and_refused_is_not_received(text: str) -> None:
+    assert_reads(text, {"prior_immunotherapy": False})
+
+
+@pytest.mark.parametrize("text", [
+    # negative controls: an offer still open, or not given for no refusal, is no history either way
+    "pembrolizumab offered",
+    "pembrolizumab offered but not yet started",
+    "pembrolizumab considered but not given",
+])
+def test_immunotherapy_offered_not_refused_reads_no_history(text: str) -> None:
+    found = assert_reads_other_than(text, {"prior_immunotherapy": False})
+    assert "prior_immunotherapy" not in found, (text, found)

@@ -253,9 +253,14 @@ class Cues:
             + hyp["result_words"]
         )
         self.result_told = _compile(rf"(?:[\s():/\[\]–—-]|(?<![\w-])(?:{told})(?![\w]))*", re.IGNORECASE)
+        form_found = rf"(?:{_words(hyp['result_form_found'])})(?=\s*(?:[(,;/]|$))"
         self.result_told_found = _compile(
-            rf"(?:[\s():/\[\]–—-]|(?<![\w-])(?:{told}|{_words(neg['found_after'])})(?![\w]))*", re.IGNORECASE
+            rf"(?:[\s():/\[\]–—-]|(?<![\w-])(?:{told}|{_words(neg['found_after'])}|{form_found})(?![\w]))*",
+            re.IGNORECASE,
         )
+        # a form's value alone as a serial result's second one, but for a bracket after it ("..., no (2025)")
+        self.result_form_found = _compile(rf"{form_found}", re.IGNORECASE)
+        self.result_form_denied = _compile(rf"(?:{_words(hyp['result_form_denied'])})(?=\s*(?:\(|$))", re.IGNORECASE)
         self.result_gone = _cue(hyp["result_gone"])
         self.found_words = _cue(neg["found_after"])
         self.tissue_specimen = _cue(hyp["tissue_specimens"])

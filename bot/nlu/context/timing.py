@@ -229,11 +229,12 @@ class Timing(Cues):
         """The result words of ``clause`` (a denial, or with ``found`` a finding: "detected") when the rest of it
         tells only the result's time and specimen; else None."""
         cue = self.found_after if found else self.neg_after
+        form = self.result_form_found if found else self.result_form_denied  # a form's value: "..., no (2025)"
         for m in re.finditer(r"(?:^|(?<=\s))\S", clause):
             head = clause[: m.start()]
             if not self.result_told.fullmatch(head):
                 return None
-            said = cue.match(clause[m.start() : m.start() + 70])
+            said = cue.match(clause[m.start() : m.start() + 70]) or form.match(clause[m.start() : m.start() + 70])
             if said and self.result_told.fullmatch(clause[m.start() + said.end() :]):
                 return said.group()
         return None
