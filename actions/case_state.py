@@ -243,6 +243,7 @@ UNPLACED_CLASS = {
     "high_grade_neuroendocrine_carcinoma": "small-cell carcinoma (small-cell transformation) or large-cell "
     "neuroendocrine carcinoma (LCNEC, which the knowledge base does not cover)",
 }
+NEUROENDOCRINE_SOURCE = "METOVIC2021"  # the lung's neuroendocrine carcinomas are SCLC and LCNEC (evidence.yml)
 
 
 def unplaced_text(word: str, value: str, transformation_read: bool) -> str:
@@ -258,7 +259,8 @@ def unplaced_text(word: str, value: str, transformation_read: bool) -> str:
     if value in UNPLACED_CLASS:
         return (
             f"I read {shown}, which may be {UNPLACED_CLASS[value]}; the report does not say which, so I did not read "
-            f"it as a small-cell transformation; {left}. Which type does the pathology report give?"
+            f"it as a small-cell transformation; {left}. Which type does the pathology report give? "
+            f"Source: {knowledge_base().evidence[NEUROENDOCRINE_SOURCE].citation} [{NEUROENDOCRINE_SOURCE}]."
         )
     return f"I read {shown} but it is not a transformation the knowledge base covers; {left}."
 

@@ -524,6 +524,7 @@ def test_an_untyped_high_grade_neuroendocrine_carcinoma_is_named_back_and_asked(
     said = texts(dispatcher)
     assert "small-cell carcinoma" in said and "large-cell neuroendocrine carcinoma" in said, said
     assert "left unset" in said and "Which type" in said, said
+    assert "[METOVIC2021]" in said, said  # the class's two types, cited
     assert "transformation" not in case_changes(events), said
 
 
