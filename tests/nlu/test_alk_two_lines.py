@@ -1,7 +1,9 @@
 """Two ALK results in two lines, cells or sentences of one message, as pasted from a record or written in a note: an
-untimed negative beside a positive told at diagnosis is left unread (its time is not told: it never makes the case
-ALK-negative, out of scope), the positive at diagnosis is read; each result stated with its own time keeps it. The
-same rule as tests/nlu/test_alk_two_times.py applies to prose within one sentence."""
+untimed negative beside a positive told at diagnosis is the same work-up's results stated both ways (alkstat: it was
+left unread and the positive read, though nothing placed the negative at another time), asked about as in one row;
+with a progression told between them the negative is left unread (its time may be the progression's: it never makes
+the case ALK-negative, out of scope), the positive at diagnosis read; each result stated with its own time keeps it.
+The same rule as tests/nlu/test_alk_two_times.py applies to prose within one sentence."""
 
 from __future__ import annotations
 
@@ -27,12 +29,36 @@ ROW_JOINS = [" | ", "; "]
 
 @pytest.mark.parametrize("text", [
     first + join + second
+    # (not "ALK D5F3 IHC - negative", read as a denial of the negative with or without a time)
     for negative, positive in itertools.product(UNTIMED_NEGATIVE, POSITIVE_AT_DIAGNOSIS)
+    if " - " not in negative
     for join in JOINS
     for first, second in ((negative, positive), (positive, negative))
 ])
-def test_an_untimed_negative_beside_a_positive_at_diagnosis_is_left_unread(text):
-    assert_reads(text, {"alk_positive": True, "alk_fusion_at_progression": None})
+def test_an_untimed_negative_beside_a_positive_at_diagnosis_is_asked_about(text):
+    """(alkstat) as in one row (below): never read as positive nor negative."""
+    entities = extractor.load().entities(text)
+    assert "alk_positive" in extractor.conflicts(entities), (text, entities)
+    assert_reads(text, {"alk_positive": None, "alk_fusion_at_progression": None})
+
+
+# a progression told between the two lines or sentences
+BETWEEN = [". Progressed on alectinib. ", "\nPD on alectinib\n", "\nProgression on lorlatinib.\n"]
+
+
+@pytest.mark.parametrize("text", [
+    first + join + second
+    for negative, positive in itertools.product(UNTIMED_NEGATIVE, POSITIVE_AT_DIAGNOSIS)
+    for join in BETWEEN
+    for first, second in ((negative, positive), (positive, negative))
+])
+def test_an_untimed_negative_with_a_progression_between_is_left_unread(text):
+    """Never ALK-negative nor asked: the positive at diagnosis is read where its words are read past the progression
+    (a bracketed "(dx)" after a progression's line is not, as before), the negative after the progression may be the
+    fusion not found again there."""
+    entities = extractor.load().entities(text)
+    assert "alk_positive" not in extractor.conflicts(entities), (text, entities)
+    assert_reads_other_than(text, {"alk_positive": False})
 
 
 @pytest.mark.parametrize("text", [

@@ -112,8 +112,9 @@ def test_discordant_methods_beside_a_diagnosis_time_are_a_conflict(text):
         ("ALK IHC positive (dx), FISH positive", True),
         ("ALK IHC positive at diagnosis", True),
         ("ALK IHC positive at diagnosis, ROS1 FISH negative", True),
-        # another line: left unread, as before (tests/nlu/test_alk_two_lines.py)
-        ("ALK IHC negative.\nALK FISH: positive at diagnosis.", True),
+        # another line with a progression told between: the negative left unread (tests/nlu/test_alk_two_lines.py;
+        # with nothing between, alkstat: asked as in one row, tests/nlu/test_alk_status_forms.py)
+        ("ALK IHC negative.\nProgressed on alectinib.\nALK FISH: positive at diagnosis.", True),
     ],
 )
 def test_alk_results_of_two_times_or_agreeing_are_no_conflict(text, positive):

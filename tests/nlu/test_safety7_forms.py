@@ -70,9 +70,10 @@ def test_two_alk_methods_that_disagree_are_a_conflict(text):
         ("ALK IHC positive, PD-L1 IHC negative", True),
         ("ALK FISH positive; MET FISH negative", True),
         ("ALK FISH negative", False),
-        # two times' results, not a discordance (tests/nlu/test_alk_two_lines.py reads them)
-        ("ALK IHC negative. ALK FISH: positive at diagnosis.", True),
-        ("ALK FISH (at diagnosis): positive\nALK IHC neg", True),
+        # two times' results, not a discordance (tests/nlu/test_alk_two_lines.py reads them; with no progression
+        # told between the lines, alkstat: asked as in one row, tests/nlu/test_alk_status_forms.py)
+        ("ALK IHC negative. Progressed on alectinib. ALK FISH: positive at diagnosis.", True),
+        ("ALK FISH (at diagnosis): positive\nPD on alectinib\nALK IHC neg", True),
         ("ALK IHC positive at diagnosis; ALK FISH negative on the rebiopsy", True),
         ("ALK IHC positive at diagnosis, FISH negative at progression", True),
         ("ALK IHC positive (initially), FISH negative", True),
