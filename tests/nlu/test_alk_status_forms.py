@@ -208,6 +208,13 @@ def test_a_fusion_found_with_no_time_is_alk_positive_only(text):
         ("EML4-ALK retained", {"alk_fusion_at_progression": True}),
         ("Pleural fluid cell block: adenocarcinoma; ALK RNA NGS: EML4-ALK fusion detected.",
          {"alk_fusion_at_progression": True, "alk_fusion_specimen": "tissue"}),
+        # a history's list: the biopsy in the line after the progression's
+        ("- 10/2025: new liver lesion (systemic PD)\n- 11/2025: pleural biopsy - adenocarcinoma; RNA NGS ALK fusion "
+         "present", {"alk_fusion_at_progression": True, "alk_fusion_specimen": "tissue"}),
+        ("- 2021: stage IV adenocarcinoma\n- 2021: EBUS FNA - RNA NGS ALK fusion present",
+         {"alk_positive": True, "alk_fusion_at_progression": None}),
+        ("- 10/2025: systemic PD\n- 2021 (diagnostic biopsy): RNA NGS ALK fusion present",
+         {"alk_fusion_at_progression": None}),
         # a fusion denied: not found again, never ALK-negative by itself ("no EML4-ALK fusion detected" was read as
         # the fusion found)
         ("no ALK fusion detected", {"alk_positive": None, "alk_fusion_at_progression": False}),
