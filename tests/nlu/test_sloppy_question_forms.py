@@ -17,6 +17,8 @@ from tests.nlu.reads import assert_reads_exactly
 PREMISE_THEN_PROPOSAL = [
     "ECOG 3 - chemo?", "G1202R: lorla?", "MET amp - capmatinib + lorla?", "L1196M - switch to brig?",
     "G1202R + L1196M: chemo?", "ECOG 4 — best supportive care?", "G1202R - lorlatinib, ok?",
+    # a premise naming a test, not a therapy
+    "plasma only - chemo?", "no rebiopsy: chemo, ok?", "ctDNA neg - rebiopsy or lorla?",
     # the TKI the patient is on kept, named or not
     "brain mets only - SRS and keep alec?", "cns only pd - SRS + continue alec?", "oligo pd - SBRT + continue?",
     "1 new brain met - SRS and carry on?", "indolent PD - continue TKI?", "slow progression - stay on the same tki?",
@@ -45,6 +47,7 @@ def test_a_finding_leading_to_a_proposal_asked_about_states_nothing(text):
     ("alec 3y then pd, g1202r on tissue, ecog 1 - lorla?",
      {"prior_tkis": ["alectinib"], "alk_mutations": ["G1202R"], "biopsy": "tissue", "ecog": 1}),
     ("PD on alec - lorla?", {"prior_tkis": ["alectinib"]}),
+    ("plasma only, no rebiopsy - chemo?", {"biopsy": "plasma"}),
 ])
 def test_a_finding_typed_sloppily_without_a_question_or_before_one_is_read(text, fields):
     assert_reads_exactly(text, fields)

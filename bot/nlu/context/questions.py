@@ -185,9 +185,9 @@ class Questions(Cues):
     def _with_premise(self, text: str, bounds: list[int], k: int) -> int:
         """Where the question of a proposal at clause k starts: at the sentence's first clause when that is a
         premise the proposal follows with a colon or a dash and that names no therapy ("MET amp: capmatinib +
-        lorla", "ECOG 2 - still give carbo pem?", "oligoprogression - SBRT + continue?"), else at the proposal. A
-        premise after a comma, or one naming a therapy, is a case stated ("PD on alec - lorla?")."""
+        lorla", "ECOG 2 - still give carbo pem?", "plasma only - chemo?"), else at the proposal. A premise after a
+        comma, or one naming a therapy, is a case stated ("PD on alec - lorla?")."""
         premise = text[bounds[0] : bounds[k]].rstrip()
-        if k == 1 and premise.endswith((":", "-", "–", "—")) and not self.names_option.search(premise):
+        if k == 1 and premise.endswith((":", "-", "–", "—")) and not self.prop_therapy.search(premise):
             return bounds[0]
         return bounds[k]
