@@ -21,6 +21,7 @@ from bot.nlu.context.patterns import (
 from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.fields import NOT_PROGRESSING
 from bot.nlu.reader import Span
+from bot.nlu.vocabulary import define
 
 
 def _at_diagnosis_histology(text: str, span: Span) -> bool:
@@ -63,8 +64,7 @@ def _same_clause(text: str, a: Entity, b: Entity) -> bool:
 
 # "at diagnosis" a few words after a histology ("adeno with small cell component (seen) at initial diagnosis")
 _AT_DIAGNOSIS_AFTER = _compile(
-    r"\s*\)?\s*(?:[\w-]+\s+){0,3}?(?:at|on|from) (?:the )?(?:initial |original |first )?"
-    r"(?:diagnosis|dx|presentation|baseline)\b",
+    rf"\s*\)?\s*(?:[\w-]+\s+){{0,3}}?(?:at|on|from) (?:the )?{define('DXNOUN')}\b",
     re.IGNORECASE,
 )
 
