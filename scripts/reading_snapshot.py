@@ -111,13 +111,19 @@ def snapshot() -> dict[str, Any]:
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> int:
+    """Print each text both snapshots hold that is read differently; the texts only one holds (a test added since)
+    are counted, not compared."""
+    common = set(before) & set(after)
     changed = 0
-    for text in sorted(set(before) | set(after)):
-        a, b = before.get(text), after.get(text)
-        if a != b:
+    for text in sorted(common):
+        if before[text] != after[text]:
             changed += 1
-            print(json.dumps({"text": text, "before": a, "after": b}, ensure_ascii=False))
-    print(f"{changed} of {len(set(before) | set(after))} texts read differently", file=sys.stderr)
+            print(json.dumps({"text": text, "before": before[text], "after": after[text]}, ensure_ascii=False))
+    print(
+        f"{changed} of {len(common)} texts read differently "
+        f"({len(set(after) - common)} only after, {len(set(before) - common)} only before)",
+        file=sys.stderr,
+    )
     return changed
 
 

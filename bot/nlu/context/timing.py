@@ -16,6 +16,7 @@ from bot.nlu.context.patterns import (
     _compile,
     _plan_item,
     _sentence_at,
+    _statement_bounds,
     _statement_start,
 )
 from bot.nlu.entity import NEGATED, Entity
@@ -55,11 +56,8 @@ def _current_beside_untimed(a: tuple[bool, bool, int | None], b: tuple[bool, boo
 
 def _same_clause(text: str, a: Entity, b: Entity) -> bool:
     """``b`` lies in ``a``'s clause (Timing._when's reach: back to a stop within 60 characters, on to one within 40)."""
-    start = max(0, a.start - 60)
-    start += max((m.end() for m in re.finditer(r"[.;\n]", text[start : a.start])), default=0)
-    stop = re.search(r"[.;\n]", text[a.end : a.end + 40])
-    end = a.end + (stop.start() if stop else 40)
-    return start <= b.start and b.end <= end
+    start = _statement_start(text, a.start, max(0, a.start - 60), semicolons=True)
+    return start <= b.start and b.end <= min(_clause_end(text, a.end, semicolons=True), a.end + 40)
 
 
 # "at diagnosis" a few words after a histology ("adeno with small cell component (seen) at initial diagnosis")
@@ -342,7 +340,7 @@ class Timing(Cues):
         following = min((s for s in (*later, *bare) if e.end <= s <= reach), default=None)
         if following is not None and self.response_then.search(text, e.end, following):
             return True
-        start, end = _statement(text, e)
+        start, end = _statement_bounds(text, e.start, e.end, semicolons=True)
         if not self.response_words.search(text, e.start, e.end) or self.response_now.search(text, start, end):
             return False
         return bool(self.response_best.search(text, start, end)) or any(s > e.end for s in later)
@@ -635,7 +633,7 @@ class Timing(Cues):
         whose words say it transformed."""
         if "transform" in text[span.start : span.end].lower():
             return False
-        before = re.split(r"[.;\n]", text[max(0, span.start - 60) : span.start])[-1]
+        before = text[_statement_start(text, span.start, max(0, span.start - 60), semicolons=True) : span.start]
         cues = list(self.diagnostic_near.finditer(before))
         if cues and not self.result_current.search(before, cues[-1].end()):
             return True
@@ -644,9 +642,8 @@ class Timing(Cues):
 
     def _at_diagnosis(self, text: str, span: Span) -> bool:
         """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""
-        start = max(0, span.start - 60)
-        before = re.split(r"[.;\n]", text[start : span.start])[-1]
-        return bool(self.diagnostic_near.search(before))
+        start = _statement_start(text, span.start, max(0, span.start - 60), semicolons=True)
+        return bool(self.diagnostic_near.search(text[start : span.start]))
 
 
 # a state said of one place ("stable disease in the lungs", "stable in the liver"), not of the whole disease
@@ -664,10 +661,3 @@ def _date(written: str) -> tuple[int, int]:
 
 
 _THEN_REACH = 150  # the most characters between a state read as no progression and the progression that followed it
-
-
-def _statement(text: str, e: Entity) -> tuple[int, int]:
-    """The statement of entity ``e``: from the last full stop, semicolon or line before it to the next after it."""
-    start = max(text.rfind(c, 0, e.start) for c in ".;\n") + 1
-    stops = [i for i in (text.find(c, e.end) for c in ".;\n") if i >= 0]
-    return start, min(stops, default=len(text))
