@@ -2,7 +2,9 @@
 phrases, the timing cues and the code's own patterns (key_value.py and reader.py's earlier score, context/timing.py's
 histology at diagnosis) all read. The lists were four; their union reads an earlier score under words one of them
 lacked ("at original diagnosis", "at initial dx", "at first presentation") as the earlier one, never the current.
-Phrasings of our own; none is a sentence of the independent phrasing sets."""
+And a statement is bounded by one helper (context/patterns.py _statement_bounds): a date written with full stops
+("11.2025") no longer ends the statement it opens. Phrasings of our own; none is a sentence of the independent
+phrasing sets."""
 from __future__ import annotations
 
 import pytest
@@ -45,3 +47,19 @@ def test_the_readers_take_the_phrase_files_words():
         assert adverb in pattern
     with pytest.raises(KeyError):
         vocabulary.define("NOSUCHDEFINE")
+
+
+@pytest.mark.parametrize(
+    ("text", "progression"),
+    [
+        # a date written with a full stop opens the later state's sentence as one with a slash does (context/timing.py
+        # _dated_after; the full stop inside "11.2025" ended the statement there and the date was not seen)
+        ("03.2025: progression in liver and bones. 11.2025: stable on alectinib", "none"),
+        ("03/2025: progression in liver and bones. 11/2025: stable on alectinib", "none"),
+        # controls: the stable state dated earlier is not the later one
+        ("11.2025: progression in liver. 03.2025: stable on alectinib", None),
+        ("11/2025: progression in liver. 03/2025: stable on alectinib", None),
+    ],
+)
+def test_a_dotted_date_dates_the_later_state_as_a_slashed_one_does(text, progression):
+    assert_reads(text, {"progression": progression})

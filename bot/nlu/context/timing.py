@@ -256,9 +256,7 @@ class Timing(Cues):
         by: words near it, in its clause (before it back to a comma, after it up to one)."""
         before = re.split(r"[.;,\n]", text[max(0, e.start - 60) : e.start])[-1]
         after = re.split(r"[.;,\n]", text[e.end : e.end + 40])[0]
-        near = f"{before} {after}"
-        years = [int(m.group()) for m in self.result_year.finditer(near)]
-        return bool(self.result_earlier.search(near)), bool(self.result_current.search(near)), max(years, default=None)
+        return self._when_text(f"{before} {after}")
 
     def _past_responses(self, text: str, found: list[Entity]) -> list[Entity]:
         """A response read as no progression that is not this progression's status (hypothetical `response_best`,
@@ -304,11 +302,11 @@ class Timing(Cues):
     def _dated_after(self, text: str, e: Entity, c: Entity) -> bool:
         """The sentence of ``c`` (told after ``e``) opens with a date ("12/2025: CT stable", "2025: stable on
         alectinib"; `state_date`, within its first three words), and the sentence of ``e`` holds none as late."""
-        opening = max(e.end, *(text.rfind(ch, 0, c.start) + 1 for ch in ";.\n"))
+        opening = _statement_start(text, c.start, e.end, semicolons=True)
         date = self.state_date.search(text, opening, c.end)
         if date is None or len(text[opening : date.start()].split()) > 2:
             return False
-        own = max(0, *(text.rfind(ch, 0, e.start) + 1 for ch in ";.\n"))
+        own = _statement_start(text, e.start, semicolons=True)
         earlier = [_date(m.group()) for m in self.state_date.finditer(text, own, e.end)]
         return all(d < _date(date.group()) for d in earlier)
 
