@@ -237,13 +237,14 @@ class Timing(Cues):
                 return said.group()
         return None
 
-    def _when_text(self, words: str) -> tuple[bool, bool, int | None]:
-        """(earlier, current, year) as _when reads them, of ``words``."""
+    def _when_text(self, words: str, first_year: bool = False) -> tuple[bool, bool, int | None]:
+        """(earlier, current, year) as _when reads them, of ``words``: the latest year, or the first when
+        ``first_year`` (the one a line opens with)."""
         years = [int(m.group()) for m in self.result_year.finditer(words)]
         return (
             bool(self.result_earlier.search(words)),
             bool(self.result_current.search(words)),
-            max(years, default=None),
+            (years[0] if first_year else max(years)) if years else None,
         )
 
     def _specimen_kind(self, words: str) -> str | None:
@@ -422,8 +423,8 @@ class Timing(Cues):
                 (e.entity in _RESULT_KINDS and e.value != "none") or (e.entity == "biopsy_type" and e.value != "none")
             ):
                 continue
-            start = max(text.rfind("\n", 0, e.start), text.rfind(". ", 0, e.start)) + 1
-            head = text[start : _clause_end(text, e.end)]  # "Liquid biopsy at the first progression showed ..."
+            # its statement: "Liquid biopsy at the first progression showed ..."
+            head = text[_statement_start(text, e.start) : _clause_end(text, e.end)]
             if self.result_earlier.search(head) and not _NOW.search(head):
                 out.add(k)
         return out
@@ -436,14 +437,7 @@ class Timing(Cues):
             return True, False, when[2]
         if when != (False, False, None):
             return when
-        start = max(text.rfind("\n", 0, e.start), text.rfind(". ", 0, e.start)) + 1
-        head = text[start : e.start]
-        years = [int(m.group()) for m in self.result_year.finditer(head)]
-        return (
-            bool(self.result_earlier.search(head)),
-            bool(self.result_current.search(head)),
-            years[0] if years else None,
-        )
+        return self._when_text(text[_statement_start(text, e.start) : e.start], first_year=True)
 
     def _current_of_found_and_none(self, text: str, found: list[Entity], kind: str, dropped: set[int]) -> set[int]:
         """Of a result of ``kind`` found and the class denied, the one the times say is the current (both dropped when
