@@ -157,6 +157,17 @@ SETS = (
                 # do not, and the project keeps theirs
                 f1_floor=(0.917, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
+    # Set 14 before any tuning on it, scored as taken: tuned 0.863, held-out 0.934; 0 / 1 questions change the case at the
+    # extractor level
+    # Its writer assembled most notes by script from hand-written sections, each section placed in one half only (its
+    # README, kept as independent14_README_heldout_examples.md and read as held-out text, says how)
+    PhrasingSet("14", "whole documents with noise: full and partial clinic notes, H&Ps, consults and discharge notes "
+                "with reviews of systems, examinations, social and family history, medication and allergy lists, lab "
+                "tables, look-alike abbreviations, EHR templates left unfilled, copied-forward text, conditional plans",
+                "independent14_tune.yml", "independent14_heldout.yml", "independent14_questions_tune.yml",
+                "independent14_questions_heldout.yml",
+                f1_floor=(0.862, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
+                as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
 UNANNOTATED = {s.id: s.unannotated for s in SETS}
