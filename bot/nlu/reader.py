@@ -22,10 +22,11 @@ from bot.nlu.entity import NEGATED
 from bot.nlu.key_value import CHANGE_VERB as _CHANGE_VERB
 from bot.nlu.key_value import EARLIER_AFTER as _ECOG_EARLIER
 from bot.nlu.key_value import EARLIER_ALONE as _ECOG_EARLIER_ALONE
+from bot.nlu.key_value import EARLIER_AT as _EARLIER_AT
 from bot.nlu.key_value import EARLIER_LABEL as _EARLIER_LABEL
 from bot.nlu.key_value import NOW_LABEL as _NOW_LABEL
 from bot.nlu.key_value import KeyValues, Reading, later_number, later_value
-from bot.nlu.vocabulary import AMINO
+from bot.nlu.vocabulary import AMINO, define
 
 OVERLAYS = frozenset(
     {"symptomatic", "brain_metastases", "prior_chemotherapy", "prior_immunotherapy", "goals_of_care", "tki"}
@@ -34,6 +35,7 @@ OVERLAY_VALUES = frozenset(  # "new brain mets" is progression beside the lesion
     {"cns_progressing", "cns_known"}
 )
 SITES = "sites:"  # value prefix of progression at named extracranial sites, an overlay of its own ("sites:bone+liver")
+_DXADV = define("DXADV")  # "initially", "originally": the phrase file's adverbs of the diagnosis's time
 _NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "for": "4"}
 # "for" as speech recognition writes "four", only where a score ends its clause ("ECOG for.", "ecog for, lives alone";
 # never "ECOG for the last month", "ECOG for?")
@@ -49,7 +51,7 @@ def _lead_in(earlier: str) -> str:
         # the earlier value under its time's label, then the current one's label ("ECOG baseline 1, current 2",
         # "PS at diagnosis 0; now 2", "ECOG: dx 0 | now 2")
         rf"{_EARLIER_LABEL}\s*[:=]?\s*{earlier}\s*[,;|/]?\s*(?:and |but )?{_NOW_LABEL}\s*[:=]?\s*|"
-        rf"(?:(?:was |were )?{earlier} (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
+        rf"(?:(?:was |were )?{earlier} (?:{_EARLIER_AT}|{_DXADV}|previously|before(?: that)?)"
         r"[,;]?\s*(?:and |but )?(?:is )?now(?: (?:it|she|he|they)(?:'s| is| are))?|"
         r"of|is|was|were|would be|be|became|becomes|is now|now|score|currently|"
         # as said on a ward round: "ECOG today I'd call 2", "PS I would say 1"
@@ -88,7 +90,7 @@ _KARNOFSKY_NOW = re.compile(
 # ... or whose label says so ("Baseline ECOG 1", "initial PS 0", "ECOG at diagnosis: 1")
 _EARLIER_BEFORE = re.compile(
     r"(?<![\w-])(?:baseline|initial|original|prior|previous|pre-?treatment|diagnostic|pre-?morbid|"
-    r"at (?:the time of )?(?:diagnosis|dx|baseline|presentation))[\s:-]*$",
+    rf"{_EARLIER_AT})[\s:-]*$",
     re.IGNORECASE,
 )
 # a later value's word inside a score's own words ("ECOG was 0, now 2", "ECOG 1 -> 2"): the score read is the later one

@@ -16,11 +16,13 @@ from bot.nlu.context.patterns import (
     _compile,
     _plan_item,
     _sentence_at,
+    _statement_bounds,
     _statement_start,
 )
 from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.fields import NOT_PROGRESSING
 from bot.nlu.reader import Span
+from bot.nlu.vocabulary import define
 
 
 def _at_diagnosis_histology(text: str, span: Span) -> bool:
@@ -54,17 +56,13 @@ def _current_beside_untimed(a: tuple[bool, bool, int | None], b: tuple[bool, boo
 
 def _same_clause(text: str, a: Entity, b: Entity) -> bool:
     """``b`` lies in ``a``'s clause (Timing._when's reach: back to a stop within 60 characters, on to one within 40)."""
-    start = max(0, a.start - 60)
-    start += max((m.end() for m in re.finditer(r"[.;\n]", text[start : a.start])), default=0)
-    stop = re.search(r"[.;\n]", text[a.end : a.end + 40])
-    end = a.end + (stop.start() if stop else 40)
-    return start <= b.start and b.end <= end
+    start = _statement_start(text, a.start, max(0, a.start - 60), semicolons=True)
+    return start <= b.start and b.end <= min(_clause_end(text, a.end, semicolons=True), a.end + 40)
 
 
 # "at diagnosis" a few words after a histology ("adeno with small cell component (seen) at initial diagnosis")
 _AT_DIAGNOSIS_AFTER = _compile(
-    r"\s*\)?\s*(?:[\w-]+\s+){0,3}?(?:at|on|from) (?:the )?(?:initial |original |first )?"
-    r"(?:diagnosis|dx|presentation|baseline)\b",
+    rf"\s*\)?\s*(?:[\w-]+\s+){{0,3}}?(?:at|on|from) (?:the )?{define('DXNOUN')}\b",
     re.IGNORECASE,
 )
 
@@ -239,13 +237,14 @@ class Timing(Cues):
                 return said.group()
         return None
 
-    def _when_text(self, words: str) -> tuple[bool, bool, int | None]:
-        """(earlier, current, year) as _when reads them, of ``words``."""
+    def _when_text(self, words: str, first_year: bool = False) -> tuple[bool, bool, int | None]:
+        """(earlier, current, year) as _when reads them, of ``words``: the latest year, or the first when
+        ``first_year`` (the one a line opens with)."""
         years = [int(m.group()) for m in self.result_year.finditer(words)]
         return (
             bool(self.result_earlier.search(words)),
             bool(self.result_current.search(words)),
-            max(years, default=None),
+            (years[0] if first_year else max(years)) if years else None,
         )
 
     def _specimen_kind(self, words: str) -> str | None:
@@ -258,9 +257,7 @@ class Timing(Cues):
         by: words near it, in its clause (before it back to a comma, after it up to one)."""
         before = re.split(r"[.;,\n]", text[max(0, e.start - 60) : e.start])[-1]
         after = re.split(r"[.;,\n]", text[e.end : e.end + 40])[0]
-        near = f"{before} {after}"
-        years = [int(m.group()) for m in self.result_year.finditer(near)]
-        return bool(self.result_earlier.search(near)), bool(self.result_current.search(near)), max(years, default=None)
+        return self._when_text(f"{before} {after}")
 
     def _past_responses(self, text: str, found: list[Entity]) -> list[Entity]:
         """A response read as no progression that is not this progression's status (hypothetical `response_best`,
@@ -306,11 +303,11 @@ class Timing(Cues):
     def _dated_after(self, text: str, e: Entity, c: Entity) -> bool:
         """The sentence of ``c`` (told after ``e``) opens with a date ("12/2025: CT stable", "2025: stable on
         alectinib"; `state_date`, within its first three words), and the sentence of ``e`` holds none as late."""
-        opening = max(e.end, *(text.rfind(ch, 0, c.start) + 1 for ch in ";.\n"))
+        opening = _statement_start(text, c.start, e.end, semicolons=True)
         date = self.state_date.search(text, opening, c.end)
         if date is None or len(text[opening : date.start()].split()) > 2:
             return False
-        own = max(0, *(text.rfind(ch, 0, e.start) + 1 for ch in ";.\n"))
+        own = _statement_start(text, e.start, semicolons=True)
         earlier = [_date(m.group()) for m in self.state_date.finditer(text, own, e.end)]
         return all(d < _date(date.group()) for d in earlier)
 
@@ -342,7 +339,7 @@ class Timing(Cues):
         following = min((s for s in (*later, *bare) if e.end <= s <= reach), default=None)
         if following is not None and self.response_then.search(text, e.end, following):
             return True
-        start, end = _statement(text, e)
+        start, end = _statement_bounds(text, e.start, e.end, semicolons=True)
         if not self.response_words.search(text, e.start, e.end) or self.response_now.search(text, start, end):
             return False
         return bool(self.response_best.search(text, start, end)) or any(s > e.end for s in later)
@@ -426,8 +423,8 @@ class Timing(Cues):
                 (e.entity in _RESULT_KINDS and e.value != "none") or (e.entity == "biopsy_type" and e.value != "none")
             ):
                 continue
-            start = max(text.rfind("\n", 0, e.start), text.rfind(". ", 0, e.start)) + 1
-            head = text[start : _clause_end(text, e.end)]  # "Liquid biopsy at the first progression showed ..."
+            # its statement: "Liquid biopsy at the first progression showed ..."
+            head = text[_statement_start(text, e.start) : _clause_end(text, e.end)]
             if self.result_earlier.search(head) and not _NOW.search(head):
                 out.add(k)
         return out
@@ -440,14 +437,7 @@ class Timing(Cues):
             return True, False, when[2]
         if when != (False, False, None):
             return when
-        start = max(text.rfind("\n", 0, e.start), text.rfind(". ", 0, e.start)) + 1
-        head = text[start : e.start]
-        years = [int(m.group()) for m in self.result_year.finditer(head)]
-        return (
-            bool(self.result_earlier.search(head)),
-            bool(self.result_current.search(head)),
-            years[0] if years else None,
-        )
+        return self._when_text(text[_statement_start(text, e.start) : e.start], first_year=True)
 
     def _current_of_found_and_none(self, text: str, found: list[Entity], kind: str, dropped: set[int]) -> set[int]:
         """Of a result of ``kind`` found and the class denied, the one the times say is the current (both dropped when
@@ -635,7 +625,7 @@ class Timing(Cues):
         whose words say it transformed."""
         if "transform" in text[span.start : span.end].lower():
             return False
-        before = re.split(r"[.;\n]", text[max(0, span.start - 60) : span.start])[-1]
+        before = text[_statement_start(text, span.start, max(0, span.start - 60), semicolons=True) : span.start]
         cues = list(self.diagnostic_near.finditer(before))
         if cues and not self.result_current.search(before, cues[-1].end()):
             return True
@@ -644,9 +634,8 @@ class Timing(Cues):
 
     def _at_diagnosis(self, text: str, span: Span) -> bool:
         """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""
-        start = max(0, span.start - 60)
-        before = re.split(r"[.;\n]", text[start : span.start])[-1]
-        return bool(self.diagnostic_near.search(before))
+        start = _statement_start(text, span.start, max(0, span.start - 60), semicolons=True)
+        return bool(self.diagnostic_near.search(text[start : span.start]))
 
 
 # a state said of one place ("stable disease in the lungs", "stable in the liver"), not of the whole disease
@@ -664,10 +653,3 @@ def _date(written: str) -> tuple[int, int]:
 
 
 _THEN_REACH = 150  # the most characters between a state read as no progression and the progression that followed it
-
-
-def _statement(text: str, e: Entity) -> tuple[int, int]:
-    """The statement of entity ``e``: from the last full stop, semicolon or line before it to the next after it."""
-    start = max(text.rfind(c, 0, e.start) for c in ".;\n") + 1
-    stops = [i for i in (text.find(c, e.end) for c in ".;\n") if i >= 0]
-    return start, min(stops, default=len(text))
