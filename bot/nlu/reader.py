@@ -98,7 +98,7 @@ _ECOG_NOW_LABEL_IN = re.compile(rf"(?<![\w-]){_NOW_LABEL}(?![\w-])|->|→|=>|\bt
 # A Karnofsky score ("KPS 80", "Karnofsky 60%", "Karnofsky performance status (KPS) of 40", "KPS 70-80"): read as the
 # ECOG grade the knowledge base's published conversions agree on (meta.yml karnofsky_to_ecog), or not at all.
 # "KPs" (keratic precipitates) is not the abbreviation; a dose or a duration after the number is not a score.
-_KPS_VALUE = r"(\d{2,3})\s*%?"
+_KPS_VALUE = r"(\d{2,3})(?:\s*%)?"  # a space only before a per cent sign: a span never ends on a space
 _KARNOFSKY = re.compile(
     r"(?<![\w-])(?:(?-i:KPS|kps|Kps)|karnofsky(?:[\s-]+(?:performance[\s-]+(?:status|score|scale)|performance|index|"
     r"score|scale|status|ps))?)(?:\s*\((?-i:KPS)\))?(?:[\s-]+(?:status|score))?[\s:=-]*"
