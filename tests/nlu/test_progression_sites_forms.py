@@ -149,6 +149,7 @@ def test_the_bare_form_reads_as_the_sited_form_does():
         "stable disease since progression on crizotinib",
         "following progression on crizotinib, stable disease on alectinib",
         "progressed on alectinib a year ago and has since been on chemotherapy, with stable disease",
+        "PD on crizotinib in 2021; alectinib since, with stable disease",
     ],
 )
 def test_a_stability_with_no_progression_of_now_beside_it_is_none(text):

@@ -380,11 +380,14 @@ class Timing(Cues):
         return False
 
     def _then_clause(self, text: str, start: int, c: Entity) -> bool:
-        """A word of time (`progression_then`) opens a clause of its own between ``start`` and the state ``c``: after
-        a comma, a semicolon, a colon or "and", its subject or verb before it ("and has since been on ...", ", she is
-        now on ..."); not a list that goes on ("progression in liver and then bone")."""
+        """A word of time (`progression_then`) between ``start`` and the state ``c`` tells a later time: anywhere in
+        the statement of ``c`` when that starts after ``start`` ("PD on crizotinib in 2021; alectinib since, with
+        stable disease"), else opening a clause of its own, after a comma, a semicolon, a colon or "and", its subject
+        or verb before it ("and has since been on ...", ", she is now on ..."); not in a list that goes on
+        ("progression in liver and then bone; stable disease")."""
+        own = max(text.rfind(ch, 0, c.start) + 1 for ch in ";.\n")
         return any(
-            _THEN_OPENS.search(text, max(start, m.start() - 30), m.start())
+            start <= own <= m.start() or _THEN_OPENS.search(text, max(start, m.start() - 30), m.start())
             for m in self.progression_then.finditer(text, start, c.start)
         )
 
