@@ -34,6 +34,9 @@ OVERLAYS = frozenset(
 OVERLAY_VALUES = frozenset(  # "new brain mets" is progression beside the lesions' count; "known brain mets" beside them
     {"cns_progressing", "cns_known"}
 )
+# a comma between two sites' progressions read as one (Reader._progressions_apart), and what may open the second
+_APART = re.compile(r",\s*")
+_APART_LEAD = re.compile(r"(?:(?:and|but|however|while|whereas|plus)\s+)?", re.IGNORECASE)
 SITES = "sites:"  # value prefix of progression at named extracranial sites, an overlay of its own ("sites:bone+liver")
 _DXADV = define("DXADV")  # "initially", "originally": the phrase file's adverbs of the diagnosis's time
 _NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "for": "4"}
@@ -287,7 +290,37 @@ class Reader:
             for r in readings
             if not any(_says(r, s) for s in found)
         ]
-        return _resolve(found)
+        return _bare_within(self._progressions_apart(text, _resolve(found)))
+
+    def _progressions_apart(self, text: str, found: list[Span]) -> list[Span]:
+        """A progression read over two sites joined by a comma, the second with words that read a progression of its
+        own ("progression in the liver, new bone mets", "new liver lesions, new bone mets"), is read as two clauses,
+        as with a semicolon between them: a denial of the first ("no progression in the liver, new bone mets") then
+        takes the first alone (Context: a denial reaches past a comma only inside a list), and the second reads as
+        it does alone ("new bone mets"). Two sites progressing read alike either way (fields.py: sites of two groups
+        are systemic); a list the second item of which reads nothing alone ("no progression in liver, bone or
+        adrenal") stays one finding."""
+        cuts = [
+            m.start()
+            for s in found
+            if s.entity == "progression_pattern" and (s.value.startswith(SITES) or s.value == "systemic")
+            for m in _APART.finditer(text, s.start, s.end)
+            if any(
+                r.entity == "progression_pattern"
+                and r.value.startswith(SITES)
+                and r.end == s.end - m.end()
+                and _APART_LEAD.fullmatch(text, m.end(), m.end() + r.start)
+                for r in self.spans(text[m.end() : s.end])
+            )
+        ]
+        if not cuts:
+            return found
+        parted = list(text)
+        for at in set(cuts):
+            parted[at] = ";"
+        again = [s for s in self.spans("".join(parted)) if s.entity == "progression_pattern"]
+        kept = [s for s in found if s.entity != "progression_pattern"]
+        return sorted(kept + again, key=lambda s: (s.start, s.end))
 
     def _unknown_in_sequence(self, text: str, found: list[Span]) -> list[Span]:
         """A short word the reader does not know, standing in a sequence of TKIs (an arrow or "then" between it and a
@@ -440,6 +473,19 @@ def _resolve(found: list[Span]) -> list[Span]:
         if all(item.end <= c.start or item.start >= c.end or _alternative(c, item) for c in near):
             same.insert(i, item)
     return sorted((s for spans in kept.values() for s in spans), key=lambda s: (s.start, s.end))
+
+
+def _bare_within(found: list[Span]) -> list[Span]:
+    """Without a bare progression (`progressing`) read inside the words of another progression finding ("no
+    intracranial progression", "progression in the liver"): those words are that finding's, whose role and pattern
+    they take."""
+    spans = [s for s in found if s.entity == "progression_pattern" and s.value != "progressing"]
+    return [
+        s
+        for s in found
+        if (s.entity, s.value) != ("progression_pattern", "progressing")
+        or not any(o.start <= s.start and s.end <= o.end for o in spans)
+    ]
 
 
 def _kind(span: Span) -> str:

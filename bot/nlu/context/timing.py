@@ -268,11 +268,10 @@ class Timing(Cues):
         ("stable disease on alectinib for 2 years, then progression in the liver", "SD x 18 months, now PD in bone").
         Dropped. So is a progression with a state read as no progression after it told as what followed ("progressed
         in the liver and bones on crizotinib; now stable on alectinib": `_past_progression`): the later state wins."""
-        later = [
-            e.start
-            for e in found
-            if e.entity == "progression_pattern" and e.value not in NOT_PROGRESSING and e.role is None
+        moving = [
+            e for e in found if e.entity == "progression_pattern" and e.value not in NOT_PROGRESSING and e.role is None
         ]
+        later = [e.start for e in moving]
         calm = [
             e
             for e in found
@@ -285,7 +284,7 @@ class Timing(Cues):
             e
             for e in found
             if not self._past_response(text, e, later)
-            and not self._past_progression(text, e, calm)
+            and not self._past_progression(text, e, calm, moving)
             and not self._of_one_place(text, e)
         ]
 
@@ -302,27 +301,94 @@ class Timing(Cues):
 
     def _dated_after(self, text: str, e: Entity, c: Entity) -> bool:
         """The sentence of ``c`` (told after ``e``) opens with a date ("12/2025: CT stable", "2025: stable on
-        alectinib"; `state_date`, within its first three words), and the sentence of ``e`` holds none as late."""
+        alectinib"; `state_date`, within its first three words), or the heading it is told under does and ``e`` is
+        not under it ("Restaging CT 12/2025:\n- stable disease": _heading); and neither the sentence of ``e`` nor its
+        own heading holds a date as late, nor is that heading the present's ("Current:")."""
         opening = _statement_start(text, c.start, e.end, semicolons=True)
         date = self.state_date.search(text, opening, c.end)
         if date is None or len(text[opening : date.start()].split()) > 2:
-            return False
-        own = _statement_start(text, e.start, semicolons=True)
-        earlier = [_date(m.group()) for m in self.state_date.finditer(text, own, e.end)]
+            heading = self._heading(text, c.start)
+            if heading is None or heading[0] < e.end:
+                return False
+            date = self.state_date.search(text, *heading)
+            if date is None:
+                return False
+            opening = heading[0]
+        own, end = _statement_bounds(
+            text, e.start, e.end, semicolons=True
+        )  # its dates before or after it ("PD in liver 12/2025"), short of c's
+        earlier = [_date(m.group()) for m in self.state_date.finditer(text, own, min(end, opening))]
+        heading = self._heading(text, e.start)
+        if heading:
+            if self.heading_now.search(text, *heading):
+                return False
+            earlier += [_date(m.group()) for m in self.state_date.finditer(text, *heading)]
         return all(d < _date(date.group()) for d in earlier)
 
-    def _past_progression(self, text: str, e: Entity, calm: list[Entity]) -> bool:
+    def _heading(self, text: str, at: int) -> tuple[int, int] | None:
+        """(start, end) of the heading place ``at`` is told under: a few words before a colon opening its statement
+        ("current: lorlatinib since 06/2024, ongoing response", "latest CT: partial response"), or the nearest line
+        above it, past the other items of its list, that is a heading of its own (a few words ending in a colon, or
+        a date alone: "2025:", "Restaging CT 12/2025:", "Now:", "Mar 2024"); None when there is none, a blank line
+        comes first, or its words tell the past ("History 2023:", "Prior imaging:"; `heading_past`), which dates no
+        state as later."""
+        found = self._heading_place(text, at)
+        return None if found is None or self.heading_past.search(text, *found) else found
+
+    def _heading_place(self, text: str, at: int) -> tuple[int, int] | None:
+        """_heading, whatever its words tell."""
+        start = max(text.rfind(ch, 0, at) + 1 for ch in ";.\n")
+        inline = _INLINE_HEADING.match(text, start, at)
+        if inline:
+            return inline.span("words")
+        line = text.rfind("\n", 0, at)
+        for _ in range(_HEADING_REACH):
+            if line <= 0:
+                return None
+            above = text.rfind("\n", 0, line) + 1
+            if not text[above:line].strip():
+                return None
+            # the line's last statement ("PD in liver 2023. Restaging CT 12/2025:")
+            tail = max([above, *(m.end() for m in _SENTENCE_END.finditer(text, above, line))])
+            m = _HEADING_LINE.fullmatch(text, tail, line)
+            if m and (m["colon"] or self.state_date.fullmatch(m["words"])):
+                return m.span("words")
+            line = above - 1
+        return None
+
+    def _past_progression(self, text: str, e: Entity, calm: list[Entity], moving: list[Entity]) -> bool:
         """``e`` is a progression and a state read as no progression of the whole disease (one of ``calm``) follows it,
         within reach, its own clause opening with a word of time ("then", "now", "since", "post-SBRT";
-        `progression_then`)."""
+        `progression_then`), or a clause of its own between them past the last progression (of ``moving``) before it
+        ("progressed on alectinib two months ago and has since been on chemotherapy, with stable disease"), or told
+        under a heading of the present that ``e`` is not under ("Current:\n- stable", "latest CT: partial response
+        maintained": `heading_now`), or dated after it (_dated_after)."""
         if e.entity != "progression_pattern" or e.value in NOT_PROGRESSING or e.role is not None:
             return False
         for c in calm:
             if c.start >= e.end and c.start - e.end <= _THEN_REACH:
                 clause = max(e.end, *(text.rfind(ch, 0, c.start) + 1 for ch in ",;.\n:"))
-                if self.progression_then.search(text, clause, c.end) or self._dated_after(text, e, c):
+                heading = self._heading(text, c.start)
+                if (
+                    self.progression_then.search(text, clause, c.end)
+                    or self._then_clause(text, max([e.end, *(m.end for m in moving if e.end <= m.end <= c.start)]), c)
+                    or (heading and heading[0] >= e.end and self.heading_now.search(text, *heading))
+                    or self._dated_after(text, e, c)
+                ):
                     return True
         return False
+
+    def _then_clause(self, text: str, start: int, c: Entity) -> bool:
+        """A word of time (`progression_then`) between ``start`` and the state ``c`` tells a later time: anywhere in
+        the statement of ``c`` when that starts after ``start`` ("PD on crizotinib in 2021; alectinib since, with
+        stable disease"), else opening a clause of its own, after a comma, a semicolon, a colon or "and", its subject
+        or verb before it ("and has since been on ...", ", she is now on ..."); not in a list that goes on
+        ("progression in liver and then bone; stable disease")."""
+        own = max(text.rfind(ch, 0, c.start) + 1 for ch in ";.\n")
+        return any(
+            start <= own <= m.start() or _THEN_OPENS.search(text, max(start, m.start() - 30), m.start())
+            for m in self.progression_then.finditer(text, start, c.start)
+        )
 
     def _past_response(self, text: str, e: Entity, later: list[int]) -> bool:
         """``e`` is read as no progression, and a progression (starting at one of ``later``) is read after it with a
@@ -653,3 +719,15 @@ def _date(written: str) -> tuple[int, int]:
 
 
 _THEN_REACH = 150  # the most characters between a state read as no progression and the progression that followed it
+# a heading opening a statement: up to five words before a colon ("current: ...", "Latest CT: ...")
+_INLINE_HEADING = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?P<words>[^\s:]+(?:[ \t]+[^\s:]+){0,4})[ \t]*:(?=\s)")
+# a line that is a heading: up to six words ending in a colon, or alone (then only a date: Timing._heading)
+_HEADING_LINE = re.compile(
+    r"[ \t]*(?:[-*•][ \t]*)?(?P<words>[^\s:](?:[^\s:]*[ \t]+){0,5}?[^\s:]*)[ \t]*(?P<colon>:)?[ \t]*"
+)
+# what may stand before a word of time opening a clause of its own (Timing._then_clause)
+_THEN_OPENS = re.compile(
+    r"(?:[,;:]|\band\b)\s*(?:she|he|they|it|has|have|had|is|are|was|were)(?:\s+(?:has|have|had|been|is|are|was|were))?\s+$",
+    re.IGNORECASE,
+)
+_HEADING_REACH = 8  # the most lines above a statement its heading line is looked for in
