@@ -147,6 +147,7 @@ class Span:
     value: str
     priority: int = 2
     negated_only: bool = False
+    refused_only: bool = False  # read only where refused (the phrase file's `refused_only`)
     # the role the reader's own words set, not the words around the span: a phrase that says its finding absent
     # ("MET CN 2.1 (not amplified)": negated); a key-value line's reading (key_value.py, `decided`: None is stated)
     role: str | None = None
@@ -267,7 +268,16 @@ class Reader:
                     priority = 1 if in_context else 2
                     role = NEGATED if row.get("stated_absent", False) else None
                     found.append(
-                        Span(start, end, row["entity"], value, priority, negated_only=row["negated_only"], role=role)
+                        Span(
+                            start,
+                            end,
+                            row["entity"],
+                            value,
+                            priority,
+                            negated_only=row["negated_only"],
+                            refused_only=row.get("refused_only", False),
+                            role=role,
+                        )
                     )
         for m in self.word.finditer(text):
             word = m.group().lower()
@@ -276,6 +286,7 @@ class Reader:
             ):
                 found.append(Span(m.start(), m.end(), "unknown_drug", m.group(), 3))
         found += self._unknown_in_sequence(text, found)
+        found = _yielded(found)
         # "Key: value" lines: the key names the field, the value says it; the key's own words and the value's words
         # it read are not read again (an overlay, a drug named in the key's brackets, only for the reading's field)
         readings = self.key_values.readings(text)
@@ -426,6 +437,19 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _yielded(found: list[Span]) -> list[Span]:
+    """Without the spans read only where refused that overlap another of their entity: a regimen's agents yield to
+    what tells them given ("s/p cisplatin-pemetrexed", "06/2023-now carboplatin/pemetrexed")."""
+    refused = [s for s in found if s.refused_only]
+    if not refused:
+        return found
+    others = [s for s in found if not s.refused_only]
+    dropped = {
+        id(s) for s in refused if any(o.entity == s.entity and o.start < s.end and s.start < o.end for o in others)
+    }
+    return [s for s in found if id(s) not in dropped]
 
 
 def _resolve(found: list[Span]) -> list[Span]:

@@ -226,6 +226,7 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
             "entity": p["entity"],
             "value": str(p["value"]),
             "negated_only": bool(p.get("negated_only")),
+            "refused_only": bool(p.get("refused_only")),
             "stated_absent": bool(p.get("stated_absent")),
             "not_other_genes": bool(p.get("not_other_genes")),
             "sites": bool(p.get("sites")),

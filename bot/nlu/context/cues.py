@@ -35,7 +35,8 @@ class Cues:
         self.order = _Order(table["treatment_order"], self.lists)
         self.corrections = Corrections(table)
         self.new_keeps = frozenset(table["unchanged_when_new"])
-        self.neg_before = _cue(neg["before"])
+        self.neg_before = _cue(neg["before"] + neg["refused_before"])
+        self.refused_before = _before(neg["refused_before"])  # the denial of neg_before that refuses (Context._refused)
         self.neg_after = _after(neg["after"] + neg["gone_after"], copulas, arrows=True)
         self.score_denied = _before(neg["score_denied"], r"\s+")
         self.score_entities = frozenset(neg["score_entities"])
@@ -65,7 +66,9 @@ class Cues:
         self.tki_neg_before = _before(
             table["tki_negation"]["before"], _fill(r"[\s-]+(?:(?!{not_between})\w+\s+)?", table["tki_negation"])
         )
-        self.tki_neg_after = _after(table["tki_negation"]["after"], copulas)
+        self.tki_neg_after = _after(table["tki_negation"]["after"] + table["tki_negation"]["refused_after"], copulas)
+        self.refused_after = _after(table["tki_negation"]["refused_after"], copulas)
+        self.therapy_tail = _compile(rf"\s+(?:{_words(table['tki_negation']['therapy_tail'])})(?![\w-])", re.IGNORECASE)
         back = table["retraction"]
         when = _words(back["said_when"])
         self.said_before = _compile(
@@ -124,6 +127,9 @@ class Cues:
         self.prop_therapy = _compile(rf"(?<![\w-])(?:{_words(prop['therapy'])})(?![\w])", re.IGNORECASE)
         self.prop_verb = _compile(rf"\s*(?:{_words(prop['verb'])})\s+", re.IGNORECASE)
         self.prop_join = _compile(_words(prop["join"]), re.IGNORECASE)
+        # therapies named and nothing else ("pembrolizumab", "Keytruda", "carbo/pem"): no words telling them given
+        named = _words([*prop["therapy"], *(re.escape(b) for b in table.get("other_brands", ()))])
+        self.named_therapies = _compile(rf"(?:{named})(?:(?:{_words(prop['join'])})(?:{named}))*", re.IGNORECASE)
         self.prop_sequence = _compile(_words(prop["sequence"]), re.IGNORECASE)
         self.prop_step = _compile(rf"(?<![\w-])(?:{_words(prop['sequence'])})", re.IGNORECASE)
         self.prop_dose = _compile(_words(prop["dose"]), re.IGNORECASE)
