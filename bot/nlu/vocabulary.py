@@ -284,6 +284,8 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
         # or KRAS mutations": a phrase flagged `not_other_genes`, reader.Reader._another_genes), nor the genes a
         # denial beside a bypass alteration found names (context/timing.py): the phrase file's panel genes
         "other_genes": _expand("{PANELGENE}", defines),
+        # one gene under two names (the phrase file's gene_aliases: "ERBB2" is HER2's), the name's lower case
+        "gene_aliases": {str(k).lower(): str(v).lower() for k, v in (raw.get("gene_aliases") or {}).items()},
         # the ALK test methods' words, IHC's, FISH's and sequencing's (the discordance reply names the method of each
         # reading: actions/case_state.py)
         "alk_test_methods": {

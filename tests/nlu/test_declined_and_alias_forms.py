@@ -121,3 +121,47 @@ def test_an_alk_inhibitor_refused_is_not_received(text):
 
 def test_an_alk_inhibitor_refused_leaves_the_ones_received():
     assert_reads_exactly("alectinib, then lorlatinib offered but declined", {"prior_tkis": ["alectinib"]})
+
+
+# ---- 2. one gene under two names ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HER2 amplification; EGFR, KRAS, ERBB2 negative",
+        "ERBB2 amplification; EGFR, KRAS, HER2 negative",  # (read so before)
+        "HER2 amplification; negative for EGFR, KRAS and ERBB2",
+        "ERBB2 amplification. EGFR/ERBB2/MET: no alterations",
+        "HER3 activation; EGFR, KRAS, ERBB3 negative",
+        "MAP2K1 mutation; EGFR, KRAS, MEK1 negative",
+        "MEK1 mutation; EGFR, KRAS, MAP2K1 negative",
+        "MET amplification; EGFR, KRAS, c-MET negative",
+        "c-MET amplification; EGFR, KRAS, MET negative",
+        "MET amp; c-MET, EGFR, KRAS: negative",
+        "G12C; EGFR, KRAS, BRAF negative",
+        "KRAS G12C; EGFR, KRAS, BRAF negative",
+    ],
+)
+def test_a_gene_denied_under_its_other_name_is_stated_both_ways(text):
+    assert_stated_both_ways(text, "bypass_alterations")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # other genes denied beside a finding: those genes only, the finding stands
+        ("HER2 amplification; EGFR, KRAS, BRAF negative", ["HER2_activation"]),
+        ("HER2 amplification; EGFR, KRAS, MET negative", ["HER2_activation"]),
+        ("HER2 amplification; EGFR, KRAS, c-MET negative", ["HER2_activation"]),
+        ("MET amplification; EGFR, KRAS, ERBB2 negative", ["MET_amplification"]),
+        ("KRAS G12C; EGFR, NRAS, BRAF negative", ["KRAS_G12C"]),
+        ("MAP2K1 mutation; EGFR, KRAS, ERBB2 negative", ["MAP2K1_mutation"]),
+    ],
+)
+def test_other_genes_denied_beside_a_finding_are_not_conflated(text, found):
+    assert_reads(text, {"bypass_alterations": found})
+
+
+def test_a_panel_denied_alone_is_still_no_bypass_alteration():
+    assert_reads("EGFR, KRAS, c-MET negative", {"bypass_alterations": []})

@@ -24,6 +24,11 @@ from bot.nlu.reader import Span
 
 
 class Cues:
+    def gene(self, name: str) -> str:
+        """The gene's one name, in lower case ("ERBB2" and "HER2": her2)."""
+        lowered = name.lower()
+        return self.gene_aliases.get(lowered, lowered)
+
     def __init__(self, table: dict[str, Any]):
         neg, hyp = table["negation"], table["hypothetical"]
         copulas = table["after_copulas"]
@@ -300,6 +305,14 @@ class Cues:
         )
         # a gene named in a denial ("EGFR, KRAS, BRAF negative"; Timing._other_genes_denied)
         self.named_gene = _compile(rf"\b(?:{genes})\b", re.IGNORECASE)
+        # each gene under one name ("ERBB2" is HER2), and the genes of each bypass alteration: the ones its names in
+        # the knowledge base name ("ERBB2 amplification", "MEK1 mutation") and its id's (HER2_activation: HER2)
+        self.gene_aliases = dict(table.get("gene_aliases", {}))
+        self.alteration_genes: dict[str, set[str]] = {}
+        for n in table["names"]:
+            if n["label"] == "bypass_alteration":
+                in_name = {self.gene(m.group()) for m in self.named_gene.finditer(n["pattern"])}
+                self.alteration_genes.setdefault(n["id"], {self.gene(n["id"].split("_")[0])}).update(in_name)
         self.failed_test = _cue(hyp["failed_test"])
         self.failed_after = _after(hyp["failed_test"], copulas)
         self.failed_kinds = frozenset(hyp["failed_test_findings"])

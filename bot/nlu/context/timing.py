@@ -119,9 +119,16 @@ class Timing(Cues):
         an alteration found ("EGFR, KRAS, BRAF negative; MET amp"): those genes denied, not the whole class."""
         if e.entity != "bypass_alteration" or e.value != "none" or e.role != NEGATED:
             return False
-        named = {m.group().upper() for m in self.named_gene.finditer(text, e.start, e.end)}
-        genes = {str(f.value).split("_")[0].upper() for f in found if f.entity == e.entity and f.value != "none"}
+        named = {self.gene(m.group()) for m in self.named_gene.finditer(text, e.start, e.end)}
+        genes = set().union(
+            *(self._genes_of(str(f.value)) for f in found if f.entity == e.entity and f.value != "none")
+        )
         return bool(named) and not named & genes
+
+    def _genes_of(self, alteration: str) -> set[str]:
+        """The genes of a bypass alteration, each under its one name (Cues.gene): "HER2 amplification; EGFR, KRAS,
+        ERBB2 negative" names HER2's gene denied."""
+        return self.alteration_genes.get(alteration) or {self.gene(alteration.split("_")[0])}
 
     def _serial_result(self, text: str, spans: list, i: int) -> tuple[bool, tuple[int, int] | None] | None:
         """A resistance finding told with the results of two tests of it, the second in the next clause without naming
