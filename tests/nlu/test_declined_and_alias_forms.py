@@ -165,3 +165,59 @@ def test_other_genes_denied_beside_a_finding_are_not_conflated(text, found):
 
 def test_a_panel_denied_alone_is_still_no_bypass_alteration():
     assert_reads("EGFR, KRAS, c-MET negative", {"bypass_alterations": []})
+
+
+# ---- 3. a request's history -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "prior"),
+    [
+        # read before, kept
+        ("We request approval of lorlatinib for this patient who progressed on alectinib and brigatinib",
+         ["alectinib", "brigatinib"]),
+        ("I am requesting lorlatinib for this patient who progressed on alectinib and brigatinib.",
+         ["alectinib", "brigatinib"]),
+        ("We would like to request lorlatinib for this patient, who progressed on alectinib and then brigatinib.",
+         ["alectinib", "brigatinib"]),
+        ("I am writing to request lorlatinib for my patient, previously treated with alectinib and brigatinib.",
+         ["alectinib", "brigatinib"]),
+        # a history after a request: the TKIs listed after it were received
+        ("We are requesting funding for lorlatinib following failure of alectinib and brigatinib.",
+         ["alectinib", "brigatinib"]),
+        ("We request approval of lorlatinib; the patient received alectinib then brigatinib.",
+         ["alectinib", "brigatinib"]),
+        ("Dear colleague, we request approval of lorlatinib for Mrs X, who progressed on alectinib (2019-2022) and "
+         "brigatinib (2022-2024).", ["alectinib", "brigatinib"]),
+        ("requesting authorization for lorlatinib in a patient who has progressed on alectinib and brigatinib",
+         ["alectinib", "brigatinib"]),
+        ("I am requesting authorization for lorlatinib for a patient who progressed on crizotinib, alectinib and "
+         "brigatinib.", ["crizotinib", "alectinib", "brigatinib"]),
+        ("We would like to request approval of lorlatinib for a patient who progressed on alectinib and brigatinib",
+         ["alectinib", "brigatinib"]),
+    ],
+)
+def test_a_request_keeps_the_history_after_it(text, prior):
+    assert_reads(text, {"prior_tkis": prior})
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        # what is requested, or named as to come, is not received
+        ("We request approval of lorlatinib; brigatinib to follow if not tolerated", {"prior_tkis": None}),
+        ("We request approval of lorlatinib, then brigatinib at progression", {"prior_tkis": None}),
+        ("We request approval of lorlatinib; alectinib and brigatinib are alternatives", {"prior_tkis": None}),
+        ("Requesting authorization for lorlatinib or brigatinib after alectinib", {"prior_tkis": ["alectinib"]}),
+        # a patient supposed, in a question or a rule, is no history of this one
+        ("What would you give for a patient who progressed on crizotinib, alectinib and brigatinib?",
+         {"prior_tkis": None}),
+        ("In a patient who progressed on alectinib and brigatinib, lorlatinib is preferred.", {"prior_tkis": None}),
+        ("We request approval of lorlatinib, which would be preferred in a patient with G1202R",
+         {"alk_mutations": None}),
+        # a comma list not closed by "and": the plan's next step, as before
+        ("Plan: after alectinib, lorlatinib", {"prior_tkis": ["alectinib"]}),
+    ],
+)
+def test_what_a_request_asks_for_or_supposes_is_not_received(text, fields):
+    assert_reads(text, fields)

@@ -58,7 +58,17 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):
                 continue
             # doubted by its own words ("G1202R unconfirmed", "ECOG 1 maybe"): supposed, yet correctable
-            doubted = stated is None and span.value != "none" and self._uncertain(text, spans, i)
+            doubted = (
+                stated is None
+                and span.value != "none"
+                and self._uncertain(text, spans, i)
+                # listed right after the history a request or a plan follows: received ("requesting funding for
+                # lorlatinib following failure of alectinib and brigatinib")
+                and not (
+                    span.entity in self.plan_entities
+                    and self._after_history(text, span, max(0, span.start - 160), spans)
+                )
+            )
             supposed = (
                 any(a <= span.start < b for a, b in regions)
                 or (stated is None and span.entity == "tki" and self._conditional_plan(text, spans, i))
