@@ -213,6 +213,19 @@ class Reader:
         self.drug_prefixes = frozenset(d[:5] for d in self.drugs if len(d) >= 7)
         self.drug_starts = frozenset(d[:3] for d in self.drugs if len(d) >= 4)
         self.key_values = KeyValues(table)
+        # the bypass alterations of each gene, by any of its names ("erbb2" and "her2": HER2_activation)
+        aliases = table.get("gene_aliases", {})
+        self.gene_alterations: dict[str, list[str]] = {}
+        for alteration, genes in sorted(table.get("alteration_genes", {}).items()):
+            for gene in genes:
+                self.gene_alterations.setdefault(gene, []).append(alteration)
+        for alias, gene in aliases.items():
+            self.gene_alterations[alias] = self.gene_alterations.get(gene, [])
+
+    def _alterations_of(self, gene: str) -> list[str]:
+        """The bypass alterations of ``gene`` as written ("ERBB2": HER2_activation; "MET": its amplification, gain,
+        fusion and overexpression)."""
+        return self.gene_alterations.get(gene.lower(), [])
 
     def spans(self, text: str) -> list[Span]:
         """Every finding in ``text``, in reading order, with no two competing spans overlapping."""
@@ -267,18 +280,21 @@ class Reader:
                 if end > start and value and not (row.get("not_other_genes") and self._another_genes(text, start, end)):
                     priority = 1 if in_context else 2
                     role = NEGATED if row.get("stated_absent", False) else None
-                    found.append(
+                    # a gene denied on its own ("ERBB2 negative"): each of its alterations, one reading of its words
+                    values = self._alterations_of(m.group("gene")) if row.get("gene_denial") else [value]
+                    found += [
                         Span(
                             start,
                             end,
                             row["entity"],
-                            value,
+                            v,
                             priority,
                             negated_only=row["negated_only"],
                             refused_only=row.get("refused_only", False),
                             role=role,
                         )
-                    )
+                        for v in values
+                    ]
         for m in self.word.finditer(text):
             word = m.group().lower()
             if word in self.other_brands or (

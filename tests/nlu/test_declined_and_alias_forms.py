@@ -167,6 +167,49 @@ def test_a_panel_denied_alone_is_still_no_bypass_alteration():
     assert_reads("EGFR, KRAS, c-MET negative", {"bypass_alterations": []})
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one gene denied on its own, under either name, beside an alteration of it found
+        "HER2 amp; ERBB2 negative",
+        "HER2 amp; HER2 negative",
+        "ERBB2 amplified; no HER2 amplification",
+        "MET amp; MET negative",
+        "MET amp. no c-MET amplification",  # (read MET amplification present)
+        "c-MET amplified; MET not detected",
+        "KRAS G12C detected; KRAS negative",
+        "BRAF V600E; BRAF wild-type",
+        "MEK1 mutation; MAP2K1 wild-type",
+        "RET fusion; RET negative",
+    ],
+)
+def test_one_gene_denied_beside_its_alteration_is_stated_both_ways(text):
+    assert_stated_both_ways(text, "bypass_alterations")
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        # another gene denied, or another alteration of the gene, or another specimen: the finding stands
+        ("MET amp; EGFR negative", {"bypass_alterations": ["MET_amplification"]}),
+        ("HER2 amp; KRAS wild-type", {"bypass_alterations": ["HER2_activation"]}),
+        ("G12C detected; NRAS negative", {"bypass_alterations": ["KRAS_G12C"]}),
+        ("KRAS G12C detected; KRAS G12D negative", {"bypass_alterations": ["KRAS_G12C"]}),
+        ("MET amplification; MET exon 14 negative", {"bypass_alterations": ["MET_amplification"]}),
+        ("history of HER2-negative breast cancer; now MET amplification", {"bypass_alterations": ["MET_amplification"]}),
+        ("Tissue: MET amplification. Plasma: MET negative", {"bypass_alterations": ["MET_amplification"]}),
+        # one gene denied alone says nothing of the class; a panel's genes denied still deny it
+        ("ERBB2 negative", {"bypass_alterations": None}),
+        ("KRAS wild-type", {"bypass_alterations": None}),
+        ("EGFR, KRAS negative", {"bypass_alterations": []}),
+        ("EGFR and KRAS negative", {"bypass_alterations": []}),
+        ("EGFR, KRAS, HER2 negative", {"bypass_alterations": []}),
+    ],
+)
+def test_one_gene_denied_does_not_reach_other_genes_or_the_class(text, fields):
+    assert_reads(text, fields)
+
+
 # ---- 3. a request's history -----------------------------------------------------------------------------------------
 
 

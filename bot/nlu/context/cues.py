@@ -306,14 +306,9 @@ class Cues:
         )
         # a gene named in a denial ("EGFR, KRAS, BRAF negative"; Timing._other_genes_denied)
         self.named_gene = _compile(rf"\b(?:{genes})\b", re.IGNORECASE)
-        # each gene under one name ("ERBB2" is HER2), and the genes of each bypass alteration: the ones its names in
-        # the knowledge base name ("ERBB2 amplification", "MEK1 mutation") and its id's (HER2_activation: HER2)
+        # each gene under one name ("ERBB2" is HER2), and the genes of each bypass alteration (vocabulary)
         self.gene_aliases = dict(table.get("gene_aliases", {}))
-        self.alteration_genes: dict[str, set[str]] = {}
-        for n in table["names"]:
-            if n["label"] == "bypass_alteration":
-                in_name = {self.gene(m.group()) for m in self.named_gene.finditer(n["pattern"])}
-                self.alteration_genes.setdefault(n["id"], {self.gene(n["id"].split("_")[0])}).update(in_name)
+        self.alteration_genes = {k: set(v) for k, v in table.get("alteration_genes", {}).items()}
         self.failed_test = _cue(hyp["failed_test"])
         self.failed_after = _after(hyp["failed_test"], copulas)
         self.failed_kinds = frozenset(hyp["failed_test_findings"])
