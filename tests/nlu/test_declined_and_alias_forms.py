@@ -228,7 +228,7 @@ def test_one_gene_denied_does_not_reach_other_genes_or_the_class(text, fields):
         # a history after a request: the TKIs listed after it were received
         ("We are requesting funding for lorlatinib following failure of alectinib and brigatinib.",
          ["alectinib", "brigatinib"]),
-        ("We request approval of lorlatinib; the patient received alectinib then brigatinib.",
+        ("We request approval of lorlatinib; the patient received alectinib and brigatinib.",
          ["alectinib", "brigatinib"]),
         ("Dear colleague, we request approval of lorlatinib for Mrs X, who progressed on alectinib (2019-2022) and "
          "brigatinib (2022-2024).", ["alectinib", "brigatinib"]),
