@@ -22,10 +22,11 @@ from bot.nlu.entity import NEGATED
 from bot.nlu.key_value import CHANGE_VERB as _CHANGE_VERB
 from bot.nlu.key_value import EARLIER_AFTER as _ECOG_EARLIER
 from bot.nlu.key_value import EARLIER_ALONE as _ECOG_EARLIER_ALONE
+from bot.nlu.key_value import EARLIER_AT as _EARLIER_AT
 from bot.nlu.key_value import EARLIER_LABEL as _EARLIER_LABEL
 from bot.nlu.key_value import NOW_LABEL as _NOW_LABEL
 from bot.nlu.key_value import KeyValues, Reading, later_number, later_value
-from bot.nlu.vocabulary import AMINO
+from bot.nlu.vocabulary import AMINO, define
 
 OVERLAYS = frozenset(
     {"symptomatic", "brain_metastases", "prior_chemotherapy", "prior_immunotherapy", "goals_of_care", "tki"}
@@ -33,7 +34,11 @@ OVERLAYS = frozenset(
 OVERLAY_VALUES = frozenset(  # "new brain mets" is progression beside the lesions' count; "known brain mets" beside them
     {"cns_progressing", "cns_known"}
 )
+# a comma between two sites' progressions read as one (Reader._progressions_apart), and what may open the second
+_APART = re.compile(r",\s*")
+_APART_LEAD = re.compile(r"(?:(?:and|but|however|while|whereas|plus)\s+)?", re.IGNORECASE)
 SITES = "sites:"  # value prefix of progression at named extracranial sites, an overlay of its own ("sites:bone+liver")
+_DXADV = define("DXADV")  # "initially", "originally": the phrase file's adverbs of the diagnosis's time
 _NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "for": "4"}
 # "for" as speech recognition writes "four", only where a score ends its clause ("ECOG for.", "ecog for, lives alone";
 # never "ECOG for the last month", "ECOG for?")
@@ -49,7 +54,7 @@ def _lead_in(earlier: str) -> str:
         # the earlier value under its time's label, then the current one's label ("ECOG baseline 1, current 2",
         # "PS at diagnosis 0; now 2", "ECOG: dx 0 | now 2")
         rf"{_EARLIER_LABEL}\s*[:=]?\s*{earlier}\s*[,;|/]?\s*(?:and |but )?{_NOW_LABEL}\s*[:=]?\s*|"
-        rf"(?:(?:was |were )?{earlier} (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
+        rf"(?:(?:was |were )?{earlier} (?:{_EARLIER_AT}|{_DXADV}|previously|before(?: that)?)"
         r"[,;]?\s*(?:and |but )?(?:is )?now(?: (?:it|she|he|they)(?:'s| is| are))?|"
         r"of|is|was|were|would be|be|became|becomes|is now|now|score|currently|"
         # as said on a ward round: "ECOG today I'd call 2", "PS I would say 1"
@@ -88,7 +93,7 @@ _KARNOFSKY_NOW = re.compile(
 # ... or whose label says so ("Baseline ECOG 1", "initial PS 0", "ECOG at diagnosis: 1")
 _EARLIER_BEFORE = re.compile(
     r"(?<![\w-])(?:baseline|initial|original|prior|previous|pre-?treatment|diagnostic|pre-?morbid|"
-    r"at (?:the time of )?(?:diagnosis|dx|baseline|presentation))[\s:-]*$",
+    rf"{_EARLIER_AT})[\s:-]*$",
     re.IGNORECASE,
 )
 # a later value's word inside a score's own words ("ECOG was 0, now 2", "ECOG 1 -> 2"): the score read is the later one
@@ -96,7 +101,7 @@ _ECOG_NOW_LABEL_IN = re.compile(rf"(?<![\w-]){_NOW_LABEL}(?![\w-])|->|→|=>|\bt
 # A Karnofsky score ("KPS 80", "Karnofsky 60%", "Karnofsky performance status (KPS) of 40", "KPS 70-80"): read as the
 # ECOG grade the knowledge base's published conversions agree on (meta.yml karnofsky_to_ecog), or not at all.
 # "KPs" (keratic precipitates) is not the abbreviation; a dose or a duration after the number is not a score.
-_KPS_VALUE = r"(\d{2,3})\s*%?"
+_KPS_VALUE = r"(\d{2,3})(?:\s*%)?"  # a space only before a per cent sign: a span never ends on a space
 _KARNOFSKY = re.compile(
     r"(?<![\w-])(?:(?-i:KPS|kps|Kps)|karnofsky(?:[\s-]+(?:performance[\s-]+(?:status|score|scale)|performance|index|"
     r"score|scale|status|ps))?)(?:\s*\((?-i:KPS)\))?(?:[\s-]+(?:status|score))?[\s:=-]*"
@@ -147,6 +152,7 @@ class Span:
     value: str
     priority: int = 2
     negated_only: bool = False
+    refused_only: bool = False  # read only where refused (the phrase file's `refused_only`)
     # the role the reader's own words set, not the words around the span: a phrase that says its finding absent
     # ("MET CN 2.1 (not amplified)": negated); a key-value line's reading (key_value.py, `decided`: None is stated)
     role: str | None = None
@@ -212,6 +218,19 @@ class Reader:
         self.drug_prefixes = frozenset(d[:5] for d in self.drugs if len(d) >= 7)
         self.drug_starts = frozenset(d[:3] for d in self.drugs if len(d) >= 4)
         self.key_values = KeyValues(table)
+        # the bypass alterations of each gene, by any of its names ("erbb2" and "her2": HER2_activation)
+        aliases = table.get("gene_aliases", {})
+        self.gene_alterations: dict[str, list[str]] = {}
+        for alteration, genes in sorted(table.get("alteration_genes", {}).items()):
+            for gene in genes:
+                self.gene_alterations.setdefault(gene, []).append(alteration)
+        for alias, gene in aliases.items():
+            self.gene_alterations[alias] = self.gene_alterations.get(gene, [])
+
+    def _alterations_of(self, gene: str) -> list[str]:
+        """The bypass alterations of ``gene`` as written ("ERBB2": HER2_activation; "MET": its amplification, gain,
+        fusion and overexpression)."""
+        return self.gene_alterations.get(gene.lower(), [])
 
     def spans(self, text: str) -> list[Span]:
         """Every finding in ``text``, in reading order, with no two competing spans overlapping."""
@@ -266,9 +285,21 @@ class Reader:
                 if end > start and value and not (row.get("not_other_genes") and self._another_genes(text, start, end)):
                     priority = 1 if in_context else 2
                     role = NEGATED if row.get("stated_absent", False) else None
-                    found.append(
-                        Span(start, end, row["entity"], value, priority, negated_only=row["negated_only"], role=role)
-                    )
+                    # a gene denied on its own ("ERBB2 negative"): each of its alterations, one reading of its words
+                    values = self._alterations_of(m.group("gene")) if row.get("gene_denial") else [value]
+                    found += [
+                        Span(
+                            start,
+                            end,
+                            row["entity"],
+                            v,
+                            priority,
+                            negated_only=row["negated_only"],
+                            refused_only=row.get("refused_only", False),
+                            role=role,
+                        )
+                        for v in values
+                    ]
         for m in self.word.finditer(text):
             word = m.group().lower()
             if word in self.other_brands or (
@@ -276,6 +307,7 @@ class Reader:
             ):
                 found.append(Span(m.start(), m.end(), "unknown_drug", m.group(), 3))
         found += self._unknown_in_sequence(text, found)
+        found = _yielded(found)
         # "Key: value" lines: the key names the field, the value says it; the key's own words and the value's words
         # it read are not read again (an overlay, a drug named in the key's brackets, only for the reading's field)
         readings = self.key_values.readings(text)
@@ -285,7 +317,37 @@ class Reader:
             for r in readings
             if not any(_says(r, s) for s in found)
         ]
-        return _resolve(found)
+        return _bare_within(self._progressions_apart(text, _resolve(found)))
+
+    def _progressions_apart(self, text: str, found: list[Span]) -> list[Span]:
+        """A progression read over two sites joined by a comma, the second with words that read a progression of its
+        own ("progression in the liver, new bone mets", "new liver lesions, new bone mets"), is read as two clauses,
+        as with a semicolon between them: a denial of the first ("no progression in the liver, new bone mets") then
+        takes the first alone (Context: a denial reaches past a comma only inside a list), and the second reads as
+        it does alone ("new bone mets"). Two sites progressing read alike either way (fields.py: sites of two groups
+        are systemic); a list the second item of which reads nothing alone ("no progression in liver, bone or
+        adrenal") stays one finding."""
+        cuts = [
+            m.start()
+            for s in found
+            if s.entity == "progression_pattern" and (s.value.startswith(SITES) or s.value == "systemic")
+            for m in _APART.finditer(text, s.start, s.end)
+            if any(
+                r.entity == "progression_pattern"
+                and r.value.startswith(SITES)
+                and r.end == s.end - m.end()
+                and _APART_LEAD.fullmatch(text, m.end(), m.end() + r.start)
+                for r in self.spans(text[m.end() : s.end])
+            )
+        ]
+        if not cuts:
+            return found
+        parted = list(text)
+        for at in set(cuts):
+            parted[at] = ";"
+        again = [s for s in self.spans("".join(parted)) if s.entity == "progression_pattern"]
+        kept = [s for s in found if s.entity != "progression_pattern"]
+        return sorted(kept + again, key=lambda s: (s.start, s.end))
 
     def _unknown_in_sequence(self, text: str, found: list[Span]) -> list[Span]:
         """A short word the reader does not know, standing in a sequence of TKIs (an arrow or "then" between it and a
@@ -428,6 +490,19 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _yielded(found: list[Span]) -> list[Span]:
+    """Without the spans read only where refused that overlap another of their entity: a regimen's agents yield to
+    what tells them given ("s/p cisplatin-pemetrexed", "06/2023-now carboplatin/pemetrexed")."""
+    refused = [s for s in found if s.refused_only]
+    if not refused:
+        return found
+    others = [s for s in found if not s.refused_only]
+    dropped = {
+        id(s) for s in refused if any(o.entity == s.entity and o.start < s.end and s.start < o.end for o in others)
+    }
+    return [s for s in found if id(s) not in dropped]
+
+
 def _resolve(found: list[Span]) -> list[Span]:
     """Longest first, then by priority: a span is kept unless it overlaps one already kept of its kind."""
     kept: dict[str, list[Span]] = {}  # by kind, sorted by start, never overlapping but for alternatives
@@ -438,6 +513,19 @@ def _resolve(found: list[Span]) -> list[Span]:
         if all(item.end <= c.start or item.start >= c.end or _alternative(c, item) for c in near):
             same.insert(i, item)
     return sorted((s for spans in kept.values() for s in spans), key=lambda s: (s.start, s.end))
+
+
+def _bare_within(found: list[Span]) -> list[Span]:
+    """Without a bare progression (`progressing`) read inside the words of another progression finding ("no
+    intracranial progression", "progression in the liver"): those words are that finding's, whose role and pattern
+    they take."""
+    spans = [s for s in found if s.entity == "progression_pattern" and s.value != "progressing"]
+    return [
+        s
+        for s in found
+        if (s.entity, s.value) != ("progression_pattern", "progressing")
+        or not any(o.start <= s.start and s.end <= o.end for o in spans)
+    ]
 
 
 def _kind(span: Span) -> str:
