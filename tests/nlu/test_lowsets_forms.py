@@ -1,0 +1,89 @@
+"""Wording classes from the lowest-scoring tuned halves (sets 9, 10, 11, 13: administrative, acute-care, dictation and
+longitudinal writing) that other writers use too: a tissue confirmation advised, not done; a form's childbearing field
+answered no or N/A; the fusion named without its gene after a plasma test. Each form in phrasings of our own, with the
+near-misses that must read otherwise; not taken from the independent sets."""
+from __future__ import annotations
+
+import pytest
+
+from tests.nlu.reads import assert_reads
+
+# ---- a confirmation or a test advised is not one done --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Plasma: ALK L1196M at 0.4%; confirm on tissue.",
+    "Guardant360 shows ALK G1202R. Confirm with a tissue biopsy.",
+    "ctDNA positive for ALK I1171N; please confirm on a liver core.",
+    "ctDNA shows ALK G1202R; we recommend confirming on a tissue biopsy.",
+    "Liquid biopsy: ALK G1202R; suggest repeating the core biopsy.",
+    "Plasma NGS: ALK G1202R. Consider tissue rebiopsy.",
+])
+def test_a_tissue_confirmation_advised_is_no_tissue_biopsy(text: str) -> None:
+    assert_reads(text, {"biopsy": "plasma"})
+
+
+@pytest.mark.parametrize("text", [
+    # negative controls: a confirmation done, a biopsy that confirms
+    "Plasma: ALK L1196M at 0.4%; confirmed on tissue.",
+    "Guardant360 shows ALK G1202R, confirmed on the liver rebiopsy.",
+    "The plasma G1202R was confirmed on a liver core biopsy.",
+])
+def test_a_tissue_confirmation_done_is_both_specimens(text: str) -> None:
+    assert_reads(text, {"biopsy": "tissue_and_plasma"})
+
+
+@pytest.mark.parametrize("text, fields", [
+    # negative controls: "confirm" said of a result, not advised
+    ("Rebiopsy confirming ALK G1202R.", {"biopsy": "tissue", "alk_mutations": ["G1202R"]}),
+    ("The FISH results confirm ALK rearrangement.", {"alk_positive": True}),
+    ("Tissue confirmation of ALK G1202R on the liver core.", {"biopsy": "tissue", "alk_mutations": ["G1202R"]}),
+])
+def test_confirm_said_of_a_result_keeps_it(text: str, fields: dict) -> None:
+    assert_reads(text, fields)
+
+
+# ---- a form's childbearing field answered no or N/A -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Childbearing potential: no", "not_applicable"),
+    ("WOCBP: no", "not_applicable"),
+    ("Childbearing potential - not applicable (male)", "not_applicable"),
+    # N/A may say not applicable or not assessed: nothing (as "Pregnancy: N/A"), never childbearing potential
+    ("Childbearing potential: N/A", None),
+    ("WOCBP: n/a", None),
+    ("Pregnancy: N/A", None),
+    # negative controls: the field answered yes, the words in a sentence, a question
+    ("Childbearing potential: yes", "childbearing_potential"),
+    ("Woman of childbearing potential, on the pill.", "childbearing_potential"),
+    ("Is she of childbearing potential?", None),
+])
+def test_a_childbearing_field_answered_no_is_not_childbearing(text: str, status: str | None) -> None:
+    assert_reads(text, {"pregnancy_status": status})
+
+
+# ---- the fusion named without its gene after a plasma test ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Plasma NGS showed the fusion and no ALK mutation.",
+    "Liquid biopsy: fusion detected; no ALK kinase domain mutations.",
+    "cfDNA retained the fusion, no resistance mutation.",
+    "Guardant360 at PD revealed the known fusion only.",
+])
+def test_the_fusion_unnamed_after_a_plasma_test_is_found_there(text: str) -> None:
+    assert_reads(text, {"alk_fusion_at_progression": True, "alk_fusion_specimen": "plasma", "biopsy": "plasma"})
+
+
+@pytest.mark.parametrize("text, fields", [
+    # negative controls: the fusion not found or lost, another gene's fusion, a time of diagnosis, a question
+    ("Guardant360: fusion not detected, no ALK mutations.", {"alk_fusion_at_progression": False}),
+    ("ctDNA showed no fusion.", {"alk_fusion_at_progression": None}),
+    ("Plasma NGS showed a RET fusion.", {"alk_fusion_at_progression": None, "bypass_alterations": ["RET_fusion"]}),
+    ("Plasma NGS detected the fusion at diagnosis.", {"alk_fusion_at_progression": None}),
+    ("Should we send plasma to look for the fusion?", {"alk_fusion_at_progression": None, "biopsy": None}),
+    ("If the plasma shows the fusion, will you start lorlatinib?", {"alk_fusion_at_progression": None}),
+])
+def test_the_fusion_unnamed_not_found_or_not_now_is_not_read_present(text: str, fields: dict) -> None:
+    assert_reads(text, fields)
