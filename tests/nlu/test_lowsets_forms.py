@@ -87,3 +87,57 @@ def test_the_fusion_unnamed_after_a_plasma_test_is_found_there(text: str) -> Non
 ])
 def test_the_fusion_unnamed_not_found_or_not_now_is_not_read_present(text: str, fields: dict) -> None:
     assert_reads(text, fields)
+
+
+# ---- a count of brain lesions after a progression said to be only in the brain, or written with a plus -------------
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Progression limited to the brain: two lesions.", "limited"),
+    ("PD only in the brain, 3 new lesions, CT body stable.", "limited"),
+    ("Her disease is progressing only in the brain with one new lesion.", "limited"),
+    ("Progression is just in the brain, 4 lesions.", "limited"),
+    ("Progression restricted to the brain: 9 new lesions.", "extensive"),
+    ("MRI head: 12+ lesions.", "extensive"),
+    ("Relapse with 20+ brain metastases.", "extensive"),
+])
+def test_a_count_after_a_brain_only_progression_is_read(text: str, count: str) -> None:
+    assert_reads(text, {"cns_lesions": count, "brain_metastases": True})
+
+
+@pytest.mark.parametrize("text", [
+    # negative controls: the lesions counted elsewhere, five (unread), a question, a relative
+    "Progression in the brain, 2 new lesions in the liver.",
+    "Progression only in the brain: 5 lesions.",
+    "Is the progression only in the brain with 2 lesions?",
+    "Her sister has 10+ brain metastases.",
+])
+def test_a_count_not_the_brains_or_not_stated_is_not_read(text: str) -> None:
+    assert_reads(text, {"cns_lesions": None})
+
+
+# ---- the body said fine or the same in chat words beside brain progression -------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "2 new brain mets, body fine.",
+    "New cerebellar met, rest of the body ok.",
+    "The brain spots are bigger but the rest is the same.",
+    "Progression just in the brain.",
+    "She progressed only within the central nervous system.",
+    "New brain lesions while the extracranial disease continued to respond.",
+])
+def test_brain_progression_with_the_body_said_fine_is_cns_only(text: str) -> None:
+    assert_reads(text, {"progression": "cns_only"})
+
+
+@pytest.mark.parametrize("text, pattern", [
+    # negative controls: no brain progression, a question, a relative, the body's own lesion
+    ("No new brain lesions; body fine.", None),
+    ("Is the body fine?", None),
+    ("His brother has new brain mets, body fine.", None),
+    ("Body weight fine.", None),
+    ("New liver lesion, the rest is the same.", "oligoprogression"),
+])
+def test_the_body_fine_without_brain_progression_is_not_cns_only(text: str, pattern: str | None) -> None:
+    assert_reads(text, {"progression": pattern})
