@@ -141,3 +141,68 @@ def test_brain_progression_with_the_body_said_fine_is_cns_only(text: str) -> Non
 ])
 def test_the_body_fine_without_brain_progression_is_not_cns_only(text: str, pattern: str | None) -> None:
     assert_reads(text, {"progression": pattern})
+
+
+# ---- a TKI stopped for a toxicity in the next clause, past the times of the TKI and of the stop ----------------------
+
+
+@pytest.mark.parametrize("text, tki", [
+    ("Crizotinib 2018-2019; stopped for grade 3 transaminitis.", "crizotinib"),
+    ("Started ceritinib in 2019; discontinued in 2020 because of diarrhoea.", "ceritinib"),
+    ("Brigatinib from 03/2021; stopped in May 2022 for pneumonitis.", "brigatinib"),
+    ("Alectinib; held in 2023 for grade 3 CK elevation.", "alectinib"),
+])
+def test_a_stop_for_toxicity_past_the_times_is_an_intolerance(text: str, tki: str) -> None:
+    assert_reads(text, {"intolerant_tkis": [tki]})
+
+
+@pytest.mark.parametrize("text", [
+    # negative controls: a stop for progression, a feared toxicity, a toxicity denied, a hold then resumed
+    "Crizotinib 2018-2019; stopped for progression.",
+    "Alectinib 2019-2021; stopped in 2021 for fear of hepatotoxicity.",
+    "Alectinib 2019-2021; no hepatotoxicity.",
+    "Lorlatinib since 03/2023; held in 2024 for oedema, then resumed at 75 mg.",
+])
+def test_a_stop_not_for_a_toxicity_had_is_no_intolerance(text: str) -> None:
+    assert_reads(text, {"intolerant_tkis": None})
+
+
+# ---- a performance status given now after an earlier one, said of the patient or dated by a month -------------------
+
+
+@pytest.mark.parametrize("text, ecog", [
+    ("ECOG was 0 last month, it's 2 now.", 2),
+    ("PS 1, she's 3 now.", 3),
+    ("WHO PS 0 in April, now 2.", 2),
+    ("ECOG 1 in 02/2025, now 3.", 3),
+    # negative controls: a number after "she's" that is no score, a score alone with its month, a later one first
+    ("ECOG 1, she's 2 months into lorlatinib.", 1),
+    ("ECOG 1 in June.", 1),
+    ("ECOG 2 now (was 0 in March).", 2),
+])
+def test_the_score_now_after_an_earlier_one_is_read(text: str, ecog: int) -> None:
+    assert_reads(text, {"ecog": ecog})
+
+
+# ---- a form's "no" or "N" with the specimen or test in a bracket after it is a denial --------------------------------
+
+
+@pytest.mark.parametrize("text, field", [
+    ("MET amplification: N (tissue)", "bypass_alterations"),
+    ("MET amp: no (plasma NGS)", "bypass_alterations"),
+    ("Brain metastases: N (MRI 09/2025)", "brain_metastases"),
+])
+def test_a_form_no_with_its_specimen_bracketed_states_no_finding(text: str, field: str) -> None:
+    found = assert_reads(text, {})
+    assert found.get(field) in (None, [], False), (text, found)
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("ALK resistance mutation: N (tissue NGS)", {"alk_mutations": []}),
+    # negative controls: a form's yes with its specimen, a bracket that names a finding, a report's "suggests"
+    ("MET amplification: Y (tissue)", {"bypass_alterations": ["MET_amplification"]}),
+    ("ALK resistance mutation: Y (G1202R)", {"alk_mutations": ["G1202R"]}),
+    ("CT suggests new liver metastases; MRI suggests brain mets.", {"brain_metastases": True}),
+])
+def test_a_form_value_with_a_bracket_is_read_as_told(text: str, fields: dict) -> None:
+    assert_reads(text, fields)
