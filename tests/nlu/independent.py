@@ -79,13 +79,16 @@ SETS = (
                 "independent6_tune.yml", "independent6_heldout.yml", "independent6_questions_tune.yml",
                 "independent6_questions_heldout.yml",
                 # (recall256) tuned 0.977 -> 0.9806 (tests/nlu/test_recall256_forms.py)
-                f1_floor=(0.98, 0.916), questions_changed=(3, 3), changed_in_dialogue=3, min_questions=(49, 34)),
+                # (q6) tuned questions changing the case 3 -> 0, extractor and dialogue: a bare finding leading with a
+                # dash to a therapy asked about is the question's premise (tests/nlu/test_sloppy_question_forms.py)
+                f1_floor=(0.98, 0.916), questions_changed=(0, 3), changed_in_dialogue=0, min_questions=(49, 34)),
     PhrasingSet("7", "spoken and hand-over styles: SBAR, telephone referrals, tumour-board presentations, MDT minutes, "
                 "e-mails, non-native English", "independent7_tune.yml", "independent7_heldout.yml",
                 "independent7_questions_tune.yml", "independent7_questions_heldout.yml",
                 # (cnscount) tuned 0.991 -> 0.990: a panel denying MET, KRAS and EGFR is read as no bypass alteration
                 # ([]), which this writer left unlabelled there and the other writers label
-                f1_floor=(0.989, 0.894), questions_changed=(1, 2), changed_in_dialogue=0, min_questions=(39, 27)),
+                # (q6) tuned questions changing the case at the extractor level 1 -> 0 (measured 0 on 2026-12-04)
+                f1_floor=(0.989, 0.894), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(39, 27)),
     # Sets 8-9 before any tuning on them: tuned 0.869 / 0.813, held-out 0.871 / 0.815
     # Set 8 tuned after tuning on it (exam stems, teaching texts): 0.925
     # recall8 (tests/nlu/test_narrative_forms.py): sets 8, 7, 3 tuned 0.9626 / 0.9911 / 0.9934
@@ -156,6 +159,17 @@ SETS = (
                 # too and "no further anticancer therapy" beside hospice as no current therapy; the other sets' writers
                 # do not, and the project keeps theirs
                 f1_floor=(0.917, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
+                as_taken=True),
+    # Set 14 before any tuning on it, scored as taken: tuned 0.863, held-out 0.934; 0 / 1 questions change the case at the
+    # extractor level
+    # Its writer assembled most notes by script from hand-written sections, each section placed in one half only (its
+    # README, kept as independent14_README_heldout_examples.md and read as held-out text, says how)
+    PhrasingSet("14", "whole documents with noise: full and partial clinic notes, H&Ps, consults and discharge notes "
+                "with reviews of systems, examinations, social and family history, medication and allergy lists, lab "
+                "tables, look-alike abbreviations, EHR templates left unfilled, copied-forward text, conditional plans",
+                "independent14_tune.yml", "independent14_heldout.yml", "independent14_questions_tune.yml",
+                "independent14_questions_heldout.yml",
+                f1_floor=(0.862, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
