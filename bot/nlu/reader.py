@@ -253,10 +253,7 @@ class Reader:
                 continue  # "KPS 90 at diagnosis": as an ECOG said of an earlier time
             grades = {self.karnofsky.get(score) for score in karnofsky_scores(m)}
             if len(grades) == 1 and None not in grades:
-                # not the blank a score's "%" may take before it is missing ("KPS 80 / ECOG 1"): the span ends on
-                # the score, where the pipeline's tokens end
-                end = m.start() + len(m.group().rstrip())
-                found.append(Span(m.start(), end, "ecog", str(grades.pop()), 1))
+                found.append(Span(m.start(), m.end(), "ecog", str(grades.pop()), 1))
         for m in (*_PDL1.finditer(text), *_PDL1_CELLS.finditer(text), *_PDL1_BARE.finditer(text)):
             if int(m.group(1)) <= 100:
                 # a later score right after it ("PD-L1 50% -> 80%", "TPS 50%, now 80%"): the current one, as a key's
