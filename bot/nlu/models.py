@@ -31,6 +31,11 @@ class Phrase(Lenient):
     value: StrictStr | StrictInt | StrictBool
     patterns: Patterns
     negated_only: StrictBool = False
+    # read only where refused ("carboplatin pemetrexed offered but declined"), not where denied otherwise ("no
+    # pemetrexed" denies the agent, not the class): context.Context._refused
+    refused_only: StrictBool = False
+    # a gene denied on its own ("ERBB2 negative"): each of its bypass alterations stated absent (its group `gene`)
+    gene_denial: StrictBool = False
     stated_absent: StrictBool = False  # the phrase itself says the finding is absent ("MET CN 2 (not amplified)")
     # not read where another gene is named right before or after it unless ALK is in its clause ("no TP53 or KRAS
     # mutations" is not "no ALK mutations"; reader.Reader._another_genes)

@@ -152,6 +152,7 @@ class Span:
     value: str
     priority: int = 2
     negated_only: bool = False
+    refused_only: bool = False  # read only where refused (the phrase file's `refused_only`)
     # the role the reader's own words set, not the words around the span: a phrase that says its finding absent
     # ("MET CN 2.1 (not amplified)": negated); a key-value line's reading (key_value.py, `decided`: None is stated)
     role: str | None = None
@@ -217,6 +218,19 @@ class Reader:
         self.drug_prefixes = frozenset(d[:5] for d in self.drugs if len(d) >= 7)
         self.drug_starts = frozenset(d[:3] for d in self.drugs if len(d) >= 4)
         self.key_values = KeyValues(table)
+        # the bypass alterations of each gene, by any of its names ("erbb2" and "her2": HER2_activation)
+        aliases = table.get("gene_aliases", {})
+        self.gene_alterations: dict[str, list[str]] = {}
+        for alteration, genes in sorted(table.get("alteration_genes", {}).items()):
+            for gene in genes:
+                self.gene_alterations.setdefault(gene, []).append(alteration)
+        for alias, gene in aliases.items():
+            self.gene_alterations[alias] = self.gene_alterations.get(gene, [])
+
+    def _alterations_of(self, gene: str) -> list[str]:
+        """The bypass alterations of ``gene`` as written ("ERBB2": HER2_activation; "MET": its amplification, gain,
+        fusion and overexpression)."""
+        return self.gene_alterations.get(gene.lower(), [])
 
     def spans(self, text: str) -> list[Span]:
         """Every finding in ``text``, in reading order, with no two competing spans overlapping."""
@@ -271,9 +285,21 @@ class Reader:
                 if end > start and value and not (row.get("not_other_genes") and self._another_genes(text, start, end)):
                     priority = 1 if in_context else 2
                     role = NEGATED if row.get("stated_absent", False) else None
-                    found.append(
-                        Span(start, end, row["entity"], value, priority, negated_only=row["negated_only"], role=role)
-                    )
+                    # a gene denied on its own ("ERBB2 negative"): each of its alterations, one reading of its words
+                    values = self._alterations_of(m.group("gene")) if row.get("gene_denial") else [value]
+                    found += [
+                        Span(
+                            start,
+                            end,
+                            row["entity"],
+                            v,
+                            priority,
+                            negated_only=row["negated_only"],
+                            refused_only=row.get("refused_only", False),
+                            role=role,
+                        )
+                        for v in values
+                    ]
         for m in self.word.finditer(text):
             word = m.group().lower()
             if word in self.other_brands or (
@@ -281,6 +307,7 @@ class Reader:
             ):
                 found.append(Span(m.start(), m.end(), "unknown_drug", m.group(), 3))
         found += self._unknown_in_sequence(text, found)
+        found = _yielded(found)
         # "Key: value" lines: the key names the field, the value says it; the key's own words and the value's words
         # it read are not read again (an overlay, a drug named in the key's brackets, only for the reading's field)
         readings = self.key_values.readings(text)
@@ -461,6 +488,19 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _yielded(found: list[Span]) -> list[Span]:
+    """Without the spans read only where refused that overlap another of their entity: a regimen's agents yield to
+    what tells them given ("s/p cisplatin-pemetrexed", "06/2023-now carboplatin/pemetrexed")."""
+    refused = [s for s in found if s.refused_only]
+    if not refused:
+        return found
+    others = [s for s in found if not s.refused_only]
+    dropped = {
+        id(s) for s in refused if any(o.entity == s.entity and o.start < s.end and s.start < o.end for o in others)
+    }
+    return [s for s in found if id(s) not in dropped]
 
 
 def _resolve(found: list[Span]) -> list[Span]:

@@ -141,7 +141,9 @@ class RoleCues:
         def union(*sections: tuple[str, str]) -> list[str]:
             return list(dict.fromkeys(c for section, key in sections for c in table[section].get(key, ())))
 
-        negation = union(("negation", "before"), ("tki_negation", "before"), ("rejected", "before"))
+        negation = union(
+            ("negation", "before"), ("negation", "refused_before"), ("tki_negation", "before"), ("rejected", "before")
+        )
         self.breaks = re.compile(_words(table["therapy_clause"]["breaks"]), re.IGNORECASE)
         # the list words (clinical_phrases.yml list_words): what may stand between two therapies of one group
         # ("brigatinib, ceritinib and/or alectinib"), a conjunction among them, an alternative word
@@ -208,7 +210,17 @@ class RoleCues:
         self.retract_adds = re.compile(rf"(?<![\w])(?:{_words(fix['choice_adds'])})(?![\w])", re.IGNORECASE)
         self.after = [
             (_leading(table["preferred"]["after"]), CHOSEN),
-            (_leading(union(("negation", "after"), ("tki_negation", "after"), ("rejected", "after"))), REJECTED),
+            (
+                _leading(
+                    union(
+                        ("negation", "after"),
+                        ("tki_negation", "after"),
+                        ("tki_negation", "refused_after"),
+                        ("rejected", "after"),
+                    )
+                ),
+                REJECTED,
+            ),
             (_leading(table["prior"]["after"]), PRIOR),
             (_leading(table["fallback"]["after"]), CONDITIONAL),
             (_leading(table["hypothetical"]["conditional_plan"]), CONDITIONAL),  # "chemo if it progresses"

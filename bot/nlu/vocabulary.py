@@ -95,6 +95,19 @@ def name_pattern(name: str) -> str:
     return re.escape(name).replace("'", "['\u2019]?").replace(r"\.", r"\.?").replace(r"\-", "[- ]?")
 
 
+def _alteration_genes(kb: knowledge.KnowledgeBase, genes: str, aliases: dict[str, str]) -> dict[str, list[str]]:
+    """Each bypass alteration's genes, in lower case under their one name (``aliases``): the genes (``genes``, a
+    pattern) its knowledge-base names name, and its id's first part."""
+    gene = re.compile(rf"\b(?:{genes})\b", re.IGNORECASE)
+    out = {}
+    for finding in kb.bypass.values():
+        found = {finding.id.split("_")[0].lower()} | {
+            m.group().lower() for n in finding.names for m in gene.finditer(n)
+        }
+        out[finding.id] = sorted({aliases.get(g, g) for g in found})
+    return out
+
+
 def inducer_names(kb: knowledge.KnowledgeBase) -> str:
     """Every name of the knowledge base's strong CYP3A inducers (drugs.yml strong_cyp3a_inducers) as one
     alternation, longest first (ties by name, so the table's fingerprint is stable)."""
@@ -229,8 +242,20 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
         if generic not in kb.drugs:
             raise ValueError(f"{PHRASES_FILE.name}: tki_shorthand names {generic!r}, not a drug of the knowledge base")
         names += [{"label": "tki", "pattern": str(s), "id": generic} for s in spellings]
+    # a bypass alteration's names, also under the other names of the gene they open with (gene_aliases: "c-MET
+    # amplification" as "MET amplification", so that "no c-MET amplification" is denied whole)
+    others: dict[str, list[str]] = {}
+    for alias, gene in (raw.get("gene_aliases") or {}).items():
+        others.setdefault(str(gene).lower(), []).append(str(alias))
     for finding in kb.bypass.values():
-        names += [{"label": "bypass_alteration", "pattern": n, "id": finding.id} for n in finding.names]
+        for n in finding.names:
+            first, _, rest = n.partition(" ")
+            spellings = [n] + [
+                f"{alias.upper() if alias.isalnum() else alias} {rest}"
+                for alias in others.get(first.lower(), ())
+                if rest
+            ]
+            names += [{"label": "bypass_alteration", "pattern": s, "id": finding.id} for s in dict.fromkeys(spellings)]
     for finding in kb.transformations.values():
         names += [{"label": "transformation", "pattern": n, "id": finding.id} for n in finding.names]
     # longest first; ties by name, not by the set's order (which changes from one process to the next and made the
@@ -243,6 +268,8 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
             "entity": p["entity"],
             "value": str(p["value"]),
             "negated_only": bool(p.get("negated_only")),
+            "refused_only": bool(p.get("refused_only")),
+            "gene_denial": bool(p.get("gene_denial")),
             "stated_absent": bool(p.get("stated_absent")),
             "not_other_genes": bool(p.get("not_other_genes")),
             "sites": bool(p.get("sites")),
@@ -258,6 +285,7 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
         "after": [_expand(str(c), defines) for c in name_like.get("after", ())],
     }
     regexes += _region_regexes(raw)
+    aliases = {str(k).lower(): str(v).lower() for k, v in (raw.get("gene_aliases") or {}).items()}
     labels = {n["label"] for n in names}
     by_label: dict[str, list[re.Pattern[str]]] = {}
     for r in regexes:
@@ -300,6 +328,11 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
         # or KRAS mutations": a phrase flagged `not_other_genes`, reader.Reader._another_genes), nor the genes a
         # denial beside a bypass alteration found names (context/timing.py): the phrase file's panel genes
         "other_genes": _expand("{PANELGENE}", defines),
+        # one gene under two names (the phrase file's gene_aliases: "ERBB2" is HER2's), the name's lower case
+        "gene_aliases": aliases,
+        # the genes of each bypass alteration, each under its one name: the ones its names in the knowledge base name
+        # ("ERBB2 amplification", "MEK1 mutation") and its id's (HER2_activation: her2)
+        "alteration_genes": _alteration_genes(kb, _expand("{PANELGENE}", defines), aliases),
         # the ALK test methods' words, IHC's, FISH's and sequencing's (the discordance reply names the method of each
         # reading: actions/case_state.py)
         "alk_test_methods": {

@@ -17,6 +17,8 @@ from bot.nlu.reader import Span
 
 _BREAK = re.compile(r"[.;!?\n(]")  # where a retraction's words may start (Context._retracted)
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
+# between an offered therapy and its refusal ("offered chemo, she declined", "discussed chemo; patient declined")
+_REFUSAL_LEAD = re.compile(r"\s*(?:[,;]|[-–—]+)?\s*(?:(?:but|and|however),?\s+)?")
 # the therapies other than the ALK inhibitors whose history is read ("prior pembrolizumab"): named as an option after
 # them, as an ALK inhibitor is (candidate `after`), they are no therapy received
 _OTHER_THERAPIES = frozenset({"prior_chemotherapy", "prior_immunotherapy"})
@@ -56,7 +58,17 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):
                 continue
             # doubted by its own words ("G1202R unconfirmed", "ECOG 1 maybe"): supposed, yet correctable
-            doubted = stated is None and span.value != "none" and self._uncertain(text, spans, i)
+            doubted = (
+                stated is None
+                and span.value != "none"
+                and self._uncertain(text, spans, i)
+                # listed right after the history a request or a plan follows: received ("requesting funding for
+                # lorlatinib following failure of alectinib and brigatinib")
+                and not (
+                    span.entity in self.plan_entities
+                    and self._after_history(text, span, max(0, span.start - 160), spans)
+                )
+            )
             supposed = (
                 any(a <= span.start < b for a, b in regions)
                 or (stated is None and span.entity == "tki" and self._conditional_plan(text, spans, i))
@@ -172,10 +184,18 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return NEGATED
         if span.entity == "tki" and self._qualifies_mutation(text, spans, i):
             return CANDIDATE  # "lorlatinib-resistant compound mutation": what the mutation does to the drug
+        if span.entity in _OTHER_THERAPIES and span.value == "true" and self._refused(text, spans, i):
+            # an offer refused is a denial, as "declined chemotherapy" is: "Chemotherapy offered, declined", "offered
+            # chemo - pt declined", "carboplatin pemetrexed offered but declined"
+            return NEGATED
+        if span.refused_only:
+            return _DROPPED  # "carboplatin-etoposide, no pemetrexed": the agent denied, not chemotherapy
         typed = text
         if span.entity != "tki":
             text, spans, i = self._unqualified(text, spans, i)
         before, after = text[max(0, span.start - 40) : span.start], text[span.end : span.end + 40]
+        if span.entity in _OTHER_THERAPIES:
+            after = self._said_after(text, span, 40)  # "Pembrolizumab monotherapy offered": an offer
         if span.entity == "tki":
             denied = self.tki_neg_before.search(before)
             if denied and self.dose_gap.match(text, span.end) and not self.not_a_gap.search(denied.group()):
@@ -262,6 +282,35 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         # there are brain metastases, as "no new brain mets" does not
         changes = self.changes.search(text, span.start, span.end)
         return _DROPPED if span.entity in self.new_keeps and (self.new.search(gap) or qualified or changes) else NEGATED
+
+    def _refused(self, text: str, spans: list[Span], i: int) -> bool:
+        """The therapy at ``spans[i]``, named and nothing else (no words of its own telling it was given: "after 4
+        cycles of chemo"), is refused: right after it (tki_negation `refused_after`: "chemo was discussed; patient
+        declined", "carboplatin pemetrexed offered but declined"), after an offer right before it past a comma, a
+        semicolon or a dash ("offered chemo, she declined"), or by a refusal before it (negation `refused_before`:
+        "declined carboplatin-pemetrexed", "declined the offer of chemotherapy"; not "no pemetrexed")."""
+        span = spans[i]
+        if not (span.negated_only or span.refused_only or self.named_therapies.fullmatch(text, span.start, span.end)):
+            return False
+        after = self._said_after(text, span, 80)
+        if self.refused_after.match(after):
+            return True
+        if self.cand_before.search(text, max(0, span.start - 40), span.start):
+            lead = _REFUSAL_LEAD.match(after)
+            if lead and self.refused_after.match(after[lead.end() :]):
+                return True
+        gap = self._scoped(self.neg_before, text, spans, i)
+        return (
+            gap is not None
+            and self.refused_before.search(text, max(0, span.start - len(gap) - 60), span.start - len(gap)) is not None
+        )
+
+    def _said_after(self, text: str, span: Span, size: int) -> str:
+        """The ``size`` characters after the therapy at ``span``, past what it may carry right after it (tki_negation
+        `therapy_tail`: "Pembrolizumab monotherapy offered, patient declined")."""
+        tail = self.therapy_tail.match(text, span.end)
+        end = tail.end() if tail else span.end
+        return text[end : end + size]
 
     def _not_started_later(self, text: str, spans: list[Span], i: int) -> bool:
         """The TKI at ``spans[i]`` is said not started later in its sentence, before any other TKI is named, in a

@@ -24,6 +24,11 @@ from bot.nlu.reader import Span
 
 
 class Cues:
+    def gene(self, name: str) -> str:
+        """The gene's one name, in lower case ("ERBB2" and "HER2": her2)."""
+        lowered = name.lower()
+        return self.gene_aliases.get(lowered, lowered)
+
     def __init__(self, table: dict[str, Any]):
         neg, hyp = table["negation"], table["hypothetical"]
         copulas = table["after_copulas"]
@@ -35,7 +40,8 @@ class Cues:
         self.order = _Order(table["treatment_order"], self.lists)
         self.corrections = Corrections(table)
         self.new_keeps = frozenset(table["unchanged_when_new"])
-        self.neg_before = _cue(neg["before"])
+        self.neg_before = _cue(neg["before"] + neg["refused_before"])
+        self.refused_before = _before(neg["refused_before"])  # the denial of neg_before that refuses (Context._refused)
         self.neg_after = _after(neg["after"] + neg["gone_after"], copulas, arrows=True)
         self.score_denied = _before(neg["score_denied"], r"\s+")
         self.score_entities = frozenset(neg["score_entities"])
@@ -66,7 +72,9 @@ class Cues:
         self.tki_neg_before = _before(
             table["tki_negation"]["before"], _fill(r"[\s-]+(?:(?!{not_between})\w+\s+)?", table["tki_negation"])
         )
-        self.tki_neg_after = _after(table["tki_negation"]["after"], copulas)
+        self.tki_neg_after = _after(table["tki_negation"]["after"] + table["tki_negation"]["refused_after"], copulas)
+        self.refused_after = _after(table["tki_negation"]["refused_after"], copulas)
+        self.therapy_tail = _compile(rf"\s+(?:{_words(table['tki_negation']['therapy_tail'])})(?![\w-])", re.IGNORECASE)
         back = table["retraction"]
         when = _words(back["said_when"])
         self.said_before = _compile(
@@ -125,6 +133,9 @@ class Cues:
         self.prop_therapy = _compile(rf"(?<![\w-])(?:{_words(prop['therapy'])})(?![\w])", re.IGNORECASE)
         self.prop_verb = _compile(rf"\s*(?:{_words(prop['verb'])})\s+", re.IGNORECASE)
         self.prop_join = _compile(_words(prop["join"]), re.IGNORECASE)
+        # therapies named and nothing else ("pembrolizumab", "Keytruda", "carbo/pem"): no words telling them given
+        named = _words([*prop["therapy"], *(re.escape(b) for b in table.get("other_brands", ()))])
+        self.named_therapies = _compile(rf"(?:{named})(?:(?:{_words(prop['join'])})(?:{named}))*", re.IGNORECASE)
         self.prop_sequence = _compile(_words(prop["sequence"]), re.IGNORECASE)
         self.prop_step = _compile(rf"(?<![\w-])(?:{_words(prop['sequence'])})", re.IGNORECASE)
         self.prop_dose = _compile(_words(prop["dose"]), re.IGNORECASE)
@@ -153,7 +164,8 @@ class Cues:
         self.plan_opener = _compile(rf"(?:^|[.;,\n])\s*(?:{_words(hyp['plan_opener'])})(?![\w])", re.IGNORECASE)
         self.plan_history = _cue(hyp["plan_history"])
         listed = _words(hyp["plan_history_list"])
-        self.plan_history_list = _compile(rf"(?:\s+|\x00+|(?:{listed})(?![\w]))*", re.IGNORECASE)
+        # (a word of the list is a whole word; a bracket or a dash may touch what follows: "(2019-2022)")
+        self.plan_history_list = _compile(rf"(?:\s+|\x00+|(?:{listed})(?:(?<![\w])|(?![\w])))*", re.IGNORECASE)
         self.plan_entities = frozenset(hyp["plan_entities"])
         self.opinion_site = _cue(hyp["opinion_site"])
         self.response_words = _cue(hyp["response_words"])
@@ -297,6 +309,9 @@ class Cues:
         )
         # a gene named in a denial ("EGFR, KRAS, BRAF negative"; Timing._other_genes_denied)
         self.named_gene = _compile(rf"\b(?:{genes})\b", re.IGNORECASE)
+        # each gene under one name ("ERBB2" is HER2), and the genes of each bypass alteration (vocabulary)
+        self.gene_aliases = dict(table.get("gene_aliases", {}))
+        self.alteration_genes = {k: set(v) for k, v in table.get("alteration_genes", {}).items()}
         self.failed_test = _cue(hyp["failed_test"])
         self.failed_after = _after(hyp["failed_test"], copulas)
         self.failed_kinds = frozenset(hyp["failed_test_findings"])

@@ -27,6 +27,8 @@ class Lists(Cues):
             return None
         if self.experience.match(text, cues[-1].start()):
             return None  # "I've never seen T1151M before": the clinician's experience
+        if not cue.match(text, cues[-1].start()):
+            return None  # the cue's own end refuses what follows it: "declined after 4 cycles of chemo" (seen whole)
         if cue.match(text, span.start):
             return None  # the finding's own words say its role: "without new mets and without symptoms"
         gap_start = cues[-1].end()

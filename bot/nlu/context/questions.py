@@ -43,6 +43,13 @@ class Questions(Cues):
                     and not self.case_supposes.search(sentence)
                 ):
                     continue  # "ED impression: sepsis in a patient with ALK+ NSCLC": this patient's case
+                request = self.plan_opener.search(sentence, 0, m.start())
+                if (
+                    request
+                    and self.patient_described.match(sentence, m.start())
+                    and not self.case_supposes.search(sentence, request.end())
+                ):
+                    continue  # "We request approval of lorlatinib for a patient who progressed on ...": this patient
                 opener = _CLAUSE_OPENER.search(sentence[: m.start()])
                 if opener and opener.group().strip() == "(":  # "(if G1202R, lorlatinib)": to the bracket's end
                     end = sentence.find(")", m.end())

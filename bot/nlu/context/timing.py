@@ -99,6 +99,28 @@ _SERIAL_SEP = _compile(
 _SERIAL_STOP = _compile(r"\n|\.(?!\d)|[,;]|\s[-–—/]+\s|->|→|=>|\s(?:but|while|whereas)\s", re.IGNORECASE)
 
 
+_LIST_JOIN = re.compile(r"\s*,?\s*(?:(?:and|or|nor|&)\s+)?")
+_CLOSING = re.compile(r"\b(?:and|or|nor)\b|&")
+
+
+def _closed_list(text: str, span: Span, words: str, spans: list[Span]) -> bool:
+    """``span`` is an item of a list with commas that "and" or "or" closes, before it ("crizotinib, alectinib and
+    brigatinib": brigatinib) or after it (alectinib), the items all therapies; not "after alectinib, lorlatinib"."""
+    if _CLOSING.search(words.rsplit(",", 1)[-1]):
+        return True
+    end = span.end
+    for s in spans:
+        if s.start < end or s.entity != span.entity:
+            continue
+        join = _LIST_JOIN.fullmatch(text, end, s.start)
+        if join is None:
+            return False
+        if _CLOSING.search(join.group()):
+            return True
+        end = s.end
+    return False
+
+
 class Timing(Cues):
     def _besides_found(self, text: str, e: Entity) -> bool:
         """The denial ``e`` of a whole class is of the rest of it ("no other ALK mutations", "no additional resistance
@@ -117,9 +139,16 @@ class Timing(Cues):
         an alteration found ("EGFR, KRAS, BRAF negative; MET amp"): those genes denied, not the whole class."""
         if e.entity != "bypass_alteration" or e.value != "none" or e.role != NEGATED:
             return False
-        named = {m.group().upper() for m in self.named_gene.finditer(text, e.start, e.end)}
-        genes = {str(f.value).split("_")[0].upper() for f in found if f.entity == e.entity and f.value != "none"}
+        named = {self.gene(m.group()) for m in self.named_gene.finditer(text, e.start, e.end)}
+        genes = set().union(
+            *(self._genes_of(str(f.value)) for f in found if f.entity == e.entity and f.value != "none")
+        )
         return bool(named) and not named & genes
+
+    def _genes_of(self, alteration: str) -> set[str]:
+        """The genes of a bypass alteration, each under its one name (Cues.gene): "HER2 amplification; EGFR, KRAS,
+        ERBB2 negative" names HER2's gene denied."""
+        return self.alteration_genes.get(alteration) or {self.gene(alteration.split("_")[0])}
 
     def _serial_result(self, text: str, spans: list, i: int) -> tuple[bool, tuple[int, int] | None] | None:
         """A resistance finding told with the results of two tests of it, the second in the next clause without naming
@@ -626,7 +655,9 @@ class Timing(Cues):
                     gap[s.start - m.end() : s.end - m.end()] = "\x00" * (s.end - s.start)
             words = "".join(gap)
             outside = re.sub(r"\([^()]*", "", words)  # a comma inside an open bracket lists; outside it ends the list
-            if "," not in outside and self.plan_history_list.fullmatch(words.replace(",", " ")):
+            if ("," not in outside or _closed_list(text, span, words, spans)) and self.plan_history_list.fullmatch(
+                words.replace(",", " ")
+            ):
                 return True
         return False
 
