@@ -118,7 +118,10 @@ CHANGE_TO = rf"(?:(?:then|since|subsequently|later|now|but|and|which|has|had)\s+
 EARLIER_WHEN = (
     r"(?:pre-?admission|pre-?morbid(?:ly)?|before (?:the |this )?admission|"
     rf"at (?:{_DXNOUN}|(?:the )?last visit)|last (?:week|month|year|visit)|"
-    rf"previously|{_DXADV}|in (?:19|20)\d\d|(?:\w+ )?(?:days?|weeks?|months?|years?) ago)"
+    rf"previously|{_DXADV}|in (?:19|20)\d\d|(?:\w+ )?(?:days?|weeks?|months?|years?) ago|"
+    # (tunelow) a month, or a month's date ("ECOG 1 in June, now 2", "PS 0 in 03/2025, now 2")
+    r"in (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?: (?:19|20)\d\d)?|(?:in|on) \d{1,2}/(?:19|20)?\d\d)"
 )
 _NOW_WORD = r"(?:now|today|currently|at present|presently)"
 
@@ -129,6 +132,8 @@ def later_value(value: str, plain: str) -> str:
     ``value`` the later value's pattern with its group, ``plain`` the same without a group."""
     return (
         rf"%?(?:\s*\([^()\n]{{0,30}}\))?(?:\s+{EARLIER_WHEN})?(?:\s+[-–—]\s+|\s*[,;]?\s*)(?:(?:but|and)\s+)?"
+        # (tunelow) the later value said of the patient or the score ("ECOG was 1 last month, it's 3 now")
+        r"(?:(?:it|she|he)(?:['\u2019]s|\s+is)\s+)?"
         rf"(?:{_NOW_WORD}\s*(?:(?:is|of|at|ecog|ps|who|kps|:|=)\s*)*|{CHANGE_TO}\s*|"
         rf"(?={plain}\s*%?\s+(?:{_NOW_WORD}|this (?:week|month|visit|admission)|on admission)(?![\w-])))"
         rf"{value}"

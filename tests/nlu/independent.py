@@ -115,7 +115,10 @@ SETS = (
                 "acute-oncology admissions, inpatient consults, nurse telephone triage, PET/CT/MRI impressions, "
                 "conference-abstract cases, non-native English", "independent10_tune.yml", "independent10_heldout.yml",
                 "independent10_questions_tune.yml", "independent10_questions_heldout.yml",
-                f1_floor=(0.923, 0.851), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
+                # (lowsets) tuned 0.9257 -> 0.928 after brain-only progression told in chat words ("body fine", "the
+                # rest is the same", a patient's brain "spots"), a count after a brain-only progression or with a plus,
+                # a toxicity stop past its times (tests/nlu/test_lowsets_forms.py)
+                f1_floor=(0.927, 0.851), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
     # Set 11 before any tuning on it, scored as taken: tuned 0.848, held-out 0.854 (0.762 / 0.767 on the bare extractor); 0 questions change the case (extractor and dialogue)
     # (s11narr) set 11 tuned 0.848 -> 0.8958 with main (cnscount, s10rest) after dictation, instant-message and registry-form
     # wording of the narrative fields (tests/nlu/test_dictation_forms.py); 0.9286 with main and s11mol together
@@ -125,7 +128,10 @@ SETS = (
                 "independent11_questions_heldout.yml",
                 # (s11mol) tuned 0.848 -> 0.8851 (with main) after variant-table rows, registry coded values and keys of
                 # the progression specimen (tests/nlu/test_variant_table_forms.py)
-                f1_floor=(0.928, 0.854), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(47, 31),
+                # (lowsets) tuned 0.9394 -> 0.9455 after a tissue confirmation advised (no biopsy), a brain-only
+                # progression's count and chat words, a registry "N" with its specimen bracketed
+                # (tests/nlu/test_lowsets_forms.py)
+                f1_floor=(0.944, 0.854), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(47, 31),
                 as_taken=True),
     # Set 12 before any tuning on it, scored as taken: tuned 0.896, held-out 0.914 (0.844 / 0.851 on the bare extractor); 0 questions change the case at the extractor level
     # (its writer's README_set12.md, which the files' headers name, was not kept: the headers state the route, what was
@@ -158,7 +164,10 @@ SETS = (
                 # (tests/nlu/test_timeline_forms.py). Its writer reads a re-biopsy's adenocarcinoma as the histology
                 # too and "no further anticancer therapy" beside hospice as no current therapy; the other sets' writers
                 # do not, and the project keeps theirs
-                f1_floor=(0.917, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
+                # (lowsets) tuned 0.918 -> 0.9242 after the fusion unnamed after a plasma test, a brain-only
+                # progression's count and chat words, the performance status now after an earlier one ("it's 3 now")
+                # (tests/nlu/test_lowsets_forms.py)
+                f1_floor=(0.923, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
     # Set 14 before any tuning on it, scored as taken: tuned 0.863, held-out 0.934; 0 / 1 questions change the case at the
     # extractor level
@@ -169,7 +178,9 @@ SETS = (
                 "tables, look-alike abbreviations, EHR templates left unfilled, copied-forward text, conditional plans",
                 "independent14_tune.yml", "independent14_heldout.yml", "independent14_questions_tune.yml",
                 "independent14_questions_heldout.yml",
-                f1_floor=(0.862, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
+                # (lowsets) tuned 0.8628 -> 0.8656 from the classes tuned on sets 9-13, not on this set
+                # (tests/nlu/test_lowsets_forms.py)
+                f1_floor=(0.864, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})

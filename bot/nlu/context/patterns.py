@@ -175,14 +175,20 @@ class ToxicStops:
         # in the next clause through a word that stands for it ("alectinib held for hepatotoxicity", "brigatinib 180
         # mg, withheld because of pneumonitis", "on alectinib; dose held for CK rise"), or a word that says it was
         # not tolerated ("alectinib not tolerated")
+        # (tunelow) also past the TKI's time and the stop's ("alectinib 2019-2021; stopped for hepatotoxicity",
+        # "started brigatinib in 2022; discontinued in 2024 for pneumonitis")
+        when = (
+            r"(?:\s+(?:in|from|since|until|on|at)?\s*(?:(?:\d{1,2}/)?(?:19|20)\d\d|[a-z]{3,9}\.? (?:19|20)\d\d)"
+            r"(?:\s*(?:-|–|to|until)\s*(?:(?:\d{1,2}/)?(?:19|20)\d\d|[a-z]{3,9}\.? (?:19|20)\d\d|now|present))?)?"
+        )
         lead = (
-            r"(?:\s*\([^()]{0,40}\))?(?:\s+\d+(?:\.\d+)?\s*mg(?:\s+[a-z]{2,5})?)?"
+            rf"{when}(?:\s*\([^()]{{0,40}}\))?(?:\s+\d+(?:\.\d+)?\s*mg(?:\s+[a-z]{{2,5}})?)?"
             rf"(?:\s*(?:[,;:]|\s[-–—]+)\s*(?:(?:{_words(tol['stands_for_it'])})\s+)?|\s+)"
             r"(?:(?:was|were|is|has been|had been|had to be|have been|being|then|temporarily|subsequently|later|"
             r"briefly|eventually)\s+)*"
         )
         self.after = _compile(
-            rf"{lead}(?:(?:{_words(tol['stop'])})(?![\w])\s+{because}|"
+            rf"{lead}(?:(?:{_words(tol['stop'])})(?![\w]){when}\s+{because}|"
             rf"(?:{_words(tol['stopped_for_toxicity'])})(?![\w]))",
             re.IGNORECASE,
         )
