@@ -36,6 +36,9 @@ class Cues:
         self.corrections = Corrections(table)
         self.new_keeps = frozenset(table["unchanged_when_new"])
         self.neg_before = _cue(neg["before"])
+        self.complaints_denied = _compile(_words(neg["complaints_denied"]), re.IGNORECASE)
+        self.complaint_told = _cue(neg["complaint_told"])
+        self.complaint_entities = frozenset({"symptomatic"})  # the patient's complaints
         self.neg_after = _after(neg["after"] + neg["gone_after"], copulas, arrows=True)
         self.score_denied = _before(neg["score_denied"], r"\s+")
         self.score_entities = frozenset(neg["score_entities"])
@@ -180,6 +183,10 @@ class Cues:
             re.IGNORECASE,
         )
         self.family_history = _cue(others["family_history"])
+        # a family history as a section's heading ("FAMILY HISTORY:", "FH -"), and a sentence of it led by a relative
+        # ("Mother - type 2 diabetes", "Sister: ALK+ NSCLC"): People._family_section_end
+        self.history_heading = _compile(r"[ \t]*(?:[:–—]|-(?!\w))")
+        self.relative_led = _compile(rf"\s*(?:[-*•]\s*)?{person}", re.IGNORECASE)
         now = _words(hyp["other_illness_now"])
         self.other_illness_before = _compile(
             rf"(?<![\w-])(?:{_words(hyp['other_illness_before'])})[\s(:-]+(?:(?!(?:{now})\b)[\w/-]+[\s(-]+){{0,2}}$",
@@ -238,6 +245,9 @@ class Cues:
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
+        self.diagnosis_heading = _compile(
+            rf"[ \t]*(?:[-*•·]+[ \t]*)?(?:{_words(hyp['diagnosis_heading'])})\b[^:\n]{{0,25}}:", re.IGNORECASE
+        )
         self.result_earlier = _cue(hyp["diagnostic_before"] + hyp["result_earlier"])
         self.result_current = _cue(hyp["result_current"])
         self.result_year = _cue(hyp["result_year"])

@@ -642,6 +642,15 @@ class Timing(Cues):
         after = re.split(r"[.;,\n]", text[span.end : span.end + 40])[0]
         return bool(_AT_DIAGNOSIS_AFTER.match(after))
 
+    def _diagnosis_headed(self, text: str, span: Span) -> bool:
+        """``span`` is on a line headed by the diagnosis ("* Dx 2022: ALK fusion (EML4-ALK) detected by RNA NGS on
+        FFPE"), with no word of this progression between the heading and it ("Dx 2021: adeno; rebiopsy 2025: ...")."""
+        line = text.rfind("\n", 0, span.start) + 1
+        head = self.diagnosis_heading.match(text, line)
+        if head is None or head.end() > span.start:
+            return False
+        return not self.result_current.search(text, head.end(), span.start)
+
     def _at_diagnosis(self, text: str, span: Span) -> bool:
         """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""
         start = max(0, span.start - 60)
