@@ -88,7 +88,8 @@ _KARNOFSKY_NOW = re.compile(
 # ... or whose label says so ("Baseline ECOG 1", "initial PS 0", "ECOG at diagnosis: 1")
 _EARLIER_BEFORE = re.compile(
     r"(?<![\w-])(?:baseline|initial|original|prior|previous|pre-?treatment|diagnostic|pre-?morbid|"
-    r"at (?:the time of )?(?:diagnosis|dx|baseline|presentation))[\s:-]*$",
+    # (s14) its time in a bracket after the label ("Baseline (dx) ECOG 2")
+    r"at (?:the time of )?(?:diagnosis|dx|baseline|presentation))(?:\s*\([^()\n]{0,15}\))?[\s:-]*$",
     re.IGNORECASE,
 )
 # a later value's word inside a score's own words ("ECOG was 0, now 2", "ECOG 1 -> 2"): the score read is the later one

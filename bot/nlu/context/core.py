@@ -102,6 +102,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 only_doubted.append(out[-1])
         out = self.corrections.apply(text, out, only_doubted, regions)
         out = self._timed_results(text, out)
+        out = self._copied_forward(text, out)
         out = self._past_responses(text, out)
         out += self._intolerance(text, out, regions)
         out = self.without_ruled_out(text, out)

@@ -245,6 +245,8 @@ class Cues:
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
+        self.copied_mark = _cue(hyp["copied_mark"])
+        self.copied_kinds = frozenset(hyp["copied_kinds"])
         self.diagnosis_heading = _compile(
             rf"[ \t]*(?:[-*•·]+[ \t]*)?(?:{_words(hyp['diagnosis_heading'])})\b[^:\n]{{0,25}}:", re.IGNORECASE
         )
@@ -283,6 +285,11 @@ class Cues:
         self.specimen_taken = _after(hyp["specimen_taken_after"], copulas)
         self.biopsy_to_come = _before(
             hyp["biopsy_to_come"], r"\s+(?:(?!(?:after|following|post|since|from|with|on|of)\b)[\w-]+\s+){0,2}"
+        )
+        # a note's assessment and plan as one heading: what it scores is assessed, not planned (Doubt._uncertain)
+        self.assessment_heading = _compile(
+            rf"(?<![\w-])(?:{_words(hyp['assessment_heading'])})\s*(?:/|and|&)\s*plan\s*[:–—-]\s*[^.;?\n]{{0,40}}$",
+            re.IGNORECASE,
         )
         self.uncertain_before = _cue(hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"])
         self.plan_before = _cue(hyp["plan_before"])

@@ -93,7 +93,8 @@ class People(Cues):
         """Where a family history headed as a section ("FAMILY HISTORY: Father - MI at 58, hyperlipidaemia. Mother -
         type 2 diabetes, depression.") ends: its first sentence is the relatives' past every comma (its colon reports
         nothing of the patient), and so is each sentence after it on its line that starts with a relative ("Mother -
-        ...", "Sister: ...", "; father stroke at 70"); the first that does not ("Pt: ...", "On alectinib since 2022") is the patient's again."""
+        ...", "Sister: ...", "; father stroke at 70"); the first that does not ("Pt: ...", "On alectinib since 2022")
+        is the patient's again."""
         while end < len(text) and text[end - 1] != "\n" and (relative := self.relative_led.match(text, end)):
             end = _sentence_at(self._sentences(text), relative.end())[1]
         return end
