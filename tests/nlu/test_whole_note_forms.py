@@ -277,3 +277,43 @@ def test_an_earlier_score_with_its_time_in_a_bracket_yields(text: str, ecog: int
 
 def test_an_earlier_score_alone_is_not_the_current_one() -> None:
     assert_reads("Baseline (dx) ECOG 2.", {"ecog": None})
+
+
+# ---- lay words, a dated brain scan, a visit for the next cycle -----------------------------------------------------
+
+
+def test_the_cancer_grown_in_several_organs_is_systemic() -> None:
+    assert_reads("Your scan shows the cancer has grown in the liver, lungs and bones.", {"progression": "systemic"})
+
+
+@pytest.mark.parametrize("text", [
+    # negative controls: "grown" of anything but disease, and one site alone
+    "She has grown tired; liver stable.",
+    "The tumour has grown in the liver.",
+])
+def test_grown_without_sites_of_disease_is_no_systemic_progression(text: str) -> None:
+    assert_reads(text, {"progression": None})
+
+
+@pytest.mark.parametrize("text", [
+    "Brain MRI 10/2025 clear.",
+    "MRI brain 11/28 - no metastases.",
+])
+def test_a_dated_brain_scan_said_clear_is_no_brain_metastases(text: str) -> None:
+    assert_reads(text, {"brain_metastases": False})
+
+
+def test_a_dated_brain_scan_with_new_lesions_is_brain_metastases() -> None:
+    assert_reads("MRI brain 11/28 - 2 new metastases.", {"brain_metastases": True})
+
+
+@pytest.mark.parametrize("text", [
+    "S: here for C3 of carboplatin/pemetrexed. Tolerating well.",
+    "Admitted for cycle 2 of docetaxel.",
+])
+def test_a_visit_for_the_next_cycle_is_chemotherapy_now(text: str) -> None:
+    assert_reads(text, {"current_therapy": "chemotherapy"})
+
+
+def test_a_question_about_a_cycle_is_no_chemotherapy_now() -> None:
+    assert_reads("Referred for cycle 1 of docetaxel?", {"current_therapy": None})
