@@ -64,6 +64,10 @@ FRAMES = [
     "in the case of {finding} what would change", "in the case of {bypass}, what would you give?",
     "{mutation} - what then?", "{finding}, then what?", "{mutation} what would you give", "how about with {finding}",
     "{finding} instead?",
+    # a bare finding leading with a dash or a colon to a therapy asked about, typed sloppily
+    # (tests/nlu/test_sloppy_question_forms.py)
+    "{finding} - {therapy}?", "{mutation}: {drug}?", "{bypass} - {drug} + {drug2}?", "{finding} - {therapy} + continue?",
+    "{finding} - keep same tki?", "{finding} - still give {therapy}?", "{mutation} - switch to {drug}?",
 ]
 questions = st.builds(
     lambda frame, drug, drug2, mutation, finding, therapy, bypass: frame.format(

@@ -79,13 +79,16 @@ SETS = (
                 "independent6_tune.yml", "independent6_heldout.yml", "independent6_questions_tune.yml",
                 "independent6_questions_heldout.yml",
                 # (recall256) tuned 0.977 -> 0.9806 (tests/nlu/test_recall256_forms.py)
-                f1_floor=(0.98, 0.916), questions_changed=(3, 3), changed_in_dialogue=3, min_questions=(49, 34)),
+                # (q6) tuned questions changing the case 3 -> 0, extractor and dialogue: a bare finding leading with a
+                # dash to a therapy asked about is the question's premise (tests/nlu/test_sloppy_question_forms.py)
+                f1_floor=(0.98, 0.916), questions_changed=(0, 3), changed_in_dialogue=0, min_questions=(49, 34)),
     PhrasingSet("7", "spoken and hand-over styles: SBAR, telephone referrals, tumour-board presentations, MDT minutes, "
                 "e-mails, non-native English", "independent7_tune.yml", "independent7_heldout.yml",
                 "independent7_questions_tune.yml", "independent7_questions_heldout.yml",
                 # (cnscount) tuned 0.991 -> 0.990: a panel denying MET, KRAS and EGFR is read as no bypass alteration
                 # ([]), which this writer left unlabelled there and the other writers label
-                f1_floor=(0.989, 0.894), questions_changed=(1, 2), changed_in_dialogue=0, min_questions=(39, 27)),
+                # (q6) tuned questions changing the case at the extractor level 1 -> 0 (measured 0 on 2026-12-04)
+                f1_floor=(0.989, 0.894), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(39, 27)),
     # Sets 8-9 before any tuning on them: tuned 0.869 / 0.813, held-out 0.871 / 0.815
     # Set 8 tuned after tuning on it (exam stems, teaching texts): 0.925
     # recall8 (tests/nlu/test_narrative_forms.py): sets 8, 7, 3 tuned 0.9626 / 0.9911 / 0.9934

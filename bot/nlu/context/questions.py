@@ -69,11 +69,12 @@ class Questions(Cues):
         it real?") or asks what follows from it ("G1202R - what then?") takes that one in. A clause that only asks
         about the one before it ("any trial", "reasonable?", "add TKI?") takes in that one when it proposes a therapy
         ("crizo for L1198F after lorla - any data", "G1202R - lorla, ok?"), as does a request glued to a proposal
-        ("capmatinib + lorla any evidence"); a proposal that follows a premise opening the sentence with a colon takes
-        in the premise ("MET amp: capmatinib + lorla, thoughts?"); after a sequence of therapies only the last is
-        proposed ("alectinib -> lorlatinib, thoughts?"). A pick ("which one", "which is better", "your pick") takes
-        in the options named right before it, with or without "?" ("lorla and brig, which one better after alec",
-        "between X and Y which would you pick")."""
+        ("capmatinib + lorla any evidence"); a proposal that follows a premise opening the sentence with a colon or a
+        dash takes in the premise ("MET amp: capmatinib + lorla, thoughts?"), with "?" too when the premise is the
+        sentence's only other clause ("ECOG 2 - still give carbo pem?", "G1202R: lorla?"); after a sequence of
+        therapies only the last is proposed ("alectinib -> lorlatinib, thoughts?"). A pick ("which one", "which is
+        better", "your pick") takes in the options named right before it, with or without "?" ("lorla and brig,
+        which one better after alec", "between X and Y which would you pick")."""
         sentence = text[start:end]
         if self.question_start.match(sentence):
             return start
@@ -109,7 +110,10 @@ class Questions(Cues):
             return asked if options is None else options
         if k and self.asks_back.match(text[asked:end]):
             proposed = self._proposed_from(text, bounds, k - 1, asked)
-            return asked if proposed is None else proposed
+            if proposed is not None:
+                return proposed
+        if k == 1 and not self.clause_question.match(text[asked:end]):  # "ECOG 2 - still give carbo pem?"
+            return bounds[0] if self._proposed_from(text, bounds, k, end) == bounds[0] else asked
         return asked
 
     def _therapies(self, clause: str) -> tuple[int, int, int, bool]:
@@ -180,9 +184,10 @@ class Questions(Cues):
 
     def _with_premise(self, text: str, bounds: list[int], k: int) -> int:
         """Where the question of a proposal at clause k starts: at the sentence's first clause when that is a
-        premise the proposal follows with a colon and that names no therapy ("MET amp: capmatinib + lorla"), else
-        at the proposal."""
-        premise = text[bounds[0] : bounds[k]]
-        if k == 1 and premise.rstrip().endswith(":") and not self.names_option.search(premise):
+        premise the proposal follows with a colon or a dash and that names no therapy ("MET amp: capmatinib +
+        lorla", "ECOG 2 - still give carbo pem?", "plasma only - chemo?"), else at the proposal. A premise after a
+        comma, or one naming a therapy, is a case stated ("PD on alec - lorla?")."""
+        premise = text[bounds[0] : bounds[k]].rstrip()
+        if k == 1 and premise.endswith((":", "-", "–", "—")) and not self.prop_therapy.search(premise):
             return bounds[0]
         return bounds[k]
