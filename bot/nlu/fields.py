@@ -114,7 +114,8 @@ _NOTHING_FOUND = {
     },
 }
 _CURRENT = "_current"  # which of chemotherapy and immunotherapy is given now
-_SITE_PROGRESSING = "_site_progressing"  # one extracranial site progressing: no pattern, yet no "none" beside it
+# one extracranial site progressing, or a progression naming none: no pattern, yet no "none" beside it
+_SITE_PROGRESSING = "_site_progressing"
 _UNPLACED = "_unplaced"  # a histology of this progression the knowledge base does not place (LCNEC)
 _DENIED = "denied"  # a symptom denied: no symptoms unless another one is stated
 _STOPPABLE = {"stoppable": True, "must_continue": False}  # said of a strong CYP3A inducer named before
@@ -371,12 +372,13 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
         and {"body_controlled", "body_not_progressing", "rest_controlled"} & set(stated)
     ):  # recall8: "complete intracranial response and stable body disease": nothing progresses
         out.append("none")
-    if out == ["none"] and sites:
+    if out == ["none"] and (sites or "progressing" in stated):
         # (prog, prog2) no progression beside a site said to progress, told before or after it ("stable disease, new
-        # liver and bone mets", "New liver mets; stable disease."), with no time or date telling them apart (Context
-        # drops the earlier of the two when one does: "SD x 18 months, now PD in bone", "PD in 2 lung sites, SBRT;
-        # 12/2025: CT stable"): never none; stated both ways, asked about (two site groups: systemic against none,
-        # one: no pattern against it)
+        # liver and bone mets", "New liver mets; stable disease."), or beside a progression that names no site ("PD;
+        # stable disease"), with no time or date telling them apart (Context drops the earlier of the two when one
+        # does: "SD x 18 months, now PD in bone", "PD in 2 lung sites, SBRT; 12/2025: CT stable", "PD on crizotinib;
+        # now stable on alectinib"): never none; stated both ways, asked about (two site groups: systemic against
+        # none, one or none named: no pattern against it)
         out.append("systemic" if len(sites) >= 2 else _SITE_PROGRESSING)
     return list(dict.fromkeys(out))
 

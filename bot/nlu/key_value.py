@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.nlu import compiled
+from bot.nlu import compiled, vocabulary
 from bot.nlu.entity import HYPOTHETICAL, NEGATED
 
 # where a key may start: a line, a table cell, a clause after a semicolon, a sentence ("... on alectinib. Brain: no
@@ -68,11 +68,15 @@ _BESIDE = 250  # how far another line's statement may stand to qualify a key's v
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 # where another line or sentence starts (_absent: a line break, or a full stop before a space or the end)
 _BREAK = re.compile(r"\n|\.(?=\s|$)")
+# the diagnosis as a time, its nouns and its adverbs: the phrase file's one list (clinical_phrases.yml DXNOUN, DXADV)
+_DXNOUN, _DXADV = vocabulary.define("DXNOUN"), vocabulary.define("DXADV")
+# the diagnosis's time after "at" ("at diagnosis", "at the time of initial diagnosis", "at dx")
+EARLIER_AT = rf"at (?:the time of )?{_DXNOUN}"
 # the label of an earlier score's time, and of the current score's, as per-time values write them ("ECOG: baseline 1,
 # current 2", "ECOG | dx: 0 | now: 2"; reader.py reads the same in running text)
 EARLIER_LABEL = (
-    r"(?:at |on )?(?:the time of )?(?:baseline|(?:initial |first )?diagnosis|dx|presentation|initial(?:ly)?|"
-    r"original(?:ly)?|previous(?:ly)?|prior|pre-?treatment|before)"
+    rf"(?:at |on )?(?:the time of )?(?:{_DXNOUN}|initial(?:ly)?|original(?:ly)?|previous(?:ly)?|prior|pre-?treatment|"
+    r"before)"
 )
 NOW_LABEL = (
     r"(?:current(?:ly)?|now|today|at present|present(?:ly)?|latest|most recent|at (?:this|the latest|the last) visit|"
@@ -91,15 +95,14 @@ _NOW_SCORE = re.compile(rf"(?<![\w-]){NOW_LABEL}(?:\s*\([^()\n]{{0,30}}\))?\s*[:
 # [carried forward]", "ECOG 1 (auto-imported 03/2024)"): an earlier time's, as "(baseline)" is
 _COPIED = r"[(\[]\s*(?:copied|carried|pulled|auto-?imported|imported|auto-?populated)\b[^()\[\]\n]{0,30}[)\]]"
 EARLIER_AFTER = re.compile(
-    r"\s*(?:at (?:the time of )?(?:(?:initial |first )?diagnosis|dx|baseline|presentation)|initially|originally|"
-    rf"previously|before|\(\s*{EARLIER_LABEL}\s*\)|{_COPIED})(?![\w-])",
+    rf"\s*(?:{EARLIER_AT}|{_DXADV}|previously|before|\(\s*{EARLIER_LABEL}\s*\)|{_COPIED})(?![\w-])",
     re.IGNORECASE,
 )
 # ... with no other score in the message, an adverb only where it ends the score's clause ("ECOG 1 initially."; not
 # "ECOG 1 previously treated with alectinib", "PS 1 before starting lorlatinib", where it tells of something else)
 EARLIER_ALONE = re.compile(
-    r"\s*(?:at (?:the time of )?(?:(?:initial |first )?diagnosis|dx|baseline|presentation)(?![\w-])|"
-    r"(?:initially|originally|previously|before)(?=\s*(?:$|[,.;:)\n]|and\b|but\b))|"
+    rf"\s*(?:{EARLIER_AT}(?![\w-])|"
+    rf"(?:{_DXADV}|previously|before)(?=\s*(?:$|[,.;:)\n]|and\b|but\b))|"
     rf"\(\s*{EARLIER_LABEL}\s*\)|{_COPIED})",
     re.IGNORECASE,
 )
@@ -117,8 +120,8 @@ CHANGE_TO = rf"(?:(?:then|since|subsequently|later|now|but|and|which|has|had)\s+
 # the earlier value's time, said right after it, before the later value ("ECOG 0 last year, 2 today")
 EARLIER_WHEN = (
     r"(?:pre-?admission|pre-?morbid(?:ly)?|before (?:the |this )?admission|"
-    r"at (?:baseline|diagnosis|dx|presentation|(?:the )?last visit)|last (?:week|month|year|visit)|"
-    r"previously|initially|originally|in (?:19|20)\d\d|(?:\w+ )?(?:days?|weeks?|months?|years?) ago)"
+    rf"at (?:{_DXNOUN}|(?:the )?last visit)|last (?:week|month|year|visit)|"
+    rf"previously|{_DXADV}|in (?:19|20)\d\d|(?:\w+ )?(?:days?|weeks?|months?|years?) ago)"
 )
 _NOW_WORD = r"(?:now|today|currently|at present|presently)"
 

@@ -22,10 +22,11 @@ from bot.nlu.entity import NEGATED
 from bot.nlu.key_value import CHANGE_VERB as _CHANGE_VERB
 from bot.nlu.key_value import EARLIER_AFTER as _ECOG_EARLIER
 from bot.nlu.key_value import EARLIER_ALONE as _ECOG_EARLIER_ALONE
+from bot.nlu.key_value import EARLIER_AT as _EARLIER_AT
 from bot.nlu.key_value import EARLIER_LABEL as _EARLIER_LABEL
 from bot.nlu.key_value import NOW_LABEL as _NOW_LABEL
 from bot.nlu.key_value import KeyValues, Reading, later_number, later_value
-from bot.nlu.vocabulary import AMINO
+from bot.nlu.vocabulary import AMINO, define
 
 OVERLAYS = frozenset(
     {"symptomatic", "brain_metastases", "prior_chemotherapy", "prior_immunotherapy", "goals_of_care", "tki"}
@@ -33,7 +34,11 @@ OVERLAYS = frozenset(
 OVERLAY_VALUES = frozenset(  # "new brain mets" is progression beside the lesions' count; "known brain mets" beside them
     {"cns_progressing", "cns_known"}
 )
+# a comma between two sites' progressions read as one (Reader._progressions_apart), and what may open the second
+_APART = re.compile(r",\s*")
+_APART_LEAD = re.compile(r"(?:(?:and|but|however|while|whereas|plus)\s+)?", re.IGNORECASE)
 SITES = "sites:"  # value prefix of progression at named extracranial sites, an overlay of its own ("sites:bone+liver")
+_DXADV = define("DXADV")  # "initially", "originally": the phrase file's adverbs of the diagnosis's time
 _NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "for": "4"}
 # "for" as speech recognition writes "four", only where a score ends its clause ("ECOG for.", "ecog for, lives alone";
 # never "ECOG for the last month", "ECOG for?")
@@ -49,7 +54,7 @@ def _lead_in(earlier: str) -> str:
         # the earlier value under its time's label, then the current one's label ("ECOG baseline 1, current 2",
         # "PS at diagnosis 0; now 2", "ECOG: dx 0 | now 2")
         rf"{_EARLIER_LABEL}\s*[:=]?\s*{earlier}\s*[,;|/]?\s*(?:and |but )?{_NOW_LABEL}\s*[:=]?\s*|"
-        rf"(?:(?:was |were )?{earlier} (?:at (?:diagnosis|baseline|presentation)|initially|previously|before(?: that)?)"
+        rf"(?:(?:was |were )?{earlier} (?:{_EARLIER_AT}|{_DXADV}|previously|before(?: that)?)"
         r"[,;]?\s*(?:and |but )?(?:is )?now(?: (?:it|she|he|they)(?:'s| is| are))?|"
         r"of|is|was|were|would be|be|became|becomes|is now|now|score|currently|"
         # as said on a ward round: "ECOG today I'd call 2", "PS I would say 1"
@@ -89,7 +94,7 @@ _KARNOFSKY_NOW = re.compile(
 _EARLIER_BEFORE = re.compile(
     r"(?<![\w-])(?:baseline|initial|original|prior|previous|pre-?treatment|diagnostic|pre-?morbid|"
     # (s14) its time in a bracket after the label ("Baseline (dx) ECOG 2")
-    r"at (?:the time of )?(?:diagnosis|dx|baseline|presentation))(?:\s*\([^()\n]{0,15}\))?[\s:-]*$",
+    rf"{_EARLIER_AT})(?:\s*\([^()\n]{{0,15}}\))?[\s:-]*$",
     re.IGNORECASE,
 )
 # a later value's word inside a score's own words ("ECOG was 0, now 2", "ECOG 1 -> 2"): the score read is the later one
@@ -97,7 +102,7 @@ _ECOG_NOW_LABEL_IN = re.compile(rf"(?<![\w-]){_NOW_LABEL}(?![\w-])|->|→|=>|\bt
 # A Karnofsky score ("KPS 80", "Karnofsky 60%", "Karnofsky performance status (KPS) of 40", "KPS 70-80"): read as the
 # ECOG grade the knowledge base's published conversions agree on (meta.yml karnofsky_to_ecog), or not at all.
 # "KPs" (keratic precipitates) is not the abbreviation; a dose or a duration after the number is not a score.
-_KPS_VALUE = r"(\d{2,3})\s*%?"
+_KPS_VALUE = r"(\d{2,3})(?:\s*%)?"  # a space only before a per cent sign: a span never ends on a space
 _KARNOFSKY = re.compile(
     r"(?<![\w-])(?:(?-i:KPS|kps|Kps)|karnofsky(?:[\s-]+(?:performance[\s-]+(?:status|score|scale)|performance|index|"
     r"score|scale|status|ps))?)(?:\s*\((?-i:KPS)\))?(?:[\s-]+(?:status|score))?[\s:=-]*"
@@ -287,7 +292,37 @@ class Reader:
             for r in readings
             if not any(_says(r, s) for s in found)
         ]
-        return _resolve(found)
+        return _bare_within(self._progressions_apart(text, _resolve(found)))
+
+    def _progressions_apart(self, text: str, found: list[Span]) -> list[Span]:
+        """A progression read over two sites joined by a comma, the second with words that read a progression of its
+        own ("progression in the liver, new bone mets", "new liver lesions, new bone mets"), is read as two clauses,
+        as with a semicolon between them: a denial of the first ("no progression in the liver, new bone mets") then
+        takes the first alone (Context: a denial reaches past a comma only inside a list), and the second reads as
+        it does alone ("new bone mets"). Two sites progressing read alike either way (fields.py: sites of two groups
+        are systemic); a list the second item of which reads nothing alone ("no progression in liver, bone or
+        adrenal") stays one finding."""
+        cuts = [
+            m.start()
+            for s in found
+            if s.entity == "progression_pattern" and (s.value.startswith(SITES) or s.value == "systemic")
+            for m in _APART.finditer(text, s.start, s.end)
+            if any(
+                r.entity == "progression_pattern"
+                and r.value.startswith(SITES)
+                and r.end == s.end - m.end()
+                and _APART_LEAD.fullmatch(text, m.end(), m.end() + r.start)
+                for r in self.spans(text[m.end() : s.end])
+            )
+        ]
+        if not cuts:
+            return found
+        parted = list(text)
+        for at in set(cuts):
+            parted[at] = ";"
+        again = [s for s in self.spans("".join(parted)) if s.entity == "progression_pattern"]
+        kept = [s for s in found if s.entity != "progression_pattern"]
+        return sorted(kept + again, key=lambda s: (s.start, s.end))
 
     def _unknown_in_sequence(self, text: str, found: list[Span]) -> list[Span]:
         """A short word the reader does not know, standing in a sequence of TKIs (an arrow or "then" between it and a
@@ -440,6 +475,19 @@ def _resolve(found: list[Span]) -> list[Span]:
         if all(item.end <= c.start or item.start >= c.end or _alternative(c, item) for c in near):
             same.insert(i, item)
     return sorted((s for spans in kept.values() for s in spans), key=lambda s: (s.start, s.end))
+
+
+def _bare_within(found: list[Span]) -> list[Span]:
+    """Without a bare progression (`progressing`) read inside the words of another progression finding ("no
+    intracranial progression", "progression in the liver"): those words are that finding's, whose role and pattern
+    they take."""
+    spans = [s for s in found if s.entity == "progression_pattern" and s.value != "progressing"]
+    return [
+        s
+        for s in found
+        if (s.entity, s.value) != ("progression_pattern", "progressing")
+        or not any(o.start <= s.start and s.end <= o.end for o in spans)
+    ]
 
 
 def _kind(span: Span) -> str:

@@ -14,6 +14,7 @@ import hashlib
 import json
 import marshal
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,22 @@ def _expand(pattern: str, defines: dict[str, str], shorthand: dict[str, str] | N
     for word, short in (shorthand or {}).items():
         pattern = re.sub(rf"(?<![\w\\]){re.escape(word)}(?![\w])", f"(?:{word}|{short})", pattern)
     return pattern
+
+
+@lru_cache(maxsize=1)
+def _defines() -> dict[str, str]:
+    raw = yaml.load(PHRASES_FILE.read_text(encoding="utf-8"), Loader=_Loader)
+    return {k: str(v) for k, v in (raw.get("defines") or {}).items()}
+
+
+def define(name: str) -> str:
+    """A fragment of the phrase file's `defines`, expanded, for a pattern the code builds itself (the earlier time's
+    words DXNOUN and DXADV in key_value.py, reader.py and context/timing.py): one list, there and in the phrases. Not
+    the fragments the table adds from the knowledge base ({TKI}, {INDUCERS}, {SITES})."""
+    defines = _defines()
+    if name not in defines:
+        raise KeyError(f"{PHRASES_FILE.name} defines no {name}")
+    return _expand("{" + name + "}", defines)
 
 
 def name_pattern(name: str) -> str:

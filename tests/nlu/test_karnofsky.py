@@ -77,3 +77,29 @@ def test_near_misses_of_a_karnofsky_score(text):
 def test_a_stated_ecog_that_disagrees_with_a_converted_score_is_a_conflict(text):
     entities = extractor.load().entities(text)
     assert "ecog" in extractor.conflicts(entities) and "ecog" not in extractor.case_fields(entities), text
+
+
+@pytest.mark.parametrize("text,span", [
+    ("KPS 80 / ECOG 1", "KPS 80"),  # a slash after the score that starts no second score: the space is not the score's
+    ("KPS 80 - ECOG 1", "KPS 80"),
+    ("Karnofsky 80 % / ECOG 1", "Karnofsky 80 %"),  # a space before the per cent sign is
+    ("KPS 10 / 20", "KPS 10 / 20"),  # a range whose scores convert to one grade
+])
+def test_a_karnofsky_span_never_ends_on_a_space(text, span):
+    # the spaCy pipeline makes each finding a span of tokens, and a token never ends on a space: a span that does
+    # cannot be placed and failed the pipeline on a whole note ("A&P: KPS 80 / ECOG 1.")
+    spans = [text[e.start:e.end] for e in extractor.load().entities(text) if e.entity == "ecog" and "K" in text[e.start]]
+    assert spans == [span], text
+
+
+@pytest.mark.parametrize("text,start,end,placed", [
+    ("A&P: KPS 80 / ECOG 1", 5, 12, "KPS 80"),  # a space after
+    ("x  G1202R", 1, 9, "G1202R"),  # spaces before
+    ("ECOG 1\n\n", 0, 8, "ECOG 1"),
+    ("ECOG 1", 0, 6, "ECOG 1"),  # nothing to trim
+    (" ", 0, 1, " "),  # never emptied
+])
+def test_every_place_given_back_is_trimmed_of_spaces(text, start, end, placed):
+    # the guard behind the fix above: whatever a pattern matches, the place given back starts and ends on a word
+    a, b = extractor._trimmed(text, start, end)
+    assert text[a:b] == placed

@@ -268,7 +268,10 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         qualified = typed[span.start - len(gap) : span.start] != text[span.start - len(gap) : span.start]
         if qualified and span.value == "none":
             return _DROPPED
-        return _DROPPED if span.entity in self.new_keeps and (self.new.search(gap) or qualified) else NEGATED
+        # (prog3) so does a change in the finding's own words: "no intracranial progression" says nothing of whether
+        # there are brain metastases, as "no new brain mets" does not
+        changes = self.changes.search(text, span.start, span.end)
+        return _DROPPED if span.entity in self.new_keeps and (self.new.search(gap) or qualified or changes) else NEGATED
 
     def _not_started_later(self, text: str, spans: list[Span], i: int) -> bool:
         """The TKI at ``spans[i]`` is said not started later in its sentence, before any other TKI is named, in a

@@ -54,6 +54,7 @@ class Cues:
         self.experience = _compile(_words(neg["experience"]), re.IGNORECASE)
         self.gap = _compile(rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b)*$", re.IGNORECASE)
         self.new = _frame(r"\b{new}\b", neg)
+        self.changes = _cue(neg["changes"])
         # a drug's qualifier, one word of what follows it (_unqualified): hyphenated, alone in its brackets or not
         # ("lorlatinib-resistant", "(TKI-refractory)"), or the rest of a TKI's ("-resistant", " resistant")
         word = _fill(r"(?<![\w-])\w+(?:-\w+)*?-{qualifier}(?![\w-])", neg)
@@ -163,10 +164,12 @@ class Cues:
         self.response_now = _cue(hyp["response_now"])
         self.response_then = _cue(hyp["response_then"])
         self.progression_then = _cue(hyp["progression_then"])
+        self.heading_now = _cue(hyp["heading_now"])
+        self.heading_past = _cue(hyp["heading_past"] + hyp["result_earlier"])
         self.progression_word = _compile(rf"(?<![\w-])(?:{_words(hyp['progression_word'])})(?![\w-])", re.IGNORECASE)
         self.progression_word_not = _before(hyp["progression_word_not"], r"\s+")
         self.state_date = _cue(hyp["state_date"])
-        places = _words(table["site_groups"].values())
+        places = _words([*table["site_groups"].values(), *hyp["said_of_the_brain"]])
         self.said_of_a_place = _compile(
             rf"\s+(?:{_words(hyp['said_of_a_place'])})\s+(?:(?:the|both|her|his|their|right|left)\s+)*(?:{places})(?![\w-])",
             re.IGNORECASE,

@@ -61,6 +61,7 @@ _OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|co
 # the values of an ALK result that say nothing was found ("fusion not detected", "no ALK alterations")
 _NOTHING_FOUND = ("fusion_lost", "no_alk_alteration", "negative_plasma", "nothing_besides")
 _STATEMENT_STOP = re.compile(r"\n|[.!?](?=\s|$)")  # where a statement ends (_clause_end) and the next starts
+_SEMICOLON_STOP = re.compile(r"\n|[.!?](?=\s|$)|;")  # ... or at a semicolon too (semicolons=True)
 # what ends an item the reader does not know as a clause would (a dash between spaces, a colon): "no headache -
 # photophobia or seizures" tells the headache, then something else
 _CLAUSE_STOP = re.compile(r"[,;\n]|\.(?=\s|$)")  # where a symptom's clause ends (Context._other_illness)
@@ -244,14 +245,21 @@ def _unclosed_bracket(gap: str) -> bool:
     return "(" in outside or ")" in outside
 
 
-def _statement_start(text: str, at: int, reach: int = 0) -> int:
-    """The start of the statement place ``at`` is in (after the last full stop or line before it, past semicolons),
-    looked for from ``reach`` on."""
-    return max([reach] + [m.end() for m in _STATEMENT_STOP.finditer(text, reach, at)])
+def _statement_start(text: str, at: int, reach: int = 0, semicolons: bool = False) -> int:
+    """The start of the statement place ``at`` is in (after the last full stop or line before it, past semicolons
+    unless ``semicolons``), looked for from ``reach`` on."""
+    stop = _SEMICOLON_STOP if semicolons else _STATEMENT_STOP
+    return max([reach] + [m.end() for m in stop.finditer(text, reach, at)])
 
 
-def _clause_end(text: str, start: int) -> int:
+def _clause_end(text: str, start: int, semicolons: bool = False) -> int:
     """The end of the statement a toxicity on a TKI is told in: the next full stop or line, past semicolons
-    ("pneumonitis on brigatinib; changed to alectinib")."""
-    m = _STATEMENT_STOP.search(text, start)
+    ("pneumonitis on brigatinib; changed to alectinib") unless ``semicolons``."""
+    m = (_SEMICOLON_STOP if semicolons else _STATEMENT_STOP).search(text, start)
     return m.start() if m else len(text)
+
+
+def _statement_bounds(text: str, start: int, end: int, semicolons: bool = False) -> tuple[int, int]:
+    """The statement the words from ``start`` to ``end`` are told in: from the last full stop or line before them to
+    the next after them, a semicolon ending it too when ``semicolons``."""
+    return _statement_start(text, start, semicolons=semicolons), _clause_end(text, end, semicolons)

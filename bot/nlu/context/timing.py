@@ -16,11 +16,13 @@ from bot.nlu.context.patterns import (
     _compile,
     _plan_item,
     _sentence_at,
+    _statement_bounds,
     _statement_start,
 )
 from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.fields import NOT_PROGRESSING
 from bot.nlu.reader import Span
+from bot.nlu.vocabulary import define
 
 
 def _at_diagnosis_histology(text: str, span: Span) -> bool:
@@ -54,17 +56,13 @@ def _current_beside_untimed(a: tuple[bool, bool, int | None], b: tuple[bool, boo
 
 def _same_clause(text: str, a: Entity, b: Entity) -> bool:
     """``b`` lies in ``a``'s clause (Timing._when's reach: back to a stop within 60 characters, on to one within 40)."""
-    start = max(0, a.start - 60)
-    start += max((m.end() for m in re.finditer(r"[.;\n]", text[start : a.start])), default=0)
-    stop = re.search(r"[.;\n]", text[a.end : a.end + 40])
-    end = a.end + (stop.start() if stop else 40)
-    return start <= b.start and b.end <= end
+    start = _statement_start(text, a.start, max(0, a.start - 60), semicolons=True)
+    return start <= b.start and b.end <= min(_clause_end(text, a.end, semicolons=True), a.end + 40)
 
 
 # "at diagnosis" a few words after a histology ("adeno with small cell component (seen) at initial diagnosis")
 _AT_DIAGNOSIS_AFTER = _compile(
-    r"\s*\)?\s*(?:[\w-]+\s+){0,3}?(?:at|on|from) (?:the )?(?:initial |original |first )?"
-    r"(?:diagnosis|dx|presentation|baseline)\b",
+    rf"\s*\)?\s*(?:[\w-]+\s+){{0,3}}?(?:at|on|from) (?:the )?{define('DXNOUN')}\b",
     re.IGNORECASE,
 )
 
@@ -239,13 +237,14 @@ class Timing(Cues):
                 return said.group()
         return None
 
-    def _when_text(self, words: str) -> tuple[bool, bool, int | None]:
-        """(earlier, current, year) as _when reads them, of ``words``."""
+    def _when_text(self, words: str, first_year: bool = False) -> tuple[bool, bool, int | None]:
+        """(earlier, current, year) as _when reads them, of ``words``: the latest year, or the first when
+        ``first_year`` (the one a line opens with)."""
         years = [int(m.group()) for m in self.result_year.finditer(words)]
         return (
             bool(self.result_earlier.search(words)),
             bool(self.result_current.search(words)),
-            max(years, default=None),
+            (years[0] if first_year else max(years)) if years else None,
         )
 
     def _specimen_kind(self, words: str) -> str | None:
@@ -258,9 +257,7 @@ class Timing(Cues):
         by: words near it, in its clause (before it back to a comma, after it up to one)."""
         before = re.split(r"[.;,\n]", text[max(0, e.start - 60) : e.start])[-1]
         after = re.split(r"[.;,\n]", text[e.end : e.end + 40])[0]
-        near = f"{before} {after}"
-        years = [int(m.group()) for m in self.result_year.finditer(near)]
-        return bool(self.result_earlier.search(near)), bool(self.result_current.search(near)), max(years, default=None)
+        return self._when_text(f"{before} {after}")
 
     def _past_responses(self, text: str, found: list[Entity]) -> list[Entity]:
         """A response read as no progression that is not this progression's status (hypothetical `response_best`,
@@ -271,11 +268,10 @@ class Timing(Cues):
         ("stable disease on alectinib for 2 years, then progression in the liver", "SD x 18 months, now PD in bone").
         Dropped. So is a progression with a state read as no progression after it told as what followed ("progressed
         in the liver and bones on crizotinib; now stable on alectinib": `_past_progression`): the later state wins."""
-        later = [
-            e.start
-            for e in found
-            if e.entity == "progression_pattern" and e.value not in NOT_PROGRESSING and e.role is None
+        moving = [
+            e for e in found if e.entity == "progression_pattern" and e.value not in NOT_PROGRESSING and e.role is None
         ]
+        later = [e.start for e in moving]
         calm = [
             e
             for e in found
@@ -288,7 +284,7 @@ class Timing(Cues):
             e
             for e in found
             if not self._past_response(text, e, later)
-            and not self._past_progression(text, e, calm)
+            and not self._past_progression(text, e, calm, moving)
             and not self._of_one_place(text, e)
         ]
 
@@ -305,27 +301,94 @@ class Timing(Cues):
 
     def _dated_after(self, text: str, e: Entity, c: Entity) -> bool:
         """The sentence of ``c`` (told after ``e``) opens with a date ("12/2025: CT stable", "2025: stable on
-        alectinib"; `state_date`, within its first three words), and the sentence of ``e`` holds none as late."""
-        opening = max(e.end, *(text.rfind(ch, 0, c.start) + 1 for ch in ";.\n"))
+        alectinib"; `state_date`, within its first three words), or the heading it is told under does and ``e`` is
+        not under it ("Restaging CT 12/2025:\n- stable disease": _heading); and neither the sentence of ``e`` nor its
+        own heading holds a date as late, nor is that heading the present's ("Current:")."""
+        opening = _statement_start(text, c.start, e.end, semicolons=True)
         date = self.state_date.search(text, opening, c.end)
         if date is None or len(text[opening : date.start()].split()) > 2:
-            return False
-        own = max(0, *(text.rfind(ch, 0, e.start) + 1 for ch in ";.\n"))
-        earlier = [_date(m.group()) for m in self.state_date.finditer(text, own, e.end)]
+            heading = self._heading(text, c.start)
+            if heading is None or heading[0] < e.end:
+                return False
+            date = self.state_date.search(text, *heading)
+            if date is None:
+                return False
+            opening = heading[0]
+        own, end = _statement_bounds(
+            text, e.start, e.end, semicolons=True
+        )  # its dates before or after it ("PD in liver 12/2025"), short of c's
+        earlier = [_date(m.group()) for m in self.state_date.finditer(text, own, min(end, opening))]
+        heading = self._heading(text, e.start)
+        if heading:
+            if self.heading_now.search(text, *heading):
+                return False
+            earlier += [_date(m.group()) for m in self.state_date.finditer(text, *heading)]
         return all(d < _date(date.group()) for d in earlier)
 
-    def _past_progression(self, text: str, e: Entity, calm: list[Entity]) -> bool:
+    def _heading(self, text: str, at: int) -> tuple[int, int] | None:
+        """(start, end) of the heading place ``at`` is told under: a few words before a colon opening its statement
+        ("current: lorlatinib since 06/2024, ongoing response", "latest CT: partial response"), or the nearest line
+        above it, past the other items of its list, that is a heading of its own (a few words ending in a colon, or
+        a date alone: "2025:", "Restaging CT 12/2025:", "Now:", "Mar 2024"); None when there is none, a blank line
+        comes first, or its words tell the past ("History 2023:", "Prior imaging:"; `heading_past`), which dates no
+        state as later."""
+        found = self._heading_place(text, at)
+        return None if found is None or self.heading_past.search(text, *found) else found
+
+    def _heading_place(self, text: str, at: int) -> tuple[int, int] | None:
+        """_heading, whatever its words tell."""
+        start = max(text.rfind(ch, 0, at) + 1 for ch in ";.\n")
+        inline = _INLINE_HEADING.match(text, start, at)
+        if inline:
+            return inline.span("words")
+        line = text.rfind("\n", 0, at)
+        for _ in range(_HEADING_REACH):
+            if line <= 0:
+                return None
+            above = text.rfind("\n", 0, line) + 1
+            if not text[above:line].strip():
+                return None
+            # the line's last statement ("PD in liver 2023. Restaging CT 12/2025:")
+            tail = max([above, *(m.end() for m in _SENTENCE_END.finditer(text, above, line))])
+            m = _HEADING_LINE.fullmatch(text, tail, line)
+            if m and (m["colon"] or self.state_date.fullmatch(m["words"])):
+                return m.span("words")
+            line = above - 1
+        return None
+
+    def _past_progression(self, text: str, e: Entity, calm: list[Entity], moving: list[Entity]) -> bool:
         """``e`` is a progression and a state read as no progression of the whole disease (one of ``calm``) follows it,
         within reach, its own clause opening with a word of time ("then", "now", "since", "post-SBRT";
-        `progression_then`)."""
+        `progression_then`), or a clause of its own between them past the last progression (of ``moving``) before it
+        ("progressed on alectinib two months ago and has since been on chemotherapy, with stable disease"), or told
+        under a heading of the present that ``e`` is not under ("Current:\n- stable", "latest CT: partial response
+        maintained": `heading_now`), or dated after it (_dated_after)."""
         if e.entity != "progression_pattern" or e.value in NOT_PROGRESSING or e.role is not None:
             return False
         for c in calm:
             if c.start >= e.end and c.start - e.end <= _THEN_REACH:
                 clause = max(e.end, *(text.rfind(ch, 0, c.start) + 1 for ch in ",;.\n:"))
-                if self.progression_then.search(text, clause, c.end) or self._dated_after(text, e, c):
+                heading = self._heading(text, c.start)
+                if (
+                    self.progression_then.search(text, clause, c.end)
+                    or self._then_clause(text, max([e.end, *(m.end for m in moving if e.end <= m.end <= c.start)]), c)
+                    or (heading and heading[0] >= e.end and self.heading_now.search(text, *heading))
+                    or self._dated_after(text, e, c)
+                ):
                     return True
         return False
+
+    def _then_clause(self, text: str, start: int, c: Entity) -> bool:
+        """A word of time (`progression_then`) between ``start`` and the state ``c`` tells a later time: anywhere in
+        the statement of ``c`` when that starts after ``start`` ("PD on crizotinib in 2021; alectinib since, with
+        stable disease"), else opening a clause of its own, after a comma, a semicolon, a colon or "and", its subject
+        or verb before it ("and has since been on ...", ", she is now on ..."); not in a list that goes on
+        ("progression in liver and then bone; stable disease")."""
+        own = max(text.rfind(ch, 0, c.start) + 1 for ch in ";.\n")
+        return any(
+            start <= own <= m.start() or _THEN_OPENS.search(text, max(start, m.start() - 30), m.start())
+            for m in self.progression_then.finditer(text, start, c.start)
+        )
 
     def _past_response(self, text: str, e: Entity, later: list[int]) -> bool:
         """``e`` is read as no progression, and a progression (starting at one of ``later``) is read after it with a
@@ -342,7 +405,7 @@ class Timing(Cues):
         following = min((s for s in (*later, *bare) if e.end <= s <= reach), default=None)
         if following is not None and self.response_then.search(text, e.end, following):
             return True
-        start, end = _statement(text, e)
+        start, end = _statement_bounds(text, e.start, e.end, semicolons=True)
         if not self.response_words.search(text, e.start, e.end) or self.response_now.search(text, start, end):
             return False
         return bool(self.response_best.search(text, start, end)) or any(s > e.end for s in later)
@@ -426,8 +489,8 @@ class Timing(Cues):
                 (e.entity in _RESULT_KINDS and e.value != "none") or (e.entity == "biopsy_type" and e.value != "none")
             ):
                 continue
-            start = max(text.rfind("\n", 0, e.start), text.rfind(". ", 0, e.start)) + 1
-            head = text[start : _clause_end(text, e.end)]  # "Liquid biopsy at the first progression showed ..."
+            # its statement: "Liquid biopsy at the first progression showed ..."
+            head = text[_statement_start(text, e.start) : _clause_end(text, e.end)]
             if self.result_earlier.search(head) and not _NOW.search(head):
                 out.add(k)
         return out
@@ -440,14 +503,7 @@ class Timing(Cues):
             return True, False, when[2]
         if when != (False, False, None):
             return when
-        start = max(text.rfind("\n", 0, e.start), text.rfind(". ", 0, e.start)) + 1
-        head = text[start : e.start]
-        years = [int(m.group()) for m in self.result_year.finditer(head)]
-        return (
-            bool(self.result_earlier.search(head)),
-            bool(self.result_current.search(head)),
-            years[0] if years else None,
-        )
+        return self._when_text(text[_statement_start(text, e.start) : e.start], first_year=True)
 
     def _current_of_found_and_none(self, text: str, found: list[Entity], kind: str, dropped: set[int]) -> set[int]:
         """Of a result of ``kind`` found and the class denied, the one the times say is the current (both dropped when
@@ -635,7 +691,7 @@ class Timing(Cues):
         whose words say it transformed."""
         if "transform" in text[span.start : span.end].lower():
             return False
-        before = re.split(r"[.;\n]", text[max(0, span.start - 60) : span.start])[-1]
+        before = text[_statement_start(text, span.start, max(0, span.start - 60), semicolons=True) : span.start]
         cues = list(self.diagnostic_near.finditer(before))
         if cues and not self.result_current.search(before, cues[-1].end()):
             return True
@@ -669,9 +725,8 @@ class Timing(Cues):
 
     def _at_diagnosis(self, text: str, span: Span) -> bool:
         """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""
-        start = max(0, span.start - 60)
-        before = re.split(r"[.;\n]", text[start : span.start])[-1]
-        return bool(self.diagnostic_near.search(before))
+        start = _statement_start(text, span.start, max(0, span.start - 60), semicolons=True)
+        return bool(self.diagnostic_near.search(text[start : span.start]))
 
 
 # a state said of one place ("stable disease in the lungs", "stable in the liver"), not of the whole disease
@@ -689,10 +744,15 @@ def _date(written: str) -> tuple[int, int]:
 
 
 _THEN_REACH = 150  # the most characters between a state read as no progression and the progression that followed it
-
-
-def _statement(text: str, e: Entity) -> tuple[int, int]:
-    """The statement of entity ``e``: from the last full stop, semicolon or line before it to the next after it."""
-    start = max(text.rfind(c, 0, e.start) for c in ".;\n") + 1
-    stops = [i for i in (text.find(c, e.end) for c in ".;\n") if i >= 0]
-    return start, min(stops, default=len(text))
+# a heading opening a statement: up to five words before a colon ("current: ...", "Latest CT: ...")
+_INLINE_HEADING = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?P<words>[^\s:]+(?:[ \t]+[^\s:]+){0,4})[ \t]*:(?=\s)")
+# a line that is a heading: up to six words ending in a colon, or alone (then only a date: Timing._heading)
+_HEADING_LINE = re.compile(
+    r"[ \t]*(?:[-*•][ \t]*)?(?P<words>[^\s:](?:[^\s:]*[ \t]+){0,5}?[^\s:]*)[ \t]*(?P<colon>:)?[ \t]*"
+)
+# what may stand before a word of time opening a clause of its own (Timing._then_clause)
+_THEN_OPENS = re.compile(
+    r"(?:[,;:]|\band\b)\s*(?:she|he|they|it|has|have|had|is|are|was|were)(?:\s+(?:has|have|had|been|is|are|was|were))?\s+$",
+    re.IGNORECASE,
+)
+_HEADING_REACH = 8  # the most lines above a statement its heading line is looked for in
