@@ -91,8 +91,11 @@ _NOW_SCORE = re.compile(rf"(?<![\w-]){NOW_LABEL}(?:\s*\([^()\n]{{0,30}}\))?\s*[:
 # (baseline)"): never read as the current score (here and in reader.py); the later one, when the message gives it,
 # is ("ECOG 1 at diagnosis, now 2"), and with none the score is left unset, to be asked (an old score is not the
 # current one)
+# (s14) a value copied forward from an earlier note says so in a bracket ("ECOG: 1 (copied from 08/2025 note)", "PS 0
+# [carried forward]", "ECOG 1 (auto-imported 03/2024)"): an earlier time's, as "(baseline)" is
+_COPIED = r"[(\[]\s*(?:copied|carried|pulled|auto-?imported|imported|auto-?populated)\b[^()\[\]\n]{0,30}[)\]]"
 EARLIER_AFTER = re.compile(
-    rf"\s*(?:{EARLIER_AT}|{_DXADV}|previously|before|\(\s*{EARLIER_LABEL}\s*\))(?![\w-])",
+    rf"\s*(?:{EARLIER_AT}|{_DXADV}|previously|before|\(\s*{EARLIER_LABEL}\s*\)|{_COPIED})(?![\w-])",
     re.IGNORECASE,
 )
 # ... with no other score in the message, an adverb only where it ends the score's clause ("ECOG 1 initially."; not
@@ -100,7 +103,7 @@ EARLIER_AFTER = re.compile(
 EARLIER_ALONE = re.compile(
     rf"\s*(?:{EARLIER_AT}(?![\w-])|"
     rf"(?:{_DXADV}|previously|before)(?=\s*(?:$|[,.;:)\n]|and\b|but\b))|"
-    rf"\(\s*{EARLIER_LABEL}\s*\))",
+    rf"\(\s*{EARLIER_LABEL}\s*\)|{_COPIED})",
     re.IGNORECASE,
 )
 # a later value after an arrow, the earlier perhaps dated in brackets ("0 (2021) -> 2 (now)", "0 → 1 → 3", "50% -> 80%")

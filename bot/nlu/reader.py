@@ -93,7 +93,8 @@ _KARNOFSKY_NOW = re.compile(
 # ... or whose label says so ("Baseline ECOG 1", "initial PS 0", "ECOG at diagnosis: 1")
 _EARLIER_BEFORE = re.compile(
     r"(?<![\w-])(?:baseline|initial|original|prior|previous|pre-?treatment|diagnostic|pre-?morbid|"
-    rf"{_EARLIER_AT})[\s:-]*$",
+    # (s14) its time in a bracket after the label ("Baseline (dx) ECOG 2")
+    rf"{_EARLIER_AT})(?:\s*\([^()\n]{{0,15}}\))?[\s:-]*$",
     re.IGNORECASE,
 )
 # a later value's word inside a score's own words ("ECOG was 0, now 2", "ECOG 1 -> 2"): the score read is the later one
@@ -261,13 +262,14 @@ class Reader:
         for m in _KARNOFSKY.finditer(text):  # a Karnofsky score (or range) only where every table gives one grade
             if later := _KARNOFSKY_NOW.match(text, m.end()):  # "KPS 90, dropped to 60": the score now
                 if (grade := self.karnofsky.get(int(later.group(1)))) is not None:
-                    found.append(Span(m.start(), later.end(), "ecog", str(grade), 1))
+                    found.append(Span(*trim(text, m.start(), later.end()), "ecog", str(grade), 1))
                 continue
             if _earlier_score(text, m):
                 continue  # "KPS 90 at diagnosis": as an ECOG said of an earlier time
             grades = {self.karnofsky.get(score) for score in karnofsky_scores(m)}
             if len(grades) == 1 and None not in grades:
-                found.append(Span(m.start(), m.end(), "ecog", str(grades.pop()), 1))
+                # (s14) not the space a score's "%?" takes in ("A&P: KPS 80 / ECOG 1"): a span ends on a word
+                found.append(Span(*trim(text, m.start(), m.end()), "ecog", str(grades.pop()), 1))
         for m in (*_PDL1.finditer(text), *_PDL1_CELLS.finditer(text), *_PDL1_BARE.finditer(text)):
             if int(m.group(1)) <= 100:
                 # a later score right after it ("PD-L1 50% -> 80%", "TPS 50%, now 80%"): the current one, as a key's

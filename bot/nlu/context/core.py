@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from bot.nlu.context.doubt import Doubt
@@ -53,6 +54,12 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 stated = NEGATED
             if stated is None and span.entity == "tki" and out and self._listed_with(text, out[-1], span, CANDIDATE):
                 stated = CANDIDATE  # "request Lorbrena (lorlatinib)", "sensitive to lorlatinib or brigatinib"
+            if (
+                span.entity == "alk_status"
+                and span.value.startswith("fusion_present")
+                and self._diagnosis_headed(text, span)
+            ):
+                span = dataclasses.replace(span, value="positive")  # "Dx 2022: ALK fusion detected": at diagnosis
             if stated == _DROPPED and _at_diagnosis_histology(text, span):  # "Initial EBUS FNA 2021: adenocarcinoma"
                 span, stated = Span(span.start, span.end, "histology", "adenocarcinoma", span.priority), None
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):
@@ -107,6 +114,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 only_doubted.append(out[-1])
         out = self.corrections.apply(text, out, only_doubted, regions)
         out = self._timed_results(text, out)
+        out = self._copied_forward(text, out)
         out = self._past_responses(text, out)
         out += self._intolerance(text, out, regions)
         out = self.without_ruled_out(text, out)
@@ -257,7 +265,9 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return NEGATED  # "itraconazole was stopped": not taken now
         if span.entity == "biopsy_type":  # "no SCLC on the rebiopsy" denies the SCLC, not the rebiopsy
             if span.value != "none" and (
-                self.diagnostic_before.search(before[-30:]) or self.diagnostic_after.match(after)
+                self.diagnostic_before.search(before[-30:])
+                or self.diagnostic_after.match(after)
+                or self._diagnosis_headed(text, span)
             ):
                 return _DROPPED  # "the original biopsy", "dx bx": the diagnosis's specimen, not a re-biopsy
             if self.since_before.search(before) and not (

@@ -42,6 +42,9 @@ class Cues:
         self.new_keeps = frozenset(table["unchanged_when_new"])
         self.neg_before = _cue(neg["before"] + neg["refused_before"])
         self.refused_before = _before(neg["refused_before"])  # the denial of neg_before that refuses (Context._refused)
+        self.complaints_denied = _compile(_words(neg["complaints_denied"]), re.IGNORECASE)
+        self.complaint_told = _cue(neg["complaint_told"])
+        self.complaint_entities = frozenset({"symptomatic"})  # the patient's complaints
         self.neg_after = _after(neg["after"] + neg["gone_after"], copulas, arrows=True)
         self.score_denied = _before(neg["score_denied"], r"\s+")
         self.score_entities = frozenset(neg["score_entities"])
@@ -195,6 +198,10 @@ class Cues:
             re.IGNORECASE,
         )
         self.family_history = _cue(others["family_history"])
+        # a family history as a section's heading ("FAMILY HISTORY:", "FH -"), and a sentence of it led by a relative
+        # ("Mother - type 2 diabetes", "Sister: ALK+ NSCLC"): People._family_section_end
+        self.history_heading = _compile(r"[ \t]*(?:[:–—]|-(?!\w))")
+        self.relative_led = _compile(rf"\s*(?:[-*•]\s*)?{person}", re.IGNORECASE)
         now = _words(hyp["other_illness_now"])
         self.other_illness_before = _compile(
             rf"(?<![\w-])(?:{_words(hyp['other_illness_before'])})[\s(:-]+(?:(?!(?:{now})\b)[\w/-]+[\s(-]+){{0,2}}$",
@@ -253,6 +260,11 @@ class Cues:
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
+        self.copied_mark = _cue(hyp["copied_mark"])
+        self.copied_kinds = frozenset(hyp["copied_kinds"])
+        self.diagnosis_heading = _compile(
+            rf"[ \t]*(?:[-*•·]+[ \t]*)?(?:{_words(hyp['diagnosis_heading'])})\b[^:\n]{{0,25}}:", re.IGNORECASE
+        )
         self.result_earlier = _cue(hyp["diagnostic_before"] + hyp["result_earlier"])
         self.result_current = _cue(hyp["result_current"])
         self.result_year = _cue(hyp["result_year"])
@@ -288,6 +300,11 @@ class Cues:
         self.specimen_taken = _after(hyp["specimen_taken_after"], copulas)
         self.biopsy_to_come = _before(
             hyp["biopsy_to_come"], r"\s+(?:(?!(?:after|following|post|since|from|with|on|of)\b)[\w-]+\s+){0,2}"
+        )
+        # a note's assessment and plan as one heading: what it scores is assessed, not planned (Doubt._uncertain)
+        self.assessment_heading = _compile(
+            rf"(?<![\w-])(?:{_words(hyp['assessment_heading'])})\s*(?:/|and|&)\s*plan\s*[:–—-]\s*[^.;?\n]{{0,40}}$",
+            re.IGNORECASE,
         )
         self.uncertain_before = _cue(hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"])
         self.plan_before = _cue(hyp["plan_before"])

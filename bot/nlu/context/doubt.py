@@ -22,6 +22,10 @@ class Doubt(Lists):
             return True  # "admitted for liver biopsy": the biopsy the admission is for is to come
         if span.entity in self.score_entities and self.score_denied.search(text[max(0, span.start - 20) : span.start]):
             return True  # "not ECOG 3": what the score is not; a correction may say what it is ("- more like 1")
+        if span.entity in self.score_entities and self.assessment_heading.search(
+            text, max(0, span.start - 60), span.start
+        ):
+            return False  # (s14) "Impression/plan: ECOG 2 (up and about)": the assessment's score, nothing planned
         if span.entity != "tki" and self.consequence_after.match(text[span.end : span.end + 20]):
             return True  # "ECOG 3 would mean BSC": the premise of a consequence
         return (

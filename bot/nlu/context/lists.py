@@ -60,6 +60,14 @@ class Lists(Cues):
             return None  # the finding's own item takes only the gap words: "no change in the brain mets" denies nothing
         unknown = not all(self.gap.match(item) for item in items)
         supposes = cue is not self.neg_before
+        # (s14) a review of systems' denial reaches its list of complaints to the clause's end as a supposing cue does
+        # ("Denies headache, visual change, weakness, numbness, seizures"): the patient's complaints only
+        complaints = (
+            span.entity in self.complaint_entities
+            and self.complaints_denied.fullmatch(cues[-1].group())
+            and not self.complaint_told.search(gap)  # "Denies headache, has had seizures": told, not denied
+        )
+        supposes = supposes or bool(complaints)
         if unknown and (straddled or not self._closed_over(text, spans, i, gap, supposes)):
             return None
         if "," in gap and not self._in_denied_list(text, spans, i, gap_start, supposes):

@@ -46,7 +46,14 @@ class People(Cues):
                 (*m.span("who" if m["who"] else "named"), not m["who"])
                 for m in self.other_person.finditer(text, start, end)
             ]
-            people += [(*m.span(), False) for m in self.family_history.finditer(text, start, end)]
+            # a family history as a section's heading ("FAMILY HISTORY: Father - MI at 58, ..."): its colon reports
+            # nothing of the patient, and the section runs on (_family_section_end)
+            histories = list(self.family_history.finditer(text, start, end))
+            heads = [m for m in histories if self.history_heading.match(text, m.end())]
+            people += [(*m.span(), False) for m in histories if m not in heads]
+            for m in heads:
+                again = self._resumes(text, m.start(), m.end(), end, True)  # "FH: mother breast ca; our pt on ..."
+                out.append((m.start(), again if again is not None else self._family_section_end(text, end)))
             found = [(m.start(), m.end(), False, False) for m in self.other_patients.finditer(text, start, end)]
             found += [
                 (a, b, True, within)
@@ -81,6 +88,16 @@ class People(Cues):
                 parts.append((a, stop))
             out += parts
         return out
+
+    def _family_section_end(self, text: str, end: int) -> int:
+        """Where a family history headed as a section ("FAMILY HISTORY: Father - MI at 58, hyperlipidaemia. Mother -
+        type 2 diabetes, depression.") ends: its first sentence is the relatives' past every comma (its colon reports
+        nothing of the patient), and so is each sentence after it on its line that starts with a relative ("Mother -
+        ...", "Sister: ...", "; father stroke at 70"); the first that does not ("Pt: ...", "On alectinib since 2022")
+        is the patient's again."""
+        while end < len(text) and text[end - 1] != "\n" and (relative := self.relative_led.match(text, end)):
+            end = _sentence_at(self._sentences(text), relative.end())[1]
+        return end
 
     def _resumes(self, text: str, a: int, b: int, stop: int, person: bool) -> int | None:
         """Where this patient is taken up again after another patient's or person's words at a..b, before ``stop``:

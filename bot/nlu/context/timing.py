@@ -729,6 +729,31 @@ class Timing(Cues):
         after = re.split(r"[.;,\n]", text[span.end : span.end + 40])[0]
         return bool(_AT_DIAGNOSIS_AFTER.match(after))
 
+    def _copied_forward(self, text: str, found: list[Entity]) -> list[Entity]:
+        """A line marked as copied from an earlier note ("Brain: no brain metastases (MRI 01/2025). [copied from
+        prior]", "Hx section auto-imported 03/2024: 'MRI brain negative.'") yields, for a finding of one value
+        (hypothetical `copied_kinds`), to the same finding stated on a line not so marked: the copy is the earlier
+        time's, the other line the update."""
+        marked = [m.start() for m in self.copied_mark.finditer(text)]
+        if not marked:
+            return found
+
+        def copied(e: Entity) -> bool:
+            start, end = text.rfind("\n", 0, e.start) + 1, text.find("\n", e.end)
+            return any(start <= at < (end if end >= 0 else len(text)) for at in marked)
+
+        fresh = {e.entity for e in found if e.entity in self.copied_kinds and not copied(e)}
+        return [e for e in found if not (e.entity in fresh and copied(e))]
+
+    def _diagnosis_headed(self, text: str, span: Span) -> bool:
+        """``span`` is on a line headed by the diagnosis ("* Dx 2022: ALK fusion (EML4-ALK) detected by RNA NGS on
+        FFPE"), with no word of this progression between the heading and it ("Dx 2021: adeno; rebiopsy 2025: ...")."""
+        line = text.rfind("\n", 0, span.start) + 1
+        head = self.diagnosis_heading.match(text, line)
+        if head is None or head.end() > span.start:
+            return False
+        return not self.result_current.search(text, head.end(), span.start)
+
     def _at_diagnosis(self, text: str, span: Span) -> bool:
         """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""
         start = _statement_start(text, span.start, max(0, span.start - 60), semicolons=True)
