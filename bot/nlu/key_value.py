@@ -127,6 +127,48 @@ EARLIER_WHEN = (
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?: (?:19|20)\d\d)?|(?:in|on) \d{1,2}/(?:19|20)?\d\d)"
 )
 _NOW_WORD = r"(?:now|today|currently|at present|presently)"
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# (fp14) the time a score is told for, in a bracket right after it ("ECOG: 1 (03/2025)", "ECOG: 2 (today, 12/2025)"):
+# its date (as clinical_phrases.yml `state_date` writes one), or a label of now
+_WHEN_BRACKET = re.compile(r"\s*\(([^()\n]{0,30})\)")
+_BRACKET_NOW = re.compile(rf"(?<![\w-]){NOW_LABEL}(?![\w-])", re.IGNORECASE)
+_WRITTEN_DATE = re.compile(
+    rf"(?<![\w/.-])(?:\d{{1,2}}[/.-]|(?:{'|'.join(_MONTHS)})[a-z]*\.? )?(?:19|20)\d\d(?![\w/])", re.IGNORECASE
+)
+
+
+def written_date(written: str) -> tuple[int, int]:
+    """A written date as (year, month), month 0 when not written ("12/2025" → (2025, 12), "Mar 2024" → (2024, 3))."""
+    year = int(written[-4:])
+    head = written[:-4].strip(" /.-").lower()
+    if head.isdigit():
+        return year, int(head) if 1 <= int(head) <= 12 else 0
+    return year, next((k + 1 for k, m in enumerate(_MONTHS) if head.startswith(m)), 0)
+
+
+def _bracket_time(text: str, at: int) -> tuple[int, int] | None:
+    """The time in a bracket right after a value ending at ``at``: now above any date, else its latest date."""
+    m = _WHEN_BRACKET.match(text, at)
+    if m is None:
+        return None
+    if _BRACKET_NOW.search(m.group(1)):
+        return 10000, 0
+    dates = [written_date(d.group()) for d in _WRITTEN_DATE.finditer(m.group(1))]
+    return max(dates) if dates else None
+
+
+def earlier_dated(text: str, readings: list[Reading], entity: str) -> list[Reading]:
+    """(fp14) Of scores of ``entity`` told one per line, each with its time in a bracket ("ECOG: 1 (03/2025)\nECOG: 2
+    (today, 12/2025)"), the earlier ones: the latest stands, as a later value after an arrow does ("PS: 0 (2021) -> 2
+    (now)"). None when one has no time, or two the same (all stay: a conflict, asked)."""
+    scores = [r for r in readings if r.entity == entity and r.role is None]
+    if len({r.value for r in scores}) < 2:
+        return []
+    times = [_bracket_time(text, r.end) for r in scores]
+    known = [t for t in times if t is not None]
+    if len(known) < len(times) or known.count(max(known)) > 1:
+        return []
+    return [r for r, t in zip(scores, known, strict=True) if t != max(known)]
 
 
 def later_value(value: str, plain: str) -> str:

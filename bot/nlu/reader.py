@@ -25,7 +25,7 @@ from bot.nlu.key_value import EARLIER_ALONE as _ECOG_EARLIER_ALONE
 from bot.nlu.key_value import EARLIER_AT as _EARLIER_AT
 from bot.nlu.key_value import EARLIER_LABEL as _EARLIER_LABEL
 from bot.nlu.key_value import NOW_LABEL as _NOW_LABEL
-from bot.nlu.key_value import KeyValues, Reading, later_number, later_value
+from bot.nlu.key_value import KeyValues, Reading, earlier_dated, later_number, later_value
 from bot.nlu.vocabulary import AMINO, define
 
 OVERLAYS = frozenset(
@@ -313,7 +313,15 @@ class Reader:
         # "Key: value" lines: the key names the field, the value says it; the key's own words and the value's words
         # it read are not read again (an overlay, a drug named in the key's brackets, only for the reading's field)
         readings = self.key_values.readings(text)
-        found = [s for s in found if not any(_superseded(r, s) for r in readings)]
+        # an earlier dated score, a later one told on its own line (key_value.earlier_dated): neither read
+        stale = earlier_dated(text, readings, "ecog")
+        found = [
+            s
+            for s in found
+            if not any(_superseded(r, s) for r in readings)
+            and not any(r.start <= s.start < r.end and s.entity == r.entity for r in stale)
+        ]
+        readings = [r for r in readings if r not in stale]
         found += [
             Span(*trim(text, r.start, r.end), r.entity, r.value, 1, decided=True, role=r.role)
             for r in readings

@@ -248,6 +248,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             # an offer refused is a denial, as "declined pembrolizumab" is ("Chemotherapy was offered but declined.":
             # none had, tests/nlu/test_administrative_forms.py)
             return _DROPPED
+        if span.entity == "cns_lesions" and self._diagnosis_count(text, span):
+            return _DROPPED  # "At diagnosis 2 brain mets, treated with SRS": the extent then, not the current one
         if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
             return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
         if (

@@ -21,6 +21,7 @@ from bot.nlu.context.patterns import (
 )
 from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.fields import NOT_PROGRESSING
+from bot.nlu.key_value import written_date
 from bot.nlu.reader import Span
 from bot.nlu.vocabulary import define
 
@@ -314,8 +315,48 @@ class Timing(Cues):
             for e in found
             if not self._past_response(text, e, later)
             and not self._past_progression(text, e, calm, moving)
+            and not self._before_current_tki(text, e, found)
             and not self._of_one_place(text, e)
         ]
+
+    def _before_current_tki(self, text: str, e: Entity, found: list[Entity]) -> bool:
+        """(fp14) ``e`` is a progression dated in its sentence and a TKI read after it, within reach, is told as begun
+        then or later and taken since (`tki_begun_after`, `tki_begun_before`: "Recurred 2021 with liver and bone mets;
+        alectinib since 06/2021", "relapsed 03/2022 (pleura, bone) -> started brigatinib 04/2022, ongoing"): the
+        progression came before the current TKI, history, no pattern now; unless a progression is told after the TKI
+        ("...; alectinib since 06/2021, now new liver mets", "..., progressed on it in 2024"). A TKI dated before the
+        progression is no later one."""
+        if e.entity != "progression_pattern" or e.value in NOT_PROGRESSING or e.role is not None:
+            return False
+        tki = next(
+            (
+                t
+                for t in found
+                if t.entity == "tki"
+                and t.role is None
+                and e.end <= t.start <= e.end + _THEN_REACH
+                and (
+                    self.tki_begun_after.match(text, t.end)
+                    or self.tki_begun_before.search(text, max(0, t.start - 30), t.start)
+                )
+            ),
+            None,
+        )
+        if tki is None:
+            return False
+        dated = self.state_date.search(text, _statement_start(text, e.start), tki.start)
+        if dated is None:
+            return False
+        begun = self.state_date.search(text, tki.end, min(len(text), tki.end + 25))
+        if begun is not None and written_date(begun.group()) < written_date(dated.group()):
+            return False
+        later = any(
+            p.entity == "progression_pattern" and p.value not in NOT_PROGRESSING and p.start > tki.start for p in found
+        )
+        return not later and not any(
+            not self.progression_word_not.search(text, max(0, m.start() - 20), m.start())
+            for m in self.progression_word.finditer(text, tki.end)
+        )
 
     def _of_one_place(self, text: str, e: Entity) -> bool:
         """``e`` is no progression said of an extracranial place ("no progression in the liver", "stable disease in
@@ -346,13 +387,13 @@ class Timing(Cues):
         own, end = _statement_bounds(
             text, e.start, e.end, semicolons=True
         )  # its dates before or after it ("PD in liver 12/2025"), short of c's
-        earlier = [_date(m.group()) for m in self.state_date.finditer(text, own, min(end, opening))]
+        earlier = [written_date(m.group()) for m in self.state_date.finditer(text, own, min(end, opening))]
         heading = self._heading(text, e.start)
         if heading:
             if self.heading_now.search(text, *heading):
                 return False
-            earlier += [_date(m.group()) for m in self.state_date.finditer(text, *heading)]
-        return all(d < _date(date.group()) for d in earlier)
+            earlier += [written_date(m.group()) for m in self.state_date.finditer(text, *heading)]
+        return all(d < written_date(date.group()) for d in earlier)
 
     def _heading(self, text: str, at: int) -> tuple[int, int] | None:
         """(start, end) of the heading place ``at`` is told under: a few words before a colon opening its statement
@@ -754,6 +795,16 @@ class Timing(Cues):
             return False
         return not self.result_current.search(text, head.end(), span.start)
 
+    def _diagnosis_count(self, text: str, span: Span) -> bool:
+        """(fp14) A count of brain lesions told of the diagnosis ("At diagnosis 2 brain mets, treated with SRS",
+        "initially 3 brain metastases", "2 brain mets at diagnosis"): the extent then, not the current CNS disease
+        (cns_lesions); unless its statement tells the present too ("now 2 new brain mets", "2 brain mets (current
+        MRI)": `result_current`)."""
+        start, end = _statement_bounds(text, span.start, span.end, semicolons=True)
+        if self.result_current.search(text, start, end):
+            return False
+        return self._at_diagnosis(text, span) or bool(self.diagnostic_after.match(text[span.end : span.end + 40]))
+
     def _at_diagnosis(self, text: str, span: Span) -> bool:
         """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""
         start = _statement_start(text, span.start, max(0, span.start - 60), semicolons=True)
@@ -762,16 +813,6 @@ class Timing(Cues):
 
 # a state said of one place ("stable disease in the lungs", "stable in the liver"), not of the whole disease
 _SAID_OF_A_PLACE = re.compile(r"\s+(?:(?:in|at|of|within)\s|elsewhere\b|otherwise\b)", re.IGNORECASE)
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
-def _date(written: str) -> tuple[int, int]:
-    """A `state_date` as (year, month), month 0 when not written ("12/2025" → (2025, 12), "Mar 2024" → (2024, 3))."""
-    year = int(written[-4:])
-    head = written[:-4].strip(" /.-").lower()
-    if head.isdigit():
-        return year, int(head) if 1 <= int(head) <= 12 else 0
-    return year, next((k + 1 for k, m in enumerate(_MONTHS) if head.startswith(m)), 0)
 
 
 _THEN_REACH = 150  # the most characters between a state read as no progression and the progression that followed it
