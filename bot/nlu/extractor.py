@@ -68,7 +68,7 @@ from bot.nlu import compiled, therapies, typist, vocabulary
 from bot.nlu.context import Context
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, ROLES, Entity
 from bot.nlu.fields import case_fields, conflicts, progressing
-from bot.nlu.reader import Reader, Span
+from bot.nlu.reader import Reader, Span, trim
 from bot.nlu.therapies import THERAPY_ROLES, TherapyChoice, TherapyMention
 from bot.nlu.tick_boxes import TickBoxes
 
@@ -186,20 +186,12 @@ class Extractor:
         found = self.context.entities(fixed, self.reader.spans(fixed), regions)
         entities = []
         for e in found:
-            start, end = _trimmed(text, *rewritten.span_back(e.start, e.end))
+            # trimmed of spaces at its ends, whatever a pattern took in: the spaCy pipeline makes each finding a span
+            # of tokens, and a place ending on a space could not be given back (it failed a whole note)
+            start, end = trim(text, *rewritten.span_back(e.start, e.end))
             entities.append(Entity(e.entity, e.value, start, end, text[start:end], e.role, e.stated_role))
         back = tuple(rewritten.span_back(a, b) for a, b in regions)
         return Reading(tuple(entities), back, bool(asked))
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """A finding's place without the spaces at its ends: the spaCy pipeline makes each finding a span of tokens, and a
-    token never starts or ends on a space, so a place that did could not be given back (it failed a whole note)."""
-    while end > start + 1 and text[end - 1].isspace():
-        end -= 1
-    while start < end - 1 and text[start].isspace():
-        start += 1
-    return start, end
 
 
 @lru_cache(maxsize=1)
