@@ -9,6 +9,10 @@
 2. A bypass gene denied under one name and an alteration of it found under the other ("HER2 amplification; EGFR,
    KRAS, ERBB2 negative") is the gene stated both ways, asked about, as "... HER2 negative" is; other genes denied
    beside it are still those genes only.
+3. A refusal as a sentence of its own right after an offer ("Chemo was offered. She declined.", "Offered
+   pembrolizumab. Pt declined.") is a denial, only when it is bare (no object of its own but "it" or "treatment"), and
+   a refusal of a therapy's start with words between ("refused to take brigatinib", "chose not to take brigatinib")
+   is no therapy received; a decline after it or a refusal to go on with it ("declined to continue lorlatinib") is.
 
 Phrasings of our own, as clinicians write them; none is a sentence of the independent phrasing sets."""
 from __future__ import annotations
@@ -264,3 +268,80 @@ def test_a_request_keeps_the_history_after_it(text, prior):
 )
 def test_what_a_request_asks_for_or_supposes_is_not_received(text, fields):
     assert_reads(text, fields)
+
+
+# ---- 3. a refusal in the next sentence, and an ALK inhibitor refused with words between ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        # a bare refusal by its subject as the next sentence, after an offer after the therapy or before it
+        ("Chemo was offered. She declined.", "prior_chemotherapy"),
+        ("Chemotherapy was offered in clinic today. She declined.", "prior_chemotherapy"),
+        ("Chemo was offered. She declined it.", "prior_chemotherapy"),
+        ("Chemo was offered. The patient declined treatment.", "prior_chemotherapy"),
+        ("Offered pembrolizumab. Pt declined.", "prior_immunotherapy"),
+        ("Offered carboplatin/pemetrexed. He refused.", "prior_chemotherapy"),
+        # a refusal of its start with words between
+        ("chose not to take chemotherapy", "prior_chemotherapy"),
+        ("did not want to start chemo", "prior_chemotherapy"),
+    ],
+)
+def test_a_refusal_in_the_next_sentence_is_a_denial(text, field):
+    assert_reads(text, {field: False})
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        # another object, no refusal, or no offer: nothing of the chemo
+        ("Chemo was offered. She declined further imaging.", {"prior_chemotherapy": None}),
+        ("Chemo was offered. She declined SRS.", {"prior_chemotherapy": None}),
+        ("Chemo was offered. Her appetite declined.", {"prior_chemotherapy": None}),
+        ("Chemo given. She declined afterwards.", {"prior_chemotherapy": None}),
+        ("Chemo was offered and given. She declined.", {"prior_chemotherapy": None}),
+        ("Offered chemo. She declined rapidly.", {"prior_chemotherapy": None}),
+        ("Chemo. She declined.", {"prior_chemotherapy": None}),
+        # given, then refused more of it
+        ("carboplatin pemetrexed x4. She declined maintenance.", {"prior_chemotherapy": True}),
+    ],
+)
+def test_a_next_sentence_that_is_no_bare_refusal_is_no_denial(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize(
+    ("text", "tki"),
+    [
+        ("refused to take brigatinib", "brigatinib"),
+        ("declined to take lorlatinib", "lorlatinib"),
+        ("declined to start lorlatinib", "lorlatinib"),
+        ("refuses to take alectinib", "alectinib"),
+        ("chose not to take brigatinib", "brigatinib"),
+        ("unwilling to take lorlatinib", "lorlatinib"),
+        ("did not want to start lorlatinib", "lorlatinib"),
+        ("refused to go on lorlatinib", "lorlatinib"),
+        ("declined the offer of lorlatinib", "lorlatinib"),
+    ],
+)
+def test_an_alk_inhibitor_refused_with_words_between_is_not_received(text, tki):
+    assert_reads_excluding(text, "prior_tkis", [tki])
+
+
+@pytest.mark.parametrize(
+    ("text", "tkis"),
+    [
+        # a decline after it, or a refusal to go on with it, stop it or restart it: it was given
+        ("declined after 2 years on lorlatinib", ["lorlatinib"]),
+        ("declined to continue lorlatinib", ["lorlatinib"]),
+        ("did not want to continue lorlatinib", ["lorlatinib"]),
+        ("refused to stop lorlatinib", ["lorlatinib"]),
+        ("refused to restart alectinib", ["alectinib"]),
+        ("she took brigatinib", ["brigatinib"]),
+        # the one received kept beside the one refused
+        ("alectinib 2 years; refused to take brigatinib", ["alectinib"]),
+    ],
+)
+def test_an_alk_inhibitor_given_before_a_decline_or_refusal_to_go_on_is_received(text, tkis):
+    assert_reads_exactly(text, {"prior_tkis": tkis})

@@ -299,17 +299,19 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         """The therapy at ``spans[i]``, named and nothing else (no words of its own telling it was given: "after 4
         cycles of chemo"), is refused: right after it (tki_negation `refused_after`: "chemo was discussed; patient
         declined", "carboplatin pemetrexed offered but declined"), after an offer right before it past a comma, a
-        semicolon or a dash ("offered chemo, she declined"), or by a refusal before it (negation `refused_before`:
-        "declined carboplatin-pemetrexed", "declined the offer of chemotherapy"; not "no pemetrexed")."""
+        semicolon or a dash ("offered chemo, she declined"), by a bare refusal as the next sentence after an offer
+        (tki_negation `refused_next`, `offered_refused_next`: "Chemo was offered. She declined."), or by a refusal
+        before it (negation `refused_before`: "declined carboplatin-pemetrexed", "declined the offer of chemotherapy";
+        not "no pemetrexed")."""
         span = spans[i]
         if not (span.negated_only or span.refused_only or self.named_therapies.fullmatch(text, span.start, span.end)):
             return False
         after = self._said_after(text, span, 80)
-        if self.refused_after.match(after):
+        if self.refused_after.match(after) or self.offered_refused_next.match(after):
             return True
         if self.cand_before.search(text, max(0, span.start - 40), span.start):
             lead = _REFUSAL_LEAD.match(after)
-            if lead and self.refused_after.match(after[lead.end() :]):
+            if (lead and self.refused_after.match(after[lead.end() :])) or self.refused_next.match(after):
                 return True
         gap = self._scoped(self.neg_before, text, spans, i)
         return (

@@ -72,11 +72,16 @@ class Cues:
         self.qualified_words = _frame(r"{qualified_words}(?![\w-])", cand)
         self.led_to = _frame(r"\s*(?:{led_to})\s*", cand)
         self.led_to_given = _frame(r"[\s,;:-]*(?:\d+\s*mg\s*)?(?:{led_to_given})(?![\w])", cand)
+        # and its refusals before it as the other therapies' (negation refused_before: "refused to take brigatinib")
         self.tki_neg_before = _before(
-            table["tki_negation"]["before"], _fill(r"[\s-]+(?:(?!{not_between})\w+\s+)?", table["tki_negation"])
+            table["tki_negation"]["before"] + table["negation"]["refused_before"],
+            _fill(r"[\s-]+(?:(?!{not_between})\w+\s+)?", table["tki_negation"]),
         )
         self.tki_neg_after = _after(table["tki_negation"]["after"] + table["tki_negation"]["refused_after"], copulas)
         self.refused_after = _after(table["tki_negation"]["refused_after"], copulas)
+        # a bare refusal in the next sentence: after an offer before the therapy (`refused_next`), or after one after it
+        self.refused_next = _after(table["tki_negation"]["refused_next"], copulas)
+        self.offered_refused_next = _after(table["tki_negation"]["offered_refused_next"], copulas)
         self.therapy_tail = _compile(rf"\s+(?:{_words(table['tki_negation']['therapy_tail'])})(?![\w-])", re.IGNORECASE)
         back = table["retraction"]
         when = _words(back["said_when"])
