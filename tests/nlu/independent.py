@@ -187,7 +187,9 @@ SETS = (
                 # (tests/nlu/test_whole_note_forms.py). Its writer does not read a glucose-lowering drug on a
                 # medication list as diabetes, a review of systems' negatives as no symptoms, "PMH: none significant"
                 # as no comorbidities nor a re-biopsy's adenocarcinoma as no transformation; the project keeps its own
-                f1_floor=(0.938, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
+                # (fp14) tuned 0.9399 -> 0.942 after a progression dated before the TKI taken since and a count of brain
+                # metastases at diagnosis are no longer read as now (tests/nlu/test_earlier_events_forms.py)
+                f1_floor=(0.941, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
