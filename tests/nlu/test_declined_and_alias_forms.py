@@ -345,3 +345,26 @@ def test_an_alk_inhibitor_refused_with_words_between_is_not_received(text, tki):
 )
 def test_an_alk_inhibitor_given_before_a_decline_or_refusal_to_go_on_is_received(text, tkis):
     assert_reads_exactly(text, {"prior_tkis": tkis})
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        # the cycles given after the regimen: received
+        ("chemo, received 4 cycles", True),
+        ("carboplatin pemetrexed 4 cycles", True),
+        ("Chemo given 4 cycles, then alectinib", True),
+        ("cisplatin/pemetrexed, completed four cycles", True),
+        # planned, proposed, supposed, a relative's, refused: not received
+        ("carbo pem 4 cycles planned", None),
+        ("plan: carbo pem 4 cycles", None),
+        ("recommend carboplatin pemetrexed 4 cycles", None),
+        ("if it progresses, carbo pem 4 cycles", None),
+        ("would you give carbo pem 4 cycles?", None),
+        ("her mother had carbo pem 4 cycles", None),
+        ("carbo pem 4 cycles declined", False),
+        ("carboplatin pemetrexed, 4 cycles proposed", None),
+    ],
+)
+def test_the_cycles_of_a_regimen_tell_it_given(text, given):
+    assert_reads(text, {"prior_chemotherapy": given})
