@@ -1,0 +1,49 @@
+"""(mends) Refactors that read nothing new, each a list or a pattern's shape written in one place: the chemotherapy
+agents of the prior and current chemotherapy rows are clinical_phrases.yml's CHEMOAGENT (with the platinum class,
+CHEMOWORD). Each was shown to read the same as before on the reading snapshot (scripts/reading_snapshot.py: 0 texts
+read differently). The readings below are of our own phrasings, with controls that must stay unread."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from bot.nlu import vocabulary
+from tests.nlu.reads import assert_reads, assert_reads_exactly
+
+
+def test_the_chemotherapy_agents_are_written_once():
+    text = vocabulary.PHRASES_FILE.read_text(encoding="utf-8")
+    listed = yaml.safe_load(text)["defines"]["CHEMOAGENT"]
+    assert "carboplatin|cisplatin|pemetrexed" in listed and text.count(listed) == 1
+    agent, word = vocabulary.define("CHEMOAGENT"), vocabulary.define("CHEMOWORD")
+    assert agent in word and "platinum" in word and "platinum" not in agent
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        # the history's rows ({CHEMOWORD}): an agent or the platinum class
+        ("Platinum doublet x4 cycles in 2022, then alectinib.", {"prior_chemotherapy": True, "current_therapy": None}),
+        ("Line 2: gemcitabine (best response PD)", {"prior_chemotherapy": True}),
+        # the current therapy's key ({CHEMOWORD}) and the rows of chemotherapy given now ({CHEMOAGENT})
+        ("Current therapy: platinum doublet", {"current_therapy": "chemotherapy"}),
+        ("Currently on vinorelbine, cycle 3.", {"prior_chemotherapy": True, "current_therapy": "chemotherapy"}),
+        ("Was on gemcitabine in 2019, now on lorlatinib.", {"prior_chemotherapy": True, "current_therapy": None}),
+    ],
+)
+def test_the_chemotherapy_rows_read_their_agents(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her sister had carboplatin and paclitaxel.",  # a relative's
+        "Could carbo/pem be given after lorlatinib?",  # a question
+        "Docetaxel, 4 cycles planned.",  # a plan
+        "If she progresses we would go to docetaxel, cycle 1 in two weeks.",  # a what-if
+    ],
+)
+def test_chemotherapy_not_given_is_not_read(text):
+    assert_reads_exactly(text, {})
+
