@@ -1,13 +1,17 @@
 """(mends) Refactors that read nothing new, each a list or a pattern's shape written in one place: the chemotherapy
 agents of the prior and current chemotherapy rows are clinical_phrases.yml's CHEMOAGENT (with the platinum class,
-CHEMOWORD). Each was shown to read the same as before on the reading snapshot (scripts/reading_snapshot.py: 0 texts
-read differently). The readings below are of our own phrasings, with controls that must stay unread."""
+CHEMOWORD); the cues that open a text are built by one helper (context/patterns.py _opening, in context/cues.py and
+therapies.py). Each was shown to read the same as before on the reading snapshot (scripts/reading_snapshot.py: 0
+texts read differently). The readings below are of our own phrasings, with controls that must stay unread."""
 from __future__ import annotations
+
+import re
 
 import pytest
 import yaml
 
 from bot.nlu import vocabulary
+from bot.nlu.context.patterns import _ALONE, _ALONE_ASKED, _WHOLE, _opening
 from tests.nlu.reads import assert_reads, assert_reads_exactly
 
 
@@ -47,3 +51,12 @@ def test_the_chemotherapy_rows_read_their_agents(text, fields):
 def test_chemotherapy_not_given_is_not_read(text):
     assert_reads_exactly(text, {})
 
+
+def test_an_opening_cue_is_a_whole_word_or_the_whole_text():
+    assert _opening(["if"], _WHOLE).match("  (If the brain progresses")
+    assert not _opening(["if"], _WHOLE).match("Iffy scan")
+    assert _opening(["ok"], _ALONE).match("- ok.")
+    assert not _opening(["ok"], _ALONE).match("ok?")
+    assert _opening(["ok"], _ALONE_ASKED).match("ok?")
+    assert not _opening(["ok"], _ALONE_ASKED).match("ok, then lorlatinib")
+    assert _opening(["case"]).flags & re.IGNORECASE and _opening(["case"]).match("CASE 2")

@@ -84,6 +84,17 @@ def _cue(cues: Iterable[str]) -> re.Pattern[str]:
     return _compile(rf"(?<![\w-])(?:{_words(cues)})(?![\w])", re.IGNORECASE)
 
 
+def _opening(cues: Iterable[str], tail: str = "") -> re.Pattern[str]:
+    """Any of ``cues`` opening the text, past the punctuation before it, then ``tail``: a whole word
+    (``_WHOLE``), or the whole text but for its closing punctuation (``_ALONE``, ``_ALONE_ASKED``)."""
+    return _compile(rf"^\W*(?:{_words(cues)}){tail}", re.IGNORECASE)
+
+
+_WHOLE = r"(?![\w])"
+_ALONE = r"[\s.!]*$"
+_ALONE_ASKED = r"[\s.!?]*$"  # a question mark closing it as well
+
+
 def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
     return _compile(rf"(?<![\w-])(?:{_words(cues)}){gap}$", re.IGNORECASE)
 
