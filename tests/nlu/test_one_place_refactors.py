@@ -1,9 +1,11 @@
 """(mends) Refactors that read nothing new, each a list or a pattern's shape written in one place: the chemotherapy
 agents of the prior and current chemotherapy rows are clinical_phrases.yml's CHEMOAGENT (with the platinum class,
-CHEMOWORD); the cues that open a text are built by one helper (context/patterns.py _opening, in context/cues.py and
-therapies.py); a value's time in a bracket and the arrow to a later value are key_value.py's TIME_BRACKET and
-LATER_ARROW, in key_value.py's values and reader.py's running text. Each was shown to read the same as before on the reading snapshot (scripts/reading_snapshot.py: 0
-texts read differently). The readings below are of our own phrasings, with controls that must stay unread."""
+CHEMOWORD), and the immunotherapies of the current immunotherapy rows its IOAGENT; the cues that open a text are
+built by one helper (context/patterns.py _opening, in context/cues.py and therapies.py); a value's time in a bracket
+and the arrow to a later value are key_value.py's TIME_BRACKET and LATER_ARROW, in key_value.py's values and
+reader.py's running text. Each was shown to read the same as before on the reading snapshot
+(scripts/reading_snapshot.py: 0 texts read differently). The readings below are of our own phrasings, with controls
+that must stay unread."""
 from __future__ import annotations
 
 import re
@@ -16,10 +18,13 @@ from bot.nlu.context.patterns import _ALONE, _ALONE_ASKED, _WHOLE, _opening
 from tests.nlu.reads import assert_reads, assert_reads_exactly
 
 
-def test_the_chemotherapy_agents_are_written_once():
+@pytest.mark.parametrize(
+    ("name", "agents"), [("CHEMOAGENT", "carboplatin|cisplatin|pemetrexed"), ("IOAGENT", "pembro")]
+)
+def test_the_chemotherapy_and_immunotherapy_agents_are_written_once(name, agents):
     text = vocabulary.PHRASES_FILE.read_text(encoding="utf-8")
-    listed = yaml.safe_load(text)["defines"]["CHEMOAGENT"]
-    assert "carboplatin|cisplatin|pemetrexed" in listed and text.count(listed) == 1
+    listed = yaml.safe_load(text)["defines"][name]
+    assert agents in listed and text.count(listed) == 1
     agent, word = vocabulary.define("CHEMOAGENT"), vocabulary.define("CHEMOWORD")
     assert agent in word and "platinum" in word and "platinum" not in agent
 
@@ -34,6 +39,8 @@ def test_the_chemotherapy_agents_are_written_once():
         ("Current therapy: platinum doublet", {"current_therapy": "chemotherapy"}),
         ("Currently on vinorelbine, cycle 3.", {"prior_chemotherapy": True, "current_therapy": "chemotherapy"}),
         ("Was on gemcitabine in 2019, now on lorlatinib.", {"prior_chemotherapy": True, "current_therapy": None}),
+        # the rows of immunotherapy given now ({IOAGENT})
+        ("pt on carbo/pem/pembro, cycle 3", {"prior_immunotherapy": True, "current_therapy": "chemo_immunotherapy"}),
     ],
 )
 def test_the_chemotherapy_rows_read_their_agents(text, fields):
@@ -44,6 +51,7 @@ def test_the_chemotherapy_rows_read_their_agents(text, fields):
     "text",
     [
         "Her sister had carboplatin and paclitaxel.",  # a relative's
+        "Her husband is on pembrolizumab.",
         "Could carbo/pem be given after lorlatinib?",  # a question
         "Docetaxel, 4 cycles planned.",  # a plan
         "If she progresses we would go to docetaxel, cycle 1 in two weeks.",  # a what-if
