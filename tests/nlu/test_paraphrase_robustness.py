@@ -20,7 +20,7 @@ MAIN = HERE / "paraphrase_robustness.yml"
 HOLDBACK = HERE / "paraphrase_robustness_holdback.yml"
 SCORED = ("progression", "biopsy", "ecog", "transformation", "bypass_alterations", "prior_tkis", "cns_lesions")
 # the share of the held-back third read right after tuning on the other two thirds, less 0.01
-HOLDBACK_FLOOR = 0.8886  # 62 of 69 read right (0.8986) after; 61 of 69 (0.8841) before
+HOLDBACK_FLOOR = 0.9021  # 83 of 91 read right (0.9121) after; 82 of 91 (0.9011) before (commit 3cc46ac)
 
 
 def load_rows(path: Path) -> list[dict[str, Any]]:
@@ -104,6 +104,9 @@ CLASSES = [
     ("one new brain met; extracranial disease without progression", {"progression": "cns_only",
                                                                      "cns_lesions": "limited"}),
     ("no new brain lesions; extracranial disease without progression", {"progression": None}),
+    # the body's scan with its day or date before what it shows
+    ("MRI brain: one new 5 mm lesion. CT body 11/2025 unchanged.", {"progression": "cns_only", "cns_lesions": "limited"}),
+    ("MRI brain: one new 5 mm lesion. CT body same day: new liver mets.", {"progression": None}),
     # sites bracketed after a progression, each with its lesion's word
     ("progression 03/2026 (liver lesions, bone mets, adrenal)", {"progression": "systemic"}),
     # a plasma test that found nothing
