@@ -1,0 +1,64 @@
+"""Forms the case reader left open: sites stated after a denial that does not reach them, a request's history told
+with sequence words, a chemotherapy offer accepted and given, a relative's findings headed by a colon, a TKI offered
+and then started. Each read wrongly or not at all before; the controls beside them must keep their readings."""
+from __future__ import annotations
+
+import pytest
+
+from tests.nlu.reads import assert_reads
+
+
+# 1. sites listed after a denial, each repeating its "new", the list never closed by a conjunction: the denial covers
+# the first, the rest are stated (as "no new liver lesions, new bone mets and new adrenal nodule" was read already)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no new liver lesions, new bone mets, new adrenal nodule",
+        "CT CAP: No new lung nodules, new liver mets, new bone lesions, new adrenal mass.",
+        "restaging - no new hepatic lesions, new osseous mets, new adrenal nodule",
+        "No evidence of new liver lesions, new bone mets, new adrenal nodule",
+        "new bone mets and adrenal nodule",
+    ],
+)
+def test_sites_after_a_denial_that_does_not_reach_them_are_systemic(text):
+    assert_reads(text, {"progression": "systemic"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list closed by "or"/"nor", the denial's own, and one running into an item the reader does not know
+        "no new liver lesions, new bone mets or new adrenal nodule",
+        "no new liver lesions, new bone mets, nor new adrenal nodule",
+        "no new liver lesions, new bone mets, new adrenal nodule or pleural effusion",
+        # one qualifier for the whole list: denied
+        "no new liver lesions, bone mets, adrenal nodule or nodes",
+        "no new liver, bone or adrenal lesions",
+        # asked, supposed
+        "no new liver lesions, new bone mets, new adrenal nodule?",
+        "if no new liver lesions, new bone mets, new adrenal nodule, continue alectinib",
+    ],
+)
+def test_sites_a_denial_reaches_or_a_question_asks_are_not_progression(text):
+    assert_reads(text, {"progression": None})
+
+
+def test_a_denied_panel_without_a_repeated_qualifier_is_left_as_it_was():
+    # nothing repeated after the denial: the reading of an unclosed denied list of genes is not changed here
+    assert_reads("no EGFR, KRAS, BRAF", {"bypass_alterations": []})
+
+
+# 2. a new site told after the current TKI reads as the site told alone does: one site no pattern, two systemic
+@pytest.mark.parametrize(
+    ("alone", "after_tki"),
+    [
+        ("new liver mets", "on alectinib since 2021, now new liver mets"),
+        ("new liver mets", "Alectinib from 03/2021; new liver mets on the latest CT"),
+        ("new liver and bone mets", "on brigatinib since 2022, now new liver and bone mets"),
+        ("new liver mets and adrenal nodule", "alectinib 600 bd since 2021 - now new liver mets and adrenal nodule"),
+    ],
+)
+def test_a_new_site_after_the_current_tki_reads_as_it_does_alone(alone, after_tki):
+    found = assert_reads(after_tki, {})
+    assert {k: v for k, v in found.items() if k != "prior_tkis"} == assert_reads(alone, {}), (alone, after_tki)
+    assert found["prior_tkis"] in (["alectinib"], ["brigatinib"])
