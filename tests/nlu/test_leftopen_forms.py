@@ -62,3 +62,49 @@ def test_a_new_site_after_the_current_tki_reads_as_it_does_alone(alone, after_tk
     found = assert_reads(after_tki, {})
     assert {k: v for k, v in found.items() if k != "prior_tkis"} == assert_reads(alone, {}), (alone, after_tki)
     assert found["prior_tkis"] in (["alectinib"], ["brigatinib"])
+
+
+# 4. a funding or authorisation request's history told with sequence words: every TKI, in order; the drug requested
+# is not received
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am writing to request funding for lorlatinib; the patient received alectinib then brigatinib.",
+        "Request for authorisation: the patient received alectinib then brigatinib",
+        "We request approval of lorlatinib as the patient received alectinib followed by brigatinib.",
+        "We request approval of lorlatinib as the patient received alectinib and subsequently brigatinib.",
+        "We request approval of lorlatinib as the patient received alectinib, then later brigatinib.",
+        "We request approval of lorlatinib; she has been treated with alectinib -> brigatinib",
+        # the drug the letter asks for is not received
+        "Please authorise lorlatinib. The patient received alectinib then brigatinib.",
+        "We are applying for lorlatinib because the patient received alectinib then brigatinib.",
+        "Kindly approve lorlatinib for this patient, who received alectinib then brigatinib.",
+    ],
+)
+def test_a_requests_history_in_sequence_is_every_tki_in_order(text):
+    assert_reads(text, {"prior_tkis": ["alectinib", "brigatinib"]})
+
+
+@pytest.mark.parametrize(
+    ("text", "tkis"),
+    [
+        ("Please authorise lorlatinib 100 mg daily.", None),
+        ("Please continue alectinib.", ["alectinib"]),
+        ("Please note she received alectinib then brigatinib.", ["alectinib", "brigatinib"]),
+    ],
+)
+def test_a_letters_ask_and_its_controls(text, tkis):
+    assert_reads(text, {"prior_tkis": tkis})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after words that only say what a plan follows, a sequence word does not tell a TKI given
+        "Request for funding: after progression on alectinib then lorlatinib",
+        "Request for funding of lorlatinib. Plan: after alectinib then brigatinib",
+        "We request approval of lorlatinib as the patient received alectinib, lorlatinib to follow",
+    ],
+)
+def test_a_plan_after_a_history_is_not_received(text):
+    assert_reads(text, {"prior_tkis": ["alectinib"]})

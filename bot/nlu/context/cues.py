@@ -174,6 +174,12 @@ class Cues:
         listed = _words(hyp["plan_history_list"])
         # (a word of the list is a whole word; a bracket or a dash may touch what follows: "(2019-2022)")
         self.plan_history_list = _compile(rf"(?:\s+|\x00+|(?:{listed})(?:(?<![\w])|(?![\w])))*", re.IGNORECASE)
+        self.plan_history_received = _compile(rf"(?:{_words(hyp['plan_history_received'])})", re.IGNORECASE)
+        sequence = _words(hyp["plan_history_sequence"])
+        self.plan_history_sequence = _compile(
+            rf"(?:\s+|\x00+|(?:{listed}|{sequence})(?:(?<![\w])|(?![\w])))*", re.IGNORECASE
+        )
+        self.sequence_comma = _compile(rf",(?=\s*(?:{sequence})(?![\w]))", re.IGNORECASE)  # "..., then brigatinib"
         self.plan_entities = frozenset(hyp["plan_entities"])
         self.opinion_site = _cue(hyp["opinion_site"])
         self.response_words = _cue(hyp["response_words"])
