@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlu.reads import assert_reads
+from tests.nlu.reads import assert_reads, assert_reads_exactly
 
 
 # 1. sites listed after a denial, each repeating its "new", the list never closed by a conjunction: the denial covers
@@ -108,3 +108,37 @@ def test_a_letters_ask_and_its_controls(text, tkis):
 )
 def test_a_plan_after_a_history_is_not_received(text):
     assert_reads(text, {"prior_tkis": ["alectinib"]})
+
+
+# 5. a blood relative heading their findings with a colon or a dash: theirs, not the patient's
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her sister: ALK IHC positive, on alectinib",
+        "Sister: ALK IHC positive, on alectinib",
+        "His brother - ALK+ adenocarcinoma, treated with crizotinib then lorlatinib",
+        "Mother: ALK positive lung cancer, had brigatinib",
+        "Father — ALK FISH positive, G1202R on rebiopsy",
+        "Her cousin: ALK rearranged NSCLC, on lorlatinib",
+        "Aunt: ALK+ adeno, brigatinib",
+    ],
+)
+def test_a_relatives_colon_heads_their_own_findings(text):
+    assert_reads_exactly(text, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        ("Patient: ALK IHC positive", {"alk_positive": True}),
+        ("Pt: ALK IHC positive, on alectinib", {"alk_positive": True, "prior_tkis": ["alectinib"]}),
+        ("Cousin: ALK IHC positive. Patient: ALK IHC negative.", {"alk_positive": False}),
+        ("Her uncle: on lorlatinib. Our patient: alectinib since 2021.", {"prior_tkis": ["alectinib"]}),
+        ("Daughter: patient on alectinib since 2022", {"prior_tkis": ["alectinib"]}),
+        # a spouse's or a relative's report of the patient stays the patient's
+        ("Collateral from husband: taking carbamazepine for trigeminal neuralgia.", {"strong_cyp3a_inducer": True}),
+        ("Daughter: she takes carbamazepine", {"strong_cyp3a_inducer": True}),
+    ],
+)
+def test_the_patients_own_heading_and_a_report_of_the_patient_are_read(text, fields):
+    assert_reads(text, fields)

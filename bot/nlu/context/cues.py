@@ -239,6 +239,12 @@ class Cues:
         )
         self.patient_again = _frame(resumes % "{patient_again}", others)
         self.patient_resumes = _frame(resumes % "{patient_again}|{patient_subject}", others)
+        # a blood relative heading their own words with a colon or a dash, the patient not their subject (People)
+        self.relative_colon = _frame(
+            r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?(?:{relatives_own_colon})\s*(?::|\s[-–—]+)"
+            r"(?!\s*(?:{patient_subject}|{patient_again})(?![\w]))",
+            others,
+        )
         # past a comma, the other person's clause goes on only with what continues it ("..., treated here, with
         # L1196M"), and after what only says where or how they are ("daughter nearby") only with a relative clause
         self.goes_on_of_them = _frame(
