@@ -64,6 +64,27 @@ def test_a_new_site_after_the_current_tki_reads_as_it_does_alone(alone, after_tk
     assert found["prior_tkis"] in (["alectinib"], ["brigatinib"])
 
 
+# 3. chemotherapy offered, accepted and given is prior chemotherapy; declined is none, still to decide is nothing
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("offered chemo, accepted, received 4 cycles", True),
+        ("Offered carboplatin pemetrexed, she agreed and received four cycles", True),
+        ("Chemotherapy offered - accepted and completed 6 cycles", True),
+        ("offered chemo, received 4 cycles", True),
+        ("offered chemo, declined", False),
+        ("offered chemo, will consider", None),
+        ("offered chemo, accepted", None),
+        ("offered chemo, accepted 4 cycles", None),
+        ("offered chemo, 4 cycles planned", None),
+        ("her mother was offered chemo, accepted, received 4 cycles", None),
+        ("would you give carbo pem if she accepted, received 4 cycles?", None),
+    ],
+)
+def test_chemotherapy_offered_then_given(text, given):
+    assert_reads(text, {"prior_chemotherapy": given})
+
+
 # 4. a funding or authorisation request's history told with sequence words: every TKI, in order; the drug requested
 # is not received
 @pytest.mark.parametrize(
@@ -142,3 +163,36 @@ def test_a_relatives_colon_heads_their_own_findings(text):
 )
 def test_the_patients_own_heading_and_a_report_of_the_patient_are_read(text, fields):
     assert_reads(text, fields)
+
+
+# 6. a TKI offered, then told started in the same statement, is received; offered alone, declined or still to start
+# is not
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lorlatinib was offered and started",
+        "Offered lorlatinib; started 03/2025",
+        "Offered lorlatinib, started in March",
+        "offered lorlatinib, accepted and started 03/2025",
+        "Offered lorlatinib; commenced 2 weeks later",
+    ],
+)
+def test_a_tki_offered_then_started_is_received(text):
+    assert_reads_exactly(text, {"prior_tkis": ["lorlatinib"]})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lorlatinib was offered. She declined.",
+        "Offered lorlatinib; to start 03/2025",
+        "Offered lorlatinib; starts 03/2025",
+        "Offered lorlatinib, will start in March",
+        "Offered lorlatinib; started atorvastatin 03/2025",
+        "Offered lorlatinib; she wants to think about it",
+        "Offered lorlatinib or brigatinib; started 03/2025",
+        "Her sister was offered lorlatinib; started 03/2025",
+    ],
+)
+def test_a_tki_offered_and_not_told_started_is_not_received(text):
+    assert_reads(text, {"prior_tkis": None})

@@ -104,6 +104,8 @@ class Cues:
         )
         self.cand_after = _after(table["candidate"]["after"], copulas)
         self.received_after = _compile(rf"(?:{_words(cand['received_after'])})", re.IGNORECASE)
+        self.given_in_own_words = _cue(cand["given_in_own_words"])
+        self.offered_before = _before(cand["offered_before"], r"\s+")
         # a modal or an entitlement up to six words before a TKI, in its clause, not past a word telling of a TKI
         # given, nor right after "on" or "of" ("would be funded under the CDF for lorlatinib"; `access`); a cue may
         # open at a contraction's apostrophe ("she'd be covered")
