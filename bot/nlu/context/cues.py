@@ -108,6 +108,8 @@ class Cues:
         )
         self.cand_after = _after(table["candidate"]["after"], copulas)
         self.received_after = _compile(rf"(?:{_words(cand['received_after'])})", re.IGNORECASE)
+        self.given_in_own_words = _cue(cand["given_in_own_words"])
+        self.offered_before = _before(cand["offered_before"], r"\s+")
         # a modal or an entitlement up to six words before a TKI, in its clause, not past a word telling of a TKI
         # given, nor right after "on" or "of" ("would be funded under the CDF for lorlatinib"; `access`); a cue may
         # open at a contraction's apostrophe ("she'd be covered")
@@ -176,6 +178,12 @@ class Cues:
         listed = _words(hyp["plan_history_list"])
         # (a word of the list is a whole word; a bracket or a dash may touch what follows: "(2019-2022)")
         self.plan_history_list = _compile(rf"(?:\s+|\x00+|(?:{listed})(?:(?<![\w])|(?![\w])))*", re.IGNORECASE)
+        self.plan_history_received = _compile(rf"(?:{_words(hyp['plan_history_received'])})", re.IGNORECASE)
+        sequence = _words(hyp["plan_history_sequence"])
+        self.plan_history_sequence = _compile(
+            rf"(?:\s+|\x00+|(?:{listed}|{sequence})(?:(?<![\w])|(?![\w])))*", re.IGNORECASE
+        )
+        self.sequence_comma = _compile(rf",(?=\s*(?:{sequence})(?![\w]))", re.IGNORECASE)  # "..., then brigatinib"
         self.plan_entities = frozenset(hyp["plan_entities"])
         self.opinion_site = _cue(hyp["opinion_site"])
         self.response_words = _cue(hyp["response_words"])
@@ -235,6 +243,12 @@ class Cues:
         )
         self.patient_again = _frame(resumes % "{patient_again}", others)
         self.patient_resumes = _frame(resumes % "{patient_again}|{patient_subject}", others)
+        # a blood relative heading their own words with a colon or a dash, the patient not their subject (People)
+        self.relative_colon = _frame(
+            r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?(?:{relatives_own_colon})\s*(?::|\s[-–—]+)"
+            r"(?!\s*(?:{patient_subject}|{patient_again})(?![\w]))",
+            others,
+        )
         # past a comma, the other person's clause goes on only with what continues it ("..., treated here, with
         # L1196M"), and after what only says where or how they are ("daughter nearby") only with a relative clause
         self.goes_on_of_them = _frame(

@@ -146,6 +146,8 @@ class ListWords:
         # the marks and conjunctions between the items of a list, and what makes an item a clause of its own
         self.item_break = _frame(r"\s*(?:,|/|&|\b{conjunctions}\b)\s*", words)
         self.not_in_item = _frame(r"\b{not_in_items}\b", words)
+        # the first word of a list's item, when it is a qualifier each item repeats (Lists._restated)
+        self.restated = _frame(r"\s*({restated_qualifiers})\b", words)
         self.disjunction = _frame(r"\b{disjunctions}\b", words)
         # between two findings of one list
         self.join = _frame(r"^\s*(?:,|/|&)?\s*(?:{conjunctions}\s+)?$", words)
