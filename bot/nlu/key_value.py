@@ -84,10 +84,10 @@ NOW_LABEL = (
 )
 # a value's time in a bracket right after it ("0 (2021)", "2 (today, 12/2025)", "3 (last year)"; _WHEN what the bracket
 # holds, _bracket_time reads it), and an arrow to a later value past it ("0 (2021) -> 2", "0 → 1"): the later value is
-# the one now (later_number, later_value and reader.py's running text; earlier_dated compares the brackets' times)
+# the one now (LATER_ARROW below; later_number, later_value and reader.py's running text; earlier_dated compares the
+# brackets' times)
 _WHEN = r"[^()\n]{0,30}"
 TIME_BRACKET = rf"\s*\({_WHEN}\)"
-LATER_ARROW = rf"(?:{TIME_BRACKET})?\s*(?:->|-->|→|=>)\s*"
 _SCORE = r"([0-4])(?![\d.,/%]|\s*(?:mm|cm|months?|mo\b|years?|weeks?|cycles?|lines?))"
 # an ECOG value that starts under an earlier time's label ("baseline 1", "dx: 0", "at diagnosis 1")
 _EARLIER_FIRST = re.compile(rf"{EARLIER_LABEL}\s*[:=]?\s*{_SCORE}", re.IGNORECASE)
@@ -112,8 +112,6 @@ EARLIER_ALONE = re.compile(
     rf"\(\s*{EARLIER_LABEL}\s*\)|{_COPIED})",
     re.IGNORECASE,
 )
-# a later value after an arrow, the earlier perhaps dated in brackets ("0 (2021) -> 2 (now)", "0 → 1 → 3", "50% -> 80%")
-_ARROW = re.compile(rf"%?{LATER_ARROW}(\d{{1,3}})(?![\d.,/])", re.IGNORECASE)
 # (ecog2) a score's change told with a verb, to its later value ("deteriorated to 3", "improving to 1", "now down to
 # 3", "has since recovered to 1"): the value after it is the current one (here, in reader.py's running text and in
 # its labels' lead-in "ECOG declined from 1 to 3")
@@ -133,6 +131,11 @@ EARLIER_WHEN = (
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?: (?:19|20)\d\d)?|(?:in|on) \d{1,2}/(?:19|20)?\d\d)"
 )
 _NOW_WORD = r"(?:now|today|currently|at present|presently)"
+# (plans) the earlier value's time also said in words before the arrow ("1 at dx -> 2", "0 last year -> 2"), and the
+# later value labelled now after it ("1 at dx -> now 2")
+LATER_ARROW = rf"(?:{TIME_BRACKET}|\s+{EARLIER_WHEN})?\s*(?:->|-->|→|=>)\s*(?:{_NOW_WORD}\s*[:=]?\s*)?"
+# a later value after an arrow, the earlier perhaps dated in brackets ("0 (2021) -> 2 (now)", "0 → 1 → 3", "50% -> 80%")
+_ARROW = re.compile(rf"%?{LATER_ARROW}(\d{{1,3}})(?![\d.,/])", re.IGNORECASE)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # (fp14) the time a score is told for, in a bracket right after it ("ECOG: 1 (03/2025)", "ECOG: 2 (today, 12/2025)"):
 # its date (as clinical_phrases.yml `state_date` writes one), or a label of now
@@ -383,6 +386,8 @@ class KeyValues:
         if k.number is not None and (num := self.number.match(value)) and int(num.group(1)) <= k.number:
             if later := later_number(value, num.end(1), k.number):
                 return reading(value_at + later.end(1), str(int(later.group(1))))  # "0 (2021) -> 2 (now)"
+            if later_told(value, num.end(1)):
+                return None  # "ECOG: 1 (2023) -> 7": a later value no score has; the score is asked
             if k.entity == "ecog" and EARLIER_ALONE.match(value, num.end(1)):
                 return None  # "ECOG: 1 (baseline)": an earlier score, not the current one
             return reading(value_at + num.end(1), str(int(num.group(1))))
@@ -432,6 +437,13 @@ def later_number(text: str, at: int, most: int) -> re.Match[str] | None:
         return arrows[-1]
     now = _NOW.match(text, at)
     return now if now and int(now.group(1)) <= most else None
+
+
+def later_told(text: str, at: int) -> bool:
+    """(plans) A later value of any size is told right after a value ending at ``at`` ("ECOG 1 (2023) -> 7", "KPS 80 ->
+    150"): where the score's own reading did not take it, none is the current score (not the older one: an impossible
+    later value is a slip, to be asked)."""
+    return later_number(text, at, 999) is not None
 
 
 def _iterate(pattern: re.Pattern[str], text: str, at: int) -> list[re.Match[str]]:

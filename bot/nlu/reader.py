@@ -24,7 +24,7 @@ from bot.nlu.key_value import EARLIER_AFTER as _ECOG_EARLIER
 from bot.nlu.key_value import EARLIER_ALONE as _ECOG_EARLIER_ALONE
 from bot.nlu.key_value import EARLIER_AT as _EARLIER_AT
 from bot.nlu.key_value import EARLIER_LABEL as _EARLIER_LABEL
-from bot.nlu.key_value import LATER_ARROW, KeyValues, Reading, earlier_dated, later_number, later_value
+from bot.nlu.key_value import LATER_ARROW, KeyValues, Reading, earlier_dated, later_number, later_told, later_value
 from bot.nlu.key_value import NOW_LABEL as _NOW_LABEL
 from bot.nlu.vocabulary import AMINO, define
 
@@ -51,7 +51,8 @@ def _lead_in(earlier: str) -> str:
     return (
         # an arrow from each earlier value, each perhaps dated in brackets ("PS: 0 (2021) -> 2 (now)", "ECOG 0→1→2")
         # (paraphrase) also after the verb of the change ("ECOG improved 2 -> 1", "PS dropped from 1 → 3")
-        rf"(?:(?:was |were |from |{_CHANGE_VERB} (?:from )?)?"
+        # (plans) also after "is" ("Her ECOG is 1 (dx) -> 2")
+        rf"(?:(?:was |were |is |has been |from |{_CHANGE_VERB} (?:from )?)?"
         rf"(?:{earlier}{LATER_ARROW})+|"
         # the earlier value under its time's label, then the current one's label ("ECOG baseline 1, current 2",
         # "PS at diagnosis 0; now 2", "ECOG: dx 0 | now 2")
@@ -258,6 +259,8 @@ class Reader:
             if now := _ECOG_NOW.match(text, m.end()):
                 found.append(Span(m.start(), now.end(), "ecog", now.group(1), 1))
                 continue  # "ECOG was 3, now 1": the score now
+            if later_told(text, m.end()):
+                continue  # "ECOG 1 (2023) -> 7": a later value no score has; none read (the score is asked)
             if _earlier_score(text, m, alone=k + 1 == len(scores)):
                 continue  # "ECOG 0 at diagnosis (and ECOG 2 today)": an earlier score, not the current one
             found.append(Span(m.start(), m.end(), "ecog", str(max(ecog_values(m))), 1))
@@ -266,6 +269,8 @@ class Reader:
                 if (grade := self.karnofsky.get(int(later.group(1)))) is not None:
                     found.append(Span(*trim(text, m.start(), later.end()), "ecog", str(grade), 1))
                 continue
+            if later_told(text, m.end()):
+                continue  # "KPS 80 -> 150": a later value no score has
             if _earlier_score(text, m):
                 continue  # "KPS 90 at diagnosis": as an ECOG said of an earlier time
             grades = {self.karnofsky.get(score) for score in karnofsky_scores(m)}

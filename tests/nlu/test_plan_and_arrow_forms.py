@@ -70,3 +70,71 @@ def test_a_proposed_tki_is_a_candidate() -> None:
     assert "prior_tkis" not in read("MDT proposed lorlatinib"), read("MDT proposed lorlatinib")
     # a report's "suggests" is no proposal
     assert read("CT suggests response to alectinib").get("prior_tkis") == ["alectinib"]
+
+
+# ---- an arrow to an impossible score: none read, not the older one -------------------------------------------------
+
+IMPOSSIBLE_LATER = [
+    "ECOG 1 (2023) -> 7",
+    "ECOG: 1 (2023) -> 7",
+    "PS 1 (2023) → 6",
+    "ECOG 0 -> 1 -> 7",
+    "ECOG was 1, now 7",
+    "WHO PS 2 -> 9 on lorlatinib",
+    "KPS 80 (2023) -> 150",
+    "KPS: 80 (2023) -> 150",
+    "KPS 80 -> 5",
+]
+
+
+@pytest.mark.parametrize("text", IMPOSSIBLE_LATER)
+def test_an_arrow_to_an_impossible_score_reads_none(text: str) -> None:
+    assert "ecog" not in read(text), (text, read(text))
+
+
+POSSIBLE_LATER = [
+    ("ECOG 1 (2023) -> 2", 2),
+    ("ECOG: 1 (2023) -> 3", 3),
+    ("ECOG 0 -> 1 -> 2", 2),
+    ("KPS 90 (2023) -> 80", 1),
+    ("ECOG 1, lorlatinib 100 mg daily", 1),
+    ("ECOG 1 (2023)", 1),
+]
+
+
+@pytest.mark.parametrize("text, score", POSSIBLE_LATER)
+def test_an_arrow_to_a_possible_score_reads_it(text: str, score: int) -> None:
+    assert read(text).get("ecog") == score, (text, read(text))
+
+
+# ---- the earlier score's time before the arrow, or "is" before the score: the later one ----------------------------
+
+LATER_AFTER_EARLIER_TIME = [
+    "ECOG went 0 (at dx) -> 1 on alectinib",
+    "ECOG 1 (dx) -> 2",
+    "Her ECOG is 1 (dx) -> 2",
+    "ECOG is 1 -> 2",
+    "PS was 1 at dx -> now 2",
+    "ECOG 1 at diagnosis -> 2",
+    "Her performance status was 0 last year -> 2",
+    "ECOG: 1 at dx -> now 2",
+]
+
+
+@pytest.mark.parametrize("text", LATER_AFTER_EARLIER_TIME)
+def test_the_later_score_after_an_earlier_time(text: str) -> None:
+    expected = 1 if "went 0" in text else 2
+    assert read(text).get("ecog") == expected, (text, read(text))
+
+
+EARLIER_ONLY = [
+    # an earlier score alone stays unread (asked), as before
+    "ECOG 1 at diagnosis",
+    "Her ECOG was 1 (dx)",
+    "PS 0 at dx, lorlatinib started",
+]
+
+
+@pytest.mark.parametrize("text", EARLIER_ONLY)
+def test_an_earlier_score_alone_stays_unread(text: str) -> None:
+    assert "ecog" not in read(text), (text, read(text))
