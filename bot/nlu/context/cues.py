@@ -122,14 +122,23 @@ class Cues:
         self.access_elsewhere = _frame(r"(?:(?<![\w-])|(?='))(?:{access_elsewhere})(?![\w-])", cand)
         # a phrase opening a general statement's sentence with a comma ("After alectinib, lorlatinib is funded")
         self.rule_lead = _frame(r"^\s*(?:{rule_lead})\s+[^,;:()]{1,60},\s*$", cand)
+        # (a conjunction may lead it: "... ? and what about brain mets")
         self.question_start = _compile(
-            rf"^\W*(?:{_words(hyp['question_start'] + hyp['choice'])})(?![\w])", re.IGNORECASE
+            rf"^\W*(?:(?:and|or|so|also|plus|but)\s+)?(?:{_words(hyp['question_start'] + hyp['choice'])})(?![\w])",
+            re.IGNORECASE,
         )
+        self.question_preface = _compile(rf"^\W*(?:{_words(hyp['question_preface'])})\s*(?::|[-–—]+\s)", re.IGNORECASE)
+        self.question_goes_on = _compile(rf"^\W*(?:{_words(hyp['question_goes_on'])})(?![\w])", re.IGNORECASE)
         self.clause_question = _compile(rf"^\W*(?:{_words(hyp['clause_start'])})(?![\w])", re.IGNORECASE)
         self.choice = _compile(rf"^\W*(?:{_words(hyp['choice'])})[\s.!]*$", re.IGNORECASE)
         self.trailing_ask = _compile(rf"^\W*(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
         self.asks_back = _compile(rf"^\W*(?:{_words(hyp['trailing_ask'] + hyp['asks_back'])})[\s.!?]*$", re.IGNORECASE)
         self.glued_question = _compile(rf"\s(?:{_words(hyp['glued_question'])})[\s.!]*$", re.IGNORECASE)
+        self.asks_about_drugs = _compile(rf"^\W*(?:{_words(hyp['asks_about_drugs'])})[\s.!?]*$", re.IGNORECASE)
+        drug = rf"(?<![\w-])(?:{_words(hyp['label_drug'])})(?![\w])"
+        self.drugs_together = _compile(
+            rf"^\W*{drug}(?:\s*(?:\+|/|&|plus|and|with|w/?|or|vs\.?)\s*{drug})+[\s,:;–—-]*$", re.IGNORECASE
+        )
         self.doubts_back = _compile(rf"^\W*(?:{_words(hyp['doubts_back'])})[\s.!?]*$", re.IGNORECASE)
         self.supposes_back = _compile(rf"^\W*(?:{_words(hyp['supposes_back'])})[\s.!?]*$", re.IGNORECASE)
         self.names_option = _compile(rf"(?<![\w-])(?:{_words(hyp['option'])})(?![\w])", re.IGNORECASE)
