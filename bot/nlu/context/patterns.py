@@ -84,10 +84,11 @@ def _cue(cues: Iterable[str]) -> re.Pattern[str]:
     return _compile(rf"(?<![\w-])(?:{_words(cues)})(?![\w])", re.IGNORECASE)
 
 
-def _opening(cues: Iterable[str], tail: str = "") -> re.Pattern[str]:
-    """Any of ``cues`` opening the text, past the punctuation before it, then ``tail``: a whole word
-    (``_WHOLE``), or the whole text but for its closing punctuation (``_ALONE``, ``_ALONE_ASKED``)."""
-    return _compile(rf"^\W*(?:{_words(cues)}){tail}", re.IGNORECASE)
+def _opening(cues: Iterable[str], tail: str = "", lead: str = "") -> re.Pattern[str]:
+    """Any of ``cues`` opening the text, past the punctuation before it (and ``lead``, a pattern that may come
+    first), then ``tail``: a whole word (``_WHOLE``), or the whole text but for its closing punctuation (``_ALONE``,
+    ``_ALONE_ASKED``)."""
+    return _compile(rf"^\W*{lead}(?:{_words(cues)}){tail}", re.IGNORECASE)
 
 
 _WHOLE = r"(?![\w])"
