@@ -21,9 +21,9 @@ from bot.nlu.context.patterns import (
 )
 from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.fields import NOT_PROGRESSING
-from bot.nlu.key_value import written_date
 from bot.nlu.reader import Span
 from bot.nlu.vocabulary import define
+from bot.nlu.when import written_date
 
 
 def _at_diagnosis_histology(text: str, span: Span) -> bool:
