@@ -14,9 +14,11 @@ from typing import NamedTuple
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # a written date: a year, perhaps after its month as a number ("12/2025", "03-2025", "4.2024") or a name ("Mar 2024",
-# "March. 2024"); not a part of a longer date or number ("1/12/2025", "2025/26")
+# "March. 2024"), or after a day and a month ("01/12/2025": 1 December or 12 January, so only its year is read); not a
+# part of a longer number ("2025/26")
 WRITTEN_DATE = re.compile(
-    rf"(?<![\w/.-])(?:\d{{1,2}}[/.-]|(?:{'|'.join(MONTHS)})[a-z]*\.? )?(?:19|20)\d\d(?![\w/])", re.IGNORECASE
+    rf"(?<![\w/.-])(?:\d{{1,2}}[/.-](?:\d{{1,2}}[/.-])?|(?:{'|'.join(MONTHS)})[a-z]*\.? )?(?:19|20)\d\d(?![\w/])",
+    re.IGNORECASE,
 )
 
 Date = tuple[int, int]  # (year, month), month 0 when not written
@@ -34,7 +36,8 @@ UNTOLD = When(False, False, None)
 
 
 def written_date(written: str) -> Date:
-    """A written date as (year, month), month 0 when not written ("12/2025" → (2025, 12), "Mar 2024" → (2024, 3))."""
+    """A written date as (year, month), month 0 when not written or not told apart from the day ("12/2025" → (2025,
+    12), "Mar 2024" → (2024, 3), "01/12/2025" → (2025, 0))."""
     year = int(written[-4:])
     head = written[:-4].strip(" /.-").lower()
     if head.isdigit():

@@ -18,8 +18,9 @@ def test_written_date(written, date):
 
 def test_dates_in_order_and_not_parts_of_longer_numbers():
     assert dates("CT 02/2024 stable, MRI Oct 2025 new lesion") == [(2024, 2), (2025, 10)]
-    # a full date or a span of a year are not read as a month's date: "1/12/2025", "2025/26"
-    assert dates("seen 1/12/2025, budget 2025/26") == []
+    # a full date tells its year only (its day and month may be either way round); "2025/26" is no date
+    assert dates("seen 1/12/2025, budget 2025/26") == [(2025, 0)]
+    assert dates("MRI 03.11.2024") == [(2024, 0)]
     assert dates("tel 020 7946 2031x") == []
 
 

@@ -185,7 +185,6 @@ class Cues:
         self.heading_past = _cue(hyp["heading_past"] + hyp["result_earlier"])
         self.progression_word = _compile(rf"(?<![\w-])(?:{_words(hyp['progression_word'])})(?![\w-])", re.IGNORECASE)
         self.progression_word_not = _before(hyp["progression_word_not"], r"\s+")
-        self.state_date = _cue(hyp["state_date"])
         self.tki_begun_after = _compile(rf"\s*(?:{_words(hyp['tki_begun_after'])})(?![\w-])", re.IGNORECASE)
         self.tki_begun_before = _compile(rf"(?<![\w-])(?:{_words(hyp['tki_begun_before'])})\s+$", re.IGNORECASE)
         places = _words([*table["site_groups"].values(), *hyp["said_of_the_brain"]])

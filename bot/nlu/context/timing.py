@@ -23,7 +23,7 @@ from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.fields import NOT_PROGRESSING
 from bot.nlu.reader import Span
 from bot.nlu.vocabulary import define
-from bot.nlu.when import written_date
+from bot.nlu.when import WRITTEN_DATE, dates, written_date
 
 
 def _at_diagnosis_histology(text: str, span: Span) -> bool:
@@ -344,10 +344,10 @@ class Timing(Cues):
         )
         if tki is None:
             return False
-        dated = self.state_date.search(text, _statement_start(text, e.start), tki.start)
+        dated = WRITTEN_DATE.search(text, _statement_start(text, e.start), tki.start)
         if dated is None:
             return False
-        begun = self.state_date.search(text, tki.end, min(len(text), tki.end + 25))
+        begun = WRITTEN_DATE.search(text, tki.end, min(len(text), tki.end + 25))
         if begun is not None and written_date(begun.group()) < written_date(dated.group()):
             return False
         later = any(
@@ -371,28 +371,28 @@ class Timing(Cues):
 
     def _dated_after(self, text: str, e: Entity, c: Entity) -> bool:
         """The sentence of ``c`` (told after ``e``) opens with a date ("12/2025: CT stable", "2025: stable on
-        alectinib"; `state_date`, within its first three words), or the heading it is told under does and ``e`` is
+        alectinib"; a written date, within its first three words), or the heading it is told under does and ``e`` is
         not under it ("Restaging CT 12/2025:\n- stable disease": _heading); and neither the sentence of ``e`` nor its
         own heading holds a date as late, nor is that heading the present's ("Current:")."""
         opening = _statement_start(text, c.start, e.end, semicolons=True)
-        date = self.state_date.search(text, opening, c.end)
+        date = WRITTEN_DATE.search(text, opening, c.end)
         if date is None or len(text[opening : date.start()].split()) > 2:
             heading = self._heading(text, c.start)
             if heading is None or heading[0] < e.end:
                 return False
-            date = self.state_date.search(text, *heading)
+            date = WRITTEN_DATE.search(text, *heading)
             if date is None:
                 return False
             opening = heading[0]
         own, end = _statement_bounds(
             text, e.start, e.end, semicolons=True
         )  # its dates before or after it ("PD in liver 12/2025"), short of c's
-        earlier = [written_date(m.group()) for m in self.state_date.finditer(text, own, min(end, opening))]
+        earlier = dates(text, own, min(end, opening))
         heading = self._heading(text, e.start)
         if heading:
             if self.heading_now.search(text, *heading):
                 return False
-            earlier += [written_date(m.group()) for m in self.state_date.finditer(text, *heading)]
+            earlier += dates(text, *heading)
         return all(d < written_date(date.group()) for d in earlier)
 
     def _heading(self, text: str, at: int) -> tuple[int, int] | None:
@@ -421,7 +421,7 @@ class Timing(Cues):
             # the line's last statement ("PD in liver 2023. Restaging CT 12/2025:")
             tail = max([above, *(m.end() for m in _SENTENCE_END.finditer(text, above, line))])
             m = _HEADING_LINE.fullmatch(text, tail, line)
-            if m and (m["colon"] or self.state_date.fullmatch(m["words"])):
+            if m and (m["colon"] or WRITTEN_DATE.fullmatch(m["words"])):
                 return m.span("words")
             line = above - 1
         return None
