@@ -65,3 +65,18 @@ def when(
         bool(current and current.search(words)),
         (found[0] if first else max(found)) if found else None,
     )
+
+
+def _rank(t: When) -> int:
+    """The present alone above neither word or both, above an earlier time alone."""
+    return 2 if t.current and not t.earlier else 0 if t.earlier and not t.current else 1
+
+
+def is_later(a: When, b: When) -> bool | None:
+    """Whether time ``a`` is later than ``b``: by their words (_rank), else by their dates when both are written and
+    differ; None when they do not tell (none told, or both told alike)."""
+    if _rank(a) != _rank(b):
+        return _rank(a) > _rank(b)
+    if a.date is not None and b.date is not None and a.date != b.date:
+        return a.date > b.date
+    return None

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from bot.nlu.when import UNTOLD, When, dates, when, written_date
+from bot.nlu.when import UNTOLD, When, dates, is_later, when, written_date
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,14 @@ def test_when_reads_relative_words_and_the_latest_or_first_date():
     assert when("on today's scan", earlier, current) == When(False, True, None)
     assert when("on the scan", earlier, current) == UNTOLD
     assert when("today 2025") == When(False, False, (2025, 0))  # no words of time asked for: only the date
+
+
+def test_is_later_by_words_then_dates():
+    now, before = When(False, True, None), When(True, False, (2026, 0))
+    assert is_later(now, before) is True  # the present's words above an earlier time's, whatever its date
+    assert is_later(When(False, False, (2025, 0)), When(False, False, (2023, 0))) is True
+    assert is_later(When(False, False, (2023, 0)), When(False, False, (2025, 0))) is False
+    # not told: no date on one side, the same date, or both said to be the present
+    assert is_later(When(False, False, (2025, 0)), UNTOLD) is None
+    assert is_later(When(False, False, (2025, 0)), When(False, False, (2025, 0))) is None
+    assert is_later(When(False, True, (2025, 0)), When(False, True, None)) is None

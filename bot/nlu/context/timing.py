@@ -23,7 +23,7 @@ from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.fields import NOT_PROGRESSING
 from bot.nlu.reader import Span
 from bot.nlu.vocabulary import define
-from bot.nlu.when import WRITTEN_DATE, dates, written_date
+from bot.nlu.when import UNTOLD, WRITTEN_DATE, When, dates, is_later, when, written_date
 
 
 def _at_diagnosis_histology(text: str, span: Span) -> bool:
@@ -34,24 +34,11 @@ def _at_diagnosis_histology(text: str, span: Span) -> bool:
     )
 
 
-def _later(a: tuple[bool, bool, int | None], b: tuple[bool, bool, int | None]) -> bool | None:
-    """Whether result a (earlier, current, year: Context._when) is later than result b; None when their times do
-    not tell (none told, or both told alike)."""
-    rank_a = 2 if a[1] and not a[0] else 0 if a[0] and not a[1] else 1
-    rank_b = 2 if b[1] and not b[0] else 0 if b[0] and not b[1] else 1
-    if rank_a != rank_b:
-        return rank_a > rank_b
-    if a[2] is not None and b[2] is not None and a[2] != b[2]:
-        return a[2] > b[2]
-    return None
-
-
-def _current_beside_untimed(a: tuple[bool, bool, int | None], b: tuple[bool, bool, int | None]) -> bool:
+def _current_beside_untimed(a: When, b: When) -> bool:
     """One result said to be the current one, the other with no time and no year to tell them apart: the current
     word may head both ("Rebiopsy NGS - ALK G1202R, no ALK mutation detected"), so the later is not told."""
-    untimed = (False, False, None)
-    return (a == untimed and b[1] and not b[0] and b[2] is None) or (
-        b == untimed and a[1] and not a[0] and a[2] is None
+    return (a == UNTOLD and b.current and not b.earlier and b.date is None) or (
+        b == UNTOLD and a.current and not a.earlier and a.date is None
     )
 
 
@@ -157,7 +144,7 @@ class Timing(Cues):
         denied ("G1202R previously, now not detected", "L1196M on the 2023 plasma, not detected on the 2025 tissue
         rebiopsy", "MET amp on the prior biopsy, not seen on the current one") or denied then found ("G1202R not
         detected in 2023, detected on the 2025 rebiopsy"). The later result counts, by the times of each clause
-        (_when's cues, _later; a second result said gone, "has since cleared", is the later): (whether the finding is
+        (_when, is_later; a second result said gone, "has since cleared", is the later): (whether the finding is
         denied, the earlier clause's place, whose specimens are not this progression's). When the times do not say
         which is later and the clauses name specimens of two kinds, it is found (found on one specimen, absent on the
         other: README); otherwise, and when the finding is not told so, None (its own words decide)."""
@@ -221,10 +208,10 @@ class Timing(Cues):
             if said and self.result_told.fullmatch(clause[m.start() + said.end() :]):
                 at = span.end + m.start()
                 head = text[span.end : at]  # the finding's own time or specimen, between it and the denial
-                if self._when_text(head) == (False, False, None) and self._specimen_kind(head) is None:
+                if self._when_text(head) == UNTOLD and self._specimen_kind(head) is None:
                     return None
                 own = self._when_text(text[start:at])
-                later = _later(self._when_text(text[at:b1]), own)
+                later = is_later(self._when_text(text[at:b1]), own)
                 return None if later is None else (later, (start, at) if later else (at, b1))
         return None
 
@@ -246,7 +233,7 @@ class Timing(Cues):
         if result is None:
             return None
         before, after = self._when_text(text[start : sep.start()]), self._when_text(text[b0:b1])
-        later = True if not denied_first and self.result_gone.search(result) else _later(after, before)
+        later = True if not denied_first and self.result_gone.search(result) else is_later(after, before)
         if later is None:
             kinds = {self._specimen_kind(text[start : sep.start()]), self._specimen_kind(text[b0:b1])}
             return (False, None) if None not in kinds and len(kinds) == 2 else None
@@ -267,22 +254,17 @@ class Timing(Cues):
                 return said.group()
         return None
 
-    def _when_text(self, words: str, first_year: bool = False) -> tuple[bool, bool, int | None]:
-        """(earlier, current, year) as _when reads them, of ``words``: the latest year, or the first when
-        ``first_year`` (the one a line opens with)."""
-        years = [int(m.group()) for m in self.result_year.finditer(words)]
-        return (
-            bool(self.result_earlier.search(words)),
-            bool(self.result_current.search(words)),
-            (years[0] if first_year else max(years)) if years else None,
-        )
+    def _when_text(self, words: str, first_year: bool = False) -> When:
+        """The time of a result ``words`` tell (bot/nlu/when.py), in the words of a result's time (`result_earlier`,
+        `result_current`): their latest year, or the first when ``first_year`` (the one a line opens with)."""
+        return when(words, self.result_earlier, self.result_current, self.result_year, first_year)
 
     def _specimen_kind(self, words: str) -> str | None:
         if self.plasma_specimen.search(words):
             return "plasma"
         return "tissue" if self.tissue_specimen.search(words) else None
 
-    def _when(self, text: str, e: Entity) -> tuple[bool, bool, int | None]:
+    def _when(self, text: str, e: Entity) -> When:
         """Whether the resistance result ``e`` is said to be an earlier one, the current one, and the year it is dated
         by: words near it, in its clause (before it back to a comma, after it up to one)."""
         before = re.split(r"[.;,\n]", text[max(0, e.start - 60) : e.start])[-1]
@@ -485,7 +467,7 @@ class Timing(Cues):
         BRAF at diagnosis") is not its none; of an ALK mutation found and none found, the current one counts ("G1202R
         previously reported; current specimen: ALK mutation not detected" is none, "G1202R on today's biopsy; the 2023
         plasma showed no ALK mutation" is G1202R), and when the times do not say which, neither is read."""
-        years = [int(m.group()) for m in self.result_year.finditer(text)]
+        years = dates(text, pattern=self.result_year)
         dropped: set[int] = set()
         for kind in _RESULT_KINDS:
             if any(e.entity == kind and e.value != "none" and e.role is None for e in found):
@@ -541,7 +523,7 @@ class Timing(Cues):
             for n, d in kept:
                 if d.role != NEGATED or (d.entity, d.value) != (e.entity, e.value):
                     continue
-                keep = _later(self._when_or_line(text, e), self._when_or_line(text, d))
+                keep = is_later(self._when_or_line(text, e), self._when_or_line(text, d))
                 if keep is not None:
                     out.add(n if keep else k)
         return out
@@ -565,13 +547,13 @@ class Timing(Cues):
                 out.add(k)
         return out
 
-    def _when_or_line(self, text: str, e: Entity) -> tuple[bool, bool, int | None]:
+    def _when_or_line(self, text: str, e: Entity) -> When:
         """Timing._when, the year its line or sentence opens with when the result's clause tells no time, and
         earlier for a mutation a TKI was given for ("on lorlatinib for G1202R")."""
         when = self._when(text, e)
         if _GIVEN_FOR.search(text, max(0, e.start - 40), e.start):
-            return True, False, when[2]
-        if when != (False, False, None):
+            return When(True, False, when.date)
+        if when != UNTOLD:
             return when
         return self._when_text(text[_statement_start(text, e.start) : e.start], first_year=True)
 
@@ -592,14 +574,14 @@ class Timing(Cues):
                 same = found[n].value == e.value
                 if found[n].value != "none" and not same:
                     continue
-                keep = _later(self._when(text, e), self._when(text, found[n]))
+                keep = is_later(self._when(text, e), self._when(text, found[n]))
                 if same and keep:
                     continue
                 if keep is not None and _current_beside_untimed(self._when(text, e), self._when(text, found[n])):
                     continue  # "rebx NGS: G1202R, no ALK mutation detected": one report's, both kept (a conflict)
                 if keep is not None:
                     out |= {n} if keep else {k}
-                elif not same and any(self._when(text, x) != (False, False, None) for x in (e, found[n])):
+                elif not same and any(self._when(text, x) != UNTOLD for x in (e, found[n])):
                     out |= {k, n}  # times told, yet not which is the current: neither
         return out
 
