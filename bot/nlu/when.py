@@ -72,11 +72,21 @@ def _rank(t: When) -> int:
     return 2 if t.current and not t.earlier else 0 if t.earlier and not t.current else 1
 
 
+def date_later(a: Date, b: Date) -> bool | None:
+    """Whether date ``a`` is later than ``b`` at the precision both have: their years, or their months in one year
+    when both write theirs; None when not told ("2025" beside "11/2025", or the same date)."""
+    if a[0] != b[0]:
+        return a[0] > b[0]
+    if a[1] and b[1] and a[1] != b[1]:
+        return a[1] > b[1]
+    return None
+
+
 def is_later(a: When, b: When) -> bool | None:
-    """Whether time ``a`` is later than ``b``: by their words (_rank), else by their dates when both are written and
-    differ; None when they do not tell (none told, or both told alike)."""
+    """Whether time ``a`` is later than ``b``: by their words (_rank), else by their dates when both are written
+    (date_later); None when they do not tell (none told, or both told alike)."""
     if _rank(a) != _rank(b):
         return _rank(a) > _rank(b)
-    if a.date is not None and b.date is not None and a.date != b.date:
-        return a.date > b.date
+    if a.date is not None and b.date is not None:
+        return date_later(a.date, b.date)
     return None

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from bot.nlu.when import UNTOLD, When, dates, is_later, when, written_date
+from bot.nlu.when import UNTOLD, When, date_later, dates, is_later, when, written_date
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,12 @@ def test_is_later_by_words_then_dates():
     assert is_later(When(False, False, (2025, 0)), UNTOLD) is None
     assert is_later(When(False, False, (2025, 0)), When(False, False, (2025, 0))) is None
     assert is_later(When(False, True, (2025, 0)), When(False, True, None)) is None
+
+
+def test_date_later_at_the_precision_both_have():
+    assert date_later((2025, 10), (2025, 4)) is True
+    assert date_later((2024, 11), (2025, 0)) is False
+    # negative controls: a year alone beside a month of that year, or the same date, tell no order
+    assert date_later((2025, 10), (2025, 0)) is None
+    assert date_later((2025, 0), (2025, 10)) is None
+    assert date_later((2025, 3), (2025, 3)) is None

@@ -273,7 +273,6 @@ class Cues:
         )
         self.result_earlier = _cue(hyp["diagnostic_before"] + hyp["result_earlier"])
         self.result_current = _cue(hyp["result_current"])
-        self.result_year = _cue(hyp["result_year"])
         # the words of a clause that tells only a result's time and specimen (Timing._serial_result), past its own
         # result words (``found``: "detected", "seen") when it has them
         told = _words(

@@ -23,7 +23,7 @@ from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.fields import NOT_PROGRESSING
 from bot.nlu.reader import Span
 from bot.nlu.vocabulary import define
-from bot.nlu.when import UNTOLD, WRITTEN_DATE, When, dates, is_later, when, written_date
+from bot.nlu.when import UNTOLD, WRITTEN_DATE, When, date_later, dates, is_later, when, written_date
 
 
 def _at_diagnosis_histology(text: str, span: Span) -> bool:
@@ -257,7 +257,7 @@ class Timing(Cues):
     def _when_text(self, words: str, first_year: bool = False) -> When:
         """The time of a result ``words`` tell (bot/nlu/when.py), in the words of a result's time (`result_earlier`,
         `result_current`): their latest year, or the first when ``first_year`` (the one a line opens with)."""
-        return when(words, self.result_earlier, self.result_current, self.result_year, first_year)
+        return when(words, self.result_earlier, self.result_current, first=first_year)
 
     def _specimen_kind(self, words: str) -> str | None:
         if self.plasma_specimen.search(words):
@@ -467,7 +467,7 @@ class Timing(Cues):
         BRAF at diagnosis") is not its none; of an ALK mutation found and none found, the current one counts ("G1202R
         previously reported; current specimen: ALK mutation not detected" is none, "G1202R on today's biopsy; the 2023
         plasma showed no ALK mutation" is G1202R), and when the times do not say which, neither is read."""
-        years = dates(text, pattern=self.result_year)
+        dates_told = dates(text)
         dropped: set[int] = set()
         for kind in _RESULT_KINDS:
             if any(e.entity == kind and e.value != "none" and e.role is None for e in found):
@@ -479,8 +479,8 @@ class Timing(Cues):
                 }
         for k, e in enumerate(found):
             if e.entity in _RESULT_KINDS and e.value == "none" and e.role == NEGATED:
-                earlier, current, year = self._when(text, e)
-                if not current and (earlier or (year is not None and any(y > year for y in years))):
+                earlier, current, date = self._when(text, e)
+                if not current and (earlier or (date is not None and any(date_later(d, date) for d in dates_told))):
                     dropped.add(k)
         for kind in _RESULT_KINDS:
             dropped |= self._current_of_found_and_none(text, found, kind, dropped)
