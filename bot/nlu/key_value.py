@@ -44,7 +44,7 @@ from typing import Any
 
 from bot.nlu import compiled, vocabulary
 from bot.nlu.entity import HYPOTHETICAL, NEGATED
-from bot.nlu.when import Date, when
+from bot.nlu.when import Date, date_later, when
 
 # where a key may start: a line, a table cell, a clause after a semicolon, a sentence ("... on alectinib. Brain: no
 # mets"), an item after a comma ("Smoking: never, ECOG: 1") or a dash ("Summary - Brain: no mets"), or what a report
@@ -152,9 +152,11 @@ def earlier_dated(text: str, readings: list[Reading], entity: str) -> list[Readi
         return []
     times = [_bracket_time(text, r.end) for r in scores]
     known = [t for t in times if t is not None]
-    if len(known) < len(times) or known.count(max(known)) > 1:
+    if len(known) < len(times):
         return []
-    return [r for r, t in zip(scores, known, strict=True) if t != max(known)]
+    # the latest: later than each other one at the precision both have (when.date_later)
+    latest = [k for k, t in enumerate(known) if all(date_later(t, u) for j, u in enumerate(known) if j != k)]
+    return [r for k, r in enumerate(scores) if k not in latest] if latest else []
 
 
 def later_value(value: str, plain: str) -> str:

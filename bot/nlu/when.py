@@ -3,9 +3,10 @@
 A time is told by a written date (a year, perhaps after its month: "2025", "12/2025", "03-2025", "Mar 2024") and by
 words of a time relative to the present (the reader's own lists: "at diagnosis", "previously" say an earlier time,
 "current", "today" the present). ``when`` reads a span into a ``When``: whether it tells an earlier time, the present,
-and its date as (year, month), month 0 when only the year is written, so that dates compare as tuples ((2025, 0) is
-before (2025, 3)). Its readers: the results of two times (context/timing.py: Timing._when_text), a state dated after a
-progression (Timing._dated_after) and a score's time in a bracket (key_value.earlier_dated)."""
+and its date as (year, month), month 0 when only the year is written. Two dates compare at the precision both have
+(``date_later``): "2025" beside "11/2025" tells no order. Its readers: the results of two times (context/timing.py:
+Timing._when_text, with ``is_later``), a state dated after a progression (Timing._dated_after) and a score's time in
+a bracket (key_value.earlier_dated)."""
 
 from __future__ import annotations
 

@@ -279,12 +279,17 @@ def test_a_stability_not_dated_after_the_progression_is_not_none(text):
         # its month (bot/nlu/when.py): it dates nothing after a progression of that year (it was read as 12/2025)
         ("New liver mets 2025. 01/12/2025: CT stable disease.", False),
         ("Progression in the liver 2025. 03/11/2025: stable disease on lorlatinib.", False),
-        # controls: a month's date, or a full date of a later year, still dates the stable line after it
-        ("New liver mets 2025. 12/2025: CT stable disease.", True),
+        # (timing) a year alone beside a month of that year tells no order (bot/nlu/when.py, date_later): the
+        # progression may be of December too (it was read as before 12/2025: none)
+        ("New liver mets 2025. 12/2025: CT stable disease.", False),
+        # controls: a later month of one year, a later year, or a full date of a later year dates the stable line
+        # after it
+        ("New liver mets 03/2025. 12/2025: CT stable disease.", True),
+        ("New liver mets 2024. 12/2025: CT stable disease.", True),
         ("New liver mets 03/2024. 01/12/2025: CT stable disease.", True),
     ],
 )
-def test_a_full_date_opening_a_stable_line_dates_no_month(text, read):
+def test_a_stable_line_is_dated_after_only_at_the_precision_both_dates_have(text, read):
     if read:
         assert_reads(text, {"progression": "none"})
     else:

@@ -375,7 +375,8 @@ class Timing(Cues):
             if self.heading_now.search(text, *heading):
                 return False
             earlier += dates(text, *heading)
-        return all(d < written_date(date.group()) for d in earlier)
+        told = written_date(date.group())
+        return all(date_later(told, d) for d in earlier)
 
     def _heading(self, text: str, at: int) -> tuple[int, int] | None:
         """(start, end) of the heading place ``at`` is told under: a few words before a colon opening its statement
