@@ -150,3 +150,15 @@ def test_the_later_month_s_denial_gives_way_to_nothing_found() -> None:
     text = "Rebiopsy 04/2025: ALK G1202R. Repeat NGS 10/2025: G1202R not detected."
     assert "alk_mutations" not in extractor.extract_case(text), text
     assert "alk_mutations" not in extractor.conflicts(extractor.load().entities(text)), text
+
+
+@pytest.mark.parametrize("text, mutations", [
+    # (timing) a result's clause (Timing._when, through patterns._statement_bounds) is not cut at a decimal point: its
+    # year after a VAF dates it (it read no time, and neither result was read)
+    ("G1202R at 0.4% on the 2023 plasma; no ALK mutations on the 2025 tissue.", []),
+    # controls: the same without a decimal, and the years the other way round
+    ("G1202R at 4% on the 2023 plasma; no ALK mutations on the 2025 tissue.", []),
+    ("G1202R at 0.4% on the 2025 plasma; no ALK mutations on the 2023 tissue.", ["G1202R"]),
+])
+def test_a_result_s_year_after_a_decimal_dates_it(text: str, mutations: list) -> None:
+    assert_reads(text, {"alk_mutations": mutations})

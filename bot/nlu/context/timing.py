@@ -267,9 +267,8 @@ class Timing(Cues):
     def _when(self, text: str, e: Entity) -> When:
         """Whether the resistance result ``e`` is said to be an earlier one, the current one, and the year it is dated
         by: words near it, in its clause (before it back to a comma, after it up to one)."""
-        before = re.split(r"[.;,\n]", text[max(0, e.start - 60) : e.start])[-1]
-        after = re.split(r"[.;,\n]", text[e.end : e.end + 40])[0]
-        return self._when_text(f"{before} {after}")
+        start, end = _statement_bounds(text, e.start, e.end, commas=True, reach=(60, 40))
+        return self._when_text(f"{text[start : e.start]} {text[e.end : end]}")
 
     def _past_responses(self, text: str, found: list[Entity]) -> list[Entity]:
         """A response read as no progression that is not this progression's status (hypothetical `response_best`,
@@ -420,7 +419,7 @@ class Timing(Cues):
             return False
         for c in calm:
             if c.start >= e.end and c.start - e.end <= _THEN_REACH:
-                clause = max(e.end, *(text.rfind(ch, 0, c.start) + 1 for ch in ",;.\n:"))
+                clause = _statement_start(text, c.start, e.end, colons=True)
                 heading = self._heading(text, c.start)
                 if (
                     self.progression_then.search(text, clause, c.end)
@@ -750,8 +749,8 @@ class Timing(Cues):
         cues = list(self.diagnostic_near.finditer(before))
         if cues and not self.result_current.search(before, cues[-1].end()):
             return True
-        after = re.split(r"[.;,\n]", text[span.end : span.end + 40])[0]
-        return bool(_AT_DIAGNOSIS_AFTER.match(after))
+        end = _clause_end(text, span.end, commas=True, reach=span.end + 40)
+        return bool(_AT_DIAGNOSIS_AFTER.match(text[span.end : end]))
 
     def _copied_forward(self, text: str, found: list[Entity]) -> list[Entity]:
         """A line marked as copied from an earlier note ("Brain: no brain metastases (MRI 01/2025). [copied from
