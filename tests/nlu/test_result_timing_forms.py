@@ -162,3 +162,14 @@ def test_the_later_month_s_denial_gives_way_to_nothing_found() -> None:
 ])
 def test_a_result_s_year_after_a_decimal_dates_it(text: str, mutations: list) -> None:
     assert_reads(text, {"alk_mutations": mutations})
+
+
+@pytest.mark.parametrize("text", [
+    # (timing) the clause before a finding told with two results (Timing._serial_result) is not cut at a decimal
+    # point: the earlier result's plasma is not this progression's specimen (it read tissue_and_plasma)
+    "ctDNA fraction 0.8% with L1196M on the 2023 plasma, not detected on the 2025 tissue rebiopsy.",
+    # control: the same without a decimal
+    "ctDNA fraction 8% with L1196M on the 2023 plasma, not detected on the 2025 tissue rebiopsy.",
+])
+def test_the_earlier_result_s_specimen_after_a_decimal_is_not_this_progression_s(text: str) -> None:
+    assert_reads(text, {"biopsy": "tissue"})

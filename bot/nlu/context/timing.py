@@ -151,8 +151,7 @@ class Timing(Cues):
         span = spans[i]
         if span.entity not in _RESULT_KINDS or span.value == "none":
             return None
-        start = max(0, span.start - 60)
-        start += max((m.end() for m in re.finditer(r"[.;,\n]", text[start : span.start])), default=0)
+        start = _statement_start(text, span.start, max(0, span.start - 60), commas=True)
         stop = re.search(r"\n|\.(?!\d)", text[span.end : span.end + 160])  # not a decimal point ("VAF 2.1%")
         end = span.end + (stop.start() if stop else 160)
         # in the text's order; a bare "progression" (progressing) is a time word here ("at first progression")
