@@ -173,3 +173,13 @@ def test_a_result_s_year_after_a_decimal_dates_it(text: str, mutations: list) ->
 ])
 def test_the_earlier_result_s_specimen_after_a_decimal_is_not_this_progression_s(text: str) -> None:
     assert_reads(text, {"biopsy": "tissue"})
+
+
+@pytest.mark.parametrize("text, mutations", [
+    # (timing) a denial dated by a month is not an earlier result for a later month of that year elsewhere (a scan's)
+    ("Alectinib to 06/2025, PD in the liver. Tissue NGS 07/2025: no ALK mutation. On lorlatinib, CT 10/2025: PR.", []),
+    # control: a later year elsewhere still makes the dated denial an earlier one
+    ("Alectinib to 06/2024, PD in the liver. Tissue NGS 07/2024: no ALK mutation. On lorlatinib, CT 10/2025: PR.", None),
+])
+def test_a_month_dated_denial_beside_a_later_month_of_its_year(text: str, mutations: list | None) -> None:
+    assert_reads(text, {"alk_mutations": mutations})

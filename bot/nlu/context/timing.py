@@ -479,7 +479,9 @@ class Timing(Cues):
         for k, e in enumerate(found):
             if e.entity in _RESULT_KINDS and e.value == "none" and e.role == NEGATED:
                 earlier, current, date = self._when(text, e)
-                if not current and (earlier or (date is not None and any(date_later(d, date) for d in dates_told))):
+                # a later year anywhere (a month of the same year is not enough: "NGS 08/2025: no ALK mutation ...
+                # CT 11/2025" dates a scan, not another result)
+                if not current and (earlier or (date is not None and any(d[0] > date[0] for d in dates_told))):
                     dropped.add(k)
         for kind in _RESULT_KINDS:
             dropped |= self._current_of_found_and_none(text, found, kind, dropped)
