@@ -128,12 +128,22 @@ class Cues:
         self.access_elsewhere = _frame(r"(?:(?<![\w-])|(?='))(?:{access_elsewhere})(?![\w-])", cand)
         # a phrase opening a general statement's sentence with a comma ("After alectinib, lorlatinib is funded")
         self.rule_lead = _frame(r"^\s*(?:{rule_lead})\s+[^,;:()]{1,60},\s*$", cand)
-        self.question_start = _opening(hyp["question_start"] + hyp["choice"], _WHOLE)
+        # (a conjunction may lead it: "... ? and what about brain mets")
+        self.question_start = _opening(
+            hyp["question_start"] + hyp["choice"], _WHOLE, lead=r"(?:(?:and|or|so|also|plus|but)\s+)?"
+        )
+        self.question_preface = _compile(rf"^\W*(?:{_words(hyp['question_preface'])})\s*(?::|[-–—]+\s)", re.IGNORECASE)
+        self.question_goes_on = _opening(hyp["question_goes_on"], _WHOLE)
         self.clause_question = _opening(hyp["clause_start"], _WHOLE)
         self.choice = _opening(hyp["choice"], _ALONE)
         self.trailing_ask = _opening(hyp["trailing_ask"], _ALONE)
         self.asks_back = _opening(hyp["trailing_ask"] + hyp["asks_back"], _ALONE_ASKED)
         self.glued_question = _compile(rf"\s(?:{_words(hyp['glued_question'])}){_ALONE}", re.IGNORECASE)
+        self.asks_about_drugs = _opening(hyp["asks_about_drugs"], _ALONE_ASKED)
+        drug = rf"(?<![\w-])(?:{_words(hyp['label_drug'])})(?![\w])"
+        self.drugs_together = _compile(
+            rf"^\W*{drug}(?:\s*(?:\+|/|&|plus|and|with|w/?|or|vs\.?)\s*{drug})+[\s,:;–—-]*$", re.IGNORECASE
+        )
         self.doubts_back = _opening(hyp["doubts_back"], _ALONE_ASKED)
         self.supposes_back = _opening(hyp["supposes_back"], _ALONE_ASKED)
         self.names_option = _compile(rf"(?<![\w-])(?:{_words(hyp['option'])})(?![\w])", re.IGNORECASE)
@@ -195,7 +205,6 @@ class Cues:
         self.heading_past = _cue(hyp["heading_past"] + hyp["result_earlier"])
         self.progression_word = _compile(rf"(?<![\w-])(?:{_words(hyp['progression_word'])})(?![\w-])", re.IGNORECASE)
         self.progression_word_not = _before(hyp["progression_word_not"], r"\s+")
-        self.state_date = _cue(hyp["state_date"])
         self.tki_begun_after = _compile(rf"\s*(?:{_words(hyp['tki_begun_after'])})(?![\w-])", re.IGNORECASE)
         self.tki_begun_before = _compile(rf"(?<![\w-])(?:{_words(hyp['tki_begun_before'])})\s+$", re.IGNORECASE)
         places = _words([*table["site_groups"].values(), *hyp["said_of_the_brain"]])
@@ -290,7 +299,6 @@ class Cues:
         )
         self.result_earlier = _cue(hyp["diagnostic_before"] + hyp["result_earlier"])
         self.result_current = _cue(hyp["result_current"])
-        self.result_year = _cue(hyp["result_year"])
         # the words of a clause that tells only a result's time and specimen (Timing._serial_result), past its own
         # result words (``found``: "detected", "seen") when it has them
         told = _words(
