@@ -26,6 +26,7 @@ FIRST_CYCLE_TO_COME = [
     "carboplatin/pemetrexed/pembrolizumab, cycle 1 due Friday",
     "pembro + carbo/pem, C1D1 scheduled in 2 weeks",
     "MDT proposed chemo-free interval then docetaxel, cycle 1 after the scan",
+    "carbo/pem, cycle 1 when bloods recover",
 ]
 
 
@@ -54,6 +55,10 @@ CYCLES_GIVEN = [
     # the first cycle told as given, or with a complication after it
     ("on carbo/pem, cycle 1 given 2 weeks ago", {"prior_chemotherapy": True, "current_therapy": "chemotherapy"}),
     ("carbo/pem cycle 1, neutropenic", {"prior_chemotherapy": True, "current_therapy": "chemotherapy"}),
+    (
+        "carbo/pem cycle 1 after which she was admitted with neutropenic sepsis",
+        {"prior_chemotherapy": True, "current_therapy": "chemotherapy"},
+    ),
     # cycles counted as given
     ("carboplatin pemetrexed 4 cycles", {"prior_chemotherapy": True}),
     ("offered chemo, accepted, received 4 cycles", {"prior_chemotherapy": True}),
