@@ -118,3 +118,51 @@ def test_the_country_of_treatment_from_its_city_or_treated_there(text: str, regi
 ])
 def test_a_place_not_of_treatment_is_not_the_region(text: str) -> None:
     assert_reads(text, {"region": None})
+
+
+# ---- "illness" for the disease, as letters translated from Romance languages write it --------------------------------
+
+
+@pytest.mark.parametrize("text, progression", [
+    ("On alectinib since 2023; the illness remains stable at the last CT.", "none"),
+    ("Stable illness for 14 months on brigatinib.", "none"),
+    ("Last PET: progressive illness in the liver, the bones and the adrenal glands.", "systemic"),
+])
+def test_illness_reads_as_the_disease(text: str, progression: str) -> None:
+    assert_reads(text, {"progression": progression})
+
+
+@pytest.mark.parametrize("text", [
+    # negative controls: an intercurrent illness, a question
+    "Admitted last week with a viral illness; recovered.",
+    "Is the illness stable?",
+])
+def test_another_illness_or_a_question_is_no_pattern(text: str) -> None:
+    assert_reads(text, {"progression": None})
+
+
+# ---- a count of brain lesions in a brain scan or a brain-only progression, written in a consultant's words -----------
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Brain MRI 10.2025 shows 2 small new lesions; the body CT is stable.", {"brain_metastases": True,
+                                                                             "cns_lesions": "limited"}),
+    ("The brain MRI showed one new lesion of 6 mm, without oedema.", {"cns_lesions": "limited"}),
+    ("Cerebral MRI: appearance of 3 lesions infra-centimetric.", {"cns_lesions": "limited"}),
+    ("The progression is only in the brain (2 lesions).", {"progression": "cns_only", "cns_lesions": "limited"}),
+    ("Progression of the disease only in the brain: 9 new metastases.", {"progression": "cns_only",
+                                                                         "cns_lesions": "extensive"}),
+    ("PD on brigatinib (brain only: 2 new lesions).", {"progression": "cns_only", "cns_lesions": "limited"}),
+])
+def test_a_brain_lesion_count_in_consultation_wording(text: str, fields: dict) -> None:
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize("text", [
+    # negative controls: lesions of another organ, a size that is no count, a count of five
+    "Brain MRI clear. CT 11.2025 shows 2 new lesions of the liver.",
+    "Brain MRI: no lesions. Bone scan shows 3 lesions of 1.5 cm in the spine.",
+    "Progression only in the brain (5 lesions).",
+])
+def test_lesions_elsewhere_or_five_are_no_brain_count(text: str) -> None:
+    assert_reads(text, {"cns_lesions": None})
