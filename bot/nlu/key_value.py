@@ -44,6 +44,7 @@ from typing import Any
 
 from bot.nlu import compiled, vocabulary
 from bot.nlu.entity import HYPOTHETICAL, NEGATED
+from bot.nlu.when import Date, date_later, when
 
 # where a key may start: a line, a table cell, a clause after a semicolon, a sentence ("... on alectinib. Brain: no
 # mets"), an item after a comma ("Smoking: never, ECOG: 1") or a dash ("Summary - Brain: no mets"), or what a report
@@ -82,11 +83,17 @@ NOW_LABEL = (
     r"(?:current(?:ly)?|now|today|at present|present(?:ly)?|latest|most recent|at (?:this|the latest|the last) visit|"
     r"at (?:progression|pd|relapse))"
 )
+# a value's time in a bracket right after it ("0 (2021)", "2 (today, 12/2025)", "3 (last year)"; _WHEN what the bracket
+# holds, _bracket_time reads it), and an arrow to a later value past it ("0 (2021) -> 2", "0 → 1"): the later value is
+# the one now (later_number, later_value and reader.py's running text; earlier_dated compares the brackets' times)
+_WHEN = r"[^()\n]{0,30}"
+TIME_BRACKET = rf"\s*\({_WHEN}\)"
+LATER_ARROW = rf"(?:{TIME_BRACKET})?\s*(?:->|-->|→|=>)\s*"
 _SCORE = r"([0-4])(?![\d.,/%]|\s*(?:mm|cm|months?|mo\b|years?|weeks?|cycles?|lines?))"
 # an ECOG value that starts under an earlier time's label ("baseline 1", "dx: 0", "at diagnosis 1")
 _EARLIER_FIRST = re.compile(rf"{EARLIER_LABEL}\s*[:=]?\s*{_SCORE}", re.IGNORECASE)
 # ... the current one's label and score, in the value or later in its row ("current 2", "| now: 2")
-_NOW_SCORE = re.compile(rf"(?<![\w-]){NOW_LABEL}(?:\s*\([^()\n]{{0,30}}\))?\s*[:=]?\s*{_SCORE}", re.IGNORECASE)
+_NOW_SCORE = re.compile(rf"(?<![\w-]){NOW_LABEL}(?:{TIME_BRACKET})?\s*[:=]?\s*{_SCORE}", re.IGNORECASE)
 # a score said to be an earlier one, its time right after it ("ECOG 0 at diagnosis", "PS 1 initially", "ECOG: 1
 # (baseline)"): never read as the current score (here and in reader.py); the later one, when the message gives it,
 # is ("ECOG 1 at diagnosis, now 2"), and with none the score is left unset, to be asked (an old score is not the
@@ -107,7 +114,7 @@ EARLIER_ALONE = re.compile(
     re.IGNORECASE,
 )
 # a later value after an arrow, the earlier perhaps dated in brackets ("0 (2021) -> 2 (now)", "0 → 1 → 3", "50% -> 80%")
-_ARROW = re.compile(r"%?(?:\s*\([^()\n]{0,30}\))?\s*(?:->|-->|→|=>)\s*(\d{1,3})(?![\d.,/])", re.IGNORECASE)
+_ARROW = re.compile(rf"%?{LATER_ARROW}(\d{{1,3}})(?![\d.,/])", re.IGNORECASE)
 # (ecog2) a score's change told with a verb, to its later value ("deteriorated to 3", "improving to 1", "now down to
 # 3", "has since recovered to 1"): the value after it is the current one (here, in reader.py's running text and in
 # its labels' lead-in "ECOG declined from 1 to 3")
@@ -127,34 +134,19 @@ EARLIER_WHEN = (
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?: (?:19|20)\d\d)?|(?:in|on) \d{1,2}/(?:19|20)?\d\d)"
 )
 _NOW_WORD = r"(?:now|today|currently|at present|presently)"
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # (fp14) the time a score is told for, in a bracket right after it ("ECOG: 1 (03/2025)", "ECOG: 2 (today, 12/2025)"):
-# its date (as clinical_phrases.yml `state_date` writes one), or a label of now
-_WHEN_BRACKET = re.compile(r"\s*\(([^()\n]{0,30})\)")
+# its date (bot/nlu/when.py), or a label of now
+_WHEN_BRACKET = re.compile(rf"\s*\(({_WHEN})\)")
 _BRACKET_NOW = re.compile(rf"(?<![\w-]){NOW_LABEL}(?![\w-])", re.IGNORECASE)
-_WRITTEN_DATE = re.compile(
-    rf"(?<![\w/.-])(?:\d{{1,2}}[/.-]|(?:{'|'.join(_MONTHS)})[a-z]*\.? )?(?:19|20)\d\d(?![\w/])", re.IGNORECASE
-)
 
 
-def written_date(written: str) -> tuple[int, int]:
-    """A written date as (year, month), month 0 when not written ("12/2025" → (2025, 12), "Mar 2024" → (2024, 3))."""
-    year = int(written[-4:])
-    head = written[:-4].strip(" /.-").lower()
-    if head.isdigit():
-        return year, int(head) if 1 <= int(head) <= 12 else 0
-    return year, next((k + 1 for k, m in enumerate(_MONTHS) if head.startswith(m)), 0)
-
-
-def _bracket_time(text: str, at: int) -> tuple[int, int] | None:
+def _bracket_time(text: str, at: int) -> Date | None:
     """The time in a bracket right after a value ending at ``at``: now above any date, else its latest date."""
     m = _WHEN_BRACKET.match(text, at)
     if m is None:
         return None
-    if _BRACKET_NOW.search(m.group(1)):
-        return 10000, 0
-    dates = [written_date(d.group()) for d in _WRITTEN_DATE.finditer(m.group(1))]
-    return max(dates) if dates else None
+    told = when(m.group(1), current=_BRACKET_NOW)
+    return (10000, 0) if told.current else told.date
 
 
 def earlier_dated(text: str, readings: list[Reading], entity: str) -> list[Reading]:
@@ -166,9 +158,11 @@ def earlier_dated(text: str, readings: list[Reading], entity: str) -> list[Readi
         return []
     times = [_bracket_time(text, r.end) for r in scores]
     known = [t for t in times if t is not None]
-    if len(known) < len(times) or known.count(max(known)) > 1:
+    if len(known) < len(times):
         return []
-    return [r for r, t in zip(scores, known, strict=True) if t != max(known)]
+    # the latest: later than each other one at the precision both have (when.date_later)
+    latest = [k for k, t in enumerate(known) if all(date_later(t, u) for j, u in enumerate(known) if j != k)]
+    return [r for k, r in enumerate(scores) if k not in latest] if latest else []
 
 
 def later_value(value: str, plain: str) -> str:
@@ -176,7 +170,7 @@ def later_value(value: str, plain: str) -> str:
     "ECOG: 3 (last year), now 1", "PS 2 but today 1", "ECOG 1 last year, 2 today", "ECOG 1, deteriorated to 3"):
     ``value`` the later value's pattern with its group, ``plain`` the same without a group."""
     return (
-        rf"%?(?:\s*\([^()\n]{{0,30}}\))?(?:\s+{EARLIER_WHEN})?(?:\s+[-–—]\s+|\s*[,;]?\s*)(?:(?:but|and)\s+)?"
+        rf"%?(?:{TIME_BRACKET})?(?:\s+{EARLIER_WHEN})?(?:\s+[-–—]\s+|\s*[,;]?\s*)(?:(?:but|and)\s+)?"
         # (tunelow) the later value said of the patient or the score ("ECOG was 1 last month, it's 3 now")
         r"(?:(?:it|she|he)(?:['\u2019]s|\s+is)\s+)?"
         rf"(?:{_NOW_WORD}\s*(?:(?:is|of|at|ecog|ps|who|kps|:|=)\s*)*|{CHANGE_TO}\s*|"
