@@ -200,11 +200,18 @@ SETS = (
                 "and pharmacist summaries of portal messages",
                 "independent15_tune.yml", "independent15_heldout.yml", "independent15_questions_tune.yml",
                 "independent15_questions_heldout.yml",
+                # (s15f) tuned 0.839 -> 0.8645 (precision 0.898 -> 0.908, recall 0.788 -> 0.825) after consultation
+                # wording: a checklist row answered N after a dot leader, a TKI in a trial's criterion or out of reach,
+                # an apology "for the confusion", the cities and "treated there" of cross-border letters, "illness" for
+                # the disease, brain lesion counts with dotted dates, "of 5 mm", "infra-centimetric"
+                # (tests/nlu/test_consultation_forms.py). Its writer does not read TP53 as a bypass alteration, a
+                # PD-L1 told with the diagnosis, chemotherapy given now as prior chemotherapy, nor a treating place
+                # named in a letter's heading or by "the oncologist in"; the project keeps its own
                 # (s15q) tuned questions changing the case 5 -> 0, extractor and dialogue: a population or a topic
                 # leading a question ("for patients who ...", "for <a disease> in ALK NSCLC, is there a role ...",
                 # "Regarding <a therapy> for <a finding>: ..."), a history before a question about what a label allows,
                 # an opinion asked on the use of a therapy (tests/nlu/test_generic_question_forms.py)
-                f1_floor=(0.838, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
+                f1_floor=(0.863, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
