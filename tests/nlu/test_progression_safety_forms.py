@@ -32,3 +32,35 @@ def test_a_new_symptom_beside_stable_lesions_is_no_progression(text):
 ])
 def test_a_new_lesion_beside_stable_lesions_is_still_read(text, progression):
     assert_reads(text, {"progression": progression})
+
+
+# ---- new brain lesions beside new extracranial disease are not CNS-only -------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "MRI brain: 2 new lesions. New liver mets, rest unchanged",
+    "2 new brain lesions and new liver mets, rest unchanged",
+    "New adrenal metastasis, remainder of disease stable. Brain MRI shows three new small mets.",
+    "CT CAP: new liver mets, otherwise stable.\nMRI brain: 2 new lesions.",
+    "MRI brain: two new enhancing foci.\nCT chest/abdomen/pelvis: new lytic T9 lesion, rest stable.",
+    "Brain: 3 new mets. Body: new hepatic lesion; other sites unchanged.",
+    "MRI brain: 2 new lesions. CT CAP stable apart from new liver mets.",
+    "Brain MRI: 3 new mets; body stable except a new adrenal lesion.",
+])
+def test_brain_and_body_progression_is_never_cns_only(text):
+    found = assert_reads_other_than(text, {"progression": "cns_only"})
+    assert found.get("progression") != "oligoprogression", (text, found)  # not the body's alone either
+    assert found.get("brain_metastases") is True, (text, found)
+
+
+@pytest.mark.parametrize("text", [
+    "MRI brain: 2 new lesions. CT CAP stable.",
+    "MRI brain: 2 new lesions. Rest unchanged.",
+    "Two new brain mets; extracranial disease stable.",
+])
+def test_brain_progression_with_the_body_controlled_stays_cns_only(text):
+    assert_reads(text, {"progression": "cns_only"})
+
+
+def test_an_extracranial_site_with_the_rest_stable_stays_oligoprogression():
+    assert_reads("New liver met, rest of disease stable.", {"progression": "oligoprogression"})
