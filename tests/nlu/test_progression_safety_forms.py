@@ -64,3 +64,36 @@ def test_brain_progression_with_the_body_controlled_stays_cns_only(text):
 
 def test_an_extracranial_site_with_the_rest_stable_stays_oligoprogression():
     assert_reads("New liver met, rest of disease stable.", {"progression": "oligoprogression"})
+
+
+# ---- a denied qualified brain lesion is denied ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "no isolated brain lesion",
+    "MRI head: no solitary brain lesion; new liver mets",
+    "no suspicious brain lesion on today's MRI",
+    "No measurable brain lesion.",
+    "no single brain metastasis seen",
+    "not a single brain met on the MRI",
+    "no brain lesion",
+])
+def test_a_denied_brain_lesion_with_a_word_before_its_noun_is_denied(text):
+    assert_reads(text, {"brain_metastases": False})
+
+
+@pytest.mark.parametrize("text", [
+    "not an isolated brain lesion: three new lesions",
+    "Not a solitary brain met - there are four on the MRI.",
+    "this is not an isolated cerebellar met, several more are seen",
+])
+def test_not_one_lesion_says_there_are_lesions(text):
+    assert_reads(text, {"brain_metastases": True})
+
+
+@pytest.mark.parametrize("text", [
+    "no new enhancing brain lesion",
+    "no new brain lesions since SRS",
+])
+def test_no_new_brain_lesion_says_nothing_of_the_old_ones(text):
+    assert_reads_other_than(text, {"brain_metastases": True})
