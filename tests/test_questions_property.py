@@ -12,18 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot import knowledge
 from tests.dialogue_turn import IN_PROGRESS, MOMENTS, case_written, nlu_parser
+from tests.question_frames import BYPASS, DRUGS, FINDINGS, HURRIED_FRAMES, INDUCERS, MUTATIONS, THERAPIES
 
-KB = knowledge.default()
-DRUGS = sorted({name for generic, d in KB.drugs.items() for name in (generic, *d.brands)})
-MUTATIONS = sorted(KB.mutations) + ["p.Gly1202Arg", "Leu1196Met", "G1202R/L1196M"]
-BYPASS = sorted({name for b in KB.bypass.values() for name in b.names})
-FINDINGS = ["ECOG 3", "PS 2", "plasma only", "tissue NGS", "small cell transformation", "brain mets",
-            "leptomeningeal disease", "oligoprogression", "CNS-only progression", "comfort care", "squamous histology",
-            "no rebiopsy", "systemic progression", "symptomatic brain mets", "a compound mutation", "PD-L1 80%"]
-THERAPIES = ["chemo", "chemotherapy", "immunotherapy", "carboplatin pemetrexed", "a clinical trial", "SRS",
-             "radiotherapy", "ABCP", "best supportive care"]
 FRAMES = [
     "can I use {drug} instead?", "could we switch to {drug}?", "what if it was {drug}?", "what if it was {drug}",
     "what if there were a {mutation}?", "what would you give after {drug} if there were a {mutation}?",
@@ -68,12 +59,15 @@ FRAMES = [
     # (tests/nlu/test_sloppy_question_forms.py)
     "{finding} - {therapy}?", "{mutation}: {drug}?", "{bypass} - {drug} + {drug2}?", "{finding} - {therapy} + continue?",
     "{finding} - keep same tki?", "{finding} - still give {therapy}?", "{mutation} - switch to {drug}?",
+    # typed in a hurry, in frames of every kind (tests/question_frames.py; each with every name, through the
+    # extractor: tests/nlu/test_hurried_question_frames.py)
+    *HURRIED_FRAMES,
 ]
 questions = st.builds(
-    lambda frame, drug, drug2, mutation, finding, therapy, bypass: frame.format(
-        drug=drug, drug2=drug2, mutation=mutation, finding=finding, therapy=therapy, bypass=bypass),
+    lambda frame, drug, drug2, mutation, finding, therapy, bypass, inducer: frame.format(
+        drug=drug, drug2=drug2, mutation=mutation, finding=finding, therapy=therapy, bypass=bypass, inducer=inducer),
     st.sampled_from(FRAMES), st.sampled_from(DRUGS), st.sampled_from(DRUGS), st.sampled_from(MUTATIONS),
-    st.sampled_from(FINDINGS), st.sampled_from(THERAPIES), st.sampled_from(BYPASS))
+    st.sampled_from(FINDINGS), st.sampled_from(THERAPIES), st.sampled_from(BYPASS), st.sampled_from(INDUCERS))
 
 
 @pytest.fixture(scope="module")

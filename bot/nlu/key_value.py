@@ -82,11 +82,17 @@ NOW_LABEL = (
     r"(?:current(?:ly)?|now|today|at present|present(?:ly)?|latest|most recent|at (?:this|the latest|the last) visit|"
     r"at (?:progression|pd|relapse))"
 )
+# a value's time in a bracket right after it ("0 (2021)", "2 (today, 12/2025)", "3 (last year)"; _WHEN what the bracket
+# holds, _bracket_time reads it), and an arrow to a later value past it ("0 (2021) -> 2", "0 → 1"): the later value is
+# the one now (later_number, later_value and reader.py's running text; earlier_dated compares the brackets' times)
+_WHEN = r"[^()\n]{0,30}"
+TIME_BRACKET = rf"\s*\({_WHEN}\)"
+LATER_ARROW = rf"(?:{TIME_BRACKET})?\s*(?:->|-->|→|=>)\s*"
 _SCORE = r"([0-4])(?![\d.,/%]|\s*(?:mm|cm|months?|mo\b|years?|weeks?|cycles?|lines?))"
 # an ECOG value that starts under an earlier time's label ("baseline 1", "dx: 0", "at diagnosis 1")
 _EARLIER_FIRST = re.compile(rf"{EARLIER_LABEL}\s*[:=]?\s*{_SCORE}", re.IGNORECASE)
 # ... the current one's label and score, in the value or later in its row ("current 2", "| now: 2")
-_NOW_SCORE = re.compile(rf"(?<![\w-]){NOW_LABEL}(?:\s*\([^()\n]{{0,30}}\))?\s*[:=]?\s*{_SCORE}", re.IGNORECASE)
+_NOW_SCORE = re.compile(rf"(?<![\w-]){NOW_LABEL}(?:{TIME_BRACKET})?\s*[:=]?\s*{_SCORE}", re.IGNORECASE)
 # a score said to be an earlier one, its time right after it ("ECOG 0 at diagnosis", "PS 1 initially", "ECOG: 1
 # (baseline)"): never read as the current score (here and in reader.py); the later one, when the message gives it,
 # is ("ECOG 1 at diagnosis, now 2"), and with none the score is left unset, to be asked (an old score is not the
@@ -107,7 +113,7 @@ EARLIER_ALONE = re.compile(
     re.IGNORECASE,
 )
 # a later value after an arrow, the earlier perhaps dated in brackets ("0 (2021) -> 2 (now)", "0 → 1 → 3", "50% -> 80%")
-_ARROW = re.compile(r"%?(?:\s*\([^()\n]{0,30}\))?\s*(?:->|-->|→|=>)\s*(\d{1,3})(?![\d.,/])", re.IGNORECASE)
+_ARROW = re.compile(rf"%?{LATER_ARROW}(\d{{1,3}})(?![\d.,/])", re.IGNORECASE)
 # (ecog2) a score's change told with a verb, to its later value ("deteriorated to 3", "improving to 1", "now down to
 # 3", "has since recovered to 1"): the value after it is the current one (here, in reader.py's running text and in
 # its labels' lead-in "ECOG declined from 1 to 3")
@@ -130,7 +136,7 @@ _NOW_WORD = r"(?:now|today|currently|at present|presently)"
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # (fp14) the time a score is told for, in a bracket right after it ("ECOG: 1 (03/2025)", "ECOG: 2 (today, 12/2025)"):
 # its date (as clinical_phrases.yml `state_date` writes one), or a label of now
-_WHEN_BRACKET = re.compile(r"\s*\(([^()\n]{0,30})\)")
+_WHEN_BRACKET = re.compile(rf"\s*\(({_WHEN})\)")
 _BRACKET_NOW = re.compile(rf"(?<![\w-]){NOW_LABEL}(?![\w-])", re.IGNORECASE)
 _WRITTEN_DATE = re.compile(
     rf"(?<![\w/.-])(?:\d{{1,2}}[/.-]|(?:{'|'.join(_MONTHS)})[a-z]*\.? )?(?:19|20)\d\d(?![\w/])", re.IGNORECASE
@@ -176,7 +182,7 @@ def later_value(value: str, plain: str) -> str:
     "ECOG: 3 (last year), now 1", "PS 2 but today 1", "ECOG 1 last year, 2 today", "ECOG 1, deteriorated to 3"):
     ``value`` the later value's pattern with its group, ``plain`` the same without a group."""
     return (
-        rf"%?(?:\s*\([^()\n]{{0,30}}\))?(?:\s+{EARLIER_WHEN})?(?:\s+[-–—]\s+|\s*[,;]?\s*)(?:(?:but|and)\s+)?"
+        rf"%?(?:{TIME_BRACKET})?(?:\s+{EARLIER_WHEN})?(?:\s+[-–—]\s+|\s*[,;]?\s*)(?:(?:but|and)\s+)?"
         # (tunelow) the later value said of the patient or the score ("ECOG was 1 last month, it's 3 now")
         r"(?:(?:it|she|he)(?:['\u2019]s|\s+is)\s+)?"
         rf"(?:{_NOW_WORD}\s*(?:(?:is|of|at|ecog|ps|who|kps|:|=)\s*)*|{CHANGE_TO}\s*|"

@@ -24,8 +24,8 @@ from bot.nlu.key_value import EARLIER_AFTER as _ECOG_EARLIER
 from bot.nlu.key_value import EARLIER_ALONE as _ECOG_EARLIER_ALONE
 from bot.nlu.key_value import EARLIER_AT as _EARLIER_AT
 from bot.nlu.key_value import EARLIER_LABEL as _EARLIER_LABEL
+from bot.nlu.key_value import LATER_ARROW, KeyValues, Reading, earlier_dated, later_number, later_value
 from bot.nlu.key_value import NOW_LABEL as _NOW_LABEL
-from bot.nlu.key_value import KeyValues, Reading, earlier_dated, later_number, later_value
 from bot.nlu.vocabulary import AMINO, define
 
 OVERLAYS = frozenset(
@@ -52,7 +52,7 @@ def _lead_in(earlier: str) -> str:
         # an arrow from each earlier value, each perhaps dated in brackets ("PS: 0 (2021) -> 2 (now)", "ECOG 0→1→2")
         # (paraphrase) also after the verb of the change ("ECOG improved 2 -> 1", "PS dropped from 1 → 3")
         rf"(?:(?:was |were |from |{_CHANGE_VERB} (?:from )?)?"
-        rf"(?:{earlier}(?:\s*\([^()\n]{{0,30}}\))?\s*(?:->|-->|→|=>)\s*)+|"
+        rf"(?:{earlier}{LATER_ARROW})+|"
         # the earlier value under its time's label, then the current one's label ("ECOG baseline 1, current 2",
         # "PS at diagnosis 0; now 2", "ECOG: dx 0 | now 2")
         rf"{_EARLIER_LABEL}\s*[:=]?\s*{earlier}\s*[,;|/]?\s*(?:and |but )?{_NOW_LABEL}\s*[:=]?\s*|"

@@ -34,7 +34,7 @@ import yaml
 
 from bot import knowledge
 from bot.nlu import models, vocabulary
-from bot.nlu.context import ListWords, ToxicStops, _cue, _frame, _line, _Order, _words, sentences
+from bot.nlu.context import _WHOLE, ListWords, ToxicStops, _cue, _frame, _line, _opening, _Order, _words, sentences
 
 THERAPY_PHRASES_FILE = Path(__file__).resolve().parent / "therapy_phrases.yml"
 CHOSEN, REJECTED, PRIOR, CONDITIONAL = "chosen", "rejected", "prior", "conditional"
@@ -163,9 +163,7 @@ class RoleCues:
             (_cue(union(("hypothetical", "conditional"), ("fallback", "before"))), CONDITIONAL),
         ]
         # a sentence that opens with a condition supposes what it names ("if the brain progresses, SRS")
-        self.condition_first = re.compile(
-            rf"^\W*(?:{_words(table['hypothetical']['conditional'])})(?!\w)", re.IGNORECASE
-        )
+        self.condition_first = _opening(table["hypothetical"]["conditional"], _WHOLE)
         # a rejection right after a therapy, as in a note ("brigatinib: no", "brigatinib/ceritinib ineffective")
         self.rejected_next = re.compile(rf"^[\s:\u2013\u2014-]*(?:{_words(negation)})(?!\w)", re.IGNORECASE)
         self.negated_verb = re.compile(rf"(?<!\w)(?:{_words(negation)})\W+(?:[\w'-]+\W+){{0,1}}$", re.IGNORECASE)

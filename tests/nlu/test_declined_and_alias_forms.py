@@ -90,8 +90,8 @@ def test_an_offer_refused_is_a_denial(text, field):
         ("chemo was discussed; she declined hospice", {"prior_chemotherapy": None}),
         ("chemo discussed; patient declined SRS", {"prior_chemotherapy": None}),
         ("Was on pembrolizumab; she declined.", {"prior_immunotherapy": True}),
-        # an offer accepted is no refusal
-        ("offered chemo, accepted, received 4 cycles", {"prior_chemotherapy": None}),
+        # an offer accepted is no refusal (accepted and given: received, tests/nlu/test_leftopen_forms.py)
+        ("offered chemo, accepted, received 4 cycles", {"prior_chemotherapy": True}),
         ("chemo was offered and accepted", {"prior_chemotherapy": None}),
         # an agent denied otherwise: another agent given, no denial of chemotherapy
         ("carboplatin-etoposide, no pemetrexed", {"prior_chemotherapy": None}),

@@ -21,6 +21,18 @@ from __future__ import annotations
 
 from bot.nlu.context.core import Context
 from bot.nlu.context.order import _line, _Order
-from bot.nlu.context.patterns import ListWords, ToxicStops, _cue, _frame, _words, sentences
+from bot.nlu.context.patterns import _WHOLE, ListWords, ToxicStops, _cue, _frame, _opening, _words, sentences
 
-__all__ = ["Context", "ListWords", "ToxicStops", "_Order", "_cue", "_frame", "_line", "_words", "sentences"]
+__all__ = [
+    "_WHOLE",
+    "Context",
+    "ListWords",
+    "ToxicStops",
+    "_Order",
+    "_cue",
+    "_frame",
+    "_line",
+    "_opening",
+    "_words",
+    "sentences",
+]

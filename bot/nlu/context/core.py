@@ -214,8 +214,12 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 or self._not_started_later(text, spans, i)
             ):
                 return NEGATED
-            if self.cand_after.match(after) and self._received_after(text, spans, i):
-                return None  # "Lorlatinib was approved by her insurer and started in May": an access, then given
+            if (self.cand_after.match(after) or self.offered_before.search(before)) and self._received_after(
+                text, spans, i
+            ):
+                # "Lorlatinib was approved by her insurer and started in May", "Offered lorlatinib; started 03/2025": an
+                # access or an offer, then given
+                return None
             if self.cand_before.search(before) or self.cand_after.match(after) or self._to_come(text, span):
                 return CANDIDATE
             if self._led_to(text, spans, i):
@@ -230,6 +234,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             and (self.cand_before.search(before) or self.cand_after.match(after))
             and not self._received_after(text, spans, i)
             and not self.neg_after.match(after)
+            and not self.given_in_own_words.search(text, span.start, span.end)  # "offered chemo, received 4 cycles"
         ):
             # (ecog2) as an ALK inhibitor's: "pembrolizumab was considered but not given", "Keytruda discussed, not
             # started", "chemotherapy offered but declined", "-> start pembrolizumab" is no therapy received (each

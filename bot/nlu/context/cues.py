@@ -7,7 +7,10 @@ from typing import Any
 
 from bot.nlu.context.order import _Order
 from bot.nlu.context.patterns import (
+    _ALONE,
+    _ALONE_ASKED,
     _TOLERATED,
+    _WHOLE,
     ListWords,
     ToxicStops,
     _after,
@@ -16,6 +19,7 @@ from bot.nlu.context.patterns import (
     _cue,
     _fill,
     _frame,
+    _opening,
     _words,
     sentences,
 )
@@ -106,6 +110,8 @@ class Cues:
         )
         self.cand_after = _after(table["candidate"]["after"], copulas)
         self.received_after = _compile(rf"(?:{_words(cand['received_after'])})", re.IGNORECASE)
+        self.given_in_own_words = _cue(cand["given_in_own_words"])
+        self.offered_before = _before(cand["offered_before"], r"\s+")
         # a modal or an entitlement up to six words before a TKI, in its clause, not past a word telling of a TKI
         # given, nor right after "on" or "of" ("would be funded under the CDF for lorlatinib"; `access`); a cue may
         # open at a contraction's apostrophe ("she'd be covered")
@@ -118,24 +124,32 @@ class Cues:
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
         self.future_after = _compile(rf"\s+(?:{_words(table['candidate']['future_after'])})(?![\w])", re.IGNORECASE)
         self.next_step = _before(table["candidate"]["next_step"], r"\s+")
-        self.instruction = _compile(rf"^\W*(?:{_words(table['candidate']['instruction'])})(?![\w])", re.IGNORECASE)
+        self.instruction = _opening(table["candidate"]["instruction"], _WHOLE)
         self.general_statement = _cue(table["candidate"]["general_statement"])
         # a counterfactual access ("she would be funded for"): a country in its sentence is not hers (_general_region)
         self.access_elsewhere = _frame(r"(?:(?<![\w-])|(?='))(?:{access_elsewhere})(?![\w-])", cand)
         # a phrase opening a general statement's sentence with a comma ("After alectinib, lorlatinib is funded")
         self.rule_lead = _frame(r"^\s*(?:{rule_lead})\s+[^,;:()]{1,60},\s*$", cand)
-        self.question_start = _compile(
-            rf"^\W*(?:{_words(hyp['question_start'] + hyp['choice'])})(?![\w])", re.IGNORECASE
+        # (a conjunction may lead it: "... ? and what about brain mets")
+        self.question_start = _opening(
+            hyp["question_start"] + hyp["choice"], _WHOLE, lead=r"(?:(?:and|or|so|also|plus|but)\s+)?"
         )
-        self.clause_question = _compile(rf"^\W*(?:{_words(hyp['clause_start'])})(?![\w])", re.IGNORECASE)
-        self.choice = _compile(rf"^\W*(?:{_words(hyp['choice'])})[\s.!]*$", re.IGNORECASE)
-        self.trailing_ask = _compile(rf"^\W*(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
-        self.asks_back = _compile(rf"^\W*(?:{_words(hyp['trailing_ask'] + hyp['asks_back'])})[\s.!?]*$", re.IGNORECASE)
-        self.glued_question = _compile(rf"\s(?:{_words(hyp['glued_question'])})[\s.!]*$", re.IGNORECASE)
-        self.doubts_back = _compile(rf"^\W*(?:{_words(hyp['doubts_back'])})[\s.!?]*$", re.IGNORECASE)
-        self.supposes_back = _compile(rf"^\W*(?:{_words(hyp['supposes_back'])})[\s.!?]*$", re.IGNORECASE)
+        self.question_preface = _compile(rf"^\W*(?:{_words(hyp['question_preface'])})\s*(?::|[-–—]+\s)", re.IGNORECASE)
+        self.question_goes_on = _opening(hyp["question_goes_on"], _WHOLE)
+        self.clause_question = _opening(hyp["clause_start"], _WHOLE)
+        self.choice = _opening(hyp["choice"], _ALONE)
+        self.trailing_ask = _opening(hyp["trailing_ask"], _ALONE)
+        self.asks_back = _opening(hyp["trailing_ask"] + hyp["asks_back"], _ALONE_ASKED)
+        self.glued_question = _compile(rf"\s(?:{_words(hyp['glued_question'])}){_ALONE}", re.IGNORECASE)
+        self.asks_about_drugs = _opening(hyp["asks_about_drugs"], _ALONE_ASKED)
+        drug = rf"(?<![\w-])(?:{_words(hyp['label_drug'])})(?![\w])"
+        self.drugs_together = _compile(
+            rf"^\W*{drug}(?:\s*(?:\+|/|&|plus|and|with|w/?|or|vs\.?)\s*{drug})+[\s,:;–—-]*$", re.IGNORECASE
+        )
+        self.doubts_back = _opening(hyp["doubts_back"], _ALONE_ASKED)
+        self.supposes_back = _opening(hyp["supposes_back"], _ALONE_ASKED)
         self.names_option = _compile(rf"(?<![\w-])(?:{_words(hyp['option'])})(?![\w])", re.IGNORECASE)
-        self.glued_ask = _compile(rf"\s(?:{_words(hyp['trailing_ask'])})[\s.!]*$", re.IGNORECASE)
+        self.glued_ask = _compile(rf"\s(?:{_words(hyp['trailing_ask'])}){_ALONE}", re.IGNORECASE)
         # a list goes on past a comma; a colon, a dash or an arrow leads from one to the next ("alectinib: lorlatinib")
         self.ends_with_option = _compile(rf"(?<![\w-])(?:{_words(hyp['option'])})\s*,\s*$", re.IGNORECASE)
         self.picks = _compile(rf"(?<![\w-])(?:{_words(hyp['picks'])})(?![\w])", re.IGNORECASE)
@@ -176,6 +190,12 @@ class Cues:
         listed = _words(hyp["plan_history_list"])
         # (a word of the list is a whole word; a bracket or a dash may touch what follows: "(2019-2022)")
         self.plan_history_list = _compile(rf"(?:\s+|\x00+|(?:{listed})(?:(?<![\w])|(?![\w])))*", re.IGNORECASE)
+        self.plan_history_received = _compile(rf"(?:{_words(hyp['plan_history_received'])})", re.IGNORECASE)
+        sequence = _words(hyp["plan_history_sequence"])
+        self.plan_history_sequence = _compile(
+            rf"(?:\s+|\x00+|(?:{listed}|{sequence})(?:(?<![\w])|(?![\w])))*", re.IGNORECASE
+        )
+        self.sequence_comma = _compile(rf",(?=\s*(?:{sequence})(?![\w]))", re.IGNORECASE)  # "..., then brigatinib"
         self.plan_entities = frozenset(hyp["plan_entities"])
         self.opinion_site = _cue(hyp["opinion_site"])
         self.response_words = _cue(hyp["response_words"])
@@ -235,6 +255,12 @@ class Cues:
         )
         self.patient_again = _frame(resumes % "{patient_again}", others)
         self.patient_resumes = _frame(resumes % "{patient_again}|{patient_subject}", others)
+        # a blood relative heading their own words with a colon or a dash, the patient not their subject (People)
+        self.relative_colon = _frame(
+            r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?(?:{relatives_own_colon})\s*(?::|\s[-–—]+)"
+            r"(?!\s*(?:{patient_subject}|{patient_again})(?![\w]))",
+            others,
+        )
         # past a comma, the other person's clause goes on only with what continues it ("..., treated here, with
         # L1196M"), and after what only says where or how they are ("daughter nearby") only with a relative clause
         self.goes_on_of_them = _frame(
@@ -263,7 +289,7 @@ class Cues:
         self.region_care = _compile(table["region_context"], re.IGNORECASE)
         self.answer_option = _compile(_words(hyp["answer_option"]))
         self.lettered_list_heading = _compile(rf"(?:{_words(hyp['lettered_list_heading'])})", re.IGNORECASE)
-        self.case_heading = _compile(rf"^\W*(?:{_words(hyp['case_heading'])})", re.IGNORECASE)
+        self.case_heading = _opening(hyp["case_heading"])
         self.patient_described = _compile(_words(hyp["patient_described"]), re.IGNORECASE)
         self.case_supposes = _cue(hyp["case_supposes"])
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")

@@ -128,12 +128,29 @@ class Lists(Cues):
         if self.found_after.match(text[last.end : last.end + 40]):
             return False
         gap = text[cue_end : span.start]
-        if self.lists.ends.search(gap) or self.lists.goes_on.match(text[span.end : span.end + 40]):
+        if self.lists.ends.search(gap):
             return True
+        if self.lists.goes_on.match(text[span.end : span.end + 40]):
+            return supposes or not self._restated(text, spans, i, cue_end)
         # a cue that only supposes (uncertain, watch-for) also reaches a list without a conjunction that runs to its
         # clause's end ("Red flags: headache, vomiting, seizures"): leaving a finding unread is the safe side; a
         # denial reads the finding absent, and needs the list closed ("no MET amp, G1202R" states the G1202R)
         return supposes and self._list_to_clause_end(text, spans, k) is not None
+
+    def _restated(self, text: str, spans: list[Span], i: int, cue_end: int) -> bool:
+        """Finding i opens with the qualifier the denial before it opened with (list_words `restated_qualifiers`), and
+        the list it goes on in is never closed by a conjunction: "no new liver lesions, new bone mets, new adrenal
+        nodule" denies the liver and states the rest, as the list closed by "and" does (not "... or new adrenal
+        nodule": a denied list; "no MET amp, RET fusion, KRAS G12C" repeats no qualifier and is left as it was read)."""
+        head = next(s for s in spans if s.start >= cue_end)  # the list's first item
+        first = self.lists.restated.match(text, head.start)
+        own = self.lists.restated.match(text, spans[i].start)
+        if first is None or own is None or first.group(1).lower() != own.group(1).lower():
+            return False
+        run = [spans[i], *self._list_run(text, spans, i)]
+        joins = "".join(text[a.end : b.start] for a, b in itertools.pairwise(run))
+        joins += self._list_to_clause_end(text, spans, i + len(run) - 1) or ""  # "..., new adrenal nodule or effusion"
+        return not self.lists.closes.search(joins)
 
     def _list_to_clause_end(self, text: str, spans: list[Span], k: int) -> str | None:
         """What follows finding k to the end of its sentence when it is nothing but list words, findings and items

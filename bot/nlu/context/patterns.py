@@ -84,6 +84,18 @@ def _cue(cues: Iterable[str]) -> re.Pattern[str]:
     return _compile(rf"(?<![\w-])(?:{_words(cues)})(?![\w])", re.IGNORECASE)
 
 
+def _opening(cues: Iterable[str], tail: str = "", lead: str = "") -> re.Pattern[str]:
+    """Any of ``cues`` opening the text, past the punctuation before it (and ``lead``, a pattern that may come
+    first), then ``tail``: a whole word (``_WHOLE``), or the whole text but for its closing punctuation (``_ALONE``,
+    ``_ALONE_ASKED``)."""
+    return _compile(rf"^\W*{lead}(?:{_words(cues)}){tail}", re.IGNORECASE)
+
+
+_WHOLE = r"(?![\w])"
+_ALONE = r"[\s.!]*$"
+_ALONE_ASKED = r"[\s.!?]*$"  # a question mark closing it as well
+
+
 def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
     return _compile(rf"(?<![\w-])(?:{_words(cues)}){gap}$", re.IGNORECASE)
 
@@ -135,6 +147,8 @@ class ListWords:
         # the marks and conjunctions between the items of a list, and what makes an item a clause of its own
         self.item_break = _frame(r"\s*(?:,|/|&|\b{conjunctions}\b)\s*", words)
         self.not_in_item = _frame(r"\b{not_in_items}\b", words)
+        # the first word of a list's item, when it is a qualifier each item repeats (Lists._restated)
+        self.restated = _frame(r"\s*({restated_qualifiers})\b", words)
         self.disjunction = _frame(r"\b{disjunctions}\b", words)
         # between two findings of one list
         self.join = _frame(r"^\s*(?:,|/|&)?\s*(?:{conjunctions}\s+)?$", words)

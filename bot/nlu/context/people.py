@@ -58,7 +58,8 @@ class People(Cues):
             found += [
                 (a, b, True, within)
                 for a, b, within in people
-                if not self.reports_back.match(text[b:end])
+                # (a blood relative's colon heads their own words: "Her sister: ALK IHC positive, on alectinib")
+                if (not self.reports_back.match(text[b:end]) or self.relative_colon.match(text, a, end))
                 # (recall9) the patient and the person as one subject, nothing said of the person alone
                 and not (self.with_patient.search(text, start, a) and not self.said_of_them.match(text[b:end]))
             ]
@@ -80,7 +81,10 @@ class People(Cues):
                 if (again := self._resumes(text, a, b, stop, person)) is not None:
                     stop = again
                 listed = person and (within or self._in_patients_list(text, start, a, parts))
-                headed = text[b:stop].lstrip().startswith(":")  # "Mother: ex-smoker, deceased, squamous ca": theirs
+                # "Mother: ex-smoker, deceased, squamous ca", "Father - ALK FISH positive, G1202R": theirs past commas
+                headed = text[b:stop].lstrip().startswith(":") or bool(
+                    person and self.relative_colon.match(text, a, stop)
+                )
                 for comma in re.finditer(",", text[b:stop]) if person and not headed else ():
                     if not self._goes_on(text, a, b, b + comma.start(), listed):
                         stop = b + comma.start()

@@ -22,11 +22,17 @@ class Questions(Cues):
     def asked_regions(self, text: str) -> list[tuple[int, int]]:
         """The questions of ``text``: each sentence that asks (a question, a request, a choice), from where it
         starts to ask to its end."""
-        out = []
+        return [(asked, end) for asked, end in self._asked_sentences(text) if asked is not None]
+
+    def _asked_sentences(self, text: str) -> list[tuple[int | None, int]]:
+        """Each sentence of ``text`` as (where it starts to ask or None, its end). A sentence that opens with a word
+        going on with the question right before it ("Lorlatinib? Or brigatinib") asks all through."""
+        out: list[tuple[int | None, int]] = []
         for start, end in self._sentences(text):
             asked = self._asked_from(text, start, end)
-            if asked is not None:
-                out.append((asked, end))
+            if asked is None and out and out[-1][0] is not None and self.question_goes_on.match(text[start:end]):
+                asked = start
+            out.append((asked, end))
         return out
 
     def supposed_regions(self, text: str) -> list[tuple[int, int]]:
@@ -66,7 +72,7 @@ class Questions(Cues):
 
     def asks(self, text: str) -> bool:
         """Some sentence of ``text`` asks (a question, a request, a choice), besides any condition it supposes."""
-        return any(self._asked_from(text, start, end) is not None for start, end in self._sentences(text))
+        return any(asked is not None for asked, _ in self._asked_sentences(text))
 
     def _asked_from(self, text: str, start: int, end: int) -> int | None:
         """Where the sentence at start:end starts to ask, or None when it does not ask: all of it when it opens like
@@ -81,7 +87,10 @@ class Questions(Cues):
         sentence's only other clause ("ECOG 2 - still give carbo pem?", "G1202R: lorla?"); after a sequence of
         therapies only the last is proposed ("alectinib -> lorlatinib, thoughts?"). A pick ("which one", "which is
         better", "your pick") takes in the options named right before it, with or without "?" ("lorla and brig,
-        which one better after alec", "between X and Y which would you pick")."""
+        which one better after alec", "between X and Y which would you pick"). A word announcing a question before a
+        colon or a dash ("Quick q - lorla after alec for G1202R") makes the sentence ask as if it ended with "?". A
+        clause asking whether the drugs named in the one before it go together takes that one in ("lorla + rifampicin
+        - any interactions?")."""
         sentence = text[start:end]
         if self.question_start.match(sentence):
             return start
@@ -97,7 +106,11 @@ class Questions(Cues):
             return None
         picked = max(b for b in bounds if b <= pick.start()) if pick else None  # where the pick's clause starts
         glued = self.glued_ask.search(text, bounds[-1], end)
-        if sentence.rstrip().endswith("?") or self.glued_question.search(text, bounds[-1], end):
+        if (
+            sentence.rstrip().endswith("?")
+            or self.glued_question.search(text, bounds[-1], end)
+            or self.question_preface.match(sentence)  # "Quick q - lorla after alec for G1202R": as if with "?"
+        ):
             asked = next((b for b in bounds if self.clause_question.match(text[b:end])), bounds[-1])
         elif self.trailing_ask.match(text[bounds[-1] : end]) or (
             self.choice.match(text[bounds[-1] : end]) and not self._continues_a_list(text, bounds, len(bounds) - 1)
@@ -115,6 +128,12 @@ class Questions(Cues):
         if k and self.picks.match(text[asked:end].lstrip()):
             options = self._options_before(text, bounds, k)
             return asked if options is None else options
+        if (
+            k
+            and self.asks_about_drugs.match(text[asked:end])
+            and self.drugs_together.match(text[bounds[k - 1] : asked])
+        ):
+            return bounds[k - 1]  # "lorla + rifampicin - any interactions?": the drugs are the question's
         if k and self.asks_back.match(text[asked:end]):
             proposed = self._proposed_from(text, bounds, k - 1, asked)
             if proposed is not None:

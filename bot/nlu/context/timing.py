@@ -688,7 +688,8 @@ class Timing(Cues):
     def _after_history(self, text: str, span: Span, start: int, spans: list[Span]) -> bool:
         """``span`` is listed right after words of the history a plan from ``start`` follows (hypothetical
         `plan_history`, `plan_history_list`): between them only therapies, class words and joins, and a comma only
-        inside brackets."""
+        inside brackets; after words that tell what was received (`plan_history_received`) also sequence words, a
+        comma before them too (`plan_history_sequence`: "received alectinib, then brigatinib")."""
         for m in self.plan_history.finditer(text, start, span.start):
             gap = list(text[m.end() : span.start])
             for s in spans:
@@ -696,7 +697,11 @@ class Timing(Cues):
                     gap[s.start - m.end() : s.end - m.end()] = "\x00" * (s.end - s.start)
             words = "".join(gap)
             outside = re.sub(r"\([^()]*", "", words)  # a comma inside an open bracket lists; outside it ends the list
-            if ("," not in outside or _closed_list(text, span, words, spans)) and self.plan_history_list.fullmatch(
+            listed = self.plan_history_list
+            if self.plan_history_received.fullmatch(m.group()):  # "received alectinib, then brigatinib": in order
+                listed = self.plan_history_sequence
+                outside = self.sequence_comma.sub(" ", outside)
+            if ("," not in outside or _closed_list(text, span, words, spans)) and listed.fullmatch(
                 words.replace(",", " ")
             ):
                 return True
