@@ -189,7 +189,11 @@ SETS = (
                 # as no comorbidities nor a re-biopsy's adenocarcinoma as no transformation; the project keeps its own
                 # (fp14) tuned 0.9399 -> 0.942 after a progression dated before the TKI taken since and a count of brain
                 # metastases at diagnosis are no longer read as now (tests/nlu/test_earlier_events_forms.py)
-                f1_floor=(0.941, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
+                # (lead, safety) tuned 0.942 -> 0.9406, floor 0.941 -> 0.940: new brain lesions with the body said stable
+                # and a site outside the brain growing ("CT body same week: stable ... Re-biopsy of the enlarging lung
+                # lesion") is no longer CNS-only but asked; its writer labelled three such notes CNS-only
+                # (tests/nlu/test_progression_safety_forms.py)
+                f1_floor=(0.940, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
                 as_taken=True),    # Set 15 before any tuning on it, scored as taken: tuned 0.839 (precision 0.898, recall 0.788), held-out 0.830; 5 / 2
     # questions change the case at the extractor level, 5 tuned in the dialogue
     # Every item written by hand (no assembly from shared sections) and split by the prescribed shuffle alone; its

@@ -46,6 +46,11 @@ def test_a_new_lesion_beside_stable_lesions_is_still_read(text, progression):
     "Brain: 3 new mets. Body: new hepatic lesion; other sites unchanged.",
     "MRI brain: 2 new lesions. CT CAP stable apart from new liver mets.",
     "Brain MRI: 3 new mets; body stable except a new adrenal lesion.",
+    # the body said controlled in one sentence, a site outside the brain progressing in another
+    "CT body stable. MRI brain: 2 new lesions. New liver mets.",
+    "New liver mets. CT body otherwise stable. MRI brain: 2 new lesions.",
+    "Extracranial disease stable. Brain MRI: 3 new mets. Bone scan: new uptake in the left ilium.",
+    "MRI brain: two new foci.\nCT CAP: stable disease.\nPET: new FDG-avid adrenal nodule.",
 ])
 def test_brain_and_body_progression_is_never_cns_only(text):
     found = assert_reads_other_than(text, {"progression": "cns_only"})
