@@ -354,7 +354,15 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
     # recall8: the rest controlled beside CNS disease and no extracranial site ("stable lung disease but new
     # leptomeningeal enhancement", "new LMD; rest of disease stable") is CNS-only too
     rest = {"body_controlled"} | ({"rest_controlled"} if not sites and "one_site" not in stated else set())
-    if (brain and {"body_controlled", "rest_controlled", "body_not_progressing"} & set(stated)) or (
+    body = {"body_controlled", "body_not_progressing"} & set(stated)
+    if brain and sites and (body or "rest_controlled" in stated):
+        # (safety3) new brain lesions beside an extracranial site progressing, "the rest" controlled ("MRI brain: 2 new
+        # lesions. New liver mets, rest unchanged"): the rest is what the brain and that site are not, neither CNS-only
+        # nor oligoprogression (extracranial); no pattern, as the same without the rest reads ("2 new brain lesions and
+        # new liver mets"); the form asks. So too with the body said controlled beside that site ("New liver mets. CT
+        # body otherwise stable. MRI brain: 2 new lesions."): a site outside the brain progresses, never CNS-only
+        pass
+    elif (brain and (body or "rest_controlled" in stated)) or (
         cns_disease and not responding and not known and rest & set(stated)
     ):
         out.append("cns_only")

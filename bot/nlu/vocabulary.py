@@ -412,11 +412,14 @@ def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str
 
 def _region_regexes(raw: dict[str, Any]) -> list[dict[str, Any]]:
     """Where the patient is treated: each region's names after the words that say so ("treated in Germany"), before
-    "-based" or the patient ("a UK patient"), or as an item of a case summary ("49M, ALK+ NSCLC, Australia.", "1L
-    (China)", "ECOG 1. Netherlands.", "japan" alone); "us", also a word and an abbreviation ("ultrasound (US)"), only
-    as the last item after a comma."""
+    "-based", the patient ("a UK patient") or the words that say so ("Almaty, treated there"), gone back to for
+    treatment ("will return to Lagos for treatment"), or as an item of a case summary ("49M, ALK+ NSCLC,
+    Australia.", "1L (China)", "ECOG 1. Netherlands.", "japan" alone); "us", also a word and an abbreviation
+    ("ultrasound (US)"), only as the last item after a comma."""
     context = str(raw.get("region_context") or "")
     site, hospital = str(raw.get("region_site") or ""), str(raw.get("region_hospital") or "")
+    after = str(raw.get("region_after") or "")
+    back, back_for = str(raw.get("region_return") or ""), str(raw.get("region_return_for") or "")
     systems = {str(code): [str(s) for s in names] for code, names in (raw.get("region_systems") or {}).items()}
     out = []
     for code, spellings in (raw.get("regions") or {}).items():
@@ -429,6 +432,8 @@ def _region_regexes(raw: dict[str, Any]) -> list[dict[str, Any]]:
             rf"(?<![\w-])(?P<at>{items}) (?:patient|pt|man|woman|gentleman|lady)(?![\w-])",  # "a UK patient"
             rf"(?:(?<=[;,(.\n])|(?<=\s[-\u2013])|^)\s*(?:in (?:the )?)?(?P<at>{items})(?=\s*(?:[;,):\n]|\.(?:\s|$)|$))",
             rf"{site}(?P<at>{items})(?: [\w'-]+){{0,3}} {hospital}",  # "..., Seoul National University Hospital"
+            rf"(?<![\w-])(?P<at>{items}){after}",  # "from Almaty (Kazakhstan), treated there"
+            rf"{back}(?P<at>{items}){back_for}",  # "he will return to Lagos for treatment"
         ]
         patterns += [rf"(?P<at>{s})" for s in systems.get(code, [])]
         if last:

@@ -189,7 +189,11 @@ SETS = (
                 # as no comorbidities nor a re-biopsy's adenocarcinoma as no transformation; the project keeps its own
                 # (fp14) tuned 0.9399 -> 0.942 after a progression dated before the TKI taken since and a count of brain
                 # metastases at diagnosis are no longer read as now (tests/nlu/test_earlier_events_forms.py)
-                f1_floor=(0.941, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
+                # (lead, safety) tuned 0.942 -> 0.9406, floor 0.941 -> 0.940: new brain lesions with the body said stable
+                # and a site outside the brain growing ("CT body same week: stable ... Re-biopsy of the enlarging lung
+                # lesion") is no longer CNS-only but asked; its writer labelled three such notes CNS-only
+                # (tests/nlu/test_progression_safety_forms.py)
+                f1_floor=(0.940, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
                 as_taken=True),    # Set 15 before any tuning on it, scored as taken: tuned 0.839 (precision 0.898, recall 0.788), held-out 0.830; 5 / 2
     # questions change the case at the extractor level, 5 tuned in the dialogue
     # Every item written by hand (no assembly from shared sections) and split by the prescribed shuffle alone; its
@@ -200,7 +204,18 @@ SETS = (
                 "and pharmacist summaries of portal messages",
                 "independent15_tune.yml", "independent15_heldout.yml", "independent15_questions_tune.yml",
                 "independent15_questions_heldout.yml",
-                f1_floor=(0.838, 0.828), questions_changed=(5, 2), changed_in_dialogue=5, min_questions=(57, 39),
+                # (s15f) tuned 0.839 -> 0.8645 (precision 0.898 -> 0.908, recall 0.788 -> 0.825) after consultation
+                # wording: a checklist row answered N after a dot leader, a TKI in a trial's criterion or out of reach,
+                # an apology "for the confusion", the cities and "treated there" of cross-border letters, "illness" for
+                # the disease, brain lesion counts with dotted dates, "of 5 mm", "infra-centimetric"
+                # (tests/nlu/test_consultation_forms.py). Its writer does not read TP53 as a bypass alteration, a
+                # PD-L1 told with the diagnosis, chemotherapy given now as prior chemotherapy, nor a treating place
+                # named in a letter's heading or by "the oncologist in"; the project keeps its own
+                # (s15q) tuned questions changing the case 5 -> 0, extractor and dialogue: a population or a topic
+                # leading a question ("for patients who ...", "for <a disease> in ALK NSCLC, is there a role ...",
+                # "Regarding <a therapy> for <a finding>: ..."), a history before a question about what a label allows,
+                # an opinion asked on the use of a therapy (tests/nlu/test_generic_question_forms.py)
+                f1_floor=(0.863, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})

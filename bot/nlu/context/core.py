@@ -290,6 +290,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         gap = self._scoped(self.neg_before, text, spans, i)
         if gap is None:
             return _DROPPED if self._other_illness(text, span) else None
+        if self.one_of_several.search(text, max(0, span.start - len(gap) - 4), span.start):
+            return None  # "not an isolated brain lesion: three new lesions": there are lesions, more than one
         # a qualifier in the gap qualifies as "new" does: "no alectinib-refractory brain mets" may leave others, and
         # "no lorlatinib-resistant mutations" denies no class (a lorlatinib-sensitive one may be there)
         qualified = typed[span.start - len(gap) : span.start] != text[span.start - len(gap) : span.start]

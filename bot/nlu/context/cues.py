@@ -64,6 +64,8 @@ class Cues:
         self.experience = _compile(_words(neg["experience"]), re.IGNORECASE)
         self.gap = _compile(rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b)*$", re.IGNORECASE)
         self.new = _frame(r"\b{new}\b", neg)
+        # the denial's cue and gap saying the finding is not one of its kind alone ("not an isolated brain lesion")
+        self.one_of_several = _frame(r"(?<![\w-])(?:not|n't)\s+an?\s+(?:[\w-]+\s+)*?{one_of_several}\s+$", neg)
         self.changes = _cue(neg["changes"])
         # a drug's qualifier, one word of what follows it (_unqualified): hyphenated, alone in its brackets or not
         # ("lorlatinib-resistant", "(TKI-refractory)"), or the rest of a TKI's ("-resistant", " resistant")

@@ -6,7 +6,7 @@ import itertools
 import re
 
 from bot.nlu.context.cues import Cues
-from bot.nlu.context.patterns import _GLOSS, _ITEM_BREAK, _sentence_at, _unclosed_bracket
+from bot.nlu.context.patterns import _GLOSS, _ITEM_BREAK, COLON_OR_LEADER, _sentence_at, _unclosed_bracket
 from bot.nlu.entity import Entity
 from bot.nlu.reader import Span
 
@@ -183,15 +183,16 @@ class Lists(Cues):
     def _denied_after_list(self, text: str, spans: list[Span], i: int) -> bool:
         """A negation after a list covers every item of it: "G1202R and MET amplification not detected", "EGFR, KRAS,
         BRAF: not detected", "brain mets and LMD absent". The list must be closed by and/or/nor, or the negation
-        come after a colon, so that a report line keeps its first finding ("ALK G1202R, MET amp not detected" is
-        left as it is read: ambiguous lists are for the clinician to restate)."""
+        come after a colon or a checklist's dot leader ("Symptomatic brain metastases ...... N"), so that a report
+        line keeps its first finding ("ALK G1202R, MET amp not detected" is left as it is read: ambiguous lists are
+        for the clinician to restate)."""
         run = self._list_run(text, spans, i)
         if not run:
             return False
         after = text[run[-1].end : run[-1].end + 40]
         if not self.neg_after.match(after):
             return False
-        return self._closed_list(text, [spans[i], *run]) or after.lstrip().startswith(":")
+        return self._closed_list(text, [spans[i], *run]) or bool(COLON_OR_LEADER.match(after))
 
     def _closed_list(self, text: str, items: list[Span]) -> bool:
         """Two or more findings of one group joined only by list words, the last join a conjunction ("X, Y and Z",

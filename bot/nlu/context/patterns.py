@@ -102,14 +102,24 @@ def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
     return _compile(rf"(?<![\w-])(?:{_words(cues)}){gap}$", re.IGNORECASE)
 
 
+# a checklist's dot leader between an item and its answer ("Leptomeningeal disease ........ N"): four dots or more, not
+# an ellipsis ("brain mets... no idea")
+LEADER = r"\.{4,}"
+# a colon or a dot leader: an item's answer follows
+COLON_OR_LEADER = _compile(rf"\s*(?::|{LEADER})")
+
+
 def _after(cues: Iterable[str], copulas: Iterable[str], arrows: bool = False) -> re.Pattern[str]:
     """Any of ``cues`` right after a finding, past a colon, a dash or a table's cell border and one of ``copulas``
-    ("MET amp: not detected", "G1202R | negative", "brain mets were excluded"); not a next cell that heads its own
-    list ("MET amplification | Not detected: EGFR, KRAS"). With ``arrows``, past an arrow too ("G1202R -> neg"): a
-    finding's result (not after a TKI, where an arrow leads to the next one: "alectinib -> consider lorlatinib")."""
-    lead = r"(?:[\s:=-]|(?<=[-=])>|[→⇒⟶➔➝])*" if arrows else r"[\s:=-]*"
+    ("MET amp: not detected", "G1202R | negative", "brain mets were excluded"), a checklist's dot leader ("MET
+    amplification ........ N") or the quote the finding is named in ("'Prior lorlatinib' - no"); not a next cell
+    that heads its own list ("MET amplification | Not detected: EGFR, KRAS"). With ``arrows``, past an arrow too
+    ("G1202R -> neg"): a finding's result (not after a TKI, where an arrow leads to the next one: "alectinib ->
+    consider lorlatinib")."""
+    lead = rf"(?:[\s:=-]|{LEADER}|(?<=[-=])>|[→⇒⟶➔➝])*" if arrows else rf"(?:[\s:=-]|{LEADER})*"
     return _frame(
-        rf"^{lead}(?:\|(?![^|\n]*:)[\s:=|-]*)?(?:\b{{copulas}}\s+)?{{cues}}(?![\w])", {"copulas": copulas, "cues": cues}
+        rf"^[\"'\u201d\u2019]?{lead}(?:\|(?![^|\n]*:)[\s:=|-]*)?(?:\b{{copulas}}\s+)?{{cues}}(?![\w])",
+        {"copulas": copulas, "cues": cues},
     )
 
 
