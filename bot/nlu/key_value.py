@@ -44,6 +44,7 @@ from typing import Any
 
 from bot.nlu import compiled, vocabulary
 from bot.nlu.entity import HYPOTHETICAL, NEGATED
+from bot.nlu.when import Date, date_later, when
 
 # where a key may start: a line, a table cell, a clause after a semicolon, a sentence ("... on alectinib. Brain: no
 # mets"), an item after a comma ("Smoking: never, ECOG: 1") or a dash ("Summary - Brain: no mets"), or what a report
@@ -133,34 +134,19 @@ EARLIER_WHEN = (
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?: (?:19|20)\d\d)?|(?:in|on) \d{1,2}/(?:19|20)?\d\d)"
 )
 _NOW_WORD = r"(?:now|today|currently|at present|presently)"
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # (fp14) the time a score is told for, in a bracket right after it ("ECOG: 1 (03/2025)", "ECOG: 2 (today, 12/2025)"):
-# its date (as clinical_phrases.yml `state_date` writes one), or a label of now
+# its date (bot/nlu/when.py), or a label of now
 _WHEN_BRACKET = re.compile(rf"\s*\(({_WHEN})\)")
 _BRACKET_NOW = re.compile(rf"(?<![\w-]){NOW_LABEL}(?![\w-])", re.IGNORECASE)
-_WRITTEN_DATE = re.compile(
-    rf"(?<![\w/.-])(?:\d{{1,2}}[/.-]|(?:{'|'.join(_MONTHS)})[a-z]*\.? )?(?:19|20)\d\d(?![\w/])", re.IGNORECASE
-)
 
 
-def written_date(written: str) -> tuple[int, int]:
-    """A written date as (year, month), month 0 when not written ("12/2025" → (2025, 12), "Mar 2024" → (2024, 3))."""
-    year = int(written[-4:])
-    head = written[:-4].strip(" /.-").lower()
-    if head.isdigit():
-        return year, int(head) if 1 <= int(head) <= 12 else 0
-    return year, next((k + 1 for k, m in enumerate(_MONTHS) if head.startswith(m)), 0)
-
-
-def _bracket_time(text: str, at: int) -> tuple[int, int] | None:
+def _bracket_time(text: str, at: int) -> Date | None:
     """The time in a bracket right after a value ending at ``at``: now above any date, else its latest date."""
     m = _WHEN_BRACKET.match(text, at)
     if m is None:
         return None
-    if _BRACKET_NOW.search(m.group(1)):
-        return 10000, 0
-    dates = [written_date(d.group()) for d in _WRITTEN_DATE.finditer(m.group(1))]
-    return max(dates) if dates else None
+    told = when(m.group(1), current=_BRACKET_NOW)
+    return (10000, 0) if told.current else told.date
 
 
 def earlier_dated(text: str, readings: list[Reading], entity: str) -> list[Reading]:
@@ -172,9 +158,11 @@ def earlier_dated(text: str, readings: list[Reading], entity: str) -> list[Readi
         return []
     times = [_bracket_time(text, r.end) for r in scores]
     known = [t for t in times if t is not None]
-    if len(known) < len(times) or known.count(max(known)) > 1:
+    if len(known) < len(times):
         return []
-    return [r for r, t in zip(scores, known, strict=True) if t != max(known)]
+    # the latest: later than each other one at the precision both have (when.date_later)
+    latest = [k for k, t in enumerate(known) if all(date_later(t, u) for j, u in enumerate(known) if j != k)]
+    return [r for k, r in enumerate(scores) if k not in latest] if latest else []
 
 
 def later_value(value: str, plain: str) -> str:

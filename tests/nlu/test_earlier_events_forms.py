@@ -83,6 +83,11 @@ def test_current_brain_count_still_reads(text: str, extent: str) -> None:
         ("ECOG: 2 (12/2025)\nECOG: 1 (03/2025)", 2),
         ("ECOG: 1 (2021)\nECOG: 2 (now)", 2),
         ("PS: 0 (2021) -> 2 (now)", 2),
+        # (timing) a full date tells its year (bot/nlu/when.py); it was no time, and neither score was read
+        ("ECOG: 1 (14/02/2024)\nECOG: 2 (03/2025)", 2),
+        ("PS: 0 (2023)\nPS: 2 (05.06.2025)", 2),
+        ("ECOG: 1 (2024)\nECOG: 2 (12/2025)", 2),  # control: a month of a later year
+        ("ECOG: 1 (03/2025)\nECOG: 2 (12/2025)\nECOG: 0 (2023)", 2),
     ],
 )
 def test_latest_dated_score_stands(text: str, score: int) -> None:
@@ -94,6 +99,8 @@ def test_latest_dated_score_stands(text: str, score: int) -> None:
     [
         "ECOG: 1 (03/2025)\nECOG: 2",  # one has no time: which is now is not told
         "ECOG: 1 (2025)\nECOG: 2 (2025)",  # the same time
+        "ECOG: 2 (01/12/2025)\nECOG: 1 (2025)",  # a full date of the same year: its month not told, nor the order
+        "ECOG: 1 (2025)\nECOG: 2 (12/2025)",  # (timing) a year beside a month of it: not told (2 was read)
         "ECOG: 1\nECOG: 2",
     ],
 )

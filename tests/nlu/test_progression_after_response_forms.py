@@ -272,6 +272,30 @@ def test_a_stability_not_dated_after_the_progression_is_not_none(text):
     assert_reads_other_than(text, {"progression": "none"})
 
 
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        # (timing) a full date opening the stable line ("01/12/2025": 1 December or 12 January) tells its year, not
+        # its month (bot/nlu/when.py): it dates nothing after a progression of that year (it was read as 12/2025)
+        ("New liver mets 2025. 01/12/2025: CT stable disease.", False),
+        ("Progression in the liver 2025. 03/11/2025: stable disease on lorlatinib.", False),
+        # (timing) a year alone beside a month of that year tells no order (bot/nlu/when.py, date_later): the
+        # progression may be of December too (it was read as before 12/2025: none)
+        ("New liver mets 2025. 12/2025: CT stable disease.", False),
+        # controls: a later month of one year, a later year, or a full date of a later year dates the stable line
+        # after it
+        ("New liver mets 03/2025. 12/2025: CT stable disease.", True),
+        ("New liver mets 2024. 12/2025: CT stable disease.", True),
+        ("New liver mets 03/2024. 01/12/2025: CT stable disease.", True),
+    ],
+)
+def test_a_stable_line_is_dated_after_only_at_the_precision_both_dates_have(text, read):
+    if read:
+        assert_reads(text, {"progression": "none"})
+    else:
+        assert_stated_both_ways(text, "progression")
+
+
 # ---- 5. (prog2) no progression said of one place is that place's, not the whole disease's -------------------------
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlu.reads import assert_reads, assert_reads_other_than
+from bot.nlu import extractor
+from tests.nlu.reads import assert_reads, assert_reads_other_than, assert_stated_both_ways
 
 # ---- 1. a test to come is no biopsy done ------------------------------------------------------------------------
 
@@ -118,3 +119,67 @@ def test_a_current_mutation_over_an_old_none(text: str) -> None:
 ])
 def test_an_unclear_order_reads_neither(text: str) -> None:
     assert_reads(text, {"alk_mutations": None})
+
+
+# ---- (timing) a result's time read through bot/nlu/when.py: a month's date in one year, a date written with dashes
+
+
+@pytest.mark.parametrize("text", [
+    "Repeat NGS 04/2025: G1202R not detected. Rebiopsy 10/2025: ALK G1202R.",
+    "Rebiopsy 11/2025: ALK G1202R. Repeat NGS 10/2025: G1202R not detected.",
+    # a date written with dashes dates the denial (it read no time, and neither result was read)
+    "Plasma NGS 03-2024: no ALK mutation. Tissue 2025: G1202R.",
+])
+def test_the_later_month_of_one_year_or_a_dashed_date_orders_two_results(text: str) -> None:
+    assert_reads(text, {"alk_mutations": ["G1202R"]})
+    assert "alk_mutations" not in extractor.conflicts(extractor.load().entities(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    # a month beside a year alone, in one year: the order is not told, both stated (asked)
+    "Rebiopsy 2025: ALK G1202R. Repeat NGS 10/2025: G1202R not detected.",
+    "Repeat NGS 2025: G1202R not detected. Rebiopsy 10/2025: ALK G1202R.",
+    # the same month
+    "Rebiopsy 10/2025: ALK G1202R. Repeat NGS 10/2025: G1202R not detected.",
+])
+def test_a_year_beside_a_month_of_that_year_tells_no_order(text: str) -> None:
+    assert_stated_both_ways(text, "alk_mutations")
+
+
+def test_the_later_month_s_denial_gives_way_to_nothing_found() -> None:
+    text = "Rebiopsy 04/2025: ALK G1202R. Repeat NGS 10/2025: G1202R not detected."
+    assert "alk_mutations" not in extractor.extract_case(text), text
+    assert "alk_mutations" not in extractor.conflicts(extractor.load().entities(text)), text
+
+
+@pytest.mark.parametrize("text, mutations", [
+    # (timing) a result's clause (Timing._when, through patterns._statement_bounds) is not cut at a decimal point: its
+    # year after a VAF dates it (it read no time, and neither result was read)
+    ("G1202R at 0.4% on the 2023 plasma; no ALK mutations on the 2025 tissue.", []),
+    # controls: the same without a decimal, and the years the other way round
+    ("G1202R at 4% on the 2023 plasma; no ALK mutations on the 2025 tissue.", []),
+    ("G1202R at 0.4% on the 2025 plasma; no ALK mutations on the 2023 tissue.", ["G1202R"]),
+])
+def test_a_result_s_year_after_a_decimal_dates_it(text: str, mutations: list) -> None:
+    assert_reads(text, {"alk_mutations": mutations})
+
+
+@pytest.mark.parametrize("text", [
+    # (timing) the clause before a finding told with two results (Timing._serial_result) is not cut at a decimal
+    # point: the earlier result's plasma is not this progression's specimen (it read tissue_and_plasma)
+    "ctDNA fraction 0.8% with L1196M on the 2023 plasma, not detected on the 2025 tissue rebiopsy.",
+    # control: the same without a decimal
+    "ctDNA fraction 8% with L1196M on the 2023 plasma, not detected on the 2025 tissue rebiopsy.",
+])
+def test_the_earlier_result_s_specimen_after_a_decimal_is_not_this_progression_s(text: str) -> None:
+    assert_reads(text, {"biopsy": "tissue"})
+
+
+@pytest.mark.parametrize("text, mutations", [
+    # (timing) a denial dated by a month is not an earlier result for a later month of that year elsewhere (a scan's)
+    ("Alectinib to 06/2025, PD in the liver. Tissue NGS 07/2025: no ALK mutation. On lorlatinib, CT 10/2025: PR.", []),
+    # control: a later year elsewhere still makes the dated denial an earlier one
+    ("Alectinib to 06/2024, PD in the liver. Tissue NGS 07/2024: no ALK mutation. On lorlatinib, CT 10/2025: PR.", None),
+])
+def test_a_month_dated_denial_beside_a_later_month_of_its_year(text: str, mutations: list | None) -> None:
+    assert_reads(text, {"alk_mutations": mutations})

@@ -205,7 +205,6 @@ class Cues:
         self.heading_past = _cue(hyp["heading_past"] + hyp["result_earlier"])
         self.progression_word = _compile(rf"(?<![\w-])(?:{_words(hyp['progression_word'])})(?![\w-])", re.IGNORECASE)
         self.progression_word_not = _before(hyp["progression_word_not"], r"\s+")
-        self.state_date = _cue(hyp["state_date"])
         self.tki_begun_after = _compile(rf"\s*(?:{_words(hyp['tki_begun_after'])})(?![\w-])", re.IGNORECASE)
         self.tki_begun_before = _compile(rf"(?<![\w-])(?:{_words(hyp['tki_begun_before'])})\s+$", re.IGNORECASE)
         places = _words([*table["site_groups"].values(), *hyp["said_of_the_brain"]])
@@ -300,7 +299,6 @@ class Cues:
         )
         self.result_earlier = _cue(hyp["diagnostic_before"] + hyp["result_earlier"])
         self.result_current = _cue(hyp["result_current"])
-        self.result_year = _cue(hyp["result_year"])
         # the words of a clause that tells only a result's time and specimen (Timing._serial_result), past its own
         # result words (``found``: "detected", "seen") when it has them
         told = _words(

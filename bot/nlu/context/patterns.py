@@ -62,6 +62,8 @@ _OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|co
 _NOTHING_FOUND = ("fusion_lost", "no_alk_alteration", "negative_plasma", "nothing_besides")
 _STATEMENT_STOP = re.compile(r"\n|[.!?](?=\s|$)")  # where a statement ends (_clause_end) and the next starts
 _SEMICOLON_STOP = re.compile(r"\n|[.!?](?=\s|$)|;")  # ... or at a semicolon too (semicolons=True)
+_COMMA_STOP = re.compile(r"\n|[.!?](?=\s|$)|[;,]")  # ... or at a comma too: a clause (commas=True)
+_COLON_STOP = re.compile(r"\n|[.!?](?=\s|$)|[;,:]")  # ... or after a heading's colon too (colons=True)
 # what ends an item the reader does not know as a clause would (a dash between spaces, a colon): "no headache -
 # photophobia or seizures" tells the headache, then something else
 _CLAUSE_STOP = re.compile(r"[,;\n]|\.(?=\s|$)")  # where a symptom's clause ends (Context._other_illness)
@@ -265,21 +267,43 @@ def _unclosed_bracket(gap: str) -> bool:
     return "(" in outside or ")" in outside
 
 
-def _statement_start(text: str, at: int, reach: int = 0, semicolons: bool = False) -> int:
+def _stops(semicolons: bool, commas: bool, colons: bool = False) -> re.Pattern[str]:
+    if colons:
+        return _COLON_STOP
+    return _COMMA_STOP if commas else _SEMICOLON_STOP if semicolons else _STATEMENT_STOP
+
+
+def _statement_start(
+    text: str, at: int, reach: int = 0, semicolons: bool = False, commas: bool = False, colons: bool = False
+) -> int:
     """The start of the statement place ``at`` is in (after the last full stop or line before it, past semicolons
-    unless ``semicolons``), looked for from ``reach`` on."""
-    stop = _SEMICOLON_STOP if semicolons else _STATEMENT_STOP
-    return max([reach] + [m.end() for m in stop.finditer(text, reach, at)])
+    unless ``semicolons``, past commas unless ``commas``: a clause, past a colon unless ``colons``: a clause after its
+    heading), looked for from ``reach`` on."""
+    return max([reach] + [m.end() for m in _stops(semicolons, commas, colons).finditer(text, reach, at)])
 
 
-def _clause_end(text: str, start: int, semicolons: bool = False) -> int:
+def _clause_end(text: str, start: int, semicolons: bool = False, commas: bool = False, reach: int | None = None) -> int:
     """The end of the statement a toxicity on a TKI is told in: the next full stop or line, past semicolons
-    ("pneumonitis on brigatinib; changed to alectinib") unless ``semicolons``."""
-    m = (_SEMICOLON_STOP if semicolons else _STATEMENT_STOP).search(text, start)
-    return m.start() if m else len(text)
+    ("pneumonitis on brigatinib; changed to alectinib") unless ``semicolons``, past commas unless ``commas``; looked
+    for up to ``reach``, where it ends when none is found first."""
+    end = len(text) if reach is None else min(reach, len(text))
+    m = _stops(semicolons, commas).search(text, start, end)
+    return m.start() if m else end
 
 
-def _statement_bounds(text: str, start: int, end: int, semicolons: bool = False) -> tuple[int, int]:
+def _statement_bounds(
+    text: str,
+    start: int,
+    end: int,
+    semicolons: bool = False,
+    commas: bool = False,
+    reach: tuple[int, int] | None = None,
+) -> tuple[int, int]:
     """The statement the words from ``start`` to ``end`` are told in: from the last full stop or line before them to
-    the next after them, a semicolon ending it too when ``semicolons``."""
-    return _statement_start(text, start, semicolons=semicolons), _clause_end(text, end, semicolons)
+    the next after them, a semicolon ending it too when ``semicolons``, and a comma when ``commas`` (a clause); with
+    ``reach``, no more than so many characters before them and after them."""
+    back, on = reach if reach else (start, None)
+    return (
+        _statement_start(text, start, max(0, start - back), semicolons, commas),
+        _clause_end(text, end, semicolons, commas, None if on is None else end + on),
+    )

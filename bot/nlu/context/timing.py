@@ -21,9 +21,9 @@ from bot.nlu.context.patterns import (
 )
 from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.fields import NOT_PROGRESSING
-from bot.nlu.key_value import written_date
 from bot.nlu.reader import Span
 from bot.nlu.vocabulary import define
+from bot.nlu.when import UNTOLD, WRITTEN_DATE, When, date_later, dates, is_later, when, written_date
 
 
 def _at_diagnosis_histology(text: str, span: Span) -> bool:
@@ -34,24 +34,11 @@ def _at_diagnosis_histology(text: str, span: Span) -> bool:
     )
 
 
-def _later(a: tuple[bool, bool, int | None], b: tuple[bool, bool, int | None]) -> bool | None:
-    """Whether result a (earlier, current, year: Context._when) is later than result b; None when their times do
-    not tell (none told, or both told alike)."""
-    rank_a = 2 if a[1] and not a[0] else 0 if a[0] and not a[1] else 1
-    rank_b = 2 if b[1] and not b[0] else 0 if b[0] and not b[1] else 1
-    if rank_a != rank_b:
-        return rank_a > rank_b
-    if a[2] is not None and b[2] is not None and a[2] != b[2]:
-        return a[2] > b[2]
-    return None
-
-
-def _current_beside_untimed(a: tuple[bool, bool, int | None], b: tuple[bool, bool, int | None]) -> bool:
+def _current_beside_untimed(a: When, b: When) -> bool:
     """One result said to be the current one, the other with no time and no year to tell them apart: the current
     word may head both ("Rebiopsy NGS - ALK G1202R, no ALK mutation detected"), so the later is not told."""
-    untimed = (False, False, None)
-    return (a == untimed and b[1] and not b[0] and b[2] is None) or (
-        b == untimed and a[1] and not a[0] and a[2] is None
+    return (a == UNTOLD and b.current and not b.earlier and b.date is None) or (
+        b == UNTOLD and a.current and not a.earlier and a.date is None
     )
 
 
@@ -157,15 +144,14 @@ class Timing(Cues):
         denied ("G1202R previously, now not detected", "L1196M on the 2023 plasma, not detected on the 2025 tissue
         rebiopsy", "MET amp on the prior biopsy, not seen on the current one") or denied then found ("G1202R not
         detected in 2023, detected on the 2025 rebiopsy"). The later result counts, by the times of each clause
-        (_when's cues, _later; a second result said gone, "has since cleared", is the later): (whether the finding is
+        (_when, is_later; a second result said gone, "has since cleared", is the later): (whether the finding is
         denied, the earlier clause's place, whose specimens are not this progression's). When the times do not say
         which is later and the clauses name specimens of two kinds, it is found (found on one specimen, absent on the
         other: README); otherwise, and when the finding is not told so, None (its own words decide)."""
         span = spans[i]
         if span.entity not in _RESULT_KINDS or span.value == "none":
             return None
-        start = max(0, span.start - 60)
-        start += max((m.end() for m in re.finditer(r"[.;,\n]", text[start : span.start])), default=0)
+        start = _statement_start(text, span.start, max(0, span.start - 60), commas=True)
         stop = re.search(r"\n|\.(?!\d)", text[span.end : span.end + 160])  # not a decimal point ("VAF 2.1%")
         end = span.end + (stop.start() if stop else 160)
         # in the text's order; a bare "progression" (progressing) is a time word here ("at first progression")
@@ -221,10 +207,10 @@ class Timing(Cues):
             if said and self.result_told.fullmatch(clause[m.start() + said.end() :]):
                 at = span.end + m.start()
                 head = text[span.end : at]  # the finding's own time or specimen, between it and the denial
-                if self._when_text(head) == (False, False, None) and self._specimen_kind(head) is None:
+                if self._when_text(head) == UNTOLD and self._specimen_kind(head) is None:
                     return None
                 own = self._when_text(text[start:at])
-                later = _later(self._when_text(text[at:b1]), own)
+                later = is_later(self._when_text(text[at:b1]), own)
                 return None if later is None else (later, (start, at) if later else (at, b1))
         return None
 
@@ -246,7 +232,7 @@ class Timing(Cues):
         if result is None:
             return None
         before, after = self._when_text(text[start : sep.start()]), self._when_text(text[b0:b1])
-        later = True if not denied_first and self.result_gone.search(result) else _later(after, before)
+        later = True if not denied_first and self.result_gone.search(result) else is_later(after, before)
         if later is None:
             kinds = {self._specimen_kind(text[start : sep.start()]), self._specimen_kind(text[b0:b1])}
             return (False, None) if None not in kinds and len(kinds) == 2 else None
@@ -267,27 +253,21 @@ class Timing(Cues):
                 return said.group()
         return None
 
-    def _when_text(self, words: str, first_year: bool = False) -> tuple[bool, bool, int | None]:
-        """(earlier, current, year) as _when reads them, of ``words``: the latest year, or the first when
-        ``first_year`` (the one a line opens with)."""
-        years = [int(m.group()) for m in self.result_year.finditer(words)]
-        return (
-            bool(self.result_earlier.search(words)),
-            bool(self.result_current.search(words)),
-            (years[0] if first_year else max(years)) if years else None,
-        )
+    def _when_text(self, words: str, first_year: bool = False) -> When:
+        """The time of a result ``words`` tell (bot/nlu/when.py), in the words of a result's time (`result_earlier`,
+        `result_current`): their latest year, or the first when ``first_year`` (the one a line opens with)."""
+        return when(words, self.result_earlier, self.result_current, first=first_year)
 
     def _specimen_kind(self, words: str) -> str | None:
         if self.plasma_specimen.search(words):
             return "plasma"
         return "tissue" if self.tissue_specimen.search(words) else None
 
-    def _when(self, text: str, e: Entity) -> tuple[bool, bool, int | None]:
+    def _when(self, text: str, e: Entity) -> When:
         """Whether the resistance result ``e`` is said to be an earlier one, the current one, and the year it is dated
         by: words near it, in its clause (before it back to a comma, after it up to one)."""
-        before = re.split(r"[.;,\n]", text[max(0, e.start - 60) : e.start])[-1]
-        after = re.split(r"[.;,\n]", text[e.end : e.end + 40])[0]
-        return self._when_text(f"{before} {after}")
+        start, end = _statement_bounds(text, e.start, e.end, commas=True, reach=(60, 40))
+        return self._when_text(f"{text[start : e.start]} {text[e.end : end]}")
 
     def _past_responses(self, text: str, found: list[Entity]) -> list[Entity]:
         """A response read as no progression that is not this progression's status (hypothetical `response_best`,
@@ -344,10 +324,10 @@ class Timing(Cues):
         )
         if tki is None:
             return False
-        dated = self.state_date.search(text, _statement_start(text, e.start), tki.start)
+        dated = WRITTEN_DATE.search(text, _statement_start(text, e.start), tki.start)
         if dated is None:
             return False
-        begun = self.state_date.search(text, tki.end, min(len(text), tki.end + 25))
+        begun = WRITTEN_DATE.search(text, tki.end, min(len(text), tki.end + 25))
         if begun is not None and written_date(begun.group()) < written_date(dated.group()):
             return False
         later = any(
@@ -371,29 +351,30 @@ class Timing(Cues):
 
     def _dated_after(self, text: str, e: Entity, c: Entity) -> bool:
         """The sentence of ``c`` (told after ``e``) opens with a date ("12/2025: CT stable", "2025: stable on
-        alectinib"; `state_date`, within its first three words), or the heading it is told under does and ``e`` is
+        alectinib"; a written date, within its first three words), or the heading it is told under does and ``e`` is
         not under it ("Restaging CT 12/2025:\n- stable disease": _heading); and neither the sentence of ``e`` nor its
         own heading holds a date as late, nor is that heading the present's ("Current:")."""
         opening = _statement_start(text, c.start, e.end, semicolons=True)
-        date = self.state_date.search(text, opening, c.end)
+        date = WRITTEN_DATE.search(text, opening, c.end)
         if date is None or len(text[opening : date.start()].split()) > 2:
             heading = self._heading(text, c.start)
             if heading is None or heading[0] < e.end:
                 return False
-            date = self.state_date.search(text, *heading)
+            date = WRITTEN_DATE.search(text, *heading)
             if date is None:
                 return False
             opening = heading[0]
         own, end = _statement_bounds(
             text, e.start, e.end, semicolons=True
         )  # its dates before or after it ("PD in liver 12/2025"), short of c's
-        earlier = [written_date(m.group()) for m in self.state_date.finditer(text, own, min(end, opening))]
+        earlier = dates(text, own, min(end, opening))
         heading = self._heading(text, e.start)
         if heading:
             if self.heading_now.search(text, *heading):
                 return False
-            earlier += [written_date(m.group()) for m in self.state_date.finditer(text, *heading)]
-        return all(d < written_date(date.group()) for d in earlier)
+            earlier += dates(text, *heading)
+        told = written_date(date.group())
+        return all(date_later(told, d) for d in earlier)
 
     def _heading(self, text: str, at: int) -> tuple[int, int] | None:
         """(start, end) of the heading place ``at`` is told under: a few words before a colon opening its statement
@@ -421,7 +402,7 @@ class Timing(Cues):
             # the line's last statement ("PD in liver 2023. Restaging CT 12/2025:")
             tail = max([above, *(m.end() for m in _SENTENCE_END.finditer(text, above, line))])
             m = _HEADING_LINE.fullmatch(text, tail, line)
-            if m and (m["colon"] or self.state_date.fullmatch(m["words"])):
+            if m and (m["colon"] or WRITTEN_DATE.fullmatch(m["words"])):
                 return m.span("words")
             line = above - 1
         return None
@@ -437,7 +418,7 @@ class Timing(Cues):
             return False
         for c in calm:
             if c.start >= e.end and c.start - e.end <= _THEN_REACH:
-                clause = max(e.end, *(text.rfind(ch, 0, c.start) + 1 for ch in ",;.\n:"))
+                clause = _statement_start(text, c.start, e.end, colons=True)
                 heading = self._heading(text, c.start)
                 if (
                     self.progression_then.search(text, clause, c.end)
@@ -485,7 +466,7 @@ class Timing(Cues):
         BRAF at diagnosis") is not its none; of an ALK mutation found and none found, the current one counts ("G1202R
         previously reported; current specimen: ALK mutation not detected" is none, "G1202R on today's biopsy; the 2023
         plasma showed no ALK mutation" is G1202R), and when the times do not say which, neither is read."""
-        years = [int(m.group()) for m in self.result_year.finditer(text)]
+        dates_told = dates(text)
         dropped: set[int] = set()
         for kind in _RESULT_KINDS:
             if any(e.entity == kind and e.value != "none" and e.role is None for e in found):
@@ -497,8 +478,10 @@ class Timing(Cues):
                 }
         for k, e in enumerate(found):
             if e.entity in _RESULT_KINDS and e.value == "none" and e.role == NEGATED:
-                earlier, current, year = self._when(text, e)
-                if not current and (earlier or (year is not None and any(y > year for y in years))):
+                earlier, current, date = self._when(text, e)
+                # a later year anywhere (a month of the same year is not enough: "NGS 08/2025: no ALK mutation ...
+                # CT 11/2025" dates a scan, not another result)
+                if not current and (earlier or (date is not None and any(d[0] > date[0] for d in dates_told))):
                     dropped.add(k)
         for kind in _RESULT_KINDS:
             dropped |= self._current_of_found_and_none(text, found, kind, dropped)
@@ -541,7 +524,7 @@ class Timing(Cues):
             for n, d in kept:
                 if d.role != NEGATED or (d.entity, d.value) != (e.entity, e.value):
                     continue
-                keep = _later(self._when_or_line(text, e), self._when_or_line(text, d))
+                keep = is_later(self._when_or_line(text, e), self._when_or_line(text, d))
                 if keep is not None:
                     out.add(n if keep else k)
         return out
@@ -565,13 +548,13 @@ class Timing(Cues):
                 out.add(k)
         return out
 
-    def _when_or_line(self, text: str, e: Entity) -> tuple[bool, bool, int | None]:
+    def _when_or_line(self, text: str, e: Entity) -> When:
         """Timing._when, the year its line or sentence opens with when the result's clause tells no time, and
         earlier for a mutation a TKI was given for ("on lorlatinib for G1202R")."""
         when = self._when(text, e)
         if _GIVEN_FOR.search(text, max(0, e.start - 40), e.start):
-            return True, False, when[2]
-        if when != (False, False, None):
+            return When(True, False, when.date)
+        if when != UNTOLD:
             return when
         return self._when_text(text[_statement_start(text, e.start) : e.start], first_year=True)
 
@@ -592,14 +575,14 @@ class Timing(Cues):
                 same = found[n].value == e.value
                 if found[n].value != "none" and not same:
                     continue
-                keep = _later(self._when(text, e), self._when(text, found[n]))
+                keep = is_later(self._when(text, e), self._when(text, found[n]))
                 if same and keep:
                     continue
                 if keep is not None and _current_beside_untimed(self._when(text, e), self._when(text, found[n])):
                     continue  # "rebx NGS: G1202R, no ALK mutation detected": one report's, both kept (a conflict)
                 if keep is not None:
                     out |= {n} if keep else {k}
-                elif not same and any(self._when(text, x) != (False, False, None) for x in (e, found[n])):
+                elif not same and any(self._when(text, x) != UNTOLD for x in (e, found[n])):
                     out |= {k, n}  # times told, yet not which is the current: neither
         return out
 
@@ -772,8 +755,8 @@ class Timing(Cues):
         cues = list(self.diagnostic_near.finditer(before))
         if cues and not self.result_current.search(before, cues[-1].end()):
             return True
-        after = re.split(r"[.;,\n]", text[span.end : span.end + 40])[0]
-        return bool(_AT_DIAGNOSIS_AFTER.match(after))
+        end = _clause_end(text, span.end, commas=True, reach=span.end + 40)
+        return bool(_AT_DIAGNOSIS_AFTER.match(text[span.end : end]))
 
     def _copied_forward(self, text: str, found: list[Entity]) -> list[Entity]:
         """A line marked as copied from an earlier note ("Brain: no brain metastases (MRI 01/2025). [copied from
