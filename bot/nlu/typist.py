@@ -484,6 +484,27 @@ def plus_joins(text: str) -> list[tuple[int, int, str]]:
 # ---- (recall256) end ---------------------------------------------------------------------------------------------
 
 
+# ---- (denial3) a negated auxiliary typed without its apostrophe, with it misplaced or typographic -------------------
+# "doesnt", "does'nt", "doesn\u2019t", "DONT", "hasnt", "isnt", "cant" are written "doesn't", "don't", ..., the form the
+# phrase file's cues name ("didn't get brigatinib", "didn't want ..."); "wont" is left as typed (a word of its own).
+_APOSTROPHES = "'\u2019`"
+_NEGATED_AUX = re.compile(
+    rf"(?<![\w{_APOSTROPHES}])(?:(?P<aux>does|do|did|has|have|had|is|was|are|were|could|would|should|ca(?=n))"
+    rf"(?:n[{_APOSTROPHES}]?t|[{_APOSTROPHES}]nt)|(?P<wo>wo)n[\u2019`]t)(?![\w{_APOSTROPHES}])",
+    re.IGNORECASE,
+)
+
+
+def negated_auxiliaries(text: str) -> list[tuple[int, int, str]]:
+    pieces = []
+    for m in _NEGATED_AUX.finditer(text):
+        aux = m.group("aux") or m.group("wo")
+        written = aux + ("N'T" if aux.isupper() and len(aux) > 1 else "n't")
+        if written != m.group():
+            pieces.append((m.start(), m.end(), written))
+    return pieces
+
+
 def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
     """The rewriting the reader reads through, for the vocabulary ``table`` (vocabulary.table)."""
     spec = table["typo_tolerance"]
@@ -503,7 +524,8 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
             + coded_fields(text)
             + typos(text, checker.term)
             + slipped(text)
-            + plus_joins(text),
+            + plus_joins(text)
+            + negated_auxiliaries(text),
         )  # (recall256)
 
     return rewrite
