@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import uuid
 from pathlib import Path
 
@@ -60,7 +61,13 @@ def test_patient_view_card(base, stack):
     (link,) = card["links"]
     page, token = link["url"].split("#case=")
     assert page == stack.page_url and len(token) >= 32 and link["type"] == "absolute"
-    assert not any(word in link["url"] for word in ("G1202R", "alectinib", "p1"))
+    # the link carries no case: the page names nothing of it, and the token is an opaque random key (of the URL-safe
+    # alphabet, a new one for the same patient each time), not the case or the patient id written in (a random token
+    # may hold "p1" by chance: that is no leak, so the patient id is checked through the second token instead)
+    assert not any(word in page for word in ("G1202R", "alectinib", "p1"))
+    assert re.fullmatch(r"[A-Za-z0-9_-]{32,}", token) and not any(word in token for word in ("G1202R", "alectinib"))
+    again = post(f"{base}/cds-services/{PATIENT_VIEW}", patient_view("V01")).json()["cards"][0]["links"][0]["url"]
+    assert again.split("#case=")[1] != token
     assert uuid.UUID(card["uuid"])
 
 
