@@ -20,6 +20,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.shared import knowledge_base, practice_store
 from bot import intents, practice
+from bot.nlu.extractor import therapy_choice
 from bot.render import clinician
 
 NOT_ANSWERS = intents.PRACTICE_INTERRUPTIONS  # bot/intents.py
@@ -251,6 +252,21 @@ class ActionPracticeSummary(Action):
         return [SlotSet(SESSION, None), SlotSet("practice_case_id", None), SlotSet("requested_slot", None)]
 
 
+def answers_the_case(message: dict[str, Any]) -> bool:
+    """Whether a message during a practice case is the trainee's answer rather than a request (a hint, skip, stop,
+    thanks, help …). A message the classifier calls a request is still an answer when it chooses a therapy or asks
+    for more information first: the requests name none, and a trainee's answer often reads like one to the classifier
+    ("Continue the current therapy with short-interval imaging" was taken for a hint, "more information first" for
+    stop, so the answer was never graded). A button's payload and a request for a new case stay what they are."""
+    intent = (message.get("intent") or {}).get("name")
+    if intent not in NOT_ANSWERS:
+        return True
+    text = message.get("text") or ""
+    if text.startswith("/") or intent in intents.CASE_STARTS:
+        return False
+    return therapy_choice(text).therapy is not None
+
+
 class ValidatePracticeForm(FormValidationAction):
     """The practice form's one slot, the trainee's answer: read from the message (extract), then graded
     (validate). Anything that is not an answer (hint, skip, stats, help …) sets nothing, so Rasa rejects the form's
@@ -263,12 +279,9 @@ class ValidatePracticeForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """The message, when it answers the case asked (not when the form starts or the message is a request)."""
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if (
-            not tracker.get_slot("practice_case_id")
-            or tracker.get_slot(REQUESTED_SLOT) != "practice_answer"
-            or intent in NOT_ANSWERS
-        ):
+        if not tracker.get_slot("practice_case_id") or tracker.get_slot(REQUESTED_SLOT) != "practice_answer":
+            return {}
+        if not answers_the_case(tracker.latest_message):
             return {}
         return {"practice_answer": tracker.latest_message.get("text") or ""}
 

@@ -118,3 +118,32 @@ def test_a_trainee_id_sent_by_the_client_is_ignored(stack):
     assert sum(t["attempts"] for t in stats.values()) == 1  # the attacker's own answer, not the victim's
     assert PracticeStore(stack.env["AUDIT_DB_URL"]).attempts(victim.sender) == before
     assert len(PracticeStore(stack.env["AUDIT_DB_URL"]).attempts(attacker.sender)) == 1
+
+
+def _first_case_per_answer() -> dict[str, str]:
+    """One bank case for each distinct answer the engine prefers (its option's label, typed bare), or "more
+    information first" where the engine asks for more before choosing."""
+    found: dict[str, str] = {}
+    for case in practice.cases():
+        rec = practice.expected(case.id)
+        found.setdefault(rec["preferred"][0]["label"] if rec["preferred"] else "more information first", case.id)
+    return found
+
+
+def test_each_preferred_answer_typed_bare_is_graded(stack):
+    """The engine's own answer, typed as its label alone, is graded as the answer, whatever request the classifier
+    takes it for ("Continue the current therapy with short-interval imaging" was taken for a hint and "more
+    information first" for stop: the trainee's answer went ungraded, and a browser test timed out on it)."""
+    for answer, case_id in _first_case_per_answer().items():
+        chat = Chat(stack.base_url)
+        topic = practice.get(case_id).topic
+        shown = Chat.data(chat.say(f'/practice_start{{"practice_topic": "{topic}"}}'), "practice")["case_id"]
+        for _ in range(len(practice.cases(topic))):
+            if shown == case_id:
+                break
+            shown = Chat.data(chat.say("/practice_skip"), "practice")["case_id"]
+        assert shown == case_id, chat.show()
+        replies = chat.say(answer)
+        graded = Chat.data(replies, "practice_grade")
+        assert graded and graded["case_id"] == case_id, (answer, chat.show())
+        assert graded["therapy_grade"] == "preferred", (answer, chat.show())
