@@ -24,6 +24,7 @@ from bot.nlu.key_value import EARLIER_AFTER as _ECOG_EARLIER
 from bot.nlu.key_value import EARLIER_ALONE as _ECOG_EARLIER_ALONE
 from bot.nlu.key_value import EARLIER_AT as _EARLIER_AT
 from bot.nlu.key_value import EARLIER_LABEL as _EARLIER_LABEL
+from bot.nlu.key_value import EARLIER_WHEN as _EARLIER_WHEN
 from bot.nlu.key_value import LATER_ARROW, KeyValues, Reading, earlier_dated, later_number, later_told, later_value
 from bot.nlu.key_value import NOW_LABEL as _NOW_LABEL
 from bot.nlu.vocabulary import AMINO, define
@@ -57,9 +58,12 @@ def _lead_in(earlier: str) -> str:
         # the earlier value under its time's label, then the current one's label ("ECOG baseline 1, current 2",
         # "PS at diagnosis 0; now 2", "ECOG: dx 0 | now 2")
         rf"{_EARLIER_LABEL}\s*[:=]?\s*{earlier}\s*[,;|/]?\s*(?:and |but )?{_NOW_LABEL}\s*[:=]?\s*|"
+        # (recall15) the earlier value's time said in words before it ("ECOG one year ago 1, now 2", "PS last month 1;
+        # today 3", "ECOG in June 0, currently 2")
+        rf"{_EARLIER_WHEN}\s*[:=]?\s*{earlier}\s*[,;|/]?\s*(?:and |but )?{_NOW_LABEL}\s*[:=]?\s*|"
         rf"(?:(?:was |were )?{earlier} (?:{_EARLIER_AT}|{_DXADV}|previously|before(?: that)?)"
         r"[,;]?\s*(?:and |but )?(?:is )?now(?: (?:it|she|he|they)(?:'s| is| are))?|"
-        r"of|is|was|were|would be|be|became|becomes|is now|now|score|currently|"
+        r"of|is|was|were|would be|be|became|becomes|is now|now|score|currently|(?:at|on) discharge|"
         # as said on a ward round: "ECOG today I'd call 2", "PS I would say 1"
         r"(?:today |now |currently )?(?:i'?d|i would|we'?d|we would) (?:call|say|put|score|grade)"
         r"(?: (?:it|her|him|them))?(?: at| as)?|"

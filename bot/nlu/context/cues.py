@@ -278,6 +278,11 @@ class Cues:
         self.criterion = _compile(
             rf"(?:^|(?<=[.;\n(]))\s*(?:{_words(hyp['criterion'])})(?![\w])\s*(?P<open>\(|[-–—:])", re.IGNORECASE
         )
+        self.criterion_rule = _compile(rf"(?<![\w-])(?:{_words(hyp['criterion_rule'])})(?![\w])", re.IGNORECASE)
+        self.criterion_quoted = _compile(
+            rf"(?:^|(?<=[\s(:;,.]))(?:{_words(hyp['criterion_quoted'])})(?=\s*(?:[:–—]|-(?!\d)))", re.IGNORECASE
+        )
+        self.trial_screening = _cue(hyp["trial_screening"])
         met = _words(hyp["criterion_met"])
         answered = r"^\s*(?:%s)(?![\w])|(?<![\w-])(?<!\bnot )(?<!\bno )(?:%s)\W*$"
         self.criterion_met = _compile(answered % (met, met), re.IGNORECASE)

@@ -9,6 +9,8 @@ from bot.nlu.context.cues import Cues
 from bot.nlu.context.patterns import _OURS, _PLAN_END, _sentence_at
 from bot.nlu.reader import Span
 
+_ANSWER_DASH = re.compile(r"\s[-–—]+\s|;")
+
 
 class People(Cues):
     def _criteria(self, text: str) -> list[tuple[int, int]]:
@@ -27,6 +29,16 @@ class People(Cues):
                 met = self.exclusion_met if m.group().strip().lower().startswith("excl") else self.criterion_met
                 if not met.search(text[close + 1 : stop].lstrip(":")):
                     out.append((m.start(), close))
+        # (recall15) a rule told as what the protocol asks ("Protocol requires ECOG 0-1"): to the sentence's end, to a
+        # semicolon or to a dash between spaces, after which the patient's answer starts; a criterion quoted and
+        # answered after a dash or a colon ("'ECOG 0-1' - ECOG 0") in a message that screens for a trial: the quotation
+        for m in self.criterion_rule.finditer(text):
+            end = _PLAN_END.search(text, m.end())
+            stop = end.start() if end else len(text)
+            dash = _ANSWER_DASH.search(text, m.end(), stop)
+            out.append((m.start(), dash.start() if dash else stop))
+        if self.trial_screening.search(text):
+            out += [m.span() for m in self.criterion_quoted.finditer(text)]
         return out
 
     def _other_people(self, text: str) -> list[tuple[int, int]]:
