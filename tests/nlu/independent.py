@@ -215,7 +215,7 @@ SETS = (
                 # leading a question ("for patients who ...", "for <a disease> in ALK NSCLC, is there a role ...",
                 # "Regarding <a therapy> for <a finding>: ..."), a history before a question about what a label allows,
                 # an opinion asked on the use of a therapy (tests/nlu/test_generic_question_forms.py)
-                # (recall15) tuned 0.8645 -> 0.8845 (recall 0.825 -> 0.858) after the performance status in the
+                # (recall15) tuned 0.8645 -> 0.8841 (recall 0.825 -> 0.858) after the performance status in the
                 # scale's own words and dated before an earlier score, a trial's rule told as what its protocol asks,
                 # no therapy now and chemotherapy given now in letters' words (a TKI stopped lately with nothing
                 # since, "Actual treatment: nothing", "Therapy from 10.2025: ..."), the goals of care in a palliative

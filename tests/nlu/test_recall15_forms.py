@@ -87,7 +87,11 @@ def test_words_that_only_look_like_a_grade_read_no_score(text: str) -> None:
     ("The study excludes symptomatic brain metastases; she has none.", {"symptomatic": None}),
     ("Trial eligibility. 'ECOG 0-1' - ECOG 0.", {"ecog": 0}),
     ("Screening: 'Prior lorlatinib' - no; 'ECOG 0-2': ECOG 2.", {"ecog": 2}),
-    # after a dash between spaces the patient's answer
+    # a list of rules after a colon runs on past its semicolons; the patient's data on the next line are read
+    ("Protocol requires: no prior lorlatinib; ECOG 0-1; no symptomatic CNS disease.\nPatient data: ECOG 2, on "
+     "alectinib.", {"ecog": 2, "symptomatic": None, "prior_tkis": ["alectinib"]}),
+    # after a semicolon or a dash between spaces the patient's answer
+    ("Not eligible: the study requires prior lorlatinib; she had alectinib only.", {"prior_tkis": ["alectinib"]}),
     ("Inclusion requires progression on lorlatinib - the patient is still on alectinib.",
      {"prior_tkis": ["alectinib"]}),
 ])

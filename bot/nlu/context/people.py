@@ -10,6 +10,7 @@ from bot.nlu.context.patterns import _OURS, _PLAN_END, _sentence_at
 from bot.nlu.reader import Span
 
 _ANSWER_DASH = re.compile(r"\s[-–—]+\s|;")
+_LIST_DASH = re.compile(r"\s[-–—]+\s")
 
 
 class People(Cues):
@@ -35,7 +36,9 @@ class People(Cues):
         for m in self.criterion_rule.finditer(text):
             end = _PLAN_END.search(text, m.end())
             stop = end.start() if end else len(text)
-            dash = _ANSWER_DASH.search(text, m.end(), stop)
+            # a list of rules after a colon ("Protocol requires: ...; ECOG 0-1; ...") runs on past its semicolons
+            listed = text[m.end() : m.end() + 2].lstrip().startswith(":")
+            dash = (_LIST_DASH if listed else _ANSWER_DASH).search(text, m.end(), stop)
             out.append((m.start(), dash.start() if dash else stop))
         if self.trial_screening.search(text):
             out += [m.span() for m in self.criterion_quoted.finditer(text)]
