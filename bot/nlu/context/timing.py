@@ -783,6 +783,40 @@ class Timing(Cues):
             return False
         return not self.result_current.search(text, head.end(), span.start)
 
+    def _diagnosed_on(self, text: str, spans: list[Span], i: int) -> bool:
+        """(plans2) Specimen i is the one the diagnosis was made on ("diagnosed by EBUS-TBNA in 2022", "ALK+ NSCLC
+        diagnosed on a liver core biopsy in 2020"): a word of `diagnosed_on` before it in its statement (within 80
+        characters), the specimen not named as a re-biopsy or this progression's, and no word of this progression
+        nor a resistance finding in the statement before it ("small-cell transformation diagnosed on the liver
+        biopsy", "diagnosed with progression on alectinib, liver biopsy ...")."""
+        return not self.progression_specimen.search(text, spans[i].start, spans[i].end) and self._told_of_diagnosis(
+            text, spans, i
+        )
+
+    def _told_of_diagnosis(self, text: str, spans: list[Span], i: int) -> bool:
+        """(plans2) Finding i is told of the diagnosis: a word of `diagnosed_on` before it in its statement (within 80
+        characters), and no word of this progression nor a resistance finding there (_diagnosed_on)."""
+        span = spans[i]
+
+        def resistance(s: Span) -> bool:
+            return s.entity in (*_RESULT_KINDS, "progression_pattern") or (
+                s.entity == "transformation" and s.value != "none"
+            )
+
+        start = _statement_start(text, span.start, max(0, span.start - 80), semicolons=True)
+        if not self.diagnosed_on.search(text, start, span.start):
+            # a report's "Diagnosis:" heading, in a message that tells no progression nor resistance finding
+            return bool(
+                self.diagnosis_report_heading.search(text, start, span.start)
+                and not self.result_current.search(text)
+                and not any(resistance(s) for s in spans)
+            )
+        if self.result_current.search(text, start, span.start) or self.result_current.search(
+            text, span.end, _clause_end(text, span.end, semicolons=True, reach=span.end + 30)
+        ):
+            return False
+        return not any(start <= s.start < span.start and resistance(s) for s in spans)
+
     def _diagnosis_count(self, text: str, span: Span) -> bool:
         """(fp14) A count of brain lesions told of the diagnosis ("At diagnosis 2 brain mets, treated with SRS",
         "initially 3 brain metastases", "2 brain mets at diagnosis"): the extent then, not the current CNS disease
