@@ -91,6 +91,8 @@ class TickBoxes:
             end = answer_end.start() if answer_end else len(text)
             rest = re.match(_OPTION_SEP, text[b:end])
             value = text[b + (rest.end() if rest else 0) : end].strip(" \t_*.")
+            if not value and text[b:end].strip() == "?":
+                continue  # "any brain mets y/n?": a question asked, left as written
             if not value:  # "Brain mets Y/N:", "Brain mets: Y/N | ECOG 1"
                 unanswered(a, end)
             else:

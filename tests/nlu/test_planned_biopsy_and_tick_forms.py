@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.nlu import extractor
 from tests.nlu.reads import assert_reads, assert_reads_exactly
 
 # ---- a biopsy still to come: no biopsy read ------------------------------------------------------------------------
@@ -204,3 +205,9 @@ def test_a_question_with_no_answer_is_left_unread(text: str) -> None:
 ])
 def test_chat_and_long_leaders_keep_their_reading(text: str, fields: dict) -> None:
     assert_reads(text, fields)
+
+
+@pytest.mark.parametrize("text", ["any brain mets y/n?", "Brain mets Y/N?", "lepto yes/no?"])
+def test_options_asked_with_a_question_mark_still_ask(text: str) -> None:
+    assert extractor.message_asks(text), text
+    assert_reads_exactly(text, {})
