@@ -388,7 +388,7 @@ class Timing(Cues):
 
     def _heading_place(self, text: str, at: int) -> tuple[int, int] | None:
         """_heading, whatever its words tell."""
-        start = max(text.rfind(ch, 0, at) + 1 for ch in ";.\n")
+        start = _statement_start(text, at, semicolons=True)
         inline = _INLINE_HEADING.match(text, start, at)
         if inline:
             return inline.span("words")
@@ -435,7 +435,7 @@ class Timing(Cues):
         stable disease"), else opening a clause of its own, after a comma, a semicolon, a colon or "and", its subject
         or verb before it ("and has since been on ...", ", she is now on ..."); not in a list that goes on
         ("progression in liver and then bone; stable disease")."""
-        own = max(text.rfind(ch, 0, c.start) + 1 for ch in ";.\n")
+        own = _statement_start(text, c.start, semicolons=True)
         return any(
             start <= own <= m.start() or _THEN_OPENS.search(text, max(start, m.start() - 30), m.start())
             for m in self.progression_then.finditer(text, start, c.start)
