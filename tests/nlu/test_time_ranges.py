@@ -159,6 +159,7 @@ TIMELINES = [
     "crizotinib 2019-2022, alectinib 2022-2024, lorlatinib since 2024",
     "lorlatinib since 2024; alectinib 2022–24; crizotinib 2019 to 2022",
     "lorlatinib 11/2024-; alectinib 03/2023-11/2024; crizotinib from 2019 to 2023",
+    "Lorlatinib Nov 2024 - present. Alectinib Mar 2022 - Oct 2024. Crizotinib 2019-2022.",
     "2019-2022 crizotinib\n2022-2024 alectinib\n2024- lorlatinib",
 ]
 
@@ -166,6 +167,30 @@ TIMELINES = [
 @pytest.mark.parametrize("text", TIMELINES)
 def test_tkis_with_ranges_are_ordered_by_their_starts_the_latest_current(text: str) -> None:
     assert read(text).get("prior_tkis") == ["crizotinib", "alectinib", "lorlatinib"], text
+
+
+@pytest.mark.parametrize(
+    "text,tkis",
+    [
+        # dates written as the time reader reads them: month names, a month after a dash
+        (
+            "Lorlatinib since Nov 2024; alectinib Mar 2022 - Oct 2024; crizotinib 2019-2022",
+            ["crizotinib", "alectinib", "lorlatinib"],
+        ),
+        (
+            "lorlatinib since 11-2024; alectinib 03-2022 to 10-2024; crizotinib 2019",
+            ["crizotinib", "alectinib", "lorlatinib"],
+        ),
+        # a year and a month of it are not ordered: the order as written (no date order claimed)
+        ("lorlatinib since 03/2024; brigatinib 2024", ["lorlatinib", "brigatinib"]),
+        ("brigatinib 2024; lorlatinib since 03/2024", ["brigatinib", "lorlatinib"]),
+        # controls: distinct years or months still order the timeline
+        ("lorlatinib since 03/2024; brigatinib 01/2024", ["brigatinib", "lorlatinib"]),
+        ("lorlatinib since 2024; brigatinib 2022-2024", ["brigatinib", "lorlatinib"]),
+    ],
+)
+def test_tki_dates_read_by_the_time_reader_and_compared_at_shared_precision(text: str, tkis: list[str]) -> None:
+    assert read(text).get("prior_tkis") == tkis, text
 
 
 # ---- a progression and the TKI begun after it: at the precision both have --------------------------------------------
