@@ -9,6 +9,13 @@ mets [x] Yes") gets a colon in the place of that box (in the place of its questi
 reader reads it as a key and its value ("Brain mets: Yes"). When no box of a line is ticked, a box cannot be told
 (clinical_phrases.yml `tick_boxes.unsure`), or, with the boxes after their options, the first option cannot be told from
 the question before it, the whole line is blanked: left unread, never the unticked option.
+
+A checklist question may print its options instead of boxes ("Brain mets Y/N: N", "Prior chemo (yes/no): yes"): the
+options are blanked, so that the answer after them reads as the question's value ("Brain mets     : N"); a question
+whose options or answer blank stand with no answer ("Brain mets Y/N:", "Brain mets: Y/N", "Brain mets: ___") is
+blanked from its start (its line, cell, or the tab or two spaces before it) to its end: left unread. A spaced
+three-dot leader between an item and a one-letter or yes/no answer ("Strong CYP3A inducer use ... N") is read as the
+item's colon ("Strong CYP3A inducer use   : N"); an ellipsis in chat ("brain mets... no idea") is left as it is.
 """
 
 from __future__ import annotations
@@ -20,6 +27,14 @@ from typing import Any
 # stop ending its sentence ("[ ] No. Leptomeningeal [x] Yes": the next question is its own, and the stop is kept)
 _OPTION_END = re.compile(r"[|;\t]|\s{2,}|(?<=\s)[^\W\d_][\w ()/+-]{0,30}:|\.(?=\s)")
 _SEPARATOR = re.compile(r"[:|?=-]\s*$")
+# where a checklist question starts: its line, a cell, a clause after a semicolon, a tab or two spaces
+_QUESTION_START = re.compile(r"[|;\t]|[ ]{2,}")
+# what may stand between a question's printed options and its answer: a separator ("Brain mets Y/N: N")
+_OPTION_SEP = r"[ \t]*(?:[:=?]|[ \t][-–—]+|\.{3,}|…)?[ \t]*"
+# a question's words right before its printed options, perhaps with its separator ("Brain mets Y/N", "Brain mets: Y/N")
+_ASKED = re.compile(r"[^\W\d_][\w)]*[ \t]*(?:(?:[:=?]|[ \t][-–—]+)[ \t]*)?$")
+# where an answer ends: its cell, clause or line
+_ANSWER_END = re.compile(r"[|;\n]")
 
 
 class TickBoxes:
@@ -31,15 +46,62 @@ class TickBoxes:
             )
         )
 
+        options = "|".join(f"(?:{p})" for p in marks.get("options", []))
+        blank_answer = "|".join(f"(?:{p})" for p in marks.get("blank_answer", []))
+        answers = "|".join(f"(?:{p})" for p in marks.get("leader_answers", []))
+        # options printed after a question's words, then a separator or the end of the question ("Brain mets Y/N:",
+        # "Prior chemo (yes/no) - yes"), or as its whole value ("Brain mets: Y/N")
+        self.options = re.compile(rf"(?<![\w/])(?P<options>{options})(?![\w/])", re.IGNORECASE)
+        self.blank_answer = re.compile(rf"(?<=[:=?])[ \t]*(?:{blank_answer})[ \t]*(?=[|;\n]|$)")
+        self.leader = re.compile(rf"(?<=[\w)])[ \t]+(?P<leader>\.{{3}}|…)[ \t]+(?:{answers})(?=[ \t]*(?:\(|[|;\n]|$))")
+        self.any_form = re.compile(
+            "|".join(p.pattern for p in (self.box, self.options, self.blank_answer, self.leader)), re.IGNORECASE
+        )
+
     def __call__(self, text: str) -> str:
-        if not self.box.search(text):
+        if not self.any_form.search(text):
             return text
         out = list(text)
+        self._forms(text, out)
+        text = "".join(out)
+        if not self.box.search(text):
+            return text
         start = 0
         for line in text.split("\n"):
             self._line(line, start, out)
             start += len(line) + 1
         return "".join(out)
+
+    def _forms(self, text: str, out: list[str]) -> None:
+        """A checklist's printed options, answer blanks and dot leaders (the module's docstring), rewritten in
+        ``out`` in place."""
+
+        def unanswered(at: int, end: int) -> None:
+            line = text.rfind("\n", 0, at) + 1
+            starts = [m.end() for m in _QUESTION_START.finditer(text, line, at)]
+            start = starts[-1] if starts else line
+            out[start:end] = " " * (end - start)
+
+        for m in self.options.finditer(text):
+            a, b = m.span("options")
+            asked = _ASKED.search(text, text.rfind("\n", 0, a) + 1, a)
+            if asked is None:
+                continue  # no question's words right before them
+            answer_end = _ANSWER_END.search(text, b)
+            end = answer_end.start() if answer_end else len(text)
+            rest = re.match(_OPTION_SEP, text[b:end])
+            value = text[b + (rest.end() if rest else 0) : end].strip(" \t_*.")
+            if not value and text[b:end].strip() == "?":
+                continue  # "any brain mets y/n?": a question asked, left as written
+            if not value:  # "Brain mets Y/N:", "Brain mets: Y/N | ECOG 1"
+                unanswered(a, end)
+            else:
+                out[a:b] = " " * (b - a)
+        for m in self.blank_answer.finditer(text):
+            unanswered(m.start(), m.end())
+        for m in self.leader.finditer(text):
+            a, b = m.span("leader")
+            out[a:b] = " " * (b - a - 1) + ":"
 
     def _line(self, line: str, at: int, out: list[str]) -> None:
         boxes = [(m.start(), m.end(), m.lastgroup.rstrip("0123456789")) for m in self.box.finditer(line) if m.lastgroup]

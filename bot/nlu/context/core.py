@@ -255,7 +255,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return _DROPPED
         if span.entity == "cns_lesions" and self._diagnosis_count(text, span):
             return _DROPPED  # "At diagnosis 2 brain mets, treated with SRS": the extent then, not the current one
-        if span.entity == "transformation" and span.value == "none" and self._at_diagnosis(text, span):
+        if (
+            span.entity == "transformation"
+            and span.value == "none"
+            and (self._at_diagnosis(text, span) or self._told_of_diagnosis(text, spans, i))
+        ):
             return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
         if (
             span.entity in ("transformation", "unplaced_finding")
@@ -275,6 +279,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 self.diagnostic_before.search(before[-30:])
                 or self.diagnostic_after.match(after)
                 or self._diagnosis_headed(text, span)
+                or self._diagnosed_on(text, spans, i)
             ):
                 return _DROPPED  # "the original biopsy", "dx bx": the diagnosis's specimen, not a re-biopsy
             if self.since_before.search(before) and not (

@@ -299,6 +299,14 @@ class Cues:
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
+        self.diagnosed_on = _cue(hyp["diagnosed_on"])
+        self.diagnosis_report_heading = _cue(hyp["diagnosis_report_heading"])
+        # a specimen named in its own words as a re-biopsy or this progression's (never the diagnosis's)
+        self.progression_specimen = _compile(
+            r"(?<![\w-])(?:re-?biops\w*|rebx|re-?bx|repeat\w*|progressi\w*|post[- ]\w+|new|current|today'?s?|latest)"
+            r"(?![\w])",
+            re.IGNORECASE,
+        )
         self.copied_mark = _cue(hyp["copied_mark"])
         self.copied_kinds = frozenset(hyp["copied_kinds"])
         self.diagnosis_heading = _compile(
@@ -338,6 +346,31 @@ class Cues:
         self.specimen_taken = _after(hyp["specimen_taken_after"], copulas)
         self.biopsy_to_come = _before(
             hyp["biopsy_to_come"], r"\s+(?:(?!(?:after|following|post|since|from|with|on|of)\b)[\w-]+\s+){0,2}"
+        )
+        # (plans2) right after a biopsy, past its site ("of the liver", "(liver core)"): advised or its time ahead
+        self.biopsy_to_come_after = _frame(
+            r"^(?:\s*\([^()\n]{0,40}\))?(?:\s+(?:of|from|at|in)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?"
+            r"[\s,:-]*(?:{after})(?![\w])",
+            {"after": hyp["biopsy_to_come_after"]},
+        )
+        # a specimen in a bracket right after another one, naming it ("Biopsy planned next week (EBUS of station 7)")
+        self.specimen_named_after = _compile(r"^[^()\n.;]{0,40}\(\s*$")
+        # ... or right after a biopsy said to come with no finding of its own ("Biopsy planned next week (EBUS ...)")
+        self.biopsy_planned_bracket = _frame(
+            r"(?<![\w-])(?:re-?)?(?:biops\w*|bx|rebx)\s+(?:(?:is|was|has been|being)\s+)?(?:{to_come})(?![\w])"
+            r"[^()\n.;]{0,40}\(\s*$",
+            {
+                "to_come": [
+                    "planned",
+                    "booked",
+                    "scheduled",
+                    "requested",
+                    "proposed",
+                    "recommended",
+                    "pending",
+                    "arranged",
+                ]
+            },
         )
         # a note's assessment and plan as one heading: what it scores is assessed, not planned (Doubt._uncertain)
         self.assessment_heading = _compile(

@@ -18,8 +18,8 @@ class Doubt(Lists):
         span = spans[i]
         if span.entity == "biopsy_type" and self.specimen_taken.match(text[span.end : span.end + 40]):
             return False  # "NGS pending on the node core taken yesterday": the specimen was taken
-        if span.entity == "biopsy_type" and self.biopsy_to_come.search(text[max(0, span.start - 100) : span.start]):
-            return True  # "admitted for liver biopsy": the biopsy the admission is for is to come
+        if span.entity == "biopsy_type" and self._biopsy_to_come(text, spans, i):
+            return True  # "admitted for liver biopsy", "rebiopsy next week": the biopsy is to come
         if span.entity in self.score_entities and self.score_denied.search(text[max(0, span.start - 20) : span.start]):
             return True  # "not ECOG 3": what the score is not; a correction may say what it is ("- more like 1")
         if span.entity in self.score_entities and self.assessment_heading.search(
@@ -33,6 +33,27 @@ class Doubt(Lists):
             or (not self._taken(text, span) and bool(self.uncertain_after.match(text[span.end : span.end + 60])))
             or self._doubted_alternative(text, spans, i)
         )
+
+    def _biopsy_to_come(self, text: str, spans: list[Span], i: int) -> bool:
+        """Biopsy i is still to come: what it is for is to come or planned right before it ("admitted for liver
+        biopsy", "plan CT-guided lung biopsy", "need a rebiopsy"), or it is advised or its time is ahead right after
+        it ("rebiopsy recommended", "EBUS next week"), or it names, in a bracket, a biopsy to come right before it
+        ("Biopsy planned next week (EBUS of station 7)"); never one whose result follows it ("Plan: re-biopsy showed
+        G1202R, start lorlatinib")."""
+        span = spans[i]
+        if self.result_after.match(text, span.end) or self.result_in.search(text, span.start, span.end):
+            return False
+        line = text.rfind("\n", 0, span.start) + 1  # what is to come is said on the biopsy's line
+        if self.biopsy_to_come.search(text[max(line, span.start - 100) : span.start]):
+            return True
+        if self.biopsy_to_come_after.match(text[span.end : span.end + 100]):
+            return True
+        if self.biopsy_planned_bracket.search(text[max(0, span.start - 80) : span.start]):
+            return True
+        if i and spans[i - 1].entity == "biopsy_type":
+            between = text[spans[i - 1].end : span.start]
+            return bool(self.specimen_named_after.match(between)) and self._uncertain(text, spans, i - 1)
+        return False
 
     def _doubted_alternative(self, text: str, spans: list[Span], i: int) -> bool:
         """Finding i is one of alternatives of one group ("G1202R or L1196M", "either G1202R or I1171N", "G1202R vs
