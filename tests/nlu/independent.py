@@ -131,7 +131,8 @@ SETS = (
                 # (lowsets) tuned 0.9394 -> 0.9455 after a tissue confirmation advised (no biopsy), a brain-only
                 # progression's count and chat words, a registry "N" with its specimen bracketed
                 # (tests/nlu/test_lowsets_forms.py)
-                f1_floor=(0.944, 0.854), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(47, 31),
+                # (recall15) tuned 0.9467 -> 0.9502 measured after merging main (its change, not recall15's)
+                f1_floor=(0.949, 0.854), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(47, 31),
                 as_taken=True),
     # Set 12 before any tuning on it, scored as taken: tuned 0.896, held-out 0.914 (0.844 / 0.851 on the bare extractor); 0 questions change the case at the extractor level
     # (its writer's README_set12.md, which the files' headers name, was not kept: the headers state the route, what was
