@@ -186,6 +186,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         span = spans[i]
         if self._retracted(text, spans, i):
             return _DROPPED  # "(I wrote L1169M before)": taken back, the value told in its place stands alone
+        if span.entity in _OTHER_THERAPIES and self._first_cycle_to_come(text, span):
+            return CANDIDATE  # "carbo/pem, cycle 1 next week": a plan, neither received nor given now
         if span.entity in self.not_negatable:
             return None
         if span.role == NEGATED:  # "MET CN 2.1 (not amplified)": the phrase says it
@@ -301,6 +303,14 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         # there are brain metastases, as "no new brain mets" does not
         changes = self.changes.search(text, span.start, span.end)
         return _DROPPED if span.entity in self.new_keeps and (self.new.search(gap) or qualified or changes) else NEGATED
+
+    def _first_cycle_to_come(self, text: str, span: Span) -> bool:
+        """The regimen at ``span`` ends on its cycle, and that cycle is the first, still to come (candidate
+        `first_to_come`: "Docetaxel, cycle 1 due this Friday", "on carbo/pem, cycle 1 next week", "docetaxel, to start
+        cycle 1 on Monday"): nothing given yet, a plan; not a later cycle to come ("cycle 2 next week": the first was
+        given) nor a first cycle told given ("cycle 1 given 2 weeks ago")."""
+        cycle = self.cycle_at_end.search(text, span.start, span.end)
+        return cycle is not None and self.first_to_come.match(text, cycle.start()) is not None
 
     def _refused(self, text: str, spans: list[Span], i: int) -> bool:
         """The therapy at ``spans[i]``, named and nothing else (no words of its own telling it was given: "after 4

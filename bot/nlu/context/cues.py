@@ -111,6 +111,10 @@ class Cues:
         self.cand_after = _after(table["candidate"]["after"], copulas)
         self.received_after = _compile(rf"(?:{_words(cand['received_after'])})", re.IGNORECASE)
         self.given_in_own_words = _cue(cand["given_in_own_words"])
+        # a regimen's own words ending on its cycle ("carbo/pem, cycle 1", "docetaxel C1"), and that cycle the first,
+        # still to come (`first_to_come`: "cycle 1 next week", "to start cycle 1"): Context._first_cycle_to_come
+        self.cycle_at_end = _compile(r"(?<![\w])(?:cycles?|c) ?\d+$", re.IGNORECASE)
+        self.first_to_come = _compile(_words(cand["first_to_come"]), re.IGNORECASE)
         self.offered_before = _before(cand["offered_before"], r"\s+")
         # a modal or an entitlement up to six words before a TKI, in its clause, not past a word telling of a TKI
         # given, nor right after "on" or "of" ("would be funded under the CDF for lorlatinib"; `access`); a cue may
