@@ -222,7 +222,12 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 # "Lorlatinib was approved by her insurer and started in May", "Offered lorlatinib; started 03/2025": an
                 # access or an offer, then given
                 return None
-            if self.cand_before.search(before) or self.cand_after.match(after) or self._to_come(text, span):
+            if (
+                self.cand_before.search(before)
+                or self.cand_after.match(after)
+                or self._to_come(text, span)
+                or self._in_criterion_rule(text, span)  # "the protocol requires two, one of them lorlatinib"
+            ):
                 return CANDIDATE
             if self._led_to(text, spans, i):
                 return CANDIDATE  # "G1202R -> lorlatinib": what the finding calls for
@@ -233,7 +238,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             span.entity in _OTHER_THERAPIES
             and span.value == "true"
             and not span.negated_only  # a word read only where denied ("why not chemo")
-            and (self.cand_before.search(before) or self.cand_after.match(after))
+            and (
+                self.cand_before.search(before)
+                or self.cand_after.match(after)
+                or self._in_criterion_rule(text, span)  # "the study excludes prior pembrolizumab"
+            )
             and not self._received_after(text, spans, i)
             and not self.neg_after.match(after)
             and not self.given_in_own_words.search(text, span.start, span.end)  # "offered chemo, received 4 cycles"
@@ -326,7 +335,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         after = self._said_after(text, span, 80)
         if self.refused_after.match(after) or self.offered_refused_next.match(after):
             return True
-        if self.cand_before.search(text, max(0, span.start - 40), span.start):
+        if self.cand_before.search(text, max(0, span.start - 40), span.start) or self._in_criterion_rule(text, span):
             lead = _REFUSAL_LEAD.match(after)
             if (lead and self.refused_after.match(after[lead.end() :])) or self.refused_next.match(after):
                 return True

@@ -9,6 +9,9 @@ from bot.nlu.context.cues import Cues
 from bot.nlu.context.patterns import _OURS, _PLAN_END, _sentence_at
 from bot.nlu.reader import Span
 
+# where a trial's criterion told as a rule ends (People._criterion_rules): a full stop, a semicolon, a line, a dash
+_RULE_END = re.compile(r"[.;\n]|\s[-–—]+\s")
+
 
 class People(Cues):
     def _criteria(self, text: str) -> list[tuple[int, int]]:
@@ -28,6 +31,29 @@ class People(Cues):
                 if not met.search(text[close + 1 : stop].lstrip(":")):
                     out.append((m.start(), close))
         return out
+
+    def _criterion_rules(self, text: str) -> list[tuple[int, int]]:
+        """A trial's criterion told as a rule (candidate `criterion_rule`: "the protocol requires two, one of them
+        lorlatinib", "Cohort 2 excludes prior lorlatinib", "inclusion requires progression on lorlatinib"): from the
+        rule's words to the end of its statement (a full stop, a semicolon, a line or a dash: "... - the patient is
+        still on alectinib"), or to where this patient is taken up again ("..., and she progressed on alectinib"). A
+        therapy named in it is the protocol's, not one the patient received (Context._stated_role). Computed once per
+        text, as its sentences are (_sentences)."""
+        last, rules = self._rules
+        if text == last:
+            return rules
+        rules = []
+        for m in self.criterion_rule.finditer(text):
+            end = _RULE_END.search(text, m.end())
+            stop = end.start() if end else len(text)
+            again = self.patient_resumes.search(text, m.end(), stop)
+            rules.append((m.start(), again.start() if again else stop))
+        self._rules = (text, rules)
+        return rules
+
+    def _in_criterion_rule(self, text: str, span: Span) -> bool:
+        """The finding at ``span`` is named in a trial's criterion told as a rule (_criterion_rules)."""
+        return any(a <= span.start < b for a, b in self._criterion_rules(text))
 
     def _other_people(self, text: str) -> list[tuple[int, int]]:
         """The parts of ``text`` told of another patient or person than this one (table `other_people`), of two kinds.
