@@ -159,7 +159,7 @@ class RoleCues:
         self.masks = _cue(table["therapy_clause"]["masks"])
         self.before = [
             (_cue(negation), REJECTED),
-            (_cue(union(("candidate", "before"), ("preferred", "before"))), CHOSEN),
+            (_cue(union(("candidate", "before"), ("candidate", "criterion_rule"), ("preferred", "before"))), CHOSEN),
             (_cue(union(("hypothetical", "conditional"), ("fallback", "before"))), CONDITIONAL),
         ]
         # a sentence that opens with a condition supposes what it names ("if the brain progresses, SRS")

@@ -68,6 +68,32 @@ def test_a_tki_given_beside_a_protocol_is_received(text: str, tkis: list[str] | 
     assert "lorlatinib" in found.get("prior_tkis", []), (text, found)
 
 
+# a criterion told as a rule covers its whole statement, however far the therapy stands from the rule's verb, up to a
+# full stop, a semicolon, a dash or this patient taken up again
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("The study requires at least two prior ALK inhibitors including lorlatinib.", {"prior_tkis": None}),
+    ("The protocol requires prior treatment with a second-generation inhibitor such as alectinib or brigatinib.",
+     {"prior_tkis": None}),
+    ("Study excludes prior checkpoint inhibitor therapy such as pembrolizumab or nivolumab.",
+     {"prior_immunotherapy": None}),
+    ("Cohort B is restricted to patients previously treated with lorlatinib; she had alectinib only.",
+     {"prior_tkis": ["alectinib"]}),
+    ("Exclusion criteria exclude anyone who received prior platinum-based chemotherapy within 6 months.",
+     {"prior_chemotherapy": None}),
+    # near-misses: the patient's own history after the rule's statement ends
+    ("protocol requires progression on lorlatinib, and she progressed on alectinib.", {"prior_tkis": ["alectinib"]}),
+    ("The study requires a washout of two weeks; she stopped lorlatinib 10 days ago.", {"prior_tkis": ["lorlatinib"]}),
+    ("The protocol requires two prior TKIs. She received alectinib then lorlatinib.",
+     {"prior_tkis": ["alectinib", "lorlatinib"]}),
+    ("Trial requires prior lorlatinib - she was treated with alectinib then brigatinib.",
+     {"prior_tkis": ["alectinib", "brigatinib"]}),
+])
+def test_a_trial_rule_covers_its_statement(text: str, fields: dict) -> None:
+    assert_reads(text, fields)
+
+
 # ---- a writer's apology for a mix-up is no symptom -------------------------------------------------------------------
 
 

@@ -186,6 +186,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         span = spans[i]
         if self._retracted(text, spans, i):
             return _DROPPED  # "(I wrote L1169M before)": taken back, the value told in its place stands alone
+        if span.entity in _OTHER_THERAPIES and self._first_cycle_to_come(text, span):
+            return CANDIDATE  # "carbo/pem, cycle 1 next week": a plan, neither received nor given now
         if span.entity in self.not_negatable:
             return None
         if span.role == NEGATED:  # "MET CN 2.1 (not amplified)": the phrase says it
@@ -220,7 +222,12 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 # "Lorlatinib was approved by her insurer and started in May", "Offered lorlatinib; started 03/2025": an
                 # access or an offer, then given
                 return None
-            if self.cand_before.search(before) or self.cand_after.match(after) or self._to_come(text, span):
+            if (
+                self.cand_before.search(before)
+                or self.cand_after.match(after)
+                or self._to_come(text, span)
+                or self._in_criterion_rule(text, span)  # "the protocol requires two, one of them lorlatinib"
+            ):
                 return CANDIDATE
             if self._led_to(text, spans, i):
                 return CANDIDATE  # "G1202R -> lorlatinib": what the finding calls for
@@ -231,7 +238,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             span.entity in _OTHER_THERAPIES
             and span.value == "true"
             and not span.negated_only  # a word read only where denied ("why not chemo")
-            and (self.cand_before.search(before) or self.cand_after.match(after))
+            and (
+                self.cand_before.search(before)
+                or self.cand_after.match(after)
+                or self._in_criterion_rule(text, span)  # "the study excludes prior pembrolizumab"
+            )
             and not self._received_after(text, spans, i)
             and not self.neg_after.match(after)
             and not self.given_in_own_words.search(text, span.start, span.end)  # "offered chemo, received 4 cycles"
@@ -307,6 +318,14 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         changes = self.changes.search(text, span.start, span.end)
         return _DROPPED if span.entity in self.new_keeps and (self.new.search(gap) or qualified or changes) else NEGATED
 
+    def _first_cycle_to_come(self, text: str, span: Span) -> bool:
+        """The regimen at ``span`` ends on its cycle, and that cycle is the first, still to come (candidate
+        `first_to_come`: "Docetaxel, cycle 1 due this Friday", "on carbo/pem, cycle 1 next week", "docetaxel, to start
+        cycle 1 on Monday"): nothing given yet, a plan; not a later cycle to come ("cycle 2 next week": the first was
+        given) nor a first cycle told given ("cycle 1 given 2 weeks ago")."""
+        cycle = self.cycle_at_end.search(text, span.start, span.end)
+        return cycle is not None and self.first_to_come.match(text, cycle.start()) is not None
+
     def _refused(self, text: str, spans: list[Span], i: int) -> bool:
         """The therapy at ``spans[i]``, named and nothing else (no words of its own telling it was given: "after 4
         cycles of chemo"), is refused: right after it (tki_negation `refused_after`: "chemo was discussed; patient
@@ -321,7 +340,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         after = self._said_after(text, span, 80)
         if self.refused_after.match(after) or self.offered_refused_next.match(after):
             return True
-        if self.cand_before.search(text, max(0, span.start - 40), span.start):
+        if self.cand_before.search(text, max(0, span.start - 40), span.start) or self._in_criterion_rule(text, span):
             lead = _REFUSAL_LEAD.match(after)
             if (lead and self.refused_after.match(after[lead.end() :])) or self.refused_next.match(after):
                 return True

@@ -111,6 +111,12 @@ class Cues:
         self.cand_after = _after(table["candidate"]["after"], copulas)
         self.received_after = _compile(rf"(?:{_words(cand['received_after'])})", re.IGNORECASE)
         self.given_in_own_words = _cue(cand["given_in_own_words"])
+        # a trial's criterion told as a rule ("the protocol requires", "Cohort 2 excludes"): People._criterion_rules
+        self.criterion_rule = _cue(cand["criterion_rule"])
+        # a regimen's own words ending on its cycle ("carbo/pem, cycle 1", "docetaxel C1"), and that cycle the first,
+        # still to come (`first_to_come`: "cycle 1 next week", "to start cycle 1"): Context._first_cycle_to_come
+        self.cycle_at_end = _compile(r"(?<![\w])(?:cycles?|c) ?\d+$", re.IGNORECASE)
+        self.first_to_come = _compile(_words(cand["first_to_come"]), re.IGNORECASE)
         self.offered_before = _before(cand["offered_before"], r"\s+")
         # a modal or an entitlement up to six words before a TKI, in its clause, not past a word telling of a TKI
         # given, nor right after "on" or "of" ("would be funded under the CDF for lorlatinib"; `access`); a cue may
@@ -278,7 +284,6 @@ class Cues:
         self.criterion = _compile(
             rf"(?:^|(?<=[.;\n(]))\s*(?:{_words(hyp['criterion'])})(?![\w])\s*(?P<open>\(|[-–—:])", re.IGNORECASE
         )
-        self.criterion_rule = _compile(rf"(?<![\w-])(?:{_words(hyp['criterion_rule'])})(?![\w])", re.IGNORECASE)
         self.criterion_quoted = _compile(
             rf"(?:^|(?<=[\s(:;,.]))(?:{_words(hyp['criterion_quoted'])})(?=\s*(?:[:–—]|-(?!\d)))", re.IGNORECASE
         )
@@ -496,6 +501,7 @@ class Cues:
         # ---- end recall8
         self.tki_class = _frame(r"\b{tki_class}\b", tol)
         self._split: tuple[str, list[tuple[int, int]]] = ("", [])  # the last text's sentences (_sentences)
+        self._rules: tuple[str, list[tuple[int, int]]] = ("", [])  # the last text's criterion rules (_criterion_rules)
         # the last reading's qualifiers, its text with them blanked and its findings outside them (_unqualified)
         self._qualifiers: tuple[Any, ...] = ("", None, [], "", [], {})
 

@@ -9,6 +9,8 @@ from bot.nlu.context.cues import Cues
 from bot.nlu.context.patterns import _OURS, _PLAN_END, _sentence_at
 from bot.nlu.reader import Span
 
+# where a trial's criterion told as a rule ends (People._criterion_rules): a semicolon or a dash between spaces, after
+# which the patient's answer starts; a list of rules after a colon runs on past its semicolons
 _ANSWER_DASH = re.compile(r"\s[-–—]+\s|;")
 _LIST_DASH = re.compile(r"\s[-–—]+\s")
 
@@ -30,19 +32,39 @@ class People(Cues):
                 met = self.exclusion_met if m.group().strip().lower().startswith("excl") else self.criterion_met
                 if not met.search(text[close + 1 : stop].lstrip(":")):
                     out.append((m.start(), close))
-        # (recall15) a rule told as what the protocol asks ("Protocol requires ECOG 0-1"): to the sentence's end, to a
-        # semicolon or to a dash between spaces, after which the patient's answer starts; a criterion quoted and
+        # (recall15) a rule told as what the protocol asks ("Protocol requires ECOG 0-1"); a criterion quoted and
         # answered after a dash or a colon ("'ECOG 0-1' - ECOG 0") in a message that screens for a trial: the quotation
+        out += self._criterion_rules(text)
+        if self.trial_screening.search(text):
+            out += [m.span() for m in self.criterion_quoted.finditer(text)]
+        return out
+
+    def _criterion_rules(self, text: str) -> list[tuple[int, int]]:
+        """A trial's criterion told as a rule (candidate `criterion_rule`: "the protocol requires two, one of them
+        lorlatinib", "Cohort 2 excludes prior lorlatinib", "inclusion requires progression on lorlatinib"): from the
+        rule's words to the end of its statement (a full stop, a line, a semicolon unless the rules are listed after a
+        colon, or a dash: "... - the patient is still on alectinib"), or to where this patient is taken up again ("..., and she progressed on alectinib"). A
+        therapy named in it is the protocol's, not one the patient received (Context._stated_role). Computed once per
+        text, as its sentences are (_sentences)."""
+        last, rules = self._rules
+        if text == last:
+            return rules
+        rules = []
         for m in self.criterion_rule.finditer(text):
             end = _PLAN_END.search(text, m.end())
             stop = end.start() if end else len(text)
             # a list of rules after a colon ("Protocol requires: ...; ECOG 0-1; ...") runs on past its semicolons
             listed = text[m.end() : m.end() + 2].lstrip().startswith(":")
             dash = (_LIST_DASH if listed else _ANSWER_DASH).search(text, m.end(), stop)
-            out.append((m.start(), dash.start() if dash else stop))
-        if self.trial_screening.search(text):
-            out += [m.span() for m in self.criterion_quoted.finditer(text)]
-        return out
+            stop = dash.start() if dash else stop
+            again = self.patient_resumes.search(text, m.end(), stop)
+            rules.append((m.start(), again.start() if again else stop))
+        self._rules = (text, rules)
+        return rules
+
+    def _in_criterion_rule(self, text: str, span: Span) -> bool:
+        """The finding at ``span`` is named in a trial's criterion told as a rule (_criterion_rules)."""
+        return any(a <= span.start < b for a, b in self._criterion_rules(text))
 
     def _other_people(self, text: str) -> list[tuple[int, int]]:
         """The parts of ``text`` told of another patient or person than this one (table `other_people`), of two kinds.
