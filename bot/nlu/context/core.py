@@ -52,6 +52,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 stated = CANDIDATE  # "brigatinib after alectinib has a modest response rate": named, not received
             if stated is None and span.entity == "tki" and out and self._listed_with(text, out[-1], span, NEGATED):
                 stated = NEGATED
+            if stated is None and span.entity == "tki" and self._ends_denied_tkis(text, out, span):
+                stated = NEGATED  # "never received brigatinib, ceritinib, lorlatinib": the list's last, as its middle
             if stated is None and span.entity == "tki" and out and self._listed_with(text, out[-1], span, CANDIDATE):
                 stated = CANDIDATE  # "request Lorbrena (lorlatinib)", "sensitive to lorlatinib or brigatinib"
             if (
@@ -304,10 +306,16 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         if self.neg_after.match(text[span.end : span.end + 70]) or self._denied_after_list(text, spans, i):
             return NEGATED
         gap = self._scoped(self.neg_before, text, spans, i)
+        if gap is None and span.entity in self.complaint_entities:  # "is not having headaches" (not "... chemo")
+            gap = self._scoped(self.complaint_verb, text, spans, i)
         if gap is None:
+            if self._unclosed_list_end(text, spans, i):
+                return _DROPPED  # "no MET amp, KRAS G12C": a second denied item or a new statement, unread
             return _DROPPED if self._other_illness(text, span) else None
         if self.one_of_several.search(text, max(0, span.start - len(gap) - 4), span.start):
             return None  # "not an isolated brain lesion: three new lesions": there are lesions, more than one
+        if self.count_of_one.search(gap) and self.another_count.match(text, span.end):
+            return None  # "not one brain met but two": the count is denied, not the finding
         # a qualifier in the gap qualifies as "new" does: "no alectinib-refractory brain mets" may leave others, and
         # "no lorlatinib-resistant mutations" denies no class (a lorlatinib-sensitive one may be there)
         qualified = typed[span.start - len(gap) : span.start] != text[span.start - len(gap) : span.start]

@@ -49,6 +49,7 @@ class Cues:
         self.complaints_denied = _compile(_words(neg["complaints_denied"]), re.IGNORECASE)
         self.complaint_told = _cue(neg["complaint_told"])
         self.complaint_entities = frozenset({"symptomatic"})  # the patient's complaints
+        self.complaint_verb = _cue(neg["complaint_verb_before"])  # "is not having headaches": of complaints only
         self.neg_after = _after(neg["after"] + neg["gone_after"], copulas, arrows=True)
         self.score_denied = _before(neg["score_denied"], r"\s+")
         self.score_entities = frozenset(neg["score_entities"])
@@ -66,6 +67,8 @@ class Cues:
         self.new = _frame(r"\b{new}\b", neg)
         # the denial's cue and gap saying the finding is not one of its kind alone ("not an isolated brain lesion")
         self.one_of_several = _frame(r"(?<![\w-])(?:not|n't)\s+an?\s+(?:[\w-]+\s+)*?{one_of_several}\s+$", neg)
+        self.count_of_one = _cue(neg["count_of_one"])
+        self.another_count = _compile(_words(neg["another_count"]), re.IGNORECASE)
         self.changes = _cue(neg["changes"])
         # a drug's qualifier, one word of what follows it (_unqualified): hyphenated, alone in its brackets or not
         # ("lorlatinib-resistant", "(TKI-refractory)"), or the rest of a TKI's ("-resistant", " resistant")

@@ -7,7 +7,7 @@ import re
 
 from bot.nlu.context.cues import Cues
 from bot.nlu.context.patterns import _GLOSS, _ITEM_BREAK, COLON_OR_LEADER, _sentence_at, _unclosed_bracket
-from bot.nlu.entity import Entity
+from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.reader import Span
 
 
@@ -135,13 +135,73 @@ class Lists(Cues):
         # a cue that only supposes (uncertain, watch-for) also reaches a list without a conjunction that runs to its
         # clause's end ("Red flags: headache, vomiting, seizures"): leaving a finding unread is the safe side; a
         # denial reads the finding absent, and needs the list closed ("no MET amp, G1202R" states the G1202R)
-        return supposes and self._list_to_clause_end(text, spans, k) is not None
+        if supposes:
+            return self._list_to_clause_end(text, spans, k) is not None
+        # (deny4) or, in a list of one kind that lists (list_groups), after two items denied before it (those after
+        # the first are denied as the list goes on past them): "no MET amp, RET fusion, KRAS G12C" denies the KRAS
+        # G12C as it denies the RET fusion; two items alone are left unread (Lists._unclosed_list_end)
+        return len(listed) >= 2 and span.entity in self.groups and self._ends_denied_list(text, spans, i, k, cue_end)
+
+    def _ends_denied_list(self, text: str, spans: list[Span], i: int, k: int, cue_end: int) -> bool:
+        """Finding i, the last item of a denied list of its kind never closed by a conjunction (k: the last finding
+        of its run), ends its clause: nothing after it but list words and findings to the clause's end
+        (_list_to_clause_end), or the test or specimen it was looked for on (list_words `denied_list_tail`: "on
+        tissue NGS"); no measure after it ("KRAS G12C 12%": found), and no qualifier each item repeats ("no new liver
+        lesions, new bone mets, new adrenal nodule": each item its own statement, _restated)."""
+        last = spans[k]
+        if self.lists.measured.match(text, last.end) or self._restated(text, spans, i, cue_end):
+            return False
+        return bool(
+            self._list_to_clause_end(text, spans, k) is not None or self.lists.denied_tail.match(text, last.end)
+        )
+
+    def _unclosed_list_end(self, text: str, spans: list[Span], i: int) -> bool:
+        """(deny4) Finding i, of a kind that lists (list_groups: molecular, CNS; not "not pregnant, postmenopausal",
+        one field told twice), ends a denied list never closed by a conjunction, past a bare comma after a finding the
+        denial reaches, with nothing said of it to its clause's end: a second denied item or a new statement, which
+        the words do not tell; read as neither (asked), never as present. After one item of its kind ("no MET amp,
+        KRAS G12C", "no brain mets, LMD"), or after two or more items of its group, each naming one finding ("no
+        brain mets, LMD, headaches"); not after one item of another kind ("no ALK mutation, MET amp" states the MET
+        amp), nor where something is said of it ("no MET amp, KRAS G12C detected", "..., KRAS G12C 12%")."""
+        span = spans[i]
+        before = [j for j in range(i) if spans[j].end <= span.start]
+        if span.entity not in self.groups or not before or self.found_after.match(text[span.end : span.end + 40]):
+            return False
+        j = before[-1]
+        prev = spans[j]
+        if self._group(prev) != self._group(span) or not re.fullmatch(r"\s*,\s*", text[prev.end : span.start]):
+            return False
+        gap = self._scoped(self.neg_before, text, spans, j)
+        if gap is None:
+            return False  # the item before it is not denied by the cue before the list
+        cue_end = prev.start - len(gap)
+        listed = [s for s in spans[: j + 1] if s.start >= cue_end]
+        if len(listed) == 1 and self._kind(prev) != self._kind(span):
+            return False
+        if len(listed) > 1 and any(s.value == "none" or self._group(s) != self._group(span) for s in listed):
+            return False
+        return self._ends_denied_list(text, spans, i, i, cue_end)
+
+    def _ends_denied_tkis(self, text: str, out: list[Entity], span: Span) -> bool:
+        """(deny4) The TKI at ``span`` ends, past a bare comma, a list of TKIs denied never closed by a conjunction,
+        two or more denied before it ("never received brigatinib, ceritinib, lorlatinib": the middle one is denied as
+        the list goes on past it, _listed_with), and its clause with it (Lists._ends_denied_list's tail); not two
+        alone ("not crizotinib, alectinib" corrects)."""
+        if len(out) < 2:
+            return False
+        first, prev = out[-2], out[-1]
+        return (
+            all(e.entity == "tki" and e.stated_role == NEGATED for e in (first, prev))
+            and all(re.fullmatch(r"\s*,\s*", text[a.end : b.start]) for a, b in ((first, prev), (prev, span)))
+            and not self.lists.measured.match(text, span.end)
+            and bool(self.lists.denied_tail.match(text, span.end))
+        )
 
     def _restated(self, text: str, spans: list[Span], i: int, cue_end: int) -> bool:
         """Finding i opens with the qualifier the denial before it opened with (list_words `restated_qualifiers`), and
         the list it goes on in is never closed by a conjunction: "no new liver lesions, new bone mets, new adrenal
         nodule" denies the liver and states the rest, as the list closed by "and" does (not "... or new adrenal
-        nodule": a denied list; "no MET amp, RET fusion, KRAS G12C" repeats no qualifier and is left as it was read)."""
+        nodule": a denied list; "no MET amp, RET fusion, KRAS G12C" repeats no qualifier: wholly denied)."""
         head = next(s for s in spans if s.start >= cue_end)  # the list's first item
         first = self.lists.restated.match(text, head.start)
         own = self.lists.restated.match(text, spans[i].start)

@@ -161,6 +161,9 @@ class ListWords:
         self.not_in_item = _frame(r"\b{not_in_items}\b", words)
         # the first word of a list's item, when it is a qualifier each item repeats (Lists._restated)
         self.restated = _frame(r"\s*({restated_qualifiers})\b", words)
+        # what ends a denied list never closed (Lists._ends_denied_list), and a measure that says its last item found
+        self.denied_tail = _frame(r"\s*(?:{denied_list_tail})\s*(?:[.;\n]|$)", words)
+        self.measured = _frame(r"(?:{measured_after})", words)
         self.disjunction = _frame(r"\b{disjunctions}\b", words)
         # between two findings of one list
         self.join = _frame(r"^\s*(?:,|/|&)?\s*(?:{conjunctions}\s+)?$", words)
