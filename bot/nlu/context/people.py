@@ -43,9 +43,9 @@ class People(Cues):
         """A trial's criterion told as a rule (candidate `criterion_rule`: "the protocol requires two, one of them
         lorlatinib", "Cohort 2 excludes prior lorlatinib", "inclusion requires progression on lorlatinib"): from the
         rule's words to the end of its statement (a full stop, a line, a semicolon unless the rules are listed after a
-        colon, or a dash: "... - the patient is still on alectinib"), or to where this patient is taken up again ("..., and she progressed on alectinib"). A
-        therapy named in it is the protocol's, not one the patient received (Context._stated_role). Computed once per
-        text, as its sentences are (_sentences)."""
+        colon, or a dash: "... - the patient is still on alectinib"), or to where this patient is taken up again
+        ("..., and she progressed on alectinib"). A therapy or finding named in it is the protocol's, not the
+        patient's (Context._stated_role, _criteria). Computed once per text, as its sentences are (_sentences)."""
         last, rules = self._rules
         if text == last:
             return rules
