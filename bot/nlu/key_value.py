@@ -44,7 +44,7 @@ from typing import Any
 
 from bot.nlu import compiled, vocabulary
 from bot.nlu.entity import HYPOTHETICAL, NEGATED
-from bot.nlu.when import Date, date_later, when
+from bot.nlu.when import Time, span, time_later, when
 
 # where a key may start: a line, a table cell, a clause after a semicolon, a sentence ("... on alectinib. Brain: no
 # mets"), an item after a comma ("Smoking: never, ECOG: 1") or a dash ("Summary - Brain: no mets"), or what a report
@@ -143,13 +143,14 @@ _WHEN_BRACKET = re.compile(rf"\s*\(({_WHEN})\)")
 _BRACKET_NOW = re.compile(rf"(?<![\w-]){NOW_LABEL}(?![\w-])", re.IGNORECASE)
 
 
-def _bracket_time(text: str, at: int) -> Date | None:
-    """The time in a bracket right after a value ending at ``at``: now above any date, else its latest date."""
+def _bracket_time(text: str, at: int) -> Time | None:
+    """The time in a bracket right after a value ending at ``at``: now above any date, else its latest date (a range
+    as its first and last date: "(2021-2023)")."""
     m = _WHEN_BRACKET.match(text, at)
     if m is None:
         return None
     told = when(m.group(1), current=_BRACKET_NOW)
-    return (10000, 0) if told.current else told.date
+    return ((10000, 0), (10000, 0)) if told.current else span(told)
 
 
 def earlier_dated(text: str, readings: list[Reading], entity: str) -> list[Reading]:
@@ -163,8 +164,8 @@ def earlier_dated(text: str, readings: list[Reading], entity: str) -> list[Readi
     known = [t for t in times if t is not None]
     if len(known) < len(times):
         return []
-    # the latest: later than each other one at the precision both have (when.date_later)
-    latest = [k for k, t in enumerate(known) if all(date_later(t, u) for j, u in enumerate(known) if j != k)]
+    # the latest: later than each other one at the precision both have, after a range's end (when.time_later)
+    latest = [k for k, t in enumerate(known) if all(time_later(t, u) for j, u in enumerate(known) if j != k)]
     return [r for k, r in enumerate(scores) if k not in latest] if latest else []
 
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from bot.nlu.context.patterns import _GLOSS, ListWords, _compile, _fill, _frame
 from bot.nlu.entity import Entity
+from bot.nlu.when import DATE_TEXT, Date, date_later, written_date
 
 
 class _Order:
@@ -33,9 +34,10 @@ class _Order:
         self.given_before_that = _frame(r"^\s*[,(]\s*{given_before_that}\b", cues)
         self.joined = lists.given_together  # TKIs listed together ("after crizotinib and ceritinib")
         # a date written right beside a TKI, its start: "lorlatinib 2023-", "crizotinib 2018-2020", "brigatinib from
-        # 11/2024", "ENVONALKIB (TQ-B3139) 2022-2024", or at the start of its line, "04/2016-02/2018 crizotinib"
-        date = r"(?:(?P<month>0?[1-9]|1[0-2])/)?(?P<year>(?:19|20)\d\d)"
-        range_end = _fill(r"(?:\s*{range_to}\s*(?:(?:\d{1,2}/)?(?:19|20)\d\d|{range_open})?)?", cues)
+        # 11/2024", "ENVONALKIB (TQ-B3139) 2022-2024", "alectinib Mar 2022 - Oct 2024", or at the start of its line,
+        # "04/2016-02/2018 crizotinib"; the date as bot/nlu/when.py reads it
+        date = rf"(?P<date>{DATE_TEXT})"
+        range_end = _fill(rf"(?:\s*{{range_to}}\s*(?:{DATE_TEXT}|{{range_open}})?)?", cues)
         self.date_after = _compile(
             _fill(r"^[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?[,:(]?[ \t]*(?:{date_opens}\s+)?", cues)
             + date
@@ -71,12 +73,12 @@ class _Order:
         self.earlier_line = _frame(r"^[^\n]{0,60}\n\s*{earlier_label}(?: {earlier_label_what})?\s*[:-]\s*$", cues)
 
 
-def _started(text: str, e: Entity, order: _Order) -> tuple[int, int] | None:
+def _started(text: str, e: Entity, order: _Order) -> Date | None:
     """(year, month) of the date written right beside a TKI (its start when a range), or None."""
     m = order.date_after.match(text[e.end : e.end + 50]) or order.date_before.search(
         text[max(0, e.start - 40) : e.start]
     )
-    return (int(m.group("year")), int(m.group("month") or 0)) if m else None
+    return written_date(m["date"]) if m else None
 
 
 def _line(text: str, start: int, end: int, order: _Order, bare: bool = True) -> int | None:
@@ -124,7 +126,7 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
     known = [d for d in dates if d is not None]
     if len(tkis) > 1 and len(numbers) == len(lines) and len(set(numbers)) == len(numbers):
         ordered = [e for _, e in sorted(zip(numbers, tkis, strict=True), key=lambda p: p[0])]
-    elif len(tkis) > 1 and len(known) == len(dates) and len(set(known)) == len(known):  # a dated timeline
+    elif len(tkis) > 1 and len(known) == len(dates) and _each_later(known):  # a dated timeline
         ordered = [e for _, e in sorted(zip(known, tkis, strict=True), key=lambda p: p[0])]
     elif tkis and order.newest_first.search(text[max(0, tkis[0].start - 80) : tkis[0].start]):
         ordered = tkis[::-1]
@@ -160,6 +162,12 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
             at = next(k for k, e in enumerate(out) if e is head)
             out.insert(at + 1, found[i])
     return out
+
+
+def _each_later(starts: list[Date]) -> bool:
+    """The dates ``starts`` are each later than the one before them, in their order, at the precision both have
+    (when.date_later): a year and a month of it ("since 2024", "03/2024-") tell no order."""
+    return all(date_later(b, a) for a, b in itertools.pairwise(sorted(starts)))
 
 
 def _glosses(text: str, found: list[Entity]) -> dict[int, Entity]:

@@ -23,7 +23,19 @@ from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.fields import NOT_PROGRESSING
 from bot.nlu.reader import Span
 from bot.nlu.vocabulary import define
-from bot.nlu.when import UNTOLD, WRITTEN_DATE, When, date_later, dates, is_later, when, written_date
+from bot.nlu.when import (
+    UNTOLD,
+    WRITTEN_DATE,
+    WRITTEN_RANGE,
+    When,
+    dates,
+    is_later,
+    span,
+    time_at,
+    time_later,
+    times,
+    when,
+)
 
 
 def _at_diagnosis_histology(text: str, span: Span) -> bool:
@@ -328,8 +340,12 @@ class Timing(Cues):
         if dated is None:
             return False
         begun = WRITTEN_DATE.search(text, tki.end, min(len(text), tki.end + 25))
-        if begun is not None and written_date(begun.group()) < written_date(dated.group()):
-            return False
+        # a TKI begun before the progression (its start, a range's first date), at the precision both have
+        # (when.time_later: "relapsed 03/2025 ... brigatinib since 2025" tells no order)
+        if begun is not None:
+            start = time_at(text, begun)[0]
+            if time_later(time_at(text, dated), (start, start)):
+                return False
         later = any(
             p.entity == "progression_pattern" and p.value not in NOT_PROGRESSING and p.start > tki.start for p in found
         )
@@ -367,14 +383,14 @@ class Timing(Cues):
         own, end = _statement_bounds(
             text, e.start, e.end, semicolons=True
         )  # its dates before or after it ("PD in liver 12/2025"), short of c's
-        earlier = dates(text, own, min(end, opening))
+        earlier = times(text, own, min(end, opening))
         heading = self._heading(text, e.start)
         if heading:
             if self.heading_now.search(text, *heading):
                 return False
-            earlier += dates(text, *heading)
-        told = written_date(date.group())
-        return all(date_later(told, d) for d in earlier)
+            earlier += times(text, *heading)
+        told = time_at(text, date)  # after each of them: a range by its start, theirs by their ends
+        return all(time_later(told, d) for d in earlier)
 
     def _heading(self, text: str, at: int) -> tuple[int, int] | None:
         """(start, end) of the heading place ``at`` is told under: a few words before a colon opening its statement
@@ -388,7 +404,7 @@ class Timing(Cues):
 
     def _heading_place(self, text: str, at: int) -> tuple[int, int] | None:
         """_heading, whatever its words tell."""
-        start = max(text.rfind(ch, 0, at) + 1 for ch in ";.\n")
+        start = _statement_start(text, at, semicolons=True)
         inline = _INLINE_HEADING.match(text, start, at)
         if inline:
             return inline.span("words")
@@ -402,7 +418,7 @@ class Timing(Cues):
             # the line's last statement ("PD in liver 2023. Restaging CT 12/2025:")
             tail = max([above, *(m.end() for m in _SENTENCE_END.finditer(text, above, line))])
             m = _HEADING_LINE.fullmatch(text, tail, line)
-            if m and (m["colon"] or WRITTEN_DATE.fullmatch(m["words"])):
+            if m and (m["colon"] or WRITTEN_DATE.fullmatch(m["words"]) or WRITTEN_RANGE.fullmatch(m["words"])):
                 return m.span("words")
             line = above - 1
         return None
@@ -435,7 +451,7 @@ class Timing(Cues):
         stable disease"), else opening a clause of its own, after a comma, a semicolon, a colon or "and", its subject
         or verb before it ("and has since been on ...", ", she is now on ..."); not in a list that goes on
         ("progression in liver and then bone; stable disease")."""
-        own = max(text.rfind(ch, 0, c.start) + 1 for ch in ";.\n")
+        own = _statement_start(text, c.start, semicolons=True)
         return any(
             start <= own <= m.start() or _THEN_OPENS.search(text, max(start, m.start() - 30), m.start())
             for m in self.progression_then.finditer(text, start, c.start)
@@ -478,10 +494,14 @@ class Timing(Cues):
                 }
         for k, e in enumerate(found):
             if e.entity in _RESULT_KINDS and e.value == "none" and e.role == NEGATED:
-                earlier, current, date = self._when(text, e)
-                # a later year anywhere (a month of the same year is not enough: "NGS 08/2025: no ALK mutation ...
-                # CT 11/2025" dates a scan, not another result)
-                if not current and (earlier or (date is not None and any(d[0] > date[0] for d in dates_told))):
+                told = self._when(text, e)
+                time = span(told)
+                # a later year anywhere than its own (a range's end: "2022-2024" is no later than 2024; a month of
+                # the same year is not enough: "NGS 08/2025: no ALK mutation ... CT 11/2025" dates a scan, not another
+                # result)
+                if not told.current and (
+                    told.earlier or (time is not None and any(d[0] > time[1][0] for d in dates_told))
+                ):
                     dropped.add(k)
         for kind in _RESULT_KINDS:
             dropped |= self._current_of_found_and_none(text, found, kind, dropped)
@@ -553,7 +573,7 @@ class Timing(Cues):
         earlier for a mutation a TKI was given for ("on lorlatinib for G1202R")."""
         when = self._when(text, e)
         if _GIVEN_FOR.search(text, max(0, e.start - 40), e.start):
-            return When(True, False, when.date)
+            return When(True, False, when.date, when.until)
         if when != UNTOLD:
             return when
         return self._when_text(text[_statement_start(text, e.start) : e.start], first_year=True)
