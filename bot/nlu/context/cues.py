@@ -269,6 +269,18 @@ class Cues:
             r"(?!\s*(?:{patient_subject}|{patient_again})(?![\w]))",
             others,
         )
+        # (relative) a relative or a partner set off by a comma, their words after it ("her sister, ALK IHC positive, on
+        # alectinib"), and what may open their clause before them (People._apposition)
+        self.relative_comma = _frame(
+            r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?(?:{relatives_own_colon}|{own_comma})\s*,"
+            r"(?!\s*(?:{patient_subject}|{patient_again})(?![\w]))",
+            others,
+        )
+        self.apposition_opener = _frame(
+            r"\W*(?:(?:{list_opener})\s*,|{own_comma_opener}(?![\w])|[\w'/-]+(?:[ ][\w'/-]+){0,3}\s*:)?\s*", others
+        )
+        self.apposition_after_clause = _frame(r".*(?:,|\s[-–—]+)\s*(?P<conj>{own_comma_opener}|and)\s+", others)
+        self.apposition_own = _compile(r"(?:her|his|their)\s", re.IGNORECASE)  # ", and her sister, ...": theirs
         # past a comma, the other person's clause goes on only with what continues it ("..., treated here, with
         # L1196M"), and after what only says where or how they are ("daughter nearby") only with a relative clause
         self.goes_on_of_them = _frame(
@@ -303,6 +315,9 @@ class Cues:
         self.lettered_list_heading = _compile(rf"(?:{_words(hyp['lettered_list_heading'])})", re.IGNORECASE)
         self.case_heading = _opening(hyp["case_heading"])
         self.patient_described = _compile(_words(hyp["patient_described"]), re.IGNORECASE)
+        # a referral or an opinion opening the sentence (past a short heading: "Re: ..."), right before "for a patient
+        # with ...": this patient presented (Questions.supposed_regions)
+        self.case_presented = _opening(hyp["case_presented"], r"\s*$", lead=r"(?:[\w'/-]+(?:[ ][\w'/-]+){0,3}\s*:\s*)?")
         self.case_supposes = _cue(hyp["case_supposes"])
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)

@@ -120,7 +120,7 @@ class People(Cues):
                 listed = person and (within or self._in_patients_list(text, start, a, parts))
                 # "Mother: ex-smoker, deceased, squamous ca", "Father - ALK FISH positive, G1202R": theirs past commas
                 headed = text[b:stop].lstrip().startswith(":") or bool(
-                    person and self.relative_colon.match(text, a, stop)
+                    person and (self.relative_colon.match(text, a, stop) or self._apposition(text, start, a, stop))
                 )
                 for comma in re.finditer(",", text[b:stop]) if person and not headed else ():
                     if not self._goes_on(text, a, b, b + comma.start(), listed):
@@ -129,6 +129,23 @@ class People(Cues):
                 parts.append((a, stop))
             out += parts
         return out
+
+    def _apposition(self, text: str, start: int, a: int, stop: int) -> bool:
+        """The relative or partner named at ``a`` opens their clause set off by a comma, their own words after it
+        ("her sister, ALK IHC positive, on alectinib", "Mother, NSCLC, EGFR positive", "..., but her brother, also
+        ALK+, did well on lorlatinib"): the sentence from ``start`` holds nothing before them but an opener
+        (`apposition_opener`: "Of note,", "but", a short heading's colon) or a clause of its own and a conjunction
+        that opens theirs ("On alectinib, but her sister, ALK+, on lorlatinib"; "and" before "her", "his" or "their"),
+        so they are no item of the patient's list ("58F, never smoker, sister, ...") nor of a list of people ("husband
+        and daughter, on alectinib")."""
+        if not self.relative_comma.match(text, a, stop):
+            return False
+        if self.apposition_opener.fullmatch(text, start, a):
+            return True
+        clause = self.apposition_after_clause.fullmatch(text, start, a)
+        if clause is None:
+            return False
+        return clause["conj"].lower() != "and" or bool(self.apposition_own.match(text, a))
 
     def _family_section_end(self, text: str, end: int) -> int:
         """Where a family history headed as a section ("FAMILY HISTORY: Father - MI at 58, hyperlipidaemia. Mother -

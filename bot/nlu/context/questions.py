@@ -56,6 +56,12 @@ class Questions(Cues):
                     and not self.case_supposes.search(sentence, request.end())
                 ):
                     continue  # "We request approval of lorlatinib for a patient who progressed on ...": this patient
+                if (
+                    self.case_presented.match(sentence, 0, m.start())
+                    and self.patient_described.match(sentence, m.start())
+                    and not self.case_supposes.search(sentence, m.start())
+                ):
+                    continue  # "Referral for a patient with G1202R after alectinib": the patient referred is this one
                 opener = _CLAUSE_OPENER.search(sentence[: m.start()])
                 if opener and opener.group().strip() == "(":  # "(if G1202R, lorlatinib)": to the bracket's end
                     end = sentence.find(")", m.end())
