@@ -142,7 +142,7 @@ def test_comfort_in_lay_words(text):
 
 
 @pytest.mark.parametrize("text", [
-    "Family want everything done.", "Wants to keep fighting.", "Keen to try another line.",
+    "She and her family want everything done.", "Wants to keep fighting.", "Keen to try another line.",
     "Goal is life prolongation.", "Fit for active treatment.", "Wishes to continue with treatment.",
     "She is keen on a clinical trial.", "He would like to explore trials.", "Wants aggressive treatment.",
     "Happy to proceed with next line treatment.",

@@ -399,7 +399,7 @@ def test_not_yet_menopausal_is_not_post(text: str) -> None:
 @pytest.mark.parametrize("text,goal", [
     ("He explicitly wishes a tumour-specific therapy.", "disease_directed"),
     ("She requests further cancer-directed treatment.", "disease_directed"),
-    ("Family prefers only palliative cares.", "comfort"),
+    ("She and her family prefer only palliative cares.", "comfort"),
     ("Palliative cares only.", "comfort"),
     ("He wants to go home without more oncological treatment.", "comfort"),
 ])

@@ -37,6 +37,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         advised = self._advised(text, spans)
         others += self._teaching(text)
         failed = self._failed_statements(text)
+        wishes = self._relatives_wishes(text) if any(s.entity in self.wish_kinds for s in spans) else []
         out: list[Entity] = []
         only_doubted: list[Entity] = []
         for i, span in enumerate(spans):
@@ -88,6 +89,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                     and self._in_plan(text, span, plans, spans)
                 )
                 or any(a <= span.start < b for a, b in others)  # a remark about other patients or people
+                # a relative's or the family's own wish is not the patient's goal ("Her husband wants more treatment")
+                or (span.entity in self.wish_kinds and any(a <= span.start < b for a, b in wishes))
                 or (
                     span.entity in self.advice_entities
                     and not span.negated_only  # "nothing that interacts with CYP3A" denies, it does not advise

@@ -291,6 +291,15 @@ class Cues:
         )
         self.relative_goes_on = _frame(r"\s*(?:{goes_on_relative})(?![\w])", others)
         self.other_sex = frozenset(tuple(pair.split()) for pair in others["other_sex"])
+        # (goals) a relative's or the family's own wish as the subject of its clause ("Her husband wants further
+        # treatment", "Family wishes to continue"; "her husband and daughter would like ..."): People._relatives_wishes
+        kin = _fill(r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?(?:{wish_people})(?![\w-])", others)
+        self.relative_wish = _frame(
+            r"(?:^|[.;:,(\n]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|however|fyi|btw|nb)\b)\s*"
+            rf"(?P<who>{kin}(?:\s*(?:,|and|&)\s*{kin})*)\s+(?:(?:{{wish_adverbs}})\s+)*(?:{{wish_verbs}})(?![\w])",
+            others,
+        )
+        self.wish_kinds = frozenset(others["wish_kinds"])
         self.list_opener = _frame(r"\s*(?:{list_opener})\s*,", others)
         self.person_ill = _cue(others["people_ill"])
         self.person_aside = _frame(r"(?<![\w-])(?:{people_aside})\W*$", others)

@@ -130,6 +130,24 @@ class People(Cues):
             out += parts
         return out
 
+    def _relatives_wishes(self, text: str) -> list[tuple[int, int]]:
+        """The parts of ``text`` that tell a relative's or the family's own wish (cue `relative_wish`: "Her husband
+        wants further treatment", "Her son would like comfort care only", "Family wishes to continue all treatment"):
+        from the relative to the end of the sentence, or to where the patient is named or the subject again ("...,
+        but she wants comfort care"). Not the patient and the relative as one subject ("Patient and family wish to
+        continue treatment"); a relative reporting the patient's wish ("Husband reports she wants comfort care") is
+        no wish of theirs. A goal of care in such a part is not the patient's (Context.entities)."""
+        out = []
+        sentences = self._sentences(text)
+        for m in self.relative_wish.finditer(text):  # (its clause break may end the sentence before: "Seen; her ...")
+            a = m.start("who")
+            start, end = _sentence_at(sentences, a)
+            if self.with_patient.search(text, start, a):
+                continue
+            again = self.patient_resumes.search(text, m.end(), end)
+            out.append((a, again.start() if again else end))
+        return out
+
     def _apposition(self, text: str, start: int, a: int, stop: int) -> bool:
         """The relative or partner named at ``a`` opens their clause set off by a comma, their own words after it
         ("her sister, ALK IHC positive, on alectinib", "Mother, NSCLC, EGFR positive", "..., but her brother, also
