@@ -18,6 +18,9 @@ from bot.nlu.reader import Span
 
 _BREAK = re.compile(r"[.;!?\n(]")  # where a retraction's words may start (Context._retracted)
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
+# a word that names the call again ("classified as a variant of uncertain significance"): no other finding
+_ANAPHOR = re.compile(r"(?:variant|mutation|alteration|call|change)s?", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.!?](?:\s|$)|[;\n]")  # where a disowned call's clause ends (Context._disowned)
 # between an offered therapy and its refusal ("offered chemo, she declined", "discussed chemo; patient declined")
 _REFUSAL_LEAD = re.compile(r"\s*(?:[,;]|[-–—]+)?\s*(?:(?:but|and|however),?\s+)?")
 # the therapies other than the ALK inhibitors whose history is read ("prior pembrolizumab"): named as an option after
@@ -179,6 +182,12 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return True
         if self.withdrawn.match(text[span.end : span.end + 40]):
             return True
+        if span.entity in self.disowned_entities and self._disowned(text, spans, i):
+            return True
+        if span.entity in self.read_lesions and span.value != "false" and self._lesion_doubted(text, spans, i):
+            return True
+        if span.entity != "tki" and span.entity not in _OTHER_THERAPIES and self.superseded_before.search(before):
+            return True  # "(previously reported as G1269S)", "revised from 'small cell carcinoma' to ...": superseded
         prev = spans[i - 1] if i else None
         return (
             prev is not None
@@ -186,6 +195,56 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             and re.fullmatch(r"\s*[,(]?\s*not\s+", text[prev.end : span.start]) is not None
             and self.not_cue.search(text, start, prev.start) is not None
         )
+
+    def _clause_rest(self, text: str, spans: list[Span], i: int) -> tuple[int, re.Match[str] | None]:
+        """Where the words after ``spans[i]`` stop being about it: the next finding (not a specimen, nor a TKI, nor a
+        word naming the call again) and the end of its clause."""
+        span = spans[i]
+        nxt = min(
+            (
+                s.start
+                for s in spans[i + 1 :]
+                if s.start >= span.end
+                and s.entity not in ("biopsy_type", "tki")  # where it was found, what the patient was on
+                and not _ANAPHOR.fullmatch(text, s.start, s.end)
+            ),
+            default=len(text),
+        )
+        return nxt, _CLAUSE_END.search(text, span.end)
+
+    def _lesion_doubted(self, text: str, spans: list[Span], i: int) -> bool:
+        """The lesion at ``spans[i]`` is called indeterminate or put down to treatment in the rest of its clause (the
+        phrase file's `retraction` `lesion_doubt`: "new 4 mm focus, indeterminate", "growing lesion, favoured to be
+        treatment effect")."""
+        nxt, end = self._clause_rest(text, spans, i)
+        return self.lesion_doubt.search(text, spans[i].end, min(end.start() if end else len(text), nxt)) is not None
+
+    def _disowned(self, text: str, spans: list[Span], i: int) -> bool:
+        """The report does not stand behind the molecular call at ``spans[i]`` (the phrase file's `retraction`
+        `disowned`): said in the rest of its clause, before another finding ("G1202R 0.15%, below the reportable
+        range", "KRAS G12V 0.3%, possible CHIP", "G1202R ... revised to 'indeterminate'"), or in the next clause or
+        sentence of something standing for it, with no other finding between ("The lab would not stand behind it",
+        "the lab has withdrawn it")."""
+        span = spans[i]
+        if self.disowned_right_after.match(text[span.end : span.end + 40]):
+            return True
+        nxt, end = self._clause_rest(text, spans, i)
+        if self._doubt_of_it(text[span.end : min(end.start() if end else len(text), nxt)]):
+            return True
+        for _ in range(2):  # the next two clauses, before another finding
+            if end is None or nxt <= end.start():
+                return False
+            start = end.end()
+            end = _CLAUSE_END.search(text, start)
+            part = text[start : min(end.start() if end else len(text), nxt)]
+            if self.disowned_ref.search(part) is not None and self._doubt_of_it(part):
+                return True
+        return False
+
+    def _doubt_of_it(self, part: str) -> bool:
+        """A `disowned` doubt in ``part`` with no other gene named before it (then the doubt is that gene's)."""
+        m = self.disowned.search(part)
+        return m is not None and self.another_gene.search(part, 0, m.start()) is None
 
     def _stated_role(self, text: str, spans: list[Span], i: int) -> str | None:
         span = spans[i]

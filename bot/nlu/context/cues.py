@@ -104,6 +104,24 @@ class Cues:
         self.scrapped_end = _compile(rf"^(?:\s+[\w'+-]+)?\s+(?:{_words(back['scrapped_end'])})(?![\w])", re.IGNORECASE)
         self.withdrawn = _compile(rf"^[\s,]*(?:{_words(back['withdrawn'])})(?![\w])", re.IGNORECASE)
         self.not_cue = _compile(rf"(?<![\w-])(?:{_words(back['not_cue'])})(?![\w])", re.IGNORECASE)
+        self.disowned_entities = frozenset(back["disowned_entities"])
+        self.disowned = _compile(rf"(?<![\w-])(?:{_words(back['disowned'])})(?![\w])", re.IGNORECASE)
+        self.disowned_ref = _compile(rf"(?<![\w-])(?:{_words(back['disowned_ref'])})(?![\w])", re.IGNORECASE)
+        self.disowned_right_after = _compile(
+            rf"^[\s,:;'\"\u2018\u2019\u201c\u201d()–—-]*(?:{_words(back['disowned_right_after'])})(?![\w])",
+            re.IGNORECASE,
+        )
+        # another gene named between a call and a doubt, which is then that gene's ("L1196M 8%, NOTCH2 variant of
+        # uncertain significance"): a symbol with a digit, or a panel gene written in capitals
+        self.another_gene = _compile(
+            rf"(?<![\w-])(?:(?-i:[A-Z]{{2,}}\d[A-Z0-9]*)|(?=[A-Z])(?:{table['other_genes']}))(?![\w-])", re.IGNORECASE
+        )
+        self.read_lesions = frozenset(back["read_lesions"])
+        self.lesion_doubt = _compile(rf"(?<![\w-])(?:{_words(back['lesion_doubt'])})(?![\w])", re.IGNORECASE)
+        self.superseded_before = _compile(
+            rf"(?<![\w-])(?:{_words(back['superseded_before'])})[\s'\"\u2018\u2019\u201c\u201d:(]*(?:alk\s+)?$",
+            re.IGNORECASE,
+        )
         self.not_started_later = _compile(_words(table["tki_negation"]["later"]), re.IGNORECASE)
         # a dose gap right after a denied TKI ("has not had her alectinib for 3 days"): a dose held, not a denial
         self.dose_gap = _frame(r"\s*(?:(?:{dose_gap_words})\s+)?(?:{dose_gap})", table["tki_negation"])
