@@ -140,6 +140,7 @@ STILL_READ = [
     ("ALK V1180L 15%, not an artefact on manual review.", "alk_mutations", ["V1180L"]),
     ("ALK G1202R 6%. Her mother's tumour had a variant of uncertain significance.", "alk_mutations", ["G1202R"]),
     ("ALK L1196M at 4%. The PET was indeterminate.", "alk_mutations", ["L1196M"]),
+    ("MET copy number 4.4: a low-level gain, under the amplification threshold.", "bypass_alterations", ["MET_gain"]),
 ]
 
 
