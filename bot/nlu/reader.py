@@ -32,10 +32,8 @@ from bot.nlu.vocabulary import AMINO, define
 OVERLAYS = frozenset(
     {"symptomatic", "brain_metastases", "prior_chemotherapy", "prior_immunotherapy", "goals_of_care", "tki"}
 )  # a drug named inside a phrase ("progressing on alectinib in the liver and bones") is still named
-OVERLAY_VALUES = (
-    frozenset(  # "new brain mets" is progression beside the lesions' count; "known brain mets" beside them;
-        {"cns_progressing", "cns_known", "cns_controlled"}  # "2 stable treated lesions", "response of both lesions" too
-    )
+OVERLAY_VALUES = frozenset(  # "new brain mets" is progression beside the lesions' count; "known brain mets" beside them
+    {"cns_progressing", "cns_known"}
 )
 # a comma between two sites' progressions read as one (Reader._progressions_apart), and what may open the second
 _APART = re.compile(r",\s*")

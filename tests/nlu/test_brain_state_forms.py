@@ -81,8 +81,10 @@ def test_a_patients_brain_spots_are_brain_metastases(text):
     "Brain MRI: 2 stable treated lesions. CT body: stable on lorlatinib.",
     "MRI brain post-SRS: response of both lesions. Body CT unchanged.",
 ])
-def test_treated_brain_lesions_stable_beside_the_body_stable_are_no_progression(text):
-    assert_reads(text, {"brain_metastases": True, "progression": "none"})
+def test_treated_brain_lesions_stable_beside_the_body_stable_are_no_cns_only(text):
+    # known lesions beside the body controlled: no CNS-only pattern (the progression is left to ask)
+    assert_reads(text, {"brain_metastases": True})
+    assert_reads_other_than(text, {"progression": "cns_only"})
 
 
 # ---- 3. brain metastases absent now -----------------------------------------------------------------------------
