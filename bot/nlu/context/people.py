@@ -6,7 +6,7 @@ import itertools
 import re
 
 from bot.nlu.context.cues import Cues
-from bot.nlu.context.patterns import _OURS, _PLAN_END, _sentence_at
+from bot.nlu.context.patterns import _OURS, _plan_end, _sentence_at
 from bot.nlu.reader import Span
 
 # where a trial's criterion told as a rule ends (People._criterion_rules): a semicolon or a dash between spaces, after
@@ -23,8 +23,7 @@ class People(Cues):
         the patient's findings."""
         out = []
         for m in self.criterion.finditer(text):
-            end = _PLAN_END.search(text, m.end())
-            stop = end.start() if end else len(text)
+            stop = _plan_end(text, m.end())
             close = text.find(")" if m.group("open") == "(" else ":", m.end(), stop)
             if close < 0:
                 out.append((m.start(), stop))
@@ -51,8 +50,7 @@ class People(Cues):
             return rules
         rules = []
         for m in self.criterion_rule.finditer(text):
-            end = _PLAN_END.search(text, m.end())
-            stop = end.start() if end else len(text)
+            stop = _plan_end(text, m.end())
             # a list of rules after a colon ("Protocol requires: ...; ECOG 0-1; ...") runs on past its semicolons
             listed = text[m.end() : m.end() + 2].lstrip().startswith(":")
             dash = (_LIST_DASH if listed else _ANSWER_DASH).search(text, m.end(), stop)
