@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from bot.nlu.context.cues import Cues
+from bot.nlu.context.cues import Cues, _per_text
 from bot.nlu.context.patterns import _OURS, _plan_end, _sentence_at
 from bot.nlu.reader import Span
 
@@ -38,16 +38,14 @@ class People(Cues):
             out += [m.span() for m in self.criterion_quoted.finditer(text)]
         return out
 
+    @_per_text
     def _criterion_rules(self, text: str) -> list[tuple[int, int]]:
         """A trial's criterion told as a rule (candidate `criterion_rule`: "the protocol requires two, one of them
         lorlatinib", "Cohort 2 excludes prior lorlatinib", "inclusion requires progression on lorlatinib"): from the
         rule's words to the end of its statement (a full stop, a line, a semicolon unless the rules are listed after a
         colon, or a dash: "... - the patient is still on alectinib"), or to where this patient is taken up again
         ("..., and she progressed on alectinib"). A therapy or finding named in it is the protocol's, not the
-        patient's (Context._stated_role, _criteria). Computed once per text, as its sentences are (_sentences)."""
-        last, rules = self._rules
-        if text == last:
-            return rules
+        patient's (Context._stated_role, _criteria). Computed once per text, as its sentences are (_per_text)."""
         rules = []
         for m in self.criterion_rule.finditer(text):
             stop = _plan_end(text, m.end())
@@ -57,7 +55,6 @@ class People(Cues):
             stop = dash.start() if dash else stop
             again = self.patient_resumes.search(text, m.end(), stop)
             rules.append((m.start(), again.start() if again else stop))
-        self._rules = (text, rules)
         return rules
 
     def _in_criterion_rule(self, text: str, span: Span) -> bool:
