@@ -32,9 +32,9 @@ _T = TypeVar("_T")
 
 
 def _per_text(method: Callable[[Any, str], _T]) -> Callable[[Any, str], _T]:
-    """A method of the text alone computed once per text, kept for the last text it was asked of (Cues._last): a
-    reading asks for its sentences (_sentences) or its criterion rules (People._criterion_rules) from several places,
-    and some once per finding."""
+    """A method of the text alone computed once per text, kept for the last text it was asked of (the object's
+    ``_last``): a reading asks for its sentences (Cues._sentences) or its criterion rules (People._criterion_rules) from
+    several places, some once per finding; the Rasa components ask for the reading several times (Extractor._read)."""
     name = method.__name__
 
     @functools.wraps(method)
