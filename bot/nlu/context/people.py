@@ -53,8 +53,7 @@ class People(Cues):
             listed = text[m.end() : m.end() + 2].lstrip().startswith(":")
             dash = (_LIST_DASH if listed else _ANSWER_DASH).search(text, m.end(), stop)
             stop = dash.start() if dash else stop
-            again = self.patient_resumes.search(text, m.end(), stop)
-            rules.append((m.start(), again.start() if again else stop))
+            rules.append((m.start(), self._until_resumed(text, m.end(), stop)))
         return rules
 
     def _in_criterion_rule(self, text: str, span: Span) -> bool:
@@ -139,9 +138,15 @@ class People(Cues):
             start, end = _sentence_at(sentences, a)
             if self.with_patient.search(text, start, a):
                 continue
-            again = self.patient_resumes.search(text, m.end(), end)
-            out.append((a, again.start() if again else end))
+            out.append((a, self._until_resumed(text, m.end(), end)))
         return out
+
+    def _until_resumed(self, text: str, at: int, stop: int) -> int:
+        """Where this patient is taken up again after ``at`` (`patient_resumes`: named again, or the subject again:
+        "..., and she progressed on alectinib", "..., but she wants comfort care"), else ``stop``: the end of a
+        trial's rule (_criterion_rules) or of a relative's wish (_relatives_wishes)."""
+        again = self.patient_resumes.search(text, at, stop)
+        return again.start() if again else stop
 
     def _apposition(self, text: str, start: int, a: int, stop: int) -> bool:
         """The relative or partner named at ``a`` opens their clause set off by a comma, their own words after it
