@@ -403,7 +403,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         return self._epileptic_seizure(text, span)
 
     def _epileptic_seizure(self, text: str, span: Span) -> bool:
-        """(prec) A seizure its sentence gives to the patient's epilepsy: epilepsy named, or an antiepileptic drug with
+        """(prec) A seizure its sentence gives to the patient's epilepsy: epilepsy or an antiepileptic drug named, and
         no mark of a new event ("carbamazepine for epilepsy; ... poorly controlled seizures", "phenytoin -- seizures
         refractory", "Keppra 500 mg bd (seizures)"); not one whose sentence names the cancer ("seizures from the new
         frontal metastasis, on levetiracetam")."""
@@ -415,7 +415,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         if self.of_the_cancer.search(sentence):
             return False
         named, drugs, new = (self.epilepsy[k].search(sentence) for k in ("named", "drugs", "new_event"))
-        return bool(named or (drugs and not new))
+        return bool((named or drugs) and not new)
 
 
 def _kept(text: str, spans: list[Span], i: int) -> bool:
