@@ -226,6 +226,16 @@ SETS = (
                 # note's words (tests/nlu/test_recall15_forms.py)
                 f1_floor=(0.883, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
                 as_taken=True),
+    PhrasingSet("16", "uncertainty, revision and discordance, and the ordinary notes around them: hedged radiology "
+                "impressions, RECIST and RANO-BM tables, equivocal and low-level molecular results, failed tests, "
+                "amended and addended reports, discordant tissue and plasma, pseudoprogression and radiation necrosis, "
+                "mixed with plain statements in clinic notes, letters, tumour boards and forms",
+                "independent16_tune.yml", "independent16_heldout.yml", "independent16_questions_tune.yml",
+                "independent16_questions_heldout.yml",
+                # before any tuning on it: tuned 0.8495 (P 0.846, R 0.853), held-out 0.8336 (P 0.848, R 0.819);
+                # questions changing the case 0/0 at the extractor level and 0 in the dialogue (tuned)
+                f1_floor=(0.849, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
+                as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
 UNANNOTATED = {s.id: s.unannotated for s in SETS}
