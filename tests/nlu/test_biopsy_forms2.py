@@ -70,6 +70,8 @@ NOT_DONE = [
     "Rebiopsy attempted but non-diagnostic; no tissue obtained.",
     "He has never had a repeat biopsy since starting alectinib.",
     "CT-guided biopsy attempted; only necrosis, no tumour cells.",
+    "Re-biopsy: no tissue obtained",
+    "Rebiopsy: no sample taken",
 ]
 
 # serial testing: only the latest progression's specimens are this progression's testing
