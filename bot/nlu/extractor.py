@@ -66,6 +66,7 @@ from typing import Any
 from bot import knowledge
 from bot.nlu import compiled, therapies, typist, vocabulary
 from bot.nlu.context import Context
+from bot.nlu.context.cues import _per_text
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, ROLES, Entity
 from bot.nlu.fields import case_fields, conflicts, progressing
 from bot.nlu.reader import Reader, Span, trim
@@ -151,17 +152,12 @@ class Extractor:
         self.rewrite = typist.load(table)
         self.tick_boxes = TickBoxes(table)
         compiled.shared().save()  # the programs of the patterns the reader and the context compiled, for the next run
-        self._last: tuple[str, Reading] = ("", Reading((), (), False))
+        self._last: dict[str, tuple[str, Any]] = {}  # the last text's reading (_per_text)
 
     def read(self, text: str) -> Reading:
         """The reading of ``text`` (cut at MAX_CHARS). The Rasa components ask several times per message (entities,
-        features, whether it asks): the last text's reading is kept."""
-        text = text[:MAX_CHARS]
-        last_text, last = self._last
-        if text != last_text:
-            last = self._read(text)
-            self._last = (text, last)
-        return last
+        features, whether it asks): the last text's reading is kept (_read)."""
+        return self._read(text[:MAX_CHARS])
 
     def entities(self, text: str) -> list[Entity]:
         """The findings in ``text`` with their roles."""
@@ -175,6 +171,7 @@ class Extractor:
         found = [e for e in reading.entities if e.entity not in _REPORTS]
         return bool(reading.regions) and all(e.role in (HYPOTHETICAL, CANDIDATE) for e in found)
 
+    @_per_text
     def _read(self, text: str) -> Reading:
         """Read through the typist's rewriting (typist.py: slips in long vocabulary words, dictated numbers), its
         fillers blanked; each entity and region is given back at its place in ``text``, an entity with the words

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from bot.nlu.context.order import _Order
 from bot.nlu.context.patterns import (
@@ -25,6 +27,24 @@ from bot.nlu.context.patterns import (
 )
 from bot.nlu.corrections import Corrections
 from bot.nlu.reader import Span
+
+_T = TypeVar("_T")
+
+
+def _per_text(method: Callable[[Any, str], _T]) -> Callable[[Any, str], _T]:
+    """A method of the text alone computed once per text, kept for the last text it was asked of (the object's
+    ``_last``): a reading asks for its sentences (Cues._sentences) or its criterion rules (People._criterion_rules) from
+    several places, some once per finding; the Rasa components ask for the reading several times (Extractor._read)."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def once(self: Any, text: str) -> _T:
+        last = self._last.get(name)
+        if last is None or last[0] != text:
+            last = self._last[name] = (text, method(self, text))
+        return last[1]
+
+    return once
 
 
 class Cues:
@@ -264,6 +284,9 @@ class Cues:
         )
         self.other_illness_after = _compile(rf"^[\s(]*(?:{_words(hyp['other_illness_after'])})(?![\w])", re.IGNORECASE)
         self.of_the_cancer = _cue(hyp["other_illness_cancer"])
+        # (prec) in a seizure's sentence: epilepsy, or an antiepileptic with no new event (Context._other_illness)
+        self.epileptic_seizure = _compile(rf"^(?:{_words(hyp['epilepsy_complaints'])})$", re.IGNORECASE)
+        self.epilepsy = {k: _cue(hyp[f"epilepsy_{k}"]) for k in ("named", "drugs", "new_event")}
         # (recall9) the patient and the person as one subject ("he and his partner choose comfort care"): the patient's;
         # not when what is said is the person's own ("she and her husband, who is on phenytoin", "his wife's")
         self.with_patient = _frame(r"(?:^|(?<=[\s,;:(]))(?:{patient_subject})\s+(?:and|&)\s*$", others)
@@ -545,19 +568,17 @@ class Cues:
         )
         # ---- end recall8
         self.tki_class = _frame(r"\b{tki_class}\b", tol)
-        self._split: tuple[str, list[tuple[int, int]]] = ("", [])  # the last text's sentences (_sentences)
-        self._rules: tuple[str, list[tuple[int, int]]] = ("", [])  # the last text's criterion rules (_criterion_rules)
+        self._last: dict[
+            str, tuple[str, Any]
+        ] = {}  # per method of the text alone, its last text and result (_per_text)
         # the last reading's qualifiers, its text with them blanked and its findings outside them (_unqualified)
         self._qualifiers: tuple[Any, ...] = ("", None, [], "", [], {})
 
+    @_per_text
     def _sentences(self, text: str) -> list[tuple[int, int]]:
         """sentences(text), computed once per text: a reading asks for them from several places, and once per
         finding (_to_come), which made the work per finding and sentence."""
-        last, bounds = self._split
-        if text != last or not bounds:
-            bounds = sentences(text)
-            self._split = (text, bounds)
-        return bounds
+        return sentences(text)
 
     def _taken(self, text: str, span: Span) -> bool:
         """The TKI at ``span`` is stated as being taken ("on alectinib", "continues alectinib")."""

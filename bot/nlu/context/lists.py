@@ -10,6 +10,14 @@ from bot.nlu.context.patterns import _GLOSS, _ITEM_BREAK, COLON_OR_LEADER, _sent
 from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.reader import Span
 
+_BARE_COMMA = re.compile(r"\s*,\s*")
+
+
+def _bare_comma(between: str) -> bool:
+    """``between`` (the words between two findings) is a comma alone: a list that goes on, never closed by a
+    conjunction ("no MET amp, KRAS G12C")."""
+    return _BARE_COMMA.fullmatch(between) is not None
+
 
 class Lists(Cues):
     def _scoped(self, cue: re.Pattern[str], text: str, spans: list[Span], i: int) -> str | None:
@@ -169,7 +177,7 @@ class Lists(Cues):
             return False
         j = before[-1]
         prev = spans[j]
-        if self._group(prev) != self._group(span) or not re.fullmatch(r"\s*,\s*", text[prev.end : span.start]):
+        if self._group(prev) != self._group(span) or not _bare_comma(text[prev.end : span.start]):
             return False
         gap = self._scoped(self.neg_before, text, spans, j)
         if gap is None:
@@ -192,7 +200,7 @@ class Lists(Cues):
         first, prev = out[-2], out[-1]
         return (
             all(e.entity == "tki" and e.stated_role == NEGATED for e in (first, prev))
-            and all(re.fullmatch(r"\s*,\s*", text[a.end : b.start]) for a, b in ((first, prev), (prev, span)))
+            and all(_bare_comma(text[a.end : b.start]) for a, b in ((first, prev), (prev, span)))
             and not self.lists.measured.match(text, span.end)
             and bool(self.lists.denied_tail.match(text, span.end))
         )

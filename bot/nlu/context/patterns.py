@@ -24,6 +24,15 @@ _CLAUSE_OPENER = re.compile(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
 # where a plan heading's section ends: a full stop or a line's end; not _STATEMENT_STOP, which ends at "!" "?" (a
 # plan cut there reads "Outcome: WBRT! then lorlatinib" as lorlatinib given) and at "vs.", "e.g.", "i.e."
 _PLAN_END = re.compile(r"\n|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$)", re.IGNORECASE)
+
+
+def _plan_end(text: str, at: int) -> int:
+    """Where the section or the statement going on at ``at`` ends (_PLAN_END): a trial's criterion (People._criteria,
+    People._criterion_rules); the text's end when nothing ends it."""
+    end = _PLAN_END.search(text, at)
+    return end.start() if end else len(text)
+
+
 # a plan's item marker ("1.", "a)", "-")
 _PLAN_ITEM = re.compile(r"\s*(?P<mark>(?:\d{1,2}|[a-e])[.)](?=\s)|[-*•](?=\s))?[ \t]*")
 

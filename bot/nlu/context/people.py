@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from bot.nlu.context.cues import Cues
-from bot.nlu.context.patterns import _OURS, _PLAN_END, _sentence_at
+from bot.nlu.context.cues import Cues, _per_text
+from bot.nlu.context.patterns import _OURS, _plan_end, _sentence_at
 from bot.nlu.reader import Span
 
 # where a trial's criterion told as a rule ends (People._criterion_rules): a semicolon or a dash between spaces, after
@@ -23,8 +23,7 @@ class People(Cues):
         the patient's findings."""
         out = []
         for m in self.criterion.finditer(text):
-            end = _PLAN_END.search(text, m.end())
-            stop = end.start() if end else len(text)
+            stop = _plan_end(text, m.end())
             close = text.find(")" if m.group("open") == "(" else ":", m.end(), stop)
             if close < 0:
                 out.append((m.start(), stop))
@@ -39,27 +38,22 @@ class People(Cues):
             out += [m.span() for m in self.criterion_quoted.finditer(text)]
         return out
 
+    @_per_text
     def _criterion_rules(self, text: str) -> list[tuple[int, int]]:
         """A trial's criterion told as a rule (candidate `criterion_rule`: "the protocol requires two, one of them
         lorlatinib", "Cohort 2 excludes prior lorlatinib", "inclusion requires progression on lorlatinib"): from the
         rule's words to the end of its statement (a full stop, a line, a semicolon unless the rules are listed after a
         colon, or a dash: "... - the patient is still on alectinib"), or to where this patient is taken up again
         ("..., and she progressed on alectinib"). A therapy or finding named in it is the protocol's, not the
-        patient's (Context._stated_role, _criteria). Computed once per text, as its sentences are (_sentences)."""
-        last, rules = self._rules
-        if text == last:
-            return rules
+        patient's (Context._stated_role, _criteria). Computed once per text, as its sentences are (_per_text)."""
         rules = []
         for m in self.criterion_rule.finditer(text):
-            end = _PLAN_END.search(text, m.end())
-            stop = end.start() if end else len(text)
+            stop = _plan_end(text, m.end())
             # a list of rules after a colon ("Protocol requires: ...; ECOG 0-1; ...") runs on past its semicolons
             listed = text[m.end() : m.end() + 2].lstrip().startswith(":")
             dash = (_LIST_DASH if listed else _ANSWER_DASH).search(text, m.end(), stop)
             stop = dash.start() if dash else stop
-            again = self.patient_resumes.search(text, m.end(), stop)
-            rules.append((m.start(), again.start() if again else stop))
-        self._rules = (text, rules)
+            rules.append((m.start(), self._until_resumed(text, m.end(), stop)))
         return rules
 
     def _in_criterion_rule(self, text: str, span: Span) -> bool:
@@ -144,9 +138,15 @@ class People(Cues):
             start, end = _sentence_at(sentences, a)
             if self.with_patient.search(text, start, a):
                 continue
-            again = self.patient_resumes.search(text, m.end(), end)
-            out.append((a, again.start() if again else end))
+            out.append((a, self._until_resumed(text, m.end(), end)))
         return out
+
+    def _until_resumed(self, text: str, at: int, stop: int) -> int:
+        """Where this patient is taken up again after ``at`` (`patient_resumes`: named again, or the subject again:
+        "..., and she progressed on alectinib", "..., but she wants comfort care"), else ``stop``: the end of a
+        trial's rule (_criterion_rules) or of a relative's wish (_relatives_wishes)."""
+        again = self.patient_resumes.search(text, at, stop)
+        return again.start() if again else stop
 
     def _apposition(self, text: str, start: int, a: int, stop: int) -> bool:
         """The relative or partner named at ``a`` opens their clause set off by a comma, their own words after it

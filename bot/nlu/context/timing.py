@@ -73,6 +73,12 @@ _RESULT_KINDS = ("alk_mutation", "bypass_alteration")
 _NOW = re.compile(
     r"\b(?:current(?:ly)?|latest|most recent|today'?s?|now|this (?:progression|pd|time|biopsy|rebiopsy))\b", re.I
 )
+# (biopsy2) a progression after the first one ("at the second progression", "third PD", "the latest relapse")
+_LATER_PROGRESSION = re.compile(
+    r"\b(?:second|2nd|third|3rd|fourth|4th|subsequent|later|latest|last|most recent|current|this) "
+    r"(?:progression|pd|relapse)\b",
+    re.I,
+)
 # a mutation named as what a TKI was given for ("lorlatinib for G1202R", "on lorla for the G1202R"): an earlier result
 _GIVEN_FOR = re.compile(
     r"(?:nib|lorla|brig|alec|crizo|ceri|ensar)\w*\s+(?:(?:\d+\s*mg|started|given|begun)\s+)?for\s+(?:the\s+|an?\s+)?(?:alk\s+)?$",
@@ -365,7 +371,7 @@ class Timing(Cues):
             and self.said_of_a_place.match(text, e.end) is not None
         )
 
-    def _dated_after(self, text: str, e: Entity, c: Entity) -> bool:
+    def _dated_after(self, text: str, e: Entity, c: Entity, near: bool = True) -> bool:
         """The sentence of ``c`` (told after ``e``) opens with a date ("12/2025: CT stable", "2025: stable on
         alectinib"; a written date, within its first three words), or the heading it is told under does and ``e`` is
         not under it ("Restaging CT 12/2025:\n- stable disease": _heading); and neither the sentence of ``e`` nor its
@@ -373,6 +379,10 @@ class Timing(Cues):
         opening = _statement_start(text, c.start, e.end, semicolons=True)
         date = WRITTEN_DATE.search(text, opening, c.end)
         if date is None or len(text[opening : date.start()].split()) > 2:
+            # (resp) or its scan dated in brackets right after it ("partial response (CT 10/2025)")
+            scan = _SCAN_DATED.match(text, c.end)
+            date = WRITTEN_DATE.match(text, scan.end()) if scan else None
+        if date is None:
             heading = self._heading(text, c.start)
             if heading is None or heading[0] < e.end:
                 return False
@@ -389,6 +399,8 @@ class Timing(Cues):
             if self.heading_now.search(text, *heading):
                 return False
             earlier += times(text, *heading)
+        if not near and not earlier:
+            return False  # (resp) far from it, an undated progression is not dated before it
         told = time_at(text, date)  # after each of them: a range by its start, theirs by their ends
         return all(time_later(told, d) for d in earlier)
 
@@ -425,24 +437,31 @@ class Timing(Cues):
 
     def _past_progression(self, text: str, e: Entity, calm: list[Entity], moving: list[Entity]) -> bool:
         """``e`` is a progression and a state read as no progression of the whole disease (one of ``calm``) follows it,
-        within reach, its own clause opening with a word of time ("then", "now", "since", "post-SBRT";
-        `progression_then`), or a clause of its own between them past the last progression (of ``moving``) before it
-        ("progressed on alectinib two months ago and has since been on chemotherapy, with stable disease"), or told
-        under a heading of the present that ``e`` is not under ("Current:\n- stable", "latest CT: partial response
-        maintained": `heading_now`), or dated after it (_dated_after)."""
+        its own clause holding a word of time ("then", "now", "since", "post-SBRT", "after 2 cycles";
+        `progression_then`), or, within reach, a clause of its own between them past the last progression (of
+        ``moving``) before it ("progressed on alectinib two months ago and has since been on chemotherapy, with stable
+        disease"), or told under a heading of the present that ``e`` is not under ("Current:\n- stable", "latest CT:
+        partial response maintained": `heading_now`), or dated after it (_dated_after)."""
         if e.entity != "progression_pattern" or e.value in NOT_PROGRESSING or e.role is not None:
             return False
         for c in calm:
-            if c.start >= e.end and c.start - e.end <= _THEN_REACH:
-                clause = _statement_start(text, c.start, e.end, colons=True)
-                heading = self._heading(text, c.start)
-                if (
-                    self.progression_then.search(text, clause, c.end)
-                    or self._then_clause(text, max([e.end, *(m.end for m in moving if e.end <= m.end <= c.start)]), c)
-                    or (heading and heading[0] >= e.end and self.heading_now.search(text, *heading))
-                    or self._dated_after(text, e, c)
-                ):
-                    return True
+            if c.start < e.end:
+                continue
+            heading = self._heading(text, c.start)
+            # (resp) a heading of the present, a later date or a word of time in its own statement orders the two at
+            # any distance ("Progressive illness 07.2025 with ... [a paragraph] ... CT 11.2025: partial response",
+            # "... PD was confirmed. [...] After that she started carboplatin; CT after 2 cycles shows partial
+            # response"); a word of time in a clause between them only nearby (_then_clause)
+            near = c.start - e.end <= _THEN_REACH
+            clause = _statement_start(text, c.start, e.end, colons=True)
+            if (
+                (heading and heading[0] >= e.end and self.heading_now.search(text, *heading))
+                or self._dated_after(text, e, c, near)
+                or self.progression_then.search(text, clause, c.end)
+            ):
+                return True
+            if near and self._then_clause(text, max([e.end, *(m.end for m in moving if e.end <= m.end <= c.start)]), c):
+                return True
         return False
 
     def _then_clause(self, text: str, start: int, c: Entity) -> bool:
@@ -514,6 +533,7 @@ class Timing(Cues):
                 dropped |= {j for j, s in enumerate(found) if s.entity == "biopsy_type" and a <= s.start and s.end <= b}
         dropped |= self._superseded(text, found, dropped)
         dropped |= self._before_no_rebiopsy(text, found)
+        dropped |= self._earlier_progression_specimens(text, found)
         # the specimen of an earlier result is not this progression's ("G1202R on the 2023 plasma; today's tissue: no
         # ALK mutation" is a tissue biopsy)
         dropped |= {
@@ -548,6 +568,23 @@ class Timing(Cues):
                 if keep is not None:
                     out.add(n if keep else k)
         return out
+
+    def _earlier_progression_specimens(self, text: str, found: list[Entity]) -> set[int]:
+        """(biopsy2) Serial testing: the specimens of a statement placed at an earlier progression ("Liquid biopsy at
+        the first progression (2023) showed G1202R") beside a specimen of a statement placed at a later or the current
+        one ("At the second progression (2025) the tissue NGS showed ...", "Second progression now: tissue NGS"): only
+        the latest progression's specimens are this progression's testing. With no later one told, nothing is left
+        out."""
+        earlier, later = set(), False
+        for k, e in enumerate(found):
+            if e.entity != "biopsy_type" or e.value == "none" or e.role is not None:
+                continue
+            head = text[_statement_start(text, e.start, semicolons=True) : _clause_end(text, e.end, semicolons=True)]
+            if _LATER_PROGRESSION.search(head) or _NOW.search(head):
+                later = True
+            elif self.result_earlier.search(head):
+                earlier.add(k)
+        return earlier if later else set()
 
     def _before_no_rebiopsy(self, text: str, found: list[Entity]) -> set[int]:
         """(s13) When the text says no biopsy was taken at this progression ("No repeat biopsy was performed at the
@@ -854,6 +891,8 @@ class Timing(Cues):
 
 
 # a state said of one place ("stable disease in the lungs", "stable in the liver"), not of the whole disease
+# (resp) a scan named in brackets after a state, before its date ("partial response (CT 10/2025)")
+_SCAN_DATED = re.compile(r"\s*\((?:(?:ct|mri|pet(?:/ct)?|scan|imaging|restaging)(?: of)?\s+)?", re.IGNORECASE)
 _SAID_OF_A_PLACE = re.compile(r"\s+(?:(?:in|at|of|within)\s|elsewhere\b|otherwise\b)", re.IGNORECASE)
 
 
