@@ -83,9 +83,10 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 )
             )
             supposed = (
-                # (biopsy2) not a phrase that runs on past the question into its answer ("Any resistance testing
-                # since progression? No."): the answer states it
-                any(a <= span.start < b and span.end <= b for a, b in regions)
+                # (biopsy2) not a phrase that runs on past the question's mark into its answer ("Any resistance
+                # testing since progression? No."): the answer states it; a phrase that only runs out of a supposition
+                # into the question after it ("After lorlatinib failure, is platinum ...") is still supposed
+                any(a <= span.start < b and (span.end <= b or "?" not in text[span.start:span.end]) for a, b in regions)
                 or (stated is None and span.entity == "tki" and self._conditional_plan(text, spans, i))
                 # a therapy in a plan, given or withheld ("Outcome: no further IO" says nothing of what was given)
                 or (
