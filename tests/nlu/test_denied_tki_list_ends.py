@@ -63,13 +63,26 @@ def test_controls_keep_their_reading(text: str, received: list[str]) -> None:
     assert sorted(_tkis(text)) == sorted(received)
 
 
-# A separate gap, left for its own change: these denial cues are not read for TKIs at all (even "has never been given
-# lorlatinib." reads lorlatinib received), so the list is received whatever ends it.
-@pytest.mark.xfail(strict=True, reason="'never been given', a bare 'Never X', 'denies ever taking' deny no TKI yet")
+# The perfect and passive forms of "never" and a denial of ever taking them deny each TKI, alone or listed; a bare
+# "Never X" is not read as a denial of a TKI yet (left for its own change).
 @pytest.mark.parametrize("text,received", [
     ("Has never been given crizotinib, ceritinib, lorlatinib (checked the dispensing history)", []),
-    ("Never brigatinib, ceritinib, lorlatinib but did get alectinib", ["alectinib"]),
     ("pt denies ever taking crizotinib, brigatinib, lorlatinib (outside records reviewed)", []),
+    ("has never been given lorlatinib.", []),
+    ("She has never taken brigatinib; on alectinib since 2021.", ["alectinib"]),
+    ("He has never been treated with lorlatinib, only alectinib.", ["alectinib"]),
+    ("Denies ever receiving ceritinib. Alectinib 2020-2024.", ["alectinib"]),
+    # controls: what was given stays received
+    ("has taken lorlatinib since 2024", ["lorlatinib"]),
+    ("never missed a dose of alectinib", ["alectinib"]),
+])
+def test_perfect_and_denied_ever_forms_deny_tkis(text: str, received: list[str]) -> None:
+    assert sorted(_tkis(text)) == sorted(received)
+
+
+@pytest.mark.xfail(strict=True, reason="a bare 'Never X' denies no TKI yet")
+@pytest.mark.parametrize("text,received", [
+    ("Never brigatinib, ceritinib, lorlatinib but did get alectinib", ["alectinib"]),
 ])
 def test_denial_cues_not_yet_read_for_tkis(text: str, received: list[str]) -> None:
     assert sorted(_tkis(text)) == sorted(received)
