@@ -56,8 +56,9 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 stated = CANDIDATE  # "brigatinib after alectinib has a modest response rate": named, not received
             if stated is None and span.entity == "tki" and out and self._listed_with(text, out[-1], span, NEGATED):
                 stated = NEGATED
-            if stated is None and span.entity == "tki" and self._ends_denied_tkis(text, out, span):
-                stated = NEGATED  # "never received brigatinib, ceritinib, lorlatinib": the list's last, as its middle
+            if stated is None and span.entity == "tki":
+                # "never received brigatinib, ceritinib, lorlatinib (G1202R)": the list's last, as its middle
+                stated = self._ends_denied_tkis(text, out, span)
             if stated is None and span.entity == "tki" and out and self._listed_with(text, out[-1], span, CANDIDATE):
                 stated = CANDIDATE  # "request Lorbrena (lorlatinib)", "sensitive to lorlatinib or brigatinib"
             if (

@@ -6,7 +6,14 @@ import itertools
 import re
 
 from bot.nlu.context.cues import Cues
-from bot.nlu.context.patterns import _GLOSS, _ITEM_BREAK, COLON_OR_LEADER, _sentence_at, _unclosed_bracket
+from bot.nlu.context.patterns import (
+    _DROPPED,
+    _GLOSS,
+    _ITEM_BREAK,
+    COLON_OR_LEADER,
+    _sentence_at,
+    _unclosed_bracket,
+)
 from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.reader import Span
 
@@ -190,20 +197,31 @@ class Lists(Cues):
             return False
         return self._ends_denied_list(text, spans, i, i, cue_end)
 
-    def _ends_denied_tkis(self, text: str, out: list[Entity], span: Span) -> bool:
-        """(deny4) The TKI at ``span`` ends, past a bare comma, a list of TKIs denied never closed by a conjunction,
-        two or more denied before it ("never received brigatinib, ceritinib, lorlatinib": the middle one is denied as
-        the list goes on past it, _listed_with), and its clause with it (Lists._ends_denied_list's tail); not two
-        alone ("not crizotinib, alectinib" corrects)."""
+    def _ends_denied_tkis(self, text: str, out: list[Entity], span: Span) -> str | None:
+        """(deny4) The role of the TKI at ``span`` when it ends, past a bare comma, a list of TKIs denied never closed
+        by a conjunction, two or more denied before it ("never received brigatinib, ceritinib, lorlatinib": the middle
+        one is denied as the list goes on past it, _listed_with); None when it ends no such list (two alone: "not
+        crizotinib, alectinib" corrects). Denied when its clause ends with it (Lists._ends_denied_list's tail) or an
+        aside closes the list (list_words `denied_tki_aside`: "(G1202R)", "(per records)", "- alectinib only", ";
+        on alectinib", each its own statement); given (None) when the words right after it tell it given
+        (`tki_given_after`: "lorlatinib since 2024"); else, or where the aside's first words may tell it given ("(100
+        mg daily since 2022)") or a measure follows, neither (_DROPPED, asked): never received."""
         if len(out) < 2:
-            return False
+            return None
         first, prev = out[-2], out[-1]
-        return (
+        if not (
             all(e.entity == "tki" and e.stated_role == NEGATED for e in (first, prev))
             and all(_bare_comma(text[a.end : b.start]) for a, b in ((first, prev), (prev, span)))
-            and not self.lists.measured.match(text, span.end)
-            and bool(self.lists.denied_tail.match(text, span.end))
-        )
+        ):
+            return None
+        if self.lists.measured.match(text, span.end):
+            return _DROPPED
+        if self.lists.denied_tail.match(text, span.end):
+            return NEGATED
+        if self.lists.tki_given.match(text[span.end :].lstrip()):
+            return None  # "never received brigatinib, ceritinib, lorlatinib since 2024": its time told, given (deny4)
+        aside = self.lists.tki_aside.match(text, span.end)
+        return NEGATED if aside and not self.lists.tki_given.match(text, aside.end()) else _DROPPED
 
     def _restated(self, text: str, spans: list[Span], i: int, cue_end: int) -> bool:
         """Finding i opens with the qualifier the denial before it opened with (list_words `restated_qualifiers`), and

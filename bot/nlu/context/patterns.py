@@ -173,6 +173,9 @@ class ListWords:
         # what ends a denied list never closed (Lists._ends_denied_list), and a measure that says its last item found
         self.denied_tail = _frame(r"\s*(?:{denied_list_tail})\s*(?:[.;\n]|$)", words)
         self.measured = _frame(r"(?:{measured_after})", words)
+        # what closes a denied list of TKIs after its last one, and what after it may tell that TKI given
+        self.tki_aside = _frame(r"\s*(?:{denied_tki_aside})\s*", words)
+        self.tki_given = _frame(r"(?:{tki_given_after})", words)
         self.disjunction = _frame(r"\b{disjunctions}\b", words)
         # between two findings of one list
         self.join = _frame(r"^\s*(?:,|/|&)?\s*(?:{conjunctions}\s+)?$", words)
