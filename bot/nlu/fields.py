@@ -65,6 +65,7 @@ PRECEDENCE = {
 # In a list, a finding that refines another stands for both: MET amplification stated beside a MET gain ("MET
 # amplification (FISH MET/CEP7 ratio 3.1)": the report's call beside a number the definitions disagree on)
 REFINES = {"bypass_alterations": {"MET_amplification": "MET_gain"}}
+OLIGO_SITES = 4  # the most extracranial site groups progressing read as oligoprogression (beside the rest controlled)
 HALVES = frozenset(  # progression values never fields on their own
     {
         "cns_progressing",
@@ -366,10 +367,16 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
         cns_disease and not responding and not known and rest & set(stated)
     ):
         out.append("cns_only")
-    elif "indolent" not in out and (
-        ("rest_controlled" in stated and (sites or not responding)) or ("one_site" in stated and (sites or not brain))
+    elif (
+        "indolent" not in out
+        and len(sites) <= OLIGO_SITES
+        and (
+            ("rest_controlled" in stated and (sites or not responding))
+            or ("one_site" in stated and (sites or not brain))
+        )
     ):  # "complete intracranial response, stable elsewhere": the rest is what the brain is not, no lesion grows; the
-        # few sites' growth said slow is indolent ("slow growth of one node, the rest stable")
+        # few sites' growth said slow is indolent ("slow growth of one node, the rest stable"); (oligo) five or more
+        # extracranial site groups growing are never a few, whatever the rest does: systemic below
         out.append("oligoprogression")
     elif not out and len(sites) >= 2:
         out.append("systemic")

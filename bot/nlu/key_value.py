@@ -255,6 +255,11 @@ class KeyValues:
         self.result = kept.compile(rf"^(?:{_words(kv['result'])}){whole}", re.IGNORECASE)
         self.not_done = kept.compile(rf"^(?:{_words(kv['not_done'])}){whole}", re.IGNORECASE)
         self.pending = kept.compile(rf"(?<![\w-])(?:{_words(kv['pending'])})(?![\w])", re.IGNORECASE)
+        taken = kv["taken"]  # a specimen key's sample said taken, whatever its result ("Plasma: drawn, pending")
+        self.taken = {
+            specimen: kept.compile(rf"^{taken[specimen]}{taken['words']}", re.IGNORECASE)
+            for specimen in ("tissue", "plasma", "tissue_and_plasma")
+        }
         self.hedges = kept.compile(rf"(?<![\w-])(?:{_words(kv['hedges'])})(?![\w])", re.IGNORECASE)
         # a value's words that deny what the key's own terms name, right before it or right after it ("Transformation:
         # no small cell features", "small cell excluded"), or elsewhere in its clause
@@ -350,6 +355,9 @@ class KeyValues:
         # a value the key's own terms name, restated in a bracket ("Pregnancy status: postmenopausal (N/A)"): the
         # bracket's "n/a" is no value to come
         plain = _BRACKETS.sub(lambda b: " " * len(b.group()), value) if named else value
+        if k.implied and k.present in self.taken and (t := self.taken[k.present].match(value)):
+            # the specimen taken, its result to come ("Plasma: drawn 11/30, result pending"): this progression's
+            return reading(value_at + t.end(), k.present)
         if p := self.pending.search(plain) or self.hedges.search(clause):
             return reading(value_at + p.end(), supposed, HYPOTHETICAL)
         if n := self.not_done.match(value):

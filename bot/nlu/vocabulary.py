@@ -407,6 +407,7 @@ def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str
     cues["denies"] = {
         side: [_expand(str(p), defines, shorthand) for p in kv["denies"][side]] for side in ("before", "after")
     }
+    cues["taken"] = {side: _expand(str(p), defines, shorthand) for side, p in kv["taken"].items()}
     return {**cues, "number": str(kv["number"]), "keys": keys}
 
 

@@ -80,7 +80,9 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 )
             )
             supposed = (
-                any(a <= span.start < b for a, b in regions)
+                # (biopsy2) not a phrase that runs on past the question into its answer ("Any resistance testing
+                # since progression? No."): the answer states it
+                any(a <= span.start < b and span.end <= b for a, b in regions)
                 or (stated is None and span.entity == "tki" and self._conditional_plan(text, spans, i))
                 # a therapy in a plan, given or withheld ("Outcome: no further IO" says nothing of what was given)
                 or (
@@ -398,7 +400,24 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         before, after = text[start : span.start], text[span.end : stop.start() if stop else len(text)]
         if self.of_the_cancer.search(after):
             return False
-        return bool(self.other_illness_before.search(before) or self.other_illness_after.match(after))
+        if self.other_illness_before.search(before) or self.other_illness_after.match(after):
+            return True
+        return self._epileptic_seizure(text, span)
+
+    def _epileptic_seizure(self, text: str, span: Span) -> bool:
+        """(prec) A seizure its sentence gives to the patient's epilepsy: epilepsy or an antiepileptic drug named, and
+        no mark of a new event ("carbamazepine for epilepsy; ... poorly controlled seizures", "phenytoin -- seizures
+        refractory", "Keppra 500 mg bd (seizures)"); not one whose sentence names the cancer ("seizures from the new
+        frontal metastasis, on levetiracetam")."""
+        if not self.epileptic_seizure.match(text[span.start : span.end]):
+            return False
+        start = max(text.rfind(".", 0, span.start), text.rfind("\n", 0, span.start)) + 1
+        ends = [i for i in (text.find(".", span.end), text.find("\n", span.end)) if i >= 0]
+        sentence = text[start : min(ends, default=len(text))]
+        if self.of_the_cancer.search(sentence):
+            return False
+        named, drugs, new = (self.epilepsy[k].search(sentence) for k in ("named", "drugs", "new_event"))
+        return bool((named or drugs) and not new)
 
 
 def _kept(text: str, spans: list[Span], i: int) -> bool:

@@ -266,6 +266,9 @@ class Cues:
         )
         self.other_illness_after = _compile(rf"^[\s(]*(?:{_words(hyp['other_illness_after'])})(?![\w])", re.IGNORECASE)
         self.of_the_cancer = _cue(hyp["other_illness_cancer"])
+        # (prec) in a seizure's sentence: epilepsy, or an antiepileptic with no new event (Context._other_illness)
+        self.epileptic_seizure = _compile(rf"^(?:{_words(hyp['epilepsy_complaints'])})$", re.IGNORECASE)
+        self.epilepsy = {k: _cue(hyp[f"epilepsy_{k}"]) for k in ("named", "drugs", "new_event")}
         # (recall9) the patient and the person as one subject ("he and his partner choose comfort care"): the patient's;
         # not when what is said is the person's own ("she and her husband, who is on phenytoin", "his wife's")
         self.with_patient = _frame(r"(?:^|(?<=[\s,;:(]))(?:{patient_subject})\s+(?:and|&)\s*$", others)

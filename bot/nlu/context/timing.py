@@ -73,6 +73,12 @@ _RESULT_KINDS = ("alk_mutation", "bypass_alteration")
 _NOW = re.compile(
     r"\b(?:current(?:ly)?|latest|most recent|today'?s?|now|this (?:progression|pd|time|biopsy|rebiopsy))\b", re.I
 )
+# (biopsy2) a progression after the first one ("at the second progression", "third PD", "the latest relapse")
+_LATER_PROGRESSION = re.compile(
+    r"\b(?:second|2nd|third|3rd|fourth|4th|subsequent|later|latest|last|most recent|current|this) "
+    r"(?:progression|pd|relapse)\b",
+    re.I,
+)
 # a mutation named as what a TKI was given for ("lorlatinib for G1202R", "on lorla for the G1202R"): an earlier result
 _GIVEN_FOR = re.compile(
     r"(?:nib|lorla|brig|alec|crizo|ceri|ensar)\w*\s+(?:(?:\d+\s*mg|started|given|begun)\s+)?for\s+(?:the\s+|an?\s+)?(?:alk\s+)?$",
@@ -527,6 +533,7 @@ class Timing(Cues):
                 dropped |= {j for j, s in enumerate(found) if s.entity == "biopsy_type" and a <= s.start and s.end <= b}
         dropped |= self._superseded(text, found, dropped)
         dropped |= self._before_no_rebiopsy(text, found)
+        dropped |= self._earlier_progression_specimens(text, found)
         # the specimen of an earlier result is not this progression's ("G1202R on the 2023 plasma; today's tissue: no
         # ALK mutation" is a tissue biopsy)
         dropped |= {
@@ -561,6 +568,23 @@ class Timing(Cues):
                 if keep is not None:
                     out.add(n if keep else k)
         return out
+
+    def _earlier_progression_specimens(self, text: str, found: list[Entity]) -> set[int]:
+        """(biopsy2) Serial testing: the specimens of a statement placed at an earlier progression ("Liquid biopsy at
+        the first progression (2023) showed G1202R") beside a specimen of a statement placed at a later or the current
+        one ("At the second progression (2025) the tissue NGS showed ...", "Second progression now: tissue NGS"): only
+        the latest progression's specimens are this progression's testing. With no later one told, nothing is left
+        out."""
+        earlier, later = set(), False
+        for k, e in enumerate(found):
+            if e.entity != "biopsy_type" or e.value == "none" or e.role is not None:
+                continue
+            head = text[_statement_start(text, e.start, semicolons=True) : _clause_end(text, e.end, semicolons=True)]
+            if _LATER_PROGRESSION.search(head) or _NOW.search(head):
+                later = True
+            elif self.result_earlier.search(head):
+                earlier.add(k)
+        return earlier if later else set()
 
     def _before_no_rebiopsy(self, text: str, found: list[Entity]) -> set[int]:
         """(s13) When the text says no biopsy was taken at this progression ("No repeat biopsy was performed at the
