@@ -138,10 +138,8 @@ def test_a_past_count_does_not_make_brain_metastases_present_now(text):
     "MRI brain pending. Chest and abdomen unchanged.",
     "Lung parenchyma has 2 small nodules, stable.",
     "MRI spine: 2 stable treated lesions at T10 and L2.",
-    # a relative's scan told with a possessive is not yet told apart (nor "Her mother's brain MRI showed 2 new lesions",
-    # before this change): left as a known gap
-    pytest.param("Her mother's brain MRI showed 3 stable treated lesions.",
-                 marks=pytest.mark.xfail(strict=True, reason="a relative's scan in the possessive is read as the patient's")),
+    # a relative's scan told with a possessive is theirs (tests/nlu/test_relative_possessive_forms.py)
+    "Her mother's brain MRI showed 3 stable treated lesions.",
 ])
 def test_questions_plans_relatives_and_other_organs_are_no_brain_metastases(text):
     assert_reads_other_than(text, {"brain_metastases": True})

@@ -292,7 +292,9 @@ class Cues:
         self.with_patient = _frame(r"(?:^|(?<=[\s,;:(]))(?:{patient_subject})\s+(?:and|&)\s*$", others)
         self.said_of_them = _compile(r"^(?:'s\b|\s*,?\s*(?:who|whose)\b|\s*\()", re.IGNORECASE)
         self.reports_back = _frame(
-            r"^(?:'s\b.*)?(?P<aside>\s*,[^,.;]{0,60},)?\s*(?:(?:also|now|today|however|too|kindly|has|had|have|was|is|then|"
+            # (possess) not a possessive owning a test or an illness ("Her mother's brain MRI showed ...": theirs)
+            r"^(?:'s\b(?!\s+(?!(?:{person_is})(?![\w]))(?:(?!(?:{reports_back})(?![\w]))[\w+-]+\s+){0,3}?(?:{person_owns})(?![\w-])).*)?"
+            r"(?P<aside>\s*,[^,.;]{0,60},)?\s*(?:(?:also|now|today|however|too|kindly|has|had|have|was|is|then|"
             r"later|who|,)\s+)*(?:{reports_back})(?![\w])",
             others,
         )
