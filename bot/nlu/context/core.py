@@ -87,7 +87,10 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 # (biopsy2) not a phrase that runs on past the question's mark into its answer ("Any resistance
                 # testing since progression? No."): the answer states it; a phrase that only runs out of a supposition
                 # into the question after it ("After lorlatinib failure, is platinum ...") is still supposed
-                any(a <= span.start < b and (span.end <= b or "?" not in text[span.start:span.end]) for a, b in regions)
+                any(
+                    a <= span.start < b and (span.end <= b or "?" not in text[span.start : span.end])
+                    for a, b in regions
+                )
                 or (stated is None and span.entity == "tki" and self._conditional_plan(text, spans, i))
                 # a therapy in a plan, given or withheld ("Outcome: no further IO" says nothing of what was given)
                 or (
@@ -204,15 +207,15 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         """Where the words after ``spans[i]`` stop being about it: the next finding (not a specimen, nor a TKI, nor a
         word naming the call again) and the end of its clause."""
         span = spans[i]
-        nxt = min(
+        nxt = next(  # the spans are in order: the first such is the nearest (linear work over a text's findings)
             (
                 s.start
-                for s in spans[i + 1 :]
+                for s in (spans[j] for j in range(i + 1, len(spans)))
                 if s.start >= span.end
                 and s.entity not in ("biopsy_type", "tki")  # where it was found, what the patient was on
                 and not _ANAPHOR.fullmatch(text, s.start, s.end)
             ),
-            default=len(text),
+            len(text),
         )
         return nxt, _CLAUSE_END.search(text, span.end)
 

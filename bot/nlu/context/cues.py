@@ -127,8 +127,10 @@ class Cues:
         self.disowned_entities = frozenset(back["disowned_entities"])
         self.disowned = _compile(rf"(?<![\w-])(?:{_words(back['disowned'])})(?![\w])", re.IGNORECASE)
         self.disowned_ref = _compile(rf"(?<![\w-])(?:{_words(back['disowned_ref'])})(?![\w])", re.IGNORECASE)
+        # past a mark, not a bare space: "MET amplification equivocal" stays a doubted finding, named back (Doubt)
         self.disowned_right_after = _compile(
-            rf"^[\s,:;'\"\u2018\u2019\u201c\u201d()–—-]*(?:{_words(back['disowned_right_after'])})(?![\w])",
+            rf"^\s*[,:;'\"\u2018\u2019\u201c\u201d()–—-][\s,:;'\"\u2018\u2019\u201c\u201d()–—-]*"
+            rf"(?:{_words(back['disowned_right_after'])})(?![\w])",
             re.IGNORECASE,
         )
         # another gene named between a call and a doubt, which is then that gene's ("L1196M 8%, NOTCH2 variant of
