@@ -68,7 +68,9 @@ SETS = (
     PhrasingSet("4", "NGS/pathology/cytology/radiology report wording and chat shorthand", "independent4_tune.yml",
                 "independent4_heldout.yml", "independent4_questions_tune.yml", "independent4_questions_heldout.yml",
                 # (recall9) tuned 0.9845 -> 0.9867 after consult and form wording (tests/nlu/test_consult_forms.py)
-                f1_floor=(0.986, 0.861), questions_changed=(0, 3), changed_in_dialogue=0, min_questions=(50, 36)),
+                # (2026-12-05) tuned floor 0.986 -> 0.987 after the hedge, biopsy, brain, response, pattern and
+                # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
+                f1_floor=(0.987, 0.861), questions_changed=(0, 3), changed_in_dialogue=0, min_questions=(50, 36)),
     # Sets 5-7 before any tuning on them: tuned 0.902 / 0.872 / 0.858, held-out 0.884 / 0.897 / 0.864
     PhrasingSet("5", "EHR copy-paste: key-value templates, timelines, medication lists, MDT proformas",
                 "independent5_tune.yml", "independent5_heldout.yml", "independent5_questions_tune.yml",
@@ -95,14 +97,18 @@ SETS = (
     PhrasingSet("8", "exam-style and teaching texts: MCQ vignette stems, ward-round presentations, journal-club and "
                 "M&M case summaries, teaching files, one-liners", "independent8_tune.yml", "independent8_heldout.yml",
                 "independent8_questions_tune.yml", "independent8_questions_heldout.yml",
-                f1_floor=(0.962, 0.861), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(42, 29)),
+                # (2026-12-05) tuned floor 0.962 -> 0.968 after the hedge, biopsy, brain, response, pattern and
+                # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
+                f1_floor=(0.968, 0.861), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(42, 29)),
     # Set 9 tuned after its first tuning (administrative forms): 0.885
     # (recall9) set 9 tuned 0.9376 -> 0.963 after consult and form wording (tests/nlu/test_consult_forms.py)
     PhrasingSet("9", "administrative and cross-disciplinary writing: prior-authorization and appeal letters, pharmacist "
                 "and e-consult notes, second-opinion referrals, radiation-oncology and palliative consults, trial "
                 "screening", "independent9_tune.yml", "independent9_heldout.yml", "independent9_questions_tune.yml",
                 "independent9_questions_heldout.yml",
-                f1_floor=(0.962, 0.805), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(43, 29)),
+                # (2026-12-05) tuned floor 0.962 -> 0.971 after the hedge, biopsy, brain, response, pattern and
+                # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
+                f1_floor=(0.971, 0.805), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(43, 29)),
     # Set 10 before any tuning on it: tuned 0.840, held-out 0.854; 0 questions change the case (extractor and dialogue)
     # (s10cns) set 10 tuned 0.840 -> 0.8734 after acute-care wording of the pattern of progression, the brain, the
     # meninges and the symptoms (tests/nlu/test_acute_care_forms.py)
@@ -118,7 +124,9 @@ SETS = (
                 # (lowsets) tuned 0.9257 -> 0.928 after brain-only progression told in chat words ("body fine", "the
                 # rest is the same", a patient's brain "spots"), a count after a brain-only progression or with a plus,
                 # a toxicity stop past its times (tests/nlu/test_lowsets_forms.py)
-                f1_floor=(0.927, 0.851), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
+                # (2026-12-05) tuned floor 0.927 -> 0.928 after the hedge, biopsy, brain, response, pattern and
+                # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
+                f1_floor=(0.928, 0.851), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
     # Set 11 before any tuning on it, scored as taken: tuned 0.848, held-out 0.854 (0.762 / 0.767 on the bare extractor); 0 questions change the case (extractor and dialogue)
     # (s11narr) set 11 tuned 0.848 -> 0.8958 with main (cnscount, s10rest) after dictation, instant-message and registry-form
     # wording of the narrative fields (tests/nlu/test_dictation_forms.py); 0.9286 with main and s11mol together
@@ -132,7 +140,9 @@ SETS = (
                 # progression's count and chat words, a registry "N" with its specimen bracketed
                 # (tests/nlu/test_lowsets_forms.py)
                 # (recall15) tuned 0.9467 -> 0.9502 measured after merging main (its change, not recall15's)
-                f1_floor=(0.949, 0.854), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(47, 31),
+                # (2026-12-05) tuned floor 0.949 -> 0.955 after the hedge, biopsy, brain, response, pattern and
+                # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
+                f1_floor=(0.955, 0.854), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(47, 31),
                 as_taken=True),
     # Set 12 before any tuning on it, scored as taken: tuned 0.896, held-out 0.914 (0.844 / 0.851 on the bare extractor); 0 questions change the case at the extractor level
     # (its writer's README_set12.md, which the files' headers name, was not kept: the headers state the route, what was
@@ -146,7 +156,9 @@ SETS = (
                 # (s12) set 12 tuned 0.896 -> 0.9518 after regional and institutional wording: a TKI applied for,
                 # chosen by a pathway tool or unaffordable; numbered plans; dosage forms; decimal commas; European,
                 # NHS and US words of comorbidities, toxicities, specimens and counts (tests/nlu/test_regional_forms.py)
-                f1_floor=(0.951, 0.914), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(48, 32),
+                # (2026-12-05) tuned floor 0.951 -> 0.959 after the hedge, biopsy, brain, response, pattern and
+                # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
+                f1_floor=(0.959, 0.914), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
     # Set 13 before any tuning on it, scored as taken: tuned 0.882, held-out 0.896; 1 / 2 questions change the case at
     # the extractor level
@@ -171,7 +183,9 @@ SETS = (
                 # (goals) its writer, and set 7's, label a family's wish ("family wants comfort care only now") as the
                 # patient's goal of care; the project reads a relative's wish as not the patient's and asks
                 # (tests/nlu/test_relative_goals_of_care.py): the labels are kept as written, each set loses one item
-                f1_floor=(0.923, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
+                # (2026-12-05) tuned floor 0.923 -> 0.942 after the hedge, biopsy, brain, response, pattern and
+                # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
+                f1_floor=(0.942, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
     # Set 14 before any tuning on it, scored as taken: tuned 0.863, held-out 0.934; 0 / 1 questions change the case at the
     # extractor level
@@ -197,7 +211,9 @@ SETS = (
                 # and a site outside the brain growing ("CT body same week: stable ... Re-biopsy of the enlarging lung
                 # lesion") is no longer CNS-only but asked; its writer labelled three such notes CNS-only
                 # (tests/nlu/test_progression_safety_forms.py)
-                f1_floor=(0.940, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
+                # (2026-12-05) tuned floor 0.940 -> 0.945 after the hedge, biopsy, brain, response, pattern and
+                # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
+                f1_floor=(0.945, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
                 as_taken=True),    # Set 15 before any tuning on it, scored as taken: tuned 0.839 (precision 0.898, recall 0.788), held-out 0.830; 5 / 2
     # questions change the case at the extractor level, 5 tuned in the dialogue
     # Every item written by hand (no assembly from shared sections) and split by the prescribed shuffle alone; its
@@ -224,7 +240,9 @@ SETS = (
                 # no therapy now and chemotherapy given now in letters' words (a TKI stopped lately with nothing
                 # since, "Actual treatment: nothing", "Therapy from 10.2025: ..."), the goals of care in a palliative
                 # note's words (tests/nlu/test_recall15_forms.py)
-                f1_floor=(0.883, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
+                # (2026-12-05) tuned floor 0.883 -> 0.904 after the hedge, biopsy, brain, response, pattern and
+                # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
+                f1_floor=(0.904, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
                 as_taken=True),
     PhrasingSet("16", "uncertainty, revision and discordance, and the ordinary notes around them: hedged radiology "
                 "impressions, RECIST and RANO-BM tables, equivocal and low-level molecular results, failed tests, "
@@ -234,7 +252,9 @@ SETS = (
                 "independent16_questions_heldout.yml",
                 # before any tuning on it: tuned 0.8495 (P 0.846, R 0.853), held-out 0.8336 (P 0.848, R 0.819);
                 # questions changing the case 0/0 at the extractor level and 0 in the dialogue (tuned)
-                f1_floor=(0.849, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
+                # (2026-12-05) tuned floor 0.849 -> 0.858 after the hedge, biopsy, brain, response, pattern and
+                # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
+                f1_floor=(0.858, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
