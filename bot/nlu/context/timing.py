@@ -890,9 +890,9 @@ class Timing(Cues):
         return bool(self.diagnostic_near.search(text[start : span.start]))
 
 
-# a state said of one place ("stable disease in the lungs", "stable in the liver"), not of the whole disease
 # (resp) a scan named in brackets after a state, before its date ("partial response (CT 10/2025)")
 _SCAN_DATED = re.compile(r"\s*\((?:(?:ct|mri|pet(?:/ct)?|scan|imaging|restaging)(?: of)?\s+)?", re.IGNORECASE)
+# a state said of one place ("stable disease in the lungs", "stable in the liver"), not of the whole disease
 _SAID_OF_A_PLACE = re.compile(r"\s+(?:(?:in|at|of|within)\s|elsewhere\b|otherwise\b)", re.IGNORECASE)
 
 
