@@ -123,10 +123,10 @@ class Cues:
         self.scrapped = _compile(rf"(?<![\w-])(?:{_words(back['scrapped'])})(?:\s+[\w'+-]+){{0,2}}?\s+$", re.IGNORECASE)
         self.scrapped_end = _compile(rf"^(?:\s+[\w'+-]+)?\s+(?:{_words(back['scrapped_end'])})(?![\w])", re.IGNORECASE)
         self.withdrawn = _compile(rf"^[\s,]*(?:{_words(back['withdrawn'])})(?![\w])", re.IGNORECASE)
-        self.not_cue = _compile(rf"(?<![\w-])(?:{_words(back['not_cue'])})(?![\w])", re.IGNORECASE)
+        self.not_cue = _cue(back["not_cue"])
         self.disowned_entities = frozenset(back["disowned_entities"])
-        self.disowned = _compile(rf"(?<![\w-])(?:{_words(back['disowned'])})(?![\w])", re.IGNORECASE)
-        self.disowned_ref = _compile(rf"(?<![\w-])(?:{_words(back['disowned_ref'])})(?![\w])", re.IGNORECASE)
+        self.disowned = _cue(back["disowned"])
+        self.disowned_ref = _cue(back["disowned_ref"])
         # past a mark, not a bare space: "MET amplification equivocal" stays a doubted finding, named back (Doubt)
         self.disowned_right_after = _compile(
             rf"^\s*[,:;'\"\u2018\u2019\u201c\u201d()–—-][\s,:;'\"\u2018\u2019\u201c\u201d()–—-]*"
@@ -139,7 +139,7 @@ class Cues:
             rf"(?<![\w-])(?:(?-i:[A-Z]{{2,}}\d[A-Z0-9]*)|(?=[A-Z])(?:{table['other_genes']}))(?![\w-])", re.IGNORECASE
         )
         self.read_lesions = frozenset(back["read_lesions"])
-        self.lesion_doubt = _compile(rf"(?<![\w-])(?:{_words(back['lesion_doubt'])})(?![\w])", re.IGNORECASE)
+        self.lesion_doubt = _cue(back["lesion_doubt"])
         self.superseded_before = _compile(
             rf"(?<![\w-])(?:{_words(back['superseded_before'])})[\s'\"\u2018\u2019\u201c\u201d:(]*(?:alk\s+)?$",
             re.IGNORECASE,
@@ -197,13 +197,13 @@ class Cues:
         )
         self.doubts_back = _opening(hyp["doubts_back"], _ALONE_ASKED)
         self.supposes_back = _opening(hyp["supposes_back"], _ALONE_ASKED)
-        self.names_option = _compile(rf"(?<![\w-])(?:{_words(hyp['option'])})(?![\w])", re.IGNORECASE)
+        self.names_option = _cue(hyp["option"])
         self.glued_ask = _compile(rf"\s(?:{_words(hyp['trailing_ask'])}){_ALONE}", re.IGNORECASE)
         # a list goes on past a comma; a colon, a dash or an arrow leads from one to the next ("alectinib: lorlatinib")
         self.ends_with_option = _compile(rf"(?<![\w-])(?:{_words(hyp['option'])})\s*,\s*$", re.IGNORECASE)
-        self.picks = _compile(rf"(?<![\w-])(?:{_words(hyp['picks'])})(?![\w])", re.IGNORECASE)
+        self.picks = _cue(hyp["picks"])
         prop = table["proposal"]
-        self.prop_therapy = _compile(rf"(?<![\w-])(?:{_words(prop['therapy'])})(?![\w])", re.IGNORECASE)
+        self.prop_therapy = _cue(prop["therapy"])
         self.prop_verb = _compile(rf"\s*(?:{_words(prop['verb'])})\s+", re.IGNORECASE)
         self.prop_join = _compile(_words(prop["join"]), re.IGNORECASE)
         # therapies named and nothing else ("pembrolizumab", "Keytruda", "carbo/pem"): no words telling them given
@@ -563,7 +563,7 @@ class Cues:
             rf"(?<![\w-])(?:{_words(tol['reason'])}|at|on|with|per)\s+(?:{_words(tol['other_reasons'])})(?![\w])",
             re.IGNORECASE,
         )
-        self.nontoxic_named = _compile(rf"(?<![\w-])(?:{_words(tol['other_reasons'])})(?![\w])", re.IGNORECASE)
+        self.nontoxic_named = _cue(tol["other_reasons"])
         self.also_reason = _compile(rf"(?<![\w-])(?:{_words(tol['also_reason'])})(?![\w-])|/", re.IGNORECASE)
         self.other_reason = _compile(
             rf"(?<![\w-])(?:{_words(tol['reason'])}|at|on|with|after)\s+(?:(?:the|a|an|his|her|disease|cns|brain|"
