@@ -28,12 +28,24 @@ class Questions(Cues):
         """Each sentence of ``text`` as (where it starts to ask or None, its end). A sentence that opens with a word
         going on with the question right before it ("Lorlatinib? Or brigatinib") asks all through."""
         out: list[tuple[int | None, int]] = []
+        before = 0  # where the sentence before starts
         for start, end in self._sentences(text):
             asked = self._asked_from(text, start, end)
-            if asked is None and out and out[-1][0] is not None and self.question_goes_on.match(text[start:end]):
+            if asked is None and out and out[-1][0] is not None and self._goes_on_asking(text, before, start, end):
                 asked = start
             out.append((asked, end))
+            before = start
         return out
+
+    def _goes_on_asking(self, text: str, before: int, start: int, end: int) -> bool:
+        """The sentence at start:end, right after the question starting at ``before``, goes on asking it: it opens
+        with "or" ("Lorlatinib? Or brigatinib"), or it is a bare phrase naming what the question is about ("Which TKI
+        after alectinib. G1202R.") when that question does not ask about this patient or a result ("What was found?
+        G1202R on tissue." answers it)."""
+        sentence = text[start:end]
+        if self.question_goes_on.match(sentence):
+            return True
+        return bool(self.bare_premise.match(sentence)) and not self.bare_answered.search(text, before, start)
 
     def supposed_regions(self, text: str) -> list[tuple[int, int]]:
         """The conditions of ``text``: "if X, give Y", the whole sentence; "give Y if X", X; a supposition leading a
@@ -99,6 +111,8 @@ class Questions(Cues):
         - any interactions?")."""
         sentence = text[start:end]
         if self.question_start.match(sentence):
+            if not sentence.rstrip().endswith("?") and self.stated_after_ask.search(sentence):
+                return None  # "Wondering what to do: she progressed on alectinib with G1202R": told, not asked
             return start
         pick = self.picks.search(text, start, end)
         heading = _HEADING.match(sentence)  # "Outcome requested from the panel: advice on sequencing after ..."
@@ -116,6 +130,7 @@ class Questions(Cues):
             sentence.rstrip().endswith("?")
             or self.glued_question.search(text, bounds[-1], end)
             or self.question_preface.match(sentence)  # "Quick q - lorla after alec for G1202R": as if with "?"
+            or any(self.later_clause_asks.match(text[b:end]) for b in bounds[1:])  # "In CROWN, what fraction had ..."
         ):
             asked = next((b for b in bounds if self.clause_question.match(text[b:end])), bounds[-1])
         elif self.trailing_ask.match(text[bounds[-1] : end]) or (
