@@ -357,6 +357,9 @@ def test_the_dialogue_takes_a_question_as_asked(text):
 
 
 STATEMENTS = [
+    # a bare phrase after a question that tells what was done is no premise of the question
+    ("Neuropathy from lorlatinib? Resumed alectinib.", {"prior_tkis": ["alectinib"]}),
+    ("Which is better for the brain. Continued alectinib.", {"prior_tkis": ["alectinib"]}),
     (
         "Wondering what to do: she progressed on alectinib with G1202R.",
         {"alk_mutations": ["G1202R"], "prior_tkis": ["alectinib"]},
