@@ -1,0 +1,74 @@
+"""The treatment history as clinicians write it: a bare "Never X" denies the TKI; a plan or a recommendation told with
+a therapy word before the TKI ("recommends a therapy with Lorviqua") names it, it was not received; and another
+person named at the start of a later sentence ("Seen today. His brother had ALK fusion ...") owns what the sentence
+says, as at the start of the text. Controls keep what was given, and the patient's own findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.extractor import extract_case
+
+
+def _tkis(text: str) -> list[str]:
+    return extract_case(text).get("prior_tkis") or []
+
+
+@pytest.mark.parametrize("text,received", [
+    ("Never brigatinib.", []),
+    ("never ceritinib", []),
+    ("Never lorlatinib; alectinib since 2021.", ["alectinib"]),
+    ("Alectinib 2019-2023, never brigatinib. Lorlatinib since 2024.", ["alectinib", "lorlatinib"]),
+    ("TKI history: crizotinib then alectinib. Never lorlatinib.", ["crizotinib", "alectinib"]),
+    # controls: a word between "never" and the TKI may tell it given; the other denials as before
+    ("never stopped alectinib despite the oedema", ["alectinib"]),
+    ("never missed a dose of lorlatinib", ["lorlatinib"]),
+    ("No prior lorlatinib.", []),
+    ("Never received brigatinib.", []),
+])
+def test_bare_never_denies_the_tki(text: str, received: list[str]) -> None:
+    assert _tkis(text) == received
+
+
+@pytest.mark.parametrize("text,received", [
+    ("the tumour board recommends a therapy with Lorviqua", []),
+    ("The MDT recommends treatment with lorlatinib.", []),
+    ("Board advised treatment with Alunbrig.", []),
+    ("The tumour board recommended a change of therapy to lorlatinib.", []),
+    ("We suggest starting therapy with lorlatinib.", []),
+    ("Plan is a therapy with brigatinib.", []),
+    ("We plan treatment with lorlatinib.", []),
+    ("Intend to treat with lorlatinib.", []),
+    ("The MDT favours lorlatinib.", []),
+    ("Progressed on alectinib; the MDT proposes treatment with lorlatinib.", ["alectinib"]),
+    # controls: a therapy told given keeps its reading
+    ("She was treated with lorlatinib.", ["lorlatinib"]),
+    ("Therapy with lorlatinib since 2022.", ["lorlatinib"]),
+    ("Since starting therapy with lorlatinib she has gained 4 kg.", ["lorlatinib"]),
+    ("Alectinib first line with a favourable response.", ["alectinib"]),
+])
+def test_a_recommended_therapy_is_not_received(text: str, received: list[str]) -> None:
+    assert _tkis(text) == received
+
+
+@pytest.mark.parametrize("text,field", [
+    ("Seen today. His brother had ALK fusion in a lymphoma.", "alk_positive"),
+    ("67M, lung adenocarcinoma. His brother had ALK fusion in a lymphoma.", "alk_positive"),
+    ("Lung adenocarcinoma. Her sister is ALK positive.", "alk_positive"),
+    ("Reviewed in clinic.\nHis father had ALK fusion, treated with crizotinib.", "alk_positive"),
+    ("Seen in clinic. His brother was on alectinib.", "prior_tkis"),
+    ("Good week. Her daughter takes carbamazepine.", "strong_cyp3a_inducer"),
+])
+def test_a_person_opening_a_later_sentence_is_not_the_patient(text: str, field: str) -> None:
+    assert field not in extract_case(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # controls: the patient's own findings beside a relative's sentence
+    ("Seen today. His brother had a lymphoma. He is ALK positive by IHC.", {"alk_positive": True}),
+    ("His sister had breast cancer. ALK fusion positive on NGS.", {"alk_positive": True}),
+    ("On alectinib since 2021. Her husband is well.", {"prior_tkis": ["alectinib"]}),
+])
+def test_the_patients_findings_beside_a_relative_stay(text: str, expected: dict) -> None:
+    case = extract_case(text)
+    assert {k: case.get(k) for k in expected} == expected
