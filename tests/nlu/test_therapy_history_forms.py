@@ -41,6 +41,9 @@ def test_bare_never_denies_the_tki(text: str, received: list[str]) -> None:
     ("Intend to treat with lorlatinib.", []),
     ("The MDT favours lorlatinib.", []),
     ("Progressed on alectinib; the MDT proposes treatment with lorlatinib.", ["alectinib"]),
+    ("MDT advises repeat NGS and, should no resistance mutation be found, a therapy with Lorviqua.", []),
+    ("The board recommended a biopsy of the liver lesion and then a switch to brigatinib.", []),
+    ("The MDT suggested a biopsy, then she had a therapy with lorlatinib from 2022.", ["lorlatinib"]),
     # controls: a therapy told given keeps its reading
     ("She was treated with lorlatinib.", ["lorlatinib"]),
     ("Therapy with lorlatinib since 2022.", ["lorlatinib"]),
@@ -58,6 +61,8 @@ def test_a_recommended_therapy_is_not_received(text: str, received: list[str]) -
     ("Reviewed in clinic.\nHis father had ALK fusion, treated with crizotinib.", "alk_positive"),
     ("Seen in clinic. His brother was on alectinib.", "prior_tkis"),
     ("Good week. Her daughter takes carbamazepine.", "strong_cyp3a_inducer"),
+    ("In the family his uncle had an ALK-positive lymphoma. Her ALK FISH is pending.", "alk_positive"),
+    ("In her family the sister was on crizotinib.", "prior_tkis"),
 ])
 def test_a_person_opening_a_later_sentence_is_not_the_patient(text: str, field: str) -> None:
     assert field not in extract_case(text)
@@ -68,6 +73,7 @@ def test_a_person_opening_a_later_sentence_is_not_the_patient(text: str, field: 
     ("Seen today. His brother had a lymphoma. He is ALK positive by IHC.", {"alk_positive": True}),
     ("His sister had breast cancer. ALK fusion positive on NGS.", {"alk_positive": True}),
     ("On alectinib since 2021. Her husband is well.", {"prior_tkis": ["alectinib"]}),
+    ("ALK positive by FISH. Lung cancer runs in the family.", {"alk_positive": True}),
 ])
 def test_the_patients_findings_beside_a_relative_stay(text: str, expected: dict) -> None:
     case = extract_case(text)

@@ -169,6 +169,7 @@ class Cues:
             r"(?<!\bon )(?<!\bof )$",
             cand,
         )
+        self.recommended_before = _before(cand["recommended_before"], r"\s+")
         self.future_clause = _cue(table["candidate"]["future_clause"])
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
         self.future_after = _compile(rf"\s+(?:{_words(table['candidate']['future_after'])})(?![\w])", re.IGNORECASE)
