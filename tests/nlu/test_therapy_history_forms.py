@@ -78,3 +78,26 @@ def test_a_person_opening_a_later_sentence_is_not_the_patient(text: str, field: 
 def test_the_patients_findings_beside_a_relative_stay(text: str, expected: dict) -> None:
     case = extract_case(text)
     assert {k: case.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a date's dot is no full stop between two TKIs told in reverse
+    ("We started Lorviqua in 10.2025 after the progression on Alecensa.", ["alectinib", "lorlatinib"]),
+    ("Lorlatinib from 03.2024, after alectinib.", ["alectinib", "lorlatinib"]),
+    # controls: a real full stop, and an order told forwards
+    ("Brigatinib 2021-2023. Lorlatinib after progression, from 11.2023.", ["brigatinib", "lorlatinib"]),
+    ("Crizotinib until 04.2020, then alectinib.", ["crizotinib", "alectinib"]),
+])
+def test_the_order_past_a_dotted_date(text: str, expected: list[str]) -> None:
+    assert _tkis(text) == expected
+
+
+@pytest.mark.parametrize("text,intolerant", [
+    # the stop told in a medication list's next item, which names another drug, is that drug's
+    ("Home medications:\n- Alunbrig 180 mg daily\n- St John's wort (started for low mood), happy to stop", None),
+    ("Meds:\n* lorlatinib 100 mg\n* clarithromycin, stopped for diarrhoea", None),
+    # control: the next step naming no other drug tells the TKI's stop
+    ("Feb 2020 - alectinib\nJun 2020 - stopped after grade 3 hepatitis", ["alectinib"]),
+])
+def test_another_drugs_stop_in_a_list_is_not_the_tkis(text: str, intolerant: list[str] | None) -> None:
+    assert extract_case(text).get("intolerant_tkis") == intolerant
