@@ -61,7 +61,7 @@ def test_a_recommended_therapy_is_not_received(text: str, received: list[str]) -
     ("Reviewed in clinic.\nHis father had ALK fusion, treated with crizotinib.", "alk_positive"),
     ("Seen in clinic. His brother was on alectinib.", "prior_tkis"),
     ("Good week. Her daughter takes carbamazepine.", "strong_cyp3a_inducer"),
-    ("In the family his uncle had an ALK-positive lymphoma. Her ALK FISH is pending.", "alk_positive"),
+    ("In the family his uncle had ALK fusion in an ALCL. Her ALK FISH is pending.", "alk_positive"),
     ("In her family the sister was on crizotinib.", "prior_tkis"),
 ])
 def test_a_person_opening_a_later_sentence_is_not_the_patient(text: str, field: str) -> None:
