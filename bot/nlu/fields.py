@@ -203,6 +203,10 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
         # "rebx: LCNEC, no small-cell component": a transformation, though not one the knowledge base names; "none"
         # would say there is none (the LCNEC is named back and the transformation left unset)
         del values["transformation"]
+    if values.get("histology") == ["squamous"] and values.get("transformation") == ["squamous"]:
+        # "squamous cell carcinoma, dx 2022 ... Rebiopsy (liver): squamous cell carcinoma": the histology it had, no
+        # transformation told (left unset and asked)
+        del values["transformation"]
     if _DENIED in values.get("symptomatic", ()):  # "mild headache, no focal deficits": the symptom stated stands
         stated = [v for v in values["symptomatic"] if v != _DENIED]
         values["symptomatic"] = stated if True in stated else list(dict.fromkeys([*stated, False]))
