@@ -9,8 +9,6 @@ from the independent sets.
 - A resection still to come ("resection of the lesion planned"), the cavity of a past one, or a test only said
   feasible is no specimen taken.
 - A report's specimen line naming a site ("specimen: lymph node") and a block of the progression are tissue.
-- The EML4-ALK fusion listed with an ALK kinase-domain mutation, which only a resistant tumour carries, is the fusion
-  at progression; a fusion said not detected before the list, or listed with no ALK mutation, is not.
 - The fusion at progression with no specimen named beside it takes this progression's one kind of specimen, as the
   schema infers it; not when tissue and plasma were both sent.
 """
@@ -37,6 +35,7 @@ TUMOUR_SAMPLED = [
     ("Liver core at progression: adenocarcinoma, ALK IHC positive, no other malignancy.", "tissue"),
     ("CT-guided biopsy attempted; only necrosis, no tumour cells.", "none"),
     ("Rebiopsy not feasible.", "none"),
+    ("Of the tests, only the liquid biopsy was feasible at this relapse.", "plasma"),
 ]
 
 NOT_TAKEN = [
@@ -53,6 +52,14 @@ TISSUE_NAMED = [
     "PD-L1 22C3 on the progression block: TPS 50%.",
 ]
 
+# a specimen line of the diagnosis, or a resection said of the progressing lesion, keep their readings
+SPECIMEN_KEPT = [
+    ("Specimen: lung core at diagnosis. Diagnosis: adenocarcinoma.", {"biopsy": None}),
+    ("Specimen: liver core (diagnostic, 2019). ALK FISH positive.", {"biopsy": None}),
+    ("Lorlatinib was held for two weeks around the resection of the oligoprogressive adrenal lesion.",
+     {"progression": "oligoprogression"}),
+]
+
 FUSION_ON_THE_ONE_SPECIMEN = [
     ("Rebiopsy at progression on brigatinib (right pleura), sent for hybrid-capture DNA and RNA sequencing at the "
      "reference laboratory; tumour content forty percent, coverage adequate, turnaround three weeks. ALK fusion "
@@ -60,29 +67,6 @@ FUSION_ON_THE_ONE_SPECIMEN = [
     ("Guardant360 at progression on lorlatinib, drawn 02/11, results back this week after a delay at the lab: "
      "no ALK kinase-domain mutations; ALK fusion detected.", "plasma"),
 ]
-
-
-FUSION_WITH_A_RESISTANCE_MUTATION = [
-    "Mediastinal node EBUS at this relapse: adenocarcinoma, EML4-ALK, ALK L1196M.",
-    "The repeat core showed EML4-ALK variant 3 together with an acquired ALK G1202R.",
-    "Molecular (new hepatic lesion): EML4-ALK fusion detected, ALK I1171N; MET not amplified.",
-]
-
-FUSION_NOT_AT_PROGRESSION = [
-    ("Dx 2019 (EBUS): adenocarcinoma, EML4-ALK v3, TP53 R273H.", None),
-    ("EML4-ALK fusion not detected, ALK G1202R detected on plasma.", False),
-    ("At diagnosis (2021): EML4-ALK v1 and TP53 R175H; treated with alectinib.", None),
-]
-
-
-@pytest.mark.parametrize("text", FUSION_WITH_A_RESISTANCE_MUTATION)
-def test_the_fusion_listed_with_an_alk_mutation_is_at_progression(text: str) -> None:
-    assert_reads(text, {"alk_fusion_at_progression": True, "alk_fusion_specimen": "tissue", "biopsy": "tissue"})
-
-
-@pytest.mark.parametrize("text, fusion", FUSION_NOT_AT_PROGRESSION)
-def test_a_fusion_of_the_diagnosis_or_lost_is_not_found_at_progression(text: str, fusion: bool | None) -> None:
-    assert_reads(text, {"alk_fusion_at_progression": fusion})
 
 
 @pytest.mark.parametrize("text", NO_TUMOUR_SAMPLED)
@@ -103,6 +87,13 @@ def test_a_resection_to_come_a_past_cavity_or_a_feasible_test_is_no_biopsy(text:
 @pytest.mark.parametrize("text", TISSUE_NAMED)
 def test_a_report_specimen_line_or_a_progression_block_is_tissue(text: str) -> None:
     assert_reads(text, {"biopsy": "tissue"})
+
+
+@pytest.mark.parametrize("text, fields", SPECIMEN_KEPT)
+def test_a_diagnostic_specimen_line_or_a_progression_beside_a_resection_keeps_its_reading(
+    text: str, fields: dict[str, str | None]
+) -> None:
+    assert_reads(text, fields)
 
 
 @pytest.mark.parametrize("text, specimen", FUSION_ON_THE_ONE_SPECIMEN)
