@@ -231,7 +231,9 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
         else:
             clashes.append(field)
     if "alk_fusion_at_progression" in out and "alk_fusion_specimen" not in [*out, *clashes]:
-        specimen = _fusion_specimen(entities)
+        # else this progression's one kind of specimen, as the schema infers it ("Progression biopsy (pleura) ...
+        # RNA: EML4-ALK v3"); not from tissue and plasma both
+        specimen = _fusion_specimen(entities) or (out.get("biopsy") if out.get("biopsy") in SPECIMENS else None)
         if specimen:
             out["alk_fusion_specimen"] = specimen
     return out, sorted(clashes)

@@ -370,6 +370,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 self.result_after.match(after) or self.result_in.search(text, span.start, span.end)
             ):
                 return _DROPPED  # "on phenytoin since her craniotomy": when the drug was started, not a test
+            if span.value != "none" and self._benign_result(text, span):
+                return _DROPPED  # "the adrenal nodule was biopsied: adenoma, no malignancy": no tumour sampled
             return NEGATED if self.tki_neg_before.search(before) or self.tki_neg_after.match(after) else None
         serial = self._serial_result(text, spans, i) if span.entity in _SERIAL_KINDS else None
         if serial is not None and self._scoped(self.neg_before, text, spans, i) is None:
@@ -396,6 +398,13 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         # there are brain metastases, as "no new brain mets" does not
         changes = self.changes.search(text, span.start, span.end)
         return _DROPPED if span.entity in self.new_keeps and (self.new.search(gap) or qualified or changes) else NEGATED
+
+    def _benign_result(self, text: str, span: Span) -> bool:
+        """The specimen at ``span`` finds, in its own statement (to its full stop or line), a benign lesion or
+        another process and names no tumour ("EBUS: non-necrotising granulomas; no malignant cells")."""
+        stop = _SENTENCE_END.search(text, span.end, span.end + 200)
+        statement = text[span.end : stop.start() if stop else span.end + 200]
+        return bool(self.benign_result.search(statement)) and not self.malignant_result.search(statement)
 
     def _first_cycle_to_come(self, text: str, span: Span) -> bool:
         """The regimen at ``span`` ends on its cycle, and that cycle is the first, still to come (candidate

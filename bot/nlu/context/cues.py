@@ -382,6 +382,8 @@ class Cues:
         self.case_supposes = _cue(hyp["case_supposes"])
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
+        self.benign_result = _cue(hyp["benign_result"])
+        self.malignant_result = _cue(hyp["malignant_result"])
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
         self.diagnosed_on = _cue(hyp["diagnosed_on"])
         self.diagnosis_report_heading = _cue(hyp["diagnosis_report_heading"])
