@@ -35,14 +35,16 @@ def test_the_patient_after_a_family_history_is_read(text: str, comorbidities: li
 # ---- a review of systems: a minus sign and a list of complaints denied ------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "ROS: (-) headache, (-) seizures, (-) bone pain.",
-    "Review of systems: (-) haemoptysis; (-) confusion; (+) mild reflux.",
-    "Denies headache, blurred vision, weakness, seizures.",
-    "Pt denies headaches, dizziness, tingling, confusion, bone pain.",
+@pytest.mark.parametrize("text, value", [
+    # under a review of systems' heading, the template's screen of every system: no word on whether the progression
+    # is symptomatic, left unread and asked (tests/nlu/test_symptom_forms.py; it read False before)
+    ("ROS: (-) headache, (-) seizures, (-) bone pain.", None),
+    ("Review of systems: (-) haemoptysis; (-) confusion; (+) mild reflux.", None),
+    ("Denies headache, blurred vision, weakness, seizures.", False),
+    ("Pt denies headaches, dizziness, tingling, confusion, bone pain.", False),
 ])
-def test_a_review_of_systems_of_negatives_is_no_symptom(text: str) -> None:
-    assert_reads(text, {"symptomatic": False})
+def test_a_review_of_systems_of_negatives_is_no_symptom(text: str, value: bool | None) -> None:
+    assert_reads(text, {"symptomatic": value})
 
 
 @pytest.mark.parametrize("text", [

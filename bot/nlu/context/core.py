@@ -16,6 +16,8 @@ from bot.nlu.context.timing import Timing, _at_diagnosis_histology
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span
 
+# a short aside between a complaint and its cause ("seizure last month, thought to be due to ...")
+_ONE_COMMA = re.compile(r"[^,;.\n]{0,30},\s*")
 _BREAK = re.compile(r"[.;!?\n(]")  # where a retraction's words may start (Context._retracted)
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
 # a word that names the call again ("classified as a variant of uncertain significance"): no other finding
@@ -44,6 +46,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         out: list[Entity] = []
         only_doubted: list[Entity] = []
         for i, span in enumerate(spans):
+            if self._systems_reviewed(text, spans, i):
+                continue  # "ROS: Denies headache, visual change, weakness": the template's screen, asked
             if span.decided:  # a key-value line's reading: its value said the role
                 supposed = span.role == HYPOTHETICAL or any(a <= span.start < b for a, b in regions)
                 role = HYPOTHETICAL if supposed else span.role
@@ -71,6 +75,12 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 span, stated = Span(span.start, span.end, "histology", "adenocarcinoma", span.priority), None
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):
                 continue
+            if (
+                stated == NEGATED
+                and span.entity in self.complaint_entities
+                and self.imaging_sign.fullmatch(text, span.start, span.end)
+            ):
+                continue  # "No cord compression." on a spine MRI: the image's word, not one on the symptoms
             # doubted by its own words ("G1202R unconfirmed", "ECOG 1 maybe"): supposed, yet correctable
             doubted = (
                 stated is None
@@ -463,6 +473,23 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         following = next((s.start for s in spans[i + 1 :] if s.entity == "tki" and s.start >= spans[i].end), len(text))
         return m is not None and m.end() <= following
 
+    def _systems_reviewed(self, text: str, spans: list[Span], i: int) -> bool:
+        """(symp) A symptom denied, or no symptoms said, in a review of systems ("ROS: (-) headache, (-) confusion",
+        "REVIEW OF SYSTEMS: Denies headache, visual change, weakness", "ROS:\\n Neuro - no headaches"): its line opens
+        with the review's heading, or a line above it in its paragraph does with only the systems' own lines between.
+        A complaint it names stands ("ROS: + hip pain")."""
+        span = spans[i]
+        if span.entity not in self.complaint_entities:
+            return False
+        line = text.rfind("\n", 0, span.start) + 1
+        while not self.systems_review.match(text, line):
+            if not self.review_system.match(text, line) or line == 0 or text[max(0, line - 2) : line] == "\n\n":
+                return False
+            line = text.rfind("\n", 0, line - 1) + 1
+        if span.value != "true":
+            return True
+        return (span.role if span.decided else self._stated_role(text, spans, i)) == NEGATED
+
     def _other_illness(self, text: str, span: Span) -> bool:
         """A symptom of another illness or of long ago, not of the cancer now ("hx of epilepsy with seizures",
         "childhood seizures", "seizure disorder since age 12"): the words before it in its clause or right after it
@@ -476,6 +503,13 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         if self.of_the_cancer.search(after):
             return False
         if self.other_illness_before.search(before) or self.other_illness_after.match(after):
+            return True
+        # "the confusion was attributed to lorlatinib", "seizure last month, thought to be due to hyponatraemia",
+        # "stopped: grade 3 hypertriglyceridaemia and confusion"
+        past = _ONE_COMMA.match(text, span.end)
+        if self.other_cause_after.match(after) or (past and self.other_cause_after.match(text, past.end())):
+            return True
+        if self.other_illness_table.search(text, start, span.start):
             return True
         return self._epileptic_seizure(text, span)
 

@@ -292,6 +292,16 @@ class Cues:
             re.IGNORECASE,
         )
         self.other_illness_after = _compile(rf"^[\s(]*(?:{_words(hyp['other_illness_after'])})(?![\w])", re.IGNORECASE)
+        self.other_illness_table = _compile(rf"(?<![\w-])(?:{_words(hyp['other_illness_table'])})\s*$", re.IGNORECASE)
+        # (symp) a line of a review of systems, or a system's line under its heading (Context._systems_reviewed)
+        self.systems_review = _compile(
+            rf"[ \t*•-]*(?:{_words(hyp['systems_review'])})\s*(?:[:–—]|-(?!\w))", re.IGNORECASE
+        )
+        self.review_system = _compile(
+            rf"[ \t*•-]*(?:{_words(hyp['systems_review_system'])})\s*(?:[:–—]|-(?!\w))", re.IGNORECASE
+        )
+        self.imaging_sign = _compile(rf"(?:{_words(hyp['imaging_signs'])})", re.IGNORECASE)
+        self.other_cause_after = _compile(rf"[\s(,]*(?:{_words(hyp['other_cause_after'])})", re.IGNORECASE)
         self.of_the_cancer = _cue(hyp["other_illness_cancer"])
         # (prec) in a seizure's sentence: epilepsy, or an antiepileptic with no new event (Context._other_illness)
         self.epileptic_seizure = _compile(rf"^(?:{_words(hyp['epilepsy_complaints'])})$", re.IGNORECASE)
