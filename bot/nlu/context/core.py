@@ -304,6 +304,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 return CANDIDATE  # "G1202R -> lorlatinib": what the finding calls for
             if self.access_before.search(text, max(0, span.start - 100), span.start):
                 return CANDIDATE  # "she would be funded for lorlatinib", "she qualifies for lorlatinib"
+            if self.recommended_before.search(text, max(0, span.start - 200), span.start):
+                return CANDIDATE  # "recommends a re-biopsy and, if ..., a therapy with Lorviqua"
             return None
         if (
             span.entity in _OTHER_THERAPIES

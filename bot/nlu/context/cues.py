@@ -169,6 +169,7 @@ class Cues:
             r"(?<!\bon )(?<!\bof )$",
             cand,
         )
+        self.recommended_before = _before(cand["recommended_before"], r"\s+")
         self.future_clause = _cue(table["candidate"]["future_clause"])
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
         self.future_after = _compile(rf"\s+(?:{_words(table['candidate']['future_after'])})(?![\w])", re.IGNORECASE)
@@ -266,10 +267,12 @@ class Cues:
         self.treated_elsewhere = _cue(hyp["treated_elsewhere"])
         others = table["other_people"]
         self.other_patients = _cue(others["patients"])
-        # another person: at a clause's start, or named with what is said of them (", who ...", "(...)"), or theirs
+        # another person: at a clause's start, or named with what is said of them (", who ...", "(...)"), or theirs;
+        # (therapy) a sentence's start is also past the end of the one before, which the search from the sentence's
+        # start cannot match but only look behind at ("Seen today. His brother had ALK fusion in a lymphoma")
         person = _fill(r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?(?:{people})(?![\w-])", others)
         self.other_person = _compile(
-            rf"(?:^|[.;:,(\n]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|because|fyi|btw|nb)\b)\s*(?P<who>{person})"
+            rf"(?:^|(?<=[.;!?\n])|[.;:,(\n]|\s[-–—]+|\b(?:and|but|while|whereas|whilst|though|although|because|fyi|btw|nb)\b)\s*(?P<who>{person})"
             # (s12) "of the patient" names whose they are ("The sister of the patient received lorlatinib")
             rf"(?!\s+(?:of|to)\b(?!\s+(?:the|our|this|my)\s+(?:patient|pt)\b))|(?<![\w-])(?P<named>{person})(?='s|\s*,?\s*(?:who|whose)\b|\s*\()",
             re.IGNORECASE,

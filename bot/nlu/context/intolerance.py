@@ -18,6 +18,8 @@ from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import trim
 
 _LINE = re.compile(r"[^\n]+")
+# the other drugs a step of a history or a list may name, whose stop is theirs, not the TKI's (_line_intolerance)
+_OTHER_DRUGS = frozenset({"cyp3a_inducer", "cyp3a_inhibitor", "prior_chemotherapy", "prior_immunotherapy"})
 _CELL = re.compile(r"[^|\n]+")
 # a table header's column for why a line was stopped ("Stop reason", "reason off", "Reason stopped")
 _STOP_REASON = re.compile(
@@ -148,16 +150,21 @@ class Intolerance(Cues):
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
                 out[-1:] = [*self._listed_before(text, tkis[:k], e, span, s_start), out[-1]]
-        out += self._line_intolerance(text, tkis, out)
+        others = [e for e in found if e.entity in _OTHER_DRUGS]
+        out += self._line_intolerance(text, tkis, out, others)
         return out + self._lung_toxicity(text, out, found) + self._denied_intolerance(text, found, bounds, regions)
 
-    def _line_intolerance(self, text: str, tkis: list[Entity], read: list[Entity]) -> list[Entity]:
+    def _line_intolerance(
+        self, text: str, tkis: list[Entity], read: list[Entity], others: list[Entity]
+    ) -> list[Entity]:
         """(s13) A TKI stopped for toxicity told in the next step of a history or a table: a bullet, a line or a
         table cell that names no TKI and tells a stop (or a hold) and a toxicity, right after the step that named
         the TKI ("Feb 2020 - alectinib / Jun 2020 - stopped after grade 3 hepatitis", "alectinib started | held
         (bilirubin 4x ULN) | permanently discontinued"), or a toxicity in the stop-reason column of a table whose
         header names one ("Line | Drug | Dates | BOR | Stop reason / 1 | brigatinib | 03/22-06/22 | - |
-        pneumonitis"). Not a step that resumes it, nor a toxicity denied, doubted or resolved."""
+        pneumonitis"). Not a step that resumes it, nor a toxicity denied, doubted or resolved, nor a step that names
+        another drug (``others``), whose stop it tells ("* Alunbrig 180 mg daily / * St John's wort (self-started for
+        low mood), happy to stop"): the TKI's steps end there."""
         taken = [e for e in tkis if e.role not in (NEGATED, CANDIDATE)]
         done = {e.value for e in read}
         if not taken or ("\n" not in text and "|" not in text):
@@ -182,6 +189,9 @@ class Intolerance(Cues):
                 named = [e for e in row if cell.start() <= e.start < cell.end()]
                 if named:
                     last = named[-1]
+                    continue
+                if any(cell.start() <= e.start < cell.end() for e in others):
+                    last = None
                     continue
                 tox = self.toxicity.search(text, cell.start(), cell.end()) or self.lung_toxicity.search(
                     text, cell.start(), cell.end()
