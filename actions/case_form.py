@@ -16,7 +16,7 @@ not an answer (help, why, new case, ...) is handed back to the dialogue rules.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -100,6 +100,12 @@ def still_contradicted(tracker: Tracker) -> list[str]:
     return []
 
 
+def earlier_entities(tracker: Tracker) -> list[Mapping[str, Any]]:
+    """The entities of the user's message before the one being read (none when it is the first)."""
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    return list((users[-2].get("parse_data") or {}).get("entities") or []) if len(users) > 1 else []
+
+
 class ValidateCaseForm(RepeatedFailureFormValidation):
     failures_slot = "case_failures"
     offer_text = "We can skip this question (I will say what the answer depends on) or stop here."
@@ -140,7 +146,9 @@ class ValidateCaseForm(RepeatedFailureFormValidation):
         intent = self.intent(tracker)
         skipped = _skipped(tracker)
         case = case_from_slots(tracker.slots)
-        reading = read_message(message, case, requested, self._bare_answer_reader(dispatcher, tracker, domain))
+        reading = read_message(
+            message, case, requested, self._bare_answer_reader(dispatcher, tracker, domain), earlier_entities(tracker)
+        )
         starting = self.starting(tracker)
         if intent in INTERRUPTIONS and not starting and (intent in QUESTIONS or not reading.updates):
             # not an answer: the rules answer it, and the question in progress is asked again

@@ -25,7 +25,7 @@ from bot.nlu.extractor import (
     other_drug,
     progressing,
 )
-from bot.nlu.reader import alk_variant, earlier_scores, ecog_range, karnofsky_statements
+from bot.nlu.reader import SITES, alk_variant, earlier_scores, ecog_range, karnofsky_statements
 from bot.render import SHORT_LABELS, field_label, finding_text, value_text
 
 CASE_SLOTS: tuple[str, ...] = tuple(FIELDS)
@@ -65,6 +65,7 @@ def read_message(
     case: Mapping[str, Any] | None = None,
     requested: str | None = None,
     read_answer: Callable[[str], Mapping[str, Any]] | None = None,
+    earlier: list[Mapping[str, Any]] | None = None,
 ) -> Reading:
     """The case fields a user message states, read in the light of the question it answers and the case so far.
 
@@ -72,7 +73,8 @@ def read_message(
     about. A field stated both ways is left unchanged and asked about; a value the case schema rejects (a typed
     payload, a notation the extractor could not read) is named back and never used. When the message states
     nothing about the ``requested`` field and asks nothing, ``read_answer(requested)`` reads it as a bare answer
-    to that question (slot values; the SKIPPED slot for 'not known')."""
+    to that question (slot values; the SKIPPED slot for 'not known'). ``earlier``: the entities of the user's message
+    before this one, for "the rest" said controlled after it (_rest_after_site)."""
     text = message.get("text") or ""
     reading = Reading()
     if len(text) > MAX_MESSAGE_CHARS:
@@ -88,6 +90,7 @@ def read_message(
     reading.updates = {
         k: v for k, v in case_fields(entities).items() if k in CASE_SLOTS and k not in reading.contradicted
     }
+    _rest_after_site(earlier or [], entities, reading)
     _clear_stale_no_progression(case or {}, entities, reading)
     for field_name in reading.contradicted:
         methods = _discordant_alk_methods(text, entities) if field_name == "alk_positive" else None
@@ -115,6 +118,31 @@ def read_message(
     _drop_invalid(reading)
     _take_alk_positive(case or {}, reading)
     return reading
+
+
+def _rest_after_site(earlier: list[Mapping[str, Any]], entities: list[Mapping[str, Any]], reading: Reading) -> None:
+    """(prog3) "The rest is stable." alone is no pattern (the rest of nothing told), but as the message after one that
+    named a site progressing with no pattern read ("New liver met." then "The rest is stable.") it is that site's
+    rest: the two messages' progression halves are read together (oligoprogression), as one message saying both is.
+    Only findings stated (no role) in either, and only when neither message reads a pattern of its own."""
+    if (
+        "progression" in reading.updates
+        or "progression" in reading.contradicted
+        or "progression" in case_fields(earlier)
+    ):
+        return
+
+    def halves(found: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+        return [e for e in found if e.get("entity") == "progression_pattern" and not e.get("role")]
+
+    now, before = halves(entities), halves(earlier)
+    if not any(e.get("value") == "rest_controlled" for e in now) or not any(
+        str(e.get("value")).startswith(SITES) for e in before
+    ):
+        return
+    pattern = case_fields([*before, *now]).get("progression")
+    if pattern:
+        reading.updates["progression"] = pattern
 
 
 def _clear_stale_no_progression(case: Mapping[str, Any], entities: list[Mapping[str, Any]], reading: Reading) -> None:

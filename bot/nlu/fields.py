@@ -77,6 +77,7 @@ HALVES = frozenset(  # progression values never fields on their own
         "cns_known",
         "many_lesions",
         "progressing",  # (prog2) a progression stated with no site: no pattern, the form asks it
+        "lesion_growing",  # (prog3) a lesion said new or growing, no site group read: the rest beside it is oligo
     }
 )
 # progression values that say no site progresses (Context: beside them a response is not told as history)
@@ -377,12 +378,18 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
         "indolent" not in out
         and len(sites) <= OLIGO_SITES
         and (
-            ("rest_controlled" in stated and (sites or not responding))
+            (
+                "rest_controlled" in stated
+                and (sites or (not responding and {"progressing", "lesion_growing"} & set(stated)))
+            )
             or ("one_site" in stated and (sites or not brain))
         )
     ):  # "complete intracranial response, stable elsewhere": the rest is what the brain is not, no lesion grows; the
         # few sites' growth said slow is indolent ("slow growth of one node, the rest stable"); (oligo) five or more
-        # extracranial site groups growing are never a few, whatever the rest does: systemic below
+        # extracranial site groups growing are never a few, whatever the rest does: systemic below. (prog3) "the rest"
+        # controlled in a message that tells nothing progressing ("The rest is stable.", "CT: stable. Rest
+        # unchanged.", "new 6 mm liver lesion, indeterminate; rest stable") is no pattern: the rest of nothing told
+        # (a follow-up to a site named progressing in the message before is read with it: case_state)
         out.append("oligoprogression")
     elif not out and len(sites) >= 2:
         out.append("systemic")
@@ -423,7 +430,9 @@ def progressing(entities: Iterable[Mapping[str, Any] | Entity]) -> bool:
     liver mets; stable disease": stated both ways; "progressed on alectinib", "PD on brigatinib": no site, the
     half "progressing"). The dialogue clears a recorded "none" by it."""
     return any(
-        d.get("entity") == "progression_pattern" and not d.get("role") and d.get("value") not in NOT_PROGRESSING
+        d.get("entity") == "progression_pattern"
+        and not d.get("role")
+        and d.get("value") not in NOT_PROGRESSING | {"lesion_growing"}
         for d in map(as_dict, entities)
     )
 

@@ -39,6 +39,8 @@ OVERLAY_VALUES = frozenset(  # "new brain mets" is progression beside the lesion
 _APART = re.compile(r",\s*")
 _APART_LEAD = re.compile(r"(?:(?:and|but|however|while|whereas|plus)\s+)?", re.IGNORECASE)
 SITES = "sites:"  # value prefix of progression at named extracranial sites, an overlay of its own ("sites:bone+liver")
+# (prog3) a lesion said new or growing, no site group read: an overlay of its own, taking no other finding's words
+GROWING = "lesion_growing"
 _DXADV = define("DXADV")  # "initially", "originally": the phrase file's adverbs of the diagnosis's time
 _NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "for": "4"}
 # "for" as speech recognition writes "four", only where a score ends its clause ("ECOG for.", "ecog for, lives alone";
@@ -540,7 +542,7 @@ def _bare_within(found: list[Span]) -> list[Span]:
     """Without a bare progression (`progressing`) read inside the words of another progression finding ("no
     intracranial progression", "progression in the liver"): those words are that finding's, whose role and pattern
     they take."""
-    spans = [s for s in found if s.entity == "progression_pattern" and s.value != "progressing"]
+    spans = [s for s in found if s.entity == "progression_pattern" and s.value not in ("progressing", GROWING)]
     return [
         s
         for s in found
@@ -553,6 +555,8 @@ def _kind(span: Span) -> str:
     """Spans of one kind compete for the text: an overlay only with overlays of its entity, the rest together."""
     if span.value.startswith(SITES):
         return SITES
+    if span.value == GROWING:
+        return GROWING
     if span.decided:  # a key-value line's reading stands beside the others of its line ("Interacting meds: none")
         return f"key_value:{span.entity}"
     return span.entity if span.entity in OVERLAYS or span.value in OVERLAY_VALUES else ""
