@@ -8,7 +8,8 @@ text; tests/nlu/test_nlu_annotations.py fails when a file differs from what it w
 
 Where two findings overlap ("brain is progressing": the progression and the brain metastases), Rasa's inline
 format can hold one: the one the Rasa component also puts first (spaCy's `filter_spans`: the longest, then the
-earliest), so the annotation is what Rasa's evaluation compares the extractor's output with.
+earliest; a lesion said growing, an overlay, after the finding whose words it covers), so the annotation is what
+Rasa's evaluation compares the extractor's output with.
 
 Only the example lines change: comments, intents and their order stay as written.
 Usage: python scripts/annotate_nlu.py [--check] [FILE ...]   (default: every data/nlu/*.yml)
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.nlu import extractor  # noqa: E402
 from bot.nlu.entity import Entity  # noqa: E402
+from bot.nlu.reader import GROWING  # noqa: E402
 
 NLU_DIR = ROOT / "data" / "nlu"
 # Rasa's inline entity forms: [text]{"entity": ...} (a dict), [text](entity) / [text](entity:value) (the short form)
@@ -62,7 +64,7 @@ def shown(found: Iterable[Entity]) -> list[Entity]:
     """The findings one inline annotation can hold: no two overlapping, the longest first (as spaCy's filter_spans
     chooses the Rasa component's `doc.ents`), in text order."""
     kept: list[Entity] = []
-    for e in sorted(found, key=lambda e: (-(e.end - e.start), e.start)):
+    for e in sorted(found, key=lambda e: (-(e.end - e.start), e.start, e.value == GROWING)):
         if e.end > e.start and all(e.end <= k.start or e.start >= k.end for k in kept):
             kept.append(e)
     return sorted(kept, key=lambda e: e.start)

@@ -37,6 +37,7 @@ from spacy.vocab import Vocab
 from bot.nlu import vocabulary
 from bot.nlu.entity import Entity
 from bot.nlu.extractor import Extractor
+from bot.nlu.reader import GROWING
 
 logger = logging.getLogger(__name__)
 COMPONENT = "clinical_reader"
@@ -128,7 +129,8 @@ class ClinicalReader:
         ]
         doc.user_data[_ROLES] = {str(i): (e.role, e.stated_role) for i, e in enumerate(found)}
         doc.spans[SPANS_KEY] = spans
-        doc.ents = filter_spans(spans)  # type: ignore[assignment]
+        # a lesion said growing (`GROWING`) is an overlay: where it covers another finding's words, that one is shown
+        doc.ents = filter_spans(sorted(spans, key=lambda s: s.kb_id_ == GROWING))  # type: ignore[assignment]
         return doc
 
     def to_disk(self, path: Path, exclude: Iterable[str] = ()) -> None:
