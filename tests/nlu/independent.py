@@ -76,7 +76,7 @@ SETS = (
                 "independent5_tune.yml", "independent5_heldout.yml", "independent5_questions_tune.yml",
                 "independent5_questions_heldout.yml",
                 # (recall256) tuned 0.977 -> 0.9782 (tests/nlu/test_recall256_forms.py)
-                f1_floor=(0.978, 0.897), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(50, 35)),
+                f1_floor=(0.979, 0.897), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(50, 35)),
     PhrasingSet("6", "chat typed in a hurry: typos, text-speak, dictation, self-corrections, non-native English",
                 "independent6_tune.yml", "independent6_heldout.yml", "independent6_questions_tune.yml",
                 "independent6_questions_heldout.yml",
@@ -108,7 +108,7 @@ SETS = (
                 "independent9_questions_heldout.yml",
                 # (2026-12-05) tuned floor 0.962 -> 0.971 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.971, 0.805), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(43, 29)),
+                f1_floor=(0.972, 0.805), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(43, 29)),
     # Set 10 before any tuning on it: tuned 0.840, held-out 0.854; 0 questions change the case (extractor and dialogue)
     # (s10cns) set 10 tuned 0.840 -> 0.8734 after acute-care wording of the pattern of progression, the brain, the
     # meninges and the symptoms (tests/nlu/test_acute_care_forms.py)
@@ -126,7 +126,7 @@ SETS = (
                 # a toxicity stop past its times (tests/nlu/test_lowsets_forms.py)
                 # (2026-12-05) tuned floor 0.927 -> 0.928 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.928, 0.851), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
+                f1_floor=(0.93, 0.851), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
     # Set 11 before any tuning on it, scored as taken: tuned 0.848, held-out 0.854 (0.762 / 0.767 on the bare extractor); 0 questions change the case (extractor and dialogue)
     # (s11narr) set 11 tuned 0.848 -> 0.8958 with main (cnscount, s10rest) after dictation, instant-message and registry-form
     # wording of the narrative fields (tests/nlu/test_dictation_forms.py); 0.9286 with main and s11mol together
@@ -158,7 +158,7 @@ SETS = (
                 # NHS and US words of comorbidities, toxicities, specimens and counts (tests/nlu/test_regional_forms.py)
                 # (2026-12-05) tuned floor 0.951 -> 0.959 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.959, 0.914), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(48, 32),
+                f1_floor=(0.963, 0.914), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
     # Set 13 before any tuning on it, scored as taken: tuned 0.882, held-out 0.896; 1 / 2 questions change the case at
     # the extractor level
@@ -185,7 +185,7 @@ SETS = (
                 # (tests/nlu/test_relative_goals_of_care.py): the labels are kept as written, each set loses one item
                 # (2026-12-05) tuned floor 0.923 -> 0.942 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.942, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
+                f1_floor=(0.944, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
     # Set 14 before any tuning on it, scored as taken: tuned 0.863, held-out 0.934; 0 / 1 questions change the case at the
     # extractor level
@@ -213,7 +213,7 @@ SETS = (
                 # (tests/nlu/test_progression_safety_forms.py)
                 # (2026-12-05) tuned floor 0.940 -> 0.945 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.945, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
+                f1_floor=(0.957, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
                 as_taken=True),    # Set 15 before any tuning on it, scored as taken: tuned 0.839 (precision 0.898, recall 0.788), held-out 0.830; 5 / 2
     # questions change the case at the extractor level, 5 tuned in the dialogue
     # Every item written by hand (no assembly from shared sections) and split by the prescribed shuffle alone; its
@@ -242,7 +242,7 @@ SETS = (
                 # note's words (tests/nlu/test_recall15_forms.py)
                 # (2026-12-05) tuned floor 0.883 -> 0.904 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.904, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
+                f1_floor=(0.908, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
                 as_taken=True),
     PhrasingSet("16", "uncertainty, revision and discordance, and the ordinary notes around them: hedged radiology "
                 "impressions, RECIST and RANO-BM tables, equivocal and low-level molecular results, failed tests, "
@@ -254,7 +254,7 @@ SETS = (
                 # questions changing the case 0/0 at the extractor level and 0 in the dialogue (tuned)
                 # (2026-12-05) tuned floor 0.849 -> 0.858 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.858, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
+                f1_floor=(0.869, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
