@@ -521,6 +521,17 @@ STATEMENTS = [
         "When asked, she says she stopped alectinib due to myalgia",
         {"intolerant_tkis": ["alectinib"], "prior_tkis": ["alectinib"]},
     ),
+    # (lead) a bare phrase after a question that names nothing tells the case; it is no premise of a question that
+    # has none (the QUESTIONS above keep "Which TKI after alectinib. G1202R.")
+    ("any thoughts? ECOG 1.", {"ecog": 1}),
+    ("Thoughts? G1202R on tissue.", {"alk_mutations": ["G1202R"], "biopsy": "tissue"}),
+    ("help pls. G1202R.", {"alk_mutations": ["G1202R"]}),
+    (
+        "Progressed on alectinib. What now? Brain only.",
+        {"brain_metastases": True, "prior_tkis": ["alectinib"], "progression": "cns_only"},
+    ),
+    ("pd on brigatinib, what next? ecog 2", {"ecog": 2, "prior_tkis": ["brigatinib"]}),
+    ("Advice please. Liver and bone PD.", {"progression": "systemic"}),
 ]
 
 

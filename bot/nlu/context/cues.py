@@ -190,6 +190,8 @@ class Cues:
         self.bare_premise = _opening(hyp["bare_premise"])
         self.stated_after_ask = _compile(_words(hyp["stated_after_ask"]), re.IGNORECASE)
         self.bare_answered = _cue(hyp["bare_answered"])
+        # the question closing its sentence, alone or past a comma ("pd on brigatinib, what next?")
+        self.open_ask = _compile(rf"(?:^|[,;:])\W*(?:{_words(hyp['open_ask'])}){_ALONE_ASKED}", re.IGNORECASE)
         self.clause_question = _opening(hyp["clause_start"], _WHOLE)
         self.choice = _opening(hyp["choice"], _ALONE)
         self.trailing_ask = _opening(hyp["trailing_ask"], _ALONE)

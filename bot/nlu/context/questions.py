@@ -41,11 +41,15 @@ class Questions(Cues):
         """The sentence at start:end, right after the question starting at ``before``, goes on asking it: it opens
         with "or" ("Lorlatinib? Or brigatinib"), or it is a bare phrase naming what the question is about ("Which TKI
         after alectinib. G1202R.") when that question does not ask about this patient or a result ("What was found?
-        G1202R on tissue." answers it)."""
+        G1202R on tissue." answers it) and names something ("Any thoughts? ECOG 1." tells the case)."""
         sentence = text[start:end]
         if self.question_goes_on.match(sentence):
             return True
-        return bool(self.bare_premise.match(sentence)) and not self.bare_answered.search(text, before, start)
+        return (
+            bool(self.bare_premise.match(sentence))
+            and not self.bare_answered.search(text, before, start)
+            and not self.open_ask.search(text[before:start])  # "What now? Brain only.": the case told, not asked
+        )
 
     def supposed_regions(self, text: str) -> list[tuple[int, int]]:
         """The conditions of ``text``: "if X, give Y", the whole sentence; "give Y if X", X; a supposition leading a
