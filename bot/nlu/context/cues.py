@@ -294,7 +294,7 @@ class Cues:
             re.IGNORECASE,
         )
         self.other_illness_after = _compile(rf"^[\s(]*(?:{_words(hyp['other_illness_after'])})(?![\w])", re.IGNORECASE)
-        self.other_illness_table = _compile(rf"(?<![\w-])(?:{_words(hyp['other_illness_table'])})\s*$", re.IGNORECASE)
+        self.other_illness_table = _before(hyp["other_illness_table"], r"\s*")
         # (symp) a line of a review of systems, or a system's line under its heading (Context._systems_reviewed)
         self.systems_review = _compile(
             rf"[ \t*•-]*(?:{_words(hyp['systems_review'])})\s*(?:[:–—]|-(?!\w))", re.IGNORECASE
