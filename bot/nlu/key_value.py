@@ -66,6 +66,7 @@ _LINE = re.compile(
 # the value's first clause ends at a comma or a dash between spaces
 _CLAUSE = re.compile(r",|[ \t][-–—]+[ \t]")
 _BESIDE = 250  # how far another line's statement may stand to qualify a key's value (absent_beside)
+_STATUS = re.compile(r" status$")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 # where another line or sentence starts (_absent: a line break, or a full stop before a space or the end)
 _BREAK = re.compile(r"\n|\.(?=\s|$)")
@@ -324,6 +325,10 @@ class KeyValues:
             # a database column's key is spelled with underscores ("ECOG_CURRENT", "PRIOR_CHEMO")
             key = " ".join(_BRACKETS.sub(" ", m.group("key")).replace("_", " ").split()).lower()
             keys = [k for k in self.keys if key and k.key.fullmatch(key)]
+            if not keys and (bare := _STATUS.sub("", key)) != key:
+                # (s17) a form's field named for its status ("Rebiopsy status: declined", "Brain mets status: none")
+                # is the key's own field
+                keys = [k for k in self.keys if bare and k.key.fullmatch(bare)]
             if keys:
                 found.append((m, keys))
                 taken = m.end("sep")

@@ -27,6 +27,8 @@ from typing import Any
 # stop ending its sentence ("[ ] No. Leptomeningeal [x] Yes": the next question is its own, and the stop is kept)
 _OPTION_END = re.compile(r"[|;\t]|\s{2,}|(?<=\s)[^\W\d_][\w ()/+-]{0,30}:|\.(?=\s)")
 _SEPARATOR = re.compile(r"[:|?=-]\s*$")
+# what may follow a lone ticked box at the end of its line: a bracket, a full stop ("Diabetes [x] (on metformin)")
+_LONE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]*\))?[ \t]*[.;]?[ \t\r]*")
 # where a checklist question starts: its line, a cell, a clause after a semicolon, a tab or two spaces
 _QUESTION_START = re.compile(r"[|;\t]|[ ]{2,}")
 # what may stand between a question's printed options and its answer: a separator ("Brain mets Y/N: N")
@@ -103,6 +105,24 @@ class TickBoxes:
             a, b = m.span("leader")
             out[a:b] = " " * (b - a - 1) + ":"
 
+    @staticmethod
+    def _lone(line: str, a: int, b: int, at: int, out: list[str]) -> bool:
+        """(s17) A line's one box, ticked, after its item, with nothing after it but a bracket ("Hyperlipidaemia
+        [x]", "Cardiovascular disease [x] (HFrEF)", "Brain mets present: [x]"): the item answered yes, the box
+        written as "Y" and a colon put before it when the item has none (in the place of its question mark or of the
+        space before the box). True when the line was such a line."""
+        before = line[:a].rstrip()
+        if not before or not _LONE_AFTER.fullmatch(line, b):
+            return False
+        if not _SEPARATOR.search(before):
+            if line[a - 1 : a] not in (" ", "\t"):
+                return False
+            out[at + a - 1] = ":"
+        elif before.endswith("?"):
+            out[at + len(before) - 1] = ":"
+        out[at + a : at + b] = "Y" + " " * (b - a - 1)
+        return True
+
     def _line(self, line: str, at: int, out: list[str]) -> None:
         boxes = [(m.start(), m.end(), m.lastgroup.rstrip("0123456789")) for m in self.box.finditer(line) if m.lastgroup]
         if not boxes:
@@ -112,6 +132,8 @@ class TickBoxes:
             out[at + a : at + b] = " " * (b - a)
 
         kinds = {kind for _, _, kind in boxes}
+        if len(boxes) == 1 and kinds == {"ticked"} and self._lone(line, boxes[0][0], boxes[0][1], at, out):
+            return
         boxes_first = bool(line[boxes[-1][1] :].strip(" \t|;,."))
         if "unsure" in kinds or "ticked" not in kinds:
             blank(0, len(line))

@@ -37,6 +37,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from bot.nlu import exports
+
 _WORD = re.compile(r"(?<![\w'])[A-Za-z]{5,16}(?![\w'])")
 _MIN_TERM = 6  # a shorter term has too many neighbours (a 5-letter word one edit from another is common)
 _TWO_EDITS = 10  # drug names this long take two edits
@@ -517,6 +519,9 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
         return Rewrite(
             text,
             markup(text)
+            + exports.hl7(text)
+            + exports.tables(text)
+            + exports.form_answers(text)
             + dictation(text, (low, high))
             + said_drugs(text, drugs, checker.term)
             + said_punctuation(text)

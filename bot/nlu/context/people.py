@@ -9,6 +9,22 @@ from bot.nlu.context.cues import Cues, _per_text
 from bot.nlu.context.patterns import _OURS, _plan_end, _sentence_at
 from bot.nlu.reader import Span
 
+# (s17) a date in a lettered item's line ("a) crizotinib 09/2017-03/2018 - stopped: intolerance")
+_DATE = re.compile(r"(?<![\w/])(?:(?:19|20)\d\d|\d{1,2}/(?:19|20)?\d\d)(?![\w/])")
+
+
+def _dated_rows(text: str, first: int, second: int) -> bool:
+    """(s17) The first two lettered items each open their own line and carry a date: the rows of a record (a
+    treatment history, "a) crizotinib 09/2017-03/2018 - stopped: intolerance"), not a question's answer options."""
+
+    def dated_line(at: int) -> bool:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        return not text[start:at].strip() and bool(_DATE.search(text, at, len(text) if end < 0 else end))
+
+    return dated_line(first) and dated_line(second)
+
+
 # where a trial's criterion told as a rule ends (People._criterion_rules): a semicolon or a dash between spaces, after
 # which the patient's answer starts; a list of rules after a colon runs on past its semicolons
 _ANSWER_DASH = re.compile(r"\s[-–—]+\s|;")
@@ -277,8 +293,10 @@ class People(Cues):
         letters = [(m.start(), m["letter"].lower()) for m in self.answer_option.finditer(text)]
         firsts = [
             at
-            for (at, a), (_, b) in itertools.pairwise(letters)
-            if (a, b) == ("a", "b") and not self.lettered_list_heading.search(text, max(0, at - 60), at)
+            for (at, a), (after, b) in itertools.pairwise(letters)
+            if (a, b) == ("a", "b")
+            and not self.lettered_list_heading.search(text, max(0, at - 60), at)
+            and not _dated_rows(text, at, after)
         ]
         return out + [(firsts[0], len(text))] if firsts else out
 
