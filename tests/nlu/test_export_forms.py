@@ -153,3 +153,20 @@ def test_dated_lettered_rows_are_a_treatment_history():
 def test_lettered_answer_options_still_state_nothing():
     text = "Which next? a) lorlatinib b) brigatinib c) chemo"
     assert "prior_tkis" not in read(text)
+
+
+# ---- an order not yet acted on ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,field", [
+    ("Order entry:\nTest: plasma ctDNA panel (FoundationOne Liquid)\nStatus: Ordered - not yet drawn", "biopsy"),
+    ("Order set 'Brigatinib start' - lipase, BP log, CXR. Status: Draft, unsigned.", "prior_tkis"),
+    ("Orders:\nCT-guided liver core biopsy\nOrder status: awaiting signature", "biopsy"),
+])
+def test_an_order_not_yet_acted_on_changes_nothing(text, field):
+    assert field not in read(text)
+
+
+def test_an_order_acted_on_and_the_history_before_an_unsigned_order_still_stand():
+    assert_reads("Order: lorlatinib 100 mg daily\nStatus: signed, dispensed 11/02", {"prior_tkis": ["lorlatinib"]})
+    text = "Progressed on alectinib.\n\nOrder set: 'Lorlatinib start' - lipids, ECG. Status: Draft."
+    assert read(text).get("prior_tkis") == ["alectinib"]

@@ -723,7 +723,7 @@ class Timing(Cues):
             while item["mark"] and end and (item := _plan_item(text, end.end()))["mark"]:
                 end = _PLAN_END.search(text, item.end())
             out.append((m.end(), end.start() if end else len(text)))
-        return out
+        return out + _unsigned_orders(text)
 
     def _after_history(self, text: str, span: Span, start: int, spans: list[Span]) -> bool:
         """``span`` is listed right after words of the history a plan from ``start`` follows (hypothetical
@@ -891,6 +891,31 @@ class Timing(Cues):
 
 
 # (resp) a scan named in brackets after a state, before its date ("partial response (CT 10/2025)")
+# (s17) an order form's status that says the order is not yet acted on: a draft, unsigned, on hold, or its sample not
+# yet taken ("Status: Draft (not signed)", "Order status: Ordered - not yet collected"); and the line that opens the
+# order ("Order entry:", "Order set: 'Lorlatinib initiation'", "Orders -")
+_ORDER_STATUS = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.;|]\s))[ \t]*(?:order )?status[ \t]*[:=][ \t]*(?:[^\n.;|]{0,30}?\b)?"
+    r"(?:draft|unsigned|not (?:yet )?signed|on hold|pended|awaiting (?:signature|authori[sz]ation|approval)|"
+    r"not yet (?:collected|drawn|taken|done|performed|sent|dispensed|started|given))\b[^\n]*",
+    re.IGNORECASE,
+)
+_ORDER_OPENS = re.compile(r"(?:^|(?<=\n))[ \t]*(?:new )?(?:orders?|order (?:entry|set|form|details?))\b", re.IGNORECASE)
+
+
+def _unsigned_orders(text: str) -> list[tuple[int, int]]:
+    """(s17) The orders whose status says they are not yet acted on (_ORDER_STATUS): from the line that opens the
+    order, in the same paragraph, to the end of the status's line; what such an order names is planned, never
+    received or taken."""
+    out = []
+    for m in _ORDER_STATUS.finditer(text):
+        paragraph = text.rfind("\n\n", 0, m.start()) + 1
+        opens = [o.start() for o in _ORDER_OPENS.finditer(text, paragraph, m.start() + 1)]
+        if opens:
+            out.append((opens[-1], m.end()))
+    return out
+
+
 _SCAN_DATED = re.compile(r"\s*\((?:(?:ct|mri|pet(?:/ct)?|scan|imaging|restaging)(?: of)?\s+)?", re.IGNORECASE)
 # a state said of one place ("stable disease in the lungs", "stable in the liver"), not of the whole disease
 _SAID_OF_A_PLACE = re.compile(r"\s+(?:(?:in|at|of|within)\s|elsewhere\b|otherwise\b)", re.IGNORECASE)
