@@ -29,6 +29,9 @@ _OPTION_END = re.compile(r"[|;\t]|\s{2,}|(?<=\s)[^\W\d_][\w ()/+-]{0,30}:|\.(?=\
 _SEPARATOR = re.compile(r"[:|?=-]\s*$")
 # what may follow a lone ticked box at the end of its line: a bracket, a full stop ("Diabetes [x] (on metformin)")
 _LONE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]*\))?[ \t]*[.;]?[ \t\r]*")
+# (s17) a leader of four dots or more between a row's item and its value, whatever the value ("ALK fusion .........
+# NOT DETECTED"): the item's colon, as the three-dot leader before a yes/no answer is
+_LONG_LEADER = re.compile(r"(?<=[\w)%])[ \t]*(?P<dots>\.{4,})(?=[ \t]*[^\s.])")
 # where a checklist question starts: its line, a cell, a clause after a semicolon, a tab or two spaces
 _QUESTION_START = re.compile(r"[|;\t]|[ ]{2,}")
 # what may stand between a question's printed options and its answer: a separator ("Brain mets Y/N: N")
@@ -57,7 +60,8 @@ class TickBoxes:
         self.blank_answer = re.compile(rf"(?<=[:=?])[ \t]*(?:{blank_answer})[ \t]*(?=[|;\n]|$)")
         self.leader = re.compile(rf"(?<=[\w)])[ \t]+(?P<leader>\.{{3}}|…)[ \t]+(?:{answers})(?=[ \t]*(?:\(|[|;\n]|$))")
         self.any_form = re.compile(
-            "|".join(p.pattern for p in (self.box, self.options, self.blank_answer, self.leader)), re.IGNORECASE
+            "|".join(p.pattern for p in (self.box, self.options, self.blank_answer, self.leader, _LONG_LEADER)),
+            re.IGNORECASE,
         )
 
     def __call__(self, text: str) -> str:
@@ -101,8 +105,8 @@ class TickBoxes:
                 out[a:b] = " " * (b - a)
         for m in self.blank_answer.finditer(text):
             unanswered(m.start(), m.end())
-        for m in self.leader.finditer(text):
-            a, b = m.span("leader")
+        for m in [*self.leader.finditer(text), *_LONG_LEADER.finditer(text)]:
+            a, b = m.span(m.lastgroup or 0)
             out[a:b] = " " * (b - a - 1) + ":"
 
     @staticmethod

@@ -170,3 +170,19 @@ def test_an_order_acted_on_and_the_history_before_an_unsigned_order_still_stand(
     assert_reads("Order: lorlatinib 100 mg daily\nStatus: signed, dispensed 11/02", {"prior_tkis": ["lorlatinib"]})
     text = "Progressed on alectinib.\n\nOrder set: 'Lorlatinib start' - lipids, ECG. Status: Draft."
     assert read(text).get("prior_tkis") == ["alectinib"]
+
+
+# ---- dot leaders and a form's current-therapy field ------------------------------------------------------------------
+
+def test_a_long_dot_leader_is_the_rows_colon():
+    assert_reads("ECOG .......... 2\nPD-L1 TPS ....... 15%", {"ecog": 2, "pdl1_tps": 15})
+    assert_reads("ALK IHC result ... Positive", {"alk_positive": True})
+
+
+def test_a_leader_before_no_value_states_nothing():
+    assert "ecog" not in read("ECOG ..........\nPS ......... n/a")
+
+
+def test_the_current_regimen_field_is_the_last_tki_whatever_line_names_it_first():
+    text = "Current regimen: BRIGATINIB 180 mg daily\nPrevious regimens: CRIZOTINIB 250 mg bid (2019-06 -> 2021-01, PD)"
+    assert read(text).get("prior_tkis") == ["crizotinib", "brigatinib"]
