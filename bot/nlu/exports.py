@@ -10,7 +10,8 @@ same findings in the form a record's export gives them.
   ("visit,date,brain,lmd" / "PD,2025-11-19,new x1,no") is read as each label with its value, one a line ("brain: new
   x1"); an empty cell states nothing and is left out. A two-column table of names and values ("name,value" /
   "ecog,1") is read row by row ("ecog: 1"). Several rows under a header (a log, a worksheet of several patients) are
-  left as written: which row is this patient's, or the current one, is not the table's to say.
+  left as written: which row is this patient's, or the current one, is not the table's to say; so is a table that
+  names a relative (a family history's rows are the relatives').
 
 - A drop-down's arrow after its selected value is dropped ("Goal: Comfort ▼" is "Goal: Comfort"); an edited
   drop-down's earlier value is dropped with its arrow to the new one ("Systemic ▼ -> changed to: Oligoprogression ▼").
@@ -42,6 +43,13 @@ _DELIMITERS = (",", ";", "\t", "|")
 _LABEL = re.compile(r"[^\W\d_][\w ./()#%+-]{0,40}")
 _NAME_HEADER = re.compile(r"(?:name|field|item|parameter|variable|key|attribute)s?", re.IGNORECASE)
 _VALUE_HEADER = re.compile(r"(?:value|result|answer|entry)s?", re.IGNORECASE)
+# a relative, or a family history's column: a table naming one is the family's, left as written (the reader's family
+# history cues read it)
+RELATIVE = re.compile(
+    r"(?<![\w-])(?:mother|father|sister|brother|son|daughter|aunt|uncle|grand\w+|cousin|sibling|niece|nephew|parents?|"
+    r"relatives?|relation(?:ship)?|family|mum|mom|dad|maternal|paternal|fhx?)(?![\w-])",
+    re.IGNORECASE,
+)
 _ID_HEADER = re.compile(
     r"(?:#|no\.?|n|id|row|line|(?:pt|patient|subj(?:ect)?)(?:[ _]?(?:id|no))?|subjid|mrn)", re.IGNORECASE
 )
@@ -143,6 +151,9 @@ def tables(text: str) -> list[tuple[int, int, str]]:
                 continue  # a markdown table's rule under its header
             rows.append((lines[j][0], lines[j][1], cells))
             j += 1
+        if RELATIVE.search(line) or any(RELATIVE.search(row) for _, row, _ in rows):
+            k = max(j, k + 1)
+            continue  # a family history's table: the relatives' rows
         labels = [line[a:b] for a, b in head]
         names = [i for i, label in enumerate(labels) if _NAME_HEADER.fullmatch(label.strip())]
         values = [i for i, label in enumerate(labels) if _VALUE_HEADER.fullmatch(label.strip())]

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.nlu import exports
+
 # where an option written after its box ends: a cell or clause break, a tab or two spaces, the next "Key:", a full
 # stop ending its sentence ("[ ] No. Leptomeningeal [x] Yes": the next question is its own, and the stop is kept)
 _OPTION_END = re.compile(r"[|;\t]|\s{2,}|(?<=\s)[^\W\d_][\w ()/+-]{0,30}:|\.(?=\s)")
@@ -32,6 +34,8 @@ _LONE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]*\))?[ \t]*[.;]?[ \t\r]*")
 # (s17) a leader of four dots or more between a row's item and its value, whatever the value ("ALK fusion .........
 # NOT DETECTED"): the item's colon, as the three-dot leader before a yes/no answer is
 _LONG_LEADER = re.compile(r"(?<=[\w)%])[ \t]*(?P<dots>\.{4,})(?=[ \t]*[^\s.])")
+# (s17) a family history's heading: the lone boxes of its paragraph are the relatives' (_lone)
+_FAMILY = re.compile(r"(?<![\w-])(?:family (?:history|hx)|fam(?:ily)? hx|fhx?)(?![\w-])", re.IGNORECASE)
 # where a checklist question starts: its line, a cell, a clause after a semicolon, a tab or two spaces
 _QUESTION_START = re.compile(r"[|;\t]|[ ]{2,}")
 # what may stand between a question's printed options and its answer: a separator ("Brain mets Y/N: N")
@@ -72,9 +76,10 @@ class TickBoxes:
         text = "".join(out)
         if not self.box.search(text):
             return text
-        start = 0
+        start, family = 0, False
         for line in text.split("\n"):
-            self._line(line, start, out)
+            family = bool(line.strip()) and (family or bool(_FAMILY.search(line)))  # to the paragraph's end
+            self._line(line, start, out, family)
             start += len(line) + 1
         return "".join(out)
 
@@ -114,9 +119,10 @@ class TickBoxes:
         """(s17) A line's one box, ticked, after its item, with nothing after it but a bracket ("Hyperlipidaemia
         [x]", "Cardiovascular disease [x] (HFrEF)", "Brain mets present: [x]"): the item answered yes, the box
         written as "Y" and a colon put before it when the item has none (in the place of its question mark or of the
-        space before the box). True when the line was such a line."""
+        space before the box). Not a line that names a relative ("Diabetes (mother) [x]"), nor one under a family
+        history's heading in its paragraph. True when the line was such a line."""
         before = line[:a].rstrip()
-        if not before or not _LONE_AFTER.fullmatch(line, b):
+        if not before or not _LONE_AFTER.fullmatch(line, b) or exports.RELATIVE.search(line):
             return False
         if not _SEPARATOR.search(before):
             if line[a - 1 : a] not in (" ", "\t"):
@@ -127,7 +133,7 @@ class TickBoxes:
         out[at + a : at + b] = "Y" + " " * (b - a - 1)
         return True
 
-    def _line(self, line: str, at: int, out: list[str]) -> None:
+    def _line(self, line: str, at: int, out: list[str], family: bool = False) -> None:
         boxes = [(m.start(), m.end(), m.lastgroup.rstrip("0123456789")) for m in self.box.finditer(line) if m.lastgroup]
         if not boxes:
             return
@@ -136,7 +142,8 @@ class TickBoxes:
             out[at + a : at + b] = " " * (b - a)
 
         kinds = {kind for _, _, kind in boxes}
-        if len(boxes) == 1 and kinds == {"ticked"} and self._lone(line, boxes[0][0], boxes[0][1], at, out):
+        lone = len(boxes) == 1 and kinds == {"ticked"} and not family
+        if lone and self._lone(line, boxes[0][0], boxes[0][1], at, out):
             return
         boxes_first = bool(line[boxes[-1][1] :].strip(" \t|;,."))
         if "unsure" in kinds or "ticked" not in kinds:

@@ -186,3 +186,20 @@ def test_a_leader_before_no_value_states_nothing():
 def test_the_current_regimen_field_is_the_last_tki_whatever_line_names_it_first():
     text = "Current regimen: BRIGATINIB 180 mg daily\nPrevious regimens: CRIZOTINIB 250 mg bid (2019-06 -> 2021-01, PD)"
     assert read(text).get("prior_tkis") == ["crizotinib", "brigatinib"]
+
+
+# ---- relatives' rows -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "relative,condition\nbrother,type 2 diabetes",
+    "Relation | Diagnosis\nMother | interstitial lung disease",
+    "Family history:\nHyperlipidaemia [x]\nDiabetes [ ]",
+    "Diabetes (father) [x]",
+])
+def test_a_relatives_row_or_ticked_box_is_not_the_patients(text):
+    assert "comorbidities" not in read(text)
+
+
+def test_the_patients_own_boxes_after_a_family_paragraph_still_stand():
+    text = "Family history:\nHyperlipidaemia [x]\n\nComorbidities:\nDiabetes [x]"
+    assert read(text).get("comorbidities") == ["diabetes"]
