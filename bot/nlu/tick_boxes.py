@@ -15,7 +15,12 @@ options are blanked, so that the answer after them reads as the question's value
 whose options or answer blank stand with no answer ("Brain mets Y/N:", "Brain mets: Y/N", "Brain mets: ___") is
 blanked from its start (its line, cell, or the tab or two spaces before it) to its end: left unread. A spaced
 three-dot leader between an item and a one-letter or yes/no answer ("Strong CYP3A inducer use ... N") is read as the
-item's colon ("Strong CYP3A inducer use   : N"); an ellipsis in chat ("brain mets... no idea") is left as it is.
+item's colon ("Strong CYP3A inducer use   : N"), and so is a leader of four dots or more whatever the value ("ALK
+fusion ......... NOT DETECTED"); an ellipsis in chat ("brain mets... no idea") is left as it is.
+
+(s17) A line's one box, ticked, after its item with nothing after it but a bracket ("Hyperlipidaemia [x]", "Brain mets
+present: [x]") answers the item yes: the box is written "Y", with a colon before it when the item has none; not when
+the line names a relative or stands in a family history's paragraph (the relatives' rows).
 """
 
 from __future__ import annotations
