@@ -15,8 +15,7 @@ options are blanked, so that the answer after them reads as the question's value
 whose options or answer blank stand with no answer ("Brain mets Y/N:", "Brain mets: Y/N", "Brain mets: ___") is
 blanked from its start (its line, cell, or the tab or two spaces before it) to its end: left unread. A spaced
 three-dot leader between an item and a one-letter or yes/no answer ("Strong CYP3A inducer use ... N") is read as the
-item's colon ("Strong CYP3A inducer use   : N"), and so is a leader of four dots or more whatever the value ("ALK
-fusion ......... NOT DETECTED"); an ellipsis in chat ("brain mets... no idea") is left as it is.
+item's colon ("Strong CYP3A inducer use   : N"); an ellipsis in chat ("brain mets... no idea") is left as it is.
 
 (s17) A line's one box, ticked, after its item with nothing after it but a bracket ("Hyperlipidaemia [x]", "Brain mets
 present: [x]") answers the item yes: the box is written "Y", with a colon before it when the item has none; not when
@@ -36,9 +35,6 @@ _OPTION_END = re.compile(r"[|;\t]|\s{2,}|(?<=\s)[^\W\d_][\w ()/+-]{0,30}:|\.(?=\
 _SEPARATOR = re.compile(r"[:|?=-]\s*$")
 # what may follow a lone ticked box at the end of its line: a bracket, a full stop ("Diabetes [x] (on metformin)")
 _LONE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]*\))?[ \t]*[.;]?[ \t\r]*")
-# (s17) a leader of four dots or more between a row's item and its value, whatever the value ("ALK fusion .........
-# NOT DETECTED"): the item's colon, as the three-dot leader before a yes/no answer is
-_LONG_LEADER = re.compile(r"(?<=[\w)%])[ \t]*(?P<dots>\.{4,})(?=[ \t]*[^\s.])")
 # (s17) a family history's heading: the lone boxes of its paragraph are the relatives' (_lone)
 _FAMILY = re.compile(r"(?<![\w-])(?:family (?:history|hx)|fam(?:ily)? hx|fhx?)(?![\w-])", re.IGNORECASE)
 # where a checklist question starts: its line, a cell, a clause after a semicolon, a tab or two spaces
@@ -69,8 +65,7 @@ class TickBoxes:
         self.blank_answer = re.compile(rf"(?<=[:=?])[ \t]*(?:{blank_answer})[ \t]*(?=[|;\n]|$)")
         self.leader = re.compile(rf"(?<=[\w)])[ \t]+(?P<leader>\.{{3}}|…)[ \t]+(?:{answers})(?=[ \t]*(?:\(|[|;\n]|$))")
         self.any_form = re.compile(
-            "|".join(p.pattern for p in (self.box, self.options, self.blank_answer, self.leader, _LONG_LEADER)),
-            re.IGNORECASE,
+            "|".join(p.pattern for p in (self.box, self.options, self.blank_answer, self.leader)), re.IGNORECASE
         )
 
     def __call__(self, text: str) -> str:
@@ -115,8 +110,8 @@ class TickBoxes:
                 out[a:b] = " " * (b - a)
         for m in self.blank_answer.finditer(text):
             unanswered(m.start(), m.end())
-        for m in [*self.leader.finditer(text), *_LONG_LEADER.finditer(text)]:
-            a, b = m.span(m.lastgroup or 0)
+        for m in self.leader.finditer(text):
+            a, b = m.span("leader")
             out[a:b] = " " * (b - a - 1) + ":"
 
     @staticmethod

@@ -172,12 +172,7 @@ def test_an_order_acted_on_and_the_history_before_an_unsigned_order_still_stand(
     assert read(text).get("prior_tkis") == ["alectinib"]
 
 
-# ---- dot leaders and a form's current-therapy field ------------------------------------------------------------------
-
-def test_a_long_dot_leader_is_the_rows_colon():
-    assert_reads("ECOG .......... 2\nPD-L1 TPS ....... 15%", {"ecog": 2, "pdl1_tps": 15})
-    assert_reads("ALK IHC result ... Positive", {"alk_positive": True})
-
+# ---- an empty leader and a form's current-therapy field ------------------------------------------------------------------
 
 def test_a_leader_before_no_value_states_nothing():
     assert "ecog" not in read("ECOG ..........\nPS ......... n/a")
