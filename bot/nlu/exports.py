@@ -11,7 +11,8 @@ same findings in the form a record's export gives them.
   x1"); an empty cell states nothing and is left out. A two-column table of names and values ("name,value" /
   "ecog,1") is read row by row ("ecog: 1"). Several rows under a header (a log, a worksheet of several patients) are
   left as written: which row is this patient's, or the current one, is not the table's to say; so is a table that
-  names a relative (a family history's rows are the relatives').
+  names a relative (a family history's rows are the relatives'), or a variant table's (a gene column), whose rows
+  the reader's result patterns read.
 
 - A drop-down's arrow after its selected value is dropped ("Goal: Comfort ▼" is "Goal: Comfort"); an edited
   drop-down's earlier value is dropped with its arrow to the new one ("Systemic ▼ -> changed to: Oligoprogression ▼").
@@ -50,6 +51,8 @@ RELATIVE = re.compile(
     r"relatives?|relation(?:ship)?|family|mum|mom|dad|maternal|paternal|fhx?)(?![\w-])",
     re.IGNORECASE,
 )
+# a variant table's header (a gene column): its row is read by the reader's own result patterns ("RET | rearrangement")
+_GENE_HEADER = re.compile(r"(?<![\w-])genes?(?![\w-])", re.IGNORECASE)
 _ID_HEADER = re.compile(
     r"(?:#|no\.?|n|id|row|line|(?:pt|patient|subj(?:ect)?)(?:[ _]?(?:id|no))?|subjid|mrn)", re.IGNORECASE
 )
@@ -151,7 +154,7 @@ def tables(text: str) -> list[tuple[int, int, str]]:
                 continue  # a markdown table's rule under its header
             rows.append((lines[j][0], lines[j][1], cells))
             j += 1
-        if RELATIVE.search(line) or any(RELATIVE.search(row) for _, row, _ in rows):
+        if RELATIVE.search(line) or any(RELATIVE.search(row) for _, row, _ in rows) or _GENE_HEADER.search(line):
             k = max(j, k + 1)
             continue  # a family history's table: the relatives' rows
         labels = [line[a:b] for a, b in head]

@@ -198,3 +198,7 @@ def test_a_relatives_row_or_ticked_box_is_not_the_patients(text):
 def test_the_patients_own_boxes_after_a_family_paragraph_still_stand():
     text = "Family history:\nHyperlipidaemia [x]\n\nComorbidities:\nDiabetes [x]"
     assert read(text).get("comorbidities") == ["diabetes"]
+
+
+def test_a_variant_tables_single_row_is_left_to_the_result_patterns():
+    assert read("Gene | Type | Detail\nRET | rearrangement | KIF5B-RET").get("bypass_alterations") == ["RET_fusion"]
