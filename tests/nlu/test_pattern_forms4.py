@@ -198,3 +198,11 @@ def test_a_dated_scan_key_stable_before_a_later_progression_leaves_the_progressi
         "CT 03/2025: stable. CT 10/2025: new liver lesions, new bone lesions, enlarging nodes.",
         {"progression": "systemic"},
     )
+
+
+def test_the_body_controlled_before_the_cancer_keeps_the_cancer_read():
+    # the body's words do not take the cancer's: ALK-positive is still read
+    assert_reads(
+        "Two new brain mets. Controlled extracranial ALK-positive NSCLC.",
+        {"progression": "cns_only", "alk_positive": True},
+    )
