@@ -217,6 +217,11 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
         values["cns_lesions"].remove("limited")
         if not values["cns_lesions"]:
             del values["cns_lesions"]
+    if set(values.get("alk_fusion_at_progression", ())) == {True, False} and _fusion_kept_on_tissue(entities):
+        # (fusion2) the fusion not found in plasma, found on tissue ("Plasma at PD: ALK fusion not detected. Tissue at
+        # PD (liver): EML4-ALK present"): the tissue decides (the schema: a plasma negative is usually low shedding)
+        values["alk_fusion_at_progression"] = [True]
+        values["alk_fusion_specimen"] = ["tissue"]
     if "progression" in values:
         cns_disease = any(True in values.get(f, ()) for f in ("brain_metastases", "leptomeningeal"))
         values["progression"] = _progression(values["progression"], cns_disease)
@@ -253,6 +258,22 @@ def _fusion_specimen(entities: Iterable[Mapping[str, Any] | Entity]) -> str | No
         and e.get("role") in (None, NEGATED)
     ]
     return _specimen_of(fusion[0], _specimens(found), looking_after=True) if fusion else None
+
+
+def _fusion_kept_on_tissue(entities: Iterable[Mapping[str, Any] | Entity]) -> bool:
+    """Every fusion result said lost is on plasma and one said found is on tissue, each by the specimen its words
+    name or else the one named nearest before it."""
+    found = [as_dict(e) for e in entities]
+    specimens = _specimens(found)
+    where: dict[bool, set[str | None]] = {True: set(), False: set()}
+    for e in found:
+        value = str(e.get("value"))
+        if e.get("entity") != "alk_status" or not value.startswith("fusion_") or e.get("role") not in (None, NEGATED):
+            continue
+        kept = value.startswith("fusion_present") == (e.get("role") is None)
+        named = value.rsplit("_", 1)[1] if value.endswith(SPECIMENS) else _specimen_of(e, specimens)
+        where[kept].add(named)
+    return where[False] == {"plasma"} and "tissue" in where[True]
 
 
 def _specimens(found: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
