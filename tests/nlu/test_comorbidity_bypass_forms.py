@@ -72,3 +72,23 @@ def test_depressive_symptoms_beside_no_psychiatric_history_keep_the_other_comorb
 ])
 def test_depression_itself_is_still_a_psychiatric_history(text):
     assert PSY in _comorbidities(text)
+
+
+# ---- a lipid-lowering drug given for a lipid is a lipid disorder; a graded lipid rise a TKI was stopped for is the
+# TKI's adverse event, also as a table cell's stop ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, read", [
+    ("2023: rosuvastatin started for her triglycerides", True),
+    ("* Crestor 10 mg (cholesterol)", True),
+    ("Meds: ezetimibe 10 mg daily (for raised LDL), amlodipine 5 mg", True),
+    ("PMH: grade 2 hypercholesterolaemia on atorvastatin.", True),
+    ("Lorlatinib stopped: progression. Known hypertriglyceridaemia on fenofibrate.", True),
+    ("Her husband takes Lipitor 20 mg (cholesterol).", False),
+    ("Is it worth starting a statin for her triglycerides?", False),
+    ("Nystatin (cholesterol)", False),
+    ("Line 3 | lorlatinib | 2024-2025 | stopped: grade 3 hypercholesterolaemia", False),
+    ("Lorlatinib 2024-2025, held: G3 hypertriglyceridaemia; restarted at 75 mg.", False),
+])
+def test_a_lipid_lowering_drug_for_a_lipid_is_hyperlipidaemia_a_graded_stop_is_not(text, read):
+    assert ("hyperlipidemia" in _comorbidities(text)) is read
