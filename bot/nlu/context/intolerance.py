@@ -27,6 +27,18 @@ _STOP_REASON = re.compile(
     r"discontinued)|why stopped)\b",
     re.IGNORECASE,
 )
+# a stop's reason told as a toxicity in general, and right after it the toxicity it was, in a parenthesis or after a
+# dash or colon, through up to three words that neither deny nor doubt it ("stop: toxicity (pneumonitis G2)", "early
+# pulmonary toxicity (pneumonitis grade 3, ...)", "toxicity - pneumonitis"): the lung toxicity named is had
+# (_lung_toxicity)
+_GENERIC_TOXICITY = re.compile(
+    r"\b(?:toxicity|toxicities|adverse (?:event|reaction)s?|side[- ]effects?)$", re.IGNORECASE
+)
+_NAMED_AFTER = re.compile(
+    r"\s*(?:\(|[-–—:]\s)\s*(?:(?!(?:no|not|non|without|nor|possible|possibly|suspected|query|presumed|probable|"
+    r"likely|ruled|excluded|risk|fear|concern)\b)[\w-]+\s+){0,3}",
+    re.IGNORECASE,
+)
 # the next step of a history takes the TKI up again ("| resumed at 450 mg", "- restarted")
 _RESUMED_NEXT = re.compile(
     r"^[\s|•*-]*(?:[\w/.-]+\s+){0,3}?(?:resum|re-?start|re-?introduc|re-?challeng)", re.IGNORECASE
@@ -71,6 +83,9 @@ class Intolerance(Cues):
             return []
         for e in intolerance:
             m = self.lung_toxicity.search(text, e.start, e.end)
+            if m is None and _GENERIC_TOXICITY.search(text, e.start, e.end):
+                n = self.lung_toxicity.search(text, e.end, e.end + 40)  # "stop: toxicity (pneumonitis G2)"
+                m = n if n and _NAMED_AFTER.fullmatch(text, e.end, n.start()) else None
             if m and not self._doubted(text, m, 0):
                 span = (m.start(), m.end())
                 return [Entity("comorbidity", "interstitial_lung_disease", *span, m.group(), e.role, e.stated_role)]
