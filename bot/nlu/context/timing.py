@@ -300,6 +300,7 @@ class Timing(Cues):
             e for e in found if e.entity == "progression_pattern" and e.value not in NOT_PROGRESSING and e.role is None
         ]
         later = [e.start for e in moving]
+        brain = {e.start for e in moving if e.value == "cns_progressing"}
         calm = [
             e
             for e in found
@@ -311,7 +312,7 @@ class Timing(Cues):
         return [
             e
             for e in found
-            if not self._past_response(text, e, later)
+            if not self._past_response(text, e, later, brain)
             and not self._past_progression(text, e, calm, moving)
             and not self._before_current_tki(text, e, found)
             and not self._of_one_place(text, e)
@@ -476,10 +477,14 @@ class Timing(Cues):
             for m in self.progression_then.finditer(text, start, c.start)
         )
 
-    def _past_response(self, text: str, e: Entity, later: list[int]) -> bool:
+    def _past_response(
+        self, text: str, e: Entity, later: list[int], brain: frozenset[int] | set[int] = frozenset()
+    ) -> bool:
         """``e`` is read as no progression, and a progression (starting at one of ``later``) is read after it with a
         word of time or contrast between them; or ``e`` is a response, its statement not told as now, and it is a best
-        response or a progression is read after it."""
+        response or a progression is read after it. (prog4) Not the body's scan said stable, then only a contrast
+        ("but", "however", "yet") before a brain progression (of ``brain``): "The last CT shows stable disease but
+        the brain MRI shows one new lesion" tells the two halves of one time, not a history."""
         if e.entity != "progression_pattern" or e.value != "none" or e.role is not None:
             return False
         reach = min(len(text), e.end + _THEN_REACH)
@@ -489,12 +494,28 @@ class Timing(Cues):
             if not self.progression_word_not.search(text, max(0, m.start() - 20), m.start())
         )
         following = min((s for s in (*later, *bare) if e.end <= s <= reach), default=None)
-        if following is not None and self.response_then.search(text, e.end, following):
+        if (
+            following is not None
+            and self.response_then.search(text, e.end, following)
+            and not self._body_then_brain(text, e, following, brain)
+        ):
             return True
         start, end = _statement_bounds(text, e.start, e.end, semicolons=True)
         if not self.response_words.search(text, e.start, e.end) or self.response_now.search(text, start, end):
             return False
         return bool(self.response_best.search(text, start, end)) or any(s > e.end for s in later)
+
+    def _body_then_brain(self, text: str, e: Entity, following: int, brain: frozenset[int] | set[int]) -> bool:
+        """The state ``e`` is told of a body scan in its own statement ("CT", "body CT", "PET-CT"; no brain scan
+        there), the progression at ``following`` is the brain's, and the only words of time or contrast between them
+        are a contrast's ("but", "however", "yet", "whereas", "while")."""
+        if following not in brain:
+            return False
+        start = _statement_start(text, e.start, semicolons=True)
+        own = text[start : e.end]
+        if not _BODY_SCAN.search(own) or _BRAIN_SCAN_WORD.search(own):
+            return False
+        return all(m.group(0).lower() in _CONTRAST_ONLY for m in self.response_then.finditer(text, e.end, following))
 
     def _timed_results(self, text: str, found: list[Entity]) -> list[Entity]:
         """A resistance result is this progression's: a class denied at an earlier time ("negative for EGFR, KRAS and
@@ -896,6 +917,9 @@ _SCAN_DATED = re.compile(r"\s*\((?:(?:ct|mri|pet(?:/ct)?|scan|imaging|restaging)
 _SAID_OF_A_PLACE = re.compile(r"\s+(?:(?:in|at|of|within)\s|elsewhere\b|otherwise\b)", re.IGNORECASE)
 
 
+_BODY_SCAN = re.compile(r"\b(?:ct|pet(?:[/-]ct)?|body|extracranial|restaging)\b", re.IGNORECASE)
+_BRAIN_SCAN_WORD = re.compile(r"\b(?:brain|head|mri|cranial|intracranial|cns|cerebral)\b", re.IGNORECASE)
+_CONTRAST_ONLY = frozenset({"but", "however", "yet", "whereas", "while"})
 _THEN_REACH = 150  # the most characters between a state read as no progression and the progression that followed it
 # a heading opening a statement: up to five words before a colon ("current: ...", "Latest CT: ...")
 _INLINE_HEADING = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?P<words>[^\s:]+(?:[ \t]+[^\s:]+){0,4})[ \t]*:(?=\s)")
