@@ -218,6 +218,7 @@ class Reader:
         # shorthands that are also a name ("Alec"): Capitalised, read only in a drug context (clinical_phrases.yml)
         name_like = table["name_like_shorthand"]
         self.name_like = frozenset(name_like["spellings"])
+        self.word_like = frozenset(name_like.get("word_like", ()))  # in a drug context however written ("cert")
         self.drug_before = re.compile(
             rf"(?:(?<![\w-])|(?=[^\w\s]))(?:{'|'.join(name_like['before'])})\s*$", re.IGNORECASE
         )
@@ -396,7 +397,7 @@ class Reader:
     def _a_name(self, text: str, start: int, end: int) -> bool:
         """A shorthand that is also a given name, written as a name is ("Alec"), with no drug context around it."""
         word = text[start:end]
-        if word.lower() not in self.name_like or not word.istitle():
+        if word.lower() not in self.word_like and (word.lower() not in self.name_like or not word.istitle()):
             return False
         return not (
             self.drug_before.search(text[max(0, start - 40) : start]) or self.drug_after.match(text[end : end + 30])

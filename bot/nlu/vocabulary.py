@@ -281,6 +281,7 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
     name_like = raw.get("name_like_shorthand") or {}
     drug_context = {
         "spellings": sorted(str(s).lower() for s in name_like.get("spellings", ())),
+        "word_like": sorted(str(s).lower() for s in name_like.get("word_like", ())),
         "before": [_expand(str(c), defines) for c in name_like.get("before", ())],
         "after": [_expand(str(c), defines) for c in name_like.get("after", ())],
     }

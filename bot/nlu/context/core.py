@@ -43,6 +43,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         others += self._teaching(text)
         failed = self._failed_statements(text)
         wishes = self._relatives_wishes(text) if any(s.entity in self.wish_kinds for s in spans) else []
+        answered = self.answered_questions(text) if "?" in text else []  # "Any new brain mets? Yes, ...": stated
         out: list[Entity] = []
         only_doubted: list[Entity] = []
         for i, span in enumerate(spans):
@@ -85,6 +86,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             doubted = (
                 stated is None
                 and span.value != "none"
+                and not any(a <= span.start < b for a, b in answered)
                 and self._uncertain(text, spans, i)
                 # listed right after the history a request or a plan follows: received ("requesting funding for
                 # lorlatinib following failure of alectinib and brigatinib")
@@ -388,6 +390,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return NEGATED if serial[0] else None  # "G1202R previously, now not detected": the later result counts
         if self.neg_after.match(text[span.end : span.end + 70]) or self._denied_after_list(text, spans, i):
             return NEGATED
+        if span.entity in self.complaint_entities and self.complaint_gone.match(text, span.end, span.end + 90):
+            return NEGATED  # "headaches are gone since dexamethasone": no current complaint
         gap = self._scoped(self.neg_before, text, spans, i)
         if gap is None and span.entity in self.complaint_entities:  # "is not having headaches" (not "... chemo")
             gap = self._scoped(self.complaint_verb, text, spans, i)

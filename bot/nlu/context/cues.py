@@ -69,6 +69,7 @@ class Cues:
         self.complaints_denied = _compile(_words(neg["complaints_denied"]), re.IGNORECASE)
         self.complaint_told = _cue(neg["complaint_told"])
         self.complaint_entities = frozenset({"symptomatic"})  # the patient's complaints
+        self.complaint_gone = _compile(rf"[\s-]*(?:{_words(neg['complaint_gone_after'])})(?![\w])", re.IGNORECASE)
         self.complaint_verb = _cue(neg["complaint_verb_before"])  # "is not having headaches": of complaints only
         self.neg_after = _after(neg["after"] + neg["gone_after"], copulas, arrows=True)
         self.score_denied = _before(neg["score_denied"], r"\s+")
@@ -190,6 +191,13 @@ class Cues:
         self.bare_premise = _opening(hyp["bare_premise"])
         self.stated_after_ask = _compile(_words(hyp["stated_after_ask"]), re.IGNORECASE)
         self.bare_answered = _cue(hyp["bare_answered"])
+        self.finding_question = _opening(hyp["finding_question"], _WHOLE)
+        self.answered_yes = _opening(hyp["answered_yes"], _WHOLE)
+        # a question of a therapy to give, whose "yes" is a plan ("Should we start lorlatinib? Yes")
+        self.therapy_asked = _cue(hyp["therapy_asked"])
+        self.reported_ask = _cue(hyp["reported_ask"])
+        self.reported_topic_end = _cue(hyp["reported_topic_end"])
+        self.reported_ask_end = _compile(_words(hyp["reported_ask_end"]), re.IGNORECASE)
         # the question closing its sentence, alone or past a comma ("pd on brigatinib, what next?")
         self.open_ask = _compile(rf"(?:^|[,;:])\W*(?:{_words(hyp['open_ask'])}){_ALONE_ASKED}", re.IGNORECASE)
         self.clause_question = _opening(hyp["clause_start"], _WHOLE)
@@ -533,6 +541,7 @@ class Cues:
         self.came_off = self.toxic.came_off
         self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
         self.stop = _cue(tol["stop"])
+        self.other_therapy = _cue(tol["other_therapy"])
         # a stop said of every TKI of the list before it ("... and brigatinib (pneumonitis) were stopped for tox")
         self.collective_stop = _compile(
             rf"\s*(?:\([^()]{{0,80}}\))?\s*,?\s*(?P<plural>(?:{_words(tol['collective_after'])})\s+)?"

@@ -99,6 +99,9 @@ class Intolerance(Cues):
         out = []
         bounds = self._sentences(text)
         tkis = [e for e in found if e.entity == "tki"]
+        # (trust) a therapy of another kind named after a TKI takes the stop that follows it ("alectinib 2020 /
+        # carboplatin pemetrexed, stopped for neutropenia": the chemotherapy's stop, not alectinib's)
+        therapies = [m.start() for m in self.other_therapy.finditer(text)] if tkis else []
         intolerant_of: Entity | None = None  # the TKI "could not tolerate" was said of, which a list continues
         for k, e in enumerate(tkis):
             if e.role in (NEGATED, CANDIDATE):
@@ -115,6 +118,7 @@ class Intolerance(Cues):
             intolerant_of = None
             s_start, s_end = _sentence_at(bounds, e.start)
             following = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [s_end])
+            following = min([a for a in therapies if e.end < a < following] + [following])
             statement_end = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [_clause_end(text, e.end)])
             before = text[max(s_start, e.start - 40) : e.start]
             m = self.stopped_for.search(text, e.end, following)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.nlu.context.cues import Cues
 from bot.nlu.context.patterns import _CLAUSE_OPENER, _HEADING
 
@@ -21,21 +23,71 @@ class Questions(Cues):
 
     def asked_regions(self, text: str) -> list[tuple[int, int]]:
         """The questions of ``text``: each sentence that asks (a question, a request, a choice), from where it
-        starts to ask to its end."""
-        return [(asked, end) for asked, end in self._asked_sentences(text) if asked is not None]
+        starts to ask to its end; and each question reported as someone's (reported_ask: "the tumour board asks if
+        brigatinib would work"), from its asking verb to where the patient is told of again."""
+        asked = [(start, end) for start, end in self._asked_sentences(text) if start is not None]
+        return asked + [r for r in self._reported_asks(text) if not any(a <= r[0] < b for a, b in asked)]
+
+    def _reported_asks(self, text: str) -> list[tuple[int, int]]:
+        """The questions ``text`` reports as someone's ("the patient wants to know whether lorlatinib ...", "her
+        daughter asked about the brain pill (lorlatinib)"): from the asking verb to the end of its sentence, or to
+        where the patient is told of again ("...; she has been on alectinib since 2021", reported_ask_end), and a
+        topic asked about to where the patient's history follows it ("asked about lorlatinib after progressing on
+        alectinib", reported_topic_end)."""
+        out = []
+        for start, end in self._sentences(text):
+            if not text[start:end].rstrip().endswith("?") and self.stated_after_ask.search(text, start, end):
+                continue  # "Wondering what to do: she progressed on alectinib with G1202R": told, not asked
+            for m in self.reported_ask.finditer(text, start, end):
+                stop = self.reported_ask_end.search(text, m.end(), end)
+                last = stop.start() if stop else end
+                if m.group("topic") and (past := self.reported_topic_end.search(text, m.end(), last)):
+                    last = past.start()  # "asked about lorlatinib after progressing on alectinib": hers
+                out.append((m.start(), last))
+        return out
 
     def _asked_sentences(self, text: str) -> list[tuple[int | None, int]]:
         """Each sentence of ``text`` as (where it starts to ask or None, its end). A sentence that opens with a word
-        going on with the question right before it ("Lorlatinib? Or brigatinib") asks all through."""
+        going on with the question right before it ("Lorlatinib? Or brigatinib") asks all through. A question about a
+        finding the clinician answers yes in the next sentence ("Any new brain mets? Yes, 3 new lesions on MRI")
+        asks nothing: it states the finding (finding_question, answered_yes)."""
         out: list[tuple[int | None, int]] = []
         before = 0  # where the sentence before starts
-        for start, end in self._sentences(text):
+        sentences = self._sentences(text)
+        for k, (start, end) in enumerate(sentences):
             asked = self._asked_from(text, start, end)
             if asked is None and out and out[-1][0] is not None and self._goes_on_asking(text, before, start, end):
                 asked = start
+            if asked is not None and k + 1 < len(sentences) and self._answered_yes(text, start, end, sentences[k + 1]):
+                asked = None
             out.append((asked, end))
             before = start
         return out
+
+    def answered_questions(self, text: str) -> list[tuple[int, int]]:
+        """The questions about a finding that the next sentence answers yes (_answered_yes): a finding there is
+        stated, neither supposed nor doubted by its question's mark."""
+        sentences = self._sentences(text)
+        return [
+            (start, end)
+            for k, (start, end) in enumerate(sentences[:-1])
+            if "?" in text[start:end] and self._answered_yes(text, start, end, sentences[k + 1])
+        ]
+
+    def _answered_yes(self, text: str, start: int, end: int, answer: tuple[int, int]) -> bool:
+        """The sentence at start:end asks "?" about a finding of this patient (finding_question: "Any new brain
+        mets?", "Is she symptomatic?"), not about a therapy to give, and the sentence after it (``answer``) answers it
+        yes without asking again ("Yes, 3 new lesions on MRI", "Answer: yes"; not "Yes or no?")."""
+        question = text[start:end].strip()
+        reply = text[answer[0] : answer[1]].strip()
+        return (
+            question.endswith("?")
+            and bool(self.finding_question.match(question))
+            and not self.therapy_asked.search(question)
+            and bool(self.answered_yes.match(reply))
+            and not reply.endswith("?")
+            and not re.match(r"\W*\w+\W*\s*(?:or|/)\s*no\b", reply, re.IGNORECASE)
+        )
 
     def _goes_on_asking(self, text: str, before: int, start: int, end: int) -> bool:
         """The sentence at start:end, right after the question starting at ``before``, goes on asking it: it opens
@@ -93,8 +145,9 @@ class Questions(Cues):
         return regions
 
     def asks(self, text: str) -> bool:
-        """Some sentence of ``text`` asks (a question, a request, a choice), besides any condition it supposes."""
-        return any(asked is not None for asked, _ in self._asked_sentences(text))
+        """Some sentence of ``text`` asks (a question, a request, a choice, a question reported as someone's),
+        besides any condition it supposes."""
+        return bool(self.asked_regions(text))
 
     def _asked_from(self, text: str, start: int, end: int) -> int | None:
         """Where the sentence at start:end starts to ask, or None when it does not ask: all of it when it opens like
