@@ -352,6 +352,21 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         if span.entity == "cns_lesions" and self._diagnosis_count(text, span):
             return _DROPPED  # "At diagnosis 2 brain mets, treated with SRS": the extent then, not the current one
         if (
+            span.entity == "brain_metastases"
+            and span.value == "true"
+            and span.role is None
+            and self._diagnosis_count(text, span)
+            and self._brain_clear_after(text, spans, i)
+        ):
+            return _DROPPED  # "brain mets at diagnosis (SRS x3); MRI brain 10/2025 normal": the brain then, clear now
+        if (
+            span.entity == "brain_metastases"
+            and (span.value == "false" or (span.value == "true" and span.role == NEGATED))
+            and self._diagnosis_count(text, span)
+            and self._brain_clear_after(text, spans, i, found=True)
+        ):
+            return _DROPPED  # "Brain MRI clear at diagnosis. Now 2 new brain mets": clear then, metastases now
+        if (
             span.entity == "transformation"
             and span.value == "none"
             and (self._at_diagnosis(text, span) or self._told_of_diagnosis(text, spans, i))
@@ -412,6 +427,23 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         # there are brain metastases, as "no new brain mets" does not
         changes = self.changes.search(text, span.start, span.end)
         return _DROPPED if span.entity in self.new_keeps and (self.new.search(gap) or qualified or changes) else NEGATED
+
+    def _brain_clear_after(self, text: str, spans: list[Span], i: int, found: bool = False) -> bool:
+        """(cns2) After brain metastases told of the diagnosis (span i), the brain is said clear in a later statement
+        not itself told of the diagnosis ("At diagnosis 3 brain mets, SRS. Brain MRI 10/2025: no metastases"): the
+        schema's brain metastases "present now" are the later statement's (none), not the diagnosis's; with ``found``
+        the other way round, metastases told after a brain clear at the diagnosis."""
+        return any(
+            s.entity == "brain_metastases"
+            and s.start > spans[i].end
+            and (
+                (s.value == "true" and s.role is None)
+                if found
+                else (s.value == "false" or (s.value == "true" and s.role == NEGATED))
+            )
+            and not self._diagnosis_count(text, s)
+            for s in spans[i + 1 :]
+        )
 
     def _benign_result(self, text: str, span: Span) -> bool:
         """The specimen at ``span`` finds, in its own statement (to its full stop or line), a benign lesion or
