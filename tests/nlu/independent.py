@@ -83,7 +83,9 @@ SETS = (
                 # (recall256) tuned 0.977 -> 0.9806 (tests/nlu/test_recall256_forms.py)
                 # (q6) tuned questions changing the case 3 -> 0, extractor and dialogue: a bare finding leading with a
                 # dash to a therapy asked about is the question's premise (tests/nlu/test_sloppy_question_forms.py)
-                f1_floor=(0.98, 0.916), questions_changed=(0, 3), changed_in_dialogue=0, min_questions=(49, 34)),
+                # (2026-12-06b) tuned floor 0.98 -> 0.989 after the trust, brain, fusion, pattern, comorbidity and export-form
+                # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
+                f1_floor=(0.989, 0.916), questions_changed=(0, 3), changed_in_dialogue=0, min_questions=(49, 34)),
     PhrasingSet("7", "spoken and hand-over styles: SBAR, telephone referrals, tumour-board presentations, MDT minutes, "
                 "e-mails, non-native English", "independent7_tune.yml", "independent7_heldout.yml",
                 "independent7_questions_tune.yml", "independent7_questions_heldout.yml",
@@ -126,7 +128,9 @@ SETS = (
                 # a toxicity stop past its times (tests/nlu/test_lowsets_forms.py)
                 # (2026-12-05) tuned floor 0.927 -> 0.928 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.93, 0.851), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
+                # (2026-12-06b) tuned floor 0.93 -> 0.932 after the trust, brain, fusion, pattern, comorbidity and export-form
+                # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
+                f1_floor=(0.932, 0.851), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
     # Set 11 before any tuning on it, scored as taken: tuned 0.848, held-out 0.854 (0.762 / 0.767 on the bare extractor); 0 questions change the case (extractor and dialogue)
     # (s11narr) set 11 tuned 0.848 -> 0.8958 with main (cnscount, s10rest) after dictation, instant-message and registry-form
     # wording of the narrative fields (tests/nlu/test_dictation_forms.py); 0.9286 with main and s11mol together
@@ -142,7 +146,9 @@ SETS = (
                 # (recall15) tuned 0.9467 -> 0.9502 measured after merging main (its change, not recall15's)
                 # (2026-12-05) tuned floor 0.949 -> 0.955 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.955, 0.854), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(47, 31),
+                # (2026-12-06b) tuned floor 0.955 -> 0.968 after the trust, brain, fusion, pattern, comorbidity and export-form
+                # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
+                f1_floor=(0.968, 0.854), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(47, 31),
                 as_taken=True),
     # Set 12 before any tuning on it, scored as taken: tuned 0.896, held-out 0.914 (0.844 / 0.851 on the bare extractor); 0 questions change the case at the extractor level
     # (its writer's README_set12.md, which the files' headers name, was not kept: the headers state the route, what was
@@ -185,7 +191,9 @@ SETS = (
                 # (tests/nlu/test_relative_goals_of_care.py): the labels are kept as written, each set loses one item
                 # (2026-12-05) tuned floor 0.923 -> 0.942 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.944, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
+                # (2026-12-06b) tuned floor 0.944 -> 0.953 after the trust, brain, fusion, pattern, comorbidity and export-form
+                # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
+                f1_floor=(0.953, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
     # Set 14 before any tuning on it, scored as taken: tuned 0.863, held-out 0.934; 0 / 1 questions change the case at the
     # extractor level
@@ -213,7 +221,9 @@ SETS = (
                 # (tests/nlu/test_progression_safety_forms.py)
                 # (2026-12-05) tuned floor 0.940 -> 0.945 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.957, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
+                # (2026-12-06b) tuned floor 0.957 -> 0.958 after the trust, brain, fusion, pattern, comorbidity and export-form
+                # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
+                f1_floor=(0.958, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
                 as_taken=True),    # Set 15 before any tuning on it, scored as taken: tuned 0.839 (precision 0.898, recall 0.788), held-out 0.830; 5 / 2
     # questions change the case at the extractor level, 5 tuned in the dialogue
     # Every item written by hand (no assembly from shared sections) and split by the prescribed shuffle alone; its
@@ -242,7 +252,9 @@ SETS = (
                 # note's words (tests/nlu/test_recall15_forms.py)
                 # (2026-12-05) tuned floor 0.883 -> 0.904 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.908, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
+                # (2026-12-06b) tuned floor 0.908 -> 0.915 after the trust, brain, fusion, pattern, comorbidity and export-form
+                # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
+                f1_floor=(0.915, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
                 as_taken=True),
     PhrasingSet("16", "uncertainty, revision and discordance, and the ordinary notes around them: hedged radiology "
                 "impressions, RECIST and RANO-BM tables, equivocal and low-level molecular results, failed tests, "
@@ -254,7 +266,9 @@ SETS = (
                 # questions changing the case 0/0 at the extractor level and 0 in the dialogue (tuned)
                 # (2026-12-05) tuned floor 0.849 -> 0.858 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.869, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
+                # (2026-12-06b) tuned floor 0.869 -> 0.879 after the trust, brain, fusion, pattern, comorbidity and export-form
+                # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
+                f1_floor=(0.879, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
                 as_taken=True),
     # Set 17 before any tuning on it, scored as taken: tuned 0.8368 (P 0.919, R 0.768), held-out 0.845 (P 0.907, R 0.791);
     # questions changing the case 0/0 at the extractor level and 0 in the dialogue (tuned)
@@ -266,7 +280,9 @@ SETS = (
                 "drop-downs, trial eCRF exports, EHR snapshot panels",
                 "independent17_tune.yml", "independent17_heldout.yml", "independent17_questions_tune.yml",
                 "independent17_questions_heldout.yml",
-                f1_floor=(0.835, 0.844), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(54, 36),
+                # (2026-12-06b) tuned floor 0.835 -> 0.867 after the trust, brain, fusion, pattern, comorbidity and export-form
+                # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
+                f1_floor=(0.867, 0.844), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(54, 36),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})

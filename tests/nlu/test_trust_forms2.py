@@ -6,8 +6,8 @@ classes of misreading, each with near-miss controls that must still be read:
    this patient none;
 2. a question reported as someone's ("her husband asked about the new tablet (brigatinib)", "the MDT wonders whether
    ...") asks, and what it asks about is not stated;
-3. a sequence of TKIs with arrows, ">" or "then" reads every step, shorthand ("cert") and brand names included; a
-   word-like shorthand alone ("sick cert") is no TKI;
+3. a sequence of TKIs with arrows, ">" or "then" reads every step, shorthand ("ceri") and brand names included ("cert",
+   which could be another drug, stays unread and reported); a word-like shorthand alone ("ceri") is no TKI;
 4. a stop reason told after a therapy of another kind is that therapy's, not the TKI's before it;
 5. a complaint said gone ("settled since the dexamethasone", "headache-free") is no current complaint, and a toxicity
    set against progression ("CNS toxicity versus intracranial progression") is a differential;
@@ -56,14 +56,17 @@ REPORTED_CONTROLS = [
 ]
 
 # 3. sequences
+# "cert" could be another drug (Certican is everolimus; certolizumab): it stays reported as not known, never guessed
+# (tests/nlu/test_safety3_forms.py); "ceri" is read in a drug context
 SEQUENCES = [
-    ("criz > cert > lorla", ["crizotinib", "ceritinib", "lorlatinib"]),
-    ("criz → cert → brig", ["crizotinib", "ceritinib", "brigatinib"]),
-    ("Xalkori then cert then Lorbrena", ["crizotinib", "ceritinib", "lorlatinib"]),
+    ("criz > ceri > lorla", ["crizotinib", "ceritinib", "lorlatinib"]),
+    ("criz → ceri → brig", ["crizotinib", "ceritinib", "brigatinib"]),
+    ("Xalkori then ceri then Lorbrena", ["crizotinib", "ceritinib", "lorlatinib"]),
     ("crizo -> Zykadia -> lorla", ["crizotinib", "ceritinib", "lorlatinib"]),
-    ("PD on cert, now lorla", ["ceritinib", "lorlatinib"]),
+    ("PD on ceri, now lorla", ["ceritinib", "lorlatinib"]),
+    ("criz > cert > lorla", ["crizotinib", "lorlatinib"]),
 ]
-NOT_A_TKI = ["sick cert given for two weeks", "med cert done", "cert"]
+NOT_A_TKI = ["sick cert given for two weeks", "med cert done", "cert", "Ceri said hello", "ceri"]
 
 # 4. a stop reason after another therapy is that therapy's
 OTHERS_STOP = [
