@@ -64,14 +64,17 @@ def hl7(text: str) -> list[tuple[int, int, str]]:
         return []
     pieces = []
     rows = list(_OBX.finditer(text))
+    # each row's observation (code, name, sub-id); a row is superseded when the same observation comes later (one
+    # pass from the end: linear in the rows)
+    keys = [(r.group("code").strip().lower(), r.group("name").strip().lower(), r.group("sub").strip()) for r in rows]
+    seen: set[tuple[str, str, str]] = set()
+    superseded = [False] * len(rows)
+    for k in range(len(rows) - 1, -1, -1):
+        superseded[k] = keys[k] in seen
+        seen.add(keys[k])
     for k, m in enumerate(rows):
         status = m.group("rest").rsplit("|", 1)[-1].strip().upper() if m.group("rest") else ""
-        same = (m.group("code").strip().lower(), m.group("name").strip().lower(), m.group("sub").strip())
-        later = any(
-            (r.group("code").strip().lower(), r.group("name").strip().lower(), r.group("sub").strip()) == same
-            for r in rows[k + 1 :]
-        )
-        if later or status in _VOID:
+        if superseded[k] or status in _VOID:
             pieces.append((m.start(), m.end(), ""))  # superseded, or void: states nothing
             continue
         pieces.append((m.start(), m.start("name"), ""))
