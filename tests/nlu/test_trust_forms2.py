@@ -110,6 +110,12 @@ UNANSWERED = [
     "Should we switch to lorlatinib? Yes.",
     "Any MET amplification? Yes or no?",
     "Is she symptomatic? Unclear.",
+    # (lead) a "yes" opening a reply that asks, plans, requests or doubts is no answer
+    "Any brain mets? Yes, we need to check that first.",
+    "Any brain mets? Yes - that is what I am asking.",
+    "Is she symptomatic? Yes, I would like to know that too.",
+    "Any new liver lesions? Yes, probably.",
+    "Did the NGS show a resistance mutation? Yes, pending confirmation.",
 ]
 
 # 7. a bare finding after an open request for a way forward

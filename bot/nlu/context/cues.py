@@ -193,6 +193,7 @@ class Cues:
         self.bare_answered = _cue(hyp["bare_answered"])
         self.finding_question = _opening(hyp["finding_question"], _WHOLE)
         self.answered_yes = _opening(hyp["answered_yes"], _WHOLE)
+        self.answer_not_given = _cue(hyp["answer_not_given"])
         # a question of a therapy to give, whose "yes" is a plan ("Should we start lorlatinib? Yes")
         self.therapy_asked = _cue(hyp["therapy_asked"])
         self.reported_ask = _cue(hyp["reported_ask"])

@@ -86,6 +86,7 @@ class Questions(Cues):
             and not self.therapy_asked.search(question)
             and bool(self.answered_yes.match(reply))
             and not reply.endswith("?")
+            and not self.answer_not_given.search(reply)  # "Yes, we need to check that first": no answer
             and not re.match(r"\W*\w+\W*\s*(?:or|/)\s*no\b", reply, re.IGNORECASE)
         )
 
