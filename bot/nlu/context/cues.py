@@ -194,6 +194,11 @@ class Cues:
         self.finding_question = _opening(hyp["finding_question"], _WHOLE)
         self.answered_yes = _opening(hyp["answered_yes"], _WHOLE)
         self.answer_not_given = _cue(hyp["answer_not_given"])
+        # (trust3) a "no" answering the question before it, the word alone or before a break ("No.", "None, MRI
+        # clear"; not "No change"); a reply naming both answers ("yes or no"); a bare question's history words
+        self.answered_no = _opening(hyp["answered_no"], r"(?=\s*(?:[.!,;:–—-]|$))")
+        self.answer_choice = _opening(hyp["answer_choice"])
+        self.history_asked = _cue(hyp["history_asked"])
         # a question of a therapy to give, whose "yes" is a plan ("Should we start lorlatinib? Yes")
         self.therapy_asked = _cue(hyp["therapy_asked"])
         self.reported_ask = _cue(hyp["reported_ask"])
@@ -297,6 +302,22 @@ class Cues:
         # ("Mother - type 2 diabetes", "Sister: ALK+ NSCLC"): People._family_section_end
         self.history_heading = _compile(r"[ \t]*(?:[:–—]|-(?!\w))")
         self.relative_led = _compile(rf"\s*(?:[-*•]\s*)?{person}", re.IGNORECASE)
+        # (trust3) a relative named right after an item, as whose it is: in a bracket ("Diabetes (mother)", "stroke
+        # (maternal aunt, aged 70)") or after a dash closing the item ("lung cancer - father"): People._relatives_items
+        self.relative_after_item = _frame(
+            r"(?:\(\s*(?:in\s+)?(?:(?:{people_lead})\s+)?(?:(?:maternal|paternal)\s+)?(?:(?:{people_kin})[\s-]+)?"
+            r"(?:{relatives_own_colon})(?:\s*[,;:]\s*[^()\n]{0,40}|\s+(?:age|aged|at|deceased|died|dx|diagnosed)\b[^()\n]{0,30})?\)"
+            r"|\s[-–—]+\s*(?:in\s+)?(?:(?:{people_lead})\s+)?(?:(?:maternal|paternal)\s+)?(?:(?:{people_kin})[\s-]+)?"
+            r"(?:{relatives_own_colon}))(?=[ \t]*(?:[,;.|\n]|$))",
+            others,
+        )
+        # a line that a family history's list of lines ends at (People._family_section_end): a key or a heading of
+        # its own ("Past medical history:", "Social: lives alone", "PMH -"), or one with the patient as its subject
+        self.section_line = _frame(
+            r"[ \t]*(?:[^\W\d_][\w'/&() -]{0,40}(?::|[ \t][-–—]+[ \t]*$)"
+            r"|(?:[-*•][ \t]*)?(?:{patient_again}|{patient_subject})(?![\w]))",
+            others,
+        )
         now = _words(hyp["other_illness_now"])
         self.other_illness_before = _compile(
             rf"(?<![\w-])(?:{_words(hyp['other_illness_before'])})[\s(:-]+(?:(?!(?:{now})\b)[\w/-]+[\s(-]+){{0,2}}$",
@@ -487,6 +508,12 @@ class Cues:
         self.uncertain_before = _cue(hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"])
         self.plan_before = _cue(hyp["plan_before"])
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
+        # (trust3) the writer's not knowing right after a finding, closing its clause ("brain mets... no idea")
+        self.unknown_after = _frame(
+            r"(?:\s|\.{2,}|…|[,:;?(–—-])*(?:{unknown_after})(?:\s+(?:yet|so far|atm|at (?:the )?moment|for now))?"
+            r"\s*(?:[.!?;,()\n]|$)",
+            hyp,
+        )
         self.consequence_after = _after(hyp["consequence_after"], ())
         # alternatives ("G1202R or L1196M", "either G1202R or I1171N", "G1202R vs L1196M") and, after them, a result
         # still to come or doubted ("..., awaiting report", "... - report pending", "... (to be confirmed)")
