@@ -126,3 +126,28 @@ def test_a_yes_still_states_and_each_answer_keeps_to_its_question() -> None:
     assert_reads("Leptomeningeal spread? yes", {"leptomeningeal": True})
     assert_reads("Any liver mets? No. Brain mets? Yes.", {"brain_metastases": True})
     assert_reads("Any brain mets? None. ECOG 1.", {"brain_metastases": False, "ecog": 1})
+
+
+# 4. an ALK negative beside a positive test of the diagnosis is not the diagnosis's
+ALK_NOT_MIS_SIGNED = [
+    ("ALK IHC negative. NB: initial FISH (2020) positive.", None),
+    ("ALK NGS negative; baseline FISH was positive", None),
+    ("ALK FISH negative. Remark: the diagnostic ALK IHC 2019 was positive.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ALK_NOT_MIS_SIGNED)
+def test_an_alk_negative_beside_a_positive_diagnostic_test_is_not_the_diagnosis(text: str, value: bool | None) -> None:
+    assert_reads(text, {"alk_positive": value})
+
+
+ALK_CONTROLS = [
+    ("ALK FISH negative", {"alk_positive": False}),
+    ("ALK IHC negative. Diagnostic IHC positive for TTF-1.", {"alk_positive": False}),
+    ("Initial ALK FISH 2020 positive", {"alk_positive": True}),
+]
+
+
+@pytest.mark.parametrize(("text", "fields"), ALK_CONTROLS)
+def test_an_alk_result_alone_is_read_as_before(text: str, fields: dict) -> None:
+    assert_reads(text, fields)

@@ -428,6 +428,7 @@ class Cues:
         self.malignant_result = _cue(hyp["malignant_result"])
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
         self.diagnosed_on = _cue(hyp["diagnosed_on"])
+        self.diagnosis_test_positive = _cue(hyp["diagnosis_test_positive"])
         self.diagnosis_report_heading = _cue(hyp["diagnosis_report_heading"])
         # a specimen named in its own words as a re-biopsy or this progression's (never the diagnosis's)
         self.progression_specimen = _compile(
