@@ -199,6 +199,7 @@ class Cues:
         self.answered_no = _opening(hyp["answered_no"], r"(?=\s*(?:[.!,;:–—-]|$))")
         self.answer_choice = _opening(hyp["answer_choice"])
         self.history_asked = _cue(hyp["history_asked"])
+        self.answered_by_phrase = _cue(hyp["answered_by_phrase"])
         # a question of a therapy to give, whose "yes" is a plan ("Should we start lorlatinib? Yes")
         self.therapy_asked = _cue(hyp["therapy_asked"])
         self.reported_ask = _cue(hyp["reported_ask"])

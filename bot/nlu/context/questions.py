@@ -129,6 +129,8 @@ class Questions(Cues):
         sentences = self._sentences(text)
         for k in answers:
             start, end = sentences[k]
+            if self.answered_by_phrase.search(text, start, end):
+                continue  # "Has she had a rebiopsy? No.": the biopsy phrases read it across the mark
             mark = text.rindex("?", start, end)
             question = text[start:end]
             opener = self.finding_question.match(question)
