@@ -81,3 +81,18 @@ def test_a_current_tki_stated_forwards_is_unchanged():
 
 def test_an_acceptable_dose_of_a_tki_taken_is_still_received():
     assert _tkis("On alectinib, toxicity acceptable.") == ["alectinib"]
+
+
+QUOTED = [
+    ("Alunbrig 180 mg since 2022 (before that 'Xalkori' for a year)", ["crizotinib", "brigatinib"]),
+    ('Lorviqua started 05/2025, after "Alecensa" 2020-2025', ["alectinib", "lorlatinib"]),
+]
+
+
+@pytest.mark.parametrize("text,want", QUOTED)
+def test_a_quoted_brand_told_as_earlier_comes_first(text, want):
+    assert _tkis(text) == want
+
+
+def test_a_quoted_brand_only_wished_for_is_not_received():
+    assert _tkis("Alunbrig since 2022; her husband asks for 'Lorbrena'.") == ["brigatinib"]

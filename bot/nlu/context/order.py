@@ -19,8 +19,11 @@ class _Order:
     def __init__(self, cues: Mapping[str, list[str]], lists: ListWords):
         # between two TKIs, the second came first; unless the sequence is also stated forwards
         # (or, right after the cue, only a comma: "alectinib and, before it, brigatinib"); a date's dot is no full
-        # stop ("Lorviqua started in 10.2025 after the progression on Alecensa")
-        self.later_first = _frame(r"^(?:[^.\n]|(?<=\d)\.(?=\d)){0,90}?\b{later_first}\b(?:[\w\s/-]{0,40}|,\s*)$", cues)
+        # stop ("Lorviqua started in 10.2025 after the progression on Alecensa"); the TKI may be quoted, as a brand
+        # copied from a box or a prescription ("Alunbrig since 2023; before that 'Xalkori'")
+        self.later_first = _frame(
+            r"^(?:[^.\n]|(?<=\d)\.(?=\d)){0,90}?\b{later_first}\b(?:[\w\s/-]{0,40}|,\s*)['\"\u2018\u201c]?$", cues
+        )
         self.forwards = _frame(r"\b{forwards}\b|{arrows}", {**cues, "arrows": lists.words["arrows"]})
         # right before the TKI the patient is on now: it is the last one whatever else the sentence says
         self.current = _frame(r"\b{current_before}\s+$", cues)
