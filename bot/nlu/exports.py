@@ -26,6 +26,7 @@ Every rewriting is a typist piece (typist.Rewrite): the findings are given back 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # an OBX segment: set id, value type, the observation (code^name^system), sub-id, value, then units, range, flags ...,
 # the status last
@@ -44,13 +45,18 @@ _DELIMITERS = (",", ";", "\t", "|")
 _LABEL = re.compile(r"[^\W\d_][\w ./()#%+-]{0,40}")
 _NAME_HEADER = re.compile(r"(?:name|field|item|parameter|variable|key|attribute)s?", re.IGNORECASE)
 _VALUE_HEADER = re.compile(r"(?:value|result|answer|entry)s?", re.IGNORECASE)
-# a relative, or a family history's column: a table naming one is the family's, left as written (the reader's family
-# history cues read it)
-RELATIVE = re.compile(
-    r"(?<![\w-])(?:mother|father|sister|brother|son|daughter|aunt|uncle|grand\w+|cousin|sibling|niece|nephew|parents?|"
-    r"relatives?|relation(?:ship)?|family|mum|mom|dad|maternal|paternal|fhx?)(?![\w-])",
-    re.IGNORECASE,
-)
+
+
+def relatives(others: dict[str, Any]) -> re.Pattern[str]:
+    """A relative, or a family history's row or column, as the phrase table names them (clinical_phrases.yml
+    `other_people`: the blood relatives of `relatives_own_colon` and the words of `family_table`): a table naming one
+    is the family's, left as written (the reader's family history cues read it); so is a lone ticked box's line
+    (tick_boxes.py). Built from the vocabulary table (vocabulary.table), as context/cues.py builds its cues: the
+    typist stage runs before the pipeline, and is given the table it is loaded with (typist.load)."""
+    words = "|".join(f"(?:{w})" for w in others["relatives_own_colon"] + others["family_table"])
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
 # a variant table's header (a gene column): its row is read by the reader's own result patterns ("RET | rearrangement")
 _GENE_HEADER = re.compile(r"(?<![\w-])genes?(?![\w-])", re.IGNORECASE)
 _ID_HEADER = re.compile(
@@ -86,7 +92,59 @@ def hl7(text: str) -> list[tuple[int, int, str]]:
             pieces.append((end, m.start("units"), "" if units.startswith("%") else " "))
             end = m.end("units")
         pieces.append((end, m.end(), ""))
-    pieces += [(m.start(), m.end(), "") for m in _NTE.finditer(text)]
+    notes = list(_NTE.finditer(text))
+    pieces += [(m.start(), m.end(), "") for m in notes]
+    return _notes_first(text, rows, notes, pieces)
+
+
+def _notes_first(
+    text: str, rows: list[re.Match[str]], notes: list[re.Match[str]], pieces: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """(s17b) The notes that follow a run of OBX rows, after its last row ("OBX ... ALK fusion ... Detected" / "NTE|1||
+    Plasma, progression on brigatinib"), say what the run's results were found in: each such note is read before the
+    run's first row, as its heading ("Plasma, progression on brigatinib" / "ALK fusion: Detected"), so that the
+    results read in their specimen's context as a report's heading gives it. A run whose notes stand between its rows
+    (each row's own note) is left as it is."""
+    lines = text.split("\n")
+    starts, at = [], 0
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    kinds = [
+        "OBX" if line.lstrip().startswith("OBX|") else "NTE" if line.lstrip().startswith("NTE|") else ""
+        for line in lines
+    ]
+    k = 0
+    while k < len(lines):
+        if kinds[k] != "OBX":
+            k += 1
+            continue
+        first = k
+        while k < len(lines) and kinds[k] == "OBX":
+            k += 1
+        trailing = []
+        while k < len(lines) and kinds[k] == "NTE":
+            trailing.append(k)
+            k += 1
+        if not trailing or (k < len(lines) and kinds[k] == "OBX"):
+            continue  # no note after the run, or the run goes on: each row's own note
+        heading = []
+        for j in trailing:
+            note = next((m for m in notes if m.start() == starts[j]), None)
+            if note is None:
+                continue
+            comment = text[note.end() : starts[j] + len(lines[j])].strip()
+            if comment:
+                heading.append(comment)
+                pieces.append((note.end(), starts[j] + len(lines[j]), ""))
+        row = next(
+            (m for m in rows if m.start() <= starts[first] + len(lines[first]) and m.end() > starts[first]), None
+        )
+        if heading and row is not None:
+            at_row = [p for p in pieces if p[0] == row.start() and p[1] == row.start("name")]
+            if at_row:
+                pieces.remove(at_row[0])
+                pieces.append((row.start(), row.start("name"), "\n".join(heading) + ":\n"))
     return pieces
 
 
@@ -125,8 +183,9 @@ def _header(line: str, cells: list[tuple[int, int]], delimiter: str) -> bool:
     return all(b > a and _LABEL.fullmatch(line[a:b]) and len(line[a:b].split()) <= 3 for a, b in cells)
 
 
-def tables(text: str) -> list[tuple[int, int, str]]:
-    """The pieces that rewrite ``text``'s delimited tables (the module's docstring)."""
+def tables(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    """The pieces that rewrite ``text``'s delimited tables (the module's docstring); ``relative``: a relative's or a
+    family history's word (relatives)."""
     lines, at = [], 0
     for line in text.split("\n"):
         lines.append((at, line))
@@ -157,7 +216,7 @@ def tables(text: str) -> list[tuple[int, int, str]]:
                 continue  # a markdown table's rule under its header
             rows.append((lines[j][0], lines[j][1], cells))
             j += 1
-        if RELATIVE.search(line) or any(RELATIVE.search(row) for _, row, _ in rows) or _GENE_HEADER.search(line):
+        if relative.search(line) or any(relative.search(row) for _, row, _ in rows) or _GENE_HEADER.search(line):
             k = max(j, k + 1)
             continue  # a family history's table: the relatives' rows
         labels = [line[a:b] for a, b in head]
@@ -222,4 +281,70 @@ def form_answers(text: str) -> list[tuple[int, int, str]]:
     answered = list(_ASKED_ANSWERED.finditer(text))
     if len(answered) >= 2:
         pieces += [(m.start("mark"), m.end("mark"), ":") for m in answered]
+    return pieces
+
+
+# (s17b) a diagnosis code of ICD-10 (or ICD-10-CM) whose condition the knowledge base knows, written as the words the
+# reader reads ("C79.31" is brain metastases): only codes whose meaning is that condition, certainly and whole; any
+# other code ("C78.7", liver metastases: a site, read by no field; "O09.xx") is left as written, never guessed
+_CODES = {
+    r"C79\.31": "brain metastases",  # secondary malignant neoplasm of brain
+    r"C79\.32": "leptomeningeal disease",  # secondary malignant neoplasm of cerebral meninges
+    # interstitial pulmonary disease: with fibrosis, other specified, unspecified
+    r"J84\.1\d{0,2}|J84\.8\d?|J84\.9": "interstitial lung disease",
+    r"J70\.[234]": "drug-induced interstitial lung disease",  # acute, chronic or unspecified drug-induced ILD
+    r"Z33\.1": "pregnant",  # pregnant state, incidental
+}
+_CODE = re.compile(
+    r"(?<![\w.])(?:" + "|".join(f"(?P<c{k}>{code})" for k, code in enumerate(_CODES)) + r")(?![\w]|\.\w)"
+)
+
+
+def codes(text: str) -> list[tuple[int, int, str]]:
+    """The pieces that write ``text``'s diagnosis codes of `_CODES` as their conditions' words."""
+    words = list(_CODES.values())
+    return [(m.start(), m.end(), words[int(m.lastgroup[1:])]) for m in _CODE.finditer(text) if m.lastgroup]
+
+
+# (s17b) a line of therapy flattened into one row of a key and semicolon-separated cells, its therapy, its start and
+# end, and why it ended ("LOT1=ALECTINIB;2021-09;2022-02;TOX:rash G3"): read as the line it is ("LOT1: ALECTINIB
+# 2021-09 to 2022-02, stopped for toxicity: rash G3"); a line of empty cells ("LOT3=;;;") states nothing
+_LINE_ROW = re.compile(
+    r"^[ \t]*(?P<key>(?:lot|line|l)[ _#-]?\d{1,2})[ \t]*=[ \t]*(?P<cells>[^;\n]*(?:;[^;\n]*){1,6})[ \t\r]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_DATE_CELL = re.compile(r"(?:\d{1,4}[-/.]){0,2}\d{1,4}|present|ongoing|current|now", re.IGNORECASE)
+_TOXIC_REASON = re.compile(
+    r"[ \t]*(?:tox(?:icity)?|ae|adverse event|intol(?:erance|erant)?)(?![\w])[ \t]*:?[ \t]*", re.IGNORECASE
+)
+_PD_REASON = re.compile(r"(?:pd|progression|progressive disease)(?![\w])", re.IGNORECASE)
+
+
+def therapy_lines(text: str) -> list[tuple[int, int, str]]:
+    """The pieces that rewrite ``text``'s flattened lines of therapy (above)."""
+    pieces = []
+    for m in _LINE_ROW.finditer(text):
+        at = m.start("cells")
+        cells = []
+        for cell in m.group("cells").split(";"):
+            cells.append((at, at + len(cell)))
+            at += len(cell) + 1
+        if not any(text[a:b].strip() for a, b in cells):
+            pieces.append((m.start(), m.end(), ""))  # a line of empty cells
+            continue
+        pieces.append((m.end("key"), m.start("cells"), ": "))
+        dates = 0
+        for k, (a, b) in enumerate(cells[1:], start=1):
+            cell, last = text[a:b].strip(), k == len(cells) - 1
+            if not cell:
+                pieces.append((a - 1, b, ""))  # an empty cell, with its semicolon
+            elif _DATE_CELL.fullmatch(cell):
+                pieces.append((a - 1, a, " to " if dates else " "))
+                dates += 1
+            elif last and (tox := _TOXIC_REASON.match(text, a, b)):
+                pieces.append((a - 1, tox.end(), ", stopped for toxicity" + (": " if tox.end() < b else "")))
+            elif last and _PD_REASON.fullmatch(cell):
+                pieces.append((a - 1, a, ", stopped: "))
+            else:
+                pieces.append((a - 1, a, ", "))
     return pieces

@@ -1,0 +1,137 @@
+"""Structured exports pasted into a chat, second set (bot/nlu/exports.py): diagnosis codes of a problem list written as
+their conditions (only the codes whose condition is certain and known), lines of therapy flattened into "LOTn=" rows,
+an order's status (ordered: not done yet), and the relatives' words of a table or a lone ticked box taken from the
+phrase table. Negative controls: an unknown or partial code, a relative's row, an ordered test or drug, an empty line."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu import extractor, vocabulary
+from bot.nlu import exports
+from tests.nlu.reads import assert_reads
+
+read = extractor.extract_case
+
+
+# ---- diagnosis codes ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,fields", [
+    ("Billing codes: C34.12, C79.31, E78.5", {"brain_metastases": True}),
+    ("Dx codes -> C34.11 / C79.31 (active)", {"brain_metastases": True}),
+    ("Coded problems: C34.90 ; C79.32 (new 12/2025)", {"leptomeningeal": True}),
+    ("Encounter diagnoses: J84.10; I10", {"comorbidities": ["interstitial_lung_disease"]}),
+    ("Past problems - J70.4 (2023, on brigatinib)", {"comorbidities": ["interstitial_lung_disease"]}),
+    ("Codes on the admission: Z33.1, C34.30", {"pregnancy_status": "pregnant"}),
+])
+def test_a_known_diagnosis_code_reads_its_condition(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize("text,field", [
+    ("Billing codes: C34.12, C78.7, C79.51", "brain_metastases"),  # liver and bone: no field of their own
+    ("Codes: C79.319", "brain_metastases"),  # not a code of the map (a longer code)
+    ("Codes: C79.3", "brain_metastases"),  # brain and meninges together: not certain which
+    ("Codes: J84.0", "comorbidities"),  # alveolar conditions: not the interstitial disease itself
+    ("Codes: Z33.2", "pregnancy_status"),  # not a pregnant state
+    ("Mother: C79.31 (2019)", "brain_metastases"),  # a relative's code
+    ("Problem list (her brother): C79.31", "brain_metastases"),
+])
+def test_an_unknown_partial_or_relatives_code_reads_nothing(text, field):
+    assert field not in read(text)
+
+
+def test_a_code_is_rewritten_as_words_in_place():
+    assert exports.codes("ICD C79.31; C78.7") == [(4, 10, "brain metastases")]
+    assert exports.codes("variant C1156Y, lab code C79.310") == []
+
+
+# ---- lines of therapy flattened into rows ------------------------------------------------------------------------------
+
+def test_a_flattened_line_stopped_for_toxicity_reads_the_intolerance():
+    text = "Therapy export\nLOT1=CRIZOTINIB;2018-01;2018-06;TOX:hepatitis G3\nLOT2=ALECTINIB;2018-07;2024-11;PD"
+    case = read(text)
+    assert case.get("prior_tkis") == ["crizotinib", "alectinib"]
+    assert case.get("intolerant_tkis") == ["crizotinib"]
+    text = "line_1=BRIGATINIB;2020-02;2021-01;toxicity\nline_2=LORLATINIB;2021-02;ongoing;"
+    case = read(text)
+    assert case.get("intolerant_tkis") == ["brigatinib"]
+    assert "lorlatinib" in case.get("prior_tkis", [])
+
+
+def test_a_flattened_line_stopped_for_progression_or_empty_reads_no_intolerance():
+    case = read("LOT1=ALECTINIB;2019-03;2023-08;PD\nLOT2=;;;")
+    assert case.get("prior_tkis") == ["alectinib"]
+    assert "intolerant_tkis" not in case
+    assert "intolerant_tkis" not in read("LOT1=LORLATINIB;2022-05;2025-01;progression")
+
+
+def test_an_empty_flattened_line_is_dropped_and_a_full_one_written_out():
+    rewrite = extractor.load().rewrite
+    assert rewrite("LOT3=;;;").text == ""
+    assert rewrite("LOT1=ALECTINIB;2021-09;2022-02;TOX:rash").text == (
+        "LOT1: ALECTINIB 2021-09 to 2022-02, stopped for toxicity: rash"
+    )
+
+
+# ---- an order's status: ordered is not done ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,biopsy", [
+    ("Specimens:\n- Adrenal core: taken 12/02\n- cfDNA: ordered, not yet drawn", "tissue"),
+    ("Liquid biopsy: Ordered\nTissue: obtained 11/28 (liver)", "tissue"),
+])
+def test_an_ordered_specimen_is_not_one_taken(text, biopsy):
+    assert read(text).get("biopsy") == biopsy
+
+
+def test_an_ordered_plasma_test_alone_reads_no_biopsy():
+    assert "biopsy" not in read("Plasma NGS: ordered")
+    assert "biopsy" not in read("ctDNA NGS: Ordered")
+
+
+# ---- the relatives' words of a table come from the phrase table -------------------------------------------------------
+
+def test_the_relatives_pattern_is_the_phrase_tables():
+    pattern = exports.relatives(vocabulary.table()["other_people"])
+    for word in ("Mother", "grandfather", "Relation", "FHx", "maternal", "siblings", "family"):
+        assert pattern.search(f"row: {word}"), word
+    for word in ("someone", "transfusion", "mothership", "parenteral", "familial"):
+        assert not pattern.fullmatch(word), word
+
+
+def test_a_relatives_table_or_ticked_box_still_reads_nothing():
+    assert read("relation,ALK,brain_mets\nsister,positive,yes") == {}
+    assert "comorbidities" not in read("Hypertension (paternal grandmother) [x]")
+
+
+# ---- an HL7 note after a run of results: the specimen they were found in ----------------------------------------------
+
+def test_a_note_after_the_results_gives_their_progression_specimen():
+    text = (
+        "OBX|1|ST|FUS^ALK rearrangement (RNA NGS)^L||EML4-ALK variant 1 detected||||||F\n"
+        "OBX|2|ST|KD^ALK resistance mutations^L||None detected||||||F\n"
+        "NTE|1||cfDNA drawn at progression on alectinib"
+    )
+    case = read(text)
+    assert case.get("alk_fusion_at_progression") is True
+    assert case.get("alk_fusion_specimen") == "plasma"
+    text = (
+        "OBX|1|ST|FUS^ALK fusion^L||Present (EML4 exon 13 - ALK exon 20)||||||F\n"
+        "NTE|1||Specimen: pleural core biopsy taken at progression on brigatinib"
+    )
+    case = read(text)
+    assert case.get("alk_fusion_at_progression") is True
+    assert case.get("alk_fusion_specimen") == "tissue"
+
+
+def test_a_note_of_a_diagnostic_specimen_reads_no_result_at_progression():
+    text = "OBX|1|ST|FUS^ALK fusion^L||Detected||||||F\nNTE|1||Diagnostic bronchoscopic biopsy, 2020"
+    assert "alk_fusion_at_progression" not in read(text)
+
+
+def test_notes_between_rows_stay_each_rows_own():
+    text = "OBX|1|ST|A^ALK fusion^L||Detected||||||F\nNTE|1||first row's note\nOBX|2|NM|B^ECOG^L||1||||||F"
+    rewritten = extractor.load().rewrite(text).text
+    assert rewritten.index("first row's note") > rewritten.index("ALK fusion")
+    rewritten = extractor.load().rewrite("OBX|1|ST|A^ALK fusion^L||Detected||||||F\nNTE|1||at progression").text
+    assert rewritten.startswith("at progression:\nALK fusion: Detected")
