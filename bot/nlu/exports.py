@@ -12,7 +12,9 @@ same findings in the form a record's export gives them.
   "ecog,1") is read row by row ("ecog: 1"). Several rows under a header (a log, a worksheet of several patients) are
   left as written: which row is this patient's, or the current one, is not the table's to say; so is a table that
   names a relative (a family history's rows are the relatives'), or a variant table's (a gene column), whose rows
-  the reader's result patterns read.
+  the reader's result patterns read: (s17b) a variant table led by its gene column has its cells set apart by " | "
+  when another delimiter parts them ("TP53,p.Y220C,22.0" is "TP53 | p.Y220C | 22.0": each row's variant its own
+  gene's, as in a pipe table).
 
 - A drop-down's arrow after its selected value is dropped ("Goal: Comfort ▼" is "Goal: Comfort"); an edited
   drop-down's earlier value is dropped with its arrow to the new one ("Systemic ▼ -> changed to: Oligoprogression ▼").
@@ -25,6 +27,7 @@ Every rewriting is a typist piece (typist.Rewrite): the findings are given back 
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -105,11 +108,7 @@ def _notes_first(
     run's first row, as its heading ("Plasma, progression on brigatinib" / "ALK fusion: Detected"), so that the
     results read in their specimen's context as a report's heading gives it. A run whose notes stand between its rows
     (each row's own note) is left as it is."""
-    lines = text.split("\n")
-    starts, at = [], 0
-    for line in lines:
-        starts.append(at)
-        at += len(line) + 1
+    starts, lines = (list(column) for column in zip(*_lines(text), strict=True))
     kinds = [
         "OBX" if line.lstrip().startswith("OBX|") else "NTE" if line.lstrip().startswith("NTE|") else ""
         for line in lines
@@ -146,6 +145,15 @@ def _notes_first(
                 pieces.remove(at_row[0])
                 pieces.append((row.start(), row.start("name"), "\n".join(heading) + ":\n"))
     return pieces
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The lines of ``text``, each with the place it starts at."""
+    lines, at = [], 0
+    for line in text.split("\n"):
+        lines.append((at, line))
+        at += len(line) + 1
+    return lines
 
 
 def _cells(line: str, delimiter: str) -> list[tuple[int, int]]:
@@ -186,10 +194,7 @@ def _header(line: str, cells: list[tuple[int, int]], delimiter: str) -> bool:
 def tables(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
     """The pieces that rewrite ``text``'s delimited tables (the module's docstring); ``relative``: a relative's or a
     family history's word (relatives)."""
-    lines, at = [], 0
-    for line in text.split("\n"):
-        lines.append((at, line))
-        at += len(line) + 1
+    lines = _lines(text)
     pieces = []
     k = 0
     while k < len(lines):
@@ -216,10 +221,17 @@ def tables(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
                 continue  # a markdown table's rule under its header
             rows.append((lines[j][0], lines[j][1], cells))
             j += 1
-        if relative.search(line) or any(relative.search(row) for _, row, _ in rows) or _GENE_HEADER.search(line):
+        if relative.search(line) or any(relative.search(row) for _, row, _ in rows):
             k = max(j, k + 1)
             continue  # a family history's table: the relatives' rows
         labels = [line[a:b] for a, b in head]
+        if _GENE_HEADER.search(line):
+            # (s17b) a variant table led by its gene column: its cells set apart as a pipe table's, each row its gene's
+            if delimiter != "|" and _GENE_HEADER.fullmatch(labels[0].strip()):
+                for row_start, _row, cells in [(start, line, head), *rows]:
+                    pieces += [(row_start + b, row_start + a, " | ") for (_, b), (a, _) in itertools.pairwise(cells)]
+            k = max(j, k + 1)
+            continue
         names = [i for i, label in enumerate(labels) if _NAME_HEADER.fullmatch(label.strip())]
         values = [i for i, label in enumerate(labels) if _VALUE_HEADER.fullmatch(label.strip())]
         if names and values and rows:  # a table of names and values: each row is "name: value"
@@ -347,4 +359,99 @@ def therapy_lines(text: str) -> list[tuple[int, int, str]]:
                 pieces.append((a - 1, a, ", stopped: "))
             else:
                 pieces.append((a - 1, a, ", "))
+    return pieces
+
+
+# (s17b) a whitespace-aligned table: its cells parted by runs of two or more spaces. With a header of labels naming a
+# value's column ("Test   Result   Flag"), each row's cell in that column is read as the value of the cells before it,
+# a later column's cell set apart by a comma ("ALK (D5F3) IHC   Positive   H" is "ALK (D5F3) IHC: Positive, H"); a
+# grid of dated rows with no header ("11/28/2025  MRI brain   No metastases") reads each row's third cell as the value
+# of its second ("11/28/2025  MRI brain: No metastases"). A row that names a relative is left as written; so is any
+# other aligned table (which column says what is not the table's to tell).
+_GAP = re.compile(r"[ ]{2,}")
+_DATED = re.compile(r"[ \t]*\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{2,4})?(?=[ ]{2})")
+
+
+def _aligned_cells(line: str) -> list[tuple[int, int]]:
+    cells, at = [], len(line) - len(line.lstrip(" \t"))
+    for gap in _GAP.finditer(line, at):
+        if gap.start() > at:
+            cells.append((at, gap.start()))
+        at = gap.end()
+    if line[at:].strip():
+        cells.append((at, len(line.rstrip())))
+    return cells
+
+
+def aligned(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    """The pieces that read ``text``'s whitespace-aligned tables of values (above); ``relative``: a relative's or a
+    family history's word (relatives)."""
+    lines = _lines(text)
+    pieces = []
+    k = 0
+    while k < len(lines):
+        line = lines[k][1]
+        head = _aligned_cells(line)
+        labels = [line[a:b] for a, b in head]
+        value = next((i for i, label in enumerate(labels) if _VALUE_HEADER.fullmatch(label.strip())), None)
+        if "\t" in line or len(head) < 2 or not value or not _header(line, head, " "):
+            k += 1
+            continue
+        column = head[value][0]
+        j = k + 1
+        while j < len(lines) and len(cells := _aligned_cells(lines[j][1])) >= 2 and "\t" not in lines[j][1]:
+            row_start, row = lines[j]
+            if not relative.search(row):
+                # the row's cell that starts in the value's column (two places either side), after a cell of its own
+                cell = next((c for c in cells[1:] if abs(c[0] - column) <= 2), None)
+                if cell is not None and ":" not in row[: cell[0]]:
+                    gap = max(b for a, b in cells if b <= cell[0])
+                    pieces.append((row_start + gap, row_start + cell[0], ": "))
+                    # a later column's cell (a flag, a comment) is set apart from the value as a bracket would be
+                    later = [c for c in cells if c[0] > cell[0]]
+                    pieces += [
+                        (row_start + b, row_start + a, ", ") for (_, b), (a, _) in itertools.pairwise([cell, *later])
+                    ]
+            j += 1
+        k = max(j, k + 1)
+    # a grid of dated rows: two or more rows of a date, a name and a value
+    dated = [(s, line, cells) for s, line in lines if _DATED.match(line) and len(cells := _aligned_cells(line)) == 3]
+    rows = {s for s, _, _ in dated}
+    for s, line, cells in dated:
+        if len(rows) < 2 or relative.search(line) or ":" in line[cells[1][0] : cells[2][0]]:
+            continue
+        pieces.append((s + cells[1][1], s + cells[2][0], ": "))
+    return pieces
+
+
+# (s17b) a medication reconciliation's action heading a line, a drug stopped ("STOP: clarithromycin (course
+# complete)", "Discontinued: ..."): read as the drug stopped ("Stopped clarithromycin ..."), not as a drug taken
+_STOP_HEADING = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]*)?(?P<head>stop(?:ped)?|discontinue[sd]?|d/c'?d?|ceased?|cease)[ \t]*:[ \t]*(?=[A-Za-z])"
+    # (not a form's field of whether or why: "Discontinued: yes", "Stopped: PD", "Stopped: toxicity")
+    r"(?!(?:yes|no|y|n|pd|progression|progressive|toxicity|tox|intolerance|n/?a|unknown|date|reason|due)(?![\w]))",
+    re.IGNORECASE | re.MULTILINE,
+)
+# (s17b) an order line whose status is still to come ("Order: lorlatinib 100 mg daily - Status: Pending", "New Rx
+# pending prior auth: LORBRENA", "lorlatinib | status: ordered"): a plan, not a therapy given; its label (or its start)
+# is read as "Plan:"
+_PENDING = r"(?:pending|ordered|requested|scheduled|awaiting|awaited|not yet (?:started|given|dispensed|approved))"
+_ORDER_LABEL = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]*)?(?P<label>[^:\n]{0,40}?(?<![\w-])(?:orders?|rx|prescription|script)(?![\w-])"
+    r"[^:\n]{0,40}?):[ \t]*(?=\S)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ORDER_STATUS = re.compile(rf"(?<![\w-])status[ \t]*[:=][ \t]*{_PENDING}(?![\w-])", re.IGNORECASE)
+_LABEL_PENDING = re.compile(rf"(?<![\w-]){_PENDING}(?![\w-])|prior auth", re.IGNORECASE)
+
+
+def orders(text: str) -> list[tuple[int, int, str]]:
+    """The pieces that read ``text``'s stopped drugs of a medication reconciliation and its orders still to come as
+    what they say (above)."""
+    pieces = [(m.start("head"), m.end(), "Stopped ") for m in _STOP_HEADING.finditer(text)]
+    for m in _ORDER_LABEL.finditer(text):
+        line_end = text.find("\n", m.end())
+        rest = text[m.end() : len(text) if line_end < 0 else line_end]
+        if _LABEL_PENDING.search(m.group("label")) or _ORDER_STATUS.search(rest):
+            pieces.append((m.start("label"), m.end(), "Plan: "))
     return pieces

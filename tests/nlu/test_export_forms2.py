@@ -135,3 +135,88 @@ def test_notes_between_rows_stay_each_rows_own():
     assert rewritten.index("first row's note") > rewritten.index("ALK fusion")
     rewritten = extractor.load().rewrite("OBX|1|ST|A^ALK fusion^L||Detected||||||F\nNTE|1||at progression").text
     assert rewritten.startswith("at progression:\nALK fusion: Detected")
+
+
+# ---- a variant table parted by commas, semicolons or tabs: each row's variant is its own gene's -----------------------
+
+@pytest.mark.parametrize("text", [
+    "Variant calls: gene,hgvs_p,vaf\nALK,p.G1202R,12.5\nTP53,p.R248Q,40.1",
+    "Gene;Protein change;VAF\nALK;p.G1202R;12%\nKRAS;p.G13D;4%",
+    "Gene\tVariant\tAF\nALK\tG1202R\t0.12\nPIK3CA\tH1047R\t0.30",
+])
+def test_a_variant_tables_other_gene_row_is_not_an_alk_mutation(text):
+    assert read(text).get("alk_mutations") == ["G1202R"]
+
+
+def test_a_variant_table_with_only_another_genes_row_reads_no_alk_mutation():
+    assert "alk_mutations" not in read("gene,change,vaf\nTP53,p.R273H,31.0\nRB1,p.Q702*,12.0")
+
+
+# ---- a whitespace-aligned table of results ----------------------------------------------------------------------------
+
+def test_an_aligned_table_with_a_result_column_reads_each_row_as_its_value():
+    text = "Molecular results\nAssay                 Result           Comment\nALK FISH              Positive         42% split\nROS1 FISH             Negative"
+    assert read(text).get("alk_positive") is True
+    text = "Item            Value\nECOG PS         2\nHistology       Squamous cell carcinoma"
+    case = read(text)
+    assert case.get("ecog") == 2
+    assert case.get("histology") == "squamous"
+
+
+def test_an_aligned_dated_grid_reads_each_rows_value():
+    text = "Results (newest first)\n10/05/2025  Brain MRI         No metastases\n09/30/2025  ECOG              1"
+    case = read(text)
+    assert case.get("brain_metastases") is False
+    assert case.get("ecog") == 1
+
+
+def test_an_aligned_relatives_row_or_a_table_without_a_value_column_reads_nothing():
+    assert "alk_positive" not in read("Test               Result\nSister ALK IHC     Positive")
+    # no column says which cell is the value: left as written
+    assert exports.aligned("Drug        Start     End\nalectinib   2021-02   2023-05", exports.relatives(
+        vocabulary.table()["other_people"])) == []
+    # one dated row alone is no grid
+    assert exports.aligned("10/05/2025  Brain MRI   No metastases", exports.relatives(
+        vocabulary.table()["other_people"])) == []
+
+
+def test_a_table_whose_gene_column_is_not_first_is_left_as_written():
+    # the rows are samples (a diagnostic tissue one among them): which is this progression's is not the table's to say
+    text = "sample,type,gene,change\nA,tissue,ALK,EML4-ALK\nB,plasma,ALK,G1202R"
+    assert extractor.load().rewrite(text).text == text
+
+
+# ---- orders still to come, and a reconciliation's stopped drugs ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Order: brigatinib 90 mg daily x7d then 180 mg - Status: Ordered",
+    "Rx awaiting insurance approval: Alunbrig 180 mg",
+    "Prescription (pending): lorlatinib 100 mg once daily",
+    "Orders:\n- Orders: lorlatinib 100 mg | status: scheduled",
+])
+def test_an_order_still_to_come_is_no_therapy_given(text):
+    case = read(text)
+    assert "prior_tkis" not in case
+    assert "current_therapy" not in case
+
+
+def test_a_completed_order_is_left_as_written():
+    assert extractor.load().rewrite("Order: alectinib 600 mg bid - Status: Completed").text == (
+        "Order: alectinib 600 mg bid - Status: Completed"
+    )
+    assert read("Order: alectinib 600 mg bid - Status: Completed").get("prior_tkis") == ["alectinib"]
+
+
+@pytest.mark.parametrize("text", [
+    "Med rec at discharge\nCONTINUE: alectinib 600 mg bid\nSTOP: itraconazole (infection treated)",
+    "Medication changes:\n- Discontinued: ketoconazole\n- Continue: brigatinib",
+])
+def test_a_reconciliations_stopped_strong_inhibitor_is_not_taken(text):
+    assert read(text).get("strong_cyp3a_inhibitor") is not True
+
+
+def test_a_stop_reason_field_is_no_stopped_drug():
+    assert exports.orders("Stop reason: toxicity") == []
+    assert exports.orders("Stop date: 2024-03-01") == []
+    assert exports.orders("Discontinued: yes (rash)") == []
+    assert exports.orders("Stopped: PD 03/2024") == []
