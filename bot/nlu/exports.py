@@ -191,6 +191,84 @@ def _header(line: str, cells: list[tuple[int, int]], delimiter: str) -> bool:
     return all(b > a and _LABEL.fullmatch(line[a:b]) and len(line[a:b].split()) <= 3 for a, b in cells)
 
 
+# (s17b) a table of therapies, one a row, led by the therapy's column ("drug,start,stop,reason" / "alectinib,2020-01,
+# 2021-03,hepatotoxicity G3"): each row read as the line of therapy it is ("alectinib 2020-01 to 2021-03, stopped:
+# hepatotoxicity G3"); its other columns (a dose, cycles) after commas; an empty cell left out. Only one patient's
+# rows: a table whose ID column holds two different values (several patients) is left as written.
+_THERAPY_HEADER = re.compile(
+    r"(?:drugs?|medications?|meds?|agents?|regimens?|therap(?:y|ies)|treatments?|tkis?|lines?)(?:[ _](?:name|given))?",
+    re.IGNORECASE,
+)
+_START_HEADER = re.compile(r"(?:start(?:ed)?|from|began|begun)(?:[ _]?(?:date|dt))?|date[ _]started", re.IGNORECASE)
+_END_HEADER = re.compile(
+    r"(?:stop(?:ped)?|end(?:ed)?|to|until|finish(?:ed)?)(?:[ _]?(?:date|dt))?|date[ _](?:stopped|ended)", re.IGNORECASE
+)
+_CYCLES_HEADER = re.compile(
+    r"(?:no\.? (?:of )?|n(?:um)?_?)?cycles?(?:[ _](?:given|received|no))?|#[ _]?cycles?", re.IGNORECASE
+)
+_REASON_HEADER = re.compile(
+    r"(?:(?:stop|end|discontinuation|d/?c)[ _])?reasons?(?:[ _](?:stopped|ended|for (?:stopping|discontinuation)|off))?"
+    r"|why stopped|outcome",
+    re.IGNORECASE,
+)
+
+
+_NO_CELL = frozenset({"-", "--", "—", "–", "n/a", "N/A", "NA"})
+
+
+def _therapy_columns(labels: list[str]) -> dict[str, int] | None:
+    """The columns of a table of therapies (its first the therapy's, then a start, an end or a reason), or None."""
+    roles: dict[str, int] = {}
+    for i, label in enumerate(labels):
+        for role, pattern in (
+            ("start", _START_HEADER),
+            ("end", _END_HEADER),
+            ("reason", _REASON_HEADER),
+            ("cycles", _CYCLES_HEADER),
+        ):
+            if pattern.fullmatch(label.strip()) and role not in roles:
+                roles[role] = i
+    if not labels or not _THERAPY_HEADER.fullmatch(labels[0].strip()) or not roles:
+        return None
+    return roles
+
+
+def _one_patient(labels: list[str], rows: list[tuple[int, str, list[tuple[int, int]]]]) -> bool:
+    """No ID column holds two different values (the rows are one patient's)."""
+    for i, label in enumerate(labels):
+        if (
+            _ID_HEADER.fullmatch(label.strip())
+            and len({row[a:b].strip().lower() for _, row, cells in rows for a, b in cells[i : i + 1]}) > 1
+        ):
+            return False
+    return True
+
+
+def _therapy_row(
+    row: str, cells: list[tuple[int, int]], roles: dict[str, int], labels: list[str]
+) -> list[tuple[int, int, str]]:
+    """The pieces, within ``row``, that write a table of therapies' row as its line (above)."""
+    pieces = [(0, cells[0][0], "")]
+    role_of = {i: role for role, i in roles.items()}
+    prev = cells[0][1]
+    written = bool(cells[0][1] > cells[0][0])
+    for i, (a, b) in enumerate(cells[1:], start=1):
+        if b == a or row[a:b].strip() in _NO_CELL or _ID_HEADER.fullmatch(labels[i].strip()):
+            pieces.append((prev, b, ""))  # an empty cell (or a dash), or the patient's ID
+            prev = b
+            continue
+        role = role_of.get(i)
+        joint = {"start": " ", "end": " to ", "reason": ", stopped: ", "cycles": " "}.get(role or "", ", ")
+        if role == "end" and "start" not in roles:
+            joint = " until "
+        pieces.append((prev, a, joint if written else ""))
+        if role == "cycles" and row[a:b].strip().isdigit():
+            pieces.append((b, b, " cycles"))
+        prev, written = b, True
+    pieces.append((prev, len(row), ""))
+    return pieces
+
+
 def tables(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
     """The pieces that rewrite ``text``'s delimited tables (the module's docstring); ``relative``: a relative's or a
     family history's word (relatives)."""
@@ -234,7 +312,12 @@ def tables(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
             continue
         names = [i for i, label in enumerate(labels) if _NAME_HEADER.fullmatch(label.strip())]
         values = [i for i, label in enumerate(labels) if _VALUE_HEADER.fullmatch(label.strip())]
-        if names and values and rows:  # a table of names and values: each row is "name: value"
+        roles = _therapy_columns(labels)
+        if roles is not None and rows and _one_patient(labels, rows):  # (s17b) a table of therapies: a line each
+            pieces.append((start + head[0][0], start + len(line), ""))  # the header, read in each row
+            for row_start, row, cells in rows:
+                pieces += [(row_start + a, row_start + b, new) for a, b, new in _therapy_row(row, cells, roles, labels)]
+        elif names and values and rows:  # a table of names and values: each row is "name: value"
             n, v = names[0], values[0]
             pieces.append((start + head[0][0], start + len(line), ""))  # the header, read in each row
             for row_start, row, cells in rows:
@@ -383,6 +466,18 @@ def _aligned_cells(line: str) -> list[tuple[int, int]]:
     return cells
 
 
+def _in_columns(cells: list[tuple[int, int]], head: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An aligned row's cells set in its header's columns (a cell in the column whose start is the nearest at or before
+    its own, two places' slack); a column with no cell is an empty cell at the end of the one before."""
+    out: list[tuple[int, int]] = []
+    for i, (start, _) in enumerate(head):
+        end = head[i + 1][0] - 2 if i + 1 < len(head) else 1 << 30
+        cell = next(((a, b) for a, b in cells if start - 2 <= a < end), None)
+        at = out[-1][1] if out else 0
+        out.append(cell if cell is not None and cell[0] >= at else (at, at))
+    return out
+
+
 def aligned(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
     """The pieces that read ``text``'s whitespace-aligned tables of values (above); ``relative``: a relative's or a
     family history's word (relatives)."""
@@ -394,7 +489,22 @@ def aligned(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
         head = _aligned_cells(line)
         labels = [line[a:b] for a, b in head]
         value = next((i for i, label in enumerate(labels) if _VALUE_HEADER.fullmatch(label.strip())), None)
-        if "\t" in line or len(head) < 2 or not value or not _header(line, head, " "):
+        roles = _therapy_columns(labels)
+        if "\t" in line or len(head) < 2 or not (value or roles is not None) or not _header(line, head, " "):
+            k += 1
+            continue
+        if roles is not None:  # a table of therapies, aligned: each row's cells in its header's columns
+            j, rows = k + 1, []
+            while j < len(lines) and len(_aligned_cells(lines[j][1])) >= 2 and "\t" not in lines[j][1]:
+                rows.append((lines[j][0], lines[j][1], _in_columns(_aligned_cells(lines[j][1]), head)))
+                j += 1
+            if rows and not any(relative.search(row) for _, row, _ in rows) and _one_patient(labels, rows):
+                pieces.append((lines[k][0] + head[0][0], lines[k][0] + len(line), ""))
+                for row_start, row, cells in rows:
+                    pieces += [(row_start + a, row_start + b, w) for a, b, w in _therapy_row(row, cells, roles, labels)]
+            k = max(j, k + 1)
+            continue
+        if not value:
             k += 1
             continue
         column = head[value][0]
@@ -416,9 +526,8 @@ def aligned(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
         k = max(j, k + 1)
     # a grid of dated rows: two or more rows of a date, a name and a value
     dated = [(s, line, cells) for s, line in lines if _DATED.match(line) and len(cells := _aligned_cells(line)) == 3]
-    rows = {s for s, _, _ in dated}
     for s, line, cells in dated:
-        if len(rows) < 2 or relative.search(line) or ":" in line[cells[1][0] : cells[2][0]]:
+        if len(dated) < 2 or relative.search(line) or ":" in line[cells[1][0] : cells[2][0]]:
             continue
         pieces.append((s + cells[1][1], s + cells[2][0], ": "))
     return pieces

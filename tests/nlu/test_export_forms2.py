@@ -173,7 +173,7 @@ def test_an_aligned_dated_grid_reads_each_rows_value():
 def test_an_aligned_relatives_row_or_a_table_without_a_value_column_reads_nothing():
     assert "alk_positive" not in read("Test               Result\nSister ALK IHC     Positive")
     # no column says which cell is the value: left as written
-    assert exports.aligned("Drug        Start     End\nalectinib   2021-02   2023-05", exports.relatives(
+    assert exports.aligned("Site        Size      Change\nliver       12 mm     new lesion", exports.relatives(
         vocabulary.table()["other_people"])) == []
     # one dated row alone is no grid
     assert exports.aligned("10/05/2025  Brain MRI   No metastases", exports.relatives(
@@ -220,3 +220,35 @@ def test_a_stop_reason_field_is_no_stopped_drug():
     assert exports.orders("Stop date: 2024-03-01") == []
     assert exports.orders("Discontinued: yes (rash)") == []
     assert exports.orders("Stopped: PD 03/2024") == []
+
+
+# ---- a table of therapies, one a row ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Medications (export)\nmedication,start_date,end_date,reason_stopped\nCrizotinib,2017-02-01,2017-05-20,hepatitis G3\n"
+    "Alectinib,2017-06-01,,",
+    "TKI;from;to;why stopped\ncrizotinib;2017;2017;hepatotoxicity G3\nalectinib;2017;2024;progression",
+    "Drug            Start       Stop        Reason\ncrizotinib      2017-02     2017-05     QT prolongation\n"
+    "alectinib       2017-06",
+])
+def test_a_table_of_therapies_reads_each_row_as_a_line(text):
+    case = read(text)
+    assert case.get("prior_tkis") == ["crizotinib", "alectinib"]
+    assert case.get("intolerant_tkis") == ["crizotinib"]
+
+
+def test_an_aligned_regimen_table_reads_its_chemotherapy():
+    text = (
+        "Regimens\nRegimen                    Cycles   Start        End          Reason\n"
+        "CISPLATIN/PEMETREXED       6        2019-01-10   2019-05-02   Completed\n"
+        "LORLATINIB                 -        2019-06-01   (active)"
+    )
+    case = read(text)
+    assert case.get("prior_chemotherapy") is True
+    assert case.get("prior_tkis") == ["lorlatinib"]
+
+
+def test_a_table_of_therapies_of_several_patients_or_stopped_for_progression_reads_no_intolerance():
+    text = "drug,patient_id,start,stop,reason\nalectinib,A1,2020,2021,rash G3\nalectinib,B7,2021,2023,PD"
+    assert extractor.load().rewrite(text).text == text  # two patients' rows: left as written
+    assert "intolerant_tkis" not in read("drug,start,stop,reason\nbrigatinib,2020-01,2023-02,PD")
