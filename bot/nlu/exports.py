@@ -100,14 +100,24 @@ def hl7(text: str) -> list[tuple[int, int, str]]:
     return _notes_first(text, rows, notes, pieces)
 
 
+# what makes a note the results' specimen's: a specimen, its source, or when it was taken (the progression or the
+# diagnosis); any other note ("On alectinib since 2022") stays where it stands
+_SPECIMEN_NOTE = re.compile(
+    r"(?<![\w-])(?:specimens?|samples?|source|tissue|plasma|blood|cfdna|ctdna|core|biops\w*|re-?biops\w*|re-?bx|bx|"
+    r"cytology|cell block|fluid|progression|progressive|pd|diagnos\w*|dx|collected|drawn)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def _notes_first(
     text: str, rows: list[re.Match[str]], notes: list[re.Match[str]], pieces: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """(s17b) The notes that follow a run of OBX rows, after its last row ("OBX ... ALK fusion ... Detected" / "NTE|1||
     Plasma, progression on brigatinib"), say what the run's results were found in: each such note is read before the
     run's first row, as its heading ("Plasma, progression on brigatinib" / "ALK fusion: Detected"), so that the
-    results read in their specimen's context as a report's heading gives it. A run whose notes stand between its rows
-    (each row's own note) is left as it is."""
+    results read in their specimen's context as a report's heading gives it; only a note that names a specimen or
+    when it was taken (`_SPECIMEN_NOTE`). A run whose notes stand between its rows (each row's own note) is left as it
+    is."""
     starts, lines = (list(column) for column in zip(*_lines(text), strict=True))
     kinds = [
         "OBX" if line.lstrip().startswith("OBX|") else "NTE" if line.lstrip().startswith("NTE|") else ""
@@ -133,7 +143,7 @@ def _notes_first(
             if note is None:
                 continue
             comment = text[note.end() : starts[j] + len(lines[j])].strip()
-            if comment:
+            if _SPECIMEN_NOTE.search(comment):
                 heading.append(comment)
                 pieces.append((note.end(), starts[j] + len(lines[j]), ""))
         row = next(
@@ -193,8 +203,9 @@ def _header(line: str, cells: list[tuple[int, int]], delimiter: str) -> bool:
 
 # (s17b) a table of therapies, one a row, led by the therapy's column ("drug,start,stop,reason" / "alectinib,2020-01,
 # 2021-03,hepatotoxicity G3"): each row read as the line of therapy it is ("alectinib 2020-01 to 2021-03, stopped:
-# hepatotoxicity G3"); its other columns (a dose, cycles) after commas; an empty cell left out. Only one patient's
-# rows: a table whose ID column holds two different values (several patients) is left as written.
+# hepatotoxicity G3"); its dose or cycles after it; an empty cell left out. Only one patient's rows: a table whose ID
+# column holds two different values (several patients) is left as written; so is a table with a column of another
+# kind ("Toxicity" beside "Stop reason": which of them says why it stopped is not the table's to tell here).
 _THERAPY_HEADER = re.compile(
     r"(?:drugs?|medications?|meds?|agents?|regimens?|therap(?:y|ies)|treatments?|tkis?|lines?)(?:[ _](?:name|given))?",
     re.IGNORECASE,
@@ -203,6 +214,7 @@ _START_HEADER = re.compile(r"(?:start(?:ed)?|from|began|begun)(?:[ _]?(?:date|dt
 _END_HEADER = re.compile(
     r"(?:stop(?:ped)?|end(?:ed)?|to|until|finish(?:ed)?)(?:[ _]?(?:date|dt))?|date[ _](?:stopped|ended)", re.IGNORECASE
 )
+_DOSE_HEADER = re.compile(r"(?:dose|dosage|dosing|strength)(?:[ _](?:mg|level))?", re.IGNORECASE)
 _CYCLES_HEADER = re.compile(
     r"(?:no\.? (?:of )?|n(?:um)?_?)?cycles?(?:[ _](?:given|received|no))?|#[ _]?cycles?", re.IGNORECASE
 )
@@ -213,7 +225,8 @@ _REASON_HEADER = re.compile(
 )
 
 
-_NO_CELL = frozenset({"-", "--", "—", "–", "n/a", "N/A", "NA"})
+_DASHES = frozenset({"-", "--", "—", "–"})
+_NO_CELL = _DASHES | {"n/a", "N/A", "NA"}
 
 
 def _therapy_columns(labels: list[str]) -> dict[str, int] | None:
@@ -230,6 +243,9 @@ def _therapy_columns(labels: list[str]) -> dict[str, int] | None:
                 roles[role] = i
     if not labels or not _THERAPY_HEADER.fullmatch(labels[0].strip()) or not roles:
         return None
+    others = set(range(1, len(labels))) - set(roles.values())
+    if any(not (_DOSE_HEADER.fullmatch(labels[i].strip()) or _ID_HEADER.fullmatch(labels[i].strip())) for i in others):
+        return None  # a column of its own ("Toxicity" beside "Stop reason"): which says why it stopped is not ours
     return roles
 
 
@@ -308,6 +324,9 @@ def tables(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
             if delimiter != "|" and _GENE_HEADER.fullmatch(labels[0].strip()):
                 for row_start, _row, cells in [(start, line, head), *rows]:
                     pieces += [(row_start + b, row_start + a, " | ") for (_, b), (a, _) in itertools.pairwise(cells)]
+            # (s17b) a variant table's lone dash is a column's empty value (no VAF, no copy number), not an absence:
+            # it states nothing ("ALK | EML4-ALK fusion | - | IA" is no negative ALK)
+            pieces += [(s + a, s + b, "") for s, row, cells in rows for a, b in cells if row[a:b].strip() in _DASHES]
             k = max(j, k + 1)
             continue
         names = [i for i, label in enumerate(labels) if _NAME_HEADER.fullmatch(label.strip())]

@@ -252,3 +252,22 @@ def test_a_table_of_therapies_of_several_patients_or_stopped_for_progression_rea
     text = "drug,patient_id,start,stop,reason\nalectinib,A1,2020,2021,rash G3\nalectinib,B7,2021,2023,PD"
     assert extractor.load().rewrite(text).text == text  # two patients' rows: left as written
     assert "intolerant_tkis" not in read("drug,start,stop,reason\nbrigatinib,2020-01,2023-02,PD")
+
+
+@pytest.mark.parametrize("text", [
+    "Gene | Alteration | VAF | Tier\nALK | EML4-ALK fusion (E6a/b;A20) | - | IA\nTP53 | p.R273H | 30% | IIC",
+    "gene;event;copy number\nALK;EML4-ALK rearrangement;—\nMET;not amplified;2.1",
+])
+def test_a_variant_tables_dash_cell_is_no_negative_alk(text):
+    assert read(text).get("alk_positive") is not False
+
+
+def test_a_table_of_therapies_with_a_column_of_another_kind_is_left_as_written():
+    text = "Drug,Adverse events,Reason stopped\nbrigatinib,hypertension G2,progression\nlorlatinib,oedema G1,"
+    assert extractor.load().rewrite(text).text == text
+    assert "intolerant_tkis" not in read(text)
+
+
+def test_a_note_that_names_no_specimen_stays_where_it_stands():
+    rewritten = extractor.load().rewrite("OBX|1|NM|PS^ECOG^L||1||||||F\nNTE|1||Seen with her husband today").text
+    assert rewritten == "ECOG: 1\nSeen with her husband today"
