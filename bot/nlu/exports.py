@@ -14,7 +14,13 @@ same findings in the form a record's export gives them.
   names a relative (a family history's rows are the relatives'), or a variant table's (a gene column), whose rows
   the reader's result patterns read: (s17b) a variant table led by its gene column has its cells set apart by " | "
   when another delimiter parts them ("TP53,p.Y220C,22.0" is "TP53 | p.Y220C | 22.0": each row's variant its own
-  gene's, as in a pipe table).
+  gene's, as in a pipe table), and its lone dash cells state nothing. (s17b) A table of therapies led by the
+  therapy's column (delimited or whitespace-aligned) is read row by row as lines of therapy (`_therapy_columns`).
+- (s17b) A whitespace-aligned table with a Result or Value column, and a grid of dated rows, read each row as "name:
+  value" (`aligned`). An HL7 note after a run of results that names their specimen is read before them, as their
+  heading (`_notes_first`). ICD-10 codes whose condition is certain and known read as its words (`codes`); a
+  flattened "LOTn=drug;start;end;reason" row as its line of therapy (`therapy_lines`); a medication
+  reconciliation's "STOP:" as the drug stopped, and an order still to come as a plan (`orders`).
 
 - A drop-down's arrow after its selected value is dropped ("Goal: Comfort ▼" is "Goal: Comfort"); an edited
   drop-down's earlier value is dropped with its arrow to the new one ("Systemic ▼ -> changed to: Oligoprogression ▼").
