@@ -126,6 +126,8 @@ def test_a_yes_still_states_and_each_answer_keeps_to_its_question() -> None:
     assert_reads("Leptomeningeal spread? yes", {"leptomeningeal": True})
     assert_reads("Any liver mets? No. Brain mets? Yes.", {"brain_metastases": True})
     assert_reads("Any brain mets? None. ECOG 1.", {"brain_metastases": False, "ecog": 1})
+    # a key's value asked back and answered is the key's: the answer after it still read
+    assert_reads("Trial screen: squamous? No - adenocarcinoma on the 2021 core.", {"histology": "adenocarcinoma"})
 
 
 # 4. an ALK negative beside a positive test of the diagnosis is not the diagnosis's

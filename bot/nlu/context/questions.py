@@ -106,11 +106,12 @@ class Questions(Cues):
         return out
 
     def _bare_question(self, question: str) -> bool:
-        """A question that names a finding alone, in a few words, with no asking words ("Brain mets?", "LMD?"); a
-        therapy only as a history ("Prior chemo?", history_asked; not "Lorlatinib?" nor "Chemo?", which may ask
-        about a plan)."""
+        """A question that names a finding alone, in a few words, with no asking words nor a key's colon ("Brain
+        mets?", "LMD?"); a therapy only as a history ("Prior chemo?", history_asked; not "Lorlatinib?" nor "Chemo?",
+        which may ask about a plan)."""
         return (
             len(question.split()) <= 4
+            and ":" not in question  # "Histology for eligibility: squamous? No - adeno": a key's value asked back
             and not self.question_start.match(question)
             and not (self.prop_therapy.search(question) and not self.history_asked.search(question))
         )
