@@ -197,10 +197,11 @@ class Reader:
         ]
         self.mutation = re.compile(rf"(?<![\w.]){_alternation(table['mutations'])}(?![\w*])", re.IGNORECASE)
         self.variant = re.compile(rf"(?<![\w.]){_alternation(table['variant_shapes'])}(?![\w*>])")
-        # "BRAF V600E", "EGFR: p.T790M", "BRAF V600E (p.Val600Glu)": another gene's change, not ALK's; also past the
-        # coding change and a table's cell borders ("BRAF c.1799T>A p.V600E", "BRAF | c.1799T>A | p.V600E")
+        # "BRAF V600E", "EGFR: p.T790M", "BRAF V600E (p.Val600Glu)", "DNMT3A R882H" (a symbol written in capitals with
+        # a digit): another gene's change, not ALK's; also past the coding change and a table's cell borders ("BRAF
+        # c.1799T>A p.V600E", "BRAF | c.1799T>A | p.V600E")
         self.other_gene = re.compile(
-            rf"\b(?:{table['other_genes']})\s*(?:[|:\-]\s*)?(?:(?:NM_\d+(?:\.\d+)?:?\s*)?c\.[\w>*+\-_]+\s*[|:;,]?\s*)?"
+            rf"\b(?:{table['other_genes']}|{table['gene_symbol']})\s*(?:[|:\-]\s*)?(?:(?:NM_\d+(?:\.\d+)?:?\s*)?c\.[\w>*+\-_]+\s*[|:;,]?\s*)?"
             rf"(?:p\.|c\.)?\s*[:\-]?\s*(?:[\w.>*]+\s*\(\s*)?$",
             re.IGNORECASE,
         )
