@@ -149,3 +149,65 @@ def test_an_earlier_progression_s_mutation_gives_way(text: str, mutations: list[
 ])
 def test_an_earlier_mutation_with_no_later_result_stays(text: str, mutations: list[str]) -> None:
     assert_reads(text, {"alk_mutations": mutations})
+
+
+# ---- 7. a finding the writer says they wrote in an earlier message, then corrects ------------------------------
+
+
+@pytest.mark.parametrize(("text", "mutations"), [
+    ("Apologies: in my previous e-mail I wrote L1196M, but the report says G1269A.", ["G1269A"]),
+    ("In my last note I wrote C1156Y; the correct variant is I1171S.", ["I1171S"]),
+])
+def test_an_earlier_message_s_finding_corrected_gives_way(text: str, mutations: list[str]) -> None:
+    assert_reads(text, {"alk_mutations": mutations})
+
+
+@pytest.mark.parametrize("text", [
+    # near misses: the earlier message agreed with, or another message's words
+    "As I wrote in my previous letter, L1196M was found on the liver core.",
+    "The previous letter from the referring team lists L1196M on the liver core.",
+])
+def test_an_earlier_message_agreed_with_is_read(text: str) -> None:
+    assert_reads(text, {"alk_mutations": ["L1196M"]})
+
+
+# ---- 8. the phase of two ALK mutations told as a key -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "compound"), [
+    ("Rebiopsy NGS: ALK G1202R (14%) and ALK L1196M (13%); phasing: cis", True),
+    ("Plasma: I1171N + D1203N. Allelic configuration = cis.", True),
+    ("Tissue: G1202R, F1174L; phase: trans", False),
+])
+def test_the_phase_told_as_a_key_is_read(text: str, compound: bool) -> None:
+    assert_reads(text, {"compound": compound})
+
+
+@pytest.mark.parametrize("text", [
+    # near misses: the phase not known, or not resolved
+    "Tissue: G1202R and L1196M; phase: unknown",
+    "Plasma: G1202R and L1196M; phasing: cis/trans not resolved at this depth",
+    "Tissue: G1202R and L1196M; phasing: not assessable",
+])
+def test_a_phase_not_known_is_not_read(text: str) -> None:
+    assert_reads(text, {"compound": None})
+
+
+# ---- 9. PD-L1 scored at the diagnosis and again later -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "tps"), [
+    ("Initial biopsy 2020: TPS 70% (PD-L1 22C3). Rebiopsy 2025: PD-L1 TPS 15%.", 15),
+    ("PD-L1 60% at diagnosis; PD-L1 2% on the adrenal core at progression.", 2),
+])
+def test_the_later_pd_l1_score_is_read(text: str, tps: int) -> None:
+    assert_reads(text, {"pdl1_tps": tps})
+
+
+@pytest.mark.parametrize(("text", "tps"), [
+    # near misses: one score only, wherever told; two scores of no time stay asked (a conflict)
+    ("PD-L1 TPS 35% at diagnosis; no repeat staining.", 35),
+    ("PD-L1 TPS 30% on one core and PD-L1 TPS 70% on the other.", None),
+])
+def test_one_pd_l1_score_or_two_of_no_time(text: str, tps: int | None) -> None:
+    assert_reads(text, {"pdl1_tps": tps})
