@@ -137,7 +137,7 @@ class Cues:
         # another gene named between a call and a doubt, which is then that gene's ("L1196M 8%, NOTCH2 variant of
         # uncertain significance"): a symbol with a digit, or a panel gene written in capitals
         self.another_gene = _compile(
-            rf"(?<![\w-])(?:(?-i:[A-Z]{{2,}}\d[A-Z0-9]*)|(?=[A-Z])(?:{table['other_genes']}))(?![\w-])", re.IGNORECASE
+            rf"(?<![\w-])(?:{table['gene_symbol']}|(?=[A-Z])(?:{table['other_genes']}))(?![\w-])", re.IGNORECASE
         )
         self.read_lesions = frozenset(back["read_lesions"])
         self.lesion_doubt = _cue(back["lesion_doubt"])
