@@ -141,3 +141,22 @@ NOT_REGION_KEYS = [
 @pytest.mark.parametrize("text", NOT_REGION_KEYS)
 def test_a_region_key_without_a_country_names_none(text):
     assert_reads(text, {"region": None})
+
+
+# ---- 5. a place in brackets after the diagnosis is where the patient was diagnosed, not where treated -------------
+@pytest.mark.parametrize("text", [
+    "ALK+ adenocarcinoma dx 2021 (Shanghai); alectinib since.",
+    "Lung adenocarcinoma diagnosed 04/2020 (Lyon), ALK FISH positive.",
+    "History:\n- ALK+ NSCLC dx 2019 (Madrid)\n- Brigatinib 2019-2024",
+])
+def test_a_place_in_brackets_after_the_diagnosis_is_no_region(text):
+    assert_reads(text, {"region": None})
+
+
+@pytest.mark.parametrize("text,region", [
+    ("ALK+ adenocarcinoma dx 2021 (Shanghai, treated there).", "CN"),
+    ("58F, ALK+ NSCLC, 1L alectinib (Spain)", "ES"),
+    ("ALK+ NSCLC dx 2020; treated in France.", "FR"),
+])
+def test_a_place_where_treated_still_names_the_region(text, region):
+    assert_reads(text, {"region": region})
