@@ -149,8 +149,10 @@ class Cues:
         # a dose gap right after a denied TKI ("has not had her alectinib for 3 days"): a dose held, not a denial
         self.dose_gap = _frame(r"\s*(?:(?:{dose_gap_words})\s+)?(?:{dose_gap})", table["tki_negation"])
         self.not_a_gap = _cue(table["tki_negation"]["not_a_gap"])
+        # (therapy) the TKI may be quoted, as a brand copied from a box ("asks for 'Lorbrena'")
         self.cand_before = _before(
-            table["candidate"]["before"], _fill(r"\s+(?:(?!{not_between})\w+\s+)?", table["candidate"])
+            table["candidate"]["before"],
+            _fill(r"\s+(?:(?!{not_between})\w+\s+)?['\"\u2018\u201c]?", table["candidate"]),
         )
         self.cand_after = _after(table["candidate"]["after"], copulas)
         self.received_after = _compile(rf"(?:{_words(cand['received_after'])})", re.IGNORECASE)
