@@ -282,6 +282,7 @@ class Cues:
         self.progression_word_not = _before(hyp["progression_word_not"], r"\s+")
         self.tki_begun_after = _compile(rf"\s*(?:{_words(hyp['tki_begun_after'])})(?![\w-])", re.IGNORECASE)
         self.tki_begun_before = _compile(rf"(?<![\w-])(?:{_words(hyp['tki_begun_before'])})\s+$", re.IGNORECASE)
+        self.progressed_on = _compile(rf"[ ,]*(?:{_words(hyp['progressed_on'])})\s+", re.IGNORECASE)
         places = _words([*table["site_groups"].values(), *hyp["said_of_the_brain"]])
         self.said_of_a_place = _compile(
             rf"\s+(?:{_words(hyp['said_of_a_place'])})\s+(?:(?:the|both|her|his|their|right|left)\s+)*(?:{places})(?![\w-])",
