@@ -1,7 +1,8 @@
 """The brain fields in forms written in our own words (cns3): lesions counted in a brain region without the word
 "brain" before them ("two new lesions in the cerebellum"); the count told
 in the answer to a brain-metastases key; parenchymal lesions told beside leptomeningeal disease; the ICD-10 codes and
-wording of brain and meningeal secondaries; a brain scan said fine in plain words; brain radiotherapy told as given.
+wording of brain and meningeal secondaries; a brain scan said fine in plain words; brain radiotherapy told as given;
+the word "leptomeningeal" naming a question or a work-up ("the leptomeningeal question ... not confirmed").
 Each class comes with near-misses that must not be read so: a denial, a question, a what-if or a plan, a relative's
 finding, a count told of the diagnosis, another organ's lesions."""
 
@@ -163,3 +164,24 @@ def test_brain_radiotherapy_given_tells_brain_metastases(text):
 ])
 def test_brain_radiotherapy_asked_planned_to_another_site_or_a_relatives_tells_none(text):
     assert_reads_other_than(text, {"brain_metastases": True})
+
+
+# ---- 7. the word naming a question about the meninges is no leptomeningeal disease ----------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The leptomeningeal question from the outside read was not confirmed by our neuroradiologist.",
+    "Leptomeningeal concern raised by the radiologist; LP booked for Friday.",
+    "Brain MRI: 2 stable treated lesions. Leptomeningeal work-up pending.",
+])
+def test_a_leptomeningeal_question_or_workup_is_not_leptomeningeal_disease(text):
+    assert_reads_other_than(text, {"leptomeningeal": True})
+
+
+@pytest.mark.parametrize("text", [
+    "Leptomeningeal enhancement along the cauda equina, CSF positive.",
+    "Leptomeningeal disease confirmed on the second LP.",
+    "New leptomeningeal spread on MRI, body stable.",
+])
+def test_leptomeningeal_disease_told_is_read(text):
+    assert_reads(text, {"leptomeningeal": True})
