@@ -41,6 +41,7 @@ def test_more_than_five_lesions_in_a_brain_region_are_extensive(text):
     "MRI: no new lesions in the cerebellum.",
     "At diagnosis, 2 lesions in the cerebellum were treated with SRS.",
     "In 2021 one metastasis in the right frontal lobe was resected; MRI since then clean.",
+    "Just one lesion in the left parietal lobe has grown since June.",
 ])
 def test_another_organ_a_question_a_relative_a_denial_or_the_diagnosis_count_no_current_lesions(text):
     assert_reads_other_than(text, {"cns_lesions": "limited"})
@@ -161,6 +162,7 @@ def test_brain_radiotherapy_given_tells_brain_metastases(text):
     "Post-SRS to the T9 vertebra, back pain settled.",
     "Her brother is s/p WBRT for melanoma.",
     "s/p WBRT in 2021, with no residual brain disease on today's MRI.",
+    "Status post gamma knife in 2021, none seen on this MRI.",
 ])
 def test_brain_radiotherapy_asked_planned_to_another_site_or_a_relatives_tells_none(text):
     assert_reads_other_than(text, {"brain_metastases": True})
