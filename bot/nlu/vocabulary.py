@@ -329,6 +329,8 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
         # or KRAS mutations": a phrase flagged `not_other_genes`, reader.Reader._another_genes), nor the genes a
         # denial beside a bypass alteration found names (context/timing.py): the phrase file's panel genes
         "other_genes": _expand("{PANELGENE}", defines),
+        # any other gene's symbol, by its shape (capitals with a digit: "DNMT3A", "NOTCH2"), written in capitals
+        "gene_symbol": _expand("{GENESYMBOL}", defines),
         # one gene under two names (the phrase file's gene_aliases: "ERBB2" is HER2's), the name's lower case
         "gene_aliases": aliases,
         # the genes of each bypass alteration, each under its one name: the ones its names in the knowledge base name
@@ -416,11 +418,14 @@ def _region_regexes(raw: dict[str, Any]) -> list[dict[str, Any]]:
     """Where the patient is treated: each region's names after the words that say so ("treated in Germany"), before
     "-based", the patient ("a UK patient") or the words that say so ("Almaty, treated there"), gone back to for
     treatment ("will return to Lagos for treatment"), or as an item of a case summary ("49M, ALK+ NSCLC,
-    Australia.", "1L (China)", "ECOG 1. Netherlands.", "japan" alone); "us", also a word and an abbreviation
-    ("ultrasound (US)"), only as the last item after a comma."""
+    Australia.", "1L (China)", "ECOG 1. Netherlands.", "japan" alone; not in brackets right after the diagnosis and its
+    date, `region_item_not`: "dx 2020 (Beijing)"); "us", also a word and an abbreviation ("ultrasound (US)"), only as
+    the last item after a comma."""
     context = str(raw.get("region_context") or "")
     site, hospital = str(raw.get("region_site") or ""), str(raw.get("region_hospital") or "")
     after = str(raw.get("region_after") or "")
+    not_item = "".join(rf"(?<!\b{w})" for w in raw.get("region_item_not") or [])
+    item_lead = rf"(?:(?<=[;,(.\n])|(?<=\s[-\u2013])|^){not_item}"
     back, back_for = str(raw.get("region_return") or ""), str(raw.get("region_return_for") or "")
     systems = {str(code): [str(s) for s in names] for code, names in (raw.get("region_systems") or {}).items()}
     out = []
@@ -432,7 +437,7 @@ def _region_regexes(raw: dict[str, Any]) -> list[dict[str, Any]]:
             rf"{context}(?P<at>{names})",
             rf"(?P<at>{names})[- ]based",
             rf"(?<![\w-])(?P<at>{items}) (?:patient|pt|man|woman|gentleman|lady)(?![\w-])",  # "a UK patient"
-            rf"(?:(?<=[;,(.\n])|(?<=\s[-\u2013])|^)\s*(?:in (?:the )?)?(?P<at>{items})(?=\s*(?:[;,):\n]|\.(?:\s|$)|$))",
+            rf"{item_lead}\s*(?:in (?:the )?)?(?P<at>{items})(?=\s*(?:[;,):\n]|\.(?:\s|$)|$))",
             rf"{site}(?P<at>{items})(?: [\w'-]+){{0,3}} {hospital}",  # "..., Seoul National University Hospital"
             rf"(?<![\w-])(?P<at>{items}){after}",  # "from Almaty (Kazakhstan), treated there"
             rf"{back}(?P<at>{items}){back_for}",  # "he will return to Lagos for treatment"

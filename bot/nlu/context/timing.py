@@ -327,29 +327,42 @@ class Timing(Cues):
         progression is no later one."""
         if e.entity != "progression_pattern" or e.value in NOT_PROGRESSING or e.role is not None:
             return False
+        own = WRITTEN_DATE.search(text, _statement_start(text, e.start), _clause_end(text, e.end))
         tki = next(
             (
                 t
                 for t in found
                 if t.entity == "tki"
                 and t.role is None
-                and e.end <= t.start <= e.end + _THEN_REACH
+                and e.end <= t.start
                 and (
-                    self.tki_begun_after.match(text, t.end)
-                    or self.tki_begun_before.search(text, max(0, t.start - 30), t.start)
+                    (
+                        t.start <= e.end + _THEN_REACH
+                        and (
+                            self.tki_begun_after.match(text, t.end)
+                            or self.tki_begun_before.search(text, max(0, t.start - 30), t.start)
+                        )
+                    )
+                    or self._begun_later(text, t, own)
                 )
             ),
             None,
         )
         if tki is None:
             return False
-        dated = WRITTEN_DATE.search(text, _statement_start(text, e.start), tki.start)
-        if dated is None:
+        # (prog5) the date the TKI is begun from ("From 20.10.2025 lorlatinib") is not the progression's, and one
+        # before the progression's is no later TKI
+        cue = self.tki_begun_before.search(text, max(0, tki.start - 30), tki.start)
+        dated = WRITTEN_DATE.search(text, _statement_start(text, e.start), cue.start() if cue else tki.start)
+        if dated is None and not self._on_earlier_tki(text, e, tki, found):
+            return False
+        from_date = self._begun_from(text, tki)
+        if from_date is not None and dated is not None and time_later(time_at(text, dated), time_at(text, from_date)):
             return False
         begun = WRITTEN_DATE.search(text, tki.end, min(len(text), tki.end + 25))
         # a TKI begun before the progression (its start, a range's first date), at the precision both have
         # (when.time_later: "relapsed 03/2025 ... brigatinib since 2025" tells no order)
-        if begun is not None:
+        if begun is not None and dated is not None:
             start = time_at(text, begun)[0]
             if time_later(time_at(text, dated), (start, start)):
                 return False
@@ -359,6 +372,31 @@ class Timing(Cues):
         return not later and not any(
             not self.progression_word_not.search(text, max(0, m.start() - 20), m.start())
             for m in self.progression_word.finditer(text, tki.end)
+        )
+
+    def _begun_from(self, text: str, t: Entity) -> re.Match[str] | None:
+        """(prog5) The date TKI ``t`` is told as begun from, written before it in its statement ("From 15.10.2025 we
+        started lorlatinib", "4. From 20.10.2025 lorlatinib 100 mg/day")."""
+        if self.tki_begun_before.search(text, max(0, t.start - 30), t.start) is None:
+            return None
+        return WRITTEN_DATE.search(text, max(_statement_start(text, t.start), t.start - 30), t.start)
+
+    def _begun_later(self, text: str, t: Entity, own: re.Match[str] | None) -> bool:
+        """(prog5) TKI ``t`` is told as begun from a date (_begun_from) later than the progression's own date
+        ``own``: the dates order them however far apart."""
+        begun = self._begun_from(text, t)
+        return own is not None and begun is not None and time_later(time_at(text, begun), time_at(text, own)) is True
+
+    def _on_earlier_tki(self, text: str, e: Entity, tki: Entity, found: list[Entity]) -> bool:
+        """(prog5) An undated progression ``e`` told on another TKI, named right after it and before the TKI begun
+        after it ("new lung and liver lesions on alectinib; switched to brigatinib"): the earlier line's, history."""
+        return any(
+            t.entity == "tki"
+            and t.role is None
+            and t.value != tki.value
+            and e.end <= t.start < tki.start
+            and self.progressed_on.fullmatch(text, e.end, t.start) is not None
+            for t in found
         )
 
     def _of_one_place(self, text: str, e: Entity) -> bool:
@@ -595,17 +633,24 @@ class Timing(Cues):
         the first progression (2023) showed G1202R") beside a specimen of a statement placed at a later or the current
         one ("At the second progression (2025) the tissue NGS showed ...", "Second progression now: tissue NGS"): only
         the latest progression's specimens are this progression's testing. With no later one told, nothing is left
-        out."""
-        earlier, later = set(), False
+        out. (molecular) So are its ALK mutations, where the later statement gives an ALK mutation result of its own
+        ("First progression 2022: L1196M in plasma. Second progression now: tissue NGS shows I1171N" is I1171N; the
+        later result counts, as a finding tested twice does)."""
+        earlier: dict[str, set[int]] = {"biopsy_type": set(), "alk_mutation": set()}
+        later: set[str] = set()
         for k, e in enumerate(found):
-            if e.entity != "biopsy_type" or e.value == "none" or e.role is not None:
+            if e.entity not in earlier or (e.value == "none" and e.entity == "biopsy_type"):
+                continue
+            if e.role is not None and not (e.entity == "alk_mutation" and e.role == NEGATED):
                 continue
             head = text[_statement_start(text, e.start, semicolons=True) : _clause_end(text, e.end, semicolons=True)]
             if _LATER_PROGRESSION.search(head) or _NOW.search(head):
-                later = True
-            elif self.result_earlier.search(head):
-                earlier.add(k)
-        return earlier if later else set()
+                later.add(e.entity)
+            elif self.result_earlier.search(head) and e.role is None and e.value != "none":
+                earlier[e.entity].add(k)
+        if "biopsy_type" not in later:
+            return set()  # no later progression's specimen told: nothing is left out
+        return set().union(*(earlier[kind] for kind in later))
 
     def _before_no_rebiopsy(self, text: str, found: list[Entity]) -> set[int]:
         """(s13) When the text says no biopsy was taken at this progression ("No repeat biopsy was performed at the
