@@ -75,6 +75,22 @@ def test_the_fusion_beside_a_mutation_is_the_fusion_at_progression(text, specime
     assert got.get("alk_fusion_specimen") == specimen
 
 
+# (5) a specimen named in the value of another field's key is still the specimen taken
+IN_ANOTHER_KEY = [
+    ("Transformation: the repeat biopsy shows small cell carcinoma, previously adenocarcinoma.", "tissue"),
+    ("Histologic transformation: none, the liver rebiopsy shows adenocarcinoma", "tissue"),
+]
+
+
+@pytest.mark.parametrize("text,specimen", IN_ANOTHER_KEY)
+def test_a_specimen_in_another_keys_value(text, specimen):
+    assert case(text).get("biopsy") == specimen
+
+
+def test_a_planned_rebiopsy_in_another_keys_value_is_no_specimen():
+    assert case("Transformation: ?SCLC, rebiopsy planned").get("biopsy") is None
+
+
 # negative controls: nothing of this progression's testing is read from them
 CONTROLS = [
     # a diagnostic biopsy's history: no fusion at progression
