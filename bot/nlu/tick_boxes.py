@@ -50,6 +50,7 @@ _ANSWER_END = re.compile(r"[|;\n]")
 class TickBoxes:
     def __init__(self, table: dict[str, Any]):
         marks = table["tick_boxes"]
+        self.relative = exports.relatives(table["other_people"])  # a relative's or a family history's word
         self.box = re.compile(
             "|".join(
                 f"(?P<{kind}{i}>{p})" for kind in ("ticked", "unticked", "unsure") for i, p in enumerate(marks[kind])
@@ -114,15 +115,14 @@ class TickBoxes:
             a, b = m.span("leader")
             out[a:b] = " " * (b - a - 1) + ":"
 
-    @staticmethod
-    def _lone(line: str, a: int, b: int, at: int, out: list[str]) -> bool:
+    def _lone(self, line: str, a: int, b: int, at: int, out: list[str]) -> bool:
         """(s17) A line's one box, ticked, after its item, with nothing after it but a bracket ("Hyperlipidaemia
         [x]", "Cardiovascular disease [x] (HFrEF)", "Brain mets present: [x]"): the item answered yes, the box
         written as "Y" and a colon put before it when the item has none (in the place of its question mark or of the
         space before the box). Not a line that names a relative ("Diabetes (mother) [x]"), nor one under a family
         history's heading in its paragraph. True when the line was such a line."""
         before = line[:a].rstrip()
-        if not before or not _LONE_AFTER.fullmatch(line, b) or exports.RELATIVE.search(line):
+        if not before or not _LONE_AFTER.fullmatch(line, b) or self.relative.search(line):
             return False
         if not _SEPARATOR.search(before):
             if line[a - 1 : a] not in (" ", "\t"):

@@ -514,13 +514,18 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
     low, high = table["kinase_domain"]
     slipped = short_slips(spec.get("short_words", {}))
     drugs = frozenset(d.lower() for d in spec["drugs"] if d.isalpha())
+    relative = exports.relatives(table["other_people"])
 
     def rewrite(text: str) -> Rewrite:
         return Rewrite(
             text,
             markup(text)
             + exports.hl7(text)
-            + exports.tables(text)
+            + exports.tables(text, relative)
+            + exports.aligned(text, relative)
+            + exports.codes(text)
+            + exports.therapy_lines(text)
+            + exports.orders(text)
             + exports.form_answers(text)
             + dictation(text, (low, high))
             + said_drugs(text, drugs, checker.term)
