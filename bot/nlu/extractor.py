@@ -171,13 +171,19 @@ class Extractor:
         found = [e for e in reading.entities if e.entity not in _REPORTS]
         return bool(reading.regions) and all(e.role in (HYPOTHETICAL, CANDIDATE) for e in found)
 
+    def prepared(self, text: str) -> str:
+        """What the reader reads of the typist's rewriting ``text``, places kept: the options of empty tick boxes and
+        the discourse fillers blanked (tick_boxes.py, Context.unfilled), and each question answered no in the next
+        sentence read as the statement its answer makes (Context.answers_read: "Any brain mets? No.")."""
+        return self.context.answers_read(self.context.unfilled(self.tick_boxes(text)))
+
     @_per_text
     def _read(self, text: str) -> Reading:
         """Read through the typist's rewriting (typist.py: slips in long vocabulary words, dictated numbers), its
         fillers blanked; each entity and region is given back at its place in ``text``, an entity with the words
         as typed."""
         rewritten = self.rewrite(text)
-        fixed = self.context.unfilled(self.tick_boxes(rewritten.text))
+        fixed = self.prepared(rewritten.text)
         asked = self.context.asked_regions(fixed)
         regions = asked + self.context.supposed_regions(fixed)
         found = self.context.entities(fixed, self.reader.spans(fixed), regions)
@@ -292,7 +298,7 @@ def stated_absent(text: str, places: list[tuple[int, int]]) -> set[tuple[int, in
     extractor = load()
     typed = text[:MAX_CHARS]
     rewritten = extractor.rewrite(typed)
-    text = extractor.context.unfilled(extractor.tick_boxes(rewritten.text))  # what the reader reads (Extractor._read)
+    text = extractor.prepared(rewritten.text)  # what the reader reads (Extractor._read)
     found = extractor.reader.spans(text)
     out = set()
     for start, end in places:

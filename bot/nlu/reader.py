@@ -197,10 +197,11 @@ class Reader:
         ]
         self.mutation = re.compile(rf"(?<![\w.]){_alternation(table['mutations'])}(?![\w*])", re.IGNORECASE)
         self.variant = re.compile(rf"(?<![\w.]){_alternation(table['variant_shapes'])}(?![\w*>])")
-        # "BRAF V600E", "EGFR: p.T790M", "BRAF V600E (p.Val600Glu)": another gene's change, not ALK's; also past the
-        # coding change and a table's cell borders ("BRAF c.1799T>A p.V600E", "BRAF | c.1799T>A | p.V600E")
+        # "BRAF V600E", "EGFR: p.T790M", "BRAF V600E (p.Val600Glu)", "DNMT3A R882H" (a symbol written in capitals with
+        # a digit): another gene's change, not ALK's; also past the coding change and a table's cell borders ("BRAF
+        # c.1799T>A p.V600E", "BRAF | c.1799T>A | p.V600E")
         self.other_gene = re.compile(
-            rf"\b(?:{table['other_genes']})\s*(?:[|:\-]\s*)?(?:(?:NM_\d+(?:\.\d+)?:?\s*)?c\.[\w>*+\-_]+\s*[|:;,]?\s*)?"
+            rf"\b(?:{table['other_genes']}|{table['gene_symbol']})\s*(?:[|:\-]\s*)?(?:(?:NM_\d+(?:\.\d+)?:?\s*)?c\.[\w>*+\-_]+\s*[|:;,]?\s*)?"
             rf"(?:p\.|c\.)?\s*[:\-]?\s*(?:[\w.>*]+\s*\(\s*)?$",
             re.IGNORECASE,
         )
@@ -293,6 +294,7 @@ class Reader:
                 found.append(Span(m.start(), max(end, m.end()), "pdl1_tps", str(int(value)), 1))
         for m in _PDL1_BELOW_1.finditer(text):  # "PD-L1 negative (TPS <1%)": below 1% is read as 0
             found.append(Span(m.start(), m.end(), "pdl1_tps", "0", 1))
+        found = _pdl1_later(text, found)
         for regex, row in self.regexes:
             for m in regex.finditer(text):
                 in_context = "at" in regex.groupindex  # read in its context: decides over a plain reading
@@ -463,6 +465,31 @@ def _earlier_score(text: str, m: re.Match[str], alone: bool = True) -> bool:
         return False
     after = (_ECOG_EARLIER_ALONE if alone else _ECOG_EARLIER).match(text, m.end())
     return bool(after or _EARLIER_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
+
+
+# (molecular) a PD-L1 score's statement placed at the diagnosis ("Diagnostic core (2022): ..., PD-L1 TPS 80%", "PD-L1
+# TPS (2021, dx): 10%"), from the opening of its sentence, line or cell to the score
+_PDL1_STATEMENT = re.compile(r"[^.;|\n]*$")
+_PDL1_AT_DIAGNOSIS = re.compile(r"(?<![\w-])(?:dx|diagnos\w*|baseline|initial|original|pre-?treatment)(?![\w-])", re.I)
+
+
+def _pdl1_later(text: str, found: list[Span]) -> list[Span]:
+    """(molecular) PD-L1 scored twice with two values, one of them in a statement of the diagnosis or said to be its
+    ("Diagnostic core (2022): PD-L1 TPS 80%. Progression core (2025): PD-L1 TPS 10%", "PD-L1 50% at diagnosis ...
+    PD-L1 5% on the rebiopsy"): the other, the later, is read. One score alone is read wherever it was told."""
+    scores = [s for s in found if s.entity == "pdl1_tps"]
+    if len({s.value for s in scores}) < 2:
+        return found
+
+    def earlier(s: Span) -> bool:
+        head = _PDL1_STATEMENT.search(text, 0, s.start)
+        told = (head.group() if head else "") + text[s.start : s.end]
+        return bool(_PDL1_AT_DIAGNOSIS.search(told) or _ECOG_EARLIER_ALONE.match(text, s.end))
+
+    early = {id(s) for s in scores if earlier(s)}
+    if not early or len(early) == len(scores):
+        return found
+    return [s for s in found if id(s) not in early]
 
 
 def ecog_values(m: re.Match[str]) -> list[int]:

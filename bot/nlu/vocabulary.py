@@ -329,6 +329,8 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
         # or KRAS mutations": a phrase flagged `not_other_genes`, reader.Reader._another_genes), nor the genes a
         # denial beside a bypass alteration found names (context/timing.py): the phrase file's panel genes
         "other_genes": _expand("{PANELGENE}", defines),
+        # any other gene's symbol, by its shape (capitals with a digit: "DNMT3A", "NOTCH2"), written in capitals
+        "gene_symbol": _expand("{GENESYMBOL}", defines),
         # one gene under two names (the phrase file's gene_aliases: "ERBB2" is HER2's), the name's lower case
         "gene_aliases": aliases,
         # the genes of each bypass alteration, each under its one name: the ones its names in the knowledge base name

@@ -120,6 +120,13 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 )
                 or (span.entity in self.failed_kinds and self._failed_result(text, span, stated, failed))
                 or (span.entity == "region" and self._general_region(text, span, general))
+                # (trust3) "ALK FISH negative. Note: diagnostic IHC 2021 was positive": not the diagnosis's result
+                or (
+                    span.entity == "alk_status"
+                    and span.value == "negative"
+                    and stated is None
+                    and bool(self.diagnosis_test_positive.search(text))
+                )
                 or (span.entity == "region" and self._opinion_region(text, span))  # where a second opinion is given
                 # a finding named in a statement about drugs or mutations in general ("G1202R is the commonest
                 # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia",

@@ -137,7 +137,7 @@ class Cues:
         # another gene named between a call and a doubt, which is then that gene's ("L1196M 8%, NOTCH2 variant of
         # uncertain significance"): a symbol with a digit, or a panel gene written in capitals
         self.another_gene = _compile(
-            rf"(?<![\w-])(?:(?-i:[A-Z]{{2,}}\d[A-Z0-9]*)|(?=[A-Z])(?:{table['other_genes']}))(?![\w-])", re.IGNORECASE
+            rf"(?<![\w-])(?:{table['gene_symbol']}|(?=[A-Z])(?:{table['other_genes']}))(?![\w-])", re.IGNORECASE
         )
         self.read_lesions = frozenset(back["read_lesions"])
         self.lesion_doubt = _cue(back["lesion_doubt"])
@@ -149,8 +149,10 @@ class Cues:
         # a dose gap right after a denied TKI ("has not had her alectinib for 3 days"): a dose held, not a denial
         self.dose_gap = _frame(r"\s*(?:(?:{dose_gap_words})\s+)?(?:{dose_gap})", table["tki_negation"])
         self.not_a_gap = _cue(table["tki_negation"]["not_a_gap"])
+        # (therapy) the TKI may be quoted, as a brand copied from a box ("asks for 'Lorbrena'")
         self.cand_before = _before(
-            table["candidate"]["before"], _fill(r"\s+(?:(?!{not_between})\w+\s+)?", table["candidate"])
+            table["candidate"]["before"],
+            _fill(r"\s+(?:(?!{not_between})\w+\s+)?['\"\u2018\u201c]?", table["candidate"]),
         )
         self.cand_after = _after(table["candidate"]["after"], copulas)
         self.received_after = _compile(rf"(?:{_words(cand['received_after'])})", re.IGNORECASE)
@@ -194,6 +196,12 @@ class Cues:
         self.finding_question = _opening(hyp["finding_question"], _WHOLE)
         self.answered_yes = _opening(hyp["answered_yes"], _WHOLE)
         self.answer_not_given = _cue(hyp["answer_not_given"])
+        # (trust3) a "no" answering the question before it, the word alone or before a break ("No.", "None, MRI
+        # clear"; not "No change"); a reply naming both answers ("yes or no"); a bare question's history words
+        self.answered_no = _opening(hyp["answered_no"], r"(?=\s*(?:[.!,;:–—-]|$))")
+        self.answer_choice = _opening(hyp["answer_choice"])
+        self.history_asked = _cue(hyp["history_asked"])
+        self.answered_by_phrase = _cue(hyp["answered_by_phrase"])
         # a question of a therapy to give, whose "yes" is a plan ("Should we start lorlatinib? Yes")
         self.therapy_asked = _cue(hyp["therapy_asked"])
         self.reported_ask = _cue(hyp["reported_ask"])
@@ -297,6 +305,22 @@ class Cues:
         # ("Mother - type 2 diabetes", "Sister: ALK+ NSCLC"): People._family_section_end
         self.history_heading = _compile(r"[ \t]*(?:[:–—]|-(?!\w))")
         self.relative_led = _compile(rf"\s*(?:[-*•]\s*)?{person}", re.IGNORECASE)
+        # (trust3) a relative named right after an item, as whose it is: in a bracket ("Diabetes (mother)", "stroke
+        # (maternal aunt, aged 70)") or after a dash closing the item ("lung cancer - father"): People._relatives_items
+        self.relative_after_item = _frame(
+            r"(?:\(\s*(?:in\s+)?(?:(?:{people_lead})\s+)?(?:(?:maternal|paternal)\s+)?(?:(?:{people_kin})[\s-]+)?"
+            r"(?:{relatives_own_colon})(?:\s*[,;:]\s*[^()\n]{0,40}|\s+(?:age|aged|at|deceased|died|dx|diagnosed)\b[^()\n]{0,30})?\)"
+            r"|\s[-–—]+\s*(?:in\s+)?(?:(?:{people_lead})\s+)?(?:(?:maternal|paternal)\s+)?(?:(?:{people_kin})[\s-]+)?"
+            r"(?:{relatives_own_colon}))(?=[ \t]*(?:[,;.|\n]|$))",
+            others,
+        )
+        # a line that a family history's list of lines ends at (People._family_section_end): a key or a heading of
+        # its own ("Past medical history:", "Social: lives alone", "PMH -"), or one with the patient as its subject
+        self.section_line = _frame(
+            r"[ \t]*(?:[^\W\d_][\w'/&() -]{0,40}(?::|[ \t][-–—]+[ \t]*$)"
+            r"|(?:[-*•][ \t]*)?(?:{patient_again}|{patient_subject})(?![\w]))",
+            others,
+        )
         now = _words(hyp["other_illness_now"])
         self.other_illness_before = _compile(
             rf"(?<![\w-])(?:{_words(hyp['other_illness_before'])})[\s(:-]+(?:(?!(?:{now})\b)[\w/-]+[\s(-]+){{0,2}}$",
@@ -407,6 +431,7 @@ class Cues:
         self.malignant_result = _cue(hyp["malignant_result"])
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
         self.diagnosed_on = _cue(hyp["diagnosed_on"])
+        self.diagnosis_test_positive = _cue(hyp["diagnosis_test_positive"])
         self.diagnosis_report_heading = _cue(hyp["diagnosis_report_heading"])
         # a specimen named in its own words as a re-biopsy or this progression's (never the diagnosis's)
         self.progression_specimen = _compile(
@@ -487,6 +512,12 @@ class Cues:
         self.uncertain_before = _cue(hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"])
         self.plan_before = _cue(hyp["plan_before"])
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
+        # (trust3) the writer's not knowing right after a finding, closing its clause ("brain mets... no idea")
+        self.unknown_after = _frame(
+            r"(?:\s|\.{2,}|…|[,:;?(–—-])*(?:{unknown_after})(?:\s+(?:yet|so far|atm|at (?:the )?moment|for now))?"
+            r"\s*(?:[.!?;,()\n]|$)",
+            hyp,
+        )
         self.consequence_after = _after(hyp["consequence_after"], ())
         # alternatives ("G1202R or L1196M", "either G1202R or I1171N", "G1202R vs L1196M") and, after them, a result
         # still to come or doubted ("..., awaiting report", "... - report pending", "... (to be confirmed)")

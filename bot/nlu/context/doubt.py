@@ -31,6 +31,7 @@ class Doubt(Lists):
         return (
             self._scoped(self.uncertain_before, text, spans, i) is not None
             or (not self._taken(text, span) and bool(self.uncertain_after.match(text[span.end : span.end + 60])))
+            or (not self._taken(text, span) and bool(self.unknown_after.match(text[span.end : span.end + 80])))
             or self._doubted_alternative(text, spans, i)
         )
 

@@ -19,8 +19,11 @@ class _Order:
     def __init__(self, cues: Mapping[str, list[str]], lists: ListWords):
         # between two TKIs, the second came first; unless the sequence is also stated forwards
         # (or, right after the cue, only a comma: "alectinib and, before it, brigatinib"); a date's dot is no full
-        # stop ("Lorviqua started in 10.2025 after the progression on Alecensa")
-        self.later_first = _frame(r"^(?:[^.\n]|(?<=\d)\.(?=\d)){0,90}?\b{later_first}\b(?:[\w\s/-]{0,40}|,\s*)$", cues)
+        # stop ("Lorviqua started in 10.2025 after the progression on Alecensa"); the TKI may be quoted, as a brand
+        # copied from a box or a prescription ("Alunbrig since 2023; before that 'Xalkori'")
+        self.later_first = _frame(
+            r"^(?:[^.\n]|(?<=\d)\.(?=\d)){0,90}?\b{later_first}\b(?:[\w\s/-]{0,40}|,\s*)['\"\u2018\u201c]?$", cues
+        )
         self.forwards = _frame(r"\b{forwards}\b|{arrows}", {**cues, "arrows": lists.words["arrows"]})
         # right before the TKI the patient is on now: it is the last one whatever else the sentence says
         self.current = _frame(r"\b{current_before}\s+$", cues)
@@ -123,11 +126,11 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
     tkis = [found[i] for i in slots]
     lines = [_line(text, e.start, e.end, order) for e in tkis]
     numbers = [n for n in lines if n is not None]
-    dates = [_started(text, e, order) for e in tkis]
+    dates = _dated_again(tkis, [_started(text, e, order) for e in tkis])
     known = [d for d in dates if d is not None]
     if len(tkis) > 1 and len(numbers) == len(lines) and len(set(numbers)) == len(numbers):
         ordered = [e for _, e in sorted(zip(numbers, tkis, strict=True), key=lambda p: p[0])]
-    elif len(tkis) > 1 and len(known) == len(dates) and _each_later(known):  # a dated timeline
+    elif len(tkis) > 1 and len(known) == len(dates) and _each_later(_distinct(tkis, dates)):  # a dated timeline
         ordered = [e for _, e in sorted(zip(known, tkis, strict=True), key=lambda p: p[0])]
     elif tkis and order.newest_first.search(text[max(0, tkis[0].start - 80) : tkis[0].start]):
         ordered = tkis[::-1]
@@ -163,6 +166,26 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
             at = next(k for k, e in enumerate(out) if e is head)
             out.insert(at + 1, found[i])
     return out
+
+
+def _dated_again(tkis: list[Entity], dates: list[Date | None]) -> list[Date | None]:
+    """(therapy) A TKI named again with no date, whose one dated mention is elsewhere, has that mention's date: the
+    dated timeline holds past a plan or a heading naming a TKI of it again ("on lorlatinib since 03/2025 (after
+    ceritinib 2018-2020 and alectinib 2020-2025). Plan: continue lorlatinib"); the date it repeats tells no order
+    (only the dated mentions are checked to be each later than the one before)."""
+    dated: dict[str, list[Date]] = {}
+    for e, d in zip(tkis, dates, strict=True):
+        if d is not None:
+            dated.setdefault(e.value, []).append(d)
+    return [
+        d if d is not None or len(dated.get(e.value, ())) != 1 else dated[e.value][0]
+        for e, d in zip(tkis, dates, strict=True)
+    ]
+
+
+def _distinct(tkis: list[Entity], dates: list[Date | None]) -> list[Date]:
+    """The dates of the TKIs, each TKI's date once (a date _dated_again repeats is not a later start)."""
+    return [d for _, d in dict.fromkeys((e.value, d) for e, d in zip(tkis, dates, strict=True) if d is not None)]
 
 
 def _each_later(starts: list[Date]) -> bool:

@@ -100,7 +100,7 @@ class People(Cues):
             people += [(*m.span(), False) for m in histories if m not in heads]
             for m in heads:
                 again = self._resumes(text, m.start(), m.end(), end, True)  # "FH: mother breast ca; our pt on ..."
-                out.append((m.start(), again if again is not None else self._family_section_end(text, end)))
+                out.append((m.start(), again if again is not None else self._family_section_end(text, end, m.end())))
             found = [(m.start(), m.end(), False, False) for m in self.other_patients.finditer(text, start, end)]
             found += [
                 (a, b, True, within)
@@ -138,6 +138,17 @@ class People(Cues):
                         break
                 parts.append((a, stop))
             out += parts
+        return out + self._relatives_items(text)
+
+    def _relatives_items(self, text: str) -> list[tuple[int, int]]:
+        """(trust3) The items of a list or a form named as a relative's right after them (relative_after_item: "[x]
+        Diabetes (mother)", "COPD, stroke (brother), HTN", "lung cancer - father"): from the item's start (its line, a
+        list's mark, a comma, a colon, a cell, a box) to the relative; the items before and after it are the
+        patient's."""
+        out = []
+        for m in self.relative_after_item.finditer(text):
+            start = max(text.rfind(c, 0, m.start()) for c in ",;:|\n(]") + 1
+            out.append((start, m.end()))
         return out
 
     def _relatives_wishes(self, text: str) -> list[tuple[int, int]]:
@@ -181,7 +192,7 @@ class People(Cues):
             return False
         return clause["conj"].lower() != "and" or bool(self.apposition_own.match(text, a))
 
-    def _family_section_end(self, text: str, end: int) -> int:
+    def _family_section_end(self, text: str, end: int, heading: int) -> int:
         """Where a family history headed as a section ("FAMILY HISTORY: Father - MI at 58, hyperlipidaemia. Mother -
         type 2 diabetes, depression.") ends: its first sentence is the relatives' past every comma (its colon reports
         nothing of the patient), and so is each sentence after it on its line that starts with a relative ("Mother -
@@ -189,6 +200,21 @@ class People(Cues):
         is the patient's again."""
         while end < len(text) and text[end - 1] != "\n" and (relative := self.relative_led.match(text, end)):
             end = _sentence_at(self._sentences(text), relative.end())[1]
+        line_end = text.find("\n", heading)
+        if line_end < 0 or text[heading:line_end].strip(" \t:-–—"):
+            return end
+        # (trust3) a heading alone on its line ("Family history:" then "- diabetes", "- stroke (brother)"): its items
+        # run on over the lines after it to a blank line, a line that heads or keys its own section ("Past medical
+        # history:", "Social: ...") or one with the patient as its subject; a relative's line ("Mother: breast ca")
+        # is an item of it
+        end = line_end
+        while end < len(text):
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            line = text[end + 1 : nxt]
+            if not line.strip() or (self.section_line.match(line) and not self.relative_led.match(line)):
+                break
+            end = nxt
         return end
 
     def _resumes(self, text: str, a: int, b: int, stop: int, person: bool) -> int | None:

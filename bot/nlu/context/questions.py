@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.context.cues import Cues
+from bot.nlu.context.cues import Cues, _per_text
 from bot.nlu.context.patterns import _CLAUSE_OPENER, _HEADING
+
+_FIRST_WORD = re.compile(r"\w")  # where a sentence's first word starts
+# a question of how someone is ("Is she symptomatic?"): answered no, "not" what is asked ("not symptomatic")
+_OF_SOMEONE = re.compile(r"(?:is|was|are)\s+(?!there\b)", re.IGNORECASE)
 
 
 class Questions(Cues):
@@ -50,45 +54,100 @@ class Questions(Cues):
         """Each sentence of ``text`` as (where it starts to ask or None, its end). A sentence that opens with a word
         going on with the question right before it ("Lorlatinib? Or brigatinib") asks all through. A question about a
         finding the clinician answers yes in the next sentence ("Any new brain mets? Yes, 3 new lesions on MRI")
-        asks nothing: it states the finding (finding_question, answered_yes)."""
+        asks nothing: it states the finding (finding_question, answered_yes: _answered)."""
         out: list[tuple[int | None, int]] = []
         before = 0  # where the sentence before starts
-        sentences = self._sentences(text)
-        for k, (start, end) in enumerate(sentences):
+        answered = self._answered(text)
+        for k, (start, end) in enumerate(self._sentences(text)):
             asked = self._asked_from(text, start, end)
             if asked is None and out and out[-1][0] is not None and self._goes_on_asking(text, before, start, end):
                 asked = start
-            if asked is not None and k + 1 < len(sentences) and self._answered_yes(text, start, end, sentences[k + 1]):
+            if asked is not None and answered.get(k) == "yes":
                 asked = None
             out.append((asked, end))
             before = start
         return out
 
     def answered_questions(self, text: str) -> list[tuple[int, int]]:
-        """The questions about a finding that the next sentence answers yes (_answered_yes): a finding there is
-        stated, neither supposed nor doubted by its question's mark."""
+        """The questions about a finding that the next sentence answers yes (_answered): a finding there is stated,
+        neither supposed nor doubted by its question's mark."""
         sentences = self._sentences(text)
-        return [
-            (start, end)
-            for k, (start, end) in enumerate(sentences[:-1])
-            if "?" in text[start:end] and self._answered_yes(text, start, end, sentences[k + 1])
-        ]
+        return [sentences[k] for k, answer in self._answered(text).items() if answer == "yes"]
 
-    def _answered_yes(self, text: str, start: int, end: int, answer: tuple[int, int]) -> bool:
-        """The sentence at start:end asks "?" about a finding of this patient (finding_question: "Any new brain
-        mets?", "Is she symptomatic?"), not about a therapy to give, and the sentence after it (``answer``) answers it
-        yes without asking again ("Yes, 3 new lesions on MRI", "Answer: yes"; not "Yes or no?")."""
-        question = text[start:end].strip()
-        reply = text[answer[0] : answer[1]].strip()
+    @_per_text
+    def _answered(self, text: str) -> dict[int, str]:
+        """The sentences of ``text`` (by their index in _sentences) that ask "?" about a finding of this patient,
+        not about a therapy to give, and that the sentence after them answers without asking again, with the answer:
+        "yes" to a question about a finding ("Any new brain mets? Yes, 3 new lesions on MRI", "Is she symptomatic?
+        Answer: yes"; finding_question, answered_yes), "no" ("Any brain mets? No."; answered_no), and "bare" for
+        either answer to a bare question ("Brain mets? none", "Prior chemo? No", "LMD? yes"; _bare_question). Not a
+        reply that names both answers ("Yes or no?"; answer_choice), nor one that asks, plans, requests or doubts
+        ("Yes, we need to check that first", "No idea"; answer_not_given). Computed once per text (_per_text)."""
+        out: dict[int, str] = {}
+        sentences = self._sentences(text)
+        for k, (start, end) in enumerate(sentences[:-1]):
+            question = text[start:end].strip()
+            reply = text[sentences[k + 1][0] : sentences[k + 1][1]].strip()
+            if (
+                not question.endswith("?")
+                or self.therapy_asked.search(question)
+                or reply.endswith("?")
+                or self.answer_not_given.search(reply)  # "Yes, we need to check that first": no answer
+                or self.answer_choice.match(reply)
+            ):
+                continue
+            if self.finding_question.match(question):
+                if self.answered_yes.match(reply):
+                    out[k] = "yes"
+                elif self.answered_no.match(reply):
+                    out[k] = "no"
+            elif (self.answered_yes.match(reply) or self.answered_no.match(reply)) and self._bare_question(question):
+                out[k] = "bare"
+        return out
+
+    def _bare_question(self, question: str) -> bool:
+        """A question that names a finding alone, in a few words, with no asking words nor a key's colon ("Brain
+        mets?", "LMD?"); a therapy only as a history ("Prior chemo?", history_asked; not "Lorlatinib?" nor "Chemo?",
+        which may ask about a plan)."""
         return (
-            question.endswith("?")
-            and bool(self.finding_question.match(question))
-            and not self.therapy_asked.search(question)
-            and bool(self.answered_yes.match(reply))
-            and not reply.endswith("?")
-            and not self.answer_not_given.search(reply)  # "Yes, we need to check that first": no answer
-            and not re.match(r"\W*\w+\W*\s*(?:or|/)\s*no\b", reply, re.IGNORECASE)
+            len(question.split()) <= 4
+            and ":" not in question  # "Histology for eligibility: squamous? No - adeno": a key's value asked back
+            and not self.question_start.match(question)
+            and not (self.prop_therapy.search(question) and not self.history_asked.search(question))
         )
+
+    def answers_read(self, text: str) -> str:
+        """``text`` with each question answered no in the sentence after it (_answered) rewritten in place, places
+        kept, as the statement its answer makes: a question about a finding as its denial, its asking words turned
+        into "no" ("not" for "is she ...") and its answer blanked ("Any new brain mets? No." as "no  new brain
+        mets.", which says nothing of lesions present), and a bare question answered yes or no as a key and its
+        answer ("Brain mets? none" as "Brain mets: none"). A question about a finding answered yes is read where it
+        stands (answered_questions)."""
+        answers = {k: a for k, a in (self._answered(text) if "?" in text else {}).items() if a != "yes"}
+        if not answers:
+            return text
+        out = list(text)
+        sentences = self._sentences(text)
+        for k in answers:
+            start, end = sentences[k]
+            if self.answered_by_phrase.search(text, start, end):
+                continue  # "Has she had a rebiopsy? No.": the biopsy phrases read it across the mark
+            mark = text.rindex("?", start, end)
+            question = text[start:end]
+            opener = self.finding_question.match(question)
+            if opener is None:  # a bare question: a key and its answer, yes or no
+                out[mark] = ":"
+                continue
+            word_at = _FIRST_WORD.search(question)
+            first, last = start + (word_at.start() if word_at else 0), start + opener.end()
+            word = "not" if _OF_SOMEONE.match(text, first, last) else "no"  # "Is she symptomatic": not symptomatic
+            out[first:last] = word.ljust(last - first)
+            out[mark] = "."
+            reply_start, reply_end = sentences[k + 1]
+            said = self.answered_no.match(text[reply_start:reply_end])
+            if said:
+                out[reply_start : reply_start + said.end()] = " " * said.end()
+        return "".join(out)
 
     def _goes_on_asking(self, text: str, before: int, start: int, end: int) -> bool:
         """The sentence at start:end, right after the question starting at ``before``, goes on asking it: it opens

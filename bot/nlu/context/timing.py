@@ -598,17 +598,24 @@ class Timing(Cues):
         the first progression (2023) showed G1202R") beside a specimen of a statement placed at a later or the current
         one ("At the second progression (2025) the tissue NGS showed ...", "Second progression now: tissue NGS"): only
         the latest progression's specimens are this progression's testing. With no later one told, nothing is left
-        out."""
-        earlier, later = set(), False
+        out. (molecular) So are its ALK mutations, where the later statement gives an ALK mutation result of its own
+        ("First progression 2022: L1196M in plasma. Second progression now: tissue NGS shows I1171N" is I1171N; the
+        later result counts, as a finding tested twice does)."""
+        earlier: dict[str, set[int]] = {"biopsy_type": set(), "alk_mutation": set()}
+        later: set[str] = set()
         for k, e in enumerate(found):
-            if e.entity != "biopsy_type" or e.value == "none" or e.role is not None:
+            if e.entity not in earlier or (e.value == "none" and e.entity == "biopsy_type"):
+                continue
+            if e.role is not None and not (e.entity == "alk_mutation" and e.role == NEGATED):
                 continue
             head = text[_statement_start(text, e.start, semicolons=True) : _clause_end(text, e.end, semicolons=True)]
             if _LATER_PROGRESSION.search(head) or _NOW.search(head):
-                later = True
-            elif self.result_earlier.search(head):
-                earlier.add(k)
-        return earlier if later else set()
+                later.add(e.entity)
+            elif self.result_earlier.search(head) and e.role is None and e.value != "none":
+                earlier[e.entity].add(k)
+        if "biopsy_type" not in later:
+            return set()  # no later progression's specimen told: nothing is left out
+        return set().union(*(earlier[kind] for kind in later))
 
     def _before_no_rebiopsy(self, text: str, found: list[Entity]) -> set[int]:
         """(s13) When the text says no biopsy was taken at this progression ("No repeat biopsy was performed at the
