@@ -435,12 +435,15 @@ _SEQUENCE_JOIN = re.compile(r"\s*(?:->|-->|→|=>|>|,?\s*then)\s*", re.IGNORECAS
 
 
 def _superseded(reading: Reading, span: Span) -> bool:
-    """A plain reading of the words the key-value reading covers, of any kind but an overlay of another field."""
+    """A plain reading of the words the key-value reading covers, of any kind but an overlay of another field; not
+    the specimen its value names for another field ("Transformation: the rebiopsy shows squamous cell carcinoma": the
+    rebiopsy was done, where the transformation was found)."""
     return (
         reading.start <= span.start
         and span.end <= max(reading.end, reading.key_end)
         and (not _kind(span) or span.entity == reading.entity)
         and not _says(reading, span)
+        and not (span.entity == "biopsy_type" != reading.entity and span.start >= reading.key_end)
     )
 
 

@@ -570,6 +570,9 @@ class Timing(Cues):
                     for k, e in enumerate(found)
                     if e.entity == kind and (self._besides_found(text, e) or self._other_genes_denied(text, e, found))
                 }
+        # (specimen) a denial of the rest of a class is of this result, not an earlier one: its clause's specimen stays
+        # ("G1202R on the rebiopsy, no other ALK mutations", "I1171S (tissue, at PD), no other ALK mutations")
+        besides = set(dropped)
         for k, e in enumerate(found):
             if e.entity in _RESULT_KINDS and e.value == "none" and e.role == NEGATED:
                 told = self._when(text, e)
@@ -597,7 +600,7 @@ class Timing(Cues):
         # ALK mutation" is a tissue biopsy)
         dropped |= {
             b
-            for k in list(dropped)
+            for k in list(dropped - besides)
             if found[k].entity in ("alk_mutation", "bypass_alteration")
             for b, s in enumerate(found)
             if s.entity == "biopsy_type"
