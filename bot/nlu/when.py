@@ -19,7 +19,8 @@ from typing import NamedTuple
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # what may stand before a written date's year: its month as a number ("12/2025", "03-2025", "4.2024") or a name ("Mar
-# 2024", "March. 2024"), or a day and a month ("01/12/2025": 1 December or 12 January, so only its year is read)
+# 2024", "March. 2024"), or a day and a month ("20.10.2025", "10/20/2025": its month read when only one of the two can
+# be a month; "01/12/2025": 1 December or 12 January, so only its year is read)
 _HEAD = rf"(?:\d{{1,2}}[/.-](?:\d{{1,2}}[/.-])?|(?:{'|'.join(MONTHS)})[a-z]*\.? )?"
 _YEAR = r"(?:19|20)\d\d"
 # a written date's text, for a pattern that places it (context/order.py: the date beside a TKI); read by written_date
@@ -53,13 +54,25 @@ class When(NamedTuple):
 UNTOLD = When(False, False, None)
 
 
+def _month(head: str) -> int:
+    """The month a date's numbers before its year tell: one number, its month when it can be one ("12"); a day and a
+    month, the one of the two that can be a month when the other cannot ("20.10": 10, "10/20": 10) or both are one
+    ("05.05"); 0 when either may be the month ("05.06": 5 June or 6 May) or neither can be."""
+    parts = [int(p) for p in re.split(r"[/.-]", head)]
+    months = {p for p in parts if 1 <= p <= 12}
+    if len(parts) == 2 and not all(1 <= p <= 31 for p in parts):
+        return 0
+    return months.pop() if len(months) == 1 else 0
+
+
 def written_date(written: str) -> Date:
     """A written date as (year, month), month 0 when not written or not told apart from the day ("12/2025" → (2025,
-    12), "Mar 2024" → (2024, 3), "01/12/2025" → (2025, 0))."""
+    12), "Mar 2024" → (2024, 3), "20.10.2025" and "10/20/2025" → (2025, 10), "01/12/2025" → (2025, 0): 1 December or
+    12 January)."""
     year = int(written[-4:])
     head = written[:-4].strip(" /.-").lower()
-    if head.isdigit():
-        return year, int(head) if 1 <= int(head) <= 12 else 0
+    if head[:1].isdigit():
+        return year, _month(head)
     return year, next((k + 1 for k, m in enumerate(MONTHS) if head.startswith(m)), 0)
 
 
