@@ -62,3 +62,28 @@ BEFORE_THE_NEW_TKI = [
 @pytest.mark.parametrize("text", BEFORE_THE_NEW_TKI)
 def test_a_progression_before_the_tki_begun_after_it_is_history(text):
     assert extractor.extract_case(text).get("progression") is None
+
+
+SITES_OF_AN_EARLIER_LINE = [
+    "Progressed on alectinib with new liver and bone metastases, switched to brigatinib in 2024.",
+    "Relapsed on crizotinib with new lung and adrenal lesions; changed to alectinib.",
+    "Progression while on first-line alectinib with new liver and bone metastases, then started lorlatinib.",
+]
+
+
+@pytest.mark.parametrize("text", SITES_OF_AN_EARLIER_LINE)
+def test_the_sites_of_a_progression_on_an_earlier_tki_are_history(text):
+    assert extractor.extract_case(text).get("progression") is None
+
+
+A_PROGRESSION_AFTER_THE_SWITCH = [
+    "Progressed on alectinib with new liver and bone metastases, switched to brigatinib in 2024. CT last week: new "
+    "liver and bone metastases.",
+    "Progressed on alectinib, switched to brigatinib. Latest CT shows new liver and bone lesions.",
+    "Progressed on alectinib. Now new liver and bone metastases, switched to brigatinib.",
+]
+
+
+@pytest.mark.parametrize("text", A_PROGRESSION_AFTER_THE_SWITCH)
+def test_a_progression_told_after_the_switch_or_apart_is_still_read(text):
+    assert extractor.extract_case(text).get("progression") == "systemic"

@@ -389,13 +389,26 @@ class Timing(Cues):
 
     def _on_earlier_tki(self, text: str, e: Entity, tki: Entity, found: list[Entity]) -> bool:
         """(prog5) An undated progression ``e`` told on another TKI, named right after it and before the TKI begun
-        after it ("new lung and liver lesions on alectinib; switched to brigatinib"): the earlier line's, history."""
+        after it ("new lung and liver lesions on alectinib; switched to brigatinib"), or its sites told after such a
+        progression in its statement ("progressed on alectinib with new liver and bone metastases, switched to
+        brigatinib"): the earlier line's, history."""
+        start = _statement_start(text, e.start)
         return any(
             t.entity == "tki"
             and t.role is None
             and t.value != tki.value
-            and e.end <= t.start < tki.start
-            and self.progressed_on.fullmatch(text, e.end, t.start) is not None
+            and t.start < tki.start
+            and (
+                (e.end <= t.start and self.progressed_on.fullmatch(text, e.end, t.start) is not None)
+                or (
+                    t.end <= e.end
+                    and any(
+                        self.progressed_on.fullmatch(text, m.end(), t.start) is not None
+                        and not self.progression_word_not.search(text, max(0, m.start() - 20), m.start())
+                        for m in self.progression_word.finditer(text, start, t.start)
+                    )
+                )
+            )
             for t in found
         )
 
