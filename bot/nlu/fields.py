@@ -125,11 +125,19 @@ _STOPPABLE = {"stoppable": True, "must_continue": False}  # said of a strong CYP
 
 def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tuple[str, Any, bool]]:
     """(field, value, stated present) for every stated finding."""
-    for e in map(as_dict, entities):
+    found = [as_dict(e) for e in entities]
+    # (trust4) an ALK resistance mutation found says the tumour is ALK-driven: beside it, ALK "not detected" is the
+    # fusion's result on that specimen ("EML4-ALK not detected, ALK G1202R 0.2%"), no negative diagnosis
+    alk_driven = any(
+        e.get("entity") == "alk_mutation" and e.get("role") is None and str(e.get("value")) != "none" for e in found
+    )
+    for e in found:
         name, value, role = e.get("entity"), str(e.get("value")), e.get("role")
         if role not in (None, NEGATED):
             continue
         present = role != NEGATED
+        if name == "alk_status" and alk_driven and (value, present) in (("positive", False), ("negative", True)):
+            name, value, present = "alk_status", "fusion_lost", True
         if name in LISTS:
             yield LISTS[name], value, present
         elif name in ("prior_chemotherapy", "prior_immunotherapy") and value == "current" and present:

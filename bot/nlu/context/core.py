@@ -398,6 +398,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 or self.diagnostic_after.match(after)
                 or self._diagnosis_headed(text, span)
                 or self._diagnosed_on(text, spans, i)
+                or self._diagnosis_result(text, spans, i)
             ):
                 return _DROPPED  # "the original biopsy", "dx bx": the diagnosis's specimen, not a re-biopsy
             if self.since_before.search(before) and not (

@@ -152,7 +152,8 @@ class Cues:
         # (therapy) the TKI may be quoted, as a brand copied from a box ("asks for 'Lorbrena'")
         self.cand_before = _before(
             table["candidate"]["before"],
-            _fill(r"\s+(?:(?!{not_between})\w+\s+)?['\"\u2018\u201c]?", table["candidate"]),
+            # (trust4) or right after the bracket a cue ends in ("THERAPY INITIATION (lorlatinib)")
+            _fill(r"(?:\s+(?:(?!{not_between})\w+\s+)?['\"\u2018\u201c]?|(?<=\())", table["candidate"]),
         )
         self.cand_after = _after(table["candidate"]["after"], copulas)
         self.received_after = _compile(rf"(?:{_words(cand['received_after'])})", re.IGNORECASE)
@@ -348,7 +349,7 @@ class Cues:
         self.said_of_them = _compile(r"^(?:'s\b|\s*,?\s*(?:who|whose)\b|\s*\()", re.IGNORECASE)
         self.reports_back = _frame(
             # (possess) not a possessive owning a test or an illness ("Her mother's brain MRI showed ...": theirs)
-            r"^(?:'s\b(?!\s+(?!(?:{person_is})(?![\w]))(?:(?!(?:{reports_back})(?![\w]))[\w+-]+\s+){0,3}?(?:{person_owns})(?![\w-])).*)?"
+            r"^(?:'s\b(?!\s+(?!(?:{person_is})(?![\w]))(?:(?!(?:{reports_back})(?![\w]))[\w+-]+\s+){0,3}?(?:{person_owns}|{person_record})(?![\w-])).*)?"
             r"(?P<aside>\s*,[^,.;]{0,60},)?\s*(?:(?:also|now|today|however|too|kindly|has|had|have|was|is|then|"
             r"later|who|,)\s+)*(?:{reports_back})(?![\w])",
             others,
@@ -363,7 +364,8 @@ class Cues:
         self.patient_resumes = _frame(resumes % "{patient_again}|{patient_subject}", others)
         # a blood relative heading their own words with a colon or a dash, the patient not their subject (People)
         self.relative_colon = _frame(
-            r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?(?:{relatives_own_colon})\s*(?::|\s[-–—]+)"
+            r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?"
+            r"(?:{relatives_own_colon}|(?:{people})'s\s+(?:{person_record}))\s*(?::|\s[-–—]+)"
             r"(?!\s*(?:{patient_subject}|{patient_again})(?![\w]))",
             others,
         )

@@ -28,6 +28,7 @@ from bot.nlu.when import (
     WRITTEN_DATE,
     WRITTEN_RANGE,
     When,
+    date_later,
     dates,
     is_later,
     span,
@@ -931,6 +932,34 @@ class Timing(Cues):
         return not self.progression_specimen.search(text, spans[i].start, spans[i].end) and self._told_of_diagnosis(
             text, spans, i
         )
+
+    def _diagnosis_result(self, text: str, spans: list[Span], i: int) -> bool:
+        """(dxbx) Specimen i tells the diagnosis's result ("Jan 2020 - CT-guided biopsy: adenocarcinoma, ALK
+        rearranged. Feb 2020 alectinib", "Oncomine Dx panel 2022: ALK fusion positive. Alectinib since 2022"): its
+        statement tells ALK positive and no resistance finding nor word of this progression, nothing before it in the
+        message tells a TKI or this progression, a TKI is named after it, and none of the TKIs after it is dated
+        before the specimen (a specimen dated after the TKI is this progression's, "Liver biopsy 11/2025: ALK
+        positive. On alectinib since 2021")."""
+        start, end = _statement_bounds(text, spans[i].start, spans[i].end)
+        told = [s for s in spans if start <= s.start < end]
+        if not any(s.entity == "alk_status" and s.value == "positive" for s in told):
+            return False
+        if any(
+            s.entity in (*_RESULT_KINDS, "progression_pattern") or (s.entity == "transformation" and s.value != "none")
+            for s in told
+        ):
+            return False
+        if self.result_current.search(text, 0, end) or any(s.entity == "tki" and s.start < end for s in spans):
+            return False
+        after = [s for s in spans if s.entity == "tki" and s.start >= end]
+        if not after:
+            return False
+        own = dates(text, start, end)
+        for tki in after:
+            t_start, t_end = _statement_bounds(text, tki.start, tki.end)
+            if any(date_later(d, t) for d in own for t in dates(text, t_start, t_end)):
+                return False
+        return True
 
     def _told_of_diagnosis(self, text: str, spans: list[Span], i: int) -> bool:
         """(plans2) Finding i is told of the diagnosis: a word of `diagnosed_on` before it in its statement (within 80
