@@ -86,6 +86,13 @@ class Cues:
         self.experience = _compile(_words(neg["experience"]), re.IGNORECASE)
         self.gap = _compile(rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b)*$", re.IGNORECASE)
         self.new = _frame(r"\b{new}\b", neg)
+        # the same words qualifying a finding a denial after it covers ("New brain mets: none", "Untreated brain
+        # metastases: none"), or said after that denial ("brain mets: none new"); the qualifier opens its line or
+        # clause
+        self.new_before = _frame(
+            r"(?:^|(?<=[\n;.,(])|(?<=^[-*•] ))\s*(?:{new})(?:\s*(?:/|,|or|and)\s*(?:{new}))*\s+$", neg
+        )
+        self.new_after = _frame(r"\s+(?:{new})\b", neg)
         # the denial's cue and gap saying the finding is not one of its kind alone ("not an isolated brain lesion")
         self.one_of_several = _frame(r"(?<![\w-])(?:not|n't)\s+an?\s+(?:[\w-]+\s+)*?{one_of_several}\s+$", neg)
         self.count_of_one = _cue(neg["count_of_one"])
