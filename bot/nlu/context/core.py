@@ -411,10 +411,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         serial = self._serial_result(text, spans, i) if span.entity in _SERIAL_KINDS else None
         if serial is not None and self._scoped(self.neg_before, text, spans, i) is None:
             return NEGATED if serial[0] else None  # "G1202R previously, now not detected": the later result counts
-        if denied := self.neg_after.match(text[span.end : span.end + 70]) or self._denied_after_list(text, spans, i):
+        denied = self.neg_after.match(text[span.end : span.end + 70])
+        if denied or self._denied_after_list(text, spans, i):
             if span.entity in self.new_keeps and (
                 self.new_before.search(text, max(0, span.start - 40), span.start)
-                or (isinstance(denied, re.Match) and self.new_after.match(text, span.end + denied.end()))
+                or (denied and self.new_after.match(text, span.end + denied.end()))
             ):
                 return _DROPPED  # "New brain mets: none", "brain mets: none new": the known ones may stay
             return NEGATED
