@@ -50,6 +50,10 @@ class PhrasingSet:
 
 # Adding a set: copy its four files in with cp (never open the held-out ones), then add a row whose floors are the
 # levels bench/nlu_phrasings.py and bench/questions_dialogue.py measured BEFORE any tuning on it.
+# (2026-12-06c) tuned floors of sets 10 and 12-17 raised to the tuned halves' F1 (4 decimals) less 0.001, rounded down, after
+# the order-status, subset-denial, trust, export, pattern, brain, specimen, therapy, molecular and date wording:
+# 10 0.9346, 12 0.9652, 13 0.9608, 14 0.9620, 15 0.9241, 16 0.8909, 17 0.8985 (/work tuned-halves scorer, the same
+# score() as bench/nlu_phrasings.py); held-out floors unchanged
 SETS = (
     # Set 1 was written before the schema's alk_fusion_specimen (it never sets it, even for "ALK fusion not detected
     # on the rebiopsy"), and its questions were never split: all of them are held out.
@@ -130,7 +134,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.93 -> 0.932 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.932, 0.851), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
+                f1_floor=(0.933, 0.851), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
     # Set 11 before any tuning on it, scored as taken: tuned 0.848, held-out 0.854 (0.762 / 0.767 on the bare extractor); 0 questions change the case (extractor and dialogue)
     # (s11narr) set 11 tuned 0.848 -> 0.8958 with main (cnscount, s10rest) after dictation, instant-message and registry-form
     # wording of the narrative fields (tests/nlu/test_dictation_forms.py); 0.9286 with main and s11mol together
@@ -164,7 +168,7 @@ SETS = (
                 # NHS and US words of comorbidities, toxicities, specimens and counts (tests/nlu/test_regional_forms.py)
                 # (2026-12-05) tuned floor 0.951 -> 0.959 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.963, 0.914), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(48, 32),
+                f1_floor=(0.964, 0.914), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
     # Set 13 before any tuning on it, scored as taken: tuned 0.882, held-out 0.896; 1 / 2 questions change the case at
     # the extractor level
@@ -193,7 +197,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.944 -> 0.953 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.953, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
+                f1_floor=(0.959, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
     # Set 14 before any tuning on it, scored as taken: tuned 0.863, held-out 0.934; 0 / 1 questions change the case at the
     # extractor level
@@ -223,7 +227,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.957 -> 0.958 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.958, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
+                f1_floor=(0.961, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
                 as_taken=True),    # Set 15 before any tuning on it, scored as taken: tuned 0.839 (precision 0.898, recall 0.788), held-out 0.830; 5 / 2
     # questions change the case at the extractor level, 5 tuned in the dialogue
     # Every item written by hand (no assembly from shared sections) and split by the prescribed shuffle alone; its
@@ -254,7 +258,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.908 -> 0.915 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.915, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
+                f1_floor=(0.923, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
                 as_taken=True),
     PhrasingSet("16", "uncertainty, revision and discordance, and the ordinary notes around them: hedged radiology "
                 "impressions, RECIST and RANO-BM tables, equivocal and low-level molecular results, failed tests, "
@@ -268,7 +272,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.869 -> 0.879 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.879, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
+                f1_floor=(0.889, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
                 as_taken=True),
     # Set 17 before any tuning on it, scored as taken: tuned 0.8368 (P 0.919, R 0.768), held-out 0.845 (P 0.907, R 0.791);
     # questions changing the case 0/0 at the extractor level and 0 in the dialogue (tuned)
@@ -282,7 +286,7 @@ SETS = (
                 "independent17_questions_heldout.yml",
                 # (2026-12-06b) tuned floor 0.835 -> 0.867 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.867, 0.844), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(54, 36),
+                f1_floor=(0.897, 0.844), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(54, 36),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
