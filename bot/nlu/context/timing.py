@@ -129,6 +129,15 @@ def _closed_list(text: str, span: Span, words: str, spans: list[Span]) -> bool:
 
 
 class Timing(Cues):
+    # _diagnosis_result's answers for the message last read: (text, spans, starts, order, answers by statement)
+    _diagnosis_memo: tuple[str | None, list[Span] | None, list[int], list[int], dict[tuple[int, int], bool]] = (
+        None,
+        None,
+        [],
+        [],
+        {},
+    )
+
     def _besides_found(self, text: str, e: Entity) -> bool:
         """The denial ``e`` of a whole class is of the rest of it ("no other ALK mutations", "no additional resistance
         mutations", "MET amp, no other bypass alterations", "no ALK mutation besides G1202R": negation
@@ -941,7 +950,20 @@ class Timing(Cues):
         before the specimen (a specimen dated after the TKI is this progression's, "Liver biopsy 11/2025: ALK
         positive. On alectinib since 2021")."""
         start, end = _statement_bounds(text, spans[i].start, spans[i].end)
-        told = [s for s in spans if start <= s.start < end]
+        # once per message: the findings by their starts, and each statement's answer (many specimens told in one
+        # statement, or in many, cost a look each, not a walk over every finding each: the reading stays linear)
+        memo = self._diagnosis_memo
+        if memo[0] is not text or memo[1] is not spans:
+            order = sorted(range(len(spans)), key=lambda k: spans[k].start)
+            memo = self._diagnosis_memo = (text, spans, [spans[k].start for k in order], order, {})
+        _, _, starts, order, answers = memo
+        if (start, end) not in answers:
+            told = [spans[k] for k in order[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]]
+            answers[start, end] = self._diagnosis_told(text, spans, told, start, end)
+        return answers[start, end]
+
+    def _diagnosis_told(self, text: str, spans: list[Span], told: list[Span], start: int, end: int) -> bool:
+        """_diagnosis_result for the statement from ``start`` to ``end`` and the findings ``told`` in it."""
         if not any(s.entity == "alk_status" and s.value == "positive" for s in told):
             return False
         if any(
