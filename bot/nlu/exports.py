@@ -38,6 +38,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from bot.nlu import vocabulary
+
 # an OBX segment: set id, value type, the observation (code^name^system), sub-id, value, then units, range, flags ...,
 # the status last
 _OBX = re.compile(
@@ -584,8 +586,11 @@ _STOP_HEADING = re.compile(
 )
 # (s17b) an order line whose status is still to come ("Order: lorlatinib 100 mg daily - Status: Pending", "New Rx
 # pending prior auth: LORBRENA", "lorlatinib | status: ordered"): a plan, not a therapy given; its label (or its start)
-# is read as "Plan:"
-_PENDING = r"(?:pending|ordered|requested|scheduled|awaiting|awaited|not yet (?:started|given|dispensed|approved))"
+# is read as "Plan:". An order's status words are the phrase file's (ORDERSTATUS)
+_PENDING = (
+    rf"(?:pending|{vocabulary.define('ORDERSTATUS')}|scheduled|awaiting|awaited"
+    r"|not yet (?:started|given|dispensed|approved))"
+)
 _ORDER_LABEL = re.compile(
     r"^[ \t]*(?:[-*•][ \t]*)?(?P<label>[^:\n]{0,40}?(?<![\w-])(?:orders?|rx|prescription|script)(?![\w-])"
     r"[^:\n]{0,40}?):[ \t]*(?=\S)",
