@@ -12,7 +12,7 @@ from bot.nlu.context.patterns import _CLAUSE_STOP, _DROPPED, _OURS
 from bot.nlu.context.people import People
 from bot.nlu.context.questions import Questions
 from bot.nlu.context.timing import _RESULT_KINDS as _SERIAL_KINDS
-from bot.nlu.context.timing import Timing, _at_diagnosis_histology
+from bot.nlu.context.timing import DiagnosisAnswers, Timing, _at_diagnosis_histology
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span
 
@@ -46,8 +46,9 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         answered = self.answered_questions(text) if "?" in text else []  # "Any new brain mets? Yes, ...": stated
         out: list[Entity] = []
         only_doubted: list[Entity] = []
+        diagnosis = DiagnosisAnswers(spans)  # this reading's answers of _diagnosis_result, one per statement
         for i, span in enumerate(spans):
-            if self._systems_reviewed(text, spans, i):
+            if self._systems_reviewed(text, spans, i, diagnosis):
                 continue  # "ROS: Denies headache, visual change, weakness": the template's screen, asked
             if span.decided:  # a key-value line's reading: its value said the role
                 supposed = span.role == HYPOTHETICAL or any(a <= span.start < b for a, b in regions)
@@ -56,7 +57,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                     Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, span.role)
                 )
                 continue
-            stated = self._stated_role(text, spans, i)
+            stated = self._stated_role(text, spans, i, diagnosis)
             if stated is None and span.entity == "tki" and any(a <= span.start < b for a, b in general):
                 stated = CANDIDATE  # "brigatinib after alectinib has a modest response rate": named, not received
             if stated is None and span.entity == "tki" and out and self._listed_with(text, out[-1], span, NEGATED):
@@ -272,7 +273,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         m = self.disowned.search(part)
         return m is not None and self.another_gene.search(part, 0, m.start()) is None
 
-    def _stated_role(self, text: str, spans: list[Span], i: int) -> str | None:
+    def _stated_role(
+        self, text: str, spans: list[Span], i: int, diagnosis: DiagnosisAnswers | None = None
+    ) -> str | None:
+        """The role the words around ``spans[i]`` state for it; ``diagnosis``: the reading's answers of
+        _diagnosis_result so far (DiagnosisAnswers of ``spans``; a fresh one when not given)."""
         span = spans[i]
         if self._retracted(text, spans, i):
             return _DROPPED  # "(I wrote L1169M before)": taken back, the value told in its place stands alone
@@ -398,7 +403,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 or self.diagnostic_after.match(after)
                 or self._diagnosis_headed(text, span)
                 or self._diagnosed_on(text, spans, i)
-                or self._diagnosis_result(text, spans, i)
+                or self._diagnosis_result(text, spans, i, diagnosis or DiagnosisAnswers(spans))
             ):
                 return _DROPPED  # "the original biopsy", "dx bx": the diagnosis's specimen, not a re-biopsy
             if self.since_before.search(before) and not (
@@ -523,7 +528,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         following = next((s.start for s in spans[i + 1 :] if s.entity == "tki" and s.start >= spans[i].end), len(text))
         return m is not None and m.end() <= following
 
-    def _systems_reviewed(self, text: str, spans: list[Span], i: int) -> bool:
+    def _systems_reviewed(self, text: str, spans: list[Span], i: int, diagnosis: DiagnosisAnswers) -> bool:
         """(symp) A symptom denied, or no symptoms said, in a review of systems ("ROS: (-) headache, (-) confusion",
         "REVIEW OF SYSTEMS: Denies headache, visual change, weakness", "ROS:\\n Neuro - no headaches"): its line opens
         with the review's heading, or a line above it in its paragraph does with only the systems' own lines between.
@@ -538,7 +543,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             line = text.rfind("\n", 0, line - 1) + 1
         if span.value != "true":
             return True
-        return (span.role if span.decided else self._stated_role(text, spans, i)) == NEGATED
+        return (span.role if span.decided else self._stated_role(text, spans, i, diagnosis)) == NEGATED
 
     def _other_illness(self, text: str, span: Span) -> bool:
         """A symptom of another illness or of long ago, not of the cancer now ("hx of epilepsy with seizures",
