@@ -614,6 +614,9 @@ class Cues:
         self.advice_before = _cue(gone["advice_before"])
         self.switched_to = _frame(r"\b{switched_onto}\s+$", tol)
         self.replaced_by = _compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
+        # (s15) "changed alectinib to lorlatinib": the switch's verb before the first TKI, the word onto between them
+        self.switched_object = _frame(r"\b{switched_object}\s+$", tol)
+        self.onto_between = _frame(r"\s+{switched_onto}\s+", tol)
         self.toxic_reason = self.toxic.reason
         # right after a TKI, the reason of a stop said of the TKI before it ("... stopped for PD and brigatinib for
         # pneumonitis")
