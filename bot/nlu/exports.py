@@ -296,6 +296,7 @@ def tables(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
     family history's word (relatives)."""
     lines = _lines(text)
     pieces = []
+    headed: set[int] = set()  # the lines of a table under a header: its header says what their cells are
     k = 0
     while k < len(lines):
         start, line = lines[k]
@@ -321,6 +322,7 @@ def tables(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
                 continue  # a markdown table's rule under its header
             rows.append((lines[j][0], lines[j][1], cells))
             j += 1
+        headed.update(range(k, j))
         if relative.search(line) or any(relative.search(row) for _, row, _ in rows):
             k = max(j, k + 1)
             continue  # a family history's table: the relatives' rows
@@ -365,7 +367,20 @@ def tables(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
                 prev = b
             pieces.append((row_start + prev, row_start + len(row), ""))
         k = max(j, k + 1)
-    return pieces
+    return pieces + _headless_dashes(lines, headed)
+
+
+def _headless_dashes(lines: list[tuple[int, str]], headed: set[int]) -> list[tuple[int, int, str]]:
+    """(trust5) A pipe row under no header ("ALK | EML4-ALK fusion | -"): no column says what its lone dash cell is
+    (a result not given, or none found: it was read as ALK negative), so the finding before it is not stated either
+    way; the dash is read as "unknown" (hypothetical `uncertain_after`), and the finding is asked."""
+    return [
+        (start + a, start + b, "unknown")
+        for k, (start, line) in enumerate(lines)
+        if k not in headed and _delimiter(line) == "|"
+        for a, b in _cells(line, "|")
+        if line[a:b].strip() in _DASHES
+    ]
 
 
 # a drop-down's arrow after its selected value ("Goal: Comfort ▼"); an edited drop-down's earlier value, superseded by
