@@ -315,7 +315,15 @@ def _therapy_row(
 def tables(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
     """The pieces that rewrite ``text``'s delimited tables (the module's docstring); ``relative``: a relative's or a
     family history's word (relatives)."""
-    return _tables_in(_lines(text), relative, _delimited_table)
+    lines = _lines(text)
+    headed: set[int] = set()  # the lines of a table under a header: its header says what their cells are
+
+    def table_at(lines: list[tuple[int, str]], k: int, pieces: list[_Piece], relative: re.Pattern[str]) -> int:
+        j = _delimited_table(lines, k, pieces, relative)
+        headed.update(range(k, j))
+        return j
+
+    return _tables_in(lines, relative, table_at) + _headless_dashes(lines, headed)
 
 
 def _delimited_table(lines: list[tuple[int, str]], k: int, pieces: list[_Piece], relative: re.Pattern[str]) -> int:
@@ -384,6 +392,19 @@ def _delimited_table(lines: list[tuple[int, str]], k: int, pieces: list[_Piece],
             prev = b
         pieces.append((row_start + prev, row_start + len(row), ""))
     return j
+
+
+def _headless_dashes(lines: list[tuple[int, str]], headed: set[int]) -> list[tuple[int, int, str]]:
+    """(trust5) A pipe row under no header ("ALK | EML4-ALK fusion | -"): no column says what its lone dash cell is
+    (a result not given, or none found: it was read as ALK negative), so the finding before it is not stated either
+    way; the dash is read as "unknown" (hypothetical `uncertain_after`), and the finding is asked."""
+    return [
+        (start + a, start + b, "unknown")
+        for k, (start, line) in enumerate(lines)
+        if k not in headed and _delimiter(line) == "|"
+        for a, b in _cells(line, "|")
+        if line[a:b].strip() in _DASHES
+    ]
 
 
 # a drop-down's arrow after its selected value ("Goal: Comfort ▼"); an edited drop-down's earlier value, superseded by

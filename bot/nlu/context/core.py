@@ -153,7 +153,24 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         out = self._past_responses(text, out)
         out += self._intolerance(text, out, regions)
         out = self.without_ruled_out(text, out)
+        out = self._bare_alk_negative(out)
         return _chronological(text, out, self.order)
+
+    def _bare_alk_negative(self, found: list[Entity]) -> list[Entity]:
+        """(trust5) Beside an ALK resistance mutation found, an ALK result told negative in words that name neither
+        the fusion nor its test ("ALK negative, G1202R detected") contradicts the mutation: neither the diagnosis's
+        result nor the fusion's at progression (fields._statements reads "EML4-ALK fusion not detected" so), it is
+        left unread and asked (hypothetical `fusion_said`)."""
+        if not any(e.entity == "alk_mutation" and e.role is None and e.value != "none" for e in found):
+            return found
+        return [
+            dataclasses.replace(e, role=HYPOTHETICAL)
+            if e.entity == "alk_status"
+            and (e.value, e.role) in (("negative", None), ("positive", NEGATED))
+            and not self.fusion_said.search(e.text)
+            else e
+            for e in found
+        ]
 
     def _qualifies_mutation(self, text: str, spans: list[Span], i: int) -> bool:
         """The TKI at ``spans[i]`` is the drug of a mutation's qualifier (negation `qualifier`, candidate
@@ -268,6 +285,14 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 return True
         return False
 
+    def _named_after(self, text: str, span: Span, after: str) -> bool:
+        """A therapy named as an option right after it (candidate `after`), or as the drug of a caution, a check or a
+        risk (candidate `caution_after`: "brigatinib: caution in ILD", "lorlatinib - watch lipids") unless stated as
+        taken ("on lorlatinib - watch lipids")."""
+        return bool(self.cand_after.match(after)) or (
+            bool(self.caution_after.match(after)) and not self._taken(text, span)
+        )
+
     def _doubt_of_it(self, part: str) -> bool:
         """A `disowned` doubt in ``part`` with no other gene named before it (then the doubt is that gene's)."""
         m = self.disowned.search(part)
@@ -311,7 +336,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 or self._not_started_later(text, spans, i)
             ):
                 return NEGATED
-            if (self.cand_after.match(after) or self.offered_before.search(before)) and self._received_after(
+            if (self._named_after(text, span, after) or self.offered_before.search(before)) and self._received_after(
                 text, spans, i
             ):
                 # "Lorlatinib was approved by her insurer and started in May", "Offered lorlatinib; started 03/2025": an
@@ -319,7 +344,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 return None
             if (
                 self.cand_before.search(before)
-                or self.cand_after.match(after)
+                or self._named_after(text, span, after)
                 or self._to_come(text, span)
                 or self._in_criterion_rule(text, span)  # "the protocol requires two, one of them lorlatinib"
             ):
@@ -337,7 +362,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             and not span.negated_only  # a word read only where denied ("why not chemo")
             and (
                 self.cand_before.search(before)
-                or self.cand_after.match(after)
+                or self._named_after(text, span, after)
                 or self._in_criterion_rule(text, span)  # "the study excludes prior pembrolizumab"
             )
             and not self._received_after(text, spans, i)
