@@ -43,6 +43,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         others += self._teaching(text)
         failed = self._failed_statements(text)
         wishes = self._relatives_wishes(text) if any(s.entity in self.wish_kinds for s in spans) else []
+        primaries = self._other_primaries(text) if any(s.entity in self.other_primary_kinds for s in spans) else []
         answered = self.answered_questions(text) if "?" in text else []  # "Any new brain mets? Yes, ...": stated
         out: list[Entity] = []
         only_doubted: list[Entity] = []
@@ -114,6 +115,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 or any(a <= span.start < b for a, b in others)  # a remark about other patients or people
                 # a relative's or the family's own wish is not the patient's goal ("Her husband wants more treatment")
                 or (span.entity in self.wish_kinds and any(a <= span.start < b for a, b in wishes))
+                # another primary cancer's treatment and outcome ("breast cancer 2010, chemotherapy, NED")
+                or (span.entity in self.other_primary_kinds and any(a <= span.start < b for a, b in primaries))
                 or (
                     span.entity in self.advice_entities
                     and not span.negated_only  # "nothing that interacts with CYP3A" denies, it does not advise
