@@ -99,3 +99,54 @@ def test_plain_meningeal_disease_is_still_read():
 def test_a_denial_stays_a_denial_beside_a_doubt_elsewhere():
     case = _case("MRI brain: no metastases. Incidental 4 mm pituitary lesion of uncertain significance.")
     assert case.get("brain_metastases") is False
+
+
+# ---- 5. a reading quoted as it was before an amendment: superseded, the amended one stands -------------------------
+
+@pytest.mark.parametrize("text", [
+    "ADDENDUM: the conclusion is revised from 'progression (new liver metastasis)' to 'stable disease, no new lesions'.",
+    "Corrected report - amended from \"new lytic bone lesions, progressive disease\" to \"stable disease\".",
+    "The initial impression of 'new right pleural nodules consistent with progression' has been withdrawn after "
+    "comparison with older films. Final impression: stable disease.",
+])
+def test_a_quoted_reading_since_amended_gives_way_to_the_amended_one(text):
+    assert _case(text).get("progression") == "none"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report quoted as it stands, no amendment: read
+    ("Radiology: 'new liver metastases and new bone lesions, progressive disease'.", "systemic"),
+    # an amendment that keeps the progression and adds to it: the new reading is read
+    ("Impression amended from 'stable disease' to 'progression: new liver and bone metastases'.", "systemic"),
+])
+def test_a_quote_not_superseded_or_the_amended_reading_is_still_read(text, expected):
+    assert _case(text).get("progression") == expected
+
+
+def test_the_original_diagnosis_quoted_is_still_the_histology():
+    assert _case("Original diagnosis: 'adenocarcinoma', ALK positive by FISH.").get("histology") == "adenocarcinoma"
+
+
+# ---- 6. no symptoms save an exception: not a statement that there are none -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Dry cough for a month, otherwise asymptomatic.",
+    "Grade 2 fatigue; otherwise, asymptomatic.",
+    "Feels well apart from some breathlessness on stairs.",
+    "Asymptomatic except for intermittent back pain.",
+    "No symptoms other than mild nausea in the mornings.",
+    "Clinically well, aside from a sore shoulder.",
+])
+def test_no_symptoms_with_an_exception_is_not_read_as_asymptomatic(text):
+    assert _case(text).get("symptomatic") is not False
+
+
+@pytest.mark.parametrize("text", [
+    "Asymptomatic; ECOG 0.",
+    "She feels well on brigatinib and is back at work.",
+    "No symptoms. Scans stable.",
+    "Clinically well, no neurological deficit.",
+    "Feels well, no headache, no cough.",
+])
+def test_a_plain_absence_of_symptoms_is_still_read(text):
+    assert _case(text).get("symptomatic") is False

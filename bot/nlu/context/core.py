@@ -212,7 +212,14 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return True
         if span.entity in self.read_lesions and span.value != "false" and self._lesion_doubted(text, spans, i):
             return True
-        if span.entity != "tki" and span.entity not in _OTHER_THERAPIES and self.superseded_before.search(before):
+        if (
+            span.entity != "tki"
+            and span.entity not in _OTHER_THERAPIES
+            and (
+                self.superseded_before.search(before)
+                or self.superseded_quote.search(text, max(0, span.start - 150), span.start)
+            )
+        ):
             return True  # "(previously reported as G1269S)", "revised from 'small cell carcinoma' to ...": superseded
         prev = spans[i - 1] if i else None
         return (

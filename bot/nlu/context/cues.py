@@ -157,6 +157,11 @@ class Cues:
             rf"(?<![\w-])(?:{_words(back['superseded_before'])})[\s'\"\u2018\u2019\u201c\u201d:(]*(?:alk\s+)?$",
             re.IGNORECASE,
         )
+        self.superseded_quote = _compile(  # (s16) a finding inside the quote of a reading since superseded
+            rf"(?<![\w-])(?:{_words(back['superseded_before'] + back['superseded_read'])})\s*:?\s*['\"\u2018\u201c]"
+            rf"[^'\"\u2019\u201d\n]{{0,100}}$",
+            re.IGNORECASE,
+        )
         self.not_started_later = _compile(_words(table["tki_negation"]["later"]), re.IGNORECASE)
         # a dose gap right after a denied TKI ("has not had her alectinib for 3 days"): a dose held, not a denial
         self.dose_gap = _frame(r"\s*(?:(?:{dose_gap_words})\s+)?(?:{dose_gap})", table["tki_negation"])
