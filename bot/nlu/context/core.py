@@ -233,7 +233,14 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return True
         if span.entity in self.read_lesions and span.value != "false" and self._lesion_doubted(text, spans, i):
             return True
-        if span.entity != "tki" and span.entity not in _OTHER_THERAPIES and self.superseded_before.search(before):
+        if (
+            span.entity != "tki"
+            and span.entity not in _OTHER_THERAPIES
+            and (
+                self.superseded_before.search(before)
+                or self.superseded_quote.search(text, max(0, span.start - 150), span.start)
+            )
+        ):
             return True  # "(previously reported as G1269S)", "revised from 'small cell carcinoma' to ...": superseded
         prev = spans[i - 1] if i else None
         return (
@@ -262,9 +269,17 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
     def _lesion_doubted(self, text: str, spans: list[Span], i: int) -> bool:
         """The lesion at ``spans[i]`` is called indeterminate or put down to treatment in the rest of its clause (the
         phrase file's `retraction` `lesion_doubt`: "new 4 mm focus, indeterminate", "growing lesion, favoured to be
-        treatment effect")."""
+        treatment effect"), or the clause after a semicolon, closing its sentence, is only that doubt ("slight
+        enlargement of the nodes (9 to 11 mm); uncertain significance")."""
         nxt, end = self._clause_rest(text, spans, i)
-        return self.lesion_doubt.search(text, spans[i].end, min(end.start() if end else len(text), nxt)) is not None
+        if self.lesion_doubt.search(text, spans[i].end, min(end.start() if end else len(text), nxt)) is not None:
+            return True
+        if end is None or nxt <= end.start() or text[end.start()] != ";":
+            return False
+        after = _CLAUSE_END.search(text, end.end())
+        closing = after is None or text[after.start()] in ".!?\n"
+        rest = text[end.end() : min(after.start() if after else len(text), nxt)]
+        return closing and self.lesion_doubt_alone.fullmatch(rest) is not None
 
     def _disowned(self, text: str, spans: list[Span], i: int) -> bool:
         """The report does not stand behind the molecular call at ``spans[i]`` (the phrase file's `retraction`

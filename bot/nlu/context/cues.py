@@ -148,8 +148,18 @@ class Cues:
         )
         self.read_lesions = frozenset(back["read_lesions"])
         self.lesion_doubt = _cue(back["lesion_doubt"])
+        self.lesion_doubt_alone = _compile(  # (s16) a clause that is only the doubt, quoted or not
+            rf"\s*['\"\u2018\u2019\u201c\u201d]?\s*(?:{_words(back['lesion_doubt'] + back['lesion_doubt_closing'])})"
+            rf"\s*['\"\u2018\u2019\u201c\u201d)]?\s*(?:,\s*(?:{_words(back['lesion_doubt_follow_up'])})(?![\w])[^;]*)?",
+            re.IGNORECASE,
+        )
         self.superseded_before = _compile(
             rf"(?<![\w-])(?:{_words(back['superseded_before'])})[\s'\"\u2018\u2019\u201c\u201d:(]*(?:alk\s+)?$",
+            re.IGNORECASE,
+        )
+        self.superseded_quote = _compile(  # (s16) a finding inside the quote of a reading since superseded
+            rf"(?<![\w-])(?:{_words(back['superseded_before'] + back['superseded_read'])})\s*:?\s*['\"\u2018\u201c]"
+            rf"[^'\"\u2019\u201d\n]{{0,100}}$",
             re.IGNORECASE,
         )
         self.not_started_later = _compile(_words(table["tki_negation"]["later"]), re.IGNORECASE)
