@@ -120,6 +120,7 @@ def test_a_stop_for_toxicity_told_beside_a_none_answer_is_still_read():
         ("randomised to the alectinib arm", "alectinib"),
         ("has been randomised to the brigatinib arm", "brigatinib"),
         ("was randomized to the lorlatinib arm of the study in 2019", "lorlatinib"),
+        ("lipid screening on lorlatinib every 3 months", "lorlatinib"),  # a check while on it, no trial screening
     ],
 )
 def test_a_trial_arm_given_is_a_tki_received(text, tki):
