@@ -63,6 +63,12 @@ def test_a_dated_bracket_of_calm_or_denied_sites_reads_no_progression(text):
     assert got.get("brain_metastases") is not True
 
 
+def test_an_undated_bracket_in_a_stop_log_is_left_as_before():
+    # an earlier stop's reason, its brain progression in a bracket with no date: not read as this progression's
+    text = "brigatinib stopped 2024, reason: 'PD (brain)'. lorlatinib since. CT 11/2025: progression (liver x2, rest stable)"
+    assert case(text).get("progression") != "cns_only"
+
+
 def test_the_brain_progressing_beside_the_body_stable_stays_cns_only():
     assert case("progression in brain, body stable").get("progression") == "cns_only"
 
