@@ -35,7 +35,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from typing import Any
+
+from bot.nlu import vocabulary
 
 # an OBX segment: set id, value type, the observation (code^name^system), sub-id, value, then units, range, flags ...,
 # the status last
@@ -172,6 +175,24 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return lines
 
 
+_Piece = tuple[int, int, str]
+
+
+def _tables_in(
+    lines: list[tuple[int, str]],
+    relative: re.Pattern[str],
+    table_at: Callable[[list[tuple[int, str]], int, list[_Piece], re.Pattern[str]], int],
+) -> list[_Piece]:
+    """The pieces that ``table_at`` writes for the tables of ``lines`` (tables, aligned), walked from the first line:
+    ``table_at(lines, k, pieces, relative)`` reads the table line k heads, if any, adding its pieces, and gives the
+    line after it (k when line k heads none); the walk goes on there, or at the next line."""
+    pieces: list[_Piece] = []
+    k = 0
+    while k < len(lines):
+        k = max(table_at(lines, k, pieces, relative), k + 1)
+    return pieces
+
+
 def _cells(line: str, delimiter: str) -> list[tuple[int, int]]:
     """The cells of ``line`` split at ``delimiter`` (a double-quoted cell may hold it), as (start, end) places
     within the line, their quotes and spaces left out."""
@@ -295,77 +316,95 @@ def tables(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
     """The pieces that rewrite ``text``'s delimited tables (the module's docstring); ``relative``: a relative's or a
     family history's word (relatives)."""
     lines = _lines(text)
-    pieces = []
-    k = 0
-    while k < len(lines):
-        start, line = lines[k]
-        delimiter = _delimiter(line)
-        if delimiter is None or k + 1 >= len(lines):
-            k += 1
-            continue
-        # the header may follow a lead-in ending with a colon ("NGS columns: gene,variant,vaf")
-        lead = line.rfind(":") + 1 if delimiter != "|" and ":" in line else 0
-        head = _cells(line[lead:], delimiter)
-        head = [(a + lead, b + lead) for a, b in head]
-        if len(head) < 2 or not _header(line, head, delimiter):
-            k += 1
-            continue
-        rows = []
-        j = k + 1
-        while j < len(lines) and lines[j][1].strip() and _delimiter(lines[j][1]) == delimiter:
-            cells = _cells(lines[j][1], delimiter)
-            if len(cells) != len(head):
-                break
-            if all(re.fullmatch(r"[-:= ]*", lines[j][1][a:b]) for a, b in cells):
-                j += 1
-                continue  # a markdown table's rule under its header
-            rows.append((lines[j][0], lines[j][1], cells))
+    headed: set[int] = set()  # the lines of a table under a header: its header says what their cells are
+
+    def table_at(lines: list[tuple[int, str]], k: int, pieces: list[_Piece], relative: re.Pattern[str]) -> int:
+        j = _delimited_table(lines, k, pieces, relative)
+        headed.update(range(k, j))
+        return j
+
+    return _tables_in(lines, relative, table_at) + _headless_dashes(lines, headed)
+
+
+def _delimited_table(lines: list[tuple[int, str]], k: int, pieces: list[_Piece], relative: re.Pattern[str]) -> int:
+    """The delimited table line k of ``lines`` heads, if any: its pieces added to ``pieces`` (tables); the line after
+    it, or k."""
+    start, line = lines[k]
+    delimiter = _delimiter(line)
+    if delimiter is None or k + 1 >= len(lines):
+        return k
+    # the header may follow a lead-in ending with a colon ("NGS columns: gene,variant,vaf")
+    lead = line.rfind(":") + 1 if delimiter != "|" and ":" in line else 0
+    head = _cells(line[lead:], delimiter)
+    head = [(a + lead, b + lead) for a, b in head]
+    if len(head) < 2 or not _header(line, head, delimiter):
+        return k
+    rows = []
+    j = k + 1
+    while j < len(lines) and lines[j][1].strip() and _delimiter(lines[j][1]) == delimiter:
+        cells = _cells(lines[j][1], delimiter)
+        if len(cells) != len(head):
+            break
+        if all(re.fullmatch(r"[-:= ]*", lines[j][1][a:b]) for a, b in cells):
             j += 1
-        if relative.search(line) or any(relative.search(row) for _, row, _ in rows):
-            k = max(j, k + 1)
-            continue  # a family history's table: the relatives' rows
-        labels = [line[a:b] for a, b in head]
-        if _GENE_HEADER.search(line):
-            # (s17b) a variant table led by its gene column: its cells set apart as a pipe table's, each row its gene's
-            if delimiter != "|" and _GENE_HEADER.fullmatch(labels[0].strip()):
-                for row_start, _row, cells in [(start, line, head), *rows]:
-                    pieces += [(row_start + b, row_start + a, " | ") for (_, b), (a, _) in itertools.pairwise(cells)]
-            # (s17b) a variant table's lone dash is a column's empty value (no VAF, no copy number), not an absence:
-            # it states nothing ("ALK | EML4-ALK fusion | - | IA" is no negative ALK)
-            pieces += [(s + a, s + b, "") for s, row, cells in rows for a, b in cells if row[a:b].strip() in _DASHES]
-            k = max(j, k + 1)
-            continue
-        names = [i for i, label in enumerate(labels) if _NAME_HEADER.fullmatch(label.strip())]
-        values = [i for i, label in enumerate(labels) if _VALUE_HEADER.fullmatch(label.strip())]
-        roles = _therapy_columns(labels)
-        if roles is not None and rows and _one_patient(labels, rows):  # (s17b) a table of therapies: a line each
-            pieces.append((start + head[0][0], start + len(line), ""))  # the header, read in each row
-            for row_start, row, cells in rows:
-                pieces += [(row_start + a, row_start + b, new) for a, b, new in _therapy_row(row, cells, roles, labels)]
-        elif names and values and rows:  # a table of names and values: each row is "name: value"
-            n, v = names[0], values[0]
-            pieces.append((start + head[0][0], start + len(line), ""))  # the header, read in each row
-            for row_start, row, cells in rows:
-                if cells[v][1] > cells[v][0] and cells[n][1] > cells[n][0]:
-                    pieces.append((row_start, row_start + cells[n][0], ""))
-                    pieces.append((row_start + cells[n][1], row_start + cells[v][0], ": "))
-                    pieces.append((row_start + cells[v][1], row_start + len(row), ""))
-                else:
-                    pieces.append((row_start, row_start + len(row), ""))
-        elif len(rows) == 1:  # one row under the header: each label with its value
-            row_start, row, cells = rows[0]
-            pieces.append((start + head[0][0], start + len(line), ""))  # the header's labels, read with the values
-            prev, emitted = 0, False
-            for (a, b), label in zip(cells, labels, strict=True):
-                if b > a and not _ID_HEADER.fullmatch(label.strip()):
-                    pieces.append((row_start + prev, row_start + a, f"{chr(10) if emitted else ''}{label}: "))
-                    emitted = True
-                else:
-                    pieces.append((row_start + prev, row_start + b, ""))  # an empty cell, or the row's number
-                prev = b
-            pieces.append((row_start + prev, row_start + len(row), ""))
-        k = max(j, k + 1)
-    return pieces
+            continue  # a markdown table's rule under its header
+        rows.append((lines[j][0], lines[j][1], cells))
+        j += 1
+    if relative.search(line) or any(relative.search(row) for _, row, _ in rows):
+        return j  # a family history's table: the relatives' rows
+    labels = [line[a:b] for a, b in head]
+    if _GENE_HEADER.search(line):
+        # (s17b) a variant table led by its gene column: its cells set apart as a pipe table's, each row its gene's
+        if delimiter != "|" and _GENE_HEADER.fullmatch(labels[0].strip()):
+            for row_start, _row, cells in [(start, line, head), *rows]:
+                pieces += [(row_start + b, row_start + a, " | ") for (_, b), (a, _) in itertools.pairwise(cells)]
+        # (s17b) a variant table's lone dash is a column's empty value (no VAF, no copy number), not an absence:
+        # it states nothing ("ALK | EML4-ALK fusion | - | IA" is no negative ALK)
+        pieces += [(s + a, s + b, "") for s, row, cells in rows for a, b in cells if row[a:b].strip() in _DASHES]
+        return j
+    names = [i for i, label in enumerate(labels) if _NAME_HEADER.fullmatch(label.strip())]
+    values = [i for i, label in enumerate(labels) if _VALUE_HEADER.fullmatch(label.strip())]
+    roles = _therapy_columns(labels)
+    if roles is not None and rows and _one_patient(labels, rows):  # (s17b) a table of therapies: a line each
+        pieces.append((start + head[0][0], start + len(line), ""))  # the header, read in each row
+        for row_start, row, cells in rows:
+            pieces += [(row_start + a, row_start + b, new) for a, b, new in _therapy_row(row, cells, roles, labels)]
+    elif names and values and rows:  # a table of names and values: each row is "name: value"
+        n, v = names[0], values[0]
+        pieces.append((start + head[0][0], start + len(line), ""))  # the header, read in each row
+        for row_start, row, cells in rows:
+            if cells[v][1] > cells[v][0] and cells[n][1] > cells[n][0]:
+                pieces.append((row_start, row_start + cells[n][0], ""))
+                pieces.append((row_start + cells[n][1], row_start + cells[v][0], ": "))
+                pieces.append((row_start + cells[v][1], row_start + len(row), ""))
+            else:
+                pieces.append((row_start, row_start + len(row), ""))
+    elif len(rows) == 1:  # one row under the header: each label with its value
+        row_start, row, cells = rows[0]
+        pieces.append((start + head[0][0], start + len(line), ""))  # the header's labels, read with the values
+        prev, emitted = 0, False
+        for (a, b), label in zip(cells, labels, strict=True):
+            if b > a and not _ID_HEADER.fullmatch(label.strip()):
+                pieces.append((row_start + prev, row_start + a, f"{chr(10) if emitted else ''}{label}: "))
+                emitted = True
+            else:
+                pieces.append((row_start + prev, row_start + b, ""))  # an empty cell, or the row's number
+            prev = b
+        pieces.append((row_start + prev, row_start + len(row), ""))
+    return j
+
+
+def _headless_dashes(lines: list[tuple[int, str]], headed: set[int]) -> list[tuple[int, int, str]]:
+    """(trust5) A pipe row under no header ("ALK | EML4-ALK fusion | -"): no column says what its lone dash cell is
+    (a result not given, or none found: it was read as ALK negative), so the finding before it is not stated either
+    way; the dash is read as "unknown" (hypothetical `uncertain_after`), and the finding is asked."""
+    return [
+        (start + a, start + b, "unknown")
+        for k, (start, line) in enumerate(lines)
+        if k not in headed and _delimiter(line) == "|"
+        for a, b in _cells(line, "|")
+        if line[a:b].strip() in _DASHES
+    ]
 
 
 # a drop-down's arrow after its selected value ("Goal: Comfort ▼"); an edited drop-down's earlier value, superseded by
@@ -507,48 +546,7 @@ def aligned(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
     """The pieces that read ``text``'s whitespace-aligned tables of values (above); ``relative``: a relative's or a
     family history's word (relatives)."""
     lines = _lines(text)
-    pieces = []
-    k = 0
-    while k < len(lines):
-        line = lines[k][1]
-        head = _aligned_cells(line)
-        labels = [line[a:b] for a, b in head]
-        value = next((i for i, label in enumerate(labels) if _VALUE_HEADER.fullmatch(label.strip())), None)
-        roles = _therapy_columns(labels)
-        if "\t" in line or len(head) < 2 or not (value or roles is not None) or not _header(line, head, " "):
-            k += 1
-            continue
-        if roles is not None:  # a table of therapies, aligned: each row's cells in its header's columns
-            j, rows = k + 1, []
-            while j < len(lines) and len(_aligned_cells(lines[j][1])) >= 2 and "\t" not in lines[j][1]:
-                rows.append((lines[j][0], lines[j][1], _in_columns(_aligned_cells(lines[j][1]), head)))
-                j += 1
-            if rows and not any(relative.search(row) for _, row, _ in rows) and _one_patient(labels, rows):
-                pieces.append((lines[k][0] + head[0][0], lines[k][0] + len(line), ""))
-                for row_start, row, cells in rows:
-                    pieces += [(row_start + a, row_start + b, w) for a, b, w in _therapy_row(row, cells, roles, labels)]
-            k = max(j, k + 1)
-            continue
-        if not value:
-            k += 1
-            continue
-        column = head[value][0]
-        j = k + 1
-        while j < len(lines) and len(cells := _aligned_cells(lines[j][1])) >= 2 and "\t" not in lines[j][1]:
-            row_start, row = lines[j]
-            if not relative.search(row):
-                # the row's cell that starts in the value's column (two places either side), after a cell of its own
-                cell = next((c for c in cells[1:] if abs(c[0] - column) <= 2), None)
-                if cell is not None and ":" not in row[: cell[0]]:
-                    gap = max(b for a, b in cells if b <= cell[0])
-                    pieces.append((row_start + gap, row_start + cell[0], ": "))
-                    # a later column's cell (a flag, a comment) is set apart from the value as a bracket would be
-                    later = [c for c in cells if c[0] > cell[0]]
-                    pieces += [
-                        (row_start + b, row_start + a, ", ") for (_, b), (a, _) in itertools.pairwise([cell, *later])
-                    ]
-            j += 1
-        k = max(j, k + 1)
+    pieces = _tables_in(lines, relative, _aligned_table)
     # a grid of dated rows: two or more rows of a date, a name and a value
     dated = [(s, line, cells) for s, line in lines if _DATED.match(line) and len(cells := _aligned_cells(line)) == 3]
     for s, line, cells in dated:
@@ -556,6 +554,47 @@ def aligned(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
             continue
         pieces.append((s + cells[1][1], s + cells[2][0], ": "))
     return pieces
+
+
+def _aligned_table(lines: list[tuple[int, str]], k: int, pieces: list[_Piece], relative: re.Pattern[str]) -> int:
+    """The whitespace-aligned table line k of ``lines`` heads, if any: its pieces added to ``pieces`` (aligned); the
+    line after it, or k."""
+    line = lines[k][1]
+    head = _aligned_cells(line)
+    labels = [line[a:b] for a, b in head]
+    value = next((i for i, label in enumerate(labels) if _VALUE_HEADER.fullmatch(label.strip())), None)
+    roles = _therapy_columns(labels)
+    if "\t" in line or len(head) < 2 or not (value or roles is not None) or not _header(line, head, " "):
+        return k
+    if roles is not None:  # a table of therapies, aligned: each row's cells in its header's columns
+        j, rows = k + 1, []
+        while j < len(lines) and len(_aligned_cells(lines[j][1])) >= 2 and "\t" not in lines[j][1]:
+            rows.append((lines[j][0], lines[j][1], _in_columns(_aligned_cells(lines[j][1]), head)))
+            j += 1
+        if rows and not any(relative.search(row) for _, row, _ in rows) and _one_patient(labels, rows):
+            pieces.append((lines[k][0] + head[0][0], lines[k][0] + len(line), ""))
+            for row_start, row, cells in rows:
+                pieces += [(row_start + a, row_start + b, w) for a, b, w in _therapy_row(row, cells, roles, labels)]
+        return j
+    if not value:
+        return k
+    column = head[value][0]
+    j = k + 1
+    while j < len(lines) and len(cells := _aligned_cells(lines[j][1])) >= 2 and "\t" not in lines[j][1]:
+        row_start, row = lines[j]
+        if not relative.search(row):
+            # the row's cell that starts in the value's column (two places either side), after a cell of its own
+            cell = next((c for c in cells[1:] if abs(c[0] - column) <= 2), None)
+            if cell is not None and ":" not in row[: cell[0]]:
+                gap = max(b for a, b in cells if b <= cell[0])
+                pieces.append((row_start + gap, row_start + cell[0], ": "))
+                # a later column's cell (a flag, a comment) is set apart from the value as a bracket would be
+                later = [c for c in cells if c[0] > cell[0]]
+                pieces += [
+                    (row_start + b, row_start + a, ", ") for (_, b), (a, _) in itertools.pairwise([cell, *later])
+                ]
+        j += 1
+    return j
 
 
 # (s17b) a medication reconciliation's action heading a line, a drug stopped ("STOP: clarithromycin (course
@@ -567,9 +606,12 @@ _STOP_HEADING = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # (s17b) an order line whose status is still to come ("Order: lorlatinib 100 mg daily - Status: Pending", "New Rx
-# pending prior auth: LORBRENA", "lorlatinib | status: ordered"): a plan, not a therapy given; its label (or its start)
-# is read as "Plan:"
-_PENDING = r"(?:pending|ordered|requested|scheduled|awaiting|awaited|not yet (?:started|given|dispensed|approved))"
+# pending prior auth: LORBRENA", "lorlatinib | status: ordered"): a plan, not a therapy given; its label (or the
+# item's start) is read as "Plan:". An order's status words are the phrase file's (ORDERSTATUS)
+_PENDING = (
+    rf"(?:pending|{vocabulary.define('ORDERSTATUS')}|scheduled|awaiting|awaited"
+    r"|not yet (?:started|given|dispensed|approved))"
+)
 _ORDER_LABEL = re.compile(
     r"^[ \t]*(?:[-*•][ \t]*)?(?P<label>[^:\n]{0,40}?(?<![\w-])(?:orders?|rx|prescription|script)(?![\w-])"
     r"[^:\n]{0,40}?):[ \t]*(?=\S)",
@@ -577,6 +619,12 @@ _ORDER_LABEL = re.compile(
 )
 _ORDER_STATUS = re.compile(rf"(?<![\w-])status[ \t]*[:=][ \t]*{_PENDING}(?![\w-])", re.IGNORECASE)
 _LABEL_PENDING = re.compile(rf"(?<![\w-]){_PENDING}(?![\w-])|prior auth", re.IGNORECASE)
+# an item's own status still to come with no order label ("lorlatinib | status: on order", "Lorlatinib 100 mg daily.
+# Status: ordered"): the status opens a field of the item's line, not another thing's ("Biopsy status: pending")
+_ITEM_STATUS = re.compile(
+    rf"(?:^|(?<=[|;,.])|(?<=[ \t][-–]))[ \t]*status[ \t]*[:=][ \t]*{_PENDING}(?![\w-])", re.IGNORECASE | re.MULTILINE
+)
+_ITEM_BOUNDARY = re.compile(r"[.;][ \t]+")
 
 
 def orders(text: str) -> list[tuple[int, int, str]]:
@@ -588,4 +636,17 @@ def orders(text: str) -> list[tuple[int, int, str]]:
         rest = text[m.end() : len(text) if line_end < 0 else line_end]
         if _LABEL_PENDING.search(m.group("label")) or _ORDER_STATUS.search(rest):
             pieces.append((m.start("label"), m.end(), "Plan: "))
+    labelled = {text.rfind("\n", 0, p[0]) for p in pieces}
+    for m in _ITEM_STATUS.finditer(text):
+        line = text.rfind("\n", 0, m.start())
+        if line in labelled:
+            continue
+        before = text[line + 1 : m.start()].rstrip()
+        if not before:
+            continue  # a status line of its own: its block's (an order entry's lines are read as they come)
+        if before.endswith((".", ";")):  # the status opens its sentence: it is the sentence before's
+            before = before[:-1]
+        starts = [b.end() for b in _ITEM_BOUNDARY.finditer(before)]
+        at = line + 1 + (starts[-1] if starts else 0)
+        pieces.append((at, at, "Plan: "))
     return pieces

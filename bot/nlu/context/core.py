@@ -12,7 +12,7 @@ from bot.nlu.context.patterns import _CLAUSE_STOP, _DROPPED, _OURS
 from bot.nlu.context.people import People
 from bot.nlu.context.questions import Questions
 from bot.nlu.context.timing import _RESULT_KINDS as _SERIAL_KINDS
-from bot.nlu.context.timing import Timing, _at_diagnosis_histology
+from bot.nlu.context.timing import DiagnosisAnswers, Timing, _at_diagnosis_histology
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span
 
@@ -46,8 +46,9 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         answered = self.answered_questions(text) if "?" in text else []  # "Any new brain mets? Yes, ...": stated
         out: list[Entity] = []
         only_doubted: list[Entity] = []
+        diagnosis = DiagnosisAnswers(spans)  # this reading's answers of _diagnosis_result, one per statement
         for i, span in enumerate(spans):
-            if self._systems_reviewed(text, spans, i):
+            if self._systems_reviewed(text, spans, i, diagnosis):
                 continue  # "ROS: Denies headache, visual change, weakness": the template's screen, asked
             if span.decided:  # a key-value line's reading: its value said the role
                 supposed = span.role == HYPOTHETICAL or any(a <= span.start < b for a, b in regions)
@@ -56,7 +57,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                     Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, span.role)
                 )
                 continue
-            stated = self._stated_role(text, spans, i)
+            stated = self._stated_role(text, spans, i, diagnosis)
             if stated is None and span.entity == "tki" and any(a <= span.start < b for a, b in general):
                 stated = CANDIDATE  # "brigatinib after alectinib has a modest response rate": named, not received
             if stated is None and span.entity == "tki" and out and self._listed_with(text, out[-1], span, NEGATED):
@@ -152,7 +153,24 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         out = self._past_responses(text, out)
         out += self._intolerance(text, out, regions)
         out = self.without_ruled_out(text, out)
+        out = self._bare_alk_negative(out)
         return _chronological(text, out, self.order)
+
+    def _bare_alk_negative(self, found: list[Entity]) -> list[Entity]:
+        """(trust5) Beside an ALK resistance mutation found, an ALK result told negative in words that name neither
+        the fusion nor its test ("ALK negative, G1202R detected") contradicts the mutation: neither the diagnosis's
+        result nor the fusion's at progression (fields._statements reads "EML4-ALK fusion not detected" so), it is
+        left unread and asked (hypothetical `fusion_said`)."""
+        if not any(e.entity == "alk_mutation" and e.role is None and e.value != "none" for e in found):
+            return found
+        return [
+            dataclasses.replace(e, role=HYPOTHETICAL)
+            if e.entity == "alk_status"
+            and (e.value, e.role) in (("negative", None), ("positive", NEGATED))
+            and not self.fusion_said.search(e.text)
+            else e
+            for e in found
+        ]
 
     def _qualifies_mutation(self, text: str, spans: list[Span], i: int) -> bool:
         """The TKI at ``spans[i]`` is the drug of a mutation's qualifier (negation `qualifier`, candidate
@@ -267,12 +285,24 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 return True
         return False
 
+    def _named_after(self, text: str, span: Span, after: str) -> bool:
+        """A therapy named as an option right after it (candidate `after`), or as the drug of a caution, a check or a
+        risk (candidate `caution_after`: "brigatinib: caution in ILD", "lorlatinib - watch lipids") unless stated as
+        taken ("on lorlatinib - watch lipids")."""
+        return bool(self.cand_after.match(after)) or (
+            bool(self.caution_after.match(after)) and not self._taken(text, span)
+        )
+
     def _doubt_of_it(self, part: str) -> bool:
         """A `disowned` doubt in ``part`` with no other gene named before it (then the doubt is that gene's)."""
         m = self.disowned.search(part)
         return m is not None and self.another_gene.search(part, 0, m.start()) is None
 
-    def _stated_role(self, text: str, spans: list[Span], i: int) -> str | None:
+    def _stated_role(
+        self, text: str, spans: list[Span], i: int, diagnosis: DiagnosisAnswers | None = None
+    ) -> str | None:
+        """The role the words around ``spans[i]`` state for it; ``diagnosis``: the reading's answers of
+        _diagnosis_result so far (DiagnosisAnswers of ``spans``; a fresh one when not given)."""
         span = spans[i]
         if self._retracted(text, spans, i):
             return _DROPPED  # "(I wrote L1169M before)": taken back, the value told in its place stands alone
@@ -306,7 +336,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 or self._not_started_later(text, spans, i)
             ):
                 return NEGATED
-            if (self.cand_after.match(after) or self.offered_before.search(before)) and self._received_after(
+            if (self._named_after(text, span, after) or self.offered_before.search(before)) and self._received_after(
                 text, spans, i
             ):
                 # "Lorlatinib was approved by her insurer and started in May", "Offered lorlatinib; started 03/2025": an
@@ -314,7 +344,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 return None
             if (
                 self.cand_before.search(before)
-                or self.cand_after.match(after)
+                or self._named_after(text, span, after)
                 or self._to_come(text, span)
                 or self._in_criterion_rule(text, span)  # "the protocol requires two, one of them lorlatinib"
             ):
@@ -332,7 +362,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             and not span.negated_only  # a word read only where denied ("why not chemo")
             and (
                 self.cand_before.search(before)
-                or self.cand_after.match(after)
+                or self._named_after(text, span, after)
                 or self._in_criterion_rule(text, span)  # "the study excludes prior pembrolizumab"
             )
             and not self._received_after(text, spans, i)
@@ -398,7 +428,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 or self.diagnostic_after.match(after)
                 or self._diagnosis_headed(text, span)
                 or self._diagnosed_on(text, spans, i)
-                or self._diagnosis_result(text, spans, i)
+                or self._diagnosis_result(text, spans, i, diagnosis or DiagnosisAnswers(spans))
             ):
                 return _DROPPED  # "the original biopsy", "dx bx": the diagnosis's specimen, not a re-biopsy
             if self.since_before.search(before) and not (
@@ -523,7 +553,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         following = next((s.start for s in spans[i + 1 :] if s.entity == "tki" and s.start >= spans[i].end), len(text))
         return m is not None and m.end() <= following
 
-    def _systems_reviewed(self, text: str, spans: list[Span], i: int) -> bool:
+    def _systems_reviewed(self, text: str, spans: list[Span], i: int, diagnosis: DiagnosisAnswers) -> bool:
         """(symp) A symptom denied, or no symptoms said, in a review of systems ("ROS: (-) headache, (-) confusion",
         "REVIEW OF SYSTEMS: Denies headache, visual change, weakness", "ROS:\\n Neuro - no headaches"): its line opens
         with the review's heading, or a line above it in its paragraph does with only the systems' own lines between.
@@ -538,7 +568,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             line = text.rfind("\n", 0, line - 1) + 1
         if span.value != "true":
             return True
-        return (span.role if span.decided else self._stated_role(text, spans, i)) == NEGATED
+        return (span.role if span.decided else self._stated_role(text, spans, i, diagnosis)) == NEGATED
 
     def _other_illness(self, text: str, span: Span) -> bool:
         """A symptom of another illness or of long ago, not of the cancer now ("hx of epilepsy with seizures",

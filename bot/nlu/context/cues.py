@@ -163,6 +163,7 @@ class Cues:
             _fill(r"(?:\s+(?:(?!{not_between})\w+\s+)?['\"\u2018\u201c]?|(?<=\())", table["candidate"]),
         )
         self.cand_after = _after(table["candidate"]["after"], copulas)
+        self.caution_after = _after(cand["caution_after"], copulas)  # (trust5) Context._named_after
         self.received_after = _compile(rf"(?:{_words(cand['received_after'])})", re.IGNORECASE)
         self.given_in_own_words = _cue(cand["given_in_own_words"])
         # a trial's criterion told as a rule ("the protocol requires", "Cohort 2 excludes"): People._criterion_rules
@@ -442,6 +443,7 @@ class Cues:
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
         self.diagnosed_on = _cue(hyp["diagnosed_on"])
         self.diagnosis_test_positive = _cue(hyp["diagnosis_test_positive"])
+        self.fusion_said = _cue(hyp["fusion_said"])  # (trust5) an ALK result's words naming the fusion or its test
         self.diagnosis_report_heading = _cue(hyp["diagnosis_report_heading"])
         # a specimen named in its own words as a re-biopsy or this progression's (never the diagnosis's)
         self.progression_specimen = _compile(
@@ -519,7 +521,9 @@ class Cues:
             rf"(?<![\w-])(?:{_words(hyp['assessment_heading'])})\s*(?:/|and|&)\s*plan\s*[:–—-]\s*[^.;?\n]{{0,40}}$",
             re.IGNORECASE,
         )
-        self.uncertain_before = _cue(hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"])
+        self.uncertain_before = _cue(
+            hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"] + hyp["caution_of"]
+        )
         self.plan_before = _cue(hyp["plan_before"])
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
         # (trust3) the writer's not knowing right after a finding, closing its clause ("brain mets... no idea")
@@ -614,6 +618,9 @@ class Cues:
         self.advice_before = _cue(gone["advice_before"])
         self.switched_to = _frame(r"\b{switched_onto}\s+$", tol)
         self.replaced_by = _compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
+        # (s15) "changed alectinib to lorlatinib": the switch's verb before the first TKI, the word onto between them
+        self.switched_object = _frame(r"\b{switched_object}\s+$", tol)
+        self.onto_between = _frame(r"\s+{switched_onto}\s+", tol)
         self.toxic_reason = self.toxic.reason
         # right after a TKI, the reason of a stop said of the TKI before it ("... stopped for PD and brigatinib for
         # pneumonitis")

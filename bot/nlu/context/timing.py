@@ -128,16 +128,28 @@ def _closed_list(text: str, span: Span, words: str, spans: list[Span]) -> bool:
     return False
 
 
-class Timing(Cues):
-    # _diagnosis_result's answers for the message last read: (text, spans, starts, order, answers by statement)
-    _diagnosis_memo: tuple[str | None, list[Span] | None, list[int], list[int], dict[tuple[int, int], bool]] = (
-        None,
-        None,
-        [],
-        [],
-        {},
-    )
+class DiagnosisAnswers:
+    """Timing._diagnosis_result's answers for one reading of the findings ``spans``, made by the reading that asks
+    (Context.entities) and handed down: the findings by their starts, and each statement's answer, so that many
+    specimens told in one statement, or in many, cost a look each, not a walk over every finding each (the reading
+    stays linear)."""
 
+    def __init__(self, spans: list[Span]):
+        self.spans = spans
+        self._order: list[int] | None = None
+        self._starts: list[int] = []
+        self.answers: dict[tuple[int, int], bool] = {}
+
+    def told(self, start: int, end: int) -> list[Span]:
+        """The findings that start from ``start`` to before ``end``, in the order of their starts."""
+        if self._order is None:
+            self._order = sorted(range(len(self.spans)), key=lambda k: self.spans[k].start)
+            self._starts = [self.spans[k].start for k in self._order]
+        first, last = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return [self.spans[k] for k in self._order[first:last]]
+
+
+class Timing(Cues):
     def _besides_found(self, text: str, e: Entity) -> bool:
         """The denial ``e`` of a whole class is of the rest of it ("no other ALK mutations", "no additional resistance
         mutations", "MET amp, no other bypass alterations", "no ALK mutation besides G1202R": negation
@@ -942,25 +954,19 @@ class Timing(Cues):
             text, spans, i
         )
 
-    def _diagnosis_result(self, text: str, spans: list[Span], i: int) -> bool:
+    def _diagnosis_result(self, text: str, spans: list[Span], i: int, answers: DiagnosisAnswers) -> bool:
         """(dxbx) Specimen i tells the diagnosis's result ("Jan 2020 - CT-guided biopsy: adenocarcinoma, ALK
         rearranged. Feb 2020 alectinib", "Oncomine Dx panel 2022: ALK fusion positive. Alectinib since 2022"): its
         statement tells ALK positive and no resistance finding nor word of this progression, nothing before it in the
         message tells a TKI or this progression, a TKI is named after it, and none of the TKIs after it is dated
         before the specimen (a specimen dated after the TKI is this progression's, "Liver biopsy 11/2025: ALK
-        positive. On alectinib since 2021")."""
+        positive. On alectinib since 2021"). ``answers``: this reading's answers so far (DiagnosisAnswers, of
+        ``spans``), one per statement."""
         start, end = _statement_bounds(text, spans[i].start, spans[i].end)
-        # once per message: the findings by their starts, and each statement's answer (many specimens told in one
-        # statement, or in many, cost a look each, not a walk over every finding each: the reading stays linear)
-        memo = self._diagnosis_memo
-        if memo[0] is not text or memo[1] is not spans:
-            order = sorted(range(len(spans)), key=lambda k: spans[k].start)
-            memo = self._diagnosis_memo = (text, spans, [spans[k].start for k in order], order, {})
-        _, _, starts, order, answers = memo
-        if (start, end) not in answers:
-            told = [spans[k] for k in order[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]]
-            answers[start, end] = self._diagnosis_told(text, spans, told, start, end)
-        return answers[start, end]
+        if (start, end) not in answers.answers:
+            told = answers.told(start, end)
+            answers.answers[start, end] = self._diagnosis_told(text, spans, told, start, end)
+        return answers.answers[start, end]
 
     def _diagnosis_told(self, text: str, spans: list[Span], told: list[Span], start: int, end: int) -> bool:
         """_diagnosis_result for the statement from ``start`` to ``end`` and the findings ``told`` in it."""
