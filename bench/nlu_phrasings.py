@@ -7,7 +7,7 @@ not (independent_heldout.yml, independent2_heldout.yml, ...): the held-out figur
 extractor reads text it has not seen. The questions files hold questions that must change nothing: the figure is how
 many of them did. Sentences of a held-out file are never printed nor saved, whatever the flags. Prints the figures
 and writes bench/results/nlu_phrasings.json (not with --phrasings-only). A benchmark, not a test.
-Usage: python bench/nlu_phrasings.py [--misses] [--phrasings-only] [--cli-runs 5]
+Usage: python bench/nlu_phrasings.py [--misses] [--phrasings-only] [--by-field] [--cli-runs 5]
 """
 from __future__ import annotations
 
@@ -81,10 +81,11 @@ def pipeline_worst_case_ms() -> dict[str, float]:
     return worst_case_ms(nlp, nlp.get_pipe(pipeline.COMPONENT).extractor)
 
 
-def phrasing_figures(show_misses: bool) -> dict[str, Any]:
+def phrasing_figures(show_misses: bool, by_fields: bool = False) -> dict[str, Any]:
     """Precision, recall and F1 per findings file and the questions that changed the case per questions file, tuned
     and held-out apart. Sentences (misses, questions that changed the case) are printed and saved only for the files
-    the extractor was tuned on: a held-out file gives its aggregate figures and nothing else."""
+    the extractor was tuned on: a held-out file gives its aggregate figures and nothing else. ``by_fields``: also print
+    each field's errors over all tuned and all held-out halves (always saved)."""
     results: dict[str, Any] = {}
     pooled = {True: independent.Score(), False: independent.Score()}  # every set's tuned / held-out halves together
     newest = independent.SETS[-1].id
@@ -121,7 +122,33 @@ def phrasing_figures(show_misses: bool) -> dict[str, Any]:
         results[name] = s.summary()
         print(f"{name} ({s.items} sentences): precision {s.precision:.3f}, recall {s.recall:.3f}, F1 {s.f1:.3f}; "
               f"{s.exact} read exactly")
+    for name, s in totals:
+        results[f"{name} by field"] = by_field(s)
+    if by_fields:
+        print_by_field({tuned: results[f"{name} by field"] for (name, _), tuned in zip(totals, pooled)})
     return results
+
+
+def by_field(s: independent.Score) -> dict[str, dict[str, Any]]:
+    """Each case field's counts and figures over a pooled score (aggregates only: no sentence)."""
+    out = {}
+    for name, (tp, fp, fn) in sorted(s.fields.items()):
+        p, r = (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
+        out[name] = {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3), "recall": round(r, 3)}
+    return out
+
+
+def print_by_field(tables: dict[bool, dict[str, dict[str, Any]]]) -> None:
+    """One line per field: the tuned and the held-out halves' false positives, false negatives, precision and
+    recall, the held-out half's errors first."""
+    tuned, held = tables[True], tables[False]
+    print(f"{'field':28} {'held-out fp/fn  P     R':26} {'tuned fp/fn  P     R'}")
+    for name in sorted(set(tuned) | set(held), key=lambda n: -(held.get(n, {}).get("fp", 0) + held.get(n, {}).get("fn", 0))):
+        cells = []
+        for t in (held, tuned):
+            c = t.get(name, {"fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0})
+            cells.append(f"{c['fp']:4d}/{c['fn']:<4d} {c['precision']:.3f} {c['recall']:.3f}")
+        print(f"{name:28} {cells[0]:26} {cells[1]}")
 
 
 def main() -> None:
@@ -129,9 +156,11 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true",
                         help="print every sentence of a tuned file not read exactly (never a held-out file's)")
     parser.add_argument("--phrasings-only", action="store_true", help="the phrasing figures only, no timings")
+    parser.add_argument("--by-field", action="store_true",
+                        help="print each case field's false positives and negatives, tuned and held-out halves pooled")
     parser.add_argument("--cli-runs", type=int, default=5)
     args = parser.parse_args()
-    results: dict = phrasing_figures(args.misses)
+    results: dict = phrasing_figures(args.misses, args.by_field)
     if args.phrasings_only:
         return
     reader = extractor.load()

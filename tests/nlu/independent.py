@@ -386,11 +386,24 @@ class Score:
     fn: int = 0
     exact: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
+    # per field name: [true positives, false positives, false negatives] (an aggregate: no sentence in it)
+    fields: dict[str, list[int]] = field(default_factory=dict)
 
     def add(self, other: "Score") -> None:
         """Pool another file's counts into this one (the sentences missed are not pooled)."""
         self.items, self.exact = self.items + other.items, self.exact + other.exact
         self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+        for name, counts in other.fields.items():
+            mine = self.fields.setdefault(name, [0, 0, 0])
+            self.fields[name] = [a + b for a, b in zip(mine, counts)]
+
+    def count(self, got: set[tuple[str, str]], want: set[tuple[str, str]]) -> None:
+        """Add one sentence's pairs: read (``got``) against stated (``want``)."""
+        self.items += 1
+        self.tp, self.fp, self.fn = self.tp + len(got & want), self.fp + len(got - want), self.fn + len(want - got)
+        for slot, found in enumerate((got & want, got - want, want - got)):
+            for name, _ in found:
+                self.fields.setdefault(name, [0, 0, 0])[slot] += 1
 
     @property
     def precision(self) -> float:
@@ -415,8 +428,7 @@ def score(rows: list[dict[str, Any]], read: Callable[[str], dict[str, Any]],
     s = Score()
     for row in rows:
         got, want = pairs(read(row["text"]), unannotated), pairs(row.get("expect") or {}, unannotated)
-        s.items += 1
-        s.tp, s.fp, s.fn = s.tp + len(got & want), s.fp + len(got - want), s.fn + len(want - got)
+        s.count(got, want)
         if got == want:
             s.exact += 1
         else:

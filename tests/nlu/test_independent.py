@@ -76,3 +76,18 @@ def test_the_second_annotators_sentences_come_from_tuning_halves_only():
     second = [r["text"] for r in independent.items(Path(independent.HERE) / "second_annotator.yml")]
     tuned = {r["text"] for f in FINDINGS if f.tuned for r in independent.items(f.path)}
     assert len(second) == 300 and set(second) <= tuned
+
+
+def test_field_counts_pool_to_the_totals():
+    """The per-field counts the bench prints (--by-field) are the same pairs as the totals, field by field, and pool
+    across files like the totals."""
+    rows = [{"text": "a", "expect": {"ecog": 1, "biopsy": "tissue"}},
+            {"text": "b", "expect": {"alk_mutations": ["G1202R", "L1196M"]}}]
+    reads = {"a": {"ecog": 2, "biopsy": "tissue"}, "b": {"alk_mutations": ["G1202R"], "histology": "adenocarcinoma"}}
+    one = independent.score(rows, reads.__getitem__)
+    assert one.fields == {"ecog": [0, 1, 1], "biopsy": [1, 0, 0], "alk_mutations": [1, 0, 1], "histology": [0, 1, 0]}
+    assert [sum(c[i] for c in one.fields.values()) for i in range(3)] == [one.tp, one.fp, one.fn]
+    both = independent.Score()
+    both.add(one)
+    both.add(one)
+    assert both.fields["alk_mutations"] == [2, 0, 2] and (both.tp, both.fp, both.fn) == (4, 4, 4)
