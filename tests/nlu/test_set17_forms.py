@@ -9,8 +9,8 @@
 - a count key of brain lesions "more than" a count above five or past counting ("> 10", "innumerable"): extensive;
 - an ALK test's result "rearranged" / "not rearranged" as the key's value;
 - ECOG 2 in the scale's own words ("unable to carry out any work activities");
-- a body scan valued "stable" and nothing else ("CT 10/2025: Stable"): no progression; not a brain MRI's, nor
-  stable beside anything new.
+- a body scan valued "stable" and nothing else ("CT: Stable"): no progression; not a brain MRI's, a dated scan
+  (one of a series), nor stable beside anything new.
 """
 import pytest
 
@@ -119,7 +119,8 @@ def test_ecog_two_in_the_scales_own_words(text, want):
 @pytest.mark.parametrize(
     "text,want",
     [
-        ("CT 10/2025: Stable.", "none"),
+        ("CT: Stable.", "none"),
+        ("CT 06/2025: stable. CT 09/2025: new liver lesions, new bone lesions", "systemic"),  # the later scan
         ("Restaging CT chest/abdomen: stable", "none"),
         ("PET-CT: stable disease", "none"),
         ("CT: stable, one new adrenal nodule", None),  # stable beside something new
