@@ -157,7 +157,17 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         out += self._intolerance(text, out, regions)
         out = self.without_ruled_out(text, out)
         out = self._bare_alk_negative(out)
+        out = self._order_unknown(text, out)
         return _chronological(text, out, self.order)
+
+    def _order_unknown(self, text: str, found: list[Entity]) -> list[Entity]:
+        """(lead) Two TKIs or more received in a message that tells their order not known (hypothetical
+        `order_unknown`: "alectinib and brigatinib, order unknown"): which was last, the current one, is not stated, so
+        none is read and the TKIs are asked."""
+        received = [e for e in found if e.entity == "tki" and e.role is None]
+        if len({e.value for e in received}) < 2 or not self.order_unknown.search(text):
+            return found
+        return [dataclasses.replace(e, role=HYPOTHETICAL) if e in received else e for e in found]
 
     def _bare_alk_negative(self, found: list[Entity]) -> list[Entity]:
         """(trust5) Beside an ALK resistance mutation found, an ALK result told negative in words that name neither

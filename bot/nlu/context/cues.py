@@ -457,6 +457,7 @@ class Cues:
         self.diagnosed_on = _cue(hyp["diagnosed_on"])
         self.diagnosis_test_positive = _cue(hyp["diagnosis_test_positive"])
         self.fusion_said = _cue(hyp["fusion_said"])  # (trust5) an ALK result's words naming the fusion or its test
+        self.order_unknown = _cue(hyp["order_unknown"])  # the TKIs' order told not known
         self.diagnosis_report_heading = _cue(hyp["diagnosis_report_heading"])
         # a specimen named in its own words as a re-biopsy or this progression's (never the diagnosis's)
         self.progression_specimen = _compile(
