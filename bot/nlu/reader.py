@@ -102,6 +102,10 @@ _KARNOFSKY_NOW = re.compile(
 # ... or whose label says so ("Baseline ECOG 1", "initial PS 0", "ECOG at diagnosis: 1")
 _EARLIER_BEFORE = re.compile(
     r"(?<![\w-])(?:baseline|initial|original|prior|previous|pre-?treatment|diagnostic|pre-?morbid|"
+    # (s15) an adverb of the past right before it ("Previously ECOG 1, now hard to assess"), or a time before an event
+    # and the patient's past copula ("before the fracture he was ECOG 1", "until the admission she was PS 0")
+    r"previously|formerly|(?:before|prior to|until)\s+(?:(?:the|this|his|her|its)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,?\s*"
+    r"(?:he|she|they|the patient|patient|pt)\s+(?:was|were|had been)|"
     # (s14) its time in a bracket after the label ("Baseline (dx) ECOG 2")
     rf"{_EARLIER_AT})(?:\s*\([^()\n]{{0,15}}\))?[\s:-]*$",
     re.IGNORECASE,
