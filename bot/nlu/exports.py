@@ -315,7 +315,15 @@ def _therapy_row(
 def tables(text: str, relative: re.Pattern[str]) -> list[tuple[int, int, str]]:
     """The pieces that rewrite ``text``'s delimited tables (the module's docstring); ``relative``: a relative's or a
     family history's word (relatives)."""
-    return _tables_in(_lines(text), relative, _delimited_table)
+    lines = _lines(text)
+    headed: set[int] = set()  # the lines of a table under a header: its header says what their cells are
+
+    def table_at(lines: list[tuple[int, str]], k: int, pieces: list[_Piece], relative: re.Pattern[str]) -> int:
+        j = _delimited_table(lines, k, pieces, relative)
+        headed.update(range(k, j))
+        return j
+
+    return _tables_in(lines, relative, table_at) + _headless_dashes(lines, headed)
 
 
 def _delimited_table(lines: list[tuple[int, str]], k: int, pieces: list[_Piece], relative: re.Pattern[str]) -> int:
@@ -384,6 +392,19 @@ def _delimited_table(lines: list[tuple[int, str]], k: int, pieces: list[_Piece],
             prev = b
         pieces.append((row_start + prev, row_start + len(row), ""))
     return j
+
+
+def _headless_dashes(lines: list[tuple[int, str]], headed: set[int]) -> list[tuple[int, int, str]]:
+    """(trust5) A pipe row under no header ("ALK | EML4-ALK fusion | -"): no column says what its lone dash cell is
+    (a result not given, or none found: it was read as ALK negative), so the finding before it is not stated either
+    way; the dash is read as "unknown" (hypothetical `uncertain_after`), and the finding is asked."""
+    return [
+        (start + a, start + b, "unknown")
+        for k, (start, line) in enumerate(lines)
+        if k not in headed and _delimiter(line) == "|"
+        for a, b in _cells(line, "|")
+        if line[a:b].strip() in _DASHES
+    ]
 
 
 # a drop-down's arrow after its selected value ("Goal: Comfort ▼"); an edited drop-down's earlier value, superseded by
@@ -585,8 +606,8 @@ _STOP_HEADING = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # (s17b) an order line whose status is still to come ("Order: lorlatinib 100 mg daily - Status: Pending", "New Rx
-# pending prior auth: LORBRENA", "lorlatinib | status: ordered"): a plan, not a therapy given; its label (or its start)
-# is read as "Plan:". An order's status words are the phrase file's (ORDERSTATUS)
+# pending prior auth: LORBRENA", "lorlatinib | status: ordered"): a plan, not a therapy given; its label (or the
+# item's start) is read as "Plan:". An order's status words are the phrase file's (ORDERSTATUS)
 _PENDING = (
     rf"(?:pending|{vocabulary.define('ORDERSTATUS')}|scheduled|awaiting|awaited"
     r"|not yet (?:started|given|dispensed|approved))"
@@ -598,6 +619,12 @@ _ORDER_LABEL = re.compile(
 )
 _ORDER_STATUS = re.compile(rf"(?<![\w-])status[ \t]*[:=][ \t]*{_PENDING}(?![\w-])", re.IGNORECASE)
 _LABEL_PENDING = re.compile(rf"(?<![\w-]){_PENDING}(?![\w-])|prior auth", re.IGNORECASE)
+# an item's own status still to come with no order label ("lorlatinib | status: on order", "Lorlatinib 100 mg daily.
+# Status: ordered"): the status opens a field of the item's line, not another thing's ("Biopsy status: pending")
+_ITEM_STATUS = re.compile(
+    rf"(?:^|(?<=[|;,.])|(?<=[ \t][-–]))[ \t]*status[ \t]*[:=][ \t]*{_PENDING}(?![\w-])", re.IGNORECASE | re.MULTILINE
+)
+_ITEM_BOUNDARY = re.compile(r"[.;][ \t]+")
 
 
 def orders(text: str) -> list[tuple[int, int, str]]:
@@ -609,4 +636,17 @@ def orders(text: str) -> list[tuple[int, int, str]]:
         rest = text[m.end() : len(text) if line_end < 0 else line_end]
         if _LABEL_PENDING.search(m.group("label")) or _ORDER_STATUS.search(rest):
             pieces.append((m.start("label"), m.end(), "Plan: "))
+    labelled = {text.rfind("\n", 0, p[0]) for p in pieces}
+    for m in _ITEM_STATUS.finditer(text):
+        line = text.rfind("\n", 0, m.start())
+        if line in labelled:
+            continue
+        before = text[line + 1 : m.start()].rstrip()
+        if not before:
+            continue  # a status line of its own: its block's (an order entry's lines are read as they come)
+        if before.endswith((".", ";")):  # the status opens its sentence: it is the sentence before's
+            before = before[:-1]
+        starts = [b.end() for b in _ITEM_BOUNDARY.finditer(before)]
+        at = line + 1 + (starts[-1] if starts else 0)
+        pieces.append((at, at, "Plan: "))
     return pieces

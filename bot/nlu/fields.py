@@ -172,6 +172,11 @@ def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tupl
             yield "brain_metastases", True, True
 
 
+def _named(items: list[str]) -> list[str]:
+    """The items of a list other than a stated "none" (a form's field answered none: the list stated empty)."""
+    return [v for v in items if v != "none"]
+
+
 def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any], list[str]]:
     entities = list(entities)
     lists: dict[str, list[str]] = defaultdict(list)
@@ -199,10 +204,11 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
             found = [v for v in found if v not in refined]
             if found or "none" in items or "none" in absent[field]:
                 out[field] = found
-        elif field in NONE_STATED and "none" in absent[field] and not items:  # "no significant comorbidities"
+        elif field in NONE_STATED and "none" in absent[field] | set(items) and not _named(items):
+            # "no significant comorbidities"; a form's field answered none ("TKI intolerance: nil", key_value.py)
             out[field] = []
-        elif items:
-            out[field] = items
+        elif _named(items):
+            out[field] = _named(items)
     if _CURRENT in values:  # chemotherapy now, with immunotherapy or not; immunotherapy alone is no enum value
         now = values.pop(_CURRENT)
         if "prior_chemotherapy" in now:

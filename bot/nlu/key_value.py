@@ -40,11 +40,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from bot.nlu import compiled, vocabulary
 from bot.nlu.entity import HYPOTHETICAL, NEGATED
-from bot.nlu.when import Time, span, time_later, when
+from bot.nlu.when import DATE_TEXT, Time, When, is_later, span, time_later, when
 
 # where a key may start: a line, a table cell, a clause after a semicolon, a sentence ("... on alectinib. Brain: no
 # mets"), an item after a comma ("Smoking: never, ECOG: 1") or a dash ("Summary - Brain: no mets"), or what a report
@@ -433,19 +434,65 @@ class KeyValues:
 def later_number(text: str, at: int, most: int) -> re.Match[str] | None:
     """The later value told right after a value ending at ``at``, none above ``most``: the last of its arrows ("0
     (2021) -> 2 (now)", "50% -> 80%"), or one told as now or with a verb ("3 (last year), now 1", "1, deteriorated to
-    3"); its group 1 is the value."""
+    3"), or the last of a timeline whose times rise (_timeline: "0 (2023), 1 (2024), 2 (2025)"); its group 1 is the
+    value."""
     arrows = _iterate(_ARROW, text, at)
     if arrows and all(int(a.group(1)) <= most for a in arrows):
         return arrows[-1]
     now = _NOW.match(text, at)
-    return now if now and int(now.group(1)) <= most else None
+    if now:
+        return now if int(now.group(1)) <= most else None
+    return timeline_latest(text, at, most)
+
+
+def timeline_latest(text: str, at: int, most: int) -> re.Match[str] | None:
+    """The last value of a timeline after a value ending at ``at`` whose times rise (_timeline), none above ``most``;
+    its group 1 is the value."""
+    steps, rising = _timeline(text, at)
+    return steps[-1] if rising and all(int(s.group(1)) <= most for s in steps) else None
 
 
 def later_told(text: str, at: int) -> bool:
     """(plans) A later value of any size is told right after a value ending at ``at`` ("ECOG 1 (2023) -> 7", "KPS 80 ->
-    150"): where the score's own reading did not take it, none is the current score (not the older one: an impossible
-    later value is a slip, to be asked)."""
-    return later_number(text, at, 999) is not None
+    150"), or a timeline whose times do not say which value is the latest ("1 (2025), 2 (2024)"): where the score's own
+    reading did not take it, none is the current score (not the older one: an impossible later value is a slip, and a
+    timeline out of order a question, to be asked)."""
+    return later_number(text, at, 999) is not None or bool(_timeline(text, at)[0])
+
+
+# (misc) a value's time written right after it: a bracket, a written date ("0 2023", "1 in 03/2024"), the words of an
+# earlier time ("1 at dx", "0 last year") or of now ("2 today")
+_TIME_AFTER = (
+    rf"(?:\s*\({_WHEN}\)|\s+(?:(?:in |on )?{DATE_TEXT}(?![\w/])|{EARLIER_WHEN}(?![\w-])|"
+    rf"{NOW_LABEL}(?![\w-])|{EARLIER_LABEL}(?![\w-])))"
+)
+_TIMED = re.compile(rf"%?{_TIME_AFTER}", re.IGNORECASE)
+# ... then the next value of a timeline, after a comma, a semicolon or a slash ("0 (2023), 1 (2024)", "0 2023 / 1 2024")
+_TIMELINE_STEP = re.compile(rf"%?{_TIME_AFTER}\s*[,;/]\s*(?:(?:and|then)\s+)?(\d{{1,3}})(?![\d.,/])", re.IGNORECASE)
+# the words of an earlier time with no date ("at dx", "baseline", "last year", "2 months ago")
+_EARLIER_WORDS = re.compile(
+    rf"(?<![\w-])(?:{EARLIER_LABEL}|last (?:week|month|year|visit)|ago|pre-?admission|pre-?morbid(?:ly)?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _timeline(text: str, at: int) -> tuple[list[re.Match[str]], bool]:
+    """(misc) A score's values over time, each with its time after it, joined by commas, semicolons or slashes, as a
+    timeline lists them ("WHO PS 0 (2023), 1 (2024), 2 (2025)", "ECOG 0 2023 / 1 2024 / 2 today"): the steps to each
+    later value after the one ending at ``at``, and whether each time is later than the one before (the last value then
+    the one now). No steps when a value has no time that tells one (a date, an earlier time or now): "ECOG 1 (2024), 2
+    lesions" is no timeline."""
+    steps = _iterate(_TIMELINE_STEP, text, at)
+    last = _TIMED.match(text, steps[-1].end()) if steps else None
+    if last is None:
+        return [], False
+    told: list[When] = []
+    for m in (*(_TIMED.match(text, s.start()) for s in steps), last):
+        t = when(m.group(), earlier=_EARLIER_WORDS, current=_BRACKET_NOW) if m else None
+        if t is None or not (t.earlier or t.current or t.date):
+            return [], False
+        told.append(t)
+    return steps, all(is_later(b, a) for a, b in pairwise(told))
 
 
 def _iterate(pattern: re.Pattern[str], text: str, at: int) -> list[re.Match[str]]:

@@ -25,7 +25,16 @@ from bot.nlu.key_value import EARLIER_ALONE as _ECOG_EARLIER_ALONE
 from bot.nlu.key_value import EARLIER_AT as _EARLIER_AT
 from bot.nlu.key_value import EARLIER_LABEL as _EARLIER_LABEL
 from bot.nlu.key_value import EARLIER_WHEN as _EARLIER_WHEN
-from bot.nlu.key_value import LATER_ARROW, KeyValues, Reading, earlier_dated, later_number, later_told, later_value
+from bot.nlu.key_value import (
+    LATER_ARROW,
+    KeyValues,
+    Reading,
+    earlier_dated,
+    later_number,
+    later_told,
+    later_value,
+    timeline_latest,
+)
 from bot.nlu.key_value import NOW_LABEL as _NOW_LABEL
 from bot.nlu.vocabulary import AMINO, define
 
@@ -102,6 +111,10 @@ _KARNOFSKY_NOW = re.compile(
 # ... or whose label says so ("Baseline ECOG 1", "initial PS 0", "ECOG at diagnosis: 1")
 _EARLIER_BEFORE = re.compile(
     r"(?<![\w-])(?:baseline|initial|original|prior|previous|pre-?treatment|diagnostic|pre-?morbid|"
+    # (s15) an adverb of the past right before it ("Previously ECOG 1, now hard to assess"), or a time before an event
+    # and the patient's past copula ("before the fracture he was ECOG 1", "until the admission she was PS 0")
+    r"previously|formerly|(?:before|prior to|until)\s+(?:(?:the|this|his|her|its)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,?\s*"
+    r"(?:he|she|they|the patient|patient|pt)\s+(?:was|were|had been)|"
     # (s14) its time in a bracket after the label ("Baseline (dx) ECOG 2")
     rf"{_EARLIER_AT})(?:\s*\([^()\n]{{0,15}}\))?[\s:-]*$",
     re.IGNORECASE,
@@ -267,6 +280,10 @@ class Reader:
             if now := _ECOG_NOW.match(text, m.end()):
                 found.append(Span(m.start(), now.end(), "ecog", now.group(1), 1))
                 continue  # "ECOG was 3, now 1": the score now
+            if latest := timeline_latest(text, m.end(), 4):
+                # (misc) "WHO PS 0 (2023), 1 (2024), 2 (2025)": the latest of a timeline is the score now
+                found.append(Span(m.start(), latest.end(1), "ecog", latest.group(1), 1))
+                continue
             if later_told(text, m.end()):
                 continue  # "ECOG 1 (2023) -> 7": a later value no score has; none read (the score is asked)
             if _earlier_score(text, m, alone=k + 1 == len(scores)):

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from bot import knowledge
-from bot.nlu import compiled, models
+from bot.nlu import compiled, models, when
 
 try:  # the C loader reads the phrase file about ten times faster
     from yaml import CSafeLoader as _Loader
@@ -234,6 +234,9 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
         shorthand[generic] = f"{shorthand[generic]}|{brand}" if generic in shorthand else str(brand)
     site_groups = {k: str(v) for k, v in (raw.get("site_groups") or {}).items()}
     defines["SITES"] = "|".join(f"(?:{v})" for v in site_groups.values())
+    defines["WRITTENDATE"] = (
+        when.DATE_TEXT
+    )  # a written date, as bot/nlu/when.py reads one ("2024", "05.2024", "Mar 2024")
     names: list[dict[str, str]] = []
     for generic, drug in kb.drugs.items():
         for spelling in (generic, *drug.brands, *drug.misspellings):

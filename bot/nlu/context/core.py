@@ -43,6 +43,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         others += self._teaching(text)
         failed = self._failed_statements(text)
         wishes = self._relatives_wishes(text) if any(s.entity in self.wish_kinds for s in spans) else []
+        primaries = self._other_primaries(text) if any(s.entity in self.other_primary_kinds for s in spans) else []
         answered = self.answered_questions(text) if "?" in text else []  # "Any new brain mets? Yes, ...": stated
         out: list[Entity] = []
         only_doubted: list[Entity] = []
@@ -114,6 +115,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 or any(a <= span.start < b for a, b in others)  # a remark about other patients or people
                 # a relative's or the family's own wish is not the patient's goal ("Her husband wants more treatment")
                 or (span.entity in self.wish_kinds and any(a <= span.start < b for a, b in wishes))
+                # another primary cancer's treatment and outcome ("breast cancer 2010, chemotherapy, NED")
+                or (span.entity in self.other_primary_kinds and any(a <= span.start < b for a, b in primaries))
                 or (
                     span.entity in self.advice_entities
                     and not span.negated_only  # "nothing that interacts with CYP3A" denies, it does not advise
@@ -153,7 +156,24 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         out = self._past_responses(text, out)
         out += self._intolerance(text, out, regions)
         out = self.without_ruled_out(text, out)
+        out = self._bare_alk_negative(out)
         return _chronological(text, out, self.order)
+
+    def _bare_alk_negative(self, found: list[Entity]) -> list[Entity]:
+        """(trust5) Beside an ALK resistance mutation found, an ALK result told negative in words that name neither
+        the fusion nor its test ("ALK negative, G1202R detected") contradicts the mutation: neither the diagnosis's
+        result nor the fusion's at progression (fields._statements reads "EML4-ALK fusion not detected" so), it is
+        left unread and asked (hypothetical `fusion_said`)."""
+        if not any(e.entity == "alk_mutation" and e.role is None and e.value != "none" for e in found):
+            return found
+        return [
+            dataclasses.replace(e, role=HYPOTHETICAL)
+            if e.entity == "alk_status"
+            and (e.value, e.role) in (("negative", None), ("positive", NEGATED))
+            and not self.fusion_said.search(e.text)
+            else e
+            for e in found
+        ]
 
     def _qualifies_mutation(self, text: str, spans: list[Span], i: int) -> bool:
         """The TKI at ``spans[i]`` is the drug of a mutation's qualifier (negation `qualifier`, candidate
@@ -213,7 +233,14 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return True
         if span.entity in self.read_lesions and span.value != "false" and self._lesion_doubted(text, spans, i):
             return True
-        if span.entity != "tki" and span.entity not in _OTHER_THERAPIES and self.superseded_before.search(before):
+        if (
+            span.entity != "tki"
+            and span.entity not in _OTHER_THERAPIES
+            and (
+                self.superseded_before.search(before)
+                or self.superseded_quote.search(text, max(0, span.start - 150), span.start)
+            )
+        ):
             return True  # "(previously reported as G1269S)", "revised from 'small cell carcinoma' to ...": superseded
         prev = spans[i - 1] if i else None
         return (
@@ -242,9 +269,17 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
     def _lesion_doubted(self, text: str, spans: list[Span], i: int) -> bool:
         """The lesion at ``spans[i]`` is called indeterminate or put down to treatment in the rest of its clause (the
         phrase file's `retraction` `lesion_doubt`: "new 4 mm focus, indeterminate", "growing lesion, favoured to be
-        treatment effect")."""
+        treatment effect"), or the clause after a semicolon, closing its sentence, is only that doubt ("slight
+        enlargement of the nodes (9 to 11 mm); uncertain significance")."""
         nxt, end = self._clause_rest(text, spans, i)
-        return self.lesion_doubt.search(text, spans[i].end, min(end.start() if end else len(text), nxt)) is not None
+        if self.lesion_doubt.search(text, spans[i].end, min(end.start() if end else len(text), nxt)) is not None:
+            return True
+        if end is None or nxt <= end.start() or text[end.start()] != ";":
+            return False
+        after = _CLAUSE_END.search(text, end.end())
+        closing = after is None or text[after.start()] in ".!?\n"
+        rest = text[end.end() : min(after.start() if after else len(text), nxt)]
+        return closing and self.lesion_doubt_alone.fullmatch(rest) is not None
 
     def _disowned(self, text: str, spans: list[Span], i: int) -> bool:
         """The report does not stand behind the molecular call at ``spans[i]`` (the phrase file's `retraction`
@@ -267,6 +302,14 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             if self.disowned_ref.search(part) is not None and self._doubt_of_it(part):
                 return True
         return False
+
+    def _named_after(self, text: str, span: Span, after: str) -> bool:
+        """A therapy named as an option right after it (candidate `after`), or as the drug of a caution, a check or a
+        risk (candidate `caution_after`: "brigatinib: caution in ILD", "lorlatinib - watch lipids") unless stated as
+        taken ("on lorlatinib - watch lipids")."""
+        return bool(self.cand_after.match(after)) or (
+            bool(self.caution_after.match(after)) and not self._taken(text, span)
+        )
 
     def _doubt_of_it(self, part: str) -> bool:
         """A `disowned` doubt in ``part`` with no other gene named before it (then the doubt is that gene's)."""
@@ -311,7 +354,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 or self._not_started_later(text, spans, i)
             ):
                 return NEGATED
-            if (self.cand_after.match(after) or self.offered_before.search(before)) and self._received_after(
+            if (self._named_after(text, span, after) or self.offered_before.search(before)) and self._received_after(
                 text, spans, i
             ):
                 # "Lorlatinib was approved by her insurer and started in May", "Offered lorlatinib; started 03/2025": an
@@ -319,7 +362,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 return None
             if (
                 self.cand_before.search(before)
-                or self.cand_after.match(after)
+                or self._named_after(text, span, after)
                 or self._to_come(text, span)
                 or self._in_criterion_rule(text, span)  # "the protocol requires two, one of them lorlatinib"
             ):
@@ -337,7 +380,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             and not span.negated_only  # a word read only where denied ("why not chemo")
             and (
                 self.cand_before.search(before)
-                or self.cand_after.match(after)
+                or self._named_after(text, span, after)
                 or self._in_criterion_rule(text, span)  # "the study excludes prior pembrolizumab"
             )
             and not self._received_after(text, spans, i)

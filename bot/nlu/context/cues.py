@@ -148,8 +148,18 @@ class Cues:
         )
         self.read_lesions = frozenset(back["read_lesions"])
         self.lesion_doubt = _cue(back["lesion_doubt"])
+        self.lesion_doubt_alone = _compile(  # (s16) a clause that is only the doubt, quoted or not
+            rf"\s*['\"\u2018\u2019\u201c\u201d]?\s*(?:{_words(back['lesion_doubt'] + back['lesion_doubt_closing'])})"
+            rf"\s*['\"\u2018\u2019\u201c\u201d)]?\s*(?:,\s*(?:{_words(back['lesion_doubt_follow_up'])})(?![\w])[^;]*)?",
+            re.IGNORECASE,
+        )
         self.superseded_before = _compile(
             rf"(?<![\w-])(?:{_words(back['superseded_before'])})[\s'\"\u2018\u2019\u201c\u201d:(]*(?:alk\s+)?$",
+            re.IGNORECASE,
+        )
+        self.superseded_quote = _compile(  # (s16) a finding inside the quote of a reading since superseded
+            rf"(?<![\w-])(?:{_words(back['superseded_before'] + back['superseded_read'])})\s*:?\s*['\"\u2018\u201c]"
+            rf"[^'\"\u2019\u201d\n]{{0,100}}$",
             re.IGNORECASE,
         )
         self.not_started_later = _compile(_words(table["tki_negation"]["later"]), re.IGNORECASE)
@@ -163,6 +173,7 @@ class Cues:
             _fill(r"(?:\s+(?:(?!{not_between})\w+\s+)?['\"\u2018\u201c]?|(?<=\())", table["candidate"]),
         )
         self.cand_after = _after(table["candidate"]["after"], copulas)
+        self.caution_after = _after(cand["caution_after"], copulas)  # (trust5) Context._named_after
         self.received_after = _compile(rf"(?:{_words(cand['received_after'])})", re.IGNORECASE)
         self.given_in_own_words = _cue(cand["given_in_own_words"])
         # a trial's criterion told as a rule ("the protocol requires", "Cohort 2 excludes"): People._criterion_rules
@@ -407,6 +418,9 @@ class Cues:
             others,
         )
         self.wish_kinds = frozenset(others["wish_kinds"])
+        self.other_primary = _cue(others["other_primary"])  # People._other_primaries
+        self.this_cancer = _cue(others["this_cancer"])
+        self.other_primary_kinds = frozenset(others["other_primary_kinds"])
         self.list_opener = _frame(r"\s*(?:{list_opener})\s*,", others)
         self.person_ill = _cue(others["people_ill"])
         self.person_aside = _frame(r"(?<![\w-])(?:{people_aside})\W*$", others)
@@ -442,6 +456,7 @@ class Cues:
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
         self.diagnosed_on = _cue(hyp["diagnosed_on"])
         self.diagnosis_test_positive = _cue(hyp["diagnosis_test_positive"])
+        self.fusion_said = _cue(hyp["fusion_said"])  # (trust5) an ALK result's words naming the fusion or its test
         self.diagnosis_report_heading = _cue(hyp["diagnosis_report_heading"])
         # a specimen named in its own words as a re-biopsy or this progression's (never the diagnosis's)
         self.progression_specimen = _compile(
@@ -519,7 +534,9 @@ class Cues:
             rf"(?<![\w-])(?:{_words(hyp['assessment_heading'])})\s*(?:/|and|&)\s*plan\s*[:–—-]\s*[^.;?\n]{{0,40}}$",
             re.IGNORECASE,
         )
-        self.uncertain_before = _cue(hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"])
+        self.uncertain_before = _cue(
+            hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"] + hyp["caution_of"]
+        )
         self.plan_before = _cue(hyp["plan_before"])
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
         # (trust3) the writer's not knowing right after a finding, closing its clause ("brain mets... no idea")
@@ -614,6 +631,9 @@ class Cues:
         self.advice_before = _cue(gone["advice_before"])
         self.switched_to = _frame(r"\b{switched_onto}\s+$", tol)
         self.replaced_by = _compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
+        # (s15) "changed alectinib to lorlatinib": the switch's verb before the first TKI, the word onto between them
+        self.switched_object = _frame(r"\b{switched_object}\s+$", tol)
+        self.onto_between = _frame(r"\s+{switched_onto}\s+", tol)
         self.toxic_reason = self.toxic.reason
         # right after a TKI, the reason of a stop said of the TKI before it ("... stopped for PD and brigatinib for
         # pneumonitis")

@@ -317,8 +317,14 @@ class Intolerance(Cues):
     ) -> tuple[int, int] | None:
         """The place of the toxicity when ``first`` was replaced by ``then`` for it: the switch right before
         ``then`` and the toxicity given as the reason right after it, before any later TKI ("Xalkori -> Alecensa
-        for transaminitis", "brigatinib, which was changed to alectinib in March because of hypertension")."""
-        if then.role in (NEGATED, CANDIDATE) or not self.replaced_by.search(text[first.end : then.start]):
+        for transaminitis", "brigatinib, which was changed to alectinib in March because of hypertension"), or the
+        switch's verb before ``first`` and only the word onto between them ("changed alectinib to lorlatinib because of
+        muscle pains")."""
+        between = text[first.end : then.start]
+        switched = self.onto_between.fullmatch(between) and self.switched_object.search(
+            text, max(0, first.start - 40), first.start
+        )
+        if then.role in (NEGATED, CANDIDATE) or not (self.replaced_by.search(between) or switched):
             return None
         end = min([t.start for t in later if t.start > then.end] + [s_end])
         m = self.toxic_reason.match(text[then.end : end])

@@ -222,8 +222,14 @@ class ToxicStops:
             r"(?:\s+(?:in|from|since|until|on|at)?\s*(?:(?:\d{1,2}/)?(?:19|20)\d\d|[a-z]{3,9}\.? (?:19|20)\d\d)"
             r"(?:\s*(?:-|–|to|until)\s*(?:(?:\d{1,2}/)?(?:19|20)\d\d|[a-z]{3,9}\.? (?:19|20)\d\d|now|present))?)?"
         )
+        # (s15) and past how long it was taken, also opening the bracket the stop is told in ("ceritinib for 3 months;
+        # stopped for diarrhoea", "ceritinib 2019 (3 months; stopped for GI toxicity)")
+        lasted = (
+            r"(?:\s*[(,]?\s*(?:for\s+|x\s*)?(?:\d+|one|two|three|four|five|six|a few|several)\s*"
+            r"(?:months?|mo|weeks?|wks?|years?|yrs?|days?)(?![\w])(?=\s*[,;:]))?"
+        )
         lead = (
-            rf"{when}(?:\s*\([^()]{{0,40}}\))?(?:\s+\d+(?:\.\d+)?\s*mg(?:\s+[a-z]{{2,5}})?)?"
+            rf"{when}(?:\s*\([^()]{{0,40}}\))?{lasted}(?:\s+\d+(?:\.\d+)?\s*mg(?:\s+[a-z]{{2,5}})?)?"
             rf"(?:\s*(?:[,;:]|\s[-–—]+)\s*(?:(?:{_words(tol['stands_for_it'])})\s+)?|\s+)"
             r"(?:(?:was|were|is|has been|had been|had to be|have been|being|then|temporarily|subsequently|later|"
             r"briefly|eventually)\s+)*"

@@ -25,6 +25,9 @@ def _dated_rows(text: str, first: int, second: int) -> bool:
     return dated_line(first) and dated_line(second)
 
 
+# where another primary cancer's part ends at the latest (People._other_primaries): its sentence's end
+_PRIMARY_END = re.compile(r"[.!?](?:\s|$)|\n")
+
 # where a trial's criterion told as a rule ends (People._criterion_rules): a semicolon or a dash between spaces, after
 # which the patient's answer starts; a list of rules after a colon runs on past its semicolons
 _ANSWER_DASH = re.compile(r"\s[-–—]+\s|;")
@@ -139,6 +142,27 @@ class People(Cues):
                 parts.append((a, stop))
             out += parts
         return out + self._relatives_items(text)
+
+    @_per_text
+    def _other_primaries(self, text: str) -> list[tuple[int, int]]:
+        """(lead) The parts of ``text`` that tell another primary cancer of the patient's (cue `other_primary`: "PMH:
+        prostate cancer 2016, prostatectomy; no evidence of disease"): from its clause's start (past what names this
+        cancer) to its sentence's end, or to the start of the first clause (after a comma or a semicolon) that names
+        this cancer (`this_cancer`: "breast cancer 2010, ALK+ NSCLC 2022 on alectinib"); its findings of
+        `other_primary_kinds` are not this cancer's."""
+        out = []
+        for m in self.other_primary.finditer(text):
+            # from its clause's start ("Previous Hodgkin lymphoma ..."), past what names this cancer before it
+            start = max(text.rfind(c, 0, m.start()) for c in ",;:.\n") + 1
+            start = max([start, *(o.end() for o in self.this_cancer.finditer(text, start, m.start()))])
+            end = _PRIMARY_END.search(text, m.end())
+            stop = end.start() if end else len(text)
+            ours = self.this_cancer.search(text, m.end(), stop)
+            if ours:
+                clause = max(text.rfind(",", m.end(), ours.start()), text.rfind(";", m.end(), ours.start()))
+                stop = clause if clause >= 0 else ours.start()
+            out.append((start, stop))
+        return out
 
     def _relatives_items(self, text: str) -> list[tuple[int, int]]:
         """(trust3) The items of a list or a form named as a relative's right after them (relative_after_item: "[x]
