@@ -54,6 +54,10 @@ class PhrasingSet:
 # the order-status, subset-denial, trust, export, pattern, brain, specimen, therapy, molecular and date wording:
 # 10 0.9346, 12 0.9652, 13 0.9608, 14 0.9620, 15 0.9241, 16 0.8909, 17 0.8985 (/work tuned-halves scorer, the same
 # score() as bench/nlu_phrasings.py); held-out floors unchanged
+# (2026-12-06d) tuned floors of sets 8, 11, 12 and 15-17 raised to the tuned halves' F1 less 0.001, rounded down, after
+# the plan, caution, other-primary, order, ECOG, toxicity, hedge, amendment, open-line, brain-key, fusion and pattern
+# classes of the fourth tuning: 8 0.9713, 11 0.9721, 12 0.9673, 15 0.9258, 16 0.8958, 17 0.9029 (/work tuned-halves
+# scorer, the same score() as the bench); held-out floors unchanged
 SETS = (
     # Set 1 was written before the schema's alk_fusion_specimen (it never sets it, even for "ALK fusion not detected
     # on the rebiopsy"), and its questions were never split: all of them are held out.
@@ -105,7 +109,7 @@ SETS = (
                 "independent8_questions_tune.yml", "independent8_questions_heldout.yml",
                 # (2026-12-05) tuned floor 0.962 -> 0.968 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.968, 0.861), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(42, 29)),
+                f1_floor=(0.970, 0.861), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(42, 29)),
     # Set 9 tuned after its first tuning (administrative forms): 0.885
     # (recall9) set 9 tuned 0.9376 -> 0.963 after consult and form wording (tests/nlu/test_consult_forms.py)
     PhrasingSet("9", "administrative and cross-disciplinary writing: prior-authorization and appeal letters, pharmacist "
@@ -152,7 +156,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.955 -> 0.968 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.968, 0.854), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(47, 31),
+                f1_floor=(0.971, 0.854), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(47, 31),
                 as_taken=True),
     # Set 12 before any tuning on it, scored as taken: tuned 0.896, held-out 0.914 (0.844 / 0.851 on the bare extractor); 0 questions change the case at the extractor level
     # (its writer's README_set12.md, which the files' headers name, was not kept: the headers state the route, what was
@@ -168,7 +172,7 @@ SETS = (
                 # NHS and US words of comorbidities, toxicities, specimens and counts (tests/nlu/test_regional_forms.py)
                 # (2026-12-05) tuned floor 0.951 -> 0.959 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.964, 0.914), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(48, 32),
+                f1_floor=(0.966, 0.914), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
     # Set 13 before any tuning on it, scored as taken: tuned 0.882, held-out 0.896; 1 / 2 questions change the case at
     # the extractor level
@@ -258,7 +262,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.908 -> 0.915 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.923, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
+                f1_floor=(0.924, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
                 as_taken=True),
     PhrasingSet("16", "uncertainty, revision and discordance, and the ordinary notes around them: hedged radiology "
                 "impressions, RECIST and RANO-BM tables, equivocal and low-level molecular results, failed tests, "
@@ -272,7 +276,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.869 -> 0.879 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.889, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
+                f1_floor=(0.894, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
                 as_taken=True),
     # Set 17 before any tuning on it, scored as taken: tuned 0.8368 (P 0.919, R 0.768), held-out 0.845 (P 0.907, R 0.791);
     # questions changing the case 0/0 at the extractor level and 0 in the dialogue (tuned)
@@ -286,7 +290,7 @@ SETS = (
                 "independent17_questions_heldout.yml",
                 # (2026-12-06b) tuned floor 0.835 -> 0.867 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.897, 0.844), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(54, 36),
+                f1_floor=(0.901, 0.844), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(54, 36),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
