@@ -58,14 +58,20 @@ HOSTILE = {"punctuation": "!?.,;:-" * 715, "sites": "progression in liver, bone 
            "cues": ("no MET amp, KRAS or BRAF, what if ECOG were 3? alectinib after crizotinib stopped for "
                     "hepatotoxicity. ") * 40, "full-width": "G１２０２R " * 555,
            "question cues": "wht abt lorla? is lorla used? G1202R - is it real? lorla ok w EGFR on ctDNA - is it " * 57,
-           "long words": " ".join(f"lor{chr(97 + i % 26)}{chr(97 + (i // 26) % 26)}atinibx" for i in range(400))}
+           "long words": " ".join(f"lor{chr(97 + i % 26)}{chr(97 + (i // 26) % 26)}atinibx" for i in range(400)),
+           # runs a pattern could split among its repeats (tests/nlu/test_pattern_audit.py): a checklist's dotted
+           # leaders after findings, an aligned line's spaces, one long word after a question
+           "leaders": ("ECOG 0-2 " + "." * 60 + " Y\nStrong CYP3A inducer use " + "." * 50 + " N\n") * 30,
+           "aligned": ("Brain" + " " * 60 + "stable new liver x2 bone lesions seen today\n") * 45,
+           "long word": "What now? " + "a" * 4900 + " x?y"}
 
 
 def worst_case_ms(read: Callable[[str], Any], reader: extractor.Extractor) -> dict[str, float]:
     """CPU milliseconds for ``read`` to read each hostile message (``reader``'s answer cache cleared before each)."""
     out = {}
     for name, text in HOSTILE.items():
-        reader._last = ("", extractor.Reading((), (), False))
+        for kept in (reader, reader.context):  # the per-text readings kept (cues._per_text)
+            getattr(kept, "_last", {}).clear()
         start = time.process_time()
         read(text[:5000])
         out[name] = round((time.process_time() - start) * 1000, 1)

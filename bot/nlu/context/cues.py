@@ -280,12 +280,14 @@ class Cues:
         self.plan_opener = _compile(rf"(?:^|[.;,\n])\s*(?:{_words(hyp['plan_opener'])})(?![\w])", re.IGNORECASE)
         self.plan_history = _cue(hyp["plan_history"])
         listed = _words(hyp["plan_history_list"])
-        # (a word of the list is a whole word; a bracket or a dash may touch what follows: "(2019-2022)")
-        self.plan_history_list = _compile(rf"(?:\s+|\x00+|(?:{listed})(?:(?<![\w])|(?![\w])))*", re.IGNORECASE)
+        # (a word of the list is a whole word; a bracket or a dash may touch what follows: "(2019-2022)"; spaces and
+        # the blanked findings' \x00 one character per repeat: a run matched as "\s+" within the repeat could be split
+        # every way before a list that does not match fails, tests/nlu/test_pattern_audit.py)
+        self.plan_history_list = _compile(rf"(?:\s|\x00|(?:{listed})(?:(?<![\w])|(?![\w])))*", re.IGNORECASE)
         self.plan_history_received = _compile(rf"(?:{_words(hyp['plan_history_received'])})", re.IGNORECASE)
         sequence = _words(hyp["plan_history_sequence"])
         self.plan_history_sequence = _compile(
-            rf"(?:\s+|\x00+|(?:{listed}|{sequence})(?:(?<![\w])|(?![\w])))*", re.IGNORECASE
+            rf"(?:\s|\x00|(?:{listed}|{sequence})(?:(?<![\w])|(?![\w])))*", re.IGNORECASE
         )
         self.sequence_comma = _compile(rf",(?=\s*(?:{sequence})(?![\w]))", re.IGNORECASE)  # "..., then brigatinib"
         self.plan_entities = frozenset(hyp["plan_entities"])
@@ -540,9 +542,11 @@ class Cues:
         )
         self.plan_before = _cue(hyp["plan_before"])
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
-        # (trust3) the writer's not knowing right after a finding, closing its clause ("brain mets... no idea")
+        # (trust3) the writer's not knowing right after a finding, closing its clause ("brain mets... no idea"); a run
+        # of dots is taken whole ((?!\.)): split any way it could be (2+3, 3+2 ...), a checklist's dotted leader after a
+        # finding ("ECOG 0-2 ........ Y") took minutes of backtracking to fail
         self.unknown_after = _frame(
-            r"(?:\s|\.{2,}|…|[,:;?(–—-])*(?:{unknown_after})(?:\s+(?:yet|so far|atm|at (?:the )?moment|for now))?"
+            r"(?:\s|\.{2,}(?!\.)|…|[,:;?(–—-])*(?:{unknown_after})(?:\s+(?:yet|so far|atm|at (?:the )?moment|for now))?"
             r"\s*(?:[.!?;,()\n]|$)",
             hyp,
         )

@@ -112,8 +112,9 @@ def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
 
 
 # a checklist's dot leader between an item and its answer ("Leptomeningeal disease ........ N"): four dots or more, not
-# an ellipsis ("brain mets... no idea")
-LEADER = r"\.{4,}"
+# an ellipsis ("brain mets... no idea"); taken whole ((?!\.)), or a repeat around it could split a long leader every
+# way it can be split before failing (tests/nlu/test_pattern_audit.py)
+LEADER = r"\.{4,}(?!\.)"
 # a colon or a dot leader: an item's answer follows
 COLON_OR_LEADER = _compile(rf"\s*(?::|{LEADER})")
 

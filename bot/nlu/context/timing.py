@@ -1066,10 +1066,9 @@ _CONTRAST_ONLY = frozenset({"but", "however", "yet", "whereas", "while"})
 _THEN_REACH = 150  # the most characters between a state read as no progression and the progression that followed it
 # a heading opening a statement: up to five words before a colon ("current: ...", "Latest CT: ...")
 _INLINE_HEADING = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?P<words>[^\s:]+(?:[ \t]+[^\s:]+){0,4})[ \t]*:(?=\s)")
-# a line that is a heading: up to six words ending in a colon, or alone (then only a date: Timing._heading)
-_HEADING_LINE = re.compile(
-    r"[ \t]*(?:[-*•][ \t]*)?(?P<words>[^\s:](?:[^\s:]*[ \t]+){0,5}?[^\s:]*)[ \t]*(?P<colon>:)?[ \t]*"
-)
+# a line that is a heading: up to six words ending in a colon, or alone (then only a date: Timing._heading); each word
+# after the first follows its spaces (a run of spaces split among the repeats made a long aligned line slow to fail)
+_HEADING_LINE = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?P<words>[^\s:]+(?:[ \t]+[^\s:]+){0,5})[ \t]*(?P<colon>:)?[ \t]*")
 # what may stand before a word of time opening a clause of its own (Timing._then_clause)
 _THEN_OPENS = re.compile(
     r"(?:[,;:]|\band\b)\s*(?:she|he|they|it|has|have|had|is|are|was|were)(?:\s+(?:has|have|had|been|is|are|was|were))?\s+$",
