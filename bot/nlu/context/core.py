@@ -68,6 +68,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 stated = self._ends_denied_tkis(text, out, span)
             if stated is None and span.entity == "tki" and out and self._listed_with(text, out[-1], span, CANDIDATE):
                 stated = CANDIDATE  # "request Lorbrena (lorlatinib)", "sensitive to lorlatinib or brigatinib"
+            if stated is None and out and self._denied_examples(text, out, spans, i):
+                stated = NEGATED  # (trust7) "No strong CYP3A inducers (checked rifampin, carbamazepine)": each denied
             if (
                 span.entity == "alk_status"
                 and span.value.startswith("fusion_present")
@@ -317,8 +319,22 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         """A therapy named as an option right after it (candidate `after`), or as the drug of a caution, a check or a
         risk (candidate `caution_after`: "brigatinib: caution in ILD", "lorlatinib - watch lipids") unless stated as
         taken ("on lorlatinib - watch lipids")."""
-        return bool(self.cand_after.match(after)) or (
-            bool(self.caution_after.match(after)) and not self._taken(text, span)
+        return (
+            bool(self.cand_after.match(after))
+            or (bool(self.caution_after.match(after)) and not self._taken(text, span))
+            or (bool(self.risk_note_after.match(after)) and self._opens_statement(text, span))
+        )
+
+    def _opens_statement(self, text: str, span: Span) -> bool:
+        """(trust7) The TKI at ``span`` opens its statement: nothing but a bullet or an item's number between it and
+        the last line break, full stop or semicolon (candidate `risk_note_lead`: "brigatinib, known ILD risk"; not
+        "Prior TKIs: brigatinib, known ILD risk" nor "on brigatinib, known ILD risk"), and nothing in the rest of its
+        statement tells it given (`risk_note_given`: "Lorlatinib (lipid risk) 2022-2024")."""
+        stops = [(text.rfind(stop, 0, span.start), stop) for stop in ("\n", ";", ". ")]
+        start = max((at + len(stop) for at, stop in stops if at >= 0), default=0)
+        ends = [at for at in (text.find(stop, span.end) for stop in ("\n", ";", ". ")) if at >= 0]
+        return bool(self.risk_note_lead.match(text, start, span.start)) and not self.risk_note_given.search(
+            text, span.end, min(ends, default=len(text))
         )
 
     def _doubt_of_it(self, part: str) -> bool:

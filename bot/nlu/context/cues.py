@@ -174,6 +174,10 @@ class Cues:
         )
         self.cand_after = _after(table["candidate"]["after"], copulas)
         self.caution_after = _after(cand["caution_after"], copulas)  # (trust5) Context._named_after
+        # (trust7) a risk note after a comma or in a bracket, of a TKI that opens its statement: Context._named_after
+        self.risk_note_after = _compile(_words(cand["risk_note_after"]), re.IGNORECASE)
+        self.risk_note_lead = _compile(rf"(?:{_words(cand['risk_note_lead'])})$", re.IGNORECASE)
+        self.risk_note_given = _cue(cand["risk_note_given"])
         self.received_after = _compile(rf"(?:{_words(cand['received_after'])})", re.IGNORECASE)
         self.given_in_own_words = _cue(cand["given_in_own_words"])
         # a trial's criterion told as a rule ("the protocol requires", "Cohort 2 excludes"): People._criterion_rules
@@ -539,6 +543,7 @@ class Cues:
             hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"] + hyp["caution_of"]
         )
         self.plan_before = _cue(hyp["plan_before"])
+        self.at_risk_on = _compile(_words(hyp["at_risk_on"]), re.IGNORECASE)  # (trust7) Doubt._uncertain
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
         # (trust3) the writer's not knowing right after a finding, closing its clause ("brain mets... no idea")
         self.unknown_after = _frame(
