@@ -325,13 +325,21 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             or (bool(self.risk_note_after.match(after)) and self._opens_statement(text, span))
         )
 
+    def _answers_naive(self, text: str, at: int) -> bool:
+        """(trust7) The denial at ``at`` is a bare "no" and a mark ("No -", "No,") answering, right after its
+        mark, a question of whether the patient is new to treatment (hypothetical `naive_asked`: "Treatment-naive?
+        No - had alectinib 2 years", "As first-line? No, second TKI after crizotinib"; the mark may be the colon a
+        bare question was read as)."""
+        if not re.match(r"no\s*[-–—,:;]", text[at : at + 6], re.IGNORECASE):
+            return False
+        return bool(self.naive_asked.search(text, _stop_before(text, at, ("\n", ". ", "! ")), at))
+
     def _opens_statement(self, text: str, span: Span) -> bool:
         """(trust7) The TKI at ``span`` opens its statement: nothing but a bullet or an item's number between it and
         the last line break, full stop or semicolon (candidate `risk_note_lead`: "brigatinib, known ILD risk"; not
         "Prior TKIs: brigatinib, known ILD risk" nor "on brigatinib, known ILD risk"), and nothing in the rest of its
         statement tells it given (`risk_note_given`: "Lorlatinib (lipid risk) 2022-2024")."""
-        stops = [(text.rfind(stop, 0, span.start), stop) for stop in ("\n", ";", ". ")]
-        start = max((at + len(stop) for at, stop in stops if at >= 0), default=0)
+        start = _stop_before(text, span.start, ("\n", ";", ". "))
         ends = [at for at in (text.find(stop, span.end) for stop in ("\n", ";", ". ")) if at >= 0]
         return bool(self.risk_note_lead.match(text, start, span.start)) and not self.risk_note_given.search(
             text, span.end, min(ends, default=len(text))
@@ -372,6 +380,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             after = self._said_after(text, span, 40)  # "Pembrolizumab monotherapy offered": an offer
         if span.entity == "tki":
             denied = self.tki_neg_before.search(before)
+            if denied and self._answers_naive(text, span.start - len(before) + denied.start()):
+                denied = None  # (trust7) "Treatment-naive? No - had alectinib 2 years": the question's no, not hers
             if denied and self.dose_gap.match(text, span.end) and not self.not_a_gap.search(denied.group()):
                 denied = None  # "has not had her alectinib for 3 days": a dose held, of a TKI received
             if (
@@ -651,6 +661,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return False
         named, drugs, new = (self.epilepsy[k].search(sentence) for k in ("named", "drugs", "new_event"))
         return bool((named or drugs) and not new)
+
+
+def _stop_before(text: str, at: int, stops: tuple[str, ...]) -> int:
+    """Where the text after the last of ``stops`` before ``at`` starts (0 when none is before it)."""
+    return max((found + len(stop) for stop in stops if (found := text.rfind(stop, 0, at)) >= 0), default=0)
 
 
 def _kept(text: str, spans: list[Span], i: int) -> bool:

@@ -286,6 +286,9 @@ class Cues:
         listed = _words(hyp["plan_history_list"])
         # (a word of the list is a whole word; a bracket or a dash may touch what follows: "(2019-2022)")
         self.plan_history_list = _compile(rf"(?:\s+|\x00+|(?:{listed})(?:(?<![\w])|(?![\w])))*", re.IGNORECASE)
+        # (trust7) a question of whether she is new to treatment, to its mark, answered right after (Context)
+        self.naive_asked = _compile(rf"(?<![\w-])(?:{_words(hyp['naive_asked'])})\s*[?:]\s*$", re.IGNORECASE)
+        self.plan_history_dated = _compile(_words(hyp["plan_history_dated"]), re.IGNORECASE)  # (trust7)
         self.plan_history_received = _compile(rf"(?:{_words(hyp['plan_history_received'])})", re.IGNORECASE)
         sequence = _words(hyp["plan_history_sequence"])
         self.plan_history_sequence = _compile(

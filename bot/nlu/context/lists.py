@@ -230,12 +230,16 @@ class Lists(Cues):
         and list words between (`denied_examples_join`), and after it to the bracket's close (or, unbracketed, to
         the clause's end) nothing else ("No strong CYP3A inducers (rifampicin stopped last week)" is not denied)."""
         span = spans[i]
+        reach = max(0, span.start - 200)  # a class and its members within a few lines: the reading stays linear
+        if "(" not in text[reach : span.start] and not self.lists.examples_open.search(text, reach, span.start):
+            return False
+        near = spans[max(0, i - 30) : i + 30]
         for e in reversed(out):
             if e.end > span.start:
                 continue
-            if e.entity != span.entity:
-                return False  # another finding between: no list of members
-            gap = self._members_blanked(text, spans, e.end, span.start, span.entity)
+            if e.entity != span.entity or e.end < reach:
+                return False  # another finding between (no list of members), or too far back
+            gap = self._members_blanked(text, near, e.end, span.start, span.entity)
             opened = self.lists.examples_open.match(gap)
             if opened is None or not self.lists.examples_join.fullmatch(gap, opened.end()):
                 if self.lists.examples_join.fullmatch(gap):
@@ -243,8 +247,8 @@ class Lists(Cues):
                 return False
             if e.stated_role != NEGATED:
                 return False
-            end = _sentence_at(self._sentences(text), span.start)[1]
-            tail = self._members_blanked(text, spans, span.end, end, span.entity)
+            end = min(_sentence_at(self._sentences(text), span.start)[1], span.end + 200)
+            tail = self._members_blanked(text, near, span.end, end, span.entity)
             joined = self.lists.examples_join.match(tail)
             rest = tail[joined.end() if joined else 0 :]
             if "(" in opened.group():
