@@ -68,6 +68,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 stated = self._ends_denied_tkis(text, out, span)
             if stated is None and span.entity == "tki" and out and self._listed_with(text, out[-1], span, CANDIDATE):
                 stated = CANDIDATE  # "request Lorbrena (lorlatinib)", "sensitive to lorlatinib or brigatinib"
+            if stated is None and out and self._denied_examples(text, out, spans, i):
+                stated = NEGATED  # (trust7) "No strong CYP3A inducers (checked rifampin, carbamazepine)": each denied
             if (
                 span.entity == "alk_status"
                 and span.value.startswith("fusion_present")
@@ -317,8 +319,30 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         """A therapy named as an option right after it (candidate `after`), or as the drug of a caution, a check or a
         risk (candidate `caution_after`: "brigatinib: caution in ILD", "lorlatinib - watch lipids") unless stated as
         taken ("on lorlatinib - watch lipids")."""
-        return bool(self.cand_after.match(after)) or (
-            bool(self.caution_after.match(after)) and not self._taken(text, span)
+        return (
+            bool(self.cand_after.match(after))
+            or (bool(self.caution_after.match(after)) and not self._taken(text, span))
+            or (bool(self.risk_note_after.match(after)) and self._opens_statement(text, span))
+        )
+
+    def _answers_naive(self, text: str, at: int) -> bool:
+        """(trust7) The denial at ``at`` is a bare "no" and a mark ("No -", "No,") answering, right after its
+        mark, a question of whether the patient is new to treatment (hypothetical `naive_asked`: "Treatment-naive?
+        No - had alectinib 2 years", "As first-line? No, second TKI after crizotinib"; the mark may be the colon a
+        bare question was read as)."""
+        if not re.match(r"no\s*[-–—,:;]", text[at : at + 6], re.IGNORECASE):
+            return False
+        return bool(self.naive_asked.search(text, _stop_before(text, at, ("\n", ". ", "! ")), at))
+
+    def _opens_statement(self, text: str, span: Span) -> bool:
+        """(trust7) The TKI at ``span`` opens its statement: nothing but a bullet or an item's number between it and
+        the last line break, full stop or semicolon (candidate `risk_note_lead`: "brigatinib, known ILD risk"; not
+        "Prior TKIs: brigatinib, known ILD risk" nor "on brigatinib, known ILD risk"), and nothing in the rest of its
+        statement tells it given (`risk_note_given`: "Lorlatinib (lipid risk) 2022-2024")."""
+        start = _stop_before(text, span.start, ("\n", ";", ". "))
+        ends = [at for at in (text.find(stop, span.end) for stop in ("\n", ";", ". ")) if at >= 0]
+        return bool(self.risk_note_lead.match(text, start, span.start)) and not self.risk_note_given.search(
+            text, span.end, min(ends, default=len(text))
         )
 
     def _doubt_of_it(self, part: str) -> bool:
@@ -356,6 +380,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             after = self._said_after(text, span, 40)  # "Pembrolizumab monotherapy offered": an offer
         if span.entity == "tki":
             denied = self.tki_neg_before.search(before)
+            if denied and self._answers_naive(text, span.start - len(before) + denied.start()):
+                denied = None  # (trust7) "Treatment-naive? No - had alectinib 2 years": the question's no, not hers
             if denied and self.dose_gap.match(text, span.end) and not self.not_a_gap.search(denied.group()):
                 denied = None  # "has not had her alectinib for 3 days": a dose held, of a TKI received
             if (
@@ -635,6 +661,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return False
         named, drugs, new = (self.epilepsy[k].search(sentence) for k in ("named", "drugs", "new_event"))
         return bool((named or drugs) and not new)
+
+
+def _stop_before(text: str, at: int, stops: tuple[str, ...]) -> int:
+    """Where the text after the last of ``stops`` before ``at`` starts (0 when none is before it)."""
+    return max((found + len(stop) for stop in stops if (found := text.rfind(stop, 0, at)) >= 0), default=0)
 
 
 def _kept(text: str, spans: list[Span], i: int) -> bool:

@@ -174,6 +174,10 @@ class Cues:
         )
         self.cand_after = _after(table["candidate"]["after"], copulas)
         self.caution_after = _after(cand["caution_after"], copulas)  # (trust5) Context._named_after
+        # (trust7) a risk note after a comma or in a bracket, of a TKI that opens its statement: Context._named_after
+        self.risk_note_after = _compile(_words(cand["risk_note_after"]), re.IGNORECASE)
+        self.risk_note_lead = _compile(rf"(?:{_words(cand['risk_note_lead'])})$", re.IGNORECASE)
+        self.risk_note_given = _cue(cand["risk_note_given"])
         self.received_after = _compile(rf"(?:{_words(cand['received_after'])})", re.IGNORECASE)
         self.given_in_own_words = _cue(cand["given_in_own_words"])
         # a trial's criterion told as a rule ("the protocol requires", "Cohort 2 excludes"): People._criterion_rules
@@ -284,6 +288,9 @@ class Cues:
         # the blanked findings' \x00 one character per repeat: a run matched as "\s+" within the repeat could be split
         # every way before a list that does not match fails, tests/nlu/test_pattern_audit.py)
         self.plan_history_list = _compile(rf"(?:\s|\x00|(?:{listed})(?:(?<![\w])|(?![\w])))*", re.IGNORECASE)
+        # (trust7) a question of whether she is new to treatment, to its mark, answered right after (Context)
+        self.naive_asked = _compile(rf"(?<![\w-])(?:{_words(hyp['naive_asked'])})\s*[?:]\s*$", re.IGNORECASE)
+        self.plan_history_dated = _compile(_words(hyp["plan_history_dated"]), re.IGNORECASE)  # (trust7)
         self.plan_history_received = _compile(rf"(?:{_words(hyp['plan_history_received'])})", re.IGNORECASE)
         sequence = _words(hyp["plan_history_sequence"])
         self.plan_history_sequence = _compile(
@@ -541,6 +548,7 @@ class Cues:
             hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"] + hyp["caution_of"]
         )
         self.plan_before = _cue(hyp["plan_before"])
+        self.at_risk_on = _compile(_words(hyp["at_risk_on"]), re.IGNORECASE)  # (trust7) Doubt._uncertain
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
         # (trust3) the writer's not knowing right after a finding, closing its clause ("brain mets... no idea"); a run
         # of dots is taken whole ((?!\.)): split any way it could be (2+3, 3+2 ...), a checklist's dotted leader after a

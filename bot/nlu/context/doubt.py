@@ -28,8 +28,10 @@ class Doubt(Lists):
             return False  # (s14) "Impression/plan: ECOG 2 (up and about)": the assessment's score, nothing planned
         if span.entity != "tki" and self.consequence_after.match(text[span.end : span.end + 20]):
             return True  # "ECOG 3 would mean BSC": the premise of a consequence
+        at_risk_on = span.entity == "tki" and self.at_risk_on.search(text, max(0, span.start - 80), span.start)
         return (
-            self._scoped(self.uncertain_before, text, spans, i) is not None
+            # (trust7) not a TKI taken that the patient is said at risk on ("at risk of hyperlipidaemia on lorlatinib")
+            (self._scoped(self.uncertain_before, text, spans, i) is not None and not at_risk_on)
             or (not self._taken(text, span) and bool(self.uncertain_after.match(text[span.end : span.end + 60])))
             or (not self._taken(text, span) and bool(self.unknown_after.match(text[span.end : span.end + 80])))
             or self._doubted_alternative(text, spans, i)

@@ -223,6 +223,48 @@ class Lists(Cues):
         aside = self.lists.tki_aside.match(text, span.end)
         return NEGATED if aside and not self.lists.tki_given.match(text, aside.end()) else _DROPPED
 
+    def _denied_examples(self, text: str, out: list[Entity], spans: list[Span], i: int) -> bool:
+        """(trust7) Finding i is a member of a class denied right before it, listed as looked for in a bracket or
+        after an example's words (list_words `denied_examples_open`: "No strong CYP3A inducers (checked rifampin,
+        carbamazepine)", "no strong CYP3A inducers, e.g. rifampicin or phenytoin"): only members of its kind, blanked,
+        and list words between (`denied_examples_join`), and after it to the bracket's close (or, unbracketed, to
+        the clause's end) nothing else ("No strong CYP3A inducers (rifampicin stopped last week)" is not denied)."""
+        span = spans[i]
+        reach = max(0, span.start - 200)  # a class and its members within a few lines: the reading stays linear
+        if "(" not in text[reach : span.start] and not self.lists.examples_open.search(text, reach, span.start):
+            return False
+        near = spans[max(0, i - 30) : i + 30]
+        for e in reversed(out):
+            if e.end > span.start:
+                continue
+            if e.entity != span.entity or e.end < reach:
+                return False  # another finding between (no list of members), or too far back
+            gap = self._members_blanked(text, near, e.end, span.start, span.entity)
+            opened = self.lists.examples_open.match(gap)
+            if opened is None or not self.lists.examples_join.fullmatch(gap, opened.end()):
+                if self.lists.examples_join.fullmatch(gap):
+                    continue  # a member listed before it: the class is further back
+                return False
+            if e.stated_role != NEGATED:
+                return False
+            end = min(_sentence_at(self._sentences(text), span.start)[1], span.end + 200)
+            tail = self._members_blanked(text, near, span.end, end, span.entity)
+            joined = self.lists.examples_join.match(tail)
+            rest = tail[joined.end() if joined else 0 :]
+            if "(" in opened.group():
+                return self.lists.examples_close.match(rest) is not None
+            return not rest.strip(" .;\n")
+        return False
+
+    @staticmethod
+    def _members_blanked(text: str, spans: list[Span], start: int, end: int, entity: str) -> str:
+        """``text[start:end]`` with the findings of ``entity`` in it blanked."""
+        part = list(text[start:end])
+        for s in spans:
+            if s.entity == entity and start <= s.start and s.end <= end:
+                part[s.start - start : s.end - start] = " " * (s.end - s.start)
+        return "".join(part)
+
     def _restated(self, text: str, spans: list[Span], i: int, cue_end: int) -> bool:
         """Finding i opens with the qualifier the denial before it opened with (list_words `restated_qualifiers`), and
         the list it goes on in is never closed by a conjunction: "no new liver lesions, new bone mets, new adrenal

@@ -191,6 +191,10 @@ class ListWords:
         # a conjunction between two therapies: they are a list ("carbo/pem", "lorlatinib and SRS")
         self.therapy_conjunction = _frame(r"\b(?:{conjunctions}|{therapy_conjunctions})\b|/|&", words)
         self.alternative = _frame(r"\b{alternatives}\b", words)
+        # (trust7) a class denied, then its members looked for listed (Lists._denied_examples)
+        self.examples_open = _frame(r"(?:{denied_examples_open})", words)
+        self.examples_join = _frame(r"(?:{denied_examples_join}|\s)*", words)
+        self.examples_close = _frame(r"(?:{denied_examples_close})", words)
         self.words = words
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime
 import itertools
 import re
 
@@ -857,9 +858,19 @@ class Timing(Cues):
         nor as the specimen a finding was seen on ("Outcome: SCLC transformation confirmed on the adrenal biopsy")."""
         if span.entity == "biopsy_type" and self.seen_on.search(text[max(0, span.start - 40) : span.start]):
             return False
-        return any(
-            a <= span.start < b and not self._after_history(text, span, a, spans) for a, b in plans
-        ) and not self._taken(text, span)
+        return (
+            any(a <= span.start < b and not self._after_history(text, span, a, spans) for a, b in plans)
+            and not self._taken(text, span)
+            and not self._dated_in_plan(text, span)
+        )
+
+    def _dated_in_plan(self, text: str, span: Span) -> bool:
+        """(trust7) A TKI with a closed date range right after it, ending no later than this year (hypothetical
+        `plan_history_dated`: "Next line: alectinib 2018-2022"): given then, a history, not a plan."""
+        m = self.plan_history_dated.match(text, span.end) if span.entity == "tki" else None
+        if m is None:
+            return False
+        return int(re.findall(r"(?:19|20)\d\d", m.group("end"))[-1]) <= datetime.date.today().year
 
     def _conditional_plan(self, text: str, spans: list[Span], i: int) -> bool:
         """A TKI planned on a condition: the condition right after it, before any other finding ("lorlatinib if
