@@ -4,8 +4,8 @@
    lung x2, bone x4", "new: liver (2), adrenal (1)"): the sites listed progress; two site groups or more with nothing
    else said are systemic. Not a list said stable after it, a denial, nor a question.
 2. "New:" as a key, then lesions counted at one site ("New: 1 adrenal nodule"): that site progresses.
-3. Two or more extracranial sites named and said controlled now ("lungs and nodes unchanged") beside a site named
-   progressing: the rest controlled, oligoprogression. Alone, beside a progression that names no site, beside brain
+3. Two or more extracranial sites named and said controlled now ("lungs and nodes unchanged") after a site named
+   progressing in its sentence: the rest controlled, oligoprogression. Alone, beside a progression that names no site, beside brain
    lesions, in the past tense, asked about or denied: nothing.
 4. The progression said to be at one site ("true progression at a single site", "the liver is the only site of
    progression"): oligoprogression; not in a sentence about the brain or its scan, a denial, a plan, a question, a
@@ -17,6 +17,8 @@
 7. A table's cell or a form's drop-down: a new site measured with no lesion word ("new R adrenal 2.1 cm"), the rest in
    shorthand after a comma ("rest PR"), the drop-down's values quoted ("new lesions: 'Yes - liver (1)'; rest:
    'Stable'"): oligoprogression; not a new lesion denied, nor "No" in the drop-down.
+8. A bare "stable" closing a line of another illness ("Psych: bipolar I, on lithium, stable 5 yrs") is not the
+   cancer's; the cancer's bare "stable" ("On alectinib since 2021, stable 3 yrs") still reads no progression.
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ def test_new_as_a_key_with_the_site_said_stable_reads_no_pattern():
 NAMED_REST = [
     "Two new liver metastases on CT; lungs and nodes unchanged.",
     "New: 2 hepatic mets, lung and nodes unchanged. Continue lorlatinib for now.",
-    "New left adrenal mass on brigatinib. The lung and bone lesions remain stable.",
+    "New left adrenal mass on brigatinib; the lung and bone lesions remain stable.",
     "An enlarging hilar node; the liver, bone and pleural disease all stable.",
 ]
 
@@ -96,6 +98,8 @@ NAMED_REST_NOT_OLIGO = [
     "New liver lesions; lungs and nodes not stable.",
     # hedged: not said controlled
     "New liver lesions; lungs and nodes possibly stable, report awaited.",
+    # a list said stable in a sentence of its own (it may be of some sites only)
+    "Bone-only progression: new lesions in T6, L2, both iliac bones and a rib. The lungs and liver are stable.",
     # another site named as the exception
     "New liver lesions; lungs and nodes stable apart from a new rib lesion.",
 ]
@@ -222,3 +226,20 @@ TABLE_CELLS_NOT_OLIGO = [
 @pytest.mark.parametrize("text", TABLE_CELLS_NOT_OLIGO)
 def test_a_table_or_drop_down_with_no_new_site_is_not_oligoprogression(text):
     assert_reads_other_than(text, {"progression": "oligoprogression"})
+
+
+# ---- 8. a bare "stable" of another illness -------------------------------------------------------------------------
+OTHER_ILLNESS_STABLE = [
+    "Psych: bipolar disorder, on lithium, stable 4 yrs.",
+    "PMH: AF, on apixaban, stable.",
+    "Comorbidities: COPD GOLD 2, on tiotropium, stable.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_ILLNESS_STABLE)
+def test_a_bare_stable_closing_another_illness_is_not_the_cancers(text):
+    assert_reads(text, {"progression": None})
+
+
+def test_the_cancers_bare_stable_still_reads_no_progression():
+    assert_reads("On alectinib since 2021, stable 3 yrs.", {"progression": "none"})
