@@ -19,6 +19,9 @@
    'Stable'"): oligoprogression; not a new lesion denied, nor "No" in the drop-down.
 8. A bare "stable" closing a line of another illness ("Psych: bipolar I, on lithium, stable 5 yrs") is not the
    cancer's; the cancer's bare "stable" ("On alectinib since 2021, stable 3 yrs") still reads no progression.
+9. A brain scan said stable before its treated lesions and "no new disease" is the brain's control, not the whole
+   disease's: beside the body's scan stable, no progression; beside brain disease and nothing said of the body, no
+   pattern.
 """
 
 from __future__ import annotations
@@ -243,3 +246,19 @@ def test_a_bare_stable_closing_another_illness_is_not_the_cancers(text):
 
 def test_the_cancers_bare_stable_still_reads_no_progression():
     assert_reads("On alectinib since 2021, stable 3 yrs.", {"progression": "none"})
+
+
+# ---- 9. the brain scan's "stable ..., no new disease" -----------------------------------------------------------
+def test_brain_scan_stable_beside_the_body_scan_stable_is_no_progression():
+    assert_reads(
+        "Reviewed: MRI brain stable, 3 treated lesions, no new disease; CT body stable on alectinib. Continue.",
+        {"progression": "none"},
+    )
+
+
+def test_brain_scan_stable_alone_says_nothing_of_the_body():
+    assert_reads("MRI brain stable, 3 treated lesions, no new disease.", {"progression": None})
+
+
+def test_a_body_scan_stable_with_no_new_disease_is_still_no_progression():
+    assert_reads("CT chest stable, 2 small nodules, no new disease.", {"progression": "none"})
