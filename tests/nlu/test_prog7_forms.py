@@ -251,13 +251,13 @@ def test_the_cancers_bare_stable_still_reads_no_progression():
 # ---- 9. the brain scan's "stable ..., no new disease" -----------------------------------------------------------
 def test_brain_scan_stable_beside_the_body_scan_stable_is_no_progression():
     assert_reads(
-        "Reviewed: MRI brain stable, 3 treated lesions, no new disease; CT body stable on alectinib. Continue.",
+        "Reviewed: brain MRI stable, 3 treated lesions, no new disease; CT body stable on alectinib. Continue.",
         {"progression": "none"},
     )
 
 
 def test_brain_scan_stable_alone_says_nothing_of_the_body():
-    assert_reads("MRI brain stable, 3 treated lesions, no new disease.", {"progression": None})
+    assert_reads("Brain MRI stable, 3 treated lesions, no new disease.", {"progression": None})
 
 
 def test_a_body_scan_stable_with_no_new_disease_is_still_no_progression():
