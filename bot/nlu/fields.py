@@ -78,11 +78,20 @@ HALVES = frozenset(  # progression values never fields on their own
         "many_lesions",
         "progressing",  # (prog2) a progression stated with no site: no pattern, the form asks it
         "lesion_growing",  # (prog3) a lesion said new or growing, no site group read: the rest beside it is oligo
+        "sites_controlled",  # (prog7) two or more sites named controlled: the rest beside a site named progressing
     }
 )
 # progression values that say no site progresses (Context: beside them a response is not told as history)
 NOT_PROGRESSING = frozenset(
-    {"none", "body_controlled", "rest_controlled", "body_not_progressing", "cns_controlled", "cns_known"}
+    {
+        "none",
+        "body_controlled",
+        "rest_controlled",
+        "body_not_progressing",
+        "cns_controlled",
+        "cns_known",
+        "sites_controlled",
+    }
 )
 _ALK_STATUS = {
     "positive": ("alk_positive", True),
@@ -377,6 +386,11 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
     ("sites:...") with nothing else said is systemic; one group alone is no pattern."""
     sites = {g for v in stated if v.startswith(SITES) for g in v[len(SITES) :].split("+")}
     stated = [v for v in stated if not v.startswith(SITES)]
+    if "sites_controlled" in stated and sites and "cns_progressing" not in stated:
+        # (prog7) extracranial sites named controlled ("new liver mets, lungs and nodes unchanged") are the rest
+        # beside a site named progressing; beside a progression that names no site or the brain, nothing is said of
+        # the rest of the disease
+        stated = [*stated, "rest_controlled"]
     out = [v for v in stated if v not in HALVES]
     # lesions counted with no organ ("many lesions"): the body's, unless the brain or the body says otherwise
     if "many_lesions" in stated:
