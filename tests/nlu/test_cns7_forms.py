@@ -165,3 +165,32 @@ def test_a_specimen_telling_only_the_diagnosis_alone_is_not_the_rebiopsy(text):
 ])
 def test_a_specimen_of_this_progression_or_with_a_resistance_finding_is_read(text):
     assert_reads(text, {"biopsy": "tissue"})
+
+
+# ---- 8. a brain scan's range of two to four, sizes listed before the lesions, one new lesion with "a" ----------------
+
+
+@pytest.mark.parametrize("text", [
+    "Brain MRI shows 1-2 new punctate lesions.",
+    "MRI head: two or three small enhancing foci.",
+    "MRI brain today - new 5 mm, 8 mm and 3 mm metastases.",
+    "Restaging MRI found a new metastasis in the left cerebellum.",
+])
+def test_a_range_sizes_listed_or_a_new_lesion_in_the_brain_are_limited(text):
+    assert_reads(text, {"brain_metastases": True, "cns_lesions": "limited"})
+
+
+@pytest.mark.parametrize("text", [
+    "Brain MRI clear; CT chest: 1-2 new nodules.",
+    "MRI brain normal. CT abdomen: 6 mm and 9 mm lesions in the liver.",
+    "Could there be a new lesion in the brain?",
+    "No new metastasis in the left cerebellum.",
+    "His wife had a new lesion in the brain last year.",
+])
+def test_another_organ_a_question_a_denial_or_a_relative_is_not_limited(text):
+    assert_reads_other_than(text, {"cns_lesions": "limited"})
+
+
+def test_innumerable_foci_under_a_brain_scan_are_the_brains_not_a_systemic_progression():
+    found = assert_reads("Brain MRI: innumerable tiny foci.", {"cns_lesions": "extensive"})
+    assert found.get("progression") != "systemic"
