@@ -1,6 +1,6 @@
 """The extent of brain disease, the specimen of the fusion at progression and the re-biopsy, in forms written in our own
-words (cns7): a brain scan's count above five in digits or words, at least six, or lesions said numerous, many or
-miliary; the number of brain lesions told after them, as translated reports write it; lesions too many to treat one by
+words (cns7): a brain scan's count of ten or more in digits or words, at least ten, or lesions said numerous, many,
+innumerable or miliary (six to nine are left to the older patterns); the number of brain lesions told after them, as translated reports write it; lesions too many to treat one by
 one; one to four lesions told as treated; a single brain mass with its size between; the fusion told beside
 resistance mutations denied (a resistance test, this progression's); the fusion found on plasma and then on tissue
 (the tissue's); the result of a test still awaited. Each class comes with near-misses that must not be read so: a
@@ -16,9 +16,9 @@ from tests.nlu.reads import assert_reads, assert_reads_other_than
 
 
 @pytest.mark.parametrize("text", [
-    "MRI head today: 9 new enhancing lesions, the biggest 6 mm.",
+    "MRI head today: 14 new enhancing lesions, the biggest 6 mm.",
     "Brain MRI shows eleven new small metastases.",
-    "MRI brain - at least eight new foci, no hydrocephalus.",
+    "MRI brain - at least ten new foci, no hydrocephalus.",
     "Brain MRI shows many new metastases since March.",
     "MRI brain: numerous small punctate metastases.",
     "Cranial MRI showed miliary metastases.",
@@ -29,7 +29,7 @@ def test_a_brain_scans_count_above_five_or_past_counting_is_extensive(text):
 
 
 @pytest.mark.parametrize("text", [
-    "Brain MRI clear, CT abdomen: 9 new nodules.",
+    "Brain MRI clear, CT abdomen: 19 new nodules.",
     "Brain MRI normal. CT: many new liver lesions.",
     "Does the brain MRI show more than 10 new lesions?",
     "No brain MRI yet; if there are 8 lesions we would give WBRT.",
@@ -194,3 +194,20 @@ def test_another_organ_a_question_a_denial_or_a_relative_is_not_limited(text):
 def test_innumerable_foci_under_a_brain_scan_are_the_brains_not_a_systemic_progression():
     found = assert_reads("Brain MRI: innumerable tiny foci.", {"cns_lesions": "extensive"})
     assert found.get("progression") != "systemic"
+
+
+# ---- 9. a specimen key answered "not yet" -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Tissue: not yet",
+    "Plasma (12/2025): no ALK alterations detected. Tissue: not yet.",
+])
+def test_a_specimen_key_answered_not_yet_is_not_that_specimen(text):
+    assert_reads_other_than(text, {"biopsy": "tissue"})
+    assert_reads_other_than(text, {"biopsy": "tissue_and_plasma"})
+
+
+def test_a_specimen_key_answered_with_its_result_is_read():
+    assert_reads("Tissue: EML4-ALK retained, ALK L1196M. Plasma: not yet.",
+                 {"biopsy": "tissue", "alk_fusion_specimen": "tissue"})
