@@ -245,6 +245,13 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
         # PD (liver): EML4-ALK present"): the tissue decides (the schema: a plasma negative is usually low shedding)
         values["alk_fusion_at_progression"] = [True]
         values["alk_fusion_specimen"] = ["tissue"]
+    if len(values.get("alk_fusion_at_progression", ())) == 1 and set(SPECIMENS) <= set(
+        values.get("alk_fusion_specimen", ())
+    ) | _fusion_specimens(entities):
+        # (cns7) one fusion result told on plasma and on tissue both ("liquid biopsy: ALK fusion detected; lung core:
+        # ALK fusion", "Guardant360: EML4-ALK; the node biopsy: EML4-ALK retained"): the tissue's, as the schema infers
+        # it from tissue and plasma both
+        values["alk_fusion_specimen"] = ["tissue"]
     if "progression" in values:
         cns_disease = any(True in values.get(f, ()) for f in ("brain_metastases", "leptomeningeal"))
         values["progression"] = _progression(values["progression"], cns_disease)
@@ -281,6 +288,19 @@ def _fusion_specimen(entities: Iterable[Mapping[str, Any] | Entity]) -> str | No
         and e.get("role") in (None, NEGATED)
     ]
     return _specimen_of(fusion[0], _specimens(found), looking_after=True) if fusion else None
+
+
+def _fusion_specimens(entities: Iterable[Mapping[str, Any] | Entity]) -> set[str | None]:
+    """The specimen of every fusion result: the one its words name, else the one named nearest before it."""
+    found = [as_dict(e) for e in entities]
+    specimens = _specimens(found)
+    return {
+        value.rsplit("_", 1)[1] if value.endswith(SPECIMENS) else _specimen_of(e, specimens)
+        for e in found
+        if e.get("entity") == "alk_status"
+        and (value := str(e.get("value"))).startswith("fusion_")
+        and e.get("role") in (None, NEGATED)
+    }
 
 
 def _fusion_kept_on_tissue(entities: Iterable[Mapping[str, Any] | Entity]) -> bool:

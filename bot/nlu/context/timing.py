@@ -992,7 +992,15 @@ class Timing(Cues):
             return False
         after = [s for s in spans if s.entity == "tki" and s.start >= end]
         if not after:
-            return False
+            # (cns7) a specimen whose statement tells only the diagnosis's result, in a message that tells no TKI, no
+            # progression, no resistance finding and no word of now ("Oncomine Dx panel 2022: ALK fusion positive;
+            # EGFR, ROS1, BRAF negative", "EBUS-TBNA 2021: adenocarcinoma, ALK IHC positive"): the ALK positivity is
+            # read as the diagnosis's, and so is its specimen
+            return not self.result_current.search(text) and not any(
+                s.entity in ("tki", "progression_pattern", *_RESULT_KINDS)
+                or (s.entity == "transformation" and s.value != "none")
+                for s in spans
+            )
         own = dates(text, start, end)
         for tki in after:
             t_start, t_end = _statement_bounds(text, tki.start, tki.end)
