@@ -145,6 +145,7 @@ def test_a_numbered_chemotherapy_line_is_read(text: str, fields: dict) -> None:
     "Lines of therapy: (1) alectinib (2) lorlatinib (3) carboplatin-pemetrexed planned",
     "Lines of therapy: (1) alectinib (2) lorlatinib; next (3) carboplatin-pemetrexed?",
     "Plan: 1) SRS 2) carboplatin/pemetrexed",
+    "Treatment options: (1) brigatinib (2) docetaxel",
 ])
 def test_a_numbered_chemotherapy_option_or_plan_is_not_received(text: str) -> None:
     assert_reads(text, {"prior_chemotherapy": None, "current_therapy": None})
@@ -182,4 +183,17 @@ def test_the_fusion_spelled_reads_as_written(spelled: str, written: str) -> None
     ("She walks a lot better.", {"alk_positive": None}),
 ])
 def test_the_spelled_fusion_denied_asked_or_anothers(text: str, fields: dict) -> None:
+    assert_reads(text, fields)
+
+
+# a list of options names no therapy received (the options' heading was no plan's: "Options: (1) lorlatinib ..." read
+# lorlatinib as received)
+@pytest.mark.parametrize("text,fields", [
+    ("Options: (1) lorlatinib (2) carboplatin-pemetrexed (3) a trial", {"prior_tkis": None}),
+    ("Therapeutic options: brigatinib or lorlatinib.", {"prior_tkis": None}),
+    ("On alectinib since 2022. Options at progression: lorlatinib, chemotherapy.", {"prior_tkis": ["alectinib"]}),
+    # what was chosen and started after the options is received
+    ("Options discussed. She chose lorlatinib, started 03/2025.", {"prior_tkis": ["lorlatinib"]}),
+])
+def test_a_list_of_options_is_no_therapy_received(text: str, fields: dict) -> None:
     assert_reads(text, fields)
