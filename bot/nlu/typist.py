@@ -249,6 +249,14 @@ _SAID_ECOG = re.compile(  # "E cog one", "E C O G 1", "e.c.o.g."
 _SAID_PDL1 = re.compile(  # "P D L one", "PD L1", "PDL one", "p.d.l.1"
     r"(?<![\w-])p\.?[\s.-]*d\.?[\s.-]*l\.?[\s.-]*(?:1|one)(?![\w-])(?<!pdl1)(?<!pd-l1)", re.IGNORECASE
 )
+# (ctx7) the ALK fusion's gene names spelled out letter by letter, as dictation writes them down ("E M L four A L K",
+# "E-M-L-4 A-L-K", "EML 4 ALK"): EML4-ALK; "A L K" spelled alone is ALK. Only letters with a mark between them (a word
+# written whole stays as typed); "four" only as EML4's number
+_SPELLED_ALK = r"A(?:[\s.-]+L[\s.-]+K|L[\s.-]+K|[\s.-]+LK)\.?"
+_SAID_EML4_ALK = re.compile(
+    rf"(?<![\w-])E[\s.-]*M[\s.-]*L[\s.-]*(?:4|four)[\s.-]*(?:{_SPELLED_ALK}|ALK)(?![\w-])", re.IGNORECASE
+)
+_SAID_ALK = re.compile(rf"(?<![\w-]){_SPELLED_ALK}(?![\w-])")
 _NUMBER = rf"(?:(?:{_TEN})(?:[\s-]+(?:{_UNIT}))?|{_TEEN}|{_UNIT}|a hundred|one hundred|hundred)"
 _SAID_PERCENT = re.compile(  # "eighty percent", "20 per cent"
     rf"(?<![\w-])(?P<n>\d{{1,3}}|{_NUMBER})\s*(?:percent|per cent|pct)(?![\w])", re.IGNORECASE
@@ -399,6 +407,11 @@ def dictation(text: str, residues: tuple[int, int]) -> list[tuple[int, int, str]
         pieces.append((m.start(), m.end(), "ECOG"))
     for m in _SAID_PDL1.finditer(text):
         pieces.append((m.start(), m.end(), "PD-L1"))
+    for m in _SAID_EML4_ALK.finditer(text):  # (ctx7)
+        if m.group() != "EML4-ALK":
+            pieces.append((m.start(), m.end(), "EML4-ALK"))
+    for m in _SAID_ALK.finditer(text):  # (ctx7) overlapping an EML4-ALK piece, the first stands
+        pieces.append((m.start(), m.end(), "ALK"))
     for m in _SAID_PERCENT.finditer(text):
         number = said_number(m.group("n"))
         if number is not None and number <= 100:

@@ -76,6 +76,13 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 and self._diagnosis_headed(text, span)
             ):
                 span = dataclasses.replace(span, value="positive")  # "Dx 2022: ALK fusion detected": at diagnosis
+            elif (
+                span.entity == "alk_status"
+                and span.value in ("positive", "negative")
+                and self._progression_led(text, span)
+            ):
+                # (ctx7) "This admission, liver core: ALK IHC negative": the fusion's result at this progression
+                span = dataclasses.replace(span, value="fusion_present" if span.value == "positive" else "fusion_lost")
             if stated == _DROPPED and _at_diagnosis_histology(text, span):  # "Initial EBUS FNA 2021: adenocarcinoma"
                 span, stated = Span(span.start, span.end, "histology", "adenocarcinoma", span.priority), None
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):

@@ -84,7 +84,11 @@ class Cues:
         self.own_statement = _compile(rf"(?:{_words(neg['own_statement'])})\b", re.IGNORECASE)
         self.ends_clause = _compile(rf"^\s*(?:{_words(neg['ends_clause'])})\s*(?:[,(]|[-–—]\s)", re.IGNORECASE)
         self.experience = _compile(_words(neg["experience"]), re.IGNORECASE)
-        self.gap = _compile(rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b)*$", re.IGNORECASE)
+        # (ctx7) also the fusion's partner written before it ("no EML4-ALK fusion detected": the ALK fusion denied)
+        self.gap = _compile(
+            rf"^(?:[\s,/&:()+]|\b(?:{_words(neg['gap_words'])})\b|\b(?:eml4|kif5b|tfg|klc1|strn|hip1|tpr)-)*$",
+            re.IGNORECASE,
+        )
         self.new = _frame(r"\b{new}\b", neg)
         # the same words qualifying a finding a denial after it covers ("New brain mets: none", "Untreated brain
         # metastases: none"), or said after that denial ("brain mets: none new"); the qualifier opens its line or
@@ -480,6 +484,7 @@ class Cues:
             rf"[ \t]*(?:[-*•·]+[ \t]*)?(?:{_words(hyp['diagnosis_heading'])})\b[^:\n]{{0,25}}:", re.IGNORECASE
         )
         self.result_earlier = _cue(hyp["diagnostic_before"] + hyp["result_earlier"])
+        self.progression_lead = _cue(hyp["progression_lead"])  # (ctx7) "This admission:", "testing this time"
         self.result_current = _cue(hyp["result_current"])
         # the words of a clause that tells only a result's time and specimen (Timing._serial_result), past its own
         # result words (``found``: "detected", "seen") when it has them

@@ -71,6 +71,15 @@ _AT_DIAGNOSIS_AFTER = _compile(
 
 # the resistance results found or denied as a class, read by the times they are told (Timing._timed_results)
 _RESULT_KINDS = ("alk_mutation", "bypass_alteration")
+# (ctx7) an ALK result said as the disease's name or as known from before ("ALK+ NSCLC", "ALK-positive since 2019",
+# "known ALK-rearranged"): the diagnosis's, wherever it is told (Timing._progression_led)
+_DISEASE_NAMED = _compile(
+    r"[\s-]*(?:positive |pos |\+ |rearranged )?(?:nsclc|adeno\w*|lung|disease|cancer|carcinoma|tumou?r|patient|pt|"
+    r"metasta\w*|stage|since|from|as (?:at|before|previously|known))\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_KNOWN_BEFORE = _compile(r"\b(?:known|established|documented|proven)\s+(?:to be\s+)?$", re.IGNORECASE)
 # a result said to be this progression's, in so many words (not "rebiopsy", which a "first rebiopsy" also is)
 _NOW = re.compile(
     r"\b(?:current(?:ly)?|latest|most recent|today'?s?|now|this (?:progression|pd|time|biopsy|rebiopsy))\b", re.I
@@ -954,6 +963,25 @@ class Timing(Cues):
         if head is None or head.end() > span.start:
             return False
         return not self.result_current.search(text, head.end(), span.start)
+
+    def _progression_led(self, text: str, span: Span) -> bool:
+        """(ctx7) ``span``, an ALK test's result, follows on its line words that place it at this progression ("This
+        admission, liver core: ALK IHC negative", "Resistance testing this time: tissue (liver). Result: EML4-ALK"), the
+        mirror of _diagnosis_headed: no word of the diagnosis or an earlier time between them nor after it in its
+        statement ("..., ALK-positive at diagnosis"), and not the disease's adjective ("This admission: known ALK+
+        NSCLC, seizures")."""
+        line = text.rfind("\n", 0, span.start) + 1
+        leads = list(self.progression_lead.finditer(text, line, span.start))
+        if not leads:
+            return False
+        start, end = _statement_bounds(text, span.start, span.end)
+        return not (
+            self.result_earlier.search(text, leads[-1].end(), end)
+            # a statement of its own dated by a year ("This admission: seizure. ALK FISH positive in 2019")
+            or (leads[-1].start() < start and _YEAR.search(text, start, end))
+            or _DISEASE_NAMED.match(text, span.end)
+            or _KNOWN_BEFORE.search(text, max(line, span.start - 12), span.start)
+        )
 
     def _diagnosed_on(self, text: str, spans: list[Span], i: int) -> bool:
         """(plans2) Specimen i is the one the diagnosis was made on ("diagnosed by EBUS-TBNA in 2022", "ALK+ NSCLC
