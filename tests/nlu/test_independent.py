@@ -7,6 +7,8 @@ regression guards at the level bench/nlu_phrasings.py measured (less slack), and
 never a sentence. The questions files hold messages that must change nothing."""
 from __future__ import annotations
 
+import copy
+import functools
 import json
 from pathlib import Path
 
@@ -26,6 +28,17 @@ FINDINGS = [f for f in independent.FILES if f.kind == "findings"]
 QUESTIONS = [f for f in independent.FILES if f.kind == "questions"]
 
 
+@functools.lru_cache(maxsize=None)
+def _reading(text: str) -> dict:
+    return extractor.extract_case(text)
+
+
+def _read(text: str) -> dict:
+    """The extractor's reading of ``text``, read once for this file's tests (the floors and the schema check read the
+    same tuned sentences; each reading takes tens of milliseconds), a copy each time it is asked."""
+    return copy.deepcopy(_reading(text))
+
+
 def _rows(f: independent.PhrasingFile) -> list[dict]:
     assert f.path.exists(), f"{f.path} is missing: the phrasing sets are part of the repository"
     return independent.items(f.path)
@@ -35,7 +48,7 @@ def _rows(f: independent.PhrasingFile) -> list[dict]:
 def test_each_findings_file_is_read_at_its_floor(f):
     rows = _rows(f)
     assert len(rows) >= 150
-    s = independent.score(rows, independent.reader(f.set, extractor.extract_case), independent.UNANNOTATED[f.set])
+    s = independent.score(rows, independent.reader(f.set, _read), independent.UNANNOTATED[f.set])
     shown = s.misses[:10] if f.tuned else "held-out: sentences not shown"
     # plain numbers in the assertion: pytest's rewriting would print the Score object, held-out misses and all
     f1, floor = float(s.f1), float(f.f1_floor)
@@ -46,7 +59,7 @@ def test_each_findings_file_is_read_at_its_floor(f):
 def test_questions_change_the_case_no_more_than_measured(f):
     rows = _rows(f)
     assert len(rows) >= f.min_questions
-    changed = independent.changed_the_case(rows, extractor.extract_case)
+    changed = independent.changed_the_case(rows, _read)
     count, most = len(changed), int(f.questions_changed)  # plain numbers: pytest would print the held-out messages
     assert count <= most, changed if f.tuned else count
 
@@ -65,7 +78,7 @@ def test_every_file_has_a_floor():
 def test_what_is_read_from_a_tuning_half_is_a_valid_partial_case(path):
     known = set(json.loads(SCHEMA.read_text())["properties"])
     for row in independent.items(path):
-        found = extractor.extract_case(row["text"])
+        found = _read(row["text"])
         assert set(found) - known <= set(NEW_FIELDS), row["text"]
         validate_case({k: v for k, v in found.items() if k in known})
 
