@@ -58,6 +58,10 @@ class PhrasingSet:
 # the plan, caution, other-primary, order, ECOG, toxicity, hedge, amendment, open-line, brain-key, fusion and pattern
 # classes of the fourth tuning: 8 0.9713, 11 0.9721, 12 0.9673, 15 0.9258, 16 0.8958, 17 0.9029 (/work tuned-halves
 # scorer, the same score() as the bench); held-out floors unchanged
+# (2026-12-06e) tuned floors of sets 5, 9-11, 13, 16 and 17 raised to the tuned halves' F1 less 0.001, rounded down,
+# after the fifth tuning (risk notes, checked-list denials, counted sites, brain counts, specimens, this admission,
+# numbered lines, spelled-out fusions): 5 0.9811, 9 0.9744, 10 0.9468, 11 0.9745, 13 0.9645, 16 0.8971, 17 0.9077
+# (/work tuned-halves scorer, the same score() as the bench); held-out floors unchanged
 SETS = (
     # Set 1 was written before the schema's alk_fusion_specimen (it never sets it, even for "ALK fusion not detected
     # on the rebiopsy"), and its questions were never split: all of them are held out.
@@ -84,7 +88,7 @@ SETS = (
                 "independent5_tune.yml", "independent5_heldout.yml", "independent5_questions_tune.yml",
                 "independent5_questions_heldout.yml",
                 # (recall256) tuned 0.977 -> 0.9782 (tests/nlu/test_recall256_forms.py)
-                f1_floor=(0.979, 0.897), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(50, 35)),
+                f1_floor=(0.980, 0.897), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(50, 35)),
     PhrasingSet("6", "chat typed in a hurry: typos, text-speak, dictation, self-corrections, non-native English",
                 "independent6_tune.yml", "independent6_heldout.yml", "independent6_questions_tune.yml",
                 "independent6_questions_heldout.yml",
@@ -118,7 +122,7 @@ SETS = (
                 "independent9_questions_heldout.yml",
                 # (2026-12-05) tuned floor 0.962 -> 0.971 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.972, 0.805), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(43, 29)),
+                f1_floor=(0.973, 0.805), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(43, 29)),
     # Set 10 before any tuning on it: tuned 0.840, held-out 0.854; 0 questions change the case (extractor and dialogue)
     # (s10cns) set 10 tuned 0.840 -> 0.8734 after acute-care wording of the pattern of progression, the brain, the
     # meninges and the symptoms (tests/nlu/test_acute_care_forms.py)
@@ -138,7 +142,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.93 -> 0.932 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.933, 0.851), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
+                f1_floor=(0.945, 0.851), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
     # Set 11 before any tuning on it, scored as taken: tuned 0.848, held-out 0.854 (0.762 / 0.767 on the bare extractor); 0 questions change the case (extractor and dialogue)
     # (s11narr) set 11 tuned 0.848 -> 0.8958 with main (cnscount, s10rest) after dictation, instant-message and registry-form
     # wording of the narrative fields (tests/nlu/test_dictation_forms.py); 0.9286 with main and s11mol together
@@ -156,7 +160,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.955 -> 0.968 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.971, 0.854), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(47, 31),
+                f1_floor=(0.973, 0.854), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(47, 31),
                 as_taken=True),
     # Set 12 before any tuning on it, scored as taken: tuned 0.896, held-out 0.914 (0.844 / 0.851 on the bare extractor); 0 questions change the case at the extractor level
     # (its writer's README_set12.md, which the files' headers name, was not kept: the headers state the route, what was
@@ -201,7 +205,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.944 -> 0.953 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.959, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
+                f1_floor=(0.963, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
     # Set 14 before any tuning on it, scored as taken: tuned 0.863, held-out 0.934; 0 / 1 questions change the case at the
     # extractor level
@@ -276,7 +280,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.869 -> 0.879 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.894, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
+                f1_floor=(0.896, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
                 as_taken=True),
     # Set 17 before any tuning on it, scored as taken: tuned 0.8368 (P 0.919, R 0.768), held-out 0.845 (P 0.907, R 0.791);
     # questions changing the case 0/0 at the extractor level and 0 in the dialogue (tuned)
@@ -290,7 +294,7 @@ SETS = (
                 "independent17_questions_heldout.yml",
                 # (2026-12-06b) tuned floor 0.835 -> 0.867 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.901, 0.844), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(54, 36),
+                f1_floor=(0.906, 0.844), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(54, 36),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
