@@ -393,10 +393,12 @@ class Cues:
         )
         self.patient_again = _frame(resumes % "{patient_again}", others)
         self.patient_resumes = _frame(resumes % "{patient_again}|{patient_subject}", others)
-        # a blood relative heading their own words with a colon or a dash, the patient not their subject (People)
+        # a blood relative heading their own words with a colon or a dash, the patient not their subject (People);
+        # (safe8) also a person's own test or tumour so headed ("Her cousin's tumour: ALK positive, no resistance
+        # mutations"): every comma of it theirs
         self.relative_colon = _frame(
             r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?"
-            r"(?:{relatives_own_colon}|(?:{people})'s\s+(?:{person_record}))\s*(?::|\s[-–—]+)"
+            r"(?:{relatives_own_colon}|(?:{people})'s\s+(?:{person_record}|{person_owns}))\s*(?::|\s[-–—]+)"
             r"(?!\s*(?:{patient_subject}|{patient_again})(?![\w]))",
             others,
         )
