@@ -408,6 +408,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 or self._named_after(text, span, after)
                 or self._to_come(text, span)
                 or self._in_criterion_rule(text, span)  # "the protocol requires two, one of them lorlatinib"
+                # (diag8) "She will participate in a phase 3 trial, randomized to lorlatinib": an arm still to come
+                or self.future_arm.search(text, max(0, span.start - 100), span.start)
             ):
                 return CANDIDATE
             if self._led_to(text, spans, i):
@@ -488,6 +490,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 self.diagnostic_before.search(before[-30:])
                 or self.diagnostic_after.match(after)
                 or self._diagnosis_headed(text, span)
+                or self._in_diagnosis_label(text, span)
                 or self._diagnosed_on(text, spans, i)
                 or self._diagnosis_result(text, spans, i, diagnosis or DiagnosisAnswers(spans))
             ):

@@ -202,6 +202,9 @@ class Cues:
         self.recommended_before = _before(cand["recommended_before"], r"\s+")
         self.future_clause = _cue(table["candidate"]["future_clause"])
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
+        self.future_arm = _before(
+            table["candidate"]["future_arm"], r"\s+"
+        )  # (diag8) "will participate ..., randomized to"
         self.future_after = _compile(rf"\s+(?:{_words(table['candidate']['future_after'])})(?![\w])", re.IGNORECASE)
         self.next_step = _before(table["candidate"]["next_step"], r"\s+")
         self.instruction = _opening(table["candidate"]["instruction"], _WHOLE)
@@ -484,6 +487,13 @@ class Cues:
         self.copied_kinds = frozenset(hyp["copied_kinds"])
         self.diagnosis_heading = _compile(
             rf"[ \t]*(?:[-*•·]+[ \t]*)?(?:{_words(hyp['diagnosis_heading'])})\b[^:\n]{{0,25}}:", re.IGNORECASE
+        )
+        # (diag8) "2019 diagnostic biopsy:", "Tempus xT panel 2021 (diagnosis):": a label naming the diagnosis's
+        # specimen
+        self.diagnosis_label = _compile(
+            rf"[ \t]*(?:[-*•·]+[ \t]*)?[^:\n]{{0,30}}?(?<![\w-])(?:{_words(hyp['diagnosis_label'])})(?![\w-])"
+            r"[^:\n]{0,25}:",
+            re.IGNORECASE,
         )
         self.result_earlier = _cue(hyp["diagnostic_before"] + hyp["result_earlier"])
         self.progression_lead = _cue(hyp["progression_lead"])  # (ctx7) "This admission:", "testing this time"

@@ -959,10 +959,23 @@ class Timing(Cues):
         """``span`` is on a line headed by the diagnosis ("* Dx 2022: ALK fusion (EML4-ALK) detected by RNA NGS on
         FFPE"), with no word of this progression between the heading and it ("Dx 2021: adeno; rebiopsy 2025: ...")."""
         line = text.rfind("\n", 0, span.start) + 1
-        head = self.diagnosis_heading.match(text, line)
+        head = self.diagnosis_heading.match(text, line) or self._diagnosis_labelled(text, line)
         if head is None or head.end() > span.start:
             return False
         return not self.result_current.search(text, head.end(), span.start)
+
+    def _diagnosis_labelled(self, text: str, line: int) -> re.Match[str] | None:
+        """(diag8) The label of the line starting at ``line`` when it names the diagnosis's specimen ("2019 diagnostic
+        biopsy:", "Tempus xT panel 2021 (diagnosis):") and no word of this progression ("Repeat diagnostic biopsy at
+        progression:")."""
+        head = self.diagnosis_label.match(text, line)
+        return None if head is None or self.result_current.search(text, line, head.end()) else head
+
+    def _in_diagnosis_label(self, text: str, span: Span) -> bool:
+        """(diag8) ``span`` (a specimen) is named in a label of the diagnosis's specimen ("Tempus xT panel 2021
+        (diagnosis): EML4-ALK fusion"): the diagnosis's specimen, not a re-biopsy."""
+        head = self._diagnosis_labelled(text, text.rfind("\n", 0, span.start) + 1)
+        return head is not None and span.end <= head.end()
 
     def _progression_led(self, text: str, span: Span) -> bool:
         """(ctx7) ``span``, an ALK test's result, follows on its line words that place it at this progression ("This
