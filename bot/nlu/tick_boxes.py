@@ -64,7 +64,7 @@ class TickBoxes:
         # "Prior chemo (yes/no) - yes"), or as its whole value ("Brain mets: Y/N")
         self.options = re.compile(rf"(?<![\w/])(?P<options>{options})(?![\w/])", re.IGNORECASE)
         self.blank_answer = re.compile(rf"(?<=[:=?])[ \t]*(?:{blank_answer})[ \t]*(?=[|;\n]|$)")
-        self.leader = re.compile(rf"(?<=[\w)])[ \t]+(?P<leader>\.{{3,}}|…)[ \t]+(?:{answers})(?=[ \t]*(?:\(|[|;\n]|$))")
+        self.leader = re.compile(rf"(?<=[\w)])[ \t]+(?P<leader>\.{{3}}|…)[ \t]+(?:{answers})(?=[ \t]*(?:\(|[|;\n]|$))")
         self.any_form = re.compile(
             "|".join(p.pattern for p in (self.box, self.options, self.blank_answer, self.leader)), re.IGNORECASE
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import sre_compile
 import sre_constants as C
 import sre_parse
 import subprocess
@@ -59,23 +60,42 @@ def _may_be_empty(item: tuple[Any, Any]) -> bool:
 
 
 def _alternatives(body: Any) -> list[Any]:
+    """The alternatives of ``body``, through groups and alternatives nested in one ("(?:(?:a+|b)|c)": a+, b, c)."""
     items = list(body)
     if len(items) == 1 and items[0][0] == C.BRANCH:
-        return list(items[0][1][1])
+        return [inner for alt in items[0][1][1] for inner in _alternatives(alt)]
     if len(items) == 1 and items[0][0] == C.SUBPATTERN:
         return _alternatives(items[0][1][3])
     return [body]
 
 
+# characters a repeat's alternatives are tried on, one at a time: whitespace, list punctuation, a blanked finding
+_SAMPLE = " \t\n,/.;:-()\x00a1"
+
+
+def _one_char_matchers(alternatives: list[Any], flags: int) -> list[str]:
+    """The characters of _SAMPLE that two of ``alternatives`` each match alone ("[\s,/]" and "\s" both take a
+    space): a run of them can be taken by either alternative at every character."""
+    compiled = []
+    for alt in alternatives:
+        try:
+            compiled.append(sre_compile.compile(alt, flags))
+        except Exception:  # an alternative that refers to a group outside it: not compiled alone
+            continue
+    return [c for c in _SAMPLE if sum(1 for p in compiled if (m := p.match(c)) and m.end() == 1) > 1]
+
+
 def splits_runs(pattern: str, flags: int = 0) -> list[str]:
     """The repeats of ``pattern`` (more than 3 times) with an alternative that is one unbounded run of one character
-    class with nothing else it must match: such a repeat can split one run of that class among its repeats."""
+    class with nothing else it must match, or with two alternatives that each take the same character alone: such a
+    repeat can split one run of that class among its repeats."""
     found: list[str] = []
 
     def walk(sub: Any) -> None:
         for op, av in sub:
             if op in (C.MAX_REPEAT, C.MIN_REPEAT):
                 if av[1] == C.MAXREPEAT or av[1] > 3:
+                    found.extend(f"two alternatives take {c!r}" for c in _one_char_matchers(_alternatives(av[2]), flags))
                     for alt in _alternatives(av[2]):
                         items = list(alt)
                         for k, item in enumerate(items):
@@ -104,6 +124,8 @@ def splits_runs(pattern: str, flags: int = 0) -> list[str]:
         r"^\W*(?:[\w/+.-]+\s*){1,4}?[.?!]*\s*$",
         r"[^\s:](?:[^\s:]*[ \t]+){0,5}?[^\s:]*",
         r"(?:a|\w+)*x",
+        r"(?:(?:[\s,/]+|\s*(?:or|and)\s+)|\s)*",  # trust7's denied_examples_join, nested in the frame's group
+        r"(?:(?:[\s,/]|(?:or|and)(?=\s))|\s)*",  # the same, its runs one character at a time but "\s" twice
     ],
 )
 def test_the_audit_finds_a_repeat_that_splits_a_run(pattern):

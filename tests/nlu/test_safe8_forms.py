@@ -100,23 +100,9 @@ def test_alk_result_still_reads(text: str) -> None:
     assert_reads(text, {"alk_positive": True})
 
 
-# ---- 4. a checklist's long dot leader: N is no, Y is yes ----------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "fields"),
-    [
-        ("Strong CYP3A inducer use ............ N", {"strong_cyp3a_inducer": False}),
-        ("Strong CYP3A inducer use .......... No", {"strong_cyp3a_inducer": False}),
-        ("Strong CYP3A inducer use ............ Y", {"strong_cyp3a_inducer": True}),
-        ("Strong CYP3A inducer use ... N", {"strong_cyp3a_inducer": False}),
-        ("Leptomeningeal disease ........ N", {"leptomeningeal": False}),
-        ("Leptomeningeal disease ............ Y", {"leptomeningeal": True}),
-        ("Brain mets ......... Y", {"brain_metastases": True}),
-    ],
-)
-def test_dot_leader_answer(text: str, fields: dict) -> None:
-    assert_reads(text, fields)
+# ---- 4. (withdrawn: a checklist's long dot leader read as "item: answer" read "Pregnant / breastfeeding ...... N
+# (male)" and "Symptomatic CNS metastases ...... N (no CNS metastases)" of a trial checklist as PRESENT; the leader
+# stays three dots until a checklist's exclusion rows are read as rows of their own)
 
 
 # ---- 5. a relative's own tumour or test, headed by a colon, is theirs ---------------------------------------------

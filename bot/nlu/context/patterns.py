@@ -193,7 +193,9 @@ class ListWords:
         self.alternative = _frame(r"\b{alternatives}\b", words)
         # (trust7) a class denied, then its members looked for listed (Lists._denied_examples)
         self.examples_open = _frame(r"(?:{denied_examples_open})", words)
-        self.examples_join = _frame(r"(?:{denied_examples_join}|\s)*", words)
+        # (each character matched one way only: a space taken by the list's own "[\s,/]" and by "\s" both split a run
+        # of spaces every way before failing, tests/nlu/test_pattern_audit.py)
+        self.examples_join = _frame(r"(?:{denied_examples_join})*", words)
         self.examples_close = _frame(r"(?:{denied_examples_close})", words)
         self.words = words
 
