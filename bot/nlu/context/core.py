@@ -410,8 +410,6 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 or self._named_after(text, span, after)
                 or self._to_come(text, span)
                 or self._in_criterion_rule(text, span)  # "the protocol requires two, one of them lorlatinib"
-                # (diag8) "She will participate in a phase 3 trial, randomized to lorlatinib": an arm still to come
-                or self.future_arm.search(text, max(0, span.start - 100), span.start)
             ):
                 return CANDIDATE
             if self._led_to(text, spans, i):

@@ -202,9 +202,8 @@ class Cues:
         self.recommended_before = _before(cand["recommended_before"], r"\s+")
         self.future_clause = _cue(table["candidate"]["future_clause"])
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
-        self.future_arm = _before(
-            table["candidate"]["future_arm"], r"\s+"
-        )  # (diag8) "will participate ..., randomized to"
+        # (diag8) "will participate ..., randomized to": Timing._to_come
+        self.future_arm = _before(table["candidate"]["future_arm"], r"\s+")
         self.future_after = _compile(rf"\s+(?:{_words(table['candidate']['future_after'])})(?![\w])", re.IGNORECASE)
         self.next_step = _before(table["candidate"]["next_step"], r"\s+")
         self.instruction = _opening(table["candidate"]["instruction"], _WHOLE)
