@@ -333,11 +333,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         )
 
     def _answers_naive(self, text: str, at: int) -> bool:
-        """(trust7) The denial at ``at`` is a bare "no" and a mark ("No -", "No,") answering, right after its
-        mark, a question of whether the patient is new to treatment (hypothetical `naive_asked`: "Treatment-naive?
-        No - had alectinib 2 years", "As first-line? No, second TKI after crizotinib"; the mark may be the colon a
-        bare question was read as)."""
-        if not re.match(r"no\s*[-–—,:;]", text[at : at + 6], re.IGNORECASE):
+        """(trust7) The denial at ``at`` is a bare "no" and a mark (hypothetical `naive_answered_no`: "No -", "No,")
+        answering, right after its mark, a question of whether the patient is new to treatment (hypothetical
+        `naive_asked`: "Treatment-naive? No - had alectinib 2 years", "As first-line? No, second TKI after
+        crizotinib"; the mark may be the colon a bare question was read as)."""
+        if not self.naive_answered_no.match(text, at):
             return False
         # the question's pattern ends at the "no" and holds no full stop or "!": of the ends of a statement, only a
         # line break can fall inside it. Not its statement (_statement_start): the question's own "?" ends one

@@ -296,6 +296,7 @@ class Cues:
         self.plan_history_list = _compile(rf"(?:\s|\x00|(?:{listed})(?:(?<![\w])|(?![\w])))*", re.IGNORECASE)
         # (trust7) a question of whether she is new to treatment, to its mark, answered right after (Context)
         self.naive_asked = _compile(rf"(?<![\w-])(?:{_words(hyp['naive_asked'])})\s*[?:]\s*$", re.IGNORECASE)
+        self.naive_answered_no = _compile(_words(hyp["naive_answered_no"]), re.IGNORECASE)  # matched where it opens
         self.plan_history_dated = _compile(_words(hyp["plan_history_dated"]), re.IGNORECASE)  # (trust7)
         self.plan_history_received = _compile(rf"(?:{_words(hyp['plan_history_received'])})", re.IGNORECASE)
         sequence = _words(hyp["plan_history_sequence"])
