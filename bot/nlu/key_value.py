@@ -262,6 +262,7 @@ class KeyValues:
             specimen: kept.compile(rf"^{taken[specimen]}{taken['words']}", re.IGNORECASE)
             for specimen in ("tissue", "plasma", "tissue_and_plasma")
         }
+        self.tissue_found = kept.compile(rf"^{taken['tissue_found']}", re.IGNORECASE)
         self.hedges = kept.compile(rf"(?<![\w-])(?:{_words(kv['hedges'])})(?![\w])", re.IGNORECASE)
         # a value's words that deny what the key's own terms name, right before it or right after it ("Transformation:
         # no small cell features", "small cell excluded"), or elsewhere in its clause
@@ -354,6 +355,10 @@ class KeyValues:
         named = [val for val, pattern in k.values if pattern.search(value)]
         supposed = next(iter(named), None) or k.present or min((val for val, _ in k.values), default=None)
         clause = _CLAUSE.split(value, maxsplit=1)[0]
+        # (bio9) a tissue key's tumour found, queried or awaiting more ("Rebiopsy (liver): adenocarcinoma with
+        # neuroendocrine features? awaiting IHC"): the specimen was taken
+        if k.implied and k.present == "tissue" and self.tissue_found.match(value):
+            return reading(line.key_end, k.present)  # the key alone, as an implied key's: the value is read on its own
         # a question ("Brain: mets?", "Transformation: ?SCLC"), a doubt ("possible SCLC") or a value to come
         # ("Biopsy: planned"): supposed
         if "?" in clause or (clause == value and line.after == "?"):

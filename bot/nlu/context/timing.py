@@ -867,6 +867,8 @@ class Timing(Cues):
         nor as the specimen a finding was seen on ("Outcome: SCLC transformation confirmed on the adrenal biopsy")."""
         if span.entity == "biopsy_type" and self.seen_on.search(text[max(0, span.start - 40) : span.start]):
             return False
+        if span.entity == "biopsy_type" and self.specimen_taken.match(text[span.end : span.end + 40]):
+            return False  # (bio9) "Plan: liver core on Monday; plasma sent today": that sample was taken
         return (
             any(a <= span.start < b and not self._after_history(text, span, a, spans) for a, b in plans)
             and not self._taken(text, span)
