@@ -100,6 +100,7 @@ REST_BESIDE_A_GROWTH = [
     "Dissociated response: the hepatic lesions respond, the left adrenal grows.",
     "The nodes responded and the adrenal progressed.",
     "Left adrenal metastasis up from 1.9 to 3.4 cm, otherwise stable.",
+    "IMPRESSION:\n1. Increased size of left adrenal metastasis.\n2. Otherwise stable.",
 ]
 
 
@@ -119,6 +120,9 @@ REST_NOT_BESIDE_A_LESION = [
     "Most lesions stable; no new lesions.",
     # a site responding beside a symptom worse
     "Liver lesions responding, but bone pain worse.",
+    # the organ's size, a growth denied
+    "Increased size of the liver, otherwise stable.",
+    "No increased size of the adrenal nodule; otherwise stable.",
 ]
 
 
@@ -131,6 +135,12 @@ BRAIN_ONLY = [
     "Progression remains restricted to the CNS.",
     "Restaging: IC PD, EC SD.",
     "Intracranial progression despite ongoing extracranial response.",
+    # the body's scan finding nothing new or no disease, the body said controlled outside the brain or below the neck
+    "MRI: new 7 mm lesion in the right parietal lobe. Restaging CT: no new lesions.",
+    "Two new cerebellar lesions; PET-CT negative for extracranial disease.",
+    "PET/CT: no FDG-avid disease. MRI brain: 3 new metastases.",
+    "Outside the brain, he remains in complete remission; MRI shows a new 8 mm frontal metastasis.",
+    "Below the neck everything is stable; MRI brain shows 2 new metastases.",
 ]
 
 
@@ -141,6 +151,10 @@ BRAIN_ONLY_NOT = [
     "The only site of progression is the liver.",
     # the brain's shorthand alone, nothing said of the body
     "MRI: IC PD.",
+    # the head's scan finding nothing new, a body scan's negative of the brain, a question
+    "CT head: no new lesions. MRI brain: 2 new lesions.",
+    "CT: no new lesions in the brain; new liver mets.",
+    "Would a CT showing no new lesions mean we can give SRS for the 3 new brain mets?",
 ]
 
 
