@@ -905,7 +905,11 @@ class Timing(Cues):
 
     def _to_come(self, text: str, span: Span) -> bool:
         """A TKI after "before" in a clause that plans what is to be done ("happy to switch to gabapentin before
-        lorlatinib"), not in one that tells what was given ("before lorlatinib she had brigatinib")."""
+        lorlatinib"), not in one that tells what was given ("before lorlatinib she had brigatinib"); named as the step
+        after an instruction (_next_step); or (diag8) a trial's arm after the patient's part in the trial still to come
+        (candidate `future_arm`: "She will participate in a phase 3 trial, randomized to lorlatinib")."""
+        if self.future_arm.search(text, max(0, span.start - 100), span.start):
+            return True
         cue = self.future_before.search(text[max(0, span.start - 20) : span.start])
         if cue is None:
             return self._next_step(text, span)
