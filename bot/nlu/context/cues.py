@@ -497,6 +497,8 @@ class Cues:
         )
         self.result_earlier = _cue(hyp["diagnostic_before"] + hyp["result_earlier"])
         self.progression_lead = _cue(hyp["progression_lead"])  # (ctx7) "This admission:", "testing this time"
+        # (ther9) a report's row naming its specimen this progression's ("Case: progression biopsy (pleura)")
+        self.progression_heading = _cue(hyp["progression_heading"])
         self.result_current = _cue(hyp["result_current"])
         # the words of a clause that tells only a result's time and specimen (Timing._serial_result), past its own
         # result words (``found``: "detected", "seen") when it has them
