@@ -123,6 +123,11 @@ def test_no_checklist_answer_reads_nothing(text: str) -> None:
         ("Her sister had ALK+ NSCLC. She has G1202R; our patient has L1196M.", {"alk_mutations": ["L1196M"]}),
         # the writer's own relative may be the patient in a relative's message
         ("My father is getting weaker. He stopped the alectinib last week.", {"prior_tkis": ["alectinib"]}),
+        # a family history's items, then the patient
+        ("Family history: mother breast cancer. She is on lorlatinib for ALK+ NSCLC.", {"prior_tkis": ["lorlatinib"]}),
+        ("FHx: sister with ALK+ lung cancer. She has brain mets.", {"brain_metastases": True}),
+        # a new line, the patient again
+        ("Her sister had ALK+ NSCLC.\nShe has G1202R.", {"alk_mutations": ["G1202R"]}),
         # a relative who reports, not a predicate of their own
         ("Daughter, she takes carbamazepine", {"strong_cyp3a_inducer": True}),
     ],
@@ -141,6 +146,8 @@ def test_a_pronoun_after_a_relative_is_theirs(text: str, fields: dict) -> None:
         "MRI head stable.",
         "CT brain unchanged",
         "MRI brain stable, no new lesions",
+        "brain MRI: stable, no new lesions",
+        "CT head: unchanged, no new lesions",
         "CT chest stable",
         "MRI spine unchanged",
     ],

@@ -145,7 +145,7 @@ class People(Cues):
                         stop = b + comma.start()
                         break
                 parts.append((a, stop))
-                if person and stop == end:
+                if person and stop == end and not histories:  # (a family history's items: the patient's after)
                     parts += self._pronoun_goes_on(text, a, b, end)
             out += parts
         return out + self._relatives_items(text)
