@@ -123,6 +123,9 @@ def test_no_checklist_answer_reads_nothing(text: str) -> None:
         ("Her sister had ALK+ NSCLC. She has G1202R; our patient has L1196M.", {"alk_mutations": ["L1196M"]}),
         # the writer's own relative may be the patient in a relative's message
         ("My father is getting weaker. He stopped the alectinib last week.", {"prior_tkis": ["alectinib"]}),
+        # a relative's own words that do not name this cancer: the pronoun the patient's again
+        ("Her mother had a stroke last year. She is on lorlatinib.", {"prior_tkis": ["lorlatinib"]}),
+        ("Her sister had breast cancer. She has G1202R.", {"alk_mutations": ["G1202R"]}),
         # a family history's items, then the patient
         ("Family history: mother breast cancer. She is on lorlatinib for ALK+ NSCLC.", {"prior_tkis": ["lorlatinib"]}),
         ("FHx: sister with ALK+ lung cancer. She has brain mets.", {"brain_metastases": True}),

@@ -156,9 +156,11 @@ class People(Cues):
         He was given crizotinib."): theirs too, on the same line, each to its end or to where this patient is named
         again; not a pronoun of the other sex than the person's ("His sister had breast cancer. He has G1202R": he is
         the patient), nor after people more than one ("Her parents ... She ..."), nor after the writer's own relative,
-        who may be the patient in a relative's message ("My father is getting weaker. He stopped the tablets")."""
+        who may be the patient in a relative's message ("My father is getting weaker. He stopped the tablets"); and
+        only after a person whose own words name this cancer (`this_cancer`: ALK, NSCLC, lung, a TKI), whose story the
+        pronoun may go on with ("His brother had a lymphoma. He is ALK positive by IHC": the patient)."""
         sex = self._sex(text, a, b)
-        if sex == "plural" or _WRITERS.match(text, a):
+        if sex == "plural" or _WRITERS.match(text, a) or not self.this_cancer.search(text, a, end):
             return []
         out = []
         for start, stop in self._sentences(text):
@@ -284,7 +286,7 @@ class People(Cues):
         NSCLC, she was treated with alectinib", "His brother had lung cancer and he ...": theirs; "..., but she is on
         lorlatinib": the patient)."""
         for m in (self.patient_resumes if person else self.patient_again).finditer(text, b, stop):
-            theirs = bool(text[b : m.start()].strip()) and self._may_be_them(text, a, b, m.group())
+            theirs = bool(text[b : m.start()].strip()) and self._may_be_them(text, a, b, m.group(), m.start())
             if not (person and (self._of_other_sex(text, a, b, m.group()) or theirs)):
                 return m.start()
         return None
@@ -297,13 +299,16 @@ class People(Cues):
             return "plural" if word else None
         return "f" if self.people_female.fullmatch(word[0]) else "m" if self.people_male.fullmatch(word[0]) else None
 
-    def _may_be_them(self, text: str, a: int, b: int, said: str) -> bool:
+    def _may_be_them(self, text: str, a: int, b: int, said: str, told_end: int) -> bool:
         """(safe9) ``said`` (a clause break, then the patient as the subject) ends with "she" or "he" that may stand
         for the person named at a..b: of their sex or of one their word does not tell, after no contrast ("but",
-        "whereas") nor a stronger break than a comma or "and" (a semicolon, a dash: "...; she is on brigatinib")."""
+        "whereas") nor a stronger break than a comma or "and" (a semicolon, a dash: "...; she is on brigatinib"), their
+        own words before it (to ``told_end``) naming this cancer, as _pronoun_goes_on asks."""
         words = said.lower().split()
         pronoun = words[-1] if words else ""
         if pronoun not in _PRONOUN_SEX or _CONTRAST.search(said) or _WRITERS.match(text, a):
+            return False
+        if not self.this_cancer.search(text, a, told_end):
             return False
         return self._sex(text, a, b) in (None, _PRONOUN_SEX[pronoun])
 
@@ -336,7 +341,7 @@ class People(Cues):
             subject
             and (
                 self._of_other_sex(text, a, b, subject[0])
-                or (bool(text[b:comma].strip()) and self._may_be_them(text, a, b, subject[0]))
+                or (bool(text[b:comma].strip()) and self._may_be_them(text, a, b, subject[0], comma))
             )
         ):
             return True
