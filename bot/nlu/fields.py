@@ -79,6 +79,8 @@ HALVES = frozenset(  # progression values never fields on their own
         "progressing",  # (prog2) a progression stated with no site: no pattern, the form asks it
         "lesion_growing",  # (prog3) a lesion said new or growing, no site group read: the rest beside it is oligo
         "sites_controlled",  # (prog7) two or more sites named controlled: the rest beside a site named progressing
+        "site_controlled",  # (prog9) a site keyed controlled ("Nodes: SD"): none only with nothing progressing
+        "scan_stable",  # (prog9) a body scan dated and said stable ("CT 11/20: stable"): the same
     }
 )
 # progression values that say no site progresses (Context: beside them a response is not told as history)
@@ -91,6 +93,8 @@ NOT_PROGRESSING = frozenset(
         "cns_controlled",
         "cns_known",
         "sites_controlled",
+        "site_controlled",
+        "scan_stable",
     }
 )
 _ALK_STATUS = {
@@ -469,6 +473,17 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
         and {"body_controlled", "body_not_progressing", "rest_controlled"} & set(stated)
     ):  # recall8: "complete intracranial response and stable body disease": nothing progresses
         out.append("none")
+    if (
+        out in ([], ["none"])
+        and not sites
+        and not cns_disease
+        and {"site_controlled", "scan_stable"} & set(stated)
+        and set(stated) <= NOT_PROGRESSING | {"none"}
+        and "cns_known" not in stated
+    ):
+        # (prog9) sites keyed controlled, or body scans dated and said stable, and nothing progressing ("Liver: SD.
+        # Bone: SD.", "CT 11/2025: Stable. MRI 11/2025: Stable."): nothing progresses
+        out = ["none"]
     if out == ["none"] and (sites or "progressing" in stated):
         # (prog, prog2) no progression beside a site said to progress, told before or after it ("stable disease, new
         # liver and bone mets", "New liver mets; stable disease."), or beside a progression that names no site ("PD;

@@ -265,6 +265,11 @@ class KeyValues:
             for specimen in ("tissue", "plasma", "tissue_and_plasma")
         }
         self.hedges = kept.compile(rf"(?<![\w-])(?:{_words(kv['hedges'])})(?![\w])", re.IGNORECASE)
+        # (ther9) a later clause that plans the next local treatment of what the first states ("1 small lesion, SRS
+        # planned"): its value to come is the treatment's, not the finding's
+        step = kv.get("next_step") or {}
+        self.next_step_entities = frozenset(step.get("entities", ()))
+        self.next_step = kept.compile(rf"(?<![\w-])(?:{_words(step.get('words') or ['(?!)'])})(?![\w-])", re.IGNORECASE)
         # a value's words that deny what the key's own terms name, right before it or right after it ("Transformation:
         # no small cell features", "small cell excluded"), or elsewhere in its clause
         denies = kv["denies"]
@@ -345,6 +350,20 @@ class KeyValues:
             out.append((line, keys))
         return out
 
+    def _next_step(self, k: _Key, value: str, clause: str, at: int) -> bool:
+        """The value to come at ``at`` stands only in a later clause, one that names the next local treatment of what
+        the first clause states ("Brain MRI - 1 small lesion, SRS planned"), under a key of `next_step`'s entities: the
+        plan is the treatment's. Not a first clause itself to come or empty ("Brain MRI: planned", "Brain: -, SRS
+        planned"), nor a later pending word of any other kind; the caller leaves a value that ends asking ("2 lesions,
+        SRS planned?") to be supposed."""
+        if k.entity not in self.next_step_entities or at < len(clause) or not re.search(r"[^\W\d_]", clause):
+            return False
+        if self.pending.search(clause) or self.hedges.search(clause):
+            return False
+        cuts = [m.end() for m in _CLAUSE.finditer(value, 0, at)]
+        later = value[cuts[-1] if cuts else len(clause) : at]
+        return bool(self.next_step.search(later)) and not self.pending.search(value, at + 1)
+
     def _read(self, k: _Key, text: str, line: _Line) -> Reading | None:
         start, value_at, value = line.start, line.value_at, line.value
 
@@ -366,7 +385,10 @@ class KeyValues:
         if k.implied and k.present in self.taken and (t := self.taken[k.present].match(value)):
             # the specimen taken, its result to come ("Plasma: drawn 11/30, result pending"): this progression's
             return reading(value_at + t.end(), k.present)
-        if p := self.pending.search(plain) or self.hedges.search(clause):
+        pending = self.pending.search(plain)
+        if pending and line.after != "?" and self._next_step(k, value, clause, pending.start()):
+            pending = None
+        if p := pending or self.hedges.search(clause):
             return reading(value_at + p.end(), supposed, HYPOTHETICAL)
         if n := self.not_done.match(value):
             if k.not_done:

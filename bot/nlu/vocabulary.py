@@ -414,6 +414,11 @@ def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str
         side: [_expand(str(p), defines, shorthand) for p in kv["denies"][side]] for side in ("before", "after")
     }
     cues["taken"] = {side: _expand(str(p), defines, shorthand) for side, p in kv["taken"].items()}
+    step = kv.get("next_step") or {}  # (ther9) a later clause's plan of the next local treatment (key_value.py)
+    cues["next_step"] = {
+        "entities": [str(e) for e in step.get("entities", [])],
+        "words": [_expand(str(p), defines, shorthand) for p in step.get("words", [])],
+    }
     return {**cues, "number": str(kv["number"]), "keys": keys}
 
 

@@ -8,7 +8,7 @@ import re
 from bot.nlu.context.doubt import Doubt
 from bot.nlu.context.intolerance import Intolerance
 from bot.nlu.context.order import _chronological
-from bot.nlu.context.patterns import _CLAUSE_STOP, _DROPPED, _OURS, _past_spaces
+from bot.nlu.context.patterns import _CLAUSE_STOP, _DROPPED, _OURS, _past_spaces, _statement_bounds
 from bot.nlu.context.people import People
 from bot.nlu.context.questions import Questions
 from bot.nlu.context.timing import _RESULT_KINDS as _SERIAL_KINDS
@@ -333,23 +333,25 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         )
 
     def _answers_naive(self, text: str, at: int) -> bool:
-        """(trust7) The denial at ``at`` is a bare "no" and a mark ("No -", "No,") answering, right after its
-        mark, a question of whether the patient is new to treatment (hypothetical `naive_asked`: "Treatment-naive?
-        No - had alectinib 2 years", "As first-line? No, second TKI after crizotinib"; the mark may be the colon a
-        bare question was read as)."""
-        if not re.match(r"no\s*[-–—,:;]", text[at : at + 6], re.IGNORECASE):
+        """(trust7) The denial at ``at`` is a bare "no" and a mark (hypothetical `naive_answered_no`: "No -", "No,")
+        answering, right after its mark, a question of whether the patient is new to treatment (hypothetical
+        `naive_asked`: "Treatment-naive? No - had alectinib 2 years", "As first-line? No, second TKI after
+        crizotinib"; the mark may be the colon a bare question was read as)."""
+        if not self.naive_answered_no.match(text, at):
             return False
-        return bool(self.naive_asked.search(text, _stop_before(text, at, ("\n", ". ", "! ")), at))
+        # the question's pattern ends at the "no" and holds no full stop or "!": of the ends of a statement, only a
+        # line break can fall inside it. Not its statement (_statement_start): the question's own "?" ends one
+        return bool(self.naive_asked.search(text, text.rfind("\n", 0, at) + 1, at))
 
     def _opens_statement(self, text: str, span: Span) -> bool:
-        """(trust7) The TKI at ``span`` opens its statement: nothing but a bullet or an item's number between it and
-        the last line break, full stop or semicolon (candidate `risk_note_lead`: "brigatinib, known ILD risk"; not
+        """(trust7) The TKI at ``span`` opens its statement (_statement_bounds with its semicolons: after a line break,
+        a sentence's end, "?" and "!" too, or a semicolon): nothing but a bullet or an item's number before it there
+        (candidate `risk_note_lead`: "brigatinib, known ILD risk", "Which TKI next? brigatinib, known ILD risk"; not
         "Prior TKIs: brigatinib, known ILD risk" nor "on brigatinib, known ILD risk"), and nothing in the rest of its
         statement tells it given (`risk_note_given`: "Lorlatinib (lipid risk) 2022-2024")."""
-        start = _stop_before(text, span.start, ("\n", ";", ". "))
-        ends = [at for at in (text.find(stop, span.end) for stop in ("\n", ";", ". ")) if at >= 0]
+        start, end = _statement_bounds(text, span.start, span.end, semicolons=True)
         return bool(self.risk_note_lead.match(text, start, span.start)) and not self.risk_note_given.search(
-            text, span.end, min(ends, default=len(text))
+            text, span.end, end
         )
 
     def _doubt_of_it(self, part: str) -> bool:
@@ -408,8 +410,6 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 or self._named_after(text, span, after)
                 or self._to_come(text, span)
                 or self._in_criterion_rule(text, span)  # "the protocol requires two, one of them lorlatinib"
-                # (diag8) "She will participate in a phase 3 trial, randomized to lorlatinib": an arm still to come
-                or self.future_arm.search(text, max(0, span.start - 100), span.start)
             ):
                 return CANDIDATE
             if self._led_to(text, spans, i):
@@ -672,11 +672,6 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return False
         named, drugs, new = (self.epilepsy[k].search(sentence) for k in ("named", "drugs", "new_event"))
         return bool((named or drugs) and not new)
-
-
-def _stop_before(text: str, at: int, stops: tuple[str, ...]) -> int:
-    """Where the text after the last of ``stops`` before ``at`` starts (0 when none is before it)."""
-    return max((found + len(stop) for stop in stops if (found := text.rfind(stop, 0, at)) >= 0), default=0)
 
 
 def _kept(text: str, spans: list[Span], i: int) -> bool:

@@ -202,9 +202,8 @@ class Cues:
         self.recommended_before = _before(cand["recommended_before"], r"\s+")
         self.future_clause = _cue(table["candidate"]["future_clause"])
         self.future_before = _before(table["candidate"]["future_before"], r"\s+")
-        self.future_arm = _before(
-            table["candidate"]["future_arm"], r"\s+"
-        )  # (diag8) "will participate ..., randomized to"
+        # (diag8) "will participate ..., randomized to": Timing._to_come
+        self.future_arm = _before(table["candidate"]["future_arm"], r"\s+")
         self.future_after = _compile(rf"\s+(?:{_words(table['candidate']['future_after'])})(?![\w])", re.IGNORECASE)
         self.next_step = _before(table["candidate"]["next_step"], r"\s+")
         self.instruction = _opening(table["candidate"]["instruction"], _WHOLE)
@@ -297,6 +296,7 @@ class Cues:
         self.plan_history_list = _compile(rf"(?:\s|\x00|(?:{listed})(?:(?<![\w])|(?![\w])))*", re.IGNORECASE)
         # (trust7) a question of whether she is new to treatment, to its mark, answered right after (Context)
         self.naive_asked = _compile(rf"(?<![\w-])(?:{_words(hyp['naive_asked'])})\s*[?:]\s*$", re.IGNORECASE)
+        self.naive_answered_no = _compile(_words(hyp["naive_answered_no"]), re.IGNORECASE)  # matched where it opens
         self.plan_history_dated = _compile(_words(hyp["plan_history_dated"]), re.IGNORECASE)  # (trust7)
         self.plan_history_received = _compile(rf"(?:{_words(hyp['plan_history_received'])})", re.IGNORECASE)
         sequence = _words(hyp["plan_history_sequence"])
@@ -505,6 +505,8 @@ class Cues:
         )
         self.result_earlier = _cue(hyp["diagnostic_before"] + hyp["result_earlier"])
         self.progression_lead = _cue(hyp["progression_lead"])  # (ctx7) "This admission:", "testing this time"
+        # (ther9) a report's row naming its specimen this progression's ("Case: progression biopsy (pleura)")
+        self.progression_heading = _cue(hyp["progression_heading"])
         self.result_current = _cue(hyp["result_current"])
         # the words of a clause that tells only a result's time and specimen (Timing._serial_result), past its own
         # result words (``found``: "detected", "seen") when it has them

@@ -79,6 +79,7 @@ _DISEASE_NAMED = _compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_REPORT_ROW_REACH = 600  # (ther9) how far above a result a report's row may name its specimen this progression's
 _KNOWN_BEFORE = _compile(r"\b(?:known|established|documented|proven)\s+(?:to be\s+)?$", re.IGNORECASE)
 # a result said to be this progression's, in so many words (not "rebiopsy", which a "first rebiopsy" also is)
 _NOW = re.compile(
@@ -904,7 +905,11 @@ class Timing(Cues):
 
     def _to_come(self, text: str, span: Span) -> bool:
         """A TKI after "before" in a clause that plans what is to be done ("happy to switch to gabapentin before
-        lorlatinib"), not in one that tells what was given ("before lorlatinib she had brigatinib")."""
+        lorlatinib"), not in one that tells what was given ("before lorlatinib she had brigatinib"); named as the step
+        after an instruction (_next_step); or (diag8) a trial's arm after the patient's part in the trial still to come
+        (candidate `future_arm`: "She will participate in a phase 3 trial, randomized to lorlatinib")."""
+        if self.future_arm.search(text, max(0, span.start - 100), span.start):
+            return True
         cue = self.future_before.search(text[max(0, span.start - 20) : span.start])
         if cue is None:
             return self._next_step(text, span)
@@ -985,6 +990,12 @@ class Timing(Cues):
         NSCLC, seizures")."""
         line = text.rfind("\n", 0, span.start) + 1
         leads = list(self.progression_lead.finditer(text, line, span.start))
+        if not leads and line:
+            # (ther9) or a row above in its report, no blank line between, names the specimen this progression's
+            # ("Case: progression biopsy (pleura) after lorlatinib." ... "RNA: EML4-ALK v3")
+            blank = text.rfind("\n\n", 0, line - 1)
+            block = max(blank + 2 if blank >= 0 else 0, line - _REPORT_ROW_REACH)
+            leads = list(self.progression_heading.finditer(text, block, line - 1))
         if not leads:
             return False
         start, end = _statement_bounds(text, span.start, span.end)
