@@ -59,8 +59,10 @@ _START = re.compile(
 )
 # a key, its separator, then the value to the end of the line, cell, clause or sentence (a full stop or a question
 # mark before a space or the end; not after a single letter: "U.S. (Texas)", "e.g. ...")
+# (safe9) a checklist's item code before the key ("E6 Strong CYP3A inducer use ..... N", "I2 ALK+ NSCLC: Y") is
+# no part of it, as a list's number is not
 _LINE = re.compile(
-    r"[ \t]*(?:[-*•·>][ \t]+|\d{1,2}[.)][ \t]+)?"
+    r"[ \t]*(?:[-*•·>][ \t]+|\d{1,2}[.)][ \t]+|[A-Z]{1,2}\d{1,2}[a-z]?[.)]?[ \t]+)?"
     r"(?P<key>[^\W\d_][\w /+().,'&%-]{0,60}?)[ \t]*(?P<sep>:|\||[ \t]?=(?![=>])|[ \t][-–—]+[ \t])[ \t]*"
     r"(?P<value>(?:[^\n|;.!?]|(?<=\b[^\W\d_])[.!?]|[.!?](?![ \t\n]|$))*)"
 )

@@ -64,7 +64,10 @@ class TickBoxes:
         # "Prior chemo (yes/no) - yes"), or as its whole value ("Brain mets: Y/N")
         self.options = re.compile(rf"(?<![\w/])(?P<options>{options})(?![\w/])", re.IGNORECASE)
         self.blank_answer = re.compile(rf"(?<=[:=?])[ \t]*(?:{blank_answer})[ \t]*(?=[|;\n]|$)")
-        self.leader = re.compile(rf"(?<=[\w)])[ \t]+(?P<leader>\.{{3}}|…)[ \t]+(?:{answers})(?=[ \t]*(?:\(|[|;\n]|$))")
+        self.leader = re.compile(
+            rf"(?<=[\w)])(?:[ \t]+(?P<leader>\.{{3}}|…)[ \t]+|[ \t]*(?P<long>\.{{4,}}(?!\.))[ \t]*)(?:{answers})"
+            r"(?=[ \t]*(?:\(|[|;\n]|$))"
+        )
         self.any_form = re.compile(
             "|".join(p.pattern for p in (self.box, self.options, self.blank_answer, self.leader)), re.IGNORECASE
         )
@@ -112,7 +115,7 @@ class TickBoxes:
         for m in self.blank_answer.finditer(text):
             unanswered(m.start(), m.end())
         for m in self.leader.finditer(text):
-            a, b = m.span("leader")
+            a, b = m.span("leader" if m["leader"] else "long")
             out[a:b] = " " * (b - a - 1) + ":"
 
     def _lone(self, line: str, a: int, b: int, at: int, out: list[str]) -> bool:

@@ -8,7 +8,7 @@ import re
 from bot.nlu.context.doubt import Doubt
 from bot.nlu.context.intolerance import Intolerance
 from bot.nlu.context.order import _chronological
-from bot.nlu.context.patterns import _CLAUSE_STOP, _DROPPED, _OURS, _statement_bounds
+from bot.nlu.context.patterns import _CLAUSE_STOP, _DROPPED, _OURS, _past_spaces, _statement_bounds
 from bot.nlu.context.people import People
 from bot.nlu.context.questions import Questions
 from bot.nlu.context.timing import _RESULT_KINDS as _SERIAL_KINDS
@@ -505,11 +505,12 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         serial = self._serial_result(text, spans, i) if span.entity in _SERIAL_KINDS else None
         if serial is not None and self._scoped(self.neg_before, text, spans, i) is None:
             return NEGATED if serial[0] else None  # "G1202R previously, now not detected": the later result counts
-        denied = self.neg_after.match(text[span.end : span.end + 70])
+        said_at = _past_spaces(text, span.end)
+        denied = self.neg_after.match(text[said_at : said_at + 70])
         if denied or self._denied_after_list(text, spans, i):
             if span.entity in self.new_keeps and (
                 self.new_before.search(text, max(0, span.start - 40), span.start)
-                or (denied and self.new_after.match(text, span.end + denied.end()))
+                or (denied and self.new_after.match(text, said_at + denied.end()))
             ):
                 return _DROPPED  # "New brain mets: none", "brain mets: none new": the known ones may stay
             return NEGATED

@@ -427,6 +427,14 @@ class Cues:
         )
         self.relative_goes_on = _frame(r"\s*(?:{goes_on_relative})(?![\w])", others)
         self.other_sex = frozenset(tuple(pair.split()) for pair in others["other_sex"])
+        # (safe9) a person's sex by the word that names them, people more than one, and a sentence opened by a
+        # pronoun that may stand for them (People._pronoun_goes_on)
+        self.people_female = _compile(_words(others["people_female"]), re.IGNORECASE)
+        self.people_male = _compile(_words(others["people_male"]), re.IGNORECASE)
+        self.people_plural = _compile(_words(others["people_plural"]), re.IGNORECASE)
+        self.pronoun_opens = _compile(
+            rf"\s*(?:(?:{_words(others['pronoun_opens_after'])})\s*,?\s+)?(?P<pronoun>she|he)(?![\w-])", re.IGNORECASE
+        )
         # (goals) a relative's or the family's own wish as the subject of its clause ("Her husband wants further
         # treatment", "Family wishes to continue"; "her husband and daughter would like ..."): People._relatives_wishes
         kin = _fill(r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?(?:{wish_people})(?![\w-])", others)

@@ -11,6 +11,7 @@ from bot.nlu.context.patterns import (
     _GLOSS,
     _ITEM_BREAK,
     COLON_OR_LEADER,
+    _past_spaces,
     _sentence_at,
     _unclosed_bracket,
 )
@@ -317,7 +318,8 @@ class Lists(Cues):
         run = self._list_run(text, spans, i)
         if not run:
             return False
-        after = text[run[-1].end : run[-1].end + 40]
+        at = _past_spaces(text, run[-1].end)
+        after = text[at : at + 40]
         if not self.neg_after.match(after):
             return False
         return self._closed_list(text, [spans[i], *run]) or bool(COLON_OR_LEADER.match(after))

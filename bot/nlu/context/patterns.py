@@ -271,6 +271,16 @@ class ToxicStops:
         return False
 
 
+def _past_spaces(text: str, at: int) -> int:
+    """Where the words after ``at`` are read from: past a run of spaces there but its last (safe9: a checklist's dot
+    leader rewritten as spaces and a colon, tick_boxes.py, "Symptomatic CNS metastases                : N (no CNS
+    metastases; MRI 11/28)", keeps its answer and its bracket in reach of what reads the words after a finding)."""
+    end = at
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return max(at, end - 1)
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; the end includes its terminator."""
     out, start = [], 0

@@ -32,6 +32,11 @@ _PRIMARY_END = re.compile(r"[.!?](?:\s|$)|\n")
 # which the patient's answer starts; a list of rules after a colon runs on past its semicolons
 _ANSWER_DASH = re.compile(r"\s[-–—]+\s|;")
 _LIST_DASH = re.compile(r"\s[-–—]+\s")
+# (safe9) the sex a pronoun tells, and the contrast that makes "she" or "he" after another person the patient
+_PRONOUN_SEX = {"she": "f", "he": "m"}
+# the writer's own relative ("My father (82) is getting weaker. He ..."): in a relative's message, the patient
+_WRITERS = re.compile(r"(?:my|our)\s", re.IGNORECASE)
+_CONTRAST = re.compile(r"[;–—]|\s-+\s|\b(?:but|whereas|while|whilst|though|although|however)\b", re.IGNORECASE)
 
 
 class People(Cues):
@@ -140,8 +145,40 @@ class People(Cues):
                         stop = b + comma.start()
                         break
                 parts.append((a, stop))
+                if person and stop == end and not histories:  # (a family history's items: the patient's after)
+                    parts += self._pronoun_goes_on(text, a, b, end)
             out += parts
         return out + self._relatives_items(text)
+
+    def _pronoun_goes_on(self, text: str, a: int, b: int, end: int) -> list[tuple[int, int]]:
+        """(safe9) The sentences after a person's sentence (named at a..b, theirs to its ``end``) that open with a
+        pronoun that may stand for them ("Her sister's tumour: ALK positive. She has G1202R.", "Her father had NSCLC.
+        He was given crizotinib."): theirs too, on the same line, each to its end or to where this patient is named
+        again; not a pronoun of the other sex than the person's ("His sister had breast cancer. He has G1202R": he is
+        the patient), nor after people more than one ("Her parents ... She ..."), nor after the writer's own relative,
+        who may be the patient in a relative's message ("My father is getting weaker. He stopped the tablets"); and
+        only after a person whose own words name this cancer (`this_cancer`: ALK, NSCLC, lung, a TKI), whose story the
+        pronoun may go on with ("His brother had a lymphoma. He is ALK positive by IHC": the patient)."""
+        sex = self._sex(text, a, b)
+        if sex == "plural" or _WRITERS.match(text, a) or not self.this_cancer.search(text, a, end):
+            return []
+        out = []
+        for start, stop in self._sentences(text):
+            if start < end:
+                continue
+            if "\n" in text[end:start] or text[:end].rstrip()[-1:] not in (".", "!"):
+                break  # a new line, or a semicolon: the patient may be taken up again ("...; she is on brigatinib")
+            pronoun = self.pronoun_opens.match(text, start, stop)
+            if pronoun is None or "\n" in text[start : pronoun.start("pronoun")]:
+                break
+            if sex not in (None, _PRONOUN_SEX[pronoun["pronoun"].lower()]):
+                break
+            again = self.patient_again.search(text, pronoun.end(), stop)
+            out.append((start, again.start() if again else stop))
+            if again:
+                break
+            end = stop
+        return out
 
     @_per_text
     def _other_primaries(self, text: str) -> list[tuple[int, int]]:
@@ -244,11 +281,36 @@ class People(Cues):
     def _resumes(self, text: str, a: int, b: int, stop: int, person: bool) -> int | None:
         """Where this patient is taken up again after another patient's or person's words at a..b, before ``stop``:
         named again, or for a person also as the subject, not by a pronoun of the other sex than the patient's ("Her
-        husband had NSCLC, he was given alectinib": he is the husband)."""
+        husband had NSCLC, he was given alectinib": he is the husband); (safe9) nor by one of the person's own sex,
+        or of a person whose sex their word does not tell, unless a contrast opens its clause ("Her sister had ALK+
+        NSCLC, she was treated with alectinib", "His brother had lung cancer and he ...": theirs; "..., but she is on
+        lorlatinib": the patient)."""
         for m in (self.patient_resumes if person else self.patient_again).finditer(text, b, stop):
-            if not (person and self._of_other_sex(text, a, b, m.group())):
+            theirs = bool(text[b : m.start()].strip()) and self._may_be_them(text, a, b, m.group(), m.start())
+            if not (person and (self._of_other_sex(text, a, b, m.group()) or theirs)):
                 return m.start()
         return None
+
+    def _sex(self, text: str, a: int, b: int) -> str | None:
+        """(safe9) The sex of the person named at a..b by their word ("f", "m"), "plural" for people more than one
+        ("parents", "children"), None when the word does not tell ("partner", "cousin")."""
+        word = text[a:b].split()[-1:]
+        if not word or self.people_plural.fullmatch(word[0]):
+            return "plural" if word else None
+        return "f" if self.people_female.fullmatch(word[0]) else "m" if self.people_male.fullmatch(word[0]) else None
+
+    def _may_be_them(self, text: str, a: int, b: int, said: str, told_end: int) -> bool:
+        """(safe9) ``said`` (a clause break, then the patient as the subject) ends with "she" or "he" that may stand
+        for the person named at a..b: of their sex or of one their word does not tell, after no contrast ("but",
+        "whereas") nor a stronger break than a comma or "and" (a semicolon, a dash: "...; she is on brigatinib"), their
+        own words before it (to ``told_end``) naming this cancer, as _pronoun_goes_on asks."""
+        words = said.lower().split()
+        pronoun = words[-1] if words else ""
+        if pronoun not in _PRONOUN_SEX or _CONTRAST.search(said) or _WRITERS.match(text, a):
+            return False
+        if not self.this_cancer.search(text, a, told_end):
+            return False
+        return self._sex(text, a, b) in (None, _PRONOUN_SEX[pronoun])
 
     def _of_other_sex(self, text: str, a: int, b: int, said: str) -> bool:
         """``said`` ends with a pronoun of the other sex than the patient's, the patient told by the lead of the
@@ -275,7 +337,13 @@ class People(Cues):
         treatment is told (people_ill: "Husband at bedside, on lorlatinib"), only a relative clause or a verb; after
         what only says where or how they are ("daughter nearby, on carbamazepine") only a relative clause."""
         subject = text[comma + 1 : comma + 12].split()[:1]
-        if self.relative_goes_on.match(text, comma + 1) or (subject and self._of_other_sex(text, a, b, subject[0])):
+        if self.relative_goes_on.match(text, comma + 1) or (
+            subject
+            and (
+                self._of_other_sex(text, a, b, subject[0])
+                or (bool(text[b:comma].strip()) and self._may_be_them(text, a, b, subject[0], comma))
+            )
+        ):
             return True
         told = not listed and self.person_ill.search(text, b, comma)  # "had lung cancer, now on ...": theirs
         goes_on = self.goes_on_of_them if told else self.goes_on_in_list
