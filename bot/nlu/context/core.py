@@ -510,6 +510,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         if denied or self._denied_after_list(text, spans, i):
             if span.entity in self.new_keeps and (
                 self.new_before.search(text, max(0, span.start - 40), span.start)
+                or self.coded_new_before.match(text, text.rfind("\n", 0, span.start) + 1, span.start)
                 or (denied and self.new_after.match(text, said_at + denied.end()))
             ):
                 return _DROPPED  # "New brain mets: none", "brain mets: none new": the known ones may stay
@@ -519,6 +520,12 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         gap = self._scoped(self.neg_before, text, spans, i)
         if gap is None and span.entity in self.complaint_entities:  # "is not having headaches" (not "... chemo")
             gap = self._scoped(self.complaint_verb, text, spans, i)
+        if (
+            gap is not None
+            and span.value in ("false", "none")
+            and self.answer_restated.search(text, max(0, span.start - 20), span.start)
+        ):
+            return None  # (safe10) "Headaches: no (asymptomatic)": the bracket restates the no, no complaint denied
         if gap is None:
             if self._unclosed_list_end(text, spans, i):
                 return _DROPPED  # "no MET amp, KRAS G12C": a second denied item or a new statement, unread

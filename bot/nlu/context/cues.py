@@ -66,6 +66,7 @@ class Cues:
         self.new_keeps = frozenset(table["unchanged_when_new"])
         self.neg_before = _cue(neg["before"] + neg["refused_before"])
         self.refused_before = _before(neg["refused_before"])  # the denial of neg_before that refuses (Context._refused)
+        self.answer_restated = _before(neg["answer_restated"], r"\s*\(\s*")  # (safe10) Context._stated_role
         self.complaints_denied = _compile(_words(neg["complaints_denied"]), re.IGNORECASE)
         self.complaint_told = _cue(neg["complaint_told"])
         self.complaint_entities = frozenset({"symptomatic"})  # the patient's complaints
@@ -93,10 +94,20 @@ class Cues:
         # the same words qualifying a finding a denial after it covers ("New brain mets: none", "Untreated brain
         # metastases: none"), or said after that denial ("brain mets: none new"); the qualifier opens its line or
         # clause
-        self.new_before = _frame(
-            r"(?:^|(?<=[\n;.,(])|(?<=^[-*•] ))\s*(?:{new})(?:\s*(?:/|,|or|and)\s*(?:{new}))*\s+$", neg
-        )
+        new_opens = r"\s*(?:{new})(?:\s*(?:/|,|or|and)\s*(?:{new}))*\s+$"
+        self.new_before = _frame(r"(?:^|(?<=[\n;.,(])|(?<=^[-*•] ))" + new_opens, neg)
+        # (safe10) past a checklist's item code opening the line, matched from the line's start ("E2 Symptomatic CNS
+        # metastases: N" as "Symptomatic CNS metastases: N"), as key_value.py's _LINE reads such a code
+        self.coded_new_before = _frame(r"[ \t]*(?-i:[A-Z]{1,2}\d{1,2}[a-z]?)[.)]?[ \t]+" + new_opens, neg)
         self.new_after = _frame(r"\s+(?:{new})\b", neg)
+        # (safe10) a join of a denied row's findings with a qualifier of the next one ("Symptomatic or untreated CNS
+        # metastases: N", "Symptomatic/untreated brain mets: no"): the first one is denied as its list's
+        # (Lists._denied_after_list)
+        self.qualified_join = _compile(
+            _fill(r"^\s*(?:,|/|&)?\s*(?:{conjunctions}\s+)?", table["list_words"])
+            + _fill(r"(?:{new})(?:\s*(?:/|,|or|and)\s*(?:{new}))*\s+$", neg),
+            re.IGNORECASE,
+        )
         # the denial's cue and gap saying the finding is not one of its kind alone ("not an isolated brain lesion")
         self.one_of_several = _frame(r"(?<![\w-])(?:not|n't)\s+an?\s+(?:[\w-]+\s+)*?{one_of_several}\s+$", neg)
         self.count_of_one = _cue(neg["count_of_one"])

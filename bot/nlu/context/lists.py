@@ -298,12 +298,15 @@ class Lists(Cues):
         first, *items = self.lists.item_break.split(tail)
         return tail if not first.strip() and self._items(items) else None
 
-    def _list_run(self, text: str, spans: list[Span], i: int) -> list[Span]:
+    def _list_run(self, text: str, spans: list[Span], i: int, qualified: bool = False) -> list[Span]:
         """The findings of finding i's group that follow it in one list (only list words between them: "G1202R,
-        L1196M and MET amp"), up to a finding of another group or anything else."""
+        L1196M and MET amp"), up to a finding of another group or anything else; ``qualified``: a qualifier of the
+        next one may stand in the join too ("Symptomatic or untreated CNS metastases")."""
         run, last = [], spans[i]
         for nxt in spans[i + 1 :]:
-            if self._group(nxt) != self._group(last) or not self.lists.join.match(text[last.end : nxt.start]):
+            between = text[last.end : nxt.start]
+            joined = self.lists.join.match(between) or (qualified and self.qualified_join.match(between))
+            if self._group(nxt) != self._group(last) or not joined:
                 break
             run.append(nxt)
             last = nxt
@@ -314,10 +317,15 @@ class Lists(Cues):
         BRAF: not detected", "brain mets and LMD absent". The list must be closed by and/or/nor, or the negation
         come after a colon or a checklist's dot leader ("Symptomatic brain metastases ...... N"), so that a report
         line keeps its first finding ("ALK G1202R, MET amp not detected" is left as it is read: ambiguous lists are
-        for the clinician to restate)."""
+        for the clinician to restate). (safe10) Such a row's qualifier of the next finding in a join ("Symptomatic or
+        untreated CNS metastases: N") keeps the list, after a colon or a leader only."""
         run = self._list_run(text, spans, i)
         if not run:
-            return False
+            run = self._list_run(text, spans, i, qualified=True)
+            if not run:
+                return False
+            at = _past_spaces(text, run[-1].end)
+            return bool(self.neg_after.match(text[at : at + 40]) and COLON_OR_LEADER.match(text[at : at + 40]))
         at = _past_spaces(text, run[-1].end)
         after = text[at : at + 40]
         if not self.neg_after.match(after):

@@ -115,8 +115,9 @@ def _before(cues: Iterable[str], gap: str = "") -> re.Pattern[str]:
 # an ellipsis ("brain mets... no idea"); taken whole ((?!\.)), or a repeat around it could split a long leader every
 # way it can be split before failing (tests/nlu/test_pattern_audit.py)
 LEADER = r"\.{4,}(?!\.)"
-# a colon or a dot leader: an item's answer follows
-COLON_OR_LEADER = _compile(rf"\s*(?::|{LEADER})")
+# a colon or a dot leader: an item's answer follows; (safe10) or a dash set off by spaces, a form's separator
+# ("Symptomatic CNS disease - no")
+COLON_OR_LEADER = _compile(rf"\s*(?::|{LEADER})|\s+[-–—]+[ \t]")
 
 
 def _after(cues: Iterable[str], copulas: Iterable[str], arrows: bool = False) -> re.Pattern[str]:
@@ -126,7 +127,8 @@ def _after(cues: Iterable[str], copulas: Iterable[str], arrows: bool = False) ->
     that heads its own list ("MET amplification | Not detected: EGFR, KRAS"). With ``arrows``, past an arrow too
     ("G1202R -> neg"): a finding's result (not after a TKI, where an arrow leads to the next one: "alectinib ->
     consider lorlatinib")."""
-    lead = rf"(?:[\s:=-]|{LEADER}|(?<=[-=])>|[→⇒⟶➔➝])*" if arrows else rf"(?:[\s:=-]|{LEADER})*"
+    # (safe10) an en or em dash as a hyphen is ("Symptomatic brain mets — no")
+    lead = rf"(?:[\s:=–—-]|{LEADER}|(?<=[-=])>|[→⇒⟶➔➝])*" if arrows else rf"(?:[\s:=–—-]|{LEADER})*"
     return _frame(
         rf"^[\"'\u201d\u2019]?{lead}(?:\|(?![^|\n]*:)[\s:=|-]*)?(?:\b{{copulas}}\s+)?{{cues}}(?![\w])",
         {"copulas": copulas, "cues": cues},
