@@ -14,11 +14,15 @@ from tests.nlu.reads import assert_reads
 @pytest.mark.parametrize("text, fields", [
     ("EX3 Leptomeningeal involvement ............ N", {"leptomeningeal": False}),
     ("Leptomeningeal disease ....... N (MRI 10/2025)", {"leptomeningeal": False}),
-    ("X2 Symptomatic brain metastases ........... N", {"symptomatic": None, "brain_metastases": False}),
+    # (2026-12-06, lead: safe10) an answer of no to SYMPTOMATIC brain metastases denies the symptoms, not the
+    # metastases (the row without its item code already read so); was {"symptomatic": None, "brain_metastases": False}
+    ("X2 Symptomatic brain metastases ........... N", {"symptomatic": False, "brain_metastases": None}),
     ("Symptomatic CNS mets ....... N (no brain lesions on screening MRI)", {"symptomatic": None,
                                                                           "brain_metastases": False}),
     ("Pregnancy / lactation ......... N (male)", {"pregnancy_status": None}),
-    ("Brain metastases ...... N (MRI not done)", {"brain_metastases": False}),
+    # (2026-12-06, lead) an N whose bracket says the scan that would tell it was not done is not known (as safe9's
+    # "N (not imaged)"); was {"brain_metastases": False}
+    ("Brain metastases ...... N (MRI not done)", {"brain_metastases": None}),
     ("ALK G1202R ............ N", {"alk_mutations": None}),
 ])
 def test_a_checklist_row_answered_no_after_a_dot_leader_is_denied(text: str, fields: dict) -> None:

@@ -507,6 +507,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return NEGATED if serial[0] else None  # "G1202R previously, now not detected": the later result counts
         said_at = _past_spaces(text, span.end)
         denied = self.neg_after.match(text[said_at : said_at + 70])
+        if denied and self.answer_unknown.match(text, said_at + denied.end()):
+            return _DROPPED  # "CNS metastases: N (MRI not done)": the no told without the scan that would tell it
         if denied or self._denied_after_list(text, spans, i):
             if span.entity in self.new_keeps and (
                 self.new_before.search(text, max(0, span.start - 40), span.start)

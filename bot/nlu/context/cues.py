@@ -67,6 +67,8 @@ class Cues:
         self.neg_before = _cue(neg["before"] + neg["refused_before"])
         self.refused_before = _before(neg["refused_before"])  # the denial of neg_before that refuses (Context._refused)
         self.answer_restated = _before(neg["answer_restated"], r"\s*\(\s*")  # (safe10) Context._stated_role
+        # (lead) a bracket after an answer of no saying nothing could tell it ("N (MRI not done)"): Context._stated_role
+        self.answer_unknown = _compile(rf"[ \t]*\(\s*(?:{_words(neg['answer_unknown'])})(?![\w])", re.IGNORECASE)
         self.complaints_denied = _compile(_words(neg["complaints_denied"]), re.IGNORECASE)
         self.complaint_told = _cue(neg["complaint_told"])
         self.complaint_entities = frozenset({"symptomatic"})  # the patient's complaints
@@ -591,6 +593,12 @@ class Cues:
         # (trust3) the writer's not knowing right after a finding, closing its clause ("brain mets... no idea"); a run
         # of dots is taken whole ((?!\.)): split any way it could be (2+3, 3+2 ...), a checklist's dotted leader after a
         # finding ("ECOG 0-2 ........ Y") took minutes of backtracking to fail
+        # (lead) a result's row answered only that its test was not done ("MET amplification: not done", "G1202R: N
+        # (not tested)"): past its separator (a colon, a cell border, a dash, a leader) and a bare no of a checklist
+        self.untested_entities = frozenset(hyp["untested_entities"])
+        self.untested_after = _frame(
+            r"[ \t]*(?:\.{2,}(?!\.)|…|[:=|]|[–—-]+)[ \t]*(?:(?:n|no)[ \t]*\([ \t]*)?(?:{untested_after})(?![\w/])", hyp
+        )
         self.unknown_after = _frame(
             r"(?:\s|\.{2,}(?!\.)|…|[,:;?(–—-])*(?:{unknown_after})(?:\s+(?:yet|so far|atm|at (?:the )?moment|for now))?"
             r"\s*(?:[.!?;,()\n]|$)",

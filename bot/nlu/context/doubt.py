@@ -34,6 +34,7 @@ class Doubt(Lists):
             (self._scoped(self.uncertain_before, text, spans, i) is not None and not at_risk_on)
             or (not self._taken(text, span) and bool(self.uncertain_after.match(text[span.end : span.end + 60])))
             or (not self._taken(text, span) and bool(self.unknown_after.match(text[span.end : span.end + 80])))
+            or (span.entity in self.untested_entities and bool(self.untested_after.match(text, span.end)))
             or self._doubted_alternative(text, spans, i)
         )
 
