@@ -62,18 +62,22 @@ class PhrasingSet:
 # after the fifth tuning (risk notes, checked-list denials, counted sites, brain counts, specimens, this admission,
 # numbered lines, spelled-out fusions): 5 0.9811, 9 0.9744, 10 0.9468, 11 0.9745, 13 0.9645, 16 0.8971, 17 0.9077
 # (/work tuned-halves scorer, the same score() as the bench); held-out floors unchanged
+# (2026-12-06f) tuned floors of sets 1, 2, 13 and 15-17 raised to the tuned halves' F1 less 0.001, rounded down, after
+# the sixth tuning (sites keyed by their growth, a few growing among stable, current chemotherapy's cycles, re-biopsy
+# specimens, checklists' rows and untested results, pronouns after a relative): 1 0.9970, 2 0.9954, 13 0.9660,
+# 15 0.9288, 16 0.9087, 17 0.9194 (/work tuned-halves scorer, the same score() as the bench); held-out floors unchanged
 SETS = (
     # Set 1 was written before the schema's alk_fusion_specimen (it never sets it, even for "ALK fusion not detected
     # on the rebiopsy"), and its questions were never split: all of them are held out.
     PhrasingSet("1", "published case reports and NGS/pathology report wording", "independent_tune.yml", "independent_heldout.yml",
-                None, "independent_questions.yml", f1_floor=(0.99, 0.955), questions_changed=(None, 0),
+                None, "independent_questions.yml", f1_floor=(0.996, 0.955), questions_changed=(None, 0),
                 changed_in_dialogue=None, unannotated=frozenset({"alk_fusion_specimen"})),
     PhrasingSet("2", "published case reports and NGS report wording, a second hand", "independent2_tune.yml",
                 "independent2_heldout.yml", "independent2_questions_tune.yml", "independent2_questions_heldout.yml",
                 # (recall256) tuned 0.9945, unchanged (tests/nlu/test_recall256_forms.py); (cnscount) 0.9936: a count of
                 # three brain mets beside systemic progression is read limited, which this writer left unlabelled
                 # and the other writers label (tests/nlu/test_count_and_panel_forms.py)
-                f1_floor=(0.993, 0.904), questions_changed=(0, 0), changed_in_dialogue=0),
+                f1_floor=(0.994, 0.904), questions_changed=(0, 0), changed_in_dialogue=0),
     PhrasingSet("3", "progress notes, clinic letters, tumour boards, case reports", "independent3_tune.yml",
                 "independent3_heldout.yml", "independent3_questions_tune.yml", "independent3_questions_heldout.yml",
                 f1_floor=(0.993, 0.897), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(50, 38)),
@@ -205,7 +209,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.944 -> 0.953 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.963, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
+                f1_floor=(0.965, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
     # Set 14 before any tuning on it, scored as taken: tuned 0.863, held-out 0.934; 0 / 1 questions change the case at the
     # extractor level
@@ -266,7 +270,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.908 -> 0.915 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.924, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
+                f1_floor=(0.927, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
                 as_taken=True),
     PhrasingSet("16", "uncertainty, revision and discordance, and the ordinary notes around them: hedged radiology "
                 "impressions, RECIST and RANO-BM tables, equivocal and low-level molecular results, failed tests, "
@@ -280,7 +284,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.869 -> 0.879 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.896, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
+                f1_floor=(0.907, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
                 as_taken=True),
     # Set 17 before any tuning on it, scored as taken: tuned 0.8368 (P 0.919, R 0.768), held-out 0.845 (P 0.907, R 0.791);
     # questions changing the case 0/0 at the extractor level and 0 in the dialogue (tuned)
@@ -294,7 +298,7 @@ SETS = (
                 "independent17_questions_heldout.yml",
                 # (2026-12-06b) tuned floor 0.835 -> 0.867 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.906, 0.844), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(54, 36),
+                f1_floor=(0.918, 0.844), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(54, 36),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
