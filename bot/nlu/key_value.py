@@ -61,8 +61,11 @@ _START = re.compile(
 # mark before a space or the end; not after a single letter: "U.S. (Texas)", "e.g. ...")
 # (safe9) a checklist's item code before the key ("E6 Strong CYP3A inducer use ..... N", "I2 ALK+ NSCLC: Y") is
 # no part of it, as a list's number is not
+ITEM_CODE = (
+    r"[A-Z]{1,2}\d{1,2}[a-z]?"  # a checklist's item code ("E6", "I2", "EX3"), case as written: context/cues.py too
+)
 _LINE = re.compile(
-    r"[ \t]*(?:[-*•·>][ \t]+|\d{1,2}[.)][ \t]+|[A-Z]{1,2}\d{1,2}[a-z]?[.)]?[ \t]+)?"
+    rf"[ \t]*(?:[-*•·>][ \t]+|\d{{1,2}}[.)][ \t]+|{ITEM_CODE}[.)]?[ \t]+)?"
     r"(?P<key>[^\W\d_][\w /+().,'&%-]{0,60}?)[ \t]*(?P<sep>:|\||[ \t]?=(?![=>])|[ \t][-–—]+[ \t])[ \t]*"
     r"(?P<value>(?:[^\n|;.!?]|(?<=\b[^\W\d_])[.!?]|[.!?](?![ \t\n]|$))*)"
 )

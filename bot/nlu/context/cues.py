@@ -26,6 +26,7 @@ from bot.nlu.context.patterns import (
     sentences,
 )
 from bot.nlu.corrections import Corrections
+from bot.nlu.key_value import ITEM_CODE
 from bot.nlu.reader import Span
 
 _T = TypeVar("_T")
@@ -100,7 +101,7 @@ class Cues:
         self.new_before = _frame(r"(?:^|(?<=[\n;.,(])|(?<=^[-*•] ))" + new_opens, neg)
         # (safe10) past a checklist's item code opening the line, matched from the line's start ("E2 Symptomatic CNS
         # metastases: N" as "Symptomatic CNS metastases: N"), as key_value.py's _LINE reads such a code
-        self.coded_new_before = _frame(r"[ \t]*(?-i:[A-Z]{1,2}\d{1,2}[a-z]?)[.)]?[ \t]+" + new_opens, neg)
+        self.coded_new_before = _frame(rf"[ \t]*(?-i:{ITEM_CODE})[.)]?[ \t]+" + new_opens, neg)
         self.new_after = _frame(r"\s+(?:{new})\b", neg)
         # (safe10) a join of a denied row's findings with a qualifier of the next one ("Symptomatic or untreated CNS
         # metastases: N", "Symptomatic/untreated brain mets: no"): the first one is denied as its list's
