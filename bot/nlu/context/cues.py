@@ -98,7 +98,8 @@ class Cues:
         # metastases: none"), or said after that denial ("brain mets: none new"); the qualifier opens its line or
         # clause
         new_opens = r"\s*(?:{new})(?:\s*(?:/|,|or|and)\s*(?:{new}))*\s+$"
-        self.new_before = _frame(r"(?:^|(?<=[\n;.,(])|(?<=^[-*•] ))" + new_opens, neg)
+        # (lead) or the next item of a list ("Headache or new brain mets: none": the known ones may stay)
+        self.new_before = _frame(r"(?:^|(?<=[\n;.,(])|(?<=^[-*•] )|(?<=\bor)|(?<=\band))" + new_opens, neg)
         # (safe10) past a checklist's item code opening the line, matched from the line's start ("E2 Symptomatic CNS
         # metastases: N" as "Symptomatic CNS metastases: N"), as key_value.py's _LINE reads such a code
         self.coded_new_before = _frame(rf"[ \t]*(?-i:{ITEM_CODE})[.)]?[ \t]+" + new_opens, neg)

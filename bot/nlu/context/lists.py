@@ -303,9 +303,22 @@ class Lists(Cues):
         L1196M and MET amp"), up to a finding of another group or anything else; ``qualified``: a qualifier of the
         next one may stand in the join too ("Symptomatic or untreated CNS metastases")."""
         run, last = [], spans[i]
-        for nxt in spans[i + 1 :]:
+        for k, nxt in enumerate(spans[i + 1 :], i + 1):
+            if nxt.start < last.end:
+                continue  # another reading of the item just taken ("new brain mets": the pattern's and the finding's)
             between = text[last.end : nxt.start]
             joined = self.lists.join.match(between) or (qualified and self.qualified_join.match(between))
+            if self._group(nxt) != self._group(last):
+                # (lead) the item read within a wider reading of its words ("Headache or new brain mets: none": the
+                # pattern's "new brain mets" around the brain metastases) is the list's next item
+                nxt = next(
+                    (
+                        s
+                        for s in spans[k + 1 :]
+                        if s.start < nxt.end and s.end <= nxt.end and self._group(s) == self._group(last)
+                    ),
+                    nxt,
+                )
             if self._group(nxt) != self._group(last) or not joined:
                 break
             run.append(nxt)
