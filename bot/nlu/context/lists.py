@@ -333,17 +333,16 @@ class Lists(Cues):
         for the clinician to restate). (safe10) Such a row's qualifier of the next finding in a join ("Symptomatic or
         untreated CNS metastases: N") keeps the list, after a colon or a leader only."""
         run = self._list_run(text, spans, i)
-        if not run:
+        qualified = not run
+        if qualified:
             run = self._list_run(text, spans, i, qualified=True)
-            if not run:
-                return False
-            at = _past_spaces(text, run[-1].end)
-            return bool(self.neg_after.match(text[at : at + 40]) and COLON_OR_LEADER.match(text[at : at + 40]))
+        if not run:
+            return False
         at = _past_spaces(text, run[-1].end)
         after = text[at : at + 40]
         if not self.neg_after.match(after):
             return False
-        return self._closed_list(text, [spans[i], *run]) or bool(COLON_OR_LEADER.match(after))
+        return (not qualified and self._closed_list(text, [spans[i], *run])) or bool(COLON_OR_LEADER.match(after))
 
     def _closed_list(self, text: str, items: list[Span]) -> bool:
         """Two or more findings of one group joined only by list words, the last join a conjunction ("X, Y and Z",
