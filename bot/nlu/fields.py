@@ -76,6 +76,7 @@ HALVES = frozenset(  # progression values never fields on their own
         "cns_controlled",
         "cns_known",
         "many_lesions",
+        "extent",  # (safe11) sites listed or lesions counted many, no growth said: systemic only beside "progressing"
         "progressing",  # (prog2) a progression stated with no site: no pattern, the form asks it
         "lesion_growing",  # (prog3) a lesion said new or growing, no site group read: the rest beside it is oligo
         "sites_controlled",  # (prog7) two or more sites named controlled: the rest beside a site named progressing
@@ -422,6 +423,14 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
             out.append("systemic")
         elif cns_disease:  # "progress in brain, many lesions, body is stable": the brain's lesions
             stated = [*stated, "cns_progressing"]
+    if (
+        "extent" in stated
+        and "progressing" in stated
+        and "cns_only" not in out
+        and not {"cns_progressing", "body_controlled", "body_not_progressing", "rest_controlled"} & set(stated)
+    ):
+        # (safe11) "PD: multiple liver and bone metastases": a progression with no site, its extent told beside it
+        out.append("systemic")
     if "cns_progressing" in stated and out == ["none"] and not sites:
         # "CT: SD. MRI: 2 new brain mets": the brain alone progresses (not beside a body site: "liver and brain
         # progression" is no CNS-only progression)

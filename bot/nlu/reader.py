@@ -47,6 +47,7 @@ OVERLAY_VALUES = frozenset(  # "new brain mets" is progression beside the lesion
 # a comma between two sites' progressions read as one (Reader._progressions_apart), and what may open the second
 _APART = re.compile(r",\s*")
 _APART_LEAD = re.compile(r"(?:(?:and|but|however|while|whereas|plus)\s+)?", re.IGNORECASE)
+_OR = re.compile(r"\bor\b", re.IGNORECASE)  # sites joined as alternatives (Reader._sites)
 SITES = "sites:"  # value prefix of progression at named extracranial sites, an overlay of its own ("sites:bone+liver")
 # (prog3) a lesion said new or growing, no site group read: an overlay of its own, taking no other finding's words
 GROWING = "lesion_growing"
@@ -427,6 +428,8 @@ class Reader:
         groups = {group for group, pattern in self.site_groups if pattern.search(text)}
         if any(g.startswith("nodes_") for g in groups):  # "mediastinal nodes": the region, not two sites
             groups.discard("nodes")
+        if len(groups) > 1 and _OR.search(text):
+            return None  # (safe11) "New liver or bone lesions: yes": one of them, not which, nor that both grew
         return SITES + "+".join(sorted(groups)) if groups else None
 
     def _another_genes(self, text: str, start: int, end: int) -> bool:

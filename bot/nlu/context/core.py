@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 
 from bot.nlu.context.doubt import Doubt
@@ -20,6 +21,7 @@ from bot.nlu.reader import Span
 _ONE_COMMA = re.compile(r"[^,;.\n]{0,30},\s*")
 _BREAK = re.compile(r"[.;!?\n(]")  # where a retraction's words may start (Context._retracted)
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
+_SPACES = re.compile(r"[ \t]*")
 # a word that names the call again ("classified as a variant of uncertain significance"): no other finding
 _ANAPHOR = re.compile(r"(?:variant|mutation|alteration|call|change)s?", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?](?:\s|$)|[;\n]")  # where a disowned call's clause ends (Context._disowned)
@@ -501,6 +503,12 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 return _DROPPED  # "on phenytoin since her craniotomy": when the drug was started, not a test
             if span.value != "none" and self._benign_result(text, span):
                 return _DROPPED  # "the adrenal nodule was biopsied: adenoma, no malignancy": no tumour sampled
+            if span.value != "none" and any(
+                s.entity == "biopsy_type" and s.value == "none" for s in self._right_after(text, spans, i)
+            ):
+                return _DROPPED  # (safe11) "tissue NGS not done": the specimen named is the one not tested
+            if span.value == "none" and self.test_not_done_in_result.search(text, max(0, span.start - 40), span.end):
+                return _DROPPED  # (safe11) "EML4-ALK fusion: positive (NGS not done)": another test, no biopsy denied
             return NEGATED if self.tki_neg_before.search(before) or self.tki_neg_after.match(after) else None
         serial = self._serial_result(text, spans, i) if span.entity in _SERIAL_KINDS else None
         if serial is not None and self._scoped(self.neg_before, text, spans, i) is None:
@@ -529,6 +537,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         ):
             return None  # (safe10) "Headaches: no (asymptomatic)": the bracket restates the no, no complaint denied
         if gap is None:
+            if self._either_of_two(text, span):
+                return _DROPPED  # (safe11) "Symptomatic or untreated CNS metastases: Y": a yes to either, not which
             if self._unclosed_list_end(text, spans, i):
                 return _DROPPED  # "no MET amp, KRAS G12C": a second denied item or a new statement, unread
             return _DROPPED if self._other_illness(text, span) else None
@@ -536,6 +546,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return None  # "not an isolated brain lesion: three new lesions": there are lesions, more than one
         if self.count_of_one.search(gap) and self.another_count.match(text, span.end):
             return None  # "not one brain met but two": the count is denied, not the finding
+        if span.entity == "symptomatic" and span.value == "false" and self._right_after(text, spans, i):
+            return _DROPPED  # (safe11) "No asymptomatic brain mets": the brain mets denied, no symptom told
         # a qualifier in the gap qualifies as "new" does: "no alectinib-refractory brain mets" may leave others, and
         # "no lorlatinib-resistant mutations" denies no class (a lorlatinib-sensitive one may be there)
         qualified = typed[span.start - len(gap) : span.start] != text[span.start - len(gap) : span.start]
@@ -544,7 +556,38 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         # (prog3) so does a change in the finding's own words: "no intracranial progression" says nothing of whether
         # there are brain metastases, as "no new brain mets" does not
         changes = self.changes.search(text, span.start, span.end)
-        return _DROPPED if span.entity in self.new_keeps and (self.new.search(gap) or qualified or changes) else NEGATED
+        # (safe11) a qualifier read as a finding of its own still qualifies ("no symptomatic brain mets", "No
+        # (symptomatic) brain mets"): the gap's words as written, not blanked of it
+        new = self.new.search(gap) or self.new.search(text, span.start - len(gap), span.start)
+        return _DROPPED if span.entity in self.new_keeps and (new or qualified or changes) else NEGATED
+
+    def _either_of_two(self, text: str, span: Span) -> bool:
+        """(safe11) The finding at ``span`` is one of two joined by "or" in words that state neither: "symptomatic"
+        and another qualifier ("Symptomatic or untreated CNS metastases: Y", "Active or symptomatic brain mets: yes"),
+        brain and leptomeningeal disease ("Brain or leptomeningeal metastases: yes")."""
+        if span.value != "true":
+            return False
+        if span.entity == "symptomatic":
+            after, before = self.or_qualified_after, self.or_qualified_before
+        elif span.entity in ("brain_metastases", "leptomeningeal"):
+            after, before = self.cns_or_after, self.cns_or_before
+        else:
+            return False
+        return bool(after.match(text, span.end) or before.search(text, max(0, span.start - 30), span.start))
+
+    @staticmethod
+    def _right_after(text: str, spans: list[Span], i: int) -> list[Span]:
+        """The findings that start right after finding i, only spaces between ("asymptomatic brain mets", "tissue NGS
+        not done"); the spans are in the order of their starts."""
+        spaces = _SPACES.match(text, spans[i].end)
+        at = spaces.end() if spaces else spans[i].end
+        out = []
+        for s in itertools.islice(spans, i + 1, None):
+            if s.start > at:
+                break
+            if s.start == at:
+                out.append(s)
+        return out
 
     def _brain_clear_after(self, text: str, spans: list[Span], i: int, found: bool = False) -> bool:
         """(cns2) After brain metastases told of the diagnosis (span i), the brain is said clear in a later statement

@@ -112,6 +112,18 @@ class Cues:
             + _fill(r"(?:{new})(?:\s*(?:/|,|or|and)\s*(?:{new}))*\s+$", neg),
             re.IGNORECASE,
         )
+        # (safe11) a test not done, in brackets right after a result ("positive (NGS not done)", "ALK IHC positive (no
+        # NGS)"): that one test, not the biopsy (context/core.py); the specimen's own words are read as they are
+        self.test_not_done_in_result = _frame(
+            r"(?<![\w-])(?:{result_words})\s*[(\[]\s*(?!(?:[\w-]+\s+)*?(?:re-?)?(?:biops\w*|bx|rebx)\b)[^()\[\]\n]*$",
+            neg,
+        )
+        # (safe11) brain or leptomeningeal disease joined by "or" to the other (context/core.py)
+        self.cns_or_after = _frame(r"\s+or\s+(?:{cns_alternatives})(?![\w-])", neg)
+        self.cns_or_before = _frame(r"(?<![\w-])(?:{cns_alternatives})\s+or\s+$", neg)
+        # (safe11) "symptomatic" joined by "or" to another qualifier, after it or before it (context/core.py)
+        self.or_qualified_after = _frame(r"\s*(?:or|/)\s*(?:{or_qualifiers})(?![\w-])", neg)
+        self.or_qualified_before = _frame(r"(?<![\w-])(?:{or_qualifiers})\s*(?:or|/)\s*$", neg)
         # the denial's cue and gap saying the finding is not one of its kind alone ("not an isolated brain lesion")
         self.one_of_several = _frame(r"(?<![\w-])(?:not|n't)\s+an?\s+(?:[\w-]+\s+)*?{one_of_several}\s+$", neg)
         self.count_of_one = _cue(neg["count_of_one"])

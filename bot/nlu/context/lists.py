@@ -19,6 +19,7 @@ from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.reader import Span
 
 _BARE_COMMA = re.compile(r"\s*,\s*")
+_LEAD_REMARK = re.compile(r"^\s*\([^()\n.;]{1,30}\)")  # a bracket right after a denial's cue (_scoped)
 
 
 def _bare_comma(between: str) -> bool:
@@ -65,6 +66,8 @@ class Lists(Cues):
                     return None  # a contrast, not a list: "declines hospice and would like to try chemotherapy"
                 a, b = other.start - gap_start, other.end - gap_start
                 gap = gap[:a] + " " * (b - a) + gap[b:]
+        # (safe11) a remark in brackets right after the cue is no item of its list ("No (MRI 11/2025) brain mets")
+        gap = _LEAD_REMARK.sub(lambda m: " " * len(m.group()), gap, count=1)
         if self.breaks.search(gap):
             return None
         if self.own_statement.match(text, span.start) and any(

@@ -312,7 +312,10 @@ def _unclosed_bracket(gap: str) -> bool:
     is in ("negative on the rebx (was ALK positive at dx)", "possible LMD (brain mets stable)", "(query SCLC) G1202R
     on tissue"). A bracket closed in the
     gap ("no MET amp (FISH) or KRAS G12C") is a remark inside one statement; one opened right after the cue holds
-    what it denies ("negative for (MET, KRAS)")."""
+    what it denies ("negative for (MET, KRAS)"); (safe11) so is one closed right after the cue, before the finding
+    ("No (asymptomatic) brain mets": a remark on what is denied)."""
+    if not re.search(r"[()]", re.sub(r"\([^()]*\)", "", gap)):
+        return False
     outside = re.sub(r"\([^()]*\)", "", gap.lstrip().removeprefix("("))
     return "(" in outside or ")" in outside
 

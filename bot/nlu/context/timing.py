@@ -360,7 +360,13 @@ class Timing(Cues):
         progression is no later one."""
         if e.entity != "progression_pattern" or e.value in NOT_PROGRESSING or e.role is not None:
             return False
-        own = WRITTEN_DATE.search(text, _statement_start(text, e.start), _clause_end(text, e.end))
+        told_from = _statement_start(text, e.start)
+        # (safe11) a keyed site row under a progression's heading ("Progression 2023 on crizotinib:\nLiver: PD"):
+        # the heading dates it
+        head = self._heading_place(text, e.start)
+        if head is not None and head[0] < told_from and self.progression_word.search(text, *head):
+            told_from = head[0]
+        own = WRITTEN_DATE.search(text, told_from, _clause_end(text, e.end))
         tki = next(
             (
                 t
@@ -386,7 +392,7 @@ class Timing(Cues):
         # (prog5) the date the TKI is begun from ("From 20.10.2025 lorlatinib") is not the progression's, and one
         # before the progression's is no later TKI
         cue = self.tki_begun_before.search(text, max(0, tki.start - 30), tki.start)
-        dated = WRITTEN_DATE.search(text, _statement_start(text, e.start), cue.start() if cue else tki.start)
+        dated = WRITTEN_DATE.search(text, told_from, cue.start() if cue else tki.start)
         if dated is None and not self._on_earlier_tki(text, e, tki, found):
             return False
         from_date = self._begun_from(text, tki)
