@@ -23,8 +23,8 @@ The contract (the dialogue's actions rely on it):
   or polysomy is `bypass_alteration` MET_gain, never MET_amplification.
   `progression_pattern` also takes values that are halves of a pattern and never fields on their own
   (`cns_progressing`, `body_controlled`, `rest_controlled`, `body_not_progressing`, `one_site`, `cns_controlled`,
-  `cns_known`, `many_lesions`:
-  case_fields reads them together).
+  `cns_known`, `many_lesions`, `extent`: sites listed or lesions counted many with no growth said, systemic only
+  beside a progression told: case_fields reads them together).
   TKIs come in treatment order ("brigatinib after crizotinib" → crizotinib, brigatinib), the current one last.
   `unreadable_variant` (value: the text as written) is a mutation-like notation that cannot be read as an ALK
   protein change (G1202fs, X9999Y, c.3604G>A, G1202*, full-width digits); a readable change at a residue ALK does

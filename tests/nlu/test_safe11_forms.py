@@ -119,6 +119,8 @@ def test_brain_and_leptomeningeal_disease_told_apart_still_read(text, fields):
         "Background: pleural and bone metastases since 2021, on alectinib.",
         "Multiple liver metastases at presentation, responded to crizotinib.",
         "US abdomen: numerous hepatic lesions.",
+        "Bone scan: multiple lesions, all known.",
+        "Several metastases noted at staging.",
     ],
 )
 def test_sites_or_counts_alone_read_no_progression(text):
@@ -139,6 +141,9 @@ def test_sites_or_counts_alone_read_no_progression(text):
         "enlarging liver and adrenal lesions",
         "He progressed on lorlatinib in multiple nodal sites and the adrenals.",
         "PD 11/2025: multiple liver mets, new bone mets",
+        "Progressive disease: many lesions throughout.",
+        "CT today: multiple new mets",
+        "Relapsed in the liver and adrenals on brigatinib.",
     ],
 )
 def test_growth_at_sites_still_reads_systemic(text):
