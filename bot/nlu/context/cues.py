@@ -69,7 +69,9 @@ class Cues:
         self.refused_before = _before(neg["refused_before"])  # the denial of neg_before that refuses (Context._refused)
         self.answer_restated = _before(neg["answer_restated"], r"\s*\(\s*")  # (safe10) Context._stated_role
         # (lead) a bracket after an answer of no saying nothing could tell it ("N (MRI not done)"): Context._stated_role
-        self.answer_unknown = _compile(rf"[ \t]*\(\s*(?:{_words(neg['answer_unknown'])})(?![\w])", re.IGNORECASE)
+        self.answer_unknown = _compile(
+            rf"[ \t]*(?:\(|[-–—]+[ \t]|,)\s*(?:{_words(neg['answer_unknown'])})(?![\w])", re.IGNORECASE
+        )
         self.complaints_denied = _compile(_words(neg["complaints_denied"]), re.IGNORECASE)
         self.complaint_told = _cue(neg["complaint_told"])
         self.complaint_entities = frozenset({"symptomatic"})  # the patient's complaints
@@ -245,6 +247,7 @@ class Cues:
         self.answered_no = _opening(hyp["answered_no"], r"(?=\s*(?:[.!,;:–—-]|$))")
         self.answer_choice = _opening(hyp["answer_choice"])
         self.history_asked = _cue(hyp["history_asked"])
+        self.value_asked = _cue(hyp["history_asked"] + hyp["score_asked"])
         self.answered_by_phrase = _cue(hyp["answered_by_phrase"])
         # a question of a therapy to give, whose "yes" is a plan ("Should we start lorlatinib? Yes")
         self.therapy_asked = _cue(hyp["therapy_asked"])
