@@ -607,10 +607,13 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         )
 
     def _said_after(self, text: str, span: Span, size: int) -> str:
-        """The ``size`` characters after the therapy at ``span``, past what it may carry right after it (tki_negation
-        `therapy_tail`: "Pembrolizumab monotherapy offered, patient declined")."""
-        tail = self.therapy_tail.match(text, span.end)
-        end = tail.end() if tail else span.end
+        """The ``size`` characters after the therapy at ``span``, past the rest of its regimen (tki_negation
+        `regimen_rest`: "Atezolizumab, bevacizumab, carboplatin and paclitaxel would be the alternative") and what it
+        may carry right after it (`therapy_tail`: "Pembrolizumab monotherapy offered, patient declined")."""
+        run = self.regimen_rest.match(text, span.end)
+        end = run.end() if run else span.end
+        tail = self.therapy_tail.match(text, end)
+        end = tail.end() if tail else end
         return text[end : end + size]
 
     def _not_started_later(self, text: str, spans: list[Span], i: int) -> bool:

@@ -140,6 +140,7 @@ class Cues:
         # a bare refusal in the next sentence: after an offer before the therapy (`refused_next`), or after one after it
         self.refused_next = _after(table["tki_negation"]["refused_next"], copulas)
         self.offered_refused_next = _after(table["tki_negation"]["offered_refused_next"], copulas)
+        self.regimen_rest = _compile(_words(table["tki_negation"]["regimen_rest"]), re.IGNORECASE)
         self.therapy_tail = _compile(rf"\s+(?:{_words(table['tki_negation']['therapy_tail'])})(?![\w-])", re.IGNORECASE)
         back = table["retraction"]
         when = _words(back["said_when"])
