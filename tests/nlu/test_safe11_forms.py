@@ -144,6 +144,8 @@ def test_sites_or_counts_alone_read_no_progression(text):
         "Progressive disease: many lesions throughout.",
         "CT today: multiple new mets",
         "Relapsed in the liver and adrenals on brigatinib.",
+        "alectinib for 2 years, now multiple liver mets",
+        "A year later, multiple adrenal and bone lesions had appeared.",
     ],
 )
 def test_growth_at_sites_still_reads_systemic(text):
