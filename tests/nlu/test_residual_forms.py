@@ -46,12 +46,18 @@ def test_a_bare_count_beside_brain_progression_alone_is_not_systemic(text):
         "PD with many new lesions, ECOG 1",
         "numerous new lesions on restaging CT",
         "multiple new liver and bone lesions",
-        "multiple lesions in the liver and bones",
-        "many mets, liver and bone",
     ],
 )
 def test_a_count_with_nothing_else_said_or_with_its_organs_stays_systemic(text):
     assert_reads(text, {"progression": "systemic"})
+
+
+# (lead, 2026-12-06, second session) these two expected systemic before: a count and the organs it is in, with no
+# word of growth, tell where the disease is, not that it progressed there ("She has liver and bone metastases"); beside
+# a progression told they are its extent and read systemic (tests/nlu/test_safe11_forms.py), alone they are asked
+@pytest.mark.parametrize("text", ["multiple lesions in the liver and bones", "many mets, liver and bone"])
+def test_a_count_with_its_organs_and_no_growth_is_no_pattern(text):
+    assert_reads(text, {"progression": None})
 
 
 @pytest.mark.parametrize("text", ["multiple brain mets, body stable", "innumerable lesions throughout the brain"])
