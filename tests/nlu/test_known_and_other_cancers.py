@@ -54,3 +54,23 @@ def test_another_cancers_alteration_is_not_this_cancers(text: str) -> None:
 ])
 def test_this_cancers_alteration_is_still_read(text: str, alterations: list) -> None:
     assert_reads(text, {"bypass_alterations": alterations})
+
+
+# (lead) lesions of another organ past counting, the organ named after the count ("too numerous to count liver
+# lesions") read extensive BRAIN metastases; the organ named before it was mended earlier (safe8)
+@pytest.mark.parametrize("text", [
+    "PD, too numerous to count liver lesions",
+    "too numerous to count lesions in the liver",
+    "CT: too many to count lung nodules",
+])
+def test_another_organs_lesions_past_counting_are_not_the_brains(text: str) -> None:
+    assert_reads(text, {"brain_metastases": None, "cns_lesions": None})
+
+
+@pytest.mark.parametrize("text", [
+    "MRI brain: too numerous to count lesions",
+    "MRI head: too numerous to count enhancing lesions",
+    "Brain MRI: too many to count, also liver mets",
+])
+def test_the_brains_lesions_past_counting_are_still_extensive(text: str) -> None:
+    assert_reads(text, {"brain_metastases": True, "cns_lesions": "extensive"})
