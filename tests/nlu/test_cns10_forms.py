@@ -172,3 +172,46 @@ def test_a_reports_fusion_row_below_an_indication_of_progression_is_the_fusion_a
 def test_the_diagnosis_a_pending_or_negative_row_or_another_test_is_no_fusion_found_at_progression(text):
     found = assert_reads_other_than(text, {"alk_fusion_at_progression": True})
     assert found.get("alk_fusion_specimen") != "tissue" or found.get("alk_fusion_at_progression") is False
+
+
+# ---- 6. new brain lesions counted now, after the brain's metastases told before in the sentence -------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Brain mets at presentation were treated with WBRT in 2021; now 2 new lesions.",
+    "ECOG 1. Had SRS for cerebellar metastases last year, currently three new small lesions.",
+    "Intracranial disease treated with radiosurgery in 2022, and now a single new focus.",
+])
+def test_new_lesions_counted_now_after_the_brains_metastases_are_limited(text):
+    assert_reads(text, {"brain_metastases": True, "cns_lesions": "limited"})
+
+
+@pytest.mark.parametrize("text", [
+    "No brain mets at diagnosis; now 2 new lesions.",
+    "Brain mets treated with SRS in 2023; now 2 new lesions in the liver.",
+    "Brain mets treated with SRS in 2023; now 2 new lesions?",
+    "Her father's brain metastases were irradiated; now 2 new lesions.",
+])
+def test_denied_brain_mets_another_organ_a_question_or_a_relative_are_not_limited(text):
+    assert_reads_other_than(text, {"cns_lesions": "limited"})
+
+
+# ---- 7. the result after this progression said to show the fusion ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,specimen", [
+    ("Liquid biopsy sent at progression on brigatinib. The report shows the ALK fusion and an L1196M.", "plasma"),
+    ("Progression on alectinib; a new core of the adrenal lesion was taken. Sequencing revealed EML4-ALK fusion.",
+     "tissue"),
+])
+def test_the_result_after_this_progression_showing_the_fusion_is_the_fusion_at_progression(text, specimen):
+    assert_reads(text, {"alk_fusion_at_progression": True, "alk_fusion_specimen": specimen})
+
+
+@pytest.mark.parametrize("text", [
+    "Diagnosed in 2020: the lung biopsy showed ALK fusion. Progression in 2024 on alectinib.",
+    "Progressing on alectinib; the original biopsy showed ALK fusion at diagnosis.",
+    "Plasma at progression on lorlatinib: the report shows ALK fusion was not detected.",
+])
+def test_the_diagnosis_or_a_fusion_not_found_is_no_fusion_found_at_progression(text):
+    assert_reads_other_than(text, {"alk_fusion_at_progression": True})
