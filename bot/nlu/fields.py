@@ -145,6 +145,11 @@ def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tupl
     alk_driven = any(
         e.get("entity") == "alk_mutation" and e.get("role") is None and str(e.get("value")) != "none" for e in found
     )
+    # (cns10) whether the inducer can be stopped is said of one this patient takes: not of a relative's ("Her father
+    # was on phenytoin; his neurologist could switch him to levetiracetam") nor of one supposed
+    inducer_taken = any(
+        e.get("entity") == "cyp3a_inducer" and e.get("role") is None and str(e.get("value")) == "true" for e in found
+    )
     for e in found:
         name, value, role = e.get("entity"), str(e.get("value")), e.get("role")
         if role not in (None, NEGATED):
@@ -157,8 +162,9 @@ def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tupl
         elif name in ("prior_chemotherapy", "prior_immunotherapy") and value == "current" and present:
             yield BOOLEANS[name], True, True  # on it now: received, and the current therapy (read in _read)
             yield _CURRENT, name, True
-        elif name == "cyp3a_inducer" and value in _STOPPABLE and present:
-            yield "cyp3a_inducer_stoppable", _STOPPABLE[value], True
+        elif name == "cyp3a_inducer" and value in _STOPPABLE:
+            if present and inducer_taken:
+                yield "cyp3a_inducer_stoppable", _STOPPABLE[value], True
         elif name == "symptomatic" and value == "true" and not present:  # "no headaches": one symptom denied
             yield "symptomatic", _DENIED, True
         elif name in BOOLEANS and value in ("true", "false"):

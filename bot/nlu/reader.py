@@ -584,7 +584,14 @@ def _resolve(found: list[Span]) -> list[Span]:
         same = kept.setdefault(_kind(item), [])
         i = bisect.bisect_left([c.start for c in same], item.start)
         near = same[max(0, i - 1) : i + 1] + [c for c in same[i + 1 :] if c.start < item.end]
-        if all(item.end <= c.start or item.start >= c.end or _alternative(c, item) for c in near):
+        if all(
+            item.end <= c.start
+            or item.start >= c.end
+            or _alternative(c, item)
+            or _counted(c, item)
+            or _counted(item, c)
+            for c in near
+        ):
             same.insert(i, item)
     return sorted((s for spans in kept.values() for s in spans), key=lambda s: (s.start, s.end))
 
@@ -611,6 +618,18 @@ def _kind(span: Span) -> str:
     if span.decided:  # a key-value line's reading stands beside the others of its line ("Interacting meds: none")
         return f"key_value:{span.entity}"
     return span.entity if span.entity in OVERLAYS or span.value in OVERLAY_VALUES else ""
+
+
+def _counted(a: Span, b: Span) -> bool:
+    """(cns10) A count of brain lesions inside the words of a response of the brain ("MRI brain: the 4 treated
+    metastases are smaller", "both irradiated lesions have shrunk"): the count stands beside the response, as it does
+    beside new ("2 new brain mets") or known ones (OVERLAY_VALUES)."""
+    return (
+        b.entity == "cns_lesions"
+        and (a.entity, a.value) == ("progression_pattern", "cns_controlled")
+        and a.start <= b.start
+        and b.end <= a.end
+    )
 
 
 def _alternative(a: Span, b: Span) -> bool:
