@@ -340,8 +340,12 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         if not self.naive_answered_no.match(text, at):
             return False
         # the question's pattern ends at the "no" and holds no full stop or "!": of the ends of a statement, only a
-        # line break can fall inside it. Not its statement (_statement_start): the question's own "?" ends one
-        return bool(self.naive_asked.search(text, text.rfind("\n", 0, at) + 1, at))
+        # line break can fall inside it. Not its statement (_statement_start): the question's own "?" ends one. A "no"
+        # opening its line answers the line above ("Treatment-naive?\nNo - had alectinib", a form's question and answer)
+        line = text.rfind("\n", 0, at) + 1
+        if line and not text[line:at].strip():
+            line = text.rfind("\n", 0, line - 1) + 1
+        return bool(self.naive_asked.search(text, line, at))
 
     def _opens_statement(self, text: str, span: Span) -> bool:
         """(trust7) The TKI at ``span`` opens its statement (_statement_bounds with its semicolons: after a line break,
@@ -603,10 +607,13 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         )
 
     def _said_after(self, text: str, span: Span, size: int) -> str:
-        """The ``size`` characters after the therapy at ``span``, past what it may carry right after it (tki_negation
-        `therapy_tail`: "Pembrolizumab monotherapy offered, patient declined")."""
-        tail = self.therapy_tail.match(text, span.end)
-        end = tail.end() if tail else span.end
+        """The ``size`` characters after the therapy at ``span``, past the rest of its regimen (tki_negation
+        `regimen_rest`: "Atezolizumab, bevacizumab, carboplatin and paclitaxel would be the alternative") and what it
+        may carry right after it (`therapy_tail`: "Pembrolizumab monotherapy offered, patient declined")."""
+        run = self.regimen_rest.match(text, span.end)
+        end = run.end() if run else span.end
+        tail = self.therapy_tail.match(text, end)
+        end = tail.end() if tail else end
         return text[end : end + size]
 
     def _not_started_later(self, text: str, spans: list[Span], i: int) -> bool:
