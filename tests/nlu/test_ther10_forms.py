@@ -47,6 +47,7 @@ from tests.nlu.reads import assert_reads
     ("She is tolerating cycle 3 of carbo/pem with mild fatigue only.", "chemotherapy"),
     ("Tolerating docetaxel reasonably well, some mucositis.", "chemotherapy"),
     ("He is on chemo-immunotherapy since the lorlatinib stopped working.", "chemo_immunotherapy"),
+    ("Her friend says she is tolerating docetaxel well.", "chemotherapy"),
 ])
 def test_given_now_by_its_verb(text: str, value: str) -> None:
     assert_reads(text, {"current_therapy": value})
@@ -62,6 +63,9 @@ def test_given_now_by_its_verb(text: str, value: str) -> None:
     "Tolerated carboplatin/pemetrexed well in 2019, then alectinib.",
     "Will start carboplatin and pemetrexed next week.",
     "Consider chemotherapy with carboplatin/pemetrexed.",
+    "Options discussed: undergoing chemotherapy with carboplatin/pemetrexed, or best supportive care.",
+    "Her friend with lung cancer is tolerating docetaxel well.",
+    "His friend is currently receiving carboplatin and pemetrexed.",
 ])
 def test_given_now_by_its_verb_near_misses(text: str) -> None:
     assert_reads(text, {"current_therapy": None})
