@@ -125,7 +125,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 # a relative's or the family's own wish is not the patient's goal ("Her husband wants more treatment")
                 or (span.entity in self.wish_kinds and any(a <= span.start < b for a, b in wishes))
                 # another primary cancer's treatment and outcome ("breast cancer 2010, chemotherapy, NED")
-                or (span.entity in self.other_primary_kinds and any(a <= span.start < b for a, b in primaries))
+                or (span.entity in self.other_primary_kinds and self._in_other_primary(text, span, primaries))
                 or (
                     span.entity in self.advice_entities
                     and not span.negated_only  # "nothing that interacts with CYP3A" denies, it does not advise

@@ -466,6 +466,8 @@ class Cues:
         self.other_primary = _cue(others["other_primary"])  # People._other_primaries
         self.this_cancer = _cue(others["this_cancer"])
         self.other_primary_kinds = frozenset(others["other_primary_kinds"])
+        self.other_primary_clause_kinds = frozenset(others["other_primary_clause_kinds"])
+        self.other_primary_later = _compile(rf"(?:{_words(others['other_primary_later'])})(?![\w])", re.IGNORECASE)
         self.list_opener = _frame(r"\s*(?:{list_opener})\s*,", others)
         self.person_ill = _cue(others["people_ill"])
         self.person_aside = _frame(r"(?<![\w-])(?:{people_aside})\W*$", others)
