@@ -708,7 +708,8 @@ class Cues:
         self.no_longer_before = _before(gone["before"], r"\s+")
         self.no_longer_after = _after(gone["after"], copulas)
         self.advice_before = _cue(gone["advice_before"])
-        self.switched_to = _frame(r"\b{switched_onto}\s+$", tol)
+        # (ther10) not the object of an intolerance ("intolerance to ceritinib", "intolerant to crizotinib")
+        self.switched_to = _frame(r"(?<!intolerance )(?<!intolerant )\b{switched_onto}\s+$", tol)
         self.replaced_by = _compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
         # (s15) "changed alectinib to lorlatinib": the switch's verb before the first TKI, the word onto between them
         self.switched_object = _frame(r"\b{switched_object}\s+$", tol)

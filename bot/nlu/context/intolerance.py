@@ -39,6 +39,16 @@ _NAMED_AFTER = re.compile(
     r"likely|ruled|excluded|risk|fear|concern)\b)[\w-]+\s+){0,3}",
     re.IGNORECASE,
 )
+# (ther10) a TKI named only as the time of another's start, whose stop the sentence then tells in the other's
+# predicate ("Ceritinib was started after crizotinib but stopped after 6 weeks because of diarrhoea": ceritinib's stop)
+_STARTED_AFTER = re.compile(
+    r"\s+(?:was|were|has been|had been)\s+(?:started|begun|commenced|initiated|given)\s+(?:after|following|post)\s+$",
+    re.IGNORECASE,
+)
+_OWN_STOP_NEXT = re.compile(
+    r"\s*,?\s+(?:but|and|then)\s+(?:was\s+|had to be\s+|then\s+|later\s+)*(?:stopped|discontinued|ceased|withdrawn)\b",
+    re.IGNORECASE,
+)
 # the next step of a history takes the TKI up again ("| resumed at 450 mg", "- restarted")
 _RESUMED_NEXT = re.compile(
     r"^[\s|•*-]*(?:[\w/.-]+\s+){0,3}?(?:resum|re-?start|re-?introduc|re-?challeng)", re.IGNORECASE
@@ -103,7 +113,15 @@ class Intolerance(Cues):
         # carboplatin pemetrexed, stopped for neutropenia": the chemotherapy's stop, not alectinib's)
         therapies = [m.start() for m in self.other_therapy.finditer(text)] if tkis else []
         intolerant_of: Entity | None = None  # the TKI "could not tolerate" was said of, which a list continues
+        when = {
+            k
+            for k in range(1, len(tkis))
+            if _STARTED_AFTER.fullmatch(text, tkis[k - 1].end, tkis[k].start)
+            and _OWN_STOP_NEXT.match(text, tkis[k].end)
+        }  # the TKIs named only as the time of the one before's start, whose stop follows them
         for k, e in enumerate(tkis):
+            if k in when:
+                continue
             if e.role in (NEGATED, CANDIDATE):
                 continue
             if (
@@ -117,7 +135,9 @@ class Intolerance(Cues):
                 continue
             intolerant_of = None
             s_start, s_end = _sentence_at(bounds, e.start)
-            following = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [s_end])
+            following = min(
+                [t.start for j, t in enumerate(tkis[k + 1 :], k + 1) if t.start > e.end and j not in when] + [s_end]
+            )
             following = min([a for a in therapies if e.end < a < following] + [following])
             statement_end = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [_clause_end(text, e.end)])
             before = text[max(s_start, e.start - 40) : e.start]
@@ -130,7 +150,10 @@ class Intolerance(Cues):
                 m = None  # (s13) "200 bid (neutropenia) -> stopped 2019 for PD": the stop's own reason is progression
             span = m.span() if m else None
             if span is None and not self.switched_to.search(before):
-                offset = e.start - len(before)
+                # (ther10) a toxicity of more words may stand before it ("Interstitial pneumonia was occurred with
+                # brigatinib")
+                wide = text[max(s_start, e.start - 70) : e.start]
+                offset = e.start - len(wide)
                 # a form's label may be longer ("Reason for ALK TKI discontinuation: intolerance (lorlatinib")
                 label = text[max(s_start, e.start - 80) : e.start]
                 if b := self.not_tolerated.search(label):
@@ -142,7 +165,7 @@ class Intolerance(Cues):
                     and (t := self.toxicity.search(text, e.end, s_end))
                 ):
                     span = t.span()
-                elif (b := self.toxicity_on.search(before)) and self.stop.search(text, e.end, _clause_end(text, e.end)):
+                elif (b := self.toxicity_on.search(wide)) and self.stop.search(text, e.end, _clause_end(text, e.end)):
                     span = (offset + b.start(), offset + b.end())
                 elif (
                     k

@@ -256,7 +256,9 @@ class ToxicStops:
         pause = _words(tol["pause"])
         hold = _words(tol["hold"])
         self.tolerated = _compile(
-            rf"(?<![\w-])(?:{_words(tol['resumed'])}|(?:{pause})\s+(?:{hold})|(?:{hold})\s+(?:{pause}))(?![\w])",
+            # (ther10) not a resumption denied ("held for hypertriglyceridaemia and never restarted")
+            rf"(?<![\w-])(?<!never )(?<!not )(?<!not been )(?<!never been )"
+            rf"(?:{_words(tol['resumed'])}|(?:{pause})\s+(?:{hold})|(?:{hold})\s+(?:{pause}))(?![\w])",
             re.IGNORECASE,
         )
 
