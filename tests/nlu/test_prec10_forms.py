@@ -170,6 +170,9 @@ SYMPTOMS_THEN_CONTROLS = [
     ("Asymptomatic at diagnosis; now headaches and two new brain lesions.", {"symptomatic": True}),
     ("No symptoms at diagnosis. Now new seizures and a growing frontal metastasis.", {"symptomatic": True}),
     ("Presented to the ED today with seizures; CT head shows new brain mets.", {"symptomatic": True}),
+    ("Her initial headaches have worsened over the past week.", {"symptomatic": True}),
+    ("Back pain since diagnosis, worse over the last month.", {"symptomatic": True}),
+    ("Presenting complaint: breathlessness on exertion for ten days.", {"symptomatic": True}),
 ]
 
 # what must not be read, as (text, field)

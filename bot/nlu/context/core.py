@@ -660,7 +660,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         """(prec10) A complaint, or its absence, told of the diagnosis (`symptoms_then` in its clause: "2021: 4
         asymptomatic brain mets at dx", "At diagnosis she had headaches", "Initially presented with back pain in
         2019"), its clause telling no present (`result_current`: "asymptomatic at diagnosis; now headaches")."""
-        start, end = _statement_bounds(text, span.start, span.end, semicolons=True)
+        start, end = _statement_bounds(text, span.start, span.end, semicolons=True, reach=(160, 160))
         return bool(self.symptoms_then.search(text, start, end)) and not self.result_current.search(text, start, end)
 
     def _other_illness(self, text: str, span: Span) -> bool:

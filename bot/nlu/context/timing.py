@@ -69,6 +69,9 @@ _AT_DIAGNOSIS_AFTER = _compile(
 )
 
 
+# (prec10) how far after a dated diagnosis specimen a later-dated word of this progression is looked for
+# (Timing._dated_before_current): a history's next lines, a bounded work per specimen
+_CURRENT_REACH = 1500
 # the resistance results found or denied as a class, read by the times they are told (Timing._timed_results)
 _RESULT_KINDS = ("alk_mutation", "bypass_alteration")
 # (ctx7) an ALK result said as the disease's name or as known from before ("ALK+ NSCLC", "ALK-positive since 2019",
@@ -1068,8 +1071,8 @@ class Timing(Cues):
         """(prec10) A statement after ``end`` tells this progression or its specimen (`result_current`: "2025
         rebiopsy", "progression 10/2025") dated later than every date ``own`` of the specimen before it: that
         specimen, which tells only the ALK diagnosis, is the diagnosis's."""
-        for m in self.result_current.finditer(text, end):
-            s, e = _statement_bounds(text, m.start(), m.end())
+        for m in self.result_current.finditer(text, end, end + _CURRENT_REACH):
+            s, e = _statement_bounds(text, m.start(), m.end(), reach=(160, 160))
             later = dates(text, s, e)
             if later and all(any(date_later(t, d) for t in later) for d in own):
                 return True
