@@ -57,7 +57,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                     or any(a <= span.start < b for a, b in regions)
                     # (prec10) "Prior chemotherapy: adjuvant, for breast cancer": the key's value is another primary
                     # cancer's clause (its part starts right past the key's mark), that cancer's treatment
-                    or (span.entity in self.other_primary_kinds and _of_other_primary(text, span, primaries))
+                    or (span.entity in self.other_primary_kinds and self._of_other_primary(text, span, primaries))
                 )
                 role = HYPOTHETICAL if supposed else span.role
                 out.append(
@@ -131,7 +131,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 # a relative's or the family's own wish is not the patient's goal ("Her husband wants more treatment")
                 or (span.entity in self.wish_kinds and any(a <= span.start < b for a, b in wishes))
                 # another primary cancer's treatment and outcome ("breast cancer 2010, chemotherapy, NED")
-                or (span.entity in self.other_primary_kinds and _of_other_primary(text, span, primaries))
+                or (span.entity in self.other_primary_kinds and self._of_other_primary(text, span, primaries))
                 or (
                     span.entity in self.advice_entities
                     and not span.negated_only  # "nothing that interacts with CYP3A" denies, it does not advise
@@ -346,8 +346,12 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         if not self.naive_answered_no.match(text, at):
             return False
         # the question's pattern ends at the "no" and holds no full stop or "!": of the ends of a statement, only a
-        # line break can fall inside it. Not its statement (_statement_start): the question's own "?" ends one
-        return bool(self.naive_asked.search(text, text.rfind("\n", 0, at) + 1, at))
+        # line break can fall inside it. Not its statement (_statement_start): the question's own "?" ends one. A "no"
+        # opening its line answers the line above ("Treatment-naive?\nNo - had alectinib", a form's question and answer)
+        line = text.rfind("\n", 0, at) + 1
+        if line and not text[line:at].strip():
+            line = text.rfind("\n", 0, line - 1) + 1
+        return bool(self.naive_asked.search(text, line, at))
 
     def _opens_statement(self, text: str, span: Span) -> bool:
         """(trust7) The TKI at ``span`` opens its statement (_statement_bounds with its semicolons: after a line break,
@@ -615,10 +619,13 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         )
 
     def _said_after(self, text: str, span: Span, size: int) -> str:
-        """The ``size`` characters after the therapy at ``span``, past what it may carry right after it (tki_negation
-        `therapy_tail`: "Pembrolizumab monotherapy offered, patient declined")."""
-        tail = self.therapy_tail.match(text, span.end)
-        end = tail.end() if tail else span.end
+        """The ``size`` characters after the therapy at ``span``, past the rest of its regimen (tki_negation
+        `regimen_rest`: "Atezolizumab, bevacizumab, carboplatin and paclitaxel would be the alternative") and what it
+        may carry right after it (`therapy_tail`: "Pembrolizumab monotherapy offered, patient declined")."""
+        run = self.regimen_rest.match(text, span.end)
+        end = run.end() if run else span.end
+        tail = self.therapy_tail.match(text, end)
+        end = tail.end() if tail else end
         return text[end : end + size]
 
     def _not_started_later(self, text: str, spans: list[Span], i: int) -> bool:
@@ -655,6 +662,13 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         if span.value != "true":
             return True
         return (span.role if span.decided else self._stated_role(text, spans, i, diagnosis)) == NEGATED
+
+    def _of_other_primary(self, text: str, span: Span, primaries: list[tuple[int, int]]) -> bool:
+        """``span`` is another primary cancer's (People._in_other_primary), or is the key whose value is such a part,
+        right past its mark ("Prior chemotherapy: adjuvant, for breast cancer 2010")."""
+        return self._in_other_primary(text, span, primaries) or any(
+            a >= span.end and _KEY_TO_VALUE.fullmatch(text, span.end, a) for a, _ in primaries
+        )
 
     def _symptoms_then(self, text: str, span: Span) -> bool:
         """(prec10) A complaint, or its absence, told of the diagnosis (`symptoms_then` in its clause: "2021: 4
@@ -708,14 +722,6 @@ _KEY_TO_VALUE = re.compile(
     r"[ \t]*[:=–-][ \t]*(?:(?:yes|y|adjuvant|neo-?adjuvant|given|received|only|for|once)[ \t]*[,(]?[ \t]*)*",
     re.IGNORECASE,
 )
-
-
-def _of_other_primary(text: str, span: Span, primaries: list[tuple[int, int]]) -> bool:
-    """``span`` lies in a part that tells another primary cancer (People._other_primaries), or is the key whose value
-    is such a part, right past its mark ("Prior chemotherapy: adjuvant, for breast cancer 2010")."""
-    return any(
-        a <= span.start < b or (a >= span.end and _KEY_TO_VALUE.fullmatch(text, span.end, a)) for a, b in primaries
-    )
 
 
 def _kept(text: str, spans: list[Span], i: int) -> bool:

@@ -69,7 +69,9 @@ class Cues:
         self.refused_before = _before(neg["refused_before"])  # the denial of neg_before that refuses (Context._refused)
         self.answer_restated = _before(neg["answer_restated"], r"\s*\(\s*")  # (safe10) Context._stated_role
         # (lead) a bracket after an answer of no saying nothing could tell it ("N (MRI not done)"): Context._stated_role
-        self.answer_unknown = _compile(rf"[ \t]*\(\s*(?:{_words(neg['answer_unknown'])})(?![\w])", re.IGNORECASE)
+        self.answer_unknown = _compile(
+            rf"[ \t]*(?:\(|[-–—]+[ \t]|,)\s*(?:{_words(neg['answer_unknown'])})(?![\w])", re.IGNORECASE
+        )
         self.complaints_denied = _compile(_words(neg["complaints_denied"]), re.IGNORECASE)
         self.complaint_told = _cue(neg["complaint_told"])
         self.complaint_entities = frozenset({"symptomatic"})  # the patient's complaints
@@ -138,6 +140,7 @@ class Cues:
         # a bare refusal in the next sentence: after an offer before the therapy (`refused_next`), or after one after it
         self.refused_next = _after(table["tki_negation"]["refused_next"], copulas)
         self.offered_refused_next = _after(table["tki_negation"]["offered_refused_next"], copulas)
+        self.regimen_rest = _compile(_words(table["tki_negation"]["regimen_rest"]), re.IGNORECASE)
         self.therapy_tail = _compile(rf"\s+(?:{_words(table['tki_negation']['therapy_tail'])})(?![\w-])", re.IGNORECASE)
         back = table["retraction"]
         when = _words(back["said_when"])
@@ -245,6 +248,7 @@ class Cues:
         self.answered_no = _opening(hyp["answered_no"], r"(?=\s*(?:[.!,;:–—-]|$))")
         self.answer_choice = _opening(hyp["answer_choice"])
         self.history_asked = _cue(hyp["history_asked"])
+        self.value_asked = _cue(hyp["history_asked"] + hyp["score_asked"])
         self.answered_by_phrase = _cue(hyp["answered_by_phrase"])
         # a question of a therapy to give, whose "yes" is a plan ("Should we start lorlatinib? Yes")
         self.therapy_asked = _cue(hyp["therapy_asked"])
@@ -463,6 +467,8 @@ class Cues:
         self.other_primary_told = _cue(others["other_primary_told"])
         self.this_cancer = _cue(others["this_cancer"])
         self.other_primary_kinds = frozenset(others["other_primary_kinds"])
+        self.other_primary_clause_kinds = frozenset(others["other_primary_clause_kinds"])
+        self.other_primary_later = _compile(rf"(?:{_words(others['other_primary_later'])})(?![\w])", re.IGNORECASE)
         self.list_opener = _frame(r"\s*(?:{list_opener})\s*,", others)
         self.person_ill = _cue(others["people_ill"])
         self.person_aside = _frame(r"(?<![\w-])(?:{people_aside})\W*$", others)

@@ -208,6 +208,18 @@ class People(Cues):
             out.append((start, end.start() if end else len(text)))
         return out
 
+    def _in_other_primary(self, text: str, span: Span, primaries: list[tuple[int, int]]) -> bool:
+        """``span`` lies in one of ``primaries`` (_other_primaries); a finding of `other_primary_clause_kinds` only
+        before a semicolon or a word of now there (`other_primary_later`: "breast cancer 2012, HER2 amplified" is the
+        other cancer's, "history of breast cancer; now MET amplification" this one's)."""
+        return any(
+            a <= span.start < b
+            and not (
+                span.entity in self.other_primary_clause_kinds and self.other_primary_later.search(text, a, span.start)
+            )
+            for a, b in primaries
+        )
+
     def _relatives_items(self, text: str) -> list[tuple[int, int]]:
         """(trust3) The items of a list or a form named as a relative's right after them (relative_after_item: "[x]
         Diabetes (mother)", "COPD, stroke (brother), HTN", "lung cancer - father"): from the item's start (its line, a

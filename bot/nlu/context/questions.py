@@ -80,7 +80,9 @@ class Questions(Cues):
         not about a therapy to give, and that the sentence after them answers without asking again, with the answer:
         "yes" to a question about a finding ("Any new brain mets? Yes, 3 new lesions on MRI", "Is she symptomatic?
         Answer: yes"; finding_question, answered_yes), "no" ("Any brain mets? No."; answered_no), and "bare" for
-        either answer to a bare question ("Brain mets? none", "Prior chemo? No", "LMD? yes"; _bare_question). Not a
+        either answer to a bare question ("Brain mets? none", "Prior chemo? No", "LMD? yes"; _bare_question), and
+        "value" for a bare question of a history or a score answered by its value ("Prior TKI? Alectinib", "ECOG? 1";
+        value_asked). Not a
         reply that names both answers ("Yes or no?"; answer_choice), nor one that asks, plans, requests or doubts
         ("Yes, we need to check that first", "No idea"; answer_not_given). Computed once per text (_per_text)."""
         out: dict[int, str] = {}
@@ -103,6 +105,8 @@ class Questions(Cues):
                     out[k] = "no"
             elif (self.answered_yes.match(reply) or self.answered_no.match(reply)) and self._bare_question(question):
                 out[k] = "bare"
+            elif self.value_asked.search(question) and self._bare_question(question):
+                out[k] = "value"  # "Prior TKI? Alectinib", "ECOG? 1": a key and its value
         return out
 
     def _bare_question(self, question: str) -> bool:
@@ -120,9 +124,9 @@ class Questions(Cues):
         """``text`` with each question answered no in the sentence after it (_answered) rewritten in place, places
         kept, as the statement its answer makes: a question about a finding as its denial, its asking words turned
         into "no" ("not" for "is she ...") and its answer blanked ("Any new brain mets? No." as "no  new brain
-        mets.", which says nothing of lesions present), and a bare question answered yes or no as a key and its
-        answer ("Brain mets? none" as "Brain mets: none"). A question about a finding answered yes is read where it
-        stands (answered_questions)."""
+        mets.", which says nothing of lesions present), and a bare question answered yes, no or by its value as a key
+        and its answer ("Brain mets? none" as "Brain mets: none", "ECOG? 1" as "ECOG: 1"). A question about a finding
+        answered yes is read where it stands (answered_questions)."""
         answers = {k: a for k, a in (self._answered(text) if "?" in text else {}).items() if a != "yes"}
         if not answers:
             return text

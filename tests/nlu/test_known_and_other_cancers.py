@@ -1,0 +1,56 @@
+"""Two findings read that the text did not state (lead, 2026-12-06, second session).
+
+- A no told only as far as the writer knows ("Brain mets - not that I know of", "G1202R: not to my knowledge") read
+  the finding PRESENT: not known, left to be asked (negation `unknown_after`). "None known" and "no known brain mets"
+  stay a no, as a record writes it.
+- A molecular alteration of another primary cancer of the patient's ("KRAS G12C in the prior colon cancer", "breast
+  cancer 2012, HER2 amplified", "MET amp in her colorectal primary") read as this cancer's bypass alteration
+  (`other_primary_kinds`). Controls: this cancer named after the other one, the re-biopsy's own finding."""
+from __future__ import annotations
+
+import pytest
+
+from tests.nlu.reads import assert_reads
+
+
+@pytest.mark.parametrize("text, field", [
+    ("Brain mets - not that I know of", "brain_metastases"),
+    ("Brain metastases: not as far as we know", "brain_metastases"),
+    ("brain mets, not to my knowledge", "brain_metastases"),
+    ("G1202R - not that I am aware of", "alk_mutations"),
+    ("Leptomeningeal disease: not that we're aware of", "leptomeningeal"),
+])
+def test_a_no_as_far_as_the_writer_knows_is_not_known(text: str, field: str) -> None:
+    assert_reads(text, {field: None})
+
+
+@pytest.mark.parametrize("text", [
+    "Brain mets: none known",
+    "No known brain metastases.",
+    "Brain mets: none",
+])
+def test_a_recorded_no_stays_a_no(text: str) -> None:
+    assert_reads(text, {"brain_metastases": False})
+
+
+@pytest.mark.parametrize("text", [
+    "MET amplification in the colorectal cancer",
+    "KRAS G12C (colon cancer 2015)",
+    "History of colon cancer with KRAS G12C",
+    "Prior breast cancer, HER2 amplified, treated 2012",
+    "MET amp in her colorectal primary",
+])
+def test_another_cancers_alteration_is_not_this_cancers(text: str) -> None:
+    assert_reads(text, {"bypass_alterations": None})
+
+
+@pytest.mark.parametrize("text, alterations", [
+    ("Her colon cancer was KRAS G12C; the lung tumour shows MET amplification", ["MET_amplification"]),
+    ("Breast cancer 2010, ALK+ NSCLC 2022, MET amplification on rebiopsy", ["MET_amplification"]),
+    ("PMH: prostate cancer 2016. Rebiopsy: MET amplification", ["MET_amplification"]),
+    ("MET amplification on the lung re-biopsy", ["MET_amplification"]),
+    ("History of HER2-negative breast cancer; now MET amplification", ["MET_amplification"]),
+    ("Colon cancer 2015 (KRAS wild-type), now MET amplification at progression", ["MET_amplification"]),
+])
+def test_this_cancers_alteration_is_still_read(text: str, alterations: list) -> None:
+    assert_reads(text, {"bypass_alterations": alterations})
