@@ -54,7 +54,13 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             if self._systems_reviewed(text, spans, i, diagnosis):
                 continue  # "ROS: Denies headache, visual change, weakness": the template's screen, asked
             if span.decided:  # a key-value line's reading: its value said the role
-                supposed = span.role == HYPOTHETICAL or any(a <= span.start < b for a, b in regions)
+                supposed = (
+                    span.role == HYPOTHETICAL
+                    or any(a <= span.start < b for a, b in regions)
+                    # (prec10) "Prior chemotherapy: adjuvant, for breast cancer": the key's value is another primary
+                    # cancer's clause (its part starts right past the key's mark), that cancer's treatment
+                    or (span.entity in self.other_primary_kinds and self._of_other_primary(text, span, primaries))
+                )
                 role = HYPOTHETICAL if supposed else span.role
                 out.append(
                     Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, span.role)
@@ -127,7 +133,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 # a relative's or the family's own wish is not the patient's goal ("Her husband wants more treatment")
                 or (span.entity in self.wish_kinds and any(a <= span.start < b for a, b in wishes))
                 # another primary cancer's treatment and outcome ("breast cancer 2010, chemotherapy, NED")
-                or (span.entity in self.other_primary_kinds and self._in_other_primary(text, span, primaries))
+                or (span.entity in self.other_primary_kinds and self._of_other_primary(text, span, primaries))
                 or (
                     span.entity in self.advice_entities
                     and not span.negated_only  # "nothing that interacts with CYP3A" denies, it does not advise
@@ -472,10 +478,16 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             and self._brain_clear_after(text, spans, i, found=True)
         ):
             return _DROPPED  # "Brain MRI clear at diagnosis. Now 2 new brain mets": clear then, metastases now
+        if span.entity == "symptomatic" and self._symptoms_then(text, span):
+            return _DROPPED  # "4 asymptomatic brain mets at dx", "initially presented with back pain": then, not now
         if (
             span.entity == "transformation"
             and span.value == "none"
-            and (self._at_diagnosis(text, span) or self._told_of_diagnosis(text, spans, i))
+            and (
+                self._at_diagnosis(text, span)
+                or self._told_of_diagnosis(text, spans, i)
+                or self._diagnosis_result(text, spans, i, diagnosis or DiagnosisAnswers(spans))
+            )
         ):
             return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
         if (
@@ -694,6 +706,20 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return True
         return (span.role if span.decided else self._stated_role(text, spans, i, diagnosis)) == NEGATED
 
+    def _of_other_primary(self, text: str, span: Span, primaries: list[tuple[int, int]]) -> bool:
+        """``span`` is another primary cancer's (People._in_other_primary), or is the key whose value is such a part,
+        right past its mark ("Prior chemotherapy: adjuvant, for breast cancer 2010")."""
+        return self._in_other_primary(text, span, primaries) or any(
+            a >= span.end and _KEY_TO_VALUE.fullmatch(text, span.end, a) for a, _ in primaries
+        )
+
+    def _symptoms_then(self, text: str, span: Span) -> bool:
+        """(prec10) A complaint, or its absence, told of the diagnosis (`symptoms_then` in its clause: "2021: 4
+        asymptomatic brain mets at dx", "At diagnosis she had headaches", "Initially presented with back pain in
+        2019"), its clause telling no present (`result_current`: "asymptomatic at diagnosis; now headaches")."""
+        start, end = _statement_bounds(text, span.start, span.end, semicolons=True, reach=(160, 160))
+        return bool(self.symptoms_then.search(text, start, end)) and not self.result_current.search(text, start, end)
+
     def _other_illness(self, text: str, span: Span) -> bool:
         """A symptom of another illness or of long ago, not of the cancer now ("hx of epilepsy with seizures",
         "childhood seizures", "seizure disorder since age 12"): the words before it in its clause or right after it
@@ -731,6 +757,14 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return False
         named, drugs, new = (self.epilepsy[k].search(sentence) for k in ("named", "drugs", "new_event"))
         return bool((named or drugs) and not new)
+
+
+# between a key and the other primary cancer its value names: the key's mark and the words of a bare answer ("Prior
+# chemotherapy: adjuvant, breast cancer 2008", "Previous chemo: yes (ovarian ca 2011)")
+_KEY_TO_VALUE = re.compile(
+    r"[ \t]*[:=–-][ \t]*(?:(?:yes|y|adjuvant|neo-?adjuvant|given|received|only|for|once)[ \t]*[,(]?[ \t]*)*",
+    re.IGNORECASE,
+)
 
 
 def _kept(text: str, spans: list[Span], i: int) -> bool:

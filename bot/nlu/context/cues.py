@@ -476,6 +476,7 @@ class Cues:
         )
         self.wish_kinds = frozenset(others["wish_kinds"])
         self.other_primary = _cue(others["other_primary"])  # People._other_primaries
+        self.other_primary_told = _cue(others["other_primary_told"])
         self.this_cancer = _cue(others["this_cancer"])
         self.other_primary_kinds = frozenset(others["other_primary_kinds"])
         self.other_primary_clause_kinds = frozenset(others["other_primary_clause_kinds"])
@@ -513,6 +514,7 @@ class Cues:
         self.benign_result = _cue(hyp["benign_result"])
         self.malignant_result = _cue(hyp["malignant_result"])
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
+        self.symptoms_then = _cue(hyp["symptoms_then"])  # (prec10) Context._symptoms_then
         self.diagnosed_on = _cue(hyp["diagnosed_on"])
         self.diagnosis_test_positive = _cue(hyp["diagnosis_test_positive"])
         self.fusion_said = _cue(hyp["fusion_said"])  # (trust5) an ALK result's words naming the fusion or its test

@@ -199,6 +199,13 @@ class People(Cues):
                 clause = max(text.rfind(",", m.end(), ours.start()), text.rfind(";", m.end(), ours.start()))
                 stop = clause if clause >= 0 else ours.start()
             out.append((start, stop))
+        for m in self.other_primary_told.finditer(text):
+            # (prec10) "small cell carcinoma of the RUL, a second primary, treated with ...": the cancer it names stands
+            # before it, so its sentence from the start, past what names this cancer
+            start = max(text.rfind(c, 0, m.start()) for c in ".\n") + 1
+            start = max([start, *(o.end() for o in self.this_cancer.finditer(text, start, m.start()))])
+            end = _PRIMARY_END.search(text, m.end())
+            out.append((start, end.start() if end else len(text)))
         return out
 
     def _in_other_primary(self, text: str, span: Span, primaries: list[tuple[int, int]]) -> bool:

@@ -69,6 +69,9 @@ _AT_DIAGNOSIS_AFTER = _compile(
 )
 
 
+# (prec10) how far after a dated diagnosis specimen a later-dated word of this progression is looked for
+# (Timing._dated_before_current): a history's next lines, a bounded work per specimen
+_CURRENT_REACH = 1500
 # the resistance results found or denied as a class, read by the times they are told (Timing._timed_results)
 _RESULT_KINDS = ("alk_mutation", "bypass_alteration")
 # (ctx7) an ALK result said as the disease's name or as known from before ("ALK+ NSCLC", "ALK-positive since 2019",
@@ -1051,6 +1054,9 @@ class Timing(Cues):
         if self.result_current.search(text, 0, end) or any(s.entity == "tki" and s.start < end for s in spans):
             return False
         after = [s for s in spans if s.entity == "tki" and s.start >= end]
+        own = dates(text, start, end)
+        if not after and own and self._dated_before_current(text, end, own):
+            return True  # (prec10) "EML4-ALK on the 2021 lung biopsy. 2025 rebiopsy (bone): failed sequencing"
         if not after:
             # (cns7) a specimen whose statement tells only the diagnosis's result, in a message that tells no TKI, no
             # progression, no resistance finding and no word of now ("Oncomine Dx panel 2022: ALK fusion positive;
@@ -1061,12 +1067,22 @@ class Timing(Cues):
                 or (s.entity == "transformation" and s.value != "none")
                 for s in spans
             )
-        own = dates(text, start, end)
         for tki in after:
             t_start, t_end = _statement_bounds(text, tki.start, tki.end)
             if any(date_later(d, t) for d in own for t in dates(text, t_start, t_end)):
                 return False
         return True
+
+    def _dated_before_current(self, text: str, end: int, own: list) -> bool:
+        """(prec10) A statement after ``end`` tells this progression or its specimen (`result_current`: "2025
+        rebiopsy", "progression 10/2025") dated later than every date ``own`` of the specimen before it: that
+        specimen, which tells only the ALK diagnosis, is the diagnosis's."""
+        for m in self.result_current.finditer(text, end, end + _CURRENT_REACH):
+            s, e = _statement_bounds(text, m.start(), m.end(), reach=(160, 160))
+            later = dates(text, s, e)
+            if later and all(any(date_later(t, d) for t in later) for d in own):
+                return True
+        return False
 
     def _told_of_diagnosis(self, text: str, spans: list[Span], i: int) -> bool:
         """(plans2) Finding i is told of the diagnosis: a word of `diagnosed_on` before it in its statement (within 80
