@@ -81,9 +81,15 @@ TKI_STOP = [
 
 # 5. complaints gone, a differential of toxicity
 GONE = [
-    "her headaches have settled since the dexamethasone",
     "seizures have ceased on levetiracetam",
     "headache-free since SRS",
+    "the headaches went away after the steroids were stopped",
+]
+# (lead, 2026-12-06, second session, raised by prec10) these two were in GONE, expected symptomatic False: a complaint
+# gone only since the steroids were started is steroid-dependent, symptomatic disease, as "headaches controlled with
+# dexamethasone" reads; reading it asymptomatic was the unsafe side
+STEROID_CONTROLLED = [
+    "her headaches have settled since the dexamethasone",
     "the headaches went away after the steroids",
 ]
 STILL_THERE = [
@@ -140,6 +146,7 @@ READS = (
     + [(t, {"intolerant_tkis": ["alectinib"]}) for t in TKI_STOP]
     + [(t, {"symptomatic": False}) for t in GONE]  # a complaint gone is no current symptom
     + [(t, {"symptomatic": True}) for t in STILL_THERE]  # eased or back: current
+    + [(t, {"symptomatic": True}) for t in STEROID_CONTROLLED]  # gone on steroids: steroid-dependent
     + [(t, NO_CNS) for t in DIFFERENTIAL]  # toxicity against progression: a differential
     + ANSWERED  # a question answered yes states the finding
     + OPEN_ASK  # a bare finding after an open request tells the case
