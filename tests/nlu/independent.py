@@ -66,6 +66,11 @@ class PhrasingSet:
 # the sixth tuning (sites keyed by their growth, a few growing among stable, current chemotherapy's cycles, re-biopsy
 # specimens, checklists' rows and untested results, pronouns after a relative): 1 0.9970, 2 0.9954, 13 0.9660,
 # 15 0.9288, 16 0.9087, 17 0.9194 (/work tuned-halves scorer, the same score() as the bench); held-out floors unchanged
+# (2026-12-06g) tuned floors of sets 8-10, 12, 13 and 15-17 raised to the tuned halves' F1 less 0.001, rounded down,
+# after the seventh tuning (current therapy and toxic stops, brain lesion counts, inducers, the fusion's specimen,
+# precision of symptoms, transformation and biopsies, site lists as the disease's extent, form answers, proposals):
+# 8 0.973, 9 0.974, 10 0.948, 12 0.968, 13 0.966, 15 0.929, 16 0.911, 17 0.924 (/work tuned-halves scorer, the same
+# score() as the bench; pooled 0.9627); held-out floors unchanged
 SETS = (
     # Set 1 was written before the schema's alk_fusion_specimen (it never sets it, even for "ALK fusion not detected
     # on the rebiopsy"), and its questions were never split: all of them are held out.
@@ -117,7 +122,7 @@ SETS = (
                 "independent8_questions_tune.yml", "independent8_questions_heldout.yml",
                 # (2026-12-05) tuned floor 0.962 -> 0.968 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.970, 0.861), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(42, 29)),
+                f1_floor=(0.973, 0.861), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(42, 29)),
     # Set 9 tuned after its first tuning (administrative forms): 0.885
     # (recall9) set 9 tuned 0.9376 -> 0.963 after consult and form wording (tests/nlu/test_consult_forms.py)
     PhrasingSet("9", "administrative and cross-disciplinary writing: prior-authorization and appeal letters, pharmacist "
@@ -126,7 +131,7 @@ SETS = (
                 "independent9_questions_heldout.yml",
                 # (2026-12-05) tuned floor 0.962 -> 0.971 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.973, 0.805), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(43, 29)),
+                f1_floor=(0.974, 0.805), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(43, 29)),
     # Set 10 before any tuning on it: tuned 0.840, held-out 0.854; 0 questions change the case (extractor and dialogue)
     # (s10cns) set 10 tuned 0.840 -> 0.8734 after acute-care wording of the pattern of progression, the brain, the
     # meninges and the symptoms (tests/nlu/test_acute_care_forms.py)
@@ -146,7 +151,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.93 -> 0.932 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.945, 0.851), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
+                f1_floor=(0.948, 0.851), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(49, 33)),
     # Set 11 before any tuning on it, scored as taken: tuned 0.848, held-out 0.854 (0.762 / 0.767 on the bare extractor); 0 questions change the case (extractor and dialogue)
     # (s11narr) set 11 tuned 0.848 -> 0.8958 with main (cnscount, s10rest) after dictation, instant-message and registry-form
     # wording of the narrative fields (tests/nlu/test_dictation_forms.py); 0.9286 with main and s11mol together
@@ -180,7 +185,7 @@ SETS = (
                 # NHS and US words of comorbidities, toxicities, specimens and counts (tests/nlu/test_regional_forms.py)
                 # (2026-12-05) tuned floor 0.951 -> 0.959 after the hedge, biopsy, brain, response, pattern and
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
-                f1_floor=(0.966, 0.914), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(48, 32),
+                f1_floor=(0.968, 0.914), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
     # Set 13 before any tuning on it, scored as taken: tuned 0.882, held-out 0.896; 1 / 2 questions change the case at
     # the extractor level
@@ -209,7 +214,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.944 -> 0.953 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.965, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
+                f1_floor=(0.966, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
     # Set 14 before any tuning on it, scored as taken: tuned 0.863, held-out 0.934; 0 / 1 questions change the case at the
     # extractor level
@@ -270,7 +275,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.908 -> 0.915 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.927, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
+                f1_floor=(0.929, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
                 as_taken=True),
     PhrasingSet("16", "uncertainty, revision and discordance, and the ordinary notes around them: hedged radiology "
                 "impressions, RECIST and RANO-BM tables, equivocal and low-level molecular results, failed tests, "
@@ -284,7 +289,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.869 -> 0.879 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.907, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
+                f1_floor=(0.911, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
                 as_taken=True),
     # Set 17 before any tuning on it, scored as taken: tuned 0.8368 (P 0.919, R 0.768), held-out 0.845 (P 0.907, R 0.791);
     # questions changing the case 0/0 at the extractor level and 0 in the dialogue (tuned)
@@ -298,7 +303,7 @@ SETS = (
                 "independent17_questions_heldout.yml",
                 # (2026-12-06b) tuned floor 0.835 -> 0.867 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.918, 0.844), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(54, 36),
+                f1_floor=(0.924, 0.844), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(54, 36),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
