@@ -74,3 +74,24 @@ def test_another_organs_lesions_past_counting_are_not_the_brains(text: str) -> N
 ])
 def test_the_brains_lesions_past_counting_are_still_extensive(text: str) -> None:
     assert_reads(text, {"brain_metastases": True, "cns_lesions": "extensive"})
+
+
+# (lead) a squamous component or differentiation denied ("squamous component excluded", "squamous differentiation
+# ruled out") read SQUAMOUS histology (which bars pemetrexed and bevacizumab): the denial did not reach past the word
+@pytest.mark.parametrize("text", [
+    "squamous component excluded",
+    "squamous differentiation ruled out",
+    "Squamous component not identified on the rebiopsy.",
+    "squamous features: none",
+])
+def test_a_squamous_component_denied_is_no_squamous_histology(text: str) -> None:
+    assert_reads(text, {"histology": None})
+
+
+@pytest.mark.parametrize("text", [
+    "squamous component present",
+    "Squamous differentiation seen on the rebiopsy",
+    "squamous cell carcinoma",
+])
+def test_a_squamous_component_told_is_still_read(text: str) -> None:
+    assert_reads(text, {"histology": "squamous"})
