@@ -95,3 +95,23 @@ def test_a_squamous_component_denied_is_no_squamous_histology(text: str) -> None
 ])
 def test_a_squamous_component_told_is_still_read(text: str) -> None:
     assert_reads(text, {"histology": "squamous"})
+
+
+# (lead) a call the report says falls short of its own criteria ("MET amp (CN 4, not meeting criteria)") read the
+# alteration PRESENT: the report does not stand behind it (hedge `disowned`)
+@pytest.mark.parametrize("text", [
+    "MET amp (CN 4, not meeting criteria)",
+    "MET amplification, does not meet the amplification criteria",
+    "MET amp not meeting criteria; G1202R present",
+])
+def test_a_call_short_of_its_criteria_is_not_read(text: str) -> None:
+    found = assert_reads(text, {})
+    assert "MET_amplification" not in found.get("bypass_alterations", []), (text, found)
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("MET amp (CN 12, meeting criteria)", {"bypass_alterations": ["MET_amplification"]}),
+    ("MET amp not meeting criteria; G1202R present", {"alk_mutations": ["G1202R"]}),
+])
+def test_a_call_meeting_its_criteria_and_the_others_stay(text: str, fields: dict) -> None:
+    assert_reads(text, fields)
