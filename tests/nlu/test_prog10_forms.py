@@ -153,3 +153,67 @@ def test_the_extent_at_diagnosis_is_not_the_progressions(text: str) -> None:
 def test_a_later_progression_with_its_sites_is_still_read() -> None:
     assert_reads("liver metastases at diagnosis; now progression in the liver and bones",
                  {"progression": "systemic"})
+
+
+# ---- 5. the brain itself said to have progressed, the rest controlled: CNS-only, never oligoprogression ----------
+BRAIN_ITSELF = [
+    "The brain has progressed but the rest of the disease is controlled",
+    "in the brain it has progressed, elsewhere stable",
+    "her brain has got worse; everything else is stable",
+    "the CNS has progressed, body CT stable",
+]
+
+
+@pytest.mark.parametrize("text", BRAIN_ITSELF)
+def test_the_brain_said_progressed_beside_the_rest_controlled_is_cns_only(text: str) -> None:
+    assert_reads(text, {"progression": "cns_only"})
+
+
+BRAIN_ITSELF_NOT = [
+    "Has the brain progressed? The rest is stable.",
+    "the brain has not progressed; rest stable",
+    "her husband's brain has progressed, the rest is stable",
+    "if the brain has progressed we will give SRS; the rest is stable",
+    "the brain has progressed, new liver lesions, rest stable",
+]
+
+
+@pytest.mark.parametrize("text", BRAIN_ITSELF_NOT)
+def test_the_brain_not_said_progressed_or_beside_a_body_site_is_not_cns_only(text: str) -> None:
+    assert_reads_other_than(text, {"progression": "cns_only"})
+    assert_reads_other_than(text, {"progression": "oligoprogression"})
+
+
+# ---- 6. the only progression said to be the brain's ------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "the only progression is in the brain",
+    "The only growth seen was intracranial.",
+    "the only progression is in the brain, liver stable",
+])
+def test_the_only_progression_in_the_brain_is_cns_only(text: str) -> None:
+    assert_reads(text, {"progression": "cns_only"})
+
+
+@pytest.mark.parametrize("text", [
+    "the only progression is in the brain and the liver",
+    "the only progression is in the brain, liver, bone",
+    "the only progression in the brain is a 3 mm lesion; new liver mets",
+    "is the only progression in the brain?",
+    "the only progression was in the brain in 2022; now new liver and bone mets",
+])
+def test_the_only_progression_beside_a_body_site_or_asked_is_not_cns_only(text: str) -> None:
+    assert_reads_other_than(text, {"progression": "cns_only"})
+
+
+# ---- 7. treated brain metastases stable since, then a body site progressing ------------------------------------
+def test_stable_treated_brain_then_one_body_site_is_neither_none_nor_cns_only() -> None:
+    # one site group progressing with nothing said of the rest of the body: no pattern (the form asks); never none
+    # nor CNS-only
+    text = "3 brain mets treated with SRS 2023, stable since, now liver progression"
+    assert_reads_other_than(text, {"progression": "none"})
+    assert_reads_other_than(text, {"progression": "cns_only"})
+
+
+def test_stable_treated_brain_then_two_body_sites_is_systemic() -> None:
+    assert_reads("2 brain metastases after SRS in 2022, unchanged since; now progression in the liver and bones",
+                 {"progression": "systemic"})
