@@ -408,6 +408,7 @@ class Cues:
         )
         self.imaging_sign = _compile(rf"(?:{_words(hyp['imaging_signs'])})", re.IGNORECASE)
         self.other_cause_after = _compile(rf"[\s(,]*(?:{_words(hyp['other_cause_after'])})", re.IGNORECASE)
+        self.other_cause_denied = _compile(rf"[\s(,]*(?:{_words(hyp['other_cause_denied'])})", re.IGNORECASE)
         self.of_the_cancer = _cue(hyp["other_illness_cancer"])
         # (prec) in a seizure's sentence: epilepsy, or an antiepileptic with no new event (Context._other_illness)
         self.epileptic_seizure = _compile(rf"^(?:{_words(hyp['epilepsy_complaints'])})$", re.IGNORECASE)
