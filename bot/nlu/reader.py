@@ -117,7 +117,8 @@ _WHO = (
     r"(?:(?:local|outside|external|treating|referring|medical|radiation|clinical)\s+)?(?:oncolog\w*|hospital|team|clinic|"
     r"cent(?:re|er)|physician|doctor|registrar|consultant)|physio\w*|ot|nurse|us|me|(?:our|my)(?:\s+[\w-]+){0,2}?\s+"
     r"(?:assessment|team|clinic|review|exam\w*|note|estimate|view|opinion)|(?:the\s+)?patient|pt|self|"
-    r"(?:his|her|their|the)\s+(?:family|daughter|son|wife|husband|partner)|family|ward|ed|a&e|hospice|letter|notes?)"
+    r"(?:(?:his|her|their|the)\s+)?(?:family|daughter|son|wife|husband|partner|carer|caregiver)|ward|ed|a&e|hospice|letter|notes?|"
+    r"exam(?:ination)?|self[- ]?report(?:ed)?|(?:clinical\s+)?assessment)"
 )
 _SOURCE = (
     rf"(?:(?:per|by|according\s+to|from|on|(?:as\s+)?(?:assessed|scored|documented|reported|rated|recorded)\s+by)\s+"

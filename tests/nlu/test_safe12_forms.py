@@ -35,6 +35,8 @@ def _conflicts(text: str) -> list[str]:
     ("Received brigatinib: no, alectinib", "brigatinib", "alectinib"),
     ("History of lorlatinib: just ceritinib", "lorlatinib", "ceritinib"),
     ("Seen in clinic.\nPrior alectinib: crizotinib only\nECOG 1", "alectinib", "crizotinib"),
+    ("Prior lorlatinib - n/a, brigatinib only", "lorlatinib", "brigatinib"),
+    ("Alectinib exposure: crizotinib only", "alectinib", "crizotinib"),
 ])
 def test_a_drug_key_answered_by_another_drug_is_not_received(text: str, key_drug: str, given: str) -> None:
     assert_reads_excluding(text, "prior_tkis", [key_drug])
@@ -47,6 +49,8 @@ def test_a_drug_key_answered_by_another_drug_is_not_received(text: str, key_drug
     ("Prior TKIs: alectinib, brigatinib", ["alectinib", "brigatinib"]),
     ("Prior lorlatinib: 2 weeks only, stopped for oedema", ["lorlatinib"]),
     ("alectinib - brigatinib - lorlatinib", ["alectinib", "brigatinib", "lorlatinib"]),
+    ("Alectinib: 2019-2021", ["alectinib"]),
+    ("Alectinib given: yes", ["alectinib"]),
 ])
 def test_a_drug_key_answered_yes_or_a_sequence_still_reads(text: str, given: list[str]) -> None:
     assert_reads_including(text, "prior_tkis", given)
@@ -58,6 +62,7 @@ def test_a_drug_key_answered_yes_or_a_sequence_still_reads(text: str, given: lis
     "Enrolled in a double-blind study of brigatinib versus placebo since March.",
     "On study drug (lorlatinib or placebo), still blinded.",
     "Randomised in a trial of alectinib vs crizotinib, arm unknown to us.",
+    "in ALTA-1L trial, arm not disclosed, brigatinib or crizotinib",
 ])
 def test_a_blinded_arm_is_not_read_as_received(text: str) -> None:
     assert_reads(text, {"prior_tkis": None})
@@ -68,6 +73,7 @@ def test_a_blinded_arm_is_not_read_as_received(text: str) -> None:
     ("Trial now unblinded: she was on the lorlatinib arm.", "lorlatinib"),
     ("Open-label study, randomised to brigatinib in 2022.", "brigatinib"),
     ("On lorlatinib; PD confirmed by blinded independent central review.", "lorlatinib"),
+    ("Participating in a blinded trial of an investigational agent; on lorlatinib since 2023", "lorlatinib"),
 ])
 def test_an_arm_known_still_reads(text: str, given: str) -> None:
     assert_reads_including(text, "prior_tkis", [given])
@@ -81,6 +87,8 @@ def test_an_arm_known_still_reads(text: str, given: str) -> None:
     "she had crizotinib / possibly ceritinib first",
     "not sure if alectinib or brigatinib",
     "alectinib? brigatinib? can't recall",
+    "TKI: alectinib (per pt) / brigatinib (per records)",
+    "alectinib per pt, brigatinib per records",
 ])
 def test_doubt_between_two_drugs_reads_neither(text: str) -> None:
     assert_reads(text, {"prior_tkis": None})
@@ -90,6 +98,7 @@ def test_doubt_between_two_drugs_reads_neither(text: str) -> None:
     ("crizotinib then alectinib since 2021", ["crizotinib", "alectinib"]),
     ("alectinib, brigatinib and lorlatinib, in that order", ["alectinib", "brigatinib", "lorlatinib"]),
     ("on alectinib since 2021, brigatinib was never given", ["alectinib"]),
+    ("alectinib (per records), then brigatinib", ["alectinib", "brigatinib"]),
 ])
 def test_drugs_told_plainly_still_read(text: str, given: list[str]) -> None:
     assert_reads_including(text, "prior_tkis", given)
@@ -101,6 +110,7 @@ def test_drugs_told_plainly_still_read(text: str, given: list[str]) -> None:
     "ECOG 2 (GP) vs 1 (our assessment)",
     "PS 1 according to the oncologist, 2 per physio",
     "ECOG 2 per the referral letter, but on our assessment 1",
+    "ECOG 1 by self-report, 3 on exam",
 ])
 def test_two_sources_disagreeing_on_a_score_are_a_conflict(text: str) -> None:
     assert_reads(text, {"ecog": None})
@@ -122,6 +132,8 @@ def test_one_score_or_sources_agreeing_still_read(text: str, ecog: int) -> None:
     "ALK fusion by plasma only, tissue negative",
     "ALK fusion detected in plasma; tissue negative for ALK fusion",
     "Tissue negative, ALK fusion in plasma only",
+    "ALK fusion: plasma +, tissue -",
+    "ALK fusion detected in plasma, tissue not detected",
 ])
 def test_plasma_positive_tissue_negative_keeps_both(text: str) -> None:
     found = assert_reads(text, {"alk_positive": None, "alk_fusion_at_progression": None})
@@ -132,6 +144,7 @@ def test_plasma_positive_tissue_negative_keeps_both(text: str) -> None:
 @pytest.mark.parametrize("text, fields", [
     ("ALK fusion detected in plasma", {"alk_fusion_at_progression": True, "alk_fusion_specimen": "plasma"}),
     ("EML4-ALK on ctDNA only", {"alk_fusion_at_progression": True, "alk_fusion_specimen": "plasma"}),
+    ("ALK fusion: plasma +", {"alk_fusion_at_progression": True, "alk_fusion_specimen": "plasma"}),
     ("ALK fusion positive at diagnosis; tissue negative for SCLC", {"alk_positive": True}),
 ])
 def test_plasma_alone_or_a_tissue_negative_for_else_reads_as_before(text: str, fields: dict[str, object]) -> None:

@@ -624,6 +624,12 @@ class Cues:
             re.IGNORECASE | re.MULTILINE,
         )
         self.tki_key_answer = _compile(_words(hyp["tki_key_answer"]), re.IGNORECASE)
+        self.tki_key_start = _compile(r"(?:^|(?<=[\n;|])|(?<=[.!?]\s))[ \t]*(?:[-*•][ \t]+)?$", re.MULTILINE)
+        self.tki_key_suffix = _compile(rf"\s+(?:{_words(hyp['tki_key_suffix'])})(?![\w])", re.IGNORECASE)
+        self.drug_source_between = _compile(
+            rf"(?:{_words(hyp['drug_source'])})\s*(?:[,;/]|vs\.?|versus|\bbut\b|\bor\b)\s*", re.I
+        )
+        self.drug_source_after = _compile(rf"\s*(?:{_words(hyp['drug_source'])})", re.IGNORECASE)
         self.blinded = _cue(hyp["blinded"])
         self.blinded_known = _cue(hyp["blinded_known"])
         self.drug_doubt_between = _compile(rf"(?:{_words(hyp['drug_doubt_between'])})$", re.IGNORECASE)

@@ -44,7 +44,7 @@ class Doubt(Lists):
         """(safe12) The TKI at ``span`` is told in a statement of a trial whose arm is not known ("Patient on lorlatinib
         trial (blinded: lorlatinib vs placebo)", "double-blind study, brigatinib or placebo"): not known to be
         received; unless the statement says the arm known ("unblinded", "open-label", "lorlatinib plus placebo")."""
-        start, end = _statement_bounds(text, span.start, span.end)
+        start, end = _statement_bounds(text, span.start, span.end, semicolons=True)
         return bool(self.blinded.search(text, start, end)) and not self.blinded_known.search(text, start, end)
 
     def _drug_doubted(self, text: str, spans: list[Span], i: int) -> bool:
@@ -61,16 +61,22 @@ class Doubt(Lists):
                 self.drug_doubt_or.fullmatch(between) and self.drug_doubt_after.match(text, spans[b].end)
             ):
                 return True
+            if self.drug_source_between.fullmatch(between) and self.drug_source_after.match(text, spans[b].end):
+                return True  # "alectinib (per pt) / brigatinib (per records)": two sources, two drugs
         return False
 
     def _key_answered_by_other(self, text: str, spans: list[Span], i: int) -> bool:
         """(safe12) The TKI i names a form's key ("Prior lorlatinib:", "Previous alectinib -") whose value is another
         TKI ("brigatinib only", "only crizotinib", "no, brigatinib"): the key's drug is not the one received."""
         span = spans[i]
-        if not self.tki_key_before.search(text, max(0, span.start - 40), span.start):
-            return False
         answer = self.tki_key_answer.match(text, span.end)
         if not answer or answer.end() == span.end:
+            return False
+        if not self.tki_key_before.search(text, max(0, span.start - 40), span.start) and not (
+            # the key's word after the drug ("Alectinib exposure: crizotinib only")
+            self.tki_key_start.search(text, max(0, span.start - 10), span.start)
+            and self.tki_key_suffix.match(text, span.end)
+        ):
             return False
         later = [s for s in spans[i + 1 :] if s.start >= answer.end()]
         return (
