@@ -172,3 +172,22 @@ def test_a_bare_biopsy_showing_the_fusion_is_no_progression_finding(text: str) -
 ])
 def test_a_retest_or_a_progression_still_dates_it(text: str) -> None:
     assert_reads(text, {"alk_fusion_at_progression": True})
+
+
+# ---- probing: a belief about the patient, not a finding --------------------------------------------------------------
+@pytest.mark.parametrize("text, field", [
+    ("Her previous oncologist thought she had leptomeningeal disease but MRI/CSF negative", "leptomeningeal"),
+    ("outside hospital felt she had LMD, but CSF cytology negative", "leptomeningeal"),
+    ("She was thought to have brain mets", "brain_metastases"),
+])
+def test_what_someone_thought_she_had_is_not_read(text: str, field: str) -> None:
+    assert_reads(text, {field: None})
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("I thought she had 2 brain mets; MRI confirms 2 brain mets", "brain_metastases", True),
+    ("She has brain mets on MRI.", "brain_metastases", True),
+    ("New leptomeningeal enhancement on MRI, CSF positive", "leptomeningeal", True),
+])
+def test_a_finding_told_beside_a_belief_still_reads(text: str, field: str, value: object) -> None:
+    assert_reads(text, {field: value})
