@@ -134,6 +134,9 @@ def test_one_score_or_sources_agreeing_still_read(text: str, ecog: int) -> None:
     "Tissue negative, ALK fusion in plasma only",
     "ALK fusion: plasma +, tissue -",
     "ALK fusion detected in plasma, tissue not detected",
+    "ALK: plasma positive, tissue negative",
+    "ctDNA: ALK fusion detected; tissue negative",
+    "Liquid biopsy: ALK fusion detected. Tissue biopsy: ALK negative.",
 ])
 def test_plasma_positive_tissue_negative_keeps_both(text: str) -> None:
     found = assert_reads(text, {"alk_positive": None, "alk_fusion_at_progression": None})
@@ -146,6 +149,8 @@ def test_plasma_positive_tissue_negative_keeps_both(text: str) -> None:
     ("EML4-ALK on ctDNA only", {"alk_fusion_at_progression": True, "alk_fusion_specimen": "plasma"}),
     ("ALK fusion: plasma +", {"alk_fusion_at_progression": True, "alk_fusion_specimen": "plasma"}),
     ("ALK fusion positive at diagnosis; tissue negative for SCLC", {"alk_positive": True}),
+    ("ALK+ NSCLC dx 2020, tissue negative", {"alk_positive": True, "alk_fusion_at_progression": None}),
+    ("ALK negative", {"alk_positive": False}),
 ])
 def test_plasma_alone_or_a_tissue_negative_for_else_reads_as_before(text: str, fields: dict[str, object]) -> None:
     assert_reads(text, fields)
