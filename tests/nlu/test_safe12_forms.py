@@ -89,6 +89,7 @@ def test_an_arm_known_still_reads(text: str, given: str) -> None:
     "alectinib? brigatinib? can't recall",
     "TKI: alectinib (per pt) / brigatinib (per records)",
     "alectinib per pt, brigatinib per records",
+    "Prior alectinib: Y? (pt unsure)",
 ])
 def test_doubt_between_two_drugs_reads_neither(text: str) -> None:
     assert_reads(text, {"prior_tkis": None})
@@ -99,6 +100,7 @@ def test_doubt_between_two_drugs_reads_neither(text: str) -> None:
     ("alectinib, brigatinib and lorlatinib, in that order", ["alectinib", "brigatinib", "lorlatinib"]),
     ("on alectinib since 2021, brigatinib was never given", ["alectinib"]),
     ("alectinib (per records), then brigatinib", ["alectinib", "brigatinib"]),
+    ("Prior alectinib: Y", ["alectinib"]),
 ])
 def test_drugs_told_plainly_still_read(text: str, given: list[str]) -> None:
     assert_reads_including(text, "prior_tkis", given)
