@@ -409,6 +409,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 denied
                 or self.tki_neg_after.match(text[span.end : span.end + 80])
                 or self._not_started_later(text, spans, i)
+                or self._key_answered_by_other(text, spans, i)  # (safe12) "Prior lorlatinib: brigatinib only"
             ):
                 return NEGATED
             if (self._named_after(text, span, after) or self.offered_before.search(before)) and self._received_after(
