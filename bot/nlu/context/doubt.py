@@ -50,7 +50,9 @@ class Doubt(Lists):
         """(safe12) The TKI at ``span`` is told in a statement of a trial whose arm is not known ("Patient on lorlatinib
         trial (blinded: lorlatinib vs placebo)", "double-blind study, brigatinib or placebo"): not known to be
         received; unless the statement says the arm known ("unblinded", "open-label", "lorlatinib plus placebo")."""
-        start, end = _statement_bounds(text, span.start, span.end, semicolons=True)
+        # (lead) a statement reached no further than 200 characters each way: found from the text's start for every TKI,
+        # its start made the work TKIs x statements (tests/nlu/test_context_details.py linear work)
+        start, end = _statement_bounds(text, span.start, span.end, semicolons=True, reach=(200, 200))
         return bool(self.blinded.search(text, start, end)) and not self.blinded_known.search(text, start, end)
 
     def _drug_doubted(self, text: str, spans: list[Span], i: int) -> bool:
