@@ -1,0 +1,184 @@
+"""(ther11) Classes of wording the reader missed for the therapy given now (current_therapy), in phrasings of our own,
+each with the near-misses that must read otherwise (questions, plans, conditions, a past line, other people):
+
+1. the patient's own words in a portal message ("I'm having chemo every three weeks", "I am on carboplatin and
+   pemetrexed now");
+2. a statement opening on the therapy ("Ongoing docetaxel.", "On second line chemo with docetaxel.", "On chemo
+   (carbo/pem), cycle 3 given on 11/20"), or the treatment now said with a verb ("treatment at present is ...");
+   "3rd line" without its hyphen as a qualifier of the regimen;
+3. the patient given it on its schedule ("he's getting carbo pem every three weeks", "receives docetaxel q3w"), going on
+   with it ("continues to receive pemetrexed maintenance"), started then in a cycle now ("started chemo in October and
+   is on cycle 3 now"), a cycle just had, the next cycle due after its dose line ("Docetaxel 75 mg/m2 q3w, cycle 4 due
+   Monday"), given since the progression it followed;
+4. a chemotherapy agent with its dose in a medication list; the form key "Current line of therapy";
+5. nothing given now: no ALK inhibitor taken now with nothing else named ("not currently receiving any ALK
+   inhibitor"), a TKI not taken for a time up to now ("has not taken her Alecensa since November"), treatment-free
+   or untreated since a time, no longer on any cancer treatment, a drug holiday, treatment paused since a date, every
+   medication stopped;
+6. a TKI denied now ("not on any ALK inhibitor at present") is no denial of the TKIs had before: prior_tkis unread.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.nlu.reads import assert_reads, assert_reads_other_than
+
+# ---- 1. the patient's own words ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Portal message: I'm having chemo every three weeks and the nausea is manageable.", "chemotherapy"),
+    ("Message from patient: I am on carboplatin and pemetrexed now, the cough is better.", "chemotherapy"),
+    ("I'm getting carboplatin, pemetrexed and pembrolizumab at the day unit.", "chemo_immunotherapy"),
+])
+def test_own_words(text: str, value: str) -> None:
+    assert_reads(text, {"current_therapy": value})
+
+
+@pytest.mark.parametrize("text", [
+    "If I am on chemo, can I still fly to see my grandchildren?",
+    "I'm having chemo from next week, is that right?",
+    "Am I on chemo or on the tablets now?",
+    "I was on chemo in 2019 before the tablets.",
+    "I'm getting anxious about chemo.",
+])
+def test_own_words_near_misses(text: str) -> None:
+    assert_reads(text, {"current_therapy": None})
+
+
+# ---- 2. a statement opening on it, the treatment now said with a verb ------------------------------------------------
+
+
+@pytest.mark.parametrize("text,value", [
+    ("ALK+ NSCLC after alectinib and lorlatinib. Ongoing docetaxel.", "chemotherapy"),
+    ("Ongoing chemotherapy with carboplatin and pemetrexed, scans stable.", "chemotherapy"),
+    ("Progressed on lorlatinib. On second line chemo with docetaxel.", "chemotherapy"),
+    ("On chemo (carbo/pem), cycle 3 given on 11/20.", "chemotherapy"),
+    ("Treatment at present is carboplatin plus pemetrexed.", "chemotherapy"),
+    ("Therapy now consists of carboplatin, pemetrexed and pembrolizumab.", "chemo_immunotherapy"),
+    ("Currently receiving 3rd line docetaxel.", "chemotherapy"),
+])
+def test_statement_opening_on_it(text: str, value: str) -> None:
+    assert_reads(text, {"current_therapy": value})
+
+
+@pytest.mark.parametrize("text", [
+    "Ongoing chemotherapy is not an option given her ECOG of 3.",
+    "Ongoing chemotherapy?",
+    "On chemo in 2020 she developed a neuropathy.",
+    "On carboplatin/pemetrexed 2019-2020, then alectinib.",
+    "Treatment at present would be docetaxel if she wishes.",
+    "Treatment now: docetaxel or lorlatinib?",
+])
+def test_statement_opening_on_it_near_misses(text: str) -> None:
+    assert_reads(text, {"current_therapy": None})
+
+
+# ---- 3. on its schedule, going on, started then in a cycle now, a cycle just had, the next cycle due ----------------
+
+
+@pytest.mark.parametrize("text,value", [
+    ("He's getting carbo pem every three weeks now.", "chemotherapy"),
+    ("Receives docetaxel q3w at the local hospital.", "chemotherapy"),
+    ("She continues to receive pemetrexed maintenance, tolerating it.", "chemotherapy"),
+    ("Started chemo in October and is on cycle 3 now.", "chemotherapy"),
+    ("Has just had cycle 2 of docetaxel, mucositis grade 1.", "chemotherapy"),
+    ("Docetaxel 75 mg/m2 q3w, cycle 4 due Monday.", "chemotherapy"),
+    ("On carbo/pem since PD on lorlatinib, responding.", "chemotherapy"),
+])
+def test_schedule_and_cycles(text: str, value: str) -> None:
+    assert_reads(text, {"current_therapy": value})
+
+
+@pytest.mark.parametrize("text", [
+    "Her mother is getting chemo every three weeks for ovarian cancer.",
+    "She would receive docetaxel every 3 weeks.",
+    "Plan: docetaxel every 3 weeks.",
+    "Her husband is on chemo.",
+    "She is receiving docetaxel from Monday.",
+    "Started carboplatin/pemetrexed in 2019, then switched to alectinib.",
+    "No chemo since progression on lorlatinib.",
+])
+def test_schedule_and_cycles_near_misses(text: str) -> None:
+    assert_reads(text, {"current_therapy": None})
+
+
+# ---- 4. a medication list, a form key -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Medications: docetaxel 75 mg/m2 IV q3w, dexamethasone premedication, ondansetron prn.", "chemotherapy"),
+    ("Current medications:\ncarboplatin AUC5 IV q3w\npemetrexed 500 mg/m2 IV q3w\nfolic acid 400 mcg daily",
+     "chemotherapy"),
+    ("Current line of therapy: docetaxel", "chemotherapy"),
+])
+def test_med_list_and_key(text: str, value: str) -> None:
+    assert_reads(text, {"current_therapy": value})
+
+
+@pytest.mark.parametrize("text", [
+    "Medications: folic acid 400 mcg daily, vitamin B12 injections.\nPrevious chemotherapy: carboplatin 2019.",
+    "Medications: amlodipine 5 mg\nHistory: carboplatin AUC5 and pemetrexed 500 mg/m2 x4 in 2022",
+    "Medications:\namlodipine 5 mg\n\nOncology history: docetaxel 75 mg/m2, 2021",
+    "Medications: docetaxel 75 mg/m2 q3w stopped for neuropathy.",
+])
+def test_med_list_near_misses(text: str) -> None:
+    assert_reads(text, {"current_therapy": None})
+
+
+# ---- 5. nothing given now ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Utilization review: the patient is not currently receiving any ALK inhibitor; last alectinib dose 09/30.",
+    "Not currently on any ALK TKI.",
+    "She wrote: I have not taken my Alecensa since November because of the cost.",
+    "He has not taken brigatinib since the admission in October.",
+    "Treatment-free since 08/2025.",
+    "Untreated since progression on lorlatinib in September.",
+    "No longer on any cancer treatment.",
+    "Patient is on a drug holiday.",
+    "Therapy paused since October at her request.",
+    "His daughter phoned: he has stopped all his medications, including the lung cancer tablets.",
+])
+def test_nothing_now(text: str) -> None:
+    assert_reads(text, {"current_therapy": "none"})
+
+
+@pytest.mark.parametrize("text", [
+    "Is she not on any ALK inhibitor now?",
+    "Not on any ALK inhibitor at present; carboplatin/pemetrexed started last week.",
+    "He has not taken brigatinib since May; lorlatinib started in June.",
+    "She has been off lorlatinib for 6 weeks and started brigatinib yesterday.",
+    "Off alectinib since October, now on lorlatinib.",
+    "Off lorlatinib for 2 weeks, will restart at 75 mg.",
+    "She has not taken metformin since May.",
+    "If she goes on a treatment holiday, what then?",
+    "Therapy would be paused from next month if she travels.",
+    "She stopped all her medications except alectinib.",
+    "He stopped all medications but restarted alectinib last week.",
+    "Her father stopped all his medications.",
+])
+def test_nothing_now_near_misses(text: str) -> None:
+    assert_reads_other_than(text, {"current_therapy": "none"})
+
+
+# ---- 6. a TKI denied now is no denial of the TKIs had before (prior_tkis stays unread) ----------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Not on any ALK inhibitor at present; carboplatin/pemetrexed started last week.",
+    "She is not currently receiving any ALK TKI.",
+    "Not taking any TKI right now because of the liver tests.",
+])
+def test_denied_now_is_not_naive(text: str) -> None:
+    assert_reads_other_than(text, {"prior_tkis": []})
+
+
+@pytest.mark.parametrize("text", [
+    "No prior ALK TKI.",
+    "She has not received any ALK inhibitor.",
+    "TKI-naive, chemotherapy first because of cost.",
+])
+def test_denied_ever_is_naive(text: str) -> None:
+    assert_reads(text, {"prior_tkis": []})
