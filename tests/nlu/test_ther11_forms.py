@@ -15,7 +15,10 @@ each with the near-misses that must read otherwise (questions, plans, conditions
    inhibitor"), a TKI not taken for a time up to now ("has not taken her Alecensa since November"), treatment-free
    or untreated since a time, no longer on any cancer treatment, a drug holiday, treatment paused since a date, every
    medication stopped;
-6. a TKI denied now ("not on any ALK inhibitor at present") is no denial of the TKIs had before: prior_tkis unread.
+6. a TKI denied now ("not on any ALK inhibitor at present") is no denial of the TKIs had before: prior_tkis unread;
+7. a TKI stopped for a toxicity told first, then changed to another ("because of grade 3 rash, X was changed to Y"); a
+   drug pneumonitis in a patient's words ("a lung inflammation from the drug") or as organising pneumonia; a form key
+   in quotes ("Referral form field 'Intolerances to ALK TKIs': None").
 """
 from __future__ import annotations
 
@@ -182,3 +185,37 @@ def test_denied_now_is_not_naive(text: str) -> None:
 ])
 def test_denied_ever_is_naive(text: str) -> None:
     assert_reads(text, {"prior_tkis": []})
+
+
+# ---- 7. a TKI stopped for a toxicity: the reason told first, then the TKI changed to another; a drug pneumonitis in a
+# patient's words, or as the organising pneumonia a biopsy found --------------------------------------------------
+
+
+@pytest.mark.parametrize("text,tkis", [
+    ("Owing to grade 3 hepatitis, crizotinib was changed to alectinib.", ["crizotinib"]),
+    ("I stopped my brigatinib on Friday because of the cough, the hospital told me it was a lung inflammation from the "
+     "tablets.", ["brigatinib"]),
+    ("Transbronchial biopsy: organizing pneumonia on alectinib; alectinib discontinued.", ["alectinib"]),
+])
+def test_toxic_stop(text: str, tkis: list[str]) -> None:
+    assert_reads(text, {"intolerant_tkis": tkis})
+
+
+@pytest.mark.parametrize("text", [
+    "Because of CNS progression, alectinib was changed to lorlatinib.",
+    "Because of rash, alectinib was changed to a lower dose.",
+    "No rash; alectinib was changed to lorlatinib at progression.",
+    "If rash develops, alectinib would be changed to brigatinib.",
+    "Brigatinib continues; the ER wondered about a lung inflammation from the drug but the CT was clear.",
+    "Her mother had a lung inflammation from the drug and stopped brigatinib.",
+    "I stopped the brigatinib because of the cost; the cough from a chest infection has settled.",
+])
+def test_toxic_stop_near_misses(text: str) -> None:
+    assert_reads_other_than(text, {"intolerant_tkis": ["alectinib"]})
+    assert_reads_other_than(text, {"intolerant_tkis": ["brigatinib"]})
+
+
+def test_quoted_form_key() -> None:
+    assert_reads("Referral form field 'Intolerances to ALK TKIs': None", {"intolerant_tkis": []})
+    assert_reads("'Current line: 2L docetaxel' - confirmed with the day unit.", {"current_therapy": "chemotherapy"})
+    assert_reads("She asked 'Intolerances to ALK TKIs: any?'", {"intolerant_tkis": None})
