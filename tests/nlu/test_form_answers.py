@@ -83,6 +83,11 @@ def test_a_therapy_proposed_with_a_modal_is_not_received(text: str) -> None:
     ("Alectinib could only be given for 6 weeks.", "alectinib"),
     ("Alectinib would have been continued but for the hepatitis.", "alectinib"),
     ("Ceritinib may be causing the diarrhoea.", "ceritinib"),
+    # (lead, 2026-12-06 third session) the hold and restart words the toxicity reader uses ({HOLD}, {RESUME})
+    ("Alectinib will be put on hold for the CK rise.", "alectinib"),
+    ("Brigatinib could be suspended for a week.", "brigatinib"),
+    ("Alectinib will be rechallenged at 450 mg bd.", "alectinib"),
+    ("Alectinib can be reintroduced once the LFTs settle.", "alectinib"),
 ])
 def test_a_drugs_own_course_told_with_a_modal_is_still_received(text: str, tki: str) -> None:
     assert_reads(text, {"prior_tkis": [tki]})
