@@ -219,3 +219,41 @@ def test_quoted_form_key() -> None:
     assert_reads("Referral form field 'Intolerances to ALK TKIs': None", {"intolerant_tkis": []})
     assert_reads("'Current line: 2L docetaxel' - confirmed with the day unit.", {"current_therapy": "chemotherapy"})
     assert_reads("She asked 'Intolerances to ALK TKIs: any?'", {"intolerant_tkis": None})
+
+
+# ---- 8. more of the same two classes: given now by the week of its cycle or on its schedule since a date; nothing
+# now told as a form's value, a present denial of any treatment, no anticancer drugs or no treatment since a time, a
+# stop never restarted; "Currently:" as a key --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,value", [
+    ("She is in week 3 of cycle 2 of carboplatin/pemetrexed.", "chemotherapy"),
+    ("Pemetrexed every 3 weeks since June, seven cycles so far.", "chemotherapy"),
+    ("Currently: carboplatin/pemetrexed/pembrolizumab, cycle 3.", "chemo_immunotherapy"),
+    ("Currently: no treatment.", "none"),
+    ("Systemic treatment: none at present.", "none"),
+    ("The patient is not receiving any treatment right now.", "none"),
+    ("No anticancer medication for the last 3 months.", "none"),
+    ("She has been without therapy since the summer progression.", "none"),
+    ("Lorlatinib stopped for PD; since then no further treatment.", "none"),
+    ("Therapy was discontinued in September and has not been restarted.", "none"),
+])
+def test_more_now(text: str, value: str) -> None:
+    assert_reads(text, {"current_therapy": value})
+
+
+@pytest.mark.parametrize("text", [
+    "Currently: PD in the liver.",
+    "Treatment: none currently planned.",
+    "He is not receiving any treatment at the moment for the pain.",
+    "If he is not receiving any treatment at the moment, should we start lorlatinib?",
+    "No anticancer drugs since August, apart from the trial drug.",
+    "She has been without treatment since September?",
+    "Since then no further treatment is planned.",
+    "Radiotherapy was stopped in October and has not been restarted.",
+    "Her mother has been without treatment since September.",
+    "Week 2 of cycle 3 of docetaxel was complicated by neutropenia in 2021.",
+    "Docetaxel every three weeks since November, stopped in March.",
+])
+def test_more_now_near_misses(text: str) -> None:
+    assert_reads(text, {"current_therapy": None})
