@@ -150,6 +150,8 @@ def test_nothing_now(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Is she not on any ALK inhibitor now?",
+    "In 2021 she was not on any ALK inhibitor, only chemotherapy.",
+    "At the time of the first scan he was not receiving any treatment at the moment of imaging.",
     "Not on any ALK inhibitor at present; carboplatin/pemetrexed started last week.",
     "He has not taken brigatinib since May; lorlatinib started in June.",
     "She has been off lorlatinib for 6 weeks and started brigatinib yesterday.",
