@@ -79,6 +79,7 @@ class Cues:
         self.complaint_verb = _cue(neg["complaint_verb_before"])  # "is not having headaches": of complaints only
         self.neg_after = _after(neg["after"] + neg["gone_after"], copulas, arrows=True)
         self.score_denied = _before(neg["score_denied"], r"\s+")
+        self.score_goal = _before(neg["score_goal"], r"\s+(?:(?:an?|the)\s+)?")  # (lead) "Target ECOG 1": doubt.py
         self.score_entities = frozenset(neg["score_entities"])
         self.found_after = _after(neg["found_after"], copulas)
         # a denial of a class beside a finding of it, of the rest of the class (Timing._besides_found): "no other ALK
@@ -378,6 +379,9 @@ class Cues:
             r"(?:\(\s*(?:in\s+)?(?:(?:{people_lead})\s+)?(?:(?:maternal|paternal)\s+)?(?:(?:{people_kin})[\s-]+)?"
             r"(?:{relatives_own_colon})(?:\s*[,;:]\s*[^()\n]{0,40}|\s+(?:age|aged|at|deceased|died|dx|diagnosed)\b[^()\n]{0,30})?\)"
             r"|\s[-–—]+\s*(?:in\s+)?(?:(?:{people_lead})\s+)?(?:(?:maternal|paternal)\s+)?(?:(?:{people_kin})[\s-]+)?"
+            r"(?:{relatives_own_colon})"
+            # (lead) or after "in" and whose, closing the item ("history of small cell lung cancer in her father")
+            r"|\s+in\s+(?:her|his|their|the\s+patient's|pt's)\s+(?:(?:maternal|paternal)\s+)?(?:(?:{people_kin})[\s-]+)?"
             r"(?:{relatives_own_colon}))(?=[ \t]*(?:[,;.|\n]|$))",
             others,
         )
@@ -606,6 +610,7 @@ class Cues:
             rf"(?<![\w-])(?:{_words(hyp['assessment_heading'])})\s*(?:/|and|&)\s*plan\s*[:–—-]\s*[^.;?\n]{{0,40}}$",
             re.IGNORECASE,
         )
+        self.differential = _compile(_words(hyp["differential"]), re.IGNORECASE)  # (lead) doubt.py _weighed
         self.uncertain_before = _cue(
             hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"] + hyp["caution_of"]
         )

@@ -22,12 +22,18 @@ class Doubt(Lists):
             return True  # "admitted for liver biopsy", "rebiopsy next week": the biopsy is to come
         if span.entity in self.score_entities and self.score_denied.search(text[max(0, span.start - 20) : span.start]):
             return True  # "not ECOG 3": what the score is not; a correction may say what it is ("- more like 1")
+        if span.entity in self.score_entities and self.score_goal.search(text, max(0, span.start - 60), span.start):
+            return (
+                True  # (lead) "Target ECOG 1 after rehab", "hoping for PS 1": a score aimed at, not the patient's now
+            )
         if span.entity in self.score_entities and self.assessment_heading.search(
             text, max(0, span.start - 60), span.start
         ):
             return False  # (s14) "Impression/plan: ECOG 2 (up and about)": the assessment's score, nothing planned
         if span.entity != "tki" and self.consequence_after.match(text[span.end : span.end + 20]):
             return True  # "ECOG 3 would mean BSC": the premise of a consequence
+        if span.entity != "tki" and self._weighed(text, span.start):
+            return True  # (lead) "Differential: MET amp, SCLC": each finding of the list is weighed, not found
         at_risk_on = span.entity == "tki" and self.at_risk_on.search(text, max(0, span.start - 80), span.start)
         return (
             # (trust7) not a TKI taken that the patient is said at risk on ("at risk of hyperlipidaemia on lorlatinib")
@@ -138,3 +144,9 @@ class Doubt(Lists):
         inside = sorted(set(places))
         kept = [s for s in spans if s is keep or not _inside(inside, s)]
         return "".join(chars), kept
+
+    def _weighed(self, text: str, at: int) -> bool:
+        """(lead) A differential's heading or verb (hypothetical `differential`: "Differential:", "DDx includes") stands
+        before ``at`` in its sentence: a full stop, a semicolon or a line's end closes its list."""
+        start = max(text.rfind(c, 0, at) for c in ".;\n") + 1
+        return bool(self.differential.search(text, start, at))

@@ -130,7 +130,7 @@ def _after(cues: Iterable[str], copulas: Iterable[str], arrows: bool = False) ->
     # (safe10) an en or em dash as a hyphen is ("Symptomatic brain mets — no")
     lead = rf"(?:[\s:=–—-]|{LEADER}|(?<=[-=])>|[→⇒⟶➔➝])*" if arrows else rf"(?:[\s:=–—-]|{LEADER})*"
     return _frame(
-        rf"^[\"'\u201d\u2019]?{lead}(?:\|(?![^|\n]*:)[\s:=|-]*)?(?:\b{{copulas}}\s+)?{{cues}}(?![\w])",
+        rf"^[\"'\u201d\u2019]?{lead}(?:\|(?![^|\n]*:)[\s:=|-]*)?(?:(?<![\w]){{copulas}}\s+)?{{cues}}(?![\w])",
         {"copulas": copulas, "cues": cues},
     )
 
