@@ -142,8 +142,13 @@ def _statements(entities: Iterable[Mapping[str, Any] | Entity]) -> Iterable[tupl
     found = [as_dict(e) for e in entities]
     # (trust4) an ALK resistance mutation found says the tumour is ALK-driven: beside it, ALK "not detected" is the
     # fusion's result on that specimen ("EML4-ALK not detected, ALK G1202R 0.2%"), no negative diagnosis
+    # (safe12) so does the fusion found on a specimen ("Liquid biopsy: ALK fusion detected. Tissue biopsy: ALK
+    # negative."): the negative beside it is the fusion's result too, stated both ways, never a negative diagnosis
     alk_driven = any(
-        e.get("entity") == "alk_mutation" and e.get("role") is None and str(e.get("value")) != "none" for e in found
+        (e.get("entity") == "alk_mutation" and str(e.get("value")) != "none")
+        or (e.get("entity") == "alk_status" and str(e.get("value")).startswith("fusion_present"))
+        for e in found
+        if e.get("role") is None
     )
     # (cns10) whether the inducer can be stopped is said of one this patient takes: not of a relative's ("Her father
     # was on phenytoin; his neurologist could switch him to levetiracetam") nor of one supposed

@@ -109,6 +109,27 @@ _KARNOFSKY_NOW = re.compile(
     later_value(r"(\d{2,3})\s*%?", r"\d{2,3}") + r"(?!\.\d|\w|\s*(?:mg|mm|cm|months?|years?|weeks?|days?))",
     re.IGNORECASE,
 )
+# (safe12) who gave a score ("per GP", "according to the referral letter", "(our assessment)"), and a second score
+# given by another source right after the first ("ECOG 2 per GP, 1 per us", "PS 1 (oncologist) vs 2 (physio)", "ECOG 2
+# per the referral, but on our assessment 1"): two sources disagreeing, both read (fields.py names the clash; no pick)
+_WHO = (
+    r"(?:gp|pcp|family (?:doctor|physician)|referr\w*(?: (?:letter|team|doctor|physician|oncologist|hospital))?|"
+    r"(?:(?:local|outside|external|treating|referring|medical|radiation|clinical)\s+)?(?:oncolog\w*|hospital|team|clinic|"
+    r"cent(?:re|er)|physician|doctor|registrar|consultant)|physio\w*|ot|nurse|us|me|(?:our|my)(?:\s+[\w-]+){0,2}?\s+"
+    r"(?:assessment|team|clinic|review|exam\w*|note|estimate|view|opinion)|(?:the\s+)?patient|pt|self|"
+    r"(?:(?:his|her|their|the)\s+)?(?:family|daughter|son|wife|husband|partner|carer|caregiver)|ward|ed|a&e|hospice|letter|notes?|"
+    r"exam(?:ination)?|self[- ]?report(?:ed)?|(?:clinical\s+)?assessment)"
+)
+_SOURCE = (
+    rf"(?:(?:per|by|according\s+to|from|on|(?:as\s+)?(?:assessed|scored|documented|reported|rated|recorded)\s+by)\s+"
+    rf"(?:the\s+|a\s+)?{_WHO}|\(\s*(?:per\s+)?(?:the\s+)?{_WHO}\s*\))"
+)
+_ECOG_OTHER_SOURCE = re.compile(
+    rf"\s*{_SOURCE}\s*(?:[,;/]|\s[-–—]\s|\s+(?:vs\.?|versus))\s*(?:(?:but|and|whereas|while)\s+)?"
+    rf"(?:(?:{_SOURCE})\s*[:=,]?\s*(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4])|(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4])\s*{_SOURCE})"
+    + r"(?!\.\d|[\w%])",
+    re.IGNORECASE,
+)
 # ... or whose label says so ("Baseline ECOG 1", "initial PS 0", "ECOG at diagnosis: 1")
 _EARLIER_BEFORE = re.compile(
     r"(?<![\w-])(?:baseline|initial|original|prior|previous|pre-?treatment|diagnostic|pre-?morbid|"
@@ -290,6 +311,10 @@ class Reader:
             if _earlier_score(text, m, alone=k + 1 == len(scores)):
                 continue  # "ECOG 0 at diagnosis (and ECOG 2 today)": an earlier score, not the current one
             found.append(Span(m.start(), m.end(), "ecog", str(max(ecog_values(m))), 1))
+            if other := _ECOG_OTHER_SOURCE.match(text, m.end()):
+                # (safe12) "ECOG 2 per GP, 1 per us": the other source's score too, the two left to clash
+                group = 1 if other.group(1) else 2
+                found.append(Span(other.start(group), other.end(group), "ecog", other.group(group), 1))
         for m in _KARNOFSKY.finditer(text):  # a Karnofsky score (or range) only where every table gives one grade
             if later := _KARNOFSKY_NOW.match(text, m.end()):  # "KPS 90, dropped to 60": the score now
                 if (grade := self.karnofsky.get(int(later.group(1)))) is not None:

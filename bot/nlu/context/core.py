@@ -409,6 +409,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 denied
                 or self.tki_neg_after.match(text[span.end : span.end + 80])
                 or self._not_started_later(text, spans, i)
+                or self._key_answered_by_other(text, spans, i)  # (safe12) "Prior lorlatinib: brigatinib only"
             ):
                 return NEGATED
             if (self._named_after(text, span, after) or self.offered_before.search(before)) and self._received_after(
@@ -730,13 +731,15 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         start = max((m.end() for m in _CLAUSE_STOP.finditer(text, reach, span.start)), default=reach)
         stop = _CLAUSE_STOP.search(text, span.end)
         before, after = text[start : span.start], text[span.end : stop.start() if stop else len(text)]
+        past = _ONE_COMMA.match(text, span.end)
+        if self.other_cause_denied.match(after) or (past and self.other_cause_denied.match(text, past.end())):
+            return True  # (lead) "mild headache, not thought related to the brain mets"
         if self.of_the_cancer.search(after):
             return False
         if self.other_illness_before.search(before) or self.other_illness_after.match(after):
             return True
         # "the confusion was attributed to lorlatinib", "seizure last month, thought to be due to hyponatraemia",
         # "stopped: grade 3 hypertriglyceridaemia and confusion"
-        past = _ONE_COMMA.match(text, span.end)
         if self.other_cause_after.match(after) or (past and self.other_cause_after.match(text, past.end())):
             return True
         if self.other_illness_table.search(text, start, span.start):

@@ -408,6 +408,7 @@ class Cues:
         )
         self.imaging_sign = _compile(rf"(?:{_words(hyp['imaging_signs'])})", re.IGNORECASE)
         self.other_cause_after = _compile(rf"[\s(,]*(?:{_words(hyp['other_cause_after'])})", re.IGNORECASE)
+        self.other_cause_denied = _compile(rf"[\s(,]*(?:{_words(hyp['other_cause_denied'])})", re.IGNORECASE)
         self.of_the_cancer = _cue(hyp["other_illness_cancer"])
         # (prec) in a seizure's sentence: epilepsy, or an antiepileptic with no new event (Context._other_illness)
         self.epileptic_seizure = _compile(rf"^(?:{_words(hyp['epilepsy_complaints'])})$", re.IGNORECASE)
@@ -623,6 +624,23 @@ class Cues:
         # (lead) a result's row answered only that its test was not done ("MET amplification: not done", "G1202R: N
         # (not tested)"): past its separator (a colon, a cell border, a dash, a leader) and a bare no of a checklist
         self.untested_entities = frozenset(hyp["untested_entities"])
+        # (safe12) a form's key naming a TKI answered by another TKI; a trial's arm not known; a TKI doubted (doubt.py)
+        self.tki_key_before = _compile(
+            rf"(?:^|(?<=[\n;|])|(?<=[.!?]\s))[ \t]*(?:[-*•][ \t]+)?(?:{_words(hyp['tki_key_before'])})\s+$",
+            re.IGNORECASE | re.MULTILINE,
+        )
+        self.tki_key_answer = _compile(_words(hyp["tki_key_answer"]), re.IGNORECASE)
+        self.tki_key_start = _compile(r"(?:^|(?<=[\n;|])|(?<=[.!?]\s))[ \t]*(?:[-*•][ \t]+)?$", re.MULTILINE)
+        self.tki_key_suffix = _compile(rf"\s+(?:{_words(hyp['tki_key_suffix'])})(?![\w])", re.IGNORECASE)
+        self.drug_source_between = _compile(
+            rf"(?:{_words(hyp['drug_source'])})\s*(?:[,;/]|vs\.?|versus|\bbut\b|\bor\b)\s*", re.I
+        )
+        self.drug_source_after = _compile(rf"\s*(?:{_words(hyp['drug_source'])})", re.IGNORECASE)
+        self.blinded = _cue(hyp["blinded"])
+        self.blinded_known = _cue(hyp["blinded_known"])
+        self.drug_doubt_between = _compile(rf"(?:{_words(hyp['drug_doubt_between'])})$", re.IGNORECASE)
+        self.drug_doubt_or = _compile(rf"(?:{_words(hyp['drug_doubt_or'])})$", re.IGNORECASE)
+        self.drug_doubt_after = _compile(rf"(?:{_words(hyp['drug_doubt_after'])})(?![\w])", re.IGNORECASE)
         self.untested_after = _frame(
             r"[ \t]*(?:\.{2,}(?!\.)|…|[:=|]|[–—-]+)[ \t]*(?:(?:n|no)[ \t]*\([ \t]*)?(?:{untested_after})(?![\w/])", hyp
         )

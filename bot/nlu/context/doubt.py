@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.nlu.context.lists import Lists
-from bot.nlu.context.patterns import _inside
+from bot.nlu.context.patterns import _inside, _statement_bounds
 from bot.nlu.reader import Span
 
 
@@ -14,6 +14,8 @@ class Doubt(Lists):
         is not made uncertain by what follows it: the words after it are about something else."""
         if text[spans[i].start - 1 : spans[i].start] == "?":  # "?SCLC transformation": queried, ward shorthand
             return True
+        if spans[i].entity == "tki" and (self._blinded(text, spans[i]) or self._drug_doubted(text, spans, i)):
+            return True  # (safe12) "on lorlatinib trial (blinded: lorlatinib vs placebo)", "alectinib (or was it ...?)"
         text, spans, i = self._unqualified(text, spans, i)  # "to rule out a lorlatinib-resistant compound mutation"
         span = spans[i]
         if span.entity == "biopsy_type" and self.specimen_taken.match(text[span.end : span.end + 40]):
@@ -42,6 +44,49 @@ class Doubt(Lists):
             or (not self._taken(text, span) and bool(self.unknown_after.match(text[span.end : span.end + 80])))
             or (span.entity in self.untested_entities and bool(self.untested_after.match(text, span.end)))
             or self._doubted_alternative(text, spans, i)
+        )
+
+    def _blinded(self, text: str, span: Span) -> bool:
+        """(safe12) The TKI at ``span`` is told in a statement of a trial whose arm is not known ("Patient on lorlatinib
+        trial (blinded: lorlatinib vs placebo)", "double-blind study, brigatinib or placebo"): not known to be
+        received; unless the statement says the arm known ("unblinded", "open-label", "lorlatinib plus placebo")."""
+        start, end = _statement_bounds(text, span.start, span.end, semicolons=True)
+        return bool(self.blinded.search(text, start, end)) and not self.blinded_known.search(text, start, end)
+
+    def _drug_doubted(self, text: str, spans: list[Span], i: int) -> bool:
+        """(safe12) The TKI i is one of two the writer doubts between: a word of doubt joins them ("alectinib (or was
+        it brigatinib?)", "alectinib or maybe brigatinib", "alectinib? or brigatinib"), or they are joined by "or" and
+        a question mark or a word of not knowing follows the second ("alectinib or brigatinib, can't recall which")."""
+        for a, b in ((i - 1, i), (i, i + 1)):
+            if a < 0 or b >= len(spans) or spans[a].entity != "tki" or spans[b].entity != "tki":
+                continue
+            between = text[spans[a].end : spans[b].start]
+            if len(between) > 30 or spans[a].value == spans[b].value:
+                continue
+            if self.drug_doubt_between.fullmatch(between) or (
+                self.drug_doubt_or.fullmatch(between) and self.drug_doubt_after.match(text, spans[b].end)
+            ):
+                return True
+            if self.drug_source_between.fullmatch(between) and self.drug_source_after.match(text, spans[b].end):
+                return True  # "alectinib (per pt) / brigatinib (per records)": two sources, two drugs
+        return False
+
+    def _key_answered_by_other(self, text: str, spans: list[Span], i: int) -> bool:
+        """(safe12) The TKI i names a form's key ("Prior lorlatinib:", "Previous alectinib -") whose value is another
+        TKI ("brigatinib only", "only crizotinib", "no, brigatinib"): the key's drug is not the one received."""
+        span = spans[i]
+        answer = self.tki_key_answer.match(text, span.end)
+        if not answer or answer.end() == span.end:
+            return False
+        if not self.tki_key_before.search(text, max(0, span.start - 40), span.start) and not (
+            # the key's word after the drug ("Alectinib exposure: crizotinib only")
+            self.tki_key_start.search(text, max(0, span.start - 10), span.start)
+            and self.tki_key_suffix.match(text, span.end)
+        ):
+            return False
+        later = [s for s in spans[i + 1 :] if s.start >= answer.end()]
+        return (
+            bool(later) and later[0].entity == "tki" and later[0].start == answer.end() and later[0].value != span.value
         )
 
     def _biopsy_to_come(self, text: str, spans: list[Span], i: int) -> bool:
