@@ -50,10 +50,11 @@ from bot.nlu.when import DATE_TEXT, Time, When, is_later, span, time_later, when
 # where a key may start: a line, a table cell, a clause after a semicolon, a sentence ("... on alectinib. Brain: no
 # mets"), an item after a comma ("Smoking: never, ECOG: 1") or a dash ("Summary - Brain: no mets"), or what a report
 # showed ("the rebiopsy showed transformation: small cell"); a full stop, a question mark, a comma or a dash starts
-# one only before a space ("2.5", "1,000", "T-cell" do not)
+# one only before a space ("2.5", "1,000", "T-cell" do not); (ther11) a key in quotes after a space ("Referral form
+# field 'Intolerances to ALK TKIs': None", "'Current line: 3L docetaxel'")
 _SHOWED = ("showed", "shows", "revealed", "reveals", "confirmed", "confirms", "demonstrated", "found", "with")
 _START = re.compile(
-    r"^|(?<=\n)|(?<=[;|])|(?<=[.!?,])(?=[ \t])|(?<=[ \t][-–—])(?=[ \t])|"
+    r"^|(?<=\n)|(?<=[;|])|(?<=[.!?,])(?=[ \t])|(?<=[ \t][-–—])(?=[ \t])|(?<=[ \t])(?=['\"\u2018\u201c][^\W\d_])|"
     + "|".join(rf"(?<=(?<![\w-]){word})(?=[ \t])" for word in _SHOWED),
     re.MULTILINE | re.IGNORECASE,
 )
@@ -65,7 +66,7 @@ ITEM_CODE = (
     r"[A-Z]{1,2}\d{1,2}[a-z]?"  # a checklist's item code ("E6", "I2", "EX3"), case as written: context/cues.py too
 )
 _LINE = re.compile(
-    rf"[ \t]*(?:[-*•·>][ \t]+|\d{{1,2}}[.)][ \t]+|{ITEM_CODE}[.)]?[ \t]+)?"
+    rf"[ \t]*(?:[-*•·>][ \t]+|\d{{1,2}}[.)][ \t]+|{ITEM_CODE}[.)]?[ \t]+)?(?:['\"\u2018\u201c](?=[^\W\d_]))?"
     r"(?P<key>[^\W\d_][\w /+().,'&%-]{0,60}?)[ \t]*(?P<sep>:|\||[ \t]?=(?![=>])|[ \t][-–—]+[ \t])[ \t]*"
     r"(?P<value>(?:[^\n|;.!?]|(?<=\b[^\W\d_])[.!?]|[.!?](?![ \t\n]|$))*)"
 )
@@ -336,6 +337,7 @@ class KeyValues:
                 continue  # after what a report showed, only a colon ("showed transformation: small cell")
             # a database column's key is spelled with underscores ("ECOG_CURRENT", "PRIOR_CHEMO")
             key = " ".join(_BRACKETS.sub(" ", m.group("key")).replace("_", " ").split()).lower()
+            key = key.rstrip("'\"\u2019\u201d")  # (ther11) a quoted key ("'Intolerances to ALK TKIs': None")
             keys = [k for k in self.keys if key and k.key.fullmatch(key)]
             if not keys and (bare := _STATUS.sub("", key)) != key:
                 # (s17) a form's field named for its status ("Rebiopsy status: declined", "Brain mets status: none")
