@@ -24,10 +24,9 @@ class Doubt(Lists):
             return True  # "admitted for liver biopsy", "rebiopsy next week": the biopsy is to come
         if span.entity in self.score_entities and self.score_denied.search(text[max(0, span.start - 20) : span.start]):
             return True  # "not ECOG 3": what the score is not; a correction may say what it is ("- more like 1")
+        # (lead) "Target ECOG 1 after rehab", "hoping for PS 1": a score aimed at, not the patient's now
         if span.entity in self.score_entities and self.score_goal.search(text, max(0, span.start - 60), span.start):
-            return (
-                True  # (lead) "Target ECOG 1 after rehab", "hoping for PS 1": a score aimed at, not the patient's now
-            )
+            return True
         if span.entity in self.score_entities and self.assessment_heading.search(
             text, max(0, span.start - 60), span.start
         ):
@@ -194,6 +193,8 @@ class Doubt(Lists):
 
     def _weighed(self, text: str, at: int) -> bool:
         """(lead) A differential's heading or verb (hypothetical `differential`: "Differential:", "DDx includes") stands
-        before ``at`` in its sentence: a full stop, a semicolon or a line's end closes its list."""
-        start = max(text.rfind(c, 0, at) for c in ".;\n") + 1
+        before ``at`` in its sentence, looked for up to 300 characters back: a full stop, a semicolon or a line's end
+        closes its list."""
+        reach = max(0, at - 300)
+        start = max([reach] + [text.rfind(c, reach, at) + 1 for c in ".;\n"])
         return bool(self.differential.search(text, start, at))
