@@ -128,7 +128,9 @@ def _after(cues: Iterable[str], copulas: Iterable[str], arrows: bool = False) ->
     ("G1202R -> neg"): a finding's result (not after a TKI, where an arrow leads to the next one: "alectinib ->
     consider lorlatinib")."""
     # (safe10) an en or em dash as a hyphen is ("Symptomatic brain mets — no")
-    lead = rf"(?:[\s:=–—-]|{LEADER}|(?<=[-=])>|[→⇒⟶➔➝])*" if arrows else rf"(?:[\s:=–—-]|{LEADER})*"
+    # (lead) past a markdown emphasis closing the finding's words ("**MET amplification**: not detected", "`G1202R`:
+    # negative")
+    lead = rf"(?:[\s:=–—*`-]|{LEADER}|(?<=[-=])>|[→⇒⟶➔➝])*" if arrows else rf"(?:[\s:=–—*`-]|{LEADER})*"
     return _frame(
         rf"^[\"'\u201d\u2019]?{lead}(?:\|(?![^|\n]*:)[\s:=|-]*)?(?:(?<![\w]){{copulas}}\s+)?{{cues}}(?![\w])",
         {"copulas": copulas, "cues": cues},
