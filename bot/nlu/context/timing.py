@@ -408,11 +408,25 @@ class Timing(Cues):
             start = time_at(text, begun)[0]
             if time_later(time_at(text, dated), (start, start)):
                 return False
+        # (prog11) a progression told after the TKI makes the recurrence's sites the disease's now; not a brain's alone
+        # ("Recurred 2021 with pleural and bone disease; alectinib since 06/2021. ... MRI: 12 new lesions; CT chest
+        # stable": the brain progresses now, not the pleura and the bones; a word of progression, "progressed in the
+        # brain", still counts), nor one supposed, asked or another person's ("her brother's cancer progressed on
+        # brigatinib"): neither tells the body progressing now
+        brains = [(p.start, p.end) for p in found if p.value in _BRAINS_ALONE or p.entity == "brain_metastases"]
         later = any(
-            p.entity == "progression_pattern" and p.value not in NOT_PROGRESSING and p.start > tki.start for p in found
+            p.entity == "progression_pattern"
+            and p.value not in NOT_PROGRESSING
+            and p.role is None
+            and p.start > tki.start
+            and not any(a <= p.start and p.end <= b for a, b in brains)
+            for p in found
         )
+        # a progression's word of its own counts, but not one in a statement supposed, asked or another person's
+        aside = [(p.start, p.end) for p in found if p.entity == "progression_pattern" and p.role is not None]
         return not later and not any(
             not self.progression_word_not.search(text, max(0, m.start() - 20), m.start())
+            and not any(a <= m.start() < b for a, b in aside)
             for m in self.progression_word.finditer(text, tki.end)
         )
 
@@ -1158,6 +1172,8 @@ _SAID_OF_A_PLACE = re.compile(r"\s+(?:(?:in|at|of|within)\s|elsewhere\b|otherwis
 _BODY_SCAN = re.compile(r"\b(?:ct|pet(?:[/-]ct)?|body|extracranial|restaging)\b", re.IGNORECASE)
 _BRAIN_SCAN_WORD = re.compile(r"\b(?:brain|head|mri|cranial|intracranial|cns|cerebral)\b", re.IGNORECASE)
 _CONTRAST_ONLY = frozenset({"but", "however", "yet", "whereas", "while"})
+# (prog11) progressions of the brain alone: no extracranial site progressing
+_BRAINS_ALONE = frozenset({"cns_progressing", "cns_only"})
 _THEN_REACH = 150  # the most characters between a state read as no progression and the progression that followed it
 # a heading opening a statement: up to five words before a colon ("current: ...", "Latest CT: ...")
 _INLINE_HEADING = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?P<words>[^\s:]+(?:[ \t]+[^\s:]+){0,4})[ \t]*:(?=\s)")
