@@ -28,6 +28,9 @@ def test_cns_only_beside_a_body_site_progressing_is_asked(text: str) -> None:
     "Isolated CNS progression; known liver mets unchanged",
     "PD in brain, chest and abdomen stable per CT",
     "no systemic progression, only brain",
+    # the brain's parenchyma, not the lung's: "parenchymal" read a lung site as well, which beside CNS-only made a clash
+    "CNS-only progression: three new parenchymal lesions; CT chest/abdomen stable.",
+    "Isolated intracranial progression with 2 new parenchymal foci, extracranial disease controlled",
 ])
 def test_cns_only_with_the_body_stable_stays_cns_only(text: str) -> None:
     assert_reads(text, {"progression": "cns_only"})
