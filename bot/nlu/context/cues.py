@@ -12,6 +12,7 @@ from bot.nlu.context.patterns import (
     _ALONE,
     _ALONE_ASKED,
     _TOLERATED,
+    _UNANSWERED,
     _WHOLE,
     ListWords,
     ToxicStops,
@@ -695,9 +696,12 @@ class Cues:
         tol = table["intolerance"]
         self.toxic = ToxicStops(table)
         not_, qualifiers = self.toxic.not_, self.toxic.qualifiers
+        # (ther12) not a form's key that names the stop, answered with nothing (_UNANSWERED: "TKI stopped for toxicity:
+        # —" on the row after the TKIs received)
+        self.unanswered = _compile(_UNANSWERED, re.IGNORECASE)
         self.stopped_for = _compile(
-            rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?{not_}(?:{_words(tol['toxicity'])})|"
-            rf"(?:{_words(tol['toxicity'])})(?![\w]){_TOLERATED}[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
+            rf"(?:{_words(tol['stop'])})(?![\w])[^.;]*?(?<!\w){not_}(?:{_words(tol['toxicity'])})(?!{_UNANSWERED})|"
+            rf"(?<!\w)(?:{_words(tol['toxicity'])})(?![\w]){_TOLERATED}[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
             rf"{not_}(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
             re.IGNORECASE,
         )
@@ -713,7 +717,8 @@ class Cues:
         )
         self.collective_before = _before(tol["collective_before"], r"\s+")
         self.not_tolerated = self.toxic.not_tolerated
-        self.toxicity = _compile(rf"{not_}(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
+        # (ther12) a whole word: not the "ild" of "mild"
+        self.toxicity = _compile(rf"(?<!\w){not_}(?:{_words(tol['toxicity'])})(?![\w])", re.IGNORECASE)
         reason = table["toxicity_reason"]
         # a pneumonitis or ILD, and a toxicity only doubted, ruled out or confirmed (Intolerance._doubted)
         self.lung_toxicity = _frame(r"\b{lung_toxicity}\b", reason)

@@ -49,6 +49,11 @@ _OWN_STOP_NEXT = re.compile(
     r"\s*,?\s+(?:but|and|then)\s+(?:was\s+|had to be\s+|then\s+|later\s+)*(?:stopped|discontinued|ceased|withdrawn)\b",
     re.IGNORECASE,
 )
+# (ther12) where a clause of a history's step begins: a semicolon, a sentence's end (not a date's dot, "2022.06")
+_CLAUSE_BREAK = re.compile(r";|\.(?=\s)")
+_SENTENCE_BREAK = re.compile(r"\.(?=\s)|\n")
+# (ther12) a toxicity put down to the TKI named right before it, joined to the name ("alectinib-related pneumonitis")
+_ATTRIBUTED = re.compile(r"-(?:related|induced|associated|attributed|mediated)\s+", re.IGNORECASE)
 # the next step of a history takes the TKI up again ("| resumed at 450 mg", "- restarted")
 _RESUMED_NEXT = re.compile(
     r"^[\s|•*-]*(?:[\w/.-]+\s+){0,3}?(?:resum|re-?start|re-?introduc|re-?challeng)", re.IGNORECASE
@@ -176,15 +181,20 @@ class Intolerance(Cues):
                 ):  # "alectinib stopped for progression and brigatinib for pneumonitis": the stop said once
                     span = g.span()
                 else:  # recall8: "grade 3 mood change and hallucinations; lorlatinib stopped"
-                    span = self._toxicity_then_stop(text, tkis, k)
+                    span = self._toxicity_then_stop(text, tkis, k) or self._attributed_then_stop(text, tkis, k)
             if span is None and (h := self.toxic.after.match(text, e.end, statement_end)):
                 span = h.span()  # "on alectinib; dose held for CK rise": past the semicolon, through "dose"
             if span is None and k + 1 < len(tkis) and tkis[k + 1].start < s_end:
                 span = self._replaced_for_toxicity(text, e, tkis[k + 1], tkis[k + 2 :], s_end)
+            if span is None and k + 1 < len(tkis):
+                span = self._reason_then_switch(text, e, tkis[k + 1])
             later = [(t.start, t.value) for t in tkis[k + 1 :]]
             if span and self.toxic.resumed(text, e.value, e.end, max(span[1], statement_end), later):
                 span = None  # "held for CK elevation and then resumed at 120 mg", "held for a week": tolerated
-            if span and self._doubted_reason(text, span, min(span[0], e.end)):
+            # (ther12) a toxicity named before the TKI is doubted by the words before it in its sentence ("Suspected
+            # pneumonitis on brigatinib; brigatinib held")
+            floor = min(span[0], e.end) if span and span[0] >= e.start else s_start
+            if span and self._doubted_reason(text, span, floor):
                 span = None  # "stopped for fear of pneumonitis", "held for ?pneumonitis": no toxicity had
             if span and self._other_reason(text, e.end, span):
                 span = None  # "stopped for CNS progression with new rash": the stop was for the progression
@@ -250,6 +260,8 @@ class Intolerance(Cues):
                     continue
                 if _RESUMED_NEXT.match(text[cell.end() : cell.end() + 40]):
                     continue
+                if self.unanswered.match(text, tox.end()):  # (ther12) "TKI stopped for toxicity: —": no answer
+                    continue
                 out.append(
                     Entity(
                         "intolerant_tki", last.value, tox.start(), tox.end(), tox.group(), last.role, last.stated_role
@@ -304,6 +316,35 @@ class Intolerance(Cues):
             return None  # "new confusion, MRI shows progression; lorlatinib stopped": the progression may be the reason
         return toxic[-1].span()
 
+    def _attributed_then_stop(self, text: str, tkis: list[Entity], k: int) -> tuple[int, int] | None:
+        """(ther12) The place of a toxicity the message put down to the TKI at ``k`` a little earlier, by its name
+        joined to it ("alectinib-related pneumonitis", "brigatinib-induced hepatitis"), when the TKI's stop follows
+        right after it in a later sentence ("Diagnosis: alectinib-related pneumonitis. Alectinib permanently
+        discontinued."): not a stop given another reason ("... Alectinib stopped at progression"), nor a toxicity
+        denied, doubted or gone ("no alectinib-related toxicity", "possible alectinib-related pneumonitis"), nor one
+        of a TKI named in another role (another person's, supposed: "her brother had alectinib-related pneumonitis")."""
+        e = tkis[k]
+        if not (stop := self.stop_after.match(text, e.end)):
+            return None
+        if self.other_reason.search(text, stop.end(), _clause_end(text, stop.end())):
+            return None
+        for t in reversed(tkis[:k]):
+            if t.value != e.value or t.role is not None or e.start - t.end > 300:
+                continue
+            m = _ATTRIBUTED.match(text, t.end)
+            tox = self.toxicity.search(text, m.end(), m.end() + 40) if m else None
+            if m is None or tox is None or re.search(r"[.,;:]", text[m.end() : tox.start()]):
+                continue
+            told = _statement_start(text, t.start, max(0, t.start - 200))
+            if (
+                self.toxicity_not_it.search(text, told, t.start)
+                or self._doubted(text, tox, told)
+                or self.doubted_toxicity.search(text, max(told, t.start - 25), t.start)
+            ):
+                continue
+            return tox.span()
+        return None
+
     def _listed_before(
         self, text: str, earlier: list[Entity], e: Entity, span: tuple[int, int], s_start: int
     ) -> list[Entity]:
@@ -354,6 +395,21 @@ class Intolerance(Cues):
         if m and self.stop.search(text, then.end, then.end + m.end()):
             return None  # "-> ceritinib (stopped for diarrhoea)": the second TKI's own stop, not the switch's reason
         return (then.end + m.start(), then.end + m.end()) if m else None
+
+    def _reason_then_switch(self, text: str, first: Entity, then: Entity) -> tuple[int, int] | None:
+        """(ther12) The place of the toxicity when the switch from ``first`` to ``then`` is told in a clause of its
+        own after ``first`` (past a semicolon, not a sentence's end), its reason first, then the switch right before
+        ``then`` ("ensartinib from 2022.06; because of rash grade 3 and itching not tolerable, changed to
+        iruplinalkib"); not a reason other than a toxicity ("because of progression, changed to alectinib")."""
+        between = text[first.end : then.start]
+        if then.role is not None or _SENTENCE_BREAK.search(between) or not self.replaced_by.search(between):
+            return None
+        clause = _CLAUSE_BREAK.split(between)[-1]
+        r = self.toxic_reason.match(clause)
+        if r is None or self.nontoxic_reason.search(clause, 0, r.start()):
+            return None
+        at = then.start - len(clause)
+        return at + r.start(), at + r.end()
 
     def _denied_intolerance(
         self, text: str, found: list[Entity], bounds: list[tuple[int, int]], regions: list[tuple[int, int]]

@@ -56,6 +56,9 @@ _TOLERATED = (
     r"(?![\s,;(]*(?:(?:but|and|though|was|were|is|well|adequately|easily|fully)\s+)*"
     r"(?:tolerated|tolerable|manageable)\b)"
 )
+# (ther12) after a toxicity that ends a form's key: the key answered with nothing, a dash or none ("TKI stopped for
+# toxicity: —"), which tells no stop
+_UNANSWERED = r"[\w-]*\s*[:=]\s*(?:[-–—_]+|none|nil|no|n/?a|unknown)?[ \t]*(?:\n|$)"
 # between two TKIs of one list, each with its note in brackets: "crizotinib (visual disturbance) and brigatinib"
 _ALSO_LISTED = re.compile(
     r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s(?:and|or|&|as well as)\s+|,\s*(?:and|or)\s+|\s*/\s*)(?:also\s+)?"
