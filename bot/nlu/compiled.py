@@ -18,6 +18,7 @@ import marshal
 import os
 import re
 import sre_compile
+import sre_constants
 import sre_parse
 import sys
 import tempfile
@@ -37,6 +38,78 @@ def cache_file() -> Path:
     return CACHE_DIR / f"regex-{TAG}.marshal"
 
 
+_NEEDS_VERSION = 1  # of how ``necessary`` reads a pattern: a file kept by another version is not read
+
+
+def necessary(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Words one of which every match of ``pattern`` contains, in lower case (ASCII only), or None when no such words
+    are found: a text none of them is in (as ``folded`` writes it) is not searched, as the search finds nothing there.
+    Taken from the parsed pattern: a run of literal characters in a sequence, a group, an alternation whose every
+    branch needs one, a repeat at least once; never a lookaround, a class or a case-sensitive part's case."""
+    found = _necessary(sre_parse.parse(pattern, flags).data)
+    return tuple(sorted(found)) if found else None
+
+
+def _necessary(items: Any) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+
+    def consider(words: frozenset[str] | None) -> None:
+        nonlocal best
+        if words and all(words) and (best is None or _selective(words) > _selective(best)):
+            best = words
+
+    run = ""
+    for op, av in items:
+        if op is sre_constants.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        consider(frozenset({run}) if run else None)
+        run = ""
+        if op is sre_constants.SUBPATTERN:
+            consider(_necessary(av[3]))
+        elif op is sre_constants.BRANCH:
+            branches = [_necessary(branch) for branch in av[1]]
+            consider(None if any(b is None for b in branches) else frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and av[0] >= 1:
+            consider(_necessary(av[2]))
+    consider(frozenset({run}) if run else None)
+    return best
+
+
+def _selective(words: frozenset[str]) -> tuple[int, int]:
+    return min(len(w) for w in words), -len(words)
+
+
+class _Fold(dict[int, str]):
+    """A character as an IGNORECASE pattern's ASCII letter compares it: lower-cased as `_sre` does (one character for
+    one: U+0130 is "i", the Kelvin sign "k"), with `re`'s equivalents of i and s (U+0131, U+017F); a character no
+    ASCII letter matches stays as it is."""
+
+    def __missing__(self, code: int) -> str:
+        lower = _sre.unicode_tolower(code)
+        value = chr(lower) if lower < 128 else {0x131: "i", 0x17F: "s"}.get(code, chr(code))
+        self[code] = value
+        return value
+
+
+_FOLD = _Fold()
+
+
+def folded(text: str) -> str:
+    """``text`` as the words of ``necessary`` are looked for in it: each character as an ASCII letter of an IGNORECASE
+    pattern compares it, places kept (one character for one)."""
+    return text.lower() if text.isascii() else text.translate(_FOLD)
+
+
+def last_needed(words: tuple[str, ...] | None, text: str, start: int, end: int) -> int:
+    """The last place of text[start:end] where one of ``words`` (``necessary``: one is in every match) starts: a pattern
+    needing them can match in text[b:end] only for b up to it; -1 when none is there, ``end`` when it needs none."""
+    if words is None:
+        return end
+    lowered = folded(text[start:end])
+    return max((start + at for at in (lowered.rfind(word) for word in words) if at >= 0), default=-1)
+
+
 def _program(pattern: str, flags: int) -> tuple[Any, ...]:
     """What sre_compile.compile hands to _sre.compile, for ``pattern``."""
     parsed = sre_parse.parse(pattern, flags)
@@ -54,21 +127,42 @@ def _program(pattern: str, flags: int) -> tuple[Any, ...]:
     )
 
 
+def _kept_dict(path: Path) -> dict[Any, Any]:
+    """The dict kept in ``path``, or an empty one when the file is missing, unreadable or holds something else."""
+    try:
+        loaded = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
 class Patterns:
     """``compile(pattern, flags)`` for many patterns at once, from the kept programs where they are; ``save()``
     keeps this run's programs when some were new."""
 
     def __init__(self, path: Path | None = None):
         self.path = path or cache_file()
-        self.kept: dict[tuple[str, int], tuple[Any, ...]] = {}
-        try:
-            loaded = marshal.loads(self.path.read_bytes())
-            if isinstance(loaded, dict):
-                self.kept = loaded
-        except (OSError, ValueError, EOFError, TypeError):
-            self.kept = {}
+        self.kept: dict[tuple[str, int], tuple[Any, ...]] = _kept_dict(self.path)
         self.used: dict[tuple[str, int], tuple[Any, ...]] = {}
         self.missed = 0
+        # the words each pattern needs (necessary), kept beside the programs in a file of their own
+        self.needs_path = self.path.with_name(f"needs{_NEEDS_VERSION}-{self.path.name}")
+        self.kept_needs: dict[tuple[str, int], tuple[str, ...] | None] = _kept_dict(self.needs_path)
+        self.used_needs: dict[tuple[str, int], tuple[str, ...] | None] = {}
+        self.missed_needs = 0
+
+    def needs(self, pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+        """``necessary(pattern, flags)``, from the kept file when it is there."""
+        key = (pattern, int(flags))
+        if key in self.kept_needs:
+            words = self.kept_needs[key]
+            if words is None or (isinstance(words, tuple) and all(isinstance(w, str) and w for w in words)):
+                self.used_needs[key] = words
+                return words
+        self.missed_needs += 1
+        words = necessary(pattern, int(flags))
+        self.used_needs[key] = words
+        return words
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         key = (pattern, int(flags))
@@ -92,6 +186,8 @@ class Patterns:
     def save(self) -> None:
         if self.missed:
             keep(self.path, self.used)
+        if self.missed_needs:
+            keep(self.needs_path, self.used_needs)
 
 
 def files_fingerprint(files: Iterable[tuple[str, Path]]) -> str:

@@ -228,9 +228,16 @@ class Reader:
         )
         # the phrase file's thousand patterns, from the programs kept between runs (bot/nlu/compiled.py)
         kept = compiled.shared()
-        self.regexes = [
-            (kept.compile(rf"(?<![\w+]){r['pattern']}(?![\w])", re.IGNORECASE), r) for r in table["regexes"]
-        ]
+        patterns = [rf"(?<![\w+]){r['pattern']}(?![\w])" for r in table["regexes"]]
+        self.regexes = [(kept.compile(p, re.IGNORECASE), r) for p, r in zip(patterns, table["regexes"], strict=True)]
+        # the words one of which each pattern's every match has (compiled.necessary): a text without them is not
+        # searched (_searched); the patterns that need each word, and those that need none
+        self.needs = [kept.needs(p, re.IGNORECASE) for p in patterns]
+        self.needing: dict[str, list[int]] = {}
+        for k, words in enumerate(self.needs):
+            for word in words or ():
+                self.needing.setdefault(word, []).append(k)
+        self.needing_none = [k for k, words in enumerate(self.needs) if words is None]
         self.mutation = re.compile(rf"(?<![\w.]){_alternation(table['mutations'])}(?![\w*])", re.IGNORECASE)
         self.variant = re.compile(rf"(?<![\w.]){_alternation(table['variant_shapes'])}(?![\w*>])")
         # "BRAF V600E", "EGFR: p.T790M", "BRAF V600E (p.Val600Glu)", "DNMT3A R882H" (a symbol written in capitals with
@@ -339,7 +346,7 @@ class Reader:
         for m in _PDL1_BELOW_1.finditer(text):  # "PD-L1 negative (TPS <1%)": below 1% is read as 0
             found.append(Span(m.start(), m.end(), "pdl1_tps", "0", 1))
         found = _pdl1_later(text, found)
-        for regex, row in self.regexes:
+        for regex, row in self._searched(text):
             for m in regex.finditer(text):
                 in_context = "at" in regex.groupindex  # read in its context: decides over a plain reading
                 start, end = trim(text, *(m.span("at") if in_context else m.span()))
@@ -388,6 +395,16 @@ class Reader:
             if not any(_says(r, s) for s in found)
         ]
         return _bare_within(self._progressions_apart(text, _resolve(found)))
+
+    def _searched(self, text: str) -> list[tuple[re.Pattern[str], dict[str, Any]]]:
+        """The phrase patterns that may match in ``text``, in the table's order: those one of whose needed words
+        (compiled.necessary) it has; the others find nothing there."""
+        folded = compiled.folded(text)
+        searched = set(self.needing_none)
+        for word, needing in self.needing.items():
+            if word in folded:
+                searched.update(needing)
+        return [self.regexes[k] for k in sorted(searched)]
 
     def _progressions_apart(self, text: str, found: list[Span]) -> list[Span]:
         """A progression read over two sites joined by a comma, the second with words that read a progression of its

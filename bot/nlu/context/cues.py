@@ -22,6 +22,7 @@ from bot.nlu.context.patterns import (
     _cue,
     _fill,
     _frame,
+    _needs,
     _opening,
     _words,
     sentences,
@@ -251,6 +252,7 @@ class Cues:
         self.question_preface = _compile(rf"^\W*(?:{_words(hyp['question_preface'])})\s*(?::|[-–—]+\s)", re.IGNORECASE)
         self.question_goes_on = _opening(hyp["question_goes_on"], _WHOLE)
         self.later_clause_asks = _opening(hyp["later_clause_asks"], _WHOLE)
+        self.later_clause_needs = _needs(self.later_clause_asks)  # (Questions._asked_from)
         self.bare_premise = _opening(hyp["bare_premise"])
         self.stated_after_ask = _compile(_words(hyp["stated_after_ask"]), re.IGNORECASE)
         self.bare_answered = _cue(hyp["bare_answered"])

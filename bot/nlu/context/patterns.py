@@ -89,6 +89,11 @@ def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled.shared().compile(pattern, flags)
 
 
+def _needs(regex: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The words one of which every match of ``regex`` has (compiled.necessary), kept between runs as its program is."""
+    return compiled.shared().needs(regex.pattern, regex.flags)
+
+
 def _words(cues: Iterable[str]) -> str:
     return "|".join(f"(?:{c})" for c in cues)
 
@@ -338,8 +343,29 @@ def _statement_start(
 ) -> int:
     """The start of the statement place ``at`` is in (after the last full stop or line before it, past semicolons
     unless ``semicolons``, past commas unless ``commas``: a clause, past a colon unless ``colons``: a clause after its
-    heading), looked for from ``reach`` on."""
-    return max([reach] + [m.end() for m in _stops(semicolons, commas, colons).finditer(text, reach, at)])
+    heading), looked for from ``reach`` on. As the last stop stops.finditer(text, reach, at) finds, from the stops of
+    the whole text (_stop_ends): each stop is one character, the last before ``at`` matched as that search sees it
+    (the text ending at ``at``)."""
+    stops = _stops(semicolons, commas, colons)
+    if at <= reach:
+        return reach
+    if stops.match(text, at - 1, at):
+        return at
+    ends = _stop_ends(stops, text)
+    before = bisect.bisect_right(ends, at - 1)
+    return max(reach, ends[before - 1]) if before else reach
+
+
+_STOP_ENDS: dict[re.Pattern[str], tuple[str, list[int]]] = {}  # of each kind of stop, the last text's (_stop_ends)
+
+
+def _stop_ends(stops: re.Pattern[str], text: str) -> list[int]:
+    """Where each stop of ``text`` ends, in order: found once per text (the statement of every finding of a long
+    message is looked for), kept for the last text of each kind of stop."""
+    kept = _STOP_ENDS.get(stops)
+    if kept is None or kept[0] != text:
+        kept = _STOP_ENDS[stops] = (text, [m.end() for m in stops.finditer(text)])
+    return kept[1]
 
 
 def _clause_end(text: str, start: int, semicolons: bool = False, commas: bool = False, reach: int | None = None) -> int:

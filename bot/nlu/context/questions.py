@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.nlu import compiled
 from bot.nlu.context.cues import Cues, _per_text
 from bot.nlu.context.patterns import _CLAUSE_OPENER, _HEADING
 
@@ -247,11 +248,13 @@ class Questions(Cues):
             return None
         picked = max(b for b in bounds if b <= pick.start()) if pick else None  # where the pick's clause starts
         glued = self.glued_ask.search(text, bounds[-1], end)
+        later = compiled.last_needed(self.later_clause_needs, text, start, end)  # no later clause asks past it
         if (
             sentence.rstrip().endswith("?")
             or self.glued_question.search(text, bounds[-1], end)
             or self.question_preface.match(sentence)  # "Quick q - lorla after alec for G1202R": as if with "?"
-            or any(self.later_clause_asks.match(text[b:end]) for b in bounds[1:])  # "In CROWN, what fraction had ..."
+            # "In CROWN, what fraction had ..."
+            or any(self.later_clause_asks.match(text[b:end]) for b in bounds[1:] if b <= later)
         ):
             asked = next((b for b in bounds if self.clause_question.match(text[b:end])), bounds[-1])
         elif self.trailing_ask.match(text[bounds[-1] : end]) or (

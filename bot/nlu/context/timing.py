@@ -722,15 +722,23 @@ class Timing(Cues):
         later result counts, as a finding tested twice does)."""
         earlier: dict[str, set[int]] = {"biopsy_type": set(), "alk_mutation": set()}
         later: set[str] = set()
+        told: dict[tuple[int, int], tuple[bool, bool]] = {}  # each statement's (later, earlier), read once
         for k, e in enumerate(found):
             if e.entity not in earlier or (e.value == "none" and e.entity == "biopsy_type"):
                 continue
             if e.role is not None and not (e.entity == "alk_mutation" and e.role == NEGATED):
                 continue
-            head = text[_statement_start(text, e.start, semicolons=True) : _clause_end(text, e.end, semicolons=True)]
-            if _LATER_PROGRESSION.search(head) or _NOW.search(head):
+            bounds = (_statement_start(text, e.start, semicolons=True), _clause_end(text, e.end, semicolons=True))
+            if bounds not in told:
+                head = text[bounds[0] : bounds[1]]
+                told[bounds] = (
+                    bool(_LATER_PROGRESSION.search(head) or _NOW.search(head)),
+                    bool(self.result_earlier.search(head)),
+                )
+            at_later, at_earlier = told[bounds]
+            if at_later:
                 later.add(e.entity)
-            elif self.result_earlier.search(head) and e.role is None and e.value != "none":
+            elif at_earlier and e.role is None and e.value != "none":
                 earlier[e.entity].add(k)
         if "biopsy_type" not in later:
             return set()  # no later progression's specimen told: nothing is left out
