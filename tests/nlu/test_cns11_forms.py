@@ -62,8 +62,11 @@ def test_a_brain_scan_report_impression_past_counting_is_extensive(text):
     "Exam: MRI brain with contrast. Findings: normal. Impression: CT shows two new liver metastases.",
     "MRI brain with contrast pending. Impression: three new bone metastases on the bone scan.",
     "Exam: MRI brain with contrast. Findings: no metastases. Impression: two small vascular lesions, benign.",
+    "Her brother had a head MRI in May. Impression: two metastases.",
+    "Exam: MRI brain (2020, at diagnosis). Impression: three metastases. Since then every MRI has been clear.",
+    "If the brain MRI report reads Impression: two new metastases, SRS would be offered.",
 ])
-def test_a_report_impression_of_another_organ_or_a_clear_brain_is_not_limited(text):
+def test_a_report_impression_elsewhere_clear_a_relatives_the_diagnosis_or_supposed_is_not_limited(text):
     assert_reads_other_than(text, {"cns_lesions": "limited"})
 
 
