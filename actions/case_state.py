@@ -116,7 +116,7 @@ def read_message(
         reading.skip = SKIPPED in answer
         reading.updates.update({k: v for k, v in answer.items() if k in CASE_SLOTS})
     _drop_invalid(reading)
-    _take_alk_positive(case or {}, reading)
+    _take_alk_positive(case or {}, reading, text)
     return reading
 
 
@@ -370,9 +370,18 @@ def alk_evidence(findings: Mapping[str, Any]) -> str | None:
     )
 
 
-def _take_alk_positive(case: Mapping[str, Any], reading: Reading) -> None:
+# (lead) another driver named as the tumour's ("ROS1-rearranged NSCLC on crizotinib", "crizotinib for ROS1", "RET
+# fusion ... lorlatinib"): crizotinib and lorlatinib are given for ROS1 too, so a TKI named then is no sign of ALK
+_OTHER_DRIVER = re.compile(
+    r"\b(?:ros-?1|ret|ntrk[123]?|nrg1)\b(?![\s-]*(?:negative|neg\b|-ve|not detected|wild[- ]?type|wt\b|-))",
+    re.IGNORECASE,
+)
+
+
+def _take_alk_positive(case: Mapping[str, Any], reading: Reading, text: str = "") -> None:
     """Take ALK-positive as stated (and say so) rather than ask, when the clinician named an ALK inhibitor the
-    patient received or an ALK resistance mutation."""
+    patient received or an ALK resistance mutation; not from a TKI alone when the message names another driver
+    (ROS1, RET, NTRK, NRG1), which the same TKIs may have been given for: ALK is then asked."""
     if (
         case.get("alk_positive") is not None
         or "alk_positive" in reading.updates
@@ -380,6 +389,8 @@ def _take_alk_positive(case: Mapping[str, Any], reading: Reading) -> None:
     ):
         return  # discordG: ALK status stated both ways ("ALK IHC positive, FISH negative; alectinib") is asked about
     because = alk_evidence(reading.updates)
+    if because and because == (reading.updates.get("prior_tkis") or [None])[0] and _OTHER_DRIVER.search(text):
+        return  # "ROS1-rearranged NSCLC, crizotinib 2 years": the TKI may have been given for ROS1
     if because:
         reading.updates["alk_positive"] = True
         reading.notes["alk_positive"] = (

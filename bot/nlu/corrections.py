@@ -29,9 +29,12 @@ _SENTENCE = re.compile(r"[.!?;\n](?:\s|$)")
 
 
 def _field(e: Entity) -> tuple[str, str]:
-    """Findings of one case field: the entity, and for the ALK status which of its two fields it states. Progression
+    """Findings of one case field: the entity, and for the ALK status which of its two fields it states; a
+    transformation and the histology are one call of the tumour's type ("SCLC, sorry, adeno"). Progression
     at named sites and the halves of a pattern ("the rest is stable") are read together with what else is said, so
     they are parts, never one value that replaces another."""
+    if e.entity in ("transformation", "histology"):
+        return "histology", ""  # a transformation's call replaced by the histology read on review, or the other way
     if e.entity == "alk_status":
         return e.entity, "fusion" if e.value.startswith("fusion") else "status"
     if e.entity == "progression_pattern" and (e.value.startswith(SITES) or e.value in HALVES):

@@ -508,6 +508,11 @@ def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
         # (prog9) sites keyed controlled, or body scans dated and said stable, and nothing progressing ("Liver: SD.
         # Bone: SD.", "CT 11/2025: Stable. MRI 11/2025: Stable."): nothing progresses
         out = ["none"]
+    if "cns_only" in out and sites:
+        # (lead) a CNS-only progression told beside a site outside the brain progressing ("Isolated brain progression.
+        # Update: PET shows new bone lesions.", "CNS-only progression was suspected, but CT shows new liver mets too"):
+        # never CNS-only alone; stated both ways, asked about (it read CNS-only)
+        out.append("systemic" if len(sites) >= 2 else _SITE_PROGRESSING)
     if out == ["none"] and (sites or "progressing" in stated):
         # (prog, prog2) no progression beside a site said to progress, told before or after it ("stable disease, new
         # liver and bone mets", "New liver mets; stable disease."), or beside a progression that names no site ("PD;

@@ -412,6 +412,8 @@ class KeyValues:
             )
         for val, pattern in k.values:
             if v := pattern.search(value):
+                if EARLIER_AFTER.match(value, v.end()):
+                    return None  # (lead) "Brain: clear at diagnosis, now 2 lesions": then, left to the other phrases
                 said = self._denied(value, v)
                 return reading(value_at + said[0], val, said[1]) if said else None
         if k.entity == "ecog" and (m := _EARLIER_FIRST.match(value)):

@@ -103,7 +103,6 @@ _LATER_NOT_A_SCORE = (
     r"(?!\.\d|[\w%]|\s*(?:mm|cm|%|mg|months?|mo\b|years?|weeks?|days?|cycles?|lines?|lesions?|mets|doses?|tab|caps|"
     r"times|x\b))"
 )
-_ECOG_NOW = re.compile(later_value(r"([0-4])", r"[0-4]") + _LATER_NOT_A_SCORE, re.IGNORECASE)
 # ... a later Karnofsky score ("KPS 90, dropped to 60", "KPS 60 last month, now 90")
 _KARNOFSKY_NOW = re.compile(
     later_value(r"(\d{2,3})\s*%?", r"\d{2,3}") + r"(?!\.\d|\w|\s*(?:mg|mm|cm|months?|years?|weeks?|days?))",
@@ -124,6 +123,8 @@ _SOURCE = (
     rf"(?:(?:per|by|according\s+to|from|on|(?:as\s+)?(?:assessed|scored|documented|reported|rated|recorded)\s+by)\s+"
     rf"(?:the\s+|a\s+)?{_WHO}|\(\s*(?:per\s+)?(?:the\s+)?{_WHO}\s*\))"
 )
+# (lead) also past the first score's source ("ECOG 2 per GP, now 1", "PS 2 (referral letter), today 1": it read 2)
+_ECOG_NOW = re.compile(rf"(?:\s*{_SOURCE})?" + later_value(r"([0-4])", r"[0-4]") + _LATER_NOT_A_SCORE, re.IGNORECASE)
 _ECOG_OTHER_SOURCE = re.compile(
     rf"\s*{_SOURCE}\s*(?:[,;/]|\s[-–—]\s|\s+(?:vs\.?|versus))\s*(?:(?:but|and|whereas|while)\s+)?"
     rf"(?:(?:{_SOURCE})\s*[:=,]?\s*(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4])|(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4])\s*{_SOURCE})"

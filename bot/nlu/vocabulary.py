@@ -155,16 +155,16 @@ def _typo_tolerance(raw: dict[str, Any], kb: knowledge.KnowledgeBase, names: lis
     }
 
 
-def _correction(raw: dict[str, Any]) -> dict[str, Any]:
+def _correction(raw: dict[str, Any], defines: dict[str, str]) -> dict[str, Any]:
     """The correction cues (corrections.py; with choice_cues and choice_adds, the grader's retracted choices in
-    therapies.py), with the regions' names as bare values of a corrected region."""
+    therapies.py), their fragments expanded, with the regions' names as bare values of a corrected region."""
     spec = raw.get("correction") or {}
     bare = {k: [[str(v), str(p)] for v, p in rows] for k, rows in (spec.get("bare") or {}).items()}
     bare["region"] = [
         [str(code), "|".join(str(s) for s in names)] for code, names in (raw.get("regions") or {}).items()
     ]
     return {
-        "cues": [str(c) for c in spec.get("cues", ())],
+        "cues": [_expand(str(c), defines) for c in spec.get("cues", ())],
         "adds": [str(a) for a in spec.get("adds", ())],
         "choice_cues": [str(c) for c in spec.get("choice_cues", ())],
         "choice_adds": [str(a) for a in spec.get("choice_adds", ())],
@@ -363,7 +363,7 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
         "list_groups": {str(k): [str(e) for e in v] for k, v in raw["list_groups"].items()},
         **cues,
         "typo_tolerance": _typo_tolerance(raw, kb, names),
-        "correction": _correction(raw),
+        "correction": _correction(raw, defines),
         "tick_boxes": {k: [str(c) for c in v] for k, v in raw["tick_boxes"].items()},
         "kinase_domain": list(kb.kinase_domain),
         "karnofsky_ecog": {str(score): grade for score, grade in sorted(kb.karnofsky_ecog.items())},

@@ -539,3 +539,26 @@ def test_a_typed_or_denied_neuroendocrine_carcinoma_is_not_asked_about(text):
 def test_lcnec_denied_or_absent_is_not_named_back(text):
     _, dispatcher = run(FORM, make_tracker(text, slots=dict(IN_PROGRESS), active_loop="case_form"))
     assert "knowledge base covers" not in texts(dispatcher)
+
+
+# (lead, 2026-12-07) crizotinib and lorlatinib are given for ROS1 too: a TKI named beside another driver is no sign of
+# ALK, which is then asked (it was taken as ALK-positive from crizotinib)
+@pytest.mark.parametrize("text", ["ROS1 rearranged NSCLC on crizotinib, now progressing", "crizotinib for ROS1",
+                                  "RET fusion; lorlatinib on a trial", "ROS1+ ; crizotinib -> lorlatinib"])
+def test_alk_positive_is_not_taken_from_a_tki_beside_another_driver(text):
+    events, dispatcher = run(FORM, make_tracker(text, events=[{"event": "active_loop", "name": "case_form"}]))
+    assert "alk_positive" not in slot_events(events)
+    assert "Taken as ALK-positive" not in texts(dispatcher)
+
+
+@pytest.mark.parametrize("text", ["ROS1 negative, alectinib 2 years", "ROS1 neg; brigatinib", "alectinib; RET-"])
+def test_alk_positive_is_still_taken_beside_another_driver_tested_negative(text):
+    events, dispatcher = run(FORM, make_tracker(text, events=[{"event": "active_loop", "name": "case_form"}]))
+    assert slot_events(events)["alk_positive"] is True
+    assert "Taken as ALK-positive" in texts(dispatcher)
+
+
+def test_alk_positive_is_still_taken_from_an_alk_mutation_beside_another_gene():
+    events, _ = run(FORM, make_tracker("ROS1 fusion not found; NGS: ALK G1202R on lorlatinib",
+                                       events=[{"event": "active_loop", "name": "case_form"}]))
+    assert slot_events(events)["alk_positive"] is True

@@ -22,6 +22,9 @@ _ONE_COMMA = re.compile(r"[^,;.\n]{0,30},\s*")
 _BREAK = re.compile(r"[.;!?\n(]")  # where a retraction's words may start (Context._retracted)
 _SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
 _SPACES = re.compile(r"[ \t]*")
+# (lead) a drug's stop still to come: "lorlatinib cannot be started until the rifampicin is stopped" (it read the
+# inducer not taken, which bars lorlatinib)
+_STOP_TO_COME = re.compile(r"\b(?:until|till|unless)\s+(?:(?:the|his|her|their)\s+)?$", re.IGNORECASE)
 # a word that names the call again ("classified as a variant of uncertain significance"): no other finding
 _ANAPHOR = re.compile(r"(?:variant|mutation|alteration|call|change)s?", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?](?:\s|$)|[;\n]")  # where a disowned call's clause ends (Context._disowned)
@@ -30,6 +33,25 @@ _REFUSAL_LEAD = re.compile(r"\s*(?:[,;]|[-–—]+)?\s*(?:(?:but|and|however),?\
 # the therapies other than the ALK inhibitors whose history is read ("prior pembrolizumab"): named as an option after
 # them, as an ALK inhibitor is (candidate `after`), they are no therapy received
 _OTHER_THERAPIES = frozenset({"prior_chemotherapy", "prior_immunotherapy"})
+
+
+def _sites_in_brain_words(found: list[Entity]) -> list[Entity]:
+    """(lead) A site outside the brain read on words that also read a brain progression ("two new parenchymal
+    lesions" after "Intracranial-only progression": brain parenchyma, read as the lung's too), inside it or ending on
+    its words: the words are the brain's, the site is dropped (beside a CNS-only progression it made the pattern a
+    conflict)."""
+    brain = [(e.start, e.end) for e in found if e.entity == "progression_pattern" and e.value == "cns_progressing"]
+    if not brain:
+        return found
+    return [
+        e
+        for e in found
+        if not (
+            e.entity == "progression_pattern"
+            and e.value.startswith("sites:")
+            and any((a <= e.start and e.end <= b) or (e.start < b and e.end == b) for a, b in brain)
+        )
+    ]
 
 
 class Context(Questions, People, Doubt, Timing, Intolerance):
@@ -169,6 +191,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 only_doubted.append(out[-1])
         out = self.corrections.apply(text, out, only_doubted, regions)
         out = self._timed_results(text, out)
+        out = self._denied_at_diagnosis(text, out)
+        out = _sites_in_brain_words(out)
         out = self._copied_forward(text, out)
         out = self._past_responses(text, out)
         out += self._intolerance(text, out, regions)
@@ -499,9 +523,13 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return _DROPPED  # "adenocarcinoma with LCNEC component at diagnosis": the histology then, no transformation
         if span.entity in self.no_longer_kinds and self._scoped(self.advice_before, text, spans, i) is not None:
             return _DROPPED  # "avoid strong CYP3A inducers": advice, not what is taken
-        if span.entity in self.no_longer_kinds and (
-            (self.no_longer_before.search(before) and not _kept(text, spans, i))
-            or self.no_longer_after.match(text[span.end : span.end + 70])
+        if (
+            span.entity in self.no_longer_kinds
+            and not _STOP_TO_COME.search(before)
+            and (
+                (self.no_longer_before.search(before) and not _kept(text, spans, i))
+                or self.no_longer_after.match(text[span.end : span.end + 70])
+            )
         ):
             return NEGATED  # "itraconazole was stopped": not taken now
         if span.entity == "biopsy_type":  # "no SCLC on the rebiopsy" denies the SCLC, not the rebiopsy
@@ -605,6 +633,31 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             if s.start == at:
                 out.append(s)
         return out
+
+    def _denied_at_diagnosis(self, text: str, found: list[Entity]) -> list[Entity]:
+        """(lead) Brain metastases denied of the diagnosis ("No brain mets at dx", "no brain metastases at diagnosis")
+        and stated present, or counted, in a later statement not of the diagnosis ("now 3 new brain mets"): the denial
+        is then, the metastases now, and is dropped (it read a conflict, asked); as a brain clear at the diagnosis
+        (_stated_role). Stated: not supposed, nor another person's ("Her sister has brain mets")."""
+        later = [
+            e.start
+            for e in found
+            if e.entity in ("brain_metastases", "cns_lesions")
+            and e.role is None
+            and e.value != "false"
+            and not self._diagnosis_count(text, e)
+        ]
+        return [
+            e
+            for e in found
+            if not (
+                e.entity == "brain_metastases"
+                and e.value == "true"
+                and e.role == NEGATED
+                and any(at > e.end for at in later)
+                and self._diagnosis_count(text, e)
+            )
+        ]
 
     def _brain_clear_after(self, text: str, spans: list[Span], i: int, found: bool = False) -> bool:
         """(cns2) After brain metastases told of the diagnosis (span i), the brain is said clear in a later statement

@@ -21,8 +21,11 @@ class _Order:
         # (or, right after the cue, only a comma: "alectinib and, before it, brigatinib"); a date's dot is no full
         # stop ("Lorviqua started in 10.2025 after the progression on Alecensa"); the TKI may be quoted, as a brand
         # copied from a box or a prescription ("Alunbrig since 2023; before that 'Xalkori'")
+        # (lead) or the cue opening the next sentence or line ("She has been on Alecensa for 3 yrs. Before that
+        # Xalkori.", "alectinib currently. Prior to this, crizotinib": they read crizotinib last, the current one)
         self.later_first = _frame(
-            r"^(?:[^.\n]|(?<=\d)\.(?=\d)){0,90}?\b{later_first}\b(?:[\w\s/-]{0,40}|,\s*)['\"\u2018\u201c]?$", cues
+            r"^(?:[^.\n]|(?<=\d)\.(?=\d)){0,90}?(?:[.\n]\s*)?\b{later_first}\b(?:,?[\w\s/-]{0,40}|,\s*)['\"\u2018\u201c]?$",
+            cues,
         )
         self.forwards = _frame(r"\b{forwards}\b|{arrows}", {**cues, "arrows": lists.words["arrows"]})
         # right before the TKI the patient is on now: it is the last one whatever else the sentence says
@@ -229,13 +232,22 @@ def _had_before(text: str, a: Entity, b: Entity, order: _Order) -> bool:
     )
 
 
+# (lead) past a comma, "then" goes on from the TKI the earlier ones were given before, not from them: "alectinib after
+# crizotinib, then lorlatinib" is crizotinib, alectinib, lorlatinib (it read lorlatinib before alectinib)
+_GOES_ON = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:then|followed by|subsequently|later|next)\b", re.IGNORECASE)
+
+
 def _earlier_first(text: str, tkis: list[Entity], k: int, order: _Order) -> tuple[list[Entity], int]:
     """The TKI at k with what the text says came before it, oldest first; and the index after them."""
     head, nxt = tkis[k], k + 1
     if nxt == len(tkis) or not _later_first(text[head.end : tkis[nxt].start], order):
         return [head], nxt
     before, nxt = _earlier_first(text, tkis, nxt, order)
-    while nxt < len(tkis) and order.joined.match(text[tkis[nxt - 1].end : tkis[nxt].start]):
+    while (
+        nxt < len(tkis)
+        and order.joined.match(between := text[tkis[nxt - 1].end : tkis[nxt].start])
+        and not _GOES_ON.match(between)
+    ):
         more, nxt = _earlier_first(text, tkis, nxt, order)
         before += more
     return before + [head], nxt

@@ -6,6 +6,7 @@ import bisect
 import datetime
 import itertools
 import re
+from collections import namedtuple
 
 from bot.nlu.context.cues import Cues
 from bot.nlu.context.patterns import (
@@ -117,6 +118,8 @@ _SERIAL_SEP = _compile(
     r"\s*[,;]\s*(?:(?:and|but|while|whereas)\s+)?|\s+[-–—/]+\s+|\s*(?:->|→|=>)\s*|\s+(?:and|but|while|whereas)\s+",
     re.IGNORECASE,
 )
+_NOTE = _compile(r"\s*\([^()\n]{1,60}\)")  # a bracket in a result's clause: a note on it (Timing._serial_read)
+_Place = namedtuple("_Place", "start end")  # a stretch of text to blank (_blanked), as a finding's span is
 _SERIAL_STOP = _compile(r"\n|\.(?!\d)|[,;]|\s[-–—/]+\s|->|→|=>|\s(?:but|while|whereas)\s", re.IGNORECASE)
 
 
@@ -231,11 +234,20 @@ class Timing(Cues):
         if denied_first and any(s.start < first for s in others):
             return None  # the denial right after it is of a list of findings it heads
         told = self.result_told if denied_first else self.result_told_found
+        # (lead) a bracket in the first clause is a note on the result, blanked, its commas no clause's end ("MET
+        # amplification at diagnosis (co-occurring), now not detected", "G1202R (subclonal, VAF 0.4%), now not
+        # detected": it read the finding found)
+        notes = [_Place(*m.span()) for m in _NOTE.finditer(text, first, end)]
+        seps = [
+            m
+            for m in _SERIAL_SEP.finditer(text, first, end)
+            if m.end() > m.start() and not any(n.start < m.start() < n.end for n in notes)
+        ]
         # the first clause may hold clauses of its own ("G1202R, previously detected, now cleared")
-        for sep in [m for m in _SERIAL_SEP.finditer(text, first, end) if m.end() > m.start()][:3]:
+        for sep in seps[:3]:
             if any(s.start < sep.start() and s.entity not in ("biopsy_type", "tki", *_RESULT_KINDS) for s in others):
                 return None
-            if not told.fullmatch(_blanked(text, first, sep.start(), others).replace(",", " ")):
+            if not told.fullmatch(_blanked(text, first, sep.start(), [*others, *notes]).replace(",", " ")):
                 return None
             read = self._serial_second(text, start, end, others, sep, denied_first)
             if read is not None:
@@ -1108,7 +1120,7 @@ class Timing(Cues):
             return False
         return not any(start <= s.start < span.start and resistance(s) for s in spans)
 
-    def _diagnosis_count(self, text: str, span: Span) -> bool:
+    def _diagnosis_count(self, text: str, span: Span | Entity) -> bool:
         """(fp14) A count of brain lesions told of the diagnosis ("At diagnosis 2 brain mets, treated with SRS",
         "initially 3 brain metastases", "2 brain mets at diagnosis"): the extent then, not the current CNS disease
         (cns_lesions); unless its statement tells the present too ("now 2 new brain mets", "2 brain mets (current
@@ -1118,7 +1130,7 @@ class Timing(Cues):
             return False
         return self._at_diagnosis(text, span) or bool(self.diagnostic_after.match(text[span.end : span.end + 40]))
 
-    def _at_diagnosis(self, text: str, span: Span) -> bool:
+    def _at_diagnosis(self, text: str, span: Span | Entity) -> bool:
         """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""
         start = _statement_start(text, span.start, max(0, span.start - 60), semicolons=True)
         return bool(self.diagnostic_near.search(text[start : span.start]))
