@@ -321,12 +321,16 @@ def _fusion_specimens(entities: Iterable[Mapping[str, Any] | Entity]) -> set[str
 
 def _fusion_kept_on_tissue(entities: Iterable[Mapping[str, Any] | Entity]) -> bool:
     """Every fusion result said lost is on plasma and one said found is on tissue, each by the specimen its words
-    name or else the one named nearest before it."""
+    name or else the one named nearest before it; no ALK alteration on a specimen is its fusion lost there ("plasma
+    first (no ALK alteration), then a lung core: EML4-ALK fusion")."""
     found = [as_dict(e) for e in entities]
     specimens = _specimens(found)
     where: dict[bool, set[str | None]] = {True: set(), False: set()}
     for e in found:
         value = str(e.get("value"))
+        if e.get("entity") == "alk_status" and value.startswith("no_alk_alteration_") and e.get("role") is None:
+            where[False].add(value.rsplit("_", 1)[1])
+            continue
         if e.get("entity") != "alk_status" or not value.startswith("fusion_") or e.get("role") not in (None, NEGATED):
             continue
         kept = value.startswith("fusion_present") == (e.get("role") is None)
