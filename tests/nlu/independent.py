@@ -76,6 +76,11 @@ class PhrasingSet:
 # progressed, and the safety mends of results past their tests, differentials, other organs and other cases):
 # 10 0.949, 12 0.969, 15 0.931, 17 0.925 (/work tuned-halves scorer, the same score() as the bench; pooled 0.9631);
 # held-out floors unchanged
+# (2026-12-07b) tuned floors of sets 14-17 raised to the tuned halves' F1 less 0.001, rounded down, after the ninth
+# tuning (safety classes found by probing, the order of TKIs across sentences, current regimens by their cycle rows,
+# maintenance, intolerance by name, a recurrence before the current TKI, brain reports and counts, the lung biopsy's
+# fusion): 14 0.962, 15 0.932, 16 0.913, 17 0.929 (/work tuned-halves scorer, the same score() as the bench; pooled
+# 0.9639); held-out floors unchanged
 SETS = (
     # Set 1 was written before the schema's alk_fusion_specimen (it never sets it, even for "ALK fusion not detected
     # on the rebiopsy"), and its questions were never split: all of them are held out.
@@ -249,7 +254,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.957 -> 0.958 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.961, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
+                f1_floor=(0.962, 0.933), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(51, 34),
                 as_taken=True),    # Set 15 before any tuning on it, scored as taken: tuned 0.839 (precision 0.898, recall 0.788), held-out 0.830; 5 / 2
     # questions change the case at the extractor level, 5 tuned in the dialogue
     # Every item written by hand (no assembly from shared sections) and split by the prescribed shuffle alone; its
@@ -280,7 +285,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.908 -> 0.915 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.931, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
+                f1_floor=(0.932, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
                 as_taken=True),
     PhrasingSet("16", "uncertainty, revision and discordance, and the ordinary notes around them: hedged radiology "
                 "impressions, RECIST and RANO-BM tables, equivocal and low-level molecular results, failed tests, "
@@ -294,7 +299,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.869 -> 0.879 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.911, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
+                f1_floor=(0.913, 0.833), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(59, 40),
                 as_taken=True),
     # Set 17 before any tuning on it, scored as taken: tuned 0.8368 (P 0.919, R 0.768), held-out 0.845 (P 0.907, R 0.791);
     # questions changing the case 0/0 at the extractor level and 0 in the dialogue (tuned)
@@ -308,7 +313,7 @@ SETS = (
                 "independent17_questions_heldout.yml",
                 # (2026-12-06b) tuned floor 0.835 -> 0.867 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.925, 0.844), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(54, 36),
+                f1_floor=(0.929, 0.844), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(54, 36),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
