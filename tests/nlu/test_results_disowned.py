@@ -35,3 +35,20 @@ def test_a_result_not_this_patients_is_not_read(text: str, field: str) -> None:
 ])
 def test_this_patients_result_still_reads(text: str, field: str, value) -> None:
     assert_reads(text, {field: value})
+
+
+# (lead, 2026-12-07) a heading that withdraws the results after it, opening its line or sentence
+@pytest.mark.parametrize("text, field", [
+    ("Report withdrawn (sample mislabelled): G1202R", "alk_mutations"),
+    ("Entered in error - MET amplification", "bypass_alterations"),
+    ("RETRACTED: L1196M", "alk_mutations"),
+    ("Plasma NGS 11/2025.\nResult retracted by the lab: G1202R", "alk_mutations"),
+])
+def test_a_result_under_a_withdrawing_heading_is_not_read(text: str, field: str) -> None:
+    assert_reads(text, {field: None})
+
+
+@pytest.mark.parametrize("text", ["Alectinib withdrawn - G1202R on rebiopsy", "ceritinib was withdrawn: G1202R found",
+                                  "Not withdrawn: G1202R confirmed"])
+def test_a_drug_withdrawn_before_a_result_leaves_the_result(text: str) -> None:
+    assert_reads(text, {"alk_mutations": ["G1202R"]})

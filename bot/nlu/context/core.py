@@ -280,6 +280,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return True
         if self.withdrawn.match(text[span.end : span.end + 40]):
             return True
+        if self.withdrawn_heading.search(text, max(0, span.start - 80), span.start):
+            return True  # (lead) "Report withdrawn (sample mislabelled): G1202R"
         if span.entity in self.disowned_entities and self._disowned(text, spans, i):
             return True
         if span.entity in self.read_lesions and span.value != "false" and self._lesion_doubted(text, spans, i):

@@ -166,6 +166,14 @@ class Cues:
         self.said_when_before = _compile(rf"(?<![\w-])(?:{when})\s+(?:{_words(back['said_before'])})", re.IGNORECASE)
         self.said_when_after = _compile(rf"^[\s,]*(?:{when})(?![\w])", re.IGNORECASE)
         self.scrapped = _compile(rf"(?<![\w-])(?:{_words(back['scrapped'])})(?:\s+[\w'+-]+){{0,2}}?\s+$", re.IGNORECASE)
+        # a heading opening its line or sentence (a report's noun may lead it; not a drug withdrawn: "Alectinib
+        # withdrawn - G1202R"), up to a bracket's worth of words, then its colon or dash, right before the finding
+        self.withdrawn_heading = _compile(
+            r"(?:^|(?<=[\n.;]))\s*(?:(?:the\s+)?(?:report|result|call|finding|entry|variant|sample|specimen|ngs|plasma|tissue)"
+            r"(?:\s+[\w-]+)?\s+(?:(?:was|is|has\s+been)\s+)?)?"
+            rf"(?:{_words(back['withdrawn_heading'])})(?![\w-])[^.;\n:]{{0,40}}?\)?\s*[:–—-]\s*$",
+            re.IGNORECASE | re.MULTILINE,
+        )
         self.scrapped_end = _compile(rf"^(?:\s+[\w'+-]+)?\s+(?:{_words(back['scrapped_end'])})(?![\w])", re.IGNORECASE)
         self.withdrawn = _compile(rf"^[\s,]*(?:{_words(back['withdrawn'])})(?![\w])", re.IGNORECASE)
         self.not_cue = _cue(back["not_cue"])
