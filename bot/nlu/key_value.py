@@ -132,7 +132,9 @@ CHANGE_VERB = (
 CHANGE_TO = rf"(?:(?:then|since|subsequently|later|now|but|and|which|has|had)\s+)*{CHANGE_VERB} (?:to|at)"
 # the earlier value's time, said right after it, before the later value ("ECOG 0 last year, 2 today")
 EARLIER_WHEN = (
-    r"(?:pre-?admission|pre-?morbid(?:ly)?|before (?:the |this )?admission|"
+    # (lead) the admission's time, before a score now ("ECOG 3 on admission, now 1", "ECOG 3 in hospital, 1 today")
+    r"(?:pre-?admission|pre-?morbid(?:ly)?|before (?:the |this )?admission|(?:on|at) admission|in hospital|"
+    r"during (?:the |this |her |his |their )?(?:admission|stay|hospitali[sz]ation)|when admitted|"
     rf"at (?:{_DXNOUN}|(?:the )?last visit)|last (?:week|month|year|visit)|"
     rf"previously|{_DXADV}|in (?:19|20)\d\d|(?:\w+ )?(?:days?|weeks?|months?|years?) ago|"
     # (tunelow) a month, or a month's date ("ECOG 1 in June, now 2", "PS 0 in 03/2025, now 2")
@@ -177,12 +179,17 @@ def earlier_dated(text: str, readings: list[Reading], entity: str) -> list[Readi
     return [r for k, r in enumerate(scores) if k not in latest] if latest else []
 
 
+_CAUSE = r"(?:\s+(?:with|from|due to|because of|after|during)\s+[\w-]+(?:\s+[\w-]+){0,2}?)"
+
+
 def later_value(value: str, plain: str) -> str:
     """A later value told right after a score's first one, in its clause, the first perhaps dated ("ECOG was 3, now 1",
     "ECOG: 3 (last year), now 1", "PS 2 but today 1", "ECOG 1 last year, 2 today", "ECOG 1, deteriorated to 3"):
     ``value`` the later value's pattern with its group, ``plain`` the same without a group."""
     return (
-        rf"%?(?:{TIME_BRACKET})?(?:\s+{EARLIER_WHEN})?(?:\s+[-–—]\s+|\s*[,;]?\s*)(?:(?:but|and)\s+)?"
+        # (lead) the earlier time perhaps with its cause ("ECOG 3 on admission due to pneumonia, back to 1 now", "ECOG 2
+        # last week with sepsis, now 1")
+        rf"%?(?:{TIME_BRACKET})?(?:\s+{EARLIER_WHEN}{_CAUSE}?)?(?:\s+[-–—]\s+|\s*[,;]?\s*)(?:(?:but|and)\s+)?"
         # (tunelow) the later value said of the patient or the score ("ECOG was 1 last month, it's 3 now")
         r"(?:(?:it|she|he)(?:['\u2019]s|\s+is)\s+)?"
         rf"(?:{_NOW_WORD}\s*(?:(?:is|of|at|ecog|ps|who|kps|:|=)\s*)*|{CHANGE_TO}\s*|"
