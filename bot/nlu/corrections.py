@@ -19,13 +19,14 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from bot.nlu import compiled
 from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.fields import HALVES
 from bot.nlu.reader import SITES
 
 _NEAR = 40
 _STATED = (None, NEGATED)
-_SENTENCE = re.compile(r"[.!?;\n](?:\s|$)")
+_SENTENCE = compiled.kept(r"[.!?;\n](?:\s|$)")
 
 
 def _field(e: Entity) -> tuple[str, str]:
@@ -45,11 +46,12 @@ def _field(e: Entity) -> tuple[str, str]:
 class Corrections:
     def __init__(self, table: dict[str, Any]):
         spec = table["correction"]
-        self.cue = re.compile(rf"(?:{'|'.join(f'(?:{c})' for c in spec['cues'])})(?![\w])", re.IGNORECASE)
-        self.adds = re.compile(rf"^[\s,]*(?:{'|'.join(spec['adds'])})(?![\w])", re.IGNORECASE)
+        self.cue = compiled.kept(rf"(?:{'|'.join(f'(?:{c})' for c in spec['cues'])})(?![\w])", re.IGNORECASE)
+        self.adds = compiled.kept(rf"^[\s,]*(?:{'|'.join(spec['adds'])})(?![\w])", re.IGNORECASE)
         self.bare = {
             entity: [
-                (str(value), re.compile(rf"[\s,:]*(?P<v>{pattern})(?![\w])", re.IGNORECASE)) for value, pattern in rows
+                (str(value), compiled.kept(rf"[\s,:]*(?P<v>{pattern})(?![\w])", re.IGNORECASE))
+                for value, pattern in rows
             ]
             for entity, rows in spec["bare"].items()
         }

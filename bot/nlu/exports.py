@@ -38,25 +38,25 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.nlu import vocabulary
+from bot.nlu import compiled, vocabulary
 
 # an OBX segment: set id, value type, the observation (code^name^system), sub-id, value, then units, range, flags ...,
 # the status last
-_OBX = re.compile(
+_OBX = compiled.kept(
     r"^[ \t]*OBX\|[^|\n]*\|[^|\n]*\|(?P<code>[^|^\n]*)\^(?P<name>[^|^\n]+)(?:\^[^|\n]*)?\|(?P<sub>[^|\n]*)\|"
     r"(?P<value>[^|\n]*)(?:\|(?P<units>[^|\n]*))?(?P<rest>(?:\|[^|\n]*)*?)[ \t]*$",
     re.MULTILINE,
 )
-_NTE = re.compile(r"^[ \t]*NTE\|[^|\n]*\|[^|\n]*\|", re.MULTILINE)
+_NTE = compiled.kept(r"^[ \t]*NTE\|[^|\n]*\|[^|\n]*\|", re.MULTILINE)
 _VOID = frozenset("XDW")  # result status: cannot be obtained, deleted, wrong patient
 
 # a delimited table's line: at least two delimiters of one kind
 _DELIMITERS = (",", ";", "\t", "|")
 # a header's label: a word, perhaps with digits, underscores, spaces, dots, brackets or a slash ("brain_mets",
 # "ECOG (C1D1)", "dx year")
-_LABEL = re.compile(r"[^\W\d_][\w ./()#%+-]{0,40}")
-_NAME_HEADER = re.compile(r"(?:name|field|item|parameter|variable|key|attribute)s?", re.IGNORECASE)
-_VALUE_HEADER = re.compile(r"(?:value|result|answer|entry)s?", re.IGNORECASE)
+_LABEL = compiled.kept(r"[^\W\d_][\w ./()#%+-]{0,40}")
+_NAME_HEADER = compiled.kept(r"(?:name|field|item|parameter|variable|key|attribute)s?", re.IGNORECASE)
+_VALUE_HEADER = compiled.kept(r"(?:value|result|answer|entry)s?", re.IGNORECASE)
 
 
 def relatives(others: dict[str, Any]) -> re.Pattern[str]:
@@ -66,12 +66,12 @@ def relatives(others: dict[str, Any]) -> re.Pattern[str]:
     (tick_boxes.py). Built from the vocabulary table (vocabulary.table), as context/cues.py builds its cues: the
     typist stage runs before the pipeline, and is given the table it is loaded with (typist.load)."""
     words = "|".join(f"(?:{w})" for w in others["relatives_own_colon"] + others["family_table"])
-    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+    return compiled.kept(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
 # a variant table's header (a gene column): its row is read by the reader's own result patterns ("RET | rearrangement")
-_GENE_HEADER = re.compile(r"(?<![\w-])genes?(?![\w-])", re.IGNORECASE)
-_ID_HEADER = re.compile(
+_GENE_HEADER = compiled.kept(r"(?<![\w-])genes?(?![\w-])", re.IGNORECASE)
+_ID_HEADER = compiled.kept(
     r"(?:#|no\.?|n|id|row|line|(?:pt|patient|subj(?:ect)?)(?:[ _]?(?:id|no))?|subjid|mrn)", re.IGNORECASE
 )
 
@@ -111,7 +111,7 @@ def hl7(text: str) -> list[tuple[int, int, str]]:
 
 # what makes a note the results' specimen's: a specimen, its source, or when it was taken (the progression or the
 # diagnosis); any other note ("On alectinib since 2022") stays where it stands
-_SPECIMEN_NOTE = re.compile(
+_SPECIMEN_NOTE = compiled.kept(
     r"(?<![\w-])(?:specimens?|samples?|source|tissue|plasma|blood|cfdna|ctdna|core|biops\w*|re-?biops\w*|re-?bx|bx|"
     r"cytology|cell block|fluid|progression|progressive|pd|diagnos\w*|dx|collected|drawn)(?![\w-])",
     re.IGNORECASE,
@@ -233,19 +233,19 @@ def _header(line: str, cells: list[tuple[int, int]], delimiter: str) -> bool:
 # hepatotoxicity G3"); its dose or cycles after it; an empty cell left out. Only one patient's rows: a table whose ID
 # column holds two different values (several patients) is left as written; so is a table with a column of another
 # kind ("Toxicity" beside "Stop reason": which of them says why it stopped is not the table's to tell here).
-_THERAPY_HEADER = re.compile(
+_THERAPY_HEADER = compiled.kept(
     r"(?:drugs?|medications?|meds?|agents?|regimens?|therap(?:y|ies)|treatments?|tkis?|lines?)(?:[ _](?:name|given))?",
     re.IGNORECASE,
 )
-_START_HEADER = re.compile(r"(?:start(?:ed)?|from|began|begun)(?:[ _]?(?:date|dt))?|date[ _]started", re.IGNORECASE)
-_END_HEADER = re.compile(
+_START_HEADER = compiled.kept(r"(?:start(?:ed)?|from|began|begun)(?:[ _]?(?:date|dt))?|date[ _]started", re.IGNORECASE)
+_END_HEADER = compiled.kept(
     r"(?:stop(?:ped)?|end(?:ed)?|to|until|finish(?:ed)?)(?:[ _]?(?:date|dt))?|date[ _](?:stopped|ended)", re.IGNORECASE
 )
-_DOSE_HEADER = re.compile(r"(?:dose|dosage|dosing|strength)(?:[ _](?:mg|level))?", re.IGNORECASE)
-_CYCLES_HEADER = re.compile(
+_DOSE_HEADER = compiled.kept(r"(?:dose|dosage|dosing|strength)(?:[ _](?:mg|level))?", re.IGNORECASE)
+_CYCLES_HEADER = compiled.kept(
     r"(?:no\.? (?:of )?|n(?:um)?_?)?cycles?(?:[ _](?:given|received|no))?|#[ _]?cycles?", re.IGNORECASE
 )
-_REASON_HEADER = re.compile(
+_REASON_HEADER = compiled.kept(
     r"(?:(?:stop|end|discontinuation|d/?c)[ _])?reasons?(?:[ _](?:stopped|ended|for (?:stopping|discontinuation)|off))?"
     r"|why stopped|outcome",
     re.IGNORECASE,
@@ -410,15 +410,15 @@ def _headless_dashes(lines: list[tuple[int, str]], headed: set[int]) -> list[tup
 # a drop-down's arrow after its selected value ("Goal: Comfort ▼"); an edited drop-down's earlier value, superseded by
 # the one after the arrow ("Systemic ▼ -> changed to: Oligoprogression ▼")
 _ARROW = "▼▾⏷"
-_DROP_DOWN = re.compile(rf"[ \t]*[{_ARROW}]")
-_EDITED = re.compile(
+_DROP_DOWN = compiled.kept(rf"[ \t]*[{_ARROW}]")
+_EDITED = compiled.kept(
     rf"(?<=:)[ \t]*[^:\n{_ARROW}]{{1,40}}?[ \t]*[{_ARROW}][ \t]*(?:->|-->|→|=>)[ \t]*"
     r"(?:(?:changed|edited|corrected|updated|amended) to\b[ \t]*:?[ \t]*)?",
     re.IGNORECASE,
 )
 # a form's question with its answer right after its question mark ("Prior chemo? N. Prior IO? N."): only where the
 # text holds two or more (a form's rows; one alone may be a question and a reply to a plan: "Chemo? No - not yet")
-_ASKED_ANSWERED = re.compile(
+_ASKED_ANSWERED = compiled.kept(
     r"(?:^|(?<=\n)|(?<=[.;|]\s)|(?<=[.;|]))[ \t]*[^\W\d_][\w /()+-]{1,40}?(?P<mark>\?)"
     r"(?=[ \t]*(?:y|n|yes|no)(?![\w/])(?![ \t]+(?:or|idea|clue|sure|one)\b)[ \t]*(?:$|[.,;|\n]|[ \t][-–—]))",
     re.IGNORECASE | re.MULTILINE,
@@ -454,7 +454,7 @@ _CODES = {
     r"J70\.[234]": "drug-induced interstitial lung disease",  # acute, chronic or unspecified drug-induced ILD
     r"Z33\.1": "pregnant",  # pregnant state, incidental
 }
-_CODE = re.compile(
+_CODE = compiled.kept(
     r"(?<![\w.])(?:" + "|".join(f"(?P<c{k}>{code})" for k, code in enumerate(_CODES)) + r")(?![\w]|\.\w)"
 )
 
@@ -468,15 +468,15 @@ def codes(text: str) -> list[tuple[int, int, str]]:
 # (s17b) a line of therapy flattened into one row of a key and semicolon-separated cells, its therapy, its start and
 # end, and why it ended ("LOT1=ALECTINIB;2021-09;2022-02;TOX:rash G3"): read as the line it is ("LOT1: ALECTINIB
 # 2021-09 to 2022-02, stopped for toxicity: rash G3"); a line of empty cells ("LOT3=;;;") states nothing
-_LINE_ROW = re.compile(
+_LINE_ROW = compiled.kept(
     r"^[ \t]*(?P<key>(?:lot|line|l)[ _#-]?\d{1,2})[ \t]*=[ \t]*(?P<cells>[^;\n]*(?:;[^;\n]*){1,6})[ \t\r]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_DATE_CELL = re.compile(r"(?:\d{1,4}[-/.]){0,2}\d{1,4}|present|ongoing|current|now", re.IGNORECASE)
-_TOXIC_REASON = re.compile(
+_DATE_CELL = compiled.kept(r"(?:\d{1,4}[-/.]){0,2}\d{1,4}|present|ongoing|current|now", re.IGNORECASE)
+_TOXIC_REASON = compiled.kept(
     r"[ \t]*(?:tox(?:icity)?|ae|adverse event|intol(?:erance|erant)?)(?![\w])[ \t]*:?[ \t]*", re.IGNORECASE
 )
-_PD_REASON = re.compile(r"(?:pd|progression|progressive disease)(?![\w])", re.IGNORECASE)
+_PD_REASON = compiled.kept(r"(?:pd|progression|progressive disease)(?![\w])", re.IGNORECASE)
 
 
 def therapy_lines(text: str) -> list[tuple[int, int, str]]:
@@ -515,8 +515,8 @@ def therapy_lines(text: str) -> list[tuple[int, int, str]]:
 # grid of dated rows with no header ("11/28/2025  MRI brain   No metastases") reads each row's third cell as the value
 # of its second ("11/28/2025  MRI brain: No metastases"). A row that names a relative is left as written; so is any
 # other aligned table (which column says what is not the table's to tell).
-_GAP = re.compile(r"[ ]{2,}")
-_DATED = re.compile(r"[ \t]*\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{2,4})?(?=[ ]{2})")
+_GAP = compiled.kept(r"[ ]{2,}")
+_DATED = compiled.kept(r"[ \t]*\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{2,4})?(?=[ ]{2})")
 
 
 def _aligned_cells(line: str) -> list[tuple[int, int]]:
@@ -599,7 +599,7 @@ def _aligned_table(lines: list[tuple[int, str]], k: int, pieces: list[_Piece], r
 
 # (s17b) a medication reconciliation's action heading a line, a drug stopped ("STOP: clarithromycin (course
 # complete)", "Discontinued: ..."): read as the drug stopped ("Stopped clarithromycin ..."), not as a drug taken
-_STOP_HEADING = re.compile(
+_STOP_HEADING = compiled.kept(
     r"^[ \t]*(?:[-*•][ \t]*)?(?P<head>stop(?:ped)?|discontinue[sd]?|d/c'?d?|ceased?|cease)[ \t]*:[ \t]*(?=[A-Za-z])"
     # (not a form's field of whether or why: "Discontinued: yes", "Stopped: PD", "Stopped: toxicity")
     r"(?!(?:yes|no|y|n|pd|progression|progressive|toxicity|tox|intolerance|n/?a|unknown|date|reason|due)(?![\w]))",
@@ -612,19 +612,19 @@ _PENDING = (
     rf"(?:pending|{vocabulary.define('ORDERSTATUS')}|scheduled|awaiting|awaited"
     r"|not yet (?:started|given|dispensed|approved))"
 )
-_ORDER_LABEL = re.compile(
+_ORDER_LABEL = compiled.kept(
     r"^[ \t]*(?:[-*•][ \t]*)?(?P<label>[^:\n]{0,40}?(?<![\w-])(?:orders?|rx|prescription|script)(?![\w-])"
     r"[^:\n]{0,40}?):[ \t]*(?=\S)",
     re.IGNORECASE | re.MULTILINE,
 )
-_ORDER_STATUS = re.compile(rf"(?<![\w-])status[ \t]*[:=][ \t]*{_PENDING}(?![\w-])", re.IGNORECASE)
-_LABEL_PENDING = re.compile(rf"(?<![\w-]){_PENDING}(?![\w-])|prior auth", re.IGNORECASE)
+_ORDER_STATUS = compiled.kept(rf"(?<![\w-])status[ \t]*[:=][ \t]*{_PENDING}(?![\w-])", re.IGNORECASE)
+_LABEL_PENDING = compiled.kept(rf"(?<![\w-]){_PENDING}(?![\w-])|prior auth", re.IGNORECASE)
 # an item's own status still to come with no order label ("lorlatinib | status: on order", "Lorlatinib 100 mg daily.
 # Status: ordered"): the status opens a field of the item's line, not another thing's ("Biopsy status: pending")
-_ITEM_STATUS = re.compile(
+_ITEM_STATUS = compiled.kept(
     rf"(?:^|(?<=[|;,.])|(?<=[ \t][-–]))[ \t]*status[ \t]*[:=][ \t]*{_PENDING}(?![\w-])", re.IGNORECASE | re.MULTILINE
 )
-_ITEM_BOUNDARY = re.compile(r"[.;][ \t]+")
+_ITEM_BOUNDARY = compiled.kept(r"[.;][ \t]+")
 
 
 def orders(text: str) -> list[tuple[int, int, str]]:

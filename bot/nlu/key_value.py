@@ -53,7 +53,7 @@ from bot.nlu.when import DATE_TEXT, Time, When, is_later, span, time_later, when
 # one only before a space ("2.5", "1,000", "T-cell" do not); (ther11) a key in quotes after a space ("Referral form
 # field 'Intolerances to ALK TKIs': None", "'Current line: 3L docetaxel'")
 _SHOWED = ("showed", "shows", "revealed", "reveals", "confirmed", "confirms", "demonstrated", "found", "with")
-_START = re.compile(
+_START = compiled.kept(
     r"^|(?<=\n)|(?<=[;|])|(?<=[.!?,])(?=[ \t])|(?<=[ \t][-–—])(?=[ \t])|(?<=[ \t])(?=['\"\u2018\u201c][^\W\d_])|"
     + "|".join(rf"(?<=(?<![\w-]){word})(?=[ \t])" for word in _SHOWED),
     re.MULTILINE | re.IGNORECASE,
@@ -65,18 +65,18 @@ _START = re.compile(
 ITEM_CODE = (
     r"[A-Z]{1,2}\d{1,2}[a-z]?"  # a checklist's item code ("E6", "I2", "EX3"), case as written: context/cues.py too
 )
-_LINE = re.compile(
+_LINE = compiled.kept(
     rf"[ \t]*(?:[-*•·>][ \t]+|\d{{1,2}}[.)][ \t]+|{ITEM_CODE}[.)]?[ \t]+)?(?:['\"\u2018\u201c](?=[^\W\d_]))?"
     r"(?P<key>[^\W\d_][\w /+().,'&%-]{0,60}?)[ \t]*(?P<sep>:|\||[ \t]?=(?![=>])|[ \t][-–—]+[ \t])[ \t]*"
     r"(?P<value>(?:[^\n|;.!?]|(?<=\b[^\W\d_])[.!?]|[.!?](?![ \t\n]|$))*)"
 )
 # the value's first clause ends at a comma or a dash between spaces
-_CLAUSE = re.compile(r",|[ \t][-–—]+[ \t]")
+_CLAUSE = compiled.kept(r",|[ \t][-–—]+[ \t]")
 _BESIDE = 250  # how far another line's statement may stand to qualify a key's value (absent_beside)
-_STATUS = re.compile(r" status$")
-_BRACKETS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+_STATUS = compiled.kept(r" status$")
+_BRACKETS = compiled.kept(r"\([^()]*\)|\[[^\]]*\]")
 # where another line or sentence starts (_absent: a line break, or a full stop before a space or the end)
-_BREAK = re.compile(r"\n|\.(?=\s|$)")
+_BREAK = compiled.kept(r"\n|\.(?=\s|$)")
 # the diagnosis as a time, its nouns and its adverbs: the phrase file's one list (clinical_phrases.yml DXNOUN, DXADV)
 _DXNOUN, _DXADV = vocabulary.define("DXNOUN"), vocabulary.define("DXADV")
 # the diagnosis's time after "at" ("at diagnosis", "at the time of initial diagnosis", "at dx")
@@ -99,9 +99,9 @@ _WHEN = r"[^()\n]{0,30}"
 TIME_BRACKET = rf"\s*\({_WHEN}\)"
 _SCORE = r"([0-4])(?![\d.,/%]|\s*(?:mm|cm|months?|mo\b|years?|weeks?|cycles?|lines?))"
 # an ECOG value that starts under an earlier time's label ("baseline 1", "dx: 0", "at diagnosis 1")
-_EARLIER_FIRST = re.compile(rf"{EARLIER_LABEL}\s*[:=]?\s*{_SCORE}", re.IGNORECASE)
+_EARLIER_FIRST = compiled.kept(rf"{EARLIER_LABEL}\s*[:=]?\s*{_SCORE}", re.IGNORECASE)
 # ... the current one's label and score, in the value or later in its row ("current 2", "| now: 2")
-_NOW_SCORE = re.compile(rf"(?<![\w-]){NOW_LABEL}(?:{TIME_BRACKET})?\s*[:=]?\s*{_SCORE}", re.IGNORECASE)
+_NOW_SCORE = compiled.kept(rf"(?<![\w-]){NOW_LABEL}(?:{TIME_BRACKET})?\s*[:=]?\s*{_SCORE}", re.IGNORECASE)
 # a score said to be an earlier one, its time right after it ("ECOG 0 at diagnosis", "PS 1 initially", "ECOG: 1
 # (baseline)"): never read as the current score (here and in reader.py); the later one, when the message gives it,
 # is ("ECOG 1 at diagnosis, now 2"), and with none the score is left unset, to be asked (an old score is not the
@@ -109,13 +109,13 @@ _NOW_SCORE = re.compile(rf"(?<![\w-]){NOW_LABEL}(?:{TIME_BRACKET})?\s*[:=]?\s*{_
 # (s14) a value copied forward from an earlier note says so in a bracket ("ECOG: 1 (copied from 08/2025 note)", "PS 0
 # [carried forward]", "ECOG 1 (auto-imported 03/2024)"): an earlier time's, as "(baseline)" is
 _COPIED = r"[(\[]\s*(?:copied|carried|pulled|auto-?imported|imported|auto-?populated)\b[^()\[\]\n]{0,30}[)\]]"
-EARLIER_AFTER = re.compile(
+EARLIER_AFTER = compiled.kept(
     rf"\s*(?:{EARLIER_AT}|{_DXADV}|previously|before|\(\s*{EARLIER_LABEL}\s*\)|{_COPIED})(?![\w-])",
     re.IGNORECASE,
 )
 # ... with no other score in the message, an adverb only where it ends the score's clause ("ECOG 1 initially."; not
 # "ECOG 1 previously treated with alectinib", "PS 1 before starting lorlatinib", where it tells of something else)
-EARLIER_ALONE = re.compile(
+EARLIER_ALONE = compiled.kept(
     rf"\s*(?:{EARLIER_AT}(?![\w-])|"
     rf"(?:{_DXADV}|previously|before)(?=\s*(?:$|[,.;:)\n]|and\b|but\b))|"
     rf"\(\s*{EARLIER_LABEL}\s*\)|{_COPIED})",
@@ -146,11 +146,11 @@ _NOW_WORD = r"(?:now|today|currently|at present|presently)"
 # later value labelled now after it ("1 at dx -> now 2")
 LATER_ARROW = rf"(?:{TIME_BRACKET}|\s+{EARLIER_WHEN})?\s*(?:->|-->|→|=>)\s*(?:{_NOW_WORD}\s*[:=]?\s*)?"
 # a later value after an arrow, the earlier perhaps dated in brackets ("0 (2021) -> 2 (now)", "0 → 1 → 3", "50% -> 80%")
-_ARROW = re.compile(rf"%?{LATER_ARROW}(\d{{1,3}})(?![\d.,/])", re.IGNORECASE)
+_ARROW = compiled.kept(rf"%?{LATER_ARROW}(\d{{1,3}})(?![\d.,/])", re.IGNORECASE)
 # (fp14) the time a score is told for, in a bracket right after it ("ECOG: 1 (03/2025)", "ECOG: 2 (today, 12/2025)"):
 # its date (bot/nlu/when.py), or a label of now
-_WHEN_BRACKET = re.compile(rf"\s*\(({_WHEN})\)")
-_BRACKET_NOW = re.compile(rf"(?<![\w-]){NOW_LABEL}(?![\w-])", re.IGNORECASE)
+_WHEN_BRACKET = compiled.kept(rf"\s*\(({_WHEN})\)")
+_BRACKET_NOW = compiled.kept(rf"(?<![\w-]){NOW_LABEL}(?![\w-])", re.IGNORECASE)
 
 
 def _bracket_time(text: str, at: int) -> Time | None:
@@ -201,7 +201,7 @@ def later_value(value: str, plain: str) -> str:
 # a later value given bare after the first in one value ("ECOG: 3 (last year), now 1", "PS: 2 but today 1",
 # "ECOG: 1, deteriorated to 3"): the one now. Right after the first value only: "PD-L1: 50%, ECOG now 1" is no later
 # PD-L1 (it was read as PD-L1 1)
-_NOW = re.compile(
+_NOW = compiled.kept(
     later_value(r"(\d{1,3})", r"\d{1,3}")
     + r"(?![\d.,/]|\s*(?:mm|cm|mg|months?|mo\b|years?|weeks?|days?|cycles?|lines?|lesions?|mets|doses?|tab))",
     re.IGNORECASE,
@@ -509,11 +509,11 @@ _TIME_AFTER = (
     rf"(?:\s*\({_WHEN}\)|\s+(?:(?:in |on )?{DATE_TEXT}(?![\w/])|{EARLIER_WHEN}(?![\w-])|"
     rf"{NOW_LABEL}(?![\w-])|{EARLIER_LABEL}(?![\w-])))"
 )
-_TIMED = re.compile(rf"%?{_TIME_AFTER}", re.IGNORECASE)
+_TIMED = compiled.kept(rf"%?{_TIME_AFTER}", re.IGNORECASE)
 # ... then the next value of a timeline, after a comma, a semicolon or a slash ("0 (2023), 1 (2024)", "0 2023 / 1 2024")
-_TIMELINE_STEP = re.compile(rf"%?{_TIME_AFTER}\s*[,;/]\s*(?:(?:and|then)\s+)?(\d{{1,3}})(?![\d.,/])", re.IGNORECASE)
+_TIMELINE_STEP = compiled.kept(rf"%?{_TIME_AFTER}\s*[,;/]\s*(?:(?:and|then)\s+)?(\d{{1,3}})(?![\d.,/])", re.IGNORECASE)
 # the words of an earlier time with no date ("at dx", "baseline", "last year", "2 months ago")
-_EARLIER_WORDS = re.compile(
+_EARLIER_WORDS = compiled.kept(
     rf"(?<![\w-])(?:{EARLIER_LABEL}|last (?:week|month|year|visit)|ago|pre-?admission|pre-?morbid(?:ly)?)(?![\w-])",
     re.IGNORECASE,
 )

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from bot.nlu import vocabulary
+from bot.nlu import compiled, vocabulary
 from bot.nlu.entity import Entity
 from bot.nlu.extractor import Extractor
 from bot.nlu.reader import GROWING
@@ -42,10 +42,10 @@ from bot.nlu.reader import GROWING
 logger = logging.getLogger(__name__)
 COMPONENT = "clinical_reader"
 SPANS_KEY = "clinical"
-_TOKEN = re.compile(r"\w+|\s|[^\w\s]", re.UNICODE)
+_TOKEN = compiled.kept(r"\w+|\s|[^\w\s]", re.UNICODE)
 # spaCy's strings are UTF-8: a lone surrogate (a JSON "\\ud800" escape) becomes U+FFFD, one character for one, so
 # every offset stays the text's.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = compiled.kept("[\ud800-\udfff]")
 
 _ROLES = "clinical_roles"  # doc.user_data key: (role, stated_role) per finding, in the order of doc.spans["clinical"]
 

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from bot import knowledge
-from bot.nlu import therapies, vocabulary
+from bot.nlu import compiled, therapies, vocabulary
 
 _LABEL_WORDS = (
     r"dos(?:e|es|ed|ing|age)|mg|titrat\w*|interact\w*|safe|safely|together with|combined? with|alongside|"
@@ -27,7 +27,7 @@ def _label_question() -> re.Pattern[str]:
     """The label-question words, with every strong CYP3A inducer's name of the knowledge base ("is lorlatinib safe
     with phenobarbital?")."""
     inducers = vocabulary.inducer_names(knowledge.default())
-    return re.compile(rf"\b(?:{_LABEL_WORDS}|{inducers})\b", re.IGNORECASE)
+    return compiled.kept(rf"\b(?:{_LABEL_WORDS}|{inducers})\b", re.IGNORECASE)
 
 
 def asks_about_the_label(text: str) -> bool:

@@ -45,9 +45,9 @@ OVERLAY_VALUES = frozenset(  # "new brain mets" is progression beside the lesion
     {"cns_progressing", "cns_known"}
 )
 # a comma between two sites' progressions read as one (Reader._progressions_apart), and what may open the second
-_APART = re.compile(r",\s*")
-_APART_LEAD = re.compile(r"(?:(?:and|but|however|while|whereas|plus)\s+)?", re.IGNORECASE)
-_OR = re.compile(r"\bor\b", re.IGNORECASE)  # sites joined as alternatives (Reader._sites)
+_APART = compiled.kept(r",\s*")
+_APART_LEAD = compiled.kept(r"(?:(?:and|but|however|while|whereas|plus)\s+)?", re.IGNORECASE)
+_OR = compiled.kept(r"\bor\b", re.IGNORECASE)  # sites joined as alternatives (Reader._sites)
 SITES = "sites:"  # value prefix of progression at named extracranial sites, an overlay of its own ("sites:bone+liver")
 # (prog3) a lesion said new or growing, no site group read: an overlay of its own, taking no other finding's words
 GROWING = "lesion_growing"
@@ -83,7 +83,7 @@ def _lead_in(earlier: str) -> str:
     )
 
 
-_ECOG = re.compile(
+_ECOG = compiled.kept(
     r"(?<![\w-])(?:(?:ecog|zubrod|eastern cooperative oncology group)"
     r"(?:[\s-]*(?:ps|performance[\s-]+(?:status|score)))?|"
     r"(?:who|oms)[\s-]*(?:ps|performance[\s-]+status)|(?-i:WHO|OMS)(?=\s*[0-4])|ps|perf(?:ormance|\.)?[\s-]+status)(?:\s*\((?:ecog|who)?[\s-]*(?:ps)?\))?"
@@ -104,7 +104,7 @@ _LATER_NOT_A_SCORE = (
     r"times|x\b))"
 )
 # ... a later Karnofsky score ("KPS 90, dropped to 60", "KPS 60 last month, now 90")
-_KARNOFSKY_NOW = re.compile(
+_KARNOFSKY_NOW = compiled.kept(
     later_value(r"(\d{2,3})\s*%?", r"\d{2,3}") + r"(?!\.\d|\w|\s*(?:mg|mm|cm|months?|years?|weeks?|days?))",
     re.IGNORECASE,
 )
@@ -124,15 +124,15 @@ _SOURCE = (
     rf"(?:the\s+|a\s+)?{_WHO}|\(\s*(?:per\s+)?(?:the\s+)?{_WHO}\s*\))"
 )
 # (lead) also past the first score's source ("ECOG 2 per GP, now 1", "PS 2 (referral letter), today 1": it read 2)
-_ECOG_NOW = re.compile(rf"(?:\s*{_SOURCE})?" + later_value(r"([0-4])", r"[0-4]") + _LATER_NOT_A_SCORE, re.IGNORECASE)
-_ECOG_OTHER_SOURCE = re.compile(
+_ECOG_NOW = compiled.kept(rf"(?:\s*{_SOURCE})?" + later_value(r"([0-4])", r"[0-4]") + _LATER_NOT_A_SCORE, re.IGNORECASE)
+_ECOG_OTHER_SOURCE = compiled.kept(
     rf"\s*{_SOURCE}\s*(?:[,;/]|\s[-–—]\s|\s+(?:vs\.?|versus))\s*(?:(?:but|and|whereas|while)\s+)?"
     rf"(?:(?:{_SOURCE})\s*[:=,]?\s*(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4])|(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4])\s*{_SOURCE})"
     + r"(?!\.\d|[\w%])",
     re.IGNORECASE,
 )
 # ... or whose label says so ("Baseline ECOG 1", "initial PS 0", "ECOG at diagnosis: 1")
-_EARLIER_BEFORE = re.compile(
+_EARLIER_BEFORE = compiled.kept(
     r"(?<![\w-])(?:baseline|initial|original|prior|previous|pre-?treatment|diagnostic|pre-?morbid|"
     # (s15) an adverb of the past right before it ("Previously ECOG 1, now hard to assess"), or a time before an event
     # and the patient's past copula ("before the fracture he was ECOG 1", "until the admission she was PS 0")
@@ -143,12 +143,12 @@ _EARLIER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # a later value's word inside a score's own words ("ECOG was 0, now 2", "ECOG 1 -> 2"): the score read is the later one
-_ECOG_NOW_LABEL_IN = re.compile(rf"(?<![\w-]){_NOW_LABEL}(?![\w-])|->|→|=>|\bto\b", re.IGNORECASE)
+_ECOG_NOW_LABEL_IN = compiled.kept(rf"(?<![\w-]){_NOW_LABEL}(?![\w-])|->|→|=>|\bto\b", re.IGNORECASE)
 # A Karnofsky score ("KPS 80", "Karnofsky 60%", "Karnofsky performance status (KPS) of 40", "KPS 70-80"): read as the
 # ECOG grade the knowledge base's published conversions agree on (meta.yml karnofsky_to_ecog), or not at all.
 # "KPs" (keratic precipitates) is not the abbreviation; a dose or a duration after the number is not a score.
 _KPS_VALUE = r"(\d{2,3})(?:\s*%)?"  # a space only before a per cent sign: a span never ends on a space
-_KARNOFSKY = re.compile(
+_KARNOFSKY = compiled.kept(
     r"(?<![\w-])(?:(?-i:KPS|kps|Kps)|karnofsky(?:[\s-]+(?:performance[\s-]+(?:status|score|scale)|performance|index|"
     r"score|scale|status|ps))?)(?:\s*\((?-i:KPS)\))?(?:[\s-]+(?:status|score))?[\s:=-]*"
     + _lead_in(_KPS_VALUE.replace("(", "(?:", 1))
@@ -157,11 +157,11 @@ _KARNOFSKY = re.compile(
     re.IGNORECASE,
 )
 # "SP263 PD-L1 staining in 30% of tumour cells": the proportion of tumour cells is the TPS
-_PDL1_CELLS = re.compile(
+_PDL1_CELLS = compiled.kept(
     r"\bpd-?l1\b[^.;\n%]{0,40}?(\d{1,3})\s*%\s*(?:of\s+)?(?:viable\s+)?(?:tumou?r|neoplastic|malignant)\s+cells",
     re.IGNORECASE,
 )
-_PDL1_BELOW_1 = re.compile(
+_PDL1_BELOW_1 = compiled.kept(
     r"\b(?:pd-?l1|tps|tumou?r proportion score)\b[^.;\n]{0,30}?(?:<|less than|under|below|lower than)\s?1\s?%",
     re.IGNORECASE,
 )
@@ -175,14 +175,14 @@ _PDL1_SPECIMEN = (
     r"(?:\s+(?:on|in|from|of)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:biops(?:y|ies)|specimens?|samples?|"
     r"ebus(?:-tbna)?|tissue|cores?|blocks?|resection|bx|fna|cytology|cell\s+block))"
 )
-_PDL1 = re.compile(
+_PDL1 = compiled.kept(
     rf"{_PDL1_NAME}(?:\s+(?:on|in|of)\s+(?:the\s+)?(?:tumou?r|neoplastic|malignant)\s+cells|{_PDL1_SPECIMEN})?"
     rf"[\s:=(]*(?:(?:of|is|was|at|high|low|positive|negative|expressed in)[\s:=(]*)*(\d{{1,3}})\s*%",
     re.IGNORECASE,
 )
 # the score written without its % sign in a summary or an answer ("pdl1 30", "PDL1 0", "pdl1 high 90"): only a bare
 # number right after the name, no count of something else ("PD-L1 2 biopsies ago", "PD-L1 22C3")
-_PDL1_BARE = re.compile(
+_PDL1_BARE = compiled.kept(
     rf"{_PDL1_NAME}[\s:=]*(?:(?:is|was|of|high|low)[\s:=]+)?(\d{{1,3}})(?![\w%]|[.,/-]\d|\s*%)"
     r"(?!\s*(?:mm|cm|mg|months?|mo\b|yrs?\b|years?|weeks?|wks?|days?|cycles?|lines?|x\b|times|biops\w*|samples?|"
     r"brain|mets?\b|metastas\w*|lesions?|sites?|nodes?|nodules?))",
@@ -223,7 +223,7 @@ class Reader:
     def __init__(self, table: dict[str, Any]):
         self.names = {_key(n["pattern"]): (n["label"], n["id"]) for n in table["names"]}
         spellings = sorted((n["pattern"] for n in table["names"]), key=len, reverse=True)
-        self.name_re = re.compile(
+        self.name_re = compiled.kept(
             rf"(?<![\w]){_alternation(_name_pattern(s) for s in spellings)}(?![\w])", re.IGNORECASE
         )
         # the phrase file's thousand patterns, from the programs kept between runs (bot/nlu/compiled.py)
@@ -238,35 +238,37 @@ class Reader:
             for word in words or ():
                 self.needing.setdefault(word, []).append(k)
         self.needing_none = [k for k, words in enumerate(self.needs) if words is None]
-        self.mutation = re.compile(rf"(?<![\w.]){_alternation(table['mutations'])}(?![\w*])", re.IGNORECASE)
-        self.variant = re.compile(rf"(?<![\w.]){_alternation(table['variant_shapes'])}(?![\w*>])")
+        self.mutation = compiled.kept(rf"(?<![\w.]){_alternation(table['mutations'])}(?![\w*])", re.IGNORECASE)
+        self.variant = compiled.kept(rf"(?<![\w.]){_alternation(table['variant_shapes'])}(?![\w*>])")
         # "BRAF V600E", "EGFR: p.T790M", "BRAF V600E (p.Val600Glu)", "DNMT3A R882H" (a symbol written in capitals with
         # a digit): another gene's change, not ALK's; also past the coding change and a table's cell borders ("BRAF
         # c.1799T>A p.V600E", "BRAF | c.1799T>A | p.V600E")
-        self.other_gene = re.compile(
+        self.other_gene = compiled.kept(
             rf"\b(?:{table['other_genes']}|{table['gene_symbol']})\s*(?:[|:\-]\s*)?(?:(?:NM_\d+(?:\.\d+)?:?\s*)?c\.[\w>*+\-_]+\s*[|:;,]?\s*)?"
             rf"(?:p\.|c\.)?\s*[:\-]?\s*(?:[\w.>*]+\s*\(\s*)?$",
             re.IGNORECASE,
         )
-        self.other_gene_after = re.compile(
+        self.other_gene_after = compiled.kept(
             # not one asked about ("G2032R (ROS1 residue?)"): the change stays ALK's, for the knowledge base to check
             rf"\s*(?:\(\s*|(?:in|of)\s+(?:the\s+)?)(?:{table['other_genes']})(?![\w-])(?![^)\n.;?]{{0,24}}\?)",
             re.IGNORECASE,
         )
         self.site_groups = [
-            (group, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE))
+            (group, compiled.kept(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE))
             for group, pattern in table["site_groups"].items()
         ]
-        self.drug_shape = re.compile(table["drug_shape"], re.IGNORECASE)
-        self.word = re.compile(r"\b[a-z]{5,}\b", re.IGNORECASE)
+        self.drug_shape = compiled.kept(table["drug_shape"], re.IGNORECASE)
+        self.word = compiled.kept(r"\b[a-z]{5,}\b", re.IGNORECASE)
         # shorthands that are also a name ("Alec"): Capitalised, read only in a drug context (clinical_phrases.yml)
         name_like = table["name_like_shorthand"]
         self.name_like = frozenset(name_like["spellings"])
         self.word_like = frozenset(name_like.get("word_like", ()))  # in a drug context however written ("cert")
-        self.drug_before = re.compile(
+        self.drug_before = compiled.kept(
             rf"(?:(?<![\w-])|(?=[^\w\s]))(?:{'|'.join(name_like['before'])})\s*$", re.IGNORECASE
         )
-        self.drug_after = re.compile(rf"^\s*(?:{'|'.join(name_like['after'])})(?:(?<![a-z])|(?![a-z]))", re.IGNORECASE)
+        self.drug_after = compiled.kept(
+            rf"^\s*(?:{'|'.join(name_like['after'])})(?:(?<![a-z])|(?![a-z]))", re.IGNORECASE
+        )
         self.drugs = frozenset(table["drug_spellings"])
         self.other_brands = frozenset(table.get("other_brands", ()))
         self.karnofsky = {int(score): int(grade) for score, grade in table.get("karnofsky_ecog", {}).items()}
@@ -493,8 +495,8 @@ class Reader:
 
 
 # a word of a sequence of TKIs, and what joins it to a TKI before or after it (_unknown_in_sequence)
-_SEQUENCE_WORD = re.compile(r"(?<![\w-])[A-Za-z]{3,10}(?![\w-])")
-_SEQUENCE_JOIN = re.compile(r"\s*(?:->|-->|→|=>|>|,?\s*then)\s*", re.IGNORECASE)
+_SEQUENCE_WORD = compiled.kept(r"(?<![\w-])[A-Za-z]{3,10}(?![\w-])")
+_SEQUENCE_JOIN = compiled.kept(r"\s*(?:->|-->|→|=>|>|,?\s*then)\s*", re.IGNORECASE)
 
 
 def _superseded(reading: Reading, span: Span) -> bool:
@@ -532,8 +534,10 @@ def _earlier_score(text: str, m: re.Match[str], alone: bool = True) -> bool:
 
 # (molecular) a PD-L1 score's statement placed at the diagnosis ("Diagnostic core (2022): ..., PD-L1 TPS 80%", "PD-L1
 # TPS (2021, dx): 10%"), from the opening of its sentence, line or cell to the score
-_PDL1_STATEMENT = re.compile(r"[^.;|\n]*$")
-_PDL1_AT_DIAGNOSIS = re.compile(r"(?<![\w-])(?:dx|diagnos\w*|baseline|initial|original|pre-?treatment)(?![\w-])", re.I)
+_PDL1_STATEMENT = compiled.kept(r"[^.;|\n]*$")
+_PDL1_AT_DIAGNOSIS = compiled.kept(
+    r"(?<![\w-])(?:dx|diagnos\w*|baseline|initial|original|pre-?treatment)(?![\w-])", re.I
+)
 
 
 def _pdl1_later(text: str, found: list[Span]) -> list[Span]:
@@ -683,7 +687,7 @@ def _alternative(a: Span, b: Span) -> bool:
 
 
 _RESIDUE = r"(?:[A-Z][a-z]{2}|[A-Z])"
-_HGVS_INSERTION = re.compile(rf"(?:p\.)?{_RESIDUE}(\d{{4}})_{_RESIDUE}(\d{{4}})ins((?:{_RESIDUE})+)")
+_HGVS_INSERTION = compiled.kept(rf"(?:p\.)?{_RESIDUE}(\d{{4}})_{_RESIDUE}(\d{{4}})ins((?:{_RESIDUE})+)")
 
 
 @lru_cache(maxsize=4096)

@@ -33,7 +33,7 @@ from typing import Any
 import yaml
 
 from bot import knowledge
-from bot.nlu import models, vocabulary
+from bot.nlu import compiled, models, vocabulary
 from bot.nlu.context import _WHOLE, ListWords, ToxicStops, _cue, _frame, _line, _opening, _Order, _words, sentences
 
 THERAPY_PHRASES_FILE = Path(__file__).resolve().parent / "therapy_phrases.yml"
@@ -44,8 +44,8 @@ THERAPY_ROLES = (CHOSEN, REJECTED, PRIOR, CONDITIONAL, INTOLERANT)
 REQUEST_INFORMATION = "request_information"  # asking for what is missing instead of naming a therapy
 NOT_IN_KB = "not_in_knowledge_base"  # a therapy named in a question that no regimen of the knowledge base is
 _PRIOR_GAP = r"(?:\s+|\s*-\s*)(?:[\w'-]+\s+){0,2}$"  # at most two words between a prior cue and the therapy
-_NOT_TOGETHER = re.compile(r"[.;!?\n]|(?<!/)\bor\b|\bnot\b|\bvs\b|\bversus\b", re.IGNORECASE)  # two choices, not one
-_STATEMENT_END = re.compile(r"[.!?\n](?=\s|$)")  # where what is said of a therapy ends (past semicolons)
+_NOT_TOGETHER = compiled.kept(r"[.;!?\n]|(?<!/)\bor\b|\bnot\b|\bvs\b|\bversus\b", re.IGNORECASE)  # two choices, not one
+_STATEMENT_END = compiled.kept(r"[.!?\n](?=\s|$)")  # where what is said of a therapy ends (past semicolons)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 # What a therapy phrase may carry after its name: a dose, a schedule, a site, "alone" ("lorlatinib 100 mg daily",
 # "SRS to the three lesions", "pembrolizumab 200 mg q3w", "osimertinib alone")
@@ -58,28 +58,28 @@ _THERAPY_TAIL = (
 )
 # After a rejected therapy phrase, an alternative is rejected with it ("don't rechallenge alectinib or try brigatinib",
 # "avoid osimertinib 80 mg daily or an EGFR TKI")
-_REJECTED_ALTERNATIVE = re.compile(rf"{_THERAPY_TAIL}\s*,?\s*n?or\b", re.IGNORECASE)
-_LEADING_TAIL = re.compile(rf"^{_THERAPY_TAIL}", re.IGNORECASE)
+_REJECTED_ALTERNATIVE = compiled.kept(rf"{_THERAPY_TAIL}\s*,?\s*n?or\b", re.IGNORECASE)
+_LEADING_TAIL = compiled.kept(rf"^{_THERAPY_TAIL}", re.IGNORECASE)
 # The therapy a switch starts from, the next therapy the one it goes to: "change alectinib to lorlatinib", "replace
 # alectinib with lorlatinib", "switch her from Alecensa to Lorbrena", "swap alectinib for lorlatinib", "move her from
 # alectinib to lorlatinib"
-_SWITCHED_FROM = re.compile(
+_SWITCHED_FROM = compiled.kept(
     r"(?<!\w)(?:switch|chang|swap|replac|substitut|convert|mov)\w*\s+(?:(?:him|her|them|the\s+patient|over)\s+)?"
     r"(?:(?:from|off)\s+)?(?:(?:the|his|her|their)\s+)?$",
     re.IGNORECASE,
 )
-_SWITCHED_TO = re.compile(rf"^{_THERAPY_TAIL}\s+(?:to|for|with|by|into)\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
+_SWITCHED_TO = compiled.kept(rf"^{_THERAPY_TAIL}\s+(?:to|for|with|by|into)\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 # one therapy after another, the first already given when the patient had it: "alectinib -> lorlatinib"
-_ARROW_TO = re.compile(rf"^{_THERAPY_TAIL}\s*(?:->|=>|→|>)\s*(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
+_ARROW_TO = compiled.kept(rf"^{_THERAPY_TAIL}\s*(?:->|=>|→|>)\s*(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 # a finding that arose on a therapy, which was given: "G1202R on alectinib", "new liver mets on brigatinib"
-_FOUND_ON = re.compile(
+_FOUND_ON = compiled.kept(
     r"(?<!\w)(?:[a-z]\d{3,4}[a-z](?:/[a-z]\d{3,4}[a-z])*|mutations?|resistance|pd|growth|mets|metastas[ie]s|lesions?)"
     r"\s+(?:(?:emerg|develop|aris|appear|found|detect)\w*\s+)?on\s+(?:(?:the|her|his|their)\s+)?$",
     re.IGNORECASE,
 )
-_CHAIN_ARROW = re.compile(r"\s*(?:->|-->|=>|→|>)\s*\??\s*")  # between two TKIs of a chain, the next maybe marked "?"
+_CHAIN_ARROW = compiled.kept(r"\s*(?:->|-->|=>|→|>)\s*\??\s*")  # between two TKIs of a chain, the next maybe marked "?"
 # the TKI whose continuing is denied: "do not continue treatment with alectinib", "no point staying on therapy with X"
-_CONTINUED_OBJECT = re.compile(r"^\s*(?:with|on)\s+(?:(?:the|her|his|their)\s+)?$", re.IGNORECASE)
+_CONTINUED_OBJECT = compiled.kept(r"^\s*(?:with|on)\s+(?:(?:the|her|his|their)\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -122,12 +122,12 @@ class TherapyChoice:
 
 def phrase_regex(phrase: str, case_sensitive: bool = False) -> re.Pattern[str]:
     """A phrase matched as whole words: 'EP' is not inside 'step', 'alectinib' is inside 'post-alectinib'."""
-    return re.compile(rf"(?<!\w)(?:{phrase})(?!\w)", 0 if case_sensitive else re.IGNORECASE)
+    return compiled.kept(rf"(?<!\w)(?:{phrase})(?!\w)", 0 if case_sensitive else re.IGNORECASE)
 
 
 def _leading(cues: Iterable[str]) -> re.Pattern[str]:
     """Any of the cues at the start of a text (after spaces or a hyphen: 'alectinib-refractory')."""
-    return re.compile(rf"^[\s-]*(?:{_words(cues)})(?!\w)", re.IGNORECASE)
+    return compiled.kept(rf"^[\s-]*(?:{_words(cues)})(?!\w)", re.IGNORECASE)
 
 
 def _fail(entry: str, message: str) -> None:
@@ -144,7 +144,7 @@ class RoleCues:
         negation = union(
             ("negation", "before"), ("negation", "refused_before"), ("tki_negation", "before"), ("rejected", "before")
         )
-        self.breaks = re.compile(_words(table["therapy_clause"]["breaks"]), re.IGNORECASE)
+        self.breaks = compiled.kept(_words(table["therapy_clause"]["breaks"]), re.IGNORECASE)
         # the list words (clinical_phrases.yml list_words): what may stand between two therapies of one group
         # ("brigatinib, ceritinib and/or alectinib"), a conjunction among them, an alternative word
         self.lists = ListWords(table)
@@ -165,25 +165,25 @@ class RoleCues:
         # a sentence that opens with a condition supposes what it names ("if the brain progresses, SRS")
         self.condition_first = _opening(table["hypothetical"]["conditional"], _WHOLE)
         # a rejection right after a therapy, as in a note ("brigatinib: no", "brigatinib/ceritinib ineffective")
-        self.rejected_next = re.compile(rf"^[\s:\u2013\u2014-]*(?:{_words(negation)})(?!\w)", re.IGNORECASE)
-        self.negated_verb = re.compile(rf"(?<!\w)(?:{_words(negation)})\W+(?:[\w'-]+\W+){{0,1}}$", re.IGNORECASE)
+        self.rejected_next = compiled.kept(rf"^[\s:\u2013\u2014-]*(?:{_words(negation)})(?!\w)", re.IGNORECASE)
+        self.negated_verb = compiled.kept(rf"(?<!\w)(?:{_words(negation)})\W+(?:[\w'-]+\W+){{0,1}}$", re.IGNORECASE)
         # the partner of an interaction to avoid (rejected.partner_before, partner_things): after a denial, its object
         # then the partner word ("avoid carbamazepine with ", "should not be co-administered with "), or the partner
         # word alone after a subject that names the other drug ("carbamazepine is contraindicated with ")
         rejected = table["rejected"]
         partner, things = _words(rejected["partner_before"]), _words(rejected["partner_things"])
-        self.partner_object = re.compile(
+        self.partner_object = compiled.kept(
             rf"(?<![\w-])(?:{things})(?![\w-])[^,;]{{0,40}}?(?<!\w)(?:{partner})\s+(?:(?:the|her|his|their)\s+)?$",
             re.IGNORECASE,
         )
-        self.partner_alone = re.compile(rf"^\s*(?:{partner})\s+(?:(?:the|her|his|their)\s+)?$", re.IGNORECASE)
-        self.partner_thing = re.compile(rf"(?<![\w-])(?:{things})(?![\w-])", re.IGNORECASE)
+        self.partner_alone = compiled.kept(rf"^\s*(?:{partner})\s+(?:(?:the|her|his|their)\s+)?$", re.IGNORECASE)
+        self.partner_thing = compiled.kept(rf"(?<![\w-])(?:{things})(?![\w-])", re.IGNORECASE)
         # after a therapy denied: given with one of partner_things ("avoid lorlatinib with strong CYP3A inducers")
-        self.partner_after = re.compile(
+        self.partner_after = compiled.kept(
             rf"^[^,;]{{0,40}}?(?<!\w)(?:{partner})\s+(?:(?:any|other|the|all)\s+)?(?:{things})(?![\w-])",
             re.IGNORECASE,
         )
-        self.prior = re.compile(rf"(?<!\w)(?:{_words(table['prior']['before'])}){_PRIOR_GAP}", re.IGNORECASE)
+        self.prior = compiled.kept(rf"(?<!\w)(?:{_words(table['prior']['before'])}){_PRIOR_GAP}", re.IGNORECASE)
         # given and not tolerated: the case reader's cues of a stop for a toxicity ("alectinib held for
         # hepatotoxicity", "on alectinib; dose held for CK rise", "intolerant of alectinib")
         self.toxic = ToxicStops(table)
@@ -197,15 +197,15 @@ class RoleCues:
         )
         self.ordinals = {w.lower(): n for n, w in enumerate(table["treatment_order"]["line_ordinals"], start=1)}
         received = union(("prior", "before"), ("prior", "in_question"))
-        self.received_in_question = re.compile(rf"(?<!\w)(?:{_words(received)}){_PRIOR_GAP}", re.IGNORECASE)
+        self.received_in_question = compiled.kept(rf"(?<!\w)(?:{_words(received)}){_PRIOR_GAP}", re.IGNORECASE)
         # a choice retracted for the next one ("brigatinib, I mean lorlatinib", "maybe brigatinib? no - lorlatinib"):
         # a correction cue (the phrase file's `correction`) and a few words, nothing that adds or orders therapies
         fix = table["correction"]
-        self.retracts = re.compile(
+        self.retracts = compiled.kept(
             rf"^\W*(?:[\w']+\W+){{0,3}}?(?:{_words(fix['cues'] + fix['choice_cues'])})(?![\w])\W*(?:[\w']+\W+){{0,4}}$",
             re.IGNORECASE,
         )
-        self.retract_adds = re.compile(rf"(?<![\w])(?:{_words(fix['choice_adds'])})(?![\w])", re.IGNORECASE)
+        self.retract_adds = compiled.kept(rf"(?<![\w])(?:{_words(fix['choice_adds'])})(?![\w])", re.IGNORECASE)
         self.after = [
             (_leading(table["preferred"]["after"]), CHOSEN),
             (
@@ -257,7 +257,7 @@ class TherapyReader:
         self.phrases = phrases
         self.merges = self._merges(raw.get("merges") or [], known)
         self.asides = [
-            (re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE), kind)
+            (compiled.kept(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE), kind)
             for kind, words in (raw.get("asides") or {}).items()
             if words
         ]

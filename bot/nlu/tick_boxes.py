@@ -27,31 +27,31 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.nlu import exports
+from bot.nlu import compiled, exports
 
 # where an option written after its box ends: a cell or clause break, a tab or two spaces, the next "Key:", a full
 # stop ending its sentence ("[ ] No. Leptomeningeal [x] Yes": the next question is its own, and the stop is kept)
-_OPTION_END = re.compile(r"[|;\t]|\s{2,}|(?<=\s)[^\W\d_][\w ()/+-]{0,30}:|\.(?=\s)")
-_SEPARATOR = re.compile(r"[:|?=-]\s*$")
+_OPTION_END = compiled.kept(r"[|;\t]|\s{2,}|(?<=\s)[^\W\d_][\w ()/+-]{0,30}:|\.(?=\s)")
+_SEPARATOR = compiled.kept(r"[:|?=-]\s*$")
 # what may follow a lone ticked box at the end of its line: a bracket, a full stop ("Diabetes [x] (on metformin)")
-_LONE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]*\))?[ \t]*[.;]?[ \t\r]*")
+_LONE_AFTER = compiled.kept(r"[ \t]*(?:\([^()\n]*\))?[ \t]*[.;]?[ \t\r]*")
 # (s17) a family history's heading: the lone boxes of its paragraph are the relatives' (_lone)
-_FAMILY = re.compile(r"(?<![\w-])(?:family (?:history|hx)|fam(?:ily)? hx|fhx?)(?![\w-])", re.IGNORECASE)
+_FAMILY = compiled.kept(r"(?<![\w-])(?:family (?:history|hx)|fam(?:ily)? hx|fhx?)(?![\w-])", re.IGNORECASE)
 # where a checklist question starts: its line, a cell, a clause after a semicolon, a tab or two spaces
-_QUESTION_START = re.compile(r"[|;\t]|[ ]{2,}")
+_QUESTION_START = compiled.kept(r"[|;\t]|[ ]{2,}")
 # what may stand between a question's printed options and its answer: a separator ("Brain mets Y/N: N")
 _OPTION_SEP = r"[ \t]*(?:[:=?]|[ \t][-–—]+|\.{3,}|…)?[ \t]*"
 # a question's words right before its printed options, perhaps with its separator ("Brain mets Y/N", "Brain mets: Y/N")
-_ASKED = re.compile(r"[^\W\d_][\w)]*[ \t]*(?:(?:[:=?]|[ \t][-–—]+)[ \t]*)?$")
+_ASKED = compiled.kept(r"[^\W\d_][\w)]*[ \t]*(?:(?:[:=?]|[ \t][-–—]+)[ \t]*)?$")
 # where an answer ends: its cell, clause or line
-_ANSWER_END = re.compile(r"[|;\n]")
+_ANSWER_END = compiled.kept(r"[|;\n]")
 
 
 class TickBoxes:
     def __init__(self, table: dict[str, Any]):
         marks = table["tick_boxes"]
         self.relative = exports.relatives(table["other_people"])  # a relative's or a family history's word
-        self.box = re.compile(
+        self.box = compiled.kept(
             "|".join(
                 f"(?P<{kind}{i}>{p})" for kind in ("ticked", "unticked", "unsure") for i, p in enumerate(marks[kind])
             )
@@ -62,13 +62,13 @@ class TickBoxes:
         answers = "|".join(f"(?:{p})" for p in marks.get("leader_answers", []))
         # options printed after a question's words, then a separator or the end of the question ("Brain mets Y/N:",
         # "Prior chemo (yes/no) - yes"), or as its whole value ("Brain mets: Y/N")
-        self.options = re.compile(rf"(?<![\w/])(?P<options>{options})(?![\w/])", re.IGNORECASE)
-        self.blank_answer = re.compile(rf"(?<=[:=?])[ \t]*(?:{blank_answer})[ \t]*(?=[|;\n]|$)")
-        self.leader = re.compile(
+        self.options = compiled.kept(rf"(?<![\w/])(?P<options>{options})(?![\w/])", re.IGNORECASE)
+        self.blank_answer = compiled.kept(rf"(?<=[:=?])[ \t]*(?:{blank_answer})[ \t]*(?=[|;\n]|$)")
+        self.leader = compiled.kept(
             rf"(?<=[\w)])(?:[ \t]+(?P<leader>\.{{3}}|…)[ \t]+|[ \t]*(?P<long>\.{{4,}}(?!\.))[ \t]*)(?:{answers})"
             r"(?=[ \t]*(?:\(|[|;\n]|$))"
         )
-        self.any_form = re.compile(
+        self.any_form = compiled.kept(
             "|".join(p.pattern for p in (self.box, self.options, self.blank_answer, self.leader)), re.IGNORECASE
         )
 

@@ -37,9 +37,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from bot.nlu import exports
+from bot.nlu import compiled, exports
 
-_WORD = re.compile(r"(?<![\w'])[A-Za-z]{5,16}(?![\w'])")
+_WORD = compiled.kept(r"(?<![\w'])[A-Za-z]{5,16}(?![\w'])")
 _MIN_TERM = 6  # a shorter term has too many neighbours (a 5-letter word one edit from another is common)
 _TWO_EDITS = 10  # drug names this long take two edits
 
@@ -234,36 +234,36 @@ _LETTER_NAMES = {
 _NAMED = "|".join(sorted(_LETTER_NAMES, key=len, reverse=True))
 _AMINO = "ACDEFGHIKLMNPQRSTVWY"
 # "G twelve oh two R", "gee twelve oh two are", "ALK G 1202 R", "L eleven ninety six M"
-_SAID_MUTATION = re.compile(
+_SAID_MUTATION = compiled.kept(
     rf"(?<![\w-])(?P<a>[{_AMINO}]|(?i:{_NAMED}))[\s-]+"
     rf"(?P<n>\d{{4}}|(?i:(?:{_TEEN})[\s-]+{_PAIR}|(?:{_UNIT}|oh|zero)(?:[\s-]+(?:{_UNIT}|oh|zero)){{3}}))"
     rf"[\s-]+(?P<b>[{_AMINO}]|(?i:{_NAMED}))(?![\w-])"
 )
 # "G1202 R", "G 1202R": a letter written apart from the digits on one side only
-_SPACED_MUTATION = re.compile(
+_SPACED_MUTATION = compiled.kept(
     rf"(?<![\w-])(?P<a>[{_AMINO}])(?:[\s-]+(?P<n1>\d{{4}})[\s-]*|(?P<n2>\d{{4}})[\s-]+)(?P<b>[{_AMINO}])(?![\w-])"
 )
-_SAID_ECOG = re.compile(  # "E cog one", "E C O G 1", "e.c.o.g."
+_SAID_ECOG = compiled.kept(  # "E cog one", "E C O G 1", "e.c.o.g."
     r"(?<![\w-])(?!ecog\b)e\.?[\s.-]*c\.?[\s.-]*o\.?[\s.-]*g\.?(?![\w-])", re.IGNORECASE
 )
-_SAID_PDL1 = re.compile(  # "P D L one", "PD L1", "PDL one", "p.d.l.1"
+_SAID_PDL1 = compiled.kept(  # "P D L one", "PD L1", "PDL one", "p.d.l.1"
     r"(?<![\w-])p\.?[\s.-]*d\.?[\s.-]*l\.?[\s.-]*(?:1|one)(?![\w-])(?<!pdl1)(?<!pd-l1)", re.IGNORECASE
 )
 # (ctx7) the ALK fusion's gene names spelled out letter by letter, as dictation writes them down ("E M L four A L K",
 # "E-M-L-4 A-L-K", "EML 4 ALK"): EML4-ALK; "A L K" spelled alone is ALK. Only letters with a mark between them (a word
 # written whole stays as typed); "four" only as EML4's number
 _SPELLED_ALK = r"A(?:[\s.-]+L[\s.-]+K|L[\s.-]+K|[\s.-]+LK)\.?"
-_SAID_EML4_ALK = re.compile(
+_SAID_EML4_ALK = compiled.kept(
     rf"(?<![\w-])E[\s.-]*M[\s.-]*L[\s.-]*(?:4|four)[\s.-]*(?:{_SPELLED_ALK}|ALK)(?![\w-])", re.IGNORECASE
 )
-_SAID_ALK = re.compile(rf"(?<![\w-]){_SPELLED_ALK}(?![\w-])")
+_SAID_ALK = compiled.kept(rf"(?<![\w-]){_SPELLED_ALK}(?![\w-])")
 _NUMBER = rf"(?:(?:{_TEN})(?:[\s-]+(?:{_UNIT}))?|{_TEEN}|{_UNIT}|a hundred|one hundred|hundred)"
-_SAID_PERCENT = re.compile(  # "eighty percent", "20 per cent"
+_SAID_PERCENT = compiled.kept(  # "eighty percent", "20 per cent"
     rf"(?<![\w-])(?P<n>\d{{1,3}}|{_NUMBER})\s*(?:percent|per cent|pct)(?![\w])", re.IGNORECASE
 )
 
 # ---- recall8 (sets 8, 7, 3): a measure dictated in words, before its unit ("CrCl forty mL/min", "a twelve mm lesion")
-_SAID_MEASURE = re.compile(
+_SAID_MEASURE = compiled.kept(
     rf"(?<![\w-])(?P<n>{_NUMBER})"
     r"(?=[\s-]*(?:ml/min|mls/min|(?:ml|mls|mils?|millilit(?:re|er)s?) per min(?:ute)?|mm|cm)(?![\w]))",
     re.IGNORECASE,
@@ -273,9 +273,9 @@ _SAID_MEASURE = re.compile(
 # punctuation said aloud in a dictated note ("ECOG one comma now three period", "number two new line"): the mark; a
 # "period" only where it ends a sentence (the text's end, or a new word starting one), never "a period of", "the
 # washout period", "period of observation"
-_SAID_COMMA = re.compile(r"(?<=\w) comma(?![\w-])", re.IGNORECASE)
+_SAID_COMMA = compiled.kept(r"(?<=\w) comma(?![\w-])", re.IGNORECASE)
 # (not "the next line", "a new line of therapy": a line of treatment)
-_SAID_LINE = re.compile(
+_SAID_LINE = compiled.kept(
     r"(?<=\w)(?<!\ba)(?<!\bthe)(?<!\banother)(?<!\bany)(?<!\bnext) new (?:line|paragraph)(?![\w-])"
     r"(?! (?:of|therapy|treatment|tki|agent|drug|regimen|chemo\w*)\b)",
     re.IGNORECASE,
@@ -290,7 +290,7 @@ _PERIOD_NOT_BEFORE = (
     "of", "in", "from", "between", "during", "after", "before", "when", "where", "that", "which", "since", "until",
     "for", "was", "is", "and", "or", "to", "with", "without", "on", "off",
 )  # fmt: skip
-_SAID_PERIOD = re.compile(
+_SAID_PERIOD = compiled.kept(
     r"(?<![\w-])"
     + "".join(rf"(?<!\b{re.escape(w)} )" for w in _PERIOD_NOT_AFTER)
     + r"(?<!\b\d )(?<=[a-z0-9] )period(?=\s*$|\s+(?:new (?:line|paragraph)\b|(?!(?:"
@@ -310,7 +310,7 @@ def said_punctuation(text: str) -> list[tuple[int, int, str]]:
 
 # (s12) a dosage form before a drug's name, as Indian and South-East Asian notes write it ("to start Tab. Alectinib
 # 150 mg", "Cap. Lorlatinib"): its full stop ends no sentence
-_DOSAGE_FORM = re.compile(r"(?<![\w.-])(?:tabs?|caps?|inj|syp)(\.)(?=[ \t]+[A-Za-z])", re.IGNORECASE)
+_DOSAGE_FORM = compiled.kept(r"(?<![\w.-])(?:tabs?|caps?|inj|syp)(\.)(?=[ \t]+[A-Za-z])", re.IGNORECASE)
 
 
 def dosage_forms(text: str) -> list[tuple[int, int, str]]:
@@ -321,11 +321,11 @@ def dosage_forms(text: str) -> list[tuple[int, int, str]]:
 # a registry form's coded field: the key's legend of codes in a bracket, then the code ("Progression pattern
 # (1=systemic, 2=oligo, 3=CNS only, 4=indolent): 3"), read as the key and the code's label ("Progression pattern: CNS
 # only"), so that the legend's other labels are not read; a code the legend does not give, or none, reads no label
-_LEGEND = re.compile(
+_LEGEND = compiled.kept(
     r"\((?P<legend>\s*\d{1,2}\s*[=:]\s*[^,;/()=:\n]+?(?:\s*[,;/]\s*\d{1,2}\s*[=:]\s*[^,;/()=:\n]+?)+)\s*\)"
     r"[ \t]*(?P<sep>[:=|])(?:[ \t]*(?P<code>\d{1,2})(?![\w.]))?"
 )
-_LEGEND_ITEM = re.compile(r"(\d{1,2})\s*[=:]\s*([^,;/]+)")
+_LEGEND_ITEM = compiled.kept(r"(\d{1,2})\s*[=:]\s*([^,;/]+)")
 
 
 def coded_fields(text: str) -> list[tuple[int, int, str]]:
@@ -341,7 +341,7 @@ def coded_fields(text: str) -> list[tuple[int, int, str]]:
 # a drug's name dictated in pieces, as speech recognition hears its syllables ("alec tinib", "bri ga tinib", "lore lah
 # tinib", "lore lattin ib"): two to four short words, the last ending in "ib", read joined when the joined word is a
 # drug's name or within its typo tolerance
-_SAID_DRUG = re.compile(r"(?<![\w'-])(?:[A-Za-z]{1,8}[ \t-]+){1,3}(?:[A-Za-z]{0,4}n)?ib(?![\w'-])", re.IGNORECASE)
+_SAID_DRUG = compiled.kept(r"(?<![\w'-])(?:[A-Za-z]{1,8}[ \t-]+){1,3}(?:[A-Za-z]{0,4}n)?ib(?![\w'-])", re.IGNORECASE)
 
 
 def said_drugs(text: str, drugs: frozenset[str], term: Callable[[str], str | None]) -> list[tuple[int, int, str]]:
@@ -427,15 +427,15 @@ def dictation(text: str, residues: tuple[int, int]) -> list[tuple[int, int, str]
 
 # a tag of pasted HTML, as sent or escaped ("<b>", "</li>", "&lt;br/&gt;"), of the tags that format text (not any word
 # in angle brackets: "<lorlatinib>" stays a word); a block's tag ends a line
-_BLOCK_TAG = re.compile(r"p|br|div|li|ul|ol|tr|t(?:able|body|head)|h[1-6r]|section|article|blockquote|pre", re.I)
+_BLOCK_TAG = compiled.kept(r"p|br|div|li|ul|ol|tr|t(?:able|body|head)|h[1-6r]|section|article|blockquote|pre", re.I)
 _INLINE_TAGS = r"b|i|u|s|em|strong|span|font|a|sup|sub|mark|small|big|code|tt|del|ins|td|th|label|abbr|cite|q"
-_TAG = re.compile(
+_TAG = compiled.kept(
     rf"(?:<|&lt;)/?(?P<name>(?:{_INLINE_TAGS}|{_BLOCK_TAG.pattern}))(?![\w-])(?:\s[^<>&]{{0,200}}?)?/?(?:>|&gt;)",
     re.IGNORECASE,
 )
 _ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'"}
-_ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)), re.IGNORECASE)
-_CODE = re.compile(r"`+")  # a code span's backticks ("`G1202R`: neg")
+_ENTITY = compiled.kept("|".join(map(re.escape, _ENTITIES)), re.IGNORECASE)
+_CODE = compiled.kept(r"`+")  # a code span's backticks ("`G1202R`: neg")
 
 
 def markup(text: str) -> list[tuple[int, int, str]]:
@@ -459,7 +459,7 @@ def short_slips(slips: dict[str, list[str]]) -> Callable[[str], list[tuple[int, 
     word written in lower case as listed, rewritten as the word ("n0 MET amp"); never "N0", a TNM stage's ("T2, N0,
     M1c"), nor one right after a T stage ("t2 n0")."""
     word_of = {slip: word for word, spelled in slips.items() for slip in spelled}
-    pattern = re.compile(
+    pattern = compiled.kept(
         r"(?<![\w-])(?<![Tt]\d )(?<![Tt]\d[abc] )(?<![Tt]x )(?:"
         + "|".join(map(re.escape, sorted(word_of, key=len, reverse=True)))
         + r")(?![\w-])"
@@ -489,7 +489,7 @@ def typos(text: str, term: Callable[[str], str | None]) -> list[tuple[int, int, 
 # ---- (recall256) words joined by '+' with no spaces ------------------------------------------------------------
 # "brain+lepto+liver+bone", "neuropathy+weight gain": each word read as if spaced ("brain + lepto"), so a site or a
 # reason is a word of its own; not a result's sign ("ALK+ve", "ALK+ adeno", "p40+, TTF1+": no letter word after it).
-_PLUS_JOIN = re.compile(r"(?<=[A-Za-z]{2})\+(?=[A-Za-z]{2})(?!ve\b)", re.IGNORECASE)
+_PLUS_JOIN = compiled.kept(r"(?<=[A-Za-z]{2})\+(?=[A-Za-z]{2})(?!ve\b)", re.IGNORECASE)
 
 
 def plus_joins(text: str) -> list[tuple[int, int, str]]:
@@ -503,7 +503,7 @@ def plus_joins(text: str) -> list[tuple[int, int, str]]:
 # "doesnt", "does'nt", "doesn\u2019t", "DONT", "hasnt", "isnt", "cant" are written "doesn't", "don't", ..., the form the
 # phrase file's cues name ("didn't get brigatinib", "didn't want ..."); "wont" is left as typed (a word of its own).
 _APOSTROPHES = "'\u2019`"
-_NEGATED_AUX = re.compile(
+_NEGATED_AUX = compiled.kept(
     rf"(?<![\w{_APOSTROPHES}])(?:(?P<aux>does|do|did|has|have|had|is|was|are|were|could|would|should|ca(?=n))"
     rf"(?:n[{_APOSTROPHES}]?t|[{_APOSTROPHES}]nt)|(?P<wo>wo)n[\u2019`]t)(?![\w{_APOSTROPHES}])",
     re.IGNORECASE,

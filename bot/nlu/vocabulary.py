@@ -57,7 +57,7 @@ def _phrases() -> dict[str, Any]:
     return models.checked(yaml.load(PHRASES_FILE.read_text(encoding="utf-8"), Loader=_Loader))
 
 
-_DEFINE = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+_DEFINE = compiled.kept(r"\{([A-Z][A-Z0-9_]*)\}")
 
 
 def _expand(pattern: str, defines: dict[str, str], shorthand: dict[str, str] | None = None) -> str:
@@ -98,7 +98,7 @@ def name_pattern(name: str) -> str:
 def _alteration_genes(kb: knowledge.KnowledgeBase, genes: str, aliases: dict[str, str]) -> dict[str, list[str]]:
     """Each bypass alteration's genes, in lower case under their one name (``aliases``): the genes (``genes``, a
     pattern) its knowledge-base names name, and its id's first part."""
-    gene = re.compile(rf"\b(?:{genes})\b", re.IGNORECASE)
+    gene = compiled.kept(rf"\b(?:{genes})\b", re.IGNORECASE)
     out = {}
     for finding in kb.bypass.values():
         found = {finding.id.split("_")[0].lower()} | {
@@ -294,7 +294,7 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
     by_label: dict[str, list[re.Pattern[str]]] = {}
     for r in regexes:
         if r["entity"] in labels:
-            by_label.setdefault(r["entity"], []).append(re.compile(r["pattern"], re.IGNORECASE))
+            by_label.setdefault(r["entity"], []).append(compiled.kept(r["pattern"], re.IGNORECASE))
     cues = {
         section: {
             k: [_expand(c, defines, shorthand) for c in v] if isinstance(v, list) else v

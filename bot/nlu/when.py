@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from bot.nlu import compiled
+
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # what may stand before a written date's year: its month as a number ("12/2025", "03-2025", "4.2024") or a name ("Mar
 # 2024", "March. 2024"), or a day and a month ("20.10.2025", "10/20/2025": its month read when only one of the two can
@@ -27,11 +29,11 @@ _YEAR = r"(?:19|20)\d\d"
 DATE_TEXT = rf"{_HEAD}{_YEAR}"
 # a written date: a year, perhaps after its month or its day and month (_HEAD); not a part of a longer number
 # ("2025/26")
-WRITTEN_DATE = re.compile(rf"(?<![\w/.-]){DATE_TEXT}(?![\w/])", re.IGNORECASE)
+WRITTEN_DATE = compiled.kept(rf"(?<![\w/.-]){DATE_TEXT}(?![\w/])", re.IGNORECASE)
 # a range of time: a written date, a dash or "to" ("until", "through"), and its end: a written date, or after a year
 # alone its last two digits ("2022-2024", "2023–24", "from 2022 to 2024", "03/2023-11/2024", "Mar 2023 - Nov 2024");
 # not an ISO date ("2023-11-05"), nor a year and its month ("2023-11": two digits read as a year only when above 12)
-WRITTEN_RANGE = re.compile(
+WRITTEN_RANGE = compiled.kept(
     rf"(?<![\w/.-])(?P<start>{_HEAD}(?P<year>{_YEAR}))(?:\s*[-–—]\s*|\s+(?:to|until|till|through|thru)\s+)"
     rf"(?P<end>{_HEAD}{_YEAR}|(?P<short>\d\d))(?![\w/]|[-–—/.]\d)",
     re.IGNORECASE,

@@ -6,6 +6,7 @@ import dataclasses
 import itertools
 import re
 
+from bot.nlu import compiled
 from bot.nlu.context.doubt import Doubt
 from bot.nlu.context.intolerance import Intolerance
 from bot.nlu.context.order import _chronological
@@ -18,18 +19,18 @@ from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span
 
 # a short aside between a complaint and its cause ("seizure last month, thought to be due to ...")
-_ONE_COMMA = re.compile(r"[^,;.\n]{0,30},\s*")
-_BREAK = re.compile(r"[.;!?\n(]")  # where a retraction's words may start (Context._retracted)
-_SENTENCE_END = re.compile(r"[.!?\n](?:\s|$)")
-_SPACES = re.compile(r"[ \t]*")
+_ONE_COMMA = compiled.kept(r"[^,;.\n]{0,30},\s*")
+_BREAK = compiled.kept(r"[.;!?\n(]")  # where a retraction's words may start (Context._retracted)
+_SENTENCE_END = compiled.kept(r"[.!?\n](?:\s|$)")
+_SPACES = compiled.kept(r"[ \t]*")
 # (lead) a drug's stop still to come: "lorlatinib cannot be started until the rifampicin is stopped" (it read the
 # inducer not taken, which bars lorlatinib)
-_STOP_TO_COME = re.compile(r"\b(?:until|till|unless)\s+(?:(?:the|his|her|their)\s+)?$", re.IGNORECASE)
+_STOP_TO_COME = compiled.kept(r"\b(?:until|till|unless)\s+(?:(?:the|his|her|their)\s+)?$", re.IGNORECASE)
 # a word that names the call again ("classified as a variant of uncertain significance"): no other finding
-_ANAPHOR = re.compile(r"(?:variant|mutation|alteration|call|change)s?", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.!?](?:\s|$)|[;\n]")  # where a disowned call's clause ends (Context._disowned)
+_ANAPHOR = compiled.kept(r"(?:variant|mutation|alteration|call|change)s?", re.IGNORECASE)
+_CLAUSE_END = compiled.kept(r"[.!?](?:\s|$)|[;\n]")  # where a disowned call's clause ends (Context._disowned)
 # between an offered therapy and its refusal ("offered chemo, she declined", "discussed chemo; patient declined")
-_REFUSAL_LEAD = re.compile(r"\s*(?:[,;]|[-–—]+)?\s*(?:(?:but|and|however),?\s+)?")
+_REFUSAL_LEAD = compiled.kept(r"\s*(?:[,;]|[-–—]+)?\s*(?:(?:but|and|however),?\s+)?")
 # the therapies other than the ALK inhibitors whose history is read ("prior pembrolizumab"): named as an option after
 # them, as an ALK inhibitor is (candidate `after`), they are no therapy received
 _OTHER_THERAPIES = frozenset({"prior_chemotherapy", "prior_immunotherapy"})
@@ -819,7 +820,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
 
 # between a key and the other primary cancer its value names: the key's mark and the words of a bare answer ("Prior
 # chemotherapy: adjuvant, breast cancer 2008", "Previous chemo: yes (ovarian ca 2011)")
-_KEY_TO_VALUE = re.compile(
+_KEY_TO_VALUE = compiled.kept(
     r"[ \t]*[:=–-][ \t]*(?:(?:yes|y|adjuvant|neo-?adjuvant|given|received|only|for|once)[ \t]*[,(]?[ \t]*)*",
     re.IGNORECASE,
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.nlu import compiled
 from bot.nlu.context.cues import Cues
 from bot.nlu.context.patterns import (
     _ALSO_LISTED,
@@ -17,12 +18,12 @@ from bot.nlu.context.patterns import (
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import trim
 
-_LINE = re.compile(r"[^\n]+")
+_LINE = compiled.kept(r"[^\n]+")
 # the other drugs a step of a history or a list may name, whose stop is theirs, not the TKI's (_line_intolerance)
 _OTHER_DRUGS = frozenset({"cyp3a_inducer", "cyp3a_inhibitor", "prior_chemotherapy", "prior_immunotherapy"})
-_CELL = re.compile(r"[^|\n]+")
+_CELL = compiled.kept(r"[^|\n]+")
 # a table header's column for why a line was stopped ("Stop reason", "reason off", "Reason stopped")
-_STOP_REASON = re.compile(
+_STOP_REASON = compiled.kept(
     r"\b(?:(?:stop|stopping|discontinuation|off) reason|reason (?:off|stopped|for (?:stopping|discontinuation|stop)|"
     r"discontinued)|why stopped)\b",
     re.IGNORECASE,
@@ -31,31 +32,31 @@ _STOP_REASON = re.compile(
 # dash or colon, through up to three words that neither deny nor doubt it ("stop: toxicity (pneumonitis G2)", "early
 # pulmonary toxicity (pneumonitis grade 3, ...)", "toxicity - pneumonitis"): the lung toxicity named is had
 # (_lung_toxicity)
-_GENERIC_TOXICITY = re.compile(
+_GENERIC_TOXICITY = compiled.kept(
     r"\b(?:toxicity|toxicities|adverse (?:event|reaction)s?|side[- ]effects?)$", re.IGNORECASE
 )
-_NAMED_AFTER = re.compile(
+_NAMED_AFTER = compiled.kept(
     r"\s*(?:\(|[-–—:]\s)\s*(?:(?!(?:no|not|non|without|nor|possible|possibly|suspected|query|presumed|probable|"
     r"likely|ruled|excluded|risk|fear|concern)\b)[\w-]+\s+){0,3}",
     re.IGNORECASE,
 )
 # (ther10) a TKI named only as the time of another's start, whose stop the sentence then tells in the other's
 # predicate ("Ceritinib was started after crizotinib but stopped after 6 weeks because of diarrhoea": ceritinib's stop)
-_STARTED_AFTER = re.compile(
+_STARTED_AFTER = compiled.kept(
     r"\s+(?:was|were|has been|had been)\s+(?:started|begun|commenced|initiated|given)\s+(?:after|following|post)\s+$",
     re.IGNORECASE,
 )
-_OWN_STOP_NEXT = re.compile(
+_OWN_STOP_NEXT = compiled.kept(
     r"\s*,?\s+(?:but|and|then)\s+(?:was\s+|had to be\s+|then\s+|later\s+)*(?:stopped|discontinued|ceased|withdrawn)\b",
     re.IGNORECASE,
 )
 # (ther12) where a clause of a history's step begins: a semicolon, a sentence's end (not a date's dot, "2022.06")
-_CLAUSE_BREAK = re.compile(r";|\.(?=\s)")
-_SENTENCE_BREAK = re.compile(r"\.(?=\s)|\n")
+_CLAUSE_BREAK = compiled.kept(r";|\.(?=\s)")
+_SENTENCE_BREAK = compiled.kept(r"\.(?=\s)|\n")
 # (ther12) a toxicity put down to the TKI named right before it, joined to the name ("alectinib-related pneumonitis")
-_ATTRIBUTED = re.compile(r"-(?:related|induced|associated|attributed|mediated)\s+", re.IGNORECASE)
+_ATTRIBUTED = compiled.kept(r"-(?:related|induced|associated|attributed|mediated)\s+", re.IGNORECASE)
 # the next step of a history takes the TKI up again ("| resumed at 450 mg", "- restarted")
-_RESUMED_NEXT = re.compile(
+_RESUMED_NEXT = compiled.kept(
     r"^[\s|•*-]*(?:[\w/.-]+\s+){0,3}?(?:resum|re-?start|re-?introduc|re-?challeng)", re.IGNORECASE
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from bot.nlu import compiled
 from bot.nlu.context.cues import Cues
 from bot.nlu.context.patterns import (
     _DROPPED,
@@ -18,8 +19,8 @@ from bot.nlu.context.patterns import (
 from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.reader import Span
 
-_BARE_COMMA = re.compile(r"\s*,\s*")
-_LEAD_REMARK = re.compile(r"^\s*\([^()\n.;]{1,30}\)")  # a bracket right after a denial's cue (_scoped)
+_BARE_COMMA = compiled.kept(r"\s*,\s*")
+_LEAD_REMARK = compiled.kept(r"^\s*\([^()\n.;]{1,30}\)")  # a bracket right after a denial's cue (_scoped)
 
 
 def _bare_comma(between: str) -> bool:

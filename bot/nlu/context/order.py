@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Mapping
 
+from bot.nlu import compiled
 from bot.nlu.context.patterns import _GLOSS, ListWords, _compile, _fill, _frame
 from bot.nlu.entity import Entity
 from bot.nlu.when import DATE_TEXT, Date, date_later, written_date
@@ -234,7 +235,7 @@ def _had_before(text: str, a: Entity, b: Entity, order: _Order) -> bool:
 
 # (lead) past a comma, "then" goes on from the TKI the earlier ones were given before, not from them: "alectinib after
 # crizotinib, then lorlatinib" is crizotinib, alectinib, lorlatinib (it read lorlatinib before alectinib)
-_GOES_ON = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:then|followed by|subsequently|later|next)\b", re.IGNORECASE)
+_GOES_ON = compiled.kept(r"\s*[,;]\s*(?:and\s+)?(?:then|followed by|subsequently|later|next)\b", re.IGNORECASE)
 
 
 def _earlier_first(text: str, tkis: list[Entity], k: int, order: _Order) -> tuple[list[Entity], int]:

@@ -16,14 +16,14 @@ from bot.nlu.reader import Span
 # stops that end nothing ("vs.", "e.g.", "i.e.", a variant's "p." and "c.") as fixed-width lookbehinds; and
 # sentences() serves therapies.py without a phrase table.
 # (s10rest) not a "?" glued to the word it queries, as ward shorthand writes it ("on alectinib, ?progression, headache")
-_SENTENCE_END = re.compile(
+_SENTENCE_END = compiled.kept(
     r"(?:[!;\n]|\?(?![^\W\d_]))+|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)(?<!\bp)(?<!\bc)\.(?=\s|$)", re.IGNORECASE
 )
 # what a condition opening the rest of a sentence (or of its brackets) may follow: "Plan: if G1202R, lorlatinib"
-_CLAUSE_OPENER = re.compile(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
+_CLAUSE_OPENER = compiled.kept(r"^\s*$|(?::|\s[-–—]+|\()\s*$")
 # where a plan heading's section ends: a full stop or a line's end; not _STATEMENT_STOP, which ends at "!" "?" (a
 # plan cut there reads "Outcome: WBRT! then lorlatinib" as lorlatinib given) and at "vs.", "e.g.", "i.e."
-_PLAN_END = re.compile(r"\n|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$)", re.IGNORECASE)
+_PLAN_END = compiled.kept(r"\n|(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$)", re.IGNORECASE)
 
 
 def _plan_end(text: str, at: int) -> int:
@@ -34,7 +34,7 @@ def _plan_end(text: str, at: int) -> int:
 
 
 # a plan's item marker ("1.", "a)", "-")
-_PLAN_ITEM = re.compile(r"\s*(?P<mark>(?:\d{1,2}|[a-e])[.)](?=\s)|[-*•](?=\s))?[ \t]*")
+_PLAN_ITEM = compiled.kept(r"\s*(?P<mark>(?:\d{1,2}|[a-e])[.)](?=\s)|[-*•](?=\s))?[ \t]*")
 
 
 def _plan_item(text: str, at: int) -> re.Match[str]:
@@ -45,11 +45,11 @@ def _plan_item(text: str, at: int) -> re.Match[str]:
 
 
 # a few words heading a sentence before a colon ("Query:", "Outcome requested from the panel:")
-_HEADING = re.compile(r"^\W*[\w'/-]+(?:[ ][\w'/-]+){0,5}:[ \t]*")
+_HEADING = compiled.kept(r"^\W*[\w'/-]+(?:[ ][\w'/-]+){0,5}:[ \t]*")
 # right before a finding: this patient's ("against this compound mutation", "her G1202R")
-_OURS = re.compile(r"\b(?:this|these|her|his|their|(?:the )?patient's|pt's)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_OURS = compiled.kept(r"\b(?:this|these|her|his|their|(?:the )?patient's|pt's)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # between a drug's name and its other name in brackets ("Lorbrena (lorlatinib)")
-_GLOSS = re.compile(r"^\s*[(\[]\s*$")
+_GLOSS = compiled.kept(r"^\s*[(\[]\s*$")
 # a toxicity said to be tolerated is no reason for the stop after it: "crizotinib (visual disturbance, tolerated) ->
 # ceritinib"
 _TOLERATED = (
@@ -60,26 +60,26 @@ _TOLERATED = (
 # toxicity: —"), which tells no stop
 _UNANSWERED = r"[\w-]*\s*[:=]\s*(?:[-–—_]+|none|nil|no|n/?a|unknown)?[ \t]*(?:\n|$)"
 # between two TKIs of one list, each with its note in brackets: "crizotinib (visual disturbance) and brigatinib"
-_ALSO_LISTED = re.compile(
+_ALSO_LISTED = compiled.kept(
     r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*|\s(?:and|or|&|as well as)\s+|,\s*(?:and|or)\s+|\s*/\s*)(?:also\s+)?"
 )
-_AND = re.compile(r"\b(?:and|as well as)\b|&|/", re.IGNORECASE)
+_AND = compiled.kept(r"\b(?:and|as well as)\b|&|/", re.IGNORECASE)
 # between two TKIs given one after the other ("alectinib, then brigatinib, both stopped for rash"): a stop after them
 # is said of both only with a plural
-_IN_TURN = re.compile(
+_IN_TURN = compiled.kept(
     r"\s*(?:\([^()]{0,80}\))?\s*,?\s*(?:and\s+)?(?:then|later|subsequently|followed by)\s+", re.IGNORECASE
 )
-_OWN_CLAUSE = re.compile(r"\s+(?:was|is|were|has|had|then|started|begun|given|commenced|followed)\b", re.IGNORECASE)
+_OWN_CLAUSE = compiled.kept(r"\s+(?:was|is|were|has|had|then|started|begun|given|commenced|followed)\b", re.IGNORECASE)
 # the values of an ALK result that say nothing was found ("fusion not detected", "no ALK alterations")
 _NOTHING_FOUND = ("fusion_lost", "no_alk_alteration", "negative_plasma", "nothing_besides")
-_STATEMENT_STOP = re.compile(r"\n|[.!?](?=\s|$)")  # where a statement ends (_clause_end) and the next starts
-_SEMICOLON_STOP = re.compile(r"\n|[.!?](?=\s|$)|;")  # ... or at a semicolon too (semicolons=True)
-_COMMA_STOP = re.compile(r"\n|[.!?](?=\s|$)|[;,]")  # ... or at a comma too: a clause (commas=True)
-_COLON_STOP = re.compile(r"\n|[.!?](?=\s|$)|[;,:]")  # ... or after a heading's colon too (colons=True)
+_STATEMENT_STOP = compiled.kept(r"\n|[.!?](?=\s|$)")  # where a statement ends (_clause_end) and the next starts
+_SEMICOLON_STOP = compiled.kept(r"\n|[.!?](?=\s|$)|;")  # ... or at a semicolon too (semicolons=True)
+_COMMA_STOP = compiled.kept(r"\n|[.!?](?=\s|$)|[;,]")  # ... or at a comma too: a clause (commas=True)
+_COLON_STOP = compiled.kept(r"\n|[.!?](?=\s|$)|[;,:]")  # ... or after a heading's colon too (colons=True)
 # what ends an item the reader does not know as a clause would (a dash between spaces, a colon): "no headache -
 # photophobia or seizures" tells the headache, then something else
-_CLAUSE_STOP = re.compile(r"[,;\n]|\.(?=\s|$)")  # where a symptom's clause ends (Context._other_illness)
-_ITEM_BREAK = re.compile(r"\s[-–—]+\s|:")
+_CLAUSE_STOP = compiled.kept(r"[,;\n]|\.(?=\s|$)")  # where a symptom's clause ends (Context._other_illness)
+_ITEM_BREAK = compiled.kept(r"\s[-–—]+\s|:")
 _DROPPED = "dropped"  # a finding whose words say nothing either way ("no new brain mets")
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import itertools
 import re
 
+from bot.nlu import compiled
 from bot.nlu.context.cues import Cues, _per_text
 from bot.nlu.context.patterns import _OURS, _plan_end, _sentence_at
 from bot.nlu.reader import Span
 
 # (s17) a date in a lettered item's line ("a) crizotinib 09/2017-03/2018 - stopped: intolerance")
-_DATE = re.compile(r"(?<![\w/])(?:(?:19|20)\d\d|\d{1,2}/(?:19|20)?\d\d)(?![\w/])")
+_DATE = compiled.kept(r"(?<![\w/])(?:(?:19|20)\d\d|\d{1,2}/(?:19|20)?\d\d)(?![\w/])")
 
 
 def _dated_rows(text: str, first: int, second: int) -> bool:
@@ -26,17 +27,17 @@ def _dated_rows(text: str, first: int, second: int) -> bool:
 
 
 # where another primary cancer's part ends at the latest (People._other_primaries): its sentence's end
-_PRIMARY_END = re.compile(r"[.!?](?:\s|$)|\n")
+_PRIMARY_END = compiled.kept(r"[.!?](?:\s|$)|\n")
 
 # where a trial's criterion told as a rule ends (People._criterion_rules): a semicolon or a dash between spaces, after
 # which the patient's answer starts; a list of rules after a colon runs on past its semicolons
-_ANSWER_DASH = re.compile(r"\s[-–—]+\s|;")
-_LIST_DASH = re.compile(r"\s[-–—]+\s")
+_ANSWER_DASH = compiled.kept(r"\s[-–—]+\s|;")
+_LIST_DASH = compiled.kept(r"\s[-–—]+\s")
 # (safe9) the sex a pronoun tells, and the contrast that makes "she" or "he" after another person the patient
 _PRONOUN_SEX = {"she": "f", "he": "m"}
 # the writer's own relative ("My father (82) is getting weaker. He ..."): in a relative's message, the patient
-_WRITERS = re.compile(r"(?:my|our)\s", re.IGNORECASE)
-_CONTRAST = re.compile(r"[;–—]|\s-+\s|\b(?:but|whereas|while|whilst|though|although|however)\b", re.IGNORECASE)
+_WRITERS = compiled.kept(r"(?:my|our)\s", re.IGNORECASE)
+_CONTRAST = compiled.kept(r"[;–—]|\s-+\s|\b(?:but|whereas|while|whilst|though|although|however)\b", re.IGNORECASE)
 
 
 class People(Cues):
@@ -479,12 +480,12 @@ class People(Cues):
         to continue in Dhaka", "referred from ...", "her local oncologist"), outside the clause that names it: where
         the opinion is given, not where she is treated."""
         start = max((m.end() for m in re.finditer(r"[.;\n]", text[: span.start])), default=0)
-        stop = re.compile(r"[.;\n]").search(text, span.end)
+        stop = compiled.kept(r"[.;\n]").search(text, span.end)
         end = stop.start() if stop else len(text)
         if not self.opinion_site.search(text, start, end):
             return False
         # "treated in Vienna" names its own country as where she is treated
-        own = re.compile(r"\s*(?:the\s+)?")
+        own = compiled.kept(r"\s*(?:the\s+)?")
         return any(
             m.end() > span.start or own.fullmatch(text, m.end(), span.start) is None
             for m in self.treated_elsewhere.finditer(text)

@@ -8,9 +8,9 @@ from bot.nlu import compiled
 from bot.nlu.context.cues import Cues, _per_text
 from bot.nlu.context.patterns import _CLAUSE_OPENER, _HEADING
 
-_FIRST_WORD = re.compile(r"\w")  # where a sentence's first word starts
+_FIRST_WORD = compiled.kept(r"\w")  # where a sentence's first word starts
 # a question of how someone is ("Is she symptomatic?"): answered no, "not" what is asked ("not symptomatic")
-_OF_SOMEONE = re.compile(r"(?:is|was|are)\s+(?!there\b)", re.IGNORECASE)
+_OF_SOMEONE = compiled.kept(r"(?:is|was|are)\s+(?!there\b)", re.IGNORECASE)
 
 
 class Questions(Cues):

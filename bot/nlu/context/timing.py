@@ -8,6 +8,7 @@ import itertools
 import re
 from collections import namedtuple
 
+from bot.nlu import compiled
 from bot.nlu.context.cues import Cues
 from bot.nlu.context.patterns import (
     _NOTHING_FOUND,
@@ -82,21 +83,21 @@ _DISEASE_NAMED = _compile(
     r"metasta\w*|stage|since|from|as (?:at|before|previously|known))\b",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = compiled.kept(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _REPORT_ROW_REACH = 600  # (ther9) how far above a result a report's row may name its specimen this progression's
 _KNOWN_BEFORE = _compile(r"\b(?:known|established|documented|proven)\s+(?:to be\s+)?$", re.IGNORECASE)
 # a result said to be this progression's, in so many words (not "rebiopsy", which a "first rebiopsy" also is)
-_NOW = re.compile(
+_NOW = compiled.kept(
     r"\b(?:current(?:ly)?|latest|most recent|today'?s?|now|this (?:progression|pd|time|biopsy|rebiopsy))\b", re.I
 )
 # (biopsy2) a progression after the first one ("at the second progression", "third PD", "the latest relapse")
-_LATER_PROGRESSION = re.compile(
+_LATER_PROGRESSION = compiled.kept(
     r"\b(?:second|2nd|third|3rd|fourth|4th|subsequent|later|latest|last|most recent|current|this) "
     r"(?:progression|pd|relapse)\b",
     re.I,
 )
 # a mutation named as what a TKI was given for ("lorlatinib for G1202R", "on lorla for the G1202R"): an earlier result
-_GIVEN_FOR = re.compile(
+_GIVEN_FOR = compiled.kept(
     r"(?:nib|lorla|brig|alec|crizo|ceri|ensar)\w*\s+(?:(?:\d+\s*mg|started|given|begun)\s+)?for\s+(?:the\s+|an?\s+)?(?:alk\s+)?$",
     re.I,
 )
@@ -123,8 +124,8 @@ _Place = namedtuple("_Place", "start end")  # a stretch of text to blank (_blank
 _SERIAL_STOP = _compile(r"\n|\.(?!\d)|[,;]|\s[-–—/]+\s|->|→|=>|\s(?:but|while|whereas)\s", re.IGNORECASE)
 
 
-_LIST_JOIN = re.compile(r"\s*,?\s*(?:(?:and|or|nor|&)\s+)?")
-_CLOSING = re.compile(r"\b(?:and|or|nor)\b|&")
+_LIST_JOIN = compiled.kept(r"\s*,?\s*(?:(?:and|or|nor|&)\s+)?")
+_CLOSING = compiled.kept(r"\b(?:and|or|nor)\b|&")
 
 
 def _closed_list(text: str, span: Span, words: str, spans: list[Span]) -> bool:
@@ -1162,13 +1163,15 @@ class Timing(Cues):
 # (s17) an order form's status that says the order is not yet acted on: a draft, unsigned, on hold, or its sample not
 # yet taken ("Status: Draft (not signed)", "Order status: Ordered - not yet collected"); and the line that opens the
 # order ("Order entry:", "Order set: 'Lorlatinib initiation'", "Orders -")
-_ORDER_STATUS = re.compile(
+_ORDER_STATUS = compiled.kept(
     r"(?:^|(?<=\n)|(?<=[.;|]\s))[ \t]*(?:order )?status[ \t]*[:=][ \t]*(?:[^\n.;|]{0,30}?\b)?"
     r"(?:draft|unsigned|not (?:yet )?signed|on hold|pended|awaiting (?:signature|authori[sz]ation|approval)|"
     r"not yet (?:collected|drawn|taken|done|performed|sent|dispensed|started|given))\b[^\n]*",
     re.IGNORECASE,
 )
-_ORDER_OPENS = re.compile(r"(?:^|(?<=\n))[ \t]*(?:new )?(?:orders?|order (?:entry|set|form|details?))\b", re.IGNORECASE)
+_ORDER_OPENS = compiled.kept(
+    r"(?:^|(?<=\n))[ \t]*(?:new )?(?:orders?|order (?:entry|set|form|details?))\b", re.IGNORECASE
+)
 
 
 def _unsigned_orders(text: str) -> list[tuple[int, int]]:
@@ -1184,24 +1187,26 @@ def _unsigned_orders(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_SCAN_DATED = re.compile(r"\s*\((?:(?:ct|mri|pet(?:/ct)?|scan|imaging|restaging)(?: of)?\s+)?", re.IGNORECASE)
+_SCAN_DATED = compiled.kept(r"\s*\((?:(?:ct|mri|pet(?:/ct)?|scan|imaging|restaging)(?: of)?\s+)?", re.IGNORECASE)
 # a state said of one place ("stable disease in the lungs", "stable in the liver"), not of the whole disease
-_SAID_OF_A_PLACE = re.compile(r"\s+(?:(?:in|at|of|within)\s|elsewhere\b|otherwise\b)", re.IGNORECASE)
+_SAID_OF_A_PLACE = compiled.kept(r"\s+(?:(?:in|at|of|within)\s|elsewhere\b|otherwise\b)", re.IGNORECASE)
 
 
-_BODY_SCAN = re.compile(r"\b(?:ct|pet(?:[/-]ct)?|body|extracranial|restaging)\b", re.IGNORECASE)
-_BRAIN_SCAN_WORD = re.compile(r"\b(?:brain|head|mri|cranial|intracranial|cns|cerebral)\b", re.IGNORECASE)
+_BODY_SCAN = compiled.kept(r"\b(?:ct|pet(?:[/-]ct)?|body|extracranial|restaging)\b", re.IGNORECASE)
+_BRAIN_SCAN_WORD = compiled.kept(r"\b(?:brain|head|mri|cranial|intracranial|cns|cerebral)\b", re.IGNORECASE)
 _CONTRAST_ONLY = frozenset({"but", "however", "yet", "whereas", "while"})
 # (prog11) progressions of the brain alone: no extracranial site progressing
 _BRAINS_ALONE = frozenset({"cns_progressing", "cns_only"})
 _THEN_REACH = 150  # the most characters between a state read as no progression and the progression that followed it
 # a heading opening a statement: up to five words before a colon ("current: ...", "Latest CT: ...")
-_INLINE_HEADING = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?P<words>[^\s:]+(?:[ \t]+[^\s:]+){0,4})[ \t]*:(?=\s)")
+_INLINE_HEADING = compiled.kept(r"[ \t]*(?:[-*•][ \t]*)?(?P<words>[^\s:]+(?:[ \t]+[^\s:]+){0,4})[ \t]*:(?=\s)")
 # a line that is a heading: up to six words ending in a colon, or alone (then only a date: Timing._heading); each word
 # after the first follows its spaces (a run of spaces split among the repeats made a long aligned line slow to fail)
-_HEADING_LINE = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?P<words>[^\s:]+(?:[ \t]+[^\s:]+){0,5})[ \t]*(?P<colon>:)?[ \t]*")
+_HEADING_LINE = compiled.kept(
+    r"[ \t]*(?:[-*•][ \t]*)?(?P<words>[^\s:]+(?:[ \t]+[^\s:]+){0,5})[ \t]*(?P<colon>:)?[ \t]*"
+)
 # what may stand before a word of time opening a clause of its own (Timing._then_clause)
-_THEN_OPENS = re.compile(
+_THEN_OPENS = compiled.kept(
     r"(?:[,;:]|\band\b)\s*(?:she|he|they|it|has|have|had|is|are|was|were)(?:\s+(?:has|have|had|been|is|are|was|were))?\s+$",
     re.IGNORECASE,
 )
