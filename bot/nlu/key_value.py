@@ -270,6 +270,7 @@ class KeyValues:
         self.result = kept.compile(rf"^(?:{_words(kv['result'])}){whole}", re.IGNORECASE)
         self.not_done = kept.compile(rf"^(?:{_words(kv['not_done'])}){whole}", re.IGNORECASE)
         self.pending = kept.compile(rf"(?<![\w-])(?:{_words(kv['pending'])})(?![\w])", re.IGNORECASE)
+        self.elsewhere = kept.compile(rf"(?:{_words(kv['elsewhere'])})(?![\w])", re.IGNORECASE)
         taken = kv["taken"]  # a specimen key's sample said taken, whatever its result ("Plasma: drawn, pending")
         self.taken = {
             specimen: kept.compile(rf"^{taken[specimen]}{taken['words']}", re.IGNORECASE)
@@ -407,6 +408,8 @@ class KeyValues:
             pending = None
         if p := pending or self.hedges.search(clause):
             return reading(value_at + p.end(), supposed, HYPOTHETICAL)
+        if p := self.elsewhere.match(value):
+            return reading(value_at + p.end(), supposed, HYPOTHETICAL)  # (safe13) "Brain mets: see above"
         if n := self.not_done.match(value):
             if k.not_done:
                 return reading(value_at + n.end(), k.absent or k.present, None if k.absent else NEGATED)

@@ -371,7 +371,7 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
     }
 
 
-_KEY_VALUE_CUES = ("present", "absent", "result", "not_done", "pending", "hedges", "trailing")
+_KEY_VALUE_CUES = ("present", "absent", "result", "not_done", "pending", "hedges", "trailing", "elsewhere")
 
 
 def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str, str]) -> dict[str, Any]:

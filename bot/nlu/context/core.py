@@ -432,6 +432,10 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 denied = None  # (trust7) "Treatment-naive? No - had alectinib 2 years": the question's no, not hers
             if denied and self.dose_gap.match(text, span.end) and not self.not_a_gap.search(denied.group()):
                 denied = None  # "has not had her alectinib for 3 days": a dose held, of a TKI received
+            if denied and self.cause_of_denied.match(text, span.end):
+                return _DROPPED  # (safe13) "No alectinib-related toxicity": the toxicity denied, not the drug
+            if denied and self.started_until_denial.search(before) and self.started_until.match(text, span.end):
+                return None  # (safe13) "she did not start alectinib until June 2023": started then
             if (
                 denied
                 or self.tki_neg_after.match(text[span.end : span.end + 80])
@@ -496,7 +500,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             and span.value == "true"
             and span.role is None
             and self._diagnosis_count(text, span)
-            and self._brain_clear_after(text, spans, i)
+            and (self._brain_clear_after(text, spans, i) or self._brain_clear_before(text, spans, i))
         ):
             return _DROPPED  # "brain mets at diagnosis (SRS x3); MRI brain 10/2025 normal": the brain then, clear now
         if (
@@ -667,16 +671,32 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         not itself told of the diagnosis ("At diagnosis 3 brain mets, SRS. Brain MRI 10/2025: no metastases"): the
         schema's brain metastases "present now" are the later statement's (none), not the diagnosis's; with ``found``
         the other way round, metastases told after a brain clear at the diagnosis."""
+        # (safe13) a clear brain by a denial's cue too ("brain mets at diagnosis, no brain mets now")
         return any(
             s.entity == "brain_metastases"
             and s.start > spans[i].end
+            and not self._diagnosis_count(text, s)
             and (
                 (s.value == "true" and s.role is None)
                 if found
-                else (s.value == "false" or (s.value == "true" and s.role == NEGATED))
+                else (
+                    s.value == "false"
+                    or (s.value == "true" and (s.role == NEGATED or self._stated_role(text, spans, j) == NEGATED))
+                )
             )
+            for j, s in enumerate(spans[i + 1 :], i + 1)
+        )
+
+    def _brain_clear_before(self, text: str, spans: list[Span], i: int) -> bool:
+        """(safe13) Before brain metastases told of the diagnosis (span i), the brain is said clear in a statement not
+        itself told of the diagnosis ("No brain mets now; brain mets at diagnosis treated with SRS"): clear now, as
+        the same told the other way round (_brain_clear_after)."""
+        return any(
+            s.entity == "brain_metastases"
+            and s.end <= spans[i].start
             and not self._diagnosis_count(text, s)
-            for s in spans[i + 1 :]
+            and (s.value == "false" or (s.value == "true" and self._stated_role(text, spans, j) == NEGATED))
+            for j, s in enumerate(spans[:i])
         )
 
     def _benign_result(self, text: str, span: Span) -> bool:

@@ -211,6 +211,11 @@ class Cues:
         # a dose gap right after a denied TKI ("has not had her alectinib for 3 days"): a dose held, not a denial
         self.dose_gap = _frame(r"\s*(?:(?:{dose_gap_words})\s+)?(?:{dose_gap})", table["tki_negation"])
         self.not_a_gap = _cue(table["tki_negation"]["not_a_gap"])
+        # (safe13) a past denial of the start, then when it was started ("did not start alectinib until June 2023")
+        self.started_until_denial = _compile(_words(table["tki_negation"]["started_until_denial"]), re.IGNORECASE)
+        self.started_until = _compile(_words(table["tki_negation"]["started_until"]), re.IGNORECASE)
+        # (safe13) a denied TKI naming a cause ("No alectinib-related toxicity"): the toxicity denied, not the drug
+        self.cause_of_denied = _compile(_words(table["tki_negation"]["cause_of_denied"]), re.IGNORECASE)
         # (therapy) the TKI may be quoted, as a brand copied from a box ("asks for 'Lorbrena'")
         self.cand_before = _before(
             table["candidate"]["before"],
@@ -515,6 +520,10 @@ class Cues:
         excluded = _words(hyp["criterion_met"] + hyp["exclusion_met"])
         self.exclusion_met = _compile(answered % (excluded, excluded), re.IGNORECASE)
         self.teaching = _cue(hyp["teaching"])
+        self.teaching_heading = _compile(  # (safe13) people.py _teaching
+            rf"(?:^|(?<=\n))[ \t]*(?:[-*•][ \t]+)?(?:{_words(hyp['teaching_heading'])})[ \t]*:[^\n]*",
+            re.IGNORECASE,
+        )
         self.this_patient = _cue(hyp["this_patient"])
         self.region_care = _compile(table["region_context"], re.IGNORECASE)
         self.answer_option = _compile(_words(hyp["answer_option"]))

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from bot.nlu import compiled
 from bot.nlu.context.lists import Lists
 from bot.nlu.context.patterns import _inside, _statement_bounds
 from bot.nlu.reader import Span
+
+# (safe13) a question mark right after a score ("ECOG 2? or 3": it read 2)
+_QUERIED_SCORE = compiled.kept(r"[ \t]*\?")
 
 
 class Doubt(Lists):
@@ -22,6 +26,8 @@ class Doubt(Lists):
             return False  # "NGS pending on the node core taken yesterday": the specimen was taken
         if span.entity == "biopsy_type" and self._biopsy_to_come(text, spans, i):
             return True  # "admitted for liver biopsy", "rebiopsy next week": the biopsy is to come
+        if span.entity in self.score_entities and _QUERIED_SCORE.match(text, span.end):
+            return True  # (safe13) "ECOG 2? or 3", "PS 1? 2?": the score queried, whatever follows it
         if span.entity in self.score_entities and self.score_denied.search(text[max(0, span.start - 20) : span.start]):
             return True  # "not ECOG 3": what the score is not; a correction may say what it is ("- more like 1")
         # (lead) "Target ECOG 1 after rehab", "hoping for PS 1": a score aimed at, not the patient's now

@@ -21,6 +21,12 @@ from bot.nlu.reader import Span
 
 _BARE_COMMA = compiled.kept(r"\s*,\s*")
 _LEAD_REMARK = compiled.kept(r"^\s*\([^()\n.;]{1,30}\)")  # a bracket right after a denial's cue (_scoped)
+# (safe13) a report's heading of what it did not find, its list after it ("negative for MET amp, G1202R", "Not
+# detected: G1202R, MET amplification"): the heading lists the results, of any kind (_unclosed_list_end)
+_REPORT_HEADING = compiled.kept(
+    r"(?:negative|neg)\s+for\s*:?\s*$|(?:negative|neg|(?:not|none)\s+(?:detected|found|identified))\s*:\s*$",
+    re.IGNORECASE,
+)
 
 
 def _bare_comma(between: str) -> bool:
@@ -138,11 +144,15 @@ class Lists(Cues):
         listed = [s for s in spans[:i] if s.start >= cue_end]
         if listed and self._closed_list(text, [*listed, span, *self._list_run(text, spans, i)]):
             return True  # "no G1202R, L1196M or MET amp found", "no brain mets, LMD or headaches": every item
-        if any(self._kind(s) != self._kind(span) for s in listed):
+        # (safe13) under a report's heading of what it did not find, a list of one group ("negative for: MET amp,
+        # G1202R, L1196M")
+        first = listed[0].start if listed else span.start
+        kind = self._group if _REPORT_HEADING.search(text, max(0, cue_end - 30), first) else self._kind
+        if any(kind(s) != kind(span) for s in listed):
             return False
         last, k = span, i
         for nxt in spans[i + 1 :]:  # the rest of the list: findings of this kind joined by list words
-            if self._kind(nxt) != self._kind(span) or not self.lists.join.match(text[last.end : nxt.start]):
+            if kind(nxt) != kind(span) or not self.lists.join.match(text[last.end : nxt.start]):
                 break
             last, k = nxt, k + 1
         if self.found_after.match(text[last.end : last.end + 40]):
@@ -196,7 +206,8 @@ class Lists(Cues):
             return False  # the item before it is not denied by the cue before the list
         cue_end = prev.start - len(gap)
         listed = [s for s in spans[: j + 1] if s.start >= cue_end]
-        if len(listed) == 1 and self._kind(prev) != self._kind(span):
+        heading = _REPORT_HEADING.search(text, max(0, cue_end - 30), prev.start)
+        if len(listed) == 1 and self._kind(prev) != self._kind(span) and not heading:
             return False
         if len(listed) > 1 and any(s.value == "none" or self._group(s) != self._group(span) for s in listed):
             return False

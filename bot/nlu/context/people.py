@@ -428,6 +428,10 @@ class People(Cues):
             sentence = text[start:end].strip()
             if self.teaching.search(sentence) and not self.this_patient.search(sentence):
                 out.append((start, end))
+        for m in self.teaching_heading.finditer(text):  # (safe13) "Guideline: ...; lorlatinib after progression."
+            if not self.this_patient.search(m.group()):
+                out.append(m.span())
+        out.sort()
         letters = [(m.start(), m["letter"].lower()) for m in self.answer_option.finditer(text)]
         firsts = [
             at

@@ -11,6 +11,9 @@ from bot.nlu.context.patterns import _CLAUSE_OPENER, _HEADING
 _FIRST_WORD = compiled.kept(r"\w")  # where a sentence's first word starts
 # a question of how someone is ("Is she symptomatic?"): answered no, "not" what is asked ("not symptomatic")
 _OF_SOMEONE = compiled.kept(r"(?:is|was|are)\s+(?!there\b)", re.IGNORECASE)
+# (safe13) a reply that opens with "or": another option of the question's own value, no answer ("ECOG 2? or 3": it
+# read the ECOG 2 stated)
+_ANOTHER_OPTION = compiled.kept(r"(?:or|vs\.?|versus|maybe|perhaps|possibly)\b", re.IGNORECASE)
 
 
 class Questions(Cues):
@@ -97,6 +100,7 @@ class Questions(Cues):
                 or reply.endswith("?")
                 or self.answer_not_given.search(reply)  # "Yes, we need to check that first": no answer
                 or self.answer_choice.match(reply)
+                or _ANOTHER_OPTION.match(reply)
             ):
                 continue
             if self.finding_question.match(question):
