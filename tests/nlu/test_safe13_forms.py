@@ -225,3 +225,29 @@ def test_a_tki_only_believed_is_not_read(text: str, value) -> None:
 ])
 def test_another_primarys_brain_metastases_are_not_this_cancers(text: str, value) -> None:
     assert_reads(text, {"brain_metastases": value})
+
+
+# --- another patient in shorthand, an expectation, a teaching remark, a conditioned score, a discordant result ---
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("previous patient had G1202R", {"alk_mutations": None}),
+    ("Last pt with MET amp did well on capmatinib", {"bypass_alterations": None}),
+    ("unconfirmed report of G1202R", {"alk_mutations": None}),
+    ("we would expect G1202R after alectinib", {"alk_mutations": None}),
+    ("G1202R is common after alectinib", {"alk_mutations": None}),
+    ("ECOG 3 if she gets worse", {"ecog": None}),
+    ("MET amplification by NGS (CN 4), FISH negative", {"bypass_alterations": None}),
+    ("MET amp on FISH, NGS negative", {"bypass_alterations": None}),
+    # controls: this patient's, a visit or a letter, a result told, a score told, a result confirmed
+    ("Last pt visit: G1202R detected", {"alk_mutations": ["G1202R"]}),
+    ("previous patient letter: G1202R detected", {"alk_mutations": ["G1202R"]}),
+    ("she has G1202R, common after alectinib", {"alk_mutations": ["G1202R"]}),
+    ("G1202R detected; expected after alectinib", {"alk_mutations": ["G1202R"]}),
+    ("ECOG 1, if generous", {"ecog": 1}),
+    ("MET amplification by FISH, confirmed by NGS", {"bypass_alterations": ["MET_amplification"]}),
+    ("MET amplification, EGFR negative", {"bypass_alterations": ["MET_amplification"]}),
+    ("Looks after her mother, who had breast cancer, with new brain mets on MRI", {"brain_metastases": True}),
+])
+def test_other_patients_expectations_conditions_and_discordant_results(text: str, fields: dict) -> None:
+    assert_reads(text, fields)

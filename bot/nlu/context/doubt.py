@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.nlu import compiled
 from bot.nlu.context.lists import Lists
 from bot.nlu.context.patterns import _inside, _statement_bounds
@@ -9,6 +11,19 @@ from bot.nlu.reader import Span
 
 # (safe13) a question mark right after a score ("ECOG 2? or 3": it read 2)
 _QUERIED_SCORE = compiled.kept(r"[ \t]*\?")
+# (safe13) a result another test did not confirm, right after it ("MET amplification by NGS (CN 4), FISH negative", "MET
+# amp on FISH, NGS negative", "G1202R on plasma; tissue NGS not detected"): discordant, not stated (it read the result)
+_DISCORDANT = compiled.kept(
+    r"(?:[ \t]+(?:by|on|in)[ \t]+[\w-]+(?:[ \t]+[\w-]+)?)?(?:[ \t]*\([^()\n]{0,30}\))?[ \t]*[,;][ \t]*(?:but[ \t]+)?"
+    r"(?:(?:by|on)[ \t]+)?(?:the[ \t]+)?(?:(?:tissue|plasma|confirmatory|orthogonal|repeat)[ \t]+)?"
+    r"(?:fish|ngs|ihc|pcr|ddpcr|plasma|tissue|ctdna|liquid biopsy|testing|sequencing)[ \t]+"
+    r"(?:(?:was|is|came back|were)[ \t]+)?(?:negative|neg|-ve|not (?:detected|amplified|confirmed|confirmatory)|"
+    r"did not confirm|failed to confirm|normal)(?![\w-])",
+    re.IGNORECASE,
+)
+# (safe13) a score told with the condition it would hold on ("ECOG 3 if she gets worse", "PS 2 should she deteriorate":
+# it read the score)
+_CONDITIONED_SCORE = compiled.kept(r"[ \t]+(?:if|should|in case|in the event)\b", re.IGNORECASE)
 
 
 class Doubt(Lists):
@@ -28,6 +43,10 @@ class Doubt(Lists):
             return True  # "admitted for liver biopsy", "rebiopsy next week": the biopsy is to come
         if span.entity in self.score_entities and _QUERIED_SCORE.match(text, span.end):
             return True  # (safe13) "ECOG 2? or 3", "PS 1? 2?": the score queried, whatever follows it
+        if span.entity in ("alk_mutation", "bypass_alteration") and _DISCORDANT.match(text, span.end):
+            return True  # (safe13) "MET amplification by NGS (CN 4), FISH negative": another test did not confirm it
+        if span.entity in self.score_entities and _CONDITIONED_SCORE.match(text, span.end):
+            return True  # (safe13) "ECOG 3 if she gets worse": a score supposed on a condition
         if span.entity in self.score_entities and self.score_denied.search(text[max(0, span.start - 20) : span.start]):
             return True  # "not ECOG 3": what the score is not; a correction may say what it is ("- more like 1")
         # (lead) "Target ECOG 1 after rehab", "hoping for PS 1": a score aimed at, not the patient's now
