@@ -48,6 +48,12 @@ CHEMO_NOW = [
     "Switched to docetaxel in May and remains on it.",
     "Changed to carboplatin/pemetrexed after PD on brigatinib and continues on it.",
     "Now on weekly paclitaxel.",
+    "Received C2D1 docetaxel yesterday.",
+    "Cycle 4 carbo/pem delayed 1 week due to thrombocytopenia.",
+    "2L: carboplatin/pemetrexed (C1 15/09/2025, C4 given 17/11/2025), ongoing.",
+    "Receiving treatment beyond progression with pemetrexed.",
+    "Pemetrexed continued beyond progression.",
+    "Is tolerating pemetrexed maintenance well.",
 ]
 
 
@@ -94,6 +100,8 @@ NOTHING_NOW = [
     "She has received no systemic treatment since stopping lorlatinib in April.",
     "Has had no further treatment since the last admission.",
     "On surveillance only, no active treatment.",
+    "No treatment since progression on lorlatinib in August.",
+    "Discontinued all anticancer therapy in September.",
 ]
 
 
@@ -136,6 +144,11 @@ NOT_NOW = [
     "Was switched to docetaxel in 2019 and remained on it until 2020.",
     "In 2021 the docetaxel dose was reduced to 60 mg/m2 from cycle 3.",
     "Docetaxel dose reduced to 60 mg/m2 from cycle 3, stopped after cycle 5 for PD.",
+    "Would pemetrexed be continued beyond progression?",
+    "Alectinib continued beyond progression with SBRT.",
+    "Cycle 2 carboplatin/pemetrexed to be delayed by 1 week?",
+    "No treatment since 2019 until lorlatinib was started.",
+    "Discontinued all anticancer therapy in 2019, then restarted alectinib in 2020.",
 ]
 
 
@@ -175,6 +188,7 @@ PATTERNS = [
     ("Brain progression with ongoing extracranial response.", "cns_only"),
     ("Leptomeningeal progression, body disease stable.", "cns_only"),
     ("Progression confined to the CNS.", "cns_only"),
+    ("Isolated leptomeningeal progression.", "cns_only"),
     ("New cerebellar lesion on MRI; CT chest/abdomen/pelvis shows continued response.", "cns_only"),
     ("Widespread progression in liver, bone and lymph nodes.", "systemic"),
     ("Multi-site progression (liver, bone, adrenal, nodes).", "systemic"),
@@ -212,6 +226,13 @@ NO_PATTERN = [
     "Good extracranial control on alectinib.",
     "Local progression at the primary with distant disease progressing.",
     "Otherwise ongoing response.",
+    # a pattern told of an earlier progression
+    "Prior oligoprogression treated with SBRT in 2023.",
+    "History of oligoprogression treated with SBRT.",
+    "Previous CNS-only progression on crizotinib treated with SRS; now stable.",
+    "Previous systemic progression on crizotinib; stable on alectinib.",
+    "Is this isolated leptomeningeal progression?",
+    "Isolated leptomeningeal progression is unlikely.",
 ]
 
 
