@@ -189,6 +189,9 @@ PATTERNS = [
     ("Leptomeningeal progression, body disease stable.", "cns_only"),
     ("Progression confined to the CNS.", "cns_only"),
     ("Isolated leptomeningeal progression.", "cns_only"),
+    ("The patient progressed on brigatinib in the brain only.", "cns_only"),
+    ("She is progressing in the CNS only.", "cns_only"),
+    ("New brain lesions; stable extracranial lung cancer.", "cns_only"),
     ("New cerebellar lesion on MRI; CT chest/abdomen/pelvis shows continued response.", "cns_only"),
     ("Widespread progression in liver, bone and lymph nodes.", "systemic"),
     ("Multi-site progression (liver, bone, adrenal, nodes).", "systemic"),
@@ -224,6 +227,9 @@ NO_PATTERN = [
     "Intracranial PD with loss of extracranial control.",
     "Intracranial PD; is extracranial control maintained?",
     "Good extracranial control on alectinib.",
+    "Brigatinib since 2021 with excellent extracranial control.",
+    "If she progressed in the brain only, SRS would be used.",
+    "Controlled extracranial disease.",
     "Local progression at the primary with distant disease progressing.",
     "Otherwise ongoing response.",
     # a pattern told of an earlier progression
@@ -248,6 +254,8 @@ NOT_THAT_PATTERN = [
     # the brain and one site outside it: never CNS-only (the form asks the pattern)
     ("Progression both intracranially and in the liver.", {"progression": "cns_only"}),
     ("Intracranial progression with a new liver lesion; bones stable.", {"progression": "cns_only"}),
+    ("New brain lesions; not stable extracranial disease.", {"progression": "cns_only"}),
+    ("3 new brain mets; uncontrolled extracranial disease.", {"progression": "cns_only"}),
     # a growth beside sites that respond names those sites as responding, not as progressing
     ("The primary is growing while the liver and bone lesions continue to respond.", {"progression": "systemic"}),
 ]
