@@ -66,6 +66,7 @@ def test_invisible_characters_and_other_hyphens_never_turn_a_denial_into_a_findi
     ("ALK\u2011positive", {"alk_positive": True}),
     ("ALK\u2212", {"alk_positive": False}),
     ("ECOG \uff11", {"ecog": 1}),
+    ("NGS: G\uff11\uff12\uff10\uff12R, ECOG 1", {"alk_mutations": ["G1202R"], "ecog": 1}),
     ("\uff25\uff23\uff2f\uff27 2", {"ecog": 2}),
     ("brigat\u00adinib 2023-2024", {"prior_tkis": ["brigatinib"]}),
     ("brain mets: n\u200bo", {"brain_metastases": False}),

@@ -188,7 +188,9 @@ def test_a_refinement_is_not_a_conflict(text, fields):
     assert extractor.case_fields(entities) == fields
 
 
-@pytest.mark.parametrize("text", ["G1202fs", "X9999Y", "c.3604G>A", "G1202*", "G１２０２R", "p.Gly1202Ter",
+# (a full-width "G１２０２R" was here: since 2026-12-07 full-width characters are read as their ASCII, as seen, and it
+# reads G1202R: tests/nlu/test_earlier_scores_and_characters.py)
+@pytest.mark.parametrize("text", ["G1202fs", "X9999Y", "c.3604G>A", "G1202*", "p.Gly1202Ter",
                                   "ALK G12020R"])
 def test_an_unreadable_variant_is_named_back_and_never_a_field(text):
     found = extractor.load().entities(f"NGS: {text}, ECOG 1")
