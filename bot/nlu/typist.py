@@ -476,6 +476,18 @@ def short_slips(slips: dict[str, list[str]]) -> Callable[[str], list[tuple[int, 
     return find
 
 
+def zero_counts(patterns: Iterable[str]) -> Callable[[str], list[tuple[int, int, str]]]:
+    """(lead7) A count of none written as a digit before what it counts ("0 brain mets", "Brain: 0 new mets"), the
+    phrase file's ``zero_count``: rewritten as the word ("zero brain mets"), whose count of none the reader denies;
+    as a digit a count's patterns read the lesions present."""
+    pattern = compiled.kept("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
+
+    def find(text: str) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), "zero") for m in pattern.finditer(text)] if "0" in text else []
+
+    return find
+
+
 def typos(text: str, term: Callable[[str], str | None]) -> list[tuple[int, int, str]]:
     pieces = []
     for m in _WORD.finditer(text):
@@ -526,6 +538,7 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
     checker = Typos(spec["drugs"], spec["words"], spec["known"], spec["not_typos"])
     low, high = table["kinase_domain"]
     slipped = short_slips(spec.get("short_words", {}))
+    zeros = zero_counts(spec.get("zero_count", ()))
     drugs = frozenset(d.lower() for d in spec["drugs"] if d.isalpha())
     relative = exports.relatives(table["other_people"])
 
@@ -547,6 +560,7 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
             + coded_fields(text)
             + typos(text, checker.term)
             + slipped(text)
+            + zeros(text)
             + plus_joins(text)
             + negated_auxiliaries(text),
         )  # (recall256)
