@@ -173,3 +173,52 @@ def test_a_complaint_given_another_cause_is_not_symptomatic(text: str) -> None:
 ])
 def test_a_complaint_given_to_the_cancer_still_reads(text: str) -> None:
     assert_reads(text, {"symptomatic": True})
+
+
+# ---- 6. a carcinoma with neuroendocrine features, untyped; a rate in a population ---------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Rebiopsy: NSCLC with neuroendocrine features, favour LCNEC.",
+    "Rebiopsy: high-grade carcinoma with neuroendocrine morphology; awaiting stains.",
+    "Rebiopsy: poorly differentiated carcinoma with neuroendocrine morphology; IHC pending.",
+    "Liver core: carcinoma with focal neuroendocrine differentiation, further stains to follow.",
+    "Small cell transformation occurs in 3-5% of ALK resistance.",
+    "SCLC transformation is seen in 5 to 10% of biopsies at progression.",
+])
+def test_no_small_cell_from_features_or_rates(text: str) -> None:
+    assert_reads(text, {"transformation": None})
+
+
+@pytest.mark.parametrize("text", [
+    "Her rebiopsy showed small cell transformation, which occurs in 3-5% of cases.",
+    "Rebiopsy of the liver shows neuroendocrine transformation.",
+    "Rebiopsy: carcinoma with neuroendocrine morphology, consistent with small cell carcinoma.",
+    "Rebiopsy: high-grade neuroendocrine carcinoma, small cell type.",
+])
+def test_small_cell_told_still_reads(text: str) -> None:
+    assert_reads(text, {"transformation": "small_cell"})
+
+
+# ---- 7. a trial's rule told passive or as a criterion: no finding of this patient ---------------------------------------
+
+
+@pytest.mark.parametrize("text, field", [
+    ("Symptomatic brain mets are an exclusion criterion.", "symptomatic"),
+    ("Symptomatic brain mets are an exclusion criterion.", "brain_metastases"),
+    ("Patients with symptomatic CNS disease were excluded from the trial.", "symptomatic"),
+    ("Patients with symptomatic CNS disease were excluded from the trial.", "brain_metastases"),
+    ("Patients with untreated brain metastases are ineligible for this study.", "brain_metastases"),
+    ("Prior lorlatinib is an exclusion criterion.", "prior_tkis"),
+])
+def test_a_trials_rule_is_no_finding(text: str, field: str) -> None:
+    assert_reads(text, {field: None})
+
+
+@pytest.mark.parametrize("text", [
+    "She was excluded from the trial because of symptomatic brain mets.",
+    "She has symptomatic brain mets, which are an exclusion criterion.",
+    "Symptomatic brain mets; ineligible for the trial.",
+])
+def test_this_patients_finding_beside_a_rule_still_reads(text: str) -> None:
+    assert_reads(text, {"symptomatic": True, "brain_metastases": True})
