@@ -308,6 +308,27 @@ def said_punctuation(text: str) -> list[tuple[int, int, str]]:
     return pieces
 
 
+# (lead7) characters that look like others or like nothing: a zero-width space or joiner, a word joiner, a byte-order
+# mark and a soft hyphen, invisible (dropped: "no\u200bbrain mets", "G12\u200b02R", "brain mets: n\u200bo" read as
+# seen; "no brain mets" with one read the metastases PRESENT); the hyphens and minus signs of other code points as
+# "-" ("G1202R not\u2011detected", "ALK\u2212"); full-width letters, digits and signs, and the ideographic space, as
+# their ASCII ("ECOG \uff11")
+_INVISIBLE = compiled.kept("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_HYPHENS = compiled.kept("[\u2010\u2011\u2012\u2212\ufe63\uff0d]")
+_FULL_WIDTH = compiled.kept("[\uff01-\uff5e\u3000]")
+
+
+def characters(text: str) -> list[tuple[int, int, str]]:
+    """The invisible characters of ``text`` dropped, other hyphens as "-", full-width characters as ASCII."""
+    pieces = [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)]
+    pieces += [(m.start(), m.end(), "-") for m in _HYPHENS.finditer(text)]
+    pieces += [
+        (m.start(), m.end(), " " if m.group() == "\u3000" else chr(ord(m.group()) - 0xFEE0))
+        for m in _FULL_WIDTH.finditer(text)
+    ]
+    return pieces
+
+
 # (s12) a dosage form before a drug's name, as Indian and South-East Asian notes write it ("to start Tab. Alectinib
 # 150 mg", "Cap. Lorlatinib"): its full stop ends no sentence
 _DOSAGE_FORM = compiled.kept(r"(?<![\w.-])(?:tabs?|caps?|inj|syp)(\.)(?=[ \t]+[A-Za-z])", re.IGNORECASE)
@@ -545,7 +566,8 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
     def rewrite(text: str) -> Rewrite:
         return Rewrite(
             text,
-            markup(text)
+            characters(text)
+            + markup(text)
             + exports.hl7(text)
             + exports.tables(text, relative)
             + exports.aligned(text, relative)
