@@ -114,7 +114,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             ):
                 # (ctx7) "This admission, liver core: ALK IHC negative": the fusion's result at this progression
                 span = dataclasses.replace(span, value="fusion_present" if span.value == "positive" else "fusion_lost")
-            if stated == _DROPPED and _at_diagnosis_histology(text, span):  # "Initial EBUS FNA 2021: adenocarcinoma"
+            if (
+                stated == _DROPPED
+                and _at_diagnosis_histology(text, span)  # "Initial EBUS FNA 2021: adenocarcinoma"
+                and not self._transformation_doubted(text, span)  # (prec1) this progression's, in doubt: unread
+            ):
                 span, stated = Span(span.start, span.end, "histology", "adenocarcinoma", span.priority), None
             if stated == _DROPPED or (span.negated_only and stated != NEGATED):
                 continue
@@ -124,6 +128,12 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 and self.imaging_sign.fullmatch(text, span.start, span.end)
             ):
                 continue  # "No cord compression." on a spine MRI: the image's word, not one on the symptoms
+            if (
+                span.entity == "symptomatic"
+                and ((span.value == "false" and stated is None) or (span.value == "true" and stated == NEGATED))
+                and self._held_by_steroids(text, span)
+            ):
+                continue  # (prec1) "asymptomatic on dexamethasone 4 mg": held down by steroids, not told free of them
             # doubted by its own words ("G1202R unconfirmed", "ECOG 1 maybe"): supposed, yet correctable
             doubted = (
                 stated is None
@@ -523,6 +533,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             )
         ):
             return _DROPPED  # "Diagnostic core biopsy of the lung mass: adenocarcinoma" is the diagnosis's histology
+        if span.entity == "transformation" and span.value == "none" and self._transformation_doubted(text, span):
+            return _DROPPED  # "Rebiopsy: adenocarcinoma with neuroendocrine features": not told free of transformation
         if (
             span.entity in ("transformation", "unplaced_finding")
             and span.value != "none"
@@ -798,6 +810,24 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         start, end = _statement_bounds(text, span.start, span.end, semicolons=True, reach=(160, 160))
         return bool(self.symptoms_then.search(text, start, end)) and not self.result_current.search(text, start, end)
 
+    def _held_by_steroids(self, text: str, span: Span) -> bool:
+        """(prec1) No symptoms told in a sentence that has steroids taken now (`steroids_now`: "asymptomatic but
+        remains on dexamethasone 2 mg", "no headaches on dex 4 mg"): the complaints held down, not told absent."""
+        start, end = _statement_bounds(text, span.start, span.end, reach=(120, 120))
+        return bool(self.steroids_now.search(text, start, end))
+
+    def _transformation_doubted(self, text: str, span: Span) -> bool:
+        """(prec1) An adenocarcinoma read as no transformation, with a neuroendocrine, small-cell or sarcomatoid part
+        found or in doubt after it on its line (`transformation_in_doubt`: "adenocarcinoma with neuroendocrine
+        features", "adenocarcinoma; synaptophysin focal", "a small cell component cannot be excluded"): the specimen
+        is not told free of transformation. Only the adenocarcinoma's reading: "no small cell component" read on its
+        own still says none."""
+        if not text[span.start : span.end].lower().startswith("adeno"):
+            return False
+        stop = text.find("\n", span.end)
+        end = min(len(text) if stop < 0 else stop, span.end + 200)
+        return bool(self.transformation_in_doubt.search(text, span.end, end))
+
     def _other_illness(self, text: str, span: Span) -> bool:
         """A symptom of another illness or of long ago, not of the cancer now ("hx of epilepsy with seizures",
         "childhood seizures", "seizure disorder since age 12"): the words before it in its clause or right after it
@@ -811,7 +841,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         past = _ONE_COMMA.match(text, span.end)
         if self.other_cause_denied.match(after) or (past and self.other_cause_denied.match(text, past.end())):
             return True  # (lead) "mild headache, not thought related to the brain mets"
-        if self.of_the_cancer.search(after):
+        if self.of_the_cancer.search(self.cancer_set_aside.sub(" ", after)):  # (prec1) not "rather than the mets"
             return False
         if self.other_illness_before.search(before) or self.other_illness_after.match(after):
             return True

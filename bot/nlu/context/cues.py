@@ -427,6 +427,7 @@ class Cues:
         self.other_cause_after = _compile(rf"[\s(,]*(?:{_words(hyp['other_cause_after'])})", re.IGNORECASE)
         self.other_cause_denied = _compile(rf"[\s(,]*(?:{_words(hyp['other_cause_denied'])})", re.IGNORECASE)
         self.of_the_cancer = _cue(hyp["other_illness_cancer"])
+        self.cancer_set_aside = _cue(hyp["cancer_set_aside"])  # (prec1) Context._other_illness
         # (prec) in a seizure's sentence: epilepsy, or an antiepileptic with no new event (Context._other_illness)
         self.epileptic_seizure = _compile(rf"^(?:{_words(hyp['epilepsy_complaints'])})$", re.IGNORECASE)
         self.epilepsy = {k: _cue(hyp[f"epilepsy_{k}"]) for k in ("named", "drugs", "new_event")}
@@ -541,6 +542,8 @@ class Cues:
         self.malignant_result = _cue(hyp["malignant_result"])
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
         self.symptoms_then = _cue(hyp["symptoms_then"])  # (prec10) Context._symptoms_then
+        self.transformation_in_doubt = _cue(hyp["transformation_in_doubt"])  # (prec1) Context._transformation_doubted
+        self.steroids_now = _cue(hyp["steroids_now"])  # (prec1) Context._held_by_steroids
         self.diagnosed_on = _cue(hyp["diagnosed_on"])
         self.diagnosis_test_positive = _cue(hyp["diagnosis_test_positive"])
         self.fusion_said = _cue(hyp["fusion_said"])  # (trust5) an ALK result's words naming the fusion or its test
