@@ -23,9 +23,6 @@ _ONE_COMMA = compiled.kept(r"[^,;.\n]{0,30},\s*")
 _BREAK = compiled.kept(r"[.;!?\n(]")  # where a retraction's words may start (Context._retracted)
 _SENTENCE_END = compiled.kept(r"[.!?\n](?:\s|$)")
 _SPACES = compiled.kept(r"[ \t]*")
-# (lead) a drug's stop still to come: "lorlatinib cannot be started until the rifampicin is stopped" (it read the
-# inducer not taken, which bars lorlatinib)
-_STOP_TO_COME = compiled.kept(r"\b(?:until|till|unless)\s+(?:(?:the|his|her|their)\s+)?$", re.IGNORECASE)
 # a word that names the call again ("classified as a variant of uncertain significance"): no other finding
 _ANAPHOR = compiled.kept(r"(?:variant|mutation|alteration|call|change)s?", re.IGNORECASE)
 _CLAUSE_END = compiled.kept(r"[.!?](?:\s|$)|[;\n]")  # where a disowned call's clause ends (Context._disowned)
@@ -528,7 +525,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return _DROPPED  # "avoid strong CYP3A inducers": advice, not what is taken
         if (
             span.entity in self.no_longer_kinds
-            and not _STOP_TO_COME.search(before)
+            and not self.stop_to_come.search(before)  # a stop still to come
             and (
                 (self.no_longer_before.search(before) and not _kept(text, spans, i))
                 or self.no_longer_after.match(text[span.end : span.end + 70])

@@ -748,6 +748,7 @@ class Cues:
         self.no_longer_before = _before(gone["before"], r"\s+")
         self.no_longer_after = _after(gone["after"], copulas)
         self.advice_before = _cue(gone["advice_before"])
+        self.stop_to_come = _frame(r"\b{stop_to_come}\s+$", gone)  # Context._stated_role
         # (ther10) not the object of an intolerance ("intolerance to ceritinib", "intolerant to crizotinib")
         self.switched_to = _frame(r"(?<!intolerance )(?<!intolerant )\b{switched_onto}\s+$", tol)
         self.replaced_by = _compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
