@@ -496,13 +496,6 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             and self._brain_clear_after(text, spans, i)
         ):
             return _DROPPED  # "brain mets at diagnosis (SRS x3); MRI brain 10/2025 normal": the brain then, clear now
-        if (
-            span.entity == "brain_metastases"
-            and (span.value == "false" or (span.value == "true" and span.role == NEGATED))
-            and self._diagnosis_count(text, span)
-            and self._brain_clear_after(text, spans, i, found=True)
-        ):
-            return _DROPPED  # "Brain MRI clear at diagnosis. Now 2 new brain mets": clear then, metastases now
         if span.entity == "symptomatic" and self._symptoms_then(text, span):
             return _DROPPED  # "4 asymptomatic brain mets at dx", "initially presented with back pain": then, not now
         if (
@@ -635,10 +628,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         return out
 
     def _denied_at_diagnosis(self, text: str, found: list[Entity]) -> list[Entity]:
-        """(lead) Brain metastases denied of the diagnosis ("No brain mets at dx", "no brain metastases at diagnosis")
-        and stated present, or counted, in a later statement not of the diagnosis ("now 3 new brain mets"): the denial
-        is then, the metastases now, and is dropped (it read a conflict, asked); as a brain clear at the diagnosis
-        (_stated_role). Stated: not supposed, nor another person's ("Her sister has brain mets")."""
+        """(lead) Brain metastases denied, or the brain said clear, of the diagnosis ("No brain mets at dx", "Brain MRI
+        clear at diagnosis") and metastases stated present, or counted, in a later statement not of the diagnosis
+        ("now 3 new brain mets"): the denial is then, the metastases now, and is dropped (it read a conflict, asked).
+        The later finding by its final role: stated, not supposed, nor another person's ("Her sister has brain
+        mets")."""
         later = [
             e.start
             for e in found
@@ -652,26 +646,21 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             for e in found
             if not (
                 e.entity == "brain_metastases"
-                and e.value == "true"
-                and e.role == NEGATED
+                and (e.value == "false" or (e.value == "true" and e.role == NEGATED))
                 and any(at > e.end for at in later)
                 and self._diagnosis_count(text, e)
             )
         ]
 
-    def _brain_clear_after(self, text: str, spans: list[Span], i: int, found: bool = False) -> bool:
+    def _brain_clear_after(self, text: str, spans: list[Span], i: int) -> bool:
         """(cns2) After brain metastases told of the diagnosis (span i), the brain is said clear in a later statement
         not itself told of the diagnosis ("At diagnosis 3 brain mets, SRS. Brain MRI 10/2025: no metastases"): the
-        schema's brain metastases "present now" are the later statement's (none), not the diagnosis's; with ``found``
-        the other way round, metastases told after a brain clear at the diagnosis."""
+        schema's brain metastases "present now" are the later statement's (none), not the diagnosis's (the other way
+        round, metastases told after a brain clear at the diagnosis: _denied_at_diagnosis)."""
         return any(
             s.entity == "brain_metastases"
             and s.start > spans[i].end
-            and (
-                (s.value == "true" and s.role is None)
-                if found
-                else (s.value == "false" or (s.value == "true" and s.role == NEGATED))
-            )
+            and (s.value == "false" or (s.value == "true" and s.role == NEGATED))
             and not self._diagnosis_count(text, s)
             for s in spans[i + 1 :]
         )
