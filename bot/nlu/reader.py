@@ -396,7 +396,7 @@ class Reader:
             for r in readings
             if not any(_says(r, s) for s in found)
         ]
-        return _bare_within(self._progressions_apart(text, _resolve(found)))
+        return _sites_in_brain_words(_bare_within(self._progressions_apart(text, _resolve(found))))
 
     def _searched(self, text: str) -> list[tuple[re.Pattern[str], dict[str, Any]]]:
         """The phrase patterns that may match in ``text``, in the table's order: those one of whose needed words
@@ -653,6 +653,25 @@ def _bare_within(found: list[Span]) -> list[Span]:
         for s in found
         if (s.entity, s.value) != ("progression_pattern", "progressing")
         or not any(o.start <= s.start and s.end <= o.end for o in spans)
+    ]
+
+
+def _sites_in_brain_words(found: list[Span]) -> list[Span]:
+    """(lead) Without a site outside the brain read on words a brain progression is read on, inside them or ending on
+    them ("two new parenchymal lesions" after "Intracranial-only progression": the brain's parenchyma, which the site
+    groups read as the lung's): the words are the brain's (beside a CNS-only progression the site made the pattern a
+    conflict). A site is an overlay of its own (_kind): the brain's reading does not compete with it in _resolve."""
+    brain = [(s.start, s.end) for s in found if (s.entity, s.value) == ("progression_pattern", "cns_progressing")]
+    if not brain:
+        return found
+    return [
+        s
+        for s in found
+        if not (
+            s.entity == "progression_pattern"
+            and s.value.startswith(SITES)
+            and any((a <= s.start and s.end <= b) or (s.start < b and s.end == b) for a, b in brain)
+        )
     ]
 
 

@@ -47,3 +47,14 @@ def test_a_diagnosis_clear_or_denial_without_brain_mets_stated_now_reads_as_alon
 ])
 def test_brain_metastases_stated_now_after_a_diagnosis_clear_are_present(text: str) -> None:
     assert_reads(text, {"brain_metastases": True})
+
+
+# (item 2) a site read on words a brain progression is read on is the brain's (reader._sites_in_brain_words, moved from
+# the roles' post-pass to where the reader resolves whose words are whose); the lung's own parenchyma stays the lung's
+@pytest.mark.parametrize("text, pattern", [
+    ("Intracranial-only progression: three new parenchymal lesions.", "cns_only"),
+    ("Intracranial-only progression on alectinib: two new parenchymal lesions, body CT unchanged.", "cns_only"),
+    ("CNS progression with 2 new parenchymal lesions and new liver mets", "systemic"),
+])
+def test_a_site_on_a_brain_progressions_words_is_the_brains(text: str, pattern: str) -> None:
+    assert_reads(text, {"progression": pattern})

@@ -33,25 +33,6 @@ _REFUSAL_LEAD = compiled.kept(r"\s*(?:[,;]|[-–—]+)?\s*(?:(?:but|and|however)
 _OTHER_THERAPIES = frozenset({"prior_chemotherapy", "prior_immunotherapy"})
 
 
-def _sites_in_brain_words(found: list[Entity]) -> list[Entity]:
-    """(lead) A site outside the brain read on words that also read a brain progression ("two new parenchymal
-    lesions" after "Intracranial-only progression": brain parenchyma, read as the lung's too), inside it or ending on
-    its words: the words are the brain's, the site is dropped (beside a CNS-only progression it made the pattern a
-    conflict)."""
-    brain = [(e.start, e.end) for e in found if e.entity == "progression_pattern" and e.value == "cns_progressing"]
-    if not brain:
-        return found
-    return [
-        e
-        for e in found
-        if not (
-            e.entity == "progression_pattern"
-            and e.value.startswith("sites:")
-            and any((a <= e.start and e.end <= b) or (e.start < b and e.end == b) for a, b in brain)
-        )
-    ]
-
-
 class Context(Questions, People, Doubt, Timing, Intolerance):
     def entities(self, text: str, spans: list[Span], regions: list[tuple[int, int]] | None = None) -> list[Entity]:
         """The roles of the findings ``spans`` of ``text``, given the parts of it that ask or suppose (``regions``,
@@ -190,7 +171,6 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         out = self.corrections.apply(text, out, only_doubted, regions)
         out = self._timed_results(text, out)
         out = self._denied_at_diagnosis(text, out)
-        out = _sites_in_brain_words(out)
         out = self._copied_forward(text, out)
         out = self._past_responses(text, out)
         out += self._intolerance(text, out, regions)
