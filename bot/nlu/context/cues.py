@@ -169,7 +169,7 @@ class Cues:
         # a heading opening its line or sentence (a report's noun may lead it; not a drug withdrawn: "Alectinib
         # withdrawn - G1202R"), up to a bracket's worth of words, then its colon or dash, right before the finding
         self.withdrawn_heading = _compile(
-            r"(?:^|(?<=[\n.;]))\s*(?:(?:the\s+)?(?:report|result|call|finding|entry|variant|sample|specimen|ngs|plasma|tissue)"
+            rf"(?:^|(?<=[\n.;]))\s*(?:(?:the\s+)?(?:{_words(back['withdrawn_heading_nouns'])})"
             r"(?:\s+[\w-]+)?\s+(?:(?:was|is|has\s+been)\s+)?)?"
             rf"(?:{_words(back['withdrawn_heading'])})(?![\w-])[^.;\n:]{{0,40}}?\)?\s*[:–—-]\s*$",
             re.IGNORECASE | re.MULTILINE,
