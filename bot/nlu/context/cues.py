@@ -636,12 +636,13 @@ class Cues:
         # (not tested)"): past its separator (a colon, a cell border, a dash, a leader) and a bare no of a checklist
         self.untested_entities = frozenset(hyp["untested_entities"])
         # (safe12) a form's key naming a TKI answered by another TKI; a trial's arm not known; a TKI doubted (doubt.py)
+        # where a form's key starts: its line, past a semicolon, a cell border or a sentence's end, and a bullet
+        key_start = r"(?:^|(?<=[\n;|])|(?<=[.!?]\s))[ \t]*(?:[-*•][ \t]+)?"
         self.tki_key_before = _compile(
-            rf"(?:^|(?<=[\n;|])|(?<=[.!?]\s))[ \t]*(?:[-*•][ \t]+)?(?:{_words(hyp['tki_key_before'])})\s+$",
-            re.IGNORECASE | re.MULTILINE,
+            rf"{key_start}(?:{_words(hyp['tki_key_before'])})\s+$", re.IGNORECASE | re.MULTILINE
         )
         self.tki_key_answer = _compile(_words(hyp["tki_key_answer"]), re.IGNORECASE)
-        self.tki_key_start = _compile(r"(?:^|(?<=[\n;|])|(?<=[.!?]\s))[ \t]*(?:[-*•][ \t]+)?$", re.MULTILINE)
+        self.tki_key_start = _compile(rf"{key_start}$", re.MULTILINE)
         self.tki_key_suffix = _compile(rf"\s+(?:{_words(hyp['tki_key_suffix'])})(?![\w])", re.IGNORECASE)
         self.drug_source_between = _compile(
             rf"(?:{_words(hyp['drug_source'])})\s*(?:[,;/]|vs\.?|versus|\bbut\b|\bor\b)\s*", re.I
