@@ -111,14 +111,7 @@ _KARNOFSKY_NOW = compiled.kept(
 # (safe12) who gave a score ("per GP", "according to the referral letter", "(our assessment)"), and a second score
 # given by another source right after the first ("ECOG 2 per GP, 1 per us", "PS 1 (oncologist) vs 2 (physio)", "ECOG 2
 # per the referral, but on our assessment 1"): two sources disagreeing, both read (fields.py names the clash; no pick)
-_WHO = (
-    r"(?:gp|pcp|family (?:doctor|physician)|referr\w*(?: (?:letter|team|doctor|physician|oncologist|hospital))?|"
-    r"(?:(?:local|outside|external|treating|referring|medical|radiation|clinical)\s+)?(?:oncolog\w*|hospital|team|clinic|"
-    r"cent(?:re|er)|physician|doctor|registrar|consultant)|physio\w*|ot|nurse|us|me|(?:our|my)(?:\s+[\w-]+){0,2}?\s+"
-    r"(?:assessment|team|clinic|review|exam\w*|note|estimate|view|opinion)|(?:the\s+)?patient|pt|self|"
-    r"(?:(?:his|her|their|the)\s+)?(?:family|daughter|son|wife|husband|partner|carer|caregiver)|ward|ed|a&e|hospice|letter|notes?|"
-    r"exam(?:ination)?|self[- ]?report(?:ed)?|(?:clinical\s+)?assessment)"
-)
+_WHO = define("SCORESOURCE")  # the phrase file's sources of a score ("GP", "referral letter", "our assessment")
 _SOURCE = (
     rf"(?:(?:per|by|according\s+to|from|on|(?:as\s+)?(?:assessed|scored|documented|reported|rated|recorded)\s+by)\s+"
     rf"(?:the\s+|a\s+)?{_WHO}|\(\s*(?:per\s+)?(?:the\s+)?{_WHO}\s*\))"
