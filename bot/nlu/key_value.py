@@ -109,14 +109,20 @@ _NOW_SCORE = compiled.kept(rf"(?<![\w-]){NOW_LABEL}(?:{TIME_BRACKET})?\s*[:=]?\s
 # (s14) a value copied forward from an earlier note says so in a bracket ("ECOG: 1 (copied from 08/2025 note)", "PS 0
 # [carried forward]", "ECOG 1 (auto-imported 03/2024)"): an earlier time's, as "(baseline)" is
 _COPIED = r"[(\[]\s*(?:copied|carried|pulled|auto-?imported|imported|auto-?populated)\b[^()\[\]\n]{0,30}[)\]]"
+# (lead7) a time well before now, said after a score with no later one ("ECOG 0 two years ago", "ECOG 1 premorbid",
+# "ECOG 1 pre-illness", "PS 1 before admission"): they read the old score as the current one
+_LONG_BEFORE = (
+    r"(?:\w+ )?(?:months?|years?|yrs?) ago|last year|pre-?morbid(?:ly)?|pre-?illness|pre-?diagnosis|pre-?admission|"
+    r"(?:prior to|before) (?:the |her |his |their |this )?(?:illness|diagnosis|admission)"
+)
 EARLIER_AFTER = compiled.kept(
-    rf"\s*(?:{EARLIER_AT}|{_DXADV}|previously|before|\(\s*{EARLIER_LABEL}\s*\)|{_COPIED})(?![\w-])",
+    rf"\s*(?:{EARLIER_AT}|{_DXADV}|previously|before|{_LONG_BEFORE}|\(\s*{EARLIER_LABEL}\s*\)|{_COPIED})(?![\w-])",
     re.IGNORECASE,
 )
 # ... with no other score in the message, an adverb only where it ends the score's clause ("ECOG 1 initially."; not
 # "ECOG 1 previously treated with alectinib", "PS 1 before starting lorlatinib", where it tells of something else)
 EARLIER_ALONE = compiled.kept(
-    rf"\s*(?:{EARLIER_AT}(?![\w-])|"
+    rf"\s*(?:(?:{EARLIER_AT}|{_LONG_BEFORE})(?![\w-])|"
     rf"(?:{_DXADV}|previously|before)(?=\s*(?:$|[,.;:)\n]|and\b|but\b))|"
     rf"\(\s*{EARLIER_LABEL}\s*\)|{_COPIED})",
     re.IGNORECASE,
@@ -133,7 +139,7 @@ CHANGE_TO = rf"(?:(?:then|since|subsequently|later|now|but|and|which|has|had)\s+
 # the earlier value's time, said right after it, before the later value ("ECOG 0 last year, 2 today")
 EARLIER_WHEN = (
     # (lead) the admission's time, before a score now ("ECOG 3 on admission, now 1", "ECOG 3 in hospital, 1 today")
-    r"(?:pre-?admission|pre-?morbid(?:ly)?|before (?:the |this )?admission|(?:on|at) admission|in hospital|"
+    rf"(?:{_LONG_BEFORE}|before (?:the |this )?admission|(?:on|at) admission|in hospital|"
     r"during (?:the |this |her |his |their )?(?:admission|stay|hospitali[sz]ation)|when admitted|"
     rf"at (?:{_DXNOUN}|(?:the )?last visit)|last (?:week|month|year|visit)|"
     rf"previously|{_DXADV}|in (?:19|20)\d\d|(?:\w+ )?(?:days?|weeks?|months?|years?) ago|"

@@ -308,6 +308,27 @@ def said_punctuation(text: str) -> list[tuple[int, int, str]]:
     return pieces
 
 
+# (lead7) characters that look like others or like nothing: a zero-width space or joiner, a word joiner, a byte-order
+# mark and a soft hyphen, invisible (dropped: "no\u200bbrain mets", "G12\u200b02R", "brain mets: n\u200bo" read as
+# seen; "no brain mets" with one read the metastases PRESENT); the hyphens and minus signs of other code points as
+# "-" ("G1202R not\u2011detected", "ALK\u2212"); full-width letters, digits and signs, and the ideographic space, as
+# their ASCII ("ECOG \uff11")
+_INVISIBLE = compiled.kept("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_HYPHENS = compiled.kept("[\u2010\u2011\u2012\u2212\ufe63\uff0d]")
+_FULL_WIDTH = compiled.kept("[\uff01-\uff5e\u3000]")
+
+
+def characters(text: str) -> list[tuple[int, int, str]]:
+    """The invisible characters of ``text`` dropped, other hyphens as "-", full-width characters as ASCII."""
+    pieces = [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)]
+    pieces += [(m.start(), m.end(), "-") for m in _HYPHENS.finditer(text)]
+    pieces += [
+        (m.start(), m.end(), " " if m.group() == "\u3000" else chr(ord(m.group()) - 0xFEE0))
+        for m in _FULL_WIDTH.finditer(text)
+    ]
+    return pieces
+
+
 # (s12) a dosage form before a drug's name, as Indian and South-East Asian notes write it ("to start Tab. Alectinib
 # 150 mg", "Cap. Lorlatinib"): its full stop ends no sentence
 _DOSAGE_FORM = compiled.kept(r"(?<![\w.-])(?:tabs?|caps?|inj|syp)(\.)(?=[ \t]+[A-Za-z])", re.IGNORECASE)
@@ -476,6 +497,18 @@ def short_slips(slips: dict[str, list[str]]) -> Callable[[str], list[tuple[int, 
     return find
 
 
+def zero_counts(patterns: Iterable[str]) -> Callable[[str], list[tuple[int, int, str]]]:
+    """(lead7) A count of none written as a digit before what it counts ("0 brain mets", "Brain: 0 new mets"), the
+    phrase file's ``zero_count``: rewritten as the word ("zero brain mets"), whose count of none the reader denies;
+    as a digit a count's patterns read the lesions present."""
+    pattern = compiled.kept("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
+
+    def find(text: str) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), "zero") for m in pattern.finditer(text)] if "0" in text else []
+
+    return find
+
+
 def typos(text: str, term: Callable[[str], str | None]) -> list[tuple[int, int, str]]:
     pieces = []
     for m in _WORD.finditer(text):
@@ -526,13 +559,15 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
     checker = Typos(spec["drugs"], spec["words"], spec["known"], spec["not_typos"])
     low, high = table["kinase_domain"]
     slipped = short_slips(spec.get("short_words", {}))
+    zeros = zero_counts(spec.get("zero_count", ()))
     drugs = frozenset(d.lower() for d in spec["drugs"] if d.isalpha())
     relative = exports.relatives(table["other_people"])
 
     def rewrite(text: str) -> Rewrite:
         return Rewrite(
             text,
-            markup(text)
+            characters(text)
+            + markup(text)
             + exports.hl7(text)
             + exports.tables(text, relative)
             + exports.aligned(text, relative)
@@ -547,6 +582,7 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
             + coded_fields(text)
             + typos(text, checker.term)
             + slipped(text)
+            + zeros(text)
             + plus_joins(text)
             + negated_auxiliaries(text),
         )  # (recall256)

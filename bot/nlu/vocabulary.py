@@ -133,7 +133,9 @@ def _therapy_phrases() -> dict[str, Any]:
     return dict(yaml.load((PHRASES_FILE.parent / "therapy_phrases.yml").read_text(encoding="utf-8"), Loader=_Loader))
 
 
-def _typo_tolerance(raw: dict[str, Any], kb: knowledge.KnowledgeBase, names: list[dict[str, str]]) -> dict[str, Any]:
+def _typo_tolerance(
+    raw: dict[str, Any], kb: knowledge.KnowledgeBase, names: list[dict[str, str]], defines: dict[str, str]
+) -> dict[str, Any]:
     """The typo-tolerant vocabulary (typist.py): the ALK inhibitors' names and brands and the phrase file's drugs and
     key words as terms; every word the phrase files and the knowledge base's names hold as known words, never
     corrected."""
@@ -152,6 +154,7 @@ def _typo_tolerance(raw: dict[str, Any], kb: knowledge.KnowledgeBase, names: lis
         "known": known,
         "not_typos": [str(w) for w in spec.get("not_typos", ())],
         "short_words": {str(w): [str(s) for s in slips] for w, slips in (spec.get("short_words") or {}).items()},
+        "zero_count": [_expand(str(c), defines) for c in spec.get("zero_count", ())],
     }
 
 
@@ -362,7 +365,7 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
         "list_kinds": {str(k): [str(e) for e in v] for k, v in raw["list_kinds"].items()},
         "list_groups": {str(k): [str(e) for e in v] for k, v in raw["list_groups"].items()},
         **cues,
-        "typo_tolerance": _typo_tolerance(raw, kb, names),
+        "typo_tolerance": _typo_tolerance(raw, kb, names, defines),
         "correction": _correction(raw, defines),
         "tick_boxes": {k: [str(c) for c in v] for k, v in raw["tick_boxes"].items()},
         "kinase_domain": list(kb.kinase_domain),

@@ -413,6 +413,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 denied
                 or self.tki_neg_after.match(text[span.end : span.end + 80])
                 or self._not_started_later(text, spans, i)
+                or self.all_but.search(text, max(0, span.start - 120), span.start)  # "every TKI except lorlatinib"
                 or self._key_answered_by_other(text, spans, i)  # (safe12) "Prior lorlatinib: brigatinib only"
             ):
                 return NEGATED

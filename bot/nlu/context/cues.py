@@ -208,6 +208,7 @@ class Cues:
             re.IGNORECASE,
         )
         self.not_started_later = _compile(_words(table["tki_negation"]["later"]), re.IGNORECASE)
+        self.all_but = _compile(_words(table["tki_negation"]["all_but"]), re.IGNORECASE)
         # a dose gap right after a denied TKI ("has not had her alectinib for 3 days"): a dose held, not a denial
         self.dose_gap = _frame(r"\s*(?:(?:{dose_gap_words})\s+)?(?:{dose_gap})", table["tki_negation"])
         self.not_a_gap = _cue(table["tki_negation"]["not_a_gap"])

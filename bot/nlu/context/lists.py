@@ -14,6 +14,7 @@ from bot.nlu.context.patterns import (
     COLON_OR_LEADER,
     _past_spaces,
     _sentence_at,
+    _statement_start,
     _unclosed_bracket,
 )
 from bot.nlu.entity import NEGATED, Entity
@@ -21,6 +22,9 @@ from bot.nlu.reader import Span
 
 _BARE_COMMA = compiled.kept(r"\s*,\s*")
 _LEAD_REMARK = compiled.kept(r"^\s*\([^()\n.;]{1,30}\)")  # a bracket right after a denial's cue (_scoped)
+# (lead7) a cue that heads its statement, a colon or a spaced dash closing it ("Not detected: G1202R, MET amp")
+_HEADING_END = compiled.kept(r"(?::|\s[-–—])\s*$")
+_HEADING_COLON = compiled.kept(r"\s*(?::|[-–—](?=\s))")  # ... or right after it ("Negative for: ROS1, MET amp")
 
 
 def _bare_comma(between: str) -> bool:
@@ -90,9 +94,24 @@ class Lists(Cues):
         supposes = supposes or bool(complaints)
         if unknown and (straddled or not self._closed_over(text, spans, i, gap, supposes)):
             return None
-        if "," in gap and not self._in_denied_list(text, spans, i, gap_start, supposes):
+        heads = bool(_HEADING_END.search(cues[-1].group()) or _HEADING_COLON.match(gap)) and not text[
+            _statement_start(text, cues[-1].start(), semicolons=True, colons=True) : cues[-1].start()
+        ].strip(" \t*•-")
+        if "," in gap and not (
+            (heads and self._heading_list(text, spans, i)) or self._in_denied_list(text, spans, i, gap_start, supposes)
+        ):
             return None  # "negative for X, KRAS G12C found"; "no headaches, two small brain mets"
         return gap
+
+    def _heading_list(self, text: str, spans: list[Span], i: int) -> bool:
+        """(lead7) Finding i is in the list a heading's cue opens ("Not detected: G1202R, MET amp", "Negative for: ROS1,
+        MET amp"), findings of any kind: the list runs to its sentence's end (list words, findings and items only),
+        and no word after it finds them ("Not detected: G1202R, MET amp detected" states the MET amp)."""
+        run = self._list_run(text, spans, i)
+        last = run[-1] if run else spans[i]
+        return self._list_to_clause_end(text, spans, i + len(run)) is not None and not self.found_after.match(
+            text[last.end : last.end + 40]
+        )
 
     def _closed_over(self, text: str, spans: list[Span], i: int, gap: str, supposes: bool) -> bool:
         """The list that finding i is in, past items the reader does not know, is closed: by "or"/"nor", or by a
