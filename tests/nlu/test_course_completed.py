@@ -26,3 +26,26 @@ def test_a_course_completed_past_its_dose_is_not_taken(text: str, field: str) ->
 ])
 def test_a_drug_with_its_dose_alone_is_taken(text: str, field: str) -> None:
     assert_reads(text, {field: True})
+
+
+# ---- (lead7) an inducer's course told completed after what it was for ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "rifampicin for TB completed 2015",
+    "rifampicin x 6 months for TB, completed",
+    "rifampicin for TB, completed 03/2016",
+])
+def test_an_inducer_course_told_completed_after_its_purpose_is_not_taken(text: str) -> None:
+    assert_reads(text, {"strong_cyp3a_inducer": False})
+
+
+@pytest.mark.parametrize("text", [
+    "rifampicin for TB, 4 of 6 months completed",
+    "on rifampicin for TB, to be completed in March",
+    "rifampicin started for TB, course not completed",
+    "rifampicin, completed first 2 months",
+    "rifampicin for TB; lorlatinib course completed",
+    "on rifampicin for TB",
+])
+def test_an_inducer_course_still_running_is_taken(text: str) -> None:
+    assert_reads(text, {"strong_cyp3a_inducer": True})

@@ -1071,7 +1071,20 @@ class Timing(Cues):
         before the specimen (a specimen dated after the TKI is this progression's, "Liver biopsy 11/2025: ALK
         positive. On alectinib since 2021"). ``answers``: this reading's answers so far (DiagnosisAnswers, of
         ``spans``), one per statement."""
-        start, end = _statement_bounds(text, spans[i].start, spans[i].end)
+        # (lead7) or its own clause does, to a semicolon or a comma, before a TKI begun after it in the statement
+        # ("EBUS 2020 showed ALK+ adeno; alectinib; PD 2025", "Liver biopsy 2021 (ALK+), alectinib started; progression
+        # 2025, no rebiopsy": they read a re-biopsy of tissue); a clause that leaves a bracket open is no clause
+        # ("Liver biopsy 2025 (ALK+, G1202R)")
+        for semicolons, commas in ((False, False), (True, False), (True, True)):
+            start, end = _statement_bounds(text, spans[i].start, spans[i].end, semicolons=semicolons, commas=commas)
+            if text.count("(", start, end) == text.count(")", start, end) and self._diagnosis_answer(
+                text, spans, answers, start, end
+            ):
+                return True
+        return False
+
+    def _diagnosis_answer(self, text: str, spans: list[Span], answers: DiagnosisAnswers, start: int, end: int) -> bool:
+        """_diagnosis_told for the statement from ``start`` to ``end``, kept in ``answers``."""
         if (start, end) not in answers.answers:
             told = answers.told(start, end)
             answers.answers[start, end] = self._diagnosis_told(text, spans, told, start, end)
