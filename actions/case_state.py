@@ -360,14 +360,24 @@ def _drop_invalid(reading: Reading) -> None:
             reading.problems.append(f"I couldn't use '{shown}' as the {field_label(name)}, so I left it out. ({error})")
 
 
+def _alk_evidence_of(findings: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(kind, name) of the ALK evidence among ``findings``, first found of: an ALK resistance mutation ("mutation"), an
+    ALK inhibitor received ("tki"), the ALK fusion found on the progression specimen ("fusion"). Each says the tumour is
+    ALK-positive (an ALK rearrangement shown on any specimen is one)."""
+    if mutation := (findings.get("alk_mutations") or [None])[0]:
+        return "mutation", mutation
+    if tki := (findings.get("prior_tkis") or [None])[0]:
+        return "tki", tki
+    if findings.get("alk_fusion_at_progression") is True:
+        return "fusion", "an ALK fusion on the progression specimen"
+    return None
+
+
 def alk_evidence(findings: Mapping[str, Any]) -> str | None:
     """The ALK resistance mutation or ALK inhibitor named among ``findings``, or the ALK fusion found on the progression
-    specimen: each says the tumour is ALK-positive (an ALK rearrangement shown on any specimen is one)."""
-    return (
-        (findings.get("alk_mutations") or [None])[0]
-        or (findings.get("prior_tkis") or [None])[0]
-        or ("an ALK fusion on the progression specimen" if findings.get("alk_fusion_at_progression") is True else None)
-    )
+    specimen (_alk_evidence_of): each says the tumour is ALK-positive."""
+    evidence = _alk_evidence_of(findings)
+    return evidence[1] if evidence else None
 
 
 # (lead) another driver named as the tumour's ("ROS1-rearranged NSCLC on crizotinib", "crizotinib for ROS1", "RET
@@ -388,14 +398,14 @@ def _take_alk_positive(case: Mapping[str, Any], reading: Reading, text: str = ""
         or "alk_positive" in reading.contradicted
     ):
         return  # discordG: ALK status stated both ways ("ALK IHC positive, FISH negative; alectinib") is asked about
-    because = alk_evidence(reading.updates)
-    if because and because == (reading.updates.get("prior_tkis") or [None])[0] and _OTHER_DRIVER.search(text):
+    evidence = _alk_evidence_of(reading.updates)
+    if evidence is None:
+        return
+    kind, because = evidence
+    if kind == "tki" and _OTHER_DRIVER.search(text):
         return  # "ROS1-rearranged NSCLC, crizotinib 2 years": the TKI may have been given for ROS1
-    if because:
-        reading.updates["alk_positive"] = True
-        reading.notes["alk_positive"] = (
-            f"Taken as ALK-positive ({because} was named); say 'ALK negative' if that is wrong."
-        )
+    reading.updates["alk_positive"] = True
+    reading.notes["alk_positive"] = f"Taken as ALK-positive ({because} was named); say 'ALK negative' if that is wrong."
 
 
 def describe_changes(case: Mapping[str, Any], updates: Mapping[str, Any]) -> str | None:

@@ -111,14 +111,7 @@ _KARNOFSKY_NOW = compiled.kept(
 # (safe12) who gave a score ("per GP", "according to the referral letter", "(our assessment)"), and a second score
 # given by another source right after the first ("ECOG 2 per GP, 1 per us", "PS 1 (oncologist) vs 2 (physio)", "ECOG 2
 # per the referral, but on our assessment 1"): two sources disagreeing, both read (fields.py names the clash; no pick)
-_WHO = (
-    r"(?:gp|pcp|family (?:doctor|physician)|referr\w*(?: (?:letter|team|doctor|physician|oncologist|hospital))?|"
-    r"(?:(?:local|outside|external|treating|referring|medical|radiation|clinical)\s+)?(?:oncolog\w*|hospital|team|clinic|"
-    r"cent(?:re|er)|physician|doctor|registrar|consultant)|physio\w*|ot|nurse|us|me|(?:our|my)(?:\s+[\w-]+){0,2}?\s+"
-    r"(?:assessment|team|clinic|review|exam\w*|note|estimate|view|opinion)|(?:the\s+)?patient|pt|self|"
-    r"(?:(?:his|her|their|the)\s+)?(?:family|daughter|son|wife|husband|partner|carer|caregiver)|ward|ed|a&e|hospice|letter|notes?|"
-    r"exam(?:ination)?|self[- ]?report(?:ed)?|(?:clinical\s+)?assessment)"
-)
+_WHO = define("SCORESOURCE")  # the phrase file's sources of a score ("GP", "referral letter", "our assessment")
 _SOURCE = (
     rf"(?:(?:per|by|according\s+to|from|on|(?:as\s+)?(?:assessed|scored|documented|reported|rated|recorded)\s+by)\s+"
     rf"(?:the\s+|a\s+)?{_WHO}|\(\s*(?:per\s+)?(?:the\s+)?{_WHO}\s*\))"
@@ -396,7 +389,7 @@ class Reader:
             for r in readings
             if not any(_says(r, s) for s in found)
         ]
-        return _bare_within(self._progressions_apart(text, _resolve(found)))
+        return _sites_in_brain_words(_bare_within(self._progressions_apart(text, _resolve(found))))
 
     def _searched(self, text: str) -> list[tuple[re.Pattern[str], dict[str, Any]]]:
         """The phrase patterns that may match in ``text``, in the table's order: those one of whose needed words
@@ -653,6 +646,25 @@ def _bare_within(found: list[Span]) -> list[Span]:
         for s in found
         if (s.entity, s.value) != ("progression_pattern", "progressing")
         or not any(o.start <= s.start and s.end <= o.end for o in spans)
+    ]
+
+
+def _sites_in_brain_words(found: list[Span]) -> list[Span]:
+    """(lead) Without a site outside the brain read on words a brain progression is read on, inside them or ending on
+    them ("two new parenchymal lesions" after "Intracranial-only progression": the brain's parenchyma, which the site
+    groups read as the lung's): the words are the brain's (beside a CNS-only progression the site made the pattern a
+    conflict). A site is an overlay of its own (_kind): the brain's reading does not compete with it in _resolve."""
+    brain = [(s.start, s.end) for s in found if (s.entity, s.value) == ("progression_pattern", "cns_progressing")]
+    if not brain:
+        return found
+    return [
+        s
+        for s in found
+        if not (
+            s.entity == "progression_pattern"
+            and s.value.startswith(SITES)
+            and any((a <= s.start and s.end <= b) or (s.start < b and s.end == b) for a, b in brain)
+        )
     ]
 
 

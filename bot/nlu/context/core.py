@@ -23,9 +23,6 @@ _ONE_COMMA = compiled.kept(r"[^,;.\n]{0,30},\s*")
 _BREAK = compiled.kept(r"[.;!?\n(]")  # where a retraction's words may start (Context._retracted)
 _SENTENCE_END = compiled.kept(r"[.!?\n](?:\s|$)")
 _SPACES = compiled.kept(r"[ \t]*")
-# (lead) a drug's stop still to come: "lorlatinib cannot be started until the rifampicin is stopped" (it read the
-# inducer not taken, which bars lorlatinib)
-_STOP_TO_COME = compiled.kept(r"\b(?:until|till|unless)\s+(?:(?:the|his|her|their)\s+)?$", re.IGNORECASE)
 # a word that names the call again ("classified as a variant of uncertain significance"): no other finding
 _ANAPHOR = compiled.kept(r"(?:variant|mutation|alteration|call|change)s?", re.IGNORECASE)
 _CLAUSE_END = compiled.kept(r"[.!?](?:\s|$)|[;\n]")  # where a disowned call's clause ends (Context._disowned)
@@ -34,25 +31,6 @@ _REFUSAL_LEAD = compiled.kept(r"\s*(?:[,;]|[-–—]+)?\s*(?:(?:but|and|however)
 # the therapies other than the ALK inhibitors whose history is read ("prior pembrolizumab"): named as an option after
 # them, as an ALK inhibitor is (candidate `after`), they are no therapy received
 _OTHER_THERAPIES = frozenset({"prior_chemotherapy", "prior_immunotherapy"})
-
-
-def _sites_in_brain_words(found: list[Entity]) -> list[Entity]:
-    """(lead) A site outside the brain read on words that also read a brain progression ("two new parenchymal
-    lesions" after "Intracranial-only progression": brain parenchyma, read as the lung's too), inside it or ending on
-    its words: the words are the brain's, the site is dropped (beside a CNS-only progression it made the pattern a
-    conflict)."""
-    brain = [(e.start, e.end) for e in found if e.entity == "progression_pattern" and e.value == "cns_progressing"]
-    if not brain:
-        return found
-    return [
-        e
-        for e in found
-        if not (
-            e.entity == "progression_pattern"
-            and e.value.startswith("sites:")
-            and any((a <= e.start and e.end <= b) or (e.start < b and e.end == b) for a, b in brain)
-        )
-    ]
 
 
 class Context(Questions, People, Doubt, Timing, Intolerance):
@@ -203,7 +181,6 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         out = self.corrections.apply(text, out, only_doubted, regions)
         out = self._timed_results(text, out)
         out = self._denied_at_diagnosis(text, out)
-        out = _sites_in_brain_words(out)
         out = self._copied_forward(text, out)
         out = self._past_responses(text, out)
         out += self._intolerance(text, out, regions)
@@ -514,13 +491,6 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             and (self._brain_clear_after(text, spans, i) or self._brain_clear_before(text, spans, i))
         ):
             return _DROPPED  # "brain mets at diagnosis (SRS x3); MRI brain 10/2025 normal": the brain then, clear now
-        if (
-            span.entity == "brain_metastases"
-            and (span.value == "false" or (span.value == "true" and span.role == NEGATED))
-            and self._diagnosis_count(text, span)
-            and self._brain_clear_after(text, spans, i, found=True)
-        ):
-            return _DROPPED  # "Brain MRI clear at diagnosis. Now 2 new brain mets": clear then, metastases now
         if span.entity == "symptomatic" and self._symptoms_then(text, span):
             return _DROPPED  # "4 asymptomatic brain mets at dx", "initially presented with back pain": then, not now
         if (
@@ -545,7 +515,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return _DROPPED  # "avoid strong CYP3A inducers": advice, not what is taken
         if (
             span.entity in self.no_longer_kinds
-            and not _STOP_TO_COME.search(before)
+            and not self.stop_to_come.search(before)  # a stop still to come
             and (
                 (self.no_longer_before.search(before) and not _kept(text, spans, i))
                 or self.no_longer_after.match(text[span.end : span.end + 70])
@@ -655,10 +625,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         return out
 
     def _denied_at_diagnosis(self, text: str, found: list[Entity]) -> list[Entity]:
-        """(lead) Brain metastases denied of the diagnosis ("No brain mets at dx", "no brain metastases at diagnosis")
-        and stated present, or counted, in a later statement not of the diagnosis ("now 3 new brain mets"): the denial
-        is then, the metastases now, and is dropped (it read a conflict, asked); as a brain clear at the diagnosis
-        (_stated_role). Stated: not supposed, nor another person's ("Her sister has brain mets")."""
+        """(lead) Brain metastases denied, or the brain said clear, of the diagnosis ("No brain mets at dx", "Brain MRI
+        clear at diagnosis") and metastases stated present, or counted, in a later statement not of the diagnosis
+        ("now 3 new brain mets"): the denial is then, the metastases now, and is dropped (it read a conflict, asked).
+        The later finding by its final role: stated, not supposed, nor another person's ("Her sister has brain
+        mets")."""
         later = [
             e.start
             for e in found
@@ -672,30 +643,25 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             for e in found
             if not (
                 e.entity == "brain_metastases"
-                and e.value == "true"
-                and e.role == NEGATED
+                and (e.value == "false" or (e.value == "true" and e.role == NEGATED))
                 and any(at > e.end for at in later)
                 and self._diagnosis_count(text, e)
             )
         ]
 
-    def _brain_clear_after(self, text: str, spans: list[Span], i: int, found: bool = False) -> bool:
+    def _brain_clear_after(self, text: str, spans: list[Span], i: int) -> bool:
         """(cns2) After brain metastases told of the diagnosis (span i), the brain is said clear in a later statement
         not itself told of the diagnosis ("At diagnosis 3 brain mets, SRS. Brain MRI 10/2025: no metastases"): the
-        schema's brain metastases "present now" are the later statement's (none), not the diagnosis's; with ``found``
-        the other way round, metastases told after a brain clear at the diagnosis."""
+        schema's brain metastases "present now" are the later statement's (none), not the diagnosis's (the other way
+        round, metastases told after a brain clear at the diagnosis: _denied_at_diagnosis)."""
         # (safe13) a clear brain by a denial's cue too ("brain mets at diagnosis, no brain mets now")
         return any(
             s.entity == "brain_metastases"
             and s.start > spans[i].end
             and not self._diagnosis_count(text, s)
             and (
-                (s.value == "true" and s.role is None)
-                if found
-                else (
-                    s.value == "false"
-                    or (s.value == "true" and (s.role == NEGATED or self._stated_role(text, spans, j) == NEGATED))
-                )
+                s.value == "false"
+                or (s.value == "true" and (s.role == NEGATED or self._stated_role(text, spans, j) == NEGATED))
             )
             for j, s in enumerate(spans[i + 1 :], i + 1)
         )

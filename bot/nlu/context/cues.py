@@ -169,7 +169,7 @@ class Cues:
         # a heading opening its line or sentence (a report's noun may lead it; not a drug withdrawn: "Alectinib
         # withdrawn - G1202R"), up to a bracket's worth of words, then its colon or dash, right before the finding
         self.withdrawn_heading = _compile(
-            r"(?:^|(?<=[\n.;]))\s*(?:(?:the\s+)?(?:report|result|call|finding|entry|variant|sample|specimen|ngs|plasma|tissue)"
+            rf"(?:^|(?<=[\n.;]))\s*(?:(?:the\s+)?(?:{_words(back['withdrawn_heading_nouns'])})"
             r"(?:\s+[\w-]+)?\s+(?:(?:was|is|has\s+been)\s+)?)?"
             rf"(?:{_words(back['withdrawn_heading'])})(?![\w-])[^.;\n:]{{0,40}}?\)?\s*[:–—-]\s*$",
             re.IGNORECASE | re.MULTILINE,
@@ -649,12 +649,13 @@ class Cues:
         # (not tested)"): past its separator (a colon, a cell border, a dash, a leader) and a bare no of a checklist
         self.untested_entities = frozenset(hyp["untested_entities"])
         # (safe12) a form's key naming a TKI answered by another TKI; a trial's arm not known; a TKI doubted (doubt.py)
+        # where a form's key starts: its line, past a semicolon, a cell border or a sentence's end, and a bullet
+        key_start = r"(?:^|(?<=[\n;|])|(?<=[.!?]\s))[ \t]*(?:[-*•][ \t]+)?"
         self.tki_key_before = _compile(
-            rf"(?:^|(?<=[\n;|])|(?<=[.!?]\s))[ \t]*(?:[-*•][ \t]+)?(?:{_words(hyp['tki_key_before'])})\s+$",
-            re.IGNORECASE | re.MULTILINE,
+            rf"{key_start}(?:{_words(hyp['tki_key_before'])})\s+$", re.IGNORECASE | re.MULTILINE
         )
         self.tki_key_answer = _compile(_words(hyp["tki_key_answer"]), re.IGNORECASE)
-        self.tki_key_start = _compile(r"(?:^|(?<=[\n;|])|(?<=[.!?]\s))[ \t]*(?:[-*•][ \t]+)?$", re.MULTILINE)
+        self.tki_key_start = _compile(rf"{key_start}$", re.MULTILINE)
         self.tki_key_suffix = _compile(rf"\s+(?:{_words(hyp['tki_key_suffix'])})(?![\w])", re.IGNORECASE)
         self.drug_source_between = _compile(
             rf"(?:{_words(hyp['drug_source'])})\s*(?:[,;/]|vs\.?|versus|\bbut\b|\bor\b)\s*", re.I
@@ -761,6 +762,7 @@ class Cues:
         self.no_longer_before = _before(gone["before"], r"\s+")
         self.no_longer_after = _after(gone["after"], copulas)
         self.advice_before = _cue(gone["advice_before"])
+        self.stop_to_come = _frame(r"\b{stop_to_come}\s+$", gone)  # Context._stated_role
         # (ther10) not the object of an intolerance ("intolerance to ceritinib", "intolerant to crizotinib")
         self.switched_to = _frame(r"(?<!intolerance )(?<!intolerant )\b{switched_onto}\s+$", tol)
         self.replaced_by = _compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)

@@ -6,7 +6,7 @@ import re
 
 from bot.nlu import compiled
 from bot.nlu.context.lists import Lists
-from bot.nlu.context.patterns import _inside, _statement_bounds
+from bot.nlu.context.patterns import _inside, _statement_bounds, _statement_start
 from bot.nlu.reader import Span
 
 # (safe13) a question mark right after a score ("ECOG 2? or 3": it read 2)
@@ -220,6 +220,5 @@ class Doubt(Lists):
         """(lead) A differential's heading or verb (hypothetical `differential`: "Differential:", "DDx includes") stands
         before ``at`` in its sentence, looked for up to 300 characters back: a full stop, a semicolon or a line's end
         closes its list."""
-        reach = max(0, at - 300)
-        start = max([reach] + [text.rfind(c, reach, at) + 1 for c in ".;\n"])
+        start = _statement_start(text, at, max(0, at - 300), semicolons=True)
         return bool(self.differential.search(text, start, at))

@@ -6,7 +6,6 @@ import itertools
 import re
 from collections.abc import Mapping
 
-from bot.nlu import compiled
 from bot.nlu.context.patterns import _GLOSS, ListWords, _compile, _fill, _frame
 from bot.nlu.entity import Entity
 from bot.nlu.when import DATE_TEXT, Date, date_later, written_date
@@ -40,6 +39,10 @@ class _Order:
         self.was_given = _frame(r"^\s*{was_given}\b", cues)
         # recall8: "crizotinib, given before that, ...": it came before the TKI told before it
         self.given_before_that = _frame(r"^\s*[,(]\s*{given_before_that}\b", cues)
+        # (lead) past a comma, a forwards word goes on from the TKI the earlier ones were given before, not from them:
+        # "alectinib after crizotinib, then lorlatinib" is crizotinib, alectinib, lorlatinib (it read lorlatinib
+        # before alectinib)
+        self.goes_on = _frame(r"\s*[,;]\s*(?:and\s+)?{forwards}\b", cues)
         self.joined = lists.given_together  # TKIs listed together ("after crizotinib and ceritinib")
         # a date written right beside a TKI, its start: "lorlatinib 2023-", "crizotinib 2018-2020", "brigatinib from
         # 11/2024", "ENVONALKIB (TQ-B3139) 2022-2024", "alectinib Mar 2022 - Oct 2024", or at the start of its line,
@@ -233,11 +236,6 @@ def _had_before(text: str, a: Entity, b: Entity, order: _Order) -> bool:
     )
 
 
-# (lead) past a comma, "then" goes on from the TKI the earlier ones were given before, not from them: "alectinib after
-# crizotinib, then lorlatinib" is crizotinib, alectinib, lorlatinib (it read lorlatinib before alectinib)
-_GOES_ON = compiled.kept(r"\s*[,;]\s*(?:and\s+)?(?:then|followed by|subsequently|later|next)\b", re.IGNORECASE)
-
-
 def _earlier_first(text: str, tkis: list[Entity], k: int, order: _Order) -> tuple[list[Entity], int]:
     """The TKI at k with what the text says came before it, oldest first; and the index after them."""
     head, nxt = tkis[k], k + 1
@@ -247,7 +245,7 @@ def _earlier_first(text: str, tkis: list[Entity], k: int, order: _Order) -> tupl
     while (
         nxt < len(tkis)
         and order.joined.match(between := text[tkis[nxt - 1].end : tkis[nxt].start])
-        and not _GOES_ON.match(between)
+        and not order.goes_on.match(between)
     ):
         more, nxt = _earlier_first(text, tkis, nxt, order)
         before += more
