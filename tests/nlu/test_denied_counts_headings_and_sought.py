@@ -215,3 +215,14 @@ def test_a_tki_given_beside_such_words_still_reads(text: str, tki: str) -> None:
 ])
 def test_a_mutations_kind_in_general_is_not_the_patients(text: str, mutation: list[str] | None) -> None:
     assert_reads(text, {"alk_mutations": mutation})
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("We looked for G1202R and found it.", {"alk_mutations": ["G1202R"]}),
+    ("tested for G1202R: positive", {"alk_mutations": ["G1202R"]}),
+    ("screened for MET amp, which was detected", {"bypass_alterations": ["MET_amplification"]}),
+    ("we looked for brain mets and found none", {"brain_metastases": False}),
+    ("tested for G1202R: negative", {"alk_mutations": None}),
+])
+def test_what_the_search_found_after_the_finding_is_read(text: str, fields: dict) -> None:
+    assert_reads(text, fields)

@@ -641,6 +641,7 @@ class Cues:
         )
         self.plan_before = _cue(hyp["plan_before"])
         self.at_risk_on = _compile(_words(hyp["at_risk_on"]), re.IGNORECASE)  # (trust7) Doubt._uncertain
+        self.sought_found = _compile(_words(hyp["sought_found"]), re.IGNORECASE)  # (lead7)
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
         # (trust3) the writer's not knowing right after a finding, closing its clause ("brain mets... no idea"); a run
         # of dots is taken whole ((?!\.)): split any way it could be (2+3, 3+2 ...), a checklist's dotted leader after a

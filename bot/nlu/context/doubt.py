@@ -63,7 +63,11 @@ class Doubt(Lists):
         at_risk_on = span.entity == "tki" and self.at_risk_on.search(text, max(0, span.start - 80), span.start)
         return (
             # (trust7) not a TKI taken that the patient is said at risk on ("at risk of hyperlipidaemia on lorlatinib")
-            (self._scoped(self.uncertain_before, text, spans, i) is not None and not at_risk_on)
+            (
+                self._scoped(self.uncertain_before, text, spans, i) is not None
+                and not at_risk_on
+                and not self.sought_found.match(text, span.end)  # (lead7) "We looked for G1202R and found it"
+            )
             or (not self._taken(text, span) and bool(self.uncertain_after.match(text[span.end : span.end + 60])))
             or (not self._taken(text, span) and bool(self.unknown_after.match(text[span.end : span.end + 80])))
             or (span.entity in self.untested_entities and bool(self.untested_after.match(text, span.end)))
