@@ -141,8 +141,8 @@ EARLIER_WHEN = (
     # (lead) the admission's time, before a score now ("ECOG 3 on admission, now 1", "ECOG 3 in hospital, 1 today")
     rf"(?:{_LONG_BEFORE}|before (?:the |this )?admission|(?:on|at) admission|in hospital|"
     r"during (?:the |this |her |his |their )?(?:admission|stay|hospitali[sz]ation)|when admitted|"
-    rf"at (?:{_DXNOUN}|(?:the )?last visit)|last (?:week|month|year|visit)|"
-    rf"previously|{_DXADV}|in (?:19|20)\d\d|(?:\w+ )?(?:days?|weeks?|months?|years?) ago|"
+    rf"at (?:{_DXNOUN}|(?:the )?last visit)|last (?:week|month|visit)|"  # last year, years ago: _LONG_BEFORE
+    rf"previously|{_DXADV}|in (?:19|20)\d\d|(?:\w+ )?(?:days?|weeks?) ago|"
     # (tunelow) a month, or a month's date ("ECOG 1 in June, now 2", "PS 0 in 03/2025, now 2")
     r"in (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?: (?:19|20)\d\d)?|(?:in|on) \d{1,2}/(?:19|20)?\d\d)"
