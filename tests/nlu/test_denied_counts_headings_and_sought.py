@@ -226,3 +226,13 @@ def test_a_mutations_kind_in_general_is_not_the_patients(text: str, mutation: li
 ])
 def test_what_the_search_found_after_the_finding_is_read(text: str, fields: dict) -> None:
     assert_reads(text, fields)
+
+
+# (lead7) a question's lead past a dot inside a word: found by tests/test_questions_property.py's random search
+@pytest.mark.parametrize(("text", "mutations"), [
+    ("for a p.Gly1202Arg, what would you give?", None),
+    ("for a p.Leu1196Met, what would you give?", None),
+    ("lorlatinib was given for a p.Gly1202Arg", ["G1202R"]),
+])
+def test_a_question_about_a_three_letter_variant_states_nothing(text: str, mutations: list[str] | None) -> None:
+    assert_reads(text, {"alk_mutations": mutations})
