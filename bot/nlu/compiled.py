@@ -76,6 +76,37 @@ def _necessary(items: Any) -> frozenset[str] | None:
     return best
 
 
+def every_necessary(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...]:
+    """Every group of words ``necessary`` finds in ``pattern``'s parts that each match needs (the items of its
+    sequence, of a group's, of a repeat's at least once; an alternation as ``necessary`` reads it), each in lower
+    case: a match has one word of every group, so a text lacking all the words of some group is not searched."""
+    groups = _every_necessary(sre_parse.parse(pattern, flags).data)
+    return tuple(sorted({tuple(sorted(words)) for words in groups}, key=lambda words: (-min(map(len, words)), words)))
+
+
+def _every_necessary(items: Any) -> list[frozenset[str]]:
+    found: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre_constants.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        if run:
+            found.append(frozenset({run}))
+        run = ""
+        if op is sre_constants.SUBPATTERN:
+            found += _every_necessary(av[3])
+        elif op is sre_constants.BRANCH:
+            branches = [_necessary(branch) for branch in av[1]]
+            if not any(b is None for b in branches):
+                found.append(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and av[0] >= 1:
+            found += _every_necessary(av[2])
+    if run:
+        found.append(frozenset({run}))
+    return [words for words in found if words and all(words)]
+
+
 def _selective(words: frozenset[str]) -> tuple[int, int]:
     return min(len(w) for w in words), -len(words)
 
@@ -147,8 +178,8 @@ class Patterns:
         self.missed = 0
         # the words each pattern needs (necessary), kept beside the programs in a file of their own
         self.needs_path = self.path.with_name(f"needs{_NEEDS_VERSION}-{self.path.name}")
-        self.kept_needs: dict[tuple[str, int], tuple[str, ...] | None] = _kept_dict(self.needs_path)
-        self.used_needs: dict[tuple[str, int], tuple[str, ...] | None] = {}
+        self.kept_needs: dict[tuple[Any, ...], Any] = _kept_dict(self.needs_path)
+        self.used_needs: dict[tuple[Any, ...], Any] = {}
         self.missed_needs = 0
 
     def needs(self, pattern: str, flags: int = 0) -> tuple[str, ...] | None:
@@ -163,6 +194,19 @@ class Patterns:
         words = necessary(pattern, int(flags))
         self.used_needs[key] = words
         return words
+
+    def needs_every(self, pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...]:
+        """``every_necessary(pattern, flags)``, from the kept file when it is there."""
+        key = (pattern, int(flags), "every")
+        groups = self.kept_needs.get(key)
+        if isinstance(groups, tuple) and all(
+            isinstance(words, tuple) and words and all(isinstance(w, str) and w for w in words) for words in groups
+        ):
+            self.used_needs[key] = groups
+            return groups
+        self.missed_needs += 1
+        groups = self.used_needs[key] = every_necessary(pattern, int(flags))
+        return groups
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         key = (pattern, int(flags))

@@ -1,5 +1,6 @@
 """The reader's patterns built from the programs kept between runs (bot/nlu/compiled.py) are the patterns `re.compile`
 makes: same program, same groups, same matches; a missing, damaged or tampered file falls back to compiling."""
+
 from __future__ import annotations
 
 import marshal
@@ -113,3 +114,34 @@ def test_building_the_extractor_keeps_the_readers_and_the_contexts_programs(tmp_
     key_value = {(p.pattern, p.flags & ~re.UNICODE) for p in (kv.present, kv.denies, *(k.key for k in kv.keys))}
     keys = {(pattern, flags & ~re.UNICODE) for pattern, flags in kept}
     assert reader <= keys and context <= keys and key_value <= keys
+
+
+@pytest.mark.parametrize(
+    "pattern, groups",
+    [
+        (
+            r"(?<!\w)(?:new|growing) (?:liver|bone) mets?(?!\w)",
+            {(" met",), ("bone", "liver"), ("growing", "new"), (" ",)},
+        ),
+        (r"alk(?:-| )(?:positive|pos)\b", {("alk",), ("pos",)}),
+        (r"(?:a|b)?x+y", {("x",), ("y",)}),  # an optional part needs nothing
+        (r"(?=abc)d", {("d",)}),  # nor a lookaround
+        (r"foo(?:bar)*baz", {("foo",), ("baz",)}),
+        (r"(?:foo|\w+)bar", {("bar",)}),  # an alternative needing nothing: the alternation needs nothing
+    ],
+)
+def test_every_group_of_needed_words(pattern, groups):
+    """every_necessary: the words one of which each part a match needs has, for each such part; the reader searches a
+    text for a phrase pattern only when it has a word of each group (Reader._searched)."""
+    assert set(compiled.every_necessary(pattern, FLAGS)) == groups
+
+
+def test_a_phrase_pattern_matches_only_where_it_has_a_word_of_every_group(patterns, texts):
+    """Every match of a phrase pattern in the phrasings has one word of each group of words it needs."""
+    reader = extractor.load().reader
+    for k, (regex, _) in enumerate(reader.regexes):
+        groups = [reader.groups[g] for g in reader.also_needs[k]] + [reader.needs[k] or ("",)]
+        for text in texts:
+            for m in regex.finditer(text):
+                folded = compiled.folded(m.group())
+                assert all(any(w in folded for w in words) for words in groups), (regex.pattern[:80], text)
