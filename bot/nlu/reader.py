@@ -231,20 +231,23 @@ class Reader:
             for word in words or ():
                 self.needing.setdefault(word, []).append(k)
         self.needing_none = [k for k, words in enumerate(self.needs) if words is None]
-        # the needed words by their first three characters, the shorter ones apart: only those whose start the text
-        # has are looked for in it
-        self.needing_from: dict[str, list[tuple[str, list[int]]]] = {}
-        for word, needing in self.needing.items():
-            self.needing_from.setdefault(word[:3] if len(word) >= 3 else "", []).append((word, needing))
         # the other words each pattern needs, one of each group (compiled.every_necessary): a text with one of its
-        # needed words but lacking some group's is not searched either; each group numbered once (``groups``), as
-        # many patterns need the same ones (a drug's names)
+        # needed words but lacking some group's is not searched either; each group numbered once, as many patterns
+        # need the same ones (a drug's names)
         numbers: dict[tuple[str, ...], int] = {}
         self.also_needs: list[tuple[int, ...]] = []
         for p, words in zip(patterns, self.needs, strict=True):
             others = [g for g in kept.needs_every(p, re.IGNORECASE) if g != words]
             self.also_needs.append(tuple(numbers.setdefault(g, len(numbers)) for g in others))
-        self.groups = list(numbers)
+        self.groups_with: dict[str, list[int]] = {}  # the groups each word is in
+        for words, g in numbers.items():
+            for word in words:
+                self.groups_with.setdefault(word, []).append(g)
+        # every needed word by its first three characters, the shorter ones under "": only those whose start a text
+        # has are looked for in it
+        self.words_from: dict[str, set[str]] = {}
+        for word in {*self.needing, *self.groups_with}:
+            self.words_from.setdefault(word[:3] if len(word) >= 3 else "", set()).add(word)
         self.mutation = compiled.kept(rf"(?<![\w.]){_alternation(table['mutations'])}(?![\w*])", re.IGNORECASE)
         self.variant = compiled.kept(rf"(?<![\w.]){_alternation(table['variant_shapes'])}(?![\w*>])")
         # "BRAF V600E", "EGFR: p.T790M", "BRAF V600E (p.Val600Glu)", "DNMT3A R882H" (a symbol written in capitals with
@@ -410,23 +413,14 @@ class Reader:
         (compiled.necessary) it has, and one word of each other group they need (compiled.every_necessary); the others
         find nothing there."""
         folded = compiled.folded(text)
-        searched = set(self.needing_none)
         starts = {""} | {folded[at : at + 3] for at in range(len(folded) - 2)}  # "": the shorter words
-        for start in starts & self.needing_from.keys():
-            for word, needing in self.needing_from[start]:
-                if word in folded:
-                    searched.update(needing)
-        has: dict[int, bool] = {}  # whether the text has a word of each group asked about
-
-        def has_all(k: int) -> bool:
-            for g in self.also_needs[k]:
-                if g not in has:
-                    has[g] = any(word in folded for word in self.groups[g])
-                if not has[g]:
-                    return False
-            return True
-
-        return [self.regexes[k] for k in sorted(searched) if has_all(k)]
+        has = {word for start in starts & self.words_from.keys() for word in self.words_from[start] if word in folded}
+        searched = set(self.needing_none)
+        having: set[int] = set()  # the groups the text has a word of
+        for word in has:
+            searched.update(self.needing.get(word, ()))
+            having.update(self.groups_with.get(word, ()))
+        return [self.regexes[k] for k in sorted(searched) if having.issuperset(self.also_needs[k])]
 
     def _progressions_apart(self, text: str, found: list[Span]) -> list[Span]:
         """A progression read over two sites joined by a comma, the second with words that read a progression of its

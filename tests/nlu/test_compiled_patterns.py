@@ -140,7 +140,7 @@ def test_a_phrase_pattern_matches_only_where_it_has_a_word_of_every_group(patter
     """Every match of a phrase pattern in the phrasings has one word of each group of words it needs."""
     reader = extractor.load().reader
     for k, (regex, _) in enumerate(reader.regexes):
-        groups = [reader.groups[g] for g in reader.also_needs[k]] + [reader.needs[k] or ("",)]
+        groups = [*compiled.shared().needs_every(regex.pattern, FLAGS), reader.needs[k] or ("",)]
         for text in texts:
             for m in regex.finditer(text):
                 folded = compiled.folded(m.group())
