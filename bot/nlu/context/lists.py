@@ -12,6 +12,7 @@ from bot.nlu.context.patterns import (
     _GLOSS,
     _ITEM_BREAK,
     COLON_OR_LEADER,
+    _needs,
     _past_spaces,
     _sentence_at,
     _statement_start,
@@ -50,6 +51,8 @@ class Lists(Cues):
         (Guardant360)")."""
         span = spans[i]
         start = max(0, span.start - 160)
+        if compiled.last_needed(_needs(cue), text, start, span.start) < 0:
+            return None  # none of the words every match of the cue has (compiled.necessary): no cue there
         cues = list(cue.finditer(text, start, span.start))
         if not cues:
             return None

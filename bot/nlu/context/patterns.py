@@ -4,6 +4,7 @@ module-level patterns and helpers the parts of Context share."""
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -89,8 +90,10 @@ def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled.shared().compile(pattern, flags)
 
 
+@functools.lru_cache(maxsize=256)
 def _needs(regex: re.Pattern[str]) -> tuple[str, ...] | None:
-    """The words one of which every match of ``regex`` has (compiled.necessary), kept between runs as its program is."""
+    """The words one of which every match of ``regex`` has (compiled.necessary), kept between runs as its program is;
+    asked once per pattern (a cue's, Lists._scoped, asks at every finding)."""
     return compiled.shared().needs(regex.pattern, regex.flags)
 
 
