@@ -330,7 +330,9 @@ class Lists(Cues):
         if self.breaks.search(tail):
             return None
         first, *items = self.lists.item_break.split(tail)
-        return tail if not first.strip() and self._items(items) else None
+        # (safe14) the kind of the item named right after it ("..., G1202R hotspot"): no clause of its own
+        first_kept = not first.strip() or self.lists.item_qualifier.fullmatch(first)
+        return tail if first_kept and self._items(items) else None
 
     def _list_run(self, text: str, spans: list[Span], i: int, qualified: bool = False) -> list[Span]:
         """The findings of finding i's group that follow it in one list (only list words between them: "G1202R,
