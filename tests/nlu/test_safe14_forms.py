@@ -148,6 +148,7 @@ def test_a_tki_of_a_general_statement_alone_is_not_received(text: str) -> None:
     "WHO PS ?1, weight 60 kg",
     "ECOG: ?1",
     "ECOG 1?",
+    "ECOG ?1-2",
 ])
 def test_a_queried_score_is_not_read(text: str) -> None:
     assert_reads(text, {"ecog": None})
@@ -176,6 +177,7 @@ def test_a_score_asked_and_answered_or_stated_reads(text: str, ecog: int) -> Non
     ("MET amplification: XXX", "bypass_alterations"),
     ("G1202R - [result]", "alk_mutations"),
     ("Prior chemotherapy: xxx", "prior_chemotherapy"),
+    ("Brain mets: enter value here", "brain_metastases"),
 ])
 def test_a_placeholder_value_is_no_finding(text: str, field: str) -> None:
     assert_reads(text, {field: None})
