@@ -132,6 +132,15 @@ def folded(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD)
 
 
+def has_needed(words: tuple[str, ...] | None, text: str, start: int, end: int) -> bool:
+    """text[start:end] has one of ``words`` (``necessary``: one is in every match), or they are None (none needed): a
+    pattern needing them can match there only then."""
+    if words is None:
+        return True
+    lowered = folded(text[start:end])
+    return any(word in lowered for word in words)
+
+
 def last_needed(words: tuple[str, ...] | None, text: str, start: int, end: int) -> int:
     """The last place of text[start:end] where one of ``words`` (``necessary``: one is in every match) starts: a pattern
     needing them can match in text[b:end] only for b up to it; -1 when none is there, ``end`` when it needs none."""

@@ -57,7 +57,7 @@ class Lists(Cues):
         (Guardant360)")."""
         span = spans[i]
         start = max(0, span.start - 160)
-        if compiled.last_needed(_needs(cue), text, start, span.start) < 0:
+        if not compiled.has_needed(_needs(cue), text, start, span.start):
             return None  # none of the words every match of the cue has (compiled.necessary): no cue there
         cues = list(cue.finditer(text, start, span.start))
         if not cues:
