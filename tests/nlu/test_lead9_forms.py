@@ -204,3 +204,34 @@ def test_a_few_sites_progressing_with_the_rest_stable_is_oligoprogression(text):
 ])
 def test_otherwise_sd_beside_the_brain_or_alone(text, value):
     assert_reads(text, {"progression": value})
+
+
+# ---- a regimen written with its doses, a form's regimen and cycle on one line, a line marked current ----------------
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Treatment: Carboplatin AUC5 + pemetrexed 500 mg/m2 q21d, C3D1 today", "chemotherapy"),
+    ("Carboplatin AUC5 / pemetrexed 500 mg/m2 — cycle 3.", "chemotherapy"),
+    ("Systemic therapy: docetaxel 75 mg/m2 q3w (C2 given 10/11).", "chemotherapy"),
+    ("Carboplatin AUC 5, pemetrexed 500 mg/m2, pembrolizumab 200 mg - C2D1 today.", "chemo_immunotherapy"),
+    ("Regimen: carboplatin/pemetrexed/pembrolizumab. Cycle: 2.", "chemo_immunotherapy"),
+    ("Regimen: carboplatin/pemetrexed. Cycle: 3.", "chemotherapy"),
+    ("Line 3 (current): carboplatin-pemetrexed.", "chemotherapy"),
+    ("3L (ongoing) - docetaxel", "chemotherapy"),
+    ("Getting chemo with carbo and pem.", "chemotherapy"),
+    ("Treated with carbo/pem x4 then pem maintenance - still ongoing.", "chemotherapy"),
+])
+def test_a_dosed_regimen_with_its_cycle_a_form_row_or_a_line_marked_current_is_given_now(text, value):
+    assert_reads(text, {"current_therapy": value})
+
+
+@pytest.mark.parametrize("text", [
+    "Carboplatin AUC5 / pemetrexed 500 mg/m2 - cycle 1 planned for Monday.",
+    "Docetaxel 75 mg/m2 q3w, cycle 4 completed in 2019; then alectinib.",
+    "Regimen: carboplatin/pemetrexed. Cycle 4 completed in 2019.",
+    "Regimen: carboplatin/pemetrexed. Cycle: 2.5 mg?",
+    "Line 3 (current): lorlatinib. Line 2: carbo/pem.",
+    "Getting chemo next week.",
+])
+def test_a_cycle_to_come_or_completed_or_a_line_of_the_tki_is_not_chemotherapy_now(text):
+    assert_reads_other_than(text, {"current_therapy": "chemotherapy"})
