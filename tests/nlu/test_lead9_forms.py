@@ -235,3 +235,34 @@ def test_a_dosed_regimen_with_its_cycle_a_form_row_or_a_line_marked_current_is_g
 ])
 def test_a_cycle_to_come_or_completed_or_a_line_of_the_tki_is_not_chemotherapy_now(text):
     assert_reads_other_than(text, {"current_therapy": "chemotherapy"})
+
+
+# ---- slow growth in other words; a local progression beside the distant disease controlled --------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "On alectinib. Lung nodule has grown 3 mm over 8 months; she is asymptomatic.",
+    "On alectinib. The adrenal lesion has increased 2 mm over six months.",
+    "On alectinib. The primary is creeping up in size.",
+    "On alectinib. Nodes creeping up slowly, no symptoms.",
+    "On alectinib. Small-volume progression in the lung, asymptomatic.",
+])
+def test_growth_told_slow_in_other_words_is_indolent(text):
+    assert_reads(text, {"progression": "indolent"})
+
+
+@pytest.mark.parametrize("text", [
+    "On alectinib. CEA creeping up; scans stable.",
+    "On alectinib. Liver met has grown 4 mm over 3 weeks.",
+    "On alectinib. Her creatinine is creeping up.",
+])
+def test_a_marker_creeping_up_or_growth_over_weeks_is_not_indolent(text):
+    assert_reads_other_than(text, {"progression": "indolent"})
+
+
+@pytest.mark.parametrize("text", [
+    "On alectinib. Local progression of the primary; distant disease controlled.",
+    "On alectinib. Local progression at the primary with distant disease controlled.",
+])
+def test_a_local_progression_beside_the_distant_disease_controlled_is_oligoprogression(text):
+    assert_reads(text, {"progression": "oligoprogression"})
