@@ -266,3 +266,34 @@ def test_a_marker_creeping_up_or_growth_over_weeks_is_not_indolent(text):
 ])
 def test_a_local_progression_beside_the_distant_disease_controlled_is_oligoprogression(text):
     assert_reads(text, {"progression": "oligoprogression"})
+
+
+# ---- cycles had by now; nothing taken now; comfort care only; between lines; a regimen with ramucirumab -------------
+
+
+@pytest.mark.parametrize("text, value", [
+    ("She has now received three cycles of carboplatin and pemetrexed.", "chemotherapy"),
+    ("She has now had 2 cycles of carbo/pem/pembro.", "chemo_immunotherapy"),
+    ("On docetaxel + ramucirumab.", "chemotherapy"),
+    ("Not on anything at the moment.", "none"),
+    ("Off everything since August.", "none"),
+    ("Treatment stopped; comfort care only.", "none"),
+    ("Between lines of therapy.", "none"),
+    ("Currently between treatments.", "none"),
+])
+def test_cycles_had_by_now_or_nothing_taken_now(text, value):
+    assert_reads(text, {"current_therapy": value})
+
+
+@pytest.mark.parametrize("text", [
+    "She has now completed four cycles of carboplatin and pemetrexed.",
+    "If she has now had 4 cycles of carbo/pem, what next?",
+    "A 3-month break between lines of therapy in 2021, then lorlatinib.",
+    "Not taking anything at the moment for pain.",
+    "Not on anything currently apart from paracetamol for pain.",
+    "Her mother is not on anything at the moment.",
+    "Comfort care only if she deteriorates.",
+])
+def test_a_course_completed_a_supposition_an_earlier_break_or_symptom_drugs_are_not_read(text):
+    found = assert_reads_other_than(text, {"current_therapy": "none"})
+    assert found.get("current_therapy") != "chemotherapy", (text, found)
