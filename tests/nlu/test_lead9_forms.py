@@ -277,7 +277,7 @@ def test_a_local_progression_beside_the_distant_disease_controlled_is_oligoprogr
     ("On docetaxel + ramucirumab.", "chemotherapy"),
     ("Not on anything at the moment.", "none"),
     ("Off everything since August.", "none"),
-    ("Treatment stopped; comfort care only.", "none"),
+    ("Treatment stopped; supportive care only.", "none"),
     ("Between lines of therapy.", "none"),
     ("Currently between treatments.", "none"),
 ])
