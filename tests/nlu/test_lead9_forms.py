@@ -297,3 +297,27 @@ def test_cycles_had_by_now_or_nothing_taken_now(text, value):
 def test_a_course_completed_a_supposition_an_earlier_break_or_symptom_drugs_are_not_read(text):
     found = assert_reads_other_than(text, {"current_therapy": "none"})
     assert found.get("current_therapy") != "chemotherapy", (text, found)
+
+
+# ---- a later step told after the start, the cycle, the switch or the statement of no treatment ----------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Switched to carbo/pem after lorlatinib progression; progressed again after 4 cycles, now on brigatinib.",
+    "Began docetaxel on 3 Nov; stopped on 20 Nov for toxicity.",
+    "Commenced carboplatin/pemetrexed on Monday. Now on lorlatinib instead after the rebiopsy showed G1202R.",
+    "3 cycles into carboplatin/pemetrexed she had PD; switched to lorlatinib.",
+    "First cycle of carbo/pem given on 12/11, but she progressed and moved to brigatinib.",
+    "She has now had 3 cycles of carbo/pem; then stopped for nephrotoxicity.",
+])
+def test_a_start_or_a_cycle_followed_by_a_later_step_is_not_chemotherapy_now(text):
+    assert_reads_other_than(text, {"current_therapy": "chemotherapy"})
+
+
+@pytest.mark.parametrize("text", [
+    "BSC only. Later restarted lorlatinib at reduced dose and is on it now.",
+    "Between lines of therapy; lorlatinib started last week.",
+    "Not on anything at the moment, but commenced docetaxel yesterday.",
+])
+def test_no_treatment_followed_by_a_start_is_not_none(text):
+    assert_reads_other_than(text, {"current_therapy": "none"})
