@@ -321,3 +321,27 @@ def test_a_start_or_a_cycle_followed_by_a_later_step_is_not_chemotherapy_now(tex
 ])
 def test_no_treatment_followed_by_a_start_is_not_none(text):
     assert_reads_other_than(text, {"current_therapy": "none"})
+
+
+# ---- a list of progressing sites with a side or an anatomy word; the rest said so in shorthand after it -------------
+
+
+@pytest.mark.parametrize("text, value", [
+    ("On alectinib. PD: L adrenal, rib.", "systemic"),
+    ("On alectinib. PD in rt lung and L adrenal.", "systemic"),
+    ("On alectinib. PD: L adrenal, rib; otherwise SD.", "oligoprogression"),
+    ("On alectinib. PD in liver and bone, otherwise stable.", "oligoprogression"),
+    ("On alectinib. PD in liver, bone and adrenal; SD elsewhere.", "oligoprogression"),
+    ("On alectinib. PD in liver and bone, otherwise well.", "systemic"),
+    ("On alectinib. PD in liver and bone; brain otherwise stable.", "systemic"),
+])
+def test_a_site_list_with_sides_and_the_rest_in_shorthand(text, value):
+    assert_reads(text, {"progression": value})
+
+
+@pytest.mark.parametrize("text", [
+    "On alectinib. No PD: L adrenal, rib stable.",
+    "On lorlatinib. PD in L adrenal and rib on crizotinib in 2019; now NED.",
+])
+def test_sites_said_stable_or_an_earlier_line_are_not_systemic(text):
+    assert_reads_other_than(text, {"progression": "systemic"})
