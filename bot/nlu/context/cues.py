@@ -426,6 +426,8 @@ class Cues:
         self.imaging_sign = _compile(rf"(?:{_words(hyp['imaging_signs'])})", re.IGNORECASE)
         self.other_cause_after = _compile(rf"[\s(,]*(?:{_words(hyp['other_cause_after'])})", re.IGNORECASE)
         self.other_cause_denied = _compile(rf"[\s(,]*(?:{_words(hyp['other_cause_denied'])})", re.IGNORECASE)
+        self.symptom_over = _compile(rf"[\s(,]*(?:{_words(hyp['symptom_over'])})", re.IGNORECASE)
+        self.symptom_long_ago = _cue(hyp["symptom_long_ago"])
         self.of_the_cancer = _cue(hyp["other_illness_cancer"])
         self.cancer_set_aside = _cue(hyp["cancer_set_aside"])  # (prec1) Context._other_illness
         # (prec) in a seizure's sentence: epilepsy, or an antiepileptic with no new event (Context._other_illness)
