@@ -180,3 +180,37 @@ def test_a_biopsy_and_a_plasma_test_declined_together_is_none(text):
 ])
 def test_a_biopsy_declined_then_a_plasma_result_is_plasma(text):
     assert_reads(text, {"biopsy": "plasma"})
+
+
+# ---- brain lesions counted after them, or across two brain regions ---------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Brain: multiple small new lesions - at least eight.",
+    "MRI head: new enhancing lesions in both hemispheres, the largest 9 mm; more than 15 in total.",
+    "Cerebral metastases: more than twenty.",
+    "MRI: numerous new supratentorial and infratentorial enhancing lesions.",
+    "Brain MRI - countless new frontal and occipital deposits.",
+])
+def test_brain_lesions_counted_after_them_or_across_regions_above_five_are_extensive(text):
+    assert_reads(text, {"brain_metastases": True, "cns_lesions": "extensive"})
+
+
+@pytest.mark.parametrize("text", [
+    "CT: numerous lytic frontal and parietal bone lesions.",
+    "Innumerable frontal and parietal skull lesions on CT.",
+])
+def test_lesions_of_the_skull_are_no_brain_metastases(text):
+    assert_reads(text, {"brain_metastases": None, "cns_lesions": None})
+
+
+@pytest.mark.parametrize("text", [
+    "Before alectinib there were 12 brain lesions; now MRI shows complete intracranial response. Progression in bone.",
+    "Prior to starting lorlatinib: 14 brain mets, WBRT. Now brain stable, new liver lesions.",
+])
+def test_a_brain_count_before_the_tki_is_not_the_extent_now(text):
+    assert_reads_other_than(text, {"cns_lesions": "extensive"})
+
+
+def test_a_brain_count_before_the_tki_leaves_the_count_now():
+    assert_reads("Prior to starting lorlatinib: 3 brain mets. Now 9 new brain lesions.", {"cns_lesions": "extensive"})

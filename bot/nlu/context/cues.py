@@ -543,6 +543,7 @@ class Cues:
         self.benign_result = _cue(hyp["benign_result"])
         self.malignant_result = _cue(hyp["malignant_result"])
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
+        self.count_before_tki = _cue(hyp["count_before_tki"])  # (lead10) Timing._diagnosis_count
         self.symptoms_then = _cue(hyp["symptoms_then"])  # (prec10) Context._symptoms_then
         self.transformation_in_doubt = _cue(hyp["transformation_in_doubt"])  # (prec1) Context._transformation_doubted
         self.steroids_now = _cue(hyp["steroids_now"])  # (prec1) Context._held_by_steroids
