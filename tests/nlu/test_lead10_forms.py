@@ -214,3 +214,25 @@ def test_a_brain_count_before_the_tki_is_not_the_extent_now(text):
 
 def test_a_brain_count_before_the_tki_leaves_the_count_now():
     assert_reads("Prior to starting lorlatinib: 3 brain mets. Now 9 new brain lesions.", {"cns_lesions": "extensive"})
+
+
+# ---- squamous metaplasia, or squamous features said not to make a transformation --------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Rebiopsy shows squamous metaplasia of the bronchial mucosa, no malignancy.",
+    "Repeat biopsy: benign bronchial mucosa with squamous metaplasia; no tumour seen.",
+    "Rebiopsy: adenocarcinoma with squamous features (p40 focal), not diagnostic of transformation.",
+    "Rebx at progression: adenocarcinoma and focal squamous differentiation, insufficient for a squamous transformation.",
+])
+def test_squamous_metaplasia_or_features_said_not_a_transformation_is_no_squamous_transformation(text):
+    assert_reads_other_than(text, {"transformation": "squamous"})
+
+
+@pytest.mark.parametrize("text", [
+    "Rebiopsy: squamous cell carcinoma, p40 positive, TTF-1 negative.",
+    "Rebiopsy of the adrenal: adenocarcinoma with a squamous component (about 40%).",
+    "Progression on alectinib; transformed to squamous cell carcinoma on the liver core.",
+])
+def test_a_squamous_carcinoma_on_the_rebiopsy_still_reads(text):
+    assert_reads(text, {"transformation": "squamous"})
