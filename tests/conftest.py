@@ -94,3 +94,22 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+_FILE_SECONDS: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Each test file's time (set-up, call and tear-down of its tests, on whichever worker ran it), for the summary."""
+    path = report.nodeid.split("::", 1)[0]
+    _FILE_SECONDS[path] = _FILE_SECONDS.get(path, 0.0) + report.duration
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """The slowest test files (worker time, summed over their tests): where the suite's minutes go."""
+    if not _FILE_SECONDS or getattr(config, "workerinput", None) is not None:
+        return
+    total = sum(_FILE_SECONDS.values())
+    terminalreporter.section(f"slowest test files ({total:.0f} s of worker time in all)")
+    for path, seconds in sorted(_FILE_SECONDS.items(), key=lambda kv: -kv[1])[:20]:
+        terminalreporter.write_line(f"{seconds:8.1f} s  {path}")
