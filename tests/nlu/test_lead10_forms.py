@@ -236,3 +236,12 @@ def test_squamous_metaplasia_or_features_said_not_a_transformation_is_no_squamou
 ])
 def test_a_squamous_carcinoma_on_the_rebiopsy_still_reads(text):
     assert_reads(text, {"transformation": "squamous"})
+
+
+@pytest.mark.parametrize("text", [
+    "Rad onc: SRS to all 3 lesions next week.",
+    "Radiosurgery delivered to all four new brain metastases on 3 May.",
+    "Gamma knife to each of the 2 new lesions.",
+])
+def test_radiosurgery_to_all_of_a_few_lesions_is_limited(text):
+    assert_reads(text, {"cns_lesions": "limited"})
