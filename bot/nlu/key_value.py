@@ -277,6 +277,7 @@ class KeyValues:
         self.not_done = kept.compile(rf"^(?:{_words(kv['not_done'])}){whole}", re.IGNORECASE)
         self.pending = kept.compile(rf"(?<![\w-])(?:{_words(kv['pending'])})(?![\w])", re.IGNORECASE)
         self.elsewhere = kept.compile(rf"(?:{_words(kv['elsewhere'])})(?![\w])", re.IGNORECASE)
+        self.placeholder = kept.compile(rf"(?:{_words(kv['placeholder'])})[ \t.]*", re.IGNORECASE)  # (safe14)
         taken = kv["taken"]  # a specimen key's sample said taken, whatever its result ("Plasma: drawn, pending")
         self.taken = {
             specimen: kept.compile(rf"^{taken[specimen]}{taken['words']}", re.IGNORECASE)
@@ -416,6 +417,8 @@ class KeyValues:
             return reading(value_at + p.end(), supposed, HYPOTHETICAL)
         if p := self.elsewhere.match(value):
             return reading(value_at + p.end(), supposed, HYPOTHETICAL)  # (safe13) "Brain mets: see above"
+        if p := self.placeholder.fullmatch(value):
+            return reading(value_at + p.end(), supposed, HYPOTHETICAL)  # (safe14) "Brain mets: XYZ": no answer
         if n := self.not_done.match(value):
             if k.not_done:
                 return reading(value_at + n.end(), k.absent or k.present, None if k.absent else NEGATED)

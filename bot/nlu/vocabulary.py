@@ -374,7 +374,17 @@ def build(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
     }
 
 
-_KEY_VALUE_CUES = ("present", "absent", "result", "not_done", "pending", "hedges", "trailing", "elsewhere")
+_KEY_VALUE_CUES = (
+    "present",
+    "absent",
+    "result",
+    "not_done",
+    "pending",
+    "hedges",
+    "trailing",
+    "elsewhere",
+    "placeholder",
+)
 
 
 def _key_value(raw: dict[str, Any], defines: dict[str, str], shorthand: dict[str, str]) -> dict[str, Any]:

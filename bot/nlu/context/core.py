@@ -10,7 +10,7 @@ from bot.nlu import compiled
 from bot.nlu.context.doubt import Doubt
 from bot.nlu.context.intolerance import Intolerance
 from bot.nlu.context.order import _chronological
-from bot.nlu.context.patterns import _CLAUSE_STOP, _DROPPED, _OURS, _past_spaces, _statement_bounds
+from bot.nlu.context.patterns import _CLAUSE_STOP, _DROPPED, _OURS, _past_spaces, _sentence_at, _statement_bounds
 from bot.nlu.context.people import People
 from bot.nlu.context.questions import Questions
 from bot.nlu.context.timing import _RESULT_KINDS as _SERIAL_KINDS
@@ -68,7 +68,12 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 )
                 continue
             stated = self._stated_role(text, spans, i, diagnosis)
-            if stated is None and span.entity == "tki" and any(a <= span.start < b for a, b in general):
+            if (
+                stated is None
+                and span.entity == "tki"
+                and any(a <= span.start < b for a, b in general)
+                and not self._general_then_taken(text, spans, i)
+            ):
                 stated = CANDIDATE  # "brigatinib after alectinib has a modest response rate": named, not received
             if stated is None and span.entity == "tki" and out and self._listed_with(text, out[-1], span, NEGATED):
                 stated = NEGATED
@@ -380,6 +385,30 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             text, span.end, end
         )
 
+    def _general_then_taken(self, text: str, spans: list[Span], i: int) -> bool:
+        """(safe14) The TKI i, named in a general statement, is then told taken by the patient in its sentence, the
+        only TKI named there before ("alectinib improved PFS and she has been on it for 3 years"; not "alectinib has
+        superior PFS to crizotinib, and she has been taking it", which of the two not told)."""
+        start, end = _sentence_at(self._sentences(text), spans[i].start)
+        told = self.general_then_taken.search(text, spans[i].end, end)
+        return told is not None and not any(
+            s.entity == "tki" and s.value != spans[i].value and start <= s.start < told.start() for s in spans
+        )
+
+    def _past_use(self, text: str, span: Span, before: str) -> bool:
+        """(safe14) The drug at ``span`` (a CYP3A inducer or inhibitor) is told of a past time in its statement ("had
+        rifampicin for TB in 2015", "In 2012 she took carbamazepine", "phenytoin as a child") or told not tolerated
+        ("carbamazepine intolerance in 2010", "intolerant of phenytoin"), and nothing in the statement says it goes
+        on (`still_taken`: "on rifampicin for TB since March", "started in 2025, ongoing"): not told taken now."""
+        start, end = _statement_bounds(text, span.start, span.end, semicolons=True, reach=(120, 120))
+        if self.still_taken.search(text, start, end):
+            return False
+        return bool(
+            self.past_time.search(text, start, end)
+            or self.intolerance_after.match(text, span.end)
+            or self.intolerance_before.search(before)
+        )
+
     def _doubt_of_it(self, part: str) -> bool:
         """A `disowned` doubt in ``part`` with no other gene named before it (then the doubt is that gene's)."""
         m = self.disowned.search(part)
@@ -522,6 +551,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             )
         ):
             return NEGATED  # "itraconazole was stopped": not taken now
+        if span.entity in self.no_longer_kinds and self._past_use(text, span, before):
+            return _DROPPED  # (safe14) "had rifampicin for TB in 2015", "carbamazepine intolerance": not told taken now
         if span.entity == "biopsy_type":  # "no SCLC on the rebiopsy" denies the SCLC, not the rebiopsy
             if span.value != "none" and (
                 self.diagnostic_before.search(before[-30:])
@@ -532,6 +563,12 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                 or self._diagnosis_result(text, spans, i, diagnosis or DiagnosisAnswers(spans))
             ):
                 return _DROPPED  # "the original biopsy", "dx bx": the diagnosis's specimen, not a re-biopsy
+            if (
+                span.value != "none"
+                and self.specimen_before_tki.match(text, span.end)
+                and not self.specimen_again.search(text, max(0, span.start - 20), span.end)
+            ):
+                return _DROPPED  # (safe14) "resection of brain met 2018, then alectinib": an earlier line's specimen
             if self.since_before.search(before) and not (
                 self.result_after.match(after) or self.result_in.search(text, span.start, span.end)
             ):

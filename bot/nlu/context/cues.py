@@ -255,6 +255,7 @@ class Cues:
         self.next_step = _before(table["candidate"]["next_step"], r"\s+")
         self.instruction = _opening(table["candidate"]["instruction"], _WHOLE)
         self.general_statement = _cue(table["candidate"]["general_statement"])
+        self.general_then_taken = _cue(table["candidate"]["general_then_taken"])  # (safe14) Context.entities
         # a counterfactual access ("she would be funded for"): a country in its sentence is not hers (_general_region)
         self.access_elsewhere = _frame(r"(?:(?<![\w-])|(?='))(?:{access_elsewhere})(?![\w-])", cand)
         # a phrase opening a general statement's sentence with a comma ("After alectinib, lorlatinib is funded")
@@ -540,6 +541,8 @@ class Cues:
         self.case_supposes = _cue(hyp["case_supposes"])
         self.diagnostic_before = _before(hyp["diagnostic_before"], r"[\s:-]+(?:[\w-]+\s+){0,3}")
         self.diagnostic_after = _after(hyp["diagnostic_after"], copulas)
+        self.specimen_before_tki = _compile(_words(hyp["specimen_before_tki"]), re.IGNORECASE)  # (safe14)
+        self.specimen_again = _cue(hyp["specimen_again"])
         self.benign_result = _cue(hyp["benign_result"])
         self.malignant_result = _cue(hyp["malignant_result"])
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
@@ -643,6 +646,7 @@ class Cues:
             hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"] + hyp["caution_of"]
         )
         self.plan_before = _cue(hyp["plan_before"])
+        self.cause_believed = _cue(hyp["cause_believed"])  # (safe14) Doubt._uncertain
         self.at_risk_on = _compile(_words(hyp["at_risk_on"]), re.IGNORECASE)  # (trust7) Doubt._uncertain
         self.sought_found = _compile(_words(hyp["sought_found"]), re.IGNORECASE)  # (lead7)
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
@@ -673,6 +677,10 @@ class Cues:
         self.untested_after = _frame(
             r"[ \t]*(?:\.{2,}(?!\.)|…|[:=|]|[–—-]+)[ \t]*(?:(?:n|no)[ \t]*\([ \t]*)?(?:{untested_after})(?![\w/])", hyp
         )
+        # (safe14) a test's result told by the patient or a relative ("G1202R (per patient)"): Doubt._uncertain
+        teller = {k: [_fill(w, hyp) for w in hyp[k]] for k in ("result_told_after", "result_told_before")}
+        self.result_told_after = _frame(r"(?:{result_told_after})", teller)
+        self.result_told_before = _frame(r"(?:{result_told_before})$", teller)
         self.unknown_after = _frame(
             r"(?:\s|\.{2,}(?!\.)|…|[,:;?(–—-])*(?:{unknown_after})(?:\s+(?:yet|so far|atm|at (?:the )?moment|for now))?"
             r"\s*(?:[.!?;,()\n]|$)",
@@ -766,6 +774,11 @@ class Cues:
         self.no_longer_before = _before(gone["before"], r"\s+")
         self.no_longer_after = _after(gone["after"], copulas)
         self.advice_before = _cue(gone["advice_before"])
+        # (safe14) a course of a past time, or an intolerance, with nothing that says it goes on (Context._past_use)
+        self.past_time = _frame(r"(?<![\w-]){past_time}", gone)
+        self.intolerance_after = _frame(r"{intolerance_after}", gone)
+        self.intolerance_before = _before(gone["intolerance_before"], r"\s+")
+        self.still_taken = _frame(r"(?<![\w-])(?:{still_taken})(?![\w-])", gone)
         self.stop_to_come = _frame(r"\b{stop_to_come}\s+$", gone)  # Context._stated_role
         # (ther10) not the object of an intolerance ("intolerance to ceritinib", "intolerant to crizotinib")
         self.switched_to = _frame(r"(?<!intolerance )(?<!intolerant )\b{switched_onto}\s+$", tol)

@@ -71,7 +71,19 @@ class Doubt(Lists):
             or (not self._taken(text, span) and bool(self.uncertain_after.match(text[span.end : span.end + 60])))
             or (not self._taken(text, span) and bool(self.unknown_after.match(text[span.end : span.end + 80])))
             or (span.entity in self.untested_entities and bool(self.untested_after.match(text, span.end)))
+            or (span.entity in self.untested_entities and self._told_by_patient(text, span))
+            # (safe14) "she thinks the headaches are due to brain mets": a belief of a cause, not a finding
+            or (span.entity != "tki" and self._scoped(self.cause_believed, text, spans, i) is not None)
             or self._doubted_alternative(text, spans, i)
+        )
+
+    def _told_by_patient(self, text: str, span: Span) -> bool:
+        """(safe14) The test's result at ``span`` is told by the patient or a relative, right after it or right before
+        it ("G1202R (per patient)", "according to her husband, MET amp", "pt says her tumour has G1202R"): hearsay of
+        a result, not one; a report is ("G1202R (per outside report)")."""
+        return bool(
+            self.result_told_after.match(text, span.end)
+            or self.result_told_before.search(text[max(0, span.start - 80) : span.start])
         )
 
     def _blinded(self, text: str, span: Span) -> bool:

@@ -24,6 +24,12 @@ _BARE_COMMA = compiled.kept(r"\s*,\s*")
 _LEAD_REMARK = compiled.kept(r"^\s*\([^()\n.;]{1,30}\)")  # a bracket right after a denial's cue (_scoped)
 # (safe13) a report's heading of what it did not find, its list after it ("negative for MET amp, G1202R", "Not
 # detected: G1202R, MET amplification"): the heading lists the results, of any kind (_unclosed_list_end)
+# (safe14) not the heading of _HEADING_END/_heading_list below, which is another job: that one is any cue closed by a
+# colon or a dash that opens its statement, and it carries the cue past commas to its sentence's end; this one is
+# the words of a denial anywhere in the statement ("Guardant negative for ALK mutations and ..."), colon or not, and
+# only lets a list already denied hold findings of one group rather than one kind. Made one, either reading changes
+# (the heading's reach alone: "negative for MET amp, G1202R" read G1202R; both ways: 7 dumped readings, among them
+# "liquid bx neg for alk muts and bypass, alk fusion not detected in plasma" read the fusion kept)
 _REPORT_HEADING = compiled.kept(
     r"(?:negative|neg)\s+for\s*:?\s*$|(?:negative|neg|(?:not|none)\s+(?:detected|found|identified))\s*:\s*$",
     re.IGNORECASE,
@@ -330,7 +336,9 @@ class Lists(Cues):
         if self.breaks.search(tail):
             return None
         first, *items = self.lists.item_break.split(tail)
-        return tail if not first.strip() and self._items(items) else None
+        # (safe14) the kind of the item named right after it ("..., G1202R hotspot"): no clause of its own
+        first_kept = not first.strip() or self.lists.item_qualifier.fullmatch(first)
+        return tail if first_kept and self._items(items) else None
 
     def _list_run(self, text: str, spans: list[Span], i: int, qualified: bool = False) -> list[Span]:
         """The findings of finding i's group that follow it in one list (only list words between them: "G1202R,

@@ -181,6 +181,7 @@ class ListWords:
         # the marks and conjunctions between the items of a list, and what makes an item a clause of its own
         self.item_break = _frame(r"\s*(?:,|/|&|\b{conjunctions}\b)\s*", words)
         self.not_in_item = _frame(r"\b{not_in_items}\b", words)
+        self.item_qualifier = _frame(r"\s*(?:{item_qualifiers})\s*", words)  # (safe14) "G1202R hotspot"
         # the first word of a list's item, when it is a qualifier each item repeats (Lists._restated)
         self.restated = _frame(r"\s*({restated_qualifiers})\b", words)
         # what ends a denied list never closed (Lists._ends_denied_list), and a measure that says its last item found

@@ -11,6 +11,9 @@ from bot.nlu.context.patterns import _CLAUSE_OPENER, _HEADING
 _FIRST_WORD = compiled.kept(r"\w")  # where a sentence's first word starts
 # a question of how someone is ("Is she symptomatic?"): answered no, "not" what is asked ("not symptomatic")
 _OF_SOMEONE = compiled.kept(r"(?:is|was|are)\s+(?!there\b)", re.IGNORECASE)
+# (safe14) a question mark after a space and right before the value, no space between ("ECOG ?1", "PS ?2"): the value
+# queried, ward shorthand, not a key asked then answered ("ECOG? 1")
+_QUERY_MARK = compiled.kept(r"[ \t]\?(?=[^\W_])")
 # (safe13) a reply that opens with "or": another option of the question's own value, no answer ("ECOG 2? or 3": it
 # read the ECOG 2 stated)
 _ANOTHER_OPTION = compiled.kept(r"(?:or|vs\.?|versus|maybe|perhaps|possibly)\b", re.IGNORECASE)
@@ -96,6 +99,7 @@ class Questions(Cues):
             reply = text[sentences[k + 1][0] : sentences[k + 1][1]].strip()
             if (
                 not question.endswith("?")
+                or _QUERY_MARK.match(text, text.rindex("?", start, end) - 1)  # (safe14) "ECOG ?1": the value queried
                 or self.therapy_asked.search(question)
                 or reply.endswith("?")
                 or self.answer_not_given.search(reply)  # "Yes, we need to check that first": no answer
