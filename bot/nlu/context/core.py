@@ -844,6 +844,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         past = _ONE_COMMA.match(text, span.end)
         if self.other_cause_denied.match(after) or (past and self.other_cause_denied.match(text, past.end())):
             return True  # (lead) "mild headache, not thought related to the brain mets"
+        # (lead10) told over in its clause or the next one (after a comma or a semicolon), and told long ago
+        later = stop.end() if stop and text[stop.start()] in ",;" else span.end
+        over = self.symptom_over.match(after) or (later > span.end and self.symptom_over.match(text, later))
+        if over and self.symptom_long_ago.search(text, start, max(later, span.end + len(after))):
+            return True  # (lead10) "Seizure in 2022 from the treated lesion, none since": long over, whatever its cause
         if self.of_the_cancer.search(self.cancer_set_aside.sub(" ", after)):  # (prec1) not "rather than the mets"
             return False
         if self.other_illness_before.search(before) or self.other_illness_after.match(after):

@@ -427,6 +427,8 @@ class Cues:
         self.imaging_sign = _compile(rf"(?:{_words(hyp['imaging_signs'])})", re.IGNORECASE)
         self.other_cause_after = _compile(rf"[\s(,]*(?:{_words(hyp['other_cause_after'])})", re.IGNORECASE)
         self.other_cause_denied = _compile(rf"[\s(,]*(?:{_words(hyp['other_cause_denied'])})", re.IGNORECASE)
+        self.symptom_over = _compile(rf"[\s(,]*(?:{_words(hyp['symptom_over'])})", re.IGNORECASE)
+        self.symptom_long_ago = _cue(hyp["symptom_long_ago"])
         self.of_the_cancer = _cue(hyp["other_illness_cancer"])
         self.cancer_set_aside = _cue(hyp["cancer_set_aside"])  # (prec1) Context._other_illness
         # (prec) in a seizure's sentence: epilepsy, or an antiepileptic with no new event (Context._other_illness)
@@ -544,6 +546,7 @@ class Cues:
         self.benign_result = _cue(hyp["benign_result"])
         self.malignant_result = _cue(hyp["malignant_result"])
         self.diagnostic_near = _cue(hyp["diagnostic_before"])
+        self.count_before_tki = _cue(hyp["count_before_tki"])  # (lead10) Timing._diagnosis_count
         self.symptoms_then = _cue(hyp["symptoms_then"])  # (prec10) Context._symptoms_then
         self.transformation_in_doubt = _cue(hyp["transformation_in_doubt"])  # (prec1) Context._transformation_doubted
         self.steroids_now = _cue(hyp["steroids_now"])  # (prec1) Context._held_by_steroids

@@ -1164,7 +1164,11 @@ class Timing(Cues):
         start, end = _statement_bounds(text, span.start, span.end, semicolons=True)
         if self.result_current.search(text, start, end):
             return False
-        return self._at_diagnosis(text, span) or bool(self.diagnostic_after.match(text[span.end : span.end + 40]))
+        return (
+            self._at_diagnosis(text, span)
+            or bool(self.diagnostic_after.match(text[span.end : span.end + 40]))
+            or bool(self.count_before_tki.search(text, start, span.start))  # (lead10) "Before alectinib, 12 lesions"
+        )
 
     def _at_diagnosis(self, text: str, span: Span | Entity) -> bool:
         """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""
