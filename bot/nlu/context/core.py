@@ -174,6 +174,9 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                     and span.entity != "region"
                     and any(a <= span.start < b and not self.this_patient.search(text, a, b) for a, b in general)
                     and not _OURS.search(text, max(0, span.start - 30), span.start)  # "against this compound mutation"
+                    # (safe15) "alectinib improved PFS, and she has been taking it": the clause after the comma tells
+                    # it taken
+                    and not (span.entity == "tki" and self._general_then_taken(text, spans, i))
                 )
             )
             # (an option among other therapies asked about stays supposed: "what about chemo-immunotherapy?" is a
@@ -387,12 +390,18 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
 
     def _general_then_taken(self, text: str, spans: list[Span], i: int) -> bool:
         """(safe14) The TKI i, named in a general statement, is then told taken by the patient in its sentence, the
-        only TKI named there before ("alectinib improved PFS and she has been on it for 3 years"; not "alectinib has
-        superior PFS to crizotinib, and she has been taking it", which of the two not told)."""
+        only TKI named there before ("alectinib improved PFS and she has been on it for 3 years"), besides one it is
+        compared with (safe15, general_comparator: "alectinib has superior PFS to crizotinib, and she has been taking
+        it" tells alectinib taken, the statement's subject, and crizotinib is not; not "alectinib, crizotinib: she has
+        been taking it")."""
         start, end = _sentence_at(self._sentences(text), spans[i].start)
         told = self.general_then_taken.search(text, spans[i].end, end)
         return told is not None and not any(
-            s.entity == "tki" and s.value != spans[i].value and start <= s.start < told.start() for s in spans
+            s.entity == "tki"
+            and s.value != spans[i].value
+            and start <= s.start < told.start()
+            and not (s.start > spans[i].start and self.general_comparator.search(text, spans[i].end, s.start))
+            for s in spans
         )
 
     def _past_use(self, text: str, span: Span, before: str) -> bool:
@@ -510,8 +519,10 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             # an offer refused is a denial, as "declined pembrolizumab" is ("Chemotherapy was offered but declined.":
             # none had, tests/nlu/test_administrative_forms.py)
             return _DROPPED
-        if span.entity == "cns_lesions" and self._diagnosis_count(text, span):
-            return _DROPPED  # "At diagnosis 2 brain mets, treated with SRS": the extent then, not the current one
+        if span.entity == "cns_lesions" and (self._diagnosis_count(text, span) or self._past_year_count(text, span)):
+            # "At diagnosis 2 brain mets, treated with SRS", (safe15) "In 2019, 12 brain lesions ... Now liver PD": the
+            # extent then, not the current one
+            return _DROPPED
         if (
             span.entity == "brain_metastases"
             and span.value == "true"

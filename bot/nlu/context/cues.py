@@ -256,6 +256,7 @@ class Cues:
         self.instruction = _opening(table["candidate"]["instruction"], _WHOLE)
         self.general_statement = _cue(table["candidate"]["general_statement"])
         self.general_then_taken = _cue(table["candidate"]["general_then_taken"])  # (safe14) Context.entities
+        self.general_comparator = _before(table["candidate"]["general_comparator"])  # (safe15) _general_then_taken
         # a counterfactual access ("she would be funded for"): a country in its sentence is not hers (_general_region)
         self.access_elsewhere = _frame(r"(?:(?<![\w-])|(?='))(?:{access_elsewhere})(?![\w-])", cand)
         # a phrase opening a general statement's sentence with a comma ("After alectinib, lorlatinib is funded")
@@ -316,6 +317,7 @@ class Cues:
         self.prop_step = _compile(rf"(?<![\w-])(?:{_words(prop['sequence'])})", re.IGNORECASE)
         self.prop_dose = _compile(_words(prop["dose"]), re.IGNORECASE)
         self.prop_purpose = _compile(rf"\s+(?:{_words(prop['purpose'])})(?![\w])", re.IGNORECASE)
+        self.prop_paired = _compile(rf"\s*(?:{_words(prop['paired'])})\s*", re.IGNORECASE)
         self.prop_alone_end = _compile(rf"(?:\s+(?:{_words(prop['alone_end'])}))?\W*$", re.IGNORECASE)
         self.prop_arrow = _compile(rf"\s*(?:{_words(prop['arrow'])})(?![\w])", re.IGNORECASE)
         self.conditional = _cue(hyp["conditional"])
@@ -401,6 +403,15 @@ class Cues:
             # (lead) or after "in" and whose, closing the item ("history of small cell lung cancer in her father")
             r"|\s+in\s+(?:her|his|their|the\s+patient's|pt's)\s+(?:(?:maternal|paternal)\s+)?(?:(?:{people_kin})[\s-]+)?"
             r"(?:{relatives_own_colon}))(?=[ \t]*(?:[,;.|\n]|$))",
+            others,
+        )
+        # (safe15) an item told another person's by its verb, closing its statement ("Lorlatinib tablets in the house
+        # belong to her husband", "the alectinib at home is his wife's"): People._relatives_items
+        self.owned_by_other = _frame(
+            r"\s*,?\s+(?:(?:which|that)\s+)?(?:(?:belongs?|belonged|belonging)\s+to\s+(?:{people_lead})\s+"
+            r"(?:(?:{people_kin})[\s-]+)?(?:{people})"
+            r"|(?:is|are|was|were)\s+(?:all\s+)?(?:her|his|their)\s+(?:(?:{people_kin})[\s-]+)?(?:{people})(?:'s|\u2019s))"
+            r"(?![\w-])(?=[ \t]*(?:[,;.|\n)]|$))",
             others,
         )
         # a line that a family history's list of lines ends at (People._family_section_end): a key or a heading of

@@ -11,6 +11,12 @@ from bot.nlu.reader import Span
 
 # (safe13) a question mark right after a score ("ECOG 2? or 3": it read 2)
 _QUERIED_SCORE = compiled.kept(r"[ \t]*\?")
+# (safe15) a query mark glued to a yes/no value right after a finding, after a space or a key's mark ("Brain mets ?yes",
+# "LMD ?no", "Symptomatic ?y"): the answer queried, as "ECOG ?1" is; not a question answered ("Brain mets? yes")
+_QUERIED_ANSWER = compiled.kept(
+    r"(?:[ \t]+|[ \t]*[:=][ \t]*)\?(?:yes|y|no|n|present|absent|positive|pos|negative|neg|true|false)(?![\w+-])",
+    re.IGNORECASE,
+)
 # (safe13) a result another test did not confirm, right after it ("MET amplification by NGS (CN 4), FISH negative", "MET
 # amp on FISH, NGS negative", "G1202R on plasma; tissue NGS not detected"): discordant, not stated (it read the result)
 _DISCORDANT = compiled.kept(
@@ -32,6 +38,8 @@ class Doubt(Lists):
         statement of absence stays one ("no rebiopsy planned"). A TKI stated as taken ("on alectinib pending NGS")
         is not made uncertain by what follows it: the words after it are about something else."""
         if text[spans[i].start - 1 : spans[i].start] == "?":  # "?SCLC transformation": queried, ward shorthand
+            return True
+        if _QUERIED_ANSWER.match(text, spans[i].end):  # (safe15) "Brain mets ?yes": the answer queried
             return True
         if spans[i].entity == "tki" and (self._blinded(text, spans[i]) or self._drug_doubted(text, spans, i)):
             return True  # (safe12) "on lorlatinib trial (blinded: lorlatinib vs placebo)", "alectinib (or was it ...?)"

@@ -225,11 +225,20 @@ class People(Cues):
         """(trust3) The items of a list or a form named as a relative's right after them (relative_after_item: "[x]
         Diabetes (mother)", "COPD, stroke (brother), HTN", "lung cancer - father"): from the item's start (its line, a
         list's mark, a comma, a colon, a cell, a box) to the relative; the items before and after it are the
-        patient's."""
+        patient's. So is an item a verb tells theirs at its statement's end (owned_by_other: "Lorlatinib tablets in the
+        house belong to her husband")."""
         out = []
         for m in self.relative_after_item.finditer(text):
             start = max(text.rfind(c, 0, m.start()) for c in ",;:|\n(]") + 1
             out.append((start, m.end()))
+        # (safe15) an item told theirs by its verb ("Lorlatinib tablets in the house belong to her husband"): from its
+        # statement's start (a sentence's too)
+        for m in self.owned_by_other.finditer(text):
+            at = m.start()
+            if text[:at].rstrip().endswith(","):  # "Brigatinib pack found at home, belongs to her mother"
+                at = text.rindex(",", 0, at)
+            marks = [(text.rfind(c, 0, at), c) for c in (",", ";", ":", "|", "\n", "(", "]", ". ")]
+            out.append((max((k + len(c) for k, c in marks if k >= 0), default=0), m.end()))
         return out
 
     def _relatives_wishes(self, text: str) -> list[tuple[int, int]]:

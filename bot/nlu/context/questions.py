@@ -18,6 +18,10 @@ _QUERY_MARK = compiled.kept(r"[ \t]\?(?=[^\W_])")
 # read the ECOG 2 stated)
 _ANOTHER_OPTION = compiled.kept(r"(?:or|vs\.?|versus|maybe|perhaps|possibly)\b", re.IGNORECASE)
 
+# (safe15) a finding told as the patient's course, not one paired with a therapy asked about ("alectinib and G1202R
+# found - what next?", "lorla and PD on it - ok?")
+_TOLD = compiled.kept(r"(?<![\w-])(?:on|after|post|since|found|detected|seen|progress\w*|pd)(?![\w-])", re.IGNORECASE)
+
 
 class Questions(Cues):
     def unfilled(self, text: str) -> str:
@@ -327,6 +331,8 @@ class Questions(Cues):
         named, first, pos, sequence = self._therapies(clause)
         if named and self.prop_purpose.match(clause, pos):
             return self._with_premise(text, bounds, k)
+        if self._paired(clause, named, pos):  # (safe15) "lorlatinib and G1202R - good?": the pair asked about
+            return self._with_premise(text, bounds, k)
         if named and self.prop_alone_end.match(clause, pos):
             if sequence:
                 return bounds[k] + first
@@ -338,6 +344,30 @@ class Questions(Cues):
             if named and self.prop_alone_end.match(rest, pos):
                 return bounds[k] + steps[-1].end() + first
         return None
+
+    def _paired(self, clause: str, named: int, pos: int) -> bool:
+        """``clause`` names a therapy and a finding joined by "and" (prop_paired), nothing else, the pair a question
+        right after it asks about ("lorlatinib and G1202R - good?", "G1202R and lorla - ok?"): the finding is the
+        question's, as in "lorlatinib for G1202R". The finding is a few words naming no therapy and no clause of
+        its own ("alectinib and G1202R found", "PD on alectinib and lorlatinib" are not pairs)."""
+        if named:
+            join = self.prop_paired.match(clause, pos)
+            finding = clause[join.end() :] if join else ""
+        else:
+            join = self.prop_paired.search(clause)
+            finding = clause[: join.start()] if join else ""
+            rest = clause[join.end() :] if join else ""
+            named, _, end, sequence = self._therapies(rest)
+            if not named or sequence or not self.prop_alone_end.match(rest, end):
+                return False
+        finding = finding.strip(" \t-–—:,")
+        return (
+            bool(finding)
+            and len(finding.split()) <= 3
+            and not self.prop_therapy.search(finding)
+            and not self.prop_verb.match(finding)
+            and not _TOLD.search(finding)
+        )
 
     def _options_before(self, text: str, bounds: list[int], k: int) -> int | None:
         """Where the options start that the pick at clause k chooses among ("lorla and brig, which one better",

@@ -27,6 +27,7 @@ from bot.nlu.fields import NOT_PROGRESSING
 from bot.nlu.reader import Span
 from bot.nlu.vocabulary import define
 from bot.nlu.when import (
+    DATE_TEXT,
     UNTOLD,
     WRITTEN_DATE,
     WRITTEN_RANGE,
@@ -1170,12 +1171,41 @@ class Timing(Cues):
             or bool(self.count_before_tki.search(text, start, span.start))  # (lead10) "Before alectinib, 12 lesions"
         )
 
+    def _past_year_count(self, text: str, span: Span) -> bool:
+        """(safe15) A count of brain lesions in a sentence led by a year before this one (_PAST_YEAR_LEAD: "In 2019,
+        12 brain lesions treated with WBRT", "MRI 2019: 12 lesions"), with a later sentence telling the present
+        (_NOW_OPENS: "Now liver PD"): the extent then, not the current one; unless its statement tells the present
+        or a progression ("12 new brain lesions", "MRI 2025: 12 new lesions": `result_current`)."""
+        sentences = self._sentences(text)
+        start, end = _sentence_at(sentences, span.start)
+        lead = _PAST_YEAR_LEAD.match(text, start, span.start)
+        if lead is None or int(lead.group("date")[-4:]) >= datetime.date.today().year:
+            return False
+        if self.result_current.search(text, start, _statement_bounds(text, span.start, span.end, semicolons=True)[1]):
+            return False
+        return any(_NOW_OPENS.match(text, a) for a, _ in sentences if a >= end)
+
     def _at_diagnosis(self, text: str, span: Span | Entity) -> bool:
         """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""
         start = _statement_start(text, span.start, max(0, span.start - 60), semicolons=True)
         return bool(self.diagnostic_near.search(text[start : span.start]))
 
 
+# (safe15) a sentence led by a year, a scan's name perhaps before it ("In 2019, ...", "2019: ...", "MRI 2019: ..."), up
+# to a count in it (Timing._past_year_count); not "since 2019", which runs on to now
+_PAST_YEAR_LEAD = compiled.kept(
+    rf"\s*(?:(?:in|during|back in|by|early|late|mid)[\s-]+)?"
+    rf"(?:(?:mri|ct|pet|scan|brain|head|imaging|staging)\s+){{0,2}}"
+    rf"(?P<date>{DATE_TEXT})(?![\d/])[^.;\n]*$",
+    re.IGNORECASE,
+)
+# a sentence that opens by telling the present ("Now liver PD", "Currently on lorlatinib", "Today: ...")
+_NOW_OPENS = compiled.kept(
+    r"\s*(?:now|currently|presently|at present|today|this (?:admission|visit|time|month|week|year)"
+    r"|at this (?:visit|time)"
+    r"|(?:on )?(?:the )?(?:latest|most recent|current) (?:scan|mri|ct|imaging|restaging))(?![\w-])",
+    re.IGNORECASE,
+)
 # (resp) a scan named in brackets after a state, before its date ("partial response (CT 10/2025)")
 # (s17) an order form's status that says the order is not yet acted on: a draft, unsigned, on hold, or its sample not
 # yet taken ("Status: Draft (not signed)", "Order status: Ordered - not yet collected"); and the line that opens the
