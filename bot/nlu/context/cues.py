@@ -317,7 +317,7 @@ class Cues:
         self.prop_step = _compile(rf"(?<![\w-])(?:{_words(prop['sequence'])})", re.IGNORECASE)
         self.prop_dose = _compile(_words(prop["dose"]), re.IGNORECASE)
         self.prop_purpose = _compile(rf"\s+(?:{_words(prop['purpose'])})(?![\w])", re.IGNORECASE)
-        self.prop_paired = _compile(rf"\s*(?:{_words(prop['paired'])})\s*", re.IGNORECASE)
+        self.prop_paired = _compile(rf"(?<!\s)\s*(?<![\w-])(?:{_words(prop['paired'])})(?![\w-])\s*", re.IGNORECASE)
         self.prop_alone_end = _compile(rf"(?:\s+(?:{_words(prop['alone_end'])}))?\W*$", re.IGNORECASE)
         self.prop_arrow = _compile(rf"\s*(?:{_words(prop['arrow'])})(?![\w])", re.IGNORECASE)
         self.conditional = _cue(hyp["conditional"])
@@ -408,7 +408,7 @@ class Cues:
         # (safe15) an item told another person's by its verb, closing its statement ("Lorlatinib tablets in the house
         # belong to her husband", "the alectinib at home is his wife's"): People._relatives_items
         self.owned_by_other = _frame(
-            r"\s*,?\s+(?:(?:which|that)\s+)?(?:(?:belongs?|belonged|belonging)\s+to\s+(?:{people_lead})\s+"
+            r"(?<![\s,])(?:\s*,)?\s+(?:(?:which|that)\s+)?(?:(?:belongs?|belonged|belonging)\s+to\s+(?:{people_lead})\s+"
             r"(?:(?:{people_kin})[\s-]+)?(?:{people})"
             r"|(?:is|are|was|were)\s+(?:all\s+)?(?:her|his|their)\s+(?:(?:{people_kin})[\s-]+)?(?:{people})(?:'s|\u2019s))"
             r"(?![\w-])(?=[ \t]*(?:[,;.|\n)]|$))",
