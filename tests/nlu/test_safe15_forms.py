@@ -160,3 +160,23 @@ def test_a_count_of_a_past_year(text, fields):
 )
 def test_a_query_mark_glued_to_an_answer(text, fields):
     assert_reads(text, fields)
+
+
+# 7. (lead, found by safe15) a bare "which?" after the therapies named before it picks among them: none received
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("Lorlatinib and brigatinib - which?", {"prior_tkis": None}),
+        ("lorla, brig - which??", {"prior_tkis": None}),
+        ("lorlatinib & brigatinib: which ?", {"prior_tkis": None}),
+        ("ABCP and carbo/pem - which?", {"current_therapy": None, "prior_chemotherapy": None}),
+        ("after alectinib: lorlatinib and brigatinib - which?", {"prior_tkis": ["alectinib"]}),
+        # controls: a history told before the question, a relative "which"
+        ("alectinib then lorlatinib - which?", {"prior_tkis": ["alectinib", "lorlatinib"]}),
+        ("Had alectinib and brigatinib. Which?", {"prior_tkis": ["alectinib", "brigatinib"]}),
+        ("She has had alectinib and brigatinib, which?", {"prior_tkis": ["alectinib", "brigatinib"]}),
+        ("alectinib, which was stopped for rash", {"prior_tkis": ["alectinib"], "intolerant_tkis": ["alectinib"]}),
+    ],
+)
+def test_a_bare_which_picks_among_the_therapies_before_it(text, fields):
+    assert_reads(text, fields)
