@@ -180,3 +180,24 @@ def test_a_query_mark_glued_to_an_answer(text, fields):
 )
 def test_a_bare_which_picks_among_the_therapies_before_it(text, fields):
     assert_reads(text, fields)
+
+
+# 8. (lead) a complaint in a sentence led by a past year, before one telling now, is the complaint then (as the count
+# in 5 is): unread, asked
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("In 2019, symptomatic brain mets treated with SRS. Now liver PD.", {"symptomatic": None}),
+        ("In 2019, headaches from brain mets, treated with WBRT. Now liver and bone PD on lorlatinib.",
+         {"symptomatic": None, "progression": "systemic"}),
+        ("2020: seizures from a brain met, SRS. Now new adrenal lesion.", {"symptomatic": None}),
+        # controls: a complaint told now, a year that runs on to now, no sentence telling now
+        ("In 2019, brain mets treated with SRS. Now headaches and 3 new brain lesions.", {"symptomatic": True}),
+        ("In 2025 she had headaches. Now on lorlatinib, headaches persist.", {"symptomatic": True}),
+        ("Since 2019 symptomatic brain mets. Now liver PD.", {"symptomatic": True}),
+        ("In 2019, symptomatic brain mets treated with SRS.", {"symptomatic": True}),
+        ("In 2019 she started alectinib. Symptomatic brain progression now.", {"symptomatic": True}),
+    ],
+)
+def test_a_complaint_of_a_past_year_before_now_is_then(text, fields):
+    assert_reads(text, fields)

@@ -523,6 +523,9 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             # "At diagnosis 2 brain mets, treated with SRS", (safe15) "In 2019, 12 brain lesions ... Now liver PD": the
             # extent then, not the current one
             return _DROPPED
+        if span.entity == "symptomatic" and self._past_year_count(text, span):
+            # (lead, 2026-12-07c) "In 2019, symptomatic brain mets treated with SRS. Now liver PD": the complaint then
+            return _DROPPED
         if (
             span.entity == "brain_metastases"
             and span.value == "true"

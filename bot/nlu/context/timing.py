@@ -1175,7 +1175,8 @@ class Timing(Cues):
         """(safe15) A count of brain lesions in a sentence led by a year before this one (_PAST_YEAR_LEAD: "In 2019,
         12 brain lesions treated with WBRT", "MRI 2019: 12 lesions"), with a later sentence telling the present
         (_NOW_OPENS: "Now liver PD"): the extent then, not the current one; unless its statement tells the present
-        or a progression ("12 new brain lesions", "MRI 2025: 12 new lesions": `result_current`)."""
+        or a progression ("12 new brain lesions", "MRI 2025: 12 new lesions": `result_current`). So is a complaint
+        there ("In 2019, symptomatic brain mets treated with SRS. Now liver PD": the symptoms then)."""
         sentences = self._sentences(text)
         start, end = _sentence_at(sentences, span.start)
         lead = _PAST_YEAR_LEAD.match(text, start, span.start)
