@@ -519,12 +519,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             # an offer refused is a denial, as "declined pembrolizumab" is ("Chemotherapy was offered but declined.":
             # none had, tests/nlu/test_administrative_forms.py)
             return _DROPPED
-        if span.entity == "cns_lesions" and (self._diagnosis_count(text, span) or self._past_year_count(text, span)):
-            # "At diagnosis 2 brain mets, treated with SRS", (safe15) "In 2019, 12 brain lesions ... Now liver PD": the
-            # extent then, not the current one
-            return _DROPPED
-        if span.entity == "symptomatic" and self._past_year_count(text, span):
-            # (lead, 2026-12-07c) "In 2019, symptomatic brain mets treated with SRS. Now liver PD": the complaint then
+        if (span.entity == "cns_lesions" and self._diagnosis_count(text, span)) or (
+            span.entity in ("cns_lesions", "symptomatic") and self._of_a_past_year(text, span)
+        ):
+            # "At diagnosis 2 brain mets, treated with SRS", (safe15) "In 2019, 12 brain lesions ... Now liver PD", "In
+            # 2019, symptomatic brain mets treated with SRS. Now liver PD": the extent or the complaint then, not now
             return _DROPPED
         if (
             span.entity == "brain_metastases"

@@ -1171,7 +1171,7 @@ class Timing(Cues):
             or bool(self.count_before_tki.search(text, start, span.start))  # (lead10) "Before alectinib, 12 lesions"
         )
 
-    def _past_year_count(self, text: str, span: Span) -> bool:
+    def _of_a_past_year(self, text: str, span: Span) -> bool:
         """(safe15) A count of brain lesions in a sentence led by a year before this one (_PAST_YEAR_LEAD: "In 2019,
         12 brain lesions treated with WBRT", "MRI 2019: 12 lesions"), with a later sentence telling the present
         (_NOW_OPENS: "Now liver PD"): the extent then, not the current one; unless its statement tells the present
@@ -1193,7 +1193,7 @@ class Timing(Cues):
 
 
 # (safe15) a sentence led by a year, a scan's name perhaps before it ("In 2019, ...", "2019: ...", "MRI 2019: ..."), up
-# to a count in it (Timing._past_year_count); not "since 2019", which runs on to now
+# to a count in it (Timing._of_a_past_year); not "since 2019", which runs on to now
 _PAST_YEAR_LEAD = compiled.kept(
     rf"\s*(?:(?:in|during|back in|by|early|late|mid)[\s-]+)?"
     rf"(?:(?:mri|ct|pet|scan|brain|head|imaging|staging)\s+){{0,2}}"
