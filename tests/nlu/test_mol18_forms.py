@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlu.reads import assert_reads
+from tests.nlu.reads import assert_reads, assert_reads_other_than
 
 # ---- a biopsy named in the words of another language ---------------------------------------------------------------
 
@@ -157,3 +157,53 @@ def test_histology_in_other_languages_words(text, value):
 
 def test_the_adenocarcinoma_part_of_a_mixed_specimen_is_no_histology():
     assert_reads("ALK IHQ positive in the component adeno.", {"histology": None})
+
+
+# ---- ALK positive in a biopsy's result that tells a resistance finding: this progression's fusion ------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Biopsy of the new lung nodule shows adenocarcinoma, ALK+, no ALK KD mutation, no transformation.",
+    "The adrenal lesion was biopsied: adenocarcinoma, ALK+, MET amplified (GCN 10).",
+    "Result back. Liver core: adenocarcinoma, ALK rearranged (FISH), ALK L1196M detected.",
+    "Path on the resected brain met: adenocarcinoma, ALK positive by IHC, NGS shows ALK G1202R.",
+    "Node biopsy 11/2025: adenocarcinoma, ALK IHC positive, NGS: MET amplification (copy number 9).",
+])
+def test_alk_positive_beside_a_resistance_finding_on_a_biopsy_is_the_fusion_at_progression(text):
+    assert_reads(text, {"alk_fusion_at_progression": True, "alk_fusion_specimen": "tissue"})
+
+
+@pytest.mark.parametrize("text", [
+    "Initial biopsy: adenocarcinoma, ALK positive, MET amplified.",
+    "The original core: adenocarcinoma, ALK+, no ALK KD mutation.",
+    "Diagnostic biopsy 2019: adenocarcinoma, ALK positive, no ALK resistance mutation.",
+    "Her father had a lung biopsy showing adenocarcinoma, ALK+, MET amplified.",
+    "Biopsy at diagnosis: adenocarcinoma, ALK+. Plasma 2025: G1202R.",
+    "Lung biopsy: ALK+ NSCLC, G1202R on plasma.",
+    "Liquid biopsy: ALK+, G1202R.",
+    "What if the biopsy shows ALK+ with G1202R?",
+])
+def test_alk_positive_of_the_diagnosis_a_relative_the_disease_plasma_or_a_question_is_no_fusion_at_progression(text):
+    assert_reads(text, {"alk_fusion_at_progression": None})
+
+
+# ---- a biopsy with no tumour for testing, or no result from the tissue: none ----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Addendum from path: the rebiopsy has insufficient tumour for NGS.",
+    "The liver core had inadequate material for sequencing.",
+    "Path says so no molecular data from tissue.",
+    "No NGS results from the rebiopsy at all.",
+])
+def test_a_biopsy_with_no_tumour_for_testing_or_no_tissue_result_is_none(text):
+    assert_reads(text, {"biopsy": "none"})
+
+
+@pytest.mark.parametrize("text", [
+    "The liver core had enough material for sequencing: G1202R.",
+    "Rebiopsy: adenocarcinoma, tumour content sufficient for NGS.",
+    "No molecular data from tissue yet, result due Friday.",
+])
+def test_a_biopsy_with_tumour_enough_or_its_result_awaited_is_not_none(text):
+    assert_reads_other_than(text, {"biopsy": "none"})
