@@ -255,7 +255,8 @@ class Reader:
         # c.1799T>A p.V600E", "BRAF | c.1799T>A | p.V600E")
         self.other_gene = compiled.kept(
             rf"\b(?:{table['other_genes']}|{table['gene_symbol']})\s*(?:[|:\-]\s*)?(?:(?:NM_\d+(?:\.\d+)?:?\s*)?c\.[\w>*+\-_]+\s*[|:;,]?\s*)?"
-            rf"(?:p\.|c\.)?\s*[:\-]?\s*(?:[\w.>*]+\s*\(\s*)?$",
+            # (mol18) also past the gene's word of a change ("TP53 mutated (R273H)", "KEAP1 mutation: G333C")
+            rf"(?:p\.|c\.)?\s*[:\-]?\s*(?:[\w.>*]+\s*\(\s*|(?:mutated|mutant|mutations?|muts?|variants?)\s*[:(\-]?\s*)?$",
             re.IGNORECASE,
         )
         self.other_gene_after = compiled.kept(

@@ -207,3 +207,25 @@ def test_a_biopsy_with_no_tumour_for_testing_or_no_tissue_result_is_none(text):
 ])
 def test_a_biopsy_with_tumour_enough_or_its_result_awaited_is_not_none(text):
     assert_reads_other_than(text, {"biopsy": "none"})
+
+
+# ---- a change told after another gene's word of a change is that gene's ---------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "TP53 mutated (R273H) if that matters.",
+    "KEAP1 mutation: G333C.",
+    "STK11 variant (Q37*) and TP53 mutant (R248Q).",
+])
+def test_a_change_after_another_genes_word_of_a_change_is_no_alk_mutation(text):
+    assert_reads(text, {"alk_mutations": None})
+
+
+@pytest.mark.parametrize("text, mutation", [
+    ("ALK mutation: G1202R", "G1202R"),
+    ("ALK mutated (L1196M)", "L1196M"),
+    ("TP53 mutated, ALK G1202R.", "G1202R"),
+    ("KEAP1 mutation: G333C. ALK I1171N.", "I1171N"),
+])
+def test_alks_own_change_beside_another_gene_is_still_read(text, mutation):
+    assert_reads(text, {"alk_mutations": [mutation]})
