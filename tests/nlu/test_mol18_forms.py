@@ -229,3 +229,25 @@ def test_a_change_after_another_genes_word_of_a_change_is_no_alk_mutation(text):
 ])
 def test_alks_own_change_beside_another_gene_is_still_read(text, mutation):
     assert_reads(text, {"alk_mutations": [mutation]})
+
+
+# ---- a result asked after, answered no in the next sentence: not found -----------------------------------------------
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Was G1202R found? No - the liver biopsy showed L1196M only.", {"alk_mutations": ["L1196M"]}),
+    ("Was G1202R found? No.", {"alk_mutations": None}),
+    ("Was MET amplification detected? No.", {"bypass_alterations": None}),
+    ("Were G1202R and L1196M detected? No.", {"alk_mutations": None}),
+])
+def test_a_result_asked_after_and_answered_no_is_not_found(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Was G1202R found? Yes.", {"alk_mutations": ["G1202R"]}),
+    ("Was MET amplification detected? Not sure.", {"bypass_alterations": None}),
+    ("Was G1202R found?", {"alk_mutations": None}),
+])
+def test_a_result_asked_after_answered_yes_unsure_or_not_at_all_keeps_its_reading(text, fields):
+    assert_reads(text, fields)
