@@ -589,6 +589,8 @@ class Cues:
         # (ther9) a report's row naming its specimen this progression's ("Case: progression biopsy (pleura)")
         self.progression_heading = _cue(hyp["progression_heading"])
         self.result_current = _cue(hyp["result_current"])
+        # (safe16) the same but "new", which a count placed at the diagnosis tells of then (Timing._diagnosis_count)
+        self.result_present = _cue([w for w in hyp["result_current"] if w != "new"])
         # the words of a clause that tells only a result's time and specimen (Timing._serial_result), past its own
         # result words (``found``: "detected", "seen") when it has them
         told = _words(
