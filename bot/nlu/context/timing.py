@@ -147,6 +147,12 @@ def _closed_list(text: str, span: Span, words: str, spans: list[Span]) -> bool:
     return False
 
 
+def _this_year() -> int:
+    """The year of the machine's clock, read at each call (a long-running server crosses a new year): a year told up
+    to it is past or present, one after it is to come."""
+    return datetime.date.today().year
+
+
 class DiagnosisAnswers:
     """Timing._diagnosis_result's answers for one reading of the findings ``spans``, made by the reading that asks
     (Context.entities) and handed down: the findings by their starts, and each statement's answer, so that many
@@ -927,7 +933,7 @@ class Timing(Cues):
         m = self.plan_history_dated.match(text, span.end) if span.entity == "tki" else None
         if m is None:
             return False
-        return int(re.findall(r"(?:19|20)\d\d", m.group("end"))[-1]) <= datetime.date.today().year
+        return int(re.findall(r"(?:19|20)\d\d", m.group("end"))[-1]) <= _this_year()
 
     def _conditional_plan(self, text: str, spans: list[Span], i: int) -> bool:
         """A TKI planned on a condition: the condition right after it, before any other finding ("lorlatinib if
@@ -1187,7 +1193,7 @@ class Timing(Cues):
         sentences = self._sentences(text)
         start, end = _sentence_at(sentences, span.start)
         lead = _PAST_YEAR_LEAD.match(text, start, span.start)
-        if lead is None or int(lead.group("date")[-4:]) >= datetime.date.today().year:
+        if lead is None or int(lead.group("date")[-4:]) >= _this_year():
             return False
         if self.result_current.search(text, start, _statement_bounds(text, span.start, span.end, semicolons=True)[1]):
             return False
