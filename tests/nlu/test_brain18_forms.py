@@ -160,3 +160,29 @@ def test_symptoms_in_the_language(text, fields):
 )
 def test_treatment_changes_none_active(text, fields):
     assert_reads(text, fields)
+
+
+# 7. (set 18, chat) the brain as a word or key with its treated lesions counted, a bare count told new after the
+# brain's key, and a denial of the brain's metastases with no article ("no mets in brain")
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("brain: 1 treated met, stable", {"brain_metastases": True, "cns_lesions": "limited"}),
+        ("Brain - 3 stable treated mets", {"brain_metastases": True, "cns_lesions": "limited"}),
+        ("on lorla, brain stable 2 irradiated lesions, body PD", {"brain_metastases": True, "cns_lesions": "limited"}),
+        ("Stable brain, one small treated lesion; liver growing.", {"brain_metastases": True, "cns_lesions": "limited"}),
+        ("brain: 2 new, tiny, asymptomatic", {"brain_metastases": True, "cns_lesions": "limited"}),
+        ("Brain: 4 new (MRI last week)", {"brain_metastases": True, "cns_lesions": "limited"}),
+        ("brain: 15 new, headaches", {"brain_metastases": True, "cns_lesions": "extensive"}),
+        ("scan shows no mets in brain, liver PD", {"brain_metastases": False}),
+        ("no metastatic spread to brain", {"brain_metastases": False}),
+        # controls: the lesions another organ's, no brain, a size or a time after the count, a question
+        ("no brain, 2 treated lesions in the liver", {"cns_lesions": None}),
+        ("brain: 2 cm new lesion? not sure", {"cns_lesions": None}),
+        ("brain: 2 new cycles of chemo planned", {"cns_lesions": None}),
+        ("any mets in brain?", {"brain_metastases": None}),
+        ("brain: SRS x2 in 2023", {"cns_lesions": None}),
+    ],
+)
+def test_the_brain_key_and_treated_lesions_counted(text, fields):
+    assert_reads(text, fields)
