@@ -186,3 +186,25 @@ def test_treatment_changes_none_active(text, fields):
 )
 def test_the_brain_key_and_treated_lesions_counted(text, fields):
     assert_reads(text, fields)
+
+
+# 8. (set 18, chat) the rest said unchanged in chat words after a growth: oligoprogression, as "rest stable" is
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("on brig, 1 new adrenal met, everything else ok", {"progression": "oligoprogression"}),
+        ("lorla since 2023 - new bone met at T10, all else fine", {"progression": "oligoprogression"}),
+        ("CT: two new lung nodules, no other change", {"progression": "oligoprogression"}),
+        ("New liver lesion; no other new lesions.", {"progression": "oligoprogression"}),
+        ("The adrenal has grown. Nothing else is growing.", {"progression": "oligoprogression"}),
+        ("Progressing in the nodes, the other organs look stable.", {"progression": "oligoprogression"}),
+        # controls: no growth told, an amended report's words, a question, the patient's own state, the brain
+        ("CT: no other change.", {"progression": None}),
+        ("Amended report: G1202R corrected to G1202del. No other changes.", {"progression": None}),
+        ("is everything else ok?", {"progression": None}),
+        ("ECOG 1, otherwise fine", {"progression": None}),
+        ("no new lesions, nothing else has grown", {"progression": None}),
+    ],
+)
+def test_the_rest_unchanged_in_chat_words(text, fields):
+    assert_reads(text, fields)
