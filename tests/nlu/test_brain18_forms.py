@@ -208,3 +208,26 @@ def test_the_brain_key_and_treated_lesions_counted(text, fields):
 )
 def test_the_rest_unchanged_in_chat_words(text, fields):
     assert_reads(text, fields)
+
+
+# 9. the pattern's words in the language ("progressione sistemica", "progresión lenta"), and the brain with no article
+# after a progression ("progression only in brain")
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("Paziente in progressione sistemica dopo alectinib.", {"progression": "systemic"}),
+        ("Progresión sistémica bajo brigatinib.", {"progression": "systemic"}),
+        ("Progression systémique sous lorlatinib.", {"progression": "systemic"}),
+        ("progressione lenta di un linfonodo (+2 mm in 6 mesi)", {"progression": "indolent"}),
+        ("Progresión lenta de un nódulo pulmonar, asintomático.", {"progression": "indolent", "symptomatic": False}),
+        ("PD only in brain, 2 new mets", {"brain_metastases": True, "progression": "cns_only"}),
+        ("progressed in brain after 2 years of alectinib", {"brain_metastases": True}),
+        # controls: a denial, a question, a condition, the brain's progression in English unchanged
+        ("no progression in brain", {"brain_metastases": None, "progression": None}),
+        ("progression in brain?", {"brain_metastases": None}),
+        ("if progression in brain, SRS", {"brain_metastases": None}),
+        ("progression in the brain only", {"brain_metastases": True, "progression": "cns_only"}),
+    ],
+)
+def test_the_patterns_words_in_the_language(text, fields):
+    assert_reads(text, fields)
