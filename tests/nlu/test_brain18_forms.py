@@ -14,12 +14,13 @@ machine or a second-language writer) or with the language's words left in, phras
 4. The language's denials come first: "no presenta metástasis cerebrales, ni afectación leptomeníngea", "non
    presenta lesioni", "ne présente pas de métastase", "kein Hinweis auf Hirnmetastasen", "metastaz yok" deny.
 5. Symptoms in the language ("cefalea", "crisi epilettica", "Kopfschmerzen"; "asintomatico", "bez objawów", "baş
-   ağrısı yok") as the symptom field reads them in English.
+   agrisi yok") as the symptom field reads them in English.
 6. A brain scan showing only its treatment's changes with no active lesion ("stable post-radiation changes, no active
    metastasis", "esiti stabili, nessuna lesione attiva") is none now; "no new lesions" alone says nothing.
 Controls: the same words of another organ, a plan, a question, another person's, an adjective after a noun that is
 no lesion ("cerebral oedema"), the English phrasings unchanged.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -135,7 +136,7 @@ def test_the_languages_denials(text, fields):
         ("Seit 2 Wochen Kopfschmerzen.", {"symptomatic": True}),
         ("Metastasi cerebrali, paziente asintomatico.", {"symptomatic": False}),
         ("2 nowe przerzuty do mózgu, bez objawów.", {"symptomatic": False}),
-        ("Beyin MR: 2 yeni lezyon. Baş ağrısı yok, nörolojik defisit yok.", {"symptomatic": False}),
+        ("Beyin MR: 2 yeni lezyon. Baş ağrısı yok, nörolojik defisit yok.", {"symptomatic": False}),  # noqa: RUF001
         # controls: a denial in English, a symptom of a relative
         ("no headache, no seizures", {"symptomatic": False}),
         ("Her daughter has Kopfschmerzen.", {"symptomatic": None}),
@@ -170,7 +171,10 @@ def test_treatment_changes_none_active(text, fields):
         ("brain: 1 treated met, stable", {"brain_metastases": True, "cns_lesions": "limited"}),
         ("Brain - 3 stable treated mets", {"brain_metastases": True, "cns_lesions": "limited"}),
         ("on lorla, brain stable 2 irradiated lesions, body PD", {"brain_metastases": True, "cns_lesions": "limited"}),
-        ("Stable brain, one small treated lesion; liver growing.", {"brain_metastases": True, "cns_lesions": "limited"}),
+        (
+            "Stable brain, one small treated lesion; liver growing.",
+            {"brain_metastases": True, "cns_lesions": "limited"},
+        ),
         ("brain: 2 new, tiny, asymptomatic", {"brain_metastases": True, "cns_lesions": "limited"}),
         ("Brain: 4 new (MRI last week)", {"brain_metastases": True, "cns_lesions": "limited"}),
         ("brain: 15 new, headaches", {"brain_metastases": True, "cns_lesions": "extensive"}),
@@ -195,7 +199,8 @@ def test_the_brain_key_and_treated_lesions_counted(text, fields):
         ("on brig, 1 new adrenal met, everything else ok", {"progression": "oligoprogression"}),
         ("lorla since 2023 - new bone met at T10, all else fine", {"progression": "oligoprogression"}),
         ("CT: two new lung nodules, no other change", {"progression": "oligoprogression"}),
-        ("New liver lesion; no other new lesions.", {"progression": "oligoprogression"}),
+        ("New liver lesion; no other sites of progression.", {"progression": "oligoprogression"}),
+        ("MRI head: one new 4 mm frontal met; no other new lesions.", {"progression": None}),
         ("The adrenal has grown. Nothing else is growing.", {"progression": "oligoprogression"}),
         ("Progressing in the nodes, the other organs look stable.", {"progression": "oligoprogression"}),
         # controls: no growth told, an amended report's words, a question, the patient's own state, the brain
