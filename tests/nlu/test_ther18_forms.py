@@ -25,6 +25,9 @@ second-language authors write them, mended as classes, phrasings of our own.
    words ("proposition of lorlatinib", "Proposition RCP: lorlatinib"), waited for, to be started ("iniciar
    lorlatinib"), or whose access is told ("not yet approved for him", "financed only after", "not easy to get") is
    named, not received. Controls: a TKI given in the same letter, an access problem of the past before a drug given.
+8. Chemotherapy and immunotherapy received, as translated letters write them: its cycles counted "4x", the adjuvant
+   course named after it, "immuno-chemotherapy"; an inducer's switch told done, the Italian "assume" (takes).
+   Controls: a course planned or indicated, an assumption.
 """
 
 from __future__ import annotations
@@ -122,6 +125,8 @@ def test_cyp3a_drugs_in_other_spellings_and_checks(text, fields):
         ("Prior therapy: none", {"current_therapy": None}),
         ("Treatment: none planned yet.", {"current_therapy": None}),
         ("He is not taking anything for the pain.", {"current_therapy": None}),
+        ("He is no longer taking anything except paracetamol.", {"current_therapy": None}),
+        ("Not on anything at present; started lorlatinib this morning.", {"current_therapy": None}),
         ("If she hasn't started anything else by Friday, call me.", {"current_therapy": None}),
         ("She hasn't started anything else yet; lorlatinib starts tomorrow.", {"current_therapy": None}),
         ("Currently: no pain, no cough.", {"current_therapy": None}),
@@ -229,4 +234,28 @@ def test_ecog_said_to_hold_and_typed_in_haste(text, fields):
     ],
 )
 def test_tkis_in_other_spellings_and_only_proposed(text, fields):
+    assert_reads(text, fields)
+
+
+# 8. chemotherapy and immunotherapy received; an inducer switched; the Italian "assume"
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("- Carboplatin/Pemetrexed 4x 10/2025-12/2025, Pemetrexed maintenance planned", {"prior_chemotherapy": True}),
+        ("Docetaxel 3x 2024, then lorlatinib.", {"prior_chemotherapy": True}),
+        ("2014 NSCLC, cisplatin/vinorelbine adjuvant", {"prior_chemotherapy": True}),
+        ("Previous immuno-chemotherapy: no", {"prior_immunotherapy": False}),
+        ("Immunochemotherapy 2020 (carboplatin, pemetrexed, pembrolizumab).", {"prior_immunotherapy": True}),
+        ("Il paziente assume fenitoina for epilepsy; the neurologist agrees to switch to levetiracetam.",
+         {"strong_cyp3a_inducer": True, "cyp3a_inducer_stoppable": True}),
+        ("Phenytoin started in the ER for a seizure, switch to levetiracetam already done on day 2.",
+         {"strong_cyp3a_inducer": False}),
+        # controls: a course planned or indicated, a switch still to come, an assumption
+        ("Carboplatin/pemetrexed 4x planned", {"prior_chemotherapy": None}),
+        ("Cisplatin/vinorelbine adjuvant would be indicated.", {"prior_chemotherapy": None}),
+        ("Phenytoin started in the ER; switch to levetiracetam to be done next week.", {"strong_cyp3a_inducer": True}),
+        ("Let us assume carbamazepine is taken.", {"strong_cyp3a_inducer": None}),
+    ],
+)
+def test_courses_received_and_an_inducer_switched_in_translated_words(text, fields):
     assert_reads(text, fields)
