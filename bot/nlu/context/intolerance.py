@@ -202,6 +202,8 @@ class Intolerance(Cues):
                 span = None  # "stopped for fear of pneumonitis", "held for ?pneumonitis": no toxicity had
             if span and self._other_reason(text, e.end, span):
                 span = None  # "stopped for CNS progression with new rash": the stop was for the progression
+            if span and self._stop_denied(text, span, s_start, statement_end):
+                span = None  # (lead) "alectinib was not stopped for toxicity": the stop denied (_denied_intolerance)
             if span:
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
@@ -421,6 +423,11 @@ class Intolerance(Cues):
             return None
         at = then.start - len(clause)
         return at + r.start(), at + r.end()
+
+    def _stop_denied(self, text: str, span: tuple[int, int], start: int, end: int) -> bool:
+        """A stop for toxicity inside the words of its denial ("was not stopped for toxicity", "never discontinued
+        because of side effects"): not a stop for it; the denial itself is read by _denied_intolerance."""
+        return any(m.start() <= span[0] and span[1] <= m.end() for m in self.denied_toxicity.finditer(text, start, end))
 
     def _denied_intolerance(
         self, text: str, found: list[Entity], bounds: list[tuple[int, int]], regions: list[tuple[int, int]]
