@@ -86,7 +86,7 @@ class Cues:
         self.found_after = _after(neg["found_after"], copulas)
         # a denial of a class beside a finding of it, of the rest of the class (Timing._besides_found): "no other ALK
         # mutations", "MET amp, no other bypass alterations", "no ALK mutation besides G1202R"
-        self.besides_before = _frame(r"\b{besides_before}\s+(?:[\w-]+\s+){0,3}$", neg)
+        self.besides_before = _frame(r"\b{besides_before}\s+(?:(?!(?:{besides_gap_not})\b)[\w-]+\s+){0,3}$", neg)
         self.besides_leading = _frame(r"{besides_before}\b", neg)
         self.besides_after = _frame(r"\s*(?:[\w-]+\s+){0,3}?{besides_after}\b", neg)
         self.breaks = _compile(_words(neg["breaks"]), re.IGNORECASE)
@@ -471,10 +471,13 @@ class Cues:
         self.patient_resumes = _frame(resumes % "{patient_again}|{patient_subject}", others)
         # a blood relative heading their own words with a colon or a dash, the patient not their subject (People);
         # (safe8) also a person's own test or tumour so headed ("Her cousin's tumour: ALK positive, no resistance
-        # mutations"): every comma of it theirs
+        # mutations"), or (safe18) told by a verb ("Her father had a lung biopsy: adenocarcinoma, MET amplified"): every
+        # comma of it theirs
         self.relative_colon = _frame(
             r"(?:(?:{people_lead})\s+)?(?:(?:{people_kin})[\s-]+)?"
-            r"(?:{relatives_own_colon}|(?:{people})'s\s+(?:{person_record}|{person_owns}))\s*(?::|\s[-–—]+)"
+            r"(?:{relatives_own_colon}|(?:{people})'s\s+(?:{person_record}|{person_owns})"
+            r"|(?:{people})\s+(?:{person_had})\s+(?:(?:a|an|the|her|his|their)\s+)?(?:[\w-]+\s+){0,2}?(?:{person_owns}))"
+            r"\s*(?::|\s[-–—]+)"
             r"(?!\s*(?:{patient_subject}|{patient_again})(?![\w]))",
             others,
         )

@@ -683,6 +683,7 @@ class Timing(Cues):
                 a, b = serial[1]
                 dropped |= {j for j, s in enumerate(found) if s.entity == "biopsy_type" and a <= s.start and s.end <= b}
         dropped |= self._superseded(text, found, dropped)
+        dropped |= self._mutation_of_earlier_sentence(text, found, dropped)
         dropped |= self._before_no_rebiopsy(text, found)
         dropped |= self._earlier_progression_specimens(text, found)
         # the specimen of an earlier result is not this progression's ("G1202R on the 2023 plasma; today's tissue: no
@@ -718,6 +719,33 @@ class Timing(Cues):
                 keep = is_later(self._when_or_line(text, e), self._when_or_line(text, d))
                 if keep is not None:
                     out.add(n if keep else k)
+        return out
+
+    def _mutation_of_earlier_sentence(self, text: str, found: list[Entity], dropped: set[int]) -> set[int]:
+        """(safe18) An ALK mutation placed at an earlier time in its own clause ("G1202R on the first biopsy in 2022",
+        "L1196M at diagnosis") and another one placed later in another sentence ("The new biopsy shows I1171N"): the
+        later result counts, as a finding tested twice does (_superseded) and as the earlier progression's mutations
+        give way to the later one's (_earlier_progression_specimens). Not where the two sentences name specimens of
+        two kinds (a tissue and a plasma: found on one, both stay), nor where the times do not say which is later."""
+        sentences = self._sentences(text)
+        kept = [
+            (k, e, self._when(text, e))
+            for k, e in enumerate(found)
+            if k not in dropped and e.entity == "alk_mutation" and e.value != "none" and e.role is None
+        ]
+        out: set[int] = set()
+        for k, e, own in kept:
+            if not (own.earlier or own.date):
+                continue
+            sentence = _sentence_at(sentences, e.start)
+            for _, f, later in kept:
+                other = _sentence_at(sentences, f.start)
+                if f.value == e.value or other == sentence or is_later(later, own) is not True:
+                    continue
+                kinds = {self._specimen_kind(text[a:b]) for a, b in (sentence, other)}
+                if None in kinds or len(kinds) == 1:
+                    out.add(k)
+                    break
         return out
 
     def _earlier_progression_specimens(self, text: str, found: list[Entity]) -> set[int]:
