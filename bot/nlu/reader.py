@@ -250,6 +250,12 @@ class Reader:
             self.words_from.setdefault(word[:3] if len(word) >= 3 else "", set()).add(word)
         self.mutation = compiled.kept(rf"(?<![\w.]){_alternation(table['mutations'])}(?![\w*])", re.IGNORECASE)
         self.variant = compiled.kept(rf"(?<![\w.]){_alternation(table['variant_shapes'])}(?![\w*>])")
+        # (safe16) named ALK mutations right before a class word, joined by a list's words ("G1202R ", "G1202R or
+        # L1196M "): the class word is theirs (Reader._named_before)
+        named = _alternation(table["mutations"])
+        self.named_mutations_before = compiled.kept(
+            rf"(?<![\w.]){named}(?:\s*(?:[,/&]|\b(?:or|and|nor)\b)\s*{named})*[\s-]*$", re.IGNORECASE
+        )
         # "BRAF V600E", "EGFR: p.T790M", "BRAF V600E (p.Val600Glu)", "DNMT3A R882H" (a symbol written in capitals with
         # a digit): another gene's change, not ALK's; also past the coding change and a table's cell borders ("BRAF
         # c.1799T>A p.V600E", "BRAF | c.1799T>A | p.V600E")
@@ -363,7 +369,12 @@ class Reader:
                 in_context = "at" in regex.groupindex  # read in its context: decides over a plain reading
                 start, end = trim(text, *(m.span("at") if in_context else m.span()))
                 value = self._sites(m.group("at") if in_context else m.group()) if row["sites"] else row["value"]
-                if end > start and value and not (row.get("not_other_genes") and self._another_genes(text, start, end)):
+                if (
+                    end > start
+                    and value
+                    and not (row.get("not_other_genes") and self._another_genes(text, start, end))
+                    and not (row.get("not_other_genes") and self._named_before(text, start, end))
+                ):
                     priority = 1 if in_context else 2
                     role = NEGATED if row.get("stated_absent", False) else None
                     # a gene denied on its own ("ERBB2 negative"): each of its alterations, one reading of its words
@@ -499,6 +510,15 @@ class Reader:
             return False
         clause = re.split(r"[.;:\n]", text[max(0, start - 40) : end])[-1]
         return not re.search(r"\balk\b", clause, re.IGNORECASE)
+
+    def _named_before(self, text: str, start: int, end: int) -> bool:
+        """(safe16) A class word (a phrase flagged `not_other_genes`: "mutation") right after the ALK mutations it
+        qualifies ("no G1202R mutation", "does not have a G1202R or L1196M mutation"): those mutations denied, not the
+        whole class ("tested, none found" is `alk_mutations` []); not when it names ALK or another of the class ("no
+        G1202R or other ALK mutation", "no G1202R or other mutations")."""
+        if re.search(r"\balk\b", text[start:end], re.IGNORECASE):
+            return False
+        return bool(self.named_mutations_before.search(text[max(0, start - 60) : start]))
 
     def _other_gene(self, text: str, start: int, end: int | None = None) -> bool:
         """Another gene named right before the change ("ROS1 G2032R") or, given its ``end``, right after it as the gene

@@ -35,7 +35,11 @@ HAVE = [  # "... have X", after does / do / did
     ("{} have any LMD on imaging", {"leptomeningeal": False}),
     ("{} have headaches or seizures", {"symptomatic": False}),
     ("{} have small cell transformation on the rebiopsy", {"transformation": "none", "biopsy": "tissue"}),
-    ("{} have a G1202R mutation", {"alk_mutations": []}),
+    # (safe16, the lead's decision) one named mutation denied is not a negative panel: alk_mutations [] means "tested,
+    # no ALK resistance mutation found", which "does not have a G1202R mutation" does not say; read as nothing, asked
+    # (the whole class denied still reads []: "{} have an ALK resistance mutation" below)
+    ("{} have a G1202R mutation", {}),
+    ("{} have an ALK resistance mutation", {"alk_mutations": []}),
     ("{} have MET amplification", {}),
     ("{} have an EGFR mutation", {}),
     ("{} have interstitial lung disease", {}),

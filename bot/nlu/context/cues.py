@@ -407,11 +407,16 @@ class Cues:
         )
         # (safe15) an item told another person's by its verb, closing its statement ("Lorlatinib tablets in the house
         # belong to her husband", "the alectinib at home is his wife's"): People._relatives_items
+        # (safe16) also within its statement, the verb before the person ("Lorlatinib tablets belonging to her husband
+        # were found at home", "alectinib prescribed for his late father", "leftover brigatinib from a neighbour",
+        # "brigatinib samples meant for another patient"): the item to the person is theirs, what follows is not
         self.owned_by_other = _frame(
-            r"(?<![\s,])(?:\s*,)?\s+(?:(?:which|that)\s+)?(?:(?:belongs?|belonged|belonging)\s+to\s+(?:{people_lead})\s+"
-            r"(?:(?:{people_kin})[\s-]+)?(?:{people})"
-            r"|(?:is|are|was|were)\s+(?:all\s+)?(?:her|his|their)\s+(?:(?:{people_kin})[\s-]+)?(?:{people})(?:'s|\u2019s))"
-            r"(?![\w-])(?=[ \t]*(?:[,;.|\n)]|$))",
+            r"(?<![\s,])(?:\s*,)?\s+(?:(?:which|that)\s+)?(?:(?:(?:was|were|is|are)\s+)?(?:(?:belongs?|belonged|belonging)\s+to"
+            r"|owned\s+by|(?:prescribed|dispensed|issued|meant|intended|supplied)\s+(?:for|to)"
+            r"|(?:left(?:\s+over)?|leftover)\s+(?:from|by)|(?:given|handed)\s+to)\s+"
+            r"(?:(?:{people_lead})\s+(?:(?:{people_kin})[\s-]+)?(?:{people})|(?:another|a\s+different|other)\s+(?:patients?|pts?))"
+            r"|(?:is|are|was|were)\s+(?:all\s+)?(?:her|his|their)\s+(?:(?:{people_kin})[\s-]+)?(?:{people})(?:'s|\u2019s)"
+            r"(?=[ \t]*(?:[,;.|\n)]|$)))(?![\w-])",
             others,
         )
         # a line that a family history's list of lines ends at (People._family_section_end): a key or a heading of
@@ -589,6 +594,8 @@ class Cues:
         # (ther9) a report's row naming its specimen this progression's ("Case: progression biopsy (pleura)")
         self.progression_heading = _cue(hyp["progression_heading"])
         self.result_current = _cue(hyp["result_current"])
+        # (safe16) the same but "new", which a count placed at the diagnosis tells of then (Timing._diagnosis_count)
+        self.result_present = _cue([w for w in hyp["result_current"] if w != "new"])
         # the words of a clause that tells only a result's time and specimen (Timing._serial_result), past its own
         # result words (``found``: "detected", "seen") when it has them
         told = _words(

@@ -226,7 +226,8 @@ class People(Cues):
         Diabetes (mother)", "COPD, stroke (brother), HTN", "lung cancer - father"): from the item's start (its line, a
         list's mark, a comma, a colon, a cell, a box) to the relative; the items before and after it are the
         patient's. So is an item a verb tells theirs at its statement's end (owned_by_other: "Lorlatinib tablets in the
-        house belong to her husband")."""
+        house belong to her husband") or (safe16) within it, to the person ("Lorlatinib tablets belonging to her
+        husband were found at home", "alectinib prescribed for his late father")."""
         out = []
         for m in self.relative_after_item.finditer(text):
             start = max(text.rfind(c, 0, m.start()) for c in ",;:|\n(]") + 1

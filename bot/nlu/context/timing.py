@@ -1167,13 +1167,20 @@ class Timing(Cues):
         """(fp14) A count of brain lesions told of the diagnosis ("At diagnosis 2 brain mets, treated with SRS",
         "initially 3 brain metastases", "2 brain mets at diagnosis"): the extent then, not the current CNS disease
         (cns_lesions); unless its statement tells the present too ("now 2 new brain mets", "2 brain mets (current
-        MRI)": `result_current`)."""
+        MRI)": `result_current`). (safe16) A count its own clause places at the diagnosis ("3 new brain mets at
+        diagnosis, now progression in liver", "At diagnosis 3 new brain mets; ...") is the extent then whatever a
+        later clause tells: only a word of the present in that clause keeps it ("2 brain mets at diagnosis (current
+        MRI)"), and "new" there is new then."""
         start, end = _statement_bounds(text, span.start, span.end, semicolons=True)
+        clause = _statement_bounds(text, span.start, span.end, semicolons=True, commas=True)
+        if bool(self.diagnostic_after.match(text[span.end : span.end + 40])) or self._at_diagnosis(
+            text, span, clause[0]
+        ):
+            return not self.result_present.search(text, *clause)
         if self.result_current.search(text, start, end):
             return False
         return (
             self._at_diagnosis(text, span)
-            or bool(self.diagnostic_after.match(text[span.end : span.end + 40]))
             or bool(self.count_before_tki.search(text, start, span.start))  # (lead10) "Before alectinib, 12 lesions"
         )
 
@@ -1192,9 +1199,10 @@ class Timing(Cues):
             return False
         return any(_NOW_OPENS.match(text, a) for a, _ in sentences if a >= end)
 
-    def _at_diagnosis(self, text: str, span: Span | Entity) -> bool:
-        """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ...")."""
-        start = _statement_start(text, span.start, max(0, span.start - 60), semicolons=True)
+    def _at_diagnosis(self, text: str, span: Span | Entity, since: int = 0) -> bool:
+        """A diagnosis word earlier in the sentence of ``span``, within 60 characters ("Initial EBUS FNA 2021: ..."),
+        and from ``since`` on (a clause's start)."""
+        start = max(since, _statement_start(text, span.start, max(0, span.start - 60), semicolons=True))
         return bool(self.diagnostic_near.search(text[start : span.start]))
 
 
