@@ -509,6 +509,24 @@ def zero_counts(patterns: Iterable[str]) -> Callable[[str], list[tuple[int, int,
     return find
 
 
+def translated(terms: Iterable[tuple[str, str]]) -> Callable[[str], list[tuple[int, int, str]]]:
+    """(brain18) The clinical words of a letter translated from another language, or written in it, read as their
+    English (the phrase file's ``translated_terms``: a pattern and its English, which may name the pattern's groups):
+    "RM encefalo: negativa" as "brain MRI: negative", "metastases cerebral" as "brain metastases". The terms are tried
+    in their order and a match overlapping an earlier term's is left, so a longer phrase listed first stands."""
+    table = [(compiled.kept(p, re.IGNORECASE), r) for p, r in terms]
+
+    def find(text: str) -> list[tuple[int, int, str]]:
+        taken: list[tuple[int, int, str]] = []
+        for pattern, english in table:
+            for m in pattern.finditer(text):
+                if not any(m.start() < b and a < m.end() for a, b, _ in taken):
+                    taken.append((m.start(), m.end(), m.expand(english)))
+        return taken
+
+    return find
+
+
 def typos(text: str, term: Callable[[str], str | None]) -> list[tuple[int, int, str]]:
     pieces = []
     for m in _WORD.finditer(text):
@@ -560,6 +578,7 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
     low, high = table["kinase_domain"]
     slipped = short_slips(spec.get("short_words", {}))
     zeros = zero_counts(spec.get("zero_count", ()))
+    translations = translated(spec.get("translated", ()))
     drugs = frozenset(d.lower() for d in spec["drugs"] if d.isalpha())
     relative = exports.relatives(table["other_people"])
 
@@ -567,6 +586,7 @@ def load(table: dict[str, Any]) -> Callable[[str], Rewrite]:
         return Rewrite(
             text,
             characters(text)
+            + translations(text)
             + markup(text)
             + exports.hl7(text)
             + exports.tables(text, relative)

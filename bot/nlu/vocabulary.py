@@ -155,6 +155,8 @@ def _typo_tolerance(
         "not_typos": [str(w) for w in spec.get("not_typos", ())],
         "short_words": {str(w): [str(s) for s in slips] for w, slips in (spec.get("short_words") or {}).items()},
         "zero_count": [_expand(str(c), defines) for c in spec.get("zero_count", ())],
+        # (brain18) translated clinical words read as their English (typist.translated)
+        "translated": [[_expand(str(p), defines), str(r)] for p, r in raw.get("translated_terms") or ()],
     }
 
 

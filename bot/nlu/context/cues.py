@@ -761,6 +761,13 @@ class Cues:
         )
         self.came_off = self.toxic.came_off
         self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
+        # (ther18) a reason word and its grades ending right before the toxicity of toxicity_on, or before another one
+        # joined to it ("after grade 3 myalgia/CK rise on")
+        self.toxicity_on_reason = _compile(
+            rf"(?<![\w-])(?:{_words(tol['toxicity_on_reason'])})(?:\s+(?:{_words(tol['reason_grades'])}))*\s+"
+            r"(?:[\w-]+\s*(?:/|&|,|\band\b)\s*){0,2}$",
+            re.IGNORECASE,
+        )
         self.stop = _cue(tol["stop"])
         self.other_therapy = _cue(tol["other_therapy"])
         # a stop said of every TKI of the list before it ("... and brigatinib (pneumonitis) were stopped for tox")

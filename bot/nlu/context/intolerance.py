@@ -171,7 +171,10 @@ class Intolerance(Cues):
                     and (t := self.toxicity.search(text, e.end, s_end))
                 ):
                     span = t.span()
-                elif (b := self.toxicity_on.search(wide)) and self.stop.search(text, e.end, _clause_end(text, e.end)):
+                elif (b := self.toxicity_on.search(wide)) and (
+                    self.stop.search(text, e.end, _clause_end(text, e.end))
+                    or self._switched_before(text, s_start, offset + b.start())
+                ):
                     span = (offset + b.start(), offset + b.end())
                 elif (
                     k
@@ -295,6 +298,13 @@ class Intolerance(Cues):
         return True
 
     # ---- recall8 (sets 8, 7, 3) ----------------------------------------------------------------------------------
+    def _switched_before(self, text: str, s_start: int, toxicity_start: int) -> bool:
+        """(ther18) A reason right before a toxicity said to be on a TKI, and a switch or stop earlier in its sentence
+        ("switched to brigatinib in 2023 after grade 3 myalgia on alectinib")."""
+        lead = text[s_start:toxicity_start]
+        r = self.toxicity_on_reason.search(lead)
+        return bool(r and self.stop.search(lead, 0, r.start()))
+
     def _toxicity_then_stop(self, text: str, tkis: list[Entity], k: int) -> tuple[int, int] | None:
         """The place of the toxicity told before the TKI at ``k`` in its statement (past semicolons), when the
         TKI's stop follows right after it ("Grade 3 mood change and hallucinations; lorlatinib stopped", "she
