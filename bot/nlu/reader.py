@@ -726,7 +726,8 @@ def _sites_in_brain_words(text: str, found: list[Span]) -> list[Span]:
             s.entity == "progression_pattern"
             and s.value.startswith(SITES)
             and any(
-                ((a <= s.start and s.end <= b) or (s.start < b and s.end == b)) and not listed(s, a, b) for a, b in brain
+                ((a <= s.start and s.end <= b) or (s.start < b and s.end == b)) and not listed(s, a, b)
+                for a, b in brain
             )
         )
     ]
