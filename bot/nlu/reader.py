@@ -75,7 +75,9 @@ def _lead_in(earlier: str) -> str:
         rf"{_EARLIER_WHEN}\s*[:=]?\s*{earlier}\s*[,;|/]?\s*(?:and |but )?{_NOW_LABEL}\s*[:=]?\s*|"
         rf"(?:(?:was |were )?{earlier} (?:{_EARLIER_AT}|{_DXADV}|previously|before(?: that)?)"
         r"[,;]?\s*(?:and |but )?(?:is )?now(?: (?:it|she|he|they)(?:'s| is| are))?|"
-        r"of|is|was|were|would be|be|became|becomes|is now|now|score|currently|(?:at|on) discharge|"
+        # (ther18) the score said to hold as before ("ECOG is still 1", "ECOG unchanged at 1", "the ECOG is really 0")
+        r"(?:is |remains |stays )?(?:still|really|truly|unchanged(?: at)?|stable at|the same at)|"
+        r"of|is|was|were|would be|be|became|becomes|is now|now|score|currently|(?:at|on) (?:the )?(?:discharge|alta)|"
         # as said on a ward round: "ECOG today I'd call 2", "PS I would say 1"
         r"(?:today |now |currently )?(?:i'?d|i would|we'?d|we would) (?:call|say|put|score|grade)"
         r"(?: (?:it|her|him|them))?(?: at| as)?|"

@@ -668,6 +668,9 @@ class Cues:
         self.at_risk_on = _compile(_words(hyp["at_risk_on"]), re.IGNORECASE)  # (trust7) Doubt._uncertain
         self.sought_found = _compile(_words(hyp["sought_found"]), re.IGNORECASE)  # (lead7)
         self.uncertain_after = _after(hyp["uncertain_after"], copulas)
+        self.line_item_start = _compile(
+            rf"[^\S\n]*[-*•]?[^\S\n]*(?:{_words(hyp['line_item_start'])})(?![\w-])", re.IGNORECASE
+        )  # (lead) Doubt._doubted_after
         # (trust3) the writer's not knowing right after a finding, closing its clause ("brain mets... no idea"); a run
         # of dots is taken whole ((?!\.)): split any way it could be (2+3, 3+2 ...), a checklist's dotted leader after a
         # finding ("ECOG 0-2 ........ Y") took minutes of backtracking to fail
@@ -761,6 +764,13 @@ class Cues:
         )
         self.came_off = self.toxic.came_off
         self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
+        # (ther18) a reason word and its grades ending right before the toxicity of toxicity_on, or before another one
+        # joined to it ("after grade 3 myalgia/CK rise on")
+        self.toxicity_on_reason = _compile(
+            rf"(?<![\w-])(?:{_words(tol['toxicity_on_reason'])})(?:\s+(?:{_words(tol['reason_grades'])}))*\s+"
+            r"(?:[\w-]+\s*(?:/|&|,|\band\b)\s*){0,2}$",
+            re.IGNORECASE,
+        )
         self.stop = _cue(tol["stop"])
         self.other_therapy = _cue(tol["other_therapy"])
         # a stop said of every TKI of the list before it ("... and brigatinib (pneumonitis) were stopped for tox")

@@ -9,6 +9,8 @@ from bot.nlu.context.lists import Lists
 from bot.nlu.context.patterns import _inside, _statement_bounds, _statement_start
 from bot.nlu.reader import Span
 
+# (lead) findings a test reads besides `untested_entities`: a test on the next line may be theirs (_doubted_after)
+_READ_ON_TESTS = frozenset({"transformation", "histology"})
 # (safe13) a question mark right after a score ("ECOG 2? or 3": it read 2)
 _QUERIED_SCORE = compiled.kept(r"[ \t]*\?")
 # (safe15) a query mark glued to a yes/no value right after a finding, after a space or a key's mark ("Brain mets ?yes",
@@ -76,7 +78,7 @@ class Doubt(Lists):
                 and not at_risk_on
                 and not self.sought_found.match(text, span.end)  # (lead7) "We looked for G1202R and found it"
             )
-            or (not self._taken(text, span) and bool(self.uncertain_after.match(text[span.end : span.end + 60])))
+            or (not self._taken(text, span) and self._doubted_after(text, span))
             or (not self._taken(text, span) and bool(self.unknown_after.match(text[span.end : span.end + 80])))
             or (span.entity in self.untested_entities and bool(self.untested_after.match(text, span.end)))
             or (span.entity in self.untested_entities and self._told_by_patient(text, span))
@@ -84,6 +86,27 @@ class Doubt(Lists):
             or (span.entity != "tki" and self._scoped(self.cause_believed, text, spans, i) is not None)
             or self._doubted_alternative(text, spans, i)
         )
+
+    def _doubted_after(self, text: str, span: Span) -> bool:
+        """A doubt or a test still to come right after the finding at ``span`` ("G1202R PCR pending", "brain mets
+        suspected"); (lead) past a line's end only one standing alone on its line, an answer to the finding ("Brain
+        metastases\nsuspected", "Diabetes:\nunknown"): a line opened by a test or a specimen ("ECOG 1\nplasma sent",
+        "alectinib\n\nNGS pending") or going on past the cue to words of its own ("ECOG 1\nsuspected LMD") is that
+        line's item (it read the score or the TKI doubted). A test's result (`untested_entities`, a histology or a
+        transformation: "G1202R\nPCR pending", "SCLC transformation\nIHC pending") stays doubted by the test on the
+        next line: it may be that test's."""
+        m = self.uncertain_after.match(text[span.end : span.end + 60])
+        if m is None:
+            return False
+        if span.entity in self.untested_entities or span.entity in _READ_ON_TESTS:
+            return True
+        cue = m.group()
+        if "\n" not in cue.lstrip(" \t:=*`-").rstrip() and "\n" not in cue[: len(cue) - len(cue.lstrip())]:
+            return True
+        line_start = span.end + cue.rindex("\n") + 1
+        line_end = text.find("\n", span.end + m.end())
+        rest = text[span.end + m.end() : len(text) if line_end < 0 else line_end]
+        return not re.search(r"\w", rest) and not self.line_item_start.match(text, line_start)
 
     def _told_by_patient(self, text: str, span: Span) -> bool:
         """(safe14) The test's result at ``span`` is told by the patient or a relative, right after it or right before

@@ -171,7 +171,10 @@ class Intolerance(Cues):
                     and (t := self.toxicity.search(text, e.end, s_end))
                 ):
                     span = t.span()
-                elif (b := self.toxicity_on.search(wide)) and self.stop.search(text, e.end, _clause_end(text, e.end)):
+                elif (b := self.toxicity_on.search(wide)) and (
+                    self.stop.search(text, e.end, _clause_end(text, e.end))
+                    or self._switched_before(text, s_start, offset + b.start())
+                ):
                     span = (offset + b.start(), offset + b.end())
                 elif (
                     k
@@ -199,6 +202,8 @@ class Intolerance(Cues):
                 span = None  # "stopped for fear of pneumonitis", "held for ?pneumonitis": no toxicity had
             if span and self._other_reason(text, e.end, span):
                 span = None  # "stopped for CNS progression with new rash": the stop was for the progression
+            if span and self._stop_denied(text, span, s_start, statement_end):
+                span = None  # (lead) "alectinib was not stopped for toxicity": the stop denied (_denied_intolerance)
             if span:
                 span = trim(text, *span)
                 out.append(Entity("intolerant_tki", e.value, *span, text[span[0] : span[1]], e.role, e.stated_role))
@@ -295,6 +300,13 @@ class Intolerance(Cues):
         return True
 
     # ---- recall8 (sets 8, 7, 3) ----------------------------------------------------------------------------------
+    def _switched_before(self, text: str, s_start: int, toxicity_start: int) -> bool:
+        """(ther18) A reason right before a toxicity said to be on a TKI, and a switch or stop earlier in its sentence
+        ("switched to brigatinib in 2023 after grade 3 myalgia on alectinib")."""
+        lead = text[s_start:toxicity_start]
+        r = self.toxicity_on_reason.search(lead)
+        return bool(r and self.stop.search(lead, 0, r.start()))
+
     def _toxicity_then_stop(self, text: str, tkis: list[Entity], k: int) -> tuple[int, int] | None:
         """The place of the toxicity told before the TKI at ``k`` in its statement (past semicolons), when the
         TKI's stop follows right after it ("Grade 3 mood change and hallucinations; lorlatinib stopped", "she
@@ -411,6 +423,11 @@ class Intolerance(Cues):
             return None
         at = then.start - len(clause)
         return at + r.start(), at + r.end()
+
+    def _stop_denied(self, text: str, span: tuple[int, int], start: int, end: int) -> bool:
+        """A stop for toxicity inside the words of its denial ("was not stopped for toxicity", "never discontinued
+        because of side effects"): not a stop for it; the denial itself is read by _denied_intolerance."""
+        return any(m.start() <= span[0] and span[1] <= m.end() for m in self.denied_toxicity.finditer(text, start, end))
 
     def _denied_intolerance(
         self, text: str, found: list[Entity], bounds: list[tuple[int, int]], regions: list[tuple[int, int]]
