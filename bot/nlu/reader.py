@@ -420,7 +420,7 @@ class Reader:
             for r in readings
             if not any(_says(r, s) for s in found)
         ]
-        return _sites_in_brain_words(_bare_within(self._progressions_apart(text, _resolve(found))))
+        return _sites_in_brain_words(text, _bare_within(self._progressions_apart(text, _resolve(found))))
 
     def _searched(self, text: str) -> list[tuple[re.Pattern[str], dict[str, Any]]]:
         """The phrase patterns that may match in ``text``, in the table's order: those one of whose needed words
@@ -693,21 +693,44 @@ def _bare_within(found: list[Span]) -> list[Span]:
     ]
 
 
-def _sites_in_brain_words(found: list[Span]) -> list[Span]:
+# (safe17) the brain named as an item of a list beside the sites, after them or before them ("new liver mets and brain
+# mets", "new liver and brain mets", "new brain mets (x2) and liver mets")
+_BRAIN_WORD = r"(?:brain|cerebral|cerebellar|intracranial|cns|lepto\w*)(?![\w-])"
+_LIST_JOIN = r"\s*(?:,|/|&|\+|\band\b|\bas well as\b)\s*(?:the\s+|new\s+)?"
+_JOINED_BRAIN_AFTER = compiled.kept(_LIST_JOIN + _BRAIN_WORD, re.IGNORECASE)
+_JOINED_BRAIN_BEFORE = compiled.kept(
+    r"(?<![\w-])" + _BRAIN_WORD + r"(?:\s+(?:mets|metastases|lesions?))?(?:\s*\([^()\n]{0,30}\))?" + _LIST_JOIN + r"$",
+    re.IGNORECASE,
+)
+
+
+def _sites_in_brain_words(text: str, found: list[Span]) -> list[Span]:
     """(lead) Without a site outside the brain read on words a brain progression is read on, inside them or ending on
     them ("two new parenchymal lesions" after "Intracranial-only progression": the brain's parenchyma, which the site
     groups read as the lung's): the words are the brain's (beside a CNS-only progression the site made the pattern a
-    conflict). A site is an overlay of its own (_kind): the brain's reading does not compete with it in _resolve."""
+    conflict). A site is an overlay of its own (_kind): the brain's reading does not compete with it in _resolve.
+    (safe17) Not a site that is an item of a list the brain is another item of ("new liver mets and brain mets", "new
+    liver and brain mets"): the liver's and the brain's both."""
     brain = [(s.start, s.end) for s in found if (s.entity, s.value) == ("progression_pattern", "cns_progressing")]
     if not brain:
         return found
+
+    def listed(s: Span, a: int, b: int) -> bool:
+        return bool(
+            _JOINED_BRAIN_AFTER.search(text, s.start, max(s.end, b))
+            or _JOINED_BRAIN_BEFORE.search(text, min(a, s.start), s.start)
+        )
+
     return [
         s
         for s in found
         if not (
             s.entity == "progression_pattern"
             and s.value.startswith(SITES)
-            and any((a <= s.start and s.end <= b) or (s.start < b and s.end == b) for a, b in brain)
+            and any(
+                ((a <= s.start and s.end <= b) or (s.start < b and s.end == b)) and not listed(s, a, b)
+                for a, b in brain
+            )
         )
     ]
 

@@ -323,8 +323,9 @@ SETS = (
                 "record lines", "independent18_tune.yml", "independent18_heldout.yml",
                 "independent18_questions_tune.yml", "independent18_questions_heldout.yml",
                 # before any tuning on it, scored as taken: tuned 0.8916 (P 0.930, R 0.856), held-out 0.907 (P 0.961,
-                # R 0.859); questions changing the case 1 / 1 at the extractor level, 1 / 1 in the dialogue
-                f1_floor=(0.890, 0.906), questions_changed=(1, 1), changed_in_dialogue=1, min_questions=(70, 47),
+                # R 0.859); questions changing the case 1 / 1 at the extractor level, 1 / 1 in the dialogue; tuned side
+                # lowered to 0 / 0 by misc18 (2026-12-07: a question reported after a colon, tests/nlu/test_questions18_forms.py)
+                f1_floor=(0.890, 0.906), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(70, 47),
                 as_taken=True),
     PhrasingSet("19", "international English: clinic letters, tumour-board protocols, pathology and molecular "
                 "reports machine-translated from eleven languages, clinicians writing English as a second language, "
@@ -332,8 +333,10 @@ SETS = (
                 "independent19_tune.yml", "independent19_heldout.yml", "independent19_questions_tune.yml",
                 "independent19_questions_heldout.yml",
                 # before any tuning on it, scored as taken: tuned 0.7929 (P 0.884, R 0.719), held-out 0.810 (P 0.894,
-                # R 0.741); questions changing the case 4 / 1 at the extractor level, 3 / 1 in the dialogue
-                f1_floor=(0.791, 0.809), questions_changed=(4, 1), changed_in_dialogue=3, min_questions=(48, 32),
+                # R 0.741); questions changing the case 4 / 1 at the extractor level, 3 / 1 in the dialogue; tuned side
+                # lowered to 0 / 0 by misc18 (2026-12-07: questions in another language or its word order, conditions
+                # translated, tests/nlu/test_questions18_forms.py)
+                f1_floor=(0.791, 0.809), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})

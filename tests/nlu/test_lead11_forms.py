@@ -68,3 +68,24 @@ def test_a_stop_for_toxicity_denied_is_no_intolerance(text, fields):
 )
 def test_a_cue_on_the_next_line_is_that_lines(text, fields):
     assert_reads(text, fields)
+
+
+# 3. (merge of brain18 with mol18 and ther18) a letter's words that translated_terms reads as English first ("epatica" as
+# "hepatic", "nessuna" / "keine" as "no") still read as the words of the letter did
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("biopsia polmonare eseguita", {"biopsy": "tissue"}),
+        ("biopsie hépatique réalisée", {"biopsy": "tissue"}),
+        ("biopsia ossea eseguita", {"biopsy": "tissue"}),
+        ("Nessuna rebiopsia per ora", {"biopsy": "none"}),
+        ("keine Rebiopsie", {"biopsy": "none"}),
+        ("tratamiento: ninguno", {"current_therapy": "none"}),
+        ("- terapia: nessuna", {"current_therapy": "none"}),
+        # controls: an English key answered "no" is not read as nothing given; a biopsy planned stays unread
+        ("Therapy: no", {"current_therapy": None}),
+        ("biopsia epatica programmata", {"biopsy": None}),
+    ],
+)
+def test_translated_words_still_read(text, fields):
+    assert_reads(text, fields)

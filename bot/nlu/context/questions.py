@@ -10,7 +10,19 @@ from bot.nlu.context.patterns import _CLAUSE_OPENER, _HEADING
 
 _FIRST_WORD = compiled.kept(r"\w")  # where a sentence's first word starts
 # a question of how someone is ("Is she symptomatic?"): answered no, "not" what is asked ("not symptomatic")
-_OF_SOMEONE = compiled.kept(r"(?:is|was|are)\s+(?!there\b)", re.IGNORECASE)
+_OF_SOMEONE = compiled.kept(
+    r"(?:is|was|are)\s+(?!there\b)|(?:she|he|they|the patient|pt)\s+(?:is|was|are)\b", re.IGNORECASE
+)  # (misc18) also asked in a statement's order: "she is pregnant? -> no"
+# (misc18) a clause told of the patient, her subject and a verb that does not ask ("she tell me she is pregnant 8
+# weeks", "she has G1202R"): after a word announcing a question with no "?" ("Small question: lady 29, on alectinib,
+# she is pregnant"), the last clause so told is the case, not the question
+_TOLD_CLAUSE = compiled.kept(
+    r"\W*(?:she|he|they|the patient|our patient|this patient|pt)\s+(?!(?:should|would|could|can|will|may|might|shall|"
+    r"need|needs|ok|okay)\b)[a-z]+\b(?![^.;:!?\n]*\b(?:or not|which|what|whether|ok|okay|safe|any|reasonable)\b)",
+    re.IGNORECASE,
+)
+# (misc18) an arrow leading a question's answer ("Pregnant? -> no", "LMD? => yes"): blanked with the mark
+_ANSWER_ARROW = compiled.kept(r"[ \t]*(?:-+>|=+>|→|⇒)")
 # (safe14) a question mark after a space and right before the value, no space between ("ECOG ?1", "PS ?2"): the value
 # queried, ward shorthand, not a key asked then answered ("ECOG? 1")
 _QUERY_MARK = compiled.kept(r"[ \t]\?(?=[^\W_])")
@@ -154,6 +166,8 @@ class Questions(Cues):
             opener = self.finding_question.match(question)
             if opener is None:  # a bare question: a key and its answer, yes or no
                 out[mark] = ":"
+                if arrow := _ANSWER_ARROW.match(text, mark + 1, sentences[k + 1][1]):
+                    out[arrow.start() : arrow.end()] = " " * (arrow.end() - arrow.start())
                 continue
             word_at = _FIRST_WORD.search(question)
             first, last = start + (word_at.start() if word_at else 0), start + opener.end()
@@ -264,7 +278,9 @@ class Questions(Cues):
         if (
             sentence.rstrip().endswith("?")
             or self.glued_question.search(text, bounds[-1], end)
-            or self.question_preface.match(sentence)  # "Quick q - lorla after alec for G1202R": as if with "?"
+            # "Quick q - lorla after alec for G1202R": as if with "?"; not its last clause told of her ("Small
+            # question: lady 29, she is pregnant 8 weeks")
+            or (self.question_preface.match(sentence) and not _TOLD_CLAUSE.match(text, bounds[-1], end))
             # "In CROWN, what fraction had ..."
             or any(self.later_clause_asks.match(text[b:end]) for b in bounds[1:] if b <= later)
         ):
