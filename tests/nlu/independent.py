@@ -81,6 +81,12 @@ class PhrasingSet:
 # maintenance, intolerance by name, a recurrence before the current TKI, brain reports and counts, the lung biopsy's
 # fusion): 14 0.962, 15 0.932, 16 0.913, 17 0.929 (/work tuned-halves scorer, the same score() as the bench; pooled
 # 0.9639); held-out floors unchanged
+# (2026-12-07d) tuned floors of sets 15 and 17-19 raised to the tuned halves' F1 less 0.001, rounded down, after the
+# twelfth tuning (sets 18 and 19's tuned halves: translated and second-language words of the brain, the pattern,
+# biopsies, the fusion, therapies, CYP3A drugs, pregnancy, comorbidities, region; questions in other languages; and the
+# safety mends of brain inside site lists, an earlier specimen's mutation, a relative's result, a stop for toxicity
+# denied): 15 0.934, 17 0.930, 18 0.921 (0.8916 before), 19 0.887 (0.7929 before) (/work tuned-halves scorer, the same
+# score() as the bench; pooled 0.9546); held-out floors unchanged
 SETS = (
     # Set 1 was written before the schema's alk_fusion_specimen (it never sets it, even for "ALK fusion not detected
     # on the rebiopsy"), and its questions were never split: all of them are held out.
@@ -285,7 +291,7 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.908 -> 0.915 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.932, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
+                f1_floor=(0.934, 0.828), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(57, 39),
                 as_taken=True),
     PhrasingSet("16", "uncertainty, revision and discordance, and the ordinary notes around them: hedged radiology "
                 "impressions, RECIST and RANO-BM tables, equivocal and low-level molecular results, failed tests, "
@@ -313,7 +319,7 @@ SETS = (
                 "independent17_questions_heldout.yml",
                 # (2026-12-06b) tuned floor 0.835 -> 0.867 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.929, 0.844), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(54, 36),
+                f1_floor=(0.930, 0.844), questions_changed=(0, 0), changed_in_dialogue=0, min_questions=(54, 36),
                 as_taken=True),
     # Sets 18 and 19 were written on 2026-12-07 by two other hands at once (neither saw the other's), copied in unread
     # and measured before any tuning on them: the floors are those levels (see their rows)
@@ -325,7 +331,7 @@ SETS = (
                 # before any tuning on it, scored as taken: tuned 0.8916 (P 0.930, R 0.856), held-out 0.907 (P 0.961,
                 # R 0.859); questions changing the case 1 / 1 at the extractor level, 1 / 1 in the dialogue; tuned side
                 # lowered to 0 / 0 by misc18 (2026-12-07: a question reported after a colon, tests/nlu/test_questions18_forms.py)
-                f1_floor=(0.890, 0.906), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(70, 47),
+                f1_floor=(0.921, 0.906), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(70, 47),
                 as_taken=True),
     PhrasingSet("19", "international English: clinic letters, tumour-board protocols, pathology and molecular "
                 "reports machine-translated from eleven languages, clinicians writing English as a second language, "
@@ -336,7 +342,7 @@ SETS = (
                 # R 0.741); questions changing the case 4 / 1 at the extractor level, 3 / 1 in the dialogue; tuned side
                 # lowered to 0 / 0 by misc18 (2026-12-07: questions in another language or its word order, conditions
                 # translated, tests/nlu/test_questions18_forms.py)
-                f1_floor=(0.791, 0.809), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(48, 32),
+                f1_floor=(0.887, 0.809), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
