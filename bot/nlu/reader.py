@@ -120,10 +120,16 @@ _SOURCE = (
 )
 # (lead) also past the first score's source ("ECOG 2 per GP, now 1", "PS 2 (referral letter), today 1": it read 2)
 _ECOG_NOW = compiled.kept(rf"(?:\s*{_SOURCE})?" + later_value(r"([0-4])", r"[0-4]") + _LATER_NOT_A_SCORE, re.IGNORECASE)
+# (lead11) the writer's own view after a source's score ("ECOG 1 per the GP, but I'd say 2", "PS 2 per the referral;
+# we would call it 1"): another source, the two left to clash as above
+_OWN_VIEW = (
+    r"(?:i|we)(?:\s*'?d|\s+would)\s+(?:say|call(?:\s+(?:it|her|him|them))?|put(?:\s+(?:it|her|him|them))?(?:\s+at)?|"
+    r"score(?:\s+(?:it|her|him|them))?|grade(?:\s+(?:it|her|him|them))?)(?:\s+(?:at|as))?\s*[:=,]?\s*"
+)
 _ECOG_OTHER_SOURCE = compiled.kept(
     rf"\s*{_SOURCE}\s*(?:[,;/]|\s[-–—]\s|\s+(?:vs\.?|versus))\s*(?:(?:but|and|whereas|while)\s+)?"
-    rf"(?:(?:{_SOURCE})\s*[:=,]?\s*(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4])|(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4])\s*{_SOURCE})"
-    + r"(?!\.\d|[\w%])",
+    rf"(?:(?:{_SOURCE})\s*[:=,]?\s*(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4])|(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4])\s*{_SOURCE}|"
+    rf"{_OWN_VIEW}(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4]))" + r"(?!\.\d|[\w%])",
     re.IGNORECASE,
 )
 # ... or whose label says so ("Baseline ECOG 1", "initial PS 0", "ECOG at diagnosis: 1")
@@ -342,7 +348,7 @@ class Reader:
             found.append(Span(m.start(), m.end(), "ecog", str(max(ecog_values(m))), 1))
             if other := _ECOG_OTHER_SOURCE.match(text, m.end()):
                 # (safe12) "ECOG 2 per GP, 1 per us": the other source's score too, the two left to clash
-                group = 1 if other.group(1) else 2
+                group = next(g for g in (1, 2, 3) if other.group(g))
                 found.append(Span(other.start(group), other.end(group), "ecog", other.group(group), 1))
         for m in _KARNOFSKY.finditer(text):  # a Karnofsky score (or range) only where every table gives one grade
             if later := _KARNOFSKY_NOW.match(text, m.end()):  # "KPS 90, dropped to 60": the score now

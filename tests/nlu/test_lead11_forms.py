@@ -9,6 +9,11 @@
    on past the cue to words of its own, is that line's item. Controls: the cue on the finding's own line ("ECOG 1 NGS
    pending" stays as it read), a bare answer alone on the next line ("Brain metastases\\nsuspected"), and a test's
    result with a test on the next line ("G1202R\\nPCR pending": it may be that test's).
+3. (merge) a letter's words that brain18's translation reads as English first still read as mol18 and ther18 wrote.
+4. The writer's own view after a source's score ("ECOG 1 per the GP, but I'd say 2") read the source's score alone:
+   two sources, left to clash (asked), as "ECOG 2 per GP, 1 per us" is.
+5. ALK told negative, then a test named bare after "but" told positive ("ALK negative on the first report but FISH
+   positive") read ALK negative alone (out of scope): the two results clash (asked).
 """
 from __future__ import annotations
 
@@ -88,4 +93,43 @@ def test_a_cue_on_the_next_line_is_that_lines(text, fields):
     ],
 )
 def test_translated_words_still_read(text, fields):
+    assert_reads(text, fields)
+
+
+# 4. the writer's own view after a source's score
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("ECOG 1 per the GP, but I'd say 2", {"ecog": None}),
+        ("ECOG 1 per GP, I would say 2", {"ecog": None}),
+        ("PS 2 per the referral; we would call it 1", {"ecog": None}),
+        ("ECOG 1 per GP, I'd say ECOG 2", {"ecog": None}),
+        ("ECOG 0 per the referring team, but I'd put her at 2", {"ecog": None}),
+        # controls: the same score, a score said now, a view of something else
+        ("ECOG 1 per GP, I'd say 1", {"ecog": 1}),
+        ("ECOG 2 per GP, now 1", {"ecog": 1}),
+        ("ECOG 1 per GP. I'd say she has brain mets", {"ecog": 1}),
+        ("ECOG I'd say 2", {"ecog": 2}),
+    ],
+)
+def test_own_view_after_a_sources_score_clashes(text, fields):
+    assert_reads(text, fields)
+
+
+# 5. ALK negative, then a bare test positive after "but"
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("ALK negative on the first report but FISH positive", {"alk_positive": None}),
+        ("'ALK-negative' in the first report, but FISH positive", {"alk_positive": None}),
+        ("Initially reported ALK negative, but FISH was positive", {"alk_positive": None}),
+        ("ALK-neg initially but repeat FISH positive", {"alk_positive": None}),
+        ("ALK negative by IHC but the NGS came back positive", {"alk_positive": None}),
+        # controls: ALK negative alone, and another gene's or marker's test positive after it
+        ("ALK negative", {"alk_positive": False}),
+        ("ALK negative, EGFR negative, but PD-L1 positive", {"alk_positive": False}),
+        ("ALK negative but ROS1 FISH positive", {"alk_positive": False}),
+    ],
+)
+def test_alk_negative_then_a_test_positive_clashes(text, fields):
     assert_reads(text, fields)
