@@ -58,6 +58,11 @@ _NUMBER_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4",
 _ECOG_VALUE = r"([0-4]|zero|one|two|three|four|for(?=\s*(?:$|[.,;!\n])))"
 
 
+# the writer's own judgement of a score, as said on a ward round ("I'd call 2", "we would put her at 1"): after the
+# score's name (_lead_in: "ECOG today I'd call 2") or, as another source, after a source's score (_OWN_VIEW)
+_SAID_AS = r"(?:i'?d|i would|we'?d|we would) (?:call|say|put|score|grade)(?: (?:it|her|him|them))?(?: at| as)?"
+
+
 def _lead_in(earlier: str) -> str:
     """The words between a performance score's label and its value ("of", "is", "declined from 1 to"), with an
     earlier value before the latest ("ECOG 1->3", "KPS 90 at diagnosis, now 60"): the latest is the one read."""
@@ -79,8 +84,7 @@ def _lead_in(earlier: str) -> str:
         r"(?:is |remains |stays )?(?:still|really|truly|unchanged(?: at)?|stable at|the same at)|"
         r"of|is|was|were|would be|be|became|becomes|is now|now|score|currently|(?:at|on) (?:the )?(?:discharge|alta)|"
         # as said on a ward round: "ECOG today I'd call 2", "PS I would say 1"
-        r"(?:today |now |currently )?(?:i'?d|i would|we'?d|we would) (?:call|say|put|score|grade)"
-        r"(?: (?:it|her|him|them))?(?: at| as)?|"
+        rf"(?:today |now |currently )?{_SAID_AS}|"
         rf"remains|at|{_CHANGE_VERB}(?: from {earlier})? to|to)\s*)?[:=]?\s*"
     )
 
@@ -122,10 +126,7 @@ _SOURCE = (
 _ECOG_NOW = compiled.kept(rf"(?:\s*{_SOURCE})?" + later_value(r"([0-4])", r"[0-4]") + _LATER_NOT_A_SCORE, re.IGNORECASE)
 # (lead11) the writer's own view after a source's score ("ECOG 1 per the GP, but I'd say 2", "PS 2 per the referral;
 # we would call it 1"): another source, the two left to clash as above
-_OWN_VIEW = (
-    r"(?:i|we)(?:\s*'?d|\s+would)\s+(?:say|call(?:\s+(?:it|her|him|them))?|put(?:\s+(?:it|her|him|them))?(?:\s+at)?|"
-    r"score(?:\s+(?:it|her|him|them))?|grade(?:\s+(?:it|her|him|them))?)(?:\s+(?:at|as))?\s*[:=,]?\s*"
-)
+_OWN_VIEW = _SAID_AS + r"\s*[:=,]?\s*"
 _ECOG_OTHER_SOURCE = compiled.kept(
     rf"\s*{_SOURCE}\s*(?:[,;/]|\s[-–—]\s|\s+(?:vs\.?|versus))\s*(?:(?:but|and|whereas|while)\s+)?"
     rf"(?:(?:{_SOURCE})\s*[:=,]?\s*(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4])|(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4])\s*{_SOURCE}|"
