@@ -40,6 +40,12 @@ _WRITERS = compiled.kept(r"(?:my|our)\s", re.IGNORECASE)
 _CONTRAST = compiled.kept(r"[;–—]|\s-+\s|\b(?:but|whereas|while|whilst|though|although|however)\b", re.IGNORECASE)
 
 
+def _item_start(text: str, at: int, marks: tuple[str, ...]) -> int:
+    """Where the item ending at ``at`` starts: right after the nearest of ``marks`` before it (else the text's start):
+    the one reckoning of _relatives_items' two kinds of item (a relative named after it, a verb telling it theirs)."""
+    return max((k + len(c) for c in marks if (k := text.rfind(c, 0, at)) >= 0), default=0)
+
+
 class People(Cues):
     def _criteria(self, text: str) -> list[tuple[int, int]]:
         """The eligibility criteria a trial screening note states as rules ("Exclusion 4 (strong CYP3A inhibitors
@@ -230,16 +236,14 @@ class People(Cues):
         husband were found at home", "alectinib prescribed for his late father")."""
         out = []
         for m in self.relative_after_item.finditer(text):
-            start = max(text.rfind(c, 0, m.start()) for c in ",;:|\n(]") + 1
-            out.append((start, m.end()))
+            out.append((_item_start(text, m.start(), tuple(",;:|\n(]")), m.end()))
         # (safe15) an item told theirs by its verb ("Lorlatinib tablets in the house belong to her husband"): from its
         # statement's start (a sentence's too)
         for m in self.owned_by_other.finditer(text):
             at = m.start()
             if text[:at].rstrip().endswith(","):  # "Brigatinib pack found at home, belongs to her mother"
                 at = text.rindex(",", 0, at)
-            marks = [(text.rfind(c, 0, at), c) for c in (",", ";", ":", "|", "\n", "(", "]", ". ")]
-            out.append((max((k + len(c) for k, c in marks if k >= 0), default=0), m.end()))
+            out.append((_item_start(text, at, (",", ";", ":", "|", "\n", "(", "]", ". ")), m.end()))
         return out
 
     def _relatives_wishes(self, text: str) -> list[tuple[int, int]]:
