@@ -12,6 +12,9 @@
 3. A progression sample said liquid in brackets after it ("EML4-ALK v3 detected on a progression sample (plasma)")
    read the fusion on TISSUE: the specimen is plasma, never tissue (left to what else is told). Controls: a bracket
    naming an organ, none, a bracket saying the plasma was not tested, the plasma heading.
+4. The fusion said found AGAIN with "again" after its verb ("the EML4-ALK fusion was found again in the liver biopsy",
+   "ALK rearrangement confirmed again on the rebiopsy") read ALK-positive only: the fusion re-found at this
+   progression. Controls: the diagnosis's material re-tested, a biopsy of a year, a plan, a relative's, a question.
 """
 from __future__ import annotations
 
@@ -112,4 +115,31 @@ def test_liquid_progression_sample_not_tissue(text, fields):
     ],
 )
 def test_liquid_progression_sample_controls(text, fields):
+    assert_reads(text, fields)
+
+
+# 4. the fusion found again
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("At progression, the EML4-ALK fusion was found again in the liver biopsy.", _KEPT_TISSUE),
+        ("The EML4-ALK fusion was found again in the liver biopsy.", _KEPT_TISSUE),
+        (
+            "Progression on lorlatinib: ALK rearrangement confirmed again on the rebiopsy, with G1202R.",
+            {**_KEPT_TISSUE, "alk_mutations": ["G1202R"]},
+        ),
+        ("Liquid biopsy at PD: EML4-ALK v3 detected again, no mutations.", {**_KEPT_PLASMA, "alk_mutations": []}),
+        ("rebx adrenal - ALK fusion seen again, G1202R", {**_KEPT_TISSUE, "alk_mutations": ["G1202R"]}),
+        # controls: the diagnosis's material, a biopsy of a year, a plan, a relative's, a question
+        (
+            "The ALK fusion was found again on central re-testing of the diagnostic block.",
+            {"alk_fusion_at_progression": None, "alk_positive": True},
+        ),
+        ("EML4-ALK fusion confirmed again on the 2019 biopsy.", {"alk_fusion_at_progression": None}),
+        ("If the ALK fusion is found again on the rebiopsy, lorlatinib.", {"alk_fusion_at_progression": None}),
+        ("Her brother's ALK fusion was found again on rebiopsy.", {"alk_fusion_at_progression": None}),
+        ("Was the EML4-ALK fusion found again?", {"alk_fusion_at_progression": None}),
+    ],
+)
+def test_fusion_found_again(text, fields):
     assert_reads(text, fields)
