@@ -25,6 +25,10 @@ phrasings of our own (chat shorthand, report tables, letters, second-language En
 7. A brain scan showing "new metastases" (plural, no count) read no brain metastases.
 8. A count's look-behind let "bone lesions" read as "one lesions": a brain-only progression excluded beside new bone
    lesions read one brain lesion (limited). Control-only rows (the refactor changed no tuned reading).
+9. One site keyed progressing beside two or more keyed controlled ("Liver: PD. Lung: SD. Nodes: SD.") read nothing:
+   the rest named, oligoprogression (two keyed progressing stay systemic); and "progressing/progressed in the liver
+   only" (the verb's forms): oligoprogression. Controls: one keyed controlled, all controlled, the brain new beside,
+   a question.
 """
 from __future__ import annotations
 
@@ -113,6 +117,18 @@ ROWS = [
     ("MRI brain shows new metastases; restaging CT otherwise unremarkable.", {"brain_metastases": True}),
     ("Head MRI with new metastases in both hemispheres.", {"brain_metastases": True}),
     ("MRI brain shows no new metastases.", {"brain_metastases": None}),
+    # 9. one site keyed progressing, two or more keyed controlled; the verb's forms before "<site> only"
+    ("Liver: PD. Lung: SD. Nodes: SD.", {"progression": "oligoprogression"}),
+    ("Liver: PD\nLung: SD\nNodes: SD\nBone: SD", {"progression": "oligoprogression"}),
+    ("Adrenal: PD | Lung: stable | Nodes: SD", {"progression": "oligoprogression"}),
+    ("Liver: PD. Lung: SD.", {"progression": None}),
+    ("Liver: PD. Bone: PD. Lung: SD. Nodes: SD.", {"progression": "systemic"}),
+    ("Liver: SD. Lung: SD. Nodes: SD.", {"progression": "none"}),
+    ("Liver: new lesions. Lung: SD. Nodes: SD. Brain: 2 new mets.", {"progression": None}),
+    ("Progressing in the liver only; the thorax is stable.", {"progression": "oligoprogression"}),
+    ("she progressed at the adrenal only", {"progression": "oligoprogression"}),
+    ("Is she progressing in the liver only?", {"progression": None}),
+    ("progressing in the brain only", {"progression": "cns_only"}),
     # 8. "bone" is no "one"
     ("Brain-only progression was excluded by PET, which shows new bone lesions.", {"cns_lesions": None}),
     ("Brain-only progression excluded, new bone lesions.", {"cns_lesions": None}),
