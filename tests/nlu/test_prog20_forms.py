@@ -128,6 +128,7 @@ ROWS = [
     ("Progressing in the liver only; the thorax is stable.", {"progression": "oligoprogression"}),
     ("she progressed at the adrenal only", {"progression": "oligoprogression"}),
     ("Is she progressing in the liver only?", {"progression": None}),
+    ("the disease progressed slowly in the lung only, asymptomatic", {"progression": "indolent"}),
     ("progressing in the brain only", {"progression": "cns_only"}),
     # 8. "bone" is no "one"
     ("Brain-only progression was excluded by PET, which shows new bone lesions.", {"cns_lesions": None}),
