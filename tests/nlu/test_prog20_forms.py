@@ -24,7 +24,8 @@ phrasings of our own (chat shorthand, report tables, letters, second-language En
    (ten or more extensive). Controls: a size, a time, none, a denial, radiosurgery counted.
 7. A brain scan showing "new metastases" (plural, no count) read no brain metastases.
 8. A count's look-behind let "bone lesions" read as "one lesions": a brain-only progression excluded beside new bone
-   lesions read one brain lesion (limited). Control-only rows (the refactor changed no tuned reading).
+   lesions read one brain lesion (limited): a letter before the count stops it, but "x" ("x1 lesion"). Control-only
+   rows (the refactor changed no tuned reading).
 9. One site keyed progressing beside two or more keyed controlled ("Liver: PD. Lung: SD. Nodes: SD.") read nothing:
    the rest named, oligoprogression (two keyed progressing stay systemic); and "progressing/progressed in the liver
    only" (the verb's forms): oligoprogression. Controls: one keyed controlled, all controlled, the brain new beside,
@@ -134,6 +135,8 @@ ROWS = [
     ("Brain-only progression was excluded by PET, which shows new bone lesions.", {"cns_lesions": None}),
     ("Brain-only progression excluded, new bone lesions.", {"cns_lesions": None}),
     ("Brain-only progression: one lesion, 6 mm.", {"cns_lesions": "limited"}),
+    ("Brain progression x1 lesion (6 mm), body CT stable.", {"cns_lesions": "limited"}),
+    ("MRI brain: x2 lesions, 5 and 7 mm", {"brain_metastases": True}),
 ]
 
 
