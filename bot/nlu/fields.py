@@ -268,6 +268,15 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
         # ALK fusion", "Guardant360: EML4-ALK; the node biopsy: EML4-ALK retained"): the tissue's, as the schema infers
         # it from tissue and plasma both
         values["alk_fusion_specimen"] = ["tissue"]
+    if (
+        "sites_controlled" not in values.get("progression", ["sites_controlled"])
+        and len({g for v in values["progression"] if str(v).startswith(SITES) for g in v[len(SITES) :].split("+")}) == 1
+        and _keyed_controlled(entities) >= 2
+    ):
+        # (prog20) one site keyed progressing and two or more keyed controlled ("Liver: PD. Lung: SD. Nodes: SD."): the
+        # rest named, as a list of sites said stable in a sentence reads (sites_controlled); with two or more keyed
+        # progressing it stays as it read (systemic)
+        values["progression"].append("sites_controlled")
     if "progression" in values:
         cns_disease = any(True in values.get(f, ()) for f in ("brain_metastases", "leptomeningeal"))
         values["progression"] = _progression(values["progression"], cns_disease)
@@ -409,6 +418,17 @@ def _named_specimen(e: Mapping[str, Any]) -> str | None:
     if e.get("entity") == "alk_status" and not value.startswith("fusion_") and value.endswith(SPECIMENS):
         return value.rsplit("_", 1)[1]
     return None
+
+
+def _keyed_controlled(entities: list[Mapping[str, Any] | Entity]) -> int:
+    """How many site keys are answered controlled ("Lung: SD", "Nodes: stable"), none denied or another's."""
+    return len(
+        {
+            d.get("start")
+            for d in map(as_dict, entities)
+            if d.get("entity") == "progression_pattern" and d.get("value") == "site_controlled" and not d.get("role")
+        }
+    )
 
 
 def _progression(stated: list[str], cns_disease: bool = False) -> list[str]:
