@@ -7,7 +7,8 @@
    in a few percent of ALK patients"): teaching, not this patient's. Control: the patient's own finding beside the
    rate ("she has small cell transformation, which occurs in a few percent of cases").
 3. A complaint named with what to do should it come ("report seizures or headache immediately if they occur",
-   "headache: call us if it develops"): advice, not a complaint now. Controls: a complaint told, one with its own
+   "headache: call us if it develops"), or named as a warning sign ("headache is a red flag"): advice, not a complaint
+   now. Controls: a complaint told, one with its own
    circumstance ("headache when she coughs", "worse if she bends").
 4. A finding still to be looked for ("MET amplification to be checked on rebiopsy", "EGFR mutation still to be
    tested"): a plan, not found. Controls: the finding found beside a plan of something else ("MET amplification
@@ -66,6 +67,8 @@ def test_a_rate_in_few_percent_is_teaching(text, fields):
         ("headache: call us if it develops", {"symptomatic": None}),
         ("advised to come in for seizures should they happen", {"symptomatic": None}),
         ("report any headache at once should it occur", {"symptomatic": None}),
+        ("headache is a red flag", {"symptomatic": None}),
+        ("New seizures are warning signs", {"symptomatic": None}),
         ("report new headache promptly if it starts", {"symptomatic": None}),
         # controls
         ("has headaches", {"symptomatic": True}),
