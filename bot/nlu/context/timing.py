@@ -85,6 +85,8 @@ _DISEASE_NAMED = _compile(
     re.IGNORECASE,
 )
 _YEAR = compiled.kept(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# (spec21) the rest of a sentence's label after a specimen named in it: a few words, then its colon
+_LABEL_COLON = compiled.kept(r"[^.;:?!\n]{0,40}:")
 _REPORT_ROW_REACH = 600  # (ther9) how far above a result a report's row may name its specimen this progression's
 _KNOWN_BEFORE = _compile(r"\b(?:known|established|documented|proven)\s+(?:to be\s+)?$", re.IGNORECASE)
 # a result said to be this progression's, in so many words (not "rebiopsy", which a "first rebiopsy" also is)
@@ -1048,7 +1050,19 @@ class Timing(Cues):
         head = self.diagnosis_heading.match(text, line) or self._diagnosis_labelled(text, line)
         if head is None or head.end() > span.start:
             return False
-        return not self.result_current.search(text, head.end(), span.start)
+        return not self.result_current.search(text, head.end(), span.start) and not self._own_label_current(
+            text, span, head.end()
+        )
+
+    def _own_label_current(self, text: str, span: Span, head_end: int) -> bool:
+        """(spec21) ``span`` opens a later sentence of the line under a label of its own that tells this progression
+        ("Tissue NGS at diagnosis: EML4-ALK. Tissue NGS at progression: EML4-ALK, L1196M": the second specimen is
+        this progression's): the label is the sentence's words up to a colon within a few words after ``span``."""
+        own = _statement_start(text, span.start)
+        if own <= head_end:
+            return False
+        colon = _LABEL_COLON.match(text, span.end)
+        return colon is not None and bool(self.result_current.search(text, own, colon.end()))
 
     def _diagnosis_labelled(self, text: str, line: int) -> re.Match[str] | None:
         """(diag8) The label of the line starting at ``line`` when it names the diagnosis's specimen ("2019 diagnostic
