@@ -35,7 +35,6 @@ ABSENT = None
         ("He declined further treatment and is now under hospice care.", {"current_therapy": "none"}),
         ("no more cancer treatment, family agrees, comfort only", {"current_therapy": "none"}),
         ("Patient and family agreed on no further oncologic therapy.", {"current_therapy": "none"}),
-        ("The patient wishes no further active treatment.", {"current_therapy": "none"}),
         ("All oncological therapy has been stopped.", {"current_therapy": "none"}),
         ("Anticancer therapy discontinued; transferred to palliative care.", {"current_therapy": "none"}),
         ("Systemic therapy stopped. Comfort measures.", {"current_therapy": "none"}),
@@ -57,6 +56,10 @@ ABSENT = None
         ("Systemic therapy was stopped for 2 weeks and restarted.", {"current_therapy": ABSENT}),
         ("Whether to continue or stop anticancer therapy is under discussion.", {"current_therapy": ABSENT}),
         ("He declined further treatment for the brain lesions but continues lorlatinib.", {"current_therapy": ABSENT}),
+        # a wish alone is a goal of care, not what is given now
+        ("The patient wishes no further active treatment.", {"current_therapy": ABSENT, "goals_of_care": "comfort"}),
+        ("She has said she prefers comfort and no more treatment after lorlatinib failed.", {"current_therapy": ABSENT}),
+        ("He wants no further cancer treatment, per his daughter.", {"current_therapy": ABSENT}),
     ],
 )
 def test_no_further_anticancer_treatment_is_none_now(text, fields):
