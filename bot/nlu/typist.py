@@ -513,12 +513,18 @@ def translated(terms: Iterable[tuple[str, str]]) -> Callable[[str], list[tuple[i
     """(brain18) The clinical words of a letter translated from another language, or written in it, read as their
     English (the phrase file's ``translated_terms``: a pattern and its English, which may name the pattern's groups):
     "RM encefalo: negativa" as "brain MRI: negative", "metastases cerebral" as "brain metastases". The terms are tried
-    in their order and a match overlapping an earlier term's is left, so a longer phrase listed first stands."""
-    table = [(compiled.kept(p, re.IGNORECASE), r) for p, r in terms]
+    in their order and a match overlapping an earlier term's is left, so a longer phrase listed first stands. A term is
+    searched only in a text holding one word of each group of words its every match needs (compiled.every_necessary,
+    as the reader's own patterns are): most messages hold none of a letter's foreign words."""
+    kept = compiled.shared()
+    table = [(kept.compile(p, re.IGNORECASE), r, kept.needs_every(p, re.IGNORECASE)) for p, r in terms]
 
     def find(text: str) -> list[tuple[int, int, str]]:
         taken: list[tuple[int, int, str]] = []
-        for pattern, english in table:
+        folded = compiled.folded(text)
+        for pattern, english, needs in table:
+            if not all(any(word in folded for word in words) for words in needs):
+                continue
             for m in pattern.finditer(text):
                 if not any(m.start() < b and a < m.end() for a, b, _ in taken):
                     taken.append((m.start(), m.end(), m.expand(english)))
