@@ -8,6 +8,9 @@
 2. A plan changed to a drug ("the treatment plan was revised: lorlatinib", "plan changed to brigatinib") read the drug
    as received. It is a drug named as an option, as "plan to start lorlatinib" is. Controls: a drug received after
    the plan changed, a stop for toxicity after "the plan changed".
+3. A case opened by thanks, a general word, an asking preface or feedback still reads its findings (a merged change
+   that read "Thanks for seeing this lady with systemic PD on alectinib" or "Interested to know your view: PD in liver
+   and bone" as no finding at all was reverted; these rows keep such a change from coming back unseen).
 """
 from __future__ import annotations
 
@@ -60,4 +63,24 @@ def test_a_call_revised_before_a_mark_gives_way(text, fields):
     ],
 )
 def test_a_plan_changed_to_a_drug_is_no_drug_received(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("Thanks for seeing this lady with systemic PD on alectinib, ECOG 1",
+         {"progression": "systemic", "ecog": 1, "prior_tkis": ["alectinib"]}),
+        ("Thank you for reviewing: progression in liver and bone on brigatinib",
+         {"progression": "systemic", "prior_tkis": ["brigatinib"]}),
+        ("Many thanks - new liver mets on alectinib, G1202R on rebiopsy", {"alk_mutations": ["G1202R"]}),
+        ("Generally well; PD in liver and bones on alectinib", {"progression": "systemic"}),
+        ("Interested to know your view: PD in liver and bone after alectinib", {"progression": "systemic"}),
+        ("Our question is about this patient: new liver mets on alectinib", {"prior_tkis": ["alectinib"]}),
+        ("ok got it, progression in liver only", {"progression": "oligoprogression"}),
+        ("Alectinib it works, but now progression in liver", {"prior_tkis": ["alectinib"]}),
+        ("Understood. New liver lesions on alectinib.", {"prior_tkis": ["alectinib"]}),
+    ],
+)
+def test_a_case_opened_by_thanks_or_an_asking_word_still_reads(text, fields):
     assert_reads(text, fields)
