@@ -11,6 +11,9 @@
 3. A case opened by thanks, a general word, an asking preface or feedback still reads its findings (a merged change
    that read "Thanks for seeing this lady with systemic PD on alectinib" or "Interested to know your view: PD in liver
    and bone" as no finding at all was reverted; these rows keep such a change from coming back unseen).
+4. The switch told before the later TKI with "from" before the earlier one ("switched to alectinib from crizotinib",
+   "moved onto Alecensa from Xalkori") read the sequence backwards, so the earlier TKI was taken as the current one.
+   Controls: "from" before a date, a sponsor or a trial, and the switch told forwards.
 """
 from __future__ import annotations
 
@@ -83,4 +86,23 @@ def test_a_plan_changed_to_a_drug_is_no_drug_received(text, fields):
     ],
 )
 def test_a_case_opened_by_thanks_or_an_asking_word_still_reads(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("switched to alectinib from crizotinib due to nausea", {"prior_tkis": ["crizotinib", "alectinib"]}),
+        ("moved onto Alecensa from Xalkori due to nausea", {"prior_tkis": ["crizotinib", "alectinib"]}),
+        ("changed to lorlatinib from brigatinib after PD", {"prior_tkis": ["brigatinib", "lorlatinib"]}),
+        ("Pt was switched over to brigatinib from alectinib in 2024", {"prior_tkis": ["alectinib", "brigatinib"]}),
+        # controls
+        ("alectinib from 2020 to 2023, then brigatinib", {"prior_tkis": ["alectinib", "brigatinib"]}),
+        ("crizotinib from 2019, alectinib from 2021", {"prior_tkis": ["crizotinib", "alectinib"]}),
+        ("she got alectinib from the trial and brigatinib after", {"prior_tkis": ["alectinib", "brigatinib"]}),
+        ("Alectinib from Roche, brigatinib later", {"prior_tkis": ["alectinib", "brigatinib"]}),
+        ("switched from crizotinib to alectinib", {"prior_tkis": ["crizotinib", "alectinib"]}),
+    ],
+)
+def test_a_switch_to_a_tki_from_another_keeps_the_order(text, fields):
     assert_reads(text, fields)
