@@ -21,7 +21,7 @@
 5. This progression's sample or specimen the subject of its result ("The progression sample (liver) again showed the
    EML4-ALK fusion", "the new sample revealed G1202R") read no biopsy: a tissue biopsy, unless said liquid in its
    bracket. Controls: the diagnostic sample, a sample said plasma, a question.
-6. A call revised or overturned, then what it is after a dash or colon ("the outside report of small cell
+6. (merged with main's lead12, which mends the "was revised - it is" form: spec21 adds the bare participle after a comma) A call revised or overturned, then what it is after a dash or colon ("the outside report of small cell
    transformation was revised - it is adenocarcinoma", "SCLC called locally, overturned on central review:
    adenocarcinoma") read the transformation as found: a correction, the revised call is not read (what it is
    revised to reads as that wording reads elsewhere: a rebiopsy's adenocarcinoma may read transformation none).
