@@ -860,8 +860,12 @@ class Cues:
         return sentences(text)
 
     def _taken(self, text: str, span: Span) -> bool:
-        """The TKI at ``span`` is stated as being taken ("on alectinib", "continues alectinib")."""
-        return span.entity == "tki" and bool(self.taking_before.search(text[max(0, span.start - 30) : span.start]))
+        """The TKI at ``span`` is stated as being taken ("on alectinib", "continues alectinib"), or a chemotherapy or an
+        immunotherapy read as given now ("Plan: continue pemetrexed maintenance", ther20)."""
+        now = span.entity in ("prior_chemotherapy", "prior_immunotherapy") and span.value == "current"
+        return (span.entity == "tki" or now) and bool(
+            self.taking_before.search(text[max(0, span.start - 30) : span.start])
+        )
 
     def _group(self, span: Span) -> str:
         return self.groups.get(span.entity, span.entity)
