@@ -272,10 +272,12 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
         "sites_controlled" not in values.get("progression", ["sites_controlled"])
         and len({g for v in values["progression"] if str(v).startswith(SITES) for g in v[len(SITES) :].split("+")}) == 1
         and _keyed_controlled(entities) >= 2
+        and not any(True in values.get(f, ()) for f in ("brain_metastases", "leptomeningeal"))
     ):
         # (prog20) one site keyed progressing and two or more keyed controlled ("Liver: PD. Lung: SD. Nodes: SD."): the
         # rest named, as a list of sites said stable in a sentence reads (sites_controlled); with two or more keyed
-        # progressing it stays as it read (systemic)
+        # progressing it stays as it read (systemic); (lead12) not beside brain or meningeal disease, whose keys do
+        # not feed the pattern ("Liver: PD. Brain: PD. Lung: SD. Nodes: SD." read oligoprogression): asked
         values["progression"].append("sites_controlled")
     if "progression" in values:
         cns_disease = any(True in values.get(f, ()) for f in ("brain_metastases", "leptomeningeal"))

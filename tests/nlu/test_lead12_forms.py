@@ -14,6 +14,9 @@
 4. The switch told before the later TKI with "from" before the earlier one ("switched to alectinib from crizotinib",
    "moved onto Alecensa from Xalkori") read the sequence backwards, so the earlier TKI was taken as the current one.
    Controls: "from" before a date, a sponsor or a trial, and the switch told forwards.
+5. SAFETY (review of prog20): one site keyed progressing beside two keyed stable read oligoprogression even when a
+   brain key also progressed ("Liver: PD. Brain: PD. Lung: SD. Nodes: SD."): the brain's key does not feed the pattern,
+   so the brain progressing was left out. Beside brain or meningeal disease that rule now reads no pattern (asked).
 """
 from __future__ import annotations
 
@@ -105,4 +108,19 @@ def test_a_case_opened_by_thanks_or_an_asking_word_still_reads(text, fields):
     ],
 )
 def test_a_switch_to_a_tki_from_another_keeps_the_order(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("Liver: PD. Brain: PD. Lung: SD. Nodes: SD.", {"progression": None}),
+        ("Liver: PD\nBrain: 2 new mets\nLung: SD\nNodes: SD", {"progression": None}),
+        ("Liver: PD. Lung: SD. Nodes: SD. Lepto: yes", {"progression": None}),
+        # controls: the keyed rule without the brain, and two sites keyed progressing
+        ("Liver: PD. Lung: SD. Nodes: SD.", {"progression": "oligoprogression"}),
+        ("Liver: PD. Bone: PD. Lung: SD. Nodes: SD.", {"progression": "systemic"}),
+    ],
+)
+def test_a_keyed_site_progressing_beside_the_brain_is_no_oligoprogression(text, fields):
     assert_reads(text, fields)
