@@ -17,6 +17,9 @@
 5. SAFETY (review of prog20): one site keyed progressing beside two keyed stable read oligoprogression even when a
    brain key also progressed ("Liver: PD. Brain: PD. Lung: SD. Nodes: SD."): the brain's key does not feed the pattern,
    so the brain progressing was left out. Beside brain or meningeal disease that rule now reads no pattern (asked).
+6. An intolerance named as the reason of a switch ("switched from crizotinib to alectinib due to intolerable nausea",
+   "... due to intolerance") was read as both TKIs' (ther20 found it): it is the TKI switched from. Controls: the later
+   TKI's own intolerance told after it, in its own words or clause.
 """
 from __future__ import annotations
 
@@ -123,4 +126,22 @@ def test_a_switch_to_a_tki_from_another_keeps_the_order(text, fields):
     ],
 )
 def test_a_keyed_site_progressing_beside_the_brain_is_no_oligoprogression(text, fields):
+    assert_reads(text, fields)
+
+
+@pytest.mark.parametrize(
+    "text,fields",
+    [
+        ("Switched from crizotinib to alectinib due to intolerable nausea", {"intolerant_tkis": ["crizotinib"]}),
+        ("Switched from crizotinib to alectinib due to intolerance", {"intolerant_tkis": ["crizotinib"]}),
+        ("changed from ceritinib to brigatinib because of intolerable diarrhoea", {"intolerant_tkis": ["ceritinib"]}),
+        ("Switched from crizotinib to alectinib, due to intolerance", {"intolerant_tkis": ["crizotinib"]}),
+        # controls: the later TKI's own intolerance
+        ("switched from crizotinib to alectinib, not tolerated either, then brigatinib", {"intolerant_tkis": ["alectinib"]}),
+        ("Switched from crizotinib to alectinib due to progression; alectinib later stopped for intolerance",
+         {"intolerant_tkis": ["alectinib"]}),
+        ("crizotinib then alectinib, stopped due to intolerance", {"intolerant_tkis": ["alectinib"]}),
+    ],
+)
+def test_an_intolerance_given_as_a_switchs_reason_is_the_earlier_tkis(text, fields):
     assert_reads(text, fields)
