@@ -268,19 +268,21 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
         # ALK fusion", "Guardant360: EML4-ALK; the node biopsy: EML4-ALK retained"): the tissue's, as the schema infers
         # it from tissue and plasma both
         values["alk_fusion_specimen"] = ["tissue"]
+    cns_disease = any(True in values.get(f, ()) for f in ("brain_metastases", "leptomeningeal"))
+    progression = values.get("progression", [])
     if (
-        "sites_controlled" not in values.get("progression", ["sites_controlled"])
-        and len({g for v in values["progression"] if str(v).startswith(SITES) for g in v[len(SITES) :].split("+")}) == 1
+        progression
+        and "sites_controlled" not in progression
+        and len({g for v in progression if str(v).startswith(SITES) for g in v[len(SITES) :].split("+")}) == 1
         and _keyed_controlled(entities) >= 2
-        and not any(True in values.get(f, ()) for f in ("brain_metastases", "leptomeningeal"))
+        and not cns_disease
     ):
         # (prog20) one site keyed progressing and two or more keyed controlled ("Liver: PD. Lung: SD. Nodes: SD."): the
         # rest named, as a list of sites said stable in a sentence reads (sites_controlled); with two or more keyed
         # progressing it stays as it read (systemic); (lead12) not beside brain or meningeal disease, whose keys do
         # not feed the pattern ("Liver: PD. Brain: PD. Lung: SD. Nodes: SD." read oligoprogression): asked
-        values["progression"].append("sites_controlled")
+        progression.append("sites_controlled")
     if "progression" in values:
-        cns_disease = any(True in values.get(f, ()) for f in ("brain_metastases", "leptomeningeal"))
         values["progression"] = _progression(values["progression"], cns_disease)
         if not values["progression"]:
             del values["progression"]

@@ -813,6 +813,11 @@ class Cues:
         self.stop_to_come = _frame(r"\b{stop_to_come}\s+$", gone)  # Context._stated_role
         # (ther10) not the object of an intolerance ("intolerance to ceritinib", "intolerant to crizotinib")
         self.switched_to = _frame(r"(?<!intolerance )(?<!intolerant )\b{switched_onto}\s+$", tol)
+        # (lead12) the words between a switch's target and an intolerance named as the switch's reason, the reasons
+        # of toxicity_on_reason ("switched from crizotinib to alectinib due to intolerable nausea": crizotinib's)
+        self.switch_reason = _compile(
+            rf"[ \t]*,?[ \t]*(?:{_words(tol['toxicity_on_reason'])})[ \t]+(?:[\w-]+[ \t]+){{0,2}}", re.IGNORECASE
+        )
         self.replaced_by = _compile(rf"(?:{_words(tol['switched_to'])})\s*$", re.IGNORECASE)
         # (s15) "changed alectinib to lorlatinib": the switch's verb before the first TKI, the word onto between them
         self.switched_object = _frame(r"\b{switched_object}\s+$", tol)

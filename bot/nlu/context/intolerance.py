@@ -53,11 +53,6 @@ _OWN_STOP_NEXT = compiled.kept(
 # (ther12) where a clause of a history's step begins: a semicolon, a sentence's end (not a date's dot, "2022.06")
 _CLAUSE_BREAK = compiled.kept(r";|\.(?=\s)")
 _SENTENCE_BREAK = compiled.kept(r"\.(?=\s)|\n")
-# (lead12) the words between a switch's target and an intolerance named as the switch's reason ("switched from
-# crizotinib to alectinib due to intolerable nausea": crizotinib's, not alectinib's)
-_SWITCH_REASON = compiled.kept(
-    r"[ \t]*,?[ \t]*(?:due to|because of|owing to|in view of|for|given)[ \t]+(?:[\w-]+[ \t]+){0,2}", re.IGNORECASE
-)
 # (ther12) a toxicity put down to the TKI named right before it, joined to the name ("alectinib-related pneumonitis")
 _ATTRIBUTED = compiled.kept(r"-(?:related|induced|associated|attributed|mediated)\s+", re.IGNORECASE)
 # the next step of a history takes the TKI up again ("| resumed at 450 mg", "- restarted")
@@ -153,7 +148,7 @@ class Intolerance(Cues):
             statement_end = min([t.start for t in tkis[k + 1 :] if t.start > e.end] + [_clause_end(text, e.end)])
             before = text[max(s_start, e.start - 40) : e.start]
             m = self.stopped_for.search(text, e.end, following)
-            if m and self.switched_to.search(before) and _SWITCH_REASON.fullmatch(text, e.end, m.start()):
+            if m and self.switched_to.search(before) and self.switch_reason.fullmatch(text, e.end, m.start()):
                 m = None  # (lead12) the reason of the switch to this TKI: the TKI switched from (read there)
             if (
                 m
