@@ -638,6 +638,17 @@ class Cues:
             r"[\s,:-]*(?:{after})(?![\w])",
             {"after": hyp["biopsy_to_come_after"]},
         )
+        # (safe20) right after a biopsy, past its site, its purpose ("repeat biopsy to exclude SCLC", "liver biopsy for
+        # NGS"); what says it done in its statement past the purpose, or taken right before it in its clause
+        self.biopsy_purpose_after = _frame(
+            r"^(?:\s*\([^()\n]{0,40}\))?(?:\s+(?:of|from|at|in)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?"
+            r"(?:\s*\([^()\n]{0,40}\))?[\s,-]*(?:{purpose})(?![\w])",
+            {"purpose": hyp["biopsy_purpose_after"]},
+        )
+        self.biopsy_purpose_done = _cue(hyp["biopsy_purpose_done"])
+        self.biopsy_done_before = _before(
+            hyp["biopsy_done_before"], r"\s+(?:(?:an?|the|her|his|their|this|that|repeat|another|new|further)\s+)*(?:[\w-]+\s+){0,2}"
+        )
         # a specimen in a bracket right after another one, naming it ("Biopsy planned next week (EBUS of station 7)")
         self.specimen_named_after = _compile(r"^[^()\n.;]{0,40}\(\s*$")
         # ... or right after a biopsy said to come with no finding of its own ("Biopsy planned next week (EBUS ...)")

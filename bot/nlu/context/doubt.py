@@ -29,6 +29,11 @@ _DISCORDANT = compiled.kept(
     r"did not confirm|failed to confirm|normal)(?![\w-])",
     re.IGNORECASE,
 )
+# (safe20) the end of a biopsy's statement past its purpose (a full stop before a space or the end, a semicolon, a
+# line's end), and what opens a clause before the biopsy (Doubt._biopsy_purpose)
+_STATEMENT_END = compiled.kept(r"\.(?=\s|$)|[;\n?]")
+_RESULT_MARK = compiled.kept(r"[:=]")
+_CLAUSE_START = compiled.kept(r"\.(?=\s)|[;:,(]|\s[-–—]+\s|\b(?:and|but|then)\b")
 # (safe13) a score told with the condition it would hold on ("ECOG 3 if she gets worse", "PS 2 should she deteriorate":
 # it read the score)
 _CONDITIONED_SCORE = compiled.kept(r"[ \t]+(?:if|should|in case|in the event)\b", re.IGNORECASE)
@@ -178,10 +183,36 @@ class Doubt(Lists):
             return True
         if self.biopsy_planned_bracket.search(text[max(0, span.start - 80) : span.start]):
             return True
+        if self._biopsy_purpose(text, span, line):
+            return True
         if i and spans[i - 1].entity == "biopsy_type":
+            # (safe20) a specimen named in the purpose of the biopsy before it ("Biopsy of the adrenal lesion for
+            # tissue NGS"): to come as that biopsy is
+            purpose = self.biopsy_purpose_after.match(text[spans[i - 1].end : spans[i - 1].end + 120])
+            if purpose and spans[i - 1].end + purpose.end() >= span.end and self._uncertain(text, spans, i - 1):
+                return True
             between = text[spans[i - 1].end : span.start]
             return bool(self.specimen_named_after.match(between)) and self._uncertain(text, spans, i - 1)
         return False
+
+    def _biopsy_purpose(self, text: str, span: Span, line: int) -> bool:
+        """(safe20) Biopsy ``span`` is told by its purpose right after it ("repeat biopsy to exclude small cell
+        transformation", "rebiopsy of the liver lesion to look for resistance mutations", "liver biopsy for NGS"): still
+        to come, unless its statement says it done past the purpose (a result, its taking, a date, its report awaited:
+        "Rebiopsy to look for resistance showed G1202R", "Rebiopsy for NGS: G1202R", "... for NGS, result pending") or a
+        verb right before it in its clause says it taken ("She underwent a repeat biopsy to exclude SCLC")."""
+        purpose = self.biopsy_purpose_after.match(text[span.end : span.end + 120])
+        if purpose is None:
+            return False
+        start = span.end + purpose.end()
+        stop = _STATEMENT_END.search(text, start)
+        rest = text[start : stop.start() if stop else len(text)]
+        if self.biopsy_purpose_done.search(rest) or _RESULT_MARK.search(rest):
+            return False
+        if self.biopsy_purpose_done.search(text[span.start : start]):
+            return False  # "Liver biopsy (11/2025) for NGS", "Pleural fluid sent for NGS": its date, its taking
+        clause = max([line, *(m.end() for m in _CLAUSE_START.finditer(text, max(line, span.start - 80), span.start))])
+        return not self.biopsy_done_before.search(text[clause : span.start])
 
     def _doubted_alternative(self, text: str, spans: list[Span], i: int) -> bool:
         """Finding i is one of alternatives of one group ("G1202R or L1196M", "either G1202R or I1171N", "G1202R vs
