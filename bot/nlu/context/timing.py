@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime
 import itertools
 import re
@@ -90,6 +91,10 @@ _LABEL_COLON = compiled.kept(r"[^.;:?!\n]{0,40}:")
 _REPORT_ROW_REACH = 600  # (ther9) how far above a result a report's row may name its specimen this progression's
 _KNOWN_BEFORE = _compile(r"\b(?:known|established|documented|proven)\s+(?:to be\s+)?$", re.IGNORECASE)
 # a result said to be this progression's, in so many words (not "rebiopsy", which a "first rebiopsy" also is)
+# (safe20) a break between a result's clause and a denial of a biopsy now told in its statement (Timing._before_no_rebiopsy)
+_DENIAL_CLAUSE_BREAK = compiled.kept(r"[;,]|\s[-–—]+\s|\b(?:but|whereas|while|however)\b")
+_NEW_DENIED = compiled.kept(r"\bno (?:new|fresh)\b", re.I)  # (safe20) "no new biopsy": none now (_before_no_rebiopsy)
+_UNNEEDED = compiled.kept(r"\b(?:need(?:ed|s)?|required|necessary|indicated|warranted|planned|needful)\b", re.I)
 _NOW = compiled.kept(
     r"\b(?:current(?:ly)?|latest|most recent|today'?s?|now|this (?:progression|pd|time|biopsy|rebiopsy))\b", re.I
 )
@@ -686,7 +691,12 @@ class Timing(Cues):
                 dropped |= {j for j, s in enumerate(found) if s.entity == "biopsy_type" and a <= s.start and s.end <= b}
         dropped |= self._superseded(text, found, dropped)
         dropped |= self._mutation_of_earlier_sentence(text, found, dropped)
-        dropped |= self._before_no_rebiopsy(text, found)
+        # (safe20) the fusion found at an earlier progression, when no biopsy was taken at this one ("First
+        # progression 2022: rebiopsy confirmed ALK+. Current progression: no biopsy"): the ALK positivity, not this
+        # progression's fusion
+        early = self._before_no_rebiopsy(text, found)
+        demoted = {k for k in early if found[k].entity == "alk_status"}
+        dropped |= early - demoted
         dropped |= self._earlier_progression_specimens(text, found)
         # the specimen of an earlier result is not this progression's ("G1202R on the 2023 plasma; today's tissue: no
         # ALK mutation" is a tissue biopsy)
@@ -700,7 +710,11 @@ class Timing(Cues):
             and _same_clause(text, found[k], s)
             and not self._when(text, s)[1]
         }
-        return [e for k, e in enumerate(found) if k not in dropped]
+        return [
+            dataclasses.replace(e, value="positive") if k in demoted else e
+            for k, e in enumerate(found)
+            if k not in dropped
+        ]
 
     def _superseded(self, text: str, found: list[Entity], dropped: set[int]) -> set[int]:
         """(s13) One alteration found and then gone, or gone and then found again, on results of two times: the later
@@ -787,17 +801,42 @@ class Timing(Cues):
         current progression"), a result or a specimen placed at an earlier one ("Her first rebiopsy was in 2023 on
         alectinib, a liver core showing V1180L", "Previous biopsy (2023): V1180L") is not this progression's: left
         out, so that the assistant asks for a re-biopsy rather than deciding on an old result."""
-        if not any(e.entity == "biopsy_type" and e.value == "none" and e.role is None for e in found):
+        denials = [e for e in found if e.entity == "biopsy_type" and e.value == "none" and e.role is None]
+        if not denials:
             return set()
+        # (safe20) a denial of a biopsy taken now ("no new biopsy now", "no biopsy at this progression"); not one
+        # said unneeded ("No new biopsy needed now": the result told is enough)
+        now_denied = False
+        for d in denials:
+            a, b = _statement_start(text, d.start, semicolons=True), _clause_end(text, d.end, semicolons=True)
+            if (_NOW.search(text, a, b) or _NEW_DENIED.search(text, max(0, d.start - 5), d.end)) and not (
+                _UNNEEDED.search(text, a, b)
+            ):
+                now_denied = True
         out = set()
         for k, e in enumerate(found):
             if e.role is not None or not (
-                (e.entity in _RESULT_KINDS and e.value != "none") or (e.entity == "biopsy_type" and e.value != "none")
+                (e.entity in _RESULT_KINDS and e.value != "none")
+                or (e.entity == "biopsy_type" and e.value != "none")
+                or (e.entity == "alk_status" and e.value.startswith("fusion_present"))
             ):
                 continue
-            # its statement: "Liquid biopsy at the first progression showed ..."
-            head = text[_statement_start(text, e.start) : _clause_end(text, e.end)]
-            if self.result_earlier.search(head) and not _NOW.search(head):
+            # its statement: "Liquid biopsy at the first progression showed ..."; (safe20) not the denial's own clause
+            # told in it past a semicolon or a comma ("The rebiopsy in 2022 (first progression) confirmed ALK
+            # positivity; no new biopsy now": its "now" is the denial's)
+            start, end = _statement_start(text, e.start), _clause_end(text, e.end)
+            for d in denials:
+                if e.end <= d.start < end:
+                    cut = [m.start() for m in _DENIAL_CLAUSE_BREAK.finditer(text, e.end, d.start)]
+                    end = cut[-1] if cut else end
+                elif start <= d.start and d.end <= e.start:
+                    cut = _DENIAL_CLAUSE_BREAK.search(text, d.end, e.start)
+                    start = cut.end() if cut else start
+            head = text[start:end]
+            # (safe20) or dated, when a denial says no biopsy now ("Liver biopsy 2023 (PD on alectinib): adenocarcinoma,
+            # ALK+. No biopsy at current progression", "Rebiopsy in 2022; no new biopsy now")
+            earlier = self.result_earlier.search(head) or (now_denied and dates(head))
+            if earlier and not _NOW.search(head):
                 out.add(k)
         return out
 
