@@ -165,6 +165,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                     and bool(self.diagnosis_test_positive.search(text))
                 )
                 or (span.entity == "region" and self._opinion_region(text, span))  # where a second opinion is given
+                # (safe20) where a laboratory tested or a colleague advised ("NGS sent to Foundation Medicine (USA)")
+                or (span.entity == "region" and self._elsewhere_region(text, span))
                 # a finding named in a statement about drugs or mutations in general ("G1202R is the commonest
                 # resistance mutation after second-generation TKIs", "lorlatinib commonly causes hypercholesterolaemia",
                 # "In patients with G1202R, lorlatinib is preferred"); not in a clause that names this patient ("She

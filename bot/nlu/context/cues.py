@@ -376,6 +376,8 @@ class Cues:
             re.IGNORECASE,
         )
         self.treated_elsewhere = _cue(hyp["treated_elsewhere"])
+        self.region_elsewhere = _cue(hyp["region_elsewhere"])  # (safe20) People._elsewhere_region
+        self.region_care_word = _cue(hyp["region_care_word"])
         others = table["other_people"]
         self.other_patients = _cue(others["patients"])
         # another person: at a clause's start, or named with what is said of them (", who ...", "(...)"), or theirs;

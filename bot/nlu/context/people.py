@@ -46,6 +46,10 @@ def _item_start(text: str, at: int, marks: tuple[str, ...]) -> int:
     return max((k + len(c) for c in marks if (k := text.rfind(c, 0, at)) >= 0), default=0)
 
 
+# (safe20) what ends a statement before a country (People._elsewhere_region)
+_STATEMENT_STOP = compiled.kept(r"\.(?=\s)|[;\n!?]")
+
+
 class People(Cues):
     def _criteria(self, text: str) -> list[tuple[int, int]]:
         """The eligibility criteria a trial screening note states as rules ("Exclusion 4 (strong CYP3A inhibitors
@@ -491,6 +495,21 @@ class People(Cues):
         if not any(start <= a < end for a, _ in general):
             return False
         return not (self.this_patient.search(sentence) or self.region_care.search(sentence))
+
+    def _elsewhere_region(self, text: str, span: Span) -> bool:
+        """(safe20) A country named after a laboratory, a test sent away, an opinion, a colleague or a trial's site in
+        its statement (`region_elsewhere`: "NGS sent to Foundation Medicine (USA)", "Second opinion (Germany) advised
+        lorlatinib", "discussed with colleagues in Germany (Heidelberg)", "Trial site (France)"): where the test was
+        done or the advice given, not where the patient is treated; unless the statement says so before it
+        (region_context: "Second opinion request from a colleague in Italy", "NGS showed G1202R, treated in Spain") or
+        anywhere in it (`region_care_word`: "..., the patient is treated there")."""
+        stop = max((m.end() for m in _STATEMENT_STOP.finditer(text, max(0, span.start - 100), span.start)), default=0)
+        start = max(stop, span.start - 100)
+        if not self.region_elsewhere.search(text, start, span.start):
+            return False
+        after = _STATEMENT_STOP.search(text, span.end)
+        end = after.start() if after else len(text)
+        return not (self.region_care.search(text, start, span.end) or self.region_care_word.search(text, start, end))
 
     def _opinion_region(self, text: str, span: Span) -> bool:
         """A country named in the statement of a second opinion ("came to our hospital in Chennai for a second opinion
