@@ -173,6 +173,8 @@ def _correction(raw: dict[str, Any], defines: dict[str, str]) -> dict[str, Any]:
         "adds": [str(a) for a in spec.get("adds", ())],
         "choice_cues": [str(c) for c in spec.get("choice_cues", ())],
         "choice_adds": [str(a) for a in spec.get("choice_adds", ())],
+        "score_slip": [str(a) for a in spec.get("score_slip", ())],  # (safe20) Context._score_slip
+        "score_slip_then": [str(a) for a in spec.get("score_slip_then", ())],
         "bare": bare,
     }
 

@@ -67,6 +67,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                     Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, span.role)
                 )
                 continue
+            # (safe20) "ECOG 2 was a typo, it is 1": the value meant, in place of the slip
+            slip = self._score_slip(text, span, regions)
+            if slip is not None:
+                out.append(slip)
+                continue
             stated = self._stated_role(text, spans, i, diagnosis)
             if (
                 stated is None
@@ -258,6 +263,19 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             and self.led_to.fullmatch(text, prev.end, spans[i].start) is not None
             and not self.led_to_given.match(text, spans[i].end)
         )
+
+    def _score_slip(self, text: str, span: Span, regions: list[tuple[int, int]]) -> Entity | None:
+        """(safe20) The ECOG score at ``span`` called a slip right after it, with the value meant after that ("ECOG 2
+        was a typo, it is 1", "PS 3 - typo, should be 2", "ECOG 3 was a typo for 2"): the value meant, read in the
+        slip's place; None when none is told ("ECOG 2 was a typo": taken back by `withdrawn`), when the slip is denied
+        ("ECOG 2 is not a typo") or inside a question or a what-if."""
+        if span.entity != "ecog" or any(a <= span.start < b for a, b in regions):
+            return None
+        m = self.score_slip.match(text, span.end)
+        if m is None:
+            return None
+        v = "v" if m.group("v") is not None else "w"
+        return Entity("ecog", m.group(v), m.start(v), m.end(v), m.group(v), None, None)
 
     def _retracted(self, text: str, spans: list[Span], i: int) -> bool:
         """The writer takes the finding at ``spans[i]`` back (the phrase file's `retraction`): their own earlier words

@@ -66,6 +66,24 @@ class Cues:
         self.groups = {e: group for group, entities in table["list_groups"].items() for e in entities}
         self.order = _Order(table["treatment_order"], self.lists)
         self.corrections = Corrections(table)
+        # (safe20) a score called a slip right after it, and the value meant after that (Context._score_slip)
+        slip, then = _words(table["correction"]["score_slip"]), _words(table["correction"]["score_slip_then"])
+        name = r"(?:(?:ecog|who)(?:\s*ps)?|ps|performance\s+status)\s*(?:of\s*|is\s*|=\s*|:\s*)?"
+        lead = (
+            rf"\s*(?:\(\s*(?:{slip})\s*\)|,?\s*(?:(?:was|is|=)\s+)?(?:(?:a|an|just\s+a)\s+)?(?:{slip})"
+            rf"|\s*[-–—>:]+\s*(?:(?:a|an)\s+)?(?:{slip}))(?:\s*,?\s*(?:sorry|apologies|my\s+(?:bad|mistake|error)))?"
+            r"\s*(?:[,;:]|[-–—>]+)?\s*(?:(?:sorry|apologies),?\s*)?"
+        )
+        # the value meant alone: not one of two ("1 or 2"), a number of something ("1 month", "1 brain lesion")
+        alone = (
+            r"(?![\w%/])(?!\.\d)(?!\s*(?:or|to|[-–/])\s*\d)"
+            r"(?!\s*(?:mm|cm|mo|months?|years?|yrs?|weeks?|wks?|days?|cycles?|mg|lesions?|mets?|metastas\w*)\b)"
+        )
+        self.score_slip = _compile(
+            rf"{lead}(?:(?:{then})\s*[:=]?\s*(?:{name})?|{name})(?P<v>[0-4]){alone}"
+            rf"|{lead}(?P<w>[0-4]){alone}(?=\s*(?:[.;,)!]|$))",
+            re.IGNORECASE,
+        )
         self.new_keeps = frozenset(table["unchanged_when_new"])
         self.neg_before = _cue(neg["before"] + neg["refused_before"])
         self.refused_before = _before(neg["refused_before"])  # the denial of neg_before that refuses (Context._refused)
