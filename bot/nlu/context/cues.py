@@ -667,7 +667,8 @@ class Cues:
         )
         self.biopsy_purpose_done = _cue(hyp["biopsy_purpose_done"])
         self.biopsy_done_before = _before(
-            hyp["biopsy_done_before"], r"\s+(?:(?:an?|the|her|his|their|this|that|repeat|another|new|further)\s+)*(?:[\w-]+\s+){0,2}"
+            hyp["biopsy_done_before"],
+            r"\s+(?:(?:an?|the|her|his|their|this|that|repeat|another|new|further)\s+)*(?:[\w-]+\s+){0,2}",
         )
         # a specimen in a bracket right after another one, naming it ("Biopsy planned next week (EBUS of station 7)")
         self.specimen_named_after = _compile(r"^[^()\n.;]{0,40}\(\s*$")

@@ -90,11 +90,12 @@ _YEAR = compiled.kept(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _LABEL_COLON = compiled.kept(r"[^.;:?!\n]{0,40}:")
 _REPORT_ROW_REACH = 600  # (ther9) how far above a result a report's row may name its specimen this progression's
 _KNOWN_BEFORE = _compile(r"\b(?:known|established|documented|proven)\s+(?:to be\s+)?$", re.IGNORECASE)
-# a result said to be this progression's, in so many words (not "rebiopsy", which a "first rebiopsy" also is)
-# (safe20) a break between a result's clause and a denial of a biopsy now told in its statement (Timing._before_no_rebiopsy)
+# (safe20) a break between a result's clause and a denial of a biopsy now told in its statement
+# (Timing._before_no_rebiopsy)
 _DENIAL_CLAUSE_BREAK = compiled.kept(r"[;,]|\s[-–—]+\s|\b(?:but|whereas|while|however)\b")
 _NEW_DENIED = compiled.kept(r"\bno (?:new|fresh)\b", re.I)  # (safe20) "no new biopsy": none now (_before_no_rebiopsy)
 _UNNEEDED = compiled.kept(r"\b(?:need(?:ed|s)?|required|necessary|indicated|warranted|planned|needful)\b", re.I)
+# a result said to be this progression's, in so many words (not "rebiopsy", which a "first rebiopsy" also is)
 _NOW = compiled.kept(
     r"\b(?:current(?:ly)?|latest|most recent|today'?s?|now|this (?:progression|pd|time|biopsy|rebiopsy))\b", re.I
 )
@@ -827,8 +828,8 @@ class Timing(Cues):
             start, end = _statement_start(text, e.start), _clause_end(text, e.end)
             for d in denials:
                 if e.end <= d.start < end:
-                    cut = [m.start() for m in _DENIAL_CLAUSE_BREAK.finditer(text, e.end, d.start)]
-                    end = cut[-1] if cut else end
+                    cuts = [m.start() for m in _DENIAL_CLAUSE_BREAK.finditer(text, e.end, d.start)]
+                    end = cuts[-1] if cuts else end
                 elif start <= d.start and d.end <= e.start:
                     cut = _DENIAL_CLAUSE_BREAK.search(text, d.end, e.start)
                     start = cut.end() if cut else start
