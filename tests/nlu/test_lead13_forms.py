@@ -129,3 +129,42 @@ def test_a_row_entered_in_error_is_taken_back(text, expected):
     found = _read(text)
     assert {k: found.get(k) for k in ("prior_tkis", "intolerant_tkis", "bypass_alterations") if k in found or k in
             expected} == expected
+
+
+# ---- 6. the rest said in remission is the rest controlled ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "progression"),
+    [
+        ("PD in liver and bone, rest in remission", "oligoprogression"),
+        ("PD in liver and bone, other sites in remission", "oligoprogression"),
+        ("new liver mets, lungs and nodes in complete remission", "oligoprogression"),
+        # it read the sites in remission as the disease's extent (systemic); the count of sites is left unread
+        ("Progression in 4 sites: liver, 2 lymph node stations, one vertebra; primary and lung metastases further in "
+         "remission.", None),
+        # controls: five groups are systemic whatever the rest does; a remission that ended is history
+        ("PD in liver, bone, adrenal, nodes and peritoneum; rest in remission", "systemic"),
+        ("PD in liver and bone, was in remission until May", "systemic"),
+        ("PD in liver and bone, rest stable", "oligoprogression"),
+    ],
+)
+def test_the_rest_in_remission_is_the_rest_controlled(text, progression):
+    assert _read(text).get("progression") == progression
+
+
+# ---- 7. "Nothing since." after a stop -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "therapy"),
+    [
+        ("Carboplatin-pemetrexed completed x4 cycles in 2024 then pemetrexed maintenance, which stopped when she "
+         "progressed in October. Nothing since.", "none"),
+        ("alectinib stopped in October. Nothing since.", "none"),
+        ("Brigatinib discontinued for pneumonitis; no treatment since.", "none"),
+        # controls: a start after it, a question, no stop before it
+        ("alectinib stopped in October. Nothing since then; lorlatinib starts Monday.", None),
+        ("alectinib stopped in October. Nothing since then, now on lorlatinib.", None),
+        ("alectinib stopped in October. Nothing since?", None),
+        ("Nothing since.", None),
+    ],
+)
+def test_nothing_since_a_stop_is_no_therapy_now(text, therapy):
+    assert _read(text).get("current_therapy") == therapy
