@@ -294,7 +294,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return True
         if self.scrapped.search(before) and self.scrapped_end.match(text[span.end : span.end + 25]):
             return True
-        if self.withdrawn.match(text[span.end : span.end + 40]):
+        if self.withdrawn.match(text[span.end : span.end + 40]) or self.withdrawn_row.match(text, span.end):
             return True
         if self.withdrawn_heading.search(text, max(0, span.start - 80), span.start):
             return True  # (lead) "Report withdrawn (sample mislabelled): G1202R"

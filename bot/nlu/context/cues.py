@@ -195,6 +195,9 @@ class Cues:
         self.scrapped_end = _compile(rf"^(?:\s+[\w'+-]+)?\s+(?:{_words(back['scrapped_end'])})(?![\w])", re.IGNORECASE)
         self.withdrawn = _compile(rf"^[\s,]*(?:{_words(back['withdrawn'])})(?![\w])", re.IGNORECASE)
         self.not_cue = _cue(back["not_cue"])
+        self.withdrawn_row = _compile(
+            rf"[^.;\n]{{0,120}}?(?<![\w-])(?:{_words(back['withdrawn_row'])})(?![\w-])", re.IGNORECASE
+        )
         self.disowned_entities = frozenset(back["disowned_entities"])
         self.disowned = _cue(back["disowned"])
         self.disowned_ref = _cue(back["disowned_ref"])

@@ -80,6 +80,8 @@ class _Order:
         self.line_is = _frame(r"(?:(?<=line)|(?<=\dL))\s*(?:(?<=\s){line_is}|:)\s*$", cues)
         # a list said to be newest first ("Treatment history (most recent first): lorlatinib 2023-; brigatinib ...")
         self.newest_first = _frame(r"\b{newest_first}\b", cues)
+        self.label_before = _frame(r"(?<![\w-]){label_before}\s*$", cues)
+        self.label_after = _frame(r"^{label_after}(?![\w-])", cues)
         # a line of its own labelled as earlier treatment ("ENVONALKIB 2022-2024 — PD\nPrior: crizotinib 2019-2022")
         self.earlier_line = _frame(r"^[^\n]{0,60}\n\s*{earlier_label}(?: {earlier_label_what})?\s*[:-]\s*$", cues)
 
@@ -129,6 +131,9 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
     the dates written beside them (their starts) when each has a different one, else as written, except that what
     follows 'after', 'following', 'previously' ... (and the TKIs listed with it) came before the TKI it follows."""
     glosses = _glosses(text, found)  # (recall9) "Ensartinib (Ensacove) since 05/2025": one drug, ordered once
+    glosses.update(
+        _labels(text, found, glosses, order)
+    )  # (lead13) "post-lorlatinib ... crizotinib, alectinib, lorlatinib"
     slots = [i for i, e in enumerate(found) if e.entity == "tki" and e.role is None and i not in glosses]
     tkis = [found[i] for i in slots]
     lines = [_line(text, e.start, e.end, order) for e in tkis]
@@ -220,6 +225,34 @@ def _glosses(text: str, found: list[Entity]) -> dict[int, Entity]:
             out[i] = previous
         else:
             previous = e
+    return out
+
+
+def _labels(text: str, found: list[Entity], glosses: dict[int, Entity], order: _Order) -> dict[int, Entity]:
+    """(lead13) The TKIs named as a label of the setting ("cohort B (post-lorlatinib)", "alectinib-refractory") whose
+    drug is named again later in a list of two or more TKIs ("Prior ALK TKIs: crizotinib, alectinib, lorlatinib"),
+    each with that later mention: the drug is ordered where the list puts it, as a gloss is with its head."""
+    slots = [i for i, e in enumerate(found) if e.entity == "tki" and e.role is None and i not in glosses]
+    out: dict[int, Entity] = {}
+    for k, i in enumerate(slots):
+        e = found[i]
+        if not (
+            order.label_before.search(text[max(0, e.start - 8) : e.start]) or order.label_after.match(text[e.end :])
+        ):
+            continue
+        for m, j in enumerate(slots[k + 1 :], start=k + 1):
+            later = found[j]
+            if later.value == e.value and any(
+                0 <= n < len(slots)
+                and n != k
+                and found[slots[n]].value != e.value
+                and order.joined.match(
+                    text[min(later.end, found[slots[n]].end) : max(later.start, found[slots[n]].start)]
+                )
+                for n in (m - 1, m + 1)
+            ):
+                out[i] = later
+                break
     return out
 
 

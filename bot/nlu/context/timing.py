@@ -88,6 +88,9 @@ _DISEASE_NAMED = _compile(
 _YEAR = compiled.kept(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # (spec21) the rest of a sentence's label after a specimen named in it: a few words, then its colon
 _LABEL_COLON = compiled.kept(r"[^.;:?!\n]{0,40}:")
+# (lead13) a label of a result's own ending in its colon, with a bracket whose commas do not end the clause
+# ("Previous (2024 progression, plasma): L1196M"): Timing._when reads it whole
+_BRACKETED_LABEL = compiled.kept(r"[ \t]*[\w -]{1,30}\([^()\n]{0,40}\)[ \t]*:[ \t]*")
 _REPORT_ROW_REACH = 600  # (ther9) how far above a result a report's row may name its specimen this progression's
 _KNOWN_BEFORE = _compile(r"\b(?:known|established|documented|proven)\s+(?:to be\s+)?$", re.IGNORECASE)
 # (safe20) a break between a result's clause and a denial of a biopsy now told in its statement
@@ -349,6 +352,9 @@ class Timing(Cues):
         """Whether the resistance result ``e`` is said to be an earlier one, the current one, and the year it is dated
         by: words near it, in its clause (before it back to a comma, after it up to one)."""
         start, end = _statement_bounds(text, e.start, e.end, commas=True, reach=(60, 40))
+        line = max(text.rfind("\n", 0, e.start), text.rfind(". ", 0, e.start), text.rfind(";", 0, e.start)) + 1
+        if line < start and _BRACKETED_LABEL.fullmatch(text, line, e.start):
+            start = line
         return self._when_text(f"{text[start : e.start]} {text[e.end : end]}")
 
     def _past_responses(self, text: str, found: list[Entity]) -> list[Entity]:
