@@ -188,3 +188,16 @@ def test_the_later_ecog_stands(text, ecog):
 ])
 def test_an_ecog_not_ordered_or_supposed_later_does_not_overrule(text, ecog):
     assert_reads(text, {"ecog": ecog})
+
+
+# ---- a later statement that tells no time of its own is not later than one told of the past ---------------------------
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Previous systemic progression on crizotinib; stable on alectinib.", {"progression": None}),
+    ("Earlier CT: systemic PD. CT: stable disease", {"progression": None}),
+    ("Prior MRI showed 2 brain mets; MRI shows no brain metastases", {"brain_metastases": None}),
+    ("Previous MRI: no brain metastases. MRI: 2 brain mets", {"brain_metastases": None}),
+])
+def test_a_later_statement_with_no_time_of_its_own_overrules_nothing(text, fields):
+    assert_reads(text, fields)

@@ -745,7 +745,12 @@ class Timing(Cues):
             return not self.told_to_come.search(text, start, end)
 
         def later_than(k: int, others: list[int]) -> bool:
-            return any(is_later(time(n), time(k)) and asserted(n) for n in others)
+            # the later statement tells its own time, the present or a date: one that tells none is not later than
+            # one told of the past ("Previous systemic progression on crizotinib; stable on alectinib": asked)
+            return any(
+                is_later(time(n), time(k)) and (time(n).current or time(n).date is not None) and asserted(n)
+                for n in others
+            )
 
         absent = [
             k
