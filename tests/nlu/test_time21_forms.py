@@ -24,6 +24,10 @@ from tests.nlu.reads import assert_reads, assert_reads_other_than
     "MRI brain 03/2025: 2 brain mets. MRI brain 11/2025: no brain mets",
     "MRI brain in March: 2 brain mets; MRI brain today: no brain metastases",
     "No brain metastases on the current MRI; 2 brain mets on the MRI 6 months ago",
+    "Brain MRI at diagnosis: 3 brain mets. Brain MRI today: no brain metastases",
+    "MRI brain (03/2025): 2 brain mets; MRI brain (11/2025): no brain metastases",
+    "Initially 2 brain mets; currently no brain metastases on MRI",
+    "Latest MRI: no brain metastases. Prior MRI: 2 brain mets",
 ])
 def test_brain_metastases_told_earlier_and_none_later_are_none_now(text):
     assert_reads(text, {"brain_metastases": False, "cns_lesions": None})
@@ -38,6 +42,7 @@ def test_brain_metastases_told_earlier_and_none_later_are_none_now(text):
     "Previous MRI: no brain metastases. Latest MRI: 2 brain mets",
     "Brain MRI 2 months ago normal; most recent brain MRI shows 3 brain metastases",
     "MRI brain 11/2025: 2 new brain mets. MRI brain 03/2025: no brain mets",
+    "Brain MRI 2 weeks ago: no brain mets; brain MRI yesterday: 2 brain mets",
 ])
 def test_brain_clear_earlier_and_metastases_later_are_metastases_now(text):
     assert_reads(text, {"brain_metastases": True, "cns_lesions": "limited"})
@@ -110,6 +115,8 @@ def test_brain_metastases_at_diagnosis_stay_history():
     "Systemic PD at baseline CT; follow-up CT shows stable disease",
     "CT 03/2025: systemic PD. CT 11/2025: stable disease",
     "CT 11/2025: stable disease. CT 03/2025: systemic PD",
+    "CT last year: progression in liver, bones, adrenal, lungs and nodes. CT this month: stable disease",
+    "Most recent CT: stable disease. Previous CT: systemic PD",
 ])
 def test_a_progression_told_earlier_and_no_progression_later_is_none_now(text):
     assert_reads(text, {"progression": "none"})
@@ -121,6 +128,7 @@ def test_a_progression_told_earlier_and_no_progression_later_is_none_now(text):
     "CT in March stable disease, CT today systemic PD",
     "CT 03/2025: stable disease. CT 11/2025: systemic PD",
     "CT 6 months ago showed partial response; repeat CT now shows systemic progression",
+    "CT 2 months ago: partial response. Current CT: progression in liver, bones, adrenal, lungs and nodes",
 ])
 def test_no_progression_told_earlier_and_a_progression_later_is_the_progression(text):
     assert_reads(text, {"progression": "systemic"})
@@ -176,6 +184,8 @@ def test_two_states_with_no_order_between_them_are_asked():
     ("ECOG 0 on the previous visit, ECOG 2 at follow-up", 2),
     ("ECOG 2 at diagnosis, ECOG 1 now", 1),
     ("Prior ECOG 0, latest ECOG 2", 2),
+    ("ECOG 3 at baseline; ECOG 1 at follow-up", 1),
+    ("ECOG 1 a month ago, now ECOG 2", 2),
 ])
 def test_the_later_ecog_stands(text, ecog):
     assert_reads(text, {"ecog": ecog})
