@@ -800,9 +800,7 @@ class Timing(Cues):
         for entity in ("cns_lesions", "ecog"):
             same = [k for k, e in enumerate(found) if e.entity == entity and e.role is None]
             if len({found[k].value for k in same}) > 1:
-                dropped |= {
-                    k for k in same if later_than(k, [n for n in same if found[n].value != found[k].value])
-                }
+                dropped |= {k for k in same if later_than(k, [n for n in same if found[n].value != found[k].value])}
         return [e for k, e in enumerate(found) if k not in dropped]
 
     def _superseded(self, text: str, found: list[Entity], dropped: set[int]) -> set[int]:
