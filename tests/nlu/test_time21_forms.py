@@ -211,3 +211,18 @@ def test_an_ecog_not_ordered_or_supposed_later_does_not_overrule(text, ecog):
 ])
 def test_a_later_statement_with_no_time_of_its_own_overrules_nothing(text, fields):
     assert_reads(text, fields)
+
+
+# ---- the time told by the heading a statement is listed under ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Prior imaging:\n- MRI brain: 2 brain mets\nCurrent imaging:\n- MRI brain: no brain metastases",
+     {"brain_metastases": False, "cns_lesions": None}),
+    ("03/2025:\n- MRI brain: no brain mets\n11/2025:\n- MRI brain: 2 brain mets",
+     {"brain_metastases": True, "cns_lesions": "limited"}),
+    # a heading of no time orders nothing: asked
+    ("Imaging:\n- MRI brain: 2 brain mets\n- MRI brain: no brain metastases", {"brain_metastases": None}),
+])
+def test_the_heading_a_statement_is_listed_under_tells_its_time(text, fields):
+    assert_reads(text, fields)

@@ -716,8 +716,14 @@ class Timing(Cues):
             )
         if told != UNTOLD:
             return told
-        head = self._heading_place(text, e.start)
-        return UNTOLD if head is None else when(text[head[0] : head[1]], self.told_earlier, self.told_current)
+        # the heading it is told under: one opening its statement ("Latest MRI: ..."), else the line above its own
+        # ("Current imaging:\n- MRI brain: no brain metastases", "11/2025:\n- MRI brain: 2 mets")
+        for at in (e.start, text.rfind("\n", 0, e.start) + 1):
+            head = self._heading_place(text, at)
+            told = UNTOLD if head is None else when(text[head[0] : head[1]], self.told_earlier, self.told_current)
+            if told != UNTOLD:
+                return told
+        return UNTOLD
 
     def _latest_told(self, text: str, found: list[Entity]) -> list[Entity]:
         """(time21) The latest statement of a field stands over an earlier one, when the words of time or the dates of
