@@ -49,12 +49,28 @@ def test_brain_clear_earlier_and_metastases_later_are_metastases_now(text):
 
 
 @pytest.mark.parametrize("text", [
-    "MRI brain in March clear, MRI today 2 new mets",
     "MRI brain in March clear. MRI today: 2 new mets",
-    "MRI brain in March clear, repeat MRI now shows 2 new mets",
 ])
 def test_a_brain_scan_clear_in_a_month_and_new_lesions_today_are_brain_metastases(text):
     assert_reads(text, {"brain_metastases": True})
+
+
+@pytest.mark.parametrize("text", [
+    "MRI brain in March clear, MRI today 2 new mets",
+    "MRI brain in March clear, repeat MRI now shows 2 new mets",
+    "MRI brain 03/2025 negative, repeat MRI now shows 3 new lesions",
+])
+def test_an_mri_named_again_in_the_sentence_of_a_brain_scan_counts_the_brains_lesions(text):
+    assert_reads(text, {"brain_metastases": True, "cns_lesions": "limited"})
+
+
+@pytest.mark.parametrize("text", [
+    "MRI brain in March clear, MRI today 2 new mets in the liver",
+    "MRI brain in March clear, MRI spine today 2 new mets",
+    "MRI today 2 new mets in the bones",
+])
+def test_new_lesions_of_another_place_on_todays_mri_are_not_the_brains(text):
+    assert_reads_other_than(text, {"brain_metastases": True})
 
 
 @pytest.mark.parametrize("text", [
@@ -136,7 +152,7 @@ def test_no_progression_told_earlier_and_a_progression_later_is_the_progression(
 
 @pytest.mark.parametrize("text", [
     "latest CT shows response",
-    "CT shows a response to lorlatinib",
+    "The repeat CT shows a response to lorlatinib",
     "Restaging CT demonstrates good response",
 ])
 def test_a_body_scan_showing_a_response_is_no_progression(text):
@@ -144,12 +160,15 @@ def test_a_body_scan_showing_a_response_is_no_progression(text):
 
 
 @pytest.mark.parametrize("text", [
+    "CT shows response",  # a scan of no time: unread
+    "CT showed response on alectinib",  # told in the past
+    "Latest CT shows response, but a new adrenal lesion",
     "CT showed response in liver",
     "CT shows mixed response",
     "CT shows no response",
     "Does the CT show response?",
     "Brain MRI shows response",
-    "CT shows response until 2024",
+    "Latest CT shows response until 2024",
 ])
 def test_a_response_of_one_place_mixed_denied_asked_or_past_is_not_the_disease_controlled(text):
     assert_reads_other_than(text, {"progression": "none"})
