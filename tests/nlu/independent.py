@@ -8,6 +8,7 @@ counts as absent, as the set's conventions say.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -365,20 +366,20 @@ UNANNOTATED = {s.id: s.unannotated for s in SETS}
 BY_ID = {s.id: s for s in SETS}
 
 
+def taken(case: dict[str, Any]) -> dict[str, Any]:
+    """``case`` with alk_positive taken from a named TKI, mutation or fusion at progression, as the conversation takes
+    it (actions/case_state.py alk_evidence), when it does not state ALK status itself."""
+    from actions.case_state import alk_evidence
+
+    return {**case, "alk_positive": True} if case.get("alk_positive") is None and alk_evidence(case) else case
+
+
 def reader(set_id: str, read: Callable[[str], dict[str, Any]]) -> Callable[[str], dict[str, Any]]:
     """``read`` (the extractor's extract_case) as the set's writer labelled: for an `as_taken` set, with alk_positive
     taken from a named TKI, mutation or fusion at progression as the conversation takes it."""
     if not BY_ID[set_id].as_taken:
         return read
-    from actions.case_state import alk_evidence
-
-    def as_taken(text: str) -> dict[str, Any]:
-        case = read(text)
-        if case.get("alk_positive") is None and alk_evidence(case):
-            case = {**case, "alk_positive": True}
-        return case
-
-    return as_taken
+    return lambda text: taken(read(text))
 
 
 @dataclass(frozen=True)
@@ -506,3 +507,48 @@ def score(rows: list[dict[str, Any]], read: Callable[[str], dict[str, Any]],
             s.misses.append({"text": row["text"], "class": row.get("class"), "extra": sorted(got - want),
                              "missing": sorted(want - got)})
     return s
+
+
+# A blind second annotator's labels of 15 sentences of each set's tuning half and 15 of each held-out half
+# (bench/annotator_agreement.py; the held-out file is never read while tuning and only its aggregates are printed)
+SECOND_SAMPLES = {"tune": HERE / "second_annotator_20sets_tune.yml",
+                  "heldout": HERE / "second_annotator_20sets_heldout.yml"}
+
+
+def digest(text: str) -> str:
+    """The first 12 hex digits of the sentence's SHA-1: how a second annotator's label names its sentence."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def second_sample(half: str) -> list[dict[str, Any]]:
+    """The second annotator's sample of one half ("tune" or "heldout") as rows {set, row, text, writer, second}, with
+    `matches` False where the set's sentence at that row is no longer the one labelled (its file was edited)."""
+    rows_of = {f.set: items(f.path) for f in FILES if f.kind == "findings" and f.tuned == (half == "tune")}
+    out = []
+    for label in items(SECOND_SAMPLES[half]):
+        row = rows_of[label["set"]][label["row"]] if label["row"] < len(rows_of[label["set"]]) else {"text": ""}
+        out.append({"set": label["set"], "row": label["row"], "text": row["text"],
+                    "writer": row.get("expect") or {}, "second": label.get("expect") or {},
+                    "matches": digest(row["text"]) == label["sha1"]})
+    return out
+
+
+def agreement(rows: list[dict[str, Any]], read: Callable[[str], dict[str, Any]]) -> dict[str, Score]:
+    """Pooled over ``rows`` ({set, text, writer, second}): the second annotator against the writers, the extractor
+    (``read``) against each, and the extractor against their CONSENSUS: for each sentence, the fields on which the two
+    humans agree (both silent included, so a field read there is an extra), the fields on which they differ left out.
+    All three readings get the as-taken step (`taken`), since half the writers labelled so."""
+    scores = {name: Score() for name in ("second vs writers", "extractor vs writers", "extractor vs second",
+                                         "extractor vs consensus")}
+    for row in rows:
+        unannotated = UNANNOTATED[row["set"]]
+        w, a, e = (pairs(taken(case), unannotated) for case in (row["writer"], row["second"], read(row["text"])))
+        fw, fa, fe = ({name: {p for p in ps if p[0] == name} for name, _ in ps} for ps in (w, a, e))
+        agreed = {name for name in set(fw) | set(fa) | set(fe) if fw.get(name) == fa.get(name)}
+        gold = {p for name in agreed for p in fw.get(name, ())}
+        got = {p for name in agreed for p in fe.get(name, ())}
+        for name, found, stated in (("second vs writers", a, w), ("extractor vs writers", e, w),
+                                    ("extractor vs second", e, a), ("extractor vs consensus", got, gold)):
+            scores[name].count(found, stated)
+            scores[name].exact += found == stated
+    return scores
