@@ -196,6 +196,7 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         out = self.corrections.apply(text, out, only_doubted, regions)
         out = self._timed_results(text, out)
         out = self._denied_at_diagnosis(text, out)
+        out = self._latest_told(text, out)
         out = self._copied_forward(text, out)
         out = self._past_responses(text, out)
         out += self._intolerance(text, out, regions)

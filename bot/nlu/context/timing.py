@@ -723,6 +723,113 @@ class Timing(Cues):
             if k not in dropped
         ]
 
+    def _told_when(self, text: str, e: Entity) -> When:
+        """(time21) The time the statement of the finding ``e`` tells (bot/nlu/when.py), in the words of a statement's
+        time (`told_earlier`, `told_current`) and its dates: its clause's (to commas), else the words its sentence
+        (to semicolons) opens with before that clause ("At diagnosis, 2 brain mets"; not another clause after it:
+        "Progressed in liver, now 2 cycles into chemotherapy; CT shows stable disease" tells the progression no
+        time), else the heading it is told under."""
+        start, end = _statement_bounds(text, e.start, e.end, semicolons=True, commas=True)
+        told = when(text[start:end], self.told_earlier, self.told_current)
+        if told == UNTOLD:
+            told = when(
+                text[_statement_start(text, e.start, semicolons=True) : start], self.told_earlier, self.told_current
+            )
+        if told != UNTOLD:
+            return told
+        # the heading it is told under: one opening its statement ("Latest MRI: ..."), else the line above its own
+        # ("Current imaging:\n- MRI brain: no brain metastases", "11/2025:\n- MRI brain: 2 mets")
+        for at in (e.start, text.rfind("\n", 0, e.start) + 1):
+            head = self._heading_place(text, at)
+            told = UNTOLD if head is None else when(text[head[0] : head[1]], self.told_earlier, self.told_current)
+            if told != UNTOLD:
+                return told
+        return UNTOLD
+
+    def _latest_told(self, text: str, found: list[Entity]) -> list[Entity]:
+        """(time21) The latest statement of a field stands over an earlier one, when the words of time or the dates of
+        their statements order them (_told_when, when.is_later: a word of the present over one of the past or none,
+        a later date over an earlier one): the brain told with metastases and told clear ("Brain MRI 6 months ago
+        showed 2 mets; repeat MRI now shows no brain metastases" is none now, "MRI brain 03/2025: no mets. MRI brain
+        11/2025: 2 new mets" is 2 now; the earlier metastases' count and brain progression go with them), its lesions
+        counted twice ("MRI in March: 2 mets; MRI today: 8 mets"), the disease progressing and not ("Systemic PD at
+        baseline CT; follow-up CT shows stable disease", "CT 03/2025: stable disease. CT 11/2025: systemic PD"; as
+        _past_progression and _past_response read them by words of time between them), and two ECOG scores ("ECOG 1
+        in March, ECOG 2 today"). Only what is stated or denied counts (not asked, planned, supposed or another
+        person's), and a later statement told as still to come or hoped in its own words (`told_to_come`: "hopefully
+        the repeat MRI will show no brain metastases") overrules nothing; two statements the times do not order stay
+        as they are (a conflict, asked)."""
+        told: dict[int, When] = {}
+
+        def time(k: int) -> When:
+            if k not in told:
+                told[k] = self._told_when(text, found[k])
+            return told[k]
+
+        def asserted(n: int) -> bool:
+            """Statement ``n`` is told as it is, not as still to come, hoped or supposed (`told_to_come`)."""
+            start, end = _statement_bounds(text, found[n].start, found[n].end, semicolons=True)
+            return not self.told_to_come.search(text, start, end)
+
+        def later_than(k: int, others: list[int]) -> bool:
+            # the later statement tells its own time, the present or a date: one that tells none is not later than
+            # one told of the past ("Previous systemic progression on crizotinib; stable on alectinib": asked)
+            return any(
+                is_later(time(n), time(k)) and (time(n).current or time(n).date is not None) and asserted(n)
+                for n in others
+            )
+
+        absent = [
+            k
+            for k, e in enumerate(found)
+            if e.entity == "brain_metastases"
+            and ((e.value == "false" and e.role is None) or (e.value == "true" and e.role == NEGATED))
+        ]
+        present = [
+            k
+            for k, e in enumerate(found)
+            if e.role is None
+            and (
+                (e.entity, e.value) == ("brain_metastases", "true")
+                or e.entity == "cns_lesions"
+                or (e.entity == "progression_pattern" and e.value in _BRAINS_ALONE)
+            )
+        ]
+        # a finding that tells brain metastases (a count or a brain progression alone does not overrule a denial)
+        telling = [k for k in present if found[k].entity == "brain_metastases"]
+        dropped: set[int] = set()
+        if absent and present:
+            dropped |= {k for k in present if later_than(k, absent)}
+            dropped |= {k for k in absent if later_than(k, telling)}
+        calm = [
+            k
+            for k, e in enumerate(found)
+            if e.entity == "progression_pattern"
+            and e.value == "none"
+            and e.role is None
+            and not _SAID_OF_A_PLACE.match(text, e.end)
+        ]
+        brains = [(e.start, e.end) for e in found if e.value in _BRAINS_ALONE or e.entity == "brain_metastases"]
+        moving = [
+            k
+            for k, e in enumerate(found)
+            if e.entity == "progression_pattern"
+            and e.value not in NOT_PROGRESSING
+            and e.value not in _BRAINS_ALONE
+            and e.value != "lesion_growing"
+            and e.role is None
+            # the brain's progression is not the body's state ("MRI: 20 new lesions ... Extracranial CT: no PD")
+            and not any(a <= e.start and e.end <= b for a, b in brains)
+        ]
+        if calm and moving:
+            dropped |= {k for k in moving if later_than(k, calm)}
+            dropped |= {k for k in calm if later_than(k, moving)}
+        for entity in ("cns_lesions", "ecog"):
+            same = [k for k, e in enumerate(found) if e.entity == entity and e.role is None]
+            if len({found[k].value for k in same}) > 1:
+                dropped |= {k for k in same if later_than(k, [n for n in same if found[n].value != found[k].value])}
+        return [e for k, e in enumerate(found) if k not in dropped]
+
     def _superseded(self, text: str, found: list[Entity], dropped: set[int]) -> set[int]:
         """(s13) One alteration found and then gone, or gone and then found again, on results of two times: the later
         stands ("Repeat biopsy 2024: ALK C1156Y. / Repeat biopsy 2025: ALK G1202R; C1156Y not detected", "lorlatinib
