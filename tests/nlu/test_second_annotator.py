@@ -14,8 +14,9 @@ from bot.nlu import extractor
 from tests.nlu import independent
 
 # extractor vs consensus, F1 measured on 2026-12-07 (python bench/annotator_agreement.py) less 0.001:
-# tuning halves 0.964, held-out halves 0.916
-CONSENSUS_FLOOR = {"tune": 0.963, "heldout": 0.915}
+# tuning halves 0.964, held-out halves 0.916; (2026-12-07, after lead13, time21 and safe20) tuning halves 0.973,
+# held-out unchanged
+CONSENSUS_FLOOR = {"tune": 0.972, "heldout": 0.915}
 HALVES = sorted(CONSENSUS_FLOOR)
 
 
