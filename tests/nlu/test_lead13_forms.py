@@ -168,3 +168,22 @@ def test_the_rest_in_remission_is_the_rest_controlled(text, progression):
 )
 def test_nothing_since_a_stop_is_no_therapy_now(text, therapy):
     assert _read(text).get("current_therapy") == therapy
+
+
+# ---- 8. a drug advised is not a drug received ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "tkis"),
+    [
+        ("Second opinion (Germany) advised lorlatinib", None),
+        ("we advised lorlatinib", None),
+        ("lorlatinib advised", None),
+        ("On alectinib since 2021; the tumour board advised lorlatinib at progression.", ["alectinib"]),
+        # controls: advice to stop or go on with the drug taken, advice before the drug's own start, advice by someone
+        ("She was advised to stop alectinib because of pneumonitis", ["alectinib"]),
+        ("advised to continue alectinib", ["alectinib"]),
+        ("lorlatinib was advised, started 03/2025", ["lorlatinib"]),
+        ("alectinib, as advised by the oncologist, since 2020", ["alectinib"]),
+    ],
+)
+def test_a_drug_advised_is_not_received(text, tkis):
+    assert _read(text).get("prior_tkis") == tkis
