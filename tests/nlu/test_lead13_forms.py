@@ -187,3 +187,23 @@ def test_nothing_since_a_stop_is_no_therapy_now(text, therapy):
 )
 def test_a_drug_advised_is_not_received(text, tkis):
     assert _read(text).get("prior_tkis") == tkis
+
+
+# ---- 9. lesions of another organ's MRI, or placed in another organ, are not the brain's -----------------------------
+@pytest.mark.parametrize(
+    ("text", "brain"),
+    [
+        ("MRI: 2 new mets in the liver", None),
+        ("MRI shows 2 new mets in the liver", None),
+        ("spine MRI: 2 new lesions", None),
+        ("liver MRI: 2 new lesions", None),
+        ("Brain MRI: 3 new lesions in the liver dome", None),
+        # controls: a bare MRI's lesions (the brain's in this chat), or placed in the brain
+        ("MRI: 2 new lesions", True),
+        ("MRI today: 3 new mets", True),
+        ("MRI: 3 new mets in the brain", True),
+        ("MRI brain: 2 new lesions in the left frontal lobe", True),
+    ],
+)
+def test_another_organs_lesions_are_not_the_brains(text, brain):
+    assert _read(text).get("brain_metastases") == brain
