@@ -207,3 +207,19 @@ def test_a_drug_advised_is_not_received(text, tkis):
 )
 def test_another_organs_lesions_are_not_the_brains(text, brain):
     assert _read(text).get("brain_metastases") == brain
+
+
+# ---- 10. a biopsy itself awaited is not done --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "biopsy"),
+    [
+        ("Liver biopsy awaiting.", None),
+        ("Liver biopsy: awaiting", None),
+        ("Rebiopsy still awaiting", None),
+        # controls: the biopsy done, its results awaited
+        ("liver biopsy awaiting histology", "tissue"),
+        ("Liver biopsy awaiting results; plasma NGS: G1202R", "tissue_and_plasma"),
+    ],
+)
+def test_a_biopsy_itself_awaited_is_not_done(text, biopsy):
+    assert _read(text).get("biopsy") == biopsy
