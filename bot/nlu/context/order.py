@@ -81,7 +81,7 @@ class _Order:
         # a list said to be newest first ("Treatment history (most recent first): lorlatinib 2023-; brigatinib ...")
         self.newest_first = _frame(r"\b{newest_first}\b", cues)
         self.label_before = _frame(r"(?<![\w-]){label_before}\s*$", cues)
-        self.label_after = _frame(r"^{label_after}(?![\w-])", cues)
+        self.label_after = _frame(r"{label_after}(?![\w-])", cues)  # matched at the TKI's end
         # a line of its own labelled as earlier treatment ("ENVONALKIB 2022-2024 — PD\nPrior: crizotinib 2019-2022")
         self.earlier_line = _frame(r"^[^\n]{0,60}\n\s*{earlier_label}(?: {earlier_label_what})?\s*[:-]\s*$", cues)
 
@@ -233,27 +233,27 @@ def _labels(text: str, found: list[Entity], glosses: dict[int, Entity], order: _
     drug is named again later in a list of two or more TKIs ("Prior ALK TKIs: crizotinib, alectinib, lorlatinib"),
     each with that later mention: the drug is ordered where the list puts it, as a gloss is with its head."""
     slots = [i for i, e in enumerate(found) if e.entity == "tki" and e.role is None and i not in glosses]
+    tkis = [found[i] for i in slots]
     out: dict[int, Entity] = {}
-    for k, i in enumerate(slots):
-        e = found[i]
-        if not (
-            order.label_before.search(text[max(0, e.start - 8) : e.start]) or order.label_after.match(text[e.end :])
-        ):
-            continue
-        for m, j in enumerate(slots[k + 1 :], start=k + 1):
-            later = found[j]
-            if later.value == e.value and any(
-                0 <= n < len(slots)
-                and n != k
-                and found[slots[n]].value != e.value
-                and order.joined.match(
-                    text[min(later.end, found[slots[n]].end) : max(later.start, found[slots[n]].start)]
-                )
-                for n in (m - 1, m + 1)
-            ):
-                out[i] = later
-                break
+    for k, e in enumerate(tkis):
+        if order.label_before.search(text[max(0, e.start - 8) : e.start]) or order.label_after.match(text, e.end):
+            listed = (
+                m for m in range(k + 1, len(tkis)) if tkis[m].value == e.value and _in_a_list(text, tkis, m, order)
+            )
+            later = next(listed, None)
+            if later is not None:
+                out[slots[k]] = tkis[later]
     return out
+
+
+def _in_a_list(text: str, tkis: list[Entity], m: int, order: _Order) -> bool:
+    """The TKI ``tkis[m]`` is joined to another drug right before or after it ("crizotinib, alectinib, lorlatinib")."""
+    for n in (m - 1, m + 1):
+        if 0 <= n < len(tkis) and tkis[n].value != tkis[m].value:
+            a, b = sorted((tkis[m], tkis[n]), key=lambda t: t.start)
+            if order.joined.match(text[a.end : b.start]):
+                return True
+    return False
 
 
 def _had_before(text: str, a: Entity, b: Entity, order: _Order) -> bool:
