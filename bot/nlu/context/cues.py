@@ -198,6 +198,14 @@ class Cues:
         self.withdrawn_row = _compile(
             rf"[^.;\n]{{0,120}}?(?<![\w-])(?:{_words(back['withdrawn_row'])})(?![\w-])", re.IGNORECASE
         )
+        # (lead14) the next statement, whole, saying the one before made in error ("G1202R detected. Entry made in
+        # error."): from the finding to its statement's end, then the retraction up to the next one's end
+        self.withdrawn_next = _compile(
+            r"(?:[^.;\n]|\.(?![\s]|$))*?(?:\.(?=\s)|;|\n)\s*"
+            rf"(?:{_words(back['withdrawn_next'])})(?![\w-])"
+            r"(?:\s*[,;:–—-]?\s*(?:please\s+)?(?:ignore|disregard)(?:\s+(?:it|this|that))?)?\s*(?:[.!]|\n|$)",
+            re.IGNORECASE,
+        )
         self.disowned_entities = frozenset(back["disowned_entities"])
         self.disowned = _cue(back["disowned"])
         self.disowned_ref = _cue(back["disowned_ref"])
