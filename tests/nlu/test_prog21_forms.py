@@ -1,0 +1,102 @@
+"""Forms of the progression pattern as CT/PET reports and clinic letters state them, each with near-miss controls:
+
+1. The rest said stable or responding with a qualifier of the whole before its exception ("stable disease everywhere
+   except a new 1.5 cm lesion in segment 7 of the liver", "stable at all sites apart from growth of the adrenal
+   metastasis", "stable disease with the exception of a new liver lesion"): the rest controlled beside one growth,
+   oligoprogression. It read no progression (the stability alone) or nothing.
+2. Everything said shrinking, smaller or in response except one lesion or site ("everything else is shrinking except
+   one mediastinal node that has grown", "everything is smaller except the adrenal, which has grown"): it read nothing.
+3. A lesion or site said the only thing that grows ("the liver lesion is the only thing growing", "the adrenal is the
+   only one that has grown"): it read nothing.
+4. A translation's "in progression" after the lesions ("bone metastases in progression and new bilateral adrenal
+   lesions", from "metastasi ossee in progressione"): the site progresses; two groups are systemic. It read nothing.
+"""
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.extractor import extract_case
+
+_ON = "ALK+ NSCLC on alectinib. "
+
+
+def _progression(text: str) -> str | None:
+    return extract_case(text).get("progression")
+
+
+# ---- 1. the rest stable everywhere, with its exception ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "progression"),
+    [
+        (_ON + "Stable disease everywhere except a new 1.5 cm lesion in segment 7 of the liver.", "oligoprogression"),
+        ("Re-staging shows stable disease everywhere except a new 1.5 cm lesion in segment 7 of the liver.",
+         "oligoprogression"),
+        (_ON + "Stable at all sites apart from growth of the adrenal metastasis.", "oligoprogression"),
+        (_ON + "Stable disease with the exception of a new liver lesion.", "oligoprogression"),
+        (_ON + "CT: stable throughout except for an enlarging left adrenal metastasis.", "oligoprogression"),
+        (_ON + "Disease unchanged in all other sites except a new 12 mm liver lesion.", "oligoprogression"),
+        # controls: the exception is no lesion, or only some sites are said stable, or it is asked
+        (_ON + "Stable disease everywhere except for new back pain.", "none"),
+        (_ON + "Everything stable except for fatigue.", None),
+        (_ON + "Is the disease stable everywhere except the new liver lesion?", None),
+        (_ON + "Lungs and nodes stable apart from a new rib lesion.", None),
+        (_ON + "Stable disease everywhere.", "none"),
+    ],
+)
+def test_the_rest_stable_everywhere_with_an_exception_is_oligoprogression(text, progression):
+    assert _progression(text) == progression
+
+
+# ---- 2. everything shrinking except one ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "progression"),
+    [
+        (_ON + "Everything else is shrinking except one mediastinal node that has grown from 12 to 19 mm.",
+         "oligoprogression"),
+        (_ON + "Everything is smaller except the adrenal, which has grown.", "oligoprogression"),
+        (_ON + "All lesions are in partial response except the left adrenal, which is bigger.", "oligoprogression"),
+        (_ON + "All other sites regressing, with the exception of the right adrenal, now larger.", "oligoprogression"),
+        # controls: the exception is no growth, or nothing grows, or a question
+        (_ON + "Everything is smaller except the adrenal, which is unchanged.", None),
+        (_ON + "Everything is shrinking except her appetite.", None),
+        (_ON + "Is everything shrinking except the adrenal, which has grown?", None),
+    ],
+)
+def test_everything_shrinking_except_one_growth_is_oligoprogression(text, progression):
+    assert _progression(text) == progression
+
+
+# ---- 3. the only thing growing ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "progression"),
+    [
+        (_ON + "The liver lesion is the only thing growing.", "oligoprogression"),
+        (_ON + "The adrenal is the only one that has grown.", "oligoprogression"),
+        (_ON + "The left adrenal metastasis is the only lesion that is growing.", "oligoprogression"),
+        (_ON + "The only thing that has grown is the adrenal metastasis.", "oligoprogression"),
+        # controls: a question, the brain's, a denial of growth, another patient's
+        (_ON + "Is the liver lesion the only thing growing?", None),
+        (_ON + "The brain is the only thing growing; body stable.", None),
+        (_ON + "The only thing that has changed is her weight.", None),
+    ],
+)
+def test_the_only_thing_growing_is_oligoprogression(text, progression):
+    assert _progression(text) == progression
+
+
+# ---- 4. "in progression" after the lesions ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "progression"),
+    [
+        (_ON + "Bone metastases in progression and bilateral new adrenal lesions.", "systemic"),
+        (_ON + "CT: hepatic and osseous metastases in progression.", "systemic"),
+        (_ON + "Liver metastases in progression, with new lytic bone lesions.", "systemic"),
+        (_ON + "Bone metastases in progression; everything else stable.", "oligoprogression"),
+        # controls: a denial, a progression-free time, one site with nothing said of the rest
+        (_ON + "No bone metastases in progression.", None),
+        (_ON + "Bone metastases, stable; 14 months in progression-free survival.", None),
+        (_ON + "Bone metastases in progression, liver stable.", None),
+    ],
+)
+def test_lesions_in_progression_progress(text, progression):
+    assert _progression(text) == progression
