@@ -100,3 +100,60 @@ def test_the_only_thing_growing_is_oligoprogression(text, progression):
 )
 def test_lesions_in_progression_progress(text, progression):
     assert _progression(text) == progression
+
+
+# ---- 5. the rest in a translation's absolute clause ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "progression"),
+    [
+        (_ON + "CT shows a dissociated progression: appearance of two hepatic nodules, the rest of the lesions being "
+         "stable.", "oligoprogression"),
+        (_ON + "Two new hepatic nodules, the rest of the lesions being stable.", "oligoprogression"),
+        (_ON + "Enlarging adrenal metastasis, the rest of the metastases remaining in response.", "oligoprogression"),
+        # controls: the rest growing too, the rest alone, a question
+        (_ON + "Two new hepatic nodules, the rest of the lesions being larger.", None),
+        (_ON + "The rest of the lesions being stable, we continue alectinib.", None),
+        (_ON + "Two new hepatic nodules - is the rest of the disease being stable?", None),
+    ],
+)
+def test_the_rest_being_stable_beside_a_growth_is_oligoprogression(text, progression):
+    assert _progression(text) == progression
+
+
+# ---- 6. a progression's one site after a colon or a dash, "only" ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "progression"),
+    [
+        (_ON + "Progression now: liver only (three new lesions), lung and nodes in response.", "oligoprogression"),
+        (_ON + "Progression: liver only.", "oligoprogression"),
+        (_ON + "PD - left adrenal only.", "oligoprogression"),
+        (_ON + "PET 3 (today): new FDG-avid left adrenal lesion only.", "oligoprogression"),
+        # controls: the brain's, a question, an earlier one with more now, a size after "only"
+        (_ON + "Progression: brain only.", "cns_only"),
+        (_ON + "Is the progression liver only?", None),
+        (_ON + "Prior progression: liver only, treated with SBRT; now new liver and bone lesions.", "systemic"),
+        (_ON + "New liver lesion only 5 mm.", None),
+        (_ON + "New brain lesion only.", None),
+    ],
+)
+def test_a_progressions_one_site_after_a_colon_is_oligoprogression(text, progression):
+    assert _progression(text) == progression
+
+
+# ---- 7. nothing else active on a PET beside a growth ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "progression"),
+    [
+        (_ON + "Solitary progressing lung lesion; PET shows no other active disease.", "oligoprogression"),
+        (_ON + "Enlarging adrenal metastasis; no other active disease on PET.", "oligoprogression"),
+        (_ON + "New FDG-avid left adrenal lesion, no other sites of disease activity.", "oligoprogression"),
+        (_ON + "New hypermetabolic rib lesion; no other FDG-avid lesions.", "oligoprogression"),
+        # controls: nothing grows, two sites grow, the brain's
+        (_ON + "No other active disease.", None),
+        (_ON + "PET: no other sites of abnormal uptake.", None),
+        (_ON + "New liver and bone lesions; no other active disease.", "systemic"),
+        (_ON + "New 4 mm brain lesion; no other active disease.", "cns_only"),
+    ],
+)
+def test_nothing_else_active_beside_a_growth_is_oligoprogression(text, progression):
+    assert _progression(text) == progression
