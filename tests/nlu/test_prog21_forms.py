@@ -157,3 +157,30 @@ def test_a_progressions_one_site_after_a_colon_is_oligoprogression(text, progres
 )
 def test_nothing_else_active_beside_a_growth_is_oligoprogression(text, progression):
     assert _progression(text) == progression
+
+
+# ---- 8. the re-biopsy or the molecular re-testing of this progression said not done --------------------------------
+@pytest.mark.parametrize(
+    ("text", "biopsy"),
+    [
+        ("ALK+ by FISH, progressed on her ALK inhibitor, no rebiopsy yet", "none"),
+        ("PD on alectinib. No biopsy yet.", "none"),
+        ("PD on alectinib. No bx yet.", "none"),
+        ("ALK-Status (2019): IHC positive.\nRe-testing at progression 2025: not done", "none"),
+        ("ALK status: positive (FISH, 2020). Repeat testing at progression: declined by patient.", "none"),
+        ("PD on alectinib. No molecular testing at progression.", "none"),
+        ("PD on alectinib. She hasn't had any molecular testing at progression.", "none"),
+        ("PD on alectinib. No tissue or plasma testing at this progression.", "none"),
+        # controls: a plan or an order after it, a question, a condition, a result under the key, another person
+        ("PD on alectinib. No resistance biopsy yet; booked for Monday.", None),
+        ("PD on alectinib. No biopsy yet - will discuss at MDT.", None),
+        ("PD on alectinib. No molecular testing at progression yet, plasma ordered.", None),
+        ("PD on alectinib. Has she had a biopsy yet?", None),
+        ("PD on alectinib. If there is no biopsy yet, send plasma.", None),
+        ("PD on alectinib. Re-testing at progression: pending.", None),
+        ("PD on alectinib. Re-testing at progression: tissue NGS G1202R.", "tissue"),
+        ("PD on alectinib. Her brother has had no rebiopsy yet.", None),
+    ],
+)
+def test_the_testing_of_this_progression_said_not_done_is_none(text, biopsy):
+    assert extract_case(text).get("biopsy") == biopsy
