@@ -184,3 +184,30 @@ def test_nothing_else_active_beside_a_growth_is_oligoprogression(text, progressi
 )
 def test_the_testing_of_this_progression_said_not_done_is_none(text, biopsy):
     assert extract_case(text).get("biopsy") == biopsy
+
+
+# ---- 9. no progression in a scan's or a status's shorthand ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "progression"),
+    [
+        ("Restaging CT: PR.", "none"),
+        ("lorlatinib 2 mo, CT: PR", "none"),
+        ("Under lorlatinib since 03/2024. Tumour status: stable in CT 11/2025.", "none"),
+        ("He is on Alunbrig since 2 years and the disease is still under control.", "none"),
+        ("Latest scan: everything stable, she is happy.", "none"),
+        ("Intracranial progression in 2023 treated with SRS; extracranial progression in 2025 -> lorlatinib. "
+         "Current: stable intra- and extracranially.", "none"),
+        # controls: a brain scan's or one site's, a dated earlier scan before a new one, a question, a state that
+        # ended, an exception, a status of progression
+        ("MRI brain: PR.", None),
+        ("CT liver: PR.", None),
+        ("CT 09/2025: PR. CT 12/2025: new liver and bone lesions.", "systemic"),
+        ("Was the CT: PR?", None),
+        ("The disease was under control until 2024, when liver mets appeared.", None),
+        ("Tumour status: stable but a new adrenal lesion.", None),
+        ("Latest scan: everything stable except the adrenal, which has grown.", "oligoprogression"),
+        ("New liver and bone lesions. Disease status: progression.", "systemic"),
+    ],
+)
+def test_no_progression_in_a_scans_or_a_status_shorthand(text, progression):
+    assert _progression(text) == progression
