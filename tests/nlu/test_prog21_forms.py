@@ -211,3 +211,20 @@ def test_the_testing_of_this_progression_said_not_done_is_none(text, biopsy):
 )
 def test_no_progression_in_a_scans_or_a_status_shorthand(text, progression):
     assert _progression(text) == progression
+
+
+# ---- 10. the Portuguese "sob" (under) is no shortness of breath ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "symptomatic"),
+    [
+        ("Na TC de reavaliação: resposta parcial mantida, sem lesões novas, sob lorlatinibe 100 mg/dia.", None),
+        ("Progressão sistémica sob alectinib (fígado, osso, pulmão).", None),
+        ("Paciente sob tratamento com alectinibe.", None),
+        # controls: the English abbreviation
+        ("SOB on exertion.", True),
+        ("Increasing SOB and cough.", True),
+        ("She has SOB on alectinib.", True),
+    ],
+)
+def test_the_portuguese_sob_is_no_breathlessness(text, symptomatic):
+    assert extract_case(text).get("symptomatic") == symptomatic
