@@ -11,6 +11,7 @@
 4. A translation's "in progression" after the lesions ("bone metastases in progression and new bilateral adrenal
    lesions", from "metastasi ossee in progressione"): the site progresses; two groups are systemic. It read nothing.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -29,8 +30,10 @@ def _progression(text: str) -> str | None:
     ("text", "progression"),
     [
         (_ON + "Stable disease everywhere except a new 1.5 cm lesion in segment 7 of the liver.", "oligoprogression"),
-        ("Re-staging shows stable disease everywhere except a new 1.5 cm lesion in segment 7 of the liver.",
-         "oligoprogression"),
+        (
+            "Re-staging shows stable disease everywhere except a new 1.5 cm lesion in segment 7 of the liver.",
+            "oligoprogression",
+        ),
         (_ON + "Stable at all sites apart from growth of the adrenal metastasis.", "oligoprogression"),
         (_ON + "Stable disease with the exception of a new liver lesion.", "oligoprogression"),
         (_ON + "CT: stable throughout except for an enlarging left adrenal metastasis.", "oligoprogression"),
@@ -51,8 +54,10 @@ def test_the_rest_stable_everywhere_with_an_exception_is_oligoprogression(text, 
 @pytest.mark.parametrize(
     ("text", "progression"),
     [
-        (_ON + "Everything else is shrinking except one mediastinal node that has grown from 12 to 19 mm.",
-         "oligoprogression"),
+        (
+            _ON + "Everything else is shrinking except one mediastinal node that has grown from 12 to 19 mm.",
+            "oligoprogression",
+        ),
         (_ON + "Everything is smaller except the adrenal, which has grown.", "oligoprogression"),
         (_ON + "All lesions are in partial response except the left adrenal, which is bigger.", "oligoprogression"),
         (_ON + "All other sites regressing, with the exception of the right adrenal, now larger.", "oligoprogression"),
@@ -106,8 +111,12 @@ def test_lesions_in_progression_progress(text, progression):
 @pytest.mark.parametrize(
     ("text", "progression"),
     [
-        (_ON + "CT shows a dissociated progression: appearance of two hepatic nodules, the rest of the lesions being "
-         "stable.", "oligoprogression"),
+        (
+            _ON
+            + "CT shows a dissociated progression: appearance of two hepatic nodules, the rest of the lesions being "
+            "stable.",
+            "oligoprogression",
+        ),
         (_ON + "Two new hepatic nodules, the rest of the lesions being stable.", "oligoprogression"),
         (_ON + "Enlarging adrenal metastasis, the rest of the metastases remaining in response.", "oligoprogression"),
         # controls: the rest growing too, the rest alone, a question
@@ -195,8 +204,11 @@ def test_the_testing_of_this_progression_said_not_done_is_none(text, biopsy):
         ("Under lorlatinib since 03/2024. Tumour status: stable in CT 11/2025.", "none"),
         ("He is on Alunbrig since 2 years and the disease is still under control.", "none"),
         ("Latest scan: everything stable, she is happy.", "none"),
-        ("Intracranial progression in 2023 treated with SRS; extracranial progression in 2025 -> lorlatinib. "
-         "Current: stable intra- and extracranially.", "none"),
+        (
+            "Intracranial progression in 2023 treated with SRS; extracranial progression in 2025 -> lorlatinib. "
+            "Current: stable intra- and extracranially.",
+            "none",
+        ),
         # controls: a brain scan's or one site's, a dated earlier scan before a new one, a question, a state that
         # ended, an exception, a status of progression
         ("MRI brain: PR.", None),
