@@ -68,7 +68,7 @@ class Cues:
         self.corrections = Corrections(table)
         # (safe20) a score called a slip right after it, and the value meant after that (Context._score_slip)
         slip, then = _words(table["correction"]["score_slip"]), _words(table["correction"]["score_slip_then"])
-        name = r"(?:(?:ecog|who)(?:\s*ps)?|ps|performance\s+status)\s*(?:of\s*|is\s*|=\s*|:\s*)?"
+        name = _words(table["correction"]["score_slip_name"])
         lead = (
             rf"\s*(?:\(\s*(?:{slip})\s*\)|,?\s*(?:(?:was|is|=)\s+)?(?:(?:a|an|just\s+a)\s+)?(?:{slip})"
             rf"|\s*[-–—>:]+\s*(?:(?:a|an)\s+)?(?:{slip}))(?:\s*,?\s*(?:sorry|apologies|my\s+(?:bad|mistake|error)))?"
@@ -166,7 +166,7 @@ class Cues:
         # and its refusals before it as the other therapies' (negation refused_before: "refused to take brigatinib")
         self.tki_neg_before = _before(
             table["tki_negation"]["before"] + table["negation"]["refused_before"],
-            _fill(r"[\s-]+(?:(?!{not_between})\w+\s+)?", table["tki_negation"]),
+            _fill(r"[\s-]+(?:{joined_specimen}|(?!{not_between})\w+\s+)?", table["tki_negation"]),
         )
         self.tki_neg_after = _after(table["tki_negation"]["after"] + table["tki_negation"]["refused_after"], copulas)
         self.refused_after = _after(table["tki_negation"]["refused_after"], copulas)
