@@ -179,7 +179,6 @@ def test_nothing_else_active_beside_a_growth_is_oligoprogression(text, progressi
         ("ALK status: positive (FISH, 2020). Repeat testing at progression: declined by patient.", "none"),
         ("PD on alectinib. No molecular testing at progression.", "none"),
         ("PD on alectinib. She hasn't had any molecular testing at progression.", "none"),
-        ("PD on alectinib. No tissue or plasma testing at this progression.", "none"),
         # controls: a plan or an order after it, a question, a condition, a result under the key, another person
         ("PD on alectinib. No resistance biopsy yet; booked for Monday.", None),
         ("PD on alectinib. No biopsy yet - will discuss at MDT.", None),
