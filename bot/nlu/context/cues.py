@@ -166,7 +166,7 @@ class Cues:
         # and its refusals before it as the other therapies' (negation refused_before: "refused to take brigatinib")
         self.tki_neg_before = _before(
             table["tki_negation"]["before"] + table["negation"]["refused_before"],
-            _fill(r"[\s-]+(?:(?!{not_between})\w+\s+)?", table["tki_negation"]),
+            _fill(r"[\s-]+(?:{joined_specimen}|(?!{not_between})\w+\s+)?", table["tki_negation"]),
         )
         self.tki_neg_after = _after(table["tki_negation"]["after"] + table["tki_negation"]["refused_after"], copulas)
         self.refused_after = _after(table["tki_negation"]["refused_after"], copulas)
