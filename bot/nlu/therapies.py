@@ -35,6 +35,7 @@ import yaml
 from bot import knowledge
 from bot.nlu import compiled, models, vocabulary
 from bot.nlu.context import _WHOLE, ListWords, ToxicStops, _cue, _frame, _line, _opening, _Order, _words, sentences
+from bot.nlu.context.patterns import _clause_end
 
 THERAPY_PHRASES_FILE = Path(__file__).resolve().parent / "therapy_phrases.yml"
 CHOSEN, REJECTED, PRIOR, CONDITIONAL = "chosen", "rejected", "prior", "conditional"
@@ -45,7 +46,6 @@ REQUEST_INFORMATION = "request_information"  # asking for what is missing instea
 NOT_IN_KB = "not_in_knowledge_base"  # a therapy named in a question that no regimen of the knowledge base is
 _PRIOR_GAP = r"(?:\s+|\s*-\s*)(?:[\w'-]+\s+){0,2}$"  # at most two words between a prior cue and the therapy
 _NOT_TOGETHER = compiled.kept(r"[.;!?\n]|(?<!/)\bor\b|\bnot\b|\bvs\b|\bversus\b", re.IGNORECASE)  # two choices, not one
-_STATEMENT_END = compiled.kept(r"[.!?\n](?=\s|$)")  # where what is said of a therapy ends (past semicolons)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 # What a therapy phrase may carry after its name: a dose, a schedule, a site, "alone" ("lorlatinib 100 mg daily",
 # "SRS to the three lesions", "pembrolizumab 200 mg q3w", "osimertinib alone")
@@ -524,8 +524,7 @@ class TherapyReader:
         after the hold ("alectinib held for hepatotoxicity, restarted at 450 mg": not another therapy restarted,
         "..., restarted alectinib") or the hold was a short pause ("held for a week for CK rise")."""
         start, end = group[0][0], group[-1][1]
-        stop = _STATEMENT_END.search(text, end)
-        limit = min([s for s, _, _ in spans if s >= end] + [stop.start() if stop else len(text)])
+        limit = min([s for s, _, _ in spans if s >= end] + [_clause_end(text, end)])  # past semicolons
         lead = re.split(r"[.;!?\n]", text[max(0, start - 40) : start])[-1]
         toxic = self.cues.toxic
         later = [(s, v) for s, _, v in spans if s >= end]

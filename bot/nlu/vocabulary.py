@@ -175,6 +175,7 @@ def _correction(raw: dict[str, Any], defines: dict[str, str]) -> dict[str, Any]:
         "choice_adds": [str(a) for a in spec.get("choice_adds", ())],
         "score_slip": [str(a) for a in spec.get("score_slip", ())],  # (safe20) Context._score_slip
         "score_slip_then": [str(a) for a in spec.get("score_slip_then", ())],
+        "score_slip_name": [str(a) for a in spec.get("score_slip_name", ())],
         "bare": bare,
     }
 

@@ -33,7 +33,8 @@ def test_every_label_names_its_sentence_and_the_sample_is_as_drawn(half):
     moved = [(r["set"], r["row"]) for r in rows if not r["matches"]]
     assert not moved, f"labels no longer naming their sentence (set, row): {moved}"
     assert len({(r["set"], r["row"]) for r in rows}) == len(rows) == 300
-    assert Counter(r["set"] for r in rows) == {s.id: 15 for s in independent.SETS}
+    # the study drew from sets 1-20 (2026-12-07); later sets are not in it
+    assert Counter(r["set"] for r in rows) == {s.id: 15 for s in independent.SETS if int(s.id) <= 20}
 
 
 @pytest.mark.parametrize("half", HALVES)

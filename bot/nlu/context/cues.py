@@ -68,7 +68,7 @@ class Cues:
         self.corrections = Corrections(table)
         # (safe20) a score called a slip right after it, and the value meant after that (Context._score_slip)
         slip, then = _words(table["correction"]["score_slip"]), _words(table["correction"]["score_slip_then"])
-        name = r"(?:(?:ecog|who)(?:\s*ps)?|ps|performance\s+status)\s*(?:of\s*|is\s*|=\s*|:\s*)?"
+        name = _words(table["correction"]["score_slip_name"])
         lead = (
             rf"\s*(?:\(\s*(?:{slip})\s*\)|,?\s*(?:(?:was|is|=)\s+)?(?:(?:a|an|just\s+a)\s+)?(?:{slip})"
             rf"|\s*[-–—>:]+\s*(?:(?:a|an)\s+)?(?:{slip}))(?:\s*,?\s*(?:sorry|apologies|my\s+(?:bad|mistake|error)))?"

@@ -6,7 +6,7 @@ import re
 
 from bot.nlu import compiled
 from bot.nlu.context.lists import Lists
-from bot.nlu.context.patterns import _inside, _statement_bounds, _statement_start
+from bot.nlu.context.patterns import _clause_end, _inside, _statement_bounds, _statement_start
 from bot.nlu.reader import Span
 
 # (lead) findings a test reads besides `untested_entities`: a test on the next line may be theirs (_doubted_after)
@@ -29,9 +29,7 @@ _DISCORDANT = compiled.kept(
     r"did not confirm|failed to confirm|normal)(?![\w-])",
     re.IGNORECASE,
 )
-# (safe20) the end of a biopsy's statement past its purpose (a full stop before a space or the end, a semicolon, a
-# line's end), and what opens a clause before the biopsy (Doubt._biopsy_purpose)
-_STATEMENT_END = compiled.kept(r"\.(?=\s|$)|[;\n?]")
+# (safe20) what opens a clause before a biopsy told by its purpose (Doubt._biopsy_purpose)
 _RESULT_MARK = compiled.kept(r"[:=]")
 _CLAUSE_START = compiled.kept(r"\.(?=\s)|[;:,(]|\s[-–—]+\s|\b(?:and|but|then)\b")
 # (safe13) a score told with the condition it would hold on ("ECOG 3 if she gets worse", "PS 2 should she deteriorate":
@@ -205,8 +203,7 @@ class Doubt(Lists):
         if purpose is None:
             return False
         start = span.end + purpose.end()
-        stop = _STATEMENT_END.search(text, start)
-        rest = text[start : stop.start() if stop else len(text)]
+        rest = text[start : _clause_end(text, start, semicolons=True)]
         if self.biopsy_purpose_done.search(rest) or _RESULT_MARK.search(rest):
             return False
         if self.biopsy_purpose_done.search(text[span.start : start]):

@@ -7,7 +7,7 @@ import re
 
 from bot.nlu import compiled
 from bot.nlu.context.cues import Cues, _per_text
-from bot.nlu.context.patterns import _OURS, _plan_end, _sentence_at
+from bot.nlu.context.patterns import _OURS, _plan_end, _sentence_at, _statement_bounds
 from bot.nlu.reader import Span
 
 # (s17) a date in a lettered item's line ("a) crizotinib 09/2017-03/2018 - stopped: intolerance")
@@ -44,10 +44,6 @@ def _item_start(text: str, at: int, marks: tuple[str, ...]) -> int:
     """Where the item ending at ``at`` starts: right after the nearest of ``marks`` before it (else the text's start):
     the one reckoning of _relatives_items' two kinds of item (a relative named after it, a verb telling it theirs)."""
     return max((k + len(c) for c in marks if (k := text.rfind(c, 0, at)) >= 0), default=0)
-
-
-# (safe20) what ends a statement before a country (People._elsewhere_region)
-_STATEMENT_STOP = compiled.kept(r"\.(?=\s)|[;\n!?]")
 
 
 class People(Cues):
@@ -503,12 +499,9 @@ class People(Cues):
         done or the advice given, not where the patient is treated; unless the statement says so before it
         (region_context: "Second opinion request from a colleague in Italy", "NGS showed G1202R, treated in Spain") or
         anywhere in it (`region_care_word`: "..., the patient is treated there")."""
-        stop = max((m.end() for m in _STATEMENT_STOP.finditer(text, max(0, span.start - 100), span.start)), default=0)
-        start = max(stop, span.start - 100)
+        start, end = _statement_bounds(text, span.start, span.end, semicolons=True, reach=(100, len(text)))
         if not self.region_elsewhere.search(text, start, span.start):
             return False
-        after = _STATEMENT_STOP.search(text, span.end)
-        end = after.start() if after else len(text)
         return not (self.region_care.search(text, start, span.end) or self.region_care_word.search(text, start, end))
 
     def _opinion_region(self, text: str, span: Span) -> bool:

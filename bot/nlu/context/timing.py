@@ -352,7 +352,7 @@ class Timing(Cues):
         """Whether the resistance result ``e`` is said to be an earlier one, the current one, and the year it is dated
         by: words near it, in its clause (before it back to a comma, after it up to one)."""
         start, end = _statement_bounds(text, e.start, e.end, commas=True, reach=(60, 40))
-        line = max(text.rfind("\n", 0, e.start), text.rfind(". ", 0, e.start), text.rfind(";", 0, e.start)) + 1
+        line = _statement_start(text, e.start, semicolons=True)
         if line < start and _BRACKETED_LABEL.fullmatch(text, line, e.start):
             start = line
         return self._when_text(f"{text[start : e.start]} {text[e.end : end]}")
