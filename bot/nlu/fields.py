@@ -106,8 +106,11 @@ _ALK_STATUS = {
 }
 # the fusion at progression read with its specimen ("ALK FISH still positive", "ALK fusion not detected in plasma")
 for _truth, _word in ((True, "present"), (False, "lost")):
-    for _specimen in ("tissue", "plasma"):
+    for _specimen in ("tissue", "plasma", "csf"):
         _ALK_STATUS[f"fusion_{_word}_{_specimen}"] = ("alk_fusion_at_progression", _truth)
+# (lead14) a fusion read on the cerebrospinal fluid's ctDNA ("CSF from lumbar drain: ALK fusion on ctDNA"): neither
+# specimen of the schema, and none inferred from another test beside it ("... Plasma negative")
+_CSF = "csf"
 SPECIMENS = ("tissue", "plasma")
 # a result that states a whole class tested and absent (field, value, stated present): "Guardant360 showed no
 # detectable ALK alterations" (no fusion and no ALK mutation, on plasma), "ctDNA negative", "rebx panel: no alterations
@@ -299,7 +302,7 @@ def _read(entities: Iterable[Mapping[str, Any] | Entity]) -> tuple[dict[str, Any
         # else this progression's one kind of specimen, as the schema infers it ("Progression biopsy (pleura) ...
         # RNA: EML4-ALK v3"); not from tissue and plasma both
         specimen = _fusion_specimen(entities) or (out.get("biopsy") if out.get("biopsy") in SPECIMENS else None)
-        if specimen:
+        if specimen and specimen != _CSF:
             out["alk_fusion_specimen"] = specimen
     return out, sorted(clashes)
 
@@ -316,6 +319,8 @@ def _fusion_specimen(entities: Iterable[Mapping[str, Any] | Entity]) -> str | No
         and str(e.get("value")).startswith("fusion_")
         and e.get("role") in (None, NEGATED)
     ]
+    if fusion and str(fusion[0].get("value")).endswith(f"_{_CSF}"):
+        return _CSF  # (lead14) the CSF's: no specimen of the schema, none inferred
     return _specimen_of(fusion[0], _specimens(found), looking_after=True) if fusion else None
 
 

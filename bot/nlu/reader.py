@@ -37,6 +37,7 @@ from bot.nlu.key_value import (
 )
 from bot.nlu.key_value import NOW_LABEL as _NOW_LABEL
 from bot.nlu.vocabulary import AMINO, define
+from bot.nlu.when import DATE_TEXT
 
 OVERLAYS = frozenset(
     {"symptomatic", "brain_metastases", "prior_chemotherapy", "prior_immunotherapy", "goals_of_care", "tki"}
@@ -94,7 +95,11 @@ _ECOG = compiled.kept(
     r"(?:[\s-]*(?:ps|performance[\s-]+(?:status|score)))?|"
     r"(?:who|oms)[\s-]*(?:ps|performance[\s-]+status)|(?-i:WHO|OMS)(?=\s*[0-4])|ps|perf(?:ormance|\.)?[\s-]+status)(?:\s*\((?:ecog|who)?[\s-]*(?:ps)?\))?"
     r"(?:[\s:=-]*(?:ecog|who|zubrod)(?![\w]))?"  # the scale named after a label: "PS: WHO 1"
-    r"(?:[\s-]+(?:status|score|grade))?[\s:=-]*"
+    r"(?:[\s-]+(?:status|score|grade))?"
+    # (lead14) the date the score is told for, between the label and the score, bare or in a bracket ("ECOG 03/2025:
+    # 1", "PS (11/2025) 2", "ECOG Nov 2025: 2"): the statement's date, which orders two scores (Timing._latest_told)
+    rf"(?:[\s,]*(?:\(\s*)?(?:(?:in|on|at|from)\s+)?(?<![\w/.-]){DATE_TEXT}(?![\w/])(?:\s*\))?)?"
+    r"[\s:=-]*"
     + _lead_in("(?:[0-4]|zero|one|two|three|four)")
     + r"(?:(?:about|around|roughly|approximately|approx\.?|~)\s*)?"  # a clinician's estimate: "PS is about 1"
     + rf"{_ECOG_VALUE}(?:\s*(?:-|–|to|/|or)\s*{_ECOG_VALUE})?"
@@ -131,6 +136,19 @@ _ECOG_OTHER_SOURCE = compiled.kept(
     rf"\s*{_SOURCE}\s*(?:[,;/]|\s[-–—]\s|\s+(?:vs\.?|versus))\s*(?:(?:but|and|whereas|while)\s+)?"
     rf"(?:(?:{_SOURCE})\s*[:=,]?\s*(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4])|(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4])\s*{_SOURCE}|"
     rf"{_OWN_VIEW}(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4]))" + r"(?!\.\d|[\w%])",
+    re.IGNORECASE,
+)
+# (lead14) ... also after a score whose source is named before it ("GP says ECOG 1; I'd say 2", "According to the
+# referral letter, PS 1 - we would call it 2"): the source in the score's statement, its verb or its mark after it
+_SOURCE_BEFORE = compiled.kept(
+    rf"(?:{_SOURCE}|(?<![\w-])according\s+to\s+(?:the\s+|a\s+)?{_WHO}|(?<![\w-])(?:the\s+|a\s+|her\s+|his\s+)?{_WHO}"
+    r"(?:'s)?\s*(?:says|said|reports?|reported|scores?|scored|documents|documented|records|recorded|rates|rated|"
+    r"thinks|thought|puts|put|gives|gave|calls|called|estimates|estimated|has|had|assessment|letter|note|[:=]))",
+    re.IGNORECASE,
+)
+_OWN_VIEW_NEXT = compiled.kept(
+    r"\s*(?:[,;/]|\s[-–—]\s|\.(?=\s))\s*(?:(?:but|and|whereas|while|however|though)\s*,?\s*)?"
+    rf"{_OWN_VIEW}(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4])" + r"(?!\.\d|[\w%])",
     re.IGNORECASE,
 )
 # ... or whose label says so ("Baseline ECOG 1", "initial PS 0", "ECOG at diagnosis: 1")
@@ -351,6 +369,9 @@ class Reader:
                 # (safe12) "ECOG 2 per GP, 1 per us": the other source's score too, the two left to clash
                 group = next(g for g in (1, 2, 3) if other.group(g))
                 found.append(Span(other.start(group), other.end(group), "ecog", other.group(group), 1))
+            elif (own := _OWN_VIEW_NEXT.match(text, m.end())) and _source_before(text, m.start()):
+                # (lead14) "GP says ECOG 1; I'd say 2": the writer's own score after a source's, the two left to clash
+                found.append(Span(own.start(1), own.end(1), "ecog", own.group(1), 1))
         for m in _KARNOFSKY.finditer(text):  # a Karnofsky score (or range) only where every table gives one grade
             if later := _KARNOFSKY_NOW.match(text, m.end()):  # "KPS 90, dropped to 60": the score now
                 if (grade := self.karnofsky.get(int(later.group(1)))) is not None:
@@ -601,6 +622,13 @@ def _pdl1_later(text: str, found: list[Span]) -> list[Span]:
     if not early or len(early) == len(scores):
         return found
     return [s for s in found if id(s) not in early]
+
+
+def _source_before(text: str, at: int) -> bool:
+    """(lead14) A score's source is named before the score starting at ``at``, in its statement ("GP says ECOG 1",
+    "Per the referral letter, PS 1", "GP: ECOG 1")."""
+    start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at), text.rfind(";", 0, at), at - 80) + 1
+    return any(m.end() <= at for m in _SOURCE_BEFORE.finditer(text, max(start, 0), at))
 
 
 def ecog_values(m: re.Match[str]) -> list[int]:

@@ -31,6 +31,17 @@ _REFUSAL_LEAD = compiled.kept(r"\s*(?:[,;]|[-–—]+)?\s*(?:(?:but|and|however)
 # the therapies other than the ALK inhibitors whose history is read ("prior pembrolizumab"): named as an option after
 # them, as an ALK inhibitor is (candidate `after`), they are no therapy received
 _OTHER_THERAPIES = frozenset({"prior_chemotherapy", "prior_immunotherapy"})
+# (lead14) a ctDNA or cfDNA test whose statement names the cerebrospinal fluid before it, as its source or its heading
+# ("CSF from lumbar drain: ALK fusion on ctDNA", "Lumbar puncture - cfDNA: G1202R"): no plasma (the phrase file's
+# NOTCSF reads only the CSF named right beside it), unless blood is named between them ("CSF cytology negative; plasma
+# ctDNA: G1202R")
+_CSF_NAMED = compiled.kept(
+    r"(?<![\w-])(?:csf|cerebrospinal\s+fluid|lumbar\s+(?:puncture|drain)|intrathecal|ommaya|ventricular\s+drain)(?![\w-])"
+    r"(?![^.;\n]*?(?<![\w-])(?:plasma|blood|serum|peripheral)(?![\w-]))",
+    re.IGNORECASE,
+)
+_CSF_FUSIONS = frozenset({"fusion_present", "fusion_lost", "fusion_present_plasma", "fusion_lost_plasma"})
+_CELL_FREE = compiled.kept(r"(?:ctdna|cfdna|circulating\s+tumou?r\s+dna|cell[- ]free\s+dna)", re.IGNORECASE)
 
 
 class Context(Questions, People, Doubt, Timing, Intolerance):
@@ -67,6 +78,11 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
                     Entity(span.entity, span.value, span.start, span.end, text[span.start : span.end], role, span.role)
                 )
                 continue
+            if self._csf_cell_free(text, span):
+                if span.entity == "biopsy_type":
+                    continue  # (lead14) "CSF from lumbar drain: ALK fusion on ctDNA": no plasma
+                # ... and the fusion the CSF's, on no specimen of the schema
+                span = dataclasses.replace(span, value=f"{span.value.removesuffix('_plasma')}_csf")
             # (safe20) "ECOG 2 was a typo, it is 1": the value meant, in place of the slip
             slip = self._score_slip(text, span, regions)
             if slip is not None:
@@ -205,6 +221,22 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
         out = self._order_unknown(text, out)
         return _chronological(text, out, self.order)
 
+    @staticmethod
+    def _csf_cell_free(text: str, span: Span) -> bool:
+        """(lead14) The plasma at ``span`` (a ctDNA or cfDNA test read as a plasma biopsy), or the ALK fusion's result
+        at it (on plasma or naming no specimen), is told in a statement with a ctDNA or cfDNA test that names the
+        cerebrospinal fluid before it, no blood named after the CSF ("CSF from lumbar drain: ALK fusion on ctDNA"): the
+        CSF's, neither plasma nor a biopsy of tissue."""
+        if span.entity == "biopsy_type":
+            if span.value != "plasma" or not _CELL_FREE.search(text, span.start, span.end):
+                return False
+        elif span.entity != "alk_status" or span.value not in _CSF_FUSIONS:
+            return False
+        start, end = _statement_bounds(text, span.start, span.end, semicolons=True)
+        if not _CELL_FREE.search(text, start, end):
+            return False
+        return any(m.start() < span.start for m in _CSF_NAMED.finditer(text[:end], start))
+
     def _order_unknown(self, text: str, found: list[Entity]) -> list[Entity]:
         """(lead) Two TKIs or more received in a message that tells their order not known (hypothetical
         `order_unknown`: "alectinib and brigatinib, order unknown"): which was last, the current one, is not stated, so
@@ -297,6 +329,8 @@ class Context(Questions, People, Doubt, Timing, Intolerance):
             return True
         if self.withdrawn.match(text[span.end : span.end + 40]) or self.withdrawn_row.match(text, span.end):
             return True
+        if self.withdrawn_next.match(text, span.end):
+            return True  # (lead14) "G1202R detected. Entry made in error.": the next statement takes it back
         if self.withdrawn_heading.search(text, max(0, span.start - 80), span.start):
             return True  # (lead) "Report withdrawn (sample mislabelled): G1202R"
         if span.entity in self.disowned_entities and self._disowned(text, spans, i):

@@ -166,7 +166,7 @@ class Cues:
         # and its refusals before it as the other therapies' (negation refused_before: "refused to take brigatinib")
         self.tki_neg_before = _before(
             table["tki_negation"]["before"] + table["negation"]["refused_before"],
-            _fill(r"[\s-]+(?:(?!{not_between})\w+\s+)?", table["tki_negation"]),
+            _fill(r"[\s-]+(?:{joined_specimen}|(?!{not_between})\w+\s+)?", table["tki_negation"]),
         )
         self.tki_neg_after = _after(table["tki_negation"]["after"] + table["tki_negation"]["refused_after"], copulas)
         self.refused_after = _after(table["tki_negation"]["refused_after"], copulas)
@@ -197,6 +197,14 @@ class Cues:
         self.not_cue = _cue(back["not_cue"])
         self.withdrawn_row = _compile(
             rf"[^.;\n]{{0,120}}?(?<![\w-])(?:{_words(back['withdrawn_row'])})(?![\w-])", re.IGNORECASE
+        )
+        # (lead14) the next statement, whole, saying the one before made in error ("G1202R detected. Entry made in
+        # error."): from the finding to its statement's end, then the retraction up to the next one's end
+        self.withdrawn_next = _compile(
+            r"(?:[^.;\n]|\.(?![\s]|$))*?(?:\.(?=\s)|;|\n)\s*"
+            rf"(?:{_words(back['withdrawn_next'])})(?![\w-])"
+            r"(?:\s*[,;:–—-]?\s*(?:please\s+)?(?:ignore|disregard)(?:\s+(?:it|this|that))?)?\s*(?:[.!]|\n|$)",
+            re.IGNORECASE,
         )
         self.disowned_entities = frozenset(back["disowned_entities"])
         self.disowned = _cue(back["disowned"])

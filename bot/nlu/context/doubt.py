@@ -32,6 +32,18 @@ _DISCORDANT = compiled.kept(
 # (safe20) what opens a clause before a biopsy told by its purpose (Doubt._biopsy_purpose)
 _RESULT_MARK = compiled.kept(r"[:=]")
 _CLAUSE_START = compiled.kept(r"\.(?=\s)|[;:,(]|\s[-–—]+\s|\b(?:and|but|then)\b")
+# (lead14) a repeat biopsy told bare, its statement's only words ("Repeat biopsy.", "Rebiopsy.", "Repeat liver
+# biopsy."): no result, no verb of its taking, no date, so a ward's plan as much as a deed (Doubt._bare_repeat_biopsy)
+_BARE_BEFORE = compiled.kept(
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:(?:a|an|another|repeat|further|new|second)[ \t]+){0,2}"
+    r"(?:(?!(?:had|has|have|underwent|undergone|underwent|did|done|was|were|performed|got|after|post|since|from|on|at|"
+    r"for|plan|planned|needs?|consider|the|her|his|we|she|he|they|i|patient|pt)\b)[\w-]+[ \t]+)?$",
+    re.IGNORECASE,
+)
+_BARE_AFTER = compiled.kept(r"[ \t]*(?:\.(?=\s|$)|;|\n|$)")
+_BIOPSY_NOUN = compiled.kept(r"(?:[\w-]+[ \t]+){0,2}(?:re-?)?(?:biopsy|bx)", re.IGNORECASE)  # a noun, not "rebiopsied"
+_REPEAT = compiled.kept(r"\b(?:re-?biops\w*|re-?bx|repeat|further|another)\b", re.IGNORECASE)
+_FINDINGS = frozenset({"alk_mutation", "bypass_alteration", "transformation", "histology", "alk_status"})
 # (safe13) a score told with the condition it would hold on ("ECOG 3 if she gets worse", "PS 2 should she deteriorate":
 # it read the score)
 _CONDITIONED_SCORE = compiled.kept(r"[ \t]+(?:if|should|in case|in the event)\b", re.IGNORECASE)
@@ -174,6 +186,8 @@ class Doubt(Lists):
         span = spans[i]
         if self.result_after.match(text, span.end) or self.result_in.search(text, span.start, span.end):
             return False
+        if self._bare_repeat_biopsy(text, spans, i):
+            return True
         line = text.rfind("\n", 0, span.start) + 1  # what is to come is said on the biopsy's line
         if self.biopsy_to_come.search(text[max(line, span.start - 100) : span.start]):
             return True
@@ -192,6 +206,25 @@ class Doubt(Lists):
             between = text[spans[i - 1].end : span.start]
             return bool(self.specimen_named_after.match(between)) and self._uncertain(text, spans, i - 1)
         return False
+
+    @staticmethod
+    def _bare_repeat_biopsy(text: str, spans: list[Span], i: int) -> bool:
+        """(lead14) Biopsy i is a repeat biopsy told bare, the only words of its statement ("Repeat biopsy.",
+        "Rebiopsy.", "Progression on alectinib. Repeat liver biopsy."), with no finding told after it: a plan as much
+        as a deed, so no biopsy done ("Liver biopsy awaiting." is none either). Not one with its result or date after it
+        ("Repeat biopsy: G1202R", "Repeat biopsy 11/2025."), a verb before it ("Had a repeat biopsy."), or a finding
+        told later ("Rebiopsy. Shows G1202R.")."""
+        span = spans[i]
+        start = text.rfind("\n", 0, span.start) + 1
+        start = max(start, *(m.end() for m in re.finditer(r"[.;!?](?=\s)", text[: span.start])), 0)
+        before = text[start : span.start]
+        if not _BIOPSY_NOUN.fullmatch(text, span.start, span.end):
+            return False
+        if not _BARE_BEFORE.search(before) or not _BARE_AFTER.match(text, span.end):
+            return False
+        if not _REPEAT.search(before + text[span.start : span.end]):
+            return False
+        return not any(s.entity in _FINDINGS for s in spans[i + 1 :])
 
     def _biopsy_purpose(self, text: str, span: Span, line: int) -> bool:
         """(safe20) Biopsy ``span`` is told by its purpose right after it ("repeat biopsy to exclude small cell

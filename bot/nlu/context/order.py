@@ -23,10 +23,14 @@ class _Order:
         # copied from a box or a prescription ("Alunbrig since 2023; before that 'Xalkori'")
         # (lead) or the cue opening the next sentence or line ("She has been on Alecensa for 3 yrs. Before that
         # Xalkori.", "alectinib currently. Prior to this, crizotinib": they read crizotinib last, the current one)
-        self.later_first = _frame(
-            r"^(?:[^.\n]|(?<=\d)\.(?=\d)){0,90}?(?:[.\n]\s*)?\b{later_first}\b(?:,?[\w\s/-]{0,40}|,\s*)['\"\u2018\u201c]?$",
-            cues,
+        # (s21) a cue opening the next sentence only when it points back (`later_first_opening`); past the cue, a
+        # colon as a comma ("PD on lorlatinib (3L). Prior: crizotinib")
+        gap = r"(?:[,:]?[\w\s/-]{0,40}|[,:]\s*)['\"\u2018\u201c]?$"
+        self.later_first = _frame(r"^(?:[^.\n]|(?<=\d)\.(?=\d)){0,90}?\b{later_first}\b" + gap, cues)
+        self.later_first_opening = _frame(
+            r"^(?:[^.\n]|(?<=\d)\.(?=\d)){0,90}?[.\n]\s*\b{later_first_opening}\b" + gap, cues
         )
+        self.given_before = _frame(r"^\s*{given_before}\s+$", cues)
         self.forwards = _frame(r"\b{forwards}\b|{arrows}", {**cues, "arrows": lists.words["arrows"]})
         # right before the TKI the patient is on now: it is the last one whatever else the sentence says
         self.current = _frame(r"\b{current_before}\s+$", cues)
@@ -38,7 +42,7 @@ class _Order:
         self.had = _frame(r"^\s*,?\s*(?:{had_who}\s+)?{had}\s+(?:[\w-]+\s+){0,4}?$", cues)
         self.was_given = _frame(r"^\s*{was_given}\b", cues)
         # recall8: "crizotinib, given before that, ...": it came before the TKI told before it
-        self.given_before_that = _frame(r"^\s*[,(]\s*{given_before_that}\b", cues)
+        self.given_before_that = _frame(r"^\s*[,(]?\s*{given_before_that}\b", cues)
         # (lead) past a comma, a forwards word goes on from the TKI the earlier ones were given before, not from them:
         # "alectinib after crizotinib, then lorlatinib" is crizotinib, alectinib, lorlatinib (it read lorlatinib
         # before alectinib)
@@ -163,7 +167,11 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
     if len(current) == 1 and len(ordered) > 1:  # "currently on Lorviqua; had Alunbrig first-line"
         ordered = [e for e in ordered if e is not current[0]] + current
     for a, b in itertools.pairwise(tkis):  # "before lorlatinib she had Alunbrig": Alunbrig before every lorlatinib
-        if a.value == b.value or not _had_before(text, a, b, order):
+        if a.value == b.value:
+            continue
+        if order.given_before.match(text[a.end : b.start]):  # (s21) "crizotinib before ceritinib": a before every b
+            a, b = b, a
+        elif not _had_before(text, a, b, order):
             continue  # checked first: the places below cost a pass over the list, per pair ("lorla and brig " x 300)
         first_a = next(k for k, e in enumerate(ordered) if e.value == a.value)
         if ordered.index(b) > first_a:
@@ -272,13 +280,15 @@ def _had_before(text: str, a: Entity, b: Entity, order: _Order) -> bool:
 def _earlier_first(text: str, tkis: list[Entity], k: int, order: _Order) -> tuple[list[Entity], int]:
     """The TKI at k with what the text says came before it, oldest first; and the index after them."""
     head, nxt = tkis[k], k + 1
-    if nxt == len(tkis) or not _later_first(text[head.end : tkis[nxt].start], order):
+    if nxt == len(tkis) or not _later_first(lead := text[head.end : tkis[nxt].start], order):
         return [head], nxt
+    # (s21) the earlier TKIs in a sentence of their own ("PD on lorlatinib (3L). Prior: crizotinib, then alectinib"):
+    # a forwards word goes on among them, not from the head
+    own = not order.later_first.match(lead) and bool(order.later_first_opening.match(lead))
     before, nxt = _earlier_first(text, tkis, nxt, order)
-    while (
-        nxt < len(tkis)
-        and order.joined.match(between := text[tkis[nxt - 1].end : tkis[nxt].start])
-        and not order.goes_on.match(between)
+    while nxt < len(tkis) and (
+        (order.joined.match(between := text[tkis[nxt - 1].end : tkis[nxt].start]) and not order.goes_on.match(between))
+        or (own and order.goes_on.match(between) and not re.search(r"[.\n]", between))
     ):
         more, nxt = _earlier_first(text, tkis, nxt, order)
         before += more
@@ -286,6 +296,8 @@ def _earlier_first(text: str, tkis: list[Entity], k: int, order: _Order) -> tupl
 
 
 def _later_first(between: str, order: _Order) -> bool:
-    return bool(order.later_first.match(between) or order.earlier_line.match(between)) and not order.forwards.search(
-        between
-    )
+    return bool(
+        order.later_first.match(between)
+        or order.later_first_opening.match(between)
+        or order.earlier_line.match(between)
+    ) and not order.forwards.search(between)
