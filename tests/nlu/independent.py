@@ -367,7 +367,12 @@ SETS = (
                 "independent21_questions_heldout.yml",
                 # before any tuning on it, scored as taken: tuned 0.9518 (P 0.968, R 0.936), held-out 0.9403 (P 0.956,
                 # R 0.925; 0.916 on the bare extractor); questions changing the case 0 / 1 at the extractor level
-                f1_floor=(0.951, 0.940), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(58, 38),
+                # and in the dialogue (bench/questions_dialogue.py)
+                # (2026-12-07g) tuned floor 0.951 -> 0.955 after s21 tuned its other half (ALK's dash as a separator, a
+                # request heading the case, a specimen denied beside another or by a payer, TKIs ordered by their
+                # relation) and lead14, prog21, rec21 and mol21: tuned 0.9559, held-out 0.9433 (held-out floor unchanged;
+                # one held-out sentence of this set was seen once in a failing size check's output, see the README)
+                f1_floor=(0.955, 0.940), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(58, 38),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
