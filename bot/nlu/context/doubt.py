@@ -36,7 +36,7 @@ _CLAUSE_START = compiled.kept(r"\.(?=\s)|[;:,(]|\s[-–—]+\s|\b(?:and|but|then
 # biopsy."): no result, no verb of its taking, no date, so a ward's plan as much as a deed (Doubt._bare_repeat_biopsy)
 _BARE_BEFORE = compiled.kept(
     r"^[ \t]*(?:[-*•][ \t]*)?(?:(?:a|an|another|repeat|further|new|second)[ \t]+){0,2}"
-    r"(?:(?!(?:had|has|have|underwent|undergone|underwent|did|done|was|were|performed|got|after|post|since|from|on|at|"
+    r"(?:(?!(?:had|has|have|underwent|undergone|did|done|was|were|performed|got|after|post|since|from|on|at|"
     r"for|plan|planned|needs?|consider|the|her|his|we|she|he|they|i|patient|pt)\b)[\w-]+[ \t]+)?$",
     re.IGNORECASE,
 )
@@ -215,9 +215,7 @@ class Doubt(Lists):
         ("Repeat biopsy: G1202R", "Repeat biopsy 11/2025."), a verb before it ("Had a repeat biopsy."), or a finding
         told later ("Rebiopsy. Shows G1202R.")."""
         span = spans[i]
-        start = text.rfind("\n", 0, span.start) + 1
-        start = max(start, *(m.end() for m in re.finditer(r"[.;!?](?=\s)", text[: span.start])), 0)
-        before = text[start : span.start]
+        before = text[_statement_start(text, span.start, semicolons=True) : span.start]
         if not _BIOPSY_NOUN.fullmatch(text, span.start, span.end):
             return False
         if not _BARE_BEFORE.search(before) or not _BARE_AFTER.match(text, span.end):
