@@ -275,7 +275,7 @@ class Lists(Cues):
         the clause's end) nothing else ("No strong CYP3A inducers (rifampicin stopped last week)" is not denied)."""
         span = spans[i]
         reach = max(0, span.start - 200)  # a class and its members within a few lines: the reading stays linear
-        if "(" not in text[reach : span.start] and not self.lists.examples_open.search(text, reach, span.start):
+        if "(" not in text[reach : span.start] and not self.lists.examples_seek.search(text, reach, span.start):
             return False
         near = spans[max(0, i - 30) : i + 30]
         for e in reversed(out):
