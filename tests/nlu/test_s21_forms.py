@@ -14,6 +14,8 @@
 4. A test denied with a specimen named before it ("No tissue or plasma testing at progression", "no tissue/plasma
    NGS") or refused by a payer ("insurance denied liquid biopsy", "liquid biopsy denied by insurance"): no plasma
    biopsy (it read one).
+5. A sequence of TKIs closed by an arrow to an open slot ("ceritinib->alectinib->now?", "crizo -> alec -> next?"):
+   the TKIs were given and what comes next is asked (it read them all as the question's).
 """
 
 from __future__ import annotations
@@ -157,4 +159,24 @@ def test_a_test_denied_beside_a_specimen_or_by_a_payer_is_not_done(text: str, bi
     ],
 )
 def test_a_drug_a_payer_refused_is_not_received(text: str, tkis: list[str]) -> None:
+    assert extract_case(text).get("prior_tkis") == tkis
+
+
+# ---- 5. a sequence closed by an arrow to an open slot -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "tkis"),
+    [
+        ("ceritinib->alectinib->now? progression in brain, 2 lesions, SRS-able, body quiet", ["ceritinib", "alectinib"]),
+        ("crizo -> alec -> next? PD brain only", ["crizotinib", "alectinib"]),
+        ("crizotinib -> alectinib -> ?", ["crizotinib", "alectinib"]),
+        ("alectinib -> what next? G1202R on tissue", ["alectinib"]),
+        ("alectinib => ?? PD liver", ["alectinib"]),
+        # controls: a therapy in the slot is proposed, and a sentence opening as a question asks it all
+        ("alectinib -> lorlatinib?", None),
+        ("alectinib -> lorlatinib, thoughts?", ["alectinib"]),
+        ("what about crizotinib -> alectinib -> ?", None),
+        ("could we do crizotinib -> alectinib -> ?", None),
+    ],
+)
+def test_a_sequence_closed_by_an_open_slot_was_given(text: str, tkis: list[str] | None) -> None:
     assert extract_case(text).get("prior_tkis") == tkis

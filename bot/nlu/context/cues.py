@@ -318,6 +318,7 @@ class Cues:
         self.reported_ask_end = _compile(_words(hyp["reported_ask_end"]), re.IGNORECASE)
         # the question closing its sentence, alone or past a comma ("pd on brigatinib, what next?")
         self.open_ask = _compile(rf"(?:^|[,;:])\W*(?:{_words(hyp['open_ask'])}){_ALONE_ASKED}", re.IGNORECASE)
+        self.open_slot = _compile(_words(hyp["open_slot"]), re.IGNORECASE)  # (s21b) "alectinib -> ?"
         self.clause_question = _opening(hyp["clause_start"], _WHOLE)
         self.choice = _opening(hyp["choice"], _ALONE)
         self.trailing_ask = _opening(hyp["trailing_ask"], _ALONE)

@@ -192,6 +192,7 @@ class Questions(Cues):
             bool(self.bare_premise.match(sentence))
             and not self.bare_answered.search(text, before, start)
             and not self.open_ask.search(text[before:start])  # "What now? Brain only.": the case told, not asked
+            and not self.open_slot.search(text, before, start)  # (s21b) "alectinib -> ? G1202R on liver bx"
         )
 
     def supposed_regions(self, text: str) -> list[tuple[int, int]]:
@@ -262,6 +263,8 @@ class Questions(Cues):
             if not sentence.rstrip().endswith("?") and self.stated_after_ask.search(sentence):
                 return None  # "Wondering what to do: she progressed on alectinib with G1202R": told, not asked
             return start
+        if slot := self.open_slot.search(text, start, end):  # (s21b) "ceritinib->alectinib->now?": the next asked
+            return slot.start()
         pick = self.picks.search(text, start, end)
         heading = _HEADING.match(sentence)  # "Outcome requested from the panel: advice on sequencing after ..."
         if heading and not pick and self.question_start.match(sentence[heading.end() :]):
