@@ -16,6 +16,8 @@
    biopsy (it read one).
 5. A sequence of TKIs closed by an arrow to an open slot ("ceritinib->alectinib->now?", "crizo -> alec -> next?"):
    the TKIs were given and what comes next is asked (it read them all as the question's).
+6. The spread word after the progression ("Alectinib PD widespread.", "now 2nd PD widespread (liver, bone, nodes)",
+   "disease progression, widespread"): systemic (it read no pattern), not the brain's.
 """
 
 from __future__ import annotations
@@ -180,3 +182,24 @@ def test_a_drug_a_payer_refused_is_not_received(text: str, tkis: list[str]) -> N
 )
 def test_a_sequence_closed_by_an_open_slot_was_given(text: str, tkis: list[str] | None) -> None:
     assert extract_case(text).get("prior_tkis") == tkis
+
+
+# ---- 6. the spread word after the progression --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("ALK+ NSCLC. Alectinib PD widespread.", "systemic"),
+        ("now 2nd PD widespread (liver, bone, nodes)", "systemic"),
+        ("progression widespread", "systemic"),
+        ("disease progression, widespread", "systemic"),
+        ("progression is diffuse", "systemic"),
+        # controls: the brain's, denied, asked, or no progression
+        ("PD widespread in the brain", None),
+        ("PD widespread (brain)", None),
+        ("PD not widespread, only the liver", None),
+        ("Is the PD widespread?", None),
+        ("no progression; widespread disease stable", "none"),
+    ],
+)
+def test_the_spread_word_after_the_progression(text: str, pattern: str | None) -> None:
+    assert extract_case(text).get("progression") == pattern
