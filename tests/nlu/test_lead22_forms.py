@@ -1,0 +1,41 @@
+"""A re-biopsy still to be planned or done, or not yet, is no biopsy taken (found by the s22 helper on set 22's tuning
+half, mended by the lead): "rebiopsy not yet planned", "rebiopsy to be planned", "Rebiopsy (to be planned)", "rebiopsy
+not planned until after the MDT", "Rebiopsy not until after SRS" read a TISSUE biopsy at this progression, a finding
+nobody stated. They now read nothing (a plan, left to be asked), while a re-biopsy said not planned with nothing to
+come ("rebiopsy not planned") or not done stays none, and one done with its result stays tissue."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.extractor import extract_case
+
+
+@pytest.mark.parametrize(
+    ("text", "biopsy"),
+    [
+        ("PD on alectinib; rebiopsy not yet planned.", None),
+        ("rebiopsy not planned until after the MDT", None),
+        ("rebiopsy to be planned", None),
+        ("rebiopsy yet to be scheduled", None),
+        ("Rebiopsy still to be booked.", None),
+        ("liver biopsy to be discussed at MDT", None),
+        ("Rebiopsy not yet requested.", None),
+        ("rebiopsy not planned for now", None),
+        ("Rebiopsy not until after SRS.", None),
+        ("Rebiopsy (to be planned).", None),
+        ("Rebiopsy: to be organised", None),
+        ("Progressed on brigatinib, repeat biopsy - not yet arranged, ECOG 1", None),
+        # controls: the plasma test beside it still reads; a re-biopsy done keeps its specimen; none stays none
+        ("Repeat biopsy not yet booked; plasma NGS sent.", "plasma"),
+        ("Rebiopsy arranged and performed 3/12: G1202R.", "tissue"),
+        ("Liver biopsy 3/12, to be discussed at MDT: G1202R.", "tissue"),
+        ("Rebiopsy was done before the SRS: G1202R.", "tissue"),
+        ("Rebiopsy of the liver lesion showed G1202R.", "tissue"),
+        ("rebiopsy not planned", "none"),
+        ("Rebiopsy not done.", "none"),
+        ("Rebiopsy not feasible.", "none"),
+    ],
+)
+def test_a_rebiopsy_still_to_come_is_no_biopsy_taken(text, biopsy):
+    assert extract_case(text).get("biopsy") == biopsy
