@@ -10,13 +10,14 @@ from bot.nlu import compiled
 from bot.nlu.context.doubt import Doubt
 from bot.nlu.context.intolerance import Intolerance
 from bot.nlu.context.order import _chronological
-from bot.nlu.context.patterns import _CLAUSE_STOP, _DROPPED, _OURS, _past_spaces, _sentence_at, _statement_bounds
+from bot.nlu.context.patterns import _CLAUSE_STOP, _DROPPED, _OURS, _past_spaces, _sentence_at
 from bot.nlu.context.people import People
 from bot.nlu.context.questions import Questions
 from bot.nlu.context.timing import _RESULT_KINDS as _SERIAL_KINDS
 from bot.nlu.context.timing import DiagnosisAnswers, Timing, _at_diagnosis_histology
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span
+from bot.nlu.statements import _statement_bounds
 
 # a short aside between a complaint and its cause ("seizure last month, thought to be due to ...")
 _ONE_COMMA = compiled.kept(r"[^,;.\n]{0,30},\s*")

@@ -6,8 +6,9 @@ import re
 
 from bot.nlu import compiled
 from bot.nlu.context.lists import Lists
-from bot.nlu.context.patterns import _clause_end, _inside, _statement_bounds, _statement_start
+from bot.nlu.context.patterns import _inside
 from bot.nlu.reader import Span
+from bot.nlu.statements import _clause_end, _statement_bounds, _statement_start
 
 # (lead) findings a test reads besides `untested_entities`: a test on the next line may be theirs (_doubted_after)
 _READ_ON_TESTS = frozenset({"transformation", "histology"})

@@ -6,17 +6,10 @@ import re
 
 from bot.nlu import compiled
 from bot.nlu.context.cues import Cues
-from bot.nlu.context.patterns import (
-    _ALSO_LISTED,
-    _AND,
-    _IN_TURN,
-    _OWN_CLAUSE,
-    _clause_end,
-    _sentence_at,
-    _statement_start,
-)
+from bot.nlu.context.patterns import _ALSO_LISTED, _AND, _IN_TURN, _OWN_CLAUSE, _sentence_at
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import trim
+from bot.nlu.statements import _clause_end, _statement_start
 
 _LINE = compiled.kept(r"[^\n]+")
 # the other drugs a step of a history or a list may name, whose stop is theirs, not the TKI's (_line_intolerance)
