@@ -280,11 +280,12 @@ def _had_before(text: str, a: Entity, b: Entity, order: _Order) -> bool:
 def _earlier_first(text: str, tkis: list[Entity], k: int, order: _Order) -> tuple[list[Entity], int]:
     """The TKI at k with what the text says came before it, oldest first; and the index after them."""
     head, nxt = tkis[k], k + 1
-    if nxt == len(tkis) or not _later_first(lead := text[head.end : tkis[nxt].start], order):
+    told = None if nxt == len(tkis) else _later_first(text[head.end : tkis[nxt].start], order)
+    if told is None:
         return [head], nxt
     # (s21) the earlier TKIs in a sentence of their own ("PD on lorlatinib (3L). Prior: crizotinib, then alectinib"):
     # a forwards word goes on among them, not from the head
-    own = not order.later_first.match(lead) and bool(order.later_first_opening.match(lead))
+    own = told == "opening"
     before, nxt = _earlier_first(text, tkis, nxt, order)
     while nxt < len(tkis) and (
         (order.joined.match(between := text[tkis[nxt - 1].end : tkis[nxt].start]) and not order.goes_on.match(between))
@@ -295,9 +296,15 @@ def _earlier_first(text: str, tkis: list[Entity], k: int, order: _Order) -> tupl
     return before + [head], nxt
 
 
-def _later_first(between: str, order: _Order) -> bool:
-    return bool(
-        order.later_first.match(between)
-        or order.later_first_opening.match(between)
-        or order.earlier_line.match(between)
-    ) and not order.forwards.search(between)
+def _later_first(between: str, order: _Order) -> str | None:
+    """How the words ``between`` two TKIs tell the second given first: its cue in the first one's sentence
+    ("later_first": "alectinib, before that crizotinib"), opening the next sentence ("opening": "on lorlatinib.
+    Prior: crizotinib"), or a line of its own labelled earlier ("line"); None when they do not, or also tell the
+    sequence forwards."""
+    if order.forwards.search(between):
+        return None
+    if order.later_first.match(between):
+        return "later_first"
+    if order.later_first_opening.match(between):
+        return "opening"
+    return "line" if order.earlier_line.match(between) else None
