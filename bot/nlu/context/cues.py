@@ -674,6 +674,13 @@ class Cues:
             r"[\s,:-]*(?:{after})(?![\w])",
             {"after": hyp["biopsy_to_come_after"]},
         )
+        # (lead14) a repeat biopsy told bare, its statement's only words ("Repeat biopsy.", "Repeat liver biopsy."):
+        # what may come before it, a bullet, its openers and one more word that tells neither its taking, a time nor a
+        # plan (Doubt._bare_repeat_biopsy)
+        self.bare_before = _frame(
+            r"^[ \t]*(?:[-*•][ \t]*)?(?:{openers}[ \t]+){0,2}(?:(?!{not_before}\b)[\w-]+[ \t]+)?$",
+            {"openers": hyp["bare_biopsy_openers"], "not_before": hyp["bare_biopsy_not_before"]},
+        )
         # (safe20) right after a biopsy, past its site, its purpose ("repeat biopsy to exclude SCLC", "liver biopsy for
         # NGS"); what says it done in its statement past the purpose, or taken right before it in its clause
         self.biopsy_purpose_after = _frame(
