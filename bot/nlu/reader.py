@@ -36,6 +36,7 @@ from bot.nlu.key_value import (
     timeline_latest,
 )
 from bot.nlu.key_value import NOW_LABEL as _NOW_LABEL
+from bot.nlu.statements import _statement_start
 from bot.nlu.vocabulary import AMINO, define
 from bot.nlu.when import DATE_TEXT
 
@@ -627,8 +628,8 @@ def _pdl1_later(text: str, found: list[Span]) -> list[Span]:
 def _source_before(text: str, at: int) -> bool:
     """(lead14) A score's source is named before the score starting at ``at``, in its statement ("GP says ECOG 1",
     "Per the referral letter, PS 1", "GP: ECOG 1")."""
-    start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at), text.rfind(";", 0, at), at - 80) + 1
-    return any(m.end() <= at for m in _SOURCE_BEFORE.finditer(text, max(start, 0), at))
+    start = _statement_start(text, at, max(0, at - 80), semicolons=True)
+    return any(m.end() <= at for m in _SOURCE_BEFORE.finditer(text, start, at))
 
 
 def ecog_values(m: re.Match[str]) -> list[int]:
