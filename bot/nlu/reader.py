@@ -147,6 +147,8 @@ _SOURCE_BEFORE = compiled.kept(
     r"thinks|thought|puts|put|gives|gave|calls|called|estimates|estimated|has|had|assessment|letter|note|[:=]))",
     re.IGNORECASE,
 )
+# (lead15) the writer's view ending its clause: a score, not a number of something else ("I'd say 2 weeks ago")
+_OWN_VIEW_CLOSED = compiled.kept(r"[ \t]*(?:[.;,!)\n]|$)")
 _OWN_VIEW_NEXT = compiled.kept(
     r"\s*(?:[,;/]|\s[-–—]\s|\.(?=\s))\s*(?:(?:but|and|whereas|while|however|though)\s*,?\s*)?"
     rf"{_OWN_VIEW}(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4])" + r"(?!\.\d|[\w%])",
@@ -370,8 +372,11 @@ class Reader:
                 # (safe12) "ECOG 2 per GP, 1 per us": the other source's score too, the two left to clash
                 group = next(g for g in (1, 2, 3) if other.group(g))
                 found.append(Span(other.start(group), other.end(group), "ecog", other.group(group), 1))
-            elif (own := _OWN_VIEW_NEXT.match(text, m.end())) and _source_before(text, m.start()):
-                # (lead14) "GP says ECOG 1; I'd say 2": the writer's own score after a source's, the two left to clash
+            elif (own := _OWN_VIEW_NEXT.match(text, m.end())) and (
+                _source_before(text, m.start()) or _OWN_VIEW_CLOSED.match(text, own.end())
+            ):
+                # (lead14) "GP says ECOG 1; I'd say 2": the writer's own score after a source's, the two left to clash;
+                # (lead15) also after a score with no source named, the view closing its clause ("ECOG 1; I'd say 2")
                 found.append(Span(own.start(1), own.end(1), "ecog", own.group(1), 1))
         for m in _KARNOFSKY.finditer(text):  # a Karnofsky score (or range) only where every table gives one grade
             if later := _KARNOFSKY_NOW.match(text, m.end()):  # "KPS 90, dropped to 60": the score now

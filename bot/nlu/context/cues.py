@@ -820,6 +820,12 @@ class Cues:
             rf"{not_}(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
             re.IGNORECASE,
         )
+        # (lead15) the next sentence opened by a stop, past who or what stopped (Intolerance._next_sentence_stop)
+        self.next_sentence_stop = _frame(
+            r"\s*(?:{next_sentence_subject}\s+)?"
+            r"(?:(?:was|were|had been|has been|then|later|subsequently|eventually)\s+){0,2}(?={stop}(?![\w]))",
+            tol,
+        )
         self.came_off = self.toxic.came_off
         self.toxicity_on = _before(tol["toxicity_on"], r"\s*")
         # (ther18) a reason word and its grades ending right before the toxicity of toxicity_on, or before another one

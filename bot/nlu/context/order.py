@@ -34,6 +34,7 @@ class _Order:
         self.forwards = _frame(r"\b{forwards}\b|{arrows}", {**cues, "arrows": lists.words["arrows"]})
         # right before the TKI the patient is on now: it is the last one whatever else the sentence says
         self.current = _frame(r"\b{current_before}\s+$", cues)
+        self.current_after = _frame(r"\s*(?:\([^)]{0,30}\)\s*)?{current_after}", cues)  # (lead15) "lorlatinib now;"
         # right after the TKI the patient had first, past a bracket ("crizotinib (2019) initially")
         self.first = _frame(r"^\s*(?:\([^)]{0,30}\)\s*)?{first_after}", cues)
         self.first_before = _frame(r"\b{first_before}\s*$", cues)
@@ -163,20 +164,29 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
     ]
     if len(first) == 1 and len(ordered) > 1:  # "alectinib since 2019; ceritinib had been given first"
         ordered = first + [e for e in ordered if e is not first[0]]
-    current = [e for e in ordered if order.current.search(text[max(0, e.start - 30) : e.start])]
+    current = [
+        e
+        for e in ordered
+        if order.current.search(text[max(0, e.start - 30) : e.start]) or order.current_after.match(text, e.end)
+    ]
     if len(current) == 1 and len(ordered) > 1:  # "currently on Lorviqua; had Alunbrig first-line"
         ordered = [e for e in ordered if e is not current[0]] + current
-    for a, b in itertools.pairwise(tkis):  # "before lorlatinib she had Alunbrig": Alunbrig before every lorlatinib
-        if a.value == b.value:
-            continue
+    runs = _told_earlier(text, tkis, order)
+    for k, (a, b) in enumerate(itertools.pairwise(tkis)):  # "before lorlatinib she had Alunbrig": Alunbrig first
+        if a.value == b.value or runs.get(k) == runs.get(k + 1, -1):
+            continue  # (lead15) nor two of one list told earlier ("crizotinib and alectinib before"): in their order
         if order.given_before.match(text[a.end : b.start]):  # (s21) "crizotinib before ceritinib": a before every b
             a, b = b, a
-        elif not _had_before(text, a, b, order):
+        elif k + 1 not in runs and not _had_before(text, a, b, order):
             continue  # checked first: the places below cost a pass over the list, per pair ("lorla and brig " x 300)
         first_a = next(k for k, e in enumerate(ordered) if e.value == a.value)
-        if ordered.index(b) > first_a:
-            ordered.remove(b)
-            ordered.insert(first_a, b)
+        # (lead15) a list told earlier as a whole ("lorlatinib now; crizotinib and alectinib before") goes before it
+        # as a whole, in its own order
+        for c in [tkis[m] for m in sorted(m for m, r in runs.items() if r == runs[k + 1])] if k + 1 in runs else [b]:
+            if ordered.index(c) > first_a:
+                ordered.remove(c)
+                ordered.insert(first_a, c)
+            first_a = ordered.index(c) + 1
     out = list(found)
     for i, e in zip(slots, ordered, strict=True):  # ordered is tkis reordered
         out[i] = e
@@ -262,6 +272,21 @@ def _in_a_list(text: str, tkis: list[Entity], m: int, order: _Order) -> bool:
             if order.joined.match(text[a.end : b.start]):
                 return True
     return False
+
+
+def _told_earlier(text: str, tkis: list[Entity], order: _Order) -> dict[int, int]:
+    """(lead15) The TKIs of a list of two or more told given earlier by the words after its last one (given_before_that:
+    "crizotinib and alectinib before", "crizotinib, alectinib earlier"), each index of ``tkis`` with its list's first
+    index: they came before the TKI told right before the list, in the list's order."""
+    out: dict[int, int] = {}
+    first = 0
+    for m in range(1, len(tkis) + 1):
+        if m < len(tkis) and order.joined.match(text[tkis[m - 1].end : tkis[m].start]):
+            continue
+        if m - first > 1 and first > 0 and order.given_before_that.match(text[tkis[m - 1].end : tkis[m - 1].end + 40]):
+            out |= dict.fromkeys(range(first, m), first)
+        first = m
+    return out
 
 
 def _had_before(text: str, a: Entity, b: Entity, order: _Order) -> bool:
