@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from bot.nlu import compiled
@@ -219,17 +220,25 @@ class Intolerance(Cues):
         pneumonitis.", "On alectinib from 2021. It was discontinued for hepatotoxicity."): the span of the stop and
         its toxicity; not one resumed there ("Held for pneumonitis, then resumed at 90 mg")."""
         e, (s_start, s_end) = tkis[k], sentence
-        if any(s_start <= t.start < s_end and t.value != e.value for t in tkis) or any(
-            e.end < a < s_end for a in therapies
-        ):
-            return None  # not the one drug named in its sentence ("brigatinib after alectinib"), nor before another
-        if _WITH_ANOTHER.search(text, e.end, s_end):
-            return None  # "Started brigatinib and atorvastatin in 2023.": the stop may be the other one's
+        if k + 1 < len(tkis) and tkis[k + 1].start < s_end:
+            return (
+                None  # not the last TKI of its sentence (checked first: one pass over a sentence's TKIs, at its last)
+            )
         if not (opening := self.next_sentence_stop.match(text, s_end)):
             return None
         end = _clause_end(text, opening.end())
-        if any(s_end <= t.start < end for t in tkis) or any(s_end <= a < end for a in therapies):
-            return None  # the stop of a drug it names
+        if k + 1 < len(tkis) and tkis[k + 1].start < end:
+            return None  # the stop of a TKI it names
+        j = k - 1
+        while j >= 0 and tkis[j].start >= s_start:
+            if tkis[j].value != e.value:
+                return None  # not the one drug named in its sentence ("brigatinib after alectinib")
+            j -= 1
+        at = bisect.bisect_right(therapies, e.end)
+        if at < len(therapies) and therapies[at] < end:
+            return None  # another drug named after it, in its sentence or in the stop's
+        if _WITH_ANOTHER.search(text, e.end, s_end):
+            return None  # "Started brigatinib and atorvastatin in 2023.": the stop may be the other one's
         m = self.stopped_for.match(text, opening.end(), end)
         if m is None or self.toxic.resumed(text, e.value, opening.end(), end, []):
             return None

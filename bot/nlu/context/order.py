@@ -175,14 +175,20 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
     for k, (a, b) in enumerate(itertools.pairwise(tkis)):  # "before lorlatinib she had Alunbrig": Alunbrig first
         if a.value == b.value or runs.get(k) == runs.get(k + 1, -1):
             continue  # (lead15) nor two of one list told earlier ("crizotinib and alectinib before"): in their order
-        if order.given_before.match(text[a.end : b.start]):  # (s21) "crizotinib before ceritinib": a before every b
-            a, b = b, a
-        elif k + 1 not in runs and not _had_before(text, a, b, order):
-            continue  # checked first: the places below cost a pass over the list, per pair ("lorla and brig " x 300)
-        first_a = next(k for k, e in enumerate(ordered) if e.value == a.value)
         # (lead15) a list told earlier as a whole ("lorlatinib now; crizotinib and alectinib before") goes before it
         # as a whole, in its own order
-        for c in [tkis[m] for m in sorted(m for m, r in runs.items() if r == runs[k + 1])] if k + 1 in runs else [b]:
+        moved = [b]
+        if order.given_before.match(text[a.end : b.start]):  # (s21) "crizotinib before ceritinib": a before every b
+            a, moved = b, [a]
+        elif k + 1 in runs:
+            end = k + 1
+            while runs.get(end) == k + 1:
+                end += 1
+            moved = tkis[k + 1 : end]
+        elif not _had_before(text, a, b, order):
+            continue  # checked first: the places below cost a pass over the list, per pair ("lorla and brig " x 300)
+        first_a = next(k for k, e in enumerate(ordered) if e.value == a.value)
+        for c in moved:
             if ordered.index(c) > first_a:
                 ordered.remove(c)
                 ordered.insert(first_a, c)
