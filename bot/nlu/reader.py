@@ -36,6 +36,7 @@ from bot.nlu.key_value import (
     timeline_latest,
 )
 from bot.nlu.key_value import NOW_LABEL as _NOW_LABEL
+from bot.nlu.statements import _statement_start
 from bot.nlu.vocabulary import AMINO, define
 from bot.nlu.when import DATE_TEXT
 
@@ -146,6 +147,8 @@ _SOURCE_BEFORE = compiled.kept(
     r"thinks|thought|puts|put|gives|gave|calls|called|estimates|estimated|has|had|assessment|letter|note|[:=]))",
     re.IGNORECASE,
 )
+# (lead15) the writer's view ending its clause: a score, not a number of something else ("I'd say 2 weeks ago")
+_OWN_VIEW_CLOSED = compiled.kept(r"[ \t]*(?:[.;,!)\n]|$)")
 _OWN_VIEW_NEXT = compiled.kept(
     r"\s*(?:[,;/]|\s[-–—]\s|\.(?=\s))\s*(?:(?:but|and|whereas|while|however|though)\s*,?\s*)?"
     rf"{_OWN_VIEW}(?:(?:ecog|ps|who)\s*[:=]?\s*)?([0-4])" + r"(?!\.\d|[\w%])",
@@ -369,8 +372,11 @@ class Reader:
                 # (safe12) "ECOG 2 per GP, 1 per us": the other source's score too, the two left to clash
                 group = next(g for g in (1, 2, 3) if other.group(g))
                 found.append(Span(other.start(group), other.end(group), "ecog", other.group(group), 1))
-            elif (own := _OWN_VIEW_NEXT.match(text, m.end())) and _source_before(text, m.start()):
-                # (lead14) "GP says ECOG 1; I'd say 2": the writer's own score after a source's, the two left to clash
+            elif (own := _OWN_VIEW_NEXT.match(text, m.end())) and (
+                _source_before(text, m.start()) or _OWN_VIEW_CLOSED.match(text, own.end())
+            ):
+                # (lead14) "GP says ECOG 1; I'd say 2": the writer's own score after a source's, the two left to clash;
+                # (lead15) also after a score with no source named, the view closing its clause ("ECOG 1; I'd say 2")
                 found.append(Span(own.start(1), own.end(1), "ecog", own.group(1), 1))
         for m in _KARNOFSKY.finditer(text):  # a Karnofsky score (or range) only where every table gives one grade
             if later := _KARNOFSKY_NOW.match(text, m.end()):  # "KPS 90, dropped to 60": the score now
@@ -627,8 +633,8 @@ def _pdl1_later(text: str, found: list[Span]) -> list[Span]:
 def _source_before(text: str, at: int) -> bool:
     """(lead14) A score's source is named before the score starting at ``at``, in its statement ("GP says ECOG 1",
     "Per the referral letter, PS 1", "GP: ECOG 1")."""
-    start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at), text.rfind(";", 0, at), at - 80) + 1
-    return any(m.end() <= at for m in _SOURCE_BEFORE.finditer(text, max(start, 0), at))
+    start = _statement_start(text, at, max(0, at - 80), semicolons=True)
+    return any(m.end() <= at for m in _SOURCE_BEFORE.finditer(text, start, at))
 
 
 def ecog_values(m: re.Match[str]) -> list[int]:

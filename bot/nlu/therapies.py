@@ -35,7 +35,7 @@ import yaml
 from bot import knowledge
 from bot.nlu import compiled, models, vocabulary
 from bot.nlu.context import _WHOLE, ListWords, ToxicStops, _cue, _frame, _line, _opening, _Order, _words, sentences
-from bot.nlu.context.patterns import _clause_end
+from bot.nlu.statements import _clause_end
 
 THERAPY_PHRASES_FILE = Path(__file__).resolve().parent / "therapy_phrases.yml"
 CHOSEN, REJECTED, PRIOR, CONDITIONAL = "chosen", "rejected", "prior", "conditional"

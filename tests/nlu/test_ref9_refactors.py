@@ -2,7 +2,7 @@
 otherwise.
 
 - A TKI that opens its statement with only a risk note after it ("brigatinib, known ILD risk") is named, not
-  received (trust7). Its statement is now bounded as the other readings bound theirs (patterns._statement_bounds
+  received (trust7). Its statement is now bounded as the other readings bound theirs (statements._statement_bounds
   with its semicolons), where a "?" or a "!" ends a sentence as a full stop does: a TKI named with a risk note right
   after a question ("Which TKI next? brigatinib, known ILD risk") opens its statement and is named only (the former
   bound, a line, a semicolon or ". ", read it received). In a history, with its dates, stated as taken or told as

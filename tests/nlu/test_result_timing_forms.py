@@ -153,7 +153,7 @@ def test_the_later_month_s_denial_gives_way_to_nothing_found() -> None:
 
 
 @pytest.mark.parametrize("text, mutations", [
-    # (timing) a result's clause (Timing._when, through patterns._statement_bounds) is not cut at a decimal point: its
+    # (timing) a result's clause (Timing._when, through statements._statement_bounds) is not cut at a decimal point: its
     # year after a VAF dates it (it read no time, and neither result was read)
     ("G1202R at 0.4% on the 2023 plasma; no ALK mutations on the 2025 tissue.", []),
     # controls: the same without a decimal, and the years the other way round

@@ -10,13 +10,15 @@ from bot.nlu import compiled
 from bot.nlu.context.doubt import Doubt
 from bot.nlu.context.intolerance import Intolerance
 from bot.nlu.context.order import _chronological
-from bot.nlu.context.patterns import _CLAUSE_STOP, _DROPPED, _OURS, _past_spaces, _sentence_at, _statement_bounds
+from bot.nlu.context.patterns import _CLAUSE_STOP, _DROPPED, _OURS, _past_spaces, _sentence_at
 from bot.nlu.context.people import People
 from bot.nlu.context.questions import Questions
 from bot.nlu.context.timing import _RESULT_KINDS as _SERIAL_KINDS
 from bot.nlu.context.timing import DiagnosisAnswers, Timing, _at_diagnosis_histology
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import Span
+from bot.nlu.statements import _statement_bounds
+from bot.nlu.vocabulary import define
 
 # a short aside between a complaint and its cause ("seizure last month, thought to be due to ...")
 _ONE_COMMA = compiled.kept(r"[^,;.\n]{0,30},\s*")
@@ -36,12 +38,11 @@ _OTHER_THERAPIES = frozenset({"prior_chemotherapy", "prior_immunotherapy"})
 # NOTCSF reads only the CSF named right beside it), unless blood is named between them ("CSF cytology negative; plasma
 # ctDNA: G1202R")
 _CSF_NAMED = compiled.kept(
-    r"(?<![\w-])(?:csf|cerebrospinal\s+fluid|lumbar\s+(?:puncture|drain)|intrathecal|ommaya|ventricular\s+drain)(?![\w-])"
-    r"(?![^.;\n]*?(?<![\w-])(?:plasma|blood|serum|peripheral)(?![\w-]))",
+    rf"(?<![\w-])(?:{define('CSFSOURCE')})(?![\w-])(?![^.;\n]*?(?<![\w-])(?:{define('BLOODSOURCE')})(?![\w-]))",
     re.IGNORECASE,
 )
 _CSF_FUSIONS = frozenset({"fusion_present", "fusion_lost", "fusion_present_plasma", "fusion_lost_plasma"})
-_CELL_FREE = compiled.kept(r"(?:ctdna|cfdna|circulating\s+tumou?r\s+dna|cell[- ]free\s+dna)", re.IGNORECASE)
+_CELL_FREE = compiled.kept(define("CELLFREEDNA"), re.IGNORECASE)
 
 
 class Context(Questions, People, Doubt, Timing, Intolerance):

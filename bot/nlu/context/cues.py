@@ -674,6 +674,13 @@ class Cues:
             r"[\s,:-]*(?:{after})(?![\w])",
             {"after": hyp["biopsy_to_come_after"]},
         )
+        # (lead14) a repeat biopsy told bare, its statement's only words ("Repeat biopsy.", "Repeat liver biopsy."):
+        # what may come before it, a bullet, its openers and one more word that tells neither its taking, a time nor a
+        # plan (Doubt._bare_repeat_biopsy)
+        self.bare_before = _frame(
+            r"^[ \t]*(?:[-*•][ \t]*)?(?:{openers}[ \t]+){0,2}(?:(?!{not_before}\b)[\w-]+[ \t]+)?$",
+            {"openers": hyp["bare_biopsy_openers"], "not_before": hyp["bare_biopsy_not_before"]},
+        )
         # (safe20) right after a biopsy, past its site, its purpose ("repeat biopsy to exclude SCLC", "liver biopsy for
         # NGS"); what says it done in its statement past the purpose, or taken right before it in its clause
         self.biopsy_purpose_after = _frame(
@@ -812,6 +819,12 @@ class Cues:
             rf"(?<!\w)(?:{_words(tol['toxicity'])})(?![\w]){_TOLERATED}[^.;]*?(?:{_words(tol['stop'])})(?![\w])|"
             rf"{not_}(?:{_words(tol['stopped_for_toxicity'])})(?![\w])",
             re.IGNORECASE,
+        )
+        # (lead15) the next sentence opened by a stop, past who or what stopped (Intolerance._next_sentence_stop)
+        self.next_sentence_stop = _frame(
+            r"\s*(?:{next_sentence_subject}\s+)?"
+            r"(?:(?:was|were|had been|has been|then|later|subsequently|eventually)\s+){0,2}(?={stop}(?![\w]))",
+            tol,
         )
         self.came_off = self.toxic.came_off
         self.toxicity_on = _before(tol["toxicity_on"], r"\s*")

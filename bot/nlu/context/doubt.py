@@ -6,8 +6,9 @@ import re
 
 from bot.nlu import compiled
 from bot.nlu.context.lists import Lists
-from bot.nlu.context.patterns import _clause_end, _inside, _statement_bounds, _statement_start
+from bot.nlu.context.patterns import _inside
 from bot.nlu.reader import Span
+from bot.nlu.statements import _clause_end, _statement_bounds, _statement_start
 
 # (lead) findings a test reads besides `untested_entities`: a test on the next line may be theirs (_doubted_after)
 _READ_ON_TESTS = frozenset({"transformation", "histology"})
@@ -32,14 +33,6 @@ _DISCORDANT = compiled.kept(
 # (safe20) what opens a clause before a biopsy told by its purpose (Doubt._biopsy_purpose)
 _RESULT_MARK = compiled.kept(r"[:=]")
 _CLAUSE_START = compiled.kept(r"\.(?=\s)|[;:,(]|\s[-–—]+\s|\b(?:and|but|then)\b")
-# (lead14) a repeat biopsy told bare, its statement's only words ("Repeat biopsy.", "Rebiopsy.", "Repeat liver
-# biopsy."): no result, no verb of its taking, no date, so a ward's plan as much as a deed (Doubt._bare_repeat_biopsy)
-_BARE_BEFORE = compiled.kept(
-    r"^[ \t]*(?:[-*•][ \t]*)?(?:(?:a|an|another|repeat|further|new|second)[ \t]+){0,2}"
-    r"(?:(?!(?:had|has|have|underwent|undergone|did|done|was|were|performed|got|after|post|since|from|on|at|"
-    r"for|plan|planned|needs?|consider|the|her|his|we|she|he|they|i|patient|pt)\b)[\w-]+[ \t]+)?$",
-    re.IGNORECASE,
-)
 _BARE_AFTER = compiled.kept(r"[ \t]*(?:\.(?=\s|$)|;|\n|$)")
 _BIOPSY_NOUN = compiled.kept(r"(?:[\w-]+[ \t]+){0,2}(?:re-?)?(?:biopsy|bx)", re.IGNORECASE)  # a noun, not "rebiopsied"
 _REPEAT = compiled.kept(r"\b(?:re-?biops\w*|re-?bx|repeat|further|another)\b", re.IGNORECASE)
@@ -207,8 +200,7 @@ class Doubt(Lists):
             return bool(self.specimen_named_after.match(between)) and self._uncertain(text, spans, i - 1)
         return False
 
-    @staticmethod
-    def _bare_repeat_biopsy(text: str, spans: list[Span], i: int) -> bool:
+    def _bare_repeat_biopsy(self, text: str, spans: list[Span], i: int) -> bool:
         """(lead14) Biopsy i is a repeat biopsy told bare, the only words of its statement ("Repeat biopsy.",
         "Rebiopsy.", "Progression on alectinib. Repeat liver biopsy."), with no finding told after it: a plan as much
         as a deed, so no biopsy done ("Liver biopsy awaiting." is none either). Not one with its result or date after it
@@ -218,7 +210,7 @@ class Doubt(Lists):
         before = text[_statement_start(text, span.start, semicolons=True) : span.start]
         if not _BIOPSY_NOUN.fullmatch(text, span.start, span.end):
             return False
-        if not _BARE_BEFORE.search(before) or not _BARE_AFTER.match(text, span.end):
+        if not self.bare_before.search(before) or not _BARE_AFTER.match(text, span.end):
             return False
         if not _REPEAT.search(before + text[span.start : span.end]):
             return False

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from bot.nlu import compiled
 from bot.nlu.context.cues import Cues
-from bot.nlu.context.patterns import (
-    _ALSO_LISTED,
-    _AND,
-    _IN_TURN,
-    _OWN_CLAUSE,
-    _clause_end,
-    _sentence_at,
-    _statement_start,
-)
+from bot.nlu.context.patterns import _ALSO_LISTED, _AND, _IN_TURN, _OWN_CLAUSE, _sentence_at
 from bot.nlu.entity import CANDIDATE, HYPOTHETICAL, NEGATED, Entity
 from bot.nlu.reader import trim
+from bot.nlu.statements import _clause_end, _statement_start
 
 _LINE = compiled.kept(r"[^\n]+")
 # the other drugs a step of a history or a list may name, whose stop is theirs, not the TKI's (_line_intolerance)
@@ -46,6 +40,8 @@ _STARTED_AFTER = compiled.kept(
     r"\s+(?:was|were|has been|had been)\s+(?:started|begun|commenced|initiated|given)\s+(?:after|following|post)\s+$",
     re.IGNORECASE,
 )
+# (lead15) another thing named beside a TKI in its sentence (Intolerance._next_sentence_stop)
+_WITH_ANOTHER = compiled.kept(r"(?:\band|\bwith|\bplus|[+&/,])\s+[^\W\d]", re.IGNORECASE)
 _OWN_STOP_NEXT = compiled.kept(
     r"\s*,?\s+(?:but|and|then)\s+(?:was\s+|had to be\s+|then\s+|later\s+)*(?:stopped|discontinued|ceased|withdrawn)\b",
     re.IGNORECASE,
@@ -194,6 +190,8 @@ class Intolerance(Cues):
                 span = self._replaced_for_toxicity(text, e, tkis[k + 1], tkis[k + 2 :], s_end)
             if span is None and k + 1 < len(tkis):
                 span = self._reason_then_switch(text, e, tkis[k + 1])
+            if span is None:
+                span = self._next_sentence_stop(text, tkis, k, therapies, (s_start, s_end))
             later = [(t.start, t.value) for t in tkis[k + 1 :]]
             if span and self.toxic.resumed(text, e.value, e.end, max(span[1], statement_end), later):
                 span = None  # "held for CK elevation and then resumed at 120 mg", "held for a week": tolerated
@@ -213,6 +211,38 @@ class Intolerance(Cues):
         others = [e for e in found if e.entity in _OTHER_DRUGS]
         out += self._line_intolerance(text, tkis, out, others)
         return out + self._lung_toxicity(text, out, found) + self._denied_intolerance(text, found, bounds, regions)
+
+    def _next_sentence_stop(
+        self, text: str, tkis: list[Entity], k: int, therapies: list[int], sentence: tuple[int, int]
+    ) -> tuple[int, int] | None:
+        """(lead15) The one TKI named in its sentence, last there, stopped for a toxicity in the next one, which
+        opens with the stop and names no drug ("Started brigatinib in 2023. Stopped after 2 months because of
+        pneumonitis.", "On alectinib from 2021. It was discontinued for hepatotoxicity."): the span of the stop and
+        its toxicity; not one resumed there ("Held for pneumonitis, then resumed at 90 mg")."""
+        e, (s_start, s_end) = tkis[k], sentence
+        if k + 1 < len(tkis) and tkis[k + 1].start < s_end:
+            return (
+                None  # not the last TKI of its sentence (checked first: one pass over a sentence's TKIs, at its last)
+            )
+        if not (opening := self.next_sentence_stop.match(text, s_end)):
+            return None
+        end = _clause_end(text, opening.end())
+        if k + 1 < len(tkis) and tkis[k + 1].start < end:
+            return None  # the stop of a TKI it names
+        j = k - 1
+        while j >= 0 and tkis[j].start >= s_start:
+            if tkis[j].value != e.value:
+                return None  # not the one drug named in its sentence ("brigatinib after alectinib")
+            j -= 1
+        at = bisect.bisect_right(therapies, e.end)
+        if at < len(therapies) and therapies[at] < end:
+            return None  # another drug named after it, in its sentence or in the stop's
+        if _WITH_ANOTHER.search(text, e.end, s_end):
+            return None  # "Started brigatinib and atorvastatin in 2023.": the stop may be the other one's
+        m = self.stopped_for.match(text, opening.end(), end)
+        if m is None or self.toxic.resumed(text, e.value, opening.end(), end, []):
+            return None
+        return m.span()
 
     def _line_intolerance(
         self, text: str, tkis: list[Entity], read: list[Entity], others: list[Entity]

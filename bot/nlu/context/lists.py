@@ -15,11 +15,11 @@ from bot.nlu.context.patterns import (
     _needs,
     _past_spaces,
     _sentence_at,
-    _statement_start,
     _unclosed_bracket,
 )
 from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.reader import Span
+from bot.nlu.statements import _statement_start
 
 _BARE_COMMA = compiled.kept(r"\s*,\s*")
 _LEAD_REMARK = compiled.kept(r"^\s*\([^()\n.;]{1,30}\)")  # a bracket right after a denial's cue (_scoped)

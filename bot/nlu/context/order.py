@@ -34,6 +34,7 @@ class _Order:
         self.forwards = _frame(r"\b{forwards}\b|{arrows}", {**cues, "arrows": lists.words["arrows"]})
         # right before the TKI the patient is on now: it is the last one whatever else the sentence says
         self.current = _frame(r"\b{current_before}\s+$", cues)
+        self.current_after = _frame(r"\s*(?:\([^)]{0,30}\)\s*)?{current_after}", cues)  # (lead15) "lorlatinib now;"
         # right after the TKI the patient had first, past a bracket ("crizotinib (2019) initially")
         self.first = _frame(r"^\s*(?:\([^)]{0,30}\)\s*)?{first_after}", cues)
         self.first_before = _frame(r"\b{first_before}\s*$", cues)
@@ -163,20 +164,35 @@ def _chronological(text: str, found: list[Entity], order: _Order) -> list[Entity
     ]
     if len(first) == 1 and len(ordered) > 1:  # "alectinib since 2019; ceritinib had been given first"
         ordered = first + [e for e in ordered if e is not first[0]]
-    current = [e for e in ordered if order.current.search(text[max(0, e.start - 30) : e.start])]
+    current = [
+        e
+        for e in ordered
+        if order.current.search(text[max(0, e.start - 30) : e.start]) or order.current_after.match(text, e.end)
+    ]
     if len(current) == 1 and len(ordered) > 1:  # "currently on Lorviqua; had Alunbrig first-line"
         ordered = [e for e in ordered if e is not current[0]] + current
-    for a, b in itertools.pairwise(tkis):  # "before lorlatinib she had Alunbrig": Alunbrig before every lorlatinib
-        if a.value == b.value:
-            continue
+    runs = _told_earlier(text, tkis, order)
+    for k, (a, b) in enumerate(itertools.pairwise(tkis)):  # "before lorlatinib she had Alunbrig": Alunbrig first
+        if a.value == b.value or runs.get(k) == runs.get(k + 1, -1):
+            continue  # (lead15) nor two of one list told earlier ("crizotinib and alectinib before"): in their order
+        # (lead15) a list told earlier as a whole ("lorlatinib now; crizotinib and alectinib before") goes before it
+        # as a whole, in its own order
+        moved = [b]
         if order.given_before.match(text[a.end : b.start]):  # (s21) "crizotinib before ceritinib": a before every b
-            a, b = b, a
+            a, moved = b, [a]
+        elif k + 1 in runs:
+            end = k + 1
+            while runs.get(end) == k + 1:
+                end += 1
+            moved = tkis[k + 1 : end]
         elif not _had_before(text, a, b, order):
             continue  # checked first: the places below cost a pass over the list, per pair ("lorla and brig " x 300)
         first_a = next(k for k, e in enumerate(ordered) if e.value == a.value)
-        if ordered.index(b) > first_a:
-            ordered.remove(b)
-            ordered.insert(first_a, b)
+        for c in moved:
+            if ordered.index(c) > first_a:
+                ordered.remove(c)
+                ordered.insert(first_a, c)
+            first_a = ordered.index(c) + 1
     out = list(found)
     for i, e in zip(slots, ordered, strict=True):  # ordered is tkis reordered
         out[i] = e
@@ -264,6 +280,21 @@ def _in_a_list(text: str, tkis: list[Entity], m: int, order: _Order) -> bool:
     return False
 
 
+def _told_earlier(text: str, tkis: list[Entity], order: _Order) -> dict[int, int]:
+    """(lead15) The TKIs of a list of two or more told given earlier by the words after its last one (given_before_that:
+    "crizotinib and alectinib before", "crizotinib, alectinib earlier"), each index of ``tkis`` with its list's first
+    index: they came before the TKI told right before the list, in the list's order."""
+    out: dict[int, int] = {}
+    first = 0
+    for m in range(1, len(tkis) + 1):
+        if m < len(tkis) and order.joined.match(text[tkis[m - 1].end : tkis[m].start]):
+            continue
+        if m - first > 1 and first > 0 and order.given_before_that.match(text[tkis[m - 1].end : tkis[m - 1].end + 40]):
+            out |= dict.fromkeys(range(first, m), first)
+        first = m
+    return out
+
+
 def _had_before(text: str, a: Entity, b: Entity, order: _Order) -> bool:
     """``b`` is told as given before ``a``: "before lorlatinib she had brigatinib", "prior to A, B was given", "A
     was stopped; B, given before that, had failed" (recall8)."""
@@ -280,11 +311,12 @@ def _had_before(text: str, a: Entity, b: Entity, order: _Order) -> bool:
 def _earlier_first(text: str, tkis: list[Entity], k: int, order: _Order) -> tuple[list[Entity], int]:
     """The TKI at k with what the text says came before it, oldest first; and the index after them."""
     head, nxt = tkis[k], k + 1
-    if nxt == len(tkis) or not _later_first(lead := text[head.end : tkis[nxt].start], order):
+    told = None if nxt == len(tkis) else _later_first(text[head.end : tkis[nxt].start], order)
+    if told is None:
         return [head], nxt
     # (s21) the earlier TKIs in a sentence of their own ("PD on lorlatinib (3L). Prior: crizotinib, then alectinib"):
     # a forwards word goes on among them, not from the head
-    own = not order.later_first.match(lead) and bool(order.later_first_opening.match(lead))
+    own = told == "opening"
     before, nxt = _earlier_first(text, tkis, nxt, order)
     while nxt < len(tkis) and (
         (order.joined.match(between := text[tkis[nxt - 1].end : tkis[nxt].start]) and not order.goes_on.match(between))
@@ -295,9 +327,15 @@ def _earlier_first(text: str, tkis: list[Entity], k: int, order: _Order) -> tupl
     return before + [head], nxt
 
 
-def _later_first(between: str, order: _Order) -> bool:
-    return bool(
-        order.later_first.match(between)
-        or order.later_first_opening.match(between)
-        or order.earlier_line.match(between)
-    ) and not order.forwards.search(between)
+def _later_first(between: str, order: _Order) -> str | None:
+    """How the words ``between`` two TKIs tell the second given first: its cue in the first one's sentence
+    ("later_first": "alectinib, before that crizotinib"), opening the next sentence ("opening": "on lorlatinib.
+    Prior: crizotinib"), or a line of its own labelled earlier ("line"); None when they do not, or also tell the
+    sequence forwards."""
+    if order.forwards.search(between):
+        return None
+    if order.later_first.match(between):
+        return "later_first"
+    if order.later_first_opening.match(between):
+        return "opening"
+    return "line" if order.earlier_line.match(between) else None

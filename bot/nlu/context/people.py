@@ -7,8 +7,9 @@ import re
 
 from bot.nlu import compiled
 from bot.nlu.context.cues import Cues, _per_text
-from bot.nlu.context.patterns import _OURS, _plan_end, _sentence_at, _statement_bounds
+from bot.nlu.context.patterns import _OURS, _plan_end, _sentence_at
 from bot.nlu.reader import Span
+from bot.nlu.statements import _statement_bounds
 
 # (s17) a date in a lettered item's line ("a) crizotinib 09/2017-03/2018 - stopped: intolerance")
 _DATE = compiled.kept(r"(?<![\w/])(?:(?:19|20)\d\d|\d{1,2}/(?:19|20)?\d\d)(?![\w/])")

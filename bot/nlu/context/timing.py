@@ -11,21 +11,11 @@ from collections import namedtuple
 
 from bot.nlu import compiled
 from bot.nlu.context.cues import Cues
-from bot.nlu.context.patterns import (
-    _NOTHING_FOUND,
-    _PLAN_END,
-    _SENTENCE_END,
-    _STATEMENT_STOP,
-    _clause_end,
-    _compile,
-    _plan_item,
-    _sentence_at,
-    _statement_bounds,
-    _statement_start,
-)
+from bot.nlu.context.patterns import _NOTHING_FOUND, _PLAN_END, _SENTENCE_END, _compile, _plan_item, _sentence_at
 from bot.nlu.entity import NEGATED, Entity
 from bot.nlu.fields import NOT_PROGRESSING
 from bot.nlu.reader import Span
+from bot.nlu.statements import _STATEMENT_STOP, _clause_end, _statement_bounds, _statement_start
 from bot.nlu.vocabulary import define
 from bot.nlu.when import (
     DATE_TEXT,
