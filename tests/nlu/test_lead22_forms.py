@@ -2,7 +2,12 @@
 half, mended by the lead): "rebiopsy not yet planned", "rebiopsy to be planned", "Rebiopsy (to be planned)", "rebiopsy
 not planned until after the MDT", "Rebiopsy not until after SRS" read a TISSUE biopsy at this progression, a finding
 nobody stated. They now read nothing (a plan, left to be asked), while a re-biopsy said not planned with nothing to
-come ("rebiopsy not planned") or not done stays none, and one done with its result stays tissue."""
+come ("rebiopsy not planned") or not done stays none, and one done with its result stays tissue.
+
+Also (noticed by the lead15 helper): "Brigatinib after alectinib since 2022; discontinued 2024 for rash" read ALECTINIB
+not tolerated, the TKI named last before the stop, though it is named only as the time of brigatinib's start and the
+stop comes past brigatinib's own start date. The stop is now never alectinib's there (brigatinib's past a comma; left
+unread past a semicolon), while a stop told right after the TKI or after its closed range stays that TKI's."""
 
 from __future__ import annotations
 
@@ -39,3 +44,23 @@ from bot.nlu.extractor import extract_case
 )
 def test_a_rebiopsy_still_to_come_is_no_biopsy_taken(text, biopsy):
     assert extract_case(text).get("biopsy") == biopsy
+
+
+@pytest.mark.parametrize(
+    ("text", "intolerant"),
+    [
+        ("Brigatinib after alectinib since 2022; discontinued 2024 for rash.", None),
+        ("Brigatinib after alectinib since 2022, discontinued 2024 for rash.", ["brigatinib"]),
+        ("Brigatinib following alectinib from 03/2022, stopped 2024 due to pneumonitis.", ["brigatinib"]),
+        # controls: the stop right after the earlier TKI, or after its closed range, is that TKI's; a stop for
+        # progression is no intolerance
+        ("Brigatinib after alectinib stopped for rash.", ["alectinib"]),
+        ("Brigatinib after alectinib (2020-2022); stopped for pneumonitis.", ["alectinib"]),
+        ("Brigatinib after alectinib since 2022, discontinued 2024 for progression.", None),
+        ("Alectinib 2020-2022; stopped for hepatitis. Then brigatinib.", ["alectinib"]),
+    ],
+)
+def test_a_stop_past_the_later_tkis_start_is_not_the_earlier_ones(text, intolerant):
+    case = extract_case(text)
+    assert case.get("intolerant_tkis") == intolerant
+    assert case["prior_tkis"] == ["alectinib", "brigatinib"]

@@ -40,6 +40,15 @@ _STARTED_AFTER = compiled.kept(
     r"\s+(?:was|were|has been|had been)\s+(?:started|begun|commenced|initiated|given)\s+(?:after|following|post)\s+$",
     re.IGNORECASE,
 )
+# (lead22) ... or named bare after it, "B after A" ("Brigatinib after alectinib since 2022; discontinued 2024 for
+# rash"), whose stop comes past B's start ("since 2022") and a comma or a semicolon: the stop is B's, the sentence's
+# subject, not A's (a closed range after A, "alectinib 2020-2022, stopped for rash", may be A's own and is left so)
+_AFTER_ONLY = compiled.kept(r"\s+(?:after|following|post)\s+$", re.IGNORECASE)
+_DATED_THEN_STOP = compiled.kept(
+    r"\s*,?\s*(?:since|from|in)\s+(?:(?:0?[1-9]|1[0-2])/)?(?:19|20)\d\d\s*[;,]\s*"
+    r"(?:(?:then|later|but|was|had to be|subsequently)\s+)*(?:stopped|discontinued|ceased|withdrawn)\b",
+    re.IGNORECASE,
+)
 # (lead15) another thing named beside a TKI in its sentence (Intolerance._next_sentence_stop)
 _WITH_ANOTHER = compiled.kept(r"(?:\band|\bwith|\bplus|[+&/,])\s+[^\W\d]", re.IGNORECASE)
 _OWN_STOP_NEXT = compiled.kept(
@@ -118,8 +127,14 @@ class Intolerance(Cues):
         when = {
             k
             for k in range(1, len(tkis))
-            if _STARTED_AFTER.fullmatch(text, tkis[k - 1].end, tkis[k].start)
-            and _OWN_STOP_NEXT.match(text, tkis[k].end)
+            if (
+                _STARTED_AFTER.fullmatch(text, tkis[k - 1].end, tkis[k].start)
+                and _OWN_STOP_NEXT.match(text, tkis[k].end)
+            )
+            or (
+                _AFTER_ONLY.fullmatch(text, tkis[k - 1].end, tkis[k].start)
+                and _DATED_THEN_STOP.match(text, tkis[k].end)
+            )
         }  # the TKIs named only as the time of the one before's start, whose stop follows them
         for k, e in enumerate(tkis):
             if k in when:
