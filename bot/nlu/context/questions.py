@@ -387,8 +387,13 @@ class Questions(Cues):
         named, _, pos, sequence = self._therapies(body)
         if not named:  # the condition first: "Child-Pugh B and lorlatinib"
             therapy = self.prop_therapy.search(body)
-            join = self._topic_join_before(body, therapy.start()) if therapy else None
-            if therapy is None or join is None or not body[:join].strip() or len(body[:join].split()) > 5:
+            joined_at = self._topic_join_before(body, therapy.start()) if therapy else None
+            if (
+                therapy is None
+                or joined_at is None
+                or not body[:joined_at].strip()
+                or len(body[:joined_at].split()) > 5
+            ):
                 return False
             named, _, pos, sequence = self._therapies(body[therapy.start() :])
             pos += therapy.start()
@@ -403,8 +408,8 @@ class Questions(Cues):
             return False
         if not rest.strip():
             return True
-        join = self.topic_join.match(rest)
-        return join is not None and bool(rest[join.end() :].strip()) and len(rest.split()) <= 9
+        joined = self.topic_join.match(rest)
+        return joined is not None and bool(rest[joined.end() :].strip()) and len(rest.split()) <= 9
 
     def _topic_join_before(self, body: str, at: int) -> int | None:
         """Where the topic join right before ``at`` starts in ``body`` ("Child-Pugh B and |lorlatinib"), or None."""
