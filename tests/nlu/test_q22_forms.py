@@ -12,9 +12,11 @@ finding it supposes is the scenario's (extractor.scenario_fields, what the what-
    the drug itself: its risk, dose, interactions, evidence (`asks_about_topic`, Questions._topic_asked).
 3. Doses compared: a drug's dose against another, or two ways of giving it ("Ceritinib 450 with food vs 750 fasting -
    any difference in efficacy?", "Brigatinib 90 vs 180 - which?"): a question about the drug, not its receipt.
-4. A premise leading a question to its comma, indefinite, naming no patient ("With CrCl 35, is pemetrexed out?",
-   "Given G1202R, would you give lorlatinib?", "Considering Child-Pugh B, what dose?"): supposed, as "for a G1202R,
-   what would you give?" is (`supposition_lead`). The convention kept: a premise that names this patient or has a
+4. A premise leading a question to its comma or dash, indefinite, naming no patient ("With CrCl 35, is pemetrexed
+   out?", "Given G1202R, would you give lorlatinib?", "Considering Child-Pugh B, what dose?"): supposed, as "for a
+   G1202R, what would you give?" is (`supposition_lead`); and a bare finding a colon or a dash leads to a question
+   about a therapy ("CrCl 35 - is pemetrexed out?", "G1202R - is lorlatinib the only option?"), as "ECOG 2 - still
+   give carbo pem?" is (Questions._premise_of_a_therapy_asked). The convention kept: a premise that names this patient or has a
    determiner ("Given her CrCl of 35, ...?", "With the brain mets, ...?") is her finding, as "For her leptomeningeal
    disease, ...?" is (tests/nlu/test_generic_question_forms.py); but "Given ..., is pemetrexed out?" no longer reads
    a chemotherapy given past the question's comma (the `prior_chemotherapy` cue "given ... pemetrexed").
@@ -75,6 +77,12 @@ _TOPIC = [
     "Pregnancy and alectinib - safe?",
     "Brigatinib with amlodipine - dose change?",
     "Alectinib with food - does it matter?",
+    "Lorlatinib after alectinib - how good is the data?",
+    "Lorlatinib after alectinib: expected PFS?",
+    "Alectinib in brain mets - intracranial response rate?",
+    "Lorlatinib in a 40-year-old woman - contraception needed?",
+    "Pemetrexed with CrCl 35 - safe?",
+    "Carboplatin AUC 5 with CrCl 35 - ok?",
 ]
 
 # ---- 3. doses compared --------------------------------------------------------------------------------------------
@@ -90,6 +98,7 @@ _DOSES = [
     "Brigatinib 180 with food - ok?",
     "Lorlatinib 100 or 75 mg?",
     "Alectinib 450 bid vs 600 bid: is there a difference in CNS efficacy?",
+    "Ceritinib 450 with food - as effective as 750?",
 ]
 
 # ---- 4. an indefinite premise leading a question ------------------------------------------------------------------
@@ -108,6 +117,16 @@ _PREMISE = [
      {"bypass_alterations": ["MET_amplification"]}),
     ("With leptomeningeal disease, would you use intrathecal therapy?", {"leptomeningeal": True}),
     ("In the setting of a G1202R, which TKI is best?", {"alk_mutations": ["G1202R"]}),
+    ("With CrCl 35 - is pemetrexed out?", {"comorbidities": ["renal_impairment"]}),
+    ("In someone with CrCl 35, is pemetrexed out?", {"comorbidities": ["renal_impairment"]}),
+    # a bare finding a colon or a dash leads to a question about a therapy, as "ECOG 2 - still give carbo pem?"
+    ("CrCl 35 - pemetrexed out?", {"comorbidities": ["renal_impairment"]}),
+    ("CrCl 35: pemetrexed still ok?", {"comorbidities": ["renal_impairment"]}),
+    ("CrCl 35 - is pemetrexed out?", {"comorbidities": ["renal_impairment"]}),
+    ("G1202R - is lorlatinib the only option?", {"alk_mutations": ["G1202R"]}),
+    ("Depression history - is lorlatinib contraindicated?", {"comorbidities": ["psychiatric_history"]}),
+    ("History of depression: avoid lorlatinib?", {"comorbidities": ["psychiatric_history"]}),
+    ("Child-Pugh B - what dose of lorlatinib?", {"comorbidities": ["hepatic_impairment"]}),
 ]
 
 
@@ -178,6 +197,14 @@ _STATED = [
     ("Given the G1202R, lorlatinib was started.", {"alk_mutations": ["G1202R"], "prior_tkis": ["lorlatinib"]}),
     ("ECOG 2, CrCl 35, on alectinib. With that, is pemetrexed out?",
      {"ecog": 2, "comorbidities": ["renal_impairment"], "prior_tkis": ["alectinib"]}),
+    # a premise told: after a comma, of more than one clause, of this patient, with her course, or before a question
+    # that names no therapy
+    ("G1202R - what next?", {"alk_mutations": ["G1202R"]}),
+    ("G1202R, is lorlatinib the only option?", {"alk_mutations": ["G1202R"]}),
+    ("She has CrCl 35 - is pemetrexed out?", {"comorbidities": ["renal_impairment"]}),
+    ("Liver PD on alectinib - is lorlatinib ok?", {"prior_tkis": ["alectinib"]}),
+    ("ECOG 1, G1202R - is lorlatinib ok?", {"ecog": 1, "alk_mutations": ["G1202R"]}),
+    ("CrCl 35 since May - is pemetrexed out?", {"comorbidities": ["renal_impairment"]}),
     # a case pasted before the question: the case is read, the question's drug is not
     ("Alectinib 3y, then PD in liver; G1202R on rebiopsy; ECOG 1. Lorlatinib in Child-Pugh B - any dosing data?",
      {"prior_tkis": ["alectinib"], "alk_mutations": ["G1202R"], "ecog": 1, "comorbidities": None}),

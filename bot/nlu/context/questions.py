@@ -301,7 +301,10 @@ class Questions(Cues):
         else:
             return None
         k = bounds.index(asked)
-        if k == 1 and self._topic_asked(text[bounds[0] : asked], text[asked:end]):
+        if k == 1 and (
+            self._topic_asked(text[bounds[0] : asked], text[asked:end])
+            or self._premise_of_a_therapy_asked(text[bounds[0] : asked], text[asked:end])
+        ):
             return bounds[0]  # (q22) "Lorlatinib in Child-Pugh B - any dosing data?": the drug is the question's topic
         if k and (self.doubts_back.match(text[asked:end]) or self.supposes_back.match(text[asked:end])):
             return bounds[k - 1]
@@ -382,9 +385,14 @@ class Questions(Cues):
         if not body.endswith((":", ",", "-", "–", "—")):
             return False
         body = body.rstrip(" \t:,-–—")
-        if not body.strip() or self.prop_verb.match(body) or self.topic_told.search(body):
+        if not body.strip() or self.prop_verb.match(body):
             return False
         named, _, pos, sequence = self._therapies(body)
+        purpose = self.prop_purpose.match(body, pos) if named else None
+        # a purpose right after the drug is the question's, as in a proposal ("Lorlatinib after alectinib - how good
+        # is the data?", "crizo for L1198F after lorla - any data", _proposed_from): not a course told
+        if self.topic_told.search(body[:pos] + " " + body[purpose.end() :] if purpose else body):
+            return False
         if not named:  # the condition first: "Child-Pugh B and lorlatinib"
             therapy = self.prop_therapy.search(body)
             joined_at = self._topic_join_before(body, therapy.start()) if therapy else None
@@ -408,8 +416,27 @@ class Questions(Cues):
             return False
         if not rest.strip():
             return True
-        joined = self.topic_join.match(rest)
+        joined = self.topic_join.match(rest) or self.prop_purpose.match(rest)
         return joined is not None and bool(rest[joined.end() :].strip()) and len(rest.split()) <= 9
+
+    def _premise_of_a_therapy_asked(self, premise: str, question: str) -> bool:
+        """(q22) ``premise``, the sentence's only other clause, is a finding a colon or a dash leads to a question
+        about a therapy (``question`` names one): "CrCl 35 - is pemetrexed out?", "G1202R - is lorlatinib the only
+        option?", "History of depression: avoid lorlatinib?"; the question's premise, as "ECOG 2 - still give carbo
+        pem?" is (_with_premise). Not a premise after a comma, one that names a therapy ("PD on alec - lorla?") or
+        tells the patient's course (topic_told: "on", "since", "her", a duration), nor a longer one (a case told),
+        nor a question that names no therapy ("G1202R - what next?")."""
+        body = premise.rstrip()
+        if not body.endswith((":", "-", "–", "—")) or not self.prop_therapy.search(question):
+            return False
+        body = body.rstrip(" \t:-–—")
+        return (
+            bool(body.strip())
+            and len(body.split()) <= 4
+            and not self.prop_therapy.search(body)
+            and not self.topic_told.search(body)
+            and not _TOLD.search(body)
+        )
 
     def _topic_join_before(self, body: str, at: int) -> int | None:
         """Where the topic join right before ``at`` starts in ``body`` ("Child-Pugh B and |lorlatinib"), or None."""
