@@ -52,6 +52,8 @@ _TO_COME = [
     "After alectinib fails, lorlatinib or brigatinib?",
     "whenever lorla stops working what would u give",
     "when alectinib becomes resistant, should we repeat NGS?",
+    "Once resistance to lorlatinib develops, what next?",
+    "When progression occurs on lorlatinib, which chemo?",
 ]
 
 # ---- 2. a drug named as the question's topic ----------------------------------------------------------------------
@@ -83,6 +85,11 @@ _TOPIC = [
     "Lorlatinib in a 40-year-old woman - contraception needed?",
     "Pemetrexed with CrCl 35 - safe?",
     "Carboplatin AUC 5 with CrCl 35 - ok?",
+    "Lorlatinib in Child-Pugh B - can it be used?",
+    "Lorlatinib with statins - can she take it?",
+    "Brigatinib and hypertension - any precautions?",
+    "Lorlatinib in Child-Pugh B - need to adjust?",
+    "Alectinib in CKD 4 - what about dosing?",
 ]
 
 # ---- 3. doses compared --------------------------------------------------------------------------------------------
@@ -119,6 +126,8 @@ _PREMISE = [
     ("In the setting of a G1202R, which TKI is best?", {"alk_mutations": ["G1202R"]}),
     ("With CrCl 35 - is pemetrexed out?", {"comorbidities": ["renal_impairment"]}),
     ("In someone with CrCl 35, is pemetrexed out?", {"comorbidities": ["renal_impairment"]}),
+    ("Given brain mets, SRS first or lorlatinib?", {"brain_metastases": True}),
+    ("With CrCl 35, pemetrexed?", {"comorbidities": ["renal_impairment"]}),
     # a bare finding a colon or a dash leads to a question about a therapy, as "ECOG 2 - still give carbo pem?"
     ("CrCl 35 - pemetrexed out?", {"comorbidities": ["renal_impairment"]}),
     ("CrCl 35: pemetrexed still ok?", {"comorbidities": ["renal_impairment"]}),
@@ -187,6 +196,14 @@ _STATED = [
     ("Lorlatinib and depression: dose reduced to 75 mg - ok?",
      {"prior_tkis": ["lorlatinib"], "comorbidities": ["psychiatric_history"]}),
     ("Alectinib 600 bid since 2021 - any data on stopping?", {"prior_tkis": ["alectinib"]}),
+    # a vignette's present after a history, a past event, a statement closed by a question
+    ("A 60-year-old woman on lorlatinib after progression on alectinib develops new bone and nodal disease. Next step?",
+     {"prior_tkis": ["alectinib", "lorlatinib"]}),
+    ("When she developed brain mets, lorlatinib was started.", {"brain_metastases": True, "prior_tkis": ["lorlatinib"]}),
+    ("With CrCl 35, she was given pemetrexed 75%.", {"comorbidities": ["renal_impairment"], "prior_chemotherapy": True}),
+    ("With brain mets and ECOG 1 she started lorlatinib - correct?",
+     {"brain_metastases": True, "ecog": 1, "prior_tkis": ["lorlatinib"]}),
+    ("Lorlatinib - dose reduced to 75 mg for oedema.", {"prior_tkis": ["lorlatinib"]}),
     # a premise told: a statement, this patient's, after a word
     ("With CrCl 35 she is on pemetrexed.", {"comorbidities": ["renal_impairment"], "prior_chemotherapy": True}),
     ("With CrCl 35, she gets pemetrexed at a reduced dose.", {"comorbidities": ["renal_impairment"]}),
