@@ -383,7 +383,11 @@ SETS = (
                 # before any tuning on it, scored as taken: tuned 0.9281 (P 0.939, R 0.918), held-out 0.9242 (P 0.935,
                 # R 0.914; 0.887 on the bare extractor); questions changing the case 5 / 4 at the extractor level and
                 # in the dialogue (bench/questions_dialogue.py)
-                f1_floor=(0.928, 0.924), questions_changed=(5, 4), changed_in_dialogue=5, min_questions=(63, 42),
+                # (2026-12-08) questions changing the case 5 / 4 -> 0 / 3 at the extractor level after q22 (a failure
+                # to come, a drug named as a question's topic, doses compared, a premise before a question:
+                # tests/nlu/test_q22_forms.py); in the dialogue 0 / 3, measured with the lead's model of before the change
+                # (its intent classifier stale by the extractor's fingerprint, the extractor current)
+                f1_floor=(0.928, 0.924), questions_changed=(0, 3), changed_in_dialogue=0, min_questions=(63, 42),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})
