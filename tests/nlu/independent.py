@@ -231,7 +231,9 @@ SETS = (
                 # precision forms (bench/nlu_phrasings.py, 3 decimals less 0.001)
                 # (2026-12-06b) tuned floor 0.944 -> 0.953 after the trust, brain, fusion, pattern, comorbidity and export-form
                 # wording (bench/nlu_phrasings.py; 4 decimals less 0.001, rounded down)
-                f1_floor=(0.966, 0.895), questions_changed=(0, 2), changed_in_dialogue=0, min_questions=(48, 32),
+                # (2026-12-08) held-out questions changing the case 2 -> 1 after q22 (tests/nlu/test_q22_forms.py;
+                # bench/nlu_phrasings.py --phrasings-only, counts only)
+                f1_floor=(0.966, 0.895), questions_changed=(0, 1), changed_in_dialogue=0, min_questions=(48, 32),
                 as_taken=True),
     # Set 14 before any tuning on it, scored as taken: tuned 0.863, held-out 0.934; 0 / 1 questions change the case at the
     # extractor level
@@ -387,7 +389,11 @@ SETS = (
                 # progression keyed or said none, a TKI planned only or only discussed, a coded line's reason of
                 # toxicity, chemotherapy started beside the TKI stopped, a biopsy pending with its taking told): tuned
                 # 0.9316 (held-out floor unchanged)
-                f1_floor=(0.930, 0.924), questions_changed=(5, 4), changed_in_dialogue=5, min_questions=(63, 42),
+                # (2026-12-08) questions changing the case 5 / 4 -> 0 / 3 at the extractor level after q22 (a failure
+                # to come, a drug named as a question's topic, doses compared, a premise before a question:
+                # tests/nlu/test_q22_forms.py); in the dialogue 0 / 3, measured with the lead's model of before the change
+                # (its intent classifier stale by the extractor's fingerprint, the extractor current)
+                f1_floor=(0.930, 0.924), questions_changed=(0, 3), changed_in_dialogue=0, min_questions=(63, 42),
                 as_taken=True),
 )
 ORDERED = frozenset({"prior_tkis", "intolerant_tkis"})

@@ -329,6 +329,12 @@ class Cues:
         self.drugs_together = _compile(
             rf"^\W*{drug}(?:\s*(?:\+|/|&|plus|and|with|w/?|or|vs\.?)\s*{drug})+[\s,:;–—-]*$", re.IGNORECASE
         )
+        # (q22) a question about a drug itself, and the topic naming the drug before it (Questions._topic_asked)
+        self.asks_about_topic = _opening(hyp["asks_about_topic"], _WHOLE)
+        self.topic_join = _compile(rf"\s*(?<![\w-])(?:{_words(hyp['topic_join'])})(?![\w])", re.IGNORECASE)
+        self.topic_dose = _compile(rf"\s+(?:{_words(hyp['topic_dose'])})(?![\w])", re.IGNORECASE)
+        self.topic_told = _cue(hyp["topic_told"])
+        self.topic_dose_choice = _compile(rf"\s+(?:{_words(hyp['topic_dose_choice'])})", re.IGNORECASE)
         self.doubts_back = _opening(hyp["doubts_back"], _ALONE_ASKED)
         self.supposes_back = _opening(hyp["supposes_back"], _ALONE_ASKED)
         self.names_option = _cue(hyp["option"])

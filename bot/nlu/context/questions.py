@@ -268,6 +268,8 @@ class Questions(Cues):
         pick = self.picks.search(text, start, end)
         heading = _HEADING.match(sentence)  # "Outcome requested from the panel: advice on sequencing after ..."
         if heading and not pick and self.question_start.match(sentence[heading.end() :]):
+            if self._topic_asked(sentence[: heading.end()], sentence[heading.end() :]):
+                return start  # (q22) "Lorlatinib: is it safe in pregnancy?": the drug is the question's topic
             return start + heading.end()  # (not the options of a pick: "lorlatinib and brigatinib: which to pick")
         bounds = [start] + [m.end() for m in self.clause_break.finditer(text, start, end)]
         if pick and text[max(b for b in bounds if b <= pick.start()) : pick.start()].strip():
@@ -299,6 +301,11 @@ class Questions(Cues):
         else:
             return None
         k = bounds.index(asked)
+        if k == 1 and (
+            self._topic_asked(text[bounds[0] : asked], text[asked:end])
+            or self._premise_of_a_therapy_asked(text[bounds[0] : asked], text[asked:end])
+        ):
+            return bounds[0]  # (q22) "Lorlatinib in Child-Pugh B - any dosing data?": the drug is the question's topic
         if k and (self.doubts_back.match(text[asked:end]) or self.supposes_back.match(text[asked:end])):
             return bounds[k - 1]
         if k and self.picks.match(text[asked:end].lstrip()):
@@ -362,6 +369,80 @@ class Questions(Cues):
             named, first, pos, _ = self._therapies(rest)
             if named and self.prop_alone_end.match(rest, pos):
                 return bounds[k] + steps[-1].end() + first
+        return None
+
+    def _topic_asked(self, premise: str, question: str) -> bool:
+        """(q22) ``question`` asks about a drug itself (asks_about_topic: its risk, dose, interactions, evidence, a
+        difference between two ways of giving it) and ``premise``, the sentence's only other clause, closed by a
+        colon, a dash or a comma, names that drug as its topic: the drug alone or with a dose, then what it is asked
+        with, a condition, another drug, food or another dose ("Lorlatinib and a history of depression - how risky?",
+        "Lorlatinib in Child-Pugh B - any dosing data?", "Lorlatinib: safe in pregnancy?", "Ceritinib 450 with food
+        vs 750 fasting - any difference in efficacy?"), or that condition first ("Child-Pugh B and lorlatinib - any
+        data?"). Not a premise that tells this patient's course (topic_told: "PD on alec - any data for lorla?",
+        "Lorlatinib 3 months, depression - risky?", "Lorlatinib and her depression - how risky?"), nor one that
+        proposes (a verb: "start lorlatinib in Child-Pugh B - dose?" is the proposal's path)."""
+        body = premise.rstrip()
+        if not body.endswith((":", ",", "-", "–", "—")):
+            return False
+        body = body.rstrip(" \t:,-–—")
+        if not body.strip() or self.prop_verb.match(body):
+            return False
+        named, _, pos, sequence = self._therapies(body)
+        purpose = self.prop_purpose.match(body, pos) if named else None
+        # a purpose right after the drug is the question's, as in a proposal ("Lorlatinib after alectinib - how good
+        # is the data?", "crizo for L1198F after lorla - any data", _proposed_from): not a course told
+        if self.topic_told.search(body[:pos] + " " + body[purpose.end() :] if purpose else body):
+            return False
+        if not named:  # the condition first: "Child-Pugh B and lorlatinib"
+            therapy = self.prop_therapy.search(body)
+            joined_at = self._topic_join_before(body, therapy.start()) if therapy else None
+            if (
+                therapy is None
+                or joined_at is None
+                or not body[:joined_at].strip()
+                or len(body[:joined_at].split()) > 5
+            ):
+                return False
+            named, _, pos, sequence = self._therapies(body[therapy.start() :])
+            pos += therapy.start()
+        if sequence:
+            return False
+        rest = body[pos:]
+        if dose := self.topic_dose.match(rest):
+            rest = rest[dose.end() :]
+            if self.topic_dose_choice.match(rest) and len(rest.split()) <= 6:
+                return True  # "Brigatinib 90 vs 180 - which?": a choice of doses
+        if not self.asks_about_topic.match(question):
+            return False
+        if not rest.strip():
+            return True
+        joined = self.topic_join.match(rest) or self.prop_purpose.match(rest)
+        return joined is not None and bool(rest[joined.end() :].strip()) and len(rest.split()) <= 9
+
+    def _premise_of_a_therapy_asked(self, premise: str, question: str) -> bool:
+        """(q22) ``premise``, the sentence's only other clause, is a finding a colon or a dash leads to a question
+        about a therapy (``question`` names one): "CrCl 35 - is pemetrexed out?", "G1202R - is lorlatinib the only
+        option?", "History of depression: avoid lorlatinib?"; the question's premise, as "ECOG 2 - still give carbo
+        pem?" is (_with_premise). Not a premise after a comma, one that names a therapy ("PD on alec - lorla?") or
+        tells the patient's course (topic_told: "on", "since", "her", a duration), nor a longer one (a case told),
+        nor a question that names no therapy ("G1202R - what next?")."""
+        body = premise.rstrip()
+        if not body.endswith((":", "-", "–", "—")) or not self.prop_therapy.search(question):
+            return False
+        body = body.rstrip(" \t:-–—")
+        return (
+            bool(body.strip())
+            and len(body.split()) <= 4
+            and not self.prop_therapy.search(body)
+            and not self.topic_told.search(body)
+            and not _TOLD.search(body)
+        )
+
+    def _topic_join_before(self, body: str, at: int) -> int | None:
+        """Where the topic join right before ``at`` starts in ``body`` ("Child-Pugh B and |lorlatinib"), or None."""
+        for m in self.topic_join.finditer(body, 0, at):
+            if not body[m.end() : at].strip():
+                return m.start()
         return None
 
     def _paired(self, clause: str, named: int, pos: int) -> bool:
