@@ -243,10 +243,9 @@ class ToxicStops:
         # not tolerated ("alectinib not tolerated")
         # (tunelow) also past the TKI's time and the stop's ("alectinib 2019-2021; stopped for hepatotoxicity",
         # "started brigatinib in 2022; discontinued in 2024 for pneumonitis")
-        when = (
-            r"(?:\s+(?:in|from|since|until|on|at)?\s*(?:(?:\d{1,2}/)?(?:19|20)\d\d|[a-z]{3,9}\.? (?:19|20)\d\d)"
-            r"(?:\s*(?:-|–|to|until)\s*(?:(?:\d{1,2}/)?(?:19|20)\d\d|[a-z]{3,9}\.? (?:19|20)\d\d|now|present))?)?"
-        )
+        # (s22b) also a coded line's month or quarter ("ceritinib 2020-05 to 2020-11; ...", "2020 Q2 - 2020 Q4")
+        date = r"(?:(?:\d{1,2}/)?(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?| ?q[1-4])?|[a-z]{3,9}\.? (?:19|20)\d\d)"
+        when = rf"(?:\s+(?:in|from|since|until|on|at)?\s*{date}(?:\s*(?:-|–|to|until)\s*(?:{date}|now|present))?)?"
         # (s15) and past how long it was taken, also opening the bracket the stop is told in ("ceritinib for 3 months;
         # stopped for diarrhoea", "ceritinib 2019 (3 months; stopped for GI toxicity)")
         lasted = (
@@ -259,8 +258,10 @@ class ToxicStops:
             r"(?:(?:was|were|is|has been|had been|had to be|have been|being|then|temporarily|subsequently|later|"
             r"briefly|eventually)\s+)*"
         )
+        # (s22b) a coded line's stop with its reason after a dash ("2020 Q2 - 2020 Q4; discontinued - toxicity (GI)")
+        dashed = rf"[-–—]\s+{self.qualifiers}{toxicity}(?![\w])"
         self.after = _compile(
-            rf"{lead}(?:(?:{_words(tol['stop'])})(?![\w]){when}\s+{because}|"
+            rf"{lead}(?:(?:{_words(tol['stop'])})(?![\w]){when}\s+(?:{because}|{dashed})|"
             rf"(?:{_words(tol['stopped_for_toxicity'])})(?![\w]))",
             re.IGNORECASE,
         )
