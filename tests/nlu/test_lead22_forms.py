@@ -7,7 +7,13 @@ come ("rebiopsy not planned") or not done stays none, and one done with its resu
 Also (noticed by the lead15 helper): "Brigatinib after alectinib since 2022; discontinued 2024 for rash" read ALECTINIB
 not tolerated, the TKI named last before the stop, though it is named only as the time of brigatinib's start and the
 stop comes past brigatinib's own start date. The stop is now never alectinib's there (brigatinib's past a comma; left
-unread past a semicolon), while a stop told right after the TKI or after its closed range stays that TKI's."""
+unread past a semicolon), while a stop told right after the TKI or after its closed range stays that TKI's.
+
+And two trust classes noticed by the s22b helper: a TKI said to be "the plan" ("She's on alectinib; lorlatinib is the
+plan at progression") read as received; and a question ending with "?" with a short bracket inside it ("Was the ALK
+fusion (FISH) retained on the liver core?", "Has she had brigatinib (2nd line)?", "Progressed on alectinib, lorlatinib
+(or brigatinib)?") asked only from the bracket on, so the clause before it was read as stated. A bracket inside a
+question is now its aside, and the question asks through it."""
 
 from __future__ import annotations
 
@@ -64,3 +70,45 @@ def test_a_stop_past_the_later_tkis_start_is_not_the_earlier_ones(text, intolera
     case = extract_case(text)
     assert case.get("intolerant_tkis") == intolerant
     assert case["prior_tkis"] == ["alectinib", "brigatinib"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tkis"),
+    [
+        ("She's on alectinib; lorlatinib is the plan at progression", ["alectinib"]),
+        ("On alectinib; lorlatinib is the plan.", ["alectinib"]),
+        ("On alectinib. Lorlatinib is the plan if she progresses.", ["alectinib"]),
+        ("Lorlatinib is the planned next line.", None),
+        # controls: a plan that was carried out, or a drug taken beside the plan's word, is received
+        ("Lorlatinib was the plan but she has been on it since March.", ["lorlatinib"]),
+        ("Alectinib is the planned drug; started 01/2024, PD 11/2025.", ["alectinib"]),
+        ("On brigatinib, planning to continue.", ["brigatinib"]),
+    ],
+)
+def test_a_tki_said_to_be_the_plan_is_not_received(text, tkis):
+    assert extract_case(text).get("prior_tkis") == tkis
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Was the ALK fusion (FISH) retained on the liver core?", {}),
+        ("Was ALK (IHC) still positive on the rebiopsy?", {}),
+        ("Was G1202R (tissue) detected on the rebiopsy?", {}),
+        ("Were brain mets (MRI) seen?", {}),
+        ("Has she had brigatinib (2nd line)?", {}),
+        ("Was she on alectinib (first line)?", {}),
+        ("Lorlatinib after alectinib (G1202R)?", {}),
+        ("Progressed on alectinib, lorlatinib (or brigatinib)?", {"prior_tkis": ["alectinib"]}),
+        # controls: a case told before the question keeps its findings, brackets and all; a bracket that asks alone
+        # asks alone
+        ("PD on alectinib (G1202R on liver core), lorlatinib?",
+         {"alk_mutations": ["G1202R"], "biopsy": "tissue", "prior_tkis": ["alectinib"]}),
+        ("Alectinib since 2020 (PD now), lorlatinib?", {"prior_tkis": ["alectinib"]}),
+        ("Alectinib 2020-2023 (G1202R?)", {"prior_tkis": ["alectinib"]}),
+        ("On alectinib (since 2021). ECOG 1 (today). Lorlatinib or brigatinib?",
+         {"prior_tkis": ["alectinib"], "ecog": 1}),
+    ],
+)
+def test_a_bracket_inside_a_question_is_its_aside(text, expected):
+    assert extract_case(text) == expected

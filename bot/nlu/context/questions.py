@@ -21,6 +21,9 @@ _TOLD_CLAUSE = compiled.kept(
     r"need|needs|ok|okay)\b)[a-z]+\b(?![^.;:!?\n]*\b(?:or not|which|what|whether|ok|okay|safe|any|reasonable)\b)",
     re.IGNORECASE,
 )
+# (lead22) a short bracket inside a sentence, its aside ("Has she had brigatinib (2nd line)?", "Was the ALK fusion
+# (FISH) retained on the liver core?"): its marks bound no clause of the question, which asks through it
+_ASIDE = compiled.kept(r"[^()\n?]{1,40}\)")
 # (misc18) an arrow leading a question's answer ("Pregnant? -> no", "LMD? => yes"): blanked with the mark
 _ANSWER_ARROW = compiled.kept(r"[ \t]*(?:-+>|=+>|→|⇒)")
 # (safe14) a question mark after a space and right before the value, no space between ("ECOG ?1", "PS ?2"): the value
@@ -274,6 +277,11 @@ class Questions(Cues):
         bounds = [start] + [m.end() for m in self.clause_break.finditer(text, start, end)]
         if pick and text[max(b for b in bounds if b <= pick.start()) : pick.start()].strip():
             bounds = sorted([*bounds, pick.start()])  # "between X and Y which would you pick": the pick asks apart
+        if sentence.rstrip().endswith("?"):
+            asides = {
+                b for a in bounds if text[a - 1 : a] == "(" and (m := _ASIDE.match(text, a, end)) for b in (a, m.end())
+            }
+            bounds = [b for b in bounds if b not in asides]
         bounds = [b for b in bounds if text[b:end].strip(" ?!.")]
         if not bounds:
             return None
