@@ -1,0 +1,71 @@
+"""Wrong findings found by probing (safe22): things still to come, plans, hedges, denials, other people and times.
+
+Classes mended:
+1. A TKI whose start is still to come is no TKI received: told with "to be" ("Lorlatinib to be started once funded",
+   "lorlatinib still to be started", "Lorlatinib - to be started once approved", "to be applied for"), waiting on a
+   payer or a supply ("Brigatinib once approved", "brigatinib when available", "lorlatinib once funding comes
+   through"), a plan in brackets ("2L: lorlatinib (planned)"), an access asked for ("lorlatinib applied for",
+   "lorlatinib compassionate access requested", "lorlatinib via EAP, awaiting drug"), or not yet on it ("Not yet on
+   lorlatinib"). All read the TKI received. Controls: a TKI continued, restarted or stopped, one approved and
+   started, one dosed once daily, one via an access programme since a date, stay received.
+
+Probes that read correctly are kept as controls (plans, hedges, pending results, denials in abstraction styles,
+other people)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.extractor import extract_case
+
+
+@pytest.mark.parametrize(
+    ("text", "tkis"),
+    [
+        ("ALK+ NSCLC, PD on alectinib. Lorlatinib to be started once funded.", ["alectinib"]),
+        ("Lorlatinib to be started.", None),
+        ("Lorlatinib still to be started.", None),
+        ("Lorlatinib - to be started once approved.", None),
+        ("Lorlatinib yet to be started.", None),
+        ("Brigatinib once approved.", None),
+        ("Brigatinib when available.", None),
+        ("Lorlatinib once funding comes through.", None),
+        ("Not yet on lorlatinib.", None),
+        ("2L: lorlatinib (planned)", None),
+        ("Lorlatinib (planned).", None),
+        ("Lorlatinib applied for.", None),
+        ("Lorlatinib to be applied for.", None),
+        ("Lorlatinib compassionate access requested.", None),
+        ("Lorlatinib via EAP, awaiting drug.", None),
+        # controls already right: a start to come in other words
+        ("Lorlatinib to start next week.", None),
+        ("Lorlatinib pending funding.", None),
+        ("Lorlatinib: awaiting insurance.", None),
+        ("Plan to start lorlatinib when approved.", None),
+        ("Lorlatinib not yet started (awaiting funding).", None),
+        ("Lorlatinib prescribed, not yet started.", None),
+        ("Lorlatinib planned.", None),
+        ("Lorlatinib TBD.", None),
+        ("Lorlatinib?", None),
+        ("Plan: switch to brigatinib.", None),
+        ("Will discuss lorlatinib vs chemo.", None),
+        ("A&P: #1 ALK+ NSCLC progressing on alectinib - start lorlatinib", ["alectinib"]),
+        ("PD on alectinib, brig: awaiting insurance.", ["alectinib"]),
+        # near misses that must still read: continued, restarted, stopped, approved and started, dosed, since a date
+        ("Alectinib to be continued.", ["alectinib"]),
+        ("Lorlatinib to be restarted at 75 mg.", ["lorlatinib"]),
+        ("Alectinib to be stopped; lorlatinib to be started.", ["alectinib"]),
+        ("Lorlatinib approved and started in May 2024.", ["lorlatinib"]),
+        ("Lorlatinib via compassionate access since 2022.", ["lorlatinib"]),
+        ("Lorlatinib via EAP since 03/2023, tolerating well.", ["lorlatinib"]),
+        ("Brigatinib once daily since 2021.", ["brigatinib"]),
+        ("Brigatinib 180 mg once daily.", ["brigatinib"]),
+        ("Lorlatinib (2022-2024), PD.", ["lorlatinib"]),
+        ("Lorlatinib (planned 2022), started 3/2022, PD 2024.", ["lorlatinib"]),
+        ("Now on lorlatinib, started once funded in 2023.", ["lorlatinib"]),
+        ("Lorlatinib, started once approved, now 6 months.", ["lorlatinib"]),
+        ("Started lorlatinib 3/2024.", ["lorlatinib"]),
+    ],
+)
+def test_a_tki_still_to_come_is_not_received(text, tkis):
+    assert extract_case(text).get("prior_tkis") == tkis
