@@ -69,3 +69,37 @@ from bot.nlu.extractor import extract_case
 )
 def test_a_tki_still_to_come_is_not_received(text, tkis):
     assert extract_case(text).get("prior_tkis") == tkis
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Screening MRI for brain mets.", {}),
+        ("MRI for brain mets.", {}),
+        ("Surveillance MRI for brain mets.", {}),
+        ("CT head for brain mets.", {}),
+        ("MRI brain for LMD.", {}),
+        ("Resistance panel (incl. G1202R, L1196M, MET) pending.", {}),
+        # controls already right: a test's purpose in other words, a pending result
+        ("MRI brain for ?LMD.", {}),
+        ("MRI brain to exclude brain mets.", {}),
+        ("MRI brain to assess for brain mets.", {}),
+        ("NGS to look for G1202R.", {}),
+        ("Sent ctDNA to assess for G1202R / L1196M.", {}),
+        ("Panel covers G1202R, L1196M.", {}),
+        ("Plasma NGS sent to look for resistance mutations (e.g. G1202R).", {"biopsy": "plasma"}),
+        ("Guardant ordered - ?G1202R ?MET amp.", {}),
+        # near misses that must still read: the scan's result told, the patient's own known lesions, a result listed
+        ("Screening MRI for brain mets: 2 new lesions.", {"brain_metastases": True, "cns_lesions": "limited"}),
+        ("MRI brain for brain mets showed 3 lesions.", {"brain_metastases": True, "cns_lesions": "limited"}),
+        ("Surveillance MRI for known brain mets.", {"brain_metastases": True}),
+        ("Follow-up MRI for her brain mets (treated with SRS 2023).", {"brain_metastases": True}),
+        ("NGS showed two ALK mutations (including G1202R).", {"alk_mutations": ["G1202R"]}),
+        ("Panel (incl. G1202R) showed L1196M.", {"alk_mutations": ["L1196M"]}),
+        ("Guardant showed G1202R.", {"alk_mutations": ["G1202R"], "biopsy": "plasma"}),
+    ],
+)
+def test_what_a_scan_or_panel_looks_for_is_not_found(text, expected):
+    case = extract_case(text)
+    assert {k: case.get(k) for k in ("brain_metastases", "leptomeningeal", "alk_mutations", "cns_lesions", "biopsy")
+            if case.get(k) is not None} == expected
