@@ -9,6 +9,16 @@ Classes mended:
    lorlatinib"). All read the TKI received. Controls: a TKI continued, restarted or stopped, one approved and
    started, one dosed once daily, one via an access programme since a date, stay received.
 
+2. What a scan or a panel looks for is not found: a scan named by its purpose ("Screening MRI for brain mets", "CT
+   head for brain mets", "MRI brain for LMD") read the finding present; a panel's coverage in brackets ("Resistance
+   panel (incl. G1202R, L1196M, MET) pending") read the mutations found. Controls: the scan's result told after a
+   colon or a verb, a scan of the patient's own known lesions, a result listed in brackets.
+3. A performance score of an earlier time or hoped for is not the score now: dated past its diagnosis label ("At
+   diagnosis in 2019 ECOG 0"), at a past treatment's start ("On starting alectinib in 2019 she was ECOG 0", "When
+   she started alectinib she was ECOG 0"), before an event of the course ("ECOG 0 prior to progression", "Was ECOG 0
+   before the brain mets"), hoped or expected ("Hopefully ECOG 1 after steroids", "Expected to be ECOG 1 once the
+   steroids are weaned"). Controls: a score now told after it, a score since a start, after an event, dated.
+
 Probes that read correctly are kept as controls (plans, hedges, pending results, denials in abstraction styles,
 other people)."""
 
@@ -103,3 +113,42 @@ def test_what_a_scan_or_panel_looks_for_is_not_found(text, expected):
     case = extract_case(text)
     assert {k: case.get(k) for k in ("brain_metastases", "leptomeningeal", "alk_mutations", "cns_lesions", "biopsy")
             if case.get(k) is not None} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ecog"),
+    [
+        ("At diagnosis in 2019 ECOG 0.", None),
+        ("On starting alectinib in 2019 she was ECOG 0.", None),
+        ("When she started alectinib she was ECOG 0.", None),
+        ("ECOG 0 prior to progression.", None),
+        ("Was ECOG 0 before the brain mets.", None),
+        ("Hopefully ECOG 1 after steroids.", None),
+        ("Expected to be ECOG 1 once the steroids are weaned.", None),
+        # controls already right
+        ("At diagnosis ECOG 0.", None),
+        ("ECOG at diagnosis: 0.", None),
+        ("Baseline ECOG 0.", None),
+        ("Target ECOG 1 after rehab.", None),
+        ("ECOG: TBC", None),
+        ("ECOG ?1", None),
+        # near misses that must still read: the score now after the earlier one, since a start, after an event
+        ("At diagnosis in 2019 ECOG 0, now ECOG 2.", 2),
+        ("At diagnosis in 2019 ECOG 0. Today ECOG 2.", 2),
+        ("When she started alectinib she was ECOG 0; now ECOG 2.", 2),
+        ("Prior to progression she was ECOG 0, now 1.", 1),
+        ("Since starting lorlatinib she is ECOG 1.", 1),
+        ("On lorlatinib since 2024, ECOG 1.", 1),
+        ("ECOG 2 after progression.", 2),
+        ("ECOG 1 despite progression.", 1),
+        ("ECOG 1 post progression.", 1),
+        ("Hopeful of a response. ECOG 1.", 1),
+        ("Expected toxicity discussed. ECOG 1.", 1),
+        ("ECOG 1, hopefully stays that way.", 1),
+        ("ECOG 2 today, expected to improve to 1.", 2),
+        ("At diagnosis 2019 stage IV, now ECOG 1.", 1),
+        ("ECOG 1 (2025).", 1),
+    ],
+)
+def test_a_score_of_an_earlier_time_or_hoped_for_is_not_the_score_now(text, ecog):
+    assert extract_case(text).get("ecog") == ecog
