@@ -5,8 +5,9 @@ Classes mended:
    "lorlatinib still to be started", "Lorlatinib - to be started once approved", "to be applied for"), waiting on a
    payer or a supply ("Brigatinib once approved", "brigatinib when available", "lorlatinib once funding comes
    through"), a plan in brackets ("2L: lorlatinib (planned)"), an access asked for ("lorlatinib applied for",
-   "lorlatinib compassionate access requested", "lorlatinib via EAP, awaiting drug"), or not yet on it ("Not yet on
-   lorlatinib"). All read the TKI received. Controls: a TKI continued, restarted or stopped, one approved and
+   "lorlatinib compassionate access requested", "lorlatinib via EAP, awaiting drug"), its start in brackets or its
+   start date still open ("Line 2: lorlatinib (to start 1/2026)", "Lorlatinib start date TBC"), or not yet on it
+   ("Not yet on lorlatinib"). All read the TKI received. Controls: a TKI continued, restarted or stopped, one approved and
    started, one dosed once daily, one via an access programme since a date, stay received.
 
 2. What a scan or a panel looks for is not found: a scan named by its purpose ("Screening MRI for brain mets", "CT
@@ -18,6 +19,11 @@ Classes mended:
    she started alectinib she was ECOG 0"), before an event of the course ("ECOG 0 prior to progression", "Was ECOG 0
    before the brain mets"), hoped or expected ("Hopefully ECOG 1 after steroids", "Expected to be ECOG 1 once the
    steroids are weaned"). Controls: a score now told after it, a score since a start, after an event, dated.
+
+4. A re-biopsy told by its purpose past a bare site or a colon is still to come: "Rebiopsy liver to look for G1202R",
+   "Rebiopsy of the liver to look for G1202R" (the biopsy's words took the "to"), "Rebiopsy liver for NGS",
+   "Rebiopsy: looking for MET amp or SCLC transformation" read a tissue biopsy taken. Controls: one performed,
+   taken, done, had, or with its result or date, stays tissue.
 
 Probes that read correctly are kept as controls (plans, hedges, pending results, denials in abstraction styles,
 other people)."""
@@ -47,6 +53,15 @@ from bot.nlu.extractor import extract_case
         ("Lorlatinib to be applied for.", None),
         ("Lorlatinib compassionate access requested.", None),
         ("Lorlatinib via EAP, awaiting drug.", None),
+        ("Line 2: lorlatinib (to start 1/2026)", None),
+        ("Lorlatinib (due to start Monday)", None),
+        ("Lorlatinib (start planned 1/2026)", None),
+        ("Lorlatinib start date TBC.", None),
+        ("Lorlatinib: start date TBD.", None),
+        ("Lorlatinib (started 1/2024)", ["lorlatinib"]),
+        ("Lorlatinib (start date 1/2024), PD 2025.", ["lorlatinib"]),
+        ("Lorlatinib start date 3/2024.", ["lorlatinib"]),
+        ("Lorlatinib: start date 1/2024, stop date TBC.", ["lorlatinib"]),
         # controls already right: a start to come in other words
         ("Lorlatinib to start next week.", None),
         ("Lorlatinib pending funding.", None),
@@ -152,3 +167,30 @@ def test_what_a_scan_or_panel_looks_for_is_not_found(text, expected):
 )
 def test_a_score_of_an_earlier_time_or_hoped_for_is_not_the_score_now(text, ecog):
     assert extract_case(text).get("ecog") == ecog
+
+
+@pytest.mark.parametrize(
+    ("text", "biopsy"),
+    [
+        ("Rebiopsy liver to look for G1202R.", None),
+        ("Rebiopsy of the liver to look for G1202R.", None),
+        ("- rebiopsy liver to look for G1202R/MET amp", None),
+        ("Rebiopsy liver for NGS.", None),
+        ("Rebiopsy: looking for MET amp or SCLC transformation.", None),
+        ("#1 Progression - rebiopsy liver to look for G1202R/MET amp - plasma NGS today", "plasma"),
+        # controls already right
+        ("Liver rebiopsy to look for resistance mechanism.", None),
+        ("Rebiopsy of the liver lesion to look for G1202R.", None),
+        # near misses that must still read: taken, with its result or its date
+        ("Rebiopsy performed to look for G1202R.", "tissue"),
+        ("Rebiopsy taken to look for resistance.", "tissue"),
+        ("Rebiopsy liver done, looking for G1202R.", "tissue"),
+        ("She had a rebiopsy liver to look for G1202R.", "tissue"),
+        ("Rebiopsy liver: G1202R.", "tissue"),
+        ("Rebiopsy liver showed G1202R.", "tissue"),
+        ("Rebiopsy liver 3/2025 to look for G1202R: found.", "tissue"),
+        ("Rebiopsy of the liver showed G1202R.", "tissue"),
+    ],
+)
+def test_a_rebiopsy_told_by_its_purpose_is_still_to_come(text, biopsy):
+    assert extract_case(text).get("biopsy") == biopsy

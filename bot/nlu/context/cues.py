@@ -676,9 +676,11 @@ class Cues:
         )
         # (safe20) right after a biopsy, past its site, its purpose ("repeat biopsy to exclude SCLC", "liver biopsy for
         # NGS"); what says it done in its statement past the purpose, or taken right before it in its clause
+        # (safe22) also past a bare site ("rebiopsy liver to look for G1202R") or a colon ("Rebiopsy: looking for MET
+        # amp"): a word telling it taken there is biopsy_purpose_done's ("rebiopsy performed to look for ...")
         self.biopsy_purpose_after = _frame(
-            r"^(?:\s*\([^()\n]{0,40}\))?(?:\s+(?:of|from|at|in)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?"
-            r"(?:\s*\([^()\n]{0,40}\))?[\s,-]*(?:{purpose})(?![\w])",
+            r"^(?:\s*\([^()\n]{0,40}\))?(?:\s+(?:of|from|at|in)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?[\w-]+|\s+[\w-]+)?"
+            r"(?:\s*\([^()\n]{0,40}\))?[\s,:-]*(?:{purpose})(?![\w])",
             {"purpose": hyp["biopsy_purpose_after"]},
         )
         self.biopsy_purpose_done = _cue(hyp["biopsy_purpose_done"])
