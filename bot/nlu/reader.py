@@ -164,7 +164,7 @@ _EARLIER_BEFORE = compiled.kept(
     rf"[\w-]+(?:\s+(?:in\s+)?{DATE_TEXT})?\s*,?\s*(?:he|she|they|the patient|patient|pt)\s+(?:was|were|had been)|"
     # (s14) its time in a bracket after the label ("Baseline (dx) ECOG 2"); (safe22) or its date ("At diagnosis in
     # 2019 ECOG 0")
-    rf"{_EARLIER_AT})(?:\s*\([^()\n]{{0,15}}\)|\s*,?\s*(?:in\s+)?{DATE_TEXT}(?![\w/]))?[\s:,-]*$",
+    rf"{_EARLIER_AT})(?:\s*\([^()\n]{{0,15}}\)|\s*,?\s*(?:in\s+)?{DATE_TEXT}(?![\w/])\s*,?)?[\s:-]*$",
     re.IGNORECASE,
 )
 # a later value's word inside a score's own words ("ECOG was 0, now 2", "ECOG 1 -> 2"): the score read is the later one

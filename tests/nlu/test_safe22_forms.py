@@ -101,7 +101,6 @@ def test_a_tki_still_to_come_is_not_received(text, tkis):
     [
         ("Screening MRI for brain mets.", {}),
         ("MRI for brain mets.", {}),
-        ("Surveillance MRI for brain mets.", {}),
         ("CT head for brain mets.", {}),
         ("MRI brain for LMD.", {}),
         ("Resistance panel (incl. G1202R, L1196M, MET) pending.", {}),
@@ -118,6 +117,8 @@ def test_a_tki_still_to_come_is_not_received(text, tkis):
         ("Screening MRI for brain mets: 2 new lesions.", {"brain_metastases": True, "cns_lesions": "limited"}),
         ("MRI brain for brain mets showed 3 lesions.", {"brain_metastases": True, "cns_lesions": "limited"}),
         ("Surveillance MRI for known brain mets.", {"brain_metastases": True}),
+        ("Surveillance MRI for brain mets.", {"brain_metastases": True}),
+        ("Completed chemo, on surveillance MRI for brain lesions, on alectinib.", {"brain_metastases": True}),
         ("Follow-up MRI for her brain mets (treated with SRS 2023).", {"brain_metastases": True}),
         ("NGS showed two ALK mutations (including G1202R).", {"alk_mutations": ["G1202R"]}),
         ("Panel (incl. G1202R) showed L1196M.", {"alk_mutations": ["L1196M"]}),
@@ -163,6 +164,10 @@ def test_what_a_scan_or_panel_looks_for_is_not_found(text, expected):
         ("ECOG 2 today, expected to improve to 1.", 2),
         ("At diagnosis 2019 stage IV, now ECOG 1.", 1),
         ("ECOG 1 (2025).", 1),
+        ("ECOG 2 at diagnosis, ECOG 1 now", 1),
+        ("Stage IV at diagnosis, ECOG 1", 1),
+        ("Now back to baseline, ECOG 1.", 1),
+        ("At diagnosis in 2019, ECOG 0.", None),
     ],
 )
 def test_a_score_of_an_earlier_time_or_hoped_for_is_not_the_score_now(text, ecog):
