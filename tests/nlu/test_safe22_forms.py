@@ -25,6 +25,12 @@ Classes mended:
    "Rebiopsy: looking for MET amp or SCLC transformation" read a tissue biopsy taken. Controls: one performed,
    taken, done, had, or with its result or date, stays tissue.
 
+5. A plan's imperative "Exclude ..." opening its statement is no finding ("Exclude SCLC transformation with
+   rebiopsy" read small cell transformation and a tissue biopsy; "Plan: 1. Exclude SCLC transformation"), and a
+   measured call said equivocal in its bracket is not stated ("MET amp (copy number 5, equivocal)"). Controls:
+   transformation excluded as a result ("SCLC transformation excluded", "excluded on rebiopsy"), a measured call
+   without doubt.
+
 Probes that read correctly are kept as controls (plans, hedges, pending results, denials in abstraction styles,
 other people)."""
 
@@ -203,3 +209,44 @@ def test_a_score_of_an_earlier_time_or_hoped_for_is_not_the_score_now(text, ecog
 )
 def test_a_rebiopsy_told_by_its_purpose_is_still_to_come(text, biopsy):
     assert extract_case(text).get("biopsy") == biopsy
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Exclude SCLC transformation with rebiopsy.", {}),
+        ("R/O transformation by liver biopsy.", {}),
+        ("Plan: 1. Exclude SCLC transformation.", {}),
+        ("- exclude LMD", {}),
+        ("MET amp (copy number 5, equivocal)", {}),
+        # controls already right
+        ("Rule out brain mets.", {}),
+        ("R/O LMD.", {}),
+        ("Exclusion criteria: LMD.", {}),
+        ("G1202R pending confirmation.", {}),
+        ("Low-level MET gain, not meeting amplification threshold.", {}),
+        ("Cannot exclude leptomeningeal disease.", {}),
+        ("Possible SCLC transformation.", {}),
+        ("Likely MET amp, awaiting confirmation.", {}),
+        ("?G1202R", {}),
+        ("Her brother's ALK+ NSCLC progressed on alectinib with G1202R.", {}),
+        ("Sister (ALK+ NSCLC) had G1202R after alectinib.", {}),
+        ("Her mother had brain mets from lung cancer.", {}),
+        ("Brain mets: N", {"brain_metastases": False}),
+        ("LMD: no", {"leptomeningeal": False}),
+        ("Transformation: not assessed", {}),
+        ("MET: not tested", {}),
+        ("MRI brain pending.", {}),
+        ("NGS pending.", {}),
+        # near misses that must still read: excluded as a result, a measured call without doubt
+        ("SCLC transformation excluded.", {"transformation": "none"}),
+        ("SCLC transformation was excluded on rebiopsy.", {"biopsy": "tissue", "transformation": "none"}),
+        ("We excluded SCLC with a rebiopsy in 2024.", {"biopsy": "tissue", "transformation": "none"}),
+        ("MET amp (copy number 12)", {"bypass_alterations": ["MET_amplification"]}),
+        ("MET amp (copy number 12), confirmed.", {"bypass_alterations": ["MET_amplification"]}),
+    ],
+)
+def test_a_plan_to_exclude_or_an_equivocal_call_is_no_finding(text, expected):
+    case = extract_case(text)
+    keys = ("transformation", "biopsy", "bypass_alterations", "brain_metastases", "leptomeningeal", "alk_mutations")
+    assert {k: case.get(k) for k in keys if case.get(k) is not None} == expected

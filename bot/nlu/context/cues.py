@@ -210,8 +210,10 @@ class Cues:
         self.disowned = _cue(back["disowned"])
         self.disowned_ref = _cue(back["disowned_ref"])
         # past a mark, not a bare space: "MET amplification equivocal" stays a doubted finding, named back (Doubt)
+        # (safe22) also past a measure in the bracket before it ("MET amp (copy number 5, equivocal)")
         self.disowned_right_after = _compile(
             rf"^\s*[,:;'\"\u2018\u2019\u201c\u201d()–—-][\s,:;'\"\u2018\u2019\u201c\u201d()–—-]*"
+            r"(?:(?:copy[- ]number|cn|gcn|ratio|met/cep7(?: ratio)?|vaf|af)\s*(?:of\s*)?[:=]?\s*[\d.]+\s*%?\s*[,;]\s*)?"
             rf"(?:{_words(back['disowned_right_after'])})(?![\w])",
             re.IGNORECASE,
         )
