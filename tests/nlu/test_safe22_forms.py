@@ -207,6 +207,7 @@ def test_a_score_of_an_earlier_time_or_hoped_for_is_not_the_score_now(text, ecog
         ("Rebiopsy of the liver showed G1202R.", "tissue"),
         ("rebiopsy negative for ALK resistance mutations, no bypass", "tissue"),
         ("Rebiopsy positive for G1202R.", "tissue"),
+        ("The rebiopsy failed to detect any ALK mutation.", "tissue"),
     ],
 )
 def test_a_rebiopsy_told_by_its_purpose_is_still_to_come(text, biopsy):

@@ -681,7 +681,7 @@ class Cues:
         # (safe22) also past a bare site ("rebiopsy liver to look for G1202R") or a colon ("Rebiopsy: looking for MET
         # amp"): a word telling it taken there is biopsy_purpose_done's ("rebiopsy performed to look for ...")
         self.biopsy_purpose_after = _frame(
-            r"^(?:\s*\([^()\n]{0,40}\))?(?:\s+(?:of|from|at|in)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?[\w-]+|\s+(?!(?:negative|positive|neg|pos|nil|none|no|not|showed|shows|revealed|confirmed|demonstrated|found|detected|results?|report\w*|was|is|were)\b)[\w-]+)?"
+            r"^(?:\s*\([^()\n]{0,40}\))?(?:\s+(?:of|from|at|in)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?[\w-]+|\s+(?!(?:negative|positive|neg|pos|nil|none|no|not|showed|shows|revealed|confirmed|demonstrated|found|detected|results?|report\w*|was|is|were|fails?|unable|could|can)\b)(?![\w-]*ed\b)[\w-]+)?"
             r"(?:\s*\([^()\n]{0,40}\))?[\s,:-]*(?:{purpose})(?![\w])",
             {"purpose": hyp["biopsy_purpose_after"]},
         )
