@@ -53,6 +53,8 @@ from bot.nlu.extractor import extract_case
         ("Brigatinib when available.", None),
         ("Lorlatinib once funding comes through.", None),
         ("Not yet on lorlatinib.", None),
+        ("ALK+ NSCLC, not yet on a TKI.", []),
+        ("ALK+ NSCLC, not yet started on TKI", []),
         ("2L: lorlatinib (planned)", None),
         ("Lorlatinib (planned).", None),
         ("Lorlatinib applied for.", None),
