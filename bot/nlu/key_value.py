@@ -113,7 +113,10 @@ _COPIED = r"[(\[]\s*(?:copied|carried|pulled|auto-?imported|imported|auto-?popul
 # "ECOG 1 pre-illness", "PS 1 before admission"): they read the old score as the current one
 _LONG_BEFORE = (
     r"(?:\w+ )?(?:months?|years?|yrs?) ago|last year|pre-?morbid(?:ly)?|pre-?illness|pre-?diagnosis|pre-?admission|"
-    r"(?:prior to|before) (?:the |her |his |their |this )?(?:illness|diagnosis|admission)"
+    r"(?:prior to|before) (?:the |her |his |their |this )?(?:illness|diagnosis|admission"
+    # (safe22) an event of the disease's course since ("ECOG 0 prior to progression", "was ECOG 0 before the brain
+    # mets": they read the score now)
+    r"|progression|pd|relapse|recurrence|brain (?:mets|metastases)|seizures?|fall|fracture|hospitali[sz]ation)"
 )
 EARLIER_AFTER = compiled.kept(
     rf"\s*(?:{EARLIER_AT}|{_DXADV}|previously|before|{_LONG_BEFORE}|\(\s*{EARLIER_LABEL}\s*\)|{_COPIED})(?![\w-])",

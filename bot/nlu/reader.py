@@ -161,8 +161,13 @@ _EARLIER_BEFORE = compiled.kept(
     # and the patient's past copula ("before the fracture he was ECOG 1", "until the admission she was PS 0")
     r"previously|formerly|(?:before|prior to|until)\s+(?:(?:the|this|his|her|its)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,?\s*"
     r"(?:he|she|they|the patient|patient|pt)\s+(?:was|were|had been)|"
-    # (s14) its time in a bracket after the label ("Baseline (dx) ECOG 2")
-    rf"{_EARLIER_AT})(?:\s*\([^()\n]{{0,15}}\))?[\s:-]*$",
+    # (safe22) or the start of a past treatment ("On starting alectinib in 2019 she was ECOG 0", "when she started
+    # alectinib she was ECOG 0": they read the score now)
+    r"(?:when|on|at)\s+(?:(?:he|she|they|the patient|pt)\s+)?(?:started|starting|commenc(?:ed|ing)|began|beginning)\s+"
+    rf"[\w-]+(?:\s+(?:in\s+)?{DATE_TEXT})?\s*,?\s*(?:he|she|they|the patient|patient|pt)\s+(?:was|were|had been)|"
+    # (s14) its time in a bracket after the label ("Baseline (dx) ECOG 2"); (safe22) or its date ("At diagnosis in
+    # 2019 ECOG 0")
+    rf"{_EARLIER_AT})(?:\s*\([^()\n]{{0,15}}\)|\s*,?\s*(?:in\s+)?{DATE_TEXT}(?![\w/])\s*,?)?[\s:-]*$",
     re.IGNORECASE,
 )
 # a later value's word inside a score's own words ("ECOG was 0, now 2", "ECOG 1 -> 2"): the score read is the later one
@@ -600,7 +605,7 @@ def _earlier_score(text: str, m: re.Match[str], alone: bool = True) -> bool:
     if _ECOG_NOW_LABEL_IN.search(m.group()):
         return False
     after = (_ECOG_EARLIER_ALONE if alone else _ECOG_EARLIER).match(text, m.end())
-    return bool(after or _EARLIER_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
+    return bool(after or _EARLIER_BEFORE.search(text[max(0, m.start() - 70) : m.start()]))
 
 
 # (molecular) a PD-L1 score's statement placed at the diagnosis ("Diagnostic core (2022): ..., PD-L1 TPS 80%", "PD-L1

@@ -210,8 +210,10 @@ class Cues:
         self.disowned = _cue(back["disowned"])
         self.disowned_ref = _cue(back["disowned_ref"])
         # past a mark, not a bare space: "MET amplification equivocal" stays a doubted finding, named back (Doubt)
+        # (safe22) also past a measure in the bracket before it ("MET amp (copy number 5, equivocal)")
         self.disowned_right_after = _compile(
             rf"^\s*[,:;'\"\u2018\u2019\u201c\u201d()–—-][\s,:;'\"\u2018\u2019\u201c\u201d()–—-]*"
+            r"(?:(?:copy[- ]number|cn|gcn|ratio|met/cep7(?: ratio)?|vaf|af)\s*(?:of\s*)?[:=]?\s*[\d.]+\s*%?\s*[,;]\s*)?"
             rf"(?:{_words(back['disowned_right_after'])})(?![\w])",
             re.IGNORECASE,
         )
@@ -689,9 +691,11 @@ class Cues:
         )
         # (safe20) right after a biopsy, past its site, its purpose ("repeat biopsy to exclude SCLC", "liver biopsy for
         # NGS"); what says it done in its statement past the purpose, or taken right before it in its clause
+        # (safe22) also past a bare site ("rebiopsy liver to look for G1202R") or a colon ("Rebiopsy: looking for MET
+        # amp"): a word telling it taken there is biopsy_purpose_done's ("rebiopsy performed to look for ...")
         self.biopsy_purpose_after = _frame(
-            r"^(?:\s*\([^()\n]{0,40}\))?(?:\s+(?:of|from|at|in)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?"
-            r"(?:\s*\([^()\n]{0,40}\))?[\s,-]*(?:{purpose})(?![\w])",
+            r"^(?:\s*\([^()\n]{0,40}\))?(?:\s+(?:of|from|at|in)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?[\w-]+|\s+(?!(?:negative|positive|neg|pos|nil|none|no|not|showed|shows|revealed|confirmed|demonstrated|found|detected|results?|report\w*|was|is|were|fails?|unable|could|can)\b)(?![\w-]*ed\b)[\w-]+)?"
+            r"(?:\s*\([^()\n]{0,40}\))?[\s,:-]*(?:{purpose})(?![\w])",
             {"purpose": hyp["biopsy_purpose_after"]},
         )
         self.biopsy_purpose_done = _cue(hyp["biopsy_purpose_done"])

@@ -222,10 +222,16 @@ class Doubt(Lists):
         to come, unless its statement says it done past the purpose (a result, its taking, a date, its report awaited:
         "Rebiopsy to look for resistance showed G1202R", "Rebiopsy for NGS: G1202R", "... for NGS, result pending") or a
         verb right before it in its clause says it taken ("She underwent a repeat biopsy to exclude SCLC")."""
-        purpose = self.biopsy_purpose_after.match(text[span.end : span.end + 120])
+        at = span.end
+        purpose = self.biopsy_purpose_after.match(text[at : at + 120])
         if purpose is None:
-            return False
-        start = span.end + purpose.end()
+            # (safe22) the biopsy's words took the purpose's first word with its site ("Rebiopsy of the liver to look
+            # for G1202R", "Biopsy of the adrenal to exclude SCLC": it read a tissue biopsy taken)
+            at = text.rfind(" ", span.start, span.end) + 1
+            purpose = self.biopsy_purpose_after.match(text[at : at + 120]) if at > span.start + 1 else None
+            if purpose is None:
+                return False
+        start = at + purpose.end()
         rest = text[start : _clause_end(text, start, semicolons=True)]
         if self.biopsy_purpose_done.search(rest) or _RESULT_MARK.search(rest):
             return False
