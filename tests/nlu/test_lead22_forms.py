@@ -13,7 +13,13 @@ And two trust classes noticed by the s22b helper: a TKI said to be "the plan" ("
 plan at progression") read as received; and a question ending with "?" with a short bracket inside it ("Was the ALK
 fusion (FISH) retained on the liver core?", "Has she had brigatinib (2nd line)?", "Progressed on alectinib, lorlatinib
 (or brigatinib)?") asked only from the bracket on, so the clause before it was read as stated. A bracket inside a
-question is now its aside, and the question asks through it."""
+question is now its aside, and the question asks through it.
+
+Last (noticed by the safe22 helper): the examples bracketed after the kind of finding a test looks for ("NGS to look for
+resistance mutations (G1202R etc)", "Rebiopsy to look for resistance mechanisms (G1202R, MET amp)") read the findings
+PRESENT: a bracket kept every cue of doubt outside it. The kind looked for now reaches into its bracket, each example
+looked for, not found; a result's bracket ("NGS showed resistance mutations (G1202R)") and a result told after the
+heading ("Tested for resistance mutations: G1202R detected") still read."""
 
 from __future__ import annotations
 
@@ -111,4 +117,25 @@ def test_a_tki_said_to_be_the_plan_is_not_received(text, tkis):
     ],
 )
 def test_a_bracket_inside_a_question_is_its_aside(text, expected):
+    assert extract_case(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NGS to look for resistance mutations (G1202R etc)", {}),
+        ("Rebiopsy to look for resistance mechanisms (G1202R, MET amp)", {}),
+        ("We looked for resistance mutations (G1202R, L1196M) and found none.", {}),
+        ("Liquid biopsy to check for bypass alterations (MET amp, RET fusion).", {}),
+        ("Tissue NGS looking for ALK mutations (e.g., G1202R or I1171N) pending.", {"biopsy": "tissue"}),
+        # controls: a result's bracket, a result after the heading or after the list, a result in the next sentence
+        ("NGS showed resistance mutations (G1202R).", {"alk_mutations": ["G1202R"]}),
+        ("Tested for resistance mutations: G1202R detected.", {"alk_mutations": ["G1202R"]}),
+        ("Tested for resistance mutations (G1202R, L1196M): G1202R detected.", {"alk_mutations": ["G1202R"]}),
+        ("Screened for resistance mutations (G1202R, L1196M) - none found. MET amp detected.",
+         {"bypass_alterations": ["MET_amplification"]}),
+        ("We tested for resistance mutations and found G1202R.", {"alk_mutations": ["G1202R"]}),
+    ],
+)
+def test_the_examples_of_a_kind_looked_for_are_not_found(text, expected):
     assert extract_case(text) == expected

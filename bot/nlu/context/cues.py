@@ -729,9 +729,10 @@ class Cues:
         )
         self.differential = _compile(_words(hyp["differential"]), re.IGNORECASE)  # (lead) doubt.py _weighed
         self.uncertain_before = _cue(
-            hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"] + hyp["caution_of"]
+            hyp["sought_kind"] + hyp["uncertain_before"] + hyp["plan_before"] + hyp["watch_for"] + hyp["caution_of"]
         )
         self.plan_before = _cue(hyp["plan_before"])
+        self.sought_kind = _cue(hyp["sought_kind"])  # (lead22) Lists._scoped: reaches into its bracket
         self.cause_believed = _cue(hyp["cause_believed"])  # (safe14) Doubt._uncertain
         self.at_risk_on = _compile(_words(hyp["at_risk_on"]), re.IGNORECASE)  # (trust7) Doubt._uncertain
         self.sought_found = _compile(_words(hyp["sought_found"]), re.IGNORECASE)  # (lead7)

@@ -76,6 +76,9 @@ class Lists(Cues):
             return None  # a cue that ends its clause reaches nothing after it: "SRS planned, ECOG 0", "never seen, X"
         # (a finding read with its opening bracket, "(G1202R", is inside that bracket)
         opened = "(" if text.startswith("(", span.start) else ""
+        sought = (k := self.sought_kind.match(text, cues[-1].start())) is not None and k.end() == cues[-1].end()
+        if sought and _unclosed_bracket(cues[-1].group() + gap + opened) and ")" not in gap:
+            return gap  # (lead22) the examples bracketed after the kind looked for: each is looked for, not found
         if _unclosed_bracket(gap + opened) and not self.plan_before.fullmatch(cues[-1].group()):
             return None
         straddled = False  # the cue is in another finding's words: "No transformation and no loss of the fusion"
