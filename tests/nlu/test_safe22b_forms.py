@@ -19,6 +19,13 @@ Classes mended:
 4. A relative's bracket past its commas ("His father (lung ca, ALK+)", "Father (NSCLC, ALK positive, died 2015)",
    "Her mother (ALK+ NSCLC, brain mets)") read the patient ALK+ or with brain mets. Controls: the patient's own case
    after the bracket, a bracket that is an aside before the relative's verb.
+5. A doubt heading its list ("Not excluded: leptomeningeal disease" read it absent), a result awaiting its
+   confirmation ("G1202R - awaiting confirmation", "MET amp (awaiting confirmation by FISH)"), a score hoped or expected after it
+   ("ECOG 1 (hopefully)", "ECOG 1 expected after recovery"). Controls: a denial's heading ("Excluded: LMD"), a result
+   confirmed, a score as expected, a score after an event, a hope of it staying.
+6. A question broken across a line in the middle of its clause, no "?" ("Do we know if\nshe had crizotinib", "Did
+   NGS show\nG1202R"): the next line read as a statement. Controls: a question whose line ends whole, the case told
+   on the next line ("What now\nshe progressed on alectinib"), a statement broken across a line.
 
 Probes that read correctly are kept as controls: yes/no questions the project already caught ("Can you confirm she
 had brigatinib", "Not sure if she had crizotinib"), tag questions (the finding stated and put for confirmation, read
@@ -223,6 +230,9 @@ def test_denials_doubts_conditions_and_others_already_read_right(text, expected)
         ("Continued alectinib rather than switching", {"prior_tkis": ["alectinib"]}),
         ("On alectinib rather than crizotinib since 2021", {"prior_tkis": ["alectinib"]}),
         ("Switched to lorlatinib rather than brigatinib", {"prior_tkis": ["lorlatinib"]}),
+        ("Headaches attributed to dehydration rather than the brain mets.", {"brain_metastases": True}),
+        ("Mild headaches, attributed to caffeine withdrawal rather than the brain lesions.",
+         {"brain_metastases": True}),
         # a radiologist's reading stated (as "consistent with", "suggestive of")
         ("Appearances favour brain metastasis", {"brain_metastases": True}),
     ],
@@ -254,4 +264,60 @@ def test_the_alternative_set_aside_is_not_found(text, expected):
     ],
 )
 def test_a_relatives_bracket_is_theirs(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Not excluded: leptomeningeal disease", {}),
+        ("Cannot be excluded: brain mets", {}),
+        ("G1202R - awaiting confirmation", {}),
+        ("MET amp (awaiting confirmation by FISH)", {}),
+        ("ECOG 1 (hopefully)", {}),
+        ("ECOG 1 expected after recovery", {}),
+        # controls already right
+        ("G1202R pending validation", {}),
+        ("SCLC transformation not excluded", {}),
+        ("Brain mets - to be confirmed", {}),
+        ("G1202R (unconfirmed)", {}),
+        ("ECOG probably 1", {}),
+        # near misses that must still read
+        ("Excluded: leptomeningeal disease", {"leptomeningeal": False}),
+        ("LMD excluded on MRI", {"leptomeningeal": False}),
+        ("G1202R, confirmed on tissue", {"alk_mutations": ["G1202R"], "biopsy": "tissue"}),
+        ("MET amp confirmed by FISH", {"bypass_alterations": ["MET_amplification"]}),
+        ("ECOG 1, as expected after SRS", {"ecog": 1}),
+        ("ECOG 1 after recovery", {"ecog": 1}),
+        ("ECOG 1, hopefully stays that way.", {"ecog": 1}),
+        ("ECOG 2 today, expected to improve to 1.", {"ecog": 2}),
+    ],
+)
+def test_a_doubt_heading_an_unconfirmed_result_or_a_hoped_score_is_no_finding(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Do we know if\nshe had crizotinib", {}),
+        ("Did NGS show\nG1202R", {}),
+        ("Is she on\nalectinib", {}),
+        # controls already right
+        ("Wondering whether\nshe had crizotinib", {}),
+        ("Can you confirm that\nshe had brigatinib", {}),
+        ("Has she got\nbrain mets?", {}),
+        ("Was there a G1202R\non the plasma?", {}),
+        ("Any brain mets\non MRI?", {}),
+        # near misses that must still read: the case told on the next line, a statement broken across a line
+        ("What now\nshe progressed on alectinib", {"prior_tkis": ["alectinib"]}),
+        ("Any thoughts\nshe has brain mets and G1202R", {"alk_mutations": ["G1202R"], "brain_metastases": True}),
+        ("ALK+ NSCLC on\nalectinib since 2021", {"alk_positive": True, "prior_tkis": ["alectinib"]}),
+        ("Progressed on alectinib with\nG1202R on plasma",
+         {"alk_mutations": ["G1202R"], "biopsy": "plasma", "prior_tkis": ["alectinib"]}),
+        ("What next?\nG1202R on plasma, progressed on alectinib",
+         {"alk_mutations": ["G1202R"], "biopsy": "plasma", "prior_tkis": ["alectinib"]}),
+    ],
+)
+def test_a_question_broken_across_a_line_asks_on(text, expected):
     assert _read(text) == expected
