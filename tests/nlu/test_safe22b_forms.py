@@ -23,8 +23,9 @@ Classes mended:
    confirmation ("G1202R - awaiting confirmation", "MET amp (awaiting confirmation by FISH)"), a score hoped or expected after it
    ("ECOG 1 (hopefully)", "ECOG 1 expected after recovery"). Controls: a denial's heading ("Excluded: LMD"), a result
    confirmed, a score as expected, a score after an event, a hope of it staying.
-6. A question broken across a line in the middle of its clause, no "?" ("Do we know if\nshe had crizotinib", "Did
-   NGS show\nG1202R"): the next line read as a statement. Controls: a question whose line ends whole, the case told
+6. A question broken across a line in the middle of its clause ("Do we know if\nshe had crizotinib", "Did NGS
+   show\nG1202R", "Wondering whether\nshe had crizotinib", "Was there a G1202R\non the plasma?", "Any brain
+   mets\non MRI?"): the next line read as a statement. Controls: a question whose line ends whole, the case told
    on the next line ("What now\nshe progressed on alectinib"), a statement broken across a line.
 
 Probes that read correctly are kept as controls: yes/no questions the project already caught ("Can you confirm she
@@ -303,12 +304,12 @@ def test_a_doubt_heading_an_unconfirmed_result_or_a_hoped_score_is_no_finding(te
         ("Do we know if\nshe had crizotinib", {}),
         ("Did NGS show\nG1202R", {}),
         ("Is she on\nalectinib", {}),
-        # controls already right
         ("Wondering whether\nshe had crizotinib", {}),
         ("Can you confirm that\nshe had brigatinib", {}),
-        ("Has she got\nbrain mets?", {}),
         ("Was there a G1202R\non the plasma?", {}),
         ("Any brain mets\non MRI?", {}),
+        # controls already right
+        ("Has she got\nbrain mets?", {}),
         # near misses that must still read: the case told on the next line, a statement broken across a line
         ("What now\nshe progressed on alectinib", {"prior_tkis": ["alectinib"]}),
         ("Any thoughts\nshe has brain mets and G1202R", {"alk_mutations": ["G1202R"], "brain_metastases": True}),
