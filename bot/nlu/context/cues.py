@@ -298,6 +298,7 @@ class Cues:
         )
         self.question_preface = _compile(rf"^\W*(?:{_words(hyp['question_preface'])})\s*(?::|[-–—]+\s)", re.IGNORECASE)
         self.question_goes_on = _opening(hyp["question_goes_on"], _WHOLE)
+        self.question_broken = _compile(rf"(?<![\w-])(?:{_words(hyp['question_broken'])})", re.IGNORECASE)
         self.later_clause_asks = _opening(hyp["later_clause_asks"], _WHOLE)
         self.later_clause_needs = _needs(self.later_clause_asks)  # (Questions._asked_from)
         self.bare_premise = _opening(hyp["bare_premise"])

@@ -136,17 +136,25 @@ class People(Cues):
             parts: list[tuple[int, int]] = []
             for a, b, person, within in sorted(found):
                 stop = end
+                bracketed = False  # (safe22b) their own bracket, all of it theirs past its commas
                 if person and text[b:end].lstrip().startswith("("):
                     close = text.find(")", b, end)
                     stop = close if close >= 0 else end
+                    bracketed = close >= 0
                     if close >= 0 and self.goes_on_in_list.match(text, close + 1):
                         stop = end  # "Her brother (also a patient here) progressed on alectinib": the bracket an aside
+                        bracketed = False
                 if (again := self._resumes(text, a, b, stop, person)) is not None:
                     stop = again
                 listed = person and (within or self._in_patients_list(text, start, a, parts))
                 # "Mother: ex-smoker, deceased, squamous ca", "Father - ALK FISH positive, G1202R": theirs past commas
-                headed = text[b:stop].lstrip().startswith(":") or bool(
-                    person and (self.relative_colon.match(text, a, stop) or self._apposition(text, start, a, stop))
+                # "His father (lung ca, ALK+)": the bracket after them theirs, past its commas
+                headed = (
+                    bracketed
+                    or text[b:stop].lstrip().startswith(":")
+                    or bool(
+                        person and (self.relative_colon.match(text, a, stop) or self._apposition(text, start, a, stop))
+                    )
                 )
                 for comma in re.finditer(",", text[b:stop]) if person and not headed else ():
                     if not self._goes_on(text, a, b, b + comma.start(), listed):

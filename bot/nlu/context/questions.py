@@ -191,6 +191,8 @@ class Questions(Cues):
         sentence = text[start:end]
         if self.question_goes_on.match(sentence):
             return True
+        if "\n" in text[before:start] and self.question_broken.search(text[before:start].rstrip("\n \t")):
+            return True  # (safe22b) "Do we know if\nshe had crizotinib": the question broken across its line
         return (
             bool(self.bare_premise.match(sentence))
             and not self.bare_answered.search(text, before, start)
