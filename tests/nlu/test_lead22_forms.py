@@ -19,7 +19,10 @@ Last (noticed by the safe22 helper): the examples bracketed after the kind of fi
 resistance mutations (G1202R etc)", "Rebiopsy to look for resistance mechanisms (G1202R, MET amp)") read the findings
 PRESENT: a bracket kept every cue of doubt outside it. The kind looked for now reaches into its bracket, each example
 looked for, not found; a result's bracket ("NGS showed resistance mutations (G1202R)") and a result told after the
-heading ("Tested for resistance mutations: G1202R detected") still read."""
+heading ("Tested for resistance mutations: G1202R detected") still read.
+
+And "no longer" before a finding denies it now ("No longer has brain mets", "no longer symptomatic": they read the
+finding PRESENT, noticed by the safe22b helper), while a TKI no longer taken stays received (history)."""
 
 from __future__ import annotations
 
@@ -138,4 +141,23 @@ def test_a_bracket_inside_a_question_is_its_aside(text, expected):
     ],
 )
 def test_the_examples_of_a_kind_looked_for_are_not_found(text, expected):
+    assert extract_case(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No longer has brain mets.", {"brain_metastases": False}),
+        ("She no longer has brain metastases after SRS.", {"brain_metastases": False}),
+        ("She no longer has any headaches.", {"symptomatic": False}),
+        ("She has brain mets, no longer symptomatic.", {"brain_metastases": True, "symptomatic": False}),
+        ("Headaches resolved, no longer symptomatic.", {"symptomatic": False}),
+        # controls: a TKI no longer taken was received; a finding stated after the denied one still reads
+        ("No longer on alectinib.", {"prior_tkis": ["alectinib"]}),
+        ("She is no longer on alectinib; started lorlatinib 2025.", {"prior_tkis": ["alectinib", "lorlatinib"]}),
+        ("No longer has symptoms from the brain lesions; MRI shows 2 stable mets.", {"brain_metastases": True}),
+        ("Brain mets no longer visible.", {"brain_metastases": False}),
+    ],
+)
+def test_no_longer_denies_the_finding_now(text, expected):
     assert extract_case(text) == expected
