@@ -15,7 +15,14 @@ Classes mended:
    advice to avoid, a check to come, a named inhibitor stays taken.
 5. An inducer said not replaceable ("Phenytoin: essential, cannot be replaced", "cannot be discontinued") must
    continue; the switch agreed after a taper ("prescriber agreed to taper and switch to lacosamide", "neurology will
-   wean and change to levetiracetam") is stoppable. Controls: not willing, a question, a relative's drug.
+   wean and change to levetiracetam") is stoppable; a prescriber preferring not to change it, or a switch not advised,
+   must continue. Controls: not willing, a question, a relative's drug.
+6. The therapy given now in second-language words: "actually" for now before a verb of receiving ("Patient actually
+   is receiving the third line chemotherapy docetaxel"), "He is under chemotherapy with carboplatin and pemetrexed".
+   Controls: a past "actually received", a question, a past "was under ... until", a relative.
+7. No treatment now in other words: "At the moment she has no therapy", "She is not taking any treatment for the
+   cancer now", "Treatment: none since 09/2025". Controls: "no therapy planned", "yet", a question, a relative, a
+   "none since ... until" a later start.
 """
 
 from __future__ import annotations
@@ -83,6 +90,27 @@ ROWS = [
     ("Her brother takes carbamazepine; neurology agreed to taper and switch to lacosamide.", "cyp3a_inducer_stoppable", None),
     ("On carbamazepine for epilepsy; neurology happy to switch to levetiracetam.", "cyp3a_inducer_stoppable", True),
     ("Rifampicin for TB, 4 more months; ID says cannot be stopped.", "cyp3a_inducer_stoppable", False),
+    ("On carbamazepine; neurologist prefers not to change it.", "cyp3a_inducer_stoppable", False),
+    ("Phenobarbital long-term, epilepsy poorly controlled; switching not advised.", "cyp3a_inducer_stoppable", False),
+    ("Would the neurologist prefer not to change carbamazepine?", "cyp3a_inducer_stoppable", None),
+    # 6. second-language present
+    ("Patient actually is receiving the third line chemotherapy docetaxel.", "current_therapy", "chemotherapy"),
+    ("Currently receiving second line chemotherapy pemetrexed.", "current_therapy", "chemotherapy"),
+    ("He is under chemotherapy with carboplatin and pemetrexed since 2 months.", "current_therapy", "chemotherapy"),
+    ("Patient actually received docetaxel in 2022.", "current_therapy", None),
+    ("Is he actually receiving docetaxel?", "current_therapy", None),
+    ("He was under chemotherapy with carboplatin and pemetrexed until March.", "current_therapy", None),
+    ("Her husband is under chemotherapy with carboplatin.", "current_therapy", None),
+    # 7. no treatment now in other words
+    ("At the moment she has no therapy.", "current_therapy", "none"),
+    ("She is not taking any treatment for the cancer now.", "current_therapy", "none"),
+    ("Treatment: none since 09/2025.", "current_therapy", "none"),
+    ("At the moment she has no therapy planned.", "current_therapy", None),
+    ("Does she have no therapy at the moment?", "current_therapy", None),
+    ("Her father has no treatment at present.", "current_therapy", None),
+    ("She is not taking any treatment for the cancer yet.", "current_therapy", None),
+    ("Is she not taking any treatment for the cancer now?", "current_therapy", None),
+    ("Treatment: none since 2019 until lorlatinib was started.", "current_therapy", None),
 ]
 
 
