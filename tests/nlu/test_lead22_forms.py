@@ -22,7 +22,9 @@ looked for, not found; a result's bracket ("NGS showed resistance mutations (G12
 heading ("Tested for resistance mutations: G1202R detected") still read.
 
 And "no longer" before a finding denies it now ("No longer has brain mets", "no longer symptomatic": they read the
-finding PRESENT, noticed by the safe22b helper), while a TKI no longer taken stays received (history)."""
+finding PRESENT, noticed by the safe22b helper), while a TKI no longer taken stays received (history). The class of
+CYP3A inhibitors only talked of or to be avoided ("CYP3A inhibitors were discussed", noticed by the rec22 helper) is
+no inhibitor taken."""
 
 from __future__ import annotations
 
@@ -161,3 +163,19 @@ def test_the_examples_of_a_kind_looked_for_are_not_found(text, expected):
 )
 def test_no_longer_denies_the_finding_now(text, expected):
     assert extract_case(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CYP3A inhibitors were discussed.", None),
+        ("Strong CYP3A inhibitors should be avoided.", None),
+        ("Counselled: CYP3A inhibitors to be avoided.", None),
+        # controls: a keyed yes, a denial, one taken
+        ("On strong CYP3A inhibitors: yes (itraconazole).", True),
+        ("No CYP3A inhibitors.", False),
+        ("Taking a strong CYP3A inhibitor.", True),
+    ],
+)
+def test_cyp3a_inhibitors_only_talked_of_are_not_taken(text, expected):
+    assert extract_case(text).get("strong_cyp3a_inhibitor") == expected
