@@ -23,16 +23,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.extractor import extract_case
-
-
-def _check(text: str, expect: dict) -> None:
-    got = extract_case(text)
-    for key, value in expect.items():
-        if value is None:
-            assert key not in got, (key, got.get(key))
-        else:
-            assert got.get(key) == value, (key, got.get(key), value)
+from tests.nlu.reads import assert_reads
 
 
 # ---- 1. the re-biopsy of this progression said none or not to be done ---------------------------------------------
@@ -55,7 +46,7 @@ def _check(text: str, expect: dict) -> None:
     ],
 )
 def test_rebiopsy_none(text: str, expect: dict) -> None:
-    _check(text, expect)
+    assert_reads(text, expect)
 
 
 # ---- 2. a TKI recorded as planned only or only talked of -----------------------------------------------------------
@@ -78,7 +69,7 @@ def test_rebiopsy_none(text: str, expect: dict) -> None:
     ],
 )
 def test_planned_only(text: str, expect: dict) -> None:
-    _check(text, expect)
+    assert_reads(text, expect)
 
 
 # ---- 3. a coded line's reason told as a toxicity -------------------------------------------------------------------
@@ -98,7 +89,7 @@ def test_planned_only(text: str, expect: dict) -> None:
     ],
 )
 def test_coded_line_toxicity(text: str, expect: dict) -> None:
-    _check(text, expect)
+    assert_reads(text, expect)
 
 
 # ---- 4. chemotherapy started now beside the TKI stopped ------------------------------------------------------------
@@ -117,7 +108,7 @@ def test_coded_line_toxicity(text: str, expect: dict) -> None:
     ],
 )
 def test_chemo_started_tki_stopped(text: str, expect: dict) -> None:
-    _check(text, expect)
+    assert_reads(text, expect)
 
 
 # ---- 5. a biopsy's result pending, its taking told in brackets -----------------------------------------------------
@@ -133,4 +124,4 @@ def test_chemo_started_tki_stopped(text: str, expect: dict) -> None:
     ],
 )
 def test_biopsy_taken_pending(text: str, expect: dict) -> None:
-    _check(text, expect)
+    assert_reads(text, expect)

@@ -31,16 +31,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.extractor import extract_case
-
-
-def _check(text: str, expect: dict) -> None:
-    got = extract_case(text)
-    for key, value in expect.items():
-        if value is None:
-            assert key not in got, (key, got.get(key))
-        else:
-            assert got.get(key) == value, (key, got.get(key), value)
+from tests.nlu.reads import assert_reads
 
 
 # ---- 1. the progressing disease's symptoms in other words ----------------------------------------------------------
@@ -70,7 +61,7 @@ def _check(text: str, expect: dict) -> None:
     ],
 )
 def test_symptoms_in_other_words(text: str, expect: dict) -> None:
-    _check(text, expect)
+    assert_reads(text, expect)
 
 
 # ---- 2. a brain scan's count of ten or more right after its name ---------------------------------------------------
@@ -90,7 +81,7 @@ def test_symptoms_in_other_words(text: str, expect: dict) -> None:
     ],
 )
 def test_brain_scan_count(text: str, expect: dict) -> None:
-    _check(text, expect)
+    assert_reads(text, expect)
 
 
 # ---- 3. the ALK fusion kept on this progression's tissue -----------------------------------------------------------
@@ -114,7 +105,7 @@ def test_brain_scan_count(text: str, expect: dict) -> None:
     ],
 )
 def test_fusion_kept_on_tissue(text: str, expect: dict) -> None:
-    _check(text, expect)
+    assert_reads(text, expect)
 
 
 # ---- 4. a coded line's stop past a semicolon, its reason after a dash ---------------------------------------------
@@ -136,7 +127,7 @@ def test_fusion_kept_on_tissue(text: str, expect: dict) -> None:
     ],
 )
 def test_coded_line_stop(text: str, expect: dict) -> None:
-    _check(text, expect)
+    assert_reads(text, expect)
 
 
 # ---- 5. the TKIs' order from "<TKI> before," and from the one the patient is on ----------------------------------
@@ -155,7 +146,7 @@ def test_coded_line_stop(text: str, expect: dict) -> None:
     ],
 )
 def test_order(text: str, expect: dict) -> None:
-    _check(text, expect)
+    assert_reads(text, expect)
 
 
 # ---- 6. a progression told before a later coded line is that earlier line's ---------------------------------------
@@ -174,4 +165,4 @@ def test_order(text: str, expect: dict) -> None:
     ],
 )
 def test_progression_before_later_line(text: str, expect: dict) -> None:
-    _check(text, expect)
+    assert_reads(text, expect)
